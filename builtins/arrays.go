@@ -1,0 +1,417 @@
+package builtins
+
+import (
+	"math"
+
+	"calc/lang"
+	"calc/stdlib/array"
+)
+
+// axisOf returns the axis argument of a reduction: positional argument i,
+// or the axis option, or all axes.
+func axisOf(a lang.Args, i int, opts lang.Options) int {
+	if len(a) > i {
+		return a.Int(i)
+	}
+	if opts.Has("axis") {
+		v := opts.Get("axis", lang.Nil)
+		if k, ok := v.Int(); ok {
+			return k
+		}
+		panic(lang.Errorf("option axis must be an integer, got %s", v.TypeName()))
+	}
+	return array.AllAxes
+}
+
+// must turns a stdlib error into a user error.
+func must[T any](v T, err error) T {
+	if err != nil {
+		lang.Throw(err)
+	}
+	return v
+}
+
+// reduceAxis applies a reduction, raising its error as a user error.
+func reduceAxis(f func(*array.Array, int) (*array.Array, error), a *array.Array, axis int) *array.Array {
+	return must(f(a, axis))
+}
+
+// reduction builds a builtin such as sum(xs, axis?).
+func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "xs, axis?", Topic: "arrays",
+		Doc:     doc + " of an array's elements, or along an axis (also {axis: k})",
+		Example: name + "([[1, 2], [3, 4]], 0)",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			return lang.Arr(reduceAxis(f, args.Array(0), axisOf(args, 1, opts)))
+		},
+	}
+}
+
+// spread builds var and std, which take a ddof option like numpy's.
+func spread(name, doc string, f func(*array.Array, int, int) (*array.Array, error)) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "xs, axis?, {ddof}", Topic: "arrays",
+		Doc:     doc + " of an array (population: ddof 0 like numpy; {ddof: 1} for the sample estimate)",
+		Example: name + "([2, 4, 4, 4, 5, 5, 7, 9])",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("axis", "ddof")
+			ddof := int(opts.Num("ddof", 0))
+			return lang.Arr(must(f(args.Array(0), axisOf(args, 1, opts), ddof)))
+		},
+	}
+}
+
+// shapeArgs reads a shape given as numbers (zeros(2, 3)) or as one array
+// or list (zeros([2, 3])) from a's arguments. reshape allows the -1 that
+// stands for "whatever is left".
+func shapeArgs(a lang.Args, reshape bool) []int {
+	if len(a) == 1 && (a[0].Kind() == lang.ArrayKind || a[0].Kind() == lang.ListKind) {
+		items := a.Items(0)
+		a = lang.Args(items)
+	}
+	shape := make([]int, len(a))
+	for i := range a {
+		shape[i] = a.Int(i)
+		if shape[i] < 0 && !(reshape && shape[i] == -1) {
+			panic(lang.ArgErrorf(i, "negative dimension %d", shape[i]))
+		}
+	}
+	return shape
+}
+
+// arraysOf reads the arrays to join: several array arguments, or one
+// collection of them.
+func arraysOf(a lang.Args) []*array.Array {
+	if len(a) == 1 {
+		a = lang.Args(a.Items(0))
+	}
+	out := make([]*array.Array, len(a))
+	for i := range a {
+		out[i] = a.Array(i)
+	}
+	return out
+}
+
+// joiner builds concat, stack, hstack and vstack.
+func joiner(name, doc string, join func([]*array.Array, int) (*array.Array, error), example string) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "arrays..., {axis}", Topic: "arrays",
+		Doc: doc, Example: example,
+		MinArgs: 1, MaxArgs: -1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("axis")
+			return lang.Arr(must(join(arraysOf(args), int(opts.Num("axis", 0)))))
+		},
+	}
+}
+
+func ignoreAxis(f func([]*array.Array) (*array.Array, error)) func([]*array.Array, int) (*array.Array, error) {
+	return func(as []*array.Array, _ int) (*array.Array, error) { return f(as) }
+}
+
+// filled builds zeros and ones.
+func filled(name string, v float64) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "shape...", Topic: "arrays",
+		Doc:     "an array of the given shape filled with " + name,
+		Example: name + "(2, 3)",
+		MinArgs: 1, MaxArgs: -1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Arr(array.Full(shapeArgs(a, false), v))
+		},
+	}
+}
+
+// toArray converts a value to an array: nested lists of numbers are
+// stacked; anything ragged or non-numeric is an error.
+func toArray(v lang.Value) (*array.Array, bool) {
+	switch v.Kind() {
+	case lang.NumKind, lang.BoolKind:
+		return array.New(nil, []float64{v.Float()}), true
+	case lang.ArrayKind:
+		return v.Array(), true
+	case lang.ListKind:
+		items := v.List().Items
+		parts := make([]*array.Array, len(items))
+		for i, it := range items {
+			p, ok := toArray(it)
+			if !ok {
+				return nil, false
+			}
+			parts[i] = p
+		}
+		if len(parts) == 0 {
+			return array.Zeros(0), true
+		}
+		st, err := array.Stack(parts, 0)
+		return st, err == nil
+	}
+	return nil, false
+}
+
+var arrayBuiltins = []*lang.Builtin{
+	filled("zeros", 0),
+	filled("ones", 1),
+	{
+		Name: "full", Params: "shape, value", Topic: "arrays",
+		Doc:     "an array of the given shape (a number or a list of dimensions) filled with value",
+		Example: "full([2, 2], 7)",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Arr(array.Full(shapeArgs(a[:1], false), a.Num(1)))
+		},
+	},
+	{
+		Name: "eye", Params: "n, m?, k?", Topic: "arrays",
+		Doc:     "the n×m identity matrix (m = n by default), with ones on diagonal k",
+		Example: "eye(3)",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			n := a.Int(0)
+			m, k := n, 0
+			if len(a) > 1 {
+				m = a.Int(1)
+			}
+			if len(a) > 2 {
+				k = a.Int(2)
+			}
+			if n < 0 || m < 0 {
+				panic(lang.Errorf("negative dimension"))
+			}
+			return lang.Arr(array.Eye(n, m, k))
+		},
+	},
+	{
+		Name: "range", Params: "stop | start, stop, step?", Topic: "arrays",
+		Doc:     "evenly spaced numbers from start (default 0) up to but not including stop, like numpy's arange;\nthe step may be a fraction: range(0, 4, 0.01) has 400 elements",
+		Example: "range(0, 1, 0.25)",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			start, stop, step := 0.0, a.Num(0), 1.0
+			if len(a) > 1 {
+				start, stop = a.Num(0), a.Num(1)
+			}
+			if len(a) > 2 {
+				step = a.Num(2)
+			}
+			return lang.Arr(must(array.Arange(start, stop, step)))
+		},
+	},
+	{
+		Name: "linspace", Params: "start, stop, n?, {endpoint}", Topic: "arrays",
+		Doc:     "n (default 50) evenly spaced numbers from start to stop, stop included unless {endpoint: false}",
+		Example: "linspace(0, 1, 5)",
+		MinArgs: 2, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("endpoint")
+			n := 50
+			if len(args) > 2 {
+				n = args.Int(2)
+			}
+			return lang.Arr(must(array.Linspace(args.Num(0), args.Num(1), n, opts.Bool("endpoint", true))))
+		},
+	},
+	{
+		Name: "logspace", Params: "start, stop, n?, {base}", Topic: "arrays",
+		Doc:     "n (default 50) numbers from base**start to base**stop (base 10), evenly spaced on a log scale",
+		Example: "logspace(0, 3, 4)",
+		MinArgs: 2, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("base")
+			n := 50
+			if len(args) > 2 {
+				n = args.Int(2)
+			}
+			return lang.Arr(must(array.Logspace(args.Num(0), args.Num(1), n, opts.Num("base", 10))))
+		},
+	},
+	{
+		Name: "array", Params: "xs", Topic: "arrays",
+		Doc:     "xs as an array: a list of numbers or of equal-shaped arrays; ragged or non-numeric lists are an error",
+		Example: "array([[1, 2], [3, 4]])",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			arr, ok := toArray(a[0])
+			if !ok {
+				panic(lang.ArgErrorf(0, "cannot make an array of %s: it must hold numbers in a regular shape", a[0].TypeName()))
+			}
+			return lang.Arr(arr)
+		},
+	},
+	{
+		Name: "len", Params: "xs", Topic: "arrays",
+		Doc:     "the number of items: elements of a list, rows of an array, characters of a string, fields of a record",
+		Example: "len([[1, 2], [3, 4], [5, 6]])",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			n, ok := lang.Len(a[0])
+			if !ok {
+				panic(lang.ArgErrorf(0, "%s has no length", a[0].TypeName()))
+			}
+			return lang.Num(float64(n))
+		},
+	},
+	{
+		Name: "shape", Params: "xs", Topic: "arrays",
+		Doc:     "the dimensions of an array (the same as xs.shape); a number has shape []",
+		Example: "shape(zeros(2, 3))",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			shape := a.Array(0).Shape
+			dims := make([]float64, len(shape))
+			for i, d := range shape {
+				dims[i] = float64(d)
+			}
+			if len(dims) == 0 {
+				return lang.ListOf(nil)
+			}
+			return lang.Arr(array.Vector(dims))
+		},
+	},
+	{
+		Name: "reshape", Params: "xs, shape...", Topic: "arrays",
+		Doc:     "the elements of xs in a new shape with the same number of elements; one dimension may be -1",
+		Example: "reshape(range(6), 2, 3)",
+		MinArgs: 2, MaxArgs: -1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Arr(must(array.Reshape(a.Array(0), shapeArgs(a[1:], true))))
+		},
+	},
+	{
+		Name: "flatten", Params: "xs", Topic: "arrays",
+		Doc:     "the elements of an array as a vector, row by row",
+		Example: "flatten([[1, 2], [3, 4]])",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Arr(array.Flatten(a.Array(0))) },
+	},
+	{
+		Name: "transpose", Params: "m", Topic: "arrays",
+		Doc:     "the transpose of an array (its axes reversed); the same as m.T",
+		Example: "transpose([[1, 2, 3], [4, 5, 6]])",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Arr(array.Transpose(a.Array(0))) },
+	},
+	{
+		Name: "dot", Params: "a, b", Topic: "arrays",
+		Doc:     "the matrix product (numpy.dot): vector·vector is the inner product, matrix·vector and matrix·matrix multiply",
+		Example: "dot([[1, 2], [3, 4]], [1, 1])",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Arr(must(array.Dot(a.Array(0), a.Array(1))))
+		},
+	},
+	{
+		Name: "outer", Params: "a, b", Topic: "arrays",
+		Doc:     "the outer product: the matrix of a[i]*b[j]",
+		Example: "outer([1, 2], [1, 10, 100])",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Arr(array.Outer(a.Array(0), a.Array(1)))
+		},
+	},
+	reduction("sum", "the sum", array.Sum),
+	reduction("prod", "the product", array.Prod),
+	reduction("mean", "the arithmetic mean", array.Mean),
+	reduction("argmin", "the index of the smallest (flat index without an axis)", array.Argmin),
+	reduction("argmax", "the index of the largest (flat index without an axis)", array.Argmax),
+	minMax("min", array.Min, math.Min),
+	minMax("max", array.Max, math.Max),
+	spread("var", "the variance", array.Var),
+	spread("std", "the standard deviation", array.Std),
+	{
+		Name: "cumsum", Params: "xs, axis?", Topic: "arrays",
+		Doc:     "running sums (flattened first unless an axis is given)",
+		Example: "cumsum([1, 2, 3, 4])",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			return lang.Arr(reduceAxis(array.Cumsum, args.Array(0), axisOf(args, 1, opts)))
+		},
+	},
+	{
+		Name: "cumprod", Params: "xs, axis?", Topic: "arrays",
+		Doc:     "running products (flattened first unless an axis is given)",
+		Example: "cumprod([1, 2, 3, 4])",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			return lang.Arr(reduceAxis(array.Cumprod, args.Array(0), axisOf(args, 1, opts)))
+		},
+	},
+	{
+		Name: "diff", Params: "xs, n?, {axis}", Topic: "arrays",
+		Doc:     "differences of neighbouring elements, xs[i+1] - xs[i], taken n times (numpy.diff; last axis by default)",
+		Example: "diff([1, 4, 9, 16])",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("axis")
+			n := 1
+			if len(args) > 1 {
+				n = args.Int(1)
+			}
+			return lang.Arr(must(array.Diff(args.Array(0), n, int(opts.Num("axis", -1)))))
+		},
+	},
+	joiner("concat", "joins arrays end to end along an existing axis (0 by default): concat(a, b) or concat([a, b])", array.Concat, "concat([1, 2], [3])"),
+	joiner("stack", "stacks equal-shaped arrays along a new axis (0 by default)", array.Stack, "stack([1, 2], [3, 4])"),
+	joiner("hstack", "joins arrays horizontally: vectors end to end, matrices side by side", ignoreAxis(array.Hstack), "hstack([[1], [2]], [[3], [4]])"),
+	joiner("vstack", "joins arrays vertically: vectors become rows", ignoreAxis(array.Vstack), "vstack([1, 2], [3, 4])"),
+	{
+		Name: "norm", Params: "x, ord?", Topic: "arrays",
+		Doc:     "the norm of a vector (2 by default; 1, inf, -inf or any p) or the Frobenius norm of a matrix",
+		Example: "norm([3, 4])",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			ord := 2.0
+			if len(a) > 1 {
+				ord = a.Num(1)
+			}
+			return lang.Num(must(array.Norm(a.Array(0), ord)))
+		},
+	},
+	{
+		Name: "where", Params: "cond, x, y", Topic: "arrays",
+		Doc:     "elementwise choice: x where cond is true (nonzero), y elsewhere; all three broadcast",
+		Example: "where([1, -2, 3] > 0, [1, -2, 3], 0)",
+		MinArgs: 3, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Arr(must(array.Where(a.Array(0), a.Array(1), a.Array(2))))
+		},
+	},
+	{
+		Name: "clip", Params: "xs, lo, hi", Topic: "arrays",
+		Doc:     "each element limited to the interval [lo, hi]",
+		Example: "clip([-2, 0.5, 3], 0, 1)",
+		MinArgs: 3, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Arr(array.Clip(a.Array(0), a.Num(1), a.Num(2)))
+		},
+	},
+	{
+		Name: "col", Params: "m, j", Topic: "arrays",
+		Doc:     "column j of a matrix, as a vector (negative j counts from the end)",
+		Example: "col([[1, 2], [3, 4]], 1)",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Arr(must(array.Col(a.Array(0), a.Int(1))))
+		},
+	},
+	{
+		Name: "row", Params: "m, i", Topic: "arrays",
+		Doc:     "row i of a matrix, as a vector (the same as m[i])",
+		Example: "row([[1, 2], [3, 4]], -1)",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Arr(must(array.Row(a.Array(0), a.Int(1))))
+		},
+	},
+}

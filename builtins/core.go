@@ -1,0 +1,188 @@
+package builtins
+
+import (
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+
+	"calc/lang"
+	"calc/stdlib/array"
+)
+
+var coreBuiltins = []*lang.Builtin{
+	{
+		Name: "str", Params: "x", Topic: "core",
+		Doc:     "x as text, formatted as calc prints it (strings unchanged)",
+		Example: "str(1/3) + \"!\"",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Str(s.FormatText(a[0])) },
+	},
+	{
+		Name: "float", Params: "x", Topic: "core",
+		Doc:     "x as a number: numbers unchanged, bools as 0 or 1, strings parsed (\"2.5\", \"1e-3\", \"inf\")",
+		Example: "float(\"2.5\") * 2",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(toNumber(a, 0)) },
+	},
+	{
+		Name: "int", Params: "x", Topic: "core",
+		Doc:     "x as a whole number, truncated towards zero; strings are parsed first",
+		Example: "int(\"42\") + int(-2.7)",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(math.Trunc(toNumber(a, 0))) },
+	},
+	{
+		Name: "bool", Params: "x", Topic: "core",
+		Doc:     "the truth of x: nonzero numbers and non-empty strings, lists, arrays and records are true",
+		Example: "bool(0.5)",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			v := a[0]
+			if t, ok := v.Truth(); ok {
+				return lang.Bool(t)
+			}
+			if v.Kind() == lang.NilKind {
+				return lang.Bool(false)
+			}
+			n, ok := lang.Len(v)
+			return lang.Bool(!ok || n > 0)
+		},
+	},
+	{
+		Name: "type", Params: "x", Topic: "core",
+		Doc:     "the type of x as a string: number, bool, string, array(2, 3), list, record, function, symbol, nil",
+		Example: "type(eye(2))",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Str(a[0].TypeName()) },
+	},
+	{
+		Name: "print", Params: "x, ...", Topic: "core",
+		Doc:     "writes its arguments separated by spaces and a newline (strings without quotes); returns nil",
+		Example: "print(\"x =\", 42)",
+		MinArgs: 0, MaxArgs: -1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			parts := make([]string, len(a))
+			for i, v := range a {
+				parts[i] = s.FormatText(v)
+			}
+			s.Print(strings.Join(parts, " "))
+			return lang.Nil
+		},
+	},
+	{
+		Name: "help", Params: "f?", Topic: "core",
+		Doc:     "help on a builtin (its signature, what it does and an example); without an argument, the list of builtins by topic",
+		Example: "help(sqrt)",
+		MinArgs: 0, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			if len(a) == 0 {
+				s.Print(Overview(s))
+				return lang.Nil
+			}
+			var name string
+			switch v := a[0]; v.Kind() {
+			case lang.StrKind:
+				name = v.Text()
+			case lang.FuncKind:
+				if b, ok := v.Callable().(*lang.Builtin); ok {
+					name = b.Name
+				} else {
+					s.Print(v.Callable().Signature() + " is a function you defined")
+					return lang.Nil
+				}
+			case lang.SymbolKind:
+				name = v.Symbol().Name
+			default:
+				panic(lang.ArgErrorf(0, "help takes a function or a name, got %s", v.TypeName()))
+			}
+			text, err := Help(s, name)
+			if err != nil {
+				lang.Throw(err)
+			}
+			s.Print(text)
+			return lang.Nil
+		},
+	},
+	{
+		Name: "seed", Params: "n", Topic: "arrays",
+		Doc:     "seeds this session's random generator, so that rand, randn and randint repeat their numbers",
+		Example: "seed(1)\nrand()",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			n := uint64(int64(a.Int(0)))
+			s.SetLocal(rngKey, rand.New(rand.NewPCG(n, n^0x9e3779b97f4a7c15)))
+			return lang.Nil
+		},
+	},
+	randomFill("rand", "uniformly distributed random numbers in [0, 1)", func(r *rand.Rand) float64 { return r.Float64() }),
+	randomFill("randn", "normally distributed random numbers (mean 0, standard deviation 1)", func(r *rand.Rand) float64 { return r.NormFloat64() }),
+	{
+		Name: "randint", Params: "lo, hi, shape...", Topic: "arrays",
+		Doc:     "random whole numbers from lo up to but not including hi: one, or an array of the given shape",
+		Example: "seed(3)\nrandint(1, 7, 5)",
+		MinArgs: 2, MaxArgs: -1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			lo, hi := a.Int(0), a.Int(1)
+			if hi <= lo {
+				panic(lang.ArgErrorf(1, "hi must be above lo, got %d and %d", lo, hi))
+			}
+			r := rng(s)
+			draw := func() float64 { return float64(lo + r.IntN(hi-lo)) }
+			return randomArray(a[2:], draw)
+		},
+	},
+}
+
+const rngKey = "builtins.rng"
+
+// rng returns the session's random generator, seeding it from the
+// system's entropy on first use.
+func rng(s *lang.Session) *rand.Rand {
+	if r, ok := s.Local(rngKey).(*rand.Rand); ok {
+		return r
+	}
+	r := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
+	s.SetLocal(rngKey, r)
+	return r
+}
+
+// randomFill builds rand and randn: rand() is one number, rand(2, 3) an
+// array of that shape.
+func randomFill(name, doc string, draw func(*rand.Rand) float64) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "shape...", Topic: "arrays",
+		Doc:     doc + ": one, or an array of the given shape; seed(n) makes them repeatable",
+		Example: "seed(42)\n" + name + "(3)",
+		MinArgs: 0, MaxArgs: -1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			r := rng(s)
+			return randomArray(a, func() float64 { return draw(r) })
+		},
+	}
+}
+
+// randomArray fills an array of the shape given by a (a number without
+// one) with draws.
+func randomArray(a lang.Args, draw func() float64) lang.Value {
+	if len(a) == 0 {
+		return lang.Num(draw())
+	}
+	out := array.Zeros(shapeArgs(a, false)...)
+	for i := range out.Data {
+		out.Data[i] = draw()
+	}
+	return lang.Arr(out)
+}
+
+// toNumber converts argument i to a number, parsing strings.
+func toNumber(a lang.Args, i int) float64 {
+	if a[i].Kind() == lang.StrKind {
+		x, err := strconv.ParseFloat(strings.TrimSpace(a.Str(i)), 64)
+		if err != nil {
+			panic(lang.ArgErrorf(i, "%q is not a number", a.Str(i)))
+		}
+		return x
+	}
+	return a.Num(i)
+}

@@ -1,0 +1,249 @@
+package builtins
+
+import (
+	"sort"
+
+	"calc/lang"
+)
+
+// funcAndItems reads the function and the collection of a higher-order
+// call in either order: Python's map(f, xs) or the pipe's xs | map(f),
+// which arrives as map(xs, f). It returns the remaining arguments too.
+func funcAndItems(a lang.Args) (f lang.Value, items []lang.Value, rest lang.Args) {
+	switch {
+	case a[0].IsCallable():
+		return a[0], a.Items(1), a[2:]
+	case a[1].IsCallable():
+		return a[1], a.Items(0), a[2:]
+	}
+	panic(lang.ArgErrorf(0, "expected a function and a list or array, got %s and %s", a[0].TypeName(), a[1].TypeName()))
+}
+
+// truthOf returns the truth of a predicate's result.
+func truthOf(v lang.Value) bool {
+	t, ok := v.Truth()
+	if !ok {
+		panic(lang.Errorf("a predicate must return a bool or a number, not %s", v.TypeName()))
+	}
+	return t
+}
+
+// compareKeys orders two sort keys: numbers by value, strings by text.
+func compareKeys(x, y lang.Value) int {
+	switch {
+	case x.Kind() == lang.NumKind && y.Kind() == lang.NumKind:
+		switch {
+		case x.Float() < y.Float():
+			return -1
+		case x.Float() > y.Float():
+			return 1
+		}
+		return 0
+	case x.Kind() == lang.StrKind && y.Kind() == lang.StrKind:
+		switch {
+		case x.Text() < y.Text():
+			return -1
+		case x.Text() > y.Text():
+			return 1
+		}
+		return 0
+	}
+	panic(lang.Errorf("cannot order %s and %s: sorted compares numbers or strings (use a key function)", x.TypeName(), y.TypeName()))
+}
+
+var functionalBuiltins = []*lang.Builtin{
+	{
+		Name: "map", Params: "f, xs, ys...", Topic: "functional",
+		Doc:     "f applied to each item of xs, or to the items of several collections side by side\n(as long as the shortest); also written xs | map(f). A result of numbers is an array, anything else a list.",
+		Example: "map(sqrt, [1, 4, 9])",
+		MinArgs: 2, MaxArgs: -1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			f, first, rest := funcAndItems(a)
+			cols := [][]lang.Value{first}
+			n := len(first)
+			for i := range rest {
+				cols = append(cols, rest.Items(i))
+				n = min(n, len(cols[i+1]))
+			}
+			out := make([]lang.Value, n)
+			args := make([]lang.Value, len(cols))
+			for i := range out {
+				s.Check()
+				for c := range cols {
+					args[c] = cols[c][i]
+				}
+				out[i] = s.Call(f, args...)
+			}
+			return lang.Collect(out)
+		},
+	},
+	{
+		Name: "filter", Params: "f, xs", Topic: "functional",
+		Doc:     "the items of xs for which f is true, in order; also written xs | filter(f)",
+		Example: "isodd(n) = n % 2 == 1\nfilter(isodd, range(10))",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			f, items, _ := funcAndItems(a)
+			var out []lang.Value
+			for _, x := range items {
+				s.Check()
+				if truthOf(s.Call(f, x)) {
+					out = append(out, x)
+				}
+			}
+			return lang.Collect(out)
+		},
+	},
+	{
+		Name: "reduce", Params: "f, xs, init?", Topic: "functional",
+		Doc:     "folds xs from the left with a function of two arguments: f(f(f(init, x0), x1), x2)...;\nwithout init the first item starts the fold. Also written xs | reduce(f).",
+		Example: "add(a, b) = a + b\nreduce(add, [1, 2, 3, 4])",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			f, items, rest := funcAndItems(a)
+			var acc lang.Value
+			switch {
+			case len(rest) > 0:
+				acc = rest[0]
+			case len(items) == 0:
+				panic(lang.Errorf("reduce of an empty collection needs an initial value"))
+			default:
+				acc, items = items[0], items[1:]
+			}
+			for _, x := range items {
+				s.Check()
+				acc = s.Call(f, acc, x)
+			}
+			return acc
+		},
+	},
+	{
+		Name: "sorted", Params: "xs, {key, reverse}", Topic: "functional",
+		Doc:     "a sorted copy of xs (numbers or strings), ordered by key(x) if a key function is given,\ndescending with {reverse: true}; the sort is stable and xs is left unchanged",
+		Example: "sorted([3, -5, 1], {key: abs, reverse: true})",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("key", "reverse")
+			items := append([]lang.Value(nil), args.Items(0)...)
+			keys := items
+			if key := opts.Get("key", lang.Nil); !key.IsNil() {
+				keys = make([]lang.Value, len(items))
+				for i, x := range items {
+					keys[i] = s.Call(key, x)
+				}
+			}
+			reverse := opts.Bool("reverse", false)
+			idx := make([]int, len(items))
+			for i := range idx {
+				idx[i] = i
+			}
+			sort.SliceStable(idx, func(i, j int) bool {
+				c := compareKeys(keys[idx[i]], keys[idx[j]])
+				if reverse {
+					return c > 0
+				}
+				return c < 0
+			})
+			out := make([]lang.Value, len(items))
+			for i, k := range idx {
+				out[i] = items[k]
+			}
+			return lang.Collect(out)
+		},
+	},
+	quantifier("any", "true if any item of xs is true (or f(item) is, given f)", "any([0, 0, 1])", true),
+	quantifier("all", "true if every item of xs is true (or f(item) is, given f)", "all([1, 2, 3] > 0)", false),
+	{
+		Name: "zip", Params: "xs, ys, ...", Topic: "functional",
+		Doc:     "the items of several collections side by side: [[xs[0], ys[0]], [xs[1], ys[1]], ...], as long as the shortest",
+		Example: "zip([1, 2, 3], [10, 20, 30])",
+		MinArgs: 1, MaxArgs: -1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			cols := make([][]lang.Value, len(a))
+			n := -1
+			for i := range a {
+				cols[i] = a.Items(i)
+				if n < 0 || len(cols[i]) < n {
+					n = len(cols[i])
+				}
+			}
+			rows := make([]lang.Value, n)
+			for r := range rows {
+				tuple := make([]lang.Value, len(cols))
+				for c := range cols {
+					tuple[c] = cols[c][r]
+				}
+				rows[r] = lang.Collect(tuple)
+			}
+			return lang.Collect(rows)
+		},
+	},
+	{
+		Name: "enumerate", Params: "xs, start?", Topic: "functional",
+		Doc:     "the items of xs paired with their indices: [[0, xs[0]], [1, xs[1]], ...]",
+		Example: "enumerate([\"a\", \"b\"])",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			items := a.Items(0)
+			start := 0
+			if len(a) > 1 {
+				start = a.Int(1)
+			}
+			rows := make([]lang.Value, len(items))
+			for i, x := range items {
+				rows[i] = lang.Collect([]lang.Value{lang.Num(float64(start + i)), x})
+			}
+			return lang.Collect(rows)
+		},
+	},
+	{
+		Name: "iterate", Params: "f, x0, n", Topic: "functional",
+		Doc:     "the first n terms of x0, f(x0), f(f(x0)), ...: a fixed-point or Newton iteration made visible",
+		Example: "half(x) = x / 2\niterate(half, 1, 5)",
+		MinArgs: 3, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			f, n := a.Func(0), a.Int(2)
+			if n < 0 {
+				panic(lang.ArgErrorf(2, "n must be at least 0, got %d", n))
+			}
+			out := make([]lang.Value, 0, n)
+			x := a[1]
+			for i := 0; i < n; i++ {
+				s.Check()
+				if i > 0 {
+					x = s.Call(f, x)
+				}
+				out = append(out, x)
+			}
+			return lang.Collect(out)
+		},
+	},
+}
+
+// quantifier builds any and all: any stops at the first true item, all at
+// the first false one.
+func quantifier(name, doc, example string, stopAt bool) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "xs, f?", Topic: "functional", Doc: doc, Example: example,
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			var f lang.Value
+			var items []lang.Value
+			if len(a) == 2 {
+				f, items, _ = funcAndItems(a)
+			} else {
+				items = a.Items(0)
+			}
+			for _, x := range items {
+				if !f.IsNil() {
+					x = s.Call(f, x)
+				}
+				if truthOf(x) == stopAt {
+					return lang.Bool(stopAt)
+				}
+			}
+			return lang.Bool(!stopAt)
+		},
+	}
+}

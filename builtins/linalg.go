@@ -1,0 +1,121 @@
+package builtins
+
+import (
+	"calc/lang"
+	"calc/stdlib/array"
+	"calc/stdlib/linalg"
+)
+
+// matrixFn builds a linear-algebra builtin of one matrix with one result.
+func matrixFn(name, doc, example string, f func(*array.Array) (*array.Array, error)) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "m", Topic: "linalg", Doc: doc, Example: example,
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Arr(must(f(a.Array(0)))) },
+	}
+}
+
+// scalarFn builds a linear-algebra builtin of one matrix with a number result.
+func scalarFn(name, doc, example string, f func(*array.Array) (float64, error)) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "m", Topic: "linalg", Doc: doc, Example: example,
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(must(f(a.Array(0)))) },
+	}
+}
+
+// record builds a record value from alternating names and arrays.
+func record(pairs ...any) lang.Value {
+	r := lang.NewRecord()
+	for i := 0; i < len(pairs); i += 2 {
+		switch v := pairs[i+1].(type) {
+		case *array.Array:
+			r.Set(pairs[i].(string), lang.Arr(v))
+		case lang.Value:
+			r.Set(pairs[i].(string), v)
+		}
+	}
+	return lang.RecordOf(r)
+}
+
+var linalgBuiltins = []*lang.Builtin{
+	{
+		Name: "solve", Params: "A, b", Topic: "linalg",
+		Doc:     "the solution x of A·x = b for a square, non-singular A (b a vector or a matrix of right-hand sides)",
+		Example: "solve([[3, 1], [1, 2]], [9, 8])",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Arr(must(linalg.Solve(a.Array(0), a.Array(1))))
+		},
+	},
+	matrixFn("inv", "the inverse of a square, non-singular matrix", "inv([[4, 7], [2, 6]])", linalg.Inv),
+	matrixFn("pinv", "the Moore–Penrose pseudo-inverse (by SVD; any shape)", "pinv([[1, 2], [2, 4], [3, 6]])", linalg.Pinv),
+	matrixFn("cholesky", "the lower-triangular L with L·L.T = m, for a symmetric positive definite m", "cholesky([[4, 2], [2, 3]])", linalg.Cholesky),
+	scalarFn("det", "the determinant of a square matrix", "det([[1, 2], [3, 4]])", linalg.Det),
+	scalarFn("trace", "the sum of the diagonal of a square matrix", "trace([[1, 2], [3, 4]])", linalg.Trace),
+	{
+		Name: "matrix_rank", Params: "m, tol?", Topic: "linalg",
+		Doc:     "the number of singular values above tol (by default numpy's: largest singular value × max(rows, cols) × machine epsilon)",
+		Example: "matrix_rank([[1, 2], [2, 4]])",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			tol := 0.0
+			if len(a) > 1 {
+				tol = a.Num(1)
+			}
+			return lang.Num(float64(must(linalg.MatrixRank(a.Array(0), tol))))
+		},
+	},
+	{
+		Name: "lstsq", Params: "A, b", Topic: "linalg",
+		Doc:     "the least-squares solution of A·x ≈ b, as a record {x, residuals, rank, sv} like numpy.linalg.lstsq",
+		Example: "lstsq([[1, 0], [1, 1], [1, 2]], [1, 3, 5]).x",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			x, res, rank, sv, err := linalg.Lstsq(a.Array(0), a.Array(1))
+			if err != nil {
+				lang.Throw(err)
+			}
+			return record("x", x, "residuals", res, "rank", lang.Num(float64(rank)), "sv", sv)
+		},
+	},
+	{
+		Name: "eigh", Params: "m", Topic: "linalg",
+		Doc:     "eigenvalues (ascending) and eigenvectors (the columns of vectors) of a symmetric matrix, as a record {values, vectors}",
+		Example: "eigh([[2, 1], [1, 2]]).values",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			vals, vecs, err := linalg.Eigh(a.Array(0))
+			if err != nil {
+				lang.Throw(err)
+			}
+			return record("values", vals, "vectors", vecs)
+		},
+	},
+	{
+		Name: "svd", Params: "m", Topic: "linalg",
+		Doc:     "the singular value decomposition m = u·diag(s)·vt, as a record {u, s, vt} (full matrices, like numpy)",
+		Example: "svd([[3, 0], [0, 4]]).s",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			u, sv, vt, err := linalg.SVD(a.Array(0))
+			if err != nil {
+				lang.Throw(err)
+			}
+			return record("u", u, "s", sv, "vt", vt)
+		},
+	},
+	{
+		Name: "qr", Params: "m", Topic: "linalg",
+		Doc:     "the QR decomposition m = q·r with orthonormal columns in q and upper-triangular r, as a record {q, r} (numpy's reduced mode)",
+		Example: "qr([[1, 2], [3, 4]]).r",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			q, r, err := linalg.QR(a.Array(0))
+			if err != nil {
+				lang.Throw(err)
+			}
+			return record("q", q, "r", r)
+		},
+	},
+}

@@ -1,0 +1,107 @@
+package builtins
+
+import (
+	"math"
+
+	"calc/autodiff"
+	"calc/lang"
+	"calc/stdlib/array"
+)
+
+// mathBuiltins returns the elementwise math functions of the autodiff
+// primitives table, plus the few math functions that are not primitives.
+func mathBuiltins() []*lang.Builtin {
+	var bs []*lang.Builtin
+	for _, p := range autodiff.Functions() {
+		params := "x"
+		if p.Arity == 2 {
+			params = "x, y"
+			if p.Name == "atan2" {
+				params = "y, x"
+			}
+		}
+		bs = append(bs, &lang.Builtin{
+			Name: p.Name, Params: params, Topic: "math",
+			Doc:     p.Doc + "; elementwise on arrays",
+			Example: p.Example,
+			MinArgs: p.Arity, MaxArgs: p.Arity,
+			Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Apply(p, a...) },
+		})
+	}
+	return append(bs, extraMath...)
+}
+
+var extraMath = []*lang.Builtin{
+	{
+		Name: "factorial", Params: "n", Topic: "math",
+		Doc:     "n! for a whole number n >= 0 (exact up to 22!, then to double precision; inf past 170!)",
+		Example: "factorial(10)",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			n := a.Int(0)
+			if n < 0 {
+				panic(lang.ArgErrorf(0, "n must be at least 0, got %d", n))
+			}
+			return lang.Num(factorial(n))
+		},
+	},
+	{
+		Name: "comb", Params: "n, k", Topic: "math",
+		Doc:     "the number of ways to choose k items from n, n!/(k!(n-k)!); 0 when k > n",
+		Example: "comb(5, 2)",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			n, k := a.Int(0), a.Int(1)
+			if n < 0 || k < 0 {
+				panic(lang.Errorf("n and k must be at least 0, got %d and %d", n, k))
+			}
+			return lang.Num(comb(n, k))
+		},
+	},
+}
+
+func factorial(n int) float64 {
+	r := 1.0
+	for i := 2; i <= n && !math.IsInf(r, 1); i++ {
+		r *= float64(i)
+	}
+	return r
+}
+
+// comb multiplies and divides alternately so that every partial result is
+// itself a binomial coefficient, hence exact while it fits in 53 bits.
+func comb(n, k int) float64 {
+	if k > n {
+		return 0
+	}
+	k = min(k, n-k)
+	r := 1.0
+	for i := 1; i <= k; i++ {
+		r = r * float64(n-k+i) / float64(i)
+	}
+	return math.Round(r)
+}
+
+// minMax builds min and max: with one array argument they reduce it
+// (optionally along an axis), with several they compare elementwise.
+func minMax(name string, reduce func(*array.Array, int) (*array.Array, error), pick func(x, y float64) float64) *lang.Builtin {
+	p := &autodiff.Primitive{Name: name, Arity: 2, Binary: pick}
+	return &lang.Builtin{
+		Name: name, Params: "xs, {axis} | x, y, ...", Topic: "math",
+		Doc: "the " + map[string]string{"min": "smallest", "max": "largest"}[name] +
+			" element of an array (along axis if given), or the elementwise " + name + " of several values",
+		Example: name + "([3, 1, 2]) + " + name + "(4, 5)",
+		MinArgs: 1, MaxArgs: -1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			if len(args) == 1 {
+				return lang.Arr(reduceAxis(reduce, args.Array(0), axisOf(args, 1, opts)))
+			}
+			acc := args[0]
+			for _, v := range args[1:] {
+				acc = lang.Apply(p, acc, v)
+			}
+			return acc
+		},
+	}
+}

@@ -1,0 +1,136 @@
+package lang
+
+import (
+	"math"
+	"strings"
+
+	"calc/stdlib/array"
+)
+
+// Args are the arguments of a builtin call. Its accessors convert an
+// argument or raise an error that points at it.
+type Args []Value
+
+// Num returns argument i as a number.
+func (a Args) Num(i int) float64 {
+	switch a[i].kind {
+	case NumKind, BoolKind:
+		return a[i].num
+	}
+	panic(ArgErrorf(i, "expected a number, got %s", a[i].TypeName()))
+}
+
+// Int returns argument i as an integer.
+func (a Args) Int(i int) int {
+	x := a.Num(i)
+	if x != math.Trunc(x) || math.Abs(x) > 1<<53 {
+		panic(ArgErrorf(i, "expected an integer, got %s", array.FormatNumber(x, 10)))
+	}
+	return int(x)
+}
+
+// Str returns argument i as a string.
+func (a Args) Str(i int) string {
+	if a[i].kind != StrKind {
+		panic(ArgErrorf(i, "expected a string, got %s", a[i].TypeName()))
+	}
+	return a[i].Text()
+}
+
+// Array returns argument i as an array; numbers become 0-d arrays and
+// lists of numbers are not accepted (they would already be arrays).
+func (a Args) Array(i int) *array.Array {
+	if x, ok := numeric(a[i]); ok {
+		return x
+	}
+	panic(ArgErrorf(i, "expected an array, got %s", a[i].TypeName()))
+}
+
+// Func returns argument i as a function value.
+func (a Args) Func(i int) Value {
+	if a[i].kind != FuncKind {
+		panic(ArgErrorf(i, "expected a function, got %s", a[i].TypeName()))
+	}
+	return a[i]
+}
+
+// Items returns the items of collection argument i.
+func (a Args) Items(i int) []Value {
+	items, ok := Items(a[i])
+	if !ok {
+		panic(ArgErrorf(i, "expected a list or an array, got %s", a[i].TypeName()))
+	}
+	return items
+}
+
+// Options splits a trailing options record off the arguments. It returns
+// the arguments without it and an Options view (empty when there is none).
+func (a Args) Options() (Args, Options) {
+	if n := len(a); n > 0 && a[n-1].kind == RecordKind {
+		return a[:n-1], Options{rec: a[n-1].Record(), index: n - 1}
+	}
+	return a, Options{index: -1}
+}
+
+// Options are the keyword options of a builtin call, given as a trailing
+// record: sorted(xs, {key: abs, reverse: true}).
+type Options struct {
+	rec   *Record
+	index int
+}
+
+// Has reports whether the option is given.
+func (o Options) Has(name string) bool {
+	if o.rec == nil {
+		return false
+	}
+	_, ok := o.rec.Get(name)
+	return ok
+}
+
+// Get returns the option's value, or def if it is not given.
+func (o Options) Get(name string, def Value) Value {
+	if o.rec != nil {
+		if v, ok := o.rec.Get(name); ok {
+			return v
+		}
+	}
+	return def
+}
+
+// Bool returns a boolean option.
+func (o Options) Bool(name string, def bool) bool {
+	v := o.Get(name, Bool(def))
+	t, ok := v.Truth()
+	if !ok {
+		panic(ArgErrorf(o.index, "option %s must be true or false, got %s", name, v.TypeName()))
+	}
+	return t
+}
+
+// Num returns a numeric option.
+func (o Options) Num(name string, def float64) float64 {
+	v := o.Get(name, Num(def))
+	if v.kind != NumKind {
+		panic(ArgErrorf(o.index, "option %s must be a number, got %s", name, v.TypeName()))
+	}
+	return v.num
+}
+
+// Check raises an error for any option not in known.
+func (o Options) Check(known ...string) {
+	if o.rec == nil {
+		return
+	}
+next:
+	for _, k := range o.rec.Keys {
+		for _, name := range known {
+			if k == name {
+				continue next
+			}
+		}
+		panic(ArgErrorf(o.index, "unknown option %q (options: %s)", k, joinNames(known)))
+	}
+}
+
+func joinNames(names []string) string { return strings.Join(names, ", ") }

@@ -1,0 +1,77 @@
+package lang
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Callable is a function value: a user-defined function or a builtin.
+type Callable interface {
+	// Signature returns the name with the parameters, as in "f(x, y)".
+	Signature() string
+}
+
+// UserFunc is a function defined in calc with `name(params) = expr`.
+type UserFunc struct {
+	name   string
+	params []string
+	slots  int // parameters plus let-bound locals
+	body   code
+}
+
+// Name returns the function's name.
+func (f *UserFunc) Name() string { return f.name }
+
+// Params returns the function's parameter names.
+func (f *UserFunc) Params() []string { return f.params }
+
+// Signature returns the function's name and parameters.
+func (f *UserFunc) Signature() string {
+	return f.name + "(" + strings.Join(f.params, ", ") + ")"
+}
+
+// Builtin is a function provided by Go. Builtins are data: the help system
+// and the arity checks read these fields, so they never drift from the code.
+type Builtin struct {
+	Name    string
+	Params  string // parameter list as help shows it: "f, xs, init?"
+	Topic   string // help topic: math, arrays, functional, ...
+	Doc     string // what it does; the first line is the summary
+	Example string // a runnable calc expression or statements
+	MinArgs int
+	MaxArgs int // -1 for any number
+	// Fn computes the result. It reports user mistakes by panicking with an
+	// *Error (see Throw, Errorf and ArgErrorf). args is only valid during the
+	// call: copy it to keep it.
+	Fn func(s *Session, args Args) Value
+}
+
+// Signature returns the builtin's name and parameters.
+func (b *Builtin) Signature() string { return b.Name + "(" + b.Params + ")" }
+
+// Summary returns the first line of the builtin's documentation.
+func (b *Builtin) Summary() string {
+	doc, _, _ := strings.Cut(b.Doc, "\n")
+	return doc
+}
+
+// arityError describes a call with the wrong number of arguments.
+func arityError(sig string, min, max, got int) *Error {
+	var want string
+	switch {
+	case min == max:
+		want = fmt.Sprintf("%d argument%s", min, plural(min))
+	case max < 0:
+		want = fmt.Sprintf("at least %d argument%s", min, plural(min))
+	default:
+		want = fmt.Sprintf("%d to %d arguments", min, max)
+	}
+	return Errorf("%s takes %s, got %d", sig, want, got)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

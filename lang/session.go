@@ -1,0 +1,330 @@
+package lang
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"sync/atomic"
+)
+
+// DefaultMaxDepth is the default limit on nested user function calls.
+const DefaultMaxDepth = 10000
+
+// cell holds a global binding. Compiled code keeps pointers to cells, so
+// names are resolved once, at compile time, and a later assignment is seen
+// by every function that uses the name.
+type cell struct {
+	value Value
+	bound bool
+	user  bool  // bound by the user rather than predefined
+	sym   Value // the symbol the name stands for while unbound
+	pre   *Value // the predefined value (builtin or constant), if any
+}
+
+// Session is one calc workspace: its global names and the machinery that
+// evaluates code. Two sessions share nothing. A Session is not safe for
+// concurrent use, except for Interrupt.
+type Session struct {
+	globals  map[string]*cell
+	builtins map[string]*Builtin
+	ordered  []*Builtin
+	locals   map[string]any
+
+	// Precision is the number of significant digits numbers print with.
+	Precision int
+	// MaxDepth limits nested calls of user functions.
+	MaxDepth int
+	// Out receives printed values and print() output.
+	Out io.Writer
+
+	stack     []Value
+	bp, sp    int
+	depth     int
+	interrupt atomic.Bool
+}
+
+// NewSession returns a session with the given builtins and constants
+// predefined.
+func NewSession(builtins []*Builtin, constants map[string]Value) *Session {
+	s := &Session{
+		globals:   map[string]*cell{},
+		builtins:  map[string]*Builtin{},
+		locals:    map[string]any{},
+		Precision: 10,
+		MaxDepth:  DefaultMaxDepth,
+		Out:       io.Discard,
+		stack:     make([]Value, 256),
+	}
+	for _, b := range builtins {
+		s.builtins[b.Name] = b
+		s.ordered = append(s.ordered, b)
+		s.predefine(b.Name, Func(b))
+	}
+	for name, v := range constants {
+		s.predefine(name, v)
+	}
+	return s
+}
+
+func (s *Session) predefine(name string, v Value) {
+	c := s.cell(name)
+	c.value, c.bound, c.pre = v, true, &v
+}
+
+func (c *cell) set(v Value) { c.value, c.bound, c.user = v, true, true }
+
+// cell returns the cell for a global name, creating an unbound one.
+func (s *Session) cell(name string) *cell {
+	c := s.globals[name]
+	if c == nil {
+		c = &cell{sym: Sym(name)}
+		s.globals[name] = c
+	}
+	return c
+}
+
+// Get returns the value bound to a global name.
+func (s *Session) Get(name string) (Value, bool) {
+	c := s.globals[name]
+	if c == nil || !c.bound {
+		return Nil, false
+	}
+	return c.value, true
+}
+
+// Set binds a global name.
+func (s *Session) Set(name string, v Value) { s.cell(name).set(v) }
+
+// Unset removes a user's binding of a name; a predefined name (a builtin
+// or a constant) goes back to its predefined value.
+func (s *Session) Unset(name string) {
+	c := s.globals[name]
+	if c == nil {
+		return
+	}
+	c.user = false
+	if c.pre != nil {
+		c.value = *c.pre
+		return
+	}
+	c.value, c.bound = Nil, false
+}
+
+// Names returns the names the user has bound, sorted.
+func (s *Session) Names() []string {
+	var names []string
+	for name, c := range s.globals {
+		if c.user {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Builtins returns the session's builtins in the order they were given.
+func (s *Session) Builtins() []*Builtin { return s.ordered }
+
+// Builtin returns the builtin with the given name, or nil.
+func (s *Session) Builtin(name string) *Builtin { return s.builtins[name] }
+
+// Local returns session-local state stored by builtins under key (a random
+// generator, say), or nil.
+func (s *Session) Local(key string) any { return s.locals[key] }
+
+// SetLocal stores session-local state for builtins.
+func (s *Session) SetLocal(key string, v any) { s.locals[key] = v }
+
+// Interrupt asks the running computation to stop with an error at the next
+// check. It is safe to call from another goroutine (a Ctrl-C handler).
+func (s *Session) Interrupt() { s.interrupt.Store(true) }
+
+// ErrInterrupted is the message of the error a stopped computation gives.
+const ErrInterrupted = "interrupted"
+
+// Check stops the computation if it was interrupted. Long loops in
+// builtins call it.
+func (s *Session) Check() {
+	if s.interrupt.Load() {
+		s.interrupt.Store(false)
+		panic(Errorf(ErrInterrupted))
+	}
+}
+
+// Run executes the statements of text, named name in error messages,
+// printing the value of each bare expression to s.Out. It stops at the
+// first error and returns it; the statements before it keep their effect.
+func (s *Session) Run(name, text string) error {
+	src := &Source{Name: name, Text: text}
+	stmts, err := splitStatements(src)
+	if err != nil {
+		return err
+	}
+	for _, st := range stmts {
+		v, err := s.exec(src, st)
+		if err != nil {
+			return err
+		}
+		if st.kind == exprStmt && !v.IsNil() {
+			fmt.Fprintln(s.Out, s.Format(v))
+		}
+	}
+	return nil
+}
+
+// Eval evaluates the statements of text and returns the value of the last
+// one (nil for an assignment), without printing anything.
+func (s *Session) Eval(text string) (Value, error) {
+	src := &Source{Name: "<expr>", Text: text}
+	stmts, err := splitStatements(src)
+	if err != nil {
+		return Nil, err
+	}
+	var v Value
+	for _, st := range stmts {
+		if v, err = s.exec(src, st); err != nil {
+			return Nil, err
+		}
+	}
+	return v, nil
+}
+
+// exec compiles and runs one statement. It is the recovery boundary: a user
+// error raised anywhere below becomes the returned error; any other panic is
+// a bug and is not recovered.
+func (s *Session) exec(src *Source, st statement) (v Value, err error) {
+	s.interrupt.Store(false)
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(*Error)
+			if !ok {
+				panic(r)
+			}
+			s.bp, s.sp, s.depth = 0, 0, 0
+			err = e.at(Pos{src, st.startPos})
+		}
+	}()
+	c := newCompiler(s, src, st.exprPos)
+	switch st.kind {
+	case defineStmt:
+		f := c.function(st.name, st.params, st.expr)
+		s.cell(st.name).set(Func(f))
+		return Nil, nil
+	case assignStmt:
+		body, slots := c.toplevel(st.expr)
+		s.cell(st.name).set(s.runTop(body, slots))
+		return Nil, nil
+	}
+	body, slots := c.toplevel(st.expr)
+	return s.runTop(body, slots), nil
+}
+
+// runTop runs a compiled top-level expression in a fresh frame.
+func (s *Session) runTop(body code, slots int) Value {
+	s.bp, s.sp = 0, slots
+	s.grow(slots)
+	clear(s.stack[:slots])
+	return body(s)
+}
+
+// grow makes room for n more values above sp.
+func (s *Session) grow(n int) {
+	if need := s.sp + n; need > len(s.stack) {
+		bigger := make([]Value, max(2*len(s.stack), need))
+		copy(bigger, s.stack)
+		s.stack = bigger
+	}
+}
+
+// push puts v on top of the stack.
+func (s *Session) push(v Value) {
+	if s.sp == len(s.stack) {
+		s.grow(1)
+	}
+	s.stack[s.sp] = v
+	s.sp++
+}
+
+// Call calls the function f with args, as builtins such as map do. User
+// errors inside it panic with a positioned *Error.
+func (s *Session) Call(f Value, args ...Value) Value {
+	base := s.sp
+	for _, a := range args {
+		s.push(a)
+	}
+	return s.callAt(f, base, Pos{}, nil)
+}
+
+// callAt calls f with the arguments on the stack from base to sp, pops
+// them, and returns the result. pos is the call's position and argPos its
+// arguments' (nil when a builtin calls), for errors.
+func (s *Session) callAt(f Value, base int, pos Pos, argPos []Pos) Value {
+	n := s.sp - base
+	switch fn := f.ref.(type) {
+	case *UserFunc:
+		if n != len(fn.params) {
+			panic(arityError(fn.Signature(), len(fn.params), len(fn.params), n).at(pos))
+		}
+		if s.depth >= s.MaxDepth {
+			panic(Errorf("maximum recursion depth %d exceeded in %s", s.MaxDepth, fn.Signature()).at(pos))
+		}
+		if s.interrupt.Load() {
+			s.Check()
+		}
+		if extra := fn.slots - n; extra > 0 {
+			s.grow(extra)
+			clear(s.stack[s.sp : s.sp+extra])
+			s.sp += extra
+		}
+		savedBP := s.bp
+		s.bp = base
+		s.depth++
+		v := fn.body(s)
+		s.depth--
+		s.bp, s.sp = savedBP, base
+		return v
+	case *Builtin:
+		v := s.callBuiltin(fn, Args(s.stack[base:s.sp]), pos, argPos)
+		s.sp = base
+		return v
+	}
+	if f.kind == SymbolKind {
+		name := f.Symbol().Name
+		panic(Errorf("unknown function %q%s", name, s.DidYouMean(name)).at(pos))
+	}
+	panic(Errorf("cannot call %s: it is not a function", f.TypeName()).at(pos))
+}
+
+// callBuiltin runs a builtin, giving position-less errors it raises the
+// call's position (or its argument's) and the builtin's name.
+func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Value {
+	if len(args) < b.MinArgs || (b.MaxArgs >= 0 && len(args) > b.MaxArgs) {
+		panic(arityError(b.Signature(), b.MinArgs, b.MaxArgs, len(args)).at(pos))
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(*Error); ok && !e.Pos.Known() {
+				if e.Arg >= 0 {
+					e.Msg = b.Name + ": " + e.Msg
+					if e.Arg < len(argPos) {
+						pos = argPos[e.Arg]
+					}
+					e.Arg = -1
+				}
+				e.at(pos)
+			}
+			panic(r)
+		}
+	}()
+	return b.Fn(s, args)
+}
+
+// Interrupted reports whether err is the error of an interrupted run.
+func Interrupted(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Msg == ErrInterrupted
+}
+
+// Print writes a line of text to the session's output.
+func (s *Session) Print(text string) { fmt.Fprintln(s.Out, text) }

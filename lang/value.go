@@ -1,0 +1,336 @@
+package lang
+
+import (
+	"fmt"
+	"math"
+
+	"calc/stdlib/array"
+)
+
+// Kind says what sort of value a Value holds.
+type Kind uint8
+
+// The kinds of value. Numbers and booleans live unboxed in a Value, so
+// arithmetic on scalars never allocates.
+const (
+	NilKind Kind = iota
+	NumKind
+	BoolKind
+	StrKind
+	ArrayKind
+	ListKind
+	RecordKind
+	FuncKind
+	SymbolKind
+)
+
+var kindNames = [...]string{
+	NilKind:    "nil",
+	NumKind:    "number",
+	BoolKind:   "bool",
+	StrKind:    "string",
+	ArrayKind:  "array",
+	ListKind:   "list",
+	RecordKind: "record",
+	FuncKind:   "function",
+	SymbolKind: "symbol",
+}
+
+// String returns the kind's name as error messages and type() show it.
+func (k Kind) String() string { return kindNames[k] }
+
+// Value is a calc value: nil, a number, a bool, a string, an array, a list,
+// a record, a function or a symbol. The zero Value is nil.
+type Value struct {
+	kind Kind
+	num  float64 // NumKind; BoolKind as 0 or 1
+	ref  any     // string, *array.Array, *List, *Record, Callable, *Symbol
+}
+
+// List is an ordered collection of arbitrary values: strings, functions,
+// ragged data. Collections of numbers are arrays instead.
+type List struct {
+	Items []Value
+}
+
+// Record is a map from names to values that keeps its keys in insertion
+// order, so records print the way they were written.
+type Record struct {
+	Keys   []string
+	Values map[string]Value
+}
+
+// Symbol is an unbound name used as a value.
+type Symbol struct {
+	Name string
+}
+
+// Nil is calc's nil value.
+var Nil = Value{}
+
+// Num returns a number value.
+func Num(x float64) Value { return Value{kind: NumKind, num: x} }
+
+// Bool returns a bool value.
+func Bool(b bool) Value {
+	if b {
+		return Value{kind: BoolKind, num: 1}
+	}
+	return Value{kind: BoolKind}
+}
+
+// Str returns a string value.
+func Str(s string) Value { return Value{kind: StrKind, ref: s} }
+
+// Arr returns an array value; a zero-dimensional array becomes a number.
+func Arr(a *array.Array) Value {
+	if len(a.Shape) == 0 {
+		return Num(a.Data[0])
+	}
+	return Value{kind: ArrayKind, ref: a}
+}
+
+// ListOf returns a list value holding items.
+func ListOf(items []Value) Value { return Value{kind: ListKind, ref: &List{Items: items}} }
+
+// RecordOf returns a record value.
+func RecordOf(r *Record) Value { return Value{kind: RecordKind, ref: r} }
+
+// Func returns a function value.
+func Func(c Callable) Value { return Value{kind: FuncKind, ref: c} }
+
+// Sym returns the symbol value for an unbound name.
+func Sym(name string) Value { return Value{kind: SymbolKind, ref: &Symbol{Name: name}} }
+
+// NewRecord returns an empty record.
+func NewRecord() *Record { return &Record{Values: map[string]Value{}} }
+
+// Set binds key to v, keeping the key's first position.
+func (r *Record) Set(key string, v Value) {
+	if _, ok := r.Values[key]; !ok {
+		r.Keys = append(r.Keys, key)
+	}
+	r.Values[key] = v
+}
+
+// Get returns the value bound to key.
+func (r *Record) Get(key string) (Value, bool) {
+	v, ok := r.Values[key]
+	return v, ok
+}
+
+// Kind returns the kind of v.
+func (v Value) Kind() Kind { return v.kind }
+
+// IsNil reports whether v is nil.
+func (v Value) IsNil() bool { return v.kind == NilKind }
+
+// Float returns v's number; it is meaningful for numbers and bools.
+func (v Value) Float() float64 { return v.num }
+
+// Text returns v's string; it is meaningful for strings.
+func (v Value) Text() string { s, _ := v.ref.(string); return s }
+
+// Array returns v's array, or nil if v is not an array.
+func (v Value) Array() *array.Array { a, _ := v.ref.(*array.Array); return a }
+
+// List returns v's list, or nil if v is not a list.
+func (v Value) List() *List { l, _ := v.ref.(*List); return l }
+
+// Record returns v's record, or nil if v is not a record.
+func (v Value) Record() *Record { r, _ := v.ref.(*Record); return r }
+
+// Callable returns v's function, or nil if v is not a function.
+func (v Value) Callable() Callable { c, _ := v.ref.(Callable); return c }
+
+// Symbol returns v's symbol, or nil if v is not a symbol.
+func (v Value) Symbol() *Symbol { s, _ := v.ref.(*Symbol); return s }
+
+// TypeName returns the name type() gives v: the kind's name, with the shape
+// for arrays.
+func (v Value) TypeName() string {
+	if v.kind == ArrayKind {
+		return "array" + array.ShapeString(v.Array().Shape)
+	}
+	return v.kind.String()
+}
+
+// Truth reports whether v counts as true in a condition. Only bools and
+// numbers have a truth value; anything else is a type error at the caller.
+func (v Value) Truth() (bool, bool) {
+	switch v.kind {
+	case BoolKind, NumKind:
+		return v.num != 0, true
+	}
+	return false, false
+}
+
+// Equal reports whether a and b are the same value: numbers by value (NaN is
+// unequal to itself, as in IEEE), arrays and lists element by element.
+func Equal(a, b Value) bool {
+	if a.kind != b.kind {
+		return false
+	}
+	switch a.kind {
+	case NilKind:
+		return true
+	case NumKind, BoolKind:
+		return a.num == b.num
+	case StrKind:
+		return a.Text() == b.Text()
+	case ArrayKind:
+		x, y := a.Array(), b.Array()
+		if len(x.Shape) != len(y.Shape) {
+			return false
+		}
+		for i := range x.Shape {
+			if x.Shape[i] != y.Shape[i] {
+				return false
+			}
+		}
+		for i := range x.Data {
+			if x.Data[i] != y.Data[i] {
+				return false
+			}
+		}
+		return true
+	case ListKind:
+		x, y := a.List().Items, b.List().Items
+		if len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !Equal(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	case RecordKind:
+		x, y := a.Record(), b.Record()
+		if len(x.Keys) != len(y.Keys) {
+			return false
+		}
+		for _, k := range x.Keys {
+			w, ok := y.Values[k]
+			if !ok || !Equal(x.Values[k], w) {
+				return false
+			}
+		}
+		return true
+	case SymbolKind:
+		return a.Symbol().Name == b.Symbol().Name
+	}
+	return a.ref == b.ref
+}
+
+// Int returns v as an integer if it is a number with an integral value that
+// fits an int.
+func (v Value) Int() (int, bool) {
+	if v.kind != NumKind && v.kind != BoolKind {
+		return 0, false
+	}
+	if v.num != math.Trunc(v.num) || math.Abs(v.num) > 1<<53 {
+		return 0, false
+	}
+	return int(v.num), true
+}
+
+// Collect turns a slice of values into the collection calc uses for them:
+// an array when every item is a number or an array of one common shape,
+// otherwise a list. Array literals and map() build their results this way.
+func Collect(items []Value) Value {
+	if len(items) == 0 {
+		return ListOf(nil)
+	}
+	switch items[0].kind {
+	case NumKind:
+		data := make([]float64, len(items))
+		for i, it := range items {
+			if it.kind != NumKind {
+				return ListOf(items)
+			}
+			data[i] = it.num
+		}
+		return Arr(array.Vector(data))
+	case ArrayKind:
+		first := items[0].Array()
+		parts := make([]*array.Array, len(items))
+		for i, it := range items {
+			a := it.Array()
+			if it.kind != ArrayKind || !sameShape(a.Shape, first.Shape) {
+				return ListOf(items)
+			}
+			parts[i] = a
+		}
+		st, err := array.Stack(parts, 0)
+		if err != nil {
+			return ListOf(items)
+		}
+		return Arr(st)
+	}
+	return ListOf(items)
+}
+
+func sameShape(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Items returns the elements of a collection: a list's items, an array's
+// rows (numbers for a vector), a string's characters. ok is false for other
+// kinds.
+func Items(v Value) (items []Value, ok bool) {
+	switch v.kind {
+	case ListKind:
+		return v.List().Items, true
+	case ArrayKind:
+		a := v.Array()
+		n := a.Shape[0]
+		items = make([]Value, n)
+		if len(a.Shape) == 1 {
+			for i, x := range a.Data {
+				items[i] = Num(x)
+			}
+			return items, true
+		}
+		for i := range items {
+			row, _ := array.Index(a, i)
+			items[i] = Arr(row)
+		}
+		return items, true
+	case StrKind:
+		for _, r := range v.Text() {
+			items = append(items, Str(string(r)))
+		}
+		return items, true
+	}
+	return nil, false
+}
+
+// Len returns the number of items of a collection.
+func Len(v Value) (int, bool) {
+	switch v.kind {
+	case ListKind:
+		return len(v.List().Items), true
+	case ArrayKind:
+		return v.Array().Shape[0], true
+	case StrKind:
+		return len([]rune(v.Text())), true
+	case RecordKind:
+		return len(v.Record().Keys), true
+	}
+	return 0, false
+}
+
+// GoString describes v for debugging.
+func (v Value) GoString() string { return fmt.Sprintf("lang.Value{%s: %s}", v.kind, Format(v)) }
+
+// IsCallable reports whether v can be called as a function.
+func (v Value) IsCallable() bool { return v.kind == FuncKind }

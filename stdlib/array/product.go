@@ -1,0 +1,72 @@
+package array
+
+import (
+	"fmt"
+
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas64"
+)
+
+// Outer returns the outer product of a and b, both flattened: the
+// len(a)×len(b) array whose element (i, j) is a[i]*b[j].
+func Outer(a, b *Array) *Array {
+	m, n := len(a.Data), len(b.Data)
+	out := make([]float64, m*n)
+	for i, x := range a.Data {
+		zipLeft(out[i*n:(i+1)*n], x, b.Data, mul)
+	}
+	return &Array{Shape: []int{m, n}, Data: out}
+}
+
+func mul(x, y float64) float64 { return x * y }
+
+// Dot returns the product of a and b as numpy.dot does for up to two
+// dimensions: with a 0-d operand the elementwise product; for two vectors
+// their inner product, a 0-d array; otherwise the matrix product, a vector
+// standing for a row on the left and a column on the right. The last axis of
+// a must match the first axis of b (its only one if b is a vector). The
+// products run on gonum's BLAS (Ddot, Dgemv, Dgemm), O(m·k·n) for an m×k
+// by k×n product. Operands of more than two dimensions are not supported.
+func Dot(a, b *Array) (*Array, error) {
+	if a.Ndim() == 0 || b.Ndim() == 0 {
+		return Broadcast(a, b, mul)
+	}
+	if a.Ndim() > 2 || b.Ndim() > 2 {
+		return nil, fmt.Errorf("dot: shapes %s and %s: arrays of more than 2 dimensions are not supported",
+			ShapeString(a.Shape), ShapeString(b.Shape))
+	}
+	ka, kb := a.Ndim()-1, 0
+	if k := a.Shape[ka]; k != b.Shape[kb] {
+		return nil, fmt.Errorf("dot: shapes %s and %s not aligned: %d (dim %d) != %d (dim %d)",
+			ShapeString(a.Shape), ShapeString(b.Shape), k, ka, b.Shape[kb], kb)
+	}
+	// The result's shape is a's without its last axis followed by b's
+	// without its first.
+	shape := append(append([]int{}, a.Shape[:ka]...), b.Shape[1:]...)
+	out := make([]float64, Size(shape))
+	if len(out) == 0 || len(a.Data) == 0 {
+		// Gonum's BLAS rejects empty matrices; an empty sum is 0.
+		return &Array{Shape: shape, Data: out}, nil
+	}
+	switch {
+	case a.Ndim() == 1 && b.Ndim() == 1:
+		out[0] = blas64.Dot(vector(a.Data), vector(b.Data))
+	case b.Ndim() == 1:
+		blas64.Gemv(blas.NoTrans, 1, matrix(a), vector(b.Data), 0, vector(out))
+	case a.Ndim() == 1:
+		blas64.Gemv(blas.Trans, 1, matrix(b), vector(a.Data), 0, vector(out))
+	default:
+		c := blas64.General{Rows: a.Shape[0], Cols: b.Shape[1], Stride: b.Shape[1], Data: out}
+		blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, matrix(a), matrix(b), 0, c)
+	}
+	return &Array{Shape: shape, Data: out}, nil
+}
+
+// vector returns x as a BLAS vector with unit stride.
+func vector(x []float64) blas64.Vector { return blas64.Vector{N: len(x), Inc: 1, Data: x} }
+
+// matrix returns the non-empty 2-d array a as a BLAS matrix over its data;
+// BLAS only reads it.
+func matrix(a *Array) blas64.General {
+	return blas64.General{Rows: a.Shape[0], Cols: a.Shape[1], Stride: a.Shape[1], Data: a.Data}
+}

@@ -69,16 +69,21 @@ func spread(name, doc string, f func(*array.Array, int, int) (*array.Array, erro
 // shapeArgs reads a shape given as numbers (zeros(2, 3)) or as one array
 // or list (zeros([2, 3])) from a's arguments. reshape allows the -1 that
 // stands for "whatever is left".
-func shapeArgs(a lang.Args, reshape bool) []int {
+func shapeArgs(s *lang.Session, a lang.Args, reshape bool) []int {
 	if len(a) == 1 && (a[0].Kind() == lang.ArrayKind || a[0].Kind() == lang.ListKind) {
 		items := a.Items(0)
 		a = lang.Args(items)
 	}
 	shape := make([]int, len(a))
+	size := 1.0
 	for i := range a {
 		shape[i] = a.Int(i)
 		if shape[i] < 0 && !(reshape && shape[i] == -1) {
 			panic(lang.ArgErrorf(i, "negative dimension %d", shape[i]))
+		}
+		size *= math.Abs(float64(shape[i]))
+		if size > s.MaxElements {
+			panic(lang.ArgErrorf(i, "an array of %.0f elements is more than the limit of %.0f", size, s.MaxElements))
 		}
 	}
 	return shape
@@ -123,7 +128,7 @@ func filled(name string, v float64) *lang.Builtin {
 		Example: name + "(2, 3)",
 		MinArgs: 1, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			return lang.Arr(array.Full(shapeArgs(a, false), v))
+			return lang.Arr(array.Full(shapeArgs(s, a, false), v))
 		},
 	}
 }
@@ -164,7 +169,7 @@ var arrayBuiltins = []*lang.Builtin{
 		Example: "full([2, 2], 7)",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			return lang.Arr(array.Full(shapeArgs(a[:1], false), a.Num(1)))
+			return lang.Arr(array.Full(shapeArgs(s, a[:1], false), a.Num(1)))
 		},
 	},
 	{
@@ -200,6 +205,10 @@ var arrayBuiltins = []*lang.Builtin{
 			if len(a) > 2 {
 				step = a.Num(2)
 			}
+			if step == 0 {
+				panic(lang.ArgErrorf(2, "step must not be zero"))
+			}
+			s.CheckElements(math.Ceil((stop - start) / step))
 			return lang.Arr(must(array.Arange(start, stop, step)))
 		},
 	},
@@ -215,6 +224,7 @@ var arrayBuiltins = []*lang.Builtin{
 			if len(args) > 2 {
 				n = args.Int(2)
 			}
+			s.CheckElements(float64(n))
 			return lang.Arr(must(array.Linspace(args.Num(0), args.Num(1), n, opts.Bool("endpoint", true))))
 		},
 	},
@@ -230,6 +240,7 @@ var arrayBuiltins = []*lang.Builtin{
 			if len(args) > 2 {
 				n = args.Int(2)
 			}
+			s.CheckElements(float64(n))
 			return lang.Arr(must(array.Logspace(args.Num(0), args.Num(1), n, opts.Num("base", 10))))
 		},
 	},
@@ -282,7 +293,7 @@ var arrayBuiltins = []*lang.Builtin{
 		Example: "reshape(range(6), 2, 3)",
 		MinArgs: 2, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			return lang.Arr(must(array.Reshape(a.Array(0), shapeArgs(a[1:], true))))
+			return lang.Arr(must(array.Reshape(a.Array(0), shapeArgs(s, a[1:], true))))
 		},
 	},
 	{

@@ -129,7 +129,7 @@ var coreBuiltins = []*lang.Builtin{
 			}
 			r := rng(s)
 			draw := func() float64 { return float64(lo + r.IntN(hi-lo)) }
-			return randomArray(a[2:], draw)
+			return randomArray(s, a[2:], draw)
 		},
 	},
 }
@@ -157,18 +157,18 @@ func randomFill(name, doc string, draw func(*rand.Rand) float64) *lang.Builtin {
 		MinArgs: 0, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			r := rng(s)
-			return randomArray(a, func() float64 { return draw(r) })
+			return randomArray(s, a, func() float64 { return draw(r) })
 		},
 	}
 }
 
 // randomArray fills an array of the shape given by a (a number without
 // one) with draws.
-func randomArray(a lang.Args, draw func() float64) lang.Value {
+func randomArray(s *lang.Session, a lang.Args, draw func() float64) lang.Value {
 	if len(a) == 0 {
 		return lang.Num(draw())
 	}
-	out := array.Zeros(shapeArgs(a, false)...)
+	out := array.Zeros(shapeArgs(s, a, false)...)
 	for i := range out.Data {
 		out.Data[i] = draw()
 	}

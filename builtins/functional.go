@@ -16,6 +16,11 @@ func funcAndItems(a lang.Args) (f lang.Value, items []lang.Value, rest lang.Args
 	case a[1].IsCallable():
 		return a[1], a.Items(0), a[2:]
 	}
+	for i := range 2 {
+		if sym := a[i].Symbol(); sym != nil {
+			panic(lang.ArgErrorf(i, "%q is not defined", sym.Name))
+		}
+	}
 	panic(lang.ArgErrorf(0, "expected a function and a list or array, got %s and %s", a[0].TypeName(), a[1].TypeName()))
 }
 
@@ -48,7 +53,7 @@ func compareKeys(x, y lang.Value) int {
 		}
 		return 0
 	}
-	panic(lang.Errorf("cannot order %s and %s: sorted compares numbers or strings (use a key function)", x.TypeName(), y.TypeName()))
+	panic(lang.Errorf("cannot order %s and %s: keys must be all numbers or all strings", x.TypeName(), y.TypeName()))
 }
 
 var functionalBuiltins = []*lang.Builtin{

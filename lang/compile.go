@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/expr-lang/expr/ast"
@@ -82,10 +83,14 @@ func (c *compiler) parse(text string) ast.Node {
 	return tree.Node
 }
 
-// parseMessage rewords expr's messages where they would confuse a calc user.
+// tokenMessage matches expr's `unexpected token Operator("=")`.
+var tokenMessage = regexp.MustCompile(`unexpected token \w+\("(.*)"\)`)
+
+// parseMessage rewords expr's messages in calc's terms.
 func parseMessage(msg string) string {
 	msg = strings.TrimPrefix(msg, "compilation failed: ")
-	return msg
+	msg = strings.ReplaceAll(msg, "unexpected token EOF", "unexpected end of input")
+	return tokenMessage.ReplaceAllString(msg, "unexpected \"$1\"")
 }
 
 // pos returns the position of a rune offset within the expression.

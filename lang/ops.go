@@ -185,6 +185,9 @@ func member(v Value, name string, pos Pos) Value {
 			return ListOf(nil)
 		}
 	}
+	if v.kind == SymbolKind {
+		panic(Errorf("%q is not defined", v.Symbol().Name).at(pos))
+	}
 	panic(Errorf("%s has no field %q", v.TypeName(), name).at(pos))
 }
 
@@ -297,11 +300,15 @@ func slice(v, lo, hi Value, pos Pos) Value {
 	panic(Errorf("cannot slice %s", v.TypeName()).at(pos))
 }
 
-
 // Apply applies an elementwise primitive of the autodiff table to one or
 // two values (numbers, bools or arrays, which broadcast), as the math
 // builtins do.
 func Apply(p *autodiff.Primitive, args ...Value) Value {
+	for i, a := range args {
+		if _, ok := numeric(a); !ok && a.kind != SymbolKind {
+			panic(ArgErrorf(i, "expected a number or an array, got %s", a.TypeName()))
+		}
+	}
 	if p.Arity == 1 {
 		return unaryOp(p, args[0], Pos{})
 	}

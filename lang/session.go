@@ -5,11 +5,15 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"sync/atomic"
 )
 
-// DefaultMaxDepth is the default limit on nested user function calls.
-const DefaultMaxDepth = 10000
+// Default limits of a new session.
+const (
+	DefaultMaxDepth    = 10000
+	DefaultMaxElements = 1e8
+)
 
 // cell holds a global binding. Compiled code keeps pointers to cells, so
 // names are resolved once, at compile time, and a later assignment is seen
@@ -17,8 +21,8 @@ const DefaultMaxDepth = 10000
 type cell struct {
 	value Value
 	bound bool
-	user  bool  // bound by the user rather than predefined
-	sym   Value // the symbol the name stands for while unbound
+	user  bool   // bound by the user rather than predefined
+	sym   Value  // the symbol the name stands for while unbound
 	pre   *Value // the predefined value (builtin or constant), if any
 }
 
@@ -35,6 +39,9 @@ type Session struct {
 	Precision int
 	// MaxDepth limits nested calls of user functions.
 	MaxDepth int
+	// MaxElements limits the number of elements of one array a builtin
+	// may create, so that zeros(1e12) is an error before any allocation.
+	MaxElements float64
 	// Out receives printed values and print() output.
 	Out io.Writer
 
@@ -48,13 +55,14 @@ type Session struct {
 // predefined.
 func NewSession(builtins []*Builtin, constants map[string]Value) *Session {
 	s := &Session{
-		globals:   map[string]*cell{},
-		builtins:  map[string]*Builtin{},
-		locals:    map[string]any{},
-		Precision: 10,
-		MaxDepth:  DefaultMaxDepth,
-		Out:       io.Discard,
-		stack:     make([]Value, 256),
+		globals:     map[string]*cell{},
+		builtins:    map[string]*Builtin{},
+		locals:      map[string]any{},
+		Precision:   10,
+		MaxDepth:    DefaultMaxDepth,
+		MaxElements: DefaultMaxElements,
+		Out:         io.Discard,
+		stack:       make([]Value, 256),
 	}
 	for _, b := range builtins {
 		s.builtins[b.Name] = b
@@ -207,6 +215,9 @@ func (s *Session) exec(src *Source, st statement) (v Value, err error) {
 	}()
 	c := newCompiler(s, src, st.exprPos)
 	switch st.kind {
+	case badAssignStmt:
+		return Nil, &Error{Pos: Pos{src, st.startPos + leadingSpace(st.expr)}, Arg: -1,
+			Msg: "only a name or a function heading such as f(x, y) can be assigned (use == to compare)"}
 	case defineStmt:
 		f := c.function(st.name, st.params, st.expr)
 		s.cell(st.name).set(Func(f))
@@ -296,8 +307,9 @@ func (s *Session) callAt(f Value, base int, pos Pos, argPos []Pos) Value {
 	panic(Errorf("cannot call %s: it is not a function", f.TypeName()).at(pos))
 }
 
-// callBuiltin runs a builtin, giving position-less errors it raises the
-// call's position (or its argument's) and the builtin's name.
+// callBuiltin runs a builtin. Errors it raises without a position get the
+// call's position (or their argument's) and the builtin's name in front,
+// unless the message already starts with it.
 func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Value {
 	if len(args) < b.MinArgs || (b.MaxArgs >= 0 && len(args) > b.MaxArgs) {
 		panic(arityError(b.Signature(), b.MinArgs, b.MaxArgs, len(args)).at(pos))
@@ -305,13 +317,13 @@ func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Valu
 	defer func() {
 		if r := recover(); r != nil {
 			if e, ok := r.(*Error); ok && !e.Pos.Known() {
-				if e.Arg >= 0 {
+				if !strings.HasPrefix(e.Msg, b.Name) {
 					e.Msg = b.Name + ": " + e.Msg
-					if e.Arg < len(argPos) {
-						pos = argPos[e.Arg]
-					}
-					e.Arg = -1
 				}
+				if e.Arg >= 0 && e.Arg < len(argPos) {
+					pos = argPos[e.Arg]
+				}
+				e.Arg = -1
 				e.at(pos)
 			}
 			panic(r)
@@ -328,3 +340,16 @@ func Interrupted(err error) bool {
 
 // Print writes a line of text to the session's output.
 func (s *Session) Print(text string) { fmt.Fprintln(s.Out, text) }
+
+// leadingSpace counts the runes of white space that start s.
+func leadingSpace(s string) int {
+	return len([]rune(s)) - len([]rune(strings.TrimLeft(s, " \t\r\n")))
+}
+
+// CheckElements raises an error if an array of n elements would pass the
+// session's limit. Builtins call it before allocating.
+func (s *Session) CheckElements(n float64) {
+	if n > s.MaxElements {
+		panic(Errorf("an array of %.0f elements is more than the limit of %.0f", n, s.MaxElements))
+	}
+}

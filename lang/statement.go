@@ -10,9 +10,10 @@ import (
 type stmtKind uint8
 
 const (
-	exprStmt   stmtKind = iota // a bare expression: its value is printed
-	assignStmt                 // name = expr
-	defineStmt                 // name(p1, p2) = expr
+	exprStmt      stmtKind = iota // a bare expression: its value is printed
+	assignStmt                    // name = expr
+	defineStmt                    // name(p1, p2) = expr
+	badAssignStmt                 // something else before a top-level =
 )
 
 // statement is one statement of a source, as found by splitStatements.
@@ -148,7 +149,11 @@ func classify(s string, off int) statement {
 	lead := len(lhs) - len(strings.TrimLeft(lhs, " \t\r\n"))
 	lhs = strings.TrimSpace(lhs)
 	name, rest := leadingIdent(lhs)
+	if name == "let" {
+		return st
+	}
 	if name == "" {
+		st.kind = badAssignStmt
 		return st
 	}
 	var params []string
@@ -161,12 +166,14 @@ func classify(s string, off int) statement {
 			for _, p := range strings.Split(inner, ",") {
 				p = strings.TrimSpace(p)
 				if id, tail := leadingIdent(p); id == "" || tail != "" {
+					st.kind = badAssignStmt
 					return st
 				}
 				params = append(params, p)
 			}
 		}
 	default:
+		st.kind = badAssignStmt
 		return st
 	}
 	st.name = name

@@ -1,0 +1,71 @@
+package calc_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"calc"
+)
+
+// TestErrors feeds broken statements to a session and checks that each
+// gives one message with its position (the caret's column) and nothing
+// panics.
+func TestErrors(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"1 +", `<expr>:1:3: unexpected end of input`},
+		{"3(4)", `<expr>:1:2: unexpected "("`},
+		{"(1 + 2", `<expr>:1:1: unclosed '('`},
+		{"x = [1, 2\ny = 3", `<expr>:1:5: unclosed '['`},
+		{"sinn(2)", `<expr>:1:1: unknown function "sinn" (did you mean "sign" or "sin"?)`},
+		{"y = 2 * sinn(x)", `<expr>:1:9: unknown function "sinn" (did you mean "sign" or "sin"?)`},
+		{"f(x) = x\nf(1, 2)", `<expr>:2:1: f(x) takes 1 argument, got 2`},
+		{"sqrt(1, 2)", `<expr>:1:1: sqrt(x) takes 1 argument, got 2`},
+		{"[1, 2] + [1, 2, 3]", `<expr>:1:8: cannot add arrays: shapes (2,) and (3,) cannot be broadcast`},
+		{`"a" + [1]`, `<expr>:1:5: cannot add string and array(1,)`},
+		{`"a" * 2`, `<expr>:1:5: cannot multiply string and number`},
+		{"[1, 2, 3][5]", `<expr>:1:11: index 5 is out of range for axis 0 with size 3`},
+		{`["a", "b"][-3]`, `<expr>:1:12: index -3 is out of range for length 2`},
+		{"[1, 2, 3][1.5]", `<expr>:1:11: an index must be an integer, not 1.5`},
+		{"x + 1", `<expr>:1:3: "x" is not defined`},
+		{"n = 3\nn(2)", `<expr>:2:1: cannot call number: it is not a function`},
+		{`sqrt("a")`, `<expr>:1:6: sqrt: expected a number or an array, got string`},
+		{"zeros(2, -1)", `<expr>:1:10: zeros: negative dimension -1`},
+		{"down(n) = down(n + 1)\ndown(1)", `<expr>:1:11: maximum recursion depth 10000 exceeded in down(n)`},
+		{"{a: 1}.b", `<expr>:1:8: record has no field "b" (its fields: a)`},
+		{"inv([[1, 2], [2, 4]])", `<expr>:1:1: inv: singular matrix`},
+		{"dot([[1, 2, 3]], [[1, 2, 3]])", `<expr>:1:1: dot: shapes (1, 3) and (1, 3) not aligned: 3 (dim 1) != 1 (dim 0)`},
+		{"map(1, 2)", `<expr>:1:5: map: expected a function and a list or array, got number and number`},
+		{"reduce(add, [])", `<expr>:1:8: reduce: "add" is not defined`},
+		{"add(a, b) = a + b\nreduce(add, [])", `<expr>:2:1: reduce of an empty collection needs an initial value`},
+		{`sorted([1, "a"])`, `<expr>:1:1: sorted: cannot order string and number: keys must be all numbers or all strings`},
+		{"1 = 2", `<expr>:1:1: only a name or a function heading such as f(x, y) can be assigned (use == to compare)`},
+		{"f(a, a) = 1", `<expr>:1:1: parameter "a" appears twice in f`},
+		{"1 ? 2 : 3\n\"s\" ? 1 : 2", `<expr>:2:1: a condition must be a bool or a number, not string`},
+		{"sorted([3, 1], {reverse: 1, kye: abs})", `<expr>:1:16: sorted: unknown option "kye" (options: key, reverse)`},
+		{"a ?? b", `<expr>:1:3: operator ?? is not supported in calc`},
+		{"x = \n", `<expr>:1:5: missing expression`},
+		{"factorial(2.5)", `<expr>:1:11: factorial: expected an integer, got 2.5`},
+		{`float("abc")`, `<expr>:1:7: float: "abc" is not a number`},
+		{"help(nosuch)", `<expr>:1:1: help: no builtin named "nosuch"`},
+		{"range(0, 1, 0)", `<expr>:1:13: range: step must not be zero`},
+		{"reshape(range(6), 4, 2)", `<expr>:1:1: reshape: cannot reshape array of size 6 into shape (4, 2)`},
+		{"zeros(1e12)", `<expr>:1:7: zeros: an array of 1000000000000 elements is more than the limit of 100000000`},
+		{"range(1e12)", `<expr>:1:1: range: an array of 1000000000000 elements is more than the limit of 100000000`},
+	}
+	for _, c := range cases {
+		var out, errs bytes.Buffer
+		err := calc.Run(calc.NewSession(), "<expr>", c.src, &out, &errs)
+		if err == nil {
+			t.Errorf("%q: no error; output %q", c.src, out.String())
+			continue
+		}
+		first, rest, _ := strings.Cut(errs.String(), "\n")
+		if first != c.want {
+			t.Errorf("%q:\n got  %s\n want %s", c.src, first, c.want)
+		}
+		if lines := strings.Split(strings.TrimRight(rest, "\n"), "\n"); len(lines) != 2 || !strings.HasSuffix(lines[1], "^") {
+			t.Errorf("%q: want the source line and a caret after the message, got %q", c.src, rest)
+		}
+	}
+}

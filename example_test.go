@@ -22,6 +22,6 @@ func Example() {
 	fmt.Println(xs.Array().Data)
 	// Output:
 	// 5
-	// 26
+	// 22
 	// [8 5 4 5]
 }

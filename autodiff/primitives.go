@@ -6,13 +6,22 @@ package autodiff
 
 import "math"
 
-// Primitive is one entry of the table. Exactly one of Unary and Binary is
+// Primitive is one entry of the table: an elementwise operation with its
+// numeric kernel and its derivative. Exactly one of Unary and Binary is
 // set, according to Arity.
 type Primitive struct {
-	Name    string
-	Arity   int
-	Unary   func(x float64) float64
-	Binary  func(x, y float64) float64
+	Name   string
+	Arity  int
+	Unary  func(x float64) float64
+	Binary func(x, y float64) float64
+	// Deriv returns dy/dx for a unary primitive, given x and y = p(x) as
+	// nodes; nil means the derivative is zero wherever it exists (floor,
+	// sign, comparisons).
+	Deriv func(g *Graph, x, y *Node) *Node
+	// Partials returns ∂out/∂x and ∂out/∂y for a binary primitive.
+	Partials func(g *Graph, x, y, out *Node) (*Node, *Node)
+	// Inverse names the primitive this one undoes: log(exp(x)) is x.
+	Inverse string
 	Doc     string // one line for help
 	Example string // a runnable calc expression
 }
@@ -37,44 +46,65 @@ var operators = []*Primitive{
 
 // The math primitives, registered as builtins under their names.
 var functions = []*Primitive{
-	{Name: "abs", Arity: 1, Unary: math.Abs, Doc: "absolute value", Example: "abs(-2.5)"},
-	{Name: "sqrt", Arity: 1, Unary: math.Sqrt, Doc: "square root (nan below 0)", Example: "sqrt(2)"},
-	{Name: "cbrt", Arity: 1, Unary: math.Cbrt, Doc: "cube root", Example: "cbrt(-27)"},
-	{Name: "exp", Arity: 1, Unary: math.Exp, Doc: "e to the power x", Example: "exp(1)"},
-	{Name: "expm1", Arity: 1, Unary: math.Expm1, Doc: "exp(x) - 1, accurate for small x", Example: "expm1(1e-10)"},
-	{Name: "log", Arity: 1, Unary: math.Log, Doc: "natural logarithm", Example: "log(e**2)"},
-	{Name: "log1p", Arity: 1, Unary: math.Log1p, Doc: "log(1 + x), accurate for small x", Example: "log1p(1e-10)"},
-	{Name: "log10", Arity: 1, Unary: math.Log10, Doc: "base-10 logarithm", Example: "log10(1000)"},
-	{Name: "log2", Arity: 1, Unary: math.Log2, Doc: "base-2 logarithm", Example: "log2(1024)"},
-	{Name: "sin", Arity: 1, Unary: math.Sin, Doc: "sine (radians)", Example: "sin(pi/6)"},
-	{Name: "cos", Arity: 1, Unary: math.Cos, Doc: "cosine (radians)", Example: "cos(pi)"},
-	{Name: "tan", Arity: 1, Unary: math.Tan, Doc: "tangent (radians)", Example: "tan(pi/4)"},
-	{Name: "asin", Arity: 1, Unary: math.Asin, Doc: "inverse sine", Example: "asin(1)"},
-	{Name: "acos", Arity: 1, Unary: math.Acos, Doc: "inverse cosine", Example: "acos(0)"},
-	{Name: "atan", Arity: 1, Unary: math.Atan, Doc: "inverse tangent", Example: "atan(1)"},
-	{Name: "sinh", Arity: 1, Unary: math.Sinh, Doc: "hyperbolic sine", Example: "sinh(1)"},
-	{Name: "cosh", Arity: 1, Unary: math.Cosh, Doc: "hyperbolic cosine", Example: "cosh(1)"},
-	{Name: "tanh", Arity: 1, Unary: math.Tanh, Doc: "hyperbolic tangent", Example: "tanh(0.5)"},
-	{Name: "asinh", Arity: 1, Unary: math.Asinh, Doc: "inverse hyperbolic sine", Example: "asinh(1)"},
-	{Name: "acosh", Arity: 1, Unary: math.Acosh, Doc: "inverse hyperbolic cosine", Example: "acosh(2)"},
-	{Name: "atanh", Arity: 1, Unary: math.Atanh, Doc: "inverse hyperbolic tangent", Example: "atanh(0.5)"},
+	{Name: "abs", Arity: 1, Unary: math.Abs, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sign"), x) }, Doc: "absolute value", Example: "abs(-2.5)"},
+	{Name: "sqrt", Arity: 1, Unary: math.Sqrt, Deriv: func(g *Graph, x, y *Node) *Node { return g.Div(g.Const(0.5), y) }, Doc: "square root (nan below 0)", Example: "sqrt(2)"},
+	{Name: "cbrt", Arity: 1, Unary: math.Cbrt, Deriv: func(g *Graph, x, y *Node) *Node { return g.Div(g.Const(1.0/3), g.Pow(y, g.Const(2))) }, Doc: "cube root", Example: "cbrt(-27)"},
+	{Name: "exp", Arity: 1, Unary: math.Exp, Deriv: func(g *Graph, x, y *Node) *Node { return y }, Inverse: "log", Doc: "e to the power x", Example: "exp(1)"},
+	{Name: "expm1", Arity: 1, Unary: math.Expm1, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("exp"), x) }, Doc: "exp(x) - 1, accurate for small x", Example: "expm1(1e-10)"},
+	{Name: "log", Arity: 1, Unary: math.Log, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(x, g.Const(-1)) }, Inverse: "exp", Doc: "natural logarithm", Example: "log(e**2)"},
+	{Name: "log1p", Arity: 1, Unary: math.Log1p, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(x, g.Const(1)), g.Const(-1)) }, Doc: "log(1 + x), accurate for small x", Example: "log1p(1e-10)"},
+	{Name: "log10", Arity: 1, Unary: math.Log10, Deriv: func(g *Graph, x, y *Node) *Node { return g.Div(g.Const(1/math.Ln10), x) }, Doc: "base-10 logarithm", Example: "log10(1000)"},
+	{Name: "log2", Arity: 1, Unary: math.Log2, Deriv: func(g *Graph, x, y *Node) *Node { return g.Div(g.Const(1/math.Ln2), x) }, Doc: "base-2 logarithm", Example: "log2(1024)"},
+	{Name: "sin", Arity: 1, Unary: math.Sin, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("cos"), x) }, Doc: "sine (radians)", Example: "sin(pi/6)"},
+	{Name: "cos", Arity: 1, Unary: math.Cos, Deriv: func(g *Graph, x, y *Node) *Node { return g.Neg(g.Apply(Lookup("sin"), x)) }, Doc: "cosine (radians)", Example: "cos(pi)"},
+	{Name: "tan", Arity: 1, Unary: math.Tan, Deriv: func(g *Graph, x, y *Node) *Node { return g.Add(g.Pow(y, g.Const(2)), g.Const(1)) }, Doc: "tangent (radians)", Example: "tan(pi/4)"},
+	{Name: "asin", Arity: 1, Unary: math.Asin, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Const(1), g.Pow(x, g.Const(2))), g.Const(-0.5)) }, Doc: "inverse sine", Example: "asin(1)"},
+	{Name: "acos", Arity: 1, Unary: math.Acos, Deriv: func(g *Graph, x, y *Node) *Node {
+		return g.Neg(g.Pow(g.Sub(g.Const(1), g.Pow(x, g.Const(2))), g.Const(-0.5)))
+	}, Doc: "inverse cosine", Example: "acos(0)"},
+	{Name: "atan", Arity: 1, Unary: math.Atan, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-1)) }, Doc: "inverse tangent", Example: "atan(1)"},
+	{Name: "sinh", Arity: 1, Unary: math.Sinh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("cosh"), x) }, Doc: "hyperbolic sine", Example: "sinh(1)"},
+	{Name: "cosh", Arity: 1, Unary: math.Cosh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sinh"), x) }, Doc: "hyperbolic cosine", Example: "cosh(1)"},
+	{Name: "tanh", Arity: 1, Unary: math.Tanh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Sub(g.Const(1), g.Pow(y, g.Const(2))) }, Doc: "hyperbolic tangent", Example: "tanh(0.5)"},
+	{Name: "asinh", Arity: 1, Unary: math.Asinh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-0.5)) }, Doc: "inverse hyperbolic sine", Example: "asinh(1)"},
+	{Name: "acosh", Arity: 1, Unary: math.Acosh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-0.5)) }, Doc: "inverse hyperbolic cosine", Example: "acosh(2)"},
+	{Name: "atanh", Arity: 1, Unary: math.Atanh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Const(1), g.Pow(x, g.Const(2))), g.Const(-1)) }, Doc: "inverse hyperbolic tangent", Example: "atanh(0.5)"},
 	{Name: "floor", Arity: 1, Unary: math.Floor, Doc: "largest integer not above x", Example: "floor(-2.5)"},
 	{Name: "ceil", Arity: 1, Unary: math.Ceil, Doc: "smallest integer not below x", Example: "ceil(2.1)"},
 	{Name: "round", Arity: 1, Unary: math.RoundToEven, Doc: "nearest integer, halves to even (like numpy)", Example: "round([0.5, 1.5, 2.7])"},
 	{Name: "trunc", Arity: 1, Unary: math.Trunc, Doc: "integer part, towards zero", Example: "trunc(-2.7)"},
 	{Name: "sign", Arity: 1, Unary: sign, Doc: "-1, 0 or 1 by the sign of x", Example: "sign([-3, 0, 2])"},
-	{Name: "atan2", Arity: 2, Binary: math.Atan2, Doc: "angle of the point (x, y), from atan2(y, x)", Example: "atan2(1, -1)"},
-	{Name: "hypot", Arity: 2, Binary: math.Hypot, Doc: "sqrt(x**2 + y**2) without overflow", Example: "hypot(3, 4)"},
-	{Name: "mod", Arity: 2, Binary: mod, Doc: "remainder with the sign of the divisor, like Python's %", Example: "mod(-7, 3)"},
+	{Name: "atan2", Arity: 2, Binary: math.Atan2, Partials: func(g *Graph, y, x, out *Node) (*Node, *Node) {
+		r2 := g.Add(g.Pow(x, g.Const(2)), g.Pow(y, g.Const(2)))
+		return g.Div(x, r2), g.Neg(g.Div(y, r2))
+	}, Doc: "angle of the point (x, y), from atan2(y, x)", Example: "atan2(1, -1)"},
+	{Name: "hypot", Arity: 2, Binary: math.Hypot, Partials: func(g *Graph, x, y, out *Node) (*Node, *Node) { return g.Div(x, out), g.Div(y, out) }, Doc: "sqrt(x**2 + y**2) without overflow", Example: "hypot(3, 4)"},
+	{Name: "min", Arity: 2, Binary: math.Min, Partials: func(g *Graph, x, y, out *Node) (*Node, *Node) {
+		pick := g.Apply(Lookup("<="), x, y)
+		return pick, g.Sub(g.Const(1), pick)
+	}, Doc: "the smaller of x and y, elementwise", Example: "min(2, 3)"},
+	{Name: "max", Arity: 2, Binary: math.Max, Partials: func(g *Graph, x, y, out *Node) (*Node, *Node) {
+		pick := g.Apply(Lookup(">="), x, y)
+		return pick, g.Sub(g.Const(1), pick)
+	}, Doc: "the larger of x and y, elementwise", Example: "max(2, 3)"},
+	{Name: "sigmoid", Arity: 1, Unary: sigmoid, Deriv: func(g *Graph, x, y *Node) *Node { return g.Mul(y, g.Sub(g.Const(1), y)) },
+		Doc: "the logistic function 1/(1 + exp(-x))", Example: "sigmoid([-2, 0, 2])"},
+	{Name: "softplus", Arity: 1, Unary: softplus, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sigmoid"), x) },
+		Doc: "log(1 + exp(x)), computed without overflow", Example: "softplus([-30, 0, 30])"},
+	{Name: "mod", Arity: 2, Binary: mod, Partials: func(g *Graph, x, y, out *Node) (*Node, *Node) {
+		return g.Const(1), g.Neg(g.Apply(Lookup("floor"), g.Div(x, y)))
+	}, Doc: "remainder with the sign of the divisor, like Python's %", Example: "mod(-7, 3)"},
 }
 
-var byName = func() map[string]*Primitive {
-	m := make(map[string]*Primitive, len(operators)+len(functions))
+// byName indexes the table. It is filled by init rather than by its
+// initializer because the derivative rules in the table look names up.
+var byName = map[string]*Primitive{}
+
+func init() {
 	for _, p := range append(append([]*Primitive(nil), operators...), functions...) {
-		m[p.Name] = p
+		byName[p.Name] = p
 	}
-	return m
-}()
+}
 
 // Lookup returns the primitive with the given name (an operator token such
 // as "+" or "**", "neg" for negation, or a function name), or nil.
@@ -121,4 +151,18 @@ func b2f(b bool) float64 {
 		return 1
 	}
 	return 0
+}
+
+// sigmoid is 1/(1 + exp(-x)), evaluated so that neither branch overflows.
+func sigmoid(x float64) float64 {
+	if x >= 0 {
+		return 1 / (1 + math.Exp(-x))
+	}
+	z := math.Exp(x)
+	return z / (1 + z)
+}
+
+// softplus is log(1 + exp(x)) = max(x, 0) + log1p(exp(-|x|)).
+func softplus(x float64) float64 {
+	return math.Max(x, 0) + math.Log1p(math.Exp(-math.Abs(x)))
 }

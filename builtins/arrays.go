@@ -3,6 +3,7 @@ package builtins
 import (
 	"math"
 
+	"calc/autodiff"
 	"calc/lang"
 	"calc/stdlib/array"
 )
@@ -36,8 +37,9 @@ func reduceAxis(f func(*array.Array, int) (*array.Array, error), a *array.Array,
 	return must(f(a, axis))
 }
 
-// reduction builds a builtin such as sum(xs, axis?).
-func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
+// reduction builds a builtin such as sum(xs, axis?). symbolic, if not
+// nil, builds the graph node for an expression argument.
+func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error), symbolic func(g *autodiff.Graph, x *autodiff.Node, axis int) *autodiff.Node) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "xs, axis?", Topic: "arrays",
 		Doc:     doc + " of an array's elements, or along an axis (also {axis: k})",
@@ -45,9 +47,27 @@ func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error)
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			return lang.Arr(reduceAxis(f, args.Array(0), axisOf(args, 1, opts)))
+			axis := axisOf(args, 1, opts)
+			if args[0].Kind() == lang.ExprKind {
+				if symbolic == nil {
+					panic(lang.ArgErrorf(0, "%s of a symbolic array is not supported (it is not differentiable here)", name))
+				}
+				x := args[0].Node()
+				return expr(func() *autodiff.Node { return symbolic(s.Graph(), x, axis) })
+			}
+			return lang.Arr(reduceAxis(f, args.Array(0), axis))
 		},
 	}
+}
+
+func symbolicSum(g *autodiff.Graph, x *autodiff.Node, axis int) *autodiff.Node { return g.Sum(x, axis) }
+
+func symbolicMean(g *autodiff.Graph, x *autodiff.Node, axis int) *autodiff.Node {
+	n := x.Size()
+	if axis != array.AllAxes && len(x.Shape) > 0 {
+		n = x.Shape[(axis+len(x.Shape))%len(x.Shape)]
+	}
+	return g.Mul(g.Sum(x, axis), g.Const(1/float64(max(n, 1))))
 }
 
 // spread builds var and std, which take a ddof option like numpy's.
@@ -276,7 +296,12 @@ var arrayBuiltins = []*lang.Builtin{
 		Example: "shape(zeros(2, 3))",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			shape := a.Array(0).Shape
+			var shape []int
+			if n := a[0].Node(); n != nil {
+				shape = n.Shape
+			} else {
+				shape = a.Array(0).Shape
+			}
 			dims := make([]float64, len(shape))
 			for i, d := range shape {
 				dims[i] = float64(d)
@@ -293,7 +318,15 @@ var arrayBuiltins = []*lang.Builtin{
 		Example: "reshape(range(6), 2, 3)",
 		MinArgs: 2, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			return lang.Arr(must(array.Reshape(a.Array(0), shapeArgs(s, a[1:], true))))
+			shape := shapeArgs(s, a[1:], true)
+			if a[0].Kind() == lang.ExprKind {
+				x := a[0].Node()
+				// array.Reshape resolves a -1 dimension; reuse it on a
+				// placeholder of x's size.
+				shape = must(array.Reshape(array.Zeros(x.Size()), shape)).Shape
+				return expr(func() *autodiff.Node { return s.Graph().Reshape(x, shape) })
+			}
+			return lang.Arr(must(array.Reshape(a.Array(0), shape)))
 		},
 	},
 	{
@@ -308,7 +341,13 @@ var arrayBuiltins = []*lang.Builtin{
 		Doc:     "the transpose of an array (its axes reversed); the same as m.T",
 		Example: "transpose([[1, 2, 3], [4, 5, 6]])",
 		MinArgs: 1, MaxArgs: 1,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Arr(array.Transpose(a.Array(0))) },
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			if a[0].Kind() == lang.ExprKind {
+				x := a[0].Node()
+				return expr(func() *autodiff.Node { return s.Graph().Transpose(x) })
+			}
+			return lang.Arr(array.Transpose(a.Array(0)))
+		},
 	},
 	{
 		Name: "dot", Params: "a, b", Topic: "arrays",
@@ -316,6 +355,10 @@ var arrayBuiltins = []*lang.Builtin{
 		Example: "dot([[1, 2], [3, 4]], [1, 1])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			if a[0].Kind() == lang.ExprKind || a[1].Kind() == lang.ExprKind {
+				x, y := node(s, a, 0), node(s, a, 1)
+				return expr(func() *autodiff.Node { return s.Graph().Dot(x, y) })
+			}
 			return lang.Arr(must(array.Dot(a.Array(0), a.Array(1))))
 		},
 	},
@@ -328,13 +371,13 @@ var arrayBuiltins = []*lang.Builtin{
 			return lang.Arr(array.Outer(a.Array(0), a.Array(1)))
 		},
 	},
-	reduction("sum", "the sum", array.Sum),
-	reduction("prod", "the product", array.Prod),
-	reduction("mean", "the arithmetic mean", array.Mean),
-	reduction("argmin", "the index of the smallest (flat index without an axis)", array.Argmin),
-	reduction("argmax", "the index of the largest (flat index without an axis)", array.Argmax),
-	minMax("min", array.Min, math.Min),
-	minMax("max", array.Max, math.Max),
+	reduction("sum", "the sum", array.Sum, symbolicSum),
+	reduction("prod", "the product", array.Prod, nil),
+	reduction("mean", "the arithmetic mean", array.Mean, symbolicMean),
+	reduction("argmin", "the index of the smallest (flat index without an axis)", array.Argmin, nil),
+	reduction("argmax", "the index of the largest (flat index without an axis)", array.Argmax, nil),
+	minMax("min", array.Min),
+	minMax("max", array.Max),
 	spread("var", "the variance", array.Var),
 	spread("std", "the standard deviation", array.Std),
 	{
@@ -355,21 +398,6 @@ var arrayBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			return lang.Arr(reduceAxis(array.Cumprod, args.Array(0), axisOf(args, 1, opts)))
-		},
-	},
-	{
-		Name: "diff", Params: "xs, n?, {axis}", Topic: "arrays",
-		Doc:     "differences of neighbouring elements, xs[i+1] - xs[i], taken n times (numpy.diff; last axis by default)",
-		Example: "diff([1, 4, 9, 16])",
-		MinArgs: 1, MaxArgs: 3,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			args, opts := a.Options()
-			opts.Check("axis")
-			n := 1
-			if len(args) > 1 {
-				n = args.Int(1)
-			}
-			return lang.Arr(must(array.Diff(args.Array(0), n, int(opts.Num("axis", -1)))))
 		},
 	},
 	joiner("concat", "joins arrays end to end along an existing axis (0 by default): concat(a, b) or concat([a, b])", array.Concat, "concat([1, 2], [3])"),

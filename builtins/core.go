@@ -91,8 +91,8 @@ var coreBuiltins = []*lang.Builtin{
 					s.Print(v.Callable().Signature() + " is a function you defined")
 					return lang.Nil
 				}
-			case lang.SymbolKind:
-				name = v.Symbol().Name
+			case lang.ExprKind:
+				name = v.SymbolName()
 			default:
 				panic(lang.ArgErrorf(0, "help takes a function or a name, got %s", v.TypeName()))
 			}

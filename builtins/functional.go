@@ -17,8 +17,8 @@ func funcAndItems(a lang.Args) (f lang.Value, items []lang.Value, rest lang.Args
 		return a[1], a.Items(0), a[2:]
 	}
 	for i := range 2 {
-		if sym := a[i].Symbol(); sym != nil {
-			panic(lang.ArgErrorf(i, "%q is not defined", sym.Name))
+		if sym := a[i].SymbolName(); sym != "" {
+			panic(lang.ArgErrorf(i, "%q is not defined", sym))
 		}
 	}
 	panic(lang.ArgErrorf(0, "expected a function and a list or array, got %s and %s", a[0].TypeName(), a[1].TypeName()))
@@ -79,7 +79,7 @@ var functionalBuiltins = []*lang.Builtin{
 				}
 				out[i] = s.Call(f, args...)
 			}
-			return lang.Collect(out)
+			return s.Collect(out)
 		},
 	},
 	{
@@ -96,7 +96,7 @@ var functionalBuiltins = []*lang.Builtin{
 					out = append(out, x)
 				}
 			}
-			return lang.Collect(out)
+			return s.Collect(out)
 		},
 	},
 	{
@@ -154,7 +154,7 @@ var functionalBuiltins = []*lang.Builtin{
 			for i, k := range idx {
 				out[i] = items[k]
 			}
-			return lang.Collect(out)
+			return s.Collect(out)
 		},
 	},
 	quantifier("any", "true if any item of xs is true (or f(item) is, given f)", "any([0, 0, 1])", true),
@@ -179,9 +179,9 @@ var functionalBuiltins = []*lang.Builtin{
 				for c := range cols {
 					tuple[c] = cols[c][r]
 				}
-				rows[r] = lang.Collect(tuple)
+				rows[r] = s.Collect(tuple)
 			}
-			return lang.Collect(rows)
+			return s.Collect(rows)
 		},
 	},
 	{
@@ -197,9 +197,9 @@ var functionalBuiltins = []*lang.Builtin{
 			}
 			rows := make([]lang.Value, len(items))
 			for i, x := range items {
-				rows[i] = lang.Collect([]lang.Value{lang.Num(float64(start + i)), x})
+				rows[i] = s.Collect([]lang.Value{lang.Num(float64(start + i)), x})
 			}
-			return lang.Collect(rows)
+			return s.Collect(rows)
 		},
 	},
 	{
@@ -221,7 +221,7 @@ var functionalBuiltins = []*lang.Builtin{
 				}
 				out = append(out, x)
 			}
-			return lang.Collect(out)
+			return s.Collect(out)
 		},
 	},
 }

@@ -13,6 +13,9 @@ import (
 func mathBuiltins() []*lang.Builtin {
 	var bs []*lang.Builtin
 	for _, p := range autodiff.Functions() {
+		if p.Name == "min" || p.Name == "max" {
+			continue // minMax also reduces arrays
+		}
 		params := "x"
 		if p.Arity == 2 {
 			params = "x, y"
@@ -25,7 +28,7 @@ func mathBuiltins() []*lang.Builtin {
 			Doc:     p.Doc + "; elementwise on arrays",
 			Example: p.Example,
 			MinArgs: p.Arity, MaxArgs: p.Arity,
-			Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Apply(p, a...) },
+			Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a...) },
 		})
 	}
 	return append(bs, extraMath...)
@@ -84,8 +87,8 @@ func comb(n, k int) float64 {
 
 // minMax builds min and max: with one array argument they reduce it
 // (optionally along an axis), with several they compare elementwise.
-func minMax(name string, reduce func(*array.Array, int) (*array.Array, error), pick func(x, y float64) float64) *lang.Builtin {
-	p := &autodiff.Primitive{Name: name, Arity: 2, Binary: pick}
+func minMax(name string, reduce func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
+	p := autodiff.Lookup(name)
 	return &lang.Builtin{
 		Name: name, Params: "xs, {axis} | x, y, ...", Topic: "math",
 		Doc: "the " + map[string]string{"min": "smallest", "max": "largest"}[name] +
@@ -99,7 +102,7 @@ func minMax(name string, reduce func(*array.Array, int) (*array.Array, error), p
 			}
 			acc := args[0]
 			for _, v := range args[1:] {
-				acc = lang.Apply(p, acc, v)
+				acc = s.Apply(p, acc, v)
 			}
 			return acc
 		},

@@ -10,12 +10,12 @@ import (
 )
 
 // Topics lists the help topics in the order help shows them.
-var Topics = []string{"core", "math", "arrays", "linalg", "functional"}
+var Topics = []string{"core", "math", "arrays", "linalg", "functional", "calculus"}
 
 // All returns every builtin, grouped by topic.
 func All() []*lang.Builtin {
 	var all []*lang.Builtin
-	for _, group := range [][]*lang.Builtin{coreBuiltins, mathBuiltins(), arrayBuiltins, linalgBuiltins, functionalBuiltins} {
+	for _, group := range [][]*lang.Builtin{coreBuiltins, mathBuiltins(), arrayBuiltins, linalgBuiltins, functionalBuiltins, calculusBuiltins} {
 		all = append(all, group...)
 	}
 	return all

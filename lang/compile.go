@@ -185,11 +185,11 @@ func (c *compiler) identifier(n *ast.IdentifierNode, sc *scope) code {
 		return func(s *Session) Value { return s.stack[s.bp+slot] }
 	}
 	cl := c.sess.cell(n.Value)
-	return func(*Session) Value {
+	return func(s *Session) Value {
 		if cl.bound {
 			return cl.value
 		}
-		return cl.sym
+		return s.symbol(cl)
 	}
 }
 
@@ -209,7 +209,13 @@ func (c *compiler) conditional(n *ast.ConditionalNode, sc *scope) code {
 	cond, yes, no := c.expr(n.Cond, sc), c.expr(n.Exp1, sc), c.expr(n.Exp2, sc)
 	pos := c.at(n.Cond)
 	return func(s *Session) Value {
-		if truth(cond(s), pos) {
+		c := cond(s)
+		if c.kind == ExprKind {
+			// A condition on a symbol traces to a select node: both
+			// branches are built and the choice is made per evaluation.
+			return s.selectOp(c, yes(s), no(s), pos)
+		}
+		if truth(c, pos) {
 			return yes(s)
 		}
 		return no(s)
@@ -221,8 +227,8 @@ func truth(v Value, pos Pos) bool {
 	if t, ok := v.Truth(); ok {
 		return t
 	}
-	if v.kind == SymbolKind {
-		panic(Errorf("condition depends on the unbound symbol %s", v.Symbol().Name).at(pos))
+	if v.kind == ExprKind {
+		panic(Errorf("this condition depends on the symbolic value %s; use ?: or if, which trace", v.Node()).at(pos))
 	}
 	panic(Errorf("a condition must be a bool or a number, not %s", v.TypeName()).at(pos))
 }
@@ -258,7 +264,7 @@ func (c *compiler) unary(n *ast.UnaryNode, sc *scope) code {
 			if v.kind == NumKind {
 				return Num(-v.num)
 			}
-			return unaryOp(neg, v, pos)
+			return s.unaryOp(neg, v, pos)
 		}
 	case "+":
 		return func(s *Session) Value {
@@ -288,7 +294,7 @@ func (c *compiler) binary(n *ast.BinaryNode, sc *scope) code {
 			if a.kind == NumKind && b.kind == NumKind {
 				return Num(a.num + b.num)
 			}
-			return binaryOp(opAdd, a, b, pos)
+			return s.binaryOp(opAdd, a, b, pos)
 		}
 	case "-":
 		return func(s *Session) Value {
@@ -296,7 +302,7 @@ func (c *compiler) binary(n *ast.BinaryNode, sc *scope) code {
 			if a.kind == NumKind && b.kind == NumKind {
 				return Num(a.num - b.num)
 			}
-			return binaryOp(opSub, a, b, pos)
+			return s.binaryOp(opSub, a, b, pos)
 		}
 	case "*":
 		return func(s *Session) Value {
@@ -304,7 +310,7 @@ func (c *compiler) binary(n *ast.BinaryNode, sc *scope) code {
 			if a.kind == NumKind && b.kind == NumKind {
 				return Num(a.num * b.num)
 			}
-			return binaryOp(opMul, a, b, pos)
+			return s.binaryOp(opMul, a, b, pos)
 		}
 	case "/":
 		return func(s *Session) Value {
@@ -312,7 +318,7 @@ func (c *compiler) binary(n *ast.BinaryNode, sc *scope) code {
 			if a.kind == NumKind && b.kind == NumKind {
 				return Num(a.num / b.num)
 			}
-			return binaryOp(opDiv, a, b, pos)
+			return s.binaryOp(opDiv, a, b, pos)
 		}
 	case "in":
 		return func(s *Session) Value { return Bool(contains(r(s), l(s), pos)) }
@@ -330,7 +336,7 @@ func (c *compiler) binary(n *ast.BinaryNode, sc *scope) code {
 			if a.kind == NumKind && b.kind == NumKind && !o.compare {
 				return Num(p.Binary(a.num, b.num))
 			}
-			return binaryOp(o, a, b, pos)
+			return s.binaryOp(o, a, b, pos)
 		}
 	}
 }
@@ -340,10 +346,10 @@ func (c *compiler) member(n *ast.MemberNode, sc *scope) code {
 	pos := c.at(n.Property)
 	if prop, ok := n.Property.(*ast.StringNode); ok {
 		name := prop.Value
-		return func(s *Session) Value { return member(x(s), name, pos) }
+		return func(s *Session) Value { return s.member(x(s), name, pos) }
 	}
 	idx := c.expr(n.Property, sc)
-	return func(s *Session) Value { return index(x(s), idx(s), pos) }
+	return func(s *Session) Value { return s.index(x(s), idx(s), pos) }
 }
 
 func (c *compiler) slice(n *ast.SliceNode, sc *scope) code {
@@ -365,7 +371,7 @@ func (c *compiler) slice(n *ast.SliceNode, sc *scope) code {
 		if to != nil {
 			hi = to(s)
 		}
-		return slice(v, lo, hi, pos)
+		return s.slice(v, lo, hi, pos)
 	}
 }
 
@@ -379,7 +385,7 @@ func (c *compiler) arrayLiteral(n *ast.ArrayNode, sc *scope) code {
 		for i, it := range items {
 			vals[i] = it(s)
 		}
-		return Collect(vals)
+		return s.Collect(vals)
 	}
 }
 

@@ -59,8 +59,8 @@ func format(v Value, opts array.FormatOptions, top bool) string {
 		case Callable:
 			return "<function " + f.Signature() + ">"
 		}
-	case SymbolKind:
-		return v.Symbol().Name
+	case ExprKind:
+		return v.Node().String()
 	}
 	return "?"
 }

@@ -53,7 +53,12 @@ func numeric(v Value) (*array.Array, bool) {
 // binaryOp applies a binary operator to values that are not both numbers:
 // arrays broadcast like numpy, strings concatenate and compare, and
 // anything else is a type error that names both kinds.
-func binaryOp(o *operator, a, b Value, pos Pos) Value {
+func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
+	if hasExpr(a, b) {
+		if v, ok := s.symbolicOp(o.prim, pos, a, b); ok {
+			return v
+		}
+	}
 	if x, ok := numeric(a); ok {
 		if y, ok := numeric(b); ok {
 			if a.kind != ArrayKind && b.kind != ArrayKind {
@@ -94,31 +99,19 @@ func binaryOp(o *operator, a, b Value, pos Pos) Value {
 	case "!=":
 		return Bool(!Equal(a, b))
 	}
-	if s := unboundSymbol(a, b); s != nil {
-		panic(Errorf("%q is not defined", s.Name).at(pos))
-	}
 	panic(Errorf("cannot %s %s and %s", o.verb, a.TypeName(), b.TypeName()).at(pos))
 }
 
-// unboundSymbol returns the first of vs that is a symbol, or nil.
-func unboundSymbol(vs ...Value) *Symbol {
-	for _, v := range vs {
-		if v.kind == SymbolKind {
-			return v.Symbol()
-		}
-	}
-	return nil
-}
-
 // unaryOp applies an elementwise primitive to a number, bool or array.
-func unaryOp(p *autodiff.Primitive, v Value, pos Pos) Value {
+func (s *Session) unaryOp(p *autodiff.Primitive, v Value, pos Pos) Value {
 	switch v.kind {
 	case NumKind, BoolKind:
 		return Num(p.Unary(v.num))
 	case ArrayKind:
 		return Arr(array.Map(v.Array(), p.Unary))
-	case SymbolKind:
-		panic(Errorf("%q is not defined", v.Symbol().Name).at(pos))
+	case ExprKind:
+		r, _ := s.symbolicOp(p, pos, v)
+		return r
 	}
 	name := p.Name
 	if name == "neg" {
@@ -152,7 +145,7 @@ func contains(coll, x Value, pos Pos) bool {
 }
 
 // member implements `v.name`: record fields and array attributes.
-func member(v Value, name string, pos Pos) Value {
+func (s *Session) member(v Value, name string, pos Pos) Value {
 	switch v.kind {
 	case RecordKind:
 		r := v.Record()
@@ -185,8 +178,20 @@ func member(v Value, name string, pos Pos) Value {
 			return ListOf(nil)
 		}
 	}
-	if v.kind == SymbolKind {
-		panic(Errorf("%q is not defined", v.Symbol().Name).at(pos))
+	if n := v.Node(); n != nil {
+		switch name {
+		case "T":
+			return Expr(Symbolic(func() *autodiff.Node { return s.graph.Transpose(n) }))
+		case "shape":
+			shape := make([]float64, len(n.Shape))
+			for i, d := range n.Shape {
+				shape[i] = float64(d)
+			}
+			return Arr(array.Vector(shape))
+		}
+		if sym := v.SymbolName(); sym != "" {
+			panic(Errorf("%q is not defined", sym).at(pos))
+		}
 	}
 	panic(Errorf("%s has no field %q", v.TypeName(), name).at(pos))
 }
@@ -221,11 +226,11 @@ func normIndex(i, n int, pos Pos) int {
 }
 
 // index implements `v[i]`.
-func index(v, i Value, pos Pos) Value {
+func (s *Session) index(v, i Value, pos Pos) Value {
 	switch v.kind {
 	case RecordKind:
 		if i.kind == StrKind {
-			return member(v, i.Text(), pos)
+			return s.member(v, i.Text(), pos)
 		}
 		panic(Errorf("a record is indexed by a field name, not %s", i.TypeName()).at(pos))
 	case ArrayKind:
@@ -252,8 +257,16 @@ func index(v, i Value, pos Pos) Value {
 	case StrKind:
 		r := []rune(v.Text())
 		return Str(string(r[normIndex(intIndex(i, pos), len(r), pos)]))
-	case SymbolKind:
-		panic(Errorf("%q is not defined", v.Symbol().Name).at(pos))
+	case ExprKind:
+		n := v.Node()
+		if n.IsScalar() {
+			if sym := v.SymbolName(); sym != "" {
+				panic(Errorf("%q is not defined", sym).at(pos))
+			}
+			panic(Errorf("cannot index a scalar expression").at(pos))
+		}
+		k := intIndex(i, pos)
+		return Expr(symbolicAt(pos, func() *autodiff.Node { return s.graph.Index(n, k) }))
 	}
 	panic(Errorf("cannot index %s", v.TypeName()).at(pos))
 }
@@ -278,8 +291,15 @@ func clampIndex(i, n int) int {
 }
 
 // slice implements `v[lo:hi]` with Python's clamping rules.
-func slice(v, lo, hi Value, pos Pos) Value {
+func (s *Session) slice(v, lo, hi Value, pos Pos) Value {
 	switch v.kind {
+	case ExprKind:
+		n := v.Node()
+		if n.IsScalar() {
+			panic(Errorf("cannot slice a scalar expression").at(pos))
+		}
+		from, to := sliceBounds(lo, hi, n.Shape[0], pos)
+		return Expr(symbolicAt(pos, func() *autodiff.Node { return s.graph.Slice(n, from, to) }))
 	case ArrayKind:
 		a := v.Array()
 		from, to := sliceBounds(lo, hi, a.Shape[0], pos)
@@ -303,14 +323,27 @@ func slice(v, lo, hi Value, pos Pos) Value {
 // Apply applies an elementwise primitive of the autodiff table to one or
 // two values (numbers, bools or arrays, which broadcast), as the math
 // builtins do.
-func Apply(p *autodiff.Primitive, args ...Value) Value {
+func (s *Session) Apply(p *autodiff.Primitive, args ...Value) Value {
 	for i, a := range args {
-		if _, ok := numeric(a); !ok && a.kind != SymbolKind {
+		if _, ok := numeric(a); !ok && a.kind != ExprKind {
 			panic(ArgErrorf(i, "expected a number or an array, got %s", a.TypeName()))
 		}
 	}
 	if p.Arity == 1 {
-		return unaryOp(p, args[0], Pos{})
+		return s.unaryOp(p, args[0], Pos{})
 	}
-	return binaryOp(operatorFor(p), args[0], args[1], Pos{})
+	return s.binaryOp(operatorFor(p), args[0], args[1], Pos{})
+}
+
+// symbolicAt runs a graph constructor, giving its errors the position pos.
+func symbolicAt(pos Pos, f func() *autodiff.Node) (n *autodiff.Node) {
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(*Error); ok {
+				panic(e.at(pos))
+			}
+			panic(r)
+		}
+	}()
+	return Symbolic(f)
 }

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"calc/autodiff"
 	"errors"
 	"fmt"
 	"io"
@@ -21,8 +22,9 @@ const (
 type cell struct {
 	value Value
 	bound bool
-	user  bool   // bound by the user rather than predefined
-	sym   Value  // the symbol the name stands for while unbound
+	user  bool // bound by the user rather than predefined
+	name  string
+	sym   Value  // the symbol the name stands for while unbound, made on first use
 	pre   *Value // the predefined value (builtin or constant), if any
 }
 
@@ -45,10 +47,14 @@ type Session struct {
 	// Out receives printed values and print() output.
 	Out io.Writer
 
+	graph     *autodiff.Graph
 	stack     []Value
 	bp, sp    int
 	depth     int
 	interrupt atomic.Bool
+	// generation counts the statements that changed a binding; caches of
+	// traced functions are valid for one generation.
+	generation int
 }
 
 // NewSession returns a session with the given builtins and constants
@@ -63,6 +69,7 @@ func NewSession(builtins []*Builtin, constants map[string]Value) *Session {
 		MaxElements: DefaultMaxElements,
 		Out:         io.Discard,
 		stack:       make([]Value, 256),
+		graph:       autodiff.NewGraph(),
 	}
 	for _, b := range builtins {
 		s.builtins[b.Name] = b
@@ -86,7 +93,7 @@ func (c *cell) set(v Value) { c.value, c.bound, c.user = v, true, true }
 func (s *Session) cell(name string) *cell {
 	c := s.globals[name]
 	if c == nil {
-		c = &cell{sym: Sym(name)}
+		c = &cell{name: name}
 		s.globals[name] = c
 	}
 	return c
@@ -102,7 +109,10 @@ func (s *Session) Get(name string) (Value, bool) {
 }
 
 // Set binds a global name.
-func (s *Session) Set(name string, v Value) { s.cell(name).set(v) }
+func (s *Session) Set(name string, v Value) {
+	s.cell(name).set(v)
+	s.generation++
+}
 
 // Unset removes a user's binding of a name; a predefined name (a builtin
 // or a constant) goes back to its predefined value.
@@ -112,6 +122,7 @@ func (s *Session) Unset(name string) {
 		return
 	}
 	c.user = false
+	s.generation++
 	if c.pre != nil {
 		c.value = *c.pre
 		return
@@ -220,11 +231,11 @@ func (s *Session) exec(src *Source, st statement) (v Value, err error) {
 			Msg: "only a name or a function heading such as f(x, y) can be assigned (use == to compare)"}
 	case defineStmt:
 		f := c.function(st.name, st.params, st.expr)
-		s.cell(st.name).set(Func(f))
+		s.Set(st.name, Func(f))
 		return Nil, nil
 	case assignStmt:
 		body, slots := c.toplevel(st.expr)
-		s.cell(st.name).set(s.runTop(body, slots))
+		s.Set(st.name, s.runTop(body, slots))
 		return Nil, nil
 	}
 	body, slots := c.toplevel(st.expr)
@@ -300,9 +311,18 @@ func (s *Session) callAt(f Value, base int, pos Pos, argPos []Pos) Value {
 		s.sp = base
 		return v
 	}
-	if f.kind == SymbolKind {
-		name := f.Symbol().Name
+	if name := f.SymbolName(); name != "" {
 		panic(Errorf("unknown function %q%s", name, s.DidYouMean(name)).at(pos))
+	}
+	switch fn := f.ref.(type) {
+	case *autodiff.Node:
+		v := s.callExpr(fn, s.stack[base:s.sp], pos)
+		s.sp = base
+		return v
+	case *Derived:
+		v := s.callDerived(fn, s.stack[base:s.sp], pos)
+		s.sp = base
+		return v
 	}
 	panic(Errorf("cannot call %s: it is not a function", f.TypeName()).at(pos))
 }
@@ -352,4 +372,12 @@ func (s *Session) CheckElements(n float64) {
 	if n > s.MaxElements {
 		panic(Errorf("an array of %.0f elements is more than the limit of %.0f", n, s.MaxElements))
 	}
+}
+
+// symbol returns the symbol an unbound name stands for.
+func (s *Session) symbol(c *cell) Value {
+	if c.sym.kind == NilKind {
+		c.sym = Expr(s.graph.Var(c.name, nil))
+	}
+	return c.sym
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"calc/autodiff"
 	"calc/stdlib/array"
 )
 
@@ -21,7 +22,7 @@ const (
 	ListKind
 	RecordKind
 	FuncKind
-	SymbolKind
+	ExprKind
 )
 
 var kindNames = [...]string{
@@ -33,7 +34,7 @@ var kindNames = [...]string{
 	ListKind:   "list",
 	RecordKind: "record",
 	FuncKind:   "function",
-	SymbolKind: "symbol",
+	ExprKind:   "expression",
 }
 
 // String returns the kind's name as error messages and type() show it.
@@ -44,7 +45,7 @@ func (k Kind) String() string { return kindNames[k] }
 type Value struct {
 	kind Kind
 	num  float64 // NumKind; BoolKind as 0 or 1
-	ref  any     // string, *array.Array, *List, *Record, Callable, *Symbol
+	ref  any     // string, *array.Array, *List, *Record, Callable, *autodiff.Node
 }
 
 // List is an ordered collection of arbitrary values: strings, functions,
@@ -58,11 +59,6 @@ type List struct {
 type Record struct {
 	Keys   []string
 	Values map[string]Value
-}
-
-// Symbol is an unbound name used as a value.
-type Symbol struct {
-	Name string
 }
 
 // Nil is calc's nil value.
@@ -99,8 +95,17 @@ func RecordOf(r *Record) Value { return Value{kind: RecordKind, ref: r} }
 // Func returns a function value.
 func Func(c Callable) Value { return Value{kind: FuncKind, ref: c} }
 
-// Sym returns the symbol value for an unbound name.
-func Sym(name string) Value { return Value{kind: SymbolKind, ref: &Symbol{Name: name}} }
+// Expr returns a symbolic expression value; a constant node becomes a
+// number or an array.
+func Expr(n *autodiff.Node) Value {
+	if n.Op == autodiff.OpConst {
+		if n.Arr != nil {
+			return Arr(n.Arr)
+		}
+		return Num(n.Val)
+	}
+	return Value{kind: ExprKind, ref: n}
+}
 
 // NewRecord returns an empty record.
 func NewRecord() *Record { return &Record{Values: map[string]Value{}} }
@@ -143,14 +148,30 @@ func (v Value) Record() *Record { r, _ := v.ref.(*Record); return r }
 // Callable returns v's function, or nil if v is not a function.
 func (v Value) Callable() Callable { c, _ := v.ref.(Callable); return c }
 
-// Symbol returns v's symbol, or nil if v is not a symbol.
-func (v Value) Symbol() *Symbol { s, _ := v.ref.(*Symbol); return s }
+// Node returns v's expression graph node, or nil if v is not an expression.
+func (v Value) Node() *autodiff.Node { n, _ := v.ref.(*autodiff.Node); return n }
+
+// SymbolName returns the name of a bare symbol (an unbound name), or "".
+func (v Value) SymbolName() string {
+	if n := v.Node(); n != nil && n.Op == autodiff.OpVar {
+		return n.Name
+	}
+	return ""
+}
 
 // TypeName returns the name type() gives v: the kind's name, with the shape
 // for arrays.
 func (v Value) TypeName() string {
-	if v.kind == ArrayKind {
+	switch v.kind {
+	case ArrayKind:
 		return "array" + array.ShapeString(v.Array().Shape)
+	case ExprKind:
+		if v.SymbolName() != "" && v.Node().IsScalar() {
+			return "symbol"
+		}
+		if n := v.Node(); !n.IsScalar() {
+			return "expression" + array.ShapeString(n.Shape)
+		}
 	}
 	return v.kind.String()
 }
@@ -217,8 +238,6 @@ func Equal(a, b Value) bool {
 			}
 		}
 		return true
-	case SymbolKind:
-		return a.Symbol().Name == b.Symbol().Name
 	}
 	return a.ref == b.ref
 }
@@ -236,11 +255,15 @@ func (v Value) Int() (int, bool) {
 }
 
 // Collect turns a slice of values into the collection calc uses for them:
-// an array when every item is a number or an array of one common shape,
-// otherwise a list. Array literals and map() build their results this way.
-func Collect(items []Value) Value {
+// an array when every item is a number or an array of one common shape, a
+// symbolic array when some are expressions and the shapes agree, otherwise
+// a list. Array literals and map() build their results this way.
+func (s *Session) Collect(items []Value) Value {
 	if len(items) == 0 {
 		return ListOf(nil)
+	}
+	if v, ok := s.stackExprs(items); ok {
+		return v
 	}
 	switch items[0].kind {
 	case NumKind:
@@ -323,6 +346,10 @@ func Len(v Value) (int, bool) {
 		return v.Array().Shape[0], true
 	case StrKind:
 		return len([]rune(v.Text())), true
+	case ExprKind:
+		if n := v.Node(); len(n.Shape) > 0 {
+			return n.Shape[0], true
+		}
 	case RecordKind:
 		return len(v.Record().Keys), true
 	}
@@ -332,5 +359,9 @@ func Len(v Value) (int, bool) {
 // GoString describes v for debugging.
 func (v Value) GoString() string { return fmt.Sprintf("lang.Value{%s: %s}", v.kind, Format(v)) }
 
-// IsCallable reports whether v can be called as a function.
-func (v Value) IsCallable() bool { return v.kind == FuncKind }
+// IsCallable reports whether v can be called as a function: a function,
+// or an expression (a function of its free symbols). A bare symbol is an
+// unknown name, not the identity function.
+func (v Value) IsCallable() bool {
+	return v.kind == FuncKind || v.kind == ExprKind && v.SymbolName() == ""
+}

@@ -7,19 +7,41 @@ import (
 	"slices"
 )
 
-// MaxSize is the most elements Arange and Linspace will build: 2³⁰, 8 GiB
-// of float64. Larger requests are errors rather than an exhausted machine.
+// MaxSize is the most elements an array built from user-given sizes may
+// have: 2³⁰, 8 GiB of float64. Arange, Linspace, Broadcast (through
+// BroadcastShapes) and CheckShape report larger requests as errors rather
+// than exhaust the machine.
 const MaxSize = 1 << 30
 
-// CheckShape reports, as numpy does, a shape with a negative length. Full
-// and Eye take their shapes as given; callers check user input with it first.
+// CheckShape reports, as numpy does, a shape with a negative length, and
+// also one of more than MaxSize elements. Full and Eye take their shapes as
+// given; callers check user input with it first.
 func CheckShape(shape []int) error {
 	for _, d := range shape {
 		if d < 0 {
 			return fmt.Errorf("negative dimensions are not allowed in shape %s", ShapeString(shape))
 		}
 	}
+	if tooLarge(shape) {
+		return fmt.Errorf("shape %s has more than %d elements", ShapeString(shape), MaxSize)
+	}
 	return nil
+}
+
+// tooLarge reports whether the shape, of non-negative lengths, has more
+// than MaxSize elements, without overflowing on the way.
+func tooLarge(shape []int) bool {
+	if slices.Contains(shape, 0) {
+		return false
+	}
+	n := 1
+	for _, d := range shape {
+		if n > MaxSize/d {
+			return true
+		}
+		n *= d
+	}
+	return false
 }
 
 // Full returns an array of the given shape with every element v. Negative

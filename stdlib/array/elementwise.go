@@ -20,8 +20,9 @@ func Map(a *Array, f func(float64) float64) *Array {
 // broadcasting rules (see BroadcastShapes). It allocates only the result and
 // a few ints of bookkeeping per call, and calls f once per element of the
 // result. Operands of the same shape, and operands one of which has a single
-// element, take loops over the flat data; any other pair runs the general
-// strided loop described at broadcastInto.
+// element, take loops over the flat data; any other pair runs one strided
+// loop over the broadcast shape, whose innermost runs are as long as the
+// operands' layouts allow.
 func Broadcast(a, b *Array, f func(x, y float64) float64) (*Array, error) {
 	if sameShape(a.Shape, b.Shape) {
 		out := make([]float64, len(a.Data))
@@ -129,6 +130,8 @@ type odometer struct {
 	pos       []int
 }
 
+// newOdometer returns an odometer at the all-zero index of dims for
+// operands with the given strides along dims.
 func newOdometer(dims []int, strides ...[]int) *odometer {
 	return &odometer{dims: dims, idx: make([]int, len(dims)), strides: strides, pos: make([]int, len(strides))}
 }
@@ -170,16 +173,12 @@ func broadcastStrides(in, out []int, dst []int) {
 // gather copies into out, laid out row-major in shape, the elements
 // src[offset + Σ idx[i]*strides[i]] for every multi-index idx of shape.
 // It is the one strided copy behind broadcasting, transposing, slicing with
-// a step and column selection.
+// a step and column selection; shape has at least one axis.
 func gather(out []float64, shape []int, src []float64, offset int, strides []int) {
 	if len(out) == 0 {
 		return
 	}
 	nd := len(shape)
-	if nd == 0 {
-		out[0] = src[offset]
-		return
-	}
 	n, s := shape[nd-1], strides[nd-1]
 	odo := newOdometer(shape[:nd-1], strides[:nd-1])
 	for o := 0; o < len(out); o += n {
@@ -195,7 +194,8 @@ func gather(out []float64, shape []int, src []float64, offset int, strides []int
 // BroadcastShapes returns the shape that numpy broadcasting gives operands
 // of shapes a and b: the shapes are aligned at their last axes, and along
 // each axis the lengths must be equal or one of them 1 (a missing axis counts
-// as 1), the result taking the other.
+// as 1), the result taking the other. A result of more than MaxSize
+// elements is an error.
 func BroadcastShapes(a, b []int) ([]int, error) {
 	n := max(len(a), len(b))
 	out := make([]int, n)
@@ -209,6 +209,10 @@ func BroadcastShapes(a, b []int) ([]int, error) {
 		default:
 			return nil, fmt.Errorf("shapes %s and %s cannot be broadcast", ShapeString(a), ShapeString(b))
 		}
+	}
+	if tooLarge(out) {
+		return nil, fmt.Errorf("shapes %s and %s broadcast to %s, which has more than %d elements",
+			ShapeString(a), ShapeString(b), ShapeString(out), MaxSize)
 	}
 	return out, nil
 }

@@ -39,6 +39,8 @@ func TestBroadcastShapes(t *testing.T) {
 		{a: shape(1), b: shape(0), want: shape(0)},
 		{a: shape(2, 3), b: shape(4), err: "shapes (2, 3) and (4,) cannot be broadcast"},
 		{a: shape(2), b: shape(0), err: "shapes (2,) and (0,) cannot be broadcast"},
+		{a: shape(100000, 1), b: shape(100000), err: "shapes (100000, 1) and (100000,) broadcast to (100000, 100000), which has more than 1073741824 elements"},
+		{a: shape(0, 1<<40), b: shape(1<<40, 1, 1), want: shape(1<<40, 0, 1<<40)},
 	} {
 		got, err := BroadcastShapes(c.a, c.b)
 		name := ShapeString(c.a) + " with " + ShapeString(c.b)

@@ -18,6 +18,7 @@ func Outer(a, b *Array) *Array {
 	return &Array{Shape: []int{m, n}, Data: out}
 }
 
+// mul is multiplication as a function, for Broadcast.
 func mul(x, y float64) float64 { return x * y }
 
 // Dot returns the product of a and b as numpy.dot does for up to two

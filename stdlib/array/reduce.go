@@ -20,21 +20,25 @@ type lane struct {
 	start, stride, n int
 }
 
+// at returns the k-th value of l.
 func (l lane) at(k int) float64 { return l.data[l.start+k*l.stride] }
 
 // An axisView describes a row-major array as outer × n × inner around one
 // axis of length n: it has outer*inner lanes along that axis.
 type axisView struct{ outer, n, inner int }
 
+// viewAxis returns the view of an array of the given shape around axis.
 func viewAxis(shape []int, axis int) axisView {
 	return axisView{Size(shape[:axis]), shape[axis], Size(shape[axis+1:])}
 }
 
+// lanes returns the number of lanes along the axis.
 func (v axisView) lanes() int { return v.outer * v.inner }
 
 // start returns the flat offset of the first element of lane j.
 func (v axisView) start(j int) int { return j/v.inner*v.n*v.inner + j%v.inner }
 
+// lane returns lane j of the array whose elements are data.
 func (v axisView) lane(data []float64, j int) lane {
 	return lane{data: data, start: v.start(j), stride: v.inner, n: v.n}
 }
@@ -68,6 +72,7 @@ func reduce(a *Array, axis int, name string, needsElements bool, f func(lane) fl
 	return &Array{Shape: shape, Data: out}, nil
 }
 
+// zeroSizeError reports an empty lane given to the reduction name.
 func zeroSizeError(name string) error {
 	return fmt.Errorf("zero-size array to reduction operation %s which has no identity", name)
 }

@@ -1,0 +1,346 @@
+package builtins
+
+import (
+	"math"
+
+	"calc/autodiff"
+	"calc/lang"
+	"calc/stdlib/array"
+)
+
+// node returns argument i as a graph node (numbers and arrays become
+// constants).
+func node(s *lang.Session, a lang.Args, i int) *autodiff.Node {
+	n, ok := s.NodeOf(a[i])
+	if !ok {
+		panic(lang.ArgErrorf(i, "expected an expression, got %s", a[i].TypeName()))
+	}
+	return n
+}
+
+// symbol returns argument i as a symbol (a variable node).
+func symbol(a lang.Args, i int) *autodiff.Node {
+	n := a[i].Node()
+	if n == nil || n.Op != autodiff.OpVar {
+		panic(lang.ArgErrorf(i, "expected a symbol to differentiate by, got %s", a[i].TypeName()))
+	}
+	return n
+}
+
+// symbolsArg returns the variables to differentiate by: argument i (a
+// symbol or a list of them), or else every free symbol of n.
+func symbolsArg(a lang.Args, i int, n *autodiff.Node) []*autodiff.Node {
+	if len(a) <= i {
+		return autodiff.Vars(n)
+	}
+	if a[i].Kind() == lang.ExprKind && a[i].Node().Op == autodiff.OpStack {
+		var vars []*autodiff.Node
+		for _, v := range a[i].Node().Args {
+			if v.Op != autodiff.OpVar {
+				panic(lang.ArgErrorf(i, "expected a list of symbols, got %s", v))
+			}
+			vars = append(vars, v)
+		}
+		return vars
+	}
+	return []*autodiff.Node{symbol(a, i)}
+}
+
+// expr returns a node as a value, turning graph errors into user errors.
+func expr(f func() *autodiff.Node) lang.Value { return lang.Expr(lang.Symbolic(f)) }
+
+// derived builds a function computed from f by a graph transformation.
+func derived(name string, f lang.Value, t func(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *autodiff.Node) lang.Value {
+	return lang.Func(&lang.Derived{Name: name, F: f, Transform: t})
+}
+
+// gradient is ∂out/∂p for each parameter: one vector parameter gives a
+// vector; several scalar parameters give the vector of partials.
+func gradient(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *autodiff.Node {
+	grads := g.Grad(out, params...)
+	if len(grads) == 1 {
+		return grads[0]
+	}
+	return g.Stack(grads)
+}
+
+// jacobian is the matrix ∂out[i]/∂x[j] for a vector out of one vector
+// parameter or of several scalar ones.
+func jacobian(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *autodiff.Node {
+	rows := g.Jacobian(out, params...)
+	stacked := make([]*autodiff.Node, len(rows))
+	for i, r := range rows {
+		if len(r) == 1 {
+			stacked[i] = r[0]
+		} else {
+			stacked[i] = g.Stack(r)
+		}
+	}
+	if out.IsScalar() {
+		return stacked[0]
+	}
+	return g.Stack(stacked)
+}
+
+// hessian is the Jacobian of the gradient.
+func hessian(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *autodiff.Node {
+	if !out.IsScalar() {
+		panic(&autodiff.ShapeError{Msg: "the Hessian needs a scalar function"})
+	}
+	grad := gradient(g, out, params)
+	if len(params) == 1 && params[0].IsScalar() {
+		return g.Grad(grad, params[0])[0]
+	}
+	return jacobian(g, grad, params)
+}
+
+// exprOrFunc dispatches a calculus builtin on its first argument: an
+// expression (with optional symbols) or a function (giving a function).
+func exprOrFunc(name string, t func(*autodiff.Graph, *autodiff.Node, []*autodiff.Node) *autodiff.Node) func(s *lang.Session, a lang.Args) lang.Value {
+	return func(s *lang.Session, a lang.Args) lang.Value {
+		if a[0].Kind() == lang.FuncKind {
+			return derived(name, a[0], t)
+		}
+		n := node(s, a, 0)
+		vars := symbolsArg(a, 1, n)
+		return expr(func() *autodiff.Node { return t(s.Graph(), n, vars) })
+	}
+}
+
+// forwardGradient approximates the gradient of f at x by forward
+// differences with step eps, as scipy's approx_fprime does.
+func forwardGradient(s *lang.Session, f lang.Value, x []float64, eps float64) []float64 {
+	f0 := scalarAt(s, f, x)
+	grad := make([]float64, len(x))
+	xh := append([]float64(nil), x...)
+	for i := range x {
+		s.Check()
+		xh[i] = x[i] + eps
+		grad[i] = (scalarAt(s, f, xh) - f0) / eps
+		xh[i] = x[i]
+	}
+	return grad
+}
+
+// callVector calls f at the point x: a function of one parameter gets the
+// whole vector (as in scipy), a function of k parameters gets the k
+// entries of a vector of length k.
+func callVector(s *lang.Session, f lang.Value, x []float64) lang.Value {
+	params := s.Params(f, 1)
+	if len(params) == 1 {
+		arg := lang.Arr(array.Vector(append([]float64(nil), x...)))
+		if f.Kind() == lang.ExprKind && f.Node().IsScalar() && len(x) == 1 {
+			arg = lang.Num(x[0])
+		}
+		return s.Call(f, arg)
+	}
+	if len(params) != len(x) {
+		panic(lang.Errorf("the function takes %d arguments but the point has %d entries", len(params), len(x)))
+	}
+	args := make([]lang.Value, len(x))
+	for i, xi := range x {
+		args[i] = lang.Num(xi)
+	}
+	return s.Call(f, args...)
+}
+
+// scalarAt returns f(x) as a number.
+func scalarAt(s *lang.Session, f lang.Value, x []float64) float64 {
+	v := callVector(s, f, x)
+	switch {
+	case v.Kind() == lang.NumKind:
+		return v.Float()
+	case v.Kind() == lang.ArrayKind && len(v.Array().Data) == 1:
+		return v.Array().Data[0]
+	}
+	panic(lang.Errorf("the function must return a number, got %s", v.TypeName()))
+}
+
+// vectorAt returns f(x) as a vector.
+func vectorAt(s *lang.Session, f lang.Value, x []float64) []float64 {
+	v := callVector(s, f, x)
+	a, ok := toArray(v)
+	if !ok {
+		panic(lang.Errorf("the function must return numbers, got %s", v.TypeName()))
+	}
+	return a.Data
+}
+
+// pointArg returns argument i as a point: a number or a vector.
+func pointArg(a lang.Args, i int) []float64 {
+	return append([]float64(nil), a.Array(i).Data...)
+}
+
+var calculusBuiltins = []*lang.Builtin{
+	{
+		Name: "diff", Params: "expr, x, n? | f | xs, n?", Topic: "calculus",
+		Doc: "the derivative of an expression by the symbol x (n times), exact and simplified;\n" +
+			"diff(f) is the derivative of a function of one variable, itself a function;\n" +
+			"on an array, the differences of neighbouring elements (numpy.diff, last axis; {axis} to choose)",
+		Example: "diff(x**2*sin(x), x)",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			switch a[0].Kind() {
+			case lang.FuncKind:
+				return derived("diff", a[0], func(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *autodiff.Node {
+					if len(params) != 1 {
+						panic(&autodiff.ShapeError{Msg: "diff(f) needs a function of one variable; use grad for several"})
+					}
+					return g.Derivative(out, params[0])
+				})
+			case lang.ExprKind:
+				n, x := node(s, a, 0), symbol(a, 1)
+				times := 1
+				if len(a) > 2 {
+					times = a.Int(2)
+				}
+				return expr(func() *autodiff.Node {
+					for range times {
+						n = s.Graph().Derivative(n, x)
+					}
+					return n
+				})
+			}
+			args, opts := a.Options()
+			opts.Check("axis")
+			xs, n := args.Array(0), 1
+			if len(args) > 1 {
+				n = args.Int(1)
+			}
+			return lang.Arr(must(array.Diff(xs, n, int(opts.Num("axis", -1)))))
+		},
+	},
+	{
+		Name: "grad", Params: "f | expr, [x, y, ...]?", Topic: "calculus",
+		Doc:     "the gradient, by reverse-mode autodiff: of a function, a function; of an expression, the vector of\npartial derivatives by the given symbols (all free symbols, alphabetically, by default)",
+		Example: "grad(x**2*y + y**3, [x, y])",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: exprOrFunc("grad", gradient),
+	},
+	{
+		Name: "jacobian", Params: "F | exprs, [x, y, ...]?", Topic: "calculus",
+		Doc:     "the Jacobian matrix ∂F[i]/∂x[j] of a vector function (one reverse sweep per output)",
+		Example: "jacobian([x*y, x + y**2], [x, y])",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: exprOrFunc("jacobian", jacobian),
+	},
+	{
+		Name: "hessian", Params: "f | expr, [x, y, ...]?", Topic: "calculus",
+		Doc:     "the matrix of second derivatives of a scalar function (the Jacobian of its gradient)",
+		Example: "hessian(x**3*y + y**2, [x, y])",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: exprOrFunc("hessian", hessian),
+	},
+	{
+		Name: "subs", Params: "expr, {x: value, ...}", Topic: "calculus",
+		Doc:     "the expression with symbols replaced by values or other expressions, simplified",
+		Example: "subs(x**2 + y, {x: 3})",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			n := node(s, a, 0)
+			r := a[1].Record()
+			if r == nil {
+				panic(lang.ArgErrorf(1, "expected a record such as {x: 2}, got %s", a[1].TypeName()))
+			}
+			repl := map[*autodiff.Node]*autodiff.Node{}
+			for _, k := range r.Keys {
+				v, ok := s.NodeOf(r.Values[k])
+				if !ok {
+					panic(lang.ArgErrorf(1, "cannot substitute %s for %s", r.Values[k].TypeName(), k))
+				}
+				for _, x := range autodiff.Vars(n) {
+					if x.Name == k {
+						repl[x] = v
+					}
+				}
+			}
+			return expr(func() *autodiff.Node { return s.Graph().Substitute(n, repl) })
+		},
+	},
+	{
+		Name: "expand", Params: "expr", Topic: "calculus",
+		Doc:     "the expression with products of sums multiplied out and whole powers of sums expanded",
+		Example: "expand((x + 1)**3)",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			n := node(s, a, 0)
+			return expr(func() *autodiff.Node { return s.Graph().Expand(n) })
+		},
+	},
+	{
+		Name: "taylor", Params: "expr, x, x0, n", Topic: "calculus",
+		Doc:     "the Taylor polynomial of degree n of the expression in x about x0: Σ f⁽ᵏ⁾(x0)/k! (x - x0)**k",
+		Example: "taylor(exp(x), x, 0, 4)",
+		MinArgs: 4, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			n, x := node(s, a, 0), symbol(a, 1)
+			x0, deg := node(s, a, 2), a.Int(3)
+			if deg < 0 || deg > 100 {
+				panic(lang.ArgErrorf(3, "the degree must be from 0 to 100, got %d", deg))
+			}
+			return expr(func() *autodiff.Node {
+				g := s.Graph()
+				at := map[*autodiff.Node]*autodiff.Node{x: x0}
+				dx := g.Sub(x, x0)
+				var terms []*autodiff.Node
+				d := n
+				for k := 0; k <= deg; k++ {
+					c := g.Substitute(d, at)
+					terms = append(terms, g.Mul(c, g.Const(1/factorial(k)), g.Pow(dx, g.Const(float64(k)))))
+					d = g.Derivative(d, x)
+				}
+				// Highest degree first, as polynomials are written.
+				for i, j := 0, len(terms)-1; i < j; i, j = i+1, j-1 {
+					terms[i], terms[j] = terms[j], terms[i]
+				}
+				return g.Add(terms...)
+			})
+		},
+	},
+	{
+		Name: "symbols", Params: "expr", Topic: "calculus",
+		Doc:     "the free symbols of an expression, in alphabetical order: the parameters it takes as a function",
+		Example: "symbols(y*sin(x) + z)",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			vars := autodiff.Vars(node(s, a, 0))
+			out := make([]lang.Value, len(vars))
+			for i, v := range vars {
+				out[i] = lang.Expr(v)
+			}
+			return s.Collect(out)
+		},
+	},
+	{
+		Name: "approx_fprime", Params: "x0, f, eps?", Topic: "calculus",
+		Doc:     "the gradient of f at x0 by forward differences with step eps (default sqrt of machine epsilon), as scipy's",
+		Example: "approx_fprime([1, 2], x**2 + 3*y)",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			eps := math.Sqrt(0x1p-52)
+			if len(a) > 2 {
+				eps = a.Num(2)
+			}
+			return lang.Arr(array.Vector(forwardGradient(s, a[1], pointArg(a, 0), eps)))
+		},
+	},
+	{
+		Name: "check_grad", Params: "f, g, x0", Topic: "calculus",
+		Doc:     "the 2-norm of the difference between the gradient g(x0) and a forward-difference gradient of f at x0\n(scipy's check_grad): small, about 1e-7 or less, when g is right",
+		Example: "f(x) = sum(x**2)\ncheck_grad(f, grad(f), [1, 2, 3])",
+		MinArgs: 3, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			x := pointArg(a, 2)
+			approx := forwardGradient(s, a[0], x, math.Sqrt(0x1p-52))
+			exact := vectorAt(s, a[1], x)
+			if len(exact) != len(approx) {
+				panic(lang.ArgErrorf(1, "the gradient has %d entries, the point %d", len(exact), len(approx)))
+			}
+			sum := 0.0
+			for i := range exact {
+				sum += (exact[i] - approx[i]) * (exact[i] - approx[i])
+			}
+			return lang.Num(math.Sqrt(sum))
+		},
+	},
+}

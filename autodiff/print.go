@@ -188,6 +188,39 @@ func rational(x float64) (p, q float64, ok bool) {
 	return 0, 0, false
 }
 
+// namedConstants are the irrational constants derivatives produce, which
+// print by name: d/dx 2**x = log(2)*2**x, d/dx log10(x) = 1/(log(10)*x).
+var namedConstants = []struct {
+	name  string
+	value float64
+}{{"pi", math.Pi}, {"log(2)", math.Ln2}, {"log(10)", math.Ln10}}
+
+// recognize writes x as p/q, or as p/q times or divided by a named
+// constant (below reports division); ok is false if it finds no such form.
+func recognize(x float64) (p, q float64, name string, below, ok bool) {
+	if p, q, ok := rational(x); ok {
+		return p, q, "", false, true
+	}
+	// Multiples of a named constant are recognised to within rounding.
+	near := func(y float64) (float64, float64, bool) {
+		for q := 1.0; q <= 1000; q++ {
+			if p := math.Round(y * q); p != 0 && math.Abs(p-y*q) <= 1e-13*math.Abs(p) {
+				return p, q, true
+			}
+		}
+		return 0, 0, false
+	}
+	for _, c := range namedConstants {
+		if p, q, ok := near(x / c.value); ok {
+			return p, q, c.name, false, true
+		}
+		if p, q, ok := near(x * c.value); ok {
+			return p, q, c.name, true, true
+		}
+	}
+	return 0, 0, "", false, false
+}
+
 // formatSum writes a sum's terms in order, then its constant, turning
 // negative terms into subtractions.
 func formatSum(n *Node) string {
@@ -231,12 +264,18 @@ func formatProduct(coef float64, factors []*Node) (string, int) {
 	if coef < 0 {
 		sign, coef = "-", -coef
 	}
-	if p, q, ok := rational(coef); ok {
-		if p != 1 {
+	if p, q, name, below, ok := recognize(coef); ok {
+		if p != 1 || (name == "" && len(factors) == 0) {
 			num = append(num, formatNumber(p))
 		}
 		if q != 1 {
 			den = append(den, formatNumber(q))
+		}
+		switch {
+		case name != "" && below:
+			den = append(den, name)
+		case name != "":
+			num = append(num, name)
 		}
 	} else {
 		num = append(num, formatNumber(coef))

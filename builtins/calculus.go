@@ -180,15 +180,16 @@ var calculusBuiltins = []*lang.Builtin{
 		Example: "diff(x**2*sin(x), x)",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			switch a[0].Kind() {
-			case lang.FuncKind:
+			symbolic := a[0].Kind() == lang.ExprKind || len(a) > 1 && a[1].SymbolName() != ""
+			switch {
+			case a[0].Kind() == lang.FuncKind:
 				return derived("diff", a[0], func(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *autodiff.Node {
 					if len(params) != 1 {
 						panic(&autodiff.ShapeError{Msg: "diff(f) needs a function of one variable; use grad for several"})
 					}
 					return g.Derivative(out, params[0])
 				})
-			case lang.ExprKind:
+			case symbolic:
 				n, x := node(s, a, 0), symbol(a, 1)
 				times := 1
 				if len(a) > 2 {

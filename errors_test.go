@@ -29,7 +29,7 @@ func TestErrors(t *testing.T) {
 		{"[1, 2, 3][1.5]", `<expr>:1:11: an index must be an integer, not 1.5`},
 		{`x + "a"`, `<expr>:1:3: cannot add symbol and string`},
 		{"diff(x**2, 3)", `<expr>:1:12: diff: expected a symbol to differentiate by, got number`},
-		{`diff("a", x)`, `<expr>:1:6: diff: expected an array, got string`},
+		{`diff("a", x)`, `<expr>:1:6: diff: expected an expression, got string`},
 		{"f(x) = x < 1 and x > 0\ngrad(f)(2)", `<expr>:2:8: unexpected "("`},
 		{"f(x) = x < 1 and x > 0\ng = grad(f)\ng(2)", `<expr>:3:1: cannot differentiate f(x): this condition depends on the symbolic value x < 1; use ?: or if, which trace`},
 		{"n = 3\nn(2)", `<expr>:2:1: cannot call number: it is not a function`},

@@ -38,6 +38,11 @@ func constArray(n *Node) *array.Array {
 // fold computes an elementwise operation on constant nodes numerically. It
 // returns nil unless every argument is constant.
 func (g *Graph) fold(f func(xs []float64) float64, args ...*Node) *Node {
+	// Scalars, or scalars broadcast to a shape, fold to a scalar that is
+	// broadcast again: the result stays a coefficient, not an array.
+	if scalars := make([]float64, len(args)); allScalarConst(args, scalars) {
+		return g.filled(f(scalars), broadcastShape("fold", args...))
+	}
 	vals := make([]*array.Array, len(args))
 	for i, a := range args {
 		if vals[i] = constArray(a); vals[i] == nil {
@@ -71,6 +76,28 @@ func (g *Graph) fold(f func(xs []float64) float64, args ...*Node) *Node {
 	return g.ConstArray(res)
 }
 
+// scalarConst returns the value of a scalar constant, or of a scalar
+// constant broadcast to a shape (how a gradient's seed of ones looks).
+func scalarConst(n *Node) (float64, bool) {
+	if n.Op == OpBroadcast {
+		n = n.Args[0]
+	}
+	return n.constValue()
+}
+
+// allScalarConst fills vals with the arguments' values if every one is a
+// scalar constant (possibly broadcast).
+func allScalarConst(args []*Node, vals []float64) bool {
+	for i, a := range args {
+		v, ok := scalarConst(a)
+		if !ok {
+			return false
+		}
+		vals[i] = v
+	}
+	return true
+}
+
 // term is one term of a sum: coef * m, where m is not a constant.
 type term struct {
 	coef float64
@@ -86,8 +113,9 @@ func (g *Graph) terms(n *Node) ([]term, float64) {
 			ts[i] = term{n.Coefs[i], a}
 		}
 		return ts, n.Val
-	case n.Op == OpConst && n.Arr == nil:
-		return nil, n.Val
+	case n.Op == OpConst && n.Arr == nil, n.Op == OpBroadcast && n.Args[0].Op == OpConst && n.Args[0].Arr == nil:
+		c, _ := scalarConst(n)
+		return nil, c
 	case n.Op == OpMul && len(n.Args) == 1 && n.Args[0].Op == OpAdd:
 		// A multiple of a sum inside a sum: distribute, so that sums stay
 		// flat and their like terms meet (2*(x + 1) - 2*x is 2).
@@ -185,9 +213,11 @@ func (g *Graph) Mul(xs ...*Node) *Node {
 		}
 	}
 	for _, x := range xs {
+		if c, ok := scalarConst(x); ok {
+			coef *= c
+			continue
+		}
 		switch {
-		case x.Op == OpConst && x.Arr == nil:
-			coef *= x.Val
 		case x.Op == OpMul:
 			coef *= x.Val
 			for _, f := range x.Args {

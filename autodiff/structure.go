@@ -171,6 +171,9 @@ func (g *Graph) Slice(a *Node, lo, hi int) *Node {
 	if len(a.Shape) == 0 {
 		shapeErrorf("cannot slice a scalar")
 	}
+	if lo < 0 || hi < lo || hi > a.Shape[0] {
+		shapeErrorf("slice [%d:%d] is out of range for axis 0 with size %d", lo, hi, a.Shape[0])
+	}
 	if lo == 0 && hi == a.Shape[0] {
 		return a
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"testing"
 
+	"calc/autodiff"
 	"calc/builtins"
 	"calc/lang"
 )
@@ -148,6 +149,42 @@ func TestTextbookDerivatives(t *testing.T) {
 		s := builtins.NewSession()
 		if got := lang.Format(eval(t, s, src)); got != want {
 			t.Errorf("%s = %s, want %s", src, got, want)
+		}
+	}
+}
+
+// TestTapesAgainstSympy compiles every reference expression with its
+// gradient to a tape and checks the tape's numbers against SymPy's.
+func TestTapesAgainstSympy(t *testing.T) {
+	for _, c := range loadSympy(t) {
+		s := builtins.NewSession()
+		f := eval(t, s, c.Expr).Node()
+		if f == nil {
+			continue // a constant
+		}
+		vars := make([]*autodiff.Node, len(c.Vars))
+		for i, v := range c.Vars {
+			vars[i] = s.Graph().Var(v, nil)
+		}
+		grads := s.Graph().Grad(f, vars...)
+		tape, err := autodiff.Compile(append([]*autodiff.Node{f}, grads...), vars)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, p := range c.Points {
+			in := make([][]float64, len(p))
+			for i := range p {
+				in[i] = []float64{p[i]}
+			}
+			tape.Eval(in...)
+			if got := tape.Output(0)[0]; !close(got, c.Values[k], 1e-12) {
+				t.Errorf("tape of %s at %v = %v, SymPy %v", c.Expr, p, got, c.Values[k])
+			}
+			for i := range vars {
+				if got := tape.Output(1 + i)[0]; !close(got, c.Grads[k][i], 1e-10) {
+					t.Errorf("tape of d/d%s %s at %v = %v, SymPy %v", c.Vars[i], c.Expr, p, got, c.Grads[k][i])
+				}
+			}
 		}
 	}
 }

@@ -28,6 +28,7 @@ func TestErrors(t *testing.T) {
 		{`["a", "b"][-3]`, `<expr>:1:12: index -3 is out of range for length 2`},
 		{"[1, 2, 3][1.5]", `<expr>:1:11: an index must be an integer, not 1.5`},
 		{`x + "a"`, `<expr>:1:3: cannot add symbol and string`},
+		{"diff(x > 0, x)", `<expr>:1:1: diff: x > 0 is a comparison, true or false: it has no derivative`},
 		{"diff(x**2, 3)", `<expr>:1:12: diff: expected a symbol to differentiate by, got number`},
 		{`diff("a", x)`, `<expr>:1:6: diff: expected an expression, got string`},
 		{"f(x) = x < 1 and x > 0\ngrad(f)(2)", `<expr>:2:8: unexpected "("`},

@@ -20,9 +20,24 @@ const (
 )
 
 // String returns n in calc's own syntax, simplified and with only the
-// parentheses needed, so that parsing it gives back the same node.
-func (n *Node) String() string {
-	s, _ := format(n)
+// parentheses needed, so that parsing it gives back the same node: numbers
+// print exactly.
+func (n *Node) String() string { return Format(n, 0) }
+
+// Format returns n like String, but with numbers that are not whole,
+// simple fractions or multiples of pi, log(2) and log(10) rounded to the
+// given number of significant digits (0 for exact).
+func Format(n *Node, digits int) string {
+	s, _ := printer{digits}.format(n)
+	return s
+}
+
+// printer writes nodes; digits is the precision of inexact numbers.
+type printer struct{ digits int }
+
+// text formats a node with the printer's precision.
+func (pr printer) text(n *Node) string {
+	s, _ := pr.format(n)
 	return s
 }
 
@@ -35,19 +50,19 @@ func wrap(s string, prec, min int) string {
 }
 
 // at formats n for a context that needs precedence min.
-func at(n *Node, min int) string {
-	s, p := format(n)
+func (pr printer) at(n *Node, min int) string {
+	s, p := pr.format(n)
 	return wrap(s, p, min)
 }
 
 // format returns n's text and the precedence of its outermost operator.
-func format(n *Node) (string, int) {
+func (pr printer) format(n *Node) (string, int) {
 	switch n.Op {
 	case OpConst:
 		if n.Arr != nil {
-			return formatArray(n.Arr), precAtom
+			return pr.formatArray(n.Arr), precAtom
 		}
-		s := formatNumber(n.Val)
+		s := pr.formatNumber(n.Val)
 		if n.Val < 0 || strings.HasPrefix(s, "-") {
 			return s, precUnary
 		}
@@ -55,61 +70,61 @@ func format(n *Node) (string, int) {
 	case OpVar:
 		return n.Name, precAtom
 	case OpAdd:
-		return formatSum(n), precAdd
+		return pr.formatSum(n), precAdd
 	case OpMul:
-		return formatProduct(n.Val, n.Args)
+		return pr.formatProduct(n.Val, n.Args)
 	case OpPow:
 		if k, ok := n.Args[1].constValue(); ok && k < 0 {
-			return formatProduct(1, []*Node{n})
+			return pr.formatProduct(1, []*Node{n})
 		}
 		if n.Args[1].isConstValue(0.5) {
-			return "sqrt(" + n.Args[0].String() + ")", precAtom
+			return "sqrt(" + pr.text(n.Args[0]) + ")", precAtom
 		}
-		return at(n.Args[0], precAtom) + "**" + at(n.Args[1], precAtom), precPow
+		return pr.at(n.Args[0], precAtom) + "**" + pr.at(n.Args[1], precAtom), precPow
 	case OpApply:
 		if isComparison(n.Prim.Name) {
-			return at(n.Args[0], precAdd) + " " + n.Prim.Name + " " + at(n.Args[1], precAdd), precCompare
+			return pr.at(n.Args[0], precAdd) + " " + n.Prim.Name + " " + pr.at(n.Args[1], precAdd), precCompare
 		}
-		return call(n.Prim.Name, n.Args...), precAtom
+		return pr.call(n.Prim.Name, n.Args...), precAtom
 	case OpSelect:
-		return at(n.Args[0], precCompare) + " ? " + at(n.Args[1], precCompare) + " : " + at(n.Args[2], precTernary), precTernary
+		return pr.at(n.Args[0], precCompare) + " ? " + pr.at(n.Args[1], precCompare) + " : " + pr.at(n.Args[2], precTernary), precTernary
 	case OpDot:
-		return call("dot", n.Args...), precAtom
+		return pr.call("dot", n.Args...), precAtom
 	case OpTranspose:
-		return at(n.Args[0], precAtom) + ".T", precAtom
+		return pr.at(n.Args[0], precAtom) + ".T", precAtom
 	case OpSum:
 		if n.Lo == AllAxes {
-			return call("sum", n.Args...), precAtom
+			return pr.call("sum", n.Args...), precAtom
 		}
-		return "sum(" + n.Args[0].String() + ", " + strconv.Itoa(n.Lo) + ")", precAtom
+		return "sum(" + pr.text(n.Args[0]) + ", " + strconv.Itoa(n.Lo) + ")", precAtom
 	case OpIndex:
-		return at(n.Args[0], precAtom) + "[" + strconv.Itoa(n.Lo) + "]", precAtom
+		return pr.at(n.Args[0], precAtom) + "[" + strconv.Itoa(n.Lo) + "]", precAtom
 	case OpSlice:
-		return at(n.Args[0], precAtom) + "[" + strconv.Itoa(n.Lo) + ":" + strconv.Itoa(n.Hi) + "]", precAtom
+		return pr.at(n.Args[0], precAtom) + "[" + strconv.Itoa(n.Lo) + ":" + strconv.Itoa(n.Hi) + "]", precAtom
 	case OpStack:
 		parts := make([]string, len(n.Args))
 		for i, a := range n.Args {
-			parts[i] = a.String()
+			parts[i] = pr.text(a)
 		}
 		return "[" + strings.Join(parts, ", ") + "]", precAtom
 	case OpReshape:
-		return "reshape(" + n.Args[0].String() + ", " + formatShape(n.Shape) + ")", precAtom
+		return "reshape(" + pr.text(n.Args[0]) + ", " + formatShape(n.Shape) + ")", precAtom
 	case OpBroadcast:
 		if c, ok := n.Args[0].constValue(); ok {
 			if c == 0 {
 				return "zeros(" + formatShape(n.Shape) + ")", precAtom
 			}
-			return "full(" + formatShape(n.Shape) + ", " + formatNumber(c) + ")", precAtom
+			return "full(" + formatShape(n.Shape) + ", " + pr.formatNumber(c) + ")", precAtom
 		}
-		return "broadcast_to(" + n.Args[0].String() + ", " + formatShape(n.Shape) + ")", precAtom
+		return "broadcast_to(" + pr.text(n.Args[0]) + ", " + formatShape(n.Shape) + ")", precAtom
 	case OpSumTo:
-		return "sum_to(" + n.Args[0].String() + ", " + formatShape(n.Shape) + ")", precAtom
+		return "sum_to(" + pr.text(n.Args[0]) + ", " + formatShape(n.Shape) + ")", precAtom
 	case OpScatter:
 		where := strconv.Itoa(n.Lo)
 		if n.Hi >= 0 {
 			where += ":" + strconv.Itoa(n.Hi)
 		}
-		return "scatter(" + n.Args[0].String() + ", " + where + ", " + formatShape(n.Shape) + ")", precAtom
+		return "scatter(" + pr.text(n.Args[0]) + ", " + where + ", " + formatShape(n.Shape) + ")", precAtom
 	}
 	return "?", precAtom
 }
@@ -122,10 +137,10 @@ func isComparison(name string) bool {
 	return false
 }
 
-func call(name string, args ...*Node) string {
+func (pr printer) call(name string, args ...*Node) string {
 	parts := make([]string, len(args))
 	for i, a := range args {
-		parts[i] = a.String()
+		parts[i] = pr.text(a)
 	}
 	return name + "(" + strings.Join(parts, ", ") + ")"
 }
@@ -139,12 +154,12 @@ func formatShape(shape []int) string {
 }
 
 // formatArray writes an array constant as a nested literal on one line.
-func formatArray(a *array.Array) string {
+func (pr printer) formatArray(a *array.Array) string {
 	var b strings.Builder
 	var rec func(shape []int, data []float64)
 	rec = func(shape []int, data []float64) {
 		if len(shape) == 0 {
-			b.WriteString(formatNumber(data[0]))
+			b.WriteString(pr.formatNumber(data[0]))
 			return
 		}
 		b.WriteByte('[')
@@ -163,7 +178,7 @@ func formatArray(a *array.Array) string {
 
 // formatNumber writes a number exactly (the shortest text that reads back
 // as the same float64), with inf and nan by name.
-func formatNumber(x float64) string {
+func (pr printer) formatNumber(x float64) string {
 	switch {
 	case math.IsInf(x, 1):
 		return "inf"
@@ -173,17 +188,36 @@ func formatNumber(x float64) string {
 		return "nan"
 	case x == math.Trunc(x) && math.Abs(x) < 1e16:
 		return strconv.FormatFloat(x, 'f', -1, 64)
+	case pr.digits > 0:
+		return array.FormatNumber(x, pr.digits)
 	}
 	return strconv.FormatFloat(x, 'g', -1, 64)
 }
 
-// rational returns p and q with x = p/q exactly, for small q; ok is false
-// when x is not such a fraction.
+// rational returns p and q with x = p/q exactly and q at most a million,
+// found from the continued fraction of x; ok is false when x is not such
+// a fraction.
 func rational(x float64) (p, q float64, ok bool) {
-	for q = 1; q <= 1000; q++ {
-		if p = x * q; p == math.Trunc(p) && math.Abs(p) < 1e15 && p/q == x {
-			return p, q, true
+	if math.IsInf(x, 0) || math.IsNaN(x) || math.Abs(x) >= 1e15 {
+		return 0, 0, false
+	}
+	// Convergents h/k of the continued fraction [a0; a1, a2, ...].
+	h0, h1, k0, k1 := 0.0, 1.0, 1.0, 0.0
+	r := x
+	for i := 0; i < 40; i++ {
+		a := math.Floor(r)
+		h0, h1 = h1, a*h1+h0
+		k0, k1 = k1, a*k1+k0
+		if k1 > 1e6 {
+			return 0, 0, false
 		}
+		if h1/k1 == x {
+			return h1, k1, true
+		}
+		if r-a == 0 {
+			break
+		}
+		r = 1 / (r - a)
 	}
 	return 0, 0, false
 }
@@ -223,7 +257,7 @@ func recognize(x float64) (p, q float64, name string, below, ok bool) {
 
 // formatSum writes a sum's terms in order, then its constant, turning
 // negative terms into subtractions.
-func formatSum(n *Node) string {
+func (pr printer) formatSum(n *Node) string {
 	var b strings.Builder
 	write := func(s string) {
 		switch {
@@ -239,14 +273,14 @@ func formatSum(n *Node) string {
 	// 1 - tanh(x)**2 rather than -tanh(x)**2 + 1.
 	constFirst := n.Val > 0 && n.Coefs[0] < 0
 	if constFirst {
-		write(formatNumber(n.Val))
+		write(pr.formatNumber(n.Val))
 	}
 	for i, a := range n.Args {
-		s, p := formatProduct(n.Coefs[i], []*Node{a})
+		s, p := pr.formatProduct(n.Coefs[i], []*Node{a})
 		write(wrap(s, p, precMul))
 	}
 	if n.Val != 0 && !constFirst {
-		write(formatNumber(n.Val))
+		write(pr.formatNumber(n.Val))
 	}
 	return b.String()
 }
@@ -254,7 +288,7 @@ func formatSum(n *Node) string {
 // formatProduct writes coef times the factors, putting factors with
 // negative constant exponents and the denominator of a fractional
 // coefficient below a division bar: -x**2/2, 1/(2*sqrt(x)).
-func formatProduct(coef float64, factors []*Node) (string, int) {
+func (pr printer) formatProduct(coef float64, factors []*Node) (string, int) {
 	if len(factors) == 1 && factors[0].Op == OpMul {
 		coef *= factors[0].Val
 		factors = factors[0].Args
@@ -266,10 +300,10 @@ func formatProduct(coef float64, factors []*Node) (string, int) {
 	}
 	if p, q, name, below, ok := recognize(coef); ok {
 		if p != 1 || (name == "" && len(factors) == 0) {
-			num = append(num, formatNumber(p))
+			num = append(num, pr.formatNumber(p))
 		}
 		if q != 1 {
-			den = append(den, formatNumber(q))
+			den = append(den, pr.formatNumber(q))
 		}
 		switch {
 		case name != "" && below:
@@ -278,30 +312,30 @@ func formatProduct(coef float64, factors []*Node) (string, int) {
 			num = append(num, name)
 		}
 	} else {
-		num = append(num, formatNumber(coef))
+		num = append(num, pr.formatNumber(coef))
 	}
 	for _, f := range factors {
 		if f.Op == OpPow {
 			if k, ok := f.Args[1].constValue(); ok && k < 0 {
 				switch k {
 				case -1:
-					den = append(den, at(f.Args[0], precPow))
+					den = append(den, pr.at(f.Args[0], precPow))
 				case -0.5:
-					den = append(den, "sqrt("+f.Args[0].String()+")")
+					den = append(den, "sqrt("+pr.text(f.Args[0])+")")
 				default:
-					den = append(den, at(f.Args[0], precAtom)+"**"+at(f.Args[1].negated(), precAtom))
+					den = append(den, pr.at(f.Args[0], precAtom)+"**"+pr.at(f.Args[1].negated(), precAtom))
 				}
 				continue
 			}
 		}
 		if len(factors) == 1 && len(num) == 0 && len(den) == 0 {
-			s, p := format(f)
+			s, p := pr.format(f)
 			if sign != "" {
 				return "-" + wrap(s, p, precPow), precUnary
 			}
 			return s, p
 		}
-		num = append(num, at(f, precMul+1))
+		num = append(num, pr.at(f, precMul+1))
 	}
 	text := strings.Join(num, "*")
 	if text == "" {

@@ -53,6 +53,9 @@ func (g *Graph) Grad(out *Node, wrt ...*Node) []*Node {
 // VJP returns the vector–Jacobian product seedᵀ·∂out/∂w for each w of wrt:
 // the adjoints of wrt when out's adjoint is seed.
 func (g *Graph) VJP(out, seed *Node, wrt ...*Node) []*Node {
+	if out.Op == OpApply && isComparison(out.Prim.Name) {
+		shapeErrorf("%s is a comparison, true or false: it has no derivative", out)
+	}
 	parts := map[*Node][]contribution{out: {{0, seed}}}
 	adjoint := map[*Node]*Node{}
 	needed := map[*Node]bool{}

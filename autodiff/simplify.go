@@ -76,6 +76,47 @@ func (g *Graph) fold(f func(xs []float64) float64, args ...*Node) *Node {
 	return g.ConstArray(res)
 }
 
+// stackwise applies an elementwise operation component by component when
+// an argument is a stack of expressions and the others are stacks,
+// constants or scalars: [x, y] + 1 is [x + 1, y + 1]. Vectors of symbols
+// then simplify and print as vectors of formulas. It returns nil when the
+// rule does not apply.
+func (g *Graph) stackwise(build func(args ...*Node) *Node, args ...*Node) *Node {
+	rows := -1
+	hasStack := false
+	for _, a := range args {
+		if a.IsScalar() {
+			continue
+		}
+		switch {
+		case a.Op == OpStack:
+			hasStack = true
+		case constArray(a) == nil:
+			return nil
+		}
+		if rows >= 0 && a.Shape[0] != rows || len(a.Shape) == 0 {
+			return nil
+		}
+		rows = a.Shape[0]
+	}
+	if !hasStack {
+		return nil
+	}
+	parts := make([]*Node, rows)
+	for i := range parts {
+		row := make([]*Node, len(args))
+		for k, a := range args {
+			if a.IsScalar() {
+				row[k] = a
+			} else {
+				row[k] = g.Index(a, i)
+			}
+		}
+		parts[i] = build(row...)
+	}
+	return g.Stack(parts)
+}
+
 // scalarConst returns the value of a scalar constant, or of a scalar
 // constant broadcast to a shape (how a gradient's seed of ones looks).
 func scalarConst(n *Node) (float64, bool) {
@@ -136,6 +177,9 @@ func (g *Graph) Add(xs ...*Node) *Node {
 		return xs[0]
 	}
 	shape := broadcastShape("+", xs...)
+	if st := g.stackwise(g.Add, xs...); st != nil {
+		return st
+	}
 	if c := g.fold(func(v []float64) float64 {
 		s := 0.0
 		for _, x := range v {
@@ -190,6 +234,9 @@ type factor struct {
 // Mul returns the product of its arguments (elementwise).
 func (g *Graph) Mul(xs ...*Node) *Node {
 	shape := broadcastShape("*", xs...)
+	if st := g.stackwise(g.Mul, xs...); st != nil {
+		return st
+	}
 	if c := g.fold(func(v []float64) float64 {
 		p := 1.0
 		for _, x := range v {
@@ -310,6 +357,9 @@ func factorRank(n *Node) int {
 // Pow returns a ** b.
 func (g *Graph) Pow(a, b *Node) *Node {
 	shape := broadcastShape("**", a, b)
+	if st := g.stackwise(func(x ...*Node) *Node { return g.Pow(x[0], x[1]) }, a, b); st != nil {
+		return st
+	}
 	if c := g.fold(func(v []float64) float64 { return pow(v[0], v[1]) }, a, b); c != nil {
 		return c
 	}
@@ -359,6 +409,9 @@ func (g *Graph) Apply(p *Primitive, args ...*Node) *Node {
 		return g.Neg(args[0])
 	}
 	shape := broadcastShape(p.Name, args...)
+	if st := g.stackwise(func(x ...*Node) *Node { return g.Apply(p, x...) }, args...); st != nil {
+		return st
+	}
 	kernel := func(v []float64) float64 { return p.Unary(v[0]) }
 	if p.Arity == 2 {
 		kernel = func(v []float64) float64 { return p.Binary(v[0], v[1]) }
@@ -375,6 +428,9 @@ func (g *Graph) Apply(p *Primitive, args ...*Node) *Node {
 // Select returns cond ? a : b, elementwise.
 func (g *Graph) Select(cond, a, b *Node) *Node {
 	shape := broadcastShape("select", cond, a, b)
+	if st := g.stackwise(func(x ...*Node) *Node { return g.Select(x[0], x[1], x[2]) }, cond, a, b); st != nil {
+		return st
+	}
 	if c := constArray(cond); c != nil && len(c.Data) == 1 {
 		if c.Data[0] != 0 {
 			return g.Broadcast(a, shape)

@@ -77,6 +77,9 @@ func (g *Graph) Sum(a *Node, axis int) *Node {
 		if a.IsScalar() {
 			return a
 		}
+		if a.Op == OpStack && len(a.Shape) == 1 {
+			return g.Add(a.Args...)
+		}
 		if a.Op == OpBroadcast && a.Args[0].IsScalar() {
 			return g.Mul(g.Const(float64(a.Size())), a.Args[0])
 		}
@@ -220,6 +223,24 @@ func (g *Graph) Reshape(a *Node, shape []int) *Node {
 func (g *Graph) scatter(v *Node, lo, hi int, shape []int) *Node {
 	if v.isZero() {
 		return g.filled(0, shape)
+	}
+	if v.Op == OpStack || hi < 0 && v.IsScalar() && len(shape) == 1 && v.Op != OpConst {
+		// Scattering formulas into a short vector: write the vector out,
+		// [0, v, 0], so that it keeps simplifying stackwise.
+		if len(shape) == 1 && shape[0] <= 64 {
+			parts := make([]*Node, shape[0])
+			for i := range parts {
+				parts[i] = g.Const(0)
+			}
+			if hi < 0 {
+				parts[lo] = v
+			} else {
+				for i := lo; i < hi; i++ {
+					parts[i] = g.Index(v, i-lo)
+				}
+			}
+			return g.Stack(parts)
+		}
 	}
 	return g.structural(&Node{Op: OpScatter, Args: []*Node{v}, Lo: lo, Hi: hi, Shape: shape})
 }

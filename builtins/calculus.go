@@ -54,9 +54,20 @@ func derived(name string, f lang.Value, t func(g *autodiff.Graph, out *autodiff.
 	return lang.Func(&lang.Derived{Name: name, F: f, Transform: t})
 }
 
+// wrt picks the parameters a function is differentiated by: a first
+// parameter that is an array alone (the others are extra arguments, like
+// scipy's args and the t of an ODE's right-hand side), else all of them.
+func wrt(params []*autodiff.Node) []*autodiff.Node {
+	if len(params) > 0 && !params[0].IsScalar() {
+		return params[:1]
+	}
+	return params
+}
+
 // gradient is ∂out/∂p for each parameter: one vector parameter gives a
 // vector; several scalar parameters give the vector of partials.
 func gradient(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *autodiff.Node {
+	params = wrt(params)
 	grads := g.Grad(out, params...)
 	if len(grads) == 1 {
 		return grads[0]
@@ -67,6 +78,7 @@ func gradient(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *a
 // jacobian is the matrix ∂out[i]/∂x[j] for a vector out of one vector
 // parameter or of several scalar ones.
 func jacobian(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *autodiff.Node {
+	params = wrt(params)
 	rows := g.Jacobian(out, params...)
 	stacked := make([]*autodiff.Node, len(rows))
 	for i, r := range rows {
@@ -87,6 +99,7 @@ func hessian(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *au
 	if !out.IsScalar() {
 		panic(&autodiff.ShapeError{Msg: "the Hessian needs a scalar function"})
 	}
+	params = wrt(params)
 	grad := gradient(g, out, params)
 	if len(params) == 1 && params[0].IsScalar() {
 		return g.Grad(grad, params[0])[0]
@@ -183,6 +196,11 @@ var calculusBuiltins = []*lang.Builtin{
 			symbolic := a[0].Kind() == lang.ExprKind || len(a) > 1 && a[1].SymbolName() != ""
 			switch {
 			case a[0].Kind() == lang.FuncKind:
+				// A function of one number: its derivative as a formula in
+				// its parameter, which is itself a function of it.
+				if out, params, err := s.Trace(a[0], [][]int{nil}); err == nil {
+					return expr(func() *autodiff.Node { return s.Graph().Derivative(out, params[0]) })
+				}
 				return derived("diff", a[0], func(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *autodiff.Node {
 					if len(params) != 1 {
 						panic(&autodiff.ShapeError{Msg: "diff(f) needs a function of one variable; use grad for several"})
@@ -213,7 +231,10 @@ var calculusBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "grad", Params: "f | expr, [x, y, ...]?", Topic: "calculus",
-		Doc:     "the gradient, by reverse-mode autodiff: of a function, a function; of an expression, the vector of\npartial derivatives by the given symbols (all free symbols, alphabetically, by default)",
+		Doc: "the gradient, by reverse-mode autodiff: of a function, a function; of an expression, the vector of\n" +
+			"partial derivatives by the given symbols (all free symbols, alphabetically, by default).\n" +
+			"A function whose first parameter is an array is differentiated by that one only; the others\n" +
+			"are extra arguments (as scipy's args). A function of numbers is differentiated by all of them.",
 		Example: "grad(x**2*y + y**3, [x, y])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: exprOrFunc("grad", gradient),

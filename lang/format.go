@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"calc/autodiff"
 	"strconv"
 	"strings"
 
@@ -60,7 +61,7 @@ func format(v Value, opts array.FormatOptions, top bool) string {
 			return "<function " + f.Signature() + ">"
 		}
 	case ExprKind:
-		return v.Node().String()
+		return autodiff.Format(v.Node(), precision(opts))
 	}
 	return "?"
 }

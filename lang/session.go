@@ -47,11 +47,14 @@ type Session struct {
 	// Out receives printed values and print() output.
 	Out io.Writer
 
-	graph     *autodiff.Graph
-	stack     []Value
-	bp, sp    int
-	depth     int
-	interrupt atomic.Bool
+	graph *autodiff.Graph
+	// compiledExprs caches, per expression called as a function, its
+	// variables and its tape.
+	compiledExprs map[*autodiff.Node]*compiled
+	stack         []Value
+	bp, sp        int
+	depth         int
+	interrupt     atomic.Bool
 	// generation counts the statements that changed a binding; caches of
 	// traced functions are valid for one generation.
 	generation int
@@ -61,15 +64,16 @@ type Session struct {
 // predefined.
 func NewSession(builtins []*Builtin, constants map[string]Value) *Session {
 	s := &Session{
-		globals:     map[string]*cell{},
-		builtins:    map[string]*Builtin{},
-		locals:      map[string]any{},
-		Precision:   10,
-		MaxDepth:    DefaultMaxDepth,
-		MaxElements: DefaultMaxElements,
-		Out:         io.Discard,
-		stack:       make([]Value, 256),
-		graph:       autodiff.NewGraph(),
+		globals:       map[string]*cell{},
+		builtins:      map[string]*Builtin{},
+		locals:        map[string]any{},
+		Precision:     10,
+		MaxDepth:      DefaultMaxDepth,
+		MaxElements:   DefaultMaxElements,
+		Out:           io.Discard,
+		stack:         make([]Value, 256),
+		graph:         autodiff.NewGraph(),
+		compiledExprs: map[*autodiff.Node]*compiled{},
 	}
 	for _, b := range builtins {
 		s.builtins[b.Name] = b

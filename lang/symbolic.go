@@ -89,9 +89,17 @@ func (s *Session) stackExprs(items []Value) (Value, bool) {
 // alphabetical order: with numbers it evaluates, with expressions it
 // substitutes.
 func (s *Session) callExpr(n *autodiff.Node, args []Value, pos Pos) Value {
-	vars := autodiff.Vars(n)
+	c := s.compiledExprs[n]
+	if c == nil {
+		c = &compiled{node: n, vars: autodiff.Vars(n)}
+		s.compiledExprs[n] = c
+	}
+	vars := c.vars
 	if len(args) != len(vars) {
 		panic(arityError(exprSignature(n, vars), len(vars), len(vars), len(args)).at(pos))
+	}
+	if v, ok := c.call(args); ok {
+		return v
 	}
 	repl := make(map[*autodiff.Node]*autodiff.Node, len(vars))
 	for i, v := range vars {
@@ -130,4 +138,55 @@ func (s *Session) selectOp(cond, yes, no Value, pos Pos) Value {
 		nodes[i] = n
 	}
 	return Expr(symbolicAt(pos, func() *autodiff.Node { return s.graph.Select(nodes[0], nodes[1], nodes[2]) }))
+}
+
+// compiled is a graph with the variables it is a function of, compiled to
+// a tape on its first numeric call. Numeric calls then run the tape: no
+// allocation for scalar results.
+type compiled struct {
+	node *autodiff.Node
+	vars []*autodiff.Node
+	tape *autodiff.Tape
+	ins  [][]float64
+	one  []float64 // backing for scalar inputs
+}
+
+// call evaluates the graph at args if each is a number or an array of its
+// variable's shape; ok is false otherwise (the caller substitutes).
+func (c *compiled) call(args []Value) (Value, bool) {
+	for i, a := range args {
+		switch a.kind {
+		case NumKind, BoolKind:
+			if !c.vars[i].IsScalar() {
+				return Nil, false
+			}
+		case ArrayKind:
+			if !sameShape(a.Array().Shape, c.vars[i].Shape) {
+				return Nil, false
+			}
+		default:
+			return Nil, false
+		}
+	}
+	if c.tape == nil {
+		tape, err := autodiff.Compile([]*autodiff.Node{c.node}, c.vars)
+		if err != nil {
+			return Nil, false
+		}
+		c.tape, c.ins, c.one = tape, make([][]float64, len(c.vars)), make([]float64, len(c.vars))
+	}
+	for i, a := range args {
+		if a.kind == ArrayKind {
+			c.ins[i] = a.Array().Data
+		} else {
+			c.one[i] = a.num
+			c.ins[i] = c.one[i : i+1]
+		}
+	}
+	c.tape.Eval(c.ins...)
+	out := c.tape.Output(0)
+	if c.node.IsScalar() {
+		return Num(out[0]), true
+	}
+	return Arr(array.New(c.node.Shape, append([]float64(nil), out...))), true
 }

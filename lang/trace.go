@@ -92,9 +92,8 @@ type Derived struct {
 }
 
 type derivedGraph struct {
-	node   *autodiff.Node
-	params []*autodiff.Node
-	gen    int
+	*compiled
+	gen int
 }
 
 // Signature returns the derived function's name and parameters.
@@ -102,25 +101,37 @@ func (d *Derived) Signature() string { return d.Name + "(" + describeFunc(d.F) +
 
 func (d *Derived) params(s *Session, n int) []string { return s.Params(d.F, n) }
 
-// Graph returns the derived graph for arguments of the given shapes.
+// Graph returns the derived graph for arguments of the given shapes, and
+// the variables that stand for the arguments.
 func (d *Derived) Graph(s *Session, shapes [][]int) (*autodiff.Node, []*autodiff.Node, error) {
+	c, err := d.lookup(s, shapes)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c.node, c.vars, nil
+}
+
+// lookup returns the traced and transformed graph for the shapes, from the
+// cache while no binding has changed since it was made.
+func (d *Derived) lookup(s *Session, shapes [][]int) (*compiled, error) {
 	var key strings.Builder
 	for _, sh := range shapes {
 		key.WriteString(array.ShapeString(sh))
 	}
 	if c, ok := d.cache[key.String()]; ok && c.gen == s.generation {
-		return c.node, c.params, nil
+		return c.compiled, nil
 	}
 	out, params, err := s.Trace(d.F, shapes)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	node := Symbolic(func() *autodiff.Node { return d.Transform(s.graph, out, params) })
 	if d.cache == nil {
 		d.cache = map[string]derivedGraph{}
 	}
-	d.cache[key.String()] = derivedGraph{node, params, s.generation}
-	return node, params, nil
+	c := &compiled{node: node, vars: params}
+	d.cache[key.String()] = derivedGraph{c, s.generation}
+	return c, nil
 }
 
 // callDerived evaluates a derived function at args.
@@ -134,15 +145,18 @@ func (s *Session) callDerived(d *Derived, args []Value, pos Pos) Value {
 		}
 		nodes[i], shapes[i] = n, n.Shape
 	}
-	node, params, err := d.Graph(s, shapes)
+	c, err := d.lookup(s, shapes)
 	if err != nil {
 		panic(Errorf("cannot differentiate %s: %v", describeFunc(d.F), errMsg(err)).at(pos))
 	}
-	repl := make(map[*autodiff.Node]*autodiff.Node, len(params))
-	for i, p := range params {
+	if v, ok := c.call(args); ok {
+		return v
+	}
+	repl := make(map[*autodiff.Node]*autodiff.Node, len(c.vars))
+	for i, p := range c.vars {
 		repl[p] = nodes[i]
 	}
-	return Expr(symbolicAt(pos, func() *autodiff.Node { return s.graph.Substitute(node, repl) }))
+	return Expr(symbolicAt(pos, func() *autodiff.Node { return s.graph.Substitute(c.node, repl) }))
 }
 
 // errMsg returns an error's message without its position.

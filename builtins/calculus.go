@@ -49,37 +49,28 @@ func symbolsArg(a lang.Args, i int, n *autodiff.Node) []*autodiff.Node {
 // expr returns a node as a value, turning graph errors into user errors.
 func expr(f func() *autodiff.Node) lang.Value { return lang.Expr(lang.Symbolic(f)) }
 
-// derived builds a function computed from f by a graph transformation.
-func derived(name string, f lang.Value, t func(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *autodiff.Node) lang.Value {
-	return lang.Func(&lang.Derived{Name: name, F: f, Transform: t})
-}
+// A transform builds derivative graphs of out with respect to wrt: either
+// one variable (a number, or an array: vector or matrix argument) or
+// several scalar variables, which it treats as the entries of a vector.
+type transform func(g *autodiff.Graph, out *autodiff.Node, wrt []*autodiff.Node) *autodiff.Node
 
-// wrt picks the parameters a function is differentiated by: a first
-// parameter that is an array alone (the others are extra arguments, like
-// scipy's args and the t of an ODE's right-hand side), else all of them.
-func wrt(params []*autodiff.Node) []*autodiff.Node {
-	if len(params) > 0 && !params[0].IsScalar() {
-		return params[:1]
-	}
-	return params
-}
-
-// gradient is ∂out/∂p for each parameter: one vector parameter gives a
-// vector; several scalar parameters give the vector of partials.
-func gradient(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *autodiff.Node {
-	params = wrt(params)
-	grads := g.Grad(out, params...)
+// gradient is ∂out/∂x: of an array variable, an array of its shape; of
+// several scalar variables, the vector of partial derivatives.
+func gradient(g *autodiff.Graph, out *autodiff.Node, wrt []*autodiff.Node) *autodiff.Node {
+	grads := g.Grad(out, wrt...)
 	if len(grads) == 1 {
 		return grads[0]
 	}
 	return g.Stack(grads)
 }
 
-// jacobian is the matrix ∂out[i]/∂x[j] for a vector out of one vector
-// parameter or of several scalar ones.
-func jacobian(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *autodiff.Node {
-	params = wrt(params)
-	rows := g.Jacobian(out, params...)
+// jacobian is the matrix ∂out[i]/∂x[j] of a vector out (a scalar out
+// gives the gradient).
+func jacobian(g *autodiff.Graph, out *autodiff.Node, wrt []*autodiff.Node) *autodiff.Node {
+	if out.IsScalar() {
+		return gradient(g, out, wrt)
+	}
+	rows := g.Jacobian(out, wrt...)
 	stacked := make([]*autodiff.Node, len(rows))
 	for i, r := range rows {
 		if len(r) == 1 {
@@ -88,31 +79,59 @@ func jacobian(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *a
 			stacked[i] = g.Stack(r)
 		}
 	}
-	if out.IsScalar() {
-		return stacked[0]
-	}
 	return g.Stack(stacked)
 }
 
-// hessian is the Jacobian of the gradient.
-func hessian(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *autodiff.Node {
+// hessian is the Jacobian of the gradient of a scalar out.
+func hessian(g *autodiff.Graph, out *autodiff.Node, wrt []*autodiff.Node) *autodiff.Node {
 	if !out.IsScalar() {
-		panic(&autodiff.ShapeError{Msg: "the Hessian needs a scalar function"})
+		panic(&autodiff.ShapeError{Msg: "the Hessian needs a function with a scalar value, not shape " + array.ShapeString(out.Shape)})
 	}
-	params = wrt(params)
-	grad := gradient(g, out, params)
-	if len(params) == 1 && params[0].IsScalar() {
-		return g.Grad(grad, params[0])[0]
+	grad := gradient(g, out, wrt)
+	if len(wrt) == 1 && wrt[0].IsScalar() {
+		return g.Grad(grad, wrt[0])[0]
 	}
-	return jacobian(g, grad, params)
+	return jacobian(g, grad, wrt)
+}
+
+// byFirstOrAll applies a transform to a traced function: by its first
+// argument when that is an array (the other arguments are extra data, as
+// scipy's args and an ODE's t are), by all its arguments when they are
+// numbers. grad also accepts a record or a list of arrays as the first
+// argument and returns a gradient of the same structure.
+func byFirstOrAll(name string, t transform) func(g *autodiff.Graph, tr *lang.Traced) ([]*autodiff.Node, func([]lang.Value) lang.Value) {
+	return func(g *autodiff.Graph, tr *lang.Traced) ([]*autodiff.Node, func([]lang.Value) lang.Value) {
+		first := tr.Args[0]
+		switch first.Template.Kind() {
+		case lang.NumKind, lang.BoolKind:
+			var wrt []*autodiff.Node
+			for _, a := range tr.Args {
+				if !a.Vars[0].IsScalar() || len(a.Vars) != 1 {
+					panic(&autodiff.ShapeError{Msg: name + " differentiates by the first argument, or by all of them when they are numbers"})
+				}
+				wrt = append(wrt, a.Vars[0])
+			}
+			return []*autodiff.Node{t(g, tr.Out, wrt)}, nil
+		case lang.RecordKind, lang.ListKind:
+			if name != "grad" {
+				panic(&autodiff.ShapeError{Msg: name + " needs an array argument, not " + first.Template.TypeName()})
+			}
+			outs := g.Grad(tr.Out, first.Vars...)
+			return outs, func(vals []lang.Value) lang.Value {
+				v, _ := lang.Rebuild(first.Template, vals)
+				return v
+			}
+		}
+		return []*autodiff.Node{t(g, tr.Out, first.Vars)}, nil
+	}
 }
 
 // exprOrFunc dispatches a calculus builtin on its first argument: an
 // expression (with optional symbols) or a function (giving a function).
-func exprOrFunc(name string, t func(*autodiff.Graph, *autodiff.Node, []*autodiff.Node) *autodiff.Node) func(s *lang.Session, a lang.Args) lang.Value {
+func exprOrFunc(name string, t transform) func(s *lang.Session, a lang.Args) lang.Value {
 	return func(s *lang.Session, a lang.Args) lang.Value {
 		if a[0].Kind() == lang.FuncKind {
-			return derived(name, a[0], t)
+			return lang.Func(&lang.Derived{Name: name, F: a[0], Transform: byFirstOrAll(name, t)})
 		}
 		n := node(s, a, 0)
 		vars := symbolsArg(a, 1, n)
@@ -198,15 +217,11 @@ var calculusBuiltins = []*lang.Builtin{
 			case a[0].Kind() == lang.FuncKind:
 				// A function of one number: its derivative as a formula in
 				// its parameter, which is itself a function of it.
-				if out, params, err := s.Trace(a[0], [][]int{nil}); err == nil {
-					return expr(func() *autodiff.Node { return s.Graph().Derivative(out, params[0]) })
+				t, err := s.Trace(a[0], []lang.Value{lang.Num(0)})
+				if err != nil {
+					panic(lang.ArgErrorf(0, "cannot differentiate %s: %v", a[0].Callable().Signature(), err))
 				}
-				return derived("diff", a[0], func(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *autodiff.Node {
-					if len(params) != 1 {
-						panic(&autodiff.ShapeError{Msg: "diff(f) needs a function of one variable; use grad for several"})
-					}
-					return g.Derivative(out, params[0])
-				})
+				return expr(func() *autodiff.Node { return s.Graph().Derivative(t.Out, t.Args[0].Vars[0]) })
 			case symbolic:
 				n, x := node(s, a, 0), symbol(a, 1)
 				times := 1

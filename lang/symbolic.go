@@ -2,6 +2,7 @@ package lang
 
 import (
 	"errors"
+	"strings"
 
 	"calc/autodiff"
 	"calc/stdlib/array"
@@ -91,70 +92,81 @@ func (s *Session) stackExprs(items []Value) (Value, bool) {
 func (s *Session) callExpr(n *autodiff.Node, args []Value, pos Pos) Value {
 	c := s.compiledExprs[n]
 	if c == nil {
-		c = &compiled{node: n, vars: autodiff.Vars(n)}
+		c = &compiled{outs: []*autodiff.Node{n}, vars: autodiff.Vars(n)}
 		s.compiledExprs[n] = c
 	}
-	vars := c.vars
-	if len(args) != len(vars) {
-		panic(arityError(exprSignature(n, vars), len(vars), len(vars), len(args)).at(pos))
+	if len(args) != len(c.vars) {
+		panic(arityError(exprSignature(n, c.vars), len(c.vars), len(c.vars), len(args)).at(pos))
 	}
-	if v, ok := c.call(args); ok {
+	return c.callAt(s, args, pos)
+}
+
+// exprSignature describes an expression as a function: "the expression
+// x**2 + y of (x, y)".
+func exprSignature(n *autodiff.Node, vars []*autodiff.Node) string {
+	names := make([]string, len(vars))
+	for i, v := range vars {
+		names[i] = v.Name
+	}
+	return "the expression " + n.String() + " of (" + strings.Join(names, ", ") + ")"
+}
+
+// compiled is a function given by graphs: outputs over variables, with a
+// way to assemble the outputs' values into its result (nil: the single
+// output is the result). It is compiled to a tape on its first numeric
+// call; numeric calls then run the tape, with no allocation for scalar
+// results.
+type compiled struct {
+	outs     []*autodiff.Node
+	vars     []*autodiff.Node
+	assemble func([]Value) Value
+	tape     *autodiff.Tape
+	ins      [][]float64
+	one      []float64 // backing for scalar inputs
+}
+
+// callAt evaluates the function at args (numbers, arrays, expressions, or
+// records and lists of them, matching the variables in order).
+func (c *compiled) callAt(s *Session, args []Value, pos Pos) Value {
+	var leaves []Value
+	for _, a := range args {
+		leaves = append(leaves, Leaves(a)...)
+	}
+	if len(leaves) != len(c.vars) {
+		panic(Errorf("expected %d numbers or arrays, got %d", len(c.vars), len(leaves)).at(pos))
+	}
+	if v, ok := c.numeric(leaves); ok {
 		return v
 	}
-	repl := make(map[*autodiff.Node]*autodiff.Node, len(vars))
-	for i, v := range vars {
-		a, ok := s.NodeOf(args[i])
+	repl := make(map[*autodiff.Node]*autodiff.Node, len(c.vars))
+	for i, v := range c.vars {
+		a, ok := s.NodeOf(leaves[i])
 		if !ok {
-			panic(Errorf("cannot substitute %s for %s", args[i].TypeName(), v.Name).at(pos))
+			panic(Errorf("cannot substitute %s for %s", leaves[i].TypeName(), v.Name).at(pos))
 		}
 		if !sameShape(a.Shape, v.Shape) && !v.IsScalar() {
 			panic(Errorf("%s has shape %s, got %s", v.Name, array.ShapeString(v.Shape), array.ShapeString(a.Shape)).at(pos))
 		}
 		repl[v] = a
 	}
-	return Expr(Symbolic(func() *autodiff.Node { return s.graph.Substitute(n, repl) }))
-}
-
-// exprSignature describes an expression as a function: "x**2 + y (x, y)".
-func exprSignature(n *autodiff.Node, vars []*autodiff.Node) string {
-	names := ""
-	for i, v := range vars {
-		if i > 0 {
-			names += ", "
-		}
-		names += v.Name
+	vals := make([]Value, len(c.outs))
+	for i, o := range c.outs {
+		vals[i] = Expr(symbolicAt(pos, func() *autodiff.Node { return s.graph.Substitute(o, repl) }))
 	}
-	return "the expression " + n.String() + " of (" + names + ")"
+	return c.result(vals)
 }
 
-// selectOp builds cond ? yes : no for a symbolic condition.
-func (s *Session) selectOp(cond, yes, no Value, pos Pos) Value {
-	nodes := make([]*autodiff.Node, 3)
-	for i, v := range []Value{cond, yes, no} {
-		n, ok := s.NodeOf(v)
-		if !ok {
-			panic(Errorf("a symbolic condition needs numeric branches, not %s", v.TypeName()).at(pos))
-		}
-		nodes[i] = n
+func (c *compiled) result(vals []Value) Value {
+	if c.assemble == nil {
+		return vals[0]
 	}
-	return Expr(symbolicAt(pos, func() *autodiff.Node { return s.graph.Select(nodes[0], nodes[1], nodes[2]) }))
+	return c.assemble(vals)
 }
 
-// compiled is a graph with the variables it is a function of, compiled to
-// a tape on its first numeric call. Numeric calls then run the tape: no
-// allocation for scalar results.
-type compiled struct {
-	node *autodiff.Node
-	vars []*autodiff.Node
-	tape *autodiff.Tape
-	ins  [][]float64
-	one  []float64 // backing for scalar inputs
-}
-
-// call evaluates the graph at args if each is a number or an array of its
+// numeric evaluates the tape if each leaf is a number or an array of its
 // variable's shape; ok is false otherwise (the caller substitutes).
-func (c *compiled) call(args []Value) (Value, bool) {
-	for i, a := range args {
+func (c *compiled) numeric(leaves []Value) (Value, bool) {
+	for i, a := range leaves {
 		switch a.kind {
 		case NumKind, BoolKind:
 			if !c.vars[i].IsScalar() {
@@ -169,13 +181,13 @@ func (c *compiled) call(args []Value) (Value, bool) {
 		}
 	}
 	if c.tape == nil {
-		tape, err := autodiff.Compile([]*autodiff.Node{c.node}, c.vars)
+		tape, err := autodiff.Compile(c.outs, c.vars)
 		if err != nil {
 			return Nil, false
 		}
 		c.tape, c.ins, c.one = tape, make([][]float64, len(c.vars)), make([]float64, len(c.vars))
 	}
-	for i, a := range args {
+	for i, a := range leaves {
 		if a.kind == ArrayKind {
 			c.ins[i] = a.Array().Data
 		} else {
@@ -184,9 +196,30 @@ func (c *compiled) call(args []Value) (Value, bool) {
 		}
 	}
 	c.tape.Eval(c.ins...)
-	out := c.tape.Output(0)
-	if c.node.IsScalar() {
-		return Num(out[0]), true
+	if len(c.outs) == 1 && c.outs[0].IsScalar() && c.assemble == nil {
+		return Num(c.tape.Output(0)[0]), true
 	}
-	return Arr(array.New(c.node.Shape, append([]float64(nil), out...))), true
+	vals := make([]Value, len(c.outs))
+	for i, o := range c.outs {
+		out := c.tape.Output(i)
+		if o.IsScalar() {
+			vals[i] = Num(out[0])
+		} else {
+			vals[i] = Arr(array.New(o.Shape, append([]float64(nil), out...)))
+		}
+	}
+	return c.result(vals), true
+}
+
+// selectOp builds cond ? yes : no for a symbolic condition.
+func (s *Session) selectOp(cond, yes, no Value, pos Pos) Value {
+	nodes := make([]*autodiff.Node, 3)
+	for i, v := range []Value{cond, yes, no} {
+		n, ok := s.NodeOf(v)
+		if !ok {
+			panic(Errorf("a symbolic condition needs numeric branches, not %s", v.TypeName()).at(pos))
+		}
+		nodes[i] = n
+	}
+	return Expr(symbolicAt(pos, func() *autodiff.Node { return s.graph.Select(nodes[0], nodes[1], nodes[2]) }))
 }

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"calc/autodiff"
@@ -16,7 +17,7 @@ func (s *Session) Params(f Value, n int) []string {
 	case *UserFunc:
 		return fn.params
 	case *Derived:
-		return fn.params(s, n)
+		return s.Params(fn.F, n)
 	case *autodiff.Node:
 		vars := autodiff.Vars(fn)
 		names := make([]string, len(vars))
@@ -32,21 +33,47 @@ func (s *Session) Params(f Value, n int) []string {
 	return names
 }
 
-// Trace calls f once with symbolic arguments of the given shapes and
-// returns the graph of its result and the variables standing for its
-// parameters. A function that cannot be traced (it branches on a symbolic
-// value with and/or, works on strings, recurses without end) gives an
-// error that says why.
-func (s *Session) Trace(f Value, shapes [][]int) (out *autodiff.Node, params []*autodiff.Node, err error) {
-	names := s.Params(f, len(shapes))
-	if len(names) != len(shapes) {
-		return nil, nil, Errorf("%s takes %d arguments, not %d", describeFunc(f), len(names), len(shapes))
+// Arg is one argument of a traced call: the value it was traced like, and
+// the variables standing for its numbers (one for a number or an array,
+// one per number or array inside a record or a list).
+type Arg struct {
+	Template Value
+	Vars     []*autodiff.Node
+}
+
+// Traced is a function called once with symbolic arguments.
+type Traced struct {
+	Out  *autodiff.Node
+	Args []Arg
+}
+
+// Vars returns the variables of all the arguments, in order.
+func (t *Traced) Vars() []*autodiff.Node {
+	var vars []*autodiff.Node
+	for _, a := range t.Args {
+		vars = append(vars, a.Vars...)
 	}
-	args := make([]Value, len(names))
-	params = make([]*autodiff.Node, len(names))
-	for i, name := range names {
-		params[i] = s.graph.Var(name, shapes[i])
-		args[i] = Value{kind: ExprKind, ref: params[i]}
+	return vars
+}
+
+// Trace calls f with symbolic stand-ins shaped like templates: a number
+// becomes a scalar variable, an array a variable of its shape, a record or
+// a list one of each per entry (named like p.w1 or p[0]). A function that
+// cannot be traced (it branches on a symbolic value with and/or, works on
+// strings, recurses without end) gives an error that says why.
+func (s *Session) Trace(f Value, templates []Value) (t *Traced, err error) {
+	names := s.Params(f, len(templates))
+	if len(names) != len(templates) {
+		return nil, Errorf("%s takes %d arguments, not %d", describeFunc(f), len(names), len(templates))
+	}
+	t = &Traced{Args: make([]Arg, len(templates))}
+	args := make([]Value, len(templates))
+	for i, tmpl := range templates {
+		v, vars, err := s.standIn(names[i], tmpl)
+		if err != nil {
+			return nil, err
+		}
+		args[i], t.Args[i] = v, Arg{Template: tmpl, Vars: vars}
 	}
 	depth, sp, bp := s.depth, s.sp, s.bp
 	defer func() {
@@ -56,15 +83,142 @@ func (s *Session) Trace(f Value, shapes [][]int) (out *autodiff.Node, params []*
 				panic(r)
 			}
 			s.depth, s.sp, s.bp = depth, sp, bp
-			err = e
+			t, err = nil, e
 		}
 	}()
 	v := s.Call(f, args...)
 	n, ok := s.NodeOf(v)
 	if !ok {
-		return nil, nil, Errorf("%s returns %s, not a number or an array", describeFunc(f), v.TypeName())
+		return nil, Errorf("%s returns %s, not a number or an array", describeFunc(f), v.TypeName())
 	}
-	return n, params, nil
+	t.Out = n
+	return t, nil
+}
+
+// standIn returns the symbolic value standing for an argument shaped like
+// tmpl, and its variables.
+func (s *Session) standIn(name string, tmpl Value) (Value, []*autodiff.Node, error) {
+	switch tmpl.kind {
+	case NumKind, BoolKind:
+		v := s.graph.Var(name, nil)
+		return Value{kind: ExprKind, ref: v}, []*autodiff.Node{v}, nil
+	case ArrayKind:
+		v := s.graph.Var(name, tmpl.Array().Shape)
+		return Value{kind: ExprKind, ref: v}, []*autodiff.Node{v}, nil
+	case ExprKind:
+		v := s.graph.Var(name, tmpl.Node().Shape)
+		return Value{kind: ExprKind, ref: v}, []*autodiff.Node{v}, nil
+	case RecordKind:
+		r, out := tmpl.Record(), NewRecord()
+		var vars []*autodiff.Node
+		for _, k := range r.Keys {
+			v, vs, err := s.standIn(name+"."+k, r.Values[k])
+			if err != nil {
+				return Nil, nil, err
+			}
+			out.Set(k, v)
+			vars = append(vars, vs...)
+		}
+		return RecordOf(out), vars, nil
+	case ListKind:
+		items := tmpl.List().Items
+		out := make([]Value, len(items))
+		var vars []*autodiff.Node
+		for i, it := range items {
+			v, vs, err := s.standIn(name+"["+strconv.Itoa(i)+"]", it)
+			if err != nil {
+				return Nil, nil, err
+			}
+			out[i] = v
+			vars = append(vars, vs...)
+		}
+		return ListOf(out), vars, nil
+	}
+	return Nil, nil, Errorf("cannot differentiate with respect to %s %s", aOrAn(tmpl.TypeName()), tmpl.TypeName())
+}
+
+func aOrAn(word string) string {
+	if strings.IndexByte("aeiou", word[0]) >= 0 {
+		return "an"
+	}
+	return "a"
+}
+
+// Leaves returns the numbers and arrays inside v in the order Trace makes
+// variables for them.
+func Leaves(v Value) []Value {
+	switch v.kind {
+	case RecordKind:
+		var out []Value
+		for _, k := range v.Record().Keys {
+			out = append(out, Leaves(v.Record().Values[k])...)
+		}
+		return out
+	case ListKind:
+		var out []Value
+		for _, it := range v.List().Items {
+			out = append(out, Leaves(it)...)
+		}
+		return out
+	}
+	return []Value{v}
+}
+
+// Rebuild returns a value shaped like tmpl with its numbers and arrays
+// taken in order from leaves, and the leaves left over.
+func Rebuild(tmpl Value, leaves []Value) (Value, []Value) {
+	switch tmpl.kind {
+	case RecordKind:
+		r, out := tmpl.Record(), NewRecord()
+		for _, k := range r.Keys {
+			var v Value
+			v, leaves = Rebuild(r.Values[k], leaves)
+			out.Set(k, v)
+		}
+		return RecordOf(out), leaves
+	case ListKind:
+		items := tmpl.List().Items
+		out := make([]Value, len(items))
+		for i, it := range items {
+			out[i], leaves = Rebuild(it, leaves)
+		}
+		return ListOf(out), leaves
+	}
+	return leaves[0], leaves[1:]
+}
+
+// signature describes the structure of values, for caching traces.
+func signature(vals []Value) string {
+	var b strings.Builder
+	var walk func(Value)
+	walk = func(v Value) {
+		switch v.kind {
+		case RecordKind:
+			b.WriteString("{")
+			for _, k := range v.Record().Keys {
+				b.WriteString(k + ":")
+				walk(v.Record().Values[k])
+			}
+			b.WriteString("}")
+		case ListKind:
+			b.WriteString("[")
+			for _, it := range v.List().Items {
+				walk(it)
+			}
+			b.WriteString("]")
+		case ArrayKind:
+			b.WriteString(array.ShapeString(v.Array().Shape))
+		case ExprKind:
+			b.WriteString(array.ShapeString(v.Node().Shape))
+		default:
+			b.WriteString(v.kind.String())
+		}
+		b.WriteString(",")
+	}
+	for _, v := range vals {
+		walk(v)
+	}
+	return b.String()
 }
 
 // describeFunc names a function value for messages.
@@ -79,84 +233,58 @@ func describeFunc(f Value) string {
 }
 
 // Derived is a function computed from another by a graph transformation:
-// diff(f), grad(f), jacobian(f), hessian(f). It traces f when called, for
-// the shapes of the arguments it gets, and caches the transformed graph.
+// grad(f), jacobian(f), hessian(f). It traces f when called, like the
+// arguments it gets, and caches the transformed graph and its tape.
 type Derived struct {
 	Name string // "grad", "hessian", ...
 	F    Value
-	// Transform builds the derived graph from f's traced output and its
-	// parameter variables.
-	Transform func(g *autodiff.Graph, out *autodiff.Node, params []*autodiff.Node) *autodiff.Node
+	// Transform builds the derived function's outputs from the trace of
+	// F, and a function that assembles their values into its result.
+	Transform func(g *autodiff.Graph, t *Traced) (outs []*autodiff.Node, assemble func([]Value) Value)
 
-	cache map[string]derivedGraph
+	cache map[string]derivedEntry
 }
 
-type derivedGraph struct {
-	*compiled
+type derivedEntry struct {
+	c   *compiled
 	gen int
 }
 
-// Signature returns the derived function's name and parameters.
+// Signature returns the derived function's name and what it derives from.
 func (d *Derived) Signature() string { return d.Name + "(" + describeFunc(d.F) + ")" }
 
-func (d *Derived) params(s *Session, n int) []string { return s.Params(d.F, n) }
-
-// Graph returns the derived graph for arguments of the given shapes, and
-// the variables that stand for the arguments.
-func (d *Derived) Graph(s *Session, shapes [][]int) (*autodiff.Node, []*autodiff.Node, error) {
-	c, err := d.lookup(s, shapes)
-	if err != nil {
-		return nil, nil, err
-	}
-	return c.node, c.vars, nil
-}
-
-// lookup returns the traced and transformed graph for the shapes, from the
+// lookup returns the derived graph for arguments like args, from the
 // cache while no binding has changed since it was made.
-func (d *Derived) lookup(s *Session, shapes [][]int) (*compiled, error) {
-	var key strings.Builder
-	for _, sh := range shapes {
-		key.WriteString(array.ShapeString(sh))
+func (d *Derived) lookup(s *Session, args []Value) (*compiled, error) {
+	key := signature(args)
+	if e, ok := d.cache[key]; ok && e.gen == s.generation {
+		return e.c, nil
 	}
-	if c, ok := d.cache[key.String()]; ok && c.gen == s.generation {
-		return c.compiled, nil
-	}
-	out, params, err := s.Trace(d.F, shapes)
+	t, err := s.Trace(d.F, args)
 	if err != nil {
 		return nil, err
 	}
-	node := Symbolic(func() *autodiff.Node { return d.Transform(s.graph, out, params) })
+	var outs []*autodiff.Node
+	var assemble func([]Value) Value
+	Symbolic(func() *autodiff.Node {
+		outs, assemble = d.Transform(s.graph, t)
+		return nil
+	})
 	if d.cache == nil {
-		d.cache = map[string]derivedGraph{}
+		d.cache = map[string]derivedEntry{}
 	}
-	c := &compiled{node: node, vars: params}
-	d.cache[key.String()] = derivedGraph{c, s.generation}
+	c := &compiled{outs: outs, vars: t.Vars(), assemble: assemble}
+	d.cache[key] = derivedEntry{c, s.generation}
 	return c, nil
 }
 
 // callDerived evaluates a derived function at args.
 func (s *Session) callDerived(d *Derived, args []Value, pos Pos) Value {
-	shapes := make([][]int, len(args))
-	nodes := make([]*autodiff.Node, len(args))
-	for i, a := range args {
-		n, ok := s.NodeOf(a)
-		if !ok {
-			panic(Errorf("%s: expected numbers or arrays, got %s", d.Signature(), a.TypeName()).at(pos))
-		}
-		nodes[i], shapes[i] = n, n.Shape
-	}
-	c, err := d.lookup(s, shapes)
+	c, err := d.lookup(s, args)
 	if err != nil {
 		panic(Errorf("cannot differentiate %s: %v", describeFunc(d.F), errMsg(err)).at(pos))
 	}
-	if v, ok := c.call(args); ok {
-		return v
-	}
-	repl := make(map[*autodiff.Node]*autodiff.Node, len(c.vars))
-	for i, p := range c.vars {
-		repl[p] = nodes[i]
-	}
-	return Expr(symbolicAt(pos, func() *autodiff.Node { return s.graph.Substitute(c.node, repl) }))
+	return c.callAt(s, args, pos)
 }
 
 // errMsg returns an error's message without its position.

@@ -89,6 +89,9 @@ var functions = []*Primitive{
 	}, Doc: "the larger of x and y, elementwise", Example: "max(2, 3)"},
 	{Name: "sigmoid", Arity: 1, Unary: sigmoid, Deriv: func(g *Graph, x, y *Node) *Node { return g.Mul(y, g.Sub(g.Const(1), y)) },
 		Doc: "the logistic function 1/(1 + exp(-x))", Example: "sigmoid([-2, 0, 2])"},
+	{Name: "relu", Arity: 1, Unary: func(x float64) float64 { return math.Max(x, 0) },
+		Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup(">"), x, g.Const(0)) },
+		Doc:   "the rectifier max(x, 0)", Example: "relu([-2, 0, 3])"},
 	{Name: "softplus", Arity: 1, Unary: softplus, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sigmoid"), x) },
 		Doc: "log(1 + exp(x)), computed without overflow", Example: "softplus([-30, 0, 30])"},
 	{Name: "mod", Arity: 2, Binary: mod, Partials: func(g *Graph, x, y, out *Node) (*Node, *Node) {

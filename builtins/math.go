@@ -16,6 +16,10 @@ func mathBuiltins() []*lang.Builtin {
 		if p.Name == "min" || p.Name == "max" {
 			continue // minMax also reduces arrays
 		}
+		topic := "math"
+		if p.Name == "sigmoid" || p.Name == "relu" || p.Name == "softplus" {
+			topic = "nn"
+		}
 		params := "x"
 		if p.Arity == 2 {
 			params = "x, y"
@@ -24,7 +28,7 @@ func mathBuiltins() []*lang.Builtin {
 			}
 		}
 		bs = append(bs, &lang.Builtin{
-			Name: p.Name, Params: params, Topic: "math",
+			Name: p.Name, Params: params, Topic: topic,
 			Doc:     p.Doc + "; elementwise on arrays",
 			Example: p.Example,
 			MinArgs: p.Arity, MaxArgs: p.Arity,

@@ -10,12 +10,12 @@ import (
 )
 
 // Topics lists the help topics in the order help shows them.
-var Topics = []string{"core", "math", "arrays", "linalg", "functional", "calculus"}
+var Topics = []string{"core", "math", "arrays", "linalg", "functional", "calculus", "nn"}
 
 // All returns every builtin, grouped by topic.
 func All() []*lang.Builtin {
 	var all []*lang.Builtin
-	for _, group := range [][]*lang.Builtin{coreBuiltins, mathBuiltins(), arrayBuiltins, linalgBuiltins, functionalBuiltins, calculusBuiltins} {
+	for _, group := range [][]*lang.Builtin{coreBuiltins, mathBuiltins(), arrayBuiltins, linalgBuiltins, functionalBuiltins, calculusBuiltins, nnBuiltins} {
 		all = append(all, group...)
 	}
 	return all

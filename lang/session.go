@@ -46,6 +46,9 @@ type Session struct {
 	MaxElements float64
 	// Out receives printed values and print() output.
 	Out io.Writer
+	// Terminal says that Out is a terminal a person watches, so long
+	// computations may show progress.
+	Terminal bool
 
 	graph *autodiff.Graph
 	// compiledExprs caches, per expression called as a function, its
@@ -174,6 +177,11 @@ func (s *Session) Check() {
 		panic(Errorf(ErrInterrupted))
 	}
 }
+
+// Interrupted reports, and clears, a pending interrupt, for builtins that
+// stop cleanly with a partial result (training keeps its parameters)
+// rather than with an error.
+func (s *Session) Interrupted() bool { return s.interrupt.Swap(false) }
 
 // Run executes the statements of text, named name in error messages,
 // printing the value of each bare expression to s.Out. It stops at the

@@ -1,0 +1,248 @@
+package builtins
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"calc/autodiff"
+	"calc/lang"
+	"calc/stdlib/array"
+)
+
+// graphFn builds a builtin whose result is a graph over its arguments:
+// with numbers it folds to numbers, with symbols it builds an expression
+// that can be differentiated, so the same loss works in both roles.
+func graphFn(name, params, doc, example string, nargs int, build func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: params, Topic: "nn", Doc: doc, Example: example,
+		MinArgs: nargs, MaxArgs: nargs,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			x := make([]*autodiff.Node, len(a))
+			for i := range a {
+				x[i] = node(s, a, i)
+			}
+			return expr(func() *autodiff.Node { return build(s.Graph(), x) })
+		},
+	}
+}
+
+// lastAxisSum sums x over its last axis, keeping that axis with size 1 so
+// that the result broadcasts back against x.
+func lastAxisSum(g *autodiff.Graph, x *autodiff.Node) *autodiff.Node {
+	if len(x.Shape) <= 1 {
+		return g.Sum(x, autodiff.AllAxes)
+	}
+	kept := append([]int(nil), x.Shape...)
+	kept[len(kept)-1] = 1
+	return g.Reshape(g.Sum(x, -1), kept)
+}
+
+// logSumExp is log(Σ exp(x)) over the last axis. For constant input it
+// subtracts the maximum first, so large inputs do not overflow.
+func logSumExp(g *autodiff.Graph, x *autodiff.Node) *autodiff.Node {
+	if x.IsConst() {
+		m := 0.0
+		if c := x.Arr; c != nil {
+			m = math.Inf(-1)
+			for _, v := range c.Data {
+				m = math.Max(m, v)
+			}
+		}
+		if !math.IsInf(m, 0) {
+			return g.Add(g.Const(m), g.Apply(autodiff.Lookup("log"), lastAxisSum(g, g.Apply(autodiff.Lookup("exp"), g.Sub(x, g.Const(m))))))
+		}
+	}
+	return g.Apply(autodiff.Lookup("log"), lastAxisSum(g, g.Apply(autodiff.Lookup("exp"), x)))
+}
+
+var nnBuiltins = []*lang.Builtin{
+	graphFn("softmax", "x", "exp(x) / sum(exp(x)) along the last axis: each row becomes probabilities", "softmax([1, 2, 3])", 1,
+		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
+			return g.Apply(autodiff.Lookup("exp"), g.Sub(x[0], logSumExp(g, x[0])))
+		}),
+	graphFn("log_softmax", "x", "x - log(sum(exp(x))) along the last axis: the log of softmax, computed stably", "log_softmax([1, 2, 3])", 1,
+		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node { return g.Sub(x[0], logSumExp(g, x[0])) }),
+	graphFn("logsumexp", "x", "log(sum(exp(x))) along the last axis (over all of a vector), without overflow for numbers", "logsumexp([1000, 1000])", 1,
+		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node { return logSumExp(g, x[0]) }),
+	graphFn("sse", "pred, target", "the sum of squared errors sum((target - pred)**2)", "sse([0.9, 0.2], [1, 0])", 2,
+		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
+			return g.Sum(g.Pow(g.Sub(x[1], x[0]), g.Const(2)), autodiff.AllAxes)
+		}),
+	graphFn("mse", "pred, target", "the mean squared error mean((target - pred)**2)", "mse([0.9, 0.2], [1, 0])", 2,
+		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
+			d := g.Pow(g.Sub(x[1], x[0]), g.Const(2))
+			return g.Mul(g.Sum(d, autodiff.AllAxes), g.Const(1/float64(max(1, d.Size()))))
+		}),
+	graphFn("cross_entropy", "probs, target", "-sum(target*log(probs)) averaged over rows: the loss of predicted probabilities\nagainst one-hot (or probability) targets; for a vector, the plain sum", "cross_entropy([0.7, 0.2, 0.1], [1, 0, 0])", 2,
+		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
+			total := g.Neg(g.Sum(g.Mul(x[1], g.Apply(autodiff.Lookup("log"), x[0])), autodiff.AllAxes))
+			if len(x[0].Shape) == 2 {
+				return g.Mul(total, g.Const(1/float64(max(1, x[0].Shape[0]))))
+			}
+			return total
+		}),
+	{
+		Name: "train", Params: "loss, params, {lr, iters, optimizer, every, momentum, beta1, beta2, eps}", Topic: "nn",
+		Doc: "minimizes loss(params) by gradient descent, with gradients by reverse-mode autodiff (backpropagation).\n" +
+			"params is an array, or a record or list of arrays (the network's weights); loss takes it as its argument.\n" +
+			"Options: lr (0.1), iters (1000), optimizer sgd | momentum | adam (sgd), every (print the loss every k\n" +
+			"iterations), momentum (0.9), beta1 (0.9), beta2 (0.999), eps (1e-8).\n" +
+			"Returns a record {params, loss, history, iterations, message}. Ctrl-C stops early, keeping the\n" +
+			"parameters so far; a loss that turns NaN stops with the last finite parameters.",
+		Example: "loss(w) = sum((w - [1, 2])**2)\ntrain(loss, [0, 0], {lr: 0.1, iters: 100}).params",
+		MinArgs: 2, MaxArgs: 3,
+		Fn:      trainBuiltin,
+	},
+}
+
+// optimizer updates parameters in place from their gradients.
+type optimizer interface {
+	step(params, grads [][]float64, iter int)
+}
+
+type sgd struct{ lr float64 }
+
+func (o sgd) step(params, grads [][]float64, _ int) {
+	for i, p := range params {
+		for k, g := range grads[i] {
+			p[k] -= o.lr * g
+		}
+	}
+}
+
+// momentum is gradient descent with heavy-ball momentum (Polyak 1964).
+type momentum struct {
+	lr, mu float64
+	v      [][]float64
+}
+
+func (o *momentum) step(params, grads [][]float64, _ int) {
+	for i, p := range params {
+		for k, g := range grads[i] {
+			o.v[i][k] = o.mu*o.v[i][k] - o.lr*g
+			p[k] += o.v[i][k]
+		}
+	}
+}
+
+// adam is Kingma & Ba's Adam (ICLR 2015), with bias correction.
+type adam struct {
+	lr, b1, b2, eps float64
+	m, v            [][]float64
+}
+
+func (o *adam) step(params, grads [][]float64, iter int) {
+	c1 := 1 - math.Pow(o.b1, float64(iter))
+	c2 := 1 - math.Pow(o.b2, float64(iter))
+	for i, p := range params {
+		for k, g := range grads[i] {
+			o.m[i][k] = o.b1*o.m[i][k] + (1-o.b1)*g
+			o.v[i][k] = o.b2*o.v[i][k] + (1-o.b2)*g*g
+			p[k] -= o.lr * (o.m[i][k] / c1) / (math.Sqrt(o.v[i][k]/c2) + o.eps)
+		}
+	}
+}
+
+// zerosLike returns zeroed buffers shaped like bufs.
+func zerosLike(bufs [][]float64) [][]float64 {
+	out := make([][]float64, len(bufs))
+	for i, b := range bufs {
+		out[i] = make([]float64, len(b))
+	}
+	return out
+}
+
+func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
+	args, opts := a.Options()
+	opts.Check("lr", "iters", "optimizer", "every", "momentum", "beta1", "beta2", "eps")
+	loss, start := args.Func(0), args[1]
+	lr, iters, every := opts.Num("lr", 0.1), int(opts.Num("iters", 1000)), int(opts.Num("every", 0))
+	if iters < 0 {
+		panic(lang.ArgErrorf(2, "iters must be at least 0"))
+	}
+	t, err := s.Trace(loss, []lang.Value{start})
+	if err != nil {
+		panic(lang.ArgErrorf(0, "cannot differentiate the loss: %v", err))
+	}
+	if !t.Out.IsScalar() {
+		panic(lang.ArgErrorf(0, "the loss must be a number, not of shape %s", array.ShapeString(t.Out.Shape)))
+	}
+	vars := t.Args[0].Vars
+	var grads []*autodiff.Node
+	lang.Symbolic(func() *autodiff.Node { grads = s.Graph().Grad(t.Out, vars...); return nil })
+	tape, err := autodiff.Compile(append([]*autodiff.Node{t.Out}, grads...), vars)
+	if err != nil {
+		lang.Throw(err)
+	}
+	// The parameters live in buffers the optimizer updates in place;
+	// last keeps the values of the last step whose loss was finite.
+	leaves := lang.Leaves(start)
+	params, last := make([][]float64, len(leaves)), make([][]float64, len(leaves))
+	for i, l := range leaves {
+		params[i] = append([]float64(nil), arrayOf(l).Data...)
+		last[i] = append([]float64(nil), params[i]...)
+	}
+	var opt optimizer
+	switch name := opts.Get("optimizer", lang.Str("sgd")).Text(); name {
+	case "sgd":
+		opt = sgd{lr}
+	case "momentum":
+		opt = &momentum{lr: lr, mu: opts.Num("momentum", 0.9), v: zerosLike(params)}
+	case "adam":
+		opt = &adam{lr: lr, b1: opts.Num("beta1", 0.9), b2: opts.Num("beta2", 0.999), eps: opts.Num("eps", 1e-8), m: zerosLike(params), v: zerosLike(params)}
+	default:
+		panic(lang.ArgErrorf(2, "unknown optimizer %q (sgd, momentum or adam)", name))
+	}
+	history := make([]float64, 0, iters)
+	gradBufs := make([][]float64, len(params))
+	message := fmt.Sprintf("finished %d iterations", iters)
+	done := 0
+	for it := 1; it <= iters; it++ {
+		if s.Interrupted() {
+			message = fmt.Sprintf("interrupted after %d iterations", done)
+			break
+		}
+		tape.Eval(params...)
+		l := tape.Output(0)[0]
+		if math.IsNaN(l) || math.IsInf(l, 0) {
+			message = fmt.Sprintf("the loss became %v at iteration %d; the parameters are those of the last finite loss", l, it)
+			if len(history) > 0 {
+				message += fmt.Sprintf(" (%s)", array.FormatNumber(history[len(history)-1], s.Precision))
+			}
+			for i := range params {
+				copy(params[i], last[i])
+			}
+			break
+		}
+		history = append(history, l)
+		for i := range params {
+			copy(last[i], params[i])
+			gradBufs[i] = tape.Output(1 + i)
+		}
+		if every > 0 && (it == 1 || it%every == 0) {
+			s.Print(fmt.Sprintf("iteration %*d: loss %s", len(fmt.Sprint(iters)), it, array.FormatNumber(l, s.Precision)))
+		}
+		opt.step(params, gradBufs, it)
+		done = it
+	}
+	// The loss of the returned parameters.
+	tape.Eval(params...)
+	final := tape.Output(0)[0]
+	values := make([]lang.Value, len(params))
+	for i, l := range leaves {
+		values[i] = lang.Arr(array.New(arrayOf(l).Shape, params[i]))
+	}
+	trained, _ := lang.Rebuild(start, values)
+	return record("params", trained, "loss", lang.Num(final), "history", array.Vector(history),
+		"iterations", lang.Num(float64(done)), "message", lang.Str(strings.TrimSpace(message)))
+}
+
+// arrayOf returns a number or an array value as an array.
+func arrayOf(v lang.Value) *array.Array {
+	a, ok := toArray(v)
+	if !ok {
+		panic(lang.Errorf("parameters must be numbers or arrays, not %s", v.TypeName()))
+	}
+	return a
+}

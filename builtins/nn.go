@@ -92,7 +92,7 @@ var nnBuiltins = []*lang.Builtin{
 			"parameters so far; a loss that turns NaN stops with the last finite parameters.",
 		Example: "loss(w) = sum((w - [1, 2])**2)\ntrain(loss, [0, 0], {lr: 0.1, iters: 100}).params",
 		MinArgs: 2, MaxArgs: 3,
-		Fn:      trainBuiltin,
+		Fn: trainBuiltin,
 	},
 }
 

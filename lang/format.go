@@ -62,6 +62,8 @@ func format(v Value, opts array.FormatOptions, top bool) string {
 		}
 	case ExprKind:
 		return autodiff.Format(v.Node(), precision(opts))
+	case ObjectKind:
+		return v.Object().String()
 	}
 	return "?"
 }

@@ -23,6 +23,7 @@ const (
 	RecordKind
 	FuncKind
 	ExprKind
+	ObjectKind
 )
 
 var kindNames = [...]string{
@@ -35,6 +36,7 @@ var kindNames = [...]string{
 	RecordKind: "record",
 	FuncKind:   "function",
 	ExprKind:   "expression",
+	ObjectKind: "object",
 }
 
 // String returns the kind's name as error messages and type() show it.
@@ -59,6 +61,16 @@ type List struct {
 type Record struct {
 	Keys   []string
 	Values map[string]Value
+}
+
+// Object is a value defined outside the language, such as a figure. The
+// interpreter only stores, passes and prints objects; builtins give them
+// meaning.
+type Object interface {
+	// TypeName is the name type() gives the object, such as "figure".
+	TypeName() string
+	// String is how the REPL prints it.
+	String() string
 }
 
 // Nil is calc's nil value.
@@ -91,6 +103,12 @@ func ListOf(items []Value) Value { return Value{kind: ListKind, ref: &List{Items
 
 // RecordOf returns a record value.
 func RecordOf(r *Record) Value { return Value{kind: RecordKind, ref: r} }
+
+// Obj returns an object value.
+func Obj(o Object) Value { return Value{kind: ObjectKind, ref: o} }
+
+// Object returns v's object, or nil if v is not an object.
+func (v Value) Object() Object { o, _ := v.ref.(Object); return o }
 
 // Func returns a function value.
 func Func(c Callable) Value { return Value{kind: FuncKind, ref: c} }
@@ -163,6 +181,8 @@ func (v Value) SymbolName() string {
 // for arrays.
 func (v Value) TypeName() string {
 	switch v.kind {
+	case ObjectKind:
+		return v.Object().TypeName()
 	case ArrayKind:
 		return "array" + array.ShapeString(v.Array().Shape)
 	case ExprKind:

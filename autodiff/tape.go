@@ -396,10 +396,10 @@ func (in *instr) run(mem []float64) {
 		for k, j := range in.idx {
 			out[k] = src[j]
 		}
-	case OpSum:
+	case OpSum, OpSumTo:
 		a := &in.args[0]
 		src := mem[a.off : a.off+a.n]
-		if in.idx == nil {
+		if in.idx == nil { // a sum of everything
 			s := 0.0
 			for _, x := range src {
 				s += x
@@ -408,21 +408,6 @@ func (in *instr) run(mem []float64) {
 			return
 		}
 		clear(out)
-		for k, j := range in.idx {
-			out[j] += src[k]
-		}
-	case OpSumTo:
-		a := &in.args[0]
-		src := mem[a.off : a.off+a.n]
-		clear(out)
-		if in.idx == nil {
-			s := 0.0
-			for _, x := range src {
-				s += x
-			}
-			out[0] = s
-			return
-		}
 		for k, j := range in.idx {
 			out[j] += src[k]
 		}

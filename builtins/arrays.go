@@ -140,6 +140,25 @@ func ignoreAxis(f func([]*array.Array) (*array.Array, error)) func([]*array.Arra
 	return func(as []*array.Array, _ int) (*array.Array, error) { return f(as) }
 }
 
+// spaced builds linspace and logspace: n points (50 by default) from start
+// to stop, with one option.
+func spaced(name, params, doc, example, option string, f func(start, stop float64, n int, opts lang.Options) (*array.Array, error)) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: params, Topic: "arrays", Doc: doc, Example: example,
+		MinArgs: 2, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check(option)
+			n := 50
+			if len(args) > 2 {
+				n = args.Int(2)
+			}
+			s.CheckElements(float64(n))
+			return lang.Arr(must(f(args.Num(0), args.Num(1), n, opts)))
+		},
+	}
+}
+
 // filled builds zeros and ones.
 func filled(name string, v float64) *lang.Builtin {
 	return &lang.Builtin{
@@ -232,38 +251,18 @@ var arrayBuiltins = []*lang.Builtin{
 			return lang.Arr(must(array.Arange(start, stop, step)))
 		},
 	},
-	{
-		Name: "linspace", Params: "start, stop, n?, {endpoint}", Topic: "arrays",
-		Doc:     "n (default 50) evenly spaced numbers from start to stop, stop included unless {endpoint: false}",
-		Example: "linspace(0, 1, 5)",
-		MinArgs: 2, MaxArgs: 4,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			args, opts := a.Options()
-			opts.Check("endpoint")
-			n := 50
-			if len(args) > 2 {
-				n = args.Int(2)
-			}
-			s.CheckElements(float64(n))
-			return lang.Arr(must(array.Linspace(args.Num(0), args.Num(1), n, opts.Bool("endpoint", true))))
-		},
-	},
-	{
-		Name: "logspace", Params: "start, stop, n?, {base}", Topic: "arrays",
-		Doc:     "n (default 50) numbers from base**start to base**stop (base 10), evenly spaced on a log scale",
-		Example: "logspace(0, 3, 4)",
-		MinArgs: 2, MaxArgs: 4,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			args, opts := a.Options()
-			opts.Check("base")
-			n := 50
-			if len(args) > 2 {
-				n = args.Int(2)
-			}
-			s.CheckElements(float64(n))
-			return lang.Arr(must(array.Logspace(args.Num(0), args.Num(1), n, opts.Num("base", 10))))
-		},
-	},
+	spaced("linspace", "start, stop, n?, {endpoint}",
+		"n (default 50) evenly spaced numbers from start to stop, stop included unless {endpoint: false}",
+		"linspace(0, 1, 5)", "endpoint",
+		func(start, stop float64, n int, opts lang.Options) (*array.Array, error) {
+			return array.Linspace(start, stop, n, opts.Bool("endpoint", true))
+		}),
+	spaced("logspace", "start, stop, n?, {base}",
+		"n (default 50) numbers from base**start to base**stop (base 10), evenly spaced on a log scale",
+		"logspace(0, 3, 4)", "base",
+		func(start, stop float64, n int, opts lang.Options) (*array.Array, error) {
+			return array.Logspace(start, stop, n, opts.Num("base", 10))
+		}),
 	{
 		Name: "array", Params: "xs", Topic: "arrays",
 		Doc:     "xs as an array: a list of numbers or of equal-shaped arrays; ragged or non-numeric lists are an error",

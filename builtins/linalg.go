@@ -79,43 +79,39 @@ var linalgBuiltins = []*lang.Builtin{
 			return record("x", x, "residuals", res, "rank", lang.Num(float64(rank)), "sv", sv)
 		},
 	},
-	{
-		Name: "eigh", Params: "m", Topic: "linalg",
-		Doc:     "eigenvalues (ascending) and eigenvectors (the columns of vectors) of a symmetric matrix, as a record {values, vectors}",
-		Example: "eigh([[2, 1], [1, 2]]).values",
+	decomposition("eigh", "eigenvalues (ascending) and eigenvectors (the columns of vectors) of a symmetric matrix, as a record {values, vectors}",
+		"eigh([[2, 1], [1, 2]]).values", []string{"values", "vectors"},
+		func(m *array.Array) ([]*array.Array, error) {
+			v, w, err := linalg.Eigh(m)
+			return []*array.Array{v, w}, err
+		}),
+	decomposition("svd", "the singular value decomposition m = u·diag(s)·vt, as a record {u, s, vt} (full matrices, like numpy)",
+		"svd([[3, 0], [0, 4]]).s", []string{"u", "s", "vt"},
+		func(m *array.Array) ([]*array.Array, error) {
+			u, sv, vt, err := linalg.SVD(m)
+			return []*array.Array{u, sv, vt}, err
+		}),
+	decomposition("qr", "the QR decomposition m = q·r with orthonormal columns in q and upper-triangular r, as a record {q, r} (numpy's reduced mode)",
+		"qr([[1, 2], [3, 4]]).r", []string{"q", "r"},
+		func(m *array.Array) ([]*array.Array, error) {
+			q, r, err := linalg.QR(m)
+			return []*array.Array{q, r}, err
+		}),
+}
+
+// decomposition builds a builtin of one matrix whose several results come
+// back as a record with the given fields.
+func decomposition(name, doc, example string, fields []string, f func(*array.Array) ([]*array.Array, error)) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "m", Topic: "linalg", Doc: doc, Example: example,
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			vals, vecs, err := linalg.Eigh(a.Array(0))
-			if err != nil {
-				lang.Throw(err)
+			parts := must(f(a.Array(0)))
+			r := lang.NewRecord()
+			for i, name := range fields {
+				r.Set(name, lang.Arr(parts[i]))
 			}
-			return record("values", vals, "vectors", vecs)
+			return lang.RecordOf(r)
 		},
-	},
-	{
-		Name: "svd", Params: "m", Topic: "linalg",
-		Doc:     "the singular value decomposition m = u·diag(s)·vt, as a record {u, s, vt} (full matrices, like numpy)",
-		Example: "svd([[3, 0], [0, 4]]).s",
-		MinArgs: 1, MaxArgs: 1,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			u, sv, vt, err := linalg.SVD(a.Array(0))
-			if err != nil {
-				lang.Throw(err)
-			}
-			return record("u", u, "s", sv, "vt", vt)
-		},
-	},
-	{
-		Name: "qr", Params: "m", Topic: "linalg",
-		Doc:     "the QR decomposition m = q·r with orthonormal columns in q and upper-triangular r, as a record {q, r} (numpy's reduced mode)",
-		Example: "qr([[1, 2], [3, 4]]).r",
-		MinArgs: 1, MaxArgs: 1,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			q, r, err := linalg.QR(a.Array(0))
-			if err != nil {
-				lang.Throw(err)
-			}
-			return record("q", q, "r", r)
-		},
-	},
+	}
 }

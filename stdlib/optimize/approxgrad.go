@@ -1,0 +1,218 @@
+package optimize
+
+import (
+	"fmt"
+	"math"
+)
+
+// approxGradStep is scipy's default forward-difference step, the square
+// root of the float64 machine epsilon (≈ 1.49e-8).
+var approxGradStep = math.Sqrt(0x1p-52)
+
+// ApproxGrad returns the forward-difference approximation of the gradient
+// of f at x, as scipy.optimize.approx_fprime, and the number of
+// evaluations of f it made, len(x)+1:
+//
+//	grad[i] = (f(x + h·e_i) − f(x)) / dx_i,   dx_i = (x[i] + h) − x[i].
+//
+// Dividing by the representable step dx_i rather than by h removes the
+// rounding of x[i]+h from the error. A step of zero means scipy's default
+// √ε ≈ 1.49e-8; where x[i] is so large that x[i]+h == x[i], the relative
+// step √ε·max(1, |x[i]|) is used instead, as scipy's approx_derivative
+// does. The error is O(h·|f”|) + O(ε|f|/h), so about √ε in relative
+// terms for well-scaled f.
+func ApproxGrad(f Func, x []float64, step float64) (grad []float64, evals int) {
+	if step == 0 {
+		step = approxGradStep
+	}
+	grad = make([]float64, len(x))
+	work := append([]float64(nil), x...)
+	approxGradInto(f, work, f(work), step, grad)
+	return grad, len(x) + 1
+}
+
+// approxGradInto writes the forward-difference gradient of f at x into
+// grad, given f0 = f(x), with len(x) evaluations of f. It perturbs x in
+// place and restores it.
+func approxGradInto(f Func, x []float64, f0, step float64, grad []float64) {
+	for i, xi := range x {
+		h := step
+		if xi+h == xi {
+			h = approxGradStep * math.Max(1, math.Abs(xi))
+			if xi < 0 {
+				h = -h
+			}
+		}
+		x[i] = xi + h
+		dx := x[i] - xi
+		fi := f(x)
+		x[i] = xi
+		grad[i] = (fi - f0) / dx
+	}
+}
+
+// evalNotFinite returns the message for a value v of the objective (or,
+// with inGrad, of its gradient) that is NaN or infinite, and "" for a
+// finite v. A NaN objective gets scipy's own message.
+func evalNotFinite(v float64, inGrad bool) string {
+	what := "the objective"
+	if inGrad {
+		what = "the gradient"
+	}
+	switch {
+	case math.IsNaN(v) && !inGrad:
+		return MsgNaN
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return fmt.Sprintf("Not finite: %s returned %v.", what, v)
+	}
+	return ""
+}
+
+// smoothObjective evaluates an objective and its gradient for the
+// gradient-based methods exactly as scipy's ScalarFunction does, so that
+// evaluation counts agree with scipy's: the value and the gradient are
+// memoized for the last point only; a missing gradient is approximated by
+// forward differences (len(x) evaluations, counted in nfev) after the
+// value at the point; each gradient, exact or approximate, counts once in
+// ngev. The first value or gradient that is not finite stops it: status
+// becomes NotFinite and later calls return NaN without evaluating.
+type smoothObjective struct {
+	f    Func
+	g    Grad
+	step float64
+
+	x          []float64 // the memoized point
+	fx         float64
+	gx         []float64 // a fresh slice for each point, never written again
+	haveF      bool
+	haveG      bool
+	nfev, ngev int
+	status     Status
+	msg        string
+}
+
+// newSmoothObjective returns the objective of p with forward-difference
+// step h (0 for the default), evaluating the value and the gradient at x0
+// as ScalarFunction's constructor does.
+func newSmoothObjective(p Problem, x0 []float64, h float64) *smoothObjective {
+	if h == 0 {
+		h = approxGradStep
+	}
+	o := &smoothObjective{f: p.Func, g: p.Grad, step: h, x: append([]float64(nil), x0...)}
+	o.value(x0)
+	o.gradient(x0)
+	return o
+}
+
+// stopped reports whether a value or gradient was not finite.
+func (o *smoothObjective) stopped() bool { return o.status != Success }
+
+// moveTo makes x the memoized point, forgetting the value and gradient if
+// it differs from the last one.
+func (o *smoothObjective) moveTo(x []float64) {
+	for i, v := range x {
+		if v != o.x[i] {
+			copy(o.x, x)
+			o.haveF, o.haveG = false, false
+			return
+		}
+	}
+}
+
+// value returns f(x).
+func (o *smoothObjective) value(x []float64) float64 {
+	if o.stopped() {
+		return math.NaN()
+	}
+	o.moveTo(x)
+	if !o.haveF {
+		o.nfev++
+		o.fx = o.f(o.x)
+		o.haveF = true
+		if msg := evalNotFinite(o.fx, false); msg != "" {
+			o.status, o.msg = NotFinite, msg
+		}
+	}
+	return o.fx
+}
+
+// gradient returns the gradient at x. The slice must not be modified.
+func (o *smoothObjective) gradient(x []float64) []float64 {
+	if o.stopped() {
+		return vecNaN(len(x))
+	}
+	o.moveTo(x)
+	if o.haveG {
+		return o.gx
+	}
+	g := make([]float64, len(x))
+	if o.g != nil {
+		o.g(o.x, g)
+	} else {
+		f0 := o.value(x)
+		if o.stopped() {
+			return vecNaN(len(x))
+		}
+		o.nfev += len(x)
+		approxGradInto(o.f, o.x, f0, o.step, g)
+	}
+	o.ngev++
+	o.gx, o.haveG = g, true
+	for _, v := range g {
+		if msg := evalNotFinite(v, true); msg != "" {
+			o.status, o.msg = NotFinite, msg
+			break
+		}
+	}
+	return g
+}
+
+// directObjective counts the evaluations of an objective for the direct
+// search methods (Nelder–Mead, Powell) as scipy's
+// _wrap_scalar_function_maxfun_validation does: an evaluation asked for
+// once max have been made is refused with status MaxFuncEvals, where
+// scipy raises _MaxFuncCallError, and the first value that is not finite
+// stops it with status NotFinite. Refused evaluations return NaN; the
+// methods check stopped after each evaluation and unwind as scipy's
+// exception does.
+type directObjective struct {
+	f      Func
+	max, n int
+	status Status
+	msg    string
+}
+
+// stopped reports whether an evaluation was refused or not finite.
+func (o *directObjective) stopped() bool { return o.status != Success }
+
+// value returns f(x), or NaN once stopped.
+func (o *directObjective) value(x []float64) float64 {
+	if o.stopped() {
+		return math.NaN()
+	}
+	if o.n >= o.max {
+		o.status, o.msg = MaxFuncEvals, MsgMaxFuncEvals
+		return math.NaN()
+	}
+	o.n++
+	v := o.f(x)
+	if msg := evalNotFinite(v, false); msg != "" {
+		o.status, o.msg = NotFinite, msg
+	}
+	return v
+}
+
+// directLimits applies scipy's rule for the iteration and evaluation
+// limits of Nelder–Mead and Powell: when neither is set both default to
+// def; when only one is set the other is unlimited.
+func directLimits(maxIter, maxFuncEvals, def int) (int, int) {
+	switch {
+	case maxIter <= 0 && maxFuncEvals <= 0:
+		return def, def
+	case maxIter <= 0:
+		return math.MaxInt, maxFuncEvals
+	case maxFuncEvals <= 0:
+		return maxIter, math.MaxInt
+	}
+	return maxIter, maxFuncEvals
+}

@@ -1,0 +1,69 @@
+package optimize
+
+// This file is shared by every algorithm of the package: small vector
+// helpers, named vec*. Call them rather than writing another dot product
+// or norm, and add new generic helpers here with the same prefix.
+
+import (
+	"fmt"
+	"math"
+)
+
+// vecDot returns Σ a[i]·b[i], summed in index order.
+func vecDot(a, b []float64) float64 {
+	var s float64
+	for i, v := range a {
+		s += v * b[i]
+	}
+	return s
+}
+
+// vecNorm returns the ord-norm of x as scipy's vecnorm: max |x[i]| for
+// ord = +Inf, min |x[i]| for ord = -Inf, √(x·x) for ord = 2 and
+// (Σ |x[i]|^ord)^(1/ord) otherwise.
+func vecNorm(x []float64, ord float64) float64 {
+	switch {
+	case math.IsInf(ord, 1):
+		m := 0.0
+		for _, v := range x {
+			m = math.Max(m, math.Abs(v))
+		}
+		return m
+	case math.IsInf(ord, -1):
+		m := math.Inf(1)
+		for _, v := range x {
+			m = math.Min(m, math.Abs(v))
+		}
+		return m
+	case ord == 2:
+		return math.Sqrt(vecDot(x, x))
+	}
+	var s float64
+	for _, v := range x {
+		s += math.Pow(math.Abs(v), ord)
+	}
+	return math.Pow(s, 1/ord)
+}
+
+// vecCheckStart returns an error unless x0 is a non-empty vector of
+// finite numbers, the precondition of every minimizer.
+func vecCheckStart(x0 []float64) error {
+	if len(x0) == 0 {
+		return ErrDimension
+	}
+	for i, v := range x0 {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("optimize: the starting point is not finite: x0[%d] = %v", i, v)
+		}
+	}
+	return nil
+}
+
+// vecNaN returns a vector of n NaNs.
+func vecNaN(n int) []float64 {
+	v := make([]float64, n)
+	for i := range v {
+		v[i] = math.NaN()
+	}
+	return v
+}

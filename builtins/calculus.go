@@ -223,7 +223,16 @@ var calculusBuiltins = []*lang.Builtin{
 				}
 				return expr(func() *autodiff.Node { return s.Graph().Derivative(t.Out, t.Args[0].Vars[0]) })
 			case symbolic:
-				n, x := node(s, a, 0), symbol(a, 1)
+				n := node(s, a, 0)
+				if len(a) < 2 {
+					// diff(expr) of an expression in one symbol.
+					vars := autodiff.Vars(n)
+					if len(vars) != 1 {
+						panic(lang.Errorf("say which symbol to differentiate %s by: diff(expr, x)", lang.Format(a[0])))
+					}
+					return expr(func() *autodiff.Node { return s.Graph().Derivative(n, vars[0]) })
+				}
+				x := symbol(a, 1)
 				times := 1
 				if len(a) > 2 {
 					times = a.Int(2)

@@ -1,0 +1,80 @@
+package roots
+
+import "math"
+
+// Ridder finds a root of f in [a, b], where f(a) and f(b) must have
+// opposite signs, by Ridders' method: each iteration evaluates f at the
+// midpoint m and at the root of the exponential fit through a, m and b,
+//
+//	x = m + (m - a) sign(f(a) - f(b)) f(m) / sqrt(f(m)^2 - f(a) f(b)),
+//
+// kept inside the bracket, so two evaluations buy quadratic convergence.
+// C. J. F. Ridders, "A new algorithm for computing a single root of a real
+// continuous function", IEEE Trans. Circuits and Systems 26 (1979)
+// 979–980. It follows scipy 1.10's ridder (scipy/optimize/Zeros/ridder.c),
+// whose tolerance is XTol + RTol*|x| at the latest estimate x, and
+// matches its counts. Settings, errors and the failure flag are those of
+// Brentq.
+func Ridder(f func(float64) float64, a, b float64, s *BracketSettings) (res Result, err error) {
+	xtol, rtol, maxiter, err := s.resolve(4 * eps)
+	if err == nil {
+		err = checkBracket(a, b)
+	}
+	if err != nil {
+		return res, err
+	}
+	fn := scalar{f: f}
+	defer func() { res.FunctionCalls = fn.calls }()
+	defer guard(&err)
+
+	sign := func(x float64) float64 {
+		if x > 0 {
+			return 1
+		}
+		return -1
+	}
+	tol := xtol + rtol*math.Min(math.Abs(a), math.Abs(b))
+	fa := fn.eval(a)
+	fb := fn.eval(b)
+	switch {
+	case fa*fb > 0:
+		res.finish(SignError)
+		return res, ErrSign
+	case fa == 0:
+		res.Root = a
+		res.finish(Converged)
+		return res, nil
+	case fb == 0:
+		res.Root = b
+		res.finish(Converged)
+		return res, nil
+	}
+	var xn float64
+	for i := 0; i < maxiter; i++ {
+		res.Iterations++
+		dm := 0.5 * (b - a)
+		xm := a + dm
+		fm := fn.eval(xm)
+		dn := sign(fb-fa) * dm * fm / math.Sqrt(fm*fm-fa*fb)
+		xn = xm - sign(dn)*math.Min(math.Abs(dn), math.Abs(dm)-0.5*tol)
+		fnv := fn.eval(xn)
+		switch {
+		case fnv*fm < 0:
+			a, fa, b, fb = xn, fnv, xm, fm
+		case fnv*fa < 0:
+			b, fb = xn, fnv
+		default:
+			a, fa = xn, fnv
+		}
+		tol = xtol + rtol*xn
+		if fnv == 0 || math.Abs(b-a) < tol {
+			res.Root = xn
+			res.finish(Converged)
+			return res, nil
+		}
+	}
+	res.Root = xn
+	res.finish(ConvergenceError)
+	res.Message = convergenceMessage(res.Iterations)
+	return res, nil
+}

@@ -1,0 +1,211 @@
+package optimize
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Bounds are box constraints Lower[i] <= x[i] <= Upper[i]. A nil slice,
+// or an infinite entry, means that side is unbounded.
+type Bounds struct {
+	Lower, Upper []float64
+}
+
+// ConstraintKind says whether a constraint is an equation or an
+// inequality.
+type ConstraintKind int
+
+// The kinds of constraint, as scipy's "eq" and "ineq".
+const (
+	Eq   ConstraintKind = iota // c(x) = 0
+	Ineq                       // c(x) >= 0
+)
+
+// Constraint is a vector of Len constraints c(x) = 0 (Eq) or c(x) >= 0
+// (Ineq). Func writes c(x) into c. Jac, which may be nil, writes the
+// Len×n Jacobian of c into jac, row-major; when it is nil the Jacobian is
+// approximated by forward differences, as scipy does.
+type Constraint struct {
+	Kind ConstraintKind
+	Func func(x, c []float64)
+	Jac  func(x, jac []float64)
+	Len  int
+}
+
+// Errors for malformed bounds and constraints.
+var (
+	ErrInfeasibleBounds = errors.New("optimize: a lower bound is greater than its upper bound")
+	ErrBoundsDimension  = errors.New("optimize: the bounds' lengths do not fit the starting point")
+	ErrConstraint       = errors.New("optimize: a constraint has no function or a negative length")
+)
+
+// consBox is a validated box: lo and up have the problem's length, with
+// ±Inf where there is no bound.
+type consBox struct {
+	lo, up []float64
+}
+
+// box validates b for n variables. A nil *Bounds is the unbounded box.
+func (b *Bounds) box(n int) (consBox, error) {
+	bx := consBox{lo: make([]float64, n), up: make([]float64, n)}
+	for i := range n {
+		bx.lo[i], bx.up[i] = math.Inf(-1), math.Inf(1)
+	}
+	if b == nil {
+		return bx, nil
+	}
+	if (b.Lower != nil && len(b.Lower) != n) || (b.Upper != nil && len(b.Upper) != n) {
+		return bx, ErrBoundsDimension
+	}
+	for i := range n {
+		if b.Lower != nil && !math.IsNaN(b.Lower[i]) {
+			bx.lo[i] = b.Lower[i]
+		}
+		if b.Upper != nil && !math.IsNaN(b.Upper[i]) {
+			bx.up[i] = b.Upper[i]
+		}
+		if bx.lo[i] > bx.up[i] {
+			return bx, fmt.Errorf("%w: variable %d has [%g, %g]", ErrInfeasibleBounds, i, bx.lo[i], bx.up[i])
+		}
+	}
+	return bx, nil
+}
+
+// clip moves x into the box, as scipy's np.clip(x0, lb, ub).
+func (bx consBox) clip(x []float64) {
+	for i := range x {
+		x[i] = math.Min(math.Max(x[i], bx.lo[i]), bx.up[i])
+	}
+}
+
+// unbounded reports whether no variable has a finite bound.
+func (bx consBox) unbounded() bool {
+	for i := range bx.lo {
+		if !math.IsInf(bx.lo[i], -1) || !math.IsInf(bx.up[i], 1) {
+			return false
+		}
+	}
+	return true
+}
+
+// forwardJac approximates the m×n Jacobian of fun at x, row-major into
+// jac, by forward differences from f0 = fun(x) with absolute step h,
+// exactly as scipy's approx_derivative(method='2-point', abs_step=h,
+// bounds=...): a step that would leave the box is reversed when the
+// reversed one fits, and otherwise shortened to the farther bound; dx is
+// recomputed as the representable (x+h)-x. It costs n calls of fun; work
+// holds m floats.
+func (bx consBox) forwardJac(fun func(x, out []float64), x, f0 []float64, h float64, jac, work []float64) {
+	n, m := len(x), len(f0)
+	bounded := !bx.unbounded()
+	for i := range n {
+		xi := x[i]
+		hi := h
+		if xi+hi == xi {
+			// The absolute step vanishes next to a huge x: fall back to
+			// scipy's relative step sqrt(eps)*max(1, |x|).
+			hi = math.Sqrt(consEps) * math.Max(1, math.Abs(xi))
+			if xi < 0 {
+				hi = -hi
+			}
+		}
+		if bounded {
+			lower, upper := xi-bx.lo[i], bx.up[i]-xi
+			fits := math.Abs(hi) <= math.Max(lower, upper)
+			if t := xi + hi; (t < bx.lo[i] || t > bx.up[i]) && fits {
+				hi = -hi
+			} else if !fits {
+				if upper >= lower {
+					hi = upper
+				} else {
+					hi = -lower
+				}
+			}
+		}
+		x[i] = xi + hi
+		dx := x[i] - xi
+		fun(x, work)
+		x[i] = xi
+		for k := range m {
+			jac[k*n+i] = (work[k] - f0[k]) / dx
+		}
+	}
+}
+
+// consEps is the machine epsilon of float64.
+const consEps = 2.220446049250313e-16
+
+// consObjective evaluates an objective and its gradient the way scipy's
+// ScalarFunction does, so that evaluation counts agree with scipy's: f and
+// the gradient are memoized for the last x only, a missing gradient is
+// approximated by forward differences with absolute step h inside the box
+// (n evaluations of f, counted in nfev), and each gradient, exact or
+// approximate, counts once in ngev.
+type consObjective struct {
+	f    Func
+	grad Grad
+	box  consBox
+	h    float64
+
+	x          []float64
+	fx         float64
+	g          []float64
+	haveF      bool
+	haveG      bool
+	nfev, ngev int
+	one        [1]float64 // f0 and work for forwardJac
+	scratch    []float64
+}
+
+func newConsObjective(p Problem, box consBox, h float64, n int) *consObjective {
+	return &consObjective{f: p.Func, grad: p.Grad, box: box, h: h,
+		x: make([]float64, n), g: make([]float64, n), scratch: make([]float64, n)}
+}
+
+// at moves the memo to x, forgetting f and g if x differs.
+func (o *consObjective) at(x []float64) {
+	for i := range x {
+		if x[i] != o.x[i] {
+			copy(o.x, x)
+			o.haveF, o.haveG = false, false
+			return
+		}
+	}
+}
+
+// value returns f(x).
+func (o *consObjective) value(x []float64) float64 {
+	o.at(x)
+	if !o.haveF {
+		o.nfev++
+		copy(o.scratch, x)
+		o.fx = o.f(o.scratch)
+		o.haveF = true
+	}
+	return o.fx
+}
+
+// gradient returns the gradient at x; the slice is owned by o and changes
+// with the next call.
+func (o *consObjective) gradient(x []float64) []float64 {
+	o.at(x)
+	if o.haveG {
+		return o.g
+	}
+	if o.grad != nil {
+		o.ngev++
+		copy(o.scratch, x)
+		o.grad(o.scratch, o.g)
+	} else {
+		f0 := [1]float64{o.value(x)}
+		o.ngev++
+		copy(o.scratch, x)
+		o.box.forwardJac(func(x, out []float64) {
+			o.nfev++
+			out[0] = o.f(x)
+		}, o.scratch, f0[:], o.h, o.g, o.one[:])
+	}
+	o.haveG = true
+	return o.g
+}

@@ -67,3 +67,14 @@ func vecNaN(n int) []float64 {
 	}
 	return v
 }
+
+// vecAnyNonzero reports whether some element of x is not zero (numpy's
+// any).
+func vecAnyNonzero(x []float64) bool {
+	for _, v := range x {
+		if v != 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,234 @@
+package builtins
+
+import (
+	"fmt"
+
+	"calc/autodiff"
+	"calc/lang"
+	"calc/stdlib/array"
+)
+
+// fn is a calc function made fast for a solver. The solver varies a point
+// x (the function's first argument, or its k numeric parameters when it
+// takes k numbers), and optionally a time t (an ODE's); the other
+// arguments are fixed (scipy's args). When the function can be traced it
+// runs as compiled tapes, with exact derivatives from autodiff; when it
+// cannot, it runs through the interpreter, derivatives are left to the
+// solver's finite differences, and the session is told so once.
+type fn struct {
+	s      *lang.Session
+	f      lang.Value
+	args   []lang.Value // every argument; the point's and the time's are templates
+	point  int          // index of the point among the arguments
+	time   int          // index of the time among the arguments, or -1
+	spread bool         // the point's entries are k separate number arguments
+	shape  []int        // the point's shape (nil for a number)
+	outLen int          // the number of values the function returns
+
+	traced  *lang.Traced
+	wrt     []*autodiff.Node
+	value   *autodiff.Tape // the function
+	deriv   *autodiff.Tape // the function and its gradient or Jacobian
+	hv      *autodiff.Tape // Hessian–vector products, made on demand
+	hvVar   *autodiff.Node
+	inputs  [][]float64
+	scalars []float64 // backing for number arguments
+	// Calls counts evaluations of the function and of its derivatives.
+	Calls, DerivCalls int
+}
+
+// newFn prepares f for a solver. args are all the arguments f is called
+// with, the point's starting value at index point and the time's at index
+// time (-1 for none). A function of k numbers, called by a solver of
+// k-vectors with no other arguments, gets the point's entries spread.
+func newFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int) *fn {
+	if !f.IsCallable() {
+		panic(lang.ArgErrorf(0, "expected a function, got %s", f.TypeName()))
+	}
+	x, ok := toArray(args[point])
+	if !ok {
+		panic(lang.Errorf("the starting point must be a number or an array, not %s", args[point].TypeName()))
+	}
+	o := &fn{s: s, f: f, args: args, point: point, time: time, shape: x.Shape}
+	switch nparams := len(s.Params(f, len(args))); {
+	case nparams == len(args):
+	case len(args) == 1 && nparams == len(x.Data) && len(x.Data) > 1:
+		o.spread = true
+		o.args = make([]lang.Value, len(x.Data))
+		for i, v := range x.Data {
+			o.args[i] = lang.Num(v)
+		}
+	default:
+		panic(lang.Errorf("%s takes %d arguments, but the solver calls it with %d", lang.Format(f), nparams, len(args)))
+	}
+	o.trace()
+	return o
+}
+
+// trace compiles the function and its derivative to tapes, if it can be
+// traced; otherwise it notes once that derivatives are approximate.
+func (o *fn) trace() {
+	t, err := o.s.Trace(o.f, o.args)
+	if err != nil {
+		o.s.Print(fmt.Sprintf("note: %s cannot be traced (%v); derivatives by finite differences", lang.Format(o.f), errMessage(err)))
+		return
+	}
+	o.traced = t
+	if o.spread {
+		for _, a := range t.Args {
+			o.wrt = append(o.wrt, a.Vars...)
+		}
+	} else {
+		o.wrt = t.Args[o.point].Vars
+	}
+	o.outLen = t.Out.Size()
+	var d *autodiff.Node
+	lang.Symbolic(func() *autodiff.Node {
+		if t.Out.IsScalar() {
+			d = gradient(o.s.Graph(), t.Out, o.wrt)
+		} else {
+			d = jacobian(o.s.Graph(), flatten(o.s.Graph(), t.Out), o.wrt)
+		}
+		return nil
+	})
+	vars := t.Vars()
+	var err1, err2 error
+	o.value, err1 = autodiff.Compile([]*autodiff.Node{t.Out}, vars)
+	o.deriv, err2 = autodiff.Compile([]*autodiff.Node{t.Out, d}, vars)
+	if err1 != nil || err2 != nil {
+		o.traced = nil
+		return
+	}
+	o.inputs = make([][]float64, len(vars))
+	o.scalars = make([]float64, len(vars))
+}
+
+// flatten reshapes a non-vector output to a vector.
+func flatten(g *autodiff.Graph, n *autodiff.Node) *autodiff.Node {
+	if len(n.Shape) == 1 {
+		return n
+	}
+	return g.Reshape(n, []int{n.Size()})
+}
+
+// errMessage is an error's message without its position.
+func errMessage(err error) string {
+	if e, ok := err.(*lang.Error); ok {
+		return e.Msg
+	}
+	return err.Error()
+}
+
+// Traced reports whether the function runs as a tape with exact
+// derivatives.
+func (o *fn) Traced() bool { return o.traced != nil }
+
+// bind sets the tape inputs for the point x and time t.
+func (o *fn) bind(x []float64, t float64) {
+	k := 0
+	for i, a := range o.args {
+		for _, leaf := range lang.Leaves(a) {
+			switch {
+			case o.spread:
+				o.scalars[k] = x[k]
+				o.inputs[k] = o.scalars[k : k+1]
+			case i == o.point:
+				o.inputs[k] = x
+			case i == o.time:
+				o.scalars[k] = t
+				o.inputs[k] = o.scalars[k : k+1]
+			case leaf.Kind() == lang.ArrayKind:
+				o.inputs[k] = leaf.Array().Data
+			default:
+				o.scalars[k] = leaf.Float()
+				o.inputs[k] = o.scalars[k : k+1]
+			}
+			k++
+		}
+	}
+}
+
+// call evaluates the function through the interpreter.
+func (o *fn) call(x []float64, t float64) []float64 {
+	args := append([]lang.Value(nil), o.args...)
+	switch {
+	case o.spread:
+		for i := range args {
+			args[i] = lang.Num(x[i])
+		}
+	case len(o.shape) == 0:
+		args[o.point] = lang.Num(x[0])
+	default:
+		args[o.point] = lang.Arr(array.New(o.shape, append([]float64(nil), x...)))
+	}
+	if o.time >= 0 {
+		args[o.time] = lang.Num(t)
+	}
+	v := o.s.Call(o.f, args...)
+	a, ok := toArray(v)
+	if !ok {
+		panic(lang.Errorf("%s must return numbers, not %s", lang.Format(o.f), v.TypeName()))
+	}
+	return a.Data
+}
+
+// Eval returns f at the point x and time t. The slice is valid until the
+// next call.
+func (o *fn) Eval(x []float64, t float64) []float64 {
+	o.s.Check()
+	o.Calls++
+	if o.traced == nil {
+		return o.call(x, t)
+	}
+	o.bind(x, t)
+	o.value.Eval(o.inputs...)
+	return o.value.Output(0)
+}
+
+// Scalar returns f at x as a number, for a minimizer.
+func (o *fn) Scalar(x []float64) float64 {
+	v := o.Eval(x, 0)
+	if len(v) != 1 {
+		panic(lang.Errorf("the objective must return a number, not %d values", len(v)))
+	}
+	return v[0]
+}
+
+// Deriv writes the gradient (for a scalar f) or the row-major Jacobian
+// (for a vector f) at x and t into d. It needs a traced function.
+func (o *fn) Deriv(x []float64, t float64, d []float64) {
+	o.s.Check()
+	o.DerivCalls++
+	o.bind(x, t)
+	o.deriv.Eval(o.inputs...)
+	copy(d, o.deriv.Output(1))
+}
+
+// HessVec writes the Hessian of a scalar f at x times v into hv, by one
+// more reverse sweep over the gradient (compiled on first use).
+func (o *fn) HessVec(x, v, hv []float64) {
+	if o.hv == nil {
+		g := o.s.Graph()
+		o.hvVar = g.Var("hessian_direction", []int{len(x)})
+		var prod *autodiff.Node
+		lang.Symbolic(func() *autodiff.Node {
+			grad := flatten(g, gradient(g, o.traced.Out, o.wrt))
+			hvs := g.Grad(g.Sum(g.Mul(grad, o.hvVar), autodiff.AllAxes), o.wrt...)
+			if len(hvs) == 1 {
+				prod = flatten(g, hvs[0])
+			} else {
+				prod = g.Stack(hvs)
+			}
+			return nil
+		})
+		tape, err := autodiff.Compile([]*autodiff.Node{prod}, append(o.traced.Vars(), o.hvVar))
+		if err != nil {
+			lang.Throw(err)
+		}
+		o.hv = tape
+	}
+	o.s.Check()
+	o.bind(x, 0)
+	o.hv.Eval(append(o.inputs, v)...)
+	copy(hv, o.hv.Output(0))
+}

@@ -1,0 +1,221 @@
+package builtins
+
+import (
+	"fmt"
+	"strings"
+
+	"calc/lang"
+	"calc/stdlib/array"
+	"calc/stdlib/optimize"
+)
+
+// problem is a minimization as the bindings see it: the objective made
+// fast, the starting point, and how to give a point back in x0's form.
+type problem struct {
+	s      *lang.Session
+	obj    *fn
+	x0     []float64
+	scalar bool  // x0 was a number: answers are numbers too
+	shape  []int // x0's shape
+}
+
+// newProblem reads f, x0 and the args option of a minimizer's call.
+func newProblem(s *lang.Session, f, x0 lang.Value, opts lang.Options) *problem {
+	x, ok := toArray(x0)
+	if !ok {
+		panic(lang.ArgErrorf(1, "the starting point must be a number or an array, not %s", x0.TypeName()))
+	}
+	if len(x.Data) == 0 {
+		panic(lang.ArgErrorf(1, "the starting point is empty"))
+	}
+	args := []lang.Value{x0}
+	if extra := opts.Get("args", lang.Nil); !extra.IsNil() {
+		items, ok := lang.Items(extra)
+		if !ok {
+			items = []lang.Value{extra}
+		}
+		args = append(args, items...)
+	}
+	return &problem{s: s, obj: newFn(s, f, args, 0, -1), x0: append([]float64(nil), x.Data...),
+		scalar: x0.Kind() == lang.NumKind, shape: x.Shape}
+}
+
+// point returns a solver's point in the form of x0.
+func (p *problem) point(x []float64) lang.Value {
+	if p.scalar {
+		return lang.Num(x[0])
+	}
+	return lang.Arr(array.New(p.shape, append([]float64(nil), x...)))
+}
+
+// optimizeProblem is the problem for stdlib/optimize, with exact gradient
+// and Hessian–vector products when the objective was traced.
+func (p *problem) optimizeProblem() optimize.Problem {
+	pr := optimize.Problem{Func: p.obj.Scalar}
+	if p.obj.Traced() {
+		pr.Grad = func(x, g []float64) { p.obj.Deriv(x, 0, g) }
+		pr.HessVec = p.obj.HessVec
+	}
+	return pr
+}
+
+// minimizer is one of scipy's local methods, as minimize names it.
+type minimizer struct {
+	name string // minimize's method name
+	// run minimizes with the method's options read from opts.
+	run func(p *problem, opts lang.Options) (*optimize.Result, error)
+	// reportsGrad says the method's report counts gradient evaluations.
+	reportsGrad bool
+}
+
+// iterLimit reads scipy's maxiter option (0: the method's default).
+func iterLimit(opts lang.Options, name string) int { return int(opts.Num(name, 0)) }
+
+var minimizers = []minimizer{
+	{name: "Nelder-Mead", run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+		return optimize.NelderMead(p.obj.Scalar, p.x0, &optimize.NelderMeadSettings{
+			XTol: opts.Num("xtol", opts.Num("xatol", 0)), FTol: opts.Num("ftol", opts.Num("fatol", 0)),
+			MaxIter: iterLimit(opts, "maxiter"), MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxfev", 0))),
+			Adaptive: opts.Bool("adaptive", false), KeepPath: opts.Bool("retall", false),
+		})
+	}},
+}
+
+func findMinimizer(name string) *minimizer {
+	for i := range minimizers {
+		if strings.EqualFold(minimizers[i].name, name) {
+			return &minimizers[i]
+		}
+	}
+	return nil
+}
+
+// report prints scipy's convergence report of the fmin family.
+func report(s *lang.Session, r *optimize.Result, grad bool) {
+	if r.Success {
+		s.Print(r.Message)
+	} else {
+		s.Print("Warning: " + r.Message)
+	}
+	s.Print(fmt.Sprintf("         Current function value: %f", r.F))
+	s.Print(fmt.Sprintf("         Iterations: %d", r.Iterations))
+	s.Print(fmt.Sprintf("         Function evaluations: %d", r.FuncEvals))
+	if grad {
+		s.Print(fmt.Sprintf("         Gradient evaluations: %d", r.GradEvals))
+	}
+}
+
+// optimizeResult is scipy's OptimizeResult as a record.
+func (p *problem) optimizeResult(r *optimize.Result) lang.Value {
+	rec := lang.NewRecord()
+	rec.Set("x", p.point(r.X))
+	rec.Set("fun", lang.Num(r.F))
+	if r.Grad != nil {
+		rec.Set("jac", p.point(r.Grad))
+	}
+	rec.Set("nit", lang.Num(float64(r.Iterations)))
+	rec.Set("nfev", lang.Num(float64(r.FuncEvals)))
+	if r.GradEvals > 0 {
+		rec.Set("njev", lang.Num(float64(r.GradEvals)))
+	}
+	if r.HessEvals > 0 {
+		rec.Set("nhev", lang.Num(float64(r.HessEvals)))
+	}
+	rec.Set("status", lang.Num(float64(r.Status)))
+	rec.Set("success", lang.Bool(r.Success))
+	rec.Set("message", lang.Str(r.Message))
+	return lang.RecordOf(rec)
+}
+
+// fminStyle builds one of scipy's fmin_* functions: it prints scipy's
+// report unless {disp: false}, and returns xopt, or with {full_output:
+// true} a record of scipy's output names.
+func fminStyle(name, method, doc, example string, extraOpts ...string) *lang.Builtin {
+	known := append([]string{"args", "xtol", "ftol", "gtol", "maxiter", "maxfun", "full_output", "disp", "retall", "norm", "epsilon", "fprime", "fhess"}, extraOpts...)
+	return &lang.Builtin{
+		Name: name, Params: "f, x0, {options}", Topic: "optimize", Doc: doc, Example: example,
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check(known...)
+			m := findMinimizer(method)
+			p := newProblem(s, args[0], args[1], opts)
+			r, err := m.run(p, opts)
+			if err != nil {
+				lang.Throw(err)
+			}
+			if opts.Bool("disp", true) {
+				report(s, r, m.reportsGrad)
+			}
+			if !opts.Bool("full_output", false) {
+				return p.point(r.X)
+			}
+			rec := lang.NewRecord()
+			rec.Set("xopt", p.point(r.X))
+			rec.Set("fopt", lang.Num(r.F))
+			rec.Set("iter", lang.Num(float64(r.Iterations)))
+			rec.Set("funcalls", lang.Num(float64(r.FuncEvals)))
+			if m.reportsGrad {
+				rec.Set("gradcalls", lang.Num(float64(r.GradEvals)))
+			}
+			rec.Set("warnflag", lang.Num(float64(warnflag(r))))
+			rec.Set("message", lang.Str(r.Message))
+			if opts.Bool("retall", false) {
+				path := make([]lang.Value, len(r.Path))
+				for i, x := range r.Path {
+					path[i] = p.point(x)
+				}
+				rec.Set("allvecs", s.Collect(path))
+			}
+			return lang.RecordOf(rec)
+		},
+	}
+}
+
+// warnflag is scipy's warnflag: 0 success, 1 too many evaluations, 2 too
+// many iterations (or a line search failure for gradient methods), 3 NaN.
+func warnflag(r *optimize.Result) int {
+	switch r.Status {
+	case optimize.Success:
+		return 0
+	case optimize.MaxFuncEvals:
+		return 1
+	case optimize.NotFinite:
+		return 3
+	}
+	return 2
+}
+
+var optimizeBuiltins = []*lang.Builtin{
+	fminStyle("fmin", "Nelder-Mead",
+		"minimizes f from x0 by the Nelder–Mead simplex method, exactly as scipy.optimize.fmin (same iterations and\n"+
+			"evaluations); prints scipy's report unless {disp: false}. Options: xtol, ftol (1e-4), maxiter, maxfun,\n"+
+			"full_output (a record xopt, fopt, iter, funcalls, warnflag), retall (the path), args (extra arguments).\n"+
+			"f may be a function or an expression; a scalar x0 gives a scalar answer.",
+		"fmin(x**2 - 4*x + 8, 1.3)"),
+	{
+		Name: "minimize", Params: "f, x0, {method, ...}", Topic: "optimize",
+		Doc: "minimizes f from x0 with scipy's minimize: method Nelder-Mead (default without gradients here: BFGS\n" +
+			"when f can be differentiated). Returns a record x, fun, jac, nit, nfev, njev, status, success, message.",
+		Example: "minimize((x - 3)**2 + (y + 1)**2, [1, 1], {method: \"Nelder-Mead\"}).x",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			name := opts.Get("method", lang.Str("Nelder-Mead")).Text()
+			m := findMinimizer(name)
+			if m == nil {
+				names := make([]string, len(minimizers))
+				for i, mm := range minimizers {
+					names[i] = mm.name
+				}
+				panic(lang.ArgErrorf(2, "unknown method %q (methods: %s)", name, strings.Join(names, ", ")))
+			}
+			p := newProblem(s, args[0], args[1], opts)
+			r, err := m.run(p, opts)
+			if err != nil {
+				lang.Throw(err)
+			}
+			return p.optimizeResult(r)
+		},
+	},
+}

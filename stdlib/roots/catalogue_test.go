@@ -106,9 +106,9 @@ var fixedProblems = map[string]func(float64) float64{
 	"shift": func(x float64) float64 { return x + 1 }, // no fixed point
 }
 
-// system is a square system F(x) = 0 with its Jacobian (row-major) and a
+// sysProblem is a square system F(x) = 0 with its Jacobian (row-major) and a
 // starting point, and a published solution where the problem has one.
-type system struct {
+type sysProblem struct {
 	f    func(x, fx []float64)
 	jac  func(x, j []float64)
 	x0   []float64
@@ -116,7 +116,7 @@ type system struct {
 	note string
 }
 
-var systems = map[string]system{
+var systems = map[string]sysProblem{
 	"cubic2": {
 		f: func(x, f []float64) {
 			d, e := x[0]-x[1], x[1]-x[0]
@@ -255,7 +255,7 @@ var systems = map[string]system{
 
 // nonlinProblems are the systems given to scipy's quasi-Newton solvers,
 // from scipy's test_nonlin.py and the fsolve example.
-var nonlinProblems = map[string]system{
+var nonlinProblems = map[string]sysProblem{
 	"diag_cubic": {
 		f: func(x, f []float64) {
 			d := []float64{3, 2, 1.5, 1, 0.5}

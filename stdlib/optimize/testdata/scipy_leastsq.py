@@ -108,6 +108,26 @@ def floats(a):
     return [floats(v) for v in a]
 
 
+def sigma_runs(problems):
+    """curve_fit on Misra1a with per-point and correlated uncertainties,
+    relative and absolute, from NIST's second start."""
+    p = next(q for q in problems if q['name'] == 'Misra1a')
+    x, y = np.array(p['x']), np.array(p['y'])
+    m = len(x)
+    sigma = 0.1 * (1 + np.arange(m) % 3)
+    i = np.arange(m)
+    cov = 0.01 * 0.5 ** np.abs(i[:, None] - i[None, :])
+    runs = []
+    for name, sig in (('sigma', sigma), ('sigma_cov', cov)):
+        for absolute in (False, True):
+            for bounded in (False, True):
+                kw = {'bounds': ([0, 0], [1000, 1])} if bounded else {}
+                popt, pcov = curve_fit(exprise, x, y, p0=p['start2'], sigma=sig, absolute_sigma=absolute, **kw)
+                runs.append({'kind': name, 'sigma': floats(sig), 'absolute': absolute, 'bounded': bounded,
+                             'popt': floats(popt), 'pcov': floats(pcov)})
+    return runs
+
+
 def main():
     with open(os.path.join(HERE, 'nist.json')) as fh:
         problems = json.load(fh)['problems']
@@ -169,6 +189,7 @@ def main():
             except RuntimeError as e:
                 run['curve_fit_bounds'] = {'error': str(e)}
             out['runs'].append(run)
+    out['sigma'] = sigma_runs(problems)
     with open(os.path.join(HERE, 'scipy_leastsq.json'), 'w') as fh:
         json.dump(out, fh, indent=1)
 

@@ -1,105 +1,132 @@
-// Command calc runs calc scripts and expressions: `calc FILE.calc`,
-// `calc -e 'EXPR'`, a script on standard input, or a prompt on a terminal.
+// Command calc runs the calc language: a REPL on a terminal, scripts, and
+// one-line expressions.
+//
+//	calc                       the REPL (or the script on standard input if it is not a terminal)
+//	calc FILE.calc [FILE...]   run scripts
+//	calc -e 'EXPR'             evaluate an expression
+//	calc -                     run the script on standard input, without prompts
+//	calc -i FILE.calc          run the file, then open the REPL with its names defined
+//
+// The exit status is 0 when all went well, 1 after an error in a script
+// and 2 for bad usage (an unknown flag, a file that cannot be read).
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
 
 	"calc"
-	"calc/lang"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+const usage = `usage:
+  calc                       the REPL on a terminal; otherwise runs the script on standard input
+  calc FILE.calc [FILE...]   run scripts in one session
+  calc -e 'EXPR'             evaluate EXPR (after the files, if any) and print its value
+  calc -                     run the script on standard input, without prompts
+  calc -i [FILE...]          run the files, then open the REPL with their names defined
 
-// run is the whole command, with its streams as parameters for tests.
-// It returns the exit status: 0 ok, 1 an error in a script, 2 bad usage.
-func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
+flags:
+`
+
+func main() {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt)
+	os.Exit(run(os.Args[1:], stdio(sigs)))
+}
+
+// options are the command line's meaning.
+type options struct {
+	files   []string // scripts to run, "-" for standard input
+	expr    string   // -e, run after the files
+	hasExpr bool
+	repl    bool   // open the REPL after the files and the expression
+	history string // -history
+}
+
+// run is the whole command, with its surroundings as a parameter for tests.
+// It returns the exit status.
+func run(args []string, sys *system) int {
+	opts, status, ok := parseArgs(args, sys)
+	if !ok {
+		return status
+	}
+	if !opts.repl {
+		sys.buffer()
+	}
+	defer sys.flush()
+	s := calc.NewSession()
+	stop := newInterrupter(s, sys)
+	stop.setIdleQuits(true)
+
+	scripts, err := readScripts(opts.files, sys.stdin)
+	if err != nil {
+		sys.errorf("calc: %v", err)
+		if !opts.repl { // with -i, the REPL opens anyway
+			return 2
+		}
+	}
+	if opts.hasExpr {
+		scripts = append(scripts, script{"<expr>", opts.expr})
+	}
+	for _, sc := range scripts {
+		if stop.run(func() error { return calc.Run(s, sc.name, sc.text, sys.stdout, sys.stderr) }) != nil {
+			status = 1
+			break
+		}
+	}
+	if !opts.repl {
+		return status
+	}
+	stop.setIdleQuits(false)
+	con := sys.console()
+	if con.terminal { // lines from a pipe were not typed: no history for them
+		path, warn := historyPath(opts.history)
+		if warn != "" {
+			sys.errorf("calc: %s", warn)
+		}
+		con.history = path
+	}
+	return newREPL(s, con, stop).loop()
+}
+
+// parseArgs reads the command line. When ok is false the command is done
+// (--help, --version, bad usage) with the given status.
+func parseArgs(args []string, sys *system) (opts options, status int, ok bool) {
 	flags := flag.NewFlagSet("calc", flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	expr := flags.String("e", "", "evaluate `EXPR` and print its value")
-	version := flags.Bool("version", false, "print the version and exit")
+	var complaint strings.Builder // the flag package's message and the usage
+	flags.SetOutput(&complaint)
 	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: calc [FILE.calc ...] | calc -e EXPR | calc - (script on standard input)\n\n")
+		complaint.WriteString(usage)
 		flags.PrintDefaults()
 	}
+	flags.StringVar(&opts.expr, "e", "", "evaluate `EXPR` and print its value")
+	flags.BoolVar(&opts.repl, "i", false, "open the REPL after running the files, even if standard input is not a terminal")
+	flags.StringVar(&opts.history, "history", "", "keep the REPL's history in `FILE` (default $CALC_HISTORY, or calc/history in the user's config directory)")
+	version := flags.Bool("version", false, "print calc's version")
 	if err := flags.Parse(args); err != nil {
 		if err == flag.ErrHelp {
-			return 0
+			io.WriteString(sys.stdout, complaint.String())
+			return opts, 0, false
 		}
-		return 2
+		io.WriteString(sys.stderr, complaint.String())
+		return opts, 2, false
 	}
 	if *version {
-		fmt.Fprintln(stdout, "calc", calc.Version)
-		return 0
+		fmt.Fprintln(sys.stdout, "calc", calc.Version)
+		return opts, 0, false
 	}
-	s := calc.NewSession()
-	if *expr != "" {
-		return status(calc.Run(s, "<expr>", *expr, stdout, stderr))
-	}
-	files := flags.Args()
-	if len(files) == 0 {
-		if isTerminal(stdin) {
-			prompt(s, stdin, stdout, stderr)
-			return 0
-		}
-		files = []string{"-"}
-	}
-	for _, f := range files {
-		name, text, err := readScript(f, stdin)
-		if err != nil {
-			fmt.Fprintf(stderr, "calc: %v\n", err)
-			return 1
-		}
-		if err := calc.Run(s, name, text, stdout, stderr); err != nil {
-			return 1
+	flags.Visit(func(f *flag.Flag) { opts.hasExpr = opts.hasExpr || f.Name == "e" })
+	opts.files = flags.Args()
+	if len(opts.files) == 0 && !opts.hasExpr {
+		if sys.stdinTerminal {
+			opts.repl = true
+		} else if !opts.repl {
+			opts.files = []string{"-"}
 		}
 	}
-	return 0
-}
-
-func status(err error) int {
-	if err != nil {
-		return 1
-	}
-	return 0
-}
-
-// readScript reads a script file, or standard input for "-".
-func readScript(path string, stdin io.Reader) (name, text string, err error) {
-	if path == "-" {
-		b, err := io.ReadAll(stdin)
-		return "<stdin>", string(b), err
-	}
-	b, err := os.ReadFile(path)
-	return path, string(b), err
-}
-
-func isTerminal(f *os.File) bool {
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
-
-// prompt is a plain read-eval-print loop: it reads until brackets close,
-// runs the statement and keeps going after errors.
-func prompt(s *lang.Session, stdin io.Reader, stdout, stderr io.Writer) {
-	in := bufio.NewScanner(stdin)
-	var pending strings.Builder
-	fmt.Fprint(stdout, "calc> ")
-	for in.Scan() {
-		pending.WriteString(in.Text())
-		pending.WriteString("\n")
-		if lang.Incomplete(pending.String()) {
-			fmt.Fprint(stdout, "  ... ")
-			continue
-		}
-		calc.Run(s, "<stdin>", pending.String(), stdout, stderr)
-		pending.Reset()
-		fmt.Fprint(stdout, "calc> ")
-	}
-	fmt.Fprintln(stdout)
+	return opts, 0, true
 }

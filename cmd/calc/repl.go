@@ -1,0 +1,481 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime/debug"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/chzyer/readline"
+
+	"calc"
+	"calc/builtins"
+	"calc/lang"
+)
+
+// historyLimit bounds the number of lines kept in the history file.
+const historyLimit = 1000
+
+// replName names the REPL's input in error messages.
+const replName = "<stdin>"
+
+// console is where the REPL reads and writes.
+type console struct {
+	in          io.Reader
+	out, errOut io.Writer
+	// terminal is true when a person types at a terminal: readline then
+	// shows prompts, echoes and edits the line. Otherwise it reads lines
+	// silently (`calc -i` with input from a pipe).
+	terminal bool
+	// raw switches the terminal to raw mode while a line is read, as a real
+	// terminal needs; tests that pose a pipe as a terminal leave it off.
+	raw     bool
+	colour  bool       // colour the prompts
+	history string     // the history file; "" keeps the history in memory only
+	width   func() int // the terminal's width; nil asks the terminal
+}
+
+// repl is calc's read-eval-print loop. An error never ends it: only Ctrl-D,
+// the end of the input or :quit do.
+type repl struct {
+	s    *lang.Session
+	con  *console
+	rl   *readline.Instance
+	stop *interrupter
+	quit bool
+}
+
+func newREPL(s *lang.Session, con *console, stop *interrupter) *repl {
+	return &repl{s: s, con: con, stop: stop}
+}
+
+// open starts readline on the console. A history file that cannot be used
+// is reported once and the REPL goes on without it.
+func (r *repl) open() error {
+	con := r.con
+	if con.history != "" {
+		if err := openHistory(con.history); err != nil {
+			r.errorf("calc: cannot keep the history in %s: %v; going on without it", con.history, unwrapPath(err))
+			con.history = ""
+		}
+	}
+	cfg := &readline.Config{
+		Prompt:            r.prompt(false),
+		HistoryFile:       con.history,
+		HistoryLimit:      historyLimit,
+		HistorySearchFold: true,
+		AutoComplete:      completer{r.s},
+		EOFPrompt:         "\n", // readline's spelling of "just a newline"
+		Stdin:             readline.NewCancelableStdin(con.in),
+		Stdout:            con.out,
+		Stderr:            con.errOut,
+		FuncIsTerminal:    func() bool { return con.terminal },
+	}
+	if !con.terminal {
+		// Tab completes only for a person; in piped lines it is space.
+		cfg.FuncFilterInputRune = func(r rune) (rune, bool) {
+			if r == '\t' {
+				r = ' '
+			}
+			return r, true
+		}
+	}
+	if !con.raw {
+		noop := func() error { return nil }
+		cfg.FuncMakeRaw, cfg.FuncExitRaw = noop, noop
+		cfg.FuncOnWidthChanged = func(func()) {}
+	}
+	cfg.FuncGetWidth = con.width
+	if cfg.FuncGetWidth == nil {
+		// A terminal that does not say its size (a serial line, some
+		// emulators) gets 80 columns: at width 0 readline turns Tab off.
+		cfg.FuncGetWidth = func() int {
+			if w := readline.GetScreenWidth(); w > 0 {
+				return w
+			}
+			return 80
+		}
+	}
+	rl, err := readline.NewEx(cfg)
+	if err != nil {
+		return err
+	}
+	r.rl = rl
+	return nil
+}
+
+// prompt returns the prompt, or the continuation prompt shown while a
+// bracket is open.
+func (r *repl) prompt(more bool) string {
+	p := "calc>"
+	if more {
+		p = "  ..."
+	}
+	if r.con.colour {
+		p = blue + p + reset
+	}
+	return p + " "
+}
+
+// loop reads and runs statements until the input ends, and returns the
+// exit status.
+func (r *repl) loop() int {
+	if err := r.open(); err != nil {
+		r.errorf("calc: %v", err)
+		return 1
+	}
+	defer r.rl.Close()
+	if r.con.terminal {
+		r.note("calc %s: help lists the builtins, :help the commands, Ctrl-D quits.", calc.Version)
+	}
+	var pending strings.Builder // the lines of a statement whose brackets are open
+	for !r.quit {
+		r.rl.SetPrompt(r.prompt(pending.Len() > 0))
+		line, err := r.rl.Readline()
+		if errors.Is(err, readline.ErrInterrupt) {
+			// Ctrl-C clears the line and any statement being continued.
+			// The line stays in the history, so nothing typed is lost.
+			if strings.TrimSpace(line) != "" {
+				r.rl.SaveHistory(line)
+			}
+			pending.Reset()
+			continue
+		}
+		if err != nil { // io.EOF: Ctrl-D or the end of the input
+			break
+		}
+		if pending.Len() == 0 && r.command(line) {
+			continue
+		}
+		pending.WriteString(line)
+		pending.WriteByte('\n')
+		if lang.Incomplete(pending.String()) {
+			continue
+		}
+		r.run(replName, pending.String())
+		pending.Reset()
+	}
+	if pending.Len() > 0 {
+		// Say what was left unfinished (an unclosed bracket) rather than
+		// drop it silently.
+		r.run(replName, pending.String())
+	}
+	return 0
+}
+
+// run runs source text in the session, stoppable by Ctrl-C. A panic is a
+// bug in calc, not the user's mistake: it is reported with its stack, and
+// the session goes on, so the user's work is not lost to it.
+func (r *repl) run(name, text string) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.errorf("calc: internal error (please report it): %v\n%s", p, debug.Stack())
+			err = fmt.Errorf("internal error: %v", p)
+		}
+	}()
+	return r.stop.run(func() error { return calc.Run(r.s, name, text, r.con.out, r.con.errOut) })
+}
+
+// errorf writes an error message.
+func (r *repl) errorf(format string, args ...any) {
+	fmt.Fprintf(r.con.errOut, format+"\n", args...)
+}
+
+// note writes a remark of the REPL's own, dimmed on a colour terminal.
+func (r *repl) note(format string, args ...any) {
+	text := fmt.Sprintf(format, args...)
+	if r.con.colour {
+		text = dim + text + reset
+	}
+	fmt.Fprintln(r.con.out, text)
+}
+
+// helpLine matches the REPL's form of help: `help` or `help NAME`.
+var helpLine = regexp.MustCompile(`^help(?:\s+(:?[\p{L}_][\p{L}\p{N}_]*))?$`)
+
+// command runs a line that is a REPL command rather than calc source:
+// `:name args`, `help`, `help NAME`, and a bare quit or exit. It reports
+// whether the line was one.
+func (r *repl) command(line string) bool {
+	line = strings.TrimSpace(line)
+	switch {
+	case strings.HasPrefix(line, ":"):
+		r.colon(line)
+	case helpLine.MatchString(line) && !isUserName(r.s, "help"):
+		r.help(helpLine.FindStringSubmatch(line)[1])
+	case (line == "quit" || line == "exit") && !isUserName(r.s, line):
+		r.quit = true
+	default:
+		return false
+	}
+	return true
+}
+
+// A replCommand is one of the REPL's `:name` commands.
+type replCommand struct {
+	name, args, doc string
+	run             func(r *repl, arg string)
+}
+
+// replCommands lists the commands in the order :help shows them. It is
+// filled in by init because :help reads it.
+var replCommands []replCommand
+
+func init() {
+	replCommands = []replCommand{
+		{"vars", "", "the names you defined, with their types and values", (*repl).vars},
+		{"clear", "[NAME...]", "forget all the names you defined, or the ones given", (*repl).clear},
+		{"load", "FILE", "run a script in this session", (*repl).load},
+		{"time", "EXPR", "run EXPR and say how long it took (wall time)", (*repl).time},
+		{"help", "", "this list", func(r *repl, _ string) { r.commandHelp() }},
+		{"quit", "", "leave calc (so does Ctrl-D)", func(r *repl, _ string) { r.quit = true }},
+	}
+}
+
+// commandAliases are short spellings of commands. Other prefixes are not
+// accepted, so that a typo never runs :clear.
+var commandAliases = map[string]string{"q": "quit", "exit": "quit", "h": "help"}
+
+// colon runs a `:name args` command.
+func (r *repl) colon(line string) {
+	name, arg := line[1:], ""
+	if i := strings.IndexFunc(name, unicode.IsSpace); i >= 0 {
+		name, arg = name[:i], strings.TrimSpace(name[i:])
+	}
+	if full, ok := commandAliases[name]; ok {
+		name = full
+	}
+	for _, c := range replCommands {
+		if c.name != name {
+			continue
+		}
+		if c.args != "" && !strings.HasPrefix(c.args, "[") && arg == "" {
+			r.errorf("usage: :%s %s", c.name, c.args)
+			return
+		}
+		c.run(r, arg)
+		return
+	}
+	var names, near []string
+	for _, c := range replCommands {
+		names = append(names, ":"+c.name)
+		if name != "" && strings.HasPrefix(c.name, name) {
+			near = append(near, ":"+c.name)
+		}
+	}
+	hint := ""
+	if len(near) > 0 {
+		hint = " (did you mean " + strings.Join(near, " or ") + "?)"
+	}
+	r.errorf("unknown command %q%s; the commands are %s", ":"+name, hint, strings.Join(names, ", "))
+}
+
+// commandHelp lists the REPL's commands and keys.
+func (r *repl) commandHelp() {
+	var b strings.Builder
+	b.WriteString("Commands:\n")
+	row := func(left, doc string) { fmt.Fprintf(&b, "  %-17s %s\n", left, doc) }
+	for _, c := range replCommands {
+		row(strings.TrimSpace(":"+c.name+" "+c.args), c.doc)
+	}
+	row("help", "the builtins by topic")
+	row("help NAME", "one builtin in full, with an example")
+	b.WriteString("\nKeys:\n")
+	row("Tab", "complete a name, a record's field (r.<Tab>), a command or a file")
+	row("Up, Down, Ctrl-R", "recall and search the history")
+	row("Ctrl-C", "clear the line, or stop a running computation")
+	row("Ctrl-D", "quit")
+	b.WriteString("\nA statement goes on over several lines while a bracket is open.")
+	fmt.Fprintln(r.con.out, b.String())
+}
+
+// help shows the overview of the builtins, or one name in full.
+func (r *repl) help(name string) {
+	switch {
+	case name == "":
+		fmt.Fprintln(r.con.out, builtins.Overview(r.s))
+		fmt.Fprintln(r.con.out, ":help lists the REPL's commands.")
+		return
+	case strings.HasPrefix(name, ":"):
+		for _, c := range replCommands {
+			if ":"+c.name == name {
+				fmt.Fprintf(r.con.out, "%s\n\n  %s\n", strings.TrimSpace(name+" "+c.args), c.doc)
+				return
+			}
+		}
+		r.colon(name) // reports the unknown command
+		return
+	}
+	if r.s.Builtin(name) == nil {
+		if v, ok := r.s.Get(name); ok {
+			who := "predefined"
+			if isUserName(r.s, name) {
+				who = "defined in this session"
+			}
+			fmt.Fprintf(r.con.out, "%s: %s, %s: %s\n", name, v.TypeName(), who, preview(r.s, v, 60))
+			return
+		}
+	}
+	text, err := builtins.Help(r.s, name)
+	if err != nil {
+		r.errorf("%v", err)
+		return
+	}
+	fmt.Fprintln(r.con.out, withResults(text))
+}
+
+// examplePrompt starts the lines of an example in builtins.Help's text.
+const examplePrompt = "  calc> "
+
+// withResults adds to a help text the output of its example, run in a
+// fresh session, under each line of it, so that help reads as a
+// transcript.
+func withResults(help string) string {
+	s := calc.NewSession()
+	var b, pending strings.Builder
+	for _, line := range strings.Split(help, "\n") {
+		b.WriteString(line + "\n")
+		code, ok := strings.CutPrefix(line, examplePrompt)
+		if !ok {
+			continue
+		}
+		pending.WriteString(code + "\n")
+		if lang.Incomplete(pending.String()) {
+			continue
+		}
+		var out strings.Builder
+		if calc.Run(s, "<example>", pending.String(), &out, io.Discard) == nil && out.Len() > 0 {
+			for _, o := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+				b.WriteString("  " + o + "\n")
+			}
+		}
+		pending.Reset()
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func isUserName(s *lang.Session, name string) bool {
+	for _, n := range s.Names() {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// vars lists the user's names with their types and a preview of each value.
+func (r *repl) vars(string) {
+	names := r.s.Names()
+	if len(names) == 0 {
+		r.note("no names defined yet: `name = expr` defines one, `f(x) = expr` a function")
+		return
+	}
+	nw, tw := 0, 0
+	types := make([]string, len(names))
+	for i, n := range names {
+		v, _ := r.s.Get(n)
+		types[i] = v.TypeName()
+		nw, tw = max(nw, utf8.RuneCountInString(n)), max(tw, len(types[i]))
+	}
+	for i, n := range names {
+		v, _ := r.s.Get(n)
+		fmt.Fprintf(r.con.out, "%-*s  %-*s  %s\n", nw, n, tw, types[i], preview(r.s, v, 50))
+	}
+}
+
+// preview returns v as the REPL prints it, cut to its first line and at
+// most width runes.
+func preview(s *lang.Session, v lang.Value, width int) string {
+	text := s.Format(v)
+	cut := false
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text, cut = text[:i], true
+	}
+	if r := []rune(text); len(r) > width {
+		text, cut = string(r[:width]), true
+	}
+	if cut {
+		text += " …"
+	}
+	return text
+}
+
+// clear forgets the given names, or all of the user's.
+func (r *repl) clear(arg string) {
+	names := strings.Fields(arg)
+	if len(names) == 0 {
+		names = r.s.Names()
+		for _, n := range names {
+			r.s.Unset(n)
+		}
+		r.note("cleared %d %s", len(names), plural(len(names), "name"))
+		return
+	}
+	for _, n := range names {
+		if !isUserName(r.s, n) {
+			r.errorf("%q is not a name you defined%s", n, r.s.DidYouMean(n))
+			continue
+		}
+		r.s.Unset(n)
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// load runs a script file in the session.
+func (r *repl) load(arg string) {
+	path := strings.Trim(arg, `"'`)
+	if rest, ok := strings.CutPrefix(path, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			path = filepath.Join(home, rest)
+		}
+	}
+	sc, err := readFile(path)
+	if err != nil {
+		r.errorf("calc: %v", err)
+		return
+	}
+	r.run(sc.name, sc.text)
+}
+
+// time runs source text and reports the wall time it took.
+func (r *repl) time(arg string) {
+	start := time.Now()
+	err := r.run(replName, arg)
+	d := time.Since(start)
+	if err == nil {
+		r.note("wall time: %v", roundDuration(d))
+	}
+}
+
+// roundDuration keeps three or four significant digits of d.
+func roundDuration(d time.Duration) time.Duration {
+	for _, unit := range []time.Duration{time.Second, time.Millisecond, time.Microsecond} {
+		if d >= unit {
+			return d.Round(unit / 100)
+		}
+	}
+	return d
+}
+
+// unwrapPath drops the operation and path from a file error, which the
+// message around it already names.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

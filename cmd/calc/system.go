@@ -1,0 +1,303 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chzyer/readline"
+
+	"calc/lang"
+)
+
+// system is what the command runs against: the standard streams, whether
+// they are terminals, Ctrl-C, and how to exit. Tests build their own.
+type system struct {
+	stdin  io.Reader
+	stdout io.Writer // see buffer
+	stderr io.Writer // errors: flushes stdout first, red on a colour terminal
+	// stdinTerminal and stdoutTerminal say whether the streams are a terminal.
+	stdinTerminal, stdoutTerminal bool
+	// colour is true when the prompt may be coloured (stdout is a terminal
+	// and NO_COLOR is not set).
+	colour  bool
+	signals <-chan os.Signal // Ctrl-C
+	exit    func(status int)
+	flush   func() // writes out buffered output
+}
+
+// stdio returns the system of the running process.
+func stdio(signals <-chan os.Signal) *system {
+	inTerm := readline.IsTerminal(int(os.Stdin.Fd()))
+	outTerm := readline.IsTerminal(int(os.Stdout.Fd()))
+	errTerm := readline.IsTerminal(int(os.Stderr.Fd()))
+	colourOK := os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	sys := &system{
+		stdin:          os.Stdin,
+		stdout:         os.Stdout,
+		stdinTerminal:  inTerm,
+		stdoutTerminal: outTerm,
+		colour:         outTerm && colourOK,
+		signals:        signals,
+		flush:          func() {},
+	}
+	sys.stderr = &errWriter{w: os.Stderr, before: func() { sys.flush() }, red: errTerm && colourOK}
+	sys.exit = func(status int) { sys.flush(); os.Exit(status) }
+	return sys
+}
+
+// buffer makes standard output buffered when it is not a terminal: a
+// script printing many values into a file or a pipe would otherwise spend
+// its time in one write each. The REPL stays unbuffered, so that a program
+// driving it through a pipe sees each answer at once.
+func (sys *system) buffer() {
+	if sys.stdoutTerminal || sys.stdout != io.Writer(os.Stdout) {
+		return
+	}
+	b := &bufferedWriter{w: bufio.NewWriterSize(os.Stdout, 64<<10)}
+	sys.stdout, sys.flush = b, b.flush
+}
+
+// bufferedWriter is a bufio.Writer that may be flushed from another
+// goroutine: Ctrl-C's messages and exit come from the signal handler.
+type bufferedWriter struct {
+	mu sync.Mutex
+	w  *bufio.Writer
+}
+
+func (b *bufferedWriter) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.w.Write(p)
+}
+
+func (b *bufferedWriter) flush() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.w.Flush()
+}
+
+// errorf writes a message line to standard error.
+func (sys *system) errorf(format string, args ...any) {
+	fmt.Fprintf(sys.stderr, format+"\n", args...)
+}
+
+// console returns where the REPL reads and writes, without a history.
+func (sys *system) console() *console {
+	tty := sys.stdinTerminal && sys.stdoutTerminal
+	return &console{
+		in: sys.stdin, out: sys.stdout, errOut: sys.stderr,
+		terminal: tty, raw: tty, colour: sys.colour && tty,
+	}
+}
+
+// errWriter writes error messages: it first flushes the output they
+// follow, so that they interleave on a terminal in the order they
+// happened, and colours them red if asked.
+type errWriter struct {
+	w      io.Writer
+	before func()
+	red    bool
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.before != nil {
+		e.before()
+	}
+	if !e.red {
+		return e.w.Write(p)
+	}
+	// Colour each line on its own, so that a pager or a wrapped line
+	// never carries the colour past the message.
+	text := strings.TrimSuffix(string(p), "\n")
+	var b strings.Builder
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if line != "" {
+			b.WriteString(red + line + reset)
+		}
+	}
+	if len(text) < len(p) {
+		b.WriteByte('\n')
+	}
+	if _, err := io.WriteString(e.w, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// ANSI colours.
+const (
+	red   = "\x1b[31m"
+	blue  = "\x1b[1;34m"
+	dim   = "\x1b[2m"
+	reset = "\x1b[0m"
+)
+
+// script is the text of a script and the name errors give it.
+type script struct{ name, text string }
+
+// readScripts reads script files, or standard input for "-". It returns
+// the scripts it could read and the first error, worded for the user.
+func readScripts(paths []string, stdin io.Reader) ([]script, error) {
+	var scripts []script
+	var first error
+	for _, p := range paths {
+		sc, err := readScript(p, stdin)
+		if err != nil {
+			if first == nil {
+				first = err
+			}
+			continue
+		}
+		scripts = append(scripts, sc)
+	}
+	return scripts, first
+}
+
+// readScript reads one script file, or standard input for "-".
+func readScript(path string, stdin io.Reader) (script, error) {
+	if path == "-" {
+		b, err := io.ReadAll(stdin)
+		if err != nil {
+			return script{}, fmt.Errorf("cannot read standard input: %v", err)
+		}
+		return script{"<stdin>", string(b)}, nil
+	}
+	return readFile(path)
+}
+
+// readFile reads a script file.
+func readFile(path string) (script, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return script{}, fmt.Errorf("cannot read %s: %v", path, unwrapPath(err))
+	}
+	return script{path, string(b)}, nil
+}
+
+// historyPath returns the REPL's history file: the -history flag, else
+// $CALC_HISTORY (set and empty means no history), else calc/history in the
+// user's configuration directory. warn explains why there is none.
+func historyPath(flag string) (path, warn string) {
+	if flag != "" {
+		return flag, ""
+	}
+	if p, ok := os.LookupEnv("CALC_HISTORY"); ok {
+		return p, ""
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Sprintf("no history: %v", err)
+	}
+	return filepath.Join(dir, "calc", "history"), ""
+}
+
+// openHistory makes sure the history file at path can be read and
+// appended to, creating it and its directory if need be, so that a
+// problem is reported once instead of readline silently losing lines.
+func openHistory(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// interrupter turns Ctrl-C into Session.Interrupt while a computation
+// runs. A first Ctrl-C asks the computation to stop and keeps asking until
+// it has (the session forgets a request at each statement's start, and a
+// long builtin may check only now and then); a third one, if the
+// computation still runs, quits calc. Between computations, Ctrl-C quits
+// a script run and is ignored by the REPL: on a terminal the REPL reads in
+// raw mode, where readline turns Ctrl-C into clearing the line.
+type interrupter struct {
+	s   *lang.Session
+	sys *system
+
+	mu        sync.Mutex
+	running   chan struct{} // closed when the computation ends; nil when idle
+	presses   int
+	idleQuits bool
+}
+
+// repeatInterrupt is how often a pending Ctrl-C is repeated to the session.
+const repeatInterrupt = 5 * time.Millisecond
+
+func newInterrupter(s *lang.Session, sys *system) *interrupter {
+	i := &interrupter{s: s, sys: sys}
+	if sys.signals != nil {
+		go func() {
+			for range sys.signals {
+				i.press()
+			}
+		}()
+	}
+	return i
+}
+
+// setIdleQuits says whether Ctrl-C between computations quits calc.
+func (i *interrupter) setIdleQuits(quits bool) {
+	i.mu.Lock()
+	i.idleQuits = quits
+	i.mu.Unlock()
+}
+
+// run runs f, a computation in the session, stoppable by Ctrl-C.
+func (i *interrupter) run(f func() error) error {
+	done := make(chan struct{})
+	i.mu.Lock()
+	i.running, i.presses = done, 0
+	i.mu.Unlock()
+	defer func() {
+		i.mu.Lock()
+		i.running = nil
+		i.mu.Unlock()
+		close(done)
+	}()
+	return f()
+}
+
+// press handles one Ctrl-C.
+func (i *interrupter) press() {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	if i.running == nil {
+		if i.idleQuits {
+			i.sys.exit(1)
+		}
+		return
+	}
+	i.presses++
+	switch i.presses {
+	case 1:
+		done := i.running
+		go func() {
+			t := time.NewTicker(repeatInterrupt)
+			defer t.Stop()
+			for {
+				i.s.Interrupt()
+				select {
+				case <-done:
+					return
+				case <-t.C:
+				}
+			}
+		}()
+	case 2:
+		i.sys.errorf("calc: stopping... (Ctrl-C once more quits calc)")
+	default:
+		i.sys.errorf("calc: quit")
+		i.sys.exit(1)
+	}
+}

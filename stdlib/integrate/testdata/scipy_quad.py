@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""Records scipy.integrate.quad and dblquad on calc's quadrature catalogue.
+
+Run with Debian's scipy 1.10.1 (/usr/bin/python3) from this directory:
+
+    /usr/bin/python3 scipy_quad.py > scipy_quad.json
+
+The integrands and limits repeat quadCatalogue and dblquadCatalogue in
+../quad_test.go entry by entry; the tests compare values, error
+estimates, neval and ier with what is written here. Every case uses scipy's
+defaults (epsabs = epsrel = 1.49e-8, limit = 50) unless it names others.
+"""
+import json
+import math
+import sys
+import warnings
+
+import scipy
+from scipy import integrate
+
+inf = math.inf
+
+QUAD = [
+    # name, f, a, b, options
+    ("cubic", lambda x: x**3 - 2*x, 0, 2, {}),
+    ("exp", lambda x: math.exp(x), 0, 1, {}),
+    ("exp_reversed", lambda x: math.exp(x), 1, 0, {}),
+    ("sin", lambda x: math.sin(x), 0, math.pi, {}),
+    ("runge", lambda x: 1/(1 + 25*x*x), -1, 1, {}),
+    ("inv_sqrt", lambda x: 1/math.sqrt(x), 0, 1, {}),
+    ("log", lambda x: math.log(x), 0, 1, {}),
+    ("x_pow_-0.9", lambda x: x**-0.9, 0, 1, {}),
+    ("log_interior", lambda x: math.log(abs(x - 1/3)), 0, 1, {}),
+    ("cos_100x", lambda x: math.cos(100*x), 0, 1, {}),
+    ("x_sin_50x", lambda x: x*math.sin(50*x), 0, 2*math.pi, {}),
+    ("sin_inv_x", lambda x: math.sin(1/x), 0.01, 1, {}),
+    ("gauss_line", lambda x: math.exp(-x*x), -inf, inf, {}),
+    ("exp_half_line", lambda x: math.exp(-x), 0, inf, {}),
+    ("lorentz_left", lambda x: 1/(1 + x*x), -inf, 0, {}),
+    ("sqrt_inf", lambda x: 1/((1 + x)*math.sqrt(x)), 0, inf, {}),
+    ("gauss_shifted", lambda x: math.exp(-(x - 3)**2), -inf, 1, {}),
+    ("inv_x_divergent", lambda x: 1/x, 0, 1, {}),
+    ("sin_x_over_x_inf", lambda x: math.sin(x)/x, 1, inf, {}),
+    ("cos_1000x_limit", lambda x: math.cos(1000*x), 0, 1, {}),
+    ("cos_1000x_limit200", lambda x: math.cos(1000*x), 0, 1, {"limit": 200}),
+    ("exp_epsabs0", lambda x: math.exp(x), 0, 1, {"epsabs": 0, "epsrel": 1e-13}),
+    ("empty", lambda x: math.exp(x), 2, 2, {}),
+    ("step", lambda x: 1.0 if x > 1/3 else 0.0, 0, 1, {}),
+    ("sin_inv_x_from_0", lambda x: math.sin(1/x), 0, 1, {}),
+    ("x_pow_-1.0001_divergent", lambda x: x**-1.0001, 0, 1, {}),
+    ("inv_1px_inf_divergent", lambda x: 1/(1 + x), 0, inf, {}),
+    ("exp_cos2_inf", lambda x: math.exp(-x)*math.cos(x)**2, 0, inf, {}),
+    ("abs_sqrt_interior_tight", lambda x: abs(x - 0.3)**-0.5, 0, 1,
+     {"epsabs": 0, "epsrel": 1.2e-14}),
+]
+
+DBLQUAD = [
+    # name, f(y, x), a, b, gfun, hfun
+    ("x_y2_rect", lambda y, x: x*y*y, 0, 2, lambda x: 0, lambda x: 1),
+    ("xy_triangle", lambda y, x: x*y, 0, 1, lambda x: x, lambda x: 2 - x),
+    ("gauss_plane", lambda y, x: math.exp(-(x*x + y*y)), -inf, inf,
+     lambda x: -inf, lambda x: inf),
+    ("disk_area", lambda y, x: 1.0, -1, 1,
+     lambda x: -math.sqrt(1 - x*x), lambda x: math.sqrt(1 - x*x)),
+]
+
+
+def record_quad(name, f, a, b, opts):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = integrate.quad(f, a, b, full_output=1, **opts)
+    value, abserr, info = out[:3]
+    # quad returns its message only on failure; its ier is the code whose
+    # message that is.
+    message = out[3] if len(out) > 3 else ""
+    ier = 0
+    for code, text in _MESSAGES.items():
+        if code == 1:
+            text %= opts.get("limit", 50)
+        if text == message:
+            ier = code
+    return {"name": name, "value": value, "abserr": abserr,
+            "neval": info["neval"], "intervals": info["last"], "ier": ier,
+            "message": message}
+
+
+# scipy's messages for QUADPACK's ier (scipy/integrate/_quadpack_py.py).
+_MESSAGES = {
+    1: "The maximum number of subdivisions (%d) has been achieved.\n  If increasing the limit yields no improvement it is advised to analyze \n  the integrand in order to determine the difficulties.  If the position of a \n  local difficulty can be determined (singularity, discontinuity) one will \n  probably gain from splitting up the interval and calling the integrator \n  on the subranges.  Perhaps a special-purpose integrator should be used.",
+    2: "The occurrence of roundoff error is detected, which prevents \n  the requested tolerance from being achieved.  The error may be \n  underestimated.",
+    3: "Extremely bad integrand behavior occurs at some points of the\n  integration interval.",
+    4: "The algorithm does not converge.  Roundoff error is detected\n  in the extrapolation table.  It is assumed that the requested tolerance\n  cannot be achieved, and that the returned result (if full_output = 1) is \n  the best which can be obtained.",
+    5: "The integral is probably divergent, or slowly convergent.",
+    6: "The input is invalid.",
+    7: "Abnormal termination of the routine.  The estimates for result\n  and error are less reliable.  It is assumed that the requested accuracy\n  has not been achieved.",
+}
+
+
+def record_dblquad(name, f, a, b, gfun, hfun):
+    calls = [0]
+
+    def counted(y, x):
+        calls[0] += 1
+        return f(y, x)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value, abserr = integrate.dblquad(counted, a, b, gfun, hfun)
+    return {"name": name, "value": value, "abserr": abserr, "neval": calls[0]}
+
+
+def main():
+    json.dump({
+        "scipy": scipy.__version__,
+        "quad": [record_quad(*c) for c in QUAD],
+        "dblquad": [record_dblquad(*c) for c in DBLQUAD],
+    }, sys.stdout, indent=1)
+    sys.stdout.write("\n")
+
+
+main()

@@ -187,6 +187,7 @@ func (s *Session) Interrupted() bool { return s.interrupt.Swap(false) }
 // printing the value of each bare expression to s.Out. It stops at the
 // first error and returns it; the statements before it keep their effect.
 func (s *Session) Run(name, text string) error {
+	s.interrupt.Store(false) // a Ctrl-C before this run is not for it
 	src := &Source{Name: name, Text: text}
 	stmts, err := splitStatements(src)
 	if err != nil {
@@ -207,6 +208,7 @@ func (s *Session) Run(name, text string) error {
 // Eval evaluates the statements of text and returns the value of the last
 // one (nil for an assignment), without printing anything.
 func (s *Session) Eval(text string) (Value, error) {
+	s.interrupt.Store(false)
 	src := &Source{Name: "<expr>", Text: text}
 	stmts, err := splitStatements(src)
 	if err != nil {
@@ -225,7 +227,6 @@ func (s *Session) Eval(text string) (Value, error) {
 // error raised anywhere below becomes the returned error; any other panic is
 // a bug and is not recovered.
 func (s *Session) exec(src *Source, st statement) (v Value, err error) {
-	s.interrupt.Store(false)
 	defer func() {
 		if r := recover(); r != nil {
 			e, ok := r.(*Error)

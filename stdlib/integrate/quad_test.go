@@ -31,7 +31,7 @@ var quadRounding = map[string]bool{
 	"x_pow_-1.0001_divergent": true,
 }
 
-var inf = math.Inf(1)
+var quadPosInf = math.Inf(1) // +∞, the limit of the infinite ranges below
 
 // quadCatalogue repeats QUAD in testdata/scipy_quad.py entry by entry:
 // smooth, singular, oscillatory, infinite-range and divergent integrands.
@@ -51,15 +51,15 @@ var quadCatalogue = []quadProblem{
 	{"x_sin_50x", func(x float64) float64 { return x * math.Sin(50*x) }, 0, 2 * math.Pi, -2 * math.Pi / 50, nil},
 	// ∫ sin(1/x) dx = x sin(1/x) − Ci(1/x): Ci(1) − Ci(100) + sin 1 − 0.01 sin 100.
 	{"sin_inv_x", func(x float64) float64 { return math.Sin(1 / x) }, 0.01, 1, 0.5039818931754161, nil},
-	{"gauss_line", func(x float64) float64 { return math.Exp(-x * x) }, -inf, inf, math.Sqrt(math.Pi), nil},
-	{"exp_half_line", func(x float64) float64 { return math.Exp(-x) }, 0, inf, 1, nil},
-	{"lorentz_left", func(x float64) float64 { return 1 / (1 + x*x) }, -inf, 0, math.Pi / 2, nil},
-	{"sqrt_inf", func(x float64) float64 { return 1 / ((1 + x) * math.Sqrt(x)) }, 0, inf, math.Pi, nil},
-	{"gauss_shifted", func(x float64) float64 { return math.Exp(-(x - 3) * (x - 3)) }, -inf, 1,
+	{"gauss_line", func(x float64) float64 { return math.Exp(-x * x) }, -quadPosInf, quadPosInf, math.Sqrt(math.Pi), nil},
+	{"exp_half_line", func(x float64) float64 { return math.Exp(-x) }, 0, quadPosInf, 1, nil},
+	{"lorentz_left", func(x float64) float64 { return 1 / (1 + x*x) }, -quadPosInf, 0, math.Pi / 2, nil},
+	{"sqrt_inf", func(x float64) float64 { return 1 / ((1 + x) * math.Sqrt(x)) }, 0, quadPosInf, math.Pi, nil},
+	{"gauss_shifted", func(x float64) float64 { return math.Exp(-(x - 3) * (x - 3)) }, -quadPosInf, 1,
 		math.Sqrt(math.Pi) / 2 * math.Erfc(2), nil},
 	{"inv_x_divergent", func(x float64) float64 { return 1 / x }, 0, 1, math.NaN(), nil},
 	// Converges to π/2 − Si(1), too slowly for QAGI.
-	{"sin_x_over_x_inf", func(x float64) float64 { return math.Sin(x) / x }, 1, inf, math.NaN(), nil},
+	{"sin_x_over_x_inf", func(x float64) float64 { return math.Sin(x) / x }, 1, quadPosInf, math.NaN(), nil},
 	{"cos_1000x_limit", func(x float64) float64 { return math.Cos(1000 * x) }, 0, 1, math.NaN(), nil},
 	{"cos_1000x_limit200", func(x float64) float64 { return math.Cos(1000 * x) }, 0, 1, math.Sin(1000) / 1000,
 		&QuadSettings{Limit: 200}},
@@ -73,8 +73,8 @@ var quadCatalogue = []quadProblem{
 	}, 0, 1, 2.0 / 3, nil},
 	{"sin_inv_x_from_0", func(x float64) float64 { return math.Sin(1 / x) }, 0, 1, math.NaN(), nil},
 	{"x_pow_-1.0001_divergent", func(x float64) float64 { return math.Pow(x, -1.0001) }, 0, 1, math.NaN(), nil},
-	{"inv_1px_inf_divergent", func(x float64) float64 { return 1 / (1 + x) }, 0, inf, math.NaN(), nil},
-	{"exp_cos2_inf", func(x float64) float64 { c := math.Cos(x); return math.Exp(-x) * c * c }, 0, inf, 0.6, nil},
+	{"inv_1px_inf_divergent", func(x float64) float64 { return 1 / (1 + x) }, 0, quadPosInf, math.NaN(), nil},
+	{"exp_cos2_inf", func(x float64) float64 { c := math.Cos(x); return math.Exp(-x) * c * c }, 0, quadPosInf, 0.6, nil},
 	{"abs_sqrt_interior_tight", func(x float64) float64 { return math.Pow(math.Abs(x-0.3), -0.5) }, 0, 1,
 		2 * (math.Sqrt(0.3) + math.Sqrt(0.7)), &QuadSettings{EpsAbs: -1, EpsRel: 1.2e-14}},
 }
@@ -95,8 +95,8 @@ var dblquadCatalogue = []dblquadProblem{
 	{"x_y2_rect", func(y, x float64) float64 { return x * y * y }, 0, 2, quadConst(0), quadConst(1), 2.0 / 3},
 	{"xy_triangle", func(y, x float64) float64 { return x * y }, 0, 1,
 		func(x float64) float64 { return x }, func(x float64) float64 { return 2 - x }, 1.0 / 3},
-	{"gauss_plane", func(y, x float64) float64 { return math.Exp(-(x*x + y*y)) }, -inf, inf,
-		quadConst(-inf), quadConst(inf), math.Pi},
+	{"gauss_plane", func(y, x float64) float64 { return math.Exp(-(x*x + y*y)) }, -quadPosInf, quadPosInf,
+		quadConst(-quadPosInf), quadConst(quadPosInf), math.Pi},
 	{"disk_area", func(y, x float64) float64 { return 1 }, -1, 1,
 		func(x float64) float64 { return -math.Sqrt(1 - x*x) }, func(x float64) float64 { return math.Sqrt(1 - x*x) }, math.Pi},
 }
@@ -228,7 +228,7 @@ func TestQuadLimitOne(t *testing.T) {
 func BenchmarkQuadGaussian(b *testing.B) {
 	f := func(x float64) float64 { return math.Exp(-x * x) }
 	for i := 0; i < b.N; i++ {
-		if _, err := Quad(f, -inf, inf, nil); err != nil {
+		if _, err := Quad(f, -quadPosInf, quadPosInf, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

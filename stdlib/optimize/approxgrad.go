@@ -216,3 +216,22 @@ func directLimits(maxIter, maxFuncEvals, def int) (int, int) {
 	}
 	return maxIter, maxFuncEvals
 }
+
+// result is the Result of a gradient method that stopped at x with value
+// f and gradient g after iter iterations, in scipy's order of precedence:
+// a value that was not finite, a failed line search, the iteration limit,
+// success.
+func (o *smoothObjective) result(x []float64, f float64, g []float64, iter, maxIter int, lineSearchFailed bool) *Result {
+	r := &Result{X: x, F: f, Grad: g, Iterations: iter, FuncEvals: o.nfev, GradEvals: o.ngev}
+	switch {
+	case o.stopped():
+		r.Status, r.Message = NotFinite, o.msg
+	case lineSearchFailed:
+		r.Status, r.Message = LineSearchFailed, MsgLineSearch
+	case iter >= maxIter:
+		r.Status, r.Message = MaxIterations, MsgMaxIter
+	default:
+		r.Status, r.Message, r.Success = Success, MsgSuccess, true
+	}
+	return r
+}

@@ -1,0 +1,308 @@
+package image
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+
+	"calc/stdlib/array"
+)
+
+// This file holds the filtering engine shared by every linear filter: a
+// correlation of an image with a separable or a 2-d kernel, with the border
+// handled once per row (each row is copied into a buffer extended by the
+// border, and each buffered row is made once per band of output rows), and
+// the output rows split into one band per CPU. OpenCV's FilterEngine
+// (modules/imgproc/src/filter.dispatch.cpp, filter.simd.hpp) is organised
+// the same way, and the sums here are formed in its order, term by term, so
+// the results agree with its CV_64F ones to the last bit or two.
+
+// layout is the geometry of an image: h rows of w pixels of c interleaved
+// channels, row-major as array.Array stores an H×W or H×W×C array.
+type layout struct{ h, w, c int }
+
+// layoutOf returns the geometry of the image argument of fn, or an error
+// naming fn if img is not a non-empty 2-d (gray) or 3-d (colour) array.
+func layoutOf(fn string, img *array.Array) (layout, error) {
+	if img == nil {
+		return layout{}, fmt.Errorf("%s: image is nil", fn)
+	}
+	var l layout
+	switch img.Ndim() {
+	case 2:
+		l = layout{img.Shape[0], img.Shape[1], 1}
+	case 3:
+		l = layout{img.Shape[0], img.Shape[1], img.Shape[2]}
+	default:
+		return l, fmt.Errorf("%s: image must be 2-d (H×W gray) or 3-d (H×W×C colour), got shape %s",
+			fn, array.ShapeString(img.Shape))
+	}
+	if l.h == 0 || l.w == 0 || l.c == 0 {
+		return l, fmt.Errorf("%s: image is empty, shape %s", fn, array.ShapeString(img.Shape))
+	}
+	return l, nil
+}
+
+// stride is the number of values in one row.
+func (l layout) stride() int { return l.w * l.c }
+
+// row returns row y of data laid out as l, or nil for y = -1, the Constant
+// border's row of zeros.
+func (l layout) row(data []float64, y int) []float64 {
+	if y < 0 {
+		return nil
+	}
+	return data[y*l.stride() : (y+1)*l.stride()]
+}
+
+// like returns a new array of img's shape for a filter's output.
+func like(img *array.Array) *array.Array {
+	return &array.Array{Shape: append([]int(nil), img.Shape...), Data: make([]float64, len(img.Data))}
+}
+
+// minParallel is the number of values below which a filter runs on one
+// goroutine: starting more costs more than it saves.
+const minParallel = 1 << 15
+
+// parallelFor calls fn on ranges [lo, hi) that together cover [0, n), rows
+// of an image or elements of an array, concurrently, one range per CPU, when
+// there are at least minParallel values of work.
+func parallelFor(n, work int, fn func(lo, hi int)) {
+	k := min(runtime.NumCPU(), n)
+	if work < minParallel || k < 2 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for i := range k {
+		lo, hi := n*i/k, n*(i+1)/k
+		wg.Go(func() { fn(lo, hi) })
+	}
+	wg.Wait()
+}
+
+// padder copies image rows into buffers extended left and right by the
+// border, so that a kernel tap at horizontal offset j reads the buffer from
+// value j·c on without any test.
+type padder struct {
+	l           layout
+	left, right int
+	// from holds, for each of the left+right border pixels in order, the
+	// pixel of the row it repeats, or -1 for a zero.
+	from []int
+}
+
+// newPadder returns a padder for kernels reaching left pixels before and
+// right pixels after the one they compute.
+func newPadder(l layout, left, right int, b Border) *padder {
+	p := &padder{l: l, left: left, right: right, from: make([]int, left+right)}
+	for i := range left {
+		p.from[i] = b.index(i-left, l.w)
+	}
+	for i := range right {
+		p.from[left+i] = b.index(l.w+i, l.w)
+	}
+	return p
+}
+
+// width returns the length of a padded row.
+func (p *padder) width() int { return (p.left + p.l.w + p.right) * p.l.c }
+
+// pad fills dst, of length width(), with src extended by the border; a nil
+// src stands for a row of zeros.
+func (p *padder) pad(src, dst []float64) {
+	if src == nil {
+		clear(dst)
+		return
+	}
+	c := p.l.c
+	copy(dst[p.left*c:], src)
+	for i, x := range p.from {
+		at := i * c
+		if i >= p.left {
+			at += p.l.w * c
+		}
+		if x < 0 {
+			clear(dst[at : at+c])
+		} else {
+			copy(dst[at:at+c], src[x*c:x*c+c])
+		}
+	}
+}
+
+// rowCache keeps the rows a worker made for the last len(rows) vertical
+// positions, so that a kernel n rows tall makes each row once per band
+// rather than n times.
+type rowCache struct {
+	rows [][]float64
+	pos  []int
+	build func(p int, dst []float64)
+}
+
+// newRowCache returns a cache of n rows of the given width, made on demand
+// by build(p, dst) for the vertical position p (which may lie outside the
+// image).
+func newRowCache(n, width int, build func(p int, dst []float64)) *rowCache {
+	rc := &rowCache{rows: make2d(n, width), pos: make([]int, n), build: build}
+	for i := range rc.pos {
+		rc.pos[i] = -1 << 62
+	}
+	return rc
+}
+
+// make2d returns n rows of the given width over one allocation.
+func make2d(n, width int) [][]float64 {
+	buf := make([]float64, n*width)
+	rows := make([][]float64, n)
+	for i := range rows {
+		rows[i] = buf[i*width : (i+1)*width : (i+1)*width]
+	}
+	return rows
+}
+
+// get returns the row for vertical position p. Rows of n consecutive
+// positions are all valid at once.
+func (rc *rowCache) get(p int) []float64 {
+	s := p % len(rc.rows)
+	if s < 0 {
+		s += len(rc.rows)
+	}
+	if rc.pos[s] != p {
+		rc.build(p, rc.rows[s])
+		rc.pos[s] = p
+	}
+	return rc.rows[s]
+}
+
+// axpy adds a·x[i] to dst[i] for every i < len(dst); x may be longer.
+func axpy(dst, x []float64, a float64) {
+	x = x[:len(dst)]
+	for i, v := range x {
+		dst[i] += a * v
+	}
+}
+
+// fill sets every element of dst to v.
+func fill(dst []float64, v float64) {
+	for i := range dst {
+		dst[i] = v
+	}
+}
+
+// separable is the correlation of an image with the outer product of a row
+// kernel kx and a column kernel ky: kx runs along each row, then ky down the
+// columns of the result, and delta is added, as cv::sepFilter2D does. The
+// anchors ax and ay are the kernel elements placed over the output pixel.
+type separable struct {
+	kx, ky []float64
+	ax, ay int
+	delta  float64
+	border Border
+}
+
+// apply filters src, laid out as l, into dst of the same size.
+func (f *separable) apply(src []float64, l layout, dst []float64) {
+	pd := newPadder(l, f.ax, len(f.kx)-1-f.ax, f.border)
+	n := l.stride()
+	parallelFor(l.h, len(src)*(len(f.kx)+len(f.ky)), func(y0, y1 int) {
+		padded := make([]float64, pd.width())
+		rows := newRowCache(len(f.ky), n, func(p int, dst []float64) {
+			pd.pad(l.row(src, f.border.index(p, l.h)), padded)
+			clear(dst)
+			for j, k := range f.kx {
+				if k != 0 {
+					axpy(dst, padded[j*l.c:], k)
+				}
+			}
+		})
+		for y := y0; y < y1; y++ {
+			out := dst[y*n : (y+1)*n]
+			fill(out, f.delta)
+			for i, k := range f.ky {
+				if k != 0 {
+					axpy(out, rows.get(y-f.ay+i), k)
+				}
+			}
+		}
+	})
+}
+
+// correlate2d is the correlation of src, laid out as l, with the kh×kw
+// kernel k (row-major), anchored at (ax, ay), plus delta, into dst, as
+// cv::filter2D computes it: delta first, then the kernel's non-zero terms
+// in row-major order.
+func correlate2d(src []float64, l layout, k []float64, kh, kw, ax, ay int, delta float64, b Border, dst []float64) {
+	pd := newPadder(l, ax, kw-1-ax, b)
+	n := l.stride()
+	parallelFor(l.h, len(src)*kh*kw, func(y0, y1 int) {
+		rows := newRowCache(kh, pd.width(), func(p int, dst []float64) {
+			pd.pad(l.row(src, b.index(p, l.h)), dst)
+		})
+		for y := y0; y < y1; y++ {
+			out := dst[y*n : (y+1)*n]
+			fill(out, delta)
+			for i := range kh {
+				row := rows.get(y - ay + i)
+				for j, w := range k[i*kw : (i+1)*kw] {
+					if w != 0 {
+						axpy(out, row[j*l.c:], w)
+					}
+				}
+			}
+		}
+	})
+}
+
+// Filter2D returns the correlation of img with kernel, plus delta, as
+// cv::filter2D(img, CV_64F, kernel, (anchorX, anchorY), delta, border):
+//
+//	dst(y, x) = delta + Σ kernel(i, j)·img(y + i − anchorY, x + j − anchorX)
+//
+// summed over the kernel's rows i and columns j. It is correlation, not
+// convolution: flip the kernel both ways to convolve. The kernel is a 2-d
+// array of any size, even or odd; an anchor of -1 means the kernel's centre
+// (its size divided by 2, rounded down). Colour images are filtered channel
+// by channel. OpenCV computes kernels of 50 or more elements through the
+// DFT, so for those the two agree to rounding rather than to the bit. The
+// cost is one multiply-add per non-zero kernel element per output value.
+func Filter2D(img, kernel *array.Array, anchorX, anchorY int, delta float64, border Border) (*array.Array, error) {
+	const fn = "filter2D"
+	l, err := layoutOf(fn, img)
+	if err != nil {
+		return nil, err
+	}
+	if err := border.check(fn); err != nil {
+		return nil, err
+	}
+	if kernel == nil || kernel.Ndim() != 2 || kernel.Len() == 0 {
+		shape := "nil"
+		if kernel != nil {
+			shape = array.ShapeString(kernel.Shape)
+		}
+		return nil, fmt.Errorf("%s: kernel must be a non-empty 2-d array, got shape %s", fn, shape)
+	}
+	kh, kw := kernel.Shape[0], kernel.Shape[1]
+	ax, err := anchor(fn, "anchorX", anchorX, kw)
+	if err != nil {
+		return nil, err
+	}
+	ay, err := anchor(fn, "anchorY", anchorY, kh)
+	if err != nil {
+		return nil, err
+	}
+	dst := like(img)
+	correlate2d(img.Data, l, kernel.Data, kh, kw, ax, ay, delta, border, dst.Data)
+	return dst, nil
+}
+
+// anchor returns the anchor a of a kernel n elements long, with -1 meaning
+// the centre, or an error naming the argument if it lies outside the kernel.
+func anchor(fn, name string, a, n int) (int, error) {
+	if a == -1 {
+		return n / 2, nil
+	}
+	if a < 0 || a >= n {
+		return 0, fmt.Errorf("%s: %s must be -1 or in [0, %d) for a kernel of size %d, got %d", fn, name, n, n, a)
+	}
+	return a, nil
+}

@@ -1,0 +1,108 @@
+package image
+
+import (
+	"fmt"
+	"math"
+
+	"calc/stdlib/array"
+)
+
+// pointwise returns f applied to corresponding elements of x and y, which
+// must have the same non-empty shape; fn names the caller in errors.
+func pointwise(fn string, x, y *array.Array, f func(x, y float64) float64) (*array.Array, error) {
+	if x == nil || y == nil {
+		return nil, fmt.Errorf("%s: x and y must not be nil", fn)
+	}
+	if !sameShape(x.Shape, y.Shape) {
+		return nil, fmt.Errorf("%s: x and y must have the same shape, got %s and %s",
+			fn, array.ShapeString(x.Shape), array.ShapeString(y.Shape))
+	}
+	if x.Len() == 0 {
+		return nil, fmt.Errorf("%s: x and y are empty, shape %s", fn, array.ShapeString(x.Shape))
+	}
+	dst := like(x)
+	parallelFor(x.Len(), x.Len(), func(lo, hi int) {
+		out, xs, ys := dst.Data[lo:hi], x.Data[lo:hi], y.Data[lo:hi]
+		for i := range out {
+			out[i] = f(xs[i], ys[i])
+		}
+	})
+	return dst, nil
+}
+
+// sameShape reports whether two shapes are equal.
+func sameShape(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Magnitude returns √(x² + y²) element by element, as cv::magnitude, for
+// arrays of the same shape, such as the x and y derivatives from Sobel.
+func Magnitude(x, y *array.Array) (*array.Array, error) {
+	return pointwise("magnitude", x, y, func(x, y float64) float64 { return math.Sqrt(x*x + y*y) })
+}
+
+// Phase returns the angle of each vector (x, y), element by element, in
+// [0, 2π) radians or, if degrees is set, [0, 360) degrees, with phase(0, 0)
+// = 0, for arrays of the same shape: cv::phase's convention (atan2 moved
+// from (−π, π] into [0, 2π)). It is computed to full precision with atan2;
+// OpenCV 4.6 instead evaluates a polynomial approximation in float32, even
+// for CV_64F input (hal::fastAtan64f), whose results differ from these by
+// up to 1.7e-4 radians (0.01°). An angle below 0 by less than the rounding
+// of 2π is returned as the largest float64 below 2π (or 360).
+func Phase(x, y *array.Array, degrees bool) (*array.Array, error) {
+	full, unit := 2*math.Pi, 1.0
+	if degrees {
+		full, unit = 360, 180/math.Pi
+	}
+	below := math.Nextafter(full, 0)
+	return pointwise("phase", x, y, func(x, y float64) float64 {
+		a := math.Atan2(y, x) * unit
+		switch {
+		case a < 0:
+			a = min(a+full, below)
+		case a == 0:
+			a = 0 // atan2 gives −0 for y = −0; the convention is +0
+		}
+		return a
+	})
+}
+
+// ConvertScaleAbs returns saturate(|alpha·x + beta|) for every value x of
+// img, as cv::convertScaleAbs: the result rounded half to even (cvRound),
+// then clipped to 0…255, with NaN giving 0; the result holds 8-bit values as
+// float64, of img's shape. (OpenCV's conversion wraps values of 2³¹ and more
+// to 0 on their way to 8 bits; here they give 255.)
+func ConvertScaleAbs(img *array.Array, alpha, beta float64) (*array.Array, error) {
+	if img == nil || img.Len() == 0 {
+		return nil, fmt.Errorf("convertScaleAbs: image is nil or empty")
+	}
+	dst := like(img)
+	for i, x := range img.Data {
+		// The conversion keeps the product from being fused with the sum,
+		// which Go allows: OpenCV rounds it, and halves decide the rounding.
+		dst.Data[i] = saturate8(math.Abs(float64(alpha*x) + beta))
+	}
+	return dst, nil
+}
+
+// saturate8 rounds v half to even and clips it to 0…255, NaN to 0, as
+// OpenCV's saturate_cast<uchar>(double) does for |v| < 2³¹.
+func saturate8(v float64) float64 {
+	switch {
+	case math.IsNaN(v):
+		return 0
+	case v <= 0:
+		return 0
+	case v >= 255:
+		return 255
+	}
+	return math.RoundToEven(v)
+}

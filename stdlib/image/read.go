@@ -1,0 +1,249 @@
+package image
+
+import (
+	"bytes"
+	"fmt"
+	stdimage "image"
+	"image/color"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"os"
+
+	"calc/stdlib/array"
+)
+
+// Read decodes the PNG, JPEG or GIF file at path (the format is told from
+// the file's first bytes, not its name) into an H×W×3 array of red, green
+// and blue values or, if gray is set, an H×W array of gray values, both
+// 0…255 as float64. Note that calc's colour order is RGB: OpenCV's imread
+// returns BGR.
+//
+// The results are those of OpenCV 4.6's cv2.imread(path, IMREAD_COLOR) (in
+// RGB order) and cv2.imread(path, IMREAD_GRAYSCALE), whose decoders read
+// each format as follows.
+//
+//   - PNG, through libpng: alpha is dropped (not composited), palettes
+//     expanded, gray of 1, 2 or 4 bits scaled to 8, and 16-bit samples cut
+//     to their high byte. Gray comes from libpng's png_set_rgb_to_gray with
+//     OpenCV's weights 0.299 and 0.587, which libpng turns into 15-bit
+//     fixed point and truncates: (9797·R + 19234·G + 3737·B) >> 15 for 8-bit
+//     samples, and for 16-bit ones (the same sum + 16384) >> 15 before the
+//     cut to 8 bits (pngrtran.c, png_do_rgb_to_gray). This is exact for
+//     PNGs without gAMA, sRGB or iCCP chunks; libpng converts those with a
+//     gamma other than 1 in linear light instead, which Read does not.
+//   - JPEG, through libjpeg: gray is the decoded luma (Y) plane, not a
+//     mixture of R, G and B; colour is converted from YCbCr with libjpeg's
+//     fixed-point formulas (jdcolor.c). Go's decoder (image/jpeg) computes
+//     the inverse DCT and upsamples subsampled chroma differently from
+//     libjpeg, so values may differ from OpenCV's by ±1, and by more at
+//     sharp colour edges of chroma-subsampled (4:2:0, 4:2:2) files, which
+//     libjpeg interpolates. EXIF orientation is not applied (OpenCV rotates
+//     the image by it).
+//   - GIF, which OpenCV 4.6 cannot read: the first frame, and gray from
+//     cv::cvtColor's COLOR_RGB2GRAY weights, (9798·R + 19235·G + 3735·B +
+//     16384) >> 15.
+func Read(path string, gray bool) (*array.Array, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	r := bytes.NewReader(data)
+	var img stdimage.Image
+	weights := cvtColorWeights
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		img, err = png.Decode(r)
+		weights = libpngWeights
+	case bytes.HasPrefix(data, []byte{0xff, 0xd8, 0xff}):
+		img, err = jpeg.Decode(r)
+		if y, ok := img.(*stdimage.YCbCr); ok && gray && err == nil {
+			return lumaPlane(y), nil
+		}
+	case bytes.HasPrefix(data, []byte("GIF87a")), bytes.HasPrefix(data, []byte("GIF89a")):
+		img, err = gif.Decode(r)
+	default:
+		return nil, fmt.Errorf("read: %s: not a PNG, JPEG or GIF file", path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read: %s: %w", path, err)
+	}
+	s := samplesOf(img)
+	if gray {
+		return s.gray(weights), nil
+	}
+	return s.colour(), nil
+}
+
+// grayWeights are 15-bit fixed-point weights of red, green and blue for
+// converting colour to gray, and the rounding term added before the shift
+// for 8-bit and for 16-bit samples.
+type grayWeights struct {
+	r, g, b         uint32
+	round8, round16 uint32
+}
+
+// libpngWeights are those libpng makes from OpenCV's request for 0.299 and
+// 0.587: ⌊w·32768⌋ for red and green and the rest of 32768 for blue,
+// truncating 8-bit sums and rounding 16-bit ones.
+var libpngWeights = grayWeights{r: 9797, g: 19234, b: 3737, round8: 0, round16: 1 << 14}
+
+// cvtColorWeights are cv::cvtColor's for 8-bit RGB to gray (RY15, GY15,
+// BY15 in modules/imgproc/src/color.hpp), rounded.
+var cvtColorWeights = grayWeights{r: 9798, g: 19235, b: 3735, round8: 1 << 14, round16: 1 << 14}
+
+// samples is a decoded image as interleaved red, green and blue samples of
+// 8 bits, or of 16 if deep is set.
+type samples struct {
+	w, h int
+	rgb  []uint16
+	deep bool
+}
+
+// samplesOf returns the red, green and blue samples of img, as they are
+// stored, without compositing any alpha: the alpha of non-premultiplied
+// formats is dropped, as OpenCV's decoders do.
+func samplesOf(img stdimage.Image) samples {
+	b := img.Bounds()
+	s := samples{w: b.Dx(), h: b.Dy(), rgb: make([]uint16, 3*b.Dx()*b.Dy())}
+	i := 0
+	put := func(r, g, b uint16) {
+		s.rgb[i], s.rgb[i+1], s.rgb[i+2] = r, g, b
+		i += 3
+	}
+	switch m := img.(type) {
+	case *stdimage.Gray:
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for _, v := range m.Pix[m.PixOffset(b.Min.X, y):][:s.w] {
+				put(uint16(v), uint16(v), uint16(v))
+			}
+		}
+	case *stdimage.NRGBA:
+		rgba8(m.Pix, m.Stride, m.PixOffset(b.Min.X, b.Min.Y), s.w, s.h, put)
+	case *stdimage.RGBA: // decoders return it only for opaque images
+		rgba8(m.Pix, m.Stride, m.PixOffset(b.Min.X, b.Min.Y), s.w, s.h, put)
+	case *stdimage.Paletted:
+		palette := make([]color.NRGBA, len(m.Palette))
+		for j, c := range m.Palette {
+			palette[j] = color.NRGBAModel.Convert(c).(color.NRGBA)
+		}
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for _, v := range m.Pix[m.PixOffset(b.Min.X, y):][:s.w] {
+				var c color.NRGBA // black for an index past the palette, as image.Paletted.At gives
+				if int(v) < len(palette) {
+					c = palette[v]
+				}
+				put(uint16(c.R), uint16(c.G), uint16(c.B))
+			}
+		}
+	case *stdimage.YCbCr:
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				c := m.YCbCrAt(x, y)
+				put(yccToRGB(c.Y, c.Cb, c.Cr))
+			}
+		}
+	default:
+		s.deep = deep(img)
+		model := color.NRGBAModel
+		if s.deep {
+			model = color.NRGBA64Model
+		}
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				switch c := model.Convert(img.At(x, y)).(type) {
+				case color.NRGBA:
+					put(uint16(c.R), uint16(c.G), uint16(c.B))
+				case color.NRGBA64:
+					put(c.R, c.G, c.B)
+				}
+			}
+		}
+	}
+	return s
+}
+
+// rgba8 passes the colour of each pixel of a 4-byte-per-pixel image to put.
+func rgba8(pix []uint8, stride, off, w, h int, put func(r, g, b uint16)) {
+	for y := range h {
+		row := pix[off+y*stride:][:4*w]
+		for x := 0; x < len(row); x += 4 {
+			put(uint16(row[x]), uint16(row[x+1]), uint16(row[x+2]))
+		}
+	}
+}
+
+// deep reports whether img holds 16-bit samples.
+func deep(img stdimage.Image) bool {
+	switch img.(type) {
+	case *stdimage.Gray16, *stdimage.RGBA64, *stdimage.NRGBA64:
+		return true
+	}
+	return false
+}
+
+// colour returns the samples as an H×W×3 array of 8-bit values; 16-bit
+// samples keep their high byte, as libpng's png_set_strip_16 does.
+func (s samples) colour() *array.Array {
+	out := array.Zeros(s.h, s.w, 3)
+	shift := s.shift()
+	for i, v := range s.rgb {
+		out.Data[i] = float64(v >> shift)
+	}
+	return out
+}
+
+// gray returns the samples mixed to gray with the weights w, as an H×W
+// array of 8-bit values.
+func (s samples) gray(w grayWeights) *array.Array {
+	out := array.Zeros(s.h, s.w)
+	shift, round := s.shift(), w.round8
+	if s.deep {
+		round = w.round16
+	}
+	for i := range out.Data {
+		p := s.rgb[3*i : 3*i+3]
+		sum := w.r*uint32(p[0]) + w.g*uint32(p[1]) + w.b*uint32(p[2]) + round
+		out.Data[i] = float64(sum >> 15 >> shift)
+	}
+	return out
+}
+
+// shift is the right shift that takes a sample to 8 bits.
+func (s samples) shift() uint {
+	if s.deep {
+		return 8
+	}
+	return 0
+}
+
+// lumaPlane returns the Y plane of a decoded JPEG as an H×W array, the gray
+// image libjpeg decodes when asked for JCS_GRAYSCALE.
+func lumaPlane(m *stdimage.YCbCr) *array.Array {
+	b := m.Bounds()
+	out := array.Zeros(b.Dy(), b.Dx())
+	for y := range b.Dy() {
+		row := m.Y[m.YOffset(b.Min.X, b.Min.Y+y):][:b.Dx()]
+		for x, v := range row {
+			out.Data[y*b.Dx()+x] = float64(v)
+		}
+	}
+	return out
+}
+
+// yccToRGB converts JFIF YCbCr to RGB as libjpeg's ycc_rgb_convert does,
+// with 16-bit fixed-point coefficients FIX(1.402), FIX(0.34414),
+// FIX(0.71414) and FIX(1.772), rounded, then clamped to 0…255. Go's
+// color.YCbCrToRGB rounds differently, by one level for some inputs.
+func yccToRGB(y, cb, cr uint8) (r, g, b uint16) {
+	const half = 1 << 15
+	Y, Cb, Cr := int32(y), int32(cb)-128, int32(cr)-128
+	return clamp8(Y + (91881*Cr+half)>>16),
+		clamp8(Y + (-22554*Cb-46802*Cr+half)>>16),
+		clamp8(Y + (116130*Cb+half)>>16)
+}
+
+// clamp8 clips v to 0…255.
+func clamp8(v int32) uint16 {
+	return uint16(min(max(v, 0), 255))
+}

@@ -1,0 +1,201 @@
+package image
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"calc/stdlib/array"
+)
+
+// The reference outputs come from OpenCV 4.6 through
+// testdata/opencv_reference.py, which documents how each was computed.
+
+// refCase is one call of a function of this package with OpenCV's answer:
+// the array out/<Name> in reference.npz and, for functions that return a
+// number, Scalar.
+type refCase struct {
+	Name   string         `json:"name"`
+	Func   string         `json:"func"`
+	Input  string         `json:"input"`
+	Args   map[string]any `json:"args"`
+	Scalar *float64       `json:"scalar"`
+}
+
+// reference is the whole of testdata/reference.json and reference.npz.
+type reference struct {
+	OpenCV string    `json:"opencv"`
+	Cases  []refCase `json:"cases"`
+	arrays map[string]*array.Array
+}
+
+var loadReference = sync.OnceValues(func() (*reference, error) {
+	b, err := os.ReadFile(filepath.Join("testdata", "reference.json"))
+	if err != nil {
+		return nil, err
+	}
+	var ref reference
+	if err := json.Unmarshal(b, &ref); err != nil {
+		return nil, err
+	}
+	ref.arrays, err = readNPZ(filepath.Join("testdata", "reference.npz"))
+	return &ref, err
+})
+
+// array returns the reference array of the given name, failing t without it.
+func (r *reference) array(t testing.TB, name string) *array.Array {
+	a, ok := r.arrays[name]
+	if !ok {
+		t.Fatalf("reference.npz has no %q", name)
+	}
+	return a
+}
+
+func (c refCase) num(name string) float64 {
+	v, ok := c.Args[name].(float64)
+	if !ok {
+		panic(fmt.Sprintf("case %s: argument %s is %v", c.Name, name, c.Args[name]))
+	}
+	return v
+}
+
+func (c refCase) int(name string) int { return int(c.num(name)) }
+
+func (c refCase) border() Border {
+	b, err := ParseBorder(c.Args["border"].(string))
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// call runs the function a case names and returns its array and number.
+func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error) {
+	in := func(name string) *array.Array { return r.array(t, "in/"+name) }
+	arr := func(a *array.Array, err error) (*array.Array, float64, error) { return a, 0, err }
+	switch c.Func {
+	case "Sobel":
+		return arr(Sobel(in(c.Input), c.int("dx"), c.int("dy"), c.int("ksize"), c.num("scale"), c.num("delta"), c.border()))
+	case "Laplacian":
+		return arr(Laplacian(in(c.Input), c.int("ksize"), c.num("scale"), c.num("delta"), c.border()))
+	case "Filter2D":
+		return arr(Filter2D(in(c.Input), in(c.Args["kernel"].(string)), c.int("anchorX"), c.int("anchorY"), c.num("delta"), c.border()))
+	case "GaussianBlur":
+		return arr(GaussianBlur(in(c.Input), c.int("ksizeX"), c.int("ksizeY"), c.num("sigmaX"), c.num("sigmaY"), c.border()))
+	case "Threshold":
+		return Threshold(in(c.Input), c.num("t"), c.num("maxval"), ThresholdMode(c.int("mode")))
+	case "Magnitude":
+		return arr(Magnitude(in(c.Input), in(c.Args["y"].(string))))
+	case "Phase":
+		return arr(Phase(in(c.Input), in(c.Args["y"].(string)), c.Args["degrees"].(bool)))
+	case "ConvertScaleAbs":
+		return arr(ConvertScaleAbs(in(c.Input), c.num("alpha"), c.num("beta")))
+	case "BlurMeasure":
+		v, err := BlurMeasure(in(c.Input))
+		return nil, v, err
+	case "GaussianKernel":
+		k, err := GaussianKernel(c.int("n"), c.num("sigma"))
+		return array.Vector(k), 0, err
+	case "DerivKernels":
+		kx, ky, err := DerivKernels(c.int("dx"), c.int("dy"), c.int("ksize"))
+		if err == nil && len(kx) != c.int("nx") {
+			err = fmt.Errorf("kx has %d elements, OpenCV's %d", len(kx), c.int("nx"))
+		}
+		return array.Vector(append(kx, ky...)), 0, err
+	}
+	t.Fatalf("case %s: unknown function %s", c.Name, c.Func)
+	return nil, 0, nil
+}
+
+// tolerance is the largest absolute difference from OpenCV's output that a
+// case allows, and the period its values are taken modulo (0 for none).
+func tolerance(c refCase) (tol, period float64) {
+	if strings.HasPrefix(c.Name, "phase/cv/") {
+		// OpenCV's phase is a float32 polynomial, off by up to 1.7e-4 rad.
+		if c.Args["degrees"].(bool) {
+			return 2e-4 * 180 / math.Pi, 360
+		}
+		return 2e-4, 2 * math.Pi
+	}
+	return 1e-9, 0
+}
+
+// TestOpenCV runs every reference case and compares the result with
+// OpenCV's, reporting the largest differences seen per function.
+func TestOpenCV(t *testing.T) {
+	ref, err := loadReference()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ref.OpenCV != "4.6.0" {
+		t.Errorf("reference made with OpenCV %s, want 4.6.0", ref.OpenCV)
+	}
+	worst := map[string]float64{}
+	for _, c := range ref.Cases {
+		got, v, err := ref.call(t, c)
+		if err != nil {
+			t.Errorf("%s: %v", c.Name, err)
+			continue
+		}
+		tol, period := tolerance(c)
+		diff := 0.0
+		if c.Scalar != nil {
+			diff = math.Abs(v - *c.Scalar)
+			if diff > tol*max(1, math.Abs(*c.Scalar)) {
+				t.Errorf("%s: got %.17g, OpenCV %.17g", c.Name, v, *c.Scalar)
+			}
+		}
+		if want, ok := ref.arrays["out/"+c.Name]; ok {
+			d, at := maxDiff(got, want, period)
+			if d > tol || math.IsNaN(d) {
+				t.Errorf("%s: differs from OpenCV by %.3g at index %d (got %.17g, want %.17g)",
+					c.Name, d, at, got.Data[at], want.Data[at])
+			}
+			diff = max(diff, d)
+		}
+		key := strings.SplitN(c.Name, "/", 2)[0]
+		if strings.HasPrefix(c.Name, "phase/") {
+			key = strings.Join(strings.SplitN(c.Name, "/", 3)[:2], "/")
+		}
+		worst[key] = max(worst[key], diff)
+	}
+	keys := make([]string, 0, len(worst))
+	for k := range worst {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		t.Logf("%-16s largest difference from OpenCV %.3g", k, worst[k])
+	}
+	t.Logf("%d cases", len(ref.Cases))
+}
+
+// maxDiff returns the largest absolute difference between got and want and
+// its index, +Inf at 0 if their shapes differ; with a period, values are
+// compared modulo it. NaNs must match NaNs.
+func maxDiff(got, want *array.Array, period float64) (float64, int) {
+	if got == nil || !sameShape(got.Shape, want.Shape) {
+		return math.Inf(1), 0
+	}
+	worst, at := 0.0, 0
+	for i, w := range want.Data {
+		g := got.Data[i]
+		if math.IsNaN(g) && math.IsNaN(w) {
+			continue
+		}
+		d := math.Abs(g - w)
+		if period > 0 {
+			d = math.Min(d, period-math.Mod(d, period))
+		}
+		if d > worst || math.IsNaN(d) {
+			worst, at = d, i
+		}
+	}
+	return worst, at
+}

@@ -1,0 +1,323 @@
+#!/usr/bin/python3
+"""Reference outputs of OpenCV 4.6 for calc/stdlib/image's tests.
+
+Run with Debian's python3-opencv (4.6.0) and numpy:
+
+    /usr/bin/python3 stdlib/image/testdata/opencv_reference.py
+
+It makes small test images from a seeded generator and writes, beside
+itself:
+
+  - the images as files: gray.png, colour.png, rgba.png, deep.png (16-bit
+    RGB), gray16.png, palette.png, colour444.jpg, colour420.jpg, gray.jpg
+    and palette.gif;
+  - reference.npz: the filter inputs ("in/<name>"), what cv2.imread decodes
+    from each file ("read/<file>/colour" in RGB order, "read/<file>/gray")
+    and the output array of every case ("out/<case>");
+  - reference.json: the cases (function and arguments, as the Go test
+    runner calls them) and their scalar outputs.
+
+Every filter runs on CV_64F input with a CV_64F output. OpenCV 4.6's filters
+reject BORDER_WRAP, so the wrap cases are computed as the filter of the image
+padded by cv2.copyMakeBorder(..., BORDER_WRAP) (which does support it),
+cropped back: the same definition of the border. The Go tests read these
+files only; they never run Python.
+"""
+
+import json
+import os
+
+import cv2
+import numpy as np
+from PIL import Image
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+rng = np.random.default_rng(20240611)
+
+BORDERS = {
+    "reflect_101": cv2.BORDER_REFLECT_101,
+    "reflect": cv2.BORDER_REFLECT,
+    "replicate": cv2.BORDER_REPLICATE,
+    "constant": cv2.BORDER_CONSTANT,
+    "wrap": cv2.BORDER_WRAP,
+}
+
+
+def path(name):
+    return os.path.join(HERE, name)
+
+
+# ---------------------------------------------------------------- images
+
+def make_gray():
+    """A 23×31 gradient with a bright rectangle, a dark disk and noise."""
+    h, w = 23, 31
+    y, x = np.mgrid[0:h, 0:w]
+    img = 4 * x + 3 * y
+    img[5:12, 6:15] = 230
+    img[(y - 15) ** 2 + (x - 22) ** 2 <= 25] = 20
+    img = img + rng.integers(-12, 13, (h, w))
+    return np.clip(img, 0, 255).astype(np.uint8)
+
+
+def make_colour():
+    """A 17×19 RGB image: three different gradients, a square, noise."""
+    h, w = 17, 19
+    y, x = np.mgrid[0:h, 0:w]
+    img = np.stack([12 * x + 2 * y, 200 - 9 * y, 5 * x + 6 * y], axis=-1)
+    img[4:9, 10:16] = (250, 30, 90)
+    img = img + rng.integers(-20, 21, (h, w, 3))
+    return np.clip(img, 0, 255).astype(np.uint8)
+
+
+gray8 = make_gray()
+colour8 = make_colour()
+gray = gray8.astype(np.float64)
+colour = colour8.astype(np.float64)
+grayf = gray * 0.37 + rng.normal(0, 3, gray.shape)  # not 8-bit valued
+inputs = {"gray": gray, "colour": colour, "grayf": grayf}
+
+# Files. cv2.imwrite takes BGR(A); the arrays above are RGB.
+cv2.imwrite(path("gray.png"), gray8)
+cv2.imwrite(path("colour.png"), colour8[..., ::-1])
+alpha = rng.integers(0, 256, colour8.shape[:2], dtype=np.uint8)
+cv2.imwrite(path("rgba.png"), np.dstack([colour8[..., ::-1], alpha]))
+deep = rng.integers(0, 65536, (9, 11, 3), dtype=np.uint16)
+cv2.imwrite(path("deep.png"), deep)
+cv2.imwrite(path("gray16.png"), rng.integers(0, 65536, (7, 5), dtype=np.uint16))
+Image.fromarray(colour8).quantize(colors=40, dither=Image.Dither.NONE).save(path("palette.png"))
+Image.fromarray(colour8).quantize(colors=40, dither=Image.Dither.NONE).save(path("palette.gif"))
+Image.fromarray(colour8).save(path("colour444.jpg"), quality=95, subsampling=0)
+Image.fromarray(colour8).save(path("colour420.jpg"), quality=95, subsampling=2)
+cv2.imwrite(path("gray.jpg"), gray8, [cv2.IMWRITE_JPEG_QUALITY, 95])
+
+arrays = {}
+for name, img in inputs.items():
+    arrays["in/" + name] = img
+
+for f in ["gray.png", "colour.png", "rgba.png", "deep.png", "gray16.png", "palette.png",
+          "colour444.jpg", "colour420.jpg", "gray.jpg"]:
+    arrays["read/%s/colour" % f] = cv2.imread(path(f), cv2.IMREAD_COLOR)[..., ::-1]
+    arrays["read/%s/gray" % f] = cv2.imread(path(f), cv2.IMREAD_GRAYSCALE)
+# OpenCV 4.6 cannot read GIF: PIL decodes it and cvtColor makes the gray.
+gif = np.asarray(Image.open(path("palette.gif")).convert("RGB"))
+arrays["read/palette.gif/colour"] = gif
+arrays["read/palette.gif/gray"] = cv2.cvtColor(gif, cv2.COLOR_RGB2GRAY)
+
+# ---------------------------------------------------------------- cases
+
+cases = []
+
+
+def with_border(fn, img, border, radius):
+    """fn(img, cv2 border) with BORDER_WRAP done by padding: radius is
+    (top, bottom, left, right), how far the kernel reaches."""
+    if border != "wrap":
+        return fn(img, BORDERS[border])
+    t, b, l, r = radius
+    padded = cv2.copyMakeBorder(img, t, b, l, r, cv2.BORDER_WRAP)
+    out = fn(padded, cv2.BORDER_CONSTANT)
+    return out[t:t + img.shape[0], l:l + img.shape[1]]
+
+
+def add(name, func, input, out, scalar=None, **args):
+    case = {"name": name, "func": func, "input": input, "args": args}
+    if out is not None:
+        arrays["out/" + name] = np.ascontiguousarray(out, dtype=np.float64)
+    if scalar is not None:
+        case["scalar"] = float(scalar)
+    cases.append(case)
+
+
+def sobel(input, dx, dy, ksize, scale=1.0, delta=0.0, border="reflect_101"):
+    n = 3 if ksize <= 1 else ksize
+    r = n // 2
+    out = with_border(lambda im, b: cv2.Sobel(im, cv2.CV_64F, dx, dy, ksize=ksize, scale=scale,
+                                              delta=delta, borderType=b),
+                      inputs[input], border, (r, r, r, r))
+    name = "sobel/%s/dx%d_dy%d_k%d_s%g_d%g_%s" % (input, dx, dy, ksize, scale, delta, border)
+    add(name, "Sobel", input, out, dx=dx, dy=dy, ksize=ksize, scale=scale, delta=delta, border=border)
+    return out
+
+
+def valid_orders(ksize):
+    n = 3 if ksize == 1 else ksize
+    return [(dx, dy) for dx in range(n) for dy in range(n) if dx + dy > 0 and dx + dy <= 3]
+
+
+for input in ["gray", "colour"]:
+    for ksize in [1, 3, 5, 7]:
+        for dx, dy in valid_orders(ksize):
+            sobel(input, dx, dy, ksize)
+for border in BORDERS:
+    sobel("gray", 1, 0, 3, border=border)
+    sobel("gray", 1, 1, 5, border=border)
+    sobel("colour", 0, 1, 3, border=border)
+    sobel("grayf", 2, 0, 1, border=border)
+    sobel("gray", 1, 0, -1, border=border)
+    sobel("gray", 0, 1, -1, border=border)
+sobel("grayf", 1, 0, 3, scale=0.125, delta=3)
+sobel("grayf", 0, 1, 5, scale=0.3, delta=-1.5)
+sobel("colour", 1, 2, 7, scale=1 / 3, delta=0.5)
+sobel("gray", 0, 1, -1, scale=0.7, delta=2, border="reflect")
+sobel("colour", 1, 0, -1)
+
+# Gradients for Magnitude, Phase and ConvertScaleAbs.
+gx = cv2.Sobel(grayf, cv2.CV_64F, 1, 0, ksize=3)
+gy = cv2.Sobel(grayf, cv2.CV_64F, 0, 1, ksize=3)
+gx[0, :4], gy[0, :4] = [0, -1, 0, -2], [0, 0, -3, -0.0]  # axes and the origin
+inputs["gx"], inputs["gy"] = gx, gy
+arrays["in/gx"], arrays["in/gy"] = gx, gy
+add("magnitude", "Magnitude", "gx", cv2.magnitude(gx, gy), y="gy")
+for degrees in [False, True]:
+    # OpenCV's phase is a float32 polynomial (about 1e-4 rad), numpy's arctan2
+    # is exact: the test holds Phase to numpy tightly and to OpenCV loosely.
+    add("phase/cv/%s" % degrees, "Phase", "gx", cv2.phase(gx, gy, angleInDegrees=degrees),
+        y="gy", degrees=degrees)
+    exact = np.arctan2(gy, gx)
+    exact = np.where(exact < 0, exact + 2 * np.pi, exact + 0.0)
+    if degrees:
+        exact = np.where(np.arctan2(gy, gx) < 0, np.degrees(np.arctan2(gy, gx)) + 360,
+                         np.degrees(np.arctan2(gy, gx)) + 0.0)
+    add("phase/exact/%s" % degrees, "Phase", "gx", exact, y="gy", degrees=degrees)
+
+sobel_gray = cv2.Sobel(gray, cv2.CV_64F, 1, 1, ksize=5)
+inputs["sobel_gray"] = arrays["in/sobel_gray"] = sobel_gray
+for alpha, beta in [(1, 0), (0.5, 0), (0.25, -3), (-1.5, 10), (0.1, 0), (0.037, 0.5)]:
+    add("convertScaleAbs/%g_%g" % (alpha, beta), "ConvertScaleAbs", "sobel_gray",
+        cv2.convertScaleAbs(sobel_gray, alpha=alpha, beta=beta), alpha=alpha, beta=beta)
+
+
+def laplacian(input, ksize, scale=1.0, delta=0.0, border="reflect_101"):
+    r = max(ksize, 3) // 2
+    out = with_border(lambda im, b: cv2.Laplacian(im, cv2.CV_64F, ksize=ksize, scale=scale,
+                                                  delta=delta, borderType=b),
+                      inputs[input], border, (r, r, r, r))
+    add("laplacian/%s/k%d_s%g_d%g_%s" % (input, ksize, scale, delta, border), "Laplacian", input,
+        out, ksize=ksize, scale=scale, delta=delta, border=border)
+
+
+for input in ["gray", "colour", "grayf"]:
+    for ksize in [1, 3, 5, 7]:
+        laplacian(input, ksize)
+for border in BORDERS:
+    laplacian("gray", 1, border=border)
+    laplacian("grayf", 3, border=border)
+    laplacian("colour", 5, border=border)
+for ksize in [1, 3, 5]:
+    laplacian("grayf", ksize, scale=0.1, delta=2)  # 0.1 is rounded to float32 for 1 and 3
+    laplacian("colour", ksize, scale=-0.7, delta=-1)
+
+for input in ["gray", "grayf", "colour"]:
+    add("blurMeasure/" + input, "BlurMeasure", input, None,
+        scalar=cv2.Laplacian(inputs[input], cv2.CV_64F).var())
+
+kernels = {
+    "k3": rng.normal(0, 1, (3, 3)),
+    "k5": np.round(rng.normal(0, 2, (5, 5))) / 4,  # with zeros, which OpenCV skips
+    "k2x4": rng.normal(0, 1, (2, 4)),
+    "k1x6": rng.normal(0, 1, (1, 6)),
+    "k7x9": rng.normal(0, 1, (7, 9)),  # 63 elements: OpenCV correlates through the DFT
+}
+for name, k in kernels.items():
+    arrays["in/" + name] = k
+    inputs[name] = k
+
+
+def filter2d(input, kname, anchor=(-1, -1), delta=0.0, border="reflect_101"):
+    k = kernels[kname]
+    kh, kw = k.shape
+    ax = kw // 2 if anchor[0] == -1 else anchor[0]
+    ay = kh // 2 if anchor[1] == -1 else anchor[1]
+    out = with_border(lambda im, b: cv2.filter2D(im, cv2.CV_64F, k, anchor=anchor, delta=delta,
+                                                 borderType=b),
+                      inputs[input], border, (ay, kh - 1 - ay, ax, kw - 1 - ax))
+    add("filter2D/%s/%s_a%d,%d_d%g_%s" % (input, kname, anchor[0], anchor[1], delta, border),
+        "Filter2D", input, out, kernel=kname, anchorX=anchor[0], anchorY=anchor[1], delta=delta,
+        border=border)
+
+
+for border in BORDERS:
+    filter2d("grayf", "k3", border=border)
+    filter2d("colour", "k5", border=border)
+    filter2d("gray", "k2x4", anchor=(0, 1), border=border)
+for input in ["gray", "grayf", "colour"]:
+    filter2d(input, "k7x9")
+    filter2d(input, "k1x6", anchor=(5, 0), delta=-7.5)
+filter2d("grayf", "k3", anchor=(0, 2), delta=1.25)
+filter2d("colour", "k5", anchor=(4, 0), border="replicate")
+
+
+def gaussian(input, kx, ky, sx, sy, border="reflect_101"):
+    img = inputs[input]
+    # The kernel sizes GaussianBlur derives, for the wrap padding.
+    sy2 = sy if sy > 0 else sx
+    nx = kx if kx > 0 else int(np.round(sx * 8 + 1)) | 1
+    ny = ky if ky > 0 else int(np.round(sy2 * 8 + 1)) | 1
+    out = with_border(lambda im, b: cv2.GaussianBlur(im, (kx, ky), sx, sigmaY=sy, borderType=b),
+                      img, border, (ny // 2, ny // 2, nx // 2, nx // 2))
+    add("gaussianBlur/%s/%dx%d_%g_%g_%s" % (input, kx, ky, sx, sy, border), "GaussianBlur", input,
+        out, ksizeX=kx, ksizeY=ky, sigmaX=sx, sigmaY=sy, border=border)
+
+
+for input in ["gray", "grayf", "colour"]:
+    for n in [3, 5, 7, 9, 11]:
+        gaussian(input, n, n, 0, 0)
+    gaussian(input, 5, 7, 1.2, 0.8)
+    gaussian(input, 0, 0, 1.5, 0)
+    gaussian(input, 3, 9, 0, 2.0)
+    gaussian(input, 0, 5, 0.7, 0)
+for border in BORDERS:
+    gaussian("grayf", 5, 5, 1.1, 0, border=border)
+    gaussian("colour", 3, 7, 0, 0, border=border)
+    gaussian("gray", 13, 3, 2.5, 0.6, border=border)
+
+for n, sigma in [(1, 0), (3, 0), (5, 0), (7, 0), (9, 0), (11, 0), (13, 0), (31, 0), (3, 0.5),
+                 (5, 1.3), (7, 2), (9, 0.8), (15, 3.7), (25, 4)]:
+    add("gaussianKernel/%d_%g" % (n, sigma), "GaussianKernel", "", cv2.getGaussianKernel(n, sigma,
+        cv2.CV_64F).ravel(), n=n, sigma=sigma)
+
+for ksize in [1, 3, 5, 7, -1]:
+    n = 3 if ksize <= 1 else ksize
+    for dx, dy in valid_orders(ksize) if ksize > 0 else [(1, 0), (0, 1)]:
+        kx, ky = cv2.getDerivKernels(dx, dy, ksize, ktype=cv2.CV_64F)
+        add("derivKernels/%d_%d_%d" % (dx, dy, ksize), "DerivKernels", "",
+            np.concatenate([kx.ravel(), ky.ravel()]), dx=dx, dy=dy, ksize=ksize, nx=len(kx))
+
+MODES = {"binary": cv2.THRESH_BINARY, "binary_inv": cv2.THRESH_BINARY_INV,
+         "trunc": cv2.THRESH_TRUNC, "tozero": cv2.THRESH_TOZERO,
+         "tozero_inv": cv2.THRESH_TOZERO_INV}
+for mode, flag in MODES.items():
+    for input, t, maxval in [("grayf", 30.5, 200), ("colour", 127, 255), ("gray", 99, 1)]:
+        t_used, out = cv2.threshold(inputs[input], t, maxval, flag)
+        add("threshold/%s/%s_%g_%g" % (input, mode, t, maxval), "Threshold", input, out,
+            scalar=t_used, t=t, maxval=maxval, mode=flag)
+# Otsu: OpenCV computes it on 8-bit images only.
+bimodal = np.clip(np.concatenate([rng.normal(60, 15, 300), rng.normal(170, 25, 400)]), 0, 255)
+bimodal = np.round(bimodal).reshape(20, 35)
+inputs["bimodal"] = arrays["in/bimodal"] = bimodal
+few = np.array([[3, 3, 3, 200], [3, 3, 200, 200]], dtype=np.float64)  # two levels
+inputs["few"] = arrays["in/few"] = few
+for input in ["gray", "bimodal", "few"]:
+    for mode in ["binary", "binary_inv", "tozero"]:
+        t_used, out = cv2.threshold(inputs[input].astype(np.uint8), 0, 255,
+                                    MODES[mode] | cv2.THRESH_OTSU)
+        add("threshold/%s/otsu_%s" % (input, mode), "Threshold", input, out, scalar=t_used, t=0,
+            maxval=255, mode=MODES[mode] | cv2.THRESH_OTSU)
+
+# Write: what imwrite stores for a float image, and for cv2.normalize's.
+wimg = rng.normal(128, 90, (6, 7, 3))
+wimg[0, :6, 0] = [0.5, 1.5, 2.5, -0.5, 255.5, 254.5]  # halves round to even
+wimg[1, 0, 1] = np.nan
+inputs["write"] = arrays["in/write"] = wimg
+cv2.imwrite(path("write_tmp.png"), wimg[..., ::-1])
+arrays["out/write/plain"] = cv2.imread(path("write_tmp.png"), cv2.IMREAD_COLOR)[..., ::-1]
+os.remove(path("write_tmp.png"))
+norm = cv2.normalize(np.nan_to_num(wimg, nan=128.0), None, 0, 255, cv2.NORM_MINMAX)
+arrays["out/write/normalized"] = np.clip(np.rint(norm), 0, 255)
+arrays["out/write/normalized"][1, 0, 1] = 0  # NaN gives 0
+
+np.savez_compressed(path("reference.npz"), **arrays)
+with open(path("reference.json"), "w") as f:
+    json.dump({"opencv": cv2.__version__, "cases": cases}, f, indent=0)
+print("%d cases, %d arrays" % (len(cases), len(arrays)))

@@ -33,8 +33,8 @@ type BasinHoppingSettings struct {
 	// Seed seeds the random generator, a PCG from math/rand/v2
 	// (rand.NewPCG(Seed, 0)); the same seed gives the same run.
 	Seed uint64
-	// Local quenches each hop. Nil means L-BFGS-B without bounds at its
-	// defaults, a gradient method like scipy's default BFGS.
+	// Local quenches each hop. Nil means scipy's default, minimize's
+	// BFGS at its defaults, with forward-difference gradients.
 	Local LocalMinimizer
 }
 
@@ -84,7 +84,7 @@ func BasinHopping(f Func, x0 []float64, s *BasinHoppingSettings) (*Result, error
 		set.NIterSuccess = set.NIter + 2
 	}
 	if set.Local == nil {
-		set.Local = func(f Func, x0 []float64) (*Result, error) { return LBFGSB(Problem{Func: f}, x0, nil, nil) }
+		set.Local = func(f Func, x0 []float64) (*Result, error) { return BFGS(Problem{Func: f}, x0, nil) }
 	}
 	switch {
 	case set.NIter < 0 || set.Interval < 0 || set.NIterSuccess < 0 || !(set.T > 0) || !(set.StepSize > 0):

@@ -221,14 +221,14 @@ func leastSquaresLM(r Residuals, jac Jacobian, x0 []float64, m int, scale []floa
 		infinite, _ := none.box(n)
 		leastSquaresFDJac(r, res.X, res.Fun, infinite, 0, J)
 	}
-	res.finish(J, nil, leastSquaresFromMinpack[out.Ier])
+	res.finish(J, leastSquaresFromMinpack[out.Ier])
 	return res
 }
 
 // finish fills in the cost, the Jacobian as rows, the gradient, the
-// optimality (‖g·v‖∞ with v the Coleman–Li vector, or ‖g‖∞ when v is nil),
-// the status and scipy's message.
-func (res *LeastSquaresResult) finish(J, v []float64, status int) {
+// optimality ‖g‖∞ (which TRF with bounds then scales by the Coleman–Li
+// vector), the status and scipy's message.
+func (res *LeastSquaresResult) finish(J []float64, status int) {
 	n := len(res.X)
 	m := len(res.Fun)
 	res.F = 0.5 * vecDot(res.Fun, res.Fun)
@@ -237,13 +237,7 @@ func (res *LeastSquaresResult) finish(J, v []float64, status int) {
 		res.Jac[i] = append([]float64(nil), J[i*n:(i+1)*n]...)
 	}
 	res.Grad = leastSquaresGrad(J, res.Fun, n)
-	res.Optimality = 0
-	for i, g := range res.Grad {
-		if v != nil {
-			g *= v[i]
-		}
-		res.Optimality = math.Max(res.Optimality, math.Abs(g))
-	}
+	res.Optimality = vecNorm(res.Grad, math.Inf(1))
 	if res.ActiveMask == nil {
 		res.ActiveMask = make([]int, n)
 	}
@@ -354,7 +348,7 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 		}
 		if !jacFinite {
 			res.X, res.Fun = x, f
-			res.finish(J, v, 0)
+			res.finish(J, 0)
 			res.Status, res.Success, res.Message = NotFinite, false, "The Jacobian is not finite."
 			return res
 		}
@@ -383,7 +377,7 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 		}
 		if !svd.Factorize(aug, mat.SVDThin) {
 			res.X, res.Fun = x, f
-			res.finish(J, v, 0)
+			res.finish(J, 0)
 			res.Status, res.Success, res.Message = Failure, false, "SVD did not converge."
 			return res
 		}
@@ -453,7 +447,7 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 	}
 	res.X, res.Fun = x, f
 	res.ActiveMask = leastSquaresActive(x, box, set.XTol)
-	res.finish(J, v, status)
+	res.finish(J, status)
 	res.Optimality = gNorm
 	return res
 }

@@ -6,15 +6,30 @@ import (
 	"calc/lang"
 )
 
+// seq is a collection argument: its length and its items one at a time.
+type seq struct {
+	n  int
+	at func(int) lang.Value
+}
+
+// seqArg returns argument i as a collection.
+func seqArg(a lang.Args, i int) seq {
+	n, at, ok := lang.Seq(a[i])
+	if !ok {
+		panic(lang.ArgErrorf(i, "expected a list or an array, got %s", a[i].TypeName()))
+	}
+	return seq{n, at}
+}
+
 // funcAndItems reads the function and the collection of a higher-order
 // call in either order: Python's map(f, xs) or the pipe's xs | map(f),
 // which arrives as map(xs, f). It returns the remaining arguments too.
-func funcAndItems(a lang.Args) (f lang.Value, items []lang.Value, rest lang.Args) {
+func funcAndItems(a lang.Args) (f lang.Value, items seq, rest lang.Args) {
 	switch {
 	case a[0].IsCallable():
-		return a[0], a.Items(1), a[2:]
+		return a[0], seqArg(a, 1), a[2:]
 	case a[1].IsCallable():
-		return a[1], a.Items(0), a[2:]
+		return a[1], seqArg(a, 0), a[2:]
 	}
 	for i := range 2 {
 		if sym := a[i].SymbolName(); sym != "" {
@@ -64,22 +79,22 @@ var functionalBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			f, first, rest := funcAndItems(a)
-			cols := [][]lang.Value{first}
-			n := len(first)
+			cols := []seq{first}
+			n := first.n
 			for i := range rest {
-				cols = append(cols, rest.Items(i))
-				n = min(n, len(cols[i+1]))
+				cols = append(cols, seqArg(rest, i))
+				n = min(n, cols[i+1].n)
 			}
-			out := make([]lang.Value, n)
+			out := lang.NewCollector(n)
 			args := make([]lang.Value, len(cols))
-			for i := range out {
+			for i := 0; i < n; i++ {
 				s.Check()
 				for c := range cols {
-					args[c] = cols[c][i]
+					args[c] = cols[c].at(i)
 				}
-				out[i] = s.Call(f, args...)
+				out.Add(s.Call(f, args...))
 			}
-			return s.Collect(out)
+			return s.CollectAll(out)
 		},
 	},
 	{
@@ -89,14 +104,14 @@ var functionalBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			f, items, _ := funcAndItems(a)
-			var out []lang.Value
-			for _, x := range items {
+			out := lang.NewCollector(0)
+			for i := 0; i < items.n; i++ {
 				s.Check()
-				if truthOf(s.Call(f, x)) {
-					out = append(out, x)
+				if x := items.at(i); truthOf(s.Call(f, x)) {
+					out.Add(x)
 				}
 			}
-			return s.Collect(out)
+			return s.CollectAll(out)
 		},
 	},
 	{
@@ -107,17 +122,18 @@ var functionalBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			f, items, rest := funcAndItems(a)
 			var acc lang.Value
+			start := 0
 			switch {
 			case len(rest) > 0:
 				acc = rest[0]
-			case len(items) == 0:
+			case items.n == 0:
 				panic(lang.Errorf("reduce of an empty collection needs an initial value"))
 			default:
-				acc, items = items[0], items[1:]
+				acc, start = items.at(0), 1
 			}
-			for _, x := range items {
+			for i := start; i < items.n; i++ {
 				s.Check()
-				acc = s.Call(f, acc, x)
+				acc = s.Call(f, acc, items.at(i))
 			}
 			return acc
 		},
@@ -234,13 +250,15 @@ func quantifier(name, doc, example string, stopAt bool) *lang.Builtin {
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			var f lang.Value
-			var items []lang.Value
+			var items seq
 			if len(a) == 2 {
 				f, items, _ = funcAndItems(a)
 			} else {
-				items = a.Items(0)
+				items = seqArg(a, 0)
 			}
-			for _, x := range items {
+			for i := 0; i < items.n; i++ {
+				s.Check()
+				x := items.at(i)
 				if !f.IsNil() {
 					x = s.Call(f, x)
 				}

@@ -49,6 +49,10 @@ type Session struct {
 	// Terminal says that Out is a terminal a person watches, so long
 	// computations may show progress.
 	Terminal bool
+	// Safe turns off every file read and write (for untrusted scripts).
+	Safe bool
+	// MaxOutput limits the bytes one statement may print (0: no limit).
+	MaxOutput int
 
 	graph *autodiff.Graph
 	// compiledExprs caches, per expression called as a function, its
@@ -58,6 +62,8 @@ type Session struct {
 	bp, sp        int
 	depth         int
 	interrupt     atomic.Bool
+	reason        atomic.Pointer[string]
+	printed       int // bytes printed by the current statement
 	// generation counts the statements that changed a binding; caches of
 	// traced functions are valid for one generation.
 	generation int
@@ -164,7 +170,14 @@ func (s *Session) SetLocal(key string, v any) { s.locals[key] = v }
 
 // Interrupt asks the running computation to stop with an error at the next
 // check. It is safe to call from another goroutine (a Ctrl-C handler).
-func (s *Session) Interrupt() { s.interrupt.Store(true) }
+func (s *Session) Interrupt() { s.StopWith(ErrInterrupted) }
+
+// StopWith is Interrupt with the reason the error gives, such as a time
+// limit's. The reason should start with "interrupted".
+func (s *Session) StopWith(reason string) {
+	s.reason.Store(&reason)
+	s.interrupt.Store(true)
+}
 
 // ErrInterrupted is the message of the error a stopped computation gives.
 const ErrInterrupted = "interrupted"
@@ -172,9 +185,20 @@ const ErrInterrupted = "interrupted"
 // Check stops the computation if it was interrupted. Long loops in
 // builtins call it.
 func (s *Session) Check() {
-	if s.interrupt.Load() {
-		s.interrupt.Store(false)
-		panic(Errorf(ErrInterrupted))
+	if s.interrupt.Swap(false) {
+		reason := ErrInterrupted
+		if r := s.reason.Load(); r != nil {
+			reason = *r
+		}
+		panic(Errorf("%s", reason))
+	}
+}
+
+// CheckFiles refuses file access in safe mode, for the builtins that
+// read or write files.
+func (s *Session) CheckFiles(what string) {
+	if s.Safe {
+		panic(Errorf("%s is not allowed: files are off in safe mode", what))
 	}
 }
 
@@ -188,19 +212,35 @@ func (s *Session) Interrupted() bool { return s.interrupt.Swap(false) }
 // first error and returns it; the statements before it keep their effect.
 func (s *Session) Run(name, text string) error {
 	s.interrupt.Store(false) // a Ctrl-C before this run is not for it
+	s.reason.Store(nil)
 	src := &Source{Name: name, Text: text}
 	stmts, err := splitStatements(src)
 	if err != nil {
 		return err
 	}
 	for _, st := range stmts {
+		s.printed = 0
 		v, err := s.exec(src, st)
 		if err != nil {
 			return err
 		}
 		if st.kind == exprStmt && !v.IsNil() {
-			fmt.Fprintln(s.Out, s.Format(v))
+			text := s.Format(v)
+			if err := s.budget(len(text)); err != nil {
+				return err.at(Pos{src, st.startPos})
+			}
+			fmt.Fprintln(s.Out, text)
 		}
+	}
+	return nil
+}
+
+// budget counts n more bytes of output for the current statement, and
+// returns an error if they pass MaxOutput.
+func (s *Session) budget(n int) *Error {
+	s.printed += n
+	if s.MaxOutput > 0 && s.printed > s.MaxOutput {
+		return Errorf("this statement's output passed the limit of %d bytes (look at part of it: a slice, len(), or sum())", s.MaxOutput)
 	}
 	return nil
 }
@@ -368,11 +408,16 @@ func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Valu
 // Interrupted reports whether err is the error of an interrupted run.
 func Interrupted(err error) bool {
 	var e *Error
-	return errors.As(err, &e) && e.Msg == ErrInterrupted
+	return errors.As(err, &e) && strings.HasPrefix(e.Msg, ErrInterrupted)
 }
 
 // Print writes a line of text to the session's output.
-func (s *Session) Print(text string) { fmt.Fprintln(s.Out, text) }
+func (s *Session) Print(text string) {
+	if err := s.budget(len(text)); err != nil {
+		panic(err)
+	}
+	fmt.Fprintln(s.Out, text)
+}
 
 // leadingSpace counts the runes of white space that start s.
 func leadingSpace(s string) int {

@@ -385,3 +385,61 @@ func (v Value) GoString() string { return fmt.Sprintf("lang.Value{%s: %s}", v.ki
 func (v Value) IsCallable() bool {
 	return v.kind == FuncKind || v.kind == ExprKind && v.SymbolName() == ""
 }
+
+// Seq returns the length of a collection and a function giving its items
+// one at a time (numbers for a vector, rows for a matrix, characters for
+// a string), so that loops over large arrays need not box every element
+// first. ok is false for values that are not collections.
+func Seq(v Value) (n int, at func(i int) Value, ok bool) {
+	if v.kind == ArrayKind {
+		a := v.Array()
+		if len(a.Shape) == 1 {
+			return len(a.Data), func(i int) Value { return Num(a.Data[i]) }, true
+		}
+		return a.Shape[0], func(i int) Value {
+			row, _ := array.Index(a, i)
+			return Arr(row)
+		}, true
+	}
+	items, ok := Items(v)
+	return len(items), func(i int) Value { return items[i] }, ok
+}
+
+// Collector gathers results one at a time into the collection Collect
+// would make of them, keeping numbers unboxed while every result is one.
+type Collector struct {
+	nums  []float64
+	items []Value
+	boxed bool
+}
+
+// NewCollector returns a collector with room for n results.
+func NewCollector(n int) *Collector { return &Collector{nums: make([]float64, 0, n)} }
+
+// Add appends one result.
+func (c *Collector) Add(v Value) {
+	if !c.boxed && v.kind == NumKind {
+		c.nums = append(c.nums, v.num)
+		return
+	}
+	if !c.boxed {
+		c.boxed = true
+		c.items = make([]Value, len(c.nums), cap(c.nums))
+		for i, x := range c.nums {
+			c.items[i] = Num(x)
+		}
+		c.nums = nil
+	}
+	c.items = append(c.items, v)
+}
+
+// CollectAll returns the collection of a collector's results.
+func (s *Session) CollectAll(c *Collector) Value {
+	if !c.boxed {
+		if len(c.nums) == 0 {
+			return ListOf(nil)
+		}
+		return Arr(array.Vector(c.nums))
+	}
+	return s.Collect(c.items)
+}

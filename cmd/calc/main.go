@@ -18,8 +18,11 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"time"
 
 	"calc"
+	"calc/autodiff"
+	"calc/lang"
 )
 
 const usage = `usage:
@@ -45,6 +48,45 @@ type options struct {
 	hasExpr bool
 	repl    bool   // open the REPL after the files and the expression
 	history string // -history
+	limits  limits
+}
+
+// limits are the resource limits the flags set on the session.
+type limits struct {
+	timeout     time.Duration
+	safe        bool
+	maxDepth    int
+	maxElements float64
+	maxNodes    int
+	maxOutput   int
+}
+
+// apply sets the limits on a session and starts the timeout's clock; the
+// function it returns stops the clock.
+func (l limits) apply(s *lang.Session) (stop func()) {
+	s.Safe = l.safe
+	s.MaxDepth = l.maxDepth
+	s.MaxElements = l.maxElements
+	s.Graph().MaxNodes = l.maxNodes
+	s.MaxOutput = l.maxOutput
+	done := make(chan struct{})
+	if l.timeout > 0 {
+		reason := fmt.Sprintf("interrupted: the time limit of %v passed", l.timeout)
+		time.AfterFunc(l.timeout, func() {
+			// Keep stopping: a script started after the deadline stops too.
+			t := time.NewTicker(repeatInterrupt)
+			defer t.Stop()
+			for {
+				s.StopWith(reason)
+				select {
+				case <-done:
+					return
+				case <-t.C:
+				}
+			}
+		})
+	}
+	return func() { close(done) }
 }
 
 // run is the whole command, with its surroundings as a parameter for tests.
@@ -59,6 +101,7 @@ func run(args []string, sys *system) int {
 	}
 	defer sys.flush()
 	s := calc.NewSession()
+	defer opts.limits.apply(s)()
 	stop := newInterrupter(s, sys)
 	stop.setIdleQuits(true)
 
@@ -106,6 +149,12 @@ func parseArgs(args []string, sys *system) (opts options, status int, ok bool) {
 	flags.StringVar(&opts.expr, "e", "", "evaluate `EXPR` and print its value")
 	flags.BoolVar(&opts.repl, "i", false, "open the REPL after running the files, even if standard input is not a terminal")
 	flags.StringVar(&opts.history, "history", "", "keep the REPL's history in `FILE` (default $CALC_HISTORY, or calc/history in the user's config directory)")
+	flags.DurationVar(&opts.limits.timeout, "timeout", 0, "stop scripts after `DURATION` of wall time (such as 10s; 0: no limit)")
+	flags.BoolVar(&opts.limits.safe, "safe", false, "safe mode for untrusted scripts: no file reads or writes at all")
+	flags.IntVar(&opts.limits.maxDepth, "max-depth", lang.DefaultMaxDepth, "the deepest nesting of function calls")
+	flags.Float64Var(&opts.limits.maxElements, "max-elements", lang.DefaultMaxElements, "the most elements one array may have")
+	flags.IntVar(&opts.limits.maxNodes, "max-nodes", autodiff.DefaultMaxNodes, "the most nodes of the expression graph (symbolic work)")
+	flags.IntVar(&opts.limits.maxOutput, "max-output", 10<<20, "the most bytes one statement may print (0: no limit)")
 	version := flags.Bool("version", false, "print calc's version")
 	if err := flags.Parse(args); err != nil {
 		if err == flag.ErrHelp {

@@ -436,6 +436,10 @@ func plural(n int, word string) string {
 
 // load runs a script file in the session.
 func (r *repl) load(arg string) {
+	if r.s.Safe {
+		r.errorf("calc: :load is not allowed: files are off in safe mode")
+		return
+	}
 	path := strings.Trim(arg, `"'`)
 	if rest, ok := strings.CutPrefix(path, "~/"); ok {
 		if home, err := os.UserHomeDir(); err == nil {

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestLimits runs scripts against each limit flag: each gives a clear
+// error and exit status 1 instead of exhausting the machine.
+func TestLimits(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-timeout", "300ms", "-e", "f(x) = x*x\nsum(map(f, range(5e7)))"}, "interrupted: the time limit of 300ms passed"},
+		{[]string{"-max-depth", "50", "-e", "f(n) = n == 0 ? 0 : 1 + f(n - 1)\nf(100)"}, "maximum recursion depth 50 exceeded"},
+		{[]string{"-max-elements", "1000", "-e", "zeros(2000)"}, "more than the limit of 1000"},
+		{[]string{"-max-output", "100", "-e", "map(str, range(1000))"}, "output passed the limit of 100 bytes"},
+		{[]string{"-max-nodes", "50", "-e", "taylor(exp(sin(x)), x, 0, 20)"}, "limit of 50 nodes"},
+	}
+	for _, c := range cases {
+		sys, _, errOut := testSystem(t, "")
+		start := time.Now()
+		if status := run(c.args, sys); status != 1 {
+			t.Errorf("%v: status %d, want 1", c.args, status)
+		}
+		if !strings.Contains(errOut.String(), c.want) {
+			t.Errorf("%v: stderr %q lacks %q", c.args, errOut.String(), c.want)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%v took %v", c.args, d)
+		}
+	}
+}
+
+// TestSafeMode checks that --safe refuses :load in the REPL.
+func TestSafeMode(t *testing.T) {
+	sys, out, errOut := testSystem(t, ":load examples/basics.calc\n1 + 1\n")
+	if status := run([]string{"-safe", "-i"}, sys); status != 0 {
+		t.Errorf("status %d", status)
+	}
+	if !strings.Contains(errOut.String(), "files are off in safe mode") || !strings.Contains(out.String(), "2") {
+		t.Errorf("stdout %q, stderr %q", out.String(), errOut.String())
+	}
+}

@@ -78,3 +78,37 @@ func vecAnyNonzero(x []float64) bool {
 	}
 	return false
 }
+
+// vecSumAbs returns Σ|x[i]| summed as numpy's np.add.reduce sums a
+// contiguous array: pairwise, with eight running sums in blocks of at
+// most 128, so that results agree with scipy's to the last bit.
+func vecSumAbs(x []float64) float64 {
+	n := len(x)
+	switch {
+	case n < 8:
+		s := 0.0
+		for _, v := range x {
+			s += math.Abs(v)
+		}
+		return s
+	case n <= 128:
+		var r [8]float64
+		for j := range r {
+			r[j] = math.Abs(x[j])
+		}
+		i := 8
+		for ; i < n-n%8; i += 8 {
+			for j := range r {
+				r[j] += math.Abs(x[i+j])
+			}
+		}
+		s := (r[0] + r[1]) + (r[2] + r[3]) + ((r[4] + r[5]) + (r[6] + r[7]))
+		for ; i < n; i++ {
+			s += math.Abs(x[i])
+		}
+		return s
+	}
+	n2 := n / 2
+	n2 -= n2 % 8
+	return vecSumAbs(x[:n2]) + vecSumAbs(x[n2:])
+}

@@ -137,10 +137,10 @@ func samplesOf(img stdimage.Image) samples {
 			}
 		}
 	case *stdimage.YCbCr:
-		for y := b.Min.Y; y < b.Max.Y; y++ {
-			for x := b.Min.X; x < b.Max.X; x++ {
-				c := m.YCbCrAt(x, y)
-				put(yccToRGB(c.Y, c.Cb, c.Cr))
+		cb, cr := upsample(m, m.Cb), upsample(m, m.Cr)
+		for y := range s.h {
+			for x, v := range m.Y[m.YOffset(b.Min.X, b.Min.Y+y):][:s.w] {
+				put(yccToRGB(v, cb[y*s.w+x], cr[y*s.w+x]))
 			}
 		}
 	default:
@@ -229,6 +229,77 @@ func lumaPlane(m *stdimage.YCbCr) *array.Array {
 		}
 	}
 	return out
+}
+
+// upsample returns the chroma plane p (m.Cb or m.Cr) of a decoded JPEG at
+// full resolution, W×H, interpolated as libjpeg-turbo's "fancy" upsampling
+// does for 4:2:2, 4:2:0 and 4:4:0 (jdsample.c: h2v1_fancy_upsample,
+// h2v2_fancy_upsample, h1v2_fancy_upsample): each output sample weighs its
+// chroma sample by 3/4 and the next nearest by 1/4 in each subsampled
+// direction, with libjpeg's alternating rounding biases, and the edge
+// samples standing in for their missing neighbours. Other ratios, and planes
+// two samples wide or less, are replicated, as libjpeg does. m's bounds
+// start at (0, 0), as image/jpeg's do.
+func upsample(m *stdimage.YCbCr, p []uint8) []uint8 {
+	w, h := m.Rect.Dx(), m.Rect.Dy()
+	hx, vy := 1, 1 // subsampling factors
+	switch m.SubsampleRatio {
+	case stdimage.YCbCrSubsampleRatio422:
+		hx = 2
+	case stdimage.YCbCrSubsampleRatio420:
+		hx, vy = 2, 2
+	case stdimage.YCbCrSubsampleRatio440:
+		vy = 2
+	}
+	cw, ch := (w+hx-1)/hx, (h+vy-1)/vy // libjpeg's downsampled_width and _height
+	out := make([]uint8, w*h)
+	fancy := (hx == 2 || vy == 2) && !(hx == 2 && cw <= 2)
+	if !fancy {
+		for y := range h {
+			for x := range w {
+				out[y*w+x] = p[m.COffset(x, y)]
+			}
+		}
+		return out
+	}
+	// Column sums: 3·nearer row + further row where rows are subsampled.
+	sums := make([]int, cw)
+	for y := range h {
+		r := p[(y/vy)*m.CStride:][:cw]
+		if vy == 2 {
+			rn := p[min(max(y/2+2*(y%2)-1, 0), ch-1)*m.CStride:][:cw]
+			for c := range sums {
+				sums[c] = 3*int(r[c]) + int(rn[c])
+			}
+		} else {
+			for c := range sums {
+				sums[c] = int(r[c])
+			}
+		}
+		row := out[y*w : (y+1)*w]
+		switch {
+		case hx == 1: // h1v2: biases 1 above, 2 below
+			for x := range row {
+				row[x] = uint8((sums[x] + 1 + y%2) >> 2)
+			}
+		case vy == 1: // h2v1: biases 1 left, 2 right
+			for x := range row {
+				row[x] = uint8((3*sums[x/2] + sums[neighbour(x, cw)] + 1 + x%2) >> 2)
+			}
+		default: // h2v2: biases 8 left, 7 right
+			for x := range row {
+				row[x] = uint8((3*sums[x/2] + sums[neighbour(x, cw)] + 8 - x%2) >> 4)
+			}
+		}
+	}
+	return out
+}
+
+// neighbour returns the further chroma column of output column x, 2-fold
+// subsampled into cw columns: the left one for even x, the right one for
+// odd, the column itself at the edges.
+func neighbour(x, cw int) int {
+	return min(max(x/2+2*(x%2)-1, 0), cw-1)
 }
 
 // yccToRGB converts JFIF YCbCr to RGB as libjpeg's ycc_rgb_convert does,

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Reference outputs of OpenCV 4.6 for calc/stdlib/image's tests.
 
-Run with Debian's python3-opencv (4.6.0) and numpy:
+Run with Debian's python3-opencv (4.6.0), numpy, PIL, and cjpeg from
+libjpeg-turbo-progs (for the 4:4:0 JPEG, which PIL cannot write):
 
     /usr/bin/python3 stdlib/image/testdata/opencv_reference.py
 
@@ -9,8 +10,8 @@ It makes small test images from a seeded generator and writes, beside
 itself:
 
   - the images as files: gray.png, colour.png, rgba.png, deep.png (16-bit
-    RGB), gray16.png, palette.png, colour444.jpg, colour420.jpg, gray.jpg
-    and palette.gif;
+    RGB), gray16.png, palette.png, colour444.jpg, colour422.jpg,
+    colour420.jpg, colour440.jpg, gray.jpg and palette.gif;
   - reference.npz: the filter inputs ("in/<name>"), what cv2.imread decodes
     from each file ("read/<file>/colour" in RGB order, "read/<file>/gray")
     and the output array of every case ("out/<case>");
@@ -26,6 +27,7 @@ files only; they never run Python.
 
 import json
 import os
+import subprocess
 
 import cv2
 import numpy as np
@@ -88,7 +90,12 @@ cv2.imwrite(path("gray16.png"), rng.integers(0, 65536, (7, 5), dtype=np.uint16))
 Image.fromarray(colour8).quantize(colors=40, dither=Image.Dither.NONE).save(path("palette.png"))
 Image.fromarray(colour8).quantize(colors=40, dither=Image.Dither.NONE).save(path("palette.gif"))
 Image.fromarray(colour8).save(path("colour444.jpg"), quality=95, subsampling=0)
+Image.fromarray(colour8).save(path("colour422.jpg"), quality=95, subsampling=1)
 Image.fromarray(colour8).save(path("colour420.jpg"), quality=95, subsampling=2)
+Image.fromarray(colour8).save(path("colour.ppm"))
+subprocess.run(["cjpeg", "-quality", "95", "-sample", "1x2,1x1,1x1", "-outfile", path("colour440.jpg"),
+                path("colour.ppm")], check=True)
+os.remove(path("colour.ppm"))
 cv2.imwrite(path("gray.jpg"), gray8, [cv2.IMWRITE_JPEG_QUALITY, 95])
 
 arrays = {}
@@ -96,7 +103,7 @@ for name, img in inputs.items():
     arrays["in/" + name] = img
 
 for f in ["gray.png", "colour.png", "rgba.png", "deep.png", "gray16.png", "palette.png",
-          "colour444.jpg", "colour420.jpg", "gray.jpg"]:
+          "colour444.jpg", "colour422.jpg", "colour420.jpg", "colour440.jpg", "gray.jpg"]:
     arrays["read/%s/colour" % f] = cv2.imread(path(f), cv2.IMREAD_COLOR)[..., ::-1]
     arrays["read/%s/gray" % f] = cv2.imread(path(f), cv2.IMREAD_GRAYSCALE)
 # OpenCV 4.6 cannot read GIF: PIL decodes it and cvtColor makes the gray.

@@ -134,7 +134,10 @@ func TestWriteRoundTrip(t *testing.T) {
 		{"gray.png", ref.array(t, "in/gray"), true, 0},
 		{"colour.PNG", ref.array(t, "in/colour"), false, 0},
 		{"gray.jpg", ref.array(t, "in/gray"), true, 2},
-		{"colour.jpeg", ref.array(t, "in/colour"), false, 4},
+		// Go writes colour JPEG as 4:2:0, which averages away much of this
+		// image's independent noise per channel: PIL's 4:2:0 at quality 95
+		// reads back with a mean difference of 9.9 too.
+		{"colour.jpeg", ref.array(t, "in/colour"), false, 11},
 	} {
 		path := filepath.Join(dir, c.name)
 		if err := Write(path, c.img, false); err != nil {

@@ -73,6 +73,11 @@ func (o *fn) trace() {
 		o.s.Print(fmt.Sprintf("note: %s cannot be traced (%v); derivatives by finite differences", lang.Format(o.f), errMessage(err)))
 		return
 	}
+	if t.Out.Size() == 1 && !t.Out.IsScalar() {
+		// f([1.3]) of an elementwise formula is a one-element array: the
+		// number it holds is the objective.
+		t.Out = lang.Symbolic(func() *autodiff.Node { return o.s.Graph().Sum(t.Out, autodiff.AllAxes) })
+	}
 	o.traced = t
 	if o.spread {
 		for _, a := range t.Args {

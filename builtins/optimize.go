@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"calc/lang"
@@ -79,6 +80,155 @@ var minimizers = []minimizer{
 			Adaptive: opts.Bool("adaptive", false), KeepPath: opts.Bool("retall", false),
 		})
 	}},
+	{name: "Powell", run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+		return optimize.Powell(p.obj.Scalar, p.x0, &optimize.PowellSettings{
+			XTol: opts.Num("xtol", 0), FTol: opts.Num("ftol", 0),
+			MaxIter: iterLimit(opts, "maxiter"), MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxfev", 0))),
+			KeepPath: opts.Bool("retall", false),
+		})
+	}},
+	{name: "CG", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+		return optimize.CG(p.withGradient(opts), p.x0, &optimize.CGSettings{
+			GTol: opts.Num("gtol", 0), Norm: opts.Num("norm", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
+			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false),
+		})
+	}},
+	{name: "BFGS", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+		return optimize.BFGS(p.withGradient(opts), p.x0, &optimize.BFGSSettings{
+			GTol: opts.Num("gtol", 0), Norm: opts.Num("norm", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
+			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false),
+		})
+	}},
+	{name: "Newton-CG", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+		return optimize.NewtonCG(p.withGradient(opts), p.x0, &optimize.NewtonCGSettings{
+			XTol: opts.Num("avextol", opts.Num("xtol", 0)), Step: opts.Num("epsilon", opts.Num("eps", 0)),
+			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false),
+		})
+	}},
+	{name: "L-BFGS-B", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+		ftol := opts.Num("ftol", 0)
+		if opts.Has("factr") {
+			ftol = opts.Num("factr", 1e7) * 0x1p-52
+		}
+		return optimize.LBFGSB(p.withGradient(opts), p.x0, p.bounds(opts), &optimize.LBFGSBSettings{
+			M: int(opts.Num("m", opts.Num("maxcor", 0))), FTol: ftol, GTol: opts.Num("pgtol", opts.Num("gtol", 0)),
+			MaxFunEvals: int(opts.Num("maxfun", 0)), MaxIter: iterLimit(opts, "maxiter"),
+			MaxLineSearch: int(opts.Num("maxls", 0)), Step: opts.Num("epsilon", opts.Num("eps", 0)),
+		})
+	}},
+	{name: "SLSQP", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+		return optimize.SLSQP(p.withGradient(opts), p.x0, p.constraints(opts), p.bounds(opts), &optimize.SLSQPSettings{
+			Acc: opts.Num("acc", opts.Num("ftol", 0)), MaxIter: int(opts.Num("iter", opts.Num("maxiter", 0))),
+			Step: opts.Num("epsilon", opts.Num("eps", 0)),
+		})
+	}},
+}
+
+// withGradient is the optimize problem with the gradient a user gave (the
+// fprime or jac option) in place of autodiff's.
+func (p *problem) withGradient(opts lang.Options) optimize.Problem {
+	pr := p.optimizeProblem()
+	for _, name := range []string{"fprime", "jac"} {
+		if g := opts.Get(name, lang.Nil); g.IsCallable() {
+			user := newFn(p.s, g, p.obj.args, 0, -1)
+			pr.Grad = func(x, grad []float64) { copy(grad, user.Eval(x, 0)) }
+		}
+	}
+	return pr
+}
+
+// bounds reads the bounds option: a [lo, hi] pair per variable, nil (or
+// ±inf) for no bound.
+func (p *problem) bounds(opts lang.Options) *optimize.Bounds {
+	v := opts.Get("bounds", lang.Nil)
+	if v.IsNil() {
+		return nil
+	}
+	pairs, ok := lang.Items(v)
+	if !ok || len(pairs) != len(p.x0) {
+		panic(lang.Errorf("bounds must hold one [lo, hi] pair per variable (%d)", len(p.x0)))
+	}
+	b := &optimize.Bounds{Lower: make([]float64, len(pairs)), Upper: make([]float64, len(pairs))}
+	for i, pair := range pairs {
+		lohi, ok := lang.Items(pair)
+		if !ok || len(lohi) != 2 {
+			panic(lang.Errorf("bound %d must be a pair [lo, hi], not %s", i, lang.Format(pair)))
+		}
+		b.Lower[i], b.Upper[i] = boundValue(lohi[0], math.Inf(-1)), boundValue(lohi[1], math.Inf(1))
+	}
+	return b
+}
+
+func boundValue(v lang.Value, none float64) float64 {
+	if v.IsNil() {
+		return none
+	}
+	if v.Kind() != lang.NumKind {
+		panic(lang.Errorf("a bound must be a number or nil, not %s", v.TypeName()))
+	}
+	return v.Float()
+}
+
+// constraints reads minimize's constraints option — a record {type: "eq"
+// or "ineq", fun, jac?} or a list of them — and fmin_slsqp's eqcons and
+// ieqcons (lists of functions) and f_eqcons and f_ieqcons (vector
+// functions). Constraint Jacobians come from autodiff unless given.
+func (p *problem) constraints(opts lang.Options) []optimize.Constraint {
+	var cons []optimize.Constraint
+	add := func(kind optimize.ConstraintKind, f, jac lang.Value) {
+		c := newFn(p.s, f, p.obj.args, 0, -1)
+		n := len(c.Eval(p.x0, 0))
+		con := optimize.Constraint{Kind: kind, Len: n, Func: func(x, out []float64) { copy(out, c.Eval(x, 0)) }}
+		switch {
+		case jac.IsCallable():
+			uj := newFn(p.s, jac, p.obj.args, 0, -1)
+			con.Jac = func(x, j []float64) { copy(j, uj.Eval(x, 0)) }
+		case c.Traced():
+			con.Jac = func(x, j []float64) { c.Deriv(x, 0, j) }
+		}
+		cons = append(cons, con)
+	}
+	if v := opts.Get("constraints", lang.Nil); !v.IsNil() {
+		list := []lang.Value{v}
+		if v.Kind() == lang.ListKind {
+			list = v.List().Items
+		}
+		for _, c := range list {
+			r := c.Record()
+			if r == nil {
+				panic(lang.Errorf("a constraint is a record {type: \"ineq\", fun: g}, not %s", c.TypeName()))
+			}
+			kind := optimize.Ineq
+			switch t, _ := r.Get("type"); t.Text() {
+			case "eq":
+				kind = optimize.Eq
+			case "ineq":
+			default:
+				panic(lang.Errorf("a constraint's type is \"eq\" or \"ineq\", not %s", lang.Format(t)))
+			}
+			fun, _ := r.Get("fun")
+			jac, _ := r.Get("jac")
+			add(kind, fun, jac)
+		}
+	}
+	for _, k := range []struct {
+		name string
+		kind optimize.ConstraintKind
+	}{{"eqcons", optimize.Eq}, {"ieqcons", optimize.Ineq}} {
+		if v := opts.Get(k.name, lang.Nil); !v.IsNil() {
+			items, ok := lang.Items(v)
+			if !ok {
+				items = []lang.Value{v}
+			}
+			for _, f := range items {
+				add(k.kind, f, lang.Nil)
+			}
+		}
+		if f := opts.Get("f_"+k.name, lang.Nil); !f.IsNil() {
+			add(k.kind, f, opts.Get("fprime_"+k.name, lang.Nil))
+		}
+	}
+	return cons
 }
 
 func findMinimizer(name string) *minimizer {
@@ -193,15 +343,42 @@ var optimizeBuiltins = []*lang.Builtin{
 			"full_output (a record xopt, fopt, iter, funcalls, warnflag), retall (the path), args (extra arguments).\n"+
 			"f may be a function or an expression; a scalar x0 gives a scalar answer.",
 		"fmin(x**2 - 4*x + 8, 1.3)"),
+	fminStyle("fmin_powell", "Powell",
+		"minimizes f from x0 by Powell's conjugate direction method, as scipy.optimize.fmin_powell (Brent line\n"+
+			"searches, no derivatives). Options as fmin's: xtol, ftol, maxiter, maxfun, full_output, disp, retall, args.",
+		"fmin_powell(x**2 - 4*x + 8, 1.3)"),
+	fminStyle("fmin_bfgs", "BFGS",
+		"minimizes f from x0 by the quasi-Newton BFGS method, as scipy.optimize.fmin_bfgs, with the exact gradient\n"+
+			"from autodiff (a user fprime wins). Options: gtol (1e-5), norm, epsilon, maxiter, full_output, disp, retall, args.",
+		"fmin_bfgs(x**2 - 4*x + 8, 1.3)"),
+	fminStyle("fmin_cg", "CG",
+		"minimizes f from x0 by the nonlinear conjugate gradient method (Polak–Ribière), as scipy.optimize.fmin_cg,\n"+
+			"with the exact gradient from autodiff. Options: gtol (1e-5), norm, epsilon, maxiter, full_output, disp, retall, args.",
+		"fmin_cg(x**2 - 4*x + 8, 1.3)"),
+	fminStyle("fmin_ncg", "Newton-CG",
+		"minimizes f from x0 by Newton's method with conjugate gradients (line-search Newton-CG), as\n"+
+			"scipy.optimize.fmin_ncg; the gradient and the Hessian–vector products come from autodiff.\n"+
+			"Options: avextol (1e-5), epsilon, maxiter, full_output, disp, retall, args.",
+		"fmin_ncg((x - 1)**2 + 10*(y - x**2)**2, [0, 0])", "avextol", "fhess_p"),
 	{
 		Name: "minimize", Params: "f, x0, {method, ...}", Topic: "optimize",
-		Doc: "minimizes f from x0 with scipy's minimize: method Nelder-Mead (default without gradients here: BFGS\n" +
-			"when f can be differentiated). Returns a record x, fun, jac, nit, nfev, njev, status, success, message.",
-		Example: "minimize((x - 3)**2 + (y + 1)**2, [1, 1], {method: \"Nelder-Mead\"}).x",
+		Doc: "minimizes f from x0 with scipy's minimize. method: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B,\n" +
+			"SLSQP; by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as scipy). Gradients come from\n" +
+			"autodiff (a user jac wins). Options: bounds ([lo, hi] per variable), constraints ({type: \"ineq\" | \"eq\",\n" +
+			"fun}, or a list), args, and the method's own (maxiter, gtol, ...).\n" +
+			"Returns a record x, fun, jac, nit, nfev, njev, status, success, message.",
+		Example: "minimize((x - 3)**2 + (y + 1)**2, [1, 1]).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			name := opts.Get("method", lang.Str("Nelder-Mead")).Text()
+			name := "BFGS"
+			switch {
+			case opts.Has("constraints"):
+				name = "SLSQP"
+			case opts.Has("bounds"):
+				name = "L-BFGS-B"
+			}
+			name = opts.Get("method", lang.Str(name)).Text()
 			m := findMinimizer(name)
 			if m == nil {
 				names := make([]string, len(minimizers))

@@ -134,3 +134,15 @@ next:
 }
 
 func joinNames(names []string) string { return strings.Join(names, ", ") }
+
+// With returns the options with one more set, leaving o unchanged.
+func (o Options) With(name string, v Value) Options {
+	r := NewRecord()
+	if o.rec != nil {
+		for _, k := range o.rec.Keys {
+			r.Set(k, o.rec.Values[k])
+		}
+	}
+	r.Set(name, v)
+	return Options{rec: r, index: o.index}
+}

@@ -1,0 +1,211 @@
+package builtins
+
+import (
+	"fmt"
+
+	"calc/lang"
+	"calc/stdlib/optimize"
+)
+
+// scalarFunc returns f as a Go function of one number: a traced tape when
+// possible, the interpreter otherwise.
+func scalarFunc(s *lang.Session, f lang.Value, args []lang.Value) (func(float64) float64, *fn) {
+	o := newFn(s, f, append([]lang.Value{lang.Num(0)}, args...), 0, -1)
+	x := make([]float64, 1)
+	return func(v float64) float64 {
+		x[0] = v
+		return o.Scalar(x)
+	}, o
+}
+
+// extraArgs reads the args option: the arguments after x.
+func extraArgs(opts lang.Options) []lang.Value {
+	v := opts.Get("args", lang.Nil)
+	if v.IsNil() {
+		return nil
+	}
+	if items, ok := lang.Items(v); ok {
+		return items
+	}
+	return []lang.Value{v}
+}
+
+// scalarResult is minimize_scalar's OptimizeResult as a record.
+func scalarResult(r optimize.ScalarResult) lang.Value {
+	rec := lang.NewRecord()
+	rec.Set("x", lang.Num(r.X))
+	rec.Set("fun", lang.Num(r.F))
+	rec.Set("nit", lang.Num(float64(r.Iterations)))
+	rec.Set("nfev", lang.Num(float64(r.FuncEvals)))
+	rec.Set("success", lang.Bool(r.Success))
+	rec.Set("message", lang.Str(r.Message))
+	return lang.RecordOf(rec)
+}
+
+// bracketArg reads scipy's brack: two or three starting points, or nil.
+func bracketArg(v lang.Value) []float64 {
+	if v.IsNil() {
+		return nil
+	}
+	a, ok := toArray(v)
+	if !ok || (len(a.Data) != 2 && len(a.Data) != 3) {
+		panic(lang.Errorf("brack must hold two or three numbers, not %s", lang.Format(v)))
+	}
+	return a.Data
+}
+
+// scalarMinimizer builds brent and golden: minimizers from a bracket.
+func scalarMinimizer(name, doc string, run func(f func(float64) float64, brack []float64, tol float64, maxiter int) (optimize.ScalarResult, error)) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "f, {brack, tol, maxiter, full_output, args}", Topic: "optimize", Doc: doc,
+		Example: name + "(x**2 - 4*x + 8)",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("brack", "tol", "maxiter", "full_output", "args")
+			f, _ := scalarFunc(s, args[0], extraArgs(opts))
+			r, err := run(f, bracketArg(opts.Get("brack", lang.Nil)), opts.Num("tol", 0), int(opts.Num("maxiter", 0)))
+			if err != nil {
+				lang.Throw(err)
+			}
+			if opts.Bool("full_output", false) {
+				return scalarResult(r)
+			}
+			return lang.Num(r.X)
+		},
+	}
+}
+
+func runBrent(f func(float64) float64, brack []float64, tol float64, maxiter int) (optimize.ScalarResult, error) {
+	return optimize.Brent(f, brack, &optimize.BrentSettings{XTol: tol, MaxIter: maxiter})
+}
+
+func runGolden(f func(float64) float64, brack []float64, tol float64, maxiter int) (optimize.ScalarResult, error) {
+	return optimize.Golden(f, brack, &optimize.GoldenSettings{XTol: tol, MaxIter: maxiter})
+}
+
+var scalarMinBuiltins = []*lang.Builtin{
+	scalarMinimizer("brent", "the minimizer of a function of one variable by Brent's method (parabolic steps guarded by\n"+
+		"golden sections), as scipy.optimize.brent; brack gives starting points. {full_output: true} gives a record.", runBrent),
+	scalarMinimizer("golden", "the minimizer of a function of one variable by golden-section search, as scipy.optimize.golden.", runGolden),
+	{
+		Name: "fminbound", Params: "f, x1, x2, {xtol, maxfun, full_output, disp, args}", Topic: "optimize",
+		Doc: "the minimizer of f on the interval [x1, x2], by Brent's bounded method as scipy.optimize.fminbound\n" +
+			"(xtol 1e-5, maxfun 500). {full_output: true} gives a record x, fun, nit, nfev, success, message.",
+		Example: "fminbound(sin(x), 0, 2*pi)",
+		MinArgs: 3, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("xtol", "maxfun", "full_output", "disp", "args")
+			f, _ := scalarFunc(s, args[0], extraArgs(opts))
+			r, err := optimize.Bounded(f, args.Num(1), args.Num(2), &optimize.BoundedSettings{XTol: opts.Num("xtol", 0), MaxFuncEvals: int(opts.Num("maxfun", 0))})
+			if err != nil {
+				lang.Throw(err)
+			}
+			if !r.Success {
+				s.Print("Warning: " + r.Message)
+			}
+			if opts.Bool("full_output", false) {
+				return scalarResult(r)
+			}
+			return lang.Num(r.X)
+		},
+	},
+	{
+		Name: "bracket", Params: "f, xa?, xb?, {grow_limit, maxiter, args}", Topic: "optimize",
+		Doc:     "three points xa, xb, xc with f(xb) below f(xa) and f(xc), bracketing a minimum, found downhill from xa, xb\n(0 and 1 by default), as scipy.optimize.bracket; a record xa, xb, xc, fa, fb, fc, funcalls.",
+		Example: "bracket(x**2 - 4*x + 8)",
+		MinArgs: 1, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("grow_limit", "maxiter", "args")
+			f, _ := scalarFunc(s, args[0], extraArgs(opts))
+			xa, xb := 0.0, 1.0
+			if len(args) > 1 {
+				xa = args.Num(1)
+			}
+			if len(args) > 2 {
+				xb = args.Num(2)
+			}
+			r, err := optimize.Bracket(f, xa, xb, &optimize.BracketSettings{GrowLimit: opts.Num("grow_limit", 0), MaxIter: int(opts.Num("maxiter", 0))})
+			if err != nil {
+				lang.Throw(err)
+			}
+			if !r.Success {
+				panic(lang.Errorf("%s", r.Message))
+			}
+			return record("xa", lang.Num(r.XA), "xb", lang.Num(r.XB), "xc", lang.Num(r.XC),
+				"fa", lang.Num(r.FA), "fb", lang.Num(r.FB), "fc", lang.Num(r.FC), "funcalls", lang.Num(float64(r.FuncEvals)))
+		},
+	},
+	{
+		Name: "minimize_scalar", Params: "f, {method, bracket, bounds, tol, options, args}", Topic: "optimize",
+		Doc: "minimizes a function of one variable as scipy.optimize.minimize_scalar: method brent (the default),\n" +
+			"golden, or bounded (with bounds [lo, hi], the default when bounds are given). A record x, fun, nit, nfev, success, message.",
+		Example: "minimize_scalar(x**2 - 4*x + 8).x",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("method", "bracket", "bounds", "tol", "options", "args", "maxiter", "xatol")
+			f, _ := scalarFunc(s, args[0], extraArgs(opts))
+			method := "brent"
+			if opts.Has("bounds") {
+				method = "bounded"
+			}
+			var r optimize.ScalarResult
+			var err error
+			switch method = opts.Get("method", lang.Str(method)).Text(); method {
+			case "brent":
+				r, err = runBrent(f, bracketArg(opts.Get("bracket", lang.Nil)), opts.Num("tol", 0), int(opts.Num("maxiter", 0)))
+			case "golden":
+				r, err = runGolden(f, bracketArg(opts.Get("bracket", lang.Nil)), opts.Num("tol", 0), int(opts.Num("maxiter", 0)))
+			case "bounded":
+				b, ok := toArray(opts.Get("bounds", lang.Nil))
+				if !ok || len(b.Data) != 2 {
+					panic(lang.Errorf("the bounded method needs bounds [lo, hi]"))
+				}
+				r, err = optimize.Bounded(f, b.Data[0], b.Data[1], &optimize.BoundedSettings{XTol: opts.Num("xatol", opts.Num("tol", 0)), MaxFuncEvals: int(opts.Num("maxiter", 0))})
+			default:
+				panic(lang.Errorf("unknown method %q (brent, golden or bounded)", method))
+			}
+			if err != nil {
+				lang.Throw(err)
+			}
+			return scalarResult(r)
+		},
+	},
+	{
+		Name: "line_search", Params: "f, myfprime?, xk, pk, {c1, c2, amax, maxiter, args}", Topic: "optimize",
+		Doc: "a step alpha along the direction pk from xk that satisfies the strong Wolfe conditions, as\n" +
+			"scipy.optimize.line_search (the gradient from autodiff unless given); a record alpha, fc, gc,\n" +
+			"new_fval, old_fval, new_slope. alpha is nil when no step was found.",
+		Example: "line_search(x**2 + 4*y**2, [1, 1], [-1, -4]).alpha",
+		MinArgs: 3, MaxArgs: 5,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("c1", "c2", "amax", "maxiter", "args")
+			if len(args) == 4 { // line_search(f, fprime, xk, pk)
+				opts = opts.With("jac", args[1])
+				args = append(lang.Args{args[0]}, args[2:]...)
+			}
+			p := newProblem(s, args[0], args[1], opts)
+			d, ok := toArray(args[2])
+			if !ok || len(d.Data) != len(p.x0) {
+				panic(lang.ArgErrorf(2, "the direction must be an array like the point"))
+			}
+			r, err := optimize.LineSearch(p.withGradient(opts), p.x0, d.Data, &optimize.LineSearchSettings{
+				C1: opts.Num("c1", 0), C2: opts.Num("c2", 0), AMax: opts.Num("amax", 0), MaxIter: int(opts.Num("maxiter", 0))})
+			if err != nil {
+				lang.Throw(err)
+			}
+			alpha := lang.Nil
+			if r.Success {
+				alpha = lang.Num(r.Alpha)
+			} else {
+				s.Print(fmt.Sprintf("LineSearchWarning: %s", r.Message))
+			}
+			return record("alpha", alpha, "fc", lang.Num(float64(r.FuncEvals)), "gc", lang.Num(float64(r.GradEvals)),
+				"new_fval", lang.Num(r.F), "old_fval", lang.Num(r.F0), "new_slope", lang.Num(r.Slope))
+		},
+	},
+}

@@ -111,7 +111,7 @@ func (s *Solution) At(t float64, out []float64) {
 	s.pieces[min(max(seg, 0), nseg-1)].at(t, out)
 }
 
-// TMin and TMax are the ends of the span Sol covers.
+// TMin is the lower end of the span Sol covers.
 func (s *Solution) TMin() float64 { return math.Min(s.ts[0], s.ts[len(s.ts)-1]) }
 
 // TMax is the upper end of the span Sol covers.

@@ -83,7 +83,7 @@ func TestOdeintRobertson(t *testing.T) {
 	}
 }
 
-// TestOdeintAiry integrates y” = t·y from Ai(0), Ai'(0) and compares
+// TestOdeintAiry integrates y″ = t·y from Ai(0), Ai'(0) and compares
 // with Ai(t).
 func TestOdeintAiry(t *testing.T) {
 	ref := loadScipy(t).Airy

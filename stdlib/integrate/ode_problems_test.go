@@ -38,7 +38,7 @@ func robertsonJac(_ float64, y, J []float64) {
 	J[6], J[7], J[8] = 0, 6e7*y[1], 0
 }
 
-// vdpRHS returns the Van der Pol oscillator y” = mu(1 − y²)y' − y.
+// vdpRHS returns the Van der Pol oscillator y″ = mu(1 − y²)y' − y.
 func vdpRHS(mu float64) func(float64, []float64, []float64) {
 	return func(_ float64, y, d []float64) {
 		d[0] = y[1]

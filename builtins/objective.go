@@ -65,6 +65,17 @@ func newFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int) *f
 	return o
 }
 
+// newSpreadFn prepares f, a function of len(x0) numbers, for a solver that
+// varies all of them at once as the entries of one vector.
+func newSpreadFn(s *lang.Session, f lang.Value, x0 []float64) *fn {
+	o := &fn{s: s, f: f, time: -1, spread: true}
+	for _, v := range x0 {
+		o.args = append(o.args, lang.Num(v))
+	}
+	o.trace()
+	return o
+}
+
 // trace compiles the function and its derivative to tapes, if it can be
 // traced; otherwise it notes once that derivatives are approximate.
 func (o *fn) trace() {

@@ -1,0 +1,131 @@
+package builtins
+
+import (
+	"calc/lang"
+	"calc/stdlib/optimize"
+)
+
+// intervals reads a list of [lo, hi] (or [lo, hi, step]) ranges.
+func intervals(v lang.Value, what string) ([]optimize.Range, []float64, []float64) {
+	items, ok := lang.Items(v)
+	if !ok || len(items) == 0 {
+		panic(lang.Errorf("%s must be a list of [lo, hi] ranges, one per variable", what))
+	}
+	ranges := make([]optimize.Range, len(items))
+	lo, hi := make([]float64, len(items)), make([]float64, len(items))
+	for i, it := range items {
+		r, ok := toArray(it)
+		if !ok || (len(r.Data) != 2 && len(r.Data) != 3) {
+			panic(lang.Errorf("%s: range %d must be [lo, hi] or [lo, hi, step], not %s", what, i, lang.Format(it)))
+		}
+		ranges[i] = optimize.Range{Lo: r.Data[0], Hi: r.Data[1]}
+		if len(r.Data) == 3 {
+			ranges[i].Step = r.Data[2]
+		}
+		lo[i], hi[i] = r.Data[0], r.Data[1]
+	}
+	return ranges, lo, hi
+}
+
+// pointProblem prepares f for a global method over n variables.
+func pointProblem(s *lang.Session, f lang.Value, n int, opts lang.Options) *problem {
+	x0 := make([]float64, n)
+	return newProblem(s, f, vector(x0), opts)
+}
+
+// localMinimizer is the local method global searches polish with: BFGS
+// with autodiff's gradient when the function was traced.
+func (p *problem) localMinimizer() optimize.LocalMinimizer {
+	return func(f optimize.Func, x0 []float64) (*optimize.Result, error) {
+		pr := optimize.Problem{Func: f}
+		if p.obj.Traced() {
+			pr.Grad = func(x, g []float64) { p.obj.Deriv(x, 0, g) }
+		}
+		return optimize.BFGS(pr, x0, nil)
+	}
+}
+
+// dualAnnealing is dual_annealing and its alias anneal.
+func dualAnnealing(s *lang.Session, a lang.Args) lang.Value {
+	args, opts := a.Options()
+	opts.Check("args", "seed", "maxiter", "maxfun", "initial_temp", "restart_temp_ratio", "visit", "accept", "no_local_search", "x0")
+	_, lo, hi := intervals(args[1], "bounds")
+	p := pointProblem(s, args[0], len(lo), opts)
+	settings := &optimize.DualAnnealingSettings{MaxIter: int(opts.Num("maxiter", 0)), MaxFun: int(opts.Num("maxfun", 0)),
+		InitialTemp: opts.Num("initial_temp", 0), RestartTempRatio: opts.Num("restart_temp_ratio", 0),
+		Visit: opts.Num("visit", 0), Accept: opts.Num("accept", 0), Seed: uint64(opts.Num("seed", 0)),
+		NoLocalSearch: opts.Bool("no_local_search", false)}
+	if x0 := opts.Get("x0", lang.Nil); !x0.IsNil() {
+		settings.X0 = arrayOf(x0).Data
+	}
+	r, err := optimize.DualAnnealing(p.obj.Scalar, lo, hi, settings)
+	if err != nil {
+		lang.Throw(err)
+	}
+	return p.optimizeResult(r)
+}
+
+var globalBuiltins = []*lang.Builtin{
+	{
+		Name: "brute", Params: "f, ranges, {Ns, full_output, finish, args}", Topic: "optimize",
+		Doc: "minimizes f over a grid, as scipy.optimize.brute: ranges holds [lo, hi] (Ns points, 20 by default) or\n" +
+			"[lo, hi, step] per variable; the best grid point is then polished with Nelder–Mead unless {finish: false}.\n" +
+			"{full_output: true} gives a record x0, fval, grid, Jout.",
+		Example: "brute((x - 1)**2 + (y + 2)**2, [[-4, 4], [-4, 4]])",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("Ns", "full_output", "finish", "args")
+			ranges, _, _ := intervals(args[1], "ranges")
+			p := pointProblem(s, args[0], len(ranges), opts)
+			r, err := optimize.Brute(p.obj.Scalar, ranges, &optimize.BruteSettings{Ns: int(opts.Num("Ns", 0)), NoFinish: !opts.Bool("finish", true)})
+			if err != nil {
+				lang.Throw(err)
+			}
+			if !opts.Bool("full_output", false) {
+				return p.point(r.X)
+			}
+			return record("x0", p.point(r.X), "fval", lang.Num(r.F), "grid", matrix(r.Grid), "Jout", vector(r.Jout))
+		},
+	},
+	{
+		Name: "dual_annealing", Params: "f, bounds, {seed, maxiter, maxfun, x0, no_local_search, args, ...}", Topic: "optimize",
+		Doc: "a global minimum of f within bounds ([lo, hi] per variable) by generalized simulated annealing with local\n" +
+			"search, as scipy.optimize.dual_annealing; seeded (seed 0 by default), so runs repeat. Returns scipy's\n" +
+			"OptimizeResult record.",
+		Example: "dual_annealing(x**2 + 10 - 10*cos(2*pi*x), [[-5, 5]], {seed: 1}).x",
+		MinArgs: 2, MaxArgs: 3,
+		Fn:      dualAnnealing,
+	},
+	{
+		Name: "anneal", Params: "f, bounds, {seed, ...}", Topic: "optimize",
+		Doc: "the global minimizer scipy once had as anneal (removed in scipy 0.16); calc runs dual_annealing,\n" +
+			"its replacement, with the same arguments.",
+		Example: "anneal(x**2 + 10 - 10*cos(2*pi*x), [[-5, 5]], {seed: 1}).x",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			s.Print("note: scipy removed anneal in version 0.16; running dual_annealing")
+			return dualAnnealing(s, a)
+		},
+	},
+	{
+		Name: "basinhopping", Params: "f, x0, {niter, T, stepsize, seed, interval, args}", Topic: "optimize",
+		Doc: "a global minimum of f by basin hopping (random hops, each followed by a local BFGS minimization with\n" +
+			"autodiff's gradient, accepted by the Metropolis rule), as scipy.optimize.basinhopping; seeded.",
+		Example: "basinhopping(x**2 + 10 - 10*cos(2*pi*x), 3.3, {seed: 1, niter: 50}).x",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("niter", "T", "stepsize", "seed", "interval", "args", "niter_success")
+			p := newProblem(s, args[0], args[1], opts)
+			r, err := optimize.BasinHopping(p.obj.Scalar, p.x0, &optimize.BasinHoppingSettings{
+				NIter: int(opts.Num("niter", 0)), T: opts.Num("T", 0), StepSize: opts.Num("stepsize", 0),
+				Seed: uint64(opts.Num("seed", 0)), Interval: int(opts.Num("interval", 0)),
+				NIterSuccess: int(opts.Num("niter_success", 0)), Local: p.localMinimizer()})
+			if err != nil {
+				lang.Throw(err)
+			}
+			return p.optimizeResult(r)
+		},
+	},
+}

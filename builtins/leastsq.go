@@ -1,0 +1,251 @@
+package builtins
+
+import (
+	"slices"
+
+	"calc/lang"
+	"calc/stdlib/array"
+	"calc/stdlib/optimize"
+)
+
+// residuals adapts a calc vector function for the least-squares solvers:
+// the residuals, their length, and the Jacobian from autodiff (or from the
+// user's Dfun/jac option) when there is one.
+func residuals(p *problem, opts lang.Options, jacOption string) (optimize.Residuals, optimize.Jacobian, int) {
+	m := len(p.obj.Eval(p.x0, 0))
+	r := func(x, out []float64) { copy(out, p.obj.Eval(x, 0)) }
+	var jac optimize.Jacobian
+	switch j := opts.Get(jacOption, lang.Nil); {
+	case j.IsCallable():
+		user := newFn(p.s, j, p.obj.args, 0, -1)
+		jac = func(x, out []float64) { copy(out, user.Eval(x, 0)) }
+	case p.obj.Traced():
+		jac = func(x, out []float64) { p.obj.Deriv(x, 0, out) }
+	}
+	return r, jac, m
+}
+
+// matrix turns rows into an array value.
+func matrix(rows [][]float64) lang.Value {
+	if rows == nil {
+		return lang.Nil
+	}
+	n := 0
+	if len(rows) > 0 {
+		n = len(rows[0])
+	}
+	data := make([]float64, 0, len(rows)*n)
+	for _, r := range rows {
+		data = append(data, r...)
+	}
+	return lang.Arr(array.New([]int{len(rows), n}, data))
+}
+
+func vector(x []float64) lang.Value { return lang.Arr(array.Vector(append([]float64(nil), x...))) }
+
+func count(n int) lang.Value { return lang.Num(float64(n)) }
+
+var leastSquaresBuiltins = []*lang.Builtin{
+	{
+		Name: "leastsq", Params: "f, x0, {args, Dfun, full_output, ftol, xtol, gtol, maxfev, epsfcn, factor}", Topic: "optimize",
+		Doc: "minimizes the sum of squares of the residuals f(x) by Levenberg–Marquardt (MINPACK's lmder), as\n" +
+			"scipy.optimize.leastsq, with the Jacobian from autodiff (a user Dfun wins). Returns a record x, ier, mesg;\n" +
+			"{full_output: true} adds cov_x (the inverse of JᵀJ), nfev, njev, fvec, fjac, ipvt, qtf.",
+		Example: "t = [0, 1, 2, 3]\nres(p) = p[0]*exp(p[1]*t) - [1, 2.7, 7.4, 20.1]\nleastsq(res, [1, 1]).x",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("args", "Dfun", "full_output", "col_deriv", "ftol", "xtol", "gtol", "maxfev", "epsfcn", "factor", "diag")
+			p := newProblem(s, args[0], args[1], opts)
+			r, jac, m := residuals(p, opts, "Dfun")
+			res, err := optimize.LeastSq(r, jac, p.x0, m, &optimize.LeastSqSettings{
+				FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
+				MaxFev: int(opts.Num("maxfev", 0)), EpsFcn: opts.Num("epsfcn", 0), Factor: opts.Num("factor", 0)})
+			if err != nil {
+				lang.Throw(err)
+			}
+			rec := lang.NewRecord()
+			rec.Set("x", p.point(res.X))
+			rec.Set("ier", count(res.Ier))
+			rec.Set("mesg", lang.Str(res.Message))
+			if opts.Bool("full_output", false) {
+				rec.Set("cov_x", matrix(res.Cov))
+				rec.Set("nfev", count(res.FuncEvals))
+				rec.Set("njev", count(res.GradEvals))
+				rec.Set("fvec", vector(res.Fvec))
+				rec.Set("fjac", matrix(res.Fjac))
+				ipvt := make([]float64, len(res.Ipvt))
+				for i, k := range res.Ipvt {
+					ipvt[i] = float64(k + 1) // scipy's ipvt counts from 1, as MINPACK's
+				}
+				rec.Set("ipvt", vector(ipvt))
+				rec.Set("qtf", vector(res.Qtf))
+			}
+			return lang.RecordOf(rec)
+		},
+	},
+	{
+		Name: "least_squares", Params: "fun, x0, {jac, bounds, method, ftol, xtol, gtol, x_scale, max_nfev, diff_step, args}", Topic: "optimize",
+		Doc: "minimizes half the sum of squares of fun(x), optionally within bounds [lo, hi] (numbers or one per\n" +
+			"variable), as scipy.optimize.least_squares with method trf (the default) or lm; the Jacobian comes\n" +
+			"from autodiff. Returns a record x, cost, fun, jac, grad, optimality, active_mask, nfev, njev, status,\n" +
+			"message, success.",
+		Example: "least_squares([x - 1, 10*(y - x**2)], [-1.2, 1]).x",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("jac", "bounds", "method", "ftol", "xtol", "gtol", "x_scale", "max_nfev", "diff_step", "args")
+			p := newProblem(s, args[0], args[1], opts)
+			r, jac, m := residuals(p, opts, "jac")
+			settings := &optimize.LeastSquaresSettings{FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
+				MaxNfev: int(opts.Num("max_nfev", 0)), DiffStep: opts.Num("diff_step", 0)}
+			switch method := opts.Get("method", lang.Str("trf")).Text(); method {
+			case "trf":
+				settings.Method = optimize.TRF
+			case "lm":
+				settings.Method = optimize.LM
+			default:
+				panic(lang.Errorf("unknown method %q (trf or lm)", method))
+			}
+			res, err := optimize.LeastSquares(r, jac, p.x0, m, scalarBounds(opts, len(p.x0)), settings)
+			if err != nil {
+				lang.Throw(err)
+			}
+			rec := lang.NewRecord()
+			rec.Set("x", p.point(res.X))
+			rec.Set("cost", lang.Num(res.F))
+			rec.Set("fun", vector(res.Fun))
+			rec.Set("jac", matrix(res.Jac))
+			if res.Grad != nil {
+				rec.Set("grad", vector(res.Grad))
+			}
+			rec.Set("optimality", lang.Num(res.Optimality))
+			mask := make([]float64, len(res.ActiveMask))
+			for i, k := range res.ActiveMask {
+				mask[i] = float64(k)
+			}
+			rec.Set("active_mask", vector(mask))
+			rec.Set("nfev", count(res.FuncEvals))
+			rec.Set("njev", count(res.GradEvals))
+			rec.Set("status", count(res.TermStatus))
+			rec.Set("message", lang.Str(res.Message))
+			rec.Set("success", lang.Bool(res.Success))
+			return lang.RecordOf(rec)
+		},
+	},
+	{
+		Name: "curve_fit", Params: "f, xdata, ydata, {p0, sigma, absolute_sigma, bounds, method, maxfev}", Topic: "optimize",
+		Doc: "fits the parameters of a model to data by nonlinear least squares, as scipy.optimize.curve_fit. The model\n" +
+			"is a function f(x, p1, p2, ...) or an expression in x and its parameters (the other symbols, alphabetically).\n" +
+			"p0 defaults to ones. Returns a record popt, pcov (the parameters' covariance; perr = sqrt(diag(pcov))).",
+		Example: "xs = linspace(0, 4, 20)\nys = 2.5*exp(-1.3*xs) + 0.5\ncurve_fit(a*exp(-b*x) + c, xs, ys).popt",
+		MinArgs: 3, MaxArgs: 4,
+		Fn: curveFit,
+	},
+}
+
+// scalarBounds reads least_squares' bounds: [lo, hi] with numbers (for
+// every variable) or arrays.
+func scalarBounds(opts lang.Options, n int) *optimize.Bounds {
+	v := opts.Get("bounds", lang.Nil)
+	if v.IsNil() {
+		return nil
+	}
+	parts, ok := lang.Items(v)
+	if !ok || len(parts) != 2 {
+		panic(lang.Errorf("bounds must be [lo, hi], with numbers or one value per variable"))
+	}
+	side := func(v lang.Value) []float64 {
+		a, ok := toArray(v)
+		if !ok || (len(a.Data) != 1 && len(a.Data) != n) {
+			panic(lang.Errorf("a bound must be a number or %d numbers, not %s", n, lang.Format(v)))
+		}
+		out := make([]float64, n)
+		for i := range out {
+			out[i] = a.Data[i%len(a.Data)]
+		}
+		return out
+	}
+	return &optimize.Bounds{Lower: side(parts[0]), Upper: side(parts[1])}
+}
+
+// curveFit binds scipy's curve_fit. The model is compiled once to a tape
+// of its value and its gradient by the parameters, evaluated per point.
+func curveFit(s *lang.Session, a lang.Args) lang.Value {
+	args, opts := a.Options()
+	opts.Check("p0", "sigma", "absolute_sigma", "bounds", "method", "maxfev", "ftol", "xtol", "gtol")
+	model := args[0]
+	xdata, ydata := args.Array(1), args.Array(2)
+	if len(xdata.Data) != len(ydata.Data) {
+		panic(lang.ArgErrorf(2, "xdata has %d values and ydata %d", len(xdata.Data), len(ydata.Data)))
+	}
+	// The model's arguments in order: a function's x comes first; an
+	// expression takes its symbols alphabetically, x among them.
+	names := s.Params(model, 0)
+	xi := 0
+	if model.Node() != nil {
+		xi = slices.Index(names, "x")
+		if xi < 0 {
+			panic(lang.ArgErrorf(0, "the model %s has no symbol x for the data", lang.Format(model)))
+		}
+	}
+	nparams := len(names) - 1
+	if nparams < 1 {
+		panic(lang.ArgErrorf(0, "the model needs at least one parameter besides x"))
+	}
+	p0 := make([]float64, nparams)
+	for i := range p0 {
+		p0[i] = 1
+	}
+	if v := opts.Get("p0", lang.Nil); !v.IsNil() {
+		arr, ok := toArray(v)
+		if !ok || len(arr.Data) != nparams {
+			panic(lang.Errorf("p0 must hold the model's %d parameters", nparams))
+		}
+		copy(p0, arr.Data)
+	}
+	// in holds all the model's arguments: x at xi, the parameters around it.
+	in := make([]float64, 1+nparams)
+	set := func(x, p []float64) {
+		in[xi] = x[0]
+		copy(in[:xi], p[:xi])
+		copy(in[xi+1:], p[xi:])
+	}
+	set([]float64{0}, p0)
+	pts := newSpreadFn(s, model, in)
+	eval := func(x, p []float64) float64 {
+		set(x, p)
+		return pts.Scalar(in)
+	}
+	settings := &optimize.CurveFitSettings{AbsoluteSigma: opts.Bool("absolute_sigma", false),
+		MaxFev: int(opts.Num("maxfev", 0)), FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
+		Bounds: scalarBounds(opts, nparams), TRF: opts.Get("method", lang.Str("")).Text() == "trf"}
+	if pts.Traced() {
+		grad := make([]float64, 1+nparams)
+		settings.Jac = func(x, p, g []float64) {
+			set(x, p)
+			pts.Deriv(in, 0, grad)
+			copy(g[:xi], grad[:xi])
+			copy(g[xi:], grad[xi+1:])
+		}
+	}
+	if v := opts.Get("sigma", lang.Nil); !v.IsNil() {
+		arr, ok := toArray(v)
+		if !ok || len(arr.Data) != len(ydata.Data) {
+			panic(lang.Errorf("sigma must hold one value per data point"))
+		}
+		settings.Sigma = arr.Data
+	}
+	xs := make([][]float64, len(xdata.Data))
+	for i, x := range xdata.Data {
+		xs[i] = []float64{x}
+	}
+	res, err := optimize.CurveFit(eval, xs, ydata.Data, p0, settings)
+	if err != nil {
+		lang.Throw(err)
+	}
+	if !res.Success {
+		panic(lang.Errorf("%s", res.Message))
+	}
+	return record("popt", vector(res.X), "pcov", matrix(res.Pcov))
+}

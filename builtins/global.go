@@ -95,7 +95,7 @@ var globalBuiltins = []*lang.Builtin{
 			"OptimizeResult record.",
 		Example: "dual_annealing(x**2 + 10 - 10*cos(2*pi*x), [[-5, 5]], {seed: 1}).x",
 		MinArgs: 2, MaxArgs: 3,
-		Fn:      dualAnnealing,
+		Fn: dualAnnealing,
 	},
 	{
 		Name: "anneal", Params: "f, bounds, {seed, ...}", Topic: "optimize",

@@ -44,15 +44,7 @@ func format(v Value, opts array.FormatOptions, top bool) string {
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
 	case RecordKind:
-		r := v.Record()
-		parts := make([]string, len(r.Keys))
-		for i, k := range r.Keys {
-			parts[i] = k + ": " + indentAfterFirst(format(r.Values[k], opts, false), len(k)+2)
-		}
-		if top && len(r.Keys) > 1 && len(strings.Join(parts, ", ")) > 70 {
-			return "{\n  " + strings.Join(indentAll(parts, 2), ",\n  ") + "\n}"
-		}
-		return "{" + strings.Join(parts, ", ") + "}"
+		return formatRecord(v.Record(), opts, 0)
 	case FuncKind:
 		switch f := v.ref.(type) {
 		case *Builtin:
@@ -75,16 +67,41 @@ func precision(opts array.FormatOptions) int {
 	return opts.Precision
 }
 
+// formatRecord writes a record on one line when it is short and flat, else
+// one field a line, indented by depth, with multi-line values (matrices,
+// inner records) lined up under their first line.
+func formatRecord(r *Record, opts array.FormatOptions, depth int) string {
+	parts := make([]string, len(r.Keys))
+	multiline := false
+	for i, k := range r.Keys {
+		v := r.Values[k]
+		var text string
+		if inner := v.Record(); inner != nil {
+			text = formatRecord(inner, opts, depth+1)
+		} else {
+			text = format(v, opts, false)
+		}
+		multiline = multiline || strings.Contains(text, "\n")
+		parts[i] = k + ": " + text
+	}
+	flat := "{" + strings.Join(parts, ", ") + "}"
+	if !multiline && len(flat)+2*depth <= 72 || len(r.Keys) <= 1 && !multiline {
+		return flat
+	}
+	pad := strings.Repeat("  ", depth+1)
+	for i, k := range r.Keys {
+		if r.Values[k].Record() != nil {
+			parts[i] = pad + parts[i] // an inner record indents itself
+		} else {
+			parts[i] = pad + indentAfterFirst(parts[i], len(pad)+len(k)+2)
+		}
+	}
+	return "{\n" + strings.Join(parts, ",\n") + "\n" + strings.Repeat("  ", depth) + "}"
+}
+
 // indentAfterFirst indents every line of s but the first by n spaces, so a
 // multi-line array inside a record lines up under its first row.
 func indentAfterFirst(s string, n int) string {
 	return strings.ReplaceAll(s, "\n", "\n"+strings.Repeat(" ", n))
 }
 
-func indentAll(parts []string, n int) []string {
-	out := make([]string, len(parts))
-	for i, p := range parts {
-		out[i] = indentAfterFirst(p, n)
-	}
-	return out
-}

@@ -1,0 +1,422 @@
+package builtins
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"calc/lang"
+	"calc/stdlib/array"
+	"calc/stdlib/roots"
+)
+
+// scalarDerivs returns f's first and second derivatives as Go functions,
+// from autodiff, or nils when f cannot be traced.
+func scalarDerivs(o *fn) (df, d2f func(float64) float64) {
+	if !o.Traced() {
+		return nil, nil
+	}
+	x, d, one, h := make([]float64, 1), make([]float64, 1), []float64{1}, make([]float64, 1)
+	df = func(v float64) float64 {
+		x[0] = v
+		o.Deriv(x, 0, d)
+		return d[0]
+	}
+	d2f = func(v float64) float64 {
+		x[0] = v
+		o.HessVec(x, one, h)
+		return h[0]
+	}
+	return df, d2f
+}
+
+// rootResult is scipy's RootResults as a record.
+func rootResult(r roots.Result) lang.Value {
+	return record("root", lang.Num(r.Root), "iterations", count(r.Iterations), "function_calls", count(r.FunctionCalls),
+		"converged", lang.Bool(r.Converged), "flag", lang.Str(string(r.Flag)))
+}
+
+// rootOrResult returns the root, or with full_output the whole record;
+// a method that did not converge is an error unless full_output asks for
+// the record (as scipy raises RuntimeError unless disp is false).
+func rootOrResult(r roots.Result, opts lang.Options) lang.Value {
+	if opts.Bool("full_output", false) {
+		return rootResult(r)
+	}
+	if !r.Converged {
+		panic(lang.Errorf("%s", strings.TrimSpace(r.Message+" ("+string(r.Flag)+")")))
+	}
+	return lang.Num(r.Root)
+}
+
+// bracketSettings reads xtol, rtol and maxiter.
+func bracketSettings(opts lang.Options) roots.BracketSettings {
+	return roots.BracketSettings{XTol: opts.Num("xtol", 0), RTol: opts.Num("rtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
+}
+
+// bracketing is the type of brentq, brenth, ridder and bisect.
+type bracketing func(f func(float64) float64, a, b float64, s *roots.BracketSettings) (roots.Result, error)
+
+func bracketMethod(name, doc string, method bracketing) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "f, a, b, {xtol, rtol, maxiter, full_output, args}", Topic: "roots", Doc: doc,
+		Example: name + "(x**3 - 2*x - 5, 2, 3)",
+		MinArgs: 3, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("xtol", "rtol", "maxiter", "full_output", "args", "disp")
+			f, _ := scalarFunc(s, args[0], extraArgs(opts))
+			set := bracketSettings(opts)
+			r, err := method(f, args.Num(1), args.Num(2), &set)
+			if err != nil {
+				lang.Throw(err)
+			}
+			return rootOrResult(r, opts)
+		},
+	}
+}
+
+// newtonFamily runs Newton's method (autodiff derivative), the secant
+// method or Halley's method.
+func newtonFamily(s *lang.Session, f lang.Value, x0 float64, method string, opts lang.Options) roots.Result {
+	fx, o := scalarFunc(s, f, extraArgs(opts))
+	df, d2f := scalarDerivs(o)
+	if g := opts.Get("fprime", lang.Nil); g.IsCallable() {
+		df, _ = scalarFunc(s, g, extraArgs(opts))
+	}
+	if g := opts.Get("fprime2", lang.Nil); g.IsCallable() {
+		d2f, _ = scalarFunc(s, g, extraArgs(opts))
+	}
+	set := &roots.NewtonSettings{Tol: opts.Num("tol", opts.Num("xtol", 0)), RTol: opts.Num("rtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
+	if opts.Has("x1") {
+		x1 := opts.Num("x1", 0)
+		set.X1 = &x1
+	}
+	switch method {
+	case "newton":
+		d2f = nil
+	case "secant":
+		df, d2f = nil, nil
+	case "halley":
+	default:
+		panic(lang.Errorf("unknown method %q (newton, secant or halley)", method))
+	}
+	if method != "secant" && df == nil {
+		s.Print(fmt.Sprintf("note: %s cannot be differentiated; using the secant method", lang.Format(f)))
+	}
+	r, err := roots.Newton(fx, df, d2f, x0, set)
+	if err != nil {
+		lang.Throw(err)
+	}
+	return r
+}
+
+// systemFunc prepares F for a solver of F(x) = 0 and returns its Jacobian
+// (from autodiff, or the user's fprime/jac option), nil if neither.
+func systemFunc(p *problem, opts lang.Options) (func(x, fx []float64), func(x, j []float64)) {
+	f := func(x, fx []float64) { copy(fx, p.obj.Eval(x, 0)) }
+	if n := len(p.obj.Eval(p.x0, 0)); n != len(p.x0) {
+		panic(lang.Errorf("the system has %d equations in %d unknowns: it needs as many of each", n, len(p.x0)))
+	}
+	for _, name := range []string{"fprime", "jac"} {
+		if g := opts.Get(name, lang.Nil); g.IsCallable() {
+			user := newFn(p.s, g, p.obj.args, 0, -1)
+			return f, func(x, j []float64) { copy(j, user.Eval(x, 0)) }
+		}
+	}
+	if p.obj.Traced() {
+		return f, func(x, j []float64) { p.obj.Deriv(x, 0, j) }
+	}
+	return f, nil
+}
+
+// nonlinSettings reads the options scipy's nonlinear solvers share.
+func nonlinSettings(opts lang.Options) roots.NonlinSettings {
+	set := roots.NonlinSettings{Iter: int(opts.Num("iter", 0)), MaxIter: int(opts.Num("maxiter", 0)),
+		FTol: opts.Num("f_tol", opts.Num("tol", 0)), FRTol: opts.Num("f_rtol", 0), XTol: opts.Num("x_tol", 0), XRTol: opts.Num("x_rtol", 0)}
+	if ls := opts.Get("line_search", lang.Str("armijo")); ls.IsNil() || ls.Text() == "none" {
+		set.LineSearch = roots.NoLineSearch
+	}
+	return set
+}
+
+// systemSolvers are root's methods, each also a builtin under scipy's name.
+var systemSolvers = []struct {
+	method, name, doc string
+	run               func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error)
+}{
+	{"hybr", "", "", func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+		return roots.Hybr(f, jac, x0, &roots.HybrSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), MaxFev: int(opts.Num("maxfev", 0)),
+			EpsFcn: opts.Num("epsfcn", 0), Factor: opts.Num("factor", 0)})
+	}},
+	{"lm", "", "", func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+		return roots.LM(f, jac, x0, &roots.LMSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), FTol: opts.Num("ftol", 0),
+			GTol: opts.Num("gtol", 0), MaxFev: int(opts.Num("maxfev", opts.Num("maxiter", 0)))})
+	}},
+	{"broyden1", "broyden1", "Broyden's first (good) method: a quasi-Newton method updating an approximate Jacobian", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+		return roots.Broyden1(f, x0, &roots.BroydenSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), MaxRank: int(opts.Num("max_rank", 0))})
+	}},
+	{"broyden2", "broyden2", "Broyden's second (bad) method: a quasi-Newton method updating an approximate inverse Jacobian", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+		return roots.Broyden2(f, x0, &roots.BroydenSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), MaxRank: int(opts.Num("max_rank", 0))})
+	}},
+	{"anderson", "anderson", "extended Anderson mixing", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+		return roots.Anderson(f, x0, &roots.AndersonSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), W0: opts.Num("w0", 0), M: int(opts.Num("M", 0))})
+	}},
+	{"krylov", "newton_krylov", "Newton's method with the Jacobian inverted by a Krylov method (LGMRES) on finite differences", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+		set := &roots.KrylovSettings{NonlinSettings: nonlinSettings(opts), RDiff: opts.Num("rdiff", 0), InnerMaxIter: int(opts.Num("inner_maxiter", 0))}
+		if opts.Get("method", lang.Str("lgmres")).Text() == "gmres" {
+			set.Method = roots.GMRES
+		}
+		return roots.Krylov(f, x0, set)
+	}},
+	{"linearmixing", "linearmixing", "a scalar approximation of the Jacobian", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+		return roots.LinearMixing(f, x0, &roots.MixingSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0)})
+	}},
+	{"excitingmixing", "excitingmixing", "a tuned diagonal approximation of the Jacobian", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+		return roots.ExcitingMixing(f, x0, &roots.MixingSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), AlphaMax: opts.Num("alphamax", 0)})
+	}},
+	{"diagbroyden", "diagbroyden", "a diagonal Broyden approximation of the Jacobian", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+		return roots.DiagBroyden(f, x0, &roots.MixingSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0)})
+	}},
+}
+
+// solveSystem runs one of root's methods on F from x0.
+func solveSystem(s *lang.Session, f, x0 lang.Value, method string, opts lang.Options) (*problem, *roots.SystemResult) {
+	i := slices.IndexFunc(systemSolvers, func(m struct {
+		method, name, doc string
+		run               func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error)
+	}) bool {
+		return m.method == method
+	})
+	if i < 0 {
+		names := make([]string, len(systemSolvers))
+		for k, m := range systemSolvers {
+			names[k] = m.method
+		}
+		panic(lang.Errorf("unknown method %q (methods: %s)", method, strings.Join(names, ", ")))
+	}
+	p := newProblem(s, f, x0, opts)
+	fx, jac := systemFunc(p, opts)
+	r, err := systemSolvers[i].run(fx, jac, p.x0, opts)
+	if err != nil {
+		lang.Throw(err)
+	}
+	return p, r
+}
+
+// systemResult is root's OptimizeResult as a record.
+func (p *problem) systemResult(r *roots.SystemResult) lang.Value {
+	return record("x", p.point(r.X), "success", lang.Bool(r.Success), "status", count(r.Ier), "message", lang.Str(r.Message),
+		"fun", vector(r.Fvec), "nfev", count(r.NFev), "njev", count(r.NJev), "nit", count(r.Iterations))
+}
+
+// namedSolvers are broyden1, anderson, ...: x, or an error that says why
+// it did not converge (scipy raises NoConvergence).
+func namedSolvers() []*lang.Builtin {
+	var bs []*lang.Builtin
+	for _, m := range systemSolvers {
+		if m.name == "" {
+			continue
+		}
+		method := m.method
+		bs = append(bs, &lang.Builtin{
+			Name: m.name, Params: "F, xin, {iter, maxiter, f_tol, alpha, line_search, args, ...}", Topic: "roots",
+			Doc: "a root of the system F(x) = 0 near xin by " + m.doc + ", as scipy.optimize." + m.name +
+				";\nit stops with an error when it does not converge (scipy's NoConvergence).",
+			Example: m.name + "([0.5*cos(y) - x, 0.5*sin(x) - y], [0, 0])",
+			MinArgs: 2, MaxArgs: 3,
+			Fn: func(s *lang.Session, a lang.Args) lang.Value {
+				args, opts := a.Options()
+				p, r := solveSystem(s, args[0], args[1], method, opts)
+				if !r.Success {
+					panic(lang.Errorf("%s did not converge: %s", method, r.Message))
+				}
+				return p.point(r.X)
+			},
+		})
+	}
+	return bs
+}
+
+var rootsBuiltins = append([]*lang.Builtin{
+	bracketMethod("brentq", "a root of f in [a, b], where f changes sign, by Brent's method (Brent 1973), as scipy.optimize.brentq;\n{full_output: true} gives a record root, iterations, function_calls, converged, flag", roots.Brentq),
+	bracketMethod("brenth", "a root of f in [a, b] by Brent's method with hyperbolic extrapolation, as scipy.optimize.brenth", roots.Brenth),
+	bracketMethod("ridder", "a root of f in [a, b] by Ridders' method, as scipy.optimize.ridder", roots.Ridder),
+	bracketMethod("bisect", "a root of f in [a, b] by bisection, as scipy.optimize.bisect", roots.Bisect),
+	{
+		Name: "toms748", Params: "f, a, b, {k, xtol, rtol, maxiter, full_output, args}", Topic: "roots",
+		Doc:     "a root of f in [a, b] by Alefeld, Potra and Shi's algorithm 748 (k = 1 or 2), as scipy.optimize.toms748",
+		Example: "toms748(x**3 - 2*x - 5, 2, 3)",
+		MinArgs: 3, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("k", "xtol", "rtol", "maxiter", "full_output", "args")
+			f, _ := scalarFunc(s, args[0], extraArgs(opts))
+			r, err := roots.TOMS748(f, args.Num(1), args.Num(2), &roots.TOMS748Settings{BracketSettings: bracketSettings(opts), K: int(opts.Num("k", 0))})
+			if err != nil {
+				lang.Throw(err)
+			}
+			return rootOrResult(r, opts)
+		},
+	},
+	{
+		Name: "newton", Params: "f, x0, {fprime, fprime2, method, x1, tol, rtol, maxiter, full_output, args}", Topic: "roots",
+		Doc: "a root of f near x0 by Newton's method with the exact derivative from autodiff (a user fprime wins);\n" +
+			"{method: \"secant\"} uses secants instead, {method: \"halley\"} Halley's method with the second derivative.\n" +
+			"As scipy.optimize.newton; {full_output: true} gives a record.",
+		Example: "newton(x**2 - 2, 1)",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("fprime", "fprime2", "method", "x1", "tol", "rtol", "maxiter", "full_output", "args", "disp")
+			method := "newton"
+			if opts.Has("fprime2") {
+				method = "halley"
+			}
+			method = opts.Get("method", lang.Str(method)).Text()
+			return rootOrResult(newtonFamily(s, args[0], args.Num(1), method, opts), opts)
+		},
+	},
+	{
+		Name: "root_scalar", Params: "f, {method, bracket, x0, x1, fprime, fprime2, xtol, rtol, maxiter, args}", Topic: "roots",
+		Doc: "a root of f as scipy.optimize.root_scalar: method brentq (the default with a bracket), brenth, ridder, bisect,\n" +
+			"toms748, newton (the default with x0; derivative from autodiff), secant, halley. A record root, iterations,\n" +
+			"function_calls, converged, flag.",
+		Example: "root_scalar(cos(x) - x, {bracket: [0, 1]}).root",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("method", "bracket", "x0", "x1", "fprime", "fprime2", "xtol", "rtol", "maxiter", "args")
+			method := "newton"
+			if opts.Has("bracket") {
+				method = "brentq"
+			}
+			method = opts.Get("method", lang.Str(method)).Text()
+			switch method {
+			case "newton", "secant", "halley":
+				if !opts.Has("x0") {
+					panic(lang.Errorf("method %s needs a starting point x0", method))
+				}
+				return rootResult(newtonFamily(s, args[0], opts.Num("x0", 0), method, opts))
+			}
+			br, ok := toArray(opts.Get("bracket", lang.Nil))
+			if !ok || len(br.Data) != 2 {
+				panic(lang.Errorf("method %s needs a bracket [a, b]", method))
+			}
+			f, _ := scalarFunc(s, args[0], extraArgs(opts))
+			set := bracketSettings(opts)
+			var r roots.Result
+			var err error
+			switch method {
+			case "brentq":
+				r, err = roots.Brentq(f, br.Data[0], br.Data[1], &set)
+			case "brenth":
+				r, err = roots.Brenth(f, br.Data[0], br.Data[1], &set)
+			case "ridder":
+				r, err = roots.Ridder(f, br.Data[0], br.Data[1], &set)
+			case "bisect":
+				r, err = roots.Bisect(f, br.Data[0], br.Data[1], &set)
+			case "toms748":
+				r, err = roots.TOMS748(f, br.Data[0], br.Data[1], &roots.TOMS748Settings{BracketSettings: set})
+			default:
+				panic(lang.Errorf("unknown method %q", method))
+			}
+			if err != nil {
+				lang.Throw(err)
+			}
+			return rootResult(r)
+		},
+	},
+	{
+		Name: "fixed_point", Params: "g, x0, {method, xtol, maxiter, args}", Topic: "roots",
+		Doc:     "a fixed point x = g(x) near x0, with Steffensen's del2 acceleration (or {method: \"iteration\"}), as scipy.optimize.fixed_point",
+		Example: "fixed_point(cos(x), 1)",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("method", "xtol", "maxiter", "args")
+			g, _ := scalarFunc(s, args[0], extraArgs(opts))
+			set := &roots.FixedPointSettings{XTol: opts.Num("xtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
+			if opts.Get("method", lang.Str("del2")).Text() == "iteration" {
+				set.Method = roots.Iteration
+			}
+			r, err := roots.FixedPoint(g, args.Num(1), set)
+			if err != nil {
+				lang.Throw(err)
+			}
+			return rootOrResult(r, opts)
+		},
+	},
+	{
+		Name: "fsolve", Params: "F, x0, {fprime, full_output, xtol, maxfev, epsfcn, factor, args}", Topic: "roots",
+		Doc: "a root of the system F(x) = 0 near x0 by Powell's hybrid method (MINPACK's hybrj), as scipy.optimize.fsolve,\n" +
+			"with the Jacobian from autodiff (a user fprime wins). {full_output: true} gives a record x, infodict (nfev,\n" +
+			"njev, fvec, fjac, r, qtf), ier, mesg.",
+		Example: "fsolve([x + 0.5*(x - y)**3 - 1, 0.5*(y - x)**3 + y], [0, 0])",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("fprime", "full_output", "xtol", "maxfev", "epsfcn", "factor", "args", "col_deriv")
+			p, r := solveSystem(s, args[0], args[1], "hybr", opts)
+			if !opts.Bool("full_output", false) {
+				if !r.Success {
+					s.Print("RuntimeWarning: " + r.Message)
+				}
+				return p.point(r.X)
+			}
+			info := record("nfev", count(r.NFev), "njev", count(r.NJev), "fvec", vector(r.Fvec),
+				"fjac", lang.Arr(array.New([]int{len(r.X), len(r.X)}, r.Fjac)), "r", vector(r.R), "qtf", vector(r.Qtf))
+			return record("x", p.point(r.X), "infodict", info, "ier", count(r.Ier), "mesg", lang.Str(r.Message))
+		},
+	},
+	{
+		Name: "root", Params: "F, x0, {method, jac, tol, args, ...}", Topic: "roots",
+		Doc: "a root of the system F(x) = 0 near x0, as scipy.optimize.root: method hybr (the default), lm, broyden1,\n" +
+			"broyden2, anderson, krylov, linearmixing, excitingmixing, diagbroyden; the Jacobian from autodiff for hybr and lm.\n" +
+			"A record x, success, status, message, fun, nfev, njev, nit.",
+		Example: "root([x + 0.5*(x - y)**3 - 1, 0.5*(y - x)**3 + y], [0, 0], {method: \"lm\"}).x",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			p, r := solveSystem(s, args[0], args[1], opts.Get("method", lang.Str("hybr")).Text(), opts)
+			return p.systemResult(r)
+		},
+	},
+	{
+		Name: "roots", Params: "f, a, b, {intervals}", Topic: "roots",
+		Doc: "every root of f in [a, b]: sign changes found on a fine grid (1000 intervals by default) and refined by\n" +
+			"brentq, plus roots where f only touches zero",
+		Example: "roots(sin(x), 0, 10)",
+		MinArgs: 3, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("intervals")
+			f, _ := scalarFunc(s, args[0], nil)
+			rs, err := roots.FindAll(f, args.Num(1), args.Num(2), &roots.ScanSettings{Intervals: int(opts.Num("intervals", 0))})
+			if err != nil {
+				lang.Throw(err)
+			}
+			return vector(rs)
+		},
+	},
+	{
+		Name: "extrema", Params: "f, a, b, {intervals}", Topic: "roots",
+		Doc: "the largest and smallest values of f on [a, b], by the calculus recipe: the critical points are the roots\n" +
+			"of f' (exact, from autodiff) in [a, b], found on a fine grid and refined; f at them and at the endpoints\n" +
+			"are compared. A record min, argmin, max, argmax, critical.",
+		Example: "extrema(x**3 - 3*x, -2, 3)",
+		MinArgs: 3, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("intervals")
+			f, o := scalarFunc(s, args[0], nil)
+			df, _ := scalarDerivs(o)
+			r, err := roots.Extrema(f, df, args.Num(1), args.Num(2), &roots.ScanSettings{Intervals: int(opts.Num("intervals", 0))})
+			if err != nil {
+				lang.Throw(err)
+			}
+			return record("min", lang.Num(r.Min), "argmin", lang.Num(r.ArgMin), "max", lang.Num(r.Max), "argmax", lang.Num(r.ArgMax),
+				"critical", vector(r.Critical))
+		},
+	},
+}, namedSolvers()...)

@@ -104,4 +104,3 @@ func formatRecord(r *Record, opts array.FormatOptions, depth int) string {
 func indentAfterFirst(s string, n int) string {
 	return strings.ReplaceAll(s, "\n", "\n"+strings.Repeat(" ", n))
 }
-

@@ -350,6 +350,9 @@ func (l *wolfeLine) zoom(aLo, aHi, phiLo, phiHi, derphiLo, phi0, derphi0 float64
 // wolfeCubicMin returns the minimizer of the cubic through (a, fa), (b,
 // fb), (c, fc) with slope fpa at a, as scipy's _cubicmin; ok is false
 // where scipy's floating-point checks raise or the result is not finite.
+// The 2×2 product that gives the coefficients is computed as OpenBLAS's
+// dgemv computes scipy's np.dot, the second term first and the first
+// fused onto it, so that the steps agree with scipy's to the last bit.
 func wolfeCubicMin(a, fa, fpa, b, fb, c, fc float64) (xmin float64, ok bool) {
 	C := fpa
 	db := b - a
@@ -358,8 +361,8 @@ func wolfeCubicMin(a, fa, fpa, b, fb, c, fc float64) (xmin float64, ok bool) {
 	d00, d01 := dc*dc, -db*db
 	d10, d11 := -wolfeCube(dc), wolfeCube(db)
 	v0, v1 := fb-fa-C*db, fc-fa-C*dc
-	A := (d00*v0 + d01*v1) / denom
-	B := (d10*v0 + d11*v1) / denom
+	A := math.FMA(d00, v0, d01*v1) / denom
+	B := math.FMA(d10, v0, d11*v1) / denom
 	radical := B*B - 3*A*C
 	xmin = a + (-B+math.Sqrt(radical))/(3*A)
 	return xmin, wolfeAllFinite(denom, A, B, radical, xmin) && denom != 0 && A != 0 && radical >= 0

@@ -423,11 +423,12 @@ func quadAdaptive(g func(float64) float64, rule *quadKronrod, a, b, epsabs, epsr
 		return quadOutcome{result: result, abserr: abserr, ier: ier, last: 1}
 	}
 
+	buf := make([]float64, 4*limit)
 	l := quadList{
-		alist: make([]float64, limit),
-		blist: make([]float64, limit),
-		rlist: make([]float64, limit),
-		elist: make([]float64, limit),
+		alist: buf[:limit],
+		blist: buf[limit : 2*limit],
+		rlist: buf[2*limit : 3*limit],
+		elist: buf[3*limit:],
 		iord:  make([]int, limit),
 	}
 	l.alist[0], l.blist[0], l.rlist[0], l.elist[0] = a, b, result, abserr

@@ -4,7 +4,11 @@
 // table, so a primitive is defined in exactly one place.
 package autodiff
 
-import "math"
+import (
+	"math"
+
+	"calc/stdlib/special"
+)
 
 // Primitive is one entry of the table: an elementwise operation with its
 // numeric kernel and its derivative. Exactly one of Unary and Binary is
@@ -20,8 +24,14 @@ type Primitive struct {
 	Deriv func(g *Graph, x, y *Node) *Node
 	// Partials returns ∂out/∂x and ∂out/∂y for a binary primitive.
 	Partials func(g *Graph, x, y, out *Node) (*Node, *Node)
+	// Piecewise says the derivative is zero wherever it exists (floor,
+	// sign, comparisons). A primitive with neither derivative rule nor
+	// Piecewise has no derivative here, and differentiating it is an error.
+	Piecewise bool
 	// Inverse names the primitive this one undoes: log(exp(x)) is x.
 	Inverse string
+	Topic   string // help topic, "math" when empty
+	Params  string // parameter names for help, "x" or "x, y" when empty
 	Doc     string // one line for help
 	Example string // a runnable calc expression
 }
@@ -36,12 +46,12 @@ var operators = []*Primitive{
 	{Name: "**", Arity: 2, Binary: pow},
 	{Name: "%", Arity: 2, Binary: mod},
 	{Name: "neg", Arity: 1, Unary: func(x float64) float64 { return -x }},
-	{Name: "<", Arity: 2, Binary: func(x, y float64) float64 { return b2f(x < y) }},
-	{Name: "<=", Arity: 2, Binary: func(x, y float64) float64 { return b2f(x <= y) }},
-	{Name: ">", Arity: 2, Binary: func(x, y float64) float64 { return b2f(x > y) }},
-	{Name: ">=", Arity: 2, Binary: func(x, y float64) float64 { return b2f(x >= y) }},
-	{Name: "==", Arity: 2, Binary: func(x, y float64) float64 { return b2f(x == y) }},
-	{Name: "!=", Arity: 2, Binary: func(x, y float64) float64 { return b2f(x != y) }},
+	{Name: "<", Arity: 2, Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x < y) }},
+	{Name: "<=", Arity: 2, Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x <= y) }},
+	{Name: ">", Arity: 2, Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x > y) }},
+	{Name: ">=", Arity: 2, Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x >= y) }},
+	{Name: "==", Arity: 2, Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x == y) }},
+	{Name: "!=", Arity: 2, Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x != y) }},
 }
 
 // The math primitives, registered as builtins under their names.
@@ -69,12 +79,12 @@ var functions = []*Primitive{
 	{Name: "asinh", Arity: 1, Unary: math.Asinh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-0.5)) }, Doc: "inverse hyperbolic sine", Example: "asinh(1)"},
 	{Name: "acosh", Arity: 1, Unary: math.Acosh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-0.5)) }, Doc: "inverse hyperbolic cosine", Example: "acosh(2)"},
 	{Name: "atanh", Arity: 1, Unary: math.Atanh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Const(1), g.Pow(x, g.Const(2))), g.Const(-1)) }, Doc: "inverse hyperbolic tangent", Example: "atanh(0.5)"},
-	{Name: "floor", Arity: 1, Unary: math.Floor, Doc: "largest integer not above x", Example: "floor(-2.5)"},
-	{Name: "ceil", Arity: 1, Unary: math.Ceil, Doc: "smallest integer not below x", Example: "ceil(2.1)"},
-	{Name: "round", Arity: 1, Unary: math.RoundToEven, Doc: "nearest integer, halves to even (like numpy)", Example: "round([0.5, 1.5, 2.7])"},
-	{Name: "trunc", Arity: 1, Unary: math.Trunc, Doc: "integer part, towards zero", Example: "trunc(-2.7)"},
-	{Name: "sign", Arity: 1, Unary: sign, Doc: "-1, 0 or 1 by the sign of x", Example: "sign([-3, 0, 2])"},
-	{Name: "atan2", Arity: 2, Binary: math.Atan2, Partials: func(g *Graph, y, x, out *Node) (*Node, *Node) {
+	{Name: "floor", Arity: 1, Piecewise: true, Unary: math.Floor, Doc: "largest integer not above x", Example: "floor(-2.5)"},
+	{Name: "ceil", Arity: 1, Piecewise: true, Unary: math.Ceil, Doc: "smallest integer not below x", Example: "ceil(2.1)"},
+	{Name: "round", Arity: 1, Piecewise: true, Unary: math.RoundToEven, Doc: "nearest integer, halves to even (like numpy)", Example: "round([0.5, 1.5, 2.7])"},
+	{Name: "trunc", Arity: 1, Piecewise: true, Unary: math.Trunc, Doc: "integer part, towards zero", Example: "trunc(-2.7)"},
+	{Name: "sign", Arity: 1, Piecewise: true, Unary: sign, Doc: "-1, 0 or 1 by the sign of x", Example: "sign([-3, 0, 2])"},
+	{Name: "atan2", Arity: 2, Params: "y, x", Binary: math.Atan2, Partials: func(g *Graph, y, x, out *Node) (*Node, *Node) {
 		r2 := g.Add(g.Pow(x, g.Const(2)), g.Pow(y, g.Const(2)))
 		return g.Div(x, r2), g.Neg(g.Div(y, r2))
 	}, Doc: "angle of the point (x, y), from atan2(y, x)", Example: "atan2(1, -1)"},
@@ -87,13 +97,57 @@ var functions = []*Primitive{
 		pick := g.Apply(Lookup(">="), x, y)
 		return pick, g.Sub(g.Const(1), pick)
 	}, Doc: "the larger of x and y, elementwise", Example: "max(2, 3)"},
-	{Name: "sigmoid", Arity: 1, Unary: sigmoid, Deriv: func(g *Graph, x, y *Node) *Node { return g.Mul(y, g.Sub(g.Const(1), y)) },
+	{Name: "sigmoid", Arity: 1, Topic: "nn", Unary: sigmoid, Deriv: func(g *Graph, x, y *Node) *Node { return g.Mul(y, g.Sub(g.Const(1), y)) },
 		Doc: "the logistic function 1/(1 + exp(-x))", Example: "sigmoid([-2, 0, 2])"},
-	{Name: "relu", Arity: 1, Unary: func(x float64) float64 { return math.Max(x, 0) },
+	{Name: "relu", Arity: 1, Topic: "nn", Unary: func(x float64) float64 { return math.Max(x, 0) },
 		Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup(">"), x, g.Const(0)) },
 		Doc:   "the rectifier max(x, 0)", Example: "relu([-2, 0, 3])"},
-	{Name: "softplus", Arity: 1, Unary: softplus, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sigmoid"), x) },
+	{Name: "softplus", Arity: 1, Topic: "nn", Unary: softplus, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sigmoid"), x) },
 		Doc: "log(1 + exp(x)), computed without overflow", Example: "softplus([-30, 0, 30])"},
+	{Name: "gamma", Arity: 1, Topic: "special", Unary: special.Gamma, Deriv: func(g *Graph, x, y *Node) *Node { return g.Mul(y, g.Apply(Lookup("digamma"), x)) },
+		Doc: "the gamma function Γ(x), with Γ(n) = (n-1)! for whole n", Example: "gamma([5, 0.5])"},
+	{Name: "gammaln", Arity: 1, Topic: "special", Unary: special.Gammaln, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("digamma"), x) },
+		Doc: "log|Γ(x)|, without overflow for large x", Example: "gammaln(100)"},
+	{Name: "digamma", Arity: 1, Topic: "special", Unary: special.Digamma, Doc: "ψ(x) = Γ'(x)/Γ(x)", Example: "digamma(1)"},
+	{Name: "erf", Arity: 1, Topic: "special", Unary: special.Erf, Deriv: func(g *Graph, x, y *Node) *Node {
+		return g.Mul(g.Const(2/math.SqrtPi), g.Apply(Lookup("exp"), g.Neg(g.Pow(x, g.Const(2)))))
+	}, Doc: "the error function 2/sqrt(pi) ∫₀ˣ exp(-t²) dt", Example: "erf(1)"},
+	{Name: "erfc", Arity: 1, Topic: "special", Unary: special.Erfc, Deriv: func(g *Graph, x, y *Node) *Node {
+		return g.Mul(g.Const(-2/math.SqrtPi), g.Apply(Lookup("exp"), g.Neg(g.Pow(x, g.Const(2)))))
+	}, Doc: "1 - erf(x), accurate for large x", Example: "erfc(3)"},
+	{Name: "erfinv", Arity: 1, Topic: "special", Unary: special.Erfinv, Deriv: func(g *Graph, x, y *Node) *Node {
+		return g.Mul(g.Const(math.SqrtPi/2), g.Apply(Lookup("exp"), g.Pow(y, g.Const(2))))
+	}, Doc: "the inverse of erf on (-1, 1)", Example: "erfinv(0.5)"},
+	{Name: "expit", Arity: 1, Topic: "special", Unary: sigmoid, Deriv: func(g *Graph, x, y *Node) *Node { return g.Mul(y, g.Sub(g.Const(1), y)) },
+		Doc: "the logistic function 1/(1 + exp(-x)), scipy.special's name for sigmoid", Example: "expit(0)"},
+	{Name: "logit", Arity: 1, Topic: "special", Unary: special.Logit, Deriv: func(g *Graph, x, y *Node) *Node {
+		return g.Pow(g.Mul(x, g.Sub(g.Const(1), x)), g.Const(-1))
+	}, Inverse: "expit", Doc: "log(p/(1 - p)), the inverse of expit", Example: "logit(0.75)"},
+	{Name: "j0", Arity: 1, Topic: "special", Unary: special.J0, Deriv: func(g *Graph, x, y *Node) *Node { return g.Neg(g.Apply(Lookup("j1"), x)) },
+		Doc: "the Bessel function of the first kind of order 0", Example: "j0(2.404825557695773)"},
+	{Name: "j1", Arity: 1, Topic: "special", Unary: special.J1, Deriv: func(g *Graph, x, y *Node) *Node { return g.Sub(g.Apply(Lookup("j0"), x), g.Div(y, x)) },
+		Doc: "the Bessel function of the first kind of order 1", Example: "j1(1)"},
+	{Name: "y0", Arity: 1, Topic: "special", Unary: special.Y0, Deriv: func(g *Graph, x, y *Node) *Node { return g.Neg(g.Apply(Lookup("y1"), x)) },
+		Doc: "the Bessel function of the second kind of order 0", Example: "y0(1)"},
+	{Name: "y1", Arity: 1, Topic: "special", Unary: special.Y1, Deriv: func(g *Graph, x, y *Node) *Node { return g.Sub(g.Apply(Lookup("y0"), x), g.Div(y, x)) },
+		Doc: "the Bessel function of the second kind of order 1", Example: "y1(1)"},
+	{Name: "jn", Arity: 2, Params: "n, x", Topic: "special", Binary: func(n, x float64) float64 { return special.Jn(int(n), x) }, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
+		return nil, g.Mul(g.Const(0.5), g.Sub(g.Apply(Lookup("jn"), g.Sub(n, g.Const(1)), x), g.Apply(Lookup("jn"), g.Add(n, g.Const(1)), x)))
+	}, Doc: "the Bessel function of the first kind of whole order n", Example: "jn(2, 1.5)"},
+	{Name: "yn", Arity: 2, Params: "n, x", Topic: "special", Binary: func(n, x float64) float64 { return special.Yn(int(n), x) }, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
+		return nil, g.Mul(g.Const(0.5), g.Sub(g.Apply(Lookup("yn"), g.Sub(n, g.Const(1)), x), g.Apply(Lookup("yn"), g.Add(n, g.Const(1)), x)))
+	}, Doc: "the Bessel function of the second kind of whole order n", Example: "yn(2, 1.5)"},
+	{Name: "iv", Arity: 2, Params: "v, x", Topic: "special", Binary: special.Iv, Partials: func(g *Graph, v, x, out *Node) (*Node, *Node) {
+		return nil, g.Mul(g.Const(0.5), g.Add(g.Apply(Lookup("iv"), g.Sub(v, g.Const(1)), x), g.Apply(Lookup("iv"), g.Add(v, g.Const(1)), x)))
+	}, Doc: "the modified Bessel function of the first kind of real order v", Example: "iv(0.5, 1)"},
+	{Name: "kv", Arity: 2, Params: "v, x", Topic: "special", Binary: special.Kv, Partials: func(g *Graph, v, x, out *Node) (*Node, *Node) {
+		return nil, g.Mul(g.Const(-0.5), g.Add(g.Apply(Lookup("kv"), g.Sub(v, g.Const(1)), x), g.Apply(Lookup("kv"), g.Add(v, g.Const(1)), x)))
+	}, Doc: "the modified Bessel function of the second kind of real order v", Example: "kv(0.5, 1)"},
+	{Name: "beta", Arity: 2, Params: "a, b", Topic: "special", Binary: special.Beta, Partials: func(g *Graph, a, b, out *Node) (*Node, *Node) {
+		psi := func(n *Node) *Node { return g.Apply(Lookup("digamma"), n) }
+		sum := psi(g.Add(a, b))
+		return g.Mul(out, g.Sub(psi(a), sum)), g.Mul(out, g.Sub(psi(b), sum))
+	}, Doc: "the beta function B(a, b) = Γ(a)Γ(b)/Γ(a + b)", Example: "beta(2, 3)"},
 	{Name: "mod", Arity: 2, Binary: mod, Partials: func(g *Graph, x, y, out *Node) (*Node, *Node) {
 		return g.Const(1), g.Neg(g.Apply(Lookup("floor"), g.Div(x, y)))
 	}, Doc: "remainder with the sign of the divisor, like Python's %", Example: "mod(-7, 3)"},

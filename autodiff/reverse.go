@@ -96,7 +96,7 @@ func (g *Graph) VJP(out, seed *Node, wrt ...*Node) []*Node {
 		if n.Op == OpVar || n.Op == OpConst {
 			continue
 		}
-		for k, d := range g.backward(n, adj) {
+		for k, d := range g.backward(n, adj, reaches) {
 			if d != nil && reaches[n.Args[k]] {
 				a := n.Args[k]
 				parts[a] = append(parts[a], contribution{n.id, g.SumTo(d, a.Shape)})
@@ -117,7 +117,7 @@ func (g *Graph) VJP(out, seed *Node, wrt ...*Node) []*Node {
 // backward returns the adjoint contributions of n's arguments given n's
 // adjoint adj (nil where an argument gets none). Contributions may have
 // n's shape; the caller sums them down to each argument's shape.
-func (g *Graph) backward(n *Node, adj *Node) []*Node {
+func (g *Graph) backward(n *Node, adj *Node, reaches map[*Node]bool) []*Node {
 	d := make([]*Node, len(n.Args))
 	switch n.Op {
 	case OpAdd:
@@ -143,11 +143,20 @@ func (g *Graph) backward(n *Node, adj *Node) []*Node {
 	case OpApply:
 		p := n.Prim
 		switch {
+		case p.Piecewise:
 		case p.Arity == 1 && p.Deriv != nil:
 			d[0] = g.Mul(adj, p.Deriv(g, n.Args[0], n))
 		case p.Arity == 2 && p.Partials != nil:
 			dx, dy := p.Partials(g, n.Args[0], n.Args[1], n)
-			d[0], d[1] = g.Mul(adj, dx), g.Mul(adj, dy)
+			for i, part := range []*Node{dx, dy} {
+				if part != nil {
+					d[i] = g.Mul(adj, part)
+				} else if reaches[n.Args[i]] {
+					shapeErrorf("%s has no derivative by its %s argument here", p.Name, []string{"first", "second"}[i])
+				}
+			}
+		default:
+			shapeErrorf("%s has no derivative here", p.Name)
 		}
 	case OpSelect:
 		zero := g.Const(0)

@@ -5,10 +5,8 @@ import (
 	"math"
 	"strings"
 
-	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/blas64"
-
 	"calc/stdlib/array"
+	"calc/stdlib/gemm"
 )
 
 // Tape is a graph compiled for numeric evaluation: a flat list of
@@ -465,7 +463,7 @@ func powConst(out []float64, base *arg, mem []float64, e float64) {
 	}
 }
 
-// dot computes a matrix product with BLAS, or a plain loop when the
+// dot computes a matrix product with gemm.Dgemm, or a plain loop when the
 // result is a single number.
 func (in *instr) dot(mem []float64, out []float64) {
 	a := mem[in.args[0].off : in.args[0].off+in.args[0].n]
@@ -478,10 +476,7 @@ func (in *instr) dot(mem []float64, out []float64) {
 		out[0] = s
 		return
 	}
-	blas64.Gemm(blas.NoTrans, blas.NoTrans, 1,
-		blas64.General{Rows: in.m, Cols: in.k, Stride: in.k, Data: a},
-		blas64.General{Rows: in.k, Cols: in.n, Stride: in.n, Data: b},
-		0, blas64.General{Rows: in.m, Cols: in.n, Stride: in.n, Data: out})
+	gemm.Dgemm(false, false, in.m, in.n, in.k, 1, a, in.k, b, in.n, 0, out, in.n)
 }
 
 // Disassemble lists the tape's instructions, one a line, for debugging.

@@ -16,16 +16,17 @@ func mathBuiltins() []*lang.Builtin {
 		if p.Name == "min" || p.Name == "max" {
 			continue // minMax also reduces arrays
 		}
-		topic := "math"
-		if p.Name == "sigmoid" || p.Name == "relu" || p.Name == "softplus" {
-			topic = "nn"
+		topic := p.Topic
+		if topic == "" {
+			topic = "math"
 		}
-		params := "x"
-		if p.Arity == 2 {
+		params := p.Params
+		switch {
+		case params != "":
+		case p.Arity == 2:
 			params = "x, y"
-			if p.Name == "atan2" {
-				params = "y, x"
-			}
+		default:
+			params = "x"
 		}
 		bs = append(bs, &lang.Builtin{
 			Name: p.Name, Params: params, Topic: topic,

@@ -10,7 +10,7 @@ import (
 )
 
 // Topics lists the help topics in the order help shows them.
-var Topics = []string{"core", "math", "arrays", "linalg", "functional", "calculus", "optimize", "roots", "nn", "plots"}
+var Topics = []string{"core", "math", "arrays", "linalg", "functional", "calculus", "optimize", "roots", "ode", "special", "nn", "plots"}
 
 // All returns every builtin, grouped by topic.
 func All() []*lang.Builtin {

@@ -1,0 +1,31 @@
+package gemm
+
+import "golang.org/x/sys/cpu"
+
+// hasFMA reports whether the CPU and OS support AVX2 and FMA3, which
+// kernelFMA needs.
+var hasFMA = cpu.X86.HasAVX2 && cpu.X86.HasFMA
+
+// bestKernel is the micro-kernel Dgemm uses: kernelFMA where the CPU has
+// AVX2 and FMA, else the portable one.
+var bestKernel = func() kernel {
+	if hasFMA {
+		return kernelFMA
+	}
+	return kernelGo
+}()
+
+// kernelFMA is the 6×8 micro-kernel of BLIS's Haswell configuration in
+// assembly: twelve YMM accumulators (a row of C is two registers of four
+// doubles), two registers for the row of the B panel and one broadcast
+// element of A at a time, twelve VFMADD231PD per step of k. The bounds
+// checks here keep the assembly within the slices.
+func kernelFMA(k int, alpha, beta float64, a, b, c []float64, ldc int) {
+	_, _, _ = a[k*mr-1], b[k*nr-1], c[(mr-1)*ldc+nr-1]
+	dgemmKernel6x8(k, alpha, beta, &a[0], &b[0], &c[0], ldc)
+}
+
+// dgemmKernel6x8 is kernelFMA without bounds checks; k must be positive.
+//
+//go:noescape
+func dgemmKernel6x8(k int, alpha, beta float64, a, b, c *float64, ldc int)

@@ -1,0 +1,62 @@
+package gemm
+
+// vector computes p when C is a single row or column, a matrix-vector
+// product y = alpha·M·x + beta·y that packing cannot speed up (each element
+// of the matrix is used once). M is op(A) with x the column op(B) when
+// n is 1, else op(B)ᵀ with x the row op(A). When M's rows are contiguous
+// each y_i is a dot product; otherwise y accumulates multiples of M's
+// columns (BLAS's axpy), reading the matrix in storage order either way.
+func (p *problem) vector() {
+	length, y, incy := p.m, p.c, p.ldc
+	mat, ld, byRows := p.a, p.lda, !p.transA
+	x, incx := p.b, p.ldb
+	if p.transB {
+		incx = 1
+	}
+	if p.n != 1 {
+		length, incy = p.n, 1
+		mat, ld, byRows = p.b, p.ldb, p.transB
+		x, incx = p.a, 1
+		if p.transA {
+			incx = p.lda
+		}
+	}
+	if byRows {
+		for i := range length {
+			s := p.alpha * dot(mat[i*ld:i*ld+p.k], x, incx)
+			if p.beta != 0 {
+				s += p.beta * y[i*incy]
+			}
+			y[i*incy] = s
+		}
+		return
+	}
+	scale(length, 1, p.beta, y, incy)
+	for q := range p.k {
+		axpy(p.alpha*x[q*incx], mat[q*ld:q*ld+length], y, incy)
+	}
+}
+
+// dot returns Σ u_i·x[i*incx] with four partial sums, which keeps four
+// additions in flight.
+func dot(u, x []float64, incx int) float64 {
+	var s0, s1, s2, s3 float64
+	n := len(u) &^ 3
+	for i := 0; i < n; i += 4 {
+		s0 += u[i] * x[i*incx]
+		s1 += u[i+1] * x[(i+1)*incx]
+		s2 += u[i+2] * x[(i+2)*incx]
+		s3 += u[i+3] * x[(i+3)*incx]
+	}
+	for i := n; i < len(u); i++ {
+		s0 += u[i] * x[i*incx]
+	}
+	return (s0 + s1) + (s2 + s3)
+}
+
+// axpy adds alpha·u_i to y[i*incy].
+func axpy(alpha float64, u, y []float64, incy int) {
+	for i, v := range u {
+		y[i*incy] += alpha * v
+	}
+}

@@ -73,7 +73,9 @@ func besselTemmeGammas(mu float64) (g1, g2, gpl, gmi float64) {
 // orders use I_−ν = I_ν + (2/π)·sin(νπ)·K_ν (A&S 9.6.2). At x = 0 it is 1
 // for v = 0, 0 for other integer or positive v and +Inf for negative
 // non-integer v (scipy's value); it is +Inf at x = +Inf and overflows to
-// +Inf where I_v(x) exceeds the largest float.
+// +Inf where I_v(x) exceeds the largest float. For |v| > 1414 and
+// 1e6 < x < v²/2, where CF1 would need more than a million iterations, it
+// returns NaN.
 func Iv(v, x float64) float64 {
 	switch {
 	case math.IsNaN(v) || math.IsNaN(x):
@@ -99,7 +101,7 @@ func Iv(v, x float64) float64 {
 		return x
 	}
 	nu := math.Abs(v)
-	i, k := besselIK(nu, x)
+	i, k := besselIK(nu, x, true)
 	if v < 0 && nu != math.Floor(nu) {
 		s := besselSinPi(nu)
 		if s != 0 {
@@ -121,7 +123,7 @@ func Kv(v, x float64) float64 {
 	case math.IsInf(x, 1):
 		return 0
 	}
-	_, k := besselIK(math.Abs(v), x)
+	_, k := besselIK(math.Abs(v), x, false)
 	return k
 }
 
@@ -140,8 +142,9 @@ func besselSinPi(nu float64) float64 {
 	return -math.Sin(math.Pi * (2 - r))
 }
 
-// besselIK returns I_ν(x) and K_ν(x) for ν ≥ 0 and 0 < x < ∞.
-func besselIK(nu, x float64) (i, k float64) {
+// besselIK returns I_ν(x) and K_ν(x) for ν ≥ 0 and 0 < x < ∞. Without
+// wantI it skips step 1 and returns NaN for I.
+func besselIK(nu, x float64, wantI bool) (i, k float64) {
 	if x > math.Max(30, nu*nu/2) {
 		is, ks := besselHankel(nu, x)
 		return besselScale(is, x), besselScale(ks, -x)
@@ -149,6 +152,33 @@ func besselIK(nu, x float64) (i, k float64) {
 	n := int(nu + 0.5)
 	mu := nu - float64(n)
 
+	rmu, ratio := math.NaN(), math.NaN()
+	if wantI {
+		rmu, ratio = besselIRatios(nu, mu, n, x)
+	}
+
+	// K_μ and K_(μ+1), times e^x.
+	var kmu, k1 float64
+	if x <= 2 {
+		kmu, k1 = besselTemme(mu, x)
+		e := math.Exp(x)
+		kmu, k1 = kmu*e, k1*e
+	} else {
+		kmu, k1 = besselSteed(mu, x)
+	}
+	// The Wronskian I_μ·K_(μ+1) + I_(μ+1)·K_μ = 1/x, in the scaled
+	// functions: e^−x·I_μ.
+	imu := 1 / (x * (k1 + rmu*kmu))
+
+	for l := 1; l <= n; l++ {
+		kmu, k1 = k1, 2*(mu+float64(l))/x*k1+kmu
+	}
+	return besselScale(imu*ratio, x), besselScale(kmu, -x)
+}
+
+// besselIRatios returns I_(μ+1)/I_μ and I_ν/I_μ for ν = μ + n (step 1),
+// or NaNs if CF1 does not converge within besselCF1Max iterations.
+func besselIRatios(nu, mu float64, n int, x float64) (rmu, ratio float64) {
 	// CF1 for the ratio r_ν = I_(ν+1)/I_ν = 1/(2(ν+1)/x + 1/(2(ν+2)/x
 	// + …)), by the modified Lentz method.
 	const tiny = 1e-300
@@ -169,9 +199,9 @@ func besselIK(nu, x float64) (i, k float64) {
 
 	// Recur down from I_ν = 1, I_(ν+1) = r_ν to μ by
 	// I_(m−1) = (2m/x)·I_m + I_(m+1), whose terms are all positive.
-	// ratio tracks I_ν/I_μ through the rescalings.
+	// ratio tracks I_ν through the rescalings.
 	il, ilp := 1.0, r
-	ratio := 1.0
+	ratio = 1
 	for l := n; l >= 1; l-- {
 		m := mu + float64(l)
 		il, ilp = 2*m/x*il+ilp, il
@@ -179,26 +209,7 @@ func besselIK(nu, x float64) (i, k float64) {
 			il, ilp, ratio = il*1e-250, ilp*1e-250, ratio*1e-250
 		}
 	}
-	rmu := ilp / il // I_(μ+1)/I_μ
-	ratio /= il
-
-	// K_μ and K_(μ+1), times e^x.
-	var kmu, k1 float64
-	if x <= 2 {
-		kmu, k1 = besselTemme(mu, x)
-		e := math.Exp(x)
-		kmu, k1 = kmu*e, k1*e
-	} else {
-		kmu, k1 = besselSteed(mu, x)
-	}
-	// The Wronskian I_μ·K_(μ+1) + I_(μ+1)·K_μ = 1/x, in the scaled
-	// functions: e^−x·I_μ.
-	imu := 1 / (x * (k1 + rmu*kmu))
-
-	for l := 1; l <= n; l++ {
-		kmu, k1 = k1, 2*(mu+float64(l))/x*k1+kmu
-	}
-	return besselScale(imu*ratio, x), besselScale(kmu, -x)
+	return ilp / il, ratio / il
 }
 
 // besselScale returns v·e^s without overflowing or underflowing in e^s

@@ -25,8 +25,14 @@ warnings.simplefilter("ignore")
 inf = np.inf
 
 
+def sq(v):
+    """v*v: Python's v ** 2 calls libm's pow, which can differ from the
+    product in the last bit, and Go's problems square by multiplying."""
+    return v * v
+
+
 def seed(x):
-    return x[0] ** 2 - 4 * x[0] + 8
+    return x[0] * x[0] - 4 * x[0] + 8
 
 
 def seed_grad(x):
@@ -34,30 +40,30 @@ def seed_grad(x):
 
 
 def hs1(x):
-    return 100 * (x[1] - x[0] ** 2) ** 2 + (1 - x[0]) ** 2
+    return 100 * sq(x[1] - x[0] * x[0]) + sq(1 - x[0])
 
 
 def hs1_grad(x):
-    return np.array([-400 * x[0] * (x[1] - x[0] ** 2) - 2 * (1 - x[0]),
-                     200 * (x[1] - x[0] ** 2)])
+    return np.array([-400 * x[0] * (x[1] - x[0] * x[0]) - 2 * (1 - x[0]),
+                     200 * (x[1] - x[0] * x[0])])
 
 
 def hs3(x):
-    return x[1] + 1e-5 * (x[1] - x[0]) ** 2
+    return x[1] + 1e-5 * sq(x[1] - x[0])
 
 
 def hs4(x):
-    return (x[0] + 1) ** 3 / 3 + x[1]
+    return (x[0] + 1) * (x[0] + 1) * (x[0] + 1) / 3 + x[1]
 
 
 def hs5(x):
-    return np.sin(x[0] + x[1]) + (x[0] - x[1]) ** 2 - 1.5 * x[0] + 2.5 * x[1] + 1
+    return np.sin(x[0] + x[1]) + sq(x[0] - x[1]) - 1.5 * x[0] + 2.5 * x[1] + 1
 
 
 def hs38(x):
-    return (100 * (x[1] - x[0] ** 2) ** 2 + (1 - x[0]) ** 2
-            + 90 * (x[3] - x[2] ** 2) ** 2 + (1 - x[2]) ** 2
-            + 10.1 * ((x[1] - 1) ** 2 + (x[3] - 1) ** 2)
+    return (100 * sq(x[1] - x[0] * x[0]) + sq(1 - x[0])
+            + 90 * sq(x[3] - x[2] * x[2]) + sq(1 - x[2])
+            + 10.1 * (sq(x[1] - 1) + sq(x[3] - 1))
             + 19.8 * (x[1] - 1) * (x[3] - 1))
 
 
@@ -66,12 +72,12 @@ def hs45(x):
 
 
 def hs21(x):
-    return 0.01 * x[0] ** 2 + x[1] ** 2 - 100
+    return 0.01 * x[0] * x[0] + x[1] * x[1] - 100
 
 
 def hs35(x):
-    return (9 - 8 * x[0] - 6 * x[1] - 4 * x[2] + 2 * x[0] ** 2 + 2 * x[1] ** 2
-            + x[2] ** 2 + 2 * x[0] * x[1] + 2 * x[0] * x[2])
+    return (9 - 8 * x[0] - 6 * x[1] - 4 * x[2] + 2 * x[0] * x[0] + 2 * x[1] * x[1]
+            + x[2] * x[2] + 2 * x[0] * x[1] + 2 * x[0] * x[2])
 
 
 def hs35_grad(x):
@@ -85,12 +91,12 @@ def hs71(x):
 
 
 def hs76(x):
-    return (x[0] ** 2 + 0.5 * x[1] ** 2 + x[2] ** 2 + 0.5 * x[3] ** 2
+    return (x[0] * x[0] + 0.5 * x[1] * x[1] + x[2] * x[2] + 0.5 * x[3] * x[3]
             - x[0] * x[2] + x[2] * x[3] - x[0] - 3 * x[1] + x[2] - x[3])
 
 
 def tutorial(x):
-    return (x[0] - 1) ** 2 + (x[1] - 2.5) ** 2
+    return sq(x[0] - 1) + sq(x[1] - 2.5)
 
 
 def ineq(f):
@@ -110,7 +116,7 @@ def rosen100_x0():
 HS21_CONS = [ineq(lambda x: 10 * x[0] - x[1] - 10)]
 HS35_CONS = [ineq(lambda x: 3 - x[0] - x[1] - 2 * x[2])]
 HS71_INEQ = ineq(lambda x: x[0] * x[1] * x[2] * x[3] - 25)
-HS71_EQ = eq(lambda x: x[0] ** 2 + x[1] ** 2 + x[2] ** 2 + x[3] ** 2 - 40)
+HS71_EQ = eq(lambda x: x[0] * x[0] + x[1] * x[1] + x[2] * x[2] + x[3] * x[3] - 40)
 HS76_CONS = [ineq(lambda x: 5 - x[0] - 2 * x[1] - x[2] - x[3]),
              ineq(lambda x: 4 - 3 * x[0] - x[1] - 2 * x[2] + x[3]),
              ineq(lambda x: x[1] + 4 * x[2] - 1.5)]

@@ -28,6 +28,9 @@ var inf = math.Inf(1)
 
 func consSeed(x []float64) float64 { return x[0]*x[0] - 4*x[0] + 8 }
 
+// consSq squares by multiplying, as the problems in the scipy script do.
+func consSq(v float64) float64 { return v * v }
+
 func consSeedGrad(x, g []float64) { g[0] = 2*x[0] - 4 }
 
 // consRosen is scipy.optimize.rosen, summed pairwise as numpy sums, so
@@ -107,9 +110,9 @@ func consBounds(lo, up []float64) *Bounds { return &Bounds{Lower: lo, Upper: up}
 // TNC.
 func consBoundProblems() []consProblem {
 	hs38 := func(x []float64) float64 {
-		return 100*math.Pow(x[1]-x[0]*x[0], 2) + math.Pow(1-x[0], 2) +
-			90*math.Pow(x[3]-x[2]*x[2], 2) + math.Pow(1-x[2], 2) +
-			10.1*(math.Pow(x[1]-1, 2)+math.Pow(x[3]-1, 2)) + 19.8*(x[1]-1)*(x[3]-1)
+		return 100*consSq(x[1]-x[0]*x[0]) + consSq(1-x[0]) +
+			90*consSq(x[3]-x[2]*x[2]) + consSq(1-x[2]) +
+			10.1*(consSq(x[1]-1)+consSq(x[3]-1)) + 19.8*(x[1]-1)*(x[3]-1)
 	}
 	rosenBox := consBounds([]float64{-2, -2}, []float64{0.5, 2})
 	return []consProblem{
@@ -120,12 +123,12 @@ func consBoundProblems() []consProblem {
 		{name: "rosen2_bounded_fd", f: consRosen, x0: []float64{-1.2, 1}, bounds: rosenBox, xstar: []float64{0.5, 0.25}, fstar: 0.25},
 		{name: "hs1", f: consRosen, grad: consRosenGrad, x0: []float64{-2, 1},
 			bounds: consBounds([]float64{-inf, -1.5}, nil), xstar: []float64{1, 1}, fstar: 0},
-		{name: "hs3", f: func(x []float64) float64 { return x[1] + 1e-5*math.Pow(x[1]-x[0], 2) },
+		{name: "hs3", f: func(x []float64) float64 { return x[1] + 1e-5*consSq(x[1]-x[0]) },
 			x0: []float64{10, 1}, bounds: consBounds([]float64{-inf, 0}, nil), xstar: []float64{0, 0}, fstar: 0},
-		{name: "hs4", f: func(x []float64) float64 { return math.Pow(x[0]+1, 3)/3 + x[1] },
+		{name: "hs4", f: func(x []float64) float64 { return (x[0]+1)*(x[0]+1)*(x[0]+1)/3 + x[1] },
 			x0: []float64{1.125, 0.125}, bounds: consBounds([]float64{1, 0}, nil), xstar: []float64{1, 0}, fstar: 8.0 / 3},
 		{name: "hs5", f: func(x []float64) float64 {
-			return math.Sin(x[0]+x[1]) + math.Pow(x[0]-x[1], 2) - 1.5*x[0] + 2.5*x[1] + 1
+			return math.Sin(x[0]+x[1]) + consSq(x[0]-x[1]) - 1.5*x[0] + 2.5*x[1] + 1
 		}, x0: []float64{0, 0}, bounds: consBounds([]float64{-1.5, -3}, []float64{4, 3}),
 			xstar: []float64{0.5 - math.Pi/3, -0.5 - math.Pi/3}, fstar: -math.Sqrt(3)/2 - math.Pi/3},
 		{name: "hs38", f: hs38, x0: []float64{-3, -1, -3, -1},
@@ -170,7 +173,7 @@ func consConstrainedProblems() []consProblem {
 				consIneq(func(x []float64) float64 { return x[1] + 4*x[2] - 1.5 }),
 			},
 			xstar: []float64{0.2727273, 2.090909, 0, 0.5454545}, fstar: -4.681818181},
-		{name: "tutorial", f: func(x []float64) float64 { return math.Pow(x[0]-1, 2) + math.Pow(x[1]-2.5, 2) },
+		{name: "tutorial", f: func(x []float64) float64 { return consSq(x[0]-1) + consSq(x[1]-2.5) },
 			x0: []float64{2, 0}, bounds: consBounds(make([]float64, 2), nil),
 			cons: []Constraint{
 				consIneq(func(x []float64) float64 { return x[0] - 2*x[1] + 2 }),

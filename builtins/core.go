@@ -106,19 +106,19 @@ var coreBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "precision", Params: "digits?", Topic: "core",
-		Doc:     "sets how many significant digits numbers print with (10 at first; 1 to 17), returning the previous\nsetting; without an argument, returns the current one",
+		Doc:     "sets how many significant digits numbers print with (10 at first; 1 to 17); without an argument,\nreturns the current setting",
 		Example: "precision(4)\npi",
 		MinArgs: 0, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			old := s.Precision
-			if len(a) == 1 {
-				d := a.Int(0)
-				if d < 1 || d > 17 {
-					panic(lang.ArgErrorf(0, "digits must be from 1 to 17, got %d", d))
-				}
-				s.Precision = d
+			if len(a) == 0 {
+				return lang.Num(float64(s.Precision))
 			}
-			return lang.Num(float64(old))
+			d := a.Int(0)
+			if d < 1 || d > 17 {
+				panic(lang.ArgErrorf(0, "digits must be from 1 to 17, got %d", d))
+			}
+			s.Precision = d
+			return lang.Nil
 		},
 	},
 	{

@@ -1,0 +1,279 @@
+package builtins
+
+import (
+	"calc/lang"
+	"calc/stdlib/array"
+	"calc/stdlib/integrate"
+	"calc/stdlib/special"
+)
+
+// rows returns a matrix value from rows of equal length.
+func rows(r [][]float64) lang.Value { return matrix(r) }
+
+// timeFunc prepares a right-hand side for the ODE solvers: f(y, t, args)
+// for odeint (point first) or fun(t, y, args) for solve_ivp.
+func timeFunc(s *lang.Session, f, y0 lang.Value, extra []lang.Value, timeFirst bool) (*fn, []float64) {
+	y, ok := toArray(y0)
+	if !ok || len(y.Data) == 0 {
+		panic(lang.ArgErrorf(1, "y0 must be a number or a vector, not %s", y0.TypeName()))
+	}
+	args := append([]lang.Value{y0, lang.Num(0)}, extra...)
+	point, time := 0, 1
+	if timeFirst {
+		args[0], args[1] = lang.Num(0), y0
+		point, time = 1, 0
+	}
+	o := newFn(s, f, args, point, time)
+	n := len(o.Eval(y.Data, 0))
+	if n != len(y.Data) {
+		panic(lang.Errorf("the right-hand side returns %d values for a state of %d", n, len(y.Data)))
+	}
+	return o, append([]float64(nil), y.Data...)
+}
+
+// jacobianOf returns the ODE's Jacobian ∂f/∂y: the user's (a function of
+// the same arguments), or autodiff's, or nil for finite differences.
+func jacobianOf(s *lang.Session, o *fn, user lang.Value) func(t float64, y, J []float64) {
+	if user.IsCallable() {
+		u := newFn(s, user, o.args, o.point, o.time)
+		return func(t float64, y, J []float64) { copy(J, u.Eval(y, t)) }
+	}
+	if o.Traced() {
+		return func(t float64, y, J []float64) { o.Deriv(y, t, J) }
+	}
+	return nil
+}
+
+// numbers reads an option that is a number or an array of numbers.
+func numbers(opts lang.Options, name string) (float64, []float64) {
+	v := opts.Get(name, lang.Nil)
+	switch v.Kind() {
+	case lang.NilKind:
+		return 0, nil
+	case lang.NumKind:
+		return v.Float(), nil
+	}
+	return 0, arrayOf(v).Data
+}
+
+func ints(xs []int) lang.Value {
+	f := make([]float64, len(xs))
+	for i, x := range xs {
+		f[i] = float64(x)
+	}
+	return vector(f)
+}
+
+var odeBuiltins = []*lang.Builtin{
+	{
+		Name: "odeint", Params: "func, y0, t, {args, Dfun, full_output, rtol, atol, tcrit, h0, hmax, hmin, mxstep, mxordn, mxords}", Topic: "ode",
+		Doc: "solves y' = func(y, t, args...) from y(t[0]) = y0 and returns y at every time of t (one row each), as\n" +
+			"scipy.integrate.odeint: LSODA, switching between Adams (non-stiff) and BDF (stiff) methods by itself. The\n" +
+			"BDF Jacobian comes from autodiff unless Dfun is given. rtol, atol 1.49012e-8. {full_output: true} gives a\n" +
+			"record y, infodict (hu, tcur, tolsf, tsw, nst, nfe, nje, nqu, imxer, lenrw, leniw, mused, message).",
+		Example: "decay(y, t) = -0.5*y\nodeint(decay, 1, [0, 1, 2])",
+		MinArgs: 3, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("args", "Dfun", "col_deriv", "full_output", "rtol", "atol", "tcrit", "h0", "hmax", "hmin", "ixpr", "mxstep", "mxhnil", "mxordn", "mxords", "printmessg")
+			o, y0 := timeFunc(s, args[0], args[1], extraArgs(opts), false)
+			ts := args.Array(2).Data
+			rtol, rtolv := numbers(opts, "rtol")
+			atol, atolv := numbers(opts, "atol")
+			_, tcrit := numbers(opts, "tcrit")
+			if c := opts.Get("tcrit", lang.Nil); c.Kind() == lang.NumKind {
+				tcrit = []float64{c.Float()}
+			}
+			r, err := integrate.Odeint(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, jacobianOf(s, o, opts.Get("Dfun", lang.Nil)), y0, ts,
+				&integrate.OdeintSettings{Rtol: rtol, RtolVec: rtolv, Atol: atol, AtolVec: atolv, Tcrit: tcrit,
+					H0: opts.Num("h0", 0), Hmax: opts.Num("hmax", 0), Hmin: opts.Num("hmin", 0), MxStep: int(opts.Num("mxstep", 0)),
+					MxOrdN: int(opts.Num("mxordn", 0)), MxOrdS: int(opts.Num("mxords", 0))})
+			if err != nil {
+				lang.Throw(err)
+			}
+			if !r.Success && opts.Bool("printmessg", true) {
+				s.Print("ODEintWarning: " + r.Message)
+			}
+			y := rows(r.Y)
+			if !opts.Bool("full_output", false) {
+				return y
+			}
+			info := record("hu", vector(r.Hu), "tcur", vector(r.TCur), "tolsf", vector(r.TolSF), "tsw", vector(r.TSw),
+				"nst", ints(r.NSt), "nfe", ints(r.NFe), "nje", ints(r.NJe), "nqu", ints(r.NQu), "imxer", count(r.IMxEr),
+				"lenrw", count(r.LenRW), "leniw", count(r.LenIW), "mused", ints(r.MUsed), "message", lang.Str(r.Message))
+			return record("y", y, "infodict", info)
+		},
+	},
+	{
+		Name: "solve_ivp", Params: "fun, t_span, y0, {method, t_eval, dense_output, events, terminal, direction, args, rtol, atol, max_step, first_step, jac}", Topic: "ode",
+		Doc: "solves y' = fun(t, y, args...) over t_span = [t0, t1] from y0, as scipy.integrate.solve_ivp, with method RK45\n" +
+			"(the default), RK23, DOP853, Radau, BDF or LSODA (implicit methods get the Jacobian from autodiff). events\n" +
+			"is a function g(t, y) or a list of them, with terminal and direction options (one value or one per event).\n" +
+			"Returns a record t, y (one row per component), sol (with dense_output: a function of t), t_events,\n" +
+			"y_events, nfev, njev, nlu, status, message, success.",
+		Example: "decay(t, y) = -0.5*y\nsolve_ivp(decay, [0, 10], [2], {t_eval: [0, 5, 10]}).y",
+		MinArgs: 3, MaxArgs: 4,
+		Fn: solveIVP,
+	},
+	{
+		Name: "airy", Params: "x", Topic: "special",
+		Doc:     "the Airy functions at x: [Ai, Ai', Bi, Bi'], like scipy.special.airy (each an array when x is one)",
+		Example: "airy(0)",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			x := a.Array(0)
+			parts := make([]*array.Array, 4)
+			for k := range parts {
+				parts[k] = array.Zeros(x.Shape...)
+			}
+			for i, v := range x.Data {
+				ai, aip, bi, bip := special.Airy(v)
+				parts[0].Data[i], parts[1].Data[i], parts[2].Data[i], parts[3].Data[i] = ai, aip, bi, bip
+			}
+			out := make([]lang.Value, 4)
+			for k, p := range parts {
+				out[k] = lang.Arr(p)
+			}
+			return s.Collect(out)
+		},
+	},
+	{
+		Name: "zeta", Params: "s, q?", Topic: "special",
+		Doc:     "the Riemann zeta function ζ(s), or with q the Hurwitz zeta function ζ(s, q), as scipy.special.zeta",
+		Example: "zeta(2) - pi**2/6",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			if len(a) == 2 {
+				return lang.Num(special.HurwitzZeta(a.Num(0), a.Num(1)))
+			}
+			return lang.Arr(array.Map(a.Array(0), special.Zeta))
+		},
+	},
+}
+
+func solveIVP(s *lang.Session, a lang.Args) lang.Value {
+	args, opts := a.Options()
+	opts.Check("method", "t_eval", "dense_output", "events", "terminal", "direction", "args", "rtol", "atol", "max_step", "first_step", "min_step", "jac", "vectorized")
+	extra := extraArgs(opts)
+	o, y0 := timeFunc(s, args[0], args[2], extra, true)
+	span := args.Array(1).Data
+	if len(span) != 2 {
+		panic(lang.ArgErrorf(1, "t_span must be [t0, t1]"))
+	}
+	set := &integrate.IVPSettings{Method: integrate.IVPMethod(opts.Get("method", lang.Str("RK45")).Text()),
+		DenseOutput: opts.Bool("dense_output", false), MaxStep: opts.Num("max_step", 0),
+		FirstStep: opts.Num("first_step", 0), MinStep: opts.Num("min_step", 0), Jac: jacobianOf(s, o, opts.Get("jac", lang.Nil))}
+	set.Rtol, _ = numbers(opts, "rtol")
+	set.Atol, set.AtolVec = numbers(opts, "atol")
+	if te := opts.Get("t_eval", lang.Nil); !te.IsNil() {
+		set.TEval = arrayOf(te).Data
+	}
+	set.Events = events(s, opts, o)
+	r, err := integrate.SolveIVP(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, [2]float64{span[0], span[1]}, y0, set)
+	if err != nil {
+		lang.Throw(err)
+	}
+	// scipy's y has one row per component.
+	n := len(y0)
+	ys := make([][]float64, n)
+	for i := range ys {
+		ys[i] = make([]float64, len(r.T))
+		for k, yk := range r.Y {
+			ys[i][k] = yk[i]
+		}
+	}
+	rec := lang.NewRecord()
+	rec.Set("t", vector(r.T))
+	rec.Set("y", matrix(ys))
+	if r.Sol != nil {
+		sol := r.Sol
+		rec.Set("sol", lang.Func(&lang.Builtin{Name: "sol", Params: "t", Doc: "the dense output of solve_ivp", MinArgs: 1, MaxArgs: 1,
+			Fn: func(s *lang.Session, a lang.Args) lang.Value {
+				ts := a.Array(0)
+				out := make([][]float64, len(ts.Data))
+				for i, t := range ts.Data {
+					out[i] = make([]float64, n)
+					sol.At(t, out[i])
+				}
+				if len(ts.Shape) == 0 {
+					return vector(out[0])
+				}
+				return matrix(transpose(out))
+			}}))
+	} else {
+		rec.Set("sol", lang.Nil)
+	}
+	tev := make([]lang.Value, len(r.TEvents))
+	yev := make([]lang.Value, len(r.YEvents))
+	for i := range r.TEvents {
+		tev[i] = vector(r.TEvents[i])
+		yev[i] = matrix(r.YEvents[i])
+	}
+	rec.Set("t_events", lang.ListOf(tev))
+	rec.Set("y_events", lang.ListOf(yev))
+	rec.Set("nfev", count(r.NFev))
+	rec.Set("njev", count(r.NJev))
+	rec.Set("nlu", count(r.NLU))
+	rec.Set("status", count(r.Status))
+	rec.Set("message", lang.Str(r.Message))
+	rec.Set("success", lang.Bool(r.Success))
+	return lang.RecordOf(rec)
+}
+
+// transpose returns the columns of rows.
+func transpose(rows [][]float64) [][]float64 {
+	if len(rows) == 0 {
+		return nil
+	}
+	out := make([][]float64, len(rows[0]))
+	for j := range out {
+		out[j] = make([]float64, len(rows))
+		for i, r := range rows {
+			out[j][i] = r[j]
+		}
+	}
+	return out
+}
+
+// events reads solve_ivp's events with their terminal and direction
+// options: one value for all events or a list with one per event.
+func events(s *lang.Session, opts lang.Options, o *fn) []integrate.Event {
+	v := opts.Get("events", lang.Nil)
+	if v.IsNil() {
+		return nil
+	}
+	fs := []lang.Value{v}
+	if v.Kind() == lang.ListKind {
+		fs = v.List().Items
+	}
+	perEvent := func(name string, i int, def lang.Value) lang.Value {
+		w := opts.Get(name, def)
+		if items, ok := lang.Items(w); ok && w.Kind() != lang.StrKind {
+			if len(items) != len(fs) {
+				panic(lang.Errorf("%s has %d values for %d events", name, len(items), len(fs)))
+			}
+			return items[i]
+		}
+		return w
+	}
+	evs := make([]integrate.Event, len(fs))
+	for i, f := range fs {
+		g := newFn(s, f, o.args, o.point, o.time)
+		terminal, ok := perEvent("terminal", i, lang.Bool(false)).Truth()
+		if !ok {
+			panic(lang.Errorf("terminal must be true or false"))
+		}
+		dir := perEvent("direction", i, lang.Num(0))
+		if dir.Kind() != lang.NumKind {
+			panic(lang.Errorf("direction must be a number, not %s", dir.TypeName()))
+		}
+		evs[i] = integrate.Event{G: func(t float64, y []float64) float64 {
+			v := g.Eval(y, t)
+			if len(v) != 1 {
+				panic(lang.Errorf("event %d must return a number, not %d values", i, len(v)))
+			}
+			return v[0]
+		}, Terminal: terminal, Direction: dir.Float()}
+	}
+	return evs
+}

@@ -1,0 +1,148 @@
+package builtins
+
+import (
+	"calc/lang"
+	"calc/stdlib/integrate"
+)
+
+// quadResult is quad's answer: value and error estimate, and with
+// full_output the evaluations and QUADPACK's message.
+func quadResult(r integrate.QuadResult, full bool) lang.Value {
+	rec := lang.NewRecord()
+	rec.Set("value", lang.Num(r.Value))
+	rec.Set("abserr", lang.Num(r.AbsErr))
+	if full {
+		rec.Set("neval", count(r.NEval))
+		rec.Set("ier", count(r.Ier))
+		rec.Set("message", lang.Str(r.Message))
+	}
+	return lang.RecordOf(rec)
+}
+
+func quadSettings(opts lang.Options) *integrate.QuadSettings {
+	return &integrate.QuadSettings{EpsAbs: opts.Num("epsabs", 0), EpsRel: opts.Num("epsrel", 0), Limit: int(opts.Num("limit", 0))}
+}
+
+// limitFunc reads dblquad's inner limits: a number or a function of x.
+func limitFunc(s *lang.Session, v lang.Value) func(float64) float64 {
+	if v.Kind() == lang.NumKind {
+		c := v.Float()
+		return func(float64) float64 { return c }
+	}
+	f, _ := scalarFunc(s, v, nil)
+	return f
+}
+
+// sampled reads the samples y and the optional x of the sampled rules.
+func sampled(a lang.Args) (y, x []float64) {
+	y = a.Array(0).Data
+	if len(a) > 1 {
+		x = a.Array(1).Data
+		if len(x) != len(y) {
+			panic(lang.ArgErrorf(1, "x has %d values and y %d", len(x), len(y)))
+		}
+	}
+	return y, x
+}
+
+var quadBuiltins = []*lang.Builtin{
+	{
+		Name: "quad", Params: "f, a, b, {epsabs, epsrel, limit, full_output, args}", Topic: "ode",
+		Doc: "the integral of f from a to b (either may be ±inf) by adaptive Gauss–Kronrod quadrature with extrapolation,\n" +
+			"as QUADPACK's qags/qagi and scipy.integrate.quad; a record value, abserr (an error estimate).",
+		Example: "quad(exp(-x**2), -inf, inf).value - sqrt(pi)",
+		MinArgs: 3, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("epsabs", "epsrel", "limit", "full_output", "args")
+			f, _ := scalarFunc(s, args[0], extraArgs(opts))
+			r, err := integrate.Quad(f, args.Num(1), args.Num(2), quadSettings(opts))
+			if err != nil {
+				lang.Throw(err)
+			}
+			if !r.Success {
+				s.Print("IntegrationWarning: " + r.Message)
+			}
+			return quadResult(r, opts.Bool("full_output", false))
+		},
+	},
+	{
+		Name: "dblquad", Params: "f, a, b, gfun, hfun, {epsabs, epsrel}", Topic: "ode",
+		Doc:     "the double integral of f(y, x) for x from a to b and y from gfun(x) to hfun(x) (numbers or functions), as scipy.integrate.dblquad",
+		Example: "area(y, x) = 1\ndblquad(area, 0, 1, 0, 2).value",
+		MinArgs: 5, MaxArgs: 6,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("epsabs", "epsrel")
+			o := newSpreadFn(s, args[0], []float64{0, 0})
+			yx := make([]float64, 2)
+			f := func(y, x float64) float64 {
+				yx[0], yx[1] = y, x
+				return o.Scalar(yx)
+			}
+			r, err := integrate.DblQuad(f, args.Num(1), args.Num(2), limitFunc(s, args[3]), limitFunc(s, args[4]), quadSettings(opts))
+			if err != nil {
+				lang.Throw(err)
+			}
+			return quadResult(r, false)
+		},
+	},
+	{
+		Name: "trapezoid", Params: "y, x?, {dx}", Topic: "ode",
+		Doc:     "the integral of samples y by the trapezoidal rule, at points x or spaced dx (1) apart",
+		Example: "trapezoid([1, 2, 3], [0, 1, 2])",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			y, x := sampled(args)
+			return lang.Num(integrate.Trapezoid(y, x, opts.Num("dx", 1)))
+		},
+	},
+	{
+		Name: "simpson", Params: "y, x?, {dx, even}", Topic: "ode",
+		Doc:     "the integral of samples y by Simpson's rule, at points x or spaced dx apart; for an even number of samples\n{even: \"avg\"} (the default), \"first\" or \"last\" as scipy 1.10",
+		Example: "simpson(range(0, 1.01, 0.25)**2, {dx: 0.25})",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			y, x := sampled(args)
+			even := integrate.SimpsonAvg
+			switch e := opts.Get("even", lang.Str("avg")).Text(); e {
+			case "avg":
+			case "first":
+				even = integrate.SimpsonFirst
+			case "last":
+				even = integrate.SimpsonLast
+			default:
+				panic(lang.Errorf("even must be \"avg\", \"first\" or \"last\", not %q", e))
+			}
+			return lang.Num(integrate.Simpson(y, x, opts.Num("dx", 1), even))
+		},
+	},
+	{
+		Name: "cumulative_trapezoid", Params: "y, x?, {dx, initial}", Topic: "ode",
+		Doc:     "the running integral of samples y by the trapezoidal rule (one value fewer than y, unless initial is given)",
+		Example: "cumulative_trapezoid([1, 2, 3, 4], {initial: 0})",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			y, x := sampled(args)
+			var initial *float64
+			if opts.Has("initial") {
+				v := opts.Num("initial", 0)
+				initial = &v
+			}
+			return vector(integrate.CumulativeTrapezoid(y, x, opts.Num("dx", 1), initial))
+		},
+	},
+	{
+		Name: "romb", Params: "y, {dx}", Topic: "ode",
+		Doc:     "the integral of 2**k + 1 equally spaced samples by Romberg's method",
+		Example: "romb(exp(linspace(0, 1, 9)), {dx: 0.125}) - (e - 1)",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			return lang.Num(must(integrate.Romb(args.Array(0).Data, opts.Num("dx", 1))))
+		},
+	},
+}

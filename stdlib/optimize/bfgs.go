@@ -34,9 +34,8 @@ type BFGSSettings struct {
 // updates H = (I − ρsyᵀ)H(I − ρysᵀ) + ρssᵀ with s the step, y the change
 // of gradient and ρ = 1/yᵀs. Convergence is superlinear near a minimum
 // with a positive definite Hessian. Each iteration costs a few values and
-// gradients (each finite-difference gradient n more values) and O(n³)
-// arithmetic for the update, done in scipy's matrix form; its memory is
-// O(n²).
+// gradients (each finite-difference gradient n more values) and O(n²)
+// arithmetic and memory.
 func BFGS(p Problem, x0 []float64, s *BFGSSettings) (*Result, error) {
 	if s == nil {
 		s = &BFGSSettings{}
@@ -150,23 +149,46 @@ func (b *bfgsState) direction(p, g []float64) {
 	}
 }
 
-// update applies H ← (I − ρsyᵀ)·(H·(I − ρysᵀ)) + ρssᵀ with ρ = 1/yᵀs
-// (1000 when yᵀs = 0, as scipy), in scipy's order of operations.
+// bfgsProductMaxN is the largest dimension for which update forms the
+// matrix products as scipy does.
+const bfgsProductMaxN = 4
+
+// update applies H ← (I − ρsyᵀ)·H·(I − ρysᵀ) + ρssᵀ with ρ = 1/yᵀs (1000
+// when yᵀs = 0, as scipy). Up to bfgsProductMaxN variables it multiplies
+// the matrices in scipy's order, O(n³), which reproduces scipy's iterates
+// (OpenBLAS's products are plain fused chains at these sizes); beyond,
+// where OpenBLAS's blocked sums differ from any simple order anyway, it
+// uses the expansion for symmetric H with u = H·y,
+// H − ρ(usᵀ + suᵀ) + (ρ + ρ²·yᵀu)ssᵀ, in O(n²).
 func (b *bfgsState) update(s, y []float64) {
 	n := len(s)
 	rho := 1000.0
 	if r := vecDot(y, s); r != 0 {
 		rho = 1 / r
 	}
-	// a = I − ρ·y·sᵀ; tmp = H·a.
-	bfgsIdentityMinus(b.a, y, s, rho)
-	bfgsMatMul(b.tmp, b.h, b.a, n)
-	// a = I − ρ·s·yᵀ; h = a·tmp + ρ·s·sᵀ.
-	bfgsIdentityMinus(b.a, s, y, rho)
-	bfgsMatMul(b.h, b.a, b.tmp, n)
+	if n <= bfgsProductMaxN {
+		// a = I − ρ·y·sᵀ; tmp = H·a.
+		bfgsIdentityMinus(b.a, y, s, rho)
+		bfgsMatMul(b.tmp, b.h, b.a, n)
+		// a = I − ρ·s·yᵀ; h = a·tmp + ρ·s·sᵀ.
+		bfgsIdentityMinus(b.a, s, y, rho)
+		bfgsMatMul(b.h, b.a, b.tmp, n)
+		for i := 0; i < n; i++ {
+			for j := 0; j < n; j++ {
+				b.h[i*n+j] += rho * s[i] * s[j]
+			}
+		}
+		return
+	}
+	u := b.tmp[:n]
+	for i := range u {
+		u[i] = vecDot(b.h[i*n:(i+1)*n], y)
+	}
+	c := rho + rho*rho*vecDot(y, u)
 	for i := 0; i < n; i++ {
-		for j := 0; j < n; j++ {
-			b.h[i*n+j] += rho * s[i] * s[j]
+		row := b.h[i*n : (i+1)*n]
+		for j := range row {
+			row[j] += -rho*(u[i]*s[j]+s[i]*u[j]) + c*s[i]*s[j]
 		}
 	}
 }

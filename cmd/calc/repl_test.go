@@ -276,7 +276,7 @@ func TestComplete(t *testing.T) {
 		{"vec.sh", []string{"shape"}},
 		{"nosuch.", nil},
 		{"1.", nil},
-		{"solv", []string{"solve", "solve2"}},
+		{"solve2", []string{"solve2"}},
 		{"map(sqr", []string{"sqrt"}},
 		{"ps", nil},
 		{"pi", []string{"pi", "pinv"}},

@@ -19,16 +19,25 @@ type quadProblem struct {
 }
 
 // quadRounding lists the cases whose integrands round differently in Go
-// and in glibc (math.Pow and math.Sin differ from glibc's pow and sin in
-// the last bit for many arguments). The bisections and neval still match
-// scipy's, but the epsilon algorithm's error estimate is a difference of
-// nearly equal extrapolants and magnifies that last bit: for these the
-// error estimate need only agree within a factor of 5, and a value that
-// failed to converge within scipy's error estimate.
-var quadRounding = map[string]bool{
-	"x_pow_-0.9":              true,
-	"x_sin_50x":               true,
-	"x_pow_-1.0001_divergent": true,
+// and in glibc: math.Exp, Sin, Cos and Pow differ from glibc's in the last
+// bit for many arguments. The other cases are bit-identical to scipy (the
+// rule's x^1.5 is rounded as glibc rounds it; see quadPow15). Here the
+// bisections and neval still match scipy's, but the error estimate, a sum
+// of differences, carries those last bits: the value is the relative
+// error it may then have. Where the epsilon algorithm produced the
+// estimate (a difference of nearly equal extrapolants) it can differ by a
+// factor of a few, and a value that failed to converge by up to scipy's
+// error estimate.
+var quadRounding = map[string]float64{
+	"cos_100x":                1e-6,
+	"sin_inv_x":               1e-6,
+	"exp_half_line":           1e-6,
+	"cos_1000x_limit200":      1e-6,
+	"exp_cos2_inf":            1e-6,
+	"gauss_plane":             1e-6,
+	"x_pow_-0.9":              4,
+	"x_sin_50x":               4,
+	"x_pow_-1.0001_divergent": 4,
 }
 
 var quadPosInf = math.Inf(1) // +∞, the limit of the infinite ranges below
@@ -134,8 +143,9 @@ func quadLoadScipy(t *testing.T) (quad, dbl map[string]quadRecord) {
 
 // quadCheck compares a result with scipy's: QUADPACK is followed step by
 // step, so neval, the subdivision count, ier and the message must be
-// identical; the value and error estimate may differ only by the rounding
-// of the integrand (Go's and glibc's exp, sin, ... differ in the last bit).
+// identical; the value and error estimate agree to rounding, or to the
+// tolerances of quadRounding where the integrand itself rounds
+// differently.
 func quadCheck(t *testing.T, name string, got QuadResult, want quadRecord, exact float64) {
 	t.Helper()
 	if got.NEval != want.NEval || got.Ier != want.Ier {
@@ -148,9 +158,9 @@ func quadCheck(t *testing.T, name string, got QuadResult, want quadRecord, exact
 		t.Errorf("%s: message %q success %v, scipy %q", name, got.Message, got.Success, want.Message)
 	}
 	valueTol := 1e-13 * math.Max(1, math.Abs(want.Value))
-	errLo, errHi := want.AbsErr*(1-1e-6), want.AbsErr*(1+1e-6)
-	if quadRounding[name] {
-		errLo, errHi = want.AbsErr/5, want.AbsErr*5
+	errLo, errHi := want.AbsErr*(1-1e-12), want.AbsErr*(1+1e-12)
+	if tol, ok := quadRounding[name]; ok {
+		errLo, errHi = want.AbsErr/(1+tol), want.AbsErr*(1+tol)
 		if want.Ier != 0 {
 			valueTol = want.AbsErr
 		}

@@ -85,6 +85,7 @@ var catalogueExpected = map[string]string{
 	"BFGS/Trigonometric n=10":                "ok min1",         // f = 2.79506e-05
 	"BFGS-fd/Freudenstein-Roth":              "ok min1",         // f = 48.9843
 	"BFGS-fd/Powell badly scaled":            "linesearch",      // f = 8.49856e-06
+	"BFGS-fd/Extended Rosenbrock n=10":       "linesearch min0", // f = 9.57691e-11
 	"BFGS-fd/Brown badly scaled":             "linesearch",      // f = 5.55111e-05
 	"BFGS-fd/Helical valley":                 "linesearch min0", // f = 3.21308e-12
 	"BFGS-fd/Meyer":                          "linesearch",      // f = 120.262

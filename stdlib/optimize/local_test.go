@@ -15,9 +15,11 @@ var localMinimizers = map[string]func(p optimize.Problem, x0 []float64) (*optimi
 	"NelderMead": func(p optimize.Problem, x0 []float64) (*optimize.Result, error) {
 		return optimize.NelderMead(p.Func, x0, nil)
 	},
-	"Powell": func(p optimize.Problem, x0 []float64) (*optimize.Result, error) { return optimize.Powell(p.Func, x0, nil) },
-	"BFGS":   func(p optimize.Problem, x0 []float64) (*optimize.Result, error) { return optimize.BFGS(p, x0, nil) },
-	"CG":     func(p optimize.Problem, x0 []float64) (*optimize.Result, error) { return optimize.CG(p, x0, nil) },
+	"Powell": func(p optimize.Problem, x0 []float64) (*optimize.Result, error) {
+		return optimize.Powell(p.Func, x0, nil)
+	},
+	"BFGS": func(p optimize.Problem, x0 []float64) (*optimize.Result, error) { return optimize.BFGS(p, x0, nil) },
+	"CG":   func(p optimize.Problem, x0 []float64) (*optimize.Result, error) { return optimize.CG(p, x0, nil) },
 	"NewtonCG": func(p optimize.Problem, x0 []float64) (*optimize.Result, error) {
 		return optimize.NewtonCG(p, x0, nil)
 	},

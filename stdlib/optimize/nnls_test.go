@@ -2,6 +2,7 @@ package optimize
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"testing"
 )
@@ -42,4 +43,17 @@ func TestNNLSErrors(t *testing.T) {
 	if x, _, err := NNLS(A, []float64{1, 2, 3}, 3); err != nil || x[2] != 3 {
 		t.Errorf("3 iterations: %v %v", x, err)
 	}
+}
+
+func ExampleNNLS() {
+	// The unconstrained least squares solution has x[0] < 0; with
+	// x >= 0 the best fit uses the second column alone, as scipy's.
+	A := [][]float64{{1, 2}, {3, 4}, {5, 6}}
+	x, rnorm, err := NNLS(A, []float64{3, 2, 1}, 0)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("x = [%.4f %.4f], ||Ax-b|| = %.4f\n", x[0], x[1], rnorm)
+	// Output:
+	// x = [0.0000 0.3571], ||Ax-b|| = 2.6186
 }

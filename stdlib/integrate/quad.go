@@ -134,7 +134,9 @@ func quadTolerances(s *QuadSettings) (epsabs, epsrel float64, limit int) {
 // costs one rule application on each half of the bisected interval and an
 // O(Limit) insertion into the list of error estimates.
 //
-// If b < a the limits are swapped and the value negated, as in scipy.
+// If b < a the limits are swapped and the value negated, as in scipy; an
+// empty range [a, a] gives zero (after 21 evaluations when a is finite,
+// as QUADPACK does, and none when it is infinite).
 // Failing to reach the tolerance is not an error: the result carries
 // QUADPACK's ier and scipy's message, as scipy's warning would. The error
 // is ErrQuadInput for a NaN limit or for tolerances QUADPACK rejects.
@@ -142,6 +144,9 @@ func Quad(f func(float64) float64, a, b float64, s *QuadSettings) (QuadResult, e
 	epsabs, epsrel, limit := quadTolerances(s)
 	if math.IsNaN(a) || math.IsNaN(b) || limit < 1 {
 		return QuadResult{Ier: 6, Message: quadMessage(6, limit)}, ErrQuadInput
+	}
+	if a == b && math.IsInf(a, 0) {
+		return QuadResult{Intervals: 1, Success: true}, nil
 	}
 	flip := b < a
 	if flip {
@@ -175,8 +180,8 @@ func Quad(f func(float64) float64, a, b float64, s *QuadSettings) (QuadResult, e
 	if q.ier == 6 {
 		return r, ErrQuadInput
 	}
-	// A rule has len(x) nodes on each side of its centre, applied once
-	// to the whole range and twice per bisection.
+	// A rule evaluates at its centre and len(x)−1 nodes on each side,
+	// once on the whole range and twice per bisection.
 	r.NEval = perPt * (2*len(rule.x) - 1) * (2*q.last - 1)
 	if flip {
 		r.Value = -r.Value

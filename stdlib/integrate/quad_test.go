@@ -263,3 +263,10 @@ func ExampleDblQuad() {
 	// Output:
 	// 3.141592653590
 }
+
+func TestQuadEmptyInfinite(t *testing.T) {
+	r, err := Quad(math.Exp, quadPosInf, quadPosInf, nil)
+	if err != nil || r.Value != 0 || r.NEval != 0 || !r.Success {
+		t.Errorf("%+v, %v", r, err)
+	}
+}

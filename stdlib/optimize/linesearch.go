@@ -76,13 +76,14 @@ func LineSearch(p Problem, x, d []float64, s *LineSearchSettings) (LineSearchRes
 	if c.maxIter == 0 {
 		c.maxIter = 10
 	}
+	// The memo starts at a NaN point, which no x equals.
 	obj := &smoothObjective{f: p.Func, g: p.Grad, step: approxGradStep, x: vecNaN(len(x))}
 	l := newWolfeLine(obj, x, d)
 	g0 := s.Grad0
 	if g0 == nil {
 		g0 = obj.gradient(x)
 	}
-	f0 := math.NaN()
+	var f0 float64
 	if s.F0 != nil {
 		f0 = *s.F0
 	} else {

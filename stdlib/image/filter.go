@@ -134,8 +134,8 @@ func (p *padder) pad(src, dst []float64) {
 // positions, so that a kernel n rows tall makes each row once per band
 // rather than n times.
 type rowCache struct {
-	rows [][]float64
-	pos  []int
+	rows  [][]float64
+	pos   []int
 	build func(p int, dst []float64)
 }
 
@@ -174,11 +174,59 @@ func (rc *rowCache) get(p int) []float64 {
 	return rc.rows[s]
 }
 
-// axpy adds a·x[i] to dst[i] for every i < len(dst); x may be longer.
+// accumulate adds w[t]·x[t][i] to dst[i] for each term t in order, for
+// every i < len(dst); each x[t] may be longer than dst. The sum for each i
+// is formed term by term, left to right, as OpenCV's loops form it. Terms
+// go three at a time, so that dst is loaded and stored once per three.
+func accumulate(dst []float64, x [][]float64, w []float64) {
+	for len(w) >= 3 {
+		axpy3(dst, x[0], x[1], x[2], w[0], w[1], w[2])
+		x, w = x[3:], w[3:]
+	}
+	for t := range w {
+		axpy(dst, x[t], w[t])
+	}
+}
+
+// axpy adds a·x[i] to dst[i] for every i < len(dst).
 func axpy(dst, x []float64, a float64) {
 	x = x[:len(dst)]
 	for i, v := range x {
 		dst[i] += a * v
+	}
+}
+
+// axpy3 adds a·x[i], then b·y[i], then c·z[i] to dst[i] for every
+// i < len(dst). It is the engine's inner loop: two elements per iteration
+// halve the loop's overhead, a fifth of its time.
+func axpy3(dst, x, y, z []float64, a, b, c float64) {
+	x, y, z = x[:len(dst)], y[:len(dst)], z[:len(dst)]
+	n := len(dst) &^ 1
+	for i := 0; i < n; i += 2 {
+		s0, s1 := dst[i]+a*x[i], dst[i+1]+a*x[i+1]
+		s0, s1 = s0+b*y[i], s1+b*y[i+1]
+		dst[i], dst[i+1] = s0+c*z[i], s1+c*z[i+1]
+	}
+	if n < len(dst) { // one left over
+		dst[n] = ((dst[n] + a*x[n]) + b*y[n]) + c*z[n]
+	}
+}
+
+// terms collects the non-zero terms of a correlation for accumulate,
+// reusing its storage from one output row to the next.
+type terms struct {
+	x [][]float64
+	w []float64
+}
+
+// reset empties the list.
+func (t *terms) reset() { t.x, t.w = t.x[:0], t.w[:0] }
+
+// add appends the term w·x unless w is 0: OpenCV's filter2D skips zero
+// kernel elements, and skipping them is also faster.
+func (t *terms) add(x []float64, w float64) {
+	if w != 0 {
+		t.x, t.w = append(t.x, x), append(t.w, w)
 	}
 }
 
@@ -206,23 +254,23 @@ func (f *separable) apply(src []float64, l layout, dst []float64) {
 	n := l.stride()
 	parallelFor(l.h, len(src)*(len(f.kx)+len(f.ky)), func(y0, y1 int) {
 		padded := make([]float64, pd.width())
+		var across, down terms
+		for j, k := range f.kx {
+			across.add(padded[j*l.c:], k)
+		}
 		rows := newRowCache(len(f.ky), n, func(p int, dst []float64) {
 			pd.pad(l.row(src, f.border.index(p, l.h)), padded)
 			clear(dst)
-			for j, k := range f.kx {
-				if k != 0 {
-					axpy(dst, padded[j*l.c:], k)
-				}
-			}
+			accumulate(dst, across.x, across.w)
 		})
 		for y := y0; y < y1; y++ {
+			down.reset()
+			for i, k := range f.ky {
+				down.add(rows.get(y-f.ay+i), k)
+			}
 			out := dst[y*n : (y+1)*n]
 			fill(out, f.delta)
-			for i, k := range f.ky {
-				if k != 0 {
-					axpy(out, rows.get(y-f.ay+i), k)
-				}
-			}
+			accumulate(out, down.x, down.w)
 		}
 	})
 }
@@ -238,17 +286,18 @@ func correlate2d(src []float64, l layout, k []float64, kh, kw, ax, ay int, delta
 		rows := newRowCache(kh, pd.width(), func(p int, dst []float64) {
 			pd.pad(l.row(src, b.index(p, l.h)), dst)
 		})
+		var sum terms
 		for y := y0; y < y1; y++ {
-			out := dst[y*n : (y+1)*n]
-			fill(out, delta)
+			sum.reset()
 			for i := range kh {
 				row := rows.get(y - ay + i)
 				for j, w := range k[i*kw : (i+1)*kw] {
-					if w != 0 {
-						axpy(out, row[j*l.c:], w)
-					}
+					sum.add(row[j*l.c:], w)
 				}
 			}
+			out := dst[y*n : (y+1)*n]
+			fill(out, delta)
+			accumulate(out, sum.x, sum.w)
 		}
 	})
 }

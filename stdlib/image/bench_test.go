@@ -1,0 +1,55 @@
+package image
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"calc/stdlib/array"
+)
+
+// The benchmarks filter a 2048×2048 gray image of float64, as the
+// comparisons with OpenCV and scipy in testdata/opencv_bench.py do.
+const benchSize = 2048
+
+// benchImage returns the benchmarks' image, values uniform in [0, 256).
+func benchImage() *array.Array {
+	return randomArray(rand.New(rand.NewPCG(3, 4)), 0, 256, benchSize, benchSize)
+}
+
+// bench3x3 is the 3×3 kernel of the Filter2D benchmarks.
+var bench3x3 = array.New([]int{3, 3}, []float64{0.1, -0.2, 0.3, 0.4, 0.5, -0.6, 0.7, 0.8, -0.9})
+
+func benchmark(b *testing.B, f func(img *array.Array) (*array.Array, error)) {
+	img := benchImage()
+	b.SetBytes(int64(8 * len(img.Data)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := f(img); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSobel3(b *testing.B) {
+	benchmark(b, func(img *array.Array) (*array.Array, error) { return Sobel(img, 1, 0, 3, 1, 0, Reflect101) })
+}
+
+func BenchmarkLaplacian(b *testing.B) {
+	benchmark(b, func(img *array.Array) (*array.Array, error) { return Laplacian(img, 1, 1, 0, Reflect101) })
+}
+
+func BenchmarkFilter2D3x3(b *testing.B) {
+	benchmark(b, func(img *array.Array) (*array.Array, error) { return Filter2D(img, bench3x3, -1, -1, 0, Reflect101) })
+}
+
+func BenchmarkGaussianBlur5(b *testing.B) {
+	benchmark(b, func(img *array.Array) (*array.Array, error) { return GaussianBlur(img, 5, 5, 0, 0, Reflect101) })
+}
+
+// BenchmarkNaiveFilter2D3x3 is the reference: the textbook loop, one output
+// value at a time with the border looked up per term, on one core.
+func BenchmarkNaiveFilter2D3x3(b *testing.B) {
+	benchmark(b, func(img *array.Array) (*array.Array, error) {
+		return naiveCorrelate(img, bench3x3, 1, 1, 0, Reflect101), nil
+	})
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/python3
+"""Times OpenCV 4.6 and scipy.ndimage on the image of calc/stdlib/image's
+benchmarks (bench_test.go): a 2048×2048 float64 image, CV_64F output, the
+reflect-101 border (scipy's mode "mirror"). Prints ns/op, the best of five
+rounds, each the mean of several calls, for comparison with
+
+    go test ./stdlib/image -run XXX -bench .
+
+OpenCV runs with its default threads (cv2.getNumThreads()); scipy.ndimage
+uses one. The scipy figures are for ndimage.convolve with the same 3×3
+kernel flipped (convolve flips it back), and, for reference, ndimage.sobel
+(two 1-d passes) for the Sobel case.
+
+OPENBLAS_* settings do not matter here: neither library calls BLAS.
+"""
+
+import timeit
+
+import cv2
+import numpy as np
+from scipy import ndimage
+
+N = 2048
+rng = np.random.default_rng(3)
+img = rng.uniform(0, 256, (N, N))
+k3 = np.array([[0.1, -0.2, 0.3], [0.4, 0.5, -0.6], [0.7, 0.8, -0.9]])
+sobel3 = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], dtype=np.float64)
+lap1 = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]], dtype=np.float64)
+
+cases = [
+    ("Sobel3", "OpenCV", lambda: cv2.Sobel(img, cv2.CV_64F, 1, 0, ksize=3)),
+    ("Sobel3", "scipy.ndimage.convolve", lambda: ndimage.convolve(img, sobel3[::-1, ::-1], mode="mirror")),
+    ("Sobel3", "scipy.ndimage.sobel", lambda: ndimage.sobel(img, axis=1, mode="mirror")),
+    ("Laplacian", "OpenCV", lambda: cv2.Laplacian(img, cv2.CV_64F)),
+    ("Laplacian", "scipy.ndimage.convolve", lambda: ndimage.convolve(img, lap1, mode="mirror")),
+    ("Filter2D3x3", "OpenCV", lambda: cv2.filter2D(img, cv2.CV_64F, k3)),
+    ("Filter2D3x3", "scipy.ndimage.convolve", lambda: ndimage.convolve(img, k3[::-1, ::-1], mode="mirror")),
+    ("GaussianBlur5", "OpenCV", lambda: cv2.GaussianBlur(img, (5, 5), 0)),
+]
+
+# The three agree, which checks that the scipy calls compute the same thing.
+ref = cv2.filter2D(img, cv2.CV_64F, k3)
+assert np.allclose(ndimage.convolve(img, k3[::-1, ::-1], mode="mirror"), ref)
+
+print("OpenCV %s with %d threads, numpy %s" % (cv2.__version__, cv2.getNumThreads(), np.__version__))
+for name, who, f in cases:
+    n = 10
+    best = min(timeit.repeat(f, number=n, repeat=5)) / n
+    print("%-14s %-24s %12.0f ns/op" % (name, who, best * 1e9))

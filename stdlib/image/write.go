@@ -34,9 +34,10 @@ const jpegQuality = 95
 // file as it was. A new file gets mode 0644, a replaced one keeps its mode.
 func Write(path string, img *array.Array, normalize bool) error {
 	const fn = "write"
-	var encode func(io.Writer, stdimage.Image) error
 	ext := filepath.Ext(path)
-	switch strings.ToLower(ext) {
+	format := strings.ToLower(ext)
+	var encode func(io.Writer, stdimage.Image) error
+	switch format {
 	case ".png":
 		encode = png.Encode
 	case ".jpg", ".jpeg":
@@ -51,10 +52,10 @@ func Write(path string, img *array.Array, normalize bool) error {
 		return err
 	}
 	switch {
-	case l.c == 4 && encode != nil && strings.ToLower(ext) != ".png":
-		return fmt.Errorf("%s: %s: JPEG has no alpha channel; give an H×W×3 image", fn, path)
 	case l.c != 1 && l.c != 3 && l.c != 4:
 		return fmt.Errorf("%s: image must have 1, 3 or 4 channels, got shape %s", fn, array.ShapeString(img.Shape))
+	case l.c == 4 && format != ".png":
+		return fmt.Errorf("%s: %s: JPEG has no alpha channel; give an H×W×3 image", fn, path)
 	}
 	m := toImage(img.Data, l, byteConverter(img.Data, normalize))
 	if err := writeAtomic(path, func(w io.Writer) error { return encode(w, m) }); err != nil {

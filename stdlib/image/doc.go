@@ -1,0 +1,30 @@
+// Package image implements calc's image functions with OpenCV's semantics:
+// reading and writing PNG and JPEG files (and reading GIF), derivative
+// filters (Sobel, Scharr, Laplacian), correlation with any kernel
+// (Filter2D), Gaussian smoothing, thresholding with Otsu's method, gradient
+// magnitude and direction, conversion to 8 bits, and a focus measure. It
+// knows nothing of the calc language.
+//
+// Images are array.Array values of float64, row-major: H×W for gray, H×W×C
+// for C channels, which every filter processes channel by channel. Colour
+// channels are in RGB order; OpenCV's are in BGR, so an image read here has
+// its channels in the reverse order of cv2.imread's. File values are
+// 0…255, but the filters take any values.
+//
+// Each function gives what OpenCV 4.6 gives for a CV_64F image with a
+// CV_64F result, to 1e-9: the kernels are OpenCV's (getDerivKernels,
+// getGaussianKernel, Laplacian's 3×3 kernels), the borders are its
+// BorderTypes, and the sums are formed in its order. The function
+// documentation notes where OpenCV's results are of lower precision than
+// float64 (Phase) or where its arithmetic is copied on purpose (Laplacian's
+// float32 kernels). testdata/opencv_reference.py computes the reference
+// outputs the tests compare against, and says how.
+//
+// The filters are separable where the kernel is (Sobel, Scharr, Gaussian,
+// Laplacian with ksize ≥ 5), running as two 1-d passes; each source row is
+// copied once into a buffer extended by the border, so the inner loops
+// never test for edges; and the output rows are split into one band per
+// CPU. Nothing is allocated per pixel. Errors name the function and the
+// argument at fault, in the form "sobel: ksize must be odd in [1, 31], or
+// -1 for Scharr, got 4"; no input makes a function panic.
+package image

@@ -1,0 +1,273 @@
+package plot
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Preview size of figures in a terminal, in character cells.
+const (
+	PreviewCols = 72
+	PreviewRows = 20
+)
+
+// dotCanvas is a grid of dots, 2×4 to a braille character, with a map
+// from data coordinates to dots.
+type dotCanvas struct {
+	w, h    int
+	on      []bool
+	xr, yr  Range
+	invertY bool
+}
+
+func newDotCanvas(cols, rows int, sc *scene) *dotCanvas {
+	w, h := 2*cols, 4*rows
+	return &dotCanvas{w: w, h: h, on: make([]bool, w*h), xr: sc.xr, yr: sc.yr, invertY: sc.invertY}
+}
+
+// toDots maps a data point to dot coordinates (column, row from the top).
+func (d *dotCanvas) toDots(x, y float64) (float64, float64) {
+	u := (x - d.xr.Min) / (d.xr.Max - d.xr.Min) * float64(d.w-1)
+	v := (y - d.yr.Min) / (d.yr.Max - d.yr.Min) * float64(d.h-1)
+	if !d.invertY {
+		v = float64(d.h-1) - v
+	}
+	return u, v
+}
+
+func (d *dotCanvas) set(i, j int) {
+	if i >= 0 && i < d.w && j >= 0 && j < d.h {
+		d.on[j*d.w+i] = true
+	}
+}
+
+func (d *dotCanvas) point(x, y float64) {
+	u, v := d.toDots(x, y)
+	if u > -0.5 && v > -0.5 && u < float64(d.w)-0.5 && v < float64(d.h)-0.5 {
+		d.set(int(math.Round(u)), int(math.Round(v)))
+	}
+}
+
+// line draws the segment between two data points, clipped to the canvas
+// (Liang–Barsky) and stepped one dot at a time.
+func (d *dotCanvas) line(x0, y0, x1, y1 float64) {
+	u0, v0 := d.toDots(x0, y0)
+	u1, v1 := d.toDots(x1, y1)
+	t0, t1 := 0.0, 1.0
+	du, dv := u1-u0, v1-v0
+	lo, hiU, hiV := -0.5, float64(d.w)-0.5, float64(d.h)-0.5
+	for _, e := range [4][2]float64{{-du, u0 - lo}, {du, hiU - u0}, {-dv, v0 - lo}, {dv, hiV - v0}} {
+		p, q := e[0], e[1]
+		if p == 0 {
+			if q < 0 {
+				return
+			}
+			continue
+		}
+		r := q / p
+		if p < 0 {
+			t0 = math.Max(t0, r)
+		} else {
+			t1 = math.Min(t1, r)
+		}
+	}
+	if t0 > t1 || math.IsNaN(t0) || math.IsNaN(t1) {
+		return
+	}
+	a, b := u0+t0*du, v0+t0*dv
+	c, e := u0+t1*du, v0+t1*dv
+	steps := int(math.Ceil(math.Max(math.Abs(c-a), math.Abs(e-b))))
+	for k := 0; k <= steps; k++ {
+		t := 0.0
+		if steps > 0 {
+			t = float64(k) / float64(steps)
+		}
+		d.set(int(math.Round(a+t*(c-a))), int(math.Round(b+t*(e-b))))
+	}
+}
+
+// fillRect sets the dots of a data rectangle.
+func (d *dotCanvas) fillRect(x0, y0, x1, y1 float64) {
+	u0, v0 := d.toDots(x0, y0)
+	u1, v1 := d.toDots(x1, y1)
+	clamp := func(v float64, n int) int { return int(math.Max(0, math.Min(float64(n-1), math.Round(v)))) }
+	i0, i1 := clamp(math.Min(u0, u1), d.w), clamp(math.Max(u0, u1), d.w)
+	j0, j1 := clamp(math.Min(v0, v1), d.h), clamp(math.Max(v0, v1), d.h)
+	if math.Max(u0, u1) < -0.5 || math.Min(u0, u1) > float64(d.w)-0.5 {
+		return
+	}
+	for j := j0; j <= j1; j++ {
+		for i := i0; i <= i1; i++ {
+			d.set(i, j)
+		}
+	}
+}
+
+// bayer is the 4×4 ordered-dithering matrix, in sixteenths.
+var bayer = [4][4]float64{{0, 8, 2, 10}, {12, 4, 14, 6}, {3, 11, 1, 9}, {15, 7, 13, 5}}
+
+// image dithers an image: a dot is lit where the pixel under it is
+// brighter than the dot's threshold.
+func (d *dotCanvas) image(m *Image) {
+	for j := range d.h {
+		for i := range d.w {
+			x := d.xr.Min + (float64(i)+0.5)/float64(d.w)*(d.xr.Max-d.xr.Min)
+			y := d.yr.Min + (float64(j)+0.5)/float64(d.h)*(d.yr.Max-d.yr.Min)
+			if !d.invertY {
+				y = d.yr.Max - (float64(j)+0.5)/float64(d.h)*(d.yr.Max-d.yr.Min)
+			}
+			c, r := int(math.Floor(x)), int(math.Floor(y))
+			if c < 0 || r < 0 || c >= m.Cols || r >= m.Rows {
+				continue
+			}
+			if b := m.brightness(r, c); b > (bayer[j%4][i%4]+0.5)/16 {
+				d.set(i, j)
+			}
+		}
+	}
+}
+
+// braille returns the canvas as lines of braille characters.
+func (d *dotCanvas) braille() []string {
+	// Unicode's braille dots 1–8 by position: column, then row.
+	bits := [2][4]rune{{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}}
+	lines := make([]string, d.h/4)
+	for row := range lines {
+		var b strings.Builder
+		for col := 0; col < d.w/2; col++ {
+			r := rune(0x2800)
+			for dx := range 2 {
+				for dy := range 4 {
+					if d.on[(row*4+dy)*d.w+col*2+dx] {
+						r |= bits[dx][dy]
+					}
+				}
+			}
+			b.WriteRune(r)
+		}
+		lines[row] = b.String()
+	}
+	return lines
+}
+
+// Braille draws the figure as text for a terminal: its curves, bars,
+// contours and images in Unicode braille dots, cols×rows characters of
+// 2×4 dots each, framed by the axes' ranges, under the title. A grid of
+// panels shows its panels side by side, row by row.
+func (f *Figure) Braille(cols, rows int) string {
+	return strings.Join(f.brailleLines(max(cols, 4), max(rows, 2)), "\n") + "\n"
+}
+
+func (f *Figure) brailleLines(cols, rows int) []string {
+	if len(f.Panels) > 0 {
+		return f.panelLines(cols, rows)
+	}
+	sc := f.resolve(float64(2*cols), float64(4*rows), float64(2*cols)/float64(4*rows))
+	d := newDotCanvas(cols, rows, sc)
+	for _, l := range sc.layers {
+		l.dots(d)
+	}
+	plot := d.braille()
+	var out []string
+	if sc.threeD {
+		out = plot
+	} else {
+		yTop, yBottom := sc.yr.Max, sc.yr.Min
+		if sc.invertY {
+			yTop, yBottom = yBottom, yTop
+		}
+		top, bottom := short(yTop), short(yBottom)
+		gutter := max(utf8.RuneCountInString(top), utf8.RuneCountInString(bottom))
+		for i, line := range plot {
+			label, tick := "", "│"
+			switch i {
+			case 0:
+				label, tick = top, "┤"
+			case len(plot) - 1:
+				label, tick = bottom, "┤"
+			}
+			out = append(out, pad(label, gutter, true)+" "+tick+line)
+		}
+		out = append(out, strings.Repeat(" ", gutter+1)+"└"+strings.Repeat("─", cols))
+		left, right := short(sc.xr.Min), short(sc.xr.Max)
+		space := max(1, cols+1-utf8.RuneCountInString(left)-utf8.RuneCountInString(right))
+		out = append(out, strings.Repeat(" ", gutter+1)+left+strings.Repeat(" ", space)+right)
+		if f.XLabel != "" {
+			out = append(out, strings.Repeat(" ", gutter+2)+center(f.XLabel, cols))
+		}
+	}
+	if f.Title != "" {
+		width := utf8.RuneCountInString(out[0])
+		out = append([]string{center(f.Title, width)}, out...)
+	}
+	return out
+}
+
+// panelLines lays a grid's panels out side by side.
+func (f *Figure) panelLines(cols, rows int) []string {
+	nr := f.Rows()
+	pc := max(8, (cols-3*(f.Cols-1))/f.Cols)
+	pr := max(4, rows/nr)
+	var out []string
+	if f.Title != "" {
+		out = append(out, f.Title)
+	}
+	for r := range nr {
+		var blocks [][]string
+		width := []int{}
+		height := 0
+		for c := range f.Cols {
+			i := r*f.Cols + c
+			if i >= len(f.Panels) {
+				break
+			}
+			b := f.Panels[i].brailleLines(pc, pr)
+			w := 0
+			for _, line := range b {
+				w = max(w, utf8.RuneCountInString(line))
+			}
+			blocks, width, height = append(blocks, b), append(width, w), max(height, len(b))
+		}
+		for k := range height {
+			var line strings.Builder
+			for c, b := range blocks {
+				if c > 0 {
+					line.WriteString("   ")
+				}
+				text := ""
+				if k < len(b) {
+					text = b[k]
+				}
+				line.WriteString(pad(text, width[c], false))
+			}
+			out = append(out, strings.TrimRight(line.String(), " "))
+		}
+		if r < nr-1 {
+			out = append(out, "")
+		}
+	}
+	return out
+}
+
+// short formats an axis end for the preview.
+func short(v float64) string {
+	if math.Abs(v) < 1e-12 {
+		v = 0
+	}
+	return strconv.FormatFloat(v, 'g', 4, 64)
+}
+
+func pad(s string, n int, right bool) string {
+	fill := strings.Repeat(" ", max(0, n-utf8.RuneCountInString(s)))
+	if right {
+		return fill + s
+	}
+	return s + fill
+}
+
+func center(s string, n int) string {
+	gap := max(0, n-utf8.RuneCountInString(s))
+	return strings.Repeat(" ", gap/2) + s
+}

@@ -169,8 +169,10 @@ func (f *fusion) compileTerms(n *Node, regs map[*Node]span) instr {
 	return in
 }
 
-// runTerms computes out = val + Σ terms. The first term that covers all
-// of out writes it instead of adding, saving a pass.
+// runTerms computes out = Σ terms + val, adding in the order the sum was
+// written with the constant last, as a person (and Python) evaluates
+// x**2 - 4*x + 8, so that results agree to the last bit. The first term
+// that covers all of out writes it instead of adding, saving a pass.
 func runTerms(val float64, ts []fterm, mem, out []float64) {
 	first := -1
 	for i := range ts {
@@ -180,11 +182,9 @@ func runTerms(val float64, ts []fterm, mem, out []float64) {
 		}
 	}
 	if first < 0 {
-		for k := range out {
-			out[k] = val
-		}
+		clear(out)
 	} else {
-		setTerm(&ts[first], ts[first].coef, val, mem, out)
+		setTerm(&ts[first], mem, out)
 	}
 	for i := range ts {
 		if i == first {
@@ -208,7 +208,7 @@ func runTerms(val float64, ts []fterm, mem, out []float64) {
 			a := mem[t.a : t.a+t.n]
 			a = a[:len(o)]
 			for k := range o {
-				o[k] += c * a[k] * a[k]
+				o[k] += c * (a[k] * a[k])
 			}
 		case t.sa == 1 && t.hasB && t.sb == 1:
 			a, b := mem[t.a:t.a+t.n], mem[t.b:t.b+t.n]
@@ -222,36 +222,42 @@ func runTerms(val float64, ts []fterm, mem, out []float64) {
 			}
 		}
 	}
+	if val != 0 {
+		for k := range out {
+			out[k] += val
+		}
+	}
 }
 
-// setTerm writes val + term into o.
-func setTerm(t *fterm, c, val float64, mem, o []float64) {
+// setTerm writes the term into o.
+func setTerm(t *fterm, mem, o []float64) {
+	c := t.coef
 	switch {
 	case !t.hasA:
 		for k := range o {
-			o[k] = val + c
+			o[k] = c
 		}
 	case t.sa == 1 && !t.hasB && !t.square:
 		a := mem[t.a : t.a+t.n]
 		a = a[:len(o)]
 		for k := range o {
-			o[k] = val + c*a[k]
+			o[k] = c * a[k]
 		}
 	case t.sa == 1 && t.square:
 		a := mem[t.a : t.a+t.n]
 		a = a[:len(o)]
 		for k := range o {
-			o[k] = val + c*a[k]*a[k]
+			o[k] = c * (a[k] * a[k])
 		}
 	case t.sa == 1 && t.hasB && t.sb == 1:
 		a, b := mem[t.a:t.a+t.n], mem[t.b:t.b+t.n]
 		a, b = a[:len(o)], b[:len(o)]
 		for k := range o {
-			o[k] = val + c*a[k]*b[k]
+			o[k] = c * a[k] * b[k]
 		}
 	default:
 		for k := range o {
-			o[k] = val + c*t.value(mem, k)
+			o[k] = c * t.value(mem, k)
 		}
 	}
 }
@@ -262,7 +268,7 @@ func (t *fterm) value(mem []float64, k int) float64 {
 	x := mem[t.a+k*t.sa]
 	switch {
 	case t.square:
-		x *= x
+		x = x * x
 	case t.hasB:
 		x *= mem[t.b+k*t.sb]
 	}

@@ -30,7 +30,7 @@ func intervals(v lang.Value, what string) ([]optimize.Range, []float64, []float6
 // pointProblem prepares f for a global method over n variables.
 func pointProblem(s *lang.Session, f lang.Value, n int, opts lang.Options) *problem {
 	x0 := make([]float64, n)
-	return newProblem(s, f, vector(x0), opts)
+	return newProblem(s, f, vecValue(x0), opts)
 }
 
 // localMinimizer is the local method global searches polish with: BFGS
@@ -85,7 +85,7 @@ var globalBuiltins = []*lang.Builtin{
 			if !opts.Bool("full_output", false) {
 				return p.point(r.X)
 			}
-			return record("x0", p.point(r.X), "fval", lang.Num(r.F), "grid", matrix(r.Grid), "Jout", vector(r.Jout))
+			return record("x0", p.point(r.X), "fval", lang.Num(r.F), "grid", matrix(r.Grid), "Jout", vecValue(r.Jout))
 		},
 	},
 	{

@@ -41,7 +41,8 @@ func matrix(rows [][]float64) lang.Value {
 	return lang.Arr(array.New([]int{len(rows), n}, data))
 }
 
-func vector(x []float64) lang.Value { return lang.Arr(array.Vector(append([]float64(nil), x...))) }
+// vecValue returns a copy of x as a vector value.
+func vecValue(x []float64) lang.Value { return lang.Arr(array.Vector(append([]float64(nil), x...))) }
 
 func count(n int) lang.Value { return lang.Num(float64(n)) }
 
@@ -72,14 +73,14 @@ var leastSquaresBuiltins = []*lang.Builtin{
 				rec.Set("cov_x", matrix(res.Cov))
 				rec.Set("nfev", count(res.FuncEvals))
 				rec.Set("njev", count(res.GradEvals))
-				rec.Set("fvec", vector(res.Fvec))
+				rec.Set("fvec", vecValue(res.Fvec))
 				rec.Set("fjac", matrix(res.Fjac))
 				ipvt := make([]float64, len(res.Ipvt))
 				for i, k := range res.Ipvt {
 					ipvt[i] = float64(k + 1) // scipy's ipvt counts from 1, as MINPACK's
 				}
-				rec.Set("ipvt", vector(ipvt))
-				rec.Set("qtf", vector(res.Qtf))
+				rec.Set("ipvt", vecValue(ipvt))
+				rec.Set("qtf", vecValue(res.Qtf))
 			}
 			return lang.RecordOf(rec)
 		},
@@ -114,17 +115,17 @@ var leastSquaresBuiltins = []*lang.Builtin{
 			rec := lang.NewRecord()
 			rec.Set("x", p.point(res.X))
 			rec.Set("cost", lang.Num(res.F))
-			rec.Set("fun", vector(res.Fun))
+			rec.Set("fun", vecValue(res.Fun))
 			rec.Set("jac", matrix(res.Jac))
 			if res.Grad != nil {
-				rec.Set("grad", vector(res.Grad))
+				rec.Set("grad", vecValue(res.Grad))
 			}
 			rec.Set("optimality", lang.Num(res.Optimality))
 			mask := make([]float64, len(res.ActiveMask))
 			for i, k := range res.ActiveMask {
 				mask[i] = float64(k)
 			}
-			rec.Set("active_mask", vector(mask))
+			rec.Set("active_mask", vecValue(mask))
 			rec.Set("nfev", count(res.FuncEvals))
 			rec.Set("njev", count(res.GradEvals))
 			rec.Set("status", count(res.TermStatus))
@@ -247,5 +248,5 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 	if !res.Success {
 		panic(lang.Errorf("%s", res.Message))
 	}
-	return record("popt", vector(res.X), "pcov", matrix(res.Pcov))
+	return record("popt", vecValue(res.X), "pcov", matrix(res.Pcov))
 }

@@ -7,9 +7,6 @@ import (
 	"calc/stdlib/special"
 )
 
-// rows returns a matrix value from rows of equal length.
-func rows(r [][]float64) lang.Value { return matrix(r) }
-
 // timeFunc prepares a right-hand side for the ODE solvers: f(y, t, args)
 // for odeint (point first) or fun(t, y, args) for solve_ivp.
 func timeFunc(s *lang.Session, f, y0 lang.Value, extra []lang.Value, timeFirst bool) (*fn, []float64) {
@@ -61,7 +58,7 @@ func ints(xs []int) lang.Value {
 	for i, x := range xs {
 		f[i] = float64(x)
 	}
-	return vector(f)
+	return vecValue(f)
 }
 
 var odeBuiltins = []*lang.Builtin{
@@ -94,11 +91,11 @@ var odeBuiltins = []*lang.Builtin{
 			if !r.Success && opts.Bool("printmessg", true) {
 				s.Print("ODEintWarning: " + r.Message)
 			}
-			y := rows(r.Y)
+			y := matrix(r.Y)
 			if !opts.Bool("full_output", false) {
 				return y
 			}
-			info := record("hu", vector(r.Hu), "tcur", vector(r.TCur), "tolsf", vector(r.TolSF), "tsw", vector(r.TSw),
+			info := record("hu", vecValue(r.Hu), "tcur", vecValue(r.TCur), "tolsf", vecValue(r.TolSF), "tsw", vecValue(r.TSw),
 				"nst", ints(r.NSt), "nfe", ints(r.NFe), "nje", ints(r.NJe), "nqu", ints(r.NQu), "imxer", count(r.IMxEr),
 				"lenrw", count(r.LenRW), "leniw", count(r.LenIW), "mused", ints(r.MUsed), "message", lang.Str(r.Message))
 			return record("y", y, "infodict", info)
@@ -183,7 +180,7 @@ func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 		}
 	}
 	rec := lang.NewRecord()
-	rec.Set("t", vector(r.T))
+	rec.Set("t", vecValue(r.T))
 	rec.Set("y", matrix(ys))
 	if r.Sol != nil {
 		sol := r.Sol
@@ -196,7 +193,7 @@ func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 					sol.At(t, out[i])
 				}
 				if len(ts.Shape) == 0 {
-					return vector(out[0])
+					return vecValue(out[0])
 				}
 				return matrix(transpose(out))
 			}}))
@@ -206,7 +203,7 @@ func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	tev := make([]lang.Value, len(r.TEvents))
 	yev := make([]lang.Value, len(r.YEvents))
 	for i := range r.TEvents {
-		tev[i] = vector(r.TEvents[i])
+		tev[i] = vecValue(r.TEvents[i])
 		yev[i] = matrix(r.YEvents[i])
 	}
 	rec.Set("t_events", lang.ListOf(tev))

@@ -116,6 +116,20 @@ var minimizers = []minimizer{
 			MaxLineSearch: int(opts.Num("maxls", 0)), Step: opts.Num("epsilon", opts.Num("eps", 0)),
 		})
 	}},
+	{name: "TNC", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+		return optimize.TNC(p.withGradient(opts), p.x0, p.bounds(opts), &optimize.TNCSettings{
+			MaxCGIter: int(opts.Num("maxCGit", 0)), MaxFunEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))),
+			Eta: opts.Num("eta", 0), StepMax: opts.Num("stepmx", 0), Accuracy: opts.Num("accuracy", 0),
+			FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("pgtol", opts.Num("gtol", 0)),
+			Step: opts.Num("epsilon", opts.Num("eps", 0)),
+		})
+	}},
+	{name: "COBYLA", run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+		return optimize.COBYLA(p.obj.Scalar, p.x0, p.constraints(opts), &optimize.COBYLASettings{
+			RhoBeg: opts.Num("rhobeg", 0), RhoEnd: opts.Num("rhoend", opts.Num("tol", 0)),
+			MaxFunEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))), CATol: opts.Num("catol", 0),
+		})
+	}},
 	{name: "SLSQP", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.SLSQP(p.withGradient(opts), p.x0, p.constraints(opts), p.bounds(opts), &optimize.SLSQPSettings{
 			Acc: opts.Num("acc", opts.Num("ftol", 0)), MaxIter: int(opts.Num("iter", opts.Num("maxiter", 0))),
@@ -361,9 +375,114 @@ var optimizeBuiltins = []*lang.Builtin{
 			"Options: avextol (1e-5), epsilon, maxiter, full_output, disp, retall, args.",
 		"fmin_ncg((x - 1)**2 + 10*(y - x**2)**2, [0, 0])", "avextol", "fhess_p"),
 	{
+		Name: "fmin_l_bfgs_b", Params: "func, x0, {fprime, bounds, m, factr, pgtol, epsilon, maxfun, maxiter, maxls, args}", Topic: "optimize",
+		Doc: "minimizes func from x0 within bounds by L-BFGS-B, as scipy.optimize.fmin_l_bfgs_b, with the exact gradient from\n" +
+			"autodiff (a user fprime wins). Returns a record x, f, and scipy's d: grad, task, funcalls, nit, warnflag.",
+		Example: "fmin_l_bfgs_b((x - 3)**2 + (y + 1)**2, [0, 0], {bounds: [[0, 2], [nil, nil]]}).x",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			p := newProblem(s, args[0], args[1], opts)
+			r, err := findMinimizer("L-BFGS-B").run(p, opts)
+			if err != nil {
+				lang.Throw(err)
+			}
+			d := record("grad", p.point(r.Grad), "task", lang.Str(r.Message), "funcalls", count(r.FuncEvals),
+				"nit", count(r.Iterations), "warnflag", count(warnflag(r)))
+			return record("x", p.point(r.X), "f", lang.Num(r.F), "d", d)
+		},
+	},
+	{
+		Name: "fmin_tnc", Params: "func, x0, {fprime, bounds, maxfun, eta, stepmx, accuracy, ftol, xtol, pgtol, args}", Topic: "optimize",
+		Doc: "minimizes func from x0 within bounds by a truncated Newton method, as scipy.optimize.fmin_tnc, with the\n" +
+			"exact gradient from autodiff. Returns a record x, nfeval, rc, message.",
+		Example: "fmin_tnc((x - 3)**2 + (y + 1)**2, [0, 0], {bounds: [[0, 2], [nil, nil]]}).x",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			p := newProblem(s, args[0], args[1], opts)
+			r, err := findMinimizer("TNC").run(p, opts)
+			if err != nil {
+				lang.Throw(err)
+			}
+			return record("x", p.point(r.X), "nfeval", count(r.FuncEvals), "rc", count(int(r.Status)), "message", lang.Str(r.Message))
+		},
+	},
+	{
+		Name: "fmin_cobyla", Params: "func, x0, cons, {rhobeg, rhoend, maxfun, catol, args}", Topic: "optimize",
+		Doc: "minimizes func from x0 subject to the inequalities c(x) >= 0 for each function c in cons (one or a list), by\n" +
+			"Powell's COBYLA (linear approximations, no derivatives), as scipy.optimize.fmin_cobyla.",
+		Example: "fmin_cobyla(x*y, [1, 1], [1 - x**2 - y**2, y])",
+		MinArgs: 3, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts = opts.With("ieqcons", args[2])
+			p := newProblem(s, args[0], args[1], opts)
+			r, err := findMinimizer("COBYLA").run(p, opts)
+			if err != nil {
+				lang.Throw(err)
+			}
+			if !r.Success {
+				s.Print("Warning: " + r.Message)
+			}
+			return p.point(r.X)
+		},
+	},
+	{
+		Name: "fmin_slsqp", Params: "func, x0, {eqcons, ieqcons, f_eqcons, f_ieqcons, bounds, fprime, iter, acc, disp, full_output, args}", Topic: "optimize",
+		Doc: "minimizes func from x0 subject to equations c(x) = 0 (eqcons: a list of functions, or f_eqcons: one vector\n" +
+			"function), inequalities c(x) >= 0 (ieqcons, f_ieqcons) and bounds, by sequential least squares programming,\n" +
+			"as scipy.optimize.fmin_slsqp; gradients and constraint Jacobians from autodiff. Prints scipy's report unless\n" +
+			"{disp: false}; {full_output: true} gives a record x, fx, its, imode, smode.",
+		Example: "fmin_slsqp(x**2 + y**2, [1, 1], {eqcons: [x + y - 1], disp: false})",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			p := newProblem(s, args[0], args[1], opts)
+			r, err := findMinimizer("SLSQP").run(p, opts)
+			if err != nil {
+				lang.Throw(err)
+			}
+			if opts.Bool("disp", true) {
+				s.Print(fmt.Sprintf("%s    (Exit mode %d)", r.Message, int(r.Status)))
+				s.Print(fmt.Sprintf("            Current function value: %v", r.F))
+				s.Print(fmt.Sprintf("            Iterations: %d", r.Iterations))
+				s.Print(fmt.Sprintf("            Function evaluations: %d", r.FuncEvals))
+				s.Print(fmt.Sprintf("            Gradient evaluations: %d", r.GradEvals))
+			}
+			if opts.Bool("full_output", false) {
+				return record("x", p.point(r.X), "fx", lang.Num(r.F), "its", count(r.Iterations), "imode", count(int(r.Status)), "smode", lang.Str(r.Message))
+			}
+			return p.point(r.X)
+		},
+	},
+	{
+		Name: "nnls", Params: "A, b, {maxiter}", Topic: "optimize",
+		Doc:     "the x >= 0 that minimizes ||A·x - b|| (Lawson and Hanson's active set method), as scipy.optimize.nnls;\na record x, rnorm",
+		Example: "nnls([[1, 0], [1, 0], [0, 1]], [2, 1, 1]).x",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			A := args.Array(0)
+			if len(A.Shape) != 2 {
+				panic(lang.ArgErrorf(0, "A must be a matrix, not of shape %v", A.Shape))
+			}
+			m, n := A.Shape[0], A.Shape[1]
+			rowsA := make([][]float64, m)
+			for i := range rowsA {
+				rowsA[i] = A.Data[i*n : (i+1)*n]
+			}
+			x, rnorm, err := optimize.NNLS(rowsA, args.Array(1).Data, int(opts.Num("maxiter", 0)))
+			if err != nil {
+				lang.Throw(err)
+			}
+			return record("x", vecValue(x), "rnorm", lang.Num(rnorm))
+		},
+	},
+	{
 		Name: "minimize", Params: "f, x0, {method, ...}", Topic: "optimize",
 		Doc: "minimizes f from x0 with scipy's minimize. method: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B,\n" +
-			"SLSQP; by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as scipy). Gradients come from\n" +
+			"TNC, COBYLA, SLSQP; by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as scipy). Gradients come from\n" +
 			"autodiff (a user jac wins). Options: bounds ([lo, hi] per variable), constraints ({type: \"ineq\" | \"eq\",\n" +
 			"fun}, or a list), args, and the method's own (maxiter, gtol, ...).\n" +
 			"Returns a record x, fun, jac, nit, nfev, njev, status, success, message.",

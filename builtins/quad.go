@@ -132,7 +132,7 @@ var quadBuiltins = []*lang.Builtin{
 				v := opts.Num("initial", 0)
 				initial = &v
 			}
-			return vector(integrate.CumulativeTrapezoid(y, x, opts.Num("dx", 1), initial))
+			return vecValue(integrate.CumulativeTrapezoid(y, x, opts.Num("dx", 1), initial))
 		},
 	},
 	{

@@ -207,7 +207,7 @@ func solveSystem(s *lang.Session, f, x0 lang.Value, method string, opts lang.Opt
 // systemResult is root's OptimizeResult as a record.
 func (p *problem) systemResult(r *roots.SystemResult) lang.Value {
 	return record("x", p.point(r.X), "success", lang.Bool(r.Success), "status", count(r.Ier), "message", lang.Str(r.Message),
-		"fun", vector(r.Fvec), "nfev", count(r.NFev), "njev", count(r.NJev), "nit", count(r.Iterations))
+		"fun", vecValue(r.Fvec), "nfev", count(r.NFev), "njev", count(r.NJev), "nit", count(r.Iterations))
 }
 
 // namedSolvers are broyden1, anderson, ...: x, or an error that says why
@@ -364,8 +364,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 				}
 				return p.point(r.X)
 			}
-			info := record("nfev", count(r.NFev), "njev", count(r.NJev), "fvec", vector(r.Fvec),
-				"fjac", lang.Arr(array.New([]int{len(r.X), len(r.X)}, r.Fjac)), "r", vector(r.R), "qtf", vector(r.Qtf))
+			info := record("nfev", count(r.NFev), "njev", count(r.NJev), "fvec", vecValue(r.Fvec),
+				"fjac", lang.Arr(array.New([]int{len(r.X), len(r.X)}, r.Fjac)), "r", vecValue(r.R), "qtf", vecValue(r.Qtf))
 			return record("x", p.point(r.X), "infodict", info, "ier", count(r.Ier), "mesg", lang.Str(r.Message))
 		},
 	},
@@ -396,7 +396,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 			if err != nil {
 				lang.Throw(err)
 			}
-			return vector(rs)
+			return vecValue(rs)
 		},
 	},
 	{
@@ -416,7 +416,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 				lang.Throw(err)
 			}
 			return record("min", lang.Num(r.Min), "argmin", lang.Num(r.ArgMin), "max", lang.Num(r.Max), "argmax", lang.Num(r.ArgMax),
-				"critical", vector(r.Critical))
+				"critical", vecValue(r.Critical))
 		},
 	},
 }, namedSolvers()...)

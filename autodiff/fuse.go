@@ -125,11 +125,11 @@ func (f *fusion) terms(ts []fterm, n *Node, coef float64, lo, size int, regs map
 	if f.fused[n] {
 		switch n.Op {
 		case OpAdd:
-			if n.Val != 0 {
-				ts = append(ts, fterm{coef: coef * n.Val, lo: lo, n: size})
-			}
 			for i, a := range n.Args {
 				ts = f.terms(ts, a, coef*n.Coefs[i], lo, size, regs)
+			}
+			if n.Val != 0 { // the constant last, as the sum is written
+				ts = append(ts, fterm{coef: coef * n.Val, lo: lo, n: size})
 			}
 			return ts
 		case OpMul:

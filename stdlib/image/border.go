@@ -8,7 +8,9 @@ import (
 // Border says how a filter extends an image past its edges, with OpenCV's
 // names (cv::BorderTypes). The pictures show the row abcdefgh extended by
 // three pixels on each side. The zero value is Reflect101, OpenCV's
-// BORDER_DEFAULT.
+// BORDER_DEFAULT. OpenCV 4.6's filters reject BORDER_WRAP, which only its
+// copyMakeBorder and borderInterpolate support; Wrap here is the border
+// those define.
 type Border int
 
 const (

@@ -37,8 +37,11 @@ func layoutOf(fn string, img *array.Array) (layout, error) {
 		return l, fmt.Errorf("%s: image must be 2-d (H×W gray) or 3-d (H×W×C colour), got shape %s",
 			fn, array.ShapeString(img.Shape))
 	}
-	if l.h == 0 || l.w == 0 || l.c == 0 {
+	if l.h <= 0 || l.w <= 0 || l.c <= 0 {
 		return l, fmt.Errorf("%s: image is empty, shape %s", fn, array.ShapeString(img.Shape))
+	}
+	if len(img.Data) != l.h*l.w*l.c {
+		return l, fmt.Errorf("%s: image of shape %s has %d values", fn, array.ShapeString(img.Shape), len(img.Data))
 	}
 	return l, nil
 }
@@ -323,7 +326,7 @@ func Filter2D(img, kernel *array.Array, anchorX, anchorY int, delta float64, bor
 	if err := border.check(fn); err != nil {
 		return nil, err
 	}
-	if kernel == nil || kernel.Ndim() != 2 || kernel.Len() == 0 {
+	if kernel == nil || kernel.Ndim() != 2 || kernel.Len() == 0 || kernel.Len() != array.Size(kernel.Shape) {
 		shape := "nil"
 		if kernel != nil {
 			shape = array.ShapeString(kernel.Shape)

@@ -117,6 +117,9 @@ func GaussianKernel(n int, sigma float64) ([]float64, error) {
 	if n < 1 || n%2 == 0 || n > maxGaussian {
 		return nil, fmt.Errorf("gaussianKernel: n must be odd in [1, %d], got %d", maxGaussian, n)
 	}
+	if math.IsNaN(sigma) {
+		return nil, fmt.Errorf("gaussianKernel: sigma must be a number, got NaN")
+	}
 	return gaussianKernel(n, sigma), nil
 }
 

@@ -20,6 +20,9 @@ func pointwise(fn string, x, y *array.Array, f func(x, y float64) float64) (*arr
 	if x.Len() == 0 {
 		return nil, fmt.Errorf("%s: x and y are empty, shape %s", fn, array.ShapeString(x.Shape))
 	}
+	if x.Len() != y.Len() || x.Len() != array.Size(x.Shape) {
+		return nil, fmt.Errorf("%s: x and y of shape %s have %d and %d values", fn, array.ShapeString(x.Shape), x.Len(), y.Len())
+	}
 	dst := like(x)
 	parallelFor(x.Len(), x.Len(), func(lo, hi int) {
 		out, xs, ys := dst.Data[lo:hi], x.Data[lo:hi], y.Data[lo:hi]

@@ -27,6 +27,9 @@ func GaussianBlur(img *array.Array, ksizeX, ksizeY int, sigmaX, sigmaY float64, 
 	if err := border.check(fn); err != nil {
 		return nil, err
 	}
+	if math.IsNaN(sigmaX) || math.IsNaN(sigmaY) {
+		return nil, fmt.Errorf("%s: sigmaX and sigmaY must be numbers, got %g and %g", fn, sigmaX, sigmaY)
+	}
 	if sigmaY <= 0 {
 		sigmaY = sigmaX
 	}

@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"calc/lang"
@@ -11,6 +12,9 @@ import (
 // its documentation and its example. An unknown name is an error that
 // suggests the nearest names.
 func Help(s *lang.Session, name string) (string, error) {
+	if slices.Contains(Topics, name) {
+		return topicHelp(s, name), nil
+	}
 	b := s.Builtin(name)
 	if b == nil {
 		return "", lang.Errorf("no builtin named %q%s", name, s.DidYouMean(name))
@@ -27,6 +31,22 @@ func Help(s *lang.Session, name string) (string, error) {
 	return strings.TrimRight(t.String(), "\n"), nil
 }
 
+// topicHelp explains a topic, where there is more to say than its
+// builtins' summaries, and lists its builtins.
+func topicHelp(s *lang.Session, topic string) string {
+	var t strings.Builder
+	if text, ok := topicTexts[topic]; ok {
+		t.WriteString(text + "\n\n")
+	}
+	fmt.Fprintf(&t, "%s:\n", topic)
+	for _, b := range s.Builtins() {
+		if b.Topic == topic {
+			fmt.Fprintf(&t, "  %-20s %s\n", b.Name, b.Summary())
+		}
+	}
+	return strings.TrimRight(t.String(), "\n")
+}
+
 // Overview lists the builtins by topic, one line each.
 func Overview(s *lang.Session) string {
 	var t strings.Builder
@@ -41,6 +61,6 @@ func Overview(s *lang.Session) string {
 			}
 		}
 	}
-	t.WriteString("\nhelp(NAME) shows one in full.")
+	t.WriteString("\nhelp(NAME) shows one in full; help(\"TOPIC\") a topic.")
 	return t.String()
 }

@@ -69,7 +69,8 @@ func (p projector) point(x, y, z float64) (float64, float64) {
 }
 
 // project returns the layers of a 3-D figure: the box's edges, the axes'
-// names and ranges, and the curves.
+// names with their ranges (beside the middle of an outer edge, as
+// corners are crowded), and the curves.
 func (f *Figure) project(colour func(Style) color.Color) []layer {
 	box := f.Box()
 	p := newProjector(box, f.view())
@@ -122,7 +123,6 @@ func (f *Figure) project(colour func(Style) color.Color) []layer {
 			}
 			return x + k*dx/n, y + k*dy/n
 		}
-		out2 := func(x, y float64) (float64, float64) { return out(x, y, 0.07) }
 		name := names[axis]
 		if name == "" {
 			name = defaults[axis]
@@ -132,19 +132,10 @@ func (f *Figure) project(colour func(Style) color.Color) []layer {
 			return p.unit(a[0]+t*(b[0]-a[0]), a[1]+t*(b[1]-a[1]), a[2]+t*(b[2]-a[2]))
 		}
 		mx, my := along(0.5)
-		lx, ly := out(mx, my, 0.16)
-		labels.x, labels.y, labels.texts = append(labels.x, lx), append(labels.y, ly), append(labels.texts, name)
-		// The ends' values go a little inside the edge, off the corners
-		// where two axes meet.
-		for end, t := range []float64{0.1, 0.9} {
-			ex, ey := out2(along(t))
-			v := ranges[axis].Min
-			if end == 1 {
-				v = ranges[axis].Max
-			}
-			labels.x, labels.y = append(labels.x, ex), append(labels.y, ey)
-			labels.texts = append(labels.texts, strconv.FormatFloat(v, 'g', 4, 64))
-		}
+		lx, ly := out(mx, my, 0.2)
+		r := ranges[axis]
+		text := name + "\n" + strconv.FormatFloat(r.Min, 'g', 4, 64) + " … " + strconv.FormatFloat(r.Max, 'g', 4, 64)
+		labels.x, labels.y, labels.texts = append(labels.x, lx), append(labels.y, ly), append(labels.texts, text)
 	}
 	layers := []layer{edges, labels}
 	for _, s := range f.Series {

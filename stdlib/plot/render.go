@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	gplot "gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -107,7 +108,27 @@ func (f *Figure) resolve(w, h, aspect float64) *scene {
 			x0, x1, y0, y1 = math.Min(x0, a), math.Max(x1, b), math.Min(y0, c), math.Max(y1, d)
 		}
 	}
+	// Like matplotlib, leave 5% of room around points and lines, so that
+	// they do not run along the axes; bars keep their base on the axis.
+	var padX, padY, padTop bool
+	for _, l := range sc.layers {
+		switch l := l.(type) {
+		case *lineLayer:
+			padY = padY || !sc.threeD
+			padX = padX || l.noLine && !sc.threeD
+		case *fieldLayer:
+			padX, padY = true, true
+		case *barsLayer:
+			padX, padTop = true, true
+		}
+	}
 	sc.xr, sc.yr = fit(x0, x1), fit(y0, y1)
+	if padX {
+		sc.xr = widen(sc.xr, true, true)
+	}
+	if padY || padTop {
+		sc.yr = widen(sc.yr, padY || sc.yr.Min < 0, padY || sc.yr.Max > 0)
+	}
 	square := sc.threeD || sc.invertY
 	if !sc.threeD {
 		if !f.XLim.IsZero() {
@@ -169,6 +190,18 @@ func fit(lo, hi float64) Range {
 		return Range{lo - d, hi + d}
 	}
 	return Range{lo, hi}
+}
+
+// widen adds 5% of r's length below it, above it, or both.
+func widen(r Range, below, above bool) Range {
+	d := 0.05 * (r.Max - r.Min)
+	if below {
+		r.Min -= d
+	}
+	if above {
+		r.Max += d
+	}
+	return r
 }
 
 // squareUp widens one of the ranges about its middle so that a unit of x
@@ -406,6 +439,9 @@ func (f *Figure) Save(path string) (err error) {
 	if info, err := os.Stat(dir); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("cannot write %s: the folder %s does not exist", path, dir)
+		}
+		if errors.Is(err, syscall.ENOTDIR) {
+			return fmt.Errorf("cannot write %s: %s is not a folder", path, dir)
 		}
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	} else if !info.IsDir() {

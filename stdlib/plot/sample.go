@@ -1,9 +1,6 @@
 package plot
 
-import (
-	"math"
-	"sort"
-)
+import "math"
 
 // Sampling are the settings of Sample. Zero values mean the defaults.
 type Sampling struct {
@@ -18,6 +15,10 @@ type Sampling struct {
 	MaxDepth int
 	// MaxPoints bounds the number of evaluations (default 20000).
 	MaxPoints int
+	// YScale is the height of the plot's box in units of y, for the angle
+	// test; 0 takes the range of the first pass's finite values, which is
+	// what an autoscaled axis will show.
+	YScale float64
 }
 
 // Sample evaluates f on [a, b] adaptively, so that the polyline through
@@ -30,10 +31,9 @@ type Sampling struct {
 // or there are s.MaxPoints points. This is the scheme of Mathematica's
 // Plot and of the mpmath and Maxima plotters.
 //
-// The angle test needs a y scale: the spread of the first pass's finite
-// values between their 5th and 95th percentiles, so that values near a
-// pole do not flatten the rest of the curve. A NaN or infinite value is
-// kept; it breaks the plotted line there.
+// The angle test needs a y scale: s.YScale, or else the range of the
+// first pass's finite values. A NaN or infinite value is kept; it breaks
+// the plotted line there.
 //
 // Cost: at most s.MaxPoints evaluations of f; a smooth curve on a
 // well-scaled box takes a few hundred.
@@ -65,7 +65,10 @@ func Sample(f func(float64) float64, a, b float64, s Sampling) (xs, ys []float64
 		}
 		ys[i] = f(xs[i])
 	}
-	sx, sy := math.Abs(b-a), ySpread(ys)
+	sx, sy := math.Abs(b-a), s.YScale
+	if !(sy > 0) || math.IsInf(sy, 0) {
+		sy = yRange(ys)
+	}
 	cosMax := math.Cos(maxAngle * math.Pi / 180)
 	depth := make([]int, n) // depth[i]: halvings that made interval i, i+1
 
@@ -130,27 +133,12 @@ func Sample(f func(float64) float64, a, b float64, s Sampling) (xs, ys []float64
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
-// ySpread is the scale of the finite values of ys for the angle test.
-func ySpread(ys []float64) float64 {
-	var v []float64
-	for _, y := range ys {
-		if finite(y) {
-			v = append(v, y)
-		}
-	}
-	if len(v) == 0 {
-		return 1
-	}
-	sort.Float64s(v)
-	lo, hi := v[len(v)*5/100], v[(len(v)-1)*95/100]
-	if hi-lo > 0 {
+// yRange is the range of the finite values of ys (1 if it is empty or a
+// point).
+func yRange(ys []float64) float64 {
+	lo, hi := DataRange(ys)
+	if hi > lo {
 		return hi - lo
-	}
-	if d := v[len(v)-1] - v[0]; d > 0 {
-		return d
-	}
-	if m := math.Abs(v[0]); m > 0 {
-		return m
 	}
 	return 1
 }

@@ -2,8 +2,8 @@ package plot
 
 import (
 	"bytes"
-	"fmt"
 	"flag"
+	"fmt"
 	"image/png"
 	"math"
 	"os"

@@ -1,0 +1,43 @@
+package builtins_test
+
+import (
+	"testing"
+
+	"calc/builtins"
+)
+
+// BenchmarkSeedFmin is the seed lesson's fmin call made again and again,
+// as a loop in calc would (scipy: about 400 µs per call on this machine,
+// bench/seed_fmin.py).
+func BenchmarkSeedFmin(b *testing.B) {
+	s := builtins.NewSession()
+	if _, err := s.Eval("myfunc(x) = x**2 - 4*x + 8"); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := s.Eval("fmin(myfunc, [1.3], {disp: false})"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestOptimizeAgainstScipy checks the seed problem's reports against
+// scipy 1.10's counts (stdlib/optimize/testdata/scipy_reference.json has
+// the whole set): the bindings must not change what the algorithms do.
+func TestOptimizeAgainstScipy(t *testing.T) {
+	s := builtins.NewSession()
+	for src, want := range map[string]float64{
+		"fmin(x**2 - 4*x + 8, [1.3], {disp: false, full_output: true}).funcalls":        32,
+		"fmin(x**2 - 4*x + 8, [1.3], {disp: false, full_output: true}).iter":            16,
+		"fmin_powell(x**2 - 4*x + 8, [1.3], {disp: false, full_output: true}).funcalls": 51,
+		"minimize(x**2 - 4*x + 8, [1.3], {method: \"Nelder-Mead\"}).nfev":               32,
+	} {
+		v, err := s.Eval(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Float() != want {
+			t.Errorf("%s = %v, scipy %v", src, v.Float(), want)
+		}
+	}
+}

@@ -576,11 +576,18 @@ func plotPlotFn(s *lang.Session, a lang.Args) lang.Value {
 			names[i] = plotFuncName(s, f)
 		}
 		labels := o.labels(len(fns), names)
+		// Curves are smoothed for the height the y axis will show.
+		var sampling plot.Sampling
+		if r, ok := o.rangeOpt("ylim"); ok {
+			sampling.YScale = r.Max - r.Min
+		} else if !fig.YLim.IsZero() {
+			sampling.YScale = fig.YLim.Max - fig.YLim.Min
+		}
 		for i, f := range fns {
 			x, y := plot.Sample(func(x float64) float64 {
 				s.Check()
 				return plotNumber(s.Call(f, lang.Num(x)), off)
-			}, lo, hi, plot.Sampling{})
+			}, lo, hi, sampling)
 			series = append(series, make1(x, y, labels[i]))
 		}
 		return o.finish(addSeries(fig, off, series...))

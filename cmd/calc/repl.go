@@ -180,7 +180,7 @@ func (r *repl) run(name, text string) (err error) {
 			err = fmt.Errorf("internal error: %v", p)
 		}
 	}()
-	return r.stop.run(func() error { return calc.Run(r.s, name, text, r.con.out, r.con.errOut) })
+	return r.stop.run(func() error { return r.exec(name, text) })
 }
 
 // errorf writes an error message.

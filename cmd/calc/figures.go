@@ -1,0 +1,117 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+
+	"github.com/chzyer/readline"
+
+	"calc"
+	"calc/builtins"
+	"calc/lang"
+	"calc/stdlib/plot"
+)
+
+// In the REPL a figure that is the value of a line is shown: written to a
+// PNG file in the figure folder (figure-1.png, figure-2.png, ...), its path
+// printed, and on a terminal drawn in braille under it. Scripts print
+// figures as their one-line description; savefig and the file option
+// write them.
+
+// figureShelf is where the REPL puts the figures it shows. It lives in
+// the session's locals, so tests can point it at a folder of their own.
+type figureShelf struct {
+	dir string // "" is builtins.PlotDir()
+	n   int    // the number of the last figure written
+}
+
+// figureShelfKey is the session local holding the *figureShelf.
+const figureShelfKey = "cmd/calc.figures"
+
+// definition matches statements that bind a name or define a function,
+// whose value is never printed: `x = ...`, `f(a, b) = ...`.
+var definition = regexp.MustCompile(`^\s*[\p{L}_][\p{L}\p{N}_]*\s*(\([^()]*\))?\s*=($|[^=])`)
+
+// exec runs source text for the REPL. One statement typed at the prompt
+// is evaluated for its value, so that a figure can be shown rather than
+// printed; everything else (definitions, :load's files) runs as a script.
+func (r *repl) exec(name, text string) error {
+	if name != replName || definition.MatchString(text) {
+		return calc.Run(r.s, name, text, r.con.out, r.con.errOut)
+	}
+	r.s.Out = r.con.out
+	v, err := r.s.Eval(text)
+	if err != nil {
+		// Eval calls its text "<expr>"; the prompt's is "<stdin>".
+		var e *lang.Error
+		if errors.As(err, &e) && e.Pos.Src != nil && e.Pos.Src.Name == "<expr>" && e.Pos.Src.Text == text {
+			e.Pos.Src.Name = replName
+		}
+		io.WriteString(r.con.errOut, err.Error()+"\n")
+		return err
+	}
+	if fig, ok := v.Object().(*plot.Figure); ok {
+		r.showFigure(fig)
+		return nil
+	}
+	if !v.IsNil() {
+		fmt.Fprintln(r.con.out, r.s.Format(v))
+	}
+	return nil
+}
+
+// showFigure writes fig to the next figure-N.png, says where, and on a
+// terminal previews it.
+func (r *repl) showFigure(fig *plot.Figure) {
+	shelf, _ := r.s.Local(figureShelfKey).(*figureShelf)
+	if shelf == nil {
+		shelf = &figureShelf{}
+		r.s.SetLocal(figureShelfKey, shelf)
+	}
+	path, err := shelf.put(fig)
+	if err != nil {
+		fmt.Fprintln(r.con.out, fig.String())
+		r.errorf("calc: cannot write the figure: %v", err)
+		return
+	}
+	fmt.Fprintf(r.con.out, "%s → %s\n", fig, path)
+	if r.con.terminal {
+		cols := plot.PreviewCols
+		if w := r.screenWidth(); w > 0 {
+			cols = max(20, min(cols, w-12))
+		}
+		io.WriteString(r.con.out, fig.Braille(cols, plot.PreviewRows))
+	}
+}
+
+// put writes fig to the shelf's next free figure-N.png and returns its
+// path.
+func (f *figureShelf) put(fig *plot.Figure) (string, error) {
+	if f.dir == "" {
+		dir, err := builtins.PlotDir()
+		if err != nil {
+			return "", err
+		}
+		f.dir = dir
+	}
+	for {
+		f.n++
+		path := filepath.Join(f.dir, "figure-"+strconv.Itoa(f.n)+".png")
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return path, fig.Save(path)
+		}
+	}
+}
+
+// screenWidth returns the terminal's width in columns, or 0 if unknown.
+func (r *repl) screenWidth() int {
+	if r.con.width != nil {
+		return r.con.width()
+	}
+	return readline.GetScreenWidth()
+}

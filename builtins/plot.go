@@ -855,7 +855,10 @@ func plotQuiverFn(s *lang.Session, a lang.Args) lang.Value {
 		f := data[0]
 		// A function with a number for a value stands for its gradient.
 		if v := callVector(s, f, []float64{(xr.Min + xr.Max) / 2, (yr.Min + yr.Max) / 2}); v.Kind() == lang.NumKind {
-			f = s.Call(lang.Func(s.Builtin("grad")), f)
+			// As grad(f) does for a function; an expression keeps its
+			// free symbols as the parameters, even those the gradient
+			// loses (the gradient of x**2 + 3*y has no y).
+			f = lang.Func(&lang.Derived{Name: "grad", F: f, Transform: byFirstOrAll("grad", gradient)})
 		}
 		_, _ = plotGrid(s, f, xr, yr, n, n, func(i, j int, v lang.Value) {
 			w, ok := toArray(v)

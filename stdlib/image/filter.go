@@ -177,41 +177,63 @@ func (rc *rowCache) get(p int) []float64 {
 	return rc.rows[s]
 }
 
-// accumulate adds w[t]·x[t][i] to dst[i] for each term t in order, for
-// every i < len(dst); each x[t] may be longer than dst. The sum for each i
-// is formed term by term, left to right, as OpenCV's loops form it. Terms
-// go three at a time, so that dst is loaded and stored once per three.
-func accumulate(dst []float64, x [][]float64, w []float64) {
+// accumulate sets dst[i] to base[i] + Σ w[t]·x[t][i] for every i <
+// len(dst), the sum formed term by term, left to right, as OpenCV's loops
+// form it; each x[t] may be longer than dst, and base may be dst itself.
+// Terms go three at a time, then two or one, so that dst is stored once per
+// group: these loops are where the filters spend their time, and kernels of
+// two or three non-zero elements per row are the common ones (derivatives,
+// 3×3 and 5×5 smoothing).
+func accumulate(dst, base []float64, x [][]float64, w []float64) {
+	if len(w) == 0 {
+		copy(dst, base)
+	}
 	for len(w) >= 3 {
-		axpy3(dst, x[0], x[1], x[2], w[0], w[1], w[2])
-		x, w = x[3:], w[3:]
+		axpy3(dst, base, x[0], x[1], x[2], w[0], w[1], w[2])
+		x, w, base = x[3:], w[3:], dst
 	}
-	for t := range w {
-		axpy(dst, x[t], w[t])
+	switch len(w) {
+	case 2:
+		axpy2(dst, base, x[0], x[1], w[0], w[1])
+	case 1:
+		axpy(dst, base, x[0], w[0])
 	}
 }
 
-// axpy adds a·x[i] to dst[i] for every i < len(dst).
-func axpy(dst, x []float64, a float64) {
-	x = x[:len(dst)]
+// axpy sets dst[i] to base[i] + a·x[i] for every i < len(dst).
+func axpy(dst, base, x []float64, a float64) {
+	base, x = base[:len(dst)], x[:len(dst)]
 	for i, v := range x {
-		dst[i] += a * v
+		dst[i] = base[i] + a*v
 	}
 }
 
-// axpy3 adds a·x[i], then b·y[i], then c·z[i] to dst[i] for every
-// i < len(dst). It is the engine's inner loop: two elements per iteration
-// halve the loop's overhead, a fifth of its time.
-func axpy3(dst, x, y, z []float64, a, b, c float64) {
-	x, y, z = x[:len(dst)], y[:len(dst)], z[:len(dst)]
+// axpy2 sets dst[i] to (base[i] + a·x[i]) + b·y[i] for every i < len(dst),
+// two elements per iteration.
+func axpy2(dst, base, x, y []float64, a, b float64) {
+	base, x, y = base[:len(dst)], x[:len(dst)], y[:len(dst)]
 	n := len(dst) &^ 1
 	for i := 0; i < n; i += 2 {
-		s0, s1 := dst[i]+a*x[i], dst[i+1]+a*x[i+1]
+		s0, s1 := base[i]+a*x[i], base[i+1]+a*x[i+1]
+		dst[i], dst[i+1] = s0+b*y[i], s1+b*y[i+1]
+	}
+	if n < len(dst) {
+		dst[n] = (base[n] + a*x[n]) + b*y[n]
+	}
+}
+
+// axpy3 sets dst[i] to ((base[i] + a·x[i]) + b·y[i]) + c·z[i] for every
+// i < len(dst), two elements per iteration.
+func axpy3(dst, base, x, y, z []float64, a, b, c float64) {
+	base, x, y, z = base[:len(dst)], x[:len(dst)], y[:len(dst)], z[:len(dst)]
+	n := len(dst) &^ 1
+	for i := 0; i < n; i += 2 {
+		s0, s1 := base[i]+a*x[i], base[i+1]+a*x[i+1]
 		s0, s1 = s0+b*y[i], s1+b*y[i+1]
 		dst[i], dst[i+1] = s0+c*z[i], s1+c*z[i+1]
 	}
-	if n < len(dst) { // one left over
-		dst[n] = ((dst[n] + a*x[n]) + b*y[n]) + c*z[n]
+	if n < len(dst) {
+		dst[n] = ((base[n] + a*x[n]) + b*y[n]) + c*z[n]
 	}
 }
 
@@ -244,6 +266,8 @@ func fill(dst []float64, v float64) {
 // kernel kx and a column kernel ky: kx runs along each row, then ky down the
 // columns of the result, and delta is added, as cv::sepFilter2D does. The
 // anchors ax and ay are the kernel elements placed over the output pixel.
+// Zero kernel elements are skipped, which changes a result only where OpenCV
+// would multiply an infinite value by zero and get NaN.
 type separable struct {
 	kx, ky []float64
 	ax, ay int
@@ -257,23 +281,22 @@ func (f *separable) apply(src []float64, l layout, dst []float64) {
 	n := l.stride()
 	parallelFor(l.h, len(src)*(len(f.kx)+len(f.ky)), func(y0, y1 int) {
 		padded := make([]float64, pd.width())
+		zeros, deltas := make([]float64, n), make([]float64, n)
+		fill(deltas, f.delta)
 		var across, down terms
 		for j, k := range f.kx {
 			across.add(padded[j*l.c:], k)
 		}
 		rows := newRowCache(len(f.ky), n, func(p int, dst []float64) {
 			pd.pad(l.row(src, f.border.index(p, l.h)), padded)
-			clear(dst)
-			accumulate(dst, across.x, across.w)
+			accumulate(dst, zeros, across.x, across.w)
 		})
 		for y := y0; y < y1; y++ {
 			down.reset()
 			for i, k := range f.ky {
 				down.add(rows.get(y-f.ay+i), k)
 			}
-			out := dst[y*n : (y+1)*n]
-			fill(out, f.delta)
-			accumulate(out, down.x, down.w)
+			accumulate(dst[y*n:(y+1)*n], deltas, down.x, down.w)
 		}
 	})
 }
@@ -289,6 +312,8 @@ func correlate2d(src []float64, l layout, k []float64, kh, kw, ax, ay int, delta
 		rows := newRowCache(kh, pd.width(), func(p int, dst []float64) {
 			pd.pad(l.row(src, b.index(p, l.h)), dst)
 		})
+		deltas := make([]float64, n)
+		fill(deltas, delta)
 		var sum terms
 		for y := y0; y < y1; y++ {
 			sum.reset()
@@ -298,9 +323,7 @@ func correlate2d(src []float64, l layout, k []float64, kh, kw, ax, ay int, delta
 					sum.add(row[j*l.c:], w)
 				}
 			}
-			out := dst[y*n : (y+1)*n]
-			fill(out, delta)
-			accumulate(out, sum.x, sum.w)
+			accumulate(dst[y*n:(y+1)*n], deltas, sum.x, sum.w)
 		}
 	})
 }

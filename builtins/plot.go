@@ -169,6 +169,24 @@ var plotBuiltins = []*lang.Builtin{
 		},
 	},
 	{
+		Name: "preview", Params: "fig, cols?, rows?", Topic: "plots",
+		Doc: "the figure drawn in text, as the REPL previews it on a terminal: Unicode braille, 2×4 dots to a\n" +
+			"character, cols×rows characters (72×20), with the axes' ranges. print() shows it.",
+		Example: "print(preview(plot(sin, 0, 2*pi), 40, 8))",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			fig := plotFigureArg(a, 0)
+			cols, rows := plot.PreviewCols, plot.PreviewRows
+			if len(a) > 1 {
+				cols = plotCells(a, 1, 500)
+			}
+			if len(a) > 2 {
+				rows = plotCells(a, 2, 200)
+			}
+			return lang.Str(strings.TrimSuffix(fig.Braille(cols, rows), "\n"))
+		},
+	},
+	{
 		Name: "tempdir", Params: "", Topic: "plots",
 		Doc: "the folder for figures and other scratch files: calc-plots in the system's temporary folder,\n" +
 			"created if it is missing. The REPL writes the figures it shows there.",
@@ -182,6 +200,15 @@ var plotBuiltins = []*lang.Builtin{
 			return lang.Str(dir)
 		},
 	},
+}
+
+// plotCells returns argument i as a number of character cells.
+func plotCells(a lang.Args, i, most int) int {
+	n := a.Int(i)
+	if n < 4 || n > most {
+		panic(lang.ArgErrorf(i, "expected a size from 4 to %d characters, got %d", most, n))
+	}
+	return n
 }
 
 // PlotDir returns the folder for figures, calc-plots in the system's

@@ -33,13 +33,13 @@ import (
 //     PNGs without gAMA, sRGB or iCCP chunks; libpng converts those with a
 //     gamma other than 1 in linear light instead, which Read does not.
 //   - JPEG, through libjpeg: gray is the decoded luma (Y) plane, not a
-//     mixture of R, G and B; colour is converted from YCbCr with libjpeg's
-//     fixed-point formulas (jdcolor.c). Go's decoder (image/jpeg) computes
-//     the inverse DCT and upsamples subsampled chroma differently from
-//     libjpeg, so values may differ from OpenCV's by ±1, and by more at
-//     sharp colour edges of chroma-subsampled (4:2:0, 4:2:2) files, which
-//     libjpeg interpolates. EXIF orientation is not applied (OpenCV rotates
-//     the image by it).
+//     mixture of R, G and B; colour comes from YCbCr by libjpeg's
+//     fixed-point formulas (jdcolor.c), with subsampled chroma (4:2:2,
+//     4:2:0, 4:4:0) interpolated as libjpeg's default "fancy upsampling"
+//     does. Go's decoder (image/jpeg) computes the inverse DCT with other
+//     rounding than libjpeg's, so values may differ from OpenCV's by ±1 in
+//     gray and ±2 in colour (in 2% and 4% of the values of the test files).
+//     EXIF orientation is not applied (OpenCV rotates the image by it).
 //   - GIF, which OpenCV 4.6 cannot read: the first frame, and gray from
 //     cv::cvtColor's COLOR_RGB2GRAY weights, (9798·R + 19235·G + 3735·B +
 //     16384) >> 15.

@@ -193,6 +193,7 @@ var plotBuiltins = []*lang.Builtin{
 		Example: `len(tempdir()) > 0`,
 		MaxArgs: 0,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			s.CheckFiles("tempdir")
 			dir, err := PlotDir()
 			if err != nil {
 				lang.Throw(err)
@@ -231,15 +232,16 @@ func plotFigureArg(a lang.Args, i int) *plot.Figure {
 type plotOpts struct {
 	lang.Options
 	at int
+	s  *lang.Session
 }
 
 // plotArgs separates a call's arguments into an optional leading figure
 // (a new empty one if there is none), the data arguments and the options,
 // which must be among known. off is the index of the first data argument.
-func plotArgs(a lang.Args, known []string) (fig *plot.Figure, data lang.Args, o plotOpts, off int) {
+func plotArgs(s *lang.Session, a lang.Args, known []string) (fig *plot.Figure, data lang.Args, o plotOpts, off int) {
 	data, options := a.Options()
 	options.Check(known...)
-	o = plotOpts{options, len(data)}
+	o = plotOpts{options, len(data), s}
 	fig = &plot.Figure{}
 	if len(data) > 0 {
 		if f, ok := data[0].Object().(*plot.Figure); ok {
@@ -411,6 +413,7 @@ func (o plotOpts) pixels(name string, def int) int {
 func (o plotOpts) finish(fig *plot.Figure) lang.Value {
 	fig = o.applyFigure(fig)
 	if o.Has("file") {
+		o.s.CheckFiles("the file option")
 		if err := fig.Save(o.str("file", "")); err != nil {
 			o.fail("option file: %v", err)
 		}
@@ -577,7 +580,7 @@ func plotFinite(a lang.Args, i int, name string) float64 {
 }
 
 func plotPlotFn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(a, plotOptionNames(plotStyleOptions, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a, plotOptionNames(plotStyleOptions, plotFigureOptions))
 	st, points := o.style()
 	var series []plot.Series
 	make1 := func(x, y []float64, label string) plot.Series {
@@ -650,7 +653,7 @@ func plotShift(data lang.Args, off int) lang.Args {
 }
 
 func plotScatterFn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(a, plotOptionNames(plotStyleOptions, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a, plotOptionNames(plotStyleOptions, plotFigureOptions))
 	if len(data) != 2 {
 		panic(lang.ArgErrorf(len(a)-1, "scatter takes x and y"))
 	}
@@ -665,7 +668,7 @@ func plotScatterFn(s *lang.Session, a lang.Args) lang.Value {
 }
 
 func plotPlot3Fn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(a, plotOptionNames(plotStyleOptions, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a, plotOptionNames(plotStyleOptions, plotFigureOptions))
 	st, _ := o.style()
 	args := plotShift(data, off)
 	var x, y, z []float64
@@ -695,7 +698,7 @@ func plotPlot3Fn(s *lang.Session, a lang.Args) lang.Value {
 }
 
 func plotHistFn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(a, plotOptionNames([]string{"bins", "range", "density", "label", "color"}, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"bins", "range", "density", "label", "color"}, plotFigureOptions))
 	if len(data) != 1 {
 		panic(lang.ArgErrorf(off, "hist takes the values to count"))
 	}
@@ -739,7 +742,7 @@ func plotHistFn(s *lang.Session, a lang.Args) lang.Value {
 }
 
 func plotBarFn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(a, plotOptionNames([]string{"barwidth", "label", "color"}, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"barwidth", "label", "color"}, plotFigureOptions))
 	st, _ := o.style()
 	args := plotShift(data, off)
 	var x []float64
@@ -816,7 +819,7 @@ func (o plotOpts) gridSize(def int) int {
 }
 
 func plotContourFn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(a, plotOptionNames([]string{"levels", "n", "cmap", "label", "color", "linewidth", "style"}, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"levels", "n", "cmap", "label", "color", "linewidth", "style"}, plotFigureOptions))
 	args := plotShift(data, off)
 	c := &plot.Contour{}
 	switch {
@@ -871,7 +874,7 @@ func plotColormap(o plotOpts, def string) plot.Colormap {
 }
 
 func plotQuiverFn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(a, plotOptionNames([]string{"n", "label", "color", "linewidth"}, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"n", "label", "color", "linewidth"}, plotFigureOptions))
 	args := plotShift(data, off)
 	st, _ := o.style()
 	field := &plot.Field{Style: st, Name: o.labels(1, nil)[0]}
@@ -918,7 +921,7 @@ func plotQuiverFn(s *lang.Session, a lang.Args) lang.Value {
 }
 
 func plotImshowFn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(a, plotOptionNames([]string{"cmap", "vmin", "vmax", "label"}, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"cmap", "vmin", "vmax", "label"}, plotFigureOptions))
 	if len(data) != 1 {
 		panic(lang.ArgErrorf(off, "imshow takes one image"))
 	}
@@ -963,7 +966,7 @@ func plotMax(v []float64) float64 {
 func plotSubplotsFn(s *lang.Session, a lang.Args) lang.Value {
 	data, options := a.Options()
 	options.Check("cols", "title", "width", "height", "file")
-	o := plotOpts{options, len(data)}
+	o := plotOpts{options, len(data), s}
 	items := a.Items(0)
 	var panels []*plot.Figure
 	cols := 0
@@ -1003,7 +1006,7 @@ func plotPanel(v lang.Value) *plot.Figure {
 }
 
 func plotFigureFn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(a, plotFigureOptions)
+	fig, data, o, off := plotArgs(s, a, plotFigureOptions)
 	if len(data) > 0 {
 		panic(lang.ArgErrorf(off, "figure takes a figure and options, got %s", data[0].TypeName()))
 	}
@@ -1092,12 +1095,13 @@ func plotLegendFn(s *lang.Session, a lang.Args) lang.Value {
 func plotSavefigFn(s *lang.Session, a lang.Args) lang.Value {
 	data, options := a.Options()
 	options.Check("width", "height")
-	o := plotOpts{options, len(data)}
+	o := plotOpts{options, len(data), s}
 	if len(data) != 2 {
 		panic(lang.ArgErrorf(0, "savefig takes a figure and a path"))
 	}
 	fig := o.applyFigure(plotFigureArg(data, 0))
 	path := data.Str(1)
+	s.CheckFiles("savefig")
 	if err := fig.Save(path); err != nil {
 		panic(lang.ArgErrorf(1, "%v", err))
 	}

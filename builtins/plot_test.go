@@ -165,3 +165,22 @@ func TestPlotFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestPlotSafeMode: safe mode writes no files.
+func TestPlotSafeMode(t *testing.T) {
+	dir := t.TempDir()
+	for _, src := range []string{
+		`savefig(plot(sin, 0, 1), "` + dir + `/a.png")`,
+		`plot(sin, 0, 1, {file: "` + dir + `/a.png"})`,
+		`tempdir()`,
+	} {
+		s := builtins.NewSession()
+		s.Safe = true
+		if _, err := s.Eval(src); err == nil || !strings.Contains(err.Error(), "files are off in safe mode") {
+			t.Errorf("%s in safe mode: %v", src, err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+		t.Errorf("safe mode wrote %d files", len(entries))
+	}
+}

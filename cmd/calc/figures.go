@@ -73,13 +73,16 @@ func (r *repl) showFigure(fig *plot.Figure) {
 		shelf = &figureShelf{}
 		r.s.SetLocal(figureShelfKey, shelf)
 	}
-	path, err := shelf.put(fig)
-	if err != nil {
+	switch path, err := shelf.put(r.s, fig); {
+	case r.s.Safe:
+		fmt.Fprintln(r.con.out, fig.String()) // safe mode writes no files
+	case err != nil:
 		fmt.Fprintln(r.con.out, fig.String())
 		r.errorf("calc: cannot write the figure: %v", err)
 		return
+	default:
+		fmt.Fprintf(r.con.out, "%s → %s\n", fig, path)
 	}
-	fmt.Fprintf(r.con.out, "%s → %s\n", fig, path)
 	if r.con.terminal {
 		cols := plot.PreviewCols
 		if w := r.screenWidth(); w > 0 {
@@ -90,8 +93,11 @@ func (r *repl) showFigure(fig *plot.Figure) {
 }
 
 // put writes fig to the shelf's next free figure-N.png and returns its
-// path.
-func (f *figureShelf) put(fig *plot.Figure) (string, error) {
+// path; in safe mode it writes nothing.
+func (f *figureShelf) put(s *lang.Session, fig *plot.Figure) (string, error) {
+	if s.Safe {
+		return "", nil
+	}
 	if f.dir == "" {
 		dir, err := builtins.PlotDir()
 		if err != nil {

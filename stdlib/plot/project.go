@@ -159,6 +159,6 @@ func (f *Figure) project(colour func(Style) color.Color) []layer {
 		layers = append(layers, line)
 	}
 	// The labels stick out of the box: make room for them.
-	pad := &lineLayer{x: []float64{cx - 0.95, cx + 0.95}, y: []float64{cy - 0.85, cy + 0.85}, noLine: true}
+	pad := &lineLayer{x: []float64{cx - 1, cx + 1}, y: []float64{cy - 0.98, cy + 0.9}, noLine: true}
 	return append(layers, pad)
 }

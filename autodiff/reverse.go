@@ -12,8 +12,10 @@ import (
 // vector–Jacobian product. The result is an ordinary node, so it can be
 // printed, compiled, and differentiated again.
 
-// topo returns the nodes out depends on, arguments before users. Node ids
-// are a topological order, so sorting by id suffices.
+// topo returns the nodes outs depend on, arguments before users, in the
+// order of a depth-first walk: an order that depends only on the graph's
+// structure, not on when its nodes were made, so that derivatives print
+// the same in every session.
 func topo(outs ...*Node) []*Node {
 	seen := map[*Node]bool{}
 	var order []*Node
@@ -23,21 +25,41 @@ func topo(outs ...*Node) []*Node {
 			return
 		}
 		seen[n] = true
-		for _, a := range n.Args {
-			visit(a)
+		if n.Op == OpMul {
+			// Numerators before denominators, as a quotient is written, so
+			// that the quotient rule reads u'/v - u*v'/v**2.
+			for _, below := range []bool{false, true} {
+				for _, a := range n.Args {
+					if isDenominator(a) == below {
+						visit(a)
+					}
+				}
+			}
+		} else {
+			for _, a := range n.Args {
+				visit(a)
+			}
 		}
 		order = append(order, n)
 	}
 	for _, o := range outs {
 		visit(o)
 	}
-	slices.SortFunc(order, func(a, b *Node) int { return a.id - b.id })
 	return order
+}
+
+// isDenominator reports whether a factor is a negative power.
+func isDenominator(f *Node) bool {
+	if f.Op != OpPow {
+		return false
+	}
+	k, ok := f.Args[1].constValue()
+	return ok && k < 0
 }
 
 // contribution is one parent's share of a node's adjoint.
 type contribution struct {
-	from int // the id of the node it came through
+	from int // the rank in the walk of the node it came through
 	v    *Node
 }
 
@@ -63,6 +85,10 @@ func (g *Graph) VJP(out, seed *Node, wrt ...*Node) []*Node {
 		needed[w] = true
 	}
 	order := topo(out)
+	rank := make(map[*Node]int, len(order))
+	for i, n := range order {
+		rank[n] = i
+	}
 	// Only nodes on a path to some w need adjoints.
 	reaches := map[*Node]bool{}
 	for _, n := range order {
@@ -99,7 +125,7 @@ func (g *Graph) VJP(out, seed *Node, wrt ...*Node) []*Node {
 		for k, d := range g.backward(n, adj, reaches) {
 			if d != nil && reaches[n.Args[k]] {
 				a := n.Args[k]
-				parts[a] = append(parts[a], contribution{n.id, g.SumTo(d, a.Shape)})
+				parts[a] = append(parts[a], contribution{rank[n], g.SumTo(d, a.Shape)})
 			}
 		}
 	}

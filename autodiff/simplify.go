@@ -3,6 +3,7 @@ package autodiff
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"calc/stdlib/array"
 )
@@ -327,14 +328,54 @@ func compareFactors(a, b *Node) int {
 	if ra != rb {
 		return ra - rb
 	}
-	ba, bb := powerBase(a), powerBase(b)
-	if ba.Op == OpVar && bb.Op == OpVar && ba.Name != bb.Name {
-		if ba.Name < bb.Name {
+	return compareNodes(powerBase(a), powerBase(b), 4)
+}
+
+// weight counts the nodes of n's expression, looking depth levels deep.
+func weight(n *Node, depth int) int {
+	w := 1
+	if depth > 0 {
+		for _, a := range n.Args {
+			w += weight(a, depth-1)
+		}
+	}
+	return w
+}
+
+// compareNodes orders nodes by their structure, looking depth levels
+// deep, so that a product's factors come in the same order whatever the
+// session made before; beyond that depth, creation order decides.
+func compareNodes(a, b *Node, depth int) int {
+	if a == b {
+		return 0
+	}
+	// Simpler first, as people write sin(x)*cos(cos(x)).
+	if wa, wb := weight(a, depth), weight(b, depth); wa != wb {
+		return wa - wb
+	}
+	switch {
+	case a.Op != b.Op:
+		return int(a.Op) - int(b.Op)
+	case a.Op == OpVar && a.Name != b.Name:
+		return strings.Compare(a.Name, b.Name)
+	case a.Op == OpApply && a.Prim != b.Prim:
+		return strings.Compare(a.Prim.Name, b.Prim.Name)
+	case a.Val != b.Val:
+		if a.Val < b.Val {
 			return -1
 		}
 		return 1
+	case len(a.Args) != len(b.Args):
+		return len(a.Args) - len(b.Args)
 	}
-	return ba.id - bb.id
+	if depth > 0 {
+		for i := range a.Args {
+			if c := compareNodes(a.Args[i], b.Args[i], depth-1); c != 0 {
+				return c
+			}
+		}
+	}
+	return a.id - b.id
 }
 
 func powerBase(n *Node) *Node {

@@ -195,6 +195,7 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 		panic(lang.ArgErrorf(2, "unknown optimizer %q (sgd, momentum or adam)", name))
 	}
 	history := make([]float64, 0, iters)
+	bar := progressBar(s, iters, every)
 	gradBufs := make([][]float64, len(params))
 	message := fmt.Sprintf("finished %d iterations", iters)
 	done := 0
@@ -225,7 +226,9 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 		}
 		opt.step(params, gradBufs, it)
 		done = it
+		bar(it, l)
 	}
+	bar(-1, 0)
 	// The loss of the returned parameters.
 	tape.Eval(params...)
 	final := tape.Output(0)[0]
@@ -245,4 +248,24 @@ func arrayOf(v lang.Value) *array.Array {
 		panic(lang.Errorf("parameters must be numbers or arrays, not %s", v.TypeName()))
 	}
 	return a
+}
+
+// progressBar returns a function that draws training progress on a
+// terminal for runs long enough to watch (and without every's lines);
+// called with -1 it clears the bar. Elsewhere it does nothing.
+func progressBar(s *lang.Session, iters, every int) func(it int, loss float64) {
+	if !s.Terminal || every > 0 || iters < 2000 {
+		return func(int, float64) {}
+	}
+	step := max(1, iters/50)
+	return func(it int, loss float64) {
+		switch {
+		case it < 0:
+			fmt.Fprint(s.Out, "\r\033[K")
+		case it%step == 0:
+			done := 30 * it / iters
+			fmt.Fprintf(s.Out, "\r[%s%s] %3d%%  loss %s", strings.Repeat("#", done), strings.Repeat(" ", 30-done),
+				100*it/iters, array.FormatNumber(loss, 6))
+		}
+	}
 }

@@ -101,6 +101,7 @@ func run(args []string, sys *system) int {
 	}
 	defer sys.flush()
 	s := calc.NewSession()
+	s.Terminal = sys.stdoutTerminal
 	defer opts.limits.apply(s)()
 	stop := newInterrupter(s, sys)
 	stop.setIdleQuits(true)

@@ -3,8 +3,9 @@ package array
 import (
 	"fmt"
 
-	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
+
+	"calc/stdlib/gemm"
 )
 
 // Outer returns the outer product of a and b, both flattened: the
@@ -26,8 +27,9 @@ func mul(x, y float64) float64 { return x * y }
 // their inner product, a 0-d array; otherwise the matrix product, a vector
 // standing for a row on the left and a column on the right. The last axis of
 // a must match the first axis of b (its only one if b is a vector). The
-// products run on gonum's BLAS (Ddot, Dgemv, Dgemm), O(m·k·n) for an m×k
-// by k×n product. Operands of more than two dimensions are not supported.
+// inner product of vectors runs on gonum's BLAS (Ddot), the others on
+// gemm.Dgemm, O(m·k·n) for an m×k by k×n product. Operands of more than
+// two dimensions are not supported.
 func Dot(a, b *Array) (*Array, error) {
 	if a.Ndim() == 0 || b.Ndim() == 0 {
 		return Broadcast(a, b, mul)
@@ -46,28 +48,19 @@ func Dot(a, b *Array) (*Array, error) {
 	shape := append(append([]int{}, a.Shape[:ka]...), b.Shape[1:]...)
 	out := make([]float64, Size(shape))
 	if len(out) == 0 || len(a.Data) == 0 {
-		// Gonum's BLAS rejects empty matrices; an empty sum is 0.
+		// BLAS and Dgemm reject empty matrices; an empty sum is 0.
 		return &Array{Shape: shape, Data: out}, nil
 	}
-	switch {
-	case a.Ndim() == 1 && b.Ndim() == 1:
+	if a.Ndim() == 1 && b.Ndim() == 1 {
 		out[0] = blas64.Dot(vector(a.Data), vector(b.Data))
-	case b.Ndim() == 1:
-		blas64.Gemv(blas.NoTrans, 1, matrix(a), vector(b.Data), 0, vector(out))
-	case a.Ndim() == 1:
-		blas64.Gemv(blas.Trans, 1, matrix(b), vector(a.Data), 0, vector(out))
-	default:
-		c := blas64.General{Rows: a.Shape[0], Cols: b.Shape[1], Stride: b.Shape[1], Data: out}
-		blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, matrix(a), matrix(b), 0, c)
+		return &Array{Shape: shape, Data: out}, nil
 	}
+	// An m×k by k×n product, a vector being a 1×k or k×1 matrix.
+	k := a.Shape[ka]
+	m, n := len(a.Data)/k, len(b.Data)/k
+	gemm.Dgemm(false, false, m, n, k, 1, a.Data, k, b.Data, n, 0, out, n)
 	return &Array{Shape: shape, Data: out}, nil
 }
 
 // vector returns x as a BLAS vector with unit stride.
 func vector(x []float64) blas64.Vector { return blas64.Vector{N: len(x), Inc: 1, Data: x} }
-
-// matrix returns the non-empty 2-d array a as a BLAS matrix over its data;
-// BLAS only reads it.
-func matrix(a *Array) blas64.General {
-	return blas64.General{Rows: a.Shape[0], Cols: a.Shape[1], Stride: a.Shape[1], Data: a.Data}
-}

@@ -9,3 +9,12 @@ func kernels() map[string]kernel {
 	}
 	return ks
 }
+
+// sigmoids lists the implementations of Sigmoid this CPU can run.
+func sigmoids() map[string]func(dst, src []float64) {
+	fs := map[string]func(dst, src []float64){"go": sigmoidGo}
+	if hasFMA {
+		fs["fma"] = sigmoidFMA
+	}
+	return fs
+}

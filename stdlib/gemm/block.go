@@ -5,19 +5,20 @@ import "sync"
 // The block sizes of Goto and van de Geijn's algorithm (§6 of their paper):
 // an mr×nr block of C lives in registers during the micro-kernel; a
 // kc×nr panel of B (16 KiB) stays in the level-1 cache while the
-// micro-kernel streams the mc×kc block of A (192 KiB) from the level-2
+// micro-kernel streams the mc×kc block of A (144 KiB) from the level-2
 // cache; nc bounds the kc×nc block of B, which level 3 holds. mc is a
-// multiple of mr and nc of nr. The values are BLIS's for Haswell and Zen.
+// multiple of mr and nc of nr. The values are BLIS's for Haswell
+// (config/haswell/bli_cntx_init_haswell.c).
 const (
 	mr = 6
 	nr = 8
 	kc = 256
-	mc = 96
+	mc = 72
 	nc = 4080
 )
 
-// workspace holds one thread's packed blocks of A and B and a tile for
-// the edges of C.
+// workspace holds one thread's packed block of B, a packed panel of A for
+// the bottom edge of C, and a tile for the edges of C.
 type workspace struct {
 	a, b []float64
 	tile [mr * nr]float64
@@ -30,14 +31,13 @@ var workspaces = sync.Pool{New: func() any { return new(workspace) }}
 // blocked computes p in the calling goroutine with Goto's five loops
 // around the micro-kernel: over nc-column blocks of C, kc-deep slices of
 // the inner dimension (packing B's block into nr-column panels), mc-row
-// blocks of C (packing A's block into mr-row panels), then nr-column and
-// mr-row tiles, each one call of the micro-kernel. The first kc slice
-// applies beta; later ones add to C.
+// blocks of C, then nr-column and mr-row tiles, each one call of the
+// micro-kernel. The first kc slice applies beta; later ones add to C.
 func (p *problem) blocked() {
 	w := workspaces.Get().(*workspace)
 	defer workspaces.Put(w)
 	depth := min(kc, p.k)
-	w.a = grow(w.a, roundUp(min(mc, p.m), mr)*depth)
+	w.a = grow(w.a, mr*depth)
 	w.b = grow(w.b, roundUp(min(nc, p.n), nr)*depth)
 	for jc := 0; jc < p.n; jc += nc {
 		ncur := min(nc, p.n-jc)
@@ -51,31 +51,40 @@ func (p *problem) blocked() {
 			// B is stored transposed, b[q*ldb+j] otherwise.
 			pack(w.b, p.b, p.ldb, !p.transB, nr, jc, ncur, pc, kcur)
 			for ic := 0; ic < p.m; ic += mc {
-				mcur := min(mc, p.m-ic)
-				pack(w.a, p.a, p.lda, p.transA, mr, ic, mcur, pc, kcur)
-				p.macroKernel(w, ic, jc, mcur, ncur, kcur, beta)
+				p.macroKernel(w, ic, jc, pc, min(mc, p.m-ic), ncur, kcur, beta)
 			}
 		}
 	}
 }
 
-// macroKernel updates the mcur×ncur block of C at (ic, jc) from the packed
-// blocks in w, tile by tile. Full tiles go straight to C; at the bottom and
-// right edges the kernel writes w.tile and only the tile's part inside C is
-// updated.
-func (p *problem) macroKernel(w *workspace, ic, jc, mcur, ncur, kcur int, beta float64) {
+// macroKernel updates the mcur×ncur block of C at (ic, jc) with the
+// product of A's block at (ic, pc) and the packed block of B in w, tile by
+// tile. Full tiles go straight to C; at the right and bottom edges the
+// kernel writes w.tile and only the tile's part inside C is updated.
+func (p *problem) macroKernel(w *workspace, ic, jc, pc, mcur, ncur, kcur int, beta float64) {
+	rsa, csa := p.lda, 1
+	if p.transA {
+		rsa, csa = 1, p.lda
+	}
+	full := mcur / mr * mr
+	if full < mcur {
+		pack(w.a, p.a, p.lda, p.transA, mr, ic+full, mcur-full, pc, kcur)
+	}
 	for jr := 0; jr < ncur; jr += nr {
 		bp := w.b[jr*kcur : (jr+nr)*kcur]
 		cols := min(nr, ncur-jr)
 		for ir := 0; ir < mcur; ir += mr {
-			ap := w.a[ir*kcur : (ir+mr)*kcur]
-			rows := min(mr, mcur-ir)
+			a, rs, cs := p.a[(ic+ir)*rsa+pc*csa:], rsa, csa
+			if ir == full {
+				a, rs, cs = w.a, 1, mr
+			}
 			c := p.c[(ic+ir)*p.ldc+jc+jr:]
+			rows := min(mr, mcur-ir)
 			if rows == mr && cols == nr {
-				p.kern(kcur, p.alpha, beta, ap, bp, c, p.ldc)
+				p.kern(kcur, p.alpha, beta, a, rs, cs, bp, c, p.ldc)
 				continue
 			}
-			p.kern(kcur, 1, 0, ap, bp, w.tile[:], nr)
+			p.kern(kcur, 1, 0, a, rs, cs, bp, w.tile[:], nr)
 			update(c, p.ldc, rows, cols, p.alpha, w.tile[:], nr, beta)
 		}
 	}
@@ -85,8 +94,8 @@ func (p *problem) macroKernel(w *workspace, ic, jc, mcur, ncur, kcur int, beta f
 // into dst as panels of r rows: panel s holds X[i0+s*r+i][p0+q] at
 // dst[s*r*depth + q*r + i], so the micro-kernel reads each panel
 // sequentially. X[i][q] is src[i*ld+q], or src[q*ld+i] when trans is set.
-// The rows of a last, partial panel are padded with zeros. A is packed as
-// X = op(A), B as X = op(B)ᵀ: one routine serves both.
+// The rows of a last, partial panel are padded with zeros. B is packed as
+// X = op(B)ᵀ, the bottom edge of A as X = op(A): one routine serves both.
 func pack(dst, src []float64, ld int, trans bool, r, i0, rows, p0, depth int) {
 	for s := 0; s < rows; s += r {
 		panel := dst[s*depth : (s+r)*depth]

@@ -3,6 +3,8 @@
 // layered algorithm so that the arithmetic runs at the speed of a small
 // register-blocked micro-kernel, in AVX2+FMA assembly on amd64 and in Go
 // elsewhere. Large products run on all of runtime.GOMAXPROCS's threads.
+// Sigmoid, the logistic function that neural networks apply to such
+// products, is vectorised the same way.
 //
 // Reference: K. Goto and R. A. van de Geijn, "Anatomy of High-Performance
 // Matrix Multiplication", ACM Transactions on Mathematical Software 34(3),
@@ -12,7 +14,10 @@
 // 2015).
 package gemm
 
-import "fmt"
+import (
+	"fmt"
+	"sync"
+)
 
 // Dgemm computes C = alpha·op(A)·op(B) + beta·C for row-major matrices,
 // as BLAS's dgemm does on row-major data (cblas_dgemm with CblasRowMajor),
@@ -103,7 +108,8 @@ func scale(m, n int, beta float64, c []float64, ldc int) {
 }
 
 // problem is one call's arguments, with the micro-kernel to use; the
-// parallel driver hands each thread a problem over its share of C.
+// parallel driver hands each thread a problem over its share of C, and a
+// helper computing a share signals done.
 type problem struct {
 	kern           kernel
 	transA, transB bool
@@ -111,4 +117,5 @@ type problem struct {
 	alpha, beta    float64
 	a, b, c        []float64
 	lda, ldb, ldc  int
+	done           *sync.WaitGroup
 }

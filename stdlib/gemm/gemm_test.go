@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
+	"sync"
 	"testing"
 
 	"gonum.org/v1/gonum/blas"
@@ -53,7 +55,7 @@ func (c call) operands(rng *rand.Rand) (a, b, cm []float64) {
 // check compares got = Dgemm(c, a, b, c0) with the definition, element by
 // element, within 1e-13 of the sum of the magnitudes of the terms (the
 // conditioning of each dot product), and checks that C's padding is
-// untouched.
+// untouched, reporting the first difference.
 func (c call) check(t *testing.T, name string, a, b, c0, got []float64) {
 	t.Helper()
 	for i := range c.m {
@@ -61,7 +63,8 @@ func (c call) check(t *testing.T, name string, a, b, c0, got []float64) {
 			g := got[i*c.ldc+j]
 			if j >= c.n {
 				if math.Float64bits(g) != math.Float64bits(c0[i*c.ldc+j]) {
-					t.Fatalf("%s %v: padding c[%d,%d] changed to %v", name, c, i, j, g)
+					t.Errorf("%s %v: padding c[%d,%d] changed to %v", name, c, i, j, g)
+					return
 				}
 				continue
 			}
@@ -77,7 +80,8 @@ func (c call) check(t *testing.T, name string, a, b, c0, got []float64) {
 				bound += math.Abs(c.beta * c0[i*c.ldc+j])
 			}
 			if math.Abs(g-want) > 1e-13*bound || math.IsNaN(g) {
-				t.Fatalf("%s %v: c[%d,%d] = %v, want %v", name, c, i, j, g, want)
+				t.Errorf("%s %v: c[%d,%d] = %v, want %v", name, c, i, j, g, want)
+				return
 			}
 		}
 	}
@@ -131,8 +135,10 @@ func TestDgemmSmallShapes(t *testing.T) {
 }
 
 // TestDgemmBlocks crosses the block sizes mc, kc and nc and the threshold
-// of the parallel driver, splitting by rows and by columns.
+// of the parallel driver, splitting by rows and by columns into up to four
+// shares whatever the machine.
 func TestDgemmBlocks(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	shapes := [][3]int{
 		{mc + 1, 2*nr + 3, kc + 1},
 		{2*mc + 5, 3, 2*kc + 7},
@@ -190,6 +196,24 @@ func TestDgemmDegenerate(t *testing.T) {
 	}
 	Dgemm(true, false, 0, 3, 2, 1, nil, 1, nil, 3, 0, nil, 3)
 	Dgemm(false, true, 3, 0, 2, 1, nil, 2, nil, 2, 0, nil, 1)
+}
+
+// TestDgemmConcurrent runs parallel products from several goroutines at
+// once, so that some find every helper busy; run it with -race.
+func TestDgemmConcurrent(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			rng := rand.New(rand.NewPCG(uint64(g), 9))
+			for range 5 {
+				c := random(rng, 100+rng.IntN(100), 100+rng.IntN(100), 100)
+				a, b, c0 := c.operands(rng)
+				c.check(t, "concurrent", a, b, c0, c.run(bestKernel, a, b, c0))
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func TestDgemmPanics(t *testing.T) {

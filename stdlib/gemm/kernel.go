@@ -2,24 +2,39 @@ package gemm
 
 // kernel is a micro-kernel: it sets the mr×nr block of C at the start of
 // c, rows ldc apart, to alpha·AB + beta·C, where AB = Σ_q a_q b_qᵀ sums k
-// outer products of the packed panels a (mr values per q) and b (nr values
-// per q). C is not read when beta is 0. a and b hold at least k·mr and
-// k·nr values and c at least (mr-1)·ldc + nr.
-type kernel func(k int, alpha, beta float64, a, b, c []float64, ldc int)
+// outer products of a column of A's mr×k panel, element (i, q) at
+// a[i*rsa+q*csa], and a row of B's packed k×nr panel, element (q, j) at
+// b[q*nr+j]. C is not read when beta is 0. The slices reach
+// a[(mr-1)*rsa+(k-1)*csa], b[k*nr-1] and c[(mr-1)*ldc+nr-1].
+//
+// Reading A in place with its strides, as BLIS's kernels for small
+// problems do, spares packing it: its rows (or, transposed, its columns)
+// are contiguous, each element is used nr times in a row, and the hardware
+// prefetcher follows the six streams. Only partial panels at the bottom
+// edge of C are packed, with zeros for the missing rows.
+type kernel func(k int, alpha, beta float64, a []float64, rsa, csa int, b, c []float64, ldc int)
 
-// kernelGo is the portable micro-kernel. It accumulates AB in memory that
-// stays in the level-1 cache, a row of nr products per element of a.
-func kernelGo(k int, alpha, beta float64, a, b, c []float64, ldc int) {
+// kernelGo is the portable micro-kernel. It computes AB a row at a time,
+// the row's nr sums in named variables so that they stay in registers.
+func kernelGo(k int, alpha, beta float64, a []float64, rsa, csa int, b, c []float64, ldc int) {
 	var ab [mr * nr]float64
-	a, b = a[:k*mr], b[:k*nr]
-	for q := range k {
-		bq := (*[nr]float64)(b[q*nr:])
-		for i, x := range (*[mr]float64)(a[q*mr:]) {
-			row := (*[nr]float64)(ab[i*nr:])
-			for j, y := range bq {
-				row[j] += x * y
-			}
+	b = b[:k*nr]
+	for i := range mr {
+		var s0, s1, s2, s3, s4, s5, s6, s7 float64
+		for q := range k {
+			x := a[i*rsa+q*csa]
+			bq := (*[nr]float64)(b[q*nr:])
+			s0 += x * bq[0]
+			s1 += x * bq[1]
+			s2 += x * bq[2]
+			s3 += x * bq[3]
+			s4 += x * bq[4]
+			s5 += x * bq[5]
+			s6 += x * bq[6]
+			s7 += x * bq[7]
 		}
+		ab[i*nr], ab[i*nr+1], ab[i*nr+2], ab[i*nr+3] = s0, s1, s2, s3
+		ab[i*nr+4], ab[i*nr+5], ab[i*nr+6], ab[i*nr+7] = s4, s5, s6, s7
 	}
 	update(c, ldc, mr, nr, alpha, ab[:], nr, beta)
 }

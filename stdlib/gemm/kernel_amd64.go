@@ -20,12 +20,12 @@ var bestKernel = func() kernel {
 // doubles), two registers for the row of the B panel and one broadcast
 // element of A at a time, twelve VFMADD231PD per step of k. The bounds
 // checks here keep the assembly within the slices.
-func kernelFMA(k int, alpha, beta float64, a, b, c []float64, ldc int) {
-	_, _, _ = a[k*mr-1], b[k*nr-1], c[(mr-1)*ldc+nr-1]
-	dgemmKernel6x8(k, alpha, beta, &a[0], &b[0], &c[0], ldc)
+func kernelFMA(k int, alpha, beta float64, a []float64, rsa, csa int, b, c []float64, ldc int) {
+	_, _, _ = a[(mr-1)*rsa+(k-1)*csa], b[k*nr-1], c[(mr-1)*ldc+nr-1]
+	dgemmKernel6x8(k, alpha, beta, &a[0], rsa, csa, &b[0], &c[0], ldc)
 }
 
 // dgemmKernel6x8 is kernelFMA without bounds checks; k must be positive.
 //
 //go:noescape
-func dgemmKernel6x8(k int, alpha, beta float64, a, b, c *float64, ldc int)
+func dgemmKernel6x8(k int, alpha, beta float64, a *float64, rsa, csa int, b, c *float64, ldc int)

@@ -1,29 +1,31 @@
 #include "textflag.h"
 
 // STEP accumulates one outer product: the row of the B panel at boff(DI)
-// into Y0:Y1, the six elements of the A panel at aoff(SI) broadcast in
-// turn into Y2 and Y3, and row i of the 6×8 block in Y(4+2i):Y(5+2i).
-#define STEP(aoff, boff) \
-	VMOVUPD      boff(DI), Y0;       \
-	VMOVUPD      boff+32(DI), Y1;    \
-	VBROADCASTSD aoff(SI), Y2;       \
-	VBROADCASTSD aoff+8(SI), Y3;     \
-	VFMADD231PD  Y0, Y2, Y4;         \
-	VFMADD231PD  Y1, Y2, Y5;         \
-	VFMADD231PD  Y0, Y3, Y6;         \
-	VFMADD231PD  Y1, Y3, Y7;         \
-	VBROADCASTSD aoff+16(SI), Y2;    \
-	VBROADCASTSD aoff+24(SI), Y3;    \
-	VFMADD231PD  Y0, Y2, Y8;         \
-	VFMADD231PD  Y1, Y2, Y9;         \
-	VFMADD231PD  Y0, Y3, Y10;        \
-	VFMADD231PD  Y1, Y3, Y11;        \
-	VBROADCASTSD aoff+32(SI), Y2;    \
-	VBROADCASTSD aoff+40(SI), Y3;    \
-	VFMADD231PD  Y0, Y2, Y12;        \
-	VFMADD231PD  Y1, Y2, Y13;        \
-	VFMADD231PD  Y0, Y3, Y14;        \
-	VFMADD231PD  Y1, Y3, Y15
+// into Y0:Y1, the column of A at SI (rows R9 bytes apart; R10 = 3·R9,
+// R11 = 5·R9) broadcast an element at a time into Y2 and Y3, and row i of
+// the 6×8 block in Y(4+2i):Y(5+2i); then SI moves to A's next column.
+#define STEP(boff) \
+	VMOVUPD      boff(DI), Y0;      \
+	VMOVUPD      boff+32(DI), Y1;   \
+	VBROADCASTSD (SI), Y2;          \
+	VBROADCASTSD (SI)(R9*1), Y3;    \
+	VFMADD231PD  Y0, Y2, Y4;        \
+	VFMADD231PD  Y1, Y2, Y5;        \
+	VFMADD231PD  Y0, Y3, Y6;        \
+	VFMADD231PD  Y1, Y3, Y7;        \
+	VBROADCASTSD (SI)(R9*2), Y2;    \
+	VBROADCASTSD (SI)(R10*1), Y3;   \
+	VFMADD231PD  Y0, Y2, Y8;        \
+	VFMADD231PD  Y1, Y2, Y9;        \
+	VFMADD231PD  Y0, Y3, Y10;       \
+	VFMADD231PD  Y1, Y3, Y11;       \
+	VBROADCASTSD (SI)(R9*4), Y2;    \
+	VBROADCASTSD (SI)(R11*1), Y3;   \
+	VFMADD231PD  Y0, Y2, Y12;       \
+	VFMADD231PD  Y1, Y2, Y13;       \
+	VFMADD231PD  Y0, Y3, Y14;       \
+	VFMADD231PD  Y1, Y3, Y15;       \
+	ADDQ         R12, SI
 
 // SCALE multiplies the accumulators of one row of C by alpha in Y0.
 #define SCALE(r0, r1) \
@@ -45,13 +47,19 @@
 	VMOVUPD r1, 32(DX); \
 	ADDQ    R8, DX
 
-// func dgemmKernel6x8(k int, alpha, beta float64, a, b, c *float64, ldc int)
-TEXT ·dgemmKernel6x8(SB), NOSPLIT, $0-56
+// func dgemmKernel6x8(k int, alpha, beta float64, a *float64, rsa, csa int, b, c *float64, ldc int)
+TEXT ·dgemmKernel6x8(SB), NOSPLIT, $0-72
 	MOVQ k+0(FP), CX
 	MOVQ a+24(FP), SI
-	MOVQ b+32(FP), DI
-	MOVQ c+40(FP), DX
-	MOVQ ldc+48(FP), R8
+	MOVQ rsa+32(FP), R9
+	SHLQ $3, R9
+	LEAQ (R9)(R9*2), R10
+	LEAQ (R9)(R9*4), R11
+	MOVQ csa+40(FP), R12
+	SHLQ $3, R12
+	MOVQ b+48(FP), DI
+	MOVQ c+56(FP), DX
+	MOVQ ldc+64(FP), R8
 	SHLQ $3, R8
 
 	VXORPD Y4, Y4, Y4
@@ -74,11 +82,10 @@ TEXT ·dgemmKernel6x8(SB), NOSPLIT, $0-56
 	JZ   tail
 
 loop4:
-	STEP(0, 0)
-	STEP(48, 64)
-	STEP(96, 128)
-	STEP(144, 192)
-	ADDQ $192, SI
+	STEP(0)
+	STEP(64)
+	STEP(128)
+	STEP(192)
 	ADDQ $256, DI
 	DECQ BX
 	JNZ  loop4
@@ -88,8 +95,7 @@ tail:
 	JZ    store
 
 loop1:
-	STEP(0, 0)
-	ADDQ $48, SI
+	STEP(0)
 	ADDQ $64, DI
 	DECQ CX
 	JNZ  loop1

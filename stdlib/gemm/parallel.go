@@ -6,15 +6,17 @@ import (
 )
 
 // minWork is the number of multiply-adds, m·n·k, per thread below which a
-// product runs on fewer threads: starting and joining a goroutine costs a
+// product runs on fewer threads: handing a share to another thread costs a
 // few microseconds, about what the micro-kernel needs for 64³.
 const minWork = 1 << 18
 
-// parallel computes p on up to runtime.GOMAXPROCS(0) goroutines, each
-// running the blocked algorithm on its own rows (or columns) of C. It
+// parallel computes p on up to runtime.GOMAXPROCS(0) threads, each
+// running the blocked algorithm on its own rows (or columns) of C: the
+// calling goroutine takes the first share and helpers the others. It
 // splits the longer of C's two sides, so that the operand every thread
-// packs for itself (B when splitting rows, A when splitting columns) is
-// the smaller one; shares are whole tiles, so only the last has edges.
+// packs for itself (B when splitting rows, A's edge when splitting
+// columns) is the smaller; shares are whole tiles, so only the last has
+// edges.
 func (p *problem) parallel() {
 	byRows := p.m >= p.n
 	side, tile := p.n, nr
@@ -27,19 +29,34 @@ func (p *problem) parallel() {
 		return
 	}
 	share := roundUp((side+threads-1)/threads, tile)
-	var wg sync.WaitGroup
-	for lo := share; lo < side; lo += share {
-		q := p.part(byRows, lo, min(lo+share, side))
-		wg.Go(q.blocked)
+	t := teams.Get().(*team)
+	t.parts = t.parts[:0]
+	for lo := 0; lo < side; lo += share {
+		t.parts = append(t.parts, p.part(byRows, lo, min(lo+share, side)))
 	}
-	q := p.part(byRows, 0, min(share, side))
-	q.blocked()
-	wg.Wait()
+	startHelpers(len(t.parts) - 1)
+	for i := range t.parts[1:] {
+		q := &t.parts[1+i]
+		q.done = &t.wg
+		t.wg.Add(1)
+		select {
+		case tasks <- q:
+		default:
+			// Every helper is busy (another product runs
+			// concurrently): this thread computes the share itself.
+			q.blocked()
+			t.wg.Done()
+		}
+	}
+	t.parts[0].blocked()
+	t.wg.Wait()
+	clear(t.parts) // let the operands go
+	teams.Put(t)
 }
 
 // part returns the problem restricted to rows [lo, hi) of C when byRows is
 // set, else to columns [lo, hi).
-func (p *problem) part(byRows bool, lo, hi int) *problem {
+func (p *problem) part(byRows bool, lo, hi int) problem {
 	q := *p
 	if byRows {
 		q.m = hi - lo
@@ -50,7 +67,7 @@ func (p *problem) part(byRows bool, lo, hi int) *problem {
 		q.c = p.c[lo:]
 		q.b = p.b[offset(lo, p.ldb, !p.transB):]
 	}
-	return &q
+	return q
 }
 
 // offset is where op(X)'s row i begins (its column i when trans is set)
@@ -60,4 +77,40 @@ func offset(i, ld int, trans bool) int {
 		return i
 	}
 	return i * ld
+}
+
+// team is one parallel product's shares and the group its helpers signal;
+// teams are recycled so that a product allocates nothing.
+type team struct {
+	parts []problem
+	wg    sync.WaitGroup
+}
+
+var teams = sync.Pool{New: func() any { return new(team) }}
+
+// tasks hands shares to the helpers. It is unbuffered: a share is only
+// sent to a helper that is waiting for one.
+var tasks = make(chan *problem)
+
+// helpers counts the helper goroutines started so far, under helpersMu.
+// Helpers live as long as the process, blocked on tasks when idle; their
+// number grows to GOMAXPROCS-1 and never shrinks. Being stateless between
+// shares, they serve every caller (and session) alike.
+var (
+	helpersMu sync.Mutex
+	helpers   int
+)
+
+// startHelpers makes sure that n helpers run.
+func startHelpers(n int) {
+	helpersMu.Lock()
+	defer helpersMu.Unlock()
+	for ; helpers < n; helpers++ {
+		go func() {
+			for q := range tasks {
+				q.blocked()
+				q.done.Done()
+			}
+		}()
+	}
 }

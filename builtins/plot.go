@@ -83,7 +83,7 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "contour", Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z, {levels, n, cmap, ...}", Topic: "plots",
-		Doc: "the level lines of f(x, y) over a rectangle (sampled on an n×n grid, n = 100), or of a matrix Z\n" +
+		Doc: "the level lines of f(x, y) over a rectangle (sampled on an n×n grid, n = 100, at most 1000), or of a matrix Z\n" +
 			"whose rows go with y and columns with x, as a figure. levels is a number of levels (10) evenly\n" +
 			"spaced inside the range of the values, or an array of levels, as in levels: 10**range(-1, 4, 0.5).\n" +
 			"cmap colours the levels from low to high: viridis or gray.\n" + plotFigureOptionsDoc,
@@ -93,7 +93,7 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "quiver", Params: "fig?, f, [x0, x1], [y0, y1] | x, y, u, v, {n, ...}", Topic: "plots",
-		Doc: "a vector field drawn as arrows, as a figure: of f(x, y) = [u, v] on an n×n grid (n = 15) of a\n" +
+		Doc: "a vector field drawn as arrows, as a figure: of f(x, y) = [u, v] on an n×n grid (n = 15, at most 200) of a\n" +
 			"rectangle, or of the gradient of f when f gives a number; or arrows (u[i], v[i]) at points (x[i], y[i]).\n" +
 			"The arrows are scaled together, the longest about one grid cell long.\n" + plotFigureOptionsDoc,
 		Example: "quiver(x**2 + 2*y**2, [-2, 2], [-2, 2], {n: 9})",
@@ -713,8 +713,8 @@ func plotHistFn(s *lang.Session, a lang.Args) lang.Value {
 		}
 	} else {
 		n, ok := bins.Int()
-		if !ok || n < 1 || n > 1e6 {
-			o.fail("option bins must be a number of bins from 1 to 1000000 or a vector of edges, got %s", lang.Format(bins))
+		if !ok || n < 1 || n > 1e5 {
+			o.fail("option bins must be a number of bins from 1 to 100000 or a vector of edges, got %s", lang.Format(bins))
 		}
 		lo, hi := plot.DataRange(x)
 		if r, ok := o.rangeOpt("range"); ok {
@@ -808,12 +808,13 @@ func plotRangeArg(a lang.Args, i int, name string) plot.Range {
 	return r
 }
 
-// gridSize reads the option n: points per side of a sampling grid.
-func (o plotOpts) gridSize(def int) int {
+// gridSize reads the option n: points per side of a sampling grid, at
+// most most.
+func (o plotOpts) gridSize(def, most int) int {
 	v := o.Get("n", lang.Num(float64(def)))
 	n, ok := v.Int()
-	if !ok || n < 2 || n > 2000 {
-		o.fail("option n must be a whole number from 2 to 2000, got %s", lang.Format(v))
+	if !ok || n < 2 || n > most {
+		o.fail("option n must be a whole number from 2 to %d, got %s", most, lang.Format(v))
 	}
 	return n
 }
@@ -825,7 +826,7 @@ func plotContourFn(s *lang.Session, a lang.Args) lang.Value {
 	switch {
 	case len(data) == 3 && data[0].IsCallable():
 		xr, yr := plotRangeArg(args, off+1, "the x range"), plotRangeArg(args, off+2, "the y range")
-		n := o.gridSize(100)
+		n := o.gridSize(100, 1000)
 		c.Z = make([]float64, n*n)
 		c.X, c.Y = plotGrid(s, data[0], xr, yr, n, n, func(i, j int, v lang.Value) {
 			c.Z[j*n+i] = plotNumber(v, off)
@@ -881,7 +882,7 @@ func plotQuiverFn(s *lang.Session, a lang.Args) lang.Value {
 	switch {
 	case len(data) == 3 && data[0].IsCallable():
 		xr, yr := plotRangeArg(args, off+1, "the x range"), plotRangeArg(args, off+2, "the y range")
-		n := o.gridSize(15)
+		n := o.gridSize(15, 200)
 		f := data[0]
 		// A function with a number for a value stands for its gradient.
 		if v := callVector(s, f, []float64{(xr.Min + xr.Max) / 2, (yr.Min + yr.Max) / 2}); v.Kind() == lang.NumKind {

@@ -1,6 +1,7 @@
 package builtins_test
 
 import (
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -183,4 +184,35 @@ func TestPlotSafeMode(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
 		t.Errorf("safe mode wrote %d files", len(entries))
 	}
+}
+
+// FuzzPlot runs plotting calls on arbitrary arguments, in safe mode (no
+// files), drawing each figure they make: no input may panic.
+func FuzzPlot(f *testing.F) {
+	for _, src := range []string{
+		`plot(sin, 0, 2*pi)`, `plot([1, nan, 3], [1e308, -1e308, inf])`, `plot(1/x, -1, 1, {ylim: [-5, 5]})`,
+		`scatter([1], [2], {size: 3})`, `hist([nan, nan], {bins: 3})`, `hist([1, 1, 1], {range: [1, 1]})`,
+		`bar([0, 0], [inf, -inf])`, `contour([[nan, 1], [2, 3]], {levels: [1.5]})`, `contour(x*y, [0, 1], [0, 1], {n: 2})`,
+		`quiver([0], [0], [0], [0])`, `quiver(x**2, [0, 1], [0, 1], {n: 2})`, `plot3([1, 1], [2, 2], [3, nan])`,
+		`imshow([[nan, 1], [2, inf]])`, `imshow(zeros(1, 1, 4))`, `subplots([figure()], {cols: 9})`,
+		`xlim(plot([1e-300, 2e-300], [1, 2]), 1e-300, 2e-300)`, `plot([1e308, -1e308], [1, 2])`,
+		`legend(plot([sin, cos], 0, 1), ["a"])`, `figure({azim: 1e300, elev: -1e300})`, `plot3([0], [0], [0], {elev: 90})`,
+	} {
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		s := builtins.NewSession()
+		s.Safe, s.MaxDepth, s.MaxElements = true, 100, 1e4
+		v, err := s.Eval(src)
+		if err != nil {
+			return
+		}
+		if fig, ok := v.Object().(*plot.Figure); ok {
+			fig.Braille(30, 8)
+			if w, h := fig.Size(); w*h <= 1e6 {
+				fig.Write(io.Discard, "png")
+				fig.Write(io.Discard, "svg")
+			}
+		}
+	})
 }

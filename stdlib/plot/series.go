@@ -40,10 +40,15 @@ type Line struct {
 	Style Style
 }
 
-func (l *Line) Kind() string  { return "line" }
+// Kind names the sort of series.
+func (l *Line) Kind() string { return "line" }
+
+// Label is the legend entry.
 func (l *Line) Label() string { return l.Name }
-func (l *Line) Len() int      { return len(l.X) }
-func (l *Line) check() error  { return sameLengths("x", l.X, "y", l.Y) }
+
+// Len is the number of points.
+func (l *Line) Len() int     { return len(l.X) }
+func (l *Line) check() error { return sameLengths("x", l.X, "y", l.Y) }
 
 // Scatter is a set of points (X[i], Y[i]) drawn as dots. Points with a
 // NaN or infinite coordinate are left out.
@@ -53,10 +58,15 @@ type Scatter struct {
 	Style Style
 }
 
-func (s *Scatter) Kind() string  { return "scatter" }
+// Kind names the sort of series.
+func (s *Scatter) Kind() string { return "scatter" }
+
+// Label is the legend entry.
 func (s *Scatter) Label() string { return s.Name }
-func (s *Scatter) Len() int      { return len(s.X) }
-func (s *Scatter) check() error  { return sameLengths("x", s.X, "y", s.Y) }
+
+// Len is the number of points.
+func (s *Scatter) Len() int     { return len(s.X) }
+func (s *Scatter) check() error { return sameLengths("x", s.X, "y", s.Y) }
 
 // Bars is a bar chart or a histogram: bars of the given Heights centred
 // at X, all Width wide. Names, if given, label the bars instead of
@@ -71,14 +81,19 @@ type Bars struct {
 	Style     Style
 }
 
+// Kind names the sort of series.
 func (b *Bars) Kind() string {
 	if b.Histogram {
 		return "hist"
 	}
 	return "bar"
 }
+
+// Label is the legend entry.
 func (b *Bars) Label() string { return b.Name }
-func (b *Bars) Len() int      { return len(b.X) }
+
+// Len is the number of bars.
+func (b *Bars) Len() int { return len(b.X) }
 func (b *Bars) check() error {
 	if err := sameLengths("x", b.X, "heights", b.Heights); err != nil {
 		return err
@@ -103,9 +118,14 @@ type Contour struct {
 	Style   Style // LineWidth and Dashes; Color, if set, for every level
 }
 
-func (c *Contour) Kind() string  { return "contour" }
+// Kind names the sort of series.
+func (c *Contour) Kind() string { return "contour" }
+
+// Label is the legend entry.
 func (c *Contour) Label() string { return c.Name }
-func (c *Contour) Len() int      { return len(c.Z) }
+
+// Len is the number of grid values.
+func (c *Contour) Len() int { return len(c.Z) }
 func (c *Contour) check() error {
 	if len(c.X) < 2 || len(c.Y) < 2 {
 		return fmt.Errorf("a contour grid needs at least 2×2 points, not %d×%d", len(c.X), len(c.Y))
@@ -131,9 +151,14 @@ type Field struct {
 	Style      Style
 }
 
-func (f *Field) Kind() string  { return "quiver" }
+// Kind names the sort of series.
+func (f *Field) Kind() string { return "quiver" }
+
+// Label is the legend entry.
 func (f *Field) Label() string { return f.Name }
-func (f *Field) Len() int      { return len(f.X) }
+
+// Len is the number of arrows.
+func (f *Field) Len() int { return len(f.X) }
 func (f *Field) check() error {
 	if err := sameLengths("x", f.X, "y", f.Y); err != nil {
 		return err
@@ -152,9 +177,14 @@ type Line3 struct {
 	Style   Style
 }
 
-func (l *Line3) Kind() string  { return "line3" }
+// Kind names the sort of series.
+func (l *Line3) Kind() string { return "line3" }
+
+// Label is the legend entry.
 func (l *Line3) Label() string { return l.Name }
-func (l *Line3) Len() int      { return len(l.X) }
+
+// Len is the number of points.
+func (l *Line3) Len() int { return len(l.X) }
 func (l *Line3) check() error {
 	if err := sameLengths("x", l.X, "y", l.Y); err != nil {
 		return err
@@ -175,9 +205,14 @@ type Image struct {
 	Name                 string
 }
 
-func (m *Image) Kind() string  { return "image" }
+// Kind names the sort of series.
+func (m *Image) Kind() string { return "image" }
+
+// Label is the legend entry.
 func (m *Image) Label() string { return m.Name }
-func (m *Image) Len() int      { return m.Rows * m.Cols }
+
+// Len is the number of pixels.
+func (m *Image) Len() int { return m.Rows * m.Cols }
 func (m *Image) check() error {
 	if m.Channels != 1 && m.Channels != 3 && m.Channels != 4 {
 		return fmt.Errorf("an image has 1, 3 or 4 channels, not %d", m.Channels)

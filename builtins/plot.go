@@ -212,6 +212,41 @@ func plotCells(a lang.Args, i, most int) int {
 	return n
 }
 
+// recentFiguresKey is the session local holding the *recentFigures of
+// WatchFigures.
+const recentFiguresKey = "builtins.recentFigures"
+
+// recentFigures are the figures the plots builtins returned lately.
+type recentFigures struct{ figs []*plot.Figure }
+
+// maxRecentFigures bounds the list: a loop making figures keeps the last.
+const maxRecentFigures = 64
+
+// plotValue returns a figure as a value, noting it for WatchFigures.
+func plotValue(s *lang.Session, f *plot.Figure) lang.Value {
+	if r, ok := s.Local(recentFiguresKey).(*recentFigures); ok {
+		if len(r.figs) == maxRecentFigures {
+			r.figs = append(r.figs[:0], r.figs[1:]...)
+		}
+		r.figs = append(r.figs, f)
+	}
+	return lang.Obj(f)
+}
+
+// WatchFigures starts a new list of the figures the plots builtins
+// return in session s (see WatchedFigures). The REPL uses the list to
+// tell which figure a printed description stands for.
+func WatchFigures(s *lang.Session) { s.SetLocal(recentFiguresKey, &recentFigures{}) }
+
+// WatchedFigures returns the figures returned since WatchFigures, oldest
+// first (at most the last 64).
+func WatchedFigures(s *lang.Session) []*plot.Figure {
+	if r, ok := s.Local(recentFiguresKey).(*recentFigures); ok {
+		return r.figs
+	}
+	return nil
+}
+
 // PlotDir returns the folder for figures, calc-plots in the system's
 // temporary folder, creating it if need be.
 func PlotDir() (string, error) {
@@ -418,7 +453,7 @@ func (o plotOpts) finish(fig *plot.Figure) lang.Value {
 			o.fail("option file: %v", err)
 		}
 	}
-	return lang.Obj(fig)
+	return plotValue(o.s, fig)
 }
 
 // plotLegendPlace reads where a legend goes: a position, true (the default
@@ -1032,7 +1067,7 @@ func plotSetter(name, param, doc, example, option string) *lang.Builtin {
 					on = t
 				}
 				g.Grid = on
-				return lang.Obj(g)
+				return plotValue(s, g)
 			}
 			if len(a) < 2 {
 				panic(lang.ArgErrorf(0, "%s needs the text", name))
@@ -1046,7 +1081,7 @@ func plotSetter(name, param, doc, example, option string) *lang.Builtin {
 			case "ylabel":
 				g.YLabel = text
 			}
-			return lang.Obj(g)
+			return plotValue(s, g)
 		},
 	}
 }
@@ -1068,7 +1103,7 @@ func plotLimBuiltin(axis string) func(s *lang.Session, a lang.Args) lang.Value {
 		} else {
 			g.YLim = r
 		}
-		return lang.Obj(g)
+		return plotValue(s, g)
 	}
 }
 
@@ -1086,11 +1121,11 @@ func plotLegendFn(s *lang.Session, a lang.Args) lang.Value {
 		if err != nil {
 			panic(lang.ArgErrorf(1, "%v", err))
 		}
-		return lang.Obj(g)
+		return plotValue(s, g)
 	}
 	g := fig.Clone()
 	g.Legend = plotLegendPlace(a[1], func(format string, args ...any) { panic(lang.ArgErrorf(1, format, args...)) })
-	return lang.Obj(g)
+	return plotValue(s, g)
 }
 
 func plotSavefigFn(s *lang.Session, a lang.Args) lang.Value {

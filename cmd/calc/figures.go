@@ -1,13 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/chzyer/readline"
 
@@ -22,6 +23,14 @@ import (
 // printed, and on a terminal drawn in braille under it. Scripts print
 // figures as their one-line description; savefig and the file option
 // write them.
+//
+// A line runs as any other, through calc.Run, so it keeps every rule of
+// printing (limits, errors); its output passes through a figureWriter,
+// which recognises the description of a figure and shows that figure
+// instead. The figure is the one of that description that the line made
+// (the plots builtins note the figures they return, see
+// builtins.WatchFigures), or else the one bound to the name the line
+// names, or else one bound to some name.
 
 // figureShelf is where the REPL puts the figures it shows. It lives in
 // the session's locals, so tests can point it at a folder of their own.
@@ -33,40 +42,64 @@ type figureShelf struct {
 // figureShelfKey is the session local holding the *figureShelf.
 const figureShelfKey = "cmd/calc.figures"
 
-// definition matches statements that bind a name or define a function,
-// whose value is never printed: `x = ...`, `f(a, b) = ...`.
-var definition = regexp.MustCompile(`^\s*[\p{L}_][\p{L}\p{N}_]*\s*(\([^()]*\))?\s*=($|[^=])`)
-
-// exec runs source text for the REPL. One statement typed at the prompt
-// is evaluated for its value, so that a figure can be shown rather than
-// printed; everything else (definitions, :load's files) runs as a script.
+// exec runs source text for the REPL, showing the figures that lines
+// typed at the prompt print.
 func (r *repl) exec(name, text string) error {
-	if name != replName || definition.MatchString(text) {
+	if name != replName {
 		return calc.Run(r.s, name, text, r.con.out, r.con.errOut)
 	}
-	r.s.Out = r.con.out
-	v, err := r.s.Eval(text)
-	if err != nil {
-		// Eval calls its text "<expr>"; the prompt's is "<stdin>".
-		var e *lang.Error
-		if errors.As(err, &e) && e.Pos.Src != nil && e.Pos.Src.Name == "<expr>" && e.Pos.Src.Text == text {
-			e.Pos.Src.Name = replName
+	builtins.WatchFigures(r.s)
+	w := &figureWriter{r: r, line: strings.TrimSpace(text)}
+	return calc.Run(r.s, name, text, w, r.con.errOut)
+}
+
+// figureWriter passes output on to the console, except a figure's
+// description on a line of its own, for which it shows the figure.
+type figureWriter struct {
+	r    *repl
+	line string // the statement typed
+}
+
+func (w *figureWriter) Write(p []byte) (int, error) {
+	if bytes.HasPrefix(p, []byte("<figure ")) && bytes.IndexByte(p, '\n') == len(p)-1 {
+		if fig := w.find(string(p[:len(p)-1])); fig != nil {
+			w.r.showFigure(fig)
+			return len(p), nil
 		}
-		io.WriteString(r.con.errOut, err.Error()+"\n")
-		return err
 	}
-	if fig, ok := v.Object().(*plot.Figure); ok {
-		r.showFigure(fig)
+	return w.r.con.out.Write(p)
+}
+
+// find returns the figure described as desc: made by this line, named by
+// it, or bound to a name.
+func (w *figureWriter) find(desc string) *plot.Figure {
+	s := w.r.s
+	made := builtins.WatchedFigures(s)
+	for i := len(made) - 1; i >= 0; i-- {
+		if made[i].String() == desc {
+			return made[i]
+		}
+	}
+	named := func(name string) *plot.Figure {
+		v, _ := s.Get(name)
+		if f, ok := v.Object().(*plot.Figure); ok && f.String() == desc {
+			return f
+		}
 		return nil
 	}
-	if !v.IsNil() {
-		fmt.Fprintln(r.con.out, r.s.Format(v))
+	if f := named(w.line); f != nil {
+		return f
+	}
+	for _, name := range s.Names() {
+		if f := named(name); f != nil {
+			return f
+		}
 	}
 	return nil
 }
 
 // showFigure writes fig to the next figure-N.png, says where, and on a
-// terminal previews it.
+// terminal previews it. Safe mode writes no file.
 func (r *repl) showFigure(fig *plot.Figure) {
 	shelf, _ := r.s.Local(figureShelfKey).(*figureShelf)
 	if shelf == nil {
@@ -75,7 +108,7 @@ func (r *repl) showFigure(fig *plot.Figure) {
 	}
 	switch path, err := shelf.put(r.s, fig); {
 	case r.s.Safe:
-		fmt.Fprintln(r.con.out, fig.String()) // safe mode writes no files
+		fmt.Fprintln(r.con.out, fig.String())
 	case err != nil:
 		fmt.Fprintln(r.con.out, fig.String())
 		r.errorf("calc: cannot write the figure: %v", err)

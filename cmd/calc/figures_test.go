@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"calc"
+	"calc/stdlib/plot"
 )
 
 // TestREPLShowsFigures: a figure that is the value of a line is written to
@@ -39,5 +43,36 @@ func TestREPLShowsFigures(t *testing.T) {
 	r.expectErr("<stdin>:1:14: plot: x and y differ in length: 2 and 1\n    plot([1, 2], [1])\n                 ^\n")
 	r.typeKeys("1 + 1", enter)
 	r.expect("\n2\n")
+
+	// Of two figures with the same description, the one the line names
+	// is shown.
+	r.typeKeys("h = plot(x**3, 0, 1)", enter, "plot(x**2, 0, 1)", enter)
+	r.expect(" → " + filepath.Join(dir, "figure-3.png") + "\n")
+	r.typeKeys("h", enter)
+	r.expect(" → " + filepath.Join(dir, "figure-4.png") + "\n")
 	r.quit()
+	v, _ := r.stop.s.Get("h")
+	var want bytes.Buffer
+	if err := v.Object().(*plot.Figure).Write(&want, "png"); err != nil {
+		t.Fatal(err)
+	}
+	for file, same := range map[string]bool{"figure-3.png": false, "figure-4.png": true} {
+		got, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil || bytes.Equal(got, want.Bytes()) != same {
+			t.Errorf("%s is h's figure: %v, want %v (%v)", file, !same, same, err)
+		}
+	}
+}
+
+// TestScriptPrintsFigures: outside the REPL a figure prints as its
+// description and no file is written.
+func TestScriptPrintsFigures(t *testing.T) {
+	var out, errOut bytes.Buffer
+	s := calc.NewSession()
+	if err := calc.Run(s, "x.calc", "f = plot(sin, 0, 1)\nf\nprint(title(f, \"t\"))", &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	if want := "<figure 640×480: 1 series>\n<figure 640×480: t, 1 series>\n"; out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
 }

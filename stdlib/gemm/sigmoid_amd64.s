@@ -39,66 +39,96 @@ GLOBL sigconst<>(SB), RODATA|NOPTR, $448
 #define MAGIC sigconst<>+384(SB)
 #define SIGN sigconst<>+416(SB)
 
-// func sigmoid4(dst, src *float64, n int)
+// The steps of sigmoid (sigmoid.go) on four elements, in registers
+// x, y, k, l, r, t and p; Y14 holds 1 and Y15 expFloor. Two groups of
+// four go through them interleaved, so that the processor overlaps two
+// long chains of dependent instructions.
+
+// REDUCE: y = max(-|x|, expFloor) = k·ln2 + r with r = y - l, y now
+// hi = y - k·ln2Hi and l = lo = k·ln2Lo.
+#define REDUCE(x, y, k, l, r) \
+	VORPD        SIGN, x, y;  \
+	VMAXPD       y, Y15, y;   \
+	VMULPD       LOG2E, y, k; \
+	VROUNDPD     $0, k, k;    \
+	VFNMADD231PD LN2HI, k, y; \
+	VMULPD       LN2LO, k, l; \
+	VSUBPD       l, y, r
+
+// EXPR: t = exp(r) = 1 - ((lo - r·c/(2-c)) - hi) with
+// c = r - r²·P(r²); frees r and p.
+#define EXPR(y, l, r, t, p) \
+	VMULPD       r, r, t;      \
+	VMOVUPD      P5, p;        \
+	VFMADD213PD  P4, t, p;     \
+	VFMADD213PD  P3, t, p;     \
+	VFMADD213PD  P2, t, p;     \
+	VFMADD213PD  P1, t, p;     \
+	VFNMADD213PD r, t, p;      \
+	VMULPD       p, r, t;      \
+	VMOVUPD      TWO, r;       \
+	VSUBPD       p, r, r;      \
+	VDIVPD       r, t, t;      \
+	VSUBPD       t, l, t;      \
+	VSUBPD       y, t, t;      \
+	VSUBPD       t, Y14, t
+
+// SCALE: t = e = t·2^k1·2^k2 with k1 = floor(k/2), k2 = k - k1, each
+// power built by adding 2^52 + 1023 and shifting the low bits of the
+// significand into the exponent field; frees k and p.
+#define SCALE(k, t, p) \
+	VMULPD   HALF, k, p;  \
+	VROUNDPD $1, p, p;    \
+	VSUBPD   p, k, k;     \
+	VADDPD   MAGIC, p, p; \
+	VPSLLQ   $52, p, p;   \
+	VADDPD   MAGIC, k, k; \
+	VPSLLQ   $52, k, k;   \
+	VMULPD   p, t, t;     \
+	VMULPD   k, t, t
+
+// LOGISTIC: p = num/(1+e) rounded once, num = e where x < 0, else 1:
+// y = hi = 1+e, l = lo = (1-hi)+e, r = 1/hi, k = q = num·r, then
+// q + (num - q·hi - q·lo)·r.
+#define LOGISTIC(x, y, k, l, r, t, p) \
+	VADDPD       Y14, t, y;   \
+	VSUBPD       y, Y14, l;   \
+	VADDPD       t, l, l;     \
+	VBLENDVPD    x, t, Y14, p; \
+	VDIVPD       y, Y14, r;   \
+	VMULPD       r, p, k;     \
+	VFNMADD231PD k, y, p;     \
+	VFNMADD231PD k, l, p;     \
+	VMULPD       r, p, p;     \
+	VADDPD       k, p, p
+
+// func sigmoid8(dst, src *float64, n int)
 //
-// sigmoid4 applies sigmoid (sigmoid.go) to n elements, n a positive
-// multiple of 4, four at a time. 2^j is built by adding 2^52 + 1023 to j,
-// which leaves j + 1023 in the low bits of the significand, and shifting
-// those bits into the exponent field.
-TEXT ·sigmoid4(SB), NOSPLIT, $0-24
-	MOVQ dst+0(FP), DI
-	MOVQ src+8(FP), SI
-	MOVQ n+16(FP), CX
-	SHRQ $2, CX
+// sigmoid8 applies sigmoid to n elements, n a positive multiple of 8.
+TEXT ·sigmoid8(SB), NOSPLIT, $0-24
+	MOVQ    dst+0(FP), DI
+	MOVQ    src+8(FP), SI
+	MOVQ    n+16(FP), CX
+	SHRQ    $3, CX
 	VMOVUPD FLOOR, Y15
 	VMOVUPD ONE, Y14
 
 loop:
-	VMOVUPD (SI), Y0            // x
-	VORPD   SIGN, Y0, Y1        // -|x|
-	VMAXPD  Y1, Y15, Y1         // y = max(-|x|, -746), NaN kept
-	VMULPD  LOG2E, Y1, Y2
-	VROUNDPD $0, Y2, Y2         // k
-	VFNMADD231PD LN2HI, Y2, Y1  // hi = y - k·ln2Hi
-	VMULPD  LN2LO, Y2, Y3       // lo = k·ln2Lo
-	VSUBPD  Y3, Y1, Y4          // r = hi - lo
-	VMULPD  Y4, Y4, Y5          // t = r²
-	VMOVUPD P5, Y6
-	VFMADD213PD P4, Y5, Y6
-	VFMADD213PD P3, Y5, Y6
-	VFMADD213PD P2, Y5, Y6
-	VFMADD213PD P1, Y5, Y6
-	VFNMADD213PD Y4, Y5, Y6     // c = r - t·P(t)
-	VMULPD  Y6, Y4, Y7          // r·c
-	VMOVUPD TWO, Y8
-	VSUBPD  Y6, Y8, Y8          // 2 - c
-	VDIVPD  Y8, Y7, Y7          // r·c/(2-c)
-	VSUBPD  Y7, Y3, Y7          // lo - r·c/(2-c)
-	VSUBPD  Y1, Y7, Y7          // ... - hi
-	VSUBPD  Y7, Y14, Y7         // exp(r) = 1 - (...)
-	VMULPD  HALF, Y2, Y9
-	VROUNDPD $1, Y9, Y9         // k1 = floor(k/2)
-	VSUBPD  Y9, Y2, Y10         // k2 = k - k1
-	VADDPD  MAGIC, Y9, Y9
-	VPSLLQ  $52, Y9, Y9         // 2^k1
-	VADDPD  MAGIC, Y10, Y10
-	VPSLLQ  $52, Y10, Y10       // 2^k2
-	VMULPD  Y9, Y7, Y7
-	VMULPD  Y10, Y7, Y7         // e = exp(-|x|)
-	VADDPD  Y14, Y7, Y8         // hi = 1 + e
-	VSUBPD  Y8, Y14, Y11
-	VADDPD  Y7, Y11, Y11        // lo = (1 - hi) + e
-	VBLENDVPD Y0, Y7, Y14, Y9   // num = e where x < 0, else 1
-	VDIVPD  Y8, Y14, Y12        // inv = 1/hi
-	VMULPD  Y12, Y9, Y10        // q = num·inv
-	VFNMADD231PD Y10, Y8, Y9    // num - q·hi
-	VFNMADD231PD Y10, Y11, Y9   // ... - q·lo
-	VMULPD  Y12, Y9, Y9
-	VADDPD  Y10, Y9, Y9         // q + (num - q·(hi+lo))·inv
-	VMOVUPD Y9, (DI)
-	ADDQ $32, SI
-	ADDQ $32, DI
-	DECQ CX
-	JNZ  loop
+	VMOVUPD (SI), Y0
+	VMOVUPD 32(SI), Y7
+	REDUCE(Y0, Y1, Y2, Y3, Y4)
+	REDUCE(Y7, Y8, Y9, Y10, Y11)
+	EXPR(Y1, Y3, Y4, Y5, Y6)
+	EXPR(Y8, Y10, Y11, Y12, Y13)
+	SCALE(Y2, Y5, Y6)
+	SCALE(Y9, Y12, Y13)
+	LOGISTIC(Y0, Y1, Y2, Y3, Y4, Y5, Y6)
+	LOGISTIC(Y7, Y8, Y9, Y10, Y11, Y12, Y13)
+	VMOVUPD Y6, (DI)
+	VMOVUPD Y13, 32(DI)
+	ADDQ    $64, SI
+	ADDQ    $64, DI
+	DECQ    CX
+	JNZ     loop
 	VZEROUPPER
 	RET

@@ -85,11 +85,11 @@ func TestSigmoidAccuracy(t *testing.T) {
 	}
 }
 
-// TestSigmoidLengths checks every remainder of the four-wide loop, and
+// TestSigmoidLengths checks every remainder of the eight-wide loop, and
 // that dst may be src.
 func TestSigmoidLengths(t *testing.T) {
 	for name, f := range sigmoids() {
-		for n := range 11 {
+		for n := range 20 {
 			x := make([]float64, n)
 			for i := range x {
 				x[i] = float64(i) - 4.5

@@ -36,9 +36,10 @@ const plotFigureOptionsDoc = "Figure options: title, xlabel, ylabel, xlim: [lo, 
 var plotBuiltins = []*lang.Builtin{
 	{
 		Name: "plot", Params: "fig?, x?, y | f, a, b, {options}", Topic: "plots",
-		Doc: "a line plot, as a figure: of data y against x (or against 0, 1, 2, ... if x is left out), or of a\n" +
-			"function (or an expression in one symbol) on [a, b], sampled adaptively so that curves are smooth where\n" +
-			"they bend. Several series: rows of a matrix y, as in plot(x, [y1, y2]), or a list of functions, as in\n" +
+		Doc: "a line plot of data or of functions, as a figure\n" +
+			"Data y against x (or against 0, 1, 2, ... if x is left out), or a function (or an expression in one\n" +
+			"symbol) on [a, b], sampled adaptively so that curves are smooth where they bend.\n" +
+			"Several series: rows of a matrix y, as in plot(x, [y1, y2]), or a list of functions, as in\n" +
 			"plot([sin, cos], 0, 2*pi); or add to a figure with plot(fig, ...). A legend shows the series' labels:\n" +
 			"{label: \"data\"}, or a list of labels for several series; several functions are labelled by their names.\n" +
 			"NaN values leave gaps in the line.\n" +
@@ -50,32 +51,34 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "scatter", Params: "fig?, x, y, {label, color, size, ...}", Topic: "plots",
-		Doc:     "a scatter plot of the points (x[i], y[i]), as a figure; size is the dots' radius in points (2.5).\n" + plotFigureOptionsDoc,
+		Doc:     "a scatter plot of the points (x[i], y[i]), as a figure\nOptions: label, color, size (the dots' radius in points, 2.5).\n" + plotFigureOptionsDoc,
 		Example: "scatter([1, 2, 3, 4], [2, 1, 4, 3], {label: \"samples\", color: \"red\"})",
 		MinArgs: 2, MaxArgs: 4,
 		Fn: plotScatterFn,
 	},
 	{
 		Name: "plot3", Params: "fig?, x, y, z | points, {azim, elev, ...}", Topic: "plots",
-		Doc: "a curve in space through (x[i], y[i], z[i]) (or the rows of an n×3 matrix), drawn in projection\n" +
-			"inside its bounding box, seen from the azimuth azim (-60°) and elevation elev (30°), as matplotlib's 3-D\n" +
-			"axes are. zlabel names the third axis. Series options as plot's.\n" + plotFigureOptionsDoc,
+		Doc: "a curve in space, drawn in projection, as a figure\n" +
+			"The curve runs through (x[i], y[i], z[i]) (or the rows of an n×3 matrix) inside its bounding box,\n" +
+			"seen from the azimuth azim (-60°) and the elevation elev (30°), as matplotlib's 3-D axes are.\n" +
+			"zlabel names the third axis. Series options as plot's.\n" + plotFigureOptionsDoc,
 		Example: "t = range(0, 20, 0.05)\nplot3(cos(t), sin(t), t, {title: \"helix\", elev: 20})",
 		MinArgs: 1, MaxArgs: 5,
 		Fn: plotPlot3Fn,
 	},
 	{
 		Name: "hist", Params: "fig?, x, {bins, range, density, ...}", Topic: "plots",
-		Doc: "a histogram of the values of x, as a figure: bins is a number of equal bins (10) over range\n" +
-			"[lo, hi] (the data's), or an array of bin edges; density: true scales the bars to area 1. Bins are\n" +
-			"as numpy's: half-open, the last one closed. figinfo(h).series[0].heights gives the counts.\n" + plotFigureOptionsDoc,
+		Doc: "a histogram of the values of x, as a figure\n" +
+			"bins is a number of equal bins (10) over range [lo, hi] (the data's), or an array of bin edges;\n" +
+			"density: true scales the bars to area 1. Bins are as numpy's: half-open, the last one closed.\n" +
+			"figinfo(h).series[0].heights gives the counts.\n" + plotFigureOptionsDoc,
 		Example: "hist([1, 2, 2, 3, 3, 3, 4, 4, 5], {bins: 5})",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: plotHistFn,
 	},
 	{
 		Name: "bar", Params: "fig?, x?, heights, {barwidth, ...}", Topic: "plots",
-		Doc: "a bar chart, as a figure: bars of the given heights at x (0, 1, 2, ... if left out), or over names\n" +
+		Doc: "a bar chart, as a figure\nBars of the given heights at x (0, 1, 2, ... if left out), or over names\n" +
 			"given as a list of strings; barwidth is in units of x (0.8).\n" + plotFigureOptionsDoc,
 		Example: "bar([\"apples\", \"pears\", \"plums\"], [3, 5, 2], {title: \"fruit\"})",
 		MinArgs: 1, MaxArgs: 4,
@@ -83,8 +86,9 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "contour", Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z, {levels, n, cmap, ...}", Topic: "plots",
-		Doc: "the level lines of f(x, y) over a rectangle (sampled on an n×n grid, n = 100, at most 1000), or of a matrix Z\n" +
-			"whose rows go with y and columns with x, as a figure. levels is a number of levels (10) evenly\n" +
+		Doc: "the level lines of f(x, y) or of a matrix, as a figure\n" +
+			"f is sampled over a rectangle on an n×n grid (n = 100, at most 1000); a matrix Z's rows go with y\n" +
+			"and its columns with x. levels is a number of levels (10) evenly\n" +
 			"spaced inside the range of the values, or an array of levels, as in levels: 10**range(-1, 4, 0.5).\n" +
 			"cmap colours the levels from low to high: viridis or gray.\n" + plotFigureOptionsDoc,
 		Example: "contour(x**2 + 2*y**2, [-2, 2], [-2, 2], {levels: 6})",
@@ -93,7 +97,7 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "quiver", Params: "fig?, f, [x0, x1], [y0, y1] | x, y, u, v, {n, ...}", Topic: "plots",
-		Doc: "a vector field drawn as arrows, as a figure: of f(x, y) = [u, v] on an n×n grid (n = 15, at most 200) of a\n" +
+		Doc: "a vector field drawn as arrows, as a figure\nOf f(x, y) = [u, v] on an n×n grid (n = 15, at most 200) of a\n" +
 			"rectangle, or of the gradient of f when f gives a number; or arrows (u[i], v[i]) at points (x[i], y[i]).\n" +
 			"The arrows are scaled together, the longest about one grid cell long.\n" + plotFigureOptionsDoc,
 		Example: "quiver(x**2 + 2*y**2, [-2, 2], [-2, 2], {n: 9})",
@@ -102,7 +106,7 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "imshow", Params: "fig?, image, {cmap, vmin, vmax, ...}", Topic: "plots",
-		Doc: "an image as a figure, row 0 at the top: a matrix through a colour map (cmap: viridis or gray) from\n" +
+		Doc: "an image or a matrix in colour, as a figure\nRow 0 is at the top. A matrix through a colour map (cmap: viridis or gray) from\n" +
 			"vmin to vmax (its least and greatest values), or an H×W×3 (RGB) or H×W×4 (RGBA) array of intensities\n" +
 			"from vmin to vmax (0 to 255, or 0 to 1 if no value exceeds 1). NaN pixels are blank.\n" + plotFigureOptionsDoc,
 		Example: "imshow(outer(range(8), range(12)), {cmap: \"gray\"})",
@@ -111,7 +115,7 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "subplots", Params: "figs, {cols, title, width, height, file}", Topic: "plots",
-		Doc: "a figure showing figures in a grid: a list of figures laid out cols to a row (about as many\n" +
+		Doc: "a figure showing figures in a grid\nA list of figures laid out cols to a row (about as many\n" +
 			"columns as rows by default), or a list of rows.",
 		Example: "subplots([plot(sin, 0, 6), plot(cos, 0, 6)], {title: \"two waves\"})",
 		MinArgs: 1, MaxArgs: 2,
@@ -119,7 +123,7 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "figure", Params: "fig?, {options}", Topic: "plots",
-		Doc:     "a figure with options applied: an empty figure to add series to, or a copy of fig changed.\n" + plotFigureOptionsDoc,
+		Doc:     "a figure with options applied\nAn empty figure to add series to, or a copy of fig changed.\n" + plotFigureOptionsDoc,
 		Example: "figure(plot(exp, 0, 2), {title: \"growth\", ylabel: \"exp(x)\", grid: true})",
 		MinArgs: 0, MaxArgs: 2,
 		Fn: plotFigureFn,
@@ -144,23 +148,24 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "legend", Params: "fig, labels | position | on", Topic: "plots",
-		Doc: "a copy of the figure with its series labelled in order (a list of strings), or its legend placed\n" +
-			"(\"top right\", \"top left\", \"bottom left\", \"bottom right\") or hidden (false)",
+		Doc: "a copy of the figure with its series labelled, or its legend placed or hidden\n" +
+			"Labels are a list of strings, for the series in order; a place is \"top right\", \"top left\",\n" +
+			"\"bottom left\" or \"bottom right\"; false hides the legend, true shows it in its usual place.",
 		Example: "legend(plot([sin, cos], 0, 6), [\"sine\", \"cosine\"])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: plotLegendFn,
 	},
 	{
 		Name: "savefig", Params: "fig, path, {width, height}", Topic: "plots",
-		Doc: "writes the figure to a file, PNG, SVG or PDF as the extension says, and returns the path. The file\n" +
-			"is written whole or not at all: a failed write leaves an old file of that name as it was.",
+		Doc: "writes the figure to a PNG, SVG or PDF file, as the extension says, and returns the path\n" +
+			"The file is written whole or not at all: a failed write leaves an old file of that name as it was.",
 		Example: "savefig(plot(sin, 0, 6), tempdir() + \"/sine.svg\") != \"\"",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: plotSavefigFn,
 	},
 	{
 		Name: "figinfo", Params: "fig", Topic: "plots",
-		Doc: "what a figure holds, as a record: width, height, title, the series (kind, label, points; heights\n" +
+		Doc: "what a figure holds, as a record\nIts width, height, title, the series (kind, label, points; heights\n" +
 			"of bars, levels of contours) and the axes' ranges xlim and ylim (and zlim in 3-D), or its panels",
 		Example: "figinfo(plot([1, 2, 3], [2, 4, 3]))",
 		MinArgs: 1, MaxArgs: 1,
@@ -170,8 +175,9 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "preview", Params: "fig, cols?, rows?", Topic: "plots",
-		Doc: "the figure drawn in text, as the REPL previews it on a terminal: Unicode braille, 2×4 dots to a\n" +
-			"character, cols×rows characters (72×20), with the axes' ranges. print() shows it.",
+		Doc: "the figure drawn in text, as the REPL previews it on a terminal\n" +
+			"Unicode braille, 2×4 dots to a character, cols×rows characters (72×20), with the axes' ranges.\n" +
+			"print() shows it.",
 		Example: "print(preview(plot(sin, 0, 2*pi), 40, 8))",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -188,8 +194,9 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "tempdir", Params: "", Topic: "plots",
-		Doc: "the folder for figures and other scratch files: calc-plots in the system's temporary folder,\n" +
-			"created if it is missing. The REPL writes the figures it shows there.",
+		Doc: "the folder for figures and other scratch files\n" +
+			"calc-plots in the system's temporary folder, created if it is missing. The REPL writes the figures\n" +
+			"it shows there.",
 		Example: `len(tempdir()) > 0`,
 		MaxArgs: 0,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -33,6 +33,7 @@ func FuzzRun(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		s := calc.NewSession()
+		s.Safe = true // seeds include savefig and imwrite lines
 		s.MaxDepth = 200
 		s.MaxElements = 1e5
 		s.Graph().MaxNodes = 1e5

@@ -219,40 +219,8 @@ func plotCells(a lang.Args, i, most int) int {
 	return n
 }
 
-// recentFiguresKey is the session local holding the *recentFigures of
-// WatchFigures.
-const recentFiguresKey = "builtins.recentFigures"
-
-// recentFigures are the figures the plots builtins returned lately.
-type recentFigures struct{ figs []*plot.Figure }
-
-// maxRecentFigures bounds the list: a loop making figures keeps the last.
-const maxRecentFigures = 64
-
-// plotValue returns a figure as a value, noting it for WatchFigures.
-func plotValue(s *lang.Session, f *plot.Figure) lang.Value {
-	if r, ok := s.Local(recentFiguresKey).(*recentFigures); ok {
-		if len(r.figs) == maxRecentFigures {
-			r.figs = append(r.figs[:0], r.figs[1:]...)
-		}
-		r.figs = append(r.figs, f)
-	}
-	return lang.Obj(f)
-}
-
-// WatchFigures starts a new list of the figures the plots builtins
-// return in session s (see WatchedFigures). The REPL uses the list to
-// tell which figure a printed description stands for.
-func WatchFigures(s *lang.Session) { s.SetLocal(recentFiguresKey, &recentFigures{}) }
-
-// WatchedFigures returns the figures returned since WatchFigures, oldest
-// first (at most the last 64).
-func WatchedFigures(s *lang.Session) []*plot.Figure {
-	if r, ok := s.Local(recentFiguresKey).(*recentFigures); ok {
-		return r.figs
-	}
-	return nil
-}
+// plotValue returns a figure as a value.
+func plotValue(s *lang.Session, f *plot.Figure) lang.Value { return lang.Obj(f) }
 
 // PlotDir returns the folder for figures, calc-plots in the system's
 // temporary folder, creating it if need be.

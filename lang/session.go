@@ -53,6 +53,10 @@ type Session struct {
 	Safe bool
 	// MaxOutput limits the bytes one statement may print (0: no limit).
 	MaxOutput int
+	// Show, if set, is offered the value of each bare expression before it
+	// is printed; when it returns true the value is not printed. The REPL
+	// shows figures this way.
+	Show func(v Value) bool
 
 	graph *autodiff.Graph
 	// compiledExprs caches, per expression called as a function, its
@@ -225,6 +229,9 @@ func (s *Session) Run(name, text string) error {
 			return err
 		}
 		if st.kind == exprStmt && !v.IsNil() {
+			if s.Show != nil && s.Show(v) {
+				continue
+			}
 			text := s.Format(v)
 			if err := s.budget(len(text)); err != nil {
 				return err.at(Pos{src, st.startPos})

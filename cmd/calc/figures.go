@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 
 	"github.com/chzyer/readline"
 
@@ -22,15 +20,7 @@ import (
 // PNG file in the figure folder (figure-1.png, figure-2.png, ...), its path
 // printed, and on a terminal drawn in braille under it. Scripts print
 // figures as their one-line description; savefig and the file option
-// write them.
-//
-// A line runs as any other, through calc.Run, so it keeps every rule of
-// printing (limits, errors); its output passes through a figureWriter,
-// which recognises the description of a figure and shows that figure
-// instead. The figure is the one of that description that the line made
-// (the plots builtins note the figures they return, see
-// builtins.WatchFigures), or else the one bound to the name the line
-// names, or else one bound to some name.
+// write them. The session's Show hook hands the REPL each line's value.
 
 // figureShelf is where the REPL puts the figures it shows. It lives in
 // the session's locals, so tests can point it at a folder of their own.
@@ -43,59 +33,19 @@ type figureShelf struct {
 const figureShelfKey = "cmd/calc.figures"
 
 // exec runs source text for the REPL, showing the figures that lines
-// typed at the prompt print.
+// typed at the prompt give.
 func (r *repl) exec(name, text string) error {
-	if name != replName {
-		return calc.Run(r.s, name, text, r.con.out, r.con.errOut)
-	}
-	builtins.WatchFigures(r.s)
-	w := &figureWriter{r: r, line: strings.TrimSpace(text)}
-	return calc.Run(r.s, name, text, w, r.con.errOut)
-}
-
-// figureWriter passes output on to the console, except a figure's
-// description on a line of its own, for which it shows the figure.
-type figureWriter struct {
-	r    *repl
-	line string // the statement typed
-}
-
-func (w *figureWriter) Write(p []byte) (int, error) {
-	if bytes.HasPrefix(p, []byte("<figure ")) && bytes.IndexByte(p, '\n') == len(p)-1 {
-		if fig := w.find(string(p[:len(p)-1])); fig != nil {
-			w.r.showFigure(fig)
-			return len(p), nil
+	if name == replName {
+		r.s.Show = func(v lang.Value) bool {
+			fig, ok := v.Object().(*plot.Figure)
+			if ok {
+				r.showFigure(fig)
+			}
+			return ok
 		}
+		defer func() { r.s.Show = nil }()
 	}
-	return w.r.con.out.Write(p)
-}
-
-// find returns the figure described as desc: made by this line, named by
-// it, or bound to a name.
-func (w *figureWriter) find(desc string) *plot.Figure {
-	s := w.r.s
-	made := builtins.WatchedFigures(s)
-	for i := len(made) - 1; i >= 0; i-- {
-		if made[i].String() == desc {
-			return made[i]
-		}
-	}
-	named := func(name string) *plot.Figure {
-		v, _ := s.Get(name)
-		if f, ok := v.Object().(*plot.Figure); ok && f.String() == desc {
-			return f
-		}
-		return nil
-	}
-	if f := named(w.line); f != nil {
-		return f
-	}
-	for _, name := range s.Names() {
-		if f := named(name); f != nil {
-			return f
-		}
-	}
-	return nil
+	return calc.Run(r.s, name, text, r.con.out, r.con.errOut)
 }
 
 // showFigure writes fig to the next figure-N.png, says where, and on a

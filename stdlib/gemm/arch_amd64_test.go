@@ -4,7 +4,7 @@ package gemm
 // each of them.
 func kernels() map[string]kernel {
 	ks := map[string]kernel{"go": kernelGo}
-	if hasFMA {
+	if hasAVX2FMA {
 		ks["fma"] = kernelFMA
 	}
 	return ks
@@ -13,7 +13,7 @@ func kernels() map[string]kernel {
 // sigmoids lists the implementations of Sigmoid this CPU can run.
 func sigmoids() map[string]func(dst, src []float64) {
 	fs := map[string]func(dst, src []float64){"go": sigmoidGo}
-	if hasFMA {
+	if hasAVX2FMA {
 		fs["fma"] = sigmoidFMA
 	}
 	return fs

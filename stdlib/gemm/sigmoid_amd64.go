@@ -3,7 +3,7 @@ package gemm
 // bestSigmoid is the Sigmoid used: eight elements at a time in assembly
 // where the CPU has AVX2 and FMA, else the portable loop.
 var bestSigmoid = func() func(dst, src []float64) {
-	if hasFMA {
+	if hasAVX2FMA {
 		return sigmoidFMA
 	}
 	return sigmoidGo

@@ -55,7 +55,7 @@ func TestErrors(t *testing.T) {
 		{"help(nosuch)", `<expr>:1:1: help: no builtin named "nosuch"`},
 		{"range(0, 1, 0)", `<expr>:1:13: range: step must not be zero`},
 		{"reshape(range(6), 4, 2)", `<expr>:1:1: reshape: cannot reshape array of size 6 into shape (4, 2)`},
-		{"zeros(1e12)", `<expr>:1:7: zeros: an array of 1000000000000 elements is more than the limit of 100000000`},
+		{"zeros(1e12)", `<expr>:1:1: zeros: an array of 1000000000000 elements is more than the limit of 100000000`},
 		{"range(1e12)", `<expr>:1:1: range: an array of 1000000000000 elements is more than the limit of 100000000`},
 	}
 	for _, c := range cases {

@@ -102,10 +102,8 @@ func shapeArgs(s *lang.Session, a lang.Args, reshape bool) []int {
 			panic(lang.ArgErrorf(i, "negative dimension %d", shape[i]))
 		}
 		size *= math.Abs(float64(shape[i]))
-		if size > s.MaxElements {
-			panic(lang.ArgErrorf(i, "an array of %.0f elements is more than the limit of %.0f", size, s.MaxElements))
-		}
 	}
+	s.CheckElements(size)
 	return shape
 }
 
@@ -228,6 +226,7 @@ var arrayBuiltins = []*lang.Builtin{
 			if n < 0 || m < 0 {
 				panic(lang.Errorf("negative dimension"))
 			}
+			s.CheckElements(float64(n) * float64(m))
 			return lang.Arr(array.Eye(n, m, k))
 		},
 	},
@@ -367,7 +366,9 @@ var arrayBuiltins = []*lang.Builtin{
 		Example: "outer([1, 2], [1, 10, 100])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			return lang.Arr(array.Outer(a.Array(0), a.Array(1)))
+			x, y := a.Array(0), a.Array(1)
+			s.CheckElements(float64(len(x.Data)) * float64(len(y.Data)))
+			return lang.Arr(array.Outer(x, y))
 		},
 	},
 	reduction("sum", "the sum", array.Sum, symbolicSum),

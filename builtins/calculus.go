@@ -106,7 +106,7 @@ func byFirstOrAll(name string, t transform) func(g *autodiff.Graph, tr *lang.Tra
 		case lang.NumKind, lang.BoolKind:
 			var wrt []*autodiff.Node
 			for _, a := range tr.Args {
-				if !a.Vars[0].IsScalar() || len(a.Vars) != 1 {
+				if len(a.Vars) != 1 || !a.Vars[0].IsScalar() {
 					panic(&autodiff.ShapeError{Msg: name + " differentiates by the first argument, or by all of them when they are numbers"})
 				}
 				wrt = append(wrt, a.Vars[0])
@@ -237,8 +237,15 @@ var calculusBuiltins = []*lang.Builtin{
 				if len(a) > 2 {
 					times = a.Int(2)
 				}
+				if times < 0 {
+					panic(lang.ArgErrorf(2, "the order of a derivative is at least 0, got %d", times))
+				}
 				return expr(func() *autodiff.Node {
-					for range times {
+					for i := 0; i < times; i++ {
+						s.Check()
+						if n.IsConst() { // and so are its derivatives from here on
+							return s.Graph().Derivative(n, x)
+						}
 						n = s.Graph().Derivative(n, x)
 					}
 					return n
@@ -278,8 +285,8 @@ var calculusBuiltins = []*lang.Builtin{
 		Fn: exprOrFunc("hessian", hessian),
 	},
 	{
-		Name: "subs", Params: "expr, {x: value, ...}", Topic: "calculus",
-		Doc:     "the expression with symbols replaced by values or other expressions, simplified",
+		Name: "subs", Params: "expr, values", Topic: "calculus",
+		Doc:     "the expression with symbols replaced, as a record {x: value, ...} gives them (numbers or expressions), simplified",
 		Example: "subs(x**2 + y, {x: 3})",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

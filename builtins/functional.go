@@ -228,6 +228,7 @@ var functionalBuiltins = []*lang.Builtin{
 			if n < 0 {
 				panic(lang.ArgErrorf(2, "n must be at least 0, got %d", n))
 			}
+			s.CheckElements(float64(n))
 			out := make([]lang.Value, 0, n)
 			x := a[1]
 			for i := 0; i < n; i++ {

@@ -130,10 +130,10 @@ var imageBuiltins = []*lang.Builtin{
 			args, opts := a.Options()
 			opts.Check("sigma_y", "border")
 			k := args.Array(1).Data
-			kx, ky := int(k[0]), int(k[0])
-			if len(k) == 2 {
-				ky = int(k[1])
+			if len(k) != 1 && len(k) != 2 {
+				panic(lang.ArgErrorf(1, "ksize is a number or [kx, ky], not %d numbers", len(k)))
 			}
+			kx, ky := int(k[0]), int(k[len(k)-1])
 			sx := args.Num(2)
 			return lang.Arr(must(image.GaussianBlur(img(args, 0), kx, ky, sx, opts.Num("sigma_y", 0), border(opts))))
 		},

@@ -17,7 +17,7 @@ func residuals(p *problem, opts lang.Options, jacOption string) (optimize.Residu
 	var jac optimize.Jacobian
 	switch j := opts.Get(jacOption, lang.Nil); {
 	case j.IsCallable():
-		user := newFn(p.s, j, p.obj.args, 0, -1)
+		user := p.sibling(j)
 		jac = func(x, out []float64) { copy(out, user.Eval(x, 0)) }
 	case p.obj.Traced():
 		jac = func(x, out []float64) { p.obj.Deriv(x, 0, out) }

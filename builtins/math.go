@@ -83,6 +83,11 @@ func comb(n, k int) float64 {
 		return 0
 	}
 	k = min(k, n-k)
+	if k > 1000 {
+		// Far past exactness anyway: the log-gamma form, inf on overflow.
+		lg := func(x float64) float64 { v, _ := math.Lgamma(x); return v }
+		return math.Round(math.Exp(lg(float64(n)+1) - lg(float64(k)+1) - lg(float64(n-k)+1)))
+	}
 	r := 1.0
 	for i := 1; i <= k; i++ {
 		r = r * float64(n-k+i) / float64(i)

@@ -43,7 +43,7 @@ type fn struct {
 // k-vectors with no other arguments, gets the point's entries spread.
 func newFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int) *fn {
 	if !f.IsCallable() {
-		panic(lang.ArgErrorf(0, "expected a function, got %s", f.TypeName()))
+		panic(lang.Errorf("expected a function, got %s", describeValue(f)))
 	}
 	x, ok := toArray(args[point])
 	if !ok {
@@ -58,8 +58,11 @@ func newFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int) *f
 		for i, v := range x.Data {
 			o.args[i] = lang.Num(v)
 		}
+	case len(args) == 1:
+		panic(lang.Errorf("%s takes %d argument%s, but the point has %d entries: give it one argument (the vector) or one per entry",
+			lang.Format(f), nparams, plural(nparams), len(x.Data)))
 	default:
-		panic(lang.Errorf("%s takes %d arguments, but the solver calls it with %d", lang.Format(f), nparams, len(args)))
+		panic(lang.Errorf("%s takes %d argument%s, but the solver calls it with %d", lang.Format(f), nparams, plural(nparams), len(args)))
 	}
 	o.trace()
 	return o
@@ -81,7 +84,7 @@ func newSpreadFn(s *lang.Session, f lang.Value, x0 []float64) *fn {
 func (o *fn) trace() {
 	t, err := o.s.Trace(o.f, o.args)
 	if err != nil {
-		o.s.Print(fmt.Sprintf("note: %s cannot be traced (%v); derivatives by finite differences", lang.Format(o.f), errMessage(err)))
+		o.s.Print(fmt.Sprintf("note: %s cannot be traced (%v); derivatives by finite differences", lang.Format(o.f), lang.ErrorMessage(err)))
 		return
 	}
 	if t.Out.Size() == 1 && !t.Out.IsScalar() {
@@ -127,12 +130,20 @@ func flatten(g *autodiff.Graph, n *autodiff.Node) *autodiff.Node {
 	return g.Reshape(n, []int{n.Size()})
 }
 
-// errMessage is an error's message without its position.
-func errMessage(err error) string {
-	if e, ok := err.(*lang.Error); ok {
-		return e.Msg
+// plural is "s" unless n is 1.
+func plural(n int) string {
+	if n == 1 {
+		return ""
 	}
-	return err.Error()
+	return "s"
+}
+
+// describeValue names a value for a message: nil as nil, others by type.
+func describeValue(v lang.Value) string {
+	if v.IsNil() {
+		return "nil"
+	}
+	return v.TypeName()
 }
 
 // Traced reports whether the function runs as a tape with exact

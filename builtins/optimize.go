@@ -15,6 +15,7 @@ import (
 type problem struct {
 	s      *lang.Session
 	obj    *fn
+	args   []lang.Value // the objective's arguments: x0, then the args option
 	x0     []float64
 	scalar bool  // x0 was a number: answers are numbers too
 	shape  []int // x0's shape
@@ -37,9 +38,14 @@ func newProblem(s *lang.Session, f, x0 lang.Value, opts lang.Options) *problem {
 		}
 		args = append(args, items...)
 	}
-	return &problem{s: s, obj: newFn(s, f, args, 0, -1), x0: append([]float64(nil), x.Data...),
+	return &problem{s: s, obj: newFn(s, f, args, 0, -1), args: args, x0: append([]float64(nil), x.Data...),
 		scalar: x0.Kind() == lang.NumKind, shape: x.Shape}
 }
+
+// sibling prepares another function of the same point — a constraint, a
+// user gradient or Jacobian — which decides for itself whether it takes
+// the point whole or its entries spread.
+func (p *problem) sibling(g lang.Value) *fn { return newFn(p.s, g, p.args, 0, -1) }
 
 // point returns a solver's point in the form of x0.
 func (p *problem) point(x []float64) lang.Value {
@@ -144,7 +150,7 @@ func (p *problem) withGradient(opts lang.Options) optimize.Problem {
 	pr := p.optimizeProblem()
 	for _, name := range []string{"fprime", "jac"} {
 		if g := opts.Get(name, lang.Nil); g.IsCallable() {
-			user := newFn(p.s, g, p.obj.args, 0, -1)
+			user := p.sibling(g)
 			pr.Grad = func(x, grad []float64) { copy(grad, user.Eval(x, 0)) }
 		}
 	}
@@ -190,12 +196,12 @@ func boundValue(v lang.Value, none float64) float64 {
 func (p *problem) constraints(opts lang.Options) []optimize.Constraint {
 	var cons []optimize.Constraint
 	add := func(kind optimize.ConstraintKind, f, jac lang.Value) {
-		c := newFn(p.s, f, p.obj.args, 0, -1)
+		c := p.sibling(f)
 		n := len(c.Eval(p.x0, 0))
 		con := optimize.Constraint{Kind: kind, Len: n, Func: func(x, out []float64) { copy(out, c.Eval(x, 0)) }}
 		switch {
 		case jac.IsCallable():
-			uj := newFn(p.s, jac, p.obj.args, 0, -1)
+			uj := p.sibling(jac)
 			con.Jac = func(x, j []float64) { copy(j, uj.Eval(x, 0)) }
 		case c.Traced():
 			con.Jac = func(x, j []float64) { c.Deriv(x, 0, j) }

@@ -120,7 +120,7 @@ func systemFunc(p *problem, opts lang.Options) (func(x, fx []float64), func(x, j
 	}
 	for _, name := range []string{"fprime", "jac"} {
 		if g := opts.Get(name, lang.Nil); g.IsCallable() {
-			user := newFn(p.s, g, p.obj.args, 0, -1)
+			user := p.sibling(g)
 			return f, func(x, j []float64) { copy(j, user.Eval(x, 0)) }
 		}
 	}

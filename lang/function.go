@@ -49,6 +49,10 @@ type Builtin struct {
 // Signature returns the builtin's name and parameters.
 func (b *Builtin) Signature() string { return b.Name + "(" + b.Params + ")" }
 
+// TakesOptions reports whether the builtin takes a trailing options
+// record, as its parameter list shows with braces: "xs, {key, reverse}".
+func (b *Builtin) TakesOptions() bool { return strings.Contains(b.Params, "{") }
+
 // Summary returns the first line of the builtin's documentation.
 func (b *Builtin) Summary() string {
 	doc, _, _ := strings.Cut(b.Doc, "\n")
@@ -57,16 +61,19 @@ func (b *Builtin) Summary() string {
 
 // arityError describes a call with the wrong number of arguments.
 func arityError(sig string, min, max, got int) *Error {
-	var want string
+	return Errorf("%s takes %s, got %d", sig, countArgs(min, max), got)
+}
+
+// countArgs says how many arguments are wanted: "2 arguments", "1 to 3
+// arguments", "at least 1 argument" (max < 0 for no limit).
+func countArgs(min, max int) string {
 	switch {
 	case min == max:
-		want = fmt.Sprintf("%d argument%s", min, plural(min))
+		return fmt.Sprintf("%d argument%s", min, plural(min))
 	case max < 0:
-		want = fmt.Sprintf("at least %d argument%s", min, plural(min))
-	default:
-		want = fmt.Sprintf("%d to %d arguments", min, max)
+		return fmt.Sprintf("at least %d argument%s", min, plural(min))
 	}
-	return Errorf("%s takes %s, got %d", sig, want, got)
+	return fmt.Sprintf("%d to %d arguments", min, max)
 }
 
 func plural(n int) string {

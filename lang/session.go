@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"sync/atomic"
 )
@@ -217,6 +218,7 @@ func (s *Session) Interrupted() bool { return s.interrupt.Swap(false) }
 func (s *Session) Run(name, text string) error {
 	s.interrupt.Store(false) // a Ctrl-C before this run is not for it
 	s.reason.Store(nil)
+	s.bp, s.sp, s.depth = 0, 0, 0 // after an internal error the REPL survived
 	src := &Source{Name: name, Text: text}
 	stmts, err := splitStatements(src)
 	if err != nil {
@@ -278,6 +280,9 @@ func (s *Session) exec(src *Source, st statement) (v Value, err error) {
 		if r := recover(); r != nil {
 			e, ok := r.(*Error)
 			if !ok {
+				e = graphError(r) // a graph limit or shape met outside Symbolic
+			}
+			if e == nil {
 				panic(r)
 			}
 			s.bp, s.sp, s.depth = 0, 0, 0
@@ -394,6 +399,21 @@ func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Valu
 	if len(args) < b.MinArgs || (b.MaxArgs >= 0 && len(args) > b.MaxArgs) {
 		panic(arityError(b.Signature(), b.MinArgs, b.MaxArgs, len(args)).at(pos))
 	}
+	if n := len(args); n > 0 && (n == b.MaxArgs || args[n-1].kind == RecordKind) && b.TakesOptions() {
+		// The last place of a builtin with options is for the options
+		// record only; a trailing record the other arguments cannot spare
+		// (train's parameters, say) is an argument, not options.
+		positional := n
+		if args[n-1].kind == RecordKind && n > b.MinArgs {
+			positional--
+		}
+		if max := b.MaxArgs - 1; b.MaxArgs >= 0 && positional > max {
+			panic(Errorf("%s takes %s before its options, got %d", b.Signature(), countArgs(b.MinArgs, max), positional).at(pos))
+		}
+		if positional == n && args[n-1].kind == RecordKind {
+			args = append(args[:n:n], RecordOf(NewRecord())) // empty options, so Options leaves the record be
+		}
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			if e, ok := r.(*Error); ok && !e.Pos.Known() {
@@ -435,7 +455,7 @@ func leadingSpace(s string) int {
 // session's limit. Builtins call it before allocating.
 func (s *Session) CheckElements(n float64) {
 	if n > s.MaxElements {
-		panic(Errorf("an array of %.0f elements is more than the limit of %.0f", n, s.MaxElements))
+		panic(Errorf("an array of %s elements is more than the limit of %s", count(n), count(s.MaxElements)))
 	}
 }
 
@@ -445,4 +465,12 @@ func (s *Session) symbol(c *cell) Value {
 		c.sym = Expr(s.graph.Var(c.name, nil))
 	}
 	return c.sym
+}
+
+// count writes a number of elements: whole up to 1e15, else in e-notation.
+func count(n float64) string {
+	if n < 1e15 {
+		return strconv.FormatFloat(n, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(n, 'g', 4, 64)
 }

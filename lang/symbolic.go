@@ -34,15 +34,24 @@ func (s *Session) NodeOf(v Value) (*autodiff.Node, bool) {
 func Symbolic(f func() *autodiff.Node) (n *autodiff.Node) {
 	defer func() {
 		if r := recover(); r != nil {
-			var se *autodiff.ShapeError
-			var big *autodiff.ErrTooLarge
-			if err, ok := r.(error); ok && (errors.As(err, &se) || errors.As(err, &big)) {
-				panic(Errorf("%v", err))
+			if e := graphError(r); e != nil {
+				panic(e)
 			}
 			panic(r)
 		}
 	}()
 	return f()
+}
+
+// graphError turns the panics of the graph's constructors — a shape that
+// does not fit, the node limit — into user errors; nil for anything else.
+func graphError(r any) *Error {
+	var se *autodiff.ShapeError
+	var big *autodiff.ErrTooLarge
+	if err, ok := r.(error); ok && (errors.As(err, &se) || errors.As(err, &big)) {
+		return Errorf("%v", err)
+	}
+	return nil
 }
 
 // symbolicOp applies a primitive to values at least one of which is an

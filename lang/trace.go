@@ -282,13 +282,13 @@ func (d *Derived) lookup(s *Session, args []Value) (*compiled, error) {
 func (s *Session) callDerived(d *Derived, args []Value, pos Pos) Value {
 	c, err := d.lookup(s, args)
 	if err != nil {
-		panic(Errorf("cannot differentiate %s: %v", describeFunc(d.F), errMsg(err)).at(pos))
+		panic(Errorf("cannot differentiate %s: %v", describeFunc(d.F), ErrorMessage(err)).at(pos))
 	}
 	return c.callAt(s, args, pos)
 }
 
-// errMsg returns an error's message without its position.
-func errMsg(err error) string {
+// ErrorMessage returns an error's message without its position.
+func ErrorMessage(err error) string {
 	if e, ok := err.(*Error); ok {
 		return e.Msg
 	}

@@ -41,7 +41,7 @@ func TestErrors(t *testing.T) {
 		{"inv([[1, 2], [2, 4]])", `<expr>:1:1: inv: singular matrix`},
 		{"dot([[1, 2, 3]], [[1, 2, 3]])", `<expr>:1:1: dot: shapes (1, 3) and (1, 3) not aligned: 3 (dim 1) != 1 (dim 0)`},
 		{"map(1, 2)", `<expr>:1:5: map: expected a function and a list or array, got number and number`},
-		{"reduce(add, [])", `<expr>:1:8: reduce: "add" is not defined`},
+		{"reduce(add, [1, 2])", `<expr>:1:1: reduce: "add" is not defined`},
 		{"add(a, b) = a + b\nreduce(add, [])", `<expr>:2:1: reduce of an empty collection needs an initial value`},
 		{`sorted([1, "a"])`, `<expr>:1:1: sorted: cannot order string and number: keys must be all numbers or all strings`},
 		{"1 = 2", `<expr>:1:1: only a name or a function heading such as f(x, y) can be assigned (use == to compare)`},

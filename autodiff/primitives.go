@@ -44,7 +44,6 @@ var operators = []*Primitive{
 	{Name: "*", Arity: 2, Binary: func(x, y float64) float64 { return x * y }},
 	{Name: "/", Arity: 2, Binary: func(x, y float64) float64 { return x / y }},
 	{Name: "**", Arity: 2, Binary: pow},
-	{Name: "%", Arity: 2, Binary: mod},
 	{Name: "neg", Arity: 1, Unary: func(x float64) float64 { return -x }},
 	{Name: "<", Arity: 2, Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x < y) }},
 	{Name: "<=", Arity: 2, Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x <= y) }},
@@ -161,6 +160,7 @@ func init() {
 	for _, p := range append(append([]*Primitive(nil), operators...), functions...) {
 		byName[p.Name] = p
 	}
+	byName["%"] = byName["mod"] // the operator is the function, derivative and all
 }
 
 // Lookup returns the primitive with the given name (an operator token such

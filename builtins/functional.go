@@ -31,11 +31,6 @@ func funcAndItems(a lang.Args) (f lang.Value, items seq, rest lang.Args) {
 	case a[1].IsCallable():
 		return a[1], seqArg(a, 0), a[2:]
 	}
-	for i := range 2 {
-		if sym := a[i].SymbolName(); sym != "" {
-			panic(lang.ArgErrorf(i, "%q is not defined", sym))
-		}
-	}
 	panic(lang.ArgErrorf(0, "expected a function and a list or array, got %s and %s", a[0].TypeName(), a[1].TypeName()))
 }
 

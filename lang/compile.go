@@ -244,6 +244,9 @@ func (c *compiler) call(n *ast.CallNode, sc *scope) code {
 	}
 	return func(s *Session) Value {
 		f := callee(s)
+		if name := f.SymbolName(); name != "" {
+			panic(Errorf("unknown function %q%s", name, s.DidYouMean(name)).at(pos))
+		}
 		base := s.sp
 		for _, a := range args {
 			v := a(s)

@@ -9,11 +9,11 @@ import (
 )
 
 // Format returns v as the REPL prints it, with 10 significant digits.
-func Format(v Value) string { return format(v, array.FormatOptions{}, true) }
+func Format(v Value) string { return format(v, array.FormatOptions{}) }
 
 // Format returns v as the REPL prints it, with the session's precision.
 func (s *Session) Format(v Value) string {
-	return format(v, array.FormatOptions{Precision: s.Precision}, true)
+	return format(v, array.FormatOptions{Precision: s.Precision})
 }
 
 // FormatText returns v as print() shows it: strings without quotes.
@@ -24,7 +24,7 @@ func (s *Session) FormatText(v Value) string {
 	return s.Format(v)
 }
 
-func format(v Value, opts array.FormatOptions, top bool) string {
+func format(v Value, opts array.FormatOptions) string {
 	switch v.kind {
 	case NilKind:
 		return "nil"
@@ -40,7 +40,7 @@ func format(v Value, opts array.FormatOptions, top bool) string {
 		items := v.List().Items
 		parts := make([]string, len(items))
 		for i, it := range items {
-			parts[i] = format(it, opts, false)
+			parts[i] = format(it, opts)
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
 	case RecordKind:
@@ -79,7 +79,7 @@ func formatRecord(r *Record, opts array.FormatOptions, depth int) string {
 		if inner := v.Record(); inner != nil {
 			text = formatRecord(inner, opts, depth+1)
 		} else {
-			text = format(v, opts, false)
+			text = format(v, opts)
 		}
 		multiline = multiline || strings.Contains(text, "\n")
 		parts[i] = k + ": " + text

@@ -24,7 +24,7 @@ var (
 
 var verbs = map[string]string{
 	"+": "add", "-": "subtract", "*": "multiply", "/": "divide",
-	"**": "raise to a power", "%": "take the remainder of",
+	"**": "raise to a power", "mod": "take the remainder of",
 }
 
 func operatorFor(p *autodiff.Primitive) *operator {

@@ -376,11 +376,11 @@ func (s *Session) callAt(f Value, base int, pos Pos, argPos []Pos) Value {
 		s.sp = base
 		return v
 	}
-	if name := f.SymbolName(); name != "" {
-		panic(Errorf("unknown function %q%s", name, s.DidYouMean(name)).at(pos))
-	}
 	switch fn := f.ref.(type) {
 	case *autodiff.Node:
+		if fn.Op == autodiff.OpVar && s.sp-base != 1 {
+			panic(Errorf("%q is not defined%s", fn.Name, s.DidYouMean(fn.Name)).at(pos))
+		}
 		v := s.callExpr(fn, s.stack[base:s.sp], pos)
 		s.sp = base
 		return v

@@ -152,6 +152,10 @@ func classify(s string, off int) statement {
 	if name == "let" {
 		return st
 	}
+	if keywords[name] {
+		st.kind = badAssignStmt
+		return st
+	}
 	if name == "" {
 		st.kind = badAssignStmt
 		return st
@@ -229,3 +233,7 @@ func leadingIdent(s string) (ident, rest string) {
 	}
 	return s[:end], strings.TrimSpace(s[end:])
 }
+
+// keywords are expr's words that cannot be names.
+var keywords = map[string]bool{"true": true, "false": true, "nil": true, "let": true, "if": true, "else": true,
+	"and": true, "or": true, "not": true, "in": true, "matches": true, "contains": true, "startsWith": true, "endsWith": true}

@@ -380,11 +380,10 @@ func Len(v Value) (int, bool) {
 func (v Value) GoString() string { return fmt.Sprintf("lang.Value{%s: %s}", v.kind, Format(v)) }
 
 // IsCallable reports whether v can be called as a function: a function,
-// or an expression (a function of its free symbols). A bare symbol is an
-// unknown name, not the identity function.
-func (v Value) IsCallable() bool {
-	return v.kind == FuncKind || v.kind == ExprKind && v.SymbolName() == ""
-}
+// or an expression (a function of its free symbols; a bare symbol x is
+// the identity). Calling an unbound name in source, as in sinn(2), is an
+// unknown function all the same: the call site checks that.
+func (v Value) IsCallable() bool { return v.kind == FuncKind || v.kind == ExprKind }
 
 // Seq returns the length of a collection and a function giving its items
 // one at a time (numbers for a vector, rows for a matrix, characters for

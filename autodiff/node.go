@@ -82,8 +82,9 @@ func (n *Node) isConstValue(x float64) bool {
 }
 
 // Graph builds and interns nodes. Each calc session has one; graphs share
-// nothing. MaxNodes limits its size so that runaway symbolic work is an
-// error, not memory exhaustion.
+// nothing. MaxNodes limits its size (DefaultMaxNodes unless changed) so
+// that runaway symbolic work is an error, not memory exhaustion; nodes are
+// never freed, so the limit counts all the nodes a session has made.
 type Graph struct {
 	nodes    map[string]*Node
 	MaxNodes int
@@ -101,6 +102,7 @@ func NewGraph() *Graph {
 // node limit.
 type ErrTooLarge struct{ Limit int }
 
+// Error says which limit was passed.
 func (e *ErrTooLarge) Error() string {
 	return fmt.Sprintf("the expression graph passed its limit of %d nodes", e.Limit)
 }
@@ -178,6 +180,7 @@ func (g *Graph) filled(x float64, shape []int) *Node {
 // not fit; the interpreter reports it as a user error.
 type ShapeError struct{ Msg string }
 
+// Error returns the message.
 func (e *ShapeError) Error() string { return e.Msg }
 
 func shapeErrorf(format string, args ...any) {

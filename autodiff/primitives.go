@@ -130,10 +130,10 @@ var functions = []*Primitive{
 		Doc: "the Bessel function of the second kind of order 0", Example: "y0(1)"},
 	{Name: "y1", Arity: 1, Topic: "special", Unary: special.Y1, Deriv: func(g *Graph, x, y *Node) *Node { return g.Sub(g.Apply(Lookup("y0"), x), g.Div(y, x)) },
 		Doc: "the Bessel function of the second kind of order 1", Example: "y1(1)"},
-	{Name: "jn", Arity: 2, Params: "n, x", Topic: "special", Binary: func(n, x float64) float64 { return special.Jn(int(n), x) }, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
+	{Name: "jn", Arity: 2, Params: "n, x", Topic: "special", Binary: func(n, x float64) float64 { return wholeOrder(special.Jn, n, x) }, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
 		return nil, g.Mul(g.Const(0.5), g.Sub(g.Apply(Lookup("jn"), g.Sub(n, g.Const(1)), x), g.Apply(Lookup("jn"), g.Add(n, g.Const(1)), x)))
 	}, Doc: "the Bessel function of the first kind of whole order n", Example: "jn(2, 1.5)"},
-	{Name: "yn", Arity: 2, Params: "n, x", Topic: "special", Binary: func(n, x float64) float64 { return special.Yn(int(n), x) }, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
+	{Name: "yn", Arity: 2, Params: "n, x", Topic: "special", Binary: func(n, x float64) float64 { return wholeOrder(special.Yn, n, x) }, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
 		return nil, g.Mul(g.Const(0.5), g.Sub(g.Apply(Lookup("yn"), g.Sub(n, g.Const(1)), x), g.Apply(Lookup("yn"), g.Add(n, g.Const(1)), x)))
 	}, Doc: "the Bessel function of the second kind of whole order n", Example: "yn(2, 1.5)"},
 	{Name: "iv", Arity: 2, Params: "v, x", Topic: "special", Binary: special.Iv, Partials: func(g *Graph, v, x, out *Node) (*Node, *Node) {
@@ -222,4 +222,13 @@ func sigmoid(x float64) float64 {
 // softplus is log(1 + exp(x)) = max(x, 0) + log1p(exp(-|x|)).
 func softplus(x float64) float64 {
 	return math.Max(x, 0) + math.Log1p(math.Exp(-math.Abs(x)))
+}
+
+// wholeOrder evaluates a Bessel function of whole order n; another order
+// gives NaN, as in scipy.
+func wholeOrder(f func(int, float64) float64, n, x float64) float64 {
+	if n != math.Trunc(n) || math.Abs(n) > 1<<31 {
+		return math.NaN()
+	}
+	return f(int(n), x)
 }

@@ -387,6 +387,7 @@ var arrayBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
+			opts.Check("axis")
 			return lang.Arr(reduceAxis(array.Cumsum, args.Array(0), axisOf(args, 1, opts)))
 		},
 	},
@@ -397,6 +398,7 @@ var arrayBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
+			opts.Check("axis")
 			return lang.Arr(reduceAxis(array.Cumprod, args.Array(0), axisOf(args, 1, opts)))
 		},
 	},

@@ -11,8 +11,8 @@ import (
 // for odeint (point first) or fun(t, y, args) for solve_ivp.
 func timeFunc(s *lang.Session, f, y0 lang.Value, extra []lang.Value, timeFirst bool) (*fn, []float64) {
 	y, ok := toArray(y0)
-	if !ok || len(y.Data) == 0 {
-		panic(lang.ArgErrorf(1, "y0 must be a number or a vector, not %s", y0.TypeName()))
+	if !ok || len(y.Data) == 0 || len(y.Shape) > 1 {
+		panic(lang.Errorf("y0 must be a number or a vector, not %s", y0.TypeName()))
 	}
 	args := append([]lang.Value{y0, lang.Num(0)}, extra...)
 	point, time := 0, 1
@@ -157,7 +157,7 @@ func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	if len(span) != 2 {
 		panic(lang.ArgErrorf(1, "t_span must be [t0, t1]"))
 	}
-	set := &integrate.IVPSettings{Method: integrate.IVPMethod(opts.Get("method", lang.Str("RK45")).Text()),
+	set := &integrate.IVPSettings{Method: integrate.IVPMethod(opts.Text("method", "RK45")),
 		DenseOutput: opts.Bool("dense_output", false), MaxStep: opts.Num("max_step", 0),
 		FirstStep: opts.Num("first_step", 0), MinStep: opts.Num("min_step", 0), Jac: jacobianOf(s, o, opts.Get("jac", lang.Nil))}
 	set.Rtol, _ = numbers(opts, "rtol")

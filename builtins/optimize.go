@@ -356,6 +356,14 @@ func warnflag(r *optimize.Result) int {
 	return 2
 }
 
+// minimizeOptions are the options minimize and the fmin functions accept:
+// scipy's names for every method's settings.
+var minimizeOptions = []string{"method", "args", "jac", "fprime", "bounds", "constraints", "eqcons", "ieqcons",
+	"f_eqcons", "f_ieqcons", "fprime_eqcons", "fprime_ieqcons", "xtol", "ftol", "gtol", "xatol", "fatol",
+	"maxiter", "maxfun", "maxfev", "adaptive", "retall", "norm", "epsilon", "eps", "avextol", "factr", "pgtol",
+	"m", "maxcor", "maxls", "acc", "iter", "maxCGit", "eta", "stepmx", "accuracy", "rhobeg", "rhoend", "catol",
+	"tol", "disp", "full_output", "fhess", "fhess_p"}
+
 var optimizeBuiltins = []*lang.Builtin{
 	fminStyle("fmin", "Nelder-Mead",
 		"minimizes f from x0 by the Nelder–Mead simplex method, exactly as scipy.optimize.fmin (same iterations and\n"+
@@ -388,6 +396,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
+			opts.Check(minimizeOptions...)
 			p := newProblem(s, args[0], args[1], opts)
 			r, err := findMinimizer("L-BFGS-B").run(p, opts)
 			if err != nil {
@@ -406,6 +415,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
+			opts.Check(minimizeOptions...)
 			p := newProblem(s, args[0], args[1], opts)
 			r, err := findMinimizer("TNC").run(p, opts)
 			if err != nil {
@@ -422,6 +432,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
+			opts.Check(minimizeOptions...)
 			opts = opts.With("ieqcons", args[2])
 			p := newProblem(s, args[0], args[1], opts)
 			r, err := findMinimizer("COBYLA").run(p, opts)
@@ -444,6 +455,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
+			opts.Check(minimizeOptions...)
 			p := newProblem(s, args[0], args[1], opts)
 			r, err := findMinimizer("SLSQP").run(p, opts)
 			if err != nil {
@@ -469,6 +481,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
+			opts.Check("maxiter")
 			A := args.Array(0)
 			if len(A.Shape) != 2 {
 				panic(lang.ArgErrorf(0, "A must be a matrix, not of shape %v", A.Shape))
@@ -496,6 +509,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
+			opts.Check(minimizeOptions...)
 			name := "BFGS"
 			switch {
 			case opts.Has("constraints"):
@@ -503,7 +517,7 @@ var optimizeBuiltins = []*lang.Builtin{
 			case opts.Has("bounds"):
 				name = "L-BFGS-B"
 			}
-			name = opts.Get("method", lang.Str(name)).Text()
+			name = opts.Text("method", name)
 			m := findMinimizer(name)
 			if m == nil {
 				names := make([]string, len(minimizers))

@@ -33,9 +33,14 @@ func limitFunc(s *lang.Session, v lang.Value) func(float64) float64 {
 	return f
 }
 
-// sampled reads the samples y and the optional x of the sampled rules.
+// sampled reads the samples y (a vector) and the optional x of the
+// sampled rules.
 func sampled(a lang.Args) (y, x []float64) {
-	y = a.Array(0).Data
+	ys := a.Array(0)
+	if len(ys.Shape) != 1 {
+		panic(lang.ArgErrorf(0, "y must be a vector of samples, not of shape %v", ys.Shape))
+	}
+	y = ys.Data
 	if len(a) > 1 {
 		x = a.Array(1).Data
 		if len(x) != len(y) {
@@ -94,6 +99,7 @@ var quadBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
+			opts.Check("dx")
 			y, x := sampled(args)
 			return lang.Num(integrate.Trapezoid(y, x, opts.Num("dx", 1)))
 		},
@@ -105,6 +111,7 @@ var quadBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
+			opts.Check("dx", "even")
 			y, x := sampled(args)
 			even := integrate.SimpsonAvg
 			switch e := opts.Get("even", lang.Str("avg")).Text(); e {
@@ -126,6 +133,7 @@ var quadBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
+			opts.Check("dx", "initial")
 			y, x := sampled(args)
 			var initial *float64
 			if opts.Has("initial") {
@@ -142,6 +150,7 @@ var quadBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
+			opts.Check("dx")
 			return lang.Num(must(integrate.Romb(args.Array(0).Data, opts.Num("dx", 1))))
 		},
 	},

@@ -130,6 +130,10 @@ func systemFunc(p *problem, opts lang.Options) (func(x, fx []float64), func(x, j
 	return f, nil
 }
 
+// nonlinOptions are the options of scipy's nonlinear solvers.
+var nonlinOptions = []string{"iter", "maxiter", "f_tol", "f_rtol", "x_tol", "x_rtol", "line_search", "alpha", "alphamax",
+	"max_rank", "w0", "M", "rdiff", "inner_maxiter", "method"}
+
 // nonlinSettings reads the options scipy's nonlinear solvers share.
 func nonlinSettings(opts lang.Options) roots.NonlinSettings {
 	set := roots.NonlinSettings{Iter: int(opts.Num("iter", 0)), MaxIter: int(opts.Num("maxiter", 0)),
@@ -227,6 +231,7 @@ func namedSolvers() []*lang.Builtin {
 			MinArgs: 2, MaxArgs: 3,
 			Fn: func(s *lang.Session, a lang.Args) lang.Value {
 				args, opts := a.Options()
+				opts.Check(append([]string{"args"}, nonlinOptions...)...)
 				p, r := solveSystem(s, args[0], args[1], method, opts)
 				if !r.Success {
 					panic(lang.Errorf("%s did not converge: %s", method, r.Message))
@@ -273,7 +278,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 			if opts.Has("fprime2") {
 				method = "halley"
 			}
-			method = opts.Get("method", lang.Str(method)).Text()
+			method = opts.Text("method", method)
 			return rootOrResult(newtonFamily(s, args[0], args.Num(1), method, opts), opts)
 		},
 	},
@@ -291,7 +296,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 			if opts.Has("bracket") {
 				method = "brentq"
 			}
-			method = opts.Get("method", lang.Str(method)).Text()
+			method = opts.Text("method", method)
 			switch method {
 			case "newton", "secant", "halley":
 				if !opts.Has("x0") {
@@ -378,7 +383,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			p, r := solveSystem(s, args[0], args[1], opts.Get("method", lang.Str("hybr")).Text(), opts)
+			opts.Check(append([]string{"method", "jac", "tol", "args", "xtol", "ftol", "gtol", "maxfev", "epsfcn", "factor"}, nonlinOptions...)...)
+			p, r := solveSystem(s, args[0], args[1], opts.Text("method", "hybr"), opts)
 			return p.systemResult(r)
 		},
 	},

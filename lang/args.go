@@ -117,6 +117,15 @@ func (o Options) Num(name string, def float64) float64 {
 	return v.num
 }
 
+// Text returns a string option, or def if it is not given.
+func (o Options) Text(name, def string) string {
+	v := o.Get(name, Str(def))
+	if v.kind != StrKind {
+		panic(ArgErrorf(o.index, "option %s must be a string, got %s", name, v.TypeName()))
+	}
+	return v.Text()
+}
+
 // Check raises an error for any option not in known.
 func (o Options) Check(known ...string) {
 	if o.rec == nil {

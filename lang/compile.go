@@ -78,7 +78,11 @@ func (c *compiler) parse(text string) ast.Node {
 		if !ok {
 			panic(Errorf("%v", err))
 		}
-		panic(&Error{Pos: c.pos(e.From), Msg: parseMessage(e.Message), Arg: -1})
+		msg := parseMessage(e.Message)
+		if before := strings.TrimRight(string([]rune(text)[:min(e.From, len([]rune(text)))]), " "); msg == `unexpected "("` && strings.HasSuffix(before, ")") {
+			msg += ": the result of a call cannot be called directly; name it first, as in g = grad(f), then g(1)"
+		}
+		panic(&Error{Pos: c.pos(e.From), Msg: msg, Arg: -1})
 	}
 	return tree.Node
 }

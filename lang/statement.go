@@ -60,7 +60,11 @@ func splitStatements(src *Source) ([]statement, error) {
 	}
 	if len(open) > 0 {
 		at := open[len(open)-1]
-		return nil, &Error{Pos: Pos{src, runeOffset(text, at)}, Msg: "unclosed '" + text[at:at+1] + "'", Arg: -1}
+		msg := "unclosed '" + text[at:at+1] + "'"
+		if strings.Contains(src.Text[at:], "#") {
+			msg += " (# starts a comment in calc: the rest of that line was not read)"
+		}
+		return nil, &Error{Pos: Pos{src, runeOffset(text, at)}, Msg: msg, Arg: -1}
 	}
 	flush(len(text))
 	return stmts, nil

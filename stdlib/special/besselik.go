@@ -67,6 +67,10 @@ func besselTemmeGammas(mu float64) (g1, g2, gpl, gmi float64) {
 	return g1, g2, g2 - mu*g1, g2 + mu*g1
 }
 
+// maxOrder is the largest |v| Iv and Kv compute; beyond it they give NaN
+// rather than run their series and recurrences for ever.
+const maxOrder = 1e5
+
 // Iv returns the modified Bessel function of the first kind I_v(x) for
 // real order v, scipy.special.iv. For x < 0 it is defined only for
 // integer v, I_v(−x) = (−1)^v·I_v(x), and is NaN otherwise. Negative
@@ -78,7 +82,7 @@ func besselTemmeGammas(mu float64) (g1, g2, gpl, gmi float64) {
 // returns NaN.
 func Iv(v, x float64) float64 {
 	switch {
-	case math.IsNaN(v) || math.IsNaN(x):
+	case math.IsNaN(v) || math.IsNaN(x) || math.Abs(v) > maxOrder:
 		return math.NaN()
 	case x < 0:
 		if v != math.Floor(v) {
@@ -116,7 +120,7 @@ func Iv(v, x float64) float64 {
 // NaN for x < 0. K_−v = K_v.
 func Kv(v, x float64) float64 {
 	switch {
-	case math.IsNaN(v) || math.IsNaN(x) || x < 0:
+	case math.IsNaN(v) || math.IsNaN(x) || x < 0 || math.Abs(v) > maxOrder:
 		return math.NaN()
 	case x == 0:
 		return math.Inf(1)

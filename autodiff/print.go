@@ -80,7 +80,7 @@ func (pr printer) format(n *Node) (string, int) {
 		if n.Args[1].isConstValue(0.5) {
 			return "sqrt(" + pr.text(n.Args[0]) + ")", precAtom
 		}
-		return pr.at(n.Args[0], precAtom) + "**" + pr.at(n.Args[1], precAtom), precPow
+		return pr.at(n.Args[0], precAtom) + "**" + pr.exponent(n.Args[1]), precPow
 	case OpApply:
 		if isComparison(n.Prim.Name) {
 			return pr.at(n.Args[0], precAdd) + " " + n.Prim.Name + " " + pr.at(n.Args[1], precAdd), precCompare
@@ -153,6 +153,17 @@ func formatShape(shape []int) string {
 	return strings.Join(parts, ", ")
 }
 
+// exponent writes a power's exponent: a fraction in parentheses when it
+// is one, (1/3) rather than 0.3333333333, so that it reads back exactly.
+func (pr printer) exponent(e *Node) string {
+	if k, ok := e.constValue(); ok && k != math.Trunc(k) {
+		if p, q, ok := rational(k); ok {
+			return "(" + formatNumberExact(p) + "/" + formatNumberExact(q) + ")"
+		}
+	}
+	return pr.at(e, precAtom)
+}
+
 // formatArray writes an array constant as a nested literal on one line.
 func (pr printer) formatArray(a *array.Array) string {
 	var b strings.Builder
@@ -193,6 +204,9 @@ func (pr printer) formatNumber(x float64) string {
 	}
 	return strconv.FormatFloat(x, 'g', -1, 64)
 }
+
+// formatNumberExact writes a whole number.
+func formatNumberExact(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 // rational returns p and q with x = p/q exactly and q at most a million,
 // found from the continued fraction of x; ok is false when x is not such
@@ -323,7 +337,7 @@ func (pr printer) formatProduct(coef float64, factors []*Node) (string, int) {
 				case -0.5:
 					den = append(den, "sqrt("+pr.text(f.Args[0])+")")
 				default:
-					den = append(den, pr.at(f.Args[0], precAtom)+"**"+pr.at(f.Args[1].negated(), precAtom))
+					den = append(den, pr.at(f.Args[0], precAtom)+"**"+pr.exponent(f.Args[1].negated()))
 				}
 				continue
 			}

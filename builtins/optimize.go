@@ -251,6 +251,16 @@ func (p *problem) constraints(opts lang.Options) []optimize.Constraint {
 	return cons
 }
 
+// minimizeWith runs a method on the call's f and x0 with its options.
+func minimizeWith(s *lang.Session, m *minimizer, args lang.Args, opts lang.Options) (*problem, *optimize.Result) {
+	p := newProblem(s, args[0], args[1], opts)
+	r, err := m.run(p, opts)
+	if err != nil {
+		lang.Throw(err)
+	}
+	return p, r
+}
+
 func findMinimizer(name string) *minimizer {
 	for i := range minimizers {
 		if strings.EqualFold(minimizers[i].name, name) {
@@ -309,11 +319,7 @@ func fminStyle(name, method, doc, example string, extraOpts ...string) *lang.Bui
 			args, opts := a.Options()
 			opts.Check(known...)
 			m := findMinimizer(method)
-			p := newProblem(s, args[0], args[1], opts)
-			r, err := m.run(p, opts)
-			if err != nil {
-				lang.Throw(err)
-			}
+			p, r := minimizeWith(s, m, args, opts)
 			if opts.Bool("disp", true) {
 				report(s, r, m.reportsGrad)
 			}
@@ -397,11 +403,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check(minimizeOptions...)
-			p := newProblem(s, args[0], args[1], opts)
-			r, err := findMinimizer("L-BFGS-B").run(p, opts)
-			if err != nil {
-				lang.Throw(err)
-			}
+			p, r := minimizeWith(s, findMinimizer("L-BFGS-B"), args, opts)
 			d := record("grad", p.point(r.Grad), "task", lang.Str(r.Message), "funcalls", count(r.FuncEvals),
 				"nit", count(r.Iterations), "warnflag", count(warnflag(r)))
 			return record("x", p.point(r.X), "f", lang.Num(r.F), "d", d)
@@ -416,11 +418,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check(minimizeOptions...)
-			p := newProblem(s, args[0], args[1], opts)
-			r, err := findMinimizer("TNC").run(p, opts)
-			if err != nil {
-				lang.Throw(err)
-			}
+			p, r := minimizeWith(s, findMinimizer("TNC"), args, opts)
 			return record("x", p.point(r.X), "nfeval", count(r.FuncEvals), "rc", count(int(r.Status)), "message", lang.Str(r.Message))
 		},
 	},
@@ -434,11 +432,7 @@ var optimizeBuiltins = []*lang.Builtin{
 			args, opts := a.Options()
 			opts.Check(minimizeOptions...)
 			opts = opts.With("ieqcons", args[2])
-			p := newProblem(s, args[0], args[1], opts)
-			r, err := findMinimizer("COBYLA").run(p, opts)
-			if err != nil {
-				lang.Throw(err)
-			}
+			p, r := minimizeWith(s, findMinimizer("COBYLA"), args, opts)
 			if !r.Success {
 				s.Print("Warning: " + r.Message)
 			}
@@ -456,11 +450,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check(minimizeOptions...)
-			p := newProblem(s, args[0], args[1], opts)
-			r, err := findMinimizer("SLSQP").run(p, opts)
-			if err != nil {
-				lang.Throw(err)
-			}
+			p, r := minimizeWith(s, findMinimizer("SLSQP"), args, opts)
 			if opts.Bool("disp", true) {
 				s.Print(fmt.Sprintf("%s    (Exit mode %d)", r.Message, int(r.Status)))
 				s.Print(fmt.Sprintf("            Current function value: %v", r.F))
@@ -526,11 +516,7 @@ var optimizeBuiltins = []*lang.Builtin{
 				}
 				panic(lang.ArgErrorf(2, "unknown method %q (methods: %s)", name, strings.Join(names, ", ")))
 			}
-			p := newProblem(s, args[0], args[1], opts)
-			r, err := m.run(p, opts)
-			if err != nil {
-				lang.Throw(err)
-			}
+			p, r := minimizeWith(s, m, args, opts)
 			return p.optimizeResult(r)
 		},
 	},

@@ -13,6 +13,10 @@ import (
 	"calc/stdlib/array"
 )
 
+// MaxPixels is the most pixels Read decodes (about 33 million: a colour
+// image of that size is 800 MB of float64 values).
+const MaxPixels = 1 << 25
+
 // Read decodes the PNG, JPEG or GIF file at path (the format is told from
 // the file's first bytes, not its name) into an H×W×3 array of red, green
 // and blue values or, if gray is set, an H×W array of gray values, both
@@ -47,6 +51,11 @@ func Read(path string, gray bool) (*array.Array, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
+	}
+	// A file's header may promise more pixels than it holds: refuse huge
+	// images before decoding allocates for them.
+	if cfg, _, err := stdimage.DecodeConfig(bytes.NewReader(data)); err == nil && cfg.Width*cfg.Height > MaxPixels {
+		return nil, fmt.Errorf("read: %s: %d×%d pixels is more than the limit of %d", path, cfg.Width, cfg.Height, MaxPixels)
 	}
 	r := bytes.NewReader(data)
 	var img stdimage.Image

@@ -7,6 +7,7 @@ package autodiff
 import (
 	"math"
 
+	"calc/stdlib/gemm"
 	"calc/stdlib/special"
 )
 
@@ -18,6 +19,9 @@ type Primitive struct {
 	Arity  int
 	Unary  func(x float64) float64
 	Binary func(x, y float64) float64
+	// Slice, if set, is Unary over a whole slice at once (vectorised):
+	// the tape uses it for arrays.
+	Slice func(dst, src []float64)
 	// Deriv returns dy/dx for a unary primitive, given x and y = p(x) as
 	// nodes; nil means the derivative is zero wherever it exists (floor,
 	// sign, comparisons).
@@ -96,7 +100,7 @@ var functions = []*Primitive{
 		pick := g.Apply(Lookup(">="), x, y)
 		return pick, g.Sub(g.Const(1), pick)
 	}, Doc: "the larger of x and y, elementwise", Example: "max(2, 3)"},
-	{Name: "sigmoid", Arity: 1, Topic: "nn", Unary: sigmoid, Deriv: func(g *Graph, x, y *Node) *Node { return g.Mul(y, g.Sub(g.Const(1), y)) },
+	{Name: "sigmoid", Arity: 1, Topic: "nn", Unary: sigmoid, Slice: gemm.Sigmoid, Deriv: func(g *Graph, x, y *Node) *Node { return g.Mul(y, g.Sub(g.Const(1), y)) },
 		Doc: "the logistic function 1/(1 + exp(-x))", Example: "sigmoid([-2, 0, 2])"},
 	{Name: "relu", Arity: 1, Topic: "nn", Unary: func(x float64) float64 { return math.Max(x, 0) },
 		Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup(">"), x, g.Const(0)) },
@@ -117,7 +121,7 @@ var functions = []*Primitive{
 	{Name: "erfinv", Arity: 1, Topic: "special", Unary: special.Erfinv, Deriv: func(g *Graph, x, y *Node) *Node {
 		return g.Mul(g.Const(math.SqrtPi/2), g.Apply(Lookup("exp"), g.Pow(y, g.Const(2))))
 	}, Doc: "the inverse of erf on (-1, 1)", Example: "erfinv(0.5)"},
-	{Name: "expit", Arity: 1, Topic: "special", Unary: sigmoid, Deriv: func(g *Graph, x, y *Node) *Node { return g.Mul(y, g.Sub(g.Const(1), y)) },
+	{Name: "expit", Arity: 1, Topic: "special", Unary: sigmoid, Slice: gemm.Sigmoid, Deriv: func(g *Graph, x, y *Node) *Node { return g.Mul(y, g.Sub(g.Const(1), y)) },
 		Doc: "the logistic function 1/(1 + exp(-x)), scipy.special's name for sigmoid", Example: "expit(0)"},
 	{Name: "logit", Arity: 1, Topic: "special", Unary: special.Logit, Deriv: func(g *Graph, x, y *Node) *Node {
 		return g.Pow(g.Mul(x, g.Sub(g.Const(1), x)), g.Const(-1))

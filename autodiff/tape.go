@@ -362,6 +362,10 @@ func (in *instr) run(mem []float64) {
 		a := &in.args[0]
 		if p.Arity == 1 {
 			src := mem[a.off : a.off+a.n]
+			if p.Slice != nil {
+				p.Slice(out, src)
+				return
+			}
 			for k := range out {
 				out[k] = p.Unary(src[k])
 			}

@@ -41,7 +41,7 @@ func reduceAxis(f func(*array.Array, int) (*array.Array, error), a *array.Array,
 // nil, builds the graph node for an expression argument.
 func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error), symbolic func(g *autodiff.Graph, x *autodiff.Node, axis int) *autodiff.Node) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "xs, axis?", Topic: "arrays",
+		Name: name, Params: "xs, axis?, {axis}", Topic: "arrays",
 		Doc:     doc + " of an array's elements, or along an axis (also {axis: k})",
 		Example: name + "([[1, 2], [3, 4]], 0)",
 		MinArgs: 1, MaxArgs: 3,
@@ -381,7 +381,7 @@ var arrayBuiltins = []*lang.Builtin{
 	spread("var", "the variance", array.Var),
 	spread("std", "the standard deviation", array.Std),
 	{
-		Name: "cumsum", Params: "xs, axis?", Topic: "arrays",
+		Name: "cumsum", Params: "xs, axis?, {axis}", Topic: "arrays",
 		Doc:     "running sums (flattened first unless an axis is given)",
 		Example: "cumsum([1, 2, 3, 4])",
 		MinArgs: 1, MaxArgs: 2,
@@ -392,7 +392,7 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "cumprod", Params: "xs, axis?", Topic: "arrays",
+		Name: "cumprod", Params: "xs, axis?, {axis}", Topic: "arrays",
 		Doc:     "running products (flattened first unless an axis is given)",
 		Example: "cumprod([1, 2, 3, 4])",
 		MinArgs: 1, MaxArgs: 2,

@@ -399,20 +399,14 @@ func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Valu
 	if len(args) < b.MinArgs || (b.MaxArgs >= 0 && len(args) > b.MaxArgs) {
 		panic(arityError(b.Signature(), b.MinArgs, b.MaxArgs, len(args)).at(pos))
 	}
-	if n := len(args); n > 0 && (n == b.MaxArgs || args[n-1].kind == RecordKind) && b.TakesOptions() {
-		// The last place of a builtin with options is for the options
-		// record only; a trailing record the other arguments cannot spare
-		// (train's parameters, say) is an argument, not options.
-		positional := n
-		if args[n-1].kind == RecordKind && n > b.MinArgs {
-			positional--
-		}
-		if max := b.MaxArgs - 1; b.MaxArgs >= 0 && positional > max {
-			panic(Errorf("%s takes %s before its options, got %d", b.Signature(), countArgs(b.MinArgs, max), positional).at(pos))
-		}
-		if positional == n && args[n-1].kind == RecordKind {
-			args = append(args[:n:n], RecordOf(NewRecord())) // empty options, so Options leaves the record be
-		}
+	if n := len(args); n > 0 && args[n-1].kind == RecordKind && n <= b.MinArgs {
+		// A trailing record the required arguments cannot spare (train's
+		// parameters, say) is an argument, not options: give Options an
+		// empty options record to take instead.
+		args = append(args[:n:n], RecordOf(NewRecord()))
+	} else if n > 0 && n == b.MaxArgs && args[n-1].kind != RecordKind && b.TakesOptions() {
+		// The last place of a builtin with options is for the options.
+		panic(Errorf("%s takes %s before its options, got %d", b.Signature(), countArgs(b.MinArgs, b.MaxArgs-1), n).at(pos))
 	}
 	defer func() {
 		if r := recover(); r != nil {

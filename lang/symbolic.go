@@ -2,6 +2,7 @@ package lang
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"calc/autodiff"
@@ -87,7 +88,7 @@ func (s *Session) stackExprs(items []Value) (Value, bool) {
 	nodes := make([]*autodiff.Node, len(items))
 	for i, it := range items {
 		n, ok := s.NodeOf(it)
-		if !ok || (i > 0 && !sameShape(n.Shape, nodes[0].Shape)) {
+		if !ok || (i > 0 && !slices.Equal(n.Shape, nodes[0].Shape)) {
 			return Nil, false
 		}
 		nodes[i] = n
@@ -153,7 +154,7 @@ func (c *compiled) callAt(s *Session, args []Value, pos Pos) Value {
 		if !ok {
 			panic(Errorf("cannot substitute %s for %s", leaves[i].TypeName(), v.Name).at(pos))
 		}
-		if !sameShape(a.Shape, v.Shape) && !v.IsScalar() {
+		if !slices.Equal(a.Shape, v.Shape) && !v.IsScalar() {
 			panic(Errorf("%s has shape %s, got %s", v.Name, array.ShapeString(v.Shape), array.ShapeString(a.Shape)).at(pos))
 		}
 		repl[v] = a
@@ -182,7 +183,7 @@ func (c *compiled) numeric(leaves []Value) (Value, bool) {
 				return Nil, false
 			}
 		case ArrayKind:
-			if !sameShape(a.Array().Shape, c.vars[i].Shape) {
+			if !slices.Equal(a.Array().Shape, c.vars[i].Shape) {
 				return Nil, false
 			}
 		default:

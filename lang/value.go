@@ -3,6 +3,7 @@ package lang
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"calc/autodiff"
 	"calc/stdlib/array"
@@ -300,7 +301,7 @@ func (s *Session) Collect(items []Value) Value {
 		parts := make([]*array.Array, len(items))
 		for i, it := range items {
 			a := it.Array()
-			if it.kind != ArrayKind || !sameShape(a.Shape, first.Shape) {
+			if it.kind != ArrayKind || !slices.Equal(a.Shape, first.Shape) {
 				return ListOf(items)
 			}
 			parts[i] = a
@@ -312,18 +313,6 @@ func (s *Session) Collect(items []Value) Value {
 		return Arr(st)
 	}
 	return ListOf(items)
-}
-
-func sameShape(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // Items returns the elements of a collection: a list's items, an array's

@@ -18,9 +18,9 @@ import (
 //
 // ksize is odd in [1, 31] (1: [-1 0 1] or [1 -2 1] without smoothing) or
 // FilterScharr (-1) for Scharr's more rotation-invariant 3×3 kernels. As in
-// OpenCV, scale multiplies the smoothing kernel kx when dx is 0 and the
-// derivative kernel ky otherwise. Colour images are differentiated channel
-// by channel. The cost is one multiply-add per non-zero element of kx and
+// OpenCV, scale multiplies the x kernel when dx is 0 and the y kernel
+// otherwise, which decides the rounding. Colour images are differentiated
+// channel by channel. The cost is one multiply-add per non-zero element of kx and
 // of ky per value, in two 1-d passes.
 func Sobel(img *array.Array, dx, dy, ksize int, scale, delta float64, border Border) (*array.Array, error) {
 	return sobel("sobel", img, dx, dy, ksize, scale, delta, border)

@@ -264,3 +264,24 @@ func TestSaturate(t *testing.T) {
 		}
 	}
 }
+
+// TestReadSmallJPEG reads colour JPEGs (which Go writes 4:2:0) of sizes
+// around the edge cases of chroma upsampling: planes one or two samples
+// wide or tall, odd sizes.
+func TestReadSmallJPEG(t *testing.T) {
+	dir := t.TempDir()
+	for _, hw := range [][2]int{{1, 1}, {1, 3}, {3, 1}, {2, 2}, {2, 5}, {5, 4}, {7, 6}, {9, 17}} {
+		img := array.Zeros(hw[0], hw[1], 3)
+		for i := range img.Data {
+			img.Data[i] = float64(37 * i % 256)
+		}
+		path := filepath.Join(dir, "small.jpg")
+		if err := Write(path, img, false); err != nil {
+			t.Fatal(err)
+		}
+		got, err := Read(path, false)
+		if err != nil || !sameShape(got.Shape, img.Shape) {
+			t.Errorf("%v: read back %v, %v", hw, got, err)
+		}
+	}
+}

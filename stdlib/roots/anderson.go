@@ -1,5 +1,7 @@
 package roots
 
+import "calc/stdlib/minpack"
+
 // AndersonSettings are the settings of Anderson.
 type AndersonSettings struct {
 	NonlinSettings
@@ -118,11 +120,11 @@ func (j *andersonJac) update(x, fx []float64) {
 // initialAlpha is scipy's default α = 0.5*max(‖x0‖, 1)/‖F(x0)‖ (1 when
 // F(x0) = 0) for the initial Jacobian -1/α.
 func initialAlpha(x, fx []float64) float64 {
-	nf := enorm(fx)
+	nf := minpack.Enorm(fx)
 	if nf == 0 {
 		return 1
 	}
-	return 0.5 * max(enorm(x), 1) / nf
+	return 0.5 * max(minpack.Enorm(x), 1) / nf
 }
 
 // diffs returns x - lastX and fx - lastF.

@@ -3,6 +3,8 @@ package roots
 import (
 	"errors"
 	"math"
+
+	"calc/stdlib/minpack"
 )
 
 // Reduction selects how Broyden1 and Broyden2 bound the rank of their
@@ -168,7 +170,7 @@ func (b *broydenJac) update(x, fx []float64) {
 	}
 	var d []float64
 	if b.second {
-		dn := sq(enorm(df))
+		dn := sq(minpack.Enorm(df))
 		d = make([]float64, b.n)
 		for i := range d {
 			d[i] = df[i] / dn

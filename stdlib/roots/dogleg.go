@@ -1,6 +1,10 @@
 package roots
 
-import "math"
+import (
+	"math"
+
+	"calc/stdlib/minpack"
+)
 
 // dogleg computes Powell's dogleg step for the trust region of radius
 // delta (MINPACK's dogleg): given r, the upper triangular factor of the
@@ -30,9 +34,9 @@ func dogleg(n int, r, diag, qtb []float64, delta float64, x, wa1, wa2 []float64)
 				temp = math.Max(temp, math.Abs(r[l-1]))
 				l += n - i
 			}
-			temp *= epsmch
+			temp *= mach.Epsmch()
 			if temp == 0 {
-				temp = epsmch
+				temp = mach.Epsmch()
 			}
 		}
 		x[j-1] = (qtb[j-1] - sum) / temp
@@ -43,7 +47,7 @@ func dogleg(n int, r, diag, qtb []float64, delta float64, x, wa1, wa2 []float64)
 		wa1[j] = 0
 		wa2[j] = diag[j] * x[j]
 	}
-	qnorm := enorm(wa2[:n])
+	qnorm := minpack.Enorm(wa2[:n])
 	if qnorm <= delta {
 		return
 	}
@@ -58,7 +62,7 @@ func dogleg(n int, r, diag, qtb []float64, delta float64, x, wa1, wa2 []float64)
 		}
 		wa1[j] /= diag[j]
 	}
-	gnorm := enorm(wa1[:n])
+	gnorm := minpack.Enorm(wa1[:n])
 	sgnorm := 0.0
 	alpha := delta / qnorm
 	if gnorm != 0 {
@@ -76,13 +80,13 @@ func dogleg(n int, r, diag, qtb []float64, delta float64, x, wa1, wa2 []float64)
 			}
 			wa2[j] = sum
 		}
-		temp := enorm(wa2[:n])
+		temp := minpack.Enorm(wa2[:n])
 		sgnorm = (gnorm / temp) / temp
 		alpha = 0
 		if sgnorm < delta {
 			// The point along the dogleg at which the quadratic is
 			// minimized.
-			bnorm := enorm(qtb[:n])
+			bnorm := minpack.Enorm(qtb[:n])
 			temp = (bnorm / gnorm) * (bnorm / qnorm) * (sgnorm / delta)
 			temp = temp - (delta/qnorm)*sq(sgnorm/delta) +
 				math.Sqrt(sq(temp-(delta/qnorm))+(1-sq(delta/qnorm))*(1-sq(sgnorm/delta)))

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"calc/stdlib/minpack"
 )
 
 // HybrSettings are the settings of Hybr, scipy's fsolve options.
@@ -141,7 +143,7 @@ func Hybr(f func(x, fx []float64), jac func(x, j []float64), x0 []float64, s *Hy
 	defer guard(&err)
 
 	sys.eval(x, fvec)
-	fnorm := enorm(fvec)
+	fnorm := minpack.Enorm(fvec)
 	iter := 1
 	var ncsuc, ncfail, nslow1, nslow2 int
 	var delta, xnorm float64
@@ -149,11 +151,11 @@ func Hybr(f func(x, fx []float64), jac func(x, j []float64), x0 []float64, s *Hy
 		// The outer loop: compute the Jacobian and its QR factorization.
 		jeval := true
 		if jac == nil {
-			sys.fdjac(x, fvec, fjac, epsfcn, wa1)
+			minpack.FDJac2(mach, sys.eval, x, fvec, fjac, epsfcn, wa1)
 		} else {
 			sys.evalJac(x, fjac, jrow)
 		}
-		qrfac(n, n, fjac, nil, wa1, wa2, wa3)
+		minpack.QRFac(mach, n, n, fjac, nil, wa1, wa2, wa3)
 		if iter == 1 {
 			// Scale by the column norms of the first Jacobian and set
 			// the first trust radius.
@@ -168,7 +170,7 @@ func Hybr(f func(x, fx []float64), jac func(x, j []float64), x0 []float64, s *Hy
 			for j := range x {
 				wa3[j] = diag[j] * x[j]
 			}
-			xnorm = enorm(wa3)
+			xnorm = minpack.Enorm(wa3)
 			delta = factor * xnorm
 			if delta == 0 {
 				delta = factor
@@ -213,12 +215,12 @@ func Hybr(f func(x, fx []float64), jac func(x, j []float64), x0 []float64, s *Hy
 				wa2[j] = x[j] + wa1[j]
 				wa3[j] = diag[j] * wa1[j]
 			}
-			pnorm := enorm(wa3)
+			pnorm := minpack.Enorm(wa3)
 			if iter == 1 {
 				delta = math.Min(delta, pnorm)
 			}
 			sys.eval(wa2, wa4)
-			fnorm1 := enorm(wa4)
+			fnorm1 := minpack.Enorm(wa4)
 
 			// The ratio of the actual to the predicted reduction.
 			actred := -1.0
@@ -234,7 +236,7 @@ func Hybr(f func(x, fx []float64), jac func(x, j []float64), x0 []float64, s *Hy
 				}
 				wa3[i] = qtf[i] + sum
 			}
-			temp := enorm(wa3)
+			temp := minpack.Enorm(wa3)
 			prered := 0.0
 			if temp < fnorm {
 				prered = 1 - sq(temp/fnorm)
@@ -267,7 +269,7 @@ func Hybr(f func(x, fx []float64), jac func(x, j []float64), x0 []float64, s *Hy
 					wa2[j] = diag[j] * x[j]
 					fvec[j] = wa4[j]
 				}
-				xnorm = enorm(wa2)
+				xnorm = minpack.Enorm(wa2)
 				fnorm = fnorm1
 				iter++
 			}
@@ -290,7 +292,7 @@ func Hybr(f func(x, fx []float64), jac func(x, j []float64), x0 []float64, s *Hy
 			if sys.nfev >= maxfev {
 				res.Ier = 2
 			}
-			if 0.1*math.Max(0.1*delta, pnorm) <= epsmch*xnorm {
+			if 0.1*math.Max(0.1*delta, pnorm) <= mach.Epsmch()*xnorm {
 				res.Ier = 3
 			}
 			if nslow2 == 5 {
@@ -414,7 +416,7 @@ func givens(a, b float64) (cos, sin, tau float64) {
 	sin = 0.5 / math.Sqrt(0.25+0.25*cotan*cotan)
 	cos = sin * cotan
 	tau = 1.0
-	if math.Abs(cos)*giant > 1 {
+	if math.Abs(cos)*mach.Giant() > 1 {
 		tau = 1 / cos
 	}
 	return cos, sin, tau

@@ -3,6 +3,8 @@ package roots
 import (
 	"errors"
 	"math"
+
+	"calc/stdlib/minpack"
 )
 
 // InnerMethod selects the Krylov solver of Krylov's linear systems.
@@ -93,7 +95,7 @@ func (k *krylovJac) update(x, fx []float64) {
 
 // matvec approximates J·v by a forward difference.
 func (k *krylovJac) matvec(v []float64) ([]float64, error) {
-	nv := enorm(v)
+	nv := minpack.Enorm(v)
 	r := make([]float64, len(v))
 	if nv == 0 {
 		return r, nil
@@ -110,7 +112,7 @@ func (k *krylovJac) matvec(v []float64) ([]float64, error) {
 }
 
 func (k *krylovJac) solve(rhs []float64, tol float64) ([]float64, error) {
-	bnorm := enorm(rhs)
+	bnorm := minpack.Enorm(rhs)
 	if bnorm == 0 {
 		return rhs, nil
 	}
@@ -138,7 +140,7 @@ func (k *krylovJac) solve(rhs []float64, tol float64) ([]float64, error) {
 		return nil, err
 	}
 	scale(dx, bnorm)
-	if nx := enorm(dx); nx > 0 {
+	if nx := minpack.Enorm(dx); nx > 0 {
 		z := append([]float64(nil), dx...)
 		scale(z, 1/nx)
 		k.outer = append(k.outer, z)
@@ -183,7 +185,7 @@ func (k *krylovJac) fgmres(v0 []float64, m int, atol float64, outer [][]float64)
 		if err != nil {
 			return nil, err
 		}
-		wnorm := enorm(w)
+		wnorm := minpack.Enorm(w)
 		h := make([]float64, j+2)
 		for i, v := range vs {
 			h[i] = dot(v, w)
@@ -191,7 +193,7 @@ func (k *krylovJac) fgmres(v0 []float64, m int, atol float64, outer [][]float64)
 				w[l] -= h[i] * v[l]
 			}
 		}
-		h[j+1] = enorm(w)
+		h[j+1] = minpack.Enorm(w)
 		if a := 1 / h[j+1]; !math.IsInf(a, 0) && !math.IsNaN(a) {
 			scale(w, a)
 		}

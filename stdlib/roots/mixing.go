@@ -3,6 +3,8 @@ package roots
 import (
 	"errors"
 	"math"
+
+	"calc/stdlib/minpack"
 )
 
 // MixingSettings are the settings of LinearMixing, ExcitingMixing and
@@ -116,7 +118,7 @@ func (j *mixJac) update(x, fx []float64) {
 		}
 	case diagBroyden:
 		dx, df := diffs(x, fx, j.lastX, j.lastF)
-		dn := sq(enorm(dx))
+		dn := sq(minpack.Enorm(dx))
 		for i := range j.d {
 			j.d[i] -= (df[i] + j.d[i]*dx[i]) * dx[i] / dn
 		}

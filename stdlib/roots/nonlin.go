@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"calc/stdlib/minpack"
 )
 
 // LineSearch selects the line search of the quasi-Newton solvers.
@@ -139,7 +141,7 @@ func nonlinSolve(f func(x, fx []float64), x0 []float64, jac jacobian, s *NonlinS
 	if err := finiteF(x, fx); err != nil {
 		return finish(err)
 	}
-	fnorm := enorm(fx)
+	fnorm := minpack.Enorm(fx)
 	jac.setup(append([]float64(nil), x...), fx, fn)
 
 	// The termination test of scipy's TerminationCondition.
@@ -183,7 +185,7 @@ func nonlinSolve(f func(x, fx []float64), x0 []float64, jac jacobian, s *NonlinS
 		for i := range dx {
 			dx[i] = -v[i]
 		}
-		if enorm(dx) == 0 {
+		if minpack.Enorm(dx) == 0 {
 			return finish(errors.New("Jacobian inversion yielded zero vector. This indicates a bug in the Jacobian approximation."))
 		}
 		var fnew float64
@@ -196,7 +198,7 @@ func nonlinSolve(f func(x, fx []float64), x0 []float64, jac jacobian, s *NonlinS
 		if err := finiteF(x, fx); err != nil {
 			return finish(err)
 		}
-		fnew = enorm(fx)
+		fnew = minpack.Enorm(fx)
 		jac.update(append([]float64(nil), x...), fx)
 		etaA := gamma * fnew * fnew / (fnorm * fnorm)
 		if gamma*eta*eta < etaThreshold {
@@ -223,7 +225,7 @@ func finiteF(x, fx []float64) error {
 // point and F there, reusing the last evaluation when it is the one
 // accepted.
 func armijoSearch(fn *nonlinFunc, x, fx, dx []float64) ([]float64, []float64) {
-	lastS, lastPhi, lastF := 0.0, sq(enorm(fx)), fx
+	lastS, lastPhi, lastF := 0.0, sq(minpack.Enorm(fx)), fx
 	phi := func(s float64) float64 {
 		if s == lastS {
 			return lastPhi
@@ -231,7 +233,7 @@ func armijoSearch(fn *nonlinFunc, x, fx, dx []float64) ([]float64, []float64) {
 		v := fn.eval(axpy(s, dx, x))
 		p := math.Inf(1)
 		if finiteF(nil, v) == nil {
-			p = sq(enorm(v))
+			p = sq(minpack.Enorm(v))
 		}
 		lastS, lastPhi, lastF = s, p, v
 		return p

@@ -159,22 +159,7 @@ func Hybr(f func(x, fx []float64), jac func(x, j []float64), x0 []float64, s *Hy
 		if iter == 1 {
 			// Scale by the column norms of the first Jacobian and set
 			// the first trust radius.
-			if mode == 1 {
-				for j := range diag {
-					diag[j] = wa2[j]
-					if wa2[j] == 0 {
-						diag[j] = 1
-					}
-				}
-			}
-			for j := range x {
-				wa3[j] = diag[j] * x[j]
-			}
-			xnorm = minpack.Enorm(wa3)
-			delta = factor * xnorm
-			if delta == 0 {
-				delta = factor
-			}
+			xnorm, delta = minpack.InitialStep(mode == 1, diag, wa2, x, factor, wa3)
 		}
 		// qtf = Qᵀ fvec.
 		copy(qtf, fvec)

@@ -9,10 +9,7 @@ import "math"
 // (scipy/optimize/Zeros/bisect.c) and matches its counts. Settings, errors
 // and the failure flag are those of Brentq.
 func Bisect(f func(float64) float64, a, b float64, s *BracketSettings) (res Result, err error) {
-	xtol, rtol, maxiter, err := s.resolve(4 * eps)
-	if err == nil {
-		err = checkBracket(a, b)
-	}
+	xtol, rtol, maxiter, err := s.resolveBracket(a, b, 4*eps)
 	if err != nil {
 		return res, err
 	}
@@ -20,20 +17,9 @@ func Bisect(f func(float64) float64, a, b float64, s *BracketSettings) (res Resu
 	defer func() { res.FunctionCalls = fn.calls }()
 	defer guard(&err)
 
-	fa := fn.eval(a)
-	fb := fn.eval(b)
-	switch {
-	case fa*fb > 0:
-		res.finish(SignError)
-		return res, ErrSign
-	case fa == 0:
-		res.Root = a
-		res.finish(Converged)
-		return res, nil
-	case fb == 0:
-		res.Root = b
-		res.finish(Converged)
-		return res, nil
+	fa, _, done, err := fn.bracketEnds(a, b, &res)
+	if done {
+		return res, err
 	}
 	dm := b - a
 	for i := 0; i < maxiter; i++ {

@@ -35,10 +35,7 @@ func Brenth(f func(float64) float64, a, b float64, s *BracketSettings) (Result, 
 // and xblk, xcur is the latest estimate, xpre the previous one, and
 // |f(xcur)| <= |f(xblk)|.
 func brent(f func(float64) float64, a, b float64, s *BracketSettings, hyperbolic bool) (res Result, err error) {
-	xtol, rtol, maxiter, err := s.resolve(4 * eps)
-	if err == nil {
-		err = checkBracket(a, b)
-	}
+	xtol, rtol, maxiter, err := s.resolveBracket(a, b, 4*eps)
 	if err != nil {
 		return res, err
 	}
@@ -48,20 +45,9 @@ func brent(f func(float64) float64, a, b float64, s *BracketSettings, hyperbolic
 
 	xpre, xcur := a, b
 	var xblk, fblk, spre, scur float64
-	fpre := fn.eval(xpre)
-	fcur := fn.eval(xcur)
-	switch {
-	case fpre*fcur > 0:
-		res.finish(SignError)
-		return res, ErrSign
-	case fpre == 0:
-		res.Root = xpre
-		res.finish(Converged)
-		return res, nil
-	case fcur == 0:
-		res.Root = xcur
-		res.finish(Converged)
-		return res, nil
+	fpre, fcur, done, err := fn.bracketEnds(xpre, xcur, &res)
+	if done {
+		return res, err
 	}
 	for i := 0; i < maxiter; i++ {
 		res.Iterations++

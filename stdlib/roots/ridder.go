@@ -16,10 +16,7 @@ import "math"
 // matches its counts. Settings, errors and the failure flag are those of
 // Brentq.
 func Ridder(f func(float64) float64, a, b float64, s *BracketSettings) (res Result, err error) {
-	xtol, rtol, maxiter, err := s.resolve(4 * eps)
-	if err == nil {
-		err = checkBracket(a, b)
-	}
+	xtol, rtol, maxiter, err := s.resolveBracket(a, b, 4*eps)
 	if err != nil {
 		return res, err
 	}
@@ -34,20 +31,9 @@ func Ridder(f func(float64) float64, a, b float64, s *BracketSettings) (res Resu
 		return -1
 	}
 	tol := xtol + rtol*math.Min(math.Abs(a), math.Abs(b))
-	fa := fn.eval(a)
-	fb := fn.eval(b)
-	switch {
-	case fa*fb > 0:
-		res.finish(SignError)
-		return res, ErrSign
-	case fa == 0:
-		res.Root = a
-		res.finish(Converged)
-		return res, nil
-	case fb == 0:
-		res.Root = b
-		res.finish(Converged)
-		return res, nil
+	fa, fb, done, err := fn.bracketEnds(a, b, &res)
+	if done {
+		return res, err
 	}
 	var xn float64
 	for i := 0; i < maxiter; i++ {

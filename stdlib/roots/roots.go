@@ -148,11 +148,44 @@ func (s *BracketSettings) resolve(minRTol float64) (xtol, rtol float64, maxiter 
 	return
 }
 
+// resolveBracket is resolve for a method that starts from the bracket
+// [a, b], which must be finite.
+func (s *BracketSettings) resolveBracket(a, b, minRTol float64) (xtol, rtol float64, maxiter int, err error) {
+	xtol, rtol, maxiter, err = s.resolve(minRTol)
+	if err == nil {
+		err = checkBracket(a, b)
+	}
+	return xtol, rtol, maxiter, err
+}
+
 func checkBracket(a, b float64) error {
 	if math.IsNaN(a) || math.IsInf(a, 0) || math.IsNaN(b) || math.IsInf(b, 0) {
 		return fmt.Errorf("the bracket [%v, %v] is not finite", a, b)
 	}
 	return nil
+}
+
+// bracketEnds evaluates f at both ends of the bracket, as scipy's
+// bisect.c, ridder.c, brentq.c and brenth.c begin. It returns done with
+// res finished when f vanishes at an end (the root) or has the same sign
+// at both (SignError and ErrSign); otherwise the method goes on with
+// f(a) and f(b).
+func (fn *scalar) bracketEnds(a, b float64, res *Result) (fa, fb float64, done bool, err error) {
+	fa = fn.eval(a)
+	fb = fn.eval(b)
+	switch {
+	case fa*fb > 0:
+		res.finish(SignError)
+		return fa, fb, true, ErrSign
+	case fa == 0:
+		res.Root = a
+	case fb == 0:
+		res.Root = b
+	default:
+		return fa, fb, false, nil
+	}
+	res.finish(Converged)
+	return fa, fb, true, nil
 }
 
 // isClose is numpy's isclose(a, b, rtol, atol): |a - b| <= atol + rtol*|b|.

@@ -39,10 +39,7 @@ func TOMS748(f func(float64) float64, a, b float64, s *TOMS748Settings) (res Res
 			k = s.K
 		}
 	}
-	xtol, rtol, maxiter, err := bs.resolve(eps)
-	if err == nil {
-		err = checkBracket(a, b)
-	}
+	xtol, rtol, maxiter, err := bs.resolveBracket(a, b, eps)
 	if err == nil && a >= b {
 		err = fmt.Errorf("a and b are not an interval [%v, %v]", a, b)
 	}

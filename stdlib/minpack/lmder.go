@@ -269,6 +269,16 @@ func LMDer(fcn func(x, fvec []float64), jac func(x, rows []float64), x0 []float6
 	}
 }
 
+// DefaultMaxFev is scipy's default bound on the calls of the residuals
+// of n variables: 100·(n+1) with a Jacobian, 200·(n+1) without one, when
+// each Jacobian costs n more calls.
+func DefaultMaxFev(n int, jac bool) int {
+	if jac {
+		return 100 * (n + 1)
+	}
+	return 200 * (n + 1)
+}
+
 // InitialStep is the first iteration's scaling of lmder and hybrd: in
 // mode 1 (mode1 true) diag becomes the column norms acnorm of the first
 // Jacobian, with 1 for a zero column; then it returns xnorm = ‖D·x‖ and

@@ -106,10 +106,7 @@ func LeastSq(r Residuals, jac Jacobian, x0 []float64, m int, s *LeastSqSettings)
 		set.XTol = 1.49012e-8
 	}
 	if set.MaxFev == 0 {
-		set.MaxFev = 200 * (n + 1)
-		if jac != nil {
-			set.MaxFev = 100 * (n + 1)
-		}
+		set.MaxFev = minpack.DefaultMaxFev(n, jac != nil)
 	}
 	if set.EpsFcn == 0 {
 		set.EpsFcn = leastsqEpsmch

@@ -94,10 +94,7 @@ func Hybr(f func(x, fx []float64), jac func(x, j []float64), x0 []float64, s *Hy
 		}
 	}
 	if maxfev == 0 {
-		maxfev = 200 * (n + 1)
-		if jac != nil {
-			maxfev = 100 * (n + 1)
-		}
+		maxfev = minpack.DefaultMaxFev(n, jac != nil)
 	}
 	switch {
 	case n == 0:

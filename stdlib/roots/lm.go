@@ -69,10 +69,7 @@ func LM(f func(x, fx []float64), jac func(x, j []float64), x0 []float64, s *LMSe
 		}
 	}
 	if maxfev == 0 {
-		maxfev = 200 * (n + 1)
-		if jac != nil {
-			maxfev = 100 * (n + 1)
-		}
+		maxfev = minpack.DefaultMaxFev(n, jac != nil)
 	}
 	switch {
 	case n == 0:

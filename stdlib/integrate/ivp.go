@@ -359,10 +359,10 @@ func SolveIVP(f func(t float64, y, dydt []float64), tspan [2]float64, y0 []float
 		lo, hi := math.Min(t0, tf), math.Max(t0, tf)
 		for k, te := range tEval {
 			if te < lo || te > hi || te != te {
-				return nil, errors.New("integrate: values in TEval are not within tspan")
+				return nil, errors.New("integrate: values in t_eval are not within t_span")
 			}
 			if k > 0 && (te-tEval[k-1])*b.direction <= 0 {
-				return nil, errors.New("integrate: values in TEval are not properly sorted")
+				return nil, errors.New("integrate: values in t_eval are not properly sorted")
 			}
 		}
 	}
@@ -557,7 +557,7 @@ func ivpNewStepper(f func(t float64, y, dydt []float64), tspan [2]float64, y0 []
 	}
 	t0, tf := tspan[0], tspan[1]
 	if math.IsNaN(t0) || math.IsNaN(tf) || math.IsInf(t0, 0) || math.IsInf(tf, 0) {
-		return nil, errors.New("integrate: tspan must be finite")
+		return nil, errors.New("integrate: t_span must be finite")
 	}
 	b := ivpBase{f: f, n: n, t: t0, tOld: math.NaN(), tBound: tf, direction: 1, y: append([]float64(nil), y0...), jac: s.Jac}
 	if tf < t0 {
@@ -572,7 +572,7 @@ func ivpNewStepper(f func(t float64, y, dydt []float64), tspan [2]float64, y0 []
 	switch {
 	case s.AtolVec != nil:
 		if len(s.AtolVec) != n {
-			return nil, fmt.Errorf("integrate: AtolVec has length %d, want %d", len(s.AtolVec), n)
+			return nil, fmt.Errorf("integrate: atol has length %d, want %d", len(s.AtolVec), n)
 		}
 		copy(b.atol, s.AtolVec)
 	default:
@@ -594,12 +594,12 @@ func ivpNewStepper(f func(t float64, y, dydt []float64), tspan [2]float64, y0 []
 	}
 	b.maxStep = math.Inf(1)
 	if s.MaxStep < 0 {
-		return nil, errors.New("integrate: MaxStep must be positive")
+		return nil, errors.New("integrate: max_step must be positive")
 	} else if s.MaxStep > 0 {
 		b.maxStep = s.MaxStep
 	}
 	if s.FirstStep < 0 || s.FirstStep > math.Abs(tf-t0) {
-		return nil, errors.New("integrate: FirstStep must be positive and within tspan")
+		return nil, errors.New("integrate: first_step must be positive and within t_span")
 	}
 	b.firstStep = s.FirstStep
 	switch s.Method {
@@ -615,7 +615,7 @@ func ivpNewStepper(f func(t float64, y, dydt []float64), tspan [2]float64, y0 []
 		return newBDF(b), nil
 	case LSODA:
 		if s.MinStep < 0 {
-			return nil, errors.New("integrate: MinStep must not be negative")
+			return nil, errors.New("integrate: min_step must not be negative")
 		}
 		return newIVPLsoda(b, s.MinStep), nil
 	}

@@ -27,8 +27,11 @@ var ErrNNLSIterations = errors.New("optimize: NNLS: too many iterations")
 // current x.
 func NNLS(A [][]float64, b []float64, maxIter int) (x []float64, rnorm float64, err error) {
 	m := len(A)
-	if m == 0 || len(b) != m || len(A[0]) == 0 {
-		return nil, 0, fmt.Errorf("optimize: NNLS: A is %d×?, b has %d entries", m, len(b))
+	if m == 0 || len(A[0]) == 0 {
+		return nil, 0, fmt.Errorf("optimize: NNLS: A has no entries")
+	}
+	if len(b) != m {
+		return nil, 0, fmt.Errorf("optimize: NNLS: A has %d rows but b has %d entries", m, len(b))
 	}
 	n := len(A[0])
 	a := make([]float64, m*n) // column-major

@@ -6,6 +6,7 @@ import (
 	"calc/autodiff"
 	"calc/lang"
 	"calc/stdlib/array"
+	"calc/stdlib/optimize"
 )
 
 // node returns argument i as a graph node (numbers and arrays become
@@ -139,68 +140,11 @@ func exprOrFunc(name string, t transform) func(s *lang.Session, a lang.Args) lan
 	}
 }
 
-// forwardGradient approximates the gradient of f at x by forward
-// differences with step eps, as scipy's approx_fprime does.
-func forwardGradient(s *lang.Session, f lang.Value, x []float64, eps float64) []float64 {
-	f0 := scalarAt(s, f, x)
-	grad := make([]float64, len(x))
-	xh := append([]float64(nil), x...)
-	for i := range x {
-		s.Check()
-		xh[i] = x[i] + eps
-		grad[i] = (scalarAt(s, f, xh) - f0) / eps
-		xh[i] = x[i]
-	}
-	return grad
-}
-
-// callVector calls f at the point x: a function of one parameter gets the
-// whole vector (as in scipy), a function of k parameters gets the k
-// entries of a vector of length k.
-func callVector(s *lang.Session, f lang.Value, x []float64) lang.Value {
-	params := s.Params(f, 1)
-	if len(params) == 1 {
-		arg := lang.Arr(array.Vector(append([]float64(nil), x...)))
-		if f.Kind() == lang.ExprKind && f.Node().IsScalar() && len(x) == 1 {
-			arg = lang.Num(x[0])
-		}
-		return s.Call(f, arg)
-	}
-	if len(params) != len(x) {
-		panic(lang.Errorf("the function takes %d arguments but the point has %d entries", len(params), len(x)))
-	}
-	args := make([]lang.Value, len(x))
-	for i, xi := range x {
-		args[i] = lang.Num(xi)
-	}
-	return s.Call(f, args...)
-}
-
-// scalarAt returns f(x) as a number.
-func scalarAt(s *lang.Session, f lang.Value, x []float64) float64 {
-	v := callVector(s, f, x)
-	switch {
-	case v.Kind() == lang.NumKind:
-		return v.Float()
-	case v.Kind() == lang.ArrayKind && len(v.Array().Data) == 1:
-		return v.Array().Data[0]
-	}
-	panic(lang.Errorf("the function must return a number, got %s", v.TypeName()))
-}
-
-// vectorAt returns f(x) as a vector.
-func vectorAt(s *lang.Session, f lang.Value, x []float64) []float64 {
-	v := callVector(s, f, x)
-	a, ok := toArray(v)
-	if !ok {
-		panic(lang.Errorf("the function must return numbers, got %s", v.TypeName()))
-	}
-	return a.Data
-}
-
-// pointArg returns argument i as a point: a number or a vector.
-func pointArg(a lang.Args, i int) []float64 {
-	return append([]float64(nil), a.Array(i).Data...)
+// pointFunc prepares f for evaluation at points like argument i (a number
+// or an array), returning the point too.
+func pointFunc(s *lang.Session, f lang.Value, a lang.Args, i int) (*fn, []float64) {
+	x := append([]float64(nil), a.Array(i).Data...)
+	return newFn(s, f, []lang.Value{a[i]}, 0, -1), x
 }
 
 var calculusBuiltins = []*lang.Builtin{
@@ -370,11 +314,13 @@ var calculusBuiltins = []*lang.Builtin{
 		Example: "approx_fprime([1, 2], x**2 + 3*y)",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			eps := math.Sqrt(0x1p-52)
+			eps := 0.0 // ApproxGrad's default, √ε
 			if len(a) > 2 {
 				eps = a.Num(2)
 			}
-			return lang.Arr(array.Vector(forwardGradient(s, a[1], pointArg(a, 0), eps)))
+			f, x := pointFunc(s, a[1], a, 0)
+			grad, _ := optimize.ApproxGrad(f.Scalar, x, eps)
+			return vecValue(grad)
 		},
 	},
 	{
@@ -383,9 +329,10 @@ var calculusBuiltins = []*lang.Builtin{
 		Example: "f(x) = sum(x**2)\ncheck_grad(f, grad(f), [1, 2, 3])",
 		MinArgs: 3, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			x := pointArg(a, 2)
-			approx := forwardGradient(s, a[0], x, math.Sqrt(0x1p-52))
-			exact := vectorAt(s, a[1], x)
+			f, x := pointFunc(s, a[0], a, 2)
+			approx, _ := optimize.ApproxGrad(f.Scalar, x, 0)
+			g, _ := pointFunc(s, a[1], a, 2)
+			exact := g.Eval(x, 0)
 			if len(exact) != len(approx) {
 				panic(lang.ArgErrorf(1, "the gradient has %d entries, the point %d", len(exact), len(approx)))
 			}

@@ -259,3 +259,25 @@ func (o *fn) HessVec(x, v, hv []float64) {
 	o.hv.Eval(append(o.inputs, v)...)
 	copy(hv, o.hv.Output(0))
 }
+
+// callVector calls f at the point x: a function of one parameter gets the
+// whole vector (as in scipy), a function of k parameters gets the k
+// entries of a vector of length k.
+func callVector(s *lang.Session, f lang.Value, x []float64) lang.Value {
+	params := s.Params(f, 1)
+	if len(params) == 1 {
+		arg := lang.Arr(array.Vector(append([]float64(nil), x...)))
+		if f.Kind() == lang.ExprKind && f.Node().IsScalar() && len(x) == 1 {
+			arg = lang.Num(x[0])
+		}
+		return s.Call(f, arg)
+	}
+	if len(params) != len(x) {
+		panic(lang.Errorf("the function takes %d arguments but the point has %d entries", len(params), len(x)))
+	}
+	args := make([]lang.Value, len(x))
+	for i, xi := range x {
+		args[i] = lang.Num(xi)
+	}
+	return s.Call(f, args...)
+}

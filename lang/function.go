@@ -51,7 +51,7 @@ func (b *Builtin) Signature() string { return b.Name + "(" + b.Params + ")" }
 
 // TakesOptions reports whether the builtin takes a trailing options
 // record, as its parameter list shows with braces: "xs, {key, reverse}".
-func (b *Builtin) TakesOptions() bool { return strings.Contains(b.Params, "{") }
+func (b *Builtin) TakesOptions() bool { return strings.IndexByte(b.Params, '{') >= 0 }
 
 // Summary returns the first line of the builtin's documentation.
 func (b *Builtin) Summary() string {

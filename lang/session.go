@@ -404,7 +404,9 @@ func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Valu
 		// parameters, say) is an argument, not options: give Options an
 		// empty options record to take instead.
 		args = append(args[:n:n], RecordOf(NewRecord()))
-	} else if n > 0 && n == b.MaxArgs && args[n-1].kind != RecordKind && b.TakesOptions() {
+	} else if n > 1 && n == b.MaxArgs && args[n-1].kind != RecordKind && b.TakesOptions() {
+		// (n > 1: a builtin with options takes at least one argument besides
+		// them, so one-argument calls such as sin(x) skip this test.)
 		// The last place of a builtin with options is for the options.
 		panic(Errorf("%s takes %s before its options, got %d", b.Signature(), countArgs(b.MinArgs, b.MaxArgs-1), n).at(pos))
 	}

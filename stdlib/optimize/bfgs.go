@@ -44,16 +44,7 @@ func BFGS(p Problem, x0 []float64, s *BFGSSettings) (*Result, error) {
 		return nil, err
 	}
 	n := len(x0)
-	gtol, norm, maxIter := s.GTol, s.Norm, s.MaxIter
-	if gtol == 0 {
-		gtol = 1e-5
-	}
-	if norm == 0 {
-		norm = math.Inf(1)
-	}
-	if maxIter == 0 {
-		maxIter = 200 * n
-	}
+	gtol, norm, maxIter := gradientStopDefaults(s.GTol, s.Norm, s.MaxIter, n)
 	params := wolfeParams{c1: 1e-4, c2: 0.9, stpmin: 1e-100, stpmax: 1e100, xtol: 1e-14, amax: 1e100, maxIter: 10}
 
 	obj := newSmoothObjective(p, x0, s.Step)
@@ -224,4 +215,19 @@ func bfgsMatMul(c, a, b []float64, n int) {
 			}
 		}
 	}
+}
+
+// gradientStopDefaults fills in scipy's defaults for the stopping rules
+// BFGS and CG share: gtol 1e-5, the infinity norm, and 200·n iterations.
+func gradientStopDefaults(gtol, norm float64, maxIter, n int) (float64, float64, int) {
+	if gtol == 0 {
+		gtol = 1e-5
+	}
+	if norm == 0 {
+		norm = math.Inf(1)
+	}
+	if maxIter == 0 {
+		maxIter = 200 * n
+	}
+	return gtol, norm, maxIter
 }

@@ -1,7 +1,5 @@
 package optimize
 
-import "math"
-
 // CGSettings are the options of CG. The zero value means scipy's
 // defaults.
 type CGSettings struct {
@@ -40,16 +38,7 @@ func CG(p Problem, x0 []float64, s *CGSettings) (*Result, error) {
 		return nil, err
 	}
 	n := len(x0)
-	gtol, norm, maxIter := s.GTol, s.Norm, s.MaxIter
-	if gtol == 0 {
-		gtol = 1e-5
-	}
-	if norm == 0 {
-		norm = math.Inf(1)
-	}
-	if maxIter == 0 {
-		maxIter = 200 * n
-	}
+	gtol, norm, maxIter := gradientStopDefaults(s.GTol, s.Norm, s.MaxIter, n)
 	const sigma3 = 0.01
 	params := wolfeParams{c1: 1e-4, c2: 0.4, stpmin: 1e-100, stpmax: 1e100, xtol: 1e-14, amax: 1e100, maxIter: 10}
 

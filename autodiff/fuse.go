@@ -229,7 +229,9 @@ func runTerms(val float64, ts []fterm, mem, out []float64) {
 	}
 }
 
-// setTerm writes the term into o.
+// setTerm writes the term into o. It, runTerms and totalTerms spell out
+// one loop per kind of term on purpose: these are the tape's innermost
+// loops, and a loop per kind keeps them free of per-element branches.
 func setTerm(t *fterm, mem, o []float64) {
 	c := t.coef
 	switch {
@@ -275,8 +277,8 @@ func (t *fterm) value(mem []float64, k int) float64 {
 	return x
 }
 
-// totalTerms returns the sum over elements of the terms, for a total of n
-// elements of which the constant val is part.
+// totalTerms returns the sum over all elements of the terms (a constant
+// term counts once per element it covers).
 func totalTerms(ts []fterm, mem []float64) float64 {
 	s := 0.0
 	for i := range ts {

@@ -295,6 +295,9 @@ func (c *compiler) binary(n *ast.BinaryNode, sc *scope) code {
 		return func(s *Session) Value { return Bool(truth(l(s), pos) && truth(r(s), pos)) }
 	case "or", "||":
 		return func(s *Session) Value { return Bool(truth(l(s), pos) || truth(r(s), pos)) }
+	// The four arithmetic operators are spelled out so that numbers take an
+	// inlined path with no call; the table's kernels (binaryOp) handle the
+	// rest, and the default case below serves every other operator.
 	case "+":
 		return func(s *Session) Value {
 			a, b := l(s), r(s)

@@ -154,6 +154,7 @@ var functions = []*Primitive{
 	{Name: "mod", Arity: 2, Binary: mod, Partials: func(g *Graph, x, y, out *Node) (*Node, *Node) {
 		return g.Const(1), g.Neg(g.Apply(Lookup("floor"), g.Div(x, y)))
 	}, Doc: "remainder with the sign of the divisor, like Python's %", Example: "mod(-7, 3)"},
+	{Name: "floordiv", Arity: 2, Piecewise: true, Binary: floordiv, Doc: "x/y rounded down, like Python's //", Example: "floordiv(-7, 2)"},
 }
 
 // byName indexes the table. It is filled by init rather than by its
@@ -165,6 +166,7 @@ func init() {
 		byName[p.Name] = p
 	}
 	byName["%"] = byName["mod"] // the operator is the function, derivative and all
+	byName["//"] = byName["floordiv"]
 }
 
 // Lookup returns the primitive with the given name (an operator token such
@@ -195,6 +197,29 @@ func mod(x, y float64) float64 {
 		r += y
 	}
 	return r
+}
+
+// floordiv is Python's float floor division, computed as CPython's
+// float_floor_div (Objects/floatobject.c) does: from the remainder, so
+// that x == (x // y)*y + x % y holds as closely as rounding allows and
+// 1 // 0.1 is 9, not the 10 that floor(1/0.1) gives.
+func floordiv(x, y float64) float64 {
+	m := math.Mod(x, y)
+	if y == 0 {
+		return x / y
+	}
+	div := (x - m) / y
+	if m != 0 && (y < 0) != (m < 0) {
+		div--
+	}
+	if div == 0 {
+		return math.Copysign(0, x/y)
+	}
+	f := math.Floor(div)
+	if div-f > 0.5 {
+		f++
+	}
+	return f
 }
 
 func sign(x float64) float64 {

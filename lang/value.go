@@ -137,6 +137,16 @@ func (r *Record) Set(key string, v Value) {
 	r.Values[key] = v
 }
 
+// Copy returns a copy of the record that can be changed without changing
+// r.
+func (r *Record) Copy() *Record {
+	out := &Record{Keys: slices.Clone(r.Keys), Values: make(map[string]Value, len(r.Keys))}
+	for k, v := range r.Values {
+		out.Values[k] = v
+	}
+	return out
+}
+
 // Get returns the value bound to key.
 func (r *Record) Get(key string) (Value, bool) {
 	v, ok := r.Values[key]
@@ -287,15 +297,19 @@ func (s *Session) Collect(items []Value) Value {
 		return v
 	}
 	switch items[0].kind {
-	case NumKind:
+	case NumKind, BoolKind:
 		data := make([]float64, len(items))
+		bools := true
 		for i, it := range items {
-			if it.kind != NumKind {
+			if it.kind != NumKind && it.kind != BoolKind {
 				return ListOf(items)
 			}
 			data[i] = it.num
+			bools = bools && it.kind == BoolKind
 		}
-		return Arr(array.Vector(data))
+		a := array.Vector(data)
+		a.Bool = bools
+		return Arr(a)
 	case ArrayKind:
 		first := items[0].Array()
 		parts := make([]*array.Array, len(items))
@@ -309,6 +323,10 @@ func (s *Session) Collect(items []Value) Value {
 		st, err := array.Stack(parts, 0)
 		if err != nil {
 			return ListOf(items)
+		}
+		st.Bool = true
+		for _, p := range parts {
+			st.Bool = st.Bool && p.Bool
 		}
 		return Arr(st)
 	}
@@ -326,15 +344,8 @@ func Items(v Value) (items []Value, ok bool) {
 		a := v.Array()
 		n := a.Shape[0]
 		items = make([]Value, n)
-		if len(a.Shape) == 1 {
-			for i, x := range a.Data {
-				items[i] = Num(x)
-			}
-			return items, true
-		}
 		for i := range items {
-			row, _ := array.Index(a, i)
-			items[i] = Arr(row)
+			items[i] = element(a, i)
 		}
 		return items, true
 	case StrKind:
@@ -344,6 +355,19 @@ func Items(v Value) (items []Value, ok bool) {
 		return items, true
 	}
 	return nil, false
+}
+
+// element returns a[i] along the first axis: a number (a bool for truth
+// values) of a vector, a row of a matrix.
+func element(a *array.Array, i int) Value {
+	if len(a.Shape) == 1 {
+		if a.Bool {
+			return Bool(a.Data[i] != 0)
+		}
+		return Num(a.Data[i])
+	}
+	row, _ := array.Index(a, i)
+	return boolResult(&array.Array{Shape: row.Shape, Data: row.Data}, a.Bool)
 }
 
 // Len returns the number of items of a collection.
@@ -381,13 +405,7 @@ func (v Value) IsCallable() bool { return v.kind == FuncKind || v.kind == ExprKi
 func Seq(v Value) (n int, at func(i int) Value, ok bool) {
 	if v.kind == ArrayKind {
 		a := v.Array()
-		if len(a.Shape) == 1 {
-			return len(a.Data), func(i int) Value { return Num(a.Data[i]) }, true
-		}
-		return a.Shape[0], func(i int) Value {
-			row, _ := array.Index(a, i)
-			return Arr(row)
-		}, true
+		return a.Shape[0], func(i int) Value { return element(a, i) }, true
 	}
 	items, ok := Items(v)
 	return len(items), func(i int) Value { return items[i] }, ok

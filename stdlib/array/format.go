@@ -88,7 +88,7 @@ func Format(a *Array, opts FormatOptions) string {
 	if len(a.Data) == 0 {
 		return "[]"
 	}
-	p := &printer{shape: a.Shape, edge: -1}
+	p := &printer{shape: a.Shape, edge: -1, bool: a.Bool}
 	if len(a.Data) > opts.Threshold {
 		p.edge = opts.EdgeItems
 	}
@@ -110,6 +110,7 @@ func Format(a *Array, opts FormatOptions) string {
 // taking them back in the same order.
 type printer struct {
 	shape []int
+	bool  bool // print elements as true and false
 	// edge is the number of entries shown at each end of an axis, or -1
 	// when the array is printed in full.
 	edge  int
@@ -143,7 +144,11 @@ func (p *printer) collect(data []float64, strides []int, axis, offset, precision
 	idx, _ := p.shown(p.shape[axis])
 	for _, i := range idx {
 		if axis == len(p.shape)-1 {
-			p.words = append(p.words, FormatNumber(data[offset+i], precision))
+			word := FormatNumber(data[offset+i], precision)
+			if p.bool {
+				word = strconv.FormatBool(data[offset+i] != 0)
+			}
+			p.words = append(p.words, word)
 		} else {
 			p.collect(data, strides, axis+1, offset+i*strides[axis], precision)
 		}

@@ -227,7 +227,7 @@ func (p *parser) checkTarget(e Expr, tuples bool) {
 		p.checkTarget(n.X, false)
 		return
 	case *Tuple:
-		if tuples {
+		if tuples && len(n.Items) > 0 {
 			for _, it := range n.Items {
 				p.checkTarget(it, false)
 			}

@@ -42,7 +42,7 @@ func PrintStmt(s Stmt) string {
 		write(&b, n.X, 0)
 		quiet = n.Quiet
 	case *Assign:
-		if t, ok := n.Target.(*Tuple); ok {
+		if t, ok := n.Target.(*Tuple); ok && len(t.Items) > 1 {
 			for i, it := range t.Items {
 				if i > 0 {
 					b.WriteString(", ")
@@ -187,7 +187,11 @@ func write(b *strings.Builder, e Expr, min int) {
 			write(b, n.Step, 0)
 		}
 	case *Member:
-		write(b, n.X, precPostfix)
+		if _, ok := n.X.(*Num); ok {
+			b.WriteString("(" + Print(n.X) + ")") // 0.A would read as a number
+		} else {
+			write(b, n.X, precPostfix)
+		}
 		b.WriteString("." + n.Name)
 	case *List:
 		b.WriteString("[")

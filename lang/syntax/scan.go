@@ -13,7 +13,7 @@ import (
 // EOF. A malformed token, or a bracket still open at the end, is an error
 // at its position.
 func Scan(text string) ([]Token, error) {
-	sc := scanner{text: text}
+	sc := scanner{text: text, toks: make([]Token, 0, len(text)/3+8)}
 	for {
 		t, err := sc.next()
 		if err != nil {
@@ -149,7 +149,7 @@ func (sc *scanner) next() (Token, error) {
 		return Token{Kind: Name, Text: word, Pos: start, Space: sc.space}, nil
 	}
 	for _, op := range operators {
-		if strings.HasPrefix(sc.text[sc.off:], op) {
+		if op[0] == c && strings.HasPrefix(sc.text[sc.off:], op) {
 			t := Token{Kind: Op, Text: op, Pos: start, Space: sc.space}
 			switch op {
 			case "(", "[", "{":

@@ -284,7 +284,8 @@ func setIndex(container Value, items []indexItem, v Value, pos Pos) Value {
 			case StrKind:
 				return setField(container, k.Text(), v, pos)
 			case NumKind:
-				return setField(container, r.Keys[normIndex(intIndex(k, items[0].pos), len(r.Keys), items[0].pos)], v, pos)
+				fields := positions(r, items[0].pos)
+				return setField(container, fields[normIndex(intIndex(k, items[0].pos), len(fields), items[0].pos)], v, pos)
 			}
 		}
 		panic(Errorf("a record's field is set by name, as in r.x = v or r[\"x\"] = v").at(pos))
@@ -300,7 +301,7 @@ func setIndex(container Value, items []indexItem, v Value, pos Pos) Value {
 func unpack(v Value, n int, pos Pos) []Value {
 	var items []Value
 	if r := v.Record(); r != nil {
-		for _, k := range r.Keys {
+		for _, k := range positions(r, pos) {
 			items = append(items, r.Values[k])
 		}
 	} else if its, ok := Items(v); ok {
@@ -311,7 +312,7 @@ func unpack(v Value, n int, pos Pos) []Value {
 	if len(items) != n {
 		what := "items"
 		if v.kind == RecordKind {
-			what = "fields (" + strings.Join(v.Record().Keys, ", ") + ")"
+			what = "fields (" + strings.Join(positions(v.Record(), pos), ", ") + ")"
 		}
 		panic(Errorf("cannot unpack %d %s into %d names", len(items), what, n).at(pos))
 	}

@@ -91,7 +91,8 @@ func (s *Session) index(v, i Value, pos Pos) Value {
 			return s.member(v, i.Text(), pos)
 		case NumKind:
 			r := v.Record()
-			return r.Values[r.Keys[normIndex(intIndex(i, pos), len(r.Keys), pos)]]
+			fields := positions(r, pos)
+			return r.Values[fields[normIndex(intIndex(i, pos), len(fields), pos)]]
 		}
 		panic(Errorf("a record is indexed by a field name or a position, not %s", i.TypeName()).at(pos))
 	case ArrayKind:
@@ -226,4 +227,18 @@ func (s *Session) indexExpr(v Value, items []indexItem, pos Pos) Value {
 		}
 	}
 	return Expr(n)
+}
+
+// positions returns a record's positional fields, or raises the error
+// that says it has none at pos.
+func positions(r *Record, pos Pos) []string {
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(*Error); ok {
+				panic(e.at(pos))
+			}
+			panic(r)
+		}
+	}()
+	return r.Positions()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"calc/autodiff"
 	"calc/stdlib/array"
@@ -62,6 +63,13 @@ type List struct {
 type Record struct {
 	Keys   []string
 	Values map[string]Value
+	// Tuple, when not nil, lists the fields that positions name, in order,
+	// so that a solver's result unpacks and indexes as scipy's tuple does
+	// (x, ier = leastsq(...)) while keeping more fields by name; an empty
+	// Tuple says the record has no positions, because scipy's tuple holds
+	// values the record does not. When nil, every field is a position, in
+	// the order of Keys.
+	Tuple []string
 }
 
 // Object is a value defined outside the language, such as a figure. The
@@ -140,11 +148,22 @@ func (r *Record) Set(key string, v Value) {
 // Copy returns a copy of the record that can be changed without changing
 // r.
 func (r *Record) Copy() *Record {
-	out := &Record{Keys: slices.Clone(r.Keys), Values: make(map[string]Value, len(r.Keys))}
+	out := &Record{Keys: slices.Clone(r.Keys), Values: make(map[string]Value, len(r.Keys)), Tuple: r.Tuple}
 	for k, v := range r.Values {
 		out.Values[k] = v
 	}
 	return out
+}
+
+// Positions returns the fields that positions name, in order.
+func (r *Record) Positions() []string {
+	if r.Tuple == nil {
+		return r.Keys
+	}
+	if len(r.Tuple) == 0 {
+		panic(Errorf("this result has no positions, because scipy's tuple for it holds values calc does not give: use its fields (%s)", strings.Join(r.Keys, ", ")))
+	}
+	return r.Tuple
 }
 
 // Get returns the value bound to key.

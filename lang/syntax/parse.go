@@ -272,7 +272,7 @@ func (p *parser) expr() Expr {
 		rhs := p.ternary()
 		call, ok := rhs.(*Call)
 		if !ok {
-			p.fail(bar.Pos, "the right side of | must be a call, as in xs | map(f); for an elementwise or, write a or b")
+			p.fail(bar.Pos, "the right side of | must be a call, as in xs | map(f) (| binds more loosely than any operator: (xs | sum()) > 10); for an elementwise or, write a or b")
 		}
 		p.node()
 		x = &Call{At: call.At, Fn: call.Fn, Args: append([]Expr{x}, call.Args...), Keywords: call.Keywords}

@@ -82,10 +82,10 @@ func (sc *scanner) next() (Token, error) {
 			sc.advance(1)
 			sc.space = true
 			continue
-		case c == '\\' && (sc.peekByte(1) == '\n' || sc.peekByte(1) == '\r'):
+		case c == '\\' && (sc.peekByte(1) == '\n' || sc.peekByte(1) == '\r' && sc.peekByte(2) == '\n'):
 			// A backslash at the end of a line continues the statement, as
 			// in Python.
-			sc.advance(1)
+			sc.advance(strings.IndexByte(sc.text[sc.off:], '\n') + 1)
 			sc.space = true
 			continue
 		case c == '#':

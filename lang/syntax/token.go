@@ -75,6 +75,8 @@ func (t Token) describe() string {
 		return "string " + fmt.Sprintf("%q", t.Text)
 	case Number, Imag:
 		return "number " + t.Text
+	case Name:
+		return "name " + fmt.Sprintf("%q", t.Text)
 	}
 	return fmt.Sprintf("%q", t.Text)
 }

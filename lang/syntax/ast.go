@@ -208,56 +208,44 @@ func Walk(e Expr, f func(Expr) bool) {
 	if e == nil || !f(e) {
 		return
 	}
-	switch n := e.(type) {
-	case *Unary:
-		Walk(n.X, f)
-	case *Binary:
-		Walk(n.X, f)
-		Walk(n.Y, f)
-	case *Compare:
-		for _, x := range n.Operands {
+	walk := func(es ...Expr) {
+		for _, x := range es {
 			Walk(x, f)
 		}
+	}
+	switch n := e.(type) {
+	case *Unary:
+		walk(n.X)
+	case *Binary:
+		walk(n.X, n.Y)
+	case *Compare:
+		walk(n.Operands...)
 	case *Cond:
-		Walk(n.Test, f)
-		Walk(n.Then, f)
-		Walk(n.Else, f)
+		walk(n.Test, n.Then, n.Else)
 	case *Let:
-		Walk(n.Value, f)
-		Walk(n.Body, f)
+		walk(n.Value, n.Body)
 	case *Call:
-		Walk(n.Fn, f)
-		for _, a := range n.Args {
-			Walk(a, f)
-		}
+		walk(n.Fn)
+		walk(n.Args...)
 		for _, k := range n.Keywords {
-			Walk(k.Value, f)
+			walk(k.Value)
 		}
 	case *Index:
-		Walk(n.X, f)
-		for _, it := range n.Items {
-			Walk(it, f)
-		}
+		walk(n.X)
+		walk(n.Items...)
 	case *Slice:
-		Walk(n.Lo, f)
-		Walk(n.Hi, f)
-		Walk(n.Step, f)
+		walk(n.Lo, n.Hi, n.Step)
 	case *Member:
-		Walk(n.X, f)
+		walk(n.X)
 	case *List:
-		for _, it := range n.Items {
-			Walk(it, f)
-		}
+		walk(n.Items...)
 	case *Tuple:
-		for _, it := range n.Items {
-			Walk(it, f)
-		}
+		walk(n.Items...)
 	case *Record:
 		for _, fd := range n.Fields {
-			Walk(fd.Key, f)
-			Walk(fd.Value, f)
+			walk(fd.Key, fd.Value)
 		}
 	case *Lambda:
-		Walk(n.Body, f)
+		walk(n.Body)
 	}
 }

@@ -150,12 +150,7 @@ func write(b *strings.Builder, e Expr, min int) {
 	case *Call:
 		write(b, n.Fn, precPostfix)
 		b.WriteString("(")
-		for i, a := range n.Args {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			write(b, a, 0)
-		}
+		writeList(b, n.Args)
 		for i, k := range n.Keywords {
 			if i > 0 || len(n.Args) > 0 {
 				b.WriteString(", ")
@@ -167,12 +162,7 @@ func write(b *strings.Builder, e Expr, min int) {
 	case *Index:
 		write(b, n.X, precPostfix)
 		b.WriteString("[")
-		for i, it := range n.Items {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			write(b, it, 0)
-		}
+		writeList(b, n.Items)
 		b.WriteString("]")
 	case *Slice:
 		if n.Lo != nil {

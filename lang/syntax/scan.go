@@ -13,7 +13,7 @@ import (
 // EOF. A malformed token, or a bracket still open at the end, is an error
 // at its position.
 func Scan(text string) ([]Token, error) {
-	sc := scanner{text: text, toks: make([]Token, 0, len(text)/3+8)}
+	sc := scanner{text: text, toks: make([]Token, 0, len(text)/2+8)}
 	for {
 		t, err := sc.next()
 		if err != nil {

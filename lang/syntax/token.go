@@ -57,10 +57,10 @@ func (k Kind) String() string { return kindNames[k] }
 
 // Token is one token: its kind, its text as written, and where it starts.
 type Token struct {
-	Kind Kind
-	Text string  // as written; for strings, the decoded value is Value
+	Text string  // as written; for strings, the decoded value
 	Num  float64 // the value of a Number or Imag
 	Pos  int     // rune offset of the first character in the source
+	Kind Kind
 	// Space says that white space (or a comment) came before the token, so
 	// that a'  can be told from a '...' string and f"..." from f "...".
 	Space bool

@@ -116,10 +116,10 @@ func (c *compiler) function(d *syntax.Def) *UserFunc {
 func (c *compiler) expr(node syntax.Expr, sc *scope) code {
 	switch n := node.(type) {
 	case *syntax.Num:
-		if n.Imag {
-			c.fail(n.At, "complex numbers such as %s are not supported yet", n.Text)
-		}
 		v := Num(n.Value)
+		if n.Imag {
+			v = Complex(complex(0, n.Value))
+		}
 		return func(*Session) Value { return v }
 	case *syntax.Str:
 		v := Str(n.Value)

@@ -258,13 +258,12 @@ func setIndex(container Value, items []indexItem, v Value, pos Pos) Value {
 	case ArrayKind:
 		val, ok := numeric(v)
 		if !ok {
+			if v.kind == ComplexKind {
+				panic(Errorf("cannot store a complex value in a real array: make the array complex first, as in a = a + 0j").at(pos))
+			}
 			panic(Errorf("cannot store %s in an array of numbers", v.TypeName()).at(pos))
 		}
-		ixs := make([]array.Indexer, len(items))
-		for k, it := range items {
-			ixs[k] = indexer(it)
-		}
-		r, err := array.Assign(container.Array(), ixs, val)
+		r, err := array.Assign(container.Array(), indexers(items), val)
 		if err != nil {
 			panic(Errorf("%v", err).at(pos))
 		}
@@ -289,6 +288,10 @@ func setIndex(container Value, items []indexItem, v Value, pos Pos) Value {
 			}
 		}
 		panic(Errorf("a record's field is set by name, as in r.x = v or r[\"x\"] = v").at(pos))
+	case ComplexKind:
+		if c, ok := container.ref.(*array.Complex); ok {
+			return assignComplex(c, indexers(items), v, pos)
+		}
 	case ExprKind:
 		panic(Errorf("cannot set an element of the symbolic %s; build the array with [...] instead", container.TypeName()).at(pos))
 	}

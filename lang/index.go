@@ -111,7 +111,7 @@ func (s *Session) index(v, i Value, pos Pos) Value {
 	case StrKind:
 		r := []rune(v.Text())
 		return Str(string(r[normIndex(intIndex(i, pos), len(r), pos)]))
-	case ExprKind:
+	case ExprKind, ComplexKind:
 		return s.indexN(v, []indexItem{{val: i, pos: pos}}, pos)
 	}
 	panic(Errorf("cannot index %s", v.TypeName()).at(pos))
@@ -145,6 +145,15 @@ func indexer(it indexItem) array.Indexer {
 	panic(Errorf("an index must be an integer, a slice, an array of integers or a boolean mask, not %s", describe(it.val)).at(it.pos))
 }
 
+// indexers converts the items of an index for an array.
+func indexers(items []indexItem) []array.Indexer {
+	ixs := make([]array.Indexer, len(items))
+	for k, it := range items {
+		ixs[k] = indexer(it)
+	}
+	return ixs
+}
+
 // sliceStep returns a slice's step, 1 when absent; 0 is an error.
 func sliceStep(it indexItem) int {
 	if it.step.IsNil() {
@@ -162,11 +171,7 @@ func (s *Session) indexN(v Value, items []indexItem, pos Pos) Value {
 	switch v.kind {
 	case ArrayKind:
 		a := v.Array()
-		ixs := make([]array.Indexer, len(items))
-		for k, it := range items {
-			ixs[k] = indexer(it)
-		}
-		r, err := array.Select(a, ixs)
+		r, err := array.Select(a, indexers(items))
 		if err != nil {
 			panic(Errorf("%v", err).at(pos))
 		}
@@ -195,6 +200,12 @@ func (s *Session) indexN(v Value, items []indexItem, pos Pos) Value {
 		return ListOf(out)
 	case ExprKind:
 		return s.indexExpr(v, items, pos)
+	case ComplexKind:
+		c, ok := v.ref.(*array.Complex)
+		if !ok {
+			break
+		}
+		return selectComplex(c, indexers(items), pos)
 	case RecordKind:
 		if len(items) == 1 && !items[0].slice {
 			return s.index(v, items[0].val, items[0].pos)

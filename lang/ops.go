@@ -59,6 +59,9 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 			return v
 		}
 	}
+	if a.kind == ComplexKind || b.kind == ComplexKind {
+		return s.complexBinary(o, a, b, pos)
+	}
 	if x, ok := numeric(a); ok {
 		if y, ok := numeric(b); ok {
 			if a.kind != ArrayKind && b.kind != ArrayKind {
@@ -113,6 +116,8 @@ func (s *Session) unaryOp(p *autodiff.Primitive, v Value, pos Pos) Value {
 	case ExprKind:
 		r, _ := s.symbolicOp(p, pos, v)
 		return r
+	case ComplexKind:
+		return s.complexUnary(p, v, pos)
 	}
 	name := p.Name
 	if name == "neg" {
@@ -223,6 +228,19 @@ func (s *Session) member(v Value, name string, pos Pos) Value {
 		case "shape":
 			return ListOf(nil)
 		}
+	case ComplexKind:
+		c, _ := v.ComplexArray()
+		switch name {
+		case "real":
+			return Arr(c.Re)
+		case "imag":
+			return Arr(c.Im)
+		case "T":
+			return CArr(array.NewComplex(array.Transpose(c.Re), array.Transpose(c.Im)))
+		case "shape":
+			return s.member(Arr(c.Re), name, pos)
+		}
+		panic(Errorf("complex values have no field %q (they have real, imag, T, shape)", name).at(pos))
 	}
 	if n := v.Node(); n != nil {
 		switch name {
@@ -295,7 +313,7 @@ func clampIndex(i, n int) int {
 // builtins do.
 func (s *Session) Apply(p *autodiff.Primitive, args ...Value) Value {
 	for i, a := range args {
-		if _, ok := numeric(a); !ok && a.kind != ExprKind {
+		if _, ok := numeric(a); !ok && a.kind != ExprKind && a.kind != ComplexKind {
 			panic(ArgErrorf(i, "expected a number or an array, got %s", a.TypeName()))
 		}
 	}

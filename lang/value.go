@@ -26,6 +26,7 @@ const (
 	FuncKind
 	ExprKind
 	ObjectKind
+	ComplexKind // a complex number or a complex array
 )
 
 var kindNames = [...]string{
@@ -39,6 +40,7 @@ var kindNames = [...]string{
 	FuncKind:   "function",
 	ExprKind:   "expression",
 	ObjectKind: "object",
+	ComplexKind: "complex",
 }
 
 // String returns the kind's name as error messages and type() show it.
@@ -215,6 +217,10 @@ func (v Value) TypeName() string {
 		return v.Object().TypeName()
 	case ArrayKind:
 		return "array" + array.ShapeString(v.Array().Shape)
+	case ComplexKind:
+		if c, ok := v.ref.(*array.Complex); ok {
+			return "complex array" + array.ShapeString(c.Shape())
+		}
 	case ExprKind:
 		if v.SymbolName() != "" && v.Node().IsScalar() {
 			return "symbol"
@@ -232,6 +238,10 @@ func (v Value) Truth() (bool, bool) {
 	switch v.kind {
 	case BoolKind, NumKind:
 		return v.num != 0, true
+	case ComplexKind:
+		if z, ok := v.ref.(complex128); ok {
+			return z != 0, true
+		}
 	}
 	return false, false
 }
@@ -247,6 +257,10 @@ func Equal(a, b Value) bool {
 		return true
 	case NumKind, BoolKind:
 		return a.num == b.num
+	case ComplexKind:
+		x, _ := a.ComplexArray()
+		y, _ := b.ComplexArray()
+		return Equal(Arr(x.Re), Arr(y.Re)) && Equal(Arr(x.Im), Arr(y.Im)) && slices.Equal(x.Shape(), y.Shape())
 	case StrKind:
 		return a.Text() == b.Text()
 	case ArrayKind:
@@ -315,6 +329,14 @@ func (s *Session) Collect(items []Value) Value {
 	if v, ok := s.stackExprs(items); ok {
 		return v
 	}
+	for _, it := range items {
+		if it.kind == ComplexKind {
+			if v, ok := s.collectComplex(items); ok {
+				return v
+			}
+			return ListOf(items)
+		}
+	}
 	switch items[0].kind {
 	case NumKind, BoolKind:
 		data := make([]float64, len(items))
@@ -367,6 +389,16 @@ func Items(v Value) (items []Value, ok bool) {
 			items[i] = element(a, i)
 		}
 		return items, true
+	case ComplexKind:
+		c, _ := v.ComplexArray()
+		if len(c.Shape()) == 0 {
+			return nil, false
+		}
+		items = make([]Value, c.Shape()[0])
+		for i := range items {
+			items[i] = complexElement(c, i)
+		}
+		return items, true
 	case StrKind:
 		for _, r := range v.Text() {
 			items = append(items, Str(string(r)))
@@ -404,6 +436,10 @@ func Len(v Value) (int, bool) {
 		}
 	case RecordKind:
 		return len(v.Record().Keys), true
+	case ComplexKind:
+		if c, ok := v.ref.(*array.Complex); ok {
+			return c.Shape()[0], true
+		}
 	}
 	return 0, false
 }

@@ -56,10 +56,10 @@ func complexScalar(v Value) (complex128, bool) {
 
 // complexKernels are the binary operators defined for complex numbers.
 var complexKernels = map[string]func(x, y complex128) complex128{
-	"+": func(x, y complex128) complex128 { return x + y },
-	"-": func(x, y complex128) complex128 { return x - y },
-	"*": func(x, y complex128) complex128 { return x * y },
-	"/": func(x, y complex128) complex128 { return x / y },
+	"+":  func(x, y complex128) complex128 { return x + y },
+	"-":  func(x, y complex128) complex128 { return x - y },
+	"*":  func(x, y complex128) complex128 { return x * y },
+	"/":  func(x, y complex128) complex128 { return x / y },
 	"**": complexPow,
 	"==": func(x, y complex128) complex128 { return complex(b2f(x == y), 0) },
 	"!=": func(x, y complex128) complex128 { return complex(b2f(x != y), 0) },

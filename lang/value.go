@@ -30,16 +30,16 @@ const (
 )
 
 var kindNames = [...]string{
-	NilKind:    "nil",
-	NumKind:    "number",
-	BoolKind:   "bool",
-	StrKind:    "string",
-	ArrayKind:  "array",
-	ListKind:   "list",
-	RecordKind: "record",
-	FuncKind:   "function",
-	ExprKind:   "expression",
-	ObjectKind: "object",
+	NilKind:     "nil",
+	NumKind:     "number",
+	BoolKind:    "bool",
+	StrKind:     "string",
+	ArrayKind:   "array",
+	ListKind:    "list",
+	RecordKind:  "record",
+	FuncKind:    "function",
+	ExprKind:    "expression",
+	ObjectKind:  "object",
 	ComplexKind: "complex",
 }
 

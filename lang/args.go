@@ -67,7 +67,11 @@ func (a Args) Items(i int) []Value {
 // the arguments without it and an Options view (empty when there is none).
 func (a Args) Options() (Args, Options) {
 	if n := len(a); n > 0 && a[n-1].kind == RecordKind {
-		return a[:n-1], Options{rec: a[n-1].Record(), index: n - 1}
+		r := a[n-1].Record()
+		if r.reads != nil {
+			r.reads.viewed = true
+		}
+		return a[:n-1], Options{rec: r, index: n - 1}
 	}
 	return a, Options{index: -1}
 }
@@ -77,6 +81,58 @@ func (a Args) Options() (Args, Options) {
 type Options struct {
 	rec   *Record
 	index int
+}
+
+// optionReads records the options a builtin looked up, in order, so that
+// an option it was given but never read is an error rather than silently
+// ignored (see Session.callBuiltin).
+type optionReads struct {
+	viewed bool // the builtin took the record as its options
+	names  []string
+	read   map[string]bool
+}
+
+// mark notes that the builtin looked the option up.
+func (o Options) mark(name string) {
+	if o.rec == nil || o.rec.reads == nil {
+		return
+	}
+	r := o.rec.reads
+	if !r.read[name] {
+		r.read[name] = true
+		r.names = append(r.names, name)
+	}
+}
+
+// trackOptions gives a builtin call its own copy of a trailing record, to
+// note which options the builtin reads.
+func trackOptions(args Args) *optionReads {
+	n := len(args)
+	if n == 0 || args[n-1].kind != RecordKind {
+		return nil
+	}
+	r := args[n-1].Record().Copy()
+	r.reads = &optionReads{read: map[string]bool{}}
+	args[n-1] = RecordOf(r)
+	return r.reads
+}
+
+// unread returns an error for the first option given in the record but
+// never read by the builtin that took it as its options, or nil.
+func (r *optionReads) unread(name string, rec *Record, index int) *Error {
+	if r == nil || !r.viewed {
+		return nil
+	}
+	for _, k := range rec.Keys {
+		if !r.read[k] {
+			err := ArgErrorf(index, "option %q does not apply here; the options that do: %s", k, joinNames(r.names))
+			if pos, ok := rec.at[k]; ok {
+				err.Msg, err.Arg, err.Pos = name+": "+err.Msg, -1, pos
+			}
+			return err
+		}
+	}
+	return nil
 }
 
 // Has reports whether the option is given.
@@ -90,6 +146,7 @@ func (o Options) Has(name string) bool {
 
 // Get returns the option's value, or def if it is not given.
 func (o Options) Get(name string, def Value) Value {
+	o.mark(name)
 	if o.rec != nil {
 		if v, ok := o.rec.Get(name); ok {
 			return v
@@ -151,6 +208,7 @@ func (o Options) With(name string, v Value) Options {
 		for _, k := range o.rec.Keys {
 			r.Set(k, o.rec.Values[k])
 		}
+		r.reads = o.rec.reads
 	}
 	r.Set(name, v)
 	return Options{rec: r, index: o.index}

@@ -253,8 +253,10 @@ func (c *compiler) keywordCall(n *syntax.Call, callee code, args []code, argPos 
 	pos := c.at(n.Fn)
 	names := make([]string, len(n.Keywords))
 	values := make([]code, len(n.Keywords))
+	at := make(map[string]Pos, len(n.Keywords))
 	for i, k := range n.Keywords {
 		names[i], values[i] = k.Name, c.expr(k.Value, sc)
+		at[k.Name] = c.pos(k.NamePos)
 	}
 	argPos = append(argPos, c.pos(n.Keywords[0].NamePos))
 	return func(s *Session) Value {
@@ -278,6 +280,7 @@ func (c *compiler) keywordCall(n *syntax.Call, callee code, args []code, argPos 
 			s.push(v)
 		}
 		opts := NewRecord()
+		opts.at = at
 		for i, name := range names {
 			opts.Set(name, values[i](s))
 		}

@@ -339,7 +339,17 @@ func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Valu
 			panic(r)
 		}
 	}()
-	return b.Fn(s, args)
+	var reads *optionReads
+	if b.TakesOptions() {
+		reads = trackOptions(args)
+	}
+	v := b.Fn(s, args)
+	if reads != nil {
+		if err := reads.unread(b.Name, args[len(args)-1].Record(), len(args)-1); err != nil {
+			panic(err)
+		}
+	}
+	return v
 }
 
 // Interrupted reports whether err is the error of an interrupted run.

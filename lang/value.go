@@ -72,6 +72,12 @@ type Record struct {
 	// values the record does not. When nil, every field is a position, in
 	// the order of Keys.
 	Tuple []string
+	// reads, on the copy of an options record a builtin call gets, notes
+	// which options the builtin looked up.
+	reads *optionReads
+	// at holds where each field was written, for the options record made
+	// of keyword arguments, so errors point at the keyword.
+	at map[string]Pos
 }
 
 // Object is a value defined outside the language, such as a figure. The
@@ -150,7 +156,7 @@ func (r *Record) Set(key string, v Value) {
 // Copy returns a copy of the record that can be changed without changing
 // r.
 func (r *Record) Copy() *Record {
-	out := &Record{Keys: slices.Clone(r.Keys), Values: make(map[string]Value, len(r.Keys)), Tuple: r.Tuple}
+	out := &Record{Keys: slices.Clone(r.Keys), Values: make(map[string]Value, len(r.Keys)), Tuple: r.Tuple, at: r.at}
 	for k, v := range r.Values {
 		out.Values[k] = v
 	}

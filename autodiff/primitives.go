@@ -65,7 +65,9 @@ var operators = []*Primitive{
 // The math primitives, registered as builtins under their names.
 var functions = []*Primitive{
 	{Name: "abs", Arity: 1, Unary: math.Abs, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sign"), x) }, Doc: "absolute value", Example: "abs(-2.5)"},
-	{Name: "sqrt", Arity: 1, Complex: cmplx.Sqrt, Unary: math.Sqrt, Deriv: func(g *Graph, x, y *Node) *Node { return g.Div(g.Const(0.5), y) }, Doc: "square root (nan below 0, as numpy; sqrt(-1 + 0j) is 1j)", Example: "sqrt(2)"},
+	// sqrt builds x**0.5 in the graph (Graph.Apply), so it needs no
+	// derivative rule of its own.
+	{Name: "sqrt", Arity: 1, Complex: cmplx.Sqrt, Unary: math.Sqrt, Doc: "square root (nan below 0, as numpy; sqrt(-1 + 0j) is 1j)", Example: "sqrt(2)"},
 	{Name: "cbrt", Arity: 1, Unary: math.Cbrt, Deriv: func(g *Graph, x, y *Node) *Node { return g.Div(g.Const(1.0/3), g.Pow(y, g.Const(2))) }, Doc: "cube root", Example: "cbrt(-27)"},
 	{Name: "exp", Arity: 1, Complex: cmplx.Exp, Unary: math.Exp, Deriv: func(g *Graph, x, y *Node) *Node { return y }, Inverse: "log", Doc: "e to the power x", Example: "exp(1)"},
 	{Name: "expm1", Arity: 1, Complex: func(z complex128) complex128 { return cmplx.Exp(z) - 1 }, Unary: math.Expm1, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("exp"), x) }, Doc: "exp(x) - 1, accurate for small x", Example: "expm1(1e-10)"},
@@ -126,11 +128,9 @@ var functions = []*Primitive{
 	{Name: "erfinv", Arity: 1, Topic: "special", Unary: special.Erfinv, Deriv: func(g *Graph, x, y *Node) *Node {
 		return g.Mul(g.Const(math.SqrtPi/2), g.Apply(Lookup("exp"), g.Pow(y, g.Const(2))))
 	}, Doc: "the inverse of erf on (-1, 1)", Example: "erfinv(0.5)"},
-	{Name: "expit", Arity: 1, Topic: "special", Unary: sigmoid, Slice: gemm.Sigmoid, Deriv: func(g *Graph, x, y *Node) *Node { return g.Mul(y, g.Sub(g.Const(1), y)) },
-		Doc: "the logistic function 1/(1 + exp(-x)), scipy.special's name for sigmoid", Example: "expit(0)"},
 	{Name: "logit", Arity: 1, Topic: "special", Unary: special.Logit, Deriv: func(g *Graph, x, y *Node) *Node {
 		return g.Pow(g.Mul(x, g.Sub(g.Const(1), x)), g.Const(-1))
-	}, Inverse: "expit", Doc: "log(p/(1 - p)), the inverse of expit", Example: "logit(0.75)"},
+	}, Inverse: "sigmoid", Doc: "log(p/(1 - p)), the inverse of expit (sigmoid)", Example: "logit(0.75)"},
 	{Name: "j0", Arity: 1, Topic: "special", Unary: special.J0, Deriv: func(g *Graph, x, y *Node) *Node { return g.Neg(g.Apply(Lookup("j1"), x)) },
 		Doc: "the Bessel function of the first kind of order 0", Example: "j0(2.404825557695773)"},
 	{Name: "j1", Arity: 1, Topic: "special", Unary: special.J1, Deriv: func(g *Graph, x, y *Node) *Node { return g.Sub(g.Apply(Lookup("j0"), x), g.Div(y, x)) },
@@ -171,6 +171,9 @@ func init() {
 		byName[p.Name] = p
 	}
 	byName["%"] = byName["mod"] // the operator is the function, derivative and all
+	for alias, name := range aliases {
+		byName[alias] = byName[name]
+	}
 	byName["//"] = byName["floordiv"]
 }
 
@@ -181,6 +184,14 @@ func Lookup(name string) *Primitive { return byName[name] }
 // Functions returns the math primitives that are called by name, in the
 // order of the table.
 func Functions() []*Primitive { return functions }
+
+// aliases are other names of primitives, such as scipy.special's expit
+// for sigmoid: one primitive, callable by both names.
+var aliases = map[string]string{"expit": "sigmoid"}
+
+// Aliases returns the other names of primitives, each with the name of
+// the primitive it stands for.
+func Aliases() map[string]string { return aliases }
 
 // pow is x**y with a fast path for the small integer powers formulas use.
 func pow(x, y float64) float64 {

@@ -1,7 +1,9 @@
 package builtins
 
 import (
+	"maps"
 	"math"
+	"slices"
 
 	"calc/autodiff"
 	"calc/lang"
@@ -33,6 +35,18 @@ func mathBuiltins() []*lang.Builtin {
 			Doc:     p.Doc + "; elementwise on arrays",
 			Example: p.Example,
 			MinArgs: p.Arity, MaxArgs: p.Arity,
+			Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a...) },
+		})
+	}
+	aliases := autodiff.Aliases()
+	for _, alias := range slices.Sorted(maps.Keys(aliases)) {
+		name := aliases[alias]
+		p := autodiff.Lookup(name)
+		bs = append(bs, &lang.Builtin{
+			Name: alias, Params: "x", Topic: "special",
+			Doc:     "scipy.special's name for " + name + ": " + p.Doc + "; elementwise on arrays",
+			Example: alias + "(0)",
+			MinArgs: 1, MaxArgs: 1,
 			Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a...) },
 		})
 	}

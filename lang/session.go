@@ -2,7 +2,6 @@ package lang
 
 import (
 	"calc/autodiff"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -350,12 +349,6 @@ func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Valu
 		}
 	}
 	return v
-}
-
-// Interrupted reports whether err is the error of an interrupted run.
-func Interrupted(err error) bool {
-	var e *Error
-	return errors.As(err, &e) && strings.HasPrefix(e.Msg, ErrInterrupted)
 }
 
 // Print writes a line of text to the session's output.

@@ -4,7 +4,7 @@ go 1.26.8
 
 require (
 	github.com/chzyer/readline v1.5.1
-	golang.org/x/sys v0.0.0-20220310020820-b874c991c1a5
+	golang.org/x/sys v0.50.0
 	gonum.org/v1/gonum v0.17.0
 	gonum.org/v1/plot v0.17.0
 )

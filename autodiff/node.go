@@ -50,8 +50,9 @@ type Node struct {
 	Arr    *array.Array // OpConst array value
 	Name   string       // OpVar
 	Shape  []int
-	Lo, Hi int // OpSum axis; OpIndex, OpSlice and OpScatter bounds
-	id     int // creation order within the graph: a topological order
+	Lo, Hi int    // OpSum axis; OpIndex, OpSlice and OpScatter bounds
+	id     int    // creation order within the graph: a topological order
+	mark   uint32 // the sweep that last found the node reachable
 }
 
 // ID returns the node's creation number in its graph. Arguments always
@@ -83,11 +84,14 @@ func (n *Node) isConstValue(x float64) bool {
 
 // Graph builds and interns nodes. Each calc session has one; graphs share
 // nothing. MaxNodes limits its size (DefaultMaxNodes unless changed) so
-// that runaway symbolic work is an error, not memory exhaustion; nodes are
-// never freed, so the limit counts all the nodes a session has made.
+// that runaway symbolic work is an error, not memory exhaustion. Sweep
+// drops the nodes that are no longer reachable from the session's values,
+// so the limit counts the nodes in use, not all that were ever made.
 type Graph struct {
 	nodes    map[string]*Node
 	MaxNodes int
+	next     int    // the id of the next new node; ids are never reused
+	epoch    uint32 // the number of sweeps so far
 }
 
 // DefaultMaxNodes is the default limit on the nodes of one graph.
@@ -116,10 +120,43 @@ func (g *Graph) intern(n *Node) *Node {
 	if len(g.nodes) >= g.MaxNodes {
 		panic(&ErrTooLarge{g.MaxNodes})
 	}
-	n.id = len(g.nodes) + 1
+	g.next++
+	n.id = g.next
 	g.nodes[key] = n
 	return n
 }
+
+// Len returns the number of nodes in the graph's table.
+func (g *Graph) Len() int { return len(g.nodes) }
+
+// Sweep removes from the graph's table every node that is not reachable
+// from roots through the nodes' arguments, and returns how many remain.
+// A removed node still works wherever it is held, but an equal node built
+// later is a new one, so the caller must pass as roots every node that
+// can meet a future one: everything its values hold. Sweep walks the graph
+// with an explicit stack, so deep graphs cannot overflow Go's.
+func (g *Graph) Sweep(roots []*Node) int {
+	g.epoch++
+	stack := append([]*Node(nil), roots...)
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n == nil || n.mark == g.epoch {
+			continue
+		}
+		n.mark = g.epoch
+		stack = append(stack, n.Args...)
+	}
+	for key, n := range g.nodes {
+		if n.mark != g.epoch {
+			delete(g.nodes, key)
+		}
+	}
+	return len(g.nodes)
+}
+
+// Live reports whether the last Sweep found n reachable.
+func (g *Graph) Live(n *Node) bool { return n.mark == g.epoch }
 
 // key is a string that identifies a node by its parts.
 func (n *Node) key() string {

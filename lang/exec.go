@@ -65,7 +65,9 @@ func (s *Session) Run(name, text string) error {
 }
 
 // Eval evaluates the statements of text and returns the value of the last
-// one (nil for an assignment), without printing anything.
+// one (nil for an assignment), without printing anything. A symbolic value
+// kept outside the session should be bound with Set before the next
+// statement runs: the graph frees what no bound value holds.
 func (s *Session) Eval(text string) (Value, error) {
 	s.interrupt.Store(false)
 	src := &Source{Name: "<expr>", Text: text}
@@ -87,6 +89,7 @@ func (s *Session) Eval(text string) (Value, error) {
 // below becomes the returned error; any other panic is a bug and is not
 // recovered.
 func (s *Session) exec(src *Source, st syntax.Stmt) (v Value, show bool, err error) {
+	defer func() { s.collectGarbage(v) }()
 	defer func() {
 		if r := recover(); r != nil {
 			e, ok := r.(*Error)

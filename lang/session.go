@@ -76,6 +76,8 @@ type Session struct {
 	statement int
 	notes     map[string]bool
 	notesAt   int
+	// sweepAt is the graph size at which the next sweep is due.
+	sweepAt int
 }
 
 // NewSession returns a session with the given builtins and constants

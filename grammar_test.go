@@ -285,6 +285,8 @@ var grammarCases = []struct{ src, want string }{
 	{"map([1, 2], # * 2)", "<expr>:1:4: unclosed '(' (# starts a comment in calc: the rest of its line is not read)"},
 	{"@", `<expr>:1:1: unexpected "@"; expected an expression`},
 	{"$", `<expr>:1:1: unexpected character '$'`},
+	// Limits: deep expressions and deep recursion are errors, not crashes
+	{"g(a, b) = sin(a)\ne = reduce(g, range(1e6), x)", "<expr>:1:11: sin: the expression nests deeper than the limit of 20000 levels"},
 	// help
 	{"help syntax", "calc's grammar"},
 }

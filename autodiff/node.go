@@ -53,6 +53,7 @@ type Node struct {
 	Lo, Hi int    // OpSum axis; OpIndex, OpSlice and OpScatter bounds
 	id     int    // creation order within the graph: a topological order
 	mark   uint32 // the sweep that last found the node reachable
+	depth  int32  // the longest path to a leaf: 1 for leaves
 }
 
 // ID returns the node's creation number in its graph. Arguments always
@@ -102,12 +103,23 @@ func NewGraph() *Graph {
 	return &Graph{nodes: map[string]*Node{}, MaxNodes: DefaultMaxNodes}
 }
 
+// MaxDepth limits how deeply an expression nests (the longest chain of
+// arguments), so that every walk of a graph, recursive or not, stays far
+// from the limits of Go's stack.
+const MaxDepth = 20000
+
 // ErrTooLarge is the message of the panic raised when a graph passes its
-// node limit.
-type ErrTooLarge struct{ Limit int }
+// node limit, or (Depth) an expression nests deeper than MaxDepth.
+type ErrTooLarge struct {
+	Limit int
+	Depth bool
+}
 
 // Error says which limit was passed.
 func (e *ErrTooLarge) Error() string {
+	if e.Depth {
+		return fmt.Sprintf("the expression nests deeper than the limit of %d levels", e.Limit)
+	}
 	return fmt.Sprintf("the expression graph passed its limit of %d nodes", e.Limit)
 }
 
@@ -118,7 +130,14 @@ func (g *Graph) intern(n *Node) *Node {
 		return old
 	}
 	if len(g.nodes) >= g.MaxNodes {
-		panic(&ErrTooLarge{g.MaxNodes})
+		panic(&ErrTooLarge{Limit: g.MaxNodes})
+	}
+	n.depth = 1
+	for _, a := range n.Args {
+		n.depth = max(n.depth, a.depth+1)
+	}
+	if n.depth > MaxDepth {
+		panic(&ErrTooLarge{Limit: MaxDepth, Depth: true})
 	}
 	g.next++
 	n.id = g.next

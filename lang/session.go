@@ -16,6 +16,12 @@ const (
 	DefaultMaxElements = 1e8
 )
 
+// MaxRecursion caps MaxDepth: each level of a calc function's recursion
+// takes a few kilobytes of Go's stack (2.4 kB measured for a one-line
+// function), and Go stops a program whose stack passes 1 GB, so deeper
+// recursion than this could not be an error.
+const MaxRecursion = 100000
+
 // cell holds a global binding. Compiled code keeps pointers to cells, so
 // names are resolved once, at compile time, and a later assignment is seen
 // by every function that uses the name.
@@ -265,8 +271,8 @@ func (s *Session) callAt(f Value, base int, pos Pos, argPos []Pos) Value {
 		if n != len(fn.params) {
 			panic(arityError(fn.Signature(), len(fn.params), len(fn.params), n).at(pos))
 		}
-		if s.depth >= s.MaxDepth {
-			panic(Errorf("maximum recursion depth %d exceeded in %s", s.MaxDepth, fn.Signature()).at(pos))
+		if s.depth >= s.MaxDepth || s.depth >= MaxRecursion {
+			panic(Errorf("maximum recursion depth %d exceeded in %s", min(s.MaxDepth, MaxRecursion), fn.Signature()).at(pos))
 		}
 		if s.interrupt.Load() {
 			s.Check()

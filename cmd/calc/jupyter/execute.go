@@ -80,9 +80,10 @@ func (e *internalError) Error() string {
 	return fmt.Sprintf("calc: internal error (please report it): %v\n%s", e.value, e.stack)
 }
 
-// run runs a cell's text in the session as the running cell.
+// run runs a cell's text in the session as the running cell. An error
+// of a cell that was interrupted is an interruptedError.
 func (k *Kernel) run(name, text string) (err error) {
-	k.whileRunning(func() {
+	interrupted := k.whileRunning(func() {
 		defer func() {
 			if p := recover(); p != nil {
 				err = &internalError{p, string(debug.Stack())}
@@ -90,20 +91,27 @@ func (k *Kernel) run(name, text string) (err error) {
 		}()
 		err = calc.Run(k.s, name, text, k.s.Out, io.Discard)
 	})
+	if interrupted && err != nil {
+		err = &interruptedError{err}
+	}
 	return err
 }
+
+// interruptedError is the error of a cell stopped by an interrupt.
+type interruptedError struct{ err error }
+
+func (e *interruptedError) Error() string { return e.err.Error() }
 
 // describe returns the name, message and traceback of a cell's error.
 // The traceback is calc's positioned error: the place, the line and a
 // caret under the column.
 func describe(err error) (ename, evalue string, traceback []string) {
+	ename = "Error"
 	switch e := err.(type) {
 	case *internalError:
 		return "InternalError", fmt.Sprint(e.value), strings.Split(e.Error(), "\n")
-	}
-	ename = "Error"
-	if lang.Interrupted(err) {
-		ename = "Interrupted"
+	case *interruptedError:
+		ename, err = "Interrupted", e.err
 	}
 	return ename, lang.ErrorMessage(err), strings.Split(err.Error(), "\n")
 }

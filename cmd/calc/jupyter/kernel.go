@@ -366,17 +366,19 @@ func (k *Kernel) Interrupt() {
 	}()
 }
 
-// whileRunning runs f as the running cell, which Interrupt stops.
-func (k *Kernel) whileRunning(f func()) {
+// whileRunning runs f as the running cell, which Interrupt stops, and
+// reports whether it was interrupted.
+func (k *Kernel) whileRunning(f func()) (interrupted bool) {
 	done := make(chan struct{})
 	k.runMu.Lock()
 	k.running, k.interrupting = done, false
 	k.runMu.Unlock()
 	defer func() {
 		k.runMu.Lock()
-		k.running = nil
+		k.running, interrupted = nil, k.interrupting
 		k.runMu.Unlock()
 		close(done)
 	}()
 	f()
+	return
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"time"
 )
 
 // Usage is the help of `calc jupyter`.
@@ -53,8 +54,31 @@ func Main(args []string, stdout, stderr io.Writer, signals <-chan os.Signal, hoo
 			k.Interrupt()
 		}
 	}()
+	if os.Getenv("JPY_PARENT_PID") != "" {
+		go stopWithParent(k)
+	}
 	k.Serve()
 	return 0
+}
+
+// stopWithParent stops the kernel when the process that started it ends
+// without shutting it down (a client that crashed), so that no kernel is
+// left behind. Jupyter's clients set JPY_PARENT_PID for this purpose; on
+// Unix a child whose parent ends gets a new parent.
+func stopWithParent(k *Kernel) {
+	parent := os.Getppid()
+	for {
+		select {
+		case <-k.done:
+			return
+		case <-time.After(time.Second):
+		}
+		if os.Getppid() != parent {
+			k.logf("the process that started the kernel ended; stopping")
+			k.Close()
+			return
+		}
+	}
 }
 
 // installMain runs `calc jupyter install`.

@@ -50,7 +50,7 @@ var testHooks = Hooks{
 
 // client is a test's Jupyter client.
 type client struct {
-	t                    *testing.T
+	t                    testing.TB
 	k                    *Kernel
 	sig                  signer
 	session              string
@@ -82,7 +82,7 @@ func (s *syncBuffer) String() string {
 
 // freePorts returns n TCP ports on the loopback interface that were free
 // a moment ago.
-func freePorts(t *testing.T, n int) []int {
+func freePorts(t testing.TB, n int) []int {
 	var ports []int
 	var ls []net.Listener
 	for range n {
@@ -100,7 +100,7 @@ func freePorts(t *testing.T, n int) []int {
 }
 
 // startKernel starts a kernel in the test's process and connects a client.
-func startKernel(t *testing.T) *client {
+func startKernel(t testing.TB) *client {
 	p := freePorts(t, 5)
 	conn := Connection{Transport: "tcp", IP: "127.0.0.1", ShellPort: p[0], IOPubPort: p[1],
 		StdinPort: p[2], ControlPort: p[3], HBPort: p[4], Key: testKey, SignatureScheme: "hmac-sha256"}
@@ -253,7 +253,7 @@ func (c *client) published(h header) []*message {
 	}
 }
 
-func decodeContent(t *testing.T, m *message) map[string]any {
+func decodeContent(t testing.TB, m *message) map[string]any {
 	t.Helper()
 	var c map[string]any
 	if err := json.Unmarshal(m.content, &c); err != nil {
@@ -516,5 +516,19 @@ func TestInstall(t *testing.T) {
 	}
 	if fmt.Sprint(spec.Argv) != "[/opt/calc/bin/calc jupyter -f {connection_file}]" || spec.Language != "calc" {
 		t.Errorf("kernel.json: %s", b)
+	}
+}
+
+// BenchmarkCellRoundTrip is the round trip of a trivial cell over
+// loopback: execute_request sent, until the reply and iopub's idle are in
+// (the goal: under 5 ms).
+func BenchmarkCellRoundTrip(b *testing.B) {
+	c := startKernel(b)
+	b.ResetTimer()
+	for range b.N {
+		r, _ := c.request("execute_request", map[string]any{"code": "1 + 1"})
+		if r["status"] != "ok" {
+			b.Fatal(r)
+		}
 	}
 }

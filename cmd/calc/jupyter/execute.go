@@ -15,6 +15,7 @@ import (
 	"github.com/go-zeromq/zmq4"
 
 	"calc"
+	"calc/autodiff"
 	"calc/lang"
 	"calc/stdlib/plot"
 )
@@ -157,9 +158,13 @@ func (o *cellOutput) emitLast() {
 }
 
 // bundle returns the forms of a value by MIME type: always its text as the
-// REPL prints it, and for a figure its PNG and SVG drawings.
+// REPL prints it, for a symbolic expression its LaTeX, and for a figure
+// its PNG and SVG drawings.
 func (k *Kernel) bundle(v lang.Value) map[string]any {
 	data := map[string]any{"text/plain": k.s.Format(v)}
+	if v.Kind() == lang.ExprKind {
+		data["text/latex"] = "$" + autodiff.Latex(v.Node(), k.s.Precision) + "$"
+	}
 	if fig, ok := v.Object().(*plot.Figure); ok {
 		var png, svg bytes.Buffer
 		if err := fig.Write(&png, "png"); err != nil {

@@ -336,6 +336,23 @@ func TestExecute(t *testing.T) {
 	}
 }
 
+// TestFormula: a symbolic value is also sent as LaTeX, whether it is the
+// cell's result or a value before it.
+func TestFormula(t *testing.T) {
+	c := startKernel(t)
+	_, pub := c.request("execute_request", map[string]any{"code": "diff(x**3, x)\ndiff(x**2*sin(x), x)"})
+	var latex []string
+	for _, m := range pub {
+		if data, ok := decodeContent(t, m)["data"].(map[string]any); ok {
+			latex = append(latex, m.header.MsgType+": "+data["text/latex"].(string))
+		}
+	}
+	want := []string{`display_data: $3 x^{2}$`, `execute_result: $2 x \sin\left(x\right) + x^{2} \cos\left(x\right)$`}
+	if fmt.Sprint(latex) != fmt.Sprint(want) {
+		t.Errorf("got %q\nwant %q", latex, want)
+	}
+}
+
 func TestExecuteError(t *testing.T) {
 	c := startKernel(t)
 	r, pub := c.request("execute_request", map[string]any{"code": "a = 1\na + 1\ny = 2 * sinn(a)"})

@@ -51,12 +51,15 @@ def main():
 
     reply, out = run(kc, 'f(x) = x**2*sin(x)\nprint("derivative:")\ndiff(f(x), x)\nplot(f, 0, 3)\nf(2)')
     kinds = [kind for kind, _ in out]
-    check(kinds == ["stream", "display_data", "execute_result"], "output kinds", out)
-    check(out[0][1]["text"] == "derivative:\n2*x*sin(x) + x**2*cos(x)\n", "printed text", out[0])
-    png = base64.b64decode(out[1][1]["data"]["image/png"])
+    check(kinds == ["stream", "display_data", "display_data", "execute_result"], "output kinds", out)
+    check(out[0][1]["text"] == "derivative:\n", "printed text", out[0])
+    check(out[1][1]["data"] == {"text/plain": "2*x*sin(x) + x**2*cos(x)",
+                                "text/latex": r"$2 x \sin\left(x\right) + x^{2} \cos\left(x\right)$"},
+          "the derivative as text and LaTeX", out[1])
+    png = base64.b64decode(out[2][1]["data"]["image/png"])
     check(png.startswith(b"\x89PNG") and len(png) > 1000, "the figure as PNG", len(png))
-    check("<svg" in out[1][1]["data"]["image/svg+xml"], "the figure as SVG")
-    check(out[2][1]["data"]["text/plain"] == "3.637189707", "f(2)", out[2])
+    check("<svg" in out[2][1]["data"]["image/svg+xml"], "the figure as SVG")
+    check(out[3][1]["data"]["text/plain"] == "3.637189707", "f(2)", out[3])
 
     reply, out = run(kc, "y = 1\nz = 2 * sinn(y)")
     check(reply["status"] == "error", "an error's reply", reply)

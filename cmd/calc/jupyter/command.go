@@ -16,6 +16,7 @@ const Usage = `usage:
   calc jupyter -f CONNECTION_FILE        run a kernel (Jupyter starts it this way)
   calc jupyter install [--user]          install the kernelspec for this user (the default)
   calc jupyter install --prefix DIR      install it under DIR/share/jupyter/kernels
+  calc jupyter notebook FILE.calc        write the script as a notebook (FILE.ipynb) on standard output
 `
 
 // Main runs the command `calc jupyter` with its arguments and returns its
@@ -24,6 +25,9 @@ const Usage = `usage:
 func Main(args []string, stdout, stderr io.Writer, signals <-chan os.Signal, hooks Hooks) int {
 	if len(args) > 0 && args[0] == "install" {
 		return installMain(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "notebook" {
+		return notebookMain(args[1:], stdout, stderr)
 	}
 	flags := flag.NewFlagSet("calc jupyter", flag.ContinueOnError)
 	flags.SetOutput(stderr)
@@ -181,4 +185,24 @@ func unwrap(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// notebookMain runs `calc jupyter notebook FILE.calc`.
+func notebookMain(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		io.WriteString(stderr, Usage)
+		return 2
+	}
+	src, err := os.ReadFile(args[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "calc jupyter notebook: cannot read %s: %v\n", args[0], unwrap(err))
+		return 1
+	}
+	nb, err := Notebook(string(src))
+	if err != nil {
+		fmt.Fprintf(stderr, "calc jupyter notebook: %v\n", err)
+		return 1
+	}
+	stdout.Write(nb)
+	return 0
 }

@@ -64,8 +64,8 @@ func (k *Kernel) execute(sock zmq4.Socket, req *message) {
 			"ename": ename, "evalue": evalue, "traceback": traceback})
 		return
 	}
-	if out.hasLast {
-		k.publish(req, "execute_result", map[string]any{"execution_count": k.count, "data": k.bundle(out.last), "metadata": map[string]any{}})
+	if out.last != nil {
+		k.publish(req, "execute_result", map[string]any{"execution_count": k.count, "data": out.last, "metadata": map[string]any{}})
 	}
 	k.reply(sock, req, map[string]any{"status": "ok", "execution_count": k.count, "user_expressions": map[string]any{}, "payload": []any{}})
 }
@@ -121,17 +121,18 @@ func describe(err error) (ename, evalue string, traceback []string) {
 // value of the last bare expression, which is the cell's result unless
 // more output follows.
 type cellOutput struct {
-	k       *Kernel
-	req     *message
-	stream  *stream
-	last    lang.Value
-	hasLast bool
+	k      *Kernel
+	req    *message
+	stream *stream
+	// last is the value held back, in its forms: formatted at once, as
+	// later statements may change how values print (precision()).
+	last map[string]any
 }
 
 // show is the session's Show hook: it takes every value.
 func (o *cellOutput) show(v lang.Value) bool {
 	o.emitLast()
-	o.last, o.hasLast = v, true
+	o.last = o.k.bundle(v)
 	return true
 }
 
@@ -144,11 +145,11 @@ func (o *cellOutput) Write(p []byte) (int, error) {
 // emitLast sends the value held back, as text on the stream, or as
 // display_data if it has a richer form.
 func (o *cellOutput) emitLast() {
-	if !o.hasLast {
+	data := o.last
+	if data == nil {
 		return
 	}
-	o.hasLast = false
-	data := o.k.bundle(o.last)
+	o.last = nil
 	if len(data) == 1 {
 		o.stream.Write([]byte(data["text/plain"].(string) + "\n"))
 		return

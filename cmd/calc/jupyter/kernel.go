@@ -282,24 +282,16 @@ func (k *Kernel) send(sock zmq4.Socket, m *message) {
 
 // kernelInfo describes the kernel and its language.
 func (k *Kernel) kernelInfo(sock zmq4.Socket, req *message) {
+	li := languageInfo()
+	li["version"] = calc.Version
 	k.reply(sock, req, map[string]any{
 		"status":                 "ok",
 		"protocol_version":       protocolVersion,
 		"implementation":         "calc",
 		"implementation_version": calc.Version,
-		"language_info": map[string]any{
-			"name":           "calc",
-			"version":        calc.Version,
-			"mimetype":       "text/x-calc",
-			"file_extension": ".calc",
-			// calc's expressions read like Python's, so Python's
-			// highlighting fits them best among the existing modes.
-			"pygments_lexer":     "python",
-			"codemirror_mode":    "python",
-			"nbconvert_exporter": "script",
-		},
-		"banner":     "calc " + calc.Version + ": help() lists the builtins, help(NAME) shows one.",
-		"help_links": []any{},
+		"language_info":          li,
+		"banner":                 "calc " + calc.Version + ": help() lists the builtins, help(NAME) shows one.",
+		"help_links":             []any{},
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"net"
 	"os"
@@ -546,6 +547,40 @@ func BenchmarkCellRoundTrip(b *testing.B) {
 		r, _ := c.request("execute_request", map[string]any{"code": "1 + 1"})
 		if r["status"] != "ok" {
 			b.Fatal(r)
+		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite examples/notebooks from the examples")
+
+// TestNotebooks: examples/notebooks/NAME.ipynb is examples/NAME.calc
+// converted by Notebook, so the lessons never drift from the golden
+// scripts. With -update it rewrites them.
+func TestNotebooks(t *testing.T) {
+	examples := filepath.Join("..", "..", "..", "examples")
+	scripts, _ := filepath.Glob(filepath.Join(examples, "*.calc"))
+	if len(scripts) == 0 {
+		t.Fatal("no examples")
+	}
+	for _, path := range scripts {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nb, err := Notebook(string(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join(examples, "notebooks", strings.TrimSuffix(filepath.Base(path), ".calc")+".ipynb")
+		if *update {
+			os.MkdirAll(filepath.Dir(golden), 0o755)
+			if err := os.WriteFile(golden, nb, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if want, err := os.ReadFile(golden); err != nil || !bytes.Equal(nb, want) {
+			t.Errorf("%s is not %s converted (go test -update rewrites it): %v", golden, path, err)
 		}
 	}
 }

@@ -30,7 +30,8 @@ func (k *Kernel) execute(sock zmq4.Socket, req *message) {
 		Code         string `json:"code"`
 		Silent       bool   `json:"silent"`
 		StoreHistory bool   `json:"store_history"`
-	}{StoreHistory: true}
+		StopOnError  bool   `json:"stop_on_error"`
+	}{StoreHistory: true, StopOnError: true}
 	if err := json.Unmarshal(req.content, &c); err != nil {
 		k.logf("bad execute_request: %v", err)
 	}
@@ -62,6 +63,7 @@ func (k *Kernel) execute(sock zmq4.Socket, req *message) {
 		k.publish(req, "error", map[string]any{"ename": ename, "evalue": evalue, "traceback": traceback})
 		k.reply(sock, req, map[string]any{"status": "error", "execution_count": k.count,
 			"ename": ename, "evalue": evalue, "traceback": traceback})
+		k.abort = c.StopOnError
 		return
 	}
 	if out.last != nil {

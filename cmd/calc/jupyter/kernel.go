@@ -93,6 +93,7 @@ type Kernel struct {
 
 	count   int      // the execution count
 	history []string // the cells run with store_history, in order
+	abort   bool     // a cell failed: abort the execute requests queued behind it
 
 	runMu        sync.Mutex
 	running      chan struct{} // closed when the running cell ends; nil between cells
@@ -173,25 +174,58 @@ func (k *Kernel) heartbeat() {
 
 // serve reads and answers the requests of one channel, in order, until
 // the socket closes. A message that is malformed or wrongly signed is
-// dropped and logged.
+// dropped and logged. Requests are read as they come and queued, so
+// that after a failed cell the execute requests already sent can be
+// aborted (see abortQueued).
 func (k *Kernel) serve(channel string, sock zmq4.Socket) {
-	for {
-		raw, err := sock.Recv()
-		if err != nil {
-			select {
-			case <-k.done:
-			default:
-				k.logf("the %s channel stopped: %v", channel, err)
-				k.Close()
+	queue := make(chan *message, 1024)
+	go func() {
+		defer close(queue)
+		for {
+			raw, err := sock.Recv()
+			if err != nil {
+				select {
+				case <-k.done:
+				default:
+					k.logf("the %s channel stopped: %v", channel, err)
+					k.Close()
+				}
+				return
 			}
+			m, err := k.sig.decode(raw.Frames)
+			if err != nil {
+				k.logf("dropped a message on the %s channel: %v", channel, err)
+				continue
+			}
+			queue <- m
+		}
+	}()
+	for m := range queue {
+		k.handle(channel, sock, m, queue)
+	}
+}
+
+// abortQueued answers the execute requests waiting in the queue with
+// status "aborted" without running them, as IPython does after an error
+// when stop_on_error is set: "Run All" stops at the first failing cell.
+// The other requests waiting are answered as usual.
+func (k *Kernel) abortQueued(channel string, sock zmq4.Socket, queue chan *message) {
+	for {
+		select {
+		case m, ok := <-queue:
+			if !ok {
+				return
+			}
+			if m.header.MsgType != "execute_request" {
+				k.handle(channel, sock, m, queue)
+				continue
+			}
+			k.publish(m, "status", map[string]any{"execution_state": "busy"})
+			k.reply(sock, m, map[string]any{"status": "aborted"})
+			k.publish(m, "status", map[string]any{"execution_state": "idle"})
+		default:
 			return
 		}
-		m, err := k.sig.decode(raw.Frames)
-		if err != nil {
-			k.logf("dropped a message on the %s channel: %v", channel, err)
-			continue
-		}
-		k.handle(channel, sock, m)
 	}
 }
 
@@ -218,17 +252,25 @@ func init() {
 	}
 }
 
+// controlRequests are the requests the control channel answers. The
+// others touch the session, which only the shell channel's loop uses.
+var controlRequests = map[string]bool{"kernel_info_request": true, "interrupt_request": true, "shutdown_request": true}
+
 // handle answers one request, telling iopub that the kernel is busy
 // meanwhile, as clients expect of every request.
-func (k *Kernel) handle(channel string, sock zmq4.Socket, req *message) {
+func (k *Kernel) handle(channel string, sock zmq4.Socket, req *message, queue chan *message) {
 	h := handlers[req.header.MsgType]
-	if h == nil {
-		k.logf("ignored a message of unknown type %q on the %s channel", req.header.MsgType, channel)
+	if h == nil || channel == "control" && !controlRequests[req.header.MsgType] {
+		k.logf("ignored a message of type %q on the %s channel", req.header.MsgType, channel)
 		return
 	}
 	k.publish(req, "status", map[string]any{"execution_state": "busy"})
-	defer k.publish(req, "status", map[string]any{"execution_state": "idle"})
 	h(k, sock, req)
+	k.publish(req, "status", map[string]any{"execution_state": "idle"})
+	if k.abort {
+		k.abort = false
+		k.abortQueued(channel, sock, queue)
+	}
 }
 
 // newMessage returns a message of the given type answering parent (nil:

@@ -369,6 +369,29 @@ func TestExecuteError(t *testing.T) {
 	if len(got) != 2 || got[0] != "stream: 2\n" || !strings.HasPrefix(got[1], "error: unknown function") {
 		t.Errorf("outputs: %q", got)
 	}
+	// After a failed cell, the cells already sent are aborted ("Run All"
+	// stops), unless the request says stop_on_error false.
+	c.request("execute_request", map[string]any{"code": "h(j) = j*j\ng(i) = sum(map(h, range(10000)))"})
+	slow := c.send(c.shell, "execute_request", map[string]any{"code": "sum(map(g, range(100)))\nsinn(1)"})
+	next := c.send(c.shell, "execute_request", map[string]any{"code": "a = 5"})
+	if r := decodeContent(t, c.reply(c.replies, slow, 10*time.Second)); r["status"] != "error" {
+		t.Errorf("the failing cell: %v", r)
+	}
+	if r := decodeContent(t, c.reply(c.replies, next, 10*time.Second)); r["status"] != "aborted" {
+		t.Errorf("the cell queued behind a failed one: %v", r)
+	}
+	c.published(slow)
+	c.published(next)
+	noStop := c.send(c.shell, "execute_request", map[string]any{"code": "sinn(1)", "stop_on_error": false})
+	next = c.send(c.shell, "execute_request", map[string]any{"code": "a"})
+	c.reply(c.replies, noStop, 10*time.Second)
+	if r := decodeContent(t, c.reply(c.replies, next, 10*time.Second)); r["status"] != "ok" {
+		t.Errorf("the cell after a failed one with stop_on_error false: %v", r)
+	}
+	c.published(noStop)
+	if pub := c.published(next); fmt.Sprint(outputs(t, pub)) != "[execute_result: 1]" {
+		t.Errorf("after the aborted cell: %q", outputs(t, pub))
+	}
 	// The statements before the error keep their effect.
 	if _, pub := c.request("execute_request", map[string]any{"code": "a"}); fmt.Sprint(outputs(t, pub)) != "[execute_result: 1]" {
 		t.Errorf("after the error: %q", outputs(t, pub))
@@ -481,7 +504,7 @@ func TestBadMessages(t *testing.T) {
 	if r, _ := c.request("kernel_info_request", map[string]any{}); r["status"] != "ok" {
 		t.Errorf("kernel_info after an unknown request: %v", r)
 	}
-	if !strings.Contains(c.log.String(), `unknown type "no_such_request"`) {
+	if !strings.Contains(c.log.String(), `ignored a message of type "no_such_request"`) {
 		t.Errorf("log:\n%s", c.log.String())
 	}
 }

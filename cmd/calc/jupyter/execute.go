@@ -161,12 +161,15 @@ func (o *cellOutput) emitLast() {
 }
 
 // bundle returns the forms of a value by MIME type: always its text as the
-// REPL prints it, for a symbolic expression its LaTeX, and for a figure
-// its PNG and SVG drawings.
+// REPL prints it, for a symbolic expression its LaTeX, for a small matrix
+// or record an HTML table, and for a figure its PNG and SVG drawings.
 func (k *Kernel) bundle(v lang.Value) map[string]any {
 	data := map[string]any{"text/plain": k.s.Format(v)}
 	if v.Kind() == lang.ExprKind {
 		data["text/latex"] = "$" + autodiff.Latex(v.Node(), k.s.Precision) + "$"
+	}
+	if table, ok := k.htmlTable(v); ok {
+		data["text/html"] = table
 	}
 	if fig, ok := v.Object().(*plot.Figure); ok {
 		var png, svg bytes.Buffer

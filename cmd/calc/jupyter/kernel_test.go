@@ -355,6 +355,27 @@ func TestFormula(t *testing.T) {
 	}
 }
 
+// TestTables: small matrices and records also come as HTML tables.
+func TestTables(t *testing.T) {
+	c := startKernel(t)
+	_, pub := c.request("execute_request", map[string]any{"code": "[[1, 2.5], [3, 1/3]]\n{x: 1, name: \"<a>\"}\n{x: zeros(100)}\nones(30, 2)\n[1, 2]"})
+	var tables []string
+	for _, m := range pub {
+		if data, ok := decodeContent(t, m)["data"].(map[string]any); ok {
+			html, _ := data["text/html"].(string)
+			tables = append(tables, html)
+		}
+	}
+	want := []string{
+		"<table>\n<tr><td>1</td><td>2.5</td></tr>\n<tr><td>3</td><td>0.3333333333</td></tr>\n</table>",
+		"<table>\n<tr><th>x</th><td>1</td></tr>\n<tr><th>name</th><td>&#34;&lt;a&gt;&#34;</td></tr>\n</table>",
+		"", // the cell's result, a vector; the long record and matrix before it are stream text
+	}
+	if fmt.Sprintf("%q", tables) != fmt.Sprintf("%q", want) {
+		t.Errorf("tables:\n got %q\nwant %q", tables, want)
+	}
+}
+
 func TestExecuteError(t *testing.T) {
 	c := startKernel(t)
 	r, pub := c.request("execute_request", map[string]any{"code": "a = 1\na + 1\ny = 2 * sinn(a)"})

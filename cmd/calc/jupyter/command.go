@@ -155,7 +155,7 @@ func userKernelsDir() (string, error) {
 }
 
 // Install writes the kernelspec of calc, run as the program exe, into the
-// folder dir, and returns the path of its kernel.json.
+// folder dir: kernel.json and the logos. It returns the path of kernel.json.
 func Install(dir, exe string) (string, error) {
 	spec := map[string]any{
 		"argv":           []string{exe, "jupyter", "-f", "{connection_file}"},
@@ -174,6 +174,15 @@ func Install(dir, exe string) (string, error) {
 	path := filepath.Join(dir, "kernel.json")
 	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
 		return "", fmt.Errorf("cannot write %s: %v", path, unwrap(err))
+	}
+	for _, size := range []int{32, 64} {
+		png, err := logo(size)
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, fmt.Sprintf("logo-%dx%d.png", size, size)), png, 0o644)
+		}
+		if err != nil {
+			return "", fmt.Errorf("cannot write the logo: %v", unwrap(err))
+		}
 	}
 	return path, nil
 }

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"image"
+	_ "image/png"
 	"net"
 	"os"
 	"os/exec"
@@ -579,6 +581,17 @@ func TestInstall(t *testing.T) {
 	}
 	if fmt.Sprint(spec.Argv) != "[/opt/calc/bin/calc jupyter -f {connection_file}]" || spec.Language != "calc" {
 		t.Errorf("kernel.json: %s", b)
+	}
+	for _, size := range []int{32, 64} {
+		f, err := os.Open(filepath.Join(dir, fmt.Sprintf("logo-%dx%d.png", size, size)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, format, err := image.DecodeConfig(f)
+		f.Close()
+		if err != nil || format != "png" || cfg.Width != size || cfg.Height != size {
+			t.Errorf("logo-%dx%d.png: %s %dx%d, %v", size, size, format, cfg.Width, cfg.Height, err)
+		}
 	}
 }
 

@@ -46,30 +46,27 @@ func (k *Kernel) execute(sock zmq4.Socket, req *message) {
 	}
 	out := &cellOutput{k: k, req: req, stream: &stream{k: k, req: req}}
 	k.s.Out, k.s.Show = out, out.show
-	if c.Silent {
+	if c.Silent { // the cell runs, its output goes nowhere
 		k.s.Out, k.s.Show = io.Discard, nil
 	}
 	err := k.run(name, c.Code)
 	k.s.Out, k.s.Show = io.Discard, nil
-	if c.Silent {
-		k.reply(sock, req, map[string]any{"status": "ok", "execution_count": k.count, "user_expressions": map[string]any{}, "payload": []any{}})
-		return
+	reply := map[string]any{"status": "ok", "execution_count": k.count, "user_expressions": map[string]any{}, "payload": []any{}}
+	if err != nil {
+		out.emitLast() // the value before the error
+		ename, evalue, traceback := describe(err)
+		reply = map[string]any{"status": "error", "execution_count": k.count, "ename": ename, "evalue": evalue, "traceback": traceback}
+		k.abort = c.StopOnError
 	}
 	out.stream.flush()
-	if err != nil {
-		out.emitLast() // the values before the error
-		out.stream.flush()
-		ename, evalue, traceback := describe(err)
-		k.publish(req, "error", map[string]any{"ename": ename, "evalue": evalue, "traceback": traceback})
-		k.reply(sock, req, map[string]any{"status": "error", "execution_count": k.count,
-			"ename": ename, "evalue": evalue, "traceback": traceback})
-		k.abort = c.StopOnError
-		return
-	}
-	if out.last != nil {
+	switch {
+	case c.Silent:
+	case err != nil:
+		k.publish(req, "error", map[string]any{"ename": reply["ename"], "evalue": reply["evalue"], "traceback": reply["traceback"]})
+	case out.last != nil:
 		k.publish(req, "execute_result", map[string]any{"execution_count": k.count, "data": out.last, "metadata": map[string]any{}})
 	}
-	k.reply(sock, req, map[string]any{"status": "ok", "execution_count": k.count, "user_expressions": map[string]any{}, "payload": []any{}})
+	k.reply(sock, req, reply)
 }
 
 // internalError is a panic in calc while a cell ran: a bug, reported with

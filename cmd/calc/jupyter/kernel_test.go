@@ -330,6 +330,10 @@ func TestExecute(t *testing.T) {
 	if r["execution_count"] != 2.0 || len(outputs(t, pub)) != 0 {
 		t.Errorf("silent cell: %v, %q", r, outputs(t, pub))
 	}
+	r, pub = c.request("execute_request", map[string]any{"code": "sinn(z)", "silent": true})
+	if r["status"] != "error" || len(outputs(t, pub)) != 0 {
+		t.Errorf("silent cell with an error: %v, %q", r, outputs(t, pub))
+	}
 	_, pub = c.request("execute_request", map[string]any{"code": "z"})
 	if got := outputs(t, pub); fmt.Sprint(got) != "[execute_result: 17]" {
 		t.Errorf("after the silent cell: %q", got)

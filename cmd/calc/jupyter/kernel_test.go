@@ -686,3 +686,27 @@ func BenchmarkKernelStart(b *testing.B) {
 		c.shell.Close()
 	}
 }
+
+// TestCommandErrors: bad use of `calc jupyter` says so and exits non-zero.
+func TestCommandErrors(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(bad, []byte(`{"signature_scheme": "hmac-md5"}`), 0o600)
+	for _, tc := range []struct {
+		args   []string
+		status int
+		stderr string
+	}{
+		{nil, 2, "usage:"},
+		{[]string{"-f", "a.json", "extra"}, 2, "usage:"},
+		{[]string{"-f", filepath.Join(t.TempDir(), "missing.json")}, 1, "no such file"},
+		{[]string{"-f", bad}, 1, `signature scheme "hmac-md5" is not supported`},
+		{[]string{"install", "extra"}, 2, "usage:"},
+		{[]string{"notebook"}, 2, "usage:"},
+		{[]string{"notebook", "missing.calc"}, 1, "cannot read missing.calc"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if status := Main(tc.args, &stdout, &stderr, nil, Hooks{}); status != tc.status || !strings.Contains(stderr.String(), tc.stderr) {
+			t.Errorf("calc jupyter %q: status %d, stderr %q; want %d and %q", tc.args, status, stderr.String(), tc.status, tc.stderr)
+		}
+	}
+}

@@ -93,7 +93,7 @@ type Kernel struct {
 
 	count   int      // the execution count
 	history []string // the cells run with store_history, in order
-	abort   bool     // a cell failed: abort the execute requests queued behind it
+	abort   bool     // a cell failed: abort the execute requests queued behind it (the shell loop's)
 
 	runMu        sync.Mutex
 	running      chan struct{} // closed when the running cell ends; nil between cells
@@ -266,11 +266,13 @@ func (k *Kernel) handle(channel string, sock zmq4.Socket, req *message, queue ch
 	}
 	k.publish(req, "status", map[string]any{"execution_state": "busy"})
 	h(k, sock, req)
-	k.publish(req, "status", map[string]any{"execution_state": "idle"})
-	if k.abort {
+	// Abort before saying idle: a client that waits for idle to send the
+	// next cell must not see it aborted.
+	if channel == "shell" && k.abort {
 		k.abort = false
 		k.abortQueued(channel, sock, queue)
 	}
+	k.publish(req, "status", map[string]any{"execution_state": "idle"})
 }
 
 // newMessage returns a message of the given type answering parent (nil:

@@ -62,6 +62,7 @@ type client struct {
 	iopub                zmq4.Socket
 	replies, controlRepl chan *message
 	pub                  chan *message
+	others               []*message // iopub messages read for other requests than the one awaited
 	log                  *syncBuffer
 	served               chan struct{} // closed when Serve returns
 }
@@ -232,27 +233,35 @@ func (c *client) request(msgType string, content any) (map[string]any, []*messag
 }
 
 // published returns the iopub messages caused by the request h, checking
-// that they start with status busy and end with status idle.
+// that they start with status busy and end with status idle. Messages
+// for other requests are kept for later calls.
 func (c *client) published(h header) []*message {
 	c.t.Helper()
-	var out []*message
+	var out, others []*message
+	defer func() { c.others = append(others, c.others...) }()
 	for {
-		select {
-		case m := <-c.pub:
-			var parent header
-			json.Unmarshal(m.parent, &parent)
-			if parent.MsgID != h.MsgID {
-				continue
+		var m *message
+		if len(c.others) > 0 {
+			m, c.others = c.others[0], c.others[1:]
+		} else {
+			select {
+			case m = <-c.pub:
+			case <-time.After(10 * time.Second):
+				c.t.Fatalf("iopub did not say idle after %s", h.MsgType)
 			}
-			out = append(out, m)
-			if m.header.MsgType == "status" && decodeContent(c.t, m)["execution_state"] == "idle" {
-				if first := out[0]; first.header.MsgType != "status" || decodeContent(c.t, first)["execution_state"] != "busy" {
-					c.t.Errorf("the first message on iopub for %s is a %s, not status busy", h.MsgType, first.header.MsgType)
-				}
-				return out
+		}
+		var parent header
+		json.Unmarshal(m.parent, &parent)
+		if parent.MsgID != h.MsgID {
+			others = append(others, m)
+			continue
+		}
+		out = append(out, m)
+		if m.header.MsgType == "status" && decodeContent(c.t, m)["execution_state"] == "idle" {
+			if first := out[0]; first.header.MsgType != "status" || decodeContent(c.t, first)["execution_state"] != "busy" {
+				c.t.Errorf("the first message on iopub for %s is a %s, not status busy", h.MsgType, first.header.MsgType)
 			}
-		case <-time.After(10 * time.Second):
-			c.t.Fatalf("iopub did not say idle after %s", h.MsgType)
+			return out
 		}
 	}
 }

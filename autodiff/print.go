@@ -28,12 +28,16 @@ func (n *Node) String() string { return Format(n, 0) }
 // simple fractions or multiples of pi, log(2) and log(10) rounded to the
 // given number of significant digits (0 for exact).
 func Format(n *Node, digits int) string {
-	s, _ := printer{digits}.format(n)
+	s, _ := printer{digits: digits}.format(n)
 	return s
 }
 
-// printer writes nodes; digits is the precision of inexact numbers.
-type printer struct{ digits int }
+// printer writes nodes in calc's syntax, or in LaTeX when tex is set;
+// digits is the precision of inexact numbers.
+type printer struct {
+	digits int
+	tex    bool
+}
 
 // text formats a node with the printer's precision.
 func (pr printer) text(n *Node) string {
@@ -42,17 +46,25 @@ func (pr printer) text(n *Node) string {
 }
 
 // wrap parenthesises s when its precedence is below min.
-func wrap(s string, prec, min int) string {
+func (pr printer) wrap(s string, prec, min int) string {
 	if prec < min {
-		return "(" + s + ")"
+		return pr.parens(s)
 	}
 	return s
+}
+
+// parens puts s in parentheses.
+func (pr printer) parens(s string) string {
+	if pr.tex {
+		return `\left(` + s + `\right)`
+	}
+	return "(" + s + ")"
 }
 
 // at formats n for a context that needs precedence min.
 func (pr printer) at(n *Node, min int) string {
 	s, p := pr.format(n)
-	return wrap(s, p, min)
+	return pr.wrap(s, p, min)
 }
 
 // format returns n's text and the precedence of its outermost operator.
@@ -68,6 +80,9 @@ func (pr printer) format(n *Node) (string, int) {
 		}
 		return s, precAtom
 	case OpVar:
+		if pr.tex {
+			return texName(n.Name), precAtom
+		}
 		return n.Name, precAtom
 	case OpAdd:
 		return pr.formatSum(n), precAdd
@@ -78,53 +93,64 @@ func (pr printer) format(n *Node) (string, int) {
 			return pr.formatProduct(1, []*Node{n})
 		}
 		if n.Args[1].isConstValue(0.5) {
-			return "sqrt(" + pr.text(n.Args[0]) + ")", precAtom
+			return pr.sqrt(pr.text(n.Args[0])), precAtom
 		}
-		return pr.at(n.Args[0], precAtom) + "**" + pr.exponent(n.Args[1]), precPow
+		return pr.power(pr.at(n.Args[0], precAtom), n.Args[1]), precPow
 	case OpApply:
 		if isComparison(n.Prim.Name) {
-			return pr.at(n.Args[0], precAdd) + " " + n.Prim.Name + " " + pr.at(n.Args[1], precAdd), precCompare
+			op := n.Prim.Name
+			if pr.tex {
+				op = texComparisons[op]
+			}
+			return pr.at(n.Args[0], precAdd) + " " + op + " " + pr.at(n.Args[1], precAdd), precCompare
 		}
 		return pr.call(n.Prim.Name, n.Args...), precAtom
 	case OpSelect:
+		if pr.tex {
+			return `\begin{cases} ` + pr.text(n.Args[1]) + ` & \text{if } ` + pr.text(n.Args[0]) +
+				` \\ ` + pr.text(n.Args[2]) + ` & \text{otherwise} \end{cases}`, precAtom
+		}
 		return pr.at(n.Args[0], precCompare) + " ? " + pr.at(n.Args[1], precCompare) + " : " + pr.at(n.Args[2], precTernary), precTernary
 	case OpDot:
 		return pr.call("dot", n.Args...), precAtom
 	case OpTranspose:
+		if pr.tex {
+			return pr.at(n.Args[0], precAtom) + `^{\mathsf{T}}`, precAtom
+		}
 		return pr.at(n.Args[0], precAtom) + ".T", precAtom
 	case OpSum:
 		if n.Lo == AllAxes {
 			return pr.call("sum", n.Args...), precAtom
 		}
-		return "sum(" + pr.text(n.Args[0]) + ", " + strconv.Itoa(n.Lo) + ")", precAtom
+		return pr.callText("sum", pr.text(n.Args[0]), strconv.Itoa(n.Lo)), precAtom
 	case OpIndex:
-		return pr.at(n.Args[0], precAtom) + "[" + strconv.Itoa(n.Lo) + "]", precAtom
+		return pr.index(pr.at(n.Args[0], precAtom), strconv.Itoa(n.Lo)), precAtom
 	case OpSlice:
-		return pr.at(n.Args[0], precAtom) + "[" + strconv.Itoa(n.Lo) + ":" + strconv.Itoa(n.Hi) + "]", precAtom
+		return pr.index(pr.at(n.Args[0], precAtom), strconv.Itoa(n.Lo)+":"+strconv.Itoa(n.Hi)), precAtom
 	case OpStack:
 		parts := make([]string, len(n.Args))
 		for i, a := range n.Args {
 			parts[i] = pr.text(a)
 		}
-		return "[" + strings.Join(parts, ", ") + "]", precAtom
+		return pr.brackets(strings.Join(parts, ", ")), precAtom
 	case OpReshape:
-		return "reshape(" + pr.text(n.Args[0]) + ", " + formatShape(n.Shape) + ")", precAtom
+		return pr.callText("reshape", pr.text(n.Args[0]), formatShape(n.Shape)), precAtom
 	case OpBroadcast:
 		if c, ok := n.Args[0].constValue(); ok {
 			if c == 0 {
-				return "zeros(" + formatShape(n.Shape) + ")", precAtom
+				return pr.callText("zeros", formatShape(n.Shape)), precAtom
 			}
-			return "full(" + formatShape(n.Shape) + ", " + pr.formatNumber(c) + ")", precAtom
+			return pr.callText("full", formatShape(n.Shape), pr.formatNumber(c)), precAtom
 		}
-		return "broadcast_to(" + pr.text(n.Args[0]) + ", " + formatShape(n.Shape) + ")", precAtom
+		return pr.callText("broadcast_to", pr.text(n.Args[0]), formatShape(n.Shape)), precAtom
 	case OpSumTo:
-		return "sum_to(" + pr.text(n.Args[0]) + ", " + formatShape(n.Shape) + ")", precAtom
+		return pr.callText("sum_to", pr.text(n.Args[0]), formatShape(n.Shape)), precAtom
 	case OpScatter:
 		where := strconv.Itoa(n.Lo)
 		if n.Hi >= 0 {
 			where += ":" + strconv.Itoa(n.Hi)
 		}
-		return "scatter(" + pr.text(n.Args[0]) + ", " + where + ", " + formatShape(n.Shape) + ")", precAtom
+		return pr.callText("scatter", pr.text(n.Args[0]), where, formatShape(n.Shape)), precAtom
 	}
 	return "?", precAtom
 }
@@ -142,7 +168,51 @@ func (pr printer) call(name string, args ...*Node) string {
 	for i, a := range args {
 		parts[i] = pr.text(a)
 	}
-	return name + "(" + strings.Join(parts, ", ") + ")"
+	return pr.callText(name, parts...)
+}
+
+// callText writes a call of the function name with its arguments' text.
+func (pr printer) callText(name string, args ...string) string {
+	inner := strings.Join(args, ", ")
+	if !pr.tex {
+		return name + "(" + inner + ")"
+	}
+	if name == "abs" {
+		return `\left|` + inner + `\right|`
+	}
+	return texFunction(name) + pr.parens(inner)
+}
+
+// brackets writes an array literal's brackets around its items' text.
+func (pr printer) brackets(items string) string {
+	if pr.tex {
+		return `\left[` + items + `\right]`
+	}
+	return "[" + items + "]"
+}
+
+// index writes a subscript: a[i], or a_{i} in LaTeX.
+func (pr printer) index(a, i string) string {
+	if pr.tex {
+		return a + "_{" + i + "}"
+	}
+	return a + "[" + i + "]"
+}
+
+// sqrt writes the square root of x's text.
+func (pr printer) sqrt(x string) string {
+	if pr.tex {
+		return `\sqrt{` + x + "}"
+	}
+	return "sqrt(" + x + ")"
+}
+
+// power writes base (already parenthesised as need be) to the power e.
+func (pr printer) power(base string, e *Node) string {
+	if pr.tex {
+		return base + "^{" + pr.exponent(e) + "}"
+	}
+	return base + "**" + pr.exponent(e)
 }
 
 func formatShape(shape []int) string {
@@ -158,51 +228,57 @@ func formatShape(shape []int) string {
 func (pr printer) exponent(e *Node) string {
 	if k, ok := e.constValue(); ok && k != math.Trunc(k) {
 		if p, q, ok := rational(k); ok {
+			if pr.tex {
+				return texFraction(formatNumberExact(p), formatNumberExact(q))
+			}
 			return "(" + formatNumberExact(p) + "/" + formatNumberExact(q) + ")"
 		}
+	}
+	if pr.tex { // braces group the exponent
+		return pr.text(e)
 	}
 	return pr.at(e, precAtom)
 }
 
 // formatArray writes an array constant as a nested literal on one line.
 func (pr printer) formatArray(a *array.Array) string {
-	var b strings.Builder
-	var rec func(shape []int, data []float64)
-	rec = func(shape []int, data []float64) {
+	var rec func(shape []int, data []float64) string
+	rec = func(shape []int, data []float64) string {
 		if len(shape) == 0 {
-			b.WriteString(pr.formatNumber(data[0]))
-			return
+			return pr.formatNumber(data[0])
 		}
-		b.WriteByte('[')
 		stride := array.Size(shape[1:])
-		for i := 0; i < shape[0]; i++ {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			rec(shape[1:], data[i*stride:(i+1)*stride])
+		items := make([]string, shape[0])
+		for i := range items {
+			items[i] = rec(shape[1:], data[i*stride:(i+1)*stride])
 		}
-		b.WriteByte(']')
+		return pr.brackets(strings.Join(items, ", "))
 	}
-	rec(a.Shape, a.Data)
-	return b.String()
+	return rec(a.Shape, a.Data)
 }
 
 // formatNumber writes a number exactly (the shortest text that reads back
 // as the same float64), with inf and nan by name.
 func (pr printer) formatNumber(x float64) string {
+	var s string
 	switch {
 	case math.IsInf(x, 1):
-		return "inf"
+		s = "inf"
 	case math.IsInf(x, -1):
-		return "-inf"
+		s = "-inf"
 	case math.IsNaN(x):
-		return "nan"
+		s = "nan"
 	case x == math.Trunc(x) && math.Abs(x) < 1e16:
-		return strconv.FormatFloat(x, 'f', -1, 64)
+		s = strconv.FormatFloat(x, 'f', -1, 64)
 	case pr.digits > 0:
-		return array.FormatNumber(x, pr.digits)
+		s = array.FormatNumber(x, pr.digits)
+	default:
+		s = strconv.FormatFloat(x, 'g', -1, 64)
 	}
-	return strconv.FormatFloat(x, 'g', -1, 64)
+	if pr.tex {
+		return texNumber(s)
+	}
+	return s
 }
 
 // formatNumberExact writes a whole number.
@@ -291,7 +367,7 @@ func (pr printer) formatSum(n *Node) string {
 	}
 	for i, a := range n.Args {
 		s, p := pr.formatProduct(n.Coefs[i], []*Node{a})
-		write(wrap(s, p, precMul))
+		write(pr.wrap(s, p, precMul))
 	}
 	if n.Val != 0 && !constFirst {
 		write(pr.formatNumber(n.Val))
@@ -319,6 +395,9 @@ func (pr printer) formatProduct(coef float64, factors []*Node) (string, int) {
 		if q != 1 {
 			den = append(den, pr.formatNumber(q))
 		}
+		if pr.tex && name != "" {
+			name = texConstants[name]
+		}
 		switch {
 		case name != "" && below:
 			den = append(den, name)
@@ -335,9 +414,9 @@ func (pr printer) formatProduct(coef float64, factors []*Node) (string, int) {
 				case -1:
 					den = append(den, pr.at(f.Args[0], precPow))
 				case -0.5:
-					den = append(den, "sqrt("+pr.text(f.Args[0])+")")
+					den = append(den, pr.sqrt(pr.text(f.Args[0])))
 				default:
-					den = append(den, pr.at(f.Args[0], precAtom)+"**"+pr.exponent(f.Args[1].negated()))
+					den = append(den, pr.power(pr.at(f.Args[0], precAtom), f.Args[1].negated()))
 				}
 				continue
 			}
@@ -345,18 +424,21 @@ func (pr printer) formatProduct(coef float64, factors []*Node) (string, int) {
 		if len(factors) == 1 && len(num) == 0 && len(den) == 0 {
 			s, p := pr.format(f)
 			if sign != "" {
-				return "-" + wrap(s, p, precPow), precUnary
+				return "-" + pr.wrap(s, p, precPow), precUnary
 			}
 			return s, p
 		}
 		num = append(num, pr.at(f, precMul+1))
 	}
-	text := strings.Join(num, "*")
+	text := pr.product(num)
 	if text == "" {
 		text = "1"
 	}
-	if len(den) > 0 {
-		d := strings.Join(den, "*")
+	switch {
+	case len(den) > 0 && pr.tex:
+		text = texFraction(text, pr.product(den))
+	case len(den) > 0:
+		d := pr.product(den)
 		if len(den) > 1 {
 			d = "(" + d + ")"
 		}

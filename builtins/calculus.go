@@ -343,4 +343,13 @@ var calculusBuiltins = []*lang.Builtin{
 			return lang.Num(math.Sqrt(sum))
 		},
 	},
+	{
+		Name: "latex", Params: "expr", Topic: "calculus",
+		Doc:     "expr as a LaTeX formula (the form notebooks render), simplified as calc prints it",
+		Example: "latex(diff(x**2*sin(x), x))",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Str(autodiff.Latex(node(s, a, 0), s.Precision))
+		},
+	},
 }

@@ -6,6 +6,7 @@
 //	calc -e 'EXPR'             evaluate an expression
 //	calc -                     run the script on standard input, without prompts
 //	calc -i FILE.calc          run the file, then open the REPL with its names defined
+//	calc jupyter install       install the Jupyter kernel (see package calc/cmd/calc/jupyter)
 //
 // The exit status is 0 when all went well, 1 after an error in a script
 // and 2 for bad usage (an unknown flag, a file that cannot be read).
@@ -31,6 +32,7 @@ const usage = `usage:
   calc -e 'EXPR'             evaluate EXPR (after the files, if any) and print its value
   calc -                     run the script on standard input, without prompts
   calc -i [FILE...]          run the files, then open the REPL with their names defined
+  calc jupyter ...           the Jupyter kernel; calc jupyter install installs it
 
 flags:
 `
@@ -92,6 +94,9 @@ func (l limits) apply(s *lang.Session) (stop func()) {
 // run is the whole command, with its surroundings as a parameter for tests.
 // It returns the exit status.
 func run(args []string, sys *system) int {
+	if len(args) > 0 && args[0] == "jupyter" {
+		return jupyterMain(args[1:], sys)
+	}
 	opts, status, ok := parseArgs(args, sys)
 	if !ok {
 		return status

@@ -313,22 +313,31 @@ func (r *repl) help(name string) {
 		r.colon(name) // reports the unknown command
 		return
 	}
-	if r.s.Builtin(name) == nil {
-		if v, ok := r.s.Get(name); ok {
-			who := "predefined"
-			if isUserName(r.s, name) {
-				who = "defined in this session"
-			}
-			fmt.Fprintf(r.con.out, "%s: %s, %s: %s\n", name, v.TypeName(), who, preview(r.s, v, 60))
-			return
-		}
-	}
-	text, err := builtins.Help(r.s, name)
+	text, err := helpText(r.s, name)
 	if err != nil {
 		r.errorf("%v", err)
 		return
 	}
-	fmt.Fprintln(r.con.out, withResults(text))
+	fmt.Fprintln(r.con.out, text)
+}
+
+// helpText returns the help of a name: a builtin or a topic in full, with
+// its example's results, or the type and value of another bound name.
+func helpText(s *lang.Session, name string) (string, error) {
+	if s.Builtin(name) == nil {
+		if v, ok := s.Get(name); ok {
+			who := "predefined"
+			if isUserName(s, name) {
+				who = "defined in this session"
+			}
+			return fmt.Sprintf("%s: %s, %s: %s", name, v.TypeName(), who, preview(s, v, 60)), nil
+		}
+	}
+	text, err := builtins.Help(s, name)
+	if err != nil {
+		return "", err
+	}
+	return withResults(text), nil
 }
 
 // examplePrompt starts the lines of an example in builtins.Help's text.

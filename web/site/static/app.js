@@ -159,6 +159,7 @@ function finish(m) {
 	show(m.result, m.files);
 	markError(m.result.error);
 	setStatus(`done in ${Math.round(m.ms)} ms`);
+	document.body.dataset.lastMs = String(m.ms);
 	if (!firstResultLogged) {
 		firstResultLogged = true;
 		document.body.dataset.firstResult = String(Math.round(performance.now()));
@@ -172,6 +173,7 @@ function finish(m) {
 function stop(why) {
 	if (!running) return;
 	clearTimeout(running.timer);
+	if (running.fresh) sessionLog = []; // the run had started a new session
 	running = null;
 	worker.terminate();
 	stopButton.disabled = true;

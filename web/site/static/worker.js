@@ -35,9 +35,9 @@ onmessage = async (e) => {
 	const m = e.data;
 	switch (m.type) {
 	case "run": {
-		const t0 = performance.now();
 		if (m.fresh) calc.reset();
 		if (m.limits) calc.limits(JSON.stringify(m.limits));
+		const t0 = performance.now();
 		const result = JSON.parse(calc.run(m.text, m.name));
 		const ms = performance.now() - t0;
 		const files = memfs.takeWritten();

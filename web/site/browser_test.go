@@ -7,6 +7,8 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/png"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -40,7 +42,7 @@ func browser(t *testing.T) (ctx context.Context, url string) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
 		chromedp.NoSandbox, // tests may run as root, where Chromium's sandbox cannot start
-		chromedp.WindowSize(1200, 1400),
+		chromedp.WindowSize(1280, 900),
 		// No network beyond the test's server.
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
 		chromedp.Flag("proxy-server", "direct://"),
@@ -85,6 +87,25 @@ func (p page) wait(expr string, timeout time.Duration) {
 	}
 }
 
+// load opens the page at url afresh and waits until its lessons are
+// loaded.
+func (p page) load(url string) {
+	p.t.Helper()
+	p.do(chromedp.Navigate("about:blank"), chromedp.Navigate(url), chromedp.WaitVisible("#source"))
+	for try := 0; ; try++ {
+		// Just after a navigation the page's script context may not
+		// exist yet; polling again finds the new one.
+		_, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](`document.body.dataset.loaded === "true"`, chromedp.WithPollingTimeout(30*time.Second)))
+		if err == nil {
+			return
+		}
+		if try == 5 || !strings.Contains(err.Error(), "Cannot find context") {
+			p.t.Fatalf("loading %s: %v", url, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 func (p page) runs() int { return eval[int](p, `Number(document.body.dataset.runs || 0)`) }
 
 // setProgram puts text in the editor as if typed.
@@ -124,8 +145,7 @@ func (p page) outputText() string {
 func TestBrowser(t *testing.T) {
 	ctx, url := browser(t)
 	p := page{t, ctx}
-	p.do(chromedp.Navigate(url))
-	p.wait(`document.body.dataset.loaded === "true"`, 30*time.Second)
+	p.load(url)
 
 	t.Run("seed", func(t *testing.T) {
 		p := page{t, ctx}
@@ -232,8 +252,7 @@ func TestBrowser(t *testing.T) {
 			t.Logf("the page's link %s differs from Go's deflate %s (both are valid)", link, want)
 		}
 		for _, u := range []string{link, url + packLink(program)} {
-			p.do(chromedp.Navigate("about:blank"), chromedp.Navigate(u))
-			p.wait(`document.body.dataset.loaded === "true"`, 30*time.Second)
+			p.load(u)
 			if got := eval[string](p, `source.value`); got != program {
 				t.Errorf("the link %s restores %q", u, got)
 			}
@@ -246,8 +265,7 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("lessons", func(t *testing.T) {
 		p := page{t, ctx}
-		p.do(chromedp.Navigate("about:blank"), chromedp.Navigate(url))
-		p.wait(`document.body.dataset.loaded === "true"`, 30*time.Second)
+		p.load(url)
 		if got := eval[[]string](p, `[...menu.querySelectorAll("optgroup[label=Lessons] option")].map(o => o.value)`); strings.Join(got, " ") != strings.Join(Lessons, " ") {
 			t.Errorf("the menu's lessons are %v, want %v", got, Lessons)
 		}
@@ -280,10 +298,33 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("files", func(t *testing.T) {
+		p := page{t, ctx}
+		// An image picked in the page is a file imread reads.
+		img := image.NewGray(image.Rect(0, 0, 5, 3))
+		img.Pix[0] = 255
+		path := filepath.Join(t.TempDir(), "tiny.png")
+		var b bytes.Buffer
+		png.Encode(&b, img)
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p.do(chromedp.SetUploadFiles("#image", []string{path}))
+		p.wait(`/tiny.png is ready/.test(output.textContent)`, 5*time.Second)
+		// savefig's file is offered as a download.
+		p.setProgram("img = imread(\"tiny.png\", {gray: true})\n[img.shape, max(img)]\nsavefig(plot(sin, 0, 6), tempdir() + \"/sine.svg\")")
+		p.run(true, time.Minute)
+		if got := p.outputText(); got != "[[3, 5], 255]\n\"/tmp/calc-plots/sine.svg\"\n" {
+			t.Errorf("output %q", got)
+		}
+		if got := eval[[]string](p, `[...output.querySelectorAll(".files a")].map(a => a.download + " " + a.href.slice(0, 5))`); len(got) != 1 || got[0] != "sine.svg blob:" {
+			t.Errorf("download links %q", got)
+		}
+	})
+
 	t.Run("limits", func(t *testing.T) {
 		p := page{t, ctx}
-		p.do(chromedp.Navigate("about:blank"), chromedp.Navigate(url))
-		p.wait(`document.body.dataset.loaded === "true"`, 30*time.Second)
+		p.load(url)
 		eval[bool](p, `(document.getElementById("maxelements").value = "1000", document.getElementById("timelimit").value = "1", true)`)
 		p.setProgram("len(zeros(2000))")
 		p.run(true, time.Minute)
@@ -303,8 +344,7 @@ func TestBrowser(t *testing.T) {
 		const program = `lorenz(w, t, p, r, b) = [p*(w[1] - w[0]), w[0]*(r - w[2]) - w[1], w[0]*w[1] - b*w[2]]
 track = odeint(lorenz, [0, 1, 0], range(0, 300, 0.01), {args: [10, 28, 3]})
 track.shape`
-		p.do(chromedp.Navigate("about:blank"), chromedp.Navigate(url)) // default limits
-		p.wait(`document.body.dataset.loaded === "true"`, 30*time.Second)
+		p.load(url) // with the default limits
 		const reps = 5
 		var page, native time.Duration = 1 << 62, 1 << 62
 		for range reps {

@@ -256,6 +256,8 @@ function loadExample(name) {
 	const ex = examples.find(e => e.name === name);
 	if (!ex) return;
 	source.value = ex.text;
+	source.setSelectionRange(0, 0);
+	source.scrollTop = source.scrollLeft = 0;
 	errorAt = null;
 	render();
 	output.innerHTML = "";

@@ -62,11 +62,16 @@ func (r Result) Text() string {
 }
 
 // Limits are the page's settings of the session's limits; zero fields
-// keep calc's defaults.
+// keep the defaults.
 type Limits struct {
-	MaxElements float64 `json:"maxElements"`
-	MaxDepth    int     `json:"maxDepth"`
+	MaxElements float64 `json:"maxElements"` // default lang.DefaultMaxElements
+	MaxDepth    int     `json:"maxDepth"`    // default lang.DefaultMaxDepth
+	MaxOutput   int     `json:"maxOutput"`   // default DefaultMaxOutput
 }
+
+// DefaultMaxOutput is the most bytes one statement may print in the page:
+// more would make the page slow to show it.
+const DefaultMaxOutput = 1 << 20
 
 // Session is a calc session whose runs give Results. It is not safe for
 // concurrent use.
@@ -79,6 +84,7 @@ type Session struct {
 func New() *Session {
 	p := &Session{s: calc.NewSession()}
 	p.s.Show = p.show
+	p.SetLimits(Limits{})
 	return p
 }
 
@@ -91,6 +97,10 @@ func (p *Session) SetLimits(l Limits) {
 	p.s.MaxDepth = lang.DefaultMaxDepth
 	if l.MaxDepth > 0 {
 		p.s.MaxDepth = l.MaxDepth
+	}
+	p.s.MaxOutput = DefaultMaxOutput
+	if l.MaxOutput > 0 {
+		p.s.MaxOutput = l.MaxOutput
 	}
 }
 

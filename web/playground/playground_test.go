@@ -66,6 +66,10 @@ func TestLimits(t *testing.T) {
 	if r := p.Run("p.calc", "zeros(1000)"); r.Error == nil {
 		t.Error("zeros(1000) passed a limit of 100 elements")
 	}
+	p.SetLimits(Limits{MaxOutput: 100})
+	if r := p.Run("p.calc", "linspace(0, 1, 1000)"); r.Error == nil || !strings.Contains(r.Error.Message, "limit of 100 bytes") {
+		t.Errorf("1000 numbers passed an output limit of 100 bytes: %+v", r.Error)
+	}
 	p.SetLimits(Limits{})
 	if r := p.Run("p.calc", "len(zeros(1000))"); r.Error != nil || r.Text() != "1000\n" {
 		t.Errorf("with the default limits: %q %+v", r.Text(), r.Error)

@@ -325,6 +325,12 @@ func TestBrowser(t *testing.T) {
 	t.Run("limits", func(t *testing.T) {
 		p := page{t, ctx}
 		p.load(url)
+		// The issue's runaway is stopped at once by the default element limit.
+		p.setProgram("f(x) = x\nsum(map(f, range(1e9)))")
+		p.run(true, 5*time.Second)
+		if got := eval[string](p, `output.querySelector("pre.error").textContent`); !strings.HasPrefix(got, "program.calc:2:12: range: an array of 1000000000 elements is more than the limit of") {
+			t.Errorf("range(1e9): %q", got)
+		}
 		eval[bool](p, `(document.getElementById("maxelements").value = "1000", document.getElementById("timelimit").value = "1", true)`)
 		p.setProgram("len(zeros(2000))")
 		p.run(true, time.Minute)

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 	"strings"
 
 	"calc"
+	"calc/builtins"
 )
 
 //go:embed static
@@ -108,7 +110,8 @@ func copyWasmExec(goroot, dir string) error {
 }
 
 // writeExamples writes the examples of folder src, lessons first, with
-// the names of calc's builtins for the editor's highlighting.
+// the names of calc's builtins and constants for the editor's
+// highlighting.
 func writeExamples(src, path string) error {
 	files, err := filepath.Glob(filepath.Join(src, "*.calc"))
 	if err != nil {
@@ -136,17 +139,19 @@ func writeExamples(src, path string) error {
 		return fmt.Errorf("found %d of the %d lessons %v in %s", len(lessons), len(Lessons), Lessons, src)
 	}
 	slices.SortFunc(lessons, func(a, b Example) int { return rank[a.Name] - rank[b.Name] })
-	var builtins []string
-	for _, b := range calc.NewSession().Builtins() {
-		builtins = append(builtins, b.Name)
+	var names []string
+	for _, b := range builtins.All() {
+		names = append(names, b.Name)
 	}
+	constants := slices.Sorted(maps.Keys(builtins.Constants()))
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", " ")
 	if err := enc.Encode(map[string]any{
-		"version":  calc.Version,
-		"examples": append(lessons, others...),
-		"builtins": builtins,
+		"version":   calc.Version,
+		"examples":  append(lessons, others...),
+		"builtins":  names,
+		"constants": constants,
 	}); err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ const source = $("source"), highlight = $("highlight"), marks = $("marks"), gutt
 const output = $("output"), status = $("status"), stopButton = $("stop");
 
 const KEYWORDS = new Set(["if", "else", "let", "and", "or", "not", "true", "false", "nil"]);
-let builtins = new Set();
+let builtins = new Set(), constants = new Set();
 let examples = [];
 
 // ---- the editor ----
@@ -24,7 +24,7 @@ function colour(text) {
 	let html = "", last = 0;
 	for (const m of text.matchAll(TOKEN)) {
 		html += escape(text.slice(last, m.index));
-		const cls = m[1] ? "c" : m[2] ? "s" : m[3] ? "n" : m[4] ? (KEYWORDS.has(m[4]) ? "k" : builtins.has(m[4]) ? "f" : "") : "o";
+		const cls = m[1] ? "c" : m[2] ? "s" : m[3] ? "n" : m[4] ? (KEYWORDS.has(m[4]) || constants.has(m[4]) ? "k" : builtins.has(m[4]) ? "f" : "") : "o";
 		html += cls ? `<span class="${cls}">${escape(m[0])}</span>` : escape(m[0]);
 		last = m.index + m[0].length;
 	}
@@ -336,6 +336,7 @@ plot(sin, 0, 2*pi, {title: "sine"})
 	startWorker([]);
 	const loaded = fetch("examples.json").then(r => r.json()).then(data => {
 		builtins = new Set(data.builtins);
+		constants = new Set(data.constants);
 		examples = data.examples;
 		for (const [label, lesson] of [["Lessons", true], ["More examples", false]]) {
 			const group = document.createElement("optgroup");

@@ -74,8 +74,12 @@ func Build(dir string) error {
 		return err
 	}
 	// -s -w leave out the symbol table and DWARF: a smaller download.
+	// GOWASM turns on WebAssembly's saturating float-to-int conversions
+	// and sign extension (in every major browser since 2021): Go then
+	// converts numbers to indices without long checking sequences, which
+	// makes the Lorenz odeint about a third faster.
 	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "calc.wasm"), WasmPackage)
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOWASM=satconv,signext")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build %s: %v\n%s", WasmPackage, err, out)
 	}

@@ -6,6 +6,7 @@
 const fs = require("fs");
 const path = require("path");
 const dist = process.argv[2];
+if (!globalThis.crypto) globalThis.crypto = require("crypto").webcrypto; // Node.js 18
 require(path.resolve(dist, "memfs.js"));
 require(path.resolve(dist, "wasm_exec.js"));
 

@@ -263,13 +263,18 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
-	t.Run("lessons", func(t *testing.T) {
+	t.Run("examples", func(t *testing.T) {
 		p := page{t, ctx}
 		p.load(url)
 		if got := eval[[]string](p, `[...menu.querySelectorAll("optgroup[label=Lessons] option")].map(o => o.value)`); strings.Join(got, " ") != strings.Join(Lessons, " ") {
 			t.Errorf("the menu's lessons are %v, want %v", got, Lessons)
 		}
-		for _, name := range Lessons {
+		// Every program of the menu, lessons first, prints its golden output.
+		menu := eval[[]string](p, `[...menu.querySelectorAll("option")].map(o => o.value).filter(v => v)`)
+		if len(menu) < len(Lessons)+3 {
+			t.Errorf("the menu holds %v", menu)
+		}
+		for _, name := range menu {
 			want, err := os.ReadFile(filepath.Join("..", "..", "examples", name+".out"))
 			if err != nil {
 				t.Fatal(err)

@@ -102,6 +102,7 @@ function receive(m) {
 	case "ready":
 		workerReady = true;
 		document.body.dataset.ready = "true";
+		document.body.dataset.readyAt ||= String(Math.round(performance.now()));
 		setStatus(`calc ${m.version} ready (${Math.round(m.ms)} ms)`);
 		break;
 	case "replayed":

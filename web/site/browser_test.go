@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	"calc/web/playground"
@@ -119,11 +120,18 @@ func (p page) setProgram(text string) {
 // in the editor.
 func (p page) press(ctrl bool) {
 	p.t.Helper()
-	mod := chromedp.ModifierCtrl
+	opts := []chromedp.KeyOption{chromedp.KeyModifiers(chromedp.ModifierCtrl)}
 	if !ctrl {
-		mod = chromedp.ModifierShift
+		// With Shift, chromedp types the newline in a char event of its
+		// own, which the page's preventDefault on keydown cannot stop
+		// (a real key press's newline it does): send a key up instead.
+		opts = []chromedp.KeyOption{chromedp.KeyModifiers(chromedp.ModifierShift), func(k *input.DispatchKeyEventParams) {
+			if k.Type == input.DispatchKeyEventTypeChar {
+				k.Type, k.Text, k.UnmodifiedText = input.DispatchKeyEventTypeKeyUp, "", ""
+			}
+		}}
 	}
-	p.do(chromedp.Focus("#source"), chromedp.KeyEvent("\r", chromedp.KeyModifiers(mod)))
+	p.do(chromedp.Focus("#source"), chromedp.KeyEvent("\r", opts...))
 }
 
 // run presses Ctrl-Enter or Shift-Enter and waits for the result.
@@ -198,6 +206,15 @@ func TestBrowser(t *testing.T) {
 		p.do(chromedp.Click("#output pre.error"))
 		if at := eval[int](p, `source.selectionStart`); at != len("x = 1\ny = 2 * ") {
 			t.Errorf("the caret is at %d", at)
+		}
+		// An error in a selection run alone is marked where it is in the editor.
+		eval[bool](p, `(source.setSelectionRange(14, 21), true)`) // "sinn(x)"
+		p.run(false, time.Minute)
+		if got := eval[string](p, `output.querySelector("pre.error:last-of-type").textContent`); !strings.HasPrefix(got, "line:1:1: unknown function \"sinn\"") {
+			t.Errorf("error of the selection %q", got)
+		}
+		if got := eval[string](p, `gutter.querySelector(".err").textContent + " " + marks.querySelector(".errcol").textContent + marks.querySelector(".errline").textContent.length`); got != "2 s15" {
+			t.Errorf("the selection's error is marked at %q: %s", got, eval[string](p, `JSON.stringify(marks.innerHTML)`))
 		}
 	})
 

@@ -83,11 +83,15 @@ function goTo(line, col) {
 // ---- the worker ----
 
 let worker = null, workerReady = false;
-let running = null;   // the run in progress: {id, fresh, timer}
+let running = null;    // the run in progress: {id, fresh, text, at, timer}
 let nextID = 1;
-let sessionLog = [];     // programs run in the current session, for a replay
-let uploads = [];     // files the user gave, sent again to a new worker
-let firstResultLogged = false;
+let sessionLog = [];   // programs run in the current session, for a replay
+let uploads = [];      // files the user gave, sent again to a new worker
+
+// The page counts its events in data- attributes of <body>, for the
+// browser tests: runs, restarted, readyAt and firstResult (ms since the
+// navigation started), lastMs (calc's time in the last run).
+const counted = (key) => { document.body.dataset[key] = String(Number(document.body.dataset[key] || 0) + 1); };
 
 function startWorker(replay) {
 	workerReady = false;
@@ -107,7 +111,7 @@ function receive(m) {
 		break;
 	case "replayed":
 		note(`session restarted: ${sessionLog.length} earlier run${sessionLog.length === 1 ? "" : "s"} replayed` + (m.failed ? ` (${m.failed} stopped at an error, as before)` : ""));
-		document.body.dataset.restarted = String(Number(document.body.dataset.restarted || 0) + 1);
+		counted("restarted");
 		break;
 	case "result":
 		finish(m);
@@ -128,45 +132,51 @@ function limits() {
 // selection or the current line in the session as it is.
 function run(fresh) {
 	if (running) return;
-	let text = source.value;
+	let text = source.value, start = 0;
 	if (!fresh) {
 		const { selectionStart: a, selectionEnd: b } = source;
-		if (a !== b) text = text.slice(a, b);
+		let end = b;
+		if (a !== b) start = a;
 		else {
-			const start = text.lastIndexOf("\n", a - 1) + 1, end = text.indexOf("\n", a);
-			text = text.slice(start, end < 0 ? text.length : end);
+			start = text.lastIndexOf("\n", a - 1) + 1;
+			end = text.indexOf("\n", a);
+			if (end < 0) end = text.length;
 		}
+		text = text.slice(start, end);
 		if (!text.trim()) return;
 	}
+	// Where the text starts in the editor, to mark its errors there.
+	const before = source.value.slice(0, start).split("\n");
+	const at = { line: before.length - 1, col: [...before[before.length - 1]].length };
 	if (fresh) output.innerHTML = "";
 	else append("pre", "echo", text);
 	markError(null);
-	running = { id: nextID++, fresh, text, started: performance.now() };
+	running = { id: nextID++, fresh, text, at };
 	const seconds = Number($("timelimit").value);
 	if (seconds > 0) running.timer = setTimeout(() => stop(`the time limit of ${seconds} s passed`), seconds * 1000);
 	stopButton.disabled = false;
 	setStatus(workerReady ? "running…" : "loading calc…");
-	worker.postMessage({ type: "run", id: running.id, text, name: "program.calc", fresh, limits: limits() });
+	worker.postMessage({ type: "run", id: running.id, text, name: fresh ? "program.calc" : "line", fresh, limits: limits() });
 }
 
 function finish(m) {
 	if (!running || m.id !== running.id) return;
 	clearTimeout(running.timer);
-	const fresh = running.fresh;
-	sessionLog = fresh ? [running.text] : sessionLog.concat([running.text]);
-	const wall = performance.now() - running.started;
+	const { fresh, text, at } = running;
+	sessionLog = fresh ? [text] : sessionLog.concat([text]);
 	running = null;
 	stopButton.disabled = true;
+	const e = m.result.error;
+	if (e && e.line > 0) { // from the run's text to the editor
+		e.col += e.line === 1 ? at.col : 0;
+		e.line += at.line;
+	}
 	show(m.result, m.files);
-	markError(m.result.error);
+	markError(e);
 	setStatus(`done in ${Math.round(m.ms)} ms`);
 	document.body.dataset.lastMs = String(m.ms);
-	if (!firstResultLogged) {
-		firstResultLogged = true;
-		document.body.dataset.firstResult = String(Math.round(performance.now()));
-	}
-	document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
-	document.body.dataset.lastWall = String(Math.round(wall));
+	document.body.dataset.firstResult ||= String(Math.round(performance.now()));
+	counted("runs");
 }
 
 // stop ends a run by terminating the worker; a new one replays the
@@ -183,7 +193,7 @@ function stop(why) {
 	if (sessionLog.length === 0) {
 		startWorker([]);
 		note("session restarted");
-		document.body.dataset.restarted = String(Number(document.body.dataset.restarted || 0) + 1);
+		counted("restarted");
 	} else {
 		startWorker(sessionLog);
 	}

@@ -28,7 +28,10 @@ func FuzzRun(f *testing.F) {
 			f.Add(line)
 		}
 	}
-	for _, src := range []string{"1 +", "(((", "f(x) = f(x)\nf(1)", "[1, 2][5]", "diff(x**2, x)", "grad(sum(x**2))", "\"unclosed", "x = [1, 2", "let y = 1; y"} {
+	for _, src := range []string{"1 +", "(((", "f(x) = f(x)\nf(1)", "[1, 2][5]", "diff(x**2, x)", "grad(sum(x**2))", "\"unclosed", "x = [1, 2", "let y = 1; y",
+		"x = [10, 20, 30]; x[x > 15] = 0; x", "w = [[1, 2], [3, 4]]; w[0][1] += 5; w @ w.T", "a, b = (1, 2); a // b",
+		"y = reshape(range(12), 3, 4); y[::-1, 1:3]; y[[0, 2], :]", "r = {x: 1}; r.x = [1]; r[0]", "(x -> x**2)(3)",
+		"reduce((a, d) -> a*10 + d, [1, 2])", "sorted([3, 1], key=abs, reverse=true)", "grad(x -> sum(x**2))([1, 2])"} {
 		f.Add(src)
 	}
 	f.Fuzz(func(t *testing.T, src string) {

@@ -6,7 +6,6 @@ require (
 	github.com/chromedp/cdproto v0.160.1
 	github.com/chromedp/chromedp v0.23.1
 	github.com/chzyer/readline v1.5.1
-	github.com/expr-lang/expr v1.17.8
 	golang.org/x/sys v0.0.0-20220310020820-b874c991c1a5
 	gonum.org/v1/gonum v0.17.0
 	gonum.org/v1/plot v0.17.0

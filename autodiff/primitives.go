@@ -6,6 +6,7 @@ package autodiff
 
 import (
 	"math"
+	"math/cmplx"
 
 	"calc/stdlib/gemm"
 	"calc/stdlib/special"
@@ -22,6 +23,10 @@ type Primitive struct {
 	// Slice, if set, is Unary over a whole slice at once (vectorised):
 	// the tape uses it for arrays.
 	Slice func(dst, src []float64)
+	// Complex, if set, is Unary on complex numbers, with numpy's branch
+	// cuts (Go's math/cmplx follows C99, as numpy does). The graph stays
+	// real: it is for complex values only.
+	Complex func(z complex128) complex128
 	// Deriv returns dy/dx for a unary primitive, given x and y = p(x) as
 	// nodes; nil means the derivative is zero wherever it exists (floor,
 	// sign, comparisons).
@@ -60,28 +65,28 @@ var operators = []*Primitive{
 // The math primitives, registered as builtins under their names.
 var functions = []*Primitive{
 	{Name: "abs", Arity: 1, Unary: math.Abs, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sign"), x) }, Doc: "absolute value", Example: "abs(-2.5)"},
-	{Name: "sqrt", Arity: 1, Unary: math.Sqrt, Deriv: func(g *Graph, x, y *Node) *Node { return g.Div(g.Const(0.5), y) }, Doc: "square root (nan below 0)", Example: "sqrt(2)"},
+	{Name: "sqrt", Arity: 1, Complex: cmplx.Sqrt, Unary: math.Sqrt, Deriv: func(g *Graph, x, y *Node) *Node { return g.Div(g.Const(0.5), y) }, Doc: "square root (nan below 0, as numpy; sqrt(-1 + 0j) is 1j)", Example: "sqrt(2)"},
 	{Name: "cbrt", Arity: 1, Unary: math.Cbrt, Deriv: func(g *Graph, x, y *Node) *Node { return g.Div(g.Const(1.0/3), g.Pow(y, g.Const(2))) }, Doc: "cube root", Example: "cbrt(-27)"},
-	{Name: "exp", Arity: 1, Unary: math.Exp, Deriv: func(g *Graph, x, y *Node) *Node { return y }, Inverse: "log", Doc: "e to the power x", Example: "exp(1)"},
-	{Name: "expm1", Arity: 1, Unary: math.Expm1, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("exp"), x) }, Doc: "exp(x) - 1, accurate for small x", Example: "expm1(1e-10)"},
-	{Name: "log", Arity: 1, Unary: math.Log, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(x, g.Const(-1)) }, Inverse: "exp", Doc: "natural logarithm", Example: "log(e**2)"},
-	{Name: "log1p", Arity: 1, Unary: math.Log1p, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(x, g.Const(1)), g.Const(-1)) }, Doc: "log(1 + x), accurate for small x", Example: "log1p(1e-10)"},
-	{Name: "log10", Arity: 1, Unary: math.Log10, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Mul(g.Const(math.Ln10), x), g.Const(-1)) }, Doc: "base-10 logarithm", Example: "log10(1000)"},
-	{Name: "log2", Arity: 1, Unary: math.Log2, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Mul(g.Const(math.Ln2), x), g.Const(-1)) }, Doc: "base-2 logarithm", Example: "log2(1024)"},
-	{Name: "sin", Arity: 1, Unary: math.Sin, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("cos"), x) }, Doc: "sine (radians)", Example: "sin(pi/6)"},
-	{Name: "cos", Arity: 1, Unary: math.Cos, Deriv: func(g *Graph, x, y *Node) *Node { return g.Neg(g.Apply(Lookup("sin"), x)) }, Doc: "cosine (radians)", Example: "cos(pi)"},
-	{Name: "tan", Arity: 1, Unary: math.Tan, Deriv: func(g *Graph, x, y *Node) *Node { return g.Add(g.Pow(y, g.Const(2)), g.Const(1)) }, Doc: "tangent (radians)", Example: "tan(pi/4)"},
-	{Name: "asin", Arity: 1, Unary: math.Asin, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Const(1), g.Pow(x, g.Const(2))), g.Const(-0.5)) }, Doc: "inverse sine", Example: "asin(1)"},
-	{Name: "acos", Arity: 1, Unary: math.Acos, Deriv: func(g *Graph, x, y *Node) *Node {
+	{Name: "exp", Arity: 1, Complex: cmplx.Exp, Unary: math.Exp, Deriv: func(g *Graph, x, y *Node) *Node { return y }, Inverse: "log", Doc: "e to the power x", Example: "exp(1)"},
+	{Name: "expm1", Arity: 1, Complex: func(z complex128) complex128 { return cmplx.Exp(z) - 1 }, Unary: math.Expm1, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("exp"), x) }, Doc: "exp(x) - 1, accurate for small x", Example: "expm1(1e-10)"},
+	{Name: "log", Arity: 1, Complex: cmplx.Log, Unary: math.Log, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(x, g.Const(-1)) }, Inverse: "exp", Doc: "natural logarithm", Example: "log(e**2)"},
+	{Name: "log1p", Arity: 1, Complex: func(z complex128) complex128 { return cmplx.Log(1 + z) }, Unary: math.Log1p, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(x, g.Const(1)), g.Const(-1)) }, Doc: "log(1 + x), accurate for small x", Example: "log1p(1e-10)"},
+	{Name: "log10", Arity: 1, Complex: cmplx.Log10, Unary: math.Log10, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Mul(g.Const(math.Ln10), x), g.Const(-1)) }, Doc: "base-10 logarithm", Example: "log10(1000)"},
+	{Name: "log2", Arity: 1, Complex: func(z complex128) complex128 { return cmplx.Log(z) / math.Ln2 }, Unary: math.Log2, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Mul(g.Const(math.Ln2), x), g.Const(-1)) }, Doc: "base-2 logarithm", Example: "log2(1024)"},
+	{Name: "sin", Arity: 1, Complex: cmplx.Sin, Unary: math.Sin, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("cos"), x) }, Doc: "sine (radians)", Example: "sin(pi/6)"},
+	{Name: "cos", Arity: 1, Complex: cmplx.Cos, Unary: math.Cos, Deriv: func(g *Graph, x, y *Node) *Node { return g.Neg(g.Apply(Lookup("sin"), x)) }, Doc: "cosine (radians)", Example: "cos(pi)"},
+	{Name: "tan", Arity: 1, Complex: cmplx.Tan, Unary: math.Tan, Deriv: func(g *Graph, x, y *Node) *Node { return g.Add(g.Pow(y, g.Const(2)), g.Const(1)) }, Doc: "tangent (radians)", Example: "tan(pi/4)"},
+	{Name: "asin", Arity: 1, Complex: cmplx.Asin, Unary: math.Asin, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Const(1), g.Pow(x, g.Const(2))), g.Const(-0.5)) }, Doc: "inverse sine", Example: "asin(1)"},
+	{Name: "acos", Arity: 1, Complex: cmplx.Acos, Unary: math.Acos, Deriv: func(g *Graph, x, y *Node) *Node {
 		return g.Neg(g.Pow(g.Sub(g.Const(1), g.Pow(x, g.Const(2))), g.Const(-0.5)))
 	}, Doc: "inverse cosine", Example: "acos(0)"},
-	{Name: "atan", Arity: 1, Unary: math.Atan, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-1)) }, Doc: "inverse tangent", Example: "atan(1)"},
-	{Name: "sinh", Arity: 1, Unary: math.Sinh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("cosh"), x) }, Doc: "hyperbolic sine", Example: "sinh(1)"},
-	{Name: "cosh", Arity: 1, Unary: math.Cosh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sinh"), x) }, Doc: "hyperbolic cosine", Example: "cosh(1)"},
-	{Name: "tanh", Arity: 1, Unary: math.Tanh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Sub(g.Const(1), g.Pow(y, g.Const(2))) }, Doc: "hyperbolic tangent", Example: "tanh(0.5)"},
-	{Name: "asinh", Arity: 1, Unary: math.Asinh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-0.5)) }, Doc: "inverse hyperbolic sine", Example: "asinh(1)"},
-	{Name: "acosh", Arity: 1, Unary: math.Acosh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-0.5)) }, Doc: "inverse hyperbolic cosine", Example: "acosh(2)"},
-	{Name: "atanh", Arity: 1, Unary: math.Atanh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Const(1), g.Pow(x, g.Const(2))), g.Const(-1)) }, Doc: "inverse hyperbolic tangent", Example: "atanh(0.5)"},
+	{Name: "atan", Arity: 1, Complex: cmplx.Atan, Unary: math.Atan, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-1)) }, Doc: "inverse tangent", Example: "atan(1)"},
+	{Name: "sinh", Arity: 1, Complex: cmplx.Sinh, Unary: math.Sinh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("cosh"), x) }, Doc: "hyperbolic sine", Example: "sinh(1)"},
+	{Name: "cosh", Arity: 1, Complex: cmplx.Cosh, Unary: math.Cosh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sinh"), x) }, Doc: "hyperbolic cosine", Example: "cosh(1)"},
+	{Name: "tanh", Arity: 1, Complex: cmplx.Tanh, Unary: math.Tanh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Sub(g.Const(1), g.Pow(y, g.Const(2))) }, Doc: "hyperbolic tangent", Example: "tanh(0.5)"},
+	{Name: "asinh", Arity: 1, Complex: cmplx.Asinh, Unary: math.Asinh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-0.5)) }, Doc: "inverse hyperbolic sine", Example: "asinh(1)"},
+	{Name: "acosh", Arity: 1, Complex: cmplx.Acosh, Unary: math.Acosh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-0.5)) }, Doc: "inverse hyperbolic cosine", Example: "acosh(2)"},
+	{Name: "atanh", Arity: 1, Complex: cmplx.Atanh, Unary: math.Atanh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Const(1), g.Pow(x, g.Const(2))), g.Const(-1)) }, Doc: "inverse hyperbolic tangent", Example: "atanh(0.5)"},
 	{Name: "floor", Arity: 1, Piecewise: true, Unary: math.Floor, Doc: "largest integer not above x", Example: "floor(-2.5)"},
 	{Name: "ceil", Arity: 1, Piecewise: true, Unary: math.Ceil, Doc: "smallest integer not below x", Example: "ceil(2.1)"},
 	{Name: "round", Arity: 1, Piecewise: true, Unary: math.RoundToEven, Doc: "nearest integer, halves to even (like numpy)", Example: "round([0.5, 1.5, 2.7])"},
@@ -154,6 +159,7 @@ var functions = []*Primitive{
 	{Name: "mod", Arity: 2, Binary: mod, Partials: func(g *Graph, x, y, out *Node) (*Node, *Node) {
 		return g.Const(1), g.Neg(g.Apply(Lookup("floor"), g.Div(x, y)))
 	}, Doc: "remainder with the sign of the divisor, like Python's %", Example: "mod(-7, 3)"},
+	{Name: "floordiv", Arity: 2, Piecewise: true, Binary: floordiv, Doc: "x/y rounded down, like Python's //", Example: "floordiv(-7, 2)"},
 }
 
 // byName indexes the table. It is filled by init rather than by its
@@ -165,6 +171,7 @@ func init() {
 		byName[p.Name] = p
 	}
 	byName["%"] = byName["mod"] // the operator is the function, derivative and all
+	byName["//"] = byName["floordiv"]
 }
 
 // Lookup returns the primitive with the given name (an operator token such
@@ -195,6 +202,29 @@ func mod(x, y float64) float64 {
 		r += y
 	}
 	return r
+}
+
+// floordiv is Python's float floor division, computed as CPython's
+// float_floor_div (Objects/floatobject.c) does: from the remainder, so
+// that x == (x // y)*y + x % y holds as closely as rounding allows and
+// 1 // 0.1 is 9, not the 10 that floor(1/0.1) gives.
+func floordiv(x, y float64) float64 {
+	m := math.Mod(x, y)
+	if y == 0 {
+		return x / y
+	}
+	div := (x - m) / y
+	if m != 0 && (y < 0) != (m < 0) {
+		div--
+	}
+	if div == 0 {
+		return math.Copysign(0, x/y)
+	}
+	f := math.Floor(div)
+	if div-f > 0.5 {
+		f++
+	}
+	return f
 }
 
 func sign(x float64) float64 {

@@ -8,7 +8,7 @@ import (
 	"calc/stdlib/array"
 )
 
-// Precedence levels of calc's (and expr's) grammar, lowest first.
+// Precedence levels of calc's grammar, lowest first.
 const (
 	precTernary = iota + 1
 	precCompare

@@ -80,6 +80,7 @@ var functionalBuiltins = []*lang.Builtin{
 				cols = append(cols, seqArg(rest, i))
 				n = min(n, cols[i+1].n)
 			}
+			s.NoteArgOrder(f, len(cols))
 			out := lang.NewCollector(n)
 			args := make([]lang.Value, len(cols))
 			for i := 0; i < n; i++ {
@@ -126,6 +127,7 @@ var functionalBuiltins = []*lang.Builtin{
 			default:
 				acc, start = items.at(0), 1
 			}
+			s.NoteArgOrder(f, 2)
 			for i := start; i < items.n; i++ {
 				s.Check()
 				acc = s.Call(f, acc, items.at(i))

@@ -12,6 +12,9 @@ import (
 // its documentation and its example. An unknown name is an error that
 // suggests the nearest names.
 func Help(s *lang.Session, name string) (string, error) {
+	if name == "syntax" {
+		return syntaxHelp, nil
+	}
 	if slices.Contains(Topics, name) {
 		return topicHelp(s, name), nil
 	}
@@ -61,6 +64,33 @@ func Overview(s *lang.Session) string {
 			}
 		}
 	}
-	t.WriteString("\nhelp(NAME) shows one in full; help(\"TOPIC\") a topic.")
+	t.WriteString("\nhelp(NAME) shows one in full; help(\"TOPIC\") a topic; help(\"syntax\") the grammar.")
 	return t.String()
 }
+
+// syntaxHelp is help("syntax"): the grammar on one screen.
+const syntaxHelp = `calc's grammar                                       (help NAME for a function)
+  x = 2; y = x + 1          statements end at the line's end or ;  (# comments)
+  y;                        a trailing ; does not print the value
+  f(x, y) = x**2 + y        a function; its body is its value
+  sq = x -> x**2            a lambda; (a, b) -> a*b takes two
+  a, b = b, a               unpack; results too: x, ier = leastsq(...)
+  w[0, 1] = 5; r.x += 1     set an element or a field (the value is copied)
+  + - * / // % ** @         // floors, % takes the divisor's sign, @ is dot
+  == != < <= > >=           comparisons give booleans; 0 < x < 1 chains
+  and or not                elementwise on arrays of booleans
+  a[i, j]  a[:, 0]  a[::-1] numpy indexing, 0-based, negatives from the end
+  a[a > 0]  a[[0, 2]]       masks and lists of positions select; a[a < 0] = 0
+  (1, 2)  [1, 2]  {x: 1}    tuple, array, record (r.x, r[0] in field order)
+  c ? a : b                 conditional; also if c { a } else { b }
+  let d = b**2 - 4*a*c; d   a local name inside an expression
+  xs | map(f)               the pipe: f(xs, ...) written left to right
+  f(xs, key=abs)            keywords mean the options record f(xs, {key: abs})
+  grad(f)(1)  fs[0](2)      call any expression that gives a function
+  1_000_000  0x1F  1e-8     numbers are float64
+Symbols: a name that is not bound is a symbol, so diff(x**2, x) and
+fmin(x**2 - 4*x + 8, 1.3) work. An expression is a function of its symbols in
+alphabetical order: (x**2 + y)(1, 2) is 3; say another order with a lambda,
+(y, x) -> x**2 + y. A note tells when a symbol looks like a misspelt name.
+Not calc: lambda, def, for, list comprehensions, f-strings; errors show calc's
+spelling.`

@@ -69,7 +69,11 @@ var leastSquaresBuiltins = []*lang.Builtin{
 			rec.Set("x", p.point(res.X))
 			rec.Set("ier", count(res.Ier))
 			rec.Set("mesg", lang.Str(res.Message))
+			rec.Tuple = []string{"x", "ier"} // scipy's (x, ier)
 			if opts.Bool("full_output", false) {
+				// scipy's (x, cov_x, infodict, mesg, ier) has infodict,
+				// whose fields this record holds flat: no positions.
+				rec.Tuple = []string{}
 				rec.Set("cov_x", matrix(res.Cov))
 				rec.Set("nfev", count(res.FuncEvals))
 				rec.Set("njev", count(res.GradEvals))

@@ -3,6 +3,7 @@ package builtins
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"calc/lang"
@@ -307,6 +308,15 @@ func (p *problem) optimizeResult(r *optimize.Result) lang.Value {
 	return lang.RecordOf(rec)
 }
 
+// fullOutputOrder gives, for the fmin functions whose full output scipy
+// returns as a tuple of values calc has, the fields in scipy's order (with
+// retall, allvecs follows). The others (fmin_powell's direc, fmin_bfgs's
+// gopt and Bopt, fmin_ncg's hcalls) have no positions.
+var fullOutputOrder = map[string][]string{
+	"fmin":    {"xopt", "fopt", "iter", "funcalls", "warnflag"},
+	"fmin_cg": {"xopt", "fopt", "funcalls", "gradcalls", "warnflag"},
+}
+
 // fminStyle builds one of scipy's fmin_* functions: it prints scipy's
 // report unless {disp: false}, and returns xopt, or with {full_output:
 // true} a record of scipy's output names.
@@ -336,12 +346,16 @@ func fminStyle(name, method, doc, example string, extraOpts ...string) *lang.Bui
 			}
 			rec.Set("warnflag", lang.Num(float64(warnflag(r))))
 			rec.Set("message", lang.Str(r.Message))
+			rec.Tuple = slices.Clone(fullOutputOrder[name])
 			if opts.Bool("retall", false) {
 				path := make([]lang.Value, len(r.Path))
 				for i, x := range r.Path {
 					path[i] = p.point(x)
 				}
 				rec.Set("allvecs", s.Collect(path))
+				if len(rec.Tuple) > 0 {
+					rec.Tuple = append(rec.Tuple, "allvecs")
+				}
 			}
 			return lang.RecordOf(rec)
 		},
@@ -419,7 +433,9 @@ var optimizeBuiltins = []*lang.Builtin{
 			args, opts := a.Options()
 			opts.Check(minimizeOptions...)
 			p, r := minimizeWith(s, findMinimizer("TNC"), args, opts)
-			return record("x", p.point(r.X), "nfeval", count(r.FuncEvals), "rc", count(int(r.Status)), "message", lang.Str(r.Message))
+			rec := record("x", p.point(r.X), "nfeval", count(r.FuncEvals), "rc", count(int(r.Status)), "message", lang.Str(r.Message))
+			rec.Record().Tuple = []string{"x", "nfeval", "rc"} // scipy's (x, nfeval, rc)
+			return rec
 		},
 	},
 	{

@@ -31,9 +31,13 @@ func scalarDerivs(o *fn) (df, d2f func(float64) float64) {
 }
 
 // rootResult is scipy's RootResults as a record.
+// It has no positions: scipy's full output is the tuple (x0, r) of the
+// root and this record.
 func rootResult(r roots.Result) lang.Value {
-	return record("root", lang.Num(r.Root), "iterations", count(r.Iterations), "function_calls", count(r.FunctionCalls),
+	rec := record("root", lang.Num(r.Root), "iterations", count(r.Iterations), "function_calls", count(r.FunctionCalls),
 		"converged", lang.Bool(r.Converged), "flag", lang.Str(string(r.Flag)))
+	rec.Record().Tuple = []string{}
+	return rec
 }
 
 // rootOrResult returns the root, or with full_output the whole record;

@@ -1,16 +1,8 @@
 package lang
 
 import (
-	"regexp"
-	"strings"
-
-	"github.com/expr-lang/expr/ast"
-	"github.com/expr-lang/expr/builtin"
-	"github.com/expr-lang/expr/conf"
-	"github.com/expr-lang/expr/file"
-	"github.com/expr-lang/expr/parser"
-
 	"calc/autodiff"
+	"calc/lang/syntax"
 )
 
 // code is a compiled expression: a tree of closures over a session. Names
@@ -18,177 +10,167 @@ import (
 // running code neither walks syntax nor looks names up in maps.
 type code func(s *Session) Value
 
-// MaxNodes limits the size of one expression's syntax tree.
-const MaxNodes = 100000
+// frame is the compile-time picture of one function's stack frame: its
+// slots (parameters, captured values, let-bound locals) and, for a lambda,
+// the scope it is written in and the values it captures from there.
+type frame struct {
+	slots    int
+	outer    *scope
+	captures []capture
+}
 
-// parserConfig makes expr's parser treat every call, including its own
-// builtins and predicates (map, filter, reduce, ...), as an ordinary call:
-// names listed in Functions are "overridden" and parse as CallNodes.
-var parserConfig = func() *conf.Config {
-	c := conf.CreateNew()
-	c.MaxNodes = MaxNodes
-	names := []string{"all", "none", "any", "one", "filter", "map", "count", "sum",
-		"find", "findIndex", "findLast", "findLastIndex", "groupBy", "sortBy", "reduce"}
-	for _, f := range builtin.Builtins {
-		names = append(names, f.Name)
-	}
-	for _, n := range names {
-		c.Functions[n] = &builtin.Function{Name: n}
-	}
-	return c
-}()
+// capture copies a value from the frame a lambda is made in (from) to the
+// lambda's own frame (to) when it is called.
+type capture struct{ from, to int }
 
-// scope maps local names to stack slots within one function (or one
-// top-level statement). let creates a child scope that shares the counter.
+// scope maps local names to stack slots within one frame. let makes a
+// child scope in the same frame.
 type scope struct {
 	names  map[string]int
 	parent *scope
-	slots  *int
+	frame  *frame
 }
 
+func newFrame(outer *scope, params []string) *scope {
+	fr := &frame{slots: len(params), outer: outer}
+	sc := &scope{names: map[string]int{}, frame: fr}
+	for i, p := range params {
+		sc.names[p] = i
+	}
+	return sc
+}
+
+// child returns a scope nested in sc that binds name to a new slot.
+func (sc *scope) child(name string) (*scope, int) {
+	slot := sc.frame.slots
+	sc.frame.slots++
+	return &scope{names: map[string]int{name: slot}, parent: sc, frame: sc.frame}, slot
+}
+
+// lookup returns the slot of a local name. A name local to an enclosing
+// frame (a lambda's surroundings) is captured into this frame.
 func (sc *scope) lookup(name string) (int, bool) {
-	for ; sc != nil; sc = sc.parent {
-		if i, ok := sc.names[name]; ok {
+	root := sc
+	for x := sc; x != nil; x = x.parent {
+		if i, ok := x.names[name]; ok {
 			return i, true
 		}
+		root = x
 	}
-	return 0, false
+	fr := sc.frame
+	if fr.outer == nil {
+		return 0, false
+	}
+	from, ok := fr.outer.lookup(name)
+	if !ok {
+		return 0, false
+	}
+	to := fr.slots
+	fr.slots++
+	fr.captures = append(fr.captures, capture{from, to})
+	root.names[name] = to
+	return to, true
 }
 
-// compiler turns one statement's expression into code.
+// compiler turns the syntax trees of one source into code.
 type compiler struct {
 	sess *Session
 	src  *Source
-	base int // rune offset of the expression in src
 }
 
-func newCompiler(s *Session, src *Source, base int) *compiler {
-	return &compiler{sess: s, src: src, base: base}
+// pos returns the position of a rune offset in the source.
+func (c *compiler) pos(off int) Pos { return Pos{c.src, off} }
+
+func (c *compiler) at(n syntax.Expr) Pos { return c.pos(n.Pos()) }
+
+// fail raises a compile-time error at a node.
+func (c *compiler) fail(off int, format string, args ...any) {
+	panic(Errorf(format, args...).at(c.pos(off)))
 }
-
-// parse parses an expression with expr's parser, turning its errors into
-// ours with the position in the whole source.
-func (c *compiler) parse(text string) ast.Node {
-	if strings.TrimSpace(text) == "" {
-		panic(&Error{Pos: c.pos(len([]rune(text))), Msg: "missing expression", Arg: -1})
-	}
-	tree, err := parser.ParseWithConfig(text, parserConfig)
-	if err != nil {
-		e, ok := err.(*file.Error)
-		if !ok {
-			panic(Errorf("%v", err))
-		}
-		msg := parseMessage(e.Message)
-		if before := strings.TrimRight(string([]rune(text)[:min(e.From, len([]rune(text)))]), " "); msg == `unexpected "("` && strings.HasSuffix(before, ")") {
-			msg += ": the result of a call cannot be called directly; name it first, as in g = grad(f), then g(1)"
-		}
-		panic(&Error{Pos: c.pos(e.From), Msg: msg, Arg: -1})
-	}
-	return tree.Node
-}
-
-// tokenMessage matches expr's `unexpected token Operator("=")`.
-var tokenMessage = regexp.MustCompile(`unexpected token \w+\("(.*)"\)`)
-
-// parseMessage rewords expr's messages in calc's terms.
-func parseMessage(msg string) string {
-	msg = strings.TrimPrefix(msg, "compilation failed: ")
-	msg = strings.ReplaceAll(msg, "unexpected token EOF", "unexpected end of input")
-	return tokenMessage.ReplaceAllString(msg, "unexpected \"$1\"")
-}
-
-// pos returns the position of a rune offset within the expression.
-func (c *compiler) pos(off int) Pos { return Pos{c.src, c.base + off} }
-
-func (c *compiler) at(n ast.Node) Pos { return c.pos(n.Location().From) }
 
 // toplevel compiles a statement's expression; it returns the code and the
 // number of local slots its lets need.
-func (c *compiler) toplevel(text string) (code, int) {
-	n := 0
-	sc := &scope{names: map[string]int{}, slots: &n}
-	body := c.expr(c.parse(text), sc)
-	return body, n
+func (c *compiler) toplevel(e syntax.Expr) (code, *frame) {
+	sc := newFrame(nil, nil)
+	return c.expr(e, sc), sc.frame
 }
 
 // function compiles a function definition.
-func (c *compiler) function(name string, params []string, text string) *UserFunc {
-	n := len(params)
-	sc := &scope{names: map[string]int{}, slots: &n}
-	for i, p := range params {
-		if _, dup := sc.names[p]; dup {
-			panic(Errorf("parameter %q appears twice in %s", p, name))
+func (c *compiler) function(d *syntax.Def) *UserFunc {
+	for i, p := range d.Params {
+		for _, q := range d.Params[:i] {
+			if p == q {
+				c.fail(d.ParamPos[i], "parameter %q appears twice in %s", p, d.Name)
+			}
 		}
-		sc.names[p] = i
 	}
-	f := &UserFunc{name: name, params: params}
-	f.body = c.expr(c.parse(text), sc)
-	f.slots = n
+	sc := newFrame(nil, d.Params)
+	f := &UserFunc{name: d.Name, params: d.Params}
+	f.body = c.expr(d.Body, sc)
+	f.slots = sc.frame.slots
+	f.text = syntax.Print(d.Body)
 	return f
 }
 
 // expr compiles one syntax node.
-func (c *compiler) expr(node ast.Node, sc *scope) code {
+func (c *compiler) expr(node syntax.Expr, sc *scope) code {
 	switch n := node.(type) {
-	case *ast.IntegerNode:
-		v := Num(float64(n.Value))
-		return func(*Session) Value { return v }
-	case *ast.FloatNode:
+	case *syntax.Num:
 		v := Num(n.Value)
+		if n.Imag {
+			v = Complex(complex(0, n.Value))
+		}
 		return func(*Session) Value { return v }
-	case *ast.BoolNode:
-		v := Bool(n.Value)
-		return func(*Session) Value { return v }
-	case *ast.StringNode:
+	case *syntax.Str:
 		v := Str(n.Value)
 		return func(*Session) Value { return v }
-	case *ast.NilNode:
-		return func(*Session) Value { return Nil }
-	case *ast.IdentifierNode:
+	case *syntax.Const:
+		var v Value
+		switch n.Name {
+		case "true":
+			v = Bool(true)
+		case "false":
+			v = Bool(false)
+		}
+		return func(*Session) Value { return v }
+	case *syntax.Ident:
 		return c.identifier(n, sc)
-	case *ast.UnaryNode:
+	case *syntax.Unary:
 		return c.unary(n, sc)
-	case *ast.BinaryNode:
+	case *syntax.Binary:
 		return c.binary(n, sc)
-	case *ast.ConditionalNode:
+	case *syntax.Compare:
+		return c.compare(n, sc)
+	case *syntax.Cond:
 		return c.conditional(n, sc)
-	case *ast.CallNode:
-		return c.call(n, sc)
-	case *ast.MemberNode:
-		return c.member(n, sc)
-	case *ast.SliceNode:
-		return c.slice(n, sc)
-	case *ast.ChainNode:
-		return c.expr(n.Node, sc)
-	case *ast.ArrayNode:
-		return c.arrayLiteral(n, sc)
-	case *ast.MapNode:
-		return c.recordLiteral(n, sc)
-	case *ast.VariableDeclaratorNode:
+	case *syntax.Let:
 		return c.let(n, sc)
-	case *ast.SequenceNode:
-		parts := make([]code, len(n.Nodes))
-		for i, p := range n.Nodes {
-			parts[i] = c.expr(p, sc)
-		}
-		return func(s *Session) Value {
-			var v Value
-			for _, p := range parts {
-				v = p(s)
-			}
-			return v
-		}
-	case *ast.BuiltinNode:
-		return c.call(&ast.CallNode{Callee: &ast.IdentifierNode{Value: n.Name}, Arguments: n.Arguments}, sc)
+	case *syntax.Call:
+		return c.call(n, sc)
+	case *syntax.Index:
+		return c.index(n, sc)
+	case *syntax.Member:
+		return c.member(n, sc)
+	case *syntax.List:
+		return c.collection(n.Items, sc)
+	case *syntax.Tuple:
+		return c.collection(n.Items, sc)
+	case *syntax.Record:
+		return c.record(n, sc)
+	case *syntax.Lambda:
+		return c.lambda(n, sc)
+	case *syntax.Slice:
+		c.fail(n.At, "a slice lo:hi is only allowed inside an index, as in a[1:3]; for a range of numbers use range(lo, hi)")
 	}
-	panic(&Error{Pos: c.at(node), Msg: "this syntax is not supported in calc", Arg: -1})
+	c.fail(node.Pos(), "this syntax is not supported in calc")
+	return nil
 }
 
-func (c *compiler) identifier(n *ast.IdentifierNode, sc *scope) code {
-	if slot, ok := sc.lookup(n.Value); ok {
+func (c *compiler) identifier(n *syntax.Ident, sc *scope) code {
+	if slot, ok := sc.lookup(n.Name); ok {
 		return func(s *Session) Value { return s.stack[s.bp+slot] }
 	}
-	cl := c.sess.cell(n.Value)
+	cl := c.sess.cell(n.Name)
 	return func(s *Session) Value {
 		if cl.bound {
 			return cl.value
@@ -197,21 +179,19 @@ func (c *compiler) identifier(n *ast.IdentifierNode, sc *scope) code {
 	}
 }
 
-func (c *compiler) let(n *ast.VariableDeclaratorNode, sc *scope) code {
+func (c *compiler) let(n *syntax.Let, sc *scope) code {
 	value := c.expr(n.Value, sc)
-	slot := *sc.slots
-	*sc.slots++
-	inner := &scope{names: map[string]int{n.Name: slot}, parent: sc, slots: sc.slots}
-	body := c.expr(n.Expr, inner)
+	inner, slot := sc.child(n.Name)
+	body := c.expr(n.Body, inner)
 	return func(s *Session) Value {
 		s.stack[s.bp+slot] = value(s)
 		return body(s)
 	}
 }
 
-func (c *compiler) conditional(n *ast.ConditionalNode, sc *scope) code {
-	cond, yes, no := c.expr(n.Cond, sc), c.expr(n.Exp1, sc), c.expr(n.Exp2, sc)
-	pos := c.at(n.Cond)
+func (c *compiler) conditional(n *syntax.Cond, sc *scope) code {
+	cond, yes, no := c.expr(n.Test, sc), c.expr(n.Then, sc), c.expr(n.Else, sc)
+	pos := c.at(n.Test)
 	return func(s *Session) Value {
 		c := cond(s)
 		if c.kind == ExprKind {
@@ -231,20 +211,26 @@ func truth(v Value, pos Pos) bool {
 	if t, ok := v.Truth(); ok {
 		return t
 	}
-	if v.kind == ExprKind {
+	switch v.kind {
+	case ExprKind:
 		panic(Errorf("this condition depends on the symbolic value %s; use ?: or if, which trace", v.Node()).at(pos))
+	case ArrayKind:
+		panic(Errorf("an array of %d elements is not one truth value: use any(...) or all(...)", len(v.Array().Data)).at(pos))
 	}
 	panic(Errorf("a condition must be a bool or a number, not %s", v.TypeName()).at(pos))
 }
 
-func (c *compiler) call(n *ast.CallNode, sc *scope) code {
-	callee := c.expr(n.Callee, sc)
-	pos := c.at(n.Callee)
-	args := make([]code, len(n.Arguments))
-	argPos := make([]Pos, len(n.Arguments))
-	for i, a := range n.Arguments {
+func (c *compiler) call(n *syntax.Call, sc *scope) code {
+	callee := c.expr(n.Fn, sc)
+	pos := c.at(n.Fn)
+	args := make([]code, len(n.Args))
+	argPos := make([]Pos, len(n.Args), len(n.Args)+1)
+	for i, a := range n.Args {
 		args[i] = c.expr(a, sc)
 		argPos[i] = c.at(a)
+	}
+	if len(n.Keywords) > 0 {
+		return c.keywordCall(n, callee, args, argPos, sc)
 	}
 	return func(s *Session) Value {
 		f := callee(s)
@@ -260,10 +246,84 @@ func (c *compiler) call(n *ast.CallNode, sc *scope) code {
 	}
 }
 
-func (c *compiler) unary(n *ast.UnaryNode, sc *scope) code {
-	x := c.expr(n.Node, sc)
-	pos := c.at(n)
-	switch n.Operator {
+// keywordCall compiles a call with name=value arguments. A user function
+// takes them by parameter name; for a builtin they are its options, the
+// trailing record {name: value, ...}.
+func (c *compiler) keywordCall(n *syntax.Call, callee code, args []code, argPos []Pos, sc *scope) code {
+	pos := c.at(n.Fn)
+	names := make([]string, len(n.Keywords))
+	values := make([]code, len(n.Keywords))
+	for i, k := range n.Keywords {
+		names[i], values[i] = k.Name, c.expr(k.Value, sc)
+	}
+	argPos = append(argPos, c.pos(n.Keywords[0].NamePos))
+	return func(s *Session) Value {
+		f := callee(s)
+		if name := f.SymbolName(); name != "" {
+			panic(Errorf("unknown function %q%s", name, s.DidYouMean(name)).at(pos))
+		}
+		base := s.sp
+		switch fn := f.ref.(type) {
+		case *UserFunc:
+			return s.callByName(fn, args, names, values, pos)
+		case *Builtin:
+			if !fn.TakesOptions() {
+				panic(Errorf("%s takes no options, got %s=", fn.Signature(), names[0]).at(argPos[len(args)]))
+			}
+		default:
+			panic(Errorf("%s takes no keyword arguments, got %s=", describeFunc(f), names[0]).at(argPos[len(args)]))
+		}
+		for _, a := range args {
+			v := a(s)
+			s.push(v)
+		}
+		opts := NewRecord()
+		for i, name := range names {
+			opts.Set(name, values[i](s))
+		}
+		s.push(RecordOf(opts))
+		return s.callAt(f, base, pos, argPos)
+	}
+}
+
+// callByName calls a user function with positional arguments followed by
+// arguments named by their parameters.
+func (s *Session) callByName(f *UserFunc, args []code, names []string, values []code, pos Pos) Value {
+	vals := make([]Value, len(f.params))
+	given := make([]bool, len(f.params))
+	if len(args) > len(f.params) {
+		panic(arityError(f.Signature(), len(f.params), len(f.params), len(args)+len(names)).at(pos))
+	}
+	for i, a := range args {
+		vals[i], given[i] = a(s), true
+	}
+	for k, name := range names {
+		i := -1
+		for j, p := range f.params {
+			if p == name {
+				i = j
+			}
+		}
+		if i < 0 {
+			panic(Errorf("%s has no parameter %q", f.Signature(), name).at(pos))
+		}
+		if given[i] {
+			panic(Errorf("%s gets %s twice", f.Signature(), name).at(pos))
+		}
+		vals[i], given[i] = values[k](s), true
+	}
+	for i, ok := range given {
+		if !ok {
+			panic(Errorf("%s is called without %s", f.Signature(), f.params[i]).at(pos))
+		}
+	}
+	return s.Call(Func(f), vals...)
+}
+
+func (c *compiler) unary(n *syntax.Unary, sc *scope) code {
+	x := c.expr(n.X, sc)
+	pos := c.pos(n.At)
+	switch n.Op {
 	case "-":
 		neg := autodiff.Lookup("neg")
 		return func(s *Session) Value {
@@ -276,25 +336,36 @@ func (c *compiler) unary(n *ast.UnaryNode, sc *scope) code {
 	case "+":
 		return func(s *Session) Value {
 			v := x(s)
-			if v.kind != NumKind && v.kind != ArrayKind {
+			if v.kind != NumKind && v.kind != ArrayKind && v.kind != ExprKind && v.kind != BoolKind {
 				panic(Errorf("cannot apply + to %s", v.TypeName()).at(pos))
 			}
 			return v
 		}
-	case "not", "!":
-		return func(s *Session) Value { return Bool(!truth(x(s), pos)) }
 	}
-	panic(&Error{Pos: pos, Msg: "unsupported operator " + n.Operator, Arg: -1})
+	return func(s *Session) Value { return s.not(x(s), pos) }
 }
 
-func (c *compiler) binary(n *ast.BinaryNode, sc *scope) code {
-	l, r := c.expr(n.Left, sc), c.expr(n.Right, sc)
-	pos := c.at(n)
-	switch op := n.Operator; op {
-	case "and", "&&":
-		return func(s *Session) Value { return Bool(truth(l(s), pos) && truth(r(s), pos)) }
-	case "or", "||":
-		return func(s *Session) Value { return Bool(truth(l(s), pos) || truth(r(s), pos)) }
+func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
+	l, r := c.expr(n.X, sc), c.expr(n.Y, sc)
+	pos := c.pos(n.At)
+	switch op := n.Op; op {
+	case "and", "or":
+		isAnd := op == "and"
+		return func(s *Session) Value {
+			a := l(s)
+			if a.kind == ArrayKind {
+				return s.logical(isAnd, a, r(s), pos)
+			}
+			t := truth(a, pos)
+			if t != isAnd {
+				return Bool(t)
+			}
+			b := r(s)
+			if b.kind == ArrayKind {
+				return s.logical(isAnd, a, b, pos)
+			}
+			return Bool(truth(b, pos))
+		}
 	// The four arithmetic operators are spelled out so that numbers take an
 	// inlined path with no call; the table's kernels (binaryOp) handle the
 	// rest, and the default case below serves every other operator.
@@ -332,107 +403,163 @@ func (c *compiler) binary(n *ast.BinaryNode, sc *scope) code {
 		}
 	case "in":
 		return func(s *Session) Value { return Bool(contains(r(s), l(s), pos)) }
-	default:
-		if op == "^" {
-			op = "**"
+	case "@":
+		dot := c.sess.Builtin("dot")
+		if dot == nil {
+			c.fail(n.At, "@ needs the builtin dot, which this session does not have")
 		}
-		p := autodiff.Lookup(op)
-		if p == nil || p.Arity != 2 {
-			panic(&Error{Pos: pos, Msg: "operator " + n.Operator + " is not supported in calc", Arg: -1})
-		}
-		o := operatorFor(p)
 		return func(s *Session) Value {
 			a, b := l(s), r(s)
-			if a.kind == NumKind && b.kind == NumKind && !o.compare {
-				return Num(p.Binary(a.num, b.num))
+			return s.callBuiltin(dot, Args{a, b}, pos, []Pos{c.at(n.X), c.at(n.Y)})
+		}
+	}
+	p := autodiff.Lookup(n.Op)
+	if p == nil || p.Arity != 2 {
+		c.fail(n.At, "operator %s is not supported in calc", n.Op)
+	}
+	o := operatorFor(p)
+	return func(s *Session) Value {
+		a, b := l(s), r(s)
+		if a.kind == NumKind && b.kind == NumKind {
+			return Num(p.Binary(a.num, b.num))
+		}
+		return s.binaryOp(o, a, b, pos)
+	}
+}
+
+// compare compiles a comparison chain: a < b < c is a < b and b < c,
+// with b evaluated once, elementwise on arrays.
+func (c *compiler) compare(n *syntax.Compare, sc *scope) code {
+	operands := make([]code, len(n.Operands))
+	for i, x := range n.Operands {
+		operands[i] = c.expr(x, sc)
+	}
+	ops := make([]*operator, len(n.Ops))
+	pos := make([]Pos, len(n.Ops))
+	for i, op := range n.Ops {
+		ops[i], pos[i] = operatorFor(autodiff.Lookup(op)), c.pos(n.OpPos[i])
+	}
+	if len(ops) == 1 {
+		l, r, o, p := operands[0], operands[1], ops[0], pos[0]
+		return func(s *Session) Value {
+			a, b := l(s), r(s)
+			if a.kind == NumKind && b.kind == NumKind {
+				return Bool(o.prim.Binary(a.num, b.num) != 0)
 			}
-			return s.binaryOp(o, a, b, pos)
+			return s.binaryOp(o, a, b, p)
 		}
-	}
-}
-
-func (c *compiler) member(n *ast.MemberNode, sc *scope) code {
-	x := c.expr(n.Node, sc)
-	pos := c.at(n.Property)
-	if prop, ok := n.Property.(*ast.StringNode); ok {
-		name := prop.Value
-		return func(s *Session) Value { return s.member(x(s), name, pos) }
-	}
-	idx := c.expr(n.Property, sc)
-	return func(s *Session) Value { return s.index(x(s), idx(s), pos) }
-}
-
-func (c *compiler) slice(n *ast.SliceNode, sc *scope) code {
-	x := c.expr(n.Node, sc)
-	var from, to code
-	if n.From != nil {
-		from = c.expr(n.From, sc)
-	}
-	if n.To != nil {
-		to = c.expr(n.To, sc)
-	}
-	pos := c.at(n)
-	return func(s *Session) Value {
-		v := x(s)
-		lo, hi := Nil, Nil
-		if from != nil {
-			lo = from(s)
-		}
-		if to != nil {
-			hi = to(s)
-		}
-		return s.slice(v, lo, hi, pos)
-	}
-}
-
-func (c *compiler) arrayLiteral(n *ast.ArrayNode, sc *scope) code {
-	items := make([]code, len(n.Nodes))
-	for i, it := range n.Nodes {
-		items[i] = c.expr(it, sc)
 	}
 	return func(s *Session) Value {
-		vals := make([]Value, len(items))
-		for i, it := range items {
+		a := operands[0](s)
+		var result Value
+		for i, o := range ops {
+			b := operands[i+1](s)
+			v := s.binaryOp(o, a, b, pos[i])
+			if i == 0 {
+				result = v
+			} else {
+				result = s.logical(true, result, v, pos[i])
+			}
+			if result.kind == BoolKind && result.num == 0 {
+				return result
+			}
+			a = b
+		}
+		return result
+	}
+}
+
+func (c *compiler) member(n *syntax.Member, sc *scope) code {
+	if id, ok := n.X.(*syntax.Ident); ok {
+		if _, local := sc.lookup(id.Name); !local && modulePrefixes[id.Name] {
+			if cl := c.sess.globals[id.Name]; cl == nil || !cl.bound {
+				c.fail(id.At, "calc's functions need no module prefix: write %s, not %s.%s", n.Name, id.Name, n.Name)
+			}
+		}
+	}
+	x := c.expr(n.X, sc)
+	pos := c.pos(n.NamePos)
+	name := n.Name
+	return func(s *Session) Value { return s.member(x(s), name, pos) }
+}
+
+// modulePrefixes are the module names Python users put before numpy's and
+// scipy's functions.
+var modulePrefixes = map[string]bool{"np": true, "numpy": true, "math": true, "scipy": true, "sp": true,
+	"optimize": true, "integrate": true, "special": true, "linalg": true, "cv2": true, "plt": true}
+
+func (c *compiler) collection(items []syntax.Expr, sc *scope) code {
+	codes := make([]code, len(items))
+	for i, it := range items {
+		codes[i] = c.expr(it, sc)
+	}
+	return func(s *Session) Value {
+		vals := make([]Value, len(codes))
+		for i, it := range codes {
 			vals[i] = it(s)
 		}
 		return s.Collect(vals)
 	}
 }
 
-func (c *compiler) recordLiteral(n *ast.MapNode, sc *scope) code {
-	type pair struct {
+func (c *compiler) record(n *syntax.Record, sc *scope) code {
+	type field struct {
 		key      code
 		value    code
 		constKey string
 		pos      Pos
 	}
-	pairs := make([]pair, len(n.Pairs))
-	for i, p := range n.Pairs {
-		pn := p.(*ast.PairNode)
-		pr := pair{value: c.expr(pn.Value, sc), pos: c.at(pn.Key)}
-		switch k := pn.Key.(type) {
-		case *ast.StringNode:
-			pr.constKey = k.Value
-		case *ast.IdentifierNode:
-			pr.constKey = k.Value
-		default:
-			pr.key = c.expr(pn.Key, sc)
+	fields := make([]field, len(n.Fields))
+	for i, f := range n.Fields {
+		fd := field{value: c.expr(f.Value, sc), pos: c.pos(f.NamePos), constKey: f.Name}
+		if f.Key != nil {
+			fd.key = c.expr(f.Key, sc)
 		}
-		pairs[i] = pr
+		fields[i] = fd
 	}
 	return func(s *Session) Value {
 		r := NewRecord()
-		for _, p := range pairs {
-			key := p.constKey
-			if p.key != nil {
-				k := p.key(s)
+		for _, f := range fields {
+			key := f.constKey
+			if f.key != nil {
+				k := f.key(s)
 				if k.kind != StrKind {
-					panic(Errorf("record keys must be strings, not %s", k.TypeName()).at(p.pos))
+					panic(Errorf("record keys must be strings, not %s", k.TypeName()).at(f.pos))
 				}
 				key = k.Text()
 			}
-			r.Set(key, p.value(s))
+			r.Set(key, f.value(s))
 		}
 		return RecordOf(r)
+	}
+}
+
+// lambda compiles params -> body. Each evaluation makes a function value
+// that holds the values of the enclosing locals its body uses.
+func (c *compiler) lambda(n *syntax.Lambda, sc *scope) code {
+	for i, p := range n.Params {
+		for _, q := range n.Params[:i] {
+			if p == q {
+				c.fail(n.ParamPos[i], "parameter %q appears twice in this lambda", p)
+			}
+		}
+	}
+	inner := newFrame(sc, n.Params)
+	body := c.expr(n.Body, inner)
+	fr := inner.frame
+	text := syntax.Print(n)
+	if len(fr.captures) == 0 {
+		f := &UserFunc{params: n.Params, slots: fr.slots, body: body, text: text, lambda: true}
+		v := Func(f)
+		return func(*Session) Value { return v }
+	}
+	caps := fr.captures
+	return func(s *Session) Value {
+		f := &UserFunc{params: n.Params, slots: fr.slots, body: body, text: text, lambda: true,
+			captures: caps, captured: make([]Value, len(caps))}
+		for i, cp := range caps {
+			f.captured[i] = s.stack[s.bp+cp.from]
+		}
+		return Func(f)
 	}
 }

@@ -56,6 +56,9 @@ func format(v Value, opts array.FormatOptions) string {
 		return autodiff.Format(v.Node(), precision(opts))
 	case ObjectKind:
 		return v.Object().String()
+	case ComplexKind:
+		c, _ := v.ComplexArray()
+		return array.FormatComplex(c, opts)
 	}
 	return "?"
 }

@@ -11,12 +11,19 @@ type Callable interface {
 	Signature() string
 }
 
-// UserFunc is a function defined in calc with `name(params) = expr`.
+// UserFunc is a function defined in calc with `name(params) = expr`, or
+// a lambda `params -> expr`.
 type UserFunc struct {
 	name   string
 	params []string
-	slots  int // parameters plus let-bound locals
+	slots  int // parameters, captured values and let-bound locals
 	body   code
+	text   string // the body as source (the whole lambda for a lambda)
+	lambda bool
+	// captures says where the values a lambda closes over go in its frame;
+	// captured holds them.
+	captures []capture
+	captured []Value
 }
 
 // Name returns the function's name.
@@ -25,9 +32,21 @@ func (f *UserFunc) Name() string { return f.name }
 // Params returns the function's parameter names.
 func (f *UserFunc) Params() []string { return f.params }
 
-// Signature returns the function's name and parameters.
+// Signature returns the function's name and parameters, or a lambda's
+// source.
 func (f *UserFunc) Signature() string {
+	if f.lambda {
+		return f.text
+	}
 	return f.name + "(" + strings.Join(f.params, ", ") + ")"
+}
+
+// Definition returns the function as source: name(params) = body.
+func (f *UserFunc) Definition() string {
+	if f.lambda {
+		return f.text
+	}
+	return f.Signature() + " = " + f.text
 }
 
 // Builtin is a function provided by Go. Builtins are data: the help system

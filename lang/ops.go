@@ -59,6 +59,9 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 			return v
 		}
 	}
+	if a.kind == ComplexKind || b.kind == ComplexKind {
+		return s.complexBinary(o, a, b, pos)
+	}
 	if x, ok := numeric(a); ok {
 		if y, ok := numeric(b); ok {
 			if a.kind != ArrayKind && b.kind != ArrayKind {
@@ -72,6 +75,7 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 			if err != nil {
 				panic(Errorf("cannot %s arrays: %v", o.verb, err).at(pos))
 			}
+			z.Bool = o.compare
 			return Arr(z)
 		}
 	}
@@ -112,12 +116,59 @@ func (s *Session) unaryOp(p *autodiff.Primitive, v Value, pos Pos) Value {
 	case ExprKind:
 		r, _ := s.symbolicOp(p, pos, v)
 		return r
+	case ComplexKind:
+		return s.complexUnary(p, v, pos)
 	}
 	name := p.Name
 	if name == "neg" {
 		name = "-"
 	}
 	panic(Errorf("cannot apply %s to %s", name, v.TypeName()).at(pos))
+}
+
+// not implements `not v`: the negation of a truth value, elementwise on
+// arrays.
+func (s *Session) not(v Value, pos Pos) Value {
+	if v.kind == ArrayKind {
+		r := array.Map(v.Array(), func(x float64) float64 { return b2f(x == 0) })
+		r.Bool = true
+		return Arr(r)
+	}
+	return Bool(!truth(v, pos))
+}
+
+// logical implements `a and b` and `a or b` when an operand is an array:
+// elementwise, giving an array of truth values.
+func (s *Session) logical(isAnd bool, a, b Value, pos Pos) Value {
+	x, ok1 := numeric(a)
+	y, ok2 := numeric(b)
+	if !ok1 || !ok2 {
+		bad := a
+		if ok1 {
+			bad = b
+		}
+		truth(bad, pos)
+	}
+	f := func(p, q float64) float64 { return b2f(p != 0 || q != 0) }
+	if isAnd {
+		f = func(p, q float64) float64 { return b2f(p != 0 && q != 0) }
+	}
+	z, err := array.Broadcast(x, y, f)
+	if err != nil {
+		panic(Errorf("cannot combine arrays with and/or: %v", err).at(pos))
+	}
+	if len(z.Shape) == 0 {
+		return Bool(z.Data[0] != 0)
+	}
+	z.Bool = true
+	return Arr(z)
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // contains implements `x in coll`.
@@ -177,6 +228,19 @@ func (s *Session) member(v Value, name string, pos Pos) Value {
 		case "shape":
 			return ListOf(nil)
 		}
+	case ComplexKind:
+		c, _ := v.ComplexArray()
+		switch name {
+		case "real":
+			return Arr(c.Re)
+		case "imag":
+			return Arr(c.Im)
+		case "T":
+			return CArr(array.NewComplex(array.Transpose(c.Re), array.Transpose(c.Im)))
+		case "shape":
+			return s.member(Arr(c.Re), name, pos)
+		}
+		panic(Errorf("complex values have no field %q (they have real, imag, T, shape)", name).at(pos))
 	}
 	if n := v.Node(); n != nil {
 		switch name {
@@ -225,52 +289,6 @@ func normIndex(i, n int, pos Pos) int {
 	return j
 }
 
-// index implements `v[i]`.
-func (s *Session) index(v, i Value, pos Pos) Value {
-	switch v.kind {
-	case RecordKind:
-		if i.kind == StrKind {
-			return s.member(v, i.Text(), pos)
-		}
-		panic(Errorf("a record is indexed by a field name, not %s", i.TypeName()).at(pos))
-	case ArrayKind:
-		a := v.Array()
-		if i.kind == ArrayKind {
-			idx := make([]int, len(i.Array().Data))
-			for k, x := range i.Array().Data {
-				idx[k] = intIndex(Num(x), pos)
-			}
-			r, err := array.Take(a, idx)
-			if err != nil {
-				panic(Errorf("%v", err).at(pos))
-			}
-			return Arr(r)
-		}
-		r, err := array.Index(a, intIndex(i, pos))
-		if err != nil {
-			panic(Errorf("%v", err).at(pos))
-		}
-		return Arr(r)
-	case ListKind:
-		items := v.List().Items
-		return items[normIndex(intIndex(i, pos), len(items), pos)]
-	case StrKind:
-		r := []rune(v.Text())
-		return Str(string(r[normIndex(intIndex(i, pos), len(r), pos)]))
-	case ExprKind:
-		n := v.Node()
-		if n.IsScalar() {
-			if sym := v.SymbolName(); sym != "" {
-				panic(Errorf("%q is not defined", sym).at(pos))
-			}
-			panic(Errorf("cannot index a scalar expression").at(pos))
-		}
-		k := intIndex(i, pos)
-		return Expr(symbolicAt(pos, func() *autodiff.Node { return s.graph.Index(n, k) }))
-	}
-	panic(Errorf("cannot index %s", v.TypeName()).at(pos))
-}
-
 // sliceBounds resolves Python slice bounds against a length.
 func sliceBounds(lo, hi Value, n int, pos Pos) (int, int) {
 	from, to := 0, n
@@ -290,42 +308,12 @@ func clampIndex(i, n int) int {
 	return min(max(i, 0), n)
 }
 
-// slice implements `v[lo:hi]` with Python's clamping rules.
-func (s *Session) slice(v, lo, hi Value, pos Pos) Value {
-	switch v.kind {
-	case ExprKind:
-		n := v.Node()
-		if n.IsScalar() {
-			panic(Errorf("cannot slice a scalar expression").at(pos))
-		}
-		from, to := sliceBounds(lo, hi, n.Shape[0], pos)
-		return Expr(symbolicAt(pos, func() *autodiff.Node { return s.graph.Slice(n, from, to) }))
-	case ArrayKind:
-		a := v.Array()
-		from, to := sliceBounds(lo, hi, a.Shape[0], pos)
-		r, err := array.Slice(a, from, to, 1, true, true)
-		if err != nil {
-			panic(Errorf("%v", err).at(pos))
-		}
-		return Arr(r)
-	case ListKind:
-		items := v.List().Items
-		from, to := sliceBounds(lo, hi, len(items), pos)
-		return ListOf(items[from:to:to])
-	case StrKind:
-		r := []rune(v.Text())
-		from, to := sliceBounds(lo, hi, len(r), pos)
-		return Str(string(r[from:to]))
-	}
-	panic(Errorf("cannot slice %s", v.TypeName()).at(pos))
-}
-
 // Apply applies an elementwise primitive of the autodiff table to one or
 // two values (numbers, bools or arrays, which broadcast), as the math
 // builtins do.
 func (s *Session) Apply(p *autodiff.Primitive, args ...Value) Value {
 	for i, a := range args {
-		if _, ok := numeric(a); !ok && a.kind != ExprKind {
+		if _, ok := numeric(a); !ok && a.kind != ExprKind && a.kind != ComplexKind {
 			panic(ArgErrorf(i, "expected a number or an array, got %s", a.TypeName()))
 		}
 	}

@@ -72,6 +72,11 @@ type Session struct {
 	// generation counts the statements that changed a binding; caches of
 	// traced functions are valid for one generation.
 	generation int
+	// statement counts the statements run; notes are said once each per
+	// statement.
+	statement int
+	notes     map[string]bool
+	notesAt   int
 }
 
 // NewSession returns a session with the given builtins and constants
@@ -212,103 +217,9 @@ func (s *Session) CheckFiles(what string) {
 // rather than with an error.
 func (s *Session) Interrupted() bool { return s.interrupt.Swap(false) }
 
-// Run executes the statements of text, named name in error messages,
-// printing the value of each bare expression to s.Out. It stops at the
-// first error and returns it; the statements before it keep their effect.
-func (s *Session) Run(name, text string) error {
-	s.interrupt.Store(false) // a Ctrl-C before this run is not for it
-	s.reason.Store(nil)
-	s.bp, s.sp, s.depth = 0, 0, 0 // after an internal error the REPL survived
-	src := &Source{Name: name, Text: text}
-	stmts, err := splitStatements(src)
-	if err != nil {
-		return err
-	}
-	for _, st := range stmts {
-		s.printed = 0
-		v, err := s.exec(src, st)
-		if err != nil {
-			return err
-		}
-		if st.kind == exprStmt && !v.IsNil() {
-			if s.Show != nil && s.Show(v) {
-				continue
-			}
-			text := s.Format(v)
-			if err := s.budget(len(text)); err != nil {
-				return err.at(Pos{src, st.startPos})
-			}
-			fmt.Fprintln(s.Out, text)
-		}
-	}
-	return nil
-}
-
-// budget counts n more bytes of output for the current statement, and
-// returns an error if they pass MaxOutput.
-func (s *Session) budget(n int) *Error {
-	s.printed += n
-	if s.MaxOutput > 0 && s.printed > s.MaxOutput {
-		return Errorf("this statement's output passed the limit of %d bytes (look at part of it: a slice, len(), or sum())", s.MaxOutput)
-	}
-	return nil
-}
-
-// Eval evaluates the statements of text and returns the value of the last
-// one (nil for an assignment), without printing anything.
-func (s *Session) Eval(text string) (Value, error) {
-	s.interrupt.Store(false)
-	src := &Source{Name: "<expr>", Text: text}
-	stmts, err := splitStatements(src)
-	if err != nil {
-		return Nil, err
-	}
-	var v Value
-	for _, st := range stmts {
-		if v, err = s.exec(src, st); err != nil {
-			return Nil, err
-		}
-	}
-	return v, nil
-}
-
-// exec compiles and runs one statement. It is the recovery boundary: a user
-// error raised anywhere below becomes the returned error; any other panic is
-// a bug and is not recovered.
-func (s *Session) exec(src *Source, st statement) (v Value, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			e, ok := r.(*Error)
-			if !ok {
-				e = graphError(r) // a graph limit or shape met outside Symbolic
-			}
-			if e == nil {
-				panic(r)
-			}
-			s.bp, s.sp, s.depth = 0, 0, 0
-			err = e.at(Pos{src, st.startPos})
-		}
-	}()
-	c := newCompiler(s, src, st.exprPos)
-	switch st.kind {
-	case badAssignStmt:
-		return Nil, &Error{Pos: Pos{src, st.startPos + leadingSpace(st.expr)}, Arg: -1,
-			Msg: "only a name or a function heading such as f(x, y) can be assigned (use == to compare)"}
-	case defineStmt:
-		f := c.function(st.name, st.params, st.expr)
-		s.Set(st.name, Func(f))
-		return Nil, nil
-	case assignStmt:
-		body, slots := c.toplevel(st.expr)
-		s.Set(st.name, s.runTop(body, slots))
-		return Nil, nil
-	}
-	body, slots := c.toplevel(st.expr)
-	return s.runTop(body, slots), nil
-}
-
 // runTop runs a compiled top-level expression in a fresh frame.
-func (s *Session) runTop(body code, slots int) Value {
+func (s *Session) runTop(body code, fr *frame) Value {
+	slots := fr.slots
 	s.bp, s.sp = 0, slots
 	s.grow(slots)
 	clear(s.stack[:slots])
@@ -363,6 +274,9 @@ func (s *Session) callAt(f Value, base int, pos Pos, argPos []Pos) Value {
 			s.grow(extra)
 			clear(s.stack[s.sp : s.sp+extra])
 			s.sp += extra
+			for i, c := range fn.captures {
+				s.stack[base+c.to] = fn.captured[i]
+			}
 		}
 		savedBP := s.bp
 		s.bp = base

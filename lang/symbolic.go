@@ -108,6 +108,10 @@ func (s *Session) callExpr(n *autodiff.Node, args []Value, pos Pos) Value {
 	if len(args) != len(c.vars) {
 		panic(arityError(exprSignature(n, c.vars), len(c.vars), len(c.vars), len(args)).at(pos))
 	}
+	if len(args) >= 2 && pos.Known() && c.noted != s.statement {
+		c.noted = s.statement
+		s.noteOrder(n, c.vars)
+	}
 	return c.callAt(s, args, pos)
 }
 
@@ -133,6 +137,7 @@ type compiled struct {
 	tape     *autodiff.Tape
 	ins      [][]float64
 	one      []float64 // backing for scalar inputs
+	noted    int       // the statement that last noted the argument order
 }
 
 // callAt evaluates the function at args (numbers, arrays, expressions, or

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"calc/autodiff"
 	"calc/stdlib/array"
@@ -25,19 +26,21 @@ const (
 	FuncKind
 	ExprKind
 	ObjectKind
+	ComplexKind // a complex number or a complex array
 )
 
 var kindNames = [...]string{
-	NilKind:    "nil",
-	NumKind:    "number",
-	BoolKind:   "bool",
-	StrKind:    "string",
-	ArrayKind:  "array",
-	ListKind:   "list",
-	RecordKind: "record",
-	FuncKind:   "function",
-	ExprKind:   "expression",
-	ObjectKind: "object",
+	NilKind:     "nil",
+	NumKind:     "number",
+	BoolKind:    "bool",
+	StrKind:     "string",
+	ArrayKind:   "array",
+	ListKind:    "list",
+	RecordKind:  "record",
+	FuncKind:    "function",
+	ExprKind:    "expression",
+	ObjectKind:  "object",
+	ComplexKind: "complex",
 }
 
 // String returns the kind's name as error messages and type() show it.
@@ -62,6 +65,13 @@ type List struct {
 type Record struct {
 	Keys   []string
 	Values map[string]Value
+	// Tuple, when not nil, lists the fields that positions name, in order,
+	// so that a solver's result unpacks and indexes as scipy's tuple does
+	// (x, ier = leastsq(...)) while keeping more fields by name; an empty
+	// Tuple says the record has no positions, because scipy's tuple holds
+	// values the record does not. When nil, every field is a position, in
+	// the order of Keys.
+	Tuple []string
 }
 
 // Object is a value defined outside the language, such as a figure. The
@@ -137,6 +147,27 @@ func (r *Record) Set(key string, v Value) {
 	r.Values[key] = v
 }
 
+// Copy returns a copy of the record that can be changed without changing
+// r.
+func (r *Record) Copy() *Record {
+	out := &Record{Keys: slices.Clone(r.Keys), Values: make(map[string]Value, len(r.Keys)), Tuple: r.Tuple}
+	for k, v := range r.Values {
+		out.Values[k] = v
+	}
+	return out
+}
+
+// Positions returns the fields that positions name, in order.
+func (r *Record) Positions() []string {
+	if r.Tuple == nil {
+		return r.Keys
+	}
+	if len(r.Tuple) == 0 {
+		panic(Errorf("this result has no positions, because scipy's tuple for it holds values calc does not give: use its fields (%s)", strings.Join(r.Keys, ", ")))
+	}
+	return r.Tuple
+}
+
 // Get returns the value bound to key.
 func (r *Record) Get(key string) (Value, bool) {
 	v, ok := r.Values[key]
@@ -186,6 +217,10 @@ func (v Value) TypeName() string {
 		return v.Object().TypeName()
 	case ArrayKind:
 		return "array" + array.ShapeString(v.Array().Shape)
+	case ComplexKind:
+		if c, ok := v.ref.(*array.Complex); ok {
+			return "complex array" + array.ShapeString(c.Shape())
+		}
 	case ExprKind:
 		if v.SymbolName() != "" && v.Node().IsScalar() {
 			return "symbol"
@@ -203,6 +238,10 @@ func (v Value) Truth() (bool, bool) {
 	switch v.kind {
 	case BoolKind, NumKind:
 		return v.num != 0, true
+	case ComplexKind:
+		if z, ok := v.ref.(complex128); ok {
+			return z != 0, true
+		}
 	}
 	return false, false
 }
@@ -218,6 +257,10 @@ func Equal(a, b Value) bool {
 		return true
 	case NumKind, BoolKind:
 		return a.num == b.num
+	case ComplexKind:
+		x, _ := a.ComplexArray()
+		y, _ := b.ComplexArray()
+		return Equal(Arr(x.Re), Arr(y.Re)) && Equal(Arr(x.Im), Arr(y.Im)) && slices.Equal(x.Shape(), y.Shape())
 	case StrKind:
 		return a.Text() == b.Text()
 	case ArrayKind:
@@ -286,16 +329,28 @@ func (s *Session) Collect(items []Value) Value {
 	if v, ok := s.stackExprs(items); ok {
 		return v
 	}
+	for _, it := range items {
+		if it.kind == ComplexKind {
+			if v, ok := s.collectComplex(items); ok {
+				return v
+			}
+			return ListOf(items)
+		}
+	}
 	switch items[0].kind {
-	case NumKind:
+	case NumKind, BoolKind:
 		data := make([]float64, len(items))
+		bools := true
 		for i, it := range items {
-			if it.kind != NumKind {
+			if it.kind != NumKind && it.kind != BoolKind {
 				return ListOf(items)
 			}
 			data[i] = it.num
+			bools = bools && it.kind == BoolKind
 		}
-		return Arr(array.Vector(data))
+		a := array.Vector(data)
+		a.Bool = bools
+		return Arr(a)
 	case ArrayKind:
 		first := items[0].Array()
 		parts := make([]*array.Array, len(items))
@@ -309,6 +364,10 @@ func (s *Session) Collect(items []Value) Value {
 		st, err := array.Stack(parts, 0)
 		if err != nil {
 			return ListOf(items)
+		}
+		st.Bool = true
+		for _, p := range parts {
+			st.Bool = st.Bool && p.Bool
 		}
 		return Arr(st)
 	}
@@ -326,15 +385,18 @@ func Items(v Value) (items []Value, ok bool) {
 		a := v.Array()
 		n := a.Shape[0]
 		items = make([]Value, n)
-		if len(a.Shape) == 1 {
-			for i, x := range a.Data {
-				items[i] = Num(x)
-			}
-			return items, true
-		}
 		for i := range items {
-			row, _ := array.Index(a, i)
-			items[i] = Arr(row)
+			items[i] = element(a, i)
+		}
+		return items, true
+	case ComplexKind:
+		c, _ := v.ComplexArray()
+		if len(c.Shape()) == 0 {
+			return nil, false
+		}
+		items = make([]Value, c.Shape()[0])
+		for i := range items {
+			items[i] = complexElement(c, i)
 		}
 		return items, true
 	case StrKind:
@@ -344,6 +406,19 @@ func Items(v Value) (items []Value, ok bool) {
 		return items, true
 	}
 	return nil, false
+}
+
+// element returns a[i] along the first axis: a number (a bool for truth
+// values) of a vector, a row of a matrix.
+func element(a *array.Array, i int) Value {
+	if len(a.Shape) == 1 {
+		if a.Bool {
+			return Bool(a.Data[i] != 0)
+		}
+		return Num(a.Data[i])
+	}
+	row, _ := array.Index(a, i)
+	return boolResult(&array.Array{Shape: row.Shape, Data: row.Data}, a.Bool)
 }
 
 // Len returns the number of items of a collection.
@@ -361,6 +436,10 @@ func Len(v Value) (int, bool) {
 		}
 	case RecordKind:
 		return len(v.Record().Keys), true
+	case ComplexKind:
+		if c, ok := v.ref.(*array.Complex); ok {
+			return c.Shape()[0], true
+		}
 	}
 	return 0, false
 }
@@ -381,13 +460,7 @@ func (v Value) IsCallable() bool { return v.kind == FuncKind || v.kind == ExprKi
 func Seq(v Value) (n int, at func(i int) Value, ok bool) {
 	if v.kind == ArrayKind {
 		a := v.Array()
-		if len(a.Shape) == 1 {
-			return len(a.Data), func(i int) Value { return Num(a.Data[i]) }, true
-		}
-		return a.Shape[0], func(i int) Value {
-			row, _ := array.Index(a, i)
-			return Arr(row)
-		}, true
+		return a.Shape[0], func(i int) Value { return element(a, i) }, true
 	}
 	items, ok := Items(v)
 	return len(items), func(i int) Value { return items[i] }, ok

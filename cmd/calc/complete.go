@@ -9,10 +9,21 @@ import (
 
 	"calc/builtins"
 	"calc/lang"
+	"calc/lang/syntax"
 )
 
-// keywords are the words of expr's grammar a user may type in calc.
-var keywords = []string{"and", "else", "false", "if", "in", "let", "nil", "not", "or", "true"}
+// keywords are the words of calc's grammar that Tab completes: its own
+// spellings, not Python's True, False and None it also accepts.
+var keywords = func() []string {
+	var words []string
+	for w := range syntax.Keywords {
+		if !unicode.IsUpper(rune(w[0])) {
+			words = append(words, w)
+		}
+	}
+	sort.Strings(words)
+	return words
+}()
 
 // completer completes the word before the cursor when the user presses
 // Tab: builtins, constants, keywords and the session's names; a record's

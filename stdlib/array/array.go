@@ -12,6 +12,10 @@ import "fmt"
 type Array struct {
 	Shape []int
 	Data  []float64
+	// Bool says the elements are truth values, 0 or 1, as comparisons give:
+	// they print as true and false and index as masks, and arithmetic
+	// treats them as numbers.
+	Bool bool
 }
 
 // New returns an array of the given shape over data, which it takes

@@ -88,12 +88,22 @@ func Format(a *Array, opts FormatOptions) string {
 	if len(a.Data) == 0 {
 		return "[]"
 	}
-	p := &printer{shape: a.Shape, edge: -1}
-	if len(a.Data) > opts.Threshold {
+	word := func(k int) string { return FormatNumber(a.Data[k], opts.Precision) }
+	if a.Bool {
+		word = func(k int) string { return strconv.FormatBool(a.Data[k] != 0) }
+	}
+	return layout(a.Shape, word, opts)
+}
+
+// layout lays out the elements of an array of the given shape, each
+// written by word from its row-major offset, as Format describes.
+func layout(shape []int, word func(k int) string, opts FormatOptions) string {
+	p := &printer{shape: shape, edge: -1, word: word}
+	if Size(shape) > opts.Threshold {
 		p.edge = opts.EdgeItems
 	}
-	p.collect(a.Data, rowMajorStrides(a.Shape), 0, 0, opts.Precision)
-	if a.Ndim() > 1 {
+	p.collect(rowMajorStrides(shape), 0, 0)
+	if len(shape) > 1 {
 		width := 0
 		for _, w := range p.words {
 			width = max(width, len(w))
@@ -110,6 +120,7 @@ func Format(a *Array, opts FormatOptions) string {
 // taking them back in the same order.
 type printer struct {
 	shape []int
+	word  func(k int) string // the text of the element at offset k
 	// edge is the number of entries shown at each end of an axis, or -1
 	// when the array is printed in full.
 	edge  int
@@ -139,13 +150,13 @@ func (p *printer) shown(n int) (idx []int, gap int) {
 
 // collect appends to p.words the shown elements of the block of data at
 // offset spanning axes axis... of the array.
-func (p *printer) collect(data []float64, strides []int, axis, offset, precision int) {
+func (p *printer) collect(strides []int, axis, offset int) {
 	idx, _ := p.shown(p.shape[axis])
 	for _, i := range idx {
 		if axis == len(p.shape)-1 {
-			p.words = append(p.words, FormatNumber(data[offset+i], precision))
+			p.words = append(p.words, p.word(offset+i))
 		} else {
-			p.collect(data, strides, axis+1, offset+i*strides[axis], precision)
+			p.collect(strides, axis+1, offset+i*strides[axis])
 		}
 	}
 }

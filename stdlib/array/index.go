@@ -3,7 +3,6 @@ package array
 import (
 	"errors"
 	"fmt"
-	"math"
 )
 
 var errIndexNumber = errors.New("cannot index a number")
@@ -78,29 +77,7 @@ func Slice(a *Array, lo, hi, step int, hasLo, hasHi bool) (*Array, error) {
 	if step == 0 {
 		return nil, errors.New("slice step cannot be zero")
 	}
-	n := a.Shape[0]
-	// A missing bound is the extreme of its direction, as in CPython's
-	// PySlice_Unpack, which sliceBound then clamps.
-	switch {
-	case !hasLo && step > 0:
-		lo = 0
-	case !hasLo:
-		lo = math.MaxInt
-	}
-	switch {
-	case !hasHi && step > 0:
-		hi = math.MaxInt
-	case !hasHi:
-		hi = math.MinInt
-	}
-	lo, hi = sliceBound(lo, n, step), sliceBound(hi, n, step)
-	count := 0
-	switch {
-	case step > 0 && lo < hi:
-		count = (hi-lo-1)/step + 1
-	case step < 0 && hi < lo:
-		count = (lo-hi-1)/-step + 1
-	}
+	lo, count, step, _ := SliceRange(lo, hi, step, hasLo, hasHi, a.Shape[0])
 	shape := append([]int{count}, a.Shape[1:]...)
 	if step == 1 {
 		return &Array{Shape: shape, Data: rows(a, lo, lo+count)}, nil

@@ -1,0 +1,94 @@
+package builtins
+
+import (
+	"math"
+	"math/cmplx"
+
+	"calc/lang"
+	"calc/stdlib/array"
+)
+
+// complexArg returns argument i as a complex array (numbers and real
+// arrays with zero imaginary parts), whether it was complex, and whether
+// it was a single number.
+func complexArg(a lang.Args, i int) (c *array.Complex, scalar bool) {
+	c, ok := a[i].ComplexArray()
+	if !ok {
+		panic(lang.ArgErrorf(i, "expected a number, a complex number or an array, got %s", a[i].TypeName()))
+	}
+	return c, len(c.Shape()) == 0
+}
+
+// partOf builds real, imag and angle: a real result from each element.
+func partOf(f func(z complex128) float64) func(s *lang.Session, a lang.Args) lang.Value {
+	return func(s *lang.Session, a lang.Args) lang.Value {
+		c, _ := complexArg(a, 0)
+		out := make([]float64, len(c.Re.Data))
+		for k := range out {
+			out[k] = f(c.At(k))
+		}
+		return lang.Arr(array.New(append([]int(nil), c.Shape()...), out))
+	}
+}
+
+var complexBuiltins = []*lang.Builtin{
+	{
+		Name: "real", Params: "z", Topic: "math",
+		Doc:     "the real part of a complex number or array (a real one is its own)",
+		Example: "real([1 + 2j, 3 - 4j])",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: partOf(func(z complex128) float64 { return real(z) }),
+	},
+	{
+		Name: "imag", Params: "z", Topic: "math",
+		Doc:     "the imaginary part of a complex number or array (0 for a real one)",
+		Example: "imag([1 + 2j, 3 - 4j])",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: partOf(func(z complex128) float64 { return imag(z) }),
+	},
+	{
+		Name: "angle", Params: "z, {deg}", Topic: "math",
+		Doc:     "the argument of a complex number, atan2(imag, real), in radians or with {deg: true} in degrees",
+		Example: "angle(1j, {deg: true})",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("deg")
+			scale := 1.0
+			if opts.Bool("deg", false) {
+				scale = 180 / math.Pi
+			}
+			return partOf(func(z complex128) float64 { return cmplx.Phase(z) * scale })(s, args)
+		},
+	},
+	{
+		Name: "conj", Params: "z", Topic: "math",
+		Doc:     "the complex conjugate: the imaginary part negated",
+		Example: "conj(1 + 2j)",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			c, _ := complexArg(a, 0)
+			return lang.CArr(array.ComplexMap(c, cmplx.Conj))
+		},
+	},
+	{
+		Name: "complex", Params: "re, im?", Topic: "math",
+		Doc:     "the complex number or array re + im*1j (im 0 when left out), elementwise with broadcasting",
+		Example: "complex([1, 2], 3)",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			re := a.Array(0)
+			im := array.Zeros()
+			if len(a) > 1 {
+				im = a.Array(1)
+			}
+			shape, err := array.BroadcastShapes(re.Shape, im.Shape)
+			if err != nil {
+				panic(lang.Errorf("%v", err))
+			}
+			r, _ := array.BroadcastTo(re, shape)
+			i, _ := array.BroadcastTo(im, shape)
+			return lang.CArr(array.NewComplex(r, i))
+		},
+	},
+}

@@ -1,0 +1,50 @@
+package calc_test
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"slices"
+	"testing"
+
+	"calc"
+	"calc/lang"
+)
+
+// TestComplexAgainstNumpy evaluates complex arithmetic and functions and
+// compares them with numpy's values (testdata/complex_reference.py, run
+// with Debian's python3-numpy): branch cuts included, to 2 ulps.
+func TestComplexAgainstNumpy(t *testing.T) {
+	data, err := os.ReadFile("testdata/complex_reference.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		Calc   string
+		Shape  []int
+		Re, Im []float64
+	}
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	close := func(got, want float64) bool {
+		return got == want || math.Abs(got-want) <= 4e-16*math.Max(1, math.Abs(want))
+	}
+	for _, c := range cases {
+		v, err := calc.NewSession().Eval(c.Calc)
+		if err != nil {
+			t.Errorf("%s: %v", c.Calc, err)
+			continue
+		}
+		z, ok := v.ComplexArray()
+		if !ok || !slices.Equal(z.Shape(), c.Shape) {
+			t.Errorf("%s = %s, want shape %v", c.Calc, lang.Format(v), c.Shape)
+			continue
+		}
+		for k := range c.Re {
+			if !close(z.Re.Data[k], c.Re[k]) || !close(z.Im.Data[k], c.Im[k]) {
+				t.Errorf("%s = %s, want %v%+vj at %d", c.Calc, lang.Format(v), c.Re[k], c.Im[k], k)
+			}
+		}
+	}
+}

@@ -1,0 +1,333 @@
+package lang
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"calc/autodiff"
+	"calc/lang/syntax"
+	"calc/stdlib/array"
+)
+
+// Incomplete reports whether text ends inside an open bracket or a
+// backquoted string, so that a REPL should read another line before
+// running it.
+func Incomplete(text string) bool { return syntax.Incomplete(text) }
+
+// parse parses a whole source, turning syntax errors into positioned
+// errors.
+func parse(src *Source) ([]syntax.Stmt, error) {
+	stmts, err := syntax.Parse(src.Text)
+	if err != nil {
+		var se *syntax.Error
+		if errors.As(err, &se) {
+			return nil, &Error{Pos: Pos{src, se.Pos}, Msg: se.Msg, Arg: -1}
+		}
+		return nil, err
+	}
+	return stmts, nil
+}
+
+// Run executes the statements of text, named name in error messages,
+// printing the value of each bare expression to s.Out unless a semicolon
+// follows it. The whole text is parsed first, so a syntax error runs
+// nothing; a later error stops the run, and the statements before it keep
+// their effect.
+func (s *Session) Run(name, text string) error {
+	s.interrupt.Store(false) // a Ctrl-C before this run is not for it
+	s.reason.Store(nil)
+	s.bp, s.sp, s.depth = 0, 0, 0 // after an internal error the REPL survived
+	src := &Source{Name: name, Text: text}
+	stmts, err := parse(src)
+	if err != nil {
+		return err
+	}
+	for _, st := range stmts {
+		s.printed = 0
+		v, show, err := s.exec(src, st)
+		if err != nil {
+			return err
+		}
+		if show && !v.IsNil() {
+			if s.Show != nil && s.Show(v) {
+				continue
+			}
+			text := s.Format(v)
+			if err := s.budget(len(text)); err != nil {
+				return err.at(Pos{src, st.Pos()})
+			}
+			fmt.Fprintln(s.Out, text)
+		}
+	}
+	return nil
+}
+
+// Eval evaluates the statements of text and returns the value of the last
+// one (nil for an assignment), without printing anything.
+func (s *Session) Eval(text string) (Value, error) {
+	s.interrupt.Store(false)
+	src := &Source{Name: "<expr>", Text: text}
+	stmts, err := parse(src)
+	if err != nil {
+		return Nil, err
+	}
+	var v Value
+	for _, st := range stmts {
+		if v, _, err = s.exec(src, st); err != nil {
+			return Nil, err
+		}
+	}
+	return v, nil
+}
+
+// exec compiles and runs one statement, and says whether its value is to
+// be printed. It is the recovery boundary: a user error raised anywhere
+// below becomes the returned error; any other panic is a bug and is not
+// recovered.
+func (s *Session) exec(src *Source, st syntax.Stmt) (v Value, show bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(*Error)
+			if !ok {
+				e = graphError(r) // a graph limit or shape met outside Symbolic
+			}
+			if e == nil {
+				panic(r)
+			}
+			s.bp, s.sp, s.depth = 0, 0, 0
+			v, show, err = Nil, false, e.at(Pos{src, st.Pos()})
+		}
+	}()
+	s.statement++
+	c := &compiler{sess: s, src: src}
+	switch st := st.(type) {
+	case *syntax.Def:
+		f := c.function(st)
+		s.Set(st.Name, Func(f))
+		return Nil, false, nil
+	case *syntax.Assign:
+		c.assign(st)
+		return Nil, false, nil
+	case *syntax.ExprStmt:
+		body, fr := c.toplevel(st.X)
+		v := s.runTop(body, fr)
+		s.noteSymbols(v, "", st.X)
+		return v, !st.Quiet, nil
+	}
+	panic(fmt.Sprintf("lang: unknown statement %T", st))
+}
+
+// assign runs an assignment: to a name, into an element or a field
+// (copying the container, so that no other name sees the change), or to
+// several targets from one collection.
+func (c *compiler) assign(st *syntax.Assign) {
+	s := c.sess
+	sc := newFrame(nil, nil)
+	value := c.expr(st.Value, sc)
+	target := c.target(st.Target, sc)
+	var apply func(s *Session, old, v Value) Value
+	if st.Op != "" {
+		p := autodiff.Lookup(st.Op)
+		o, pos := operatorFor(p), c.pos(st.At)
+		apply = func(s *Session, old, v Value) Value {
+			if old.kind == NumKind && v.kind == NumKind {
+				return Num(p.Binary(old.num, v.num))
+			}
+			return s.binaryOp(o, old, v, pos)
+		}
+	}
+	s.runTop(func(s *Session) Value {
+		v := value(s)
+		if apply == nil {
+			if id, ok := st.Target.(*syntax.Ident); ok {
+				s.noteSymbols(v, id.Name, st.Value)
+			}
+		}
+		target.store(s, v, apply)
+		return Nil
+	}, sc.frame)
+}
+
+// targetCode stores a value into what the left side of an assignment
+// names.
+type targetCode struct {
+	name  string // the global name that changes
+	pos   Pos
+	path  []accessor   // from the name's value to the place that changes
+	parts []targetCode // a tuple target: one per item
+}
+
+// accessor is one step into a value: an index or a field.
+type accessor struct {
+	index []indexCode
+	field string
+	pos   Pos
+}
+
+func (c *compiler) target(e syntax.Expr, sc *scope) targetCode {
+	switch n := e.(type) {
+	case *syntax.Ident:
+		return targetCode{name: n.Name, pos: c.at(n)}
+	case *syntax.Index:
+		t := c.target(n.X, sc)
+		t.path = append(t.path, accessor{index: c.indexItems(n.Items, sc), pos: c.pos(n.At)})
+		return t
+	case *syntax.Member:
+		t := c.target(n.X, sc)
+		t.path = append(t.path, accessor{field: n.Name, pos: c.pos(n.NamePos)})
+		return t
+	case *syntax.Tuple:
+		t := targetCode{pos: c.at(n)}
+		for _, it := range n.Items {
+			t.parts = append(t.parts, c.target(it, sc))
+		}
+		return t
+	}
+	c.fail(e.Pos(), "cannot assign to this")
+	return targetCode{}
+}
+
+// store assigns v to the target; apply, if set, combines the old value
+// with v first (an augmented assignment such as +=).
+func (t targetCode) store(s *Session, v Value, apply func(s *Session, old, v Value) Value) {
+	if t.parts != nil {
+		items := unpack(v, len(t.parts), t.pos)
+		for i, p := range t.parts {
+			p.store(s, items[i], nil)
+		}
+		return
+	}
+	cl := s.cell(t.name)
+	if len(t.path) == 0 {
+		if apply != nil {
+			if !cl.bound {
+				panic(Errorf("%q is not defined, so it cannot be updated%s", t.name, s.DidYouMean(t.name)).at(t.pos))
+			}
+			v = apply(s, cl.value, v)
+		}
+		s.Set(t.name, v)
+		return
+	}
+	if !cl.bound {
+		panic(Errorf("%q is not defined%s", t.name, s.DidYouMean(t.name)).at(t.pos))
+	}
+	s.Set(t.name, s.update(cl.value, t.path, v, apply))
+}
+
+// update returns a copy of container with the place path leads to set to
+// v (or to apply(old, v)).
+func (s *Session) update(container Value, path []accessor, v Value, apply func(s *Session, old, v Value) Value) Value {
+	acc := path[0]
+	var items []indexItem
+	if acc.index != nil {
+		items = evalIndex(s, acc.index)
+	}
+	get := func() Value {
+		if acc.index == nil {
+			return s.member(container, acc.field, acc.pos)
+		}
+		return s.indexN(container, items, acc.pos)
+	}
+	if len(path) > 1 {
+		v = s.update(get(), path[1:], v, apply)
+	} else if apply != nil {
+		v = apply(s, get(), v)
+	}
+	if acc.index == nil {
+		return setField(container, acc.field, v, acc.pos)
+	}
+	return setIndex(container, items, v, acc.pos)
+}
+
+// setField returns a copy of a record with one field set.
+func setField(container Value, name string, v Value, pos Pos) Value {
+	r := container.Record()
+	if r == nil {
+		panic(Errorf("cannot set field %s of %s: only records have settable fields", name, container.TypeName()).at(pos))
+	}
+	out := r.Copy()
+	out.Set(name, v)
+	return RecordOf(out)
+}
+
+// setIndex returns a copy of container with container[items] = v.
+func setIndex(container Value, items []indexItem, v Value, pos Pos) Value {
+	switch container.kind {
+	case ArrayKind:
+		val, ok := numeric(v)
+		if !ok {
+			if v.kind == ComplexKind {
+				panic(Errorf("cannot store a complex value in a real array: make the array complex first, as in a = a + 0j").at(pos))
+			}
+			panic(Errorf("cannot store %s in an array of numbers", v.TypeName()).at(pos))
+		}
+		r, err := array.Assign(container.Array(), indexers(items), val)
+		if err != nil {
+			panic(Errorf("%v", err).at(pos))
+		}
+		return Arr(r)
+	case ListKind:
+		if len(items) == 1 && !items[0].slice {
+			old := container.List().Items
+			out := slices.Clone(old)
+			out[normIndex(intIndex(items[0].val, items[0].pos), len(old), items[0].pos)] = v
+			return ListOf(out)
+		}
+		panic(Errorf("a list element is set one at a time, as in xs[2] = v").at(pos))
+	case RecordKind:
+		if len(items) == 1 && !items[0].slice {
+			r := container.Record()
+			switch k := items[0].val; k.kind {
+			case StrKind:
+				return setField(container, k.Text(), v, pos)
+			case NumKind:
+				fields := positions(r, items[0].pos)
+				return setField(container, fields[normIndex(intIndex(k, items[0].pos), len(fields), items[0].pos)], v, pos)
+			}
+		}
+		panic(Errorf("a record's field is set by name, as in r.x = v or r[\"x\"] = v").at(pos))
+	case ComplexKind:
+		if c, ok := container.ref.(*array.Complex); ok {
+			return assignComplex(c, indexers(items), v, pos)
+		}
+	case ExprKind:
+		panic(Errorf("cannot set an element of the symbolic %s; build the array with [...] instead", container.TypeName()).at(pos))
+	}
+	panic(Errorf("cannot set an element of %s", container.TypeName()).at(pos))
+}
+
+// unpack returns the n items of v for a, b, ... = v: the items of an array,
+// a list or a string, or the fields of a record in order (a solver's
+// result unpacks as scipy's tuple does).
+func unpack(v Value, n int, pos Pos) []Value {
+	var items []Value
+	if r := v.Record(); r != nil {
+		for _, k := range positions(r, pos) {
+			items = append(items, r.Values[k])
+		}
+	} else if its, ok := Items(v); ok {
+		items = its
+	} else {
+		panic(Errorf("cannot unpack %s into %d names", v.TypeName(), n).at(pos))
+	}
+	if len(items) != n {
+		what := "items"
+		if v.kind == RecordKind {
+			what = "fields (" + strings.Join(positions(v.Record(), pos), ", ") + ")"
+		}
+		panic(Errorf("cannot unpack %d %s into %d names", len(items), what, n).at(pos))
+	}
+	return items
+}
+
+// budget counts n more bytes of output for the current statement, and
+// returns an error if they pass MaxOutput.
+func (s *Session) budget(n int) *Error {
+	s.printed += n
+	if s.MaxOutput > 0 && s.printed > s.MaxOutput {
+		return Errorf("this statement's output passed the limit of %d bytes (look at part of it: a slice, len(), or sum())", s.MaxOutput)
+	}
+	return nil
+}

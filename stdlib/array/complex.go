@@ -1,0 +1,108 @@
+package array
+
+import (
+	"math"
+	"strings"
+)
+
+// Complex is an n-dimensional array of complex numbers, stored as its real
+// and imaginary parts: two arrays of one shape. Keeping the parts apart
+// lets every shape operation of Array (indexing, slicing, broadcasting,
+// stacking) serve complex arrays too, applied to each part.
+type Complex struct {
+	Re, Im *Array
+}
+
+// NewComplex returns the complex array with the given parts, which must
+// have one shape.
+func NewComplex(re, im *Array) *Complex { return &Complex{Re: re, Im: im} }
+
+// ComplexOf returns a complex array of the values of data, of the given
+// shape.
+func ComplexOf(shape []int, data []complex128) *Complex {
+	re, im := make([]float64, len(data)), make([]float64, len(data))
+	for i, z := range data {
+		re[i], im[i] = real(z), imag(z)
+	}
+	return &Complex{Re: New(shape, re), Im: New(append([]int(nil), shape...), im)}
+}
+
+// Shape returns the array's shape.
+func (c *Complex) Shape() []int { return c.Re.Shape }
+
+// At returns the element at row-major offset k.
+func (c *Complex) At(k int) complex128 { return complex(c.Re.Data[k], c.Im.Data[k]) }
+
+// Values returns the elements in row-major order.
+func (c *Complex) Values() []complex128 {
+	out := make([]complex128, len(c.Re.Data))
+	for k := range out {
+		out[k] = c.At(k)
+	}
+	return out
+}
+
+// Real returns a as a complex array with zero imaginary parts.
+func Real(a *Array) *Complex {
+	return &Complex{Re: a, Im: Zeros(a.Shape...)}
+}
+
+// ComplexMap returns f applied to each element of c.
+func ComplexMap(c *Complex, f func(complex128) complex128) *Complex {
+	out := make([]complex128, len(c.Re.Data))
+	for k := range out {
+		out[k] = f(c.At(k))
+	}
+	return ComplexOf(c.Shape(), out)
+}
+
+// ComplexBroadcast returns f applied elementwise to a and b under numpy's
+// broadcasting rules.
+func ComplexBroadcast(a, b *Complex, f func(x, y complex128) complex128) (*Complex, error) {
+	shape, err := BroadcastShapes(a.Shape(), b.Shape())
+	if err != nil {
+		return nil, err
+	}
+	ar, ai := expand(a.Re, shape), expand(a.Im, shape)
+	br, bi := expand(b.Re, shape), expand(b.Im, shape)
+	out := make([]complex128, Size(shape))
+	for k := range out {
+		out[k] = f(complex(ar[k], ai[k]), complex(br[k], bi[k]))
+	}
+	return ComplexOf(shape, out), nil
+}
+
+// FormatComplexNumber writes z as Python writes complex numbers, with
+// parts written by FormatNumber: "1+2j", "-0.5-1j", "2j" when the real
+// part is zero, "nan+infj".
+func FormatComplexNumber(z complex128, precision int) string {
+	if re := real(z); re == 0 && !math.Signbit(re) {
+		return FormatNumber(imag(z), precision) + "j"
+	}
+	return bothParts(real(z), imag(z), precision)
+}
+
+// bothParts writes re±imj.
+func bothParts(re, im float64, precision int) string {
+	imText := FormatNumber(im, precision)
+	sign := "+"
+	if strings.HasPrefix(imText, "-") {
+		sign = ""
+	}
+	return FormatNumber(re, precision) + sign + imText + "j"
+}
+
+// FormatComplex returns c laid out as Format lays out arrays, each element
+// written in full as re±imj so that the real parts are never taken for
+// the whole.
+func FormatComplex(c *Complex, opts FormatOptions) string {
+	opts = opts.withDefaults()
+	word := func(k int) string { return bothParts(c.Re.Data[k], c.Im.Data[k], opts.Precision) }
+	if len(c.Shape()) == 0 {
+		return FormatComplexNumber(c.At(0), opts.Precision)
+	}
+	if len(c.Re.Data) == 0 {
+		return "[]"
+	}
+	return layout(c.Shape(), word, opts)
+}

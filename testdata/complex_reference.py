@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Reference values for calc's complex numbers, from numpy.
+
+Each case is a calc expression and the numpy expression that means the
+same; the result is written as flat lists of real and imaginary parts with
+its shape. Run with Debian's python3-numpy:
+
+    /usr/bin/python3 testdata/complex_reference.py > testdata/complex_reference.json
+"""
+import json
+import numpy as np
+
+CASES = [
+    ("1 + 2j", "1 + 2j"),
+    ("(1 + 2j) * (3 - 1j)", "(1 + 2j) * (3 - 1j)"),
+    ("(1 + 2j) / (3 - 4j)", "(1 + 2j) / (3 - 4j)"),
+    ("(1 + 2j) ** 2", "np.complex128(1 + 2j) ** 2"),
+    ("(1 + 2j) ** -3", "np.complex128(1 + 2j) ** -3"),
+    ("(1 + 2j) ** 0.5", "np.complex128(1 + 2j) ** 0.5"),
+    ("2 ** (1 + 1j)", "np.complex128(2) ** (1 + 1j)"),
+    ("1j ** 2", "np.complex128(1j) ** 2"),
+    ("sqrt(-1 + 0j)", "np.sqrt(-1 + 0j)"),
+    ("sqrt(complex(-1, -0))", "np.sqrt(complex(-1, -0.0))"),
+    ("sqrt(-4 + 3j)", "np.sqrt(-4 + 3j)"),
+    ("exp(1j * pi)", "np.exp(1j * np.pi)"),
+    ("exp(2 - 3j)", "np.exp(2 - 3j)"),
+    ("log(-1 + 0j)", "np.log(-1 + 0j)"),
+    ("log(complex(-1, -0))", "np.log(complex(-1, -0.0))"),
+    ("log(3 + 4j)", "np.log(3 + 4j)"),
+    ("log10(1j)", "np.log10(1j)"),
+    ("sin(1 + 2j)", "np.sin(1 + 2j)"),
+    ("cos(1 + 2j)", "np.cos(1 + 2j)"),
+    ("tan(1 + 2j)", "np.tan(1 + 2j)"),
+    ("sinh(1 + 2j)", "np.sinh(1 + 2j)"),
+    ("cosh(1 + 2j)", "np.cosh(1 + 2j)"),
+    ("tanh(1 + 2j)", "np.tanh(1 + 2j)"),
+    ("asin(2 + 0j)", "np.arcsin(2 + 0j)"),
+    ("acos(2 + 0j)", "np.arccos(2 + 0j)"),
+    ("atan(1 + 2j)", "np.arctan(1 + 2j)"),
+    ("abs(3 - 4j)", "np.abs(3 - 4j)"),
+    ("angle(-1 + 0j)", "np.angle(-1 + 0j)"),
+    ("angle(complex(-1, -0))", "np.angle(complex(-1, -0.0))"),
+    ("angle(1 + 1j, deg=true)", "np.angle(1 + 1j, deg=True)"),
+    ("conj([1 + 2j, 3 - 4j])", "np.conj(np.array([1 + 2j, 3 - 4j]))"),
+    ("real([1 + 2j, 3])", "np.real(np.array([1 + 2j, 3]))"),
+    ("imag([1 + 2j, 3])", "np.imag(np.array([1 + 2j, 3]))"),
+    ("[1 + 2j, 3] * [[1], [1j]]", "np.array([1 + 2j, 3]) * np.array([[1], [1j]])"),
+    ("[1, 2, 3] + 1j", "np.array([1, 2, 3]) + 1j"),
+    ("[1j, 2j] ** 2", "np.array([1j, 2j]) ** 2"),
+    ("exp([0, 1j * pi / 2])", "np.exp(np.array([0, 1j * np.pi / 2]))"),
+    ("sqrt([-1, 4] + 0j)", "np.sqrt(np.array([-1, 4]) + 0j)"),
+    ("complex([1, 2], 3)", "np.array([1, 2]) + 3j"),
+    ("abs([3 + 4j, -5j])", "np.abs(np.array([3 + 4j, -5j]))"),
+]
+
+out = []
+for calc, expr in CASES:
+    v = np.asarray(eval(expr), dtype=complex)
+    out.append({"calc": calc, "shape": list(v.shape),
+                "re": [float(x) for x in v.real.ravel()], "im": [float(x) for x in v.imag.ravel()]})
+print(json.dumps(out, indent=1))

@@ -20,6 +20,7 @@ import (
 
 	"calc"
 	"calc/builtins"
+	"calc/lang/syntax"
 )
 
 //go:embed static
@@ -114,8 +115,8 @@ func copyWasmExec(goroot, dir string) error {
 }
 
 // writeExamples writes the examples of folder src, lessons first, with
-// the names of calc's builtins and constants for the editor's
-// highlighting.
+// calc's keywords and the names of its builtins and constants for the
+// editor's highlighting.
 func writeExamples(src, path string) error {
 	files, err := filepath.Glob(filepath.Join(src, "*.calc"))
 	if err != nil {
@@ -148,6 +149,7 @@ func writeExamples(src, path string) error {
 		names = append(names, b.Name)
 	}
 	constants := slices.Sorted(maps.Keys(builtins.Constants()))
+	keywords := slices.Sorted(maps.Keys(syntax.Keywords))
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", " ")
@@ -156,6 +158,7 @@ func writeExamples(src, path string) error {
 		"examples":  append(lessons, others...),
 		"builtins":  names,
 		"constants": constants,
+		"keywords":  keywords,
 	}); err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -50,8 +51,8 @@ func TestBuildWritesTheSite(t *testing.T) {
 		}
 	}
 	var site struct {
-		Examples []Example
-		Builtins []string
+		Examples                      []Example
+		Builtins, Constants, Keywords []string
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "examples.json"))
 	if err != nil {
@@ -65,8 +66,13 @@ func TestBuildWritesTheSite(t *testing.T) {
 			t.Errorf("example %d is %q, want the lesson %q", i, site.Examples[i].Name, name)
 		}
 	}
-	if !strings.Contains(strings.Join(site.Builtins, " "), "odeint") {
-		t.Error("the builtins for highlighting lack odeint")
+	for _, c := range []struct {
+		names []string
+		want  string
+	}{{site.Builtins, "odeint"}, {site.Constants, "pi"}, {site.Keywords, "let"}} {
+		if !slices.Contains(c.names, c.want) {
+			t.Errorf("the names for highlighting lack %s: %v", c.want, c.names)
+		}
 	}
 	raw, gz := wasmSize(t, dir)
 	t.Logf("calc.wasm: %.1f MB, %.1f MB gzipped", float64(raw)/1e6, float64(gz)/1e6)

@@ -8,8 +8,7 @@ const $ = (id) => document.getElementById(id);
 const source = $("source"), highlight = $("highlight"), marks = $("marks"), gutter = $("gutter");
 const output = $("output"), status = $("status"), stopButton = $("stop");
 
-const KEYWORDS = new Set(["if", "else", "let", "and", "or", "not", "true", "false", "nil"]);
-let builtins = new Set(), constants = new Set();
+let keywords = new Set(), builtins = new Set(), constants = new Set(); // from examples.json
 let examples = [];
 
 // ---- the editor ----
@@ -18,13 +17,13 @@ const escape = (s) => s.replace(/[&<>]/g, c => ({ "&": "&amp;", "<": "&lt;", ">"
 
 // One regular expression finds the tokens worth colouring: comments,
 // strings, numbers, names and operators.
-const TOKEN = /(#[^\n]*)|("(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?)|((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z_0-9]*)|(->|\*\*|\/\/|[-+*\/%^@<>=!?:|]=?)/g;
+const TOKEN = /(#[^\n]*)|("(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?)|((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[jJ]?)|([A-Za-z_][A-Za-z_0-9]*)|(->|\*\*|\/\/|[-+*\/%^@<>=!?:|]=?)/g;
 
 function colour(text) {
 	let html = "", last = 0;
 	for (const m of text.matchAll(TOKEN)) {
 		html += escape(text.slice(last, m.index));
-		const cls = m[1] ? "c" : m[2] ? "s" : m[3] ? "n" : m[4] ? (KEYWORDS.has(m[4]) || constants.has(m[4]) ? "k" : builtins.has(m[4]) ? "f" : "") : "o";
+		const cls = m[1] ? "c" : m[2] ? "s" : m[3] ? "n" : m[4] ? (keywords.has(m[4]) || constants.has(m[4]) ? "k" : builtins.has(m[4]) ? "f" : "") : "o";
 		html += cls ? `<span class="${cls}">${escape(m[0])}</span>` : escape(m[0]);
 		last = m.index + m[0].length;
 	}
@@ -346,6 +345,7 @@ plot(sin, 0, 2*pi, {title: "sine"})
 (async () => {
 	startWorker([]);
 	const loaded = fetch("examples.json").then(r => r.json()).then(data => {
+		keywords = new Set(data.keywords);
 		builtins = new Set(data.builtins);
 		constants = new Set(data.constants);
 		examples = data.examples;

@@ -231,7 +231,7 @@ func TestBrowser(t *testing.T) {
 		time.Sleep(500 * time.Millisecond)
 		start := time.Now()
 		p.do(chromedp.Click("#stop"))
-		p.wait(`/stopped: by the Stop button/.test(output.textContent)`, time.Second)
+		p.wait(`/stopped by the Stop button/.test(output.textContent)`, time.Second)
 		stopped := time.Since(start)
 		p.wait(`document.body.dataset.restarted === "1"`, 30*time.Second)
 		restarted := time.Since(start)
@@ -360,6 +360,21 @@ func TestBrowser(t *testing.T) {
 		p.wait(`document.body.dataset.restarted === "1"`, 10*time.Second)
 		if got := eval[string](p, `output.innerText`); !strings.Contains(got, "stopped: the time limit of 1 s passed") {
 			t.Errorf("after the time limit: %q", got)
+		}
+		// More than WebAssembly's memory can hold makes Go panic: calc
+		// dies, and the page says so and starts it again.
+		eval[bool](p, `(document.getElementById("maxelements").value = "1e10", true)`)
+		p.setProgram("a = 5\nlen(zeros(1e9))")
+		p.press(true)
+		p.wait(`document.body.dataset.restarted === "2"`, 30*time.Second)
+		if got := eval[string](p, `output.innerText`); !strings.Contains(got, "calc crashed: panic: runtime error: makeslice: len out of range") || !strings.HasSuffix(got, "session restarted") {
+			t.Errorf("after a crash: %q", got)
+		}
+		p.wait(`document.body.dataset.ready === "true"`, 30*time.Second)
+		p.setProgram("1 + 1")
+		p.run(true, time.Minute)
+		if got := p.outputText(); got != "2\n" {
+			t.Errorf("after the crash, 1 + 1 gives %q", got)
 		}
 	})
 

@@ -88,12 +88,13 @@ let sessionLog = [];   // programs run in the current session, for a replay
 let uploads = [];      // files the user gave, sent again to a new worker
 
 // The page counts its events in data- attributes of <body>, for the
-// browser tests: runs, restarted, readyAt and firstResult (ms since the
-// navigation started), lastMs (calc's time in the last run).
+// browser tests: ready, runs, restarted, readyAt and firstResult (ms since
+// the navigation started), lastMs (calc's time in the last run).
 const counted = (key) => { document.body.dataset[key] = String(Number(document.body.dataset[key] || 0) + 1); };
 
 function startWorker(replay) {
 	workerReady = false;
+	document.body.dataset.ready = "false";
 	worker = new Worker("worker.js");
 	worker.onmessage = (e) => receive(e.data);
 	for (const f of uploads) worker.postMessage({ type: "file", path: f.path, bytes: f.bytes.slice(0) });
@@ -114,6 +115,12 @@ function receive(m) {
 		break;
 	case "result":
 		finish(m);
+		break;
+	case "crashed":
+		// A run's crash restarts the session without that run; a crash in
+		// a replay restarts it empty.
+		if (running && m.id === running.id) restart("calc crashed: " + m.message);
+		else if (m.id === undefined) { sessionLog = []; restart("calc crashed while replaying the session: " + m.message); }
 		break;
 	case "fatal":
 		setStatus("calc could not start: " + m.message);
@@ -152,7 +159,7 @@ function run(fresh) {
 	markError(null);
 	running = { id: nextID++, fresh, text, at };
 	const seconds = Number($("timelimit").value);
-	if (seconds > 0) running.timer = setTimeout(() => stop(`the time limit of ${seconds} s passed`), seconds * 1000);
+	if (seconds > 0) running.timer = setTimeout(() => stop(`stopped: the time limit of ${seconds} s passed`), seconds * 1000);
 	stopButton.disabled = false;
 	setStatus(workerReady ? "running…" : "loading calc…");
 	worker.postMessage({ type: "run", id: running.id, text, name: fresh ? "program.calc" : "line", fresh, limits: limits() });
@@ -181,13 +188,19 @@ function finish(m) {
 // stop ends a run by terminating the worker; a new one replays the
 // session's earlier programs, so their names are defined again.
 function stop(why) {
-	if (!running) return;
-	clearTimeout(running.timer);
-	if (running.fresh) sessionLog = []; // the run had started a new session
+	if (running) restart(why);
+}
+
+// restart ends the worker, says why (a sentence), and starts a new one.
+function restart(why) {
+	if (running) {
+		clearTimeout(running.timer);
+		if (running.fresh) sessionLog = []; // the run had started a new session
+	}
 	running = null;
 	worker.terminate();
 	stopButton.disabled = true;
-	note("stopped: " + why);
+	note(why);
 	setStatus("restarting calc…");
 	if (sessionLog.length === 0) {
 		startWorker([]);
@@ -198,7 +211,7 @@ function stop(why) {
 	}
 }
 
-stopButton.addEventListener("click", () => stop("by the Stop button"));
+stopButton.addEventListener("click", () => stop("stopped by the Stop button"));
 $("run").addEventListener("click", () => run(true));
 $("runline").addEventListener("click", () => run(false));
 

@@ -17,6 +17,7 @@
 	let nextFd = 3, nextIno = 1;
 	let written = new Set(); // paths written since takeWritten
 	const console_ = { 1: "", 2: "" };
+	let stderr = ""; // the Go runtime's messages since takeStderr, such as a panic's
 
 	const fail = (code) => { const e = new Error(code); e.code = code; return e; };
 	const norm = (p) => {
@@ -71,7 +72,9 @@
 		constants,
 		writeSync(fd, buf) {
 			if (fd === 1 || fd === 2) { // the Go runtime's own messages
-				console_[fd] += decoder.decode(buf);
+				const text = decoder.decode(buf);
+				if (fd === 2 && stderr.length < 4096) stderr += text;
+				console_[fd] += text;
 				const nl = console_[fd].lastIndexOf("\n");
 				if (nl >= 0) {
 					(fd === 1 ? console.log : console.error)(console_[fd].slice(0, nl));
@@ -204,6 +207,13 @@
 			n.data = new Uint8Array(bytes);
 			n.size = n.data.length;
 			nodes.set(p, n);
+		},
+		// takeStderr returns the first line the Go runtime wrote to
+		// standard error since the last call ("panic: ..."), or "".
+		takeStderr() {
+			const line = stderr.split("\n").find(l => l.trim()) || "";
+			stderr = "";
+			return line;
 		},
 		// takeWritten returns the files written since the last call, as
 		// {path, bytes} with a copy of their contents.

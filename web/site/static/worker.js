@@ -9,6 +9,7 @@
 // Messages out: {type: "ready", ms, version}
 //               {type: "result", id, result, files, ms}
 //               {type: "replayed", ms, failed}
+//               {type: "crashed", id, message}  calc died (a Go panic): start a new worker
 //               {type: "fatal", message}
 "use strict";
 
@@ -30,15 +31,31 @@ const ready = (async () => {
 	postMessage({ type: "ready", ms: performance.now() - started, version: calc.version });
 })().catch(e => postMessage({ type: "fatal", message: String(e) }));
 
+// run runs a program; it throws if calc has died, as after a Go panic
+// (calc.run then returns nothing, and throws once the program has exited).
+function run(text, name) {
+	const out = calc.run(text, name);
+	if (typeof out !== "string") throw new Error("calc stopped");
+	return JSON.parse(out);
+}
+
 onmessage = async (e) => {
 	await ready;
 	const m = e.data;
+	try {
+		handle(m);
+	} catch (err) {
+		postMessage({ type: "crashed", id: m.id, message: memfs.takeStderr() || String(err) });
+	}
+};
+
+function handle(m) {
 	switch (m.type) {
 	case "run": {
 		if (m.fresh) calc.reset();
 		if (m.limits) calc.limits(JSON.stringify(m.limits));
 		const t0 = performance.now();
-		const result = JSON.parse(calc.run(m.text, m.name));
+		const result = run(m.text, m.name);
 		const ms = performance.now() - t0;
 		const files = memfs.takeWritten();
 		postMessage({ type: "result", id: m.id, result, files, ms }, files.map(f => f.bytes.buffer));
@@ -49,7 +66,7 @@ onmessage = async (e) => {
 		let failed = 0;
 		calc.reset();
 		for (const text of m.texts) {
-			if (JSON.parse(calc.run(text, "program.calc")).error) failed++;
+			if (run(text, "program.calc").error) failed++;
 		}
 		memfs.takeWritten();
 		postMessage({ type: "replayed", ms: performance.now() - t0, failed });
@@ -59,4 +76,4 @@ onmessage = async (e) => {
 		memfs.put(m.path, m.bytes);
 		break;
 	}
-};
+}

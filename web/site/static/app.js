@@ -113,6 +113,15 @@ function receive(m) {
 		note(`session restarted: ${sessionLog.length} earlier run${sessionLog.length === 1 ? "" : "s"} replayed` + (m.failed ? ` (${m.failed} stopped at an error, as before)` : ""));
 		counted("restarted");
 		break;
+	case "started": {
+		// The time limit counts calc's time, not the worker's start.
+		const seconds = Number($("timelimit").value);
+		if (running && m.id === running.id) setStatus("running…");
+		if (running && m.id === running.id && seconds > 0) {
+			running.timer = setTimeout(() => stop(`stopped: the time limit of ${seconds} s passed`), seconds * 1000);
+		}
+		break;
+	}
 	case "result":
 		finish(m);
 		break;
@@ -158,8 +167,6 @@ function run(fresh) {
 	else append("pre", "echo", text);
 	markError(null);
 	running = { id: nextID++, fresh, text, at };
-	const seconds = Number($("timelimit").value);
-	if (seconds > 0) running.timer = setTimeout(() => stop(`stopped: the time limit of ${seconds} s passed`), seconds * 1000);
 	stopButton.disabled = false;
 	setStatus(workerReady ? "running…" : "loading calc…");
 	worker.postMessage({ type: "run", id: running.id, text, name: fresh ? "program.calc" : "line", fresh, limits: limits() });

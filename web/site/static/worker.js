@@ -7,6 +7,7 @@
 //               {type: "replay", texts}  runs earlier programs silently
 //               {type: "file", path, bytes}  a file for imread
 // Messages out: {type: "ready", ms, version}
+//               {type: "started", id}  a run begins (the page's time limit counts from here)
 //               {type: "result", id, result, files, ms}
 //               {type: "replayed", ms, failed}
 //               {type: "crashed", id, message}  calc died (a Go panic): start a new worker
@@ -52,6 +53,7 @@ onmessage = async (e) => {
 function handle(m) {
 	switch (m.type) {
 	case "run": {
+		postMessage({ type: "started", id: m.id });
 		if (m.fresh) calc.reset();
 		if (m.limits) calc.limits(JSON.stringify(m.limits));
 		const t0 = performance.now();

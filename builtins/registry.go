@@ -12,11 +12,18 @@ import (
 // Topics lists the help topics in the order help shows them.
 var Topics = []string{"core", "math", "arrays", "linalg", "functional", "calculus", "optimize", "roots", "ode", "special", "images", "nn", "plots"}
 
+// solverTopics are the topics of the numerical solvers, whose results
+// cannot be differentiated (see lang.Builtin's Solver).
+var solverTopics = map[string]bool{"optimize": true, "roots": true, "ode": true}
+
 // All returns every builtin, grouped by topic.
 func All() []*lang.Builtin {
 	var all []*lang.Builtin
 	for _, group := range [][]*lang.Builtin{coreBuiltins, mathBuiltins(), complexBuiltins, arrayBuiltins, linalgBuiltins, functionalBuiltins, calculusBuiltins, optimizeBuiltins, scalarMinBuiltins, leastSquaresBuiltins, globalBuiltins, rootsBuiltins, odeBuiltins, quadBuiltins, imageBuiltins, nnBuiltins, plotBuiltins} {
 		all = append(all, group...)
+	}
+	for _, b := range all {
+		b.Solver = solverTopics[b.Topic]
 	}
 	return all
 }

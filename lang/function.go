@@ -59,6 +59,11 @@ type Builtin struct {
 	Example string // a runnable calc expression or statements
 	MinArgs int
 	MaxArgs int // -1 for any number
+	// Solver marks a numerical solver (a minimizer, a root finder, an
+	// integrator): its numbers cannot carry a derivative, so a function
+	// being differentiated that passes it something that depends on the
+	// variables of differentiation gets an error rather than a zero.
+	Solver bool
 	// Fn computes the result. It reports user mistakes by panicking with an
 	// *Error (see Throw, Errorf and ArgErrorf). args is only valid during the
 	// call: copy it to keep it.

@@ -84,6 +84,8 @@ type Session struct {
 	notesAt   int
 	// sweepAt is the graph size at which the next sweep is due.
 	sweepAt int
+	// traced holds the variables of the traces in progress (Trace).
+	traced []*autodiff.Node
 }
 
 // NewSession returns a session with the given builtins and constants
@@ -351,6 +353,11 @@ func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Valu
 		reads = trackOptions(args)
 	}
 	v := b.Fn(s, args)
+	if b.Solver && len(s.traced) > 0 && !containsExpr(v) {
+		if x := s.tracedIn(args); x != "" {
+			panic(Errorf("differentiating through a numerical solver is not supported yet: its result depends on %s only as numbers, so the derivative would be lost", x))
+		}
+	}
 	if reads != nil {
 		if err := reads.unread(b.Name, args[len(args)-1].Record(), len(args)-1); err != nil {
 			panic(err)

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -75,8 +76,10 @@ func (s *Session) Trace(f Value, templates []Value) (t *Traced, err error) {
 		}
 		args[i], t.Args[i] = v, Arg{Template: tmpl, Vars: vars}
 	}
-	depth, sp, bp := s.depth, s.sp, s.bp
+	depth, sp, bp, traced := s.depth, s.sp, s.bp, len(s.traced)
+	s.traced = append(s.traced, t.Vars()...)
 	defer func() {
+		s.traced = s.traced[:traced]
 		if r := recover(); r != nil {
 			e, ok := r.(*Error)
 			if !ok {
@@ -93,6 +96,69 @@ func (s *Session) Trace(f Value, templates []Value) (t *Traced, err error) {
 	}
 	t.Out = n
 	return t, nil
+}
+
+// containsExpr reports whether v is or holds a symbolic expression.
+func containsExpr(v Value) bool {
+	switch v.kind {
+	case ExprKind:
+		return true
+	case ListKind:
+		return slices.ContainsFunc(v.List().Items, containsExpr)
+	case RecordKind:
+		for _, it := range v.Record().Values {
+			if containsExpr(it) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tracedIn returns the name of a variable of a trace in progress that one
+// of args depends on (through expressions, collections, or the values a
+// lambda holds), or "".
+func (s *Session) tracedIn(args []Value) string {
+	traced := map[*autodiff.Node]bool{}
+	for _, v := range s.traced {
+		traced[v] = true
+	}
+	var find func(v Value) string
+	find = func(v Value) string {
+		switch r := v.ref.(type) {
+		case *autodiff.Node:
+			for _, x := range autodiff.Vars(r) {
+				if traced[x] {
+					return x.Name
+				}
+			}
+		case *List:
+			for _, it := range r.Items {
+				if x := find(it); x != "" {
+					return x
+				}
+			}
+		case *Record:
+			for _, k := range r.Keys {
+				if x := find(r.Values[k]); x != "" {
+					return x
+				}
+			}
+		case *UserFunc:
+			for _, it := range r.captured {
+				if x := find(it); x != "" {
+					return x
+				}
+			}
+		}
+		return ""
+	}
+	for _, a := range args {
+		if x := find(a); x != "" {
+			return x
+		}
+	}
+	return ""
 }
 
 // standIn returns the symbolic value standing for an argument shaped like

@@ -2,6 +2,10 @@ package builtins_test
 
 import (
 	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -57,6 +61,44 @@ func TestHelpText(t *testing.T) {
 	for _, topic := range builtins.Topics {
 		if !strings.Contains(overview, topic+":") {
 			t.Errorf("overview lacks topic %s", topic)
+		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/examples.txt from the current output")
+
+// TestExampleOutputs pins what every builtin's help example prints, in
+// testdata/examples.txt: a change to any of them shows in review. With
+// -update the file is rewritten.
+func TestExampleOutputs(t *testing.T) {
+	var got strings.Builder
+	for _, b := range builtins.All() {
+		s := builtins.NewSession()
+		var out bytes.Buffer
+		s.Out = &out
+		if err := s.Run("example", b.Example); err != nil {
+			out.WriteString("error: " + err.Error() + "\n")
+		}
+		printed := strings.ReplaceAll(out.String(), os.TempDir(), "$TMPDIR") // tempdir() differs between machines
+		fmt.Fprintf(&got, "== %s\n%s\n-- prints\n%s", b.Name, b.Example, printed)
+	}
+	path := filepath.Join("testdata", "examples.txt")
+	if *update {
+		if err := os.WriteFile(path, []byte(got.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./builtins -run TestExampleOutputs -args -update writes it)", err)
+	}
+	if got.String() != string(want) {
+		g, w := strings.Split(got.String(), "\n"), strings.Split(string(want), "\n")
+		for i := range max(len(g), len(w)) {
+			if i >= len(g) || i >= len(w) || g[i] != w[i] {
+				t.Fatalf("the examples' output differs from %s at line %d (go test ./builtins -run TestExampleOutputs -args -update rewrites it for review)", path, i+1)
+			}
 		}
 	}
 }

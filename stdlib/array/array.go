@@ -9,9 +9,17 @@ import "fmt"
 // A zero-dimensional array (Shape of length 0) holds one number.
 // Arrays are treated as immutable values once built: operations return new
 // arrays and never modify their operands.
+//
+// Depth is the element type the values stand for (see Depth): images read
+// from files are Uint8, everything else Float64, the zero value. It is a
+// label, not a storage format; Data always holds float64. Only functions
+// that document it read or set it: arithmetic and the other operations of
+// this package give Float64 arrays, so values never wrap around as numpy's
+// uint8 arithmetic does.
 type Array struct {
 	Shape []int
 	Data  []float64
+	Depth Depth
 }
 
 // New returns an array of the given shape over data, which it takes

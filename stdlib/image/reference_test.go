@@ -67,6 +67,14 @@ func (c refCase) num(name string) float64 {
 
 func (c refCase) int(name string) int { return int(c.num(name)) }
 
+func (c refCase) shape() Shape {
+	sh, err := ParseShape(c.Args["shape"].(string))
+	if err != nil {
+		panic(err)
+	}
+	return sh
+}
+
 func (c refCase) border() Border {
 	b, err := ParseBorder(c.Args["border"].(string))
 	if err != nil {
@@ -77,7 +85,13 @@ func (c refCase) border() Border {
 
 // call runs the function a case names and returns its array and number.
 func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error) {
-	in := func(name string) *array.Array { return r.array(t, "in/"+name) }
+	in := func(name string) *array.Array {
+		a := r.array(t, "in/"+name)
+		if strings.HasSuffix(name, "8") {
+			a = &array.Array{Shape: a.Shape, Data: a.Data, Depth: array.Uint8}
+		}
+		return a
+	}
 	arr := func(a *array.Array, err error) (*array.Array, float64, error) { return a, 0, err }
 	switch c.Func {
 	case "Sobel":
@@ -99,6 +113,50 @@ func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error)
 	case "BlurMeasure":
 		v, err := BlurMeasure(in(c.Input))
 		return nil, v, err
+	case "BlurMeasureOfGaussian":
+		b, err := GaussianBlur(in(c.Input), c.int("n"), c.int("n"), 0, 0, Reflect101)
+		if err != nil {
+			return nil, 0, err
+		}
+		v, err := BlurMeasure(b)
+		return nil, v, err
+	case "Filter2D8":
+		out, err := Filter2D(in(c.Input), in(c.Args["kernel"].(string)), c.int("anchorX"), c.int("anchorY"), c.num("delta"), c.border())
+		if err != nil {
+			return nil, 0, err
+		}
+		return array.Convert(out, array.Uint8), 0, nil
+	case "BoxFilter":
+		return arr(BoxFilter(in(c.Input), c.int("kw"), c.int("kh"), -1, -1, c.Args["normalize"].(bool), c.border()))
+	case "MedianBlur":
+		return arr(MedianBlur(in(c.Input), c.int("ksize")))
+	case "StructuringElement":
+		return arr(StructuringElement(c.shape(), c.int("w"), c.int("h"), -1, -1))
+	case "Morph":
+		k, err := StructuringElement(c.shape(), c.int("w"), c.int("h"), -1, -1)
+		if err != nil {
+			return nil, 0, err
+		}
+		switch op := c.Args["op"].(string); op {
+		case "erode":
+			return arr(Erode(in(c.Input), k, -1, -1, c.int("iterations")))
+		case "dilate":
+			return arr(Dilate(in(c.Input), k, -1, -1, c.int("iterations")))
+		default:
+			m, err := ParseMorphOp(op)
+			if err != nil {
+				return nil, 0, err
+			}
+			return arr(MorphologyEx(in(c.Input), m, k, -1, -1, c.int("iterations")))
+		}
+	case "EqualizeHist":
+		return arr(EqualizeHist(in(c.Input)))
+	case "ToGray":
+		return arr(ToGray(in(c.Input)))
+	case "ToHSV":
+		return arr(ToHSV(in(c.Input)))
+	case "ToRGB":
+		return arr(ToRGB(in(c.Input)))
 	case "GaussianKernel":
 		k, err := GaussianKernel(c.int("n"), c.num("sigma"))
 		return array.Vector(k), 0, err

@@ -1,0 +1,150 @@
+package image
+
+import (
+	"fmt"
+	"math"
+
+	"calc/stdlib/array"
+)
+
+// ToGray returns the gray image of an RGB image (H×W×3), as
+// cv::cvtColor(img, COLOR_RGB2GRAY): for an 8-bit image OpenCV's fixed
+// point, (9798·R + 19235·G + 3735·B + 2¹⁴) >> 15; for any other the sum
+// 0.299·R + 0.587·G + 0.114·B in float64 (OpenCV's float32 conversion
+// rounds the weights to float32). The result has img's depth.
+func ToGray(img *array.Array) (*array.Array, error) {
+	const fn = "cvtColor"
+	l, err := layoutOf(fn, img)
+	if err != nil {
+		return nil, err
+	}
+	if img.Ndim() != 3 || l.c != 3 {
+		return nil, fmt.Errorf("%s: RGB to gray needs an H×W×3 image, got shape %s", fn, array.ShapeString(img.Shape))
+	}
+	if err := checkDepth(fn, img); err != nil {
+		return nil, err
+	}
+	out := &array.Array{Shape: []int{l.h, l.w}, Data: make([]float64, l.h*l.w), Depth: img.Depth}
+	w := cvtColorWeights
+	for i := range out.Data {
+		r, g, b := img.Data[3*i], img.Data[3*i+1], img.Data[3*i+2]
+		if img.Depth == array.Uint8 {
+			out.Data[i] = float64((w.r*uint32(r) + w.g*uint32(g) + w.b*uint32(b) + w.round8) >> 15)
+		} else {
+			out.Data[i] = img.Depth.Saturate(0.299*r + 0.587*g + 0.114*b)
+		}
+	}
+	return out, nil
+}
+
+// ToRGB returns a gray image (H×W) as an RGB one (H×W×3) of equal
+// channels, as cv::cvtColor(img, COLOR_GRAY2RGB).
+func ToRGB(img *array.Array) (*array.Array, error) {
+	l, err := layoutOf("cvtColor", img)
+	if err != nil {
+		return nil, err
+	}
+	if img.Ndim() != 2 {
+		return nil, fmt.Errorf("cvtColor: gray to RGB needs an H×W image, got shape %s", array.ShapeString(img.Shape))
+	}
+	out := &array.Array{Shape: []int{l.h, l.w, 3}, Data: make([]float64, 3*l.h*l.w), Depth: img.Depth}
+	for i, v := range img.Data {
+		out.Data[3*i], out.Data[3*i+1], out.Data[3*i+2] = v, v, v
+	}
+	return out, nil
+}
+
+// hsvShift is the fixed-point shift of OpenCV's 8-bit RGB to HSV.
+const hsvShift = 12
+
+// ToHSV returns the HSV image of an 8-bit RGB image, as cv::cvtColor(img,
+// COLOR_RGB2HSV): V = max(R, G, B), S = 255·(V − min)/V and H, the hue in
+// degrees halved (0…179) to fit 8 bits, with OpenCV's divisions by table
+// (RGB2HSV_b in modules/imgproc/src/color_hsv.simd.hpp): x·⌊(255·2¹²)/V⌉
+// and x·⌊(180·2¹²)/(6·diff)⌉, each rounded back from 12 fraction bits.
+func ToHSV(img *array.Array) (*array.Array, error) {
+	const fn = "cvtColor"
+	l, err := layoutOf(fn, img)
+	if err != nil {
+		return nil, err
+	}
+	if img.Ndim() != 3 || l.c != 3 || img.Depth != array.Uint8 {
+		return nil, fmt.Errorf("%s: RGB to HSV needs an 8-bit H×W×3 image, got %s of shape %s", fn, img.Depth, array.ShapeString(img.Shape))
+	}
+	if err := checkDepth(fn, img); err != nil {
+		return nil, err
+	}
+	div := func(num float64, d int) int {
+		if d == 0 {
+			return 0
+		}
+		return int(math.RoundToEven(num / float64(d)))
+	}
+	out := like(img)
+	out.Depth = array.Uint8
+	const half = 1 << (hsvShift - 1)
+	for i := 0; i < len(img.Data); i += 3 {
+		r, g, b := int(img.Data[i]), int(img.Data[i+1]), int(img.Data[i+2])
+		v, vmin := max(r, g, b), min(r, g, b)
+		diff := v - vmin
+		s := (diff*div(255<<hsvShift, v) + half) >> hsvShift
+		var h int
+		switch v {
+		case r:
+			h = g - b
+		case g:
+			h = b - r + 2*diff
+		default:
+			h = r - g + 4*diff
+		}
+		h = (h*div(180<<hsvShift, 6*diff) + half) >> hsvShift
+		if h < 0 {
+			h += 180
+		}
+		out.Data[i], out.Data[i+1], out.Data[i+2] = float64(h), float64(s), float64(v)
+	}
+	return out, nil
+}
+
+// EqualizeHist returns an 8-bit gray image with its histogram equalized,
+// as cv::equalizeHist: with h the histogram and i₀ the lowest value
+// present, value i maps to (Σ_{i₀<j≤i} h[j])·s rounded, s = 255/(N − h[i₀])
+// in float32 as OpenCV computes it; an image of one value keeps it.
+func EqualizeHist(img *array.Array) (*array.Array, error) {
+	const fn = "equalizeHist"
+	if _, err := layoutOf(fn, img); err != nil {
+		return nil, err
+	}
+	if img.Ndim() != 2 || img.Depth != array.Uint8 {
+		return nil, fmt.Errorf("%s: needs an 8-bit gray image, got %s of shape %s", fn, img.Depth, array.ShapeString(img.Shape))
+	}
+	if err := checkDepth(fn, img); err != nil {
+		return nil, err
+	}
+	var hist [256]int
+	for _, v := range img.Data {
+		hist[int(v)]++
+	}
+	i := 0
+	for hist[i] == 0 {
+		i++
+	}
+	out := like(img)
+	out.Depth = array.Uint8
+	total := len(img.Data)
+	if hist[i] == total {
+		fill(out.Data, float64(i))
+		return out, nil
+	}
+	scale := float32(255) / float32(total-hist[i])
+	var lut [256]float64
+	sum := 0
+	for i++; i < 256; i++ {
+		sum += hist[i]
+		lut[i] = array.Uint8.Saturate(float64(float32(sum) * scale))
+	}
+	for k, v := range img.Data {
+		out.Data[k] = lut[int(v)]
+	}
+	return out, nil
+}

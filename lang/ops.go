@@ -168,8 +168,10 @@ func (s *Session) member(v Value, name string, pos Pos) Value {
 			return Num(float64(len(a.Shape)))
 		case "size":
 			return Num(float64(len(a.Data)))
+		case "dtype":
+			return Str(a.Depth.String())
 		}
-		panic(Errorf("arrays have no field %q (they have T, shape, ndim, size)", name).at(pos))
+		panic(Errorf("arrays have no field %q (they have T, shape, ndim, size, dtype)", name).at(pos))
 	case NumKind:
 		switch name {
 		case "T":

@@ -179,13 +179,18 @@ func (v Value) SymbolName() string {
 }
 
 // TypeName returns the name type() gives v: the kind's name, with the shape
-// for arrays.
+// for arrays and the depth of those that are not float64 ("array(4, 6)
+// uint8" for an image read from a file).
 func (v Value) TypeName() string {
 	switch v.kind {
 	case ObjectKind:
 		return v.Object().TypeName()
 	case ArrayKind:
-		return "array" + array.ShapeString(v.Array().Shape)
+		a := v.Array()
+		if a.Depth != array.Float64 {
+			return "array" + array.ShapeString(a.Shape) + " " + a.Depth.String()
+		}
+		return "array" + array.ShapeString(a.Shape)
 	case ExprKind:
 		if v.SymbolName() != "" && v.Node().IsScalar() {
 			return "symbol"

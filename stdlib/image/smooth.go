@@ -107,8 +107,8 @@ func fixedGaussian(k []float64) []float64 {
 // value outside it, such as an 8-bit image given 300 or 0.5 by assignment.
 func checkDepth(fn string, img *array.Array) error {
 	if i := img.Depth.Outside(img); i >= 0 {
-		return fmt.Errorf("%s: the image is labelled %s but holds %g (value %d); convert it with as_depth",
-			fn, img.Depth, img.Data[i], i)
+		return fmt.Errorf("%s: the image is labelled %s but holds %g at index %d; convert it with as_depth(img, \"%s\")",
+			fn, img.Depth, img.Data[i], i, img.Depth)
 	}
 	return nil
 }

@@ -12,10 +12,11 @@ import "fmt"
 //
 // Depth is the element type the values stand for (see Depth): images read
 // from files are Uint8, everything else Float64, the zero value. It is a
-// label, not a storage format; Data always holds float64. Only functions
-// that document it read or set it: arithmetic and the other operations of
-// this package give Float64 arrays, so values never wrap around as numpy's
-// uint8 arithmetic does.
+// label, not a storage format; Data always holds float64. Operations that
+// only move values keep it, as numpy's do: indexing, slicing, Take,
+// Transpose, Reshape, Flatten, and Concat and Stack of arrays of one depth.
+// Arithmetic and every other computation give Float64 arrays, so values
+// never wrap around as numpy's uint8 arithmetic does.
 type Array struct {
 	Shape []int
 	Data  []float64

@@ -17,7 +17,7 @@ import (
 // adds to it: plot(fig, x, y).
 
 // plotFigureOptions are the options every figure-making builtin accepts.
-var plotFigureOptions = []string{"title", "xlabel", "ylabel", "zlabel", "xlim", "ylim", "grid", "legend", "width", "height", "azim", "elev", "file"}
+var plotFigureOptions = []string{"title", "xlabel", "ylabel", "zlabel", "xlim", "ylim", "xscale", "yscale", "grid", "legend", "width", "height", "azim", "elev", "file"}
 
 // plotStyleOptions are the options of builtins that draw lines or points.
 var plotStyleOptions = []string{"label", "color", "linewidth", "style", "size"}
@@ -30,7 +30,7 @@ func plotOptionNames(groups ...[]string) []string {
 	return all
 }
 
-const plotFigureOptionsDoc = "Figure options: title, xlabel, ylabel, xlim: [lo, hi], ylim, grid: true, legend (a position such as\n" +
+const plotFigureOptionsDoc = "Figure options: title, xlabel, ylabel, xlim: [lo, hi], ylim, xscale: \"log\", yscale, grid: true, legend (a position such as\n" +
 	"\"top left\", or false), width and height in pixels (640×480), file: \"out.png\" (also .svg, .pdf) writes it."
 
 var plotBuiltins = []*lang.Builtin{
@@ -132,6 +132,8 @@ var plotBuiltins = []*lang.Builtin{
 	plotSetter("xlabel", "text", "a copy of the figure with the x axis named", `xlabel(plot(sin, 0, 6), "time (s)")`, "xlabel"),
 	plotSetter("ylabel", "text", "a copy of the figure with the y axis named", `ylabel(plot(sin, 0, 6), "height (m)")`, "ylabel"),
 	plotSetter("grid", "on?", "a copy of the figure with grid lines at the ticks (or without, for grid(fig, false))", `grid(plot(sin, 0, 6))`, "grid"),
+	plotSetter("xscale", "scale", "a copy of the figure with its x axis \"log\" (base 10) or \"linear\"", `xscale(plot(log, 0.01, 100), "log")`, "xscale"),
+	plotSetter("yscale", "scale", "a copy of the figure with its y axis \"log\" (base 10) or \"linear\"", `yscale(plot(exp, 0, 10), "log")`, "yscale"),
 	{
 		Name: "xlim", Params: "fig, lo, hi", Topic: "plots",
 		Doc:     "a copy of the figure whose x axis runs from lo to hi",
@@ -220,7 +222,12 @@ func plotCells(a lang.Args, i, most int) int {
 }
 
 // plotValue returns a figure as a value.
-func plotValue(s *lang.Session, f *plot.Figure) lang.Value { return lang.Obj(f) }
+func plotValue(s *lang.Session, f *plot.Figure) lang.Value {
+	if err := f.CheckScales(); err != nil {
+		panic(lang.Errorf("%v", err))
+	}
+	return lang.Obj(f)
+}
 
 // PlotDir returns the folder for figures, calc-plots in the system's
 // temporary folder, creating it if need be.
@@ -383,6 +390,18 @@ func (o plotOpts) applyFigure(fig *plot.Figure) *plot.Figure {
 	}
 	if r, ok := o.rangeOpt("ylim"); ok {
 		g.YLim = r
+	}
+	for _, t := range []struct {
+		name string
+		dst  *plot.Scale
+	}{{"xscale", &g.XScale}, {"yscale", &g.YScale}} {
+		if o.Has(t.name) {
+			sc, err := plot.ParseScale(o.str(t.name, ""))
+			if err != nil {
+				o.fail("option %s: %v", t.name, err)
+			}
+			*t.dst = sc
+		}
 	}
 	if o.Has("grid") {
 		g.Grid = o.Bool("grid", false)
@@ -1024,7 +1043,7 @@ func plotFigureFn(s *lang.Session, a lang.Args) lang.Value {
 	return o.finish(fig)
 }
 
-// plotSetter builds title, xlabel, ylabel and grid: a copy of the figure
+// plotSetter builds title, xlabel, ylabel, xscale, yscale and grid: a copy of the figure
 // with one option set.
 func plotSetter(name, param, doc, example, option string) *lang.Builtin {
 	return &lang.Builtin{
@@ -1055,6 +1074,16 @@ func plotSetter(name, param, doc, example, option string) *lang.Builtin {
 				g.XLabel = text
 			case "ylabel":
 				g.YLabel = text
+			case "xscale", "yscale":
+				sc, err := plot.ParseScale(text)
+				if err != nil {
+					panic(lang.ArgErrorf(1, "%v", err))
+				}
+				if option == "xscale" {
+					g.XScale = sc
+				} else {
+					g.YScale = sc
+				}
 			}
 			return plotValue(s, g)
 		},

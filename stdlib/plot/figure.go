@@ -38,6 +38,9 @@ type Figure struct {
 	XLabel, YLabel, ZLabel string
 	// XLim and YLim fix the axes' ranges; the zero Range fits the data.
 	XLim, YLim Range
+	// XScale and YScale are the axes' scales (Linear by default; Log for
+	// line and scatter plots).
+	XScale, YScale Scale
 	// Grid draws grid lines at the ticks.
 	Grid bool
 	// Legend places the legend: "" or "top right", "top left", "bottom
@@ -275,5 +278,5 @@ func (f *Figure) Limits() (x, y Range) {
 	w, h := f.Size()
 	pw, ph := float64(w)*pointsPerPixel, float64(h)*pointsPerPixel
 	sc := f.resolve(pw, ph, f.dataAspect(pw, ph))
-	return sc.xr, sc.yr
+	return unlogged(sc.xr, f.XScale), unlogged(sc.yr, f.YScale)
 }

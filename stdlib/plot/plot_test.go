@@ -144,3 +144,80 @@ func TestFormats(t *testing.T) {
 }
 
 func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// scalesFigure shows log axes: a power law on log–log axes and an
+// exponential on semi-log ones, with a gap where a value is not positive.
+func scalesFigure(t *testing.T) *Figure {
+	var x, y, e, sx, sy []float64
+	for i := range 40 {
+		v := math.Pow(10, -1+float64(i)/10)
+		x, y, e = append(x, v), append(y, 3*math.Pow(v, 1.5)), append(e, math.Exp(float64(i)/4))
+		if i%4 == 0 {
+			sx, sy = append(sx, v), append(sy, 3*math.Pow(v, 1.5)*(1+0.2*math.Sin(float64(i))))
+		}
+	}
+	e[5] = 0
+	loglog, err := (&Figure{Title: "power law", XScale: Log, YScale: Log, Grid: true}).With(
+		&Line{X: x, Y: y, Name: "3x^1.5"}, &Scatter{X: sx, Y: sy, Name: "samples"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	semilog, err := (&Figure{Title: "growth", YScale: Log, XLabel: "t"}).With(&Line{X: x, Y: e, Style: Style{Markers: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	grid, err := Grid([]*Figure{loglog, semilog}, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return grid
+}
+
+func TestGoldenScales(t *testing.T) {
+	var b bytes.Buffer
+	if err := scalesFigure(t).Write(&b, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "scales.svg", b.Bytes())
+}
+
+func TestCheckScales(t *testing.T) {
+	line := &Line{X: []float64{1, 2}, Y: []float64{1, 2}}
+	for _, c := range []struct {
+		f    *Figure
+		want string
+	}{
+		{&Figure{YScale: Log, Series: []Series{line}}, ""},
+		{&Figure{XScale: Log, XLim: Range{-1, 10}, Series: []Series{line}}, "positive xlim"},
+		{&Figure{YScale: Log, Series: []Series{&Bars{X: []float64{1}, Heights: []float64{1}}}}, "not bar"},
+		{&Figure{XScale: Log, Series: []Series{&Line3{X: []float64{1}, Y: []float64{1}, Z: []float64{1}}}}, "2-D"},
+	} {
+		err := c.f.CheckScales()
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("CheckScales() = %v, want %q", err, c.want)
+		}
+	}
+	x, y := (&Figure{XScale: Log, Series: []Series{&Line{X: []float64{1, 1000}, Y: []float64{1, 2}}}}).Limits()
+	if math.Abs(x.Min-1) > 1e-9 || math.Abs(x.Max-1000) > 1e-9 || y.Min >= 1 {
+		t.Errorf("Limits of a log axis = %v, %v, want [1, 1000] in data units", x, y)
+	}
+}
+
+// TestLabels3D checks that a 3-D figure names each axis once: beside the
+// box, not also as a 2-D axis label.
+func TestLabels3D(t *testing.T) {
+	f, err := (&Figure{XLabel: "east", YLabel: "north", ZLabel: "up"}).With(
+		&Line3{X: []float64{0, 1}, Y: []float64{0, 1}, Z: []float64{0, 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"east", "north", "up"} {
+		if n := strings.Count(b.String(), ">"+name); n != 1 {
+			t.Errorf("%q is written %d times", name, n)
+		}
+	}
+}

@@ -64,14 +64,15 @@ func (f *Figure) resolve(w, h, aspect float64) *scene {
 	for _, s := range f.Series {
 		switch s := s.(type) {
 		case *Line:
-			l := &lineLayer{x: s.X, y: s.Y, line: lineStyle(s.Style, nil), name: s.Name}
+			l := &lineLayer{x: logged(s.X, f.XScale), y: logged(s.Y, f.YScale), line: lineStyle(s.Style, nil), name: s.Name}
 			l.line.Color = colour(s.Style)
 			if s.Style.Markers {
 				l.markers = glyphStyle(s.Style, l.line.Color)
 			}
 			sc.layers = append(sc.layers, l)
 		case *Scatter:
-			sc.layers = append(sc.layers, &lineLayer{x: s.X, y: s.Y, noLine: true, markers: glyphStyle(s.Style, colour(s.Style)), name: s.Name})
+			sc.layers = append(sc.layers, &lineLayer{x: logged(s.X, f.XScale), y: logged(s.Y, f.YScale), noLine: true,
+				markers: glyphStyle(s.Style, colour(s.Style)), name: s.Name})
 		case *Bars:
 			sc.layers = append(sc.layers, &barsLayer{x: s.X, h: s.Heights, w: s.Width, fill: colour(s.Style), name: s.Name})
 			if s.Names != nil {
@@ -132,10 +133,10 @@ func (f *Figure) resolve(w, h, aspect float64) *scene {
 	square := sc.threeD || sc.invertY
 	if !sc.threeD {
 		if !f.XLim.IsZero() {
-			sc.xr, square = f.XLim, false
+			sc.xr, square = loggedRange(f.XLim, f.XScale), false
 		}
 		if !f.YLim.IsZero() {
-			sc.yr, square = f.YLim, false
+			sc.yr, square = loggedRange(f.YLim, f.YScale), false
 		}
 	}
 	if square && aspect > 0 {
@@ -266,9 +267,17 @@ func (sc *scene) gonum() *gplot.Plot {
 		ax.Tick.Label.Font = sans(9).Font
 		ax.Padding = vg.Points(2)
 	}
-	p.X.Label.Text, p.Y.Label.Text = f.XLabel, f.YLabel
+	if !sc.threeD { // 3-D axes are drawn, labels and all, by the projection
+		p.X.Label.Text, p.Y.Label.Text = f.XLabel, f.YLabel
+	}
 	p.X.Tick.Marker = niceTicks{max(3, int(sc.width/55))}
 	p.Y.Tick.Marker = niceTicks{max(3, int(sc.height/40))}
+	if f.XScale == Log {
+		p.X.Tick.Marker = logTicks{max(3, int(sc.width/55))}
+	}
+	if f.YScale == Log {
+		p.Y.Tick.Marker = logTicks{max(3, int(sc.height/40))}
+	}
 	p.Legend.TextStyle.Font = sans(10).Font
 	p.Legend.ThumbnailWidth = vg.Points(20)
 	if f.Grid && !sc.threeD {

@@ -850,36 +850,8 @@ func (o plotOpts) gridSize(def, most int) int {
 
 func plotContourFn(s *lang.Session, a lang.Args) lang.Value {
 	fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"levels", "n", "cmap", "label", "color", "linewidth", "style"}, plotFigureOptions))
-	args := plotShift(data, off)
 	c := &plot.Contour{}
-	switch {
-	case len(data) == 3 && data[0].IsCallable():
-		xr, yr := plotRangeArg(args, off+1, "the x range"), plotRangeArg(args, off+2, "the y range")
-		n := o.gridSize(100, 1000)
-		c.Z = make([]float64, n*n)
-		c.X, c.Y = plotGrid(s, data[0], xr, yr, n, n, func(i, j int, v lang.Value) {
-			c.Z[j*n+i] = plotNumber(v, off)
-		})
-	case len(data) == 1 || len(data) == 3:
-		k := off + len(data) - 1
-		m := args[k].Array()
-		if m == nil || len(m.Shape) != 2 || m.Shape[0] < 2 || m.Shape[1] < 2 {
-			panic(lang.ArgErrorf(k, "Z must be a matrix of at least 2×2 values, got %s", args[k].TypeName()))
-		}
-		c.Z = append([]float64(nil), m.Data...)
-		c.X, c.Y = plotIndices(m.Shape[1]), plotIndices(m.Shape[0])
-		if len(data) == 3 {
-			c.X, c.Y = plotVector(args, off, "x"), plotVector(args, off+1, "y")
-			if len(c.X) != m.Shape[1] {
-				panic(lang.ArgErrorf(off, "x has %d values but Z has %d columns", len(c.X), m.Shape[1]))
-			}
-			if len(c.Y) != m.Shape[0] {
-				panic(lang.ArgErrorf(off+1, "y has %d values but Z has %d rows", len(c.Y), m.Shape[0]))
-			}
-		}
-	default:
-		panic(lang.ArgErrorf(off, "contour takes f, [x0, x1], [y0, y1], or a matrix Z (with its x and y first)"))
-	}
+	c.X, c.Y, c.Z = plotGridded(s, data, off, o, "contour", 100)
 	lv := o.Get("levels", lang.Num(10))
 	if lv.Kind() == lang.ArrayKind {
 		c.Levels = append([]float64(nil), lv.Array().Data...)
@@ -892,6 +864,44 @@ func plotContourFn(s *lang.Session, a lang.Args) lang.Value {
 	c.Style, _ = o.style()
 	c.Name = o.labels(1, nil)[0]
 	return o.finish(addSeries(fig, off, c))
+}
+
+// plotGridded reads the data of a plot over a grid: a function (or an
+// expression in two symbols) and its x and y ranges, sampled on an n×n grid
+// (the option n, up to 1000), or a matrix Z of heights with, optionally, its
+// x and y values first. It returns the grid's x and y values and the
+// heights, row by row.
+func plotGridded(s *lang.Session, data []lang.Value, off int, o plotOpts, name string, n int) (x, y, z []float64) {
+	args := plotShift(data, off)
+	switch {
+	case len(data) == 3 && data[0].IsCallable():
+		xr, yr := plotRangeArg(args, off+1, "the x range"), plotRangeArg(args, off+2, "the y range")
+		n := o.gridSize(n, 1000)
+		z = make([]float64, n*n)
+		x, y = plotGrid(s, data[0], xr, yr, n, n, func(i, j int, v lang.Value) {
+			z[j*n+i] = plotNumber(v, off)
+		})
+		return x, y, z
+	case len(data) == 1 || len(data) == 3:
+		k := off + len(data) - 1
+		m := args[k].Array()
+		if m == nil || len(m.Shape) != 2 || m.Shape[0] < 2 || m.Shape[1] < 2 {
+			panic(lang.ArgErrorf(k, "Z must be a matrix of at least 2×2 values, got %s", args[k].TypeName()))
+		}
+		z = append([]float64(nil), m.Data...)
+		x, y = plotIndices(m.Shape[1]), plotIndices(m.Shape[0])
+		if len(data) == 3 {
+			x, y = plotVector(args, off, "x"), plotVector(args, off+1, "y")
+			if len(x) != m.Shape[1] {
+				panic(lang.ArgErrorf(off, "x has %d values but Z has %d columns", len(x), m.Shape[1]))
+			}
+			if len(y) != m.Shape[0] {
+				panic(lang.ArgErrorf(off+1, "y has %d values but Z has %d rows", len(y), m.Shape[0]))
+			}
+		}
+		return x, y, z
+	}
+	panic(lang.ArgErrorf(off, "%s takes f, [x0, x1], [y0, y1], or a matrix Z (with its x and y first)", name))
 }
 
 // plotColormap reads the option cmap.

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -78,7 +79,7 @@ type View struct {
 var DefaultView = View{Azim: -60, Elev: 30}
 
 // Series is one set of data drawn in a figure: *Line, *Scatter, *Bars,
-// *Contour, *Field, *Line3 or *Image.
+// *Contour, *Field, *Line3, *Surface or *Image.
 type Series interface {
 	// Kind names the sort of series: "line", "scatter", "hist", "bar",
 	// "contour", "quiver", "line3" or "image".
@@ -126,12 +127,12 @@ func (f *Figure) With(series ...Series) (*Figure, error) {
 	all := append(append([]Series(nil), f.Series...), series...)
 	threeD := 0
 	for _, s := range all {
-		if _, ok := s.(*Line3); ok {
+		if is3D(s) {
 			threeD++
 		}
 	}
 	if threeD > 0 && threeD < len(all) {
-		return nil, errors.New("a 3-D figure holds only 3-D series (plot3), and a 2-D figure no 3-D ones")
+		return nil, errors.New("a 3-D figure holds only 3-D series (plot3, plot_surface), and a 2-D figure no 3-D ones")
 	}
 	g := f.Clone()
 	g.Series = all
@@ -167,10 +168,14 @@ func (f *Figure) Rows() int {
 
 // Is3D reports whether the figure shows 3-D series.
 func (f *Figure) Is3D() bool {
-	for _, s := range f.Series {
-		if _, ok := s.(*Line3); ok {
-			return true
-		}
+	return slices.ContainsFunc(f.Series, is3D)
+}
+
+// is3D reports whether s is a series in space.
+func is3D(s Series) bool {
+	switch s.(type) {
+	case *Line3, *Surface:
+		return true
 	}
 	return false
 }
@@ -264,6 +269,10 @@ func withName(s Series, name string) Series {
 		c.Name = name
 		return &c
 	case *Image:
+		c := *s
+		c.Name = name
+		return &c
+	case *Surface:
 		c := *s
 		c.Name = name
 		return &c

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"image/color"
 	"image/png"
 	"math"
 	"os"
@@ -219,5 +220,71 @@ func TestLabels3D(t *testing.T) {
 		if n := strings.Count(b.String(), ">"+name); n != 1 {
 			t.Errorf("%q is written %d times", name, n)
 		}
+	}
+}
+
+// surfaceFigure shows a filled surface and a wireframe, each 12×12.
+func surfaceFigure(t *testing.T) *Figure {
+	n := 12
+	g := make([]float64, n)
+	for i := range g {
+		g[i] = -1 + 2*float64(i)/float64(n-1)
+	}
+	saddle, bump := make([]float64, n*n), make([]float64, n*n)
+	for j, y := range g {
+		for i, x := range g {
+			saddle[j*n+i] = x*x - y*y
+			bump[j*n+i] = math.Exp(-3 * (x*x + y*y))
+		}
+	}
+	filled, err := (&Figure{Title: "saddle", XLabel: "x", YLabel: "y", ZLabel: "z"}).With(&Surface{X: g, Y: g, Z: saddle})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wire, err := (&Figure{Title: "bump", View: &View{Azim: 30, Elev: 45}}).With(&Surface{X: g, Y: g, Z: bump, Wireframe: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	grid, err := Grid([]*Figure{filled, wire}, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return grid
+}
+
+func TestGoldenSurface(t *testing.T) {
+	var b bytes.Buffer
+	if err := surfaceFigure(t).Write(&b, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "surface.svg", b.Bytes())
+}
+
+// TestSurfaceOrder checks the painter's order: of two cells, the one
+// nearer the eye is drawn last.
+func TestSurfaceOrder(t *testing.T) {
+	s := &Surface{X: []float64{0, 1, 2}, Y: []float64{0, 1}, Z: []float64{0, 0, 0, 0, 0, 0}}
+	if err := s.check(); err != nil {
+		t.Fatal(err)
+	}
+	// Seen from +x (azimuth 0), the cell at larger x is nearer.
+	p := newProjector(Box3{Range{0, 2}, Range{0, 1}, Range{-1, 1}}, View{Azim: 0, Elev: 30})
+	l := surfaceLayer(s, p, func(Style) color.Color { return color.Black })
+	if len(l.x) != 2 {
+		t.Fatalf("%d cells, want 2", len(l.x))
+	}
+	if !(p.depth(0.5, 0.5, 0) < p.depth(1.5, 0.5, 0)) {
+		t.Fatal("the cell at larger x should be nearer")
+	}
+	// The projection is affine, so a cell's projected corners average to
+	// the projection of its centre.
+	mean := func(v []float64) float64 { return (v[0] + v[1] + v[2] + v[3]) / 4 }
+	fx, fy := p.point(0.5, 0.5, 0)
+	if math.Abs(mean(l.x[0])-fx) > 1e-12 || math.Abs(mean(l.y[0])-fy) > 1e-12 {
+		t.Errorf("the first cell drawn is centred at (%g, %g), want the farther one at (%g, %g)", mean(l.x[0]), mean(l.y[0]), fx, fy)
+	}
+	bad := &Surface{X: []float64{0, 1}, Y: []float64{0, 1}, Z: []float64{1, 2, 3}}
+	if err := bad.check(); err == nil {
+		t.Error("a surface with 3 heights for a 2×2 grid was accepted")
 	}
 }

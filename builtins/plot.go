@@ -17,7 +17,7 @@ import (
 // adds to it: plot(fig, x, y).
 
 // plotFigureOptions are the options every figure-making builtin accepts.
-var plotFigureOptions = []string{"title", "xlabel", "ylabel", "zlabel", "xlim", "ylim", "xscale", "yscale", "grid", "legend", "width", "height", "azim", "elev", "file"}
+var plotFigureOptions = []string{"title", "xlabel", "ylabel", "zlabel", "xlim", "ylim", "xscale", "yscale", "grid", "colorbar", "legend", "width", "height", "azim", "elev", "file"}
 
 // plotStyleOptions are the options of builtins that draw lines or points.
 var plotStyleOptions = []string{"label", "color", "linewidth", "style", "size"}
@@ -30,7 +30,7 @@ func plotOptionNames(groups ...[]string) []string {
 	return all
 }
 
-const plotFigureOptionsDoc = "Figure options: title, xlabel, ylabel, xlim: [lo, hi], ylim, xscale: \"log\", yscale, grid: true, legend (a position such as\n" +
+const plotFigureOptionsDoc = "Figure options: title, xlabel, ylabel, xlim: [lo, hi], ylim, xscale: \"log\", yscale, grid: true, colorbar: true,\nlegend (a position such as " +
 	"\"top left\", or false), width and height in pixels (640×480), file: \"out.png\" (also .svg, .pdf) writes it."
 
 var plotBuiltins = []*lang.Builtin{
@@ -93,7 +93,15 @@ var plotBuiltins = []*lang.Builtin{
 			"cmap colours the levels from low to high: viridis or gray.\n" + plotFigureOptionsDoc,
 		Example: "contour(x**2 + 2*y**2, [-2, 2], [-2, 2], {levels: 6})",
 		MinArgs: 1, MaxArgs: 5,
-		Fn: plotContourFn,
+		Fn: plotContour(false),
+	},
+	{
+		Name: "contourf", Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z, {levels, n, cmap, ...}", Topic: "plots",
+		Doc: "filled contours of f(x, y) or of a matrix, as a figure: the bands between levels coloured from low to high\n" +
+			"Arguments and options as contour's; the n levels make n + 1 bands. Add {colorbar: true} for the scale.\n" + plotFigureOptionsDoc,
+		Example: "contourf(x**2 + 2*y**2, [-2, 2], [-2, 2], {levels: 6, colorbar: true})",
+		MinArgs: 1, MaxArgs: 5,
+		Fn: plotContour(true),
 	},
 	{
 		Name: "quiver", Params: "fig?, f, [x0, x1], [y0, y1] | x, y, u, v, {n, ...}", Topic: "plots",
@@ -132,6 +140,8 @@ var plotBuiltins = []*lang.Builtin{
 	plotSetter("xlabel", "text", "a copy of the figure with the x axis named", `xlabel(plot(sin, 0, 6), "time (s)")`, "xlabel"),
 	plotSetter("ylabel", "text", "a copy of the figure with the y axis named", `ylabel(plot(sin, 0, 6), "height (m)")`, "ylabel"),
 	plotSetter("grid", "on?", "a copy of the figure with grid lines at the ticks (or without, for grid(fig, false))", `grid(plot(sin, 0, 6))`, "grid"),
+	plotSetter("colorbar", "on?", "a copy of the figure with a colour bar beside the axes (or without, for colorbar(fig, false)): the\n"+
+		"scale of its contour, contourf, one-channel imshow or plot_surface", `colorbar(imshow(outer(range(8), range(8))))`, "colorbar"),
 	plotSetter("xscale", "scale", "a copy of the figure with its x axis \"log\" (base 10) or \"linear\"", `xscale(plot(log, 0.01, 100), "log")`, "xscale"),
 	plotSetter("yscale", "scale", "a copy of the figure with its y axis \"log\" (base 10) or \"linear\"", `yscale(plot(exp, 0, 10), "log")`, "yscale"),
 	{
@@ -223,7 +233,7 @@ func plotCells(a lang.Args, i, most int) int {
 
 // plotValue returns a figure as a value.
 func plotValue(s *lang.Session, f *plot.Figure) lang.Value {
-	if err := f.CheckScales(); err != nil {
+	if err := f.CheckAxes(); err != nil {
 		panic(lang.Errorf("%v", err))
 	}
 	return lang.Obj(f)
@@ -405,6 +415,9 @@ func (o plotOpts) applyFigure(fig *plot.Figure) *plot.Figure {
 	}
 	if o.Has("grid") {
 		g.Grid = o.Bool("grid", false)
+	}
+	if o.Has("colorbar") {
+		g.Colorbar = o.Bool("colorbar", false)
 	}
 	if o.Has("legend") {
 		g.Legend = plotLegendPlace(o.Get("legend", lang.Nil), o.fail)
@@ -848,9 +861,14 @@ func (o plotOpts) gridSize(def, most int) int {
 	return n
 }
 
-func plotContourFn(s *lang.Session, a lang.Args) lang.Value {
+// plotContour builds contour (filled false) and contourf.
+func plotContour(filled bool) func(s *lang.Session, a lang.Args) lang.Value {
+	return func(s *lang.Session, a lang.Args) lang.Value { return plotContourFn(s, a, filled) }
+}
+
+func plotContourFn(s *lang.Session, a lang.Args, filled bool) lang.Value {
 	fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"levels", "n", "cmap", "label", "color", "linewidth", "style"}, plotFigureOptions))
-	c := &plot.Contour{}
+	c := &plot.Contour{Filled: filled}
 	c.X, c.Y, c.Z = plotGridded(s, data, off, o, "contour", 100)
 	lv := o.Get("levels", lang.Num(10))
 	if lv.Kind() == lang.ArrayKind {
@@ -1053,7 +1071,7 @@ func plotFigureFn(s *lang.Session, a lang.Args) lang.Value {
 	return o.finish(fig)
 }
 
-// plotSetter builds title, xlabel, ylabel, xscale, yscale and grid: a copy of the figure
+// plotSetter builds title, xlabel, ylabel, xscale, yscale, grid and colorbar: a copy of the figure
 // with one option set.
 func plotSetter(name, param, doc, example, option string) *lang.Builtin {
 	return &lang.Builtin{
@@ -1061,7 +1079,7 @@ func plotSetter(name, param, doc, example, option string) *lang.Builtin {
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			g := plotFigureArg(a, 0).Clone()
-			if option == "grid" {
+			if option == "grid" || option == "colorbar" {
 				on := true
 				if len(a) > 1 {
 					t, ok := a[1].Truth()
@@ -1070,7 +1088,11 @@ func plotSetter(name, param, doc, example, option string) *lang.Builtin {
 					}
 					on = t
 				}
-				g.Grid = on
+				if option == "grid" {
+					g.Grid = on
+				} else {
+					g.Colorbar = on
+				}
 				return plotValue(s, g)
 			}
 			if len(a) < 2 {

@@ -44,6 +44,10 @@ type Figure struct {
 	XScale, YScale Scale
 	// Grid draws grid lines at the ticks.
 	Grid bool
+	// Colorbar draws, right of the axes, the colour scale of the topmost
+	// series drawn through a colour map (contour, filled contour,
+	// one-channel image, filled surface).
+	Colorbar bool
 	// Legend places the legend: "" or "top right", "top left", "bottom
 	// left", "bottom right", or "none". A legend appears when some series
 	// has a label.

@@ -182,7 +182,7 @@ func TestGoldenScales(t *testing.T) {
 	golden(t, "scales.svg", b.Bytes())
 }
 
-func TestCheckScales(t *testing.T) {
+func TestCheckAxes(t *testing.T) {
 	line := &Line{X: []float64{1, 2}, Y: []float64{1, 2}}
 	for _, c := range []struct {
 		f    *Figure
@@ -193,9 +193,9 @@ func TestCheckScales(t *testing.T) {
 		{&Figure{YScale: Log, Series: []Series{&Bars{X: []float64{1}, Heights: []float64{1}}}}, "not bar"},
 		{&Figure{XScale: Log, Series: []Series{&Line3{X: []float64{1}, Y: []float64{1}, Z: []float64{1}}}}, "2-D"},
 	} {
-		err := c.f.CheckScales()
+		err := c.f.CheckAxes()
 		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
-			t.Errorf("CheckScales() = %v, want %q", err, c.want)
+			t.Errorf("CheckAxes() = %v, want %q", err, c.want)
 		}
 	}
 	x, y := (&Figure{XScale: Log, Series: []Series{&Line{X: []float64{1, 1000}, Y: []float64{1, 2}}}}).Limits()
@@ -286,5 +286,67 @@ func TestSurfaceOrder(t *testing.T) {
 	bad := &Surface{X: []float64{0, 1}, Y: []float64{0, 1}, Z: []float64{1, 2, 3}}
 	if err := bad.check(); err == nil {
 		t.Error("a surface with 3 heights for a 2×2 grid was accepted")
+	}
+}
+
+// colourFigure shows filled contours with their level lines and a colour
+// bar in bands, and contour lines with a continuous bar.
+func colourFigure(t *testing.T) *Figure {
+	n := 31
+	g := make([]float64, n)
+	for i := range g {
+		g[i] = -2 + 4*float64(i)/float64(n-1)
+	}
+	z := make([]float64, n*n)
+	for j, y := range g {
+		for i, x := range g {
+			z[j*n+i] = x*x + 2*y*y
+		}
+	}
+	levels := Levels(z, 6)
+	filled, err := (&Figure{Title: "bands", Colorbar: true}).With(
+		&Contour{X: g, Y: g, Z: z, Levels: levels, Map: Viridis, Filled: true},
+		&Contour{X: g, Y: g, Z: z, Levels: levels, Style: Style{Color: color.Black, LineWidth: 0.7}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, err := (&Figure{Title: "lines", Colorbar: true}).With(&Contour{X: g, Y: g, Z: z, Levels: Levels(z, 12), Map: Gray})
+	if err != nil {
+		t.Fatal(err)
+	}
+	grid, err := Grid([]*Figure{filled, lines}, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return grid
+}
+
+func TestGoldenColour(t *testing.T) {
+	var b bytes.Buffer
+	if err := colourFigure(t).Write(&b, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "colour.svg", b.Bytes())
+}
+
+func TestColorbarChecks(t *testing.T) {
+	line := &Line{X: []float64{1, 2}, Y: []float64{1, 2}}
+	if err := (&Figure{Colorbar: true, Series: []Series{line}}).CheckAxes(); err == nil {
+		t.Error("a colour bar of a line plot was accepted")
+	}
+	c := &Contour{X: []float64{0, 1}, Y: []float64{0, 1}, Z: []float64{0, 1, 2, 3}, Levels: []float64{2, 1}, Filled: true}
+	if err := c.check(); err == nil {
+		t.Error("filled contours with decreasing levels were accepted")
+	}
+	c.Levels = []float64{1, 2}
+	l := newFilledLayer(c)
+	// Bands: below 1, 1 to 2, above 2; the grid's corners lie in each.
+	for _, p := range []struct{ x, y, want float64 }{{0, 0, 0}, {1, 0, 1}, {0.5, 0.5, 1.5}, {1, 1, 3}} {
+		if got := l.value(p.x, p.y); math.Abs(got-p.want) > 1e-12 {
+			t.Errorf("value(%g, %g) = %g, want %g", p.x, p.y, got, p.want)
+		}
+	}
+	if len(l.colours) != 3 {
+		t.Errorf("%d bands for 2 levels, want 3", len(l.colours))
 	}
 }

@@ -81,6 +81,10 @@ func (f *Figure) resolve(w, h, aspect float64) *scene {
 				}
 			}
 		case *Contour:
+			if s.Filled {
+				sc.layers = append(sc.layers, newFilledLayer(s))
+				continue
+			}
 			k := &contourLayer{src: s, paths: ContourLines(s.X, s.Y, s.Z, s.Levels), line: lineStyle(s.Style, nil), name: s.Name}
 			for i := range s.Levels {
 				var c color.Color = s.Map.At(0.5)
@@ -334,6 +338,9 @@ func (f *Figure) dataAspect(w, h float64) float64 {
 	if f.Title != "" {
 		h -= titleHeight
 	}
+	if _, ok := f.colorbarOf(); ok && f.Colorbar {
+		w -= colorbarWidth
+	}
 	if !f.Is3D() {
 		w -= 50
 		h -= 35
@@ -364,8 +371,17 @@ func (f *Figure) draw(c draw.Canvas) {
 		// legible over the data.
 		legend := p.Legend
 		p.Legend = gplot.NewLegend()
+		bar, hasBar := f.colorbarOf()
+		hasBar = hasBar && f.Colorbar
+		whole := c
+		if hasBar {
+			c.Max.X -= colorbarWidth
+		}
 		p.Draw(c)
 		area := p.DataCanvas(c)
+		if hasBar {
+			bar.draw(whole, area)
+		}
 		if f.Legend != "none" && sc.labelled() {
 			box := legendBox(&legend, area)
 			area.SetColor(color.NRGBA{0xff, 0xff, 0xff, 0xd0})

@@ -38,10 +38,14 @@ func (s Scale) String() string {
 	return "linear"
 }
 
-// CheckScales reports a log axis the figure cannot have: one with a limit
-// that is not positive, on a 3-D figure, or under series other than lines
-// and scatter plots.
-func (f *Figure) CheckScales() error {
+// CheckAxes reports axes the figure cannot have: a colour bar with no
+// series drawn through a colour map, or a log axis with a limit that is not
+// positive, on a 3-D figure, or under series other than lines and scatter
+// plots.
+func (f *Figure) CheckAxes() error {
+	if err := f.checkColorbar(); err != nil {
+		return err
+	}
 	if f.XScale != Log && f.YScale != Log {
 		return nil
 	}

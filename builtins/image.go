@@ -343,6 +343,20 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
+		Name: "canny", Params: "img, low, high, {aperture, l2gradient}", Topic: "images",
+		Doc: "the edges of an 8-bit image by Canny's method, as OpenCV's Canny: 255 on edges, 0 elsewhere. Gradients above\n" +
+			"high are edges, and those above low that touch one; thin lines remain where the gradient peaks across the\n" +
+			"edge. aperture is the Sobel size (3 or 5); l2gradient: true measures the gradient as sqrt(dx² + dy²)\n" +
+			"rather than |dx| + |dy|",
+		Example: "img = as_depth(outer(ones(6), [0, 0, 0, 200, 200, 200]), \"uint8\")\ncanny(img, 50, 150)[2]",
+		MinArgs: 3, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("aperture", "l2gradient")
+			return lang.Arr(must(image.Canny(img(args, 0), args.Num(1), args.Num(2), int(opts.Num("aperture", 3)), opts.Bool("l2gradient", false))))
+		},
+	},
+	{
 		Name: "equalize_hist", Params: "img", Topic: "images",
 		Doc:     "an 8-bit gray image with its histogram spread over 0..255, as OpenCV's equalizeHist: contrast for dull images",
 		Example: "equalize_hist(as_depth([[50, 52, 54], [56, 58, 60]], \"uint8\"))",

@@ -443,6 +443,15 @@ inputs["hues8"] = arrays["in/hues8"] = hues.astype(np.float64)
 add("cvtColor/hues8/hsv", "ToHSV", "hues8", cv2.cvtColor(hues, cv2.COLOR_RGB2HSV))
 add("cvtColor/hues8/gray", "ToGray", "hues8", cv2.cvtColor(hues, cv2.COLOR_RGB2GRAY))
 
+for input in ["gray8", "colour8", "photo8"]:
+    for lo, hi in [(50, 150), (20, 60), (100, 30), (0, 0), (5, 250)]:
+        for aperture in [3, 5]:
+            for l2 in [False, True]:
+                img = eight[input][..., ::-1] if input == "colour8" else eight[input]  # BGR
+                add("canny/%s/%g_%g_%d_%s" % (input, lo, hi, aperture, l2), "Canny", input,
+                    cv2.Canny(img, lo, hi, apertureSize=aperture, L2gradient=l2), low=lo, high=hi,
+                    aperture=aperture, l2=l2)
+
 np.savez_compressed(path("reference.npz"), **arrays)
 with open(path("reference.json"), "w") as f:
     json.dump({"opencv": cv2.__version__, "cases": cases}, f, indent=0)

@@ -83,7 +83,7 @@ type View struct {
 var DefaultView = View{Azim: -60, Elev: 30}
 
 // Series is one set of data drawn in a figure: *Line, *Scatter, *Bars,
-// *Contour, *Field, *Line3, *Surface or *Image.
+// *Contour, *Field, *Line3, *Surface, *Image, *ErrorBars, *Band or *Note.
 type Series interface {
 	// Kind names the sort of series: "line", "scatter", "hist", "bar",
 	// "contour", "quiver", "line3" or "image".
@@ -277,6 +277,14 @@ func withName(s Series, name string) Series {
 		c.Name = name
 		return &c
 	case *Surface:
+		c := *s
+		c.Name = name
+		return &c
+	case *ErrorBars:
+		c := *s
+		c.Name = name
+		return &c
+	case *Band:
 		c := *s
 		c.Name = name
 		return &c

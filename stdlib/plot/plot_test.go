@@ -350,3 +350,34 @@ func TestColorbarChecks(t *testing.T) {
 		t.Errorf("%d bands for 2 levels, want 3", len(l.colours))
 	}
 }
+
+// marksFigure shows a band, error bars both ways, a text and an arrow.
+func marksFigure(t *testing.T) *Figure {
+	var x, lo, hi []float64
+	for i := range 40 {
+		v := float64(i) / 6
+		x, lo, hi = append(x, v), append(lo, math.Sin(v)-0.3), append(hi, math.Sin(v)+0.3)
+	}
+	hi[20] = math.NaN() // a gap in the band
+	f, err := (&Figure{Title: "marks"}).With(
+		&Band{X: x, Y1: lo, Y2: hi, Name: "band"},
+		&ErrorBars{X: []float64{1, 3, 5}, Y: []float64{0.8, 0.1, -0.9}, YLo: []float64{0.1, 0.2, 0.3}, YHi: []float64{0.2, 0.2, 0.1},
+			XLo: []float64{0.2, 0.2, 0.2}, XHi: []float64{0.1, 0.1, 0.1}, Name: "measured"},
+		&Note{X: 3.5, Y: 1.2, Text: "peak", Arrow: true, AX: 1.57, AY: 1},
+		&Note{X: 5, Y: -1.4, Text: "trough", Size: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestGoldenMarks(t *testing.T) {
+	var b bytes.Buffer
+	if err := marksFigure(t).Write(&b, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "marks.svg", b.Bytes())
+	if s := marksFigure(t).Braille(40, 10); !strings.Contains(s, "⠀") && len(s) < 100 {
+		t.Errorf("the marks draw no dots:\n%s", s)
+	}
+}

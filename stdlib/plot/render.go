@@ -104,6 +104,19 @@ func (f *Figure) resolve(w, h, aspect float64) *scene {
 		case *Image:
 			sc.layers = append(sc.layers, &imageLayer{img: s})
 			sc.invertY = true
+		case *ErrorBars:
+			sc.layers = append(sc.layers, newErrLayer(s, f.XScale, f.YScale, colour(s.Style)))
+		case *Band:
+			sc.layers = append(sc.layers, &bandLayer{x: logged(s.X, f.XScale), y1: logged(s.Y1, f.YScale), y2: logged(s.Y2, f.YScale),
+				fill: translucent(colour(s.Style)), name: s.Name})
+		case *Note:
+			l := &noteLayer{n: s, textColour: color.Black, line: lineStyle(Style{LineWidth: 1}, color.Black)}
+			if s.Style.Color != nil {
+				l.textColour, l.line.Color = s.Style.Color, s.Style.Color
+			}
+			l.x, l.y = logged([]float64{s.X}, f.XScale)[0], logged([]float64{s.Y}, f.YScale)[0]
+			l.ax, l.ay = logged([]float64{s.AX}, f.XScale)[0], logged([]float64{s.AY}, f.YScale)[0]
+			sc.layers = append(sc.layers, l)
 		}
 	}
 	x0, x1, y0, y1 := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
@@ -121,8 +134,10 @@ func (f *Figure) resolve(w, h, aspect float64) *scene {
 		case *lineLayer:
 			padY = padY || !sc.threeD
 			padX = padX || l.noLine && !sc.threeD
-		case *fieldLayer:
+		case *fieldLayer, *errLayer:
 			padX, padY = true, true
+		case *bandLayer:
+			padY = true
 		case *barsLayer:
 			padX, padTop = true, true
 		}

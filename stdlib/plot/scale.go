@@ -54,9 +54,9 @@ func (f *Figure) CheckAxes() error {
 	}
 	for _, s := range f.Series {
 		switch s.(type) {
-		case *Line, *Scatter:
+		case *Line, *Scatter, *ErrorBars, *Band, *Note:
 		default:
-			return fmt.Errorf("log axes are for line and scatter plots, not %s", s.Kind())
+			return fmt.Errorf("log axes are for line and scatter plots (with error bars, bands and texts), not %s", s.Kind())
 		}
 	}
 	for _, a := range []struct {

@@ -53,3 +53,41 @@ func BenchmarkNaiveFilter2D3x3(b *testing.B) {
 		return naiveCorrelate(img, bench3x3, 1, 1, 0, Reflect101), nil
 	})
 }
+
+// benchImage8 returns the benchmarks' image cut to 8 bits, as
+// testdata/opencv_bench.py makes it with astype(np.uint8).
+func benchImage8() *array.Array {
+	img := benchImage()
+	for i, v := range img.Data {
+		img.Data[i] = float64(int(v))
+	}
+	img.Depth = array.Uint8
+	return img
+}
+
+func benchmark8(b *testing.B, f func(img *array.Array) (*array.Array, error)) {
+	img := benchImage8()
+	b.SetBytes(int64(len(img.Data)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := f(img); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkGaussianBlur5x8bit(b *testing.B) {
+	benchmark8(b, func(img *array.Array) (*array.Array, error) { return GaussianBlur(img, 5, 5, 0, 0, Reflect101) })
+}
+
+func BenchmarkMedianBlur5x8bit(b *testing.B) {
+	benchmark8(b, func(img *array.Array) (*array.Array, error) { return MedianBlur(img, 5) })
+}
+
+func BenchmarkCanny8bit(b *testing.B) {
+	benchmark8(b, func(img *array.Array) (*array.Array, error) { return Canny(img, 50, 150, 3, false) })
+}
+
+func BenchmarkBlur5x8bit(b *testing.B) {
+	benchmark8(b, func(img *array.Array) (*array.Array, error) { return Blur(img, 5, 5, Reflect101) })
+}

@@ -76,57 +76,56 @@ func Canny(img *array.Array, low, high float64, aperture int, l2 bool) (*array.A
 		return nil, err
 	}
 	// The gradient at each pixel, from the channel of largest magnitude
-	// (derivatives of aperture 5 on 8 bits fit in OpenCV's 16);
-	// OpenCV's channels are in BGR order and the first of equals wins, so
-	// ours are visited from the last.
+	// (derivatives of aperture 5 on 8 bits fit in OpenCV's 16); OpenCV's
+	// channels are in BGR order and the first of equals wins, so ours are
+	// visited from the last. The magnitudes have a border of zeros, so
+	// that every pixel has eight neighbours.
 	w, h := l.w, l.h
-	gx, gy, mag := make([]int64, w*h), make([]int64, w*h), make([]int64, w*h)
-	for p := range w * h {
-		best := int64(-1)
-		for c := l.c - 1; c >= 0; c-- {
-			x, y := int64(dx.Data[p*l.c+c]), int64(dy.Data[p*l.c+c])
-			m := abs64(x) + abs64(y)
-			if l2 {
-				m = x*x + y*y
-			}
-			if m > best {
-				best, gx[p], gy[p] = m, x, y
+	pw := w + 2
+	gx, gy, mag := make([]int32, w*h), make([]int32, w*h), make([]int64, pw*(h+2))
+	parallelFor(h, w*h*l.c*4, func(y0, y1 int) {
+		for y := y0; y < y1; y++ {
+			for x := range w {
+				p := y*w + x
+				best := int64(-1)
+				for c := l.c - 1; c >= 0; c-- {
+					dxv, dyv := int64(dx.Data[p*l.c+c]), int64(dy.Data[p*l.c+c])
+					m := abs64(dxv) + abs64(dyv)
+					if l2 {
+						m = dxv*dxv + dyv*dyv
+					}
+					if m > best {
+						best, gx[p], gy[p] = m, int32(dxv), int32(dyv)
+					}
+				}
+				mag[(y+1)*pw+x+1] = best
 			}
 		}
-		mag[p] = best
-	}
-	at := func(x, y int) int64 {
-		if x < 0 || x >= w || y < 0 || y >= h {
-			return 0
-		}
-		return mag[y*w+x]
-	}
+	})
 	// state: 0 a candidate, 1 not an edge, 2 an edge.
 	state := make([]uint8, w*h)
 	var stack []int
 	for y := range h {
 		for x := range w {
-			p := y*w + x
-			m := mag[p]
+			p, q := y*w+x, (y+1)*pw+x+1
+			m := mag[q]
 			state[p] = 1
 			if float64(m) <= lo {
 				continue
 			}
-			xs, ys := gx[p], gy[p]
+			xs, ys := int64(gx[p]), int64(gy[p])
 			ax, ay := abs64(xs), abs64(ys)<<cannyShift
 			t22 := ax * tg22
 			var peak bool
 			switch {
 			case ay < t22: // the gradient is about horizontal
-				peak = m > at(x-1, y) && m >= at(x+1, y)
+				peak = m > mag[q-1] && m >= mag[q+1]
 			case ay > t22+ax<<(cannyShift+1): // about vertical
-				peak = m > at(x, y-1) && m >= at(x, y+1)
+				peak = m > mag[q-pw] && m >= mag[q+pw]
+			case xs^ys < 0:
+				peak = m > mag[q-pw+1] && m > mag[q+pw-1]
 			default:
-				s := 1
-				if xs^ys < 0 {
-					s = -1
-				}
-				peak = m > at(x-s, y-1) && m > at(x+s, y+1)
+				peak = m > mag[q-pw-1] && m > mag[q+pw+1]
 			}
 			if !peak {
 				continue

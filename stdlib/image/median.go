@@ -37,10 +37,20 @@ func MedianBlur(img *array.Array, ksize int) (*array.Array, error) {
 	dst.Depth = img.Depth
 	r := ksize / 2
 	if img.Depth == array.Uint8 {
+		// The replicated border as tables: the pixel offset of each
+		// column and the row of each vertical position a window reaches.
+		cols := make([]int, l.w+2*r)
+		for i := range cols {
+			cols[i] = Replicate.index(i-r, l.w) * l.c
+		}
 		parallelFor(l.h, len(img.Data)*ksize, func(y0, y1 int) {
-			for c := range l.c {
-				for y := y0; y < y1; y++ {
-					medianRow8(img.Data, l, c, y, r, dst.Data)
+			rows := make([][]float64, ksize)
+			for y := y0; y < y1; y++ {
+				for i := range rows {
+					rows[i] = l.row(img.Data, Replicate.index(y-r+i, l.h))
+				}
+				for c := range l.c {
+					medianRow8(rows, cols, c, l.c, dst.Data[y*l.stride():(y+1)*l.stride()])
 				}
 			}
 		})
@@ -67,30 +77,46 @@ func MedianBlur(img *array.Array, ksize int) (*array.Array, error) {
 	return dst, nil
 }
 
-// medianRow8 computes row y, channel c, of the median of an 8-bit image with
-// a window of radius r, sliding a histogram of the window along the row.
-func medianRow8(src []float64, l layout, c, y, r int, dst []float64) {
-	var hist [256]int
-	half := (2*r+1)*(2*r+1)/2 + 1 // the median is the half-th smallest value
-	at := func(yy, xx int) int {
-		return int(src[(Replicate.index(yy, l.h)*l.w+Replicate.index(xx, l.w))*l.c+c])
-	}
-	for i := -r; i <= r; i++ {
-		for j := -r; j <= r; j++ {
-			hist[at(y+i, j)]++
+// medianRow8 computes channel c of one row of the median of an 8-bit image
+// of nc channels: rows are the source rows the window covers, cols the
+// offsets of the columns it reaches (the border replicated), dst the output
+// row. It slides a histogram of the window along the row and keeps the
+// median v with the count lt of values below it, so that each step moves v
+// only as far as the values that entered and left push it.
+func medianRow8(rows [][]float64, cols []int, c, nc int, dst []float64) {
+	var hist [256]int32
+	k := len(rows)
+	half := int32(k*k/2 + 1) // the median is the half-th smallest value
+	for _, row := range rows {
+		for _, off := range cols[:k] {
+			hist[int(row[off+c])]++
 		}
 	}
-	for x := range l.w {
+	v, lt := 0, int32(0)
+	w := len(cols) - k + 1
+	for x := range w {
 		if x > 0 {
-			for i := -r; i <= r; i++ {
-				hist[at(y+i, x-r-1)]--
-				hist[at(y+i, x+r)]++
+			out, in := cols[x-1]+c, cols[x+k-1]+c
+			for _, row := range rows {
+				a, b := int(row[out]), int(row[in])
+				hist[a]--
+				hist[b]++
+				if a < v {
+					lt--
+				}
+				if b < v {
+					lt++
+				}
 			}
 		}
-		n, v := 0, 0
-		for ; n+hist[v] < half; v++ {
-			n += hist[v]
+		for lt+hist[v] < half {
+			lt += hist[v]
+			v++
 		}
-		dst[(y*l.w+x)*l.c+c] = float64(v)
+		for lt >= half {
+			v--
+			lt -= hist[v]
+		}
+		dst[x*nc+c] = float64(v)
 	}
 }

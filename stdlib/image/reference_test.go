@@ -149,6 +149,8 @@ func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error)
 			}
 			return arr(MorphologyEx(in(c.Input), m, k, -1, -1, c.int("iterations")))
 		}
+	case "ResizeNearest":
+		return arr(ResizeNearest(in(c.Input), c.int("w"), c.int("h")))
 	case "Canny":
 		return arr(Canny(in(c.Input), c.num("low"), c.num("high"), c.int("aperture"), c.Args["l2"].(bool)))
 	case "EqualizeHist":

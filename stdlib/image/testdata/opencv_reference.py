@@ -452,6 +452,11 @@ for input in ["gray8", "colour8", "photo8"]:
                     cv2.Canny(img, lo, hi, apertureSize=aperture, L2gradient=l2), low=lo, high=hi,
                     aperture=aperture, l2=l2)
 
+for input in ["gray8", "colour8", "photo8"]:
+    for w, h in [(7, 5), (31, 23), (50, 61), (100, 3), (1, 1), (83, 61), (160, 122), (29, 17)]:
+        add("resizeNearest/%s/%dx%d" % (input, w, h), "ResizeNearest", input,
+            cv2.resize(eight[input], (w, h), interpolation=cv2.INTER_NEAREST), w=w, h=h)
+
 np.savez_compressed(path("reference.npz"), **arrays)
 with open(path("reference.json"), "w") as f:
     json.dump({"opencv": cv2.__version__, "cases": cases}, f, indent=0)

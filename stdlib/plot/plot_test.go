@@ -377,7 +377,7 @@ func TestGoldenMarks(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "marks.svg", b.Bytes())
-	if s := marksFigure(t).Braille(40, 10); !strings.Contains(s, "⠀") && len(s) < 100 {
-		t.Errorf("the marks draw no dots:\n%s", s)
+	if s := marksFigure(t).Braille(40, 10); strings.Count(s, "\n") < 10 {
+		t.Errorf("the marks' text picture is too short:\n%s", s)
 	}
 }

@@ -1,8 +1,11 @@
 package builtins
 
 import (
+	"context"
 	"math"
 	"strings"
+	"sync"
+	"time"
 
 	"calc/lang"
 	"calc/stdlib/array"
@@ -25,6 +28,50 @@ func img(a lang.Args, i int) *array.Array {
 		panic(lang.ArgErrorf(i, "an image is a 2-d (gray) or 3-d (colour) array, not of shape %s", array.ShapeString(m.Shape)))
 	}
 	return m
+}
+
+// stoppable runs a filter with a context that is cancelled when the
+// session is interrupted (Ctrl-C, or the -timeout limit), so that the filter
+// stops within a fraction of a millisecond's work, and then raises the
+// interruption's error; a filter's own error is raised as any builtin's.
+func stoppable[T any](s *lang.Session, run func(ctx context.Context) (T, error)) T {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan struct{})
+	var stop any // the interruption's error, set by the watcher
+	var watcher sync.WaitGroup
+	watcher.Go(func() {
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				func() {
+					defer func() {
+						if stop = recover(); stop != nil {
+							cancel()
+						}
+					}()
+					s.Check()
+				}()
+				if stop != nil {
+					return
+				}
+			}
+		}
+	})
+	v, err := run(ctx)
+	close(done)
+	watcher.Wait()
+	if stop != nil {
+		panic(stop)
+	}
+	if err != nil {
+		lang.Throw(err)
+	}
+	return v
 }
 
 // ddepth reads the ddepth option: OpenCV's -1 (the input's depth) or a
@@ -70,7 +117,7 @@ func ksize(a lang.Args, i int) (w, h int) {
 }
 
 // imageFilter builds the derivative filters sobel and scharr.
-func derivFilter(name, doc string, ksize bool, run func(m *array.Array, dx, dy, ksize int, scale, delta float64, b image.Border) (*array.Array, error)) *lang.Builtin {
+func derivFilter(name, doc string, ksize bool, run func(ctx context.Context, m *array.Array, dx, dy, ksize int, scale, delta float64, b image.Border) (*array.Array, error)) *lang.Builtin {
 	params, known := "img, dx, dy, {scale, delta, border, ddepth}", []string{"scale", "delta", "border", "ddepth"}
 	if ksize {
 		params, known = "img, dx, dy, {ksize, scale, delta, border, ddepth}", append(known, "ksize")
@@ -83,8 +130,10 @@ func derivFilter(name, doc string, ksize bool, run func(m *array.Array, dx, dy, 
 			args, opts := a.Options()
 			opts.Check(known...)
 			m := img(args, 0)
-			return toDepth(must(run(m, args.Int(1), args.Int(2), int(opts.Num("ksize", 3)),
-				opts.Num("scale", 1), opts.Num("delta", 0), border(opts))), ddepth(opts, m, array.Float64))
+			dx, dy, k, scale, delta, b := args.Int(1), args.Int(2), int(opts.Num("ksize", 3)), opts.Num("scale", 1), opts.Num("delta", 0), border(opts)
+			return toDepth(stoppable(s, func(ctx context.Context) (*array.Array, error) {
+				return run(ctx, m, dx, dy, k, scale, delta, b)
+			}), ddepth(opts, m, array.Float64))
 		},
 	}
 }
@@ -143,8 +192,8 @@ var imageBuiltins = []*lang.Builtin{
 	derivFilter("sobel", "the Sobel derivative of an image of order dx in x and dy in y, as OpenCV's Sobel to CV_64F:\n"+
 		"ksize 1, 3 (the default), 5 or 7 (-1 for Scharr); scale and delta scale and shift the result", true, image.Sobel),
 	derivFilter("scharr", "the Scharr derivative (dx + dy = 1), a 3×3 kernel more accurate in direction than Sobel's, as OpenCV's Scharr", false,
-		func(m *array.Array, dx, dy, _ int, scale, delta float64, b image.Border) (*array.Array, error) {
-			return image.Scharr(m, dx, dy, scale, delta, b)
+		func(ctx context.Context, m *array.Array, dx, dy, _ int, scale, delta float64, b image.Border) (*array.Array, error) {
+			return image.Scharr(ctx, m, dx, dy, scale, delta, b)
 		}),
 	{
 		Name: "laplacian", Params: "img, {ksize, scale, delta, border, ddepth}", Topic: "images",
@@ -156,8 +205,10 @@ var imageBuiltins = []*lang.Builtin{
 			args, opts := a.Options()
 			opts.Check("ksize", "scale", "delta", "border", "ddepth")
 			m := img(args, 0)
-			return toDepth(must(image.Laplacian(m, int(opts.Num("ksize", 1)), opts.Num("scale", 1), opts.Num("delta", 0), border(opts))),
-				ddepth(opts, m, array.Float64))
+			k, scale, delta, b := int(opts.Num("ksize", 1)), opts.Num("scale", 1), opts.Num("delta", 0), border(opts)
+			return toDepth(stoppable(s, func(ctx context.Context) (*array.Array, error) {
+				return image.Laplacian(ctx, m, k, scale, delta, b)
+			}), ddepth(opts, m, array.Float64))
 		},
 	},
 	{
@@ -179,7 +230,10 @@ var imageBuiltins = []*lang.Builtin{
 				ax, ay = int(p.Data[0]), int(p.Data[1])
 			}
 			m := img(args, 0)
-			return toDepth(must(image.Filter2D(m, args.Array(1), ax, ay, opts.Num("delta", 0), border(opts))), ddepth(opts, m, m.Depth))
+			kernel, delta, b := args.Array(1), opts.Num("delta", 0), border(opts)
+			return toDepth(stoppable(s, func(ctx context.Context) (*array.Array, error) {
+				return image.Filter2D(ctx, m, kernel, ax, ay, delta, b)
+			}), ddepth(opts, m, m.Depth))
 		},
 	},
 	{
@@ -193,7 +247,10 @@ var imageBuiltins = []*lang.Builtin{
 			opts.Check("sigma_y", "border")
 			kx, ky := ksize(args, 1)
 			sx := args.Num(2)
-			return lang.Arr(must(image.GaussianBlur(img(args, 0), kx, ky, sx, opts.Num("sigma_y", 0), border(opts))))
+			m, sy, b := img(args, 0), opts.Num("sigma_y", 0), border(opts)
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) {
+				return image.GaussianBlur(ctx, m, kx, ky, sx, sy, b)
+			}))
 		},
 	},
 	{
@@ -257,7 +314,8 @@ var imageBuiltins = []*lang.Builtin{
 		Example: "seed(1)\nsharp = round(255*rand(32, 32))\n[blur_measure(sharp), blur_measure(gaussian_blur(sharp, 5, 0))]",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			return lang.Num(must(image.BlurMeasure(img(a, 0))))
+			m := img(a, 0)
+			return lang.Num(stoppable(s, func(ctx context.Context) (float64, error) { return image.BlurMeasure(ctx, m) }))
 		},
 	},
 	{
@@ -284,7 +342,8 @@ var imageBuiltins = []*lang.Builtin{
 			args, opts := a.Options()
 			opts.Check("border")
 			w, h := ksize(args, 1)
-			return lang.Arr(must(image.Blur(img(args, 0), w, h, border(opts))))
+			m, b := img(args, 0), border(opts)
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.Blur(ctx, m, w, h, b) }))
 		},
 	},
 	{
@@ -296,7 +355,10 @@ var imageBuiltins = []*lang.Builtin{
 			args, opts := a.Options()
 			opts.Check("normalize", "border")
 			w, h := ksize(args, 1)
-			return lang.Arr(must(image.BoxFilter(img(args, 0), w, h, -1, -1, opts.Bool("normalize", false), border(opts))))
+			m, normalize, b := img(args, 0), opts.Bool("normalize", false), border(opts)
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) {
+				return image.BoxFilter(ctx, m, w, h, -1, -1, normalize, b)
+			}))
 		},
 	},
 	{
@@ -306,7 +368,8 @@ var imageBuiltins = []*lang.Builtin{
 		Example: "median_blur([[0, 0, 255, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]], 3)",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			return lang.Arr(must(image.MedianBlur(img(a, 0), a.Int(1))))
+			m, k := img(a, 0), a.Int(1)
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.MedianBlur(ctx, m, k) }))
 		},
 	},
 	{
@@ -339,7 +402,8 @@ var imageBuiltins = []*lang.Builtin{
 			if err != nil {
 				panic(lang.ArgErrorf(1, "%v", err))
 			}
-			return lang.Arr(must(image.MorphologyEx(img(args, 0), op, morphKernel(args, 2), -1, -1, int(opts.Num("iterations", 1)))))
+			m, k, n := img(args, 0), morphKernel(args, 2), int(opts.Num("iterations", 1))
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.MorphologyEx(ctx, m, op, k, -1, -1, n) }))
 		},
 	},
 	{
@@ -353,7 +417,8 @@ var imageBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("aperture", "l2gradient")
-			return lang.Arr(must(image.Canny(img(args, 0), args.Num(1), args.Num(2), int(opts.Num("aperture", 3)), opts.Bool("l2gradient", false))))
+			m, lo, hi, k, l2 := img(args, 0), args.Num(1), args.Num(2), int(opts.Num("aperture", 3)), opts.Bool("l2gradient", false)
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.Canny(ctx, m, lo, hi, k, l2) }))
 		},
 	},
 	{
@@ -415,7 +480,7 @@ func morphKernel(a lang.Args, i int) *array.Array {
 }
 
 // morphFilter builds erode and dilate.
-func morphFilter(name, doc string, run func(img, kernel *array.Array, ax, ay, iterations int) (*array.Array, error)) *lang.Builtin {
+func morphFilter(name, doc string, run func(ctx context.Context, img, kernel *array.Array, ax, ay, iterations int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "img, kernel, {iterations}", Topic: "images",
 		Doc:     doc + ";\nkernel is an array of zeros and ones (see structuring_element) or a size for a rectangle; pixels past the border\nare left out",
@@ -424,7 +489,8 @@ func morphFilter(name, doc string, run func(img, kernel *array.Array, ax, ay, it
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("iterations")
-			return lang.Arr(must(run(img(args, 0), morphKernel(args, 1), -1, -1, int(opts.Num("iterations", 1)))))
+			m, k, n := img(args, 0), morphKernel(args, 1), int(opts.Num("iterations", 1))
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return run(ctx, m, k, -1, -1, n) }))
 		},
 	}
 }

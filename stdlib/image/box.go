@@ -1,6 +1,7 @@
 package image
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -22,7 +23,7 @@ const boxShift = 23
 // ones by rounding s·(1/(kw·kh)) half to even; unnormalized sums saturate
 // at 255. Colour images are filtered channel by channel. The cost is kw +
 // kh additions per value.
-func BoxFilter(img *array.Array, kw, kh, ax, ay int, normalize bool, border Border) (*array.Array, error) {
+func BoxFilter(ctx context.Context, img *array.Array, kw, kh, ax, ay int, normalize bool, border Border) (*array.Array, error) {
 	const fn = "boxFilter"
 	l, err := layoutOf(fn, img)
 	if err != nil {
@@ -46,7 +47,9 @@ func BoxFilter(img *array.Array, kw, kh, ax, ay int, normalize bool, border Bord
 	dst := like(img)
 	dst.Depth = img.Depth
 	f := separable{kx: ones(kw), ky: ones(kh), ax: ax, ay: ay, border: border}
-	f.apply(img.Data, l, dst.Data)
+	if err := f.apply(ctx, img.Data, l, dst.Data); err != nil {
+		return nil, err
+	}
 	area := kw * kh
 	scale := 1 / float64(area)
 	switch {
@@ -84,8 +87,8 @@ func boxDivisor(n int) (m, d int64) {
 
 // Blur returns the mean of img over a kw×kh window centred on each pixel,
 // as cv::blur(img, (kw, kh), border): BoxFilter normalized.
-func Blur(img *array.Array, kw, kh int, border Border) (*array.Array, error) {
-	return BoxFilter(img, kw, kh, -1, -1, true, border)
+func Blur(ctx context.Context, img *array.Array, kw, kh int, border Border) (*array.Array, error) {
+	return BoxFilter(ctx, img, kw, kh, -1, -1, true, border)
 }
 
 // ones returns n ones.

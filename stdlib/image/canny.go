@@ -1,6 +1,7 @@
 package image
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -36,7 +37,7 @@ const (
 //
 // The thresholds are swapped if low > high; OpenCV floors them (after
 // squaring for l2gradient). The cost is about 30 operations per pixel.
-func Canny(img *array.Array, low, high float64, aperture int, l2 bool) (*array.Array, error) {
+func Canny(ctx context.Context, img *array.Array, low, high float64, aperture int, l2 bool) (*array.Array, error) {
 	const fn = "canny"
 	l, err := layoutOf(fn, img)
 	if err != nil {
@@ -67,11 +68,11 @@ func Canny(img *array.Array, low, high float64, aperture int, l2 bool) (*array.A
 		}
 	}
 	lo, hi := math.Floor(low), math.Floor(high)
-	dx, err := Sobel(img, 1, 0, aperture, 1, 0, Replicate)
+	dx, err := Sobel(ctx, img, 1, 0, aperture, 1, 0, Replicate)
 	if err != nil {
 		return nil, err
 	}
-	dy, err := Sobel(img, 0, 1, aperture, 1, 0, Replicate)
+	dy, err := Sobel(ctx, img, 0, 1, aperture, 1, 0, Replicate)
 	if err != nil {
 		return nil, err
 	}
@@ -83,25 +84,31 @@ func Canny(img *array.Array, low, high float64, aperture int, l2 bool) (*array.A
 	w, h := l.w, l.h
 	pw := w + 2
 	gx, gy, mag := make([]int32, w*h), make([]int32, w*h), make([]int64, pw*(h+2))
-	parallelFor(h, w*h*l.c*4, func(y0, y1 int) {
-		for y := y0; y < y1; y++ {
-			for x := range w {
-				p := y*w + x
-				best := int64(-1)
-				for c := l.c - 1; c >= 0; c-- {
-					dxv, dyv := int64(dx.Data[p*l.c+c]), int64(dy.Data[p*l.c+c])
-					m := abs64(dxv) + abs64(dyv)
-					if l2 {
-						m = dxv*dxv + dyv*dyv
+	// The suppression and hysteresis below take about as long again.
+	err = parallelFor(ctx, h, w*h*l.c*4, func() func(y0, y1 int) {
+		return func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				for x := range w {
+					p := y*w + x
+					best := int64(-1)
+					for c := l.c - 1; c >= 0; c-- {
+						dxv, dyv := int64(dx.Data[p*l.c+c]), int64(dy.Data[p*l.c+c])
+						m := abs64(dxv) + abs64(dyv)
+						if l2 {
+							m = dxv*dxv + dyv*dyv
+						}
+						if m > best {
+							best, gx[p], gy[p] = m, int32(dxv), int32(dyv)
+						}
 					}
-					if m > best {
-						best, gx[p], gy[p] = m, int32(dxv), int32(dyv)
-					}
+					mag[(y+1)*pw+x+1] = best
 				}
-				mag[(y+1)*pw+x+1] = best
 			}
 		}
 	})
+	if err != nil {
+		return nil, err
+	}
 	// state: 0 a candidate, 1 not an edge, 2 an edge.
 	state := make([]uint8, w*h)
 	var stack []int

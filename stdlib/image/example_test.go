@@ -1,6 +1,7 @@
 package image_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,7 +17,7 @@ func ExampleSobel() {
 		0, 0, 10, 10,
 		0, 0, 10, 10,
 	})
-	gx, err := image.Sobel(img, 1, 0, 3, 1, 0, image.Reflect101)
+	gx, err := image.Sobel(context.Background(), img, 1, 0, 3, 1, 0, image.Reflect101)
 	fmt.Println(gx.Data[:4], err)
 	// Output: [0 40 40 0] <nil>
 }

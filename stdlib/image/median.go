@@ -1,6 +1,7 @@
 package image
 
 import (
+	"context"
 	"fmt"
 	"slices"
 
@@ -21,7 +22,7 @@ const maxMedian = 255
 // window slides along a row (Huang, Yang and Tang, "A fast two-dimensional
 // median filtering algorithm", IEEE TASSP 27(1), 1979), which costs 2·ksize
 // updates per value; other images sort each window, ksize² log ksize.
-func MedianBlur(img *array.Array, ksize int) (*array.Array, error) {
+func MedianBlur(ctx context.Context, img *array.Array, ksize int) (*array.Array, error) {
 	const fn = "medianBlur"
 	l, err := layoutOf(fn, img)
 	if err != nil {
@@ -43,37 +44,47 @@ func MedianBlur(img *array.Array, ksize int) (*array.Array, error) {
 		for i := range cols {
 			cols[i] = Replicate.index(i-r, l.w) * l.c
 		}
-		parallelFor(l.h, len(img.Data)*ksize, func(y0, y1 int) {
+		err := parallelFor(ctx, l.h, len(img.Data)*ksize, func() func(y0, y1 int) {
 			rows := make([][]float64, ksize)
-			for y := y0; y < y1; y++ {
-				for i := range rows {
-					rows[i] = l.row(img.Data, Replicate.index(y-r+i, l.h))
-				}
-				for c := range l.c {
-					medianRow8(rows, cols, c, l.c, dst.Data[y*l.stride():(y+1)*l.stride()])
+			return func(y0, y1 int) {
+				for y := y0; y < y1; y++ {
+					for i := range rows {
+						rows[i] = l.row(img.Data, Replicate.index(y-r+i, l.h))
+					}
+					for c := range l.c {
+						medianRow8(rows, cols, c, l.c, dst.Data[y*l.stride():(y+1)*l.stride()])
+					}
 				}
 			}
 		})
+		if err != nil {
+			return nil, err
+		}
 		return dst, nil
 	}
-	parallelFor(l.h, len(img.Data)*ksize*ksize, func(y0, y1 int) {
+	err = parallelFor(ctx, l.h, len(img.Data)*ksize*ksize, func() func(y0, y1 int) {
 		win := make([]float64, 0, ksize*ksize)
-		for y := y0; y < y1; y++ {
-			for x := range l.w {
-				for c := range l.c {
-					win = win[:0]
-					for i := -r; i <= r; i++ {
-						row := Replicate.index(y+i, l.h) * l.w
-						for j := -r; j <= r; j++ {
-							win = append(win, img.Data[(row+Replicate.index(x+j, l.w))*l.c+c])
+		return func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				for x := range l.w {
+					for c := range l.c {
+						win = win[:0]
+						for i := -r; i <= r; i++ {
+							row := Replicate.index(y+i, l.h) * l.w
+							for j := -r; j <= r; j++ {
+								win = append(win, img.Data[(row+Replicate.index(x+j, l.w))*l.c+c])
+							}
 						}
+						slices.Sort(win)
+						dst.Data[(y*l.w+x)*l.c+c] = win[len(win)/2]
 					}
-					slices.Sort(win)
-					dst.Data[(y*l.w+x)*l.c+c] = win[len(win)/2]
 				}
 			}
 		}
 	})
+	if err != nil {
+		return nil, err
+	}
 	return dst, nil
 }
 

@@ -1,6 +1,7 @@
 package image
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strings"
@@ -90,18 +91,18 @@ func StructuringElement(shape Shape, w, h, ax, ay int) (*array.Array, error) {
 // left out of the minimum. Dilate takes the maximum. The result has img's
 // depth. A kernel with no non-zero element copies the image. The cost is
 // one comparison per non-zero kernel element per value and iteration.
-func Erode(img, kernel *array.Array, ax, ay, iterations int) (*array.Array, error) {
-	return morph("erode", img, kernel, ax, ay, iterations, math.Min)
+func Erode(ctx context.Context, img, kernel *array.Array, ax, ay, iterations int) (*array.Array, error) {
+	return morph(ctx, "erode", img, kernel, ax, ay, iterations, math.Min)
 }
 
 // Dilate returns the maximum of img over the kernel, as cv::dilate: see
 // Erode.
-func Dilate(img, kernel *array.Array, ax, ay, iterations int) (*array.Array, error) {
-	return morph("dilate", img, kernel, ax, ay, iterations, math.Max)
+func Dilate(ctx context.Context, img, kernel *array.Array, ax, ay, iterations int) (*array.Array, error) {
+	return morph(ctx, "dilate", img, kernel, ax, ay, iterations, math.Max)
 }
 
 // morph is Erode or Dilate, with pick choosing between two values.
-func morph(fn string, img, kernel *array.Array, ax, ay, iterations int, pick func(a, b float64) float64) (*array.Array, error) {
+func morph(ctx context.Context, fn string, img, kernel *array.Array, ax, ay, iterations int, pick func(a, b float64) float64) (*array.Array, error) {
 	l, err := layoutOf(fn, img)
 	if err != nil {
 		return nil, err
@@ -136,31 +137,36 @@ func morph(fn string, img, kernel *array.Array, ax, ay, iterations int, pick fun
 	}
 	for range iterations {
 		src = append([]float64(nil), dst.Data...)
-		parallelFor(l.h, len(src)*len(taps), func(y0, y1 int) {
-			for y := y0; y < y1; y++ {
-				out := dst.Data[y*l.stride() : (y+1)*l.stride()]
-				for x := range l.w {
-					for c := range l.c {
-						v := math.NaN()
-						for _, t := range taps {
-							yy, xx := y+t[0], x+t[1]
-							if yy < 0 || yy >= l.h || xx < 0 || xx >= l.w {
-								continue
+		err := parallelFor(ctx, l.h, len(src)*len(taps), func() func(y0, y1 int) {
+			return func(y0, y1 int) {
+				for y := y0; y < y1; y++ {
+					out := dst.Data[y*l.stride() : (y+1)*l.stride()]
+					for x := range l.w {
+						for c := range l.c {
+							v := math.NaN()
+							for _, t := range taps {
+								yy, xx := y+t[0], x+t[1]
+								if yy < 0 || yy >= l.h || xx < 0 || xx >= l.w {
+									continue
+								}
+								s := src[(yy*l.w+xx)*l.c+c]
+								if math.IsNaN(v) {
+									v = s
+								} else {
+									v = pick(v, s)
+								}
 							}
-							s := src[(yy*l.w+xx)*l.c+c]
-							if math.IsNaN(v) {
-								v = s
-							} else {
-								v = pick(v, s)
+							if !math.IsNaN(v) {
+								out[x*l.c+c] = v
 							}
-						}
-						if !math.IsNaN(v) {
-							out[x*l.c+c] = v
 						}
 					}
 				}
 			}
 		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	return dst, nil
 }
@@ -200,9 +206,9 @@ func ParseMorphOp(name string) (MorphOp, error) {
 // dilation iterated, as cv::morphologyEx(img, op, kernel, anchor,
 // iterations). Differences of integer images saturate at their depth's
 // range, as OpenCV's subtract does.
-func MorphologyEx(img *array.Array, op MorphOp, kernel *array.Array, ax, ay, iterations int) (*array.Array, error) {
-	erode := func(m *array.Array) (*array.Array, error) { return Erode(m, kernel, ax, ay, iterations) }
-	dilate := func(m *array.Array) (*array.Array, error) { return Dilate(m, kernel, ax, ay, iterations) }
+func MorphologyEx(ctx context.Context, img *array.Array, op MorphOp, kernel *array.Array, ax, ay, iterations int) (*array.Array, error) {
+	erode := func(m *array.Array) (*array.Array, error) { return Erode(ctx, m, kernel, ax, ay, iterations) }
+	dilate := func(m *array.Array) (*array.Array, error) { return Dilate(ctx, m, kernel, ax, ay, iterations) }
 	both := func(first, second func(*array.Array) (*array.Array, error)) (*array.Array, error) {
 		m, err := first(img)
 		if err != nil {

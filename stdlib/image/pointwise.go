@@ -1,6 +1,7 @@
 package image
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -24,10 +25,13 @@ func pointwise(fn string, x, y *array.Array, f func(x, y float64) float64) (*arr
 		return nil, fmt.Errorf("%s: x and y of shape %s have %d and %d values", fn, array.ShapeString(x.Shape), x.Len(), y.Len())
 	}
 	dst := like(x)
-	parallelFor(x.Len(), x.Len(), func(lo, hi int) {
-		out, xs, ys := dst.Data[lo:hi], x.Data[lo:hi], y.Data[lo:hi]
-		for i := range out {
-			out[i] = f(xs[i], ys[i])
+	// One pass over values bounded by memory: quick enough not to stop.
+	_ = parallelFor(context.Background(), x.Len(), x.Len(), func() func(lo, hi int) {
+		return func(lo, hi int) {
+			out, xs, ys := dst.Data[lo:hi], x.Data[lo:hi], y.Data[lo:hi]
+			for i := range out {
+				out[i] = f(xs[i], ys[i])
+			}
 		}
 	})
 	return dst, nil

@@ -95,13 +95,13 @@ func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error)
 	arr := func(a *array.Array, err error) (*array.Array, float64, error) { return a, 0, err }
 	switch c.Func {
 	case "Sobel":
-		return arr(Sobel(in(c.Input), c.int("dx"), c.int("dy"), c.int("ksize"), c.num("scale"), c.num("delta"), c.border()))
+		return arr(Sobel(bg, in(c.Input), c.int("dx"), c.int("dy"), c.int("ksize"), c.num("scale"), c.num("delta"), c.border()))
 	case "Laplacian":
-		return arr(Laplacian(in(c.Input), c.int("ksize"), c.num("scale"), c.num("delta"), c.border()))
+		return arr(Laplacian(bg, in(c.Input), c.int("ksize"), c.num("scale"), c.num("delta"), c.border()))
 	case "Filter2D":
-		return arr(Filter2D(in(c.Input), in(c.Args["kernel"].(string)), c.int("anchorX"), c.int("anchorY"), c.num("delta"), c.border()))
+		return arr(Filter2D(bg, in(c.Input), in(c.Args["kernel"].(string)), c.int("anchorX"), c.int("anchorY"), c.num("delta"), c.border()))
 	case "GaussianBlur":
-		return arr(GaussianBlur(in(c.Input), c.int("ksizeX"), c.int("ksizeY"), c.num("sigmaX"), c.num("sigmaY"), c.border()))
+		return arr(GaussianBlur(bg, in(c.Input), c.int("ksizeX"), c.int("ksizeY"), c.num("sigmaX"), c.num("sigmaY"), c.border()))
 	case "Threshold":
 		return Threshold(in(c.Input), c.num("t"), c.num("maxval"), ThresholdMode(c.int("mode")))
 	case "Magnitude":
@@ -111,25 +111,25 @@ func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error)
 	case "ConvertScaleAbs":
 		return arr(ConvertScaleAbs(in(c.Input), c.num("alpha"), c.num("beta")))
 	case "BlurMeasure":
-		v, err := BlurMeasure(in(c.Input))
+		v, err := BlurMeasure(bg, in(c.Input))
 		return nil, v, err
 	case "BlurMeasureOfGaussian":
-		b, err := GaussianBlur(in(c.Input), c.int("n"), c.int("n"), 0, 0, Reflect101)
+		b, err := GaussianBlur(bg, in(c.Input), c.int("n"), c.int("n"), 0, 0, Reflect101)
 		if err != nil {
 			return nil, 0, err
 		}
-		v, err := BlurMeasure(b)
+		v, err := BlurMeasure(bg, b)
 		return nil, v, err
 	case "Filter2D8":
-		out, err := Filter2D(in(c.Input), in(c.Args["kernel"].(string)), c.int("anchorX"), c.int("anchorY"), c.num("delta"), c.border())
+		out, err := Filter2D(bg, in(c.Input), in(c.Args["kernel"].(string)), c.int("anchorX"), c.int("anchorY"), c.num("delta"), c.border())
 		if err != nil {
 			return nil, 0, err
 		}
 		return array.Convert(out, array.Uint8), 0, nil
 	case "BoxFilter":
-		return arr(BoxFilter(in(c.Input), c.int("kw"), c.int("kh"), -1, -1, c.Args["normalize"].(bool), c.border()))
+		return arr(BoxFilter(bg, in(c.Input), c.int("kw"), c.int("kh"), -1, -1, c.Args["normalize"].(bool), c.border()))
 	case "MedianBlur":
-		return arr(MedianBlur(in(c.Input), c.int("ksize")))
+		return arr(MedianBlur(bg, in(c.Input), c.int("ksize")))
 	case "StructuringElement":
 		return arr(StructuringElement(c.shape(), c.int("w"), c.int("h"), -1, -1))
 	case "Morph":
@@ -139,20 +139,20 @@ func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error)
 		}
 		switch op := c.Args["op"].(string); op {
 		case "erode":
-			return arr(Erode(in(c.Input), k, -1, -1, c.int("iterations")))
+			return arr(Erode(bg, in(c.Input), k, -1, -1, c.int("iterations")))
 		case "dilate":
-			return arr(Dilate(in(c.Input), k, -1, -1, c.int("iterations")))
+			return arr(Dilate(bg, in(c.Input), k, -1, -1, c.int("iterations")))
 		default:
 			m, err := ParseMorphOp(op)
 			if err != nil {
 				return nil, 0, err
 			}
-			return arr(MorphologyEx(in(c.Input), m, k, -1, -1, c.int("iterations")))
+			return arr(MorphologyEx(bg, in(c.Input), m, k, -1, -1, c.int("iterations")))
 		}
 	case "ResizeNearest":
 		return arr(ResizeNearest(in(c.Input), c.int("w"), c.int("h")))
 	case "Canny":
-		return arr(Canny(in(c.Input), c.num("low"), c.num("high"), c.int("aperture"), c.Args["l2"].(bool)))
+		return arr(Canny(bg, in(c.Input), c.num("low"), c.num("high"), c.int("aperture"), c.Args["l2"].(bool)))
 	case "EqualizeHist":
 		return arr(EqualizeHist(in(c.Input)))
 	case "ToGray":

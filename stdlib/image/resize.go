@@ -1,6 +1,7 @@
 package image
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -36,12 +37,15 @@ func ResizeNearest(img *array.Array, w, h int) (*array.Array, error) {
 		shape = append(shape, l.c)
 	}
 	out := &array.Array{Shape: shape, Data: make([]float64, h*w*l.c), Depth: img.Depth}
-	parallelFor(h, h*w*l.c, func(y0, y1 int) {
-		for y := y0; y < y1; y++ {
-			row := l.row(img.Data, ys[y])
-			dst := out.Data[y*w*l.c : (y+1)*w*l.c]
-			for x, sx := range xs {
-				copy(dst[x*l.c:(x+1)*l.c], row[sx*l.c:(sx+1)*l.c])
+	// One copy per value, bounded by MaxPixels: quick enough not to stop.
+	_ = parallelFor(context.Background(), h, h*w*l.c, func() func(y0, y1 int) {
+		return func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				row := l.row(img.Data, ys[y])
+				dst := out.Data[y*w*l.c : (y+1)*w*l.c]
+				for x, sx := range xs {
+					copy(dst[x*l.c:(x+1)*l.c], row[sx*l.c:(sx+1)*l.c])
+				}
 			}
 		}
 	})

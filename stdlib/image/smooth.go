@@ -1,6 +1,7 @@
 package image
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -25,7 +26,7 @@ import (
 // each kernel is turned into integers of 8 fraction bits (fixedGaussian),
 // the two passes sum exactly, and the result is rounded half up from 16
 // fraction bits. An image labelled Uint8 must hold integers 0…255.
-func GaussianBlur(img *array.Array, ksizeX, ksizeY int, sigmaX, sigmaY float64, border Border) (*array.Array, error) {
+func GaussianBlur(ctx context.Context, img *array.Array, ksizeX, ksizeY int, sigmaX, sigmaY float64, border Border) (*array.Array, error) {
 	const fn = "gaussianBlur"
 	l, err := layoutOf(fn, img)
 	if err != nil {
@@ -71,12 +72,16 @@ func GaussianBlur(img *array.Array, ksizeX, ksizeY int, sigmaX, sigmaY float64, 
 		ax: nx / 2, ay: ny / 2, border: border,
 	}
 	if !eight {
-		f.apply(img.Data, l, dst.Data)
+		if err := f.apply(ctx, img.Data, l, dst.Data); err != nil {
+			return nil, err
+		}
 		return dst, nil
 	}
 	// In fixed point the sums are integers below 2³², exact in float64.
 	f.kx, f.ky = fixedGaussian(f.kx), fixedGaussian(f.ky)
-	f.apply(img.Data, l, dst.Data)
+	if err := f.apply(ctx, img.Data, l, dst.Data); err != nil {
+		return nil, err
+	}
 	for i, v := range dst.Data {
 		dst.Data[i] = math.Floor((v + 1<<15) / (1 << 16))
 	}

@@ -407,6 +407,20 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
+		Name: "bilateral_filter", Params: "img, d, sigma_color, sigma_space, {border}", Topic: "images",
+		Doc: "an 8-bit image smoothed where it is flat and kept sharp at edges, as OpenCV's bilateralFilter: each pixel the\n" +
+			"mean of those within d/2 (d ≤ 0: 1.5·sigma_space), weighted by closeness in place (sigma_space) and in value\n" +
+			"(sigma_color)",
+		Example: "img = as_depth([[10, 12, 11, 200, 202], [12, 10, 13, 201, 199]], \"uint8\")\nbilateral_filter(img, 5, 20, 5)",
+		MinArgs: 4, MaxArgs: 5,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("border")
+			m, d, sc, ss, b := img(args, 0), args.Int(1), args.Num(2), args.Num(3), border(opts)
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.BilateralFilter(ctx, m, d, sc, ss, b) }))
+		},
+	},
+	{
 		Name: "canny", Params: "img, low, high, {aperture, l2gradient}", Topic: "images",
 		Doc: "the edges of an 8-bit image by Canny's method, as OpenCV's Canny: 255 on edges, 0 elsewhere. Gradients above\n" +
 			"high are edges, and those above low that touch one; thin lines remain where the gradient peaks across the\n" +

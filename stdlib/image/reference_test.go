@@ -151,6 +151,8 @@ func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error)
 		}
 	case "ResizeNearest":
 		return arr(ResizeNearest(in(c.Input), c.int("w"), c.int("h")))
+	case "Bilateral":
+		return arr(BilateralFilter(bg, in(c.Input), c.int("d"), c.num("sigmaColor"), c.num("sigmaSpace"), c.border()))
 	case "Canny":
 		return arr(Canny(bg, in(c.Input), c.num("low"), c.num("high"), c.int("aperture"), c.Args["l2"].(bool)))
 	case "EqualizeHist":

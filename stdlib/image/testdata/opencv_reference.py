@@ -457,6 +457,15 @@ for input in ["gray8", "colour8", "photo8"]:
         add("resizeNearest/%s/%dx%d" % (input, w, h), "ResizeNearest", input,
             cv2.resize(eight[input], (w, h), interpolation=cv2.INTER_NEAREST), w=w, h=h)
 
+for input in ["gray8", "photo8", "colour8"]:
+    for d, sc, ss in [(5, 50, 50), (9, 75, 75), (0, 30, 2), (7, 10, 3), (3, 200, 1), (15, 80, 80)]:
+        for border in ["reflect_101", "replicate"]:
+            img = eight[input][..., ::-1] if input == "colour8" else eight[input]  # BGR
+            out = cv2.bilateralFilter(img, d, sc, ss, borderType=BORDERS[border])
+            add("bilateral/%s/%d_%g_%g_%s" % (input, d, sc, ss, border), "Bilateral", input,
+                out[..., ::-1] if input == "colour8" else out, d=d, sigmaColor=sc, sigmaSpace=ss,
+                border=border)
+
 np.savez_compressed(path("reference.npz"), **arrays)
 with open(path("reference.json"), "w") as f:
     json.dump({"opencv": cv2.__version__, "cases": cases}, f, indent=0)

@@ -257,7 +257,8 @@ var imageBuiltins = []*lang.Builtin{
 		Name: "threshold", Params: "img, t, {maxval, mode}", Topic: "images",
 		Doc: "each value compared with t, as OpenCV's threshold: mode binary (the default: maxval where above t, else 0),\n" +
 			"binary_inv, trunc, tozero, tozero_inv, or otsu (binary with Otsu's threshold chosen from the histogram of an\n" +
-			"8-bit gray image). A record t (the threshold used) and image.",
+			"8-bit gray image). An 8-bit image is compared with floor(t) and gives 8 bits, as in OpenCV. A record t (the\n" +
+			"threshold used) and image.",
 		Example: "threshold([[10, 200], [90, 180]], 100).image",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -466,6 +466,12 @@ for input in ["gray8", "photo8", "colour8"]:
                 out[..., ::-1] if input == "colour8" else out, d=d, sigmaColor=sc, sigmaSpace=ss,
                 border=border)
 
+for mode, flag in MODES.items():
+    for t, maxval in [(99.5, 200.7), (-3, 255), (255, 100), (127, 300), (0.2, 1.5)]:
+        t_used, out = cv2.threshold(gray8, t, maxval, flag)
+        add("threshold8/gray8/%s_%g_%g" % (mode, t, maxval), "Threshold", "gray8", out,
+            scalar=t_used, t=t, maxval=maxval, mode=flag)
+
 np.savez_compressed(path("reference.npz"), **arrays)
 with open(path("reference.json"), "w") as f:
     json.dump({"opencv": cv2.__version__, "cases": cases}, f, indent=0)

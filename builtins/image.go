@@ -466,17 +466,17 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "cvt_color", Params: "img, code", Topic: "images",
-		Doc: "converts colours as OpenCV's cvtColor: code \"rgb2gray\" (H×W×3 to H×W), \"gray2rgb\", or \"rgb2hsv\" (8-bit images:\n" +
-			"hue 0..179 in degrees halved, saturation and value 0..255)",
+		Doc: "converts colours as OpenCV's cvtColor: code \"rgb2gray\" (H×W×3 to H×W), \"gray2rgb\", \"rgb2hsv\" or \"hsv2rgb\"\n" +
+			"(8-bit images: hue 0..179 in degrees halved, saturation and value 0..255)",
 		Example: "cvt_color(as_depth([[[255, 0, 0], [0, 128, 255]]], \"uint8\"), \"rgb2hsv\")",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			conv := map[string]func(*array.Array) (*array.Array, error){
-				"rgb2gray": image.ToGray, "gray2rgb": image.ToRGB, "rgb2hsv": image.ToHSV,
+				"rgb2gray": image.ToGray, "gray2rgb": image.ToRGB, "rgb2hsv": image.ToHSV, "hsv2rgb": image.FromHSV,
 			}
 			f, ok := conv[strings.ToLower(a.Str(1))]
 			if !ok {
-				panic(lang.ArgErrorf(1, "unknown code %q (rgb2gray, gray2rgb or rgb2hsv)", a.Str(1)))
+				panic(lang.ArgErrorf(1, "unknown code %q (rgb2gray, gray2rgb, rgb2hsv or hsv2rgb)", a.Str(1)))
 			}
 			return lang.Arr(must(f(img(a, 0))))
 		},

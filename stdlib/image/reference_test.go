@@ -161,6 +161,8 @@ func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error)
 		return arr(ToGray(in(c.Input)))
 	case "ToHSV":
 		return arr(ToHSV(in(c.Input)))
+	case "FromHSV":
+		return arr(FromHSV(in(c.Input)))
 	case "ToRGB":
 		return arr(ToRGB(in(c.Input)))
 	case "GaussianKernel":

@@ -472,6 +472,16 @@ for mode, flag in MODES.items():
         add("threshold8/gray8/%s_%g_%g" % (mode, t, maxval), "Threshold", "gray8", out,
             scalar=t_used, t=t, maxval=maxval, mode=flag)
 
+# HSV back to RGB: every hue, saturation and value on a grid, and the
+# HSV of the test images.
+hsv = np.array([[h, s, v] for h in range(0, 180, 3) for s in range(0, 256, 17)
+                for v in range(0, 256, 15)], dtype=np.uint8).reshape(-1, 30, 3)
+inputs["hsv8"] = arrays["in/hsv8"] = hsv.astype(np.float64)
+add("cvtColor/hsv8/rgb", "FromHSV", "hsv8", cv2.cvtColor(hsv, cv2.COLOR_HSV2RGB))
+back = cv2.cvtColor(colour8, cv2.COLOR_RGB2HSV)
+inputs["colourhsv8"] = arrays["in/colourhsv8"] = back.astype(np.float64)
+add("cvtColor/colourhsv8/rgb", "FromHSV", "colourhsv8", cv2.cvtColor(back, cv2.COLOR_HSV2RGB))
+
 np.savez_compressed(path("reference.npz"), **arrays)
 with open(path("reference.json"), "w") as f:
     json.dump({"opencv": cv2.__version__, "cases": cases}, f, indent=0)

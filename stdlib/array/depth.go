@@ -87,9 +87,22 @@ func (d Depth) Saturate(v float64) float64 {
 // depth d (for integer depths an integer in its range, for Float32 a
 // float32 or NaN), or -1 if they all are.
 func (d Depth) Outside(a *Array) int {
+	switch {
+	case d == Float64:
+		return -1
+	case d.IsInt():
+		// In range, v converts to int64 exactly when it is an integer; a
+		// NaN fails the range test.
+		lo, hi := d.Range()
+		for i, v := range a.Data {
+			if !(v >= lo && v <= hi) || float64(int64(v)) != v {
+				return i
+			}
+		}
+		return -1
+	}
 	for i, v := range a.Data {
-		nan := math.IsNaN(v)
-		if d.IsInt() && nan || !nan && d.Saturate(v) != v {
+		if !math.IsNaN(v) && d.Saturate(v) != v {
 			return i
 		}
 	}

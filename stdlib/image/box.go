@@ -52,20 +52,23 @@ func BoxFilter(ctx context.Context, img *array.Array, kw, kh, ax, ay int, normal
 	}
 	area := kw * kh
 	scale := 1 / float64(area)
+	m, d := boxDivisor(area)
+	divide := func(v float64) float64 { return img.Depth.Saturate(v * scale) }
 	switch {
 	case !normalize:
-		for i, v := range dst.Data {
-			dst.Data[i] = img.Depth.Saturate(v)
-		}
+		divide = img.Depth.Saturate
 	case img.Depth == array.Uint8 && area <= 256 && area > 1:
-		m, d := boxDivisor(area)
-		for i, v := range dst.Data {
-			dst.Data[i] = float64((int64(v) + d) * m >> boxShift)
+		divide = func(v float64) float64 { return float64((int64(v) + d) * m >> boxShift) }
+	}
+	err = parallelFor(ctx, len(dst.Data), len(dst.Data), func() func(lo, hi int) {
+		return func(lo, hi int) {
+			for i, v := range dst.Data[lo:hi] {
+				dst.Data[lo+i] = divide(v)
+			}
 		}
-	default:
-		for i, v := range dst.Data {
-			dst.Data[i] = img.Depth.Saturate(v * scale)
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	return dst, nil
 }

@@ -82,8 +82,15 @@ func GaussianBlur(ctx context.Context, img *array.Array, ksizeX, ksizeY int, sig
 	if err := f.apply(ctx, img.Data, l, dst.Data); err != nil {
 		return nil, err
 	}
-	for i, v := range dst.Data {
-		dst.Data[i] = math.Floor((v + 1<<15) / (1 << 16))
+	err = parallelFor(ctx, len(dst.Data), len(dst.Data), func() func(lo, hi int) {
+		return func(lo, hi int) {
+			for i, v := range dst.Data[lo:hi] {
+				dst.Data[lo+i] = float64((int64(v) + 1<<15) >> 16) // rounded half up, as OpenCV's cast
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	return dst, nil
 }

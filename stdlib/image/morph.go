@@ -89,7 +89,8 @@ func StructuringElement(shape Shape, w, h, ax, ay int) (*array.Array, error) {
 // pixel, applied iterations times, as cv::erode(img, kernel, anchor,
 // iterations) with OpenCV's default border: pixels outside the image are
 // left out of the minimum. Dilate takes the maximum. The result has img's
-// depth. A kernel with no non-zero element copies the image. The cost is
+// depth; a NaN in a window makes its result NaN. A kernel with no non-zero
+// element copies the image. The cost is
 // one comparison per non-zero kernel element per value and iteration.
 func Erode(ctx context.Context, img, kernel *array.Array, ax, ay, iterations int) (*array.Array, error) {
 	return morph(ctx, "erode", img, kernel, ax, ay, iterations, math.Min)
@@ -143,20 +144,20 @@ func morph(ctx context.Context, fn string, img, kernel *array.Array, ax, ay, ite
 					out := dst.Data[y*l.stride() : (y+1)*l.stride()]
 					for x := range l.w {
 						for c := range l.c {
-							v := math.NaN()
+							v, found := 0.0, false
 							for _, t := range taps {
 								yy, xx := y+t[0], x+t[1]
 								if yy < 0 || yy >= l.h || xx < 0 || xx >= l.w {
 									continue
 								}
 								s := src[(yy*l.w+xx)*l.c+c]
-								if math.IsNaN(v) {
-									v = s
-								} else {
+								if found {
 									v = pick(v, s)
+								} else {
+									v, found = s, true
 								}
 							}
-							if !math.IsNaN(v) {
+							if found {
 								out[x*l.c+c] = v
 							}
 						}

@@ -438,21 +438,27 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "resize", Params: "img, [w, h], {interpolation}", Topic: "images",
-		Doc: "the image resized to w×h pixels, as OpenCV's resize with interpolation \"nearest\" (INTER_NEAREST: each pixel\n" +
-			"copies the source pixel it falls on, the same pixels OpenCV picks); the other interpolations are not there yet",
-		Example: "resize([[1, 2], [3, 4]], [4, 3], {interpolation: \"nearest\"})",
+		Doc: "the image resized to w×h pixels, as OpenCV's resize with interpolation \"nearest\" (the default: each pixel copies\n" +
+			"the source pixel it falls on, the same pixels OpenCV picks) or \"area\" (the mean of each block, for sizes that\n" +
+			"divide the image's: shrinking by whole factors); linear and cubic are not there yet",
+		Example: "resize([[1, 2], [3, 4]], [4, 3])\nresize([[1, 3, 5, 7], [2, 4, 6, 8]], [2, 1], {interpolation: \"area\"})",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("interpolation")
-			if m := opts.Text("interpolation", "nearest"); m != "nearest" {
-				panic(lang.ArgErrorf(2, "interpolation %q is not implemented: only \"nearest\" is", m))
-			}
 			size := args.Array(1).Data
 			if len(size) != 2 || size[0] != math.Trunc(size[0]) || size[1] != math.Trunc(size[1]) || size[0] < 1 || size[1] < 1 || size[0] > 1<<20 || size[1] > 1<<20 {
 				panic(lang.ArgErrorf(1, "the size is [w, h], two whole numbers of pixels"))
 			}
-			return lang.Arr(must(image.ResizeNearest(img(args, 0), int(size[0]), int(size[1]))))
+			m, w, h := img(args, 0), int(size[0]), int(size[1])
+			switch mode := opts.Text("interpolation", "nearest"); mode {
+			case "nearest":
+				return lang.Arr(must(image.ResizeNearest(m, w, h)))
+			case "area":
+				return lang.Arr(must(image.ResizeArea(m, w, h)))
+			default:
+				panic(lang.ArgErrorf(2, "interpolation %q is not implemented: \"nearest\" or \"area\"", mode))
+			}
 		},
 	},
 	{

@@ -482,6 +482,23 @@ back = cv2.cvtColor(colour8, cv2.COLOR_RGB2HSV)
 inputs["colourhsv8"] = arrays["in/colourhsv8"] = back.astype(np.float64)
 add("cvtColor/colourhsv8/rgb", "FromHSV", "colourhsv8", cv2.cvtColor(back, cv2.COLOR_HSV2RGB))
 
+# Area resizing by whole factors: 8-bit images round 2×2 blocks half up and
+# others half to even.
+area = rng.integers(0, 256, (48, 72, 3), dtype=np.uint8)
+inputs["area8"] = arrays["in/area8"] = area.astype(np.float64)
+inputs["areagray8"] = arrays["in/areagray8"] = area[..., 0].astype(np.float64)
+for input, img in [("area8", area), ("areagray8", area[..., 0])]:
+    for kx, ky in [(2, 2), (2, 1), (1, 2), (2, 4), (3, 2), (4, 4), (6, 6), (3, 3), (8, 8), (1, 1)]:
+        w, h = 72 // kx, 48 // ky
+        add("resizeArea/%s/%dx%d" % (input, w, h), "ResizeArea", input,
+            cv2.resize(img, (w, h), interpolation=cv2.INTER_AREA), w=w, h=h)
+for kx, ky in [(2, 2), (3, 2), (4, 4)]:
+    w, h = 72 // kx, 48 // ky
+    imgf = area[..., 1].astype(np.float64) * 0.37
+    inputs["areaf"] = arrays["in/areaf"] = imgf
+    add("resizeArea/areaf/%dx%d" % (w, h), "ResizeArea", "areaf",
+        cv2.resize(imgf, (w, h), interpolation=cv2.INTER_AREA), w=w, h=h)
+
 np.savez_compressed(path("reference.npz"), **arrays)
 with open(path("reference.json"), "w") as f:
     json.dump({"opencv": cv2.__version__, "cases": cases}, f, indent=0)

@@ -62,8 +62,10 @@ func stoppable[T any](s *lang.Session, run func(ctx context.Context) (T, error))
 			}
 		}
 	})
-	v, err := run(ctx)
-	close(done)
+	v, err := func() (T, error) {
+		defer close(done) // also if run panics, so that the watcher ends
+		return run(ctx)
+	}()
 	watcher.Wait()
 	if stop != nil {
 		panic(stop)
@@ -116,7 +118,7 @@ func ksize(a lang.Args, i int) (w, h int) {
 	return int(k[0]), int(k[len(k)-1])
 }
 
-// imageFilter builds the derivative filters sobel and scharr.
+// derivFilter builds the derivative filters sobel and scharr.
 func derivFilter(name, doc string, ksize bool, run func(ctx context.Context, m *array.Array, dx, dy, ksize int, scale, delta float64, b image.Border) (*array.Array, error)) *lang.Builtin {
 	params, known := "img, dx, dy, {scale, delta, border, ddepth}", []string{"scale", "delta", "border", "ddepth"}
 	if ksize {
@@ -131,9 +133,10 @@ func derivFilter(name, doc string, ksize bool, run func(ctx context.Context, m *
 			opts.Check(known...)
 			m := img(args, 0)
 			dx, dy, k, scale, delta, b := args.Int(1), args.Int(2), int(opts.Num("ksize", 3)), opts.Num("scale", 1), opts.Num("delta", 0), border(opts)
+			d := ddepth(opts, m, array.Float64)
 			return toDepth(stoppable(s, func(ctx context.Context) (*array.Array, error) {
 				return run(ctx, m, dx, dy, k, scale, delta, b)
-			}), ddepth(opts, m, array.Float64))
+			}), d)
 		},
 	}
 }
@@ -205,10 +208,10 @@ var imageBuiltins = []*lang.Builtin{
 			args, opts := a.Options()
 			opts.Check("ksize", "scale", "delta", "border", "ddepth")
 			m := img(args, 0)
-			k, scale, delta, b := int(opts.Num("ksize", 1)), opts.Num("scale", 1), opts.Num("delta", 0), border(opts)
+			k, scale, delta, b, d := int(opts.Num("ksize", 1)), opts.Num("scale", 1), opts.Num("delta", 0), border(opts), ddepth(opts, m, array.Float64)
 			return toDepth(stoppable(s, func(ctx context.Context) (*array.Array, error) {
 				return image.Laplacian(ctx, m, k, scale, delta, b)
-			}), ddepth(opts, m, array.Float64))
+			}), d)
 		},
 	},
 	{
@@ -230,10 +233,10 @@ var imageBuiltins = []*lang.Builtin{
 				ax, ay = int(p.Data[0]), int(p.Data[1])
 			}
 			m := img(args, 0)
-			kernel, delta, b := args.Array(1), opts.Num("delta", 0), border(opts)
+			kernel, delta, b, d := args.Array(1), opts.Num("delta", 0), border(opts), ddepth(opts, m, m.Depth)
 			return toDepth(stoppable(s, func(ctx context.Context) (*array.Array, error) {
 				return image.Filter2D(ctx, m, kernel, ax, ay, delta, b)
-			}), ddepth(opts, m, m.Depth))
+			}), d)
 		},
 	},
 	{

@@ -441,10 +441,10 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "resize", Params: "img, [w, h], {interpolation}", Topic: "images",
-		Doc: "the image resized to w×h pixels, as OpenCV's resize with interpolation \"nearest\" (the default: each pixel copies\n" +
-			"the source pixel it falls on, the same pixels OpenCV picks) or \"area\" (the mean of each block, for sizes that\n" +
-			"divide the image's: shrinking by whole factors); linear and cubic are not there yet",
-		Example: "resize([[1, 2], [3, 4]], [4, 3])\nresize([[1, 3, 5, 7], [2, 4, 6, 8]], [2, 1], {interpolation: \"area\"})",
+		Doc: "the image resized to w×h pixels, as OpenCV's resize: interpolation \"linear\" (the default: bilinear, in OpenCV's\n" +
+			"fixed point for 8-bit images), \"nearest\" (each pixel copies the source pixel it falls on) or \"area\" (the mean\n" +
+			"of each block, for sizes that divide the image's); cubic is not there yet",
+		Example: "resize([[0, 100], [200, 250]], [4, 3])\nresize([[1, 2], [3, 4]], [4, 3], {interpolation: \"nearest\"})",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -454,13 +454,15 @@ var imageBuiltins = []*lang.Builtin{
 				panic(lang.ArgErrorf(1, "the size is [w, h], two whole numbers of pixels"))
 			}
 			m, w, h := img(args, 0), int(size[0]), int(size[1])
-			switch mode := opts.Text("interpolation", "nearest"); mode {
+			switch mode := opts.Text("interpolation", "linear"); mode {
+			case "linear":
+				return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.ResizeLinear(ctx, m, w, h) }))
 			case "nearest":
 				return lang.Arr(must(image.ResizeNearest(m, w, h)))
 			case "area":
 				return lang.Arr(must(image.ResizeArea(m, w, h)))
 			default:
-				panic(lang.ArgErrorf(2, "interpolation %q is not implemented: \"nearest\" or \"area\"", mode))
+				panic(lang.ArgErrorf(2, "interpolation %q is not implemented: \"linear\", \"nearest\" or \"area\"", mode))
 			}
 		},
 	},

@@ -93,3 +93,9 @@ func BenchmarkCanny8bit(b *testing.B) {
 func BenchmarkBlur5x8bit(b *testing.B) {
 	benchmark8(b, func(img *array.Array) (*array.Array, error) { return Blur(bg, img, 5, 5, Reflect101) })
 }
+
+func BenchmarkResizeLinear8bit(b *testing.B) {
+	benchmark8(b, func(img *array.Array) (*array.Array, error) {
+		return ResizeLinear(bg, img, benchSize*3/4, benchSize*3/4)
+	})
+}

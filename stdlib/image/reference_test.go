@@ -149,6 +149,8 @@ func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error)
 			}
 			return arr(MorphologyEx(bg, in(c.Input), m, k, -1, -1, c.int("iterations")))
 		}
+	case "ResizeLinear":
+		return arr(ResizeLinear(bg, in(c.Input), c.int("w"), c.int("h")))
 	case "ResizeArea":
 		return arr(ResizeArea(in(c.Input), c.int("w"), c.int("h")))
 	case "ResizeNearest":

@@ -42,6 +42,7 @@ cases = [
     ("MedianBlur5x8bit", "OpenCV", lambda: cv2.medianBlur(img8, 5)),
     ("Canny8bit", "OpenCV", lambda: cv2.Canny(img8, 50, 150)),
     ("Blur5x8bit", "OpenCV", lambda: cv2.blur(img8, (5, 5))),
+    ("ResizeLinear8bit", "OpenCV", lambda: cv2.resize(img8, (N * 3 // 4, N * 3 // 4))),
 ]
 
 # The three agree, which checks that the scipy calls compute the same thing.

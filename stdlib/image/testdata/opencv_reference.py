@@ -499,6 +499,16 @@ for kx, ky in [(2, 2), (3, 2), (4, 4)]:
     add("resizeArea/areaf/%dx%d" % (w, h), "ResizeArea", "areaf",
         cv2.resize(imgf, (w, h), interpolation=cv2.INTER_AREA), w=w, h=h)
 
+# Bilinear resizing: 8-bit images in OpenCV's fixed point, float ones with
+# float32 weights; halving both sides is area averaging.
+for input in ["gray8", "colour8", "photo8", "grayf", "colour"]:
+    img = eight[input] if input in eight else inputs[input]
+    ih, iw = img.shape[:2]
+    for w, h in [(80, 61), (20, 15), (106, 74), (7, 100), (1, 1), (3, 2), (iw // 2, ih // 2),
+                 (iw * 2, ih * 2), (iw, ih + 1), (iw * 3 + 1, ih // 3)]:
+        add("resizeLinear/%s/%dx%d" % (input, w, h), "ResizeLinear", input,
+            cv2.resize(img, (w, h), interpolation=cv2.INTER_LINEAR), w=w, h=h)
+
 np.savez_compressed(path("reference.npz"), **arrays)
 with open(path("reference.json"), "w") as f:
     json.dump({"opencv": cv2.__version__, "cases": cases}, f, indent=0)

@@ -172,26 +172,32 @@ func ResizeLinear(ctx context.Context, img *array.Array, w, h int) (*array.Array
 	}
 	out := &array.Array{Shape: shape, Data: make([]float64, h*w*l.c), Depth: img.Depth}
 	n := w * l.c
-	// across returns source row y interpolated to the output's width.
+	// The weights across, as the rows are interpolated with them.
+	a0, a1 := make([]float64, w), make([]float64, w)
+	for x := range xs {
+		a0[x], a1[x] = float64(ax0[x]), float64(ax1[x])
+		if eight {
+			a0[x], a1[x] = fixed(ax0[x]), fixed(ax1[x])
+		}
+	}
+	// across sets dst to source row y (clamped) interpolated to the
+	// output's width.
 	across := func(y int, dst []float64) {
 		row := l.row(img.Data, min(max(y, 0), l.h-1))
 		for x, sx := range xs {
 			next := min(sx+1, l.w-1)
-			a0, a1 := float64(ax0[x]), float64(ax1[x])
-			if eight {
-				a0, a1 = fixed(ax0[x]), fixed(ax1[x])
-			}
 			for c := range l.c {
-				dst[x*l.c+c] = row[sx*l.c+c]*a0 + row[next*l.c+c]*a1
+				dst[x*l.c+c] = row[sx*l.c+c]*a0[x] + row[next*l.c+c]*a1[x]
 			}
 		}
 	}
 	err = parallelFor(ctx, h, h*n*4, func() func(y0, y1 int) {
-		r0, r1 := make([]float64, n), make([]float64, n)
+		// The rows made last, by source row, as neighbouring output rows
+		// mostly share theirs.
+		rows := newRowCache(2, n, across)
 		return func(y0, y1 int) {
 			for y := y0; y < y1; y++ {
-				across(ys[y], r0)
-				across(ys[y]+1, r1)
+				r0, r1 := rows.get(ys[y]), rows.get(ys[y]+1)
 				dst := out.Data[y*n : (y+1)*n]
 				if !eight {
 					b0, b1 := float64(by0[y]), float64(by1[y])
@@ -203,7 +209,7 @@ func ResizeLinear(ctx context.Context, img *array.Array, w, h int) (*array.Array
 				b0, b1 := int64(fixed(by0[y])), int64(fixed(by1[y]))
 				for i := range dst {
 					v := ((b0*(int64(r0[i])>>4))>>16 + (b1*(int64(r1[i])>>4))>>16 + 2) >> 2
-					dst[i] = array.Uint8.Saturate(float64(v))
+					dst[i] = float64(min(max(v, 0), 255))
 				}
 			}
 		}

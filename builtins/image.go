@@ -156,11 +156,12 @@ reflect, replicate, constant (zeros) and wrap.
 
 Depth. An image read by imread is 8-bit: type(img) says "array(H, W) uint8". Its values are
 still numbers 0..255, but the filters that keep the depth of their input, as OpenCV's do with
-ddepth -1 (gaussian_blur, blur, box_filter, median_blur, filter2d, erode, dilate, morphology,
-cvt_color, equalize_hist), give 8-bit results: rounded and saturated to 0..255 exactly as
-OpenCV computes them. The derivative filters (sobel, scharr, laplacian) give float64 (CV_64F)
-unless asked otherwise with {ddepth: -1} or {ddepth: "uint8"}. Arithmetic, indexing and every
-other function give float64 arrays, so nothing wraps around as numpy's uint8 does:
+ddepth -1 (gaussian_blur, blur, box_filter, median_blur, bilateral_filter, filter2d, erode,
+dilate, morphology, threshold, resize, cvt_color, equalize_hist), give 8-bit results: rounded
+and saturated to 0..255 exactly as OpenCV computes them. The derivative filters (sobel, scharr,
+laplacian) give float64 (CV_64F) unless asked otherwise with {ddepth: -1} or {ddepth: "uint8"}.
+Indexing, slicing, reshaping and stacking images keep their depth; arithmetic and every other
+function give float64 arrays, so nothing wraps around as numpy's uint8 does:
 as_depth(x, "uint8") makes any array 8-bit, and as_depth(img, "float64") makes an image plain.`
 
 var imageBuiltins = []*lang.Builtin{

@@ -1,6 +1,12 @@
 package builtins
 
 import (
+	"context"
+	"math"
+	"strings"
+	"sync"
+	"time"
+
 	"calc/lang"
 	"calc/stdlib/array"
 	"calc/stdlib/image"
@@ -24,11 +30,99 @@ func img(a lang.Args, i int) *array.Array {
 	return m
 }
 
-// imageFilter builds the derivative filters sobel and scharr.
-func derivFilter(name, doc string, ksize bool, run func(m *array.Array, dx, dy, ksize int, scale, delta float64, b image.Border) (*array.Array, error)) *lang.Builtin {
-	params, known := "img, dx, dy, {scale, delta, border}", []string{"scale", "delta", "border"}
+// stoppable runs a filter with a context that is cancelled when the
+// session is interrupted (Ctrl-C, or the -timeout limit), so that the filter
+// stops within a fraction of a millisecond's work, and then raises the
+// interruption's error; a filter's own error is raised as any builtin's.
+func stoppable[T any](s *lang.Session, run func(ctx context.Context) (T, error)) T {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan struct{})
+	var stop any // the interruption's error, set by the watcher
+	var watcher sync.WaitGroup
+	watcher.Go(func() {
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				func() {
+					defer func() {
+						if stop = recover(); stop != nil {
+							cancel()
+						}
+					}()
+					s.Check()
+				}()
+				if stop != nil {
+					return
+				}
+			}
+		}
+	})
+	v, err := func() (T, error) {
+		defer close(done) // also if run panics, so that the watcher ends
+		return run(ctx)
+	}()
+	watcher.Wait()
+	if stop != nil {
+		panic(stop)
+	}
+	if err != nil {
+		lang.Throw(err)
+	}
+	return v
+}
+
+// ddepth reads the ddepth option: OpenCV's -1 (the input's depth) or a
+// depth's name ("uint8", "float64", ...), def when it is absent.
+func ddepth(opts lang.Options, input *array.Array, def array.Depth) array.Depth {
+	v := opts.Get("ddepth", lang.Nil)
+	switch {
+	case v.IsNil():
+		return def
+	case v.Kind() == lang.NumKind && v.Float() == -1:
+		return input.Depth
+	case v.Kind() == lang.StrKind:
+		d, err := array.ParseDepth(v.Text())
+		if err != nil {
+			lang.Throw(err)
+		}
+		return d
+	}
+	panic(lang.Errorf("ddepth is -1 (the image's depth) or a depth such as \"uint8\" or \"float64\", not %s", v.TypeName()))
+}
+
+// toDepth returns a filter's float64 result converted to depth d, rounded
+// and saturated as OpenCV stores a result of that depth.
+func toDepth(m *array.Array, d array.Depth) lang.Value {
+	if d == m.Depth {
+		return lang.Arr(m)
+	}
+	return lang.Arr(array.Convert(m, d))
+}
+
+// ksize reads argument i, a window size: a number n (n×n) or [w, h].
+func ksize(a lang.Args, i int) (w, h int) {
+	k := a.Array(i).Data
+	if len(k) != 1 && len(k) != 2 {
+		panic(lang.ArgErrorf(i, "ksize is a number or [w, h], not %d numbers", len(k)))
+	}
+	for _, v := range k {
+		if v != math.Trunc(v) || v < -1<<30 || v > 1<<30 {
+			panic(lang.ArgErrorf(i, "ksize must be whole numbers, got %g", v))
+		}
+	}
+	return int(k[0]), int(k[len(k)-1])
+}
+
+// derivFilter builds the derivative filters sobel and scharr.
+func derivFilter(name, doc string, ksize bool, run func(ctx context.Context, m *array.Array, dx, dy, ksize int, scale, delta float64, b image.Border) (*array.Array, error)) *lang.Builtin {
+	params, known := "img, dx, dy, {scale, delta, border, ddepth}", []string{"scale", "delta", "border", "ddepth"}
 	if ksize {
-		params, known = "img, dx, dy, {ksize, scale, delta, border}", append(known, "ksize")
+		params, known = "img, dx, dy, {ksize, scale, delta, border, ddepth}", append(known, "ksize")
 	}
 	return &lang.Builtin{
 		Name: name, Params: params, Topic: "images", Doc: doc,
@@ -37,8 +131,12 @@ func derivFilter(name, doc string, ksize bool, run func(m *array.Array, dx, dy, 
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check(known...)
-			return lang.Arr(must(run(img(args, 0), args.Int(1), args.Int(2), int(opts.Num("ksize", 3)),
-				opts.Num("scale", 1), opts.Num("delta", 0), border(opts))))
+			m := img(args, 0)
+			dx, dy, k, scale, delta, b := args.Int(1), args.Int(2), int(opts.Num("ksize", 3)), opts.Num("scale", 1), opts.Num("delta", 0), border(opts)
+			d := ddepth(opts, m, array.Float64)
+			return toDepth(stoppable(s, func(ctx context.Context) (*array.Array, error) {
+				return run(ctx, m, dx, dy, k, scale, delta, b)
+			}), d)
 		},
 	}
 }
@@ -54,7 +152,17 @@ brightness changes linearly. A sharp image has much fine detail, so its Laplacia
 blurred one has little, so the variance of the Laplacian (blur_measure) is a measure of focus:
 an autofocus turns the lens to make it as large as possible. filter2d correlates an image with any
 kernel you design, as OpenCV's filter2D does. Borders follow OpenCV: reflect_101 (the default),
-reflect, replicate, constant (zeros) and wrap.`
+reflect, replicate, constant (zeros) and wrap.
+
+Depth. An image read by imread is 8-bit: type(img) says "array(H, W) uint8". Its values are
+still numbers 0..255, but the filters that keep the depth of their input, as OpenCV's do with
+ddepth -1 (gaussian_blur, blur, box_filter, median_blur, bilateral_filter, filter2d, erode,
+dilate, morphology, threshold, resize, cvt_color, equalize_hist), give 8-bit results: rounded
+and saturated to 0..255 exactly as OpenCV computes them. The derivative filters (sobel, scharr,
+laplacian) give float64 (CV_64F) unless asked otherwise with {ddepth: -1} or {ddepth: "uint8"}.
+Indexing, slicing, reshaping and stacking images keep their depth; arithmetic and every other
+function give float64 arrays, so nothing wraps around as numpy's uint8 does:
+as_depth(x, "uint8") makes any array 8-bit, and as_depth(img, "float64") makes an image plain.`
 
 var imageBuiltins = []*lang.Builtin{
 	{
@@ -88,28 +196,35 @@ var imageBuiltins = []*lang.Builtin{
 	derivFilter("sobel", "the Sobel derivative of an image of order dx in x and dy in y, as OpenCV's Sobel to CV_64F:\n"+
 		"ksize 1, 3 (the default), 5 or 7 (-1 for Scharr); scale and delta scale and shift the result", true, image.Sobel),
 	derivFilter("scharr", "the Scharr derivative (dx + dy = 1), a 3×3 kernel more accurate in direction than Sobel's, as OpenCV's Scharr", false,
-		func(m *array.Array, dx, dy, _ int, scale, delta float64, b image.Border) (*array.Array, error) {
-			return image.Scharr(m, dx, dy, scale, delta, b)
+		func(ctx context.Context, m *array.Array, dx, dy, _ int, scale, delta float64, b image.Border) (*array.Array, error) {
+			return image.Scharr(ctx, m, dx, dy, scale, delta, b)
 		}),
 	{
-		Name: "laplacian", Params: "img, {ksize, scale, delta, border}", Topic: "images",
-		Doc:     "the Laplacian d²/dx² + d²/dy² of an image, as OpenCV's Laplacian to CV_64F (ksize 1 by default: the 3×3 kernel\n[[0, 1, 0], [1, -4, 1], [0, 1, 0]])",
+		Name: "laplacian", Params: "img, {ksize, scale, delta, border, ddepth}", Topic: "images",
+		Doc: "the Laplacian d²/dx² + d²/dy² of an image, as OpenCV's Laplacian to CV_64F (ksize 1 by default: the 3×3 kernel\n" +
+			"[[0, 1, 0], [1, -4, 1], [0, 1, 0]]); {ddepth: -1} keeps the image's depth, rounding and saturating",
 		Example: "laplacian(outer(range(5), range(5)))",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("ksize", "scale", "delta", "border")
-			return lang.Arr(must(image.Laplacian(img(args, 0), int(opts.Num("ksize", 1)), opts.Num("scale", 1), opts.Num("delta", 0), border(opts))))
+			opts.Check("ksize", "scale", "delta", "border", "ddepth")
+			m := img(args, 0)
+			k, scale, delta, b, d := int(opts.Num("ksize", 1)), opts.Num("scale", 1), opts.Num("delta", 0), border(opts), ddepth(opts, m, array.Float64)
+			return toDepth(stoppable(s, func(ctx context.Context) (*array.Array, error) {
+				return image.Laplacian(ctx, m, k, scale, delta, b)
+			}), d)
 		},
 	},
 	{
-		Name: "filter2d", Params: "img, kernel, {anchor, delta, border}", Topic: "images",
-		Doc:     "the correlation of an image with a kernel (not flipped), as OpenCV's filter2D; anchor [x, y] defaults to the centre",
+		Name: "filter2d", Params: "img, kernel, {anchor, delta, border, ddepth}", Topic: "images",
+		Doc: "the correlation of an image with a kernel (not flipped), as OpenCV's filter2D; anchor [x, y] defaults to the centre.\n" +
+			"The result has the image's depth (ddepth -1): an 8-bit image gives 8 bits, rounded and saturated; {ddepth: \"float64\"}\n" +
+			"keeps the exact sums",
 		Example: "filter2d(outer(range(5), ones(5)), [[-1, -1, -1], [0, 0, 0], [1, 1, 1]])",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("anchor", "delta", "border")
+			opts.Check("anchor", "delta", "border", "ddepth")
 			ax, ay := -1, -1
 			if v := opts.Get("anchor", lang.Nil); !v.IsNil() {
 				p := arrayOf(v)
@@ -118,31 +233,36 @@ var imageBuiltins = []*lang.Builtin{
 				}
 				ax, ay = int(p.Data[0]), int(p.Data[1])
 			}
-			return lang.Arr(must(image.Filter2D(img(args, 0), args.Array(1), ax, ay, opts.Num("delta", 0), border(opts))))
+			m := img(args, 0)
+			kernel, delta, b, d := args.Array(1), opts.Num("delta", 0), border(opts), ddepth(opts, m, m.Depth)
+			return toDepth(stoppable(s, func(ctx context.Context) (*array.Array, error) {
+				return image.Filter2D(ctx, m, kernel, ax, ay, delta, b)
+			}), d)
 		},
 	},
 	{
 		Name: "gaussian_blur", Params: "img, ksize, sigma, {sigma_y, border}", Topic: "images",
-		Doc:     "the image smoothed by a Gaussian kernel of odd size ksize (a number or [kx, ky]; 0 derives it from sigma), as\nOpenCV's GaussianBlur",
+		Doc: "the image smoothed by a Gaussian kernel of odd size ksize (a number or [kx, ky]; 0 derives it from sigma), as\n" +
+			"OpenCV's GaussianBlur. An 8-bit image gives an 8-bit one, computed in OpenCV's fixed point to the bit",
 		Example: "gaussian_blur(eye(5)*10, 3, 0)[2]",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("sigma_y", "border")
-			k := args.Array(1).Data
-			if len(k) != 1 && len(k) != 2 {
-				panic(lang.ArgErrorf(1, "ksize is a number or [kx, ky], not %d numbers", len(k)))
-			}
-			kx, ky := int(k[0]), int(k[len(k)-1])
+			kx, ky := ksize(args, 1)
 			sx := args.Num(2)
-			return lang.Arr(must(image.GaussianBlur(img(args, 0), kx, ky, sx, opts.Num("sigma_y", 0), border(opts))))
+			m, sy, b := img(args, 0), opts.Num("sigma_y", 0), border(opts)
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) {
+				return image.GaussianBlur(ctx, m, kx, ky, sx, sy, b)
+			}))
 		},
 	},
 	{
 		Name: "threshold", Params: "img, t, {maxval, mode}", Topic: "images",
 		Doc: "each value compared with t, as OpenCV's threshold: mode binary (the default: maxval where above t, else 0),\n" +
 			"binary_inv, trunc, tozero, tozero_inv, or otsu (binary with Otsu's threshold chosen from the histogram of an\n" +
-			"8-bit gray image). A record t (the threshold used) and image.",
+			"8-bit gray image). An 8-bit image is compared with floor(t) and gives 8 bits, as in OpenCV. A record t (the\n" +
+			"threshold used) and image.",
 		Example: "threshold([[10, 200], [90, 180]], 100).image",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -199,9 +319,207 @@ var imageBuiltins = []*lang.Builtin{
 		Example: "seed(1)\nsharp = round(255*rand(32, 32))\n[blur_measure(sharp), blur_measure(gaussian_blur(sharp, 5, 0))]",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			return lang.Num(must(image.BlurMeasure(img(a, 0))))
+			m := img(a, 0)
+			return lang.Num(stoppable(s, func(ctx context.Context) (float64, error) { return image.BlurMeasure(ctx, m) }))
 		},
 	},
+	{
+		Name: "as_depth", Params: "x, depth", Topic: "images",
+		Doc: "x as an array of the given depth (\"uint8\", \"uint16\", \"int16\", \"float32\" or \"float64\"), as OpenCV's convertTo:\n" +
+			"values rounded half to even and clipped to the depth's range (numpy's astype would wrap 300 to 44; this gives 255)",
+		Example: "type(as_depth([[-3, 2.5, 300]], \"uint8\"))\nas_depth([[-3, 2.5, 300]], \"uint8\")",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			d, err := array.ParseDepth(a.Str(1))
+			if err != nil {
+				panic(lang.ArgErrorf(1, "%v", err))
+			}
+			return lang.Arr(array.Convert(a.Array(0), d))
+		},
+	},
+	{
+		Name: "blur", Params: "img, ksize, {border}", Topic: "images",
+		Doc: "the mean of each ksize window (a number or [w, h]), as OpenCV's blur; an 8-bit image gives 8 bits, rounded as\n" +
+			"OpenCV's fixed point rounds them",
+		Example: "blur([[0, 0, 9, 0, 0]], [3, 1])",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("border")
+			w, h := ksize(args, 1)
+			m, b := img(args, 0), border(opts)
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.Blur(ctx, m, w, h, b) }))
+		},
+	},
+	{
+		Name: "box_filter", Params: "img, ksize, {normalize, border}", Topic: "images",
+		Doc:     "the sum of each ksize window (a number or [w, h]), or with {normalize: true} its mean, as OpenCV's boxFilter",
+		Example: "box_filter([[1, 2, 3, 4]], [2, 1])",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("normalize", "border")
+			w, h := ksize(args, 1)
+			m, normalize, b := img(args, 0), opts.Bool("normalize", false), border(opts)
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) {
+				return image.BoxFilter(ctx, m, w, h, -1, -1, normalize, b)
+			}))
+		},
+	},
+	{
+		Name: "median_blur", Params: "img, ksize", Topic: "images",
+		Doc: "the median of each ksize×ksize window (ksize odd, 3 or more) with the replicate border, as OpenCV's medianBlur:\n" +
+			"it removes salt-and-pepper noise and keeps edges sharp",
+		Example: "median_blur([[0, 0, 255, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]], 3)",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			m, k := img(a, 0), a.Int(1)
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.MedianBlur(ctx, m, k) }))
+		},
+	},
+	{
+		Name: "structuring_element", Params: "shape, ksize", Topic: "images",
+		Doc:     "a kernel of zeros and ones for erode, dilate and morphology: shape rect, cross or ellipse, of ksize (n or [w, h]),\nas OpenCV's getStructuringElement",
+		Example: "structuring_element(\"ellipse\", 5)",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			shape, err := image.ParseShape(a.Str(0))
+			if err != nil {
+				panic(lang.ArgErrorf(0, "%v", err))
+			}
+			w, h := ksize(a, 1)
+			return lang.Arr(must(image.StructuringElement(shape, w, h, -1, -1)))
+		},
+	},
+	morphFilter("erode", "the minimum of the image over the kernel's ones around each pixel (dark regions grow), as OpenCV's erode", image.Erode),
+	morphFilter("dilate", "the maximum of the image over the kernel's ones around each pixel (bright regions grow), as OpenCV's dilate", image.Dilate),
+	{
+		Name: "morphology", Params: "img, op, kernel, {iterations}", Topic: "images",
+		Doc: "OpenCV's morphologyEx: op open (erode then dilate: removes specks), close (dilate then erode: fills holes),\n" +
+			"gradient (dilation minus erosion: outlines), tophat (image minus opening) or blackhat (closing minus image);\n" +
+			"kernel is an array of zeros and ones (see structuring_element) or a size for a rectangle",
+		Example: "morphology([[0, 0, 0, 0], [0, 9, 0, 0], [0, 0, 0, 0]], \"open\", 3)",
+		MinArgs: 3, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("iterations")
+			op, err := image.ParseMorphOp(args.Str(1))
+			if err != nil {
+				panic(lang.ArgErrorf(1, "%v", err))
+			}
+			m, k, n := img(args, 0), morphKernel(args, 2), int(opts.Num("iterations", 1))
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.MorphologyEx(ctx, m, op, k, -1, -1, n) }))
+		},
+	},
+	{
+		Name: "bilateral_filter", Params: "img, d, sigma_color, sigma_space, {border}", Topic: "images",
+		Doc: "an 8-bit image smoothed where it is flat and kept sharp at edges, as OpenCV's bilateralFilter: each pixel the\n" +
+			"mean of those within d/2 (d ≤ 0: 1.5·sigma_space), weighted by closeness in place (sigma_space) and in value\n" +
+			"(sigma_color)",
+		Example: "img = as_depth([[10, 12, 11, 200, 202], [12, 10, 13, 201, 199]], \"uint8\")\nbilateral_filter(img, 5, 20, 5)",
+		MinArgs: 4, MaxArgs: 5,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("border")
+			m, d, sc, ss, b := img(args, 0), args.Int(1), args.Num(2), args.Num(3), border(opts)
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.BilateralFilter(ctx, m, d, sc, ss, b) }))
+		},
+	},
+	{
+		Name: "canny", Params: "img, low, high, {aperture, l2gradient}", Topic: "images",
+		Doc: "the edges of an 8-bit image by Canny's method, as OpenCV's Canny: 255 on edges, 0 elsewhere. Gradients above\n" +
+			"high are edges, and those above low that touch one; thin lines remain where the gradient peaks across the\n" +
+			"edge. aperture is the Sobel size (3 or 5); l2gradient: true measures the gradient as sqrt(dx² + dy²)\n" +
+			"rather than |dx| + |dy|",
+		Example: "img = as_depth(outer(ones(6), [0, 0, 0, 200, 200, 200]), \"uint8\")\ncanny(img, 50, 150)[2]",
+		MinArgs: 3, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("aperture", "l2gradient")
+			m, lo, hi, k, l2 := img(args, 0), args.Num(1), args.Num(2), int(opts.Num("aperture", 3)), opts.Bool("l2gradient", false)
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.Canny(ctx, m, lo, hi, k, l2) }))
+		},
+	},
+	{
+		Name: "resize", Params: "img, [w, h], {interpolation}", Topic: "images",
+		Doc: "the image resized to w×h pixels, as OpenCV's resize: interpolation \"linear\" (the default: bilinear, in OpenCV's\n" +
+			"fixed point for 8-bit images), \"nearest\" (each pixel copies the source pixel it falls on) or \"area\" (the mean\n" +
+			"of each block, for sizes that divide the image's); cubic is not there yet",
+		Example: "resize([[0, 100], [200, 250]], [4, 3])\nresize([[1, 2], [3, 4]], [4, 3], {interpolation: \"nearest\"})",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("interpolation")
+			size := args.Array(1).Data
+			if len(size) != 2 || size[0] != math.Trunc(size[0]) || size[1] != math.Trunc(size[1]) || size[0] < 1 || size[1] < 1 || size[0] > 1<<20 || size[1] > 1<<20 {
+				panic(lang.ArgErrorf(1, "the size is [w, h], two whole numbers of pixels"))
+			}
+			m, w, h := img(args, 0), int(size[0]), int(size[1])
+			switch mode := opts.Text("interpolation", "linear"); mode {
+			case "linear":
+				return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.ResizeLinear(ctx, m, w, h) }))
+			case "nearest":
+				return lang.Arr(must(image.ResizeNearest(m, w, h)))
+			case "area":
+				return lang.Arr(must(image.ResizeArea(m, w, h)))
+			default:
+				panic(lang.ArgErrorf(2, "interpolation %q is not implemented: \"linear\", \"nearest\" or \"area\"", mode))
+			}
+		},
+	},
+	{
+		Name: "equalize_hist", Params: "img", Topic: "images",
+		Doc:     "an 8-bit gray image with its histogram spread over 0..255, as OpenCV's equalizeHist: contrast for dull images",
+		Example: "equalize_hist(as_depth([[50, 52, 54], [56, 58, 60]], \"uint8\"))",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Arr(must(image.EqualizeHist(img(a, 0))))
+		},
+	},
+	{
+		Name: "cvt_color", Params: "img, code", Topic: "images",
+		Doc: "converts colours as OpenCV's cvtColor: code \"rgb2gray\" (H×W×3 to H×W), \"gray2rgb\", \"rgb2hsv\" or \"hsv2rgb\"\n" +
+			"(8-bit images: hue 0..179 in degrees halved, saturation and value 0..255)",
+		Example: "cvt_color(as_depth([[[255, 0, 0], [0, 128, 255]]], \"uint8\"), \"rgb2hsv\")",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			conv := map[string]func(*array.Array) (*array.Array, error){
+				"rgb2gray": image.ToGray, "gray2rgb": image.ToRGB, "rgb2hsv": image.ToHSV, "hsv2rgb": image.FromHSV,
+			}
+			f, ok := conv[strings.ToLower(a.Str(1))]
+			if !ok {
+				panic(lang.ArgErrorf(1, "unknown code %q (rgb2gray, gray2rgb, rgb2hsv or hsv2rgb)", a.Str(1)))
+			}
+			return lang.Arr(must(f(img(a, 0))))
+		},
+	},
+}
+
+// morphKernel reads argument i, a structuring element: an array of zeros
+// and ones, or a size n or [w, h] for a rectangle of ones.
+func morphKernel(a lang.Args, i int) *array.Array {
+	k := a.Array(i)
+	if k.Ndim() == 2 {
+		return k
+	}
+	w, h := ksize(a, i)
+	return must(image.StructuringElement(image.Rect, w, h, -1, -1))
+}
+
+// morphFilter builds erode and dilate.
+func morphFilter(name, doc string, run func(ctx context.Context, img, kernel *array.Array, ax, ay, iterations int) (*array.Array, error)) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "img, kernel, {iterations}", Topic: "images",
+		Doc:     doc + ";\nkernel is an array of zeros and ones (see structuring_element) or a size for a rectangle; pixels past the border\nare left out",
+		Example: name + "([[0, 0, 0, 0], [0, 9, 0, 0], [0, 0, 0, 0]], 3)",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("iterations")
+			m, k, n := img(args, 0), morphKernel(args, 1), int(opts.Num("iterations", 1))
+			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return run(ctx, m, k, -1, -1, n) }))
+		},
+	}
 }
 
 // topicTexts are the longer explanations help gives for some topics.

@@ -17,7 +17,7 @@ import (
 // adds to it: plot(fig, x, y).
 
 // plotFigureOptions are the options every figure-making builtin accepts.
-var plotFigureOptions = []string{"title", "xlabel", "ylabel", "zlabel", "xlim", "ylim", "grid", "legend", "width", "height", "azim", "elev", "file"}
+var plotFigureOptions = []string{"title", "xlabel", "ylabel", "zlabel", "xlim", "ylim", "xscale", "yscale", "grid", "colorbar", "legend", "width", "height", "azim", "elev", "file"}
 
 // plotStyleOptions are the options of builtins that draw lines or points.
 var plotStyleOptions = []string{"label", "color", "linewidth", "style", "size"}
@@ -30,7 +30,7 @@ func plotOptionNames(groups ...[]string) []string {
 	return all
 }
 
-const plotFigureOptionsDoc = "Figure options: title, xlabel, ylabel, xlim: [lo, hi], ylim, grid: true, legend (a position such as\n" +
+const plotFigureOptionsDoc = "Figure options: title, xlabel, ylabel, xlim: [lo, hi], ylim, xscale: \"log\", yscale, grid: true, colorbar: true,\nlegend (a position such as " +
 	"\"top left\", or false), width and height in pixels (640×480), file: \"out.png\" (also .svg, .pdf) writes it."
 
 var plotBuiltins = []*lang.Builtin{
@@ -93,7 +93,15 @@ var plotBuiltins = []*lang.Builtin{
 			"cmap colours the levels from low to high: viridis or gray.\n" + plotFigureOptionsDoc,
 		Example: "contour(x**2 + 2*y**2, [-2, 2], [-2, 2], {levels: 6})",
 		MinArgs: 1, MaxArgs: 5,
-		Fn: plotContourFn,
+		Fn: plotContour(false),
+	},
+	{
+		Name: "contourf", Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z, {levels, n, cmap, ...}", Topic: "plots",
+		Doc: "filled contours of f(x, y) or of a matrix, as a figure: the bands between levels coloured from low to high\n" +
+			"Arguments and options as contour's; the n levels make n + 1 bands. Add {colorbar: true} for the scale.\n" + plotFigureOptionsDoc,
+		Example: "contourf(x**2 + 2*y**2, [-2, 2], [-2, 2], {levels: 6, colorbar: true})",
+		MinArgs: 1, MaxArgs: 5,
+		Fn: plotContour(true),
 	},
 	{
 		Name: "quiver", Params: "fig?, f, [x0, x1], [y0, y1] | x, y, u, v, {n, ...}", Topic: "plots",
@@ -132,6 +140,10 @@ var plotBuiltins = []*lang.Builtin{
 	plotSetter("xlabel", "text", "a copy of the figure with the x axis named", `xlabel(plot(sin, 0, 6), "time (s)")`, "xlabel"),
 	plotSetter("ylabel", "text", "a copy of the figure with the y axis named", `ylabel(plot(sin, 0, 6), "height (m)")`, "ylabel"),
 	plotSetter("grid", "on?", "a copy of the figure with grid lines at the ticks (or without, for grid(fig, false))", `grid(plot(sin, 0, 6))`, "grid"),
+	plotSetter("colorbar", "on?", "a copy of the figure with a colour bar beside the axes (or without, for colorbar(fig, false)): the\n"+
+		"scale of its contour, contourf, one-channel imshow or plot_surface", `colorbar(imshow(outer(range(8), range(8))))`, "colorbar"),
+	plotSetter("xscale", "scale", "a copy of the figure with its x axis \"log\" (base 10) or \"linear\"", `xscale(plot(log, 0.01, 100), "log")`, "xscale"),
+	plotSetter("yscale", "scale", "a copy of the figure with its y axis \"log\" (base 10) or \"linear\"", `yscale(plot(exp, 0, 10), "log")`, "yscale"),
 	{
 		Name: "xlim", Params: "fig, lo, hi", Topic: "plots",
 		Doc:     "a copy of the figure whose x axis runs from lo to hi",
@@ -220,7 +232,12 @@ func plotCells(a lang.Args, i, most int) int {
 }
 
 // plotValue returns a figure as a value.
-func plotValue(s *lang.Session, f *plot.Figure) lang.Value { return lang.Obj(f) }
+func plotValue(s *lang.Session, f *plot.Figure) lang.Value {
+	if err := f.CheckAxes(); err != nil {
+		panic(lang.Errorf("%v", err))
+	}
+	return lang.Obj(f)
+}
 
 // PlotDir returns the folder for figures, calc-plots in the system's
 // temporary folder, creating it if need be.
@@ -384,8 +401,23 @@ func (o plotOpts) applyFigure(fig *plot.Figure) *plot.Figure {
 	if r, ok := o.rangeOpt("ylim"); ok {
 		g.YLim = r
 	}
+	for _, t := range []struct {
+		name string
+		dst  *plot.Scale
+	}{{"xscale", &g.XScale}, {"yscale", &g.YScale}} {
+		if o.Has(t.name) {
+			sc, err := plot.ParseScale(o.str(t.name, ""))
+			if err != nil {
+				o.fail("option %s: %v", t.name, err)
+			}
+			*t.dst = sc
+		}
+	}
 	if o.Has("grid") {
 		g.Grid = o.Bool("grid", false)
+	}
+	if o.Has("colorbar") {
+		g.Colorbar = o.Bool("colorbar", false)
 	}
 	if o.Has("legend") {
 		g.Legend = plotLegendPlace(o.Get("legend", lang.Nil), o.fail)
@@ -829,38 +861,15 @@ func (o plotOpts) gridSize(def, most int) int {
 	return n
 }
 
-func plotContourFn(s *lang.Session, a lang.Args) lang.Value {
+// plotContour builds contour (filled false) and contourf.
+func plotContour(filled bool) func(s *lang.Session, a lang.Args) lang.Value {
+	return func(s *lang.Session, a lang.Args) lang.Value { return plotContourFn(s, a, filled) }
+}
+
+func plotContourFn(s *lang.Session, a lang.Args, filled bool) lang.Value {
 	fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"levels", "n", "cmap", "label", "color", "linewidth", "style"}, plotFigureOptions))
-	args := plotShift(data, off)
-	c := &plot.Contour{}
-	switch {
-	case len(data) == 3 && data[0].IsCallable():
-		xr, yr := plotRangeArg(args, off+1, "the x range"), plotRangeArg(args, off+2, "the y range")
-		n := o.gridSize(100, 1000)
-		c.Z = make([]float64, n*n)
-		c.X, c.Y = plotGrid(s, data[0], xr, yr, n, n, func(i, j int, v lang.Value) {
-			c.Z[j*n+i] = plotNumber(v, off)
-		})
-	case len(data) == 1 || len(data) == 3:
-		k := off + len(data) - 1
-		m := args[k].Array()
-		if m == nil || len(m.Shape) != 2 || m.Shape[0] < 2 || m.Shape[1] < 2 {
-			panic(lang.ArgErrorf(k, "Z must be a matrix of at least 2×2 values, got %s", args[k].TypeName()))
-		}
-		c.Z = append([]float64(nil), m.Data...)
-		c.X, c.Y = plotIndices(m.Shape[1]), plotIndices(m.Shape[0])
-		if len(data) == 3 {
-			c.X, c.Y = plotVector(args, off, "x"), plotVector(args, off+1, "y")
-			if len(c.X) != m.Shape[1] {
-				panic(lang.ArgErrorf(off, "x has %d values but Z has %d columns", len(c.X), m.Shape[1]))
-			}
-			if len(c.Y) != m.Shape[0] {
-				panic(lang.ArgErrorf(off+1, "y has %d values but Z has %d rows", len(c.Y), m.Shape[0]))
-			}
-		}
-	default:
-		panic(lang.ArgErrorf(off, "contour takes f, [x0, x1], [y0, y1], or a matrix Z (with its x and y first)"))
-	}
+	c := &plot.Contour{Filled: filled}
+	c.X, c.Y, c.Z = plotGridded(s, data, off, o, "contour", 100)
 	lv := o.Get("levels", lang.Num(10))
 	if lv.Kind() == lang.ArrayKind {
 		c.Levels = append([]float64(nil), lv.Array().Data...)
@@ -873,6 +882,44 @@ func plotContourFn(s *lang.Session, a lang.Args) lang.Value {
 	c.Style, _ = o.style()
 	c.Name = o.labels(1, nil)[0]
 	return o.finish(addSeries(fig, off, c))
+}
+
+// plotGridded reads the data of a plot over a grid: a function (or an
+// expression in two symbols) and its x and y ranges, sampled on an n×n grid
+// (the option n, up to 1000), or a matrix Z of heights with, optionally, its
+// x and y values first. It returns the grid's x and y values and the
+// heights, row by row.
+func plotGridded(s *lang.Session, data []lang.Value, off int, o plotOpts, name string, n int) (x, y, z []float64) {
+	args := plotShift(data, off)
+	switch {
+	case len(data) == 3 && data[0].IsCallable():
+		xr, yr := plotRangeArg(args, off+1, "the x range"), plotRangeArg(args, off+2, "the y range")
+		n := o.gridSize(n, 1000)
+		z = make([]float64, n*n)
+		x, y = plotGrid(s, data[0], xr, yr, n, n, func(i, j int, v lang.Value) {
+			z[j*n+i] = plotNumber(v, off)
+		})
+		return x, y, z
+	case len(data) == 1 || len(data) == 3:
+		k := off + len(data) - 1
+		m := args[k].Array()
+		if m == nil || len(m.Shape) != 2 || m.Shape[0] < 2 || m.Shape[1] < 2 {
+			panic(lang.ArgErrorf(k, "Z must be a matrix of at least 2×2 values, got %s", args[k].TypeName()))
+		}
+		z = append([]float64(nil), m.Data...)
+		x, y = plotIndices(m.Shape[1]), plotIndices(m.Shape[0])
+		if len(data) == 3 {
+			x, y = plotVector(args, off, "x"), plotVector(args, off+1, "y")
+			if len(x) != m.Shape[1] {
+				panic(lang.ArgErrorf(off, "x has %d values but Z has %d columns", len(x), m.Shape[1]))
+			}
+			if len(y) != m.Shape[0] {
+				panic(lang.ArgErrorf(off+1, "y has %d values but Z has %d rows", len(y), m.Shape[0]))
+			}
+		}
+		return x, y, z
+	}
+	panic(lang.ArgErrorf(off, "%s takes f, [x0, x1], [y0, y1], or a matrix Z (with its x and y first)", name))
 }
 
 // plotColormap reads the option cmap.
@@ -1024,7 +1071,7 @@ func plotFigureFn(s *lang.Session, a lang.Args) lang.Value {
 	return o.finish(fig)
 }
 
-// plotSetter builds title, xlabel, ylabel and grid: a copy of the figure
+// plotSetter builds title, xlabel, ylabel, xscale, yscale, grid and colorbar: a copy of the figure
 // with one option set.
 func plotSetter(name, param, doc, example, option string) *lang.Builtin {
 	return &lang.Builtin{
@@ -1032,7 +1079,7 @@ func plotSetter(name, param, doc, example, option string) *lang.Builtin {
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			g := plotFigureArg(a, 0).Clone()
-			if option == "grid" {
+			if option == "grid" || option == "colorbar" {
 				on := true
 				if len(a) > 1 {
 					t, ok := a[1].Truth()
@@ -1041,7 +1088,11 @@ func plotSetter(name, param, doc, example, option string) *lang.Builtin {
 					}
 					on = t
 				}
-				g.Grid = on
+				if option == "grid" {
+					g.Grid = on
+				} else {
+					g.Colorbar = on
+				}
 				return plotValue(s, g)
 			}
 			if len(a) < 2 {
@@ -1055,6 +1106,16 @@ func plotSetter(name, param, doc, example, option string) *lang.Builtin {
 				g.XLabel = text
 			case "ylabel":
 				g.YLabel = text
+			case "xscale", "yscale":
+				sc, err := plot.ParseScale(text)
+				if err != nil {
+					panic(lang.ArgErrorf(1, "%v", err))
+				}
+				if option == "xscale" {
+					g.XScale = sc
+				} else {
+					g.YScale = sc
+				}
 			}
 			return plotValue(s, g)
 		},

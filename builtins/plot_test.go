@@ -197,6 +197,12 @@ func FuzzPlot(f *testing.F) {
 		`imshow([[nan, 1], [2, inf]])`, `imshow(zeros(1, 1, 4))`, `subplots([figure()], {cols: 9})`,
 		`xlim(plot([1e-300, 2e-300], [1, 2]), 1e-300, 2e-300)`, `plot([1e308, -1e308], [1, 2])`,
 		`legend(plot([sin, cos], 0, 1), ["a"])`, `figure({azim: 1e300, elev: -1e300})`, `plot3([0], [0], [0], {elev: 90})`,
+		`plot([0, 1e-300, 1], [-1, nan, 1e308], {xscale: "log", yscale: "log"})`, `yscale(plot([1, 1], [1, 1]), "log")`,
+		`plot_surface([[nan, 1], [inf, 3]], {colorbar: true})`, `plot_wireframe(x*y, [0, 1], [0, 1], {n: 2})`,
+		`contourf([[1, 1], [1, 1]], {levels: [1], colorbar: true})`, `contourf(x - y, [0, 1], [0, 1], {n: 2, levels: 1})`,
+		`errorbar([1, 2], [nan, 1], [[1, inf], [0, 0]], {xerr: 1e308})`, `fill_between([1, 2, 3], [nan, 1, 2], 1e308)`,
+		`annotate(plot([1], [1]), "a", [1, 1], [1, 1])`, `text(figure(), 1e308, -1e308, "")`,
+		`colorbar(imshow([[1, 1]]))`,
 	} {
 		f.Add(src)
 	}

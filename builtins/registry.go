@@ -19,7 +19,11 @@ var solverTopics = map[string]bool{"optimize": true, "roots": true, "ode": true}
 // All returns every builtin, grouped by topic.
 func All() []*lang.Builtin {
 	var all []*lang.Builtin
-	for _, group := range [][]*lang.Builtin{coreBuiltins, mathBuiltins(), complexBuiltins, arrayBuiltins, linalgBuiltins, functionalBuiltins, calculusBuiltins, optimizeBuiltins, scalarMinBuiltins, leastSquaresBuiltins, globalBuiltins, rootsBuiltins, odeBuiltins, quadBuiltins, imageBuiltins, nnBuiltins, plotBuiltins} {
+	for _, group := range [][]*lang.Builtin{
+		coreBuiltins, mathBuiltins(), complexBuiltins, arrayBuiltins, linalgBuiltins, functionalBuiltins, calculusBuiltins,
+		optimizeBuiltins, scalarMinBuiltins, leastSquaresBuiltins, globalBuiltins, rootsBuiltins, odeBuiltins, quadBuiltins,
+		imageBuiltins, nnBuiltins, plotBuiltins, surfaceBuiltins, markBuiltins,
+	} {
 		all = append(all, group...)
 	}
 	for _, b := range all {

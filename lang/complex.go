@@ -121,7 +121,7 @@ func (s *Session) complexBinary(o *operator, a, b Value, pos Pos) Value {
 		panic(Errorf("cannot %s arrays: %v", o.verb, err).at(pos))
 	}
 	if o.compare {
-		z.Re.Bool = true
+		z.Re.Depth = array.Bool
 		return Arr(z.Re)
 	}
 	return CArr(z)

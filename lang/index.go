@@ -72,11 +72,11 @@ func evalIndex(s *Session, items []indexCode) []indexItem {
 	return out
 }
 
-// boolResult returns a selection from an array as a value, keeping
-// truth values true and false.
-func boolResult(r *array.Array, isBool bool) Value {
-	r.Bool = isBool
-	if len(r.Shape) == 0 && isBool {
+// selection returns a selection from an array, of the array's depth, as a
+// value, keeping truth values true and false.
+func selection(r *array.Array, depth array.Depth) Value {
+	r.Depth = depth
+	if len(r.Shape) == 0 && depth == array.Bool {
 		return Bool(r.Data[0] != 0)
 	}
 	return Arr(r)
@@ -102,7 +102,7 @@ func (s *Session) index(v, i Value, pos Pos) Value {
 			if err != nil {
 				panic(Errorf("%v", err).at(pos))
 			}
-			return boolResult(&array.Array{Shape: r.Shape, Data: r.Data}, a.Bool)
+			return selection(&array.Array{Shape: r.Shape, Data: r.Data}, a.Depth)
 		}
 		return s.indexN(v, []indexItem{{val: i, pos: pos}}, pos)
 	case ListKind:
@@ -175,7 +175,7 @@ func (s *Session) indexN(v Value, items []indexItem, pos Pos) Value {
 		if err != nil {
 			panic(Errorf("%v", err).at(pos))
 		}
-		return boolResult(r, a.Bool)
+		return selection(r, a.Depth)
 	case ListKind, StrKind:
 		if len(items) != 1 || !items[0].slice {
 			panic(Errorf("a %s takes one index or one slice, not %d items", v.TypeName(), len(items)).at(pos))

@@ -75,7 +75,9 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 			if err != nil {
 				panic(Errorf("cannot %s arrays: %v", o.verb, err).at(pos))
 			}
-			z.Bool = o.compare
+			if o.compare {
+				z.Depth = array.Bool
+			}
 			return Arr(z)
 		}
 	}
@@ -131,7 +133,7 @@ func (s *Session) unaryOp(p *autodiff.Primitive, v Value, pos Pos) Value {
 func (s *Session) not(v Value, pos Pos) Value {
 	if v.kind == ArrayKind {
 		r := array.Map(v.Array(), func(x float64) float64 { return b2f(x == 0) })
-		r.Bool = true
+		r.Depth = array.Bool
 		return Arr(r)
 	}
 	return Bool(!truth(v, pos))
@@ -160,7 +162,7 @@ func (s *Session) logical(isAnd bool, a, b Value, pos Pos) Value {
 	if len(z.Shape) == 0 {
 		return Bool(z.Data[0] != 0)
 	}
-	z.Bool = true
+	z.Depth = array.Bool
 	return Arr(z)
 }
 
@@ -219,8 +221,10 @@ func (s *Session) member(v Value, name string, pos Pos) Value {
 			return Num(float64(len(a.Shape)))
 		case "size":
 			return Num(float64(len(a.Data)))
+		case "dtype":
+			return Str(a.Depth.String())
 		}
-		panic(Errorf("arrays have no field %q (they have T, shape, ndim, size)", name).at(pos))
+		panic(Errorf("arrays have no field %q (they have T, shape, ndim, size, dtype)", name).at(pos))
 	case NumKind:
 		switch name {
 		case "T":

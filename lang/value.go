@@ -216,13 +216,18 @@ func (v Value) SymbolName() string {
 }
 
 // TypeName returns the name type() gives v: the kind's name, with the shape
-// for arrays.
+// for arrays and the depth of those that are not float64 ("array(4, 6)
+// uint8" for an image read from a file).
 func (v Value) TypeName() string {
 	switch v.kind {
 	case ObjectKind:
 		return v.Object().TypeName()
 	case ArrayKind:
-		return "array" + array.ShapeString(v.Array().Shape)
+		a := v.Array()
+		if a.Depth != array.Float64 {
+			return "array" + array.ShapeString(a.Shape) + " " + a.Depth.String()
+		}
+		return "array" + array.ShapeString(a.Shape)
 	case ComplexKind:
 		if c, ok := v.ref.(*array.Complex); ok {
 			return "complex array" + array.ShapeString(c.Shape())
@@ -355,7 +360,9 @@ func (s *Session) Collect(items []Value) Value {
 			bools = bools && it.kind == BoolKind
 		}
 		a := array.Vector(data)
-		a.Bool = bools
+		if bools {
+			a.Depth = array.Bool
+		}
 		return Arr(a)
 	case ArrayKind:
 		first := items[0].Array()
@@ -370,10 +377,6 @@ func (s *Session) Collect(items []Value) Value {
 		st, err := array.Stack(parts, 0)
 		if err != nil {
 			return ListOf(items)
-		}
-		st.Bool = true
-		for _, p := range parts {
-			st.Bool = st.Bool && p.Bool
 		}
 		return Arr(st)
 	}
@@ -418,13 +421,13 @@ func Items(v Value) (items []Value, ok bool) {
 // values) of a vector, a row of a matrix.
 func element(a *array.Array, i int) Value {
 	if len(a.Shape) == 1 {
-		if a.Bool {
+		if a.Depth == array.Bool {
 			return Bool(a.Data[i] != 0)
 		}
 		return Num(a.Data[i])
 	}
 	row, _ := array.Index(a, i)
-	return boolResult(&array.Array{Shape: row.Shape, Data: row.Data}, a.Bool)
+	return selection(&array.Array{Shape: row.Shape, Data: row.Data}, a.Depth)
 }
 
 // Len returns the number of items of a collection.

@@ -9,13 +9,18 @@ import "fmt"
 // A zero-dimensional array (Shape of length 0) holds one number.
 // Arrays are treated as immutable values once built: operations return new
 // arrays and never modify their operands.
+//
+// Depth is the element type the values stand for (see Depth): images read
+// from files are Uint8, everything else Float64, the zero value. It is a
+// label, not a storage format; Data always holds float64. Operations that
+// only move values keep it, as numpy's do: indexing, slicing, Take,
+// Transpose, Reshape, Flatten, and Concat and Stack of arrays of one depth.
+// Arithmetic and every other computation give Float64 arrays, so values
+// never wrap around as numpy's uint8 arithmetic does.
 type Array struct {
 	Shape []int
 	Data  []float64
-	// Bool says the elements are truth values, 0 or 1, as comparisons give:
-	// they print as true and false and index as masks, and arithmetic
-	// treats them as numbers.
-	Bool bool
+	Depth Depth
 }
 
 // New returns an array of the given shape over data, which it takes

@@ -89,7 +89,7 @@ func Format(a *Array, opts FormatOptions) string {
 		return "[]"
 	}
 	word := func(k int) string { return FormatNumber(a.Data[k], opts.Precision) }
-	if a.Bool {
+	if a.Depth == Bool {
 		word = func(k int) string { return strconv.FormatBool(a.Data[k] != 0) }
 	}
 	return layout(a.Shape, word, opts)

@@ -38,7 +38,7 @@ func Index(a *Array, i int) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Array{Shape: a.Shape[1:], Data: rows(a, i, i+1)}, nil
+	return &Array{Shape: a.Shape[1:], Data: rows(a, i, i+1), Depth: a.Depth}, nil
 }
 
 // Row returns row i of the 2-d array a, as Index does.
@@ -62,7 +62,7 @@ func Col(a *Array, j int) (*Array, error) {
 	}
 	out := make([]float64, m)
 	gather(out, []int{m}, a.Data, j, []int{n})
-	return Vector(out), nil
+	return &Array{Shape: []int{m}, Data: out, Depth: a.Depth}, nil
 }
 
 // Slice returns a[lo:hi:step] along axis 0 with Python's slice semantics:
@@ -80,12 +80,12 @@ func Slice(a *Array, lo, hi, step int, hasLo, hasHi bool) (*Array, error) {
 	lo, count, step, _ := SliceRange(lo, hi, step, hasLo, hasHi, a.Shape[0])
 	shape := append([]int{count}, a.Shape[1:]...)
 	if step == 1 {
-		return &Array{Shape: shape, Data: rows(a, lo, lo+count)}, nil
+		return &Array{Shape: shape, Data: rows(a, lo, lo+count), Depth: a.Depth}, nil
 	}
 	inner := Size(a.Shape[1:])
 	out := make([]float64, count*inner)
 	gather(out, []int{count, inner}, a.Data, lo*inner, []int{step * inner, 1})
-	return &Array{Shape: shape, Data: out}, nil
+	return &Array{Shape: shape, Data: out, Depth: a.Depth}, nil
 }
 
 // sliceBound clamps the slice bound i of an axis of length n as CPython's
@@ -123,5 +123,5 @@ func Take(a *Array, idx []int) (*Array, error) {
 		}
 		out = append(out, rows(a, i, i+1)...)
 	}
-	return &Array{Shape: append([]int{len(idx)}, a.Shape[1:]...), Data: out}, nil
+	return &Array{Shape: append([]int{len(idx)}, a.Shape[1:]...), Data: out, Depth: a.Depth}, nil
 }

@@ -23,7 +23,7 @@ type Indexer struct {
 	Lo, Hi, Step int // IndexSlice; Step 0 means 1
 	HasLo, HasHi bool
 	// Idx holds integer positions (IndexArray), of any shape, or a boolean
-	// mask when Idx.Bool is set: a mask covers as many axes as it has and
+	// mask when Idx's depth is Bool: a mask covers as many axes as it has and
 	// must match their lengths.
 	Idx *Array
 }
@@ -43,7 +43,7 @@ func Select(a *Array, items []Indexer) (*Array, error) {
 	for k, off := range offsets {
 		out[k] = a.Data[off]
 	}
-	return &Array{Shape: shape, Data: out, Bool: a.Bool}, nil
+	return &Array{Shape: shape, Data: out, Depth: a.Depth}, nil
 }
 
 // Assign returns a copy of a with a[items...] = v, v broadcast to the
@@ -57,7 +57,11 @@ func Assign(a *Array, items []Indexer, v *Array) (*Array, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot assign %s to a selection of shape %s", ShapeString(v.Shape), ShapeString(shape))
 	}
-	out := &Array{Shape: append([]int(nil), a.Shape...), Data: append([]float64(nil), a.Data...), Bool: a.Bool && v.Bool}
+	depth := a.Depth
+	if depth == Bool && v.Depth != Bool {
+		depth = Float64 // numbers stored in a mask make it numbers
+	}
+	out := &Array{Shape: append([]int(nil), a.Shape...), Data: append([]float64(nil), a.Data...), Depth: depth}
 	for k, off := range offsets {
 		out.Data[off] = vals.Data[k]
 	}
@@ -181,7 +185,7 @@ func resolve(shape []int, items []Indexer) ([]int, []int, error) {
 func expandMasks(shape []int, items []Indexer) ([]Indexer, error) {
 	hasMask := false
 	for _, it := range items {
-		hasMask = hasMask || (it.Kind == IndexArray && it.Idx.Bool)
+		hasMask = hasMask || (it.Kind == IndexArray && it.Idx.Depth == Bool)
 	}
 	if !hasMask {
 		return items, nil
@@ -189,7 +193,7 @@ func expandMasks(shape []int, items []Indexer) ([]Indexer, error) {
 	var out []Indexer
 	axis := 0
 	for _, it := range items {
-		if it.Kind != IndexArray || !it.Idx.Bool {
+		if it.Kind != IndexArray || it.Idx.Depth != Bool {
 			out = append(out, it)
 			axis++
 			continue

@@ -50,7 +50,7 @@ func Transpose(a *Array) *Array {
 		slices.Reverse(strides)
 		gather(out, shape, a.Data, 0, strides)
 	}
-	return &Array{Shape: shape, Data: out}
+	return &Array{Shape: shape, Data: out, Depth: a.Depth}
 }
 
 // transpose2 sets dst (n×m) to the transpose of src (m×n). It copies in
@@ -95,11 +95,11 @@ func Reshape(a *Array, shape []int) (*Array, error) {
 	} else if unknown >= 0 || known != len(a.Data) {
 		return nil, fmt.Errorf("cannot reshape array of size %d into shape %s", len(a.Data), ShapeString(shape))
 	}
-	return &Array{Shape: shape, Data: a.Data}, nil
+	return &Array{Shape: shape, Data: a.Data, Depth: a.Depth}, nil
 }
 
 // Flatten returns a's elements as a 1-d array, over the same data.
-func Flatten(a *Array) *Array { return Vector(a.Data) }
+func Flatten(a *Array) *Array { return &Array{Shape: []int{len(a.Data)}, Data: a.Data, Depth: a.Depth} }
 
 // Concat joins arrays along an existing axis, as numpy.concatenate: all
 // must have the same number of dimensions (at least one) and the same
@@ -146,7 +146,7 @@ func Concat(arrays []*Array, axis int) (*Array, error) {
 			out = append(out, b.Data[o*block:(o+1)*block]...)
 		}
 	}
-	return &Array{Shape: shape, Data: out}, nil
+	return &Array{Shape: shape, Data: out, Depth: commonDepth(arrays)}, nil
 }
 
 // Stack joins arrays of one shape along a new axis, as numpy.stack; axis
@@ -167,9 +167,20 @@ func Stack(arrays []*Array, axis int) (*Array, error) {
 			return nil, fmt.Errorf("stack: all arrays must have the same shape, got %s and %s",
 				ShapeString(first.Shape), ShapeString(b.Shape))
 		}
-		expanded[i] = &Array{Shape: shape, Data: b.Data}
+		expanded[i] = &Array{Shape: shape, Data: b.Data, Depth: b.Depth}
 	}
 	return Concat(expanded, ax)
+}
+
+// commonDepth returns the depth the arrays share, or Float64 if they
+// differ: joining keeps a depth only where every part has it.
+func commonDepth(arrays []*Array) Depth {
+	for _, b := range arrays[1:] {
+		if b.Depth != arrays[0].Depth {
+			return Float64
+		}
+	}
+	return arrays[0].Depth
 }
 
 // Hstack joins arrays horizontally, as numpy.hstack: numbers count as 1-d

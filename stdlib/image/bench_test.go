@@ -31,19 +31,21 @@ func benchmark(b *testing.B, f func(img *array.Array) (*array.Array, error)) {
 }
 
 func BenchmarkSobel3(b *testing.B) {
-	benchmark(b, func(img *array.Array) (*array.Array, error) { return Sobel(img, 1, 0, 3, 1, 0, Reflect101) })
+	benchmark(b, func(img *array.Array) (*array.Array, error) { return Sobel(bg, img, 1, 0, 3, 1, 0, Reflect101) })
 }
 
 func BenchmarkLaplacian(b *testing.B) {
-	benchmark(b, func(img *array.Array) (*array.Array, error) { return Laplacian(img, 1, 1, 0, Reflect101) })
+	benchmark(b, func(img *array.Array) (*array.Array, error) { return Laplacian(bg, img, 1, 1, 0, Reflect101) })
 }
 
 func BenchmarkFilter2D3x3(b *testing.B) {
-	benchmark(b, func(img *array.Array) (*array.Array, error) { return Filter2D(img, bench3x3, -1, -1, 0, Reflect101) })
+	benchmark(b, func(img *array.Array) (*array.Array, error) {
+		return Filter2D(bg, img, bench3x3, -1, -1, 0, Reflect101)
+	})
 }
 
 func BenchmarkGaussianBlur5(b *testing.B) {
-	benchmark(b, func(img *array.Array) (*array.Array, error) { return GaussianBlur(img, 5, 5, 0, 0, Reflect101) })
+	benchmark(b, func(img *array.Array) (*array.Array, error) { return GaussianBlur(bg, img, 5, 5, 0, 0, Reflect101) })
 }
 
 // BenchmarkNaiveFilter2D3x3 is the reference: the textbook loop, one output
@@ -51,5 +53,49 @@ func BenchmarkGaussianBlur5(b *testing.B) {
 func BenchmarkNaiveFilter2D3x3(b *testing.B) {
 	benchmark(b, func(img *array.Array) (*array.Array, error) {
 		return naiveCorrelate(img, bench3x3, 1, 1, 0, Reflect101), nil
+	})
+}
+
+// benchImage8 returns the benchmarks' image cut to 8 bits, as
+// testdata/opencv_bench.py makes it with astype(np.uint8).
+func benchImage8() *array.Array {
+	img := benchImage()
+	for i, v := range img.Data {
+		img.Data[i] = float64(int(v))
+	}
+	img.Depth = array.Uint8
+	return img
+}
+
+func benchmark8(b *testing.B, f func(img *array.Array) (*array.Array, error)) {
+	img := benchImage8()
+	b.SetBytes(int64(len(img.Data)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := f(img); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkGaussianBlur5x8bit(b *testing.B) {
+	benchmark8(b, func(img *array.Array) (*array.Array, error) { return GaussianBlur(bg, img, 5, 5, 0, 0, Reflect101) })
+}
+
+func BenchmarkMedianBlur5x8bit(b *testing.B) {
+	benchmark8(b, func(img *array.Array) (*array.Array, error) { return MedianBlur(bg, img, 5) })
+}
+
+func BenchmarkCanny8bit(b *testing.B) {
+	benchmark8(b, func(img *array.Array) (*array.Array, error) { return Canny(bg, img, 50, 150, 3, false) })
+}
+
+func BenchmarkBlur5x8bit(b *testing.B) {
+	benchmark8(b, func(img *array.Array) (*array.Array, error) { return Blur(bg, img, 5, 5, Reflect101) })
+}
+
+func BenchmarkResizeLinear8bit(b *testing.B) {
+	benchmark8(b, func(img *array.Array) (*array.Array, error) {
+		return ResizeLinear(bg, img, benchSize*3/4, benchSize*3/4)
 	})
 }

@@ -1,6 +1,7 @@
 package image
 
 import (
+	"context"
 	"fmt"
 
 	"calc/stdlib/array"
@@ -22,20 +23,20 @@ import (
 // otherwise, which decides the rounding. Colour images are differentiated
 // channel by channel. The cost is one multiply-add per non-zero element of kx and
 // of ky per value, in two 1-d passes.
-func Sobel(img *array.Array, dx, dy, ksize int, scale, delta float64, border Border) (*array.Array, error) {
-	return sobel("sobel", img, dx, dy, ksize, scale, delta, border)
+func Sobel(ctx context.Context, img *array.Array, dx, dy, ksize int, scale, delta float64, border Border) (*array.Array, error) {
+	return sobel(ctx, "sobel", img, dx, dy, ksize, scale, delta, border)
 }
 
 // Scharr returns the first derivative of img in x (dx = 1, dy = 0) or in y
 // (dx = 0, dy = 1) with Scharr's kernels [-1 0 1] ⊗ [3 10 3], times scale,
 // plus delta, as cv::Scharr(img, CV_64F, dx, dy, scale, delta, border). It
 // is Sobel with ksize FilterScharr.
-func Scharr(img *array.Array, dx, dy int, scale, delta float64, border Border) (*array.Array, error) {
-	return sobel("scharr", img, dx, dy, FilterScharr, scale, delta, border)
+func Scharr(ctx context.Context, img *array.Array, dx, dy int, scale, delta float64, border Border) (*array.Array, error) {
+	return sobel(ctx, "scharr", img, dx, dy, FilterScharr, scale, delta, border)
 }
 
 // sobel is Sobel, reporting errors as fn's.
-func sobel(fn string, img *array.Array, dx, dy, ksize int, scale, delta float64, border Border) (*array.Array, error) {
+func sobel(ctx context.Context, fn string, img *array.Array, dx, dy, ksize int, scale, delta float64, border Border) (*array.Array, error) {
 	l, err := layoutOf(fn, img)
 	if err != nil {
 		return nil, err
@@ -58,7 +59,9 @@ func sobel(fn string, img *array.Array, dx, dy, ksize int, scale, delta float64,
 	}
 	dst := like(img)
 	f := separable{kx: kx, ky: ky, ax: len(kx) / 2, ay: len(ky) / 2, delta: delta, border: border}
-	f.apply(img.Data, l, dst.Data)
+	if err := f.apply(ctx, img.Data, l, dst.Data); err != nil {
+		return nil, err
+	}
 	return dst, nil
 }
 
@@ -76,7 +79,7 @@ var laplacian3 = [2][9]float64{
 // For ksize 5 to 31 (odd) it is the sum of Sobel's second derivatives in x
 // and in y with that aperture, then scaled and shifted. Colour images are
 // filtered channel by channel.
-func Laplacian(img *array.Array, ksize int, scale, delta float64, border Border) (*array.Array, error) {
+func Laplacian(ctx context.Context, img *array.Array, ksize int, scale, delta float64, border Border) (*array.Array, error) {
 	const fn = "laplacian"
 	l, err := layoutOf(fn, img)
 	if err != nil {
@@ -95,14 +98,20 @@ func Laplacian(img *array.Array, ksize int, scale, delta float64, border Border)
 		for i := range k {
 			k[i] *= s
 		}
-		correlate2d(img.Data, l, k[:], 3, 3, 1, 1, delta, border, dst.Data)
+		if err := correlate2d(ctx, img.Data, l, k[:], 3, 3, 1, 1, delta, border, dst.Data); err != nil {
+			return nil, err
+		}
 		return dst, nil
 	}
 	d2, smooth := derivKernel(2, ksize), derivKernel(0, ksize)
 	a := ksize / 2
-	(&separable{kx: d2, ky: smooth, ax: a, ay: a, border: border}).apply(img.Data, l, dst.Data)
+	if err := (&separable{kx: d2, ky: smooth, ax: a, ay: a, border: border}).apply(ctx, img.Data, l, dst.Data); err != nil {
+		return nil, err
+	}
 	d2y := make([]float64, len(dst.Data))
-	(&separable{kx: smooth, ky: d2, ax: a, ay: a, border: border}).apply(img.Data, l, d2y)
+	if err := (&separable{kx: smooth, ky: d2, ax: a, ay: a, border: border}).apply(ctx, img.Data, l, d2y); err != nil {
+		return nil, err
+	}
 	for i, v := range d2y {
 		dst.Data[i] = (dst.Data[i]+v)*scale + delta
 	}
@@ -115,11 +124,11 @@ func Laplacian(img *array.Array, ksize int, scale, delta float64, border Border)
 // large for a sharp one. It is cv2.Laplacian(img, cv2.CV_64F).var(), with
 // ksize 1 and the Reflect101 border, the population variance over every
 // pixel and channel.
-func BlurMeasure(img *array.Array) (float64, error) {
+func BlurMeasure(ctx context.Context, img *array.Array) (float64, error) {
 	if _, err := layoutOf("blurMeasure", img); err != nil {
 		return 0, err
 	}
-	lap, err := Laplacian(img, 1, 1, 0, Reflect101)
+	lap, err := Laplacian(ctx, img, 1, 1, 0, Reflect101)
 	if err != nil {
 		return 0, err
 	}

@@ -1,6 +1,7 @@
 package image_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,7 +17,7 @@ func ExampleSobel() {
 		0, 0, 10, 10,
 		0, 0, 10, 10,
 	})
-	gx, err := image.Sobel(img, 1, 0, 3, 1, 0, image.Reflect101)
+	gx, err := image.Sobel(context.Background(), img, 1, 0, 3, 1, 0, image.Reflect101)
 	fmt.Println(gx.Data[:4], err)
 	// Output: [0 40 40 0] <nil>
 }
@@ -66,4 +67,32 @@ func ExampleWrite() {
 	// [1 4 3] [0 0 0 100 100 100 200 0 0 255 0 0]
 	// [0 100 59 76]
 	// true
+}
+
+func ExampleGaussianBlur_eightBit() {
+	// The same values smoothed as float64 and as an 8-bit image: OpenCV
+	// keeps 8 bits, rounding its fixed-point sums half up (0.5 gives 1).
+	values := []float64{0, 0, 2, 0, 0, 0, 7, 9}
+	float := array.New([]int{1, 8}, values)
+	eight := &array.Array{Shape: []int{1, 8}, Data: values, Depth: array.Uint8}
+	a, _ := image.GaussianBlur(context.Background(), float, 3, 1, 0, 0, image.Reflect101)
+	b, _ := image.GaussianBlur(context.Background(), eight, 3, 1, 0, 0, image.Reflect101)
+	fmt.Println(a.Data, a.Depth)
+	fmt.Println(b.Data, b.Depth)
+	// Output:
+	// [0 0.5 1 0.5 0 1.75 5.75 8] float64
+	// [0 1 1 1 0 2 6 8] uint8
+}
+
+func ExampleCanny() {
+	// A step from 0 to 200: one line of edge pixels where the gradient peaks.
+	img := &array.Array{Shape: []int{4, 6}, Data: make([]float64, 24), Depth: array.Uint8}
+	for y := range 4 {
+		for x := 3; x < 6; x++ {
+			img.Data[y*6+x] = 200
+		}
+	}
+	edges, _ := image.Canny(context.Background(), img, 50, 150, 3, false)
+	fmt.Println(edges.Data[6:12])
+	// Output: [0 0 255 0 0 0]
 }

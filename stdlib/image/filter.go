@@ -1,6 +1,7 @@
 package image
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"sync"
@@ -67,21 +68,44 @@ func like(img *array.Array) *array.Array {
 // goroutine: starting more costs more than it saves.
 const minParallel = 1 << 15
 
-// parallelFor calls fn on ranges [lo, hi) that together cover [0, n), rows
-// of an image or elements of an array, concurrently, one range per CPU, when
-// there are at least minParallel values of work.
-func parallelFor(n, work int, fn func(lo, hi int)) {
+// checkEvery is about how much work (in multiply-adds or values) a filter
+// does between two looks at whether it should stop: a fraction of a
+// millisecond.
+const checkEvery = 1 << 18
+
+// parallelFor runs a loop over [0, n), rows of an image or elements of an
+// array, for work units of work in all: concurrently, one share of
+// consecutive indices per CPU, when there are at least minParallel values
+// of work. Each goroutine calls worker once, for its buffers, and the
+// function it returns on consecutive pieces [lo, hi) of its share; between
+// pieces it looks at ctx, and stops once ctx is done (Ctrl-C or a time
+// limit), in which case parallelFor returns ctx's error.
+func parallelFor(ctx context.Context, n, work int, worker func() func(lo, hi int)) error {
 	k := min(runtime.NumCPU(), n)
 	if work < minParallel || k < 2 {
-		fn(0, n)
-		return
+		k = 1
+	}
+	step := max(1, checkEvery/max(1, work/max(n, 1)))
+	share := func(lo, hi int) {
+		fn := worker()
+		for a := lo; a < hi; a += step {
+			if ctx.Err() != nil {
+				return
+			}
+			fn(a, min(a+step, hi))
+		}
+	}
+	if k == 1 {
+		share(0, n)
+		return ctx.Err()
 	}
 	var wg sync.WaitGroup
 	for i := range k {
 		lo, hi := n*i/k, n*(i+1)/k
-		wg.Go(func() { fn(lo, hi) })
+		wg.Go(func() { share(lo, hi) })
 	}
 	wg.Wait()
+	return ctx.Err()
 }
 
 // padder copies image rows into buffers extended left and right by the
@@ -275,11 +299,12 @@ type separable struct {
 	border Border
 }
 
-// apply filters src, laid out as l, into dst of the same size.
-func (f *separable) apply(src []float64, l layout, dst []float64) {
+// apply filters src, laid out as l, into dst of the same size; it stops
+// early with ctx's error once ctx is done.
+func (f *separable) apply(ctx context.Context, src []float64, l layout, dst []float64) error {
 	pd := newPadder(l, f.ax, len(f.kx)-1-f.ax, f.border)
 	n := l.stride()
-	parallelFor(l.h, len(src)*(len(f.kx)+len(f.ky)), func(y0, y1 int) {
+	return parallelFor(ctx, l.h, len(src)*(len(f.kx)+len(f.ky)), func() func(y0, y1 int) {
 		padded := make([]float64, pd.width())
 		zeros, deltas := make([]float64, n), make([]float64, n)
 		fill(deltas, f.delta)
@@ -291,12 +316,14 @@ func (f *separable) apply(src []float64, l layout, dst []float64) {
 			pd.pad(l.row(src, f.border.index(p, l.h)), padded)
 			accumulate(dst, zeros, across.x, across.w)
 		})
-		for y := y0; y < y1; y++ {
-			down.reset()
-			for i, k := range f.ky {
-				down.add(rows.get(y-f.ay+i), k)
+		return func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				down.reset()
+				for i, k := range f.ky {
+					down.add(rows.get(y-f.ay+i), k)
+				}
+				accumulate(dst[y*n:(y+1)*n], deltas, down.x, down.w)
 			}
-			accumulate(dst[y*n:(y+1)*n], deltas, down.x, down.w)
 		}
 	})
 }
@@ -304,26 +331,28 @@ func (f *separable) apply(src []float64, l layout, dst []float64) {
 // correlate2d is the correlation of src, laid out as l, with the kh×kw
 // kernel k (row-major), anchored at (ax, ay), plus delta, into dst, as
 // cv::filter2D computes it: delta first, then the kernel's non-zero terms
-// in row-major order.
-func correlate2d(src []float64, l layout, k []float64, kh, kw, ax, ay int, delta float64, b Border, dst []float64) {
+// in row-major order. It stops early with ctx's error once ctx is done.
+func correlate2d(ctx context.Context, src []float64, l layout, k []float64, kh, kw, ax, ay int, delta float64, b Border, dst []float64) error {
 	pd := newPadder(l, ax, kw-1-ax, b)
 	n := l.stride()
-	parallelFor(l.h, len(src)*kh*kw, func(y0, y1 int) {
+	return parallelFor(ctx, l.h, len(src)*kh*kw, func() func(y0, y1 int) {
 		rows := newRowCache(kh, pd.width(), func(p int, dst []float64) {
 			pd.pad(l.row(src, b.index(p, l.h)), dst)
 		})
 		deltas := make([]float64, n)
 		fill(deltas, delta)
 		var sum terms
-		for y := y0; y < y1; y++ {
-			sum.reset()
-			for i := range kh {
-				row := rows.get(y - ay + i)
-				for j, w := range k[i*kw : (i+1)*kw] {
-					sum.add(row[j*l.c:], w)
+		return func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				sum.reset()
+				for i := range kh {
+					row := rows.get(y - ay + i)
+					for j, w := range k[i*kw : (i+1)*kw] {
+						sum.add(row[j*l.c:], w)
+					}
 				}
+				accumulate(dst[y*n:(y+1)*n], deltas, sum.x, sum.w)
 			}
-			accumulate(dst[y*n:(y+1)*n], deltas, sum.x, sum.w)
 		}
 	})
 }
@@ -340,7 +369,7 @@ func correlate2d(src []float64, l layout, k []float64, kh, kw, ax, ay int, delta
 // by channel. OpenCV computes kernels of 50 or more elements through the
 // DFT, so for those the two agree to rounding rather than to the bit. The
 // cost is one multiply-add per non-zero kernel element per output value.
-func Filter2D(img, kernel *array.Array, anchorX, anchorY int, delta float64, border Border) (*array.Array, error) {
+func Filter2D(ctx context.Context, img, kernel *array.Array, anchorX, anchorY int, delta float64, border Border) (*array.Array, error) {
 	const fn = "filter2D"
 	l, err := layoutOf(fn, img)
 	if err != nil {
@@ -366,7 +395,9 @@ func Filter2D(img, kernel *array.Array, anchorX, anchorY int, delta float64, bor
 		return nil, err
 	}
 	dst := like(img)
-	correlate2d(img.Data, l, kernel.Data, kh, kw, ax, ay, delta, border, dst.Data)
+	if err := correlate2d(ctx, img.Data, l, kernel.Data, kh, kw, ax, ay, delta, border, dst.Data); err != nil {
+		return nil, err
+	}
 	return dst, nil
 }
 

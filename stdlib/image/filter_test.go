@@ -65,7 +65,7 @@ func TestEngineMatchesNaive(t *testing.T) {
 			for b := Reflect101; b <= Wrap; b++ {
 				ax, ay := r.IntN(ks[1]), r.IntN(ks[0])
 				want := naiveCorrelate(img, k, ax, ay, 0.5, b)
-				got, err := Filter2D(img, k, ax, ay, 0.5, b)
+				got, err := Filter2D(bg, img, k, ax, ay, 0.5, b)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -83,7 +83,9 @@ func TestEngineMatchesNaive(t *testing.T) {
 				sep := separable{kx: kx, ky: ky, ax: ax, ay: ay, delta: 0.5, border: b}
 				got = like(img)
 				l, _ := layoutOf("test", img)
-				sep.apply(img.Data, l, got.Data)
+				if err := sep.apply(bg, img.Data, l, got.Data); err != nil {
+					t.Fatal(err)
+				}
 				if d, at := maxDiff(got, want, 0); d > 1e-11 {
 					t.Errorf("separable: shape %v kernel %v anchor (%d,%d) %v: differs by %g at %d", shape, ks, ax, ay, b, d, at)
 				}
@@ -160,35 +162,35 @@ func TestErrors(t *testing.T) {
 		err  error
 		want string
 	}{
-		{"even ksize", errOf(Sobel(img, 1, 0, 4, 1, 0, Reflect101)), "sobel: ksize must be odd in [1, 31], or -1 for Scharr, got 4"},
-		{"big ksize", errOf(Sobel(img, 1, 0, 33, 1, 0, Reflect101)), "got 33"},
-		{"zero ksize", errOf(Sobel(img, 1, 0, 0, 1, 0, Reflect101)), "got 0"},
-		{"no derivative", errOf(Sobel(img, 0, 0, 3, 1, 0, Reflect101)), "dx+dy must be positive"},
-		{"negative dx", errOf(Sobel(img, -1, 1, 3, 1, 0, Reflect101)), "dx must be ≥ 0, got -1"},
-		{"dx too big", errOf(Sobel(img, 3, 0, 3, 1, 0, Reflect101)), "dx must be less than the kernel size 3, got 3"},
-		{"dy too big", errOf(Sobel(img, 0, 3, 1, 1, 0, Reflect101)), "dy must be less than the kernel size 3, got 3"},
-		{"dx with ksize 5", errOf(Sobel(img, 5, 0, 5, 1, 0, Reflect101)), "dx must be less than the kernel size 5"},
-		{"Scharr orders", errOf(Scharr(img, 1, 1, 1, 0, Reflect101)), "scharr: Scharr (ksize -1) needs dx, dy ≥ 0 with dx+dy = 1"},
-		{"1-d image", errOf(Sobel(array.Zeros(5), 1, 0, 3, 1, 0, Reflect101)), "sobel: image must be 2-d (H×W gray) or 3-d (H×W×C colour), got shape (5,)"},
-		{"4-d image", errOf(Laplacian(array.Zeros(2, 2, 2, 2), 1, 1, 0, Reflect101)), "laplacian: image must be 2-d"},
-		{"empty image", errOf(GaussianBlur(array.Zeros(0, 4), 3, 3, 0, 0, Reflect101)), "gaussianBlur: image is empty"},
-		{"nil image", errOf(Filter2D(nil, k3, -1, -1, 0, Reflect101)), "filter2D: image is nil"},
-		{"bad border", errOf(Sobel(img, 1, 0, 3, 1, 0, Border(7))), "sobel: unknown border 7"},
-		{"laplacian ksize", errOf(Laplacian(img, 2, 1, 0, Reflect101)), "laplacian: ksize must be odd in [1, 31], got 2"},
-		{"kernel shape", errOf(Filter2D(img, array.Zeros(3), -1, -1, 0, Reflect101)), "filter2D: kernel must be a non-empty 2-d array, got shape (3,)"},
-		{"nil kernel", errOf(Filter2D(img, nil, -1, -1, 0, Reflect101)), "got shape nil"},
-		{"anchorX", errOf(Filter2D(img, k3, 3, -1, 0, Reflect101)), "filter2D: anchorX must be -1 or in [0, 3) for a kernel of size 3, got 3"},
-		{"anchorY", errOf(Filter2D(img, k3, 0, -2, 0, Reflect101)), "anchorY must be -1 or in [0, 3)"},
-		{"gaussian even", errOf(GaussianBlur(img, 4, 3, 1, 1, Reflect101)), "gaussianBlur: ksizeX must be odd in [1, 65535], or 0 to derive it from sigmaX, got 4"},
-		{"gaussian negative", errOf(GaussianBlur(img, 3, -3, 1, 1, Reflect101)), "ksizeY must be odd"},
-		{"gaussian no sigma", errOf(GaussianBlur(img, 0, 3, 0, 1, Reflect101)), "gaussianBlur: ksizeX is 0, so sigmaX must be positive to derive it, got 0"},
-		{"gaussian huge sigma", errOf(GaussianBlur(img, 0, 0, 1e9, 0, Reflect101)), "more than 65535 elements"},
-		{"gaussian NaN sigma", errOf(GaussianBlur(img, 0, 0, math.NaN(), 0, Reflect101)), "must be numbers"},
+		{"even ksize", errOf(Sobel(bg, img, 1, 0, 4, 1, 0, Reflect101)), "sobel: ksize must be odd in [1, 31], or -1 for Scharr, got 4"},
+		{"big ksize", errOf(Sobel(bg, img, 1, 0, 33, 1, 0, Reflect101)), "got 33"},
+		{"zero ksize", errOf(Sobel(bg, img, 1, 0, 0, 1, 0, Reflect101)), "got 0"},
+		{"no derivative", errOf(Sobel(bg, img, 0, 0, 3, 1, 0, Reflect101)), "dx+dy must be positive"},
+		{"negative dx", errOf(Sobel(bg, img, -1, 1, 3, 1, 0, Reflect101)), "dx must be ≥ 0, got -1"},
+		{"dx too big", errOf(Sobel(bg, img, 3, 0, 3, 1, 0, Reflect101)), "dx must be less than the kernel size 3, got 3"},
+		{"dy too big", errOf(Sobel(bg, img, 0, 3, 1, 1, 0, Reflect101)), "dy must be less than the kernel size 3, got 3"},
+		{"dx with ksize 5", errOf(Sobel(bg, img, 5, 0, 5, 1, 0, Reflect101)), "dx must be less than the kernel size 5"},
+		{"Scharr orders", errOf(Scharr(bg, img, 1, 1, 1, 0, Reflect101)), "scharr: Scharr (ksize -1) needs dx, dy ≥ 0 with dx+dy = 1"},
+		{"1-d image", errOf(Sobel(bg, array.Zeros(5), 1, 0, 3, 1, 0, Reflect101)), "sobel: image must be 2-d (H×W gray) or 3-d (H×W×C colour), got shape (5,)"},
+		{"4-d image", errOf(Laplacian(bg, array.Zeros(2, 2, 2, 2), 1, 1, 0, Reflect101)), "laplacian: image must be 2-d"},
+		{"empty image", errOf(GaussianBlur(bg, array.Zeros(0, 4), 3, 3, 0, 0, Reflect101)), "gaussianBlur: image is empty"},
+		{"nil image", errOf(Filter2D(bg, nil, k3, -1, -1, 0, Reflect101)), "filter2D: image is nil"},
+		{"bad border", errOf(Sobel(bg, img, 1, 0, 3, 1, 0, Border(7))), "sobel: unknown border 7"},
+		{"laplacian ksize", errOf(Laplacian(bg, img, 2, 1, 0, Reflect101)), "laplacian: ksize must be odd in [1, 31], got 2"},
+		{"kernel shape", errOf(Filter2D(bg, img, array.Zeros(3), -1, -1, 0, Reflect101)), "filter2D: kernel must be a non-empty 2-d array, got shape (3,)"},
+		{"nil kernel", errOf(Filter2D(bg, img, nil, -1, -1, 0, Reflect101)), "got shape nil"},
+		{"anchorX", errOf(Filter2D(bg, img, k3, 3, -1, 0, Reflect101)), "filter2D: anchorX must be -1 or in [0, 3) for a kernel of size 3, got 3"},
+		{"anchorY", errOf(Filter2D(bg, img, k3, 0, -2, 0, Reflect101)), "anchorY must be -1 or in [0, 3)"},
+		{"gaussian even", errOf(GaussianBlur(bg, img, 4, 3, 1, 1, Reflect101)), "gaussianBlur: ksizeX must be odd in [1, 65535], or 0 to derive it from sigmaX, got 4"},
+		{"gaussian negative", errOf(GaussianBlur(bg, img, 3, -3, 1, 1, Reflect101)), "ksizeY must be odd"},
+		{"gaussian no sigma", errOf(GaussianBlur(bg, img, 0, 3, 0, 1, Reflect101)), "gaussianBlur: ksizeX is 0, so sigmaX must be positive to derive it, got 0"},
+		{"gaussian huge sigma", errOf(GaussianBlur(bg, img, 0, 0, 1e9, 0, Reflect101)), "more than 65535 elements"},
+		{"gaussian NaN sigma", errOf(GaussianBlur(bg, img, 0, 0, math.NaN(), 0, Reflect101)), "must be numbers"},
 		{"gaussian kernel", errOf(GaussianKernel(4, 1)), "gaussianKernel: n must be odd in [1, 65535], got 4"},
 		{"gaussian kernel NaN", errOf(GaussianKernel(5, math.NaN())), "sigma must be a number"},
-		{"gaussian NaN sigmaY", errOf(GaussianBlur(img, 3, 3, 1, math.NaN(), Reflect101)), "sigmaX and sigmaY must be numbers"},
-		{"malformed image", errOf(Sobel(&array.Array{Shape: []int{2, 3}, Data: make([]float64, 5)}, 1, 0, 3, 1, 0, Reflect101)), "image of shape (2, 3) has 5 values"},
-		{"negative shape", errOf(Sobel(&array.Array{Shape: []int{-2, -3}, Data: make([]float64, 6)}, 1, 0, 3, 1, 0, Reflect101)), "image is empty"},
+		{"gaussian NaN sigmaY", errOf(GaussianBlur(bg, img, 3, 3, 1, math.NaN(), Reflect101)), "sigmaX and sigmaY must be numbers"},
+		{"malformed image", errOf(Sobel(bg, &array.Array{Shape: []int{2, 3}, Data: make([]float64, 5)}, 1, 0, 3, 1, 0, Reflect101)), "image of shape (2, 3) has 5 values"},
+		{"negative shape", errOf(Sobel(bg, &array.Array{Shape: []int{-2, -3}, Data: make([]float64, 6)}, 1, 0, 3, 1, 0, Reflect101)), "image is empty"},
 		{"malformed y", errOf(Magnitude(img, &array.Array{Shape: []int{5, 6}, Data: make([]float64, 3)})), "have 30 and 3 values"},
 		{"threshold mode", errOf3(Threshold(img, 1, 1, 5)), "threshold: unknown mode 5"},
 		{"otsu colour", errOf3(Threshold(array.Zeros(2, 2, 3), 0, 255, Otsu)), "threshold: Otsu needs a gray (1-channel) image, got shape (2, 2, 3)"},
@@ -198,7 +200,7 @@ func TestErrors(t *testing.T) {
 		{"phase nil", errOf(Phase(img, nil, false)), "phase: x and y must not be nil"},
 		{"phase empty", errOf(Phase(array.Zeros(0), array.Zeros(0), false)), "phase: x and y are empty"},
 		{"convertScaleAbs", errOf(ConvertScaleAbs(nil, 1, 0)), "convertScaleAbs: image is nil or empty"},
-		{"blurMeasure", errOf(BlurMeasure(array.Zeros(3))), "blurMeasure: image must be 2-d"},
+		{"blurMeasure", errOf(BlurMeasure(bg, array.Zeros(3))), "blurMeasure: image must be 2-d"},
 		{"derivKernels", errOf3(DerivKernels(0, 0, 3)), "derivKernels: dx+dy must be positive"},
 	} {
 		if c.err == nil || !strings.Contains(c.err.Error(), c.want) {
@@ -215,7 +217,7 @@ func errOf3[T, U any](_ T, _ U, err error) error { return err }
 // or wide, and that filters run on a single pixel.
 func TestSmallImages(t *testing.T) {
 	row := array.New([]int{1, 4}, []float64{1, 5, 2, 8})
-	got, err := GaussianBlur(row, 3, 3, 0, 0, Reflect101)
+	got, err := GaussianBlur(bg, row, 3, 3, 0, 0, Reflect101)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,9 +227,9 @@ func TestSmallImages(t *testing.T) {
 	}
 	pixel := array.New([]int{1, 1}, []float64{7})
 	for _, f := range []func() (*array.Array, error){
-		func() (*array.Array, error) { return GaussianBlur(pixel, 5, 5, 0, 0, Reflect) },
-		func() (*array.Array, error) { return Sobel(pixel, 1, 1, 3, 1, 0, Reflect101) },
-		func() (*array.Array, error) { return Laplacian(pixel, 5, 1, 0, Wrap) },
+		func() (*array.Array, error) { return GaussianBlur(bg, pixel, 5, 5, 0, 0, Reflect) },
+		func() (*array.Array, error) { return Sobel(bg, pixel, 1, 1, 3, 1, 0, Reflect101) },
+		func() (*array.Array, error) { return Laplacian(bg, pixel, 5, 1, 0, Wrap) },
 	} {
 		if _, err := f(); err != nil {
 			t.Error(err)

@@ -1,6 +1,7 @@
 package image
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -24,10 +25,13 @@ func pointwise(fn string, x, y *array.Array, f func(x, y float64) float64) (*arr
 		return nil, fmt.Errorf("%s: x and y of shape %s have %d and %d values", fn, array.ShapeString(x.Shape), x.Len(), y.Len())
 	}
 	dst := like(x)
-	parallelFor(x.Len(), x.Len(), func(lo, hi int) {
-		out, xs, ys := dst.Data[lo:hi], x.Data[lo:hi], y.Data[lo:hi]
-		for i := range out {
-			out[i] = f(xs[i], ys[i])
+	// One pass over values bounded by memory: quick enough not to stop.
+	_ = parallelFor(context.Background(), x.Len(), x.Len(), func() func(lo, hi int) {
+		return func(lo, hi int) {
+			out, xs, ys := dst.Data[lo:hi], x.Data[lo:hi], y.Data[lo:hi]
+			for i := range out {
+				out[i] = f(xs[i], ys[i])
+			}
 		}
 	})
 	return dst, nil
@@ -80,14 +84,15 @@ func Phase(x, y *array.Array, degrees bool) (*array.Array, error) {
 
 // ConvertScaleAbs returns saturate(|alpha·x + beta|) for every value x of
 // img, as cv::convertScaleAbs: the result rounded half to even (cvRound),
-// then clipped to 0…255, with NaN giving 0; the result holds 8-bit values as
-// float64, of img's shape. OpenCV's conversion turns values of 2³¹ and more,
+// then clipped to 0…255, with NaN giving 0; the result is an 8-bit image
+// (depth array.Uint8) of img's shape. OpenCV's conversion turns values of 2³¹ and more,
 // infinity among them, into 0 on their way to 8 bits; here they give 255.
 func ConvertScaleAbs(img *array.Array, alpha, beta float64) (*array.Array, error) {
 	if img == nil || img.Len() == 0 {
 		return nil, fmt.Errorf("convertScaleAbs: image is nil or empty")
 	}
 	dst := like(img)
+	dst.Depth = array.Uint8
 	for i, x := range img.Data {
 		// The conversion keeps the product from being fused with the sum,
 		// which Go allows: OpenCV rounds it, and halves decide the rounding.

@@ -20,8 +20,9 @@ const MaxPixels = 1 << 25
 // Read decodes the PNG, JPEG or GIF file at path (the format is told from
 // the file's first bytes, not its name) into an H×W×3 array of red, green
 // and blue values or, if gray is set, an H×W array of gray values, both
-// 0…255 as float64. Note that calc's colour order is RGB: OpenCV's imread
-// returns BGR.
+// 0…255 as float64, labelled array.Uint8 (CV_8U) so that the filters that
+// keep a depth round and saturate as OpenCV's do. Note that calc's colour
+// order is RGB: OpenCV's imread returns BGR.
 //
 // The results are those of OpenCV 4.6's cv2.imread(path, IMREAD_COLOR) (in
 // RGB order) and cv2.imread(path, IMREAD_GRAYSCALE), whose decoders read
@@ -67,7 +68,7 @@ func Read(path string, gray bool) (*array.Array, error) {
 	case bytes.HasPrefix(data, []byte{0xff, 0xd8, 0xff}):
 		img, err = jpeg.Decode(r)
 		if y, ok := img.(*stdimage.YCbCr); ok && gray && err == nil {
-			return lumaPlane(y), nil
+			return eight(lumaPlane(y)), nil
 		}
 	case bytes.HasPrefix(data, []byte("GIF87a")), bytes.HasPrefix(data, []byte("GIF89a")):
 		img, err = gif.Decode(r)
@@ -79,9 +80,15 @@ func Read(path string, gray bool) (*array.Array, error) {
 	}
 	s := samplesOf(img)
 	if gray {
-		return s.gray(weights), nil
+		return eight(s.gray(weights)), nil
 	}
-	return s.colour(), nil
+	return eight(s.colour()), nil
+}
+
+// eight labels a decoded image as 8-bit, which its values are.
+func eight(a *array.Array) *array.Array {
+	a.Depth = array.Uint8
+	return a
 }
 
 // grayWeights are 15-bit fixed-point weights of red, green and blue for

@@ -67,6 +67,14 @@ func (c refCase) num(name string) float64 {
 
 func (c refCase) int(name string) int { return int(c.num(name)) }
 
+func (c refCase) shape() Shape {
+	sh, err := ParseShape(c.Args["shape"].(string))
+	if err != nil {
+		panic(err)
+	}
+	return sh
+}
+
 func (c refCase) border() Border {
 	b, err := ParseBorder(c.Args["border"].(string))
 	if err != nil {
@@ -77,17 +85,23 @@ func (c refCase) border() Border {
 
 // call runs the function a case names and returns its array and number.
 func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error) {
-	in := func(name string) *array.Array { return r.array(t, "in/"+name) }
+	in := func(name string) *array.Array {
+		a := r.array(t, "in/"+name)
+		if strings.HasSuffix(name, "8") {
+			a = &array.Array{Shape: a.Shape, Data: a.Data, Depth: array.Uint8}
+		}
+		return a
+	}
 	arr := func(a *array.Array, err error) (*array.Array, float64, error) { return a, 0, err }
 	switch c.Func {
 	case "Sobel":
-		return arr(Sobel(in(c.Input), c.int("dx"), c.int("dy"), c.int("ksize"), c.num("scale"), c.num("delta"), c.border()))
+		return arr(Sobel(bg, in(c.Input), c.int("dx"), c.int("dy"), c.int("ksize"), c.num("scale"), c.num("delta"), c.border()))
 	case "Laplacian":
-		return arr(Laplacian(in(c.Input), c.int("ksize"), c.num("scale"), c.num("delta"), c.border()))
+		return arr(Laplacian(bg, in(c.Input), c.int("ksize"), c.num("scale"), c.num("delta"), c.border()))
 	case "Filter2D":
-		return arr(Filter2D(in(c.Input), in(c.Args["kernel"].(string)), c.int("anchorX"), c.int("anchorY"), c.num("delta"), c.border()))
+		return arr(Filter2D(bg, in(c.Input), in(c.Args["kernel"].(string)), c.int("anchorX"), c.int("anchorY"), c.num("delta"), c.border()))
 	case "GaussianBlur":
-		return arr(GaussianBlur(in(c.Input), c.int("ksizeX"), c.int("ksizeY"), c.num("sigmaX"), c.num("sigmaY"), c.border()))
+		return arr(GaussianBlur(bg, in(c.Input), c.int("ksizeX"), c.int("ksizeY"), c.num("sigmaX"), c.num("sigmaY"), c.border()))
 	case "Threshold":
 		return Threshold(in(c.Input), c.num("t"), c.num("maxval"), ThresholdMode(c.int("mode")))
 	case "Magnitude":
@@ -97,8 +111,64 @@ func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error)
 	case "ConvertScaleAbs":
 		return arr(ConvertScaleAbs(in(c.Input), c.num("alpha"), c.num("beta")))
 	case "BlurMeasure":
-		v, err := BlurMeasure(in(c.Input))
+		v, err := BlurMeasure(bg, in(c.Input))
 		return nil, v, err
+	case "BlurMeasureOfGaussian":
+		b, err := GaussianBlur(bg, in(c.Input), c.int("n"), c.int("n"), 0, 0, Reflect101)
+		if err != nil {
+			return nil, 0, err
+		}
+		v, err := BlurMeasure(bg, b)
+		return nil, v, err
+	case "Filter2D8":
+		out, err := Filter2D(bg, in(c.Input), in(c.Args["kernel"].(string)), c.int("anchorX"), c.int("anchorY"), c.num("delta"), c.border())
+		if err != nil {
+			return nil, 0, err
+		}
+		return array.Convert(out, array.Uint8), 0, nil
+	case "BoxFilter":
+		return arr(BoxFilter(bg, in(c.Input), c.int("kw"), c.int("kh"), -1, -1, c.Args["normalize"].(bool), c.border()))
+	case "MedianBlur":
+		return arr(MedianBlur(bg, in(c.Input), c.int("ksize")))
+	case "StructuringElement":
+		return arr(StructuringElement(c.shape(), c.int("w"), c.int("h"), -1, -1))
+	case "Morph":
+		k, err := StructuringElement(c.shape(), c.int("w"), c.int("h"), -1, -1)
+		if err != nil {
+			return nil, 0, err
+		}
+		switch op := c.Args["op"].(string); op {
+		case "erode":
+			return arr(Erode(bg, in(c.Input), k, -1, -1, c.int("iterations")))
+		case "dilate":
+			return arr(Dilate(bg, in(c.Input), k, -1, -1, c.int("iterations")))
+		default:
+			m, err := ParseMorphOp(op)
+			if err != nil {
+				return nil, 0, err
+			}
+			return arr(MorphologyEx(bg, in(c.Input), m, k, -1, -1, c.int("iterations")))
+		}
+	case "ResizeLinear":
+		return arr(ResizeLinear(bg, in(c.Input), c.int("w"), c.int("h")))
+	case "ResizeArea":
+		return arr(ResizeArea(in(c.Input), c.int("w"), c.int("h")))
+	case "ResizeNearest":
+		return arr(ResizeNearest(in(c.Input), c.int("w"), c.int("h")))
+	case "Bilateral":
+		return arr(BilateralFilter(bg, in(c.Input), c.int("d"), c.num("sigmaColor"), c.num("sigmaSpace"), c.border()))
+	case "Canny":
+		return arr(Canny(bg, in(c.Input), c.num("low"), c.num("high"), c.int("aperture"), c.Args["l2"].(bool)))
+	case "EqualizeHist":
+		return arr(EqualizeHist(in(c.Input)))
+	case "ToGray":
+		return arr(ToGray(in(c.Input)))
+	case "ToHSV":
+		return arr(ToHSV(in(c.Input)))
+	case "FromHSV":
+		return arr(FromHSV(in(c.Input)))
+	case "ToRGB":
+		return arr(ToRGB(in(c.Input)))
 	case "GaussianKernel":
 		k, err := GaussianKernel(c.int("n"), c.num("sigma"))
 		return array.Vector(k), 0, err

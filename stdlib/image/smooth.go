@@ -1,6 +1,7 @@
 package image
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -18,7 +19,14 @@ import (
 // smoothed in that direction unless the border is Constant. Colour images
 // are smoothed channel by channel. The cost is ksizeX + ksizeY
 // multiply-adds per value.
-func GaussianBlur(img *array.Array, ksizeX, ksizeY int, sigmaX, sigmaY float64, border Border) (*array.Array, error) {
+//
+// An 8-bit image (depth array.Uint8) gives an 8-bit image, as OpenCV's
+// bit-exact GaussianBlur for CV_8U computes it (smooth.dispatch.cpp and
+// smooth.simd.hpp): sizes derived from sigma are round(6σ + 1) made odd,
+// each kernel is turned into integers of 8 fraction bits (fixedGaussian),
+// the two passes sum exactly, and the result is rounded half up from 16
+// fraction bits. An image labelled Uint8 must hold integers 0…255.
+func GaussianBlur(ctx context.Context, img *array.Array, ksizeX, ksizeY int, sigmaX, sigmaY float64, border Border) (*array.Array, error) {
 	const fn = "gaussianBlur"
 	l, err := layoutOf(fn, img)
 	if err != nil {
@@ -33,11 +41,15 @@ func GaussianBlur(img *array.Array, ksizeX, ksizeY int, sigmaX, sigmaY float64, 
 	if sigmaY <= 0 {
 		sigmaY = sigmaX
 	}
-	nx, err := gaussianSize(fn, "ksizeX", ksizeX, "sigmaX", sigmaX)
+	eight := img.Depth == array.Uint8
+	if err := checkDepth(fn, img); err != nil {
+		return nil, err
+	}
+	nx, err := gaussianSize(fn, "ksizeX", ksizeX, "sigmaX", sigmaX, eight)
 	if err != nil {
 		return nil, err
 	}
-	ny, err := gaussianSize(fn, "ksizeY", ksizeY, "sigmaY", sigmaY)
+	ny, err := gaussianSize(fn, "ksizeY", ksizeY, "sigmaY", sigmaY, eight)
 	if err != nil {
 		return nil, err
 	}
@@ -50,6 +62,7 @@ func GaussianBlur(img *array.Array, ksizeX, ksizeY int, sigmaX, sigmaY float64, 
 		}
 	}
 	dst := like(img)
+	dst.Depth = img.Depth
 	if nx == 1 && ny == 1 {
 		copy(dst.Data, img.Data)
 		return dst, nil
@@ -58,20 +71,75 @@ func GaussianBlur(img *array.Array, ksizeX, ksizeY int, sigmaX, sigmaY float64, 
 		kx: gaussianKernel(nx, max(sigmaX, 0)), ky: gaussianKernel(ny, max(sigmaY, 0)),
 		ax: nx / 2, ay: ny / 2, border: border,
 	}
-	f.apply(img.Data, l, dst.Data)
+	if !eight {
+		if err := f.apply(ctx, img.Data, l, dst.Data); err != nil {
+			return nil, err
+		}
+		return dst, nil
+	}
+	// In fixed point the sums are integers below 2³², exact in float64.
+	f.kx, f.ky = fixedGaussian(f.kx), fixedGaussian(f.ky)
+	if err := f.apply(ctx, img.Data, l, dst.Data); err != nil {
+		return nil, err
+	}
+	err = parallelFor(ctx, len(dst.Data), len(dst.Data), func() func(lo, hi int) {
+		return func(lo, hi int) {
+			for i, v := range dst.Data[lo:hi] {
+				dst.Data[lo+i] = float64((int64(v) + 1<<15) >> 16) // rounded half up, as OpenCV's cast
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
 	return dst, nil
+}
+
+// fixedGaussian returns the Gaussian kernel k in integers of 8 fraction
+// bits (k·256 summing to 256), as OpenCV's getGaussianKernelFixedPoint_ED
+// makes them for 8-bit images: the outer weights of the first half are
+// rounded half to even with the error carried on to the next, mirrored,
+// and the centre weight takes the rest of 256.
+func fixedGaussian(k []float64) []float64 {
+	n := len(k)
+	out := make([]float64, n)
+	carry, sum := 0.0, 0.0
+	for i := range n / 2 {
+		v := k[i]*256 + carry
+		r := math.RoundToEven(v)
+		carry = v - r
+		out[i], out[n-1-i] = r, r
+		sum += r
+	}
+	out[n/2] = 256 - 2*sum
+	return out
+}
+
+// checkDepth reports an image labelled with an integer depth that holds a
+// value outside it, such as an 8-bit image given 300 or 0.5 by assignment.
+func checkDepth(fn string, img *array.Array) error {
+	if i := img.Depth.Outside(img); i >= 0 {
+		return fmt.Errorf("%s: the image is labelled %s but holds %g at index %d; convert it with as_depth(img, \"%s\")",
+			fn, img.Depth, img.Data[i], i, img.Depth)
+	}
+	return nil
 }
 
 // gaussianSize returns the Gaussian kernel size given as the argument
 // named name, or for 0 the size OpenCV's createGaussianKernels derives from
-// sigma for a floating-point image, cvRound(8σ + 1) | 1.
-func gaussianSize(fn, name string, ksize int, sigmaName string, sigma float64) (int, error) {
+// sigma, cvRound(8σ + 1) | 1 for a floating-point image and cvRound(6σ + 1)
+// | 1 for an 8-bit one.
+func gaussianSize(fn, name string, ksize int, sigmaName string, sigma float64, eight bool) (int, error) {
 	switch {
 	case ksize == 0:
 		if !(sigma > 0) {
 			return 0, fmt.Errorf("%s: %s is 0, so %s must be positive to derive it, got %g", fn, name, sigmaName, sigma)
 		}
-		n := math.RoundToEven(sigma*4*2 + 1)
+		radii := 4.0
+		if eight {
+			radii = 3
+		}
+		n := math.RoundToEven(sigma*radii*2 + 1)
 		if n > maxGaussian {
 			return 0, fmt.Errorf("%s: %s %g asks for a kernel of more than %d elements", fn, sigmaName, sigma, maxGaussian)
 		}

@@ -2,6 +2,7 @@ package image
 
 import (
 	"fmt"
+	"math"
 
 	"calc/stdlib/array"
 )
@@ -31,10 +32,12 @@ const (
 // cv2.threshold(img, t, maxval, mode) does to a CV_64F image, and returns
 // the result with the threshold used: t, or Otsu's choice when mode has the
 // Otsu flag. The comparisons are strict (x > t), and a NaN compares false.
-// OpenCV computes Otsu's threshold only for 8-bit images (CV_8UC1), so the
-// Otsu flag needs a gray image whose values are integers from 0 to 255;
-// the threshold is then applied to the float64 values, where OpenCV would
-// also round maxval to an integer for an 8-bit image.
+// An 8-bit image (depth array.Uint8) is thresholded as OpenCV does a CV_8U
+// one: t is floored (and returned floored), maxval rounded and saturated
+// to 0…255, and the result is 8-bit. OpenCV computes Otsu's threshold only
+// for 8-bit images (CV_8UC1), so the Otsu flag needs a gray image whose
+// values are integers from 0 to 255; on a float64 image the threshold is
+// then applied to the float64 values.
 func Threshold(img *array.Array, t, maxval float64, mode ThresholdMode) (*array.Array, float64, error) {
 	const fn = "threshold"
 	l, err := layoutOf(fn, img)
@@ -54,6 +57,13 @@ func Threshold(img *array.Array, t, maxval float64, mode ThresholdMode) (*array.
 		}
 	}
 	dst := like(img)
+	if img.Depth == array.Uint8 {
+		if err := checkDepth(fn, img); err != nil {
+			return nil, 0, err
+		}
+		// OpenCV compares 8-bit values with ⌊t⌋, and stores 8 bits.
+		t, maxval, dst.Depth = math.Floor(t), array.Uint8.Saturate(maxval), array.Uint8
+	}
 	out := dst.Data
 	for i, x := range img.Data {
 		above := x > t
@@ -63,7 +73,7 @@ func Threshold(img *array.Array, t, maxval float64, mode ThresholdMode) (*array.
 		case BinaryInv:
 			out[i] = pick(above, 0, maxval)
 		case Trunc:
-			out[i] = pick(above, t, x)
+			out[i] = dst.Depth.Saturate(pick(above, t, x))
 		case ToZero:
 			out[i] = pick(above, x, 0)
 		case ToZeroInv:

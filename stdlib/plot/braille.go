@@ -174,7 +174,8 @@ func (f *Figure) brailleLines(cols, rows int) []string {
 	if sc.threeD {
 		out = plot
 	} else {
-		yTop, yBottom := sc.yr.Max, sc.yr.Min
+		xr, yr := unlogged(sc.xr, f.XScale), unlogged(sc.yr, f.YScale)
+		yTop, yBottom := yr.Max, yr.Min
 		if sc.invertY {
 			yTop, yBottom = yBottom, yTop
 		}
@@ -191,7 +192,7 @@ func (f *Figure) brailleLines(cols, rows int) []string {
 			out = append(out, pad(label, gutter, true)+" "+tick+line)
 		}
 		out = append(out, strings.Repeat(" ", gutter+1)+"└"+strings.Repeat("─", cols))
-		left, right := short(sc.xr.Min), short(sc.xr.Max)
+		left, right := short(xr.Min), short(xr.Max)
 		space := max(1, cols+1-utf8.RuneCountInString(left)-utf8.RuneCountInString(right))
 		out = append(out, strings.Repeat(" ", gutter+1)+left+strings.Repeat(" ", space)+right)
 		if f.XLabel != "" {

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -38,8 +39,15 @@ type Figure struct {
 	XLabel, YLabel, ZLabel string
 	// XLim and YLim fix the axes' ranges; the zero Range fits the data.
 	XLim, YLim Range
+	// XScale and YScale are the axes' scales (Linear by default; Log for
+	// line and scatter plots).
+	XScale, YScale Scale
 	// Grid draws grid lines at the ticks.
 	Grid bool
+	// Colorbar draws, right of the axes, the colour scale of the topmost
+	// series drawn through a colour map (contour, filled contour,
+	// one-channel image, filled surface).
+	Colorbar bool
 	// Legend places the legend: "" or "top right", "top left", "bottom
 	// left", "bottom right", or "none". A legend appears when some series
 	// has a label.
@@ -75,7 +83,7 @@ type View struct {
 var DefaultView = View{Azim: -60, Elev: 30}
 
 // Series is one set of data drawn in a figure: *Line, *Scatter, *Bars,
-// *Contour, *Field, *Line3 or *Image.
+// *Contour, *Field, *Line3, *Surface, *Image, *ErrorBars, *Band or *Note.
 type Series interface {
 	// Kind names the sort of series: "line", "scatter", "hist", "bar",
 	// "contour", "quiver", "line3" or "image".
@@ -123,12 +131,12 @@ func (f *Figure) With(series ...Series) (*Figure, error) {
 	all := append(append([]Series(nil), f.Series...), series...)
 	threeD := 0
 	for _, s := range all {
-		if _, ok := s.(*Line3); ok {
+		if is3D(s) {
 			threeD++
 		}
 	}
 	if threeD > 0 && threeD < len(all) {
-		return nil, errors.New("a 3-D figure holds only 3-D series (plot3), and a 2-D figure no 3-D ones")
+		return nil, errors.New("a 3-D figure holds only 3-D series (plot3, plot_surface), and a 2-D figure no 3-D ones")
 	}
 	g := f.Clone()
 	g.Series = all
@@ -164,10 +172,14 @@ func (f *Figure) Rows() int {
 
 // Is3D reports whether the figure shows 3-D series.
 func (f *Figure) Is3D() bool {
-	for _, s := range f.Series {
-		if _, ok := s.(*Line3); ok {
-			return true
-		}
+	return slices.ContainsFunc(f.Series, is3D)
+}
+
+// is3D reports whether s is a series in space.
+func is3D(s Series) bool {
+	switch s.(type) {
+	case *Line3, *Surface:
+		return true
 	}
 	return false
 }
@@ -264,6 +276,18 @@ func withName(s Series, name string) Series {
 		c := *s
 		c.Name = name
 		return &c
+	case *Surface:
+		c := *s
+		c.Name = name
+		return &c
+	case *ErrorBars:
+		c := *s
+		c.Name = name
+		return &c
+	case *Band:
+		c := *s
+		c.Name = name
+		return &c
 	}
 	return s
 }
@@ -275,5 +299,5 @@ func (f *Figure) Limits() (x, y Range) {
 	w, h := f.Size()
 	pw, ph := float64(w)*pointsPerPixel, float64(h)*pointsPerPixel
 	sc := f.resolve(pw, ph, f.dataAspect(pw, ph))
-	return sc.xr, sc.yr
+	return unlogged(sc.xr, f.XScale), unlogged(sc.yr, f.YScale)
 }

@@ -19,10 +19,19 @@ type Box3 struct {
 func (f *Figure) Box() Box3 {
 	var xs, ys, zs []float64
 	for _, s := range f.Series {
-		if l, ok := s.(*Line3); ok {
+		switch l := s.(type) {
+		case *Line3:
 			for i := range l.X {
 				if finite(l.X[i]) && finite(l.Y[i]) && finite(l.Z[i]) {
 					xs, ys, zs = append(xs, l.X[i]), append(ys, l.Y[i]), append(zs, l.Z[i])
+				}
+			}
+		case *Surface:
+			for j, y := range l.Y {
+				for i, x := range l.X {
+					if z := l.Z[j*len(l.X)+i]; finite(x) && finite(y) && finite(z) {
+						xs, ys, zs = append(xs, x), append(ys, y), append(zs, z)
+					}
 				}
 			}
 		}
@@ -62,15 +71,27 @@ func (p projector) unit(x, y, z float64) (float64, float64) {
 	return -p.sa*x + p.ca*y, -p.ca*p.se*x - p.sa*p.se*y + p.ce*z
 }
 
+// normal returns a data point in the unit cube.
+func (p projector) normal(x, y, z float64) (float64, float64, float64) {
+	n := func(v float64, r Range) float64 { return (v-r.Min)/(r.Max-r.Min) - 0.5 }
+	return n(x, p.box.X), n(y, p.box.Y), n(z, p.box.Z)
+}
+
 // point projects a data point.
 func (p projector) point(x, y, z float64) (float64, float64) {
-	n := func(v float64, r Range) float64 { return (v-r.Min)/(r.Max-r.Min) - 0.5 }
-	return p.unit(n(x, p.box.X), n(y, p.box.Y), n(z, p.box.Z))
+	return p.unit(p.normal(x, y, z))
+}
+
+// depth returns how near a data point is to the eye, along the direction
+// of view: larger is nearer.
+func (p projector) depth(x, y, z float64) float64 {
+	u, v, w := p.normal(x, y, z)
+	return p.ca*p.ce*u + p.sa*p.ce*v + p.se*w
 }
 
 // project returns the layers of a 3-D figure: the box's edges, the axes'
 // names with their ranges (beside the middle of an outer edge, as
-// corners are crowded), and the curves.
+// corners are crowded), and the curves and surfaces.
 func (f *Figure) project(colour func(Style) color.Color) []layer {
 	box := f.Box()
 	p := newProjector(box, f.view())
@@ -139,6 +160,10 @@ func (f *Figure) project(colour func(Style) color.Color) []layer {
 	}
 	layers := []layer{edges, labels}
 	for _, s := range f.Series {
+		if sf, ok := s.(*Surface); ok {
+			layers = append(layers, surfaceLayer(sf, p, colour))
+			continue
+		}
 		l, ok := s.(*Line3)
 		if !ok {
 			continue

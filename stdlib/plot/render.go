@@ -64,14 +64,15 @@ func (f *Figure) resolve(w, h, aspect float64) *scene {
 	for _, s := range f.Series {
 		switch s := s.(type) {
 		case *Line:
-			l := &lineLayer{x: s.X, y: s.Y, line: lineStyle(s.Style, nil), name: s.Name}
+			l := &lineLayer{x: logged(s.X, f.XScale), y: logged(s.Y, f.YScale), line: lineStyle(s.Style, nil), name: s.Name}
 			l.line.Color = colour(s.Style)
 			if s.Style.Markers {
 				l.markers = glyphStyle(s.Style, l.line.Color)
 			}
 			sc.layers = append(sc.layers, l)
 		case *Scatter:
-			sc.layers = append(sc.layers, &lineLayer{x: s.X, y: s.Y, noLine: true, markers: glyphStyle(s.Style, colour(s.Style)), name: s.Name})
+			sc.layers = append(sc.layers, &lineLayer{x: logged(s.X, f.XScale), y: logged(s.Y, f.YScale), noLine: true,
+				markers: glyphStyle(s.Style, colour(s.Style)), name: s.Name})
 		case *Bars:
 			sc.layers = append(sc.layers, &barsLayer{x: s.X, h: s.Heights, w: s.Width, fill: colour(s.Style), name: s.Name})
 			if s.Names != nil {
@@ -80,6 +81,10 @@ func (f *Figure) resolve(w, h, aspect float64) *scene {
 				}
 			}
 		case *Contour:
+			if s.Filled {
+				sc.layers = append(sc.layers, newFilledLayer(s))
+				continue
+			}
 			k := &contourLayer{src: s, paths: ContourLines(s.X, s.Y, s.Z, s.Levels), line: lineStyle(s.Style, nil), name: s.Name}
 			for i := range s.Levels {
 				var c color.Color = s.Map.At(0.5)
@@ -99,6 +104,19 @@ func (f *Figure) resolve(w, h, aspect float64) *scene {
 		case *Image:
 			sc.layers = append(sc.layers, &imageLayer{img: s})
 			sc.invertY = true
+		case *ErrorBars:
+			sc.layers = append(sc.layers, newErrLayer(s, f.XScale, f.YScale, colour(s.Style)))
+		case *Band:
+			sc.layers = append(sc.layers, &bandLayer{x: logged(s.X, f.XScale), y1: logged(s.Y1, f.YScale), y2: logged(s.Y2, f.YScale),
+				fill: translucent(colour(s.Style)), name: s.Name})
+		case *Note:
+			l := &noteLayer{n: s, textColour: color.Black, line: lineStyle(Style{LineWidth: 1}, color.Black)}
+			if s.Style.Color != nil {
+				l.textColour, l.line.Color = s.Style.Color, s.Style.Color
+			}
+			l.x, l.y = logged([]float64{s.X}, f.XScale)[0], logged([]float64{s.Y}, f.YScale)[0]
+			l.ax, l.ay = logged([]float64{s.AX}, f.XScale)[0], logged([]float64{s.AY}, f.YScale)[0]
+			sc.layers = append(sc.layers, l)
 		}
 	}
 	x0, x1, y0, y1 := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
@@ -116,8 +134,10 @@ func (f *Figure) resolve(w, h, aspect float64) *scene {
 		case *lineLayer:
 			padY = padY || !sc.threeD
 			padX = padX || l.noLine && !sc.threeD
-		case *fieldLayer:
+		case *fieldLayer, *errLayer:
 			padX, padY = true, true
+		case *bandLayer:
+			padY = true
 		case *barsLayer:
 			padX, padTop = true, true
 		}
@@ -132,10 +152,10 @@ func (f *Figure) resolve(w, h, aspect float64) *scene {
 	square := sc.threeD || sc.invertY
 	if !sc.threeD {
 		if !f.XLim.IsZero() {
-			sc.xr, square = f.XLim, false
+			sc.xr, square = loggedRange(f.XLim, f.XScale), false
 		}
 		if !f.YLim.IsZero() {
-			sc.yr, square = f.YLim, false
+			sc.yr, square = loggedRange(f.YLim, f.YScale), false
 		}
 	}
 	if square && aspect > 0 {
@@ -266,9 +286,17 @@ func (sc *scene) gonum() *gplot.Plot {
 		ax.Tick.Label.Font = sans(9).Font
 		ax.Padding = vg.Points(2)
 	}
-	p.X.Label.Text, p.Y.Label.Text = f.XLabel, f.YLabel
+	if !sc.threeD { // 3-D axes are drawn, labels and all, by the projection
+		p.X.Label.Text, p.Y.Label.Text = f.XLabel, f.YLabel
+	}
 	p.X.Tick.Marker = niceTicks{max(3, int(sc.width/55))}
 	p.Y.Tick.Marker = niceTicks{max(3, int(sc.height/40))}
+	if f.XScale == Log {
+		p.X.Tick.Marker = logTicks{max(3, int(sc.width/55))}
+	}
+	if f.YScale == Log {
+		p.Y.Tick.Marker = logTicks{max(3, int(sc.height/40))}
+	}
 	p.Legend.TextStyle.Font = sans(10).Font
 	p.Legend.ThumbnailWidth = vg.Points(20)
 	if f.Grid && !sc.threeD {
@@ -325,6 +353,9 @@ func (f *Figure) dataAspect(w, h float64) float64 {
 	if f.Title != "" {
 		h -= titleHeight
 	}
+	if _, ok := f.colorbarOf(); ok && f.Colorbar {
+		w -= colorbarWidth
+	}
 	if !f.Is3D() {
 		w -= 50
 		h -= 35
@@ -355,8 +386,17 @@ func (f *Figure) draw(c draw.Canvas) {
 		// legible over the data.
 		legend := p.Legend
 		p.Legend = gplot.NewLegend()
+		bar, hasBar := f.colorbarOf()
+		hasBar = hasBar && f.Colorbar
+		whole := c
+		if hasBar {
+			c.Max.X -= colorbarWidth
+		}
 		p.Draw(c)
 		area := p.DataCanvas(c)
+		if hasBar {
+			bar.draw(whole, area)
+		}
 		if f.Legend != "none" && sc.labelled() {
 			box := legendBox(&legend, area)
 			area.SetColor(color.NRGBA{0xff, 0xff, 0xff, 0xd0})

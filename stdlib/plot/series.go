@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 )
 
 // Style is how a series is drawn. Zero values mean the defaults.
@@ -109,17 +110,26 @@ func (b *Bars) check() error {
 
 // Contour draws the level lines of values on a grid: Z[j*len(X)+i] is the
 // value at (X[i], Y[j]). Each level has a colour of Map, from the lowest
-// level to the highest.
+// level to the highest. Filled contours (matplotlib's contourf) colour the
+// bands between levels instead: the values between the grid points are
+// interpolated bilinearly, and the n levels part the range of Z into n+1
+// bands, coloured evenly through Map from the lowest to the highest.
 type Contour struct {
 	X, Y, Z []float64
 	Levels  []float64
 	Map     Colormap
+	Filled  bool
 	Name    string
 	Style   Style // LineWidth and Dashes; Color, if set, for every level
 }
 
 // Kind names the sort of series.
-func (c *Contour) Kind() string { return "contour" }
+func (c *Contour) Kind() string {
+	if c.Filled {
+		return "contourf"
+	}
+	return "contour"
+}
 
 // Label is the legend entry.
 func (c *Contour) Label() string { return c.Name }
@@ -135,6 +145,9 @@ func (c *Contour) check() error {
 	}
 	if err := increasing("x", c.X); err != nil {
 		return err
+	}
+	if c.Filled && !slices.IsSorted(c.Levels) {
+		return fmt.Errorf("the levels of filled contours must increase")
 	}
 	return increasing("y", c.Y)
 }

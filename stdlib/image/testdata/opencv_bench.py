@@ -23,6 +23,7 @@ from scipy import ndimage
 N = 2048
 rng = np.random.default_rng(3)
 img = rng.uniform(0, 256, (N, N))
+img8 = img.astype(np.uint8)
 k3 = np.array([[0.1, -0.2, 0.3], [0.4, 0.5, -0.6], [0.7, 0.8, -0.9]])
 sobel3 = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], dtype=np.float64)
 lap1 = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]], dtype=np.float64)
@@ -36,6 +37,12 @@ cases = [
     ("Filter2D3x3", "OpenCV", lambda: cv2.filter2D(img, cv2.CV_64F, k3)),
     ("Filter2D3x3", "scipy.ndimage.convolve", lambda: ndimage.convolve(img, k3[::-1, ::-1], mode="mirror")),
     ("GaussianBlur5", "OpenCV", lambda: cv2.GaussianBlur(img, (5, 5), 0)),
+    # 8-bit images: uniform values cut to 8 bits, as bench_test.go's benchImage8.
+    ("GaussianBlur5x8bit", "OpenCV", lambda: cv2.GaussianBlur(img8, (5, 5), 0)),
+    ("MedianBlur5x8bit", "OpenCV", lambda: cv2.medianBlur(img8, 5)),
+    ("Canny8bit", "OpenCV", lambda: cv2.Canny(img8, 50, 150)),
+    ("Blur5x8bit", "OpenCV", lambda: cv2.blur(img8, (5, 5))),
+    ("ResizeLinear8bit", "OpenCV", lambda: cv2.resize(img8, (N * 3 // 4, N * 3 // 4))),
 ]
 
 # The three agree, which checks that the scipy calls compute the same thing.
@@ -46,4 +53,4 @@ print("OpenCV %s with %d threads, numpy %s" % (cv2.__version__, cv2.getNumThread
 for name, who, f in cases:
     n = 10
     best = min(timeit.repeat(f, number=n, repeat=5)) / n
-    print("%-14s %-24s %12.0f ns/op" % (name, who, best * 1e9))
+    print("%-18s %-24s %12.0f ns/op" % (name, who, best * 1e9))

@@ -18,7 +18,8 @@ itself:
   - reference.json: the cases (function and arguments, as the Go test
     runner calls them) and their scalar outputs.
 
-Every filter runs on CV_64F input with a CV_64F output. OpenCV 4.6's filters
+Every filter of the first part runs on CV_64F input with a CV_64F output;
+the second part runs the filters on CV_8U images with 8-bit results. OpenCV 4.6's filters
 reject BORDER_WRAP, so the wrap cases are computed as the filter of the image
 padded by cv2.copyMakeBorder(..., BORDER_WRAP) (which does support it),
 cropped back: the same definition of the border. The Go tests read these
@@ -323,6 +324,190 @@ os.remove(path("write_tmp.png"))
 norm = cv2.normalize(np.nan_to_num(wimg, nan=128.0), None, 0, 255, cv2.NORM_MINMAX)
 arrays["out/write/normalized"] = np.clip(np.rint(norm), 0, 255)
 arrays["out/write/normalized"][1, 0, 1] = 0  # NaN gives 0
+
+# ---------------------------------------------------------------- 8-bit images
+# The same filters on CV_8U images with an 8-bit result (ddepth -1), and the
+# filters that only make sense there. Inputs whose names end in 8 hold the
+# same values as the float ones; the Go runner labels them array.Uint8.
+
+
+def make_photo():
+    """A 61×83 photo-like 8-bit image: smooth shading, soft and hard edges,
+    texture and noise, so that rounding meets every case."""
+    h, w = 61, 83
+    y, x = np.mgrid[0:h, 0:w]
+    img = 90 + 60 * np.sin(x / 9.0) * np.cos(y / 13.0) + 0.8 * x
+    img[(y - 30) ** 2 + (x - 40) ** 2 <= 300] = 210
+    img[8:20, 55:75] = 15
+    img = cv2.GaussianBlur(img, (0, 0), 1.2) + rng.normal(0, 6, (h, w))
+    img[40:55, 5:30] += 40 * ((x[40:55, 5:30] // 3 + y[40:55, 5:30] // 3) % 2)
+    return np.clip(np.rint(img), 0, 255).astype(np.uint8)
+
+
+photo8 = make_photo()
+eight = {"gray8": gray8, "colour8": colour8, "photo8": photo8}
+for name, img in eight.items():
+    inputs[name] = arrays["in/" + name] = img.astype(np.float64)
+grayf32 = grayf.astype(np.float32)
+inputs["grayf32"] = arrays["in/grayf32"] = grayf32.astype(np.float64)
+
+
+def gaussian8(input, kx, ky, sx, sy, border="reflect_101"):
+    out = cv2.GaussianBlur(eight[input], (kx, ky), sx, sigmaY=sy, borderType=BORDERS[border])
+    assert out.dtype == np.uint8
+    add("gaussianBlur8/%s/%dx%d_%g_%g_%s" % (input, kx, ky, sx, sy, border), "GaussianBlur", input,
+        out, ksizeX=kx, ksizeY=ky, sigmaX=sx, sigmaY=sy, border=border)
+
+
+for input in eight:
+    for n in [3, 5, 7, 9, 11, 15]:
+        gaussian8(input, n, n, 0, 0)
+    gaussian8(input, 5, 7, 1.2, 0.8)
+    gaussian8(input, 0, 0, 1.5, 0)  # 8-bit sizes come from 3σ, not 4σ
+    gaussian8(input, 3, 9, 0, 2.0)
+    gaussian8(input, 0, 5, 0.7, 0)
+    gaussian8(input, 15, 15, 3, 0)
+    gaussian8(input, 1, 5, 0, 0)
+for border in ["reflect_101", "reflect", "replicate", "constant"]:
+    gaussian8("gray8", 5, 5, 1.1, 0, border=border)
+    gaussian8("colour8", 3, 7, 0, 0, border=border)
+
+# The lesson's second step: the focus measure of the 8-bit blurred image.
+for input in eight:
+    for n in [3, 5, 9]:
+        blurred = cv2.GaussianBlur(eight[input], (n, n), 0)
+        add("blurMeasure8/%s/%d" % (input, n), "BlurMeasureOfGaussian", input, None,
+            scalar=cv2.Laplacian(blurred, cv2.CV_64F).var(), n=n)
+
+for input, kname, delta in [("gray8", "k3", 0), ("colour8", "k5", 0), ("photo8", "k3", 3.5),
+                            ("photo8", "k5", -2)]:
+    out = cv2.filter2D(eight[input], -1, kernels[kname], delta=delta)
+    assert out.dtype == np.uint8
+    add("filter2D8/%s/%s_d%g" % (input, kname, delta), "Filter2D8", input, out, kernel=kname,
+        anchorX=-1, anchorY=-1, delta=delta, border="reflect_101")
+
+
+def box(input, kw, kh, normalize=True, border="reflect_101"):
+    img = eight[input] if input in eight else inputs[input]
+    out = cv2.boxFilter(img, -1, (kw, kh), normalize=normalize, borderType=BORDERS[border])
+    add("boxFilter/%s/%dx%d_%s_%s" % (input, kw, kh, normalize, border), "BoxFilter", input, out,
+        kw=kw, kh=kh, normalize=normalize, border=border)
+
+
+for input in eight:
+    for kw, kh in [(3, 3), (5, 5), (3, 7), (16, 16), (17, 17), (1, 9), (2, 2)]:
+        box(input, kw, kh)
+    box(input, 3, 3, normalize=False)
+for border in ["reflect", "replicate", "constant"]:
+    box("gray8", 5, 3, border=border)
+box("grayf", 5, 5)
+box("colour", 4, 3, normalize=False)
+
+for input in eight:
+    for k in [3, 5, 7, 9]:
+        add("medianBlur/%s/%d" % (input, k), "MedianBlur", input, cv2.medianBlur(eight[input], k),
+            ksize=k)
+for k in [3, 5]:
+    add("medianBlur/grayf32/%d" % k, "MedianBlur", "grayf32", cv2.medianBlur(grayf32, k), ksize=k)
+
+SHAPES = {"rect": cv2.MORPH_RECT, "cross": cv2.MORPH_CROSS, "ellipse": cv2.MORPH_ELLIPSE}
+for shape, flag in SHAPES.items():
+    for w, h in [(1, 1), (3, 3), (5, 5), (7, 5), (4, 6), (9, 9), (11, 7), (15, 15)]:
+        add("structuringElement/%s/%dx%d" % (shape, w, h), "StructuringElement", "",
+            cv2.getStructuringElement(flag, (w, h)), shape=shape, w=w, h=h)
+OPS = {"erode": None, "dilate": None, "open": cv2.MORPH_OPEN, "close": cv2.MORPH_CLOSE,
+       "gradient": cv2.MORPH_GRADIENT, "tophat": cv2.MORPH_TOPHAT, "blackhat": cv2.MORPH_BLACKHAT}
+for input in ["gray8", "colour8", "photo8"]:
+    for shape, flag in SHAPES.items():
+        for w, h, it in [(3, 3, 1), (5, 5, 1), (7, 5, 2)]:
+            k = cv2.getStructuringElement(flag, (w, h))
+            for op, code in OPS.items():
+                if op == "erode":
+                    out = cv2.erode(eight[input], k, iterations=it)
+                elif op == "dilate":
+                    out = cv2.dilate(eight[input], k, iterations=it)
+                else:
+                    out = cv2.morphologyEx(eight[input], code, k, iterations=it)
+                add("morph/%s/%s_%s_%dx%d_%d" % (input, op, shape, w, h, it), "Morph", input, out,
+                    op=op, shape=shape, w=w, h=h, iterations=it)
+
+for input in ["gray8", "photo8"]:
+    add("equalizeHist/" + input, "EqualizeHist", input, cv2.equalizeHist(eight[input]))
+add("cvtColor/colour8/gray", "ToGray", "colour8", cv2.cvtColor(colour8, cv2.COLOR_RGB2GRAY))
+add("cvtColor/colour8/hsv", "ToHSV", "colour8", cv2.cvtColor(colour8, cv2.COLOR_RGB2HSV))
+add("cvtColor/gray8/rgb", "ToRGB", "gray8", cv2.cvtColor(gray8, cv2.COLOR_GRAY2RGB))
+# Every hue: a ramp through all 8-bit colours of some saturations and values.
+hues = np.array([[r, g, b] for r in range(0, 256, 15) for g in range(0, 256, 15)
+                 for b in range(0, 256, 15)], dtype=np.uint8).reshape(-1, 18, 3)
+inputs["hues8"] = arrays["in/hues8"] = hues.astype(np.float64)
+add("cvtColor/hues8/hsv", "ToHSV", "hues8", cv2.cvtColor(hues, cv2.COLOR_RGB2HSV))
+add("cvtColor/hues8/gray", "ToGray", "hues8", cv2.cvtColor(hues, cv2.COLOR_RGB2GRAY))
+
+for input in ["gray8", "colour8", "photo8"]:
+    for lo, hi in [(50, 150), (20, 60), (100, 30), (0, 0), (5, 250)]:
+        for aperture in [3, 5]:
+            for l2 in [False, True]:
+                img = eight[input][..., ::-1] if input == "colour8" else eight[input]  # BGR
+                add("canny/%s/%g_%g_%d_%s" % (input, lo, hi, aperture, l2), "Canny", input,
+                    cv2.Canny(img, lo, hi, apertureSize=aperture, L2gradient=l2), low=lo, high=hi,
+                    aperture=aperture, l2=l2)
+
+for input in ["gray8", "colour8", "photo8"]:
+    for w, h in [(7, 5), (31, 23), (50, 61), (100, 3), (1, 1), (83, 61), (160, 122), (29, 17)]:
+        add("resizeNearest/%s/%dx%d" % (input, w, h), "ResizeNearest", input,
+            cv2.resize(eight[input], (w, h), interpolation=cv2.INTER_NEAREST), w=w, h=h)
+
+for input in ["gray8", "photo8", "colour8"]:
+    for d, sc, ss in [(5, 50, 50), (9, 75, 75), (0, 30, 2), (7, 10, 3), (3, 200, 1), (15, 80, 80)]:
+        for border in ["reflect_101", "replicate"]:
+            img = eight[input][..., ::-1] if input == "colour8" else eight[input]  # BGR
+            out = cv2.bilateralFilter(img, d, sc, ss, borderType=BORDERS[border])
+            add("bilateral/%s/%d_%g_%g_%s" % (input, d, sc, ss, border), "Bilateral", input,
+                out[..., ::-1] if input == "colour8" else out, d=d, sigmaColor=sc, sigmaSpace=ss,
+                border=border)
+
+for mode, flag in MODES.items():
+    for t, maxval in [(99.5, 200.7), (-3, 255), (255, 100), (127, 300), (0.2, 1.5)]:
+        t_used, out = cv2.threshold(gray8, t, maxval, flag)
+        add("threshold8/gray8/%s_%g_%g" % (mode, t, maxval), "Threshold", "gray8", out,
+            scalar=t_used, t=t, maxval=maxval, mode=flag)
+
+# HSV back to RGB: every hue, saturation and value on a grid, and the
+# HSV of the test images.
+hsv = np.array([[h, s, v] for h in range(0, 180, 3) for s in range(0, 256, 17)
+                for v in range(0, 256, 15)], dtype=np.uint8).reshape(-1, 30, 3)
+inputs["hsv8"] = arrays["in/hsv8"] = hsv.astype(np.float64)
+add("cvtColor/hsv8/rgb", "FromHSV", "hsv8", cv2.cvtColor(hsv, cv2.COLOR_HSV2RGB))
+back = cv2.cvtColor(colour8, cv2.COLOR_RGB2HSV)
+inputs["colourhsv8"] = arrays["in/colourhsv8"] = back.astype(np.float64)
+add("cvtColor/colourhsv8/rgb", "FromHSV", "colourhsv8", cv2.cvtColor(back, cv2.COLOR_HSV2RGB))
+
+# Area resizing by whole factors: 8-bit images round 2×2 blocks half up and
+# others half to even.
+area = rng.integers(0, 256, (48, 72, 3), dtype=np.uint8)
+inputs["area8"] = arrays["in/area8"] = area.astype(np.float64)
+inputs["areagray8"] = arrays["in/areagray8"] = area[..., 0].astype(np.float64)
+for input, img in [("area8", area), ("areagray8", area[..., 0])]:
+    for kx, ky in [(2, 2), (2, 1), (1, 2), (2, 4), (3, 2), (4, 4), (6, 6), (3, 3), (8, 8), (1, 1)]:
+        w, h = 72 // kx, 48 // ky
+        add("resizeArea/%s/%dx%d" % (input, w, h), "ResizeArea", input,
+            cv2.resize(img, (w, h), interpolation=cv2.INTER_AREA), w=w, h=h)
+for kx, ky in [(2, 2), (3, 2), (4, 4)]:
+    w, h = 72 // kx, 48 // ky
+    imgf = area[..., 1].astype(np.float64) * 0.37
+    inputs["areaf"] = arrays["in/areaf"] = imgf
+    add("resizeArea/areaf/%dx%d" % (w, h), "ResizeArea", "areaf",
+        cv2.resize(imgf, (w, h), interpolation=cv2.INTER_AREA), w=w, h=h)
+
+# Bilinear resizing: 8-bit images in OpenCV's fixed point, float ones with
+# float32 weights; halving both sides is area averaging.
+for input in ["gray8", "colour8", "photo8", "grayf", "colour"]:
+    img = eight[input] if input in eight else inputs[input]
+    ih, iw = img.shape[:2]
+    for w, h in [(80, 61), (20, 15), (106, 74), (7, 100), (1, 1), (3, 2), (iw // 2, ih // 2),
+                 (iw * 2, ih * 2), (iw, ih + 1), (iw * 3 + 1, ih // 3)]:
+        add("resizeLinear/%s/%dx%d" % (input, w, h), "ResizeLinear", input,
+            cv2.resize(img, (w, h), interpolation=cv2.INTER_LINEAR), w=w, h=h)
 
 np.savez_compressed(path("reference.npz"), **arrays)
 with open(path("reference.json"), "w") as f:

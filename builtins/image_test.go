@@ -1,0 +1,83 @@
+package builtins_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"calc/builtins"
+)
+
+// TestImageInterrupt checks that an interrupt (Ctrl-C, or a time limit)
+// stops a long filter soon, with the interruption's message.
+func TestImageInterrupt(t *testing.T) {
+	s := builtins.NewSession()
+	if _, err := s.Eval(`img = as_depth(outer(range(1500), ones(1500)) % 256, "uint8")`); err != nil {
+		t.Fatal(err)
+	}
+	for _, call := range []string{"gaussian_blur(img, 0, 150)", "median_blur(img, 255)", "filter2d(img, ones(60, 60))"} {
+		time.AfterFunc(100*time.Millisecond, func() { s.StopWith("interrupted: test") })
+		start := time.Now()
+		_, err := s.Eval(call)
+		if err == nil || !strings.Contains(err.Error(), "interrupted: test") {
+			t.Errorf("%s: err = %v, want the interruption", call, err)
+		}
+		if took := time.Since(start); took > 3*time.Second {
+			t.Errorf("%s took %v to stop", call, took)
+		}
+	}
+}
+
+// TestDepth checks that 8-bit images say so, keep their depth through the
+// filters that keep it, and that derivatives and arithmetic give float64.
+func TestDepth(t *testing.T) {
+	s := builtins.NewSession()
+	for src, want := range map[string]string{
+		`type(as_depth([[1, 2], [3, 4]], "uint8"))`:                                  `"array(2, 2) uint8"`,
+		`type(gaussian_blur(as_depth(ones(4, 4), "uint8"), 3, 0))`:                   `"array(4, 4) uint8"`,
+		`type(sobel(as_depth(ones(4, 4), "uint8"), 1, 0))`:                           `"array(4, 4)"`,
+		`type(sobel(as_depth(ones(4, 4), "uint8"), 1, 0, {ddepth: -1}))`:             `"array(4, 4) uint8"`,
+		`type(as_depth(ones(4, 4), "uint8") * 2)`:                                    `"array(4, 4)"`,
+		`filter2d(as_depth([[10, 200]], "uint8"), [[0, 2, 0]])`:                      `[[ 20, 255]]`,
+		`filter2d(as_depth([[10, 200]], "uint8"), [[0, 2, 0]], {ddepth: "float64"})`: `[[ 20, 400]]`,
+		`as_depth([[-3, 2.5, 3.5, 300]], "uint8")`:                                   `[[  0,   2,   4, 255]]`,
+	} {
+		v, err := s.Eval(src)
+		if err != nil {
+			t.Errorf("%s: %v", src, err)
+			continue
+		}
+		if got := s.Format(v); got != want {
+			t.Errorf("%s = %s, want %s", src, got, want)
+		}
+	}
+	if _, err := s.Eval(`sobel(ones(3, 3), 1, 0, {ddepth: "uint9"})`); err == nil || !strings.Contains(err.Error(), "unknown depth") {
+		t.Errorf("an unknown depth gave %v", err)
+	}
+}
+
+// FuzzImage runs image builtins on odd arguments: an error is fine, a
+// panic or a hang is not. Its seeds run as a test.
+func FuzzImage(f *testing.F) {
+	for _, src := range []string{
+		`gaussian_blur(as_depth([[1, 2]], "uint8"), 0, 1e308)`, `gaussian_blur(as_depth(ones(3, 3), "uint8"), [1, 3], 0)`,
+		`median_blur(as_depth([[nan]], "uint8"), 3)`, `median_blur([[1, nan, 3]], 3)`, `blur([[1]], [0, 1])`,
+		`box_filter(as_depth([[255]], "uint8"), 300)`, `erode([[1, 2]], [[0, 0]])`, `morphology([[1]], "tophat", 1, {iterations: -1})`,
+		`structuring_element("ellipse", [1, 9])`, `canny(as_depth(zeros(2, 2), "uint8"), nan, 1)`,
+		`canny(as_depth(ones(3, 3, 3), "uint8"), -5, 1e9, {l2gradient: true, aperture: 5})`,
+		`bilateral_filter(as_depth(ones(2, 2), "uint8"), 1000, -1, nan)`, `equalize_hist(as_depth([[7]], "uint8"))`,
+		`cvt_color(as_depth(ones(1, 1, 3)*255, "uint8"), "rgb2hsv")`, `cvt_color([[[0, 0, 0]]], "hsv2rgb")`,
+		`resize(ones(3, 3), [1, 1e6])`, `resize(ones(4, 4), [2, 2], {interpolation: "area"})`,
+		`threshold(as_depth([[0, 255]], "uint8"), 1e308, -1e308)`, `filter2d(as_depth([[1]], "uint8"), [[nan]])`,
+		`sobel(as_depth([[1, 2], [3, 4]], "uint8"), 1, 0, {ddepth: "int16"})`, `as_depth([[inf, -inf]], "int16")`,
+	} {
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		s := builtins.NewSession()
+		s.Safe, s.MaxDepth, s.MaxElements = true, 100, 1e4
+		timer := time.AfterFunc(2*time.Second, func() { s.StopWith("interrupted: fuzz time limit") })
+		defer timer.Stop()
+		s.Eval(src)
+	})
+}

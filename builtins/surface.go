@@ -1,0 +1,41 @@
+package builtins
+
+import (
+	"calc/lang"
+	"calc/stdlib/plot"
+)
+
+// surfaceBuiltins draw surfaces in space: plot_surface and plot_wireframe.
+var surfaceBuiltins = []*lang.Builtin{
+	surfaceBuiltin("plot_surface", false,
+		"a 3-D surface z = f(x, y), or of a matrix Z of heights over a grid, as a figure\n"+
+			"Each grid cell is filled with the colour map's colour for its height and outlined; nearer cells cover farther\n"+
+			"ones. f is sampled on an n×n grid (n: 40). Options: n, cmap (viridis or gray), color (of the outlines), label,\n"+
+			"azim and elev (the view, in degrees).\n"+plotFigureOptionsDoc,
+		"plot_surface(x**2 - y**2, [-1, 1], [-1, 1], {title: \"saddle\"})"),
+	surfaceBuiltin("plot_wireframe", true,
+		"a 3-D wireframe of z = f(x, y), or of a matrix Z of heights over a grid, as a figure: the grid's lines only\n"+
+			"f is sampled on an n×n grid (n: 20). Options: n, color, linewidth, label, azim, elev.\n"+plotFigureOptionsDoc,
+		"plot_wireframe(sin(x)*cos(y), [0, 6], [0, 6], {n: 15})"),
+}
+
+// surfaceBuiltin builds plot_surface (wire false) and plot_wireframe.
+func surfaceBuiltin(name string, wire bool, doc, example string) *lang.Builtin {
+	n := 40
+	if wire {
+		n = 20
+	}
+	return &lang.Builtin{
+		Name: name, Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z, {n, cmap, color, ...}", Topic: "plots",
+		Doc: doc, Example: example,
+		MinArgs: 1, MaxArgs: 5,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"n", "cmap", "label", "color", "linewidth"}, plotFigureOptions))
+			sf := &plot.Surface{Wireframe: wire, Map: plotColormap(o, "viridis")}
+			sf.X, sf.Y, sf.Z = plotGridded(s, data, off, o, name, n)
+			sf.Style, _ = o.style()
+			sf.Name = o.labels(1, nil)[0]
+			return o.finish(addSeries(fig, off, sf))
+		},
+	}
+}

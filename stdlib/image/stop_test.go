@@ -1,0 +1,42 @@
+package image
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"calc/stdlib/array"
+)
+
+// bg is the context of calls the tests do not stop.
+var bg = context.Background()
+
+// TestStop checks that every filter stops soon when its context is done,
+// with the context's error, rather than finishing a long computation.
+func TestStop(t *testing.T) {
+	img := benchImage8()
+	kernel, _ := StructuringElement(Ellipse, 31, 31, -1, -1)
+	for name, f := range map[string]func(ctx context.Context) (*array.Array, error){
+		"GaussianBlur": func(ctx context.Context) (*array.Array, error) {
+			return GaussianBlur(ctx, img, 0, 0, 200, 0, Reflect101)
+		},
+		"Filter2D": func(ctx context.Context) (*array.Array, error) {
+			return Filter2D(ctx, img, array.Full([]int{40, 40}, 1), -1, -1, 0, Reflect101)
+		},
+		"MedianBlur": func(ctx context.Context) (*array.Array, error) { return MedianBlur(ctx, img, 255) },
+		"Erode":      func(ctx context.Context) (*array.Array, error) { return Erode(ctx, img, kernel, -1, -1, 50) },
+		"Sobel":      func(ctx context.Context) (*array.Array, error) { return Sobel(ctx, img, 1, 0, 31, 1, 0, Reflect101) },
+	} {
+		ctx, cancel := context.WithTimeout(bg, 50*time.Millisecond)
+		start := time.Now()
+		_, err := f(ctx)
+		cancel()
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("%s: err = %v, want the deadline's", name, err)
+		}
+		if took := time.Since(start); took > 2*time.Second {
+			t.Errorf("%s took %v to stop", name, took)
+		}
+	}
+}

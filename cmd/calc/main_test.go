@@ -84,6 +84,8 @@ func TestScripts(t *testing.T) {
 		{name: "files share a session", args: []string{lib, use}, out: "5\n10\n", errNone: true},
 		{name: "expr", args: []string{"-e", "1 + 1"}, out: "2\n", errNone: true},
 		{name: "expr after files", args: []string{"-e", "f(10)", lib}, out: "68\n", errNone: true},
+		{name: "several exprs in order", args: []string{"-e", "a = 2", "-e", "a + 1", "-e", "a * 10"}, out: "3\n20\n", errNone: true},
+		{name: "an error stops later exprs", args: []string{"-e", "1 +* 2", "-e", "5"}, status: 1, errHas: []string{"<expr>"}},
 		{name: "dash reads stdin", args: []string{"-"}, stdin: "a = 2\na * 21\n", out: "42\n", errNone: true},
 		{name: "stdin not a terminal", stdin: "v = [1,\n  2, 3]\nv * 2\n", out: "[2, 4, 6]\n", errNone: true},
 		{name: "version", args: []string{"--version"}, out: "calc 0.1.0\n", errNone: true},

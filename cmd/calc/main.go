@@ -45,8 +45,8 @@ func main() {
 type options struct {
 	files   []string // scripts to run, "-" for standard input
 	exprs   []string // each -e, run in order after the files
-	repl    bool   // open the REPL after the files and the expression
-	history string // -history
+	repl    bool     // open the REPL after the files and the expression
+	history string   // -history
 	limits  limits
 }
 

@@ -106,8 +106,12 @@ var coreBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "precision", Params: "digits?", Topic: "core",
-		Doc:     "sets how many significant digits numbers print with (10 at first; 1 to 17); without an argument,\nreturns the current setting",
-		Example: "precision(4)\npi",
+		Doc: "Sets how many digits numbers print with; precision() returns the setting.\n" +
+			"A lone number shows that many significant digits (10 at first, 1 to 17),\n" +
+			"but never hides a fraction: 1234567890.123 prints in full. Array entries\n" +
+			"show at most two fewer digits after the point (8 at first, numpy's\n" +
+			"default), in one format for the whole array, points aligned.",
+		Example: "precision(4)\npi\n[pi, e]",
 		MinArgs: 0, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if len(a) == 0 {

@@ -38,8 +38,12 @@ type Session struct {
 	ordered  []*Builtin
 	locals   map[string]any
 
-	// Precision is the number of significant digits numbers print with.
+	// Precision is the number of significant digits a lone number prints
+	// with; array entries print with Precision-2 digits after the point.
 	Precision int
+	// Width is the number of columns printed values may fill before their
+	// rows wrap: the terminal's width in the REPL; 0 means 80.
+	Width int
 	// MaxDepth limits nested calls of user functions.
 	MaxDepth int
 	// MaxElements limits the number of elements of one array a builtin

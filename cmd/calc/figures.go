@@ -35,6 +35,9 @@ const figureShelfKey = "cmd/calc.figures"
 // exec runs source text for the REPL, showing the figures that lines
 // typed at the prompt give.
 func (r *repl) exec(name, text string) error {
+	if r.con.terminal {
+		r.s.Width = max(0, r.screenWidth()) // the terminal may have been resized
+	}
 	if name == replName {
 		r.s.Show = func(v lang.Value) bool {
 			fig, ok := v.Object().(*plot.Figure)

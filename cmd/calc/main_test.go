@@ -109,7 +109,7 @@ func TestScripts(t *testing.T) {
 		{name: "flag without value", args: []string{"-e"}, status: 2, errHas: []string{"needs an argument"}},
 		{
 			name: "-i runs the files, then the REPL", args: []string{"-i", lib},
-			stdin: "f(2)\nsinn(1)\n:vars\n[m[1][0],\n  7]\n", out: "4\nf  function     <function f(x)>\nm  array(2, 2)  [[1, 2], …\n[3, 7]\n",
+			stdin: "f(2)\nsinn(1)\n:vars\n[m[1][0],\n  7]\n", out: "4\nf  function     f(x) = x**2 - 4*x + 8\nm  array(2, 2)  [[1, 2], [3, 4]]\n[3, 7]\n",
 			errHas: []string{"<stdin>:1:1: unknown function \"sinn\""},
 		},
 		{name: "-i on a pipe: tabs are spaces", args: []string{"-i"}, stdin: "x\t=\t3\nx\n", out: "3\n"},

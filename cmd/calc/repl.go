@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -319,7 +320,7 @@ func (r *repl) help(name string) {
 			if isUserName(r.s, name) {
 				who = "defined in this session"
 			}
-			fmt.Fprintf(r.con.out, "%s: %s, %s: %s\n", name, v.TypeName(), who, preview(r.s, v, 60))
+			fmt.Fprintf(r.con.out, "%s: %s, %s: %s\n", name, v.TypeName(), who, brief(r.s, v, 60))
 			return
 		}
 	}
@@ -370,7 +371,7 @@ func isUserName(s *lang.Session, name string) bool {
 	return false
 }
 
-// vars lists the user's names with their types and a preview of each value.
+// vars lists the user's names with their types and a short value each.
 func (r *repl) vars(string) {
 	names := r.s.Names()
 	if len(names) == 0 {
@@ -384,27 +385,78 @@ func (r *repl) vars(string) {
 		types[i] = v.TypeName()
 		nw, tw = max(nw, utf8.RuneCountInString(n)), max(tw, len(types[i]))
 	}
+	width := 80
+	if w := r.screenWidth(); r.con.terminal && w > 0 {
+		width = w
+	}
 	for i, n := range names {
 		v, _ := r.s.Get(n)
-		fmt.Fprintf(r.con.out, "%-*s  %-*s  %s\n", nw, n, tw, types[i], preview(r.s, v, 50))
+		fmt.Fprintf(r.con.out, "%-*s  %-*s  %s\n", nw, n, tw, types[i], brief(r.s, v, max(30, width-nw-tw-5)))
 	}
 }
 
-// preview returns v as the REPL prints it, cut to its first line and at
-// most width runes.
-func preview(s *lang.Session, v lang.Value, width int) string {
-	text := s.Format(v)
-	cut := false
-	if i := strings.IndexByte(text, '\n'); i >= 0 {
-		text, cut = text[:i], true
+// brief returns v in one line of at most width runes: its printed form
+// when that fits, else a summary that says what it holds. An array gives
+// its range, a record its fields with short values, a list its length and
+// first items.
+func brief(s *lang.Session, v lang.Value, width int) string {
+	if text := oneLine(s.Format(v)); utf8.RuneCountInString(text) <= width {
+		return text
 	}
-	if r := []rune(text); len(r) > width {
-		text, cut = string(r[:width]), true
+	switch v.Kind() {
+	case lang.ArrayKind:
+		a := v.Array()
+		lo, hi := math.Inf(1), math.Inf(-1)
+		nans := 0
+		for _, x := range a.Data {
+			if math.IsNaN(x) {
+				nans++
+				continue
+			}
+			lo, hi = min(lo, x), max(hi, x)
+		}
+		text := "from " + s.Format(lang.Num(lo)) + " to " + s.Format(lang.Num(hi))
+		if nans == len(a.Data) {
+			text = "all nan"
+		} else if nans > 0 {
+			text += fmt.Sprintf(", %d nan", nans)
+		}
+		return cut(text, width)
+	case lang.RecordKind:
+		rec := v.Record()
+		parts := make([]string, len(rec.Keys))
+		for i, k := range rec.Keys {
+			f := rec.Values[k]
+			text := oneLine(s.Format(f))
+			if utf8.RuneCountInString(text) > 12 {
+				text = f.TypeName()
+			}
+			parts[i] = k + ": " + text
+		}
+		return cut("{"+strings.Join(parts, ", ")+"}", width)
+	case lang.ListKind:
+		return cut(fmt.Sprintf("%d items: %s", len(v.List().Items), oneLine(s.Format(v))), width)
 	}
-	if cut {
-		text += " …"
+	return cut(oneLine(s.Format(v)), width)
+}
+
+// oneLine joins the lines of a printed value, dropping the indentation of
+// the continued ones: [[1, 2],\n [3, 4]] becomes [[1, 2], [3, 4]].
+func oneLine(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSpace(l)
 	}
-	return text
+	return strings.Join(lines, " ")
+}
+
+// cut shortens text to width runes, ending it with " …" when it was longer.
+func cut(text string, width int) string {
+	r := []rune(text)
+	if len(r) <= width {
+		return text
+	}
+	return string(r[:max(0, width-2)]) + " …"
 }
 
 // clear forgets the given names, or all of the user's.

@@ -141,7 +141,7 @@ func TestREPLSession(t *testing.T) {
 	r.typeKeys("sqr", tab, "(16)", enter)
 	r.expect("\n4\n")
 	r.typeKeys(":va", tab, enter)
-	r.expect("f    function     <function f(x)>\nm    array(2, 2)  [[1, 2], …\nres  record       {xmin: 2, fun: 4}\n")
+	r.expect("f    function     f(x) = x**2 - 4*x + 8\nm    array(2, 2)  [[1, 2], [3, 4]]\nres  record       {xmin: 2, fun: 4}\n")
 
 	// help at the prompt.
 	r.typeKeys("help sqrt", enter)

@@ -46,15 +46,16 @@ type console struct {
 // repl is calc's read-eval-print loop. An error never ends it: only Ctrl-D,
 // the end of the input or :quit do.
 type repl struct {
-	s    *lang.Session
-	con  *console
-	rl   *readline.Instance
-	stop *interrupter
-	quit bool
+	s       *lang.Session
+	con     *console
+	rl      *readline.Instance
+	history *history
+	stop    *interrupter
+	quit    bool
 }
 
 func newREPL(s *lang.Session, con *console, stop *interrupter) *repl {
-	return &repl{s: s, con: con, stop: stop}
+	return &repl{s: s, con: con, stop: stop, history: &history{at: -1}}
 }
 
 // open starts readline on the console. A history file that cannot be used
@@ -67,26 +68,26 @@ func (r *repl) open() error {
 			con.history = ""
 		}
 	}
+	h := r.history
 	cfg := &readline.Config{
-		Prompt:            r.prompt(false),
-		HistoryFile:       con.history,
-		HistoryLimit:      historyLimit,
-		HistorySearchFold: true,
-		AutoComplete:      completer{r.s},
-		EOFPrompt:         "\n", // readline's spelling of "just a newline"
-		Stdin:             readline.NewCancelableStdin(con.in),
-		Stdout:            con.out,
-		Stderr:            con.errOut,
-		FuncIsTerminal:    func() bool { return con.terminal },
-	}
-	if !con.terminal {
-		// Tab completes only for a person; in piped lines it is space.
-		cfg.FuncFilterInputRune = func(r rune) (rune, bool) {
-			if r == '\t' {
-				r = ' '
+		Prompt:                 r.prompt(false),
+		HistoryFile:            con.history,
+		HistoryLimit:           historyLimit,
+		HistorySearchFold:      true,
+		DisableAutoSaveHistory: true, // history.add keeps a statement as one entry
+		Listener:               h,
+		AutoComplete:           completer{r.s},
+		EOFPrompt:              "\n", // readline's spelling of "just a newline"
+		Stdin:                  readline.NewCancelableStdin(con.in),
+		Stdout:                 con.out,
+		Stderr:                 con.errOut,
+		FuncIsTerminal:         func() bool { return con.terminal },
+		FuncFilterInputRune: func(c rune) (rune, bool) {
+			if c == '\t' && !con.terminal {
+				c = ' ' // Tab completes only for a person; in piped lines it is space
 			}
-			return r, true
-		}
+			return h.filter(c)
+		},
 	}
 	if !con.raw {
 		noop := func() error { return nil }
@@ -108,7 +109,8 @@ func (r *repl) open() error {
 	if err != nil {
 		return err
 	}
-	r.rl = rl
+	r.rl, h.rl = rl, rl
+	h.load(con.history)
 	return nil
 }
 
@@ -143,9 +145,7 @@ func (r *repl) loop() int {
 		if errors.Is(err, readline.ErrInterrupt) {
 			// Ctrl-C clears the line and any statement being continued.
 			// The line stays in the history, so nothing typed is lost.
-			if strings.TrimSpace(line) != "" {
-				r.rl.SaveHistory(line)
-			}
+			r.history.add(pending.String() + line)
 			pending.Reset()
 			continue
 		}
@@ -153,6 +153,7 @@ func (r *repl) loop() int {
 			break
 		}
 		if pending.Len() == 0 && r.command(line) {
+			r.history.add(line)
 			continue
 		}
 		pending.WriteString(line)
@@ -160,6 +161,7 @@ func (r *repl) loop() int {
 		if lang.Incomplete(pending.String()) {
 			continue
 		}
+		r.history.add(pending.String())
 		r.run(replName, pending.String())
 		pending.Reset()
 	}

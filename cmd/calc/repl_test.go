@@ -16,13 +16,14 @@ import (
 
 // Keys as a terminal sends them to readline.
 const (
-	enter = "\r"
-	tab   = "\t"
-	ctrlC = "\x03"
-	ctrlD = "\x04"
-	ctrlP = "\x10" // the previous history line
-	ctrlR = "\x12" // search the history backwards
-	upKey = "\x1b[A"
+	enter   = "\r"
+	tab     = "\t"
+	ctrlC   = "\x03"
+	ctrlD   = "\x04"
+	ctrlP   = "\x10" // the previous history line
+	ctrlR   = "\x12" // search the history backwards
+	upKey   = "\x1b[A"
+	downKey = "\x1b[B"
 )
 
 // terminalREPL is a REPL session driven through readline's own code path:
@@ -113,7 +114,7 @@ func (r *terminalREPL) quit() {
 			r.t.Errorf("status %d", status)
 		}
 	case <-time.After(3 * time.Second):
-		r.t.Fatal("Ctrl-D did not end the REPL")
+		r.t.Fatalf("Ctrl-D did not end the REPL; the screen:\n%q", r.out.String())
 	}
 }
 
@@ -171,7 +172,7 @@ func TestREPLSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, line := range []string{"f(x) = x**2 - 4*x + 8", "     [3, 4]]", "y = 2 * sinn(3)", "half typed", ":time sum(range(1000))", "40 + 2"} {
+	for _, line := range []string{"f(x) = x**2 - 4*x + 8", "m = [[1, 2], [3, 4]]", "y = 2 * sinn(3)", "half typed", ":time sum(range(1000))", "40 + 2"} {
 		if !strings.Contains(string(hist), line+"\n") {
 			t.Errorf("the history lacks %q:\n%s", line, hist)
 		}
@@ -184,6 +185,59 @@ func TestREPLSession(t *testing.T) {
 	r.quit()
 	if got := r.errOut.String(); got != "" {
 		t.Errorf("stderr: %s", got)
+	}
+}
+
+// TestREPLHistoryBlocks: a statement typed over several lines is one
+// history entry, recalled whole; Up and Down search by the typed prefix.
+func TestREPLHistoryBlocks(t *testing.T) {
+	history := filepath.Join(t.TempDir(), "history")
+	r := startREPL(t, history)
+	r.typeKeys("q = [[1, 2],  # the first row", enter, "     [3, 4]]", enter, "sum(q)", enter)
+	r.expect("\n10\n")
+	r.typeKeys("s = 7", enter, "sq = 3", enter)
+
+	// Up recalls the block as one line, which runs again when edited.
+	r.typeKeys("q", upKey, "; q[1, 0]", enter)
+	r.expect("\n3\n")
+	// Up with "s" typed skips what does not start with it: sq = 3, s = 7,
+	// then sum(q).
+	r.typeKeys("s", upKey, upKey, upKey, enter)
+	r.expect("\n10\n")
+	// Down goes back the other way, and past the newest to the typed text.
+	r.typeKeys("s", upKey, upKey, upKey, downKey, enter, "s*2", enter)
+	r.expect("\n14\n")
+	r.typeKeys("2", upKey, downKey, "+1", enter)
+	r.expect("\n3\n")
+	r.quit()
+
+	hist, err := os.ReadFile(history)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "q = [[1, 2], [3, 4]]\nsum(q)\ns = 7\nsq = 3\nq = [[1, 2], [3, 4]]; q[1, 0]\n"; !strings.HasPrefix(string(hist), want) {
+		t.Errorf("the history file:\n%s\nwant it to start:\n%s", hist, want)
+	}
+}
+
+func TestHistoryEntries(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"1 + 1\n", []string{"1 + 1"}},
+		{"  \n", nil},
+		{"m = [[1, 2],\n     [3, 4]]\n", []string{"m = [[1, 2], [3, 4]]"}},
+		{"f(\n  1,  # one\n  2\n)\n", []string{"f(1, 2)"}},
+		{"x = 1 + \\\n    2\n", []string{"x = 1 + 2"}},
+		{"s = [\"a # b\",\n\"c\"]\n", []string{`s = ["a # b", "c"]`}},
+		{"t = `one\ntwo`\n", []string{"t = `one", "two`"}},
+		{"(1 +\n", []string{"(1 +"}},
+		{"v = [1_000, 0x1F,\n 1e-8, 2j, x^2, a && b, 'é']\n", []string{"v = [1_000, 0x1F, 1e-8, 2j, x^2, a && b, 'é']"}},
+	} {
+		if got := historyEntries(c.text); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("historyEntries(%q) = %q, want %q", c.text, got, c.want)
+		}
 	}
 }
 

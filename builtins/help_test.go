@@ -45,7 +45,8 @@ func TestHelpText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"sorted(xs, {key, reverse})", "stable", "calc> sorted("} {
+	// The example shows its result under it, in scripts as at the prompt.
+	for _, want := range []string{"sorted(xs, {key, reverse})", "stable", "calc> sorted(", "\n  [-5,  3,  1]"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("help sorted lacks %q:\n%s", want, text)
 		}
@@ -55,8 +56,17 @@ func TestHelpText(t *testing.T) {
 	}
 	overview := builtins.Overview(s)
 	for _, topic := range builtins.Topics {
-		if !strings.Contains(overview, topic+":") {
+		if !strings.Contains(overview, "\n  "+topic+" ") {
 			t.Errorf("overview lacks topic %s", topic)
+		}
+		text, err := builtins.Help(s, topic)
+		if err != nil || !strings.Contains(text, topic+": ") {
+			t.Errorf("help %s: %v\n%s", topic, err, text)
+		}
+	}
+	for _, line := range strings.Split(overview, "\n") {
+		if len(line) > 80 {
+			t.Errorf("overview line wider than 80 columns: %q", line)
 		}
 	}
 }

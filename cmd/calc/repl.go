@@ -41,6 +41,7 @@ type console struct {
 	colour  bool       // colour the prompts
 	history string     // the history file; "" keeps the history in memory only
 	width   func() int // the terminal's width; nil asks the terminal
+	height  func() int // the terminal's height; nil asks the terminal
 }
 
 // repl is calc's read-eval-print loop. An error never ends it: only Ctrl-D,
@@ -193,11 +194,15 @@ func (r *repl) errorf(format string, args ...any) {
 
 // note writes a remark of the REPL's own, dimmed on a colour terminal.
 func (r *repl) note(format string, args ...any) {
-	text := fmt.Sprintf(format, args...)
+	fmt.Fprintln(r.con.out, r.dim(fmt.Sprintf(format, args...)))
+}
+
+// dim returns text dimmed on a colour terminal.
+func (r *repl) dim(text string) string {
 	if r.con.colour {
-		text = dim + text + reset
+		return dim + text + reset
 	}
-	fmt.Fprintln(r.con.out, text)
+	return text
 }
 
 // helpLine matches the REPL's form of help: `help` or `help NAME`.
@@ -296,15 +301,15 @@ func (r *repl) commandHelp() {
 	row("Ctrl-C", "clear the line, or stop a running computation")
 	row("Ctrl-D", "quit")
 	b.WriteString("\nA statement goes on over several lines while a bracket is open.")
-	fmt.Fprintln(r.con.out, b.String())
+	r.page(b.String())
 }
 
-// help shows the overview of the builtins, or one name in full.
+// help shows the overview of the builtins, a topic, or one name in full,
+// through the pager when it is taller than the terminal.
 func (r *repl) help(name string) {
 	switch {
 	case name == "":
-		fmt.Fprintln(r.con.out, builtins.Overview(r.s))
-		fmt.Fprintln(r.con.out, ":help lists the REPL's commands.")
+		r.page(builtins.Overview(r.s) + "\n:help lists the REPL's commands.")
 		return
 	case strings.HasPrefix(name, ":"):
 		for _, c := range replCommands {
@@ -331,37 +336,7 @@ func (r *repl) help(name string) {
 		r.errorf("%v", err)
 		return
 	}
-	fmt.Fprintln(r.con.out, withResults(text))
-}
-
-// examplePrompt starts the lines of an example in builtins.Help's text.
-const examplePrompt = "  calc> "
-
-// withResults adds to a help text the output of its example, run in a
-// fresh session, under each line of it, so that help reads as a
-// transcript.
-func withResults(help string) string {
-	s := calc.NewSession()
-	var b, pending strings.Builder
-	for _, line := range strings.Split(help, "\n") {
-		b.WriteString(line + "\n")
-		code, ok := strings.CutPrefix(line, examplePrompt)
-		if !ok {
-			continue
-		}
-		pending.WriteString(code + "\n")
-		if lang.Incomplete(pending.String()) {
-			continue
-		}
-		var out strings.Builder
-		if calc.Run(s, "<example>", pending.String(), &out, io.Discard) == nil && out.Len() > 0 {
-			for _, o := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
-				b.WriteString("  " + o + "\n")
-			}
-		}
-		pending.Reset()
-	}
-	return strings.TrimSuffix(b.String(), "\n")
+	r.page(text)
 }
 
 func isUserName(s *lang.Session, name string) bool {

@@ -77,7 +77,7 @@ type Session struct {
 	// builtin that never looks for an interrupt.
 	running atomic.Pointer[Builtin]
 	checks  int
-	printed       int // bytes printed by the current statement
+	printed int // bytes printed by the current statement
 	// generation counts the statements that changed a binding; caches of
 	// traced functions are valid for one generation.
 	generation int

@@ -64,7 +64,10 @@ func PrintStmt(s Stmt) string {
 				}
 				write(&b, it, 0)
 			}
-			if len(t.Items) == 1 {
+			switch len(t.Items) {
+			case 0:
+				b.WriteString("()")
+			case 1:
 				b.WriteString(",")
 			}
 		} else {

@@ -126,6 +126,7 @@ var coreBuiltins = []*lang.Builtin{
 			return lang.Nil
 		},
 	},
+	formatBuiltin,
 	{
 		Name: "seed", Params: "n", Topic: "arrays",
 		Doc:     "Seeds the random generator, so that numbers repeat.\nSeeds this session's random generator, so that rand, randn and randint repeat their numbers",

@@ -264,7 +264,7 @@ var arrayBuiltins = []*lang.Builtin{
 		}),
 	{
 		Name: "array", Params: "xs", Topic: "arrays",
-		Doc:     "A list of numbers or of equal-shaped arrays as an array.\nXs as an array: a list of numbers or of equal-shaped arrays; ragged or non-numeric lists are an error",
+		Doc:     "A list of numbers or of equal-shaped arrays as an array.\nxs as an array: a list of numbers or of equal-shaped arrays; ragged or non-numeric lists are an error",
 		Example: "array([[1, 2], [3, 4]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -329,7 +329,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "flatten", Params: "xs", Topic: "arrays",
-		Doc:     "The elements of an array as a vector, row by row.\nThe elements of an array as a vector, row by row",
+		Doc:     "The elements of an array as a vector, row by row.",
 		Example: "flatten([[1, 2], [3, 4]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Arr(array.Flatten(a.Array(0))) },
@@ -362,7 +362,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "outer", Params: "a, b", Topic: "arrays",
-		Doc:     "The outer product: the matrix of a[i]*b[j].\nThe outer product: the matrix of a[i]*b[j]",
+		Doc:     "The outer product: the matrix of a[i]*b[j].",
 		Example: "outer([1, 2], [1, 10, 100])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -430,7 +430,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "clip", Params: "xs, lo, hi", Topic: "arrays",
-		Doc:     "Each element limited to the interval [lo, hi].\nEach element limited to the interval [lo, hi]",
+		Doc:     "Each element limited to the interval [lo, hi].",
 		Example: "clip([-2, 0.5, 3], 0, 1)",
 		MinArgs: 3, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -13,21 +13,21 @@ import (
 var coreBuiltins = []*lang.Builtin{
 	{
 		Name: "str", Params: "x", Topic: "core",
-		Doc:     "A value as text, as calc prints it.\nX as text, formatted as calc prints it (strings unchanged)",
+		Doc:     "A value as text, as calc prints it.\nx as text, formatted as calc prints it (strings unchanged)",
 		Example: "str(1/3) + \"!\"",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Str(s.FormatText(a[0])) },
 	},
 	{
 		Name: "float", Params: "x", Topic: "core",
-		Doc:     "A value as a number; strings are parsed.\nX as a number: numbers unchanged, bools as 0 or 1, strings parsed (\"2.5\", \"1e-3\", \"inf\")",
+		Doc:     "A value as a number; strings are parsed.\nx as a number: numbers unchanged, bools as 0 or 1, strings parsed (\"2.5\", \"1e-3\", \"inf\")",
 		Example: "float(\"2.5\") * 2",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(toNumber(a, 0)) },
 	},
 	{
 		Name: "int", Params: "x", Topic: "core",
-		Doc:     "A value as a whole number, truncated towards zero.\nX as a whole number, truncated towards zero; strings are parsed first",
+		Doc:     "A value as a whole number, truncated towards zero.\nx as a whole number, truncated towards zero; strings are parsed first",
 		Example: "int(\"42\") + int(-2.7)",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(math.Trunc(toNumber(a, 0))) },

@@ -69,7 +69,7 @@ func compareKeys(x, y lang.Value) int {
 var functionalBuiltins = []*lang.Builtin{
 	{
 		Name: "map", Params: "f, xs, ys...", Topic: "functional",
-		Doc:     "A function applied to each item of a collection.\nF applied to each item of xs, or to the items of several collections side by side\n(as long as the shortest); also written xs | map(f). A result of numbers is an array, anything else a list.",
+		Doc:     "A function applied to each item of a collection.\nf applied to each item of xs, or to the items of several collections side by side\n(as long as the shortest); also written xs | map(f). A result of numbers is an array, anything else a list.",
 		Example: "map(sqrt, [1, 4, 9])",
 		MinArgs: 2, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"calc/lang"
 )
@@ -25,13 +26,49 @@ func Help(s *lang.Session, name string) (string, error) {
 		return "", lang.Errorf("no builtin named %q%s", name, s.DidYouMean(name))
 	}
 	var t strings.Builder
-	fmt.Fprintf(&t, "%s\n\n", b.Signature())
+	sig := b.Signature()
+	indent := strings.Repeat(" ", utf8.RuneCountInString(sig[:strings.IndexByte(sig, '(')+1]))
+	for i, line := range wrapWords(sig, helpWidth-len(indent)) {
+		if i > 0 {
+			line = indent + line // under the first parameter
+		}
+		fmt.Fprintf(&t, "%s\n", line)
+	}
+	t.WriteString("\n")
 	for _, line := range strings.Split(b.Doc, "\n") {
-		fmt.Fprintf(&t, "  %s\n", line)
+		for _, part := range wrapWords(line, helpWidth-2) {
+			fmt.Fprintf(&t, "  %s\n", part)
+		}
 	}
 	t.WriteString("\nExample:\n")
 	t.WriteString(exampleTranscript(b.Example, s.Safe))
 	return strings.TrimRight(t.String(), "\n"), nil
+}
+
+// helpWidth is the width help's text is wrapped to.
+const helpWidth = 80
+
+// wrapWords breaks line at spaces into lines of at most width runes (a
+// word longer than that keeps a line of its own).
+func wrapWords(line string, width int) []string {
+	var lines []string
+	for utf8.RuneCountInString(line) > width {
+		cut := -1
+		for i, r := range line {
+			if utf8.RuneCountInString(line[:i]) > width {
+				break
+			}
+			if r == ' ' {
+				cut = i
+			}
+		}
+		if cut <= 0 {
+			break
+		}
+		lines = append(lines, line[:cut])
+		line = strings.TrimLeft(line[cut:], " ")
+	}
+	return append(lines, line)
 }
 
 // examplePrompt starts the lines of an example in help.

@@ -128,3 +128,21 @@ func TestSummaries(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpWraps: help on any builtin fits in 80 columns, apart from its
+// example's output.
+func TestHelpWraps(t *testing.T) {
+	s := builtins.NewSession()
+	for _, b := range builtins.All() {
+		if slices.Contains(builtins.Topics, b.Name) {
+			continue // help roots is the topic (TestSummaries checks it)
+		}
+		text, _ := builtins.Help(s, b.Name)
+		doc, _, _ := strings.Cut(text, "\nExample:")
+		for _, line := range strings.Split(doc, "\n") {
+			if n := utf8.RuneCountInString(line); n > 80 && strings.Contains(line, " ") {
+				t.Errorf("help %s: a line of %d columns: %q", b.Name, n, line)
+			}
+		}
+	}
+}

@@ -86,11 +86,11 @@ var coreBuiltins = []*lang.Builtin{
 				name = v.Text()
 			case lang.FuncKind:
 				if b, ok := v.Callable().(*lang.Builtin); ok {
-					name = b.Name
+					s.Print(BuiltinHelp(s, b))
 				} else {
-					s.Print(v.Callable().Signature() + " is a function you defined")
-					return lang.Nil
+					s.Print(s.Format(v) + "\n  a function you defined")
 				}
+				return lang.Nil
 			case lang.ExprKind:
 				name = v.SymbolName()
 			default:

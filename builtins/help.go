@@ -9,11 +9,12 @@ import (
 	"calc/lang"
 )
 
-// Help returns the help text of name: a builtin's signature, its
-// documentation and its example with the example's output under each
-// line, as in a session; a topic's builtins; or the grammar for "syntax".
-// help NAME at the REPL's prompt and help(NAME) in a script both show it.
-// An unknown name is an error that suggests the nearest names.
+// Help returns the help text of name: a topic's builtins, the grammar for
+// "syntax", or a builtin in full (BuiltinHelp). help NAME at the REPL's
+// prompt and help(NAME) in a script both show it. A name that is both a
+// topic and a builtin (roots) is the topic, whose text says how to reach
+// the builtin. An unknown name is an error that suggests the nearest
+// names.
 func Help(s *lang.Session, name string) (string, error) {
 	if name == "syntax" {
 		return syntaxHelp, nil
@@ -25,6 +26,13 @@ func Help(s *lang.Session, name string) (string, error) {
 	if b == nil {
 		return "", lang.Errorf("no builtin named %q%s", name, s.DidYouMean(name))
 	}
+	return BuiltinHelp(s, b), nil
+}
+
+// BuiltinHelp returns a builtin's help: its signature, its documentation
+// and its example with the example's output under each line, as in a
+// session, wrapped to 80 columns.
+func BuiltinHelp(s *lang.Session, b *lang.Builtin) string {
 	var t strings.Builder
 	sig := b.Signature()
 	indent := strings.Repeat(" ", utf8.RuneCountInString(sig[:strings.IndexByte(sig, '(')+1]))
@@ -42,7 +50,7 @@ func Help(s *lang.Session, name string) (string, error) {
 	}
 	t.WriteString("\nExample:\n")
 	t.WriteString(exampleTranscript(b.Example, s.Safe))
-	return strings.TrimRight(t.String(), "\n"), nil
+	return strings.TrimRight(t.String(), "\n")
 }
 
 // helpWidth is the width help's text is wrapped to.
@@ -144,6 +152,9 @@ func topicHelp(s *lang.Session, topic string) string {
 		fmt.Fprintf(&t, "  %-*s  %s\n", width, b.Name, b.Summary())
 	}
 	t.WriteString("\nhelp NAME shows one in full, with an example and its result.")
+	if s.Builtin(topic) != nil {
+		fmt.Fprintf(&t, "\nhelp(%s), of the function itself, shows the builtin %s.", topic, topic)
+	}
 	return t.String()
 }
 

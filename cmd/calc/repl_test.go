@@ -249,6 +249,15 @@ func TestHistoryEntries(t *testing.T) {
 	}
 }
 
+// TestREPLWidth: arrays fill the terminal's width (100 columns here),
+// where a script wraps them at 80.
+func TestREPLWidth(t *testing.T) {
+	r := startREPL(t, "")
+	r.typeKeys("reshape(linspace(-100, 100, 48), [4, 12])", enter)
+	r.expect("\n[[-100.        ,  -95.74468085,  -91.4893617 ,  -87.23404255,  -82.9787234 ,  -78.72340426,\n")
+	r.quit()
+}
+
 // TestREPLPager: help taller than the terminal goes through $PAGER, or
 // without one is shown a page at a time.
 func TestREPLPager(t *testing.T) {

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/chzyer/readline"
@@ -22,7 +23,10 @@ import (
 // comments dropped. Inside brackets, where a statement may go on over
 // lines, a newline is only white space, so the joined line runs the same.
 type history struct {
-	rl      *readline.Instance
+	rl *readline.Instance
+	// mu guards what follows: readline's goroutine calls filter and
+	// OnChange while the REPL's adds a statement, if keys are typed ahead.
+	mu      sync.Mutex
 	entries []string
 	// line is the text before the cursor as readline last reported it;
 	// typed is that text when an Up/Down walk began, and at the entry the
@@ -36,6 +40,8 @@ type history struct {
 // load reads the entries that a history file holds, the last
 // historyLimit of them.
 func (h *history) load(path string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
 	h.at = -1
 	if path == "" {
 		return
@@ -54,6 +60,8 @@ func (h *history) load(path string) {
 
 // add keeps the statement text (one or more lines) in the history.
 func (h *history) add(text string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
 	for _, e := range historyEntries(text) {
 		if len(h.entries) > 0 && h.entries[len(h.entries)-1] == e {
 			continue // readline keeps no repeat either
@@ -70,6 +78,8 @@ func (h *history) add(text string) {
 // terminal reader a stray wake-up, which hangs its Close.) Other keys
 // pass.
 func (h *history) filter(r rune) (rune, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
 	h.step = 0
 	switch r {
 	case readline.CharPrev:
@@ -86,6 +96,8 @@ func (h *history) filter(r rune) (rune, bool) {
 // Up or Down it shows the previous or next entry that starts with the text
 // typed before the walk began; any other key ends the walk.
 func (h *history) OnChange(line []rune, pos int, key rune) ([]rune, int, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
 	step := h.step
 	h.step = 0
 	if key != readline.CharBell || step == 0 {

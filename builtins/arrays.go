@@ -202,7 +202,7 @@ var arrayBuiltins = []*lang.Builtin{
 	filled("ones", 1),
 	{
 		Name: "full", Params: "shape, value", Topic: "arrays",
-		Doc:     "An array of the given shape filled with one value.\nAn array of the given shape (a number or a list of dimensions) filled with value",
+		Doc:     "An array of the given shape filled with one value.\nThe shape is a number or a list of dimensions.",
 		Example: "full([2, 2], 7)",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -211,7 +211,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "eye", Params: "n, m?, k?", Topic: "arrays",
-		Doc:     "The identity matrix, or ones on another diagonal.\nThe n×m identity matrix (m = n by default), with ones on diagonal k",
+		Doc:     "The identity matrix, or ones on another diagonal.\nn×m (m = n by default), with ones on diagonal k (0 by default).",
 		Example: "eye(3)",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -232,7 +232,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "range", Params: "stop | start, stop, step?", Topic: "arrays",
-		Doc:     "Evenly spaced numbers up to but not including stop.\nEvenly spaced numbers from start (default 0) up to but not including stop, like numpy's arange;\nthe step may be a fraction: range(0, 4, 0.01) has 400 elements",
+		Doc:     "Evenly spaced numbers up to but not including stop.\nFrom start (0 by default) in steps of step (1 by default), like numpy's\narange; the step may be a fraction: range(0, 4, 0.01) has 400 elements",
 		Example: "range(0, 1, 0.25)",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -264,7 +264,7 @@ var arrayBuiltins = []*lang.Builtin{
 		}),
 	{
 		Name: "array", Params: "xs", Topic: "arrays",
-		Doc:     "A list of numbers or of equal-shaped arrays as an array.\nxs as an array: a list of numbers or of equal-shaped arrays; ragged or non-numeric lists are an error",
+		Doc:     "A list of numbers or of equal-shaped arrays as an array.\nRagged or non-numeric lists are an error.",
 		Example: "array([[1, 2], [3, 4]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -277,7 +277,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "len", Params: "xs", Topic: "arrays",
-		Doc:     "The number of items of a list, array, string or record.\nThe number of items: elements of a list, rows of an array, characters of a string, fields of a record",
+		Doc:     "The number of items of a list, array, string or record.\nItems are a list's elements, an array's rows, a string's characters, a record's fields.",
 		Example: "len([[1, 2], [3, 4], [5, 6]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -290,7 +290,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "shape", Params: "xs", Topic: "arrays",
-		Doc:     "The dimensions of an array.\nThe dimensions of an array (the same as xs.shape); a number has shape []",
+		Doc:     "The dimensions of an array.\nThe same as xs.shape; a number has shape [].",
 		Example: "shape(zeros(2, 3))",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -312,7 +312,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "reshape", Params: "xs, shape...", Topic: "arrays",
-		Doc:     "The elements of an array in a new shape.\nThe elements of xs in a new shape with the same number of elements; one dimension may be -1",
+		Doc:     "The elements of an array in a new shape.\nThe new shape has the same number of elements; one dimension may be -1.",
 		Example: "reshape(range(6), 2, 3)",
 		MinArgs: 2, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -336,7 +336,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "transpose", Params: "m", Topic: "arrays",
-		Doc:     "The transpose of an array: its axes reversed.\nThe transpose of an array (its axes reversed); the same as m.T",
+		Doc:     "The transpose of an array: its axes reversed.\nThe same as m.T.",
 		Example: "transpose([[1, 2, 3], [4, 5, 6]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -349,7 +349,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "dot", Params: "a, b", Topic: "arrays",
-		Doc:     "The matrix product, as numpy.dot.\nThe matrix product (numpy.dot): vector·vector is the inner product, matrix·vector and matrix·matrix multiply",
+		Doc:     "The matrix product, as numpy.dot.\nvector·vector is the inner product; matrix·vector and matrix·matrix multiply.",
 		Example: "dot([[1, 2], [3, 4]], [1, 1])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -382,7 +382,7 @@ var arrayBuiltins = []*lang.Builtin{
 	spread("std", "The standard deviation", array.Std),
 	{
 		Name: "cumsum", Params: "xs, axis?, {axis}", Topic: "arrays",
-		Doc:     "Running sums.\nRunning sums (flattened first unless an axis is given)",
+		Doc:     "Running sums.\nFlattened first unless an axis is given.",
 		Example: "cumsum([1, 2, 3, 4])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -393,7 +393,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "cumprod", Params: "xs, axis?, {axis}", Topic: "arrays",
-		Doc:     "Running products.\nRunning products (flattened first unless an axis is given)",
+		Doc:     "Running products.\nFlattened first unless an axis is given.",
 		Example: "cumprod([1, 2, 3, 4])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -408,7 +408,7 @@ var arrayBuiltins = []*lang.Builtin{
 	joiner("vstack", "Joins arrays vertically: vectors become rows.", ignoreAxis(array.Vstack), "vstack([1, 2], [3, 4])"),
 	{
 		Name: "norm", Params: "x, ord?", Topic: "arrays",
-		Doc:     "The norm of a vector or a matrix.\nThe norm of a vector (2 by default; 1, inf, -inf or any p) or the Frobenius norm of a matrix",
+		Doc:     "The norm of a vector or a matrix.\nFor a vector, the 2-norm by default (or 1, inf, -inf, any p); for a matrix, Frobenius'.",
 		Example: "norm([3, 4])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -421,7 +421,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "where", Params: "cond, x, y", Topic: "arrays",
-		Doc:     "Elementwise choice: x where cond is true, y elsewhere.\nElementwise choice: x where cond is true (nonzero), y elsewhere; all three broadcast",
+		Doc:     "Elementwise choice: x where cond is true, y elsewhere.\nTrue means nonzero; all three broadcast.",
 		Example: "where([1, -2, 3] > 0, [1, -2, 3], 0)",
 		MinArgs: 3, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -439,7 +439,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "col", Params: "m, j", Topic: "arrays",
-		Doc:     "Column j of a matrix, as a vector.\nColumn j of a matrix, as a vector (negative j counts from the end)",
+		Doc:     "Column j of a matrix, as a vector.\nA negative j counts from the end.",
 		Example: "col([[1, 2], [3, 4]], 1)",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -448,7 +448,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "row", Params: "m, i", Topic: "arrays",
-		Doc:     "Row i of a matrix, as a vector.\nRow i of a matrix, as a vector (the same as m[i])",
+		Doc:     "Row i of a matrix, as a vector.\nThe same as m[i].",
 		Example: "row([[1, 2], [3, 4]], -1)",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

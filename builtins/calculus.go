@@ -216,14 +216,14 @@ var calculusBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "jacobian", Params: "F | exprs, [x, y, ...]?", Topic: "calculus",
-		Doc:     "The Jacobian matrix of a vector function, by autodiff.\nThe Jacobian matrix ∂F[i]/∂x[j] of a vector function (one reverse sweep per output)",
+		Doc:     "The Jacobian matrix of a vector function, by autodiff.\n∂F[i]/∂x[j], one reverse sweep per output.",
 		Example: "jacobian([x*y, x + y**2], [x, y])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: exprOrFunc("jacobian", jacobian),
 	},
 	{
 		Name: "hessian", Params: "f | expr, [x, y, ...]?", Topic: "calculus",
-		Doc:     "The matrix of second derivatives of a scalar function.\nThe matrix of second derivatives of a scalar function (the Jacobian of its gradient)",
+		Doc:     "The matrix of second derivatives of a scalar function.\nThe Jacobian of its gradient.",
 		Example: "hessian(x**3*y + y**2, [x, y])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: exprOrFunc("hessian", hessian),
@@ -256,7 +256,7 @@ var calculusBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "expand", Params: "expr", Topic: "calculus",
-		Doc:     "An expression with its products of sums multiplied out.\nThe expression with products of sums multiplied out and whole powers of sums expanded",
+		Doc:     "An expression with its products of sums multiplied out.\nWhole powers of sums are expanded too.",
 		Example: "expand((x + 1)**3)",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -296,7 +296,7 @@ var calculusBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "symbols", Params: "expr", Topic: "calculus",
-		Doc:     "The free symbols of an expression, in alphabetical order.\nThe free symbols of an expression, in alphabetical order: the parameters it takes as a function",
+		Doc:     "The free symbols of an expression, in alphabetical order.\nThey are the parameters it takes as a function.",
 		Example: "symbols(y*sin(x) + z)",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -13,7 +13,7 @@ import (
 var coreBuiltins = []*lang.Builtin{
 	{
 		Name: "str", Params: "x", Topic: "core",
-		Doc:     "A value as text, as calc prints it.\nx as text, formatted as calc prints it (strings unchanged)",
+		Doc:     "A value as text, as calc prints it.\nStrings are unchanged.",
 		Example: "str(1/3) + \"!\"",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Str(s.FormatText(a[0])) },
@@ -27,7 +27,7 @@ var coreBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "int", Params: "x", Topic: "core",
-		Doc:     "A value as a whole number, truncated towards zero.\nx as a whole number, truncated towards zero; strings are parsed first",
+		Doc:     "A value as a whole number, truncated towards zero.\nStrings are parsed first.",
 		Example: "int(\"42\") + int(-2.7)",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(math.Trunc(toNumber(a, 0))) },
@@ -129,7 +129,7 @@ var coreBuiltins = []*lang.Builtin{
 	formatBuiltin,
 	{
 		Name: "seed", Params: "n", Topic: "arrays",
-		Doc:     "Seeds the random generator, so that numbers repeat.\nSeeds this session's random generator, so that rand, randn and randint repeat their numbers",
+		Doc:     "Seeds the random generator, so that numbers repeat.\nSeeds this session's generator of rand, randn and randint.",
 		Example: "seed(1)\nrand()",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -142,7 +142,7 @@ var coreBuiltins = []*lang.Builtin{
 	randomFill("randn", "Normally distributed random numbers (mean 0, deviation 1)", func(r *rand.Rand) float64 { return r.NormFloat64() }),
 	{
 		Name: "randint", Params: "lo, hi, shape...", Topic: "arrays",
-		Doc:     "Random whole numbers from lo up to but not including hi.\nRandom whole numbers from lo up to but not including hi: one, or an array of the given shape",
+		Doc:     "Random whole numbers from lo up to but not including hi.\nOne, or an array of the given shape.",
 		Example: "seed(3)\nrandint(1, 7, 5)",
 		MinArgs: 2, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

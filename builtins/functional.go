@@ -95,7 +95,7 @@ var functionalBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "filter", Params: "f, xs", Topic: "functional",
-		Doc:     "The items of a collection for which a function is true.\nThe items of xs for which f is true, in order; also written xs | filter(f)",
+		Doc:     "The items of a collection for which a function is true.\nIn order; also written xs | filter(f).",
 		Example: "isodd(n) = n % 2 == 1\nfilter(isodd, range(10))",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -174,7 +174,7 @@ var functionalBuiltins = []*lang.Builtin{
 	quantifier("all", "True if every item of xs is true (or f(item) is, given f).", "all([1, 2, 3] > 0)", false),
 	{
 		Name: "zip", Params: "xs, ys, ...", Topic: "functional",
-		Doc:     "The items of several collections side by side.\nThe items of several collections side by side: [[xs[0], ys[0]], [xs[1], ys[1]], ...], as long as the shortest",
+		Doc:     "The items of several collections side by side.\n[[xs[0], ys[0]], [xs[1], ys[1]], ...], as long as the shortest.",
 		Example: "zip([1, 2, 3], [10, 20, 30])",
 		MinArgs: 1, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -199,7 +199,7 @@ var functionalBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "enumerate", Params: "xs, start?", Topic: "functional",
-		Doc:     "The items of a collection paired with their indices.\nThe items of xs paired with their indices: [[0, xs[0]], [1, xs[1]], ...]",
+		Doc:     "The items of a collection paired with their indices.\n[[0, xs[0]], [1, xs[1]], ...]",
 		Example: "enumerate([\"a\", \"b\"])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -217,7 +217,7 @@ var functionalBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "iterate", Params: "f, x0, n", Topic: "functional",
-		Doc:     "The first n terms of x0, f(x0), f(f(x0)), ...\nThe first n terms of x0, f(x0), f(f(x0)), ...: a fixed-point or Newton iteration made visible",
+		Doc:     "The first n terms of x0, f(x0), f(f(x0)), ...\nA fixed-point or Newton iteration made visible.",
 		Example: "half(x) = x / 2\niterate(half, 1, 5)",
 		MinArgs: 3, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

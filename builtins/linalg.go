@@ -41,7 +41,7 @@ func record(pairs ...any) lang.Value {
 var linalgBuiltins = []*lang.Builtin{
 	{
 		Name: "solve", Params: "A, b", Topic: "linalg",
-		Doc:     "The solution x of A·x = b.\nThe solution x of A·x = b for a square, non-singular A (b a vector or a matrix of right-hand sides)",
+		Doc:     "The solution x of A·x = b.\nA is square and non-singular; b a vector or a matrix of right-hand sides.",
 		Example: "solve([[3, 1], [1, 2]], [9, 8])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -68,7 +68,7 @@ var linalgBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "lstsq", Params: "A, b", Topic: "linalg",
-		Doc:     "The least-squares solution of A·x ≈ b, as numpy's.\nThe least-squares solution of A·x ≈ b, as a record {x, residuals, rank, sv} like numpy.linalg.lstsq",
+		Doc:     "The least-squares solution of A·x ≈ b, as numpy's.\nA record {x, residuals, rank, sv}, like numpy.linalg.lstsq.",
 		Example: "lstsq([[1, 0], [1, 1], [1, 2]], [1, 3, 5]).x",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

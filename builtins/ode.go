@@ -114,7 +114,7 @@ var odeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "airy", Params: "x", Topic: "special",
-		Doc:     "The Airy functions Ai, Ai', Bi and Bi'.\nThe Airy functions at x: [Ai, Ai', Bi, Bi'], like scipy.special.airy (each an array when x is one)",
+		Doc:     "The Airy functions Ai, Ai', Bi and Bi'.\n[Ai, Ai', Bi, Bi'] at x, like scipy.special.airy (each an array when x is one).",
 		Example: "airy(0)",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -94,7 +94,7 @@ var quadBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "trapezoid", Params: "y, x?, {dx}", Topic: "ode",
-		Doc:     "The integral of samples by the trapezoidal rule.\nThe integral of samples y by the trapezoidal rule, at points x or spaced dx (1) apart",
+		Doc:     "The integral of samples by the trapezoidal rule.\nThe samples y are at points x, or spaced dx (1) apart.",
 		Example: "trapezoid([1, 2, 3], [0, 1, 2])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -128,7 +128,7 @@ var quadBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "cumulative_trapezoid", Params: "y, x?, {dx, initial}", Topic: "ode",
-		Doc:     "The running integral of samples (trapezoids).\nThe running integral of samples y by the trapezoidal rule (one value fewer than y, unless initial is given)",
+		Doc:     "The running integral of samples (trapezoids).\nOne value fewer than y, unless initial is given.",
 		Example: "cumulative_trapezoid([1, 2, 3, 4], {initial: 0})",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -145,7 +145,7 @@ var quadBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "romb", Params: "y, {dx}", Topic: "ode",
-		Doc:     "The integral of 2**k + 1 samples by Romberg's method.\nThe integral of 2**k + 1 equally spaced samples by Romberg's method",
+		Doc:     "The integral of 2**k + 1 samples by Romberg's method.\nThe samples are equally spaced.",
 		Example: "romb(exp(linspace(0, 1, 9)), {dx: 0.125}) - (e - 1)",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -101,9 +101,6 @@ func run(args []string, sys *system) int {
 	defer sys.flush()
 	s := calc.NewSession()
 	s.Terminal = sys.stdoutTerminal
-	if sys.stdoutTerminal {
-		s.Width = max(0, sys.width()) // values fill the terminal; elsewhere 80 columns
-	}
 	defer opts.limits.apply(s)()
 	stop := newInterrupter(s, sys)
 	stop.setIdleQuits(true)

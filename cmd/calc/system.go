@@ -82,15 +82,6 @@ func (b *bufferedWriter) flush() {
 	b.w.Flush()
 }
 
-// width returns the width of the terminal on standard output in columns,
-// or -1 when it does not say.
-func (sys *system) width() int {
-	if sys.stdout != io.Writer(os.Stdout) {
-		return -1
-	}
-	return readline.GetScreenWidth()
-}
-
 // errorf writes a message line to standard error.
 func (sys *system) errorf(format string, args ...any) {
 	fmt.Fprintf(sys.stderr, format+"\n", args...)

@@ -42,7 +42,7 @@ func reduceAxis(f func(*array.Array, int) (*array.Array, error), a *array.Array,
 func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error), symbolic func(g *autodiff.Graph, x *autodiff.Node, axis int) *autodiff.Node) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "xs, axis?, {axis}", Topic: "arrays",
-		Doc:     doc + " of an array's elements, or along an axis (also {axis: k})",
+		Doc:     doc + " of an array's elements.\nAlong an axis if given (also {axis: k}).",
 		Example: name + "([[1, 2], [3, 4]], 0)",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -74,7 +74,7 @@ func symbolicMean(g *autodiff.Graph, x *autodiff.Node, axis int) *autodiff.Node 
 func spread(name, doc string, f func(*array.Array, int, int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "xs, axis?, {ddof}", Topic: "arrays",
-		Doc:     doc + " of an array (population: ddof 0 like numpy; {ddof: 1} for the sample estimate)",
+		Doc:     doc + " of an array's elements.\nThe population's (ddof 0, like numpy); {ddof: 1} gives the sample estimate.",
 		Example: name + "([2, 4, 4, 4, 5, 5, 7, 9])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -161,7 +161,7 @@ func spaced(name, params, doc, example, option string, f func(start, stop float6
 func filled(name string, v float64) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "shape...", Topic: "arrays",
-		Doc:     "an array of the given shape filled with " + name,
+		Doc:     "An array of the given shape filled with " + name + ".",
 		Example: name + "(2, 3)",
 		MinArgs: 1, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -202,7 +202,7 @@ var arrayBuiltins = []*lang.Builtin{
 	filled("ones", 1),
 	{
 		Name: "full", Params: "shape, value", Topic: "arrays",
-		Doc:     "an array of the given shape (a number or a list of dimensions) filled with value",
+		Doc:     "An array of the given shape filled with one value.\nThe shape is a number or a list of dimensions.",
 		Example: "full([2, 2], 7)",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -211,7 +211,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "eye", Params: "n, m?, k?", Topic: "arrays",
-		Doc:     "the n×m identity matrix (m = n by default), with ones on diagonal k",
+		Doc:     "The identity matrix, or ones on another diagonal.\nn×m (m = n by default), with ones on diagonal k (0 by default).",
 		Example: "eye(3)",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -232,7 +232,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "range", Params: "stop | start, stop, step?", Topic: "arrays",
-		Doc:     "evenly spaced numbers from start (default 0) up to but not including stop, like numpy's arange;\nthe step may be a fraction: range(0, 4, 0.01) has 400 elements",
+		Doc:     "Evenly spaced numbers up to but not including stop.\nFrom start (0 by default) in steps of step (1 by default), like numpy's\narange; the step may be a fraction: range(0, 4, 0.01) has 400 elements",
 		Example: "range(0, 1, 0.25)",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -251,20 +251,20 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	spaced("linspace", "start, stop, n?, {endpoint}",
-		"n (default 50) evenly spaced numbers from start to stop, stop included unless {endpoint: false}",
+		"n evenly spaced numbers from start to stop.\nn is 50 by default; stop is included unless {endpoint: false}.",
 		"linspace(0, 1, 5)", "endpoint",
 		func(start, stop float64, n int, opts lang.Options) (*array.Array, error) {
 			return array.Linspace(start, stop, n, opts.Bool("endpoint", true))
 		}),
 	spaced("logspace", "start, stop, n?, {base}",
-		"n (default 50) numbers from base**start to base**stop (base 10), evenly spaced on a log scale",
+		"n numbers evenly spaced on a log scale.\nFrom base**start to base**stop (base 10 by default); n is 50 by default.",
 		"logspace(0, 3, 4)", "base",
 		func(start, stop float64, n int, opts lang.Options) (*array.Array, error) {
 			return array.Logspace(start, stop, n, opts.Num("base", 10))
 		}),
 	{
 		Name: "array", Params: "xs", Topic: "arrays",
-		Doc:     "xs as an array: a list of numbers or of equal-shaped arrays; ragged or non-numeric lists are an error",
+		Doc:     "A list of numbers or of equal-shaped arrays as an array.\nRagged or non-numeric lists are an error.",
 		Example: "array([[1, 2], [3, 4]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -277,7 +277,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "len", Params: "xs", Topic: "arrays",
-		Doc:     "the number of items: elements of a list, rows of an array, characters of a string, fields of a record",
+		Doc:     "The number of items of a list, array, string or record.\nItems are a list's elements, an array's rows, a string's characters, a record's fields.",
 		Example: "len([[1, 2], [3, 4], [5, 6]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -290,7 +290,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "shape", Params: "xs", Topic: "arrays",
-		Doc:     "the dimensions of an array (the same as xs.shape); a number has shape []",
+		Doc:     "The dimensions of an array.\nThe same as xs.shape; a number has shape [].",
 		Example: "shape(zeros(2, 3))",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -312,7 +312,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "reshape", Params: "xs, shape...", Topic: "arrays",
-		Doc:     "the elements of xs in a new shape with the same number of elements; one dimension may be -1",
+		Doc:     "The elements of an array in a new shape.\nThe new shape has the same number of elements; one dimension may be -1.",
 		Example: "reshape(range(6), 2, 3)",
 		MinArgs: 2, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -329,14 +329,14 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "flatten", Params: "xs", Topic: "arrays",
-		Doc:     "the elements of an array as a vector, row by row",
+		Doc:     "The elements of an array as a vector, row by row.",
 		Example: "flatten([[1, 2], [3, 4]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Arr(array.Flatten(a.Array(0))) },
 	},
 	{
 		Name: "transpose", Params: "m", Topic: "arrays",
-		Doc:     "the transpose of an array (its axes reversed); the same as m.T",
+		Doc:     "The transpose of an array: its axes reversed.\nThe same as m.T.",
 		Example: "transpose([[1, 2, 3], [4, 5, 6]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -349,7 +349,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "dot", Params: "a, b", Topic: "arrays",
-		Doc:     "the matrix product (numpy.dot): vector·vector is the inner product, matrix·vector and matrix·matrix multiply",
+		Doc:     "The matrix product, as numpy.dot.\nvector·vector is the inner product; matrix·vector and matrix·matrix multiply.",
 		Example: "dot([[1, 2], [3, 4]], [1, 1])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -362,7 +362,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "outer", Params: "a, b", Topic: "arrays",
-		Doc:     "the outer product: the matrix of a[i]*b[j]",
+		Doc:     "The outer product: the matrix of a[i]*b[j].",
 		Example: "outer([1, 2], [1, 10, 100])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -371,18 +371,18 @@ var arrayBuiltins = []*lang.Builtin{
 			return lang.Arr(array.Outer(x, y))
 		},
 	},
-	reduction("sum", "the sum", array.Sum, symbolicSum),
-	reduction("prod", "the product", array.Prod, nil),
-	reduction("mean", "the arithmetic mean", array.Mean, symbolicMean),
-	reduction("argmin", "the index of the smallest (flat index without an axis)", array.Argmin, nil),
-	reduction("argmax", "the index of the largest (flat index without an axis)", array.Argmax, nil),
+	reduction("sum", "The sum", array.Sum, symbolicSum),
+	reduction("prod", "The product", array.Prod, nil),
+	reduction("mean", "The arithmetic mean", array.Mean, symbolicMean),
+	reduction("argmin", "The (flat) index of the smallest", array.Argmin, nil),
+	reduction("argmax", "The (flat) index of the largest", array.Argmax, nil),
 	minMax("min", array.Min),
 	minMax("max", array.Max),
-	spread("var", "the variance", array.Var),
-	spread("std", "the standard deviation", array.Std),
+	spread("var", "The variance", array.Var),
+	spread("std", "The standard deviation", array.Std),
 	{
 		Name: "cumsum", Params: "xs, axis?, {axis}", Topic: "arrays",
-		Doc:     "running sums (flattened first unless an axis is given)",
+		Doc:     "Running sums.\nFlattened first unless an axis is given.",
 		Example: "cumsum([1, 2, 3, 4])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -393,7 +393,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "cumprod", Params: "xs, axis?, {axis}", Topic: "arrays",
-		Doc:     "running products (flattened first unless an axis is given)",
+		Doc:     "Running products.\nFlattened first unless an axis is given.",
 		Example: "cumprod([1, 2, 3, 4])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -402,13 +402,13 @@ var arrayBuiltins = []*lang.Builtin{
 			return lang.Arr(reduceAxis(array.Cumprod, args.Array(0), axisOf(args, 1, opts)))
 		},
 	},
-	joiner("concat", "joins arrays end to end along an existing axis (0 by default): concat(a, b) or concat([a, b])", array.Concat, "concat([1, 2], [3])"),
-	joiner("stack", "stacks equal-shaped arrays along a new axis (0 by default)", array.Stack, "stack([1, 2], [3, 4])"),
-	joiner("hstack", "joins arrays horizontally: vectors end to end, matrices side by side", ignoreAxis(array.Hstack), "hstack([[1], [2]], [[3], [4]])"),
-	joiner("vstack", "joins arrays vertically: vectors become rows", ignoreAxis(array.Vstack), "vstack([1, 2], [3, 4])"),
+	joiner("concat", "Joins arrays end to end along an existing axis.\nThe axis is 0 by default: concat(a, b) or concat([a, b]).", array.Concat, "concat([1, 2], [3])"),
+	joiner("stack", "Stacks equal-shaped arrays along a new axis (0 by default).", array.Stack, "stack([1, 2], [3, 4])"),
+	joiner("hstack", "Joins arrays side by side; vectors end to end.", ignoreAxis(array.Hstack), "hstack([[1], [2]], [[3], [4]])"),
+	joiner("vstack", "Joins arrays vertically: vectors become rows.", ignoreAxis(array.Vstack), "vstack([1, 2], [3, 4])"),
 	{
 		Name: "norm", Params: "x, ord?", Topic: "arrays",
-		Doc:     "the norm of a vector (2 by default; 1, inf, -inf or any p) or the Frobenius norm of a matrix",
+		Doc:     "The norm of a vector or a matrix.\nFor a vector, the 2-norm by default (or 1, inf, -inf, any p); for a matrix, Frobenius'.",
 		Example: "norm([3, 4])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -421,7 +421,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "where", Params: "cond, x, y", Topic: "arrays",
-		Doc:     "elementwise choice: x where cond is true (nonzero), y elsewhere; all three broadcast",
+		Doc:     "Elementwise choice: x where cond is true, y elsewhere.\nTrue means nonzero; all three broadcast.",
 		Example: "where([1, -2, 3] > 0, [1, -2, 3], 0)",
 		MinArgs: 3, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -430,7 +430,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "clip", Params: "xs, lo, hi", Topic: "arrays",
-		Doc:     "each element limited to the interval [lo, hi]",
+		Doc:     "Each element limited to the interval [lo, hi].",
 		Example: "clip([-2, 0.5, 3], 0, 1)",
 		MinArgs: 3, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -439,7 +439,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "col", Params: "m, j", Topic: "arrays",
-		Doc:     "column j of a matrix, as a vector (negative j counts from the end)",
+		Doc:     "Column j of a matrix, as a vector.\nA negative j counts from the end.",
 		Example: "col([[1, 2], [3, 4]], 1)",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -448,7 +448,7 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "row", Params: "m, i", Topic: "arrays",
-		Doc:     "row i of a matrix, as a vector (the same as m[i])",
+		Doc:     "Row i of a matrix, as a vector.\nThe same as m[i].",
 		Example: "row([[1, 2], [3, 4]], -1)",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

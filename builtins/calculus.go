@@ -150,7 +150,7 @@ func pointFunc(s *lang.Session, f lang.Value, a lang.Args, i int) (*fn, []float6
 var calculusBuiltins = []*lang.Builtin{
 	{
 		Name: "diff", Params: "expr, x, n? | f | xs, n?", Topic: "calculus",
-		Doc: "the derivative of an expression by the symbol x (n times), exact and simplified;\n" +
+		Doc: "The exact derivative of an expression, simplified.\nThe derivative of an expression by the symbol x (n times), exact and simplified;\n" +
 			"diff(f) is the derivative of a function of one variable, itself a function;\n" +
 			"on an array, the differences of neighbouring elements (numpy.diff, last axis; {axis} to choose)",
 		Example: "diff(x**2*sin(x), x)",
@@ -206,7 +206,7 @@ var calculusBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "grad", Params: "f | expr, [x, y, ...]?", Topic: "calculus",
-		Doc: "the gradient, by reverse-mode autodiff: of a function, a function; of an expression, the vector of\n" +
+		Doc: "The gradient of a function or expression, by autodiff.\nThe gradient, by reverse-mode autodiff: of a function, a function; of an expression, the vector of\n" +
 			"partial derivatives by the given symbols (all free symbols, alphabetically, by default).\n" +
 			"A function whose first parameter is an array is differentiated by that one only; the others\n" +
 			"are extra arguments (as scipy's args). A function of numbers is differentiated by all of them.",
@@ -216,21 +216,21 @@ var calculusBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "jacobian", Params: "F | exprs, [x, y, ...]?", Topic: "calculus",
-		Doc:     "the Jacobian matrix ∂F[i]/∂x[j] of a vector function (one reverse sweep per output)",
+		Doc:     "The Jacobian matrix of a vector function, by autodiff.\n∂F[i]/∂x[j], one reverse sweep per output.",
 		Example: "jacobian([x*y, x + y**2], [x, y])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: exprOrFunc("jacobian", jacobian),
 	},
 	{
 		Name: "hessian", Params: "f | expr, [x, y, ...]?", Topic: "calculus",
-		Doc:     "the matrix of second derivatives of a scalar function (the Jacobian of its gradient)",
+		Doc:     "The matrix of second derivatives of a scalar function.\nThe Jacobian of its gradient.",
 		Example: "hessian(x**3*y + y**2, [x, y])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: exprOrFunc("hessian", hessian),
 	},
 	{
 		Name: "subs", Params: "expr, values", Topic: "calculus",
-		Doc:     "the expression with symbols replaced, as a record {x: value, ...} gives them (numbers or expressions), simplified",
+		Doc:     "An expression with values put in for its symbols.\nThe expression with symbols replaced, as a record {x: value, ...} gives them (numbers or expressions), simplified",
 		Example: "subs(x**2 + y, {x: 3})",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -256,7 +256,7 @@ var calculusBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "expand", Params: "expr", Topic: "calculus",
-		Doc:     "the expression with products of sums multiplied out and whole powers of sums expanded",
+		Doc:     "An expression with its products of sums multiplied out.\nWhole powers of sums are expanded too.",
 		Example: "expand((x + 1)**3)",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -266,7 +266,7 @@ var calculusBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "taylor", Params: "expr, x, x0, n", Topic: "calculus",
-		Doc:     "the Taylor polynomial of degree n of the expression in x about x0: Σ f⁽ᵏ⁾(x0)/k! (x - x0)**k",
+		Doc:     "The Taylor polynomial of an expression.\nThe Taylor polynomial of degree n of the expression in x about x0: Σ f⁽ᵏ⁾(x0)/k! (x - x0)**k",
 		Example: "taylor(exp(x), x, 0, 4)",
 		MinArgs: 4, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -296,7 +296,7 @@ var calculusBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "symbols", Params: "expr", Topic: "calculus",
-		Doc:     "the free symbols of an expression, in alphabetical order: the parameters it takes as a function",
+		Doc:     "The free symbols of an expression, in alphabetical order.\nThey are the parameters it takes as a function.",
 		Example: "symbols(y*sin(x) + z)",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -310,7 +310,7 @@ var calculusBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "approx_fprime", Params: "x0, f, eps?", Topic: "calculus",
-		Doc:     "the gradient of f at x0 by forward differences with step eps (default sqrt of machine epsilon), as scipy's",
+		Doc:     "A gradient by forward differences, as scipy's.\nThe gradient of f at x0 by forward differences with step eps (default sqrt of machine epsilon), as scipy's",
 		Example: "approx_fprime([1, 2], x**2 + 3*y)",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -325,7 +325,7 @@ var calculusBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "check_grad", Params: "f, g, x0", Topic: "calculus",
-		Doc:     "the 2-norm of the difference between the gradient g(x0) and a forward-difference gradient of f at x0\n(scipy's check_grad): small, about 1e-7 or less, when g is right",
+		Doc:     "How far a gradient function is from finite differences.\nThe 2-norm of the difference between the gradient g(x0) and a forward-difference gradient of f at x0\n(scipy's check_grad): small, about 1e-7 or less, when g is right",
 		Example: "f(x) = sum(x**2)\ncheck_grad(f, grad(f), [1, 2, 3])",
 		MinArgs: 3, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -345,7 +345,7 @@ var calculusBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "latex", Params: "expr", Topic: "calculus",
-		Doc:     "expr as a LaTeX formula (the form notebooks render), simplified as calc prints it",
+		Doc:     "The expression as a LaTeX formula, as notebooks render it.\nIt is simplified as calc prints it.",
 		Example: "latex(diff(x**2*sin(x), x))",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

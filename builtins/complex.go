@@ -34,21 +34,21 @@ func partOf(f func(z complex128) float64) func(s *lang.Session, a lang.Args) lan
 var complexBuiltins = []*lang.Builtin{
 	{
 		Name: "real", Params: "z", Topic: "math",
-		Doc:     "the real part of a complex number or array (a real one is its own)",
+		Doc:     "The real part of a complex number or array.\nA real number or array is its own real part.",
 		Example: "real([1 + 2j, 3 - 4j])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: partOf(func(z complex128) float64 { return real(z) }),
 	},
 	{
 		Name: "imag", Params: "z", Topic: "math",
-		Doc:     "the imaginary part of a complex number or array (0 for a real one)",
+		Doc:     "The imaginary part of a complex number or array.\nIt is 0 for a real number or array.",
 		Example: "imag([1 + 2j, 3 - 4j])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: partOf(func(z complex128) float64 { return imag(z) }),
 	},
 	{
 		Name: "angle", Params: "z, {deg}", Topic: "math",
-		Doc:     "the argument of a complex number, atan2(imag, real), in radians or with {deg: true} in degrees",
+		Doc:     "The argument of a complex number, atan2(imag, real).\nIn radians, or in degrees with {deg: true}.",
 		Example: "angle(1j, {deg: true})",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -63,7 +63,7 @@ var complexBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "conj", Params: "z", Topic: "math",
-		Doc:     "the complex conjugate: the imaginary part negated",
+		Doc:     "The complex conjugate: the imaginary part negated.",
 		Example: "conj(1 + 2j)",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -73,7 +73,7 @@ var complexBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "complex", Params: "re, im?", Topic: "math",
-		Doc:     "the complex number or array re + im*1j (im 0 when left out), elementwise with broadcasting",
+		Doc:     "The complex number or array re + im*1j.\nim is 0 when left out; re and im broadcast as in arithmetic.",
 		Example: "complex([1, 2], 3)",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

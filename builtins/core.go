@@ -13,28 +13,28 @@ import (
 var coreBuiltins = []*lang.Builtin{
 	{
 		Name: "str", Params: "x", Topic: "core",
-		Doc:     "x as text, formatted as calc prints it (strings unchanged)",
+		Doc:     "A value as text, as calc prints it.\nStrings are unchanged.",
 		Example: "str(1/3) + \"!\"",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Str(s.FormatText(a[0])) },
 	},
 	{
 		Name: "float", Params: "x", Topic: "core",
-		Doc:     "x as a number: numbers unchanged, bools as 0 or 1, strings parsed (\"2.5\", \"1e-3\", \"inf\")",
+		Doc:     "A value as a number; strings are parsed.\nx as a number: numbers unchanged, bools as 0 or 1, strings parsed (\"2.5\", \"1e-3\", \"inf\")",
 		Example: "float(\"2.5\") * 2",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(toNumber(a, 0)) },
 	},
 	{
 		Name: "int", Params: "x", Topic: "core",
-		Doc:     "x as a whole number, truncated towards zero; strings are parsed first",
+		Doc:     "A value as a whole number, truncated towards zero.\nStrings are parsed first.",
 		Example: "int(\"42\") + int(-2.7)",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(math.Trunc(toNumber(a, 0))) },
 	},
 	{
 		Name: "bool", Params: "x", Topic: "core",
-		Doc:     "the truth of x: nonzero numbers and non-empty strings, lists, arrays and records are true",
+		Doc:     "The truth of a value.\nThe truth of x: nonzero numbers and non-empty strings, lists, arrays and records are true",
 		Example: "bool(0.5)",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -51,14 +51,14 @@ var coreBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "type", Params: "x", Topic: "core",
-		Doc:     "the type of x as a string: number, bool, string, array(2, 3), list, record, function, symbol, nil",
+		Doc:     "The type of a value, as a string.\nThe type of x as a string: number, bool, string, array(2, 3), list, record, function, symbol, nil",
 		Example: "type(eye(2))",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Str(a[0].TypeName()) },
 	},
 	{
 		Name: "print", Params: "x, ...", Topic: "core",
-		Doc:     "writes its arguments separated by spaces and a newline (strings without quotes); returns nil",
+		Doc:     "Writes its arguments on a line, separated by spaces.\nWrites its arguments separated by spaces and a newline (strings without quotes); returns nil",
 		Example: "print(\"x =\", 42)",
 		MinArgs: 0, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -72,7 +72,7 @@ var coreBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "help", Params: "f?", Topic: "core",
-		Doc:     "help on a builtin (its signature, what it does and an example); without an argument, the list of builtins by topic",
+		Doc:     "Help on a builtin, a topic or the grammar.\nHelp on a builtin (its signature, what it does and an example); without an argument, the list of builtins by topic",
 		Example: "help(sqrt)",
 		MinArgs: 0, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -86,11 +86,11 @@ var coreBuiltins = []*lang.Builtin{
 				name = v.Text()
 			case lang.FuncKind:
 				if b, ok := v.Callable().(*lang.Builtin); ok {
-					name = b.Name
+					s.Print(BuiltinHelp(s, b))
 				} else {
-					s.Print(v.Callable().Signature() + " is a function you defined")
-					return lang.Nil
+					s.Print(s.Format(v) + "\n  a function you defined")
 				}
+				return lang.Nil
 			case lang.ExprKind:
 				name = v.SymbolName()
 			default:
@@ -106,8 +106,13 @@ var coreBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "precision", Params: "digits?", Topic: "core",
-		Doc:     "sets how many significant digits numbers print with (10 at first; 1 to 17); without an argument,\nreturns the current setting",
-		Example: "precision(4)\npi",
+		Doc: "Sets how many digits numbers print with.\n" +
+			"precision() returns the setting. A lone number shows that many\n" +
+			"significant digits (10 at first, 1 to 17), but never hides a fraction:\n" +
+			"1234567890.123 prints in full. Array entries show at most two fewer\n" +
+			"digits after the point (8 at first, numpy's default), in one format\n" +
+			"for the whole array, points aligned.",
+		Example: "precision(4)\npi\n[pi, e]",
 		MinArgs: 0, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if len(a) == 0 {
@@ -121,9 +126,10 @@ var coreBuiltins = []*lang.Builtin{
 			return lang.Nil
 		},
 	},
+	formatBuiltin,
 	{
 		Name: "seed", Params: "n", Topic: "arrays",
-		Doc:     "seeds this session's random generator, so that rand, randn and randint repeat their numbers",
+		Doc:     "Seeds the random generator, so that numbers repeat.\nSeeds this session's generator of rand, randn and randint.",
 		Example: "seed(1)\nrand()",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -132,11 +138,11 @@ var coreBuiltins = []*lang.Builtin{
 			return lang.Nil
 		},
 	},
-	randomFill("rand", "uniformly distributed random numbers in [0, 1)", func(r *rand.Rand) float64 { return r.Float64() }),
-	randomFill("randn", "normally distributed random numbers (mean 0, standard deviation 1)", func(r *rand.Rand) float64 { return r.NormFloat64() }),
+	randomFill("rand", "Uniformly distributed random numbers in [0, 1)", func(r *rand.Rand) float64 { return r.Float64() }),
+	randomFill("randn", "Normally distributed random numbers (mean 0, deviation 1)", func(r *rand.Rand) float64 { return r.NormFloat64() }),
 	{
 		Name: "randint", Params: "lo, hi, shape...", Topic: "arrays",
-		Doc:     "random whole numbers from lo up to but not including hi: one, or an array of the given shape",
+		Doc:     "Random whole numbers from lo up to but not including hi.\nOne, or an array of the given shape.",
 		Example: "seed(3)\nrandint(1, 7, 5)",
 		MinArgs: 2, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -169,7 +175,7 @@ func rng(s *lang.Session) *rand.Rand {
 func randomFill(name, doc string, draw func(*rand.Rand) float64) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "shape...", Topic: "arrays",
-		Doc:     doc + ": one, or an array of the given shape; seed(n) makes them repeatable",
+		Doc:     doc + ".\nOne, or an array of the given shape; seed(n) makes them repeatable.",
 		Example: "seed(42)\n" + name + "(3)",
 		MinArgs: 0, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

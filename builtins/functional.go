@@ -69,7 +69,7 @@ func compareKeys(x, y lang.Value) int {
 var functionalBuiltins = []*lang.Builtin{
 	{
 		Name: "map", Params: "f, xs, ys...", Topic: "functional",
-		Doc:     "f applied to each item of xs, or to the items of several collections side by side\n(as long as the shortest); also written xs | map(f). A result of numbers is an array, anything else a list.",
+		Doc:     "A function applied to each item of a collection.\nf applied to each item of xs, or to the items of several collections side by side\n(as long as the shortest); also written xs | map(f). A result of numbers is an array, anything else a list.",
 		Example: "map(sqrt, [1, 4, 9])",
 		MinArgs: 2, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -95,7 +95,7 @@ var functionalBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "filter", Params: "f, xs", Topic: "functional",
-		Doc:     "the items of xs for which f is true, in order; also written xs | filter(f)",
+		Doc:     "The items of a collection for which a function is true.\nIn order; also written xs | filter(f).",
 		Example: "isodd(n) = n % 2 == 1\nfilter(isodd, range(10))",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -112,7 +112,7 @@ var functionalBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "reduce", Params: "f, xs, init?", Topic: "functional",
-		Doc:     "folds xs from the left with a function of two arguments: f(f(f(init, x0), x1), x2)...;\nwithout init the first item starts the fold. Also written xs | reduce(f).",
+		Doc:     "Folds a collection from the left with a function of two.\nFolds xs from the left with a function of two arguments: f(f(f(init, x0), x1), x2)...;\nwithout init the first item starts the fold. Also written xs | reduce(f).",
 		Example: "add(a, b) = a + b\nreduce(add, [1, 2, 3, 4])",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -137,7 +137,7 @@ var functionalBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "sorted", Params: "xs, {key, reverse}", Topic: "functional",
-		Doc:     "a sorted copy of xs (numbers or strings), ordered by key(x) if a key function is given,\ndescending with {reverse: true}; the sort is stable and xs is left unchanged",
+		Doc:     "A sorted copy of a collection.\nA sorted copy of xs (numbers or strings), ordered by key(x) if a key function is given,\ndescending with {reverse: true}; the sort is stable and xs is left unchanged",
 		Example: "sorted([3, -5, 1], {key: abs, reverse: true})",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -170,11 +170,11 @@ var functionalBuiltins = []*lang.Builtin{
 			return s.Collect(out)
 		},
 	},
-	quantifier("any", "true if any item of xs is true (or f(item) is, given f)", "any([0, 0, 1])", true),
-	quantifier("all", "true if every item of xs is true (or f(item) is, given f)", "all([1, 2, 3] > 0)", false),
+	quantifier("any", "True if any item of xs is true (or f(item) is, given f).", "any([0, 0, 1])", true),
+	quantifier("all", "True if every item of xs is true (or f(item) is, given f).", "all([1, 2, 3] > 0)", false),
 	{
 		Name: "zip", Params: "xs, ys, ...", Topic: "functional",
-		Doc:     "the items of several collections side by side: [[xs[0], ys[0]], [xs[1], ys[1]], ...], as long as the shortest",
+		Doc:     "The items of several collections side by side.\n[[xs[0], ys[0]], [xs[1], ys[1]], ...], as long as the shortest.",
 		Example: "zip([1, 2, 3], [10, 20, 30])",
 		MinArgs: 1, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -199,7 +199,7 @@ var functionalBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "enumerate", Params: "xs, start?", Topic: "functional",
-		Doc:     "the items of xs paired with their indices: [[0, xs[0]], [1, xs[1]], ...]",
+		Doc:     "The items of a collection paired with their indices.\n[[0, xs[0]], [1, xs[1]], ...]",
 		Example: "enumerate([\"a\", \"b\"])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -217,7 +217,7 @@ var functionalBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "iterate", Params: "f, x0, n", Topic: "functional",
-		Doc:     "the first n terms of x0, f(x0), f(f(x0)), ...: a fixed-point or Newton iteration made visible",
+		Doc:     "The first n terms of x0, f(x0), f(f(x0)), ...\nA fixed-point or Newton iteration made visible.",
 		Example: "half(x) = x / 2\niterate(half, 1, 5)",
 		MinArgs: 3, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -68,7 +68,7 @@ func dualAnnealing(s *lang.Session, a lang.Args) lang.Value {
 var globalBuiltins = []*lang.Builtin{
 	{
 		Name: "brute", Params: "f, ranges, {Ns, full_output, finish, args}", Topic: "optimize",
-		Doc: "minimizes f over a grid, as scipy.optimize.brute: ranges holds [lo, hi] (Ns points, 20 by default) or\n" +
+		Doc: "Minimizes a function over a grid, as scipy's brute.\nMinimizes f over a grid, as scipy.optimize.brute: ranges holds [lo, hi] (Ns points, 20 by default) or\n" +
 			"[lo, hi, step] per variable; the best grid point is then polished with Nelder–Mead unless {finish: false}.\n" +
 			"{full_output: true} gives a record x0, fval, grid, Jout.",
 		Example: "brute((x - 1)**2 + (y + 2)**2, [[-4, 4], [-4, 4]])",
@@ -90,7 +90,7 @@ var globalBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "dual_annealing", Params: "f, bounds, {seed, maxiter, maxfun, x0, no_local_search, args, ...}", Topic: "optimize",
-		Doc: "a global minimum of f within bounds ([lo, hi] per variable) by generalized simulated annealing with local\n" +
+		Doc: "A global minimum by generalized simulated annealing.\nA global minimum of f within bounds ([lo, hi] per variable) by generalized simulated annealing with local\n" +
 			"search, as scipy.optimize.dual_annealing; seeded (seed 0 by default), so runs repeat. Returns scipy's\n" +
 			"OptimizeResult record.",
 		Example: "dual_annealing(x**2 + 10 - 10*cos(2*pi*x), [[-5, 5]], {seed: 1}).x",
@@ -99,7 +99,7 @@ var globalBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "anneal", Params: "f, bounds, {seed, ...}", Topic: "optimize",
-		Doc: "the global minimizer scipy once had as anneal (removed in scipy 0.16); calc runs dual_annealing,\n" +
+		Doc: "The old scipy anneal, run as dual_annealing.\nThe global minimizer scipy once had as anneal (removed in scipy 0.16); calc runs dual_annealing,\n" +
 			"its replacement, with the same arguments.",
 		Example: "anneal(x**2 + 10 - 10*cos(2*pi*x), [[-5, 5]], {seed: 1}).x",
 		MinArgs: 2, MaxArgs: 3,
@@ -110,7 +110,7 @@ var globalBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "basinhopping", Params: "f, x0, {niter, T, stepsize, seed, interval, args}", Topic: "optimize",
-		Doc: "a global minimum of f by basin hopping (random hops, each followed by a local BFGS minimization with\n" +
+		Doc: "A global minimum by basin hopping, as scipy's.\nA global minimum of f by basin hopping (random hops, each followed by a local BFGS minimization with\n" +
 			"autodiff's gradient, accepted by the Metropolis rule), as scipy.optimize.basinhopping; seeded.",
 		Example: "basinhopping(x**2 + 10 - 10*cos(2*pi*x), 3.3, {seed: 1, niter: 50}).x",
 		MinArgs: 2, MaxArgs: 3,

@@ -4,13 +4,17 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"calc/lang"
 )
 
-// Help returns the help text of the builtin called name: its signature,
-// its documentation and its example. An unknown name is an error that
-// suggests the nearest names.
+// Help returns the help text of name: a topic's builtins, the grammar for
+// "syntax", or a builtin in full (BuiltinHelp). help NAME at the REPL's
+// prompt and help(NAME) in a script both show it. A name that is both a
+// topic and a builtin (roots) is the topic, whose text says how to reach
+// the builtin. An unknown name is an error that suggests the nearest
+// names.
 func Help(s *lang.Session, name string) (string, error) {
 	if name == "syntax" {
 		return syntaxHelp, nil
@@ -22,49 +26,152 @@ func Help(s *lang.Session, name string) (string, error) {
 	if b == nil {
 		return "", lang.Errorf("no builtin named %q%s", name, s.DidYouMean(name))
 	}
+	return BuiltinHelp(s, b), nil
+}
+
+// BuiltinHelp returns a builtin's help: its signature, its documentation
+// and its example with the example's output under each line, as in a
+// session, wrapped to 80 columns.
+func BuiltinHelp(s *lang.Session, b *lang.Builtin) string {
 	var t strings.Builder
-	fmt.Fprintf(&t, "%s\n\n", b.Signature())
+	sig := b.Signature()
+	indent := strings.Repeat(" ", utf8.RuneCountInString(sig[:strings.IndexByte(sig, '(')+1]))
+	for i, line := range wrapWords(sig, helpWidth-len(indent)) {
+		if i > 0 {
+			line = indent + line // under the first parameter
+		}
+		fmt.Fprintf(&t, "%s\n", line)
+	}
+	t.WriteString("\n")
 	for _, line := range strings.Split(b.Doc, "\n") {
-		fmt.Fprintf(&t, "  %s\n", line)
+		for _, part := range wrapWords(line, helpWidth-2) {
+			fmt.Fprintf(&t, "  %s\n", part)
+		}
 	}
 	t.WriteString("\nExample:\n")
-	for _, line := range strings.Split(b.Example, "\n") {
-		fmt.Fprintf(&t, "  calc> %s\n", line)
+	t.WriteString(exampleTranscript(b.Example, s.Safe))
+	return strings.TrimRight(t.String(), "\n")
+}
+
+// helpWidth is the width help's text is wrapped to.
+const helpWidth = 80
+
+// wrapWords breaks line at spaces into lines of at most width runes (a
+// word longer than that keeps a line of its own).
+func wrapWords(line string, width int) []string {
+	var lines []string
+	for utf8.RuneCountInString(line) > width {
+		cut := -1
+		for i, r := range line {
+			if utf8.RuneCountInString(line[:i]) > width {
+				break
+			}
+			if r == ' ' {
+				cut = i
+			}
+		}
+		if cut <= 0 {
+			break
+		}
+		lines = append(lines, line[:cut])
+		line = strings.TrimLeft(line[cut:], " ")
 	}
-	return strings.TrimRight(t.String(), "\n"), nil
+	return append(lines, line)
+}
+
+// examplePrompt starts the lines of an example in help.
+const examplePrompt = "  calc> "
+
+// exampleTranscript runs an example in a fresh session and returns it as
+// a transcript: each statement after the prompt, its output indented
+// under it. A statement that fails shows no output (the help tests make
+// sure none does).
+func exampleTranscript(example string, safe bool) string {
+	s := exampleSession()
+	s.Safe = safe
+	var b, pending strings.Builder
+	for _, line := range strings.Split(example, "\n") {
+		b.WriteString(examplePrompt + line + "\n")
+		pending.WriteString(line + "\n")
+		if lang.Incomplete(pending.String()) {
+			continue
+		}
+		var out strings.Builder
+		s.Out = &out
+		if s.Run("<example>", pending.String()) == nil && out.Len() > 0 {
+			for _, o := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+				b.WriteString("  " + o + "\n")
+			}
+		}
+		pending.Reset()
+	}
+	return b.String()
+}
+
+// exampleSession makes the session an example runs in: NewSession, set
+// by init because the help builtin, which is among NewSession's builtins,
+// runs examples.
+var exampleSession func() *lang.Session
+
+func init() { exampleSession = NewSession }
+
+// topicSummaries say in a few words what each topic holds.
+var topicSummaries = map[string]string{
+	"core":       "values, types, printing and help",
+	"math":       "elementwise functions and constants",
+	"arrays":     "making, shaping, indexing and reducing arrays",
+	"linalg":     "matrix products, solving, decompositions",
+	"functional": "map, filter, reduce, sorting and friends",
+	"calculus":   "derivatives, gradients, integrals, series",
+	"optimize":   "minimizing functions, fitting curves",
+	"roots":      "solving equations f(x) = 0",
+	"ode":        "ordinary differential equations",
+	"special":    "special functions (gamma, erf, Bessel, Airy)",
+	"images":     "reading, filtering and writing images",
+	"nn":         "small neural networks, trained by gradients",
+	"plots":      "figures: lines, scatter, contours, histograms",
 }
 
 // topicHelp explains a topic, where there is more to say than its
-// builtins' summaries, and lists its builtins.
+// builtins' summaries, and lists its builtins, one line each.
 func topicHelp(s *lang.Session, topic string) string {
 	var t strings.Builder
 	if text, ok := topicTexts[topic]; ok {
 		t.WriteString(text + "\n\n")
 	}
-	fmt.Fprintf(&t, "%s:\n", topic)
+	fmt.Fprintf(&t, "%s: %s\n", topic, topicSummaries[topic])
+	var names []*lang.Builtin
+	width := 0
 	for _, b := range s.Builtins() {
 		if b.Topic == topic {
-			fmt.Fprintf(&t, "  %-20s %s\n", b.Name, b.Summary())
+			names = append(names, b)
+			width = max(width, len(b.Name))
 		}
 	}
-	return strings.TrimRight(t.String(), "\n")
+	for _, b := range names {
+		fmt.Fprintf(&t, "  %-*s  %s\n", width, b.Name, b.Summary())
+	}
+	t.WriteString("\nhelp NAME shows one in full, with an example and its result.")
+	if s.Builtin(topic) != nil {
+		fmt.Fprintf(&t, "\nhelp(%s), of the function itself, shows the builtin %s.", topic, topic)
+	}
+	return t.String()
 }
 
-// Overview lists the builtins by topic, one line each.
+// Overview lists the topics, with how many builtins each has.
 func Overview(s *lang.Session) string {
-	var t strings.Builder
-	for i, topic := range Topics {
-		if i > 0 {
-			t.WriteString("\n")
-		}
-		fmt.Fprintf(&t, "%s:\n", topic)
-		for _, b := range s.Builtins() {
-			if b.Topic == topic {
-				fmt.Fprintf(&t, "  %-14s %s\n", b.Name, b.Summary())
-			}
-		}
+	count := map[string]int{}
+	for _, b := range s.Builtins() {
+		count[b.Topic]++
 	}
-	t.WriteString("\nhelp(NAME) shows one in full; help(\"TOPIC\") a topic; help(\"syntax\") the grammar.")
+	var t strings.Builder
+	t.WriteString("calc's builtins by topic:\n")
+	for _, topic := range Topics {
+		fmt.Fprintf(&t, "  %-11s %3d  %s\n", topic, count[topic], topicSummaries[topic])
+	}
+	t.WriteString("\nhelp TOPIC lists a topic's builtins; help NAME shows one in full, with an\n")
+	t.WriteString("example and its result; help syntax shows the grammar. In a script:\n")
+	t.WriteString("help(\"TOPIC\"), help(NAME).")
 	return t.String()
 }
 

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"calc/builtins"
 )
@@ -49,7 +51,8 @@ func TestHelpText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"sorted(xs, {key, reverse})", "stable", "calc> sorted("} {
+	// The example shows its result under it, in scripts as at the prompt.
+	for _, want := range []string{"sorted(xs, {key, reverse})", "stable", "calc> sorted(", "\n  [-5,  3,  1]"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("help sorted lacks %q:\n%s", want, text)
 		}
@@ -59,8 +62,96 @@ func TestHelpText(t *testing.T) {
 	}
 	overview := builtins.Overview(s)
 	for _, topic := range builtins.Topics {
-		if !strings.Contains(overview, topic+":") {
+		if !strings.Contains(overview, "\n  "+topic+" ") {
 			t.Errorf("overview lacks topic %s", topic)
+		}
+		text, err := builtins.Help(s, topic)
+		if err != nil || !strings.Contains(text, topic+": ") {
+			t.Errorf("help %s: %v\n%s", topic, err, text)
+		}
+	}
+	for _, line := range strings.Split(overview, "\n") {
+		if len(line) > 80 {
+			t.Errorf("overview line wider than 80 columns: %q", line)
+		}
+	}
+}
+
+// awaitingSummaries are the builtins whose one-line summaries are still
+// to be rewritten as short sentences; their files are being changed for
+// other issues at the time of writing. Remove a name once its summary
+// passes TestSummaries.
+var awaitingSummaries = map[string]bool{
+	// image.go, surface.go and plotmarks.go, from the images issue
+	"as_depth": true, "blur": true, "box_filter": true, "median_blur": true, "structuring_element": true,
+	"erode": true, "dilate": true, "morphology": true, "bilateral_filter": true, "canny": true, "resize": true,
+	"equalize_hist": true, "cvt_color": true, "contourf": true, "colorbar": true, "xscale": true, "yscale": true,
+	"plot_surface": true, "plot_wireframe": true, "errorbar": true, "fill_between": true,
+	"text": true, "annotate": true,
+	"imread": true, "imwrite": true, "sobel": true, "scharr": true, "laplacian": true,
+	"filter2d": true, "gaussian_blur": true, "threshold": true, "magnitude": true,
+	"phase": true, "convert_scale_abs": true, "blur_measure": true,
+	// leastsq.go
+	"leastsq": true, "least_squares": true, "curve_fit": true,
+	// optimize.go
+	"fmin": true, "fmin_powell": true, "fmin_bfgs": true, "fmin_cg": true, "fmin_ncg": true,
+	"fmin_l_bfgs_b": true, "fmin_tnc": true, "fmin_cobyla": true, "fmin_slsqp": true,
+	"nnls": true, "minimize": true,
+	// plot.go
+	"plot": true, "scatter": true, "plot3": true, "hist": true, "bar": true,
+	"contour": true, "quiver": true, "imshow": true, "subplots": true, "figure": true,
+	"title": true, "xlabel": true, "ylabel": true, "grid": true, "xlim": true, "ylim": true,
+	"legend": true, "savefig": true, "figinfo": true, "preview": true, "tempdir": true,
+	// roots.go
+	"brentq": true, "brenth": true, "ridder": true, "bisect": true, "toms748": true,
+	"newton": true, "root_scalar": true, "fixed_point": true, "fsolve": true, "root": true,
+	"roots": true, "extrema": true, "broyden1": true, "broyden2": true, "anderson": true,
+	"newton_krylov": true, "linearmixing": true, "excitingmixing": true,
+	"diagbroyden": true,
+	// scalarmin.go
+	"brent": true, "golden": true, "fminbound": true, "bracket": true,
+	"minimize_scalar": true, "line_search": true,
+}
+
+// TestSummaries: every builtin's summary is a sentence that fits, with
+// its name, in a line of 80 columns of help TOPIC.
+func TestSummaries(t *testing.T) {
+	s := builtins.NewSession()
+	for _, topic := range builtins.Topics {
+		text, _ := builtins.Help(s, topic)
+		for _, line := range strings.Split(text, "\n") {
+			if len(line) < 3 || line[:2] != "  " || line[2] == ' ' {
+				continue
+			}
+			name, _, _ := strings.Cut(line[2:], " ")
+			summary := strings.TrimSpace(line[2+len(name):])
+			wide := utf8.RuneCountInString(line) > 80
+			// A sentence starts with a capital, or with a formula or a
+			// symbol ("exp(x) - 1, ...", "n! for ...", "e to the power x").
+			first, _, _ := strings.Cut(summary, " ")
+			formula := utf8.RuneCountInString(first) == 1 || strings.ContainsAny(first, "(!|/")
+			sentence := strings.HasSuffix(summary, ".") && (formula || !unicode.IsLower([]rune(summary)[0]))
+			if (wide || !sentence) != awaitingSummaries[name] {
+				t.Errorf("%s: %q (%d columns; awaiting: %v)", name, summary, utf8.RuneCountInString(line), awaitingSummaries[name])
+			}
+		}
+	}
+}
+
+// TestHelpWraps: help on any builtin fits in 80 columns, apart from its
+// example's output.
+func TestHelpWraps(t *testing.T) {
+	s := builtins.NewSession()
+	for _, b := range builtins.All() {
+		if slices.Contains(builtins.Topics, b.Name) {
+			continue // help roots is the topic (TestSummaries checks it)
+		}
+		text, _ := builtins.Help(s, b.Name)
+		doc, _, _ := strings.Cut(text, "\nExample:")
+		for _, line := range strings.Split(doc, "\n") {
+			if n := utf8.RuneCountInString(line); n > 80 && strings.Contains(line, " ") {
+				t.Errorf("help %s: a line of %d columns: %q", b.Name, n, line)
+			}
 		}
 	}
 }

@@ -41,21 +41,21 @@ func record(pairs ...any) lang.Value {
 var linalgBuiltins = []*lang.Builtin{
 	{
 		Name: "solve", Params: "A, b", Topic: "linalg",
-		Doc:     "the solution x of A·x = b for a square, non-singular A (b a vector or a matrix of right-hand sides)",
+		Doc:     "The solution x of A·x = b.\nA is square and non-singular; b a vector or a matrix of right-hand sides.",
 		Example: "solve([[3, 1], [1, 2]], [9, 8])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Arr(must(linalg.Solve(a.Array(0), a.Array(1))))
 		},
 	},
-	matrixFn("inv", "the inverse of a square, non-singular matrix", "inv([[4, 7], [2, 6]])", linalg.Inv),
-	matrixFn("pinv", "the Moore–Penrose pseudo-inverse (by SVD; any shape)", "pinv([[1, 2], [2, 4], [3, 6]])", linalg.Pinv),
-	matrixFn("cholesky", "the lower-triangular L with L·L.T = m, for a symmetric positive definite m", "cholesky([[4, 2], [2, 3]])", linalg.Cholesky),
-	scalarFn("det", "the determinant of a square matrix", "det([[1, 2], [3, 4]])", linalg.Det),
-	scalarFn("trace", "the sum of the diagonal of a square matrix", "trace([[1, 2], [3, 4]])", linalg.Trace),
+	matrixFn("inv", "The inverse of a square, non-singular matrix.", "inv([[4, 7], [2, 6]])", linalg.Inv),
+	matrixFn("pinv", "The Moore–Penrose pseudo-inverse (by SVD; any shape).", "pinv([[1, 2], [2, 4], [3, 6]])", linalg.Pinv),
+	matrixFn("cholesky", "The Cholesky factor: the lower-triangular L with L·L.T = m.\nm must be symmetric positive definite.", "cholesky([[4, 2], [2, 3]])", linalg.Cholesky),
+	scalarFn("det", "The determinant of a square matrix.", "det([[1, 2], [3, 4]])", linalg.Det),
+	scalarFn("trace", "The sum of the diagonal of a square matrix.", "trace([[1, 2], [3, 4]])", linalg.Trace),
 	{
 		Name: "matrix_rank", Params: "m, tol?", Topic: "linalg",
-		Doc:     "the number of singular values above tol (by default numpy's: largest singular value × max(rows, cols) × machine epsilon)",
+		Doc:     "The rank of a matrix, from its singular values.\nThe number of singular values above tol (by default numpy's: largest singular value × max(rows, cols) × machine epsilon)",
 		Example: "matrix_rank([[1, 2], [2, 4]])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -68,7 +68,7 @@ var linalgBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "lstsq", Params: "A, b", Topic: "linalg",
-		Doc:     "the least-squares solution of A·x ≈ b, as a record {x, residuals, rank, sv} like numpy.linalg.lstsq",
+		Doc:     "The least-squares solution of A·x ≈ b, as numpy's.\nA record {x, residuals, rank, sv}, like numpy.linalg.lstsq.",
 		Example: "lstsq([[1, 0], [1, 1], [1, 2]], [1, 3, 5]).x",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -79,19 +79,19 @@ var linalgBuiltins = []*lang.Builtin{
 			return record("x", x, "residuals", res, "rank", lang.Num(float64(rank)), "sv", sv)
 		},
 	},
-	decomposition("eigh", "eigenvalues (ascending) and eigenvectors (the columns of vectors) of a symmetric matrix, as a record {values, vectors}",
+	decomposition("eigh", "The eigenvalues and eigenvectors of a symmetric matrix.\nA record {values, vectors}: the values ascending, the vectors its columns.",
 		"eigh([[2, 1], [1, 2]]).values", []string{"values", "vectors"},
 		func(m *array.Array) ([]*array.Array, error) {
 			v, w, err := linalg.Eigh(m)
 			return []*array.Array{v, w}, err
 		}),
-	decomposition("svd", "the singular value decomposition m = u·diag(s)·vt, as a record {u, s, vt} (full matrices, like numpy)",
+	decomposition("svd", "The singular value decomposition m = u·diag(s)·vt.\nA record {u, s, vt}, with full matrices, like numpy.",
 		"svd([[3, 0], [0, 4]]).s", []string{"u", "s", "vt"},
 		func(m *array.Array) ([]*array.Array, error) {
 			u, sv, vt, err := linalg.SVD(m)
 			return []*array.Array{u, sv, vt}, err
 		}),
-	decomposition("qr", "the QR decomposition m = q·r with orthonormal columns in q and upper-triangular r, as a record {q, r} (numpy's reduced mode)",
+	decomposition("qr", "The QR decomposition m = q·r.\nA record {q, r}: orthonormal columns in q, r upper-triangular (numpy's reduced mode).",
 		"qr([[1, 2], [3, 4]]).r", []string{"q", "r"},
 		func(m *array.Array) ([]*array.Array, error) {
 			q, r, err := linalg.QR(m)

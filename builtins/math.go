@@ -4,6 +4,9 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"calc/autodiff"
 	"calc/lang"
@@ -32,7 +35,7 @@ func mathBuiltins() []*lang.Builtin {
 		}
 		bs = append(bs, &lang.Builtin{
 			Name: p.Name, Params: params, Topic: topic,
-			Doc:     p.Doc + "; elementwise on arrays",
+			Doc:     sentence(p.Doc) + "\nElementwise on arrays.",
 			Example: p.Example,
 			MinArgs: p.Arity, MaxArgs: p.Arity,
 			Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a...) },
@@ -44,7 +47,7 @@ func mathBuiltins() []*lang.Builtin {
 		p := autodiff.Lookup(name)
 		bs = append(bs, &lang.Builtin{
 			Name: alias, Params: "x", Topic: "special",
-			Doc:     "scipy.special's name for " + name + ": " + p.Doc + "; elementwise on arrays",
+			Doc:     "Scipy.special's name for " + name + ".\n" + p.Doc + "; elementwise on arrays.",
 			Example: alias + "(0)",
 			MinArgs: 1, MaxArgs: 1,
 			Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a...) },
@@ -53,10 +56,27 @@ func mathBuiltins() []*lang.Builtin {
 	return append(bs, extraMath...)
 }
 
+// sentence makes a primitive's short description a sentence for help:
+// capitalized unless it starts with a symbol or a formula ("e to the
+// power x", "log(1 + x), ..."), ending with a full stop, and cut after
+// its first clause when it is too long for one line of help.
+func sentence(doc string) string {
+	first, _, _ := strings.Cut(doc, " ")
+	if r, n := utf8.DecodeRuneInString(doc); unicode.IsLower(r) && len(first) > 1 && !strings.ContainsAny(first, "(|!/") {
+		doc = string(unicode.ToUpper(r)) + doc[n:]
+	}
+	doc = strings.TrimSuffix(doc, ".")
+	if head, tail, ok := strings.Cut(doc, ", "); ok && utf8.RuneCountInString(doc) > 60 {
+		// The summary line is the head; the rest follows it.
+		return head + ".\n" + strings.ToUpper(tail[:1]) + tail[1:] + "."
+	}
+	return doc + "."
+}
+
 var extraMath = []*lang.Builtin{
 	{
 		Name: "factorial", Params: "n", Topic: "math",
-		Doc:     "n! for a whole number n >= 0 (exact up to 22!, then to double precision; inf past 170!)",
+		Doc:     "n! for a whole number n >= 0.\nN! for a whole number n >= 0 (exact up to 22!, then to double precision; inf past 170!)",
 		Example: "factorial(10)",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -69,7 +89,7 @@ var extraMath = []*lang.Builtin{
 	},
 	{
 		Name: "comb", Params: "n, k", Topic: "math",
-		Doc:     "the number of ways to choose k items from n, n!/(k!(n-k)!); 0 when k > n",
+		Doc:     "The number of ways to choose k items from n.\nThe number of ways to choose k items from n, n!/(k!(n-k)!); 0 when k > n",
 		Example: "comb(5, 2)",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -115,8 +135,8 @@ func minMax(name string, reduce func(*array.Array, int) (*array.Array, error)) *
 	p := autodiff.Lookup(name)
 	return &lang.Builtin{
 		Name: name, Params: "xs, {axis} | x, y, ...", Topic: "math",
-		Doc: "the " + map[string]string{"min": "smallest", "max": "largest"}[name] +
-			" element of an array (along axis if given), or the elementwise " + name + " of several values",
+		Doc: "The " + map[string]string{"min": "smallest", "max": "largest"}[name] + " element of an array, or of several values.\n" +
+			"Along axis if given; of several values, their elementwise " + name + ".",
 		Example: name + "([3, 1, 2]) + " + name + "(4, 5)",
 		MinArgs: 1, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

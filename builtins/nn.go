@@ -57,24 +57,24 @@ func logSumExp(g *autodiff.Graph, x *autodiff.Node) *autodiff.Node {
 }
 
 var nnBuiltins = []*lang.Builtin{
-	graphFn("softmax", "x", "exp(x) / sum(exp(x)) along the last axis: each row becomes probabilities", "softmax([1, 2, 3])", 1,
+	graphFn("softmax", "x", "exp(x)/sum(exp(x)) along the last axis, as probabilities.", "softmax([1, 2, 3])", 1,
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
 			return g.Apply(autodiff.Lookup("exp"), g.Sub(x[0], logSumExp(g, x[0])))
 		}),
-	graphFn("log_softmax", "x", "x - log(sum(exp(x))) along the last axis: the log of softmax, computed stably", "log_softmax([1, 2, 3])", 1,
+	graphFn("log_softmax", "x", "The log of softmax, x - log(sum(exp(x))), computed stably.", "log_softmax([1, 2, 3])", 1,
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node { return g.Sub(x[0], logSumExp(g, x[0])) }),
-	graphFn("logsumexp", "x", "log(sum(exp(x))) along the last axis (over all of a vector), without overflow for numbers", "logsumexp([1000, 1000])", 1,
+	graphFn("logsumexp", "x", "log(sum(exp(x))) along the last axis, without overflow.\nOver all of a vector.", "logsumexp([1000, 1000])", 1,
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node { return logSumExp(g, x[0]) }),
-	graphFn("sse", "pred, target", "the sum of squared errors sum((target - pred)**2)", "sse([0.9, 0.2], [1, 0])", 2,
+	graphFn("sse", "pred, target", "The sum of squared errors, sum((target - pred)**2).", "sse([0.9, 0.2], [1, 0])", 2,
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
 			return g.Sum(g.Pow(g.Sub(x[1], x[0]), g.Const(2)), autodiff.AllAxes)
 		}),
-	graphFn("mse", "pred, target", "the mean squared error mean((target - pred)**2)", "mse([0.9, 0.2], [1, 0])", 2,
+	graphFn("mse", "pred, target", "The mean squared error, mean((target - pred)**2).", "mse([0.9, 0.2], [1, 0])", 2,
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
 			d := g.Pow(g.Sub(x[1], x[0]), g.Const(2))
 			return g.Mul(g.Sum(d, autodiff.AllAxes), g.Const(1/float64(max(1, d.Size()))))
 		}),
-	graphFn("cross_entropy", "probs, target", "-sum(target*log(probs)) averaged over rows: the loss of predicted probabilities\nagainst one-hot (or probability) targets; for a vector, the plain sum", "cross_entropy([0.7, 0.2, 0.1], [1, 0, 0])", 2,
+	graphFn("cross_entropy", "probs, target", "The cross-entropy loss of predicted probabilities.\n-sum(target*log(probs)) averaged over rows, against one-hot (or probability)\ntargets; for a vector, the plain sum.", "cross_entropy([0.7, 0.2, 0.1], [1, 0, 0])", 2,
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
 			total := g.Neg(g.Sum(g.Mul(x[1], g.Apply(autodiff.Lookup("log"), x[0])), autodiff.AllAxes))
 			if len(x[0].Shape) == 2 {
@@ -84,7 +84,7 @@ var nnBuiltins = []*lang.Builtin{
 		}),
 	{
 		Name: "train", Params: "loss, params, {lr, iters, optimizer, every, momentum, beta1, beta2, eps}", Topic: "nn",
-		Doc: "minimizes loss(params) by gradient descent, with gradients by reverse-mode autodiff (backpropagation).\n" +
+		Doc: "Minimizes a loss by gradient descent (backpropagation).\nMinimizes loss(params) by gradient descent, with gradients by reverse-mode autodiff (backpropagation).\n" +
 			"params is an array, or a record or list of arrays (the network's weights); loss takes it as its argument.\n" +
 			"Options: lr (0.1), iters (1000), optimizer sgd | momentum | adam (sgd), every (print the loss every k\n" +
 			"iterations), momentum (0.9), beta1 (0.9), beta2 (0.999), eps (1e-8).\n" +

@@ -64,7 +64,7 @@ func ints(xs []int) lang.Value {
 var odeBuiltins = []*lang.Builtin{
 	{
 		Name: "odeint", Params: "func, y0, t, {args, Dfun, full_output, rtol, atol, tcrit, h0, hmax, hmin, mxstep, mxordn, mxords}", Topic: "ode",
-		Doc: "solves y' = func(y, t, args...) from y(t[0]) = y0 and returns y at every time of t (one row each), as\n" +
+		Doc: "Solves an ODE system at given times, as scipy's odeint.\nSolves y' = func(y, t, args...) from y(t[0]) = y0 and returns y at every time of t (one row each), as\n" +
 			"scipy.integrate.odeint: LSODA, switching between Adams (non-stiff) and BDF (stiff) methods by itself. The\n" +
 			"BDF Jacobian comes from autodiff unless Dfun is given. rtol, atol 1.49012e-8. {full_output: true} gives a\n" +
 			"record y, infodict (hu, tcur, tolsf, tsw, nst, nfe, nje, nqu, imxer, lenrw, leniw, mused, message).",
@@ -103,7 +103,7 @@ var odeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "solve_ivp", Params: "fun, t_span, y0, {method, t_eval, dense_output, events, terminal, direction, args, rtol, atol, max_step, first_step, jac}", Topic: "ode",
-		Doc: "solves y' = fun(t, y, args...) over t_span = [t0, t1] from y0, as scipy.integrate.solve_ivp, with method RK45\n" +
+		Doc: "Solves an initial value problem, as scipy's solve_ivp.\nSolves y' = fun(t, y, args...) over t_span = [t0, t1] from y0, as scipy.integrate.solve_ivp, with method RK45\n" +
 			"(the default), RK23, DOP853, Radau, BDF or LSODA (implicit methods get the Jacobian from autodiff). events\n" +
 			"is a function g(t, y) or a list of them, with terminal and direction options (one value or one per event).\n" +
 			"Returns a record t, y (one row per component), sol (with dense_output: a function of t), t_events,\n" +
@@ -114,7 +114,7 @@ var odeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "airy", Params: "x", Topic: "special",
-		Doc:     "the Airy functions at x: [Ai, Ai', Bi, Bi'], like scipy.special.airy (each an array when x is one)",
+		Doc:     "The Airy functions Ai, Ai', Bi and Bi'.\n[Ai, Ai', Bi, Bi'] at x, like scipy.special.airy (each an array when x is one).",
 		Example: "airy(0)",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -136,7 +136,7 @@ var odeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "zeta", Params: "s, q?", Topic: "special",
-		Doc:     "the Riemann zeta function ζ(s), or with q the Hurwitz zeta function ζ(s, q), as scipy.special.zeta",
+		Doc:     "The Riemann or Hurwitz zeta function.\nThe Riemann zeta function ζ(s), or with q the Hurwitz zeta function ζ(s, q), as scipy.special.zeta",
 		Example: "zeta(2) - pi**2/6",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -53,7 +53,7 @@ func sampled(a lang.Args) (y, x []float64) {
 var quadBuiltins = []*lang.Builtin{
 	{
 		Name: "quad", Params: "f, a, b, {epsabs, epsrel, limit, full_output, args}", Topic: "ode",
-		Doc: "the integral of f from a to b (either may be ±inf) by adaptive Gauss–Kronrod quadrature with extrapolation,\n" +
+		Doc: "The integral of f from a to b, as scipy's quad.\nThe integral of f from a to b (either may be ±inf) by adaptive Gauss–Kronrod quadrature with extrapolation,\n" +
 			"as QUADPACK's qags/qagi and scipy.integrate.quad; a record value, abserr (an error estimate).",
 		Example: "quad(exp(-x**2), -inf, inf).value - sqrt(pi)",
 		MinArgs: 3, MaxArgs: 4,
@@ -73,7 +73,7 @@ var quadBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "dblquad", Params: "f, a, b, gfun, hfun, {epsabs, epsrel}", Topic: "ode",
-		Doc:     "the double integral of f(y, x) for x from a to b and y from gfun(x) to hfun(x) (numbers or functions), as scipy.integrate.dblquad",
+		Doc:     "A double integral, as scipy's dblquad.\nThe double integral of f(y, x) for x from a to b and y from gfun(x) to hfun(x) (numbers or functions), as scipy.integrate.dblquad",
 		Example: "area(y, x) = 1\ndblquad(area, 0, 1, 0, 2).value",
 		MinArgs: 5, MaxArgs: 6,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -94,7 +94,7 @@ var quadBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "trapezoid", Params: "y, x?, {dx}", Topic: "ode",
-		Doc:     "the integral of samples y by the trapezoidal rule, at points x or spaced dx (1) apart",
+		Doc:     "The integral of samples by the trapezoidal rule.\nThe samples y are at points x, or spaced dx (1) apart.",
 		Example: "trapezoid([1, 2, 3], [0, 1, 2])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -106,7 +106,7 @@ var quadBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "simpson", Params: "y, x?, {dx, even}", Topic: "ode",
-		Doc:     "the integral of samples y by Simpson's rule, at points x or spaced dx apart; for an even number of samples\n{even: \"avg\"} (the default), \"first\" or \"last\" as scipy 1.10",
+		Doc:     "The integral of samples by Simpson's rule.\nThe integral of samples y by Simpson's rule, at points x or spaced dx apart; for an even number of samples\n{even: \"avg\"} (the default), \"first\" or \"last\" as scipy 1.10",
 		Example: "simpson(range(0, 1.01, 0.25)**2, {dx: 0.25})",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -128,7 +128,7 @@ var quadBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "cumulative_trapezoid", Params: "y, x?, {dx, initial}", Topic: "ode",
-		Doc:     "the running integral of samples y by the trapezoidal rule (one value fewer than y, unless initial is given)",
+		Doc:     "The running integral of samples (trapezoids).\nOne value fewer than y, unless initial is given.",
 		Example: "cumulative_trapezoid([1, 2, 3, 4], {initial: 0})",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -145,7 +145,7 @@ var quadBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "romb", Params: "y, {dx}", Topic: "ode",
-		Doc:     "the integral of 2**k + 1 equally spaced samples by Romberg's method",
+		Doc:     "The integral of 2**k + 1 samples by Romberg's method.\nThe samples are equally spaced.",
 		Example: "romb(exp(linspace(0, 1, 9)), {dx: 0.125}) - (e - 1)",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -8,12 +8,22 @@ import (
 	"calc/stdlib/array"
 )
 
-// Format returns v as the REPL prints it, with 10 significant digits.
+// Format returns v as the REPL prints it, with the default precision and
+// width: a lone number with 10 significant digits, arrays as numpy prints
+// them (array.Format) in 80 columns.
 func Format(v Value) string { return format(v, array.FormatOptions{}) }
 
-// Format returns v as the REPL prints it, with the session's precision.
+// Format returns v as the REPL prints it, with the session's precision
+// and width. A lone number shows Precision significant digits (but never
+// hides a fraction, see array.FormatNumber); array entries show at most
+// Precision-2 digits after the point, so the default 10 gives numpy's 8.
 func (s *Session) Format(v Value) string {
-	return format(v, array.FormatOptions{Precision: s.Precision})
+	return format(v, s.formatOptions())
+}
+
+// formatOptions are the session's settings for printing values.
+func (s *Session) formatOptions() array.FormatOptions {
+	return array.FormatOptions{Precision: s.Precision, Decimals: max(1, s.Precision-2), LineWidth: s.Width}
 }
 
 // FormatText returns v as print() shows it: strings without quotes.
@@ -49,6 +59,8 @@ func format(v Value, opts array.FormatOptions) string {
 		switch f := v.ref.(type) {
 		case *Builtin:
 			return "<builtin " + f.Signature() + ">"
+		case *UserFunc:
+			return f.Definition()
 		case Callable:
 			return "<function " + f.Signature() + ">"
 		}
@@ -61,6 +73,14 @@ func format(v Value, opts array.FormatOptions) string {
 		return array.FormatComplex(c, opts)
 	}
 	return "?"
+}
+
+// lineWidth is the columns a value may fill.
+func lineWidth(opts array.FormatOptions) int {
+	if opts.LineWidth == 0 {
+		return 80
+	}
+	return opts.LineWidth
 }
 
 func precision(opts array.FormatOptions) int {
@@ -82,13 +102,16 @@ func formatRecord(r *Record, opts array.FormatOptions, depth int) string {
 		if inner := v.Record(); inner != nil {
 			text = formatRecord(inner, opts, depth+1)
 		} else {
-			text = format(v, opts)
+			// A multi-line value starts after "  key: " at this depth.
+			inner := opts
+			inner.LineWidth = max(20, lineWidth(opts)-2*(depth+1)-len(k)-2)
+			text = format(v, inner)
 		}
 		multiline = multiline || strings.Contains(text, "\n")
 		parts[i] = k + ": " + text
 	}
 	flat := "{" + strings.Join(parts, ", ") + "}"
-	if !multiline && len(flat)+2*depth <= 72 || len(r.Keys) <= 1 && !multiline {
+	if !multiline && len(flat)+2*depth <= lineWidth(opts)-8 || len(r.Keys) <= 1 && !multiline {
 		return flat
 	}
 	pad := strings.Repeat("  ", depth+1)

@@ -43,8 +43,12 @@ type Session struct {
 	ordered  []*Builtin
 	locals   map[string]any
 
-	// Precision is the number of significant digits numbers print with.
+	// Precision is the number of significant digits a lone number prints
+	// with; array entries print with Precision-2 digits after the point.
 	Precision int
+	// Width is the number of columns printed values may fill before their
+	// rows wrap: the terminal's width in the REPL; 0 means 80.
+	Width int
 	// MaxDepth limits nested calls of user functions.
 	MaxDepth int
 	// MaxElements limits the number of elements of one array a builtin
@@ -73,7 +77,12 @@ type Session struct {
 	depth         int
 	interrupt     atomic.Bool
 	reason        atomic.Pointer[string]
-	printed       int // bytes printed by the current statement
+	// running is the outermost builtin running, for Running; checks counts
+	// the calls of Check and Interrupted, so that callBuiltin can tell a
+	// builtin that never looks for an interrupt.
+	running atomic.Pointer[Builtin]
+	checks  int
+	printed int // bytes printed by the current statement
 	// generation counts the statements that changed a binding; caches of
 	// traced functions are valid for one generation.
 	generation int
@@ -204,6 +213,7 @@ const ErrInterrupted = "interrupted"
 // Check stops the computation if it was interrupted. Long loops in
 // builtins call it.
 func (s *Session) Check() {
+	s.checks++
 	if s.interrupt.Swap(false) {
 		reason := ErrInterrupted
 		if r := s.reason.Load(); r != nil {
@@ -224,7 +234,20 @@ func (s *Session) CheckFiles(what string) {
 // Interrupted reports, and clears, a pending interrupt, for builtins that
 // stop cleanly with a partial result (training keeps its parameters)
 // rather than with an error.
-func (s *Session) Interrupted() bool { return s.interrupt.Swap(false) }
+func (s *Session) Interrupted() bool {
+	s.checks++
+	return s.interrupt.Swap(false)
+}
+
+// Running returns the name of the builtin the computation is in (the
+// outermost one, as the user called it), or "". It is safe to call from
+// another goroutine, so that a Ctrl-C handler can say what it waits for.
+func (s *Session) Running() string {
+	if b := s.running.Load(); b != nil {
+		return b.Name
+	}
+	return ""
+}
 
 // runTop runs a compiled top-level expression in a fresh frame.
 func (s *Session) runTop(body code, fr *frame) Value {
@@ -333,6 +356,22 @@ func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Valu
 		// The last place of a builtin with options is for the options.
 		panic(Errorf("%s takes %s before its options, got %d", b.Signature(), countArgs(b.MinArgs, b.MaxArgs-1), n).at(pos))
 	}
+	if s.running.Load() == nil {
+		s.running.Store(b)
+		defer s.running.Store(nil)
+	}
+	checks := s.checks
+	v := s.runBuiltin(b, args, pos, argPos)
+	if s.interrupt.Load() && s.checks == checks {
+		// The builtin never looked for an interrupt, so it ran to the end
+		// after Ctrl-C: its result is dropped, as if it had stopped.
+		s.Check()
+	}
+	return v
+}
+
+// runBuiltin calls b.Fn, giving the errors it raises their position.
+func (s *Session) runBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Value {
 	defer func() {
 		if r := recover(); r != nil {
 			if e, ok := r.(*Error); ok && !e.Pos.Known() {

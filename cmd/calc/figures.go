@@ -35,6 +35,9 @@ const figureShelfKey = "cmd/calc.figures"
 // exec runs source text for the REPL, showing the figures that lines
 // typed at the prompt give.
 func (r *repl) exec(name, text string) error {
+	if r.con.terminal {
+		r.s.Width = max(0, r.screenWidth()) // the terminal may have been resized
+	}
 	if name == replName {
 		r.s.Show = func(v lang.Value) bool {
 			fig, ok := v.Object().(*plot.Figure)
@@ -66,13 +69,23 @@ func (r *repl) showFigure(fig *plot.Figure) {
 	default:
 		fmt.Fprintf(r.con.out, "%s → %s\n", fig, path)
 	}
-	if r.con.terminal {
+	if rows := previewRows(); r.con.terminal && rows > 0 {
 		cols := plot.PreviewCols
 		if w := r.screenWidth(); w > 0 {
 			cols = max(20, min(cols, w-12))
 		}
-		io.WriteString(r.con.out, fig.Braille(cols, plot.PreviewRows))
+		io.WriteString(r.con.out, fig.Preview(cols, rows, r.con.colour))
 	}
+}
+
+// previewRows is the height of the figure preview in lines:
+// $CALC_PREVIEW_ROWS when it is a whole number (0 turns the preview off),
+// else plot.PreviewRows.
+func previewRows() int {
+	if n, err := strconv.Atoi(os.Getenv("CALC_PREVIEW_ROWS")); err == nil && n >= 0 {
+		return min(n, 200)
+	}
+	return plot.PreviewRows
 }
 
 // put writes fig to the shelf's next free figure-N.png and returns its

@@ -5,6 +5,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"calc"
@@ -24,7 +25,11 @@ func TestREPLShowsFigures(t *testing.T) {
 	first := filepath.Join(dir, "figure-1.png")
 	r.expect("\n<figure 640×480: sine, 1 series> → " + first + "\n")
 	r.expect("sine\n 1.1 ┤")
+	before := r.seen
 	r.expect("└────")
+	if rows := strings.Count(r.out.String()[before:r.seen], "\n"); rows != plot.PreviewRows {
+		t.Errorf("the preview is %d rows high, want %d", rows, plot.PreviewRows)
+	}
 	f, err := os.Open(first)
 	if err != nil {
 		t.Fatal(err)
@@ -60,6 +65,20 @@ func TestREPLShowsFigures(t *testing.T) {
 		got, err := os.ReadFile(filepath.Join(dir, file))
 		if err != nil || bytes.Equal(got, want.Bytes()) != same {
 			t.Errorf("%s is h's figure: %v, want %v (%v)", file, !same, same, err)
+		}
+	}
+}
+
+// TestPreviewRows: $CALC_PREVIEW_ROWS sets the preview's height, and 0
+// turns it off.
+func TestPreviewRows(t *testing.T) {
+	for _, c := range []struct {
+		env  string
+		rows int
+	}{{"", plot.PreviewRows}, {"4", 4}, {"0", 0}, {"tall", plot.PreviewRows}} {
+		t.Setenv("CALC_PREVIEW_ROWS", c.env)
+		if got := previewRows(); got != c.rows {
+			t.Errorf("CALC_PREVIEW_ROWS=%q gives %d rows, want %d", c.env, got, c.rows)
 		}
 	}
 }

@@ -1,9 +1,14 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"calc"
+	"calc/builtins"
+	"calc/lang"
 )
 
 // TestLimits runs scripts against each limit flag: each gives a clear
@@ -42,5 +47,38 @@ func TestSafeMode(t *testing.T) {
 	}
 	if !strings.Contains(errOut.String(), "files are off in safe mode") || !strings.Contains(out.String(), "2") {
 		t.Errorf("stdout %q, stderr %q", out.String(), errOut.String())
+	}
+}
+
+// TestInterruptSlowBuiltin: Ctrl-C during a builtin that never looks for
+// an interrupt says so, and the statement's result is not kept.
+func TestInterruptSlowBuiltin(t *testing.T) {
+	started := make(chan struct{})
+	slow := &lang.Builtin{
+		Name: "slow", Topic: "core", Doc: "Sleeps.", Example: "slow()",
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			close(started)
+			time.Sleep(2 * slowToStop)
+			return lang.Num(1)
+		},
+	}
+	s := lang.NewSession(append(builtins.All(), slow), builtins.Constants())
+	sys, out, errOut := testSystem(t, "")
+	signals := make(chan os.Signal, 1)
+	sys.signals = signals
+	stop := newInterrupter(s, sys)
+	go func() {
+		<-started
+		signals <- os.Interrupt
+	}()
+	err := stop.run(func() error { return calc.Run(s, "<stdin>", "x = slow()\n", out, errOut) })
+	if err == nil || !strings.Contains(err.Error(), lang.ErrInterrupted) {
+		t.Errorf("the run gave %v, want an interruption", err)
+	}
+	if want := "note: slow cannot stop midway; it will finish in a moment, and its result will be discarded\n"; !strings.Contains(errOut.String(), want) {
+		t.Errorf("stderr %q lacks %q", errOut.String(), want)
+	}
+	if _, ok := s.Get("x"); ok {
+		t.Error("x was bound to the interrupted result")
 	}
 }

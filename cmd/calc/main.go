@@ -3,7 +3,7 @@
 //
 //	calc                       the REPL (or the script on standard input if it is not a terminal)
 //	calc FILE.calc [FILE...]   run scripts
-//	calc -e 'EXPR'             evaluate an expression
+//	calc -e 'EXPR' [-e ...]    evaluate expressions, in order
 //	calc -                     run the script on standard input, without prompts
 //	calc -i FILE.calc          run the file, then open the REPL with its names defined
 //	calc jupyter install       install the Jupyter kernel (see package calc/cmd/calc/jupyter)
@@ -29,7 +29,7 @@ import (
 const usage = `usage:
   calc                       the REPL on a terminal; otherwise runs the script on standard input
   calc FILE.calc [FILE...]   run scripts in one session
-  calc -e 'EXPR'             evaluate EXPR (after the files, if any) and print its value
+  calc -e 'EXPR' [-e ...]    evaluate each EXPR in order (after the files, if any)
   calc -                     run the script on standard input, without prompts
   calc -i [FILE...]          run the files, then open the REPL with their names defined
   calc jupyter ...           the Jupyter kernel; calc jupyter install installs it
@@ -46,10 +46,9 @@ func main() {
 // options are the command line's meaning.
 type options struct {
 	files   []string // scripts to run, "-" for standard input
-	expr    string   // -e, run after the files
-	hasExpr bool
-	repl    bool   // open the REPL after the files and the expression
-	history string // -history
+	exprs   []string // each -e, run in order after the files
+	repl    bool     // open the REPL after the files and the expression
+	history string   // -history
 	limits  limits
 }
 
@@ -118,8 +117,8 @@ func run(args []string, sys *system) int {
 			return 2
 		}
 	}
-	if opts.hasExpr {
-		scripts = append(scripts, script{"<expr>", opts.expr})
+	for _, e := range opts.exprs {
+		scripts = append(scripts, script{"<expr>", e})
 	}
 	for _, sc := range scripts {
 		if stop.run(func() error { return calc.Run(s, sc.name, sc.text, sys.stdout, sys.stderr) }) != nil {
@@ -152,7 +151,10 @@ func parseArgs(args []string, sys *system) (opts options, status int, ok bool) {
 		complaint.WriteString(usage)
 		flags.PrintDefaults()
 	}
-	flags.StringVar(&opts.expr, "e", "", "evaluate `EXPR` and print its value")
+	flags.Func("e", "evaluate `EXPR` and print its value; several -e run in order", func(e string) error {
+		opts.exprs = append(opts.exprs, e)
+		return nil
+	})
 	flags.BoolVar(&opts.repl, "i", false, "open the REPL after running the files, even if standard input is not a terminal")
 	flags.StringVar(&opts.history, "history", "", "keep the REPL's history in `FILE` (default $CALC_HISTORY, or calc/history in the user's config directory)")
 	flags.DurationVar(&opts.limits.timeout, "timeout", 0, "stop scripts after `DURATION` of wall time (such as 10s; 0: no limit)")
@@ -174,9 +176,8 @@ func parseArgs(args []string, sys *system) (opts options, status int, ok bool) {
 		fmt.Fprintln(sys.stdout, "calc", calc.Version)
 		return opts, 0, false
 	}
-	flags.Visit(func(f *flag.Flag) { opts.hasExpr = opts.hasExpr || f.Name == "e" })
 	opts.files = flags.Args()
-	if len(opts.files) == 0 && !opts.hasExpr {
+	if len(opts.files) == 0 && len(opts.exprs) == 0 {
 		if sys.stdinTerminal {
 			opts.repl = true
 		} else if !opts.repl {

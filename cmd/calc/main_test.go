@@ -84,6 +84,8 @@ func TestScripts(t *testing.T) {
 		{name: "files share a session", args: []string{lib, use}, out: "5\n10\n", errNone: true},
 		{name: "expr", args: []string{"-e", "1 + 1"}, out: "2\n", errNone: true},
 		{name: "expr after files", args: []string{"-e", "f(10)", lib}, out: "68\n", errNone: true},
+		{name: "several exprs in order", args: []string{"-e", "a = 2", "-e", "a + 1", "-e", "a * 10"}, out: "3\n20\n", errNone: true},
+		{name: "an error stops later exprs", args: []string{"-e", "1 +* 2", "-e", "5"}, status: 1, errHas: []string{"<expr>"}},
 		{name: "dash reads stdin", args: []string{"-"}, stdin: "a = 2\na * 21\n", out: "42\n", errNone: true},
 		{name: "stdin not a terminal", stdin: "v = [1,\n  2, 3]\nv * 2\n", out: "[2, 4, 6]\n", errNone: true},
 		{name: "version", args: []string{"--version"}, out: "calc 0.1.0\n", errNone: true},
@@ -107,7 +109,7 @@ func TestScripts(t *testing.T) {
 		{name: "flag without value", args: []string{"-e"}, status: 2, errHas: []string{"needs an argument"}},
 		{
 			name: "-i runs the files, then the REPL", args: []string{"-i", lib},
-			stdin: "f(2)\nsinn(1)\n:vars\n[m[1][0],\n  7]\n", out: "4\nf  function     <function f(x)>\nm  array(2, 2)  [[1, 2], …\n[3, 7]\n",
+			stdin: "f(2)\nsinn(1)\n:vars\n[m[1][0],\n  7]\n", out: "4\nf  function     f(x) = x**2 - 4*x + 8\nm  array(2, 2)  [[1, 2], [3, 4]]\n[3, 7]\n",
 			errHas: []string{"<stdin>:1:1: unknown function \"sinn\""},
 		},
 		{name: "-i on a pipe: tabs are spaces", args: []string{"-i"}, stdin: "x\t=\t3\nx\n", out: "3\n"},

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -40,20 +41,22 @@ type console struct {
 	colour  bool       // colour the prompts
 	history string     // the history file; "" keeps the history in memory only
 	width   func() int // the terminal's width; nil asks the terminal
+	height  func() int // the terminal's height; nil asks the terminal
 }
 
 // repl is calc's read-eval-print loop. An error never ends it: only Ctrl-D,
 // the end of the input or :quit do.
 type repl struct {
-	s    *lang.Session
-	con  *console
-	rl   *readline.Instance
-	stop *interrupter
-	quit bool
+	s       *lang.Session
+	con     *console
+	rl      *readline.Instance
+	history *history
+	stop    *interrupter
+	quit    bool
 }
 
 func newREPL(s *lang.Session, con *console, stop *interrupter) *repl {
-	return &repl{s: s, con: con, stop: stop}
+	return &repl{s: s, con: con, stop: stop, history: &history{at: -1}}
 }
 
 // open starts readline on the console. A history file that cannot be used
@@ -66,26 +69,26 @@ func (r *repl) open() error {
 			con.history = ""
 		}
 	}
+	h := r.history
 	cfg := &readline.Config{
-		Prompt:            r.prompt(false),
-		HistoryFile:       con.history,
-		HistoryLimit:      historyLimit,
-		HistorySearchFold: true,
-		AutoComplete:      completer{r.s},
-		EOFPrompt:         "\n", // readline's spelling of "just a newline"
-		Stdin:             readline.NewCancelableStdin(con.in),
-		Stdout:            con.out,
-		Stderr:            con.errOut,
-		FuncIsTerminal:    func() bool { return con.terminal },
-	}
-	if !con.terminal {
-		// Tab completes only for a person; in piped lines it is space.
-		cfg.FuncFilterInputRune = func(r rune) (rune, bool) {
-			if r == '\t' {
-				r = ' '
+		Prompt:                 r.prompt(false),
+		HistoryFile:            con.history,
+		HistoryLimit:           historyLimit,
+		HistorySearchFold:      true,
+		DisableAutoSaveHistory: true, // history.add keeps a statement as one entry
+		Listener:               h,
+		AutoComplete:           completer{r.s},
+		EOFPrompt:              "\n", // readline's spelling of "just a newline"
+		Stdin:                  readline.NewCancelableStdin(con.in),
+		Stdout:                 con.out,
+		Stderr:                 con.errOut,
+		FuncIsTerminal:         func() bool { return con.terminal },
+		FuncFilterInputRune: func(c rune) (rune, bool) {
+			if c == '\t' && !con.terminal {
+				c = ' ' // Tab completes only for a person; in piped lines it is space
 			}
-			return r, true
-		}
+			return h.filter(c)
+		},
 	}
 	if !con.raw {
 		noop := func() error { return nil }
@@ -107,7 +110,8 @@ func (r *repl) open() error {
 	if err != nil {
 		return err
 	}
-	r.rl = rl
+	r.rl, h.rl = rl, rl
+	h.load(con.history)
 	return nil
 }
 
@@ -142,9 +146,7 @@ func (r *repl) loop() int {
 		if errors.Is(err, readline.ErrInterrupt) {
 			// Ctrl-C clears the line and any statement being continued.
 			// The line stays in the history, so nothing typed is lost.
-			if strings.TrimSpace(line) != "" {
-				r.rl.SaveHistory(line)
-			}
+			r.history.add(pending.String() + line)
 			pending.Reset()
 			continue
 		}
@@ -152,6 +154,7 @@ func (r *repl) loop() int {
 			break
 		}
 		if pending.Len() == 0 && r.command(line) {
+			r.history.add(line)
 			continue
 		}
 		pending.WriteString(line)
@@ -159,6 +162,7 @@ func (r *repl) loop() int {
 		if lang.Incomplete(pending.String()) {
 			continue
 		}
+		r.history.add(pending.String())
 		r.run(replName, pending.String())
 		pending.Reset()
 	}
@@ -190,11 +194,15 @@ func (r *repl) errorf(format string, args ...any) {
 
 // note writes a remark of the REPL's own, dimmed on a colour terminal.
 func (r *repl) note(format string, args ...any) {
-	text := fmt.Sprintf(format, args...)
+	fmt.Fprintln(r.con.out, r.dim(fmt.Sprintf(format, args...)))
+}
+
+// dim returns text dimmed on a colour terminal.
+func (r *repl) dim(text string) string {
 	if r.con.colour {
-		text = dim + text + reset
+		return dim + text + reset
 	}
-	fmt.Fprintln(r.con.out, text)
+	return text
 }
 
 // helpLine matches the REPL's form of help: `help` or `help NAME`.
@@ -293,15 +301,15 @@ func (r *repl) commandHelp() {
 	row("Ctrl-C", "clear the line, or stop a running computation")
 	row("Ctrl-D", "quit")
 	b.WriteString("\nA statement goes on over several lines while a bracket is open.")
-	fmt.Fprintln(r.con.out, b.String())
+	r.page(b.String())
 }
 
-// help shows the overview of the builtins, or one name in full.
+// help shows the overview of the builtins, a topic, or one name in full,
+// through the pager when it is taller than the terminal.
 func (r *repl) help(name string) {
 	switch {
 	case name == "":
-		fmt.Fprintln(r.con.out, builtins.Overview(r.s))
-		fmt.Fprintln(r.con.out, ":help lists the REPL's commands.")
+		r.page(builtins.Overview(r.s) + "\n:help lists the REPL's commands.")
 		return
 	case strings.HasPrefix(name, ":"):
 		for _, c := range replCommands {
@@ -318,11 +326,12 @@ func (r *repl) help(name string) {
 		r.errorf("%v", err)
 		return
 	}
-	fmt.Fprintln(r.con.out, text)
+	r.page(text)
 }
 
 // helpText returns the help of a name: a builtin or a topic in full, with
-// its example's results, or the type and value of another bound name.
+// its example's results, or the type and value of another bound name. The
+// REPL and the Jupyter kernel both show it.
 func helpText(s *lang.Session, name string) (string, error) {
 	if s.Builtin(name) == nil {
 		if v, ok := s.Get(name); ok {
@@ -330,44 +339,10 @@ func helpText(s *lang.Session, name string) (string, error) {
 			if isUserName(s, name) {
 				who = "defined in this session"
 			}
-			return fmt.Sprintf("%s: %s, %s: %s", name, v.TypeName(), who, preview(s, v, 60)), nil
+			return fmt.Sprintf("%s: %s, %s: %s", name, v.TypeName(), who, brief(s, v, 60)), nil
 		}
 	}
-	text, err := builtins.Help(s, name)
-	if err != nil {
-		return "", err
-	}
-	return withResults(text), nil
-}
-
-// examplePrompt starts the lines of an example in builtins.Help's text.
-const examplePrompt = "  calc> "
-
-// withResults adds to a help text the output of its example, run in a
-// fresh session, under each line of it, so that help reads as a
-// transcript.
-func withResults(help string) string {
-	s := calc.NewSession()
-	var b, pending strings.Builder
-	for _, line := range strings.Split(help, "\n") {
-		b.WriteString(line + "\n")
-		code, ok := strings.CutPrefix(line, examplePrompt)
-		if !ok {
-			continue
-		}
-		pending.WriteString(code + "\n")
-		if lang.Incomplete(pending.String()) {
-			continue
-		}
-		var out strings.Builder
-		if calc.Run(s, "<example>", pending.String(), &out, io.Discard) == nil && out.Len() > 0 {
-			for _, o := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
-				b.WriteString("  " + o + "\n")
-			}
-		}
-		pending.Reset()
-	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return builtins.Help(s, name)
 }
 
 func isUserName(s *lang.Session, name string) bool {
@@ -379,7 +354,7 @@ func isUserName(s *lang.Session, name string) bool {
 	return false
 }
 
-// vars lists the user's names with their types and a preview of each value.
+// vars lists the user's names with their types and a short value each.
 func (r *repl) vars(string) {
 	names := r.s.Names()
 	if len(names) == 0 {
@@ -393,27 +368,78 @@ func (r *repl) vars(string) {
 		types[i] = v.TypeName()
 		nw, tw = max(nw, utf8.RuneCountInString(n)), max(tw, len(types[i]))
 	}
+	width := 80
+	if w := r.screenWidth(); r.con.terminal && w > 0 {
+		width = w
+	}
 	for i, n := range names {
 		v, _ := r.s.Get(n)
-		fmt.Fprintf(r.con.out, "%-*s  %-*s  %s\n", nw, n, tw, types[i], preview(r.s, v, 50))
+		fmt.Fprintf(r.con.out, "%-*s  %-*s  %s\n", nw, n, tw, types[i], brief(r.s, v, max(30, width-nw-tw-5)))
 	}
 }
 
-// preview returns v as the REPL prints it, cut to its first line and at
-// most width runes.
-func preview(s *lang.Session, v lang.Value, width int) string {
-	text := s.Format(v)
-	cut := false
-	if i := strings.IndexByte(text, '\n'); i >= 0 {
-		text, cut = text[:i], true
+// brief returns v in one line of at most width runes: its printed form
+// when that fits, else a summary that says what it holds. An array gives
+// its range, a record its fields with short values, a list its length and
+// first items.
+func brief(s *lang.Session, v lang.Value, width int) string {
+	if text := oneLine(s.Format(v)); utf8.RuneCountInString(text) <= width {
+		return text
 	}
-	if r := []rune(text); len(r) > width {
-		text, cut = string(r[:width]), true
+	switch v.Kind() {
+	case lang.ArrayKind:
+		a := v.Array()
+		lo, hi := math.Inf(1), math.Inf(-1)
+		nans := 0
+		for _, x := range a.Data {
+			if math.IsNaN(x) {
+				nans++
+				continue
+			}
+			lo, hi = min(lo, x), max(hi, x)
+		}
+		text := "from " + s.Format(lang.Num(lo)) + " to " + s.Format(lang.Num(hi))
+		if nans == len(a.Data) {
+			text = "all nan"
+		} else if nans > 0 {
+			text += fmt.Sprintf(", %d nan", nans)
+		}
+		return cut(text, width)
+	case lang.RecordKind:
+		rec := v.Record()
+		parts := make([]string, len(rec.Keys))
+		for i, k := range rec.Keys {
+			f := rec.Values[k]
+			text := oneLine(s.Format(f))
+			if utf8.RuneCountInString(text) > 12 {
+				text = f.TypeName()
+			}
+			parts[i] = k + ": " + text
+		}
+		return cut("{"+strings.Join(parts, ", ")+"}", width)
+	case lang.ListKind:
+		return cut(fmt.Sprintf("%d items: %s", len(v.List().Items), oneLine(s.Format(v))), width)
 	}
-	if cut {
-		text += " …"
+	return cut(oneLine(s.Format(v)), width)
+}
+
+// oneLine joins the lines of a printed value, dropping the indentation of
+// the continued ones: [[1, 2],\n [3, 4]] becomes [[1, 2], [3, 4]].
+func oneLine(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSpace(l)
 	}
-	return text
+	return strings.Join(lines, " ")
+}
+
+// cut shortens text to width runes, ending it with " …" when it was longer.
+func cut(text string, width int) string {
+	r := []rune(text)
+	if len(r) <= width {
+		return text
+	}
+	return string(r[:max(0, width-2)]) + " …"
 }
 
 // clear forgets the given names, or all of the user's.

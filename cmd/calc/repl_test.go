@@ -16,13 +16,14 @@ import (
 
 // Keys as a terminal sends them to readline.
 const (
-	enter = "\r"
-	tab   = "\t"
-	ctrlC = "\x03"
-	ctrlD = "\x04"
-	ctrlP = "\x10" // the previous history line
-	ctrlR = "\x12" // search the history backwards
-	upKey = "\x1b[A"
+	enter   = "\r"
+	tab     = "\t"
+	ctrlC   = "\x03"
+	ctrlD   = "\x04"
+	ctrlP   = "\x10" // the previous history line
+	ctrlR   = "\x12" // search the history backwards
+	upKey   = "\x1b[A"
+	downKey = "\x1b[B"
 )
 
 // terminalREPL is a REPL session driven through readline's own code path:
@@ -41,6 +42,13 @@ type terminalREPL struct {
 
 func startREPL(t *testing.T, history string) *terminalREPL {
 	t.Helper()
+	return startSizedREPL(t, history, 0)
+}
+
+// startSizedREPL starts a REPL on a terminal of the given height (0: the
+// height is unknown, so nothing is paged).
+func startSizedREPL(t *testing.T, history string, height int) *terminalREPL {
+	t.Helper()
 	keysIn, keys := io.Pipe()
 	r := &terminalREPL{
 		t: t, keys: keys, out: new(syncBuffer), errOut: new(syncBuffer),
@@ -56,6 +64,7 @@ func startREPL(t *testing.T, history string) *terminalREPL {
 	con := &console{
 		in: keysIn, out: r.out, errOut: r.errOut,
 		terminal: true, history: history, width: func() int { return 100 },
+		height: func() int { return height },
 	}
 	go func() { r.status <- newREPL(s, con, r.stop).loop() }()
 	t.Cleanup(func() { keys.Close() })
@@ -113,7 +122,7 @@ func (r *terminalREPL) quit() {
 			r.t.Errorf("status %d", status)
 		}
 	case <-time.After(3 * time.Second):
-		r.t.Fatal("Ctrl-D did not end the REPL")
+		r.t.Fatalf("Ctrl-D did not end the REPL; the screen:\n%q", r.out.String())
 	}
 }
 
@@ -141,7 +150,7 @@ func TestREPLSession(t *testing.T) {
 	r.typeKeys("sqr", tab, "(16)", enter)
 	r.expect("\n4\n")
 	r.typeKeys(":va", tab, enter)
-	r.expect("f    function     <function f(x)>\nm    array(2, 2)  [[1, 2], …\nres  record       {xmin: 2, fun: 4}\n")
+	r.expect("f    function     f(x) = x**2 - 4*x + 8\nm    array(2, 2)  [[1, 2], [3, 4]]\nres  record       {xmin: 2, fun: 4}\n")
 
 	// help at the prompt.
 	r.typeKeys("help sqrt", enter)
@@ -150,7 +159,7 @@ func TestREPLSession(t *testing.T) {
 	r.typeKeys("help sqrtt", enter)
 	r.expectErr(`no builtin named "sqrtt" (did you mean "sqrt"?)`)
 	r.typeKeys("help", enter)
-	r.expect("functional:\n")
+	r.expect("  functional ")
 
 	// Commands: unknown ones, :clear, :time.
 	r.typeKeys(":frobnicate", enter)
@@ -171,7 +180,7 @@ func TestREPLSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, line := range []string{"f(x) = x**2 - 4*x + 8", "     [3, 4]]", "y = 2 * sinn(3)", "half typed", ":time sum(range(1000))", "40 + 2"} {
+	for _, line := range []string{"f(x) = x**2 - 4*x + 8", "m = [[1, 2], [3, 4]]", "y = 2 * sinn(3)", "half typed", ":time sum(range(1000))", "40 + 2"} {
 		if !strings.Contains(string(hist), line+"\n") {
 			t.Errorf("the history lacks %q:\n%s", line, hist)
 		}
@@ -185,6 +194,95 @@ func TestREPLSession(t *testing.T) {
 	if got := r.errOut.String(); got != "" {
 		t.Errorf("stderr: %s", got)
 	}
+}
+
+// TestREPLHistoryBlocks: a statement typed over several lines is one
+// history entry, recalled whole; Up and Down search by the typed prefix.
+func TestREPLHistoryBlocks(t *testing.T) {
+	history := filepath.Join(t.TempDir(), "history")
+	r := startREPL(t, history)
+	r.typeKeys("q = [[1, 2],  # the first row", enter, "     [3, 4]]", enter, "sum(q)", enter)
+	r.expect("\n10\n")
+	r.typeKeys("s = 7", enter, "sq = 3", enter)
+
+	// Up recalls the block as one line, which runs again when edited.
+	r.typeKeys("q", upKey, "; q[1, 0]", enter)
+	r.expect("\n3\n")
+	// Up with "s" typed skips what does not start with it: sq = 3, s = 7,
+	// then sum(q).
+	r.typeKeys("s", upKey, upKey, upKey, enter)
+	r.expect("\n10\n")
+	// Down goes back the other way, and past the newest to the typed text.
+	r.typeKeys("s", upKey, upKey, upKey, downKey, enter, "s*2", enter)
+	r.expect("\n14\n")
+	r.typeKeys("2", upKey, downKey, "+1", enter)
+	r.expect("\n3\n")
+	r.quit()
+
+	hist, err := os.ReadFile(history)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "q = [[1, 2], [3, 4]]\nsum(q)\ns = 7\nsq = 3\nq = [[1, 2], [3, 4]]; q[1, 0]\n"; !strings.HasPrefix(string(hist), want) {
+		t.Errorf("the history file:\n%s\nwant it to start:\n%s", hist, want)
+	}
+}
+
+func TestHistoryEntries(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"1 + 1\n", []string{"1 + 1"}},
+		{"  \n", nil},
+		{"m = [[1, 2],\n     [3, 4]]\n", []string{"m = [[1, 2], [3, 4]]"}},
+		{"f(\n  1,  # one\n  2\n)\n", []string{"f(1, 2)"}},
+		{"x = 1 + \\\n    2\n", []string{"x = 1 + 2"}},
+		{"s = [\"a # b\",\n\"c\"]\n", []string{`s = ["a # b", "c"]`}},
+		{"t = `one\ntwo`\n", []string{"t = `one", "two`"}},
+		{"(1 +\n", []string{"(1 +"}},
+		{"v = [1_000, 0x1F,\n 1e-8, 2j, x^2, a && b, 'é']\n", []string{"v = [1_000, 0x1F, 1e-8, 2j, x^2, a && b, 'é']"}},
+	} {
+		if got := historyEntries(c.text); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("historyEntries(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestREPLWidth: arrays fill the terminal's width (100 columns here),
+// where a script wraps them at 80.
+func TestREPLWidth(t *testing.T) {
+	r := startREPL(t, "")
+	r.typeKeys("reshape(linspace(-100, 100, 48), [4, 12])", enter)
+	r.expect("\n[[-100.        ,  -95.74468085,  -91.4893617 ,  -87.23404255,  -82.9787234 ,  -78.72340426,\n")
+	r.quit()
+}
+
+// TestREPLPager: help taller than the terminal goes through $PAGER, or
+// without one is shown a page at a time.
+func TestREPLPager(t *testing.T) {
+	t.Setenv("PAGER", "cat")
+	r := startSizedREPL(t, "", 8)
+	r.typeKeys("help", enter)
+	r.expect("calc's builtins by topic:\n")
+	r.expect("  plots ")
+	r.typeKeys("help sin", enter) // short: no pager
+	r.expect("\nExample:\n  calc> sin(pi/6)\n  0.5\n")
+	r.quit()
+
+	t.Setenv("PAGER", "")
+	r = startSizedREPL(t, "", 8)
+	r.typeKeys("help", enter)
+	r.expect("  arrays ")
+	r.expect("more lines: Enter shows the next page, q stops --")
+	r.typeKeys(enter)
+	r.expect("  optimize ")
+	r.typeKeys("q", enter, "1 + 1", enter)
+	r.expect("\n2\n")
+	if strings.Contains(r.out.String(), "help TOPIC lists") { // the third page
+		t.Error("q did not stop the paging")
+	}
+	r.quit()
 }
 
 // TestREPLInterrupt stops a long computation through the interrupt path
@@ -245,14 +343,6 @@ func TestHistoryBounded(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
 	if len(lines) > historyLimit+1 || lines[len(lines)-1] != fmt.Sprint(historyLimit+499) {
 		t.Errorf("the history has %d lines, ending %q", len(lines), lines[len(lines)-1])
-	}
-}
-
-func TestHelpWithResults(t *testing.T) {
-	help := "g(x)\n\n  adds one\n\nExample:\n  calc> g(x) = x + 1\n  calc> g([1,\n  calc>   2])\n  calc> print(\"done\")"
-	want := help[:strings.Index(help, "  calc> print")] + "  [2, 3]\n  calc> print(\"done\")\n  done"
-	if got := withResults(help); got != want {
-		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
 

@@ -234,6 +234,11 @@ type interrupter struct {
 // repeatInterrupt is how often a pending Ctrl-C is repeated to the session.
 const repeatInterrupt = 5 * time.Millisecond
 
+// slowToStop is how long a computation may take to stop after Ctrl-C
+// before calc says which builtin it waits for: one that never looks for
+// an interrupt (a large dot, say) runs to its end.
+const slowToStop = 300 * time.Millisecond
+
 func newInterrupter(s *lang.Session, sys *system) *interrupter {
 	i := &interrupter{s: s, sys: sys}
 	if sys.signals != nil {
@@ -282,6 +287,15 @@ func (i *interrupter) press() {
 	switch i.presses {
 	case 1:
 		done := i.running
+		time.AfterFunc(slowToStop, func() {
+			select {
+			case <-done:
+			default:
+				if name := i.s.Running(); name != "" {
+					i.sys.errorf("note: %s cannot stop midway; it will finish in a moment, and its result will be discarded", name)
+				}
+			}
+		})
 		go func() {
 			t := time.NewTicker(repeatInterrupt)
 			defer t.Stop()

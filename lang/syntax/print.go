@@ -25,6 +25,10 @@ var binaryPrec = map[string]int{"or": precOr, "and": precAnd, "in": precCompare,
 	"+": precSum, "-": precSum, "*": precProduct, "/": precProduct, "//": precProduct, "%": precProduct, "@": precProduct,
 	"**": precPower}
 
+// tightOps are printed without spaces around them, as the symbolic
+// printer writes products and powers: x**2 - 4*x + 8.
+var tightOps = map[string]bool{"*": true, "/": true, "**": true}
+
 // Print writes an expression as calc source that parses back to the same
 // tree.
 func Print(e Expr) string {
@@ -60,7 +64,10 @@ func PrintStmt(s Stmt) string {
 				}
 				write(&b, it, 0)
 			}
-			if len(t.Items) == 1 {
+			switch len(t.Items) {
+			case 0:
+				b.WriteString("()")
+			case 1:
 				b.WriteString(",")
 			}
 		} else {
@@ -112,7 +119,11 @@ func write(b *strings.Builder, e Expr, min int) {
 			left, right = precPostfix, precUnary
 		}
 		write(b, n.X, left)
-		b.WriteString(" " + n.Op + " ")
+		if tightOps[n.Op] {
+			b.WriteString(n.Op)
+		} else {
+			b.WriteString(" " + n.Op + " ")
+		}
 		write(b, n.Y, right)
 	case *Compare:
 		for i, x := range n.Operands {

@@ -93,16 +93,37 @@ func bothParts(re, im float64, precision int) string {
 }
 
 // FormatComplex returns c laid out as Format lays out arrays, each element
-// written in full as re±imj so that the real parts are never taken for
-// the whole.
+// written in full as re±imj, the real parts in one format and the
+// imaginary parts in another, as numpy does.
 func FormatComplex(c *Complex, opts FormatOptions) string {
 	opts = opts.withDefaults()
-	word := func(k int) string { return bothParts(c.Re.Data[k], c.Im.Data[k], opts.Precision) }
 	if len(c.Shape()) == 0 {
 		return FormatComplexNumber(c.At(0), opts.Precision)
 	}
 	if len(c.Re.Data) == 0 {
 		return "[]"
 	}
-	return layout(c.Shape(), word, opts)
+	p := &printer{shape: c.Shape(), edge: -1}
+	if len(c.Re.Data) > opts.Threshold {
+		p.edge = opts.EdgeItems
+	}
+	var re, im []float64
+	strides := rowMajorStrides(c.Shape())
+	p.collect(c.Re.Data, strides, 0, 0, &re)
+	p.collect(c.Im.Data, strides, 0, 0, &im)
+	mag := make([]float64, len(im))
+	for i, x := range im {
+		mag[i] = math.Abs(x)
+	}
+	reWords, imWords := formatEntries(re, false, opts.Decimals), formatEntries(mag, false, opts.Decimals)
+	words := make([]string, len(re))
+	for i := range words {
+		sign := "+"
+		if math.Signbit(im[i]) && !math.IsNaN(im[i]) {
+			sign = "-"
+		}
+		words[i] = reWords[i] + sign + strings.TrimSpace(imWords[i]) + "j"
+	}
+	p.words = padLeft(words)
+	return p.format(0, " ", opts.LineWidth)
 }

@@ -45,7 +45,7 @@ func ExampleFormat() {
 	m, _ := array.Reshape(big, []int{100, -1})
 	fmt.Println(array.Format(m, array.FormatOptions{EdgeItems: 2}))
 	// Output:
-	// [0, 0.25, 0.5, 0.75, 1]
+	// [0.  , 0.25, 0.5 , 0.75, 1.  ]
 	// [[   0,    1, ...,   98,   99],
 	//  [ 100,  101, ...,  198,  199],
 	//  ...,

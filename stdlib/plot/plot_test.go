@@ -381,3 +381,28 @@ func TestGoldenMarks(t *testing.T) {
 		t.Errorf("the marks' text picture is too short:\n%s", s)
 	}
 }
+
+// TestBrailleSeries: two series are told apart in the preview (the second
+// dotted, or each in its colour) and the legend names them.
+func TestBrailleSeries(t *testing.T) {
+	x, y := Sample(math.Sin, 0, 2*math.Pi, Sampling{})
+	x2, y2 := Sample(math.Cos, 0, 2*math.Pi, Sampling{})
+	f, err := (&Figure{}).With(&Line{X: x, Y: y, Name: "sin"}, &Line{X: x2, Y: y2, Name: "cos"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := f.Braille(40, PreviewRows)
+	lines := strings.Split(strings.TrimSuffix(plain, "\n"), "\n")
+	if len(lines) != PreviewRows+3 || lines[len(lines)-1] != "  ⠤⠤⠤ sin   ⠄⠄⠄ cos" {
+		t.Errorf("%d lines, the last %q:\n%s", len(lines), lines[len(lines)-1], plain)
+	}
+	colour := f.Preview(40, PreviewRows, true)
+	for _, c := range []string{"\x1b[38;2;31;119;180m⠤⠤⠤\x1b[0m sin", "\x1b[38;2;255;127;14m⠤⠤⠤\x1b[0m cos"} {
+		if !strings.Contains(colour, c) {
+			t.Errorf("the coloured preview lacks %q", c)
+		}
+	}
+	if strings.Count(colour, "\x1b[38;2;255;127;14m") < PreviewRows {
+		t.Errorf("the second series is not painted in its colour:\n%s", colour)
+	}
+}

@@ -98,6 +98,9 @@ type Kernel struct {
 	runMu        sync.Mutex
 	running      chan struct{} // closed when the running cell ends; nil between cells
 	interrupting bool          // an interrupt of the running cell is under way
+	// interrupter is the goroutine repeating an interrupt; a cell waits for
+	// it to end, so that no late repeat reaches the next cell.
+	interrupter sync.WaitGroup
 
 	done     chan struct{} // closed by shutdown
 	doneOnce sync.Once
@@ -388,7 +391,9 @@ func (k *Kernel) Interrupt() {
 	}
 	k.interrupting = true
 	done := k.running
+	k.interrupter.Add(1)
 	go func() {
+		defer k.interrupter.Done()
 		t := time.NewTicker(repeatInterrupt)
 		defer t.Stop()
 		for {
@@ -414,6 +419,7 @@ func (k *Kernel) whileRunning(f func()) (interrupted bool) {
 		k.running, interrupted = nil, k.interrupting
 		k.runMu.Unlock()
 		close(done)
+		k.interrupter.Wait()
 	}()
 	f()
 	return

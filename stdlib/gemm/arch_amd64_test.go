@@ -7,6 +7,9 @@ func kernels() map[string]kernel {
 	if hasAVX2FMA {
 		ks["fma"] = kernelFMA
 	}
+	if hasAVX512 {
+		ks["avx512"] = kernelAVX512
+	}
 	return ks
 }
 

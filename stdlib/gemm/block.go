@@ -4,14 +4,12 @@ import "sync"
 
 // The block sizes of Goto and van de Geijn's algorithm (§6 of their paper):
 // an mr×nr block of C lives in registers during the micro-kernel; a
-// kc×nr panel of B (16 KiB) stays in the level-1 cache while the
+// kc×nr panel of B (16 or 32 KiB) stays in the level-1 cache while the
 // micro-kernel streams the mc×kc block of A (144 KiB) from the level-2
 // cache; nc bounds the kc×nc block of B, which level 3 holds. mc is a
-// multiple of mr and nc of nr. The values are BLIS's for Haswell
-// (config/haswell/bli_cntx_init_haswell.c).
+// multiple of every kernel's mr and nc of every nr. The values are BLIS's
+// for Haswell (config/haswell/bli_cntx_init_haswell.c).
 const (
-	mr = 6
-	nr = 8
 	kc = 256
 	mc = 72
 	nc = 4080
@@ -21,7 +19,7 @@ const (
 // the bottom edge of C, and a tile for the edges of C.
 type workspace struct {
 	a, b []float64
-	tile [mr * nr]float64
+	tile [maxTile]float64
 }
 
 // workspaces recycles packing buffers between calls, so that a caller
@@ -37,8 +35,8 @@ func (p *problem) blocked() {
 	w := workspaces.Get().(*workspace)
 	defer workspaces.Put(w)
 	depth := min(kc, p.k)
-	w.a = grow(w.a, mr*depth)
-	w.b = grow(w.b, roundUp(min(nc, p.n), nr)*depth)
+	w.a = grow(w.a, p.kern.mr*depth)
+	w.b = grow(w.b, roundUp(min(nc, p.n), p.kern.nr)*depth)
 	for jc := 0; jc < p.n; jc += nc {
 		ncur := min(nc, p.n-jc)
 		for pc := 0; pc < p.k; pc += kc {
@@ -49,7 +47,7 @@ func (p *problem) blocked() {
 			}
 			// Element (j, q) of the block of op(B)ᵀ is b[j*ldb+q] when
 			// B is stored transposed, b[q*ldb+j] otherwise.
-			pack(w.b, p.b, p.ldb, !p.transB, nr, jc, ncur, pc, kcur)
+			pack(w.b, p.b, p.ldb, !p.transB, p.kern.nr, jc, ncur, pc, kcur)
 			for ic := 0; ic < p.m; ic += mc {
 				p.macroKernel(w, ic, jc, pc, min(mc, p.m-ic), ncur, kcur, beta)
 			}
@@ -62,6 +60,7 @@ func (p *problem) blocked() {
 // tile. Full tiles go straight to C; at the right and bottom edges the
 // kernel writes w.tile and only the tile's part inside C is updated.
 func (p *problem) macroKernel(w *workspace, ic, jc, pc, mcur, ncur, kcur int, beta float64) {
+	mr, nr := p.kern.mr, p.kern.nr
 	rsa, csa := p.lda, 1
 	if p.transA {
 		rsa, csa = 1, p.lda
@@ -81,10 +80,10 @@ func (p *problem) macroKernel(w *workspace, ic, jc, pc, mcur, ncur, kcur int, be
 			c := p.c[(ic+ir)*p.ldc+jc+jr:]
 			rows := min(mr, mcur-ir)
 			if rows == mr && cols == nr {
-				p.kern(kcur, p.alpha, beta, a, rs, cs, bp, c, p.ldc)
+				p.kern.run(kcur, p.alpha, beta, a, rs, cs, bp, c, p.ldc)
 				continue
 			}
-			p.kern(kcur, 1, 0, a, rs, cs, bp, w.tile[:], nr)
+			p.kern.run(kcur, 1, 0, a, rs, cs, bp, w.tile[:], nr)
 			update(c, p.ldc, rows, cols, p.alpha, w.tile[:], nr, beta)
 		}
 	}

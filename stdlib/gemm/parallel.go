@@ -19,9 +19,9 @@ const minWork = 1 << 18
 // edges.
 func (p *problem) parallel() {
 	byRows := p.m >= p.n
-	side, tile := p.n, nr
+	side, tile := p.n, p.kern.nr
 	if byRows {
-		side, tile = p.m, mr
+		side, tile = p.m, p.kern.mr
 	}
 	threads := min(runtime.GOMAXPROCS(0), p.m*p.n*p.k/minWork, (side+tile-1)/tile)
 	if threads <= 1 {

@@ -38,21 +38,84 @@ func (p *problem) parallel() {
 	for i := range t.parts[1:] {
 		q := &t.parts[1+i]
 		q.done = &t.wg
-		t.wg.Add(1)
-		select {
-		case tasks <- q:
-		default:
-			// Every helper is busy (another product runs
-			// concurrently): this thread computes the share itself.
-			q.blocked()
-			t.wg.Done()
-		}
+		hand(q, &t.wg)
 	}
 	t.parts[0].blocked()
 	t.wg.Wait()
 	clear(t.parts) // let the operands go
 	teams.Put(t)
 }
+
+// run computes a share for a helper and signals its team.
+func (p *problem) run() {
+	p.blocked()
+	p.done.Done()
+}
+
+// task is a share of work a helper can run: it signals its team's
+// WaitGroup when done.
+type task interface{ run() }
+
+// hand gives t to an idle helper, or, when every helper is busy (another
+// product runs concurrently), runs it in the calling goroutine; wg
+// counts it either way.
+func hand(t task, wg *sync.WaitGroup) {
+	wg.Add(1)
+	select {
+	case tasks <- t:
+	default:
+		t.run()
+	}
+}
+
+// Split calls f on consecutive ranges [lo, hi) covering [0, n), in
+// parallel on Dgemm's threads: one range per thread, each at least grain
+// long (so n < 2·grain runs in the calling goroutine alone). f must be
+// safe to call concurrently on disjoint ranges. Elementwise work on the
+// matrices Dgemm produces (a network layer's activation) runs this way at
+// the speed of both cores. Split allocates nothing.
+func Split(n, grain int, f func(lo, hi int)) {
+	threads := min(runtime.GOMAXPROCS(0), n/max(1, grain))
+	if threads <= 1 {
+		f(0, n)
+		return
+	}
+	share := (n + threads - 1) / threads
+	c := chunkSets.Get().(*chunkSet)
+	c.chunks = c.chunks[:0]
+	for lo := share; lo < n; lo += share {
+		c.chunks = append(c.chunks, chunk{f: f, lo: lo, hi: min(lo+share, n), wg: &c.wg})
+	}
+	startHelpers(len(c.chunks))
+	for i := range c.chunks {
+		hand(&c.chunks[i], &c.wg)
+	}
+	f(0, share)
+	c.wg.Wait()
+	clear(c.chunks) // let f go
+	chunkSets.Put(c)
+}
+
+// chunk is one range of a Split.
+type chunk struct {
+	f      func(lo, hi int)
+	lo, hi int
+	wg     *sync.WaitGroup
+}
+
+func (c *chunk) run() {
+	c.f(c.lo, c.hi)
+	c.wg.Done()
+}
+
+// chunkSet is one Split's ranges and the group its helpers signal,
+// recycled like teams.
+type chunkSet struct {
+	chunks []chunk
+	wg     sync.WaitGroup
+}
+
+var chunkSets = sync.Pool{New: func() any { return new(chunkSet) }}
 
 // part returns the problem restricted to rows [lo, hi) of C when byRows is
 // set, else to columns [lo, hi).
@@ -90,7 +153,7 @@ var teams = sync.Pool{New: func() any { return new(team) }}
 
 // tasks hands shares to the helpers. It is unbuffered: a share is only
 // sent to a helper that is waiting for one.
-var tasks = make(chan *problem)
+var tasks = make(chan task)
 
 // helpers counts the helper goroutines started so far, under helpersMu.
 // Helpers live as long as the process, blocked on tasks when idle; their
@@ -107,9 +170,8 @@ func startHelpers(n int) {
 	defer helpersMu.Unlock()
 	for ; helpers < n; helpers++ {
 		go func() {
-			for q := range tasks {
-				q.blocked()
-				q.done.Done()
+			for t := range tasks {
+				t.run()
 			}
 		}()
 	}

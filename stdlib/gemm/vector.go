@@ -23,7 +23,13 @@ func (p *problem) vector() {
 	}
 	if byRows {
 		for i := range length {
-			s := p.alpha * dot(mat[i*ld:i*ld+p.k], x, incx)
+			row := mat[i*ld : i*ld+p.k]
+			var s float64
+			if incx == 1 {
+				s = p.alpha * dotUnit(row, x)
+			} else {
+				s = p.alpha * dot(row, x, incx)
+			}
 			if p.beta != 0 {
 				s += p.beta * y[i*incy]
 			}
@@ -33,7 +39,12 @@ func (p *problem) vector() {
 	}
 	scale(length, 1, p.beta, y, incy)
 	for q := range p.k {
-		axpy(p.alpha*x[q*incx], mat[q*ld:q*ld+length], y, incy)
+		col := mat[q*ld : q*ld+length]
+		if incy == 1 {
+			axpyUnit(p.alpha*x[q*incx], col, y)
+		} else {
+			axpy(p.alpha*x[q*incx], col, y, incy)
+		}
 	}
 }
 

@@ -1,6 +1,9 @@
 package autodiff
 
-import "calc/stdlib/array"
+import (
+	"calc/stdlib/array"
+	"calc/stdlib/gemm"
+)
 
 // Fusion of elementwise work into sums. A sum such as 100*a**2 + b**2, or
 // the sum over all elements of one, would take one pass over memory per
@@ -131,30 +134,28 @@ func (f *fusion) factors(n *Node, regs map[*Node]span) []mulFactor {
 // is the same to the bit as one multiplication after the other.
 const factorBlock = 512
 
-// runFactors sets out[lo:hi] to v·Π factors.
+// runFactors sets out[lo:hi] to v·Π factors a piece of out at a time:
+// the piece starts as v (or as the first factor when v is 1, which is the
+// same number) and is multiplied by the factors in turn with gemm's vector
+// loops.
 func runFactors(v float64, fs []mulFactor, mem, out []float64, lo, hi int) {
 	for b := lo; b < hi; b += factorBlock {
 		o := out[b:min(b+factorBlock, hi)]
 		for i, f := range fs {
 			x := mem[f.off+b : f.off+b+len(o)]
-			x = x[:len(o)]
 			switch {
-			case i == 0 && f.affine:
-				for k := range o {
-					o[k] = v * (f.c + f.d*x[k])
-				}
+			case i == 0 && v == 1 && !f.affine:
+				copy(o, x)
+				continue
 			case i == 0:
 				for k := range o {
-					o[k] = v * x[k]
+					o[k] = v
 				}
-			case f.affine:
-				for k := range o {
-					o[k] *= f.c + f.d*x[k]
-				}
-			default:
-				for k := range o {
-					o[k] *= x[k]
-				}
+			}
+			if f.affine {
+				gemm.MulAffine(o, x, f.c, f.d)
+			} else {
+				gemm.Mul(o, x)
 			}
 		}
 	}

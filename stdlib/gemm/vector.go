@@ -71,3 +71,30 @@ func axpy(alpha float64, u, y []float64, incy int) {
 		y[i*incy] += alpha * v
 	}
 }
+
+// Mul sets dst[i] *= x[i]; x must be at least as long as dst. With
+// MulAffine it computes the elementwise products of a network's backward
+// pass (y·(1-y)·Δ) at vector speed.
+func Mul(dst, x []float64) { mulVec(dst, x[:len(dst)]) }
+
+// MulAffine sets dst[i] *= c + d·x[i]; x must be at least as long as
+// dst. The product d·x[i] and the sum are rounded separately (no fused
+// multiply-add), as Go evaluates the expression, so that every CPU gives
+// the same bits.
+func MulAffine(dst, x []float64, c, d float64) { mulAffineVec(dst, x[:len(dst)], c, d) }
+
+// mulGo is the portable Mul.
+func mulGo(dst, x []float64) {
+	x = x[:len(dst)]
+	for i := range dst {
+		dst[i] *= x[i]
+	}
+}
+
+// mulAffineGo is the portable MulAffine.
+func mulAffineGo(dst, x []float64, c, d float64) {
+	x = x[:len(dst)]
+	for i := range dst {
+		dst[i] *= c + d*x[i]
+	}
+}

@@ -19,5 +19,8 @@ func sigmoids() map[string]func(dst, src []float64) {
 	if hasAVX2FMA {
 		fs["fma"] = sigmoidFMA
 	}
+	if hasAVX512DQ {
+		fs["avx512"] = sigmoidAVX512
+	}
 	return fs
 }

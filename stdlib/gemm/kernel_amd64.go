@@ -52,3 +52,13 @@ func dgemmKernel6x8(k int, alpha, beta float64, a *float64, rsa, csa int, b, c *
 
 //go:noescape
 func dgemmKernel8x16(k int, alpha, beta float64, a *float64, rsa, csa int, b, c *float64, ldc int)
+
+// peakAVX512 and peakAVX2 run n steps of twelve independent FMAs on ZMM
+// (192 flops a step) or YMM registers (96 flops): the yardstick the
+// benchmarks measure the processor's peak with (peak_amd64.s).
+//
+//go:noescape
+func peakAVX512(n int)
+
+//go:noescape
+func peakAVX2(n int)

@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Work runs in phases of independent pieces (the tiles of C that share a
@@ -13,6 +14,13 @@ import (
 // pieces too. Nobody waits for a helper that has not started: on a busy
 // machine the caller does the whole phase alone, and only pieces already
 // being computed are waited for.
+//
+// Waking a parked goroutine on another core takes microseconds (tens on
+// a virtual machine whose idle processor has halted), as long as a small
+// product itself. So a helper that finishes a phase first spins for
+// spinFor, watching the offered slot, before it parks: a training step's
+// products and elementwise instructions, microseconds apart, then reach a
+// running helper, as BLAS libraries' spinning threads do.
 
 // pieces is a phase's work: piece i of n, computed with the thread's
 // workspace.
@@ -50,6 +58,9 @@ func runPhase(work pieces, n, threads int, stop func() bool) bool {
 		startHelpers(helpers)
 		for range helpers {
 			c.holders.Add(1)
+			if spinning.Load() > 0 && offered.CompareAndSwap(nil, c) {
+				continue
+			}
 			select {
 			case tasks <- c:
 			default: // every helper is busy
@@ -58,6 +69,9 @@ func runPhase(work pieces, n, threads int, stop func() bool) bool {
 		}
 	}
 	c.claim()
+	if offered.CompareAndSwap(c, nil) { // no spinning helper came by
+		c.holders.Add(-1)
+	}
 	c.pending.Wait()
 	finished := !c.stopped.Load()
 	c.release()
@@ -92,12 +106,43 @@ func (c *crew) release() {
 	}
 }
 
-// tasks hands phases to the helpers. It is unbuffered: a phase is only
-// sent to a helper that is waiting for one.
-var tasks = make(chan *crew)
+// tasks hands phases to parked helpers. It is unbuffered: a phase is only
+// sent to a helper that is waiting for one. offered holds a phase for a
+// spinning helper to take (with a holder counted for it), and spinning
+// counts the helpers spinning.
+var (
+	tasks    = make(chan *crew)
+	offered  atomic.Pointer[crew]
+	spinning atomic.Int32
+)
+
+// spinFor is how long a helper watches offered after a phase before it
+// parks: longer than the gaps between a tape's instructions, short enough
+// that an idle calc takes no processor time from others.
+const spinFor = 50 * time.Microsecond
+
+// next returns the next phase for a helper: one offered while it spins,
+// else one sent to it once parked.
+func next() *crew {
+	spinning.Add(1)
+	start := time.Now()
+	for {
+		for range 64 {
+			if c := offered.Swap(nil); c != nil {
+				spinning.Add(-1)
+				return c
+			}
+		}
+		if time.Since(start) > spinFor {
+			break
+		}
+	}
+	spinning.Add(-1)
+	return <-tasks
+}
 
 // helpers counts the helper goroutines started so far, under helpersMu.
-// Helpers live as long as the process, blocked on tasks when idle; their
+// Helpers live as long as the process, parked on tasks when idle; their
 // number grows to GOMAXPROCS-1 and never shrinks. Being stateless between
 // phases, they serve every caller (and session) alike.
 var (
@@ -111,7 +156,8 @@ func startHelpers(n int) {
 	defer helpersMu.Unlock()
 	for ; helpers < n; helpers++ {
 		go func() {
-			for c := range tasks {
+			for {
+				c := next()
 				c.claim()
 				c.release()
 			}

@@ -282,6 +282,9 @@ func TestDgemmMatchesGonum(t *testing.T) {
 // Split allocate nothing once their pools are warm, as compiled tapes
 // that multiply in a loop need.
 func TestNoAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("sync.Pool drops items under the race detector")
+	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	a, b, c := make([]float64, 256*64), make([]float64, 64*128), make([]float64, 256*128)
 	stop := func() bool { return false }

@@ -90,7 +90,7 @@ w1, w2 = rng.random((3, 4)), rng.random((4, 1))
 X = rng.random((256, 64))
 y = np.round(rng.random((256, 1)))
 w1, w2 = 0.1 * rng.standard_normal((64, 128)), 0.1 * rng.standard_normal((128, 1))
-""", "train(X, y, w1.copy(), w2.copy(), 0.5, 1500)"),
+""", "train(X, y, w1.copy(), w2.copy(), 0.01, 1500)"),
     "sobel": (IMAGE, "cv2.Sobel(img, cv2.CV_64F, 1, 0, ksize=3)"),
     "laplacian": (IMAGE, "cv2.Laplacian(img, cv2.CV_64F)"),
     "filter2d": (IMAGE + """

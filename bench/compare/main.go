@@ -32,7 +32,8 @@ import (
 	"calc"
 )
 
-// workload is one row of the table: calc's setup and timed statement, the
+// workload is one row of the table: calc's setup and timed statement (an
+// assignment, so that calc prints nothing, as python does not), the
 // number of runs of the statement per in-process round (0: no in-process
 // figure), and a description. Its python3 side is bench/workloads.py's
 // entry of the same name.
@@ -49,33 +50,33 @@ loss(w) = sse(sigmoid_net(w), y)
 
 var workloads = []workload{
 	{"startup", "start-up (python: import numpy)", "", "1 + 1", 0},
-	{"seed_fmin", "the seed lesson's fmin", "myfunc(x) = x**2 - 4*x + 8", "fmin(myfunc, [1.3], {disp: false});", 200},
+	{"seed_fmin", "the seed lesson's fmin", "myfunc(x) = x**2 - 4*x + 8", "r = fmin(myfunc, [1.3], {disp: false})", 200},
 	{"rosen_bfgs", "Rosenbrock n=100, BFGS (scipy: rosen_der)", "rosen(x) = sum(100*(x[1:] - x[:-1]**2)**2 + (1 - x[:-1])**2)",
-		`minimize(rosen, full(100, -1.2), {method: "BFGS"});`, 3},
+		`r = minimize(rosen, full(100, -1.2), {method: "BFGS"})`, 3},
 	{"rosen_lbfgsb", "Rosenbrock n=100, L-BFGS-B (scipy: rosen_der)", "rosen(x) = sum(100*(x[1:] - x[:-1]**2)**2 + (1 - x[:-1])**2)",
-		`minimize(rosen, full(100, -1.2), {method: "L-BFGS-B"});`, 10},
+		`r = minimize(rosen, full(100, -1.2), {method: "L-BFGS-B"})`, 10},
 	{"odeint_lorenz", "odeint, Lorenz on 3000 times",
 		"lorenz(w, t, p, r, b) = [p*(w[1] - w[0]), w[0]*(r - w[2]) - w[1], w[0]*w[1] - b*w[2]]\nt = range(0, 30, 0.01)",
-		"odeint(lorenz, [0, 1, 0], t, {args: [10, 28, 3]});", 10},
+		"r = odeint(lorenz, [0, 1, 0], t, {args: [10, 28, 3]})", 10},
 	{"odeint_robertson", "odeint, Robertson (stiff)",
 		"robertson(y, t) = [-0.04*y[0] + 1e4*y[1]*y[2], 0.04*y[0] - 1e4*y[1]*y[2] - 3e7*y[1]**2, 3e7*y[1]**2]\nrt = concat([0], logspace(-5, 5, 100))",
-		"odeint(robertson, [1, 0, 0], rt, {rtol: 1e-6, atol: 1e-10});", 20},
-	{"quad", "quad of exp(-x²) over the real line", "", "quad(exp(-x**2), -inf, inf);", 200},
-	{"brentq", "brentq of x³ - 2x - 5 on [2, 3]", "", "brentq(x**3 - 2*x - 5, 2, 3);", 500},
-	{"fsolve", "fsolve, scipy's 2×2 example", "", "fsolve([x + 0.5*(x - y)**3 - 1, 0.5*(y - x)**3 + y], [0, 0]);", 200},
+		"r = odeint(robertson, [1, 0, 0], rt, {rtol: 1e-6, atol: 1e-10})", 20},
+	{"quad", "quad of exp(-x²) over the real line", "", "r = quad(exp(-x**2), -inf, inf)", 200},
+	{"brentq", "brentq of x³ - 2x - 5 on [2, 3]", "", "r = brentq(x**3 - 2*x - 5, 2, 3)", 500},
+	{"fsolve", "fsolve, scipy's 2×2 example", "", "r = fsolve([x + 0.5*(x - y)**3 - 1, 0.5*(y - x)**3 + y], [0, 0])", 200},
 	{"nn_seed", "seed network 3→4→1, 1500 steps",
 		"X = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]\ny = [[0], [1], [1], [0]]\nseed(1)\nweights = {w1: rand(3, 4), w2: rand(4, 1)}" + network,
-		"train(loss, weights, {lr: 0.5, iters: 1500});", 3},
-	{"nn_large", "network 256×64→128→1, 1500 steps",
+		"r = train(loss, weights, {lr: 0.5, iters: 1500})", 3},
+	{"nn_large", "network 256×64→128→1, 1500 steps (lr 0.01)",
 		"seed(2)\nX = rand(256, 64)\ny = round(rand(256, 1))\nweights = {w1: 0.1*randn(64, 128), w2: 0.1*randn(128, 1)}" + network,
-		"train(loss, weights, {lr: 0.5, iters: 1500});", 1},
-	{"sobel", "Sobel dx on 2048² (OpenCV)", "img = 256*rand(2048, 2048)", "sobel(img, 1, 0);", 5},
-	{"laplacian", "Laplacian on 2048² (OpenCV)", "img = 256*rand(2048, 2048)", "laplacian(img);", 5},
+		"r = train(loss, weights, {lr: 0.01, iters: 1500})", 1},
+	{"sobel", "Sobel dx on 2048² (OpenCV)", "img = 256*rand(2048, 2048)", "r = sobel(img, 1, 0)", 5},
+	{"laplacian", "Laplacian on 2048² (OpenCV)", "img = 256*rand(2048, 2048)", "r = laplacian(img)", 5},
 	{"filter2d", "filter2D 3×3 on 2048² (OpenCV)", "img = 256*rand(2048, 2048)",
-		"filter2d(img, [[0.1, -0.2, 0.3], [0.4, 0.5, -0.6], [0.7, 0.8, -0.9]]);", 5},
-	{"sum_map", "sum(map(f, range(1e6)))", "f(x) = x*x", "sum(map(f, range(1e6)));", 2},
-	{"dot_1000", "dot of 1000×1000 matrices (OpenBLAS)", "a = rand(1000, 1000)", "dot(a, a);", 5},
-	{"eigh_500", "eigh of a symmetric 500×500 (LAPACK)", "a = rand(500, 500)\na = a + a.T", "eigh(a);", 3},
+		"r = filter2d(img, [[0.1, -0.2, 0.3], [0.4, 0.5, -0.6], [0.7, 0.8, -0.9]])", 5},
+	{"sum_map", "sum(map(f, range(1e6)))", "f(x) = x*x", "r = sum(map(f, range(1e6)))", 2},
+	{"dot_1000", "dot of 1000×1000 matrices (OpenBLAS)", "a = rand(1000, 1000)", "r = dot(a, a)", 5},
+	{"eigh_500", "eigh of a symmetric 500×500 (LAPACK)", "a = rand(500, 500)\na = a + a.T", "r = eigh(a)", 3},
 }
 
 func main() {

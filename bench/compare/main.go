@@ -94,8 +94,8 @@ func main() {
 	fmt.Printf("bench/compare, %s, %s, %d CPUs (GOMAXPROCS %d), %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"),
 		cpuModel(), runtime.NumCPU(), runtime.GOMAXPROCS(0), host)
 	fmt.Printf("calc vs %s: whole process median of %d, in process median of %d rounds; ratio = calc/python\n\n", pythonVersion(*python), *runs, *runs)
-	fmt.Printf("| %-40s | %12s | %12s | %6s | %12s | %12s | %6s |\n", "workload", "calc", "python", "ratio", "calc in-proc", "python in-proc", "ratio")
-	fmt.Printf("|%s|%s|%s|%s|%s|%s|%s|\n", dashes(42), dashes(14), dashes(14), dashes(8), dashes(14), dashes(16), dashes(8))
+	fmt.Printf("| %-48s | %12s | %12s | %6s | %12s | %14s | %6s |\n", "workload", "calc", "python", "ratio", "calc in-proc", "python in-proc", "ratio")
+	fmt.Printf("|%s|%s|%s|%s|%s|%s|%s|\n", dashes(50), dashes(14), dashes(14), dashes(8), dashes(14), dashes(16), dashes(8))
 	for _, w := range workloads {
 		if *only != "" && !slices.Contains(strings.Split(*only, ","), w.name) {
 			continue
@@ -108,7 +108,7 @@ func main() {
 			pyWall = append(pyWall, wall(exec.Command(*python, "bench/workloads.py", w.name, "once")))
 		}
 		c, p := median(calcWall), median(pyWall)
-		row := fmt.Sprintf("| %-40s | %12s | %12s | %6.2f |", w.what, ms(c), ms(p), c.Seconds()/p.Seconds())
+		row := fmt.Sprintf("| %-48s | %12s | %12s | %6.2f |", w.what, ms(c), ms(p), c.Seconds()/p.Seconds())
 		if w.reps > 0 {
 			ci := inProcess(w, *runs)
 			pi := pythonInProcess(*python, w, *runs)

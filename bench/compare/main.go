@@ -4,7 +4,9 @@
 //
 //   - whole process: the median wall time of five runs of each program
 //     (calc on a script of the workload; python3 importing what it needs),
-//     the two alternating so that both see the same load;
+//     the two alternating so that both see the same load, and the ratio
+//     of their median processor times (user + system, all threads), which
+//     a busy machine disturbs far less than wall time;
 //   - in process: the median of five rounds of the workload's mean time
 //     after setup, calc in this process through the embedding API, python
 //     in its own (bench/workloads.py NAME time).
@@ -94,21 +96,24 @@ func main() {
 	fmt.Printf("bench/compare, %s, %s, %d CPUs (GOMAXPROCS %d), %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"),
 		cpuModel(), runtime.NumCPU(), runtime.GOMAXPROCS(0), host)
 	fmt.Printf("calc vs %s: whole process median of %d, in process median of %d rounds; ratio = calc/python\n\n", pythonVersion(*python), *runs, *runs)
-	fmt.Printf("| %-48s | %12s | %12s | %6s | %12s | %14s | %6s |\n", "workload", "calc", "python", "ratio", "calc in-proc", "python in-proc", "ratio")
-	fmt.Printf("|%s|%s|%s|%s|%s|%s|%s|\n", dashes(50), dashes(14), dashes(14), dashes(8), dashes(14), dashes(16), dashes(8))
+	fmt.Printf("| %-48s | %12s | %12s | %6s | %9s | %12s | %14s | %6s |\n", "workload", "calc", "python", "ratio", "CPU ratio", "calc in-proc", "python in-proc", "ratio")
+	fmt.Printf("|%s|%s|%s|%s|%s|%s|%s|%s|\n", dashes(50), dashes(14), dashes(14), dashes(8), dashes(11), dashes(14), dashes(16), dashes(8))
 	for _, w := range workloads {
 		if *only != "" && !slices.Contains(strings.Split(*only, ","), w.name) {
 			continue
 		}
 		script := filepath.Join(dir, w.name+".calc")
 		check(os.WriteFile(script, []byte(w.setup+"\n"+w.work+"\n"), 0o644))
-		var calcWall, pyWall []time.Duration
+		var calcWall, pyWall, calcCPU, pyCPU []time.Duration
 		for range *runs {
-			calcWall = append(calcWall, wall(exec.Command(bin, script)))
-			pyWall = append(pyWall, wall(exec.Command(*python, "bench/workloads.py", w.name, "once")))
+			t, cpu := timed(exec.Command(bin, script))
+			calcWall, calcCPU = append(calcWall, t), append(calcCPU, cpu)
+			t, cpu = timed(exec.Command(*python, "bench/workloads.py", w.name, "once"))
+			pyWall, pyCPU = append(pyWall, t), append(pyCPU, cpu)
 		}
 		c, p := median(calcWall), median(pyWall)
-		row := fmt.Sprintf("| %-48s | %12s | %12s | %6.2f |", w.what, ms(c), ms(p), c.Seconds()/p.Seconds())
+		row := fmt.Sprintf("| %-48s | %12s | %12s | %6.2f | %9.2f |", w.what, ms(c), ms(p), c.Seconds()/p.Seconds(),
+			median(calcCPU).Seconds()/median(pyCPU).Seconds())
 		if w.reps > 0 {
 			ci := inProcess(w, *runs)
 			pi := pythonInProcess(*python, w, *runs)
@@ -152,11 +157,12 @@ func pythonInProcess(python string, w workload, rounds int) time.Duration {
 	return time.Duration(secs * float64(time.Second))
 }
 
-// wall runs cmd to its end and returns how long it took.
-func wall(cmd *exec.Cmd) time.Duration {
+// timed runs cmd to its end and returns how long it took and the
+// processor time it used.
+func timed(cmd *exec.Cmd) (wall, cpu time.Duration) {
 	start := time.Now()
 	check(run(cmd))
-	return time.Since(start)
+	return time.Since(start), cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 }
 
 // run runs cmd, failing with its output if it fails.

@@ -32,8 +32,8 @@ func peakLoops() map[string]struct {
 	return m
 }
 
-// peakRate returns the flop rate of threads goroutines each running steps
-// of the widest FMA loop, in GFlop/s.
+// peakRate returns the flop rate, in GFlop/s, of threads goroutines (the
+// calling one among them) each running steps of the widest FMA loop.
 func peakRate(threads, steps int) float64 {
 	best := peakLoops()["avx2"]
 	if l, ok := peakLoops()["avx512"]; ok {
@@ -41,9 +41,10 @@ func peakRate(threads, steps int) float64 {
 	}
 	var wg sync.WaitGroup
 	start := time.Now()
-	for range threads {
+	for range threads - 1 {
 		wg.Go(func() { best.loop(steps) })
 	}
+	best.loop(steps)
 	wg.Wait()
 	return float64(threads) * float64(steps) * best.flops / time.Since(start).Seconds() / 1e9
 }

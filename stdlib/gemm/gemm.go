@@ -3,9 +3,10 @@
 // layered algorithm so that the arithmetic runs at the speed of a small
 // register-blocked micro-kernel, in AVX-512 or AVX2+FMA assembly on amd64
 // and in Go elsewhere. Large products run on all of runtime.GOMAXPROCS's
-// threads, and DgemmStop can be stopped part way.
-// Sigmoid, the logistic function that neural networks apply to such
-// products, is vectorised the same way.
+// threads, and DgemmStop can be stopped part way. The elementwise work a
+// neural network does around such products is vectorised the same way
+// (Sigmoid, the logistic function; Mul and MulAffine, the products of its
+// backward pass) and runs on the same threads (Split).
 //
 // Reference: K. Goto and R. A. van de Geijn, "Anatomy of High-Performance
 // Matrix Multiplication", ACM Transactions on Mathematical Software 34(3),

@@ -302,7 +302,9 @@ func (t *Tape) Eval(inputs ...[]float64) {
 
 // splitter returns the function computing a range of in's output, for
 // the elementwise instructions large enough to split: products of whole
-// arrays and unary primitives.
+// arrays and primitives with a slice kernel (the sigmoid). Only these
+// kernels, which cannot panic, run on other threads, where a panic could
+// not be recovered as an error.
 func (in *instr) splitter(mem []float64) func(lo, hi int) {
 	if in.out.n < 2*splitGrain {
 		return nil
@@ -311,17 +313,10 @@ func (in *instr) splitter(mem []float64) func(lo, hi int) {
 	switch {
 	case in.factors != nil:
 		return func(lo, hi int) { runFactors(in.val, in.factors, mem, out, lo, hi) }
-	case in.op == OpApply && in.node.Prim.Arity == 1:
-		p, a := in.node.Prim, in.args[0]
+	case in.op == OpApply && in.node.Prim.Arity == 1 && in.node.Prim.Slice != nil:
+		slice, a := in.node.Prim.Slice, in.args[0]
 		src := mem[a.off : a.off+a.n]
-		if p.Slice != nil {
-			return func(lo, hi int) { p.Slice(out[lo:hi], src[lo:hi]) }
-		}
-		return func(lo, hi int) {
-			for k := lo; k < hi; k++ {
-				out[k] = p.Unary(src[k])
-			}
-		}
+		return func(lo, hi int) { slice(out[lo:hi], src[lo:hi]) }
 	}
 	return nil
 }

@@ -1,6 +1,9 @@
 package autodiff
 
-import "calc/stdlib/array"
+import (
+	"calc/stdlib/array"
+	"calc/stdlib/gemm"
+)
 
 // Fusion of elementwise work into sums. A sum such as 100*a**2 + b**2, or
 // the sum over all elements of one, would take one pass over memory per
@@ -28,34 +31,134 @@ type fterm struct {
 	hasA, hasB bool
 }
 
-// fusion decides which nodes are folded into the sums that use them.
+// fusion decides which nodes are folded into the sums that use them, and
+// which transposes are only read by matrix products: those are never
+// computed, the products read their argument transposed in place (as
+// BLAS's trans flags do), which saves a pass over a matrix and its
+// gathered copy in every backward step (Xᵀ·Δ).
 type fusion struct {
-	uses     map[*Node]int
-	consumer map[*Node]*Node
-	output   map[*Node]bool
-	fused    map[*Node]bool
+	uses       map[*Node]int
+	consumer   map[*Node]*Node
+	output     map[*Node]bool
+	fused      map[*Node]bool
+	affine     map[*Node]bool // fused into a product as an affine factor
+	transposed map[*Node]bool
 }
 
 func planFusion(order, outs []*Node) *fusion {
-	f := &fusion{uses: map[*Node]int{}, consumer: map[*Node]*Node{}, output: map[*Node]bool{}, fused: map[*Node]bool{}}
+	f := &fusion{uses: map[*Node]int{}, consumer: map[*Node]*Node{}, output: map[*Node]bool{},
+		fused: map[*Node]bool{}, affine: map[*Node]bool{}, transposed: map[*Node]bool{}}
 	for _, o := range outs {
 		f.output[o] = true
 	}
+	dotUses := map[*Node]int{}
 	for _, n := range order {
 		for _, a := range n.Args {
 			f.uses[a]++
 			f.consumer[a] = n
+			if n.Op == OpDot {
+				dotUses[a]++
+			}
+		}
+	}
+	for n, k := range dotUses {
+		if n.Op == OpTranspose && len(n.Shape) == 2 && k == f.uses[n] && !f.output[n] {
+			f.transposed[n] = true
 		}
 	}
 	// Consumers come after their arguments, so walking backwards settles
 	// a scatter's fate before its argument's.
 	for i := len(order) - 1; i >= 0; i-- {
 		n := order[i]
-		if f.canFuse(n) {
+		switch {
+		case f.canFuse(n):
 			f.fused[n] = true
+		case f.isAffineFactor(n):
+			f.fused[n], f.affine[n] = true, true
 		}
 	}
 	return f
+}
+
+// Products of whole arrays (the backward pass's y·(1 - y)·Δ of a sigmoid
+// layer) run as one instruction over factors, each an operand or, folded
+// into it, an operand's affine function c + d·x used nowhere else, so
+// that the product takes one pass instead of three and can be split
+// across threads.
+
+// mulFactor is one factor of a product: mem[off+k], or c + d·mem[off+k]
+// when affine.
+type mulFactor struct {
+	off    int
+	c, d   float64
+	affine bool
+}
+
+// factorsMul reports whether the Mul n runs over factors: every operand
+// fills n's shape and n is not folded into a sum.
+func (f *fusion) factorsMul(n *Node) bool {
+	if n.Op != OpMul || f.fused[n] {
+		return false
+	}
+	for _, a := range n.Args {
+		if a.Size() != n.Size() {
+			return false
+		}
+	}
+	return true
+}
+
+// isAffineFactor reports whether n is c + d·x of one operand of its own
+// size, used only as a factor of a product.
+func (f *fusion) isAffineFactor(n *Node) bool {
+	return n.Op == OpAdd && len(n.Args) == 1 && n.Args[0].Size() == n.Size() &&
+		f.uses[n] == 1 && !f.output[n] && f.factorsMul(f.consumer[n])
+}
+
+// factors lists the factors of the product n.
+func (f *fusion) factors(n *Node, regs map[*Node]span) []mulFactor {
+	fs := make([]mulFactor, len(n.Args))
+	for i, a := range n.Args {
+		if f.affine[a] {
+			fs[i] = mulFactor{off: regs[a.Args[0]].off, c: a.Val, d: a.Coefs[0], affine: true}
+			continue
+		}
+		fs[i] = mulFactor{off: regs[a].off}
+	}
+	return fs
+}
+
+// factorBlock is the length of the pieces a product of factors is
+// computed in: each factor multiplies a piece of the output held in the
+// level-1 cache, in the order the product is written, so that the result
+// is the same to the bit as one multiplication after the other.
+const factorBlock = 512
+
+// runFactors sets out[lo:hi] to v·Π factors a piece of out at a time:
+// the piece starts as v (or as the first factor when v is 1, which is the
+// same number) and is multiplied by the factors in turn with gemm's vector
+// loops.
+func runFactors(v float64, fs []mulFactor, mem, out []float64, lo, hi int) {
+	for b := lo; b < hi; b += factorBlock {
+		o := out[b:min(b+factorBlock, hi)]
+		for i, f := range fs {
+			x := mem[f.off+b : f.off+b+len(o)]
+			switch {
+			case i == 0 && v == 1 && !f.affine:
+				copy(o, x)
+				continue
+			case i == 0:
+				for k := range o {
+					o[k] = v
+				}
+			}
+			if f.affine {
+				gemm.MulAffine(o, x, f.c, f.d)
+			} else {
+				gemm.Mul(o, x)
+			}
+		}
+	}
 }
 
 // termsConsumer reports whether n is compiled as a fused sum: an Add whose
@@ -82,6 +185,8 @@ func (f *fusion) canFuse(n *Node) bool {
 	}
 	c := f.consumer[n]
 	switch {
+	case f.affine[c]: // it reads n's register
+		return false
 	case c.Op == OpScatter:
 		if !f.fused[c] {
 			return false

@@ -59,12 +59,24 @@ type instr struct {
 	// idx: gather (broadcast, transpose) or scatter-add (sum over an axis,
 	// sum-to) index map.
 	idx []int32
-	// dot dimensions: out (m×n) = a (m×k) · b (k×n); vecA/vecB for vectors.
-	m, k, n    int
-	vecA, vecB bool
-	lo         int
-	terms      []fterm // opTerms, opTermsTotal
+	// dot dimensions: out (m×n) = a (m×k) · b (k×n); vecA/vecB for
+	// vectors; transA/transB when an operand is read transposed in place.
+	m, k, n        int
+	vecA, vecB     bool
+	transA, transB bool
+	lo             int
+	terms          []fterm     // opTerms, opTermsTotal
+	factors        []mulFactor // OpMul over whole arrays
+	// split, if set, computes the output's elements [lo, hi): the
+	// instruction is elementwise and large, and Eval splits it across
+	// threads.
+	split func(lo, hi int)
 }
+
+// splitGrain is the fewest elements per thread an elementwise instruction
+// is split into: below it, handing a range to another thread (a few
+// microseconds) costs more than it saves.
+const splitGrain = 8192
 
 // Compile compiles the graph of outs for evaluation with the variables
 // inputs bound, in that order, to the slices given to Eval.
@@ -119,6 +131,10 @@ func Compile(outs []*Node, inputs []*Node) (*Tape, error) {
 			regs[n] = regs[n.Args[0]]
 			continue
 		}
+		if fz.transposed[n] {
+			regs[n] = regs[n.Args[0]]
+			continue
+		}
 		if fz.fused[n] {
 			continue
 		}
@@ -126,11 +142,16 @@ func Compile(outs []*Node, inputs []*Node) (*Tape, error) {
 		switch {
 		case n.Op == OpAdd && termsConsumer(n), n.Op == OpSum && termsConsumer(n) && fz.fused[n.Args[0]]:
 			t.code = append(t.code, fz.compileTerms(n, regs))
+		case fz.factorsMul(n):
+			t.code = append(t.code, instr{op: OpMul, node: n, out: regs[n], val: n.Val, factors: fz.factors(n, regs)})
 		default:
-			t.code = append(t.code, compileNode(n, regs))
+			t.code = append(t.code, compileNode(n, regs, fz))
 		}
 	}
 	t.mem = make([]float64, size)
+	for i := range t.code {
+		t.code[i].split = t.code[i].splitter(t.mem)
+	}
 	for _, c := range consts {
 		copy(t.mem[c.s.off:], c.data)
 	}
@@ -141,7 +162,7 @@ func Compile(outs []*Node, inputs []*Node) (*Tape, error) {
 }
 
 // compileNode makes the instruction that computes n.
-func compileNode(n *Node, regs map[*Node]span) instr {
+func compileNode(n *Node, regs map[*Node]span, fz *fusion) instr {
 	in := instr{op: n.Op, node: n, out: regs[n], coefs: n.Coefs, val: n.Val, lo: n.Lo}
 	elementwise := n.Op == OpAdd || n.Op == OpMul || n.Op == OpPow || n.Op == OpApply || n.Op == OpSelect
 	for _, a := range n.Args {
@@ -167,6 +188,7 @@ func compileNode(n *Node, regs map[*Node]span) instr {
 		if !in.vecB {
 			in.n = b.Shape[1]
 		}
+		in.transA, in.transB = fz.transposed[a], fz.transposed[b]
 	case OpTranspose:
 		in.idx = transposeIndex(n.Args[0].Shape)
 	case OpBroadcast:
@@ -269,8 +291,34 @@ func (t *Tape) Eval(inputs ...[]float64) {
 	}
 	mem := t.mem
 	for i := range t.code {
-		t.code[i].run(mem)
+		in := &t.code[i]
+		if in.split != nil {
+			gemm.Split(in.out.n, splitGrain, in.split)
+			continue
+		}
+		in.run(mem)
 	}
+}
+
+// splitter returns the function computing a range of in's output, for
+// the elementwise instructions large enough to split: products of whole
+// arrays and primitives with a slice kernel (the sigmoid). Only these
+// kernels, which cannot panic, run on other threads, where a panic could
+// not be recovered as an error.
+func (in *instr) splitter(mem []float64) func(lo, hi int) {
+	if in.out.n < 2*splitGrain {
+		return nil
+	}
+	out := mem[in.out.off : in.out.off+in.out.n]
+	switch {
+	case in.factors != nil:
+		return func(lo, hi int) { runFactors(in.val, in.factors, mem, out, lo, hi) }
+	case in.op == OpApply && in.node.Prim.Arity == 1 && in.node.Prim.Slice != nil:
+		slice, a := in.node.Prim.Slice, in.args[0]
+		src := mem[a.off : a.off+a.n]
+		return func(lo, hi int) { slice(out[lo:hi], src[lo:hi]) }
+	}
+	return nil
 }
 
 // Output returns the value of output i of the last Eval. The slice is the
@@ -323,6 +371,10 @@ func (in *instr) run(mem []float64) {
 			}
 		}
 	case OpMul:
+		if in.factors != nil {
+			runFactors(in.val, in.factors, mem, out, 0, len(out))
+			return
+		}
 		first := 0
 		if a := &in.args[0]; a.idx == nil && a.n == len(out) {
 			src, v := mem[a.off:a.off+a.n], in.val
@@ -468,7 +520,7 @@ func powConst(out []float64, base *arg, mem []float64, e float64) {
 }
 
 // dot computes a matrix product with gemm.Dgemm, or a plain loop when the
-// result is a single number.
+// result is a single number (a vector's data reads the same transposed).
 func (in *instr) dot(mem []float64, out []float64) {
 	a := mem[in.args[0].off : in.args[0].off+in.args[0].n]
 	b := mem[in.args[1].off : in.args[1].off+in.args[1].n]
@@ -480,7 +532,14 @@ func (in *instr) dot(mem []float64, out []float64) {
 		out[0] = s
 		return
 	}
-	gemm.Dgemm(false, false, in.m, in.n, in.k, 1, a, in.k, b, in.n, 0, out, in.n)
+	lda, ldb := in.k, in.n
+	if in.transA {
+		lda = in.m
+	}
+	if in.transB {
+		ldb = in.k
+	}
+	gemm.Dgemm(in.transA, in.transB, in.m, in.n, in.k, 1, a, lda, b, ldb, 0, out, in.n)
 }
 
 // Disassemble lists the tape's instructions, one a line, for debugging.

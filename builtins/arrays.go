@@ -349,7 +349,8 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "dot", Params: "a, b", Topic: "arrays",
-		Doc:     "The matrix product, as numpy.dot.\nvector·vector is the inner product; matrix·vector and matrix·matrix multiply.",
+		Doc: "The matrix product, as numpy.dot.\nvector·vector is the inner product; matrix·vector and matrix·matrix multiply.\n" +
+			"Ctrl-C (and -timeout) stops a long product within milliseconds.",
 		Example: "dot([[1, 2], [3, 4]], [1, 1])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -357,7 +358,11 @@ var arrayBuiltins = []*lang.Builtin{
 				x, y := node(s, a, 0), node(s, a, 1)
 				return expr(func() *autodiff.Node { return s.Graph().Dot(x, y) })
 			}
-			return lang.Arr(must(array.Dot(a.Array(0), a.Array(1))))
+			r, err := array.DotStop(a.Array(0), a.Array(1), s.Stopping)
+			if err == array.ErrStopped {
+				s.Check()
+			}
+			return lang.Arr(must(r, err))
 		},
 	},
 	{

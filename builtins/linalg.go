@@ -1,6 +1,8 @@
 package builtins
 
 import (
+	"fmt"
+
 	"calc/lang"
 	"calc/stdlib/array"
 	"calc/stdlib/linalg"
@@ -11,7 +13,10 @@ func matrixFn(name, doc, example string, f func(*array.Array) (*array.Array, err
 	return &lang.Builtin{
 		Name: name, Params: "m", Topic: "linalg", Doc: doc, Example: example,
 		MinArgs: 1, MaxArgs: 1,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Arr(must(f(a.Array(0)))) },
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			noteUnstoppable(s, name, a.Array(0))
+			return lang.Arr(must(f(a.Array(0))))
+		},
 	}
 }
 
@@ -20,7 +25,29 @@ func scalarFn(name, doc, example string, f func(*array.Array) (float64, error)) 
 	return &lang.Builtin{
 		Name: name, Params: "m", Topic: "linalg", Doc: doc, Example: example,
 		MinArgs: 1, MaxArgs: 1,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(must(f(a.Array(0)))) },
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			noteUnstoppable(s, name, a.Array(0))
+			return lang.Num(must(f(a.Array(0))))
+		},
+	}
+}
+
+// unstoppableWork is the size, rows·cols·min(rows, cols), from which a
+// factorization is worth a note that it cannot be stopped: about 10⁹
+// multiply-adds, a second or more in gonum's LAPACK.
+const unstoppableWork = 1e9
+
+// noteUnstoppable says, before a large factorization starts, that Ctrl-C
+// and -timeout cannot stop it: gonum's LAPACK routines (LU, QR,
+// Cholesky, the symmetric eigensolver, SVD) run as one call with no place
+// to poll, unlike dot, whose tiles can.
+func noteUnstoppable(s *lang.Session, name string, m *array.Array) {
+	if m.Ndim() != 2 {
+		return
+	}
+	r, c := m.Shape[0], m.Shape[1]
+	if float64(r)*float64(c)*float64(min(r, c)) >= unstoppableWork {
+		s.Print(fmt.Sprintf("note: %s of a %d×%d matrix runs in one LAPACK call that Ctrl-C cannot stop; it returns when done", name, r, c))
 	}
 }
 
@@ -45,6 +72,7 @@ var linalgBuiltins = []*lang.Builtin{
 		Example: "solve([[3, 1], [1, 2]], [9, 8])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			noteUnstoppable(s, "solve", a.Array(0))
 			return lang.Arr(must(linalg.Solve(a.Array(0), a.Array(1))))
 		},
 	},
@@ -63,6 +91,7 @@ var linalgBuiltins = []*lang.Builtin{
 			if len(a) > 1 {
 				tol = a.Num(1)
 			}
+			noteUnstoppable(s, "matrix_rank", a.Array(0))
 			return lang.Num(float64(must(linalg.MatrixRank(a.Array(0), tol))))
 		},
 	},
@@ -72,6 +101,7 @@ var linalgBuiltins = []*lang.Builtin{
 		Example: "lstsq([[1, 0], [1, 1], [1, 2]], [1, 3, 5]).x",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			noteUnstoppable(s, "lstsq", a.Array(0))
 			x, res, rank, sv, err := linalg.Lstsq(a.Array(0), a.Array(1))
 			if err != nil {
 				lang.Throw(err)
@@ -106,6 +136,7 @@ func decomposition(name, doc, example string, fields []string, f func(*array.Arr
 		Name: name, Params: "m", Topic: "linalg", Doc: doc, Example: example,
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			noteUnstoppable(s, name, a.Array(0))
 			parts := must(f(a.Array(0)))
 			r := lang.NewRecord()
 			for i, name := range fields {

@@ -28,7 +28,7 @@ type fn struct {
 	traced  *lang.Traced
 	wrt     []*autodiff.Node
 	value   *autodiff.Tape // the function
-	deriv   *autodiff.Tape // the function and its gradient or Jacobian
+	deriv   *autodiff.Tape // the function and its gradient or Jacobian, made on demand
 	hv      *autodiff.Tape // Hessian–vector products, made on demand
 	hvVar   *autodiff.Node
 	inputs  [][]float64
@@ -101,25 +101,38 @@ func (o *fn) trace() {
 		o.wrt = t.Args[o.point].Vars
 	}
 	o.outLen = t.Out.Size()
-	var d *autodiff.Node
-	lang.Symbolic(func() *autodiff.Node {
-		if t.Out.IsScalar() {
-			d = gradient(o.s.Graph(), t.Out, o.wrt)
-		} else {
-			d = jacobian(o.s.Graph(), flatten(o.s.Graph(), t.Out), o.wrt)
-		}
-		return nil
-	})
 	vars := t.Vars()
-	var err1, err2 error
-	o.value, err1 = autodiff.Compile([]*autodiff.Node{t.Out}, vars)
-	o.deriv, err2 = autodiff.Compile([]*autodiff.Node{t.Out, d}, vars)
-	if err1 != nil || err2 != nil {
+	if o.value, err = autodiff.Compile([]*autodiff.Node{t.Out}, vars); err != nil {
 		o.traced = nil
 		return
 	}
 	o.inputs = make([][]float64, len(vars))
 	o.scalars = make([]float64, len(vars))
+}
+
+// derivTape returns the tape of the function and its gradient or
+// Jacobian, built on first use: solvers without derivatives (brentq,
+// Nelder–Mead, quad), called again and again from a loop, then do not pay
+// for differentiating and compiling what they never evaluate.
+func (o *fn) derivTape() *autodiff.Tape {
+	if o.deriv == nil {
+		t := o.traced
+		var d *autodiff.Node
+		lang.Symbolic(func() *autodiff.Node {
+			if t.Out.IsScalar() {
+				d = gradient(o.s.Graph(), t.Out, o.wrt)
+			} else {
+				d = jacobian(o.s.Graph(), flatten(o.s.Graph(), t.Out), o.wrt)
+			}
+			return nil
+		})
+		tape, err := autodiff.Compile([]*autodiff.Node{t.Out, d}, t.Vars())
+		if err != nil {
+			lang.Throw(err)
+		}
+		o.deriv = tape
+	}
+	return o.deriv
 }
 
 // flatten reshapes a non-vector output to a vector.
@@ -226,9 +239,10 @@ func (o *fn) Scalar(x []float64) float64 {
 func (o *fn) Deriv(x []float64, t float64, d []float64) {
 	o.s.Check()
 	o.DerivCalls++
+	tape := o.derivTape()
 	o.bind(x, t)
-	o.deriv.Eval(o.inputs...)
-	copy(d, o.deriv.Output(1))
+	tape.Eval(o.inputs...)
+	copy(d, tape.Output(1))
 }
 
 // HessVec writes the Hessian of a scalar f at x times v into hv, by one

@@ -7,8 +7,8 @@ import (
 )
 
 // BenchmarkSeedFmin is the seed lesson's fmin call made again and again,
-// as a loop in calc would (scipy: about 400 µs per call on this machine,
-// bench/seed_fmin.py).
+// as a loop in calc would (scipy's side: go run ./bench/compare -only
+// seed_fmin).
 func BenchmarkSeedFmin(b *testing.B) {
 	s := builtins.NewSession()
 	if _, err := s.Eval("myfunc(x) = x**2 - 4*x + 8"); err != nil {

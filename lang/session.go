@@ -223,6 +223,12 @@ func (s *Session) Check() {
 	}
 }
 
+// Stopping reports whether an interrupt is pending, without clearing it
+// or stopping: a poll for Go code that cannot panic where it runs (the
+// threads of a matrix product), which returns early so that its builtin's
+// Check then stops the computation. It is safe for concurrent use.
+func (s *Session) Stopping() bool { return s.interrupt.Load() }
+
 // CheckFiles refuses file access in safe mode, for the builtins that
 // read or write files.
 func (s *Session) CheckFiles(what string) {

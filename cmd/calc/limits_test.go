@@ -19,6 +19,7 @@ func TestLimits(t *testing.T) {
 		want string
 	}{
 		{[]string{"-timeout", "300ms", "-e", "f(x) = x*x\nsum(map(f, range(5e7)))"}, "interrupted: the time limit of 300ms passed"},
+		{[]string{"-timeout", "500ms", "-e", "a = ones(4000, 4000)\nb = dot(a, a)"}, "interrupted: the time limit of 500ms passed"},
 		{[]string{"-max-depth", "50", "-e", "f(n) = n == 0 ? 0 : 1 + f(n - 1)\nf(100)"}, "maximum recursion depth 50 exceeded"},
 		{[]string{"-max-elements", "1000", "-e", "zeros(2000)"}, "more than the limit of 1000"},
 		{[]string{"-max-output", "100", "-e", "map(str, range(1000))"}, "output passed the limit of 100 bytes"},

@@ -306,6 +306,33 @@ func TestCtrlCInREPL(t *testing.T) {
 	}
 }
 
+// TestCtrlCStopsMatrixProduct sends SIGINT while calc multiplies two
+// 4000×4000 matrices (128·10⁹ flops, seconds of work): the product stops
+// between tiles of its work, the goal is within 100 ms (a tile is a
+// fraction of a millisecond; the rest is the signal's way in), and the
+// session goes on. The test allows more, as the machine may be shared.
+func TestCtrlCStopsMatrixProduct(t *testing.T) {
+	p := startCalc(t, "-i")
+	p.send("a = ones(4000, 4000)\nready = 1 + 1\nready\n")
+	p.expect("2", 10*time.Second)
+	p.send("b = dot(a, a)\n")
+	time.Sleep(200 * time.Millisecond)
+	start := time.Now()
+	p.cmd.Process.Signal(syscall.SIGINT)
+	p.expect("interrupted", 5*time.Second)
+	d := time.Since(start)
+	t.Logf("dot of 4000×4000 matrices stopped %v after SIGINT", d)
+	if d > 500*time.Millisecond {
+		t.Errorf("the product took %v to stop", d)
+	}
+	p.send("ready + 1\n")
+	p.expect("3", 5*time.Second)
+	p.stdin.Close()
+	if status := p.wait(); status != 0 {
+		t.Errorf("exit status %d", status)
+	}
+}
+
 // TestCtrlCInScript interrupts a script that would run for minutes: it
 // stops with an error at the position it was at, and status 1.
 func TestCtrlCInScript(t *testing.T) {

@@ -1,6 +1,7 @@
 package array
 
 import (
+	"errors"
 	"fmt"
 
 	"gonum.org/v1/gonum/blas/blas64"
@@ -30,7 +31,16 @@ func mul(x, y float64) float64 { return x * y }
 // inner product of vectors runs on gonum's BLAS (Ddot), the others on
 // gemm.Dgemm, O(m·k·n) for an m×k by k×n product. Operands of more than
 // two dimensions are not supported.
-func Dot(a, b *Array) (*Array, error) {
+func Dot(a, b *Array) (*Array, error) { return DotStop(a, b, nil) }
+
+// ErrStopped is the error of a computation its stop function stopped.
+var ErrStopped = errors.New("stopped")
+
+// DotStop is Dot for a caller that may want to abandon a long product
+// (an interpreter's Ctrl-C): a matrix product asks stop, if not nil,
+// between blocks of its work (gemm.DgemmStop), and returns ErrStopped as
+// soon as it says so. stop must be safe for concurrent use.
+func DotStop(a, b *Array, stop func() bool) (*Array, error) {
 	if a.Ndim() == 0 || b.Ndim() == 0 {
 		return Broadcast(a, b, mul)
 	}
@@ -58,7 +68,9 @@ func Dot(a, b *Array) (*Array, error) {
 	// An m×k by k×n product, a vector being a 1×k or k×1 matrix.
 	k := a.Shape[ka]
 	m, n := len(a.Data)/k, len(b.Data)/k
-	gemm.Dgemm(false, false, m, n, k, 1, a.Data, k, b.Data, n, 0, out, n)
+	if !gemm.DgemmStop(stop, false, false, m, n, k, 1, a.Data, k, b.Data, n, 0, out, n) {
+		return nil, ErrStopped
+	}
 	return &Array{Shape: shape, Data: out}, nil
 }
 

@@ -74,3 +74,16 @@ func BenchmarkDot200(b *testing.B) {
 		}
 	}
 }
+
+// TestDotStop: a stop function that says stop ends a matrix product with
+// ErrStopped; one that never does gives the product.
+func TestDotStop(t *testing.T) {
+	a := Full([]int{300, 300}, 1)
+	if _, err := DotStop(a, a, func() bool { return true }); err != ErrStopped {
+		t.Errorf("stopped product: error %v, want ErrStopped", err)
+	}
+	r, err := DotStop(a, a, func() bool { return false })
+	if err != nil || r.Data[0] != 300 || r.Data[len(r.Data)-1] != 300 {
+		t.Errorf("unstopped product: %v, %v", err, r.Data[:1])
+	}
+}

@@ -7,6 +7,9 @@ func kernels() map[string]kernel {
 	if hasAVX2FMA {
 		ks["fma"] = kernelFMA
 	}
+	if hasAVX512 {
+		ks["avx512"] = kernelAVX512
+	}
 	return ks
 }
 
@@ -15,6 +18,9 @@ func sigmoids() map[string]func(dst, src []float64) {
 	fs := map[string]func(dst, src []float64){"go": sigmoidGo}
 	if hasAVX2FMA {
 		fs["fma"] = sigmoidFMA
+	}
+	if hasAVX512DQ {
+		fs["avx512"] = sigmoidAVX512
 	}
 	return fs
 }

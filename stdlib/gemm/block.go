@@ -1,77 +1,131 @@
 package gemm
 
-import "sync"
+import (
+	"runtime"
+	"sync"
+)
 
 // The block sizes of Goto and van de Geijn's algorithm (§6 of their paper):
 // an mr×nr block of C lives in registers during the micro-kernel; a
-// kc×nr panel of B (16 KiB) stays in the level-1 cache while the
+// kc×nr panel of B (16 or 32 KiB) stays in the level-1 cache while the
 // micro-kernel streams the mc×kc block of A (144 KiB) from the level-2
 // cache; nc bounds the kc×nc block of B, which level 3 holds. mc is a
-// multiple of mr and nc of nr. The values are BLIS's for Haswell
-// (config/haswell/bli_cntx_init_haswell.c).
+// multiple of every kernel's mr and nc of every nr. The values are BLIS's
+// for Haswell (config/haswell/bli_cntx_init_haswell.c).
 const (
-	mr = 6
-	nr = 8
 	kc = 256
 	mc = 72
 	nc = 4080
 )
 
-// workspace holds one thread's packed block of B, a packed panel of A for
-// the bottom edge of C, and a tile for the edges of C.
+// minWork is the number of multiply-adds, m·n·k, per thread below which a
+// product runs on fewer threads: handing work to another thread costs a
+// few microseconds, about what the micro-kernel needs for 64³.
+const minWork = 1 << 18
+
+// workspace holds a packed block of B, shared by the threads of a
+// product, and, for each thread, a packed panel of A for the bottom edge
+// of C and a tile for the edges of C.
 type workspace struct {
-	a, b []float64
-	tile [mr * nr]float64
+	a, b  []float64
+	tile  [maxTile]float64
+	prob  problem // the product, when this is its caller's workspace
+	phase phase   // its phase
 }
 
 // workspaces recycles packing buffers between calls, so that a caller
 // multiplying in a loop (a compiled tape) does not allocate.
 var workspaces = sync.Pool{New: func() any { return new(workspace) }}
 
-// blocked computes p in the calling goroutine with Goto's five loops
-// around the micro-kernel: over nc-column blocks of C, kc-deep slices of
-// the inner dimension (packing B's block into nr-column panels), mc-row
-// blocks of C, then nr-column and mr-row tiles, each one call of the
-// micro-kernel. The first kc slice applies beta; later ones add to C.
-func (p *problem) blocked() {
-	w := workspaces.Get().(*workspace)
-	defer workspaces.Put(w)
-	depth := min(kc, p.k)
-	w.a = grow(w.a, mr*depth)
-	w.b = grow(w.b, roundUp(min(nc, p.n), nr)*depth)
-	for jc := 0; jc < p.n; jc += nc {
-		ncur := min(nc, p.n-jc)
-		for pc := 0; pc < p.k; pc += kc {
-			kcur := min(kc, p.k-pc)
-			beta := p.beta
-			if pc > 0 {
-				beta = 1
+// compute runs, with the caller's workspace w, Goto's five loops around the micro-kernel: over nc-column
+// blocks of C and kc-deep slices of the inner dimension, for each of
+// which the calling goroutine packs B's block into nr-column panels once;
+// then the block of C is cut into tiles of whole mr×nr micro-tiles (at
+// most mc rows), which the threads claim one after the other (a phase,
+// see crew), each computing its tiles with macroKernel. The first kc slice
+// applies beta; later ones add to C. Between tiles, stop is asked whether
+// to give up; compute reports whether it finished.
+func (p *problem) compute(w *workspace, stop func() bool) bool {
+	threads := min(runtime.GOMAXPROCS(0), max(1, p.m*p.n*p.k/minWork))
+	w.b = grow(w.b, roundUp(min(nc, p.n), p.kern.nr)*min(kc, p.k))
+	ph := &w.phase
+	*ph = phase{p: p, b: w.b}
+	for ph.jc = 0; ph.jc < p.n; ph.jc += nc {
+		ph.ncur = min(nc, p.n-ph.jc)
+		ph.tiling(threads)
+		for ph.pc = 0; ph.pc < p.k; ph.pc += kc {
+			ph.kcur = min(kc, p.k-ph.pc)
+			ph.beta = p.beta
+			if ph.pc > 0 {
+				ph.beta = 1
 			}
 			// Element (j, q) of the block of op(B)ᵀ is b[j*ldb+q] when
 			// B is stored transposed, b[q*ldb+j] otherwise.
-			pack(w.b, p.b, p.ldb, !p.transB, nr, jc, ncur, pc, kcur)
-			for ic := 0; ic < p.m; ic += mc {
-				p.macroKernel(w, ic, jc, pc, min(mc, p.m-ic), ncur, kcur, beta)
+			pack(w.b, p.b, p.ldb, !p.transB, p.kern.nr, ph.jc, ph.ncur, ph.pc, ph.kcur)
+			if !runPhase(ph, ph.tiles(), threads, stop) {
+				return false
 			}
 		}
 	}
+	return true
+}
+
+// phase is the work on one packed block of B: the kcur-deep slice at pc
+// of the ncur columns of C at jc, cut into tiles of rows×cols.
+type phase struct {
+	p                    *problem
+	b                    []float64
+	jc, pc, ncur, kcur   int
+	beta                 float64
+	rows, cols, rowTiles int
+}
+
+// tiling chooses the tiles of C for threads: about four per thread, so
+// that a thread that starts late (the machine is shared) leaves its part
+// to the others instead of holding them up, cut across rows first (each
+// reads all of the packed B, which stays in cache), across columns too
+// when C has few rows.
+func (ph *phase) tiling(threads int) {
+	kern := ph.p.kern
+	want := 4 * threads
+	if threads == 1 {
+		want = 1
+	}
+	ph.rows = min(mc, max(kern.mr, roundUp((ph.p.m+want-1)/want, kern.mr)))
+	ph.rowTiles = (ph.p.m + ph.rows - 1) / ph.rows
+	ph.cols = ph.ncur
+	if across := (want + ph.rowTiles - 1) / ph.rowTiles; across > 1 {
+		ph.cols = max(kern.nr, roundUp((ph.ncur+across-1)/across, kern.nr))
+	}
+}
+
+// tiles is the number of tiles of the phase.
+func (ph *phase) tiles() int { return ph.rowTiles * ((ph.ncur + ph.cols - 1) / ph.cols) }
+
+// piece computes tile i of the phase with the thread's workspace w.
+func (ph *phase) piece(i int, w *workspace) {
+	ic, jo := i%ph.rowTiles*ph.rows, i/ph.rowTiles*ph.cols
+	ph.p.macroKernel(w, ph.b[jo*ph.kcur:], ic, ph.jc+jo, ph.pc, min(ph.rows, ph.p.m-ic), min(ph.cols, ph.ncur-jo), ph.kcur, ph.beta)
 }
 
 // macroKernel updates the mcur×ncur block of C at (ic, jc) with the
-// product of A's block at (ic, pc) and the packed block of B in w, tile by
-// tile. Full tiles go straight to C; at the right and bottom edges the
-// kernel writes w.tile and only the tile's part inside C is updated.
-func (p *problem) macroKernel(w *workspace, ic, jc, pc, mcur, ncur, kcur int, beta float64) {
+// product of A's block at (ic, pc) and the packed panels of B in bp,
+// micro-tile by micro-tile. Full micro-tiles go straight to C; at the
+// right and bottom edges the kernel writes w.tile and only the part
+// inside C is updated.
+func (p *problem) macroKernel(w *workspace, bp []float64, ic, jc, pc, mcur, ncur, kcur int, beta float64) {
+	mr, nr := p.kern.mr, p.kern.nr
 	rsa, csa := p.lda, 1
 	if p.transA {
 		rsa, csa = 1, p.lda
 	}
 	full := mcur / mr * mr
 	if full < mcur {
+		w.a = grow(w.a, mr*kcur)
 		pack(w.a, p.a, p.lda, p.transA, mr, ic+full, mcur-full, pc, kcur)
 	}
 	for jr := 0; jr < ncur; jr += nr {
-		bp := w.b[jr*kcur : (jr+nr)*kcur]
+		panel := bp[jr*kcur : (jr+nr)*kcur]
 		cols := min(nr, ncur-jr)
 		for ir := 0; ir < mcur; ir += mr {
 			a, rs, cs := p.a[(ic+ir)*rsa+pc*csa:], rsa, csa
@@ -81,10 +135,10 @@ func (p *problem) macroKernel(w *workspace, ic, jc, pc, mcur, ncur, kcur int, be
 			c := p.c[(ic+ir)*p.ldc+jc+jr:]
 			rows := min(mr, mcur-ir)
 			if rows == mr && cols == nr {
-				p.kern(kcur, p.alpha, beta, a, rs, cs, bp, c, p.ldc)
+				p.kern.run(kcur, p.alpha, beta, a, rs, cs, panel, c, p.ldc)
 				continue
 			}
-			p.kern(kcur, 1, 0, a, rs, cs, bp, w.tile[:], nr)
+			p.kern.run(kcur, 1, 0, a, rs, cs, panel, w.tile[:], nr)
 			update(c, p.ldc, rows, cols, p.alpha, w.tile[:], nr, beta)
 		}
 	}

@@ -1,10 +1,12 @@
 // Package gemm multiplies dense row-major matrices of float64: Dgemm, with
 // the semantics of BLAS's dgemm, organised after Goto and van de Geijn's
 // layered algorithm so that the arithmetic runs at the speed of a small
-// register-blocked micro-kernel, in AVX2+FMA assembly on amd64 and in Go
-// elsewhere. Large products run on all of runtime.GOMAXPROCS's threads.
-// Sigmoid, the logistic function that neural networks apply to such
-// products, is vectorised the same way.
+// register-blocked micro-kernel, in AVX-512 or AVX2+FMA assembly on amd64
+// and in Go elsewhere. Large products run on all of runtime.GOMAXPROCS's
+// threads, and DgemmStop can be stopped part way. The elementwise work a
+// neural network does around such products is vectorised the same way
+// (Sigmoid, the logistic function; Mul and MulAffine, the products of its
+// backward pass) and runs on the same threads (Split).
 //
 // Reference: K. Goto and R. A. van de Geijn, "Anatomy of High-Performance
 // Matrix Multiplication", ACM Transactions on Mathematical Software 34(3),
@@ -14,10 +16,7 @@
 // 2015).
 package gemm
 
-import (
-	"fmt"
-	"sync"
-)
+import "fmt"
 
 // Dgemm computes C = alpha·op(A)·op(B) + beta·C for row-major matrices,
 // as BLAS's dgemm does on row-major data (cblas_dgemm with CblasRowMajor),
@@ -36,12 +35,24 @@ import (
 // Cost: 2·m·n·k flops, plus O(k·n) per thread to pack B into cache-sized
 // panels (A is read in place).
 func Dgemm(transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
-	dgemm(bestKernel, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+	dgemm(bestKernel, nil, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
-// dgemm is Dgemm with the micro-kernel as a parameter, so that tests run
-// every kernel this CPU has.
-func dgemm(kern kernel, transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
+// DgemmStop is Dgemm that asks stop, between tiles of the work, whether
+// to give up: a tile is at most mc·kc·nc multiply-adds (7.5·10⁷, about a
+// millisecond on one core of a 2020s x86 with AVX-512), so an interactive
+// caller's Ctrl-C stops even a 4000×4000 product within milliseconds. When stop says so, DgemmStop returns false with C
+// partly updated; otherwise it returns true. stop may be called from
+// several threads at once, so it must be safe for concurrent use (an
+// atomic load, say). Matrix-vector products (m or n is 1), being quick,
+// do not ask.
+func DgemmStop(stop func() bool, transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) bool {
+	return dgemm(bestKernel, stop, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+// dgemm is DgemmStop with the micro-kernel as a parameter, so that tests
+// run every kernel this CPU has.
+func dgemm(kern kernel, stop func() bool, transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) bool {
 	ar, ac := m, k
 	if transA {
 		ar, ac = k, m
@@ -60,7 +71,7 @@ func dgemm(kern kernel, transA, transB bool, m, n, k int, alpha float64, a []flo
 	case ldc < max(1, n):
 		panic(fmt.Sprintf("gemm: ldc=%d < %d", ldc, max(1, n)))
 	case m == 0 || n == 0:
-		return
+		return true
 	case len(a) < span(ar, ac, lda):
 		panic(fmt.Sprintf("gemm: len(a)=%d < %d", len(a), span(ar, ac, lda)))
 	case len(b) < span(br, bc, ldb):
@@ -70,16 +81,19 @@ func dgemm(kern kernel, transA, transB bool, m, n, k int, alpha float64, a []flo
 	}
 	if alpha == 0 || k == 0 {
 		scale(m, n, beta, c, ldc)
-		return
+		return true
 	}
-	p := problem{kern: kern, transA: transA, transB: transB, m: m, n: n, k: k,
+	w := workspaces.Get().(*workspace)
+	defer workspaces.Put(w)
+	p := &w.prob // in the workspace, so that it is not allocated
+	*p = problem{kern: kern, transA: transA, transB: transB, m: m, n: n, k: k,
 		alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc}
-	switch {
-	case n == 1 || m == 1:
+	defer func() { *p = problem{} }() // let the operands go
+	if n == 1 || m == 1 {
 		p.vector()
-	default:
-		p.parallel()
+		return true
 	}
+	return p.compute(w, stop)
 }
 
 // span is the length a rows×cols matrix with leading dimension ld needs.
@@ -107,9 +121,7 @@ func scale(m, n int, beta float64, c []float64, ldc int) {
 	}
 }
 
-// problem is one call's arguments, with the micro-kernel to use; the
-// parallel driver hands each thread a problem over its share of C, and a
-// helper computing a share signals done.
+// problem is one call's arguments, with the micro-kernel to use.
 type problem struct {
 	kern           kernel
 	transA, transB bool
@@ -117,5 +129,4 @@ type problem struct {
 	alpha, beta    float64
 	a, b, c        []float64
 	lda, ldb, ldc  int
-	done           *sync.WaitGroup
 }

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"gonum.org/v1/gonum/blas"
@@ -98,7 +99,7 @@ func at(x []float64, ld int, trans bool, i, j int) float64 {
 // run calls dgemm with kern on copies of the operands and returns C.
 func (c call) run(kern kernel, a, b, c0 []float64) []float64 {
 	got := append([]float64(nil), c0...)
-	dgemm(kern, c.transA, c.transB, c.m, c.n, c.k, c.alpha, a, c.lda, b, c.ldb, c.beta, got, c.ldc)
+	dgemm(kern, nil, c.transA, c.transB, c.m, c.n, c.k, c.alpha, a, c.lda, b, c.ldb, c.beta, got, c.ldc)
 	return got
 }
 
@@ -135,8 +136,8 @@ func TestDgemmSmallShapes(t *testing.T) {
 }
 
 // TestDgemmBlocks crosses the block sizes mc, kc and nc and the threshold
-// of the parallel driver, splitting by rows and by columns into up to four
-// shares whatever the machine.
+// of the parallel driver, cutting C into tiles across rows and columns for
+// four threads whatever the machine.
 func TestDgemmBlocks(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	shapes := [][3]int{
@@ -274,5 +275,47 @@ func TestDgemmMatchesGonum(t *testing.T) {
 				t.Fatalf("%v: c[%d] = %v, gonum %v", c, i, got[i], want[i])
 			}
 		}
+	}
+}
+
+// TestNoAllocations checks that a parallel product, a stoppable one and a
+// Split allocate nothing once their pools are warm, as compiled tapes
+// that multiply in a loop need.
+func TestNoAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("sync.Pool drops items under the race detector")
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	a, b, c := make([]float64, 256*64), make([]float64, 64*128), make([]float64, 256*128)
+	stop := func() bool { return false }
+	f := func(lo, hi int) { clear(c[lo:hi]) }
+	for name, run := range map[string]func(){
+		"Dgemm":     func() { Dgemm(false, false, 256, 128, 64, 1, a, 64, b, 128, 0, c, 128) },
+		"DgemmStop": func() { DgemmStop(stop, true, false, 64, 128, 256, 1, a, 64, c, 128, 0, b, 128) },
+		"Split":     func() { Split(len(c), 4096, f) },
+	} {
+		run()
+		if allocs := testing.AllocsPerRun(50, run); allocs != 0 {
+			t.Errorf("%s: %v allocations per call", name, allocs)
+		}
+	}
+}
+
+// TestDgemmStop stops a product after a few tiles: DgemmStop reports it
+// and returns, and an unstopped one reports completion.
+func TestDgemmStop(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	n := 600
+	a, c := make([]float64, n*n), make([]float64, n*n)
+	var asked atomic.Int32
+	stop := func() bool { return asked.Add(1) > 3 }
+	if DgemmStop(stop, false, false, n, n, n, 1, a, n, a, n, 0, c, n) {
+		t.Error("a stopped product reports completion")
+	}
+	if got := asked.Load(); got > 4+int32(runtime.GOMAXPROCS(0)) {
+		t.Errorf("stop was asked %d times after it said stop", got-4)
+	}
+	if !DgemmStop(func() bool { return false }, false, false, n, n, n, 1, a, n, a, n, 0, c, n) {
+		t.Error("an unstopped product reports being stopped")
 	}
 }

@@ -1,22 +1,38 @@
 package gemm
 
-// kernel is a micro-kernel: it sets the mr×nr block of C at the start of
-// c, rows ldc apart, to alpha·AB + beta·C, where AB = Σ_q a_q b_qᵀ sums k
-// outer products of a column of A's mr×k panel, element (i, q) at
-// a[i*rsa+q*csa], and a row of B's packed k×nr panel, element (q, j) at
-// b[q*nr+j]. C is not read when beta is 0. The slices reach
-// a[(mr-1)*rsa+(k-1)*csa], b[k*nr-1] and c[(mr-1)*ldc+nr-1].
+// kernel is a micro-kernel and the shape of the block of C it computes.
+// Its run sets the mr×nr block of C at the start of c, rows ldc apart, to
+// alpha·AB + beta·C, where AB = Σ_q a_q b_qᵀ sums k outer products of a
+// column of A's mr×k panel, element (i, q) at a[i*rsa+q*csa], and a row of
+// B's packed k×nr panel, element (q, j) at b[q*nr+j]. C is not read when
+// beta is 0. The slices reach a[(mr-1)*rsa+(k-1)*csa], b[k*nr-1] and
+// c[(mr-1)*ldc+nr-1].
 //
 // Reading A in place with its strides, as BLIS's kernels for small
 // problems do, spares packing it: its rows (or, transposed, its columns)
 // are contiguous, each element is used nr times in a row, and the hardware
 // prefetcher follows the six streams. Only partial panels at the bottom
 // edge of C are packed, with zeros for the missing rows.
-type kernel func(k int, alpha, beta float64, a []float64, rsa, csa int, b, c []float64, ldc int)
+type kernel struct {
+	mr, nr int
+	run    func(k int, alpha, beta float64, a []float64, rsa, csa int, b, c []float64, ldc int)
+}
 
-// kernelGo is the portable micro-kernel. It computes AB a row at a time,
-// the row's nr sums in named variables so that they stay in registers.
-func kernelGo(k int, alpha, beta float64, a []float64, rsa, csa int, b, c []float64, ldc int) {
+// The shape of the portable kernel's block and of kernelFMA's, BLIS's for
+// Haswell: twelve accumulators of four doubles. maxTile bounds every
+// kernel's mr·nr.
+const (
+	mr      = 6
+	nr      = 8
+	maxTile = 8 * 16
+)
+
+// kernelGo is the portable micro-kernel.
+var kernelGo = kernel{mr, nr, microGo}
+
+// microGo computes AB a row at a time, the row's nr sums in named
+// variables so that they stay in registers.
+func microGo(k int, alpha, beta float64, a []float64, rsa, csa int, b, c []float64, ldc int) {
 	var ab [mr * nr]float64
 	b = b[:k*nr]
 	for i := range mr {

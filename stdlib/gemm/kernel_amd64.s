@@ -137,3 +137,157 @@ readc:
 	ROWBETA(Y14, Y15)
 	VZEROUPPER
 	RET
+
+// STEP16 accumulates one outer product for the 8×16 kernel: the row of
+// the B panel at boff(DI) into Z0:Z1, rows 0-3 of A's column from SI and
+// rows 4-7 from R13 (rows R9 bytes apart, R10 = 3·R9) broadcast into
+// Z2-Z9, and row i of the block in Z(16+2i):Z(17+2i); then SI and R13
+// move to A's next column.
+#define STEP16(boff) \
+	VMOVUPD      boff(DI), Z0;       \
+	VMOVUPD      boff+64(DI), Z1;    \
+	VBROADCASTSD (SI), Z2;           \
+	VBROADCASTSD (SI)(R9*1), Z3;     \
+	VBROADCASTSD (SI)(R9*2), Z4;     \
+	VBROADCASTSD (SI)(R10*1), Z5;    \
+	VFMADD231PD  Z0, Z2, Z16;        \
+	VFMADD231PD  Z1, Z2, Z17;        \
+	VFMADD231PD  Z0, Z3, Z18;        \
+	VFMADD231PD  Z1, Z3, Z19;        \
+	VFMADD231PD  Z0, Z4, Z20;        \
+	VFMADD231PD  Z1, Z4, Z21;        \
+	VFMADD231PD  Z0, Z5, Z22;        \
+	VFMADD231PD  Z1, Z5, Z23;        \
+	VBROADCASTSD (R13), Z6;          \
+	VBROADCASTSD (R13)(R9*1), Z7;    \
+	VBROADCASTSD (R13)(R9*2), Z8;    \
+	VBROADCASTSD (R13)(R10*1), Z9;   \
+	VFMADD231PD  Z0, Z6, Z24;        \
+	VFMADD231PD  Z1, Z6, Z25;        \
+	VFMADD231PD  Z0, Z7, Z26;        \
+	VFMADD231PD  Z1, Z7, Z27;        \
+	VFMADD231PD  Z0, Z8, Z28;        \
+	VFMADD231PD  Z1, Z8, Z29;        \
+	VFMADD231PD  Z0, Z9, Z30;        \
+	VFMADD231PD  Z1, Z9, Z31;        \
+	ADDQ         R12, SI;            \
+	ADDQ         R12, R13
+
+// SCALE16 multiplies the accumulators of one row of C by alpha in Z0.
+#define SCALE16(r0, r1) \
+	VMULPD Z0, r0, r0; \
+	VMULPD Z0, r1, r1
+
+// ROWBETA16 stores alpha·AB + beta·C for one row of C at DX, beta in Z1,
+// and moves DX to the next row.
+#define ROWBETA16(r0, r1) \
+	VFMADD231PD (DX), Z1, r0;   \
+	VFMADD231PD 64(DX), Z1, r1; \
+	VMOVUPD     r0, (DX);       \
+	VMOVUPD     r1, 64(DX);     \
+	ADDQ        R8, DX
+
+// ROWZERO16 stores alpha·AB for one row of C at DX without reading C.
+#define ROWZERO16(r0, r1) \
+	VMOVUPD r0, (DX);   \
+	VMOVUPD r1, 64(DX); \
+	ADDQ    R8, DX
+
+// func dgemmKernel8x16(k int, alpha, beta float64, a *float64, rsa, csa int, b, c *float64, ldc int)
+TEXT ·dgemmKernel8x16(SB), NOSPLIT, $0-72
+	MOVQ k+0(FP), CX
+	MOVQ a+24(FP), SI
+	MOVQ rsa+32(FP), R9
+	SHLQ $3, R9
+	LEAQ (R9)(R9*2), R10
+	LEAQ (SI)(R9*4), R13
+	MOVQ csa+40(FP), R12
+	SHLQ $3, R12
+	MOVQ b+48(FP), DI
+	MOVQ c+56(FP), DX
+	MOVQ ldc+64(FP), R8
+	SHLQ $3, R8
+
+	VPXORQ Z16, Z16, Z16
+	VPXORQ Z17, Z17, Z17
+	VPXORQ Z18, Z18, Z18
+	VPXORQ Z19, Z19, Z19
+	VPXORQ Z20, Z20, Z20
+	VPXORQ Z21, Z21, Z21
+	VPXORQ Z22, Z22, Z22
+	VPXORQ Z23, Z23, Z23
+	VPXORQ Z24, Z24, Z24
+	VPXORQ Z25, Z25, Z25
+	VPXORQ Z26, Z26, Z26
+	VPXORQ Z27, Z27, Z27
+	VPXORQ Z28, Z28, Z28
+	VPXORQ Z29, Z29, Z29
+	VPXORQ Z30, Z30, Z30
+	VPXORQ Z31, Z31, Z31
+
+	MOVQ CX, BX
+	SHRQ $2, BX
+	ANDQ $3, CX
+	TESTQ BX, BX
+	JZ   tail16
+
+loop16:
+	STEP16(0)
+	STEP16(128)
+	STEP16(256)
+	STEP16(384)
+	ADDQ $512, DI
+	DECQ BX
+	JNZ  loop16
+
+tail16:
+	TESTQ CX, CX
+	JZ    store16
+
+loop16one:
+	STEP16(0)
+	ADDQ $128, DI
+	DECQ CX
+	JNZ  loop16one
+
+store16:
+	VBROADCASTSD alpha+8(FP), Z0
+	SCALE16(Z16, Z17)
+	SCALE16(Z18, Z19)
+	SCALE16(Z20, Z21)
+	SCALE16(Z22, Z23)
+	SCALE16(Z24, Z25)
+	SCALE16(Z26, Z27)
+	SCALE16(Z28, Z29)
+	SCALE16(Z30, Z31)
+
+	// As in dgemmKernel6x8: beta == 0 only writes C.
+	VXORPD   X2, X2, X2
+	VMOVSD   beta+16(FP), X1
+	VUCOMISD X1, X2
+	JNE      readc16
+	JPS      readc16
+
+	ROWZERO16(Z16, Z17)
+	ROWZERO16(Z18, Z19)
+	ROWZERO16(Z20, Z21)
+	ROWZERO16(Z22, Z23)
+	ROWZERO16(Z24, Z25)
+	ROWZERO16(Z26, Z27)
+	ROWZERO16(Z28, Z29)
+	ROWZERO16(Z30, Z31)
+	VZEROUPPER
+	RET
+
+readc16:
+	VBROADCASTSD beta+16(FP), Z1
+	ROWBETA16(Z16, Z17)
+	ROWBETA16(Z18, Z19)
+	ROWBETA16(Z20, Z21)
+	ROWBETA16(Z22, Z23)
+	ROWBETA16(Z24, Z25)
+	ROWBETA16(Z26, Z27)
+	ROWBETA16(Z28, Z29)
+	ROWBETA16(Z30, Z31)
+	VZEROUPPER
+	RET

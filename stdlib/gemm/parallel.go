@@ -3,99 +3,148 @@ package gemm
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
+	"time"
 )
 
-// minWork is the number of multiply-adds, m·n·k, per thread below which a
-// product runs on fewer threads: handing a share to another thread costs a
-// few microseconds, about what the micro-kernel needs for 64³.
-const minWork = 1 << 18
+// Work runs in phases of independent pieces (the tiles of C that share a
+// packed block of B, the ranges of a Split). The calling goroutine offers
+// a phase to the idle helpers, then claims pieces itself, one after the
+// other, from a shared counter; a helper that gets the processor claims
+// pieces too. Nobody waits for a helper that has not started: on a busy
+// machine the caller does the whole phase alone, and only pieces already
+// being computed are waited for.
+//
+// Waking a parked goroutine on another core takes microseconds (tens on
+// a virtual machine whose idle processor has halted), as long as a small
+// product itself. So a helper that finishes a phase first spins for
+// spinFor, watching the offered slot, before it parks: a training step's
+// products and elementwise instructions, microseconds apart, then reach a
+// running helper, as BLAS libraries' spinning threads do.
 
-// parallel computes p on up to runtime.GOMAXPROCS(0) threads, each
-// running the blocked algorithm on its own rows (or columns) of C: the
-// calling goroutine takes the first share and helpers the others. It
-// splits the longer of C's two sides, so that the operand every thread
-// packs for itself (B when splitting rows, A's edge when splitting
-// columns) is the smaller; shares are whole tiles, so only the last has
-// edges.
-func (p *problem) parallel() {
-	byRows := p.m >= p.n
-	side, tile := p.n, nr
-	if byRows {
-		side, tile = p.m, mr
-	}
-	threads := min(runtime.GOMAXPROCS(0), p.m*p.n*p.k/minWork, (side+tile-1)/tile)
-	if threads <= 1 {
-		p.blocked()
-		return
-	}
-	share := roundUp((side+threads-1)/threads, tile)
-	t := teams.Get().(*team)
-	t.parts = t.parts[:0]
-	for lo := 0; lo < side; lo += share {
-		t.parts = append(t.parts, p.part(byRows, lo, min(lo+share, side)))
-	}
-	startHelpers(len(t.parts) - 1)
-	for i := range t.parts[1:] {
-		q := &t.parts[1+i]
-		q.done = &t.wg
-		t.wg.Add(1)
-		select {
-		case tasks <- q:
-		default:
-			// Every helper is busy (another product runs
-			// concurrently): this thread computes the share itself.
-			q.blocked()
-			t.wg.Done()
+// pieces is a phase's work: piece i of n, computed with the thread's
+// workspace.
+type pieces interface {
+	piece(i int, w *workspace)
+}
+
+// crew is one phase being run: the pieces, the next one to claim, the
+// pieces not yet finished, and how many goroutines (the caller and the
+// helpers it handed the phase to) still hold the crew, the last of which
+// recycles it.
+type crew struct {
+	work    pieces
+	n       int
+	next    atomic.Int64
+	pending sync.WaitGroup
+	holders atomic.Int32
+	stop    func() bool
+	stopped atomic.Bool
+}
+
+var crews = sync.Pool{New: func() any { return new(crew) }}
+
+// runPhase computes pieces 0..n-1 of work on up to threads goroutines,
+// asking stop (if not nil) before each piece whether to give up; it
+// reports whether every piece was computed.
+func runPhase(work pieces, n, threads int, stop func() bool) bool {
+	c := crews.Get().(*crew)
+	c.work, c.n, c.stop = work, n, stop
+	c.next.Store(0)
+	c.stopped.Store(false)
+	c.pending.Add(n)
+	c.holders.Store(1)
+	if helpers := min(threads, n) - 1; helpers > 0 {
+		startHelpers(helpers)
+		for range helpers {
+			c.holders.Add(1)
+			if spinning.Load() > 0 && offered.CompareAndSwap(nil, c) {
+				continue
+			}
+			select {
+			case tasks <- c:
+			default: // every helper is busy
+				c.holders.Add(-1)
+			}
 		}
 	}
-	t.parts[0].blocked()
-	t.wg.Wait()
-	clear(t.parts) // let the operands go
-	teams.Put(t)
-}
-
-// part returns the problem restricted to rows [lo, hi) of C when byRows is
-// set, else to columns [lo, hi).
-func (p *problem) part(byRows bool, lo, hi int) problem {
-	q := *p
-	if byRows {
-		q.m = hi - lo
-		q.c = p.c[lo*p.ldc:]
-		q.a = p.a[offset(lo, p.lda, p.transA):]
-	} else {
-		q.n = hi - lo
-		q.c = p.c[lo:]
-		q.b = p.b[offset(lo, p.ldb, !p.transB):]
+	c.claim()
+	if offered.CompareAndSwap(c, nil) { // no spinning helper came by
+		c.holders.Add(-1)
 	}
-	return q
+	c.pending.Wait()
+	finished := !c.stopped.Load()
+	c.release()
+	return finished
 }
 
-// offset is where op(X)'s row i begins (its column i when trans is set)
-// in a matrix stored with leading dimension ld.
-func offset(i, ld int, trans bool) int {
-	if trans {
-		return i
+// claim computes pieces until none is left; once stop has said so, it
+// only marks the rest as finished.
+func (c *crew) claim() {
+	w := workspaces.Get().(*workspace)
+	for {
+		i := int(c.next.Add(1)) - 1
+		if i >= c.n {
+			break
+		}
+		if !c.stopped.Load() && c.stop != nil && c.stop() {
+			c.stopped.Store(true)
+		}
+		if !c.stopped.Load() {
+			c.work.piece(i, w)
+		}
+		c.pending.Done()
 	}
-	return i * ld
+	workspaces.Put(w)
 }
 
-// team is one parallel product's shares and the group its helpers signal;
-// teams are recycled so that a product allocates nothing.
-type team struct {
-	parts []problem
-	wg    sync.WaitGroup
+// release lets go of the crew; the last holder recycles it.
+func (c *crew) release() {
+	if c.holders.Add(-1) == 0 {
+		c.work, c.stop = nil, nil // let the operands go
+		crews.Put(c)
+	}
 }
 
-var teams = sync.Pool{New: func() any { return new(team) }}
+// tasks hands phases to parked helpers. It is unbuffered: a phase is only
+// sent to a helper that is waiting for one. offered holds a phase for a
+// spinning helper to take (with a holder counted for it), and spinning
+// counts the helpers spinning.
+var (
+	tasks    = make(chan *crew)
+	offered  atomic.Pointer[crew]
+	spinning atomic.Int32
+)
 
-// tasks hands shares to the helpers. It is unbuffered: a share is only
-// sent to a helper that is waiting for one.
-var tasks = make(chan *problem)
+// spinFor is how long a helper watches offered after a phase before it
+// parks: longer than the gaps between a tape's instructions, short enough
+// that an idle calc takes no processor time from others.
+const spinFor = 50 * time.Microsecond
+
+// next returns the next phase for a helper: one offered while it spins,
+// else one sent to it once parked.
+func next() *crew {
+	spinning.Add(1)
+	start := time.Now()
+	for {
+		for range 64 {
+			if c := offered.Swap(nil); c != nil {
+				spinning.Add(-1)
+				return c
+			}
+		}
+		if time.Since(start) > spinFor {
+			break
+		}
+	}
+	spinning.Add(-1)
+	return <-tasks
+}
 
 // helpers counts the helper goroutines started so far, under helpersMu.
-// Helpers live as long as the process, blocked on tasks when idle; their
+// Helpers live as long as the process, parked on tasks when idle; their
 // number grows to GOMAXPROCS-1 and never shrinks. Being stateless between
-// shares, they serve every caller (and session) alike.
+// phases, they serve every caller (and session) alike.
 var (
 	helpersMu sync.Mutex
 	helpers   int
@@ -107,10 +156,40 @@ func startHelpers(n int) {
 	defer helpersMu.Unlock()
 	for ; helpers < n; helpers++ {
 		go func() {
-			for q := range tasks {
-				q.blocked()
-				q.done.Done()
+			for {
+				c := next()
+				c.claim()
+				c.release()
 			}
 		}()
 	}
 }
+
+// Split calls f on consecutive ranges [lo, hi) covering [0, n), in
+// parallel on Dgemm's threads: ranges of at least grain elements, about
+// four per thread, claimed as Dgemm's tiles are. f must be safe to call
+// concurrently on disjoint ranges. Elementwise work on the matrices Dgemm
+// produces (a network layer's activation) runs this way at the speed of
+// every idle core. Split allocates nothing.
+func Split(n, grain int, f func(lo, hi int)) {
+	threads := min(runtime.GOMAXPROCS(0), n/max(1, grain))
+	if threads <= 1 {
+		f(0, n)
+		return
+	}
+	r := rangeSets.Get().(*ranges)
+	*r = ranges{f: f, n: n, size: max(grain, (n+4*threads-1)/(4*threads))}
+	runPhase(r, (n+r.size-1)/r.size, threads, nil)
+	r.f = nil // let f go
+	rangeSets.Put(r)
+}
+
+// ranges is a Split's work.
+type ranges struct {
+	f       func(lo, hi int)
+	n, size int
+}
+
+var rangeSets = sync.Pool{New: func() any { return new(ranges) }}
+
+func (r *ranges) piece(i int, _ *workspace) { r.f(i*r.size, min((i+1)*r.size, r.n)) }

@@ -132,3 +132,100 @@ loop:
 	JNZ     loop
 	VZEROUPPER
 	RET
+
+// The same steps with AVX-512 on eight elements per register, the
+// constants held in registers: Z14 = 1, Z15 = expFloor, Z16 = log2e,
+// Z17 = ln2Hi, Z18 = ln2Lo, Z19-Z23 = P5..P1, Z24 = 2, Z25 = 0.5,
+// Z26 = 2^52 + 1023, Z27 = the sign bit. The sign of x selects the
+// numerator through the mask register m.
+
+#define REDUCE16(x, y, k, l, r) \
+	VPORQ        Z27, x, y;   \
+	VMAXPD       y, Z15, y;   \
+	VMULPD       Z16, y, k;   \
+	VRNDSCALEPD  $0, k, k;    \
+	VFNMADD231PD Z17, k, y;   \
+	VMULPD       Z18, k, l;   \
+	VSUBPD       l, y, r
+
+#define EXPR16(y, l, r, t, p) \
+	VMULPD       r, r, t;      \
+	VMOVAPD      Z19, p;       \
+	VFMADD213PD  Z20, t, p;    \
+	VFMADD213PD  Z21, t, p;    \
+	VFMADD213PD  Z22, t, p;    \
+	VFMADD213PD  Z23, t, p;    \
+	VFNMADD213PD r, t, p;      \
+	VMULPD       p, r, t;      \
+	VSUBPD       p, Z24, r;    \
+	VDIVPD       r, t, t;      \
+	VSUBPD       t, l, t;      \
+	VSUBPD       y, t, t;      \
+	VSUBPD       t, Z14, t
+
+#define SCALE16E(k, t, p) \
+	VMULPD      Z25, k, p;  \
+	VRNDSCALEPD $1, p, p;   \
+	VSUBPD      p, k, k;    \
+	VADDPD      Z26, p, p;  \
+	VPSLLQ      $52, p, p;  \
+	VADDPD      Z26, k, k;  \
+	VPSLLQ      $52, k, k;  \
+	VMULPD      p, t, t;    \
+	VMULPD      k, t, t
+
+#define LOGISTIC16(x, y, k, l, r, t, p, m) \
+	VADDPD       Z14, t, y;    \
+	VSUBPD       y, Z14, l;    \
+	VADDPD       t, l, l;      \
+	VPMOVQ2M     x, m;         \
+	VBLENDMPD    t, Z14, m, p; \
+	VDIVPD       y, Z14, r;    \
+	VMULPD       r, p, k;      \
+	VFNMADD231PD k, y, p;      \
+	VFNMADD231PD k, l, p;      \
+	VMULPD       r, p, p;      \
+	VADDPD       k, p, p
+
+// func sigmoid16(dst, src *float64, n int)
+//
+// sigmoid16 applies sigmoid to n elements, n a positive multiple of 16.
+TEXT ·sigmoid16(SB), NOSPLIT, $0-24
+	MOVQ         dst+0(FP), DI
+	MOVQ         src+8(FP), SI
+	MOVQ         n+16(FP), CX
+	SHRQ         $4, CX
+	VBROADCASTSD ONE, Z14
+	VBROADCASTSD FLOOR, Z15
+	VBROADCASTSD LOG2E, Z16
+	VBROADCASTSD LN2HI, Z17
+	VBROADCASTSD LN2LO, Z18
+	VBROADCASTSD P5, Z19
+	VBROADCASTSD P4, Z20
+	VBROADCASTSD P3, Z21
+	VBROADCASTSD P2, Z22
+	VBROADCASTSD P1, Z23
+	VBROADCASTSD TWO, Z24
+	VBROADCASTSD HALF, Z25
+	VBROADCASTSD MAGIC, Z26
+	VBROADCASTSD SIGN, Z27
+
+loop16:
+	VMOVUPD (SI), Z0
+	VMOVUPD 64(SI), Z7
+	REDUCE16(Z0, Z1, Z2, Z3, Z4)
+	REDUCE16(Z7, Z8, Z9, Z10, Z11)
+	EXPR16(Z1, Z3, Z4, Z5, Z6)
+	EXPR16(Z8, Z10, Z11, Z12, Z13)
+	SCALE16E(Z2, Z5, Z6)
+	SCALE16E(Z9, Z12, Z13)
+	LOGISTIC16(Z0, Z1, Z2, Z3, Z4, Z5, Z6, K1)
+	LOGISTIC16(Z7, Z8, Z9, Z10, Z11, Z12, Z13, K2)
+	VMOVUPD Z6, (DI)
+	VMOVUPD Z13, 64(DI)
+	ADDQ    $128, SI
+	ADDQ    $128, DI
+	DECQ    CX
+	JNZ     loop16
+	VZEROUPPER
+	RET

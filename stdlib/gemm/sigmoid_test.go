@@ -131,3 +131,32 @@ func BenchmarkSigmoid(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(x)), "ns/elem")
 	})
 }
+
+// TestMul checks Mul and MulAffine against their definitions, to the bit,
+// on lengths around the assembly's sixteen.
+func TestMul(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{0, 1, 15, 16, 17, 33, 100} {
+		x, y := make([]float64, n), make([]float64, n+2)
+		for i := range x {
+			x[i] = rng.NormFloat64()
+		}
+		for i := range y {
+			y[i] = rng.NormFloat64()
+		}
+		got := append([]float64(nil), x...)
+		Mul(got, y)
+		for i := range x {
+			if want := x[i] * y[i]; got[i] != want {
+				t.Fatalf("n=%d: Mul[%d] = %v, want %v", n, i, got[i], want)
+			}
+		}
+		got = append(got[:0], x...)
+		MulAffine(got, y, 1, -1)
+		for i := range x {
+			if want := x[i] * (1 + -1*y[i]); got[i] != want {
+				t.Fatalf("n=%d: MulAffine[%d] = %v, want %v", n, i, got[i], want)
+			}
+		}
+	}
+}

@@ -23,7 +23,13 @@ func (p *problem) vector() {
 	}
 	if byRows {
 		for i := range length {
-			s := p.alpha * dot(mat[i*ld:i*ld+p.k], x, incx)
+			row := mat[i*ld : i*ld+p.k]
+			var s float64
+			if incx == 1 {
+				s = p.alpha * dotUnit(row, x)
+			} else {
+				s = p.alpha * dot(row, x, incx)
+			}
 			if p.beta != 0 {
 				s += p.beta * y[i*incy]
 			}
@@ -33,7 +39,12 @@ func (p *problem) vector() {
 	}
 	scale(length, 1, p.beta, y, incy)
 	for q := range p.k {
-		axpy(p.alpha*x[q*incx], mat[q*ld:q*ld+length], y, incy)
+		col := mat[q*ld : q*ld+length]
+		if incy == 1 {
+			axpyUnit(p.alpha*x[q*incx], col, y)
+		} else {
+			axpy(p.alpha*x[q*incx], col, y, incy)
+		}
 	}
 }
 
@@ -58,5 +69,32 @@ func dot(u, x []float64, incx int) float64 {
 func axpy(alpha float64, u, y []float64, incy int) {
 	for i, v := range u {
 		y[i*incy] += alpha * v
+	}
+}
+
+// Mul sets dst[i] *= x[i]; x must be at least as long as dst. With
+// MulAffine it computes the elementwise products of a network's backward
+// pass (y·(1-y)·Δ) at vector speed.
+func Mul(dst, x []float64) { mulVec(dst, x[:len(dst)]) }
+
+// MulAffine sets dst[i] *= c + d·x[i]; x must be at least as long as
+// dst. The product d·x[i] and the sum are rounded separately (no fused
+// multiply-add), as Go evaluates the expression, so that every CPU gives
+// the same bits.
+func MulAffine(dst, x []float64, c, d float64) { mulAffineVec(dst, x[:len(dst)], c, d) }
+
+// mulGo is the portable Mul.
+func mulGo(dst, x []float64) {
+	x = x[:len(dst)]
+	for i := range dst {
+		dst[i] *= x[i]
+	}
+}
+
+// mulAffineGo is the portable MulAffine.
+func mulAffineGo(dst, x []float64, c, d float64) {
+	x = x[:len(dst)]
+	for i := range dst {
+		dst[i] *= c + d*x[i]
 	}
 }

@@ -1,0 +1,7 @@
+//go:build race
+
+package autodiff
+
+// raceEnabled reports that the race detector is on: sync.Pool then drops
+// some of what it is given, so allocation counts mean nothing.
+const raceEnabled = true

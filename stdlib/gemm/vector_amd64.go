@@ -1,0 +1,59 @@
+package gemm
+
+// dotUnit returns Σ u[i]·x[i] over len(u) elements, sixteen at a time in
+// assembly where the CPU has AVX2 and FMA. The sum is associated
+// differently from dot's, as any BLAS's is.
+func dotUnit(u, x []float64) float64 {
+	x = x[:len(u)]
+	n := len(u) &^ 15
+	if !hasAVX2FMA || n == 0 {
+		return dot(u, x, 1)
+	}
+	return dotFMA(&u[0], &x[0], n) + dot(u[n:], x[n:], 1)
+}
+
+// axpyUnit adds alpha·u[i] to y[i], sixteen at a time in assembly where
+// the CPU has AVX2 and FMA.
+func axpyUnit(alpha float64, u, y []float64) {
+	y = y[:len(u)]
+	n := len(u) &^ 15
+	if hasAVX2FMA && n > 0 {
+		axpyFMA(alpha, &u[0], &y[0], n)
+	}
+	axpy(alpha, u[n:], y[n:], 1)
+}
+
+// mulVec is Mul, sixteen elements at a time in assembly where the CPU
+// has AVX2.
+func mulVec(dst, x []float64) {
+	n := len(dst) &^ 15
+	if hasAVX2FMA && n > 0 {
+		mulFMA(&dst[0], &x[0], n)
+	}
+	mulGo(dst[n:], x[n:])
+}
+
+// mulAffineVec is MulAffine, sixteen elements at a time in assembly
+// where the CPU has AVX2.
+func mulAffineVec(dst, x []float64, c, d float64) {
+	n := len(dst) &^ 15
+	if hasAVX2FMA && n > 0 {
+		mulAffineFMA(&dst[0], &x[0], n, c, d)
+	}
+	mulAffineGo(dst[n:], x[n:], c, d)
+}
+
+// dotFMA, axpyFMA, mulFMA and mulAffineFMA are the assembly loops; n
+// must be a positive multiple of 16.
+//
+//go:noescape
+func dotFMA(x, y *float64, n int) float64
+
+//go:noescape
+func axpyFMA(alpha float64, x, y *float64, n int)
+
+//go:noescape
+func mulFMA(dst, x *float64, n int)
+
+//go:noescape
+func mulAffineFMA(dst, x *float64, n int, c, d float64)

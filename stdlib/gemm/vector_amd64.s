@@ -1,0 +1,130 @@
+#include "textflag.h"
+
+// func dotFMA(x, y *float64, n int) float64
+// Σ x[i]·y[i] for n a positive multiple of 16, with four YMM accumulators
+// so that four FMA chains are in flight.
+TEXT ·dotFMA(SB), NOSPLIT, $0-32
+	MOVQ   x+0(FP), SI
+	MOVQ   y+8(FP), DI
+	MOVQ   n+16(FP), CX
+	SHRQ   $4, CX
+	VXORPD Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+	VXORPD Y2, Y2, Y2
+	VXORPD Y3, Y3, Y3
+
+dotloop:
+	VMOVUPD     (SI), Y4
+	VMOVUPD     32(SI), Y5
+	VMOVUPD     64(SI), Y6
+	VMOVUPD     96(SI), Y7
+	VFMADD231PD (DI), Y4, Y0
+	VFMADD231PD 32(DI), Y5, Y1
+	VFMADD231PD 64(DI), Y6, Y2
+	VFMADD231PD 96(DI), Y7, Y3
+	ADDQ        $128, SI
+	ADDQ        $128, DI
+	DECQ        CX
+	JNZ         dotloop
+
+	VADDPD       Y1, Y0, Y0
+	VADDPD       Y3, Y2, Y2
+	VADDPD       Y2, Y0, Y0
+	VEXTRACTF128 $1, Y0, X1
+	VADDPD       X1, X0, X0
+	VHADDPD      X0, X0, X0
+	VMOVSD       X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func axpyFMA(alpha float64, x, y *float64, n int)
+// y[i] += alpha·x[i] for n a positive multiple of 16.
+TEXT ·axpyFMA(SB), NOSPLIT, $0-32
+	VBROADCASTSD alpha+0(FP), Y0
+	MOVQ         x+8(FP), SI
+	MOVQ         y+16(FP), DI
+	MOVQ         n+24(FP), CX
+	SHRQ         $4, CX
+
+axpyloop:
+	VMOVUPD     (DI), Y1
+	VMOVUPD     32(DI), Y2
+	VMOVUPD     64(DI), Y3
+	VMOVUPD     96(DI), Y4
+	VFMADD231PD (SI), Y0, Y1
+	VFMADD231PD 32(SI), Y0, Y2
+	VFMADD231PD 64(SI), Y0, Y3
+	VFMADD231PD 96(SI), Y0, Y4
+	VMOVUPD     Y1, (DI)
+	VMOVUPD     Y2, 32(DI)
+	VMOVUPD     Y3, 64(DI)
+	VMOVUPD     Y4, 96(DI)
+	ADDQ        $128, SI
+	ADDQ        $128, DI
+	DECQ        CX
+	JNZ         axpyloop
+	VZEROUPPER
+	RET
+
+// func mulFMA(dst, x *float64, n int)
+// dst[i] *= x[i] for n a positive multiple of 16.
+TEXT ·mulFMA(SB), NOSPLIT, $0-24
+	MOVQ dst+0(FP), DI
+	MOVQ x+8(FP), SI
+	MOVQ n+16(FP), CX
+	SHRQ $4, CX
+
+mulloop:
+	VMOVUPD (DI), Y0
+	VMOVUPD 32(DI), Y1
+	VMOVUPD 64(DI), Y2
+	VMOVUPD 96(DI), Y3
+	VMULPD  (SI), Y0, Y0
+	VMULPD  32(SI), Y1, Y1
+	VMULPD  64(SI), Y2, Y2
+	VMULPD  96(SI), Y3, Y3
+	VMOVUPD Y0, (DI)
+	VMOVUPD Y1, 32(DI)
+	VMOVUPD Y2, 64(DI)
+	VMOVUPD Y3, 96(DI)
+	ADDQ    $128, SI
+	ADDQ    $128, DI
+	DECQ    CX
+	JNZ     mulloop
+	VZEROUPPER
+	RET
+
+// func mulAffineFMA(dst, x *float64, n int, c, d float64)
+// dst[i] *= c + d·x[i] for n a positive multiple of 16, with the
+// multiplication and the addition rounded separately, as in Go.
+TEXT ·mulAffineFMA(SB), NOSPLIT, $0-40
+	MOVQ         dst+0(FP), DI
+	MOVQ         x+8(FP), SI
+	MOVQ         n+16(FP), CX
+	SHRQ         $4, CX
+	VBROADCASTSD c+24(FP), Y8
+	VBROADCASTSD d+32(FP), Y9
+
+affineloop:
+	VMULPD  (SI), Y9, Y4
+	VMULPD  32(SI), Y9, Y5
+	VMULPD  64(SI), Y9, Y6
+	VMULPD  96(SI), Y9, Y7
+	VADDPD  Y8, Y4, Y4
+	VADDPD  Y8, Y5, Y5
+	VADDPD  Y8, Y6, Y6
+	VADDPD  Y8, Y7, Y7
+	VMULPD  (DI), Y4, Y4
+	VMULPD  32(DI), Y5, Y5
+	VMULPD  64(DI), Y6, Y6
+	VMULPD  96(DI), Y7, Y7
+	VMOVUPD Y4, (DI)
+	VMOVUPD Y5, 32(DI)
+	VMOVUPD Y6, 64(DI)
+	VMOVUPD Y7, 96(DI)
+	ADDQ    $128, SI
+	ADDQ    $128, DI
+	DECQ    CX
+	JNZ     affineloop
+	VZEROUPPER
+	RET

@@ -1,0 +1,15 @@
+//go:build !amd64
+
+package gemm
+
+// dotUnit returns Σ u[i]·x[i] over len(u) elements.
+func dotUnit(u, x []float64) float64 { return dot(u, x, 1) }
+
+// axpyUnit adds alpha·u[i] to y[i].
+func axpyUnit(alpha float64, u, y []float64) { axpy(alpha, u, y, 1) }
+
+// mulVec is Mul: the portable loop on this architecture.
+func mulVec(dst, x []float64) { mulGo(dst, x) }
+
+// mulAffineVec is MulAffine: the portable loop on this architecture.
+func mulAffineVec(dst, x []float64, c, d float64) { mulAffineGo(dst, x, c, d) }

@@ -73,24 +73,26 @@ type minimizer struct {
 	run func(p *problem, opts lang.Options) (*optimize.Result, error)
 	// reportsGrad says the method's report counts gradient evaluations.
 	reportsGrad bool
+	// bounds says the method reads the bounds option.
+	bounds bool
 }
 
 // iterLimit reads scipy's maxiter option (0: the method's default).
 func iterLimit(opts lang.Options, name string) int { return int(opts.Num(name, 0)) }
 
 var minimizers = []minimizer{
-	{name: "Nelder-Mead", run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "Nelder-Mead", bounds: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.NelderMead(p.obj.Scalar, p.x0, &optimize.NelderMeadSettings{
 			XTol: opts.Num("xtol", opts.Num("xatol", 0)), FTol: opts.Num("ftol", opts.Num("fatol", 0)),
 			MaxIter: iterLimit(opts, "maxiter"), MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxfev", 0))),
-			Adaptive: opts.Bool("adaptive", false), KeepPath: opts.Bool("retall", false),
+			Adaptive: opts.Bool("adaptive", false), KeepPath: opts.Bool("retall", false), Bounds: p.directBounds(opts),
 		})
 	}},
-	{name: "Powell", run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "Powell", bounds: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.Powell(p.obj.Scalar, p.x0, &optimize.PowellSettings{
 			XTol: opts.Num("xtol", 0), FTol: opts.Num("ftol", 0),
 			MaxIter: iterLimit(opts, "maxiter"), MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxfev", 0))),
-			KeepPath: opts.Bool("retall", false),
+			KeepPath: opts.Bool("retall", false), Bounds: p.directBounds(opts),
 		})
 	}},
 	{name: "CG", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
@@ -111,7 +113,7 @@ var minimizers = []minimizer{
 			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false),
 		})
 	}},
-	{name: "L-BFGS-B", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "L-BFGS-B", bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		ftol := opts.Num("ftol", 0)
 		if opts.Has("factr") {
 			ftol = opts.Num("factr", 1e7) * 0x1p-52
@@ -122,7 +124,7 @@ var minimizers = []minimizer{
 			MaxLineSearch: int(opts.Num("maxls", 0)), Step: opts.Num("epsilon", opts.Num("eps", 0)),
 		})
 	}},
-	{name: "TNC", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "TNC", bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.TNC(p.withGradient(opts), p.x0, p.bounds(opts), &optimize.TNCSettings{
 			MaxCGIter: int(opts.Num("maxCGit", 0)), MaxFunEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))),
 			Eta: opts.Num("eta", 0), StepMax: opts.Num("stepmx", 0), Accuracy: opts.Num("accuracy", 0),
@@ -136,7 +138,7 @@ var minimizers = []minimizer{
 			MaxFunEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))), CATol: opts.Num("catol", 0),
 		})
 	}},
-	{name: "SLSQP", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "SLSQP", bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.SLSQP(p.withGradient(opts), p.x0, p.constraints(opts), p.bounds(opts), &optimize.SLSQPSettings{
 			Acc: opts.Num("acc", opts.Num("ftol", 0)), MaxIter: int(opts.Num("iter", opts.Num("maxiter", 0))),
 			Step: opts.Num("epsilon", opts.Num("eps", 0)),
@@ -175,6 +177,22 @@ func (p *problem) bounds(opts lang.Options) *optimize.Bounds {
 			panic(lang.Errorf("bound %d must be a pair [lo, hi], not %s", i, lang.Format(pair)))
 		}
 		b.Lower[i], b.Upper[i] = boundValue(lohi[0], math.Inf(-1)), boundValue(lohi[1], math.Inf(1))
+	}
+	return b
+}
+
+// directBounds reads the bounds of Nelder-Mead and Powell, and notes, as
+// scipy warns, a starting point outside them.
+func (p *problem) directBounds(opts lang.Options) *optimize.Bounds {
+	b := p.bounds(opts)
+	if b == nil {
+		return nil
+	}
+	for i, x := range p.x0 {
+		if x < b.Lower[i] || x > b.Upper[i] {
+			p.s.Print("note: the initial guess is not within the specified bounds")
+			break
+		}
 	}
 	return b
 }
@@ -492,7 +510,8 @@ var optimizeBuiltins = []*lang.Builtin{
 		Name: "minimize", Params: "f, x0, {method, ...}", Topic: "optimize",
 		Doc: "minimizes f from x0 with scipy's minimize. method: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B,\n" +
 			"TNC, COBYLA, SLSQP; by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as scipy). Gradients come from\n" +
-			"autodiff (a user jac wins). Options: bounds ([lo, hi] per variable), constraints ({type: \"ineq\" | \"eq\",\n" +
+			"autodiff (a user jac wins). Options: bounds ([lo, hi] per variable, nil for an open side; Nelder-Mead and\n" +
+			"Powell clip their trial points into them as scipy 1.10 does), constraints ({type: \"ineq\" | \"eq\",\n" +
 			"fun}, or a list), args, and the method's own (maxiter, gtol, ...).\n" +
 			"Returns a record x, fun, jac, nit, nfev, njev, status, success, message.",
 		Example: "minimize((x - 3)**2 + (y + 1)**2, [1, 1]).x",
@@ -515,6 +534,9 @@ var optimizeBuiltins = []*lang.Builtin{
 					names[i] = mm.name
 				}
 				panic(lang.ArgErrorf(2, "unknown method %q (methods: %s)", name, strings.Join(names, ", ")))
+			}
+			if opts.Has("bounds") && !m.bounds {
+				panic(lang.ArgErrorf(2, "method %s cannot handle bounds (Nelder-Mead, Powell, L-BFGS-B, TNC and SLSQP can)", m.name))
 			}
 			p, r := minimizeWith(s, m, args, opts)
 			return p.optimizeResult(r)

@@ -34,6 +34,11 @@ type NelderMeadSettings struct {
 	// KeepPath records the best vertex after each iteration in
 	// Result.Path (scipy's retall).
 	KeepPath bool
+	// Bounds, if not nil, confine the search to a box as scipy 1.10
+	// does: x0 and the first simplex are clipped into it, and so is every
+	// trial point (reflection, expansion, contraction, shrunk vertex)
+	// before f is evaluated there.
+	Bounds *Bounds
 }
 
 // NelderMead minimizes f from x0 by the downhill simplex method of Nelder
@@ -51,7 +56,10 @@ type NelderMeadSettings struct {
 // Computational Optimization and Applications 51, 2012).
 //
 // It uses no derivatives and copes with noise and kinks, but it may stall
-// on a non-stationary point and is slow beyond a few dimensions.
+// on a non-stationary point and is slow beyond a few dimensions. With
+// Bounds, clipping a trial point onto a face of the box can flatten the
+// simplex there: a minimum on the boundary is found, but the simplex may
+// also stall on a face short of the constrained minimum, as scipy's does.
 func NelderMead(f Func, x0 []float64, s *NelderMeadSettings) (*Result, error) {
 	if s == nil {
 		s = &NelderMeadSettings{}
@@ -60,7 +68,18 @@ func NelderMead(f Func, x0 []float64, s *NelderMeadSettings) (*Result, error) {
 		return nil, err
 	}
 	n := len(x0)
+	var box *consBox
+	if s.Bounds != nil {
+		bx, err := s.Bounds.box(n)
+		if err != nil {
+			return nil, err
+		}
+		box = &bx
+		x0 = append([]float64(nil), x0...)
+		box.clip(x0)
+	}
 	nm := &nelderMead{
+		box:   box,
 		obj:   directObjective{f: f},
 		xtol:  s.XTol,
 		ftol:  s.FTol,
@@ -84,6 +103,9 @@ func NelderMead(f Func, x0 []float64, s *NelderMeadSettings) (*Result, error) {
 	if err := nm.initSimplex(x0, s.InitialSimplex); err != nil {
 		return nil, err
 	}
+	for _, v := range nm.sim {
+		nm.clip(v)
+	}
 	maxIter, maxFev := directLimits(s.MaxIter, s.MaxFuncEvals, 200*n)
 	nm.obj.max = maxFev
 	return nm.run(maxIter, s.KeepPath), nil
@@ -92,6 +114,7 @@ func NelderMead(f Func, x0 []float64, s *NelderMeadSettings) (*Result, error) {
 // nelderMead is the state of a Nelder–Mead minimization: the simplex
 // sim, kept sorted by the values fsim, and the coefficients of its moves.
 type nelderMead struct {
+	box                  *consBox // nil without bounds
 	obj                  directObjective
 	xtol, ftol           float64
 	rho, chi, psi, sigma float64
@@ -279,7 +302,15 @@ func (nm *nelderMead) trial(dst []float64, a, b float64) float64 {
 	for i := range dst {
 		dst[i] = a*nm.xbar[i] + b*worst[i]
 	}
+	nm.clip(dst)
 	return nm.obj.value(dst)
+}
+
+// clip moves x into the bounds, if there are any.
+func (nm *nelderMead) clip(x []float64) {
+	if nm.box != nil {
+		nm.box.clip(x)
+	}
 }
 
 // replaceWorst makes x, with value fx, the last vertex.
@@ -297,6 +328,7 @@ func (nm *nelderMead) shrink() bool {
 		for i := range v {
 			v[i] = best[i] + nm.sigma*(v[i]-best[i])
 		}
+		nm.clip(v)
 		fv := nm.obj.value(v)
 		if nm.obj.stopped() {
 			return false

@@ -6,9 +6,11 @@
 // Interval Analysis, SIAM 2009, ch. 2–5).
 //
 // Go cannot switch the rounding mode, so each computed end is moved
-// outwards: by one unit in the last place for the correctly rounded
-// operations (+ − × ÷ √) and by a few for the math library's functions,
-// whose errors are below one or two units. The enclosures are therefore
+// outwards: for + − × ÷ by one unit in the last place exactly when the
+// rounding error, found by an error-free transformation (Knuth's TwoSum,
+// and a fused multiply-add for × and ÷), lies outside, so exact results
+// stay exact; for the math library's functions, whose errors are below
+// one or two units, by a few units always. The enclosures are therefore
 // rigorous up to that assumption on the math library.
 //
 // One convention makes the package fit root finding: an enclosure with an
@@ -73,7 +75,71 @@ func Add(x, y I) I {
 	if x.IsEmpty() || y.IsEmpty() {
 		return Empty()
 	}
-	return out(x.Lo+y.Lo, x.Hi+y.Hi, 1)
+	lo, hi := x.Lo+y.Lo, x.Hi+y.Hi
+	if math.IsNaN(lo) || math.IsNaN(hi) {
+		return Whole()
+	}
+	return I{down(lo, sumError(x.Lo, y.Lo, lo)), up(hi, sumError(x.Hi, y.Hi, hi))}
+}
+
+// sumError is the rounding error a + b − s of s = fl(a + b), exactly
+// (Knuth's TwoSum, The Art of Computer Programming vol. 2, §4.2.2); zero
+// for infinite operands.
+func sumError(a, b, s float64) float64 {
+	if math.IsInf(s, 0) {
+		return 0
+	}
+	bb := s - a
+	return (a - (s - bb)) + (b - bb)
+}
+
+// tiny is the size below which a product or quotient may have lost bits
+// to underflow, where the fused multiply-add no longer gives its error
+// exactly.
+const tiny = 0x1p-960
+
+// down is v moved one unit down when the exact value v + e lies below
+// it; up likewise upwards.
+func down(v, e float64) float64 {
+	if e < 0 || math.IsNaN(e) {
+		return math.Nextafter(v, math.Inf(-1))
+	}
+	return v
+}
+
+func up(v, e float64) float64 {
+	if e > 0 || math.IsNaN(e) {
+		return math.Nextafter(v, math.Inf(1))
+	}
+	return v
+}
+
+// mulError is the rounding error a·b − p of p = fl(a·b), by a fused
+// multiply-add: exact unless p is tiny, when NaN says "unknown".
+func mulError(a, b, p float64) float64 {
+	switch {
+	case p == 0 && (a == 0 || b == 0), math.IsInf(p, 0) && (math.IsInf(a, 0) || math.IsInf(b, 0)):
+		return 0
+	case math.Abs(p) < tiny || math.IsInf(p, 0):
+		return math.NaN()
+	}
+	return math.FMA(a, b, -p)
+}
+
+// divError has the sign of the rounding error a/b − q of q = fl(a/b):
+// the residual a − q·b, exact by a fused multiply-add, divided by b.
+func divError(a, b, q float64) float64 {
+	switch {
+	case q == 0 && a == 0, math.IsInf(a, 0) || math.IsInf(b, 0):
+		return 0
+	case math.Abs(q) < tiny || math.IsInf(q, 0):
+		return math.NaN()
+	}
+	r := math.FMA(-q, b, a)
+	if b < 0 {
+		return -r
+	}
+	return r
 }
 
 // Neg is −x.
@@ -96,12 +162,30 @@ func Mul(x, y I) I {
 	if x.IsEmpty() || y.IsEmpty() {
 		return Empty()
 	}
-	p := [4]float64{mul0(x.Lo, y.Lo), mul0(x.Lo, y.Hi), mul0(x.Hi, y.Lo), mul0(x.Hi, y.Hi)}
-	lo, hi := p[0], p[0]
-	for _, v := range p[1:] {
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	return corners(x, y, func(a, b float64) (float64, float64, float64) {
+		p := mul0(a, b)
+		if p == 0 {
+			return 0, 0, 0
+		}
+		e := mulError(a, b, p)
+		return p, down(p, e), up(p, e)
+	})
+}
+
+// corners is the hull of op over the four corners of x × y, where op
+// returns a result with its lower and upper roundings.
+func corners(x, y I, op func(a, b float64) (v, lo, hi float64)) I {
+	r := Empty()
+	for _, a := range [2]float64{x.Lo, x.Hi} {
+		for _, b := range [2]float64{y.Lo, y.Hi} {
+			v, lo, hi := op(a, b)
+			if math.IsNaN(v) {
+				return Whole()
+			}
+			r = I{math.Min(r.Lo, lo), math.Max(r.Hi, hi)}
+		}
 	}
-	return out(lo, hi, 1)
+	return r
 }
 
 // Div is x/y; Whole when y contains 0 (a pole).
@@ -112,12 +196,11 @@ func Div(x, y I) I {
 	if y.Contains(0) {
 		return Whole()
 	}
-	p := [4]float64{x.Lo / y.Lo, x.Lo / y.Hi, x.Hi / y.Lo, x.Hi / y.Hi}
-	lo, hi := p[0], p[0]
-	for _, v := range p[1:] {
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
-	}
-	return out(lo, hi, 1)
+	return corners(x, y, func(a, b float64) (float64, float64, float64) {
+		q := a / b
+		e := divError(a, b, q)
+		return q, down(q, e), up(q, e)
+	})
 }
 
 // Hull is the smallest interval holding x and y.

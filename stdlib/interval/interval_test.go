@@ -149,3 +149,24 @@ func TestTight(t *testing.T) {
 		t.Errorf("exp over [-800, -750] = %v reaches below 0", e)
 	}
 }
+
+// TestExact checks that exact sums, products and quotients are not
+// widened, and inexact ones by one unit only.
+func TestExact(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		got  I
+		want I
+	}{
+		{"0.5 - 0.5", Sub(Point(0.5), Point(0.5)), Point(0)},
+		{"3 * 0.5", Mul(Point(3), Point(0.5)), Point(1.5)},
+		{"1 / 4", Div(Point(1), Point(4)), Point(0.25)},
+		{"1 - 2 + 1", Add(Sub(Point(1), Point(2)), Point(1)), Point(0)},
+		{"0.1 + 0.2", Add(Point(0.1), Point(0.2)), I{0.30000000000000004 - 0x1p-54, 0.30000000000000004}},
+		{"1 / 3", Div(Point(1), Point(3)), I{1.0 / 3, math.Nextafter(1.0/3, 1)}},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}

@@ -166,3 +166,22 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// TestBracketingUnderflow checks a sign change between values whose
+// product underflows: exp(−x²) − 1e-300 on [20, 30] has its root at
+// 26.28260884878467 (scipy 1.10's brentq, brenth and toms748). scipy's
+// bisect and ridder compare signs by that product and return 30, a wrong
+// answer; here every method compares the signs themselves.
+func TestBracketingUnderflow(t *testing.T) {
+	f := func(x float64) float64 { return math.Exp(-x*x) - 1e-300 }
+	const root = 26.28260884878467
+	for name, m := range bracketMethods {
+		r, err := m(f, 20, 30, nil)
+		if err != nil || !r.Converged || !near(r.Root, root, 1e-12) {
+			t.Errorf("%s: %v %+v, want %v", name, err, r, root)
+		}
+	}
+	if r, err := TOMS748(f, 20, 30, nil); err != nil || !near(r.Root, root, 1e-12) {
+		t.Errorf("toms748: %v %+v, want %v", err, r, root)
+	}
+}

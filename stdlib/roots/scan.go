@@ -56,6 +56,8 @@ func (s *ScanSettings) resolve(a, b float64) (n int, ztol float64, bs *BracketSe
 		err = fmt.Errorf("the interval [%v, %v] is not finite", a, b)
 	case !(a < b):
 		err = fmt.Errorf("the interval [%v, %v] is empty: a must be less than b", a, b)
+	case math.IsInf(b-a, 0):
+		err = fmt.Errorf("the interval [%v, %v] is too wide: b - a overflows", a, b)
 	case n < 1:
 		err = errors.New("the number of intervals must be positive")
 	case !(ztol > 0):
@@ -139,6 +141,10 @@ func (c Cluster) Describe(name string, w float64) string {
 		return fmt.Sprintf("%s touches 0 at %s without changing sign (a root of even multiplicity, "+
 			"or two roots closer than %.3g)", name, fmtList(c.Roots), w)
 	case Undecided:
+		if !c.Continuous && math.IsNaN(c.MinAbs) {
+			return fmt.Sprintf("%s is undefined (NaN) at the points tried in %s and may jump there; no root is listed",
+				name, where)
+		}
 		if !c.Continuous {
 			return fmt.Sprintf("%s may jump in %s and was not seen to reach 0 there (|%s| >= %.3g at the points "+
 				"tried); no root is listed", name, where, name, c.MinAbs)

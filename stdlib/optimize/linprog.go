@@ -412,6 +412,9 @@ func (lp *simplexLP) step(q int, dir float64) bool {
 func (lp *simplexLP) result(p LP, status int) *LPResult {
 	r := &LPResult{X: append([]float64(nil), lp.x[:lp.n]...), Status: status, Message: lpMessages[status],
 		Success: status == LPOptimal, Nit: lp.nit}
+	for j := range r.X {
+		r.X[j] += 0 // no −0
+	}
 	r.Fun = vecDot(p.C, r.X)
 	r.Slack = make([]float64, len(p.BUb))
 	for i, row := range p.AUb {

@@ -114,7 +114,7 @@ func MILP(p LP, integer []bool, s *MILPSettings) (*MILPResult, error) {
 			res.X, res.Fun, res.Status = append([]float64(nil), r.X...), r.Fun, LPOptimal
 			for j, isInt := range integer {
 				if isInt {
-					res.X[j] = math.Round(res.X[j])
+					res.X[j] = math.Round(res.X[j]) + 0 // no −0
 				}
 			}
 			res.Fun = vecDot(p.C, res.X)

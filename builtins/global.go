@@ -65,7 +65,55 @@ func dualAnnealing(s *lang.Session, a lang.Args) lang.Value {
 	return p.optimizeResult(r)
 }
 
+// differentialEvolution is differential_evolution.
+func differentialEvolution(s *lang.Session, a lang.Args) lang.Value {
+	args, opts := a.Options()
+	opts.Check("args", "strategy", "maxiter", "popsize", "tol", "atol", "mutation", "recombination", "seed", "polish", "init")
+	_, lo, hi := intervals(args[1], "bounds")
+	p := pointProblem(s, args[0], len(lo), opts)
+	set := &optimize.DESettings{Strategy: opts.Text("strategy", ""), MaxIter: int(opts.Num("maxiter", 0)),
+		PopSize: int(opts.Num("popsize", 0)), Tol: opts.Num("tol", 0), ATol: opts.Num("atol", 0),
+		Recombination: opts.Num("recombination", 0), Seed: uint64(opts.Num("seed", 0)),
+		NoPolish: !opts.Bool("polish", true), Init: opts.Text("init", "")}
+	if m := opts.Get("mutation", lang.Nil); !m.IsNil() {
+		f := numberVector(m, "mutation")
+		switch len(f) {
+		case 1:
+			set.MutationLo, set.MutationHi = f[0], f[0]
+		case 2:
+			set.MutationLo, set.MutationHi = f[0], f[1]
+		default:
+			panic(lang.Errorf("mutation must be a number or a pair [lo, hi], not %s", lang.Format(m)))
+		}
+	}
+	set.Polish = func(f optimize.Func, x0 []float64, b *optimize.Bounds) (*optimize.Result, error) {
+		pr := optimize.Problem{Func: f}
+		if p.obj.Traced() {
+			pr.Grad = func(x, g []float64) { p.obj.Deriv(x, 0, g) }
+		}
+		return optimize.LBFGSB(pr, x0, b, nil)
+	}
+	r, err := optimize.DifferentialEvolution(p.obj.Scalar, lo, hi, set)
+	if err != nil {
+		lang.Throw(err)
+	}
+	return p.optimizeResult(r)
+}
+
 var globalBuiltins = []*lang.Builtin{
+	{
+		Name: "differential_evolution", Params: "f, bounds, {strategy, maxiter, popsize, tol, atol, mutation, recombination, seed, polish, init, args}",
+		Topic: "optimize",
+		Doc: "a global minimum of f within bounds ([lo, hi] per variable) by differential evolution, as\n" +
+			"scipy.optimize.differential_evolution: a population of popsize*n points (15) mutates and recombines\n" +
+			"(strategy best1bin, or scipy's others: rand1bin, best2exp, currenttobest1bin, ...; mutation F drawn in\n" +
+			"[0.5, 1], recombination 0.7) until its values agree to tol (0.01), then the best is polished by L-BFGS-B\n" +
+			"with autodiff's gradient (polish: false skips it). Seeded (seed 0 by default), so runs repeat, though not\n" +
+			"scipy's own, whose generator differs. Returns scipy's OptimizeResult record.",
+		Example: "differential_evolution(20 + x**2 + y**2 - 10*cos(2*pi*x) - 10*cos(2*pi*y), [[-5, 5], [-5, 5]], {seed: 1}).x",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: differentialEvolution,
+	},
 	{
 		Name: "brute", Params: "f, ranges, {Ns, full_output, finish, args}", Topic: "optimize",
 		Doc: "minimizes f over a grid, as scipy.optimize.brute: ranges holds [lo, hi] (Ns points, 20 by default) or\n" +

@@ -112,16 +112,22 @@ func milpResult(r *optimize.MILPResult) lang.Value {
 		"mip_gap", lang.Num(r.Gap))
 }
 
-// linprogMethods are the methods linprog accepts; each is the bounded
-// simplex method of optimize.LinProg.
-var linprogMethods = []string{"highs", "simplex", "revised simplex"}
+// linprogMethods are the methods linprog accepts: the bounded simplex
+// method of optimize.LinProg, or the interior point method of
+// optimize.LinProgIPM.
+var linprogMethods = map[string]func(optimize.LP, *optimize.LPSettings) (*optimize.LPResult, error){
+	"highs": optimize.LinProg, "simplex": optimize.LinProg, "revised simplex": optimize.LinProg,
+	"highs-ipm": optimize.LinProgIPM, "interior-point": optimize.LinProgIPM,
+}
 
 var linprogBuiltins = []*lang.Builtin{
 	{
 		Name: "linprog", Params: "c, {A_ub, b_ub, A_eq, b_eq, bounds, integrality, method, maxiter}", Topic: "optimize",
 		Doc: "minimizes c·x subject to A_ub·x <= b_ub, A_eq·x = b_eq and bounds, as scipy.optimize.linprog. bounds: nil\n" +
-			"(x >= 0, scipy's default), one [lo, hi] pair for all, or one per variable (nil: no bound). The method is a\n" +
-			"bounded revised simplex method in two phases (method \"highs\", \"simplex\" or \"revised simplex\"). Returns a\n" +
+			"(x >= 0, scipy's default), one [lo, hi] pair for all, or one per variable (nil: no bound). method \"highs\"\n" +
+			"(the default), \"simplex\" or \"revised simplex\" is a bounded revised simplex method in two phases (a vertex);\n" +
+			"\"highs-ipm\" or \"interior-point\" is Mehrotra's primal-dual interior point method (a point inside the optimal\n" +
+			"face when it is not a vertex). There is no dual simplex (\"highs-ds\"). Returns a\n" +
 			"record x, fun, slack, con, success, status (0 optimal, 1 iteration limit, 2 infeasible, 3 unbounded,\n" +
 			"4 numerical trouble), message, nit and the marginals (dual values) ineqlin, eqlin, lower, upper.\n" +
 			"integrality (0/1 per variable) solves the mixed-integer problem as milp does.",
@@ -131,8 +137,9 @@ var linprogBuiltins = []*lang.Builtin{
 			args, opts := a.Options()
 			opts.Check("A_ub", "b_ub", "A_eq", "b_eq", "bounds", "integrality", "method", "maxiter")
 			method := opts.Text("method", "highs")
-			if !slicesContainsFold(linprogMethods, method) {
-				panic(lang.ArgErrorf(1, "unknown or unsupported method %q (methods: %s)", method, strings.Join(linprogMethods, ", ")))
+			solve := linprogMethods[strings.ToLower(method)]
+			if solve == nil {
+				panic(lang.ArgErrorf(1, "unknown or unsupported method %q (methods: highs, simplex, revised simplex, highs-ipm, interior-point)", method))
 			}
 			c := numberVector(args[0], "c")
 			n := len(c)
@@ -162,7 +169,7 @@ var linprogBuiltins = []*lang.Builtin{
 				}
 				return milpResult(r)
 			}
-			r, err := optimize.LinProg(p, set)
+			r, err := solve(p, set)
 			if err != nil {
 				lang.Throw(err)
 			}
@@ -229,16 +236,6 @@ var linprogBuiltins = []*lang.Builtin{
 			return milpResult(r)
 		},
 	},
-}
-
-// slicesContainsFold reports whether names holds name, ignoring case.
-func slicesContainsFold(names []string, name string) bool {
-	for _, n := range names {
-		if strings.EqualFold(n, name) {
-			return true
-		}
-	}
-	return false
 }
 
 // milpBounds reads milp's bounds: {lb, ub} or [lb, ub], each a number or

@@ -73,33 +73,43 @@ func closeTo(got, want []float64, tol float64) bool {
 func TestLinProgScipy(t *testing.T) {
 	lps, _ := loadLPCases(t)
 	for _, c := range lps {
-		r, err := LinProg(c.lp(), nil)
+		checkLP(t, "simplex", c, LinProg, 1e-9, 1e-8)
+		checkLP(t, "ipm", c, LinProgIPM, 1e-7, 1e-6)
+	}
+}
+
+// checkLP compares one method's answer with scipy's: the value to ftol,
+// the point and the marginals to xtol.
+func checkLP(t *testing.T, method string, c lpCase, solve func(LP, *LPSettings) (*LPResult, error), ftol, xtol float64) {
+	t.Helper()
+	{
+		r, err := solve(c.lp(), nil)
 		if err != nil {
-			t.Errorf("%s: %v", c.Name, err)
-			continue
+			t.Errorf("%s %s: %v", method, c.Name, err)
+			return
 		}
 		if r.Status != c.Status {
-			t.Errorf("%s: status %d (%s), scipy %d", c.Name, r.Status, r.Message, c.Status)
-			continue
+			t.Errorf("%s %s: status %d (%s), scipy %d", method, c.Name, r.Status, r.Message, c.Status)
+			return
 		}
 		if c.Status != LPOptimal {
-			continue
+			return
 		}
-		if math.Abs(r.Fun-*c.Fun) > 1e-9*math.Max(1, math.Abs(*c.Fun)) {
-			t.Errorf("%s: fun %.15g, scipy %.15g", c.Name, r.Fun, *c.Fun)
+		if math.Abs(r.Fun-*c.Fun) > ftol*math.Max(1, math.Abs(*c.Fun)) {
+			t.Errorf("%s %s: fun %.15g, scipy %.15g", method, c.Name, r.Fun, *c.Fun)
 		}
 		if nonUnique[c.Name] {
-			continue
+			return
 		}
-		if !closeTo(r.X, c.X, 1e-8) {
-			t.Errorf("%s: x %v, scipy %v", c.Name, r.X, c.X)
+		if !closeTo(r.X, c.X, xtol) {
+			t.Errorf("%s %s: x %v, scipy %v", method, c.Name, r.X, c.X)
 		}
 		for _, m := range []struct {
 			name      string
 			got, want []float64
 		}{{"ineqlin", r.IneqLin, c.IneqLin}, {"eqlin", r.EqLin, c.EqLin}, {"lower", r.Lower, c.Lower}, {"upper", r.Upper, c.Upper}} {
-			if !closeTo(m.got, m.want, 1e-8) {
-				t.Errorf("%s: %s marginals %v, scipy %v", c.Name, m.name, m.got, m.want)
+			if !closeTo(m.got, m.want, xtol) {
+				t.Errorf("%s %s: %s marginals %v, scipy %v", method, c.Name, m.name, m.got, m.want)
 			}
 		}
 	}

@@ -40,3 +40,29 @@ func TestDifferentialEvolutionBinding(t *testing.T) {
 		}
 	}
 }
+
+// TestBasinhoppingMinimizerKwargs checks that minimizer_kwargs choose the
+// local method and its options: with L-BFGS-B bounds x ≥ 1 the minimum of
+// x² + 10 − 10cos 2πx + y²/2 is 1 at [1, 0] (scipy 1.10 finds the same
+// with minimizer_kwargs={"method": "L-BFGS-B", "bounds": ...}).
+func TestBasinhoppingMinimizerKwargs(t *testing.T) {
+	s := builtins.NewSession()
+	v, err := s.Eval(`basinhopping(x**2 + 10 - 10*cos(2*pi*x) + 0.5*y**2, [3.3, 1], {seed: 1, niter: 30,
+		minimizer_kwargs: {method: "L-BFGS-B", bounds: [[1, 5], [-1, 1]]}})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := v.Record().Get("x")
+	if d := x.Array().Data; math.Abs(d[0]-1) > 1e-9 || math.Abs(d[1]) > 1e-6 {
+		t.Errorf("x = %v, want [1, 0]", d)
+	}
+	for _, src := range []string{
+		`basinhopping(x**2, 3, {minimizer_kwargs: {methd: "BFGS"}})`,
+		`basinhopping(x**2, 3, {minimizer_kwargs: {method: "CG", bounds: [[0, 1]]}})`,
+		`basinhopping(x**2, 3, {minimizer_kwargs: 3})`,
+	} {
+		if _, err := s.Eval(src); err == nil {
+			t.Errorf("%s: no error", src)
+		}
+	}
+}

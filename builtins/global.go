@@ -157,19 +157,37 @@ var globalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "basinhopping", Params: "f, x0, {niter, T, stepsize, seed, interval, args}", Topic: "optimize",
-		Doc: "a global minimum of f by basin hopping (random hops, each followed by a local BFGS minimization with\n" +
-			"autodiff's gradient, accepted by the Metropolis rule), as scipy.optimize.basinhopping; seeded.",
+		Name: "basinhopping", Params: "f, x0, {niter, T, stepsize, seed, interval, niter_success, minimizer_kwargs, args}", Topic: "optimize",
+		Doc: "a global minimum of f by basin hopping (random hops, each followed by a local minimization, accepted by\n" +
+			"the Metropolis rule), as scipy.optimize.basinhopping; seeded. The local minimizer is BFGS with autodiff's\n" +
+			"gradient, or minimize with the options in minimizer_kwargs ({method: \"L-BFGS-B\", bounds: ...}).",
 		Example: "basinhopping(x**2 + 10 - 10*cos(2*pi*x), 3.3, {seed: 1, niter: 50}).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("niter", "T", "stepsize", "seed", "interval", "args", "niter_success")
+			opts.Check("niter", "T", "stepsize", "seed", "interval", "args", "niter_success", "minimizer_kwargs")
 			p := newProblem(s, args[0], args[1], opts)
+			local := p.localMinimizer()
+			if kw := opts.Get("minimizer_kwargs", lang.Nil); !kw.IsNil() {
+				if kw.Record() == nil {
+					panic(lang.Errorf("minimizer_kwargs must be a record of minimize's options, not %s", lang.Format(kw)))
+				}
+				_, kwOpts := lang.Args{kw}.Options()
+				kwOpts.Check(minimizeOptions...)
+				if kwOpts.Has("args") {
+					panic(lang.Errorf("give args to basinhopping, not in minimizer_kwargs"))
+				}
+				m := chooseMinimizer(kwOpts, 0)
+				local = func(_ optimize.Func, x0 []float64) (*optimize.Result, error) {
+					q := *p
+					q.x0 = x0
+					return m.run(&q, kwOpts)
+				}
+			}
 			r, err := optimize.BasinHopping(p.obj.Scalar, p.x0, &optimize.BasinHoppingSettings{
 				NIter: int(opts.Num("niter", 0)), T: opts.Num("T", 0), StepSize: opts.Num("stepsize", 0),
 				Seed: uint64(opts.Num("seed", 0)), Interval: int(opts.Num("interval", 0)),
-				NIterSuccess: int(opts.Num("niter_success", 0)), Local: p.localMinimizer()})
+				NIterSuccess: int(opts.Num("niter_success", 0)), Local: local})
 			if err != nil {
 				lang.Throw(err)
 			}

@@ -279,6 +279,32 @@ func minimizeWith(s *lang.Session, m *minimizer, args lang.Args, opts lang.Optio
 	return p, r
 }
 
+// chooseMinimizer is minimize's choice of method from its options (the
+// record at argument index at): method, or by default BFGS, L-BFGS-B with
+// bounds, SLSQP with constraints, as scipy.
+func chooseMinimizer(opts lang.Options, at int) *minimizer {
+	name := "BFGS"
+	switch {
+	case opts.Has("constraints"):
+		name = "SLSQP"
+	case opts.Has("bounds"):
+		name = "L-BFGS-B"
+	}
+	name = opts.Text("method", name)
+	m := findMinimizer(name)
+	if m == nil {
+		names := make([]string, len(minimizers))
+		for i, mm := range minimizers {
+			names[i] = mm.name
+		}
+		panic(lang.ArgErrorf(at, "unknown method %q (methods: %s)", name, strings.Join(names, ", ")))
+	}
+	if opts.Has("bounds") && !m.bounds {
+		panic(lang.ArgErrorf(at, "method %s cannot handle bounds (Nelder-Mead, Powell, L-BFGS-B, TNC and SLSQP can)", m.name))
+	}
+	return m
+}
+
 func findMinimizer(name string) *minimizer {
 	for i := range minimizers {
 		if strings.EqualFold(minimizers[i].name, name) {
@@ -519,25 +545,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check(minimizeOptions...)
-			name := "BFGS"
-			switch {
-			case opts.Has("constraints"):
-				name = "SLSQP"
-			case opts.Has("bounds"):
-				name = "L-BFGS-B"
-			}
-			name = opts.Text("method", name)
-			m := findMinimizer(name)
-			if m == nil {
-				names := make([]string, len(minimizers))
-				for i, mm := range minimizers {
-					names[i] = mm.name
-				}
-				panic(lang.ArgErrorf(2, "unknown method %q (methods: %s)", name, strings.Join(names, ", ")))
-			}
-			if opts.Has("bounds") && !m.bounds {
-				panic(lang.ArgErrorf(2, "method %s cannot handle bounds (Nelder-Mead, Powell, L-BFGS-B, TNC and SLSQP can)", m.name))
-			}
+			m := chooseMinimizer(opts, 2)
 			p, r := minimizeWith(s, m, args, opts)
 			return p.optimizeResult(r)
 		},

@@ -66,3 +66,22 @@ func TestBasinhoppingMinimizerKwargs(t *testing.T) {
 		}
 	}
 }
+
+// TestSHGOBinding checks shgo through the language: Himmelblau's four
+// minima (f = 0 at [3, 2], [−2.805118, 3.131313], [−3.779310, −3.283186],
+// [3.584428, −1.848126]); scipy 1.10's shgo returns only [3, 2] with its
+// defaults.
+func TestSHGOBinding(t *testing.T) {
+	s := builtins.NewSession()
+	v, err := s.Eval(`shgo((x**2 + y - 11)**2 + (x + y**2 - 7)**2, [[-5, 5], [-5, 5]])`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	funl, _ := v.Record().Get("funl")
+	if f := funl.Array().Data; len(f) != 4 || f[3] > 1e-10 {
+		t.Errorf("funl = %v, want four zeros", f)
+	}
+	if _, err := s.Eval(`shgo(x**2, [[-1, 1]], {constraints: []})`); err == nil {
+		t.Error("shgo accepted constraints it does not read")
+	}
+}

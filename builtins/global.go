@@ -100,7 +100,44 @@ func differentialEvolution(s *lang.Session, a lang.Args) lang.Value {
 	return p.optimizeResult(r)
 }
 
+// shgo is scipy's shgo for bounded problems.
+func shgo(s *lang.Session, a lang.Args) lang.Value {
+	args, opts := a.Options()
+	opts.Check("args", "n", "iters")
+	_, lo, hi := intervals(args[1], "bounds")
+	p := pointProblem(s, args[0], len(lo), opts)
+	r, err := optimize.SHGO(p.obj.Scalar, lo, hi, &optimize.SHGOSettings{N: int(opts.Num("n", 0)), Iters: int(opts.Num("iters", 0)),
+		Local: func(f optimize.Func, x0 []float64, b *optimize.Bounds) (*optimize.Result, error) {
+			pr := optimize.Problem{Func: f}
+			if p.obj.Traced() {
+				pr.Grad = func(x, g []float64) { p.obj.Deriv(x, 0, g) }
+			}
+			return optimize.SLSQP(pr, x0, nil, b, &optimize.SLSQPSettings{Acc: 1e-12})
+		}})
+	if err != nil {
+		lang.Throw(err)
+	}
+	xl := make([]lang.Value, len(r.XL))
+	for i, x := range r.XL {
+		xl[i] = p.point(x)
+	}
+	return record("x", p.point(r.X), "fun", lang.Num(r.F), "xl", lang.ListOf(xl), "funl", vecValue(r.FunL),
+		"nfev", count(r.FuncEvals), "nlfev", count(r.LocalEvals), "nit", count(r.Iterations), "success", lang.Bool(r.Success),
+		"message", lang.Str(r.Message))
+}
+
 var globalBuiltins = []*lang.Builtin{
+	{
+		Name: "shgo", Params: "f, bounds, {n, iters, args}", Topic: "optimize",
+		Doc: "the global minimum of f within bounds ([lo, hi] per variable), and its local minima, in the manner of\n" +
+			"scipy.optimize.shgo with simplicial sampling: the box is triangulated (a grid of at least n vertices, 100,\n" +
+			"refined iters times, 1), every vertex below all its neighbours starts SLSQP with autodiff's gradient, and\n" +
+			"the minima found are returned sorted: a record x, fun, xl, funl, nfev, nlfev, nit, success, message.\n" +
+			"For a few variables (the grid has n points in all); bounds only, no constraints.",
+		Example: "shgo((x**2 + y - 11)**2 + (x + y**2 - 7)**2, [[-5, 5], [-5, 5]]).funl",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: shgo,
+	},
 	{
 		Name: "differential_evolution", Params: "f, bounds, {strategy, maxiter, popsize, tol, atol, mutation, recombination, seed, polish, init, args}",
 		Topic: "optimize",

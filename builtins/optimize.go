@@ -73,8 +73,9 @@ type minimizer struct {
 	run func(p *problem, opts lang.Options) (*optimize.Result, error)
 	// reportsGrad says the method's report counts gradient evaluations.
 	reportsGrad bool
-	// bounds says the method reads the bounds option.
-	bounds bool
+	// bounds says the method reads the bounds option, callback the
+	// callback option.
+	bounds, callback bool
 }
 
 // iterLimit reads scipy's maxiter option (0: the method's default).
@@ -144,6 +145,59 @@ var minimizers = []minimizer{
 			Step: opts.Num("epsilon", opts.Num("eps", 0)),
 		})
 	}},
+	trustMethod("dogleg", optimize.Dogleg),
+	trustMethod("trust-ncg", optimize.TrustNCG),
+	trustMethod("trust-exact", optimize.TrustExact),
+	trustMethod("trust-krylov", optimize.TrustKrylov),
+}
+
+// trustMethod is one of scipy's trust-region methods, with the Hessian
+// (or its products) from autodiff unless the user gives hess or hessp.
+func trustMethod(name string, run func(optimize.Problem, []float64, *optimize.TrustRegionSettings) (*optimize.Result, error)) minimizer {
+	return minimizer{name: name, reportsGrad: true, callback: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+		pr := p.withGradient(opts)
+		if pr.Grad == nil {
+			return nil, lang.Errorf("%s needs the gradient: %s cannot be traced, so give jac", name, lang.Format(p.obj.f))
+		}
+		n := len(p.x0)
+		switch hess, hessp := opts.Get("hess", lang.Nil), opts.Get("hessp", lang.Nil); {
+		case hess.IsCallable():
+			user := p.sibling(hess)
+			pr.Hess = func(x, h []float64) { copy(h, user.Eval(x, 0)) }
+			pr.HessVec = nil
+		case hessp.IsCallable():
+			pr.HessVec = func(x, v, hv []float64) {
+				out, ok := toArray(p.s.Call(hessp, p.point(x), p.point(v)))
+				if !ok || len(out.Data) != n {
+					panic(lang.Errorf("hessp must return a vector of %d numbers", n))
+				}
+				copy(hv, out.Data)
+			}
+		case pr.HessVec == nil:
+			return nil, lang.Errorf("%s needs the Hessian: %s cannot be traced, so give hess or hessp", name, lang.Format(p.obj.f))
+		case name == "dogleg" || name == "trust-exact":
+			// The dense Hessian, column by column from autodiff's products.
+			hv := pr.HessVec
+			pr.Hess = func(x, h []float64) {
+				e, col := make([]float64, n), make([]float64, n)
+				for j := range n {
+					e[j] = 1
+					hv(x, e, col)
+					e[j] = 0
+					for i := range n {
+						h[i*n+j] = col[i]
+					}
+				}
+			}
+		}
+		set := &optimize.TrustRegionSettings{InitialRadius: opts.Num("initial_trust_radius", 0),
+			MaxRadius: opts.Num("max_trust_radius", 0), Eta: opts.Num("eta", 0), GTol: opts.Num("gtol", 0),
+			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", opts.Bool("return_all", false))}
+		if cb := opts.Get("callback", lang.Nil); !cb.IsNil() {
+			set.Callback = func(x []float64) { p.s.Call(cb, p.point(x)) }
+		}
+		return run(pr, p.x0, set)
+	}}
 }
 
 // withGradient is the optimize problem with the gradient a user gave (the
@@ -302,6 +356,11 @@ func chooseMinimizer(opts lang.Options, at int) *minimizer {
 	if opts.Has("bounds") && !m.bounds {
 		panic(lang.ArgErrorf(at, "method %s cannot handle bounds (Nelder-Mead, Powell, L-BFGS-B, TNC and SLSQP can)", m.name))
 	}
+	for _, o := range []string{"callback", "hess", "hessp", "initial_trust_radius", "max_trust_radius", "eta", "return_all"} {
+		if opts.Has(o) && !m.callback {
+			panic(lang.ArgErrorf(at, "method %s does not read %s (the trust-region methods do)", m.name, o))
+		}
+	}
 	return m
 }
 
@@ -412,7 +471,8 @@ var minimizeOptions = []string{"method", "args", "jac", "fprime", "bounds", "con
 	"f_eqcons", "f_ieqcons", "fprime_eqcons", "fprime_ieqcons", "xtol", "ftol", "gtol", "xatol", "fatol",
 	"maxiter", "maxfun", "maxfev", "adaptive", "retall", "norm", "epsilon", "eps", "avextol", "factr", "pgtol",
 	"m", "maxcor", "maxls", "acc", "iter", "maxCGit", "eta", "stepmx", "accuracy", "rhobeg", "rhoend", "catol",
-	"tol", "disp", "full_output", "fhess", "fhess_p"}
+	"tol", "disp", "full_output", "fhess", "fhess_p", "hess", "hessp", "callback", "initial_trust_radius",
+	"max_trust_radius", "eta", "return_all"}
 
 var optimizeBuiltins = []*lang.Builtin{
 	fminStyle("fmin", "Nelder-Mead",
@@ -535,7 +595,9 @@ var optimizeBuiltins = []*lang.Builtin{
 	{
 		Name: "minimize", Params: "f, x0, {method, ...}", Topic: "optimize",
 		Doc: "minimizes f from x0 with scipy's minimize. method: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B,\n" +
-			"TNC, COBYLA, SLSQP; by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as scipy). Gradients come from\n" +
+			"TNC, COBYLA, SLSQP, and the trust-region methods dogleg, trust-ncg, trust-exact, trust-krylov (Hessian or\n" +
+			"Hessian-vector products from autodiff unless hess or hessp is given; options gtol, initial_trust_radius,\n" +
+			"max_trust_radius, eta, callback, return_all); by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as scipy). Gradients come from\n" +
 			"autodiff (a user jac wins). Options: bounds ([lo, hi] per variable, nil for an open side; Nelder-Mead and\n" +
 			"Powell clip their trial points into them as scipy 1.10 does), constraints ({type: \"ineq\" | \"eq\",\n" +
 			"fun}, or a list), args, and the method's own (maxiter, gtol, ...).\n" +

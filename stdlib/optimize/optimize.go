@@ -33,6 +33,9 @@ type Problem struct {
 	Func    Func
 	Grad    Grad
 	HessVec HessVec
+	// Hess, if set, writes the n×n Hessian at x into h, row-major (the
+	// trust-region methods that need it: Dogleg, TrustExact).
+	Hess func(x, h []float64)
 }
 
 // Status says why an algorithm stopped.

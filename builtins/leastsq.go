@@ -86,20 +86,28 @@ var leastSquaresBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "least_squares", Params: "fun, x0, {jac, bounds, method, ftol, xtol, gtol, x_scale, max_nfev, diff_step, args}", Topic: "optimize",
+		Name: "least_squares", Params: "fun, x0, {jac, bounds, method, loss, f_scale, ftol, xtol, gtol, x_scale, max_nfev, diff_step, args}", Topic: "optimize",
 		Doc: "minimizes half the sum of squares of fun(x), optionally within bounds [lo, hi] (numbers or one per\n" +
 			"variable), as scipy.optimize.least_squares with method trf (the default) or lm; the Jacobian comes\n" +
-			"from autodiff. Returns a record x, cost, fun, jac, grad, optimality, active_mask, nfev, njev, status,\n" +
-			"message, success.",
+			"from autodiff. loss (trf only) makes the fit robust to outliers: linear (the default), soft_l1, huber,\n" +
+			"cauchy or arctan, applied to (f/f_scale)**2 (f_scale 1). There is no dogbox method. Returns a record x,\n" +
+			"cost, fun, jac, grad, optimality, active_mask, nfev, njev, status, message, success.",
 		Example: "least_squares([x - 1, 10*(y - x**2)], [-1.2, 1]).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("jac", "bounds", "method", "ftol", "xtol", "gtol", "x_scale", "max_nfev", "diff_step", "args")
+			opts.Check("jac", "bounds", "method", "loss", "f_scale", "ftol", "xtol", "gtol", "x_scale", "max_nfev", "diff_step", "args")
 			p := newProblem(s, args[0], args[1], opts)
 			r, jac, m := residuals(p, opts, "jac")
 			settings := &optimize.LeastSquaresSettings{FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
-				MaxNfev: int(opts.Num("max_nfev", 0)), DiffStep: opts.Num("diff_step", 0)}
+				MaxNfev: int(opts.Num("max_nfev", 0)), DiffStep: opts.Num("diff_step", 0), FScale: opts.Num("f_scale", 0)}
+			losses := map[string]optimize.LeastSquaresLoss{"linear": optimize.Linear, "soft_l1": optimize.SoftL1,
+				"huber": optimize.Huber, "cauchy": optimize.Cauchy, "arctan": optimize.Arctan}
+			loss, ok := losses[opts.Text("loss", "linear")]
+			if !ok {
+				panic(lang.Errorf("unknown loss %q (linear, soft_l1, huber, cauchy, arctan)", opts.Text("loss", "")))
+			}
+			settings.Loss = loss
 			switch method := opts.Get("method", lang.Str("trf")).Text(); method {
 			case "trf":
 				settings.Method = optimize.TRF

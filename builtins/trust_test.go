@@ -47,3 +47,33 @@ func TestTrustRegionBindings(t *testing.T) {
 		t.Error("BFGS accepted hessp, which it does not read")
 	}
 }
+
+// TestLeastSquaresLoss checks least_squares' loss and f_scale through
+// the language: soft_l1 and huber resist an outlier that pulls the
+// linear fit (stdlib/optimize compares every loss with scipy 1.10).
+func TestLeastSquaresLoss(t *testing.T) {
+	s := builtins.NewSession()
+	for _, src := range []string{
+		"ts = [0, 1, 2, 3, 4, 5, 6, 7]",
+		"ys = 2*ts + 1 + [0, 0, 0, 0, 0, 29, 0, 0]",
+		"res(p) = p[0] + p[1]*ts - ys",
+	} {
+		if _, err := s.Eval(src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, loss := range []string{"soft_l1", "huber", "cauchy", "arctan"} {
+		v, err := s.Eval(`least_squares(res, [0, 0], {loss: "` + loss + `", f_scale: 0.1}).x`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := v.Array().Data; d[1] < 1.9 || d[1] > 2.3 {
+			t.Errorf("%s: slope %v, want about 2 despite the outlier", loss, d[1])
+		}
+	}
+	for _, src := range []string{`least_squares(res, [0, 0], {loss: "l2"})`, `least_squares(res, [0, 0], {loss: "huber", method: "lm"})`} {
+		if _, err := s.Eval(src); err == nil {
+			t.Errorf("%s: no error", src)
+		}
+	}
+}

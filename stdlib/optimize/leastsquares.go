@@ -49,6 +49,82 @@ type LeastSquaresSettings struct {
 	// there is no Jacobian: h = DiffStep·|x_j|. Zero means scipy's
 	// sqrt(ε)·max(1, |x_j|).
 	DiffStep float64
+	// Loss is the robust loss ρ (TRF only); the zero value is Linear,
+	// the plain sum of squares.
+	Loss LeastSquaresLoss
+	// FScale is the residual size at which the loss turns robust
+	// (scipy's f_scale): it minimizes ½·FScale²·Σ ρ((f_i/FScale)²).
+	// Zero means 1.
+	FScale float64
+}
+
+// LeastSquaresLoss is one of scipy's robust losses ρ(z) of z = f².
+type LeastSquaresLoss int
+
+// The losses of least_squares.
+const (
+	Linear LeastSquaresLoss = iota // ρ(z) = z
+	SoftL1                         // ρ(z) = 2(√(1+z) − 1)
+	Huber                          // ρ(z) = z for z ≤ 1, else 2√z − 1
+	Cauchy                         // ρ(z) = log(1 + z)
+	Arctan                         // ρ(z) = arctan z
+)
+
+// rho returns ρ(z), ρ'(z) and ρ''(z).
+func (l LeastSquaresLoss) rho(z float64) (r0, r1, r2 float64) {
+	switch l {
+	case SoftL1:
+		t := 1 + z
+		return 2 * (math.Sqrt(t) - 1), 1 / math.Sqrt(t), -0.5 / (t * math.Sqrt(t))
+	case Huber:
+		if z <= 1 {
+			return z, 1, 0
+		}
+		sz := math.Sqrt(z)
+		return 2*sz - 1, 1 / sz, -0.5 / (z * sz)
+	case Cauchy:
+		t := 1 + z
+		return math.Log1p(z), 1 / t, -1 / (t * t)
+	case Arctan:
+		t := 1 + z*z
+		return math.Atan(z), 1 / t, -2 * z / (t * t)
+	}
+	return z, 1, 0
+}
+
+// lossCost is the robust cost ½·c²·Σ ρ((f_i/c)²) for c = fscale.
+func (l LeastSquaresLoss) lossCost(f []float64, fscale float64) float64 {
+	if l == Linear {
+		return 0.5 * vecDot(f, f)
+	}
+	c := 0.0
+	for _, fi := range f {
+		r0, _, _ := l.rho(fi * fi / (fscale * fscale))
+		c += r0
+	}
+	return 0.5 * fscale * fscale * c
+}
+
+// scaleForLoss turns the Jacobian J (m×n, in place) and the residuals f
+// into those of the equivalent least-squares model of the robust cost
+// (scipy's scale_for_robust_loss_function, after Triggs et al., Bundle
+// Adjustment — a Modern Synthesis, 2000): with ρ' and ρ'' at
+// z = (f/c)², the row scale is s = √max(ρ' + 2ρ''f²/c², ε) and
+// fs = ρ'·f/s.
+func (l LeastSquaresLoss) scaleForLoss(J, f, fs []float64, n int, fscale float64) {
+	for i, fi := range f {
+		_, r1, r2 := l.rho(fi * fi / (fscale * fscale))
+		r2 /= fscale * fscale
+		js := r1 + 2*r2*fi*fi
+		if js < 0x1p-52 {
+			js = 0x1p-52
+		}
+		js = math.Sqrt(js)
+		fs[i] = fi * r1 / js
+		for j := range n {
+			J[i*n+j] *= js
+		}
+	}
 }
 
 // LeastSquaresResult is what LeastSquares found. The embedded Result has
@@ -172,9 +248,18 @@ func LeastSquares(r Residuals, jac Jacobian, x0 []float64, m int, b *Bounds, s *
 			return nil, ErrLeastSquaresBounds
 		}
 	}
+	if set.FScale == 0 {
+		set.FScale = 1
+	}
+	if !(set.FScale > 0) || set.Loss < Linear || set.Loss > Arctan {
+		return nil, errors.New("optimize: least_squares needs a positive f_scale and a known loss")
+	}
 	if set.Method == LM {
 		if !box.unbounded() || m < n {
 			return nil, ErrLeastSquaresLM
+		}
+		if set.Loss != Linear {
+			return nil, errors.New("optimize: least_squares' method LM supports only the linear loss")
 		}
 		return leastSquaresLM(r, jac, x0, m, scale, &set), nil
 	}
@@ -282,9 +367,20 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 		res.GradEvals++
 		return leastsqFinite(J)
 	}
+	// fs is f as the model sees it: f itself for the linear loss, else
+	// scaled with J for the robust loss.
+	fs := make([]float64, m)
+	withLoss := func() {
+		if set.Loss == Linear {
+			copy(fs, f)
+			return
+		}
+		set.Loss.scaleForLoss(J, f, fs, n, set.FScale)
+	}
 	jacFinite := evalJac(x, f)
-	cost := 0.5 * vecDot(f, f)
-	g := leastSquaresGrad(J, f, n)
+	withLoss()
+	cost := set.Loss.lossCost(f, set.FScale)
+	g := leastSquaresGrad(J, fs, n)
 
 	scaleInv := make([]float64, n)
 	if set.XScaleJac {
@@ -360,7 +456,7 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 			diagH[i] = g[i] * dv[i] * scale[i]
 			gh[i] = d[i] * g[i]
 		}
-		copy(fAug, f)
+		copy(fAug, fs)
 		for i := 0; i < m; i++ {
 			for j := 0; j < n; j++ {
 				jh[i*n+j] = J[i*n+j] * d[j]
@@ -420,7 +516,7 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 				delta = 0.25 * stepHNorm
 				continue
 			}
-			costNew = 0.5 * vecDot(fNew, fNew)
+			costNew = set.Loss.lossCost(fNew, set.FScale)
 			actualReduction = cost - costNew
 			deltaNew, ratio := leastSquaresUpdateRadius(delta, actualReduction, predicted, stepHNorm, stepHNorm > 0.95*delta)
 			status = leastSquaresTermination(actualReduction, cost, vecNorm(step, 2), vecNorm(x, 2), ratio, set.FTol, set.XTol)
@@ -435,7 +531,8 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 			copy(f, fNew)
 			cost = costNew
 			jacFinite = evalJac(x, f)
-			g = leastSquaresGrad(J, f, n)
+			withLoss()
+			g = leastSquaresGrad(J, fs, n)
 			if set.XScaleJac {
 				leastSquaresJacScale(J, m, n, scale, scaleInv, false)
 			}
@@ -448,6 +545,9 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 	res.X, res.Fun = x, f
 	res.ActiveMask = leastSquaresActive(x, box, set.XTol)
 	res.finish(J, status)
+	if set.Loss != Linear {
+		res.F, res.Grad = cost, g
+	}
 	res.Optimality = gNorm
 	return res
 }

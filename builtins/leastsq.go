@@ -146,7 +146,8 @@ var leastSquaresBuiltins = []*lang.Builtin{
 		Name: "curve_fit", Params: "f, xdata, ydata, {p0, sigma, absolute_sigma, bounds, method, maxfev}", Topic: "optimize",
 		Doc: "fits the parameters of a model to data by nonlinear least squares, as scipy.optimize.curve_fit. The model\n" +
 			"is a function f(x, p1, p2, ...) or an expression in x and its parameters (the other symbols, alphabetically).\n" +
-			"p0 defaults to ones. Returns a record popt, pcov (the parameters' covariance; perr = sqrt(diag(pcov))).",
+			"p0 defaults to ones. sigma is the uncertainty of each y, or (a matrix) the covariance of their errors.\n" +
+			"Returns a record popt, pcov (the parameters' covariance; perr = sqrt(diag(pcov))).",
 		Example: "xs = linspace(0, 4, 20)\nys = 2.5*exp(-1.3*xs) + 0.5\ncurve_fit(a*exp(-b*x) + c, xs, ys).popt",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: curveFit,
@@ -239,11 +240,20 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 		}
 	}
 	if v := opts.Get("sigma", lang.Nil); !v.IsNil() {
+		m := len(ydata.Data)
 		arr, ok := toArray(v)
-		if !ok || len(arr.Data) != len(ydata.Data) {
-			panic(lang.Errorf("sigma must hold one value per data point"))
+		switch {
+		case ok && len(arr.Shape) == 2 && arr.Shape[0] == m && arr.Shape[1] == m:
+			// scipy's 2-D sigma: the covariance of the errors in ydata.
+			settings.SigmaCov = make([][]float64, m)
+			for i := range m {
+				settings.SigmaCov[i] = arr.Data[i*m : (i+1)*m]
+			}
+		case ok && len(arr.Shape) <= 1 && len(arr.Data) == m:
+			settings.Sigma = arr.Data
+		default:
+			panic(lang.Errorf("sigma must hold one value per data point (%d), or be their %d×%d covariance matrix", m, m, m))
 		}
-		settings.Sigma = arr.Data
 	}
 	xs := make([][]float64, len(xdata.Data))
 	for i, x := range xdata.Data {

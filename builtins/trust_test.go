@@ -77,3 +77,35 @@ func TestLeastSquaresLoss(t *testing.T) {
 		}
 	}
 }
+
+// TestCurveFitCovariance checks curve_fit with a 2-D sigma (the errors'
+// covariance) against scipy 1.10: curve_fit(lambda x, a, b: a*x + b,
+// [0, 1, 2, 3, 4], [1.1, 2.9, 5.2, 7.1, 8.8], sigma=S) with S tridiagonal
+// (1 on the diagonal, 0.5 beside it, times 0.04) gives popt [1.925,
+// 1.18333333] and pcov [[0.00701389, -0.01402778], [-0.01402778,
+// 0.04675926]].
+func TestCurveFitCovariance(t *testing.T) {
+	s := builtins.NewSession()
+	v, err := s.Eval(`curve_fit(a*x + b, [0, 1, 2, 3, 4], [1.1, 2.9, 5.2, 7.1, 8.8], {sigma: 0.04*[[1, 0.5, 0, 0, 0],
+		[0.5, 1, 0.5, 0, 0], [0, 0.5, 1, 0.5, 0], [0, 0, 0.5, 1, 0.5], [0, 0, 0, 0.5, 1]]})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	popt, _ := v.Record().Get("popt")
+	pcov, _ := v.Record().Get("pcov")
+	want := []float64{1.925, 1.1833333333333333}
+	wantCov := []float64{0.00701389, -0.01402778, -0.01402778, 0.04675926}
+	for i, w := range want {
+		if d := popt.Array().Data[i] - w; d > 1e-9 || d < -1e-9 {
+			t.Errorf("popt %v, scipy %v", popt.Array().Data, want)
+		}
+	}
+	for i, w := range wantCov {
+		if d := pcov.Array().Data[i] - w; d > 1e-8 || d < -1e-8 {
+			t.Errorf("pcov %v, scipy %v", pcov.Array().Data, wantCov)
+		}
+	}
+	if _, err := s.Eval(`curve_fit(a*x + b, [0, 1, 2], [1, 2, 3], {sigma: [[1, 0], [0, 1]]})`); err == nil {
+		t.Error("a 2×2 sigma for 3 points was accepted")
+	}
+}

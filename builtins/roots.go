@@ -406,17 +406,41 @@ var rootsBuiltins = append([]*lang.Builtin{
 	},
 	{
 		Name: "fixed_point", Params: "g, x0, {method, xtol, maxiter, args}", Topic: "roots",
-		Doc:     "a fixed point x = g(x) near x0, with Steffensen's del2 acceleration (or {method: \"iteration\"}), as scipy.optimize.fixed_point",
+		Doc: "a fixed point x = g(x) near x0, with Steffensen's del2 acceleration (or {method: \"iteration\"}), as\n" +
+			"scipy.optimize.fixed_point; a vector x0 makes g a map of vectors, accelerated componentwise.",
 		Example: "fixed_point(cos(x), 1)",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("method", "xtol", "maxiter", "args")
-			g, _ := scalarFunc(s, args[0], extraArgs(opts))
 			set := &roots.FixedPointSettings{XTol: opts.Num("xtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
-			if opts.Get("method", lang.Str("del2")).Text() == "iteration" {
+			switch m := opts.Text("method", "del2"); m {
+			case "del2":
+			case "iteration":
 				set.Method = roots.Iteration
+			default:
+				panic(lang.Errorf("unknown method %q (del2 or iteration)", m))
 			}
+			if args[1].Kind() != lang.NumKind {
+				// A vector x0: g maps vectors to vectors, componentwise steps.
+				p := newProblem(s, args[0], args[1], opts)
+				n := len(p.x0)
+				r, err := roots.FixedPointVec(func(x, y []float64) {
+					gx := p.obj.Eval(x, 0)
+					if len(gx) != n {
+						panic(lang.Errorf("g must return %d numbers, like x0, not %d", n, len(gx)))
+					}
+					copy(y, gx)
+				}, p.x0, set)
+				if err != nil {
+					lang.Throw(err)
+				}
+				if !r.Converged {
+					panic(lang.Errorf("%s", r.Message))
+				}
+				return p.point(r.X)
+			}
+			g, _ := scalarFunc(s, args[0], extraArgs(opts))
 			r, err := roots.FixedPoint(g, args.Num(1), set)
 			if err != nil {
 				lang.Throw(err)

@@ -66,3 +66,25 @@ func TestRootsNeverMiss(t *testing.T) {
 		t.Errorf("roots(sin(1/x), 0.01, 1) has %v roots (%v), want 31", v, err)
 	}
 }
+
+// TestFixedPointVector checks fixed_point with a vector x0 on scipy's
+// documentation example: [1.4920333, 1.37228132].
+func TestFixedPointVector(t *testing.T) {
+	s := builtins.NewSession()
+	if _, err := s.Eval("g(x, c1, c2) = sqrt(c1/(x + c2))"); err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.Eval("fixed_point(g, [1.2, 1.3], {args: [[10, 12], [3, 5]]})")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []float64{1.4920333010795233, 1.3722813232690143}
+	for i, w := range want {
+		if math.Abs(v.Array().Data[i]-w) > 1e-8 {
+			t.Errorf("fixed_point = %v, scipy %v", v.Array().Data, want)
+		}
+	}
+	if _, err := s.Eval(`fixed_point(g, [1.2, 1.3], {args: [[10, 12], [3, 5]], method: "steffensen"})`); err == nil {
+		t.Error("an unknown method was accepted")
+	}
+}

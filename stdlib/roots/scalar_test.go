@@ -185,3 +185,30 @@ func TestBracketingUnderflow(t *testing.T) {
 		t.Errorf("toms748: %v %+v, want %v", err, r, root)
 	}
 }
+
+// TestFixedPointVec checks the vector fixed point on the example of
+// scipy's documentation: sqrt(c1/(x + c2)) with c1 = [10, 12], c2 = [3,
+// 5] from [1.2, 1.3]; scipy 1.10 gives [1.4920333, 1.37228132] by either
+// method.
+func TestFixedPointVec(t *testing.T) {
+	g := func(x, y []float64) {
+		c1, c2 := []float64{10, 12}, []float64{3, 5}
+		for i := range x {
+			y[i] = math.Sqrt(c1[i] / (x[i] + c2[i]))
+		}
+	}
+	want := []float64{1.4920333010795233, 1.3722813232690143}
+	for _, m := range []FixedPointMethod{Del2, Iteration} {
+		r, err := FixedPointVec(g, []float64{1.2, 1.3}, &FixedPointSettings{Method: m})
+		if err != nil || !r.Converged || !closeVec(r.X, want, 1e-8) {
+			t.Errorf("method %d: %+v %v, want %v", m, r, err, want)
+		}
+	}
+	r, err := FixedPointVec(g, []float64{1.2, 1.3}, &FixedPointSettings{MaxIter: 1, Method: Iteration})
+	if err != nil || r.Converged || r.Message == "" {
+		t.Errorf("MaxIter 1: %+v %v", r, err)
+	}
+	if _, err := FixedPointVec(func(x, y []float64) { y[0], y[1] = math.NaN(), 0 }, []float64{1, 1}, nil); err == nil {
+		t.Error("NaN accepted")
+	}
+}

@@ -150,6 +150,78 @@ func bracketMethod(name, doc string, method bracketing) *lang.Builtin {
 
 // newtonFamily runs Newton's method (autodiff derivative), the secant
 // method or Halley's method.
+// newtonVector is newton with an array x0: scipy's vectorized Newton,
+// secant or Halley method for elementwise equations.
+func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Options) lang.Value {
+	if opts.Has("x1") || opts.Has("rtol") {
+		panic(lang.Errorf("newton with a vector x0 does not read x1 or rtol"))
+	}
+	p := newProblem(s, f, x0, opts)
+	n := len(p.x0)
+	vec := func(o *fn) func(x, y []float64) {
+		return func(x, y []float64) {
+			v := o.Eval(x, 0)
+			if len(v) != n {
+				panic(lang.Errorf("%s must return %d numbers, like x0, not %d", lang.Format(o.f), n, len(v)))
+			}
+			copy(y, v)
+		}
+	}
+	fx := vec(p.obj)
+	var df, d2f func(x, y []float64)
+	switch g := opts.Get("fprime", lang.Nil); {
+	case g.IsCallable():
+		df = vec(p.sibling(g))
+	case p.obj.Traced():
+		jac := make([]float64, n*n)
+		df = func(x, y []float64) {
+			p.obj.Deriv(x, 0, jac)
+			for i := range y {
+				y[i] = jac[i*n+i] // f is elementwise: its Jacobian is diagonal
+			}
+		}
+	}
+	if g := opts.Get("fprime2", lang.Nil); g.IsCallable() {
+		d2f = vec(p.sibling(g))
+	}
+	switch method {
+	case "newton":
+		d2f = nil
+	case "secant":
+		df, d2f = nil, nil
+	case "halley":
+		if d2f == nil {
+			panic(lang.Errorf("halley with a vector x0 needs fprime2"))
+		}
+	default:
+		panic(lang.Errorf("unknown method %q (newton, secant or halley)", method))
+	}
+	if method != "secant" && df == nil {
+		s.Print(fmt.Sprintf("note: %s cannot be differentiated; using the secant method", lang.Format(f)))
+	}
+	r, err := roots.NewtonVec(fx, df, d2f, p.x0, &roots.NewtonSettings{Tol: opts.Num("tol", opts.Num("xtol", 0)),
+		MaxIter: int(opts.Num("maxiter", 0))})
+	if err != nil {
+		lang.Throw(err)
+	}
+	if r.Warning != "" {
+		s.Print("note: " + r.Warning)
+	}
+	if !opts.Bool("full_output", false) {
+		return p.point(r.Root)
+	}
+	flags := func(b []bool) lang.Value {
+		v := make([]float64, len(b))
+		for i, x := range b {
+			if x {
+				v[i] = 1
+			}
+		}
+		return vecValue(v)
+	}
+	return record("root", p.point(r.Root), "converged", flags(r.Converged), "zero_der", flags(r.ZeroDer))
+}
+
 func newtonFamily(s *lang.Session, f lang.Value, x0 float64, method string, opts lang.Options) roots.Result {
 	fx, o := scalarFunc(s, f, extraArgs(opts))
 	df, d2f := scalarDerivs(o)
@@ -340,7 +412,9 @@ var rootsBuiltins = append([]*lang.Builtin{
 		Name: "newton", Params: "f, x0, {fprime, fprime2, method, x1, tol, rtol, maxiter, full_output, args}", Topic: "roots",
 		Doc: "a root of f near x0 by Newton's method with the exact derivative from autodiff (a user fprime wins);\n" +
 			"{method: \"secant\"} uses secants instead, {method: \"halley\"} Halley's method with the second derivative.\n" +
-			"As scipy.optimize.newton; {full_output: true} gives a record.",
+			"As scipy.optimize.newton; {full_output: true} gives a record. A vector x0 solves f_i(x_i) = 0 for every i at\n" +
+			"once (f elementwise, as scipy's vectorized newton; fprime from the diagonal of autodiff's Jacobian, fprime2\n" +
+			"given by the user for halley); full_output gives root, converged, zero_der.",
 		Example: "newton(x**2 - 2, 1)",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -351,6 +425,9 @@ var rootsBuiltins = append([]*lang.Builtin{
 				method = "halley"
 			}
 			method = opts.Text("method", method)
+			if args[1].Kind() != lang.NumKind {
+				return newtonVector(s, args[0], args[1], method, opts)
+			}
 			return rootOrResult(newtonFamily(s, args[0], args.Num(1), method, opts), opts)
 		},
 	},

@@ -88,3 +88,30 @@ func TestFixedPointVector(t *testing.T) {
 		t.Error("an unknown method was accepted")
 	}
 }
+
+// TestNewtonVector checks newton with a vector x0 (scipy's vectorized
+// newton): the cube roots of −4..4 from linspace(0.3, 3.3, 9), as scipy
+// 1.10 finds them with fprime = 3x² (here from autodiff).
+func TestNewtonVector(t *testing.T) {
+	s := builtins.NewSession()
+	if _, err := s.Eval("a = range(-4, 5)"); err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.Eval("newton(x**3 - a, linspace(0.3, 3.3, 9), {maxiter: 200})")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range v.Array().Data {
+		if want := math.Cbrt(float64(i - 4)); math.Abs(r-want) > 1e-7 {
+			t.Errorf("root %d = %v, want %v", i, r, want)
+		}
+	}
+	for _, src := range []string{
+		`newton(x**3 - a, linspace(0.3, 3.3, 9), {method: "halley"})`,
+		`newton(x**3 - a, linspace(0.3, 3.3, 9), {x1: 1})`,
+	} {
+		if _, err := s.Eval(src); err == nil {
+			t.Errorf("%s: no error", src)
+		}
+	}
+}

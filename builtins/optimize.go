@@ -404,6 +404,9 @@ func (p *problem) optimizeResult(r *optimize.Result) lang.Value {
 	if r.HessEvals > 0 {
 		rec.Set("nhev", lang.Num(float64(r.HessEvals)))
 	}
+	if r.HessInv != nil {
+		rec.Set("hess_inv", matrix(r.HessInv))
+	}
 	rec.Set("status", lang.Num(float64(r.Status)))
 	rec.Set("success", lang.Bool(r.Success))
 	rec.Set("message", lang.Str(r.Message))

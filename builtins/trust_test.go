@@ -109,3 +109,28 @@ func TestCurveFitCovariance(t *testing.T) {
 		t.Error("a 2×2 sigma for 3 points was accepted")
 	}
 }
+
+// TestHessInv checks hess_inv in BFGS's and L-BFGS-B's results against
+// scipy 1.10 on Rosenbrock's function from [-1.2, 1] (L-BFGS-B's is
+// scipy's LbfgsInvHessProduct.todense()).
+func TestHessInv(t *testing.T) {
+	s := builtins.NewSession()
+	if _, err := s.Eval("rosen(x) = sum(100*(x[1:] - x[:-1]**2)**2 + (1 - x[:-1])**2)"); err != nil {
+		t.Fatal(err)
+	}
+	for src, want := range map[string][]float64{
+		`minimize(rosen, [-1.2, 1]).hess_inv`:                       {0.5018600871400011, 1.0031532553030003, 1.0031532553029952, 2.0102746518490346},
+		`minimize(rosen, [-1.2, 1], {method: "L-BFGS-B"}).hess_inv`: {0.3758209551643613, 0.6942799834902965, 0.694279983490297, 1.2868636264516788},
+	} {
+		v, err := s.Eval(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, w := range want {
+			if d := v.Array().Data[i] - w; d > 1e-7 || d < -1e-7 {
+				t.Errorf("%s = %v, scipy %v", src, v.Array().Data, want)
+				break
+			}
+		}
+	}
+}

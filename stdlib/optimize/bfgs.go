@@ -113,6 +113,10 @@ func BFGS(p Problem, x0 []float64, s *BFGSSettings) (*Result, error) {
 	}
 	r := obj.result(xk, oldF, gfk, k, maxIter, failed)
 	r.Path = path
+	r.HessInv = make([][]float64, n)
+	for i := range r.HessInv {
+		r.HessInv[i] = append([]float64(nil), b.h[i*n:(i+1)*n]...)
+	}
 	return r, nil
 }
 

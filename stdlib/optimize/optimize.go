@@ -70,6 +70,9 @@ type Result struct {
 	// Path holds the iterates when the settings ask for them (scipy's
 	// retall), for plotting an optimizer's path.
 	Path [][]float64
+	// HessInv is the quasi-Newton approximation of the inverse Hessian at
+	// X (scipy's hess_inv), from BFGS and L-BFGS-B; nil from the others.
+	HessInv [][]float64
 }
 
 // Scipy's messages, shared by the algorithms that report them.

@@ -70,7 +70,7 @@ const (
 	Arctan                         // ρ(z) = arctan z
 )
 
-// rho returns ρ(z), ρ'(z) and ρ”(z).
+// rho returns ρ(z), ρ′(z) and ρ″(z).
 func (l LeastSquaresLoss) rho(z float64) (r0, r1, r2 float64) {
 	switch l {
 	case SoftL1:
@@ -108,9 +108,9 @@ func (l LeastSquaresLoss) lossCost(f []float64, fscale float64) float64 {
 // scaleForLoss turns the Jacobian J (m×n, in place) and the residuals f
 // into those of the equivalent least-squares model of the robust cost
 // (scipy's scale_for_robust_loss_function, after Triggs et al., Bundle
-// Adjustment — a Modern Synthesis, 2000): with ρ' and ρ” at
-// z = (f/c)², the row scale is s = √max(ρ' + 2ρ”f²/c², ε) and
-// fs = ρ'·f/s.
+// Adjustment — a Modern Synthesis, 2000): with ρ′ and ρ″ at
+// z = (f/c)², the row scale is s = √max(ρ′ + 2ρ″f²/c², ε) and
+// fs = ρ′·f/s.
 func (l LeastSquaresLoss) scaleForLoss(J, f, fs []float64, n int, fscale float64) {
 	for i, fi := range f {
 		_, r1, r2 := l.rho(fi * fi / (fscale * fscale))

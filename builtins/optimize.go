@@ -38,8 +38,13 @@ func newProblem(s *lang.Session, f, x0 lang.Value, opts lang.Options) *problem {
 		}
 		args = append(args, items...)
 	}
-	return &problem{s: s, obj: newFn(s, f, args, 0, -1), args: args, x0: append([]float64(nil), x.Data...),
-		scalar: x0.Kind() == lang.NumKind, shape: x.Shape}
+	p := &problem{s: s, args: args, x0: append([]float64(nil), x.Data...), scalar: x0.Kind() == lang.NumKind, shape: x.Shape}
+	if j := opts.Get("jac", lang.Nil); j.Kind() == lang.BoolKind && j.Float() != 0 {
+		p.obj = newPairFn(s, f, args)
+	} else {
+		p.obj = newFn(s, f, args, 0, -1)
+	}
+	return p
 }
 
 // sibling prepares another function of the same point — a constraint, a
@@ -209,6 +214,9 @@ func (p *problem) withGradient(opts lang.Options) optimize.Problem {
 			user := p.sibling(g)
 			pr.Grad = func(x, grad []float64) { copy(grad, user.Eval(x, 0)) }
 		}
+	}
+	if p.obj.pair {
+		pr.Grad = p.obj.PairGrad
 	}
 	return pr
 }
@@ -601,7 +609,7 @@ var optimizeBuiltins = []*lang.Builtin{
 			"TNC, COBYLA, SLSQP, and the trust-region methods dogleg, trust-ncg, trust-exact, trust-krylov (Hessian or\n" +
 			"Hessian-vector products from autodiff unless hess or hessp is given; options gtol, initial_trust_radius,\n" +
 			"max_trust_radius, eta, callback, return_all); by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as scipy). Gradients come from\n" +
-			"autodiff (a user jac wins). Options: bounds ([lo, hi] per variable, nil for an open side; Nelder-Mead and\n" +
+			"autodiff (a user jac wins; jac: true means f returns (value, gradient)). Options: bounds ([lo, hi] per variable, nil for an open side; Nelder-Mead and\n" +
 			"Powell clip their trial points into them as scipy 1.10 does), constraints ({type: \"ineq\" | \"eq\",\n" +
 			"fun}, or a list), args, and the method's own (maxiter, gtol, ...).\n" +
 			"Returns a record x, fun, jac, nit, nfev, njev, status, success, message.",

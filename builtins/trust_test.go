@@ -134,3 +134,32 @@ func TestHessInv(t *testing.T) {
 		}
 	}
 }
+
+// TestJacTrue checks minimize with jac: true, where the function returns
+// (value, gradient): scipy 1.10's BFGS takes 3 evaluations of it and
+// reaches [3, -1]; Nelder–Mead uses the value only ([2.99996771,
+// -1.00002727], as scipy's).
+func TestJacTrue(t *testing.T) {
+	s := builtins.NewSession()
+	if _, err := s.Eval("fg(v) = [(v[0] - 3)**2 + (v[1] + 1)**2, [2*(v[0] - 3), 2*(v[1] + 1)]]"); err != nil {
+		t.Fatal(err)
+	}
+	for src, want := range map[string][]float64{
+		`let r = minimize(fg, [0, 0], {jac: true}); [r.x[0], r.x[1], r.nfev, r.njev]`: {3, -1, 3, 3},
+		`minimize(fg, [0, 0], {jac: true, method: "Nelder-Mead"}).x`:                  {2.99996771, -1.00002727},
+	} {
+		v, err := s.Eval(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, w := range want {
+			if d := v.Array().Data[i] - w; d > 1e-7 || d < -1e-7 {
+				t.Errorf("%s = %v, scipy %v", src, v.Array().Data, want)
+				break
+			}
+		}
+	}
+	if _, err := s.Eval("minimize(fg, [0, 0, 0], {jac: true})"); err == nil {
+		t.Error("a gradient of the wrong length was accepted")
+	}
+}

@@ -112,11 +112,13 @@ func milpResult(r *optimize.MILPResult) lang.Value {
 		"mip_gap", lang.Num(r.Gap))
 }
 
-// linprogMethods are the methods linprog accepts: the bounded simplex
-// method of optimize.LinProg, or the interior point method of
-// optimize.LinProgIPM.
+// linprogMethods are the methods linprog accepts: the bounded dual
+// simplex method (optimize.LinProgDual), the bounded primal simplex
+// method (optimize.LinProg), or the interior point method
+// (optimize.LinProgIPM).
 var linprogMethods = map[string]func(optimize.LP, *optimize.LPSettings) (*optimize.LPResult, error){
-	"highs": optimize.LinProg, "simplex": optimize.LinProg, "revised simplex": optimize.LinProg,
+	"highs": optimize.LinProgDual, "highs-ds": optimize.LinProgDual,
+	"simplex": optimize.LinProg, "revised simplex": optimize.LinProg,
 	"highs-ipm": optimize.LinProgIPM, "interior-point": optimize.LinProgIPM,
 }
 
@@ -125,9 +127,9 @@ var linprogBuiltins = []*lang.Builtin{
 		Name: "linprog", Params: "c, {A_ub, b_ub, A_eq, b_eq, bounds, integrality, method, maxiter}", Topic: "optimize",
 		Doc: "minimizes c·x subject to A_ub·x <= b_ub, A_eq·x = b_eq and bounds, as scipy.optimize.linprog. bounds: nil\n" +
 			"(x >= 0, scipy's default), one [lo, hi] pair for all, or one per variable (nil: no bound). method \"highs\"\n" +
-			"(the default), \"simplex\" or \"revised simplex\" is a bounded revised simplex method in two phases (a vertex);\n" +
-			"\"highs-ipm\" or \"interior-point\" is Mehrotra's primal-dual interior point method (a point inside the optimal\n" +
-			"face when it is not a vertex). There is no dual simplex (\"highs-ds\"). Returns a\n" +
+			"(the default) or \"highs-ds\" is a bounded dual simplex method, \"simplex\" or \"revised simplex\" the bounded\n" +
+			"primal simplex method in two phases (both give a vertex); \"highs-ipm\" or \"interior-point\" is Mehrotra's\n" +
+			"primal-dual interior point method (a point inside the optimal face when it is not a vertex). Returns a\n" +
 			"record x, fun, slack, con, success, status (0 optimal, 1 iteration limit, 2 infeasible, 3 unbounded,\n" +
 			"4 numerical trouble), message, nit and the marginals (dual values) ineqlin, eqlin, lower, upper.\n" +
 			"integrality (0/1 per variable) solves the mixed-integer problem as milp does.",
@@ -139,7 +141,7 @@ var linprogBuiltins = []*lang.Builtin{
 			method := opts.Text("method", "highs")
 			solve := linprogMethods[strings.ToLower(method)]
 			if solve == nil {
-				panic(lang.ArgErrorf(1, "unknown or unsupported method %q (methods: highs, simplex, revised simplex, highs-ipm, interior-point)", method))
+				panic(lang.ArgErrorf(1, "unknown method %q (methods: highs, highs-ds, highs-ipm, simplex, revised simplex, interior-point)", method))
 			}
 			c := numberVector(args[0], "c")
 			n := len(c)

@@ -18,6 +18,7 @@ func TestLinprogBindings(t *testing.T) {
 		`linprog([-1, 4], {A_ub: [[-3, 1], [1, 2]], b_ub: [6, 4], bounds: [[nil, nil], [-3, nil]]}).x[0]`:                     10,
 		`linprog([-1, 4], {A_ub: [[-3, 1], [1, 2]], b_ub: [6, 4], bounds: [[nil, nil], [-3, nil]]}).ineqlin.marginals[1]`:     -1,
 		`linprog([-1, 4], {A_ub: [[-3, 1], [1, 2]], b_ub: [6, 4], bounds: [[nil, nil], [-3, nil]], method: "highs-ipm"}).fun`: -22,
+		`linprog([-1, 4], {A_ub: [[-3, 1], [1, 2]], b_ub: [6, 4], bounds: [[nil, nil], [-3, nil]], method: "simplex"}).fun`:   -22,
 		`linprog([1, 1], {A_ub: [[1, 1]], b_ub: [-1]}).status`:                                                                2,
 		`linprog([-1, -1], {A_ub: [[1, -1]], b_ub: [1]}).status`:                                                              3,
 		// scipy's milp example: fun -2.
@@ -36,7 +37,7 @@ func TestLinprogBindings(t *testing.T) {
 		}
 	}
 	for _, src := range []string{
-		`linprog([1, 1], {method: "highs-ds"})`,
+		`linprog([1, 1], {method: "highs-dual"})`,
 		`linprog([1, 1], {A_ub: [[1, 1]]})`,
 		`linprog([1, 1], {A_ub: [[1, 1, 1]], b_ub: [1]})`,
 		`linprog([1, 1], {bounds: [[0, 1]]})`,

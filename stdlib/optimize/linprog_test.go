@@ -75,6 +75,7 @@ func TestLinProgScipy(t *testing.T) {
 	for _, c := range lps {
 		checkLP(t, "simplex", c, LinProg, 1e-9, 1e-8)
 		checkLP(t, "ipm", c, LinProgIPM, 1e-7, 1e-6)
+		checkLP(t, "dual", c, LinProgDual, 1e-9, 1e-8)
 	}
 }
 

@@ -88,9 +88,9 @@ var leastSquaresBuiltins = []*lang.Builtin{
 	{
 		Name: "least_squares", Params: "fun, x0, {jac, bounds, method, loss, f_scale, ftol, xtol, gtol, x_scale, max_nfev, diff_step, args}", Topic: "optimize",
 		Doc: "minimizes half the sum of squares of fun(x), optionally within bounds [lo, hi] (numbers or one per\n" +
-			"variable), as scipy.optimize.least_squares with method trf (the default) or lm; the Jacobian comes\n" +
-			"from autodiff. loss (trf only) makes the fit robust to outliers: linear (the default), soft_l1, huber,\n" +
-			"cauchy or arctan, applied to (f/f_scale)**2 (f_scale 1). There is no dogbox method. Returns a record x,\n" +
+			"variable), as scipy.optimize.least_squares with method trf (the default), dogbox or lm; the Jacobian comes\n" +
+			"from autodiff. loss (trf, dogbox) makes the fit robust to outliers: linear (the default), soft_l1, huber,\n" +
+			"cauchy or arctan, applied to (f/f_scale)**2 (f_scale 1). Returns a record x,\n" +
 			"cost, fun, jac, grad, optimality, active_mask, nfev, njev, status, message, success.",
 		Example: "least_squares([x - 1, 10*(y - x**2)], [-1.2, 1]).x",
 		MinArgs: 2, MaxArgs: 3,
@@ -113,8 +113,10 @@ var leastSquaresBuiltins = []*lang.Builtin{
 				settings.Method = optimize.TRF
 			case "lm":
 				settings.Method = optimize.LM
+			case "dogbox":
+				settings.Method = optimize.Dogbox
 			default:
-				panic(lang.Errorf("unknown method %q (trf or lm)", method))
+				panic(lang.Errorf("unknown method %q (trf, dogbox or lm)", method))
 			}
 			res, err := optimize.LeastSquares(r, jac, p.x0, m, scalarBounds(opts, len(p.x0)), settings)
 			if err != nil {

@@ -1,6 +1,7 @@
 package builtins_test
 
 import (
+	"math"
 	"testing"
 
 	"calc/builtins"
@@ -161,5 +162,21 @@ func TestJacTrue(t *testing.T) {
 	}
 	if _, err := s.Eval("minimize(fg, [0, 0, 0], {jac: true})"); err == nil {
 		t.Error("a gradient of the wrong length was accepted")
+	}
+}
+
+// TestDogboxBinding checks least_squares' method dogbox through the
+// language on scipy's bounded Rosenbrock example: x = [1.22437075, 1.5],
+// cost 0.0252130939, active_mask [0, -1] (scipy 1.10, exact Jacobian).
+func TestDogboxBinding(t *testing.T) {
+	s := builtins.NewSession()
+	v, err := s.Eval(`least_squares([10*(y - x**2), 1 - x], [2, 2], {method: "dogbox", bounds: [[-inf, 1.5], [inf, inf]]})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := v.Record().Get("x")
+	cost, _ := v.Record().Get("cost")
+	if d := x.Array().Data; math.Abs(d[0]-1.2243707487446318) > 1e-8 || d[1] != 1.5 || math.Abs(cost.Float()-0.02521309394680354) > 1e-10 {
+		t.Errorf("x %v cost %v", d, cost.Float())
 	}
 }

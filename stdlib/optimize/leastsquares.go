@@ -19,6 +19,9 @@ const (
 	// LM is MINPACK's Levenberg–Marquardt, as LeastSq runs it; it takes
 	// no bounds and needs m ≥ n.
 	LM
+	// Dogbox is the dogleg method in rectangular trust regions, scipy's
+	// "dogbox"; it handles bounds.
+	Dogbox
 )
 
 // LeastSquaresSettings tunes LeastSquares. The zero value means
@@ -263,10 +266,13 @@ func LeastSquares(r Residuals, jac Jacobian, x0 []float64, m int, b *Bounds, s *
 		}
 		return leastSquaresLM(r, jac, x0, m, scale, &set), nil
 	}
-	if set.Method != TRF {
-		return nil, fmt.Errorf("optimize: unknown least_squares method %d", set.Method)
+	switch set.Method {
+	case TRF:
+		return leastSquaresTRF(r, jac, x0, m, box, scale, &set), nil
+	case Dogbox:
+		return leastSquaresDogbox(r, jac, x0, m, box, scale, &set), nil
 	}
-	return leastSquaresTRF(r, jac, x0, m, box, scale, &set), nil
+	return nil, fmt.Errorf("optimize: unknown least_squares method %d", set.Method)
 }
 
 // leastSquaresLM is scipy's call_minpack: LeastSq's engine with
@@ -359,13 +365,8 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 	}
 	J := make([]float64, m*n)
 	evalJac := func(x, f []float64) bool {
-		if jac != nil {
-			jac(x, J)
-		} else {
-			leastSquaresFDJac(r, x, f, box, set.DiffStep, J)
-		}
 		res.GradEvals++
-		return leastsqFinite(J)
+		return leastSquaresEvalJac(r, jac, x, f, box, set, J)
 	}
 	// fs is f as the model sees it: f itself for the linear loss, else
 	// scaled with J for the robust loss.
@@ -550,6 +551,18 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 	}
 	res.Optimality = gNorm
 	return res
+}
+
+// leastSquaresEvalJac writes the Jacobian at x (whose residuals are f)
+// into J, from jac or by forward differences, and reports whether it is
+// finite.
+func leastSquaresEvalJac(r Residuals, jac Jacobian, x, f []float64, box consBox, set *LeastSquaresSettings, J []float64) bool {
+	if jac != nil {
+		jac(x, J)
+	} else {
+		leastSquaresFDJac(r, x, f, box, set.DiffStep, J)
+	}
+	return leastsqFinite(J)
 }
 
 // leastSquaresGrad returns Jᵀf for the row-major m×n J.

@@ -79,47 +79,49 @@ type minimizer struct {
 	// reportsGrad says the method's report counts gradient evaluations.
 	reportsGrad bool
 	// bounds says the method reads the bounds option, callback the
-	// callback option.
-	bounds, callback bool
+	// callback option, trust the trust-region methods' options (hess,
+	// hessp, the radii).
+	bounds, callback, trust bool
 }
 
 // iterLimit reads scipy's maxiter option (0: the method's default).
 func iterLimit(opts lang.Options, name string) int { return int(opts.Num(name, 0)) }
 
 var minimizers = []minimizer{
-	{name: "Nelder-Mead", bounds: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "Nelder-Mead", callback: true, bounds: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.NelderMead(p.obj.Scalar, p.x0, &optimize.NelderMeadSettings{
 			XTol: opts.Num("xtol", opts.Num("xatol", 0)), FTol: opts.Num("ftol", opts.Num("fatol", 0)),
 			MaxIter: iterLimit(opts, "maxiter"), MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxfev", 0))),
 			Adaptive: opts.Bool("adaptive", false), KeepPath: opts.Bool("retall", false), Bounds: p.directBounds(opts),
+			Callback: p.callback(opts),
 		})
 	}},
-	{name: "Powell", bounds: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "Powell", callback: true, bounds: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.Powell(p.obj.Scalar, p.x0, &optimize.PowellSettings{
 			XTol: opts.Num("xtol", 0), FTol: opts.Num("ftol", 0),
 			MaxIter: iterLimit(opts, "maxiter"), MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxfev", 0))),
-			KeepPath: opts.Bool("retall", false), Bounds: p.directBounds(opts),
+			KeepPath: opts.Bool("retall", false), Bounds: p.directBounds(opts), Callback: p.callback(opts),
 		})
 	}},
-	{name: "CG", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "CG", callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.CG(p.withGradient(opts), p.x0, &optimize.CGSettings{
 			GTol: opts.Num("gtol", 0), Norm: opts.Num("norm", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
-			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false),
+			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
 	}},
-	{name: "BFGS", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "BFGS", callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.BFGS(p.withGradient(opts), p.x0, &optimize.BFGSSettings{
 			GTol: opts.Num("gtol", 0), Norm: opts.Num("norm", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
-			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false),
+			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
 	}},
-	{name: "Newton-CG", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "Newton-CG", callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.NewtonCG(p.withGradient(opts), p.x0, &optimize.NewtonCGSettings{
 			XTol: opts.Num("avextol", opts.Num("xtol", 0)), Step: opts.Num("epsilon", opts.Num("eps", 0)),
-			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false),
+			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
 	}},
-	{name: "L-BFGS-B", bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "L-BFGS-B", callback: true, bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		ftol := opts.Num("ftol", 0)
 		if opts.Has("factr") {
 			ftol = opts.Num("factr", 1e7) * 0x1p-52
@@ -128,6 +130,7 @@ var minimizers = []minimizer{
 			M: int(opts.Num("m", opts.Num("maxcor", 0))), FTol: ftol, GTol: opts.Num("pgtol", opts.Num("gtol", 0)),
 			MaxFunEvals: int(opts.Num("maxfun", 0)), MaxIter: iterLimit(opts, "maxiter"),
 			MaxLineSearch: int(opts.Num("maxls", 0)), Step: opts.Num("epsilon", opts.Num("eps", 0)),
+			Callback: p.callback(opts),
 		})
 	}},
 	{name: "TNC", bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
@@ -159,7 +162,7 @@ var minimizers = []minimizer{
 // trustMethod is one of scipy's trust-region methods, with the Hessian
 // (or its products) from autodiff unless the user gives hess or hessp.
 func trustMethod(name string, run func(optimize.Problem, []float64, *optimize.TrustRegionSettings) (*optimize.Result, error)) minimizer {
-	return minimizer{name: name, reportsGrad: true, callback: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	return minimizer{name: name, reportsGrad: true, callback: true, trust: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		pr := p.withGradient(opts)
 		if pr.Grad == nil {
 			return nil, lang.Errorf("%s needs the gradient: %s cannot be traced, so give jac", name, lang.Format(p.obj.f))
@@ -198,9 +201,7 @@ func trustMethod(name string, run func(optimize.Problem, []float64, *optimize.Tr
 		set := &optimize.TrustRegionSettings{InitialRadius: opts.Num("initial_trust_radius", 0),
 			MaxRadius: opts.Num("max_trust_radius", 0), Eta: opts.Num("eta", 0), GTol: opts.Num("gtol", 0),
 			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", opts.Bool("return_all", false))}
-		if cb := opts.Get("callback", lang.Nil); !cb.IsNil() {
-			set.Callback = func(x []float64) { p.s.Call(cb, p.point(x)) }
-		}
+		set.Callback = p.callback(opts)
 		return run(pr, p.x0, set)
 	}}
 }
@@ -241,6 +242,19 @@ func (p *problem) bounds(opts lang.Options) *optimize.Bounds {
 		b.Lower[i], b.Upper[i] = boundValue(lohi[0], math.Inf(-1)), boundValue(lohi[1], math.Inf(1))
 	}
 	return b
+}
+
+// callback reads the callback option: a function called with each
+// iterate, in the form of x0 (nil when not given).
+func (p *problem) callback(opts lang.Options) func([]float64) {
+	cb := opts.Get("callback", lang.Nil)
+	if cb.IsNil() {
+		return nil
+	}
+	if !cb.IsCallable() {
+		panic(lang.Errorf("callback must be a function, not %s", cb.TypeName()))
+	}
+	return func(x []float64) { p.s.Call(cb, p.point(x)) }
 }
 
 // directBounds reads the bounds of Nelder-Mead and Powell, and notes, as
@@ -364,10 +378,13 @@ func chooseMinimizer(opts lang.Options, at int) *minimizer {
 	if opts.Has("bounds") && !m.bounds {
 		panic(lang.ArgErrorf(at, "method %s cannot handle bounds (Nelder-Mead, Powell, L-BFGS-B, TNC and SLSQP can)", m.name))
 	}
-	for _, o := range []string{"callback", "hess", "hessp", "initial_trust_radius", "max_trust_radius", "eta", "return_all"} {
-		if opts.Has(o) && !m.callback {
+	for _, o := range []string{"hess", "hessp", "initial_trust_radius", "max_trust_radius", "eta", "return_all"} {
+		if opts.Has(o) && !m.trust {
 			panic(lang.ArgErrorf(at, "method %s does not read %s (the trust-region methods do)", m.name, o))
 		}
+	}
+	if opts.Has("callback") && !m.callback {
+		panic(lang.ArgErrorf(at, "method %s does not read callback", m.name))
 	}
 	return m
 }
@@ -608,7 +625,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		Doc: "minimizes f from x0 with scipy's minimize. method: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B,\n" +
 			"TNC, COBYLA, SLSQP, and the trust-region methods dogleg, trust-ncg, trust-exact, trust-krylov (Hessian or\n" +
 			"Hessian-vector products from autodiff unless hess or hessp is given; options gtol, initial_trust_radius,\n" +
-			"max_trust_radius, eta, callback, return_all); by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as scipy). Gradients come from\n" +
+			"max_trust_radius, eta, return_all); callback(x) is called with each iterate (all but TNC, COBYLA, SLSQP); by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as scipy). Gradients come from\n" +
 			"autodiff (a user jac wins; jac: true means f returns (value, gradient)). Options: bounds ([lo, hi] per variable, nil for an open side; Nelder-Mead and\n" +
 			"Powell clip their trial points into them as scipy 1.10 does), constraints ({type: \"ineq\" | \"eq\",\n" +
 			"fun}, or a list), args, and the method's own (maxiter, gtol, ...).\n" +

@@ -2,6 +2,8 @@ package builtins_test
 
 import (
 	"math"
+	"strconv"
+	"strings"
 	"testing"
 
 	"calc/builtins"
@@ -178,5 +180,42 @@ func TestDogboxBinding(t *testing.T) {
 	cost, _ := v.Record().Get("cost")
 	if d := x.Array().Data; math.Abs(d[0]-1.2243707487446318) > 1e-8 || d[1] != 1.5 || math.Abs(cost.Float()-0.02521309394680354) > 1e-10 {
 		t.Errorf("x %v cost %v", d, cost.Float())
+	}
+}
+
+// TestCallback checks minimize's callback: CG on Rosenbrock's function
+// calls it with scipy 1.10's iterates ([-1.02827682, 1.07009109],
+// [-0.91547178, 0.80713404], [-0.47778908, 0.19985726] for maxiter 3), and
+// a method that does not read it refuses it.
+func TestCallback(t *testing.T) {
+	s := builtins.NewSession()
+	var out strings.Builder
+	s.Out = &out
+	for _, src := range []string{
+		"rosen(x) = sum(100*(x[1:] - x[:-1]**2)**2 + (1 - x[:-1])**2)",
+		"show(x) = print(x[0])",
+		`minimize(rosen, [-1.2, 1], {method: "CG", callback: show, maxiter: 3})`,
+	} {
+		if _, err := s.Eval(src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []float64
+	for _, line := range strings.Fields(out.String()) {
+		if v, err := strconv.ParseFloat(line, 64); err == nil {
+			got = append(got, v)
+		}
+	}
+	want := []float64{-1.02827682, -0.91547178, -0.47778908}
+	if len(got) != 3 {
+		t.Fatalf("callback printed %q", out.String())
+	}
+	for i := range want {
+		if math.Abs(got[i]-want[i]) > 1e-7 {
+			t.Errorf("callback saw %v, scipy %v", got, want)
+		}
+	}
+	if _, err := s.Eval(`minimize(rosen, [-1.2, 1], {method: "COBYLA", callback: show})`); err == nil {
+		t.Error("COBYLA accepted a callback it does not call")
 	}
 }

@@ -30,6 +30,9 @@ type LBFGSBSettings struct {
 	Step float64
 	// Path asks for the iterates in Result.Path.
 	Path bool
+	// Callback, if set, is called with a copy of the iterate after each
+	// iteration (scipy's callback).
+	Callback func(x []float64)
 }
 
 // Scipy's messages for L-BFGS-B's outcomes, from the Fortran code's task
@@ -261,6 +264,9 @@ func (st *lbfgsb) run(obj *consObjective, set *LBFGSBSettings) *Result {
 		sbgnrm = st.projgr()
 		res.Iterations++
 		record()
+		if set.Callback != nil {
+			set.Callback(append([]float64(nil), st.x...))
+		}
 		switch {
 		case res.Iterations >= set.MaxIter:
 			return finish(MaxIterations, MsgLBFGSBMaxIter)

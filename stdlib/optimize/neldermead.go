@@ -34,6 +34,9 @@ type NelderMeadSettings struct {
 	// KeepPath records the best vertex after each iteration in
 	// Result.Path (scipy's retall).
 	KeepPath bool
+	// Callback, if set, is called with a copy of the iterate after each
+	// iteration (scipy's callback).
+	Callback func(x []float64)
 	// Bounds, if not nil, confine the search to a box as scipy 1.10
 	// does: x0 and the first simplex are clipped into it, and so is every
 	// trial point (reflection, expansion, contraction, shrunk vertex)
@@ -108,7 +111,7 @@ func NelderMead(f Func, x0 []float64, s *NelderMeadSettings) (*Result, error) {
 	}
 	maxIter, maxFev := directLimits(s.MaxIter, s.MaxFuncEvals, 200*n)
 	nm.obj.max = maxFev
-	return nm.run(maxIter, s.KeepPath), nil
+	return nm.run(maxIter, s.KeepPath, s.Callback), nil
 }
 
 // nelderMead is the state of a Nelder–Mead minimization: the simplex
@@ -170,7 +173,7 @@ func (nm *nelderMead) initSimplex(x0 []float64, init [][]float64) error {
 // run iterates until convergence or a limit, following scipy's loop; an
 // evaluation refused by obj ends the current iteration early, as scipy's
 // _MaxFuncCallError does.
-func (nm *nelderMead) run(maxIter int, keepPath bool) *Result {
+func (nm *nelderMead) run(maxIter int, keepPath bool, callback func([]float64)) *Result {
 	var path [][]float64
 	if keepPath {
 		path = append(path, append([]float64(nil), nm.sim[0]...))
@@ -192,9 +195,7 @@ func (nm *nelderMead) run(maxIter int, keepPath bool) *Result {
 			iterations++
 		}
 		nm.sort()
-		if keepPath {
-			path = append(path, append([]float64(nil), nm.sim[0]...))
-		}
+		iterateHook(&path, keepPath, callback, nm.sim[0])
 	}
 	res := &Result{
 		X:          append([]float64(nil), nm.sim[0]...),

@@ -41,6 +41,18 @@ type Problem struct {
 // Status says why an algorithm stopped.
 type Status int
 
+// iterateHook reports an iterate x as the settings ask: it appends a
+// copy to path when keep is set (scipy's retall) and passes a copy to
+// callback when it is set (scipy's callback).
+func iterateHook(path *[][]float64, keep bool, callback func([]float64), x []float64) {
+	if keep {
+		*path = append(*path, append([]float64(nil), x...))
+	}
+	if callback != nil {
+		callback(append([]float64(nil), x...))
+	}
+}
+
 // The reasons an algorithm stops.
 const (
 	Success Status = iota

@@ -26,6 +26,9 @@ type PowellSettings struct {
 	// KeepPath records the iterate after each iteration in Result.Path
 	// (scipy's retall).
 	KeepPath bool
+	// Callback, if set, is called with a copy of the iterate after each
+	// iteration (scipy's callback).
+	Callback func(x []float64)
 	// Bounds, if not nil, confine the line searches to a box as scipy
 	// 1.10 does: each line search is restricted to the step lengths that
 	// keep x + α·d in the box, and the extrapolated point is pulled back
@@ -126,9 +129,7 @@ iterations:
 			}
 		}
 		iter++
-		if s.KeepPath {
-			path = append(path, append([]float64(nil), x...))
-		}
+		iterateHook(&path, s.KeepPath, s.Callback, x)
 		bnd := ftol*(math.Abs(fx)+math.Abs(fval)) + 1e-20
 		if 2*(fx-fval) <= bnd || pw.obj.n >= maxFev || iter >= maxIter {
 			break

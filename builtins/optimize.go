@@ -625,11 +625,12 @@ var optimizeBuiltins = []*lang.Builtin{
 		Doc: "minimizes f from x0 with scipy's minimize. method: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B,\n" +
 			"TNC, COBYLA, SLSQP, and the trust-region methods dogleg, trust-ncg, trust-exact, trust-krylov (Hessian or\n" +
 			"Hessian-vector products from autodiff unless hess or hessp is given; options gtol, initial_trust_radius,\n" +
-			"max_trust_radius, eta, return_all); callback(x) is called with each iterate (all but TNC, COBYLA, SLSQP); by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as scipy). Gradients come from\n" +
-			"autodiff (a user jac wins; jac: true means f returns (value, gradient)). Options: bounds ([lo, hi] per variable, nil for an open side; Nelder-Mead and\n" +
-			"Powell clip their trial points into them as scipy 1.10 does), constraints ({type: \"ineq\" | \"eq\",\n" +
-			"fun}, or a list), args, and the method's own (maxiter, gtol, ...).\n" +
-			"Returns a record x, fun, jac, nit, nfev, njev, status, success, message.",
+			"max_trust_radius, eta, return_all); by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as\n" +
+			"scipy). Gradients come from autodiff (a user jac wins; jac: true means f returns (value, gradient)).\n" +
+			"Options: bounds ([lo, hi] per variable, nil for an open side; Nelder-Mead and Powell clip their trial points\n" +
+			"into them as scipy 1.10 does), constraints ({type: \"ineq\" | \"eq\", fun}, or a list), callback (called with\n" +
+			"each iterate; all methods but TNC, COBYLA, SLSQP), args, and the method's own (maxiter, gtol, ...).\n" +
+			"Returns a record x, fun, jac, nit, nfev, njev, status, success, message (hess_inv from BFGS, L-BFGS-B).",
 		Example: "minimize((x - 3)**2 + (y + 1)**2, [1, 1]).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -155,7 +155,7 @@ func (c Cluster) Describe(name string, w float64) string {
 		return fmt.Sprintf("%s changes sign in %s at a pole or a jump, not through 0; not a root", name, where)
 	case Flat:
 		return fmt.Sprintf("|%s| is below 2.2e-308 all over %s (it vanishes or underflows there); "+
-			"no root is listed there", name, where)
+			"no root of %s is listed there", name, where, name)
 	}
 	return fmt.Sprintf("%s was not resolved within the cell limit; roots there may be missing", where)
 }

@@ -53,7 +53,7 @@ func loadLPCases(t *testing.T) (lps, milps []lpCase) {
 // nonUnique names the problems whose optimum is not a single vertex:
 // only their value is compared.
 var nonUnique = map[string]bool{"transport": true, "redundant": true, "degenerate": true, "free-eq": true,
-	"milp-doc": true, "mixed": true}
+	"milp-doc": true, "mixed": true, "afiro": true}
 
 func closeTo(got, want []float64, tol float64) bool {
 	if len(got) != len(want) {
@@ -175,5 +175,50 @@ func TestLPFailures(t *testing.T) {
 	}
 	if _, err := MILP(knap, []bool{true}, nil); err == nil {
 		t.Error("short integrality accepted")
+	}
+}
+
+// TestLinProgNetlib solves netlib's AFIRO (testdata/afiro.mps, read by
+// testdata/scipy_netlib.py) by each method and compares with scipy 1.10
+// and netlib's published optimum −4.6475314286e+02.
+func TestLinProgNetlib(t *testing.T) {
+	data, err := os.ReadFile("testdata/scipy_netlib.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct{ LP []lpCase }
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range doc.LP {
+		if math.Abs(*c.Fun+464.75314286) > 1e-8*464.75 {
+			t.Fatalf("%s: scipy's optimum %v is not netlib's", c.Name, *c.Fun)
+		}
+		// AFIRO's optimal vertex and duals are not unique (nonUnique): the
+		// value is compared, and the point checked feasible.
+		for name, solve := range map[string]func(LP, *LPSettings) (*LPResult, error){
+			"simplex": LinProg, "dual": LinProgDual, "ipm": LinProgIPM} {
+			tol := 1e-9
+			if name == "ipm" {
+				tol = 1e-8
+			}
+			checkLP(t, name, c, solve, tol, 0)
+			r, _ := solve(c.lp(), nil)
+			for i, v := range r.Slack {
+				if v < -1e-6 {
+					t.Errorf("%s: inequality %d violated by %g", name, i, -v)
+				}
+			}
+			for i, v := range r.Con {
+				if math.Abs(v) > 1e-6 {
+					t.Errorf("%s: equation %d violated by %g", name, i, v)
+				}
+			}
+			for j, v := range r.X {
+				if v < -1e-7 {
+					t.Errorf("%s: x[%d] = %g < 0", name, j, v)
+				}
+			}
+		}
 	}
 }

@@ -255,6 +255,37 @@ func (o *fn) PairGrad(x, g []float64) {
 	copy(g, o.pairG)
 }
 
+// ElementwiseDerivs returns, for a traced f that acts elementwise on its
+// vector point (f_i depends on x_i alone), functions writing f_i′(x_i)
+// and f_i″(x_i): the gradients of Σf and of Σf′, each one reverse sweep.
+// It returns nils when f was not traced.
+func (o *fn) ElementwiseDerivs() (d1, d2 func(x, y []float64)) {
+	if !o.Traced() {
+		return nil, nil
+	}
+	g := o.s.Graph()
+	var n1, n2 *autodiff.Node
+	lang.Symbolic(func() *autodiff.Node {
+		n1 = flatten(g, gradient(g, g.Sum(o.traced.Out, autodiff.AllAxes), o.wrt))
+		n2 = flatten(g, gradient(g, g.Sum(n1, autodiff.AllAxes), o.wrt))
+		return nil
+	})
+	tape, err := autodiff.Compile([]*autodiff.Node{n1, n2}, o.traced.Vars())
+	if err != nil {
+		return nil, nil
+	}
+	out := func(k int) func(x, y []float64) {
+		return func(x, y []float64) {
+			o.s.Check()
+			o.DerivCalls++
+			o.bind(x, 0)
+			tape.Eval(o.inputs...)
+			copy(y, tape.Output(k))
+		}
+	}
+	return out(0), out(1)
+}
+
 // Scalar returns f at x as a number, for a minimizer.
 func (o *fn) Scalar(x []float64) float64 {
 	v := o.Eval(x, 0)

@@ -168,18 +168,10 @@ func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Op
 		}
 	}
 	fx := vec(p.obj)
-	var df, d2f func(x, y []float64)
-	switch g := opts.Get("fprime", lang.Nil); {
-	case g.IsCallable():
+	// f is elementwise, so its derivatives are those of Σf, one sweep each.
+	df, d2f := p.obj.ElementwiseDerivs()
+	if g := opts.Get("fprime", lang.Nil); g.IsCallable() {
 		df = vec(p.sibling(g))
-	case p.obj.Traced():
-		jac := make([]float64, n*n)
-		df = func(x, y []float64) {
-			p.obj.Deriv(x, 0, jac)
-			for i := range y {
-				y[i] = jac[i*n+i] // f is elementwise: its Jacobian is diagonal
-			}
-		}
 	}
 	if g := opts.Get("fprime2", lang.Nil); g.IsCallable() {
 		d2f = vec(p.sibling(g))
@@ -190,8 +182,8 @@ func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Op
 	case "secant":
 		df, d2f = nil, nil
 	case "halley":
-		if d2f == nil {
-			panic(lang.Errorf("halley with a vector x0 needs fprime2"))
+		if d2f == nil && df != nil {
+			panic(lang.Errorf("%s cannot be differentiated twice; give fprime2", lang.Format(f)))
 		}
 	default:
 		panic(lang.Errorf("unknown method %q (newton, secant or halley)", method))
@@ -413,8 +405,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 		Doc: "a root of f near x0 by Newton's method with the exact derivative from autodiff (a user fprime wins);\n" +
 			"{method: \"secant\"} uses secants instead, {method: \"halley\"} Halley's method with the second derivative.\n" +
 			"As scipy.optimize.newton; {full_output: true} gives a record. A vector x0 solves f_i(x_i) = 0 for every i at\n" +
-			"once (f elementwise, as scipy's vectorized newton; fprime from the diagonal of autodiff's Jacobian, fprime2\n" +
-			"given by the user for halley); full_output gives root, converged, zero_der.",
+			"once (f elementwise, as scipy's vectorized newton; f' and f'' from autodiff unless given); full_output gives\n" +
+			"root, converged, zero_der.",
 		Example: "newton(x**2 - 2, 1)",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -153,6 +153,15 @@ var minimizers = []minimizer{
 			Step: opts.Num("epsilon", opts.Num("eps", 0)),
 		})
 	}},
+	{name: "trust-constr", bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+		r, err := optimize.TrustConstr(p.withGradient(opts), p.x0, p.constraints(opts), p.bounds(opts), &optimize.TrustConstrSettings{
+			GTol: opts.Num("gtol", 0), XTol: opts.Num("xtol", 0), BarrierTol: opts.Num("barrier_tol", 0),
+			MaxIter: iterLimit(opts, "maxiter")})
+		if err != nil {
+			return nil, err
+		}
+		return &r.Result, nil
+	}},
 	trustMethod("dogleg", optimize.Dogleg),
 	trustMethod("trust-ncg", optimize.TrustNCG),
 	trustMethod("trust-exact", optimize.TrustExact),
@@ -383,6 +392,9 @@ func chooseMinimizer(opts lang.Options, at int) *minimizer {
 			panic(lang.ArgErrorf(at, "method %s does not read %s (the trust-region methods do)", m.name, o))
 		}
 	}
+	if opts.Has("barrier_tol") && m.name != "trust-constr" {
+		panic(lang.ArgErrorf(at, "method %s does not read barrier_tol (trust-constr does)", m.name))
+	}
 	if opts.Has("callback") && !m.callback {
 		panic(lang.ArgErrorf(at, "method %s does not read callback", m.name))
 	}
@@ -500,7 +512,7 @@ var minimizeOptions = []string{"method", "args", "jac", "fprime", "bounds", "con
 	"maxiter", "maxfun", "maxfev", "adaptive", "retall", "norm", "epsilon", "eps", "avextol", "factr", "pgtol",
 	"m", "maxcor", "maxls", "acc", "iter", "maxCGit", "eta", "stepmx", "accuracy", "rhobeg", "rhoend", "catol",
 	"tol", "disp", "full_output", "fhess", "fhess_p", "hess", "hessp", "callback", "initial_trust_radius",
-	"max_trust_radius", "eta", "return_all"}
+	"max_trust_radius", "eta", "return_all", "barrier_tol"}
 
 var optimizeBuiltins = []*lang.Builtin{
 	fminStyle("fmin", "Nelder-Mead",
@@ -623,7 +635,8 @@ var optimizeBuiltins = []*lang.Builtin{
 	{
 		Name: "minimize", Params: "f, x0, {method, ...}", Topic: "optimize",
 		Doc: "minimizes f from x0 with scipy's minimize. method: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B,\n" +
-			"TNC, COBYLA, SLSQP, and the trust-region methods dogleg, trust-ncg, trust-exact, trust-krylov (Hessian or\n" +
+			"TNC, COBYLA, SLSQP, trust-constr (constraints and bounds by a barrier trust-region SQP, BFGS Hessian), and\n" +
+			"the trust-region methods dogleg, trust-ncg, trust-exact, trust-krylov (Hessian or\n" +
 			"Hessian-vector products from autodiff unless hess or hessp is given; options gtol, initial_trust_radius,\n" +
 			"max_trust_radius, eta, return_all); by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as\n" +
 			"scipy). Gradients come from autodiff (a user jac wins; jac: true means f returns (value, gradient)).\n" +

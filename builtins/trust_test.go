@@ -219,3 +219,30 @@ func TestCallback(t *testing.T) {
 		t.Error("COBYLA accepted a callback it does not call")
 	}
 }
+
+// TestTrustConstrBinding checks minimize(method: "trust-constr") on
+// scipy's constrained example ([1.4, 1.7], fun 0.8) and HS071 with an
+// equation, an inequality and bounds (17.0140173, Hock and Schittkowski).
+func TestTrustConstrBinding(t *testing.T) {
+	s := builtins.NewSession()
+	for src, want := range map[string][]float64{
+		`minimize((x - 1)**2 + (y - 2.5)**2, [2, 0], {method: "trust-constr", bounds: [[0, nil], [0, nil]],
+			constraints: [{type: "ineq", fun: x - 2*y + 2}, {type: "ineq", fun: -x - 2*y + 6}, {type: "ineq", fun: -x + 2*y + 2}]}).x`: {1.4, 1.7},
+		`[minimize(a*d*(a + b + c) + c, [1, 5, 5, 1], {method: "trust-constr", bounds: [[1, 5], [1, 5], [1, 5], [1, 5]],
+			constraints: [{type: "ineq", fun: a*b*c*d - 25}, {type: "eq", fun: a**2 + b**2 + c**2 + d**2 - 40}]}).fun]`: {17.0140173},
+	} {
+		v, err := s.Eval(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, w := range want {
+			if d := v.Array().Data[i] - w; d > 1e-6 || d < -1e-6 {
+				t.Errorf("%s = %v, want %v", src, v.Array().Data, want)
+				break
+			}
+		}
+	}
+	if _, err := s.Eval(`minimize(x**2, [1], {method: "BFGS", barrier_tol: 1e-6})`); err == nil {
+		t.Error("BFGS accepted barrier_tol")
+	}
+}

@@ -154,7 +154,11 @@ var minimizers = []minimizer{
 		})
 	}},
 	{name: "trust-constr", bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
-		r, err := optimize.TrustConstr(p.withGradient(opts), p.x0, p.constraints(opts), p.bounds(opts), &optimize.TrustConstrSettings{
+		pr := p.withGradient(opts)
+		if pr.HessVec != nil {
+			pr.Hess = denseHessian(pr.HessVec, len(p.x0))
+		}
+		r, err := optimize.TrustConstr(pr, p.x0, p.constraints(opts), p.bounds(opts), &optimize.TrustConstrSettings{
 			GTol: opts.Num("gtol", 0), XTol: opts.Num("xtol", 0), BarrierTol: opts.Num("barrier_tol", 0),
 			MaxIter: iterLimit(opts, "maxiter")})
 		if err != nil {
@@ -193,19 +197,7 @@ func trustMethod(name string, run func(optimize.Problem, []float64, *optimize.Tr
 		case pr.HessVec == nil:
 			return nil, lang.Errorf("%s needs the Hessian: %s cannot be traced, so give hess or hessp", name, lang.Format(p.obj.f))
 		case name == "dogleg" || name == "trust-exact":
-			// The dense Hessian, column by column from autodiff's products.
-			hv := pr.HessVec
-			pr.Hess = func(x, h []float64) {
-				e, col := make([]float64, n), make([]float64, n)
-				for j := range n {
-					e[j] = 1
-					hv(x, e, col)
-					e[j] = 0
-					for i := range n {
-						h[i*n+j] = col[i]
-					}
-				}
-			}
+			pr.Hess = denseHessian(pr.HessVec, n)
 		}
 		set := &optimize.TrustRegionSettings{InitialRadius: opts.Num("initial_trust_radius", 0),
 			MaxRadius: opts.Num("max_trust_radius", 0), Eta: opts.Num("eta", 0), GTol: opts.Num("gtol", 0),
@@ -213,6 +205,22 @@ func trustMethod(name string, run func(optimize.Problem, []float64, *optimize.Tr
 		set.Callback = p.callback(opts)
 		return run(pr, p.x0, set)
 	}}
+}
+
+// denseHessian is the n×n Hessian, row-major, column by column from
+// Hessian-vector products.
+func denseHessian(hv func(x, v, hv []float64), n int) func(x, h []float64) {
+	return func(x, h []float64) {
+		e, col := make([]float64, n), make([]float64, n)
+		for j := range n {
+			e[j] = 1
+			hv(x, e, col)
+			e[j] = 0
+			for i := range n {
+				h[i*n+j] = col[i]
+			}
+		}
+	}
 }
 
 // withGradient is the optimize problem with the gradient a user gave (the
@@ -308,6 +316,15 @@ func (p *problem) constraints(opts lang.Options) []optimize.Constraint {
 			con.Jac = func(x, j []float64) { copy(j, uj.Eval(x, 0)) }
 		case c.Traced():
 			con.Jac = func(x, j []float64) { c.Deriv(x, 0, j) }
+			if n == 1 {
+				hc := denseHessian(c.HessVec, len(p.x0))
+				con.HessW = func(x, w, h []float64) {
+					hc(x, h)
+					for i := range h {
+						h[i] *= w[0]
+					}
+				}
+			}
 		}
 		cons = append(cons, con)
 	}
@@ -635,7 +652,8 @@ var optimizeBuiltins = []*lang.Builtin{
 	{
 		Name: "minimize", Params: "f, x0, {method, ...}", Topic: "optimize",
 		Doc: "minimizes f from x0 with scipy's minimize. method: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B,\n" +
-			"TNC, COBYLA, SLSQP, trust-constr (constraints and bounds by a barrier trust-region SQP, BFGS Hessian), and\n" +
+			"TNC, COBYLA, SLSQP, trust-constr (constraints and bounds by a barrier trust-region SQP; the Lagrangian's\n" +
+			"Hessian from autodiff when f and every constraint are traced numbers, else BFGS), and\n" +
 			"the trust-region methods dogleg, trust-ncg, trust-exact, trust-krylov (Hessian or\n" +
 			"Hessian-vector products from autodiff unless hess or hessp is given; options gtol, initial_trust_radius,\n" +
 			"max_trust_radius, eta, return_all); by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as\n" +

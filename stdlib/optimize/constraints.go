@@ -31,6 +31,10 @@ type Constraint struct {
 	Func func(x, c []float64)
 	Jac  func(x, jac []float64)
 	Len  int
+	// HessW, which may be nil, writes Σ w_i ∇²c_i(x), the n×n weighted
+	// sum of the constraints' Hessians, into h (row-major); TrustConstr
+	// uses it for the exact Hessian of the Lagrangian.
+	HessW func(x, w, h []float64)
 }
 
 // Errors for malformed bounds and constraints.

@@ -41,9 +41,10 @@ type TrustConstrResult struct {
 // exactly (eigendecomposition of the reduced Hessian, as TrustExact), cut
 // to keep the slacks positive (fraction to the boundary 0.995). Steps are
 // judged by the merit function f − μ Σ log s + ν‖c‖ with the penalty ν
-// raised as needed. The Hessian of the Lagrangian is approximated by
-// damped BFGS updates (Powell 1978), as scipy does when no Hessian is
-// given; the multipliers are least-squares estimates. Each iteration
+// raised as needed. The Hessian of the Lagrangian ∇²f − Σλ_i∇²c_i is
+// exact when p.Hess and every constraint's HessW are given, and otherwise
+// approximated by damped BFGS updates (Powell 1978), as scipy does when
+// no Hessian is given; the multipliers are least-squares estimates. Each iteration
 // costs an SVD of the (m × n+m_I) constraint Jacobian and an
 // eigendecomposition of the reduced Hessian.
 //
@@ -90,14 +91,16 @@ func TrustConstr(p Problem, x0 []float64, cons []Constraint, b *Bounds, s *Trust
 type tcProblem struct {
 	p          Problem
 	cons       []Constraint
+	exact      bool // the Lagrangian's Hessian is exact (p.Hess, every HessW)
 	box        consBox
 	n, mE, mI  int
 	nfev, njev int
 }
 
 func newTCProblem(p Problem, cons []Constraint, box consBox, n int) *tcProblem {
-	tc := &tcProblem{p: p, cons: cons, box: box, n: n}
+	tc := &tcProblem{p: p, cons: cons, box: box, n: n, exact: p.Hess != nil}
 	for _, c := range cons {
+		tc.exact = tc.exact && c.HessW != nil
 		if c.Kind == Eq {
 			tc.mE += c.Len
 		} else {
@@ -175,6 +178,35 @@ func approxJac(c func(x, v []float64), x, cx, jac []float64) {
 	}
 }
 
+// lagHess writes the exact Hessian of the Lagrangian f − λᵀc at x into B,
+// λ ordered as the constraint rows (equations first, then inequalities).
+func (tc *tcProblem) lagHess(x, lam []float64, B *mat.SymDense) {
+	n := tc.n
+	h, hc := make([]float64, n*n), make([]float64, n*n)
+	tc.p.Hess(x, h)
+	eq, in := 0, tc.mE
+	for _, con := range tc.cons {
+		at := &in
+		if con.Kind == Eq {
+			at = &eq
+		}
+		w := make([]float64, con.Len)
+		for i := range w {
+			w[i] = lam[*at+i]
+		}
+		*at += con.Len
+		con.HessW(x, w, hc)
+		for i := range h {
+			h[i] -= hc[i]
+		}
+	}
+	for i := range n {
+		for j := i; j < n; j++ {
+			B.SetSym(i, j, 0.5*(h[i*n+j]+h[j*n+i]))
+		}
+	}
+}
+
 // solve runs the barrier loop.
 func (tc *tcProblem) solve(x []float64, gtol, xtol, btol float64, maxIter int) *TrustConstrResult {
 	n, mE, mI := tc.n, tc.mE, tc.mI
@@ -240,10 +272,15 @@ func (tc *tcProblem) solve(x []float64, gtol, xtol, btol float64, maxIter int) *
 				r[j] -= A.At(i, j) * lam[i]
 			}
 		}
-		return vecNorm(r[:n], math.Inf(1)) // the slack part is the barrier's complementarity
+		// The slack part is s_i·λ_i − μ: the barrier problem's
+		// complementarity, which must hold as well.
+		return vecNorm(r, math.Inf(1))
 	}
 	gh, ch, A := scaled(f, g, c, J, sl)
 	lam = multipliers(gh, A)
+	if tc.exact {
+		tc.lagHess(x, lam, B)
+	}
 	for res.Iterations < maxIter {
 		opt := optimality(gh, A, lam)
 		viol := vecNorm(ch, math.Inf(1))
@@ -324,21 +361,25 @@ func (tc *tcProblem) solve(x []float64, gtol, xtol, btol float64, maxIter int) *
 		// Accept, and update B by damped BFGS on the Lagrangian's gradient.
 		ghN, chNew, AN := scaled(fN, gN, cN, JN, slNew)
 		lamN := multipliers(ghN, AN)
-		lagGrad := func(g, J []float64) []float64 {
-			r := append([]float64(nil), g...)
-			for i := range lamN {
-				for j := range n {
-					r[j] -= J[i*n+j] * lamN[i]
+		if tc.exact {
+			tc.lagHess(xNew, lamN, B)
+		} else {
+			lagGrad := func(g, J []float64) []float64 {
+				r := append([]float64(nil), g...)
+				for i := range lamN {
+					for j := range n {
+						r[j] -= J[i*n+j] * lamN[i]
+					}
 				}
+				return r
 			}
-			return r
+			y, sx := lagGrad(gN, JN), make([]float64, n)
+			for j, v := range lagGrad(g, J) {
+				y[j] -= v
+				sx[j] = p[j]
+			}
+			dampedBFGS(B, sx, y)
 		}
-		y, sx := lagGrad(gN, JN), make([]float64, n)
-		for j, v := range lagGrad(g, J) {
-			y[j] -= v
-			sx[j] = p[j]
-		}
-		dampedBFGS(B, sx, y)
 		x, sl, f, g, c, J = xNew, slNew, fN, gN, cN, JN
 		gh, ch, A, lam = ghN, chNew, AN, lamN
 	}

@@ -100,3 +100,75 @@ func TestTrustConstrHS(t *testing.T) {
 		}
 	}
 }
+
+// TestTrustConstrExactHessian solves HS006, HS035 and HS071 again with
+// the exact Hessian of the Lagrangian (p.Hess and each constraint's
+// HessW) instead of BFGS.
+func TestTrustConstrExactHessian(t *testing.T) {
+	hess := map[string]func(x, h []float64){
+		"hs006": func(x, h []float64) { h[0], h[1], h[2], h[3] = 2, 0, 0, 0 },
+		"hs035": func(x, h []float64) { copy(h, []float64{4, 2, 2, 2, 4, 0, 2, 0, 2}) },
+		"hs071": func(x, h []float64) {
+			copy(h, []float64{2 * x[3], x[3], x[3], 2*x[0] + x[1] + x[2], x[3], 0, 0, x[0], x[3], 0, 0, x[0],
+				2*x[0] + x[1] + x[2], x[0], x[0], 0})
+		},
+	}
+	hessW := map[string][]func(x, w, h []float64){
+		"hs006": {func(x, w, h []float64) { h[0], h[1], h[2], h[3] = -20*w[0], 0, 0, 0 }},
+		"hs035": {func(x, w, h []float64) {
+			for i := range h {
+				h[i] = 0
+			}
+		}},
+		"hs071": {func(x, w, h []float64) {
+			p := [4][4]float64{}
+			for i := range 4 {
+				for j := range 4 {
+					if i != j {
+						prod := 1.0
+						for k := range 4 {
+							if k != i && k != j {
+								prod *= x[k]
+							}
+						}
+						p[i][j] = prod
+					}
+				}
+			}
+			for i := range 4 {
+				for j := range 4 {
+					h[i*4+j] = w[0] * p[i][j]
+				}
+			}
+		}, func(x, w, h []float64) {
+			for i := range h {
+				h[i] = 0
+			}
+			for i := range 4 {
+				h[i*4+i] = 2 * w[0]
+			}
+		}},
+	}
+	for _, c := range hsProblems {
+		hf, ok := hess[c.name]
+		if !ok {
+			continue
+		}
+		cons := append([]Constraint(nil), c.cons...)
+		for i := range cons {
+			cons[i].HessW = hessW[c.name][i]
+		}
+		var b *Bounds
+		if c.lo != nil {
+			b = &Bounds{Lower: c.lo, Upper: c.up}
+		}
+		r, err := TrustConstr(Problem{Func: c.f, Grad: c.g, Hess: hf}, c.x0, cons, b, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s exact Hessian: nit %d", c.name, r.Iterations)
+		if !r.Success || math.Abs(r.F-c.fx) > 1e-6*math.Max(1, math.Abs(c.fx)) || !closeTo(r.X, c.x, 1e-5) {
+			t.Errorf("%s: x %v f %.10g (%s), want %v %.10g", c.name, r.X, r.F, r.Message, c.x, c.fx)
+		}
+	}
+}

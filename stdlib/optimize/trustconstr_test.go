@@ -45,7 +45,9 @@ var hsProblems = []struct {
 		g[3] = x[0] * (x[0] + x[1] + x[2])
 	}, []Constraint{
 		{Kind: Ineq, Len: 1, Func: func(x, c []float64) { c[0] = x[0]*x[1]*x[2]*x[3] - 25 },
-			Jac: func(x, j []float64) { j[0], j[1], j[2], j[3] = x[1]*x[2]*x[3], x[0]*x[2]*x[3], x[0]*x[1]*x[3], x[0]*x[1]*x[2] }},
+			Jac: func(x, j []float64) {
+				j[0], j[1], j[2], j[3] = x[1]*x[2]*x[3], x[0]*x[2]*x[3], x[0]*x[1]*x[3], x[0]*x[1]*x[2]
+			}},
 		{Kind: Eq, Len: 1, Func: func(x, c []float64) { c[0] = x[0]*x[0] + x[1]*x[1] + x[2]*x[2] + x[3]*x[3] - 40 },
 			Jac: func(x, j []float64) { j[0], j[1], j[2], j[3] = 2*x[0], 2*x[1], 2*x[2], 2*x[3] }},
 	}, []float64{1, 1, 1, 1}, []float64{5, 5, 5, 5}, []float64{1, 5, 5, 1},

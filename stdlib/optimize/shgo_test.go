@@ -17,6 +17,7 @@ var shgoProblems = map[string]Func{
 		return (4-2.1*x*x+x*x*x*x/3)*x*x + x*y + (-4+4*y*y)*y*y
 	},
 	"rastrigin2": deProblems["rastrigin3"],
+	"levy2":      deProblems["levy3"],
 }
 
 // shgoBetter are the problems where scipy 1.10's shgo, with its defaults,

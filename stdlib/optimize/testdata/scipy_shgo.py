@@ -30,6 +30,12 @@ def six_hump(v):
     return (4 - 2.1 * x**2 + x**4 / 3) * x**2 + x * y + (-4 + 4 * y**2) * y**2
 
 
+def levy(x):
+    w = 1 + (np.asarray(x) - 1) / 4
+    return (np.sin(np.pi * w[0])**2 + np.sum((w[:-1] - 1)**2 * (1 + 10 * np.sin(np.pi * w[:-1] + 1)**2))
+            + (w[-1] - 1)**2 * (1 + np.sin(2 * np.pi * w[-1])**2))
+
+
 def rastrigin(x):
     x = np.asarray(x)
     return 10 * len(x) + np.sum(x**2 - 10 * np.cos(2 * np.pi * x))
@@ -41,6 +47,7 @@ PROBLEMS = [
     ('himmelblau', himmelblau, [(-5, 5)] * 2),
     ('sixhump', six_hump, [(-3, 3), (-2, 2)]),
     ('rastrigin2', rastrigin, [(-2.5, 2.5)] * 2),
+    ('levy2', levy, [(-10, 10)] * 2),
 ]
 
 

@@ -203,17 +203,6 @@ func Div(x, y I) I {
 	})
 }
 
-// Hull is the smallest interval holding x and y.
-func Hull(x, y I) I {
-	switch {
-	case x.IsEmpty():
-		return y
-	case y.IsEmpty():
-		return x
-	}
-	return I{math.Min(x.Lo, y.Lo), math.Max(x.Hi, y.Hi)}
-}
-
 // Intersect is x ∩ y.
 func Intersect(x, y I) I { return I{math.Max(x.Lo, y.Lo), math.Min(x.Hi, y.Hi)} }
 

@@ -9,6 +9,7 @@ import (
 	"math/cmplx"
 
 	"calc/stdlib/gemm"
+	"calc/stdlib/interval"
 	"calc/stdlib/special"
 )
 
@@ -37,6 +38,13 @@ type Primitive struct {
 	// sign, comparisons). A primitive with neither derivative rule nor
 	// Piecewise has no derivative here, and differentiating it is an error.
 	Piecewise bool
+	// Range, for a unary primitive, encloses its values over an interval
+	// (package interval's convention: Whole where it may jump or have a
+	// pole); nil means no enclosure is known, and a graph using the
+	// primitive cannot be bounded.
+	Range func(x interval.I) interval.I
+	// Range2 is Range for a binary primitive.
+	Range2 func(x, y interval.I) interval.I
 	// Inverse names the primitive this one undoes: log(exp(x)) is x.
 	Inverse string
 	Topic   string // help topic, "math" when empty
@@ -53,82 +61,82 @@ var operators = []*Primitive{
 	{Name: "*", Arity: 2, Binary: func(x, y float64) float64 { return x * y }},
 	{Name: "/", Arity: 2, Binary: func(x, y float64) float64 { return x / y }},
 	{Name: "**", Arity: 2, Binary: pow},
-	{Name: "neg", Arity: 1, Unary: func(x float64) float64 { return -x }},
-	{Name: "<", Arity: 2, Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x < y) }},
-	{Name: "<=", Arity: 2, Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x <= y) }},
-	{Name: ">", Arity: 2, Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x > y) }},
-	{Name: ">=", Arity: 2, Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x >= y) }},
-	{Name: "==", Arity: 2, Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x == y) }},
-	{Name: "!=", Arity: 2, Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x != y) }},
+	{Name: "neg", Arity: 1, Range: interval.Neg, Unary: func(x float64) float64 { return -x }},
+	{Name: "<", Arity: 2, Range2: interval.Compare(func(x, y float64) bool { return x < y }), Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x < y) }},
+	{Name: "<=", Arity: 2, Range2: interval.Compare(func(x, y float64) bool { return x <= y }), Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x <= y) }},
+	{Name: ">", Arity: 2, Range2: interval.Compare(func(x, y float64) bool { return x > y }), Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x > y) }},
+	{Name: ">=", Arity: 2, Range2: interval.Compare(func(x, y float64) bool { return x >= y }), Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x >= y) }},
+	{Name: "==", Arity: 2, Range2: interval.Compare(func(x, y float64) bool { return x == y }), Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x == y) }},
+	{Name: "!=", Arity: 2, Range2: interval.Compare(func(x, y float64) bool { return x != y }), Piecewise: true, Binary: func(x, y float64) float64 { return b2f(x != y) }},
 }
 
 // The math primitives, registered as builtins under their names.
 var functions = []*Primitive{
-	{Name: "abs", Arity: 1, Unary: math.Abs, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sign"), x) }, Doc: "absolute value", Example: "abs(-2.5)"},
+	{Name: "abs", Arity: 1, Range: interval.Abs, Unary: math.Abs, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sign"), x) }, Doc: "absolute value", Example: "abs(-2.5)"},
 	// sqrt builds x**0.5 in the graph (Graph.Apply), so it needs no
 	// derivative rule of its own.
-	{Name: "sqrt", Arity: 1, Complex: cmplx.Sqrt, Unary: math.Sqrt, Doc: "square root (nan below 0, as numpy; sqrt(-1 + 0j) is 1j)", Example: "sqrt(2)"},
-	{Name: "cbrt", Arity: 1, Unary: math.Cbrt, Deriv: func(g *Graph, x, y *Node) *Node { return g.Div(g.Const(1.0/3), g.Pow(y, g.Const(2))) }, Doc: "cube root", Example: "cbrt(-27)"},
-	{Name: "exp", Arity: 1, Complex: cmplx.Exp, Unary: math.Exp, Deriv: func(g *Graph, x, y *Node) *Node { return y }, Inverse: "log", Doc: "e to the power x", Example: "exp(1)"},
-	{Name: "expm1", Arity: 1, Complex: func(z complex128) complex128 { return cmplx.Exp(z) - 1 }, Unary: math.Expm1, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("exp"), x) }, Doc: "exp(x) - 1, accurate for small x", Example: "expm1(1e-10)"},
-	{Name: "log", Arity: 1, Complex: cmplx.Log, Unary: math.Log, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(x, g.Const(-1)) }, Inverse: "exp", Doc: "natural logarithm", Example: "log(e**2)"},
-	{Name: "log1p", Arity: 1, Complex: func(z complex128) complex128 { return cmplx.Log(1 + z) }, Unary: math.Log1p, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(x, g.Const(1)), g.Const(-1)) }, Doc: "log(1 + x), accurate for small x", Example: "log1p(1e-10)"},
-	{Name: "log10", Arity: 1, Complex: cmplx.Log10, Unary: math.Log10, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Mul(g.Const(math.Ln10), x), g.Const(-1)) }, Doc: "base-10 logarithm", Example: "log10(1000)"},
-	{Name: "log2", Arity: 1, Complex: func(z complex128) complex128 { return cmplx.Log(z) / math.Ln2 }, Unary: math.Log2, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Mul(g.Const(math.Ln2), x), g.Const(-1)) }, Doc: "base-2 logarithm", Example: "log2(1024)"},
-	{Name: "sin", Arity: 1, Complex: cmplx.Sin, Unary: math.Sin, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("cos"), x) }, Doc: "sine (radians)", Example: "sin(pi/6)"},
-	{Name: "cos", Arity: 1, Complex: cmplx.Cos, Unary: math.Cos, Deriv: func(g *Graph, x, y *Node) *Node { return g.Neg(g.Apply(Lookup("sin"), x)) }, Doc: "cosine (radians)", Example: "cos(pi)"},
-	{Name: "tan", Arity: 1, Complex: cmplx.Tan, Unary: math.Tan, Deriv: func(g *Graph, x, y *Node) *Node { return g.Add(g.Pow(y, g.Const(2)), g.Const(1)) }, Doc: "tangent (radians)", Example: "tan(pi/4)"},
-	{Name: "asin", Arity: 1, Complex: cmplx.Asin, Unary: math.Asin, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Const(1), g.Pow(x, g.Const(2))), g.Const(-0.5)) }, Doc: "inverse sine", Example: "asin(1)"},
-	{Name: "acos", Arity: 1, Complex: cmplx.Acos, Unary: math.Acos, Deriv: func(g *Graph, x, y *Node) *Node {
+	{Name: "sqrt", Arity: 1, Range: interval.Sqrt, Complex: cmplx.Sqrt, Unary: math.Sqrt, Doc: "square root (nan below 0, as numpy; sqrt(-1 + 0j) is 1j)", Example: "sqrt(2)"},
+	{Name: "cbrt", Arity: 1, Range: interval.Cbrt, Unary: math.Cbrt, Deriv: func(g *Graph, x, y *Node) *Node { return g.Div(g.Const(1.0/3), g.Pow(y, g.Const(2))) }, Doc: "cube root", Example: "cbrt(-27)"},
+	{Name: "exp", Arity: 1, Range: interval.Exp, Complex: cmplx.Exp, Unary: math.Exp, Deriv: func(g *Graph, x, y *Node) *Node { return y }, Inverse: "log", Doc: "e to the power x", Example: "exp(1)"},
+	{Name: "expm1", Arity: 1, Range: interval.Expm1, Complex: func(z complex128) complex128 { return cmplx.Exp(z) - 1 }, Unary: math.Expm1, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("exp"), x) }, Doc: "exp(x) - 1, accurate for small x", Example: "expm1(1e-10)"},
+	{Name: "log", Arity: 1, Range: interval.Log, Complex: cmplx.Log, Unary: math.Log, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(x, g.Const(-1)) }, Inverse: "exp", Doc: "natural logarithm", Example: "log(e**2)"},
+	{Name: "log1p", Arity: 1, Range: interval.Log1p, Complex: func(z complex128) complex128 { return cmplx.Log(1 + z) }, Unary: math.Log1p, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(x, g.Const(1)), g.Const(-1)) }, Doc: "log(1 + x), accurate for small x", Example: "log1p(1e-10)"},
+	{Name: "log10", Arity: 1, Range: interval.Log10, Complex: cmplx.Log10, Unary: math.Log10, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Mul(g.Const(math.Ln10), x), g.Const(-1)) }, Doc: "base-10 logarithm", Example: "log10(1000)"},
+	{Name: "log2", Arity: 1, Range: interval.Log2, Complex: func(z complex128) complex128 { return cmplx.Log(z) / math.Ln2 }, Unary: math.Log2, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Mul(g.Const(math.Ln2), x), g.Const(-1)) }, Doc: "base-2 logarithm", Example: "log2(1024)"},
+	{Name: "sin", Arity: 1, Range: interval.Sin, Complex: cmplx.Sin, Unary: math.Sin, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("cos"), x) }, Doc: "sine (radians)", Example: "sin(pi/6)"},
+	{Name: "cos", Arity: 1, Range: interval.Cos, Complex: cmplx.Cos, Unary: math.Cos, Deriv: func(g *Graph, x, y *Node) *Node { return g.Neg(g.Apply(Lookup("sin"), x)) }, Doc: "cosine (radians)", Example: "cos(pi)"},
+	{Name: "tan", Arity: 1, Range: interval.Tan, Complex: cmplx.Tan, Unary: math.Tan, Deriv: func(g *Graph, x, y *Node) *Node { return g.Add(g.Pow(y, g.Const(2)), g.Const(1)) }, Doc: "tangent (radians)", Example: "tan(pi/4)"},
+	{Name: "asin", Arity: 1, Range: interval.Asin, Complex: cmplx.Asin, Unary: math.Asin, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Const(1), g.Pow(x, g.Const(2))), g.Const(-0.5)) }, Doc: "inverse sine", Example: "asin(1)"},
+	{Name: "acos", Arity: 1, Range: interval.Acos, Complex: cmplx.Acos, Unary: math.Acos, Deriv: func(g *Graph, x, y *Node) *Node {
 		return g.Neg(g.Pow(g.Sub(g.Const(1), g.Pow(x, g.Const(2))), g.Const(-0.5)))
 	}, Doc: "inverse cosine", Example: "acos(0)"},
-	{Name: "atan", Arity: 1, Complex: cmplx.Atan, Unary: math.Atan, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-1)) }, Doc: "inverse tangent", Example: "atan(1)"},
-	{Name: "sinh", Arity: 1, Complex: cmplx.Sinh, Unary: math.Sinh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("cosh"), x) }, Doc: "hyperbolic sine", Example: "sinh(1)"},
-	{Name: "cosh", Arity: 1, Complex: cmplx.Cosh, Unary: math.Cosh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sinh"), x) }, Doc: "hyperbolic cosine", Example: "cosh(1)"},
-	{Name: "tanh", Arity: 1, Complex: cmplx.Tanh, Unary: math.Tanh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Sub(g.Const(1), g.Pow(y, g.Const(2))) }, Doc: "hyperbolic tangent", Example: "tanh(0.5)"},
-	{Name: "asinh", Arity: 1, Complex: cmplx.Asinh, Unary: math.Asinh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-0.5)) }, Doc: "inverse hyperbolic sine", Example: "asinh(1)"},
-	{Name: "acosh", Arity: 1, Complex: cmplx.Acosh, Unary: math.Acosh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-0.5)) }, Doc: "inverse hyperbolic cosine", Example: "acosh(2)"},
-	{Name: "atanh", Arity: 1, Complex: cmplx.Atanh, Unary: math.Atanh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Const(1), g.Pow(x, g.Const(2))), g.Const(-1)) }, Doc: "inverse hyperbolic tangent", Example: "atanh(0.5)"},
-	{Name: "floor", Arity: 1, Piecewise: true, Unary: math.Floor, Doc: "largest integer not above x", Example: "floor(-2.5)"},
-	{Name: "ceil", Arity: 1, Piecewise: true, Unary: math.Ceil, Doc: "smallest integer not below x", Example: "ceil(2.1)"},
-	{Name: "round", Arity: 1, Piecewise: true, Unary: math.RoundToEven, Doc: "nearest integer, halves to even (like numpy)", Example: "round([0.5, 1.5, 2.7])"},
-	{Name: "trunc", Arity: 1, Piecewise: true, Unary: math.Trunc, Doc: "integer part, towards zero", Example: "trunc(-2.7)"},
-	{Name: "sign", Arity: 1, Piecewise: true, Unary: sign, Doc: "-1, 0 or 1 by the sign of x", Example: "sign([-3, 0, 2])"},
+	{Name: "atan", Arity: 1, Range: interval.Atan, Complex: cmplx.Atan, Unary: math.Atan, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-1)) }, Doc: "inverse tangent", Example: "atan(1)"},
+	{Name: "sinh", Arity: 1, Range: interval.Sinh, Complex: cmplx.Sinh, Unary: math.Sinh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("cosh"), x) }, Doc: "hyperbolic sine", Example: "sinh(1)"},
+	{Name: "cosh", Arity: 1, Range: interval.Cosh, Complex: cmplx.Cosh, Unary: math.Cosh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sinh"), x) }, Doc: "hyperbolic cosine", Example: "cosh(1)"},
+	{Name: "tanh", Arity: 1, Range: interval.Tanh, Complex: cmplx.Tanh, Unary: math.Tanh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Sub(g.Const(1), g.Pow(y, g.Const(2))) }, Doc: "hyperbolic tangent", Example: "tanh(0.5)"},
+	{Name: "asinh", Arity: 1, Range: interval.Asinh, Complex: cmplx.Asinh, Unary: math.Asinh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Add(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-0.5)) }, Doc: "inverse hyperbolic sine", Example: "asinh(1)"},
+	{Name: "acosh", Arity: 1, Range: interval.Acosh, Complex: cmplx.Acosh, Unary: math.Acosh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Pow(x, g.Const(2)), g.Const(1)), g.Const(-0.5)) }, Doc: "inverse hyperbolic cosine", Example: "acosh(2)"},
+	{Name: "atanh", Arity: 1, Range: interval.Atanh, Complex: cmplx.Atanh, Unary: math.Atanh, Deriv: func(g *Graph, x, y *Node) *Node { return g.Pow(g.Sub(g.Const(1), g.Pow(x, g.Const(2))), g.Const(-1)) }, Doc: "inverse hyperbolic tangent", Example: "atanh(0.5)"},
+	{Name: "floor", Arity: 1, Piecewise: true, Range: interval.Step(math.Floor), Unary: math.Floor, Doc: "largest integer not above x", Example: "floor(-2.5)"},
+	{Name: "ceil", Arity: 1, Piecewise: true, Range: interval.Step(math.Ceil), Unary: math.Ceil, Doc: "smallest integer not below x", Example: "ceil(2.1)"},
+	{Name: "round", Arity: 1, Piecewise: true, Range: interval.Step(math.RoundToEven), Unary: math.RoundToEven, Doc: "nearest integer, halves to even (like numpy)", Example: "round([0.5, 1.5, 2.7])"},
+	{Name: "trunc", Arity: 1, Piecewise: true, Range: interval.Step(math.Trunc), Unary: math.Trunc, Doc: "integer part, towards zero", Example: "trunc(-2.7)"},
+	{Name: "sign", Arity: 1, Piecewise: true, Range: interval.Step(sign), Unary: sign, Doc: "-1, 0 or 1 by the sign of x", Example: "sign([-3, 0, 2])"},
 	{Name: "atan2", Arity: 2, Params: "y, x", Binary: math.Atan2, Partials: func(g *Graph, y, x, out *Node) (*Node, *Node) {
 		r2 := g.Add(g.Pow(x, g.Const(2)), g.Pow(y, g.Const(2)))
 		return g.Div(x, r2), g.Neg(g.Div(y, r2))
 	}, Doc: "angle of the point (x, y), from atan2(y, x)", Example: "atan2(1, -1)"},
-	{Name: "hypot", Arity: 2, Binary: math.Hypot, Partials: func(g *Graph, x, y, out *Node) (*Node, *Node) { return g.Div(x, out), g.Div(y, out) }, Doc: "sqrt(x**2 + y**2) without overflow", Example: "hypot(3, 4)"},
-	{Name: "min", Arity: 2, Binary: math.Min, Partials: func(g *Graph, x, y, out *Node) (*Node, *Node) {
+	{Name: "hypot", Arity: 2, Range2: interval.Hypot, Binary: math.Hypot, Partials: func(g *Graph, x, y, out *Node) (*Node, *Node) { return g.Div(x, out), g.Div(y, out) }, Doc: "sqrt(x**2 + y**2) without overflow", Example: "hypot(3, 4)"},
+	{Name: "min", Arity: 2, Range2: interval.Min, Binary: math.Min, Partials: func(g *Graph, x, y, out *Node) (*Node, *Node) {
 		pick := g.Apply(Lookup("<="), x, y)
 		return pick, g.Sub(g.Const(1), pick)
 	}, Doc: "the smaller of x and y, elementwise", Example: "min(2, 3)"},
-	{Name: "max", Arity: 2, Binary: math.Max, Partials: func(g *Graph, x, y, out *Node) (*Node, *Node) {
+	{Name: "max", Arity: 2, Range2: interval.Max, Binary: math.Max, Partials: func(g *Graph, x, y, out *Node) (*Node, *Node) {
 		pick := g.Apply(Lookup(">="), x, y)
 		return pick, g.Sub(g.Const(1), pick)
 	}, Doc: "the larger of x and y, elementwise", Example: "max(2, 3)"},
-	{Name: "sigmoid", Arity: 1, Topic: "nn", Unary: sigmoid, Slice: gemm.Sigmoid, Deriv: func(g *Graph, x, y *Node) *Node { return g.Mul(y, g.Sub(g.Const(1), y)) },
+	{Name: "sigmoid", Arity: 1, Range: interval.Monotone(sigmoid, true, math.Inf(-1), math.Inf(1), 0, 1), Topic: "nn", Unary: sigmoid, Slice: gemm.Sigmoid, Deriv: func(g *Graph, x, y *Node) *Node { return g.Mul(y, g.Sub(g.Const(1), y)) },
 		Doc: "the logistic function 1/(1 + exp(-x))", Example: "sigmoid([-2, 0, 2])"},
-	{Name: "relu", Arity: 1, Topic: "nn", Unary: func(x float64) float64 { return math.Max(x, 0) },
+	{Name: "relu", Arity: 1, Range: interval.Relu, Topic: "nn", Unary: func(x float64) float64 { return math.Max(x, 0) },
 		Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup(">"), x, g.Const(0)) },
 		Doc:   "the rectifier max(x, 0)", Example: "relu([-2, 0, 3])"},
-	{Name: "softplus", Arity: 1, Topic: "nn", Unary: softplus, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sigmoid"), x) },
+	{Name: "softplus", Arity: 1, Range: interval.Monotone(softplus, true, math.Inf(-1), math.Inf(1), 0, math.Inf(1)), Topic: "nn", Unary: softplus, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("sigmoid"), x) },
 		Doc: "log(1 + exp(x)), computed without overflow", Example: "softplus([-30, 0, 30])"},
 	{Name: "gamma", Arity: 1, Topic: "special", Unary: special.Gamma, Deriv: func(g *Graph, x, y *Node) *Node { return g.Mul(y, g.Apply(Lookup("digamma"), x)) },
 		Doc: "the gamma function Γ(x), with Γ(n) = (n-1)! for whole n", Example: "gamma([5, 0.5])"},
 	{Name: "gammaln", Arity: 1, Topic: "special", Unary: special.Gammaln, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("digamma"), x) },
 		Doc: "log|Γ(x)|, without overflow for large x", Example: "gammaln(100)"},
 	{Name: "digamma", Arity: 1, Topic: "special", Unary: special.Digamma, Doc: "ψ(x) = Γ'(x)/Γ(x)", Example: "digamma(1)"},
-	{Name: "erf", Arity: 1, Topic: "special", Unary: special.Erf, Deriv: func(g *Graph, x, y *Node) *Node {
+	{Name: "erf", Arity: 1, Range: interval.Monotone(special.Erf, true, math.Inf(-1), math.Inf(1), -1, 1), Topic: "special", Unary: special.Erf, Deriv: func(g *Graph, x, y *Node) *Node {
 		return g.Mul(g.Const(2/math.SqrtPi), g.Apply(Lookup("exp"), g.Neg(g.Pow(x, g.Const(2)))))
 	}, Doc: "the error function 2/sqrt(pi) ∫₀ˣ exp(-t²) dt", Example: "erf(1)"},
-	{Name: "erfc", Arity: 1, Topic: "special", Unary: special.Erfc, Deriv: func(g *Graph, x, y *Node) *Node {
+	{Name: "erfc", Arity: 1, Range: interval.Monotone(special.Erfc, false, math.Inf(-1), math.Inf(1), 0, 2), Topic: "special", Unary: special.Erfc, Deriv: func(g *Graph, x, y *Node) *Node {
 		return g.Mul(g.Const(-2/math.SqrtPi), g.Apply(Lookup("exp"), g.Neg(g.Pow(x, g.Const(2)))))
 	}, Doc: "1 - erf(x), accurate for large x", Example: "erfc(3)"},
-	{Name: "erfinv", Arity: 1, Topic: "special", Unary: special.Erfinv, Deriv: func(g *Graph, x, y *Node) *Node {
+	{Name: "erfinv", Arity: 1, Range: interval.Monotone(special.Erfinv, true, -1, 1, math.Inf(-1), math.Inf(1)), Topic: "special", Unary: special.Erfinv, Deriv: func(g *Graph, x, y *Node) *Node {
 		return g.Mul(g.Const(math.SqrtPi/2), g.Apply(Lookup("exp"), g.Pow(y, g.Const(2))))
 	}, Doc: "the inverse of erf on (-1, 1)", Example: "erfinv(0.5)"},
-	{Name: "logit", Arity: 1, Topic: "special", Unary: special.Logit, Deriv: func(g *Graph, x, y *Node) *Node {
+	{Name: "logit", Arity: 1, Range: interval.Monotone(special.Logit, true, 0, 1, math.Inf(-1), math.Inf(1)), Topic: "special", Unary: special.Logit, Deriv: func(g *Graph, x, y *Node) *Node {
 		return g.Pow(g.Mul(x, g.Sub(g.Const(1), x)), g.Const(-1))
 	}, Inverse: "sigmoid", Doc: "log(p/(1 - p)), the inverse of expit (sigmoid)", Example: "logit(0.75)"},
 	{Name: "j0", Arity: 1, Topic: "special", Unary: special.J0, Deriv: func(g *Graph, x, y *Node) *Node { return g.Neg(g.Apply(Lookup("j1"), x)) },

@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"math"
+	"slices"
 
 	"calc/autodiff"
 	"calc/lang"
@@ -129,9 +130,119 @@ func joiner(name, doc string, join func([]*array.Array, int) (*array.Array, erro
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("axis")
-			return lang.Arr(must(join(arraysOf(args), int(opts.Num("axis", 0)))))
+			axis := int(opts.Num("axis", 0))
+			parts := []lang.Value(args)
+			if len(args) == 1 && args[0].Kind() != lang.ExprKind {
+				parts = args.Items(0)
+			}
+			for _, p := range parts {
+				if p.Kind() == lang.ExprKind {
+					return symbolicJoin(s, name, parts, axis)
+				}
+			}
+			return lang.Arr(must(join(arraysOf(args), axis)))
 		},
 	}
+}
+
+// symbolicJoin builds the graph of concat, stack, hstack or vstack when a
+// part is symbolic, so that functions built from pieces can be traced and
+// differentiated exactly. Joining is along axis 0 (rows stacked anew), or
+// along axis 1 of matrices (through transposes); other axes are an error.
+func symbolicJoin(s *lang.Session, name string, parts []lang.Value, axis int) lang.Value {
+	nodes := make([]*autodiff.Node, len(parts))
+	for i, p := range parts {
+		n, ok := s.NodeOf(p)
+		if !ok {
+			panic(lang.Errorf("%s: part %d is %s, not numbers", name, i, p.TypeName()))
+		}
+		nodes[i] = n
+	}
+	return expr(func() *autodiff.Node {
+		g := s.Graph()
+		if len(nodes) == 1 {
+			// One symbolic array (a list of formulas becomes one): its
+			// rows are the parts, as numpy reads a 2-D array.
+			whole := nodes[0]
+			if len(whole.Shape) == 0 {
+				panic(lang.Errorf("%s: zero-dimensional parts cannot be joined", name))
+			}
+			nodes = make([]*autodiff.Node, whole.Shape[0])
+			for i := range nodes {
+				nodes[i] = g.Index(whole, i)
+			}
+		}
+		ndim := len(nodes[0].Shape)
+		// atLeast gives every part k dimensions, as numpy's atleast_1d
+		// and atleast_2d: a number becomes [x] or [[x]], a vector a row.
+		atLeast := func(k int) {
+			for i, n := range nodes {
+				switch {
+				case len(n.Shape) >= k:
+				case len(n.Shape) == 0 && k == 1:
+					nodes[i] = g.Reshape(n, []int{1})
+				case len(n.Shape) == 0:
+					nodes[i] = g.Reshape(n, []int{1, 1})
+				default:
+					nodes[i] = g.Reshape(n, []int{1, n.Shape[0]})
+				}
+			}
+		}
+		switch name {
+		case "stack":
+			if axis < 0 {
+				axis += ndim + 1
+			}
+			switch {
+			case axis == 0:
+				return g.Stack(nodes)
+			case axis == 1 && ndim == 1:
+				return g.Transpose(g.Stack(nodes))
+			}
+		case "hstack":
+			atLeast(1)
+			if len(nodes[0].Shape) == 1 {
+				return concatRows(g, nodes)
+			}
+			axis = 1
+		case "vstack":
+			atLeast(2)
+			return concatRows(g, nodes)
+		}
+		if len(nodes[0].Shape) == 0 {
+			panic(lang.Errorf("%s: zero-dimensional parts cannot be joined", name))
+		}
+		if axis < 0 {
+			axis += len(nodes[0].Shape)
+		}
+		switch {
+		case axis == 0:
+			return concatRows(g, nodes)
+		case axis == 1 && len(nodes[0].Shape) == 2:
+			for i, n := range nodes {
+				nodes[i] = g.Transpose(n)
+			}
+			return g.Transpose(concatRows(g, nodes))
+		}
+		panic(lang.Errorf("%s of symbolic arrays works along axis 0, or axis 1 of matrices, not axis %d", name, axis))
+	})
+}
+
+// concatRows joins nodes along axis 0: their rows, stacked anew.
+func concatRows(g *autodiff.Graph, nodes []*autodiff.Node) *autodiff.Node {
+	var rows []*autodiff.Node
+	for _, n := range nodes {
+		if len(n.Shape) == 0 || !slices.Equal(n.Shape[1:], nodes[0].Shape[1:]) {
+			panic(lang.Errorf("cannot join shapes %s and %s", array.ShapeString(nodes[0].Shape), array.ShapeString(n.Shape)))
+		}
+		for i := range n.Shape[0] {
+			rows = append(rows, g.Index(n, i))
+		}
+	}
+	if len(rows) == 0 {
+		panic(lang.Errorf("cannot join empty arrays symbolically"))
+	}
+	return g.Stack(rows)
 }
 
 func ignoreAxis(f func([]*array.Array) (*array.Array, error)) func([]*array.Array, int) (*array.Array, error) {
@@ -430,6 +541,10 @@ var arrayBuiltins = []*lang.Builtin{
 		Example: "where([1, -2, 3] > 0, [1, -2, 3], 0)",
 		MinArgs: 3, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			if a[0].Kind() == lang.ExprKind || a[1].Kind() == lang.ExprKind || a[2].Kind() == lang.ExprKind {
+				c, x, y := node(s, a, 0), node(s, a, 1), node(s, a, 2)
+				return expr(func() *autodiff.Node { return s.Graph().Select(c, x, y) })
+			}
 			return lang.Arr(must(array.Where(a.Array(0), a.Array(1), a.Array(2))))
 		},
 	},

@@ -90,27 +90,37 @@ var leastSquaresBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "least_squares", Params: "fun, x0, {jac, bounds, method, ftol, xtol, gtol, x_scale, max_nfev, diff_step, args}", Topic: "optimize",
+		Name: "least_squares", Params: "fun, x0, {jac, bounds, method, loss, f_scale, ftol, xtol, gtol, x_scale, max_nfev, diff_step, args}", Topic: "optimize",
 		Doc: "minimizes half the sum of squares of fun(x), optionally within bounds [lo, hi] (numbers or one per\n" +
-			"variable), as scipy.optimize.least_squares with method trf (the default) or lm; the Jacobian comes\n" +
-			"from autodiff. Returns a record x, cost, fun, jac, grad, optimality, active_mask, nfev, njev, status,\n" +
-			"message, success.",
+			"variable), as scipy.optimize.least_squares with method trf (the default), dogbox or lm; the Jacobian comes\n" +
+			"from autodiff. loss (trf, dogbox) makes the fit robust to outliers: linear (the default), soft_l1, huber,\n" +
+			"cauchy or arctan, applied to (f/f_scale)**2 (f_scale 1). Returns a record x,\n" +
+			"cost, fun, jac, grad, optimality, active_mask, nfev, njev, status, message, success.",
 		Example: "least_squares([x - 1, 10*(y - x**2)], [-1.2, 1]).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("jac", "bounds", "method", "ftol", "xtol", "gtol", "x_scale", "max_nfev", "diff_step", "args")
+			opts.Check("jac", "bounds", "method", "loss", "f_scale", "ftol", "xtol", "gtol", "x_scale", "max_nfev", "diff_step", "args")
 			p := newProblem(s, args[0], args[1], opts)
 			r, jac, m := residuals(p, opts, "jac")
 			settings := &optimize.LeastSquaresSettings{FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
-				MaxNfev: int(opts.Num("max_nfev", 0)), DiffStep: opts.Num("diff_step", 0)}
+				MaxNfev: int(opts.Num("max_nfev", 0)), DiffStep: opts.Num("diff_step", 0), FScale: opts.Num("f_scale", 0)}
+			losses := map[string]optimize.LeastSquaresLoss{"linear": optimize.Linear, "soft_l1": optimize.SoftL1,
+				"huber": optimize.Huber, "cauchy": optimize.Cauchy, "arctan": optimize.Arctan}
+			loss, ok := losses[opts.Text("loss", "linear")]
+			if !ok {
+				panic(lang.Errorf("unknown loss %q (linear, soft_l1, huber, cauchy, arctan)", opts.Text("loss", "")))
+			}
+			settings.Loss = loss
 			switch method := opts.Get("method", lang.Str("trf")).Text(); method {
 			case "trf":
 				settings.Method = optimize.TRF
 			case "lm":
 				settings.Method = optimize.LM
+			case "dogbox":
+				settings.Method = optimize.Dogbox
 			default:
-				panic(lang.Errorf("unknown method %q (trf or lm)", method))
+				panic(lang.Errorf("unknown method %q (trf, dogbox or lm)", method))
 			}
 			res, err := optimize.LeastSquares(r, jac, p.x0, m, scalarBounds(opts, len(p.x0)), settings)
 			if err != nil {
@@ -142,7 +152,8 @@ var leastSquaresBuiltins = []*lang.Builtin{
 		Name: "curve_fit", Params: "f, xdata, ydata, {p0, sigma, absolute_sigma, bounds, method, maxfev}", Topic: "optimize",
 		Doc: "fits the parameters of a model to data by nonlinear least squares, as scipy.optimize.curve_fit. The model\n" +
 			"is a function f(x, p1, p2, ...) or an expression in x and its parameters (the other symbols, alphabetically).\n" +
-			"p0 defaults to ones. Returns a record popt, pcov (the parameters' covariance; perr = sqrt(diag(pcov))).",
+			"p0 defaults to ones. sigma is the uncertainty of each y, or (a matrix) the covariance of their errors.\n" +
+			"Returns a record popt, pcov (the parameters' covariance; perr = sqrt(diag(pcov))).",
 		Example: "xs = linspace(0, 4, 20)\nys = 2.5*exp(-1.3*xs) + 0.5\ncurve_fit(a*exp(-b*x) + c, xs, ys).popt",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: curveFit,
@@ -235,11 +246,20 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 		}
 	}
 	if v := opts.Get("sigma", lang.Nil); !v.IsNil() {
+		m := len(ydata.Data)
 		arr, ok := toArray(v)
-		if !ok || len(arr.Data) != len(ydata.Data) {
-			panic(lang.Errorf("sigma must hold one value per data point"))
+		switch {
+		case ok && len(arr.Shape) == 2 && arr.Shape[0] == m && arr.Shape[1] == m:
+			// scipy's 2-D sigma: the covariance of the errors in ydata.
+			settings.SigmaCov = make([][]float64, m)
+			for i := range m {
+				settings.SigmaCov[i] = arr.Data[i*m : (i+1)*m]
+			}
+		case ok && len(arr.Shape) <= 1 && len(arr.Data) == m:
+			settings.Sigma = arr.Data
+		default:
+			panic(lang.Errorf("sigma must hold one value per data point (%d), or be their %d×%d covariance matrix", m, m, m))
 		}
-		settings.Sigma = arr.Data
 	}
 	xs := make([][]float64, len(xdata.Data))
 	for i, x := range xdata.Data {

@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"slices"
 
 	"calc/autodiff"
 	"calc/lang"
@@ -35,6 +36,10 @@ type fn struct {
 	scalars []float64 // backing for number arguments
 	// Calls counts evaluations of the function and of its derivatives.
 	Calls, DerivCalls int
+	// pair says f returns (value, gradient); pairX and pairG keep the
+	// gradient of the last call and its point.
+	pair         bool
+	pairX, pairG []float64
 }
 
 // newFn prepares f for a solver. args are all the arguments f is called
@@ -42,6 +47,23 @@ type fn struct {
 // time (-1 for none). A function of k numbers, called by a solver of
 // k-vectors with no other arguments, gets the point's entries spread.
 func newFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int) *fn {
+	o := prepareFn(s, f, args, point, time)
+	o.trace()
+	return o
+}
+
+// newPairFn prepares f, which returns the pair (value, gradient) as
+// scipy's jac=True wants: it is not traced (the user gives the gradient),
+// the value is the objective and PairGrad the gradient.
+func newPairFn(s *lang.Session, f lang.Value, args []lang.Value) *fn {
+	o := prepareFn(s, f, args, 0, -1)
+	o.pair = true
+	return o
+}
+
+// prepareFn checks f and its arguments and decides how the point is
+// passed, without tracing.
+func prepareFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int) *fn {
 	if !f.IsCallable() {
 		panic(lang.Errorf("expected a function, got %s", describeValue(f)))
 	}
@@ -64,7 +86,6 @@ func newFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int) *f
 	default:
 		panic(lang.Errorf("%s takes %d argument%s, but the solver calls it with %d", lang.Format(f), nparams, plural(nparams), len(args)))
 	}
-	o.trace()
 	return o
 }
 
@@ -205,6 +226,18 @@ func (o *fn) call(x []float64, t float64) []float64 {
 		args[o.time] = lang.Num(t)
 	}
 	v := o.s.Call(o.f, args...)
+	if o.pair {
+		items, ok := lang.Items(v)
+		var g *array.Array
+		if ok && len(items) == 2 {
+			g, ok = toArray(items[1])
+		}
+		if !ok || len(g.Data) != len(x) {
+			panic(lang.Errorf("with jac: true, %s must return (value, gradient), the gradient of %d numbers", lang.Format(o.f), len(x)))
+		}
+		o.pairX, o.pairG = append(o.pairX[:0], x...), append(o.pairG[:0], g.Data...)
+		v = items[0]
+	}
 	a, ok := toArray(v)
 	if !ok {
 		panic(lang.Errorf("%s must return numbers, not %s", lang.Format(o.f), v.TypeName()))
@@ -223,6 +256,47 @@ func (o *fn) Eval(x []float64, t float64) []float64 {
 	o.bind(x, t)
 	o.value.Eval(o.inputs...)
 	return o.value.Output(0)
+}
+
+// PairGrad writes the gradient that f, returning (value, gradient),
+// gives at x, calling f only if its last call was elsewhere (as scipy's
+// MemoizeJac).
+func (o *fn) PairGrad(x, g []float64) {
+	if !slices.Equal(x, o.pairX) {
+		o.Eval(x, 0)
+	}
+	copy(g, o.pairG)
+}
+
+// ElementwiseDerivs returns, for a traced f that acts elementwise on its
+// vector point (f_i depends on x_i alone), functions writing f_i′(x_i)
+// and f_i″(x_i): the gradients of Σf and of Σf′, each one reverse sweep.
+// It returns nils when f was not traced.
+func (o *fn) ElementwiseDerivs() (d1, d2 func(x, y []float64)) {
+	if !o.Traced() {
+		return nil, nil
+	}
+	g := o.s.Graph()
+	var n1, n2 *autodiff.Node
+	lang.Symbolic(func() *autodiff.Node {
+		n1 = flatten(g, gradient(g, g.Sum(o.traced.Out, autodiff.AllAxes), o.wrt))
+		n2 = flatten(g, gradient(g, g.Sum(n1, autodiff.AllAxes), o.wrt))
+		return nil
+	})
+	tape, err := autodiff.Compile([]*autodiff.Node{n1, n2}, o.traced.Vars())
+	if err != nil {
+		return nil, nil
+	}
+	out := func(k int) func(x, y []float64) {
+		return func(x, y []float64) {
+			o.s.Check()
+			o.DerivCalls++
+			o.bind(x, 0)
+			tape.Eval(o.inputs...)
+			copy(y, tape.Output(k))
+		}
+	}
+	return out(0), out(1)
 }
 
 // Scalar returns f at x as a number, for a minimizer.

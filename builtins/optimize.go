@@ -39,8 +39,13 @@ func newProblem(s *lang.Session, f, x0 lang.Value, opts lang.Options) *problem {
 		}
 		args = append(args, items...)
 	}
-	return &problem{s: s, obj: newFn(s, f, args, 0, -1), args: args, x0: append([]float64(nil), x.Data...),
-		scalar: x0.Kind() == lang.NumKind, shape: x.Shape}
+	p := &problem{s: s, args: args, x0: append([]float64(nil), x.Data...), scalar: x0.Kind() == lang.NumKind, shape: x.Shape}
+	if j := opts.Get("jac", lang.Nil); j.Kind() == lang.BoolKind && j.Float() != 0 {
+		p.obj = newPairFn(s, f, args)
+	} else {
+		p.obj = newFn(s, f, args, 0, -1)
+	}
+	return p
 }
 
 // sibling prepares another function of the same point — a constraint, a
@@ -74,45 +79,50 @@ type minimizer struct {
 	run func(p *problem, opts lang.Options) (*optimize.Result, error)
 	// reportsGrad says the method's report counts gradient evaluations.
 	reportsGrad bool
+	// bounds says the method reads the bounds option, callback the
+	// callback option, trust the trust-region methods' options (hess,
+	// hessp, the radii).
+	bounds, callback, trust bool
 }
 
 // iterLimit reads scipy's maxiter option (0: the method's default).
 func iterLimit(opts lang.Options, name string) int { return int(opts.Num(name, 0)) }
 
 var minimizers = []minimizer{
-	{name: "Nelder-Mead", run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "Nelder-Mead", callback: true, bounds: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.NelderMead(p.obj.Scalar, p.x0, &optimize.NelderMeadSettings{
 			XTol: opts.Num("xtol", opts.Num("xatol", 0)), FTol: opts.Num("ftol", opts.Num("fatol", 0)),
 			MaxIter: iterLimit(opts, "maxiter"), MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxfev", 0))),
-			Adaptive: opts.Bool("adaptive", false), KeepPath: opts.Bool("retall", false),
+			Adaptive: opts.Bool("adaptive", false), KeepPath: opts.Bool("retall", false), Bounds: p.directBounds(opts),
+			Callback: p.callback(opts),
 		})
 	}},
-	{name: "Powell", run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "Powell", callback: true, bounds: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.Powell(p.obj.Scalar, p.x0, &optimize.PowellSettings{
 			XTol: opts.Num("xtol", 0), FTol: opts.Num("ftol", 0),
 			MaxIter: iterLimit(opts, "maxiter"), MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxfev", 0))),
-			KeepPath: opts.Bool("retall", false),
+			KeepPath: opts.Bool("retall", false), Bounds: p.directBounds(opts), Callback: p.callback(opts),
 		})
 	}},
-	{name: "CG", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "CG", callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.CG(p.withGradient(opts), p.x0, &optimize.CGSettings{
 			GTol: opts.Num("gtol", 0), Norm: opts.Num("norm", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
-			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false),
+			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
 	}},
-	{name: "BFGS", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "BFGS", callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.BFGS(p.withGradient(opts), p.x0, &optimize.BFGSSettings{
 			GTol: opts.Num("gtol", 0), Norm: opts.Num("norm", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
-			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false),
+			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
 	}},
-	{name: "Newton-CG", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "Newton-CG", callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.NewtonCG(p.withGradient(opts), p.x0, &optimize.NewtonCGSettings{
 			XTol: opts.Num("avextol", opts.Num("xtol", 0)), Step: opts.Num("epsilon", opts.Num("eps", 0)),
-			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false),
+			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
 	}},
-	{name: "L-BFGS-B", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "L-BFGS-B", callback: true, bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		ftol := opts.Num("ftol", 0)
 		if opts.Has("factr") {
 			ftol = opts.Num("factr", 1e7) * 0x1p-52
@@ -121,9 +131,10 @@ var minimizers = []minimizer{
 			M: int(opts.Num("m", opts.Num("maxcor", 0))), FTol: ftol, GTol: opts.Num("pgtol", opts.Num("gtol", 0)),
 			MaxFunEvals: int(opts.Num("maxfun", 0)), MaxIter: iterLimit(opts, "maxiter"),
 			MaxLineSearch: int(opts.Num("maxls", 0)), Step: opts.Num("epsilon", opts.Num("eps", 0)),
+			Callback: p.callback(opts),
 		})
 	}},
-	{name: "TNC", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "TNC", bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.TNC(p.withGradient(opts), p.x0, p.bounds(opts), &optimize.TNCSettings{
 			MaxCGIter: int(opts.Num("maxCGit", 0)), MaxFunEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))),
 			Eta: opts.Num("eta", 0), StepMax: opts.Num("stepmx", 0), Accuracy: opts.Num("accuracy", 0),
@@ -137,12 +148,80 @@ var minimizers = []minimizer{
 			MaxFunEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))), CATol: opts.Num("catol", 0),
 		})
 	}},
-	{name: "SLSQP", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "SLSQP", bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.SLSQP(p.withGradient(opts), p.x0, p.constraints(opts), p.bounds(opts), &optimize.SLSQPSettings{
 			Acc: opts.Num("acc", opts.Num("ftol", 0)), MaxIter: int(opts.Num("iter", opts.Num("maxiter", 0))),
 			Step: opts.Num("epsilon", opts.Num("eps", 0)),
 		})
 	}},
+	{name: "trust-constr", bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+		pr := p.withGradient(opts)
+		if pr.HessVec != nil {
+			pr.Hess = denseHessian(pr.HessVec, len(p.x0))
+		}
+		r, err := optimize.TrustConstr(pr, p.x0, p.constraints(opts), p.bounds(opts), &optimize.TrustConstrSettings{
+			GTol: opts.Num("gtol", 0), XTol: opts.Num("xtol", 0), BarrierTol: opts.Num("barrier_tol", 0),
+			MaxIter: iterLimit(opts, "maxiter")})
+		if err != nil {
+			return nil, err
+		}
+		return &r.Result, nil
+	}},
+	trustMethod("dogleg", optimize.Dogleg),
+	trustMethod("trust-ncg", optimize.TrustNCG),
+	trustMethod("trust-exact", optimize.TrustExact),
+	trustMethod("trust-krylov", optimize.TrustKrylov),
+}
+
+// trustMethod is one of scipy's trust-region methods, with the Hessian
+// (or its products) from autodiff unless the user gives hess or hessp.
+func trustMethod(name string, run func(optimize.Problem, []float64, *optimize.TrustRegionSettings) (*optimize.Result, error)) minimizer {
+	return minimizer{name: name, reportsGrad: true, callback: true, trust: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+		pr := p.withGradient(opts)
+		if pr.Grad == nil {
+			return nil, lang.Errorf("%s needs the gradient: %s cannot be traced, so give jac", name, lang.Format(p.obj.f))
+		}
+		n := len(p.x0)
+		switch hess, hessp := opts.Get("hess", lang.Nil), opts.Get("hessp", lang.Nil); {
+		case hess.IsCallable():
+			user := p.sibling(hess)
+			pr.Hess = func(x, h []float64) { copy(h, user.Eval(x, 0)) }
+			pr.HessVec = nil
+		case hessp.IsCallable():
+			pr.HessVec = func(x, v, hv []float64) {
+				out, ok := toArray(p.s.Call(hessp, p.point(x), p.point(v)))
+				if !ok || len(out.Data) != n {
+					panic(lang.Errorf("hessp must return a vector of %d numbers", n))
+				}
+				copy(hv, out.Data)
+			}
+		case pr.HessVec == nil:
+			return nil, lang.Errorf("%s needs the Hessian: %s cannot be traced, so give hess or hessp", name, lang.Format(p.obj.f))
+		case name == "dogleg" || name == "trust-exact":
+			pr.Hess = denseHessian(pr.HessVec, n)
+		}
+		set := &optimize.TrustRegionSettings{InitialRadius: opts.Num("initial_trust_radius", 0),
+			MaxRadius: opts.Num("max_trust_radius", 0), Eta: opts.Num("eta", 0), GTol: opts.Num("gtol", 0),
+			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", opts.Bool("return_all", false))}
+		set.Callback = p.callback(opts)
+		return run(pr, p.x0, set)
+	}}
+}
+
+// denseHessian is the n×n Hessian, row-major, column by column from
+// Hessian-vector products.
+func denseHessian(hv func(x, v, hv []float64), n int) func(x, h []float64) {
+	return func(x, h []float64) {
+		e, col := make([]float64, n), make([]float64, n)
+		for j := range n {
+			e[j] = 1
+			hv(x, e, col)
+			e[j] = 0
+			for i := range n {
+				h[i*n+j] = col[i]
+			}
+		}
+	}
 }
 
 // withGradient is the optimize problem with the gradient a user gave (the
@@ -154,6 +233,9 @@ func (p *problem) withGradient(opts lang.Options) optimize.Problem {
 			user := p.sibling(g)
 			pr.Grad = func(x, grad []float64) { copy(grad, user.Eval(x, 0)) }
 		}
+	}
+	if p.obj.pair {
+		pr.Grad = p.obj.PairGrad
 	}
 	return pr
 }
@@ -176,6 +258,35 @@ func (p *problem) bounds(opts lang.Options) *optimize.Bounds {
 			panic(lang.Errorf("bound %d must be a pair [lo, hi], not %s", i, lang.Format(pair)))
 		}
 		b.Lower[i], b.Upper[i] = boundValue(lohi[0], math.Inf(-1)), boundValue(lohi[1], math.Inf(1))
+	}
+	return b
+}
+
+// callback reads the callback option: a function called with each
+// iterate, in the form of x0 (nil when not given).
+func (p *problem) callback(opts lang.Options) func([]float64) {
+	cb := opts.Get("callback", lang.Nil)
+	if cb.IsNil() {
+		return nil
+	}
+	if !cb.IsCallable() {
+		panic(lang.Errorf("callback must be a function, not %s", cb.TypeName()))
+	}
+	return func(x []float64) { p.s.Call(cb, p.point(x)) }
+}
+
+// directBounds reads the bounds of Nelder-Mead and Powell, and notes, as
+// scipy warns, a starting point outside them.
+func (p *problem) directBounds(opts lang.Options) *optimize.Bounds {
+	b := p.bounds(opts)
+	if b == nil {
+		return nil
+	}
+	for i, x := range p.x0 {
+		if x < b.Lower[i] || x > b.Upper[i] {
+			p.s.Print("note: the initial guess is not within the specified bounds")
+			break
+		}
 	}
 	return b
 }
@@ -206,6 +317,15 @@ func (p *problem) constraints(opts lang.Options) []optimize.Constraint {
 			con.Jac = func(x, j []float64) { copy(j, uj.Eval(x, 0)) }
 		case c.Traced():
 			con.Jac = func(x, j []float64) { c.Deriv(x, 0, j) }
+			if n == 1 {
+				hc := denseHessian(c.HessVec, len(p.x0))
+				con.HessW = func(x, w, h []float64) {
+					hc(x, h)
+					for i := range h {
+						h[i] *= w[0]
+					}
+				}
+			}
 		}
 		cons = append(cons, con)
 	}
@@ -262,6 +382,43 @@ func minimizeWith(s *lang.Session, m *minimizer, args lang.Args, opts lang.Optio
 	return p, r
 }
 
+// chooseMinimizer is minimize's choice of method from its options (the
+// record at argument index at): method, or by default BFGS, L-BFGS-B with
+// bounds, SLSQP with constraints, as scipy.
+func chooseMinimizer(opts lang.Options, at int) *minimizer {
+	name := "BFGS"
+	switch {
+	case opts.Has("constraints"):
+		name = "SLSQP"
+	case opts.Has("bounds"):
+		name = "L-BFGS-B"
+	}
+	name = opts.Text("method", name)
+	m := findMinimizer(name)
+	if m == nil {
+		names := make([]string, len(minimizers))
+		for i, mm := range minimizers {
+			names[i] = mm.name
+		}
+		panic(lang.ArgErrorf(at, "unknown method %q (methods: %s)", name, strings.Join(names, ", ")))
+	}
+	if opts.Has("bounds") && !m.bounds {
+		panic(lang.ArgErrorf(at, "method %s cannot handle bounds (Nelder-Mead, Powell, L-BFGS-B, TNC and SLSQP can)", m.name))
+	}
+	for _, o := range []string{"hess", "hessp", "initial_trust_radius", "max_trust_radius", "eta", "return_all"} {
+		if opts.Has(o) && !m.trust {
+			panic(lang.ArgErrorf(at, "method %s does not read %s (the trust-region methods do)", m.name, o))
+		}
+	}
+	if opts.Has("barrier_tol") && m.name != "trust-constr" {
+		panic(lang.ArgErrorf(at, "method %s does not read barrier_tol (trust-constr does)", m.name))
+	}
+	if opts.Has("callback") && !m.callback {
+		panic(lang.ArgErrorf(at, "method %s does not read callback", m.name))
+	}
+	return m
+}
+
 func findMinimizer(name string) *minimizer {
 	for i := range minimizers {
 		if strings.EqualFold(minimizers[i].name, name) {
@@ -301,6 +458,9 @@ func (p *problem) optimizeResult(r *optimize.Result) lang.Value {
 	}
 	if r.HessEvals > 0 {
 		rec.Set("nhev", lang.Num(float64(r.HessEvals)))
+	}
+	if r.HessInv != nil {
+		rec.Set("hess_inv", matrix(r.HessInv))
 	}
 	rec.Set("status", lang.Num(float64(r.Status)))
 	rec.Set("success", lang.Bool(r.Success))
@@ -382,7 +542,8 @@ var minimizeOptions = []string{"method", "args", "jac", "fprime", "bounds", "con
 	"f_eqcons", "f_ieqcons", "fprime_eqcons", "fprime_ieqcons", "xtol", "ftol", "gtol", "xatol", "fatol",
 	"maxiter", "maxfun", "maxfev", "adaptive", "retall", "norm", "epsilon", "eps", "avextol", "factr", "pgtol",
 	"m", "maxcor", "maxls", "acc", "iter", "maxCGit", "eta", "stepmx", "accuracy", "rhobeg", "rhoend", "catol",
-	"tol", "disp", "full_output", "fhess", "fhess_p"}
+	"tol", "disp", "full_output", "fhess", "fhess_p", "hess", "hessp", "callback", "initial_trust_radius",
+	"max_trust_radius", "eta", "return_all", "barrier_tol"}
 
 var optimizeBuiltins = []*lang.Builtin{
 	fminStyle("fmin", "Nelder-Mead",
@@ -507,31 +668,22 @@ var optimizeBuiltins = []*lang.Builtin{
 	{
 		Name: "minimize", Params: "f, x0, {method, ...}", Topic: "optimize",
 		Doc: "minimizes f from x0 with scipy's minimize. method: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B,\n" +
-			"TNC, COBYLA, SLSQP; by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as scipy). Gradients come from\n" +
-			"autodiff (a user jac wins). Options: bounds ([lo, hi] per variable), constraints ({type: \"ineq\" | \"eq\",\n" +
-			"fun}, or a list), args, and the method's own (maxiter, gtol, ...).\n" +
-			"Returns a record x, fun, jac, nit, nfev, njev, status, success, message.",
+			"TNC, COBYLA, SLSQP, trust-constr (constraints and bounds by a barrier trust-region SQP; the Lagrangian's\n" +
+			"Hessian from autodiff when f and every constraint are traced numbers, else BFGS), and\n" +
+			"the trust-region methods dogleg, trust-ncg, trust-exact, trust-krylov (Hessian or\n" +
+			"Hessian-vector products from autodiff unless hess or hessp is given; options gtol, initial_trust_radius,\n" +
+			"max_trust_radius, eta, return_all); by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as\n" +
+			"scipy). Gradients come from autodiff (a user jac wins; jac: true means f returns (value, gradient)).\n" +
+			"Options: bounds ([lo, hi] per variable, nil for an open side; Nelder-Mead and Powell clip their trial points\n" +
+			"into them as scipy 1.10 does), constraints ({type: \"ineq\" | \"eq\", fun}, or a list), callback (called with\n" +
+			"each iterate; all methods but TNC, COBYLA, SLSQP), args, and the method's own (maxiter, gtol, ...).\n" +
+			"Returns a record x, fun, jac, nit, nfev, njev, status, success, message (hess_inv from BFGS, L-BFGS-B).",
 		Example: "minimize((x - 3)**2 + (y + 1)**2, [1, 1]).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check(minimizeOptions...)
-			name := "BFGS"
-			switch {
-			case opts.Has("constraints"):
-				name = "SLSQP"
-			case opts.Has("bounds"):
-				name = "L-BFGS-B"
-			}
-			name = opts.Text("method", name)
-			m := findMinimizer(name)
-			if m == nil {
-				names := make([]string, len(minimizers))
-				for i, mm := range minimizers {
-					names[i] = mm.name
-				}
-				panic(lang.ArgErrorf(2, "unknown method %q (methods: %s)", name, strings.Join(names, ", ")))
-			}
+			m := chooseMinimizer(opts, 2)
 			p, r := minimizeWith(s, m, args, opts)
 			return p.optimizeResult(r)
 		},

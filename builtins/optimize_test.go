@@ -31,6 +31,10 @@ func TestOptimizeAgainstScipy(t *testing.T) {
 		"fmin(x**2 - 4*x + 8, [1.3], {disp: false, full_output: true}).iter":            16,
 		"fmin_powell(x**2 - 4*x + 8, [1.3], {disp: false, full_output: true}).funcalls": 51,
 		"minimize(x**2 - 4*x + 8, [1.3], {method: \"Nelder-Mead\"}).nfev":               32,
+		// scipy 1.10 honours bounds in Nelder-Mead and Powell: [2, 0] and 2.0000967591.
+		"minimize((x-3)**2 + (y+1)**2, [0.5, 0.5], {method: \"Nelder-Mead\", bounds: [[0, 2], [0, 2]]}).x[1]": 0,
+		"minimize((x-3)**2 + (y+1)**2, [0.5, 0.5], {method: \"Nelder-Mead\", bounds: [[0, 2], [0, 2]]}).nfev": 22,
+		"minimize((x-3)**2 + (y+1)**2, [0.5, 0.5], {method: \"Powell\", bounds: [[0, 2], [0, 2]]}).nfev":      265,
 	} {
 		v, err := s.Eval(src)
 		if err != nil {

@@ -21,7 +21,7 @@ func All() []*lang.Builtin {
 	var all []*lang.Builtin
 	for _, group := range [][]*lang.Builtin{
 		coreBuiltins, mathBuiltins(), complexBuiltins, arrayBuiltins, linalgBuiltins, functionalBuiltins, calculusBuiltins,
-		optimizeBuiltins, scalarMinBuiltins, leastSquaresBuiltins, globalBuiltins, rootsBuiltins, odeBuiltins, quadBuiltins,
+		optimizeBuiltins, linprogBuiltins, scalarMinBuiltins, leastSquaresBuiltins, globalBuiltins, rootsBuiltins, odeBuiltins, quadBuiltins,
 		imageBuiltins, nnBuiltins, plotBuiltins, surfaceBuiltins, markBuiltins,
 	} {
 		all = append(all, group...)

@@ -1,12 +1,15 @@
 package builtins
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
+	"calc/autodiff"
 	"calc/lang"
 	"calc/stdlib/array"
+	"calc/stdlib/interval"
 	"calc/stdlib/roots"
 )
 
@@ -28,6 +31,75 @@ func scalarDerivs(o *fn) (df, d2f func(float64) float64) {
 		return h[0]
 	}
 	return df, d2f
+}
+
+// scanOptions are the options of roots and extrema.
+var scanOptions = []string{"resolution", "maxcells", "intervals"}
+
+// scanSettings reads the options of roots and extrema and, where f is a
+// formula, encloses its k-th derivative and the next over cells; where it
+// is not, it notes that the scan is the grid heuristic.
+func scanSettings(s *lang.Session, o *fn, k int, opts lang.Options) *roots.ScanSettings {
+	set := &roots.ScanSettings{Intervals: int(opts.Num("intervals", 0)), Resolution: opts.Num("resolution", 0),
+		MaxCells: int(opts.Num("maxcells", 0))}
+	b, err := cellBounds(o, k)
+	if err != nil {
+		n := set.Intervals
+		if n == 0 {
+			n = 1000
+		}
+		s.Print(fmt.Sprintf("note: %s cannot be bounded over intervals (%v); scanning a grid of %d intervals instead, "+
+			"which can miss roots closer than its spacing", lang.Format(o.f), err, n))
+		return set
+	}
+	set.Bounds = b
+	return set
+}
+
+// cellBounds returns the enclosures of the k-th derivative of a traced
+// function of one number and of the next derivative over a cell, or why
+// there are none.
+func cellBounds(o *fn, k int) (func(lo, hi float64) (interval.I, interval.I), error) {
+	if !o.Traced() {
+		return nil, errors.New("it cannot be traced")
+	}
+	vars := o.traced.Vars()
+	if len(vars) != 1 || !vars[0].IsScalar() {
+		return nil, errors.New("it depends on more than one number")
+	}
+	g := o.s.Graph()
+	nodes := make([]*autodiff.Node, 2)
+	lang.Symbolic(func() *autodiff.Node {
+		d := o.traced.Out
+		for range k {
+			d = g.Derivative(d, vars[0])
+		}
+		nodes[0], nodes[1] = d, g.Derivative(d, vars[0])
+		return nil
+	})
+	b, err := autodiff.NewBounds(nodes, vars)
+	if err != nil {
+		return nil, err
+	}
+	in, out := make([]interval.I, 1), make([]interval.I, 2)
+	return func(lo, hi float64) (interval.I, interval.I) {
+		o.s.Check()
+		in[0] = interval.I{Lo: lo, Hi: hi}
+		b.Eval(in, out)
+		return out[0], out[1]
+	}, nil
+}
+
+// scanNotes prints what the scan of the function named name could not
+// decide, one note per cluster, at most ten.
+func scanNotes(s *lang.Session, name string, clusters []roots.Cluster, w float64) {
+	for i, c := range clusters {
+		if i == 10 {
+			s.Print(fmt.Sprintf("note: and %d more such places", len(clusters)-10))
+			break
+		}
+		s.Print("note: " + c.Describe(name, w))
+	}
 }
 
 // rootResult is scipy's RootResults as a record.
@@ -82,6 +154,70 @@ func bracketMethod(name, doc string, method bracketing) *lang.Builtin {
 
 // newtonFamily runs Newton's method (autodiff derivative), the secant
 // method or Halley's method.
+// newtonVector is newton with an array x0: scipy's vectorized Newton,
+// secant or Halley method for elementwise equations.
+func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Options) lang.Value {
+	if opts.Has("x1") || opts.Has("rtol") {
+		panic(lang.Errorf("newton with a vector x0 does not read x1 or rtol"))
+	}
+	p := newProblem(s, f, x0, opts)
+	n := len(p.x0)
+	vec := func(o *fn) func(x, y []float64) {
+		return func(x, y []float64) {
+			v := o.Eval(x, 0)
+			if len(v) != n {
+				panic(lang.Errorf("%s must return %d numbers, like x0, not %d", lang.Format(o.f), n, len(v)))
+			}
+			copy(y, v)
+		}
+	}
+	fx := vec(p.obj)
+	// f is elementwise, so its derivatives are those of Σf, one sweep each.
+	df, d2f := p.obj.ElementwiseDerivs()
+	if g := opts.Get("fprime", lang.Nil); g.IsCallable() {
+		df = vec(p.sibling(g))
+	}
+	if g := opts.Get("fprime2", lang.Nil); g.IsCallable() {
+		d2f = vec(p.sibling(g))
+	}
+	switch method {
+	case "newton":
+		d2f = nil
+	case "secant":
+		df, d2f = nil, nil
+	case "halley":
+		if d2f == nil && df != nil {
+			panic(lang.Errorf("%s cannot be differentiated twice; give fprime2", lang.Format(f)))
+		}
+	default:
+		panic(lang.Errorf("unknown method %q (newton, secant or halley)", method))
+	}
+	if method != "secant" && df == nil {
+		s.Print(fmt.Sprintf("note: %s cannot be differentiated; using the secant method", lang.Format(f)))
+	}
+	r, err := roots.NewtonVec(fx, df, d2f, p.x0, &roots.NewtonSettings{Tol: opts.Num("tol", opts.Num("xtol", 0)),
+		MaxIter: int(opts.Num("maxiter", 0))})
+	if err != nil {
+		lang.Throw(err)
+	}
+	if r.Warning != "" {
+		s.Print("note: " + r.Warning)
+	}
+	if !opts.Bool("full_output", false) {
+		return p.point(r.Root)
+	}
+	flags := func(b []bool) lang.Value {
+		v := make([]float64, len(b))
+		for i, x := range b {
+			if x {
+				v[i] = 1
+			}
+		}
+		return vecValue(v)
+	}
+	return record("root", p.point(r.Root), "converged", flags(r.Converged), "zero_der", flags(r.ZeroDer))
+}
+
 func newtonFamily(s *lang.Session, f lang.Value, x0 float64, method string, opts lang.Options) roots.Result {
 	fx, o := scalarFunc(s, f, extraArgs(opts))
 	df, d2f := scalarDerivs(o)
@@ -272,7 +408,9 @@ var rootsBuiltins = append([]*lang.Builtin{
 		Name: "newton", Params: "f, x0, {fprime, fprime2, method, x1, tol, rtol, maxiter, full_output, args}", Topic: "roots",
 		Doc: "a root of f near x0 by Newton's method with the exact derivative from autodiff (a user fprime wins);\n" +
 			"{method: \"secant\"} uses secants instead, {method: \"halley\"} Halley's method with the second derivative.\n" +
-			"As scipy.optimize.newton; {full_output: true} gives a record.",
+			"As scipy.optimize.newton; {full_output: true} gives a record. A vector x0 solves f_i(x_i) = 0 for every i at\n" +
+			"once (f elementwise, as scipy's vectorized newton; f' and f'' from autodiff unless given); full_output gives\n" +
+			"root, converged, zero_der.",
 		Example: "newton(x**2 - 2, 1)",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -283,6 +421,9 @@ var rootsBuiltins = append([]*lang.Builtin{
 				method = "halley"
 			}
 			method = opts.Text("method", method)
+			if args[1].Kind() != lang.NumKind {
+				return newtonVector(s, args[0], args[1], method, opts)
+			}
 			return rootOrResult(newtonFamily(s, args[0], args.Num(1), method, opts), opts)
 		},
 	},
@@ -338,17 +479,41 @@ var rootsBuiltins = append([]*lang.Builtin{
 	},
 	{
 		Name: "fixed_point", Params: "g, x0, {method, xtol, maxiter, args}", Topic: "roots",
-		Doc:     "a fixed point x = g(x) near x0, with Steffensen's del2 acceleration (or {method: \"iteration\"}), as scipy.optimize.fixed_point",
+		Doc: "a fixed point x = g(x) near x0, with Steffensen's del2 acceleration (or {method: \"iteration\"}), as\n" +
+			"scipy.optimize.fixed_point; a vector x0 makes g a map of vectors, accelerated componentwise.",
 		Example: "fixed_point(cos(x), 1)",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("method", "xtol", "maxiter", "args")
-			g, _ := scalarFunc(s, args[0], extraArgs(opts))
 			set := &roots.FixedPointSettings{XTol: opts.Num("xtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
-			if opts.Get("method", lang.Str("del2")).Text() == "iteration" {
+			switch m := opts.Text("method", "del2"); m {
+			case "del2":
+			case "iteration":
 				set.Method = roots.Iteration
+			default:
+				panic(lang.Errorf("unknown method %q (del2 or iteration)", m))
 			}
+			if args[1].Kind() != lang.NumKind {
+				// A vector x0: g maps vectors to vectors, componentwise steps.
+				p := newProblem(s, args[0], args[1], opts)
+				n := len(p.x0)
+				r, err := roots.FixedPointVec(func(x, y []float64) {
+					gx := p.obj.Eval(x, 0)
+					if len(gx) != n {
+						panic(lang.Errorf("g must return %d numbers, like x0, not %d", n, len(gx)))
+					}
+					copy(y, gx)
+				}, p.x0, set)
+				if err != nil {
+					lang.Throw(err)
+				}
+				if !r.Converged {
+					panic(lang.Errorf("%s", r.Message))
+				}
+				return p.point(r.X)
+			}
+			g, _ := scalarFunc(s, args[0], extraArgs(opts))
 			r, err := roots.FixedPoint(g, args.Num(1), set)
 			if err != nil {
 				lang.Throw(err)
@@ -393,38 +558,50 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "roots", Params: "f, a, b, {intervals}", Topic: "roots",
-		Doc: "every root of f in [a, b]: sign changes found on a fine grid (1000 intervals by default) and refined by\n" +
-			"brentq, plus roots where f only touches zero",
-		Example: "roots(sin(x), 0, 10)",
+		Name: "roots", Params: "f, a, b, {resolution, maxcells, intervals}", Topic: "roots",
+		Doc: "every root of f in [a, b]. Where f is a formula (it can be traced, and every function in it has interval\n" +
+			"bounds) none is missed: [a, b] is halved until interval arithmetic on f and f' (from autodiff) proves that\n" +
+			"each piece has no root or exactly one (refined by brentq), or the piece is narrower than resolution\n" +
+			"(1e-10*(b - a)); such pieces are reported in a note, each as a multiple root or roots closer than the\n" +
+			"resolution (listed), a root where f touches 0 (listed), a possible pair that was not seen (not listed), a\n" +
+			"sign change at a pole or jump (not listed), a stretch where |f| underflows (not listed), or the cell limit\n" +
+			"maxcells (200000) reached. Exact up to the rounding of the math library. Other functions are scanned on a\n" +
+			"grid of intervals (1000) with a note: sign changes and minima of |f|, which can miss close pairs.",
+		Example: "roots(sin(1/x), 0.01, 1)",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("intervals")
-			f, _ := scalarFunc(s, args[0], nil)
-			rs, err := roots.FindAll(f, args.Num(1), args.Num(2), &roots.ScanSettings{Intervals: int(opts.Num("intervals", 0))})
+			opts.Check(scanOptions...)
+			f, o := scalarFunc(s, args[0], nil)
+			set := scanSettings(s, o, 0, opts)
+			r, err := roots.FindAll(f, args.Num(1), args.Num(2), set)
 			if err != nil {
 				lang.Throw(err)
 			}
-			return vecValue(rs)
+			scanNotes(s, "f", r.Clusters, r.Resolution)
+			return vecValue(r.Roots)
 		},
 	},
 	{
-		Name: "extrema", Params: "f, a, b, {intervals}", Topic: "roots",
+		Name: "extrema", Params: "f, a, b, {resolution, maxcells, intervals}", Topic: "roots",
 		Doc: "the largest and smallest values of f on [a, b], by the calculus recipe: the critical points are the roots\n" +
-			"of f' (exact, from autodiff) in [a, b], found on a fine grid and refined; f at them and at the endpoints\n" +
-			"are compared. A record min, argmin, max, argmax, critical.",
+			"of f' (exact, from autodiff) in [a, b], found as roots finds them (none missed where f is a formula, with\n" +
+			"f'' bounding f'); f at them, at the endpoints and at every stretch a note reports is compared. Where f'\n" +
+			"underflows (|f'| < 2.2e-308, as for x*exp(-x) beyond x = 745) there are no critical points, and a note\n" +
+			"says so. A record min, argmin, max, argmax, critical.",
 		Example: "extrema(x**3 - 3*x, -2, 3)",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("intervals")
+			opts.Check(scanOptions...)
 			f, o := scalarFunc(s, args[0], nil)
 			df, _ := scalarDerivs(o)
-			r, err := roots.Extrema(f, df, args.Num(1), args.Num(2), &roots.ScanSettings{Intervals: int(opts.Num("intervals", 0))})
+			set := scanSettings(s, o, 1, opts)
+			r, err := roots.Extrema(f, df, args.Num(1), args.Num(2), set)
 			if err != nil {
 				lang.Throw(err)
 			}
+			scanNotes(s, "f'", r.Clusters, r.Resolution)
 			return record("min", lang.Num(r.Min), "argmin", lang.Num(r.ArgMin), "max", lang.Num(r.Max), "argmax", lang.Num(r.ArgMax),
 				"critical", vecValue(r.Critical))
 		},

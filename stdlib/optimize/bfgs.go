@@ -20,6 +20,9 @@ type BFGSSettings struct {
 	XRTol float64
 	// KeepPath records the iterates in Result.Path (scipy's retall).
 	KeepPath bool
+	// Callback, if set, is called with a copy of the iterate after each
+	// iteration (scipy's callback).
+	Callback func(x []float64)
 }
 
 // BFGS minimizes p.Func from x0 by the quasi-Newton method of Broyden,
@@ -88,9 +91,7 @@ func BFGS(p Problem, x0 []float64, s *BFGSSettings) (*Result, error) {
 			xkp1[i] = xk[i] + sk[i]
 		}
 		xk = xkp1
-		if s.KeepPath {
-			path = append(path, append([]float64(nil), xk...))
-		}
+		iterateHook(&path, s.KeepPath, s.Callback, xk)
 		gfkp1 := line.gval
 		if !ws.hasDerphi {
 			gfkp1 = obj.gradient(xk)
@@ -113,6 +114,10 @@ func BFGS(p Problem, x0 []float64, s *BFGSSettings) (*Result, error) {
 	}
 	r := obj.result(xk, oldF, gfk, k, maxIter, failed)
 	r.Path = path
+	r.HessInv = make([][]float64, n)
+	for i := range r.HessInv {
+		r.HessInv[i] = append([]float64(nil), b.h[i*n:(i+1)*n]...)
+	}
 	return r, nil
 }
 

@@ -15,6 +15,9 @@ type CGSettings struct {
 	MaxIter int
 	// KeepPath records the iterates in Result.Path (scipy's retall).
 	KeepPath bool
+	// Callback, if set, is called with a copy of the iterate after each
+	// iteration (scipy's callback).
+	Callback func(x []float64)
 }
 
 // CG minimizes p.Func from x0 by the nonlinear conjugate gradient method
@@ -118,9 +121,7 @@ func CG(p Problem, x0 []float64, s *CGSettings) (*Result, error) {
 			}
 		}
 		xk, pk, gfk, gnorm = next.x, next.p, next.g, next.gnorm
-		if s.KeepPath {
-			path = append(path, append([]float64(nil), xk...))
-		}
+		iterateHook(&path, s.KeepPath, s.Callback, xk)
 		k++
 	}
 	r := obj.result(xk, oldF, gfk, k, maxIter, failed)

@@ -31,6 +31,10 @@ type Constraint struct {
 	Func func(x, c []float64)
 	Jac  func(x, jac []float64)
 	Len  int
+	// HessW, which may be nil, writes Σ w_i ∇²c_i(x), the n×n weighted
+	// sum of the constraints' Hessians, into h (row-major); TrustConstr
+	// uses it for the exact Hessian of the Lagrangian.
+	HessW func(x, w, h []float64)
 }
 
 // Errors for malformed bounds and constraints.
@@ -70,6 +74,38 @@ func (b *Bounds) box(n int) (consBox, error) {
 		}
 	}
 	return bx, nil
+}
+
+// contains reports whether x lies in the box.
+func (bx consBox) contains(x []float64) bool {
+	for i, xi := range x {
+		if xi < bx.lo[i] || xi > bx.up[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// lineRange returns the step lengths [lo, hi] for which x + α·d stays in
+// the box, looking only at the coordinates where d is not zero, as scipy's
+// _line_for_search; when x is outside the box so that no step brings
+// those coordinates in, it returns [0, 0].
+func (bx consBox) lineRange(x, d []float64) (lo, hi float64) {
+	lo, hi = math.Inf(-1), math.Inf(1)
+	for i, di := range d {
+		if di == 0 {
+			continue
+		}
+		a, b := (bx.lo[i]-x[i])/di, (bx.up[i]-x[i])/di
+		if di < 0 {
+			a, b = b, a
+		}
+		lo, hi = math.Max(lo, a), math.Min(hi, b)
+	}
+	if hi < lo {
+		return 0, 0
+	}
+	return lo, hi
 }
 
 // clip moves x into the box, as scipy's np.clip(x0, lb, ub).

@@ -30,6 +30,9 @@ type LBFGSBSettings struct {
 	Step float64
 	// Path asks for the iterates in Result.Path.
 	Path bool
+	// Callback, if set, is called with a copy of the iterate after each
+	// iteration (scipy's callback).
+	Callback func(x []float64)
 }
 
 // Scipy's messages for L-BFGS-B's outcomes, from the Fortran code's task
@@ -195,6 +198,9 @@ func (st *lbfgsb) run(obj *consObjective, set *LBFGSBSettings) *Result {
 	finish := func(status Status, msg string) *Result {
 		res.X, res.F, res.Grad = st.x, st.f, st.g
 		res.Status, res.Success, res.Message = status, status == Success, msg
+		if st.n <= lbfgsbDenseMax {
+			res.HessInv = st.hessInv()
+		}
 		res.FuncEvals, res.GradEvals = obj.nfev, obj.ngev
 		return res
 	}
@@ -258,6 +264,9 @@ func (st *lbfgsb) run(obj *consObjective, set *LBFGSBSettings) *Result {
 		sbgnrm = st.projgr()
 		res.Iterations++
 		record()
+		if set.Callback != nil {
+			set.Callback(append([]float64(nil), st.x...))
+		}
 		switch {
 		case res.Iterations >= set.MaxIter:
 			return finish(MaxIterations, MsgLBFGSBMaxIter)
@@ -903,6 +912,47 @@ func (st *lbfgsb) formt() bool {
 		}
 	}
 	return lbfgsbPofa(wt, 0, col)
+}
+
+// lbfgsbDenseMax is the largest n for which L-BFGS-B's result carries
+// its inverse Hessian as a dense matrix.
+const lbfgsbDenseMax = 1000
+
+// hessInv is scipy's LbfgsInvHessProduct of the stored corrections as a
+// dense matrix: the two-loop recursion (J. Nocedal, Mathematics of
+// Computation 35, 1980, §4) with H₀ = I applied to each unit vector, over
+// the first min(updates, m) storage slots in storage order, as scipy
+// reads them from the workspace.
+func (st *lbfgsb) hessInv() [][]float64 {
+	n, k := st.n, min(st.iupdat, st.m)
+	rho := make([]float64, k)
+	for i := range k {
+		rho[i] = 1 / vecDot(st.ws[i], st.wy[i])
+	}
+	h := make([][]float64, n)
+	alpha := make([]float64, k)
+	q := make([]float64, n)
+	for c := range n {
+		for i := range q {
+			q[i] = 0
+		}
+		q[c] = 1
+		for i := k - 1; i >= 0; i-- {
+			alpha[i] = rho[i] * vecDot(st.ws[i], q)
+			for j := range q {
+				q[j] -= alpha[i] * st.wy[i][j]
+			}
+		}
+		for i := range k {
+			beta := rho[i] * vecDot(st.wy[i], q)
+			for j := range q {
+				q[j] += st.ws[i][j] * (alpha[i] - beta)
+			}
+		}
+		h[c] = append([]float64(nil), q...)
+	}
+	// Column c of H is q; H is symmetric, so the rows are the columns.
+	return h
 }
 
 // matupd stores the new pair s = d (already scaled by the step), y = r,

@@ -19,6 +19,9 @@ const (
 	// LM is MINPACK's Levenberg–Marquardt, as LeastSq runs it; it takes
 	// no bounds and needs m ≥ n.
 	LM
+	// Dogbox is the dogleg method in rectangular trust regions, scipy's
+	// "dogbox"; it handles bounds.
+	Dogbox
 )
 
 // LeastSquaresSettings tunes LeastSquares. The zero value means
@@ -49,6 +52,82 @@ type LeastSquaresSettings struct {
 	// there is no Jacobian: h = DiffStep·|x_j|. Zero means scipy's
 	// sqrt(ε)·max(1, |x_j|).
 	DiffStep float64
+	// Loss is the robust loss ρ (TRF only); the zero value is Linear,
+	// the plain sum of squares.
+	Loss LeastSquaresLoss
+	// FScale is the residual size at which the loss turns robust
+	// (scipy's f_scale): it minimizes ½·FScale²·Σ ρ((f_i/FScale)²).
+	// Zero means 1.
+	FScale float64
+}
+
+// LeastSquaresLoss is one of scipy's robust losses ρ(z) of z = f².
+type LeastSquaresLoss int
+
+// The losses of least_squares.
+const (
+	Linear LeastSquaresLoss = iota // ρ(z) = z
+	SoftL1                         // ρ(z) = 2(√(1+z) − 1)
+	Huber                          // ρ(z) = z for z ≤ 1, else 2√z − 1
+	Cauchy                         // ρ(z) = log(1 + z)
+	Arctan                         // ρ(z) = arctan z
+)
+
+// rho returns ρ(z), ρ′(z) and ρ″(z).
+func (l LeastSquaresLoss) rho(z float64) (r0, r1, r2 float64) {
+	switch l {
+	case SoftL1:
+		t := 1 + z
+		return 2 * (math.Sqrt(t) - 1), 1 / math.Sqrt(t), -0.5 / (t * math.Sqrt(t))
+	case Huber:
+		if z <= 1 {
+			return z, 1, 0
+		}
+		sz := math.Sqrt(z)
+		return 2*sz - 1, 1 / sz, -0.5 / (z * sz)
+	case Cauchy:
+		t := 1 + z
+		return math.Log1p(z), 1 / t, -1 / (t * t)
+	case Arctan:
+		t := 1 + z*z
+		return math.Atan(z), 1 / t, -2 * z / (t * t)
+	}
+	return z, 1, 0
+}
+
+// lossCost is the robust cost ½·c²·Σ ρ((f_i/c)²) for c = fscale.
+func (l LeastSquaresLoss) lossCost(f []float64, fscale float64) float64 {
+	if l == Linear {
+		return 0.5 * vecDot(f, f)
+	}
+	c := 0.0
+	for _, fi := range f {
+		r0, _, _ := l.rho(fi * fi / (fscale * fscale))
+		c += r0
+	}
+	return 0.5 * fscale * fscale * c
+}
+
+// scaleForLoss turns the Jacobian J (m×n, in place) and the residuals f
+// into those of the equivalent least-squares model of the robust cost
+// (scipy's scale_for_robust_loss_function, after Triggs et al., Bundle
+// Adjustment — a Modern Synthesis, 2000): with ρ′ and ρ″ at
+// z = (f/c)², the row scale is s = √max(ρ′ + 2ρ″f²/c², ε) and
+// fs = ρ′·f/s.
+func (l LeastSquaresLoss) scaleForLoss(J, f, fs []float64, n int, fscale float64) {
+	for i, fi := range f {
+		_, r1, r2 := l.rho(fi * fi / (fscale * fscale))
+		r2 /= fscale * fscale
+		js := r1 + 2*r2*fi*fi
+		if js < 0x1p-52 {
+			js = 0x1p-52
+		}
+		js = math.Sqrt(js)
+		fs[i] = fi * r1 / js
+		for j := range n {
+			J[i*n+j] *= js
+		}
+	}
 }
 
 // LeastSquaresResult is what LeastSquares found. The embedded Result has
@@ -172,16 +251,28 @@ func LeastSquares(r Residuals, jac Jacobian, x0 []float64, m int, b *Bounds, s *
 			return nil, ErrLeastSquaresBounds
 		}
 	}
+	if set.FScale == 0 {
+		set.FScale = 1
+	}
+	if !(set.FScale > 0) || set.Loss < Linear || set.Loss > Arctan {
+		return nil, errors.New("optimize: least_squares needs a positive f_scale and a known loss")
+	}
 	if set.Method == LM {
 		if !box.unbounded() || m < n {
 			return nil, ErrLeastSquaresLM
 		}
+		if set.Loss != Linear {
+			return nil, errors.New("optimize: least_squares' method LM supports only the linear loss")
+		}
 		return leastSquaresLM(r, jac, x0, m, scale, &set), nil
 	}
-	if set.Method != TRF {
-		return nil, fmt.Errorf("optimize: unknown least_squares method %d", set.Method)
+	switch set.Method {
+	case TRF:
+		return leastSquaresTRF(r, jac, x0, m, box, scale, &set), nil
+	case Dogbox:
+		return leastSquaresDogbox(r, jac, x0, m, box, scale, &set), nil
 	}
-	return leastSquaresTRF(r, jac, x0, m, box, scale, &set), nil
+	return nil, fmt.Errorf("optimize: unknown least_squares method %d", set.Method)
 }
 
 // leastSquaresLM is scipy's call_minpack: LeastSq's engine with
@@ -274,17 +365,23 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 	}
 	J := make([]float64, m*n)
 	evalJac := func(x, f []float64) bool {
-		if jac != nil {
-			jac(x, J)
-		} else {
-			leastSquaresFDJac(r, x, f, box, set.DiffStep, J)
-		}
 		res.GradEvals++
-		return leastsqFinite(J)
+		return leastSquaresEvalJac(r, jac, x, f, box, set, J)
+	}
+	// fs is f as the model sees it: f itself for the linear loss, else
+	// scaled with J for the robust loss.
+	fs := make([]float64, m)
+	withLoss := func() {
+		if set.Loss == Linear {
+			copy(fs, f)
+			return
+		}
+		set.Loss.scaleForLoss(J, f, fs, n, set.FScale)
 	}
 	jacFinite := evalJac(x, f)
-	cost := 0.5 * vecDot(f, f)
-	g := leastSquaresGrad(J, f, n)
+	withLoss()
+	cost := set.Loss.lossCost(f, set.FScale)
+	g := leastSquaresGrad(J, fs, n)
 
 	scaleInv := make([]float64, n)
 	if set.XScaleJac {
@@ -360,7 +457,7 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 			diagH[i] = g[i] * dv[i] * scale[i]
 			gh[i] = d[i] * g[i]
 		}
-		copy(fAug, f)
+		copy(fAug, fs)
 		for i := 0; i < m; i++ {
 			for j := 0; j < n; j++ {
 				jh[i*n+j] = J[i*n+j] * d[j]
@@ -420,7 +517,7 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 				delta = 0.25 * stepHNorm
 				continue
 			}
-			costNew = 0.5 * vecDot(fNew, fNew)
+			costNew = set.Loss.lossCost(fNew, set.FScale)
 			actualReduction = cost - costNew
 			deltaNew, ratio := leastSquaresUpdateRadius(delta, actualReduction, predicted, stepHNorm, stepHNorm > 0.95*delta)
 			status = leastSquaresTermination(actualReduction, cost, vecNorm(step, 2), vecNorm(x, 2), ratio, set.FTol, set.XTol)
@@ -435,7 +532,8 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 			copy(f, fNew)
 			cost = costNew
 			jacFinite = evalJac(x, f)
-			g = leastSquaresGrad(J, f, n)
+			withLoss()
+			g = leastSquaresGrad(J, fs, n)
 			if set.XScaleJac {
 				leastSquaresJacScale(J, m, n, scale, scaleInv, false)
 			}
@@ -448,8 +546,23 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 	res.X, res.Fun = x, f
 	res.ActiveMask = leastSquaresActive(x, box, set.XTol)
 	res.finish(J, status)
+	if set.Loss != Linear {
+		res.F, res.Grad = cost, g
+	}
 	res.Optimality = gNorm
 	return res
+}
+
+// leastSquaresEvalJac writes the Jacobian at x (whose residuals are f)
+// into J, from jac or by forward differences, and reports whether it is
+// finite.
+func leastSquaresEvalJac(r Residuals, jac Jacobian, x, f []float64, box consBox, set *LeastSquaresSettings, J []float64) bool {
+	if jac != nil {
+		jac(x, J)
+	} else {
+		leastSquaresFDJac(r, x, f, box, set.DiffStep, J)
+	}
+	return leastsqFinite(J)
 }
 
 // leastSquaresGrad returns Jᵀf for the row-major m×n J.

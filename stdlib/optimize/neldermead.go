@@ -34,6 +34,14 @@ type NelderMeadSettings struct {
 	// KeepPath records the best vertex after each iteration in
 	// Result.Path (scipy's retall).
 	KeepPath bool
+	// Callback, if set, is called with a copy of the iterate after each
+	// iteration (scipy's callback).
+	Callback func(x []float64)
+	// Bounds, if not nil, confine the search to a box as scipy 1.10
+	// does: x0 and the first simplex are clipped into it, and so is every
+	// trial point (reflection, expansion, contraction, shrunk vertex)
+	// before f is evaluated there.
+	Bounds *Bounds
 }
 
 // NelderMead minimizes f from x0 by the downhill simplex method of Nelder
@@ -51,7 +59,10 @@ type NelderMeadSettings struct {
 // Computational Optimization and Applications 51, 2012).
 //
 // It uses no derivatives and copes with noise and kinks, but it may stall
-// on a non-stationary point and is slow beyond a few dimensions.
+// on a non-stationary point and is slow beyond a few dimensions. With
+// Bounds, clipping a trial point onto a face of the box can flatten the
+// simplex there: a minimum on the boundary is found, but the simplex may
+// also stall on a face short of the constrained minimum, as scipy's does.
 func NelderMead(f Func, x0 []float64, s *NelderMeadSettings) (*Result, error) {
 	if s == nil {
 		s = &NelderMeadSettings{}
@@ -60,7 +71,18 @@ func NelderMead(f Func, x0 []float64, s *NelderMeadSettings) (*Result, error) {
 		return nil, err
 	}
 	n := len(x0)
+	var box *consBox
+	if s.Bounds != nil {
+		bx, err := s.Bounds.box(n)
+		if err != nil {
+			return nil, err
+		}
+		box = &bx
+		x0 = append([]float64(nil), x0...)
+		box.clip(x0)
+	}
 	nm := &nelderMead{
+		box:   box,
 		obj:   directObjective{f: f},
 		xtol:  s.XTol,
 		ftol:  s.FTol,
@@ -84,14 +106,18 @@ func NelderMead(f Func, x0 []float64, s *NelderMeadSettings) (*Result, error) {
 	if err := nm.initSimplex(x0, s.InitialSimplex); err != nil {
 		return nil, err
 	}
+	for _, v := range nm.sim {
+		nm.clip(v)
+	}
 	maxIter, maxFev := directLimits(s.MaxIter, s.MaxFuncEvals, 200*n)
 	nm.obj.max = maxFev
-	return nm.run(maxIter, s.KeepPath), nil
+	return nm.run(maxIter, s.KeepPath, s.Callback), nil
 }
 
 // nelderMead is the state of a Nelder–Mead minimization: the simplex
 // sim, kept sorted by the values fsim, and the coefficients of its moves.
 type nelderMead struct {
+	box                  *consBox // nil without bounds
 	obj                  directObjective
 	xtol, ftol           float64
 	rho, chi, psi, sigma float64
@@ -147,7 +173,7 @@ func (nm *nelderMead) initSimplex(x0 []float64, init [][]float64) error {
 // run iterates until convergence or a limit, following scipy's loop; an
 // evaluation refused by obj ends the current iteration early, as scipy's
 // _MaxFuncCallError does.
-func (nm *nelderMead) run(maxIter int, keepPath bool) *Result {
+func (nm *nelderMead) run(maxIter int, keepPath bool, callback func([]float64)) *Result {
 	var path [][]float64
 	if keepPath {
 		path = append(path, append([]float64(nil), nm.sim[0]...))
@@ -169,9 +195,7 @@ func (nm *nelderMead) run(maxIter int, keepPath bool) *Result {
 			iterations++
 		}
 		nm.sort()
-		if keepPath {
-			path = append(path, append([]float64(nil), nm.sim[0]...))
-		}
+		iterateHook(&path, keepPath, callback, nm.sim[0])
 	}
 	res := &Result{
 		X:          append([]float64(nil), nm.sim[0]...),
@@ -279,7 +303,15 @@ func (nm *nelderMead) trial(dst []float64, a, b float64) float64 {
 	for i := range dst {
 		dst[i] = a*nm.xbar[i] + b*worst[i]
 	}
+	nm.clip(dst)
 	return nm.obj.value(dst)
+}
+
+// clip moves x into the bounds, if there are any.
+func (nm *nelderMead) clip(x []float64) {
+	if nm.box != nil {
+		nm.box.clip(x)
+	}
 }
 
 // replaceWorst makes x, with value fx, the last vertex.
@@ -297,6 +329,7 @@ func (nm *nelderMead) shrink() bool {
 		for i := range v {
 			v[i] = best[i] + nm.sigma*(v[i]-best[i])
 		}
+		nm.clip(v)
 		fv := nm.obj.value(v)
 		if nm.obj.stopped() {
 			return false

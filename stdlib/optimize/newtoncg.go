@@ -19,6 +19,9 @@ type NewtonCGSettings struct {
 	MaxIter int
 	// KeepPath records the iterates in Result.Path (scipy's retall).
 	KeepPath bool
+	// Callback, if set, is called with a copy of the iterate after each
+	// iteration (scipy's callback).
+	Callback func(x []float64)
 }
 
 // NewtonCG minimizes p.Func from x0 by the truncated (line-search)
@@ -117,9 +120,7 @@ func NewtonCG(p Problem, x0 []float64, s *NewtonCGSettings) (*Result, error) {
 		} else {
 			gfk = nil
 		}
-		if s.KeepPath {
-			path = append(path, append([]float64(nil), xk...))
-		}
+		iterateHook(&path, s.KeepPath, s.Callback, xk)
 		k++
 	}
 	return result(Success, MsgSuccess), nil

@@ -33,10 +33,25 @@ type Problem struct {
 	Func    Func
 	Grad    Grad
 	HessVec HessVec
+	// Hess, if set, writes the n×n Hessian at x into h, row-major (the
+	// trust-region methods that need it: Dogleg, TrustExact).
+	Hess func(x, h []float64)
 }
 
 // Status says why an algorithm stopped.
 type Status int
+
+// iterateHook reports an iterate x as the settings ask: it appends a
+// copy to path when keep is set (scipy's retall) and passes a copy to
+// callback when it is set (scipy's callback).
+func iterateHook(path *[][]float64, keep bool, callback func([]float64), x []float64) {
+	if keep {
+		*path = append(*path, append([]float64(nil), x...))
+	}
+	if callback != nil {
+		callback(append([]float64(nil), x...))
+	}
+}
 
 // The reasons an algorithm stops.
 const (
@@ -67,6 +82,9 @@ type Result struct {
 	// Path holds the iterates when the settings ask for them (scipy's
 	// retall), for plotting an optimizer's path.
 	Path [][]float64
+	// HessInv is the quasi-Newton approximation of the inverse Hessian at
+	// X (scipy's hess_inv), from BFGS and L-BFGS-B; nil from the others.
+	HessInv [][]float64
 }
 
 // Scipy's messages, shared by the algorithms that report them.

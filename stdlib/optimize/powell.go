@@ -26,21 +26,37 @@ type PowellSettings struct {
 	// KeepPath records the iterate after each iteration in Result.Path
 	// (scipy's retall).
 	KeepPath bool
+	// Callback, if set, is called with a copy of the iterate after each
+	// iteration (scipy's callback).
+	Callback func(x []float64)
+	// Bounds, if not nil, confine the line searches to a box as scipy
+	// 1.10 does: each line search is restricted to the step lengths that
+	// keep x + α·d in the box, and the extrapolated point is pulled back
+	// onto it. x0 is not moved, so with x0 outside the box the first
+	// iteration may evaluate f outside; a result outside the box fails
+	// with scipy's message.
+	Bounds *Bounds
 }
+
+// msgOutOfBounds is scipy's message for a Powell result outside its
+// bounds.
+const msgOutOfBounds = "The result is outside of the provided bounds."
 
 // Powell minimizes f from x0 by Powell's conjugate direction method (M. J.
 // D. Powell, The Computer Journal 7, 1964, pp. 155–162) with the
 // direction-replacement test of Numerical Recipes (Press et al., §10.5),
-// exactly as scipy.optimize.fmin_powell (_minimize_powell in scipy 1.10,
-// without bounds), so that iteration and evaluation counts agree with
-// scipy's.
+// exactly as scipy.optimize.fmin_powell (_minimize_powell in scipy 1.10),
+// so that iteration and evaluation counts agree with scipy's.
 //
 // Each iteration minimizes f along each of n directions in turn by
 // Brent's method (about 10–50 evaluations each), then tries the
 // extrapolated point 2x_new − x_old and, when it is promising, minimizes
 // along x_new − x_old and lets that direction replace the one of largest
 // decrease. On a quadratic the directions become conjugate, so it
-// converges in about n iterations. It uses no derivatives.
+// converges in about n iterations. It uses no derivatives. With Bounds,
+// a line search bounded on both sides is Bounded (scipy's fminbound) over
+// the feasible step lengths, and one bounded on one side only is Bounded
+// in the variable atan(α).
 func Powell(f Func, x0 []float64, s *PowellSettings) (*Result, error) {
 	if s == nil {
 		s = &PowellSettings{}
@@ -49,6 +65,14 @@ func Powell(f Func, x0 []float64, s *PowellSettings) (*Result, error) {
 		return nil, err
 	}
 	n := len(x0)
+	var box *consBox
+	if s.Bounds != nil {
+		bx, err := s.Bounds.box(n)
+		if err != nil {
+			return nil, err
+		}
+		box = &bx
+	}
 	xtol, ftol := s.XTol, s.FTol
 	if xtol == 0 {
 		xtol = 1e-4
@@ -70,6 +94,7 @@ func Powell(f Func, x0 []float64, s *PowellSettings) (*Result, error) {
 	}
 	maxIter, maxFev := directLimits(s.MaxIter, s.MaxFuncEvals, 1000*n)
 	pw := &powell{
+		box:  box,
 		obj:  directObjective{f: f, max: maxFev},
 		tol:  100 * xtol,
 		work: make([]float64, n),
@@ -104,17 +129,23 @@ iterations:
 			}
 		}
 		iter++
-		if s.KeepPath {
-			path = append(path, append([]float64(nil), x...))
-		}
+		iterateHook(&path, s.KeepPath, s.Callback, x)
 		bnd := ftol*(math.Abs(fx)+math.Abs(fval)) + 1e-20
 		if 2*(fx-fval) <= bnd || pw.obj.n >= maxFev || iter >= maxIter {
 			break
 		}
-		// Extrapolate along the iteration's net step d = x − x1.
+		// Extrapolate along the iteration's net step d = x − x1, but no
+		// further than the bounds.
 		for i := range d {
 			d[i] = x[i] - x1[i]
-			x2[i] = x[i] + d[i]
+		}
+		step := 1.0
+		if box != nil {
+			_, hi := box.lineRange(x, d)
+			step = math.Min(hi, 1)
+		}
+		for i := range d {
+			x2[i] = x[i] + step*d[i]
 		}
 		copy(x1, x)
 		fx2 := pw.obj.value(x2)
@@ -143,6 +174,8 @@ iterations:
 	}
 	res := &Result{X: x, F: fval, Iterations: iter, FuncEvals: pw.obj.n, Path: path}
 	switch {
+	case box != nil && !box.contains(x):
+		res.Status, res.Message = Infeasible, msgOutOfBounds
 	case pw.obj.status == NotFinite:
 		res.Status, res.Message = NotFinite, pw.obj.msg
 	case failure != "":
@@ -159,41 +192,62 @@ iterations:
 
 // powell is the state shared by Powell's line searches.
 type powell struct {
+	box  *consBox // nil without bounds
 	obj  directObjective
 	tol  float64
 	work []float64
 }
 
-// lineSearch minimizes f(x + α·d) over α by Brent's method, starting from
-// a bracket search at α = 0 and 1, as scipy's _linesearch_powell without
-// bounds; fx = f(x). On success it moves x to x + α·d, scales d to α·d
-// and returns the new value. If obj stopped (evaluation budget or a value
-// that is not finite) x and d are unchanged, as when scipy's exception
-// unwinds; a bracket search that never turns up returns its message.
+// lineSearch minimizes f(x + α·d) over α, as scipy's _linesearch_powell;
+// fx = f(x). Without bounds (or when they do not limit α) it is Brent's
+// method from a bracket search at α = 0 and 1. Where the bounds limit α
+// to [lo, hi] it is Bounded with tolerance tol/100 on [lo, hi], or on
+// [atan lo, atan hi] in the variable atan α when one side is infinite. On
+// success it moves x to x + α·d, scales d to α·d and returns the new
+// value. If obj stopped (evaluation budget or a value that is not finite)
+// x and d are unchanged, as when scipy's exception unwinds; a bracket
+// search that never turns up returns its message.
 func (pw *powell) lineSearch(x, d []float64, fx float64) (float64, string) {
 	if !vecAnyNonzero(d) {
 		return fx, ""
 	}
-	line := newScalarObjective(func(alpha float64) float64 {
+	at := func(alpha float64) float64 {
 		for i := range x {
 			pw.work[i] = x[i] + alpha*d[i]
 		}
 		return pw.obj.value(pw.work)
-	})
-	br := bracketSearch(line, 0, 1, nil)
-	if pw.obj.stopped() {
-		return fx, ""
 	}
-	if !br.Success {
-		return fx, br.Message
+	lo, hi := math.Inf(-1), math.Inf(1)
+	if pw.box != nil {
+		lo, hi = pw.box.lineRange(x, d)
 	}
-	r := brentMinimize(line, br, pw.tol, 500)
+	var alpha, falpha float64
+	switch {
+	case math.IsInf(lo, -1) && math.IsInf(hi, 1):
+		line := newScalarObjective(at)
+		br := bracketSearch(line, 0, 1, nil)
+		if pw.obj.stopped() {
+			return fx, ""
+		}
+		if !br.Success {
+			return fx, br.Message
+		}
+		r := brentMinimize(line, br, pw.tol, 500)
+		alpha, falpha = r.X, r.F
+	case !math.IsInf(lo, 0) && !math.IsInf(hi, 0):
+		r, _ := Bounded(at, lo, hi, &BoundedSettings{XTol: pw.tol / 100})
+		alpha, falpha = r.X, r.F
+	default:
+		r, _ := Bounded(func(t float64) float64 { return at(math.Tan(t)) }, math.Atan(lo), math.Atan(hi),
+			&BoundedSettings{XTol: pw.tol / 100})
+		alpha, falpha = math.Tan(r.X), r.F
+	}
 	if pw.obj.stopped() {
 		return fx, ""
 	}
 	for i := range x {
-		d[i] *= r.X
+		d[i] *= alpha
 		x[i] += d[i]
 	}
-	return r.F, ""
+	return falpha, ""
 }

@@ -27,7 +27,7 @@ func Bisect(f func(float64) float64, a, b float64, s *BracketSettings) (res Resu
 		dm *= 0.5
 		xm := a + dm
 		fm := fn.eval(xm)
-		if fm*fa >= 0 {
+		if !opposite(fm, fa) {
 			a = xm
 		}
 		if fm == 0 || math.Abs(dm) < xtol+rtol*math.Abs(xm) {

@@ -51,7 +51,7 @@ func brent(f func(float64) float64, a, b float64, s *BracketSettings, hyperbolic
 	}
 	for i := 0; i < maxiter; i++ {
 		res.Iterations++
-		if fpre*fcur < 0 {
+		if opposite(fpre, fcur) {
 			xblk, fblk = xpre, fpre
 			spre = xcur - xpre
 			scur = spre

@@ -43,7 +43,7 @@ func ExampleHybr() {
 
 func ExampleFindAll() {
 	rs, _ := roots.FindAll(func(x float64) float64 { return math.Sin(x) * math.Sin(x) * (x - 1) }, -1, 7, nil)
-	fmt.Printf("%.6f\n", rs)
+	fmt.Printf("%.6f\n", rs.Roots)
 	// Output:
 	// [0.000000 1.000000 3.141593 6.283185]
 }

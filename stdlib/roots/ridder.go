@@ -41,13 +41,16 @@ func Ridder(f func(float64) float64, a, b float64, s *BracketSettings) (res Resu
 		dm := 0.5 * (b - a)
 		xm := a + dm
 		fm := fn.eval(xm)
-		dn := sign(fb-fa) * dm * fm / math.Sqrt(fm*fm-fa*fb)
+		// The values are scaled to the largest before they are squared,
+		// so that tiny or huge ones neither underflow nor overflow.
+		sc := math.Max(math.Abs(fm), math.Max(math.Abs(fa), math.Abs(fb)))
+		dn := sign(fb-fa) * dm * (fm / sc) / math.Sqrt((fm/sc)*(fm/sc)-(fa/sc)*(fb/sc))
 		xn = xm - sign(dn)*math.Min(math.Abs(dn), math.Abs(dm)-0.5*tol)
 		fnv := fn.eval(xn)
 		switch {
-		case fnv*fm < 0:
+		case opposite(fnv, fm):
 			a, fa, b, fb = xn, fnv, xm, fm
-		case fnv*fa < 0:
+		case opposite(fnv, fa):
 			b, fb = xn, fnv
 		default:
 			a, fa = xn, fnv

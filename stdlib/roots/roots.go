@@ -174,7 +174,7 @@ func (fn *scalar) bracketEnds(a, b float64, res *Result) (fa, fb float64, done b
 	fa = fn.eval(a)
 	fb = fn.eval(b)
 	switch {
-	case fa*fb > 0:
+	case fa != 0 && fb != 0 && !opposite(fa, fb):
 		res.finish(SignError)
 		return fa, fb, true, ErrSign
 	case fa == 0:
@@ -186,6 +186,14 @@ func (fn *scalar) bracketEnds(a, b float64, res *Result) (fa, fb float64, done b
 	}
 	res.finish(Converged)
 	return fa, fb, true, nil
+}
+
+// opposite reports whether x and y are nonzero and of opposite signs. It
+// compares signs, as scipy's brentq does with signbit, because the
+// product of two tiny values of opposite signs underflows to −0 and
+// would hide the sign change.
+func opposite(x, y float64) bool {
+	return x != 0 && y != 0 && math.Signbit(x) != math.Signbit(y)
 }
 
 // isClose is numpy's isclose(a, b, rtol, atol): |a - b| <= atol + rtol*|b|.

@@ -166,3 +166,49 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// TestBracketingUnderflow checks a sign change between values whose
+// product underflows: exp(−x²) − 1e-300 on [20, 30] has its root at
+// 26.28260884878467 (scipy 1.10's brentq, brenth and toms748). scipy's
+// bisect and ridder compare signs by that product and return 30, a wrong
+// answer; here every method compares the signs themselves.
+func TestBracketingUnderflow(t *testing.T) {
+	f := func(x float64) float64 { return math.Exp(-x*x) - 1e-300 }
+	const root = 26.28260884878467
+	for name, m := range bracketMethods {
+		r, err := m(f, 20, 30, nil)
+		if err != nil || !r.Converged || !near(r.Root, root, 1e-12) {
+			t.Errorf("%s: %v %+v, want %v", name, err, r, root)
+		}
+	}
+	if r, err := TOMS748(f, 20, 30, nil); err != nil || !near(r.Root, root, 1e-12) {
+		t.Errorf("toms748: %v %+v, want %v", err, r, root)
+	}
+}
+
+// TestFixedPointVec checks the vector fixed point on the example of
+// scipy's documentation: sqrt(c1/(x + c2)) with c1 = [10, 12], c2 = [3,
+// 5] from [1.2, 1.3]; scipy 1.10 gives [1.4920333, 1.37228132] by either
+// method.
+func TestFixedPointVec(t *testing.T) {
+	g := func(x, y []float64) {
+		c1, c2 := []float64{10, 12}, []float64{3, 5}
+		for i := range x {
+			y[i] = math.Sqrt(c1[i] / (x[i] + c2[i]))
+		}
+	}
+	want := []float64{1.4920333010795233, 1.3722813232690143}
+	for _, m := range []FixedPointMethod{Del2, Iteration} {
+		r, err := FixedPointVec(g, []float64{1.2, 1.3}, &FixedPointSettings{Method: m})
+		if err != nil || !r.Converged || !closeVec(r.X, want, 1e-8) {
+			t.Errorf("method %d: %+v %v, want %v", m, r, err, want)
+		}
+	}
+	r, err := FixedPointVec(g, []float64{1.2, 1.3}, &FixedPointSettings{MaxIter: 1, Method: Iteration})
+	if err != nil || r.Converged || r.Message == "" {
+		t.Errorf("MaxIter 1: %+v %v", r, err)
+	}
+	if _, err := FixedPointVec(func(x, y []float64) { y[0], y[1] = math.NaN(), 0 }, []float64{1, 1}, nil); err == nil {
+		t.Error("NaN accepted")
+	}
+}

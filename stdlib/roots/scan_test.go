@@ -26,11 +26,12 @@ func TestFindAll(t *testing.T) {
 		{"partial domain", func(x float64) float64 { return math.Sqrt(x) - 1 }, -1, 4, []float64{1}, 1e-12},
 		{"endpoints", func(x float64) float64 { return x * (x - 2) }, 0, 2, []float64{0, 2}, 0},
 	} {
-		got, err := FindAll(c.f, c.a, c.b, nil)
+		res, err := FindAll(c.f, c.a, c.b, nil)
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
 			continue
 		}
+		got := res.Roots
 		if len(got) != len(c.want) {
 			t.Errorf("%s: roots %v, want %v", c.name, got, c.want)
 			continue

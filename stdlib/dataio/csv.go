@@ -230,10 +230,10 @@ func csvError(name string, err error) error {
 	switch {
 	case errors.Is(pe.Err, csv.ErrFieldCount):
 		return fmt.Errorf("%s:%d: this row has a different number of fields than the first row", name, pe.Line)
-	case errors.Is(pe.Err, csv.ErrQuote):
-		return fmt.Errorf("%s:%d:%d: a quote inside a field that is not quoted (write the field in quotes, with the quote doubled)", name, pe.Line, pe.Column)
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		return fmt.Errorf("%s:%d:%d: a bare quote in a quoted field (a quote inside quotes is written twice: \"\")", name, pe.Line, pe.Column)
+		return fmt.Errorf("%s:%d:%d: a quote inside a field that is not quoted (write the field in quotes, with the quote doubled)", name, pe.Line, pe.Column)
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return fmt.Errorf("%s:%d:%d: a stray or missing quote in a quoted field (a quote inside quotes is written twice: \"\")", name, pe.Line, pe.Column)
 	}
 	return fmt.Errorf("%s:%d:%d: %v", name, pe.Line, pe.Column, pe.Err)
 }

@@ -32,10 +32,12 @@ func DecodeJSON(name string, b []byte) (any, error) {
 	if errors.Is(err, io.EOF) {
 		err = io.ErrUnexpectedEOF
 	}
+	// The decoder's position is the start of the token it failed on; a
+	// SyntaxError's offset, with Token, may lag behind it.
 	off := d.InputOffset()
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		off = se.Offset
+		off = max(off, se.Offset)
 		err = errors.New(strings.TrimPrefix(se.Error(), "json: "))
 	}
 	line, col := lineCol(b, off)

@@ -28,8 +28,8 @@ type SaveOptions struct {
 // matrix, as lines of text, as numpy.savetxt does: each row is formatted
 // by Python's %-formatting of its values with the format in opts.Fmt.
 // The conversions are d, i and u (the value truncated to an integer), e,
-// E, f, F, g, G, x, X, o and s (the shortest text that reads back as the
-// value), with Python's flags, width and precision.
+// E, f, F, g, G and s (Python's str of the value), with Python's flags,
+// width and precision; like Python, x and o are refused for floats.
 func SaveTxt(w io.Writer, a *array.Array, opts SaveOptions) error {
 	rows, cols := 0, 0
 	switch len(a.Shape) {
@@ -173,8 +173,8 @@ func parsePySpec(s string) (pySpec, int, error) {
 	if i < len(s) && (s[i] == 'l' || s[i] == 'h' || s[i] == 'L') { // Python ignores length modifiers
 		i++
 	}
-	if i == len(s) || strings.IndexByte("diueEfFgGxXos", s[i]) < 0 {
-		return sp, 0, fmt.Errorf("unsupported conversion %q (use d, e, f, g, x, o or s)", s[:min(i+1, len(s))])
+	if i == len(s) || strings.IndexByte("diueEfFgGs", s[i]) < 0 {
+		return sp, 0, fmt.Errorf("unsupported conversion %q (use d, e, f, g or s)", s[:min(i+1, len(s))])
 	}
 	sp.verb = s[i]
 	return sp, i + 1, nil
@@ -184,15 +184,11 @@ func parsePySpec(s string) (pySpec, int, error) {
 func (sp pySpec) append(b []byte, x float64) ([]byte, error) {
 	var body string
 	switch sp.verb {
-	case 'd', 'i', 'u', 'x', 'X', 'o':
+	case 'd', 'i', 'u':
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return b, fmt.Errorf("cannot write %s as an integer (%%%c)", formatNumber(x), sp.verb)
 		}
-		verb := sp.verb
-		if verb == 'i' || verb == 'u' {
-			verb = 'd'
-		}
-		return append(b, sp.goFormat(verb, math.Trunc(x), true)...), nil
+		return append(b, sp.goFormat('d', math.Trunc(x), true)...), nil
 	case 's':
 		body = formatNumber(x)
 		if !math.IsNaN(x) && !math.IsInf(x, 0) && x == math.Trunc(x) && math.Abs(x) < 1e16 {
@@ -221,7 +217,7 @@ func (sp pySpec) append(b []byte, x float64) ([]byte, error) {
 	return append(b, sp.goFormat(sp.verb, x, false)...), nil
 }
 
-// goFormat formats x with Go's fmt, whose verbs e, f, g, x, o and flags
+// goFormat formats x with Go's fmt, whose verbs d, e, f, g and flags
 // agree with Python's for finite values; Python's precision defaults to 6.
 // Without flags or width, floats take strconv's faster path to the same
 // text.

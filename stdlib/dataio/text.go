@@ -176,7 +176,8 @@ func (t *textReader) row(text []byte, line int) error {
 	add := func(f field) error {
 		x, ok := parseNumber(string(f.text))
 		if !ok {
-			return fmt.Errorf("%s:%d:%d: expected a number, got %q", t.name, line, utf8.RuneCount(full[:f.start])+1, strings.TrimSpace(string(f.text)))
+			at := f.start + len(f.text) - len(bytes.TrimLeft(f.text, " \t"))
+			return fmt.Errorf("%s:%d:%d: expected a number, got %q", t.name, line, utf8.RuneCount(full[:at])+1, strings.TrimSpace(string(f.text)))
 		}
 		t.data = append(t.data, x)
 		return nil

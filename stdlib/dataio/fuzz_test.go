@@ -1,0 +1,55 @@
+package dataio
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// FuzzNPY decodes arbitrary bytes as a .npy file: errors are fine, panics
+// and allocations past the limit are not.
+func FuzzNPY(f *testing.F) {
+	for _, name := range []string{"f8.npy", "f8_be.npy", "f8_fortran.npy", "f8_v2.npy", "b1.npy", "scalar.npy", "f2.npy"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("\x93NUMPY\x01\x00\x10\x00{'shape': (2L,)}"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a, err := DecodeNPY("f.npy", b, 1<<16)
+		if err == nil && len(a.Data) > 1<<16 {
+			t.Fatalf("%d elements passed the limit", len(a.Data))
+		}
+	})
+}
+
+// FuzzText reads arbitrary text as loadtxt and as CSV.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"1 2\n3 4\n", "a,b\n1,\"2\"\r\n,3\n", "\"x\ny\",1\n", "#c\n1;2;;\n", "\uFEFF1\n"} {
+		f.Add(s)
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, delim := range []string{"", ","} {
+			if a, err := LoadTxt(strings.NewReader(s), "f.txt", int64(len(s)), TextOptions{Delimiter: delim, Limit: 1 << 12}); err == nil && len(a.Data) > 1<<12 {
+				t.Fatalf("%d elements passed the limit", len(a.Data))
+			}
+		}
+		path := filepath.Join(dir, "f.csv")
+		if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tab, err := ReadCSV(path, CSVOptions{Limit: 1 << 12})
+		if err != nil {
+			return
+		}
+		for _, c := range tab.Columns {
+			if c.Len() != tab.Columns[0].Len() {
+				t.Fatalf("columns of unequal length: %+v", tab)
+			}
+		}
+	})
+}

@@ -1,0 +1,144 @@
+package dataio
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"calc/stdlib/array"
+)
+
+// LoadTxt against numpy.loadtxt's (and, for missing values,
+// numpy.genfromtxt's) results, kept in testdata/loadtxt.npz.
+func TestLoadTxtMatchesNumpy(t *testing.T) {
+	ref, err := ReadNPZ("testdata/loadtxt.npz", 1e8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]*array.Array{}
+	for _, r := range ref {
+		want[r.Name] = r.Array
+	}
+	for _, c := range []struct {
+		name, file string
+		opts       TextOptions
+	}{
+		{"spaces", "spaces.txt", TextOptions{}},
+		{"commas", "commas.txt", TextOptions{Delimiter: ",", SkipRows: 1}},
+		{"commas_usecols", "commas.txt", TextOptions{Delimiter: ",", SkipRows: 1, UseCols: []int{2, 0}}},
+		{"one_column", "one_column.txt", TextOptions{}},
+		{"one_row", "one_row.txt", TextOptions{}},
+		{"one_row_ndmin2", "one_row.txt", TextOptions{NDMin: 2}},
+		{"one_column_ndmin2", "one_column.txt", TextOptions{NDMin: 2}},
+		{"spaces_max_rows", "spaces.txt", TextOptions{MaxRows: 2}},
+		{"spaces_skiprows", "spaces.txt", TextOptions{SkipRows: 2}},
+	} {
+		got, err := ReadTxt(filepath.Join("testdata", c.file), c.opts)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		w := want[c.name]
+		if !slices.Equal(got.Shape, w.Shape) || !sameValues(got.Data, w.Data) {
+			t.Errorf("%s: got %v %v, numpy %v %v", c.name, got.Shape, got.Data, w.Shape, w.Data)
+		}
+	}
+}
+
+func TestLoadTxtErrors(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		opts TextOptions
+		want string
+	}{
+		{"1 2\n3 n/a\n", TextOptions{}, `data.txt:2:3: expected a number, got "n/a"`},
+		{"1,2\n3,  0x10\n", TextOptions{Delimiter: ","}, `data.txt:2:5: expected a number, got "0x10"`},
+		{"é,1\n", TextOptions{Delimiter: ","}, `data.txt:1:1: expected a number, got "é"`},
+		{"é,  x\n", TextOptions{Delimiter: ",", UseCols: []int{1}}, `data.txt:1:5: expected a number, got "x"`},
+		{"1 2 3\n4 5\n", TextOptions{}, "data.txt:2: this row has 2 columns, the rows before it 3"},
+		{"1 2\n", TextOptions{UseCols: []int{5}}, "data.txt:1: there is no column 5 in this row of 2 columns"},
+		{"1 2\n3 4\n5 6\n", TextOptions{Limit: 5}, "data.txt:3: more than the limit of 5 elements"},
+	} {
+		_, err := LoadTxt(strings.NewReader(c.text), "data.txt", 0, c.opts)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%q: got %v, want %s", c.text, err, c.want)
+		}
+	}
+}
+
+func TestLoadTxtDetails(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		opts  TextOptions
+		shape []int
+		want  []float64
+	}{
+		{"\uFEFF1 2\r\n3 4\r\n", TextOptions{}, []int{2, 2}, []float64{1, 2, 3, 4}},
+		{"% c\n1;2 // x\n", TextOptions{Delimiter: ";", Comments: []string{"%", "//"}}, []int{2}, []float64{1, 2}},
+		{"#1\n", TextOptions{Comments: []string{}}, nil, nil}, // "#1" is no number: checked below
+		{"", TextOptions{}, []int{0}, []float64{}},
+		{"5\n", TextOptions{}, []int{}, []float64{5}},
+		{"5\n", TextOptions{NDMin: 1}, []int{1}, []float64{5}},
+		{"+NaN -inf 1_000 1e999\n", TextOptions{}, []int{4}, []float64{nan, -inf, 1000, inf}},
+	} {
+		got, err := LoadTxt(strings.NewReader(c.text), "t", 0, c.opts)
+		if c.shape == nil {
+			if err == nil {
+				t.Errorf("%q: no error", c.text)
+			}
+			continue
+		}
+		if err != nil || !slices.Equal(got.Shape, c.shape) || !sameValues(got.Data, c.want) {
+			t.Errorf("%q: got %v, %v", c.text, got, err)
+		}
+	}
+}
+
+// SaveTxt writes what numpy.savetxt wrote for the same arrays and formats.
+func TestSaveTxtMatchesNumpy(t *testing.T) {
+	m := array.New([]int{3, 3}, []float64{1.5, -2, 1e-7, nan, inf, -inf, 1234.5678, 0, -0.1})
+	mInt := array.New([]int{2, 3}, []float64{1, -2, 3.7, 400, 5, -6.9})
+	for _, c := range []struct {
+		file string
+		a    *array.Array
+		opts SaveOptions
+	}{
+		{"savetxt_default.txt", m, SaveOptions{}},
+		{"savetxt_g.txt", m, SaveOptions{Fmt: []string{"%g"}, Delimiter: ",", Header: "a,b,c\nsecond line", Footer: "end"}},
+		{"savetxt_widths.txt", m, SaveOptions{Fmt: []string{"%10.3f", "%-+9.2e", "%08.3G"}}},
+		{"savetxt_multi.txt", mInt, SaveOptions{Fmt: []string{"%d | %5i | %.1f"}}},
+		{"savetxt_vector.txt", array.Vector([]float64{1, 2.5, 3}), SaveOptions{Fmt: []string{"%.2f"}}},
+	} {
+		var b bytes.Buffer
+		if err := SaveTxt(&b, c.a, c.opts); err != nil {
+			t.Errorf("%s: %v", c.file, err)
+			continue
+		}
+		want, err := os.ReadFile(filepath.Join("testdata", c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != string(want) {
+			t.Errorf("%s: calc wrote\n%s\nnumpy wrote\n%s", c.file, b.String(), want)
+		}
+	}
+	for _, c := range []struct {
+		a    *array.Array
+		fmt  []string
+		want string
+	}{
+		{m, []string{"%d"}, "row 1, column 0: cannot write nan as an integer (%d)"},
+		{m, []string{"%x"}, `unsupported conversion "%x"`},
+		{m, []string{"%f", "%f"}, "2 formats for 3 columns"},
+		{m, []string{"%f %f"}, `the format "%f %f" has 2 conversions for 3 columns`},
+		{array.New([]int{1, 1, 1}, []float64{1}), nil, "savetxt writes a vector or a matrix, not an array of shape (1, 1, 1)"},
+	} {
+		err := SaveTxt(&bytes.Buffer{}, c.a, SaveOptions{Fmt: c.fmt})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: got %v, want %s", c.fmt, err, c.want)
+		}
+	}
+}

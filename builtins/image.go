@@ -205,4 +205,4 @@ var imageBuiltins = []*lang.Builtin{
 }
 
 // topicTexts are the longer explanations help gives for some topics.
-var topicTexts = map[string]string{"images": imageTopic}
+var topicTexts = map[string]string{"images": imageTopic, "data": dataTopic}

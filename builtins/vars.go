@@ -98,6 +98,9 @@ func literal(v lang.Value) (string, string) {
 		}
 		return "{" + strings.Join(parts, ", ") + "}", ""
 	}
+	if strings.ContainsRune("aeiou", rune(v.TypeName()[0])) {
+		return "", "an " + v.TypeName()
+	}
 	return "", "a " + v.TypeName()
 }
 

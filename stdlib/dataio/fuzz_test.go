@@ -1,8 +1,10 @@
 package dataio
 
 import (
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -52,4 +54,27 @@ func FuzzText(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzNumber checks the fast path of parseNumber against strconv.
+func FuzzNumber(f *testing.F) {
+	for _, s := range []string{"1.5", "-0.000123", "9007199254740991", "9007199254740993", "1e22", "1e23", "123.456e-7", "-0", ".5", "5.", "1e", "+.e1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkFastNumber(t, s)
+	})
+}
+
+// checkFastNumber fails if fastNumber takes s and disagrees with strconv
+// (bit for bit, so that -0 is -0).
+func checkFastNumber(t *testing.T, s string) {
+	x, ok := fastNumber(s)
+	if !ok {
+		return
+	}
+	want, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.Float64bits(x) != math.Float64bits(want) {
+		t.Fatalf("fastNumber(%q) = %v, strconv gives %v, %v", s, x, want, err)
+	}
 }

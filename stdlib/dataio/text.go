@@ -1,12 +1,11 @@
 package dataio
 
 import (
-	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"unicode/utf8"
 
@@ -50,47 +49,94 @@ type TextOptions struct {
 // asks for more, as numpy.loadtxt's ndmin. A bad field is an error of the
 // form "name:line:column: expected a number, got "n/a"".
 //
-// sizeHint, if positive, is the input's size in bytes: the result's
-// storage is then sized from the first rows' length, so that reading
-// takes little more memory than the result.
+// The input is read in blocks of whole lines, parsed on all CPUs at once
+// (one at a time with MaxRows, which must stop at the row it names) and
+// joined in order. sizeHint, if positive, is the input's size in bytes:
+// the result's storage is then sized from the first block's rows, so that
+// reading takes little more memory than the result.
 func LoadTxt(r io.Reader, name string, sizeHint int64, opts TextOptions) (*array.Array, error) {
-	comments := opts.Comments
-	if comments == nil {
-		comments = []string{"#"}
+	cfg := &textConfig{name: name, opts: opts, comments: opts.Comments, limit: opts.Limit}
+	if cfg.comments == nil {
+		cfg.comments = []string{"#"}
 	}
-	limit := opts.Limit
-	if limit <= 0 {
-		limit = int(^uint(0) >> 1)
+	if cfg.limit <= 0 {
+		cfg.limit = int(^uint(0) >> 1)
 	}
-	t := &textReader{name: name, opts: opts, comments: comments, limit: limit, ncols: -1}
-	br := bufio.NewReaderSize(r, 1<<16)
-	var consumed int64
-	for line := 1; ; line++ {
-		text, err := readLine(br)
-		if len(text) == 0 && err != nil {
-			if err == io.EOF {
-				break
+	// ahead is the number of blocks parsed while the next is read.
+	ahead := runtime.GOMAXPROCS(0)
+	if opts.MaxRows > 0 {
+		ahead = 0
+	}
+	var (
+		all     = &textBlock{ncols: -1}
+		pending []chan *textBlock // blocks being parsed, in input order
+		blocks  = newBlockReader(r)
+		spare   [][]float64 // the value buffers of joined blocks, for reuse
+	)
+	// join adds the oldest pending block to the result.
+	join := func() error {
+		b := <-pending[0]
+		pending = pending[1:]
+		if b.err != nil {
+			return b.err
+		}
+		if b.rows == 0 {
+			return nil
+		}
+		switch {
+		case all.ncols < 0:
+			all.ncols = b.ncols
+			if sizeHint > 0 {
+				all.reserve(estimateRows(sizeHint, int64(b.size), b.rows), cfg.limit)
 			}
+		case b.ncols != all.ncols:
+			return fmt.Errorf("%s:%d: this row has %d columns, the rows before it %d", name, b.firstLine, b.ncols, all.ncols)
+		}
+		if len(b.data) > cfg.limit-len(all.data) {
+			return fmt.Errorf("%s:%d: more than the limit of %d elements", name, b.firstLine, cfg.limit)
+		}
+		all.data = append(all.data, b.data...)
+		all.rows += b.rows
+		// The block's buffers serve the next blocks: reading then makes
+		// little garbage, and the memory stays near the result's size.
+		blocks.spare = append(blocks.spare, b.text[:0])
+		spare = append(spare, b.data[:0])
+		return nil
+	}
+	for {
+		text, line, err := blocks.next()
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		consumed += int64(len(text))
-		if line == 1 {
-			text = bytes.TrimPrefix(text, []byte("\uFEFF"))
+		if text == nil {
+			break
 		}
-		if line <= opts.SkipRows {
-			continue
+		done := make(chan *textBlock, 1)
+		pending = append(pending, done)
+		maxRows := 0
+		if opts.MaxRows > 0 {
+			maxRows = opts.MaxRows - all.rows
 		}
-		if err := t.row(text, line); err != nil {
-			return nil, err
+		var data []float64
+		if n := len(spare); n > 0 {
+			data, spare = spare[n-1], spare[:n-1]
 		}
-		if t.rows == 1024 && sizeHint > 0 {
-			t.reserve(estimateRows(sizeHint, consumed, t.rows))
+		go func() { done <- cfg.parse(text, line, maxRows, data) }()
+		if len(pending) > ahead {
+			if err := join(); err != nil {
+				return nil, err
+			}
 		}
-		if opts.MaxRows > 0 && t.rows == opts.MaxRows {
+		if opts.MaxRows > 0 && all.rows >= opts.MaxRows {
 			break
 		}
 	}
-	return t.result(), nil
+	for len(pending) > 0 {
+		if err := join(); err != nil {
+			return nil, err
+		}
+	}
+	return all.result(opts.NDMin), nil
 }
 
 // ReadTxt reads the text file at path with LoadTxt.
@@ -107,38 +153,107 @@ func ReadTxt(path string, opts TextOptions) (*array.Array, error) {
 	return LoadTxt(f, path, size, opts)
 }
 
-// readLine returns the next line of br without its line end (\n or
-// \r\n); at the end of the input it returns what is left and io.EOF.
-func readLine(br *bufio.Reader) ([]byte, error) {
-	line, err := br.ReadSlice('\n')
-	if errors.Is(err, bufio.ErrBufferFull) {
-		long := append([]byte(nil), line...)
-		for errors.Is(err, bufio.ErrBufferFull) {
-			line, err = br.ReadSlice('\n')
-			long = append(long, line...)
-		}
-		line = long
-	}
-	if err == nil || err == io.EOF {
-		line = bytes.TrimSuffix(line, []byte("\n"))
-		line = bytes.TrimSuffix(line, []byte("\r"))
-	}
-	if err == nil && len(line) == 0 {
-		line = []byte{} // a blank line is not the end
-	}
-	return line, err
+// blockSize is the size of the blocks LoadTxt parses in parallel: large
+// enough that a block's start-up costs vanish, small enough that a few in
+// flight take little memory.
+const blockSize = 1 << 20
+
+// blockReader splits its input into blocks of whole lines.
+type blockReader struct {
+	r       io.Reader
+	carry   []byte   // the start of a line the last block cut off
+	spare   [][]byte // buffers of blocks that are done with, for reuse
+	line    int      // the number of the next block's first line
+	started bool     // a byte order mark at the start is dropped
+	eof     bool
 }
 
-// textReader accumulates the rows of LoadTxt.
-type textReader struct {
+func newBlockReader(r io.Reader) *blockReader { return &blockReader{r: r, line: 1} }
+
+// next returns the next block of whole lines (the last may lack its line
+// end) and the number of its first line; nil at the end of the input.
+func (br *blockReader) next() ([]byte, int, error) {
+	if br.eof && len(br.carry) == 0 {
+		return nil, 0, nil
+	}
+	var buf []byte
+	if n := len(br.spare); n > 0 && cap(br.spare[n-1]) >= 2*len(br.carry) {
+		buf, br.spare = br.spare[n-1], br.spare[:n-1]
+	} else {
+		buf = make([]byte, 0, max(blockSize, 2*len(br.carry)))
+	}
+	buf = append(buf, br.carry...)
+	for {
+		if !br.eof {
+			n, err := io.ReadFull(br.r, buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+			switch {
+			case err == io.EOF || err == io.ErrUnexpectedEOF:
+				br.eof = true
+			case err != nil:
+				return nil, 0, err
+			}
+		}
+		if br.eof && len(buf) == 0 {
+			return nil, 0, nil
+		}
+		if !br.started {
+			buf, br.started = bytes.TrimPrefix(buf, []byte("\uFEFF")), true
+		}
+		end := bytes.LastIndexByte(buf, '\n') + 1
+		if br.eof {
+			end = len(buf)
+		}
+		if end > 0 {
+			block, line := buf[:end], br.line
+			br.carry = append(br.carry[:0], buf[end:]...)
+			br.line += bytes.Count(block, []byte("\n"))
+			return block, line, nil
+		}
+		// A line longer than the buffer: read on into a larger one.
+		buf = append(make([]byte, 0, 2*cap(buf)), buf...)
+	}
+}
+
+// textConfig is what every block of a LoadTxt call is parsed with.
+type textConfig struct {
 	name     string
 	opts     TextOptions
 	comments []string
 	limit    int
-	ncols    int // columns of a row after UseCols; -1 before the first row
-	rows     int
-	data     []float64
-	fields   []field
+}
+
+// textBlock is the rows of one block of lines, or the error in it.
+type textBlock struct {
+	data      []float64
+	rows      int
+	ncols     int    // columns of a row after UseCols; -1 before the first row
+	firstLine int    // the line of the first row
+	size      int    // bytes parsed
+	text      []byte // the block's text
+	err       error
+	fields    []field
+}
+
+// parse parses the lines of text, the first numbered line, stopping after
+// maxRows rows if it is positive, appending the values to data.
+func (c *textConfig) parse(text []byte, line, maxRows int, data []float64) *textBlock {
+	b := &textBlock{ncols: -1, size: len(text), text: text, data: data}
+	for len(text) > 0 && (maxRows <= 0 || b.rows < maxRows) {
+		end := bytes.IndexByte(text, '\n')
+		if end < 0 {
+			end = len(text)
+		}
+		l := text[:end]
+		text = text[min(end+1, len(text)):]
+		if line > c.opts.SkipRows {
+			if b.err = c.row(b, bytes.TrimSuffix(l, []byte("\r")), line); b.err != nil {
+				return b
+			}
+		}
+		line++
+	}
+	return b
 }
 
 // field is one field of a line: its text and the byte offset it starts at.
@@ -147,62 +262,63 @@ type field struct {
 	start int
 }
 
-// row parses one line, numbered line, adding its values if it holds data.
-func (t *textReader) row(text []byte, line int) error {
+// row parses one line, numbered line, adding its values to b if it holds
+// data.
+func (c *textConfig) row(b *textBlock, text []byte, line int) error {
 	full := text
-	for _, c := range t.comments {
-		if i := bytes.Index(text, []byte(c)); i >= 0 {
+	for _, cm := range c.comments {
+		if i := bytes.Index(text, []byte(cm)); i >= 0 {
 			text = text[:i]
 		}
 	}
 	if len(bytes.TrimSpace(text)) == 0 {
 		return nil
 	}
-	t.fields = splitFields(t.fields[:0], text, t.opts.Delimiter)
-	n := len(t.fields)
-	cols := t.opts.UseCols
+	b.fields = splitFields(b.fields[:0], text, c.opts.Delimiter)
+	n := len(b.fields)
+	cols := c.opts.UseCols
 	want := n
 	if cols != nil {
 		want = len(cols)
 	}
-	if t.ncols < 0 {
-		t.ncols = want
-	} else if cols == nil && n != t.ncols {
-		return fmt.Errorf("%s:%d: this row has %d columns, the rows before it %d", t.name, line, n, t.ncols)
+	if b.ncols < 0 {
+		b.ncols, b.firstLine = want, line
+	} else if cols == nil && n != b.ncols {
+		return fmt.Errorf("%s:%d: this row has %d columns, the rows before it %d", c.name, line, n, b.ncols)
 	}
-	if t.ncols > t.limit-len(t.data) {
-		return fmt.Errorf("%s:%d: more than the limit of %d elements", t.name, line, t.limit)
+	if b.ncols > c.limit-len(b.data) {
+		return fmt.Errorf("%s:%d: more than the limit of %d elements", c.name, line, c.limit)
 	}
 	add := func(f field) error {
 		x, ok := parseNumber(string(f.text))
 		if !ok {
 			at := f.start + len(f.text) - len(bytes.TrimLeft(f.text, " \t"))
-			return fmt.Errorf("%s:%d:%d: expected a number, got %q", t.name, line, utf8.RuneCount(full[:at])+1, strings.TrimSpace(string(f.text)))
+			return fmt.Errorf("%s:%d:%d: expected a number, got %q", c.name, line, utf8.RuneCount(full[:at])+1, strings.TrimSpace(string(f.text)))
 		}
-		t.data = append(t.data, x)
+		b.data = append(b.data, x)
 		return nil
 	}
 	if cols == nil {
-		for _, f := range t.fields {
+		for _, f := range b.fields {
 			if err := add(f); err != nil {
 				return err
 			}
 		}
 	} else {
-		for _, c := range cols {
-			i := c
+		for _, k := range cols {
+			i := k
 			if i < 0 {
 				i += n
 			}
 			if i < 0 || i >= n {
-				return fmt.Errorf("%s:%d: there is no column %d in this row of %d columns", t.name, line, c, n)
+				return fmt.Errorf("%s:%d: there is no column %d in this row of %d columns", c.name, line, k, n)
 			}
-			if err := add(t.fields[i]); err != nil {
+			if err := add(b.fields[i]); err != nil {
 				return err
 			}
 		}
 	}
-	t.rows++
+	b.rows++
 	return nil
 }
 
@@ -240,32 +356,32 @@ func splitFields(fs []field, text []byte, delim string) []field {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' }
 
 // reserve gives the values room for the given number of rows.
-func (t *textReader) reserve(rows int) {
-	if n := min(rows*t.ncols, t.limit); n > cap(t.data) {
-		t.data = append(make([]float64, 0, n), t.data...)
+func (b *textBlock) reserve(rows, limit int) {
+	if n := min(rows*b.ncols, limit); n > cap(b.data) {
+		b.data = append(make([]float64, 0, n), b.data...)
 	}
 }
 
 // result shapes the values read as numpy.loadtxt does.
-func (t *textReader) result() *array.Array {
-	if t.rows == 0 {
+func (b *textBlock) result(ndmin int) *array.Array {
+	if b.rows == 0 {
 		shape := []int{0}
-		if t.opts.NDMin == 2 {
+		if ndmin == 2 {
 			shape = []int{0, 0}
 		}
 		return array.New(shape, []float64{})
 	}
 	shape := []int{}
-	for _, d := range []int{t.rows, t.ncols} {
+	for _, d := range []int{b.rows, b.ncols} {
 		if d != 1 {
 			shape = append(shape, d)
 		}
 	}
 	switch {
-	case t.opts.NDMin == 1 && len(shape) == 0:
+	case ndmin == 1 && len(shape) == 0:
 		shape = []int{1}
-	case t.opts.NDMin == 2:
-		shape = []int{t.rows, t.ncols}
+	case ndmin == 2:
+		shape = []int{b.rows, b.ncols}
 	}
-	return array.New(shape, t.data[:len(t.data):len(t.data)])
+	return array.New(shape, b.data[:len(b.data):len(b.data)])
 }

@@ -2,9 +2,13 @@ package dataio
 
 import (
 	"bytes"
+	"fmt"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -140,5 +144,83 @@ func TestSaveTxtMatchesNumpy(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%v: got %v, want %s", c.fmt, err, c.want)
 		}
+	}
+}
+
+// Inputs of several blocks: the values join in order, and errors and
+// limits name the right line.
+func TestLoadTxtBlocks(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("\uFEFF# header\n")
+	const rows = 200_000 // about 3 MB: several blocks
+	for i := range rows {
+		fmt.Fprintf(&b, "%d,%d.5\r\n", i, i)
+	}
+	text := b.String()
+	for _, hint := range []int64{0, int64(len(text))} {
+		got, err := LoadTxt(strings.NewReader(text), "big.csv", hint, TextOptions{Delimiter: ","})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got.Shape, []int{rows, 2}) {
+			t.Fatalf("shape %v", got.Shape)
+		}
+		for i := 0; i < rows; i += 997 {
+			if got.Data[2*i] != float64(i) || got.Data[2*i+1] != float64(i)+0.5 {
+				t.Fatalf("row %d: %v", i, got.Data[2*i:2*i+2])
+			}
+		}
+	}
+	got, err := LoadTxt(strings.NewReader(text), "big.csv", 0, TextOptions{Delimiter: ",", MaxRows: 150_001, SkipRows: 2})
+	if err != nil || got.Shape[0] != 150_001 || got.Data[0] != 1 || got.Data[len(got.Data)-2] != 150_001 {
+		t.Errorf("max_rows across blocks: %v, %v", got.Shape, err)
+	}
+	for _, c := range []struct {
+		replace, with, want string
+	}{
+		{"\n150000,150000.5", "\n150000,x", "big.csv:150002:8: expected a number, got \"x\""},
+		{"\n150000,", "\n150000,1,", "big.csv:150002: this row has 3 columns, the rows before it 2"},
+	} {
+		bad := strings.Replace(text, c.replace, c.with, 1)
+		if _, err := LoadTxt(strings.NewReader(bad), "big.csv", 0, TextOptions{Delimiter: ","}); err == nil || err.Error() != c.want {
+			t.Errorf("got %v, want %s", err, c.want)
+		}
+	}
+	if _, err := LoadTxt(strings.NewReader(text), "big.csv", 0, TextOptions{Delimiter: ",", Limit: 300_000}); err == nil || !strings.Contains(err.Error(), "more than the limit of 300000 elements") {
+		t.Errorf("limit: %v", err)
+	}
+	// A line longer than a block.
+	long := strings.Repeat("1 ", blockSize) + "\n"
+	got, err = LoadTxt(strings.NewReader(long+long), "long.txt", 0, TextOptions{})
+	if err != nil || !slices.Equal(got.Shape, []int{2, blockSize}) {
+		t.Errorf("long lines: %v, %v", got.Shape, err)
+	}
+}
+
+// The fast path of parseNumber agrees with strconv on random numbers of
+// every length and exponent it takes.
+func TestFastNumber(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	taken := 0
+	for range 300_000 {
+		digits := 1 + r.IntN(17)
+		m := r.Uint64() % uint64(math.Pow10(digits))
+		s := strconv.FormatUint(m, 10)
+		if p := r.IntN(len(s) + 1); p < len(s) {
+			s = s[:p] + "." + s[p:]
+		}
+		if r.IntN(2) == 0 {
+			s += "e" + strconv.Itoa(r.IntN(60)-30)
+		}
+		if r.IntN(2) == 0 {
+			s = "-" + s
+		}
+		if _, ok := fastNumber(s); ok {
+			taken++
+		}
+		checkFastNumber(t, s)
+	}
+	if taken < 100_000 {
+		t.Errorf("the fast path took only %d numbers", taken)
 	}
 }

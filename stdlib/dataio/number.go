@@ -13,11 +13,11 @@ import (
 // field is missing and gives NaN, as numpy.genfromtxt makes it. Unlike Go,
 // Python reads no hexadecimal floats, and a value too large for float64
 // is ±Inf rather than an error.
-func parseNumber(field string) (float64, bool) {
+func parseNumber[T string | []byte](field T) (float64, bool) {
 	if x, ok := fastNumber(field); ok {
 		return x, true
 	}
-	s := strings.TrimSpace(field)
+	s := strings.TrimSpace(string(field))
 	if s == "" {
 		return math.NaN(), true
 	}
@@ -49,7 +49,7 @@ var exactPow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 
 // 1990). It reports false for anything else, which strconv then parses;
 // with data of up to 15 significant digits this path takes every field,
 // at a third of strconv's cost.
-func fastNumber(s string) (float64, bool) {
+func fastNumber[T string | []byte](s T) (float64, bool) {
 	i, neg := 0, false
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
 		neg, i = s[i] == '-', 1

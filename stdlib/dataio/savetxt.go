@@ -214,13 +214,24 @@ func (sp pySpec) append(b []byte, x float64) ([]byte, error) {
 		}
 		return append(b, sp.pad(body, true)...), nil
 	}
+	// Without flags or width, strconv writes what fmt would, without
+	// allocating.
+	if sp.flags == "" && sp.width == 0 && sp.verb != 'F' {
+		return strconv.AppendFloat(b, x, sp.verb, sp.prec(), 64), nil
+	}
 	return append(b, sp.goFormat(sp.verb, x, false)...), nil
 }
 
+// prec is the conversion's precision, 6 if none is given, as in Python.
+func (sp pySpec) prec() int {
+	if sp.precision < 0 {
+		return 6
+	}
+	return sp.precision
+}
+
 // goFormat formats x with Go's fmt, whose verbs d, e, f, g and flags
-// agree with Python's for finite values; Python's precision defaults to 6.
-// Without flags or width, floats take strconv's faster path to the same
-// text.
+// agree with Python's for finite values.
 func (sp pySpec) goFormat(verb byte, x float64, integer bool) string {
 	f := "%" + sp.flags
 	if sp.width > 0 {
@@ -229,17 +240,10 @@ func (sp pySpec) goFormat(verb byte, x float64, integer bool) string {
 	if integer {
 		return fmt.Sprintf(f+string(verb), int64(x))
 	}
-	p := sp.precision
-	if p < 0 {
-		p = 6
-	}
 	if verb == 'F' {
 		verb = 'f'
 	}
-	if f == "%" {
-		return strconv.FormatFloat(x, verb, p, 64)
-	}
-	return fmt.Sprintf(f+"."+strconv.Itoa(p)+string(verb), x)
+	return fmt.Sprintf(f+"."+strconv.Itoa(sp.prec())+string(verb), x)
 }
 
 // pad pads body to the conversion's width: on the right with the - flag,

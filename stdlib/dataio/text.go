@@ -55,9 +55,13 @@ type TextOptions struct {
 // the result's storage is then sized from the first block's rows, so that
 // reading takes little more memory than the result.
 func LoadTxt(r io.Reader, name string, sizeHint int64, opts TextOptions) (*array.Array, error) {
-	cfg := &textConfig{name: name, opts: opts, comments: opts.Comments, limit: opts.Limit}
-	if cfg.comments == nil {
-		cfg.comments = []string{"#"}
+	cfg := &textConfig{name: name, opts: opts, delim: []byte(opts.Delimiter), limit: opts.Limit}
+	comments := opts.Comments
+	if comments == nil {
+		comments = []string{"#"}
+	}
+	for _, c := range comments {
+		cfg.comments = append(cfg.comments, []byte(c))
 	}
 	if cfg.limit <= 0 {
 		cfg.limit = int(^uint(0) >> 1)
@@ -219,7 +223,8 @@ func (br *blockReader) next() ([]byte, int, error) {
 type textConfig struct {
 	name     string
 	opts     TextOptions
-	comments []string
+	comments [][]byte
+	delim    []byte
 	limit    int
 }
 
@@ -267,14 +272,14 @@ type field struct {
 func (c *textConfig) row(b *textBlock, text []byte, line int) error {
 	full := text
 	for _, cm := range c.comments {
-		if i := bytes.Index(text, []byte(cm)); i >= 0 {
+		if i := bytes.Index(text, cm); i >= 0 {
 			text = text[:i]
 		}
 	}
 	if len(bytes.TrimSpace(text)) == 0 {
 		return nil
 	}
-	b.fields = splitFields(b.fields[:0], text, c.opts.Delimiter)
+	b.fields = splitFields(b.fields[:0], text, c.delim)
 	n := len(b.fields)
 	cols := c.opts.UseCols
 	want := n
@@ -290,7 +295,7 @@ func (c *textConfig) row(b *textBlock, text []byte, line int) error {
 		return fmt.Errorf("%s:%d: more than the limit of %d elements", c.name, line, c.limit)
 	}
 	add := func(f field) error {
-		x, ok := parseNumber(string(f.text))
+		x, ok := parseNumber(f.text)
 		if !ok {
 			at := f.start + len(f.text) - len(bytes.TrimLeft(f.text, " \t"))
 			return fmt.Errorf("%s:%d:%d: expected a number, got %q", c.name, line, utf8.RuneCount(full[:at])+1, strings.TrimSpace(string(f.text)))
@@ -325,8 +330,8 @@ func (c *textConfig) row(b *textBlock, text []byte, line int) error {
 // splitFields appends the fields of text to fs: split at each delimiter,
 // or at runs of white space (ignoring space at both ends) if delim is
 // empty.
-func splitFields(fs []field, text []byte, delim string) []field {
-	if delim == "" {
+func splitFields(fs []field, text []byte, delim []byte) []field {
+	if len(delim) == 0 {
 		i := 0
 		for {
 			for i < len(text) && isSpace(text[i]) {
@@ -344,7 +349,12 @@ func splitFields(fs []field, text []byte, delim string) []field {
 	}
 	start := 0
 	for {
-		j := bytes.Index(text[start:], []byte(delim))
+		var j int
+		if len(delim) == 1 {
+			j = bytes.IndexByte(text[start:], delim[0])
+		} else {
+			j = bytes.Index(text[start:], delim)
+		}
 		if j < 0 {
 			return append(fs, field{text[start:], start})
 		}

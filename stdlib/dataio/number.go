@@ -41,15 +41,23 @@ var exactPow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 
 	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
 // fastNumber parses the common form of a number, [sign] digits [.digits]
-// [e [sign] digits] with no space around it, when its significand m (its
-// digits without the point) is below 2^53 and its decimal exponent e
-// within ±22: then m and 10^|e| are exact float64 values, and one
+// [e [sign] digits] with no space around it (see scanNumber).
+func fastNumber[T string | []byte](s T) (float64, bool) {
+	x, n, ok := scanNumber(s)
+	return x, ok && n == len(s)
+}
+
+// scanNumber parses the number at the start of s, in the form [sign]
+// digits [.digits] [e [sign] digits], and returns it with its length in
+// bytes, when its significand m (its digits without the point) is below
+// 2^53 and its decimal exponent e within ±22: then m and 10^|e| are
+// exact float64 values, and one
 // correctly rounded multiplication or division gives the correctly rounded
 // value (Clinger, "How to read floating point numbers accurately", PLDI
 // 1990). It reports false for anything else, which strconv then parses;
 // with data of up to 15 significant digits this path takes every field,
 // at a third of strconv's cost.
-func fastNumber[T string | []byte](s T) (float64, bool) {
+func scanNumber[T string | []byte](s T) (float64, int, bool) {
 	i, neg := 0, false
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
 		neg, i = s[i] == '-', 1
@@ -59,19 +67,19 @@ func fastNumber[T string | []byte](s T) (float64, bool) {
 	for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
 		m, digits = 10*m+uint64(s[i]-'0'), digits+1
 		if m >= 1<<53 {
-			return 0, false
+			return 0, 0, false
 		}
 	}
 	if i < len(s) && s[i] == '.' {
 		for i++; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
 			m, digits, exp = 10*m+uint64(s[i]-'0'), digits+1, exp-1
 			if m >= 1<<53 {
-				return 0, false
+				return 0, 0, false
 			}
 		}
 	}
 	if digits == 0 {
-		return 0, false
+		return 0, 0, false
 	}
 	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
 		i++
@@ -84,15 +92,15 @@ func fastNumber[T string | []byte](s T) (float64, bool) {
 			e, edigits = 10*e+int(s[i]-'0'), edigits+1
 		}
 		if edigits == 0 {
-			return 0, false
+			return 0, 0, false
 		}
 		if eneg {
 			e = -e
 		}
 		exp += e
 	}
-	if i != len(s) || exp < -22 || exp > 22 {
-		return 0, false
+	if exp < -22 || exp > 22 {
+		return 0, 0, false
 	}
 	x := float64(m)
 	if exp < 0 {
@@ -103,7 +111,7 @@ func fastNumber[T string | []byte](s T) (float64, bool) {
 	if neg {
 		x = -x
 	}
-	return x, true
+	return x, i, true
 }
 
 // isHex reports whether a number that Go parsed is hexadecimal: 0x or 0X

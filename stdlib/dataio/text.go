@@ -55,17 +55,7 @@ type TextOptions struct {
 // the result's storage is then sized from the first block's rows, so that
 // reading takes little more memory than the result.
 func LoadTxt(r io.Reader, name string, sizeHint int64, opts TextOptions) (*array.Array, error) {
-	cfg := &textConfig{name: name, opts: opts, delim: []byte(opts.Delimiter), limit: opts.Limit}
-	comments := opts.Comments
-	if comments == nil {
-		comments = []string{"#"}
-	}
-	for _, c := range comments {
-		cfg.comments = append(cfg.comments, []byte(c))
-	}
-	if cfg.limit <= 0 {
-		cfg.limit = int(^uint(0) >> 1)
-	}
+	cfg := newTextConfig(name, opts)
 	// ahead is the number of blocks parsed while the next is read.
 	ahead := runtime.GOMAXPROCS(0)
 	if opts.MaxRows > 0 {
@@ -74,7 +64,7 @@ func LoadTxt(r io.Reader, name string, sizeHint int64, opts TextOptions) (*array
 	var (
 		all     = &textBlock{ncols: -1}
 		pending []chan *textBlock // blocks being parsed, in input order
-		blocks  = newBlockReader(r)
+		blocks  = newBlockReader(r, sizeHint)
 		spare   [][]float64 // the value buffers of joined blocks, for reuse
 	)
 	// join adds the oldest pending block to the result.
@@ -167,12 +157,21 @@ type blockReader struct {
 	r       io.Reader
 	carry   []byte   // the start of a line the last block cut off
 	spare   [][]byte // buffers of blocks that are done with, for reuse
+	size    int      // the size of a new buffer
 	line    int      // the number of the next block's first line
 	started bool     // a byte order mark at the start is dropped
 	eof     bool
 }
 
-func newBlockReader(r io.Reader) *blockReader { return &blockReader{r: r, line: 1} }
+// newBlockReader returns a reader of blocks of r, whose size is size bytes
+// if it is positive: a small input then gets a small buffer.
+func newBlockReader(r io.Reader, size int64) *blockReader {
+	br := &blockReader{r: r, line: 1, size: blockSize}
+	if size > 0 && size < blockSize {
+		br.size = int(size) + 1 // the last read sees the end
+	}
+	return br
+}
 
 // next returns the next block of whole lines (the last may lack its line
 // end) and the number of its first line; nil at the end of the input.
@@ -184,7 +183,7 @@ func (br *blockReader) next() ([]byte, int, error) {
 	if n := len(br.spare); n > 0 && cap(br.spare[n-1]) >= 2*len(br.carry) {
 		buf, br.spare = br.spare[n-1], br.spare[:n-1]
 	} else {
-		buf = make([]byte, 0, max(blockSize, 2*len(br.carry)))
+		buf = make([]byte, 0, max(br.size, 2*len(br.carry)))
 	}
 	buf = append(buf, br.carry...)
 	for {
@@ -219,6 +218,27 @@ func (br *blockReader) next() ([]byte, int, error) {
 	}
 }
 
+// newTextConfig returns the settings LoadTxt parses with.
+func newTextConfig(name string, opts TextOptions) *textConfig {
+	cfg := &textConfig{name: name, opts: opts, delim: []byte(opts.Delimiter), limit: opts.Limit}
+	comments := opts.Comments
+	if comments == nil {
+		comments = []string{"#"}
+	}
+	// No byte of a number (in Python's syntax, as parseNumber reads it)
+	// may be a delimiter, or start a comment, for fastRow.
+	numberBytes := "0123456789+-._eEiInNfFtTyYaA"
+	cfg.fast = opts.UseCols == nil && (len(cfg.delim) == 0 || len(cfg.delim) == 1 && !strings.ContainsAny(opts.Delimiter, numberBytes+" \t\r\v\f"))
+	for _, c := range comments {
+		cfg.comments = append(cfg.comments, []byte(c))
+		cfg.fast = cfg.fast && c != "" && !strings.ContainsAny(c[:1], numberBytes+" \t\r\v\f")
+	}
+	if cfg.limit <= 0 {
+		cfg.limit = int(^uint(0) >> 1)
+	}
+	return cfg
+}
+
 // textConfig is what every block of a LoadTxt call is parsed with.
 type textConfig struct {
 	name     string
@@ -226,6 +246,10 @@ type textConfig struct {
 	comments [][]byte
 	delim    []byte
 	limit    int
+	// fast says that rows may be read by fastRow: the delimiter is white
+	// space or one byte, no comment starts with a byte of a number or
+	// space, and every column is kept.
+	fast bool
 }
 
 // textBlock is the rows of one block of lines, or the error in it.
@@ -261,6 +285,61 @@ func (c *textConfig) parse(text []byte, line, maxRows int, data []float64) *text
 	return b
 }
 
+// fastRow adds the values of a line of numbers and reports whether it
+// did, reading the line once: each field is read by scanNumber or, if it
+// cannot, by parseNumber, exactly as row would read it. A line it cannot
+// take (blank, commented, ragged, with a field that is no number, or past
+// the limit) is left to row, which skips it or reports the error.
+func (c *textConfig) fastRow(b *textBlock, text []byte, line int) bool {
+	if len(bytes.TrimSpace(text)) == 0 {
+		return false
+	}
+	start, n, pos := len(b.data), 0, 0
+	spaces := len(c.delim) == 0
+	separator := func(c0 byte) bool {
+		if spaces {
+			return isSpace(c0)
+		}
+		return c0 == c.delim[0]
+	}
+	skip := func() {
+		for spaces && pos < len(text) && isSpace(text[pos]) {
+			pos++
+		}
+	}
+	skip()
+	for {
+		x, used, ok := scanNumber(text[pos:])
+		end := pos + used
+		if !ok || end < len(text) && !separator(text[end]) {
+			// Not the common form: the field runs to the separator.
+			for end = pos; end < len(text) && !separator(text[end]); end++ {
+			}
+			x, ok = parseNumber(text[pos:end])
+		}
+		if !ok || len(b.data) >= c.limit {
+			b.data = b.data[:start]
+			return false
+		}
+		b.data, n, pos = append(b.data, x), n+1, end
+		skip()
+		if pos == len(text) {
+			break
+		}
+		if !spaces {
+			pos++ // the delimiter
+		}
+	}
+	if b.ncols < 0 {
+		b.ncols, b.firstLine = n, line
+	} else if n != b.ncols {
+		b.data = b.data[:start]
+		return false
+	}
+	b.rows++
+	return true
+}
+
 // field is one field of a line: its text and the byte offset it starts at.
 type field struct {
 	text  []byte
@@ -270,6 +349,9 @@ type field struct {
 // row parses one line, numbered line, adding its values to b if it holds
 // data.
 func (c *textConfig) row(b *textBlock, text []byte, line int) error {
+	if c.fast && c.fastRow(b, text, line) {
+		return nil
+	}
 	full := text
 	for _, cm := range c.comments {
 		if i := bytes.Index(text, cm); i >= 0 {

@@ -224,3 +224,31 @@ func TestFastNumber(t *testing.T) {
 		t.Errorf("the fast path took only %d numbers", taken)
 	}
 }
+
+// sameParse fails unless parsing text with fastRow and without it gives
+// the same values, shape and error.
+func sameParse(t *testing.T, text string, opts TextOptions) {
+	t.Helper()
+	fast := newTextConfig("f.txt", opts)
+	slow := newTextConfig("f.txt", opts)
+	slow.fast = false
+	a, b := fast.parse([]byte(text), 1, 0, nil), slow.parse([]byte(text), 1, 0, nil)
+	if fmt.Sprint(a.err) != fmt.Sprint(b.err) || a.rows != b.rows || a.ncols != b.ncols || !sameValues(a.data, b.data) {
+		t.Fatalf("%q %+v: fastRow gives %v %d×%d %v, row gives %v %d×%d %v", text, opts, a.err, a.rows, a.ncols, a.data, b.err, b.rows, b.ncols, b.data)
+	}
+}
+
+// fastRow reads what row reads, and leaves the rest to it.
+func TestFastRow(t *testing.T) {
+	lines := []string{"1,2,3", "1.5e3,-2,+.5", "1,,3", "1,2,", " 1,2,3", "1,2 ,3", "1,2,3 # c", "1,2,3#c", "1,2", "1,2,3,4",
+		"9007199254740993,1,2", "1e400,nan,inf", "0x10,1,2", "", "   ", "# only", "1\t2 3", "1  2   3 ", "\t1 2 3", "1,2,3\v"}
+	for _, delim := range []string{",", "", ";", "1", ", "} {
+		for _, comments := range [][]string{nil, {"%"}, {"-"}} {
+			for i, a := range lines {
+				for _, b := range lines[i:] {
+					sameParse(t, a+"\n"+b+"\n"+a, TextOptions{Delimiter: delim, Comments: comments, Limit: 7})
+				}
+			}
+		}
+	}
+}

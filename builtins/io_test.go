@@ -85,6 +85,7 @@ func TestDataErrors(t *testing.T) {
 		{`load(dir + "/huge.npy")`, "huge.npy: the header promises an array of shape (1000000, 1000000), more than the limit of 100000000 elements"},
 		{`load(dir + "/text.npy")`, "text.npy: not a .npy file"},
 		{`loadz(dir + "/text.npy")`, "text.npy: not an .npz file"},
+		{`savez(dir + "/z.npz", {x: [1]}) + load(dir + "/z.npz")`, "z.npz: a zip archive, such as numpy's .npz, not a .npy file (loadz reads .npz files)"},
 		{`loadvars(dir + "/func.calc")`, "func.calc: f is a function: loadvars reads values; run the file with :load instead"},
 		{`writejson(dir + "/x.json", [1, nan])`, "JSON has no nan"},
 		{`writejson(dir + "/x.json", sin)`, "JSON cannot hold a function"},

@@ -12,7 +12,7 @@ import (
 )
 
 // benchRows is the size of the speed target: a 1,000,000-row,
-// 5-column numeric CSV. testdata/numpy_bench.py times numpy.loadtxt,
+// 5-column numeric CSV. bench/dataio_numpy.py times numpy.loadtxt,
 // pandas.read_csv and numpy.savetxt on the same file (CALC_BENCH_CSV).
 const benchRows, benchCols = 1_000_000, 5
 

@@ -92,6 +92,9 @@ type npyHeader struct {
 // splitNPY checks the magic string and version of a .npy file and returns
 // its parsed header and its data.
 func splitNPY(b []byte) (npyHeader, []byte, error) {
+	if bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+		return npyHeader{}, nil, fmt.Errorf("a zip archive, such as numpy's .npz, not a .npy file (loadz reads .npz files)")
+	}
 	if len(b) < len(npyMagic)+2 || string(b[:len(npyMagic)]) != npyMagic {
 		return npyHeader{}, nil, fmt.Errorf("not a .npy file (it does not start with \"\\x93NUMPY\")")
 	}

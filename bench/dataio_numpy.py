@@ -4,7 +4,7 @@ comparison with BenchmarkLoadTxtCSV1e6x5, BenchmarkReadCSV1e6x5 and
 BenchmarkSaveTxt1e6x5 run in the same session:
 
     CALC_BENCH_CSV=/tmp/bench.csv go test -run '^$' -bench 1e6x5 ./stdlib/dataio
-    /usr/bin/python3 stdlib/dataio/testdata/numpy_bench.py /tmp/bench.csv
+    /usr/bin/python3 bench/dataio_numpy.py /tmp/bench.csv
 
 Each is timed in-process (the best of three runs), as the Go benchmarks are.
 """

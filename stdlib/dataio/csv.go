@@ -161,7 +161,7 @@ func readCSV(r io.Reader, name string, size int64, opts CSVOptions, text map[int
 		}
 		rows++
 		if rows == 1024 && size > 0 {
-			t.reserve(estimateRows(size, cr.InputOffset(), rows))
+			t.reserve(min(estimateRows(size, cr.InputOffset(), rows), limit/max(len(keep), 1)))
 		}
 	}
 	if t == nil {

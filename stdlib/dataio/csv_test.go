@@ -2,9 +2,12 @@ package dataio
 
 import (
 	"bytes"
+	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -91,5 +94,46 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 	bad := &Table{Columns: []Column{{Name: "a", Numbers: []float64{1}}, {Name: "b", Numbers: []float64{1, 2}}}}
 	if err := WriteCSV(&b, bad, true); err == nil || err.Error() != `column "b" has 2 values, column "a" has 1` {
 		t.Errorf("ragged columns: %v", err)
+	}
+}
+
+// ReadCSV reads testdata/tricky.csv as pandas 1.5's read_csv does
+// (testdata/pandas_csv.py wrote both it and pandas' result).
+func TestReadCSVMatchesPandas(t *testing.T) {
+	b, err := os.ReadFile("testdata/tricky.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want map[string]struct {
+		Numbers []string
+		Text    []string
+	}
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := ReadCSV("testdata/tricky.csv", CSVOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.Columns) != len(want) {
+		t.Fatalf("%d columns, pandas %d", len(tab.Columns), len(want))
+	}
+	for _, c := range tab.Columns {
+		w, ok := want[c.Name]
+		switch {
+		case !ok:
+			t.Errorf("column %q: pandas has none", c.Name)
+		case w.Numbers != nil:
+			nums := make([]float64, len(w.Numbers))
+			for i, s := range w.Numbers {
+				nums[i], _ = strconv.ParseFloat(s, 64)
+			}
+			signs := c.Numbers != nil && slices.EqualFunc(c.Numbers, nums, func(a, b float64) bool { return math.Signbit(a) == math.Signbit(b) })
+			if !signs || !sameValues(c.Numbers, nums) {
+				t.Errorf("column %q: %v %q, pandas %v", c.Name, c.Numbers, c.Text, nums)
+			}
+		case !slices.Equal(c.Text, w.Text):
+			t.Errorf("column %q: %q, pandas %q", c.Name, c.Text, w.Text)
+		}
 	}
 }

@@ -71,6 +71,10 @@ func LoadTxt(r io.Reader, name string, sizeHint int64, opts TextOptions) (*array
 	join := func() error {
 		b := <-pending[0]
 		pending = pending[1:]
+		// The block's buffers serve the next blocks: reading then makes
+		// little garbage, and the memory stays near the result's size.
+		blocks.spare = append(blocks.spare, b.text[:0])
+		defer func() { spare = append(spare, b.data[:0]) }()
 		if b.err != nil {
 			return b.err
 		}
@@ -91,10 +95,6 @@ func LoadTxt(r io.Reader, name string, sizeHint int64, opts TextOptions) (*array
 		}
 		all.data = append(all.data, b.data...)
 		all.rows += b.rows
-		// The block's buffers serve the next blocks: reading then makes
-		// little garbage, and the memory stays near the result's size.
-		blocks.spare = append(blocks.spare, b.text[:0])
-		spare = append(spare, b.data[:0])
 		return nil
 	}
 	for {

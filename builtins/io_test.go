@@ -78,8 +78,8 @@ func TestDataErrors(t *testing.T) {
 	}
 	for _, c := range []struct{ src, want string }{
 		{`loadtxt(dir + "/bad.txt")`, "bad.txt:3:3: expected a number, got \"n/a\""},
-		{`readcsv(dir + "/ragged.csv")`, "ragged.csv:3: this row has a different number of fields than the first row"},
-		{`readcsv(dir + "/quote.csv")`, "quote.csv:2:6: a stray or missing quote in a quoted field"},
+		{`readcsv(dir + "/ragged.csv")`, "ragged.csv:3: this row has 1 field, the first row 2"},
+		{`readcsv(dir + "/quote.csv")`, "quote.csv:2:3: the quoted field that starts here is not closed by the end of the file"},
 		{`readjson(dir + "/bad.json")`, "bad.json:1:13: invalid character ']' looking for beginning of value"},
 		{`load(dir + "/trunc.npy")`, "trunc.npy: truncated: the header promises 3 values (24 bytes) of data, the file holds 8 bytes"},
 		{`load(dir + "/huge.npy")`, "huge.npy: the header promises an array of shape (1000000, 1000000), more than the limit of 100000000 elements"},

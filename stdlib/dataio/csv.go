@@ -1,16 +1,14 @@
 package dataio
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Table is a table of named columns of equal length, as ReadCSV returns
@@ -92,15 +90,14 @@ func ReadCSV(path string, opts CSVOptions) (*Table, error) {
 // second pass, with text set to those indexes, reads them as text from
 // the start.
 func readCSV(r io.Reader, name string, size int64, opts CSVOptions, text map[int]bool) (*Table, map[int]bool, error) {
-	br := bufio.NewReaderSize(r, 1<<16)
-	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\uFEFF")) {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(br)
-	cr.ReuseRecord = true
+	comma := byte(',')
 	if opts.Delimiter != 0 {
-		cr.Comma = opts.Delimiter
+		if opts.Delimiter >= utf8.RuneSelf || strings.ContainsRune("\"\r\n", opts.Delimiter) {
+			return nil, nil, fmt.Errorf("the delimiter %q cannot separate CSV fields (use an ASCII character other than a quote or a line end)", opts.Delimiter)
+		}
+		comma = byte(opts.Delimiter)
 	}
+	cr := newCSVReader(r, name, comma)
 	limit := opts.Limit
 	if limit <= 0 {
 		limit = int(^uint(0) >> 1)
@@ -112,16 +109,20 @@ func readCSV(r io.Reader, name string, size int64, opts CSVOptions, text map[int
 		rows int
 	)
 	for {
-		rec, err := cr.Read()
+		rec, line, err := cr.read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, nil, csvError(name, err)
+			return nil, nil, err
 		}
 		if t == nil {
+			first := make([]string, len(rec))
+			for i, f := range rec {
+				first[i] = string(f)
+			}
 			var err error
-			t, keep, err = csvColumns(name, rec, opts)
+			t, keep, err = csvColumns(name, first, opts)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -135,13 +136,12 @@ func readCSV(r io.Reader, name string, size int64, opts CSVOptions, text map[int
 			}
 		}
 		if len(keep) > limit/(rows+1) {
-			line, _ := cr.FieldPos(0)
 			return nil, nil, fmt.Errorf("%s:%d: more than the limit of %d values", name, line, limit)
 		}
 		for i, j := range keep {
 			c := &t.Columns[i]
 			if c.Numbers == nil {
-				c.Text = append(c.Text, rec[j])
+				c.Text = append(c.Text, string(rec[j]))
 				continue
 			}
 			x, ok := parseNumber(rec[j])
@@ -154,14 +154,14 @@ func readCSV(r io.Reader, name string, size int64, opts CSVOptions, text map[int
 			for k, x := range c.Numbers {
 				c.Text[k] = formatNumber(x)
 			}
-			c.Text, c.Numbers = append(c.Text, rec[j]), nil
+			c.Text, c.Numbers = append(c.Text, string(rec[j])), nil
 			if rows > 0 {
 				late[i] = true
 			}
 		}
 		rows++
 		if rows == 1024 && size > 0 {
-			t.reserve(min(estimateRows(size, cr.InputOffset(), rows), limit/max(len(keep), 1)))
+			t.reserve(min(estimateRows(size, cr.consumed, rows), limit/max(len(keep), 1)))
 		}
 	}
 	if t == nil {
@@ -219,23 +219,6 @@ func estimateRows(size, consumed int64, rows int) int {
 		return rows
 	}
 	return int(float64(size) / float64(consumed) * float64(rows) * 1.1)
-}
-
-// csvError rewrites an error of encoding/csv as name:line:column: message.
-func csvError(name string, err error) error {
-	var pe *csv.ParseError
-	if !errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	switch {
-	case errors.Is(pe.Err, csv.ErrFieldCount):
-		return fmt.Errorf("%s:%d: this row has a different number of fields than the first row", name, pe.Line)
-	case errors.Is(pe.Err, csv.ErrBareQuote):
-		return fmt.Errorf("%s:%d:%d: a quote inside a field that is not quoted (write the field in quotes, with the quote doubled)", name, pe.Line, pe.Column)
-	case errors.Is(pe.Err, csv.ErrQuote):
-		return fmt.Errorf("%s:%d:%d: a stray or missing quote in a quoted field (a quote inside quotes is written twice: \"\")", name, pe.Line, pe.Column)
-	}
-	return fmt.Errorf("%s:%d:%d: %v", name, pe.Line, pe.Column, pe.Err)
 }
 
 // WriteCSV writes t as CSV (RFC 4180, LF line ends), with a header line of

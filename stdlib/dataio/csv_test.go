@@ -60,7 +60,7 @@ func TestReadCSVErrors(t *testing.T) {
 		opts CSVOptions
 		want string
 	}{
-		{"a,b\n1,2\n3\n", CSVOptions{}, "data.csv:3: this row has a different number of fields than the first row"},
+		{"a,b\n1,2\n3\n", CSVOptions{}, "data.csv:3: this row has 1 field, the first row 2"},
 		{"a,b\n1,2\"x\n", CSVOptions{}, "data.csv:2:4: a quote inside a field that is not quoted"},
 		{"a,b\n1,\"2\"x\"\n", CSVOptions{}, "data.csv:2:5: a stray or missing quote in a quoted field"},
 		{"a,b\n1,2\n", CSVOptions{Columns: []string{"c"}}, `data.csv: no column named "c" (the columns are a, b)`},
@@ -135,5 +135,19 @@ func TestReadCSVMatchesPandas(t *testing.T) {
 		case !slices.Equal(c.Text, w.Text):
 			t.Errorf("column %q: %q, pandas %q", c.Name, c.Text, w.Text)
 		}
+	}
+}
+
+// Lines longer than the reader's buffer, inside and outside quotes, read
+// as encoding/csv reads them.
+func TestCSVLongLines(t *testing.T) {
+	long := strings.Repeat("x", 200_000)
+	text := "a,b\n" + long + ",1\n\"" + long + "\n" + long + "\",2\r\n"
+	tab, err := ReadCSV(writeTemp(t, "long.csv", text), CSVOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tab.Columns[0].Text; len(got) != 2 || got[0] != long || got[1] != long+"\n"+long || !sameValues(tab.Columns[1].Numbers, []float64{1, 2}) {
+		t.Errorf("got %d texts of lengths %d, numbers %v", len(got), len(got[0]), tab.Columns[1].Numbers)
 	}
 }

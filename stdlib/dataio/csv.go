@@ -35,7 +35,8 @@ func (c Column) Len() int {
 // CSVOptions are the settings of ReadCSV. The zero value reads
 // comma-separated values with a header line.
 type CSVOptions struct {
-	// Delimiter separates fields; ',' if zero.
+	// Delimiter separates fields: an ASCII character other than a quote
+	// or a line end; ',' if zero.
 	Delimiter rune
 	// NoHeader says that the first line is data; the columns are then
 	// named col0, col1, ….
@@ -53,8 +54,8 @@ type CSVOptions struct {
 // columns, their space trimmed, unless opts.NoHeader is set. A column
 // whose fields all read as numbers (parseNumber: Python's float syntax, an
 // empty field giving NaN) is numeric; any other is text, kept as written.
-// Every line must have as many fields as the first. Errors name the file,
-// line and column.
+// Every record must have as many fields as the first. Errors name the
+// file, line and column.
 func ReadCSV(path string, opts CSVOptions) (*Table, error) {
 	f, err := os.Open(path)
 	if err != nil {

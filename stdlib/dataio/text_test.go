@@ -197,13 +197,19 @@ func TestLoadTxtBlocks(t *testing.T) {
 	}
 }
 
-// The fast path of parseNumber agrees with strconv on random numbers of
-// every length and exponent it takes.
+// The fast path of parseNumber agrees with strconv, bit for bit, on
+// halfway cases and on random numbers of every length and exponent it
+// takes.
 func TestFastNumber(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	taken := 0
-	for range 300_000 {
-		digits := 1 + r.IntN(17)
+	for _, s := range []string{"9007199254740993", "9007199254740995", "9007199254740993.0000000001", "18014398509481985",
+		"9999999999999999999", "1.000000000000000111e0", "1.0000000000000001110223024625156540e0", "4.9406564584124654e-19",
+		"123456789012345678.9", "2.2250738585072014e-19", "0.1", "1.797693134862315708e19"} {
+		checkFastNumber(t, s)
+	}
+	for range 1_000_000 {
+		digits := 1 + r.IntN(19)
 		m := r.Uint64() % uint64(math.Pow10(digits))
 		s := strconv.FormatUint(m, 10)
 		if p := r.IntN(len(s) + 1); p < len(s) {
@@ -220,7 +226,7 @@ func TestFastNumber(t *testing.T) {
 		}
 		checkFastNumber(t, s)
 	}
-	if taken < 100_000 {
+	if taken < 500_000 {
 		t.Errorf("the fast path took only %d numbers", taken)
 	}
 }

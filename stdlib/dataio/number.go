@@ -69,28 +69,36 @@ func scanNumber[T string | []byte](s T) (float64, int, bool) {
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
 		neg, i = s[i] == '-', 1
 	}
+	// m gathers the digits after any leading zeros: at most 19 of them
+	// (checked once they are read; m may wrap before that, and is then
+	// not used), so m < 10^19 < 2^64.
 	var m uint64
 	exp, digits, significant := 0, 0, 0
-	digit := func(c byte) bool {
-		if m != 0 || c != '0' {
-			significant++
-		}
-		m, digits = 10*m+uint64(c-'0'), digits+1
-		return significant <= 19 // so m < 10^19 < 2^64
+	for ; i < len(s) && s[i] == '0'; i++ {
+		digits++
 	}
 	for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
-		if !digit(s[i]) {
-			return 0, 0, false
-		}
+		m = 10*m + uint64(s[i]-'0')
+		significant++
 	}
 	if i < len(s) && s[i] == '.' {
-		for i++; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
-			if !digit(s[i]) {
-				return 0, 0, false
+		i++
+		if m == 0 {
+			for ; i < len(s) && s[i] == '0'; i++ {
+				digits++
+				exp--
 			}
+		}
+		for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
+			m = 10*m + uint64(s[i]-'0')
+			significant++
 			exp--
 		}
 	}
+	if significant > 19 {
+		return 0, 0, false
+	}
+	digits += significant
 	if digits == 0 {
 		return 0, 0, false
 	}

@@ -162,7 +162,7 @@ func exactDecimal(m uint64, e int) float64 {
 
 // round128 returns (hi·2^64 + lo + δ)·2^exp2 rounded to float64, where δ,
 // below 1, is nonzero if sticky is set; the value must lie in float64's
-// normal range.
+// normal range, as every m·10^e with m < 2^64 and |e| ≤ 19 does.
 func round128(hi, lo uint64, sticky bool, exp2 int) float64 {
 	// top: the 64 leading bits, with the bits below them folded into sticky.
 	var top uint64
@@ -179,9 +179,14 @@ func round128(hi, lo uint64, sticky bool, exp2 int) float64 {
 	// Keep 53 bits; the 11 below decide the rounding.
 	mant, rest := top>>11, top&0x7ff
 	if rest > 0x400 || rest == 0x400 && (sticky || mant&1 == 1) {
-		mant++ // a carry to 2^53 is still exact in float64
+		mant++
+		if mant == 1<<53 { // the carry made a power of two
+			mant, exp2 = 1<<52, exp2+1
+		}
 	}
-	return math.Ldexp(float64(mant), exp2+11)
+	// The value is mant·2^(exp2+11), mant in [2^52, 2^53): its IEEE 754
+	// bits are the biased exponent and mant's 52 bits below the leading 1.
+	return math.Float64frombits(uint64(exp2+11+52+1023)<<52 | mant&(1<<52-1))
 }
 
 // isHex reports whether a number that Go parsed is hexadecimal: 0x or 0X

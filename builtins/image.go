@@ -523,4 +523,4 @@ func morphFilter(name, doc string, run func(ctx context.Context, img, kernel *ar
 }
 
 // topicTexts are the longer explanations help gives for some topics.
-var topicTexts = map[string]string{"images": imageTopic}
+var topicTexts = map[string]string{"images": imageTopic, "data": dataTopic}

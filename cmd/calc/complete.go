@@ -29,7 +29,7 @@ var keywords = func() []string {
 // Tab: builtins, constants, keywords and the session's names; a record's
 // fields after `r.` (an array's attributes after `a.`); the REPL's
 // commands after `:`; the user's names after `help ` and `:clear `; and
-// .calc files and directories after `:load `. It implements
+// .calc files and directories after `:load ` and `:save `. It implements
 // readline.AutoCompleter.
 type completer struct{ s *lang.Session }
 
@@ -46,7 +46,7 @@ func (c completer) Do(line []rune, pos int) ([][]rune, int) {
 		for _, cmd := range replCommands {
 			cands = append(cands, ":"+cmd.name)
 		}
-	case strings.HasPrefix(trimmed, ":load "):
+	case strings.HasPrefix(trimmed, ":load "), strings.HasPrefix(trimmed, ":save "):
 		_, word, _ = strings.Cut(trimmed, " ")
 		word = strings.TrimLeft(word, " ")
 		cands = scriptFiles(word)

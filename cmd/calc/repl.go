@@ -240,7 +240,8 @@ func init() {
 	replCommands = []replCommand{
 		{"vars", "", "the names you defined, with their types and values", (*repl).vars},
 		{"clear", "[NAME...]", "forget all the names you defined, or the ones given", (*repl).clear},
-		{"load", "FILE", "run a script in this session", (*repl).load},
+		{"load", "FILE", "run a script in this session (such as one :save wrote)", (*repl).load},
+		{"save", "FILE", "save the values you defined to FILE, as a calc script of assignments", (*repl).save},
 		{"time", "EXPR", "run EXPR and say how long it took (wall time)", (*repl).time},
 		{"help", "", "this list", func(r *repl, _ string) { r.commandHelp() }},
 		{"quit", "", "leave calc (so does Ctrl-D)", func(r *repl, _ string) { r.quit = true }},
@@ -475,18 +476,38 @@ func (r *repl) load(arg string) {
 		r.errorf("calc: :load is not allowed: files are off in safe mode")
 		return
 	}
+	sc, err := readFile(commandPath(arg))
+	if err != nil {
+		r.errorf("calc: %v", err)
+		return
+	}
+	r.run(sc.name, sc.text)
+}
+
+// commandPath returns the file a command's argument names: quotes
+// around it are dropped and ~/ stands for the home folder.
+func commandPath(arg string) string {
 	path := strings.Trim(arg, `"'`)
 	if rest, ok := strings.CutPrefix(path, "~/"); ok {
 		if home, err := os.UserHomeDir(); err == nil {
 			path = filepath.Join(home, rest)
 		}
 	}
-	sc, err := readFile(path)
+	return path
+}
+
+// save writes the user's values to a file that :load reads back.
+func (r *repl) save(arg string) {
+	path := commandPath(arg)
+	saved, skipped, err := builtins.SaveVars(r.s, path, nil)
 	if err != nil {
 		r.errorf("calc: %v", err)
 		return
 	}
-	r.run(sc.name, sc.text)
+	r.note("saved %d %s to %s", len(saved), plural(len(saved), "name"), path)
+	if len(skipped) > 0 {
+		r.note("not saved: %s", strings.Join(skipped, ", "))
+	}
 }
 
 // time runs source text and reports the wall time it took.

@@ -375,6 +375,7 @@ func TestComplete(t *testing.T) {
 		{"help sqr", []string{"sqrt"}},
 		{":clear so", []string{"solve2"}},
 		{":load " + dir + "/", []string{dir + "/demo.calc", dir + "/sub/"}},
+		{":save " + dir + "/", []string{dir + "/demo.calc", dir + "/sub/"}},
 	}
 	for _, tt := range tests {
 		line := []rune(tt.line)

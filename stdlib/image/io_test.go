@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"calc/stdlib/array"
+	"calc/stdlib/dataio"
 )
 
 // readCase is a test file and the largest difference from OpenCV's decoding
@@ -221,12 +222,12 @@ func TestWriteAtomic(t *testing.T) {
 		t.Fatal(err)
 	}
 	boom := errors.New("disk on fire")
-	err := writeAtomic(path, func(w io.Writer) error {
+	err := dataio.WriteFile(path, func(w io.Writer) error {
 		w.Write([]byte("half a PNG"))
 		return boom
 	})
 	if !errors.Is(err, boom) {
-		t.Fatalf("writeAtomic = %v, want %v", err, boom)
+		t.Fatalf("dataio.WriteFile = %v, want %v", err, boom)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "old" {
 		t.Errorf("a failed write changed the file to %q", b)

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"calc/stdlib/array"
+	"calc/stdlib/dataio"
 )
 
 // The reference outputs come from OpenCV 4.6 through
@@ -44,7 +45,11 @@ var loadReference = sync.OnceValues(func() (*reference, error) {
 	if err := json.Unmarshal(b, &ref); err != nil {
 		return nil, err
 	}
-	ref.arrays, err = readNPZ(filepath.Join("testdata", "reference.npz"))
+	named, err := dataio.ReadNPZ(filepath.Join("testdata", "reference.npz"), 1<<30)
+	ref.arrays = map[string]*array.Array{}
+	for _, n := range named {
+		ref.arrays[n.Name] = n.Array
+	}
 	return &ref, err
 })
 

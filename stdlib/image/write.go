@@ -1,18 +1,17 @@
 package image
 
 import (
-	"bufio"
 	"fmt"
 	stdimage "image"
 	"image/jpeg"
 	"image/png"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"calc/stdlib/array"
+	"calc/stdlib/dataio"
 )
 
 // jpegQuality is the quality Write gives JPEG files, OpenCV's default for
@@ -58,7 +57,7 @@ func Write(path string, img *array.Array, normalize bool) error {
 		return fmt.Errorf("%s: %s: JPEG has no alpha channel; give an H×W×3 image", fn, path)
 	}
 	m := toImage(img.Data, l, byteConverter(img.Data, normalize))
-	if err := writeAtomic(path, func(w io.Writer) error { return encode(w, m) }); err != nil {
+	if err := dataio.WriteFile(path, func(w io.Writer) error { return encode(w, m) }); err != nil {
 		return fmt.Errorf("%s: %w", fn, err)
 	}
 	return nil
@@ -108,42 +107,4 @@ func toImage(data []float64, l layout, conv func(float64) uint8) stdimage.Image 
 		}
 	}
 	return m
-}
-
-// writeAtomic replaces the file at path by what write writes, through a
-// temporary file in the same directory that is synced and renamed over
-// path; on any failure the temporary file is removed and path is untouched.
-func writeAtomic(path string, write func(io.Writer) error) (err error) {
-	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	bw := bufio.NewWriter(f)
-	if err := write(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	if err := f.Chmod(mode); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
 }

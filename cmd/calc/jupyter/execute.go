@@ -56,7 +56,6 @@ func (k *Kernel) execute(sock zmq4.Socket, req *message) {
 		out.emitLast() // the value before the error
 		ename, evalue, traceback := describe(err)
 		reply = map[string]any{"status": "error", "execution_count": k.count, "ename": ename, "evalue": evalue, "traceback": traceback}
-		k.abort = c.StopOnError
 	}
 	out.stream.flush()
 	switch {
@@ -66,7 +65,15 @@ func (k *Kernel) execute(sock zmq4.Socket, req *message) {
 	case out.last != nil:
 		k.publish(req, "execute_result", map[string]any{"execution_count": k.count, "data": out.last, "metadata": map[string]any{}})
 	}
+	var waiting []*message
+	if err != nil && c.StopOnError {
+		// The requests queued before the reply were sent before the client
+		// knew the cell failed ("Run All"): they are aborted. One sent after
+		// the reply runs.
+		waiting = k.queued()
+	}
 	k.reply(sock, req, reply)
+	k.abortQueued(sock, waiting)
 }
 
 // internalError is a panic in calc while a cell ran: a bug, reported with

@@ -93,7 +93,9 @@ type Kernel struct {
 
 	count   int      // the execution count
 	history []string // the cells run with store_history, in order
-	abort   bool     // a cell failed: abort the execute requests queued behind it (the shell loop's)
+	// shellQueue holds the shell requests read but not yet answered, so
+	// that a failed cell can abort the execute requests behind it.
+	shellQueue chan *message
 
 	runMu        sync.Mutex
 	running      chan struct{} // closed when the running cell ends; nil between cells
@@ -182,6 +184,9 @@ func (k *Kernel) heartbeat() {
 // aborted (see abortQueued).
 func (k *Kernel) serve(channel string, sock zmq4.Socket) {
 	queue := make(chan *message, 1024)
+	if channel == "shell" {
+		k.shellQueue = queue
+	}
 	go func() {
 		defer close(queue)
 		for {
@@ -204,7 +209,7 @@ func (k *Kernel) serve(channel string, sock zmq4.Socket) {
 		}
 	}()
 	for m := range queue {
-		k.handle(channel, sock, m, queue)
+		k.handle(channel, sock, m)
 	}
 }
 
@@ -212,23 +217,36 @@ func (k *Kernel) serve(channel string, sock zmq4.Socket) {
 // status "aborted" without running them, as IPython does after an error
 // when stop_on_error is set: "Run All" stops at the first failing cell.
 // The other requests waiting are answered as usual.
-func (k *Kernel) abortQueued(channel string, sock zmq4.Socket, queue chan *message) {
+//
+// queued takes the requests waiting now; abortQueued answers them once the
+// failed cell's own reply is sent, so that a request sent after that reply
+// runs, whatever the timing.
+func (k *Kernel) queued() []*message {
+	var waiting []*message
 	for {
 		select {
-		case m, ok := <-queue:
+		case m, ok := <-k.shellQueue:
 			if !ok {
-				return
+				return waiting
 			}
-			if m.header.MsgType != "execute_request" {
-				k.handle(channel, sock, m, queue)
-				continue
-			}
-			k.publish(m, "status", map[string]any{"execution_state": "busy"})
-			k.reply(sock, m, map[string]any{"status": "aborted"})
-			k.publish(m, "status", map[string]any{"execution_state": "idle"})
+			waiting = append(waiting, m)
 		default:
-			return
+			return waiting
 		}
+	}
+}
+
+// abortQueued answers the requests queued takes: execute requests as
+// aborted, the others as usual.
+func (k *Kernel) abortQueued(sock zmq4.Socket, waiting []*message) {
+	for _, m := range waiting {
+		if m.header.MsgType != "execute_request" {
+			k.handle("shell", sock, m)
+			continue
+		}
+		k.publish(m, "status", map[string]any{"execution_state": "busy"})
+		k.reply(sock, m, map[string]any{"status": "aborted"})
+		k.publish(m, "status", map[string]any{"execution_state": "idle"})
 	}
 }
 
@@ -261,7 +279,7 @@ var controlRequests = map[string]bool{"kernel_info_request": true, "interrupt_re
 
 // handle answers one request, telling iopub that the kernel is busy
 // meanwhile, as clients expect of every request.
-func (k *Kernel) handle(channel string, sock zmq4.Socket, req *message, queue chan *message) {
+func (k *Kernel) handle(channel string, sock zmq4.Socket, req *message) {
 	h := handlers[req.header.MsgType]
 	if h == nil || channel == "control" && !controlRequests[req.header.MsgType] {
 		k.logf("ignored a message of type %q on the %s channel", req.header.MsgType, channel)
@@ -269,12 +287,6 @@ func (k *Kernel) handle(channel string, sock zmq4.Socket, req *message, queue ch
 	}
 	k.publish(req, "status", map[string]any{"execution_state": "busy"})
 	h(k, sock, req)
-	// Abort before saying idle: a client that waits for idle to send the
-	// next cell must not see it aborted.
-	if channel == "shell" && k.abort {
-		k.abort = false
-		k.abortQueued(channel, sock, queue)
-	}
 	k.publish(req, "status", map[string]any{"execution_state": "idle"})
 }
 

@@ -230,26 +230,8 @@ var arrayBuiltins = []*lang.Builtin{
 			return lang.Arr(array.Eye(n, m, k))
 		},
 	},
-	{
-		Name: "range", Params: "stop | start, stop, step?", Topic: "arrays",
-		Doc:     "evenly spaced numbers from start (default 0) up to but not including stop, like numpy's arange;\nthe step may be a fraction: range(0, 4, 0.01) has 400 elements",
-		Example: "range(0, 1, 0.25)",
-		MinArgs: 1, MaxArgs: 3,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			start, stop, step := 0.0, a.Num(0), 1.0
-			if len(a) > 1 {
-				start, stop = a.Num(0), a.Num(1)
-			}
-			if len(a) > 2 {
-				step = a.Num(2)
-			}
-			if step == 0 {
-				panic(lang.ArgErrorf(2, "step must not be zero"))
-			}
-			s.CheckElements(math.Ceil((stop - start) / step))
-			return lang.Arr(must(array.Arange(start, stop, step)))
-		},
-	},
+	rangeBuiltin,
+	alias(rangeBuiltin, "arange", "arange(0, 1, 0.25)"),
 	spaced("linspace", "start, stop, n?, {endpoint}",
 		"n (default 50) evenly spaced numbers from start to stop, stop included unless {endpoint: false}",
 		"linspace(0, 1, 5)", "endpoint",
@@ -455,4 +437,34 @@ var arrayBuiltins = []*lang.Builtin{
 			return lang.Arr(must(array.Row(a.Array(0), a.Int(1))))
 		},
 	},
+}
+
+// rangeBuiltin is range, which numpy users also know as arange.
+var rangeBuiltin = &lang.Builtin{
+	Name: "range", Params: "stop | start, stop, step?", Topic: "arrays",
+	Doc:     "evenly spaced numbers from start (default 0) up to but not including stop, like numpy's arange;\nthe step may be a fraction: range(0, 4, 0.01) has 400 elements",
+	Example: "range(0, 1, 0.25)",
+	MinArgs: 1, MaxArgs: 3,
+	Fn: func(s *lang.Session, a lang.Args) lang.Value {
+		start, stop, step := 0.0, a.Num(0), 1.0
+		if len(a) > 1 {
+			start, stop = a.Num(0), a.Num(1)
+		}
+		if len(a) > 2 {
+			step = a.Num(2)
+		}
+		if step == 0 {
+			panic(lang.ArgErrorf(2, "step must not be zero"))
+		}
+		s.CheckElements(math.Ceil((stop - start) / step))
+		return lang.Arr(must(array.Arange(start, stop, step)))
+	},
+}
+
+// alias returns b under another name, with its own example.
+func alias(b *lang.Builtin, name, example string) *lang.Builtin {
+	c := *b
+	c.Name, c.Example = name, example
+	c.Doc = "the same as " + b.Name + ": " + b.Doc
+	return &c
 }

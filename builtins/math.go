@@ -28,15 +28,40 @@ func mathBuiltins() []*lang.Builtin {
 		default:
 			params = "x"
 		}
-		bs = append(bs, &lang.Builtin{
+		b := &lang.Builtin{
 			Name: p.Name, Params: params, Topic: topic,
 			Doc:     p.Doc + "; elementwise on arrays",
 			Example: p.Example,
 			MinArgs: p.Arity, MaxArgs: p.Arity,
 			Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a...) },
-		})
+		}
+		if p.Name == "round" {
+			withDecimals(b)
+		}
+		bs = append(bs, b)
 	}
 	return append(bs, extraMath...)
+}
+
+// withDecimals lets round take numpy's decimals: round(x, 2).
+func withDecimals(b *lang.Builtin) {
+	b.Params, b.MaxArgs = "x, decimals?", 2
+	b.Doc += ";\nround(x, d) rounds to d decimals (negative d to tens, hundreds, ...), as numpy.round"
+	b.Example = "round([3.14159, 2.71828], 2)"
+	apply := b.Fn
+	b.Fn = func(s *lang.Session, a lang.Args) lang.Value {
+		if len(a) == 1 || a[0].Kind() == lang.ExprKind {
+			if len(a) == 2 && a.Int(1) != 0 {
+				panic(lang.ArgErrorf(1, "round to decimals needs a number or an array, not a formula"))
+			}
+			return apply(s, a[:1])
+		}
+		r := array.RoundTo(a.Array(0), a.Int(1))
+		if a[0].Kind() == lang.NumKind {
+			return lang.Num(r.Data[0])
+		}
+		return lang.Arr(r)
+	}
 }
 
 var extraMath = []*lang.Builtin{

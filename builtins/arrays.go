@@ -389,19 +389,6 @@ var arrayBuiltins = []*lang.Builtin{
 	joiner("hstack", "joins arrays horizontally: vectors end to end, matrices side by side", ignoreAxis(array.Hstack), "hstack([[1], [2]], [[3], [4]])"),
 	joiner("vstack", "joins arrays vertically: vectors become rows", ignoreAxis(array.Vstack), "vstack([1, 2], [3, 4])"),
 	{
-		Name: "norm", Params: "x, ord?", Topic: "arrays",
-		Doc:     "the norm of a vector (2 by default; 1, inf, -inf or any p) or the Frobenius norm of a matrix",
-		Example: "norm([3, 4])",
-		MinArgs: 1, MaxArgs: 2,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			ord := 2.0
-			if len(a) > 1 {
-				ord = a.Num(1)
-			}
-			return lang.Num(must(array.Norm(a.Array(0), ord)))
-		},
-	},
-	{
 		Name: "where", Params: "cond, x, y", Topic: "arrays",
 		Doc:     "elementwise choice: x where cond is true (nonzero), y elsewhere; all three broadcast",
 		Example: "where([1, -2, 3] > 0, [1, -2, 3], 0)",

@@ -113,7 +113,9 @@ var numpyFuncs = map[string]func(c refCase, in []*Array) ([]*Array, error){
 	"meshgrid": func(c refCase, in []*Array) ([]*Array, error) {
 		return Meshgrid(in, c.int("ij") == 1)
 	},
-	"round": func(c refCase, in []*Array) ([]*Array, error) { return []*Array{RoundTo(in[0], c.int("decimals"))}, nil },
+	"round": func(c refCase, in []*Array) ([]*Array, error) {
+		return []*Array{RoundTo(in[0], c.int("decimals"))}, nil
+	},
 	"isclose": func(c refCase, in []*Array) ([]*Array, error) {
 		return one(Isclose(in[0], in[1], c.num("rtol"), c.num("atol"), c.int("equal_nan") == 1))
 	},

@@ -15,7 +15,7 @@ var Topics = []string{"core", "math", "arrays", "linalg", "functional", "calculu
 // All returns every builtin, grouped by topic.
 func All() []*lang.Builtin {
 	var all []*lang.Builtin
-	for _, group := range [][]*lang.Builtin{coreBuiltins, mathBuiltins(), arrayBuiltins, arrayOpsBuiltins, statisticsBuiltins, linalgBuiltins, functionalBuiltins, calculusBuiltins, optimizeBuiltins, scalarMinBuiltins, leastSquaresBuiltins, globalBuiltins, rootsBuiltins, odeBuiltins, quadBuiltins, imageBuiltins, nnBuiltins, plotBuiltins} {
+	for _, group := range [][]*lang.Builtin{coreBuiltins, mathBuiltins(), arrayBuiltins, arrayOpsBuiltins, statisticsBuiltins, polynomialBuiltins, linalgBuiltins, functionalBuiltins, calculusBuiltins, optimizeBuiltins, scalarMinBuiltins, leastSquaresBuiltins, globalBuiltins, rootsBuiltins, odeBuiltins, quadBuiltins, imageBuiltins, nnBuiltins, plotBuiltins} {
 		all = append(all, group...)
 	}
 	return all

@@ -32,7 +32,7 @@ func order(a lang.Args, i int) int {
 
 var polynomialBuiltins = []*lang.Builtin{
 	{
-		Name: "polyval", Params: "p, x", Topic: "arrays",
+		Name: "polyval", Params: "p, x", Topic: "polynomials",
 		Doc: "the polynomial with coefficients p (highest power first, as numpy) at x, by Horner's rule;\n" +
 			"x may be an array or a symbol, and polyval is differentiable in x and p",
 		Example: "polyval([1, 0, -2], [0, 1, 2])",
@@ -48,7 +48,7 @@ var polynomialBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "polyfit", Params: "x, y, deg, {w}", Topic: "arrays",
+		Name: "polyfit", Params: "x, y, deg, {w}", Topic: "polynomials",
 		Doc: "the coefficients (highest power first) of the degree-deg polynomial closest to the points (x, y) in least squares,\n" +
 			"with weights {w} on the residuals, as numpy.polyfit",
 		Example: "polyfit([0, 1, 2, 3], [1, 3, 7, 13], 2)",
@@ -64,7 +64,7 @@ var polynomialBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "polyder", Params: "p, m?", Topic: "arrays",
+		Name: "polyder", Params: "p, m?", Topic: "polynomials",
 		Doc:     "the coefficients of the m-th derivative (1st by default) of the polynomial p, as numpy.polyder",
 		Example: "polyder([1, 1, 1, 1])",
 		MinArgs: 1, MaxArgs: 2,
@@ -73,7 +73,7 @@ var polynomialBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "polyint", Params: "p, m?, {k}", Topic: "arrays",
+		Name: "polyint", Params: "p, m?, {k}", Topic: "polynomials",
 		Doc:     "the coefficients of the m-th antiderivative (1st by default) of the polynomial p, with integration constants {k} (0), as numpy.polyint",
 		Example: "polyint([3, 2, 1])",
 		MinArgs: 1, MaxArgs: 3,

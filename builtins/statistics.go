@@ -10,7 +10,7 @@ import (
 // nanReduction builds nansum, nanmean, nanmin and nanmax.
 func nanReduction(name, doc string, f func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "xs, axis?, {axis}", Topic: "arrays",
+		Name: name, Params: "xs, axis?, {axis}", Topic: "statistics",
 		Doc:     doc + " of an array's elements ignoring NaN, or along an axis (numpy." + name + ")",
 		Example: name + "([1, nan, 3])",
 		MinArgs: 1, MaxArgs: 3,
@@ -30,7 +30,7 @@ func quantileBuiltin(name string, scale float64, example string) *lang.Builtin {
 		unit = "in percent, [0, 100]"
 	}
 	return &lang.Builtin{
-		Name: name, Params: "xs, q, axis?, {axis}", Topic: "arrays",
+		Name: name, Params: "xs, q, axis?, {axis}", Topic: "statistics",
 		Doc: "the q-th " + name + " of xs (q " + unit + ", a number or an array), by numpy's default linear method:\n" +
 			"the sorted values interpolated at position (n-1)·q; NaN if xs holds NaN",
 		Example: example,
@@ -47,7 +47,7 @@ func quantileBuiltin(name string, scale float64, example string) *lang.Builtin {
 // predicate builds isnan, isinf and isfinite: elementwise truth values.
 func predicate(name, doc string, f func(float64) bool) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "x", Topic: "arrays",
+		Name: name, Params: "x", Topic: "statistics",
 		Doc: doc + "; elementwise on arrays, giving a mask", Example: name + "([1, nan, inf, -inf])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -82,7 +82,7 @@ var statisticsBuiltins = []*lang.Builtin{
 	nanReduction("nanmin", "the smallest", array.Nanmin),
 	nanReduction("nanmax", "the largest", array.Nanmax),
 	{
-		Name: "cov", Params: "m, y?, {rowvar, ddof}", Topic: "arrays",
+		Name: "cov", Params: "m, y?, {rowvar, ddof}", Topic: "statistics",
 		Doc: "the covariance matrix of the variables that are the rows of m (and of y, stacked below), as numpy.cov;\n" +
 			"{rowvar: false} takes columns as variables; ddof is 1 (the unbiased estimate) unless given",
 		Example: "cov([[0, 1, 2], [2, 1, 0]])",
@@ -94,7 +94,7 @@ var statisticsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "corrcoef", Params: "m, y?, {rowvar}", Topic: "arrays",
+		Name: "corrcoef", Params: "m, y?, {rowvar}", Topic: "statistics",
 		Doc:     "the Pearson correlation coefficients of the rows of m (and of y), as numpy.corrcoef; {rowvar: false} for columns",
 		Example: "corrcoef([1, 2, 3, 4], [2, 4, 5, 9])",
 		MinArgs: 1, MaxArgs: 3,
@@ -105,7 +105,7 @@ var statisticsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "histogram", Params: "xs, bins?, {range}", Topic: "arrays",
+		Name: "histogram", Params: "xs, bins?, {range}", Topic: "statistics",
 		Doc: "counts of xs in bins, as numpy.histogram: a record {counts, edges} that unpacks as counts, edges = ...;\n" +
 			"bins is a number of equal bins (10) over {range: [lo, hi]} (xs' extremes by default), or the edges themselves;\n" +
 			"bins are half-open [a, b) except the last, [a, b]",
@@ -136,7 +136,7 @@ var statisticsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "bincount", Params: "xs, weights?, {minlength}", Topic: "arrays",
+		Name: "bincount", Params: "xs, weights?, {minlength}", Topic: "statistics",
 		Doc:     "how often each whole number 0, 1, 2, ... occurs in xs (the sum of their weights if given), as numpy.bincount",
 		Example: "bincount([0, 1, 1, 3])",
 		MinArgs: 1, MaxArgs: 3,
@@ -154,7 +154,7 @@ var statisticsBuiltins = []*lang.Builtin{
 	predicate("isinf", "whether x is +inf or -inf", func(x float64) bool { return math.IsInf(x, 0) }),
 	predicate("isfinite", "whether x is neither infinite nor NaN", func(x float64) bool { return !math.IsInf(x, 0) && x == x }),
 	{
-		Name: "isclose", Params: "a, b, {rtol, atol, equal_nan}", Topic: "arrays",
+		Name: "isclose", Params: "a, b, {rtol, atol, equal_nan}", Topic: "statistics",
 		Doc:     "elementwise |a - b| <= atol + rtol·|b| (rtol 1e-5, atol 1e-8, as numpy.isclose); NaN is close to nothing unless {equal_nan: true}",
 		Example: "isclose([1, 2], [1.000001, 2.1])",
 		MinArgs: 2, MaxArgs: 3,
@@ -167,7 +167,7 @@ var statisticsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "allclose", Params: "a, b, {rtol, atol, equal_nan}", Topic: "arrays",
+		Name: "allclose", Params: "a, b, {rtol, atol, equal_nan}", Topic: "statistics",
 		Doc:     "whether isclose(a, b) holds for every element, as numpy.allclose",
 		Example: "allclose([1, 2], [1.000001, 2.000001])",
 		MinArgs: 2, MaxArgs: 3,

@@ -49,7 +49,7 @@ func TestNumpyReference(t *testing.T) {
 	var ref struct {
 		Numpy string
 		FFTs  []struct {
-			N                           int
+			N                            int
 			X, FFT, IFFT, R, RFFT, IRFFT []float64
 		}
 		Freqs []struct {

@@ -50,7 +50,7 @@ func TestHelpText(t *testing.T) {
 			t.Errorf("help sorted lacks %q:\n%s", want, text)
 		}
 	}
-	if _, err := builtins.Help(s, "sortd"); err == nil || !strings.Contains(err.Error(), `did you mean "sorted"`) {
+	if _, err := builtins.Help(s, "sortd"); err == nil || !strings.Contains(err.Error(), `did you mean "sort" or "sorted"`) {
 		t.Errorf("help of a misspelt name: %v", err)
 	}
 	overview := builtins.Overview(s)

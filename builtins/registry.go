@@ -10,12 +10,12 @@ import (
 )
 
 // Topics lists the help topics in the order help shows them.
-var Topics = []string{"core", "math", "arrays", "statistics", "linalg", "polynomials", "interpolate", "functional", "calculus", "optimize", "roots", "ode", "special", "images", "nn", "plots"}
+var Topics = []string{"core", "math", "arrays", "statistics", "linalg", "polynomials", "interpolate", "signal", "functional", "calculus", "optimize", "roots", "ode", "special", "images", "nn", "plots"}
 
 // All returns every builtin, grouped by topic.
 func All() []*lang.Builtin {
 	var all []*lang.Builtin
-	for _, group := range [][]*lang.Builtin{coreBuiltins, mathBuiltins(), arrayBuiltins, arrayOpsBuiltins, statisticsBuiltins, polynomialBuiltins, interpolateBuiltins, linalgBuiltins, functionalBuiltins, calculusBuiltins, optimizeBuiltins, scalarMinBuiltins, leastSquaresBuiltins, globalBuiltins, rootsBuiltins, odeBuiltins, quadBuiltins, imageBuiltins, nnBuiltins, plotBuiltins} {
+	for _, group := range [][]*lang.Builtin{coreBuiltins, mathBuiltins(), arrayBuiltins, arrayOpsBuiltins, statisticsBuiltins, polynomialBuiltins, interpolateBuiltins, signalBuiltins, linalgBuiltins, functionalBuiltins, calculusBuiltins, optimizeBuiltins, scalarMinBuiltins, leastSquaresBuiltins, globalBuiltins, rootsBuiltins, odeBuiltins, quadBuiltins, imageBuiltins, nnBuiltins, plotBuiltins} {
 		all = append(all, group...)
 	}
 	return all

@@ -14,6 +14,7 @@ import "math"
 // carlsonRF returns R_F(x, y, z) = ½∫₀^∞ dt/√((t+x)(t+y)(t+z)) for
 // non-negative x, y, z, at most one of them zero.
 func carlsonRF(x, y, z float64) float64 {
+	x0, y0 := x, y
 	a0 := (x + y + z) / 3
 	q := math.Pow(3*besselEps, -1.0/6) * math.Max(math.Abs(a0-x), math.Max(math.Abs(a0-y), math.Abs(a0-z)))
 	a := a0
@@ -25,8 +26,8 @@ func carlsonRF(x, y, z float64) float64 {
 		a = (a + lam) / 4
 		pow4 /= 4
 	}
-	X := (a0 - x) / a * pow4
-	Y := (a0 - y) / a * pow4
+	X := (a0 - x0) / a * pow4
+	Y := (a0 - y0) / a * pow4
 	Z := -(X + Y)
 	e2 := X*Y - Z*Z
 	e3 := X * Y * Z
@@ -36,6 +37,7 @@ func carlsonRF(x, y, z float64) float64 {
 // carlsonRD returns R_D(x, y, z) = (3/2)∫₀^∞ dt/((t+z)√((t+x)(t+y)(t+z)))
 // for non-negative x, y (not both zero) and positive z.
 func carlsonRD(x, y, z float64) float64 {
+	x0, y0 := x, y
 	a0 := (x + y + 3*z) / 5
 	q := math.Pow(besselEps/4, -1.0/6) * math.Max(math.Abs(a0-x), math.Max(math.Abs(a0-y), math.Abs(a0-z)))
 	a := a0
@@ -49,8 +51,8 @@ func carlsonRD(x, y, z float64) float64 {
 		a = (a + lam) / 4
 		pow4 /= 4
 	}
-	X := (a0 - x) / a * pow4
-	Y := (a0 - y) / a * pow4
+	X := (a0 - x0) / a * pow4
+	Y := (a0 - y0) / a * pow4
 	Z := -(X + Y) / 3
 	e2 := X*Y - 6*Z*Z
 	e3 := (3*X*Y - 8*Z*Z) * Z

@@ -33,7 +33,13 @@ func gammaPrefactor(a, x float64) float64 {
 	if a < 10 {
 		return math.Exp(a*math.Log(x) - x - Gammaln(a))
 	}
-	return math.Exp(a*log1pmx((x-a)/a)-betaStirling(a)) * math.Sqrt(a/(2*math.Pi))
+	t := (x - a) / a
+	e := a * log1pmx(t)
+	if math.Abs(t) > 0.5 {
+		// log(1+t) from x/a, which is rounded once, rather than from t.
+		e = a*math.Log(x/a) - (x - a)
+	}
+	return math.Exp(e-betaStirling(a)) * math.Sqrt(a/(2*math.Pi))
 }
 
 // gammaSeries returns P(a, x) by the series x^a e^−x/Γ(a+1) ·

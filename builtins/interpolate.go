@@ -1,19 +1,47 @@
 package builtins
 
 import (
+	"fmt"
 	"math"
+	"strings"
+	"sync/atomic"
+
+	"calc/autodiff"
 
 	"calc/lang"
 	"calc/stdlib/array"
 	"calc/stdlib/interp"
 )
 
-// pointwise builds the function value that interp1d and CubicSpline
-// return: a builtin of x (a number or an array, elementwise) and, when
-// withNu, an optional derivative order. Solvers and plots call it like any
-// function; grad and the solvers' derivatives see through it by finite
-// differences, as for any function that cannot be traced.
-func pointwise(name, doc string, withNu bool, at func(x float64, nu int) float64) lang.Value {
+// interpolants counts the interpolants made, to name each one's
+// primitive uniquely: the graph interns nodes by their primitive's name,
+// so two splines must never share one. Only names depend on it.
+var interpolants atomic.Int64
+
+// interpolant returns the function value that interp1d and CubicSpline
+// give: a builtin of x (a number, an array or a formula) and, when withNu,
+// an optional derivative order. Behind it are primitives made for this
+// interpolant, the function and its derivatives (derivative k+1 of
+// primitive k; at(x, k) gives the k-th), so that traced functions,
+// gradients and the solvers' derivatives go through it exactly, like
+// through sin. Past order 3 a cubic's derivatives are zero.
+func interpolant(kind, doc string, withNu bool, at func(x float64, nu int) float64) lang.Value {
+	name := fmt.Sprintf("%s_%d", kind, interpolants.Add(1))
+	prims := make([]*autodiff.Primitive, 4)
+	for nu := range prims {
+		prims[nu] = &autodiff.Primitive{
+			Name: name + strings.Repeat("'", nu), Arity: 1, Topic: "interpolate",
+			Unary: func(x float64) float64 { return at(x, nu) },
+		}
+	}
+	for nu, p := range prims {
+		if nu+1 < len(prims) {
+			next := prims[nu+1]
+			p.Deriv = func(g *autodiff.Graph, x, y *autodiff.Node) *autodiff.Node { return g.Apply(next, x) }
+		} else {
+			p.Piecewise = true
+		}
+	}
 	params, maxArgs := "x", 1
 	if withNu {
 		params, maxArgs = "x, nu?", 2
@@ -22,9 +50,6 @@ func pointwise(name, doc string, withNu bool, at func(x float64, nu int) float64
 		Name: name, Params: params, Topic: "interpolate", Doc: doc,
 		MinArgs: 1, MaxArgs: maxArgs,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			if a[0].Kind() == lang.ExprKind {
-				panic(lang.ArgErrorf(0, "%s takes numbers or arrays, not a formula", name))
-			}
 			nu := 0
 			if len(a) > 1 {
 				nu = a.Int(1)
@@ -32,10 +57,10 @@ func pointwise(name, doc string, withNu bool, at func(x float64, nu int) float64
 					panic(lang.ArgErrorf(1, "the derivative order must be at least 0, got %d", nu))
 				}
 			}
-			if a[0].Kind() == lang.NumKind {
-				return lang.Num(at(a.Num(0), nu))
+			if nu >= len(prims) {
+				return s.Apply(autodiff.Lookup("*"), a[0], lang.Num(0))
 			}
-			return lang.Arr(array.Map(a.Array(0), func(x float64) float64 { return at(x, nu) }))
+			return s.Apply(prims[nu], a[0])
 		},
 	})
 }
@@ -109,8 +134,8 @@ var interpolateBuiltins = []*lang.Builtin{
 			f := must(interp.NewInterp1d(x, y, opts.Text("kind", "linear")))
 			f.Fill = opts.Num("fill_value", math.NaN())
 			f.Bounds = opts.Bool("bounds_error", !opts.Has("fill_value"))
-			return pointwise("interp1d", "the "+f.Kind+" interpolant through "+lang.Format(args[0]), false, func(x float64, _ int) float64 {
-				return must(f.At(x))
+			return interpolant("interp1d", "the "+f.Kind+" interpolant through "+lang.Format(args[0]), false, func(x float64, nu int) float64 {
+				return must(f.Derivative(x, nu))
 			})
 		},
 	},
@@ -145,7 +170,7 @@ var interpolateBuiltins = []*lang.Builtin{
 				}
 			}
 			sp := must(interp.NewCubicSpline(x, y, start, end, periodic))
-			return pointwise("CubicSpline", "the cubic spline through "+lang.Format(args[0]), true, sp.At)
+			return interpolant("CubicSpline", "the cubic spline through "+lang.Format(args[0]), true, sp.At)
 		},
 	},
 }

@@ -40,6 +40,31 @@ func NewInterp1d(x, y []float64, kind string) (*Interp1d, error) {
 	return f, nil
 }
 
+// Derivative returns the nu-th derivative of the interpolant at x (nu = 0
+// for its value): the slope of the linear piece, zero for nearest, the
+// spline's for cubic. Out of range it is Fill's (0 for a derivative), or
+// an error when Bounds is set.
+func (f *Interp1d) Derivative(x float64, nu int) (float64, error) {
+	if nu == 0 {
+		return f.At(x)
+	}
+	xs, n := f.X, len(f.X)
+	if x < xs[0] || x > xs[n-1] {
+		if f.Bounds {
+			return 0, fmt.Errorf("interp1d: %v is outside the interpolation range [%v, %v]", x, xs[0], xs[n-1])
+		}
+		return 0, nil
+	}
+	switch {
+	case f.Kind == "cubic":
+		return f.spline.At(x, nu), nil
+	case f.Kind == "nearest" || nu > 1:
+		return 0, nil
+	}
+	j := max(0, min(sort.Search(n, func(i int) bool { return xs[i] > x })-1, n-2))
+	return (f.Y[j+1] - f.Y[j]) / (xs[j+1] - xs[j]), nil
+}
+
 // At returns the interpolant at x, or an error for an x out of range when
 // Bounds is set.
 func (f *Interp1d) At(x float64) (float64, error) {

@@ -97,6 +97,22 @@ func root(k, n int) complex128 {
 	return complex(c, -s)
 }
 
+// goodSize returns the least n ≥ least whose only prime factors are 2, 3
+// and 5, the lengths the specialised passes handle.
+func goodSize(least int) int {
+	best := math.MaxInt
+	for p2 := 1; p2 < best; p2 *= 2 {
+		for p3 := p2; p3 < best; p3 *= 3 {
+			p5 := p3
+			for p5 < least {
+				p5 *= 5
+			}
+			best = min(best, p5)
+		}
+	}
+	return best
+}
+
 // NewPlan returns a plan for transforms of length n ≥ 1.
 func NewPlan(n int) *Plan {
 	p := &Plan{n: n}
@@ -105,10 +121,7 @@ func NewPlan(n int) *Plan {
 		p.radices = radices
 		p.roots = unitRoots(n)
 	} else {
-		m := 1
-		for m < 2*n-1 {
-			m *= 2
-		}
+		m := goodSize(2*n - 1)
 		p.chirp = make([]complex128, n)
 		for k := range p.chirp {
 			// k² mod 2n keeps the angle small and exact.
@@ -126,9 +139,10 @@ func NewPlan(n int) *Plan {
 		p.kernel = b
 	}
 	p.pool.New = func() any {
-		size := n
+		// n for the passes' output, maxDirect for radixP's values.
+		size := n + maxDirect
 		if p.inner != nil {
-			size = 2 * p.inner.n
+			size = 2*p.inner.n + maxDirect
 		}
 		buf := make([]complex128, size)
 		return &buf
@@ -172,7 +186,7 @@ func (p *Plan) transform(dst, src []complex128, backward bool) {
 	if p.inner != nil {
 		p.bluestein(dst, src, buf)
 	} else {
-		p.stockham(dst, src, buf[:p.n])
+		p.stockham(dst, src, buf)
 	}
 	if backward {
 		for i, v := range dst {
@@ -188,7 +202,7 @@ func (p *Plan) transform(dst, src []complex128, backward bool) {
 // a convolution done by FFTs of a power-of-two length m ≥ 2n-1.
 func (p *Plan) bluestein(dst, src, buf []complex128) {
 	m := p.inner.n
-	a, scratch := buf[:m], buf[m:2*m]
+	a, scratch := buf[:m], buf[m:]
 	for k, v := range src {
 		a[k] = v * p.chirp[k]
 	}
@@ -238,8 +252,12 @@ func (p *Plan) stockham(dst, src, buf []complex128) {
 			radix4(x, y, m, s, stride, p.roots)
 		case 2:
 			radix2(x, y, m, s, stride, p.roots)
+		case 3:
+			radix3(x, y, m, s, stride, p.roots)
+		case 5:
+			radix5(x, y, m, s, stride, p.roots)
 		default:
-			radixP(x, y, r, m, s, stride, p.roots, n)
+			radixP(x, y, buf[n:n+r], r, m, s, stride, p.roots, n)
 		}
 		l, s = m, s*r
 		x = y
@@ -253,40 +271,146 @@ func (p *Plan) stockham(dst, src, buf []complex128) {
 	}
 }
 
+// The passes below each take the slices of one group's inputs and
+// outputs, all of length s, so that the compiler drops the bounds checks
+// in the inner loops; group j = 0 has unit twiddles and skips them.
+
 func radix2(x, y []complex128, m, s, stride int, roots []complex128) {
 	for j := range m {
 		w := roots[j*stride]
-		for q := range s {
-			a, b := x[q+s*j], x[q+s*(j+m)]
-			y[q+s*2*j] = a + b
-			y[q+s*(2*j+1)] = (a - b) * w
+		x0, x1 := x[s*j:s*j+s], x[s*(j+m):s*(j+m)+s]
+		y0, y1 := y[s*2*j:s*2*j+s], y[s*(2*j+1):s*(2*j+1)+s]
+		x1, y0, y1 = x1[:len(x0)], y0[:len(x0)], y1[:len(x0)]
+		if j == 0 {
+			for q, a := range x0 {
+				b := x1[q]
+				y0[q], y1[q] = a+b, a-b
+			}
+			continue
+		}
+		for q, a := range x0 {
+			b := x1[q]
+			y0[q], y1[q] = a+b, (a-b)*w
 		}
 	}
 }
 
 func radix4(x, y []complex128, m, s, stride int, roots []complex128) {
+	if s == 1 {
+		// The first pass: one butterfly per group, so no inner loop.
+		x0, x1, x2, x3 := x[:m], x[m:2*m], x[2*m:3*m], x[3*m:4*m]
+		y = y[:4*m]
+		for j, a := range x0 {
+			b, c, d := x1[j], x2[j], x3[j]
+			w1, w2, w3 := roots[j*stride], roots[2*j*stride], roots[3*j*stride]
+			apc, amc := a+c, a-c
+			bpd, bmd := b+d, b-d
+			mibmd := complex(imag(bmd), -real(bmd))
+			o := y[4*j : 4*j+4]
+			o[0] = apc + bpd
+			o[1] = (amc + mibmd) * w1
+			o[2] = (apc - bpd) * w2
+			o[3] = (amc - mibmd) * w3
+		}
+		return
+	}
 	for j := range m {
 		w1, w2, w3 := roots[j*stride], roots[2*j*stride], roots[3*j*stride]
-		in := x[s*j:]
-		out := y[s*4*j:]
-		for q := range s {
-			a, b, c, d := in[q], in[q+s*m], in[q+2*s*m], in[q+3*s*m]
+		x0 := x[s*j : s*j+s]
+		x1 := x[s*(j+m) : s*(j+m)+s][:len(x0)]
+		x2 := x[s*(j+2*m) : s*(j+2*m)+s][:len(x0)]
+		x3 := x[s*(j+3*m) : s*(j+3*m)+s][:len(x0)]
+		y0 := y[s*4*j : s*4*j+s][:len(x0)]
+		y1 := y[s*(4*j+1) : s*(4*j+1)+s][:len(x0)]
+		y2 := y[s*(4*j+2) : s*(4*j+2)+s][:len(x0)]
+		y3 := y[s*(4*j+3) : s*(4*j+3)+s][:len(x0)]
+		for q, a := range x0 {
+			b, c, d := x1[q], x2[q], x3[q]
 			apc, amc := a+c, a-c
-			bpd := b + d
-			// -i·(b - d)
-			bmd := b - d
+			bpd, bmd := b+d, b-d
+			// −i·(b − d)
 			mibmd := complex(imag(bmd), -real(bmd))
-			out[q] = apc + bpd
-			out[q+s] = (amc + mibmd) * w1
-			out[q+2*s] = (apc - bpd) * w2
-			out[q+3*s] = (amc - mibmd) * w3
+			y0[q] = apc + bpd
+			if j == 0 {
+				y1[q], y2[q], y3[q] = amc+mibmd, apc-bpd, amc-mibmd
+				continue
+			}
+			y1[q] = (amc + mibmd) * w1
+			y2[q] = (apc - bpd) * w2
+			y3[q] = (amc - mibmd) * w3
 		}
 	}
 }
 
-// radixP is a pass of any radix r, by a direct r-point DFT.
-func radixP(x, y []complex128, r, m, s, stride int, roots []complex128, n int) {
-	a := make([]complex128, r)
+// The constants of the 3- and 5-point DFTs: sin(π/3), and cos and sin of
+// 2π/5 and 4π/5.
+const (
+	sin60 = 0.86602540378443864676372317075293618
+	c51   = 0.30901699437494742410229341718281906
+	c52   = -0.80901699437494742410229341718281906
+	s51   = 0.95105651629515357211643933337938214
+	s52   = 0.58778525229247312916870595463907277
+)
+
+func radix3(x, y []complex128, m, s, stride int, roots []complex128) {
+	for j := range m {
+		w1, w2 := roots[j*stride], roots[2*j*stride]
+		x0 := x[s*j : s*j+s]
+		x1 := x[s*(j+m) : s*(j+m)+s][:len(x0)]
+		x2 := x[s*(j+2*m) : s*(j+2*m)+s][:len(x0)]
+		y0 := y[s*3*j : s*3*j+s][:len(x0)]
+		y1 := y[s*(3*j+1) : s*(3*j+1)+s][:len(x0)]
+		y2 := y[s*(3*j+2) : s*(3*j+2)+s][:len(x0)]
+		for q, a := range x0 {
+			b, c := x1[q], x2[q]
+			t := b + c
+			u := a - 0.5*t
+			// −i·sin60·(b − c)
+			d := b - c
+			v := complex(sin60*imag(d), -sin60*real(d))
+			y0[q] = a + t
+			y1[q] = (u + v) * w1
+			y2[q] = (u - v) * w2
+		}
+	}
+}
+
+func radix5(x, y []complex128, m, s, stride int, roots []complex128) {
+	for j := range m {
+		w1, w2, w3, w4 := roots[j*stride], roots[2*j*stride], roots[3*j*stride], roots[4*j*stride]
+		x0 := x[s*j : s*j+s]
+		x1 := x[s*(j+m) : s*(j+m)+s][:len(x0)]
+		x2 := x[s*(j+2*m) : s*(j+2*m)+s][:len(x0)]
+		x3 := x[s*(j+3*m) : s*(j+3*m)+s][:len(x0)]
+		x4 := x[s*(j+4*m) : s*(j+4*m)+s][:len(x0)]
+		y0 := y[s*5*j : s*5*j+s][:len(x0)]
+		y1 := y[s*(5*j+1) : s*(5*j+1)+s][:len(x0)]
+		y2 := y[s*(5*j+2) : s*(5*j+2)+s][:len(x0)]
+		y3 := y[s*(5*j+3) : s*(5*j+3)+s][:len(x0)]
+		y4 := y[s*(5*j+4) : s*(5*j+4)+s][:len(x0)]
+		for q, a := range x0 {
+			b, c, d, e := x1[q], x2[q], x3[q], x4[q]
+			t1, t2 := b+e, c+d
+			t3, t4 := b-e, c-d
+			r1 := a + complex(c51, 0)*t1 + complex(c52, 0)*t2
+			r2 := a + complex(c52, 0)*t1 + complex(c51, 0)*t2
+			// −i·(s51·t3 + s52·t4) and −i·(s52·t3 − s51·t4)
+			i1 := complex(s51, 0)*t3 + complex(s52, 0)*t4
+			i2 := complex(s52, 0)*t3 - complex(s51, 0)*t4
+			v1 := complex(imag(i1), -real(i1))
+			v2 := complex(imag(i2), -real(i2))
+			y0[q] = a + t1 + t2
+			y1[q] = (r1 + v1) * w1
+			y2[q] = (r2 + v2) * w2
+			y3[q] = (r2 - v2) * w3
+			y4[q] = (r1 - v1) * w4
+		}
+	}
+}
+
+// radixP is a pass of any radix r, by a direct r-point DFT; a holds r
+// values.
+func radixP(x, y, a []complex128, r, m, s, stride int, roots []complex128, n int) {
 	rootStep := n / r // w_r^1 = roots[n/r]
 	for j := range m {
 		for q := range s {
@@ -295,10 +419,15 @@ func radixP(x, y []complex128, r, m, s, stride int, roots []complex128, n int) {
 			}
 			for u := range r {
 				var sum complex128
+				k := 0
 				for t := range r {
-					sum += a[t] * roots[(t*u%r)*rootStep]
+					sum += a[t] * roots[k*rootStep]
+					k += u
+					if k >= r {
+						k -= r
+					}
 				}
-				y[q+s*(r*j+u)] = sum * roots[(j*u*stride)%n]
+				y[q+s*(r*j+u)] = sum * roots[j*u*stride]
 			}
 		}
 	}

@@ -6,22 +6,22 @@ import (
 	"calc/stdlib/array"
 )
 
-// lastAxis reads the axis of sort-like builtins: positional argument i or
-// the axis option, the last axis (-1) by default; nil means all axes, as
+// axisOrDefault reads the axis of sort-like builtins: positional argument
+// i or the axis option, def when neither is given; nil means all axes, as
 // numpy's axis=None.
-func lastAxis(a lang.Args, i int, opts lang.Options) int {
+func axisOrDefault(a lang.Args, i int, opts lang.Options, def int) int {
 	if len(a) > i && a[i].IsNil() || opts.Has("axis") && opts.Get("axis", lang.Num(0)).IsNil() {
 		return array.AllAxes
 	}
 	if len(a) > i || opts.Has("axis") {
 		return axisOf(a, i, opts)
 	}
-	return -1
+	return def
 }
 
-// alongAxis builds a builtin of an array and an optional axis (the last by
-// default) that gives an array.
-func alongAxis(name, doc, example string, f func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
+// alongAxis builds a builtin of an array and an optional axis (def when
+// not given) that gives an array.
+func alongAxis(name, doc, example string, def int, f func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "xs, axis?, {axis}", Topic: "arrays",
 		Doc: doc, Example: example,
@@ -29,7 +29,7 @@ func alongAxis(name, doc, example string, f func(*array.Array, int) (*array.Arra
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("axis")
-			return lang.Arr(must(f(args.Array(0), lastAxis(args, 1, opts))))
+			return lang.Arr(must(f(args.Array(0), axisOrDefault(args, 1, opts, def))))
 		},
 	}
 }
@@ -61,11 +61,11 @@ func elementwisePair(name, prim, doc string) *lang.Builtin {
 
 var arrayOpsBuiltins = []*lang.Builtin{
 	alongAxis("sort", "a sorted copy of an array along an axis (the last by default; nil for the flattened array), NaN last;\n"+
-		"sorted sorts lists of anything, with a key", "sort([[3, 1, 2], [9, 7, 8]])", array.Sort),
+		"sorted sorts lists of anything, with a key", "sort([[3, 1, 2], [9, 7, 8]])", -1, array.Sort),
 	alongAxis("argsort", "the indices that sort an array along an axis (the last by default), equal elements in their order (numpy's stable kind)",
-		"argsort([30, 10, 20])", array.Argsort),
-	alongAxis("flip", "an array with the order of its elements reversed along an axis (the last by default; nil for every axis)",
-		"flip([[1, 2], [3, 4]], 0)", array.Flip),
+		"argsort([30, 10, 20])", -1, array.Argsort),
+	alongAxis("flip", "an array with the order of its elements reversed along an axis, or along every axis by default (numpy.flip)",
+		"flip([[1, 2], [3, 4]], 0)", array.AllAxes, array.Flip),
 	{
 		Name: "unique", Params: "xs, {return_counts}", Topic: "arrays",
 		Doc:     "the sorted distinct elements of xs (flattened); {return_counts: true} gives a record {values, counts}",

@@ -10,6 +10,7 @@ trap 'rm -rf "$tmp"' EXIT
 go test -run '^$' -bench 'Sort1e7|Argsort1e7|Median1e7' -benchtime 3x ./stdlib/array > "$tmp/go"
 go test -run '^$' -bench 'Polyfit5on1e6' -benchtime 5x ./stdlib/poly >> "$tmp/go"
 go test -run '^$' -bench 'FFT' ./stdlib/fft >> "$tmp/go"
+go test -run '^$' -bench 'Eig500' -benchtime 3x ./stdlib/linalg >> "$tmp/go"
 /usr/bin/python3 bench/numerics_numpy.py >> "$tmp/numpy"
 awk '
 	FNR == NR { if (!($1 in np) || $2 < np[$1]) np[$1] = $2; next }

@@ -1,17 +1,25 @@
 #!/bin/sh
 # Issue 16's speed targets: calc's Go benchmarks beside numpy's timings of
-# the same work, run one after the other in one go so that both see the
+# the same work. Each Go benchmark runs between two numpy timings of the
+# same task (the best of those is taken), so that both see nearly the
 # same machine load. Prints each time and the ratio calc/numpy.
 # Run from the repository root: sh bench/numerics.sh
 set -e
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-/usr/bin/python3 bench/numerics_numpy.py > "$tmp/numpy"
-go test -run '^$' -bench 'Sort1e7|Argsort1e7|Median1e7' -benchtime 3x ./stdlib/array > "$tmp/go"
-go test -run '^$' -bench 'Polyfit5on1e6' -benchtime 5x ./stdlib/poly >> "$tmp/go"
-go test -run '^$' -bench 'FFT' ./stdlib/fft >> "$tmp/go"
-go test -run '^$' -bench 'Eig500' -benchtime 3x ./stdlib/linalg >> "$tmp/go"
-/usr/bin/python3 bench/numerics_numpy.py >> "$tmp/numpy"
+run() { # package, benchmark name, benchtime
+	/usr/bin/python3 bench/numerics_numpy.py "$2" >> "$tmp/numpy"
+	go test -run '^$' -bench "^Benchmark$2\$" -benchtime "$3" "$1" >> "$tmp/go"
+	/usr/bin/python3 bench/numerics_numpy.py "$2" >> "$tmp/numpy"
+}
+run ./stdlib/array Sort1e7 3x
+run ./stdlib/array Argsort1e7 3x
+run ./stdlib/array Median1e7 5x
+run ./stdlib/poly Polyfit5on1e6 5x
+run ./stdlib/fft FFT2p20 1s
+run ./stdlib/fft FFTPrime99991 1s
+run ./stdlib/fft FFT1024 1s
+run ./stdlib/linalg Eig500 3x
 awk '
 	FNR == NR { if (!($1 in np) || $2 < np[$1]) np[$1] = $2; next }
 	/^Benchmark/ { name = $1; sub(/^Benchmark/, "", name); sub(/-[0-9]+$/, "", name); go[name] = $3 / 1e9; order[++n] = name }

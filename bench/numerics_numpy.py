@@ -1,6 +1,8 @@
 """numpy's timings of issue 16's speed targets, the same work as the Go
-benchmarks that bench/numerics.sh runs beside it.
-Run: /usr/bin/python3 bench/numerics_numpy.py"""
+benchmarks that bench/numerics.sh runs beside it. With names as
+arguments, only those.
+Run: /usr/bin/python3 bench/numerics_numpy.py [NAME...]"""
+import sys
 import time
 
 import numpy as np
@@ -32,4 +34,5 @@ for name, f in [("Sort1e7", lambda: np.sort(x)),
                 ("FFTPrime99991", lambda: np.fft.fft(zp)),
                 ("FFT1024", lambda: np.fft.fft(z1k)),
                 ("Eig500", lambda: np.linalg.eig(m500))]:
-    print("%s %.6f" % (name, best(f)))
+    if len(sys.argv) == 1 or name in sys.argv[1:]:
+        print("%s %.6f" % (name, best(f)))

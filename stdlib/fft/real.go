@@ -51,18 +51,41 @@ func IFFT(x []complex128) []complex128 {
 }
 
 // RFFT returns the n/2+1 non-negative-frequency terms of the transform of
-// the real x, as numpy.fft.rfft (the rest are their conjugates).
+// the real x, as numpy.fft.rfft (the rest are their conjugates). An even
+// n packs x into n/2 complex numbers z[j] = x[2j] + i·x[2j+1], transforms
+// those, and separates the spectra of the even and odd samples:
+// X[k] = E[k] + w^k·O[k] with E[k] = (Z[k] + conj Z[n/2−k])/2,
+// O[k] = (Z[k] − conj Z[n/2−k])/(2i) and w = exp(−2πi/n), half the work
+// of a complex transform of length n.
 func RFFT(x []float64) []complex128 {
 	n := len(x)
 	if n == 0 {
 		return nil
 	}
-	c := make([]complex128, n)
-	for i, v := range x {
-		c[i] = complex(v, 0)
+	if n%2 == 1 || n == 2 {
+		c := make([]complex128, n)
+		for i, v := range x {
+			c[i] = complex(v, 0)
+		}
+		planFor(n).Forward(c, c)
+		return c[:n/2+1]
 	}
-	planFor(n).Forward(c, c)
-	return c[:n/2+1]
+	h := n / 2
+	z := make([]complex128, h+1)
+	for j := range h {
+		z[j] = complex(x[2*j], x[2*j+1])
+	}
+	planFor(h).Forward(z[:h], z[:h])
+	z[h] = z[0]
+	out := make([]complex128, h+1)
+	for k := 0; k <= h; k++ {
+		a, b := z[k], cmplx.Conj(z[h-k])
+		e := (a + b) * 0.5
+		d := (a - b) * 0.5
+		o := complex(imag(d), -real(d)) // d/i
+		out[k] = e + root(k, n)*o
+	}
+	return out
 }
 
 // IRFFT returns the real signal of length n whose rfft is X, as

@@ -197,6 +197,9 @@ func Quantile(a *Array, q *Array, axis int) (*Array, error) {
 	var buf []float64
 	outs := make([][]float64, len(q.Data))
 	red, err := reduce(a, axis, "quantile", true, func(l lane) float64 {
+		if cap(buf) < l.n {
+			buf = make([]float64, 0, l.n)
+		}
 		buf = buf[:0]
 		for k := range l.n {
 			x := l.at(k)
@@ -261,6 +264,9 @@ func quantileOf(x []float64, q float64, isSorted bool) float64 {
 func Median(a *Array, axis int) (*Array, error) {
 	var buf []float64
 	return reduce(a, axis, "median", true, func(l lane) float64 {
+		if cap(buf) < l.n {
+			buf = make([]float64, 0, l.n)
+		}
 		buf = buf[:0]
 		for k := range l.n {
 			x := l.at(k)

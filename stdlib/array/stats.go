@@ -11,6 +11,9 @@ import (
 // zero when keepZeros and dropped otherwise, for numpy's nan-reductions,
 // which sum the array with its NaNs set to 0.
 func nanFree(l lane, buf []float64, keepZeros bool) []float64 {
+	if cap(buf) < l.n {
+		buf = make([]float64, 0, l.n)
+	}
 	buf = buf[:0]
 	for k := range l.n {
 		x := l.at(k)

@@ -16,7 +16,8 @@ import "math"
 //  3. The Wronskian J_μY'_μ − Y_μJ'_μ = 2/(πx) fixes the factor; Y recurs
 //     upwards from μ to ν, which is stable.
 //
-// For x > max(30, ν²/2) both come instead from Hankel's expansions
+// For x > max(30, ν²/7) both come instead from Hankel's expansions
+// (whose terms grow at most to about e^(ν²/2x) ≤ e^3.5 before they fall)
 // (A&S 9.2.5–9.2.10), with the phase x − (ν/2 + ¼)π formed from sin x
 // and cos x (reduced exactly by the math package) and sin and cos of the
 // exactly reduced (ν/2 + ¼)π.
@@ -96,15 +97,13 @@ func cosPi(nu float64) float64 { return besselSinPi(nu + 0.5) }
 
 // besselJY returns J_ν(x) and Y_ν(x) for ν ≥ 0 and 0 < x < ∞.
 func besselJY(nu, x float64) (j, y float64) {
-	if x > math.Max(30, nu*nu/2) {
+	if x > math.Max(30, nu*nu/7) {
 		return besselJYHankel(nu, x)
 	}
-	var n int
-	if x < 2 {
-		n = int(nu + 0.5)
-	} else {
-		n = max(0, int(nu-x+1.5))
-	}
+	// Numerical Recipes stops the recurrence at ν − x when x ≥ 2, leaving
+	// CF2 a large μ; recurring all the way to |μ| ≤ ½ keeps CF2 short and
+	// is as accurate (both directions are neutral where J and Y oscillate).
+	n := int(nu + 0.5)
 	mu := nu - float64(n)
 	xi := 1 / x
 	xi2 := 2 * xi
@@ -143,15 +142,16 @@ func besselJY(nu, x float64) (j, y float64) {
 	// tracks J_ν in the units of the recurrence.
 	jl := sign * 1e-30
 	jpl := h * jl
-	jl1, jp1 := jl, jpl
-	fact := nu * xi
+	jl1 := jl
 	for l := n - 1; l >= 0; l-- {
-		jt := fact*jl + jpl
-		fact -= xi
-		jpl = fact*jt - jl
+		// J_(m−1) = (m/x)J_m + J'_m and J'_(m−1) = ((m−1)/x)J_(m−1) − J_m
+		// for m = μ+l+1, each factor computed afresh rather than by
+		// repeated subtraction, whose rounding would accumulate.
+		jt := (mu+float64(l+1))/x*jl + jpl
+		jpl = (mu+float64(l))/x*jt - jl
 		jl = jt
 		if math.Abs(jl) > 1e250 {
-			jl, jpl, jl1, jp1 = jl*1e-250, jpl*1e-250, jl1*1e-250, jp1*1e-250
+			jl, jpl, jl1 = jl*1e-250, jpl*1e-250, jl1*1e-250
 		}
 	}
 	if jl == 0 {

@@ -48,9 +48,10 @@ func mapLanes(a *Array, axis int, f func(buf []float64)) (*Array, error) {
 	return &Array{Shape: slices.Clone(a.Shape), Data: out}, nil
 }
 
-// sortNaNLast sorts x ascending with NaNs at the end. Moving the NaNs out
-// first lets the rest use slices.Sort's pattern-defeating quicksort on
-// plain floats.
+// sortNaNLast sorts x ascending with NaNs at the end. It moves the NaNs
+// out first, then sorts the rest by slices.Sort's pattern-defeating
+// quicksort, or from radixMin elements on by radixSort, several times
+// faster on long arrays.
 func sortNaNLast(x []float64) {
 	n := len(x)
 	for i := 0; i < n; {
@@ -61,7 +62,24 @@ func sortNaNLast(x []float64) {
 		}
 		i++
 	}
-	slices.Sort(x[:n])
+	x = x[:n]
+	if n < radixMin {
+		slices.Sort(x)
+		return
+	}
+	keys := make([]uint64, n)
+	for i, v := range x {
+		keys[i] = sortKey(v)
+	}
+	radixSort(keys, nil)
+	for i, k := range keys {
+		if k>>63 == 1 {
+			k &^= 1 << 63
+		} else {
+			k = ^k
+		}
+		x[i] = math.Float64frombits(k)
+	}
 }
 
 // Sort returns a sorted copy of a along axis (numpy.sort: -1, the last
@@ -75,10 +93,15 @@ type indexed struct {
 }
 
 // Argsort returns the indices that sort a along axis (numpy.argsort with
-// kind='stable': equal elements keep their order; NaNs go last).
+// kind='stable': equal elements keep their order; NaNs go last), by a
+// stable radix sort from radixMin elements on.
 func Argsort(a *Array, axis int) (*Array, error) {
 	var pairs []indexed
 	return mapLanes(a, axis, func(buf []float64) {
+		if len(buf) >= radixMin && len(buf) < math.MaxInt32 {
+			radixArgsort(buf)
+			return
+		}
 		pairs = pairs[:0]
 		for i, x := range buf {
 			pairs = append(pairs, indexed{x, i})
@@ -96,6 +119,31 @@ func Argsort(a *Array, axis int) (*Array, error) {
 			buf[k] = float64(p.i)
 		}
 	})
+}
+
+// radixArgsort replaces buf by the indices that sort it stably, NaNs
+// last in their order, by radixSort on the keys with their indices.
+func radixArgsort(buf []float64) {
+	keys := make([]uint64, 0, len(buf))
+	idx := make([]int32, 0, len(buf))
+	var nans []int32
+	for i, x := range buf {
+		if x != x {
+			nans = append(nans, int32(i))
+			continue
+		}
+		if x == 0 {
+			x = 0 // -0 and +0 are equal, so their indices keep their order
+		}
+		keys = append(keys, sortKey(x))
+		idx = append(idx, int32(i))
+	}
+	if len(keys) > 0 {
+		radixSort(keys, idx)
+	}
+	for k, i := range append(idx, nans...) {
+		buf[k] = float64(i)
+	}
 }
 
 // Unique returns the sorted distinct elements of a (flattened) and how

@@ -147,7 +147,13 @@ var statisticsBuiltins = []*lang.Builtin{
 			if len(args) > 1 {
 				w = args.Array(1)
 			}
-			return lang.Arr(must(array.Bincount(args.Array(0), w, int(opts.Num("minlength", 0)))))
+			x, minLength := args.Array(0), opts.Num("minlength", 0)
+			longest := minLength
+			for _, v := range x.Data {
+				longest = max(longest, v+1)
+			}
+			s.CheckElements(longest)
+			return lang.Arr(must(array.Bincount(x, w, int(minLength))))
 		},
 	},
 	predicate("isnan", "whether x is NaN", func(x float64) bool { return x != x }),

@@ -2,15 +2,20 @@ package special
 
 import "math"
 
+// maxDegree bounds the degrees the recurrences run to (a millisecond or
+// two); beyond it the polynomials give NaN.
+const maxDegree = 1e6
+
 // wholeDegree reports whether n is a whole number small enough to recur
 // on.
-func wholeDegree(n float64) bool { return n == math.Floor(n) && math.Abs(n) <= 1<<31 }
+func wholeDegree(n float64) bool { return n == math.Floor(n) && math.Abs(n) <= maxDegree }
 
 // EvalLegendre returns the Legendre polynomial P_n(x),
 // scipy.special.eval_legendre, for whole n, by Bonnet's recurrence
 // (k+1)P_(k+1) = (2k+1)x·P_k − k·P_(k−1) (A&S 22.7.10), with
 // P_(−n−1) = P_n. A non-whole n gives NaN (scipy then evaluates a
-// hypergeometric function, which calc does not).
+// hypergeometric function, which calc does not), and so does
+// |n| > maxDegree.
 func EvalLegendre(n, x float64) float64 {
 	if !wholeDegree(n) || math.IsNaN(x) {
 		return math.NaN()

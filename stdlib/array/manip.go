@@ -182,6 +182,7 @@ func Isclose(a, b *Array, rtol, atol float64, equalNaN bool) (*Array, error) {
 	return r, nil
 }
 
+// b2f is 1 for true and 0 for false, the elements of a mask.
 func b2f(b bool) float64 {
 	if b {
 		return 1

@@ -61,6 +61,7 @@ func Nanmin(a *Array, axis int) (*Array, error) { return nanExtreme(a, axis, "na
 // AllAxes), as numpy.nanmax: NaN where a lane holds nothing else.
 func Nanmax(a *Array, axis int) (*Array, error) { return nanExtreme(a, axis, "nanmax", 1) }
 
+// nanExtreme is Nanmin (sign -1) and Nanmax (sign 1).
 func nanExtreme(a *Array, axis int, name string, sign float64) (*Array, error) {
 	var buf []float64
 	return reduce(a, axis, name, true, func(l lane) float64 {
@@ -129,6 +130,8 @@ func Histogram(a *Array, bins int, lo, hi float64, edges []float64) (counts, bin
 	return Vector(cnt), Vector(edges), nil
 }
 
+// slicesMin and slicesMax return the least and greatest of x, NaN if x
+// holds one (as Min and Max).
 func slicesMin(x []float64) float64 { return x[extremeIndex(lane{data: x, stride: 1, n: len(x)}, -1)] }
 func slicesMax(x []float64) float64 { return x[extremeIndex(lane{data: x, stride: 1, n: len(x)}, 1)] }
 

@@ -77,6 +77,7 @@ func Diag(v *array.Array, k int) (*array.Array, error) {
 	return nil, fmt.Errorf("diag: input must be a vector or a matrix, got shape %s", formatShape(v.Shape))
 }
 
+// abs returns |k|.
 func abs(k int) int { return max(k, -k) }
 
 // Triangle returns a copy of the matrix m with the elements below its

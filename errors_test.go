@@ -51,7 +51,7 @@ func TestErrors(t *testing.T) {
 		{"sorted([3, 1], {reverse: 1, kye: abs})", `<expr>:1:16: sorted: unknown option "kye" (options: key, reverse)`},
 		{"a ?? b", `<expr>:1:4: unexpected "?"; expected an expression`},
 		{"x = \n", `<expr>:1:5: unexpected end of line (a statement ends at the end of its line unless a bracket is open); expected an expression`},
-		{"factorial(2.5)", `<expr>:1:11: factorial: expected an integer, got 2.5`},
+		{`comb("5", 2)`, `<expr>:1:6: comb: expected a number, got string`},
 		{`float("abc")`, `<expr>:1:7: float: "abc" is not a number`},
 		{"help(nosuch)", `<expr>:1:1: help: no builtin named "nosuch"`},
 		{"range(0, 1, 0)", `<expr>:1:13: range: step must not be zero`},

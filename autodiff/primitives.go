@@ -147,9 +147,9 @@ var functions = []*Primitive{
 		Doc: "the Bessel function of the second kind of order 0", Example: "y0(1)"},
 	{Name: "y1", Arity: 1, Topic: "special", Unary: special.Y1, Deriv: func(g *Graph, x, y *Node) *Node { return g.Sub(g.Apply(Lookup("y0"), x), g.Div(y, x)) },
 		Doc: "the Bessel function of the second kind of order 1", Example: "y1(1)"},
-	{Name: "jn", Arity: 2, Params: "n, x", Topic: "special", Binary: func(n, x float64) float64 { return wholeOrder(special.Jn, n, x) }, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
+	{Name: "jn", Arity: 2, Params: "n, x", Topic: "special", Binary: special.Jv, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
 		return nil, g.Mul(g.Const(0.5), g.Sub(g.Apply(Lookup("jn"), g.Sub(n, g.Const(1)), x), g.Apply(Lookup("jn"), g.Add(n, g.Const(1)), x)))
-	}, Doc: "the Bessel function of the first kind of whole order n", Example: "jn(2, 1.5)"},
+	}, Doc: "the Bessel function of the first kind J_n(x); a non-whole n gives jv(n, x), as in scipy", Example: "jn(2, 1.5)"},
 	{Name: "yn", Arity: 2, Params: "n, x", Topic: "special", Binary: func(n, x float64) float64 { return wholeOrder(special.Yn, n, x) }, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
 		return nil, g.Mul(g.Const(0.5), g.Sub(g.Apply(Lookup("yn"), g.Sub(n, g.Const(1)), x), g.Apply(Lookup("yn"), g.Add(n, g.Const(1)), x)))
 	}, Doc: "the Bessel function of the second kind of whole order n", Example: "yn(2, 1.5)"},
@@ -164,6 +164,92 @@ var functions = []*Primitive{
 		sum := psi(g.Add(a, b))
 		return g.Mul(out, g.Sub(psi(a), sum)), g.Mul(out, g.Sub(psi(b), sum))
 	}, Doc: "the beta function B(a, b) = Γ(a)Γ(b)/Γ(a + b)", Example: "beta(2, 3)"},
+	{Name: "jv", Arity: 2, Params: "v, x", Topic: "special", Binary: special.Jv, Partials: func(g *Graph, v, x, out *Node) (*Node, *Node) {
+		return nil, g.Mul(g.Const(0.5), g.Sub(g.Apply(Lookup("jv"), g.Sub(v, g.Const(1)), x), g.Apply(Lookup("jv"), g.Add(v, g.Const(1)), x)))
+	}, Doc: "the Bessel function of the first kind J_v(x) of real order v (negative x only for whole v)", Example: "jv(2.5, 1)"},
+	{Name: "yv", Arity: 2, Params: "v, x", Topic: "special", Binary: special.Yv, Partials: func(g *Graph, v, x, out *Node) (*Node, *Node) {
+		return nil, g.Mul(g.Const(0.5), g.Sub(g.Apply(Lookup("yv"), g.Sub(v, g.Const(1)), x), g.Apply(Lookup("yv"), g.Add(v, g.Const(1)), x)))
+	}, Doc: "the Bessel function of the second kind Y_v(x) of real order v, for x >= 0", Example: "yv(0.5, 2)"},
+	{Name: "ive", Arity: 2, Params: "v, x", Topic: "special", Binary: special.Ive, Partials: func(g *Graph, v, x, out *Node) (*Node, *Node) {
+		sum := g.Add(g.Apply(Lookup("ive"), g.Sub(v, g.Const(1)), x), g.Apply(Lookup("ive"), g.Add(v, g.Const(1)), x))
+		return nil, g.Sub(g.Mul(g.Const(0.5), sum), g.Mul(g.Apply(Lookup("sign"), x), out))
+	}, Doc: "the exponentially scaled modified Bessel function exp(-|x|)·iv(v, x), finite where iv overflows", Example: "ive(1, 1000)"},
+	{Name: "kve", Arity: 2, Params: "v, x", Topic: "special", Binary: special.Kve, Partials: func(g *Graph, v, x, out *Node) (*Node, *Node) {
+		sum := g.Add(g.Apply(Lookup("kve"), g.Sub(v, g.Const(1)), x), g.Apply(Lookup("kve"), g.Add(v, g.Const(1)), x))
+		return nil, g.Add(g.Mul(g.Const(-0.5), sum), out)
+	}, Doc: "the exponentially scaled modified Bessel function exp(x)·kv(v, x), nonzero where kv underflows", Example: "kve(1, 1000)"},
+	{Name: "spherical_jn", Arity: 2, Params: "n, x", Topic: "special", Binary: special.SphericalJn, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
+		return nil, g.Sub(g.Mul(g.Div(n, x), out), g.Apply(Lookup("spherical_jn"), g.Add(n, g.Const(1)), x))
+	}, Doc: "the spherical Bessel function of the first kind j_n(x) = sqrt(pi/(2x))·J_(n+1/2)(x), whole n >= 0", Example: "spherical_jn(1, 2)"},
+	{Name: "spherical_yn", Arity: 2, Params: "n, x", Topic: "special", Binary: special.SphericalYn, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
+		return nil, g.Sub(g.Mul(g.Div(n, x), out), g.Apply(Lookup("spherical_yn"), g.Add(n, g.Const(1)), x))
+	}, Doc: "the spherical Bessel function of the second kind y_n(x) = sqrt(pi/(2x))·Y_(n+1/2)(x), whole n >= 0", Example: "spherical_yn(1, 2)"},
+	{Name: "gammainc", Arity: 2, Params: "a, x", Topic: "special", Binary: special.Gammainc, Partials: func(g *Graph, a, x, out *Node) (*Node, *Node) {
+		return nil, gammaDensity(g, a, x)
+	}, Doc: "the regularized lower incomplete gamma function P(a, x) = γ(a, x)/Γ(a), a > 0, x >= 0", Example: "gammainc(2, 1)"},
+	{Name: "gammaincc", Arity: 2, Params: "a, x", Topic: "special", Binary: special.Gammaincc, Partials: func(g *Graph, a, x, out *Node) (*Node, *Node) {
+		return nil, g.Neg(gammaDensity(g, a, x))
+	}, Doc: "the regularized upper incomplete gamma function Q(a, x) = 1 - P(a, x), accurate where it is small", Example: "gammaincc(2, 30)"},
+	{Name: "gammaincinv", Arity: 2, Params: "a, y", Topic: "special", Binary: special.Gammaincinv, Partials: func(g *Graph, a, y, out *Node) (*Node, *Node) {
+		return nil, g.Pow(gammaDensity(g, a, out), g.Const(-1))
+	}, Doc: "the x with gammainc(a, x) = y", Example: "gammaincinv(2, 0.5)"},
+	{Name: "erfcx", Arity: 1, Topic: "special", Unary: special.Erfcx, Deriv: func(g *Graph, x, y *Node) *Node {
+		return g.Sub(g.Mul(g.Mul(g.Const(2), x), y), g.Const(2/math.SqrtPi))
+	}, Doc: "the scaled complementary error function exp(x²)·erfc(x), without erfc's underflow", Example: "erfcx(30)"},
+	{Name: "erfcinv", Arity: 1, Topic: "special", Unary: special.Erfcinv, Deriv: func(g *Graph, x, y *Node) *Node {
+		return g.Mul(g.Const(-math.SqrtPi/2), g.Apply(Lookup("exp"), g.Pow(y, g.Const(2))))
+	}, Doc: "the inverse of erfc on (0, 2), accurate for tiny arguments", Example: "erfcinv(1e-20)"},
+	{Name: "ellipk", Arity: 1, Params: "m", Topic: "special", Unary: special.Ellipk, Deriv: func(g *Graph, m, y *Node) *Node {
+		// (E - (1-m)K)/(2m(1-m)), NaN at m = 0 where the limit is pi/8.
+		oneMinus := g.Sub(g.Const(1), m)
+		return g.Div(g.Sub(g.Apply(Lookup("ellipe"), m), g.Mul(oneMinus, y)), g.Mul(g.Mul(g.Const(2), m), oneMinus))
+	}, Doc: "the complete elliptic integral of the first kind K(m), parameter m = k² <= 1", Example: "ellipk(0.5)"},
+	{Name: "ellipe", Arity: 1, Params: "m", Topic: "special", Unary: special.Ellipe, Deriv: func(g *Graph, m, y *Node) *Node {
+		// (E - K)/(2m), NaN at m = 0 where the limit is -pi/8.
+		return g.Div(g.Sub(y, g.Apply(Lookup("ellipk"), m)), g.Mul(g.Const(2), m))
+	}, Doc: "the complete elliptic integral of the second kind E(m), parameter m = k² <= 1", Example: "ellipe(0.5)"},
+	{Name: "ellipkinc", Arity: 2, Params: "phi, m", Topic: "special", Binary: special.Ellipkinc, Partials: func(g *Graph, phi, m, out *Node) (*Node, *Node) {
+		return g.Pow(ellipDelta(g, phi, m), g.Const(-0.5)), nil
+	}, Doc: "the incomplete elliptic integral of the first kind F(phi | m) (differentiable in phi)", Example: "ellipkinc(pi/4, 0.5)"},
+	{Name: "ellipeinc", Arity: 2, Params: "phi, m", Topic: "special", Binary: special.Ellipeinc, Partials: func(g *Graph, phi, m, out *Node) (*Node, *Node) {
+		return g.Pow(ellipDelta(g, phi, m), g.Const(0.5)), nil
+	}, Doc: "the incomplete elliptic integral of the second kind E(phi | m) (differentiable in phi)", Example: "ellipeinc(pi/4, 0.5)"},
+	{Name: "expn", Arity: 2, Params: "n, x", Topic: "special", Binary: special.Expn, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
+		return nil, g.Neg(g.Apply(Lookup("expn"), g.Sub(n, g.Const(1)), x))
+	}, Doc: "the generalized exponential integral E_n(x), whole n >= 0, x >= 0 (differentiable in x for n >= 1)", Example: "expn(2, 1)"},
+	{Name: "exp1", Arity: 1, Topic: "special", Unary: special.Exp1, Deriv: func(g *Graph, x, y *Node) *Node {
+		return g.Neg(g.Div(g.Apply(Lookup("exp"), g.Neg(x)), x))
+	}, Doc: "the exponential integral E1(x) for x >= 0", Example: "exp1(1)"},
+	{Name: "expi", Arity: 1, Topic: "special", Unary: special.Expi, Deriv: func(g *Graph, x, y *Node) *Node {
+		return g.Div(g.Apply(Lookup("exp"), x), x)
+	}, Doc: "the exponential integral Ei(x)", Example: "expi(1)"},
+	{Name: "eval_legendre", Arity: 2, Params: "n, x", Topic: "special", Binary: special.EvalLegendre, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
+		// n(x·P_n - P_(n-1))/(x² - 1), NaN at x = ±1.
+		prev := g.Apply(Lookup("eval_legendre"), g.Sub(n, g.Const(1)), x)
+		return nil, g.Div(g.Mul(n, g.Sub(g.Mul(x, out), prev)), g.Sub(g.Pow(x, g.Const(2)), g.Const(1)))
+	}, Doc: "the Legendre polynomial P_n(x) of whole degree n", Example: "eval_legendre(3, 0.5)"},
+	{Name: "eval_chebyt", Arity: 2, Params: "n, x", Topic: "special", Binary: special.EvalChebyt, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
+		// n(T_(n-1) - x·T_n)/(1 - x²), NaN at x = ±1.
+		prev := g.Apply(Lookup("eval_chebyt"), g.Sub(n, g.Const(1)), x)
+		return nil, g.Div(g.Mul(n, g.Sub(prev, g.Mul(x, out))), g.Sub(g.Const(1), g.Pow(x, g.Const(2))))
+	}, Doc: "the Chebyshev polynomial of the first kind T_n(x) of whole degree n", Example: "eval_chebyt(3, 0.5)"},
+	{Name: "eval_hermite", Arity: 2, Params: "n, x", Topic: "special", Binary: special.EvalHermite, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
+		return nil, g.Mul(g.Mul(g.Const(2), n), g.Apply(Lookup("eval_hermite"), g.Sub(n, g.Const(1)), x))
+	}, Doc: "the (physicists') Hermite polynomial H_n(x) of whole degree n >= 0", Example: "eval_hermite(3, 0.5)"},
+	{Name: "binom", Arity: 2, Params: "n, k", Topic: "special", Binary: special.Binom, Partials: func(g *Graph, n, k, out *Node) (*Node, *Node) {
+		psi := func(z *Node) *Node { return g.Apply(Lookup("digamma"), g.Add(z, g.Const(1))) }
+		nk := g.Sub(n, k)
+		return g.Mul(out, g.Sub(psi(n), psi(nk))), g.Mul(out, g.Sub(psi(nk), psi(k)))
+	}, Doc: "the binomial coefficient C(n, k) for real n and k", Example: "binom(5.5, 2)"},
+	{Name: "poch", Arity: 2, Params: "z, m", Topic: "special", Binary: special.Poch, Partials: func(g *Graph, z, m, out *Node) (*Node, *Node) {
+		psi := func(v *Node) *Node { return g.Apply(Lookup("digamma"), v) }
+		zm := g.Add(z, m)
+		return g.Mul(out, g.Sub(psi(zm), psi(z))), g.Mul(out, psi(zm))
+	}, Doc: "the rising factorial (Pochhammer symbol) Γ(z + m)/Γ(z)", Example: "poch(3, 2)"},
+	{Name: "sinc", Arity: 1, Topic: "special", Unary: special.Sinc, Deriv: func(g *Graph, x, y *Node) *Node {
+		// (cos(pi x) - sinc(x))/x, NaN at x = 0 where the limit is 0.
+		return g.Div(g.Sub(g.Apply(Lookup("cos"), g.Mul(g.Const(math.Pi), x)), y), x)
+	}, Doc: "the normalized sinc function sin(pi x)/(pi x), 1 at 0 (numpy.sinc)", Example: "sinc([0, 0.5, 1])"},
 	{Name: "mod", Arity: 2, Binary: mod, Partials: func(g *Graph, x, y, out *Node) (*Node, *Node) {
 		return g.Const(1), g.Neg(g.Apply(Lookup("floor"), g.Div(x, y)))
 	}, Doc: "remainder with the sign of the divisor, like Python's %", Example: "mod(-7, 3)"},
@@ -275,6 +361,17 @@ func sigmoid(x float64) float64 {
 // softplus is log(1 + exp(x)) = max(x, 0) + log1p(exp(-|x|)).
 func softplus(x float64) float64 {
 	return math.Max(x, 0) + math.Log1p(math.Exp(-math.Abs(x)))
+}
+
+// gammaDensity returns ∂P(a, x)/∂x = x^(a-1)·e^(-x)/Γ(a) as a node.
+func gammaDensity(g *Graph, a, x *Node) *Node {
+	e := g.Sub(g.Sub(g.Mul(g.Sub(a, g.Const(1)), g.Apply(Lookup("log"), x)), x), g.Apply(Lookup("gammaln"), a))
+	return g.Apply(Lookup("exp"), e)
+}
+
+// ellipDelta returns 1 - m·sin²φ, the integrand's radicand.
+func ellipDelta(g *Graph, phi, m *Node) *Node {
+	return g.Sub(g.Const(1), g.Mul(m, g.Pow(g.Apply(Lookup("sin"), phi), g.Const(2))))
 }
 
 // wholeOrder evaluates a Bessel function of whole order n; another order

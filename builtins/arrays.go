@@ -341,26 +341,8 @@ var arrayBuiltins = []*lang.Builtin{
 			return lang.Arr(array.Eye(n, m, k))
 		},
 	},
-	{
-		Name: "range", Params: "stop | start, stop, step?", Topic: "arrays",
-		Doc:     "Evenly spaced numbers up to but not including stop.\nFrom start (0 by default) in steps of step (1 by default), like numpy's\narange; the step may be a fraction: range(0, 4, 0.01) has 400 elements",
-		Example: "range(0, 1, 0.25)",
-		MinArgs: 1, MaxArgs: 3,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			start, stop, step := 0.0, a.Num(0), 1.0
-			if len(a) > 1 {
-				start, stop = a.Num(0), a.Num(1)
-			}
-			if len(a) > 2 {
-				step = a.Num(2)
-			}
-			if step == 0 {
-				panic(lang.ArgErrorf(2, "step must not be zero"))
-			}
-			s.CheckElements(math.Ceil((stop - start) / step))
-			return lang.Arr(must(array.Arange(start, stop, step)))
-		},
-	},
+	rangeBuiltin,
+	alias(rangeBuiltin, "arange", "arange(0, 1, 0.25)"),
 	spaced("linspace", "start, stop, n?, {endpoint}",
 		"n evenly spaced numbers from start to stop.\nn is 50 by default; stop is included unless {endpoint: false}.",
 		"linspace(0, 1, 5)", "endpoint",
@@ -523,19 +505,6 @@ var arrayBuiltins = []*lang.Builtin{
 	joiner("hstack", "Joins arrays side by side; vectors end to end.", ignoreAxis(array.Hstack), "hstack([[1], [2]], [[3], [4]])"),
 	joiner("vstack", "Joins arrays vertically: vectors become rows.", ignoreAxis(array.Vstack), "vstack([1, 2], [3, 4])"),
 	{
-		Name: "norm", Params: "x, ord?", Topic: "arrays",
-		Doc:     "The norm of a vector or a matrix.\nFor a vector, the 2-norm by default (or 1, inf, -inf, any p); for a matrix, Frobenius'.",
-		Example: "norm([3, 4])",
-		MinArgs: 1, MaxArgs: 2,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			ord := 2.0
-			if len(a) > 1 {
-				ord = a.Num(1)
-			}
-			return lang.Num(must(array.Norm(a.Array(0), ord)))
-		},
-	},
-	{
 		Name: "where", Params: "cond, x, y", Topic: "arrays",
 		Doc:     "Elementwise choice: x where cond is true, y elsewhere.\nTrue means nonzero; all three broadcast.",
 		Example: "where([1, -2, 3] > 0, [1, -2, 3], 0)",
@@ -575,4 +544,34 @@ var arrayBuiltins = []*lang.Builtin{
 			return lang.Arr(must(array.Row(a.Array(0), a.Int(1))))
 		},
 	},
+}
+
+// rangeBuiltin is range, which numpy users also know as arange.
+var rangeBuiltin = &lang.Builtin{
+	Name: "range", Params: "stop | start, stop, step?", Topic: "arrays",
+	Doc:     "Evenly spaced numbers up to but not including stop.\nFrom start (0 by default) in steps of step (1 by default), like numpy's\narange; the step may be a fraction: range(0, 4, 0.01) has 400 elements",
+	Example: "range(0, 1, 0.25)",
+	MinArgs: 1, MaxArgs: 3,
+	Fn: func(s *lang.Session, a lang.Args) lang.Value {
+		start, stop, step := 0.0, a.Num(0), 1.0
+		if len(a) > 1 {
+			start, stop = a.Num(0), a.Num(1)
+		}
+		if len(a) > 2 {
+			step = a.Num(2)
+		}
+		if step == 0 {
+			panic(lang.ArgErrorf(2, "step must not be zero"))
+		}
+		s.CheckElements(math.Ceil((stop - start) / step))
+		return lang.Arr(must(array.Arange(start, stop, step)))
+	},
+}
+
+// alias returns b under another name, with its own example.
+func alias(b *lang.Builtin, name, example string) *lang.Builtin {
+	c := *b
+	c.Name, c.Example = name, example
+	c.Doc = "The same as " + b.Name + ".\n" + b.Doc
+	return &c
 }

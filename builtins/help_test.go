@@ -57,7 +57,7 @@ func TestHelpText(t *testing.T) {
 			t.Errorf("help sorted lacks %q:\n%s", want, text)
 		}
 	}
-	if _, err := builtins.Help(s, "sortd"); err == nil || !strings.Contains(err.Error(), `did you mean "sorted"`) {
+	if _, err := builtins.Help(s, "sortd"); err == nil || !strings.Contains(err.Error(), `did you mean "sort" or "sorted"`) {
 		t.Errorf("help of a misspelt name: %v", err)
 	}
 	overview := builtins.Overview(s)
@@ -82,6 +82,18 @@ func TestHelpText(t *testing.T) {
 // other issues at the time of writing. Remove a name once its summary
 // passes TestSummaries.
 var awaitingSummaries = map[string]bool{
+	// arrayops.go, statistics.go, polynomials.go, interpolate.go, signal.go, linalg.go and math.go, from the numerics issue
+	"CubicSpline": true,
+	"allclose":    true, "betainc": true, "betaincinv": true, "bincount": true, "cond": true, "convolve": true,
+	"corrcoef": true, "correlate": true, "cov": true, "diag": true, "ellipeinc": true, "ellipkinc": true,
+	"eval_chebyt": true, "eval_hermite": true, "expm": true, "fftfreq": true, "fftshift": true, "flip": true,
+	"histogram": true, "interp": true, "interp1d": true, "isclose": true, "isfinite": true, "isinf": true,
+	"isnan": true, "ive": true, "jn": true, "jv": true, "kron": true, "kv": true, "legendre": true,
+	"maximum": true, "median": true, "meshgrid": true, "minimum": true, "nanmax": true, "nanmean": true,
+	"nanmin": true, "nansum": true, "norm": true, "null_space": true, "percentile": true, "polyder": true,
+	"polyfit": true, "polyint": true, "polyval": true, "quantile": true, "repeat": true, "rfftfreq": true,
+	"roll": true, "searchsorted": true, "spherical_jn": true, "spherical_yn": true, "tile": true, "tril": true,
+	"triu": true, "unique": true,
 	// image.go, surface.go and plotmarks.go, from the images issue
 	"as_depth": true, "blur": true, "box_filter": true, "median_blur": true, "structuring_element": true,
 	"erode": true, "dilate": true, "morphology": true, "bilateral_filter": true, "canny": true, "resize": true,

@@ -65,7 +65,106 @@ func record(pairs ...any) lang.Value {
 	return lang.RecordOf(r)
 }
 
+// normOrder reads numpy's ord from argument i: absent or nil for the
+// default, a number, or "fro" or "nuc".
+func normOrder(a lang.Args, i int) linalg.NormOrder {
+	switch {
+	case len(a) <= i || a[i].IsNil():
+		return linalg.NormOrder{Name: "default"}
+	case a[i].Kind() == lang.StrKind:
+		name := a.Str(i)
+		if name != "fro" && name != "nuc" {
+			panic(lang.ArgErrorf(i, "ord must be a number, \"fro\" or \"nuc\", got %q", name))
+		}
+		return linalg.NormOrder{Name: name}
+	}
+	return linalg.NormOrder{P: a.Num(i)}
+}
+
+// triangle builds triu and tril.
+func triangle(name, doc string, upper bool) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "m, k?", Topic: "linalg",
+		Doc:     doc + " (the main one, or the k-th: above it for k > 0), the rest set to 0",
+		Example: name + "([[1, 2, 3], [4, 5, 6], [7, 8, 9]])",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			k := 0
+			if len(a) > 1 {
+				k = a.Int(1)
+			}
+			return lang.Arr(must(linalg.Triangle(a.Array(0), k, upper)))
+		},
+	}
+}
+
 var linalgBuiltins = []*lang.Builtin{
+	{
+		Name: "norm", Params: "x, ord?", Topic: "linalg",
+		Doc: "the norm of a vector or a matrix, as numpy.linalg.norm: by default the 2-norm of a vector, the Frobenius norm of a matrix;\n" +
+			"vectors: ord p gives (Σ|x|^p)^(1/p), inf and -inf the largest and smallest |x|, 0 the count of nonzeros;\n" +
+			"matrices: \"fro\", \"nuc\" (sum of singular values), 2 and -2 (largest and smallest singular value),\n" +
+			"1 and -1 (largest and smallest column sum of |a|), inf and -inf (the same for rows)",
+		Example: "norm([[1, 2], [3, 4]], 2)",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Num(must(linalg.Norm(a.Array(0), normOrder(a, 1))))
+		},
+	},
+	{
+		Name: "cond", Params: "m, ord?", Topic: "linalg",
+		Doc:     "the condition number of a matrix, as numpy.linalg.cond: by default the ratio of its largest to smallest singular value; any ord of norm",
+		Example: "cond([[1, 2], [3, 4]])",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Num(must(linalg.Cond(a.Array(0), normOrder(a, 1))))
+		},
+	},
+	matrixFn("expm", "the matrix exponential (scipy.linalg.expm), by scaling and squaring with Padé approximants", "expm([[0, 1], [-1, 0]])", linalg.Expm),
+	{
+		Name: "kron", Params: "a, b", Topic: "linalg",
+		Doc:     "the Kronecker product: the block matrix of blocks a[i, j]·b (numpy.kron)",
+		Example: "kron([[1, 2], [3, 4]], eye(2))",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			x, y := a.Array(0), a.Array(1)
+			s.CheckElements(float64(len(x.Data)) * float64(len(y.Data)))
+			return lang.Arr(must(linalg.Kron(x, y)))
+		},
+	},
+	{
+		Name: "diag", Params: "v, k?", Topic: "linalg",
+		Doc:     "the square matrix with the vector v on its diagonal (the k-th: above the main one for k > 0), or the diagonal of a matrix v, as numpy.diag",
+		Example: "diag([1, 2, 3])",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			k := 0
+			if len(a) > 1 {
+				k = a.Int(1)
+			}
+			v := a.Array(0)
+			if v.Ndim() == 1 {
+				n := float64(len(v.Data) + max(k, -k))
+				s.CheckElements(n * n)
+			}
+			return lang.Arr(must(linalg.Diag(v, k)))
+		},
+	},
+	triangle("triu", "the upper triangle of a matrix from its diagonal", true),
+	triangle("tril", "the lower triangle of a matrix up to its diagonal", false),
+	{
+		Name: "null_space", Params: "m, rcond?", Topic: "linalg",
+		Doc:     "an orthonormal basis of the null space of m, as the columns of a matrix (scipy.linalg.null_space, by SVD)",
+		Example: "null_space([[1, 1], [1, 1]])",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			rcond := 0.0
+			if len(a) > 1 {
+				rcond = a.Num(1)
+			}
+			return lang.Arr(must(linalg.NullSpace(a.Array(0), rcond)))
+		},
+	},
 	{
 		Name: "solve", Params: "A, b", Topic: "linalg",
 		Doc:     "The solution x of A·x = b.\nA is square and non-singular; b a vector or a matrix of right-hand sides.",

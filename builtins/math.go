@@ -11,6 +11,7 @@ import (
 	"calc/autodiff"
 	"calc/lang"
 	"calc/stdlib/array"
+	"calc/stdlib/special"
 )
 
 // mathBuiltins returns the elementwise math functions of the autodiff
@@ -33,13 +34,17 @@ func mathBuiltins() []*lang.Builtin {
 		default:
 			params = "x"
 		}
-		bs = append(bs, &lang.Builtin{
+		b := &lang.Builtin{
 			Name: p.Name, Params: params, Topic: topic,
 			Doc:     sentence(p.Doc) + "\nElementwise on arrays.",
 			Example: p.Example,
 			MinArgs: p.Arity, MaxArgs: p.Arity,
 			Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a...) },
-		})
+		}
+		if p.Name == "round" {
+			withDecimals(b)
+		}
+		bs = append(bs, b)
 	}
 	aliases := autodiff.Aliases()
 	for _, alias := range slices.Sorted(maps.Keys(aliases)) {
@@ -73,31 +78,112 @@ func sentence(doc string) string {
 	return doc + "."
 }
 
+// withDecimals lets round take numpy's decimals: round(x, 2).
+func withDecimals(b *lang.Builtin) {
+	b.Params, b.MaxArgs = "x, decimals?", 2
+	b.Doc += ";\nround(x, d) rounds to d decimals (negative d to tens, hundreds, ...), as numpy.round"
+	b.Example = "round([3.14159, 2.71828], 2)"
+	apply := b.Fn
+	b.Fn = func(s *lang.Session, a lang.Args) lang.Value {
+		if len(a) == 1 || a[0].Kind() == lang.ExprKind {
+			if len(a) == 2 && a.Int(1) != 0 {
+				panic(lang.ArgErrorf(1, "round to decimals needs a number or an array, not a formula"))
+			}
+			return apply(s, a[:1])
+		}
+		r := array.RoundTo(a.Array(0), a.Int(1))
+		if a[0].Kind() == lang.NumKind {
+			return lang.Num(r.Data[0])
+		}
+		return lang.Arr(r)
+	}
+}
+
+// elementwise applies f to a number, or to each element of an array.
+func elementwise(a lang.Args, i int, f func(float64) float64) lang.Value {
+	if a[i].Kind() == lang.NumKind {
+		return lang.Num(f(a.Num(i)))
+	}
+	return lang.Arr(array.Map(a.Array(i), f))
+}
+
+// elementwise3 applies f to three arguments broadcast together.
+func elementwise3(a lang.Args, f func(x, y, z float64) float64) lang.Value {
+	x, y, z := a.Array(0), a.Array(1), a.Array(2)
+	shape := must(array.BroadcastShapes(must(array.BroadcastShapes(x.Shape, y.Shape)), z.Shape))
+	X, Y, Z := must(array.BroadcastTo(x, shape)), must(array.BroadcastTo(y, shape)), must(array.BroadcastTo(z, shape))
+	out := array.Zeros(shape...)
+	for i := range out.Data {
+		out.Data[i] = f(X.Data[i], Y.Data[i], Z.Data[i])
+	}
+	if len(shape) == 0 {
+		return lang.Num(out.Data[0])
+	}
+	return lang.Arr(out)
+}
+
 var extraMath = []*lang.Builtin{
 	{
 		Name: "factorial", Params: "n", Topic: "math",
-		Doc:     "n! for a whole number n >= 0.\nN! for a whole number n >= 0 (exact up to 22!, then to double precision; inf past 170!)",
-		Example: "factorial(10)",
+		Doc: "n! for a whole number n >= 0.\nExact up to 22!, then to double precision; inf past 170!;\n" +
+			"as scipy's factorial(n, exact=False), gamma(n + 1) for other n >= 0 and 0 for n < 0; elementwise on arrays",
+		Example: "factorial([10, 2.5, -1])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			n := a.Int(0)
-			if n < 0 {
-				panic(lang.ArgErrorf(0, "n must be at least 0, got %d", n))
-			}
-			return lang.Num(factorial(n))
+			return elementwise(a, 0, func(n float64) float64 {
+				switch {
+				case n < 0:
+					return 0
+				case n != math.Trunc(n) || n > 200:
+					return special.Gamma(n + 1)
+				}
+				return factorial(int(n))
+			})
 		},
 	},
 	{
 		Name: "comb", Params: "n, k", Topic: "math",
-		Doc:     "The number of ways to choose k items from n.\nThe number of ways to choose k items from n, n!/(k!(n-k)!); 0 when k > n",
-		Example: "comb(5, 2)",
+		Doc: "The number of ways to choose k items from n.\nn!/(k!(n-k)!), exact for whole n and k;\n" +
+			"as scipy's comb(n, k, exact=False), binom(n, k) for other n and k, and 0 when k > n, n < 0 or k < 0",
+		Example: "comb(5, 2) + comb(5.5, 2)",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			n, k := a.Int(0), a.Int(1)
-			if n < 0 || k < 0 {
-				panic(lang.Errorf("n and k must be at least 0, got %d and %d", n, k))
+			n, k := a.Num(0), a.Num(1)
+			switch {
+			case k > n || n < 0 || k < 0:
+				return lang.Num(0)
+			case n == math.Trunc(n) && k == math.Trunc(k) && n < 1<<53:
+				return lang.Num(comb(int(n), int(k)))
 			}
-			return lang.Num(comb(n, k))
+			return lang.Num(special.Binom(n, k))
+		},
+	},
+	{
+		Name: "betainc", Params: "a, b, x", Topic: "special",
+		Doc:     "the regularized incomplete beta function I_x(a, b), a, b > 0, 0 <= x <= 1; elementwise with broadcasting (not differentiable here)",
+		Example: "betainc(2, 3, 0.4)",
+		MinArgs: 3, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value { return elementwise3(a, special.Betainc) },
+	},
+	{
+		Name: "betaincinv", Params: "a, b, y", Topic: "special",
+		Doc:     "the x with betainc(a, b, x) = y; elementwise with broadcasting (not differentiable here)",
+		Example: "betaincinv(2, 3, 0.5248)",
+		MinArgs: 3, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value { return elementwise3(a, special.Betaincinv) },
+	},
+	{
+		Name: "legendre", Params: "n", Topic: "special",
+		Doc:     "the coefficients of the Legendre polynomial P_n, highest power first (scipy.special.legendre; polyval evaluates them)",
+		Example: "legendre(3)",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			n := a.Int(0)
+			if n < 0 {
+				panic(lang.ArgErrorf(0, "the degree must be at least 0, got %d", n))
+			}
+			s.CheckElements(float64(n + 1))
+			return lang.Arr(array.Vector(special.LegendreCoefficients(n)))
 		},
 	},
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // Topics lists the help topics in the order help shows them.
-var Topics = []string{"core", "math", "arrays", "data", "linalg", "functional", "calculus", "optimize", "roots", "ode", "special", "images", "nn", "plots"}
+var Topics = []string{"core", "math", "arrays", "data", "statistics", "linalg", "polynomials", "interpolate", "signal", "functional", "calculus", "optimize", "roots", "ode", "special", "images", "nn", "plots"}
 
 // solverTopics are the topics of the numerical solvers, whose results
 // cannot be differentiated (see lang.Builtin's Solver).
@@ -20,7 +20,8 @@ var solverTopics = map[string]bool{"optimize": true, "roots": true, "ode": true}
 func All() []*lang.Builtin {
 	var all []*lang.Builtin
 	for _, group := range [][]*lang.Builtin{
-		coreBuiltins, mathBuiltins(), complexBuiltins, arrayBuiltins, ioBuiltins, varsBuiltins, linalgBuiltins, functionalBuiltins,
+		coreBuiltins, mathBuiltins(), complexBuiltins, arrayBuiltins, arrayOpsBuiltins, ioBuiltins, varsBuiltins,
+		statisticsBuiltins, polynomialBuiltins, interpolateBuiltins, signalBuiltins, linalgBuiltins, functionalBuiltins,
 		calculusBuiltins, optimizeBuiltins, linprogBuiltins, scalarMinBuiltins, leastSquaresBuiltins, globalBuiltins, rootsBuiltins,
 		odeBuiltins, quadBuiltins, imageBuiltins, nnBuiltins, plotBuiltins, surfaceBuiltins, markBuiltins,
 	} {

@@ -131,6 +131,53 @@ func Kv(v, x float64) float64 {
 	return k
 }
 
+// Ive returns the exponentially scaled modified Bessel function of the
+// first kind, e^−|x|·I_v(x), scipy.special.ive: finite where I_v
+// overflows. Its domain and special values are Iv's.
+func Ive(v, x float64) float64 {
+	switch {
+	case math.IsNaN(v) || math.IsNaN(x) || math.Abs(v) > maxOrder:
+		return math.NaN()
+	case x < 0:
+		if v != math.Floor(v) {
+			return math.NaN()
+		}
+		i := Ive(v, -x)
+		if math.Mod(v, 2) != 0 {
+			return -i
+		}
+		return i
+	case x == 0 || math.IsInf(x, 1):
+		if math.IsInf(x, 1) {
+			return 0
+		}
+		return Iv(v, x)
+	}
+	nu := math.Abs(v)
+	is, ks := besselIKScaled(nu, x, true)
+	if v < 0 && nu != math.Floor(nu) {
+		if s := besselSinPi(nu); s != 0 {
+			return is + 2/math.Pi*s*besselScale(ks, -2*x)
+		}
+	}
+	return is
+}
+
+// Kve returns the exponentially scaled modified Bessel function of the
+// second kind, e^x·K_v(x), scipy.special.kve, for x ≥ 0 (NaN below).
+func Kve(v, x float64) float64 {
+	switch {
+	case math.IsNaN(v) || math.IsNaN(x) || x < 0 || math.Abs(v) > maxOrder:
+		return math.NaN()
+	case x == 0:
+		return math.Inf(1)
+	case math.IsInf(x, 1):
+		return 0
+	}
+	_, ks := besselIKScaled(math.Abs(v), x, false)
+	return ks
+}
+
 // besselSinPi returns sin(πν), reducing ν modulo 2 exactly first so that
 // it is exactly zero at the integers.
 func besselSinPi(nu float64) float64 {
@@ -149,9 +196,14 @@ func besselSinPi(nu float64) float64 {
 // besselIK returns I_ν(x) and K_ν(x) for ν ≥ 0 and 0 < x < ∞. Without
 // wantI it skips step 1 and returns NaN for I.
 func besselIK(nu, x float64, wantI bool) (i, k float64) {
+	is, ks := besselIKScaled(nu, x, wantI)
+	return besselScale(is, x), besselScale(ks, -x)
+}
+
+// besselIKScaled returns e^−x·I_ν(x) and e^x·K_ν(x), as besselIK.
+func besselIKScaled(nu, x float64, wantI bool) (is, ks float64) {
 	if x > math.Max(30, nu*nu/2) {
-		is, ks := besselHankel(nu, x)
-		return besselScale(is, x), besselScale(ks, -x)
+		return besselHankel(nu, x)
 	}
 	n := int(nu + 0.5)
 	mu := nu - float64(n)
@@ -177,7 +229,7 @@ func besselIK(nu, x float64, wantI bool) (i, k float64) {
 	for l := 1; l <= n; l++ {
 		kmu, k1 = k1, 2*(mu+float64(l))/x*k1+kmu
 	}
-	return besselScale(imu*ratio, x), besselScale(kmu, -x)
+	return imu * ratio, kmu
 }
 
 // besselIRatios returns I_(μ+1)/I_μ and I_ν/I_μ for ν = μ + n (step 1),

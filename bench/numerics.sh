@@ -1,0 +1,34 @@
+#!/bin/sh
+# Issue 16's speed targets: calc's Go benchmarks beside numpy's timings of
+# the same work. Each Go benchmark runs between two numpy timings of the
+# same task, so that both see nearly the same machine load; as numpy's
+# timings are the best of 5 calls, the Go figure is the best of 3 runs.
+# Prints each time and the ratio calc/numpy.
+# Run from the repository root: sh bench/numerics.sh
+set -e
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+run() { # package, benchmark name, benchtime
+	/usr/bin/python3 bench/numerics_numpy.py "$2" >> "$tmp/numpy"
+	go test -run '^$' -bench "^Benchmark$2\$" -benchtime "$3" -count 3 "$1" >> "$tmp/go"
+	/usr/bin/python3 bench/numerics_numpy.py "$2" >> "$tmp/numpy"
+}
+run ./stdlib/array Sort1e7 3x
+run ./stdlib/array Argsort1e7 3x
+run ./stdlib/array Median1e7 5x
+run ./stdlib/poly Polyfit5on1e6 5x
+run ./stdlib/fft FFT2p20 1s
+run ./stdlib/fft FFTPrime99991 1s
+run ./stdlib/fft FFT1024 1s
+run ./stdlib/linalg Eig500 3x
+awk '
+	FNR == NR { if (!($1 in np) || $2 < np[$1]) np[$1] = $2; next }
+	/^Benchmark/ {
+		name = $1; sub(/^Benchmark/, "", name); sub(/-[0-9]+$/, "", name)
+		if (!(name in go)) order[++n] = name
+		if (!(name in go) || $3 / 1e9 < go[name]) go[name] = $3 / 1e9
+	}
+	END {
+		printf "%-16s %12s %12s %8s\n", "benchmark", "calc (s)", "numpy (s)", "ratio"
+		for (i = 1; i <= n; i++) { k = order[i]; printf "%-16s %12.6f %12.6f %8.2f\n", k, go[k], np[k], go[k] / np[k] }
+	}' "$tmp/numpy" "$tmp/go"

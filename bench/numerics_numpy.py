@@ -1,0 +1,38 @@
+"""numpy's timings of issue 16's speed targets, the same work as the Go
+benchmarks that bench/numerics.sh runs beside it. With names as
+arguments, only those.
+Run: /usr/bin/python3 bench/numerics_numpy.py [NAME...]"""
+import sys
+import time
+
+import numpy as np
+
+
+def best(f, repeat=5):
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        f()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+rng = np.random.default_rng(16)
+x = rng.normal(size=10**7)
+n = 10**6
+xs = np.linspace(-1, 1, n)
+ys = np.sin(3 * xs) + 0.01 * rng.normal(size=n)
+z20 = rng.normal(size=2**20) + 1j * rng.normal(size=2**20)
+zp = rng.normal(size=99991) + 1j * rng.normal(size=99991)
+z1k = rng.normal(size=1024) + 1j * rng.normal(size=1024)
+m500 = rng.normal(size=(500, 500))
+for name, f in [("Sort1e7", lambda: np.sort(x)),
+                ("Argsort1e7", lambda: np.argsort(x, kind="stable")),
+                ("Median1e7", lambda: np.median(x)),
+                ("Polyfit5on1e6", lambda: np.polyfit(xs, ys, 5)),
+                ("FFT2p20", lambda: np.fft.fft(z20)),
+                ("FFTPrime99991", lambda: np.fft.fft(zp)),
+                ("FFT1024", lambda: np.fft.fft(z1k)),
+                ("Eig500", lambda: np.linalg.eig(m500))]:
+    if len(sys.argv) == 1 or name in sys.argv[1:]:
+        print("%s %.6f" % (name, best(f)))

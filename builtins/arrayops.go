@@ -1,0 +1,179 @@
+package builtins
+
+import (
+	"calc/autodiff"
+	"calc/lang"
+	"calc/stdlib/array"
+)
+
+// axisOrDefault reads the axis of sort-like builtins: positional argument
+// i or the axis option, def when neither is given; nil means all axes, as
+// numpy's axis=None.
+func axisOrDefault(a lang.Args, i int, opts lang.Options, def int) int {
+	if len(a) > i && a[i].IsNil() || opts.Has("axis") && opts.Get("axis", lang.Num(0)).IsNil() {
+		return array.AllAxes
+	}
+	if len(a) > i || opts.Has("axis") {
+		return axisOf(a, i, opts)
+	}
+	return def
+}
+
+// alongAxis builds a builtin of an array and an optional axis (def when
+// not given) that gives an array.
+func alongAxis(name, doc, example string, def int, f func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "xs, axis?, {axis}", Topic: "arrays",
+		Doc: doc, Example: example,
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("axis")
+			return lang.Arr(must(f(args.Array(0), axisOrDefault(args, 1, opts, def))))
+		},
+	}
+}
+
+// counts reads a repetition argument: one whole number or a list of them.
+func counts(a lang.Args, i int) []int {
+	if a[i].Kind() == lang.NumKind {
+		return []int{a.Int(i)}
+	}
+	items := a.Items(i)
+	out := make([]int, len(items))
+	for k := range items {
+		out[k] = lang.Args(items).Int(k)
+	}
+	return out
+}
+
+// elementwisePair builds maximum and minimum from the primitives max and
+// min: two arguments, broadcast, differentiable.
+func elementwisePair(name, prim, doc string) *lang.Builtin {
+	p := autodiff.Lookup(prim)
+	return &lang.Builtin{
+		Name: name, Params: "x, y", Topic: "arrays",
+		Doc: doc + " of x and y, elementwise with broadcasting; NaN if either is NaN (numpy." + name + ")", Example: name + "([1, 5, 3], [4, 2, 6])",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a[0], a[1]) },
+	}
+}
+
+var arrayOpsBuiltins = []*lang.Builtin{
+	alongAxis("sort", "A sorted copy of an array along an axis, NaN last.\nThe last axis by default; nil for the flattened array;\n"+
+		"sorted sorts lists of anything, with a key", "sort([[3, 1, 2], [9, 7, 8]])", -1, array.Sort),
+	alongAxis("argsort", "The indices that sort an array along an axis.\nThe last by default; equal elements keep their order (numpy's stable kind).",
+		"argsort([30, 10, 20])", -1, array.Argsort),
+	alongAxis("flip", "an array with the order of its elements reversed along an axis, or along every axis by default (numpy.flip)",
+		"flip([[1, 2], [3, 4]], 0)", array.AllAxes, array.Flip),
+	{
+		Name: "unique", Params: "xs, {return_counts}", Topic: "arrays",
+		Doc:     "the sorted distinct elements of xs (flattened); {return_counts: true} gives a record {values, counts}",
+		Example: "values, counts = unique([3, 1, 3, 2, 3], return_counts=true); counts",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("return_counts")
+			v, c := array.Unique(args.Array(0))
+			if opts.Bool("return_counts", false) {
+				return record("values", v, "counts", c)
+			}
+			return lang.Arr(v)
+		},
+	},
+	{
+		Name: "searchsorted", Params: "sorted, v, {side}", Topic: "arrays",
+		Doc:     "where each v would go in the ascending vector sorted to keep it sorted: before equal elements, or after with {side: \"right\"}",
+		Example: "searchsorted([1, 2, 3, 5], [0, 3, 4])",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("side")
+			side := opts.Text("side", "left")
+			if side != "left" && side != "right" {
+				panic(lang.Errorf("option side must be \"left\" or \"right\", got %q", side))
+			}
+			r := must(array.Searchsorted(args.Array(0), args.Array(1), side == "right"))
+			if args[1].Kind() == lang.NumKind {
+				return lang.Num(r.Data[0])
+			}
+			return lang.Arr(r)
+		},
+	},
+	{
+		Name: "meshgrid", Params: "xs..., {indexing}", Topic: "arrays",
+		Doc: "coordinate matrices from coordinate vectors, as numpy.meshgrid: X, Y = meshgrid(x, y) gives arrays of shape (len(y), len(x));\n" +
+			"{indexing: \"ij\"} gives shape (len(x), len(y))",
+		Example: "X, Y = meshgrid([1, 2, 3], [10, 20]); Y",
+		MinArgs: 1, MaxArgs: -1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("indexing")
+			idx := opts.Text("indexing", "xy")
+			if idx != "xy" && idx != "ij" {
+				panic(lang.Errorf("option indexing must be \"xy\" or \"ij\", got %q", idx))
+			}
+			xs := make([]*array.Array, len(args))
+			size := 1.0
+			for i := range args {
+				xs[i] = args.Array(i)
+				size *= float64(len(xs[i].Data))
+			}
+			s.CheckElements(size * float64(len(xs)))
+			grids := must(array.Meshgrid(xs, idx == "ij"))
+			out := make([]lang.Value, len(grids))
+			for i, g := range grids {
+				out[i] = lang.Arr(g)
+			}
+			return lang.ListOf(out)
+		},
+	},
+	{
+		Name: "tile", Params: "xs, reps", Topic: "arrays",
+		Doc:     "xs repeated reps times (a number, or one count per axis), as numpy.tile",
+		Example: "tile([1, 2], [2, 2])",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			x, reps := a.Array(0), counts(a, 1)
+			size := float64(len(x.Data))
+			for _, r := range reps {
+				size *= float64(r)
+			}
+			s.CheckElements(size)
+			return lang.Arr(must(array.Tile(x, reps)))
+		},
+	},
+	{
+		Name: "repeat", Params: "xs, repeats, axis?, {axis}", Topic: "arrays",
+		Doc:     "each element of xs repeated (a count, or one per element along the axis); without an axis xs is flattened, as numpy.repeat",
+		Example: "repeat([1, 2, 3], [1, 0, 2])",
+		MinArgs: 2, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("axis")
+			x, reps := args.Array(0), counts(args, 1)
+			total := 0.0
+			for _, r := range reps {
+				total += float64(r)
+			}
+			if len(reps) == 1 {
+				total *= float64(len(x.Data))
+			}
+			s.CheckElements(total * float64(len(x.Data)) / float64(max(1, len(x.Data))))
+			return lang.Arr(must(array.Repeat(x, reps, axisOf(args, 2, opts))))
+		},
+	},
+	{
+		Name: "roll", Params: "xs, shift, axis?, {axis}", Topic: "arrays",
+		Doc:     "xs with its elements shifted by shift places, those pushed off the end coming back at the start (flattened without an axis), as numpy.roll",
+		Example: "roll([1, 2, 3, 4, 5], 2)",
+		MinArgs: 2, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("axis")
+			return lang.Arr(must(array.Roll(args.Array(0), args.Int(1), axisOf(args, 2, opts))))
+		},
+	},
+	elementwisePair("maximum", "max", "the larger"),
+	elementwisePair("minimum", "min", "the smaller"),
+}

@@ -1,0 +1,90 @@
+package builtins
+
+import (
+	"calc/autodiff"
+	"calc/lang"
+	"calc/stdlib/array"
+	"calc/stdlib/poly"
+)
+
+// coefficients reads argument i as polynomial coefficients, highest power
+// first.
+func coefficients(a lang.Args, i int) []float64 {
+	p := a.Array(i)
+	if p.Ndim() > 1 {
+		panic(lang.ArgErrorf(i, "polynomial coefficients must be a vector, got shape %v", p.Shape))
+	}
+	return p.Data
+}
+
+// order reads an optional whole number of times at argument i (1 by
+// default).
+func order(a lang.Args, i int) int {
+	if len(a) <= i {
+		return 1
+	}
+	m := a.Int(i)
+	if m < 0 {
+		panic(lang.ArgErrorf(i, "the order must be at least 0, got %d", m))
+	}
+	return m
+}
+
+var polynomialBuiltins = []*lang.Builtin{
+	{
+		Name: "polyval", Params: "p, x", Topic: "polynomials",
+		Doc: "the polynomial with coefficients p (highest power first, as numpy) at x, by Horner's rule;\n" +
+			"x may be an array or a symbol, and polyval is differentiable in x and p",
+		Example: "polyval([1, 0, -2], [0, 1, 2])",
+		MinArgs: 2, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			mul, add := autodiff.Lookup("*"), autodiff.Lookup("+")
+			items := a.Items(0)
+			acc := lang.Num(0)
+			for _, c := range items {
+				acc = s.Apply(add, s.Apply(mul, acc, a[1]), c)
+			}
+			return acc
+		},
+	},
+	{
+		Name: "polyfit", Params: "x, y, deg, {w}", Topic: "polynomials",
+		Doc: "the coefficients (highest power first) of the degree-deg polynomial closest to the points (x, y) in least squares,\n" +
+			"with weights {w} on the residuals, as numpy.polyfit",
+		Example: "polyfit([0, 1, 2, 3], [1, 3, 7, 13], 2)",
+		MinArgs: 3, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("w")
+			var w []float64
+			if opts.Has("w") {
+				w = lang.Args{opts.Get("w", lang.Nil)}.Array(0).Data
+			}
+			return lang.Arr(array.Vector(must(poly.Fit(args.Array(0).Data, args.Array(1).Data, w, args.Int(2)))))
+		},
+	},
+	{
+		Name: "polyder", Params: "p, m?", Topic: "polynomials",
+		Doc:     "the coefficients of the m-th derivative (1st by default) of the polynomial p, as numpy.polyder",
+		Example: "polyder([1, 1, 1, 1])",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Arr(array.Vector(poly.Der(coefficients(a, 0), order(a, 1))))
+		},
+	},
+	{
+		Name: "polyint", Params: "p, m?, {k}", Topic: "polynomials",
+		Doc:     "the coefficients of the m-th antiderivative (1st by default) of the polynomial p, with integration constants {k} (0), as numpy.polyint",
+		Example: "polyint([3, 2, 1])",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("k")
+			var k []float64
+			if opts.Has("k") {
+				k = lang.Args{opts.Get("k", lang.Nil)}.Array(0).Data
+			}
+			return lang.Arr(array.Vector(poly.Int(coefficients(args, 0), order(args, 1), k)))
+		},
+	},
+}

@@ -1,0 +1,69 @@
+package builtins
+
+import (
+	"calc/lang"
+	"calc/stdlib/array"
+	"calc/stdlib/fft"
+)
+
+// frequencies builds fftfreq and rfftfreq.
+func frequencies(name, doc, example string, f func(int, float64) []float64) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "n, d?", Topic: "signal", Doc: doc, Example: example,
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			n, d := a.Int(0), 1.0
+			if n < 1 {
+				panic(lang.ArgErrorf(0, "n must be at least 1, got %d", n))
+			}
+			s.CheckElements(float64(n))
+			if len(a) > 1 {
+				d = a.Num(1)
+			}
+			return lang.Arr(array.Vector(f(n, d)))
+		},
+	}
+}
+
+// sliding builds convolve and correlate.
+func sliding(name, doc, example, mode string, f func(a, v []float64, mode string) ([]float64, error)) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "a, v, mode?", Topic: "signal", Doc: doc, Example: example,
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			m := mode
+			if len(a) > 2 {
+				m = a.Str(2)
+			}
+			x, v := a.Array(0), a.Array(1)
+			if x.Ndim() != 1 || v.Ndim() != 1 {
+				panic(lang.Errorf("%s needs two vectors, got shapes %v and %v", name, x.Shape, v.Shape))
+			}
+			return lang.Arr(array.Vector(must(f(x.Data, v.Data, m))))
+		},
+	}
+}
+
+var signalBuiltins = []*lang.Builtin{
+	frequencies("fftfreq", "the frequencies of the terms of an n-point fft with sample spacing d (1), as numpy.fft.fftfreq:\n[0, 1, ..., -2, -1]/(d·n)",
+		"fftfreq(8, 0.1)", fft.Freq),
+	frequencies("rfftfreq", "the n/2+1 non-negative frequencies of an n-point rfft with sample spacing d (1), as numpy.fft.rfftfreq",
+		"rfftfreq(8, 0.1)", fft.RFreq),
+	{
+		Name: "fftshift", Params: "x", Topic: "signal",
+		Doc:     "x with the zero frequency moved to the centre: every axis rolled by half its length, as numpy.fft.fftshift",
+		Example: "fftshift(fftfreq(5))",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			x := a.Array(0)
+			for axis, n := range x.Shape {
+				x = must(array.Roll(x, n/2, axis))
+			}
+			return lang.Arr(x)
+		},
+	},
+	sliding("convolve", "the discrete linear convolution of two vectors, as numpy.convolve; mode \"full\" (default), \"same\" or \"valid\"",
+		"convolve([1, 2, 3], [0, 1, 0.5])", "full", fft.Convolve),
+	sliding("correlate", "the cross-correlation Σ a[n+k]·v[n] of two vectors, as numpy.correlate; mode \"valid\" (default), \"same\" or \"full\"",
+		"correlate([1, 2, 3], [0, 1, 0.5], \"full\")", "valid", fft.Correlate),
+}

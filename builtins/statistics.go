@@ -1,0 +1,215 @@
+package builtins
+
+import (
+	"math"
+
+	"calc/lang"
+	"calc/stdlib/array"
+)
+
+// nanReduction builds nansum, nanmean, nanmin and nanmax.
+func nanReduction(name, doc string, f func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "xs, axis?, {axis}", Topic: "statistics",
+		Doc:     doc + " of an array's elements ignoring NaN, or along an axis (numpy." + name + ")",
+		Example: name + "([1, nan, 3])",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("axis")
+			return lang.Arr(reduceAxis(f, args.Array(0), axisOf(args, 1, opts)))
+		},
+	}
+}
+
+// quantileBuiltin builds percentile (q in percent) and quantile (q in
+// [0, 1]).
+func quantileBuiltin(name string, scale float64, example string) *lang.Builtin {
+	unit := "in [0, 1]"
+	if scale != 1 {
+		unit = "in percent, [0, 100]"
+	}
+	return &lang.Builtin{
+		Name: name, Params: "xs, q, axis?, {axis}", Topic: "statistics",
+		Doc: "the q-th " + name + " of xs (q " + unit + ", a number or an array), by numpy's default linear method:\n" +
+			"the sorted values interpolated at position (n-1)·q; NaN if xs holds NaN",
+		Example: example,
+		MinArgs: 2, MaxArgs: 4,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("axis")
+			q := array.Map(args.Array(1), func(p float64) float64 { return p / scale })
+			return lang.Arr(must(array.Quantile(args.Array(0), q, axisOf(args, 2, opts))))
+		},
+	}
+}
+
+// predicate builds isnan, isinf and isfinite: elementwise truth values.
+func predicate(name, doc string, f func(float64) bool) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "x", Topic: "statistics",
+		Doc: doc + "; elementwise on arrays, giving a mask", Example: name + "([1, nan, inf, -inf])",
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			if a[0].Kind() == lang.NumKind {
+				return lang.Bool(f(a.Num(0)))
+			}
+			r := array.Map(a.Array(0), func(x float64) float64 {
+				if f(x) {
+					return 1
+				}
+				return 0
+			})
+			r.Depth = array.Bool
+			return lang.Arr(r)
+		},
+	}
+}
+
+// closeness reads isclose's and allclose's arguments and compares.
+func closeness(a lang.Args) *array.Array {
+	args, opts := a.Options()
+	opts.Check("rtol", "atol", "equal_nan")
+	return must(array.Isclose(args.Array(0), args.Array(1), opts.Num("rtol", 1e-5), opts.Num("atol", 1e-8), opts.Bool("equal_nan", false)))
+}
+
+var statisticsBuiltins = []*lang.Builtin{
+	reduction("median", "the median (the mean of the middle two for an even count; NaN if any is NaN)", array.Median, nil),
+	quantileBuiltin("percentile", 100, "percentile([1, 2, 3, 4], [25, 50])"),
+	quantileBuiltin("quantile", 1, "quantile([[1, 2], [3, 5]], 0.5, 0)"),
+	nanReduction("nansum", "the sum", array.Nansum),
+	nanReduction("nanmean", "the mean", array.Nanmean),
+	nanReduction("nanmin", "the smallest", array.Nanmin),
+	nanReduction("nanmax", "the largest", array.Nanmax),
+	{
+		Name: "cov", Params: "m, y?, {rowvar, ddof}", Topic: "statistics",
+		Doc: "the covariance matrix of the variables that are the rows of m (and of y, stacked below), as numpy.cov;\n" +
+			"{rowvar: false} takes columns as variables; ddof is 1 (the unbiased estimate) unless given",
+		Example: "cov([[0, 1, 2], [2, 1, 0]])",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("rowvar", "ddof")
+			return lang.Arr(must(array.Cov(covInput(args, opts.Bool("rowvar", true)), opts.Bool("rowvar", true), int(opts.Num("ddof", 1)))))
+		},
+	},
+	{
+		Name: "corrcoef", Params: "m, y?, {rowvar}", Topic: "statistics",
+		Doc:     "the Pearson correlation coefficients of the rows of m (and of y), as numpy.corrcoef; {rowvar: false} for columns",
+		Example: "corrcoef([1, 2, 3, 4], [2, 4, 5, 9])",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("rowvar")
+			return lang.Arr(must(array.Corrcoef(covInput(args, opts.Bool("rowvar", true)), opts.Bool("rowvar", true))))
+		},
+	},
+	{
+		Name: "histogram", Params: "xs, bins?, {range}", Topic: "statistics",
+		Doc: "counts of xs in bins, as numpy.histogram: a record {counts, edges} that unpacks as counts, edges = ...;\n" +
+			"bins is a number of equal bins (10) over {range: [lo, hi]} (xs' extremes by default), or the edges themselves;\n" +
+			"bins are half-open [a, b) except the last, [a, b]",
+		Example: "counts, edges = histogram([1, 2, 2, 3, 3, 3], 3); counts",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("range")
+			bins, lo, hi := 10, math.NaN(), math.NaN()
+			var edges []float64
+			if len(args) > 1 {
+				if args[1].Kind() == lang.NumKind {
+					bins = args.Int(1)
+					s.CheckElements(float64(bins))
+				} else {
+					edges = args.Array(1).Data
+				}
+			}
+			if opts.Has("range") {
+				r := lang.Args{opts.Get("range", lang.Nil)}.Array(0)
+				if len(r.Data) != 2 {
+					panic(lang.Errorf("option range must be [lo, hi]"))
+				}
+				lo, hi = r.Data[0], r.Data[1]
+			}
+			counts, e := mustPair(array.Histogram(args.Array(0), bins, lo, hi, edges))
+			return record("counts", counts, "edges", e)
+		},
+	},
+	{
+		Name: "bincount", Params: "xs, weights?, {minlength}", Topic: "statistics",
+		Doc:     "how often each whole number 0, 1, 2, ... occurs in xs (the sum of their weights if given), as numpy.bincount",
+		Example: "bincount([0, 1, 1, 3])",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("minlength")
+			var w *array.Array
+			if len(args) > 1 {
+				w = args.Array(1)
+			}
+			x, minLength := args.Array(0), opts.Num("minlength", 0)
+			longest := minLength
+			for _, v := range x.Data {
+				longest = max(longest, v+1)
+			}
+			s.CheckElements(longest)
+			return lang.Arr(must(array.Bincount(x, w, int(minLength))))
+		},
+	},
+	predicate("isnan", "whether x is NaN", func(x float64) bool { return x != x }),
+	predicate("isinf", "whether x is +inf or -inf", func(x float64) bool { return math.IsInf(x, 0) }),
+	predicate("isfinite", "whether x is neither infinite nor NaN", func(x float64) bool { return !math.IsInf(x, 0) && x == x }),
+	{
+		Name: "isclose", Params: "a, b, {rtol, atol, equal_nan}", Topic: "statistics",
+		Doc:     "elementwise |a - b| <= atol + rtol·|b| (rtol 1e-5, atol 1e-8, as numpy.isclose); NaN is close to nothing unless {equal_nan: true}",
+		Example: "isclose([1, 2], [1.000001, 2.1])",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			r := closeness(a)
+			if len(r.Shape) == 0 {
+				return lang.Bool(r.Data[0] != 0)
+			}
+			return lang.Arr(r)
+		},
+	},
+	{
+		Name: "allclose", Params: "a, b, {rtol, atol, equal_nan}", Topic: "statistics",
+		Doc:     "whether isclose(a, b) holds for every element, as numpy.allclose",
+		Example: "allclose([1, 2], [1.000001, 2.000001])",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			for _, x := range closeness(a).Data {
+				if x == 0 {
+					return lang.Bool(false)
+				}
+			}
+			return lang.Bool(true)
+		},
+	},
+}
+
+// covInput stacks cov's and corrcoef's optional second argument under
+// the first, as numpy does, after turning both to the row layout.
+func covInput(args lang.Args, rowVar bool) *array.Array {
+	m := args.Array(0)
+	if len(args) < 2 {
+		return m
+	}
+	y := args.Array(1)
+	if !rowVar {
+		m, y = array.Transpose(m), array.Transpose(y)
+	}
+	st := must(array.Vstack([]*array.Array{m, y}))
+	if !rowVar {
+		return array.Transpose(st)
+	}
+	return st
+}
+
+// mustPair is must for a function with two results.
+func mustPair[T, U any](t T, u U, err error) (T, U) {
+	if err != nil {
+		lang.Throw(err)
+	}
+	return t, u
+}

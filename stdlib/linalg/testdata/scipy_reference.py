@@ -1,0 +1,92 @@
+#!/usr/bin/python3
+"""Reference values for calc/stdlib/linalg's norms, condition numbers,
+matrix exponential, Kronecker products, diagonals, triangles and general
+eigenvalues, computed by numpy and scipy.
+
+Run with Debian's python3-numpy and python3-scipy from this directory:
+
+    /usr/bin/python3 scipy_reference.py > scipy_reference.json
+
+Each case is {"fn": name, "a": matrix, "b": matrix or null, "p": number or
+string, "out": value}: matrices as nested lists; eigenvalues as [re, im]
+pairs sorted by (re, im).
+"""
+import json
+import sys
+
+import numpy as np
+import scipy
+import scipy.linalg as sl
+
+rng = np.random.default_rng(16)
+cases = []
+
+
+def add(fn, a, out, b=None, p=None):
+    cases.append({"fn": fn, "a": np.asarray(a, float).tolist(),
+                  "b": None if b is None else np.asarray(b, float).tolist(),
+                  "p": p, "out": out})
+
+
+hilbert = sl.hilbert(10)
+mats = {
+    "2x2": np.array([[1., 2], [3, 4]]),
+    "rect": rng.normal(size=(3, 5)),
+    "tall": rng.normal(size=(6, 2)),
+    "hilbert10": hilbert,
+    "singular": np.array([[1., 2, 3], [2, 4, 6], [1, 0, 1]]),
+}
+for name, m in mats.items():
+    for ord in [None, "fro", "nuc", 1, -1, 2, -2, np.inf, -np.inf]:
+        add("norm", m, float(np.linalg.norm(m, ord)), p=("inf" if ord == np.inf else "-inf" if ord == -np.inf else ord))
+    if m.shape[0] == m.shape[1]:
+        for ord in [None, 1, -1, 2, -2, np.inf, "fro", "nuc"]:
+            try:
+                with np.errstate(all="ignore"):
+                    c = float(np.linalg.cond(m, ord))
+            except np.linalg.LinAlgError:
+                continue  # numpy's SVD of the inverse's NaNs fails
+            add("cond", m, c if np.isfinite(c) else "inf", p=("inf" if ord == np.inf else ord))
+vec = rng.normal(size=7)
+for ord in [None, 0, 1, 2, 3, 0.5, -1, np.inf, -np.inf]:
+    add("norm", vec, float(np.linalg.norm(vec, ord)), p=("inf" if ord == np.inf else "-inf" if ord == -np.inf else ord))
+
+expm_inputs = [
+    np.array([[0., 1], [-1, 0]]),
+    np.array([[1e-3, 2e-3], [0, -1e-3]]),
+    rng.normal(size=(4, 4)) * 0.1,
+    rng.normal(size=(5, 5)),
+    rng.normal(size=(5, 5)) * 3,
+    rng.normal(size=(6, 6)) * 20,
+    np.array([[1., 1], [0, 1]]),
+    hilbert,
+    np.diag([1., -2, 3]) + np.diag([1., 1], 1),
+]
+for m in expm_inputs:
+    add("expm", m, sl.expm(m).tolist())
+
+add("kron", [[1., 2], [3, 4]], np.kron([[1., 2], [3, 4]], [[0., 5], [6, 7], [1, 1]]).tolist(), b=[[0., 5], [6, 7], [1, 1]])
+add("kron", [1., 2, 3], np.kron([1., 2, 3], [4., 5]).tolist(), b=[4., 5])
+add("kron", [1., 2], np.kron([1., 2], [[1., 0], [0, 1]]).tolist(), b=[[1., 0], [0, 1]])
+for k in [-2, -1, 0, 1, 3]:
+    add("diag", [1., 2, 3], np.diag([1., 2, 3], k).tolist(), p=k)
+    add("diag", mats["rect"], np.diag(mats["rect"], k).tolist(), p=k)
+    add("triu", mats["rect"], np.triu(mats["rect"], k).tolist(), p=k)
+    add("tril", mats["rect"], np.tril(mats["rect"], k).tolist(), p=k)
+
+eig_inputs = [
+    np.array([[0., 1], [-1, 0]]),               # rotation: ±i
+    np.array([[2., 1], [0, 2]]),                # defective
+    np.array([[1., 0, 0], [0, 1, 0], [0, 0, 2]]),  # repeated
+    rng.normal(size=(6, 6)),
+    hilbert,
+    np.array([[0., 0, 0, -24], [1, 0, 0, 50], [0, 1, 0, -35], [0, 0, 1, 10]]),
+]
+for m in eig_inputs:
+    w = np.linalg.eigvals(m)
+    w = sorted(w.tolist(), key=lambda z: (round(z.real, 9), round(z.imag, 9)))
+    add("eigvals", m, [[z.real, z.imag] for z in w])
+for m in [mats["singular"], np.array([[1., 1], [1, 1]]), rng.normal(size=(3, 6))]:
+    add("null_space", m, sl.null_space(m).shape[1])
+
+json.dump({"numpy": np.__version__, "scipy": scipy.__version__, "cases": cases}, sys.stdout)

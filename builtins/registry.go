@@ -21,7 +21,7 @@ func All() []*lang.Builtin {
 	var all []*lang.Builtin
 	for _, group := range [][]*lang.Builtin{
 		coreBuiltins, mathBuiltins(), complexBuiltins, arrayBuiltins, arrayOpsBuiltins, ioBuiltins, varsBuiltins,
-		statisticsBuiltins, polynomialBuiltins, interpolateBuiltins, signalBuiltins, linalgBuiltins, functionalBuiltins,
+		statisticsBuiltins, polynomialBuiltins, interpolateBuiltins, signalBuiltins, spectralBuiltins, linalgBuiltins, functionalBuiltins,
 		calculusBuiltins, optimizeBuiltins, linprogBuiltins, scalarMinBuiltins, leastSquaresBuiltins, globalBuiltins, rootsBuiltins,
 		odeBuiltins, quadBuiltins, imageBuiltins, nnBuiltins, plotBuiltins, surfaceBuiltins, markBuiltins,
 	} {

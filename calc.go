@@ -22,9 +22,9 @@ const Version = "0.1.0"
 func NewSession() *lang.Session { return builtins.NewSession() }
 
 // Run executes the source text, named name in error messages, in session
-// s. The value of each bare expression and print() output go to out; an
-// error stops the run, is written to errOut with its position and a caret,
-// and is returned.
+// s. The value of each bare expression, print() output and notes go to
+// out (notes to s.Err instead when it is set); an error stops the run, is
+// written to errOut with its position and a caret, and is returned.
 func Run(s *lang.Session, name, text string, out, errOut io.Writer) error {
 	s.Out = out
 	err := s.Run(name, text)

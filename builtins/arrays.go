@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"fmt"
 	"math"
 	"slices"
 
@@ -33,6 +34,22 @@ func must[T any](v T, err error) T {
 	return v
 }
 
+// noteScalarSymbols says, outside traced functions, that a reduction or a
+// product of expressions whose symbols are scalars treats them as numbers:
+// sum(v**2) is v**2, which called with a vector later squares it
+// elementwise rather than summing, as a numpy user might expect.
+func noteScalarSymbols(s *lang.Session, name string, xs ...*autodiff.Node) {
+	if s.Tracing() {
+		return
+	}
+	for _, x := range xs {
+		if x.IsScalar() && x.Op != autodiff.OpConst {
+			s.Note(fmt.Sprintf("%s treats %s as a number, for its symbols are scalars; to work on vectors, define a function of them, as in f(v) = sum(v**2)", name, x))
+			return
+		}
+	}
+}
+
 // reduceAxis applies a reduction, raising its error as a user error.
 func reduceAxis(f func(*array.Array, int) (*array.Array, error), a *array.Array, axis int) *array.Array {
 	return must(f(a, axis))
@@ -54,6 +71,7 @@ func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error)
 					panic(lang.ArgErrorf(0, "%s of a symbolic array is not supported (it is not differentiable here)", name))
 				}
 				x := args[0].Node()
+				noteScalarSymbols(s, name, x)
 				return expr(func() *autodiff.Node { return symbolic(s.Graph(), x, axis) })
 			}
 			return lang.Arr(reduceAxis(f, args.Array(0), axis))
@@ -449,6 +467,7 @@ var arrayBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[0].Kind() == lang.ExprKind || a[1].Kind() == lang.ExprKind {
 				x, y := node(s, a, 0), node(s, a, 1)
+				noteScalarSymbols(s, "dot", x, y)
 				return expr(func() *autodiff.Node { return s.Graph().Dot(x, y) })
 			}
 			r, err := array.DotStop(a.Array(0), a.Array(1), s.Stopping)

@@ -191,7 +191,7 @@ var globalBuiltins = []*lang.Builtin{
 		Example: "anneal(x**2 + 10 - 10*cos(2*pi*x), [[-5, 5]], {seed: 1}).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			s.Print("note: scipy removed anneal in version 0.16; running dual_annealing")
+			s.Note("scipy removed anneal in version 0.16; running dual_annealing")
 			return dualAnnealing(s, a)
 		},
 	},

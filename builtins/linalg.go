@@ -47,7 +47,7 @@ func noteUnstoppable(s *lang.Session, name string, m *array.Array) {
 	}
 	r, c := m.Shape[0], m.Shape[1]
 	if float64(r)*float64(c)*float64(min(r, c)) >= unstoppableWork {
-		s.Print(fmt.Sprintf("note: %s of a %d×%d matrix runs in one LAPACK call that Ctrl-C cannot stop; it returns when done", name, r, c))
+		s.Note(fmt.Sprintf("%s of a %d×%d matrix runs in one LAPACK call that Ctrl-C cannot stop; it returns when done", name, r, c))
 	}
 }
 

@@ -22,6 +22,7 @@ func graphFn(name, params, doc, example string, nargs int, build func(g *autodif
 			for i := range a {
 				x[i] = node(s, a, i)
 			}
+			noteScalarSymbols(s, name, x...)
 			return expr(func() *autodiff.Node { return build(s.Graph(), x) })
 		},
 	}

@@ -105,7 +105,7 @@ func newSpreadFn(s *lang.Session, f lang.Value, x0 []float64) *fn {
 func (o *fn) trace() {
 	t, err := o.s.Trace(o.f, o.args)
 	if err != nil {
-		o.s.Print(fmt.Sprintf("note: %s cannot be traced (%v); derivatives by finite differences", lang.Format(o.f), lang.ErrorMessage(err)))
+		o.s.Note(fmt.Sprintf("%s cannot be traced (%v); derivatives by finite differences", lang.Format(o.f), lang.ErrorMessage(err)))
 		return
 	}
 	if t.Out.Size() == 1 && !t.Out.IsScalar() {

@@ -284,7 +284,7 @@ func (p *problem) directBounds(opts lang.Options) *optimize.Bounds {
 	}
 	for i, x := range p.x0 {
 		if x < b.Lower[i] || x > b.Upper[i] {
-			p.s.Print("note: the initial guess is not within the specified bounds")
+			p.s.Note("the initial guess is not within the specified bounds")
 			break
 		}
 	}

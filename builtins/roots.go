@@ -48,7 +48,7 @@ func scanSettings(s *lang.Session, o *fn, k int, opts lang.Options) *roots.ScanS
 		if n == 0 {
 			n = 1000
 		}
-		s.Print(fmt.Sprintf("note: %s cannot be bounded over intervals (%v); scanning a grid of %d intervals instead, "+
+		s.Note(fmt.Sprintf("%s cannot be bounded over intervals (%v); scanning a grid of %d intervals instead, "+
 			"which can miss roots closer than its spacing", lang.Format(o.f), err, n))
 		return set
 	}
@@ -95,10 +95,10 @@ func cellBounds(o *fn, k int) (func(lo, hi float64) (interval.I, interval.I), er
 func scanNotes(s *lang.Session, name string, clusters []roots.Cluster, w float64) {
 	for i, c := range clusters {
 		if i == 10 {
-			s.Print(fmt.Sprintf("note: and %d more such places", len(clusters)-10))
+			s.Note(fmt.Sprintf("and %d more such places", len(clusters)-10))
 			break
 		}
-		s.Print("note: " + c.Describe(name, w))
+		s.Note(c.Describe(name, w))
 	}
 }
 
@@ -193,7 +193,7 @@ func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Op
 		panic(lang.Errorf("unknown method %q (newton, secant or halley)", method))
 	}
 	if method != "secant" && df == nil {
-		s.Print(fmt.Sprintf("note: %s cannot be differentiated; using the secant method", lang.Format(f)))
+		s.Note(fmt.Sprintf("%s cannot be differentiated; using the secant method", lang.Format(f)))
 	}
 	r, err := roots.NewtonVec(fx, df, d2f, p.x0, &roots.NewtonSettings{Tol: opts.Num("tol", opts.Num("xtol", 0)),
 		MaxIter: int(opts.Num("maxiter", 0))})
@@ -201,7 +201,7 @@ func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Op
 		lang.Throw(err)
 	}
 	if r.Warning != "" {
-		s.Print("note: " + r.Warning)
+		s.Note(r.Warning)
 	}
 	if !opts.Bool("full_output", false) {
 		return p.point(r.Root)
@@ -242,7 +242,7 @@ func newtonFamily(s *lang.Session, f lang.Value, x0 float64, method string, opts
 		panic(lang.Errorf("unknown method %q (newton, secant or halley)", method))
 	}
 	if method != "secant" && df == nil {
-		s.Print(fmt.Sprintf("note: %s cannot be differentiated; using the secant method", lang.Format(f)))
+		s.Note(fmt.Sprintf("%s cannot be differentiated; using the secant method", lang.Format(f)))
 	}
 	r, err := roots.Newton(fx, df, d2f, x0, set)
 	if err != nil {

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"fmt"
 	"strings"
 
 	"calc/autodiff"
@@ -18,7 +19,15 @@ func (s *Session) Note(msg string) {
 		return
 	}
 	s.notes[msg] = true
-	s.Print("note: " + msg)
+	text := "note: " + msg
+	if err := s.budget(len(text)); err != nil {
+		panic(err)
+	}
+	w := s.Err
+	if w == nil {
+		w = s.Out
+	}
+	fmt.Fprintln(w, text)
 }
 
 // greek are names that are symbols by convention, never misspellings.

@@ -56,6 +56,9 @@ type Session struct {
 	MaxElements float64
 	// Out receives printed values and print() output.
 	Out io.Writer
+	// Err receives notes (see Note), so that a script's output stays
+	// data; nil means Out.
+	Err io.Writer
 	// Terminal says that Out is a terminal a person watches, so long
 	// computations may show progress.
 	Terminal bool

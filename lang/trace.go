@@ -98,6 +98,10 @@ func (s *Session) Trace(f Value, templates []Value) (t *Traced, err error) {
 	return t, nil
 }
 
+// Tracing reports whether a function is being traced (called with
+// symbolic stand-ins to be differentiated or compiled).
+func (s *Session) Tracing() bool { return len(s.traced) > 0 }
+
 // containsExpr reports whether v is or holds a symbolic expression.
 func containsExpr(v Value) bool {
 	switch v.kind {

@@ -106,6 +106,11 @@ func run(args []string, sys *system) int {
 	defer sys.flush()
 	s := calc.NewSession()
 	s.Terminal = sys.stdoutTerminal
+	if !sys.stdoutTerminal {
+		// Output going to a file or a pipe is data: notes go to stderr. On
+		// a terminal they stay in order with the values they are about.
+		s.Err = sys.stderr
+	}
 	defer opts.limits.apply(s)()
 	stop := newInterrupter(s, sys)
 	stop.setIdleQuits(true)

@@ -126,6 +126,9 @@ func (r *optionReads) unread(name string, rec *Record, index int) *Error {
 	for _, k := range rec.Keys {
 		if !r.read[k] {
 			err := ArgErrorf(index, "option %q does not apply here; the options that do: %s", k, joinNames(r.names))
+			if len(r.names) == 0 {
+				err = ArgErrorf(index, "option %q does not apply here: this call reads no options", k)
+			}
 			if pos, ok := rec.at[k]; ok {
 				err.Msg, err.Arg, err.Pos = name+": "+err.Msg, -1, pos
 			}

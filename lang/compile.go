@@ -473,10 +473,20 @@ func (c *compiler) compare(n *syntax.Compare, sc *scope) code {
 }
 
 func (c *compiler) member(n *syntax.Member, sc *scope) code {
-	if id, ok := n.X.(*syntax.Ident); ok {
+	// np.sin, np.linalg.inv: the root of a chain of fields is a module name
+	// the user did not bind.
+	root, path := n.X, n.Name
+	for {
+		m, ok := root.(*syntax.Member)
+		if !ok {
+			break
+		}
+		root, path = m.X, m.Name+"."+path
+	}
+	if id, ok := root.(*syntax.Ident); ok {
 		if _, local := sc.lookup(id.Name); !local && modulePrefixes[id.Name] {
 			if cl := c.sess.globals[id.Name]; cl == nil || !cl.bound {
-				c.fail(id.At, "calc's functions need no module prefix: write %s, not %s.%s", n.Name, id.Name, n.Name)
+				c.fail(id.At, "calc's functions need no module prefix: write %s, not %s.%s", n.Name, id.Name, path)
 			}
 		}
 	}

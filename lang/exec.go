@@ -131,9 +131,19 @@ func (c *compiler) assign(st *syntax.Assign) {
 	value := c.expr(st.Value, sc)
 	target := c.target(st.Target, sc)
 	var apply func(s *Session, old, v Value) Value
-	if st.Op != "" {
+	switch pos := c.pos(st.At); st.Op {
+	case "":
+	case "@":
+		dot := s.Builtin("dot")
+		if dot == nil {
+			c.fail(st.At, "@= needs the builtin dot, which this session does not have")
+		}
+		apply = func(s *Session, old, v Value) Value {
+			return s.callBuiltin(dot, Args{old, v}, pos, []Pos{pos, pos})
+		}
+	default:
 		p := autodiff.Lookup(st.Op)
-		o, pos := operatorFor(p), c.pos(st.At)
+		o := operatorFor(p)
 		apply = func(s *Session, old, v Value) Value {
 			if old.kind == NumKind && v.kind == NumKind {
 				return Num(p.Binary(old.num, v.num))

@@ -177,7 +177,10 @@ func (s *Session) indexN(v Value, items []indexItem, pos Pos) Value {
 		}
 		return selection(r, a.Depth)
 	case ListKind, StrKind:
-		if len(items) != 1 || !items[0].slice {
+		if len(items) == 1 && !items[0].slice {
+			return s.index(v, items[0].val, items[0].pos)
+		}
+		if len(items) != 1 {
 			panic(Errorf("a %s takes one index or one slice, not %d items", v.TypeName(), len(items)).at(pos))
 		}
 		it := items[0]
@@ -220,7 +223,7 @@ func (s *Session) indexN(v Value, items []indexItem, pos Pos) Value {
 func (s *Session) indexExpr(v Value, items []indexItem, pos Pos) Value {
 	n := v.Node()
 	if sym := v.SymbolName(); sym != "" && n.IsScalar() {
-		panic(Errorf("%q is not defined", sym).at(pos))
+		panic(Errorf("%q is not defined, so it is a scalar symbol, which has no elements; to index a vector, define a function of it, as in f(%s) = %s[0]", sym, sym, sym).at(pos))
 	}
 	for k, it := range items {
 		if n.IsScalar() {

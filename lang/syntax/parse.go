@@ -180,10 +180,10 @@ func (p *parser) simpleStatement() Stmt {
 		}
 		p.checkTarget(lhs, true)
 		return &Assign{At: t.Pos, Target: lhs, Value: p.exprList()}
-	case "+=", "-=", "*=", "/=":
+	case "+=", "-=", "*=", "/=", "**=", "//=", "%=", "@=":
 		p.next()
 		p.checkTarget(lhs, false)
-		return &Assign{At: t.Pos, Target: lhs, Op: t.Text[:1], Value: p.expr()}
+		return &Assign{At: t.Pos, Target: lhs, Op: strings.TrimSuffix(t.Text, "="), Value: p.expr()}
 	}
 	return &ExprStmt{X: lhs}
 }

@@ -69,7 +69,7 @@ func (sc *scanner) advance(nbytes int) {
 
 // operators lists the operator tokens, longest first so that ** is not
 // read as two *.
-var operators = []string{"**", "//", "==", "!=", "<=", ">=", "&&", "||", "->", "+=", "-=", "*=", "/=",
+var operators = []string{"**=", "//=", "%=", "@=", "**", "//", "==", "!=", "<=", ">=", "&&", "||", "->", "+=", "-=", "*=", "/=",
 	"+", "-", "*", "/", "%", "^", "@", "<", ">", "=", "!", "?", ":", ",", ".", "|", "&",
 	"(", ")", "[", "]", "{", "}", "~"}
 
@@ -220,6 +220,18 @@ func (sc *scanner) afterOperand() bool {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// radixPrefixes are the letters after 0 that give a number's base, as in
+// Python: 0x1F, 0o17, 0b101.
+var radixPrefixes = map[byte]int{'x': 16, 'o': 8, 'b': 2}
+
+// digitValue returns the value of a hexadecimal digit.
+func digitValue(c byte) int {
+	if isDigit(c) {
+		return int(c - '0')
+	}
+	return int(c|0x20-'a') + 10
+}
+
 func isHex(c byte) bool { return isDigit(c) || (c|0x20 >= 'a' && c|0x20 <= 'f') }
 
 // number scans a numeric literal: decimal with optional fraction and
@@ -236,24 +248,19 @@ func (sc *scanner) number() (Token, error) {
 		}
 	}
 	var value float64
-	if text[i] == '0' && i+1 < len(text) && text[i+1]|0x20 == 'x' {
+	if base, ok := radixPrefixes[text[i+min(1, len(text)-i-1)]|0x20]; text[i] == '0' && i+1 < len(text) && ok {
 		i += 2
-		hexStart := i
-		digits(isHex)
-		if i == hexStart {
+		digitsStart := i
+		digits(func(c byte) bool { return isHex(c) && digitValue(c) < base })
+		if i == digitsStart {
 			sc.advance(i - from)
-			return Token{}, errorf(start, "a hexadecimal number needs digits after 0x")
+			return Token{}, errorf(start, "a number needs digits after %s", text[from:i])
 		}
-		v, err := strconv.ParseUint(strings.ReplaceAll(text[hexStart:i], "_", ""), 16, 64)
-		if err != nil {
-			// Wider than 64 bits: read it as a float, digit by digit.
-			value = 0
-			for _, d := range strings.ReplaceAll(text[hexStart:i], "_", "") {
-				x, _ := strconv.ParseUint(string(d), 16, 8)
-				value = value*16 + float64(x)
-			}
-		} else {
-			value = float64(v)
+		// Read digit by digit into a float, so that numbers wider than 64
+		// bits are inf or rounded rather than an error.
+		value = 0
+		for _, d := range []byte(strings.ReplaceAll(text[digitsStart:i], "_", "")) {
+			value = value*float64(base) + float64(digitValue(d))
 		}
 	} else {
 		digits(isDigit)
@@ -347,7 +354,7 @@ func (sc *scanner) str() (Token, error) {
 	default:
 		v, err := unquote(raw[1:len(raw)-1], q)
 		if err != nil {
-			return Token{}, errorf(start, "%s", err.Error())
+			return Token{}, errorf(start, "%s", err.(*Error).Msg)
 		}
 		value = v
 	}

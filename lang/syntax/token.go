@@ -10,7 +10,7 @@
 //
 // The grammar, loosest binding first:
 //
-//	stmt     = expr [";"] | target ("=" | "+=" | "-=" | "*=" | "/=") expr
+//	stmt     = expr [";"] | target ("=" | "+=" | "-=" | "*=" | "/=" | "**=" | "//=" | "%=" | "@=") expr
 //	         | name "(" [names] ")" "=" expr
 //	target   = name | target "[" items "]" | target "." name | target {"," target}
 //	expr     = lambda | pipe

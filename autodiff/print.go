@@ -325,10 +325,12 @@ func recognize(x float64) (p, q float64, name string, below, ok bool) {
 	if p, q, ok := rational(x); ok {
 		return p, q, "", false, true
 	}
-	// Multiples of a named constant are recognised to within rounding.
+	// Small multiples of a named constant are recognised to within
+	// rounding; a large number is whole in floating point whatever it is
+	// divided by, so 1e17 is not 3.183098862e+16*pi.
 	near := func(y float64) (float64, float64, bool) {
 		for q := 1.0; q <= 1000; q++ {
-			if p := math.Round(y * q); p != 0 && math.Abs(p-y*q) <= 1e-13*math.Abs(p) {
+			if p := math.Round(y * q); p != 0 && math.Abs(p) <= 1e6 && math.Abs(p-y*q) <= 1e-13*math.Abs(p) {
 				return p, q, true
 			}
 		}

@@ -3,6 +3,7 @@ package builtins
 import (
 	"calc/lang"
 	"calc/stdlib/optimize"
+	"math"
 )
 
 // intervals reads a list of [lo, hi] (or [lo, hi, step]) ranges.
@@ -165,7 +166,13 @@ var globalBuiltins = []*lang.Builtin{
 			opts.Check("Ns", "full_output", "finish", "args")
 			ranges, _, _ := intervals(args[1], "ranges")
 			p := pointProblem(s, args[0], len(ranges), opts)
-			r, err := optimize.Brute(p.obj.Scalar, ranges, &optimize.BruteSettings{Ns: int(opts.Num("Ns", 0)), NoFinish: !opts.Bool("finish", true)})
+			ns := opts.Num("Ns", 20)
+			if ns != math.Trunc(ns) || ns < 2 {
+				panic(lang.Errorf("Ns must be a whole number of at least 2, got %s", lang.Format(lang.Num(ns))))
+			}
+			// The grid holds Ns**n points of n coordinates each.
+			s.CheckElements(math.Pow(ns, float64(len(ranges))) * float64(len(ranges)+1))
+			r, err := optimize.Brute(p.obj.Scalar, ranges, &optimize.BruteSettings{Ns: int(ns), NoFinish: !opts.Bool("finish", true)})
 			if err != nil {
 				lang.Throw(err)
 			}

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -229,6 +230,13 @@ func minMax(name string, reduce func(*array.Array, int) (*array.Array, error)) *
 			args, opts := a.Options()
 			if len(args) == 1 {
 				return lang.Arr(reduceAxis(reduce, args.Array(0), axisOf(args, 1, opts)))
+			}
+			if x, k := args[0], args[1]; len(args) == 2 && x.Kind() == lang.ArrayKind && k.Kind() == lang.NumKind {
+				if axis, ok := k.Int(); ok && axis >= -x.Array().Ndim() && axis < x.Array().Ndim() {
+					// numpy's max(m, 0) reduces along axis 0.
+					s.Note(fmt.Sprintf("%s(xs, %d) is the elementwise %s of xs and %d; along axis %d, write %s(xs, axis=%d)",
+						name, axis, name, axis, axis, name, axis))
+				}
 			}
 			acc := args[0]
 			for _, v := range args[1:] {

@@ -416,7 +416,12 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 			return s.callBuiltin(dot, Args{a, b}, pos, []Pos{c.at(n.X), c.at(n.Y)})
 		}
 	}
-	p := autodiff.Lookup(n.Op)
+	op := n.Op
+	if op == "^" {
+		c.sess.noteOnce("^ is the power in calc, as in Octave and MATLAB (3 ^ 2 is 9), not Python's exclusive or")
+		op = "**"
+	}
+	p := autodiff.Lookup(op)
 	if p == nil || p.Arity != 2 {
 		c.fail(n.At, "operator %s is not supported in calc", n.Op)
 	}

@@ -30,6 +30,19 @@ func (s *Session) Note(msg string) {
 	fmt.Fprintln(w, text)
 }
 
+// noteOnce says msg once in the session's life: for a meaning that
+// differs from Python's but that the user may well mean.
+func (s *Session) noteOnce(msg string) {
+	if s.notedOnce[msg] {
+		return
+	}
+	if s.notedOnce == nil {
+		s.notedOnce = map[string]bool{}
+	}
+	s.notedOnce[msg] = true
+	s.Note(msg)
+}
+
 // greek are names that are symbols by convention, never misspellings.
 var greek = map[string]bool{"alpha": true, "beta": true, "gamma": true, "delta": true, "epsilon": true,
 	"zeta": true, "eta": true, "theta": true, "iota": true, "kappa": true, "lambda": true, "mu": true,

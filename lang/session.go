@@ -94,6 +94,7 @@ type Session struct {
 	statement int
 	notes     map[string]bool
 	notesAt   int
+	notedOnce map[string]bool
 	// sweepAt is the graph size at which the next sweep is due.
 	sweepAt int
 	// traced holds the variables of the traces in progress (Trace).

@@ -46,7 +46,7 @@ type (
 	// Binary is x op y for an arithmetic operator or and/or.
 	Binary struct {
 		At   int
-		Op   string // "+", "-", "*", "/", "//", "%", "@", "**", "and", "or", "in"
+		Op   string // "+", "-", "*", "/", "//", "%", "@", "**", "^" (also power), "and", "or", "in"
 		X, Y Expr
 	}
 	// Compare is a chain of comparisons, a < b <= c, which means

@@ -453,7 +453,7 @@ func (p *parser) power() Expr {
 		p.nest()
 		defer p.unnest()
 		p.node()
-		return &Binary{At: t.Pos, Op: "**", X: x, Y: p.unary()}
+		return &Binary{At: t.Pos, Op: t.Text, X: x, Y: p.unary()}
 	}
 	return x
 }

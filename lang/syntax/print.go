@@ -23,7 +23,7 @@ const (
 
 var binaryPrec = map[string]int{"or": precOr, "and": precAnd, "in": precCompare,
 	"+": precSum, "-": precSum, "*": precProduct, "/": precProduct, "//": precProduct, "%": precProduct, "@": precProduct,
-	"**": precPower}
+	"**": precPower, "^": precPower}
 
 // tightOps are printed without spaces around them, as the symbolic
 // printer writes products and powers: x**2 - 4*x + 8.
@@ -115,7 +115,7 @@ func write(b *strings.Builder, e Expr, min int) {
 	case *Binary:
 		p := binaryPrec[n.Op]
 		left, right := p, p+1
-		if n.Op == "**" {
+		if n.Op == "**" || n.Op == "^" {
 			left, right = precPostfix, precUnary
 		}
 		write(b, n.X, left)

@@ -349,6 +349,7 @@ var calculusBuiltins = []*lang.Builtin{
 		Example: "latex(diff(x**2*sin(x), x))",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			s.CheckPrintable(a[0])
 			return lang.Str(autodiff.Latex(node(s, a, 0), s.Precision))
 		},
 	},

@@ -54,6 +54,9 @@ func (s *Session) Run(name, text string) error {
 			if s.Show != nil && s.Show(v) {
 				continue
 			}
+			if err := s.unprintable(v); err != nil {
+				return err.at(Pos{src, st.Pos()})
+			}
 			text := s.Format(v)
 			if err := s.budget(len(text)); err != nil {
 				return err.at(Pos{src, st.Pos()})

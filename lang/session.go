@@ -4,6 +4,7 @@ import (
 	"calc/autodiff"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -384,6 +385,20 @@ func leadingSpace(s string) int {
 func (s *Session) CheckElements(n float64) {
 	if n > s.MaxElements {
 		panic(Errorf("an array of %s elements is more than the limit of %s", count(n), count(s.MaxElements)))
+	}
+}
+
+// itemWords is the room of one list item counted in numbers: a Value is
+// 32 bytes, four float64s.
+const itemWords = 4
+
+// CheckItems raises an error if a list of n items would pass the session's
+// limit: -max-elements counts numbers, and a list item takes the room of
+// itemWords of them. Builtins call it before boxing an array's elements.
+func (s *Session) CheckItems(n int) {
+	if float64(n)*itemWords > s.MaxElements {
+		panic(Errorf("a list of %s items is more than the limit of %s (-max-elements counts numbers; a list item takes the room of %d)",
+			count(float64(n)), count(math.Floor(s.MaxElements/itemWords)), itemWords))
 	}
 }
 

@@ -483,6 +483,15 @@ type Collector struct {
 // NewCollector returns a collector with room for n results.
 func NewCollector(n int) *Collector { return &Collector{nums: make([]float64, 0, n)} }
 
+// Boxed returns how many results the collector holds as list items, 0
+// while every result is a number (kept unboxed).
+func (c *Collector) Boxed() int {
+	if !c.boxed {
+		return 0
+	}
+	return len(c.items)
+}
+
 // Add appends one result.
 func (c *Collector) Add(v Value) {
 	if !c.boxed && v.kind == NumKind {

@@ -99,8 +99,8 @@ var odeBuiltins = []*lang.Builtin{
 			}
 			r, err := integrate.Odeint(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, jacobianOf(s, o, opts.Get("Dfun", lang.Nil)), y0, ts,
 				&integrate.OdeintSettings{Rtol: rtol, RtolVec: rtolv, Atol: atol, AtolVec: atolv, Tcrit: tcrit,
-					H0: opts.Num("h0", 0), Hmax: opts.Num("hmax", 0), Hmin: opts.Num("hmin", 0), MxStep: int(opts.Num("mxstep", 0)),
-					MxOrdN: int(opts.Num("mxordn", 0)), MxOrdS: int(opts.Num("mxords", 0))})
+					H0: opts.Num("h0", 0), Hmax: opts.Num("hmax", 0), Hmin: opts.Num("hmin", 0), MxStep: opts.Int("mxstep", 0),
+					MxOrdN: opts.Int("mxordn", 0), MxOrdS: opts.Int("mxords", 0)})
 			if err != nil {
 				lang.Throw(err)
 			}

@@ -367,6 +367,7 @@ func (s *Session) Collect(items []Value) Value {
 			}
 			parts[i] = a
 		}
+		s.CheckElements(float64(len(parts)) * float64(len(first.Data)))
 		st, err := array.Stack(parts, 0)
 		if err != nil {
 			return ListOf(items)

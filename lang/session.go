@@ -104,6 +104,7 @@ func NewSession(builtins []*Builtin, constants map[string]Value) *Session {
 		graph:         autodiff.NewGraph(),
 		compiledExprs: map[*autodiff.Node]*compiled{},
 	}
+	s.graph.Check = s.Check
 	for _, b := range builtins {
 		s.builtins[b.Name] = b
 		s.ordered = append(s.ordered, b)

@@ -195,7 +195,9 @@ func (b *ivpBase) fun(t float64, y, dydt []float64) {
 type ivpNaN float64
 
 // nanMessage says where f returned NaN, for every method alike.
-func nanMessage(t float64) string { return fmt.Sprintf("The right-hand side returned NaN at t = %g.", t) }
+func nanMessage(t float64) string {
+	return fmt.Sprintf("The right-hand side returned NaN at t = %g.", t)
+}
 
 // minStep is scipy's smallest step at t: ten times the spacing of
 // floating-point numbers there.

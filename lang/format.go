@@ -41,7 +41,7 @@ func (s *Session) unprintable(v Value) *Error {
 	if z.value(v, 0) <= s.MaxOutput {
 		return nil
 	}
-	return Errorf("this %s prints as more than %d bytes, the limit of -max-output (look at part of it: a slice, len(), or sum())", v.TypeName(), s.MaxOutput)
+	return Errorf("this %s's output passed the limit of %d bytes (look at part of it: a slice, len(), or sum())", v.TypeName(), s.MaxOutput)
 }
 
 // sizer finds a lower bound on the bytes a value prints as, counting the

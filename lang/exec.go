@@ -38,7 +38,7 @@ func parse(src *Source) ([]syntax.Stmt, error) {
 func (s *Session) Run(name, text string) error {
 	s.interrupt.Store(false) // a Ctrl-C before this run is not for it
 	s.reason.Store(nil)
-	s.bp, s.sp, s.depth = 0, 0, 0 // after an internal error the REPL survived
+	s.bp, s.sp, s.depth = 0, 0, 0                                        // after an internal error the REPL survived
 	src := &Source{Name: name, Text: strings.TrimPrefix(text, "\ufeff")} // a UTF-8 byte-order mark, as editors on Windows write
 	stmts, err := parse(src)
 	if err != nil {

@@ -2,6 +2,7 @@ package calc_test
 
 import (
 	"bytes"
+	"calc"
 	"context"
 	"errors"
 	"fmt"
@@ -727,4 +728,37 @@ var hostileKnown = []struct{ src, why string }{
 	{"svd(ones(3000, 3000))", "builtins/linalg.go: LAPACK calls on 3000×3000 run past the time limit without a check or a size refusal"},
 	{"train(w -> sum(w**2), [1, 2], {iters: 1e12})", "builtins/nn.go: train's iters option allocates its loss history before the first iteration"},
 	{"imread(\"/dev/zero\")", "builtins/image.go, stdlib/image: imread reads /dev/zero without bounding the read"},
+}
+
+// TestHostileAnswers checks what the fixes for the hostile suite answer,
+// in process: not only that calc survives, but that it says the right
+// thing.
+func TestHostileAnswers(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"sorted([nan, 1, nan, 0])", "[0, 1, nan, nan]"},                        // numpy.sort
+		{"sorted([nan, inf, -inf, 0], {reverse: true})", "[inf, 0, -inf, nan]"}, // descending, NaN still last
+		{"\ufeff1 + 1", "2"},
+		{"\"日本語\" + 1", "<expr>:1:7: cannot add string and number\n    \"日本語\" + 1\n             ^"},
+		{"f(n) = n == 0 ? [1, 2] + [1, 2, 3] : sum(map([n-1], f))\nf(3000)", "<expr>:1:24: cannot add arrays"},
+		{"g(a, b) = a*sin(a) + b\ne = reduce(g, range(30), x)\ne", "<expr>:3:1: this expression's output passed the limit of 10485760 bytes"},
+		{"g(a, b) = a*sin(a) + b\ne = reduce(g, range(30), x)\nstr(e)", "<expr>:3:1: str: this expression's output passed the limit"},
+		{"r = solve_ivp((t, y) -> [t > 0.5 ? nan : 1], [0, 1], [1], {method: \"BDF\"})\n[r.status, r.success]", "[-1, 0]"},
+		{"r = solve_ivp((t, y) -> [nan], [0, 1], [1])\nr.message", "\"The right-hand side returned NaN at t = 0.\""},
+		{"enumerate(range(1e8))", "enumerate: a list of 300000000 items is more than the limit of 25000000"},
+		{"range(30000) * reshape(range(30000), 30000, 1)", "an array of 900000000 elements is more than the limit of 100000000"},
+		{"diff(ones(3, 3), 1, {axis: 1e300})", "diff: option axis must be a whole number, got 1e+300"},
+		{"quad(sin, 0, 1, {limit: nan})", "quad: option limit must be a whole number, got nan"},
+		{"odeint((y, t) -> -y, zeros(1e6), [0, 1])", "odeint: a state of 1000000 components needs a 1000000×1000000 Jacobian"},
+		{"jn(1e9, 1)", "0"},
+		{"yn(1e9, 1)", "-inf"},
+	}
+	for _, c := range cases {
+		s := calc.NewSession()
+		s.MaxOutput = 10 << 20 // calc's -max-output
+		var out bytes.Buffer
+		calc.Run(s, "<expr>", c.src, &out, &out)
+		if got := strings.TrimSpace(out.String()); !strings.Contains(got, c.want) {
+			t.Errorf("%.60q:\n got %s\nwant it to contain %s", c.src, got, c.want)
+		}
+	}
 }

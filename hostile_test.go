@@ -788,6 +788,8 @@ var hostileKnown = []struct{ src, why string }{
 	{"minimize(x -> sum(x**2), zeros(1e6), {method: \"Powell\"})", "builtins/optimize.go, stdlib/optimize: x0 lengths, the BFGS n×n matrix, the Nelder-Mead and Powell work arrays and the L-BFGS-B memory (m, maxcor) are not checked before allocating"},
 	{"minimize(x -> sum(x**2), zeros(30000))", "builtins/optimize.go, stdlib/optimize: x0 lengths, the BFGS n×n matrix, the Nelder-Mead and Powell work arrays and the L-BFGS-B memory (m, maxcor) are not checked before allocating"},
 	{"minimize(x -> sum(x**2), zeros(1e6))", "builtins/optimize.go, stdlib/optimize: x0 lengths, the BFGS n×n matrix, the Nelder-Mead and Powell work arrays and the L-BFGS-B memory (m, maxcor) are not checked before allocating"},
+	{"imread(\"bomb.png\")", "builtins/image.go, stdlib/image: a PNG is decoded before width × height × channels × depth is checked (1.3 GB and 2 to 4 s for this one: past the deadline on a loaded machine)"},
+	{"sum(imread(\"bomb.png\"))", "builtins/image.go, stdlib/image: a PNG is decoded before width × height × channels × depth is checked (1.3 GB and 2 to 4 s for this one: past the deadline on a loaded machine)"},
 	{"range(12)", "cmd/calc/main.go: a failed write to standard output is ignored (exit 0)"},
 	{"print(12)", "cmd/calc/main.go: a failed write to standard output is ignored (exit 0)"},
 	{"fmin_l_bfgs_b((x-3)**2, [0], {m: 1e9})", "builtins/optimize.go, stdlib/optimize: x0 lengths, the BFGS n×n matrix, the Nelder-Mead and Powell work arrays and the L-BFGS-B memory (m, maxcor) are not checked before allocating"},

@@ -91,6 +91,12 @@ func (n *Node) isConstValue(x float64) bool {
 type Graph struct {
 	nodes    map[string]*Node
 	MaxNodes int
+	// Check, when set, is called every checkEvery nodes built or looked
+	// up, and may panic to stop the work: the session's interrupt, so
+	// that symbolic expansion, Taylor series and differentiation of large
+	// graphs stop within the time limit.
+	Check    func()
+	interned int    // calls of intern since Check was last called
 	next     int    // the id of the next new node; ids are never reused
 	epoch    uint32 // the number of sweeps so far
 }
@@ -123,8 +129,16 @@ func (e *ErrTooLarge) Error() string {
 	return fmt.Sprintf("the expression graph passed its limit of %d nodes", e.Limit)
 }
 
+// checkEvery is how many calls of intern pass between calls of Check:
+// each costs a hash lookup, so a check stays well under a millisecond apart.
+const checkEvery = 1024
+
 // intern returns the graph's node equal to n, adding n if it is new.
 func (g *Graph) intern(n *Node) *Node {
+	if g.interned++; g.interned >= checkEvery && g.Check != nil {
+		g.interned = 0
+		g.Check()
+	}
 	key := n.key()
 	if old, ok := g.nodes[key]; ok {
 		return old

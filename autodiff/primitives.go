@@ -147,7 +147,7 @@ var functions = []*Primitive{
 		Doc: "the Bessel function of the second kind of order 0", Example: "y0(1)"},
 	{Name: "y1", Arity: 1, Topic: "special", Unary: special.Y1, Deriv: func(g *Graph, x, y *Node) *Node { return g.Sub(g.Apply(Lookup("y0"), x), g.Div(y, x)) },
 		Doc: "the Bessel function of the second kind of order 1", Example: "y1(1)"},
-	{Name: "jn", Arity: 2, Params: "n, x", Topic: "special", Binary: special.Jv, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
+	{Name: "jn", Arity: 2, Params: "n, x", Topic: "special", Binary: jn, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
 		return nil, g.Mul(g.Const(0.5), g.Sub(g.Apply(Lookup("jn"), g.Sub(n, g.Const(1)), x), g.Apply(Lookup("jn"), g.Add(n, g.Const(1)), x)))
 	}, Doc: "the Bessel function of the first kind J_n(x); a non-whole n gives jv(n, x), as in scipy", Example: "jn(2, 1.5)"},
 	{Name: "yn", Arity: 2, Params: "n, x", Topic: "special", Binary: func(n, x float64) float64 { return wholeOrder(special.Yn, n, x) }, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
@@ -376,6 +376,16 @@ func ellipDelta(g *Graph, phi, m *Node) *Node {
 
 // wholeOrder evaluates a Bessel function of whole order n; another order
 // gives NaN, as in scipy.
+// jn is the Bessel function of the first kind: by its whole-order
+// recurrence for whole n (which answers at once where a huge order makes
+// it underflow), by jv otherwise, as scipy's jn does.
+func jn(n, x float64) float64 {
+	if n == math.Trunc(n) && math.Abs(n) <= 1<<31 {
+		return special.Jn(int(n), x)
+	}
+	return special.Jv(n, x)
+}
+
 func wholeOrder(f func(int, float64) float64, n, x float64) float64 {
 	if n != math.Trunc(n) || math.Abs(n) > 1<<31 {
 		return math.NaN()

@@ -201,7 +201,17 @@ var calculusBuiltins = []*lang.Builtin{
 			if len(args) > 1 {
 				n = args.Int(1)
 			}
-			return lang.Arr(must(array.Diff(xs, n, int(opts.Num("axis", -1)))))
+			axis := opts.Int("axis", -1)
+			if n <= 1 {
+				return lang.Arr(must(array.Diff(xs, n, axis)))
+			}
+			// One order at a time, so that a high order over a long array
+			// (O(n·len) work) stops when the session is interrupted.
+			for ; n > 0 && len(xs.Data) > 0; n-- {
+				s.Check()
+				xs = must(array.Diff(xs, 1, axis))
+			}
+			return lang.Arr(xs)
 		},
 	},
 	{
@@ -349,6 +359,7 @@ var calculusBuiltins = []*lang.Builtin{
 		Example: "latex(diff(x**2*sin(x), x))",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			s.CheckPrintable(a[0])
 			return lang.Str(autodiff.Latex(node(s, a, 0), s.Precision))
 		},
 	},

@@ -16,7 +16,10 @@ var coreBuiltins = []*lang.Builtin{
 		Doc:     "A value as text, as calc prints it.\nStrings are unchanged.",
 		Example: "str(1/3) + \"!\"",
 		MinArgs: 1, MaxArgs: 1,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Str(s.FormatText(a[0])) },
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			s.CheckPrintable(a[0])
+			return lang.Str(s.FormatText(a[0]))
+		},
 	},
 	{
 		Name: "float", Params: "x", Topic: "core",
@@ -64,6 +67,7 @@ var coreBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			parts := make([]string, len(a))
 			for i, v := range a {
+				s.CheckPrintable(v)
 				parts[i] = s.FormatText(v)
 			}
 			s.Print(strings.Join(parts, " "))

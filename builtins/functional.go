@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"math"
 	"sort"
 
 	"calc/lang"
@@ -44,9 +45,18 @@ func truthOf(v lang.Value) bool {
 }
 
 // compareKeys orders two sort keys: numbers by value, strings by text.
+// NaN sorts after every number, as in numpy's sort.
 func compareKeys(x, y lang.Value) int {
 	switch {
 	case x.Kind() == lang.NumKind && y.Kind() == lang.NumKind:
+		switch xn, yn := math.IsNaN(x.Float()), math.IsNaN(y.Float()); {
+		case xn && yn:
+			return 0
+		case xn:
+			return 1
+		case yn:
+			return -1
+		}
 		switch {
 		case x.Float() < y.Float():
 			return -1
@@ -89,6 +99,7 @@ var functionalBuiltins = []*lang.Builtin{
 					args[c] = cols[c].at(i)
 				}
 				out.Add(s.Call(f, args...))
+				checkBoxed(s, out, i)
 			}
 			return s.CollectAll(out)
 		},
@@ -106,6 +117,7 @@ var functionalBuiltins = []*lang.Builtin{
 				if x := items.at(i); truthOf(s.Call(f, x)) {
 					out.Add(x)
 				}
+				checkBoxed(s, out, i)
 			}
 			return s.CollectAll(out)
 		},
@@ -143,6 +155,7 @@ var functionalBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("key", "reverse")
+			s.CheckItems(seqArg(args, 0).n)
 			items := append([]lang.Value(nil), args.Items(0)...)
 			keys := items
 			if key := opts.Get("key", lang.Nil); !key.IsNil() {
@@ -157,11 +170,11 @@ var functionalBuiltins = []*lang.Builtin{
 				idx[i] = i
 			}
 			sort.SliceStable(idx, func(i, j int) bool {
-				c := compareKeys(keys[idx[i]], keys[idx[j]])
-				if reverse {
-					return c > 0
+				x, y := keys[idx[i]], keys[idx[j]]
+				if reverse && !isNaNKey(x) && !isNaNKey(y) {
+					x, y = y, x // descending, NaN still last
 				}
-				return c < 0
+				return compareKeys(x, y) < 0
 			})
 			out := make([]lang.Value, len(items))
 			for i, k := range idx {
@@ -178,8 +191,14 @@ var functionalBuiltins = []*lang.Builtin{
 		Example: "zip([1, 2, 3], [10, 20, 30])",
 		MinArgs: 1, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			cols := make([][]lang.Value, len(a))
 			n := -1
+			for i := range a {
+				if m := seqArg(a, i).n; n < 0 || m < n {
+					n = m
+				}
+			}
+			s.CheckItems(n * (len(a) + 1))
+			cols := make([][]lang.Value, len(a))
 			for i := range a {
 				cols[i] = a.Items(i)
 				if n < 0 || len(cols[i]) < n {
@@ -203,6 +222,7 @@ var functionalBuiltins = []*lang.Builtin{
 		Example: "enumerate([\"a\", \"b\"])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			s.CheckItems(3 * seqArg(a, 0).n)
 			items := a.Items(0)
 			start := 0
 			if len(a) > 1 {
@@ -225,7 +245,7 @@ var functionalBuiltins = []*lang.Builtin{
 			if n < 0 {
 				panic(lang.ArgErrorf(2, "n must be at least 0, got %d", n))
 			}
-			s.CheckElements(float64(n))
+			s.CheckItems(n)
 			out := make([]lang.Value, 0, n)
 			x := a[1]
 			for i := 0; i < n; i++ {
@@ -238,6 +258,17 @@ var functionalBuiltins = []*lang.Builtin{
 			return s.Collect(out)
 		},
 	},
+}
+
+// isNaNKey reports whether a sort key is the number NaN.
+func isNaNKey(v lang.Value) bool { return v.Kind() == lang.NumKind && math.IsNaN(v.Float()) }
+
+// checkBoxed stops a collection of list items, every 4096 results, once it
+// passes the session's limit.
+func checkBoxed(s *lang.Session, out *lang.Collector, i int) {
+	if i&4095 == 0 {
+		s.CheckItems(out.Boxed())
+	}
 }
 
 // quantifier builds any and all: any stops at the first true item, all at

@@ -41,6 +41,21 @@ func jacobianOf(s *lang.Session, o *fn, user lang.Value) func(t float64, y, J []
 	return nil
 }
 
+// checkODESize refuses, before solving, a problem whose work arrays would
+// pass the session's limit on elements: the n×n Jacobian that the implicit
+// methods factor (LSODA too, once it finds the problem stiff), and the
+// result of rows states.
+func checkODESize(s *lang.Session, y0 lang.Value, rows int, implicit bool) {
+	n := 1
+	if y, ok := toArray(y0); ok {
+		n = len(y.Data)
+	}
+	if implicit && float64(n)*float64(n) > s.MaxElements {
+		panic(lang.Errorf("a state of %d components needs a %d×%d Jacobian: more than the limit of %.0f elements (-max-elements)", n, n, n, s.MaxElements))
+	}
+	s.CheckElements(float64(n) * float64(rows))
+}
+
 // numbers reads an option that is a number or an array of numbers.
 func numbers(opts lang.Options, name string) (float64, []float64) {
 	v := opts.Get(name, lang.Nil)
@@ -73,8 +88,9 @@ var odeBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("args", "Dfun", "col_deriv", "full_output", "rtol", "atol", "tcrit", "h0", "hmax", "hmin", "ixpr", "mxstep", "mxhnil", "mxordn", "mxords", "printmessg")
-			o, y0 := timeFunc(s, args[0], args[1], extraArgs(opts), false)
 			ts := args.Array(2).Data
+			checkODESize(s, args[1], len(ts), true)
+			o, y0 := timeFunc(s, args[0], args[1], extraArgs(opts), false)
 			rtol, rtolv := numbers(opts, "rtol")
 			atol, atolv := numbers(opts, "atol")
 			_, tcrit := numbers(opts, "tcrit")
@@ -83,8 +99,8 @@ var odeBuiltins = []*lang.Builtin{
 			}
 			r, err := integrate.Odeint(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, jacobianOf(s, o, opts.Get("Dfun", lang.Nil)), y0, ts,
 				&integrate.OdeintSettings{Rtol: rtol, RtolVec: rtolv, Atol: atol, AtolVec: atolv, Tcrit: tcrit,
-					H0: opts.Num("h0", 0), Hmax: opts.Num("hmax", 0), Hmin: opts.Num("hmin", 0), MxStep: int(opts.Num("mxstep", 0)),
-					MxOrdN: int(opts.Num("mxordn", 0)), MxOrdS: int(opts.Num("mxords", 0))})
+					H0: opts.Num("h0", 0), Hmax: opts.Num("hmax", 0), Hmin: opts.Num("hmin", 0), MxStep: opts.Int("mxstep", 0),
+					MxOrdN: opts.Int("mxordn", 0), MxOrdS: opts.Int("mxords", 0)})
 			if err != nil {
 				lang.Throw(err)
 			}
@@ -151,20 +167,23 @@ var odeBuiltins = []*lang.Builtin{
 func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
 	opts.Check("method", "t_eval", "dense_output", "events", "terminal", "direction", "args", "rtol", "atol", "max_step", "first_step", "min_step", "jac", "vectorized")
+	method := integrate.IVPMethod(opts.Text("method", "RK45"))
+	var tEval []float64
+	if te := opts.Get("t_eval", lang.Nil); !te.IsNil() {
+		tEval = arrayOf(te).Data
+	}
+	checkODESize(s, args[2], len(tEval), method == "Radau" || method == "BDF" || method == "LSODA")
 	extra := extraArgs(opts)
 	o, y0 := timeFunc(s, args[0], args[2], extra, true)
 	span := args.Array(1).Data
 	if len(span) != 2 {
 		panic(lang.ArgErrorf(1, "t_span must be [t0, t1]"))
 	}
-	set := &integrate.IVPSettings{Method: integrate.IVPMethod(opts.Text("method", "RK45")),
+	set := &integrate.IVPSettings{Method: method, TEval: tEval,
 		DenseOutput: opts.Bool("dense_output", false), MaxStep: opts.Num("max_step", 0),
 		FirstStep: opts.Num("first_step", 0), MinStep: opts.Num("min_step", 0), Jac: jacobianOf(s, o, opts.Get("jac", lang.Nil))}
 	set.Rtol, _ = numbers(opts, "rtol")
 	set.Atol, set.AtolVec = numbers(opts, "atol")
-	if te := opts.Get("t_eval", lang.Nil); !te.IsNil() {
-		set.TEval = arrayOf(te).Data
-	}
 	set.Events = events(s, opts, o)
 	r, err := integrate.SolveIVP(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, [2]float64{span[0], span[1]}, y0, set)
 	if err != nil {

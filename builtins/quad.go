@@ -20,7 +20,7 @@ func quadResult(r integrate.QuadResult, full bool) lang.Value {
 }
 
 func quadSettings(opts lang.Options) *integrate.QuadSettings {
-	return &integrate.QuadSettings{EpsAbs: opts.Num("epsabs", 0), EpsRel: opts.Num("epsrel", 0), Limit: int(opts.Num("limit", 0))}
+	return &integrate.QuadSettings{EpsAbs: opts.Num("epsabs", 0), EpsRel: opts.Num("epsrel", 0), Limit: opts.Int("limit", 0)}
 }
 
 // limitFunc reads dblquad's inner limits: a number or a function of x.

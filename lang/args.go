@@ -177,6 +177,17 @@ func (o Options) Num(name string, def float64) float64 {
 	return v.num
 }
 
+// Int returns an option that must be a whole number (of at most 2^53 in
+// size): NaN, an infinity or a fraction is an error naming the option, never
+// a value cast to a wild integer.
+func (o Options) Int(name string, def int) int {
+	x := o.Num(name, float64(def))
+	if x != math.Trunc(x) || math.Abs(x) > 1<<53 {
+		panic(ArgErrorf(o.index, "option %s must be a whole number, got %s", name, array.FormatNumber(x, 10)))
+	}
+	return int(x)
+}
+
 // Text returns a string option, or def if it is not given.
 func (o Options) Text(name, def string) string {
 	v := o.Get(name, Str(def))

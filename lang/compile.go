@@ -479,9 +479,11 @@ func (c *compiler) compare(n *syntax.Compare, sc *scope) code {
 
 func (c *compiler) member(n *syntax.Member, sc *scope) code {
 	// np.sin, np.linalg.inv: the root of a chain of fields is a module name
-	// the user did not bind.
+	// the user did not bind. Module paths are short; a long chain of
+	// fields is looked at no further than that, so compiling it stays
+	// linear.
 	root, path := n.X, n.Name
-	for {
+	for range 4 {
 		m, ok := root.(*syntax.Member)
 		if !ok {
 			break

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -88,13 +89,67 @@ func (e *Error) Error() string {
 	}
 	line, col := e.Pos.LineCol()
 	text := e.Pos.Src.lineText(line)
+	before, after := snippet(text, col-1)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s:%d:%d: %s\n    ", e.Pos.Src.Name, line, col, e.Msg)
-	b.WriteString(strings.ReplaceAll(text, "\t", " "))
+	b.WriteString(strings.ReplaceAll(before+after, "\t", " "))
 	b.WriteString("\n    ")
-	b.WriteString(strings.Repeat(" ", col-1))
+	b.WriteString(strings.Repeat(" ", displayWidth(before)))
 	b.WriteString("^")
 	return b.String()
+}
+
+// snippetRunes is how many characters of a long source line an error
+// shows on each side of its caret.
+const snippetRunes = 60
+
+// snippet splits a source line at the caret's character index k, keeping
+// a window of snippetRunes characters on each side, marked with … where
+// the line goes on (an error on a 100 MB line must not echo all of it).
+func snippet(line string, k int) (before, after string) {
+	i := 0 // the byte offset of character k
+	for n := 0; n < k && i < len(line); n++ {
+		_, size := utf8.DecodeRuneInString(line[i:])
+		i += size
+	}
+	before, after = line[:i], line[i:]
+	start := len(before)
+	for n := 0; n < snippetRunes && start > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(before[:start])
+		start -= size
+	}
+	end := 0
+	for n := 0; n < snippetRunes && end < len(after); n++ {
+		_, size := utf8.DecodeRuneInString(after[end:])
+		end += size
+	}
+	if start > 0 {
+		before = "…" + before[start:]
+	}
+	if end < len(after) {
+		after = after[:end] + "…"
+	}
+	return before, after
+}
+
+// displayWidth is the number of terminal columns s takes: two for East
+// Asian wide and fullwidth characters and emoji, none for combining marks
+// and format characters, one for the rest (after Unicode's UAX #11, for
+// the ranges a source line is likely to hold).
+func displayWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		switch {
+		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		case r >= 0x1100 && r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF && r != 0x303F, r >= 0xAC00 && r <= 0xD7A3,
+			r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6,
+			r >= 0x1F300 && r <= 0x1F64F, r >= 0x1F900 && r <= 0x1F9FF, r >= 0x20000 && r <= 0x3FFFD:
+			w += 2
+		default:
+			w++
+		}
+	}
+	return w
 }
 
 // Throw raises err as a user error from inside a builtin or the evaluator.

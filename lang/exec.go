@@ -38,8 +38,8 @@ func parse(src *Source) ([]syntax.Stmt, error) {
 func (s *Session) Run(name, text string) error {
 	s.interrupt.Store(false) // a Ctrl-C before this run is not for it
 	s.reason.Store(nil)
-	s.bp, s.sp, s.depth = 0, 0, 0 // after an internal error the REPL survived
-	src := &Source{Name: name, Text: text}
+	s.bp, s.sp, s.depth = 0, 0, 0                                        // after an internal error the REPL survived
+	src := &Source{Name: name, Text: strings.TrimPrefix(text, "\ufeff")} // a UTF-8 byte-order mark, as editors on Windows write
 	stmts, err := parse(src)
 	if err != nil {
 		return err
@@ -53,6 +53,9 @@ func (s *Session) Run(name, text string) error {
 		if show && !v.IsNil() {
 			if s.Show != nil && s.Show(v) {
 				continue
+			}
+			if err := s.unprintable(v); err != nil {
+				return err.at(Pos{src, st.Pos()})
 			}
 			text := s.Format(v)
 			if err := s.budget(len(text)); err != nil {

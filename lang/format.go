@@ -2,6 +2,7 @@ package lang
 
 import (
 	"calc/autodiff"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -17,13 +18,98 @@ func Format(v Value) string { return format(v, array.FormatOptions{}) }
 // and width. A lone number shows Precision significant digits (but never
 // hides a fraction, see array.FormatNumber); array entries show at most
 // Precision-2 digits after the point, so the default 10 gives numpy's 8.
+// A value that would print as more than MaxOutput bytes is not formatted:
+// its text would be built in full before any limit could stop it (a graph
+// whose shared parts unfold into 2^30 terms, say), so it shows as a short
+// note instead; CheckPrintable makes that an error.
 func (s *Session) Format(v Value) string {
+	if s.unprintable(v) != nil {
+		return fmt.Sprintf("<%s that prints as more than %d bytes>", v.TypeName(), s.MaxOutput)
+	}
 	return format(v, s.formatOptions())
 }
 
 // formatOptions are the session's settings for printing values.
 func (s *Session) formatOptions() array.FormatOptions {
 	return array.FormatOptions{Precision: s.Precision, Decimals: max(1, s.Precision-2), LineWidth: s.Width}
+}
+
+// CheckPrintable raises an error if v would print as more than MaxOutput
+// bytes. Builtins that format a value (str, print, latex) call it first.
+func (s *Session) CheckPrintable(v Value) {
+	if err := s.unprintable(v); err != nil {
+		panic(err)
+	}
+}
+
+// unprintable returns an error if v prints as more than MaxOutput bytes.
+func (s *Session) unprintable(v Value) *Error {
+	if s.MaxOutput <= 0 {
+		return nil
+	}
+	z := sizer{limit: s.MaxOutput, memo: map[any]int{}}
+	if z.value(v, 0) <= s.MaxOutput {
+		return nil
+	}
+	return Errorf("this %s's output passed the limit of %d bytes (look at part of it: a slice, len(), or sum())", v.TypeName(), s.MaxOutput)
+}
+
+// sizer finds a lower bound on the bytes a value prints as, counting the
+// tree that its shared parts unfold into (the printer repeats a shared
+// part at each use) in time proportional to the distinct parts: a byte
+// for each number, name and operation, a string's text, two for each
+// item's separator, a field's name and its indent (two spaces for each
+// level of records around it: formatRecord's layout when nested). Counts
+// saturate just past limit.
+type sizer struct {
+	limit int
+	memo  map[any]int
+}
+
+func (z *sizer) add(a, b int) int { return min(a+b, z.limit+1) }
+
+func (z *sizer) value(v Value, depth int) int {
+	switch v.kind {
+	case StrKind:
+		return min(len(v.Text())+2, z.limit+1)
+	case ListKind:
+		l := v.List()
+		if n, ok := z.memo[l]; ok {
+			return n
+		}
+		n := 2
+		for _, it := range l.Items {
+			n = z.add(n, z.add(z.value(it, depth), 2))
+		}
+		z.memo[l] = n
+		return n
+	case RecordKind:
+		r := v.Record()
+		if n, ok := z.memo[r]; ok {
+			return n
+		}
+		n := 2
+		for _, k := range r.Keys {
+			n = z.add(n, z.add(z.value(r.Values[k], depth+1), len(k)+2+2*depth))
+		}
+		z.memo[r] = n
+		return n
+	case ExprKind:
+		return z.node(v.Node())
+	}
+	return 1
+}
+
+func (z *sizer) node(n *autodiff.Node) int {
+	if k, ok := z.memo[n]; ok {
+		return k
+	}
+	k := 1
+	for _, a := range n.Args {
+		k = z.add(k, z.node(a))
+	}
+	z.memo[n] = k
+	return k
 }
 
 // FormatText returns v as print() shows it: strings without quotes.

@@ -53,6 +53,19 @@ func numeric(v Value) (*array.Array, bool) {
 // binaryOp applies a binary operator to values that are not both numbers:
 // arrays broadcast like numpy, strings concatenate and compare, and
 // anything else is a type error that names both kinds.
+// broadcast is array.Broadcast with the result's size checked against
+// the session's limit before it is allocated.
+func (s *Session) broadcast(x, y *array.Array, f func(p, q float64) float64) (*array.Array, error) {
+	if shape, err := array.BroadcastShapes(x.Shape, y.Shape); err == nil {
+		n := 1.0
+		for _, d := range shape {
+			n *= float64(d)
+		}
+		s.CheckElements(n)
+	}
+	return array.Broadcast(x, y, f)
+}
+
 func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 	if hasExpr(a, b) {
 		if v, ok := s.symbolicOp(o.prim, pos, a, b); ok {
@@ -71,7 +84,7 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 				}
 				return Num(r)
 			}
-			z, err := array.Broadcast(x, y, o.prim.Binary)
+			z, err := s.broadcast(x, y, o.prim.Binary)
 			if err != nil {
 				panic(Errorf("cannot %s arrays: %v", o.verb, err).at(pos))
 			}
@@ -155,7 +168,7 @@ func (s *Session) logical(isAnd bool, a, b Value, pos Pos) Value {
 	if isAnd {
 		f = func(p, q float64) float64 { return b2f(p != 0 && q != 0) }
 	}
-	z, err := array.Broadcast(x, y, f)
+	z, err := s.broadcast(x, y, f)
 	if err != nil {
 		panic(Errorf("cannot combine arrays with and/or: %v", err).at(pos))
 	}

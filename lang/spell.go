@@ -3,6 +3,7 @@ package lang
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Suggest returns up to two known global names closest to name, for "did
@@ -15,9 +16,10 @@ func (s *Session) Suggest(name string) []string {
 	}
 	var cands []cand
 	limit := max(1, len(name)/3)
+	runes := utf8.RuneCountInString(name)
 	for n, c := range s.globals {
-		if !c.bound || n == name {
-			continue
+		if !c.bound || n == name || max(utf8.RuneCountInString(n)-runes, runes-utf8.RuneCountInString(n)) > limit {
+			continue // the distance is at least the difference in length
 		}
 		if d := editDistance(name, n); d <= limit {
 			cands = append(cands, cand{n, d})

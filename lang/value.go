@@ -374,6 +374,7 @@ func (s *Session) Collect(items []Value) Value {
 			}
 			parts[i] = a
 		}
+		s.CheckElements(float64(len(parts)) * float64(len(first.Data)))
 		st, err := array.Stack(parts, 0)
 		if err != nil {
 			return ListOf(items)
@@ -485,6 +486,15 @@ type Collector struct {
 
 // NewCollector returns a collector with room for n results.
 func NewCollector(n int) *Collector { return &Collector{nums: make([]float64, 0, n)} }
+
+// Boxed returns how many results the collector holds as list items, 0
+// while every result is a number (kept unboxed).
+func (c *Collector) Boxed() int {
+	if !c.boxed {
+		return 0
+	}
+	return len(c.items)
+}
 
 // Add appends one result.
 func (c *Collector) Add(v Value) {

@@ -177,10 +177,26 @@ type ivpBase struct {
 
 func (b *ivpBase) base() *ivpBase { return b }
 
-// fun evaluates f and counts it.
+// fun evaluates f and counts it. A NaN in f's result stops the solve (a
+// panic of ivpNaN, recovered by SolveIVP): as LSODA does, since every
+// method's step-size control would otherwise shrink or reject steps for
+// ever on a NaN error estimate.
 func (b *ivpBase) fun(t float64, y, dydt []float64) {
 	b.nfev++
 	b.f(t, y, dydt)
+	for _, v := range dydt {
+		if v != v {
+			panic(ivpNaN(t))
+		}
+	}
+}
+
+// ivpNaN is the time at which the right-hand side returned NaN.
+type ivpNaN float64
+
+// nanMessage says where f returned NaN, for every method alike.
+func nanMessage(t float64) string {
+	return fmt.Sprintf("The right-hand side returned NaN at t = %g.", t)
 }
 
 // minStep is scipy's smallest step at t: ten times the spacing of
@@ -344,10 +360,21 @@ const ivpTooSmallStep = "Required step size is less than spacing between numbers
 // event ending the integration there. A method failure (the step size
 // underflowing) is no error: Status is −1 and Message says why. Errors are
 // for bad arguments.
-func SolveIVP(f func(t float64, y, dydt []float64), tspan [2]float64, y0 []float64, s *IVPSettings) (*IVPResult, error) {
+func SolveIVP(f func(t float64, y, dydt []float64), tspan [2]float64, y0 []float64, s *IVPSettings) (out *IVPResult, err error) {
 	if s == nil {
 		s = &IVPSettings{}
 	}
+	res := &IVPResult{}
+	defer func() {
+		switch r := recover().(type) {
+		case nil:
+		case ivpNaN:
+			res.Status, res.Success, res.Message = -1, false, nanMessage(float64(r))
+			out, err = res, nil
+		default:
+			panic(r)
+		}
+	}()
 	st, err := ivpNewStepper(f, tspan, y0, s)
 	if err != nil {
 		return nil, err
@@ -366,7 +393,6 @@ func SolveIVP(f func(t float64, y, dydt []float64), tspan [2]float64, y0 []float
 			}
 		}
 	}
-	res := &IVPResult{}
 	addPoint := func(t float64, y []float64) {
 		res.T = append(res.T, t)
 		res.Y = append(res.Y, append([]float64(nil), y...))
@@ -651,7 +677,7 @@ func (s *ivpLsoda) step() (bool, string) {
 	if istate != lsodaSuccess {
 		msg := "Unexpected istate in LSODA."
 		if istate == lsodaNaN {
-			msg = fmt.Sprintf("The right-hand side returned NaN at t = %g.", c.nanT)
+			msg = nanMessage(c.nanT)
 		} else if m, ok := odeintMessages[istate]; ok {
 			msg += " " + m
 		}

@@ -34,6 +34,9 @@ func Jn(n int, x float64) float64 {
 	if an < 2 || ax >= float64(an) || ax < 0x1p-29 || math.IsNaN(x) {
 		return math.Jn(n, x)
 	}
+	if besselLogBound(an, ax) < underflowLog {
+		return 0 // and the recurrences would take O(n) steps to say so
+	}
 	v := besselJnBackward(an, ax)
 	if an%2 == 1 && (n < 0) != (x < 0) {
 		return -v
@@ -87,4 +90,42 @@ func Y1(x float64) float64 { return math.Y1(x) }
 
 // Yn returns the Bessel function of the second kind of integer order n,
 // scipy.special.yn: −Inf at 0 and NaN for x < 0.
-func Yn(n int, x float64) float64 { return math.Yn(n, x) }
+//
+// For 0 < x < n/2 the series DLMF 10.8.1 is dominated by its leading term
+// −(n−1)!(2/x)ⁿ/π, all of whose companions in the finite sum have its
+// sign; once that term passes the largest double, Yn is −Inf (after
+// Y₋ₙ = (−1)ⁿYₙ) at once, where math.Yn would recur O(x) steps to find it.
+func Yn(n int, x float64) float64 {
+	an := n
+	if an < 0 {
+		an = -an
+	}
+	if x > 0 && an > 2 && x < float64(an)/2 {
+		lead := lgammaOf(float64(an)) - halfPowerLog(an, x) - math.Log(math.Pi)
+		if lead > math.Log(math.MaxFloat64) {
+			if n < 0 && an%2 == 1 {
+				return math.Inf(1)
+			}
+			return math.Inf(-1)
+		}
+	}
+	return math.Yn(n, x)
+}
+
+// underflowLog is the logarithm of the smallest positive double.
+var underflowLog = math.Log(math.SmallestNonzeroFloat64)
+
+// besselLogBound is the logarithm of DLMF 10.14.4's bound
+// |Jₙ(x)| ≤ (x/2)ⁿ/n! for real x ≥ 0 and n ≥ 0.
+func besselLogBound(n int, x float64) float64 {
+	return halfPowerLog(n, x) - lgammaOf(float64(n)+1)
+}
+
+// halfPowerLog is n·log(x/2), the logarithm of (x/2)ⁿ.
+func halfPowerLog(n int, x float64) float64 { return float64(n) * math.Log(x/2) }
+
+// lgammaOf is log Γ(x) for x > 0.
+func lgammaOf(x float64) float64 {
+	v, _ := math.Lgamma(x)
+	return v
+}

@@ -818,7 +818,7 @@ var hostileKnown = []struct{ src, why string }{
 // thing.
 func TestHostileAnswers(t *testing.T) {
 	cases := []struct{ src, want string }{
-		{"sorted([nan, 1, nan, 0])", "[  0,   1, nan, nan]"},                        // numpy.sort
+		{"sorted([nan, 1, nan, 0])", "[  0,   1, nan, nan]"},                         // numpy.sort
 		{"sorted([nan, inf, -inf, 0], {reverse: true})", "[ inf,    0, -inf,  nan]"}, // descending, NaN still last
 		{"\ufeff1 + 1", "2"},
 		{"\"日本語\" + 1", "<expr>:1:7: cannot add string and number\n    \"日本語\" + 1\n             ^"},

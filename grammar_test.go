@@ -233,6 +233,8 @@ var grammarCases = []struct{ src, want string }{
 	{"xopt, fopt, it, calls, flag = fmin(x**2 - 4*x + 8, 1.3, full_output=true, disp=false); fopt", "4"},
 	{"r = leastsq(p -> [p[0] - 1], [0.5]); r.mesg == r[2]", "<expr>:1:50: index 2 is out of range for length 2"},
 	{"brentq(x**2 - 2, 0, 2, full_output=true)[0]", "<expr>:1:42: this result has no positions, because scipy's tuple for it holds values calc does not give: use its fields (root, iterations, function_calls, converged, flag)"},
+	{"f = (x - 1)**2 + 10*(y - x**2)**2\nH(v) = [[2 - 40*v[1] + 120*v[0]**2, -40*v[0]], [-40*v[0], 20]]\n" +
+		"minimize(f, [0, 0], method=\"Newton-CG\", hess=H).x == minimize(f, [0, 0], method=\"Newton-CG\").x", "[true, true]"},
 	// Records
 	{"{x: 1, y: 2}", "{x: 1, y: 2}"},
 	{`{"a b": 1}["a b"]`, "1"},

@@ -81,8 +81,8 @@ type minimizer struct {
 	reportsGrad bool
 	// bounds says the method reads the bounds option, callback the
 	// callback option, trust the trust-region methods' options (hess,
-	// hessp, the radii).
-	bounds, callback, trust bool
+	// hessp, the radii), hessian a user Hessian (hess, hessp).
+	bounds, callback, trust, hessian bool
 }
 
 // iterLimit reads scipy's maxiter option (0: the method's default).
@@ -116,8 +116,11 @@ var minimizers = []minimizer{
 			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
 	}},
-	{name: "Newton-CG", callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
-		return optimize.NewtonCG(p.withGradient(opts), p.x0, &optimize.NewtonCGSettings{
+	{name: "Newton-CG", callback: true, hessian: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+		pr := p.withGradient(opts)
+		p.userHessian(&pr, opts, "hess", "hessp")
+		p.userHessian(&pr, opts, "fhess", "fhess_p") // fmin_ncg's names
+		return optimize.NewtonCG(pr, p.x0, &optimize.NewtonCGSettings{
 			XTol: opts.Num("avextol", opts.Num("xtol", 0)), Step: opts.Num("epsilon", opts.Num("eps", 0)),
 			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
@@ -182,22 +185,11 @@ func trustMethod(name string, run func(optimize.Problem, []float64, *optimize.Tr
 			return nil, lang.Errorf("%s needs the gradient: %s cannot be traced, so give jac", name, lang.Format(p.obj.f))
 		}
 		n := len(p.x0)
-		switch hess, hessp := opts.Get("hess", lang.Nil), opts.Get("hessp", lang.Nil); {
-		case hess.IsCallable():
-			user := p.sibling(hess)
-			pr.Hess = func(x, h []float64) { copy(h, user.Eval(x, 0)) }
-			pr.HessVec = nil
-		case hessp.IsCallable():
-			pr.HessVec = func(x, v, hv []float64) {
-				out, ok := toArray(p.s.Call(hessp, p.point(x), p.point(v)))
-				if !ok || len(out.Data) != n {
-					panic(lang.Errorf("hessp must return a vector of %d numbers", n))
-				}
-				copy(hv, out.Data)
-			}
+		p.userHessian(&pr, opts, "hess", "hessp")
+		switch {
 		case pr.HessVec == nil:
 			return nil, lang.Errorf("%s needs the Hessian: %s cannot be traced, so give hess or hessp", name, lang.Format(p.obj.f))
-		case name == "dogleg" || name == "trust-exact":
+		case pr.Hess == nil && (name == "dogleg" || name == "trust-exact"):
 			pr.Hess = denseHessian(pr.HessVec, n)
 		}
 		set := &optimize.TrustRegionSettings{InitialRadius: opts.Num("initial_trust_radius", 0),
@@ -206,6 +198,46 @@ func trustMethod(name string, run func(optimize.Problem, []float64, *optimize.Tr
 		set.Callback = p.callback(opts)
 		return run(pr, p.x0, set)
 	}}
+}
+
+// userHessian puts the Hessian the user gave in place of autodiff's: a
+// function of x giving the matrix (the option hessName), or of x and v
+// giving the product H·v (hesspName), as scipy names them for the method.
+func (p *problem) userHessian(pr *optimize.Problem, opts lang.Options, hessName, hesspName string) {
+	n := len(p.x0)
+	hess, hessp := opts.Get(hessName, lang.Nil), opts.Get(hesspName, lang.Nil)
+	for _, o := range []struct {
+		name string
+		v    lang.Value
+	}{{hessName, hess}, {hesspName, hessp}} {
+		if !o.v.IsNil() && !o.v.IsCallable() {
+			panic(lang.Errorf("%s must be a function, not %s", o.name, o.v.TypeName()))
+		}
+	}
+	switch {
+	case hess.IsCallable():
+		user := p.sibling(hess)
+		pr.Hess = func(x, h []float64) { copy(h, user.Eval(x, 0)) }
+		pr.HessVec = func(x, v, hv []float64) {
+			h := user.Eval(x, 0)
+			for i := range n {
+				s := 0.0
+				for j := range n {
+					s += h[i*n+j] * v[j]
+				}
+				hv[i] = s
+			}
+		}
+	case hessp.IsCallable():
+		pr.Hess = nil
+		pr.HessVec = func(x, v, hv []float64) {
+			out, ok := toArray(p.s.Call(hessp, p.point(x), p.point(v)))
+			if !ok || len(out.Data) != n {
+				panic(lang.Errorf("%s must return a vector of %d numbers", hesspName, n))
+			}
+			copy(hv, out.Data)
+		}
+	}
 }
 
 // denseHessian is the n×n Hessian, row-major, column by column from
@@ -405,7 +437,12 @@ func chooseMinimizer(opts lang.Options, at int) *minimizer {
 	if opts.Has("bounds") && !m.bounds {
 		panic(lang.ArgErrorf(at, "method %s cannot handle bounds (Nelder-Mead, Powell, L-BFGS-B, TNC and SLSQP can)", m.name))
 	}
-	for _, o := range []string{"hess", "hessp", "initial_trust_radius", "max_trust_radius", "eta", "return_all"} {
+	for _, o := range []string{"hess", "hessp"} {
+		if opts.Has(o) && !m.trust && !m.hessian {
+			panic(lang.ArgErrorf(at, "method %s does not read %s (Newton-CG and the trust-region methods do)", m.name, o))
+		}
+	}
+	for _, o := range []string{"initial_trust_radius", "max_trust_radius", "eta", "return_all"} {
 		if opts.Has(o) && !m.trust {
 			panic(lang.ArgErrorf(at, "method %s does not read %s (the trust-region methods do)", m.name, o))
 		}

@@ -137,24 +137,25 @@ var minimizers = []minimizer{
 			Callback: p.callback(opts),
 		})
 	}},
-	{name: "TNC", bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "TNC", bounds: true, callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.TNC(p.withGradient(opts), p.x0, p.bounds(opts), &optimize.TNCSettings{
 			MaxCGIter: int(opts.Num("maxCGit", 0)), MaxFunEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))),
 			Eta: opts.Num("eta", 0), StepMax: opts.Num("stepmx", 0), Accuracy: opts.Num("accuracy", 0),
 			FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("pgtol", opts.Num("gtol", 0)),
-			Step: opts.Num("epsilon", opts.Num("eps", 0)),
+			Step: opts.Num("epsilon", opts.Num("eps", 0)), Callback: p.callback(opts),
 		})
 	}},
-	{name: "COBYLA", run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "COBYLA", callback: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.COBYLA(p.obj.Scalar, p.x0, p.constraints(opts), &optimize.COBYLASettings{
 			RhoBeg: opts.Num("rhobeg", 0), RhoEnd: opts.Num("rhoend", opts.Num("tol", 0)),
 			MaxFunEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))), CATol: opts.Num("catol", 0),
+			Callback: p.callback(opts),
 		})
 	}},
-	{name: "SLSQP", bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "SLSQP", bounds: true, callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.SLSQP(p.withGradient(opts), p.x0, p.constraints(opts), p.bounds(opts), &optimize.SLSQPSettings{
 			Acc: opts.Num("acc", opts.Num("ftol", 0)), MaxIter: int(opts.Num("iter", opts.Num("maxiter", 0))),
-			Step: opts.Num("epsilon", opts.Num("eps", 0)),
+			Step: opts.Num("epsilon", opts.Num("eps", 0)), Callback: p.callback(opts),
 		})
 	}},
 	{name: "trust-constr", bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {

@@ -1,6 +1,8 @@
 package builtins_test
 
 import (
+	"bytes"
+	"strings"
 	"testing"
 
 	"calc/builtins"
@@ -42,6 +44,32 @@ func TestOptimizeAgainstScipy(t *testing.T) {
 		}
 		if v.Float() != want {
 			t.Errorf("%s = %v, scipy %v", src, v.Float(), want)
+		}
+	}
+}
+
+// TestCallbacks: TNC and SLSQP call callback with each iterate, COBYLA
+// with each point it evaluates, as scipy does.
+func TestCallbacks(t *testing.T) {
+	for _, c := range []struct {
+		method, count string
+	}{{"TNC", ""}, {"SLSQP", "nit"}, {"COBYLA", "nfev"}} {
+		s := builtins.NewSession()
+		var out bytes.Buffer
+		s.Out = &out
+		src := `r = minimize((x - 1)**2 + 10*(y - x**2)**2, [0, 0], method="` + c.method + `", callback=v -> print(v))`
+		if err := s.Run("cb", src); err != nil {
+			t.Fatalf("%s: %v", c.method, err)
+		}
+		calls := strings.Count(out.String(), "\n")
+		if calls == 0 {
+			t.Errorf("%s: the callback was never called", c.method)
+		}
+		if c.count != "" {
+			want, _ := s.Eval("r." + c.count)
+			if calls != int(want.Float()) {
+				t.Errorf("%s: %d calls, r.%s = %v", c.method, calls, c.count, want.Float())
+			}
 		}
 	}
 }

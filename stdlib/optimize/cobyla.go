@@ -22,6 +22,9 @@ type COBYLASettings struct {
 	CATol float64
 	// Path asks for the points evaluated in Result.Path.
 	Path bool
+	// Callback, if set, is called with each point evaluated (scipy's
+	// callback).
+	Callback func(x []float64)
 }
 
 // Scipy's messages for COBYLA's outcomes.
@@ -182,6 +185,9 @@ func (cb *cobyla) run(calcfc func(x, con []float64) float64) *Result {
 		nfvals++
 		if cb.set.Path {
 			res.Path = append(res.Path, append([]float64(nil), x...))
+		}
+		if cb.set.Callback != nil {
+			cb.set.Callback(append([]float64(nil), x...))
 		}
 		f = calcfc(x, con)
 		resmax = 0

@@ -20,6 +20,8 @@ type SLSQPSettings struct {
 	Step float64
 	// Path asks for the iterates in Result.Path.
 	Path bool
+	// Callback, if set, is called with each iterate (scipy's callback).
+	Callback func(x []float64)
 }
 
 // slsqpMessages are scipy's messages for SLSQP's exit modes.
@@ -251,6 +253,9 @@ func (st *slsqp) run() *Result {
 	record := func() {
 		if st.set.Path {
 			st.res.Path = append(st.res.Path, append([]float64(nil), x...))
+		}
+		if st.set.Callback != nil {
+			st.set.Callback(append([]float64(nil), x...))
 		}
 	}
 	notFinite := func() *Result {

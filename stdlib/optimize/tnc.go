@@ -42,6 +42,8 @@ type TNCSettings struct {
 	Step float64
 	// Path asks for the iterates in Result.Path.
 	Path bool
+	// Callback, if set, is called with each iterate (scipy's callback).
+	Callback func(x []float64)
 }
 
 // tncMessages are scipy's messages for TNC's return codes 0 to 6.
@@ -281,12 +283,18 @@ func (t *tnc) minimize(f float64, gfull []float64) int {
 	upd1, newcon, lreset := true, true, false
 	icycle := n - 1
 	record := func() {
+		if !set.Path && set.Callback == nil {
+			return
+		}
+		p := make([]float64, n)
+		for i := range p {
+			p[i] = x[i]*t.xscale[i] + t.xoffset[i]
+		}
 		if set.Path {
-			p := make([]float64, n)
-			for i := range p {
-				p[i] = x[i]*t.xscale[i] + t.xoffset[i]
-			}
 			t.res.Path = append(t.res.Path, p)
+		}
+		if set.Callback != nil {
+			set.Callback(append([]float64(nil), p...))
 		}
 	}
 	record()

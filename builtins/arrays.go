@@ -74,10 +74,21 @@ func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error)
 				noteScalarSymbols(s, name, x)
 				return expr(func() *autodiff.Node { return symbolic(s.Graph(), x, axis) })
 			}
+			if c, ok := args[0].ComplexArray(); ok && args[0].Kind() == lang.ComplexKind {
+				if !linearReductions[name] {
+					panic(lang.ArgErrorf(0, "%s of complex numbers is not defined (sum and mean are)", name))
+				}
+				// sum and mean are linear: the parts reduce apart.
+				return lang.CArr(array.NewComplex(reduceAxis(f, c.Re, axis), reduceAxis(f, c.Im, axis)))
+			}
 			return lang.Arr(reduceAxis(f, args.Array(0), axis))
 		},
 	}
 }
+
+// linearReductions are the reductions of a complex array that reduce its
+// real and imaginary parts apart.
+var linearReductions = map[string]bool{"sum": true, "mean": true}
 
 func symbolicSum(g *autodiff.Graph, x *autodiff.Node, axis int) *autodiff.Node { return g.Sum(x, axis) }
 
@@ -469,6 +480,9 @@ var arrayBuiltins = []*lang.Builtin{
 				x, y := node(s, a, 0), node(s, a, 1)
 				noteScalarSymbols(s, "dot", x, y)
 				return expr(func() *autodiff.Node { return s.Graph().Dot(x, y) })
+			}
+			if a[0].Kind() == lang.ComplexKind || a[1].Kind() == lang.ComplexKind {
+				return complexDot(s, a)
 			}
 			r, err := array.DotStop(a.Array(0), a.Array(1), s.Stopping)
 			if err == array.ErrStopped {

@@ -31,6 +31,25 @@ func partOf(f func(z complex128) float64) func(s *lang.Session, a lang.Args) lan
 	}
 }
 
+// complexDot is the matrix product of complex arrays, from four real
+// products: (A + iB)(C + iD) = (AC − BD) + i(AD + BC).
+func complexDot(s *lang.Session, a lang.Args) lang.Value {
+	x, _ := complexArg(a, 0)
+	y, _ := complexArg(a, 1)
+	dot := func(p, q *array.Array) *array.Array {
+		r, err := array.DotStop(p, q, s.Stopping)
+		if err == array.ErrStopped {
+			s.Check()
+		}
+		return must(r, err)
+	}
+	sub := func(p, q *array.Array) *array.Array { return must(array.Broadcast(p, q, func(u, v float64) float64 { return u - v })) }
+	add := func(p, q *array.Array) *array.Array { return must(array.Broadcast(p, q, func(u, v float64) float64 { return u + v })) }
+	re := sub(dot(x.Re, y.Re), dot(x.Im, y.Im))
+	im := add(dot(x.Re, y.Im), dot(x.Im, y.Re))
+	return lang.CArr(array.NewComplex(re, im))
+}
+
 var complexBuiltins = []*lang.Builtin{
 	{
 		Name: "real", Params: "z", Topic: "math",

@@ -51,6 +51,11 @@ CASES = [
     ("sqrt([-1, 4] + 0j)", "np.sqrt(np.array([-1, 4]) + 0j)"),
     ("complex([1, 2], 3)", "np.array([1, 2]) + 3j"),
     ("abs([3 + 4j, -5j])", "np.abs(np.array([3 + 4j, -5j]))"),
+    ("sum([1 + 2j, 3 - 1j])", "np.sum([1 + 2j, 3 - 1j])"),
+    ("mean([1 + 2j, 3 - 1j])", "np.mean([1 + 2j, 3 - 1j])"),
+    ("sum([[1j, 2], [3, 4j]], 0)", "np.sum([[1j, 2], [3, 4j]], 0)"),
+    ("[[1, 1j], [0, 1]] @ [1j, 2]", "np.array([[1, 1j], [0, 1]]) @ np.array([1j, 2])"),
+    ("[1 + 2j, 3 - 1j] @ [1 + 2j, 3 - 1j]", "np.array([1 + 2j, 3 - 1j]) @ np.array([1 + 2j, 3 - 1j])"),
     ("fft([1, 0, -1, 0])", "np.fft.fft([1, 0, -1, 0])"),
     ("fft([1, 2, 3, 4, 5, 6, 7])", "np.fft.fft([1, 2, 3, 4, 5, 6, 7])"),
     ("fft([1, 2, 3], n=5)", "np.fft.fft([1, 2, 3], n=5)"),
@@ -69,7 +74,7 @@ CASES = [
 # Transforms, eigenvalues and roots sum many terms in another order than
 # numpy's pocketfft and LAPACK builds: they are compared to 1e-13 of their
 # largest value; elementwise functions to 2 ulps.
-SUMMED = ("fft", "ifft", "rfft", "irfft", "eig", "eigvals", "polyroots")
+SUMMED = ("fft", "ifft", "rfft", "irfft", "eig", "eigvals", "polyroots", "sum", "mean")
 
 out = []
 for calc, expr in CASES:

@@ -43,8 +43,12 @@ func complexDot(s *lang.Session, a lang.Args) lang.Value {
 		}
 		return must(r, err)
 	}
-	sub := func(p, q *array.Array) *array.Array { return must(array.Broadcast(p, q, func(u, v float64) float64 { return u - v })) }
-	add := func(p, q *array.Array) *array.Array { return must(array.Broadcast(p, q, func(u, v float64) float64 { return u + v })) }
+	sub := func(p, q *array.Array) *array.Array {
+		return must(array.Broadcast(p, q, func(u, v float64) float64 { return u - v }))
+	}
+	add := func(p, q *array.Array) *array.Array {
+		return must(array.Broadcast(p, q, func(u, v float64) float64 { return u + v }))
+	}
 	re := sub(dot(x.Re, y.Re), dot(x.Im, y.Im))
 	im := add(dot(x.Re, y.Im), dot(x.Im, y.Re))
 	return lang.CArr(array.NewComplex(re, im))

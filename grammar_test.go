@@ -235,6 +235,7 @@ var grammarCases = []struct{ src, want string }{
 	{"brentq(x**2 - 2, 0, 2, full_output=true)[0]", "<expr>:1:42: this result has no positions, because scipy's tuple for it holds values calc does not give: use its fields (root, iterations, function_calls, converged, flag)"},
 	{"f = (x - 1)**2 + 10*(y - x**2)**2\nH(v) = [[2 - 40*v[1] + 120*v[0]**2, -40*v[0]], [-40*v[0], 20]]\n" +
 		"minimize(f, [0, 0], method=\"Newton-CG\", hess=H).x == minimize(f, [0, 0], method=\"Newton-CG\").x", "[true, true]"},
+	{"cumsum([[1, 2], [3, 4]], 0)", "[[1, 2],\n [4, 6]]"},
 	// Records
 	{"{x: 1, y: 2}", "{x: 1, y: 2}"},
 	{`{"a b": 1}["a b"]`, "1"},

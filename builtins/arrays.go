@@ -515,7 +515,7 @@ var arrayBuiltins = []*lang.Builtin{
 		Name: "cumsum", Params: "xs, axis?, {axis}", Topic: "arrays",
 		Doc:     "Running sums.\nFlattened first unless an axis is given.",
 		Example: "cumsum([1, 2, 3, 4])",
-		MinArgs: 1, MaxArgs: 2,
+		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("axis")
@@ -526,7 +526,7 @@ var arrayBuiltins = []*lang.Builtin{
 		Name: "cumprod", Params: "xs, axis?, {axis}", Topic: "arrays",
 		Doc:     "Running products.\nFlattened first unless an axis is given.",
 		Example: "cumprod([1, 2, 3, 4])",
-		MinArgs: 1, MaxArgs: 2,
+		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("axis")

@@ -68,7 +68,8 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		"flip([[1, 2], [3, 4]], 0)", array.AllAxes, array.Flip),
 	{
 		Name: "unique", Params: "xs, {return_counts}", Topic: "arrays",
-		Doc:     "the sorted distinct elements of xs (flattened); {return_counts: true} gives a record {values, counts}",
+		Doc: "The sorted distinct elements of an array.\n" +
+			"The array xs is flattened first; {return_counts: true} gives a record {values, counts}",
 		Example: "values, counts = unique([3, 1, 3, 2, 3], return_counts=true); counts",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -83,7 +84,8 @@ var arrayOpsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "searchsorted", Params: "sorted, v, {side}", Topic: "arrays",
-		Doc:     "where each v would go in the ascending vector sorted to keep it sorted: before equal elements, or after with {side: \"right\"}",
+		Doc: "Where values would be inserted to keep a vector sorted.\n" +
+			"For each v, its index in the ascending vector sorted: before equal elements, or after with {side: \"right\"}",
 		Example: "searchsorted([1, 2, 3, 5], [0, 3, 4])",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -102,7 +104,8 @@ var arrayOpsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "meshgrid", Params: "xs..., {indexing}", Topic: "arrays",
-		Doc: "coordinate matrices from coordinate vectors, as numpy.meshgrid: X, Y = meshgrid(x, y) gives arrays of shape (len(y), len(x));\n" +
+		Doc: "Coordinate matrices from coordinate vectors.\n" +
+			"As numpy.meshgrid: X, Y = meshgrid(x, y) gives arrays of shape (len(y), len(x));\n" +
 			"{indexing: \"ij\"} gives shape (len(x), len(y))",
 		Example: "X, Y = meshgrid([1, 2, 3], [10, 20]); Y",
 		MinArgs: 1, MaxArgs: -1,
@@ -130,7 +133,8 @@ var arrayOpsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "tile", Params: "xs, reps", Topic: "arrays",
-		Doc:     "xs repeated reps times (a number, or one count per axis), as numpy.tile",
+		Doc: "An array repeated along its axes like tiles.\n" +
+			"The array xs is repeated reps times (a number, or one count per axis), as numpy.tile",
 		Example: "tile([1, 2], [2, 2])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -145,7 +149,8 @@ var arrayOpsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "repeat", Params: "xs, repeats, axis?, {axis}", Topic: "arrays",
-		Doc:     "each element of xs repeated (a count, or one per element along the axis); without an axis xs is flattened, as numpy.repeat",
+		Doc: "Each element of an array repeated in place.\n" +
+			"The count is a number, or one per element along the axis; without an axis xs is flattened, as numpy.repeat",
 		Example: "repeat([1, 2, 3], [1, 0, 2])",
 		MinArgs: 2, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -165,7 +170,8 @@ var arrayOpsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "roll", Params: "xs, shift, axis?, {axis}", Topic: "arrays",
-		Doc:     "xs with its elements shifted by shift places, those pushed off the end coming back at the start (flattened without an axis), as numpy.roll",
+		Doc: "An array with its elements shifted cyclically.\n" +
+			"Shifted by shift places, with those pushed off the end coming back at the start (flattened without an axis), as numpy.roll",
 		Example: "roll([1, 2, 3, 4, 5], 2)",
 		MinArgs: 2, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -51,7 +51,8 @@ var signalBuiltins = []*lang.Builtin{
 		"rfftfreq(8, 0.1)", fft.RFreq),
 	{
 		Name: "fftshift", Params: "x", Topic: "signal",
-		Doc:     "x with the zero frequency moved to the centre: every axis rolled by half its length, as numpy.fft.fftshift",
+		Doc: "The spectrum with the zero frequency moved to the centre.\n" +
+			"Every axis of x rolled by half its length, as numpy.fft.fftshift",
 		Example: "fftshift(fftfreq(5))",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

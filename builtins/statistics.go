@@ -83,7 +83,8 @@ var statisticsBuiltins = []*lang.Builtin{
 	nanReduction("nanmax", "the largest", array.Nanmax),
 	{
 		Name: "cov", Params: "m, y?, {rowvar, ddof}", Topic: "statistics",
-		Doc: "the covariance matrix of the variables that are the rows of m (and of y, stacked below), as numpy.cov;\n" +
+		Doc: "The covariance matrix of the rows of a matrix.\n" +
+			"The variables are the rows of m (and of y, stacked below), as numpy.cov;\n" +
 			"{rowvar: false} takes columns as variables; ddof is 1 (the unbiased estimate) unless given",
 		Example: "cov([[0, 1, 2], [2, 1, 0]])",
 		MinArgs: 1, MaxArgs: 3,
@@ -95,7 +96,8 @@ var statisticsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "corrcoef", Params: "m, y?, {rowvar}", Topic: "statistics",
-		Doc:     "the Pearson correlation coefficients of the rows of m (and of y), as numpy.corrcoef; {rowvar: false} for columns",
+		Doc: "The Pearson correlation coefficients of the rows of a matrix.\n" +
+			"The rows of m (and of y) are the variables, as numpy.corrcoef; {rowvar: false} for columns",
 		Example: "corrcoef([1, 2, 3, 4], [2, 4, 5, 9])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -106,7 +108,8 @@ var statisticsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "histogram", Params: "xs, bins?, {range}", Topic: "statistics",
-		Doc: "counts of xs in bins, as numpy.histogram: a record {counts, edges} that unpacks as counts, edges = ...;\n" +
+		Doc: "Counts of values in bins.\n" +
+			"As numpy.histogram: a record {counts, edges} that unpacks as counts, edges = ...;\n" +
 			"bins is a number of equal bins (10) over {range: [lo, hi]} (xs' extremes by default), or the edges themselves;\n" +
 			"bins are half-open [a, b) except the last, [a, b]",
 		Example: "counts, edges = histogram([1, 2, 2, 3, 3, 3], 3); counts",
@@ -137,7 +140,8 @@ var statisticsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "bincount", Params: "xs, weights?, {minlength}", Topic: "statistics",
-		Doc:     "how often each whole number 0, 1, 2, ... occurs in xs (the sum of their weights if given), as numpy.bincount",
+		Doc: "How often each whole number occurs in an array.\n" +
+			"Counts of each whole number 0, 1, 2, ... in xs (the sum of their weights if given), as numpy.bincount",
 		Example: "bincount([0, 1, 1, 3])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -161,7 +165,8 @@ var statisticsBuiltins = []*lang.Builtin{
 	predicate("isfinite", "whether x is neither infinite nor NaN", func(x float64) bool { return !math.IsInf(x, 0) && x == x }),
 	{
 		Name: "isclose", Params: "a, b, {rtol, atol, equal_nan}", Topic: "statistics",
-		Doc:     "elementwise |a - b| <= atol + rtol·|b| (rtol 1e-5, atol 1e-8, as numpy.isclose); NaN is close to nothing unless {equal_nan: true}",
+		Doc: "Whether a and b are equal within a tolerance, elementwise.\n" +
+			"True where |a - b| <= atol + rtol·|b| (rtol 1e-5, atol 1e-8, as numpy.isclose); NaN is close to nothing unless {equal_nan: true}",
 		Example: "isclose([1, 2], [1.000001, 2.1])",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -174,7 +179,8 @@ var statisticsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "allclose", Params: "a, b, {rtol, atol, equal_nan}", Topic: "statistics",
-		Doc:     "whether isclose(a, b) holds for every element, as numpy.allclose",
+		Doc: "Whether two arrays are close everywhere.\n" +
+			"True when isclose(a, b) holds for every element, as numpy.allclose",
 		Example: "allclose([1, 2], [1.000001, 2.000001])",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -571,7 +571,8 @@ var optimizeBuiltins = []*lang.Builtin{
 		"fmin_ncg((x - 1)**2 + 10*(y - x**2)**2, [0, 0])", "avextol", "fhess_p"),
 	{
 		Name: "fmin_l_bfgs_b", Params: "func, x0, {fprime, bounds, m, factr, pgtol, epsilon, maxfun, maxiter, maxls, args}", Topic: "optimize",
-		Doc: "minimizes func from x0 within bounds by L-BFGS-B, as scipy.optimize.fmin_l_bfgs_b, with the exact gradient from\n" +
+		Doc: "Minimizes a function within bounds by L-BFGS-B.\n" +
+			"Starts from x0, as scipy.optimize.fmin_l_bfgs_b, with the exact gradient from\n" +
 			"autodiff (a user fprime wins). Returns a record x, f, and scipy's d: grad, task, funcalls, nit, warnflag.",
 		Example: "fmin_l_bfgs_b((x - 3)**2 + (y + 1)**2, [0, 0], {bounds: [[0, 2], [nil, nil]]}).x",
 		MinArgs: 2, MaxArgs: 3,
@@ -586,7 +587,8 @@ var optimizeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "fmin_tnc", Params: "func, x0, {fprime, bounds, maxfun, eta, stepmx, accuracy, ftol, xtol, pgtol, args}", Topic: "optimize",
-		Doc: "minimizes func from x0 within bounds by a truncated Newton method, as scipy.optimize.fmin_tnc, with the\n" +
+		Doc: "Minimizes within bounds by a truncated Newton method.\n" +
+			"Starts from x0, as scipy.optimize.fmin_tnc, with the\n" +
 			"exact gradient from autodiff. Returns a record x, nfeval, rc, message.",
 		Example: "fmin_tnc((x - 3)**2 + (y + 1)**2, [0, 0], {bounds: [[0, 2], [nil, nil]]}).x",
 		MinArgs: 2, MaxArgs: 3,
@@ -601,7 +603,8 @@ var optimizeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "fmin_cobyla", Params: "func, x0, cons, {rhobeg, rhoend, maxfun, catol, args}", Topic: "optimize",
-		Doc: "minimizes func from x0 subject to the inequalities c(x) >= 0 for each function c in cons (one or a list), by\n" +
+		Doc: "Minimizes subject to inequality constraints (COBYLA).\n" +
+			"Starts from x0, subject to the inequalities c(x) >= 0 for each function c in cons (one or a list), by\n" +
 			"Powell's COBYLA (linear approximations, no derivatives), as scipy.optimize.fmin_cobyla.",
 		Example: "fmin_cobyla(x*y, [1, 1], [1 - x**2 - y**2, y])",
 		MinArgs: 3, MaxArgs: 4,
@@ -618,7 +621,8 @@ var optimizeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "fmin_slsqp", Params: "func, x0, {eqcons, ieqcons, f_eqcons, f_ieqcons, bounds, fprime, iter, acc, disp, full_output, args}", Topic: "optimize",
-		Doc: "minimizes func from x0 subject to equations c(x) = 0 (eqcons: a list of functions, or f_eqcons: one vector\n" +
+		Doc: "Minimizes subject to constraints by SLSQP.\n" +
+			"Starts from x0, subject to equations c(x) = 0 (eqcons: a list of functions, or f_eqcons: one vector\n" +
 			"function), inequalities c(x) >= 0 (ieqcons, f_ieqcons) and bounds, by sequential least squares programming,\n" +
 			"as scipy.optimize.fmin_slsqp; gradients and constraint Jacobians from autodiff. Prints scipy's report unless\n" +
 			"{disp: false}; {full_output: true} gives a record x, fx, its, imode, smode.",
@@ -643,7 +647,8 @@ var optimizeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "nnls", Params: "A, b, {maxiter}", Topic: "optimize",
-		Doc:     "the x >= 0 that minimizes ||A·x - b|| (Lawson and Hanson's active set method), as scipy.optimize.nnls;\na record x, rnorm",
+		Doc: "Non-negative least squares for a linear system.\n" +
+			"The x >= 0 minimizing ||A·x - b|| (Lawson and Hanson's active set method), as scipy.optimize.nnls;\na record x, rnorm",
 		Example: "nnls([[1, 0], [1, 0], [0, 1]], [2, 1, 1]).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -667,7 +672,8 @@ var optimizeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "minimize", Params: "f, x0, {method, ...}", Topic: "optimize",
-		Doc: "minimizes f from x0 with scipy's minimize. method: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B,\n" +
+		Doc: "Minimizes a function of several variables.\n" +
+			"Starts from x0, as scipy's minimize. method: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B,\n" +
 			"TNC, COBYLA, SLSQP, trust-constr (constraints and bounds by a barrier trust-region SQP; the Lagrangian's\n" +
 			"Hessian from autodiff when f and every constraint are traced numbers, else BFGS), and\n" +
 			"the trust-region methods dogleg, trust-ncg, trust-exact, trust-krylov (Hessian or\n" +

@@ -53,7 +53,7 @@ func elementwisePair(name, prim, doc string) *lang.Builtin {
 	p := autodiff.Lookup(prim)
 	return &lang.Builtin{
 		Name: name, Params: "x, y", Topic: "arrays",
-		Doc: doc + " of x and y, elementwise with broadcasting; NaN if either is NaN (numpy." + name + ")", Example: name + "([1, 5, 3], [4, 2, 6])",
+		Doc: doc + " of x and y, elementwise.\nWith broadcasting; NaN if either is NaN (numpy." + name + ")", Example: name + "([1, 5, 3], [4, 2, 6])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a[0], a[1]) },
 	}
@@ -64,7 +64,7 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		"sorted sorts lists of anything, with a key", "sort([[3, 1, 2], [9, 7, 8]])", -1, array.Sort),
 	alongAxis("argsort", "The indices that sort an array along an axis.\nThe last by default; equal elements keep their order (numpy's stable kind).",
 		"argsort([30, 10, 20])", -1, array.Argsort),
-	alongAxis("flip", "an array with the order of its elements reversed along an axis, or along every axis by default (numpy.flip)",
+	alongAxis("flip", "An array with its elements in reverse order.\nAlong an axis, or along every axis by default (numpy.flip)",
 		"flip([[1, 2], [3, 4]], 0)", array.AllAxes, array.Flip),
 	{
 		Name: "unique", Params: "xs, {return_counts}", Topic: "arrays",
@@ -180,6 +180,6 @@ var arrayOpsBuiltins = []*lang.Builtin{
 			return lang.Arr(must(array.Roll(args.Array(0), args.Int(1), axisOf(args, 2, opts))))
 		},
 	},
-	elementwisePair("maximum", "max", "the larger"),
-	elementwisePair("minimum", "min", "the smaller"),
+	elementwisePair("maximum", "max", "The larger"),
+	elementwisePair("minimum", "min", "The smaller"),
 }

@@ -85,7 +85,7 @@ func normOrder(a lang.Args, i int) linalg.NormOrder {
 func triangle(name, doc string, upper bool) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "m, k?", Topic: "linalg",
-		Doc:     doc + " (the main one, or the k-th: above it for k > 0), the rest set to 0",
+		Doc:     doc + ".\nThe diagonal is the main one, or the k-th: above it for k > 0; the rest is set to 0",
 		Example: name + "([[1, 2, 3], [4, 5, 6], [7, 8, 9]])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -122,7 +122,7 @@ var linalgBuiltins = []*lang.Builtin{
 			return lang.Num(must(linalg.Cond(a.Array(0), normOrder(a, 1))))
 		},
 	},
-	matrixFn("expm", "the matrix exponential (scipy.linalg.expm), by scaling and squaring with Padé approximants", "expm([[0, 1], [-1, 0]])", linalg.Expm),
+	matrixFn("expm", "The matrix exponential.\nBy scaling and squaring with Padé approximants (scipy.linalg.expm)", "expm([[0, 1], [-1, 0]])", linalg.Expm),
 	{
 		Name: "kron", Params: "a, b", Topic: "linalg",
 		Doc: "The Kronecker product of two matrices.\n" +
@@ -154,8 +154,8 @@ var linalgBuiltins = []*lang.Builtin{
 			return lang.Arr(must(linalg.Diag(v, k)))
 		},
 	},
-	triangle("triu", "the upper triangle of a matrix from its diagonal", true),
-	triangle("tril", "the lower triangle of a matrix up to its diagonal", false),
+	triangle("triu", "The upper triangle of a matrix from its diagonal", true),
+	triangle("tril", "The lower triangle of a matrix up to its diagonal", false),
 	{
 		Name: "null_space", Params: "m, rcond?", Topic: "linalg",
 		Doc: "An orthonormal basis of the null space of a matrix.\n" +

@@ -162,7 +162,7 @@ var plotBuiltins = []*lang.Builtin{
 	{
 		Name: "legend", Params: "fig, labels | position | on", Topic: "plots",
 		Doc: "A copy of the figure with its legend set.\n" +
-			"Its series labelled, or its legend placed or hidden.\n" +
+			"Labels its series, or places or hides its legend.\n" +
 			"Labels are a list of strings, for the series in order; a place is \"top right\", \"top left\",\n" +
 			"\"bottom left\" or \"bottom right\"; false hides the legend, true shows it in its usual place.",
 		Example: "legend(plot([sin, cos], 0, 6), [\"sine\", \"cosine\"])",
@@ -190,8 +190,8 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "preview", Params: "fig, cols?, rows?", Topic: "plots",
-		Doc: "The figure drawn in text, as the REPL previews it.\n" +
-			"As on a terminal.\n" +
+		Doc: "The figure drawn in text.\n" +
+			"As the REPL previews it on a terminal.\n" +
 			"Unicode braille, 2×4 dots to a character, cols×rows characters (72×20), with the axes' ranges.\n" +
 			"print() shows it.",
 		Example: "print(preview(plot(sin, 0, 2*pi), 40, 8))",

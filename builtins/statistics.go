@@ -11,7 +11,7 @@ import (
 func nanReduction(name, doc string, f func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "xs, axis?, {axis}", Topic: "statistics",
-		Doc:     doc + " of an array's elements ignoring NaN, or along an axis (numpy." + name + ")",
+		Doc:     doc + " of an array's elements, ignoring NaN.\nAlong an axis if given (numpy." + name + ")",
 		Example: name + "([1, nan, 3])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -31,7 +31,8 @@ func quantileBuiltin(name string, scale float64, example string) *lang.Builtin {
 	}
 	return &lang.Builtin{
 		Name: name, Params: "xs, q, axis?, {axis}", Topic: "statistics",
-		Doc: "the q-th " + name + " of xs (q " + unit + ", a number or an array), by numpy's default linear method:\n" +
+		Doc: "The q-th " + name + " of an array's elements.\n" +
+			"With q " + unit + ", a number or an array; by numpy's default linear method:\n" +
 			"the sorted values interpolated at position (n-1)·q; NaN if xs holds NaN",
 		Example: example,
 		MinArgs: 2, MaxArgs: 4,
@@ -44,11 +45,18 @@ func quantileBuiltin(name string, scale float64, example string) *lang.Builtin {
 	}
 }
 
+// moreDoc adds a line to a builtin's help, after its summary and the
+// line that follows it.
+func moreDoc(b *lang.Builtin, line string) *lang.Builtin {
+	b.Doc += "\n" + line
+	return b
+}
+
 // predicate builds isnan, isinf and isfinite: elementwise truth values.
 func predicate(name, doc string, f func(float64) bool) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "x", Topic: "statistics",
-		Doc: doc + "; elementwise on arrays, giving a mask", Example: name + "([1, nan, inf, -inf])",
+		Doc: doc + ".\nElementwise on arrays, giving a mask", Example: name + "([1, nan, inf, -inf])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[0].Kind() == lang.NumKind {
@@ -74,13 +82,14 @@ func closeness(a lang.Args) *array.Array {
 }
 
 var statisticsBuiltins = []*lang.Builtin{
-	reduction("median", "the median (the mean of the middle two for an even count; NaN if any is NaN)", array.Median, nil),
+	moreDoc(reduction("median", "The median", array.Median, nil),
+		"The mean of the middle two for an even count; NaN if any is NaN."),
 	quantileBuiltin("percentile", 100, "percentile([1, 2, 3, 4], [25, 50])"),
 	quantileBuiltin("quantile", 1, "quantile([[1, 2], [3, 5]], 0.5, 0)"),
-	nanReduction("nansum", "the sum", array.Nansum),
-	nanReduction("nanmean", "the mean", array.Nanmean),
-	nanReduction("nanmin", "the smallest", array.Nanmin),
-	nanReduction("nanmax", "the largest", array.Nanmax),
+	nanReduction("nansum", "The sum", array.Nansum),
+	nanReduction("nanmean", "The mean", array.Nanmean),
+	nanReduction("nanmin", "The smallest", array.Nanmin),
+	nanReduction("nanmax", "The largest", array.Nanmax),
 	{
 		Name: "cov", Params: "m, y?, {rowvar, ddof}", Topic: "statistics",
 		Doc: "The covariance matrix of the rows of a matrix.\n" +
@@ -160,9 +169,9 @@ var statisticsBuiltins = []*lang.Builtin{
 			return lang.Arr(must(array.Bincount(x, w, int(minLength))))
 		},
 	},
-	predicate("isnan", "whether x is NaN", func(x float64) bool { return x != x }),
-	predicate("isinf", "whether x is +inf or -inf", func(x float64) bool { return math.IsInf(x, 0) }),
-	predicate("isfinite", "whether x is neither infinite nor NaN", func(x float64) bool { return !math.IsInf(x, 0) && x == x }),
+	predicate("isnan", "Whether x is NaN", func(x float64) bool { return x != x }),
+	predicate("isinf", "Whether x is +inf or -inf", func(x float64) bool { return math.IsInf(x, 0) }),
+	predicate("isfinite", "Whether x is neither infinite nor NaN", func(x float64) bool { return !math.IsInf(x, 0) && x == x }),
 	{
 		Name: "isclose", Params: "a, b, {rtol, atol, equal_nan}", Topic: "statistics",
 		Doc: "Whether a and b are equal within a tolerance, elementwise.\n" +

@@ -81,21 +81,7 @@ func TestHelpText(t *testing.T) {
 // to be rewritten as short sentences; their files are being changed for
 // other issues at the time of writing. Remove a name once its summary
 // passes TestSummaries.
-var awaitingSummaries = map[string]bool{
-	// arrayops.go, statistics.go, polynomials.go, interpolate.go, signal.go, linalg.go and math.go, from the numerics issue
-	// image.go, surface.go and plotmarks.go, from the images issue
-	"erode": true, "dilate": true, "colorbar": true, "xscale": true, "yscale": true,
-	"plot_surface": true, "plot_wireframe": true, "sobel": true, "scharr": true, // leastsq.go
-	// optimize.go
-	"fmin": true, "fmin_powell": true, "fmin_bfgs": true, "fmin_cg": true, "fmin_ncg": true,
-	// plot.go
-	"title": true, "xlabel": true, "ylabel": true, "grid": true, // roots.go
-	"brentq": true, "brenth": true, "ridder": true, "bisect": true, "broyden1": true, "broyden2": true, "anderson": true,
-	"newton_krylov": true, "linearmixing": true, "excitingmixing": true,
-	"diagbroyden": true,
-	// scalarmin.go
-	"brent": true, "golden": true,
-}
+var awaitingSummaries = map[string]bool{}
 
 // TestSummaries: every builtin's summary is a sentence that fits, with
 // its name, in a line of 80 columns of help TOPIC.

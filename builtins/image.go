@@ -195,9 +195,9 @@ var imageBuiltins = []*lang.Builtin{
 			return lang.Str(args.Str(0))
 		},
 	},
-	derivFilter("sobel", "the Sobel derivative of an image of order dx in x and dy in y, as OpenCV's Sobel to CV_64F:\n"+
+	derivFilter("sobel", "The Sobel derivative of an image.\nOf order dx in x and dy in y, as OpenCV's Sobel to CV_64F:\n"+
 		"ksize 1, 3 (the default), 5 or 7 (-1 for Scharr); scale and delta scale and shift the result", true, image.Sobel),
-	derivFilter("scharr", "the Scharr derivative (dx + dy = 1), a 3×3 kernel more accurate in direction than Sobel's, as OpenCV's Scharr", false,
+	derivFilter("scharr", "The Scharr derivative of an image.\nFirst order (dx + dy = 1), a 3×3 kernel more accurate in direction than Sobel's, as OpenCV's Scharr", false,
 		func(ctx context.Context, m *array.Array, dx, dy, _ int, scale, delta float64, b image.Border) (*array.Array, error) {
 			return image.Scharr(ctx, m, dx, dy, scale, delta, b)
 		}),
@@ -406,8 +406,8 @@ var imageBuiltins = []*lang.Builtin{
 			return lang.Arr(must(image.StructuringElement(shape, w, h, -1, -1)))
 		},
 	},
-	morphFilter("erode", "the minimum of the image over the kernel's ones around each pixel (dark regions grow), as OpenCV's erode", image.Erode),
-	morphFilter("dilate", "the maximum of the image over the kernel's ones around each pixel (bright regions grow), as OpenCV's dilate", image.Dilate),
+	morphFilter("erode", "The image eroded: dark regions grow.\nEach pixel the minimum over the kernel's ones around it, as OpenCV's erode", image.Erode),
+	morphFilter("dilate", "The image dilated: bright regions grow.\nEach pixel the maximum over the kernel's ones around it, as OpenCV's dilate", image.Dilate),
 	{
 		Name: "morphology", Params: "img, op, kernel, {iterations}", Topic: "images",
 		Doc: "Morphological operations: open, close and more.\n" +

@@ -547,25 +547,30 @@ var minimizeOptions = []string{"method", "args", "jac", "fprime", "bounds", "con
 
 var optimizeBuiltins = []*lang.Builtin{
 	fminStyle("fmin", "Nelder-Mead",
-		"minimizes f from x0 by the Nelder–Mead simplex method, exactly as scipy.optimize.fmin (same iterations and\n"+
+		"Minimizes f by the Nelder–Mead simplex method.\n"+
+			"Starts from x0, exactly as scipy.optimize.fmin (same iterations and\n"+
 			"evaluations); prints scipy's report unless {disp: false}. Options: xtol, ftol (1e-4), maxiter, maxfun,\n"+
 			"full_output (a record xopt, fopt, iter, funcalls, warnflag), retall (the path), args (extra arguments).\n"+
 			"f may be a function or an expression; a scalar x0 gives a scalar answer.",
 		"fmin(x**2 - 4*x + 8, 1.3)"),
 	fminStyle("fmin_powell", "Powell",
-		"minimizes f from x0 by Powell's conjugate direction method, as scipy.optimize.fmin_powell (Brent line\n"+
+		"Minimizes f by Powell's conjugate direction method.\n"+
+			"Starts from x0, as scipy.optimize.fmin_powell (Brent line\n"+
 			"searches, no derivatives). Options as fmin's: xtol, ftol, maxiter, maxfun, full_output, disp, retall, args.",
 		"fmin_powell(x**2 - 4*x + 8, 1.3)"),
 	fminStyle("fmin_bfgs", "BFGS",
-		"minimizes f from x0 by the quasi-Newton BFGS method, as scipy.optimize.fmin_bfgs, with the exact gradient\n"+
+		"Minimizes f by the quasi-Newton BFGS method.\n"+
+			"Starts from x0, as scipy.optimize.fmin_bfgs, with the exact gradient\n"+
 			"from autodiff (a user fprime wins). Options: gtol (1e-5), norm, epsilon, maxiter, full_output, disp, retall, args.",
 		"fmin_bfgs(x**2 - 4*x + 8, 1.3)"),
 	fminStyle("fmin_cg", "CG",
-		"minimizes f from x0 by the nonlinear conjugate gradient method (Polak–Ribière), as scipy.optimize.fmin_cg,\n"+
+		"Minimizes f by nonlinear conjugate gradients.\n"+
+			"Starts from x0 (Polak–Ribière), as scipy.optimize.fmin_cg,\n"+
 			"with the exact gradient from autodiff. Options: gtol (1e-5), norm, epsilon, maxiter, full_output, disp, retall, args.",
 		"fmin_cg(x**2 - 4*x + 8, 1.3)"),
 	fminStyle("fmin_ncg", "Newton-CG",
-		"minimizes f from x0 by Newton's method with conjugate gradients (line-search Newton-CG), as\n"+
+		"Minimizes f by the Newton-CG method.\n"+
+			"Starts from x0 (line-search Newton's method with conjugate gradients), as\n"+
 			"scipy.optimize.fmin_ncg; the gradient and the Hessian–vector products come from autodiff.\n"+
 			"Options: avextol (1e-5), epsilon, maxiter, full_output, disp, retall, args.",
 		"fmin_ncg((x - 1)**2 + 10*(y - x**2)**2, [0, 0])", "avextol", "fhess_p"),

@@ -137,14 +137,14 @@ var plotBuiltins = []*lang.Builtin{
 		MinArgs: 0, MaxArgs: 2,
 		Fn: plotFigureFn,
 	},
-	plotSetter("title", "text", "a copy of the figure with a title", `title(plot(sin, 0, 6), "sine")`, "title"),
-	plotSetter("xlabel", "text", "a copy of the figure with the x axis named", `xlabel(plot(sin, 0, 6), "time (s)")`, "xlabel"),
-	plotSetter("ylabel", "text", "a copy of the figure with the y axis named", `ylabel(plot(sin, 0, 6), "height (m)")`, "ylabel"),
-	plotSetter("grid", "on?", "a copy of the figure with grid lines at the ticks (or without, for grid(fig, false))", `grid(plot(sin, 0, 6))`, "grid"),
-	plotSetter("colorbar", "on?", "a copy of the figure with a colour bar beside the axes (or without, for colorbar(fig, false)): the\n"+
+	plotSetter("title", "text", "A copy of the figure with a title.", `title(plot(sin, 0, 6), "sine")`, "title"),
+	plotSetter("xlabel", "text", "A copy of the figure with the x axis named.", `xlabel(plot(sin, 0, 6), "time (s)")`, "xlabel"),
+	plotSetter("ylabel", "text", "A copy of the figure with the y axis named.", `ylabel(plot(sin, 0, 6), "height (m)")`, "ylabel"),
+	plotSetter("grid", "on?", "A copy of the figure with grid lines at the ticks.\nOr without them, for grid(fig, false).", `grid(plot(sin, 0, 6))`, "grid"),
+	plotSetter("colorbar", "on?", "A copy of the figure with a colour bar beside the axes.\nOr without one, for colorbar(fig, false). The bar is the\n"+
 		"scale of its contour, contourf, one-channel imshow or plot_surface", `colorbar(imshow(outer(range(8), range(8))))`, "colorbar"),
-	plotSetter("xscale", "scale", "a copy of the figure with its x axis \"log\" (base 10) or \"linear\"", `xscale(plot(log, 0.01, 100), "log")`, "xscale"),
-	plotSetter("yscale", "scale", "a copy of the figure with its y axis \"log\" (base 10) or \"linear\"", `yscale(plot(exp, 0, 10), "log")`, "yscale"),
+	plotSetter("xscale", "scale", "A copy of the figure with its x axis log or linear.\nThe scale is \"log\" (base 10) or \"linear\".", `xscale(plot(log, 0.01, 100), "log")`, "xscale"),
+	plotSetter("yscale", "scale", "A copy of the figure with its y axis log or linear.\nThe scale is \"log\" (base 10) or \"linear\".", `yscale(plot(exp, 0, 10), "log")`, "yscale"),
 	{
 		Name: "xlim", Params: "fig, lo, hi", Topic: "plots",
 		Doc:     "A copy of the figure whose x axis runs from lo to hi.",

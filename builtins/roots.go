@@ -365,7 +365,8 @@ func namedSolvers() []*lang.Builtin {
 		method := m.method
 		bs = append(bs, &lang.Builtin{
 			Name: m.name, Params: "F, xin, {iter, maxiter, f_tol, alpha, line_search, args, ...}", Topic: "roots",
-			Doc: "a root of the system F(x) = 0 near xin by " + m.doc + ", as scipy.optimize." + m.name +
+			Doc: "A root of a system of equations, by scipy's " + m.name + ".\n" +
+				"Solves F(x) = 0 near xin by " + m.doc + ", as scipy.optimize." + m.name +
 				";\nit stops with an error when it does not converge (scipy's NoConvergence).",
 			Example: m.name + "([0.5*cos(y) - x, 0.5*sin(x) - y], [0, 0])",
 			MinArgs: 2, MaxArgs: 3,
@@ -384,10 +385,10 @@ func namedSolvers() []*lang.Builtin {
 }
 
 var rootsBuiltins = append([]*lang.Builtin{
-	bracketMethod("brentq", "a root of f in [a, b], where f changes sign, by Brent's method (Brent 1973), as scipy.optimize.brentq;\n{full_output: true} gives a record root, iterations, function_calls, converged, flag", roots.Brentq),
-	bracketMethod("brenth", "a root of f in [a, b] by Brent's method with hyperbolic extrapolation, as scipy.optimize.brenth", roots.Brenth),
-	bracketMethod("ridder", "a root of f in [a, b] by Ridders' method, as scipy.optimize.ridder", roots.Ridder),
-	bracketMethod("bisect", "a root of f in [a, b] by bisection, as scipy.optimize.bisect", roots.Bisect),
+	bracketMethod("brentq", "A root of f in [a, b] by Brent's method.\nf must change sign on [a, b]; Brent 1973, as scipy.optimize.brentq;\n{full_output: true} gives a record root, iterations, function_calls, converged, flag", roots.Brentq),
+	bracketMethod("brenth", "A root of f in [a, b] by Brent's method, hyperbolic variant.\nBrent's method with hyperbolic extrapolation, as scipy.optimize.brenth", roots.Brenth),
+	bracketMethod("ridder", "A root of f in [a, b] by Ridders' method.\nAs scipy.optimize.ridder", roots.Ridder),
+	bracketMethod("bisect", "A root of f in [a, b] by bisection.\nAs scipy.optimize.bisect", roots.Bisect),
 	{
 		Name: "toms748", Params: "f, a, b, {k, xtol, rtol, maxiter, full_output, args}", Topic: "roots",
 		Doc: "A root of f in [a, b] by TOMS algorithm 748.\n" +

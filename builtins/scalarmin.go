@@ -85,9 +85,9 @@ func runGolden(f func(float64) float64, brack []float64, tol float64, maxiter in
 }
 
 var scalarMinBuiltins = []*lang.Builtin{
-	scalarMinimizer("brent", "the minimizer of a function of one variable by Brent's method (parabolic steps guarded by\n"+
-		"golden sections), as scipy.optimize.brent; brack gives starting points. {full_output: true} gives a record.", runBrent),
-	scalarMinimizer("golden", "the minimizer of a function of one variable by golden-section search, as scipy.optimize.golden.", runGolden),
+	scalarMinimizer("brent", "Minimizes a one-variable function by Brent's method.\nParabolic steps guarded by\n"+
+		"golden sections, as scipy.optimize.brent; brack gives starting points. {full_output: true} gives a record.", runBrent),
+	scalarMinimizer("golden", "Minimizes a one-variable function by golden sections.\nThe minimizer by golden-section search, as scipy.optimize.golden.", runGolden),
 	{
 		Name: "fminbound", Params: "f, x1, x2, {xtol, maxfun, full_output, disp, args}", Topic: "optimize",
 		Doc: "Minimizes a function on an interval.\n" +

@@ -13,7 +13,7 @@ var markBuiltins = []*lang.Builtin{
 	{
 		Name: "errorbar", Params: "fig?, x, y, yerr, {xerr, label, color, size, linewidth, ...}", Topic: "plots",
 		Doc: "Points with error bars, as a figure.\n" +
-			"Yerr (and the option xerr) is a number, a vector (the same both ways) or\n" +
+			"yerr (and the option xerr) is a number, a vector (the same both ways) or\n" +
 			"[lower, upper], two vectors, as in matplotlib's errorbar.\n" + plotFigureOptionsDoc,
 		Example: "errorbar([1, 2, 3], [2, 4, 3], [0.5, 0.3, 0.8], {label: \"measured\"})",
 		MinArgs: 3, MaxArgs: 5,

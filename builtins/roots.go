@@ -483,7 +483,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 	},
 	{
 		Name: "fixed_point", Params: "g, x0, {method, xtol, maxiter, args}", Topic: "roots",
-		Doc: "A fixed point x = g(x) of a function.\n" +
+		Doc: "A fixed point of g: an x with g(x) = x.\n" +
 			"Searched near x0, with Steffensen's del2 acceleration (or {method: \"iteration\"}), as\n" +
 			"scipy.optimize.fixed_point; a vector x0 makes g a map of vectors, accelerated componentwise.",
 		Example: "fixed_point(cos(x), 1)",

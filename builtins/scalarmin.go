@@ -85,8 +85,8 @@ func runGolden(f func(float64) float64, brack []float64, tol float64, maxiter in
 }
 
 var scalarMinBuiltins = []*lang.Builtin{
-	scalarMinimizer("brent", "Minimizes a one-variable function by Brent's method.\nParabolic steps guarded by\n"+
-		"golden sections, as scipy.optimize.brent; brack gives starting points. {full_output: true} gives a record.", runBrent),
+	scalarMinimizer("brent", "Minimizes a one-variable function by Brent's method.\nParabolic steps guarded by golden sections, as\n"+
+		"scipy.optimize.brent; brack gives starting points. {full_output: true} gives a record.", runBrent),
 	scalarMinimizer("golden", "Minimizes a one-variable function by golden sections.\nThe minimizer by golden-section search, as scipy.optimize.golden.", runGolden),
 	{
 		Name: "fminbound", Params: "f, x1, x2, {xtol, maxfun, full_output, disp, args}", Topic: "optimize",

@@ -149,7 +149,7 @@ var functions = []*Primitive{
 		Doc: "the Bessel function of the second kind of order 1", Example: "y1(1)"},
 	{Name: "jn", Arity: 2, Params: "n, x", Topic: "special", Binary: jn, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
 		return nil, g.Mul(g.Const(0.5), g.Sub(g.Apply(Lookup("jn"), g.Sub(n, g.Const(1)), x), g.Apply(Lookup("jn"), g.Add(n, g.Const(1)), x)))
-	}, Doc: "the Bessel function of the first kind J_n(x); a non-whole n gives jv(n, x), as in scipy", Example: "jn(2, 1.5)"},
+	}, Doc: "the Bessel function of the first kind J_n(x), also for a non-whole n (then jv(n, x), as in scipy)", Example: "jn(2, 1.5)"},
 	{Name: "yn", Arity: 2, Params: "n, x", Topic: "special", Binary: func(n, x float64) float64 { return wholeOrder(special.Yn, n, x) }, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
 		return nil, g.Mul(g.Const(0.5), g.Sub(g.Apply(Lookup("yn"), g.Sub(n, g.Const(1)), x), g.Apply(Lookup("yn"), g.Add(n, g.Const(1)), x)))
 	}, Doc: "the Bessel function of the second kind of whole order n", Example: "yn(2, 1.5)"},
@@ -158,7 +158,7 @@ var functions = []*Primitive{
 	}, Doc: "the modified Bessel function of the first kind of real order v", Example: "iv(0.5, 1)"},
 	{Name: "kv", Arity: 2, Params: "v, x", Topic: "special", Binary: special.Kv, Partials: func(g *Graph, v, x, out *Node) (*Node, *Node) {
 		return nil, g.Mul(g.Const(-0.5), g.Add(g.Apply(Lookup("kv"), g.Sub(v, g.Const(1)), x), g.Apply(Lookup("kv"), g.Add(v, g.Const(1)), x)))
-	}, Doc: "the modified Bessel function of the second kind of real order v", Example: "kv(0.5, 1)"},
+	}, Doc: "the modified Bessel function of the second kind, of real order v", Example: "kv(0.5, 1)"},
 	{Name: "beta", Arity: 2, Params: "a, b", Topic: "special", Binary: special.Beta, Partials: func(g *Graph, a, b, out *Node) (*Node, *Node) {
 		psi := func(n *Node) *Node { return g.Apply(Lookup("digamma"), n) }
 		sum := psi(g.Add(a, b))
@@ -166,24 +166,24 @@ var functions = []*Primitive{
 	}, Doc: "the beta function B(a, b) = Γ(a)Γ(b)/Γ(a + b)", Example: "beta(2, 3)"},
 	{Name: "jv", Arity: 2, Params: "v, x", Topic: "special", Binary: special.Jv, Partials: func(g *Graph, v, x, out *Node) (*Node, *Node) {
 		return nil, g.Mul(g.Const(0.5), g.Sub(g.Apply(Lookup("jv"), g.Sub(v, g.Const(1)), x), g.Apply(Lookup("jv"), g.Add(v, g.Const(1)), x)))
-	}, Doc: "the Bessel function of the first kind J_v(x) of real order v (negative x only for whole v)", Example: "jv(2.5, 1)"},
+	}, Doc: "the Bessel function of the first kind J_v(x), of real order v (negative x only for whole v)", Example: "jv(2.5, 1)"},
 	{Name: "yv", Arity: 2, Params: "v, x", Topic: "special", Binary: special.Yv, Partials: func(g *Graph, v, x, out *Node) (*Node, *Node) {
 		return nil, g.Mul(g.Const(0.5), g.Sub(g.Apply(Lookup("yv"), g.Sub(v, g.Const(1)), x), g.Apply(Lookup("yv"), g.Add(v, g.Const(1)), x)))
 	}, Doc: "the Bessel function of the second kind Y_v(x) of real order v, for x >= 0", Example: "yv(0.5, 2)"},
 	{Name: "ive", Arity: 2, Params: "v, x", Topic: "special", Binary: special.Ive, Partials: func(g *Graph, v, x, out *Node) (*Node, *Node) {
 		sum := g.Add(g.Apply(Lookup("ive"), g.Sub(v, g.Const(1)), x), g.Apply(Lookup("ive"), g.Add(v, g.Const(1)), x))
 		return nil, g.Sub(g.Mul(g.Const(0.5), sum), g.Mul(g.Apply(Lookup("sign"), x), out))
-	}, Doc: "the exponentially scaled modified Bessel function exp(-|x|)·iv(v, x), finite where iv overflows", Example: "ive(1, 1000)"},
+	}, Doc: "the modified Bessel function iv scaled by exp(-|x|), finite where iv overflows", Example: "ive(1, 1000)"},
 	{Name: "kve", Arity: 2, Params: "v, x", Topic: "special", Binary: special.Kve, Partials: func(g *Graph, v, x, out *Node) (*Node, *Node) {
 		sum := g.Add(g.Apply(Lookup("kve"), g.Sub(v, g.Const(1)), x), g.Apply(Lookup("kve"), g.Add(v, g.Const(1)), x))
 		return nil, g.Add(g.Mul(g.Const(-0.5), sum), out)
-	}, Doc: "the exponentially scaled modified Bessel function exp(x)·kv(v, x), nonzero where kv underflows", Example: "kve(1, 1000)"},
+	}, Doc: "the modified Bessel function kv scaled by exp(x), nonzero where kv underflows", Example: "kve(1, 1000)"},
 	{Name: "spherical_jn", Arity: 2, Params: "n, x", Topic: "special", Binary: special.SphericalJn, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
 		return nil, g.Sub(g.Mul(g.Div(n, x), out), g.Apply(Lookup("spherical_jn"), g.Add(n, g.Const(1)), x))
-	}, Doc: "the spherical Bessel function of the first kind j_n(x) = sqrt(pi/(2x))·J_(n+1/2)(x), whole n >= 0", Example: "spherical_jn(1, 2)"},
+	}, Doc: "the spherical Bessel function of the first kind, defined as j_n(x) = sqrt(pi/(2x))·J_(n+1/2)(x) for whole n >= 0", Example: "spherical_jn(1, 2)"},
 	{Name: "spherical_yn", Arity: 2, Params: "n, x", Topic: "special", Binary: special.SphericalYn, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
 		return nil, g.Sub(g.Mul(g.Div(n, x), out), g.Apply(Lookup("spherical_yn"), g.Add(n, g.Const(1)), x))
-	}, Doc: "the spherical Bessel function of the second kind y_n(x) = sqrt(pi/(2x))·Y_(n+1/2)(x), whole n >= 0", Example: "spherical_yn(1, 2)"},
+	}, Doc: "the spherical Bessel function of the second kind, defined as y_n(x) = sqrt(pi/(2x))·Y_(n+1/2)(x) for whole n >= 0", Example: "spherical_yn(1, 2)"},
 	{Name: "gammainc", Arity: 2, Params: "a, x", Topic: "special", Binary: special.Gammainc, Partials: func(g *Graph, a, x, out *Node) (*Node, *Node) {
 		return nil, gammaDensity(g, a, x)
 	}, Doc: "the regularized lower incomplete gamma function P(a, x) = γ(a, x)/Γ(a), a > 0, x >= 0", Example: "gammainc(2, 1)"},
@@ -210,10 +210,10 @@ var functions = []*Primitive{
 	}, Doc: "the complete elliptic integral of the second kind E(m), parameter m = k² <= 1", Example: "ellipe(0.5)"},
 	{Name: "ellipkinc", Arity: 2, Params: "phi, m", Topic: "special", Binary: special.Ellipkinc, Partials: func(g *Graph, phi, m, out *Node) (*Node, *Node) {
 		return g.Pow(ellipDelta(g, phi, m), g.Const(-0.5)), nil
-	}, Doc: "the incomplete elliptic integral of the first kind F(phi | m) (differentiable in phi)", Example: "ellipkinc(pi/4, 0.5)"},
+	}, Doc: "the incomplete elliptic integral of the first kind F(phi | m), differentiable in phi", Example: "ellipkinc(pi/4, 0.5)"},
 	{Name: "ellipeinc", Arity: 2, Params: "phi, m", Topic: "special", Binary: special.Ellipeinc, Partials: func(g *Graph, phi, m, out *Node) (*Node, *Node) {
 		return g.Pow(ellipDelta(g, phi, m), g.Const(0.5)), nil
-	}, Doc: "the incomplete elliptic integral of the second kind E(phi | m) (differentiable in phi)", Example: "ellipeinc(pi/4, 0.5)"},
+	}, Doc: "the incomplete elliptic integral of the second kind E(phi | m), differentiable in phi", Example: "ellipeinc(pi/4, 0.5)"},
 	{Name: "expn", Arity: 2, Params: "n, x", Topic: "special", Binary: special.Expn, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
 		return nil, g.Neg(g.Apply(Lookup("expn"), g.Sub(n, g.Const(1)), x))
 	}, Doc: "the generalized exponential integral E_n(x), whole n >= 0, x >= 0 (differentiable in x for n >= 1)", Example: "expn(2, 1)"},
@@ -232,10 +232,10 @@ var functions = []*Primitive{
 		// n(T_(n-1) - x·T_n)/(1 - x²), NaN at x = ±1.
 		prev := g.Apply(Lookup("eval_chebyt"), g.Sub(n, g.Const(1)), x)
 		return nil, g.Div(g.Mul(n, g.Sub(prev, g.Mul(x, out))), g.Sub(g.Const(1), g.Pow(x, g.Const(2))))
-	}, Doc: "the Chebyshev polynomial of the first kind T_n(x) of whole degree n", Example: "eval_chebyt(3, 0.5)"},
+	}, Doc: "the Chebyshev polynomial of the first kind T_n(x), of whole degree n", Example: "eval_chebyt(3, 0.5)"},
 	{Name: "eval_hermite", Arity: 2, Params: "n, x", Topic: "special", Binary: special.EvalHermite, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
 		return nil, g.Mul(g.Mul(g.Const(2), n), g.Apply(Lookup("eval_hermite"), g.Sub(n, g.Const(1)), x))
-	}, Doc: "the (physicists') Hermite polynomial H_n(x) of whole degree n >= 0", Example: "eval_hermite(3, 0.5)"},
+	}, Doc: "the (physicists') Hermite polynomial H_n(x), of whole degree n >= 0", Example: "eval_hermite(3, 0.5)"},
 	{Name: "binom", Arity: 2, Params: "n, k", Topic: "special", Binary: special.Binom, Partials: func(g *Graph, n, k, out *Node) (*Node, *Node) {
 		psi := func(z *Node) *Node { return g.Apply(Lookup("digamma"), g.Add(z, g.Const(1))) }
 		nk := g.Sub(n, k)

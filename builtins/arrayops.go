@@ -53,7 +53,7 @@ func elementwisePair(name, prim, doc string) *lang.Builtin {
 	p := autodiff.Lookup(prim)
 	return &lang.Builtin{
 		Name: name, Params: "x, y", Topic: "arrays",
-		Doc: doc + " of x and y, elementwise with broadcasting; NaN if either is NaN (numpy." + name + ")", Example: name + "([1, 5, 3], [4, 2, 6])",
+		Doc: doc + " of x and y, elementwise.\nWith broadcasting; NaN if either is NaN (numpy." + name + ")", Example: name + "([1, 5, 3], [4, 2, 6])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a[0], a[1]) },
 	}
@@ -64,11 +64,12 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		"sorted sorts lists of anything, with a key", "sort([[3, 1, 2], [9, 7, 8]])", -1, array.Sort),
 	alongAxis("argsort", "The indices that sort an array along an axis.\nThe last by default; equal elements keep their order (numpy's stable kind).",
 		"argsort([30, 10, 20])", -1, array.Argsort),
-	alongAxis("flip", "an array with the order of its elements reversed along an axis, or along every axis by default (numpy.flip)",
+	alongAxis("flip", "An array with its elements in reverse order.\nAlong an axis, or along every axis by default (numpy.flip)",
 		"flip([[1, 2], [3, 4]], 0)", array.AllAxes, array.Flip),
 	{
 		Name: "unique", Params: "xs, {return_counts}", Topic: "arrays",
-		Doc:     "the sorted distinct elements of xs (flattened); {return_counts: true} gives a record {values, counts}",
+		Doc: "The sorted distinct elements of an array.\n" +
+			"The array xs is flattened first; {return_counts: true} gives a record {values, counts}",
 		Example: "values, counts = unique([3, 1, 3, 2, 3], return_counts=true); counts",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -83,7 +84,8 @@ var arrayOpsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "searchsorted", Params: "sorted, v, {side}", Topic: "arrays",
-		Doc:     "where each v would go in the ascending vector sorted to keep it sorted: before equal elements, or after with {side: \"right\"}",
+		Doc: "Where values would be inserted to keep a vector sorted.\n" +
+			"For each v, its index in the ascending vector sorted: before equal elements, or after with {side: \"right\"}",
 		Example: "searchsorted([1, 2, 3, 5], [0, 3, 4])",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -102,7 +104,8 @@ var arrayOpsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "meshgrid", Params: "xs..., {indexing}", Topic: "arrays",
-		Doc: "coordinate matrices from coordinate vectors, as numpy.meshgrid: X, Y = meshgrid(x, y) gives arrays of shape (len(y), len(x));\n" +
+		Doc: "Coordinate matrices from coordinate vectors.\n" +
+			"As numpy.meshgrid: X, Y = meshgrid(x, y) gives arrays of shape (len(y), len(x));\n" +
 			"{indexing: \"ij\"} gives shape (len(x), len(y))",
 		Example: "X, Y = meshgrid([1, 2, 3], [10, 20]); Y",
 		MinArgs: 1, MaxArgs: -1,
@@ -130,7 +133,8 @@ var arrayOpsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "tile", Params: "xs, reps", Topic: "arrays",
-		Doc:     "xs repeated reps times (a number, or one count per axis), as numpy.tile",
+		Doc: "An array repeated along its axes like tiles.\n" +
+			"The array xs is repeated reps times (a number, or one count per axis), as numpy.tile",
 		Example: "tile([1, 2], [2, 2])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -145,7 +149,8 @@ var arrayOpsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "repeat", Params: "xs, repeats, axis?, {axis}", Topic: "arrays",
-		Doc:     "each element of xs repeated (a count, or one per element along the axis); without an axis xs is flattened, as numpy.repeat",
+		Doc: "Each element of an array repeated in place.\n" +
+			"The count is a number, or one per element along the axis; without an axis xs is flattened, as numpy.repeat",
 		Example: "repeat([1, 2, 3], [1, 0, 2])",
 		MinArgs: 2, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -165,7 +170,8 @@ var arrayOpsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "roll", Params: "xs, shift, axis?, {axis}", Topic: "arrays",
-		Doc:     "xs with its elements shifted by shift places, those pushed off the end coming back at the start (flattened without an axis), as numpy.roll",
+		Doc: "An array with its elements shifted cyclically.\n" +
+			"Shifted by shift places, with those pushed off the end coming back at the start (flattened without an axis), as numpy.roll",
 		Example: "roll([1, 2, 3, 4, 5], 2)",
 		MinArgs: 2, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -174,6 +180,6 @@ var arrayOpsBuiltins = []*lang.Builtin{
 			return lang.Arr(must(array.Roll(args.Array(0), args.Int(1), axisOf(args, 2, opts))))
 		},
 	},
-	elementwisePair("maximum", "max", "the larger"),
-	elementwisePair("minimum", "min", "the smaller"),
+	elementwisePair("maximum", "max", "The larger"),
+	elementwisePair("minimum", "min", "The smaller"),
 }

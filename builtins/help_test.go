@@ -81,49 +81,7 @@ func TestHelpText(t *testing.T) {
 // to be rewritten as short sentences; their files are being changed for
 // other issues at the time of writing. Remove a name once its summary
 // passes TestSummaries.
-var awaitingSummaries = map[string]bool{
-	// arrayops.go, statistics.go, polynomials.go, interpolate.go, signal.go, linalg.go and math.go, from the numerics issue
-	"CubicSpline": true,
-	"allclose":    true, "betainc": true, "betaincinv": true, "bincount": true, "cond": true, "convolve": true,
-	"corrcoef": true, "correlate": true, "cov": true, "diag": true, "ellipeinc": true, "ellipkinc": true,
-	"eval_chebyt": true, "eval_hermite": true, "expm": true, "fftfreq": true, "fftshift": true, "flip": true,
-	"histogram": true, "interp": true, "interp1d": true, "isclose": true, "isfinite": true, "isinf": true,
-	"isnan": true, "ive": true, "jn": true, "jv": true, "kron": true, "kv": true, "legendre": true,
-	"maximum": true, "median": true, "meshgrid": true, "minimum": true, "nanmax": true, "nanmean": true,
-	"nanmin": true, "nansum": true, "norm": true, "null_space": true, "percentile": true, "polyder": true,
-	"polyfit": true, "polyint": true, "polyval": true, "quantile": true, "repeat": true, "rfftfreq": true,
-	"roll": true, "searchsorted": true, "spherical_jn": true, "spherical_yn": true, "tile": true, "tril": true,
-	"triu": true, "unique": true,
-	// image.go, surface.go and plotmarks.go, from the images issue
-	"as_depth": true, "blur": true, "box_filter": true, "median_blur": true, "structuring_element": true,
-	"erode": true, "dilate": true, "morphology": true, "bilateral_filter": true, "canny": true, "resize": true,
-	"equalize_hist": true, "cvt_color": true, "contourf": true, "colorbar": true, "xscale": true, "yscale": true,
-	"plot_surface": true, "plot_wireframe": true, "errorbar": true, "fill_between": true,
-	"text": true, "annotate": true,
-	"imread": true, "imwrite": true, "sobel": true, "scharr": true, "laplacian": true,
-	"filter2d": true, "gaussian_blur": true, "threshold": true, "magnitude": true,
-	"phase": true, "convert_scale_abs": true, "blur_measure": true,
-	// leastsq.go
-	"leastsq": true, "least_squares": true, "curve_fit": true,
-	// optimize.go
-	"fmin": true, "fmin_powell": true, "fmin_bfgs": true, "fmin_cg": true, "fmin_ncg": true,
-	"fmin_l_bfgs_b": true, "fmin_tnc": true, "fmin_cobyla": true, "fmin_slsqp": true,
-	"nnls": true, "minimize": true,
-	// plot.go
-	"plot": true, "scatter": true, "plot3": true, "hist": true, "bar": true,
-	"contour": true, "quiver": true, "imshow": true, "subplots": true, "figure": true,
-	"title": true, "xlabel": true, "ylabel": true, "grid": true, "xlim": true, "ylim": true,
-	"legend": true, "savefig": true, "figinfo": true, "preview": true, "tempdir": true,
-	// roots.go
-	"brentq": true, "brenth": true, "ridder": true, "bisect": true, "toms748": true,
-	"newton": true, "root_scalar": true, "fixed_point": true, "fsolve": true, "root": true,
-	"roots": true, "extrema": true, "broyden1": true, "broyden2": true, "anderson": true,
-	"newton_krylov": true, "linearmixing": true, "excitingmixing": true,
-	"diagbroyden": true,
-	// scalarmin.go
-	"brent": true, "golden": true, "fminbound": true, "bracket": true,
-	"minimize_scalar": true, "line_search": true,
-}
+var awaitingSummaries = map[string]bool{}
 
 // TestSummaries: every builtin's summary is a sentence that fits, with
 // its name, in a line of 80 columns of help TOPIC.

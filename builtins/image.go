@@ -167,7 +167,8 @@ as_depth(x, "uint8") makes any array 8-bit, and as_depth(img, "float64") makes a
 var imageBuiltins = []*lang.Builtin{
 	{
 		Name: "imread", Params: "path, {gray}", Topic: "images",
-		Doc:     "reads a PNG, JPEG or GIF image as an array of values 0..255: H×W×3 (RGB) or, with {gray: true}, H×W with\nOpenCV's gray weights",
+		Doc: "Reads an image file as an array.\n" +
+			"PNG, JPEG or GIF, as values 0..255: H×W×3 (RGB) or, with {gray: true}, H×W with\nOpenCV's gray weights",
 		Example: "img = zeros(4, 6)\npath = tempdir() + \"/calc-example.png\"\nimwrite(path, img)\nimread(path, {gray: true}).shape",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -179,7 +180,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "imwrite", Params: "path, img, {normalize}", Topic: "images",
-		Doc: "writes an image array to a PNG or JPEG file (by the extension), atomically: values are rounded and clipped\n" +
+		Doc: "Writes an image array to a file.\n" +
+			"PNG or JPEG by the extension, written atomically: values are rounded and clipped\n" +
 			"to 0..255, or with {normalize: true} scaled from their range onto 0..255 first",
 		Example: "imwrite(tempdir() + \"/calc-gradient.png\", outer(range(16), ones(16))*16, {normalize: true})",
 		MinArgs: 2, MaxArgs: 3,
@@ -193,15 +195,16 @@ var imageBuiltins = []*lang.Builtin{
 			return lang.Str(args.Str(0))
 		},
 	},
-	derivFilter("sobel", "the Sobel derivative of an image of order dx in x and dy in y, as OpenCV's Sobel to CV_64F:\n"+
+	derivFilter("sobel", "The Sobel derivative of an image.\nOf order dx in x and dy in y, as OpenCV's Sobel to CV_64F:\n"+
 		"ksize 1, 3 (the default), 5 or 7 (-1 for Scharr); scale and delta scale and shift the result", true, image.Sobel),
-	derivFilter("scharr", "the Scharr derivative (dx + dy = 1), a 3×3 kernel more accurate in direction than Sobel's, as OpenCV's Scharr", false,
+	derivFilter("scharr", "The Scharr derivative of an image.\nFirst order (dx + dy = 1), a 3×3 kernel more accurate in direction than Sobel's, as OpenCV's Scharr", false,
 		func(ctx context.Context, m *array.Array, dx, dy, _ int, scale, delta float64, b image.Border) (*array.Array, error) {
 			return image.Scharr(ctx, m, dx, dy, scale, delta, b)
 		}),
 	{
 		Name: "laplacian", Params: "img, {ksize, scale, delta, border, ddepth}", Topic: "images",
-		Doc: "the Laplacian d²/dx² + d²/dy² of an image, as OpenCV's Laplacian to CV_64F (ksize 1 by default: the 3×3 kernel\n" +
+		Doc: "The Laplacian of an image.\n" +
+			"d²/dx² + d²/dy², as OpenCV's Laplacian to CV_64F (ksize 1 by default: the 3×3 kernel\n" +
 			"[[0, 1, 0], [1, -4, 1], [0, 1, 0]]); {ddepth: -1} keeps the image's depth, rounding and saturating",
 		Example: "laplacian(outer(range(5), range(5)))",
 		MinArgs: 1, MaxArgs: 2,
@@ -217,7 +220,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "filter2d", Params: "img, kernel, {anchor, delta, border, ddepth}", Topic: "images",
-		Doc: "the correlation of an image with a kernel (not flipped), as OpenCV's filter2D; anchor [x, y] defaults to the centre.\n" +
+		Doc: "The correlation of an image with a kernel.\n" +
+			"The kernel is not flipped, as OpenCV's filter2D; anchor [x, y] defaults to the centre.\n" +
 			"The result has the image's depth (ddepth -1): an 8-bit image gives 8 bits, rounded and saturated; {ddepth: \"float64\"}\n" +
 			"keeps the exact sums",
 		Example: "filter2d(outer(range(5), ones(5)), [[-1, -1, -1], [0, 0, 0], [1, 1, 1]])",
@@ -242,7 +246,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "gaussian_blur", Params: "img, ksize, sigma, {sigma_y, border}", Topic: "images",
-		Doc: "the image smoothed by a Gaussian kernel of odd size ksize (a number or [kx, ky]; 0 derives it from sigma), as\n" +
+		Doc: "The image smoothed by a Gaussian kernel.\n" +
+			"The kernel has odd size ksize (a number or [kx, ky]; 0 derives it from sigma), as\n" +
 			"OpenCV's GaussianBlur. An 8-bit image gives an 8-bit one, computed in OpenCV's fixed point to the bit",
 		Example: "gaussian_blur(eye(5)*10, 3, 0)[2]",
 		MinArgs: 3, MaxArgs: 4,
@@ -259,7 +264,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "threshold", Params: "img, t, {maxval, mode}", Topic: "images",
-		Doc: "each value compared with t, as OpenCV's threshold: mode binary (the default: maxval where above t, else 0),\n" +
+		Doc: "Each value compared with a threshold.\n" +
+			"The threshold is t, as OpenCV's threshold: mode binary (the default: maxval where above t, else 0),\n" +
 			"binary_inv, trunc, tozero, tozero_inv, or otsu (binary with Otsu's threshold chosen from the histogram of an\n" +
 			"8-bit gray image). An 8-bit image is compared with floor(t) and gives 8 bits, as in OpenCV. A record t (the\n" +
 			"threshold used) and image.",
@@ -284,7 +290,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "magnitude", Params: "x, y", Topic: "images",
-		Doc:     "sqrt(x**2 + y**2) elementwise: the strength of a gradient from its two components",
+		Doc: "The length of the vector (x, y), elementwise.\n" +
+			"sqrt(x**2 + y**2): the strength of a gradient from its two components",
 		Example: "magnitude([3, 0], [4, 2])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -293,7 +300,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "phase", Params: "x, y, {degrees}", Topic: "images",
-		Doc:     "the angle of the vector (x, y) in [0, 2π) (or degrees), elementwise, as OpenCV's phase",
+		Doc: "The angle of the vector (x, y), elementwise.\n" +
+			"In [0, 2π) (or degrees), as OpenCV's phase",
 		Example: "phase([1, 0, -1], [0, 1, 0], {degrees: true})",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -304,7 +312,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "convert_scale_abs", Params: "img, {alpha, beta}", Topic: "images",
-		Doc:     "|alpha·img + beta| rounded and clipped to 0..255, as OpenCV's convertScaleAbs: gradients made displayable",
+		Doc: "Scales, takes absolute values and converts to 8 bits.\n" +
+			"|alpha·img + beta| rounded and clipped to 0..255, as OpenCV's convertScaleAbs: gradients made displayable",
 		Example: "convert_scale_abs([-300, -2.5, 7.5], {alpha: 1})",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -315,7 +324,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "blur_measure", Params: "img", Topic: "images",
-		Doc:     "the variance of the Laplacian of an image: large when it is sharp, small when it is blurred (see help(\"images\"))",
+		Doc: "How sharp an image is: the variance of its Laplacian.\n" +
+			"Large when it is sharp, small when it is blurred (see help(\"images\"))",
 		Example: "seed(1)\nsharp = round(255*rand(32, 32))\n[blur_measure(sharp), blur_measure(gaussian_blur(sharp, 5, 0))]",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -325,7 +335,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "as_depth", Params: "x, depth", Topic: "images",
-		Doc: "x as an array of the given depth (\"uint8\", \"uint16\", \"int16\", \"float32\" or \"float64\"), as OpenCV's convertTo:\n" +
+		Doc: "An array converted to another depth.\n" +
+			"The depth is one of (\"uint8\", \"uint16\", \"int16\", \"float32\" or \"float64\"), as OpenCV's convertTo:\n" +
 			"values rounded half to even and clipped to the depth's range (numpy's astype would wrap 300 to 44; this gives 255)",
 		Example: "type(as_depth([[-3, 2.5, 300]], \"uint8\"))\nas_depth([[-3, 2.5, 300]], \"uint8\")",
 		MinArgs: 2, MaxArgs: 2,
@@ -339,7 +350,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "blur", Params: "img, ksize, {border}", Topic: "images",
-		Doc: "the mean of each ksize window (a number or [w, h]), as OpenCV's blur; an 8-bit image gives 8 bits, rounded as\n" +
+		Doc: "The image smoothed by a box filter.\n" +
+			"Each pixel the mean of its ksize window (a number or [w, h]), as OpenCV's blur; an 8-bit image gives 8 bits, rounded as\n" +
 			"OpenCV's fixed point rounds them",
 		Example: "blur([[0, 0, 9, 0, 0]], [3, 1])",
 		MinArgs: 2, MaxArgs: 3,
@@ -353,7 +365,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "box_filter", Params: "img, ksize, {normalize, border}", Topic: "images",
-		Doc:     "the sum of each ksize window (a number or [w, h]), or with {normalize: true} its mean, as OpenCV's boxFilter",
+		Doc: "The sum or mean of each window of an image.\n" +
+			"The sum of each ksize window (a number or [w, h]), or with {normalize: true} its mean, as OpenCV's boxFilter",
 		Example: "box_filter([[1, 2, 3, 4]], [2, 1])",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -368,7 +381,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "median_blur", Params: "img, ksize", Topic: "images",
-		Doc: "the median of each ksize×ksize window (ksize odd, 3 or more) with the replicate border, as OpenCV's medianBlur:\n" +
+		Doc: "The image smoothed by a median filter.\n" +
+			"Each pixel the median of its ksize×ksize window (ksize odd, 3 or more) with the replicate border, as OpenCV's medianBlur:\n" +
 			"it removes salt-and-pepper noise and keeps edges sharp",
 		Example: "median_blur([[0, 0, 255, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]], 3)",
 		MinArgs: 2, MaxArgs: 2,
@@ -379,7 +393,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "structuring_element", Params: "shape, ksize", Topic: "images",
-		Doc:     "a kernel of zeros and ones for erode, dilate and morphology: shape rect, cross or ellipse, of ksize (n or [w, h]),\nas OpenCV's getStructuringElement",
+		Doc: "A kernel for erode, dilate and morphology.\n" +
+			"Zeros and ones: shape rect, cross or ellipse, of ksize (n or [w, h]),\nas OpenCV's getStructuringElement",
 		Example: "structuring_element(\"ellipse\", 5)",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -391,11 +406,12 @@ var imageBuiltins = []*lang.Builtin{
 			return lang.Arr(must(image.StructuringElement(shape, w, h, -1, -1)))
 		},
 	},
-	morphFilter("erode", "the minimum of the image over the kernel's ones around each pixel (dark regions grow), as OpenCV's erode", image.Erode),
-	morphFilter("dilate", "the maximum of the image over the kernel's ones around each pixel (bright regions grow), as OpenCV's dilate", image.Dilate),
+	morphFilter("erode", "The image eroded: dark regions grow.\nEach pixel the minimum over the kernel's ones around it, as OpenCV's erode", image.Erode),
+	morphFilter("dilate", "The image dilated: bright regions grow.\nEach pixel the maximum over the kernel's ones around it, as OpenCV's dilate", image.Dilate),
 	{
 		Name: "morphology", Params: "img, op, kernel, {iterations}", Topic: "images",
-		Doc: "OpenCV's morphologyEx: op open (erode then dilate: removes specks), close (dilate then erode: fills holes),\n" +
+		Doc: "Morphological operations: open, close and more.\n" +
+			"As OpenCV's morphologyEx: op open (erode then dilate: removes specks), close (dilate then erode: fills holes),\n" +
 			"gradient (dilation minus erosion: outlines), tophat (image minus opening) or blackhat (closing minus image);\n" +
 			"kernel is an array of zeros and ones (see structuring_element) or a size for a rectangle",
 		Example: "morphology([[0, 0, 0, 0], [0, 9, 0, 0], [0, 0, 0, 0]], \"open\", 3)",
@@ -413,7 +429,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "bilateral_filter", Params: "img, d, sigma_color, sigma_space, {border}", Topic: "images",
-		Doc: "an 8-bit image smoothed where it is flat and kept sharp at edges, as OpenCV's bilateralFilter: each pixel the\n" +
+		Doc: "Smooths an image while keeping its edges.\n" +
+			"For 8-bit images, as OpenCV's bilateralFilter: each pixel the\n" +
 			"mean of those within d/2 (d ≤ 0: 1.5·sigma_space), weighted by closeness in place (sigma_space) and in value\n" +
 			"(sigma_color)",
 		Example: "img = as_depth([[10, 12, 11, 200, 202], [12, 10, 13, 201, 199]], \"uint8\")\nbilateral_filter(img, 5, 20, 5)",
@@ -427,7 +444,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "canny", Params: "img, low, high, {aperture, l2gradient}", Topic: "images",
-		Doc: "the edges of an 8-bit image by Canny's method, as OpenCV's Canny: 255 on edges, 0 elsewhere. Gradients above\n" +
+		Doc: "The edges of an image by Canny's method.\n" +
+			"For 8-bit images, as OpenCV's Canny: 255 on edges, 0 elsewhere. Gradients above\n" +
 			"high are edges, and those above low that touch one; thin lines remain where the gradient peaks across the\n" +
 			"edge. aperture is the Sobel size (3 or 5); l2gradient: true measures the gradient as sqrt(dx² + dy²)\n" +
 			"rather than |dx| + |dy|",
@@ -442,7 +460,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "resize", Params: "img, [w, h], {interpolation}", Topic: "images",
-		Doc: "the image resized to w×h pixels, as OpenCV's resize: interpolation \"linear\" (the default: bilinear, in OpenCV's\n" +
+		Doc: "The image resized to w×h pixels.\n" +
+			"As OpenCV's resize: interpolation \"linear\" (the default: bilinear, in OpenCV's\n" +
 			"fixed point for 8-bit images), \"nearest\" (each pixel copies the source pixel it falls on) or \"area\" (the mean\n" +
 			"of each block, for sizes that divide the image's); cubic is not there yet",
 		Example: "resize([[0, 100], [200, 250]], [4, 3])\nresize([[1, 2], [3, 4]], [4, 3], {interpolation: \"nearest\"})",
@@ -469,7 +488,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "equalize_hist", Params: "img", Topic: "images",
-		Doc:     "an 8-bit gray image with its histogram spread over 0..255, as OpenCV's equalizeHist: contrast for dull images",
+		Doc: "The image with its histogram equalized.\n" +
+			"For 8-bit gray images: values spread over 0..255, as OpenCV's equalizeHist: contrast for dull images",
 		Example: "equalize_hist(as_depth([[50, 52, 54], [56, 58, 60]], \"uint8\"))",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -478,7 +498,8 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "cvt_color", Params: "img, code", Topic: "images",
-		Doc: "converts colours as OpenCV's cvtColor: code \"rgb2gray\" (H×W×3 to H×W), \"gray2rgb\", \"rgb2hsv\" or \"hsv2rgb\"\n" +
+		Doc: "Converts an image between colour spaces.\n" +
+			"As OpenCV's cvtColor: code \"rgb2gray\" (H×W×3 to H×W), \"gray2rgb\", \"rgb2hsv\" or \"hsv2rgb\"\n" +
 			"(8-bit images: hue 0..179 in degrees halved, saturation and value 0..255)",
 		Example: "cvt_color(as_depth([[[255, 0, 0], [0, 128, 255]]], \"uint8\"), \"rgb2hsv\")",
 		MinArgs: 2, MaxArgs: 2,

@@ -103,7 +103,8 @@ func boundary(v lang.Value) (b interp.Boundary, periodic bool) {
 var interpolateBuiltins = []*lang.Builtin{
 	{
 		Name: "interp", Params: "x, xp, fp, {left, right}", Topic: "interpolate",
-		Doc: "the piecewise-linear interpolant through the points (xp, fp) at x, as numpy.interp (xp increasing);\n" +
+		Doc: "Piecewise-linear interpolation at x.\n" +
+			"Through the points (xp, fp), as numpy.interp (xp increasing);\n" +
 			"below xp[0] it is {left} (fp[0] by default), above the last xp {right} (the last fp)",
 		Example: "interp([0.5, 1.5, 5], [0, 1, 2], [0, 10, 0])",
 		MinArgs: 3, MaxArgs: 4,
@@ -123,7 +124,8 @@ var interpolateBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "interp1d", Params: "x, y, {kind, fill_value, bounds_error}", Topic: "interpolate",
-		Doc: "the function through the points (x, y) of kind \"linear\" (default), \"nearest\" or \"cubic\" (the not-a-knot spline),\n" +
+		Doc: "A function interpolating points, of a chosen kind.\n" +
+			"Through the points (x, y), of kind \"linear\" (default), \"nearest\" or \"cubic\" (the not-a-knot spline),\n" +
 			"as scipy.interpolate.interp1d; outside x's range it is an error, or {fill_value} (nan with {bounds_error: false})",
 		Example: "f = interp1d([0, 1, 2, 3], [0, 1, 8, 27], kind=\"cubic\"); f(1.5)",
 		MinArgs: 2, MaxArgs: 3,
@@ -141,7 +143,8 @@ var interpolateBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "CubicSpline", Params: "x, y, {bc_type}", Topic: "interpolate",
-		Doc: "the cubic spline through the points (x, y), as scipy.interpolate.CubicSpline: a function of x, and of x and nu for its nu-th derivative;\n" +
+		Doc: "The cubic spline through points, as a function.\n" +
+			"As scipy.interpolate.CubicSpline: a function of x, and of x and nu for its nu-th derivative;\n" +
 			"{bc_type} is \"not-a-knot\" (default), \"natural\", \"clamped\", \"periodic\", or [[order, value], [order, value]] for the two ends\n" +
 			"(the first or second derivative given); outside x it extends its end pieces (wraps around if periodic)",
 		Example: "cs = CubicSpline([0, 1, 2, 3], [0, 1, 0, 1], bc_type=\"natural\"); [cs(1.5), cs(1.5, 1)]",

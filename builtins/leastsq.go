@@ -49,7 +49,8 @@ func count(n int) lang.Value { return lang.Num(float64(n)) }
 var leastSquaresBuiltins = []*lang.Builtin{
 	{
 		Name: "leastsq", Params: "f, x0, {args, Dfun, full_output, ftol, xtol, gtol, maxfev, epsfcn, factor}", Topic: "optimize",
-		Doc: "minimizes the sum of squares of the residuals f(x) by Levenberg–Marquardt (MINPACK's lmder), as\n" +
+		Doc: "Minimizes a sum of squares by Levenberg–Marquardt.\n" +
+			"The residuals are f(x); MINPACK's lmder, as\n" +
 			"scipy.optimize.leastsq, with the Jacobian from autodiff (a user Dfun wins). Returns a record x, ier, mesg;\n" +
 			"{full_output: true} adds cov_x (the inverse of JᵀJ), nfev, njev, fvec, fjac, ipvt, qtf.",
 		Example: "t = [0, 1, 2, 3]\nres(p) = p[0]*exp(p[1]*t) - [1, 2.7, 7.4, 20.1]\nleastsq(res, [1, 1]).x",
@@ -91,7 +92,8 @@ var leastSquaresBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "least_squares", Params: "fun, x0, {jac, bounds, method, loss, f_scale, ftol, xtol, gtol, x_scale, max_nfev, diff_step, args}", Topic: "optimize",
-		Doc: "minimizes half the sum of squares of fun(x), optionally within bounds [lo, hi] (numbers or one per\n" +
+		Doc: "Minimizes a sum of squares, optionally within bounds.\n" +
+			"The cost is half the sum of squares of fun(x), optionally within bounds [lo, hi] (numbers or one per\n" +
 			"variable), as scipy.optimize.least_squares with method trf (the default), dogbox or lm; the Jacobian comes\n" +
 			"from autodiff. loss (trf, dogbox) makes the fit robust to outliers: linear (the default), soft_l1, huber,\n" +
 			"cauchy or arctan, applied to (f/f_scale)**2 (f_scale 1). Returns a record x,\n" +
@@ -150,7 +152,8 @@ var leastSquaresBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "curve_fit", Params: "f, xdata, ydata, {p0, sigma, absolute_sigma, bounds, method, maxfev}", Topic: "optimize",
-		Doc: "fits the parameters of a model to data by nonlinear least squares, as scipy.optimize.curve_fit. The model\n" +
+		Doc: "Fits a model to data by nonlinear least squares.\n" +
+			"As scipy.optimize.curve_fit. The model\n" +
 			"is a function f(x, p1, p2, ...) or an expression in x and its parameters (the other symbols, alphabetically).\n" +
 			"p0 defaults to ones. sigma is the uncertainty of each y, or (a matrix) the covariance of their errors.\n" +
 			"Returns a record popt, pcov (the parameters' covariance; perr = sqrt(diag(pcov))).",

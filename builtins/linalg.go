@@ -85,7 +85,7 @@ func normOrder(a lang.Args, i int) linalg.NormOrder {
 func triangle(name, doc string, upper bool) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "m, k?", Topic: "linalg",
-		Doc:     doc + " (the main one, or the k-th: above it for k > 0), the rest set to 0",
+		Doc:     doc + ".\nThe diagonal is the main one, or the k-th: above it for k > 0; the rest is set to 0",
 		Example: name + "([[1, 2, 3], [4, 5, 6], [7, 8, 9]])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -101,7 +101,8 @@ func triangle(name, doc string, upper bool) *lang.Builtin {
 var linalgBuiltins = []*lang.Builtin{
 	{
 		Name: "norm", Params: "x, ord?", Topic: "linalg",
-		Doc: "the norm of a vector or a matrix, as numpy.linalg.norm: by default the 2-norm of a vector, the Frobenius norm of a matrix;\n" +
+		Doc: "The norm of a vector or a matrix.\n" +
+			"As numpy.linalg.norm: by default the 2-norm of a vector, the Frobenius norm of a matrix;\n" +
 			"vectors: ord p gives (Σ|x|^p)^(1/p), inf and -inf the largest and smallest |x|, 0 the count of nonzeros;\n" +
 			"matrices: \"fro\", \"nuc\" (sum of singular values), 2 and -2 (largest and smallest singular value),\n" +
 			"1 and -1 (largest and smallest column sum of |a|), inf and -inf (the same for rows)",
@@ -113,17 +114,19 @@ var linalgBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "cond", Params: "m, ord?", Topic: "linalg",
-		Doc:     "the condition number of a matrix, as numpy.linalg.cond: by default the ratio of its largest to smallest singular value; any ord of norm",
+		Doc: "The condition number of a matrix.\n" +
+			"As numpy.linalg.cond: by default the ratio of its largest to smallest singular value; any ord of norm",
 		Example: "cond([[1, 2], [3, 4]])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Num(must(linalg.Cond(a.Array(0), normOrder(a, 1))))
 		},
 	},
-	matrixFn("expm", "the matrix exponential (scipy.linalg.expm), by scaling and squaring with Padé approximants", "expm([[0, 1], [-1, 0]])", linalg.Expm),
+	matrixFn("expm", "The matrix exponential.\nBy scaling and squaring with Padé approximants (scipy.linalg.expm)", "expm([[0, 1], [-1, 0]])", linalg.Expm),
 	{
 		Name: "kron", Params: "a, b", Topic: "linalg",
-		Doc:     "the Kronecker product: the block matrix of blocks a[i, j]·b (numpy.kron)",
+		Doc: "The Kronecker product of two matrices.\n" +
+			"The block matrix of blocks a[i, j]·b (numpy.kron)",
 		Example: "kron([[1, 2], [3, 4]], eye(2))",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -134,7 +137,8 @@ var linalgBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "diag", Params: "v, k?", Topic: "linalg",
-		Doc:     "the square matrix with the vector v on its diagonal (the k-th: above the main one for k > 0), or the diagonal of a matrix v, as numpy.diag",
+		Doc: "A diagonal matrix from a vector, or a matrix's diagonal.\n" +
+			"The square matrix with the vector v on its diagonal (the k-th: above the main one for k > 0), or the diagonal of a matrix v, as numpy.diag",
 		Example: "diag([1, 2, 3])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -150,11 +154,12 @@ var linalgBuiltins = []*lang.Builtin{
 			return lang.Arr(must(linalg.Diag(v, k)))
 		},
 	},
-	triangle("triu", "the upper triangle of a matrix from its diagonal", true),
-	triangle("tril", "the lower triangle of a matrix up to its diagonal", false),
+	triangle("triu", "The upper triangle of a matrix from its diagonal", true),
+	triangle("tril", "The lower triangle of a matrix up to its diagonal", false),
 	{
 		Name: "null_space", Params: "m, rcond?", Topic: "linalg",
-		Doc:     "an orthonormal basis of the null space of m, as the columns of a matrix (scipy.linalg.null_space, by SVD)",
+		Doc: "An orthonormal basis of the null space of a matrix.\n" +
+			"The basis vectors are the columns of the result (scipy.linalg.null_space, by SVD)",
 		Example: "null_space([[1, 1], [1, 1]])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

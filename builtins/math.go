@@ -161,21 +161,24 @@ var extraMath = []*lang.Builtin{
 	},
 	{
 		Name: "betainc", Params: "a, b, x", Topic: "special",
-		Doc:     "the regularized incomplete beta function I_x(a, b), a, b > 0, 0 <= x <= 1; elementwise with broadcasting (not differentiable here)",
+		Doc: "The regularized incomplete beta function I_x(a, b).\n" +
+			"For a, b > 0, 0 <= x <= 1; elementwise with broadcasting (not differentiable here)",
 		Example: "betainc(2, 3, 0.4)",
 		MinArgs: 3, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return elementwise3(a, special.Betainc) },
 	},
 	{
 		Name: "betaincinv", Params: "a, b, y", Topic: "special",
-		Doc:     "the x with betainc(a, b, x) = y; elementwise with broadcasting (not differentiable here)",
+		Doc: "The inverse of betainc in x.\n" +
+			"The x with betainc(a, b, x) = y; elementwise with broadcasting (not differentiable here)",
 		Example: "betaincinv(2, 3, 0.5248)",
 		MinArgs: 3, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return elementwise3(a, special.Betaincinv) },
 	},
 	{
 		Name: "legendre", Params: "n", Topic: "special",
-		Doc:     "the coefficients of the Legendre polynomial P_n, highest power first (scipy.special.legendre; polyval evaluates them)",
+		Doc: "The coefficients of the Legendre polynomial P_n.\n" +
+			"Highest power first (scipy.special.legendre; polyval evaluates them)",
 		Example: "legendre(3)",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -585,31 +585,37 @@ var minimizeOptions = []string{"method", "args", "jac", "fprime", "bounds", "con
 
 var optimizeBuiltins = []*lang.Builtin{
 	fminStyle("fmin", "Nelder-Mead",
-		"minimizes f from x0 by the Nelder–Mead simplex method, exactly as scipy.optimize.fmin (same iterations and\n"+
+		"Minimizes f by the Nelder–Mead simplex method.\n"+
+			"Starts from x0, exactly as scipy.optimize.fmin (same iterations and\n"+
 			"evaluations); prints scipy's report unless {disp: false}. Options: xtol, ftol (1e-4), maxiter, maxfun,\n"+
 			"full_output (a record xopt, fopt, iter, funcalls, warnflag), retall (the path), args (extra arguments).\n"+
 			"f may be a function or an expression; a scalar x0 gives a scalar answer.",
 		"fmin(x**2 - 4*x + 8, 1.3)"),
 	fminStyle("fmin_powell", "Powell",
-		"minimizes f from x0 by Powell's conjugate direction method, as scipy.optimize.fmin_powell (Brent line\n"+
+		"Minimizes f by Powell's conjugate direction method.\n"+
+			"Starts from x0, as scipy.optimize.fmin_powell (Brent line\n"+
 			"searches, no derivatives). Options as fmin's: xtol, ftol, maxiter, maxfun, full_output, disp, retall, args.",
 		"fmin_powell(x**2 - 4*x + 8, 1.3)"),
 	fminStyle("fmin_bfgs", "BFGS",
-		"minimizes f from x0 by the quasi-Newton BFGS method, as scipy.optimize.fmin_bfgs, with the exact gradient\n"+
+		"Minimizes f by the quasi-Newton BFGS method.\n"+
+			"Starts from x0, as scipy.optimize.fmin_bfgs, with the exact gradient\n"+
 			"from autodiff (a user fprime wins). Options: gtol (1e-5), norm, epsilon, maxiter, full_output, disp, retall, args.",
 		"fmin_bfgs(x**2 - 4*x + 8, 1.3)"),
 	fminStyle("fmin_cg", "CG",
-		"minimizes f from x0 by the nonlinear conjugate gradient method (Polak–Ribière), as scipy.optimize.fmin_cg,\n"+
+		"Minimizes f by nonlinear conjugate gradients.\n"+
+			"Starts from x0 (Polak–Ribière), as scipy.optimize.fmin_cg,\n"+
 			"with the exact gradient from autodiff. Options: gtol (1e-5), norm, epsilon, maxiter, full_output, disp, retall, args.",
 		"fmin_cg(x**2 - 4*x + 8, 1.3)"),
 	fminStyle("fmin_ncg", "Newton-CG",
-		"minimizes f from x0 by Newton's method with conjugate gradients (line-search Newton-CG), as\n"+
+		"Minimizes f by the Newton-CG method.\n"+
+			"Starts from x0 (line-search Newton's method with conjugate gradients), as\n"+
 			"scipy.optimize.fmin_ncg; the gradient and the Hessian–vector products come from autodiff.\n"+
 			"Options: avextol (1e-5), epsilon, maxiter, full_output, disp, retall, args.",
 		"fmin_ncg((x - 1)**2 + 10*(y - x**2)**2, [0, 0])", "avextol", "fhess_p"),
 	{
 		Name: "fmin_l_bfgs_b", Params: "func, x0, {fprime, bounds, m, factr, pgtol, epsilon, maxfun, maxiter, maxls, args}", Topic: "optimize",
-		Doc: "minimizes func from x0 within bounds by L-BFGS-B, as scipy.optimize.fmin_l_bfgs_b, with the exact gradient from\n" +
+		Doc: "Minimizes a function within bounds by L-BFGS-B.\n" +
+			"Starts from x0, as scipy.optimize.fmin_l_bfgs_b, with the exact gradient from\n" +
 			"autodiff (a user fprime wins). Returns a record x, f, and scipy's d: grad, task, funcalls, nit, warnflag.",
 		Example: "fmin_l_bfgs_b((x - 3)**2 + (y + 1)**2, [0, 0], {bounds: [[0, 2], [nil, nil]]}).x",
 		MinArgs: 2, MaxArgs: 3,
@@ -624,7 +630,8 @@ var optimizeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "fmin_tnc", Params: "func, x0, {fprime, bounds, maxfun, eta, stepmx, accuracy, ftol, xtol, pgtol, args}", Topic: "optimize",
-		Doc: "minimizes func from x0 within bounds by a truncated Newton method, as scipy.optimize.fmin_tnc, with the\n" +
+		Doc: "Minimizes within bounds by a truncated Newton method.\n" +
+			"Starts from x0, as scipy.optimize.fmin_tnc, with the\n" +
 			"exact gradient from autodiff. Returns a record x, nfeval, rc, message.",
 		Example: "fmin_tnc((x - 3)**2 + (y + 1)**2, [0, 0], {bounds: [[0, 2], [nil, nil]]}).x",
 		MinArgs: 2, MaxArgs: 3,
@@ -639,7 +646,8 @@ var optimizeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "fmin_cobyla", Params: "func, x0, cons, {rhobeg, rhoend, maxfun, catol, args}", Topic: "optimize",
-		Doc: "minimizes func from x0 subject to the inequalities c(x) >= 0 for each function c in cons (one or a list), by\n" +
+		Doc: "Minimizes subject to inequality constraints (COBYLA).\n" +
+			"Starts from x0, subject to the inequalities c(x) >= 0 for each function c in cons (one or a list), by\n" +
 			"Powell's COBYLA (linear approximations, no derivatives), as scipy.optimize.fmin_cobyla.",
 		Example: "fmin_cobyla(x*y, [1, 1], [1 - x**2 - y**2, y])",
 		MinArgs: 3, MaxArgs: 4,
@@ -656,7 +664,8 @@ var optimizeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "fmin_slsqp", Params: "func, x0, {eqcons, ieqcons, f_eqcons, f_ieqcons, bounds, fprime, iter, acc, disp, full_output, args}", Topic: "optimize",
-		Doc: "minimizes func from x0 subject to equations c(x) = 0 (eqcons: a list of functions, or f_eqcons: one vector\n" +
+		Doc: "Minimizes subject to constraints by SLSQP.\n" +
+			"Starts from x0, subject to equations c(x) = 0 (eqcons: a list of functions, or f_eqcons: one vector\n" +
 			"function), inequalities c(x) >= 0 (ieqcons, f_ieqcons) and bounds, by sequential least squares programming,\n" +
 			"as scipy.optimize.fmin_slsqp; gradients and constraint Jacobians from autodiff. Prints scipy's report unless\n" +
 			"{disp: false}; {full_output: true} gives a record x, fx, its, imode, smode.",
@@ -681,7 +690,8 @@ var optimizeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "nnls", Params: "A, b, {maxiter}", Topic: "optimize",
-		Doc:     "the x >= 0 that minimizes ||A·x - b|| (Lawson and Hanson's active set method), as scipy.optimize.nnls;\na record x, rnorm",
+		Doc: "Non-negative least squares for a linear system.\n" +
+			"The x >= 0 minimizing ||A·x - b|| (Lawson and Hanson's active set method), as scipy.optimize.nnls;\na record x, rnorm",
 		Example: "nnls([[1, 0], [1, 0], [0, 1]], [2, 1, 1]).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -705,7 +715,8 @@ var optimizeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "minimize", Params: "f, x0, {method, ...}", Topic: "optimize",
-		Doc: "minimizes f from x0 with scipy's minimize. method: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B,\n" +
+		Doc: "Minimizes a function of several variables.\n" +
+			"Starts from x0, as scipy's minimize. method: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B,\n" +
 			"TNC, COBYLA, SLSQP, trust-constr (constraints and bounds by a barrier trust-region SQP; the Lagrangian's\n" +
 			"Hessian from autodiff when f and every constraint are traced numbers, else BFGS), and\n" +
 			"the trust-region methods dogleg, trust-ncg, trust-exact, trust-krylov (Hessian or\n" +

@@ -36,7 +36,7 @@ const plotFigureOptionsDoc = "Figure options: title, xlabel, ylabel, xlim: [lo, 
 var plotBuiltins = []*lang.Builtin{
 	{
 		Name: "plot", Params: "fig?, x?, y | f, a, b, {options}", Topic: "plots",
-		Doc: "a line plot of data or of functions, as a figure\n" +
+		Doc: "A line plot of data or of functions, as a figure.\n" +
 			"Data y against x (or against 0, 1, 2, ... if x is left out), or a function (or an expression in one\n" +
 			"symbol) on [a, b], sampled adaptively so that curves are smooth where they bend.\n" +
 			"Several series: rows of a matrix y, as in plot(x, [y1, y2]), or a list of functions, as in\n" +
@@ -51,14 +51,14 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "scatter", Params: "fig?, x, y, {label, color, size, ...}", Topic: "plots",
-		Doc:     "a scatter plot of the points (x[i], y[i]), as a figure\nOptions: label, color, size (the dots' radius in points, 2.5).\n" + plotFigureOptionsDoc,
+		Doc:     "A scatter plot of the points (x[i], y[i]), as a figure.\nOptions: label, color, size (the dots' radius in points, 2.5).\n" + plotFigureOptionsDoc,
 		Example: "scatter([1, 2, 3, 4], [2, 1, 4, 3], {label: \"samples\", color: \"red\"})",
 		MinArgs: 2, MaxArgs: 4,
 		Fn: plotScatterFn,
 	},
 	{
 		Name: "plot3", Params: "fig?, x, y, z | points, {azim, elev, ...}", Topic: "plots",
-		Doc: "a curve in space, drawn in projection, as a figure\n" +
+		Doc: "A curve in space, drawn in projection, as a figure.\n" +
 			"The curve runs through (x[i], y[i], z[i]) (or the rows of an n×3 matrix) inside its bounding box,\n" +
 			"seen from the azimuth azim (-60°) and the elevation elev (30°), as matplotlib's 3-D axes are.\n" +
 			"zlabel names the third axis. Series options as plot's.\n" + plotFigureOptionsDoc,
@@ -68,7 +68,7 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "hist", Params: "fig?, x, {bins, range, density, ...}", Topic: "plots",
-		Doc: "a histogram of the values of x, as a figure\n" +
+		Doc: "A histogram of the values of x, as a figure.\n" +
 			"bins is a number of equal bins (10) over range [lo, hi] (the data's), or an array of bin edges;\n" +
 			"density: true scales the bars to area 1. Bins are as numpy's: half-open, the last one closed.\n" +
 			"figinfo(h).series[0].heights gives the counts.\n" + plotFigureOptionsDoc,
@@ -78,7 +78,7 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "bar", Params: "fig?, x?, heights, {barwidth, ...}", Topic: "plots",
-		Doc: "a bar chart, as a figure\nBars of the given heights at x (0, 1, 2, ... if left out), or over names\n" +
+		Doc: "A bar chart, as a figure.\nBars of the given heights at x (0, 1, 2, ... if left out), or over names\n" +
 			"given as a list of strings; barwidth is in units of x (0.8).\n" + plotFigureOptionsDoc,
 		Example: "bar([\"apples\", \"pears\", \"plums\"], [3, 5, 2], {title: \"fruit\"})",
 		MinArgs: 1, MaxArgs: 4,
@@ -86,7 +86,7 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "contour", Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z, {levels, n, cmap, ...}", Topic: "plots",
-		Doc: "the level lines of f(x, y) or of a matrix, as a figure\n" +
+		Doc: "The level lines of f(x, y) or of a matrix, as a figure.\n" +
 			"f is sampled over a rectangle on an n×n grid (n = 100, at most 1000); a matrix Z's rows go with y\n" +
 			"and its columns with x. levels is a number of levels (10) evenly\n" +
 			"spaced inside the range of the values, or an array of levels, as in levels: 10**range(-1, 4, 0.5).\n" +
@@ -97,7 +97,8 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "contourf", Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z, {levels, n, cmap, ...}", Topic: "plots",
-		Doc: "filled contours of f(x, y) or of a matrix, as a figure: the bands between levels coloured from low to high\n" +
+		Doc: "Filled contours of f(x, y) or of a matrix, as a figure.\n" +
+			"The bands between levels coloured from low to high\n" +
 			"Arguments and options as contour's; the n levels make n + 1 bands. Add {colorbar: true} for the scale.\n" + plotFigureOptionsDoc,
 		Example: "contourf(x**2 + 2*y**2, [-2, 2], [-2, 2], {levels: 6, colorbar: true})",
 		MinArgs: 1, MaxArgs: 5,
@@ -105,7 +106,7 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "quiver", Params: "fig?, f, [x0, x1], [y0, y1] | x, y, u, v, {n, ...}", Topic: "plots",
-		Doc: "a vector field drawn as arrows, as a figure\nOf f(x, y) = [u, v] on an n×n grid (n = 15, at most 200) of a\n" +
+		Doc: "A vector field drawn as arrows, as a figure.\nOf f(x, y) = [u, v] on an n×n grid (n = 15, at most 200) of a\n" +
 			"rectangle, or of the gradient of f when f gives a number; or arrows (u[i], v[i]) at points (x[i], y[i]).\n" +
 			"The arrows are scaled together, the longest about one grid cell long.\n" + plotFigureOptionsDoc,
 		Example: "quiver(x**2 + 2*y**2, [-2, 2], [-2, 2], {n: 9})",
@@ -114,7 +115,7 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "imshow", Params: "fig?, image, {cmap, vmin, vmax, ...}", Topic: "plots",
-		Doc: "an image or a matrix in colour, as a figure\nRow 0 is at the top. A matrix through a colour map (cmap: viridis or gray) from\n" +
+		Doc: "An image or a matrix in colour, as a figure.\nRow 0 is at the top. A matrix through a colour map (cmap: viridis or gray) from\n" +
 			"vmin to vmax (its least and greatest values), or an H×W×3 (RGB) or H×W×4 (RGBA) array of intensities\n" +
 			"from vmin to vmax (0 to 255, or 0 to 1 if no value exceeds 1). NaN pixels are blank.\n" + plotFigureOptionsDoc,
 		Example: "imshow(outer(range(8), range(12)), {cmap: \"gray\"})",
@@ -123,7 +124,7 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "subplots", Params: "figs, {cols, title, width, height, file}", Topic: "plots",
-		Doc: "a figure showing figures in a grid\nA list of figures laid out cols to a row (about as many\n" +
+		Doc: "A figure showing figures in a grid.\nA list of figures laid out cols to a row (about as many\n" +
 			"columns as rows by default), or a list of rows.",
 		Example: "subplots([plot(sin, 0, 6), plot(cos, 0, 6)], {title: \"two waves\"})",
 		MinArgs: 1, MaxArgs: 2,
@@ -131,36 +132,37 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "figure", Params: "fig?, {options}", Topic: "plots",
-		Doc:     "a figure with options applied\nAn empty figure to add series to, or a copy of fig changed.\n" + plotFigureOptionsDoc,
+		Doc:     "A figure with options applied.\nAn empty figure to add series to, or a copy of fig changed.\n" + plotFigureOptionsDoc,
 		Example: "figure(plot(exp, 0, 2), {title: \"growth\", ylabel: \"exp(x)\", grid: true})",
 		MinArgs: 0, MaxArgs: 2,
 		Fn: plotFigureFn,
 	},
-	plotSetter("title", "text", "a copy of the figure with a title", `title(plot(sin, 0, 6), "sine")`, "title"),
-	plotSetter("xlabel", "text", "a copy of the figure with the x axis named", `xlabel(plot(sin, 0, 6), "time (s)")`, "xlabel"),
-	plotSetter("ylabel", "text", "a copy of the figure with the y axis named", `ylabel(plot(sin, 0, 6), "height (m)")`, "ylabel"),
-	plotSetter("grid", "on?", "a copy of the figure with grid lines at the ticks (or without, for grid(fig, false))", `grid(plot(sin, 0, 6))`, "grid"),
-	plotSetter("colorbar", "on?", "a copy of the figure with a colour bar beside the axes (or without, for colorbar(fig, false)): the\n"+
+	plotSetter("title", "text", "A copy of the figure with a title.", `title(plot(sin, 0, 6), "sine")`, "title"),
+	plotSetter("xlabel", "text", "A copy of the figure with the x axis named.", `xlabel(plot(sin, 0, 6), "time (s)")`, "xlabel"),
+	plotSetter("ylabel", "text", "A copy of the figure with the y axis named.", `ylabel(plot(sin, 0, 6), "height (m)")`, "ylabel"),
+	plotSetter("grid", "on?", "A copy of the figure with grid lines at the ticks.\nOr without them, for grid(fig, false).", `grid(plot(sin, 0, 6))`, "grid"),
+	plotSetter("colorbar", "on?", "A copy of the figure with a colour bar beside the axes.\nOr without one, for colorbar(fig, false). The bar is the\n"+
 		"scale of its contour, contourf, one-channel imshow or plot_surface", `colorbar(imshow(outer(range(8), range(8))))`, "colorbar"),
-	plotSetter("xscale", "scale", "a copy of the figure with its x axis \"log\" (base 10) or \"linear\"", `xscale(plot(log, 0.01, 100), "log")`, "xscale"),
-	plotSetter("yscale", "scale", "a copy of the figure with its y axis \"log\" (base 10) or \"linear\"", `yscale(plot(exp, 0, 10), "log")`, "yscale"),
+	plotSetter("xscale", "scale", "A copy of the figure with its x axis log or linear.\nThe scale is \"log\" (base 10) or \"linear\".", `xscale(plot(log, 0.01, 100), "log")`, "xscale"),
+	plotSetter("yscale", "scale", "A copy of the figure with its y axis log or linear.\nThe scale is \"log\" (base 10) or \"linear\".", `yscale(plot(exp, 0, 10), "log")`, "yscale"),
 	{
 		Name: "xlim", Params: "fig, lo, hi", Topic: "plots",
-		Doc:     "a copy of the figure whose x axis runs from lo to hi",
+		Doc:     "A copy of the figure whose x axis runs from lo to hi.",
 		Example: "xlim(plot(tan, -1.5, 1.5), -1, 1)",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: plotLimBuiltin("xlim"),
 	},
 	{
 		Name: "ylim", Params: "fig, lo, hi", Topic: "plots",
-		Doc:     "a copy of the figure whose y axis runs from lo to hi",
+		Doc:     "A copy of the figure whose y axis runs from lo to hi.",
 		Example: "ylim(plot(tan, -1.5, 1.5), -5, 5)",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: plotLimBuiltin("ylim"),
 	},
 	{
 		Name: "legend", Params: "fig, labels | position | on", Topic: "plots",
-		Doc: "a copy of the figure with its series labelled, or its legend placed or hidden\n" +
+		Doc: "A copy of the figure with its legend set.\n" +
+			"Labels its series, or places or hides its legend.\n" +
 			"Labels are a list of strings, for the series in order; a place is \"top right\", \"top left\",\n" +
 			"\"bottom left\" or \"bottom right\"; false hides the legend, true shows it in its usual place.",
 		Example: "legend(plot([sin, cos], 0, 6), [\"sine\", \"cosine\"])",
@@ -169,7 +171,8 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "savefig", Params: "fig, path, {width, height}", Topic: "plots",
-		Doc: "writes the figure to a PNG, SVG or PDF file, as the extension says, and returns the path\n" +
+		Doc: "Writes a figure to a PNG, SVG or PDF file.\n" +
+			"The format is the extension's; returns the path\n" +
 			"The file is written whole or not at all: a failed write leaves an old file of that name as it was.",
 		Example: "savefig(plot(sin, 0, 6), tempdir() + \"/sine.svg\") != \"\"",
 		MinArgs: 2, MaxArgs: 3,
@@ -177,7 +180,7 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "figinfo", Params: "fig", Topic: "plots",
-		Doc: "what a figure holds, as a record\nIts width, height, title, the series (kind, label, points; heights\n" +
+		Doc: "What a figure holds, as a record.\nIts width, height, title, the series (kind, label, points; heights\n" +
 			"of bars, levels of contours) and the axes' ranges xlim and ylim (and zlim in 3-D), or its panels",
 		Example: "figinfo(plot([1, 2, 3], [2, 4, 3]))",
 		MinArgs: 1, MaxArgs: 1,
@@ -187,7 +190,8 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "preview", Params: "fig, cols?, rows?", Topic: "plots",
-		Doc: "the figure drawn in text, as the REPL previews it on a terminal\n" +
+		Doc: "The figure drawn in text.\n" +
+			"As the REPL previews it on a terminal.\n" +
 			"Unicode braille, 2×4 dots to a character, cols×rows characters (72×20), with the axes' ranges.\n" +
 			"print() shows it.",
 		Example: "print(preview(plot(sin, 0, 2*pi), 40, 8))",
@@ -206,7 +210,7 @@ var plotBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "tempdir", Params: "", Topic: "plots",
-		Doc: "the folder for figures and other scratch files\n" +
+		Doc: "The folder for figures and other scratch files.\n" +
 			"calc-plots in the system's temporary folder, created if it is missing. The REPL writes the figures\n" +
 			"it shows there.",
 		Example: `len(tempdir()) > 0`,

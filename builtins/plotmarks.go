@@ -12,7 +12,8 @@ import (
 var markBuiltins = []*lang.Builtin{
 	{
 		Name: "errorbar", Params: "fig?, x, y, yerr, {xerr, label, color, size, linewidth, ...}", Topic: "plots",
-		Doc: "points with error bars, as a figure: yerr (and the option xerr) is a number, a vector (the same both ways) or\n" +
+		Doc: "Points with error bars, as a figure.\n" +
+			"yerr (and the option xerr) is a number, a vector (the same both ways) or\n" +
 			"[lower, upper], two vectors, as in matplotlib's errorbar.\n" + plotFigureOptionsDoc,
 		Example: "errorbar([1, 2, 3], [2, 4, 3], [0.5, 0.3, 0.8], {label: \"measured\"})",
 		MinArgs: 3, MaxArgs: 5,
@@ -36,7 +37,8 @@ var markBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "fill_between", Params: "fig?, x, y1, y2?, {label, color, ...}", Topic: "plots",
-		Doc: "the region between the curves y1 and y2 (0 if left out; numbers or vectors) over x, filled with a translucent\n" +
+		Doc: "The region between two curves, filled, as a figure.\n" +
+			"Between y1 and y2 (0 if left out; numbers or vectors) over x, filled with a translucent\n" +
 			"colour, as a figure: a confidence band, or the area under a curve.\n" + plotFigureOptionsDoc,
 		Example: "x = range(0, 6, 0.1)\nfill_between(x, sin(x) - 0.2, sin(x) + 0.2, {label: \"band\"})",
 		MinArgs: 2, MaxArgs: 5,
@@ -67,7 +69,8 @@ var markBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "text", Params: "fig, x, y, text, {color, size}", Topic: "plots",
-		Doc:     "a copy of the figure with the text written centred at (x, y) in data coordinates; size in points (10)",
+		Doc: "A copy of the figure with text written on it.\n" +
+			"Written centred at (x, y) in data coordinates; size in points (10)",
 		Example: "text(plot(sin, 0, 6), 1.57, 1.1, \"peak\")",
 		MinArgs: 4, MaxArgs: 5,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -83,7 +86,8 @@ var markBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "annotate", Params: "fig, text, [x, y], [tx, ty], {color, size}", Topic: "plots",
-		Doc:     "a copy of the figure with the text written at [tx, ty] and an arrow from it to the point [x, y], as matplotlib's\nannotate",
+		Doc: "A copy of the figure with an arrow and a note.\n" +
+			"The text written at [tx, ty] and an arrow from it to the point [x, y], as matplotlib's\nannotate",
 		Example: "annotate(plot(sin, 0, 6), \"maximum\", [1.57, 1], [3, 1.3])",
 		MinArgs: 4, MaxArgs: 5,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

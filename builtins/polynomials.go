@@ -33,7 +33,8 @@ func order(a lang.Args, i int) int {
 var polynomialBuiltins = []*lang.Builtin{
 	{
 		Name: "polyval", Params: "p, x", Topic: "polynomials",
-		Doc: "the polynomial with coefficients p (highest power first, as numpy) at x, by Horner's rule;\n" +
+		Doc: "The value of a polynomial at x.\n" +
+			"The coefficients p are highest power first, as numpy; evaluated by Horner's rule;\n" +
 			"x may be an array or a symbol, and polyval is differentiable in x and p",
 		Example: "polyval([1, 0, -2], [0, 1, 2])",
 		MinArgs: 2, MaxArgs: 2,
@@ -49,7 +50,8 @@ var polynomialBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "polyfit", Params: "x, y, deg, {w}", Topic: "polynomials",
-		Doc: "the coefficients (highest power first) of the degree-deg polynomial closest to the points (x, y) in least squares,\n" +
+		Doc: "The least-squares polynomial fit of a given degree to points.\n" +
+			"The coefficients (highest power first) of the degree-deg polynomial closest to the points (x, y) in least squares,\n" +
 			"with weights {w} on the residuals, as numpy.polyfit",
 		Example: "polyfit([0, 1, 2, 3], [1, 3, 7, 13], 2)",
 		MinArgs: 3, MaxArgs: 4,
@@ -65,7 +67,8 @@ var polynomialBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "polyder", Params: "p, m?", Topic: "polynomials",
-		Doc:     "the coefficients of the m-th derivative (1st by default) of the polynomial p, as numpy.polyder",
+		Doc: "The derivative of a polynomial.\n" +
+			"Coefficients of the m-th derivative (1st by default) of p, as numpy.polyder",
 		Example: "polyder([1, 1, 1, 1])",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -74,7 +77,8 @@ var polynomialBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "polyint", Params: "p, m?, {k}", Topic: "polynomials",
-		Doc:     "the coefficients of the m-th antiderivative (1st by default) of the polynomial p, with integration constants {k} (0), as numpy.polyint",
+		Doc: "The antiderivative of a polynomial.\n" +
+			"Coefficients of the m-th antiderivative (1st by default) of p, with integration constants {k} (0), as numpy.polyint",
 		Example: "polyint([3, 2, 1])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

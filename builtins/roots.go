@@ -365,7 +365,8 @@ func namedSolvers() []*lang.Builtin {
 		method := m.method
 		bs = append(bs, &lang.Builtin{
 			Name: m.name, Params: "F, xin, {iter, maxiter, f_tol, alpha, line_search, args, ...}", Topic: "roots",
-			Doc: "a root of the system F(x) = 0 near xin by " + m.doc + ", as scipy.optimize." + m.name +
+			Doc: "A root of a system of equations, by scipy's " + m.name + ".\n" +
+				"Solves F(x) = 0 near xin by " + m.doc + ", as scipy.optimize." + m.name +
 				";\nit stops with an error when it does not converge (scipy's NoConvergence).",
 			Example: m.name + "([0.5*cos(y) - x, 0.5*sin(x) - y], [0, 0])",
 			MinArgs: 2, MaxArgs: 3,
@@ -384,13 +385,14 @@ func namedSolvers() []*lang.Builtin {
 }
 
 var rootsBuiltins = append([]*lang.Builtin{
-	bracketMethod("brentq", "a root of f in [a, b], where f changes sign, by Brent's method (Brent 1973), as scipy.optimize.brentq;\n{full_output: true} gives a record root, iterations, function_calls, converged, flag", roots.Brentq),
-	bracketMethod("brenth", "a root of f in [a, b] by Brent's method with hyperbolic extrapolation, as scipy.optimize.brenth", roots.Brenth),
-	bracketMethod("ridder", "a root of f in [a, b] by Ridders' method, as scipy.optimize.ridder", roots.Ridder),
-	bracketMethod("bisect", "a root of f in [a, b] by bisection, as scipy.optimize.bisect", roots.Bisect),
+	bracketMethod("brentq", "A root of f in [a, b] by Brent's method.\nf must change sign on [a, b]; Brent 1973, as scipy.optimize.brentq;\n{full_output: true} gives a record root, iterations, function_calls, converged, flag", roots.Brentq),
+	bracketMethod("brenth", "A root of f in [a, b] by Brent's method, hyperbolic variant.\nBrent's method with hyperbolic extrapolation, as scipy.optimize.brenth", roots.Brenth),
+	bracketMethod("ridder", "A root of f in [a, b] by Ridders' method.\nAs scipy.optimize.ridder", roots.Ridder),
+	bracketMethod("bisect", "A root of f in [a, b] by bisection.\nAs scipy.optimize.bisect", roots.Bisect),
 	{
 		Name: "toms748", Params: "f, a, b, {k, xtol, rtol, maxiter, full_output, args}", Topic: "roots",
-		Doc:     "a root of f in [a, b] by Alefeld, Potra and Shi's algorithm 748 (k = 1 or 2), as scipy.optimize.toms748",
+		Doc: "A root of f in [a, b] by TOMS algorithm 748.\n" +
+			"By Alefeld, Potra and Shi's algorithm 748 (k = 1 or 2), as scipy.optimize.toms748",
 		Example: "toms748(x**3 - 2*x - 5, 2, 3)",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -406,7 +408,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 	},
 	{
 		Name: "newton", Params: "f, x0, {fprime, fprime2, method, x1, tol, rtol, maxiter, full_output, args}", Topic: "roots",
-		Doc: "a root of f near x0 by Newton's method with the exact derivative from autodiff (a user fprime wins);\n" +
+		Doc: "A root of f near x0 by Newton's method.\n" +
+			"Uses the exact derivative from autodiff (a user fprime wins);\n" +
 			"{method: \"secant\"} uses secants instead, {method: \"halley\"} Halley's method with the second derivative.\n" +
 			"As scipy.optimize.newton; {full_output: true} gives a record. A vector x0 solves f_i(x_i) = 0 for every i at\n" +
 			"once (f elementwise, as scipy's vectorized newton; f' and f'' from autodiff unless given); full_output gives\n" +
@@ -429,7 +432,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 	},
 	{
 		Name: "root_scalar", Params: "f, {method, bracket, x0, x1, fprime, fprime2, xtol, rtol, maxiter, args}", Topic: "roots",
-		Doc: "a root of f as scipy.optimize.root_scalar: method brentq (the default with a bracket), brenth, ridder, bisect,\n" +
+		Doc: "A root of a function of one variable, by a chosen method.\n" +
+			"As scipy.optimize.root_scalar: method brentq (the default with a bracket), brenth, ridder, bisect,\n" +
 			"toms748, newton (the default with x0; derivative from autodiff), secant, halley. A record root, iterations,\n" +
 			"function_calls, converged, flag.",
 		Example: "root_scalar(cos(x) - x, {bracket: [0, 1]}).root",
@@ -479,7 +483,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 	},
 	{
 		Name: "fixed_point", Params: "g, x0, {method, xtol, maxiter, args}", Topic: "roots",
-		Doc: "a fixed point x = g(x) near x0, with Steffensen's del2 acceleration (or {method: \"iteration\"}), as\n" +
+		Doc: "A fixed point of g: an x with g(x) = x.\n" +
+			"Searched near x0, with Steffensen's del2 acceleration (or {method: \"iteration\"}), as\n" +
 			"scipy.optimize.fixed_point; a vector x0 makes g a map of vectors, accelerated componentwise.",
 		Example: "fixed_point(cos(x), 1)",
 		MinArgs: 2, MaxArgs: 3,
@@ -523,7 +528,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 	},
 	{
 		Name: "fsolve", Params: "F, x0, {fprime, full_output, xtol, maxfev, epsfcn, factor, args}", Topic: "roots",
-		Doc: "a root of the system F(x) = 0 near x0 by Powell's hybrid method (MINPACK's hybrj), as scipy.optimize.fsolve,\n" +
+		Doc: "A root of a system of equations by Powell's hybrid method.\n" +
+			"Solves F(x) = 0 near x0 (MINPACK's hybrj), as scipy.optimize.fsolve,\n" +
 			"with the Jacobian from autodiff (a user fprime wins). {full_output: true} gives a record x, infodict (nfev,\n" +
 			"njev, fvec, fjac, r, qtf), ier, mesg.",
 		Example: "fsolve([x + 0.5*(x - y)**3 - 1, 0.5*(y - x)**3 + y], [0, 0])",
@@ -545,7 +551,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 	},
 	{
 		Name: "root", Params: "F, x0, {method, jac, tol, args, ...}", Topic: "roots",
-		Doc: "a root of the system F(x) = 0 near x0, as scipy.optimize.root: method hybr (the default), lm, broyden1,\n" +
+		Doc: "A root of a system of equations, by a chosen method.\n" +
+			"Solves F(x) = 0 near x0, as scipy.optimize.root: method hybr (the default), lm, broyden1,\n" +
 			"broyden2, anderson, krylov, linearmixing, excitingmixing, diagbroyden; the Jacobian from autodiff for hybr and lm.\n" +
 			"A record x, success, status, message, fun, nfev, njev, nit.",
 		Example: "root([x + 0.5*(x - y)**3 - 1, 0.5*(y - x)**3 + y], [0, 0], {method: \"lm\"}).x",
@@ -559,7 +566,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 	},
 	{
 		Name: "roots", Params: "f, a, b, {resolution, maxcells, intervals}", Topic: "roots",
-		Doc: "every root of f in [a, b]. Where f is a formula (it can be traced, and every function in it has interval\n" +
+		Doc: "Every root of f in an interval.\n" +
+			"On [a, b]: where f is a formula (it can be traced, and every function in it has interval\n" +
 			"bounds) none is missed: [a, b] is halved until interval arithmetic on f and f' (from autodiff) proves that\n" +
 			"each piece has no root or exactly one (refined by brentq), or the piece is narrower than resolution\n" +
 			"(1e-10*(b - a)); such pieces are reported in a note, each as a multiple root or roots closer than the\n" +
@@ -584,7 +592,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 	},
 	{
 		Name: "extrema", Params: "f, a, b, {resolution, maxcells, intervals}", Topic: "roots",
-		Doc: "the largest and smallest values of f on [a, b], by the calculus recipe: the critical points are the roots\n" +
+		Doc: "The largest and smallest values of f on an interval.\n" +
+			"Found on [a, b] by the calculus recipe: the critical points are the roots\n" +
 			"of f' (exact, from autodiff) in [a, b], found as roots finds them (none missed where f is a formula, with\n" +
 			"f'' bounding f'); f at them, at the endpoints and at every stretch a note reports is compared. Where f'\n" +
 			"underflows (|f'| < 2.2e-308, as for x*exp(-x) beyond x = 745) there are no critical points, and a note\n" +

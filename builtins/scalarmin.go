@@ -85,12 +85,13 @@ func runGolden(f func(float64) float64, brack []float64, tol float64, maxiter in
 }
 
 var scalarMinBuiltins = []*lang.Builtin{
-	scalarMinimizer("brent", "the minimizer of a function of one variable by Brent's method (parabolic steps guarded by\n"+
-		"golden sections), as scipy.optimize.brent; brack gives starting points. {full_output: true} gives a record.", runBrent),
-	scalarMinimizer("golden", "the minimizer of a function of one variable by golden-section search, as scipy.optimize.golden.", runGolden),
+	scalarMinimizer("brent", "Minimizes a one-variable function by Brent's method.\nParabolic steps guarded by golden sections, as\n"+
+		"scipy.optimize.brent; brack gives starting points. {full_output: true} gives a record.", runBrent),
+	scalarMinimizer("golden", "Minimizes a one-variable function by golden sections.\nThe minimizer by golden-section search, as scipy.optimize.golden.", runGolden),
 	{
 		Name: "fminbound", Params: "f, x1, x2, {xtol, maxfun, full_output, disp, args}", Topic: "optimize",
-		Doc: "the minimizer of f on the interval [x1, x2], by Brent's bounded method as scipy.optimize.fminbound\n" +
+		Doc: "Minimizes a function on an interval.\n" +
+			"The minimizer of f on [x1, x2], by Brent's bounded method as scipy.optimize.fminbound\n" +
 			"(xtol 1e-5, maxfun 500). {full_output: true} gives a record x, fun, nit, nfev, success, message.",
 		Example: "fminbound(sin(x), 0, 2*pi)",
 		MinArgs: 3, MaxArgs: 4,
@@ -113,7 +114,8 @@ var scalarMinBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "bracket", Params: "f, xa?, xb?, {grow_limit, maxiter, args}", Topic: "optimize",
-		Doc:     "three points xa, xb, xc with f(xb) below f(xa) and f(xc), bracketing a minimum, found downhill from xa, xb\n(0 and 1 by default), as scipy.optimize.bracket; a record xa, xb, xc, fa, fb, fc, funcalls.",
+		Doc: "Three points bracketing a minimum of f.\n" +
+			"Three points xa, xb, xc with f(xb) below f(xa) and f(xc), bracketing a minimum, found downhill from xa, xb\n(0 and 1 by default), as scipy.optimize.bracket; a record xa, xb, xc, fa, fb, fc, funcalls.",
 		Example: "bracket(x**2 - 4*x + 8)",
 		MinArgs: 1, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -140,7 +142,8 @@ var scalarMinBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "minimize_scalar", Params: "f, {method, bracket, bounds, tol, options, args}", Topic: "optimize",
-		Doc: "minimizes a function of one variable as scipy.optimize.minimize_scalar: method brent (the default),\n" +
+		Doc: "Minimizes a function of one variable.\n" +
+			"As scipy.optimize.minimize_scalar: method brent (the default),\n" +
 			"golden, or bounded (with bounds [lo, hi], the default when bounds are given). A record x, fun, nit, nfev, success, message.",
 		Example: "minimize_scalar(x**2 - 4*x + 8).x",
 		MinArgs: 1, MaxArgs: 2,
@@ -176,7 +179,8 @@ var scalarMinBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "line_search", Params: "f, myfprime?, xk, pk, {c1, c2, amax, maxiter, args}", Topic: "optimize",
-		Doc: "a step alpha along the direction pk from xk that satisfies the strong Wolfe conditions, as\n" +
+		Doc: "A step size satisfying the strong Wolfe conditions.\n" +
+			"A step alpha along the direction pk from xk, as\n" +
 			"scipy.optimize.line_search (the gradient from autodiff unless given); a record alpha, fc, gc,\n" +
 			"new_fval, old_fval, new_slope. alpha is nil when no step was found.",
 		Example: "line_search(x**2 + 4*y**2, [1, 1], [-1, -4]).alpha",

@@ -45,13 +45,14 @@ func sliding(name, doc, example, mode string, f func(a, v []float64, mode string
 }
 
 var signalBuiltins = []*lang.Builtin{
-	frequencies("fftfreq", "the frequencies of the terms of an n-point fft with sample spacing d (1), as numpy.fft.fftfreq:\n[0, 1, ..., -2, -1]/(d·n)",
+	frequencies("fftfreq", "The sample frequencies of an n-point fft.\nWith sample spacing d (1), as numpy.fft.fftfreq:\n[0, 1, ..., -2, -1]/(d·n)",
 		"fftfreq(8, 0.1)", fft.Freq),
-	frequencies("rfftfreq", "the n/2+1 non-negative frequencies of an n-point rfft with sample spacing d (1), as numpy.fft.rfftfreq",
+	frequencies("rfftfreq", "The non-negative sample frequencies of an n-point rfft.\nThe n/2+1 of them, with sample spacing d (1), as numpy.fft.rfftfreq",
 		"rfftfreq(8, 0.1)", fft.RFreq),
 	{
 		Name: "fftshift", Params: "x", Topic: "signal",
-		Doc:     "x with the zero frequency moved to the centre: every axis rolled by half its length, as numpy.fft.fftshift",
+		Doc: "The spectrum with the zero frequency moved to the centre.\n" +
+			"Every axis of x rolled by half its length, as numpy.fft.fftshift",
 		Example: "fftshift(fftfreq(5))",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -62,8 +63,8 @@ var signalBuiltins = []*lang.Builtin{
 			return lang.Arr(x)
 		},
 	},
-	sliding("convolve", "the discrete linear convolution of two vectors, as numpy.convolve; mode \"full\" (default), \"same\" or \"valid\"",
+	sliding("convolve", "The discrete linear convolution of two vectors.\nAs numpy.convolve; mode \"full\" (default), \"same\" or \"valid\"",
 		"convolve([1, 2, 3], [0, 1, 0.5])", "full", fft.Convolve),
-	sliding("correlate", "the cross-correlation Σ a[n+k]·v[n] of two vectors, as numpy.correlate; mode \"valid\" (default), \"same\" or \"full\"",
+	sliding("correlate", "The cross-correlation of two vectors.\nΣ a[n+k]·v[n], as numpy.correlate; mode \"valid\" (default), \"same\" or \"full\"",
 		"correlate([1, 2, 3], [0, 1, 0.5], \"full\")", "valid", fft.Correlate),
 }

@@ -11,7 +11,7 @@ import (
 func nanReduction(name, doc string, f func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "xs, axis?, {axis}", Topic: "statistics",
-		Doc:     doc + " of an array's elements ignoring NaN, or along an axis (numpy." + name + ")",
+		Doc:     doc + " of an array's elements, ignoring NaN.\nAlong an axis if given (numpy." + name + ")",
 		Example: name + "([1, nan, 3])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -31,7 +31,8 @@ func quantileBuiltin(name string, scale float64, example string) *lang.Builtin {
 	}
 	return &lang.Builtin{
 		Name: name, Params: "xs, q, axis?, {axis}", Topic: "statistics",
-		Doc: "the q-th " + name + " of xs (q " + unit + ", a number or an array), by numpy's default linear method:\n" +
+		Doc: "The q-th " + name + " of an array's elements.\n" +
+			"With q " + unit + ", a number or an array; by numpy's default linear method:\n" +
 			"the sorted values interpolated at position (n-1)·q; NaN if xs holds NaN",
 		Example: example,
 		MinArgs: 2, MaxArgs: 4,
@@ -44,11 +45,18 @@ func quantileBuiltin(name string, scale float64, example string) *lang.Builtin {
 	}
 }
 
+// moreDoc adds a line to a builtin's help, after its summary and the
+// line that follows it.
+func moreDoc(b *lang.Builtin, line string) *lang.Builtin {
+	b.Doc += "\n" + line
+	return b
+}
+
 // predicate builds isnan, isinf and isfinite: elementwise truth values.
 func predicate(name, doc string, f func(float64) bool) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "x", Topic: "statistics",
-		Doc: doc + "; elementwise on arrays, giving a mask", Example: name + "([1, nan, inf, -inf])",
+		Doc: doc + ".\nElementwise on arrays, giving a mask", Example: name + "([1, nan, inf, -inf])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[0].Kind() == lang.NumKind {
@@ -74,16 +82,18 @@ func closeness(a lang.Args) *array.Array {
 }
 
 var statisticsBuiltins = []*lang.Builtin{
-	reduction("median", "the median (the mean of the middle two for an even count; NaN if any is NaN)", array.Median, nil),
+	moreDoc(reduction("median", "The median", array.Median, nil),
+		"The mean of the middle two for an even count; NaN if any is NaN."),
 	quantileBuiltin("percentile", 100, "percentile([1, 2, 3, 4], [25, 50])"),
 	quantileBuiltin("quantile", 1, "quantile([[1, 2], [3, 5]], 0.5, 0)"),
-	nanReduction("nansum", "the sum", array.Nansum),
-	nanReduction("nanmean", "the mean", array.Nanmean),
-	nanReduction("nanmin", "the smallest", array.Nanmin),
-	nanReduction("nanmax", "the largest", array.Nanmax),
+	nanReduction("nansum", "The sum", array.Nansum),
+	nanReduction("nanmean", "The mean", array.Nanmean),
+	nanReduction("nanmin", "The smallest", array.Nanmin),
+	nanReduction("nanmax", "The largest", array.Nanmax),
 	{
 		Name: "cov", Params: "m, y?, {rowvar, ddof}", Topic: "statistics",
-		Doc: "the covariance matrix of the variables that are the rows of m (and of y, stacked below), as numpy.cov;\n" +
+		Doc: "The covariance matrix of the rows of a matrix.\n" +
+			"The variables are the rows of m (and of y, stacked below), as numpy.cov;\n" +
 			"{rowvar: false} takes columns as variables; ddof is 1 (the unbiased estimate) unless given",
 		Example: "cov([[0, 1, 2], [2, 1, 0]])",
 		MinArgs: 1, MaxArgs: 3,
@@ -95,7 +105,8 @@ var statisticsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "corrcoef", Params: "m, y?, {rowvar}", Topic: "statistics",
-		Doc:     "the Pearson correlation coefficients of the rows of m (and of y), as numpy.corrcoef; {rowvar: false} for columns",
+		Doc: "The Pearson correlation coefficients of the rows of a matrix.\n" +
+			"The rows of m (and of y) are the variables, as numpy.corrcoef; {rowvar: false} for columns",
 		Example: "corrcoef([1, 2, 3, 4], [2, 4, 5, 9])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -106,7 +117,8 @@ var statisticsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "histogram", Params: "xs, bins?, {range}", Topic: "statistics",
-		Doc: "counts of xs in bins, as numpy.histogram: a record {counts, edges} that unpacks as counts, edges = ...;\n" +
+		Doc: "Counts of values in bins.\n" +
+			"As numpy.histogram: a record {counts, edges} that unpacks as counts, edges = ...;\n" +
 			"bins is a number of equal bins (10) over {range: [lo, hi]} (xs' extremes by default), or the edges themselves;\n" +
 			"bins are half-open [a, b) except the last, [a, b]",
 		Example: "counts, edges = histogram([1, 2, 2, 3, 3, 3], 3); counts",
@@ -137,7 +149,8 @@ var statisticsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "bincount", Params: "xs, weights?, {minlength}", Topic: "statistics",
-		Doc:     "how often each whole number 0, 1, 2, ... occurs in xs (the sum of their weights if given), as numpy.bincount",
+		Doc: "How often each whole number occurs in an array.\n" +
+			"Counts of each whole number 0, 1, 2, ... in xs (the sum of their weights if given), as numpy.bincount",
 		Example: "bincount([0, 1, 1, 3])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -156,12 +169,13 @@ var statisticsBuiltins = []*lang.Builtin{
 			return lang.Arr(must(array.Bincount(x, w, int(minLength))))
 		},
 	},
-	predicate("isnan", "whether x is NaN", func(x float64) bool { return x != x }),
-	predicate("isinf", "whether x is +inf or -inf", func(x float64) bool { return math.IsInf(x, 0) }),
-	predicate("isfinite", "whether x is neither infinite nor NaN", func(x float64) bool { return !math.IsInf(x, 0) && x == x }),
+	predicate("isnan", "Whether x is NaN", func(x float64) bool { return x != x }),
+	predicate("isinf", "Whether x is +inf or -inf", func(x float64) bool { return math.IsInf(x, 0) }),
+	predicate("isfinite", "Whether x is neither infinite nor NaN", func(x float64) bool { return !math.IsInf(x, 0) && x == x }),
 	{
 		Name: "isclose", Params: "a, b, {rtol, atol, equal_nan}", Topic: "statistics",
-		Doc:     "elementwise |a - b| <= atol + rtol·|b| (rtol 1e-5, atol 1e-8, as numpy.isclose); NaN is close to nothing unless {equal_nan: true}",
+		Doc: "Whether a and b are equal within a tolerance, elementwise.\n" +
+			"True where |a - b| <= atol + rtol·|b| (rtol 1e-5, atol 1e-8, as numpy.isclose); NaN is close to nothing unless {equal_nan: true}",
 		Example: "isclose([1, 2], [1.000001, 2.1])",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -174,7 +188,8 @@ var statisticsBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "allclose", Params: "a, b, {rtol, atol, equal_nan}", Topic: "statistics",
-		Doc:     "whether isclose(a, b) holds for every element, as numpy.allclose",
+		Doc: "Whether two arrays are close everywhere.\n" +
+			"True when isclose(a, b) holds for every element, as numpy.allclose",
 		Example: "allclose([1, 2], [1.000001, 2.000001])",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

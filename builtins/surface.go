@@ -8,13 +8,13 @@ import (
 // surfaceBuiltins draw surfaces in space: plot_surface and plot_wireframe.
 var surfaceBuiltins = []*lang.Builtin{
 	surfaceBuiltin("plot_surface", false,
-		"a 3-D surface z = f(x, y), or of a matrix Z of heights over a grid, as a figure\n"+
+		"A 3-D surface, as a figure.\nOf z = f(x, y), or of a matrix Z of heights over a grid.\n"+
 			"Each grid cell is filled with the colour map's colour for its height and outlined; nearer cells cover farther\n"+
 			"ones. f is sampled on an n×n grid (n: 40). Options: n, cmap (viridis or gray), color (of the outlines), label,\n"+
 			"azim and elev (the view, in degrees).\n"+plotFigureOptionsDoc,
 		"plot_surface(x**2 - y**2, [-1, 1], [-1, 1], {title: \"saddle\"})"),
 	surfaceBuiltin("plot_wireframe", true,
-		"a 3-D wireframe of z = f(x, y), or of a matrix Z of heights over a grid, as a figure: the grid's lines only\n"+
+		"A 3-D wireframe, as a figure: the grid's lines only.\nOf z = f(x, y), or of a matrix Z of heights over a grid.\n"+
 			"f is sampled on an n×n grid (n: 20). Options: n, color, linewidth, label, azim, elev.\n"+plotFigureOptionsDoc,
 		"plot_wireframe(sin(x)*cos(y), [0, 6], [0, 6], {n: 15})"),
 }

@@ -77,12 +77,6 @@ func TestHelpText(t *testing.T) {
 	}
 }
 
-// awaitingSummaries are the builtins whose one-line summaries are still
-// to be rewritten as short sentences; their files are being changed for
-// other issues at the time of writing. Remove a name once its summary
-// passes TestSummaries.
-var awaitingSummaries = map[string]bool{}
-
 // TestSummaries: every builtin's summary is a sentence that fits, with
 // its name, in a line of 80 columns of help TOPIC.
 func TestSummaries(t *testing.T) {
@@ -101,8 +95,8 @@ func TestSummaries(t *testing.T) {
 			first, _, _ := strings.Cut(summary, " ")
 			formula := utf8.RuneCountInString(first) == 1 || strings.ContainsAny(first, "(!|/")
 			sentence := strings.HasSuffix(summary, ".") && (formula || !unicode.IsLower([]rune(summary)[0]))
-			if (wide || !sentence) != awaitingSummaries[name] {
-				t.Errorf("%s: %q (%d columns; awaiting: %v)", name, summary, utf8.RuneCountInString(line), awaitingSummaries[name])
+			if wide || !sentence {
+				t.Errorf("%s: %q (%d columns)", name, summary, utf8.RuneCountInString(line))
 			}
 		}
 	}

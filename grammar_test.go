@@ -236,6 +236,10 @@ var grammarCases = []struct{ src, want string }{
 	{"f = (x - 1)**2 + 10*(y - x**2)**2\nH(v) = [[2 - 40*v[1] + 120*v[0]**2, -40*v[0]], [-40*v[0], 20]]\n" +
 		"minimize(f, [0, 0], method=\"Newton-CG\", hess=H).x == minimize(f, [0, 0], method=\"Newton-CG\").x", "[true, true]"},
 	{"cumsum([[1, 2], [3, 4]], 0)", "[[1, 2],\n [4, 6]]"},
+	// jac=false and tol mean what they mean in scipy's minimize (scipy 1.10's counts)
+	{"r1 = minimize(x**2 - 4*x + 8, 1.3, method=\"BFGS\")\nr2 = minimize(x**2 - 4*x + 8, 1.3, method=\"BFGS\", jac=false)\n[r1.nfev, r1.njev, r2.nfev, r2.njev]", "[3, 3, 6, 3]"},
+	{"f = (x - 1)**2 + 10*(y - x**2)**2\n[minimize(f, [0, 0], method=\"BFGS\").nit, minimize(f, [0, 0], method=\"BFGS\", tol=1e-2).nit, minimize(f, [0, 0], method=\"Nelder-Mead\", tol=1e-2).nit]", "[11,  9,  1]"},
+	{"minimize(x**2, 1.3, jac=\"3-point\")", `<expr>:1:1: minimize: jac "3-point" is not supported: calc's finite differences are forward ones ("2-point"); leave jac out for the exact gradient`},
 	// Records
 	{"{x: 1, y: 2}", "{x: 1, y: 2}"},
 	{`{"a b": 1}["a b"]`, "1"},

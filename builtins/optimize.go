@@ -262,9 +262,16 @@ func denseHessian(hv func(x, v, hv []float64), n int) func(x, h []float64) {
 func (p *problem) withGradient(opts lang.Options) optimize.Problem {
 	pr := p.optimizeProblem()
 	for _, name := range []string{"fprime", "jac"} {
-		if g := opts.Get(name, lang.Nil); g.IsCallable() {
+		switch g := opts.Get(name, lang.Nil); {
+		case g.IsCallable():
 			user := p.sibling(g)
 			pr.Grad = func(x, grad []float64) { copy(grad, user.Eval(x, 0)) }
+		case g.Kind() == lang.BoolKind && g.Float() == 0, g.Kind() == lang.StrKind && g.Text() == "2-point":
+			// scipy's jac=False or "2-point": forward differences, with
+			// scipy's counts, in place of autodiff's exact gradient.
+			pr.Grad, pr.HessVec = nil, nil
+		case g.Kind() == lang.StrKind:
+			panic(lang.Errorf("%s %q is not supported: calc's finite differences are forward ones (\"2-point\"); leave %s out for the exact gradient", name, g.Text(), name))
 		}
 	}
 	if p.obj.pair {
@@ -413,6 +420,31 @@ func minimizeWith(s *lang.Session, m *minimizer, args lang.Args, opts lang.Optio
 		lang.Throw(err)
 	}
 	return p, r
+}
+
+// tolOptions are the options minimize's tol sets for each method, as
+// scipy's minimize does (scipy/optimize/_minimize.py); COBYLA reads tol
+// itself.
+var tolOptions = map[string][]string{
+	"Nelder-Mead": {"xatol", "fatol"}, "Powell": {"xtol", "ftol"}, "CG": {"gtol"}, "BFGS": {"gtol"},
+	"Newton-CG": {"xtol"}, "L-BFGS-B": {"ftol", "gtol"}, "TNC": {"xtol", "ftol", "gtol"}, "SLSQP": {"ftol"},
+	"dogleg": {"gtol"}, "trust-ncg": {"gtol"}, "trust-exact": {"gtol"}, "trust-krylov": {"gtol"},
+	"trust-constr": {"xtol", "gtol", "barrier_tol"},
+}
+
+// withTol sets, for minimize's tol, each tolerance of the method that the
+// options do not set themselves.
+func withTol(method string, opts lang.Options) lang.Options {
+	if !opts.Has("tol") || method == "COBYLA" {
+		return opts
+	}
+	tol := opts.Get("tol", lang.Nil)
+	for _, name := range tolOptions[method] {
+		if !opts.Has(name) {
+			opts = opts.With(name, tol)
+		}
+	}
+	return opts
 }
 
 // chooseMinimizer is minimize's choice of method from its options (the
@@ -725,7 +757,7 @@ var optimizeBuiltins = []*lang.Builtin{
 			"scipy). Gradients come from autodiff (a user jac wins; jac: true means f returns (value, gradient)).\n" +
 			"Options: bounds ([lo, hi] per variable, nil for an open side; Nelder-Mead and Powell clip their trial points\n" +
 			"into them as scipy 1.10 does), constraints ({type: \"ineq\" | \"eq\", fun}, or a list), callback (called with\n" +
-			"each iterate; all methods but TNC, COBYLA, SLSQP), args, and the method's own (maxiter, gtol, ...).\n" +
+			"each iterate), args, tol (the method's tolerances, as scipy maps it), and the method's own (maxiter, gtol, ...).\n" +
 			"Returns a record x, fun, jac, nit, nfev, njev, status, success, message (hess_inv from BFGS, L-BFGS-B).",
 		Example: "minimize((x - 3)**2 + (y + 1)**2, [1, 1]).x",
 		MinArgs: 2, MaxArgs: 3,
@@ -733,7 +765,7 @@ var optimizeBuiltins = []*lang.Builtin{
 			args, opts := a.Options()
 			opts.Check(minimizeOptions...)
 			m := chooseMinimizer(opts, 2)
-			p, r := minimizeWith(s, m, args, opts)
+			p, r := minimizeWith(s, m, args, withTol(m.name, opts))
 			return p.optimizeResult(r)
 		},
 	},

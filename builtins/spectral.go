@@ -25,9 +25,14 @@ func alongLastAxis(c *array.Complex, f func(lane []complex128) []complex128) *ar
 	rows := array.Size(shape[:len(shape)-1])
 	vals := c.Values()
 	var out []complex128
-	m := len(f(make([]complex128, n)))
+	m := 0
 	for r := range rows {
-		out = append(out, f(vals[r*n:(r+1)*n])...)
+		lane := f(vals[r*n : (r+1)*n])
+		m = len(lane)
+		out = append(out, lane...)
+	}
+	if rows == 0 {
+		m = len(f(make([]complex128, n))) // no lane to learn the length from
 	}
 	outShape := append(append([]int(nil), shape[:len(shape)-1]...), m)
 	return array.ComplexOf(outShape, out)

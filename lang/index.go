@@ -4,6 +4,7 @@ import (
 	"calc/autodiff"
 	"calc/lang/syntax"
 	"calc/stdlib/array"
+	"strings"
 )
 
 // indexCode is one compiled item of an index: an expression, or a slice
@@ -246,13 +247,9 @@ func (s *Session) indexExpr(v Value, items []indexItem, pos Pos) Value {
 // positions returns a record's positional fields, or raises the error
 // that says it has none at pos.
 func positions(r *Record, pos Pos) []string {
-	defer func() {
-		if r := recover(); r != nil {
-			if e, ok := r.(*Error); ok {
-				panic(e.at(pos))
-			}
-			panic(r)
-		}
-	}()
-	return r.Positions()
+	fields, ok := r.Positions()
+	if !ok {
+		panic(Errorf("this result has no positions, because scipy's tuple for it holds values calc does not give: use its fields (%s)", strings.Join(r.Keys, ", ")).at(pos))
+	}
+	return fields
 }

@@ -437,11 +437,6 @@ func (s *Session) Print(text string) {
 	fmt.Fprintln(s.Out, text)
 }
 
-// leadingSpace counts the runes of white space that start s.
-func leadingSpace(s string) int {
-	return len([]rune(s)) - len([]rune(strings.TrimLeft(s, " \t\r\n")))
-}
-
 // CheckElements raises an error if an array of n elements would pass the
 // session's limit. Builtins call it before allocating.
 func (s *Session) CheckElements(n float64) {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"calc/autodiff"
 	"calc/stdlib/array"
@@ -163,15 +162,13 @@ func (r *Record) Copy() *Record {
 	return out
 }
 
-// Positions returns the fields that positions name, in order.
-func (r *Record) Positions() []string {
+// Positions returns the fields that positions name, in order; ok is false
+// for a record that has no positions.
+func (r *Record) Positions() (fields []string, ok bool) {
 	if r.Tuple == nil {
-		return r.Keys
+		return r.Keys, true
 	}
-	if len(r.Tuple) == 0 {
-		panic(Errorf("this result has no positions, because scipy's tuple for it holds values calc does not give: use its fields (%s)", strings.Join(r.Keys, ", ")))
-	}
-	return r.Tuple
+	return r.Tuple, len(r.Tuple) > 0
 }
 
 // Get returns the value bound to key.

@@ -40,22 +40,6 @@ func Parse(text string) (stmts []Stmt, err error) {
 	}
 }
 
-// ParseExpr parses text that must be one expression.
-func ParseExpr(text string) (Expr, error) {
-	stmts, err := Parse(text)
-	if err != nil {
-		return nil, err
-	}
-	if len(stmts) != 1 {
-		return nil, errorf(0, "expected one expression, got %d statements", len(stmts))
-	}
-	s, ok := stmts[0].(*ExprStmt)
-	if !ok {
-		return nil, errorf(stmts[0].Pos(), "expected an expression, not an assignment")
-	}
-	return s.X, nil
-}
-
 type parser struct {
 	toks  []Token
 	i     int

@@ -107,21 +107,3 @@ func sliceBound(i, n, step int) int {
 	}
 	return i
 }
-
-// Take returns the elements of a at the given indices along axis 0, as
-// numpy's a[[i, j, ...]]: a copy whose first axis has len(idx) entries.
-// Negative indices count from the end.
-func Take(a *Array, idx []int) (*Array, error) {
-	if a.Ndim() == 0 {
-		return nil, errIndexNumber
-	}
-	out := make([]float64, 0, len(idx)*Size(a.Shape[1:]))
-	for _, i := range idx {
-		i, err := normIndex(i, a.Shape[0], 0)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rows(a, i, i+1)...)
-	}
-	return &Array{Shape: append([]int{len(idx)}, a.Shape[1:]...), Data: out, Depth: a.Depth}, nil
-}

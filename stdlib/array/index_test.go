@@ -102,16 +102,24 @@ func TestSlice(t *testing.T) {
 	check(t, "Slice 0-d", got, err, nil, "cannot index a number", 0)
 }
 
-func TestTake(t *testing.T) {
+// TestSelectPositions selects rows by a list of positions, as numpy's
+// a[[i, j]] does (the Take of before, now one case of Select).
+func TestSelectPositions(t *testing.T) {
+	take := func(a *Array, idx ...float64) (*Array, error) {
+		return Select(a, []Indexer{{Kind: IndexArray, Idx: Vector(idx)}})
+	}
 	m := iota(3, 2)
-	got, err := Take(m, []int{2, 0, -1})
-	check(t, "Take 2-d", got, err, arr(shape(3, 2), 4, 5, 0, 1, 4, 5), "", 0)
-	got, err = Take(vec(5, 6, 7), []int{1, 1})
-	check(t, "Take 1-d", got, err, vec(6, 6), "", 0)
-	got, err = Take(vec(5, 6, 7), nil)
-	check(t, "Take none", got, err, vec(), "", 0)
-	got, err = Take(m, []int{0, 3})
-	check(t, "Take out of range", got, err, nil, "index 3 is out of range for axis 0 with size 3", 0)
-	got, err = Take(scalar(1), []int{0})
-	check(t, "Take 0-d", got, err, nil, "cannot index a number", 0)
+	got, err := take(m, 2, 0, -1)
+	check(t, "positions 2-d", got, err, arr(shape(3, 2), 4, 5, 0, 1, 4, 5), "", 0)
+	got, err = take(vec(5, 6, 7), 1, 1)
+	check(t, "positions 1-d", got, err, vec(6, 6), "", 0)
+	got, err = take(vec(5, 6, 7))
+	check(t, "no positions", got, err, vec(), "", 0)
+	got, err = take(m, 0, 3)
+	check(t, "position out of range", got, err, nil, "index 3 is out of range for axis 0 with size 3", 0)
+	got, err = take(scalar(1), 0)
+	check(t, "positions of a number", got, err, nil, "too many indices: the array has 0 dimensions, the index 1", 0)
+	mask := &Array{Shape: []int{3}, Data: []float64{1, 0, 1}, Depth: Bool}
+	got, err = Select(m, []Indexer{{Kind: IndexArray, Idx: mask}, {Kind: IndexInt, I: 1}})
+	check(t, "mask and position", got, err, vec(1, 5), "", 0)
 }

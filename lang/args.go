@@ -2,6 +2,7 @@ package lang
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"calc/stdlib/array"
@@ -114,7 +115,26 @@ func trackOptions(args Args) *optionReads {
 	r := args[n-1].Record().Copy()
 	r.reads = &optionReads{read: map[string]bool{}}
 	args[n-1] = RecordOf(r)
+	flattenOptions(r, n-1)
 	return r.reads
+}
+
+// flattenOptions merges a nested options record into the options, as
+// scipy's minimize(f, x0, options={maxiter: 3}) means: its fields are the
+// method's options, read and checked like the others.
+func flattenOptions(r *Record, index int) {
+	inner, ok := r.Get("options")
+	if !ok || inner.kind != RecordKind {
+		return
+	}
+	delete(r.Values, "options")
+	r.Keys = slices.DeleteFunc(r.Keys, func(k string) bool { return k == "options" })
+	for _, k := range inner.Record().Keys {
+		if _, dup := r.Values[k]; dup {
+			panic(ArgErrorf(index, "option %q is given twice, beside options and inside it", k))
+		}
+		r.Set(k, inner.Record().Values[k])
+	}
 }
 
 // unread returns an error for the first option given in the record but

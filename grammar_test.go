@@ -242,7 +242,7 @@ var grammarCases = []struct{ src, want string }{
 	{"minimize(x**2, 1.3, jac=\"3-point\")", `<expr>:1:1: minimize: jac "3-point" is not supported: calc's finite differences are forward ones ("2-point"); leave jac out for the exact gradient`},
 	{"minimize((x - 1)**2 + 10*(y - x**2)**2, [0, 0], options={maxiter: 3}).nit", "3"},
 	{"minimize_scalar(x**2 - 4*x + 8, options={maxiter: 2}).nit", "2"},
-	{"minimize((x - 1)**2, [0], maxiter=3, options={maxiter: 3})", `<expr>:1:25: minimize: option "maxiter" is given twice, beside options and inside it`},
+	{"minimize((x - 1)**2, [0], maxiter=3, options={maxiter: 3})", `<expr>:1:27: minimize: option "maxiter" is given twice, beside options and inside it`},
 	// Records
 	{"{x: 1, y: 2}", "{x: 1, y: 2}"},
 	{`{"a b": 1}["a b"]`, "1"},

@@ -74,15 +74,7 @@ func linprogBounds(v lang.Value, n int) *optimize.Bounds {
 	if !ok || len(pairs) != n {
 		panic(lang.Errorf("bounds must be one [lo, hi] pair, or one per variable (%d)", n))
 	}
-	b := &optimize.Bounds{Lower: make([]float64, n), Upper: make([]float64, n)}
-	for i, pair := range pairs {
-		lohi, ok := lang.Items(pair)
-		if !ok || len(lohi) != 2 {
-			panic(lang.Errorf("bound %d must be a pair [lo, hi], not %s", i, lang.Format(pair)))
-		}
-		b.Lower[i], b.Upper[i] = boundValue(lohi[0], math.Inf(-1)), boundValue(lohi[1], math.Inf(1))
-	}
-	return b
+	return boundPairs(pairs)
 }
 
 // integrality reads scipy's integrality: 0 (continuous) or 1 (integer),

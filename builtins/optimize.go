@@ -291,6 +291,11 @@ func (p *problem) bounds(opts lang.Options) *optimize.Bounds {
 	if !ok || len(pairs) != len(p.x0) {
 		panic(lang.Errorf("bounds must hold one [lo, hi] pair per variable (%d)", len(p.x0)))
 	}
+	return boundPairs(pairs)
+}
+
+// boundPairs reads one [lo, hi] pair per variable; nil sides are open.
+func boundPairs(pairs []lang.Value) *optimize.Bounds {
 	b := &optimize.Bounds{Lower: make([]float64, len(pairs)), Upper: make([]float64, len(pairs))}
 	for i, pair := range pairs {
 		lohi, ok := lang.Items(pair)

@@ -85,14 +85,7 @@ func Iv(v, x float64) float64 {
 	case math.IsNaN(v) || math.IsNaN(x) || math.Abs(v) > maxOrder:
 		return math.NaN()
 	case x < 0:
-		if v != math.Floor(v) {
-			return math.NaN()
-		}
-		i := Iv(v, -x)
-		if math.Mod(v, 2) != 0 {
-			return -i
-		}
-		return i
+		return negativeArgument(Iv, v, x)
 	case x == 0:
 		switch {
 		case v == 0:
@@ -139,14 +132,7 @@ func Ive(v, x float64) float64 {
 	case math.IsNaN(v) || math.IsNaN(x) || math.Abs(v) > maxOrder:
 		return math.NaN()
 	case x < 0:
-		if v != math.Floor(v) {
-			return math.NaN()
-		}
-		i := Ive(v, -x)
-		if math.Mod(v, 2) != 0 {
-			return -i
-		}
-		return i
+		return negativeArgument(Ive, v, x)
 	case x == 0 || math.IsInf(x, 1):
 		if math.IsInf(x, 1) {
 			return 0

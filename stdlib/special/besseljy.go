@@ -26,6 +26,20 @@ import "math"
 // the modified Lentz method.
 const besselFPMin = 1e-300
 
+// negativeArgument evaluates f(v, x) for x < 0 as J_v and I_v (and Ive)
+// extend to negative arguments: only for whole v, with the sign (−1)^v
+// (A&S 9.1.35, 9.6.30); NaN for other v.
+func negativeArgument(f func(v, x float64) float64, v, x float64) float64 {
+	if v != math.Floor(v) {
+		return math.NaN()
+	}
+	y := f(v, -x)
+	if math.Mod(v, 2) != 0 {
+		return -y
+	}
+	return y
+}
+
 // Jv returns the Bessel function of the first kind J_v(x) for real order
 // v, scipy.special.jv. For x < 0 it is defined only for integer v,
 // J_v(−x) = (−1)^v·J_v(x), and NaN otherwise. Negative orders use
@@ -36,14 +50,7 @@ func Jv(v, x float64) float64 {
 	case math.IsNaN(v) || math.IsNaN(x) || math.Abs(v) > maxOrder:
 		return math.NaN()
 	case x < 0:
-		if v != math.Floor(v) {
-			return math.NaN()
-		}
-		j := Jv(v, -x)
-		if math.Mod(v, 2) != 0 {
-			return -j
-		}
-		return j
+		return negativeArgument(Jv, v, x)
 	case x == 0:
 		switch {
 		case v == 0:

@@ -115,23 +115,6 @@ var exampleSession func() *lang.Session
 
 func init() { exampleSession = NewSession }
 
-// topicSummaries say in a few words what each topic holds.
-var topicSummaries = map[string]string{
-	"core":       "values, types, printing and help",
-	"math":       "elementwise functions and constants",
-	"arrays":     "making, shaping, indexing and reducing arrays",
-	"linalg":     "matrix products, solving, decompositions",
-	"functional": "map, filter, reduce, sorting and friends",
-	"calculus":   "derivatives, gradients, integrals, series",
-	"optimize":   "minimizing functions, fitting curves",
-	"roots":      "solving equations f(x) = 0",
-	"ode":        "ordinary differential equations",
-	"special":    "special functions (gamma, erf, Bessel, Airy)",
-	"images":     "reading, filtering and writing images",
-	"nn":         "small neural networks, trained by gradients",
-	"plots":      "figures: lines, scatter, contours, histograms",
-}
-
 // topicHelp explains a topic, where there is more to say than its
 // builtins' summaries, and lists its builtins, one line each.
 func topicHelp(s *lang.Session, topic string) string {
@@ -139,7 +122,7 @@ func topicHelp(s *lang.Session, topic string) string {
 	if text, ok := topicTexts[topic]; ok {
 		t.WriteString(text + "\n\n")
 	}
-	fmt.Fprintf(&t, "%s: %s\n", topic, topicSummaries[topic])
+	fmt.Fprintf(&t, "%s: %s\n", topic, topicSummary(topic))
 	var names []*lang.Builtin
 	width := 0
 	for _, b := range s.Builtins() {
@@ -167,7 +150,7 @@ func Overview(s *lang.Session) string {
 	var t strings.Builder
 	t.WriteString("calc's builtins by topic:\n")
 	for _, topic := range Topics {
-		fmt.Fprintf(&t, "  %-11s %3d  %s\n", topic, count[topic], topicSummaries[topic])
+		fmt.Fprintf(&t, "  %-11s %3d  %s\n", topic, count[topic], topicSummary(topic))
 	}
 	t.WriteString("\nhelp TOPIC lists a topic's builtins; help NAME shows one in full, with an\n")
 	t.WriteString("example and its result; help syntax shows the grammar. In a script:\n")

@@ -62,8 +62,9 @@ func TestHelpText(t *testing.T) {
 	}
 	overview := builtins.Overview(s)
 	for _, topic := range builtins.Topics {
-		if !strings.Contains(overview, "\n  "+topic+" ") {
-			t.Errorf("overview lacks topic %s", topic)
+		line := overview[strings.Index(overview, "\n  "+topic+" ")+1:]
+		if line, _, _ = strings.Cut(line, "\n"); !strings.HasPrefix(line, "  "+topic+" ") || strings.TrimSpace(line[13:]) == "" {
+			t.Errorf("overview lacks topic %s or its summary: %q", topic, line)
 		}
 		text, err := builtins.Help(s, topic)
 		if err != nil || !strings.Contains(text, topic+": ") {

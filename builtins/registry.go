@@ -9,8 +9,47 @@ import (
 	"calc/lang"
 )
 
+// topics names the help topics in the order help shows them, each with a
+// few words on what it holds.
+var topics = []struct{ name, summary string }{
+	{"core", "values, types, printing and help"},
+	{"math", "elementwise functions and constants"},
+	{"arrays", "making, shaping, indexing and reducing arrays"},
+	{"data", "CSV, text, .npy/.npz and JSON files; saved variables"},
+	{"statistics", "medians, percentiles, spread, correlation, histograms"},
+	{"linalg", "matrix products, solving, decompositions"},
+	{"polynomials", "evaluating, fitting and solving polynomials"},
+	{"interpolate", "interpolation between points: linear, nearest, splines"},
+	{"signal", "Fourier transforms, convolution and correlation"},
+	{"functional", "map, filter, reduce, sorting and friends"},
+	{"calculus", "derivatives, gradients, integrals, series"},
+	{"optimize", "minimizing functions, fitting curves"},
+	{"roots", "solving equations f(x) = 0"},
+	{"ode", "ordinary differential equations"},
+	{"special", "special functions (gamma, erf, Bessel, Airy)"},
+	{"images", "reading, filtering and writing images"},
+	{"nn", "small neural networks, trained by gradients"},
+	{"plots", "figures: lines, scatter, contours, histograms"},
+}
+
 // Topics lists the help topics in the order help shows them.
-var Topics = []string{"core", "math", "arrays", "data", "statistics", "linalg", "polynomials", "interpolate", "signal", "functional", "calculus", "optimize", "roots", "ode", "special", "images", "nn", "plots"}
+var Topics = func() []string {
+	names := make([]string, len(topics))
+	for i, t := range topics {
+		names[i] = t.name
+	}
+	return names
+}()
+
+// topicSummary says in a few words what a topic holds.
+func topicSummary(topic string) string {
+	for _, t := range topics {
+		if t.name == topic {
+			return t.summary
+		}
+	}
+	return ""
+}
 
 // solverTopics are the topics of the numerical solvers, whose results
 // cannot be differentiated (see lang.Builtin's Solver).

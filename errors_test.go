@@ -42,7 +42,7 @@ func TestErrors(t *testing.T) {
 		{"inv([[1, 2], [2, 4]])", `<expr>:1:1: inv: singular matrix`},
 		{"dot([[1, 2, 3]], [[1, 2, 3]])", `<expr>:1:1: dot: shapes (1, 3) and (1, 3) not aligned: 3 (dim 1) != 1 (dim 0)`},
 		{"map(1, 2)", `<expr>:1:5: map: expected a function and a list or array, got number and number`},
-		{"reduce(add, [1, 2])", `<expr>:1:1: reduce: "add" is not defined`},
+		{"reduce(add, [1, 2])", `<expr>:1:1: reduce: "add" is not defined (calc writes a + b)`},
 		{"add(a, b) = a + b\nreduce(add, [])", `<expr>:2:1: reduce of an empty collection needs an initial value`},
 		{`sorted([1, "a"])`, `<expr>:1:1: sorted: cannot order string and number: keys must be all numbers or all strings`},
 		{"1 = 2", `<expr>:1:1: only a name, an element a[i], a field r.x, or a function heading such as f(x, y) can be assigned (use == to compare)`},
@@ -77,6 +77,48 @@ func TestErrors(t *testing.T) {
 		}
 		if lines := strings.Split(strings.TrimRight(rest, "\n"), "\n"); len(lines) != 2 || !strings.HasSuffix(lines[1], "^") {
 			t.Errorf("%q: want the source line and a caret after the message, got %q", c.src, rest)
+		}
+	}
+}
+
+// TestForeignNames: a numpy or Python name calc spells otherwise gets
+// calc's spelling, and no builtin is taken for a foreign name.
+func TestForeignNames(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"pow(2, 3)", `<expr>:1:1: unknown function "pow" (calc writes a ** b)`},
+		{"arcsin(1)", `<expr>:1:1: unknown function "arcsin" (calc writes asin)`},
+		{"np.matmul(a, b)", `calc's functions need no module prefix`},
+		{"concatenate([1], [2])", `(calc writes concat)`},
+		{"help(matmul)", `help: no builtin named "matmul" (calc writes a @ b, or dot(a, b))`},
+	}
+	for _, c := range cases {
+		var out bytes.Buffer
+		calc.Run(calc.NewSession(), "<expr>", c.src, &out, &out)
+		if !strings.Contains(out.String(), c.want) {
+			t.Errorf("%s:\n got %s\nwant %s", c.src, out.String(), c.want)
+		}
+	}
+	s := calc.NewSession()
+	for _, b := range s.Builtins() {
+		if hint := s.DidYouMean(b.Name); strings.Contains(hint, "calc writes") {
+			t.Errorf("the builtin %s is also listed as a foreign name%s", b.Name, hint)
+		}
+	}
+}
+
+// TestMethodCalls: numpy's methods get calc's function spelling.
+func TestMethodCalls(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"x = [1, 2]\nx.sum()", `<expr>:2:3: arrays have no field "sum" (they have T, shape, ndim, size, dtype); calc has no methods: write sum(x, ...), not x.sum(...)`},
+		{"x = [1, 2]\nx.append(3)", `calc has no methods: it writes concat(xs, [x]): arrays do not grow in place`},
+		{"z = 1 + 2j\nz.conjugate()", `calc has no methods: it writes conj`},
+		{"x = [1, 2]\nx.foo", `<expr>:2:3: arrays have no field "foo" (they have T, shape, ndim, size, dtype)` + "\n"},
+	}
+	for _, c := range cases {
+		var out bytes.Buffer
+		calc.Run(calc.NewSession(), "<expr>", c.src, &out, &out)
+		if !strings.Contains(out.String(), c.want) {
+			t.Errorf("%q:\n got %s\nwant %s", c.src, out.String(), c.want)
 		}
 	}
 }

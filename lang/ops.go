@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"fmt"
 	"strings"
 
 	"calc/autodiff"
@@ -237,7 +238,7 @@ func (s *Session) member(v Value, name string, pos Pos) Value {
 		case "dtype":
 			return Str(a.Depth.String())
 		}
-		panic(Errorf("arrays have no field %q (they have T, shape, ndim, size, dtype)", name).at(pos))
+		panic(Errorf("arrays have no field %q (they have T, shape, ndim, size, dtype)%s", name, s.methodHint(name)).at(pos))
 	case NumKind:
 		switch name {
 		case "T":
@@ -257,7 +258,7 @@ func (s *Session) member(v Value, name string, pos Pos) Value {
 		case "shape":
 			return s.member(Arr(c.Re), name, pos)
 		}
-		panic(Errorf("complex values have no field %q (they have real, imag, T, shape)", name).at(pos))
+		panic(Errorf("complex values have no field %q (they have real, imag, T, shape)%s", name, s.methodHint(name)).at(pos))
 	}
 	if n := v.Node(); n != nil {
 		switch name {
@@ -274,7 +275,20 @@ func (s *Session) member(v Value, name string, pos Pos) Value {
 			panic(Errorf("%q is not defined", sym).at(pos))
 		}
 	}
-	panic(Errorf("%s has no field %q", v.TypeName(), name).at(pos))
+	panic(Errorf("%s has no field %q%s", v.TypeName(), name, s.methodHint(name)).at(pos))
+}
+
+// methodHint tells a numpy user who wrote x.sum() or xs.append(y) how calc
+// spells it: values have no methods, so a field named like a function is
+// that function called with the value first.
+func (s *Session) methodHint(name string) string {
+	if s.Builtin(name) != nil {
+		return fmt.Sprintf("; calc has no methods: write %s(x, ...), not x.%s(...)", name, name)
+	}
+	if spelling, ok := foreignNames[name]; ok {
+		return "; calc has no methods: it writes " + spelling
+	}
+	return ""
 }
 
 // intIndex converts an index value to an int, or raises an error.

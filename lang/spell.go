@@ -61,11 +61,50 @@ func editDistance(a, b string) int {
 }
 
 // DidYouMean returns ` (did you mean "a" or "b"?)` naming the known names
-// nearest to name, or "" when none is near.
+// nearest to name, or "" when none is near. A name numpy or Python users
+// reach for that calc spells otherwise (pow, arcsin, concatenate) gets
+// calc's spelling instead.
 func (s *Session) DidYouMean(name string) string {
+	if spelling, ok := foreignNames[name]; ok {
+		return " (calc writes " + spelling + ")"
+	}
 	near := s.Suggest(name)
 	if len(near) == 0 {
 		return ""
 	}
 	return " (did you mean \"" + strings.Join(near, "\" or \"") + "\"?)"
+}
+
+// foreignNames are numpy's, scipy's and Python's names for what calc
+// spells otherwise, with calc's spelling. A name here must not be a
+// builtin (a test checks).
+var foreignNames = map[string]string{
+	"pow": "a ** b", "power": "a ** b", "square": "x**2", "reciprocal": "1/x", "exp2": "2**x",
+	"add": "a + b", "subtract": "a - b", "multiply": "a * b", "divide": "a / b", "true_divide": "a / b",
+	"floor_divide": "a // b", "negative": "-x", "divmod": "a // b and a % b",
+	"matmul": "a @ b, or dot(a, b)", "inner": "dot(a, b)", "vdot": "dot(a, b)",
+	"arcsin": "asin", "arccos": "acos", "arctan": "atan", "arctan2": "atan2",
+	"arcsinh": "asinh", "arccosh": "acosh", "arctanh": "atanh",
+	"absolute": "abs", "fabs": "abs", "amax": "max", "amin": "min", "ptp": "max(x) - min(x)",
+	"deg2rad": "x*pi/180", "radians": "x*pi/180", "rad2deg": "x*180/pi", "degrees": "x*180/pi",
+	"asarray": "array", "empty": "zeros", "identity": "eye", "diagonal": "diag",
+	"zeros_like": "zeros(shape(x))", "ones_like": "ones(shape(x))", "full_like": "full(shape(x), value)",
+	"concatenate": "concat", "append": "concat(xs, [x]): arrays do not grow in place",
+	"column_stack": "stack(arrays, {axis: 1})", "dstack": "stack(arrays, {axis: 2})",
+	"ravel": "flatten", "squeeze": "reshape", "expand_dims": "reshape", "swapaxes": "transpose",
+	"split": "slices, as x[:k] and x[k:]", "array_split": "slices, as x[:k] and x[k:]",
+	"size": "x.size, or len(x) for the length of the first axis", "ndim": "x.ndim",
+	"nonzero": "range(len(x))[x != 0]", "flatnonzero": "range(len(x))[x != 0]", "argwhere": "range(len(x))[c]",
+	"count_nonzero": "sum(x != 0)",
+	"logical_and":   "a and b (elementwise on arrays)", "logical_or": "a or b (elementwise on arrays)",
+	"logical_not": "not a (elementwise on arrays)",
+	"average":     "mean, or sum(w*x)/sum(w) with weights",
+	"nanstd":      "std(x[not isnan(x)])", "nanvar": "var(x[not isnan(x)])", "nanmedian": "median(x[not isnan(x)])",
+	"trapz": "trapezoid", "cumtrapz": "cumulative_trapezoid", "simps": "simpson", "mgrid": "meshgrid",
+	"reversed": "flip(xs), or xs[::-1]", "xrange": "range",
+	"list": "[a, b, ...]", "tuple": "[a, b, ...], or a, b", "dict": "a record: {name: value, ...}", "set": "unique(xs)",
+	"isinstance": "type(x) == \"number\" (type gives number, bool, string, array, list, record or function)",
+	"exit":       "quit in the REPL, or Ctrl-D", "quit": "quit in the REPL, or Ctrl-D",
+	"conjugate": "conj", "copy": "y = x: values are never shared, so assignment copies", "astype": "int(x) or float(x)",
+	"open": "readcsv, loadtxt, load or imread", "input": "readcsv, loadtxt, load or imread",
 }

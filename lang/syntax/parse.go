@@ -388,10 +388,25 @@ func (p *parser) sum() Expr {
 	x := p.product()
 	for p.is("+") || p.is("-") {
 		t := p.next()
+		if q := p.tok(); q.Kind == Op && q.Text == t.Text && q.Pos == t.Pos+1 && endsOperand(p.peek(1)) {
+			p.fail(t.Pos, "calc has no %s%s operator: write x %s= 1", t.Text, t.Text, t.Text)
+		}
 		p.node()
 		x = &Binary{At: t.Pos, Op: t.Text, X: x, Y: p.product()}
 	}
 	return x
+}
+
+// endsOperand reports whether t cannot start an operand: the end of the
+// statement or a closing bracket or separator, as after C's x++.
+func endsOperand(t Token) bool {
+	switch t.Kind {
+	case EOF, Newline:
+		return true
+	case Op:
+		return strings.Contains(";,)]}", t.Text)
+	}
+	return false
 }
 
 func (p *parser) product() Expr {

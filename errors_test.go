@@ -122,3 +122,21 @@ func TestMethodCalls(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyList: [] is numpy's empty array where a builtin wants an array,
+// but stays a list for operators, so x = []; x += [1] is not silently [].
+func TestEmptyList(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"sum([])", "0"},
+		{"prod([])", "1"},
+		{"concat([], [1, 2])", "[1, 2]"},
+		{"x = []\nx += [1]", "<expr>:2:3: cannot add list and array(1,) (+ joins two lists; to join arrays or a list and an array, write concat(a, b))"},
+	}
+	for _, c := range cases {
+		var out bytes.Buffer
+		calc.Run(calc.NewSession(), "<expr>", c.src, &out, &out)
+		if got := strings.TrimSpace(out.String()); !strings.HasPrefix(got, c.want) {
+			t.Errorf("%q:\n got %s\nwant %s", c.src, got, c.want)
+		}
+	}
+}

@@ -39,10 +39,14 @@ func (a Args) Str(i int) string {
 }
 
 // Array returns argument i as an array; numbers become 0-d arrays and
-// lists of numbers are not accepted (they would already be arrays).
+// the empty list [] an empty array, as numpy takes them (sum([]) is 0).
+// Other lists are not accepted: lists of numbers are already arrays.
 func (a Args) Array(i int) *array.Array {
 	if x, ok := numeric(a[i]); ok {
 		return x
+	}
+	if a[i].kind == ListKind && len(a[i].List().Items) == 0 {
+		return &array.Array{Shape: []int{0}}
 	}
 	panic(ArgErrorf(i, "expected an array, got %s", a[i].TypeName()))
 }

@@ -119,7 +119,11 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 	case "!=":
 		return Bool(!Equal(a, b))
 	}
-	panic(Errorf("cannot %s %s and %s", o.verb, a.TypeName(), b.TypeName()).at(pos))
+	hint := ""
+	if o.prim.Name == "+" && (a.kind == ListKind || b.kind == ListKind) {
+		hint = " (+ joins two lists; to join arrays or a list and an array, write concat(a, b))"
+	}
+	panic(Errorf("cannot %s %s and %s%s", o.verb, a.TypeName(), b.TypeName(), hint).at(pos))
 }
 
 // unaryOp applies an elementwise primitive to a number, bool or array.

@@ -290,6 +290,8 @@ var grammarCases = []struct{ src, want string }{
 	{"[2*x for x in xs if x > 0]", "<expr>:1:6: calc has no list comprehensions: write map(x -> 2*x, filter(x -> x > 0, xs))"},
 	{"sum(x for x in xs)", "<expr>:1:7: calc has no generator expressions: use map(x -> ..., xs) and filter"},
 	{"np.sin(1)", "<expr>:1:1: calc's functions need no module prefix: write sin, not np.sin"},
+	{"a = ones(2, 3); a[..., 0]", "<expr>:1:19: calc has no ... in an index: write each axis, as a[:, 0] or a[:, :, 0]"},
+	{"a = ones(3); a[:, None]", "<expr>:1:19: None (numpy's newaxis) is not an index in calc: add an axis with reshape, as reshape(a, n, 1)"},
 	{"x = 1; x++", "<expr>:1:9: calc has no ++ operator: write x += 1"},
 	{"x = 1; f(x--)", "<expr>:1:11: calc has no -- operator: write x -= 1"},
 	{"x = 1; x - -1", "2"},

@@ -140,6 +140,8 @@ func indexer(it indexItem) array.Indexer {
 		if len(v.List().Items) == 0 {
 			return array.Indexer{Kind: array.IndexArray, Idx: array.Vector(nil)}
 		}
+	case NilKind:
+		panic(Errorf("None (numpy's newaxis) is not an index in calc: add an axis with reshape, as reshape(a, n, 1)").at(it.pos))
 	case BoolKind:
 		panic(Errorf("a single true or false cannot index: index with a boolean array (a mask), as in a[a > 0]").at(it.pos))
 	}

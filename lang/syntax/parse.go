@@ -540,6 +540,9 @@ func (p *parser) arguments(c *Call) {
 // indexItem parses one item of an index: an expression or a slice.
 func (p *parser) indexItem() Expr {
 	at := p.tok().Pos
+	if p.is(".") && p.peek(1).Text == "." {
+		p.fail(at, "calc has no ... in an index: write each axis, as a[:, 0] or a[:, :, 0]")
+	}
 	var lo Expr
 	if !p.is(":") {
 		lo = p.expr()

@@ -195,7 +195,7 @@ func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Op
 	if method != "secant" && df == nil {
 		s.Note(fmt.Sprintf("%s cannot be differentiated; using the secant method", lang.Format(f)))
 	}
-	r, err := roots.NewtonVec(fx, df, d2f, p.x0, &roots.NewtonSettings{Tol: opts.Num("tol", opts.Num("xtol", 0)),
+	r, err := roots.NewtonVec(fx, df, d2f, p.x0, &roots.NewtonSettings{XTol: opts.Num("tol", opts.Num("xtol", 0)),
 		MaxIter: int(opts.Num("maxiter", 0))})
 	if err != nil {
 		lang.Throw(err)
@@ -227,7 +227,7 @@ func newtonFamily(s *lang.Session, f lang.Value, x0 float64, method string, opts
 	if g := opts.Get("fprime2", lang.Nil); g.IsCallable() {
 		d2f, _ = scalarFunc(s, g, extraArgs(opts))
 	}
-	set := &roots.NewtonSettings{Tol: opts.Num("tol", opts.Num("xtol", 0)), RTol: opts.Num("rtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
+	set := &roots.NewtonSettings{XTol: opts.Num("tol", opts.Num("xtol", 0)), RTol: opts.Num("rtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
 	if opts.Has("x1") {
 		x1 := opts.Num("x1", 0)
 		set.X1 = &x1
@@ -290,12 +290,12 @@ var systemSolvers = []struct {
 	run               func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error)
 }{
 	{"hybr", "", "", func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
-		return roots.Hybr(f, jac, x0, &roots.HybrSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), MaxFev: int(opts.Num("maxfev", 0)),
+		return roots.Hybr(f, jac, x0, &roots.HybrSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), MaxFuncEvals: int(opts.Num("maxfev", 0)),
 			EpsFcn: opts.Num("epsfcn", 0), Factor: opts.Num("factor", 0)})
 	}},
 	{"lm", "", "", func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.LM(f, jac, x0, &roots.LMSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), FTol: opts.Num("ftol", 0),
-			GTol: opts.Num("gtol", 0), MaxFev: int(opts.Num("maxfev", opts.Num("maxiter", 0)))})
+			GTol: opts.Num("gtol", 0), MaxFuncEvals: int(opts.Num("maxfev", opts.Num("maxiter", 0)))})
 	}},
 	{"broyden1", "broyden1", "Broyden's first (good) method: a quasi-Newton method updating an approximate Jacobian", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.Broyden1(f, x0, &roots.BroydenSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), MaxRank: int(opts.Num("max_rank", 0))})

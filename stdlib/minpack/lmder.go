@@ -19,9 +19,9 @@ type LMSettings struct {
 	// every column of the Jacobian is at most GTol in absolute value
 	// (info 4).
 	GTol float64
-	// MaxFev caps the calls of the residuals, the finite differences
+	// MaxFuncEvals caps the calls of the residuals, the finite differences
 	// included (info 5).
-	MaxFev int
+	MaxFuncEvals int
 	// EpsFcn sets the forward-difference step (see FDJac2).
 	EpsFcn float64
 	// Factor sets the initial step bound Factor·‖D·x0‖, or Factor when
@@ -48,7 +48,7 @@ type LMResult struct {
 	Fjac []float64
 	Ipvt []int     // the permutation P: column j of J·P is column Ipvt[j] of J
 	Qtf  []float64 // the first n elements of Qᵀ·Fvec
-	// Info is MINPACK's info: 1–4 converged, 5 reached MaxFev, 6–8
+	// Info is MINPACK's info: 1–4 converged, 5 reached MaxFuncEvals, 6–8
 	// tolerances too small to make progress; 0 when StopIfNotFinite
 	// stopped the run.
 	Info       int
@@ -247,7 +247,7 @@ func LMDer(fcn func(x, fvec []float64), jac func(x, rows []float64), x0 []float6
 			if res.Info != 0 {
 				return res
 			}
-			if res.NFev >= s.MaxFev {
+			if res.NFev >= s.MaxFuncEvals {
 				res.Info = 5
 			}
 			if math.Abs(actred) <= epsmch && prered <= epsmch && 0.5*ratio <= 1 {
@@ -269,10 +269,10 @@ func LMDer(fcn func(x, fvec []float64), jac func(x, rows []float64), x0 []float6
 	}
 }
 
-// DefaultMaxFev is scipy's default bound on the calls of the residuals
+// DefaultMaxFuncEvals is scipy's default bound on the calls of the residuals
 // of n variables: 100·(n+1) with a Jacobian, 200·(n+1) without one, when
 // each Jacobian costs n more calls.
-func DefaultMaxFev(n int, jac bool) int {
+func DefaultMaxFuncEvals(n int, jac bool) int {
 	if jac {
 		return 100 * (n + 1)
 	}

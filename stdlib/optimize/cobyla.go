@@ -14,14 +14,14 @@ type COBYLASettings struct {
 	// RhoEnd is the final size of the simplex, about the accuracy
 	// required in the variables (scipy's tol). Default 1e-4.
 	RhoEnd float64
-	// MaxFunEvals is the maximum number of evaluations (scipy's
+	// MaxFuncEvals is the maximum number of evaluations (scipy's
 	// maxiter). Default 1000.
-	MaxFunEvals int
+	MaxFuncEvals int
 	// CATol is the largest constraint violation accepted at the end
 	// (scipy's catol). Default 2e-4.
 	CATol float64
-	// Path asks for the points evaluated in Result.Path.
-	Path bool
+	// KeepPath asks for the points evaluated in Result.Path.
+	KeepPath bool
 	// Callback, if set, is called with each point evaluated (scipy's
 	// callback).
 	Callback func(x []float64)
@@ -68,8 +68,8 @@ func COBYLA(f Func, x0 []float64, cons []Constraint, s *COBYLASettings) (*Result
 	if set.RhoEnd == 0 {
 		set.RhoEnd = 1e-4
 	}
-	if set.MaxFunEvals <= 0 {
-		set.MaxFunEvals = 1000
+	if set.MaxFuncEvals <= 0 {
+		set.MaxFuncEvals = 1000
 	}
 	if set.CATol == 0 {
 		set.CATol = 2e-4
@@ -178,12 +178,12 @@ func (cb *cobyla) run(calcfc func(x, con []float64) float64) *Result {
 	// evaluate is label 40: it reports false when the evaluation limit
 	// is reached or f is not finite.
 	evaluate := func() bool {
-		if nfvals >= cb.set.MaxFunEvals && nfvals > 0 {
+		if nfvals >= cb.set.MaxFuncEvals && nfvals > 0 {
 			status = cobylaMaxFun
 			return false
 		}
 		nfvals++
-		if cb.set.Path {
+		if cb.set.KeepPath {
 			res.Path = append(res.Path, append([]float64(nil), x...))
 		}
 		if cb.set.Callback != nil {

@@ -67,7 +67,7 @@ func leastSquaresDogbox(r Residuals, jac Jacobian, x0 []float64, m int, box cons
 			onBound[i] = 1
 		}
 	}
-	maxNfev := set.MaxNfev
+	maxNfev := set.MaxFuncEvals
 	if maxNfev == 0 {
 		maxNfev = 100 * n
 	}

@@ -16,10 +16,10 @@ type LBFGSBSettings struct {
 	// GTol stops when the infinity norm of the projected gradient is at
 	// most GTol (scipy's pgtol). Default 1e-5.
 	GTol float64
-	// MaxFunEvals stops after an iteration that brought the number of
+	// MaxFuncEvals stops after an iteration that brought the number of
 	// evaluations of f above it (scipy's maxfun); finite-difference
 	// gradients count. Default 15000.
-	MaxFunEvals int
+	MaxFuncEvals int
 	// MaxIter is the maximum number of iterations. Default 15000.
 	MaxIter int
 	// MaxLineSearch is the maximum number of evaluations in one line
@@ -28,8 +28,8 @@ type LBFGSBSettings struct {
 	// Step is the absolute forward-difference step used when the problem
 	// has no gradient (scipy's eps). Default 1e-8.
 	Step float64
-	// Path asks for the iterates in Result.Path.
-	Path bool
+	// KeepPath asks for the iterates in Result.Path.
+	KeepPath bool
 	// Callback, if set, is called with a copy of the iterate after each
 	// iteration (scipy's callback).
 	Callback func(x []float64)
@@ -101,8 +101,8 @@ func (s *LBFGSBSettings) defaults() {
 	if s.GTol == 0 {
 		s.GTol = 1e-5
 	}
-	if s.MaxFunEvals <= 0 {
-		s.MaxFunEvals = 15000
+	if s.MaxFuncEvals <= 0 {
+		s.MaxFuncEvals = 15000
 	}
 	if s.MaxIter <= 0 {
 		s.MaxIter = 15000
@@ -205,7 +205,7 @@ func (st *lbfgsb) run(obj *consObjective, set *LBFGSBSettings) *Result {
 		return res
 	}
 	record := func() {
-		if set.Path {
+		if set.KeepPath {
 			res.Path = append(res.Path, append([]float64(nil), st.x...))
 		}
 	}
@@ -270,7 +270,7 @@ func (st *lbfgsb) run(obj *consObjective, set *LBFGSBSettings) *Result {
 		switch {
 		case res.Iterations >= set.MaxIter:
 			return finish(MaxIterations, MsgLBFGSBMaxIter)
-		case obj.nfev > set.MaxFunEvals:
+		case obj.nfev > set.MaxFuncEvals:
 			return finish(MaxFuncEvals, MsgLBFGSBMaxFun)
 		case sbgnrm <= set.GTol:
 			return finish(Success, MsgLBFGSBPGTol)

@@ -21,10 +21,10 @@ type LeastSqSettings struct {
 	// every column of the Jacobian is at most GTol in absolute value.
 	// scipy's default is 0, which disables the test.
 	GTol float64
-	// MaxFev caps the calls of the residuals, finite-difference calls
+	// MaxFuncEvals caps the calls of the residuals, finite-difference calls
 	// included. Zero means scipy's 100*(n+1) with a Jacobian and
 	// 200*(n+1) without.
-	MaxFev int
+	MaxFuncEvals int
 	// EpsFcn sets the forward-difference step when there is no Jacobian:
 	// h = sqrt(max(EpsFcn, ε))·|x_j|, or sqrt(…) itself when x_j is zero.
 	// Zero means ε, the machine epsilon, as in scipy.
@@ -59,7 +59,7 @@ type LeastSqResult struct {
 	Ipvt []int
 	// Qtf holds the first n elements of Qᵀ·fvec.
 	Qtf []float64
-	// Ier is MINPACK's info, scipy's ier: 1–4 converged, 5 hit MaxFev,
+	// Ier is MINPACK's info, scipy's ier: 1–4 converged, 5 hit MaxFuncEvals,
 	// 6–8 asked for tolerances too small to reach. Zero means the
 	// residuals or the Jacobian were not finite.
 	Ier int
@@ -105,8 +105,8 @@ func LeastSq(r Residuals, jac Jacobian, x0 []float64, m int, s *LeastSqSettings)
 	if set.XTol == 0 {
 		set.XTol = 1.49012e-8
 	}
-	if set.MaxFev == 0 {
-		set.MaxFev = minpack.DefaultMaxFev(n, jac != nil)
+	if set.MaxFuncEvals == 0 {
+		set.MaxFuncEvals = minpack.DefaultMaxFuncEvals(n, jac != nil)
 	}
 	if set.EpsFcn == 0 {
 		set.EpsFcn = leastsqEpsmch
@@ -114,8 +114,8 @@ func LeastSq(r Residuals, jac Jacobian, x0 []float64, m int, s *LeastSqSettings)
 	if set.Factor == 0 {
 		set.Factor = 100
 	}
-	if set.FTol < 0 || set.XTol < 0 || set.GTol < 0 || set.MaxFev < 0 || set.Factor < 0 {
-		return nil, fmt.Errorf("optimize: leastsq tolerances, MaxFev and Factor must not be negative")
+	if set.FTol < 0 || set.XTol < 0 || set.GTol < 0 || set.MaxFuncEvals < 0 || set.Factor < 0 {
+		return nil, fmt.Errorf("optimize: leastsq tolerances, MaxFuncEvals and Factor must not be negative")
 	}
 	if set.Diag != nil {
 		if len(set.Diag) != n {
@@ -142,7 +142,7 @@ const (
 // residuals or a Jacobian that are not finite.
 func leastsqLM(r Residuals, jac Jacobian, x0 []float64, m int, set *LeastSqSettings) *LeastSqResult {
 	out := minpack.LMDer(r, jac, x0, m, &minpack.LMSettings{
-		FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxFev: set.MaxFev,
+		FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxFuncEvals: set.MaxFuncEvals,
 		EpsFcn: set.EpsFcn, Factor: set.Factor, Diag: set.Diag,
 		Machine: minpack.Exact, StopIfNotFinite: true,
 	})
@@ -166,7 +166,7 @@ func leastsqReport(res *LeastSqResult, set *LeastSqSettings) {
 	case leastsqNaNIer:
 		res.Status, res.Message = NotFinite, "The residuals or the Jacobian are not finite."
 	default:
-		res.Message = minpack.LMMessage(res.Ier, set.MaxFev, set.FTol, set.XTol, set.GTol)
+		res.Message = minpack.LMMessage(res.Ier, set.MaxFuncEvals, set.FTol, set.XTol, set.GTol)
 		switch res.Ier {
 		case 5:
 			res.Status = MaxFuncEvals

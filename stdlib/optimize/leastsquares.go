@@ -44,10 +44,10 @@ type LeastSquaresSettings struct {
 	// XScaleJac scales the variables by the inverse norms of the
 	// Jacobian's columns, never decreasing, as scipy's x_scale='jac'.
 	XScaleJac bool
-	// MaxNfev caps the residual evaluations. Zero means scipy's: 100·n
+	// MaxFuncEvals caps the residual evaluations. Zero means scipy's: 100·n
 	// for TRF (where finite-difference calls are not counted), and for
 	// LM 100·n with a Jacobian or 100·n·(n+1) without (counted).
-	MaxNfev int
+	MaxFuncEvals int
 	// DiffStep is the relative step of the forward differences when
 	// there is no Jacobian: h = DiffStep·|x_j|. Zero means scipy's
 	// sqrt(ε)·max(1, |x_j|).
@@ -226,8 +226,8 @@ func LeastSquares(r Residuals, jac Jacobian, x0 []float64, m int, b *Bounds, s *
 	if set.GTol == 0 {
 		set.GTol = 1e-8
 	}
-	if set.FTol < 0 || set.XTol < 0 || set.GTol < 0 || set.MaxNfev < 0 || set.DiffStep < 0 {
-		return nil, errors.New("optimize: least_squares tolerances, MaxNfev and DiffStep must not be negative")
+	if set.FTol < 0 || set.XTol < 0 || set.GTol < 0 || set.MaxFuncEvals < 0 || set.DiffStep < 0 {
+		return nil, errors.New("optimize: least_squares tolerances, MaxFuncEvals and DiffStep must not be negative")
 	}
 	scale := make([]float64, n)
 	for i := range scale {
@@ -280,14 +280,14 @@ func LeastSquares(r Residuals, jac Jacobian, x0 []float64, m int, b *Bounds, s *
 // Jacobian, gradient and optimality recomputed at the solution.
 func leastSquaresLM(r Residuals, jac Jacobian, x0 []float64, m int, scale []float64, set *LeastSquaresSettings) *LeastSquaresResult {
 	n := len(x0)
-	lm := LeastSqSettings{FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxFev: set.MaxNfev, Factor: 100, EpsFcn: leastsqEpsmch}
+	lm := LeastSqSettings{FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxFuncEvals: set.MaxFuncEvals, Factor: 100, EpsFcn: leastsqEpsmch}
 	if set.DiffStep != 0 {
 		lm.EpsFcn = set.DiffStep * set.DiffStep
 	}
-	if lm.MaxFev == 0 {
-		lm.MaxFev = 100 * n
+	if lm.MaxFuncEvals == 0 {
+		lm.MaxFuncEvals = 100 * n
 		if jac == nil {
-			lm.MaxFev = 100 * n * (n + 1)
+			lm.MaxFuncEvals = 100 * n * (n + 1)
 		}
 	}
 	if !set.XScaleJac {
@@ -407,7 +407,7 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 	if delta == 0 {
 		delta = 1
 	}
-	maxNfev := set.MaxNfev
+	maxNfev := set.MaxFuncEvals
 	if maxNfev == 0 {
 		maxNfev = 100 * n
 	}

@@ -20,9 +20,9 @@ type LMSettings struct {
 	// every column of the Jacobian is at most GTol; zero is scipy's
 	// default.
 	GTol float64
-	// MaxFev bounds the calls of F; zero means scipy's 200*(n+1) without
+	// MaxFuncEvals bounds the calls of F; zero means scipy's 200*(n+1) without
 	// a Jacobian and 100*(n+1) with one.
-	MaxFev int
+	MaxFuncEvals int
 	// EpsFcn, Factor and Diag are as in HybrSettings (defaults eps, 100
 	// and scaling by the Jacobian's column norms).
 	EpsFcn float64
@@ -63,13 +63,13 @@ func LM(f func(x, fx []float64), jac func(x, j []float64), x0 []float64, s *LMSe
 		if s.XTol != 0 {
 			xtol = s.XTol
 		}
-		gtol, maxfev, epsfcn, diag = s.GTol, s.MaxFev, s.EpsFcn, s.Diag
+		gtol, maxfev, epsfcn, diag = s.GTol, s.MaxFuncEvals, s.EpsFcn, s.Diag
 		if s.Factor != 0 {
 			factor = s.Factor
 		}
 	}
 	if maxfev == 0 {
-		maxfev = minpack.DefaultMaxFev(n, jac != nil)
+		maxfev = minpack.DefaultMaxFuncEvals(n, jac != nil)
 	}
 	switch {
 	case n == 0:
@@ -96,7 +96,7 @@ func LM(f func(x, fx []float64), jac func(x, j []float64), x0 []float64, s *LMSe
 	}
 	defer guard(&err)
 	out := minpack.LMDer(sys.eval, rows, x0, m, &minpack.LMSettings{
-		FTol: ftol, XTol: xtol, GTol: gtol, MaxFev: maxfev,
+		FTol: ftol, XTol: xtol, GTol: gtol, MaxFuncEvals: maxfev,
 		EpsFcn: epsfcn, Factor: factor, Diag: diag, Machine: mach,
 	})
 	res = &SystemResult{X: out.X, Fvec: out.Fvec, Fjac: out.Fjac, Qtf: out.Qtf, Ier: out.Info, NFev: out.NFev, NJev: out.NJev}

@@ -105,13 +105,13 @@ var minimizers = []minimizer{
 		})
 	}},
 	{name: "CG", callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
-		return optimize.CG(p.withGradient(opts), p.x0, &optimize.CGSettings{
+		return optimize.CG(p.withGradient(opts), p.x0, &optimize.GradientSettings{
 			GTol: opts.Num("gtol", 0), Norm: opts.Num("norm", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
 			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
 	}},
 	{name: "BFGS", callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
-		return optimize.BFGS(p.withGradient(opts), p.x0, &optimize.BFGSSettings{
+		return optimize.BFGS(p.withGradient(opts), p.x0, &optimize.GradientSettings{
 			GTol: opts.Num("gtol", 0), Norm: opts.Num("norm", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
 			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})

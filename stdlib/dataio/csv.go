@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"calc/stdlib/array"
 )
 
 // Table is a table of named columns of equal length, as ReadCSV returns
@@ -153,7 +155,7 @@ func readCSV(r io.Reader, name string, size int64, opts CSVOptions, text map[int
 			// Text after numbers: this column is text.
 			c.Text = make([]string, len(c.Numbers), max(cap(c.Numbers), 1))
 			for k, x := range c.Numbers {
-				c.Text[k] = formatNumber(x)
+				c.Text[k] = array.FormatExact(x)
 			}
 			c.Text, c.Numbers = append(c.Text, string(rec[j])), nil
 			if rows > 0 {
@@ -246,7 +248,7 @@ func WriteCSV(w io.Writer, t *Table, header bool) error {
 	for r := range rows {
 		for i, c := range t.Columns {
 			if c.Numbers != nil {
-				rec[i] = formatNumber(c.Numbers[r])
+				rec[i] = array.FormatExact(c.Numbers[r])
 			} else {
 				rec[i] = c.Text[r]
 			}

@@ -152,8 +152,6 @@ func bracketMethod(name, doc string, method bracketing) *lang.Builtin {
 	}
 }
 
-// newtonFamily runs Newton's method (autodiff derivative), the secant
-// method or Halley's method.
 // newtonVector is newton with an array x0: scipy's vectorized Newton,
 // secant or Halley method for elementwise equations.
 func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Options) lang.Value {
@@ -180,21 +178,7 @@ func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Op
 	if g := opts.Get("fprime2", lang.Nil); g.IsCallable() {
 		d2f = vec(p.sibling(g))
 	}
-	switch method {
-	case "newton":
-		d2f = nil
-	case "secant":
-		df, d2f = nil, nil
-	case "halley":
-		if d2f == nil && df != nil {
-			panic(lang.Errorf("%s cannot be differentiated twice; give fprime2", lang.Format(f)))
-		}
-	default:
-		panic(lang.Errorf("unknown method %q (newton, secant or halley)", method))
-	}
-	if method != "secant" && df == nil {
-		s.Note(fmt.Sprintf("%s cannot be differentiated; using the secant method", lang.Format(f)))
-	}
+	df, d2f = newtonDerivatives(s, f, method, df, d2f)
 	r, err := roots.NewtonVec(fx, df, d2f, p.x0, &roots.NewtonSettings{XTol: opts.Num("tol", opts.Num("xtol", 0)),
 		MaxIter: int(opts.Num("maxiter", 0))})
 	if err != nil {
@@ -218,6 +202,8 @@ func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Op
 	return record("root", p.point(r.Root), "converged", flags(r.Converged), "zero_der", flags(r.ZeroDer))
 }
 
+// newtonFamily runs Newton's method (autodiff derivative), the secant
+// method or Halley's method.
 func newtonFamily(s *lang.Session, f lang.Value, x0 float64, method string, opts lang.Options) roots.Result {
 	fx, o := scalarFunc(s, f, extraArgs(opts))
 	df, d2f := scalarDerivs(o)
@@ -232,23 +218,37 @@ func newtonFamily(s *lang.Session, f lang.Value, x0 float64, method string, opts
 		x1 := opts.Num("x1", 0)
 		set.X1 = &x1
 	}
+	df, d2f = newtonDerivatives(s, f, method, df, d2f)
+	r, err := roots.Newton(fx, df, d2f, x0, set)
+	if err != nil {
+		lang.Throw(err)
+	}
+	return r
+}
+
+// newtonDerivatives keeps the derivatives that a method of the Newton
+// family uses (newton the first, secant none, halley the first and the
+// second), for the scalar and the vectorized newton alike. The secant
+// method stands in, with a note, where the first is missing; halley
+// refuses a first derivative without a second rather than fall back to
+// Newton's steps in silence.
+func newtonDerivatives[D ~func(float64) float64 | ~func(x, y []float64)](s *lang.Session, f lang.Value, method string, df, d2f D) (D, D) {
 	switch method {
 	case "newton":
 		d2f = nil
 	case "secant":
 		df, d2f = nil, nil
 	case "halley":
+		if d2f == nil && df != nil {
+			panic(lang.Errorf("%s cannot be differentiated twice; give fprime2", lang.Format(f)))
+		}
 	default:
 		panic(lang.Errorf("unknown method %q (newton, secant or halley)", method))
 	}
 	if method != "secant" && df == nil {
 		s.Note(fmt.Sprintf("%s cannot be differentiated; using the secant method", lang.Format(f)))
 	}
-	r, err := roots.Newton(fx, df, d2f, x0, set)
-	if err != nil {
-		lang.Throw(err)
-	}
-	return r
+	return df, d2f
 }
 
 // systemFunc prepares F for a solver of F(x) = 0 and returns its Jacobian

@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -59,15 +58,11 @@ type CSVOptions struct {
 // Every record must have as many fields as the first. Errors name the
 // file, line and column.
 func ReadCSV(path string, opts CSVOptions) (*Table, error) {
-	f, err := os.Open(path)
+	f, size, err := openSized(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var size int64
-	if fi, err := f.Stat(); err == nil {
-		size = fi.Size()
-	}
 	t, late, err := readCSV(f, path, size, opts, nil)
 	if err != nil || len(late) == 0 {
 		return t, err

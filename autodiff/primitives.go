@@ -349,14 +349,9 @@ func b2f(b bool) float64 {
 	return 0
 }
 
-// sigmoid is 1/(1 + exp(-x)), evaluated so that neither branch overflows.
-func sigmoid(x float64) float64 {
-	if x >= 0 {
-		return 1 / (1 + math.Exp(-x))
-	}
-	z := math.Exp(x)
-	return z / (1 + z)
-}
+// sigmoid is the logistic function 1/(1 + exp(-x)), scipy's expit, which
+// special.Expit evaluates so that neither branch overflows.
+var sigmoid = special.Expit
 
 // softplus is log(1 + exp(x)) = max(x, 0) + log1p(exp(-|x|)).
 func softplus(x float64) float64 {

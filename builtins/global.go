@@ -52,7 +52,7 @@ func dualAnnealing(s *lang.Session, a lang.Args) lang.Value {
 	opts.Check("args", "seed", "maxiter", "maxfun", "initial_temp", "restart_temp_ratio", "visit", "accept", "no_local_search", "x0")
 	_, lo, hi := intervals(args[1], "bounds")
 	p := pointProblem(s, args[0], len(lo), opts)
-	settings := &optimize.DualAnnealingSettings{MaxIter: int(opts.Num("maxiter", 0)), MaxFun: int(opts.Num("maxfun", 0)),
+	settings := &optimize.DualAnnealingSettings{MaxIter: int(opts.Num("maxiter", 0)), MaxFuncEvals: int(opts.Num("maxfun", 0)),
 		InitialTemp: opts.Num("initial_temp", 0), RestartTempRatio: opts.Num("restart_temp_ratio", 0),
 		Visit: opts.Num("visit", 0), Accept: opts.Num("accept", 0), Seed: uint64(opts.Num("seed", 0)),
 		NoLocalSearch: opts.Bool("no_local_search", false)}

@@ -105,13 +105,13 @@ var minimizers = []minimizer{
 		})
 	}},
 	{name: "CG", callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
-		return optimize.CG(p.withGradient(opts), p.x0, &optimize.CGSettings{
+		return optimize.CG(p.withGradient(opts), p.x0, &optimize.GradientSettings{
 			GTol: opts.Num("gtol", 0), Norm: opts.Num("norm", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
 			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
 	}},
 	{name: "BFGS", callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
-		return optimize.BFGS(p.withGradient(opts), p.x0, &optimize.BFGSSettings{
+		return optimize.BFGS(p.withGradient(opts), p.x0, &optimize.GradientSettings{
 			GTol: opts.Num("gtol", 0), Norm: opts.Num("norm", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
 			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
@@ -132,14 +132,14 @@ var minimizers = []minimizer{
 		}
 		return optimize.LBFGSB(p.withGradient(opts), p.x0, p.bounds(opts), &optimize.LBFGSBSettings{
 			M: int(opts.Num("m", opts.Num("maxcor", 0))), FTol: ftol, GTol: opts.Num("pgtol", opts.Num("gtol", 0)),
-			MaxFunEvals: int(opts.Num("maxfun", 0)), MaxIter: iterLimit(opts, "maxiter"),
+			MaxFuncEvals: int(opts.Num("maxfun", 0)), MaxIter: iterLimit(opts, "maxiter"),
 			MaxLineSearch: int(opts.Num("maxls", 0)), Step: opts.Num("epsilon", opts.Num("eps", 0)),
 			Callback: p.callback(opts),
 		})
 	}},
 	{name: "TNC", bounds: true, callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.TNC(p.withGradient(opts), p.x0, p.bounds(opts), &optimize.TNCSettings{
-			MaxCGIter: int(opts.Num("maxCGit", 0)), MaxFunEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))),
+			MaxCGIter: int(opts.Num("maxCGit", 0)), MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))),
 			Eta: opts.Num("eta", 0), StepMax: opts.Num("stepmx", 0), Accuracy: opts.Num("accuracy", 0),
 			FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("pgtol", opts.Num("gtol", 0)),
 			Step: opts.Num("epsilon", opts.Num("eps", 0)), Callback: p.callback(opts),
@@ -148,7 +148,7 @@ var minimizers = []minimizer{
 	{name: "COBYLA", callback: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.COBYLA(p.obj.Scalar, p.x0, p.constraints(opts), &optimize.COBYLASettings{
 			RhoBeg: opts.Num("rhobeg", 0), RhoEnd: opts.Num("rhoend", opts.Num("tol", 0)),
-			MaxFunEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))), CATol: opts.Num("catol", 0),
+			MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))), CATol: opts.Num("catol", 0),
 			Callback: p.callback(opts),
 		})
 	}},

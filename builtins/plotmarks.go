@@ -55,11 +55,11 @@ var markBuiltins = []*lang.Builtin{
 				case len(x):
 					return v
 				case 1:
-					return plotFull(len(x), v[0])
+					return plot.Filled(len(x), v[0])
 				}
 				panic(lang.ArgErrorf(i, "x and %s differ in length: %d and %d", name, len(x), len(v)))
 			}
-			b := &plot.Band{X: x, Y1: curve(off+1, "y1"), Y2: plotFull(len(x), 0), Name: o.labels(1, nil)[0]}
+			b := &plot.Band{X: x, Y1: curve(off+1, "y1"), Y2: plot.Filled(len(x), 0), Name: o.labels(1, nil)[0]}
 			if len(data) == 3 {
 				b.Y2 = curve(off+2, "y2")
 			}
@@ -128,7 +128,7 @@ func plotErrors(v lang.Value, n int, fail func(string)) (lo, hi []float64) {
 	case !ok:
 		fail("must be numbers, not " + v.TypeName())
 	case len(m.Data) == 1 && len(m.Shape) <= 1:
-		lo = plotFull(n, m.Data[0])
+		lo = plot.Filled(n, m.Data[0])
 		hi = lo
 	case len(m.Shape) == 1 && m.Shape[0] == n:
 		lo = append([]float64(nil), m.Data...)
@@ -144,13 +144,4 @@ func plotErrors(v lang.Value, n int, fail func(string)) (lo, hi []float64) {
 		}
 	}
 	return lo, hi
-}
-
-// plotFull returns n copies of v.
-func plotFull(n int, v float64) []float64 {
-	out := make([]float64, n)
-	for i := range out {
-		out[i] = v
-	}
-	return out
 }

@@ -152,8 +152,6 @@ func bracketMethod(name, doc string, method bracketing) *lang.Builtin {
 	}
 }
 
-// newtonFamily runs Newton's method (autodiff derivative), the secant
-// method or Halley's method.
 // newtonVector is newton with an array x0: scipy's vectorized Newton,
 // secant or Halley method for elementwise equations.
 func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Options) lang.Value {
@@ -180,22 +178,8 @@ func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Op
 	if g := opts.Get("fprime2", lang.Nil); g.IsCallable() {
 		d2f = vec(p.sibling(g))
 	}
-	switch method {
-	case "newton":
-		d2f = nil
-	case "secant":
-		df, d2f = nil, nil
-	case "halley":
-		if d2f == nil && df != nil {
-			panic(lang.Errorf("%s cannot be differentiated twice; give fprime2", lang.Format(f)))
-		}
-	default:
-		panic(lang.Errorf("unknown method %q (newton, secant or halley)", method))
-	}
-	if method != "secant" && df == nil {
-		s.Note(fmt.Sprintf("%s cannot be differentiated; using the secant method", lang.Format(f)))
-	}
-	r, err := roots.NewtonVec(fx, df, d2f, p.x0, &roots.NewtonSettings{Tol: opts.Num("tol", opts.Num("xtol", 0)),
+	df, d2f = newtonDerivatives(s, f, method, df, d2f)
+	r, err := roots.NewtonVec(fx, df, d2f, p.x0, &roots.NewtonSettings{XTol: opts.Num("tol", opts.Num("xtol", 0)),
 		MaxIter: int(opts.Num("maxiter", 0))})
 	if err != nil {
 		lang.Throw(err)
@@ -218,6 +202,8 @@ func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Op
 	return record("root", p.point(r.Root), "converged", flags(r.Converged), "zero_der", flags(r.ZeroDer))
 }
 
+// newtonFamily runs Newton's method (autodiff derivative), the secant
+// method or Halley's method.
 func newtonFamily(s *lang.Session, f lang.Value, x0 float64, method string, opts lang.Options) roots.Result {
 	fx, o := scalarFunc(s, f, extraArgs(opts))
 	df, d2f := scalarDerivs(o)
@@ -227,28 +213,42 @@ func newtonFamily(s *lang.Session, f lang.Value, x0 float64, method string, opts
 	if g := opts.Get("fprime2", lang.Nil); g.IsCallable() {
 		d2f, _ = scalarFunc(s, g, extraArgs(opts))
 	}
-	set := &roots.NewtonSettings{Tol: opts.Num("tol", opts.Num("xtol", 0)), RTol: opts.Num("rtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
+	set := &roots.NewtonSettings{XTol: opts.Num("tol", opts.Num("xtol", 0)), RTol: opts.Num("rtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
 	if opts.Has("x1") {
 		x1 := opts.Num("x1", 0)
 		set.X1 = &x1
 	}
+	df, d2f = newtonDerivatives(s, f, method, df, d2f)
+	r, err := roots.Newton(fx, df, d2f, x0, set)
+	if err != nil {
+		lang.Throw(err)
+	}
+	return r
+}
+
+// newtonDerivatives keeps the derivatives that a method of the Newton
+// family uses (newton the first, secant none, halley the first and the
+// second), for the scalar and the vectorized newton alike. The secant
+// method stands in, with a note, where the first is missing; halley
+// refuses a first derivative without a second rather than fall back to
+// Newton's steps in silence.
+func newtonDerivatives[D ~func(float64) float64 | ~func(x, y []float64)](s *lang.Session, f lang.Value, method string, df, d2f D) (D, D) {
 	switch method {
 	case "newton":
 		d2f = nil
 	case "secant":
 		df, d2f = nil, nil
 	case "halley":
+		if d2f == nil && df != nil {
+			panic(lang.Errorf("%s cannot be differentiated twice; give fprime2", lang.Format(f)))
+		}
 	default:
 		panic(lang.Errorf("unknown method %q (newton, secant or halley)", method))
 	}
 	if method != "secant" && df == nil {
 		s.Note(fmt.Sprintf("%s cannot be differentiated; using the secant method", lang.Format(f)))
 	}
-	r, err := roots.Newton(fx, df, d2f, x0, set)
-	if err != nil {
-		lang.Throw(err)
-	}
-	return r
+	return df, d2f
 }
 
 // systemFunc prepares F for a solver of F(x) = 0 and returns its Jacobian
@@ -290,12 +290,12 @@ var systemSolvers = []struct {
 	run               func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error)
 }{
 	{"hybr", "", "", func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
-		return roots.Hybr(f, jac, x0, &roots.HybrSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), MaxFev: int(opts.Num("maxfev", 0)),
+		return roots.Hybr(f, jac, x0, &roots.HybrSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), MaxFuncEvals: int(opts.Num("maxfev", 0)),
 			EpsFcn: opts.Num("epsfcn", 0), Factor: opts.Num("factor", 0)})
 	}},
 	{"lm", "", "", func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.LM(f, jac, x0, &roots.LMSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), FTol: opts.Num("ftol", 0),
-			GTol: opts.Num("gtol", 0), MaxFev: int(opts.Num("maxfev", opts.Num("maxiter", 0)))})
+			GTol: opts.Num("gtol", 0), MaxFuncEvals: int(opts.Num("maxfev", opts.Num("maxiter", 0)))})
 	}},
 	{"broyden1", "broyden1", "Broyden's first (good) method: a quasi-Newton method updating an approximate Jacobian", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.Broyden1(f, x0, &roots.BroydenSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), MaxRank: int(opts.Num("max_rank", 0))})

@@ -3,7 +3,6 @@ package builtins
 import (
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -61,7 +60,7 @@ func literal(v lang.Value) (string, string) {
 		t, _ := v.Truth()
 		return strconv.FormatBool(t), ""
 	case lang.NumKind:
-		return numberLiteral(v.Float()), ""
+		return array.FormatExact(v.Float()), ""
 	case lang.StrKind:
 		return strconv.Quote(v.Text()), ""
 	case lang.ArrayKind:
@@ -104,19 +103,6 @@ func literal(v lang.Value) (string, string) {
 	return "", "a " + v.TypeName()
 }
 
-// numberLiteral writes x so that calc reads back the same float64.
-func numberLiteral(x float64) string {
-	switch {
-	case math.IsNaN(x):
-		return "nan"
-	case math.IsInf(x, 1):
-		return "inf"
-	case math.IsInf(x, -1):
-		return "-inf"
-	}
-	return strconv.FormatFloat(x, 'g', -1, 64)
-}
-
 // arrayLiteral writes the nested literal of an array's values.
 func arrayLiteral(b *strings.Builder, shape []int, data []float64) {
 	b.WriteByte('[')
@@ -126,7 +112,7 @@ func arrayLiteral(b *strings.Builder, shape []int, data []float64) {
 			b.WriteString(", ")
 		}
 		if len(shape) == 1 {
-			b.WriteString(numberLiteral(data[i]))
+			b.WriteString(array.FormatExact(data[i]))
 		} else {
 			arrayLiteral(b, shape[1:], data[i*n:(i+1)*n])
 		}

@@ -169,8 +169,3 @@ func (e *Error) at(p Pos) *Error {
 	}
 	return e
 }
-
-// runeOffset converts a byte offset in s to a rune offset.
-func runeOffset(s string, byteOff int) int {
-	return utf8.RuneCountInString(s[:byteOff])
-}

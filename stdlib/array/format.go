@@ -57,14 +57,10 @@ func (o FormatOptions) withDefaults() FormatOptions {
 // prints in full, in the shortest positional form that reads back as the
 // same float64 ("1234567890.123").
 func FormatNumber(x float64, precision int) string {
-	switch {
-	case math.IsNaN(x):
-		return "nan"
-	case math.IsInf(x, 1):
-		return "inf"
-	case math.IsInf(x, -1):
-		return "-inf"
-	case x == math.Trunc(x) && math.Abs(x) < 1e16:
+	if name, ok := nonFiniteName(x); ok {
+		return name
+	}
+	if x == math.Trunc(x) && math.Abs(x) < 1e16 {
 		return strconv.FormatFloat(x, 'f', 0, 64)
 	}
 	if precision <= 0 {
@@ -78,6 +74,34 @@ func FormatNumber(x float64, precision int) string {
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
 	return strconv.FormatFloat(x, 'g', precision, 64)
+}
+
+// FormatExact writes x in the shortest form that reads back as the same
+// float64, as Python's repr writes floats (exponent notation below 1e-4
+// and from 1e16 on) but without repr's ".0" on whole numbers, and nan, inf
+// and -inf as numpy writes them. Data files and saved variables use it.
+func FormatExact(x float64) string {
+	if name, ok := nonFiniteName(x); ok {
+		return name
+	}
+	if a := math.Abs(x); a != 0 && (a < 1e-4 || a >= 1e16) {
+		return strconv.FormatFloat(x, 'e', -1, 64)
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
+}
+
+// nonFiniteName names NaN and the infinities as numpy does: "nan", "inf"
+// and "-inf"; ok is false for a finite x.
+func nonFiniteName(x float64) (name string, ok bool) {
+	switch {
+	case math.IsNaN(x):
+		return "nan", true
+	case math.IsInf(x, 1):
+		return "inf", true
+	case math.IsInf(x, -1):
+		return "-inf", true
+	}
+	return "", false
 }
 
 // Format returns a as numpy's repr prints arrays, without the "array(...)"

@@ -181,3 +181,21 @@ func TestFormatNumpy(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatExact checks against Python's repr (less its ".0" on whole
+// numbers) and numpy's names for NaN and the infinities.
+func TestFormatExact(t *testing.T) {
+	tenth := 0.1
+	for _, c := range []struct {
+		x    float64
+		want string
+	}{
+		{0.1, "0.1"}, {tenth + 0.2, "0.30000000000000004"}, {1e-5, "1e-05"}, {1e-4, "0.0001"},
+		{1e6, "1000000"}, {1e16, "1e+16"}, {-2.5e-300, "-2.5e-300"}, {math.Copysign(0, -1), "-0"},
+		{math.NaN(), "nan"}, {math.Inf(1), "inf"}, {math.Inf(-1), "-inf"},
+	} {
+		if got := FormatExact(c.x); got != c.want {
+			t.Errorf("FormatExact(%v) = %q, want %q", c.x, got, c.want)
+		}
+	}
+}

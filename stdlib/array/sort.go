@@ -245,25 +245,18 @@ func Quantile(a *Array, q *Array, axis int) (*Array, error) {
 	var buf []float64
 	outs := make([][]float64, len(q.Data))
 	red, err := reduce(a, axis, "quantile", true, func(l lane) float64 {
-		if cap(buf) < l.n {
-			buf = make([]float64, 0, l.n)
-		}
-		buf = buf[:0]
-		for k := range l.n {
-			x := l.at(k)
-			if x != x {
-				for i := range outs {
-					outs[i] = append(outs[i], math.NaN())
-				}
-				return 0
+		vals, ok := laneValues(l, &buf)
+		if !ok {
+			for i := range outs {
+				outs[i] = append(outs[i], math.NaN())
 			}
-			buf = append(buf, x)
+			return 0
 		}
 		if len(q.Data) > 2 {
-			slices.Sort(buf)
+			slices.Sort(vals)
 		}
 		for i, p := range q.Data {
-			outs[i] = append(outs[i], quantileOf(buf, p, len(q.Data) > 2))
+			outs[i] = append(outs[i], quantileOf(vals, p, len(q.Data) > 2))
 		}
 		return 0
 	})
@@ -312,22 +305,33 @@ func quantileOf(x []float64, q float64, isSorted bool) float64 {
 func Median(a *Array, axis int) (*Array, error) {
 	var buf []float64
 	return reduce(a, axis, "median", true, func(l lane) float64 {
-		if cap(buf) < l.n {
-			buf = make([]float64, 0, l.n)
+		vals, ok := laneValues(l, &buf)
+		if !ok {
+			return math.NaN()
 		}
-		buf = buf[:0]
-		for k := range l.n {
-			x := l.at(k)
-			if x != x {
-				return math.NaN()
-			}
-			buf = append(buf, x)
+		half := (len(vals) - 1) / 2
+		selectK(vals, half)
+		if len(vals)%2 == 1 {
+			return vals[half]
 		}
-		half := (len(buf) - 1) / 2
-		selectK(buf, half)
-		if len(buf)%2 == 1 {
-			return buf[half]
-		}
-		return (buf[half] + slices.Min(buf[half+1:])) / 2
+		return (vals[half] + slices.Min(vals[half+1:])) / 2
 	})
+}
+
+// laneValues copies the values of lane l into *buf, which it grows as
+// needed and reuses from lane to lane, and returns them; ok is false
+// when the lane holds a NaN.
+func laneValues(l lane, buf *[]float64) (vals []float64, ok bool) {
+	if cap(*buf) < l.n {
+		*buf = make([]float64, 0, l.n)
+	}
+	vals = (*buf)[:0]
+	for k := range l.n {
+		x := l.at(k)
+		if x != x {
+			return nil, false
+		}
+		vals = append(vals, x)
+	}
+	return vals, true
 }

@@ -4,11 +4,12 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"calc/stdlib/array"
 )
 
 // Table is a table of named columns of equal length, as ReadCSV returns
@@ -57,15 +58,11 @@ type CSVOptions struct {
 // Every record must have as many fields as the first. Errors name the
 // file, line and column.
 func ReadCSV(path string, opts CSVOptions) (*Table, error) {
-	f, err := os.Open(path)
+	f, size, err := openSized(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var size int64
-	if fi, err := f.Stat(); err == nil {
-		size = fi.Size()
-	}
 	t, late, err := readCSV(f, path, size, opts, nil)
 	if err != nil || len(late) == 0 {
 		return t, err
@@ -153,7 +150,7 @@ func readCSV(r io.Reader, name string, size int64, opts CSVOptions, text map[int
 			// Text after numbers: this column is text.
 			c.Text = make([]string, len(c.Numbers), max(cap(c.Numbers), 1))
 			for k, x := range c.Numbers {
-				c.Text[k] = formatNumber(x)
+				c.Text[k] = array.FormatExact(x)
 			}
 			c.Text, c.Numbers = append(c.Text, string(rec[j])), nil
 			if rows > 0 {
@@ -246,7 +243,7 @@ func WriteCSV(w io.Writer, t *Table, header bool) error {
 	for r := range rows {
 		for i, c := range t.Columns {
 			if c.Numbers != nil {
-				rec[i] = formatNumber(c.Numbers[r])
+				rec[i] = array.FormatExact(c.Numbers[r])
 			} else {
 				rec[i] = c.Text[r]
 			}

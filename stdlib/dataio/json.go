@@ -8,6 +8,8 @@ import (
 	"io"
 	"math"
 	"strings"
+
+	"calc/stdlib/array"
 )
 
 // Object is a JSON object with its keys in the order of the file.
@@ -119,9 +121,9 @@ func encodeValue(b *bytes.Buffer, v any, indent string) error {
 		fmt.Fprint(b, v)
 	case float64:
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("JSON has no %s: replace it (by a number or nil) before writing", formatNumber(v))
+			return fmt.Errorf("JSON has no %s: replace it (by a number or nil) before writing", array.FormatExact(v))
 		}
-		b.WriteString(formatNumber(v))
+		b.WriteString(array.FormatExact(v))
 	case string:
 		enc := json.NewEncoder(b)
 		enc.SetEscapeHTML(false)

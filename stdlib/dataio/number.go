@@ -197,22 +197,3 @@ func isHex(s string) bool {
 	}
 	return len(s) > 1 && (s[1] == 'x' || s[1] == 'X')
 }
-
-// formatNumber writes x in the shortest form that reads back as x, as
-// Python's repr writes floats (exponent notation below 1e-4 and from 1e16
-// on) but without repr's ".0" on whole numbers, and nan, inf and -inf as
-// numpy writes them.
-func formatNumber(x float64) string {
-	switch {
-	case math.IsNaN(x):
-		return "nan"
-	case math.IsInf(x, 1):
-		return "inf"
-	case math.IsInf(x, -1):
-		return "-inf"
-	}
-	if a := math.Abs(x); a != 0 && (a < 1e-4 || a >= 1e16) {
-		return strconv.FormatFloat(x, 'e', -1, 64)
-	}
-	return strconv.FormatFloat(x, 'f', -1, 64)
-}

@@ -186,11 +186,11 @@ func (sp pySpec) append(b []byte, x float64) ([]byte, error) {
 	switch sp.verb {
 	case 'd', 'i', 'u':
 		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return b, fmt.Errorf("cannot write %s as an integer (%%%c)", formatNumber(x), sp.verb)
+			return b, fmt.Errorf("cannot write %s as an integer (%%%c)", array.FormatExact(x), sp.verb)
 		}
 		return append(b, sp.goFormat('d', math.Trunc(x), true)...), nil
 	case 's':
-		body = formatNumber(x)
+		body = array.FormatExact(x)
 		if !math.IsNaN(x) && !math.IsInf(x, 0) && x == math.Trunc(x) && math.Abs(x) < 1e16 {
 			body += ".0" // Python's str of a float
 		}

@@ -133,17 +133,27 @@ func LoadTxt(r io.Reader, name string, sizeHint int64, opts TextOptions) (*array
 	return all.result(opts.NDMin), nil
 }
 
-// ReadTxt reads the text file at path with LoadTxt.
-func ReadTxt(path string, opts TextOptions) (*array.Array, error) {
+// openSized opens the file at path for reading and returns its size, 0
+// when it cannot be known, for the readers that bound what they read.
+func openSized(path string) (*os.File, int64, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	defer f.Close()
 	var size int64
 	if fi, err := f.Stat(); err == nil {
 		size = fi.Size()
 	}
+	return f, size, nil
+}
+
+// ReadTxt reads the text file at path with LoadTxt.
+func ReadTxt(path string, opts TextOptions) (*array.Array, error) {
+	f, size, err := openSized(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
 	return LoadTxt(f, path, size, opts)
 }
 

@@ -150,9 +150,6 @@ func NewPlan(n int) *Plan {
 	return p
 }
 
-// Len returns the plan's transform length.
-func (p *Plan) Len() int { return p.n }
-
 // Forward sets dst to the forward transform of src (both of length n;
 // they may be the same slice).
 func (p *Plan) Forward(dst, src []complex128) { p.transform(dst, src, false) }

@@ -8,6 +8,19 @@ import (
 	"calc/stdlib/array"
 )
 
+// resizeLayout returns img's layout for resizing to w×h, checking that
+// the new size is positive and at most MaxPixels.
+func resizeLayout(img *array.Array, w, h int) (layout, error) {
+	l, err := layoutOf("resize", img)
+	if err != nil {
+		return l, err
+	}
+	if w < 1 || h < 1 || w*h > MaxPixels {
+		return l, fmt.Errorf("resize: the size must be positive and at most %d pixels, got %d×%d", MaxPixels, w, h)
+	}
+	return l, nil
+}
+
 // ResizeNearest returns img resized to w×h pixels by nearest-neighbour
 // sampling, as cv::resize(img, (w, h), interpolation=INTER_NEAREST): output
 // pixel (x, y) copies source pixel (⌊x·sx⌋, ⌊y·sy⌋), clamped to the image,
@@ -15,13 +28,9 @@ import (
 // source's width; likewise sy), so that the same pixels are picked. The
 // result has img's depth and channels. The cost is one copy per value.
 func ResizeNearest(img *array.Array, w, h int) (*array.Array, error) {
-	const fn = "resize"
-	l, err := layoutOf(fn, img)
+	l, err := resizeLayout(img, w, h)
 	if err != nil {
 		return nil, err
-	}
-	if w < 1 || h < 1 || w*h > MaxPixels {
-		return nil, fmt.Errorf("%s: the size must be positive and at most %d pixels, got %d×%d", fn, MaxPixels, w, h)
 	}
 	pick := func(n, src int) []int {
 		inv := 1 / (float64(n) / float64(src))
@@ -149,12 +158,9 @@ func linearTaps(n, src int, clamp bool) (first []int, w0, w1 []float32) {
 // OpenCV's. The cost is four multiply-adds per output value.
 func ResizeLinear(ctx context.Context, img *array.Array, w, h int) (*array.Array, error) {
 	const fn = "resize"
-	l, err := layoutOf(fn, img)
+	l, err := resizeLayout(img, w, h)
 	if err != nil {
 		return nil, err
-	}
-	if w < 1 || h < 1 || w*h > MaxPixels {
-		return nil, fmt.Errorf("%s: the size must be positive and at most %d pixels, got %d×%d", fn, MaxPixels, w, h)
 	}
 	if err := checkDepth(fn, img); err != nil {
 		return nil, err

@@ -217,15 +217,13 @@ func (s *bdf) step() (bool, string) {
 			}
 			return false, ivpTooSmallStep
 		}
-		h := hAbs * s.direction
-		tNew = t + h
-		if s.direction*(tNew-s.tBound) > 0 {
-			tNew = s.tBound
+		var h float64
+		var cut bool
+		if tNew, h, cut = s.stepEnd(t, hAbs); cut {
 			s.changeD(math.Abs(tNew-t) / hAbs)
 			s.nEqualSteps = 0
 			s.luValid = false
 		}
-		h = tNew - t
 		hAbs = math.Abs(h)
 		for i := range s.yPredict {
 			sum := 0.0

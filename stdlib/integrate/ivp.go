@@ -175,6 +175,17 @@ type ivpBase struct {
 	nlu        int
 }
 
+// stepEnd returns where a step of length hAbs from t ends, cut at
+// tBound, the signed step taken and whether it was cut, as scipy's
+// solvers compute t_new = t + h, clip it and set h = t_new − t.
+func (b *ivpBase) stepEnd(t, hAbs float64) (tNew, h float64, cut bool) {
+	tNew = t + hAbs*b.direction
+	if b.direction*(tNew-b.tBound) > 0 {
+		tNew, cut = b.tBound, true
+	}
+	return tNew, tNew - t, cut
+}
+
 func (b *ivpBase) base() *ivpBase { return b }
 
 // fun evaluates f and counts it. A NaN in f's result stops the solve (a

@@ -290,12 +290,7 @@ func (r *radau) step() (bool, string) {
 		if hAbs < minStep {
 			return false, r.failure()
 		}
-		h = hAbs * r.direction
-		tNew = t + h
-		if r.direction*(tNew-r.tBound) > 0 {
-			tNew = r.tBound
-		}
-		h = tNew - t
+		tNew, h, _ = r.stepEnd(t, hAbs)
 		hAbs = math.Abs(h)
 		for k := 0; k < 3; k++ {
 			if r.sol == nil {

@@ -137,12 +137,7 @@ func (r *rk) step() (bool, string) {
 		if hAbs < minStep {
 			return false, ivpTooSmallStep
 		}
-		h = hAbs * r.direction
-		tNew = t + h
-		if r.direction*(tNew-r.tBound) > 0 {
-			tNew = r.tBound
-		}
-		h = tNew - t
+		tNew, h, _ = r.stepEnd(t, hAbs)
 		hAbs = math.Abs(h)
 
 		copy(r.k[0], r.f)

@@ -5,32 +5,65 @@ import (
 	"math"
 )
 
-// LMSettings are the inputs of LMDer besides the problem, as MINPACK's
-// lmder and lmdif take them. Unlike the settings of the packages built on
-// it, no field has a default: the caller passes every value.
-type LMSettings struct {
+// LMOptions are the tunable inputs of MINPACK's Levenberg–Marquardt code
+// (lmder, lmdif) as scipy's leastsq and root(method='lm') take them. LMDer
+// reads every field as given; WithDefaults puts scipy's defaults in place
+// of the zero ones.
+type LMOptions struct {
 	// FTol stops when both the actual and the predicted relative
 	// reductions of the sum of squares are at most FTol (info 1).
+	// scipy's default is 1.49012e-8.
 	FTol float64
 	// XTol stops when the relative error between two consecutive
-	// iterates is at most XTol (info 2).
+	// iterates is at most XTol (info 2). scipy's default is 1.49012e-8.
 	XTol float64
 	// GTol stops when the cosine of the angle between the residuals and
 	// every column of the Jacobian is at most GTol in absolute value
-	// (info 4).
+	// (info 4). scipy's default, 0, disables the test.
 	GTol float64
-	// MaxFev caps the calls of the residuals, the finite differences
-	// included (info 5).
-	MaxFev int
-	// EpsFcn sets the forward-difference step (see FDJac2).
+	// MaxFuncEvals caps the calls of the residuals, the finite
+	// differences included (info 5). scipy's default is
+	// DefaultMaxFuncEvals.
+	MaxFuncEvals int
+	// EpsFcn sets the forward-difference step when there is no
+	// Jacobian: h = sqrt(max(EpsFcn, ε))·|x_j|, or that square root when
+	// x_j is zero (see FDJac2). Zero means ε, the machine epsilon, as in
+	// scipy.
 	EpsFcn float64
 	// Factor sets the initial step bound Factor·‖D·x0‖, or Factor when
-	// that is zero.
+	// that is zero. scipy's default is 100.
 	Factor float64
 	// Diag holds positive scale factors for the variables (mode 2); nil
 	// means mode 1, the norms of the Jacobian's columns, updated as
-	// they grow.
+	// they grow, as scipy does.
 	Diag []float64
+}
+
+// WithDefaults returns o with scipy's defaults for n variables in place
+// of its zero fields: FTol and XTol 1.49012e-8, MaxFuncEvals
+// DefaultMaxFuncEvals(n, jac) where jac says whether a Jacobian is given,
+// and Factor 100.
+func (o LMOptions) WithDefaults(n int, jac bool) LMOptions {
+	if o.FTol == 0 {
+		o.FTol = 1.49012e-8
+	}
+	if o.XTol == 0 {
+		o.XTol = 1.49012e-8
+	}
+	if o.MaxFuncEvals == 0 {
+		o.MaxFuncEvals = DefaultMaxFuncEvals(n, jac)
+	}
+	if o.Factor == 0 {
+		o.Factor = 100
+	}
+	return o
+}
+
+// LMSettings are the inputs of LMDer besides the problem: the options,
+// which have no defaults here (the caller passes every value), and how
+// MINPACK's machine constants and non-finite values are treated.
+type LMSettings struct {
+	LMOptions
 	// Machine chooses the constants of dpmpar.
 	Machine Machine
 	// StopIfNotFinite makes LMDer return info 0 when the residuals at x0
@@ -48,7 +81,7 @@ type LMResult struct {
 	Fjac []float64
 	Ipvt []int     // the permutation P: column j of J·P is column Ipvt[j] of J
 	Qtf  []float64 // the first n elements of Qᵀ·Fvec
-	// Info is MINPACK's info: 1–4 converged, 5 reached MaxFev, 6–8
+	// Info is MINPACK's info: 1–4 converged, 5 reached MaxFuncEvals, 6–8
 	// tolerances too small to make progress; 0 when StopIfNotFinite
 	// stopped the run.
 	Info       int
@@ -247,7 +280,7 @@ func LMDer(fcn func(x, fvec []float64), jac func(x, rows []float64), x0 []float6
 			if res.Info != 0 {
 				return res
 			}
-			if res.NFev >= s.MaxFev {
+			if res.NFev >= s.MaxFuncEvals {
 				res.Info = 5
 			}
 			if math.Abs(actred) <= epsmch && prered <= epsmch && 0.5*ratio <= 1 {
@@ -269,10 +302,10 @@ func LMDer(fcn func(x, fvec []float64), jac func(x, rows []float64), x0 []float6
 	}
 }
 
-// DefaultMaxFev is scipy's default bound on the calls of the residuals
+// DefaultMaxFuncEvals is scipy's default bound on the calls of the residuals
 // of n variables: 100·(n+1) with a Jacobian, 200·(n+1) without one, when
 // each Jacobian costs n more calls.
-func DefaultMaxFev(n int, jac bool) int {
+func DefaultMaxFuncEvals(n int, jac bool) int {
 	if jac {
 		return 100 * (n + 1)
 	}

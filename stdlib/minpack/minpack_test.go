@@ -79,14 +79,14 @@ func TestLMDer(t *testing.T) {
 	fcn := func(x, f []float64) { f[0], f[1] = 10*(x[1]-x[0]*x[0]), 1-x[0] }
 	jac := func(x, j []float64) { j[0], j[1], j[2], j[3] = -20*x[0], 10, -1, 0 }
 	for _, jc := range []func(x, j []float64){jac, nil} {
-		s := &LMSettings{FTol: 1e-10, XTol: 1e-10, MaxFev: 1000, Factor: 100}
+		s := &LMSettings{LMOptions: LMOptions{FTol: 1e-10, XTol: 1e-10, MaxFuncEvals: 1000, Factor: 100}}
 		res := LMDer(fcn, jc, []float64{-1.2, 1}, 2, s)
 		if res.Info < 1 || res.Info > 4 || math.Abs(res.X[0]-1) > 1e-8 || math.Abs(res.X[1]-1) > 1e-8 {
-			t.Errorf("jac %v: info %d (%s), x %v", jc != nil, res.Info, LMMessage(res.Info, s.MaxFev, s.FTol, s.XTol, s.GTol), res.X)
+			t.Errorf("jac %v: info %d (%s), x %v", jc != nil, res.Info, LMMessage(res.Info, s.MaxFuncEvals, s.FTol, s.XTol, s.GTol), res.X)
 		}
 	}
 	nan := func(x, f []float64) { f[0], f[1] = math.NaN(), 0 }
-	if res := LMDer(nan, nil, []float64{1, 1}, 2, &LMSettings{MaxFev: 10, Factor: 100, StopIfNotFinite: true}); res.Info != 0 || res.NFev != 1 {
+	if res := LMDer(nan, nil, []float64{1, 1}, 2, &LMSettings{LMOptions: LMOptions{MaxFuncEvals: 10, Factor: 100}, StopIfNotFinite: true}); res.Info != 0 || res.NFev != 1 {
 		t.Errorf("NaN residuals: info %d after %d calls", res.Info, res.NFev)
 	}
 }

@@ -26,10 +26,10 @@ type DualAnnealingSettings struct {
 	// Accept is the acceptance parameter q_a in (−1e4, −5]: the lower,
 	// the rarer uphill moves. Zero means scipy's −5.
 	Accept float64
-	// MaxFun caps the evaluations of f, local searches included; the
+	// MaxFuncEvals caps the evaluations of f, local searches included; the
 	// cap is checked between trials, so a local search may pass it.
 	// Zero means scipy's 1e7.
-	MaxFun int
+	MaxFuncEvals int
 	// Seed seeds the random generator, a PCG from math/rand/v2
 	// (rand.NewPCG(Seed, 0)); the same seed gives the same run.
 	Seed uint64
@@ -84,7 +84,7 @@ const (
 // iteration plus the local searches.
 //
 // Results will not equal scipy's draw for draw, its generator being
-// numpy's. The result's Success is false when MaxFun stopped the run.
+// numpy's. The result's Success is false when MaxFuncEvals stopped the run.
 func DualAnnealing(f Func, lower, upper []float64, s *DualAnnealingSettings) (*Result, error) {
 	n := len(lower)
 	if n == 0 || len(upper) != n {
@@ -117,8 +117,8 @@ func DualAnnealing(f Func, lower, upper []float64, s *DualAnnealingSettings) (*R
 	if set.Accept == 0 {
 		set.Accept = -5
 	}
-	if set.MaxFun == 0 {
-		set.MaxFun = 1e7
+	if set.MaxFuncEvals == 0 {
+		set.MaxFuncEvals = 1e7
 	}
 	switch {
 	case set.X0 != nil && len(set.X0) != n:
@@ -127,8 +127,8 @@ func DualAnnealing(f Func, lower, upper []float64, s *DualAnnealingSettings) (*R
 		return nil, errors.New("optimize: dual_annealing: restart temperature ratio has to be in range (0, 1)")
 	case !(set.Visit > 1 && set.Visit <= 3) || !(set.Accept > -1e4 && set.Accept <= -5):
 		return nil, errors.New("optimize: dual_annealing: visit must be in (1, 3] and accept in (-1e4, -5]")
-	case set.MaxIter < 0 || set.MaxFun < 0 || !(set.InitialTemp > 0):
-		return nil, errors.New("optimize: dual_annealing: MaxIter, MaxFun and InitialTemp must be positive")
+	case set.MaxIter < 0 || set.MaxFuncEvals < 0 || !(set.InitialTemp > 0):
+		return nil, errors.New("optimize: dual_annealing: MaxIter, MaxFuncEvals and InitialTemp must be positive")
 	}
 	if set.Local == nil {
 		maxIter := min(max(6*n, 100), 1000)
@@ -326,7 +326,7 @@ func (a *annealing) setBest(e float64, x []float64) {
 }
 
 // chain is scipy's StrategyChain.run: 2n visits at one temperature. It
-// returns scipy's message when MaxFun is reached.
+// returns scipy's message when MaxFuncEvals is reached.
 func (a *annealing) chain(step int, temperature float64) string {
 	a.tempStep = temperature / float64(step+1)
 	a.notImproved++
@@ -347,7 +347,7 @@ func (a *annealing) chain(step int, temperature float64) string {
 		} else {
 			a.acceptReject(j, e, xv)
 		}
-		if a.nfev >= a.set.MaxFun {
+		if a.nfev >= a.set.MaxFuncEvals {
 			return MsgAnnealingMaxFunChain
 		}
 	}
@@ -388,7 +388,7 @@ func (a *annealing) localSearch() (string, error) {
 			a.setBest(e, x)
 			a.setCurrent(e, x)
 		}
-		if a.nfev >= a.set.MaxFun {
+		if a.nfev >= a.set.MaxFuncEvals {
 			return MsgAnnealingMaxFunLS, nil
 		}
 	}
@@ -404,7 +404,7 @@ func (a *annealing) localSearch() (string, error) {
 			a.setBest(e, x)
 			a.setCurrent(e, x)
 		}
-		if a.nfev >= a.set.MaxFun {
+		if a.nfev >= a.set.MaxFuncEvals {
 			return MsgAnnealingMaxFunDual, nil
 		}
 	}

@@ -2,9 +2,10 @@ package optimize
 
 import "math"
 
-// BFGSSettings are the options of BFGS. The zero value means scipy's
+// GradientSettings are the options of the gradient methods BFGS and CG,
+// which share scipy's stopping rules. The zero value means scipy's
 // defaults.
-type BFGSSettings struct {
+type GradientSettings struct {
 	// GTol is the gradient norm below which it stops. Zero means 1e-5.
 	GTol float64
 	// Norm is the order of the gradient norm: +Inf for the largest
@@ -15,14 +16,49 @@ type BFGSSettings struct {
 	Step float64
 	// MaxIter limits the iterations. Zero means 200·n.
 	MaxIter int
-	// XRTol is the relative step size below which it stops:
-	// ‖α·p‖ ≤ XRTol·(XRTol + ‖x‖). Zero means the test is off.
+	// XRTol, BFGS only (scipy's xrtol), is the relative step size below
+	// which it stops: ‖α·p‖ ≤ XRTol·(XRTol + ‖x‖). Zero stops only on a
+	// zero step. CG refuses a nonzero XRTol, as scipy's CG has none.
 	XRTol float64
 	// KeepPath records the iterates in Result.Path (scipy's retall).
 	KeepPath bool
 	// Callback, if set, is called with a copy of the iterate after each
 	// iteration (scipy's callback).
 	Callback func(x []float64)
+}
+
+// defaults returns the settings with scipy's defaults filled in for n
+// variables: gtol 1e-5, the infinity norm and 200·n iterations.
+func (s *GradientSettings) defaults(n int) GradientSettings {
+	var d GradientSettings
+	if s != nil {
+		d = *s
+	}
+	if d.GTol == 0 {
+		d.GTol = 1e-5
+	}
+	if d.Norm == 0 {
+		d.Norm = math.Inf(1)
+	}
+	if d.MaxIter == 0 {
+		d.MaxIter = 200 * n
+	}
+	return d
+}
+
+// start evaluates the objective and its gradient at x0, as BFGS and CG
+// both begin: it returns the objective, the iterate, its value f, the
+// previous value that sets the first line-search step to about 1, the
+// gradient and the path recorded so far.
+func (s GradientSettings) start(p Problem, x0 []float64) (obj *smoothObjective, x []float64, f, prevF float64, g []float64, path [][]float64) {
+	obj = newSmoothObjective(p, x0, s.Step)
+	x = append([]float64(nil), x0...)
+	f = obj.value(x)
+	g = obj.gradient(x)
+	if s.KeepPath {
+		path = append(path, append([]float64(nil), x...))
+	}
+	return obj, x, f, f + vecNorm(g, 2)/2, g, path
 }
 
 // BFGS minimizes p.Func from x0 by the quasi-Newton method of Broyden,
@@ -39,29 +75,19 @@ type BFGSSettings struct {
 // with a positive definite Hessian. Each iteration costs a few values and
 // gradients (each finite-difference gradient n more values) and O(n²)
 // arithmetic and memory.
-func BFGS(p Problem, x0 []float64, s *BFGSSettings) (*Result, error) {
-	if s == nil {
-		s = &BFGSSettings{}
-	}
+func BFGS(p Problem, x0 []float64, settings *GradientSettings) (*Result, error) {
 	if err := vecCheckStart(x0); err != nil {
 		return nil, err
 	}
 	n := len(x0)
-	gtol, norm, maxIter := gradientStopDefaults(s.GTol, s.Norm, s.MaxIter, n)
+	s := settings.defaults(n)
+	gtol, norm, maxIter := s.GTol, s.Norm, s.MaxIter
 	params := wolfeParams{c1: 1e-4, c2: 0.9, stpmin: 1e-100, stpmax: 1e100, xtol: 1e-14, amax: 1e100, maxIter: 10}
 
-	obj := newSmoothObjective(p, x0, s.Step)
-	xk := append([]float64(nil), x0...)
-	oldF := obj.value(xk)
-	gfk := obj.gradient(xk)
-	var path [][]float64
-	if s.KeepPath {
-		path = append(path, append([]float64(nil), xk...))
-	}
+	obj, xk, oldF, oldOldF, gfk, path := s.start(p, x0)
 	if obj.stopped() {
 		return obj.result(xk, oldF, gfk, 0, maxIter, false), nil
 	}
-	oldOldF := oldF + vecNorm(gfk, 2)/2 // sets the first step to about 1
 
 	b := bfgsState{h: make([]float64, n*n), tmp: make([]float64, n*n), a: make([]float64, n*n)}
 	for i := 0; i < n; i++ {
@@ -220,19 +246,4 @@ func bfgsMatMul(c, a, b []float64, n int) {
 			}
 		}
 	}
-}
-
-// gradientStopDefaults fills in scipy's defaults for the stopping rules
-// BFGS and CG share: gtol 1e-5, the infinity norm, and 200·n iterations.
-func gradientStopDefaults(gtol, norm float64, maxIter, n int) (float64, float64, int) {
-	if gtol == 0 {
-		gtol = 1e-5
-	}
-	if norm == 0 {
-		norm = math.Inf(1)
-	}
-	if maxIter == 0 {
-		maxIter = 200 * n
-	}
-	return gtol, norm, maxIter
 }

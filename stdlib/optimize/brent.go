@@ -43,15 +43,9 @@ func Brent(f func(float64) float64, brack []float64, s *BrentSettings) (ScalarRe
 	if xtol < 0 {
 		return ScalarResult{}, errors.New("optimize: tolerance should be >= 0")
 	}
-	o := newScalarObjective(f)
-	br, err := scalarBracketStart(o, brack)
-	if err != nil {
-		return ScalarResult{}, err
-	}
-	if !br.Success {
-		return scalarBracketFailed(o, br), nil
-	}
-	return brentMinimize(o, br, xtol, maxIter), nil
+	return minimizeInBracket(f, brack, func(o *scalarObjective, br BracketResult) ScalarResult {
+		return brentMinimize(o, br, xtol, maxIter)
+	})
 }
 
 // brentMinimize runs Brent's iteration from the bracket br, with scipy's

@@ -1,24 +1,6 @@
 package optimize
 
-// CGSettings are the options of CG. The zero value means scipy's
-// defaults.
-type CGSettings struct {
-	// GTol is the gradient norm below which it stops. Zero means 1e-5.
-	GTol float64
-	// Norm is the order of the gradient norm: +Inf for the largest
-	// magnitude, −Inf for the smallest, p for the p-norm. Zero means +Inf.
-	Norm float64
-	// Step is the forward-difference step for the gradient when the
-	// problem has none. Zero means √ε ≈ 1.49e-8.
-	Step float64
-	// MaxIter limits the iterations. Zero means 200·n.
-	MaxIter int
-	// KeepPath records the iterates in Result.Path (scipy's retall).
-	KeepPath bool
-	// Callback, if set, is called with a copy of the iterate after each
-	// iteration (scipy's callback).
-	Callback func(x []float64)
-}
+import "errors"
 
 // CG minimizes p.Func from x0 by the nonlinear conjugate gradient method
 // of Polak and Ribière with Powell's nonnegative β (PR+; Nocedal and
@@ -33,30 +15,23 @@ type CGSettings struct {
 // does not guarantee for PR+. Each iteration costs a few values and
 // gradients and O(n) arithmetic, and the memory is O(n): suited to large
 // problems, though it needs more iterations than BFGS.
-func CG(p Problem, x0 []float64, s *CGSettings) (*Result, error) {
-	if s == nil {
-		s = &CGSettings{}
-	}
+func CG(p Problem, x0 []float64, settings *GradientSettings) (*Result, error) {
 	if err := vecCheckStart(x0); err != nil {
 		return nil, err
 	}
 	n := len(x0)
-	gtol, norm, maxIter := gradientStopDefaults(s.GTol, s.Norm, s.MaxIter, n)
+	s := settings.defaults(n)
+	if s.XRTol != 0 {
+		return nil, errors.New("optimize: CG has no XRTol (scipy's xrtol is BFGS's)")
+	}
+	gtol, norm, maxIter := s.GTol, s.Norm, s.MaxIter
 	const sigma3 = 0.01
 	params := wolfeParams{c1: 1e-4, c2: 0.4, stpmin: 1e-100, stpmax: 1e100, xtol: 1e-14, amax: 1e100, maxIter: 10}
 
-	obj := newSmoothObjective(p, x0, s.Step)
-	xk := append([]float64(nil), x0...)
-	oldF := obj.value(xk)
-	gfk := obj.gradient(xk)
-	var path [][]float64
-	if s.KeepPath {
-		path = append(path, append([]float64(nil), xk...))
-	}
+	obj, xk, oldF, oldOldF, gfk, path := s.start(p, x0)
 	if obj.stopped() {
 		return obj.result(xk, oldF, gfk, 0, maxIter, false), nil
 	}
-	oldOldF := oldF + vecNorm(gfk, 2)/2 // sets the first step to about 1
 	pk := make([]float64, n)
 	for i, g := range gfk {
 		pk[i] = -g

@@ -14,14 +14,14 @@ type COBYLASettings struct {
 	// RhoEnd is the final size of the simplex, about the accuracy
 	// required in the variables (scipy's tol). Default 1e-4.
 	RhoEnd float64
-	// MaxFunEvals is the maximum number of evaluations (scipy's
+	// MaxFuncEvals is the maximum number of evaluations (scipy's
 	// maxiter). Default 1000.
-	MaxFunEvals int
+	MaxFuncEvals int
 	// CATol is the largest constraint violation accepted at the end
 	// (scipy's catol). Default 2e-4.
 	CATol float64
-	// Path asks for the points evaluated in Result.Path.
-	Path bool
+	// KeepPath asks for the points evaluated in Result.Path.
+	KeepPath bool
 	// Callback, if set, is called with each point evaluated (scipy's
 	// callback).
 	Callback func(x []float64)
@@ -68,8 +68,8 @@ func COBYLA(f Func, x0 []float64, cons []Constraint, s *COBYLASettings) (*Result
 	if set.RhoEnd == 0 {
 		set.RhoEnd = 1e-4
 	}
-	if set.MaxFunEvals <= 0 {
-		set.MaxFunEvals = 1000
+	if set.MaxFuncEvals <= 0 {
+		set.MaxFuncEvals = 1000
 	}
 	if set.CATol == 0 {
 		set.CATol = 2e-4
@@ -178,12 +178,12 @@ func (cb *cobyla) run(calcfc func(x, con []float64) float64) *Result {
 	// evaluate is label 40: it reports false when the evaluation limit
 	// is reached or f is not finite.
 	evaluate := func() bool {
-		if nfvals >= cb.set.MaxFunEvals && nfvals > 0 {
+		if nfvals >= cb.set.MaxFuncEvals && nfvals > 0 {
 			status = cobylaMaxFun
 			return false
 		}
 		nfvals++
-		if cb.set.Path {
+		if cb.set.KeepPath {
 			res.Path = append(res.Path, append([]float64(nil), x...))
 		}
 		if cb.set.Callback != nil {
@@ -605,6 +605,15 @@ const (
 	cobylaDone          // label 500: the step reached the trust region's boundary
 )
 
+// cobylaNoise reports whether sum, whose terms have absolute values that
+// add up to sumabs, is rounding noise by Powell's test: sumabs does not
+// grow when a tenth, or a fifth, of |sum| is added to it.
+func cobylaNoise(sum, sumabs float64) bool {
+	acca := sumabs + 0.1*math.Abs(sum)
+	accb := sumabs + 0.2*math.Abs(sum)
+	return sumabs >= acca || acca >= accb
+}
+
 // solve is Powell's TRSTLP: it sets dx to the shortest step within
 // ||dx|| <= rho that minimizes the greatest violation of the linear
 // constraints a_kᵀdx >= b_k (k <= m; a is n×(m+1), column m+1 being -∇f),
@@ -617,6 +626,20 @@ func (tr *cobylaTR) solve(n, m int, amat, b []float64, rho float64, dx []float64
 	a := func(i, k int) float64 { return amat[(i-1)+(k-1)*n] }
 	z := func(i, k int) *float64 { return &tr.z[(i-1)+(k-1)*n] }
 	zdota, vmultc, sdirn, dxnew, vmultd, iact := tr.zdota, tr.vmultc, tr.sdirn, tr.dxnew, tr.vmultd, tr.iact
+	// zDotNew is column k of z dotted with dxnew, zero when the sum is
+	// rounding noise.
+	zDotNew := func(k int) float64 {
+		sum, sumabs := 0.0, 0.0
+		for i := 1; i <= n; i++ {
+			temp := *z(i, k) * dxnew[i-1]
+			sum += temp
+			sumabs += math.Abs(temp)
+		}
+		if cobylaNoise(sum, sumabs) {
+			return 0
+		}
+		return sum
+	}
 	icon, nactx := 0, 0
 	resold := 0.0
 	ifull := 1
@@ -710,17 +733,7 @@ func (tr *cobylaTR) solve(n, m int, amat, b []float64, rho float64, dx []float64
 			}
 			tot := 0.0
 			for k := n; k > nact; k-- {
-				sp, spabs := 0.0, 0.0
-				for i := 1; i <= n; i++ {
-					temp := *z(i, k) * dxnew[i-1]
-					sp += temp
-					spabs += math.Abs(temp)
-				}
-				acca := spabs + 0.1*math.Abs(sp)
-				accb := spabs + 0.2*math.Abs(sp)
-				if spabs >= acca || acca >= accb {
-					sp = 0
-				}
+				sp := zDotNew(k)
 				if tot == 0 {
 					tot = sp
 				} else {
@@ -746,15 +759,8 @@ func (tr *cobylaTR) solve(n, m int, amat, b []float64, rho float64, dx []float64
 				// combination.
 				ratio := -1.0
 				for k := nact; k > 0; k-- {
-					zdotv, zdvabs := 0.0, 0.0
-					for i := 1; i <= n; i++ {
-						temp := *z(i, k) * dxnew[i-1]
-						zdotv += temp
-						zdvabs += math.Abs(temp)
-					}
-					acca := zdvabs + 0.1*math.Abs(zdotv)
-					accb := zdvabs + 0.2*math.Abs(zdotv)
-					if zdvabs < acca && acca < accb {
+					// Skipped as noise, as the Fortran skips a NaN too.
+					if zdotv := zDotNew(k); zdotv != 0 && !math.IsNaN(zdotv) {
 						temp := zdotv / zdota[k-1]
 						if temp > 0 && iact[k-1] <= m {
 							tempa := vmultc[k-1] / temp
@@ -881,17 +887,7 @@ func (tr *cobylaTR) solve(n, m int, amat, b []float64, rho float64, dx []float64
 		// The multipliers vmultd that dxnew would give, rounding
 		// noise forced to zero.
 		for k := nact; ; k-- {
-			zdotw, zdwabs := 0.0, 0.0
-			for i := 1; i <= n; i++ {
-				temp := *z(i, k) * dxnew[i-1]
-				zdotw += temp
-				zdwabs += math.Abs(temp)
-			}
-			acca := zdwabs + 0.1*math.Abs(zdotw)
-			accb := zdwabs + 0.2*math.Abs(zdotw)
-			if zdwabs >= acca || acca >= accb {
-				zdotw = 0
-			}
+			zdotw := zDotNew(k)
 			vmultd[k-1] = zdotw / zdota[k-1]
 			if k < 2 {
 				break
@@ -916,6 +912,7 @@ func (tr *cobylaTR) solve(n, m int, amat, b []float64, rho float64, dx []float64
 				sum += temp
 				sumabs += math.Abs(temp)
 			}
+			// Here the Fortran's constants are single precision.
 			acca := sumabs + cobylaP1*math.Abs(sum)
 			accb := sumabs + cobylaP2*math.Abs(sum)
 			if sumabs >= acca || acca >= accb {

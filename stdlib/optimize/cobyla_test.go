@@ -40,7 +40,7 @@ func TestCOBYLAProblems(t *testing.T) {
 
 func TestCOBYLAFailures(t *testing.T) {
 	p := consConstrainedProblems()[4] // HS 76
-	res, _ := COBYLA(p.f, p.x0, consAsInequalities(p), &COBYLASettings{MaxFunEvals: 10})
+	res, _ := COBYLA(p.f, p.x0, consAsInequalities(p), &COBYLASettings{MaxFuncEvals: 10})
 	if res.Status != MaxFuncEvals || res.Message != MsgMaxFuncEvals || res.FuncEvals != 10 {
 		t.Errorf("maxfun: %v %q %d", res.Status, res.Message, res.FuncEvals)
 	}

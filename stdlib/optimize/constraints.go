@@ -50,6 +50,19 @@ type consBox struct {
 	lo, up []float64
 }
 
+// optionalBox is box for the direct methods, which treat no bounds apart
+// from infinite ones: nil when b is nil.
+func (b *Bounds) optionalBox(n int) (*consBox, error) {
+	if b == nil {
+		return nil, nil
+	}
+	bx, err := b.box(n)
+	if err != nil {
+		return nil, err
+	}
+	return &bx, nil
+}
+
 // box validates b for n variables. A nil *Bounds is the unbounded box.
 func (b *Bounds) box(n int) (consBox, error) {
 	bx := consBox{lo: make([]float64, n), up: make([]float64, n)}

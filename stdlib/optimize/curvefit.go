@@ -39,10 +39,10 @@ type CurveFitSettings struct {
 	// Jac is the model's gradient in its parameters; nil means forward
 	// differences.
 	Jac CurveGrad
-	// MaxFev caps the evaluations, scipy's maxfev; zero means the
-	// method's default (see LeastSqSettings.MaxFev and
-	// LeastSquaresSettings.MaxNfev).
-	MaxFev int
+	// MaxFuncEvals caps the evaluations, scipy's maxfev; zero means the
+	// method's default (see LeastSqSettings.MaxFuncEvals and
+	// LeastSquaresSettings.MaxFuncEvals).
+	MaxFuncEvals int
 	// FTol, XTol and GTol are passed to the method; zero means its
 	// defaults.
 	FTol, XTol, GTol float64
@@ -126,13 +126,13 @@ func CurveFit(model CurveModel, xdata [][]float64, ydata, p0 []float64, s *Curve
 		if n > m {
 			return nil, fmt.Errorf("optimize: curve_fit: the number of parameters %d must not exceed the number of data points %d", n, m)
 		}
-		out, err := LeastSq(r, jac, p0, m, &LeastSqSettings{FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxFev: set.MaxFev})
+		out, err := LeastSq(r, jac, p0, m, &LeastSqSettings{FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxFuncEvals: set.MaxFuncEvals})
 		if err != nil {
 			return nil, err
 		}
 		res.Result, res.Fvec, res.Ier, cov = out.Result, out.Fvec, out.Ier, out.Cov
 	} else {
-		out, err := LeastSquares(r, jac, p0, m, set.Bounds, &LeastSquaresSettings{FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxNfev: set.MaxFev})
+		out, err := LeastSquares(r, jac, p0, m, set.Bounds, &LeastSquaresSettings{FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxFuncEvals: set.MaxFuncEvals})
 		if err != nil {
 			return nil, err
 		}

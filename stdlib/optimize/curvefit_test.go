@@ -39,7 +39,7 @@ func TestCurveFitNIST(t *testing.T) {
 					x0[i] = math.Min(math.Max(x0[i], lo[i]), up[i])
 				}
 			}
-			res, err := CurveFit(model, xs, p.Y, x0, &CurveFitSettings{Jac: grad, Bounds: b, FTol: 1e-15, XTol: 1e-15, GTol: 1e-15, MaxFev: 10000})
+			res, err := CurveFit(model, xs, p.Y, x0, &CurveFitSettings{Jac: grad, Bounds: b, FTol: 1e-15, XTol: 1e-15, GTol: 1e-15, MaxFuncEvals: 10000})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -211,7 +211,7 @@ func TestCurveFitFailures(t *testing.T) {
 	}
 
 	// Too few evaluations: scipy's RuntimeError becomes Success false.
-	res, _ = CurveFit(func(x, p []float64) float64 { return math.Exp(p[0] * x[0]) }, xs, y, []float64{5}, &CurveFitSettings{MaxFev: 3})
+	res, _ = CurveFit(func(x, p []float64) float64 { return math.Exp(p[0] * x[0]) }, xs, y, []float64{5}, &CurveFitSettings{MaxFuncEvals: 3})
 	if res.Success || res.Pcov != nil || res.Message != "Optimal parameters not found: Number of calls to function has reached maxfev = 3." {
 		t.Errorf("maxfev: %+v", res.Result)
 	}

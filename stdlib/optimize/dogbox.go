@@ -19,38 +19,11 @@ import (
 func leastSquaresDogbox(r Residuals, jac Jacobian, x0 []float64, m int, box consBox, scale []float64, set *LeastSquaresSettings) *LeastSquaresResult {
 	n := len(x0)
 	x := append([]float64(nil), x0...)
-	res := &LeastSquaresResult{}
-	f := make([]float64, m)
-	r(x, f)
-	res.FuncEvals = 1
-	if !leastsqFinite(f) {
-		res.X, res.Fun, res.F = x, f, math.NaN()
-		res.Status, res.Message = NotFinite, "Residuals are not finite in the initial point."
-		return res
+	s, failed := startLeastSquares(r, jac, x, m, box, scale, set)
+	if failed != nil {
+		return failed
 	}
-	J := make([]float64, m*n)
-	fs := make([]float64, m)
-	evalJac := func() bool {
-		res.GradEvals++
-		ok := leastSquaresEvalJac(r, jac, x, f, box, set, J)
-		if set.Loss == Linear {
-			copy(fs, f)
-		} else {
-			set.Loss.scaleForLoss(J, f, fs, n, set.FScale)
-		}
-		return ok
-	}
-	jacFinite := evalJac()
-	cost := set.Loss.lossCost(f, set.FScale)
-	g := leastSquaresGrad(J, fs, n)
-	scaleInv := make([]float64, n)
-	if set.XScaleJac {
-		leastSquaresJacScale(J, m, n, scale, scaleInv, true)
-	} else {
-		for i := range scale {
-			scaleInv[i] = 1 / scale[i]
-		}
-	}
+	res, J, fs, scaleInv := s.res, s.J, s.fs, s.scaleInv
 	delta := 0.0
 	for i := range x {
 		delta = math.Max(delta, math.Abs(x[i]*scaleInv[i]))
@@ -67,16 +40,13 @@ func leastSquaresDogbox(r Residuals, jac Jacobian, x0 []float64, m int, box cons
 			onBound[i] = 1
 		}
 	}
-	maxNfev := set.MaxNfev
-	if maxNfev == 0 {
-		maxNfev = 100 * n
-	}
 	status := -2
 	gFull := make([]float64, n)
 	gNorm := 0.0
 	step := make([]float64, n)
 	xNew, fNew := make([]float64, n), make([]float64, m)
 	for {
+		g := s.g
 		copy(gFull, g)
 		var free []int
 		gNorm = 0
@@ -88,17 +58,11 @@ func leastSquaresDogbox(r Residuals, jac Jacobian, x0 []float64, m int, box cons
 			free = append(free, i)
 			gNorm = math.Max(gNorm, math.Abs(g[i]))
 		}
-		if gNorm < set.GTol {
-			status = 1
-		}
-		if status != -2 || res.FuncEvals == maxNfev {
+		if s.done(gNorm, &status) {
 			break
 		}
-		if !jacFinite {
-			res.X, res.Fun = x, f
-			res.finish(J, 0)
-			res.Status, res.Success, res.Message = NotFinite, false, "The Jacobian is not finite."
-			return res
+		if !s.jacFinite {
+			return s.jacobianNotFinite()
 		}
 		k := len(free)
 		jFree := make([]float64, m*k)
@@ -120,7 +84,7 @@ func leastSquaresDogbox(r Residuals, jac Jacobian, x0 []float64, m int, box cons
 		actual := -1.0
 		var costNew float64
 		var boundFree []int
-		for actual <= 0 && res.FuncEvals < maxNfev {
+		for actual <= 0 && res.FuncEvals < s.maxFuncEvals {
 			tr := make([]float64, k)
 			for c, i := range free {
 				tr[c] = delta * scale[i]
@@ -139,18 +103,13 @@ func leastSquaresDogbox(r Residuals, jac Jacobian, x0 []float64, m int, box cons
 				xNew[i] = math.Min(math.Max(x[i]+step[i], box.lo[i]), box.up[i])
 				stepHNorm = math.Max(stepHNorm, math.Abs(step[i]*scaleInv[i]))
 			}
-			r(xNew, fNew)
-			res.FuncEvals++
-			if !leastsqFinite(fNew) {
+			var ok bool
+			if costNew, ok = s.trial(xNew, fNew); !ok {
 				delta = 0.25 * stepHNorm
 				continue
 			}
-			costNew = set.Loss.lossCost(fNew, set.FScale)
-			actual = cost - costNew
-			var ratio float64
-			delta, ratio = leastSquaresUpdateRadius(delta, actual, predicted, stepHNorm, trHit)
-			status = leastSquaresTermination(actual, cost, vecNorm(step, 2), vecNorm(x, 2), ratio, set.FTol, set.XTol)
-			if status != -2 {
+			actual = s.cost - costNew
+			if delta, status = s.judge(delta, actual, predicted, stepHNorm, trHit, step); status != -2 {
 				break
 			}
 		}
@@ -158,32 +117,20 @@ func leastSquaresDogbox(r Residuals, jac Jacobian, x0 []float64, m int, box cons
 			for c, i := range free {
 				onBound[i] = boundFree[c]
 			}
-			copy(x, xNew)
 			for i, b := range onBound {
 				switch b {
 				case -1:
-					x[i] = box.lo[i]
+					xNew[i] = box.lo[i]
 				case 1:
-					x[i] = box.up[i]
+					xNew[i] = box.up[i]
 				}
 			}
-			copy(f, fNew)
-			cost = costNew
-			jacFinite = evalJac()
-			g = leastSquaresGrad(J, fs, n)
-			if set.XScaleJac {
-				leastSquaresJacScale(J, m, n, scale, scaleInv, false)
-			}
+			s.accept(xNew, fNew, costNew)
 		}
 		res.Iterations++
 	}
-	if status == -2 {
-		status = 0
-	}
-	res.X, res.Fun = x, f
-	res.ActiveMask = onBound
-	res.finish(J, status)
-	res.F, res.Grad, res.Optimality = cost, gFull, gNorm
+	s.finish(status, onBound)
+	res.F, res.Grad, res.Optimality = s.cost, gFull, gNorm
 	return res
 }
 

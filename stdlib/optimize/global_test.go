@@ -115,8 +115,8 @@ func TestDualAnnealingOptions(t *testing.T) {
 	if a.FuncEvals == b.FuncEvals && reflect.DeepEqual(a.X, b.X) {
 		t.Error("seeds 1 and 2 gave identical runs")
 	}
-	// MaxFun stops the run with scipy's message and Success false.
-	res, err := DualAnnealing(rastrigin, lo, up, &DualAnnealingSettings{MaxFun: 500, X0: []float64{3, 3}})
+	// MaxFuncEvals stops the run with scipy's message and Success false.
+	res, err := DualAnnealing(rastrigin, lo, up, &DualAnnealingSettings{MaxFuncEvals: 500, X0: []float64{3, 3}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,9 +22,6 @@ type GoldenSettings struct {
 // one new point, so the bracket shrinks by 0.618 per evaluation whatever
 // the function: linear convergence, robust but slower than Brent.
 func Golden(f func(float64) float64, brack []float64, s *GoldenSettings) (ScalarResult, error) {
-	// 2/(1+√5) as scipy rounds it; gC is computed in float64 as scipy's.
-	gR := 0.61803399
-	gC := 1 - gR
 	if s == nil {
 		s = &GoldenSettings{}
 	}
@@ -35,14 +32,17 @@ func Golden(f func(float64) float64, brack []float64, s *GoldenSettings) (Scalar
 	if maxIter == 0 {
 		maxIter = 5000
 	}
-	o := newScalarObjective(f)
-	br, err := scalarBracketStart(o, brack)
-	if err != nil {
-		return ScalarResult{}, err
-	}
-	if !br.Success {
-		return scalarBracketFailed(o, br), nil
-	}
+	return minimizeInBracket(f, brack, func(o *scalarObjective, br BracketResult) ScalarResult {
+		return goldenMinimize(o, br, xtol, maxIter)
+	})
+}
+
+// goldenMinimize runs the golden-section search from the bracket br, with
+// scipy's Golden.optimize as the model.
+func goldenMinimize(o *scalarObjective, br BracketResult, xtol float64, maxIter int) ScalarResult {
+	// 2/(1+√5) as scipy rounds it; gC is computed in float64 as scipy's.
+	gR := 0.61803399
+	gC := 1 - gR
 	x0, x3 := br.XA, br.XC
 	var x1, x2 float64
 	if math.Abs(br.XC-br.XB) > math.Abs(br.XB-br.XA) {
@@ -68,7 +68,7 @@ func Golden(f func(float64) float64, brack []float64, s *GoldenSettings) (Scalar
 		}
 	}
 	if o.stopped() {
-		return o.stoppedResult(nit), nil
+		return o.stoppedResult(nit)
 	}
 	r := ScalarResult{X: x2, F: f2, Iterations: nit, FuncEvals: o.n}
 	if f1 < f2 {
@@ -79,5 +79,5 @@ func Golden(f func(float64) float64, brack []float64, s *GoldenSettings) (Scalar
 	} else {
 		r.Status, r.Message = MaxIterations, scalarMaxIter
 	}
-	return r, nil
+	return r
 }

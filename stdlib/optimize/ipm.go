@@ -354,15 +354,7 @@ func (sf *standardForm) result(p LP, z, y, s []float64, nit int) *LPResult {
 			r.Upper[j] = y[row]
 		}
 	}
-	r.Fun = vecDot(p.C, r.X)
-	r.Slack = make([]float64, len(p.BUb))
-	for i, row := range p.AUb {
-		r.Slack[i] = p.BUb[i] - vecDot(row, r.X)
-	}
-	r.Con = make([]float64, len(p.BEq))
-	for i, row := range p.AEq {
-		r.Con[i] = p.BEq[i] - vecDot(row, r.X)
-	}
+	r.setResiduals(p)
 	if y == nil {
 		y = make([]float64, sf.nub+sf.neq)
 	}

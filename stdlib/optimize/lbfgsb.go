@@ -16,10 +16,10 @@ type LBFGSBSettings struct {
 	// GTol stops when the infinity norm of the projected gradient is at
 	// most GTol (scipy's pgtol). Default 1e-5.
 	GTol float64
-	// MaxFunEvals stops after an iteration that brought the number of
+	// MaxFuncEvals stops after an iteration that brought the number of
 	// evaluations of f above it (scipy's maxfun); finite-difference
 	// gradients count. Default 15000.
-	MaxFunEvals int
+	MaxFuncEvals int
 	// MaxIter is the maximum number of iterations. Default 15000.
 	MaxIter int
 	// MaxLineSearch is the maximum number of evaluations in one line
@@ -28,8 +28,8 @@ type LBFGSBSettings struct {
 	// Step is the absolute forward-difference step used when the problem
 	// has no gradient (scipy's eps). Default 1e-8.
 	Step float64
-	// Path asks for the iterates in Result.Path.
-	Path bool
+	// KeepPath asks for the iterates in Result.Path.
+	KeepPath bool
 	// Callback, if set, is called with a copy of the iterate after each
 	// iteration (scipy's callback).
 	Callback func(x []float64)
@@ -101,8 +101,8 @@ func (s *LBFGSBSettings) defaults() {
 	if s.GTol == 0 {
 		s.GTol = 1e-5
 	}
-	if s.MaxFunEvals <= 0 {
-		s.MaxFunEvals = 15000
+	if s.MaxFuncEvals <= 0 {
+		s.MaxFuncEvals = 15000
 	}
 	if s.MaxIter <= 0 {
 		s.MaxIter = 15000
@@ -205,7 +205,7 @@ func (st *lbfgsb) run(obj *consObjective, set *LBFGSBSettings) *Result {
 		return res
 	}
 	record := func() {
-		if set.Path {
+		if set.KeepPath {
 			res.Path = append(res.Path, append([]float64(nil), st.x...))
 		}
 	}
@@ -270,7 +270,7 @@ func (st *lbfgsb) run(obj *consObjective, set *LBFGSBSettings) *Result {
 		switch {
 		case res.Iterations >= set.MaxIter:
 			return finish(MaxIterations, MsgLBFGSBMaxIter)
-		case obj.nfev > set.MaxFunEvals:
+		case obj.nfev > set.MaxFuncEvals:
 			return finish(MaxFuncEvals, MsgLBFGSBMaxFun)
 		case sbgnrm <= set.GTol:
 			return finish(Success, MsgLBFGSBPGTol)
@@ -364,9 +364,9 @@ func (st *lbfgsb) lineSearch(obj *consObjective, iter, maxls int) (out int, stp,
 		// Not a descent direction: a line search is impossible.
 		return lbfgsbFailed, stp, gd, gdold, dtd
 	}
-	ls := lbfgsbDcsrch{ftol: 1e-3, gtol: 0.9, xtol: 0.1, stpmin: 0, stpmax: stpmx}
-	task := ls.start(st.f, gd, stp)
-	for ifun := 1; task == lbfgsbFG; ifun++ {
+	ls := dcsrch{ftol: 1e-3, gtol: 0.9, xtol: 0.1, stpmin: 0, stpmax: stpmx}
+	task := ls.start(stp, st.f, gd)
+	for ifun := 1; task == dcsrchFG; ifun++ {
 		if ifun-1 >= maxls {
 			return lbfgsbFailed, stp, gd, gdold, dtd
 		}
@@ -383,9 +383,9 @@ func (st *lbfgsb) lineSearch(obj *consObjective, iter, maxls int) (out int, stp,
 		}
 		copy(st.g, obj.gradient(st.x))
 		gd = vecDot(st.g, st.d)
-		task = ls.next(st.f, gd, &stp)
+		stp, task = ls.iterate(stp, st.f, gd)
 	}
-	if task == lbfgsbError {
+	if task == dcsrchError {
 		return lbfgsbFailed, stp, gd, gdold, dtd
 	}
 	return lbfgsbAccepted, stp, gd, gdold, dtd
@@ -1171,233 +1171,4 @@ func lbfgsbAxpy(a float64, x, y []float64) {
 	for i, xi := range x {
 		y[i] += a * xi
 	}
-}
-
-// Tasks of dcsrch.
-const (
-	lbfgsbFG = iota
-	lbfgsbConv
-	lbfgsbWarn
-	lbfgsbError
-)
-
-// lbfgsbDcsrch is the line search of Moré and Thuente, "Line search
-// algorithms with guaranteed sufficient decrease", ACM TOMS 20(3) 286–307
-// (1994), as MINPACK-2's dcsrch in the copy inside lbfgsb.f: it finds a
-// step with f(stp) <= f(0) + ftol·stp·f'(0) and |f'(stp)| <= gtol·|f'(0)|
-// within [stpmin, stpmax], keeping an interval of uncertainty [stx, sty]
-// updated by safeguarded cubic and quadratic steps (dcstep).
-type lbfgsbDcsrch struct {
-	ftol, gtol, xtol, stpmin, stpmax float64
-
-	brackt                      bool
-	stage                       int
-	ginit, gtest, finit         float64
-	stx, fx, gx, sty, fy, gy    float64
-	stmin, stmax, width, width1 float64
-}
-
-// start begins a search from f(0) = f, f'(0) = g with first trial step
-// stp; it returns lbfgsbFG to ask for f and f' at stp, or lbfgsbError.
-func (s *lbfgsbDcsrch) start(f, g, stp float64) int {
-	if stp < s.stpmin || stp > s.stpmax || g >= 0 || s.stpmax < s.stpmin {
-		return lbfgsbError
-	}
-	s.brackt, s.stage = false, 1
-	s.finit, s.ginit = f, g
-	s.gtest = s.ftol * g
-	s.width = s.stpmax - s.stpmin
-	s.width1 = s.width / 0.5
-	s.stx, s.fx, s.gx = 0, f, g
-	s.sty, s.fy, s.gy = 0, f, g
-	s.stmin = 0
-	s.stmax = stp + 4*stp
-	return lbfgsbFG
-}
-
-// next takes f and f' at *stp and either accepts the step (lbfgsbConv),
-// gives up with the best step found (lbfgsbWarn), or sets a new trial step
-// and returns lbfgsbFG.
-func (s *lbfgsbDcsrch) next(f, g float64, stp *float64) int {
-	const xtrapl, xtrapu = 1.1, 4.0
-	ftest := s.finit + *stp*s.gtest
-	if s.stage == 1 && f <= ftest && g >= 0 {
-		s.stage = 2
-	}
-	task := lbfgsbFG
-	if s.brackt && (*stp <= s.stmin || *stp >= s.stmax) {
-		task = lbfgsbWarn // rounding errors prevent progress
-	}
-	if s.brackt && s.stmax-s.stmin <= s.xtol*s.stmax {
-		task = lbfgsbWarn // xtol test satisfied
-	}
-	if *stp == s.stpmax && f <= ftest && g <= s.gtest {
-		task = lbfgsbWarn // stp = stpmax
-	}
-	if *stp == s.stpmin && (f > ftest || g >= s.gtest) {
-		task = lbfgsbWarn // stp = stpmin
-	}
-	if f <= ftest && math.Abs(g) <= s.gtol*(-s.ginit) {
-		task = lbfgsbConv
-	}
-	if task != lbfgsbFG {
-		return task
-	}
-	if s.stage == 1 && f <= s.fx && f > ftest {
-		// A lower value without sufficient decrease: step on the
-		// modified function ψ(stp) = f(stp) - f(0) - ftol·stp·f'(0).
-		fm := f - *stp*s.gtest
-		fxm := s.fx - s.stx*s.gtest
-		fym := s.fy - s.sty*s.gtest
-		gm := g - s.gtest
-		gxm := s.gx - s.gtest
-		gym := s.gy - s.gtest
-		lbfgsbDcstep(&s.stx, &fxm, &gxm, &s.sty, &fym, &gym, stp, fm, gm, &s.brackt, s.stmin, s.stmax)
-		s.fx = fxm + s.stx*s.gtest
-		s.fy = fym + s.sty*s.gtest
-		s.gx = gxm + s.gtest
-		s.gy = gym + s.gtest
-	} else {
-		lbfgsbDcstep(&s.stx, &s.fx, &s.gx, &s.sty, &s.fy, &s.gy, stp, f, g, &s.brackt, s.stmin, s.stmax)
-	}
-	if s.brackt {
-		// Bisect if the interval did not shrink enough.
-		if math.Abs(s.sty-s.stx) >= 0.66*s.width1 {
-			*stp = s.stx + 0.5*(s.sty-s.stx)
-		}
-		s.width1 = s.width
-		s.width = math.Abs(s.sty - s.stx)
-		s.stmin = math.Min(s.stx, s.sty)
-		s.stmax = math.Max(s.stx, s.sty)
-	} else {
-		s.stmin = *stp + xtrapl*(*stp-s.stx)
-		s.stmax = *stp + xtrapu*(*stp-s.stx)
-	}
-	*stp = math.Min(math.Max(*stp, s.stpmin), s.stpmax)
-	if s.brackt && (*stp <= s.stmin || *stp >= s.stmax || s.stmax-s.stmin <= s.xtol*s.stmax) {
-		*stp = s.stx // no further progress is possible
-	}
-	return lbfgsbFG
-}
-
-// lbfgsbDcstep is MINPACK-2's dcstep: from the best step stx, the other
-// end sty of the interval and the trial stp (values f, derivatives d), it
-// computes a safeguarded new trial step by cubic, quadratic or secant
-// interpolation, choosing among four cases by the sign and size of the
-// derivatives, and updates the interval.
-func lbfgsbDcstep(stx, fx, dx, sty, fy, dy, stp *float64, fp, dp float64, brackt *bool, stpmin, stpmax float64) {
-	sgnd := dp * (*dx / math.Abs(*dx))
-	var stpf float64
-	// cubic returns θ and γ of the cubic interpolating f and f' at a and
-	// b; a radicand below zero, possible only by rounding, counts as 0.
-	cubic := func(fa, fb, a, b, d1, d2 float64) (theta, gamma float64) {
-		theta = 3*(fa-fb)/(b-a) + d1 + d2
-		s := math.Max(math.Abs(theta), math.Max(math.Abs(d1), math.Abs(d2)))
-		gamma = s * math.Sqrt(math.Max(0, (theta/s)*(theta/s)-(d1/s)*(d2/s)))
-		return theta, gamma
-	}
-	switch {
-	case fp > *fx:
-		// A higher value: the minimum is bracketed. Take the cubic step
-		// if it is closer to stx than the quadratic one, else their mean.
-		theta, gamma := cubic(*fx, fp, *stx, *stp, *dx, dp)
-		if *stp < *stx {
-			gamma = -gamma
-		}
-		p := (gamma - *dx) + theta
-		q := ((gamma - *dx) + gamma) + dp
-		r := p / q
-		stpc := *stx + r*(*stp-*stx)
-		stpq := *stx + ((*dx/((*fx-fp)/(*stp-*stx)+*dx))/2)*(*stp-*stx)
-		if math.Abs(stpc-*stx) < math.Abs(stpq-*stx) {
-			stpf = stpc
-		} else {
-			stpf = stpc + (stpq-stpc)/2
-		}
-		*brackt = true
-	case sgnd < 0:
-		// Derivatives of opposite sign: bracketed. Take the cubic step
-		// if it is farther from stp than the secant step.
-		theta, gamma := cubic(*fx, fp, *stx, *stp, *dx, dp)
-		if *stp > *stx {
-			gamma = -gamma
-		}
-		p := (gamma - dp) + theta
-		q := ((gamma - dp) + gamma) + *dx
-		r := p / q
-		stpc := *stp + r*(*stx-*stp)
-		stpq := *stp + (dp/(dp-*dx))*(*stx-*stp)
-		if math.Abs(stpc-*stp) > math.Abs(stpq-*stp) {
-			stpf = stpc
-		} else {
-			stpf = stpq
-		}
-		*brackt = true
-	case math.Abs(dp) < math.Abs(*dx):
-		// Same sign, the derivative's magnitude decreases. The cubic
-		// step is used only if the cubic tends to infinity in the step's
-		// direction or its minimum is beyond stp.
-		theta, gamma := cubic(*fx, fp, *stx, *stp, *dx, dp)
-		if *stp > *stx {
-			gamma = -gamma
-		}
-		p := (gamma - dp) + theta
-		q := (gamma + (*dx - dp)) + gamma
-		r := p / q
-		var stpc float64
-		switch {
-		case r < 0 && gamma != 0:
-			stpc = *stp + r*(*stx-*stp)
-		case *stp > *stx:
-			stpc = stpmax
-		default:
-			stpc = stpmin
-		}
-		stpq := *stp + (dp/(dp-*dx))*(*stx-*stp)
-		if *brackt {
-			if math.Abs(stpc-*stp) < math.Abs(stpq-*stp) {
-				stpf = stpc
-			} else {
-				stpf = stpq
-			}
-			if *stp > *stx {
-				stpf = math.Min(*stp+0.66*(*sty-*stp), stpf)
-			} else {
-				stpf = math.Max(*stp+0.66*(*sty-*stp), stpf)
-			}
-		} else {
-			if math.Abs(stpc-*stp) > math.Abs(stpq-*stp) {
-				stpf = stpc
-			} else {
-				stpf = stpq
-			}
-			stpf = math.Max(stpmin, math.Min(stpmax, stpf))
-		}
-	default:
-		// Same sign, the derivative's magnitude does not decrease.
-		switch {
-		case *brackt:
-			theta, gamma := cubic(fp, *fy, *stp, *sty, *dy, dp)
-			if *stp > *sty {
-				gamma = -gamma
-			}
-			p := (gamma - dp) + theta
-			q := ((gamma - dp) + gamma) + *dy
-			r := p / q
-			stpf = *stp + r*(*sty-*stp)
-		case *stp > *stx:
-			stpf = stpmax
-		default:
-			stpf = stpmin
-		}
-	}
-	if fp > *fx {
-		*sty, *fy, *dy = *stp, fp, dp
-	} else {
-		if sgnd < 0 {
-			*sty, *fy, *dy = *stx, *fx, *dx
-		}
-		*stx, *fx, *dx = *stp, fp, dp
-	}
-	*stp = stpf
 }

@@ -67,7 +67,7 @@ func TestLBFGSBFailures(t *testing.T) {
 	if err != nil || res.Status != NotFinite || res.Success || res.X[0] != 1.3 {
 		t.Errorf("NaN objective: %+v, %v", res, err)
 	}
-	res, _ = LBFGSB(Problem{Func: consRosen, Grad: consRosenGrad}, consRosen100X0(), nil, &LBFGSBSettings{MaxFunEvals: 20})
+	res, _ = LBFGSB(Problem{Func: consRosen, Grad: consRosenGrad}, consRosen100X0(), nil, &LBFGSBSettings{MaxFuncEvals: 20})
 	if res.Status != MaxFuncEvals || res.Message != MsgLBFGSBMaxFun || res.FuncEvals <= 20 {
 		t.Errorf("maxfun: %v %q after %d", res.Status, res.Message, res.FuncEvals)
 	}

@@ -7,36 +7,9 @@ import (
 	"calc/stdlib/minpack"
 )
 
-// LeastSqSettings tunes LeastSq. The zero value means scipy.optimize.leastsq's
-// defaults.
-type LeastSqSettings struct {
-	// FTol stops when both the actual and the predicted relative
-	// reductions of the sum of squares are at most FTol. Zero means
-	// scipy's 1.49012e-8.
-	FTol float64
-	// XTol stops when the relative error between two consecutive iterates
-	// is at most XTol. Zero means scipy's 1.49012e-8.
-	XTol float64
-	// GTol stops when the cosine of the angle between the residuals and
-	// every column of the Jacobian is at most GTol in absolute value.
-	// scipy's default is 0, which disables the test.
-	GTol float64
-	// MaxFev caps the calls of the residuals, finite-difference calls
-	// included. Zero means scipy's 100*(n+1) with a Jacobian and
-	// 200*(n+1) without.
-	MaxFev int
-	// EpsFcn sets the forward-difference step when there is no Jacobian:
-	// h = sqrt(max(EpsFcn, ε))·|x_j|, or sqrt(…) itself when x_j is zero.
-	// Zero means ε, the machine epsilon, as in scipy.
-	EpsFcn float64
-	// Factor sets the initial step bound, Factor·‖diag·x0‖ (or Factor
-	// when that is zero). Zero means scipy's 100.
-	Factor float64
-	// Diag holds positive scale factors for the variables (MINPACK's
-	// mode 2). Nil means mode 1: the scales are the norms of the
-	// Jacobian's columns, updated as they grow, as scipy does.
-	Diag []float64
-}
+// LeastSqSettings tunes LeastSq: MINPACK's options, the zero value
+// meaning scipy.optimize.leastsq's defaults.
+type LeastSqSettings = minpack.LMOptions
 
 // LeastSqResult is what LeastSq found. The embedded Result has X, F (the
 // sum of squares at X), Status, Success, Message (scipy's mesg),
@@ -59,7 +32,7 @@ type LeastSqResult struct {
 	Ipvt []int
 	// Qtf holds the first n elements of Qᵀ·fvec.
 	Qtf []float64
-	// Ier is MINPACK's info, scipy's ier: 1–4 converged, 5 hit MaxFev,
+	// Ier is MINPACK's info, scipy's ier: 1–4 converged, 5 hit MaxFuncEvals,
 	// 6–8 asked for tolerances too small to reach. Zero means the
 	// residuals or the Jacobian were not finite.
 	Ier int
@@ -99,23 +72,9 @@ func LeastSq(r Residuals, jac Jacobian, x0 []float64, m int, s *LeastSqSettings)
 	if s != nil {
 		set = *s
 	}
-	if set.FTol == 0 {
-		set.FTol = 1.49012e-8
-	}
-	if set.XTol == 0 {
-		set.XTol = 1.49012e-8
-	}
-	if set.MaxFev == 0 {
-		set.MaxFev = minpack.DefaultMaxFev(n, jac != nil)
-	}
-	if set.EpsFcn == 0 {
-		set.EpsFcn = leastsqEpsmch
-	}
-	if set.Factor == 0 {
-		set.Factor = 100
-	}
-	if set.FTol < 0 || set.XTol < 0 || set.GTol < 0 || set.MaxFev < 0 || set.Factor < 0 {
-		return nil, fmt.Errorf("optimize: leastsq tolerances, MaxFev and Factor must not be negative")
+	set = set.WithDefaults(n, jac != nil)
+	if set.FTol < 0 || set.XTol < 0 || set.GTol < 0 || set.MaxFuncEvals < 0 || set.Factor < 0 {
+		return nil, fmt.Errorf("optimize: leastsq tolerances, MaxFuncEvals and Factor must not be negative")
 	}
 	if set.Diag != nil {
 		if len(set.Diag) != n {
@@ -141,11 +100,7 @@ const (
 // already defaulted and checked, in exact IEEE constants, stopping on
 // residuals or a Jacobian that are not finite.
 func leastsqLM(r Residuals, jac Jacobian, x0 []float64, m int, set *LeastSqSettings) *LeastSqResult {
-	out := minpack.LMDer(r, jac, x0, m, &minpack.LMSettings{
-		FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxFev: set.MaxFev,
-		EpsFcn: set.EpsFcn, Factor: set.Factor, Diag: set.Diag,
-		Machine: minpack.Exact, StopIfNotFinite: true,
-	})
+	out := minpack.LMDer(r, jac, x0, m, &minpack.LMSettings{LMOptions: *set, Machine: minpack.Exact, StopIfNotFinite: true})
 	n := len(x0)
 	res := &LeastSqResult{Fvec: out.Fvec, Ipvt: out.Ipvt, Qtf: out.Qtf, Ier: out.Info}
 	res.X = out.X
@@ -166,7 +121,7 @@ func leastsqReport(res *LeastSqResult, set *LeastSqSettings) {
 	case leastsqNaNIer:
 		res.Status, res.Message = NotFinite, "The residuals or the Jacobian are not finite."
 	default:
-		res.Message = minpack.LMMessage(res.Ier, set.MaxFev, set.FTol, set.XTol, set.GTol)
+		res.Message = minpack.LMMessage(res.Ier, set.MaxFuncEvals, set.FTol, set.XTol, set.GTol)
 		switch res.Ier {
 		case 5:
 			res.Status = MaxFuncEvals

@@ -26,7 +26,7 @@ func TestLeastSqNIST(t *testing.T) {
 					// difference quotients; see the scipy test.
 					continue
 				}
-				res, err := LeastSq(r, j, x0, m, &LeastSqSettings{FTol: 1e-14, XTol: 1e-14, MaxFev: 5000})
+				res, err := LeastSq(r, j, x0, m, &LeastSqSettings{FTol: 1e-14, XTol: 1e-14, MaxFuncEvals: 5000})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -180,7 +180,7 @@ func TestLeastSqFailures(t *testing.T) {
 	// Too few evaluations: MINPACK's info 5 and scipy's message.
 	p := nistLoad(t)[0]
 	r, jac := p.residuals()
-	res, err := LeastSq(r, jac, p.Start1, len(p.X), &LeastSqSettings{MaxFev: 5})
+	res, err := LeastSq(r, jac, p.Start1, len(p.X), &LeastSqSettings{MaxFuncEvals: 5})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,10 +44,10 @@ type LeastSquaresSettings struct {
 	// XScaleJac scales the variables by the inverse norms of the
 	// Jacobian's columns, never decreasing, as scipy's x_scale='jac'.
 	XScaleJac bool
-	// MaxNfev caps the residual evaluations. Zero means scipy's: 100·n
+	// MaxFuncEvals caps the residual evaluations. Zero means scipy's: 100·n
 	// for TRF (where finite-difference calls are not counted), and for
 	// LM 100·n with a Jacobian or 100·n·(n+1) without (counted).
-	MaxNfev int
+	MaxFuncEvals int
 	// DiffStep is the relative step of the forward differences when
 	// there is no Jacobian: h = DiffStep·|x_j|. Zero means scipy's
 	// sqrt(ε)·max(1, |x_j|).
@@ -226,8 +226,8 @@ func LeastSquares(r Residuals, jac Jacobian, x0 []float64, m int, b *Bounds, s *
 	if set.GTol == 0 {
 		set.GTol = 1e-8
 	}
-	if set.FTol < 0 || set.XTol < 0 || set.GTol < 0 || set.MaxNfev < 0 || set.DiffStep < 0 {
-		return nil, errors.New("optimize: least_squares tolerances, MaxNfev and DiffStep must not be negative")
+	if set.FTol < 0 || set.XTol < 0 || set.GTol < 0 || set.MaxFuncEvals < 0 || set.DiffStep < 0 {
+		return nil, errors.New("optimize: least_squares tolerances, MaxFuncEvals and DiffStep must not be negative")
 	}
 	scale := make([]float64, n)
 	for i := range scale {
@@ -280,14 +280,14 @@ func LeastSquares(r Residuals, jac Jacobian, x0 []float64, m int, b *Bounds, s *
 // Jacobian, gradient and optimality recomputed at the solution.
 func leastSquaresLM(r Residuals, jac Jacobian, x0 []float64, m int, scale []float64, set *LeastSquaresSettings) *LeastSquaresResult {
 	n := len(x0)
-	lm := LeastSqSettings{FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxFev: set.MaxNfev, Factor: 100, EpsFcn: leastsqEpsmch}
+	lm := LeastSqSettings{FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxFuncEvals: set.MaxFuncEvals, Factor: 100, EpsFcn: leastsqEpsmch}
 	if set.DiffStep != 0 {
 		lm.EpsFcn = set.DiffStep * set.DiffStep
 	}
-	if lm.MaxFev == 0 {
-		lm.MaxFev = 100 * n
+	if lm.MaxFuncEvals == 0 {
+		lm.MaxFuncEvals = 100 * n
 		if jac == nil {
-			lm.MaxFev = 100 * n * (n + 1)
+			lm.MaxFuncEvals = 100 * n * (n + 1)
 		}
 	}
 	if !set.XScaleJac {
@@ -354,46 +354,14 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 	if bounded {
 		leastSquaresStrictlyFeasible(x, box, 1e-10)
 	}
-	res := &LeastSquaresResult{}
-	f := make([]float64, m)
-	r(x, f)
-	res.FuncEvals = 1
-	if !leastsqFinite(f) {
-		res.X, res.Fun, res.F = x, f, math.NaN()
-		res.Status, res.Message = NotFinite, "Residuals are not finite in the initial point."
-		return res
+	s, failed := startLeastSquares(r, jac, x, m, box, scale, set)
+	if failed != nil {
+		return failed
 	}
-	J := make([]float64, m*n)
-	evalJac := func(x, f []float64) bool {
-		res.GradEvals++
-		return leastSquaresEvalJac(r, jac, x, f, box, set, J)
-	}
-	// fs is f as the model sees it: f itself for the linear loss, else
-	// scaled with J for the robust loss.
-	fs := make([]float64, m)
-	withLoss := func() {
-		if set.Loss == Linear {
-			copy(fs, f)
-			return
-		}
-		set.Loss.scaleForLoss(J, f, fs, n, set.FScale)
-	}
-	jacFinite := evalJac(x, f)
-	withLoss()
-	cost := set.Loss.lossCost(f, set.FScale)
-	g := leastSquaresGrad(J, fs, n)
-
-	scaleInv := make([]float64, n)
-	if set.XScaleJac {
-		leastSquaresJacScale(J, m, n, scale, scaleInv, true)
-	} else {
-		for i := range scale {
-			scaleInv[i] = 1 / scale[i]
-		}
-	}
+	res, f, J, fs, scaleInv := s.res, s.f, s.J, s.fs, s.scaleInv
 	v := make([]float64, n)
 	dv := make([]float64, n)
-	leastSquaresCLScaling(x, g, box, v, dv)
+	leastSquaresCLScaling(x, s.g, box, v, dv)
 	delta := 0.0
 	for i := range x0 {
 		vi := v[i]
@@ -406,10 +374,6 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 	delta = math.Sqrt(delta)
 	if delta == 0 {
 		delta = 1
-	}
-	maxNfev := set.MaxNfev
-	if maxNfev == 0 {
-		maxNfev = 100 * n
 	}
 
 	rows := m
@@ -432,22 +396,17 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 	status := -2 // none yet
 	gNorm := 0.0
 	for {
+		g := s.g
 		leastSquaresCLScaling(x, g, box, v, dv)
 		gNorm = 0
 		for i := range g {
 			gNorm = math.Max(gNorm, math.Abs(g[i]*v[i]))
 		}
-		if gNorm < set.GTol {
-			status = 1
-		}
-		if status != -2 || res.FuncEvals == maxNfev {
+		if s.done(gNorm, &status) {
 			break
 		}
-		if !jacFinite {
-			res.X, res.Fun = x, f
-			res.finish(J, 0)
-			res.Status, res.Success, res.Message = NotFinite, false, "The Jacobian is not finite."
-			return res
+		if !s.jacFinite {
+			return s.jacobianNotFinite()
 		}
 		for i := range v {
 			if dv[i] != 0 {
@@ -492,7 +451,7 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 
 		actualReduction := -1.0
 		var costNew float64
-		for actualReduction <= 0 && res.FuncEvals < maxNfev {
+		for actualReduction <= 0 && res.FuncEvals < s.maxFuncEvals {
 			ph := leastSquaresTrustRegion(n, m, uf, sv, &vt, delta, &alpha)
 			var predicted float64
 			if bounded {
@@ -510,47 +469,160 @@ func leastSquaresTRF(r Residuals, jac Jacobian, x0 []float64, m int, box consBox
 					xNew[i] = x[i] + step[i]
 				}
 			}
-			r(xNew, fNew)
-			res.FuncEvals++
 			stepHNorm := vecNorm(stepH, 2)
-			if !leastsqFinite(fNew) {
+			var ok bool
+			if costNew, ok = s.trial(xNew, fNew); !ok {
 				delta = 0.25 * stepHNorm
 				continue
 			}
-			costNew = set.Loss.lossCost(fNew, set.FScale)
-			actualReduction = cost - costNew
-			deltaNew, ratio := leastSquaresUpdateRadius(delta, actualReduction, predicted, stepHNorm, stepHNorm > 0.95*delta)
-			status = leastSquaresTermination(actualReduction, cost, vecNorm(step, 2), vecNorm(x, 2), ratio, set.FTol, set.XTol)
-			if status != -2 {
+			actualReduction = s.cost - costNew
+			var deltaNew float64
+			if deltaNew, status = s.judge(delta, actualReduction, predicted, stepHNorm, stepHNorm > 0.95*delta, step); status != -2 {
 				break
 			}
 			alpha *= delta / deltaNew
 			delta = deltaNew
 		}
 		if actualReduction > 0 {
-			copy(x, xNew)
-			copy(f, fNew)
-			cost = costNew
-			jacFinite = evalJac(x, f)
-			withLoss()
-			g = leastSquaresGrad(J, fs, n)
-			if set.XScaleJac {
-				leastSquaresJacScale(J, m, n, scale, scaleInv, false)
-			}
+			s.accept(xNew, fNew, costNew)
 		}
 		res.Iterations++
 	}
-	if status == -2 {
-		status = 0
-	}
-	res.X, res.Fun = x, f
-	res.ActiveMask = leastSquaresActive(x, box, set.XTol)
-	res.finish(J, status)
+	s.finish(status, leastSquaresActive(x, box, set.XTol))
 	if set.Loss != Linear {
-		res.F, res.Grad = cost, g
+		res.F, res.Grad = s.cost, s.g
 	}
 	res.Optimality = gNorm
 	return res
+}
+
+// leastSquaresRun is the state TRF and dogbox share: the iterate x, its
+// residuals f, Jacobian J, cost and gradient g = Jᵀfs, where fs is f as
+// the model sees it (f itself for the linear loss, else scaled with J for
+// the robust loss), the variable scaling and the counts in res.
+type leastSquaresRun struct {
+	r            Residuals
+	jac          Jacobian
+	box          consBox
+	set          *LeastSquaresSettings
+	res          *LeastSquaresResult
+	x, f, J, fs  []float64
+	g            []float64
+	cost         float64
+	jacFinite    bool
+	scale        []float64
+	scaleInv     []float64
+	maxFuncEvals int
+}
+
+// startLeastSquares evaluates the residuals, Jacobian, cost and gradient
+// at x, which it keeps as the iterate, and sets the scaling (scale is
+// updated in place when it comes from the Jacobian) and scipy's cap of
+// 100·n evaluations. Residuals that are not finite end the run: it
+// returns the result instead.
+func startLeastSquares(r Residuals, jac Jacobian, x []float64, m int, box consBox, scale []float64, set *LeastSquaresSettings) (*leastSquaresRun, *LeastSquaresResult) {
+	n := len(x)
+	s := &leastSquaresRun{r: r, jac: jac, box: box, set: set, res: &LeastSquaresResult{}, x: x, f: make([]float64, m), scale: scale}
+	r(x, s.f)
+	s.res.FuncEvals = 1
+	if !leastsqFinite(s.f) {
+		s.res.X, s.res.Fun, s.res.F = x, s.f, math.NaN()
+		s.res.Status, s.res.Message = NotFinite, "Residuals are not finite in the initial point."
+		return nil, s.res
+	}
+	s.J, s.fs = make([]float64, m*n), make([]float64, m)
+	s.evalJac()
+	s.cost = set.Loss.lossCost(s.f, set.FScale)
+	s.g = leastSquaresGrad(s.J, s.fs, n)
+	s.scaleInv = make([]float64, n)
+	if set.XScaleJac {
+		leastSquaresJacScale(s.J, m, n, scale, s.scaleInv, true)
+	} else {
+		for i := range scale {
+			s.scaleInv[i] = 1 / scale[i]
+		}
+	}
+	s.maxFuncEvals = set.MaxFuncEvals
+	if s.maxFuncEvals == 0 {
+		s.maxFuncEvals = 100 * n
+	}
+	return s, nil
+}
+
+// evalJac evaluates the Jacobian at the iterate and scales the residuals
+// for the loss.
+func (s *leastSquaresRun) evalJac() {
+	s.res.GradEvals++
+	s.jacFinite = leastSquaresEvalJac(s.r, s.jac, s.x, s.f, s.box, s.set, s.J)
+	if s.set.Loss == Linear {
+		copy(s.fs, s.f)
+	} else {
+		s.set.Loss.scaleForLoss(s.J, s.f, s.fs, len(s.x), s.set.FScale)
+	}
+}
+
+// done reports whether the iterations end before another step: at a
+// termination status already set, at the gradient test (which sets status
+// 1) or when the evaluations are spent.
+func (s *leastSquaresRun) done(gNorm float64, status *int) bool {
+	if gNorm < s.set.GTol {
+		*status = 1
+	}
+	return *status != -2 || s.res.FuncEvals == s.maxFuncEvals
+}
+
+// jacobianNotFinite ends the run at the iterate, whose Jacobian is not
+// finite.
+func (s *leastSquaresRun) jacobianNotFinite() *LeastSquaresResult {
+	s.res.X, s.res.Fun = s.x, s.f
+	s.res.finish(s.J, 0)
+	s.res.Status, s.res.Success, s.res.Message = NotFinite, false, "The Jacobian is not finite."
+	return s.res
+}
+
+// trial evaluates the residuals at xNew into fNew and returns their cost,
+// or false when they are not finite.
+func (s *leastSquaresRun) trial(xNew, fNew []float64) (float64, bool) {
+	s.r(xNew, fNew)
+	s.res.FuncEvals++
+	if !leastsqFinite(fNew) {
+		return 0, false
+	}
+	return s.set.Loss.lossCost(fNew, s.set.FScale), true
+}
+
+// judge updates the trust radius delta from the actual and predicted
+// reductions of a step whose scaled norm is stepHNorm (hit: it reached the
+// region's edge) and returns the new radius and scipy's termination
+// status (−2 to go on).
+func (s *leastSquaresRun) judge(delta, actual, predicted, stepHNorm float64, hit bool, step []float64) (float64, int) {
+	deltaNew, ratio := leastSquaresUpdateRadius(delta, actual, predicted, stepHNorm, hit)
+	return deltaNew, leastSquaresTermination(actual, s.cost, vecNorm(step, 2), vecNorm(s.x, 2), ratio, s.set.FTol, s.set.XTol)
+}
+
+// accept moves the iterate to xNew, whose residuals are fNew and cost
+// costNew, and evaluates the Jacobian and gradient there.
+func (s *leastSquaresRun) accept(xNew, fNew []float64, costNew float64) {
+	copy(s.x, xNew)
+	copy(s.f, fNew)
+	s.cost = costNew
+	s.evalJac()
+	m, n := len(s.f), len(s.x)
+	s.g = leastSquaresGrad(s.J, s.fs, n)
+	if s.set.XScaleJac {
+		leastSquaresJacScale(s.J, m, n, s.scale, s.scaleInv, false)
+	}
+}
+
+// finish ends the run at the iterate with scipy's status (0, evaluations
+// spent, when none was set) and the active bounds.
+func (s *leastSquaresRun) finish(status int, active []int) {
+	if status == -2 {
+		status = 0
+	}
+	s.res.X, s.res.Fun = s.x, s.f
+	s.res.ActiveMask = active
+	s.res.finish(s.J, status)
 }
 
 // leastSquaresEvalJac writes the Jacobian at x (whose residuals are f)

@@ -118,7 +118,7 @@ func TestLeastSquaresScipy(t *testing.T) {
 func TestLeastSquaresNIST(t *testing.T) {
 	for _, p := range nistLoad(t) {
 		r, jac := p.residuals()
-		res, err := LeastSquares(r, jac, p.Start2, len(p.X), nil, &LeastSquaresSettings{FTol: 1e-15, XTol: 1e-15, GTol: 1e-15, MaxNfev: 10000})
+		res, err := LeastSquares(r, jac, p.Start2, len(p.X), nil, &LeastSquaresSettings{FTol: 1e-15, XTol: 1e-15, GTol: 1e-15, MaxFuncEvals: 10000})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -177,7 +177,7 @@ func TestLeastSquaresFailures(t *testing.T) {
 		}
 	}
 
-	res, _ := LeastSquares(line, nil, x0, 5, nil, &LeastSquaresSettings{MaxNfev: 1})
+	res, _ := LeastSquares(line, nil, x0, 5, nil, &LeastSquaresSettings{MaxFuncEvals: 1})
 	if res.Success || res.Status != MaxFuncEvals || res.Message != "The maximum number of function evaluations is exceeded." {
 		t.Errorf("max_nfev: %+v", res.Result)
 	}

@@ -55,6 +55,30 @@ type LPResult struct {
 	IneqLin, EqLin, Lower, Upper []float64
 }
 
+// setResiduals sets the objective's value at r.X and the residuals of the
+// constraints there: Slack = b_ub − A_ub·x and Con = b_eq − A_eq·x.
+func (r *LPResult) setResiduals(p LP) {
+	r.Fun = vecDot(p.C, r.X)
+	r.Slack = make([]float64, len(p.BUb))
+	for i, row := range p.AUb {
+		r.Slack[i] = p.BUb[i] - vecDot(row, r.X)
+	}
+	r.Con = make([]float64, len(p.BEq))
+	for i, row := range p.AEq {
+		r.Con[i] = p.BEq[i] - vecDot(row, r.X)
+	}
+}
+
+// box returns the bounds of the n variables; without Bounds they are
+// scipy's default, x ≥ 0.
+func (p LP) box(n int) (consBox, error) {
+	bounds := p.Bounds
+	if bounds == nil {
+		bounds = &Bounds{Lower: make([]float64, n)}
+	}
+	return bounds.box(n)
+}
+
 // lpMessages are the messages of the status codes.
 var lpMessages = [...]string{
 	LPOptimal:        "Optimization terminated successfully.",
@@ -150,11 +174,7 @@ func newSimplexLP(p LP) (*simplexLP, error) {
 			return nil, errors.New("optimize: the right-hand sides must be finite")
 		}
 	}
-	bounds := p.Bounds
-	if bounds == nil {
-		bounds = &Bounds{Lower: make([]float64, n)}
-	}
-	box, err := bounds.box(n)
+	box, err := p.box(n)
 	if err != nil {
 		return nil, err
 	}
@@ -415,15 +435,7 @@ func (lp *simplexLP) result(p LP, status int) *LPResult {
 	for j := range r.X {
 		r.X[j] += 0 // no −0
 	}
-	r.Fun = vecDot(p.C, r.X)
-	r.Slack = make([]float64, len(p.BUb))
-	for i, row := range p.AUb {
-		r.Slack[i] = p.BUb[i] - vecDot(row, r.X)
-	}
-	r.Con = make([]float64, len(p.BEq))
-	for i, row := range p.AEq {
-		r.Con[i] = p.BEq[i] - vecDot(row, r.X)
-	}
+	r.setResiduals(p)
 	if status != LPOptimal {
 		if status == LPInfeasible || status == LPNumerical {
 			r.X, r.Fun = vecNaN(lp.n), math.NaN()

@@ -130,13 +130,16 @@ func TestLimits(t *testing.T) {
 		t.Errorf("Powell: %d %q after %d evaluations, f = %g", r.Status, r.Message, r.FuncEvals, r.F)
 	}
 	p := optimize.Problem{Func: rosen, Grad: rosenGrad}
-	r, _ = optimize.BFGS(p, x0, &optimize.BFGSSettings{MaxIter: 5})
+	r, _ = optimize.BFGS(p, x0, &optimize.GradientSettings{MaxIter: 5})
 	if r.Status != optimize.MaxIterations || r.Message != optimize.MsgMaxIter || r.Iterations != 5 {
 		t.Errorf("BFGS: %d %q after %d iterations", r.Status, r.Message, r.Iterations)
 	}
-	r, _ = optimize.CG(p, x0, &optimize.CGSettings{MaxIter: 5})
+	r, _ = optimize.CG(p, x0, &optimize.GradientSettings{MaxIter: 5})
 	if r.Status != optimize.MaxIterations || r.Iterations != 5 {
 		t.Errorf("CG: %d %q after %d iterations", r.Status, r.Message, r.Iterations)
+	}
+	if _, err := optimize.CG(p, x0, &optimize.GradientSettings{XRTol: 1e-3}); err == nil {
+		t.Error("CG accepted XRTol, which only BFGS reads")
 	}
 	r, _ = optimize.NewtonCG(p, x0, &optimize.NewtonCGSettings{MaxIter: 5})
 	if r.Status != optimize.MaxIterations || r.Message != "Warning: "+optimize.MsgMaxIter {
@@ -162,8 +165,12 @@ func TestKeepPath(t *testing.T) {
 		"Powell": func() (*optimize.Result, error) {
 			return optimize.Powell(rosen, x0, &optimize.PowellSettings{KeepPath: true})
 		},
-		"BFGS": func() (*optimize.Result, error) { return optimize.BFGS(p, x0, &optimize.BFGSSettings{KeepPath: true}) },
-		"CG":   func() (*optimize.Result, error) { return optimize.CG(p, x0, &optimize.CGSettings{KeepPath: true}) },
+		"BFGS": func() (*optimize.Result, error) {
+			return optimize.BFGS(p, x0, &optimize.GradientSettings{KeepPath: true})
+		},
+		"CG": func() (*optimize.Result, error) {
+			return optimize.CG(p, x0, &optimize.GradientSettings{KeepPath: true})
+		},
 		"NewtonCG": func() (*optimize.Result, error) {
 			return optimize.NewtonCG(p, x0, &optimize.NewtonCGSettings{KeepPath: true})
 		},

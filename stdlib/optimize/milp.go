@@ -59,11 +59,7 @@ func MILP(p LP, integer []bool, s *MILPSettings) (*MILPResult, error) {
 	if intTol == 0 {
 		intTol = 1e-6
 	}
-	bounds := p.Bounds
-	if bounds == nil {
-		bounds = &Bounds{Lower: make([]float64, n)}
-	}
-	box, err := bounds.box(n)
+	box, err := p.box(n)
 	if err != nil {
 		return nil, err
 	}

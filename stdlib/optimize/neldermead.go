@@ -71,13 +71,11 @@ func NelderMead(f Func, x0 []float64, s *NelderMeadSettings) (*Result, error) {
 		return nil, err
 	}
 	n := len(x0)
-	var box *consBox
-	if s.Bounds != nil {
-		bx, err := s.Bounds.box(n)
-		if err != nil {
-			return nil, err
-		}
-		box = &bx
+	box, err := s.Bounds.optionalBox(n)
+	if err != nil {
+		return nil, err
+	}
+	if box != nil {
 		x0 = append([]float64(nil), x0...)
 		box.clip(x0)
 	}

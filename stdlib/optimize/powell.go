@@ -65,13 +65,9 @@ func Powell(f Func, x0 []float64, s *PowellSettings) (*Result, error) {
 		return nil, err
 	}
 	n := len(x0)
-	var box *consBox
-	if s.Bounds != nil {
-		bx, err := s.Bounds.box(n)
-		if err != nil {
-			return nil, err
-		}
-		box = &bx
+	box, err := s.Bounds.optionalBox(n)
+	if err != nil {
+		return nil, err
 	}
 	xtol, ftol := s.XTol, s.FTol
 	if xtol == 0 {

@@ -100,6 +100,21 @@ func scalarBracketStart(o *scalarObjective, brack []float64) (br BracketResult, 
 	return br, fmt.Errorf("optimize: a bracket has 0, 2 or 3 points, not %d", len(brack))
 }
 
+// minimizeInBracket is the frame Brent and Golden share: it finds the
+// starting bracket as scalarBracketStart does and, when there is one,
+// runs minimize from it.
+func minimizeInBracket(f func(float64) float64, brack []float64, minimize func(*scalarObjective, BracketResult) ScalarResult) (ScalarResult, error) {
+	o := newScalarObjective(f)
+	br, err := scalarBracketStart(o, brack)
+	if err != nil {
+		return ScalarResult{}, err
+	}
+	if !br.Success {
+		return scalarBracketFailed(o, br), nil
+	}
+	return minimize(o, br), nil
+}
+
 // scalarBracketFailed is the result of Brent or Golden when the search
 // for a bracket failed.
 func scalarBracketFailed(o *scalarObjective, br BracketResult) ScalarResult {

@@ -18,8 +18,8 @@ type SLSQPSettings struct {
 	// gradient or constraint Jacobian (scipy's eps). Default
 	// 1.4901161193847656e-08, √ε.
 	Step float64
-	// Path asks for the iterates in Result.Path.
-	Path bool
+	// KeepPath asks for the iterates in Result.Path.
+	KeepPath bool
 	// Callback, if set, is called with each iterate (scipy's callback).
 	Callback func(x []float64)
 }
@@ -251,7 +251,7 @@ func (st *slsqp) run() *Result {
 	itermx := st.set.MaxIter - 1
 	l, g, a, c, r, s, u, v, mu, x, x0 := st.l, st.g, st.a, st.c, st.r, st.s, st.u, st.v, st.mu, st.x, st.x0
 	record := func() {
-		if st.set.Path {
+		if st.set.KeepPath {
 			st.res.Path = append(st.res.Path, append([]float64(nil), x...))
 		}
 		if st.set.Callback != nil {

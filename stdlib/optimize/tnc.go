@@ -12,10 +12,10 @@ type TNCSettings struct {
 	// default max(1, min(50, n/2)); a negative value means none: the
 	// direction is then the projected steepest descent.
 	MaxCGIter int
-	// MaxFunEvals is the maximum number of evaluations of f and its
+	// MaxFuncEvals is the maximum number of evaluations of f and its
 	// gradient, Hessian-vector products included. Default
 	// max(100, 10n).
-	MaxFunEvals int
+	MaxFuncEvals int
 	// Eta is the severity of the line search, in (0, 1). Default 0.25.
 	Eta float64
 	// StepMax is the initial maximum step of the line search, raised
@@ -40,8 +40,8 @@ type TNCSettings struct {
 	// Step is the absolute forward-difference step for a missing
 	// gradient (scipy's eps). Default 1e-8.
 	Step float64
-	// Path asks for the iterates in Result.Path.
-	Path bool
+	// KeepPath asks for the iterates in Result.Path.
+	KeepPath bool
 	// Callback, if set, is called with each iterate (scipy's callback).
 	Callback func(x []float64)
 }
@@ -91,7 +91,7 @@ const (
 // x0 is moved into the box first. Without p.Grad the gradient is
 // approximated by forward differences with absolute step s.Step, n
 // evaluations of f each, counted in FuncEvals as scipy counts them;
-// MaxFunEvals counts evaluations of f and its gradient together, as
+// MaxFuncEvals counts evaluations of f and its gradient together, as
 // scipy's.
 func TNC(p Problem, x0 []float64, b *Bounds, s *TNCSettings) (*Result, error) {
 	if err := vecCheckStart(x0); err != nil {
@@ -145,8 +145,8 @@ func (s *TNCSettings) defaults(n int) {
 		s.MaxCGIter = 0
 	}
 	s.MaxCGIter = min(s.MaxCGIter, n)
-	if s.MaxFunEvals <= 0 {
-		s.MaxFunEvals = max(100, 10*n)
+	if s.MaxFuncEvals <= 0 {
+		s.MaxFuncEvals = max(100, 10*n)
 	}
 	if s.Eta <= 0 || s.Eta >= 1 {
 		s.Eta = 0.25
@@ -283,14 +283,14 @@ func (t *tnc) minimize(f float64, gfull []float64) int {
 	upd1, newcon, lreset := true, true, false
 	icycle := n - 1
 	record := func() {
-		if !set.Path && set.Callback == nil {
+		if !set.KeepPath && set.Callback == nil {
 			return
 		}
 		p := make([]float64, n)
 		for i := range p {
 			p[i] = x[i]*t.xscale[i] + t.xoffset[i]
 		}
-		if set.Path {
+		if set.KeepPath {
 			t.res.Path = append(t.res.Path, p)
 		}
 		if set.Callback != nil {
@@ -324,7 +324,7 @@ func (t *tnc) minimize(f float64, gfull []float64) int {
 		if tncNrm2(g) <= pgtol*t.fscale {
 			return tncLocalMinimum
 		}
-		if t.nfeval >= set.MaxFunEvals {
+		if t.nfeval >= set.MaxFuncEvals {
 			return tncMaxFun
 		}
 		// Rescale f if the gradient's size drifted.
@@ -568,7 +568,7 @@ func (t *tnc) direction(zsol, g []float64, pc *tncPrecond, gnorm, xnorm float64)
 		pc.solve(r, zk)
 		t.project(zk)
 		rz := tncDot(r, zk)
-		if rz/rhsnrm < tol || t.nfeval >= set.MaxFunEvals-1 {
+		if rz/rhsnrm < tol || t.nfeval >= set.MaxFuncEvals-1 {
 			if k == 0 {
 				steepest()
 			}
@@ -826,7 +826,7 @@ func (t *tnc) linearSearch(p []float64, f float64, alpha *float64, gfull []float
 	itcnt := 0
 	for itest == tncGetptcEval {
 		itcnt++
-		if itcnt > maxlsit || t.nfeval >= set.MaxFunEvals {
+		if itcnt > maxlsit || t.nfeval >= set.MaxFuncEvals {
 			break
 		}
 		ualpha := ls.xmin + ls.u

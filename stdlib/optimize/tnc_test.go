@@ -49,7 +49,7 @@ func TestTNCProblems(t *testing.T) {
 		t.Errorf("rosen100: %v %q after %d evaluations, f = %g", res.Status, res.Message, res.FuncEvals, res.F)
 	}
 	t.Logf("%-28s nit %4d/%4d nfev %4d/%4d f %.10g/%.10g", "TNC/rosen100", res.Iterations, want.Nit, res.FuncEvals, want.Nfev, res.F, want.Fun)
-	res, _ = TNC(Problem{Func: consRosen, Grad: consRosenGrad}, consRosen100X0(), nil, &TNCSettings{MaxFunEvals: 15000})
+	res, _ = TNC(Problem{Func: consRosen, Grad: consRosenGrad}, consRosen100X0(), nil, &TNCSettings{MaxFuncEvals: 15000})
 	if !res.Success || math.Abs(res.F) > 1e-5 {
 		t.Errorf("rosen100 with 15000 evaluations: %q f = %g", res.Message, res.F)
 	}
@@ -74,7 +74,7 @@ func TestTNCFailures(t *testing.T) {
 	if err != nil || res.Status != NotFinite || res.Success {
 		t.Errorf("NaN objective: %+v, %v", res, err)
 	}
-	res, _ = TNC(Problem{Func: consRosen, Grad: consRosenGrad}, []float64{-1.2, 1}, nil, &TNCSettings{MaxFunEvals: 10})
+	res, _ = TNC(Problem{Func: consRosen, Grad: consRosenGrad}, []float64{-1.2, 1}, nil, &TNCSettings{MaxFuncEvals: 10})
 	if res.Status != MaxFuncEvals || res.Success {
 		t.Errorf("maxfun: %v %q", res.Status, res.Message)
 	}

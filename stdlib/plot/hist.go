@@ -62,12 +62,20 @@ func BinEdges(lo, hi float64, n int) ([]float64, error) {
 	if lo == hi {
 		lo, hi = lo-0.5, hi+0.5
 	}
-	edges := make([]float64, n+1)
-	for i := range edges {
-		edges[i] = lo + (hi-lo)*float64(i)/float64(n)
+	return Linspace(lo, hi, n+1), nil
+}
+
+// BinCentres returns the centres of the bins between consecutive edges
+// and the narrowest bin's width, with which a histogram of unequal bins is
+// drawn as bars at the centres.
+func BinCentres(edges []float64) (centres []float64, width float64) {
+	centres = make([]float64, len(edges)-1)
+	width = math.Inf(1)
+	for i := range centres {
+		centres[i] = (edges[i] + edges[i+1]) / 2
+		width = math.Min(width, edges[i+1]-edges[i])
 	}
-	edges[n] = hi
-	return edges, nil
+	return centres, width
 }
 
 // DataRange returns the least and greatest finite values of x (NaNs when

@@ -131,8 +131,6 @@ func Sample(f func(float64) float64, a, b float64, s Sampling) (xs, ys []float64
 	return xs, ys
 }
 
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
-
 // yRange is the range of the finite values of ys (1 if it is empty or a
 // point).
 func yRange(ys []float64) float64 {

@@ -324,7 +324,7 @@ type scipyData struct {
 	Fsolve []struct {
 		Problem         string
 		Jac             bool
-		MaxFev          int `json:"maxfev"`
+		MaxFuncEvals    int `json:"maxfev"`
 		X, Fvec, R, Qtf []float64
 		Fjac            [][]float64
 		Ier, NFev, NJev int

@@ -13,9 +13,9 @@ type HybrSettings struct {
 	// XTol ends the iteration when the relative error between two
 	// consecutive iterates is at most XTol; zero means scipy's 1.49012e-8.
 	XTol float64
-	// MaxFev bounds the calls of f; zero means scipy's 200*(n+1) without
+	// MaxFuncEvals bounds the calls of f; zero means scipy's 200*(n+1) without
 	// a Jacobian and 100*(n+1) with one.
-	MaxFev int
+	MaxFuncEvals int
 	// EpsFcn is the relative error assumed in f for the forward-difference
 	// Jacobian, whose step is sqrt(max(EpsFcn, eps))*|x_j|; zero means
 	// eps, scipy's default.
@@ -88,13 +88,13 @@ func Hybr(f func(x, fx []float64), jac func(x, j []float64), x0 []float64, s *Hy
 		if s.XTol != 0 {
 			xtol = s.XTol
 		}
-		maxfev, epsfcn, diag = s.MaxFev, s.EpsFcn, s.Diag
+		maxfev, epsfcn, diag = s.MaxFuncEvals, s.EpsFcn, s.Diag
 		if s.Factor != 0 {
 			factor = s.Factor
 		}
 	}
 	if maxfev == 0 {
-		maxfev = minpack.DefaultMaxFev(n, jac != nil)
+		maxfev = minpack.DefaultMaxFuncEvals(n, jac != nil)
 	}
 	switch {
 	case n == 0:

@@ -7,28 +7,9 @@ import (
 	"calc/stdlib/minpack"
 )
 
-// LMSettings are the settings of LM, scipy's root(method='lm') options.
-type LMSettings struct {
-	// FTol ends the iteration when the actual and predicted relative
-	// reductions of the sum of squares are at most FTol; zero means
-	// scipy's 1.49012e-8.
-	FTol float64
-	// XTol ends the iteration when the relative error between two
-	// consecutive iterates is at most XTol; zero means scipy's 1.49012e-8.
-	XTol float64
-	// GTol ends the iteration when the cosine of the angle between F and
-	// every column of the Jacobian is at most GTol; zero is scipy's
-	// default.
-	GTol float64
-	// MaxFev bounds the calls of F; zero means scipy's 200*(n+1) without
-	// a Jacobian and 100*(n+1) with one.
-	MaxFev int
-	// EpsFcn, Factor and Diag are as in HybrSettings (defaults eps, 100
-	// and scaling by the Jacobian's column norms).
-	EpsFcn float64
-	Factor float64
-	Diag   []float64
-}
+// LMSettings are the settings of LM, scipy's root(method='lm') options:
+// MINPACK's, with scipy's defaults for the zero fields.
+type LMSettings = minpack.LMOptions
 
 // LM solves F(x) = 0, F from Rⁿ to Rⁿ, by minimizing ‖F(x)‖² with the
 // Levenberg–Marquardt method as implemented in MINPACK's lmdif (jac nil:
@@ -54,32 +35,20 @@ type LMSettings struct {
 func LM(f func(x, fx []float64), jac func(x, j []float64), x0 []float64, s *LMSettings) (res *SystemResult, err error) {
 	n := len(x0)
 	m := n
-	ftol, xtol, gtol, maxfev, epsfcn, factor := 1.49012e-8, 1.49012e-8, 0.0, 0, 0.0, 100.0
-	var diag []float64
+	var o LMSettings
 	if s != nil {
-		if s.FTol != 0 {
-			ftol = s.FTol
-		}
-		if s.XTol != 0 {
-			xtol = s.XTol
-		}
-		gtol, maxfev, epsfcn, diag = s.GTol, s.MaxFev, s.EpsFcn, s.Diag
-		if s.Factor != 0 {
-			factor = s.Factor
-		}
+		o = *s
 	}
-	if maxfev == 0 {
-		maxfev = minpack.DefaultMaxFev(n, jac != nil)
-	}
+	o = o.WithDefaults(n, jac != nil)
 	switch {
 	case n == 0:
 		return nil, errors.New("the starting point is empty")
-	case ftol < 0 || xtol < 0 || gtol < 0 || maxfev < 0 || factor <= 0:
+	case o.FTol < 0 || o.XTol < 0 || o.GTol < 0 || o.MaxFuncEvals < 0 || o.Factor <= 0:
 		return nil, errors.New("Improper input parameters.")
-	case diag != nil && len(diag) != n:
-		return nil, fmt.Errorf("diag has %d entries for %d unknowns", len(diag), n)
+	case o.Diag != nil && len(o.Diag) != n:
+		return nil, fmt.Errorf("diag has %d entries for %d unknowns", len(o.Diag), n)
 	}
-	for _, d := range diag {
+	for _, d := range o.Diag {
 		if !(d > 0) {
 			return nil, errors.New("Improper input parameters.")
 		}
@@ -95,13 +64,10 @@ func LM(f func(x, fx []float64), jac func(x, j []float64), x0 []float64, s *LMSe
 		}
 	}
 	defer guard(&err)
-	out := minpack.LMDer(sys.eval, rows, x0, m, &minpack.LMSettings{
-		FTol: ftol, XTol: xtol, GTol: gtol, MaxFev: maxfev,
-		EpsFcn: epsfcn, Factor: factor, Diag: diag, Machine: mach,
-	})
+	out := minpack.LMDer(sys.eval, rows, x0, m, &minpack.LMSettings{LMOptions: o, Machine: mach})
 	res = &SystemResult{X: out.X, Fvec: out.Fvec, Fjac: out.Fjac, Qtf: out.Qtf, Ier: out.Info, NFev: out.NFev, NJev: out.NJev}
 	res.Success = res.Ier >= 1 && res.Ier <= 4
-	res.Message = minpack.LMMessage(res.Ier, maxfev, ftol, xtol, gtol)
+	res.Message = minpack.LMMessage(res.Ier, o.MaxFuncEvals, o.FTol, o.XTol, o.GTol)
 	res.Ipvt = make([]int, n)
 	for j, p := range out.Ipvt {
 		res.Ipvt[j] = p + 1

@@ -8,9 +8,10 @@ import (
 
 // NewtonSettings are the settings of Newton.
 type NewtonSettings struct {
-	// Tol is the absolute tolerance on the step; zero means scipy's
-	// 1.48e-8. Newton stops when |x_new - x| <= Tol + RTol*|x|.
-	Tol float64
+	// XTol is the absolute tolerance on the step (scipy's tol); zero
+	// means scipy's 1.48e-8. Newton stops when |x_new - x| <= XTol +
+	// RTol*|x|.
+	XTol float64
 	// RTol is the relative tolerance on the step; zero is scipy's default.
 	RTol float64
 	// MaxIter bounds the iterations; zero means scipy's 50.
@@ -31,7 +32,7 @@ type NewtonSettings struct {
 // x0 and matches its iterates and counts: each Newton iteration calls f
 // and df once (and d2f once for Halley), each secant iteration calls f
 // once after two initial calls. It stops when two iterates agree within
-// Tol + RTol*|x|, which does not prove that f is small there: check the
+// XTol + RTol*|x|, which does not prove that f is small there: check the
 // root if it matters.
 //
 // Like scipy's newton with disp=False, failures are reported in the
@@ -46,8 +47,8 @@ func Newton(f, df, d2f func(float64) float64, x0 float64, s *NewtonSettings) (re
 	tol, rtol, maxiter := 1.48e-8, 0.0, 50
 	var x1 *float64
 	if s != nil {
-		if s.Tol != 0 {
-			tol = s.Tol
+		if s.XTol != 0 {
+			tol = s.XTol
 		}
 		rtol = s.RTol
 		if s.MaxIter != 0 {

@@ -11,7 +11,7 @@ import (
 type NewtonVecResult struct {
 	Root []float64
 	// Converged is true for each component whose last step was below
-	// Tol; ZeroDer for each that stopped on a zero derivative (or, for
+	// XTol; ZeroDer for each that stopped on a zero derivative (or, for
 	// the secant method, equal values) without converging.
 	Converged, ZeroDer []bool
 	Iterations         int
@@ -31,14 +31,14 @@ var ErrNewtonVec = errors.New("all failed to converge")
 // (nil: no Halley correction) give the elementwise derivatives. Every
 // component takes its own Newton (Halley, secant) step each iteration;
 // components whose derivative is zero are left where they are, and it
-// stops when every other component's step is below Tol, or after MaxIter
+// stops when every other component's step is below XTol, or after MaxIter
 // iterations. Each iteration costs one call of f (and of df, d2f) on the
 // whole vector.
 func NewtonVec(f, df, d2f func(x, y []float64), x0 []float64, s *NewtonSettings) (*NewtonVecResult, error) {
 	tol, maxiter := 1.48e-8, 50
 	if s != nil {
-		if s.Tol != 0 {
-			tol = s.Tol
+		if s.XTol != 0 {
+			tol = s.XTol
 		}
 		if s.MaxIter != 0 {
 			maxiter = s.MaxIter

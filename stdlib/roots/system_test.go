@@ -40,10 +40,10 @@ func TestHybrAgainstScipy(t *testing.T) {
 			jac = p.jac
 			name += "/jac"
 		}
-		if c.MaxFev != 0 {
+		if c.MaxFuncEvals != 0 {
 			name += "/maxfev"
 		}
-		res, err := Hybr(p.f, jac, p.x0, &HybrSettings{MaxFev: c.MaxFev})
+		res, err := Hybr(p.f, jac, p.x0, &HybrSettings{MaxFuncEvals: c.MaxFuncEvals})
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue

@@ -264,6 +264,26 @@ func besselScale(v, s float64) float64 {
 	return v * e * e
 }
 
+// besselTemmeStart returns what Temme's series for K (besselTemme) and Y
+// (besselTemmeY) both start from: x/2, μπ, μπ/sin(μπ), d = −ln(x/2),
+// e = μ·d and sinh(e)/e, the ratios taken as 1 where their arguments
+// vanish.
+func besselTemmeStart(mu, x float64) (x2, pimu, fact, d, e, fact2 float64) {
+	x2 = x / 2
+	pimu = math.Pi * mu
+	fact = 1.0
+	if math.Abs(pimu) >= besselEps {
+		fact = pimu / math.Sin(pimu)
+	}
+	d = -math.Log(x2)
+	e = mu * d
+	fact2 = 1.0
+	if math.Abs(e) >= besselEps {
+		fact2 = math.Sinh(e) / e
+	}
+	return x2, pimu, fact, d, e, fact2
+}
+
 // besselTemme returns K_μ(x) and K_(μ+1)(x) for |μ| ≤ ½ and x ≤ 2 by
 // Temme's series K_μ = Σ c_k f_k, K_(μ+1) = (2/x) Σ c_k h_k with
 // c_k = (x²/4)^k/k!, f_0 = μπ/sin(μπ)·(cosh σ·Γ₁ + sinh σ/σ·ln(2/x)·Γ₂),
@@ -271,18 +291,7 @@ func besselScale(v, s float64) float64 {
 // f_k = (k·f_(k−1) + p_(k−1) + q_(k−1))/(k²−μ²), p_k = p_(k−1)/(k−μ),
 // q_k = q_(k−1)/(k+μ), h_k = p_k − k·f_k.
 func besselTemme(mu, x float64) (kmu, k1 float64) {
-	x2 := x / 2
-	pimu := math.Pi * mu
-	fact := 1.0
-	if math.Abs(pimu) >= besselEps {
-		fact = pimu / math.Sin(pimu)
-	}
-	d := -math.Log(x2)
-	e := mu * d
-	fact2 := 1.0
-	if math.Abs(e) >= besselEps {
-		fact2 = math.Sinh(e) / e
-	}
+	x2, _, fact, d, e, fact2 := besselTemmeStart(mu, x)
 	g1, g2, gpl, gmi := besselTemmeGammas(mu)
 	ff := fact * (g1*math.Cosh(e) + g2*fact2*d)
 	sum := ff

@@ -189,18 +189,7 @@ func besselJY(nu, x float64) (j, y float64) {
 // besselTemmeY returns Y_μ(x) and Y_(μ+1)(x) for |μ| ≤ ½ and x < 2 by
 // Temme's series (Temme 1976, eqs. 2.7–2.9).
 func besselTemmeY(mu, x float64) (ymu, y1 float64) {
-	x2 := x / 2
-	pimu := math.Pi * mu
-	fact := 1.0
-	if math.Abs(pimu) >= besselEps {
-		fact = pimu / math.Sin(pimu)
-	}
-	d := -math.Log(x2)
-	e := mu * d
-	fact2 := 1.0
-	if math.Abs(e) >= besselEps {
-		fact2 = math.Sinh(e) / e
-	}
+	x2, pimu, fact, d, e, fact2 := besselTemmeStart(mu, x)
 	g1, g2, gpl, gmi := besselTemmeGammas(mu)
 	ff := 2 / math.Pi * fact * (g1*math.Cosh(e) + g2*fact2*d)
 	e = math.Exp(e)

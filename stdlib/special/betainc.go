@@ -6,45 +6,44 @@ import "math"
 // Numerical Recipes' betacf arranges it) by the modified Lentz method;
 // it converges fast for x < (a+1)/(a+b+2).
 func betaCF(a, b, x float64) float64 {
-	const tiny = 1e-300
 	qab, qap, qam := a+b, a+1, a-1
 	c := 1.0
 	d := 1 - qab*x/qap
-	if math.Abs(d) < tiny {
-		d = tiny
+	if math.Abs(d) < lentzTiny {
+		d = lentzTiny
 	}
 	d = 1 / d
 	h := d
 	for m := 1.0; m < incMaxIter; m++ {
 		m2 := 2 * m
-		aa := m * (b - m) * x / ((qam + m2) * (a + m2))
-		d = 1 + aa*d
-		if math.Abs(d) < tiny {
-			d = tiny
-		}
-		c = 1 + aa/c
-		if math.Abs(c) < tiny {
-			c = tiny
-		}
-		d = 1 / d
-		h *= d * c
-		aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
-		d = 1 + aa*d
-		if math.Abs(d) < tiny {
-			d = tiny
-		}
-		c = 1 + aa/c
-		if math.Abs(c) < tiny {
-			c = tiny
-		}
-		d = 1 / d
-		del := d * c
+		h *= lentzStep(m*(b-m)*x/((qam+m2)*(a+m2)), 1, &c, &d)
+		del := lentzStep(-(a+m)*(qab+m)*x/((a+m2)*(qap+m2)), 1, &c, &d)
 		h *= del
 		if math.Abs(del-1) < besselEps {
 			break
 		}
 	}
 	return h
+}
+
+// lentzTiny stands in for a zero denominator in the modified Lentz method.
+const lentzTiny = 1e-300
+
+// lentzStep takes one term a/(b + …) of a continued fraction by the
+// modified Lentz method (Numerical Recipes §5.2): it updates the ratios
+// c and d, a zero replaced by lentzTiny, and returns the factor d·c by
+// which the fraction's value changes.
+func lentzStep(a, b float64, c, d *float64) float64 {
+	*d = b + a**d
+	if math.Abs(*d) < lentzTiny {
+		*d = lentzTiny
+	}
+	*c = b + a/(*c)
+	if math.Abs(*c) < lentzTiny {
+		*c = lentzTiny
+	}
+	*d = 1 / *d
+	return *d * *c
 }
 
 // betaPrefactor returns x^a·(1−x)^b/(a·B(a, b)).

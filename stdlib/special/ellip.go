@@ -103,25 +103,7 @@ func ellipReduce(phi float64) (k, psi float64) {
 // sin ψ·R_F(cos²ψ, 1 − m sin²ψ, 1) + 2k·K(m) for φ = kπ + ψ. NaN where
 // 1 − m sin²θ turns negative on the way.
 func Ellipkinc(phi, m float64) float64 {
-	switch {
-	case math.IsNaN(phi) || math.IsNaN(m):
-		return math.NaN()
-	case math.IsInf(phi, 0):
-		return phi
-	case m == 0:
-		return phi
-	}
-	k, psi := ellipReduce(phi)
-	s, c := math.Sincos(psi)
-	d := 1 - m*s*s
-	if d < 0 || k != 0 && m > 1 {
-		return math.NaN()
-	}
-	f := s * carlsonRF(c*c, d, 1)
-	if k != 0 {
-		f += 2 * k * Ellipk(m)
-	}
-	return f
+	return ellipInc(phi, m, func(s, c, d float64) float64 { return s * carlsonRF(c*c, d, 1) }, Ellipk)
 }
 
 // Ellipeinc returns the incomplete elliptic integral of the second kind
@@ -129,6 +111,17 @@ func Ellipkinc(phi, m float64) float64 {
 // sin ψ·R_F(cos²ψ, d, 1) − (m/3)sin³ψ·R_D(cos²ψ, d, 1) + 2k·E(m) for
 // φ = kπ + ψ and d = 1 − m sin²ψ.
 func Ellipeinc(phi, m float64) float64 {
+	return ellipInc(phi, m, func(s, c, d float64) float64 {
+		return s*carlsonRF(c*c, d, 1) - m/3*s*s*s*carlsonRD(c*c, d, 1)
+	}, Ellipe)
+}
+
+// ellipInc is what Ellipkinc and Ellipeinc share: NaN gives NaN, an
+// infinite φ or m = 0 gives φ; otherwise, with φ = kπ + ψ, s = sin ψ,
+// c = cos ψ and d = 1 − m sin²ψ, the integral is partial(s, c, d) plus 2k
+// times the complete integral at m, and NaN where d < 0 or where a whole
+// period is taken with m > 1.
+func ellipInc(phi, m float64, partial func(s, c, d float64) float64, complete func(m float64) float64) float64 {
 	switch {
 	case math.IsNaN(phi) || math.IsNaN(m):
 		return math.NaN()
@@ -143,9 +136,9 @@ func Ellipeinc(phi, m float64) float64 {
 	if d < 0 || k != 0 && m > 1 {
 		return math.NaN()
 	}
-	e := s*carlsonRF(c*c, d, 1) - m/3*s*s*s*carlsonRD(c*c, d, 1)
+	f := partial(s, c, d)
 	if k != 0 {
-		e += 2 * k * Ellipe(m)
+		f += 2 * k * complete(m)
 	}
-	return e
+	return f
 }

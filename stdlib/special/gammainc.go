@@ -59,24 +59,14 @@ func gammaSeries(a, x float64) float64 {
 // gammaCF returns Q(a, x) by Legendre's continued fraction (A&S 6.5.31)
 // evaluated by the modified Lentz method, for x ≥ a+1.
 func gammaCF(a, x float64) float64 {
-	const tiny = 1e-300
 	b := x + 1 - a
-	c := 1 / tiny
+	c := 1 / lentzTiny
 	d := 1 / b
 	h := d
 	for i := 1.0; i < incMaxIter; i++ {
 		an := -i * (i - a)
 		b += 2
-		d = an*d + b
-		if math.Abs(d) < tiny {
-			d = tiny
-		}
-		c = b + an/c
-		if math.Abs(c) < tiny {
-			c = tiny
-		}
-		d = 1 / d
-		del := d * c
+		del := lentzStep(an, b, &c, &d)
 		h *= del
 		if math.Abs(del-1) < besselEps {
 			break

@@ -150,6 +150,7 @@ func pointFunc(s *lang.Session, f lang.Value, a lang.Args, i int) (*fn, []float6
 var calculusBuiltins = []*lang.Builtin{
 	{
 		Name: "diff", Params: "expr, x, n? | f | xs, n?", Topic: "calculus",
+		Options: []lang.Opt{{Name: "axis", Doc: "the axis to difference along (the last)"}},
 		Doc: "The exact derivative of an expression, simplified.\nThe derivative of an expression by the symbol x (n times), exact and simplified;\n" +
 			"diff(f) is the derivative of a function of one variable, itself a function;\n" +
 			"on an array, the differences of neighbouring elements (numpy.diff, last axis; {axis} to choose)",
@@ -196,7 +197,6 @@ var calculusBuiltins = []*lang.Builtin{
 				})
 			}
 			args, opts := a.Options()
-			opts.Check("axis")
 			xs, n := args.Array(0), 1
 			if len(args) > 1 {
 				n = args.Int(1)

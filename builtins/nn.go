@@ -84,11 +84,10 @@ var nnBuiltins = []*lang.Builtin{
 			return total
 		}),
 	{
-		Name: "train", Params: "loss, params, {lr, iters, optimizer, every, momentum, beta1, beta2, eps}", Topic: "nn",
+		Name: "train", Params: "loss, params", Topic: "nn",
+		Options: []lang.Opt{{Name: "lr", Doc: "the learning rate (0.1)"}, {Name: "iters", Doc: "the number of steps (1000)"}, {Name: "optimizer", Doc: "sgd (default), momentum or adam"}, {Name: "every", Doc: "print the loss every this many steps (never)"}, {Name: "momentum", Doc: "the momentum optimizer's factor (0.9)"}, {Name: "beta1", Doc: "adam's first moment decay (0.9)"}, {Name: "beta2", Doc: "adam's second moment decay (0.999)"}, {Name: "eps", Doc: "adam's guard against division by zero (1e-8)"}},
 		Doc: "Minimizes a loss by gradient descent (backpropagation).\nMinimizes loss(params) by gradient descent, with gradients by reverse-mode autodiff (backpropagation).\n" +
 			"params is an array, or a record or list of arrays (the network's weights); loss takes it as its argument.\n" +
-			"Options: lr (0.1), iters (1000), optimizer sgd | momentum | adam (sgd), every (print the loss every k\n" +
-			"iterations), momentum (0.9), beta1 (0.9), beta2 (0.999), eps (1e-8).\n" +
 			"Returns a record {params, loss, history, iterations, message}. Ctrl-C stops early, keeping the\n" +
 			"parameters so far; a loss that turns NaN stops with the last finite parameters.",
 		Example: "loss(w) = sum((w - [1, 2])**2)\ntrain(loss, [0, 0], {lr: 0.1, iters: 100}).params",
@@ -156,7 +155,6 @@ func zerosLike(bufs [][]float64) [][]float64 {
 
 func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
-	opts.Check("lr", "iters", "optimizer", "every", "momentum", "beta1", "beta2", "eps")
 	loss, start := args.Func(0), args[1]
 	lr, iters, every := opts.Num("lr", 0.1), int(opts.Num("iters", 1000)), int(opts.Num("every", 0))
 	if iters < 0 {

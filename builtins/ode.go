@@ -78,7 +78,8 @@ func ints(xs []int) lang.Value {
 
 var odeBuiltins = []*lang.Builtin{
 	{
-		Name: "odeint", Params: "func, y0, t, {args, Dfun, full_output, rtol, atol, tcrit, h0, hmax, hmin, mxstep, mxordn, mxords}", Topic: "ode",
+		Name: "odeint", Params: "func, y0, t", Topic: "ode",
+		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian of func by y, in place of autodiff's"}, fullOutputOpt, {Name: "rtol", Doc: "the relative tolerance, one or one per component (1.49012e-8)"}, {Name: "atol", Doc: "the absolute tolerance, one or one per component (1.49012e-8)"}, {Name: "tcrit", Doc: "times the solver must not step past"}, {Name: "h0", Doc: "the first step (chosen by the solver)"}, {Name: "hmax", Doc: "the largest step (inf)"}, {Name: "hmin", Doc: "the smallest step (0)"}, {Name: "mxstep", Doc: "the most steps per output time (500)"}, {Name: "mxordn", Doc: "the highest Adams order (12)"}, {Name: "mxords", Doc: "the highest BDF order (5)"}, {Name: "printmessg", Doc: "false: print no message on failure"}},
 		Doc: "Solves an ODE system at given times, as scipy's odeint.\nSolves y' = func(y, t, args...) from y(t[0]) = y0 and returns y at every time of t (one row each), as\n" +
 			"scipy.integrate.odeint: LSODA, switching between Adams (non-stiff) and BDF (stiff) methods by itself. The\n" +
 			"BDF Jacobian comes from autodiff unless Dfun is given. rtol, atol 1.49012e-8. {full_output: true} gives a\n" +
@@ -87,7 +88,6 @@ var odeBuiltins = []*lang.Builtin{
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("args", "Dfun", "col_deriv", "full_output", "rtol", "atol", "tcrit", "h0", "hmax", "hmin", "ixpr", "mxstep", "mxhnil", "mxordn", "mxords", "printmessg")
 			ts := args.Array(2).Data
 			checkODESize(s, args[1], len(ts), true)
 			o, y0 := timeFunc(s, args[0], args[1], extraArgs(opts), false)
@@ -118,7 +118,8 @@ var odeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "solve_ivp", Params: "fun, t_span, y0, {method, t_eval, dense_output, events, terminal, direction, args, rtol, atol, max_step, first_step, jac}", Topic: "ode",
+		Name: "solve_ivp", Params: "fun, t_span, y0", Topic: "ode",
+		Options: ivpOpts, Methods: []string{"RK45", "RK23", "DOP853", "Radau", "BDF", "LSODA"},
 		Doc: "Solves an initial value problem, as scipy's solve_ivp.\nSolves y' = fun(t, y, args...) over t_span = [t0, t1] from y0, as scipy.integrate.solve_ivp, with method RK45\n" +
 			"(the default), RK23, DOP853, Radau, BDF or LSODA (implicit methods get the Jacobian from autodiff). events\n" +
 			"is a function g(t, y) or a list of them, with terminal and direction options (one value or one per event).\n" +
@@ -164,10 +165,20 @@ var odeBuiltins = []*lang.Builtin{
 	},
 }
 
+// ivpOpts are solve_ivp's options.
+var ivpOpts = []lang.Opt{methodOpt, {Name: "t_eval", Doc: "the times to give the solution at (the solver's steps)"},
+	{Name: "dense_output", Doc: "true: sol, the solution as a function of t"},
+	{Name: "events", Doc: "a function g(t, y), or a list, whose zeros are located"},
+	{Name: "terminal", Doc: "true: an event stops the integration (one value, or one per event)"},
+	{Name: "direction", Doc: "the sign of the crossings an event counts: 1, -1 or 0 for both (one, or one per event)"},
+	argsOpt, {Name: "rtol", Doc: "the relative tolerance (1e-3)"}, {Name: "atol", Doc: "the absolute tolerance (1e-6)"},
+	{Name: "max_step", Doc: "the largest step (inf)"}, {Name: "first_step", Doc: "the first step (chosen by the solver)"},
+	{Name: "min_step", Doc: "the smallest step (0)", Methods: []string{"LSODA"}},
+	{Name: "jac", Doc: "the Jacobian of fun by y, in place of autodiff's", Methods: []string{"Radau", "BDF", "LSODA"}}}
+
 func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
-	opts.Check("method", "t_eval", "dense_output", "events", "terminal", "direction", "args", "rtol", "atol", "max_step", "first_step", "min_step", "jac", "vectorized")
-	method := integrate.IVPMethod(opts.Text("method", "RK45"))
+	method := integrate.IVPMethod(opts.Method("RK45"))
 	var tEval []float64
 	if te := opts.Get("t_eval", lang.Nil); !te.IsNil() {
 		tEval = arrayOf(te).Data

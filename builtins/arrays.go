@@ -14,6 +14,9 @@ import (
 // or the axis option, or all axes.
 func axisOf(a lang.Args, i int, opts lang.Options) int {
 	if len(a) > i {
+		if opts.Has("axis") {
+			panic(lang.Errorf("the axis is given twice, as an argument and as an option"))
+		}
 		return a.Int(i)
 	}
 	if opts.Has("axis") {

@@ -15,7 +15,7 @@ func residuals(p *problem, opts lang.Options, jacOption string) (optimize.Residu
 	m := len(p.obj.Eval(p.x0, 0))
 	r := func(x, out []float64) { copy(out, p.obj.Eval(x, 0)) }
 	var jac optimize.Jacobian
-	switch j := opts.Get(jacOption, lang.Nil); {
+	switch j := opts.Func(jacOption); {
 	case j.IsCallable():
 		user := p.sibling(j)
 		jac = func(x, out []float64) { copy(out, user.Eval(x, 0)) }
@@ -114,7 +114,7 @@ var leastSquaresBuiltins = []*lang.Builtin{
 				panic(lang.Errorf("unknown loss %q (linear, soft_l1, huber, cauchy, arctan)", opts.Text("loss", "")))
 			}
 			settings.Loss = loss
-			switch opts.Method("trf") {
+			switch opts.Method("method", "trf") {
 			case "trf":
 				settings.Method = optimize.TRF
 			case "lm":
@@ -245,7 +245,7 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 	}
 	settings := &optimize.CurveFitSettings{AbsoluteSigma: opts.Bool("absolute_sigma", false),
 		MaxFev: int(opts.Num("maxfev", 0)), FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
-		Bounds: scalarBounds(opts, nparams), TRF: opts.Get("method", lang.Str("")).Text() == "trf"}
+		Bounds: scalarBounds(opts, nparams), TRF: opts.OneOf("method", "lm", "trf") == "trf"}
 	if pts.Traced() {
 		grad := make([]float64, 1+nparams)
 		settings.Jac = func(x, p, g []float64) {

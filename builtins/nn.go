@@ -85,7 +85,10 @@ var nnBuiltins = []*lang.Builtin{
 		}),
 	{
 		Name: "train", Params: "loss, params", Topic: "nn",
-		Options: []lang.Opt{{Name: "lr", Doc: "the learning rate (0.1)"}, {Name: "iters", Doc: "the number of steps (1000)"}, {Name: "optimizer", Doc: "sgd (default), momentum or adam"}, {Name: "every", Doc: "print the loss every this many steps (never)"}, {Name: "momentum", Doc: "the momentum optimizer's factor (0.9)"}, {Name: "beta1", Doc: "adam's first moment decay (0.9)"}, {Name: "beta2", Doc: "adam's second moment decay (0.999)"}, {Name: "eps", Doc: "adam's guard against division by zero (1e-8)"}},
+		Options: []lang.Opt{{Name: "lr", Doc: "the learning rate (0.1)"}, {Name: "iters", Doc: "the number of steps (1000)"}, {Name: "optimizer", Doc: "one of the methods above (sgd)"}, {Name: "every", Doc: "print the loss every this many steps (never)"}, {Name: "momentum", Doc: "the momentum's factor (0.9)", Methods: []string{"momentum"}},
+			{Name: "beta1", Doc: "the first moment's decay (0.9)", Methods: []string{"adam"}}, {Name: "beta2", Doc: "the second moment's decay (0.999)", Methods: []string{"adam"}},
+			{Name: "eps", Doc: "the guard against division by zero (1e-8)", Methods: []string{"adam"}}},
+		Methods: []string{"sgd", "momentum", "adam"},
 		Doc: "Minimizes a loss by gradient descent (backpropagation).\nMinimizes loss(params) by gradient descent, with gradients by reverse-mode autodiff (backpropagation).\n" +
 			"params is an array, or a record or list of arrays (the network's weights); loss takes it as its argument.\n" +
 			"Returns a record {params, loss, history, iterations, message}. Ctrl-C stops early, keeping the\n" +
@@ -183,15 +186,13 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 		last[i] = append([]float64(nil), params[i]...)
 	}
 	var opt optimizer
-	switch name := opts.Get("optimizer", lang.Str("sgd")).Text(); name {
+	switch opts.Method("optimizer", "sgd") {
 	case "sgd":
 		opt = sgd{lr}
 	case "momentum":
 		opt = &momentum{lr: lr, mu: opts.Num("momentum", 0.9), v: zerosLike(params)}
 	case "adam":
 		opt = &adam{lr: lr, b1: opts.Num("beta1", 0.9), b2: opts.Num("beta2", 0.999), eps: opts.Num("eps", 1e-8), m: zerosLike(params), v: zerosLike(params)}
-	default:
-		panic(lang.ArgErrorf(2, "unknown optimizer %q (sgd, momentum or adam)", name))
 	}
 	history := make([]float64, 0, iters)
 	bar := progressBar(s, iters, every)

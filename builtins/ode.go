@@ -97,14 +97,15 @@ var odeBuiltins = []*lang.Builtin{
 			if c := opts.Get("tcrit", lang.Nil); c.Kind() == lang.NumKind {
 				tcrit = []float64{c.Float()}
 			}
-			r, err := integrate.Odeint(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, jacobianOf(s, o, opts.Get("Dfun", lang.Nil)), y0, ts,
+			printmessg := opts.Bool("printmessg", true)
+			r, err := integrate.Odeint(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, jacobianOf(s, o, opts.Func("Dfun")), y0, ts,
 				&integrate.OdeintSettings{Rtol: rtol, RtolVec: rtolv, Atol: atol, AtolVec: atolv, Tcrit: tcrit,
 					H0: opts.Num("h0", 0), Hmax: opts.Num("hmax", 0), Hmin: opts.Num("hmin", 0), MxStep: opts.Int("mxstep", 0),
 					MxOrdN: opts.Int("mxordn", 0), MxOrdS: opts.Int("mxords", 0)})
 			if err != nil {
 				lang.Throw(err)
 			}
-			if !r.Success && opts.Bool("printmessg", true) {
+			if !r.Success && printmessg {
 				s.Print("ODEintWarning: " + r.Message)
 			}
 			y := matrix(r.Y)
@@ -178,7 +179,7 @@ var ivpOpts = []lang.Opt{methodOpt, {Name: "t_eval", Doc: "the times to give the
 
 func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
-	method := integrate.IVPMethod(opts.Method("RK45"))
+	method := integrate.IVPMethod(opts.Method("method", "RK45"))
 	var tEval []float64
 	if te := opts.Get("t_eval", lang.Nil); !te.IsNil() {
 		tEval = arrayOf(te).Data
@@ -192,7 +193,7 @@ func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	}
 	set := &integrate.IVPSettings{Method: method, TEval: tEval,
 		DenseOutput: opts.Bool("dense_output", false), MaxStep: opts.Num("max_step", 0),
-		FirstStep: opts.Num("first_step", 0), MinStep: opts.Num("min_step", 0), Jac: jacobianOf(s, o, opts.Get("jac", lang.Nil))}
+		FirstStep: opts.Num("first_step", 0), MinStep: opts.Num("min_step", 0), Jac: jacobianOf(s, o, opts.Func("jac"))}
 	set.Rtol, _ = numbers(opts, "rtol")
 	set.Atol, set.AtolVec = numbers(opts, "atol")
 	set.Events = events(s, opts, o)

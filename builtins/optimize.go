@@ -459,7 +459,7 @@ func chooseMinimizer(opts lang.Options) *minimizer {
 	case opts.Has("bounds"):
 		name = "L-BFGS-B"
 	}
-	return findMinimizer(opts.Method(name))
+	return findMinimizer(opts.Method("method", name))
 }
 
 // minimizerNames are the names of minimize's methods.
@@ -588,11 +588,10 @@ func warnflag(r *optimize.Result) int {
 
 // The methods of minimize that each kind of option applies to.
 var (
-	gradientMethods = []string{"CG", "BFGS", "Newton-CG", "L-BFGS-B", "TNC", "SLSQP", "trust-constr", "dogleg", "trust-ncg", "trust-exact", "trust-krylov"}
-	trustMethods    = []string{"dogleg", "trust-ncg", "trust-exact", "trust-krylov"}
-	hessianMethods  = append([]string{"Newton-CG"}, trustMethods...)
-	epsilonMethods  = []string{"CG", "BFGS", "Newton-CG", "L-BFGS-B", "TNC", "SLSQP"}
-	retallMethods   = append([]string{"Nelder-Mead", "Powell", "CG", "BFGS", "Newton-CG"}, trustMethods...)
+	trustMethods   = []string{"dogleg", "trust-ncg", "trust-exact", "trust-krylov"}
+	hessianMethods = append([]string{"Newton-CG"}, trustMethods...)
+	epsilonMethods = []string{"CG", "BFGS", "Newton-CG", "L-BFGS-B", "TNC", "SLSQP"}
+	retallMethods  = append([]string{"Nelder-Mead", "Powell", "CG", "BFGS", "Newton-CG"}, trustMethods...)
 )
 
 // The options of the minimizers, as scipy names them for minimize and the
@@ -635,7 +634,7 @@ var slsqpConstraintOpts = []lang.Opt{
 var minimizeBuiltin = &lang.Builtin{
 	Name: "minimize", Params: "f, x0", Methods: minimizerNames(), Topic: "optimize",
 	Options: []lang.Opt{methodOpt, argsOpt,
-		{Name: "jac", Doc: "the gradient as a function; true: f returns (value, gradient); false or \"2-point\": forward differences", Methods: gradientMethods},
+		{Name: "jac", Doc: "the gradient as a function; true: f returns (value, gradient); false or \"2-point\": forward differences (a method without gradients reads only true)"},
 		{Name: "hess", Doc: "the Hessian as a function, in place of autodiff's", Methods: hessianMethods},
 		{Name: "hessp", Doc: "the Hessian-vector product as a function of x and v", Methods: hessianMethods},
 		{Name: "bounds", Doc: boundsOpt.Doc, Methods: []string{"Nelder-Mead", "Powell", "L-BFGS-B", "TNC", "SLSQP", "trust-constr"}},

@@ -32,7 +32,7 @@ var (
 	dtypeOpt      = lang.Opt{Name: "dtype", Doc: "the element type written: float64 (default), int64 or bool"}
 	fprimeOpt     = lang.Opt{Name: "fprime", Doc: "the derivative (gradient) as a function, in place of autodiff's"}
 	fprime2Opt    = lang.Opt{Name: "fprime2", Doc: "the second derivative as a function, in place of autodiff's"}
-	methodOpt     = lang.Opt{Name: "method", Doc: "the method, one of those listed below"}
+	methodOpt     = lang.Opt{Name: "method", Doc: "one of the methods above; an option marked with methods applies to those only"}
 	x0Opt         = lang.Opt{Name: "x0", Doc: "the starting point"}
 	x1Opt         = lang.Opt{Name: "x1", Doc: "a second starting point (for the secant method)"}
 	rowvarOpt     = lang.Opt{Name: "rowvar", Doc: "true (default): each row is a variable; false: each column"}

@@ -187,10 +187,10 @@ func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Op
 	fx := vec(p.obj)
 	// f is elementwise, so its derivatives are those of Σf, one sweep each.
 	df, d2f := p.obj.ElementwiseDerivs()
-	if g := opts.Get("fprime", lang.Nil); g.IsCallable() {
+	if g := opts.Func("fprime"); !g.IsNil() {
 		df = vec(p.sibling(g))
 	}
-	if g := opts.Get("fprime2", lang.Nil); g.IsCallable() {
+	if g := opts.Func("fprime2"); !g.IsNil() {
 		d2f = vec(p.sibling(g))
 	}
 	switch method {
@@ -234,10 +234,10 @@ func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Op
 func newtonFamily(s *lang.Session, f lang.Value, x0 float64, method string, opts lang.Options) roots.Result {
 	fx, o := scalarFunc(s, f, extraArgs(opts))
 	df, d2f := scalarDerivs(o)
-	if g := opts.Get("fprime", lang.Nil); g.IsCallable() {
+	if g := opts.Func("fprime"); !g.IsNil() {
 		df, _ = scalarFunc(s, g, extraArgs(opts))
 	}
-	if g := opts.Get("fprime2", lang.Nil); g.IsCallable() {
+	if g := opts.Func("fprime2"); !g.IsNil() {
 		d2f, _ = scalarFunc(s, g, extraArgs(opts))
 	}
 	set := &roots.NewtonSettings{Tol: opts.Num("tol", opts.Num("xtol", 0)), RTol: opts.Num("rtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
@@ -272,7 +272,7 @@ func systemFunc(p *problem, opts lang.Options) (func(x, fx []float64), func(x, j
 		panic(lang.Errorf("the system has %d equations in %d unknowns: it needs as many of each", n, len(p.x0)))
 	}
 	for _, name := range []string{"fprime", "jac"} {
-		if g := opts.Get(name, lang.Nil); g.IsCallable() {
+		if g := opts.Func(name); !g.IsNil() {
 			user := p.sibling(g)
 			return f, func(x, j []float64) { copy(j, user.Eval(x, 0)) }
 		}
@@ -302,7 +302,7 @@ var (
 func nonlinSettings(opts lang.Options) roots.NonlinSettings {
 	set := roots.NonlinSettings{Iter: int(opts.Num("iter", 0)), MaxIter: int(opts.Num("maxiter", 0)),
 		FTol: opts.Num("f_tol", opts.Num("tol", 0)), FRTol: opts.Num("f_rtol", 0), XTol: opts.Num("x_tol", 0), XRTol: opts.Num("x_rtol", 0)}
-	if ls := opts.Get("line_search", lang.Str("armijo")); ls.IsNil() || ls.Text() == "none" {
+	if ls := opts.Get("line_search", lang.Str("armijo")); ls.IsNil() || opts.OneOf("line_search", "armijo", "none") == "none" {
 		set.LineSearch = roots.NoLineSearch
 	}
 	return set
@@ -337,7 +337,7 @@ var systemSolvers = []systemSolver{
 	}},
 	{"krylov", "newton_krylov", "Newton's method with the Jacobian inverted by a Krylov method (LGMRES) on finite differences", slices.Concat(nonlinOptions, []lang.Opt{{Name: "rdiff", Doc: "the relative step of the finite differences"}, {Name: "inner_maxiter", Doc: "the most inner Krylov iterations (20)"}, {Name: "method", Doc: "the Krylov method: lgmres (default) or gmres"}}), func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		set := &roots.KrylovSettings{NonlinSettings: nonlinSettings(opts), RDiff: opts.Num("rdiff", 0), InnerMaxIter: int(opts.Num("inner_maxiter", 0))}
-		if opts.Get("method", lang.Str("lgmres")).Text() == "gmres" {
+		if opts.OneOf("method", "lgmres", "gmres") == "gmres" {
 			set.Method = roots.GMRES
 		}
 		return roots.Krylov(f, x0, set)
@@ -497,7 +497,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 			if opts.Has("bracket") {
 				method = "brentq"
 			}
-			method = opts.Method(method)
+			method = opts.Method("method", method)
 			switch method {
 			case "newton", "secant", "halley":
 				if !opts.Has("x0") {
@@ -612,7 +612,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			p, r := solveSystem(s, args[0], args[1], opts.Method("hybr"), opts)
+			p, r := solveSystem(s, args[0], args[1], opts.Method("method", "hybr"), opts)
 			return p.systemResult(r)
 		},
 	},

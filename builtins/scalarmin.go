@@ -157,7 +157,7 @@ var scalarMinBuiltins = []*lang.Builtin{
 			}
 			var r optimize.ScalarResult
 			var err error
-			switch opts.Method(method) {
+			switch opts.Method("method", method) {
 			case "brent":
 				r, err = runBrent(f, bracketArg(opts.Get("bracket", lang.Nil)), opts.Num("tol", 0), int(opts.Num("maxiter", 0)))
 			case "golden":

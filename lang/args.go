@@ -127,23 +127,24 @@ func (o Options) errorAt(k, format string, args ...any) *Error {
 	return err
 }
 
-// Method returns the method option, def when it is not given, spelled as
-// the builtin's Methods spell it (as scipy, any case matches). A method
-// not among them is an error listing them, and so is an option given that
-// does not apply to the method, listing the options that do.
-func (o Options) Method(def string) string {
-	name := o.Text("method", def)
+// Method returns the option that chooses the method (option: "method"
+// for scipy's solvers, "optimizer" for train), def when it is not given,
+// spelled as the builtin's Methods spell it (as scipy, any case matches).
+// A method not among them is an error listing them, and so is an option
+// given that does not apply to the method, listing the options that do.
+func (o Options) Method(option, def string) string {
+	name := o.Text(option, def)
 	if o.of == nil {
 		return name
 	}
 	i := slices.IndexFunc(o.of.Methods, func(m string) bool { return strings.EqualFold(m, name) })
 	if i < 0 {
-		panic(o.errorAt("method", "unknown method %q (methods: %s)", name, joinNames(o.of.Methods)))
+		panic(o.errorAt(option, "unknown %s %q (%ss: %s)", option, name, option, joinNames(o.of.Methods)))
 	}
 	method := o.of.Methods[i]
 	for _, k := range o.rec.Keys {
 		if !o.of.option(k).AppliesTo(method) {
-			panic(o.errorAt(k, "option %q does not apply to method %s; the options that do: %s", k, method, o.of.optionNames(method)))
+			panic(o.errorAt(k, "option %q does not apply to %s %s; the options that do: %s", k, option, method, o.of.optionNames(method)))
 		}
 	}
 	return method
@@ -274,6 +275,26 @@ func (o Options) Text(name, def string) string {
 }
 
 func joinNames(names []string) string { return strings.Join(names, ", ") }
+
+// Func returns a function option, or Nil if it is not given: a value that
+// is not a function is an error, never an option silently passed over.
+func (o Options) Func(name string) Value {
+	v := o.Get(name, Nil)
+	if !v.IsNil() && !v.IsCallable() {
+		panic(ArgErrorf(o.index, "option %s must be a function, got %s", name, v.TypeName()))
+	}
+	return v
+}
+
+// OneOf returns a string option that must be one of choices, the first
+// being the default.
+func (o Options) OneOf(name string, choices ...string) string {
+	v := o.Text(name, choices[0])
+	if !slices.Contains(choices, v) {
+		panic(ArgErrorf(o.index, "option %s must be %s, not %q", name, strings.Join(choices, " or "), v))
+	}
+	return v
+}
 
 // With returns the options with one more set, leaving o unchanged.
 func (o Options) With(name string, v Value) Options {

@@ -1,0 +1,103 @@
+package builtins
+
+import (
+	"strings"
+	"testing"
+
+	"calc/lang"
+)
+
+// unreachableOptions are declared options that a builtin's example cannot
+// reach, each with the reason; TestDeclaredOptionsAreRead skips them.
+var unreachableOptions = map[string]string{
+	"diff.axis":                 "read for arrays only; the example differentiates an expression, which reads no options",
+	"fmin_slsqp.fprime_eqcons":  "read only with f_eqcons, whose Jacobian it is; alone, the after-call check refuses it",
+	"fmin_slsqp.fprime_ieqcons": "read only with f_ieqcons, whose Jacobian it is; alone, the after-call check refuses it",
+	"solve_ivp.terminal":        "read only with events; without them the after-call check refuses it",
+	"solve_ivp.direction":       "read only with events; without them the after-call check refuses it",
+}
+
+// optionProbes are the values TestDeclaredOptionsAreRead gives an option in
+// turn: a string, numbers and truth values, one of which a builtin that
+// reads the option either acts on or refuses.
+var optionProbes = []lang.Value{lang.Str("zz"), lang.Num(3), lang.Num(0.37), lang.Bool(true), lang.Bool(false)}
+
+// withOption returns b with the option name set to v in each call: merged
+// into the call's options record, or as a record of its own.
+func withOption(b *lang.Builtin, name string, v lang.Value) *lang.Builtin {
+	w := *b
+	w.Fn = func(s *lang.Session, a lang.Args) lang.Value {
+		args := append(lang.Args(nil), a...)
+		opts := lang.NewRecord()
+		if n := len(args); n > b.MinArgs && args[n-1].Kind() == lang.RecordKind {
+			given := args[n-1].Record()
+			for _, k := range given.Keys {
+				opts.Set(k, given.Values[k])
+			}
+			args = args[:n-1]
+		}
+		opts.Set(name, v)
+		return s.Call(lang.Func(b), append(args, lang.RecordOf(opts))...)
+	}
+	return &w
+}
+
+// runWith runs b's example in a fresh session in which b is replaced by
+// the given version, and returns what it printed and its error.
+func runWith(t *testing.T, b, replacement *lang.Builtin) string {
+	t.Helper()
+	all := All()
+	for i, c := range all {
+		if c.Name == b.Name {
+			all[i] = replacement
+		}
+	}
+	s := lang.NewSession(all, Constants())
+	var out strings.Builder
+	s.Out = &out
+	if err := s.Run("<example>", b.Example); err != nil {
+		out.WriteString("error: " + err.Error())
+	}
+	return out.String()
+}
+
+// TestDeclaredOptionsAreRead walks every builtin with options: each
+// declared option, given to the builtin's example, changes its outcome or is
+// refused by a check on its value, and is never left unread; an option the
+// builtin does not declare is refused.
+func TestDeclaredOptionsAreRead(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every builtin's example once per option")
+	}
+	for _, b := range All() {
+		if !b.TakesOptions() {
+			continue
+		}
+		t.Run(b.Name, func(t *testing.T) {
+			base := runWith(t, b, b)
+			if got := runWith(t, b, withOption(b, "zz_undeclared", lang.Num(1))); !strings.Contains(got, `unknown option "zz_undeclared"`) {
+				t.Errorf("an undeclared option is not refused: %s", got)
+			}
+			for _, o := range b.Options {
+				if _, ok := unreachableOptions[b.Name+"."+o.Name]; ok {
+					continue
+				}
+				acted := false
+				for _, v := range optionProbes {
+					got := runWith(t, b, withOption(b, o.Name, v))
+					if strings.Contains(got, "does not apply here") {
+						t.Errorf("option %s = %s is not read: %s", o.Name, lang.Format(v), got)
+						break
+					}
+					if got != base {
+						acted = true
+						break
+					}
+				}
+				if !acted {
+					t.Errorf("option %s changes nothing and is refused for none of %v", o.Name, optionProbes)
+				}
+			}
+		})
+	}
+}

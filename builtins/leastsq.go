@@ -94,11 +94,10 @@ var leastSquaresBuiltins = []*lang.Builtin{
 		Name: "least_squares", Params: "fun, x0", Topic: "optimize",
 		Options: leastSquaresOpts, Methods: []string{"trf", "dogbox", "lm"},
 		Doc: "Minimizes a sum of squares, optionally within bounds.\n" +
-			"The cost is half the sum of squares of fun(x), optionally within bounds [lo, hi] (numbers or one per\n" +
-			"variable), as scipy.optimize.least_squares with method trf (the default), dogbox or lm; the Jacobian comes\n" +
-			"from autodiff. loss (trf, dogbox) makes the fit robust to outliers: linear (the default), soft_l1, huber,\n" +
-			"cauchy or arctan, applied to (f/f_scale)**2 (f_scale 1). Returns a record x,\n" +
-			"cost, fun, jac, grad, optimality, active_mask, nfev, njev, status, message, success.",
+			"The cost is half the sum of squares of fun(x), as scipy.optimize.least_squares (trf by default);\n" +
+			"the Jacobian comes from autodiff. A loss other than linear makes the fit robust to outliers, applied\n" +
+			"to (f/f_scale)**2. Returns a record x, cost, fun, jac, grad, optimality, active_mask, nfev, njev,\n" +
+			"status, message, success.",
 		Example: "least_squares([x - 1, 10*(y - x**2)], [-1.2, 1]).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -121,9 +121,8 @@ var odeBuiltins = []*lang.Builtin{
 	{
 		Name: "solve_ivp", Params: "fun, t_span, y0", Topic: "ode",
 		Options: ivpOpts, Methods: []string{"RK45", "RK23", "DOP853", "Radau", "BDF", "LSODA"},
-		Doc: "Solves an initial value problem, as scipy's solve_ivp.\nSolves y' = fun(t, y, args...) over t_span = [t0, t1] from y0, as scipy.integrate.solve_ivp, with method RK45\n" +
-			"(the default), RK23, DOP853, Radau, BDF or LSODA (implicit methods get the Jacobian from autodiff). events\n" +
-			"is a function g(t, y) or a list of them, with terminal and direction options (one value or one per event).\n" +
+		Doc: "Solves an initial value problem, as scipy's solve_ivp.\nSolves y' = fun(t, y, args...) over t_span = [t0, t1] from y0, as scipy.integrate.solve_ivp (RK45 by\n" +
+			"default; the implicit methods get the Jacobian from autodiff).\n" +
 			"Returns a record t, y (one row per component), sol (with dense_output: a function of t), t_events,\n" +
 			"y_events, nfev, njev, nlu, status, message, success.",
 		Example: "decay(t, y) = -0.5*y\nsolve_ivp(decay, [0, 10], [2], {t_eval: [0, 5, 10]}).y",

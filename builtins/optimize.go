@@ -657,15 +657,16 @@ var minimizeBuiltin = &lang.Builtin{
 		{Name: "max_trust_radius", Doc: "the largest trust radius (1000)", Methods: trustMethods},
 	},
 	Doc: "Minimizes a function of several variables.\n" +
-		"Starts from x0, as scipy's minimize. method: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B,\n" +
-		"TNC, COBYLA, SLSQP, trust-constr (constraints and bounds by a barrier trust-region SQP; the Lagrangian's\n" +
-		"Hessian from autodiff when f and every constraint are traced numbers, else BFGS), and\n" +
-		"the trust-region methods dogleg, trust-ncg, trust-exact, trust-krylov (Hessian or\n" +
-		"Hessian-vector products from autodiff unless hess or hessp is given); by default BFGS, or L-BFGS-B with\n" +
-		"bounds, SLSQP with constraints (as scipy). Gradients come from autodiff unless jac is given. Nelder-Mead\n" +
-		"and Powell clip their trial points into the bounds as scipy 1.10 does. An option the method does not\n" +
-		"read is an error. Returns a record x, fun, jac, nit, nfev, njev, status, success, message (hess_inv from\n" +
-		"BFGS, L-BFGS-B).",
+		"Starts from x0, as scipy's minimize, by the method chosen: BFGS by default,\n" +
+		"L-BFGS-B with bounds, SLSQP with constraints (as scipy). trust-constr handles\n" +
+		"constraints and bounds by a barrier trust-region SQP, with the Lagrangian's\n" +
+		"Hessian from autodiff when f and every constraint are traced numbers (else\n" +
+		"BFGS); the trust-region methods take Hessians or Hessian-vector products from\n" +
+		"autodiff unless hess or hessp is given. Gradients come from autodiff unless\n" +
+		"jac is given. Nelder-Mead and Powell clip their trial points into the bounds\n" +
+		"as scipy 1.10 does. An option that the method does not read is an error.\n" +
+		"Returns a record x, fun, jac, nit, nfev, njev, status, success, message\n" +
+		"(hess_inv from BFGS and L-BFGS-B).",
 	Example: "minimize((x - 3)**2 + (y + 1)**2, [1, 1]).x",
 	MinArgs: 2, MaxArgs: 3,
 	Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -486,9 +486,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 			{Name: "fprime", Doc: fprimeOpt.Doc, Methods: newtonMethods}, {Name: "fprime2", Doc: fprime2Opt.Doc, Methods: newtonMethods},
 			xtolOpt, rtolOpt, maxiterOpt, argsOpt},
 		Doc: "A root of a function of one variable, by a chosen method.\n" +
-			"As scipy.optimize.root_scalar: method brentq (the default with a bracket), brenth, ridder, bisect,\n" +
-			"toms748, newton (the default with x0; derivative from autodiff), secant, halley. A record root, iterations,\n" +
-			"function_calls, converged, flag.",
+			"As scipy.optimize.root_scalar: brentq by default with a bracket, newton with x0 (the derivative from\n" +
+			"autodiff). A record root, iterations, function_calls, converged, flag.",
 		Example: "root_scalar(cos(x) - x, {bracket: [0, 1]}).root",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -605,8 +604,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 	{
 		Name: "root", Params: "F, x0", Options: rootOptions(), Methods: rootMethods(), Topic: "roots",
 		Doc: "A root of a system of equations, by a chosen method.\n" +
-			"Solves F(x) = 0 near x0, as scipy.optimize.root: method hybr (the default), lm, broyden1,\n" +
-			"broyden2, anderson, krylov, linearmixing, excitingmixing, diagbroyden; the Jacobian from autodiff for hybr and lm.\n" +
+			"Solves F(x) = 0 near x0, as scipy.optimize.root (hybr by default); the Jacobian from autodiff for hybr\n" +
+			"and lm.\n" +
 			"A record x, success, status, message, fun, nfev, njev, nit.",
 		Example: "root([x + 0.5*(x - y)**3 - 1, 0.5*(y - x)**3 + y], [0, 0], {method: \"lm\"}).x",
 		MinArgs: 2, MaxArgs: 3,

@@ -144,8 +144,8 @@ var scalarMinBuiltins = []*lang.Builtin{
 		Name: "minimize_scalar", Params: "f", Methods: []string{"brent", "golden", "bounded"}, Topic: "optimize",
 		Options: []lang.Opt{methodOpt, {Name: "bracket", Doc: "two or three points to start the bracket search from", Methods: []string{"brent", "golden"}}, {Name: "bounds", Doc: "[lo, hi]", Methods: []string{"bounded"}}, {Name: "tol", Doc: "the tolerance on x"}, argsOpt, maxiterOpt, {Name: "xatol", Doc: "the absolute tolerance on x (1e-5)", Methods: []string{"bounded"}}},
 		Doc: "Minimizes a function of one variable.\n" +
-			"As scipy.optimize.minimize_scalar: method brent (the default),\n" +
-			"golden, or bounded (with bounds [lo, hi], the default when bounds are given). A record x, fun, nit, nfev, success, message.",
+			"As scipy.optimize.minimize_scalar: brent by default, bounded when bounds are given.\n" +
+			"A record x, fun, nit, nfev, success, message.",
 		Example: "minimize_scalar(x**2 - 4*x + 8).x",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

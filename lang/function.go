@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Callable is a function value: a user-defined function or a builtin.
@@ -115,6 +116,38 @@ func (b *Builtin) Signature() string {
 
 // TakesOptions reports whether the builtin declares options.
 func (b *Builtin) TakesOptions() bool { return len(b.Options) > 0 }
+
+// paramNames returns the names of the builtin's positional parameters, in
+// order, when keyword arguments can name them: Params is a plain list such
+// as "f, a, b, n?" (no alternatives, unpacked pairs or variadic
+// parameters, no optional parameter before a required one); nil if not.
+func (b *Builtin) paramNames() []string {
+	if b.Params == "" {
+		return nil
+	}
+	var names []string
+	optional := false
+	for _, p := range strings.Split(b.Params, ", ") {
+		name, opt := strings.CutSuffix(p, "?")
+		if !isIdent(name) || optional && !opt {
+			return nil
+		}
+		optional = opt
+		names = append(names, name)
+	}
+	return names
+}
+
+// isIdent reports whether s is a name: a letter or _ then letters, digits
+// and _.
+func isIdent(s string) bool {
+	for i, r := range s {
+		if !(r == '_' || unicode.IsLetter(r) || i > 0 && unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return s != ""
+}
 
 // option returns the declared option of that name, or nil.
 func (b *Builtin) option(name string) *Opt {

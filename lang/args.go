@@ -143,7 +143,7 @@ func (o Options) Method(option, def string) string {
 	}
 	method := o.of.Methods[i]
 	for _, k := range o.rec.Keys {
-		if !o.of.option(k).AppliesTo(method) {
+		if opt := o.of.option(k); opt != nil && !opt.appliesTo(method) {
 			panic(o.errorAt(k, "option %q does not apply to %s %s; the options that do: %s", k, option, method, o.of.optionNames(method)))
 		}
 	}

@@ -267,7 +267,7 @@ func (c *compiler) keywordCall(n *syntax.Call, callee code, args []code, argPos 
 			panic(Errorf("unknown function %q%s", name, s.DidYouMean(name)).at(pos))
 		}
 		base := s.sp
-		args, argPos, names, values := args, argPos, names, values
+		args, argPos, names, values := args, argPos, names, values // this call's, bound below
 		switch fn := f.ref.(type) {
 		case *UserFunc:
 			return s.callByName(fn, args, names, values, pos)

@@ -164,15 +164,15 @@ func (b *Builtin) option(name string) *Opt {
 func (b *Builtin) optionNames(method string) string {
 	var names []string
 	for _, o := range b.Options {
-		if method == "" || o.AppliesTo(method) {
+		if method == "" || o.appliesTo(method) {
 			names = append(names, o.Name)
 		}
 	}
 	return joinNames(names)
 }
 
-// AppliesTo reports whether the option applies to the method.
-func (o *Opt) AppliesTo(method string) bool {
+// appliesTo reports whether the option applies to the method.
+func (o *Opt) appliesTo(method string) bool {
 	return o.Methods == nil || slices.Contains(o.Methods, method)
 }
 

@@ -101,3 +101,28 @@ func TestDeclaredOptionsAreRead(t *testing.T) {
 		})
 	}
 }
+
+// TestArityMatchesParams checks, for every builtin whose parameters are a
+// plain list ("f, a, b, n?"), that MinArgs counts the required ones and
+// MaxArgs all of them, one more for the options record.
+func TestArityMatchesParams(t *testing.T) {
+	for _, b := range All() {
+		names := strings.Split(b.Params, ", ")
+		if b.Params == "" || strings.ContainsAny(b.Params, "|[.") {
+			continue
+		}
+		required := 0
+		for _, n := range names {
+			if !strings.HasSuffix(n, "?") {
+				required++
+			}
+		}
+		most := len(names)
+		if b.TakesOptions() {
+			most++
+		}
+		if b.MinArgs != required || b.MaxArgs != most {
+			t.Errorf("%s: MinArgs %d, MaxArgs %d; its parameters say %d and %d", b.Signature(), b.MinArgs, b.MaxArgs, required, most)
+		}
+	}
+}

@@ -166,14 +166,14 @@ var plotBuiltins = []*lang.Builtin{
 	plotSetter("xscale", "scale", "A copy of the figure with its x axis log or linear.\nThe scale is \"log\" (base 10) or \"linear\".", `xscale(plot(log, 0.01, 100), "log")`, "xscale"),
 	plotSetter("yscale", "scale", "A copy of the figure with its y axis log or linear.\nThe scale is \"log\" (base 10) or \"linear\".", `yscale(plot(exp, 0, 10), "log")`, "yscale"),
 	{
-		Name: "xlim", Params: "fig, lo, hi", Topic: "plots",
+		Name: "xlim", Params: "fig, [lo, hi] | fig, lo, hi", Topic: "plots",
 		Doc:     "A copy of the figure whose x axis runs from lo to hi.",
 		Example: "xlim(plot(tan, -1.5, 1.5), -1, 1)",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: plotLimBuiltin("xlim"),
 	},
 	{
-		Name: "ylim", Params: "fig, lo, hi", Topic: "plots",
+		Name: "ylim", Params: "fig, [lo, hi] | fig, lo, hi", Topic: "plots",
 		Doc:     "A copy of the figure whose y axis runs from lo to hi.",
 		Example: "ylim(plot(tan, -1.5, 1.5), -5, 5)",
 		MinArgs: 2, MaxArgs: 3,
@@ -1101,9 +1101,13 @@ var contourOpts = plotOptions(lang.Opt{Name: "levels", Doc: "a number of levels 
 // plotSetter builds title, xlabel, ylabel, xscale, yscale, grid and colorbar: a copy of the figure
 // with one option set.
 func plotSetter(name, param, doc, example, option string) *lang.Builtin {
+	least := 2
+	if strings.HasSuffix(param, "?") {
+		least = 1
+	}
 	return &lang.Builtin{
 		Name: name, Params: "fig, " + param, Topic: "plots", Doc: doc, Example: example,
-		MinArgs: 1, MaxArgs: 2,
+		MinArgs: least, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			g := plotFigureArg(a, 0).Clone()
 			if option == "grid" || option == "colorbar" {
@@ -1121,9 +1125,6 @@ func plotSetter(name, param, doc, example, option string) *lang.Builtin {
 					g.Colorbar = on
 				}
 				return plotValue(s, g)
-			}
-			if len(a) < 2 {
-				panic(lang.ArgErrorf(0, "%s needs the text", name))
 			}
 			text := a.Str(1)
 			switch option {

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,6 +124,36 @@ func TestArityMatchesParams(t *testing.T) {
 		}
 		if b.MinArgs != required || b.MaxArgs != most {
 			t.Errorf("%s: MinArgs %d, MaxArgs %d; its parameters say %d and %d", b.Signature(), b.MinArgs, b.MaxArgs, required, most)
+		}
+	}
+}
+
+// TestMethodOptionsAreRead holds each method's declared options to the code:
+// for every method of a builtin with methods, each option that applies to it,
+// given to the example with that method, is read (never "does not apply
+// here").
+func TestMethodOptionsAreRead(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the examples once per method and option")
+	}
+	for _, b := range All() {
+		option := "method"
+		if b.Name == "train" {
+			option = "optimizer"
+		}
+		for _, m := range b.Methods {
+			withMethod := withOption(b, option, lang.Str(m))
+			for _, o := range b.Options {
+				if o.Name == option || !slices.Contains(o.Methods, m) {
+					continue
+				}
+				for _, v := range optionProbes {
+					if got := runWith(t, b, withOption(withMethod, o.Name, v)); strings.Contains(got, "does not apply here") {
+						t.Errorf("%s with %s %s: option %s = %s is not read: %s", b.Name, option, m, o.Name, lang.Format(v), got)
+						break
+					}
+				}
+			}
 		}
 	}
 }

@@ -31,11 +31,13 @@ func withOption(b *lang.Builtin, name string, v lang.Value) *lang.Builtin {
 		args := append(lang.Args(nil), a...)
 		opts := lang.NewRecord()
 		if n := len(args); n > b.MinArgs && args[n-1].Kind() == lang.RecordKind {
-			given := args[n-1].Record()
-			for _, k := range given.Keys {
-				opts.Set(k, given.Values[k])
+			// Passed on, so read here: the wrapper declares b's options.
+			keys := args[n-1].Record().Keys
+			var given lang.Options
+			args, given = args.Options()
+			for _, k := range keys {
+				opts.Set(k, given.Get(k, lang.Nil))
 			}
-			args = args[:n-1]
 		}
 		opts.Set(name, v)
 		return s.Call(lang.Func(b), append(args, lang.RecordOf(opts))...)

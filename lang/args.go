@@ -72,7 +72,6 @@ func (a Args) Options() (Args, Options) {
 		r := a[n-1].Record()
 		o := Options{rec: r, index: n - 1}
 		if r.reads != nil {
-			r.reads.viewed = true
 			o.of = r.reads.of
 			o.checkDeclared()
 		}
@@ -102,10 +101,9 @@ type Options struct {
 // an option it was given but never read is an error rather than silently
 // ignored (see Session.callBuiltin).
 type optionReads struct {
-	of     *Builtin
-	viewed bool // the builtin took the record as its options
-	names  []string
-	read   map[string]bool
+	of    *Builtin
+	names []string
+	read  map[string]bool
 }
 
 // checkDeclared raises an error for an option the builtin does not declare.
@@ -197,7 +195,7 @@ func flattenOptions(r *Record, index int) {
 // unread returns an error for the first option given in the record but
 // never read by the builtin that took it as its options, or nil.
 func (r *optionReads) unread(name string, rec *Record, index int) *Error {
-	if r == nil || !r.viewed {
+	if r == nil {
 		return nil
 	}
 	for _, k := range rec.Keys {

@@ -150,11 +150,10 @@ var globalBuiltins = []*lang.Builtin{
 		Topic:   "optimize",
 		Doc: "A global minimum in a box by differential evolution.\n" +
 			"bounds are [lo, hi] per variable. As\n" +
-			"scipy.optimize.differential_evolution: a population of popsize*n points (15) mutates and recombines\n" +
-			"(strategy best1bin, or scipy's others: rand1bin, best2exp, currenttobest1bin, ...; mutation F drawn in\n" +
-			"[0.5, 1], recombination 0.7) until its values agree to tol (0.01), then the best is polished by L-BFGS-B\n" +
-			"with autodiff's gradient (polish: false skips it). Seeded (seed 0 by default), so runs repeat, though not\n" +
-			"scipy's own, whose generator differs. Returns scipy's OptimizeResult record.",
+			"scipy.optimize.differential_evolution: a population of popsize*n points mutates and recombines\n" +
+			"(strategy best1bin, or scipy's others: rand1bin, best2exp, currenttobest1bin, ...) until its values\n" +
+			"agree to tol, then the best is polished by L-BFGS-B with autodiff's gradient. Seeded, so runs repeat,\n" +
+			"though not scipy's own, whose generator differs. Returns scipy's OptimizeResult record.",
 		Example: "differential_evolution(20 + x**2 + y**2 - 10*cos(2*pi*x) - 10*cos(2*pi*y), [[-5, 5], [-5, 5]], {seed: 1}).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: differentialEvolution,

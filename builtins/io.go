@@ -250,10 +250,8 @@ var ioBuiltins = []*lang.Builtin{
 		Name: "loadtxt", Params: "path", Topic: "data",
 		Options: []lang.Opt{{Name: "delimiter", Doc: "the text between fields (white space)"}, {Name: "skiprows", Doc: "how many lines to skip first (0)"}, {Name: "usecols", Doc: "the column or columns to keep (all)"}, {Name: "comments", Doc: "the text that starts a comment (#; a list, or nil for none)"}, {Name: "max_rows", Doc: "the most rows to read (all)"}, {Name: "ndmin", Doc: "the fewest dimensions of the result: 0, 1 or 2 (0)"}, {Name: "unpack", Doc: "true: the columns as rows"}},
 		Doc: "Reads a table of numbers from a text file, as numpy.loadtxt.\n" +
-			"reads a table of numbers from a text file, as numpy.loadtxt: rows are lines, fields split at white space or\n" +
-			"at delimiter; comments (\"#\" by default; a list, or nil for none) run to the end of a line; skiprows lines\n" +
-			"are skipped first; usecols picks columns; an empty field is missing and reads as nan. A matrix, or a\n" +
-			"vector for one row or column (ndmin: 2 keeps it a matrix); unpack: true gives the columns as rows.",
+			"Rows are lines, split into fields; a comment runs to the end of its line; an empty field is missing\n" +
+			"and reads as nan. A matrix, or a vector for one row or column (unless ndmin is 2).",
 		Example: "path = tempdir() + \"/calc-loadtxt.txt\"\nsavetxt(path, [[1, 2], [3, 4]])\nloadtxt(path)\nloadtxt(path, {usecols: 1})",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -278,9 +276,8 @@ var ioBuiltins = []*lang.Builtin{
 		Name: "savetxt", Params: "path, a", Topic: "data",
 		Options: []lang.Opt{{Name: "fmt", Doc: "the format of a number (%.18e), or one per column"}, {Name: "delimiter", Doc: "the text between columns (a space)"}, {Name: "header", Doc: "a line written first"}, {Name: "footer", Doc: "a line written last"}, {Name: "comments", Doc: "the text put before the header and footer (# )"}},
 		Doc: "Writes a vector or a matrix to a text file, as numpy.savetxt.\n" +
-			"writes a vector (as a column) or a matrix to a text file, as numpy.savetxt: each row formatted by fmt, a\n" +
-			"Python %-format (\"%.18e\" by default; one for all columns, a list of one per column, or one string for\n" +
-			"the row), columns separated by delimiter (a space); header and footer lines start with comments (\"# \").",
+			"A vector is written as a column. fmt is a Python %-format: one for all columns, a list of one per\n" +
+			"column, or one string for the row; header and footer lines start with comments.",
 		Example: "path = tempdir() + \"/calc-savetxt.txt\"\nsavetxt(path, [[1, 2.5], [3, 4]], {fmt: \"%.2f\", delimiter: \",\", header: \"x,y\"})\nloadtxt(path, {delimiter: \",\"})",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -82,7 +82,7 @@ var odeBuiltins = []*lang.Builtin{
 		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian of func by y, in place of autodiff's"}, fullOutputOpt, {Name: "rtol", Doc: "the relative tolerance, one or one per component (1.49012e-8)"}, {Name: "atol", Doc: "the absolute tolerance, one or one per component (1.49012e-8)"}, {Name: "tcrit", Doc: "times the solver must not step past"}, {Name: "h0", Doc: "the first step (chosen by the solver)"}, {Name: "hmax", Doc: "the largest step (inf)"}, {Name: "hmin", Doc: "the smallest step (0)"}, {Name: "mxstep", Doc: "the most steps per output time (500)"}, {Name: "mxordn", Doc: "the highest Adams order (12)"}, {Name: "mxords", Doc: "the highest BDF order (5)"}, {Name: "printmessg", Doc: "false: print no message on failure"}},
 		Doc: "Solves an ODE system at given times, as scipy's odeint.\nSolves y' = func(y, t, args...) from y(t[0]) = y0 and returns y at every time of t (one row each), as\n" +
 			"scipy.integrate.odeint: LSODA, switching between Adams (non-stiff) and BDF (stiff) methods by itself. The\n" +
-			"BDF Jacobian comes from autodiff unless Dfun is given. rtol, atol 1.49012e-8. {full_output: true} gives a\n" +
+			"BDF Jacobian comes from autodiff unless Dfun is given. {full_output: true} gives a\n" +
 			"record y, infodict (hu, tcur, tolsf, tsw, nst, nfe, nje, nqu, imxer, lenrw, leniw, mused, message).",
 		Example: "decay(y, t) = -0.5*y\nodeint(decay, 1, [0, 1, 2])",
 		MinArgs: 3, MaxArgs: 4,

@@ -9,7 +9,6 @@ var (
 	maxiterOpt    = lang.Opt{Name: "maxiter", Doc: "the most iterations (0 or unset: the method's default)"}
 	xtolOpt       = lang.Opt{Name: "xtol", Doc: "the absolute tolerance on x"}
 	rtolOpt       = lang.Opt{Name: "rtol", Doc: "the relative tolerance"}
-	atolOpt       = lang.Opt{Name: "atol", Doc: "the absolute tolerance"}
 	ftolOpt       = lang.Opt{Name: "ftol", Doc: "the tolerance on the function's value"}
 	gtolOpt       = lang.Opt{Name: "gtol", Doc: "the tolerance on the gradient"}
 	tolOpt        = lang.Opt{Name: "tol", Doc: "the tolerance, mapped to the method's own as scipy maps it"}
@@ -27,8 +26,6 @@ var (
 	deltaOpt      = lang.Opt{Name: "delta", Doc: "a value added to each output pixel (0)"}
 	ddepthOpt     = lang.Opt{Name: "ddepth", Doc: "the output's depth: -1 for the input's, or a name such as uint8 or float64"}
 	iterationsOpt = lang.Opt{Name: "iterations", Doc: "how many times to apply it (1)"}
-	delimiterOpt  = lang.Opt{Name: "delimiter", Doc: "the text between values in a line"}
-	commentsOpt   = lang.Opt{Name: "comments", Doc: "the text that starts a comment"}
 	dtypeOpt      = lang.Opt{Name: "dtype", Doc: "the element type written: float64 (default), int64 or bool"}
 	fprimeOpt     = lang.Opt{Name: "fprime", Doc: "the derivative (gradient) as a function, in place of autodiff's"}
 	fprime2Opt    = lang.Opt{Name: "fprime2", Doc: "the second derivative as a function, in place of autodiff's"}
@@ -36,7 +33,5 @@ var (
 	x0Opt         = lang.Opt{Name: "x0", Doc: "the starting point"}
 	x1Opt         = lang.Opt{Name: "x1", Doc: "a second starting point (for the secant method)"}
 	rowvarOpt     = lang.Opt{Name: "rowvar", Doc: "true (default): each row is a variable; false: each column"}
-	ddofOpt       = lang.Opt{Name: "ddof", Doc: "the delta degrees of freedom: the divisor is n - ddof"}
-	headerOpt     = lang.Opt{Name: "header", Doc: "the header line"}
-	normalizeOpt  = lang.Opt{Name: "normalize", Doc: "whether to scale the values (true)"}
+	ddofOpt       = lang.Opt{Name: "ddof", Doc: "the delta degrees of freedom: the divisor is n - ddof (0)"}
 )

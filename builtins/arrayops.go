@@ -23,12 +23,12 @@ func axisOrDefault(a lang.Args, i int, opts lang.Options, def int) int {
 // not given) that gives an array.
 func alongAxis(name, doc, example string, def int, f func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "xs, axis?, {axis}", Topic: "arrays",
-		Doc: doc, Example: example,
+		Name: name, Params: "xs, axis?", Topic: "arrays",
+		Options: []lang.Opt{axisOpt},
+		Doc:     doc, Example: example,
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("axis")
 			return lang.Arr(must(f(args.Array(0), axisOrDefault(args, 1, opts, def))))
 		},
 	}
@@ -67,14 +67,14 @@ var arrayOpsBuiltins = []*lang.Builtin{
 	alongAxis("flip", "An array with its elements in reverse order.\nAlong an axis, or along every axis by default (numpy.flip)",
 		"flip([[1, 2], [3, 4]], 0)", array.AllAxes, array.Flip),
 	{
-		Name: "unique", Params: "xs, {return_counts}", Topic: "arrays",
+		Name: "unique", Params: "xs", Topic: "arrays",
+		Options: []lang.Opt{{Name: "return_counts", Doc: "true: a record values, counts"}},
 		Doc: "The sorted distinct elements of an array.\n" +
 			"The array xs is flattened first; {return_counts: true} gives a record {values, counts}",
 		Example: "values, counts = unique([3, 1, 3, 2, 3], return_counts=true); counts",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("return_counts")
 			v, c := array.Unique(args.Array(0))
 			if opts.Bool("return_counts", false) {
 				return record("values", v, "counts", c)
@@ -83,14 +83,14 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "searchsorted", Params: "sorted, v, {side}", Topic: "arrays",
+		Name: "searchsorted", Params: "sorted, v", Topic: "arrays",
+		Options: []lang.Opt{{Name: "side", Doc: "left (default): the first place v fits; right: the last"}},
 		Doc: "Where values would be inserted to keep a vector sorted.\n" +
 			"For each v, its index in the ascending vector sorted: before equal elements, or after with {side: \"right\"}",
 		Example: "searchsorted([1, 2, 3, 5], [0, 3, 4])",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("side")
 			side := opts.Text("side", "left")
 			if side != "left" && side != "right" {
 				panic(lang.Errorf("option side must be \"left\" or \"right\", got %q", side))
@@ -103,7 +103,8 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "meshgrid", Params: "xs..., {indexing}", Topic: "arrays",
+		Name: "meshgrid", Params: "xs...", Topic: "arrays",
+		Options: []lang.Opt{{Name: "indexing", Doc: "xy (default, Cartesian) or ij (matrix)"}},
 		Doc: "Coordinate matrices from coordinate vectors.\n" +
 			"As numpy.meshgrid: X, Y = meshgrid(x, y) gives arrays of shape (len(y), len(x));\n" +
 			"{indexing: \"ij\"} gives shape (len(x), len(y))",
@@ -111,7 +112,6 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("indexing")
 			idx := opts.Text("indexing", "xy")
 			if idx != "xy" && idx != "ij" {
 				panic(lang.Errorf("option indexing must be \"xy\" or \"ij\", got %q", idx))
@@ -148,14 +148,14 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "repeat", Params: "xs, repeats, axis?, {axis}", Topic: "arrays",
+		Name: "repeat", Params: "xs, repeats, axis?", Topic: "arrays",
+		Options: []lang.Opt{axisOpt},
 		Doc: "Each element of an array repeated in place.\n" +
 			"The count is a number, or one per element along the axis; without an axis xs is flattened, as numpy.repeat",
 		Example: "repeat([1, 2, 3], [1, 0, 2])",
 		MinArgs: 2, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("axis")
 			x, reps := args.Array(0), counts(args, 1)
 			total := 0.0
 			for _, r := range reps {
@@ -169,14 +169,14 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "roll", Params: "xs, shift, axis?, {axis}", Topic: "arrays",
+		Name: "roll", Params: "xs, shift, axis?", Topic: "arrays",
+		Options: []lang.Opt{axisOpt},
 		Doc: "An array with its elements shifted cyclically.\n" +
 			"Shifted by shift places, with those pushed off the end coming back at the start (flattened without an axis), as numpy.roll",
 		Example: "roll([1, 2, 3, 4, 5], 2)",
 		MinArgs: 2, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("axis")
 			return lang.Arr(must(array.Roll(args.Array(0), args.Int(1), axisOf(args, 2, opts))))
 		},
 	},

@@ -14,6 +14,9 @@ import (
 // or the axis option, or all axes.
 func axisOf(a lang.Args, i int, opts lang.Options) int {
 	if len(a) > i {
+		if opts.Has("axis") {
+			panic(lang.Errorf("the axis is given twice, as an argument and as an option"))
+		}
 		return a.Int(i)
 	}
 	if opts.Has("axis") {
@@ -59,7 +62,8 @@ func reduceAxis(f func(*array.Array, int) (*array.Array, error), a *array.Array,
 // nil, builds the graph node for an expression argument.
 func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error), symbolic func(g *autodiff.Graph, x *autodiff.Node, axis int) *autodiff.Node) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "xs, axis?, {axis}", Topic: "arrays",
+		Name: name, Params: "xs, axis?", Topic: "arrays",
+		Options: []lang.Opt{axisOpt},
 		Doc:     doc + " of an array's elements.\nAlong an axis if given (also {axis: k}).",
 		Example: name + "([[1, 2], [3, 4]], 0)",
 		MinArgs: 1, MaxArgs: 3,
@@ -103,13 +107,13 @@ func symbolicMean(g *autodiff.Graph, x *autodiff.Node, axis int) *autodiff.Node 
 // spread builds var and std, which take a ddof option like numpy's.
 func spread(name, doc string, f func(*array.Array, int, int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "xs, axis?, {ddof}", Topic: "arrays",
+		Name: name, Params: "xs, axis?", Topic: "arrays",
+		Options: []lang.Opt{axisOpt, ddofOpt},
 		Doc:     doc + " of an array's elements.\nThe population's (ddof 0, like numpy); {ddof: 1} gives the sample estimate.",
 		Example: name + "([2, 4, 4, 4, 5, 5, 7, 9])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("axis", "ddof")
 			ddof := int(opts.Num("ddof", 0))
 			return lang.Arr(must(f(args.Array(0), axisOf(args, 1, opts), ddof)))
 		},
@@ -153,12 +157,12 @@ func arraysOf(a lang.Args) []*array.Array {
 // joiner builds concat, stack, hstack and vstack.
 func joiner(name, doc string, join func([]*array.Array, int) (*array.Array, error), example string) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "arrays..., {axis}", Topic: "arrays",
-		Doc: doc, Example: example,
+		Name: name, Params: "arrays...", Topic: "arrays",
+		Options: []lang.Opt{{Name: "axis", Doc: "the axis to join along (0)"}},
+		Doc:     doc, Example: example,
 		MinArgs: 1, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("axis")
 			axis := int(opts.Num("axis", 0))
 			parts := []lang.Value(args)
 			if len(args) == 1 && args[0].Kind() != lang.ExprKind {
@@ -280,13 +284,12 @@ func ignoreAxis(f func([]*array.Array) (*array.Array, error)) func([]*array.Arra
 
 // spaced builds linspace and logspace: n points (50 by default) from start
 // to stop, with one option.
-func spaced(name, params, doc, example, option string, f func(start, stop float64, n int, opts lang.Options) (*array.Array, error)) *lang.Builtin {
+func spaced(name, doc, example string, option lang.Opt, f func(start, stop float64, n int, opts lang.Options) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: params, Topic: "arrays", Doc: doc, Example: example,
+		Name: name, Params: "start, stop, n?", Options: []lang.Opt{option}, Topic: "arrays", Doc: doc, Example: example,
 		MinArgs: 2, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check(option)
 			n := 50
 			if len(args) > 2 {
 				n = args.Int(2)
@@ -372,15 +375,15 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	rangeBuiltin,
 	alias(rangeBuiltin, "arange", "arange(0, 1, 0.25)"),
-	spaced("linspace", "start, stop, n?, {endpoint}",
+	spaced("linspace",
 		"n evenly spaced numbers from start to stop.\nn is 50 by default; stop is included unless {endpoint: false}.",
-		"linspace(0, 1, 5)", "endpoint",
+		"linspace(0, 1, 5)", lang.Opt{Name: "endpoint", Doc: "false: leave stop out"},
 		func(start, stop float64, n int, opts lang.Options) (*array.Array, error) {
 			return array.Linspace(start, stop, n, opts.Bool("endpoint", true))
 		}),
-	spaced("logspace", "start, stop, n?, {base}",
+	spaced("logspace",
 		"n numbers evenly spaced on a log scale.\nFrom base**start to base**stop (base 10 by default); n is 50 by default.",
-		"logspace(0, 3, 4)", "base",
+		"logspace(0, 3, 4)", lang.Opt{Name: "base", Doc: "the base of the log scale (10)"},
 		func(start, stop float64, n int, opts lang.Options) (*array.Array, error) {
 			return array.Logspace(start, stop, n, opts.Num("base", 10))
 		}),
@@ -512,24 +515,24 @@ var arrayBuiltins = []*lang.Builtin{
 	spread("var", "The variance", array.Var),
 	spread("std", "The standard deviation", array.Std),
 	{
-		Name: "cumsum", Params: "xs, axis?, {axis}", Topic: "arrays",
+		Name: "cumsum", Params: "xs, axis?", Topic: "arrays",
+		Options: []lang.Opt{axisOpt},
 		Doc:     "Running sums.\nFlattened first unless an axis is given.",
 		Example: "cumsum([1, 2, 3, 4])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("axis")
 			return lang.Arr(reduceAxis(array.Cumsum, args.Array(0), axisOf(args, 1, opts)))
 		},
 	},
 	{
-		Name: "cumprod", Params: "xs, axis?, {axis}", Topic: "arrays",
+		Name: "cumprod", Params: "xs, axis?", Topic: "arrays",
+		Options: []lang.Opt{axisOpt},
 		Doc:     "Running products.\nFlattened first unless an axis is given.",
 		Example: "cumprod([1, 2, 3, 4])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("axis")
 			return lang.Arr(reduceAxis(array.Cumprod, args.Array(0), axisOf(args, 1, opts)))
 		},
 	},

@@ -150,12 +150,14 @@ func pointFunc(s *lang.Session, f lang.Value, a lang.Args, i int) (*fn, []float6
 var calculusBuiltins = []*lang.Builtin{
 	{
 		Name: "diff", Params: "expr, x, n? | f | xs, n?", Topic: "calculus",
+		Options: []lang.Opt{{Name: "axis", Doc: "the axis to difference along (the last)"}},
 		Doc: "The exact derivative of an expression, simplified.\nThe derivative of an expression by the symbol x (n times), exact and simplified;\n" +
 			"diff(f) is the derivative of a function of one variable, itself a function;\n" +
 			"on an array, the differences of neighbouring elements (numpy.diff, last axis; {axis} to choose)",
 		Example: "diff(x**2*sin(x), x)",
-		MinArgs: 1, MaxArgs: 3,
+		MinArgs: 1, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			a, opts := a.Options() // the axis option, for arrays only
 			symbolic := a[0].Kind() == lang.ExprKind || len(a) > 1 && a[1].SymbolName() != ""
 			switch {
 			case a[0].Kind() == lang.FuncKind:
@@ -195,11 +197,9 @@ var calculusBuiltins = []*lang.Builtin{
 					return n
 				})
 			}
-			args, opts := a.Options()
-			opts.Check("axis")
-			xs, n := args.Array(0), 1
-			if len(args) > 1 {
-				n = args.Int(1)
+			xs, n := a.Array(0), 1
+			if len(a) > 1 {
+				n = a.Int(1)
 			}
 			axis := opts.Int("axis", -1)
 			if n <= 1 {

@@ -70,13 +70,13 @@ var complexBuiltins = []*lang.Builtin{
 		Fn: partOf(func(z complex128) float64 { return imag(z) }),
 	},
 	{
-		Name: "angle", Params: "z, {deg}", Topic: "math",
+		Name: "angle", Params: "z", Topic: "math",
+		Options: []lang.Opt{{Name: "deg", Doc: "true: in degrees rather than radians"}},
 		Doc:     "The argument of a complex number, atan2(imag, real).\nIn radians, or in degrees with {deg: true}.",
 		Example: "angle(1j, {deg: true})",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("deg")
 			scale := 1.0
 			if opts.Bool("deg", false) {
 				scale = 180 / math.Pi

@@ -148,13 +148,13 @@ var functionalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "sorted", Params: "xs, {key, reverse}", Topic: "functional",
+		Name: "sorted", Params: "xs", Topic: "functional",
+		Options: []lang.Opt{{Name: "key", Doc: "a function of an item giving what to sort by"}, {Name: "reverse", Doc: "true: largest first"}},
 		Doc:     "A sorted copy of a collection.\nA sorted copy of xs (numbers or strings), ordered by key(x) if a key function is given,\ndescending with {reverse: true}; the sort is stable and xs is left unchanged",
 		Example: "sorted([3, -5, 1], {key: abs, reverse: true})",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("key", "reverse")
 			s.CheckItems(seqArg(args, 0).n)
 			items := append([]lang.Value(nil), args.Items(0)...)
 			keys := items

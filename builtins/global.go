@@ -46,10 +46,15 @@ func (p *problem) localMinimizer() optimize.LocalMinimizer {
 	}
 }
 
+// annealingOpts are the options of dual_annealing and anneal.
+var annealingOpts = []lang.Opt{seedOpt, {Name: "maxiter", Doc: "the most global iterations (1000)"}, maxfunOpt,
+	{Name: "initial_temp", Doc: "the starting temperature (5230)"}, {Name: "restart_temp_ratio", Doc: "restart when the temperature falls to this fraction of the initial (2e-5)"},
+	{Name: "visit", Doc: "the visiting distribution's parameter (2.62)"}, {Name: "accept", Doc: "the acceptance distribution's parameter (-5)"},
+	{Name: "no_local_search", Doc: "true: no local search (classical annealing)"}, x0Opt, argsOpt}
+
 // dualAnnealing is dual_annealing and its alias anneal.
 func dualAnnealing(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
-	opts.Check("args", "seed", "maxiter", "maxfun", "initial_temp", "restart_temp_ratio", "visit", "accept", "no_local_search", "x0")
 	_, lo, hi := intervals(args[1], "bounds")
 	p := pointProblem(s, args[0], len(lo), opts)
 	settings := &optimize.DualAnnealingSettings{MaxIter: int(opts.Num("maxiter", 0)), MaxFuncEvals: int(opts.Num("maxfun", 0)),
@@ -69,7 +74,6 @@ func dualAnnealing(s *lang.Session, a lang.Args) lang.Value {
 // differentialEvolution is differential_evolution.
 func differentialEvolution(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
-	opts.Check("args", "strategy", "maxiter", "popsize", "tol", "atol", "mutation", "recombination", "seed", "polish", "init")
 	_, lo, hi := intervals(args[1], "bounds")
 	p := pointProblem(s, args[0], len(lo), opts)
 	set := &optimize.DESettings{Strategy: opts.Text("strategy", ""), MaxIter: int(opts.Num("maxiter", 0)),
@@ -104,7 +108,6 @@ func differentialEvolution(s *lang.Session, a lang.Args) lang.Value {
 // shgo is scipy's shgo for bounded problems.
 func shgo(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
-	opts.Check("args", "n", "iters")
 	_, lo, hi := intervals(args[1], "bounds")
 	p := pointProblem(s, args[0], len(lo), opts)
 	r, err := optimize.SHGO(p.obj.Scalar, lo, hi, &optimize.SHGOSettings{N: int(opts.Num("n", 0)), Iters: int(opts.Num("iters", 0)),
@@ -129,7 +132,8 @@ func shgo(s *lang.Session, a lang.Args) lang.Value {
 
 var globalBuiltins = []*lang.Builtin{
 	{
-		Name: "shgo", Params: "f, bounds, {n, iters, args}", Topic: "optimize",
+		Name: "shgo", Params: "f, bounds", Topic: "optimize",
+		Options: []lang.Opt{{Name: "n", Doc: "the fewest grid vertices (100)"}, {Name: "iters", Doc: "how many times the grid is refined (1)"}, argsOpt},
 		Doc: "Global and local minima of f in a box, as shgo.\n" +
 			"bounds are [lo, hi] per variable. In the manner of\n" +
 			"scipy.optimize.shgo with simplicial sampling: the box is triangulated (a grid of at least n vertices, 100,\n" +
@@ -141,21 +145,22 @@ var globalBuiltins = []*lang.Builtin{
 		Fn: shgo,
 	},
 	{
-		Name: "differential_evolution", Params: "f, bounds, {strategy, maxiter, popsize, tol, atol, mutation, recombination, seed, polish, init, args}",
-		Topic: "optimize",
+		Name: "differential_evolution", Params: "f, bounds",
+		Options: []lang.Opt{{Name: "strategy", Doc: "the mutation strategy (best1bin)"}, {Name: "maxiter", Doc: "the most generations (1000)"}, {Name: "popsize", Doc: "the population per variable (15)"}, {Name: "tol", Doc: "the relative tolerance on the population's values (0.01)"}, {Name: "atol", Doc: "the absolute tolerance on the population's values (0)"}, {Name: "mutation", Doc: "the mutation constant F, or [lo, hi] to draw it from ([0.5, 1])"}, {Name: "recombination", Doc: "the crossover probability (0.7)"}, seedOpt, {Name: "polish", Doc: "false: do not polish the best by L-BFGS-B"}, {Name: "init", Doc: "the initial population: latinhypercube (default) or random"}, argsOpt},
+		Topic:   "optimize",
 		Doc: "A global minimum in a box by differential evolution.\n" +
 			"bounds are [lo, hi] per variable. As\n" +
-			"scipy.optimize.differential_evolution: a population of popsize*n points (15) mutates and recombines\n" +
-			"(strategy best1bin, or scipy's others: rand1bin, best2exp, currenttobest1bin, ...; mutation F drawn in\n" +
-			"[0.5, 1], recombination 0.7) until its values agree to tol (0.01), then the best is polished by L-BFGS-B\n" +
-			"with autodiff's gradient (polish: false skips it). Seeded (seed 0 by default), so runs repeat, though not\n" +
-			"scipy's own, whose generator differs. Returns scipy's OptimizeResult record.",
+			"scipy.optimize.differential_evolution: a population of popsize*n points mutates and recombines\n" +
+			"(strategy best1bin, or scipy's others: rand1bin, best2exp, currenttobest1bin, ...) until its values\n" +
+			"agree to tol, then the best is polished by L-BFGS-B with autodiff's gradient. Seeded, so runs repeat,\n" +
+			"though not scipy's own, whose generator differs. Returns scipy's OptimizeResult record.",
 		Example: "differential_evolution(20 + x**2 + y**2 - 10*cos(2*pi*x) - 10*cos(2*pi*y), [[-5, 5], [-5, 5]], {seed: 1}).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: differentialEvolution,
 	},
 	{
-		Name: "brute", Params: "f, ranges, {Ns, full_output, finish, args}", Topic: "optimize",
+		Name: "brute", Params: "f, ranges", Topic: "optimize",
+		Options: []lang.Opt{{Name: "Ns", Doc: "the grid points per [lo, hi] range (20)"}, fullOutputOpt, {Name: "finish", Doc: "false: do not polish the best grid point by Nelder–Mead"}, argsOpt},
 		Doc: "Minimizes a function over a grid, as scipy's brute.\nMinimizes f over a grid, as scipy.optimize.brute: ranges holds [lo, hi] (Ns points, 20 by default) or\n" +
 			"[lo, hi, step] per variable; the best grid point is then polished with Nelder–Mead unless {finish: false}.\n" +
 			"{full_output: true} gives a record x0, fval, grid, Jout.",
@@ -163,7 +168,6 @@ var globalBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("Ns", "full_output", "finish", "args")
 			ranges, _, _ := intervals(args[1], "ranges")
 			p := pointProblem(s, args[0], len(ranges), opts)
 			ns := opts.Num("Ns", 20)
@@ -183,7 +187,8 @@ var globalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "dual_annealing", Params: "f, bounds, {seed, maxiter, maxfun, x0, no_local_search, args, ...}", Topic: "optimize",
+		Name: "dual_annealing", Params: "f, bounds", Topic: "optimize",
+		Options: annealingOpts,
 		Doc: "A global minimum by generalized simulated annealing.\nA global minimum of f within bounds ([lo, hi] per variable) by generalized simulated annealing with local\n" +
 			"search, as scipy.optimize.dual_annealing; seeded (seed 0 by default), so runs repeat. Returns scipy's\n" +
 			"OptimizeResult record.",
@@ -192,7 +197,8 @@ var globalBuiltins = []*lang.Builtin{
 		Fn: dualAnnealing,
 	},
 	{
-		Name: "anneal", Params: "f, bounds, {seed, ...}", Topic: "optimize",
+		Name: "anneal", Params: "f, bounds", Topic: "optimize",
+		Options: annealingOpts,
 		Doc: "The old scipy anneal, run as dual_annealing.\nThe global minimizer scipy once had as anneal (removed in scipy 0.16); calc runs dual_annealing,\n" +
 			"its replacement, with the same arguments.",
 		Example: "anneal(x**2 + 10 - 10*cos(2*pi*x), [[-5, 5]], {seed: 1}).x",
@@ -203,7 +209,8 @@ var globalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "basinhopping", Params: "f, x0, {niter, T, stepsize, seed, interval, niter_success, minimizer_kwargs, args}", Topic: "optimize",
+		Name: "basinhopping", Params: "f, x0", Topic: "optimize",
+		Options: []lang.Opt{{Name: "niter", Doc: "the number of hops (100)"}, {Name: "T", Doc: "the temperature of the Metropolis rule (1)"}, {Name: "stepsize", Doc: "the largest random displacement (0.5)"}, seedOpt, {Name: "interval", Doc: "how often the step size is adapted (50)"}, {Name: "niter_success", Doc: "stop when the best stays the same for this many hops"}, {Name: "minimizer_kwargs", Doc: "minimize's options for the local minimizer (BFGS)"}, argsOpt},
 		Doc: "A global minimum by basin hopping, as scipy's.\nRandom hops, each followed by a local minimization, accepted by\n" +
 			"the Metropolis rule, as scipy.optimize.basinhopping; seeded. The local minimizer is BFGS with autodiff's\n" +
 			"gradient, or minimize with the options in minimizer_kwargs ({method: \"L-BFGS-B\", bounds: ...}).",
@@ -211,19 +218,17 @@ var globalBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("niter", "T", "stepsize", "seed", "interval", "args", "niter_success", "minimizer_kwargs")
 			p := newProblem(s, args[0], args[1], opts)
 			local := p.localMinimizer()
 			if kw := opts.Get("minimizer_kwargs", lang.Nil); !kw.IsNil() {
 				if kw.Record() == nil {
 					panic(lang.Errorf("minimizer_kwargs must be a record of minimize's options, not %s", lang.Format(kw)))
 				}
-				_, kwOpts := lang.Args{kw}.Options()
-				kwOpts.Check(minimizeOptions...)
+				kwOpts := lang.OptionsIn(minimizeBuiltin, kw.Record(), 2)
 				if kwOpts.Has("args") {
 					panic(lang.Errorf("give args to basinhopping, not in minimizer_kwargs"))
 				}
-				m := chooseMinimizer(kwOpts, 0)
+				m := chooseMinimizer(kwOpts)
 				local = func(_ optimize.Func, x0 []float64) (*optimize.Result, error) {
 					q := *p
 					q.x0 = x0

@@ -48,9 +48,40 @@ func BuiltinHelp(s *lang.Session, b *lang.Builtin) string {
 			fmt.Fprintf(&t, "  %s\n", part)
 		}
 	}
+	t.WriteString(optionsHelp(b))
 	t.WriteString("\nExample:\n")
 	t.WriteString(exampleTranscript(b.Example, s.Safe))
 	return strings.TrimRight(t.String(), "\n")
+}
+
+// optionsHelp lists a builtin's methods, if it has them, and its options,
+// one to a line, each with the methods it applies to.
+func optionsHelp(b *lang.Builtin) string {
+	if !b.TakesOptions() {
+		return ""
+	}
+	var t strings.Builder
+	if len(b.Methods) > 0 {
+		t.WriteString("\nMethods:\n")
+		for _, line := range wrapWords(strings.Join(b.Methods, ", "), helpWidth-2) {
+			fmt.Fprintf(&t, "  %s\n", line)
+		}
+	}
+	t.WriteString("\nOptions:\n")
+	for _, o := range b.Options {
+		line := o.Name + ": " + o.Doc
+		if len(b.Methods) > 0 && o.Methods != nil {
+			line += " [" + strings.Join(o.Methods, ", ") + "]"
+		}
+		for i, part := range wrapWords(line, helpWidth-6) {
+			indent := "  "
+			if i > 0 {
+				indent = "      "
+			}
+			fmt.Fprintf(&t, "%s%s\n", indent, part)
+		}
+	}
+	return t.String()
 }
 
 // helpWidth is the width help's text is wrapped to.

@@ -120,17 +120,16 @@ func ksize(a lang.Args, i int) (w, h int) {
 
 // derivFilter builds the derivative filters sobel and scharr.
 func derivFilter(name, doc string, ksize bool, run func(ctx context.Context, m *array.Array, dx, dy, ksize int, scale, delta float64, b image.Border) (*array.Array, error)) *lang.Builtin {
-	params, known := "img, dx, dy, {scale, delta, border, ddepth}", []string{"scale", "delta", "border", "ddepth"}
+	options := []lang.Opt{scaleOpt, deltaOpt, borderOpt, ddepthOpt}
 	if ksize {
-		params, known = "img, dx, dy, {ksize, scale, delta, border, ddepth}", append(known, "ksize")
+		options = append([]lang.Opt{{Name: "ksize", Doc: "the aperture size: 1, 3 (default), 5 or 7"}}, options...)
 	}
 	return &lang.Builtin{
-		Name: name, Params: params, Topic: "images", Doc: doc,
+		Name: name, Params: "img, dx, dy", Options: options, Topic: "images", Doc: doc,
 		Example: "img = outer(range(8), ones(8))\n" + name + "(img, 1, 0)[3]",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check(known...)
 			m := img(args, 0)
 			dx, dy, k, scale, delta, b := args.Int(1), args.Int(2), int(opts.Num("ksize", 3)), opts.Num("scale", 1), opts.Num("delta", 0), border(opts)
 			d := ddepth(opts, m, array.Float64)
@@ -166,20 +165,21 @@ as_depth(x, "uint8") makes any array 8-bit, and as_depth(img, "float64") makes a
 
 var imageBuiltins = []*lang.Builtin{
 	{
-		Name: "imread", Params: "path, {gray}", Topic: "images",
+		Name: "imread", Params: "path", Topic: "images",
+		Options: []lang.Opt{{Name: "gray", Doc: "true: read as one gray channel"}},
 		Doc: "Reads an image file as an array.\n" +
 			"PNG, JPEG or GIF, as values 0..255: H×W×3 (RGB) or, with {gray: true}, H×W with\nOpenCV's gray weights",
 		Example: "img = zeros(4, 6)\npath = tempdir() + \"/calc-example.png\"\nimwrite(path, img)\nimread(path, {gray: true}).shape",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("gray")
 			s.CheckFiles("imread")
 			return lang.Arr(must(image.Read(args.Str(0), opts.Bool("gray", false))))
 		},
 	},
 	{
-		Name: "imwrite", Params: "path, img, {normalize}", Topic: "images",
+		Name: "imwrite", Params: "path, img", Topic: "images",
+		Options: []lang.Opt{{Name: "normalize", Doc: "true: stretch the values to 0..255 first"}},
 		Doc: "Writes an image array to a file.\n" +
 			"PNG or JPEG by the extension, written atomically: values are rounded and clipped\n" +
 			"to 0..255, or with {normalize: true} scaled from their range onto 0..255 first",
@@ -187,7 +187,6 @@ var imageBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("normalize")
 			s.CheckFiles("imwrite")
 			if err := image.Write(args.Str(0), img(args, 1), opts.Bool("normalize", false)); err != nil {
 				lang.Throw(err)
@@ -202,7 +201,8 @@ var imageBuiltins = []*lang.Builtin{
 			return image.Scharr(ctx, m, dx, dy, scale, delta, b)
 		}),
 	{
-		Name: "laplacian", Params: "img, {ksize, scale, delta, border, ddepth}", Topic: "images",
+		Name: "laplacian", Params: "img", Topic: "images",
+		Options: []lang.Opt{{Name: "ksize", Doc: "the aperture size (1)"}, scaleOpt, deltaOpt, borderOpt, ddepthOpt},
 		Doc: "The Laplacian of an image.\n" +
 			"d²/dx² + d²/dy², as OpenCV's Laplacian to CV_64F (ksize 1 by default: the 3×3 kernel\n" +
 			"[[0, 1, 0], [1, -4, 1], [0, 1, 0]]); {ddepth: -1} keeps the image's depth, rounding and saturating",
@@ -210,7 +210,6 @@ var imageBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("ksize", "scale", "delta", "border", "ddepth")
 			m := img(args, 0)
 			k, scale, delta, b, d := int(opts.Num("ksize", 1)), opts.Num("scale", 1), opts.Num("delta", 0), border(opts), ddepth(opts, m, array.Float64)
 			return toDepth(stoppable(s, func(ctx context.Context) (*array.Array, error) {
@@ -219,7 +218,8 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "filter2d", Params: "img, kernel, {anchor, delta, border, ddepth}", Topic: "images",
+		Name: "filter2d", Params: "img, kernel", Topic: "images",
+		Options: []lang.Opt{{Name: "anchor", Doc: "[x, y], the kernel's point that lands on the pixel (its centre)"}, deltaOpt, borderOpt, ddepthOpt},
 		Doc: "The correlation of an image with a kernel.\n" +
 			"The kernel is not flipped, as OpenCV's filter2D; anchor [x, y] defaults to the centre.\n" +
 			"The result has the image's depth (ddepth -1): an 8-bit image gives 8 bits, rounded and saturated; {ddepth: \"float64\"}\n" +
@@ -228,7 +228,6 @@ var imageBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("anchor", "delta", "border", "ddepth")
 			ax, ay := -1, -1
 			if v := opts.Get("anchor", lang.Nil); !v.IsNil() {
 				p := arrayOf(v)
@@ -245,7 +244,8 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "gaussian_blur", Params: "img, ksize, sigma, {sigma_y, border}", Topic: "images",
+		Name: "gaussian_blur", Params: "img, ksize, sigma", Topic: "images",
+		Options: []lang.Opt{{Name: "sigma_y", Doc: "the vertical sigma (sigma's)"}, borderOpt},
 		Doc: "The image smoothed by a Gaussian kernel.\n" +
 			"The kernel has odd size ksize (a number or [kx, ky]; 0 derives it from sigma), as\n" +
 			"OpenCV's GaussianBlur. An 8-bit image gives an 8-bit one, computed in OpenCV's fixed point to the bit",
@@ -253,7 +253,6 @@ var imageBuiltins = []*lang.Builtin{
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("sigma_y", "border")
 			kx, ky := ksize(args, 1)
 			sx := args.Num(2)
 			m, sy, b := img(args, 0), opts.Num("sigma_y", 0), border(opts)
@@ -263,7 +262,8 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "threshold", Params: "img, t, {maxval, mode}", Topic: "images",
+		Name: "threshold", Params: "img, t", Topic: "images",
+		Options: []lang.Opt{{Name: "maxval", Doc: "the value of pixels over the threshold (255)"}, {Name: "mode", Doc: "binary (default), binary_inv, trunc, tozero, tozero_inv or otsu"}},
 		Doc: "Each value compared with a threshold.\n" +
 			"The threshold is t, as OpenCV's threshold: mode binary (the default: maxval where above t, else 0),\n" +
 			"binary_inv, trunc, tozero, tozero_inv, or otsu (binary with Otsu's threshold chosen from the histogram of an\n" +
@@ -273,7 +273,6 @@ var imageBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("maxval", "mode")
 			modes := map[string]image.ThresholdMode{"binary": image.Binary, "binary_inv": image.BinaryInv, "trunc": image.Trunc,
 				"tozero": image.ToZero, "tozero_inv": image.ToZeroInv, "otsu": image.Binary | image.Otsu}
 			name := opts.Get("mode", lang.Str("binary")).Text()
@@ -299,26 +298,26 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "phase", Params: "x, y, {degrees}", Topic: "images",
+		Name: "phase", Params: "x, y", Topic: "images",
+		Options: []lang.Opt{{Name: "degrees", Doc: "true: in degrees rather than radians"}},
 		Doc: "The angle of the vector (x, y), elementwise.\n" +
 			"In [0, 2π) (or degrees), as OpenCV's phase",
 		Example: "phase([1, 0, -1], [0, 1, 0], {degrees: true})",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("degrees")
 			return lang.Arr(must(image.Phase(args.Array(0), args.Array(1), opts.Bool("degrees", false))))
 		},
 	},
 	{
-		Name: "convert_scale_abs", Params: "img, {alpha, beta}", Topic: "images",
+		Name: "convert_scale_abs", Params: "img", Topic: "images",
+		Options: []lang.Opt{{Name: "alpha", Doc: "the scale (1)"}, {Name: "beta", Doc: "the value added after scaling (0)"}},
 		Doc: "Scales, takes absolute values and converts to 8 bits.\n" +
 			"|alpha·img + beta| rounded and clipped to 0..255, as OpenCV's convertScaleAbs: gradients made displayable",
 		Example: "convert_scale_abs([-300, -2.5, 7.5], {alpha: 1})",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("alpha", "beta")
 			return lang.Arr(must(image.ConvertScaleAbs(args.Array(0), opts.Num("alpha", 1), opts.Num("beta", 0))))
 		},
 	},
@@ -349,7 +348,8 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "blur", Params: "img, ksize, {border}", Topic: "images",
+		Name: "blur", Params: "img, ksize", Topic: "images",
+		Options: []lang.Opt{borderOpt},
 		Doc: "The image smoothed by a box filter.\n" +
 			"Each pixel the mean of its ksize window (a number or [w, h]), as OpenCV's blur; an 8-bit image gives 8 bits, rounded as\n" +
 			"OpenCV's fixed point rounds them",
@@ -357,21 +357,20 @@ var imageBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("border")
 			w, h := ksize(args, 1)
 			m, b := img(args, 0), border(opts)
 			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.Blur(ctx, m, w, h, b) }))
 		},
 	},
 	{
-		Name: "box_filter", Params: "img, ksize, {normalize, border}", Topic: "images",
+		Name: "box_filter", Params: "img, ksize", Topic: "images",
+		Options: []lang.Opt{{Name: "normalize", Doc: "true: divide by the box's area"}, borderOpt},
 		Doc: "The sum or mean of each window of an image.\n" +
 			"The sum of each ksize window (a number or [w, h]), or with {normalize: true} its mean, as OpenCV's boxFilter",
 		Example: "box_filter([[1, 2, 3, 4]], [2, 1])",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("normalize", "border")
 			w, h := ksize(args, 1)
 			m, normalize, b := img(args, 0), opts.Bool("normalize", false), border(opts)
 			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) {
@@ -409,7 +408,8 @@ var imageBuiltins = []*lang.Builtin{
 	morphFilter("erode", "The image eroded: dark regions grow.\nEach pixel the minimum over the kernel's ones around it, as OpenCV's erode", image.Erode),
 	morphFilter("dilate", "The image dilated: bright regions grow.\nEach pixel the maximum over the kernel's ones around it, as OpenCV's dilate", image.Dilate),
 	{
-		Name: "morphology", Params: "img, op, kernel, {iterations}", Topic: "images",
+		Name: "morphology", Params: "img, op, kernel", Topic: "images",
+		Options: []lang.Opt{iterationsOpt},
 		Doc: "Morphological operations: open, close and more.\n" +
 			"As OpenCV's morphologyEx: op open (erode then dilate: removes specks), close (dilate then erode: fills holes),\n" +
 			"gradient (dilation minus erosion: outlines), tophat (image minus opening) or blackhat (closing minus image);\n" +
@@ -418,7 +418,6 @@ var imageBuiltins = []*lang.Builtin{
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("iterations")
 			op, err := image.ParseMorphOp(args.Str(1))
 			if err != nil {
 				panic(lang.ArgErrorf(1, "%v", err))
@@ -428,7 +427,8 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "bilateral_filter", Params: "img, d, sigma_color, sigma_space, {border}", Topic: "images",
+		Name: "bilateral_filter", Params: "img, d, sigma_color, sigma_space", Topic: "images",
+		Options: []lang.Opt{borderOpt},
 		Doc: "Smooths an image while keeping its edges.\n" +
 			"For 8-bit images, as OpenCV's bilateralFilter: each pixel the\n" +
 			"mean of those within d/2 (d ≤ 0: 1.5·sigma_space), weighted by closeness in place (sigma_space) and in value\n" +
@@ -437,13 +437,13 @@ var imageBuiltins = []*lang.Builtin{
 		MinArgs: 4, MaxArgs: 5,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("border")
 			m, d, sc, ss, b := img(args, 0), args.Int(1), args.Num(2), args.Num(3), border(opts)
 			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.BilateralFilter(ctx, m, d, sc, ss, b) }))
 		},
 	},
 	{
-		Name: "canny", Params: "img, low, high, {aperture, l2gradient}", Topic: "images",
+		Name: "canny", Params: "img, low, high", Topic: "images",
+		Options: []lang.Opt{{Name: "aperture", Doc: "the Sobel aperture size (3)"}, {Name: "l2gradient", Doc: "true: the exact L2 norm of the gradient rather than L1"}},
 		Doc: "The edges of an image by Canny's method.\n" +
 			"For 8-bit images, as OpenCV's Canny: 255 on edges, 0 elsewhere. Gradients above\n" +
 			"high are edges, and those above low that touch one; thin lines remain where the gradient peaks across the\n" +
@@ -453,13 +453,13 @@ var imageBuiltins = []*lang.Builtin{
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("aperture", "l2gradient")
 			m, lo, hi, k, l2 := img(args, 0), args.Num(1), args.Num(2), int(opts.Num("aperture", 3)), opts.Bool("l2gradient", false)
 			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.Canny(ctx, m, lo, hi, k, l2) }))
 		},
 	},
 	{
-		Name: "resize", Params: "img, [w, h], {interpolation}", Topic: "images",
+		Name: "resize", Params: "img, [w, h]", Topic: "images",
+		Options: []lang.Opt{{Name: "interpolation", Doc: "linear (default), nearest or area"}},
 		Doc: "The image resized to w×h pixels.\n" +
 			"As OpenCV's resize: interpolation \"linear\" (the default: bilinear, in OpenCV's\n" +
 			"fixed point for 8-bit images), \"nearest\" (each pixel copies the source pixel it falls on) or \"area\" (the mean\n" +
@@ -468,7 +468,6 @@ var imageBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("interpolation")
 			size := args.Array(1).Data
 			if len(size) != 2 || size[0] != math.Trunc(size[0]) || size[1] != math.Trunc(size[1]) || size[0] < 1 || size[1] < 1 || size[0] > 1<<20 || size[1] > 1<<20 {
 				panic(lang.ArgErrorf(1, "the size is [w, h], two whole numbers of pixels"))
@@ -530,13 +529,13 @@ func morphKernel(a lang.Args, i int) *array.Array {
 // morphFilter builds erode and dilate.
 func morphFilter(name, doc string, run func(ctx context.Context, img, kernel *array.Array, ax, ay, iterations int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "img, kernel, {iterations}", Topic: "images",
+		Name: name, Params: "img, kernel", Topic: "images",
+		Options: []lang.Opt{iterationsOpt},
 		Doc:     doc + ";\nkernel is an array of zeros and ones (see structuring_element) or a size for a rectangle; pixels past the border\nare left out",
 		Example: name + "([[0, 0, 0, 0], [0, 9, 0, 0], [0, 0, 0, 0]], 3)",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("iterations")
 			m, k, n := img(args, 0), morphKernel(args, 1), int(opts.Num("iterations", 1))
 			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return run(ctx, m, k, -1, -1, n) }))
 		},

@@ -102,7 +102,8 @@ func boundary(v lang.Value) (b interp.Boundary, periodic bool) {
 
 var interpolateBuiltins = []*lang.Builtin{
 	{
-		Name: "interp", Params: "x, xp, fp, {left, right}", Topic: "interpolate",
+		Name: "interp", Params: "x, xp, fp", Topic: "interpolate",
+		Options: []lang.Opt{{Name: "left", Doc: "the value left of xp (fp's first)"}, {Name: "right", Doc: "the value right of xp (fp's last)"}},
 		Doc: "Piecewise-linear interpolation at x.\n" +
 			"Through the points (xp, fp), as numpy.interp (xp increasing);\n" +
 			"below xp[0] it is {left} (fp[0] by default), above the last xp {right} (the last fp)",
@@ -110,7 +111,6 @@ var interpolateBuiltins = []*lang.Builtin{
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("left", "right")
 			xp, fp := points(args[1:])
 			if len(xp) == 0 {
 				panic(lang.Errorf("xp and fp must not be empty"))
@@ -123,7 +123,8 @@ var interpolateBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "interp1d", Params: "x, y, {kind, fill_value, bounds_error}", Topic: "interpolate",
+		Name: "interp1d", Params: "x, y", Topic: "interpolate",
+		Options: []lang.Opt{{Name: "kind", Doc: "linear (default), nearest or cubic"}, {Name: "fill_value", Doc: "the value outside x (NaN); giving it allows points outside"}, {Name: "bounds_error", Doc: "true: a point outside x is an error (the default unless fill_value is given)"}},
 		Doc: "A function interpolating points, of a chosen kind.\n" +
 			"Through the points (x, y), of kind \"linear\" (default), \"nearest\" or \"cubic\" (the not-a-knot spline),\n" +
 			"as scipy.interpolate.interp1d; outside x's range it is an error, or {fill_value} (nan with {bounds_error: false})",
@@ -131,7 +132,6 @@ var interpolateBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("kind", "fill_value", "bounds_error")
 			x, y := points(args)
 			f := must(interp.NewInterp1d(x, y, opts.Text("kind", "linear")))
 			f.Fill = opts.Num("fill_value", math.NaN())
@@ -142,7 +142,8 @@ var interpolateBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "CubicSpline", Params: "x, y, {bc_type}", Topic: "interpolate",
+		Name: "CubicSpline", Params: "x, y", Topic: "interpolate",
+		Options: []lang.Opt{{Name: "bc_type", Doc: "the end conditions (not-a-knot), as below"}},
 		Doc: "The cubic spline through points, as a function.\n" +
 			"As scipy.interpolate.CubicSpline: a function of x, and of x and nu for its nu-th derivative;\n" +
 			"{bc_type} is \"not-a-knot\" (default), \"natural\", \"clamped\", \"periodic\", or [[order, value], [order, value]] for the two ends\n" +
@@ -151,7 +152,6 @@ var interpolateBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("bc_type")
 			x, y := points(args)
 			start, end, periodic := interp.NotAKnot, interp.NotAKnot, false
 			if opts.Has("bc_type") {

@@ -247,17 +247,15 @@ func nested(shape []int, data []float64) any {
 
 var ioBuiltins = []*lang.Builtin{
 	{
-		Name: "loadtxt", Params: "path, {delimiter, skiprows, usecols, comments, max_rows, ndmin, unpack}", Topic: "data",
+		Name: "loadtxt", Params: "path", Topic: "data",
+		Options: []lang.Opt{{Name: "delimiter", Doc: "the text between fields (white space)"}, {Name: "skiprows", Doc: "how many lines to skip first (0)"}, {Name: "usecols", Doc: "the column or columns to keep (all)"}, {Name: "comments", Doc: "the text that starts a comment (#; a list, or nil for none)"}, {Name: "max_rows", Doc: "the most rows to read (all)"}, {Name: "ndmin", Doc: "the fewest dimensions of the result: 0, 1 or 2 (0)"}, {Name: "unpack", Doc: "true: the columns as rows"}},
 		Doc: "Reads a table of numbers from a text file, as numpy.loadtxt.\n" +
-			"reads a table of numbers from a text file, as numpy.loadtxt: rows are lines, fields split at white space or\n" +
-			"at delimiter; comments (\"#\" by default; a list, or nil for none) run to the end of a line; skiprows lines\n" +
-			"are skipped first; usecols picks columns; an empty field is missing and reads as nan. A matrix, or a\n" +
-			"vector for one row or column (ndmin: 2 keeps it a matrix); unpack: true gives the columns as rows.",
+			"Rows are lines, split into fields; a comment runs to the end of its line; an empty field is missing\n" +
+			"and reads as nan. A matrix, or a vector for one row or column (unless ndmin is 2).",
 		Example: "path = tempdir() + \"/calc-loadtxt.txt\"\nsavetxt(path, [[1, 2], [3, 4]])\nloadtxt(path)\nloadtxt(path, {usecols: 1})",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("delimiter", "skiprows", "usecols", "comments", "max_rows", "ndmin", "unpack")
 			path := fileArg(s, args, 0, "loadtxt")
 			ndmin := intOption(opts, "ndmin", 0)
 			if ndmin > 2 {
@@ -275,16 +273,15 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "savetxt", Params: "path, a, {fmt, delimiter, header, footer, comments}", Topic: "data",
+		Name: "savetxt", Params: "path, a", Topic: "data",
+		Options: []lang.Opt{{Name: "fmt", Doc: "the format of a number (%.18e), or one per column"}, {Name: "delimiter", Doc: "the text between columns (a space)"}, {Name: "header", Doc: "a line written first"}, {Name: "footer", Doc: "a line written last"}, {Name: "comments", Doc: "the text put before the header and footer (# )"}},
 		Doc: "Writes a vector or a matrix to a text file, as numpy.savetxt.\n" +
-			"writes a vector (as a column) or a matrix to a text file, as numpy.savetxt: each row formatted by fmt, a\n" +
-			"Python %-format (\"%.18e\" by default; one for all columns, a list of one per column, or one string for\n" +
-			"the row), columns separated by delimiter (a space); header and footer lines start with comments (\"# \").",
+			"A vector is written as a column. fmt is a Python %-format: one for all columns, a list of one per\n" +
+			"column, or one string for the row; header and footer lines start with comments.",
 		Example: "path = tempdir() + \"/calc-savetxt.txt\"\nsavetxt(path, [[1, 2.5], [3, 4]], {fmt: \"%.2f\", delimiter: \",\", header: \"x,y\"})\nloadtxt(path, {delimiter: \",\"})",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("fmt", "delimiter", "header", "footer", "comments")
 			path := fileArg(s, args, 0, "savetxt")
 			m := args.Array(1)
 			if len(m.Shape) == 0 {
@@ -296,7 +293,8 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "readcsv", Params: "path, {header, delimiter, columns}", Topic: "data",
+		Name: "readcsv", Params: "path", Topic: "data",
+		Options: []lang.Opt{{Name: "header", Doc: "false: the first line is data, the columns named col0, col1, …"}, {Name: "delimiter", Doc: "the field separator, one character (,)"}, {Name: "columns", Doc: "the names of the columns to keep (all)"}},
 		Doc: "Reads a CSV file as a record of its columns.\n" +
 			"reads a CSV file (RFC 4180 quoting; LF or CRLF; a UTF-8 byte order mark is skipped) as a record of its\n" +
 			"columns, named by the first line (or col0, col1, … with {header: false}): columns of numbers become\n" +
@@ -305,7 +303,6 @@ var ioBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("header", "delimiter", "columns")
 			path := fileArg(s, args, 0, "readcsv")
 			delim := []rune(delimiterOption(opts, ","))
 			if len(delim) != 1 {
@@ -329,7 +326,8 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "writecsv", Params: "path, data, {header}", Topic: "data",
+		Name: "writecsv", Params: "path, data", Topic: "data",
+		Options: []lang.Opt{{Name: "header", Doc: "false: no header line; for a matrix, a list of column names"}},
 		Doc: "Writes a record of columns, or a matrix, as a CSV file.\n" +
 			"writes a CSV file (RFC 4180) of a record of columns (arrays or lists of equal length; the header line\n" +
 			"names them unless {header: false}) or of a vector or matrix (header: a list of column names, none by\n" +
@@ -338,7 +336,6 @@ var ioBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("header")
 			path := fileArg(s, args, 0, "writecsv")
 			var names []string
 			withHeader := args[1].Kind() == lang.RecordKind
@@ -367,7 +364,8 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "save", Params: "path, a, {dtype}", Topic: "data",
+		Name: "save", Params: "path, a", Topic: "data",
+		Options: []lang.Opt{dtypeOpt},
 		Doc: "Writes an array to numpy's .npy file.\n" +
 			"writes an array to numpy's .npy file (numpy.save's bytes): float64 values, or with dtype \"int64\" whole\n" +
 			"numbers or \"bool\" (nonzero is true)",
@@ -375,7 +373,6 @@ var ioBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("dtype")
 			path := fileArg(s, args, 0, "save")
 			m, dtype := args.Array(1), dtypeOption(opts)
 			return writeTo(path, func(w io.Writer) error { return dataio.WriteNPY(w, m, dtype) })
@@ -397,14 +394,14 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "savez", Params: "path, arrays, {dtype}", Topic: "data",
+		Name: "savez", Params: "path, arrays", Topic: "data",
+		Options: []lang.Opt{dtypeOpt},
 		Doc: "Writes a record of arrays to numpy's .npz file.\n" +
 			"writes a record of arrays to numpy's .npz file, as numpy.savez(path, **arrays) does (dtype as for save)",
 		Example: "savez(tempdir() + \"/calc-savez.npz\", {x: [1, 2, 3], y: [4, 5, 6]}) != \"\"",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("dtype")
 			path := fileArg(s, args, 0, "savez")
 			if args[1].Kind() != lang.RecordKind {
 				panic(lang.ArgErrorf(1, "savez writes a record of arrays, such as {x: xs, y: ys}, not a %s", args[1].TypeName()))

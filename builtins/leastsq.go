@@ -15,7 +15,7 @@ func residuals(p *problem, opts lang.Options, jacOption string) (optimize.Residu
 	m := len(p.obj.Eval(p.x0, 0))
 	r := func(x, out []float64) { copy(out, p.obj.Eval(x, 0)) }
 	var jac optimize.Jacobian
-	switch j := opts.Get(jacOption, lang.Nil); {
+	switch j := opts.Func(jacOption); {
 	case j.IsCallable():
 		user := p.sibling(j)
 		jac = func(x, out []float64) { copy(out, user.Eval(x, 0)) }
@@ -48,7 +48,8 @@ func count(n int) lang.Value { return lang.Num(float64(n)) }
 
 var leastSquaresBuiltins = []*lang.Builtin{
 	{
-		Name: "leastsq", Params: "f, x0, {args, Dfun, full_output, ftol, xtol, gtol, maxfev, epsfcn, factor}", Topic: "optimize",
+		Name: "leastsq", Params: "f, x0", Topic: "optimize",
+		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian as a function, in place of autodiff's"}, fullOutputOpt, {Name: "ftol", Doc: "the relative tolerance on the sum of squares (1.49e-8)"}, {Name: "xtol", Doc: "the relative tolerance on x (1.49e-8)"}, {Name: "gtol", Doc: "the orthogonality tolerance between residuals and Jacobian columns (0)"}, maxfevOpt, epsfcnOpt, factorOpt},
 		Doc: "Minimizes a sum of squares by Levenberg–Marquardt.\n" +
 			"The residuals are f(x); MINPACK's lmder, as\n" +
 			"scipy.optimize.leastsq, with the Jacobian from autodiff (a user Dfun wins). Returns a record x, ier, mesg;\n" +
@@ -57,7 +58,6 @@ var leastSquaresBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("args", "Dfun", "full_output", "col_deriv", "ftol", "xtol", "gtol", "maxfev", "epsfcn", "factor", "diag")
 			p := newProblem(s, args[0], args[1], opts)
 			r, jac, m := residuals(p, opts, "Dfun")
 			res, err := optimize.LeastSq(r, jac, p.x0, m, &optimize.LeastSqSettings{
@@ -91,18 +91,17 @@ var leastSquaresBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "least_squares", Params: "fun, x0, {jac, bounds, method, loss, f_scale, ftol, xtol, gtol, x_scale, max_nfev, diff_step, args}", Topic: "optimize",
+		Name: "least_squares", Params: "fun, x0", Topic: "optimize",
+		Options: leastSquaresOpts, Methods: []string{"trf", "dogbox", "lm"},
 		Doc: "Minimizes a sum of squares, optionally within bounds.\n" +
-			"The cost is half the sum of squares of fun(x), optionally within bounds [lo, hi] (numbers or one per\n" +
-			"variable), as scipy.optimize.least_squares with method trf (the default), dogbox or lm; the Jacobian comes\n" +
-			"from autodiff. loss (trf, dogbox) makes the fit robust to outliers: linear (the default), soft_l1, huber,\n" +
-			"cauchy or arctan, applied to (f/f_scale)**2 (f_scale 1). Returns a record x,\n" +
-			"cost, fun, jac, grad, optimality, active_mask, nfev, njev, status, message, success.",
+			"The cost is half the sum of squares of fun(x), as scipy.optimize.least_squares (trf by default);\n" +
+			"the Jacobian comes from autodiff. A loss other than linear makes the fit robust to outliers, applied\n" +
+			"to (f/f_scale)**2. Returns a record x, cost, fun, jac, grad, optimality, active_mask, nfev, njev,\n" +
+			"status, message, success.",
 		Example: "least_squares([x - 1, 10*(y - x**2)], [-1.2, 1]).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("jac", "bounds", "method", "loss", "f_scale", "ftol", "xtol", "gtol", "x_scale", "max_nfev", "diff_step", "args")
 			p := newProblem(s, args[0], args[1], opts)
 			r, jac, m := residuals(p, opts, "jac")
 			settings := &optimize.LeastSquaresSettings{FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
@@ -114,15 +113,13 @@ var leastSquaresBuiltins = []*lang.Builtin{
 				panic(lang.Errorf("unknown loss %q (linear, soft_l1, huber, cauchy, arctan)", opts.Text("loss", "")))
 			}
 			settings.Loss = loss
-			switch method := opts.Get("method", lang.Str("trf")).Text(); method {
+			switch opts.Method("method", "trf") {
 			case "trf":
 				settings.Method = optimize.TRF
 			case "lm":
 				settings.Method = optimize.LM
 			case "dogbox":
 				settings.Method = optimize.Dogbox
-			default:
-				panic(lang.Errorf("unknown method %q (trf, dogbox or lm)", method))
 			}
 			res, err := optimize.LeastSquares(r, jac, p.x0, m, scalarBounds(opts, len(p.x0)), settings)
 			if err != nil {
@@ -151,7 +148,8 @@ var leastSquaresBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "curve_fit", Params: "f, xdata, ydata, {p0, sigma, absolute_sigma, bounds, method, maxfev}", Topic: "optimize",
+		Name: "curve_fit", Params: "f, xdata, ydata", Topic: "optimize",
+		Options: []lang.Opt{{Name: "p0", Doc: "the starting parameters (all 1)"}, {Name: "sigma", Doc: "the uncertainty of each ydata"}, {Name: "absolute_sigma", Doc: "true: sigma is absolute, not relative, in the covariance"}, {Name: "bounds", Doc: "[lo, hi], numbers or one per parameter"}, {Name: "method", Doc: "lm (default without bounds) or trf"}, maxfevOpt, ftolOpt, xtolOpt, gtolOpt},
 		Doc: "Fits a model to data by nonlinear least squares.\n" +
 			"As scipy.optimize.curve_fit. The model\n" +
 			"is a function f(x, p1, p2, ...) or an expression in x and its parameters (the other symbols, alphabetically).\n" +
@@ -162,6 +160,15 @@ var leastSquaresBuiltins = []*lang.Builtin{
 		Fn: curveFit,
 	},
 }
+
+// leastSquaresOpts are least_squares' options.
+var leastSquaresOpts = []lang.Opt{methodOpt, {Name: "jac", Doc: "the Jacobian as a function, in place of autodiff's"},
+	{Name: "bounds", Doc: "[lo, hi], numbers or one per variable", Methods: []string{"trf", "dogbox"}},
+	{Name: "loss", Doc: "linear (default), soft_l1, huber, cauchy or arctan", Methods: []string{"trf", "dogbox"}},
+	{Name: "f_scale", Doc: "the soft margin between inlier and outlier residuals (1)", Methods: []string{"trf", "dogbox"}},
+	{Name: "ftol", Doc: "the tolerance on the cost's change (1e-8)"}, {Name: "xtol", Doc: "the tolerance on the step (1e-8)"},
+	{Name: "gtol", Doc: "the tolerance on the gradient (1e-8)"}, {Name: "max_nfev", Doc: "the most function evaluations"},
+	{Name: "diff_step", Doc: "the relative step of finite differences, when f cannot be traced"}, argsOpt}
 
 // scalarBounds reads least_squares' bounds: [lo, hi] with numbers (for
 // every variable) or arrays.
@@ -192,7 +199,6 @@ func scalarBounds(opts lang.Options, n int) *optimize.Bounds {
 // of its value and its gradient by the parameters, evaluated per point.
 func curveFit(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
-	opts.Check("p0", "sigma", "absolute_sigma", "bounds", "method", "maxfev", "ftol", "xtol", "gtol")
 	model := args[0]
 	xdata, ydata := args.Array(1), args.Array(2)
 	if len(xdata.Data) != len(ydata.Data) {
@@ -238,7 +244,7 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 	}
 	settings := &optimize.CurveFitSettings{AbsoluteSigma: opts.Bool("absolute_sigma", false),
 		MaxFuncEvals: int(opts.Num("maxfev", 0)), FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
-		Bounds: scalarBounds(opts, nparams), TRF: opts.Get("method", lang.Str("")).Text() == "trf"}
+		Bounds: scalarBounds(opts, nparams), TRF: opts.OneOf("method", "lm", "trf") == "trf"}
 	if pts.Traced() {
 		grad := make([]float64, 1+nparams)
 		settings.Jac = func(x, p, g []float64) {

@@ -1,8 +1,9 @@
 package builtins
 
 import (
+	"maps"
 	"math"
-	"strings"
+	"slices"
 
 	"calc/lang"
 	"calc/stdlib/optimize"
@@ -116,7 +117,9 @@ var linprogMethods = map[string]func(optimize.LP, *optimize.LPSettings) (*optimi
 
 var linprogBuiltins = []*lang.Builtin{
 	{
-		Name: "linprog", Params: "c, {A_ub, b_ub, A_eq, b_eq, bounds, integrality, method, maxiter}", Topic: "optimize",
+		Name: "linprog", Params: "c", Topic: "optimize",
+		Methods: slices.Sorted(maps.Keys(linprogMethods)),
+		Options: []lang.Opt{{Name: "A_ub", Doc: "the matrix of the inequalities A_ub·x <= b_ub"}, {Name: "b_ub", Doc: "the right sides of the inequalities"}, {Name: "A_eq", Doc: "the matrix of the equations A_eq·x = b_eq"}, {Name: "b_eq", Doc: "the right sides of the equations"}, {Name: "bounds", Doc: "nil (x >= 0), one [lo, hi] pair for all, or one per variable"}, {Name: "integrality", Doc: "0 (continuous) or 1 (integer) per variable, as milp"}, methodOpt, {Name: "maxiter", Doc: "the most simplex or interior point iterations"}},
 		Doc: "Minimizes c·x under linear constraints.\n" +
 			"Minimizes c·x subject to A_ub·x <= b_ub, A_eq·x = b_eq and bounds, as scipy.optimize.linprog. bounds: nil\n" +
 			"(x >= 0, scipy's default), one [lo, hi] pair for all, or one per variable (nil: no bound). method \"highs\"\n" +
@@ -130,12 +133,7 @@ var linprogBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("A_ub", "b_ub", "A_eq", "b_eq", "bounds", "integrality", "method", "maxiter")
-			method := opts.Text("method", "highs")
-			solve := linprogMethods[strings.ToLower(method)]
-			if solve == nil {
-				panic(lang.ArgErrorf(1, "unknown method %q (methods: highs, highs-ds, highs-ipm, simplex, revised simplex, interior-point)", method))
-			}
+			solve := linprogMethods[opts.Method("method", "highs")]
 			c := numberVector(args[0], "c")
 			n := len(c)
 			p := optimize.LP{C: c, Bounds: linprogBounds(opts.Get("bounds", lang.Nil), n)}
@@ -197,7 +195,8 @@ var linprogBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "milp", Params: "c, {integrality, bounds, constraints, maxnodes}", Topic: "optimize",
+		Name: "milp", Params: "c", Topic: "optimize",
+		Options: []lang.Opt{{Name: "integrality", Doc: "0 (continuous) or 1 (integer), one for all or one per variable (0)"}, {Name: "bounds", Doc: "{lb, ub} or [lb, ub], numbers or vectors (0 and inf)"}, {Name: "constraints", Doc: "{A, lb, ub} for lb <= A·x <= ub, or a list of them"}, {Name: "maxnodes", Doc: "the most branch and bound nodes (100000)"}},
 		Doc: "Minimizes c·x over mixed-integer x.\n" +
 			"Minimizes c·x over mixed-integer x, as scipy.optimize.milp: integrality is 0 (continuous) or 1 (integer),\n" +
 			"one for all or one per variable (default all continuous); bounds is {lb, ub} or [lb, ub] (numbers or\n" +
@@ -209,7 +208,6 @@ var linprogBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("integrality", "bounds", "constraints", "maxnodes")
 			c := numberVector(args[0], "c")
 			n := len(c)
 			p := optimize.LP{C: c, Bounds: milpBounds(opts.Get("bounds", lang.Nil), n)}

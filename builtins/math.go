@@ -224,7 +224,7 @@ func comb(n, k int) float64 {
 func minMax(name string, reduce func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
 	p := autodiff.Lookup(name)
 	return &lang.Builtin{
-		Name: name, Params: "xs, {axis} | x, y, ...", Topic: "math",
+		Name: name, Params: "xs | x, y, ...", Options: []lang.Opt{axisOpt}, Topic: "math",
 		Doc: "The " + map[string]string{"min": "smallest", "max": "largest"}[name] + " element of an array, or of several values.\n" +
 			"Along axis if given; of several values, their elementwise " + name + ".",
 		Example: name + "([3, 1, 2]) + " + name + "(4, 5)",

@@ -84,11 +84,13 @@ var nnBuiltins = []*lang.Builtin{
 			return total
 		}),
 	{
-		Name: "train", Params: "loss, params, {lr, iters, optimizer, every, momentum, beta1, beta2, eps}", Topic: "nn",
+		Name: "train", Params: "loss, params", Topic: "nn",
+		Options: []lang.Opt{{Name: "lr", Doc: "the learning rate (0.1)"}, {Name: "iters", Doc: "the number of steps (1000)"}, {Name: "optimizer", Doc: "one of the methods above (sgd)"}, {Name: "every", Doc: "print the loss every this many steps (never)"}, {Name: "momentum", Doc: "the momentum's factor (0.9)", Methods: []string{"momentum"}},
+			{Name: "beta1", Doc: "the first moment's decay (0.9)", Methods: []string{"adam"}}, {Name: "beta2", Doc: "the second moment's decay (0.999)", Methods: []string{"adam"}},
+			{Name: "eps", Doc: "the guard against division by zero (1e-8)", Methods: []string{"adam"}}},
+		Methods: []string{"sgd", "momentum", "adam"},
 		Doc: "Minimizes a loss by gradient descent (backpropagation).\nMinimizes loss(params) by gradient descent, with gradients by reverse-mode autodiff (backpropagation).\n" +
 			"params is an array, or a record or list of arrays (the network's weights); loss takes it as its argument.\n" +
-			"Options: lr (0.1), iters (1000), optimizer sgd | momentum | adam (sgd), every (print the loss every k\n" +
-			"iterations), momentum (0.9), beta1 (0.9), beta2 (0.999), eps (1e-8).\n" +
 			"Returns a record {params, loss, history, iterations, message}. Ctrl-C stops early, keeping the\n" +
 			"parameters so far; a loss that turns NaN stops with the last finite parameters.",
 		Example: "loss(w) = sum((w - [1, 2])**2)\ntrain(loss, [0, 0], {lr: 0.1, iters: 100}).params",
@@ -156,7 +158,6 @@ func zerosLike(bufs [][]float64) [][]float64 {
 
 func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
-	opts.Check("lr", "iters", "optimizer", "every", "momentum", "beta1", "beta2", "eps")
 	loss, start := args.Func(0), args[1]
 	lr, iters, every := opts.Num("lr", 0.1), int(opts.Num("iters", 1000)), int(opts.Num("every", 0))
 	if iters < 0 {
@@ -185,15 +186,13 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 		last[i] = append([]float64(nil), params[i]...)
 	}
 	var opt optimizer
-	switch name := opts.Get("optimizer", lang.Str("sgd")).Text(); name {
+	switch opts.Method("optimizer", "sgd") {
 	case "sgd":
 		opt = sgd{lr}
 	case "momentum":
 		opt = &momentum{lr: lr, mu: opts.Num("momentum", 0.9), v: zerosLike(params)}
 	case "adam":
 		opt = &adam{lr: lr, b1: opts.Num("beta1", 0.9), b2: opts.Num("beta2", 0.999), eps: opts.Num("eps", 1e-8), m: zerosLike(params), v: zerosLike(params)}
-	default:
-		panic(lang.ArgErrorf(2, "unknown optimizer %q (sgd, momentum or adam)", name))
 	}
 	history := make([]float64, 0, iters)
 	bar := progressBar(s, iters, every)

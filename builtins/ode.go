@@ -78,16 +78,16 @@ func ints(xs []int) lang.Value {
 
 var odeBuiltins = []*lang.Builtin{
 	{
-		Name: "odeint", Params: "func, y0, t, {args, Dfun, full_output, rtol, atol, tcrit, h0, hmax, hmin, mxstep, mxordn, mxords}", Topic: "ode",
+		Name: "odeint", Params: "func, y0, t", Topic: "ode",
+		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian of func by y, in place of autodiff's"}, fullOutputOpt, {Name: "rtol", Doc: "the relative tolerance, one or one per component (1.49012e-8)"}, {Name: "atol", Doc: "the absolute tolerance, one or one per component (1.49012e-8)"}, {Name: "tcrit", Doc: "times the solver must not step past"}, {Name: "h0", Doc: "the first step (chosen by the solver)"}, {Name: "hmax", Doc: "the largest step (inf)"}, {Name: "hmin", Doc: "the smallest step (0)"}, {Name: "mxstep", Doc: "the most steps per output time (500)"}, {Name: "mxordn", Doc: "the highest Adams order (12)"}, {Name: "mxords", Doc: "the highest BDF order (5)"}, {Name: "printmessg", Doc: "false: print no message on failure"}},
 		Doc: "Solves an ODE system at given times, as scipy's odeint.\nSolves y' = func(y, t, args...) from y(t[0]) = y0 and returns y at every time of t (one row each), as\n" +
 			"scipy.integrate.odeint: LSODA, switching between Adams (non-stiff) and BDF (stiff) methods by itself. The\n" +
-			"BDF Jacobian comes from autodiff unless Dfun is given. rtol, atol 1.49012e-8. {full_output: true} gives a\n" +
+			"BDF Jacobian comes from autodiff unless Dfun is given. {full_output: true} gives a\n" +
 			"record y, infodict (hu, tcur, tolsf, tsw, nst, nfe, nje, nqu, imxer, lenrw, leniw, mused, message).",
 		Example: "decay(y, t) = -0.5*y\nodeint(decay, 1, [0, 1, 2])",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("args", "Dfun", "col_deriv", "full_output", "rtol", "atol", "tcrit", "h0", "hmax", "hmin", "ixpr", "mxstep", "mxhnil", "mxordn", "mxords", "printmessg")
 			ts := args.Array(2).Data
 			checkODESize(s, args[1], len(ts), true)
 			o, y0 := timeFunc(s, args[0], args[1], extraArgs(opts), false)
@@ -97,14 +97,15 @@ var odeBuiltins = []*lang.Builtin{
 			if c := opts.Get("tcrit", lang.Nil); c.Kind() == lang.NumKind {
 				tcrit = []float64{c.Float()}
 			}
-			r, err := integrate.Odeint(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, jacobianOf(s, o, opts.Get("Dfun", lang.Nil)), y0, ts,
+			printmessg := opts.Bool("printmessg", true)
+			r, err := integrate.Odeint(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, jacobianOf(s, o, opts.Func("Dfun")), y0, ts,
 				&integrate.OdeintSettings{Rtol: rtol, RtolVec: rtolv, Atol: atol, AtolVec: atolv, Tcrit: tcrit,
 					H0: opts.Num("h0", 0), Hmax: opts.Num("hmax", 0), Hmin: opts.Num("hmin", 0), MxStep: opts.Int("mxstep", 0),
 					MxOrdN: opts.Int("mxordn", 0), MxOrdS: opts.Int("mxords", 0)})
 			if err != nil {
 				lang.Throw(err)
 			}
-			if !r.Success && opts.Bool("printmessg", true) {
+			if !r.Success && printmessg {
 				s.Print("ODEintWarning: " + r.Message)
 			}
 			y := matrix(r.Y)
@@ -118,10 +119,10 @@ var odeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "solve_ivp", Params: "fun, t_span, y0, {method, t_eval, dense_output, events, terminal, direction, args, rtol, atol, max_step, first_step, jac}", Topic: "ode",
-		Doc: "Solves an initial value problem, as scipy's solve_ivp.\nSolves y' = fun(t, y, args...) over t_span = [t0, t1] from y0, as scipy.integrate.solve_ivp, with method RK45\n" +
-			"(the default), RK23, DOP853, Radau, BDF or LSODA (implicit methods get the Jacobian from autodiff). events\n" +
-			"is a function g(t, y) or a list of them, with terminal and direction options (one value or one per event).\n" +
+		Name: "solve_ivp", Params: "fun, t_span, y0", Topic: "ode",
+		Options: ivpOpts, Methods: []string{"RK45", "RK23", "DOP853", "Radau", "BDF", "LSODA"},
+		Doc: "Solves an initial value problem, as scipy's solve_ivp.\nSolves y' = fun(t, y, args...) over t_span = [t0, t1] from y0, as scipy.integrate.solve_ivp (RK45 by\n" +
+			"default; the implicit methods get the Jacobian from autodiff).\n" +
 			"Returns a record t, y (one row per component), sol (with dense_output: a function of t), t_events,\n" +
 			"y_events, nfev, njev, nlu, status, message, success.",
 		Example: "decay(t, y) = -0.5*y\nsolve_ivp(decay, [0, 10], [2], {t_eval: [0, 5, 10]}).y",
@@ -164,10 +165,20 @@ var odeBuiltins = []*lang.Builtin{
 	},
 }
 
+// ivpOpts are solve_ivp's options.
+var ivpOpts = []lang.Opt{methodOpt, {Name: "t_eval", Doc: "the times to give the solution at (the solver's steps)"},
+	{Name: "dense_output", Doc: "true: sol, the solution as a function of t"},
+	{Name: "events", Doc: "a function g(t, y), or a list, whose zeros are located"},
+	{Name: "terminal", Doc: "true: an event stops the integration (one value, or one per event)"},
+	{Name: "direction", Doc: "the sign of the crossings an event counts: 1, -1 or 0 for both (one, or one per event)"},
+	argsOpt, {Name: "rtol", Doc: "the relative tolerance (1e-3)"}, {Name: "atol", Doc: "the absolute tolerance (1e-6)"},
+	{Name: "max_step", Doc: "the largest step (inf)"}, {Name: "first_step", Doc: "the first step (chosen by the solver)"},
+	{Name: "min_step", Doc: "the smallest step (0)", Methods: []string{"LSODA"}},
+	{Name: "jac", Doc: "the Jacobian of fun by y, in place of autodiff's", Methods: []string{"Radau", "BDF", "LSODA"}}}
+
 func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
-	opts.Check("method", "t_eval", "dense_output", "events", "terminal", "direction", "args", "rtol", "atol", "max_step", "first_step", "min_step", "jac", "vectorized")
-	method := integrate.IVPMethod(opts.Text("method", "RK45"))
+	method := integrate.IVPMethod(opts.Method("method", "RK45"))
 	var tEval []float64
 	if te := opts.Get("t_eval", lang.Nil); !te.IsNil() {
 		tEval = arrayOf(te).Data
@@ -181,7 +192,7 @@ func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	}
 	set := &integrate.IVPSettings{Method: method, TEval: tEval,
 		DenseOutput: opts.Bool("dense_output", false), MaxStep: opts.Num("max_step", 0),
-		FirstStep: opts.Num("first_step", 0), MinStep: opts.Num("min_step", 0), Jac: jacobianOf(s, o, opts.Get("jac", lang.Nil))}
+		FirstStep: opts.Num("first_step", 0), MinStep: opts.Num("min_step", 0), Jac: jacobianOf(s, o, opts.Func("jac"))}
 	set.Rtol, _ = numbers(opts, "rtol")
 	set.Atol, set.AtolVec = numbers(opts, "atol")
 	set.Events = events(s, opts, o)

@@ -79,17 +79,13 @@ type minimizer struct {
 	run func(p *problem, opts lang.Options) (*optimize.Result, error)
 	// reportsGrad says the method's report counts gradient evaluations.
 	reportsGrad bool
-	// bounds says the method reads the bounds option, callback the
-	// callback option, trust the trust-region methods' options (hess,
-	// hessp, the radii), hessian a user Hessian (hess, hessp).
-	bounds, callback, trust, hessian bool
 }
 
 // iterLimit reads scipy's maxiter option (0: the method's default).
 func iterLimit(opts lang.Options, name string) int { return int(opts.Num(name, 0)) }
 
 var minimizers = []minimizer{
-	{name: "Nelder-Mead", callback: true, bounds: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "Nelder-Mead", run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.NelderMead(p.obj.Scalar, p.x0, &optimize.NelderMeadSettings{
 			XTol: opts.Num("xtol", opts.Num("xatol", 0)), FTol: opts.Num("ftol", opts.Num("fatol", 0)),
 			MaxIter: iterLimit(opts, "maxiter"), MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxfev", 0))),
@@ -97,26 +93,26 @@ var minimizers = []minimizer{
 			Callback: p.callback(opts),
 		})
 	}},
-	{name: "Powell", callback: true, bounds: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "Powell", run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.Powell(p.obj.Scalar, p.x0, &optimize.PowellSettings{
 			XTol: opts.Num("xtol", 0), FTol: opts.Num("ftol", 0),
 			MaxIter: iterLimit(opts, "maxiter"), MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxfev", 0))),
 			KeepPath: opts.Bool("retall", false), Bounds: p.directBounds(opts), Callback: p.callback(opts),
 		})
 	}},
-	{name: "CG", callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "CG", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.CG(p.withGradient(opts), p.x0, &optimize.GradientSettings{
 			GTol: opts.Num("gtol", 0), Norm: opts.Num("norm", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
 			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
 	}},
-	{name: "BFGS", callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "BFGS", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.BFGS(p.withGradient(opts), p.x0, &optimize.GradientSettings{
 			GTol: opts.Num("gtol", 0), Norm: opts.Num("norm", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
 			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
 	}},
-	{name: "Newton-CG", callback: true, hessian: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "Newton-CG", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		pr := p.withGradient(opts)
 		p.userHessian(&pr, opts, "hess", "hessp")
 		p.userHessian(&pr, opts, "fhess", "fhess_p") // fmin_ncg's names
@@ -125,7 +121,7 @@ var minimizers = []minimizer{
 			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
 	}},
-	{name: "L-BFGS-B", callback: true, bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "L-BFGS-B", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		ftol := opts.Num("ftol", 0)
 		if opts.Has("factr") {
 			ftol = opts.Num("factr", 1e7) * 0x1p-52
@@ -137,7 +133,7 @@ var minimizers = []minimizer{
 			Callback: p.callback(opts),
 		})
 	}},
-	{name: "TNC", bounds: true, callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "TNC", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.TNC(p.withGradient(opts), p.x0, p.bounds(opts), &optimize.TNCSettings{
 			MaxCGIter: int(opts.Num("maxCGit", 0)), MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))),
 			Eta: opts.Num("eta", 0), StepMax: opts.Num("stepmx", 0), Accuracy: opts.Num("accuracy", 0),
@@ -145,20 +141,20 @@ var minimizers = []minimizer{
 			Step: opts.Num("epsilon", opts.Num("eps", 0)), Callback: p.callback(opts),
 		})
 	}},
-	{name: "COBYLA", callback: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "COBYLA", run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.COBYLA(p.obj.Scalar, p.x0, p.constraints(opts), &optimize.COBYLASettings{
 			RhoBeg: opts.Num("rhobeg", 0), RhoEnd: opts.Num("rhoend", opts.Num("tol", 0)),
 			MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))), CATol: opts.Num("catol", 0),
 			Callback: p.callback(opts),
 		})
 	}},
-	{name: "SLSQP", bounds: true, callback: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "SLSQP", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.SLSQP(p.withGradient(opts), p.x0, p.constraints(opts), p.bounds(opts), &optimize.SLSQPSettings{
 			Acc: opts.Num("acc", opts.Num("ftol", 0)), MaxIter: int(opts.Num("iter", opts.Num("maxiter", 0))),
 			Step: opts.Num("epsilon", opts.Num("eps", 0)), Callback: p.callback(opts),
 		})
 	}},
-	{name: "trust-constr", bounds: true, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	{name: "trust-constr", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		pr := p.withGradient(opts)
 		if pr.HessVec != nil {
 			pr.Hess = denseHessian(pr.HessVec, len(p.x0))
@@ -180,7 +176,7 @@ var minimizers = []minimizer{
 // trustMethod is one of scipy's trust-region methods, with the Hessian
 // (or its products) from autodiff unless the user gives hess or hessp.
 func trustMethod(name string, run func(optimize.Problem, []float64, *optimize.TrustRegionSettings) (*optimize.Result, error)) minimizer {
-	return minimizer{name: name, reportsGrad: true, callback: true, trust: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
+	return minimizer{name: name, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		pr := p.withGradient(opts)
 		if pr.Grad == nil {
 			return nil, lang.Errorf("%s needs the gradient: %s cannot be traced, so give jac", name, lang.Format(p.obj.f))
@@ -452,10 +448,10 @@ func withTol(method string, opts lang.Options) lang.Options {
 	return opts
 }
 
-// chooseMinimizer is minimize's choice of method from its options (the
-// record at argument index at): method, or by default BFGS, L-BFGS-B with
-// bounds, SLSQP with constraints, as scipy.
-func chooseMinimizer(opts lang.Options, at int) *minimizer {
+// chooseMinimizer is minimize's choice of method from its options: method,
+// or by default BFGS, L-BFGS-B with bounds, SLSQP with constraints, as
+// scipy.
+func chooseMinimizer(opts lang.Options) *minimizer {
 	name := "BFGS"
 	switch {
 	case opts.Has("constraints"):
@@ -463,35 +459,16 @@ func chooseMinimizer(opts lang.Options, at int) *minimizer {
 	case opts.Has("bounds"):
 		name = "L-BFGS-B"
 	}
-	name = opts.Text("method", name)
-	m := findMinimizer(name)
-	if m == nil {
-		names := make([]string, len(minimizers))
-		for i, mm := range minimizers {
-			names[i] = mm.name
-		}
-		panic(lang.ArgErrorf(at, "unknown method %q (methods: %s)", name, strings.Join(names, ", ")))
+	return findMinimizer(opts.Method("method", name))
+}
+
+// minimizerNames are the names of minimize's methods.
+func minimizerNames() []string {
+	names := make([]string, len(minimizers))
+	for i, m := range minimizers {
+		names[i] = m.name
 	}
-	if opts.Has("bounds") && !m.bounds {
-		panic(lang.ArgErrorf(at, "method %s cannot handle bounds (Nelder-Mead, Powell, L-BFGS-B, TNC and SLSQP can)", m.name))
-	}
-	for _, o := range []string{"hess", "hessp"} {
-		if opts.Has(o) && !m.trust && !m.hessian {
-			panic(lang.ArgErrorf(at, "method %s does not read %s (Newton-CG and the trust-region methods do)", m.name, o))
-		}
-	}
-	for _, o := range []string{"initial_trust_radius", "max_trust_radius", "eta", "return_all"} {
-		if opts.Has(o) && !m.trust {
-			panic(lang.ArgErrorf(at, "method %s does not read %s (the trust-region methods do)", m.name, o))
-		}
-	}
-	if opts.Has("barrier_tol") && m.name != "trust-constr" {
-		panic(lang.ArgErrorf(at, "method %s does not read barrier_tol (trust-constr does)", m.name))
-	}
-	if opts.Has("callback") && !m.callback {
-		panic(lang.ArgErrorf(at, "method %s does not read callback", m.name))
-	}
-	return m
+	return names
 }
 
 func findMinimizer(name string) *minimizer {
@@ -555,14 +532,12 @@ var fullOutputOrder = map[string][]string{
 // fminStyle builds one of scipy's fmin_* functions: it prints scipy's
 // report unless {disp: false}, and returns xopt, or with {full_output:
 // true} a record of scipy's output names.
-func fminStyle(name, method, doc, example string, extraOpts ...string) *lang.Builtin {
-	known := append([]string{"args", "xtol", "ftol", "gtol", "maxiter", "maxfun", "full_output", "disp", "retall", "norm", "epsilon", "fprime", "fhess"}, extraOpts...)
+func fminStyle(name, method, doc, example string, options ...lang.Opt) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "f, x0, {options}", Topic: "optimize", Doc: doc, Example: example,
+		Name: name, Params: "f, x0", Options: slices.Concat([]lang.Opt{argsOpt}, options, fminOpts), Topic: "optimize", Doc: doc, Example: example,
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check(known...)
 			m := findMinimizer(method)
 			p, r := minimizeWith(s, m, args, opts)
 			if opts.Bool("disp", true) {
@@ -611,46 +586,129 @@ func warnflag(r *optimize.Result) int {
 	return 2
 }
 
-// minimizeOptions are the options minimize and the fmin functions accept:
-// scipy's names for every method's settings.
-var minimizeOptions = []string{"method", "args", "jac", "fprime", "bounds", "constraints", "eqcons", "ieqcons",
-	"f_eqcons", "f_ieqcons", "fprime_eqcons", "fprime_ieqcons", "xtol", "ftol", "gtol", "xatol", "fatol",
-	"maxiter", "maxfun", "maxfev", "adaptive", "retall", "norm", "epsilon", "eps", "avextol", "factr", "pgtol",
-	"m", "maxcor", "maxls", "acc", "iter", "maxCGit", "eta", "stepmx", "accuracy", "rhobeg", "rhoend", "catol",
-	"tol", "disp", "full_output", "fhess", "fhess_p", "hess", "hessp", "callback", "initial_trust_radius",
-	"max_trust_radius", "eta", "return_all", "barrier_tol"}
+// The methods of minimize that each kind of option applies to.
+var (
+	trustMethods   = []string{"dogleg", "trust-ncg", "trust-exact", "trust-krylov"}
+	hessianMethods = append([]string{"Newton-CG"}, trustMethods...)
+	epsilonMethods = []string{"CG", "BFGS", "Newton-CG", "L-BFGS-B", "TNC", "SLSQP"}
+	retallMethods  = append([]string{"Nelder-Mead", "Powell", "CG", "BFGS", "Newton-CG"}, trustMethods...)
+)
+
+// The options of the minimizers, as scipy names them for minimize and the
+// fmin functions.
+var (
+	callbackOpt = lang.Opt{Name: "callback", Doc: "a function called with each iterate",
+		Methods: []string{"Nelder-Mead", "Powell", "CG", "BFGS", "Newton-CG", "L-BFGS-B", "TNC", "COBYLA", "SLSQP", "dogleg", "trust-ncg", "trust-exact", "trust-krylov"}}
+	retallOpt   = lang.Opt{Name: "retall", Doc: "true: keep the path of iterates (allvecs)", Methods: retallMethods}
+	epsilonOpt  = lang.Opt{Name: "epsilon", Doc: "the step of forward differences, when the gradient cannot be traced", Methods: epsilonMethods}
+	normOpt     = lang.Opt{Name: "norm", Doc: "the order of the gradient's norm in the gtol test (inf)", Methods: []string{"CG", "BFGS"}}
+	avextolOpt  = lang.Opt{Name: "avextol", Doc: "the tolerance on the average step (1e-5)", Methods: []string{"Newton-CG"}}
+	mOpt        = lang.Opt{Name: "m", Doc: "the number of corrections kept (10)", Methods: []string{"L-BFGS-B"}}
+	factrOpt    = lang.Opt{Name: "factr", Doc: "ftol in units of the machine epsilon (1e7)", Methods: []string{"L-BFGS-B"}}
+	pgtolOpt    = lang.Opt{Name: "pgtol", Doc: "the tolerance on the projected gradient (1e-5)", Methods: []string{"L-BFGS-B", "TNC"}}
+	maxlsOpt    = lang.Opt{Name: "maxls", Doc: "the most line search steps per iteration (20)", Methods: []string{"L-BFGS-B"}}
+	maxCGitOpt  = lang.Opt{Name: "maxCGit", Doc: "the most conjugate gradient steps per iteration", Methods: []string{"TNC"}}
+	etaOpt      = lang.Opt{Name: "eta", Doc: "TNC: the line search's severity; trust regions: the acceptance threshold", Methods: append([]string{"TNC"}, trustMethods...)}
+	stepmxOpt   = lang.Opt{Name: "stepmx", Doc: "the largest line search step", Methods: []string{"TNC"}}
+	accuracyOpt = lang.Opt{Name: "accuracy", Doc: "the relative precision of the function's values", Methods: []string{"TNC"}}
+	rhobegOpt   = lang.Opt{Name: "rhobeg", Doc: "the first change to the variables (1)", Methods: []string{"COBYLA"}}
+	rhoendOpt   = lang.Opt{Name: "rhoend", Doc: "the final accuracy of the trust region (1e-4)", Methods: []string{"COBYLA"}}
+	catolOpt    = lang.Opt{Name: "catol", Doc: "the absolute tolerance on constraint violations (2e-4)", Methods: []string{"COBYLA"}}
+	accOpt      = lang.Opt{Name: "acc", Doc: "the requested accuracy (1e-6)", Methods: []string{"SLSQP"}}
+	iterOpt     = lang.Opt{Name: "iter", Doc: "the most iterations (100)", Methods: []string{"SLSQP"}}
+)
+
+// fminOpts are the options every fmin-style function shares.
+var fminOpts = []lang.Opt{maxiterOpt, fullOutputOpt, dispOpt, retallOpt, callbackOpt}
+
+// slsqpConstraintOpts are fmin_slsqp's ways of giving constraints.
+var slsqpConstraintOpts = []lang.Opt{
+	{Name: "eqcons", Doc: "a list of functions c with c(x) = 0"}, {Name: "f_eqcons", Doc: "one vector function c with c(x) = 0"},
+	{Name: "fprime_eqcons", Doc: "the Jacobian of f_eqcons, in place of autodiff's"},
+	{Name: "ieqcons", Doc: "a list of functions c with c(x) >= 0"}, {Name: "f_ieqcons", Doc: "one vector function c with c(x) >= 0"},
+	{Name: "fprime_ieqcons", Doc: "the Jacobian of f_ieqcons, in place of autodiff's"},
+}
+
+// minimizeBuiltin is minimize, whose options basinhopping's
+// minimizer_kwargs also holds.
+var minimizeBuiltin = &lang.Builtin{
+	Name: "minimize", Params: "f, x0", Methods: minimizerNames(), Topic: "optimize",
+	Options: []lang.Opt{methodOpt, argsOpt,
+		{Name: "jac", Doc: "the gradient as a function; true: f returns (value, gradient); false or \"2-point\": forward differences (a method without gradients reads only true)"},
+		{Name: "hess", Doc: "the Hessian as a function, in place of autodiff's", Methods: hessianMethods},
+		{Name: "hessp", Doc: "the Hessian-vector product as a function of x and v", Methods: hessianMethods},
+		{Name: "bounds", Doc: boundsOpt.Doc, Methods: []string{"Nelder-Mead", "Powell", "L-BFGS-B", "TNC", "SLSQP", "trust-constr"}},
+		{Name: "constraints", Doc: "{type: \"ineq\" | \"eq\", fun, jac?} or a list of them", Methods: []string{"COBYLA", "SLSQP", "trust-constr"}},
+		tolOpt, callbackOpt, maxiterOpt,
+		{Name: "maxfun", Doc: maxfunOpt.Doc, Methods: []string{"Nelder-Mead", "Powell", "L-BFGS-B", "TNC", "COBYLA"}},
+		{Name: "maxfev", Doc: maxfevOpt.Doc, Methods: []string{"Nelder-Mead", "Powell"}},
+		{Name: "xtol", Doc: xtolOpt.Doc, Methods: []string{"Nelder-Mead", "Powell", "Newton-CG", "TNC", "trust-constr"}},
+		{Name: "xatol", Doc: xtolOpt.Doc, Methods: []string{"Nelder-Mead"}},
+		{Name: "ftol", Doc: ftolOpt.Doc, Methods: []string{"Nelder-Mead", "Powell", "L-BFGS-B", "TNC", "SLSQP"}},
+		{Name: "fatol", Doc: ftolOpt.Doc, Methods: []string{"Nelder-Mead"}},
+		{Name: "gtol", Doc: gtolOpt.Doc, Methods: append([]string{"CG", "BFGS", "L-BFGS-B", "TNC", "trust-constr"}, trustMethods...)},
+		{Name: "adaptive", Doc: "true: adapt the simplex to the dimension", Methods: []string{"Nelder-Mead"}},
+		retallOpt, {Name: "return_all", Doc: retallOpt.Doc, Methods: trustMethods},
+		normOpt, epsilonOpt, {Name: "eps", Doc: epsilonOpt.Doc, Methods: epsilonMethods}, avextolOpt,
+		mOpt, {Name: "maxcor", Doc: mOpt.Doc, Methods: mOpt.Methods}, factrOpt, pgtolOpt, maxlsOpt,
+		maxCGitOpt, etaOpt, stepmxOpt, accuracyOpt, rhobegOpt, rhoendOpt, catolOpt, accOpt, iterOpt,
+		{Name: "barrier_tol", Doc: "the barrier parameter's tolerance (1e-8)", Methods: []string{"trust-constr"}},
+		{Name: "initial_trust_radius", Doc: "the first trust radius (1)", Methods: trustMethods},
+		{Name: "max_trust_radius", Doc: "the largest trust radius (1000)", Methods: trustMethods},
+	},
+	Doc: "Minimizes a function of several variables.\n" +
+		"Starts from x0, as scipy's minimize, by the method chosen: BFGS by default,\n" +
+		"L-BFGS-B with bounds, SLSQP with constraints (as scipy). trust-constr handles\n" +
+		"constraints and bounds by a barrier trust-region SQP, with the Lagrangian's\n" +
+		"Hessian from autodiff when f and every constraint are traced numbers (else\n" +
+		"BFGS); the trust-region methods take Hessians or Hessian-vector products from\n" +
+		"autodiff unless hess or hessp is given. Gradients come from autodiff unless\n" +
+		"jac is given. Nelder-Mead and Powell clip their trial points into the bounds\n" +
+		"as scipy 1.10 does. An option that the method does not read is an error.\n" +
+		"Returns a record x, fun, jac, nit, nfev, njev, status, success, message\n" +
+		"(hess_inv from BFGS and L-BFGS-B).",
+	Example: "minimize((x - 3)**2 + (y + 1)**2, [1, 1]).x",
+	MinArgs: 2, MaxArgs: 3,
+	Fn: func(s *lang.Session, a lang.Args) lang.Value {
+		args, opts := a.Options()
+		m := chooseMinimizer(opts)
+		p, r := minimizeWith(s, m, args, withTol(m.name, opts))
+		return p.optimizeResult(r)
+	},
+}
 
 var optimizeBuiltins = []*lang.Builtin{
 	fminStyle("fmin", "Nelder-Mead",
 		"Minimizes f by the Nelder–Mead simplex method.\n"+
 			"Starts from x0, exactly as scipy.optimize.fmin (same iterations and\n"+
-			"evaluations); prints scipy's report unless {disp: false}. Options: xtol, ftol (1e-4), maxiter, maxfun,\n"+
-			"full_output (a record xopt, fopt, iter, funcalls, warnflag), retall (the path), args (extra arguments).\n"+
-			"f may be a function or an expression; a scalar x0 gives a scalar answer.",
-		"fmin(x**2 - 4*x + 8, 1.3)"),
+			"evaluations); prints scipy's report unless {disp: false}. full_output gives a record xopt, fopt, iter,\n"+
+			"funcalls, warnflag. f may be a function or an expression; a scalar x0 gives a scalar answer.",
+		"fmin(x**2 - 4*x + 8, 1.3)", xtolOpt, ftolOpt, maxfunOpt),
 	fminStyle("fmin_powell", "Powell",
 		"Minimizes f by Powell's conjugate direction method.\n"+
 			"Starts from x0, as scipy.optimize.fmin_powell (Brent line\n"+
-			"searches, no derivatives). Options as fmin's: xtol, ftol, maxiter, maxfun, full_output, disp, retall, args.",
-		"fmin_powell(x**2 - 4*x + 8, 1.3)"),
+			"searches, no derivatives); reports as fmin.",
+		"fmin_powell(x**2 - 4*x + 8, 1.3)", xtolOpt, ftolOpt, maxfunOpt),
 	fminStyle("fmin_bfgs", "BFGS",
 		"Minimizes f by the quasi-Newton BFGS method.\n"+
 			"Starts from x0, as scipy.optimize.fmin_bfgs, with the exact gradient\n"+
-			"from autodiff (a user fprime wins). Options: gtol (1e-5), norm, epsilon, maxiter, full_output, disp, retall, args.",
-		"fmin_bfgs(x**2 - 4*x + 8, 1.3)"),
+			"from autodiff (a user fprime wins); reports as fmin.",
+		"fmin_bfgs(x**2 - 4*x + 8, 1.3)", fprimeOpt, gtolOpt, normOpt, epsilonOpt),
 	fminStyle("fmin_cg", "CG",
 		"Minimizes f by nonlinear conjugate gradients.\n"+
 			"Starts from x0 (Polak–Ribière), as scipy.optimize.fmin_cg,\n"+
-			"with the exact gradient from autodiff. Options: gtol (1e-5), norm, epsilon, maxiter, full_output, disp, retall, args.",
-		"fmin_cg(x**2 - 4*x + 8, 1.3)"),
+			"with the exact gradient from autodiff (a user fprime wins); reports as fmin.",
+		"fmin_cg(x**2 - 4*x + 8, 1.3)", fprimeOpt, gtolOpt, normOpt, epsilonOpt),
 	fminStyle("fmin_ncg", "Newton-CG",
 		"Minimizes f by the Newton-CG method.\n"+
 			"Starts from x0 (line-search Newton's method with conjugate gradients), as\n"+
-			"scipy.optimize.fmin_ncg; the gradient and the Hessian–vector products come from autodiff.\n"+
-			"Options: avextol (1e-5), epsilon, maxiter, full_output, disp, retall, args.",
-		"fmin_ncg((x - 1)**2 + 10*(y - x**2)**2, [0, 0])", "avextol", "fhess_p"),
+			"scipy.optimize.fmin_ncg; the gradient and the Hessian–vector products come from autodiff unless given.",
+		"fmin_ncg((x - 1)**2 + 10*(y - x**2)**2, [0, 0])", fprimeOpt,
+		lang.Opt{Name: "fhess", Doc: "the Hessian as a function, in place of autodiff's"},
+		lang.Opt{Name: "fhess_p", Doc: "the Hessian-vector product as a function of x and v"}, avextolOpt, epsilonOpt),
 	{
-		Name: "fmin_l_bfgs_b", Params: "func, x0, {fprime, bounds, m, factr, pgtol, epsilon, maxfun, maxiter, maxls, args}", Topic: "optimize",
+		Name: "fmin_l_bfgs_b", Params: "func, x0", Topic: "optimize",
+		Options: []lang.Opt{fprimeOpt, argsOpt, boundsOpt, mOpt, factrOpt, pgtolOpt, epsilonOpt, maxfunOpt, maxiterOpt, maxlsOpt, callbackOpt},
 		Doc: "Minimizes a function within bounds by L-BFGS-B.\n" +
 			"Starts from x0, as scipy.optimize.fmin_l_bfgs_b, with the exact gradient from\n" +
 			"autodiff (a user fprime wins). Returns a record x, f, and scipy's d: grad, task, funcalls, nit, warnflag.",
@@ -658,7 +716,6 @@ var optimizeBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check(minimizeOptions...)
 			p, r := minimizeWith(s, findMinimizer("L-BFGS-B"), args, opts)
 			d := record("grad", p.point(r.Grad), "task", lang.Str(r.Message), "funcalls", count(r.FuncEvals),
 				"nit", count(r.Iterations), "warnflag", count(warnflag(r)))
@@ -666,7 +723,8 @@ var optimizeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "fmin_tnc", Params: "func, x0, {fprime, bounds, maxfun, eta, stepmx, accuracy, ftol, xtol, pgtol, args}", Topic: "optimize",
+		Name: "fmin_tnc", Params: "func, x0", Topic: "optimize",
+		Options: []lang.Opt{fprimeOpt, argsOpt, boundsOpt, epsilonOpt, maxCGitOpt, maxfunOpt, etaOpt, stepmxOpt, accuracyOpt, ftolOpt, xtolOpt, pgtolOpt, callbackOpt},
 		Doc: "Minimizes within bounds by a truncated Newton method.\n" +
 			"Starts from x0, as scipy.optimize.fmin_tnc, with the\n" +
 			"exact gradient from autodiff. Returns a record x, nfeval, rc, message.",
@@ -674,7 +732,6 @@ var optimizeBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check(minimizeOptions...)
 			p, r := minimizeWith(s, findMinimizer("TNC"), args, opts)
 			rec := record("x", p.point(r.X), "nfeval", count(r.FuncEvals), "rc", count(int(r.Status)), "message", lang.Str(r.Message))
 			rec.Record().Tuple = []string{"x", "nfeval", "rc"} // scipy's (x, nfeval, rc)
@@ -682,7 +739,8 @@ var optimizeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "fmin_cobyla", Params: "func, x0, cons, {rhobeg, rhoend, maxfun, catol, args}", Topic: "optimize",
+		Name: "fmin_cobyla", Params: "func, x0, cons", Topic: "optimize",
+		Options: []lang.Opt{argsOpt, rhobegOpt, rhoendOpt, maxfunOpt, catolOpt, callbackOpt},
 		Doc: "Minimizes subject to inequality constraints (COBYLA).\n" +
 			"Starts from x0, subject to the inequalities c(x) >= 0 for each function c in cons (one or a list), by\n" +
 			"Powell's COBYLA (linear approximations, no derivatives), as scipy.optimize.fmin_cobyla.",
@@ -690,7 +748,6 @@ var optimizeBuiltins = []*lang.Builtin{
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check(minimizeOptions...)
 			opts = opts.With("ieqcons", args[2])
 			p, r := minimizeWith(s, findMinimizer("COBYLA"), args, opts)
 			if !r.Success {
@@ -700,7 +757,8 @@ var optimizeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "fmin_slsqp", Params: "func, x0, {eqcons, ieqcons, f_eqcons, f_ieqcons, bounds, fprime, iter, acc, disp, full_output, args}", Topic: "optimize",
+		Name: "fmin_slsqp", Params: "func, x0", Topic: "optimize",
+		Options: slices.Concat(slsqpConstraintOpts, []lang.Opt{boundsOpt, fprimeOpt, argsOpt, iterOpt, accOpt, dispOpt, fullOutputOpt, epsilonOpt, callbackOpt}),
 		Doc: "Minimizes subject to constraints by SLSQP.\n" +
 			"Starts from x0, subject to equations c(x) = 0 (eqcons: a list of functions, or f_eqcons: one vector\n" +
 			"function), inequalities c(x) >= 0 (ieqcons, f_ieqcons) and bounds, by sequential least squares programming,\n" +
@@ -710,7 +768,6 @@ var optimizeBuiltins = []*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check(minimizeOptions...)
 			p, r := minimizeWith(s, findMinimizer("SLSQP"), args, opts)
 			if opts.Bool("disp", true) {
 				s.Print(fmt.Sprintf("%s    (Exit mode %d)", r.Message, int(r.Status)))
@@ -726,14 +783,14 @@ var optimizeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "nnls", Params: "A, b, {maxiter}", Topic: "optimize",
+		Name: "nnls", Params: "A, b", Topic: "optimize",
+		Options: []lang.Opt{{Name: "maxiter", Doc: "the most iterations (3·n)"}},
 		Doc: "Non-negative least squares for a linear system.\n" +
 			"The x >= 0 minimizing ||A·x - b|| (Lawson and Hanson's active set method), as scipy.optimize.nnls;\na record x, rnorm",
 		Example: "nnls([[1, 0], [1, 0], [0, 1]], [2, 1, 1]).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("maxiter")
 			A := args.Array(0)
 			if len(A.Shape) != 2 {
 				panic(lang.ArgErrorf(0, "A must be a matrix, not of shape %v", A.Shape))
@@ -750,28 +807,5 @@ var optimizeBuiltins = []*lang.Builtin{
 			return record("x", vecValue(x), "rnorm", lang.Num(rnorm))
 		},
 	},
-	{
-		Name: "minimize", Params: "f, x0, {method, ...}", Topic: "optimize",
-		Doc: "Minimizes a function of several variables.\n" +
-			"Starts from x0, as scipy's minimize. method: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B,\n" +
-			"TNC, COBYLA, SLSQP, trust-constr (constraints and bounds by a barrier trust-region SQP; the Lagrangian's\n" +
-			"Hessian from autodiff when f and every constraint are traced numbers, else BFGS), and\n" +
-			"the trust-region methods dogleg, trust-ncg, trust-exact, trust-krylov (Hessian or\n" +
-			"Hessian-vector products from autodiff unless hess or hessp is given; options gtol, initial_trust_radius,\n" +
-			"max_trust_radius, eta, return_all); by default BFGS, or L-BFGS-B with bounds, SLSQP with constraints (as\n" +
-			"scipy). Gradients come from autodiff (a user jac wins; jac: true means f returns (value, gradient)).\n" +
-			"Options: bounds ([lo, hi] per variable, nil for an open side; Nelder-Mead and Powell clip their trial points\n" +
-			"into them as scipy 1.10 does), constraints ({type: \"ineq\" | \"eq\", fun}, or a list), callback (called with\n" +
-			"each iterate), args, tol (the method's tolerances, as scipy maps it), and the method's own (maxiter, gtol, ...).\n" +
-			"Returns a record x, fun, jac, nit, nfev, njev, status, success, message (hess_inv from BFGS, L-BFGS-B).",
-		Example: "minimize((x - 3)**2 + (y + 1)**2, [1, 1]).x",
-		MinArgs: 2, MaxArgs: 3,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			args, opts := a.Options()
-			opts.Check(minimizeOptions...)
-			m := chooseMinimizer(opts, 2)
-			p, r := minimizeWith(s, m, args, withTol(m.name, opts))
-			return p.optimizeResult(r)
-		},
-	},
+	minimizeBuiltin,
 }

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"slices"
 	"strings"
 
 	"calc/lang"
@@ -14,113 +15,132 @@ import (
 // reads their arguments and options, and plotfigure.go builds the figures.
 
 // plotFigureOptions are the options every figure-making builtin accepts.
-var plotFigureOptions = []string{"title", "xlabel", "ylabel", "zlabel", "xlim", "ylim", "xscale", "yscale", "grid", "colorbar", "legend", "width", "height", "azim", "elev", "file"}
-
-// plotStyleOptions are the options of builtins that draw lines or points.
-var plotStyleOptions = []string{"label", "color", "linewidth", "style", "size"}
-
-func plotOptionNames(groups ...[]string) []string {
-	var all []string
-	for _, g := range groups {
-		all = append(all, g...)
-	}
-	return all
+var plotFigureOptions = []lang.Opt{
+	{Name: "title", Doc: "the figure's title"}, {Name: "xlabel", Doc: "the x axis's name"}, {Name: "ylabel", Doc: "the y axis's name"},
+	{Name: "zlabel", Doc: "the z axis's name, in 3-D"}, {Name: "xlim", Doc: "[lo, hi] of the x axis"}, {Name: "ylim", Doc: "[lo, hi] of the y axis"},
+	{Name: "xscale", Doc: "\"log\" or \"linear\" (default)"}, {Name: "yscale", Doc: "\"log\" or \"linear\" (default)"},
+	{Name: "grid", Doc: "true: grid lines at the ticks"}, {Name: "colorbar", Doc: "true: a colour bar beside the axes"},
+	{Name: "legend", Doc: "a place such as \"top left\", or false to hide it"}, plotWidthOpt, plotHeightOpt,
+	{Name: "azim", Doc: "the azimuth of the view in 3-D, in degrees (-60)"}, {Name: "elev", Doc: "the elevation of the view in 3-D, in degrees (30)"},
+	plotFileOpt,
 }
 
-const plotFigureOptionsDoc = "Figure options: title, xlabel, ylabel, xlim: [lo, hi], ylim, xscale: \"log\", yscale, grid: true, colorbar: true,\nlegend (a position such as " +
-	"\"top left\", or false), width and height in pixels (640×480), file: \"out.png\" (also .svg, .pdf) writes it."
+// The options of plotting builtins that several share.
+var (
+	plotWidthOpt     = lang.Opt{Name: "width", Doc: "in pixels (640)"}
+	plotHeightOpt    = lang.Opt{Name: "height", Doc: "in pixels (480)"}
+	plotFileOpt      = lang.Opt{Name: "file", Doc: "a file (.png, .svg or .pdf) to write the figure to"}
+	plotLabelOpt     = lang.Opt{Name: "label", Doc: "the series' name in the legend, or a list of one per series"}
+	plotColorOpt     = lang.Opt{Name: "color", Doc: "red, blue, ... or #rrggbb"}
+	plotLinewidthOpt = lang.Opt{Name: "linewidth", Doc: "in points (1.5)"}
+	plotSizeOpt      = lang.Opt{Name: "size", Doc: "the dots' radius in points (2.5)"}
+	plotCmapOpt      = lang.Opt{Name: "cmap", Doc: "the colour map: viridis (default) or gray"}
+	plotStyleOpt     = lang.Opt{Name: "style", Doc: "- (default), --, :, -., o, or o with a line as in o-"}
+)
+
+// plotStyleOptions are the options of builtins that draw lines or points.
+var plotStyleOptions = []lang.Opt{plotLabelOpt, plotColorOpt, plotLinewidthOpt, plotStyleOpt, plotSizeOpt}
+
+// plotOptions are a plotting builtin's own options followed by the
+// figure's.
+func plotOptions(own ...lang.Opt) []lang.Opt { return slices.Concat(own, plotFigureOptions) }
 
 var plotBuiltins = []*lang.Builtin{
 	{
-		Name: "plot", Params: "fig?, x?, y | f, a, b, {options}", Topic: "plots",
+		Name: "plot", Params: "fig?, x?, y | f, a, b", Options: plotOptions(plotStyleOptions...), Topic: "plots",
 		Doc: "A line plot of data or of functions, as a figure.\n" +
 			"Data y against x (or against 0, 1, 2, ... if x is left out), or a function (or an expression in one\n" +
 			"symbol) on [a, b], sampled adaptively so that curves are smooth where they bend.\n" +
 			"Several series: rows of a matrix y, as in plot(x, [y1, y2]), or a list of functions, as in\n" +
 			"plot([sin, cos], 0, 2*pi); or add to a figure with plot(fig, ...). A legend shows the series' labels:\n" +
 			"{label: \"data\"}, or a list of labels for several series; several functions are labelled by their names.\n" +
-			"NaN values leave gaps in the line.\n" +
-			"Series options: label, color (red, blue, ..., #rrggbb), linewidth (1.5), style (- -- : -. o o-).\n" +
-			plotFigureOptionsDoc,
+			"NaN values leave gaps in the line.",
 		Example: "plot(sin, 0, 2*pi, {title: \"sine\"})\nplot([1, 2, 3], [1, 4, 9], {label: \"squares\", style: \"o-\"})",
 		MinArgs: 1, MaxArgs: 5,
 		Fn: plotPlotFn,
 	},
 	{
-		Name: "scatter", Params: "fig?, x, y, {label, color, size, ...}", Topic: "plots",
-		Doc:     "A scatter plot of the points (x[i], y[i]), as a figure.\nOptions: label, color, size (the dots' radius in points, 2.5).\n" + plotFigureOptionsDoc,
+		Name: "scatter", Params: "fig?, x, y", Options: plotOptions(plotStyleOptions...), Topic: "plots",
+		Doc:     "A scatter plot of the points (x[i], y[i]), as a figure.",
 		Example: "scatter([1, 2, 3, 4], [2, 1, 4, 3], {label: \"samples\", color: \"red\"})",
 		MinArgs: 2, MaxArgs: 4,
 		Fn: plotScatterFn,
 	},
 	{
-		Name: "plot3", Params: "fig?, x, y, z | points, {azim, elev, ...}", Topic: "plots",
+		Name: "plot3", Params: "fig?, x, y, z | points", Options: plotOptions(plotStyleOptions...), Topic: "plots",
 		Doc: "A curve in space, drawn in projection, as a figure.\n" +
 			"The curve runs through (x[i], y[i], z[i]) (or the rows of an n×3 matrix) inside its bounding box,\n" +
 			"seen from the azimuth azim (-60°) and the elevation elev (30°), as matplotlib's 3-D axes are.\n" +
-			"zlabel names the third axis. Series options as plot's.\n" + plotFigureOptionsDoc,
+			"zlabel names the third axis.",
 		Example: "t = range(0, 20, 0.05)\nplot3(cos(t), sin(t), t, {title: \"helix\", elev: 20})",
 		MinArgs: 1, MaxArgs: 5,
 		Fn: plotPlot3Fn,
 	},
 	{
-		Name: "hist", Params: "fig?, x, {bins, range, density, ...}", Topic: "plots",
+		Name: "hist", Params: "fig?, x", Topic: "plots",
+		Options: plotOptions(lang.Opt{Name: "bins", Doc: "a number of equal bins (10), or an array of bin edges"},
+			lang.Opt{Name: "range", Doc: "[lo, hi] of the bins (the data's)"}, lang.Opt{Name: "density", Doc: "true: scale the bars to area 1"},
+			plotLabelOpt, plotColorOpt),
 		Doc: "A histogram of the values of x, as a figure.\n" +
 			"bins is a number of equal bins (10) over range [lo, hi] (the data's), or an array of bin edges;\n" +
 			"density: true scales the bars to area 1. Bins are as numpy's: half-open, the last one closed.\n" +
-			"figinfo(h).series[0].heights gives the counts.\n" + plotFigureOptionsDoc,
+			"figinfo(h).series[0].heights gives the counts.",
 		Example: "hist([1, 2, 2, 3, 3, 3, 4, 4, 5], {bins: 5})",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: plotHistFn,
 	},
 	{
-		Name: "bar", Params: "fig?, x?, heights, {barwidth, ...}", Topic: "plots",
+		Name: "bar", Params: "fig?, x?, heights", Topic: "plots",
+		Options: plotOptions(lang.Opt{Name: "barwidth", Doc: "in units of x (0.8)"}, plotLabelOpt, plotColorOpt),
 		Doc: "A bar chart, as a figure.\nBars of the given heights at x (0, 1, 2, ... if left out), or over names\n" +
-			"given as a list of strings; barwidth is in units of x (0.8).\n" + plotFigureOptionsDoc,
+			"given as a list of strings.",
 		Example: "bar([\"apples\", \"pears\", \"plums\"], [3, 5, 2], {title: \"fruit\"})",
 		MinArgs: 1, MaxArgs: 4,
 		Fn: plotBarFn,
 	},
 	{
-		Name: "contour", Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z, {levels, n, cmap, ...}", Topic: "plots",
+		Name: "contour", Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z", Options: contourOpts, Topic: "plots",
 		Doc: "The level lines of f(x, y) or of a matrix, as a figure.\n" +
 			"f is sampled over a rectangle on an n×n grid (n = 100, at most 1000); a matrix Z's rows go with y\n" +
 			"and its columns with x. levels is a number of levels (10) evenly\n" +
 			"spaced inside the range of the values, or an array of levels, as in levels: 10**range(-1, 4, 0.5).\n" +
-			"cmap colours the levels from low to high: viridis or gray.\n" + plotFigureOptionsDoc,
+			"cmap colours the levels from low to high.",
 		Example: "contour(x**2 + 2*y**2, [-2, 2], [-2, 2], {levels: 6})",
 		MinArgs: 1, MaxArgs: 5,
 		Fn: plotContour(false),
 	},
 	{
-		Name: "contourf", Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z, {levels, n, cmap, ...}", Topic: "plots",
+		Name: "contourf", Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z", Options: contourOpts, Topic: "plots",
 		Doc: "Filled contours of f(x, y) or of a matrix, as a figure.\n" +
 			"The bands between levels coloured from low to high\n" +
-			"Arguments and options as contour's; the n levels make n + 1 bands. Add {colorbar: true} for the scale.\n" + plotFigureOptionsDoc,
+			"Arguments and options as contour's; the n levels make n + 1 bands. Add {colorbar: true} for the scale.",
 		Example: "contourf(x**2 + 2*y**2, [-2, 2], [-2, 2], {levels: 6, colorbar: true})",
 		MinArgs: 1, MaxArgs: 5,
 		Fn: plotContour(true),
 	},
 	{
-		Name: "quiver", Params: "fig?, f, [x0, x1], [y0, y1] | x, y, u, v, {n, ...}", Topic: "plots",
+		Name: "quiver", Params: "fig?, f, [x0, x1], [y0, y1] | x, y, u, v", Topic: "plots",
+		Options: plotOptions(lang.Opt{Name: "n", Doc: "the grid's points per side (15, at most 200)"}, plotLabelOpt, plotColorOpt, plotLinewidthOpt),
 		Doc: "A vector field drawn as arrows, as a figure.\nOf f(x, y) = [u, v] on an n×n grid (n = 15, at most 200) of a\n" +
 			"rectangle, or of the gradient of f when f gives a number; or arrows (u[i], v[i]) at points (x[i], y[i]).\n" +
-			"The arrows are scaled together, the longest about one grid cell long.\n" + plotFigureOptionsDoc,
+			"The arrows are scaled together, the longest about one grid cell long.",
 		Example: "quiver(x**2 + 2*y**2, [-2, 2], [-2, 2], {n: 9})",
 		MinArgs: 3, MaxArgs: 6,
 		Fn: plotQuiverFn,
 	},
 	{
-		Name: "imshow", Params: "fig?, image, {cmap, vmin, vmax, ...}", Topic: "plots",
+		Name: "imshow", Params: "fig?, image", Topic: "plots",
+		Options: plotOptions(plotCmapOpt, lang.Opt{Name: "vmin", Doc: "the value shown darkest"}, lang.Opt{Name: "vmax", Doc: "the value shown brightest"}, plotLabelOpt),
 		Doc: "An image or a matrix in colour, as a figure.\nRow 0 is at the top. A matrix through a colour map (cmap: viridis or gray) from\n" +
 			"vmin to vmax (its least and greatest values), or an H×W×3 (RGB) or H×W×4 (RGBA) array of intensities\n" +
-			"from vmin to vmax (0 to 255, or 0 to 1 if no value exceeds 1). NaN pixels are blank.\n" + plotFigureOptionsDoc,
+			"from vmin to vmax (0 to 255, or 0 to 1 if no value exceeds 1). NaN pixels are blank.",
 		Example: "imshow(outer(range(8), range(12)), {cmap: \"gray\"})",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: plotImshowFn,
 	},
 	{
-		Name: "subplots", Params: "figs, {cols, title, width, height, file}", Topic: "plots",
+		Name: "subplots", Params: "figs", Topic: "plots",
+		Options: []lang.Opt{{Name: "cols", Doc: "figures to a row (about as many columns as rows)"}, {Name: "title", Doc: "the title over them"}, plotWidthOpt, plotHeightOpt, plotFileOpt},
 		Doc: "A figure showing figures in a grid.\nA list of figures laid out cols to a row (about as many\n" +
 			"columns as rows by default), or a list of rows.",
 		Example: "subplots([plot(sin, 0, 6), plot(cos, 0, 6)], {title: \"two waves\"})",
@@ -128,8 +148,8 @@ var plotBuiltins = []*lang.Builtin{
 		Fn: plotSubplotsFn,
 	},
 	{
-		Name: "figure", Params: "fig?, {options}", Topic: "plots",
-		Doc:     "A figure with options applied.\nAn empty figure to add series to, or a copy of fig changed.\n" + plotFigureOptionsDoc,
+		Name: "figure", Params: "fig?", Options: plotFigureOptions, Topic: "plots",
+		Doc:     "A figure with options applied.\nAn empty figure to add series to, or a copy of fig changed.",
 		Example: "figure(plot(exp, 0, 2), {title: \"growth\", ylabel: \"exp(x)\", grid: true})",
 		MinArgs: 0, MaxArgs: 2,
 		Fn: plotFigureFn,
@@ -143,14 +163,14 @@ var plotBuiltins = []*lang.Builtin{
 	plotSetter("xscale", "scale", "A copy of the figure with its x axis log or linear.\nThe scale is \"log\" (base 10) or \"linear\".", `xscale(plot(log, 0.01, 100), "log")`, "xscale"),
 	plotSetter("yscale", "scale", "A copy of the figure with its y axis log or linear.\nThe scale is \"log\" (base 10) or \"linear\".", `yscale(plot(exp, 0, 10), "log")`, "yscale"),
 	{
-		Name: "xlim", Params: "fig, lo, hi", Topic: "plots",
+		Name: "xlim", Params: "fig, [lo, hi] | fig, lo, hi", Topic: "plots",
 		Doc:     "A copy of the figure whose x axis runs from lo to hi.",
 		Example: "xlim(plot(tan, -1.5, 1.5), -1, 1)",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: plotLimBuiltin("xlim"),
 	},
 	{
-		Name: "ylim", Params: "fig, lo, hi", Topic: "plots",
+		Name: "ylim", Params: "fig, [lo, hi] | fig, lo, hi", Topic: "plots",
 		Doc:     "A copy of the figure whose y axis runs from lo to hi.",
 		Example: "ylim(plot(tan, -1.5, 1.5), -5, 5)",
 		MinArgs: 2, MaxArgs: 3,
@@ -167,7 +187,7 @@ var plotBuiltins = []*lang.Builtin{
 		Fn: plotLegendFn,
 	},
 	{
-		Name: "savefig", Params: "fig, path, {width, height}", Topic: "plots",
+		Name: "savefig", Params: "fig, path", Options: []lang.Opt{plotWidthOpt, plotHeightOpt}, Topic: "plots",
 		Doc: "Writes a figure to a PNG, SVG or PDF file.\n" +
 			"The format is the extension's; returns the path\n" +
 			"The file is written whole or not at all: a failed write leaves an old file of that name as it was.",
@@ -226,9 +246,13 @@ var plotBuiltins = []*lang.Builtin{
 // plotSetter builds title, xlabel, ylabel, xscale, yscale, grid and colorbar: a copy of the figure
 // with one option set.
 func plotSetter(name, param, doc, example, option string) *lang.Builtin {
+	least := 2
+	if strings.HasSuffix(param, "?") {
+		least = 1
+	}
 	return &lang.Builtin{
 		Name: name, Params: "fig, " + param, Topic: "plots", Doc: doc, Example: example,
-		MinArgs: 1, MaxArgs: 2,
+		MinArgs: least, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			g := plotFigureArg(a, 0).Clone()
 			if option == "grid" || option == "colorbar" {
@@ -246,9 +270,6 @@ func plotSetter(name, param, doc, example, option string) *lang.Builtin {
 					g.Colorbar = on
 				}
 				return plotValue(s, g)
-			}
-			if len(a) < 2 {
-				panic(lang.ArgErrorf(0, "%s needs the text", name))
 			}
 			text := a.Str(1)
 			switch option {

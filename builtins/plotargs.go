@@ -35,11 +35,10 @@ type plotOpts struct {
 }
 
 // plotArgs separates a call's arguments into an optional leading figure
-// (a new empty one if there is none), the data arguments and the options,
-// which must be among known. off is the index of the first data argument.
-func plotArgs(s *lang.Session, a lang.Args, known []string) (fig *plot.Figure, data lang.Args, o plotOpts, off int) {
+// (a new empty one if there is none), the data arguments and the options.
+// off is the index of the first data argument.
+func plotArgs(s *lang.Session, a lang.Args) (fig *plot.Figure, data lang.Args, o plotOpts, off int) {
 	data, options := a.Options()
-	options.Check(known...)
 	o = plotOpts{options, len(data), s}
 	fig = &plot.Figure{}
 	if len(data) > 0 {

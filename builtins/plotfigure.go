@@ -106,7 +106,7 @@ func addSeries(fig *plot.Figure, i int, series ...plot.Series) *plot.Figure {
 }
 
 func plotPlotFn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(s, a, plotOptionNames(plotStyleOptions, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a)
 	st, points := o.style()
 	var series []plot.Series
 	make1 := func(x, y []float64, label string) plot.Series {
@@ -173,7 +173,7 @@ func plotPlotFn(s *lang.Session, a lang.Args) lang.Value {
 }
 
 func plotScatterFn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(s, a, plotOptionNames(plotStyleOptions, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a)
 	if len(data) != 2 {
 		panic(lang.ArgErrorf(len(a)-1, "scatter takes x and y"))
 	}
@@ -188,7 +188,7 @@ func plotScatterFn(s *lang.Session, a lang.Args) lang.Value {
 }
 
 func plotPlot3Fn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(s, a, plotOptionNames(plotStyleOptions, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a)
 	st, _ := o.style()
 	args := plotShift(data, off)
 	var x, y, z []float64
@@ -218,7 +218,7 @@ func plotPlot3Fn(s *lang.Session, a lang.Args) lang.Value {
 }
 
 func plotHistFn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"bins", "range", "density", "label", "color"}, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a)
 	if len(data) != 1 {
 		panic(lang.ArgErrorf(off, "hist takes the values to count"))
 	}
@@ -257,7 +257,7 @@ func plotHistFn(s *lang.Session, a lang.Args) lang.Value {
 }
 
 func plotBarFn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"barwidth", "label", "color"}, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a)
 	st, _ := o.style()
 	args := plotShift(data, off)
 	var x []float64
@@ -311,7 +311,7 @@ func plotContour(filled bool) func(s *lang.Session, a lang.Args) lang.Value {
 }
 
 func plotContourFn(s *lang.Session, a lang.Args, filled bool) lang.Value {
-	fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"levels", "n", "cmap", "label", "color", "linewidth", "style"}, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a)
 	c := &plot.Contour{Filled: filled}
 	c.X, c.Y, c.Z = plotGridded(s, data, off, o, "contour", 100)
 	lv := o.Get("levels", lang.Num(10))
@@ -329,7 +329,7 @@ func plotContourFn(s *lang.Session, a lang.Args, filled bool) lang.Value {
 }
 
 func plotQuiverFn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"n", "label", "color", "linewidth"}, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a)
 	args := plotShift(data, off)
 	st, _ := o.style()
 	field := &plot.Field{Style: st, Name: o.labels(1, nil)[0]}
@@ -379,7 +379,7 @@ func plotQuiverFn(s *lang.Session, a lang.Args) lang.Value {
 }
 
 func plotImshowFn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"cmap", "vmin", "vmax", "label"}, plotFigureOptions))
+	fig, data, o, off := plotArgs(s, a)
 	if len(data) != 1 {
 		panic(lang.ArgErrorf(off, "imshow takes one image"))
 	}
@@ -413,7 +413,6 @@ func plotImshowFn(s *lang.Session, a lang.Args) lang.Value {
 
 func plotSubplotsFn(s *lang.Session, a lang.Args) lang.Value {
 	data, options := a.Options()
-	options.Check("cols", "title", "width", "height", "file")
 	o := plotOpts{options, len(data), s}
 	items := a.Items(0)
 	var panels []*plot.Figure
@@ -445,8 +444,13 @@ func plotSubplotsFn(s *lang.Session, a lang.Args) lang.Value {
 	return o.finish(g)
 }
 
+// contourOpts are the options of contour and contourf.
+var contourOpts = plotOptions(lang.Opt{Name: "levels", Doc: "a number of levels (10) evenly spaced inside the values' range, or an array of levels"},
+	lang.Opt{Name: "n", Doc: "the grid's points per side, for a function (100, at most 1000)"}, plotCmapOpt, plotLabelOpt, plotColorOpt, plotLinewidthOpt,
+	plotStyleOpt)
+
 func plotFigureFn(s *lang.Session, a lang.Args) lang.Value {
-	fig, data, o, off := plotArgs(s, a, plotFigureOptions)
+	fig, data, o, off := plotArgs(s, a)
 	if len(data) > 0 {
 		panic(lang.ArgErrorf(off, "figure takes a figure and options, got %s", data[0].TypeName()))
 	}
@@ -497,7 +501,6 @@ func plotLegendFn(s *lang.Session, a lang.Args) lang.Value {
 
 func plotSavefigFn(s *lang.Session, a lang.Args) lang.Value {
 	data, options := a.Options()
-	options.Check("width", "height")
 	o := plotOpts{options, len(data), s}
 	if len(data) != 2 {
 		panic(lang.ArgErrorf(0, "savefig takes a figure and a path"))

@@ -11,14 +11,15 @@ import (
 // curves, texts and arrows.
 var markBuiltins = []*lang.Builtin{
 	{
-		Name: "errorbar", Params: "fig?, x, y, yerr, {xerr, label, color, size, linewidth, ...}", Topic: "plots",
+		Name: "errorbar", Params: "fig?, x, y, yerr", Topic: "plots",
+		Options: plotOptions(lang.Opt{Name: "xerr", Doc: "the errors in x, as yerr"}, plotLabelOpt, plotColorOpt, plotSizeOpt, plotLinewidthOpt),
 		Doc: "Points with error bars, as a figure.\n" +
 			"yerr (and the option xerr) is a number, a vector (the same both ways) or\n" +
-			"[lower, upper], two vectors, as in matplotlib's errorbar.\n" + plotFigureOptionsDoc,
+			"[lower, upper], two vectors, as in matplotlib's errorbar.",
 		Example: "errorbar([1, 2, 3], [2, 4, 3], [0.5, 0.3, 0.8], {label: \"measured\"})",
 		MinArgs: 3, MaxArgs: 5,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"xerr", "label", "color", "size", "linewidth"}, plotFigureOptions))
+			fig, data, o, off := plotArgs(s, a)
 			if len(data) != 3 {
 				panic(lang.ArgErrorf(off, "errorbar takes x, y and yerr"))
 			}
@@ -36,14 +37,14 @@ var markBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "fill_between", Params: "fig?, x, y1, y2?, {label, color, ...}", Topic: "plots",
+		Name: "fill_between", Params: "fig?, x, y1, y2?", Options: plotOptions(plotLabelOpt, plotColorOpt), Topic: "plots",
 		Doc: "The region between two curves, filled, as a figure.\n" +
 			"Between y1 and y2 (0 if left out; numbers or vectors) over x, filled with a translucent\n" +
-			"colour, as a figure: a confidence band, or the area under a curve.\n" + plotFigureOptionsDoc,
+			"colour, as a figure: a confidence band, or the area under a curve.",
 		Example: "x = range(0, 6, 0.1)\nfill_between(x, sin(x) - 0.2, sin(x) + 0.2, {label: \"band\"})",
 		MinArgs: 2, MaxArgs: 5,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"label", "color"}, plotFigureOptions))
+			fig, data, o, off := plotArgs(s, a)
 			if len(data) != 2 && len(data) != 3 {
 				panic(lang.ArgErrorf(off, "fill_between takes x, y1 and y2"))
 			}
@@ -68,13 +69,13 @@ var markBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "text", Params: "fig, x, y, text, {color, size}", Topic: "plots",
+		Name: "text", Params: "fig, x, y, text", Options: noteOpts, Topic: "plots",
 		Doc: "A copy of the figure with text written on it.\n" +
 			"Written centred at (x, y) in data coordinates; size in points (10)",
 		Example: "text(plot(sin, 0, 6), 1.57, 1.1, \"peak\")",
 		MinArgs: 4, MaxArgs: 5,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			fig, data, o, off := plotArgs(s, a, []string{"color", "size"})
+			fig, data, o, off := plotArgs(s, a)
 			if off == 0 || len(data) != 3 {
 				panic(lang.ArgErrorf(0, "text takes a figure, x, y and the text"))
 			}
@@ -85,13 +86,13 @@ var markBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "annotate", Params: "fig, text, [x, y], [tx, ty], {color, size}", Topic: "plots",
+		Name: "annotate", Params: "fig, text, [x, y], [tx, ty]", Options: noteOpts, Topic: "plots",
 		Doc: "A copy of the figure with an arrow and a note.\n" +
 			"The text written at [tx, ty] and an arrow from it to the point [x, y], as matplotlib's\nannotate",
 		Example: "annotate(plot(sin, 0, 6), \"maximum\", [1.57, 1], [3, 1.3])",
 		MinArgs: 4, MaxArgs: 5,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			fig, data, o, off := plotArgs(s, a, []string{"color", "size"})
+			fig, data, o, off := plotArgs(s, a)
 			if off == 0 || len(data) != 3 {
 				panic(lang.ArgErrorf(0, "annotate takes a figure, the text, the point [x, y] and the text's place [tx, ty]"))
 			}
@@ -111,6 +112,9 @@ var markBuiltins = []*lang.Builtin{
 		},
 	},
 }
+
+// noteOpts are the options of text and annotate.
+var noteOpts = []lang.Opt{plotColorOpt, {Name: "size", Doc: "the text's size in points (10)"}}
 
 // plotNoteStyle reads a text's options color and size.
 func plotNoteStyle(o plotOpts, n *plot.Note) {

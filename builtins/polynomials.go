@@ -49,7 +49,8 @@ var polynomialBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "polyfit", Params: "x, y, deg, {w}", Topic: "polynomials",
+		Name: "polyfit", Params: "x, y, deg", Topic: "polynomials",
+		Options: []lang.Opt{{Name: "w", Doc: "a weight per point, multiplying its residual"}},
 		Doc: "The least-squares polynomial fit of a given degree to points.\n" +
 			"The coefficients (highest power first) of the degree-deg polynomial closest to the points (x, y) in least squares,\n" +
 			"with weights {w} on the residuals, as numpy.polyfit",
@@ -57,7 +58,6 @@ var polynomialBuiltins = []*lang.Builtin{
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("w")
 			var w []float64
 			if opts.Has("w") {
 				w = lang.Args{opts.Get("w", lang.Nil)}.Array(0).Data
@@ -76,14 +76,14 @@ var polynomialBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "polyint", Params: "p, m?, {k}", Topic: "polynomials",
+		Name: "polyint", Params: "p, m?", Topic: "polynomials",
+		Options: []lang.Opt{{Name: "k", Doc: "the integration constants, one per integration (0)"}},
 		Doc: "The antiderivative of a polynomial.\n" +
 			"Coefficients of the m-th antiderivative (1st by default) of p, with integration constants {k} (0), as numpy.polyint",
 		Example: "polyint([3, 2, 1])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("k")
 			var k []float64
 			if opts.Has("k") {
 				k = lang.Args{opts.Get("k", lang.Nil)}.Array(0).Data

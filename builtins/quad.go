@@ -23,6 +23,12 @@ func quadSettings(opts lang.Options) *integrate.QuadSettings {
 	return &integrate.QuadSettings{EpsAbs: opts.Num("epsabs", 0), EpsRel: opts.Num("epsrel", 0), Limit: opts.Int("limit", 0)}
 }
 
+// The tolerances of quad and dblquad.
+var (
+	epsabsOpt = lang.Opt{Name: "epsabs", Doc: "the absolute error tolerance (1.49e-8)"}
+	epsrelOpt = lang.Opt{Name: "epsrel", Doc: "the relative error tolerance (1.49e-8)"}
+)
+
 // limitFunc reads dblquad's inner limits: a number or a function of x.
 func limitFunc(s *lang.Session, v lang.Value) func(float64) float64 {
 	if v.Kind() == lang.NumKind {
@@ -52,14 +58,14 @@ func sampled(a lang.Args) (y, x []float64) {
 
 var quadBuiltins = []*lang.Builtin{
 	{
-		Name: "quad", Params: "f, a, b, {epsabs, epsrel, limit, full_output, args}", Topic: "ode",
+		Name: "quad", Params: "f, a, b", Topic: "ode",
+		Options: []lang.Opt{epsabsOpt, epsrelOpt, {Name: "limit", Doc: "the most subintervals (50)"}, fullOutputOpt, argsOpt},
 		Doc: "The integral of f from a to b, as scipy's quad.\nThe integral of f from a to b (either may be ±inf) by adaptive Gauss–Kronrod quadrature with extrapolation,\n" +
 			"as QUADPACK's qags/qagi and scipy.integrate.quad; a record value, abserr (an error estimate).",
 		Example: "quad(exp(-x**2), -inf, inf).value - sqrt(pi)",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("epsabs", "epsrel", "limit", "full_output", "args")
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
 			r, err := integrate.Quad(f, args.Num(1), args.Num(2), quadSettings(opts))
 			if err != nil {
@@ -72,13 +78,13 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "dblquad", Params: "f, a, b, gfun, hfun, {epsabs, epsrel}", Topic: "ode",
+		Name: "dblquad", Params: "f, a, b, gfun, hfun", Topic: "ode",
+		Options: []lang.Opt{epsabsOpt, epsrelOpt},
 		Doc:     "A double integral, as scipy's dblquad.\nThe double integral of f(y, x) for x from a to b and y from gfun(x) to hfun(x) (numbers or functions), as scipy.integrate.dblquad",
 		Example: "area(y, x) = 1\ndblquad(area, 0, 1, 0, 2).value",
 		MinArgs: 5, MaxArgs: 6,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("epsabs", "epsrel")
 			o := newSpreadFn(s, args[0], []float64{0, 0})
 			yx := make([]float64, 2)
 			f := func(y, x float64) float64 {
@@ -93,25 +99,25 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "trapezoid", Params: "y, x?, {dx}", Topic: "ode",
+		Name: "trapezoid", Params: "y, x?", Topic: "ode",
+		Options: []lang.Opt{dxOpt},
 		Doc:     "The integral of samples by the trapezoidal rule.\nThe samples y are at points x, or spaced dx (1) apart.",
 		Example: "trapezoid([1, 2, 3], [0, 1, 2])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("dx")
 			y, x := sampled(args)
 			return lang.Num(integrate.Trapezoid(y, x, opts.Num("dx", 1)))
 		},
 	},
 	{
-		Name: "simpson", Params: "y, x?, {dx, even}", Topic: "ode",
+		Name: "simpson", Params: "y, x?", Topic: "ode",
+		Options: []lang.Opt{dxOpt, {Name: "even", Doc: "for an even number of samples: avg (default), first or last"}},
 		Doc:     "The integral of samples by Simpson's rule.\nThe integral of samples y by Simpson's rule, at points x or spaced dx apart; for an even number of samples\n{even: \"avg\"} (the default), \"first\" or \"last\" as scipy 1.10",
 		Example: "simpson(range(0, 1.01, 0.25)**2, {dx: 0.25})",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("dx", "even")
 			y, x := sampled(args)
 			even := integrate.SimpsonAvg
 			switch e := opts.Get("even", lang.Str("avg")).Text(); e {
@@ -127,13 +133,13 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "cumulative_trapezoid", Params: "y, x?, {dx, initial}", Topic: "ode",
+		Name: "cumulative_trapezoid", Params: "y, x?", Topic: "ode",
+		Options: []lang.Opt{dxOpt, {Name: "initial", Doc: "a value put first, so that the result is as long as y"}},
 		Doc:     "The running integral of samples (trapezoids).\nOne value fewer than y, unless initial is given.",
 		Example: "cumulative_trapezoid([1, 2, 3, 4], {initial: 0})",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("dx", "initial")
 			y, x := sampled(args)
 			var initial *float64
 			if opts.Has("initial") {
@@ -144,13 +150,13 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "romb", Params: "y, {dx}", Topic: "ode",
+		Name: "romb", Params: "y", Topic: "ode",
+		Options: []lang.Opt{{Name: "dx", Doc: "the spacing of the samples (1)"}},
 		Doc:     "The integral of 2**k + 1 samples by Romberg's method.\nThe samples are equally spaced.",
 		Example: "romb(exp(linspace(0, 1, 9)), {dx: 0.125}) - (e - 1)",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("dx")
 			return lang.Num(must(integrate.Romb(args.Array(0).Data, opts.Num("dx", 1))))
 		},
 	},

@@ -34,7 +34,9 @@ func scalarDerivs(o *fn) (df, d2f func(float64) float64) {
 }
 
 // scanOptions are the options of roots and extrema.
-var scanOptions = []string{"resolution", "maxcells", "intervals"}
+var scanOptions = []lang.Opt{{Name: "resolution", Doc: "the narrowest piece examined (1e-10*(b - a))"},
+	{Name: "maxcells", Doc: "the most pieces examined (200000)"},
+	{Name: "intervals", Doc: "the grid's intervals, for a function that is not a formula (1000)"}}
 
 // scanSettings reads the options of roots and extrema and, where f is a
 // formula, encloses its k-th derivative and the next over cells; where it
@@ -130,17 +132,28 @@ func bracketSettings(opts lang.Options) roots.BracketSettings {
 	return roots.BracketSettings{XTol: opts.Num("xtol", 0), RTol: opts.Num("rtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
 }
 
+// bracketOpts are the options of the bracketing root finders.
+var bracketOpts = []lang.Opt{{Name: "xtol", Doc: "the absolute tolerance on the root (2e-12)"},
+	{Name: "rtol", Doc: "the relative tolerance on the root (4·machine epsilon)"}, {Name: "maxiter", Doc: "the most iterations (100)"},
+	fullOutputOpt, argsOpt}
+
+// The methods of root_scalar, and those that search a bracket.
+var (
+	bracketMethods    = []string{"brentq", "brenth", "ridder", "bisect", "toms748"}
+	newtonMethods     = []string{"newton", "secant", "halley"}
+	rootScalarMethods = slices.Concat(bracketMethods, newtonMethods)
+)
+
 // bracketing is the type of brentq, brenth, ridder and bisect.
 type bracketing func(f func(float64) float64, a, b float64, s *roots.BracketSettings) (roots.Result, error)
 
 func bracketMethod(name, doc string, method bracketing) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "f, a, b, {xtol, rtol, maxiter, full_output, args}", Topic: "roots", Doc: doc,
+		Name: name, Params: "f, a, b", Options: bracketOpts, Topic: "roots", Doc: doc,
 		Example: name + "(x**3 - 2*x - 5, 2, 3)",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("xtol", "rtol", "maxiter", "full_output", "args", "disp")
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
 			set := bracketSettings(opts)
 			r, err := method(f, args.Num(1), args.Num(2), &set)
@@ -172,10 +185,10 @@ func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Op
 	fx := vec(p.obj)
 	// f is elementwise, so its derivatives are those of Σf, one sweep each.
 	df, d2f := p.obj.ElementwiseDerivs()
-	if g := opts.Get("fprime", lang.Nil); g.IsCallable() {
+	if g := opts.Func("fprime"); !g.IsNil() {
 		df = vec(p.sibling(g))
 	}
-	if g := opts.Get("fprime2", lang.Nil); g.IsCallable() {
+	if g := opts.Func("fprime2"); !g.IsNil() {
 		d2f = vec(p.sibling(g))
 	}
 	df, d2f = newtonDerivatives(s, f, method, df, d2f)
@@ -207,10 +220,10 @@ func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Op
 func newtonFamily(s *lang.Session, f lang.Value, x0 float64, method string, opts lang.Options) roots.Result {
 	fx, o := scalarFunc(s, f, extraArgs(opts))
 	df, d2f := scalarDerivs(o)
-	if g := opts.Get("fprime", lang.Nil); g.IsCallable() {
+	if g := opts.Func("fprime"); !g.IsNil() {
 		df, _ = scalarFunc(s, g, extraArgs(opts))
 	}
-	if g := opts.Get("fprime2", lang.Nil); g.IsCallable() {
+	if g := opts.Func("fprime2"); !g.IsNil() {
 		d2f, _ = scalarFunc(s, g, extraArgs(opts))
 	}
 	set := &roots.NewtonSettings{XTol: opts.Num("tol", opts.Num("xtol", 0)), RTol: opts.Num("rtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
@@ -259,7 +272,7 @@ func systemFunc(p *problem, opts lang.Options) (func(x, fx []float64), func(x, j
 		panic(lang.Errorf("the system has %d equations in %d unknowns: it needs as many of each", n, len(p.x0)))
 	}
 	for _, name := range []string{"fprime", "jac"} {
-		if g := opts.Get(name, lang.Nil); g.IsCallable() {
+		if g := opts.Func(name); !g.IsNil() {
 			user := p.sibling(g)
 			return f, func(x, j []float64) { copy(j, user.Eval(x, 0)) }
 		}
@@ -271,74 +284,78 @@ func systemFunc(p *problem, opts lang.Options) (func(x, fx []float64), func(x, j
 }
 
 // nonlinOptions are the options of scipy's nonlinear solvers.
-var nonlinOptions = []string{"iter", "maxiter", "f_tol", "f_rtol", "x_tol", "x_rtol", "line_search", "alpha", "alphamax",
-	"max_rank", "w0", "M", "rdiff", "inner_maxiter", "method"}
+var nonlinOptions = []lang.Opt{
+	{Name: "iter", Doc: "the number of iterations to make, converged or not"}, maxiterOpt,
+	{Name: "f_tol", Doc: "the absolute tolerance on the residual's largest entry (6e-6)"},
+	{Name: "f_rtol", Doc: "the relative tolerance on the residual"}, {Name: "x_tol", Doc: "the absolute tolerance on the step"},
+	{Name: "x_rtol", Doc: "the relative tolerance on the step"},
+	{Name: "line_search", Doc: "armijo (default), or nil or none for no line search"},
+}
+
+// The options of some of the nonlinear solvers.
+var (
+	alphaOpt   = lang.Opt{Name: "alpha", Doc: "the scale of the initial Jacobian approximation"}
+	maxRankOpt = lang.Opt{Name: "max_rank", Doc: "the largest rank of the Broyden matrix kept"}
+)
 
 // nonlinSettings reads the options scipy's nonlinear solvers share.
 func nonlinSettings(opts lang.Options) roots.NonlinSettings {
 	set := roots.NonlinSettings{Iter: int(opts.Num("iter", 0)), MaxIter: int(opts.Num("maxiter", 0)),
 		FTol: opts.Num("f_tol", opts.Num("tol", 0)), FRTol: opts.Num("f_rtol", 0), XTol: opts.Num("x_tol", 0), XRTol: opts.Num("x_rtol", 0)}
-	if ls := opts.Get("line_search", lang.Str("armijo")); ls.IsNil() || ls.Text() == "none" {
+	if ls := opts.Get("line_search", lang.Str("armijo")); ls.IsNil() || opts.OneOf("line_search", "armijo", "none") == "none" {
 		set.LineSearch = roots.NoLineSearch
 	}
 	return set
 }
 
-// systemSolvers are root's methods, each also a builtin under scipy's name.
-var systemSolvers = []struct {
+// systemSolver is one of root's methods, also a builtin under scipy's name
+// unless name is "".
+type systemSolver struct {
 	method, name, doc string
+	options           []lang.Opt // the options the method reads
 	run               func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error)
-}{
-	{"hybr", "", "", func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+}
+
+// systemSolvers are root's methods.
+var systemSolvers = []systemSolver{
+	{"hybr", "", "", []lang.Opt{xtolOpt, maxfevOpt, epsfcnOpt, factorOpt}, func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.Hybr(f, jac, x0, &roots.HybrSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), MaxFuncEvals: int(opts.Num("maxfev", 0)),
 			EpsFcn: opts.Num("epsfcn", 0), Factor: opts.Num("factor", 0)})
 	}},
-	{"lm", "", "", func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+	{"lm", "", "", []lang.Opt{xtolOpt, ftolOpt, gtolOpt, maxfevOpt, maxiterOpt}, func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.LM(f, jac, x0, &roots.LMSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), FTol: opts.Num("ftol", 0),
 			GTol: opts.Num("gtol", 0), MaxFuncEvals: int(opts.Num("maxfev", opts.Num("maxiter", 0)))})
 	}},
-	{"broyden1", "broyden1", "Broyden's first (good) method: a quasi-Newton method updating an approximate Jacobian", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+	{"broyden1", "broyden1", "Broyden's first (good) method: a quasi-Newton method updating an approximate Jacobian", slices.Concat(nonlinOptions, []lang.Opt{alphaOpt, maxRankOpt}), func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.Broyden1(f, x0, &roots.BroydenSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), MaxRank: int(opts.Num("max_rank", 0))})
 	}},
-	{"broyden2", "broyden2", "Broyden's second (bad) method: a quasi-Newton method updating an approximate inverse Jacobian", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+	{"broyden2", "broyden2", "Broyden's second (bad) method: a quasi-Newton method updating an approximate inverse Jacobian", slices.Concat(nonlinOptions, []lang.Opt{alphaOpt, maxRankOpt}), func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.Broyden2(f, x0, &roots.BroydenSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), MaxRank: int(opts.Num("max_rank", 0))})
 	}},
-	{"anderson", "anderson", "extended Anderson mixing", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+	{"anderson", "anderson", "extended Anderson mixing", slices.Concat(nonlinOptions, []lang.Opt{alphaOpt, {Name: "w0", Doc: "the regularization of the mixing (0.01)"}, {Name: "M", Doc: "how many previous iterates are mixed (5)"}}), func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.Anderson(f, x0, &roots.AndersonSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), W0: opts.Num("w0", 0), M: int(opts.Num("M", 0))})
 	}},
-	{"krylov", "newton_krylov", "Newton's method with the Jacobian inverted by a Krylov method (LGMRES) on finite differences", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+	{"krylov", "newton_krylov", "Newton's method with the Jacobian inverted by a Krylov method (LGMRES) on finite differences", slices.Concat(nonlinOptions, []lang.Opt{{Name: "rdiff", Doc: "the relative step of the finite differences"}, {Name: "inner_maxiter", Doc: "the most inner Krylov iterations (20)"}, {Name: "method", Doc: "the Krylov method: lgmres (default) or gmres"}}), func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		set := &roots.KrylovSettings{NonlinSettings: nonlinSettings(opts), RDiff: opts.Num("rdiff", 0), InnerMaxIter: int(opts.Num("inner_maxiter", 0))}
-		if opts.Get("method", lang.Str("lgmres")).Text() == "gmres" {
+		if opts.OneOf("method", "lgmres", "gmres") == "gmres" {
 			set.Method = roots.GMRES
 		}
 		return roots.Krylov(f, x0, set)
 	}},
-	{"linearmixing", "linearmixing", "a scalar approximation of the Jacobian", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+	{"linearmixing", "linearmixing", "a scalar approximation of the Jacobian", slices.Concat(nonlinOptions, []lang.Opt{alphaOpt}), func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.LinearMixing(f, x0, &roots.MixingSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0)})
 	}},
-	{"excitingmixing", "excitingmixing", "a tuned diagonal approximation of the Jacobian", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+	{"excitingmixing", "excitingmixing", "a tuned diagonal approximation of the Jacobian", slices.Concat(nonlinOptions, []lang.Opt{alphaOpt, {Name: "alphamax", Doc: "the largest entry of the diagonal Jacobian (1)"}}), func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.ExcitingMixing(f, x0, &roots.MixingSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), AlphaMax: opts.Num("alphamax", 0)})
 	}},
-	{"diagbroyden", "diagbroyden", "a diagonal Broyden approximation of the Jacobian", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+	{"diagbroyden", "diagbroyden", "a diagonal Broyden approximation of the Jacobian", slices.Concat(nonlinOptions, []lang.Opt{alphaOpt}), func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.DiagBroyden(f, x0, &roots.MixingSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0)})
 	}},
 }
 
 // solveSystem runs one of root's methods on F from x0.
 func solveSystem(s *lang.Session, f, x0 lang.Value, method string, opts lang.Options) (*problem, *roots.SystemResult) {
-	i := slices.IndexFunc(systemSolvers, func(m struct {
-		method, name, doc string
-		run               func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error)
-	}) bool {
-		return m.method == method
-	})
-	if i < 0 {
-		names := make([]string, len(systemSolvers))
-		for k, m := range systemSolvers {
-			names[k] = m.method
-		}
-		panic(lang.Errorf("unknown method %q (methods: %s)", method, strings.Join(names, ", ")))
-	}
+	i := slices.IndexFunc(systemSolvers, func(m systemSolver) bool { return m.method == method })
 	p := newProblem(s, f, x0, opts)
 	fx, jac := systemFunc(p, opts)
 	r, err := systemSolvers[i].run(fx, jac, p.x0, opts)
@@ -346,6 +363,37 @@ func solveSystem(s *lang.Session, f, x0 lang.Value, method string, opts lang.Opt
 		lang.Throw(err)
 	}
 	return p, r
+}
+
+// rootMethods are the names of root's methods.
+func rootMethods() []string {
+	names := make([]string, len(systemSolvers))
+	for i, m := range systemSolvers {
+		names[i] = m.method
+	}
+	return names
+}
+
+// rootOptions are root's options: each method's, marked with the methods
+// that read it, after those every method reads. (newton_krylov's method,
+// the inner Krylov method, is root's method.)
+func rootOptions() []lang.Opt {
+	all := []lang.Opt{methodOpt, argsOpt, tolOpt,
+		{Name: "jac", Doc: "the Jacobian as a function, in place of autodiff's", Methods: []string{"hybr", "lm"}}}
+	for _, m := range systemSolvers {
+		for _, o := range m.options {
+			i := slices.IndexFunc(all, func(a lang.Opt) bool { return a.Name == o.Name })
+			switch {
+			case o.Name == "method":
+			case i < 0:
+				o.Methods = []string{m.method}
+				all = append(all, o)
+			default:
+				all[i].Methods = append(all[i].Methods, m.method)
+			}
+		}
+	}
+	return all
 }
 
 // systemResult is root's OptimizeResult as a record.
@@ -364,7 +412,7 @@ func namedSolvers() []*lang.Builtin {
 		}
 		method := m.method
 		bs = append(bs, &lang.Builtin{
-			Name: m.name, Params: "F, xin, {iter, maxiter, f_tol, alpha, line_search, args, ...}", Topic: "roots",
+			Name: m.name, Params: "F, xin", Options: append([]lang.Opt{argsOpt}, m.options...), Topic: "roots",
 			Doc: "A root of a system of equations, by scipy's " + m.name + ".\n" +
 				"Solves F(x) = 0 near xin by " + m.doc + ", as scipy.optimize." + m.name +
 				";\nit stops with an error when it does not converge (scipy's NoConvergence).",
@@ -372,7 +420,6 @@ func namedSolvers() []*lang.Builtin {
 			MinArgs: 2, MaxArgs: 3,
 			Fn: func(s *lang.Session, a lang.Args) lang.Value {
 				args, opts := a.Options()
-				opts.Check(append([]string{"args"}, nonlinOptions...)...)
 				p, r := solveSystem(s, args[0], args[1], method, opts)
 				if !r.Success {
 					panic(lang.Errorf("%s did not converge: %s", method, r.Message))
@@ -390,14 +437,14 @@ var rootsBuiltins = append([]*lang.Builtin{
 	bracketMethod("ridder", "A root of f in [a, b] by Ridders' method.\nAs scipy.optimize.ridder", roots.Ridder),
 	bracketMethod("bisect", "A root of f in [a, b] by bisection.\nAs scipy.optimize.bisect", roots.Bisect),
 	{
-		Name: "toms748", Params: "f, a, b, {k, xtol, rtol, maxiter, full_output, args}", Topic: "roots",
+		Name: "toms748", Params: "f, a, b", Topic: "roots",
+		Options: append([]lang.Opt{{Name: "k", Doc: "the number of Newton steps per iteration: 1 or 2 (1)"}}, bracketOpts...),
 		Doc: "A root of f in [a, b] by TOMS algorithm 748.\n" +
 			"By Alefeld, Potra and Shi's algorithm 748 (k = 1 or 2), as scipy.optimize.toms748",
 		Example: "toms748(x**3 - 2*x - 5, 2, 3)",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("k", "xtol", "rtol", "maxiter", "full_output", "args")
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
 			r, err := roots.TOMS748(f, args.Num(1), args.Num(2), &roots.TOMS748Settings{BracketSettings: bracketSettings(opts), K: int(opts.Num("k", 0))})
 			if err != nil {
@@ -407,7 +454,10 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "newton", Params: "f, x0, {fprime, fprime2, method, x1, tol, rtol, maxiter, full_output, args}", Topic: "roots",
+		Name: "newton", Params: "f, x0", Topic: "roots",
+		Options: []lang.Opt{fprimeOpt, fprime2Opt, {Name: "method", Doc: "newton (default), secant, or halley (the default with fprime2)"}, x1Opt,
+			{Name: "tol", Doc: "the absolute tolerance on the root (1.48e-8)"}, rtolOpt, {Name: "maxiter", Doc: "the most iterations (50)"},
+			fullOutputOpt, argsOpt},
 		Doc: "A root of f near x0 by Newton's method.\n" +
 			"Uses the exact derivative from autodiff (a user fprime wins);\n" +
 			"{method: \"secant\"} uses secants instead, {method: \"halley\"} Halley's method with the second derivative.\n" +
@@ -418,7 +468,6 @@ var rootsBuiltins = append([]*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("fprime", "fprime2", "method", "x1", "tol", "rtol", "maxiter", "full_output", "args", "disp")
 			method := "newton"
 			if opts.Has("fprime2") {
 				method = "halley"
@@ -431,21 +480,23 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "root_scalar", Params: "f, {method, bracket, x0, x1, fprime, fprime2, xtol, rtol, maxiter, args}", Topic: "roots",
+		Name: "root_scalar", Params: "f", Topic: "roots", Methods: rootScalarMethods,
+		Options: []lang.Opt{methodOpt, {Name: "bracket", Doc: "[a, b], where f changes sign", Methods: bracketMethods},
+			{Name: "x0", Doc: x0Opt.Doc, Methods: newtonMethods}, {Name: "x1", Doc: x1Opt.Doc, Methods: newtonMethods},
+			{Name: "fprime", Doc: fprimeOpt.Doc, Methods: newtonMethods}, {Name: "fprime2", Doc: fprime2Opt.Doc, Methods: newtonMethods},
+			xtolOpt, rtolOpt, maxiterOpt, argsOpt},
 		Doc: "A root of a function of one variable, by a chosen method.\n" +
-			"As scipy.optimize.root_scalar: method brentq (the default with a bracket), brenth, ridder, bisect,\n" +
-			"toms748, newton (the default with x0; derivative from autodiff), secant, halley. A record root, iterations,\n" +
-			"function_calls, converged, flag.",
+			"As scipy.optimize.root_scalar: brentq by default with a bracket, newton with x0 (the derivative from\n" +
+			"autodiff). A record root, iterations, function_calls, converged, flag.",
 		Example: "root_scalar(cos(x) - x, {bracket: [0, 1]}).root",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("method", "bracket", "x0", "x1", "fprime", "fprime2", "xtol", "rtol", "maxiter", "args")
 			method := "newton"
 			if opts.Has("bracket") {
 				method = "brentq"
 			}
-			method = opts.Text("method", method)
+			method = opts.Method("method", method)
 			switch method {
 			case "newton", "secant", "halley":
 				if !opts.Has("x0") {
@@ -482,7 +533,9 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "fixed_point", Params: "g, x0, {method, xtol, maxiter, args}", Topic: "roots",
+		Name: "fixed_point", Params: "g, x0", Topic: "roots",
+		Options: []lang.Opt{{Name: "method", Doc: "del2 (default, Steffensen's acceleration) or iteration"}, {Name: "xtol", Doc: "the relative tolerance (1e-8)"},
+			{Name: "maxiter", Doc: "the most iterations (500)"}, argsOpt},
 		Doc: "A fixed point of g: an x with g(x) = x.\n" +
 			"Searched near x0, with Steffensen's del2 acceleration (or {method: \"iteration\"}), as\n" +
 			"scipy.optimize.fixed_point; a vector x0 makes g a map of vectors, accelerated componentwise.",
@@ -490,7 +543,6 @@ var rootsBuiltins = append([]*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("method", "xtol", "maxiter", "args")
 			set := &roots.FixedPointSettings{XTol: opts.Num("xtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
 			switch m := opts.Text("method", "del2"); m {
 			case "del2":
@@ -527,7 +579,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "fsolve", Params: "F, x0, {fprime, full_output, xtol, maxfev, epsfcn, factor, args}", Topic: "roots",
+		Name: "fsolve", Params: "F, x0", Topic: "roots",
+		Options: []lang.Opt{fprimeOpt, fullOutputOpt, {Name: "xtol", Doc: "the relative tolerance between iterates (1.49e-8)"}, maxfevOpt, epsfcnOpt, factorOpt, argsOpt},
 		Doc: "A root of a system of equations by Powell's hybrid method.\n" +
 			"Solves F(x) = 0 near x0 (MINPACK's hybrj), as scipy.optimize.fsolve,\n" +
 			"with the Jacobian from autodiff (a user fprime wins). {full_output: true} gives a record x, infodict (nfev,\n" +
@@ -536,7 +589,6 @@ var rootsBuiltins = append([]*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("fprime", "full_output", "xtol", "maxfev", "epsfcn", "factor", "args", "col_deriv")
 			p, r := solveSystem(s, args[0], args[1], "hybr", opts)
 			if !opts.Bool("full_output", false) {
 				if !r.Success {
@@ -550,22 +602,21 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "root", Params: "F, x0, {method, jac, tol, args, ...}", Topic: "roots",
+		Name: "root", Params: "F, x0", Options: rootOptions(), Methods: rootMethods(), Topic: "roots",
 		Doc: "A root of a system of equations, by a chosen method.\n" +
-			"Solves F(x) = 0 near x0, as scipy.optimize.root: method hybr (the default), lm, broyden1,\n" +
-			"broyden2, anderson, krylov, linearmixing, excitingmixing, diagbroyden; the Jacobian from autodiff for hybr and lm.\n" +
+			"Solves F(x) = 0 near x0, as scipy.optimize.root (hybr by default); the Jacobian from autodiff for hybr\n" +
+			"and lm.\n" +
 			"A record x, success, status, message, fun, nfev, njev, nit.",
 		Example: "root([x + 0.5*(x - y)**3 - 1, 0.5*(y - x)**3 + y], [0, 0], {method: \"lm\"}).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check(append([]string{"method", "jac", "tol", "args", "xtol", "ftol", "gtol", "maxfev", "epsfcn", "factor"}, nonlinOptions...)...)
-			p, r := solveSystem(s, args[0], args[1], opts.Text("method", "hybr"), opts)
+			p, r := solveSystem(s, args[0], args[1], opts.Method("method", "hybr"), opts)
 			return p.systemResult(r)
 		},
 	},
 	{
-		Name: "roots", Params: "f, a, b, {resolution, maxcells, intervals}", Topic: "roots",
+		Name: "roots", Params: "f, a, b", Options: scanOptions, Topic: "roots",
 		Doc: "Every root of f in an interval.\n" +
 			"On [a, b]: where f is a formula (it can be traced, and every function in it has interval\n" +
 			"bounds) none is missed: [a, b] is halved until interval arithmetic on f and f' (from autodiff) proves that\n" +
@@ -579,7 +630,6 @@ var rootsBuiltins = append([]*lang.Builtin{
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check(scanOptions...)
 			f, o := scalarFunc(s, args[0], nil)
 			set := scanSettings(s, o, 0, opts)
 			r, err := roots.FindAll(f, args.Num(1), args.Num(2), set)
@@ -591,7 +641,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "extrema", Params: "f, a, b, {resolution, maxcells, intervals}", Topic: "roots",
+		Name: "extrema", Params: "f, a, b", Options: scanOptions, Topic: "roots",
 		Doc: "The largest and smallest values of f on an interval.\n" +
 			"Found on [a, b] by the calculus recipe: the critical points are the roots\n" +
 			"of f' (exact, from autodiff) in [a, b], found as roots finds them (none missed where f is a formula, with\n" +
@@ -602,7 +652,6 @@ var rootsBuiltins = append([]*lang.Builtin{
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check(scanOptions...)
 			f, o := scalarFunc(s, args[0], nil)
 			df, _ := scalarDerivs(o)
 			set := scanSettings(s, o, 1, opts)

@@ -57,12 +57,12 @@ func bracketArg(v lang.Value) []float64 {
 // scalarMinimizer builds brent and golden: minimizers from a bracket.
 func scalarMinimizer(name, doc string, run func(f func(float64) float64, brack []float64, tol float64, maxiter int) (optimize.ScalarResult, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "f, {brack, tol, maxiter, full_output, args}", Topic: "optimize", Doc: doc,
+		Name: name, Params: "f", Topic: "optimize", Doc: doc,
+		Options: []lang.Opt{{Name: "brack", Doc: "two or three points to start the bracket search from ([0, 1])"}, {Name: "tol", Doc: "the relative tolerance on x (1.48e-8)"}, maxiterOpt, fullOutputOpt, argsOpt},
 		Example: name + "(x**2 - 4*x + 8)",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("brack", "tol", "maxiter", "full_output", "args")
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
 			r, err := run(f, bracketArg(opts.Get("brack", lang.Nil)), opts.Num("tol", 0), int(opts.Num("maxiter", 0)))
 			if err != nil {
@@ -89,7 +89,8 @@ var scalarMinBuiltins = []*lang.Builtin{
 		"scipy.optimize.brent; brack gives starting points. {full_output: true} gives a record.", runBrent),
 	scalarMinimizer("golden", "Minimizes a one-variable function by golden sections.\nThe minimizer by golden-section search, as scipy.optimize.golden.", runGolden),
 	{
-		Name: "fminbound", Params: "f, x1, x2, {xtol, maxfun, full_output, disp, args}", Topic: "optimize",
+		Name: "fminbound", Params: "f, x1, x2", Topic: "optimize",
+		Options: []lang.Opt{{Name: "xtol", Doc: "the absolute tolerance on x (1e-5)"}, {Name: "maxfun", Doc: "the most function evaluations (500)"}, fullOutputOpt, argsOpt},
 		Doc: "Minimizes a function on an interval.\n" +
 			"The minimizer of f on [x1, x2], by Brent's bounded method as scipy.optimize.fminbound\n" +
 			"(xtol 1e-5, maxfun 500). {full_output: true} gives a record x, fun, nit, nfev, success, message.",
@@ -97,7 +98,6 @@ var scalarMinBuiltins = []*lang.Builtin{
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("xtol", "maxfun", "full_output", "disp", "args")
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
 			r, err := optimize.Bounded(f, args.Num(1), args.Num(2), &optimize.BoundedSettings{XTol: opts.Num("xtol", 0), MaxFuncEvals: int(opts.Num("maxfun", 0))})
 			if err != nil {
@@ -113,14 +113,14 @@ var scalarMinBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "bracket", Params: "f, xa?, xb?, {grow_limit, maxiter, args}", Topic: "optimize",
+		Name: "bracket", Params: "f, xa?, xb?", Topic: "optimize",
+		Options: []lang.Opt{{Name: "grow_limit", Doc: "the most a parabolic step may grow the bracket (110)"}, {Name: "maxiter", Doc: "the most iterations (1000)"}, argsOpt},
 		Doc: "Three points bracketing a minimum of f.\n" +
 			"Three points xa, xb, xc with f(xb) below f(xa) and f(xc), bracketing a minimum, found downhill from xa, xb\n(0 and 1 by default), as scipy.optimize.bracket; a record xa, xb, xc, fa, fb, fc, funcalls.",
 		Example: "bracket(x**2 - 4*x + 8)",
 		MinArgs: 1, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("grow_limit", "maxiter", "args")
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
 			xa, xb := 0.0, 1.0
 			if len(args) > 1 {
@@ -141,15 +141,15 @@ var scalarMinBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "minimize_scalar", Params: "f, {method, bracket, bounds, tol, options, args}", Topic: "optimize",
+		Name: "minimize_scalar", Params: "f", Methods: []string{"brent", "golden", "bounded"}, Topic: "optimize",
+		Options: []lang.Opt{methodOpt, {Name: "bracket", Doc: "two or three points to start the bracket search from", Methods: []string{"brent", "golden"}}, {Name: "bounds", Doc: "[lo, hi]", Methods: []string{"bounded"}}, {Name: "tol", Doc: "the tolerance on x"}, argsOpt, maxiterOpt, {Name: "xatol", Doc: "the absolute tolerance on x (1e-5)", Methods: []string{"bounded"}}},
 		Doc: "Minimizes a function of one variable.\n" +
-			"As scipy.optimize.minimize_scalar: method brent (the default),\n" +
-			"golden, or bounded (with bounds [lo, hi], the default when bounds are given). A record x, fun, nit, nfev, success, message.",
+			"As scipy.optimize.minimize_scalar: brent by default, bounded when bounds are given.\n" +
+			"A record x, fun, nit, nfev, success, message.",
 		Example: "minimize_scalar(x**2 - 4*x + 8).x",
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("method", "bracket", "bounds", "tol", "options", "args", "maxiter", "xatol")
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
 			method := "brent"
 			if opts.Has("bounds") {
@@ -157,7 +157,7 @@ var scalarMinBuiltins = []*lang.Builtin{
 			}
 			var r optimize.ScalarResult
 			var err error
-			switch method = opts.Get("method", lang.Str(method)).Text(); method {
+			switch opts.Method("method", method) {
 			case "brent":
 				r, err = runBrent(f, bracketArg(opts.Get("bracket", lang.Nil)), opts.Num("tol", 0), int(opts.Num("maxiter", 0)))
 			case "golden":
@@ -168,8 +168,6 @@ var scalarMinBuiltins = []*lang.Builtin{
 					panic(lang.Errorf("the bounded method needs bounds [lo, hi]"))
 				}
 				r, err = optimize.Bounded(f, b.Data[0], b.Data[1], &optimize.BoundedSettings{XTol: opts.Num("xatol", opts.Num("tol", 0)), MaxFuncEvals: int(opts.Num("maxiter", 0))})
-			default:
-				panic(lang.Errorf("unknown method %q (brent, golden or bounded)", method))
 			}
 			if err != nil {
 				lang.Throw(err)
@@ -178,7 +176,8 @@ var scalarMinBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "line_search", Params: "f, myfprime?, xk, pk, {c1, c2, amax, maxiter, args}", Topic: "optimize",
+		Name: "line_search", Params: "f, myfprime?, xk, pk", Topic: "optimize",
+		Options: []lang.Opt{{Name: "c1", Doc: "the sufficient decrease constant (1e-4)"}, {Name: "c2", Doc: "the curvature constant (0.9)"}, {Name: "amax", Doc: "the largest step"}, {Name: "maxiter", Doc: "the most iterations (10)"}, argsOpt},
 		Doc: "A step size satisfying the strong Wolfe conditions.\n" +
 			"A step alpha along the direction pk from xk, as\n" +
 			"scipy.optimize.line_search (the gradient from autodiff unless given); a record alpha, fc, gc,\n" +
@@ -187,7 +186,6 @@ var scalarMinBuiltins = []*lang.Builtin{
 		MinArgs: 3, MaxArgs: 5,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("c1", "c2", "amax", "maxiter", "args")
 			if len(args) == 4 { // line_search(f, fprime, xk, pk)
 				opts = opts.With("jac", args[1])
 				args = append(lang.Args{args[0]}, args[2:]...)

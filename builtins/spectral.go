@@ -62,7 +62,7 @@ func transformLength(opts lang.Options, def int) int {
 // fourier builds fft and ifft.
 func fourier(name, doc, example string, f func([]complex128) []complex128) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "x, {n}", Topic: "signal", Doc: doc, Example: example,
+		Name: name, Params: "x", Options: []lang.Opt{{Name: "n", Doc: "the transform's length: x is cut or padded with zeros to it"}}, Topic: "signal", Doc: doc, Example: example,
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -88,7 +88,8 @@ var spectralBuiltins = []*lang.Builtin{
 		"ifft(fft(x)) is x again, up to rounding; along the last axis, {n} as fft's.",
 		"real(ifft(fft([1, 2, 3])))", fft.IFFT),
 	{
-		Name: "rfft", Params: "x, {n}", Topic: "signal",
+		Name: "rfft", Params: "x", Topic: "signal",
+		Options: []lang.Opt{{Name: "n", Doc: "the transform's length: x is cut or padded with zeros to it"}},
 		Doc: "The Fourier transform of a real signal, as numpy.fft.rfft.\n" +
 			"The n/2 + 1 terms of non-negative frequency (the rest are their conjugates), along the last axis.",
 		Example: "abs(rfft([0, 1, 0, -1, 0, 1, 0, -1]))",
@@ -110,7 +111,8 @@ var spectralBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "irfft", Params: "X, {n}", Topic: "signal",
+		Name: "irfft", Params: "X", Topic: "signal",
+		Options: []lang.Opt{{Name: "n", Doc: "the output's length (2·(len(X) - 1))"}},
 		Doc: "The real signal whose rfft is X, as numpy.fft.irfft.\n" +
 			"Of length n, by default 2*(len(X) - 1), along the last axis.",
 		Example: "irfft(rfft([1, 2, 3, 4]))",

@@ -10,13 +10,13 @@ import (
 // nanReduction builds nansum, nanmean, nanmin and nanmax.
 func nanReduction(name, doc string, f func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "xs, axis?, {axis}", Topic: "statistics",
+		Name: name, Params: "xs, axis?", Topic: "statistics",
+		Options: []lang.Opt{axisOpt},
 		Doc:     doc + " of an array's elements, ignoring NaN.\nAlong an axis if given (numpy." + name + ")",
 		Example: name + "([1, nan, 3])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("axis")
 			return lang.Arr(reduceAxis(f, args.Array(0), axisOf(args, 1, opts)))
 		},
 	}
@@ -30,7 +30,8 @@ func quantileBuiltin(name string, scale float64, example string) *lang.Builtin {
 		unit = "in percent, [0, 100]"
 	}
 	return &lang.Builtin{
-		Name: name, Params: "xs, q, axis?, {axis}", Topic: "statistics",
+		Name: name, Params: "xs, q, axis?", Topic: "statistics",
+		Options: []lang.Opt{axisOpt},
 		Doc: "The q-th " + name + " of an array's elements.\n" +
 			"With q " + unit + ", a number or an array; by numpy's default linear method:\n" +
 			"the sorted values interpolated at position (n-1)·q; NaN if xs holds NaN",
@@ -38,7 +39,6 @@ func quantileBuiltin(name string, scale float64, example string) *lang.Builtin {
 		MinArgs: 2, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("axis")
 			q := array.Map(args.Array(1), func(p float64) float64 { return p / scale })
 			return lang.Arr(must(array.Quantile(args.Array(0), q, axisOf(args, 2, opts))))
 		},
@@ -74,10 +74,13 @@ func predicate(name, doc string, f func(float64) bool) *lang.Builtin {
 	}
 }
 
+// closenessOpts are the options of isclose and allclose.
+var closenessOpts = []lang.Opt{{Name: "rtol", Doc: "the relative tolerance (1e-5)"}, {Name: "atol", Doc: "the absolute tolerance (1e-8)"},
+	{Name: "equal_nan", Doc: "true: NaN is close to NaN"}}
+
 // closeness reads isclose's and allclose's arguments and compares.
 func closeness(a lang.Args) *array.Array {
 	args, opts := a.Options()
-	opts.Check("rtol", "atol", "equal_nan")
 	return must(array.Isclose(args.Array(0), args.Array(1), opts.Num("rtol", 1e-5), opts.Num("atol", 1e-8), opts.Bool("equal_nan", false)))
 }
 
@@ -91,7 +94,8 @@ var statisticsBuiltins = []*lang.Builtin{
 	nanReduction("nanmin", "The smallest", array.Nanmin),
 	nanReduction("nanmax", "The largest", array.Nanmax),
 	{
-		Name: "cov", Params: "m, y?, {rowvar, ddof}", Topic: "statistics",
+		Name: "cov", Params: "m, y?", Topic: "statistics",
+		Options: []lang.Opt{rowvarOpt, {Name: "ddof", Doc: "the delta degrees of freedom: the divisor is n - ddof (1)"}},
 		Doc: "The covariance matrix of the rows of a matrix.\n" +
 			"The variables are the rows of m (and of y, stacked below), as numpy.cov;\n" +
 			"{rowvar: false} takes columns as variables; ddof is 1 (the unbiased estimate) unless given",
@@ -99,24 +103,24 @@ var statisticsBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("rowvar", "ddof")
 			return lang.Arr(must(array.Cov(covInput(args, opts.Bool("rowvar", true)), opts.Bool("rowvar", true), int(opts.Num("ddof", 1)))))
 		},
 	},
 	{
-		Name: "corrcoef", Params: "m, y?, {rowvar}", Topic: "statistics",
+		Name: "corrcoef", Params: "m, y?", Topic: "statistics",
+		Options: []lang.Opt{rowvarOpt},
 		Doc: "The Pearson correlation coefficients of the rows of a matrix.\n" +
 			"The rows of m (and of y) are the variables, as numpy.corrcoef; {rowvar: false} for columns",
 		Example: "corrcoef([1, 2, 3, 4], [2, 4, 5, 9])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("rowvar")
 			return lang.Arr(must(array.Corrcoef(covInput(args, opts.Bool("rowvar", true)), opts.Bool("rowvar", true))))
 		},
 	},
 	{
-		Name: "histogram", Params: "xs, bins?, {range}", Topic: "statistics",
+		Name: "histogram", Params: "xs, bins?", Topic: "statistics",
+		Options: []lang.Opt{{Name: "range", Doc: "[lo, hi] of the bins (the data's least and greatest)"}},
 		Doc: "Counts of values in bins.\n" +
 			"As numpy.histogram: a record {counts, edges} that unpacks as counts, edges = ...;\n" +
 			"bins is a number of equal bins (10) over {range: [lo, hi]} (xs' extremes by default), or the edges themselves;\n" +
@@ -125,7 +129,6 @@ var statisticsBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("range")
 			bins, lo, hi := 10, math.NaN(), math.NaN()
 			var edges []float64
 			if len(args) > 1 {
@@ -148,14 +151,14 @@ var statisticsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "bincount", Params: "xs, weights?, {minlength}", Topic: "statistics",
+		Name: "bincount", Params: "xs, weights?", Topic: "statistics",
+		Options: []lang.Opt{{Name: "minlength", Doc: "the fewest bins in the output"}},
 		Doc: "How often each whole number occurs in an array.\n" +
 			"Counts of each whole number 0, 1, 2, ... in xs (the sum of their weights if given), as numpy.bincount",
 		Example: "bincount([0, 1, 1, 3])",
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("minlength")
 			var w *array.Array
 			if len(args) > 1 {
 				w = args.Array(1)
@@ -173,7 +176,8 @@ var statisticsBuiltins = []*lang.Builtin{
 	predicate("isinf", "Whether x is +inf or -inf", func(x float64) bool { return math.IsInf(x, 0) }),
 	predicate("isfinite", "Whether x is neither infinite nor NaN", func(x float64) bool { return !math.IsInf(x, 0) && x == x }),
 	{
-		Name: "isclose", Params: "a, b, {rtol, atol, equal_nan}", Topic: "statistics",
+		Name: "isclose", Params: "a, b", Topic: "statistics",
+		Options: closenessOpts,
 		Doc: "Whether a and b are equal within a tolerance, elementwise.\n" +
 			"True where |a - b| <= atol + rtol·|b| (rtol 1e-5, atol 1e-8, as numpy.isclose); NaN is close to nothing unless {equal_nan: true}",
 		Example: "isclose([1, 2], [1.000001, 2.1])",
@@ -187,7 +191,8 @@ var statisticsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "allclose", Params: "a, b, {rtol, atol, equal_nan}", Topic: "statistics",
+		Name: "allclose", Params: "a, b", Topic: "statistics",
+		Options: closenessOpts,
 		Doc: "Whether two arrays are close everywhere.\n" +
 			"True when isclose(a, b) holds for every element, as numpy.allclose",
 		Example: "allclose([1, 2], [1.000001, 2.000001])",

@@ -1,6 +1,8 @@
 package builtins
 
 import (
+	"fmt"
+
 	"calc/lang"
 	"calc/stdlib/plot"
 )
@@ -10,12 +12,11 @@ var surfaceBuiltins = []*lang.Builtin{
 	surfaceBuiltin("plot_surface", false,
 		"A 3-D surface, as a figure.\nOf z = f(x, y), or of a matrix Z of heights over a grid.\n"+
 			"Each grid cell is filled with the colour map's colour for its height and outlined; nearer cells cover farther\n"+
-			"ones. f is sampled on an n×n grid (n: 40). Options: n, cmap (viridis or gray), color (of the outlines), label,\n"+
-			"azim and elev (the view, in degrees).\n"+plotFigureOptionsDoc,
+			"ones. f is sampled on an n×n grid (n: 40); color is the outlines'.",
 		"plot_surface(x**2 - y**2, [-1, 1], [-1, 1], {title: \"saddle\"})"),
 	surfaceBuiltin("plot_wireframe", true,
 		"A 3-D wireframe, as a figure: the grid's lines only.\nOf z = f(x, y), or of a matrix Z of heights over a grid.\n"+
-			"f is sampled on an n×n grid (n: 20). Options: n, color, linewidth, label, azim, elev.\n"+plotFigureOptionsDoc,
+			"f is sampled on an n×n grid (n: 20).",
 		"plot_wireframe(sin(x)*cos(y), [0, 6], [0, 6], {n: 15})"),
 }
 
@@ -26,11 +27,12 @@ func surfaceBuiltin(name string, wire bool, doc, example string) *lang.Builtin {
 		n = 20
 	}
 	return &lang.Builtin{
-		Name: name, Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z, {n, cmap, color, ...}", Topic: "plots",
-		Doc: doc, Example: example,
+		Name: name, Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z", Topic: "plots",
+		Options: plotOptions(lang.Opt{Name: "n", Doc: fmt.Sprintf("the grid's points per side, for a function (%d)", n)}, plotCmapOpt, plotColorOpt, plotLinewidthOpt, plotLabelOpt),
+		Doc:     doc, Example: example,
 		MinArgs: 1, MaxArgs: 5,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			fig, data, o, off := plotArgs(s, a, plotOptionNames([]string{"n", "cmap", "label", "color", "linewidth"}, plotFigureOptions))
+			fig, data, o, off := plotArgs(s, a)
 			sf := &plot.Surface{Wireframe: wire, Map: plotColormap(o, "viridis")}
 			sf.X, sf.Y, sf.Z = plotGridded(s, data, off, o, name, n)
 			sf.Style, _ = o.style()

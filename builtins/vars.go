@@ -167,7 +167,8 @@ func readLimited(path string, most float64) ([]byte, error) {
 
 var varsBuiltins = []*lang.Builtin{
 	{
-		Name: "savevars", Params: "path, {names}", Topic: "data",
+		Name: "savevars", Params: "path", Topic: "data",
+		Options: []lang.Opt{{Name: "names", Doc: "the names of the variables to save (all)"}},
 		Doc: "Saves the values you defined to a file, as a calc script.\n" +
 			"saves the values you defined (or those in names, a list of strings) to a file, as a calc script of\n" +
 			"assignments with numbers written exactly; functions and symbolic expressions are not saved. The names saved.",
@@ -175,7 +176,6 @@ var varsBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("names")
 			path := fileArg(s, args, 0, "savevars")
 			saved, _, err := SaveVars(s, path, stringsOption(opts, "names"))
 			if err != nil {

@@ -70,15 +70,27 @@ func (a Args) Items(i int) []Value {
 
 // Options splits a trailing options record off the arguments. It returns
 // the arguments without it and an Options view (empty when there is none).
+// An option the builtin does not declare is an error.
 func (a Args) Options() (Args, Options) {
 	if n := len(a); n > 0 && a[n-1].kind == RecordKind {
 		r := a[n-1].Record()
+		o := Options{rec: r, index: n - 1}
 		if r.reads != nil {
-			r.reads.viewed = true
+			o.of = r.reads.of
+			o.checkDeclared()
 		}
-		return a[:n-1], Options{rec: r, index: n - 1}
+		return a[:n-1], o
 	}
 	return a, Options{index: -1}
+}
+
+// OptionsIn returns the options of builtin b held in a record that came in
+// another builtin's argument index (basinhopping's minimizer_kwargs holds
+// minimize's), checked against b's declaration.
+func OptionsIn(b *Builtin, r *Record, index int) Options {
+	o := Options{rec: r, index: index, of: b}
+	o.checkDeclared()
+	return o
 }
 
 // Options are the keyword options of a builtin call, given as a trailing
@@ -86,15 +98,58 @@ func (a Args) Options() (Args, Options) {
 type Options struct {
 	rec   *Record
 	index int
+	of    *Builtin // whose declaration they are checked against
 }
 
 // optionReads records the options a builtin looked up, in order, so that
 // an option it was given but never read is an error rather than silently
 // ignored (see Session.callBuiltin).
 type optionReads struct {
-	viewed bool // the builtin took the record as its options
-	names  []string
-	read   map[string]bool
+	of    *Builtin
+	names []string
+	read  map[string]bool
+}
+
+// checkDeclared raises an error for an option the builtin does not declare.
+func (o Options) checkDeclared() {
+	for _, k := range o.rec.Keys {
+		if o.of.option(k) == nil {
+			panic(o.errorAt(k, "unknown option %q (options: %s)", k, o.of.optionNames("")))
+		}
+	}
+}
+
+// errorAt is an error about option k: at its keyword when it was given as
+// one, else at the options argument.
+func (o Options) errorAt(k, format string, args ...any) *Error {
+	err := ArgErrorf(o.index, format, args...)
+	if pos, ok := o.rec.at[k]; ok {
+		err.Msg, err.Arg, err.Pos = o.of.Name+": "+err.Msg, -1, pos
+	}
+	return err
+}
+
+// Method returns the option that chooses the method (option: "method"
+// for scipy's solvers, "optimizer" for train), def when it is not given,
+// spelled as the builtin's Methods spell it (as scipy, any case matches).
+// A method not among them is an error listing them, and so is an option
+// given that does not apply to the method, listing the options that do.
+func (o Options) Method(option, def string) string {
+	name := o.Text(option, def)
+	if o.of == nil {
+		return name
+	}
+	i := slices.IndexFunc(o.of.Methods, func(m string) bool { return strings.EqualFold(m, name) })
+	if i < 0 {
+		panic(o.errorAt(option, "unknown %s %q (%ss: %s)", option, name, option, joinNames(o.of.Methods)))
+	}
+	method := o.of.Methods[i]
+	for _, k := range o.rec.Keys {
+		if opt := o.of.option(k); opt != nil && !opt.appliesTo(method) {
+			panic(o.errorAt(k, "option %q does not apply to %s %s; the options that do: %s", k, option, method, o.of.optionNames(method)))
+		}
+	}
+	return method
 }
 
 // mark notes that the builtin looked the option up.
@@ -111,13 +166,13 @@ func (o Options) mark(name string) {
 
 // trackOptions gives a builtin call its own copy of a trailing record, to
 // note which options the builtin reads.
-func trackOptions(args Args) *optionReads {
+func trackOptions(b *Builtin, args Args) *optionReads {
 	n := len(args)
 	if n == 0 || args[n-1].kind != RecordKind {
 		return nil
 	}
 	r := args[n-1].Record().Copy()
-	r.reads = &optionReads{read: map[string]bool{}}
+	r.reads = &optionReads{of: b, read: map[string]bool{}}
 	args[n-1] = RecordOf(r)
 	flattenOptions(r, n-1)
 	return r.reads
@@ -144,7 +199,7 @@ func flattenOptions(r *Record, index int) {
 // unread returns an error for the first option given in the record but
 // never read by the builtin that took it as its options, or nil.
 func (r *optionReads) unread(name string, rec *Record, index int) *Error {
-	if r == nil || !r.viewed {
+	if r == nil {
 		return nil
 	}
 	for _, k := range rec.Keys {
@@ -221,23 +276,27 @@ func (o Options) Text(name, def string) string {
 	return v.Text()
 }
 
-// Check raises an error for any option not in known.
-func (o Options) Check(known ...string) {
-	if o.rec == nil {
-		return
+func joinNames(names []string) string { return strings.Join(names, ", ") }
+
+// Func returns a function option, or Nil if it is not given: a value that
+// is not a function is an error, never an option silently passed over.
+func (o Options) Func(name string) Value {
+	v := o.Get(name, Nil)
+	if !v.IsNil() && !v.IsCallable() {
+		panic(ArgErrorf(o.index, "option %s must be a function, got %s", name, v.TypeName()))
 	}
-next:
-	for _, k := range o.rec.Keys {
-		for _, name := range known {
-			if k == name {
-				continue next
-			}
-		}
-		panic(ArgErrorf(o.index, "unknown option %q (options: %s)", k, joinNames(known)))
-	}
+	return v
 }
 
-func joinNames(names []string) string { return strings.Join(names, ", ") }
+// OneOf returns a string option that must be one of choices, the first
+// being the default.
+func (o Options) OneOf(name string, choices ...string) string {
+	v := o.Text(name, choices[0])
+	if !slices.Contains(choices, v) {
+		panic(ArgErrorf(o.index, "option %s must be %s, not %q", name, strings.Join(choices, " or "), v))
+	}
+	return v
+}
 
 // With returns the options with one more set, leaving o unchanged.
 func (o Options) With(name string, v Value) Options {
@@ -246,8 +305,8 @@ func (o Options) With(name string, v Value) Options {
 		for _, k := range o.rec.Keys {
 			r.Set(k, o.rec.Values[k])
 		}
-		r.reads = o.rec.reads
+		r.reads, r.at = o.rec.reads, o.rec.at
 	}
 	r.Set(name, v)
-	return Options{rec: r, index: o.index}
+	return Options{rec: r, index: o.index, of: o.of}
 }

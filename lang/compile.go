@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"slices"
+
 	"calc/autodiff"
 	"calc/lang/syntax"
 )
@@ -265,12 +267,14 @@ func (c *compiler) keywordCall(n *syntax.Call, callee code, args []code, argPos 
 			panic(Errorf("unknown function %q%s", name, s.DidYouMean(name)).at(pos))
 		}
 		base := s.sp
+		args, argPos, names, values := args, argPos, names, values // this call's, bound below
 		switch fn := f.ref.(type) {
 		case *UserFunc:
 			return s.callByName(fn, args, names, values, pos)
 		case *Builtin:
-			if !fn.TakesOptions() {
-				panic(Errorf("%s takes no options, got %s=", fn.Signature(), names[0]).at(argPos[len(args)]))
+			args, argPos, names, values = bindParams(fn, args, argPos, names, values, at)
+			if len(names) > 0 && !fn.TakesOptions() {
+				panic(Errorf("%s takes no options, got %s=", fn.Signature(), names[0]).at(at[names[0]]))
 			}
 		default:
 			panic(Errorf("%s takes no keyword arguments, got %s=", describeFunc(f), names[0]).at(argPos[len(args)]))
@@ -279,14 +283,54 @@ func (c *compiler) keywordCall(n *syntax.Call, callee code, args []code, argPos 
 			v := a(s)
 			s.push(v)
 		}
-		opts := NewRecord()
-		opts.at = at
-		for i, name := range names {
-			opts.Set(name, values[i](s))
+		if len(names) > 0 {
+			opts := NewRecord()
+			opts.at = at
+			for i, name := range names {
+				opts.Set(name, values[i](s))
+			}
+			s.push(RecordOf(opts))
 		}
-		s.push(RecordOf(opts))
 		return s.callAt(f, base, pos, argPos)
 	}
+}
+
+// bindParams binds the keyword arguments that name a builtin's positional
+// parameters (and not one of its options) to those places, as in
+// quad(f, a=0, b=1); the other keywords stay options. It returns the
+// positional arguments with their positions, then the keywords left.
+func bindParams(b *Builtin, args []code, argPos []Pos, names []string, values []code, at map[string]Pos) ([]code, []Pos, []string, []code) {
+	params := b.paramNames()
+	bound := map[int]code{}
+	var restNames []string
+	var restValues []code
+	for i, name := range names {
+		j := slices.Index(params, name)
+		if j < 0 || b.option(name) != nil {
+			restNames, restValues = append(restNames, name), append(restValues, values[i])
+			continue
+		}
+		if j < len(args) {
+			panic(Errorf("%s gets %s twice", b.Signature(), name).at(at[name]))
+		}
+		bound[j] = values[i]
+	}
+	if len(bound) == 0 {
+		return args, argPos, names, values
+	}
+	outArgs, outPos := slices.Clone(args), slices.Clone(argPos[:len(args)])
+	for j := len(args); len(bound) > 0; j++ {
+		v, ok := bound[j]
+		if !ok {
+			panic(Errorf("%s is called without %s", b.Signature(), params[j]).at(at[names[0]]))
+		}
+		outArgs, outPos = append(outArgs, v), append(outPos, at[params[j]])
+		delete(bound, j)
+	}
+	if len(restNames) > 0 {
+		outPos = append(outPos, at[restNames[0]])
+	}
+	return outArgs, outPos, restNames, restValues
 }
 
 // callByName calls a user function with positional arguments followed by

@@ -2,7 +2,9 @@ package lang
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 )
 
 // Callable is a function value: a user-defined function or a builtin.
@@ -52,8 +54,16 @@ func (f *UserFunc) Definition() string {
 // Builtin is a function provided by Go. Builtins are data: the help system
 // and the arity checks read these fields, so they never drift from the code.
 type Builtin struct {
-	Name    string
-	Params  string // parameter list as help shows it: "f, xs, init?"
+	Name   string
+	Params string // the positional parameters as help shows them: "f, xs, init?"
+	// Options declares the options the builtin reads from a trailing
+	// record or keyword arguments; a call giving any other is refused
+	// before the builtin runs.
+	Options []Opt
+	// Methods are the values of the method option of a builtin whose
+	// options depend on the method (minimize, root, solve_ivp): see
+	// Options.Method.
+	Methods []string
 	Topic   string // help topic: math, arrays, functional, ...
 	Doc     string // what it does; the first line is the summary
 	Example string // a runnable calc expression or statements
@@ -70,12 +80,101 @@ type Builtin struct {
 	Fn func(s *Session, args Args) Value
 }
 
-// Signature returns the builtin's name and parameters.
-func (b *Builtin) Signature() string { return b.Name + "(" + b.Params + ")" }
+// Opt declares one option of a builtin.
+type Opt struct {
+	Name string
+	Doc  string // one line: what it sets, its default
+	// Methods are the methods the option applies to, for a builtin with
+	// Methods; nil for every method.
+	Methods []string
+}
 
-// TakesOptions reports whether the builtin takes a trailing options
-// record, as its parameter list shows with braces: "xs, {key, reverse}".
-func (b *Builtin) TakesOptions() bool { return strings.IndexByte(b.Params, '{') >= 0 }
+// signatureOptions is how many option names a signature shows before
+// "...": help lists them all.
+const signatureOptions = 6
+
+// Signature returns the builtin's name and parameters, its options in
+// braces: "sorted(xs, {key, reverse})".
+func (b *Builtin) Signature() string {
+	params := b.Params
+	if b.TakesOptions() {
+		names := make([]string, 0, signatureOptions+1)
+		for _, o := range b.Options {
+			if len(names) == signatureOptions {
+				names = append(names, "...")
+				break
+			}
+			names = append(names, o.Name)
+		}
+		if params != "" {
+			params += ", "
+		}
+		params += "{" + joinNames(names) + "}"
+	}
+	return b.Name + "(" + params + ")"
+}
+
+// TakesOptions reports whether the builtin declares options.
+func (b *Builtin) TakesOptions() bool { return len(b.Options) > 0 }
+
+// paramNames returns the names of the builtin's positional parameters, in
+// order, when keyword arguments can name them: Params is a plain list such
+// as "f, a, b, n?" (no alternatives, unpacked pairs or variadic
+// parameters, no optional parameter before a required one); nil if not.
+func (b *Builtin) paramNames() []string {
+	if b.Params == "" {
+		return nil
+	}
+	var names []string
+	optional := false
+	for _, p := range strings.Split(b.Params, ", ") {
+		name, opt := strings.CutSuffix(p, "?")
+		if !isIdent(name) || optional && !opt {
+			return nil
+		}
+		optional = opt
+		names = append(names, name)
+	}
+	return names
+}
+
+// isIdent reports whether s is a name: a letter or _ then letters, digits
+// and _.
+func isIdent(s string) bool {
+	for i, r := range s {
+		if !(r == '_' || unicode.IsLetter(r) || i > 0 && unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// option returns the declared option of that name, or nil.
+func (b *Builtin) option(name string) *Opt {
+	for i := range b.Options {
+		if b.Options[i].Name == name {
+			return &b.Options[i]
+		}
+	}
+	return nil
+}
+
+// optionNames lists the names of the options that apply to method (all
+// of them when method is "").
+func (b *Builtin) optionNames(method string) string {
+	var names []string
+	for _, o := range b.Options {
+		if method == "" || o.appliesTo(method) {
+			names = append(names, o.Name)
+		}
+	}
+	return joinNames(names)
+}
+
+// appliesTo reports whether the option applies to the method.
+func (o *Opt) appliesTo(method string) bool {
+	return o.Methods == nil || slices.Contains(o.Methods, method)
+}
 
 // Summary returns the first line of the builtin's documentation.
 func (b *Builtin) Summary() string {

@@ -413,7 +413,7 @@ func (s *Session) runBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) (_ Va
 	}()
 	var reads *optionReads
 	if b.TakesOptions() {
-		reads = trackOptions(args)
+		reads = trackOptions(b, args)
 	}
 	v := b.Fn(s, args)
 	if b.Solver && len(s.traced) > 0 && !containsExpr(v) {

@@ -58,6 +58,9 @@ type hostileCase struct {
 	// such as /dev/full); then the case must end with status 1, an error
 	// about the failed write.
 	stdout string
+	// badFlag says a flag cannot be honoured: calc must refuse it at
+	// start-up as bad usage, status 2 with a message naming the flag.
+	badFlag bool
 	// pngBomb puts bomb.png in the case's folder: a 16-bit gray PNG of
 	// 5792×5792 zeros, a few hundred kilobytes that decode to 33 million
 	// pixels.
@@ -224,13 +227,13 @@ var hostileCases = []hostileCase{
 	{family: "arrays", src: "dot(ones(1e5, 1), ones(1, 1e5))", flags: []string{"-max-elements", "1e8"}},
 	{family: "arrays", src: "outer(ones(1e5), ones(1e5))", flags: []string{"-max-elements", "1e8"}},
 	{family: "arrays", src: "ones(2e4, 2e4) @ ones(2e4, 2e4)"},
-	{family: "arrays", src: "zeros(1e8)", flags: []string{"-max-elements", "NaN"}},
-	{family: "arrays", src: "zeros(10)", flags: []string{"-max-elements", "-1"}},
-	{family: "arrays", src: "zeros(10)", flags: []string{"-max-elements", "inf"}},
-	{family: "arrays", src: "1", flags: []string{"-max-nodes", "-5"}},
-	{family: "arrays", src: "1", flags: []string{"-max-output", "-5"}},
-	{family: "arrays", src: "1", flags: []string{"-max-depth", "-5"}},
-	{family: "arrays", src: "1", flags: []string{"-timeout", "-5s"}},
+	{family: "arrays", src: "zeros(1e8)", flags: []string{"-max-elements", "NaN"}, badFlag: true},
+	{family: "arrays", src: "zeros(10)", flags: []string{"-max-elements", "-1"}, badFlag: true},
+	{family: "arrays", src: "zeros(10)", flags: []string{"-max-elements", "inf"}, badFlag: true},
+	{family: "arrays", src: "1", flags: []string{"-max-nodes", "-5"}, badFlag: true},
+	{family: "arrays", src: "1", flags: []string{"-max-output", "-5"}, badFlag: true},
+	{family: "arrays", src: "1", flags: []string{"-max-depth", "-5"}, badFlag: true},
+	{family: "arrays", src: "1", flags: []string{"-timeout", "-5s"}, badFlag: true},
 	{family: "arrays", src: "zeros(nan)"},
 	{family: "arrays", src: "zeros(inf)"},
 	{family: "arrays", src: "zeros(1e8, 1e8)"},
@@ -554,6 +557,11 @@ func runHostile(t *testing.T, c hostileCase) (hostileResult, error) {
 	switch {
 	case ctx.Err() != nil:
 		return r, fmt.Errorf("still running after %v", hostileDeadline)
+	case c.badFlag:
+		if errors.As(err, &exit) && exit.ExitCode() == 2 && strings.HasPrefix(msg, "calc: "+c.flags[0]+" must be") {
+			return r, nil
+		}
+		return r, fmt.Errorf("the flags %v were not refused as bad usage: %v\n%s", c.flags, err, msg)
 	case err == nil && c.stdout != "":
 		return r, fmt.Errorf("status 0 although writing to %s failed", c.stdout)
 	case err == nil:

@@ -60,6 +60,7 @@ var leastSquaresBuiltins = []*lang.Builtin{
 			opts.Check("args", "Dfun", "full_output", "col_deriv", "ftol", "xtol", "gtol", "maxfev", "epsfcn", "factor", "diag")
 			p := newProblem(s, args[0], args[1], opts)
 			r, jac, m := residuals(p, opts, "Dfun")
+			checkWork(s, "lm", len(p.x0), m, 0)
 			res, err := optimize.LeastSq(r, jac, p.x0, m, &optimize.LeastSqSettings{
 				FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
 				MaxFev: int(opts.Num("maxfev", 0)), EpsFcn: opts.Num("epsfcn", 0), Factor: opts.Num("factor", 0)})
@@ -105,6 +106,7 @@ var leastSquaresBuiltins = []*lang.Builtin{
 			opts.Check("jac", "bounds", "method", "loss", "f_scale", "ftol", "xtol", "gtol", "x_scale", "max_nfev", "diff_step", "args")
 			p := newProblem(s, args[0], args[1], opts)
 			r, jac, m := residuals(p, opts, "jac")
+			checkWork(s, "least_squares", len(p.x0), m, 0)
 			settings := &optimize.LeastSquaresSettings{FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
 				MaxNfev: int(opts.Num("max_nfev", 0)), DiffStep: opts.Num("diff_step", 0), FScale: opts.Num("f_scale", 0)}
 			losses := map[string]optimize.LeastSquaresLoss{"linear": optimize.Linear, "soft_l1": optimize.SoftL1,

@@ -304,6 +304,20 @@ func (o plotOpts) positive(name string, def float64) float64 {
 	return v
 }
 
+// maxPoints bounds the lengths in points a user gives (line widths, dot
+// radii): 1000 points is 14 inches, past any figure's size, and a dot of
+// radius 10^7 takes minutes to rasterize.
+const maxPoints = 1000
+
+// points returns a positive option of at most maxPoints points.
+func (o plotOpts) points(name string, def float64) float64 {
+	v := o.positive(name, def)
+	if v > maxPoints {
+		o.fail("option %s must be at most %d (points), got %s", name, maxPoints, array.FormatNumber(v, 10))
+	}
+	return v
+}
+
 // rangeOpt returns an option given as [lo, hi].
 func (o plotOpts) rangeOpt(name string) (plot.Range, bool) {
 	if !o.Has(name) {
@@ -340,10 +354,10 @@ func (o plotOpts) style() (st plot.Style, points bool) {
 		st.Color = c
 	}
 	if o.Has("linewidth") {
-		st.LineWidth = o.positive("linewidth", 1.5)
+		st.LineWidth = o.points("linewidth", 1.5)
 	}
 	if o.Has("size") {
-		st.MarkerSize = o.positive("size", 2.5)
+		st.MarkerSize = o.points("size", 2.5)
 	}
 	if o.Has("style") {
 		spec := o.str("style", "-")
@@ -460,7 +474,7 @@ func (o plotOpts) finish(fig *plot.Figure) lang.Value {
 	fig = o.applyFigure(fig)
 	if o.Has("file") {
 		o.s.CheckFiles("the file option")
-		if err := fig.Save(o.str("file", "")); err != nil {
+		if err := saveFigure(o.s, fig, o.str("file", "")); err != nil {
 			o.fail("option file: %v", err)
 		}
 	}
@@ -549,6 +563,9 @@ func plotRows(a lang.Args, i, n int, xname, name string) [][]float64 {
 			}
 		default:
 			panic(lang.ArgErrorf(i, "%s has shape %s, which does not fit %s's length %d", name, array.ShapeString(m.Shape), xname, n))
+		}
+		if len(out) == 0 {
+			panic(lang.ArgErrorf(i, "%s has shape %s: no series to plot", name, array.ShapeString(m.Shape)))
 		}
 		return out
 	}
@@ -1178,10 +1195,20 @@ func plotSavefigFn(s *lang.Session, a lang.Args) lang.Value {
 	fig := o.applyFigure(plotFigureArg(data, 0))
 	path := data.Str(1)
 	s.CheckFiles("savefig")
-	if err := fig.Save(path); err != nil {
+	if err := saveFigure(s, fig, path); err != nil {
 		panic(lang.ArgErrorf(1, "%v", err))
 	}
 	return lang.Str(path)
+}
+
+// saveFigure writes fig to path; Ctrl-C or the time limit stops the
+// drawing.
+func saveFigure(s *lang.Session, fig *plot.Figure, path string) error {
+	err := fig.SaveStop(path, s.Stopping)
+	if err == plot.ErrStopped {
+		s.Check()
+	}
+	return err
 }
 
 // plotInfo describes a figure as a record of numbers and names.

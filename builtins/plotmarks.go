@@ -116,7 +116,7 @@ var markBuiltins = []*lang.Builtin{
 func plotNoteStyle(o plotOpts, n *plot.Note) {
 	n.Style, _ = o.style()
 	if o.Has("size") {
-		n.Size = o.positive("size", 10)
+		n.Size = o.points("size", 10)
 	}
 }
 

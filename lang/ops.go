@@ -56,14 +56,29 @@ func numeric(v Value) (*array.Array, bool) {
 // broadcast is array.Broadcast with the result's size checked against
 // the session's limit before it is allocated.
 func (s *Session) broadcast(x, y *array.Array, f func(p, q float64) float64) (*array.Array, error) {
-	if shape, err := array.BroadcastShapes(x.Shape, y.Shape); err == nil {
-		n := 1.0
-		for _, d := range shape {
-			n *= float64(d)
-		}
-		s.CheckElements(n)
-	}
+	s.CheckBroadcast(x.Shape, y.Shape)
 	return array.Broadcast(x, y, f)
+}
+
+// CheckBroadcast raises an error if arrays of the given shapes broadcast
+// to more elements than the session's limit. Shapes that do not broadcast
+// are left to the operation, which says why.
+func (s *Session) CheckBroadcast(shapes ...[]int) {
+	if len(shapes) == 0 {
+		return
+	}
+	shape := shapes[0]
+	for _, next := range shapes[1:] {
+		var err error
+		if shape, err = array.BroadcastShapes(shape, next); err != nil {
+			return
+		}
+	}
+	n := 1.0
+	for _, d := range shape {
+		n *= float64(d)
+	}
+	s.CheckElements(n)
 }
 
 func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {

@@ -440,8 +440,19 @@ func (s *Session) Print(text string) {
 // CheckElements raises an error if an array of n elements would pass the
 // session's limit. Builtins call it before allocating.
 func (s *Session) CheckElements(n float64) {
-	if n > s.MaxElements {
-		panic(Errorf("an array of %s elements is more than the limit of %s", count(n), count(s.MaxElements)))
+	if !(n <= s.MaxElements) {
+		panic(Errorf("an array of %s elements is more than the limit of %s (-max-elements)", count(n), count(s.MaxElements)))
+	}
+}
+
+// CheckWork raises an error if a computation's work space of n numbers
+// would pass the session's limit on elements: what says what needs it
+// ("BFGS's 30000×30000 inverse Hessian"). Builtins call it before handing
+// a size a user chose (an x0's length, a memory option) to a solver that
+// allocates in proportion to it.
+func (s *Session) CheckWork(what string, n float64) {
+	if !(n <= s.MaxElements) {
+		panic(Errorf("%s takes %s numbers, more than the limit of %s (-max-elements)", what, count(n), count(s.MaxElements)))
 	}
 }
 

@@ -175,7 +175,7 @@ var imageBuiltins = []*lang.Builtin{
 			args, opts := a.Options()
 			opts.Check("gray")
 			s.CheckFiles("imread")
-			return lang.Arr(must(image.Read(args.Str(0), opts.Bool("gray", false))))
+			return lang.Arr(must(image.ReadLimit(args.Str(0), opts.Bool("gray", false), elementLimit(s))))
 		},
 	},
 	{

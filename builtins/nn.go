@@ -90,7 +90,7 @@ var nnBuiltins = []*lang.Builtin{
 			"Options: lr (0.1), iters (1000), optimizer sgd | momentum | adam (sgd), every (print the loss every k\n" +
 			"iterations), momentum (0.9), beta1 (0.9), beta2 (0.999), eps (1e-8).\n" +
 			"Returns a record {params, loss, history, iterations, message}. Ctrl-C stops early, keeping the\n" +
-			"parameters so far; a loss that turns NaN stops with the last finite parameters.",
+			"parameters so far (a time limit, -timeout, is an error); a loss that turns NaN stops with the last finite parameters.",
 		Example: "loss(w) = sum((w - [1, 2])**2)\ntrain(loss, [0, 0], {lr: 0.1, iters: 100}).params",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: trainBuiltin,
@@ -158,7 +158,7 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
 	opts.Check("lr", "iters", "optimizer", "every", "momentum", "beta1", "beta2", "eps")
 	loss, start := args.Func(0), args[1]
-	lr, iters, every := opts.Num("lr", 0.1), int(opts.Num("iters", 1000)), int(opts.Num("every", 0))
+	lr, iters, every := opts.Num("lr", 0.1), opts.Int("iters", 1000), opts.Int("every", 0)
 	if iters < 0 {
 		panic(lang.ArgErrorf(2, "iters must be at least 0"))
 	}
@@ -195,7 +195,9 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 	default:
 		panic(lang.ArgErrorf(2, "unknown optimizer %q (sgd, momentum or adam)", name))
 	}
-	history := make([]float64, 0, iters)
+	// The history grows as training goes: iters may be far more than a
+	// time limit lets run.
+	var history []float64
 	bar := progressBar(s, iters, every)
 	gradBufs := make([][]float64, len(params))
 	message := fmt.Sprintf("finished %d iterations", iters)
@@ -217,6 +219,7 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 			}
 			break
 		}
+		s.CheckWork("train's loss history", float64(len(history)+1))
 		history = append(history, l)
 		for i := range params {
 			copy(last[i], params[i])

@@ -243,11 +243,19 @@ func (s *Session) CheckFiles(what string) {
 	}
 }
 
-// Interrupted reports, and clears, a pending interrupt, for builtins that
-// stop cleanly with a partial result (training keeps its parameters)
-// rather than with an error.
+// Interrupted reports, and clears, a pending Ctrl-C (Interrupt), for
+// builtins that stop cleanly with a partial result (training keeps its
+// parameters) rather than with an error. A stop for another reason (a
+// time limit, StopWith) is not the user's choice to keep a partial
+// result: it raises its error, as Check does.
 func (s *Session) Interrupted() bool {
 	s.checks++
+	if !s.interrupt.Load() {
+		return false
+	}
+	if r := s.reason.Load(); r != nil && *r != ErrInterrupted {
+		s.Check()
+	}
 	return s.interrupt.Swap(false)
 }
 

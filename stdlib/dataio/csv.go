@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -57,7 +56,7 @@ type CSVOptions struct {
 // Every record must have as many fields as the first. Errors name the
 // file, line and column.
 func ReadCSV(path string, opts CSVOptions) (*Table, error) {
-	f, err := os.Open(path)
+	f, err := Open(path)
 	if err != nil {
 		return nil, err
 	}

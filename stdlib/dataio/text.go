@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"strings"
 	"unicode/utf8"
@@ -135,7 +134,7 @@ func LoadTxt(r io.Reader, name string, sizeHint int64, opts TextOptions) (*array
 
 // ReadTxt reads the text file at path with LoadTxt.
 func ReadTxt(path string, opts TextOptions) (*array.Array, error) {
-	f, err := os.Open(path)
+	f, err := Open(path)
 	if err != nil {
 		return nil, err
 	}

@@ -144,6 +144,7 @@ var spectralBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			m := a.Array(0)
+			checkUnstoppable(s, "eig", m)
 			values, vectors, err := linalg.Eig(m, true)
 			if err != nil {
 				lang.Throw(err)
@@ -159,6 +160,7 @@ var spectralBuiltins = []*lang.Builtin{
 		Example: "eigvals([[2, 0], [0, 3]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			checkUnstoppable(s, "eigvals", a.Array(0))
 			values, _, err := linalg.Eig(a.Array(0), false)
 			if err != nil {
 				lang.Throw(err)

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 )
 
 // Default limits of a new session.
@@ -67,6 +68,10 @@ type Session struct {
 	Safe bool
 	// MaxOutput limits the bytes one statement may print (0: no limit).
 	MaxOutput int
+	// Deadline is when a time limit will stop the computation (zero: no
+	// limit). Builtins that cannot stop midway (one LAPACK call) refuse
+	// work that could not end by then.
+	Deadline time.Time
 	// Show, if set, is offered the value of each bare expression before it
 	// is printed; when it returns true the value is not printed. The REPL
 	// shows figures this way.

@@ -94,6 +94,7 @@ func (l limits) apply(s *lang.Session) (stop func()) {
 	s.MaxOutput = l.maxOutput
 	done := make(chan struct{})
 	if l.timeout > 0 {
+		s.Deadline = time.Now().Add(l.timeout)
 		reason := fmt.Sprintf("interrupted: the time limit of %v passed", l.timeout)
 		time.AfterFunc(l.timeout, func() {
 			// Keep stopping: a script started after the deadline stops too.

@@ -61,6 +61,7 @@ var leastSquaresBuiltins = []*lang.Builtin{
 			p := newProblem(s, args[0], args[1], opts)
 			r, jac, m := residuals(p, opts, "Dfun")
 			checkWork(s, "lm", len(p.x0), m, 0)
+			checkUnstoppable(s, "lm", m, len(p.x0))
 			res, err := optimize.LeastSq(r, jac, p.x0, m, &optimize.LeastSqSettings{
 				FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
 				MaxFev: int(opts.Num("maxfev", 0)), EpsFcn: opts.Num("epsfcn", 0), Factor: opts.Num("factor", 0)})

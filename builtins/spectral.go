@@ -144,7 +144,7 @@ var spectralBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			m := a.Array(0)
-			checkUnstoppable(s, "eig", m)
+			checkMatrix(s, "eig", m)
 			values, vectors, err := linalg.Eig(m, true)
 			if err != nil {
 				lang.Throw(err)
@@ -160,7 +160,7 @@ var spectralBuiltins = []*lang.Builtin{
 		Example: "eigvals([[2, 0], [0, 3]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			checkUnstoppable(s, "eigvals", a.Array(0))
+			checkMatrix(s, "eigvals", a.Array(0))
 			values, _, err := linalg.Eig(a.Array(0), false)
 			if err != nil {
 				lang.Throw(err)
@@ -176,7 +176,9 @@ var spectralBuiltins = []*lang.Builtin{
 		Example: "polyroots([1, 0, 1])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			r, err := poly.Roots(a.Array(0).Data)
+			p := a.Array(0).Data
+			checkUnstoppable(s, "eigvals", len(p)-1, len(p)-1) // the companion matrix's
+			r, err := poly.Roots(p)
 			if err != nil {
 				lang.Throw(err)
 			}

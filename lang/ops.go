@@ -99,7 +99,7 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 				}
 				return Num(r)
 			}
-			z, err := s.broadcast(x, y, o.prim.Binary)
+			z, err := s.broadcast(x, y, s.pollingBinary(o.prim))
 			if err != nil {
 				panic(Errorf("cannot %s arrays: %v", o.verb, err).at(pos))
 			}
@@ -136,13 +136,48 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 	panic(Errorf("cannot %s %s and %s", o.verb, a.TypeName(), b.TypeName()).at(pos))
 }
 
+// pollEvery is how many values an elementwise special function computes
+// between polls of the stop flag: one can take microseconds (a Bessel
+// function of high order), so a million take seconds; arithmetic and the
+// elementary functions take nanoseconds and are not polled.
+const pollEvery = 1 << 12
+
+// pollingUnary is p's function, polling the stop flag every pollEvery
+// calls when p is a special function.
+func (s *Session) pollingUnary(p *autodiff.Primitive) func(float64) float64 {
+	if p.Topic != "special" {
+		return p.Unary
+	}
+	n := 0
+	return func(x float64) float64 {
+		if n++; n%pollEvery == 0 {
+			s.Check()
+		}
+		return p.Unary(x)
+	}
+}
+
+// pollingBinary is pollingUnary for a primitive of two arguments.
+func (s *Session) pollingBinary(p *autodiff.Primitive) func(x, y float64) float64 {
+	if p.Topic != "special" {
+		return p.Binary
+	}
+	n := 0
+	return func(x, y float64) float64 {
+		if n++; n%pollEvery == 0 {
+			s.Check()
+		}
+		return p.Binary(x, y)
+	}
+}
+
 // unaryOp applies an elementwise primitive to a number, bool or array.
 func (s *Session) unaryOp(p *autodiff.Primitive, v Value, pos Pos) Value {
 	switch v.kind {
 	case NumKind, BoolKind:
 		return Num(p.Unary(v.num))
 	case ArrayKind:
-		return Arr(array.Map(v.Array(), p.Unary))
+		return Arr(array.Map(v.Array(), s.pollingUnary(p)))
 	case ExprKind:
 		r, _ := s.symbolicOp(p, pos, v)
 		return r

@@ -159,7 +159,7 @@ var odeBuiltins = []*lang.Builtin{
 			if len(a) == 2 {
 				return lang.Num(special.HurwitzZeta(a.Num(0), a.Num(1)))
 			}
-			return lang.Arr(array.Map(a.Array(0), special.Zeta))
+			return lang.Arr(array.Map(a.Array(0), s.Polling(special.Zeta)))
 		},
 	},
 }

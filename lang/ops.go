@@ -148,12 +148,19 @@ func (s *Session) pollingUnary(p *autodiff.Primitive) func(float64) float64 {
 	if p.Topic != "special" {
 		return p.Unary
 	}
+	return s.Polling(p.Unary)
+}
+
+// Polling returns f polling the stop flag every pollEvery calls, for a
+// builtin that maps a costly function (a special function) over an array
+// with array.Map.
+func (s *Session) Polling(f func(float64) float64) func(float64) float64 {
 	n := 0
 	return func(x float64) float64 {
 		if n++; n%pollEvery == 0 {
 			s.Check()
 		}
-		return p.Unary(x)
+		return f(x)
 	}
 }
 

@@ -140,6 +140,9 @@ var odeBuiltins = []*lang.Builtin{
 				parts[k] = array.Zeros(x.Shape...)
 			}
 			for i, v := range x.Data {
+				if i%4096 == 0 {
+					s.Check()
+				}
 				ai, aip, bi, bip := special.Airy(v)
 				parts[0].Data[i], parts[1].Data[i], parts[2].Data[i], parts[3].Data[i] = ai, aip, bi, bip
 			}

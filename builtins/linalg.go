@@ -57,8 +57,8 @@ var lapackFlops = map[string]float64{
 // gonum's LAPACK performs, single-threaded: on the machines calc was
 // measured on it reaches 2 to 5·10⁹ (inv of 3000×3000, 5.4·10¹⁰
 // operations, takes 11 to 23 s), so work of F operations takes at least
-// F/lapackRate seconds.
-const lapackRate = 1e10
+// F/lapackRate seconds, and what is refused could not have finished.
+const lapackRate = 5e9
 
 // checkMatrix is checkUnstoppable for a builtin's LAPACK call on m.
 func checkMatrix(s *lang.Session, name string, m *array.Array) {

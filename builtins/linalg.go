@@ -80,15 +80,19 @@ func checkUnstoppable(s *lang.Session, name string, r, c int) {
 		flops = 1
 	}
 	flops *= float64(r) * float64(c) * float64(min(r, c))
+	subject := fmt.Sprintf("%s of a %d×%d matrix", name, r, c)
+	if name == "hybr" || name == "lm" { // MINPACK's QR of the Jacobian in a solver's step
+		subject = fmt.Sprintf("the QR factorization of %s's %d×%d Jacobian", name, r, c)
+	}
 	if !s.Deadline.IsZero() {
 		least := time.Duration(flops / lapackRate * float64(time.Second))
 		if left := time.Until(s.Deadline); least > left {
-			panic(lang.Errorf("%s of a %d×%d matrix is about %.2g floating-point operations, %v or more, past the time limit (-timeout) with %v left: "+
-				"it runs in one factorization that cannot stop midway", name, r, c, flops, least.Round(100*time.Millisecond), max(0, left).Round(10*time.Millisecond)))
+			panic(lang.Errorf("%s is about %.2g floating-point operations, %v or more, past the time limit (-timeout) with %v left: "+
+				"it runs in one factorization that cannot stop midway", subject, flops, least.Round(100*time.Millisecond), max(0, left).Round(10*time.Millisecond)))
 		}
 	}
 	if flops >= unstoppableWork {
-		s.Note(fmt.Sprintf("%s of a %d×%d matrix runs in one LAPACK call that Ctrl-C cannot stop; it returns when done", name, r, c))
+		s.Note(subject + " runs in one call that Ctrl-C cannot stop; it returns when done")
 	}
 }
 

@@ -56,7 +56,7 @@ func TestErrors(t *testing.T) {
 		{"help(nosuch)", `<expr>:1:1: help: no builtin named "nosuch"`},
 		{"range(0, 1, 0)", `<expr>:1:13: range: step must not be zero`},
 		{"reshape(range(6), 4, 2)", `<expr>:1:1: reshape: cannot reshape array of size 6 into shape (4, 2)`},
-		{"zeros(1e12)", `<expr>:1:1: zeros: an array of 1000000000000 elements is more than the limit of 100000000`},
+		{"zeros(1e12)", `<expr>:1:1: zeros: an array of 1000000000000 elements is more than the limit of 100000000 (-max-elements)`},
 		{"fmin_l_bfgs_b((x-3)**2 + (y+1)**2, [0, 0], {eqcons: [x - y]})", `<expr>:1:44: fmin_l_bfgs_b: unknown option "eqcons" (options: fprime, args, bounds, m, factr, pgtol, epsilon, maxfun, maxiter, maxls, callback)`},
 		{"r(p) = [p[0]-1, p[1]-2]\nleastsq(r, [0.5, 0.5], col_deriv=true)", `<expr>:2:24: leastsq: unknown option "col_deriv" (options: args, Dfun, full_output, ftol, xtol, gtol, maxfev, epsfcn, factor)`},
 		{"minimize((x-3)**2, [0], method=\"BFGS\", rhobeg=1)", `<expr>:1:40: minimize: option "rhobeg" does not apply to method BFGS; the options that do: method, args, jac, tol, callback, maxiter, gtol, retall, norm, epsilon, eps`},
@@ -69,7 +69,7 @@ func TestErrors(t *testing.T) {
 		{"root_scalar(cos(x) - x, bracket=[0, 1], fprime=sin)", `<expr>:1:41: root_scalar: option "fprime" does not apply to method brentq; the options that do: method, bracket, xtol, rtol, maxiter, args`},
 		{"decay(y, t, k) = [-k*y[0]]\nf(k) = odeint(decay, [1], [0, 1], args=[k])[-1][0]\ngrad(f)(0.5)", `<expr>:3:1: cannot differentiate f(k): odeint: differentiating through a numerical solver is not supported yet: its result depends on k only as numbers, so the derivative would be lost`},
 		{"fmin_ncg(x**2, 1, fhess=\"not a function\", disp=false)", `<expr>:1:1: fmin_ncg: fhess must be a function, not string`},
-		{"range(1e12)", `<expr>:1:1: range: an array of 1000000000000 elements is more than the limit of 100000000`},
+		{"range(1e12)", `<expr>:1:1: range: an array of 1000000000000 elements is more than the limit of 100000000 (-max-elements)`},
 	}
 	for _, c := range cases {
 		var out, errs bytes.Buffer

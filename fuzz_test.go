@@ -5,8 +5,10 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -103,4 +105,68 @@ func FuzzDerivative(f *testing.F) {
 			}
 		}
 	})
+}
+
+// fuzzArgs are the kinds of argument FuzzBuiltins passes: numbers
+// (NaN, infinities, huge, negative, fractional), arrays of odd shapes,
+// strings, functions, records (options among them) and empty lists.
+var fuzzArgs = []string{
+	"0", "1", "-1", "0.5", "-0.0", "2", "nan", "inf", "-inf", "1e300", "1e18", "-1e18", "2**53", "1e-300", "1j",
+	"[]", "[1]", "[nan, inf]", "[[1], [1, 2]]", "[1, \"a\"]", "zeros(0)", "zeros(0, 3)", "zeros(3, 0)", "ones(1, 1, 1)",
+	"range(7)", "reshape(range(24), 2, 3, 4)", "eye(3)", "[[1, 2], [3, 4]]", "ones(2, 3)", "[[nan]]", "[true, false]",
+	"\"\"", "\"a\"", "\"fro\"", "\"linear\"", "\"a.png\"", "x", "x**2 + y", "sin(x)",
+	"x -> x", "x -> nan", "(a, b) -> a", "sin", "x -> [x, x]", "(t, y) -> -y", "() -> 1",
+	"{}", "{a: 1}", "{axis: 1e300}", "{axis: nan}", "{maxiter: nan}", "{n: -1}", "{size: 1e300}", "{method: \"nope\"}",
+	"nil", "true", "[[]]", "[[[1]]]",
+}
+
+// fuzzBuiltinNames are the builtins FuzzBuiltins calls, sorted.
+var fuzzBuiltinNames = sync.OnceValue(func() []string {
+	var names []string
+	for _, b := range calc.NewSession().Builtins() {
+		names = append(names, b.Name)
+	}
+	sort.Strings(names)
+	return names
+})
+
+// FuzzBuiltins calls every builtin with generated arguments of every
+// kind: whatever they are, the builtin answers with a value or a clear
+// error, never a Go panic (calc.Run lets those through) and never a hang
+// (a watchdog interrupts, and the session's limits are small).
+func FuzzBuiltins(f *testing.F) {
+	names := fuzzBuiltinNames()
+	for i := range names {
+		f.Add(uint16(i), []byte{byte(i), byte(i / 3), byte(i * 7)})
+	}
+	f.Fuzz(func(t *testing.T, which uint16, kinds []byte) {
+		src := fuzzCall(names[int(which)%len(names)], kinds)
+		s := calc.NewSession()
+		s.Safe = true
+		s.MaxDepth = 200
+		s.MaxElements = 1e5
+		s.MaxOutput = 1 << 16
+		s.Graph().MaxNodes = 1e5
+		s.Deadline = time.Now().Add(2 * time.Second)
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			select {
+			case <-done:
+			case <-time.After(2 * time.Second):
+				s.Interrupt()
+			}
+		}()
+		calc.Run(s, "<fuzz>", src, io.Discard, io.Discard)
+	})
+}
+
+// fuzzCall is the call of name with the arguments kinds picks from
+// fuzzArgs: up to five of them.
+func fuzzCall(name string, kinds []byte) string {
+	args := make([]string, 0, 5)
+	for _, k := range kinds[:min(len(kinds), 5)] {
+		args = append(args, fuzzArgs[int(k)%len(fuzzArgs)])
+	}
+	return name + "(" + strings.Join(args, ", ") + ")"
 }

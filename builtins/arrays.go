@@ -487,7 +487,9 @@ var arrayBuiltins = []*lang.Builtin{
 			if a[0].Kind() == lang.ComplexKind || a[1].Kind() == lang.ComplexKind {
 				return complexDot(s, a)
 			}
-			r, err := array.DotStop(a.Array(0), a.Array(1), s.Stopping)
+			x, y := a.Array(0), a.Array(1)
+			s.CheckElements(dotSize(x.Shape, y.Shape))
+			r, err := array.DotStop(x, y, s.Stopping)
 			if err == array.ErrStopped {
 				s.Check()
 			}
@@ -550,7 +552,9 @@ var arrayBuiltins = []*lang.Builtin{
 				c, x, y := node(s, a, 0), node(s, a, 1), node(s, a, 2)
 				return expr(func() *autodiff.Node { return s.Graph().Select(c, x, y) })
 			}
-			return lang.Arr(must(array.Where(a.Array(0), a.Array(1), a.Array(2))))
+			c, x, y := a.Array(0), a.Array(1), a.Array(2)
+			s.CheckBroadcast(c.Shape, x.Shape, y.Shape)
+			return lang.Arr(must(array.Where(c, x, y)))
 		},
 	},
 	{
@@ -610,4 +614,23 @@ func alias(b *lang.Builtin, name, example string) *lang.Builtin {
 	c.Name, c.Example = name, example
 	c.Doc = "The same as " + b.Name + ".\n" + b.Doc
 	return &c
+}
+
+// dotSize is the number of elements of numpy.dot's result for operands
+// of shapes a and b: a's axes but its last, then b's but its second to
+// last (its only one for a vector), as numpy.dot. A number operand scales
+// the other.
+func dotSize(a, b []int) float64 {
+	n := 1.0
+	for i, d := range a {
+		if i < len(a)-1 || len(b) == 0 {
+			n *= float64(d)
+		}
+	}
+	for i, d := range b {
+		if i != len(b)-2 && (len(b) > 1 || len(a) == 0) {
+			n *= float64(d)
+		}
+	}
+	return n
 }

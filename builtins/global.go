@@ -1,9 +1,11 @@
 package builtins
 
 import (
+	"fmt"
+	"math"
+
 	"calc/lang"
 	"calc/stdlib/optimize"
-	"math"
 )
 
 // intervals reads a list of [lo, hi] (or [lo, hi, step]) ranges.
@@ -38,6 +40,7 @@ func pointProblem(s *lang.Session, f lang.Value, n int, opts lang.Options) *prob
 // with autodiff's gradient when the function was traced.
 func (p *problem) localMinimizer() optimize.LocalMinimizer {
 	return func(f optimize.Func, x0 []float64) (*optimize.Result, error) {
+		checkWork(p.s, "BFGS", len(x0), len(x0), 0)
 		pr := optimize.Problem{Func: f}
 		if p.obj.Traced() {
 			pr.Grad = func(x, g []float64) { p.obj.Deriv(x, 0, g) }
@@ -174,8 +177,9 @@ var globalBuiltins = []*lang.Builtin{
 			if ns != math.Trunc(ns) || ns < 2 {
 				panic(lang.Errorf("Ns must be a whole number of at least 2, got %s", lang.Format(lang.Num(ns))))
 			}
-			// The grid holds Ns**n points of n coordinates each.
-			s.CheckElements(math.Pow(ns, float64(len(ranges))) * float64(len(ranges)+1))
+			// The grid holds Ns**n points of n coordinates each, and their values.
+			d := len(ranges)
+			s.CheckWork(fmt.Sprintf("brute's grid of Ns**%d = %s points", d, lang.Format(lang.Num(math.Pow(ns, float64(d))))), math.Pow(ns, float64(d))*float64(d+1))
 			r, err := optimize.Brute(p.obj.Scalar, ranges, &optimize.BruteSettings{Ns: int(ns), NoFinish: !opts.Bool("finish", true)})
 			if err != nil {
 				lang.Throw(err)
@@ -229,6 +233,7 @@ var globalBuiltins = []*lang.Builtin{
 					panic(lang.Errorf("give args to basinhopping, not in minimizer_kwargs"))
 				}
 				m := chooseMinimizer(kwOpts)
+				m.checkWork(s, len(p.x0), kwOpts)
 				local = func(_ optimize.Func, x0 []float64) (*optimize.Result, error) {
 					q := *p
 					q.x0 = x0

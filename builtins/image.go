@@ -174,7 +174,7 @@ var imageBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			s.CheckFiles("imread")
-			return lang.Arr(must(image.Read(args.Str(0), opts.Bool("gray", false))))
+			return lang.Arr(must(image.ReadLimit(args.Str(0), opts.Bool("gray", false), elementLimit(s))))
 		},
 	},
 	{

@@ -60,6 +60,8 @@ var leastSquaresBuiltins = []*lang.Builtin{
 			args, opts := a.Options()
 			p := newProblem(s, args[0], args[1], opts)
 			r, jac, m := residuals(p, opts, "Dfun")
+			checkWork(s, "lm", len(p.x0), m, 0)
+			checkUnstoppable(s, "lm", m, len(p.x0))
 			res, err := optimize.LeastSq(r, jac, p.x0, m, &optimize.LeastSqSettings{
 				FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
 				MaxFuncEvals: int(opts.Num("maxfev", 0)), EpsFcn: opts.Num("epsfcn", 0), Factor: opts.Num("factor", 0)})
@@ -104,6 +106,7 @@ var leastSquaresBuiltins = []*lang.Builtin{
 			args, opts := a.Options()
 			p := newProblem(s, args[0], args[1], opts)
 			r, jac, m := residuals(p, opts, "jac")
+			checkWork(s, "least_squares", len(p.x0), m, 0)
 			settings := &optimize.LeastSquaresSettings{FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
 				MaxFuncEvals: int(opts.Num("max_nfev", 0)), DiffStep: opts.Num("diff_step", 0), FScale: opts.Num("f_scale", 0)}
 			losses := map[string]optimize.LeastSquaresLoss{"linear": optimize.Linear, "soft_l1": optimize.SoftL1,

@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"time"
 
 	"calc/lang"
 	"calc/stdlib/array"
@@ -14,7 +15,7 @@ func matrixFn(name, doc, example string, f func(*array.Array) (*array.Array, err
 		Name: name, Params: "m", Topic: "linalg", Doc: doc, Example: example,
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			noteUnstoppable(s, name, a.Array(0))
+			checkMatrix(s, name, a.Array(0))
 			return lang.Arr(must(f(a.Array(0))))
 		},
 	}
@@ -26,28 +27,72 @@ func scalarFn(name, doc, example string, f func(*array.Array) (float64, error)) 
 		Name: name, Params: "m", Topic: "linalg", Doc: doc, Example: example,
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			noteUnstoppable(s, name, a.Array(0))
+			checkMatrix(s, name, a.Array(0))
 			return lang.Num(must(f(a.Array(0))))
 		},
 	}
 }
 
-// unstoppableWork is the size, rows·cols·min(rows, cols), from which a
-// factorization is worth a note that it cannot be stopped: about 10⁹
-// multiply-adds, a second or more in gonum's LAPACK.
-const unstoppableWork = 1e9
+// unstoppableWork is the count of floating-point operations from which a
+// factorization is worth a note that it cannot be stopped: a second or
+// more in gonum's LAPACK.
+const unstoppableWork = 2e9
 
-// noteUnstoppable says, before a large factorization starts, that Ctrl-C
-// and -timeout cannot stop it: gonum's LAPACK routines (LU, QR,
-// Cholesky, the symmetric eigensolver, SVD) run as one call with no place
-// to poll, unlike dot, whose tiles can.
-func noteUnstoppable(s *lang.Session, name string, m *array.Array) {
-	if m.Ndim() != 2 {
-		return
+// lapackFlops are the floating-point operations of each builtin's LAPACK
+// work on an r×c matrix, as a multiple of r·c·min(r, c): LU 2/3, the
+// inverse from it 2, Cholesky 1/3, Householder QR 2 with Q formed, the
+// symmetric eigensolver with vectors 9, the SVD with vectors 22 (Golub
+// and Van Loan, Matrix Computations, 4th ed., §3.2.5, §4.2.4, §5.2.2,
+// §8.3.4, Figure 8.6.1), matrix_rank's and lstsq's SVD without vectors 4,
+// the nonsymmetric QR algorithm with vectors 25 (§7.5.6), expm's products
+// and solve about 20; MINPACK's QR of the Jacobian in hybr and lm (one
+// step of fsolve, root and leastsq) 2. A name not listed counts 1.
+var lapackFlops = map[string]float64{
+	"solve": 2.0 / 3, "det": 2.0 / 3, "inv": 2, "cholesky": 1.0 / 3, "qr": 2, "eigh": 9,
+	"svd": 22, "pinv": 22, "matrix_rank": 4, "lstsq": 4, "eig": 25, "eigvals": 10, "expm": 20, "trace": 0,
+	"hybr": 2, "lm": 2,
+}
+
+// lapackRate is an upper bound on the floating-point operations a second
+// gonum's LAPACK performs, single-threaded: on the machines calc was
+// measured on it reaches 2 to 5·10⁹ (inv of 3000×3000, 5.4·10¹⁰
+// operations, takes 11 to 23 s), so work of F operations takes at least
+// F/lapackRate seconds, and what is refused could not have finished.
+const lapackRate = 5e9
+
+// checkMatrix is checkUnstoppable for a builtin's LAPACK call on m.
+func checkMatrix(s *lang.Session, name string, m *array.Array) {
+	if m.Ndim() == 2 {
+		checkUnstoppable(s, name, m.Shape[0], m.Shape[1])
 	}
-	r, c := m.Shape[0], m.Shape[1]
-	if float64(r)*float64(c)*float64(min(r, c)) >= unstoppableWork {
-		s.Note(fmt.Sprintf("%s of a %d×%d matrix runs in one LAPACK call that Ctrl-C cannot stop; it returns when done", name, r, c))
+}
+
+// checkUnstoppable is called before a builtin's LAPACK call on an r×c
+// matrix, which
+// runs as one call with no place to poll the stop flag (gonum's LU, QR,
+// Cholesky, eigensolvers and SVD, unlike dot, whose tiles can): under a
+// time limit, work that cannot end before it is refused at once, as it
+// would run past the limit and its result be thrown away; without one, a
+// large call is announced with a note, as Ctrl-C cannot stop it.
+func checkUnstoppable(s *lang.Session, name string, r, c int) {
+	flops, ok := lapackFlops[name]
+	if !ok {
+		flops = 1
+	}
+	flops *= float64(r) * float64(c) * float64(min(r, c))
+	subject := fmt.Sprintf("%s of a %d×%d matrix", name, r, c)
+	if name == "hybr" || name == "lm" { // MINPACK's QR of the Jacobian in a solver's step
+		subject = fmt.Sprintf("the QR factorization of %s's %d×%d Jacobian", name, r, c)
+	}
+	if !s.Deadline.IsZero() {
+		least := time.Duration(flops / lapackRate * float64(time.Second))
+		if left := time.Until(s.Deadline); least > left {
+			panic(lang.Errorf("%s is about %.2g floating-point operations, %v or more, past the time limit (-timeout) with %v left: "+
+				"it runs in one factorization that cannot stop midway", subject, flops, least.Round(100*time.Millisecond), max(0, left).Round(10*time.Millisecond)))
+		}
+	}
+	if flops >= unstoppableWork {
+		s.Note(subject + " runs in one call that Ctrl-C cannot stop; it returns when done")
 	}
 }
 
@@ -176,7 +221,7 @@ var linalgBuiltins = []*lang.Builtin{
 		Example: "solve([[3, 1], [1, 2]], [9, 8])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			noteUnstoppable(s, "solve", a.Array(0))
+			checkMatrix(s, "solve", a.Array(0))
 			return lang.Arr(must(linalg.Solve(a.Array(0), a.Array(1))))
 		},
 	},
@@ -195,7 +240,7 @@ var linalgBuiltins = []*lang.Builtin{
 			if len(a) > 1 {
 				tol = a.Num(1)
 			}
-			noteUnstoppable(s, "matrix_rank", a.Array(0))
+			checkMatrix(s, "matrix_rank", a.Array(0))
 			return lang.Num(float64(must(linalg.MatrixRank(a.Array(0), tol))))
 		},
 	},
@@ -205,7 +250,7 @@ var linalgBuiltins = []*lang.Builtin{
 		Example: "lstsq([[1, 0], [1, 1], [1, 2]], [1, 3, 5]).x",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			noteUnstoppable(s, "lstsq", a.Array(0))
+			checkMatrix(s, "lstsq", a.Array(0))
 			x, res, rank, sv, err := linalg.Lstsq(a.Array(0), a.Array(1))
 			if err != nil {
 				lang.Throw(err)
@@ -240,7 +285,7 @@ func decomposition(name, doc, example string, fields []string, f func(*array.Arr
 		Name: name, Params: "m", Topic: "linalg", Doc: doc, Example: example,
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			noteUnstoppable(s, name, a.Array(0))
+			checkMatrix(s, name, a.Array(0))
 			parts := must(f(a.Array(0)))
 			r := lang.NewRecord()
 			for i, name := range fields {

@@ -3,6 +3,7 @@ package builtins_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"calc/builtins"
 )
@@ -14,7 +15,7 @@ func TestUnstoppableNote(t *testing.T) {
 		src  string
 		note bool
 	}{
-		{"det(ones(1000, 1000) + eye(1000))", true},
+		{"det(ones(1500, 1500) + eye(1500))", true},
 		{"det(ones(100, 100) + eye(100))", false},
 	} {
 		s := builtins.NewSession()
@@ -26,5 +27,25 @@ func TestUnstoppableNote(t *testing.T) {
 		if got := strings.Contains(out.String(), "Ctrl-C cannot stop"); got != c.note {
 			t.Errorf("%s: note %v, want %v (output %q)", c.src, got, c.note, out.String())
 		}
+	}
+}
+
+// TestUnstoppableRefused: under a time limit, a LAPACK call that cannot
+// end before it is refused at once rather than run past the limit.
+func TestUnstoppableRefused(t *testing.T) {
+	s := builtins.NewSession()
+	s.Deadline = time.Now().Add(time.Second)
+	start := time.Now()
+	_, err := s.Eval("svd(ones(2000, 2000))")
+	if err == nil || !strings.Contains(err.Error(), "svd of a 2000×2000 matrix is about 1.8e+11 floating-point operations") ||
+		!strings.Contains(err.Error(), "past the time limit (-timeout)") {
+		t.Errorf("got %v, want a refusal", err)
+	}
+	if d := time.Since(start); d > 500*time.Millisecond {
+		t.Errorf("the refusal took %v", d)
+	}
+	s.Deadline = time.Now().Add(time.Hour)
+	if _, err := s.Eval("svd(ones(200, 200))"); err != nil {
+		t.Errorf("a small svd under an hour's limit: %v", err)
 	}
 }

@@ -92,7 +92,7 @@ var nnBuiltins = []*lang.Builtin{
 		Doc: "Minimizes a loss by gradient descent (backpropagation).\nMinimizes loss(params) by gradient descent, with gradients by reverse-mode autodiff (backpropagation).\n" +
 			"params is an array, or a record or list of arrays (the network's weights); loss takes it as its argument.\n" +
 			"Returns a record {params, loss, history, iterations, message}. Ctrl-C stops early, keeping the\n" +
-			"parameters so far; a loss that turns NaN stops with the last finite parameters.",
+			"parameters so far (a time limit, -timeout, is an error); a loss that turns NaN stops with the last finite parameters.",
 		Example: "loss(w) = sum((w - [1, 2])**2)\ntrain(loss, [0, 0], {lr: 0.1, iters: 100}).params",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: trainBuiltin,
@@ -159,7 +159,7 @@ func zerosLike(bufs [][]float64) [][]float64 {
 func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
 	loss, start := args.Func(0), args[1]
-	lr, iters, every := opts.Num("lr", 0.1), int(opts.Num("iters", 1000)), int(opts.Num("every", 0))
+	lr, iters, every := opts.Num("lr", 0.1), opts.Int("iters", 1000), opts.Int("every", 0)
 	if iters < 0 {
 		panic(lang.ArgErrorf(2, "iters must be at least 0"))
 	}
@@ -194,7 +194,9 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 	case "adam":
 		opt = &adam{lr: lr, b1: opts.Num("beta1", 0.9), b2: opts.Num("beta2", 0.999), eps: opts.Num("eps", 1e-8), m: zerosLike(params), v: zerosLike(params)}
 	}
-	history := make([]float64, 0, iters)
+	// The history grows as training goes: iters may be far more than a
+	// time limit lets run.
+	var history []float64
 	bar := progressBar(s, iters, every)
 	gradBufs := make([][]float64, len(params))
 	message := fmt.Sprintf("finished %d iterations", iters)
@@ -216,6 +218,7 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 			}
 			break
 		}
+		s.CheckWork("train's loss history", float64(len(history)+1))
 		history = append(history, l)
 		for i := range params {
 			copy(last[i], params[i])

@@ -141,6 +141,9 @@ var odeBuiltins = []*lang.Builtin{
 				parts[k] = array.Zeros(x.Shape...)
 			}
 			for i, v := range x.Data {
+				if i%4096 == 0 {
+					s.Check()
+				}
 				ai, aip, bi, bip := special.Airy(v)
 				parts[0].Data[i], parts[1].Data[i], parts[2].Data[i], parts[3].Data[i] = ai, aip, bi, bip
 			}
@@ -160,7 +163,7 @@ var odeBuiltins = []*lang.Builtin{
 			if len(a) == 2 {
 				return lang.Num(special.HurwitzZeta(a.Num(0), a.Num(1)))
 			}
-			return lang.Arr(array.Map(a.Array(0), special.Zeta))
+			return lang.Arr(array.Map(a.Array(0), s.Polling(special.Zeta)))
 		},
 	},
 }

@@ -127,7 +127,7 @@ var minimizers = []minimizer{
 			ftol = opts.Num("factr", 1e7) * 0x1p-52
 		}
 		return optimize.LBFGSB(p.withGradient(opts), p.x0, p.bounds(opts), &optimize.LBFGSBSettings{
-			M: int(opts.Num("m", opts.Num("maxcor", 0))), FTol: ftol, GTol: opts.Num("pgtol", opts.Num("gtol", 0)),
+			M: opts.Int("m", opts.Int("maxcor", 0)), FTol: ftol, GTol: opts.Num("pgtol", opts.Num("gtol", 0)),
 			MaxFuncEvals: int(opts.Num("maxfun", 0)), MaxIter: iterLimit(opts, "maxiter"),
 			MaxLineSearch: int(opts.Num("maxls", 0)), Step: opts.Num("epsilon", opts.Num("eps", 0)),
 			Callback: p.callback(opts),
@@ -416,11 +416,22 @@ func (p *problem) constraints(opts lang.Options) []optimize.Constraint {
 // minimizeWith runs a method on the call's f and x0 with its options.
 func minimizeWith(s *lang.Session, m *minimizer, args lang.Args, opts lang.Options) (*problem, *optimize.Result) {
 	p := newProblem(s, args[0], args[1], opts)
+	m.checkWork(s, len(p.x0), opts)
 	r, err := m.run(p, opts)
 	if err != nil {
 		lang.Throw(err)
 	}
 	return p, r
+}
+
+// checkWork refuses a problem of n unknowns whose work space would pass
+// the session's limit on elements (checkWork, the function).
+func (m *minimizer) checkWork(s *lang.Session, n int, opts lang.Options) {
+	memory := 0
+	if m.name == "L-BFGS-B" {
+		memory = opts.Int("m", opts.Int("maxcor", 10))
+	}
+	checkWork(s, m.name, n, n, memory)
 }
 
 // tolOptions are the options minimize's tol sets for each method, as

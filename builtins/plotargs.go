@@ -71,6 +71,20 @@ func (o plotOpts) positive(name string, def float64) float64 {
 	return v
 }
 
+// maxPoints bounds the lengths in points a user gives (line widths, dot
+// radii): 1000 points is 14 inches, past any figure's size, and a dot of
+// radius 10^7 takes minutes to rasterize.
+const maxPoints = 1000
+
+// points returns a positive option of at most maxPoints points.
+func (o plotOpts) points(name string, def float64) float64 {
+	v := o.positive(name, def)
+	if v > maxPoints {
+		o.fail("option %s must be at most %d (points), got %s", name, maxPoints, array.FormatNumber(v, 10))
+	}
+	return v
+}
+
 // rangeOpt returns an option given as [lo, hi].
 func (o plotOpts) rangeOpt(name string) (plot.Range, bool) {
 	if !o.Has(name) {
@@ -107,10 +121,10 @@ func (o plotOpts) style() (st plot.Style, points bool) {
 		st.Color = c
 	}
 	if o.Has("linewidth") {
-		st.LineWidth = o.positive("linewidth", 1.5)
+		st.LineWidth = o.points("linewidth", 1.5)
 	}
 	if o.Has("size") {
-		st.MarkerSize = o.positive("size", 2.5)
+		st.MarkerSize = o.points("size", 2.5)
 	}
 	if o.Has("style") {
 		spec := o.str("style", "-")
@@ -218,6 +232,9 @@ func plotRows(a lang.Args, i, n int, xname, name string) [][]float64 {
 			}
 		default:
 			panic(lang.ArgErrorf(i, "%s has shape %s, which does not fit %s's length %d", name, array.ShapeString(m.Shape), xname, n))
+		}
+		if len(out) == 0 {
+			panic(lang.ArgErrorf(i, "%s has shape %s: no series to plot", name, array.ShapeString(m.Shape)))
 		}
 		return out
 	}

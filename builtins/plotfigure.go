@@ -88,7 +88,7 @@ func (o plotOpts) finish(fig *plot.Figure) lang.Value {
 	fig = o.applyFigure(fig)
 	if o.Has("file") {
 		o.s.CheckFiles("the file option")
-		if err := fig.Save(o.str("file", "")); err != nil {
+		if err := saveFigure(o.s, fig, o.str("file", "")); err != nil {
 			o.fail("option file: %v", err)
 		}
 	}
@@ -508,10 +508,20 @@ func plotSavefigFn(s *lang.Session, a lang.Args) lang.Value {
 	fig := o.applyFigure(plotFigureArg(data, 0))
 	path := data.Str(1)
 	s.CheckFiles("savefig")
-	if err := fig.Save(path); err != nil {
+	if err := saveFigure(s, fig, path); err != nil {
 		panic(lang.ArgErrorf(1, "%v", err))
 	}
 	return lang.Str(path)
+}
+
+// saveFigure writes fig to path; Ctrl-C or the time limit stops the
+// drawing.
+func saveFigure(s *lang.Session, fig *plot.Figure, path string) error {
+	err := fig.SaveStop(path, s.Stopping)
+	if err == plot.ErrStopped {
+		s.Check()
+	}
+	return err
 }
 
 // plotInfo describes a figure as a record of numbers and names.

@@ -120,7 +120,7 @@ var noteOpts = []lang.Opt{plotColorOpt, {Name: "size", Doc: "the text's size in 
 func plotNoteStyle(o plotOpts, n *plot.Note) {
 	n.Style, _ = o.style()
 	if o.Has("size") {
-		n.Size = o.positive("size", 10)
+		n.Size = o.points("size", 10)
 	}
 }
 

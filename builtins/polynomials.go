@@ -43,6 +43,7 @@ var polynomialBuiltins = []*lang.Builtin{
 			items := a.Items(0)
 			acc := lang.Num(0)
 			for _, c := range items {
+				s.Check()
 				acc = s.Apply(add, s.Apply(mul, acc, a[1]), c)
 			}
 			return acc
@@ -88,7 +89,13 @@ var polynomialBuiltins = []*lang.Builtin{
 			if opts.Has("k") {
 				k = lang.Args{opts.Get("k", lang.Nil)}.Array(0).Data
 			}
-			return lang.Arr(array.Vector(poly.Int(coefficients(args, 0), order(args, 1), k)))
+			p, m := coefficients(args, 0), order(args, 1)
+			s.CheckElements(float64(len(p)) + float64(m))
+			q, err := poly.Int(p, m, k, s.Stopping)
+			if err == array.ErrStopped {
+				s.Check()
+			}
+			return lang.Arr(array.Vector(must(q, err)))
 		},
 	},
 }

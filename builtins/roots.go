@@ -357,6 +357,10 @@ var systemSolvers = []systemSolver{
 func solveSystem(s *lang.Session, f, x0 lang.Value, method string, opts lang.Options) (*problem, *roots.SystemResult) {
 	i := slices.IndexFunc(systemSolvers, func(m systemSolver) bool { return m.method == method })
 	p := newProblem(s, f, x0, opts)
+	checkWork(s, method, len(p.x0), len(p.x0), 0)
+	if method == "hybr" || method == "lm" {
+		checkUnstoppable(s, method, len(p.x0), len(p.x0))
+	}
 	fx, jac := systemFunc(p, opts)
 	r, err := systemSolvers[i].run(fx, jac, p.x0, opts)
 	if err != nil {

@@ -26,7 +26,7 @@ func frequencies(name, doc, example string, f func(int, float64) []float64) *lan
 }
 
 // sliding builds convolve and correlate.
-func sliding(name, doc, example, mode string, f func(a, v []float64, mode string) ([]float64, error)) *lang.Builtin {
+func sliding(name, doc, example, mode string, f func(a, v []float64, mode string, stop func() bool) ([]float64, error)) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "a, v, mode?", Topic: "signal", Doc: doc, Example: example,
 		MinArgs: 2, MaxArgs: 3,
@@ -39,7 +39,11 @@ func sliding(name, doc, example, mode string, f func(a, v []float64, mode string
 			if x.Ndim() != 1 || v.Ndim() != 1 {
 				panic(lang.Errorf("%s needs two vectors, got shapes %v and %v", name, x.Shape, v.Shape))
 			}
-			return lang.Arr(array.Vector(must(f(x.Data, v.Data, m))))
+			r, err := f(x.Data, v.Data, m, s.Stopping)
+			if err == array.ErrStopped {
+				s.Check()
+			}
+			return lang.Arr(array.Vector(must(r, err)))
 		},
 	}
 }

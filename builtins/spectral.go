@@ -146,6 +146,7 @@ var spectralBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			m := a.Array(0)
+			checkMatrix(s, "eig", m)
 			values, vectors, err := linalg.Eig(m, true)
 			if err != nil {
 				lang.Throw(err)
@@ -161,6 +162,7 @@ var spectralBuiltins = []*lang.Builtin{
 		Example: "eigvals([[2, 0], [0, 3]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			checkMatrix(s, "eigvals", a.Array(0))
 			values, _, err := linalg.Eig(a.Array(0), false)
 			if err != nil {
 				lang.Throw(err)
@@ -176,7 +178,9 @@ var spectralBuiltins = []*lang.Builtin{
 		Example: "polyroots([1, 0, 1])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			r, err := poly.Roots(a.Array(0).Data)
+			p := a.Array(0).Data
+			checkUnstoppable(s, "eigvals", len(p)-1, len(p)-1) // the companion matrix's
+			r, err := poly.Roots(p)
 			if err != nil {
 				lang.Throw(err)
 			}

@@ -103,7 +103,10 @@ var statisticsBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			return lang.Arr(must(array.Cov(covInput(args, opts.Bool("rowvar", true)), opts.Bool("rowvar", true), int(opts.Num("ddof", 1)))))
+			rowvar := opts.Bool("rowvar", true)
+			m := covInput(args, rowvar)
+			s.CheckElements(covSize(m, rowvar))
+			return lang.Arr(must(array.Cov(m, rowvar, opts.Int("ddof", 1))))
 		},
 	},
 	{
@@ -115,7 +118,10 @@ var statisticsBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			return lang.Arr(must(array.Corrcoef(covInput(args, opts.Bool("rowvar", true)), opts.Bool("rowvar", true))))
+			rowvar := opts.Bool("rowvar", true)
+			m := covInput(args, rowvar)
+			s.CheckElements(covSize(m, rowvar))
+			return lang.Arr(must(array.Corrcoef(m, rowvar)))
 		},
 	},
 	{
@@ -232,4 +238,17 @@ func mustPair[T, U any](t T, u U, err error) (T, U) {
 		lang.Throw(err)
 	}
 	return t, u
+}
+
+// covSize is the number of elements of the covariance matrix of m's
+// variables: its rows, or with rowvar false its columns.
+func covSize(m *array.Array, rowvar bool) float64 {
+	vars := 1.0
+	if m.Ndim() == 2 {
+		vars = float64(m.Shape[0])
+		if !rowvar {
+			vars = float64(m.Shape[1])
+		}
+	}
+	return vars * vars
 }

@@ -3,7 +3,7 @@ package builtins
 import (
 	"fmt"
 	"io"
-	"os"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -155,14 +155,7 @@ func LoadVars(s *lang.Session, path string) ([]string, error) {
 
 // readLimited reads the file at path, refusing one larger than most bytes.
 func readLimited(path string, most float64) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if float64(fi.Size()) > most {
-		return nil, fmt.Errorf("%s: %d bytes is more than the element limit allows reading", path, fi.Size())
-	}
-	return os.ReadFile(path)
+	return dataio.ReadFile(path, int64(min(most, math.MaxInt64/2)))
 }
 
 var varsBuiltins = []*lang.Builtin{

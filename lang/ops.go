@@ -57,14 +57,29 @@ func numeric(v Value) (*array.Array, bool) {
 // broadcast is array.Broadcast with the result's size checked against
 // the session's limit before it is allocated.
 func (s *Session) broadcast(x, y *array.Array, f func(p, q float64) float64) (*array.Array, error) {
-	if shape, err := array.BroadcastShapes(x.Shape, y.Shape); err == nil {
-		n := 1.0
-		for _, d := range shape {
-			n *= float64(d)
-		}
-		s.CheckElements(n)
-	}
+	s.CheckBroadcast(x.Shape, y.Shape)
 	return array.Broadcast(x, y, f)
+}
+
+// CheckBroadcast raises an error if arrays of the given shapes broadcast
+// to more elements than the session's limit. Shapes that do not broadcast
+// are left to the operation, which says why.
+func (s *Session) CheckBroadcast(shapes ...[]int) {
+	if len(shapes) == 0 {
+		return
+	}
+	shape := shapes[0]
+	for _, next := range shapes[1:] {
+		var err error
+		if shape, err = array.BroadcastShapes(shape, next); err != nil {
+			return
+		}
+	}
+	n := 1.0
+	for _, d := range shape {
+		n *= float64(d)
+	}
+	s.CheckElements(n)
 }
 
 func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
@@ -85,7 +100,7 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 				}
 				return Num(r)
 			}
-			z, err := s.broadcast(x, y, o.prim.Binary)
+			z, err := s.broadcast(x, y, s.pollingBinary(o.prim))
 			if err != nil {
 				panic(Errorf("cannot %s arrays: %v", o.verb, err).at(pos))
 			}
@@ -126,13 +141,55 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 	panic(Errorf("cannot %s %s and %s%s", o.verb, a.TypeName(), b.TypeName(), hint).at(pos))
 }
 
+// pollEvery is how many values an elementwise special function computes
+// between polls of the stop flag: one can take microseconds (a Bessel
+// function of high order), so a million take seconds; arithmetic and the
+// elementary functions take nanoseconds and are not polled.
+const pollEvery = 1 << 12
+
+// pollingUnary is p's function, polling the stop flag every pollEvery
+// calls when p is a special function.
+func (s *Session) pollingUnary(p *autodiff.Primitive) func(float64) float64 {
+	if p.Topic != "special" {
+		return p.Unary
+	}
+	return s.Polling(p.Unary)
+}
+
+// Polling returns f polling the stop flag every pollEvery calls, for a
+// builtin that maps a costly function (a special function) over an array
+// with array.Map.
+func (s *Session) Polling(f func(float64) float64) func(float64) float64 {
+	n := 0
+	return func(x float64) float64 {
+		if n++; n%pollEvery == 0 {
+			s.Check()
+		}
+		return f(x)
+	}
+}
+
+// pollingBinary is pollingUnary for a primitive of two arguments.
+func (s *Session) pollingBinary(p *autodiff.Primitive) func(x, y float64) float64 {
+	if p.Topic != "special" {
+		return p.Binary
+	}
+	n := 0
+	return func(x, y float64) float64 {
+		if n++; n%pollEvery == 0 {
+			s.Check()
+		}
+		return p.Binary(x, y)
+	}
+}
+
 // unaryOp applies an elementwise primitive to a number, bool or array.
 func (s *Session) unaryOp(p *autodiff.Primitive, v Value, pos Pos) Value {
 	switch v.kind {
 	case NumKind, BoolKind:
 		return Num(p.Unary(v.num))
 	case ArrayKind:
-		return Arr(array.Map(v.Array(), p.Unary))
+		return Arr(array.Map(v.Array(), s.pollingUnary(p)))
 	case ExprKind:
 		r, _ := s.symbolicOp(p, pos, v)
 		return r

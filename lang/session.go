@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 )
 
 // Default limits of a new session.
@@ -67,6 +68,10 @@ type Session struct {
 	Safe bool
 	// MaxOutput limits the bytes one statement may print (0: no limit).
 	MaxOutput int
+	// Deadline is when a time limit will stop the computation (zero: no
+	// limit). Builtins that cannot stop midway (one LAPACK call) refuse
+	// work that could not end by then.
+	Deadline time.Time
 	// Show, if set, is offered the value of each bare expression before it
 	// is printed; when it returns true the value is not printed. The REPL
 	// shows figures this way.
@@ -243,11 +248,19 @@ func (s *Session) CheckFiles(what string) {
 	}
 }
 
-// Interrupted reports, and clears, a pending interrupt, for builtins that
-// stop cleanly with a partial result (training keeps its parameters)
-// rather than with an error.
+// Interrupted reports, and clears, a pending Ctrl-C (Interrupt), for
+// builtins that stop cleanly with a partial result (training keeps its
+// parameters) rather than with an error. A stop for another reason (a
+// time limit, StopWith) is not the user's choice to keep a partial
+// result: it raises its error, as Check does.
 func (s *Session) Interrupted() bool {
 	s.checks++
+	if !s.interrupt.Load() {
+		return false
+	}
+	if r := s.reason.Load(); r != nil && *r != ErrInterrupted {
+		s.Check()
+	}
 	return s.interrupt.Swap(false)
 }
 
@@ -440,8 +453,19 @@ func (s *Session) Print(text string) {
 // CheckElements raises an error if an array of n elements would pass the
 // session's limit. Builtins call it before allocating.
 func (s *Session) CheckElements(n float64) {
-	if n > s.MaxElements {
-		panic(Errorf("an array of %s elements is more than the limit of %s", count(n), count(s.MaxElements)))
+	if !(n <= s.MaxElements) {
+		panic(Errorf("an array of %s elements is more than the limit of %s (-max-elements)", count(n), count(s.MaxElements)))
+	}
+}
+
+// CheckWork raises an error if a computation's work space of n numbers
+// would pass the session's limit on elements: what says what needs it
+// ("BFGS's 30000×30000 inverse Hessian"). Builtins call it before handing
+// a size a user chose (an x0's length, a memory option) to a solver that
+// allocates in proportion to it.
+func (s *Session) CheckWork(what string, n float64) {
+	if !(n <= s.MaxElements) {
+		panic(Errorf("%s takes %s numbers, more than the limit of %s (-max-elements)", what, count(n), count(s.MaxElements)))
 	}
 }
 

@@ -40,6 +40,23 @@ func TestLimits(t *testing.T) {
 	}
 }
 
+// TestBadLimits: a limit flag that cannot be honoured is refused at
+// start-up as bad usage (status 2), naming the flag.
+func TestBadLimits(t *testing.T) {
+	for _, args := range [][]string{
+		{"-max-elements", "NaN"}, {"-max-elements", "inf"}, {"-max-elements", "-1"}, {"-max-elements", "1e300"},
+		{"-max-depth", "0"}, {"-max-nodes", "-5"}, {"-max-output", "-5"}, {"-timeout", "-5s"},
+	} {
+		sys, _, errOut := testSystem(t, "")
+		if status := run(append(args, "-e", "1"), sys); status != 2 {
+			t.Errorf("%v: status %d, want 2", args, status)
+		}
+		if !strings.Contains(errOut.String(), "calc: "+args[0]+" must be") {
+			t.Errorf("%v: stderr %q does not name the flag", args, errOut.String())
+		}
+	}
+}
+
 // TestSafeMode checks that --safe refuses :load in the REPL.
 func TestSafeMode(t *testing.T) {
 	sys, out, errOut := testSystem(t, ":load examples/basics.calc\n1 + 1\n")

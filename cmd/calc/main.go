@@ -62,6 +62,28 @@ type limits struct {
 	maxOutput   int
 }
 
+// maxElementsFlag bounds -max-elements: an array's length must fit an int
+// with room to count its bytes, so a larger limit could not be honoured.
+const maxElementsFlag = 1 << 50
+
+// check refuses limits that cannot be honoured: NaN, infinite or negative
+// sizes, a negative duration.
+func (l limits) check() error {
+	switch {
+	case !(l.maxElements >= 0 && l.maxElements <= maxElementsFlag):
+		return fmt.Errorf("-max-elements must be a number from 0 to %d, not %v", int64(maxElementsFlag), l.maxElements)
+	case l.maxDepth < 1:
+		return fmt.Errorf("-max-depth must be at least 1, not %d", l.maxDepth)
+	case l.maxNodes < 1:
+		return fmt.Errorf("-max-nodes must be at least 1, not %d", l.maxNodes)
+	case l.maxOutput < 0:
+		return fmt.Errorf("-max-output must be 0 (no limit) or more, not %d", l.maxOutput)
+	case l.timeout < 0:
+		return fmt.Errorf("-timeout must be 0 (no limit) or more, not %v", l.timeout)
+	}
+	return nil
+}
+
 // apply sets the limits on a session and starts the timeout's clock; the
 // function it returns stops the clock.
 func (l limits) apply(s *lang.Session) (stop func()) {
@@ -72,6 +94,7 @@ func (l limits) apply(s *lang.Session) (stop func()) {
 	s.MaxOutput = l.maxOutput
 	done := make(chan struct{})
 	if l.timeout > 0 {
+		s.Deadline = time.Now().Add(l.timeout)
 		reason := fmt.Sprintf("interrupted: the time limit of %v passed", l.timeout)
 		time.AfterFunc(l.timeout, func() {
 			// Keep stopping: a script started after the deadline stops too.
@@ -92,7 +115,7 @@ func (l limits) apply(s *lang.Session) (stop func()) {
 
 // run is the whole command, with its surroundings as a parameter for tests.
 // It returns the exit status.
-func run(args []string, sys *system) int {
+func run(args []string, sys *system) (status int) {
 	if len(args) > 0 && args[0] == "jupyter" {
 		return jupyterMain(args[1:], sys)
 	}
@@ -103,7 +126,7 @@ func run(args []string, sys *system) int {
 	if !opts.repl {
 		sys.buffer()
 	}
-	defer sys.flush()
+	defer func() { status = sys.finish(status) }()
 	s := calc.NewSession()
 	s.Terminal = sys.stdoutTerminal
 	if !sys.stdoutTerminal {
@@ -180,6 +203,10 @@ func parseArgs(args []string, sys *system) (opts options, status int, ok bool) {
 	if *version {
 		fmt.Fprintln(sys.stdout, "calc", calc.Version)
 		return opts, 0, false
+	}
+	if err := opts.limits.check(); err != nil {
+		sys.errorf("calc: %v", err)
+		return opts, 2, false
 	}
 	opts.files = flags.Args()
 	if len(opts.files) == 0 && len(opts.exprs) == 0 {

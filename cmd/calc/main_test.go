@@ -54,7 +54,7 @@ func testSystem(t *testing.T, stdin string) (*system, *syncBuffer, *syncBuffer) 
 		stdout: out,
 		stderr: errOut,
 		exit:   func(status int) { t.Errorf("calc exited with status %d", status) },
-		flush:  func() {},
+		flush:  func() error { return nil },
 	}, out, errOut
 }
 

@@ -57,7 +57,7 @@ func startSizedREPL(t *testing.T, history string, height int) *terminalREPL {
 	sys := &system{
 		stdin: keysIn, stdout: r.out, stderr: r.errOut, signals: r.signals,
 		exit:  func(status int) { t.Errorf("calc exited with status %d", status) },
-		flush: func() {},
+		flush: func() error { return nil },
 	}
 	s := calc.NewSession()
 	r.stop = newInterrupter(s, sys)

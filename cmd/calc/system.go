@@ -28,7 +28,9 @@ type system struct {
 	colour  bool
 	signals <-chan os.Signal // Ctrl-C
 	exit    func(status int)
-	flush   func() // writes out buffered output
+	// flush writes out buffered output and returns the first error any
+	// write to standard output met.
+	flush func() error
 }
 
 // stdio returns the system of the running process.
@@ -44,10 +46,10 @@ func stdio(signals <-chan os.Signal) *system {
 		stdoutTerminal: outTerm,
 		colour:         outTerm && colourOK,
 		signals:        signals,
-		flush:          func() {},
+		flush:          func() error { return nil },
 	}
 	sys.stderr = &errWriter{w: os.Stderr, before: func() { sys.flush() }, red: errTerm && colourOK}
-	sys.exit = func(status int) { sys.flush(); os.Exit(status) }
+	sys.exit = func(status int) { os.Exit(sys.finish(status)) }
 	return sys
 }
 
@@ -76,10 +78,21 @@ func (b *bufferedWriter) Write(p []byte) (int, error) {
 	return b.w.Write(p)
 }
 
-func (b *bufferedWriter) flush() {
+func (b *bufferedWriter) flush() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.w.Flush()
+	return b.w.Flush() // a bufio.Writer keeps its first error
+}
+
+// finish writes out buffered output before calc exits with status: a
+// failed write to standard output (a full disk) is an error, status 1,
+// as the output is lost.
+func (sys *system) finish(status int) int {
+	if err := sys.flush(); err != nil {
+		sys.errorf("calc: writing standard output: %v", err)
+		return max(status, 1)
+	}
+	return status
 }
 
 // errorf writes a message line to standard error.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 
@@ -56,7 +55,7 @@ func ParseDType(name string) (DType, error) {
 
 // ReadNPY reads the .npy file at path; see DecodeNPY.
 func ReadNPY(path string, limit int) (*array.Array, error) {
-	b, err := os.ReadFile(path)
+	b, err := ReadFile(path, MostBytes(limit))
 	if err != nil {
 		return nil, err
 	}

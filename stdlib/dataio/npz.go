@@ -37,9 +37,7 @@ func ReadNPZ(path string, limit int) ([]Named, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		// The largest member limit elements can need: 8 bytes each and a
-		// header, which numpy keeps far below 1 MB.
-		most := int64(limit)*8 + 1<<20
+		most := MostBytes(limit)
 		b, err := io.ReadAll(io.LimitReader(r, most+1))
 		r.Close()
 		if err != nil {

@@ -133,10 +133,10 @@ func LoadTxt(r io.Reader, name string, sizeHint int64, opts TextOptions) (*array
 	return all.result(opts.NDMin), nil
 }
 
-// openSized opens the file at path for reading and returns its size, 0
+// openSized opens the file at path for reading with Open and returns its size, 0
 // when it cannot be known, for the readers that bound what they read.
 func openSized(path string) (*os.File, int64, error) {
-	f, err := os.Open(path)
+	f, err := Open(path)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -101,11 +101,11 @@ func TestNumpyReference(t *testing.T) {
 		}
 	}
 	for _, c := range ref.Convs {
-		conv, err := Convolve(c.A, c.V, c.Mode)
+		conv, err := Convolve(c.A, c.V, c.Mode, nil)
 		if err != nil || maxErr(reals(conv), reals(c.Convolve)) > 1e-15 {
 			t.Errorf("convolve(%d, %d, %s) = %v (%v), want %v", len(c.A), len(c.V), c.Mode, conv, err, c.Convolve)
 		}
-		corr, err := Correlate(c.A, c.V, c.Mode)
+		corr, err := Correlate(c.A, c.V, c.Mode, nil)
 		if err != nil || maxErr(reals(corr), reals(c.Correlate)) > 1e-15 {
 			t.Errorf("correlate(%d, %d, %s) = %v (%v), want %v", len(c.A), len(c.V), c.Mode, corr, err, c.Correlate)
 		}

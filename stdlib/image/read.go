@@ -8,9 +8,9 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
-	"os"
 
 	"calc/stdlib/array"
+	"calc/stdlib/dataio"
 )
 
 // MaxPixels is the most pixels Read decodes (about 33 million: a colour
@@ -48,15 +48,24 @@ const MaxPixels = 1 << 25
 //   - GIF, which OpenCV 4.6 cannot read: the first frame, and gray from
 //     cv::cvtColor's COLOR_RGB2GRAY weights, (9798·R + 19235·G + 3735·B +
 //     16384) >> 15.
-func Read(path string, gray bool) (*array.Array, error) {
-	data, err := os.ReadFile(path)
+func Read(path string, gray bool) (*array.Array, error) { return ReadLimit(path, gray, 3*MaxPixels) }
+
+// ReadLimit is Read for a caller's limit on numbers (calc's
+// -max-elements): before decoding, the header's width × height ×
+// channels × depth says what the decoder, its samples and the result will
+// take, counted in float64s, and an image that would pass limit is an
+// error; so is a file larger than such an image can be.
+func ReadLimit(path string, gray bool, limit int) (*array.Array, error) {
+	data, err := dataio.ReadFile(path, dataio.MostBytes(limit))
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}
 	// A file's header may promise more pixels than it holds: refuse huge
 	// images before decoding allocates for them.
-	if cfg, _, err := stdimage.DecodeConfig(bytes.NewReader(data)); err == nil && cfg.Width*cfg.Height > MaxPixels {
-		return nil, fmt.Errorf("read: %s: %d×%d pixels is more than the limit of %d", path, cfg.Width, cfg.Height, MaxPixels)
+	if cfg, _, err := stdimage.DecodeConfig(bytes.NewReader(data)); err == nil {
+		if err := checkDecode(path, cfg, gray, limit); err != nil {
+			return nil, err
+		}
 	}
 	r := bytes.NewReader(data)
 	var img stdimage.Image
@@ -83,6 +92,44 @@ func Read(path string, gray bool) (*array.Array, error) {
 		return eight(s.gray(weights)), nil
 	}
 	return eight(s.colour()), nil
+}
+
+// checkDecode refuses an image whose decoding would pass limit numbers
+// (float64s) or MaxPixels pixels: the decoder's image (bytes per pixel by
+// its colour model), the samples (three of 16 bits a pixel) and the
+// result (one or three float64s a pixel).
+func checkDecode(path string, cfg stdimage.Config, gray bool, limit int) error {
+	pixels := float64(cfg.Width) * float64(cfg.Height)
+	channels := 3.0
+	if gray {
+		channels = 1
+	}
+	decoded := decodedBytes(cfg.ColorModel)
+	numbers := pixels * (decoded + 6 + 8*channels) / 8
+	if pixels > MaxPixels || numbers > float64(limit) {
+		return fmt.Errorf("read: %s: a %d×%d image of %v bytes a pixel takes %.0f numbers to decode, more than the limit of %d (-max-elements)",
+			path, cfg.Width, cfg.Height, decoded, numbers, min(limit, MaxPixels*3))
+	}
+	return nil
+}
+
+// decodedBytes is the bytes a pixel takes in the image Go's decoders make
+// for a colour model: its channels times their depth.
+func decodedBytes(m color.Model) float64 {
+	switch m {
+	case color.GrayModel, color.AlphaModel:
+		return 1
+	case color.Gray16Model, color.Alpha16Model:
+		return 2
+	case color.YCbCrModel:
+		return 3
+	case color.RGBAModel, color.NRGBAModel, color.CMYKModel:
+		return 4
+	}
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
+	return 8 // RGBA64, NRGBA64: four channels of 16 bits
 }
 
 // eight labels a decoded image as 8-bit, which its values are.

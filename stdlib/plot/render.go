@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
 	"image/color"
 	"io"
 	"io/fs"
@@ -437,7 +438,16 @@ func FormatOf(path string) (string, error) {
 }
 
 // Write draws f and writes it to w as a "png", "svg" or "pdf" file.
-func (f *Figure) Write(w io.Writer, format string) error {
+func (f *Figure) Write(w io.Writer, format string) error { return f.WriteStop(w, format, nil) }
+
+// ErrStopped is the error of a drawing that its stop function stopped.
+var ErrStopped = errors.New("stopped")
+
+// WriteStop is Write that polls stop (when not nil) before each stroke,
+// fill, text and image it draws, and gives up with ErrStopped once stop
+// reports true: rasterizing a million markers takes seconds, and Ctrl-C
+// or a time limit must end it.
+func (f *Figure) WriteStop(w io.Writer, format string, stop func() bool) error {
 	pw, ph := f.Size()
 	if err := CheckSize(pw, ph); err != nil {
 		return err
@@ -454,22 +464,69 @@ func (f *Figure) Write(w io.Writer, format string) error {
 	default:
 		return fmt.Errorf("unknown format %q: png, svg or pdf", format)
 	}
-	f.draw(draw.New(canvas))
+	stopping := &stoppingCanvas{CanvasWriterTo: canvas, stop: stop}
+	f.draw(draw.New(stopping))
+	if stopping.stopped {
+		return ErrStopped
+	}
 	_, err := canvas.WriteTo(w)
 	return err
+}
+
+// stoppingCanvas is a canvas whose drawing operations do nothing once its
+// stop function has reported true.
+type stoppingCanvas struct {
+	vg.CanvasWriterTo
+	stop    func() bool
+	stopped bool
+}
+
+// skip reports whether drawing has stopped, polling stop.
+func (c *stoppingCanvas) skip() bool {
+	if !c.stopped && c.stop != nil && c.stop() {
+		c.stopped = true
+	}
+	return c.stopped
+}
+
+func (c *stoppingCanvas) Stroke(p vg.Path) {
+	if !c.skip() {
+		c.CanvasWriterTo.Stroke(p)
+	}
+}
+
+func (c *stoppingCanvas) Fill(p vg.Path) {
+	if !c.skip() {
+		c.CanvasWriterTo.Fill(p)
+	}
+}
+
+func (c *stoppingCanvas) FillString(f font.Face, pt vg.Point, text string) {
+	if !c.skip() {
+		c.CanvasWriterTo.FillString(f, pt, text)
+	}
+}
+
+func (c *stoppingCanvas) DrawImage(r vg.Rectangle, img image.Image) {
+	if !c.skip() {
+		c.CanvasWriterTo.DrawImage(r, img)
+	}
 }
 
 // Save writes f to the file path in the format its extension names (.png,
 // .svg or .pdf), atomically: it writes a temporary file in the same
 // folder and renames it over path, so that a failed write leaves any
 // previous file untouched and readers never see half a picture.
-func (f *Figure) Save(path string) (err error) {
+func (f *Figure) Save(path string) error { return f.SaveStop(path, nil) }
+
+// SaveStop is Save that stops drawing as WriteStop does.
+func (f *Figure) SaveStop(path string, stop func() bool) (err error) {
 	format, err := FormatOf(path)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := f.Write(&buf, format); err != nil {
+	if err := f.WriteStop(&buf, format, stop); err != nil {
 		return err
 	}
 	dir, base := filepath.Split(path)

@@ -111,23 +111,32 @@ func Der(p []float64, m int) []float64 {
 
 // Int returns the m-th antiderivative of p with integration constants k
 // (k[0] for the first integration; missing ones are 0; a single one
-// serves every integration), as numpy.polyint.
-func Int(p []float64, m int, k []float64) []float64 {
+// serves every integration), as numpy.polyint. It integrates m times in
+// one array of len(p)+m coefficients, O(m·(len(p)+m)), polling stop (when
+// not nil) as it goes and giving up with array.ErrStopped once it reports
+// true.
+func Int(p []float64, m int, k []float64, stop func() bool) ([]float64, error) {
 	if len(k) == 1 && m > 1 {
 		k = slices.Repeat(k, m)
 	}
+	q := make([]float64, len(p)+m)
+	copy(q, p)
+	work := 0
 	for step := range m {
-		n := len(p)
-		q := make([]float64, n+1)
-		for i, c := range p {
-			q[i] = c / float64(n-i)
+		n := len(p) + step
+		if work += n; work >= 1<<20 {
+			if work = 0; stop != nil && stop() {
+				return nil, array.ErrStopped
+			}
+		}
+		for i := range n {
+			q[i] /= float64(n - i)
 		}
 		if step < len(k) {
 			q[n] = k[step]
 		}
-		p = q
 	}
-	return p
+	return q, nil
 }
 
 // Roots returns the roots of p, as numpy.roots: leading zeros are

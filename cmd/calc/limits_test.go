@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -81,5 +82,29 @@ func TestInterruptSlowBuiltin(t *testing.T) {
 	}
 	if _, ok := s.Get("x"); ok {
 		t.Error("x was bound to the interrupted result")
+	}
+}
+
+// TestREPLTimeoutPerStatement: in the REPL, -timeout limits each
+// statement from its start. Time spent waiting at the prompt does not
+// count, so a statement typed after the limit has passed still runs, and
+// a long one is still stopped.
+func TestREPLTimeoutPerStatement(t *testing.T) {
+	sys, out, errOut := testSystem(t, "")
+	keysIn, keys := io.Pipe()
+	sys.stdin = keysIn
+	status := make(chan int, 1)
+	go func() { status <- run([]string{"-timeout", "200ms", "-i", "-e", "k = 6"}, sys) }()
+	time.Sleep(400 * time.Millisecond) // idle at the prompt, past the limit
+	io.WriteString(keys, "k * 7\nf(x) = x*x\nsum(map(f, range(5e7)))\nk + 1\n")
+	keys.Close()
+	if s := <-status; s != 0 {
+		t.Errorf("status %d", s)
+	}
+	if got, want := out.String(), "42\n7\n"; got != want {
+		t.Errorf("stdout %q, want %q", got, want)
+	}
+	if got, want := errOut.String(), "interrupted: the time limit of 200ms passed"; strings.Count(got, want) != 1 {
+		t.Errorf("stderr %q, want %q once", got, want)
 	}
 }

@@ -229,6 +229,10 @@ type interrupter struct {
 	running   chan struct{} // closed when the computation ends; nil when idle
 	presses   int
 	idleQuits bool
+	// timeout is -timeout (0: none). A computation stops at deadline, or,
+	// when deadline is zero, timeout after it starts.
+	timeout  time.Duration
+	deadline time.Time
 }
 
 // repeatInterrupt is how often a pending Ctrl-C is repeated to the session.
@@ -258,11 +262,25 @@ func (i *interrupter) setIdleQuits(quits bool) {
 	i.mu.Unlock()
 }
 
-// run runs f, a computation in the session, stoppable by Ctrl-C.
+// limitTime sets the time limit of the computations to come: they stop
+// at deadline, or, when it is zero, timeout after each one starts (0: no
+// limit).
+func (i *interrupter) limitTime(timeout time.Duration, deadline time.Time) {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	i.timeout, i.deadline = timeout, deadline
+	if timeout <= 0 {
+		i.deadline = time.Time{}
+	}
+}
+
+// run runs f, a computation in the session, stoppable by Ctrl-C and by
+// the time limit.
 func (i *interrupter) run(f func() error) error {
 	done := make(chan struct{})
 	i.mu.Lock()
 	i.running, i.presses = done, 0
+	timeout, deadline := i.timeout, i.deadline
 	i.mu.Unlock()
 	defer func() {
 		i.mu.Lock()
@@ -270,7 +288,31 @@ func (i *interrupter) run(f func() error) error {
 		i.mu.Unlock()
 		close(done)
 	}()
+	if timeout > 0 {
+		if deadline.IsZero() {
+			deadline = time.Now().Add(timeout)
+		}
+		reason := fmt.Sprintf("interrupted: the time limit of %v passed", timeout)
+		t := time.AfterFunc(time.Until(deadline), func() { i.keepStopping(reason, done) })
+		defer t.Stop()
+	}
 	return f()
+}
+
+// keepStopping asks the session to stop, for the given reason, until done
+// is closed: the session forgets a request at each statement's start, and
+// a long builtin may look for one only now and then.
+func (i *interrupter) keepStopping(reason string, done <-chan struct{}) {
+	t := time.NewTicker(repeatInterrupt)
+	defer t.Stop()
+	for {
+		i.s.StopWith(reason)
+		select {
+		case <-done:
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // press handles one Ctrl-C.
@@ -296,18 +338,7 @@ func (i *interrupter) press() {
 				}
 			}
 		})
-		go func() {
-			t := time.NewTicker(repeatInterrupt)
-			defer t.Stop()
-			for {
-				i.s.Interrupt()
-				select {
-				case <-done:
-					return
-				case <-t.C:
-				}
-			}
-		}()
+		go i.keepStopping(lang.ErrInterrupted, done)
 	case 2:
 		i.sys.errorf("calc: stopping... (Ctrl-C once more quits calc)")
 	default:

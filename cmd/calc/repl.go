@@ -19,6 +19,7 @@ import (
 	"calc"
 	"calc/builtins"
 	"calc/lang"
+	"calc/lang/syntax"
 )
 
 // historyLimit bounds the number of lines kept in the history file.
@@ -139,7 +140,8 @@ func (r *repl) loop() int {
 	if r.con.terminal {
 		r.note("calc %s: help lists the builtins, :help the commands, Ctrl-D quits.", calc.Version)
 	}
-	var pending strings.Builder // the lines of a statement whose brackets are open
+	var pending strings.Builder  // the lines of a statement whose brackets are open
+	var more syntax.Continuation // whether pending goes on, scanned line by line
 	for !r.quit {
 		r.rl.SetPrompt(r.prompt(pending.Len() > 0))
 		line, err := r.rl.Readline()
@@ -148,6 +150,7 @@ func (r *repl) loop() int {
 			// The line stays in the history, so nothing typed is lost.
 			r.history.add(pending.String() + line)
 			pending.Reset()
+			more.Reset()
 			continue
 		}
 		if err != nil { // io.EOF: Ctrl-D or the end of the input
@@ -159,12 +162,13 @@ func (r *repl) loop() int {
 		}
 		pending.WriteString(line)
 		pending.WriteByte('\n')
-		if lang.Incomplete(pending.String()) {
+		if more.Add(line + "\n") {
 			continue
 		}
 		r.history.add(pending.String())
 		r.run(replName, pending.String())
 		pending.Reset()
+		more.Reset()
 	}
 	if pending.Len() > 0 {
 		// Say what was left unfinished (an unclosed bracket) rather than

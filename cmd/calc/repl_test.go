@@ -389,3 +389,27 @@ func TestComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestREPLPasteLong pastes a 60,000-line list literal into calc -i: the
+// REPL scans each line once to see whether the statement goes on, so
+// this takes a second or two, not the half minute that rescanning the
+// pending text at each line took.
+func TestREPLPasteLong(t *testing.T) {
+	var paste strings.Builder
+	paste.WriteString("x = [\n")
+	for i := range 60000 {
+		fmt.Fprintf(&paste, "  %d,\n", i)
+	}
+	paste.WriteString("]\nsum(x)\n")
+	sys, out, errOut := testSystem(t, paste.String())
+	start := time.Now()
+	if status := run([]string{"-i"}, sys); status != 0 {
+		t.Errorf("status %d; stderr %q", status, errOut)
+	}
+	if got, want := out.String(), "1799970000\n"; got != want {
+		t.Errorf("stdout %q, want %q", got, want)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("the paste took %v", d)
+	}
+}

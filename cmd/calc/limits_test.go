@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -106,5 +107,28 @@ func TestREPLTimeoutPerStatement(t *testing.T) {
 	}
 	if got, want := errOut.String(), "interrupted: the time limit of 200ms passed"; strings.Count(got, want) != 1 {
 		t.Errorf("stderr %q, want %q once", got, want)
+	}
+}
+
+// TestSafeModeFiles: safe mode keeps no history file and refuses
+// -history, and Tab after :load or :save lists no files or folders.
+func TestSafeModeFiles(t *testing.T) {
+	t.Setenv("CALC_HISTORY", filepath.Join(t.TempDir(), "history"))
+	if path, _ := historyPath("", true); path != "" {
+		t.Errorf("safe mode keeps its history in %q", path)
+	}
+	sys, _, errOut := testSystem(t, "")
+	if status := run([]string{"-safe", "-history", os.Getenv("CALC_HISTORY"), "-i"}, sys); status != 2 {
+		t.Errorf("-safe -history: status %d, want 2", status)
+	}
+	if want := "calc: -history cannot be used with -safe: safe mode reads and writes no files\n"; errOut.String() != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+	s := calc.NewSession()
+	s.Safe = true
+	for _, line := range []string{":load /", ":save ./", ":load "} {
+		if ends, _ := (completer{s}).Do([]rune(line), len(line)); len(ends) > 0 {
+			t.Errorf("safe mode completes %q to %q", line, ends)
+		}
 	}
 }

@@ -123,7 +123,7 @@ func run(args []string, sys *system) int {
 	stop.limitTime(opts.limits.timeout, time.Time{})
 	con := sys.console()
 	if con.terminal { // lines from a pipe were not typed: no history for them
-		path, warn := historyPath(opts.history)
+		path, warn := historyPath(opts.history, opts.limits.safe)
 		if warn != "" {
 			sys.errorf("calc: %s", warn)
 		}
@@ -147,7 +147,7 @@ func parseArgs(args []string, sys *system) (opts options, status int, ok bool) {
 		return nil
 	})
 	flags.BoolVar(&opts.repl, "i", false, "open the REPL after running the files, even if standard input is not a terminal")
-	flags.StringVar(&opts.history, "history", "", "keep the REPL's history in `FILE` (default $CALC_HISTORY, or calc/history in the user's config directory)")
+	flags.StringVar(&opts.history, "history", "", "keep the REPL's history in `FILE` (default $CALC_HISTORY, or calc/history in the user's config directory; none with -safe)")
 	flags.DurationVar(&opts.limits.timeout, "timeout", 0, "stop scripts after `DURATION` of wall time, and each statement typed in the REPL after as long (such as 10s; 0: no limit)")
 	flags.BoolVar(&opts.limits.safe, "safe", false, "safe mode for untrusted scripts: no file reads or writes at all")
 	flags.IntVar(&opts.limits.maxDepth, "max-depth", lang.DefaultMaxDepth, "the deepest nesting of function calls")
@@ -166,6 +166,10 @@ func parseArgs(args []string, sys *system) (opts options, status int, ok bool) {
 	if *version {
 		fmt.Fprintln(sys.stdout, "calc", calc.Version)
 		return opts, 0, false
+	}
+	if opts.limits.safe && opts.history != "" {
+		fmt.Fprintln(sys.stderr, "calc: -history cannot be used with -safe: safe mode reads and writes no files")
+		return opts, 2, false
 	}
 	opts.files = flags.Args()
 	if len(opts.files) == 0 && len(opts.exprs) == 0 {

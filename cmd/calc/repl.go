@@ -64,16 +64,16 @@ func newREPL(s *lang.Session, con *console, stop *interrupter) *repl {
 // is reported once and the REPL goes on without it.
 func (r *repl) open() error {
 	con := r.con
+	var entries []string
 	if con.history != "" {
-		if err := openHistory(con.history); err != nil {
-			r.errorf("calc: cannot keep the history in %s: %v; going on without it", con.history, unwrapPath(err))
-			con.history = ""
+		var err error
+		if entries, err = readHistory(con.history); err != nil {
+			r.historyFailed(err)
 		}
 	}
 	h := r.history
 	cfg := &readline.Config{
 		Prompt:                 r.prompt(false),
-		HistoryFile:            con.history,
 		HistoryLimit:           historyLimit,
 		HistorySearchFold:      true,
 		DisableAutoSaveHistory: true, // history.add keeps a statement as one entry
@@ -112,8 +112,22 @@ func (r *repl) open() error {
 		return err
 	}
 	r.rl, h.rl = rl, rl
-	h.load(con.history)
+	h.load(con.history, entries)
 	return nil
+}
+
+// remember keeps statement text in the history.
+func (r *repl) remember(text string) {
+	if err := r.history.add(text); err != nil {
+		r.historyFailed(err)
+	}
+}
+
+// historyFailed reports, once, that the history file cannot be used; the
+// REPL goes on with the history in memory.
+func (r *repl) historyFailed(err error) {
+	r.errorf("calc: cannot keep the history in %s: %v; going on without it", r.con.history, unwrapPath(err))
+	r.con.history = ""
 }
 
 // prompt returns the prompt, or the continuation prompt shown while a
@@ -148,7 +162,7 @@ func (r *repl) loop() int {
 		if errors.Is(err, readline.ErrInterrupt) {
 			// Ctrl-C clears the line and any statement being continued.
 			// The line stays in the history, so nothing typed is lost.
-			r.history.add(pending.String() + line)
+			r.remember(pending.String() + line)
 			pending.Reset()
 			more.Reset()
 			continue
@@ -157,7 +171,7 @@ func (r *repl) loop() int {
 			break
 		}
 		if pending.Len() == 0 && r.command(line) {
-			r.history.add(line)
+			r.remember(line)
 			continue
 		}
 		pending.WriteString(line)
@@ -165,7 +179,7 @@ func (r *repl) loop() int {
 		if more.Add(line + "\n") {
 			continue
 		}
-		r.history.add(pending.String())
+		r.remember(pending.String())
 		r.run(replName, pending.String())
 		pending.Reset()
 		more.Reset()

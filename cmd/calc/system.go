@@ -185,8 +185,13 @@ func readFile(path string) (script, error) {
 
 // historyPath returns the REPL's history file: the -history flag, else
 // $CALC_HISTORY (set and empty means no history), else calc/history in the
-// user's configuration directory. warn explains why there is none.
-func historyPath(flag string) (path, warn string) {
+// user's configuration directory. warn explains why there is none. Safe
+// mode has none: it reads and writes no files, so its history stays in
+// memory (and -history is refused with -safe).
+func historyPath(flag string, safe bool) (path, warn string) {
+	if safe {
+		return "", ""
+	}
 	if flag != "" {
 		return flag, ""
 	}
@@ -198,20 +203,6 @@ func historyPath(flag string) (path, warn string) {
 		return "", fmt.Sprintf("no history: %v", err)
 	}
 	return filepath.Join(dir, "calc", "history"), ""
-}
-
-// openHistory makes sure the history file at path can be read and
-// appended to, creating it and its directory if need be, so that a
-// problem is reported once instead of readline silently losing lines.
-func openHistory(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil {
-		return err
-	}
-	return f.Close()
 }
 
 // interrupter turns Ctrl-C into Session.Interrupt while a computation

@@ -19,11 +19,13 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"calc"
 	"calc/autodiff"
 	"calc/lang"
+	"calc/stdlib/dataio"
 )
 
 const usage = `usage:
@@ -40,7 +42,22 @@ flags:
 func main() {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt)
+	go cleanUpOnTermination()
 	os.Exit(run(os.Args[1:], stdio(sigs)))
+}
+
+// cleanUpOnTermination waits for SIGTERM or SIGHUP, removes the temporary
+// files of the writes under way (a figure or an image half written), and
+// lets the signal end calc as it would have.
+func cleanUpOnTermination() {
+	term := make(chan os.Signal, 1)
+	signal.Notify(term, syscall.SIGTERM, syscall.SIGHUP)
+	sig := <-term
+	dataio.RemoveTemporaries()
+	signal.Reset(sig)
+	if p, err := os.FindProcess(os.Getpid()); err == nil {
+		p.Signal(sig)
+	}
 }
 
 // options are the command line's meaning.

@@ -13,6 +13,7 @@ import (
 	"github.com/chzyer/readline"
 
 	"calc/lang"
+	"calc/stdlib/dataio"
 )
 
 // system is what the command runs against: the standard streams, whether
@@ -47,7 +48,11 @@ func stdio(signals <-chan os.Signal) *system {
 		flush:          func() {},
 	}
 	sys.stderr = &errWriter{w: os.Stderr, before: func() { sys.flush() }, red: errTerm && colourOK}
-	sys.exit = func(status int) { sys.flush(); os.Exit(status) }
+	sys.exit = func(status int) {
+		sys.flush()
+		dataio.RemoveTemporaries() // of a figure or image being written
+		os.Exit(status)
+	}
 	return sys
 }
 

@@ -239,9 +239,12 @@ func (s *Session) Stopping() bool { return s.interrupt.Load() }
 // read or write files.
 func (s *Session) CheckFiles(what string) {
 	if s.Safe {
-		panic(Errorf("%s is not allowed: files are off in safe mode", what))
+		panic(Errorf("%s is not allowed: %s", what, FilesOff))
 	}
 }
+
+// FilesOff ends the error of a builtin refused in safe mode.
+const FilesOff = "files are off in safe mode"
 
 // Interrupted reports, and clears, a pending interrupt, for builtins that
 // stop cleanly with a partial result (training keeps its parameters)

@@ -120,3 +120,25 @@ func TestErrorChains(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorCarets: the caret sits under the place by display width (wide
+// CJK and emoji take two columns, combining marks none), and a long line
+// shows as a window around the caret, not whole.
+func TestErrorCarets(t *testing.T) {
+	long := strings.Repeat("1 + ", 100000) + `"a"`
+	cases := []struct{ src, want string }{
+		{`"日本語" + 1`, "    \"日本語\" + 1\n             ^\n"},
+		{`"😀😀" + 1`, "    \"😀😀\" + 1\n           ^\n"},
+		{"\"e\u0301e\u0301\" + 1", "    \"e\u0301e\u0301\" + 1\n         ^\n"},
+		{"\t\"a\" + 1", "     \"a\" + 1\n         ^\n"},
+		{long, "    …" + strings.Repeat("+ 1 ", 15) + `+ "a"` + "\n" + strings.Repeat(" ", 4+1+60) + "^\n"},
+	}
+	for _, c := range cases {
+		var out, errs bytes.Buffer
+		calc.Run(calc.NewSession(), "<expr>", c.src, &out, &errs)
+		_, got, _ := strings.Cut(errs.String(), "\n")
+		if got != c.want {
+			t.Errorf("%.40q:\n got\n%s\nwant\n%s", c.src, got, c.want)
+		}
+	}
+}

@@ -158,7 +158,7 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
 	opts.Check("lr", "iters", "optimizer", "every", "momentum", "beta1", "beta2", "eps")
 	loss, start := args.Func(0), args[1]
-	lr, iters, every := opts.Num("lr", 0.1), int(opts.Num("iters", 1000)), int(opts.Num("every", 0))
+	lr, iters, every := opts.Num("lr", 0.1), opts.Int("iters", 1000), opts.Int("every", 0)
 	if iters < 0 {
 		panic(lang.ArgErrorf(2, "iters must be at least 0"))
 	}

@@ -40,8 +40,8 @@ var scanOptions = []string{"resolution", "maxcells", "intervals"}
 // formula, encloses its k-th derivative and the next over cells; where it
 // is not, it notes that the scan is the grid heuristic.
 func scanSettings(s *lang.Session, o *fn, k int, opts lang.Options) *roots.ScanSettings {
-	set := &roots.ScanSettings{Intervals: int(opts.Num("intervals", 0)), Resolution: opts.Num("resolution", 0),
-		MaxCells: int(opts.Num("maxcells", 0))}
+	set := &roots.ScanSettings{Intervals: opts.Int("intervals", 0), Resolution: opts.Num("resolution", 0),
+		MaxCells: opts.Int("maxcells", 0)}
 	b, err := cellBounds(o, k)
 	if err != nil {
 		n := set.Intervals
@@ -127,7 +127,7 @@ func rootOrResult(r roots.Result, opts lang.Options) lang.Value {
 
 // bracketSettings reads xtol, rtol and maxiter.
 func bracketSettings(opts lang.Options) roots.BracketSettings {
-	return roots.BracketSettings{XTol: opts.Num("xtol", 0), RTol: opts.Num("rtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
+	return roots.BracketSettings{XTol: opts.Num("xtol", 0), RTol: opts.Num("rtol", 0), MaxIter: opts.Int("maxiter", 0)}
 }
 
 // bracketing is the type of brentq, brenth, ridder and bisect.
@@ -196,7 +196,7 @@ func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Op
 		s.Note(fmt.Sprintf("%s cannot be differentiated; using the secant method", lang.Format(f)))
 	}
 	r, err := roots.NewtonVec(fx, df, d2f, p.x0, &roots.NewtonSettings{Tol: opts.Num("tol", opts.Num("xtol", 0)),
-		MaxIter: int(opts.Num("maxiter", 0))})
+		MaxIter: opts.Int("maxiter", 0)})
 	if err != nil {
 		lang.Throw(err)
 	}
@@ -227,7 +227,7 @@ func newtonFamily(s *lang.Session, f lang.Value, x0 float64, method string, opts
 	if g := opts.Get("fprime2", lang.Nil); g.IsCallable() {
 		d2f, _ = scalarFunc(s, g, extraArgs(opts))
 	}
-	set := &roots.NewtonSettings{Tol: opts.Num("tol", opts.Num("xtol", 0)), RTol: opts.Num("rtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
+	set := &roots.NewtonSettings{Tol: opts.Num("tol", opts.Num("xtol", 0)), RTol: opts.Num("rtol", 0), MaxIter: opts.Int("maxiter", 0)}
 	if opts.Has("x1") {
 		x1 := opts.Num("x1", 0)
 		set.X1 = &x1
@@ -276,7 +276,7 @@ var nonlinOptions = []string{"iter", "maxiter", "f_tol", "f_rtol", "x_tol", "x_r
 
 // nonlinSettings reads the options scipy's nonlinear solvers share.
 func nonlinSettings(opts lang.Options) roots.NonlinSettings {
-	set := roots.NonlinSettings{Iter: int(opts.Num("iter", 0)), MaxIter: int(opts.Num("maxiter", 0)),
+	set := roots.NonlinSettings{Iter: opts.Int("iter", 0), MaxIter: opts.Int("maxiter", 0),
 		FTol: opts.Num("f_tol", opts.Num("tol", 0)), FRTol: opts.Num("f_rtol", 0), XTol: opts.Num("x_tol", 0), XRTol: opts.Num("x_rtol", 0)}
 	if ls := opts.Get("line_search", lang.Str("armijo")); ls.IsNil() || ls.Text() == "none" {
 		set.LineSearch = roots.NoLineSearch
@@ -290,24 +290,24 @@ var systemSolvers = []struct {
 	run               func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error)
 }{
 	{"hybr", "", "", func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
-		return roots.Hybr(f, jac, x0, &roots.HybrSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), MaxFev: int(opts.Num("maxfev", 0)),
+		return roots.Hybr(f, jac, x0, &roots.HybrSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), MaxFev: opts.Int("maxfev", 0),
 			EpsFcn: opts.Num("epsfcn", 0), Factor: opts.Num("factor", 0)})
 	}},
 	{"lm", "", "", func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.LM(f, jac, x0, &roots.LMSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), FTol: opts.Num("ftol", 0),
-			GTol: opts.Num("gtol", 0), MaxFev: int(opts.Num("maxfev", opts.Num("maxiter", 0)))})
+			GTol: opts.Num("gtol", 0), MaxFev: opts.Int("maxfev", opts.Int("maxiter", 0))})
 	}},
 	{"broyden1", "broyden1", "Broyden's first (good) method: a quasi-Newton method updating an approximate Jacobian", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
-		return roots.Broyden1(f, x0, &roots.BroydenSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), MaxRank: int(opts.Num("max_rank", 0))})
+		return roots.Broyden1(f, x0, &roots.BroydenSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), MaxRank: opts.Int("max_rank", 0)})
 	}},
 	{"broyden2", "broyden2", "Broyden's second (bad) method: a quasi-Newton method updating an approximate inverse Jacobian", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
-		return roots.Broyden2(f, x0, &roots.BroydenSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), MaxRank: int(opts.Num("max_rank", 0))})
+		return roots.Broyden2(f, x0, &roots.BroydenSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), MaxRank: opts.Int("max_rank", 0)})
 	}},
 	{"anderson", "anderson", "extended Anderson mixing", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
-		return roots.Anderson(f, x0, &roots.AndersonSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), W0: opts.Num("w0", 0), M: int(opts.Num("M", 0))})
+		return roots.Anderson(f, x0, &roots.AndersonSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), W0: opts.Num("w0", 0), M: opts.Int("M", 0)})
 	}},
 	{"krylov", "newton_krylov", "Newton's method with the Jacobian inverted by a Krylov method (LGMRES) on finite differences", func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
-		set := &roots.KrylovSettings{NonlinSettings: nonlinSettings(opts), RDiff: opts.Num("rdiff", 0), InnerMaxIter: int(opts.Num("inner_maxiter", 0))}
+		set := &roots.KrylovSettings{NonlinSettings: nonlinSettings(opts), RDiff: opts.Num("rdiff", 0), InnerMaxIter: opts.Int("inner_maxiter", 0)}
 		if opts.Get("method", lang.Str("lgmres")).Text() == "gmres" {
 			set.Method = roots.GMRES
 		}
@@ -399,7 +399,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 			args, opts := a.Options()
 			opts.Check("k", "xtol", "rtol", "maxiter", "full_output", "args")
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
-			r, err := roots.TOMS748(f, args.Num(1), args.Num(2), &roots.TOMS748Settings{BracketSettings: bracketSettings(opts), K: int(opts.Num("k", 0))})
+			r, err := roots.TOMS748(f, args.Num(1), args.Num(2), &roots.TOMS748Settings{BracketSettings: bracketSettings(opts), K: opts.Int("k", 0)})
 			if err != nil {
 				lang.Throw(err)
 			}
@@ -491,7 +491,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("method", "xtol", "maxiter", "args")
-			set := &roots.FixedPointSettings{XTol: opts.Num("xtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
+			set := &roots.FixedPointSettings{XTol: opts.Num("xtol", 0), MaxIter: opts.Int("maxiter", 0)}
 			switch m := opts.Text("method", "del2"); m {
 			case "del2":
 			case "iteration":

@@ -100,7 +100,7 @@ var statisticsBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("rowvar", "ddof")
-			return lang.Arr(must(array.Cov(covInput(args, opts.Bool("rowvar", true)), opts.Bool("rowvar", true), int(opts.Num("ddof", 1)))))
+			return lang.Arr(must(array.Cov(covInput(args, opts.Bool("rowvar", true)), opts.Bool("rowvar", true), opts.Int("ddof", 1))))
 		},
 	},
 	{

@@ -82,8 +82,70 @@ func TestErrors(t *testing.T) {
 		if first != c.want {
 			t.Errorf("%q:\n got  %s\n want %s", c.src, first, c.want)
 		}
-		if lines := strings.Split(strings.TrimRight(rest, "\n"), "\n"); len(lines) != 2 || !strings.HasSuffix(lines[1], "^") {
+		lines := strings.Split(strings.TrimRight(rest, "\n"), "\n")
+		if len(lines) < 2 || !strings.HasSuffix(lines[1], "^") {
 			t.Errorf("%q: want the source line and a caret after the message, got %q", c.src, rest)
+			continue
+		}
+		for _, l := range lines[2:] {
+			if !strings.HasPrefix(l, "  in ") {
+				t.Errorf("%q: after the caret, want the chain of calls, got %q", c.src, l)
+			}
+		}
+	}
+}
+
+// TestErrorChains: an error inside user functions ends with the chain of
+// calls that led there, innermost first, each with where it was called;
+// recursion from one place is one link, and a long chain shows its ends.
+func TestErrorChains(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"g(x) = x + [1, 2, 3]\nf(n) = g([n, n])\n\nf(2)",
+			"<expr>:1:10: cannot add arrays: shapes (2,) and (3,) cannot be broadcast\n    g(x) = x + [1, 2, 3]\n             ^\n" +
+				"  in g(x), called from <expr>:2:8\n  in f(n), called from <expr>:4:1\n"},
+		{"f(x) = sqrt(\"a\")\nmap(f, [1, 2])",
+			"<expr>:1:13: sqrt: expected a number or an array, got string\n    f(x) = sqrt(\"a\")\n                ^\n" +
+				"  in f(x), called by map from <expr>:2:1\n"},
+		{"h = x -> [x, x, x] + [1, 2]\nh(1)",
+			"<expr>:1:20: cannot add arrays: shapes (3,) and (2,) cannot be broadcast\n    h = x -> [x, x, x] + [1, 2]\n                       ^\n" +
+				"  in x -> [x, x, x] + [1, 2], called from <expr>:2:1\n"},
+		{"f(n) = n == 0 ? [1, 2] + [1, 2, 3] : sum(map([n-1], f))\nf(3000)",
+			"<expr>:1:24: cannot add arrays: shapes (2,) and (3,) cannot be broadcast\n    f(n) = n == 0 ? [1, 2] + [1, 2, 3] : sum(map([n-1], f))\n                           ^\n" +
+				"  in f(n), called by map from <expr>:1:42, 3000 times\n  in f(n), called from <expr>:2:1\n"},
+		{"f(n) = n == 0 ? 1 + \"a\" : g(n - 1)\ng(n) = f(n)\nf(2000)",
+			"<expr>:1:19: cannot add number and string\n    f(n) = n == 0 ? 1 + \"a\" : g(n - 1)\n                      ^\n" +
+				"  in f(n), called from <expr>:2:8\n  in g(n), called from <expr>:1:27\n  in f(n), called from <expr>:2:8\n" +
+				"  ... 3995 more calls ...\n" +
+				"  in f(n), called from <expr>:2:8\n  in g(n), called from <expr>:1:27\n  in f(n), called from <expr>:3:1\n"},
+		{"f(x) = x\nf(1, 2)", "<expr>:2:1: f(x) takes 1 argument, got 2\n    f(1, 2)\n    ^\n"},
+	}
+	for _, c := range cases {
+		var out, errs bytes.Buffer
+		calc.Run(calc.NewSession(), "<expr>", c.src, &out, &errs)
+		if got := errs.String(); got != c.want {
+			t.Errorf("%q:\n got\n%s\nwant\n%s", c.src, got, c.want)
+		}
+	}
+}
+
+// TestErrorCarets: the caret sits under the place by display width (wide
+// CJK and emoji take two columns, combining marks none), and a long line
+// shows as a window around the caret, not whole.
+func TestErrorCarets(t *testing.T) {
+	long := strings.Repeat("1 + ", 100000) + `"a"`
+	cases := []struct{ src, want string }{
+		{`"日本語" + 1`, "    \"日本語\" + 1\n             ^\n"},
+		{`"😀😀" + 1`, "    \"😀😀\" + 1\n           ^\n"},
+		{"\"e\u0301e\u0301\" + 1", "    \"e\u0301e\u0301\" + 1\n         ^\n"},
+		{"\t\"a\" + 1", "     \"a\" + 1\n         ^\n"},
+		{long, "    …" + strings.Repeat("+ 1 ", 15) + `+ "a"` + "\n" + strings.Repeat(" ", 4+1+60) + "^\n"},
+	}
+	for _, c := range cases {
+		var out, errs bytes.Buffer
+		calc.Run(calc.NewSession(), "<expr>", c.src, &out, &errs)
+		_, got, _ := strings.Cut(errs.String(), "\n")
+		if got != c.want {
+			t.Errorf("%.40q:\n got\n%s\nwant\n%s", c.src, got, c.want)
 		}
 	}
 }

@@ -20,11 +20,10 @@ func axisOf(a lang.Args, i int, opts lang.Options) int {
 		return a.Int(i)
 	}
 	if opts.Has("axis") {
-		v := opts.Get("axis", lang.Nil)
-		if k, ok := v.Int(); ok {
-			return k
+		if v := opts.Get("axis", lang.Nil); v.Kind() != lang.NumKind {
+			panic(lang.Errorf("option axis must be an integer, got %s", v.TypeName()))
 		}
-		panic(lang.Errorf("option axis must be an integer, got %s", v.TypeName()))
+		return opts.Int("axis", 0) // NaN, an infinity or a fraction is an error naming its value
 	}
 	return array.AllAxes
 }
@@ -114,7 +113,7 @@ func spread(name, doc string, f func(*array.Array, int, int) (*array.Array, erro
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			ddof := int(opts.Num("ddof", 0))
+			ddof := opts.Int("ddof", 0)
 			return lang.Arr(must(f(args.Array(0), axisOf(args, 1, opts), ddof)))
 		},
 	}
@@ -163,7 +162,7 @@ func joiner(name, doc string, join func([]*array.Array, int) (*array.Array, erro
 		MinArgs: 1, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			axis := int(opts.Num("axis", 0))
+			axis := opts.Int("axis", 0)
 			parts := []lang.Value(args)
 			if len(args) == 1 && args[0].Kind() != lang.ExprKind {
 				parts = args.Items(0)

@@ -60,9 +60,9 @@ func dualAnnealing(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
 	_, lo, hi := intervals(args[1], "bounds")
 	p := pointProblem(s, args[0], len(lo), opts)
-	settings := &optimize.DualAnnealingSettings{MaxIter: int(opts.Num("maxiter", 0)), MaxFuncEvals: int(opts.Num("maxfun", 0)),
+	settings := &optimize.DualAnnealingSettings{MaxIter: opts.Int("maxiter", 0), MaxFuncEvals: opts.Int("maxfun", 0),
 		InitialTemp: opts.Num("initial_temp", 0), RestartTempRatio: opts.Num("restart_temp_ratio", 0),
-		Visit: opts.Num("visit", 0), Accept: opts.Num("accept", 0), Seed: uint64(opts.Num("seed", 0)),
+		Visit: opts.Num("visit", 0), Accept: opts.Num("accept", 0), Seed: uint64(opts.Int("seed", 0)),
 		NoLocalSearch: opts.Bool("no_local_search", false)}
 	if x0 := opts.Get("x0", lang.Nil); !x0.IsNil() {
 		settings.X0 = arrayOf(x0).Data
@@ -79,9 +79,9 @@ func differentialEvolution(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
 	_, lo, hi := intervals(args[1], "bounds")
 	p := pointProblem(s, args[0], len(lo), opts)
-	set := &optimize.DESettings{Strategy: opts.Text("strategy", ""), MaxIter: int(opts.Num("maxiter", 0)),
-		PopSize: int(opts.Num("popsize", 0)), Tol: opts.Num("tol", 0), ATol: opts.Num("atol", 0),
-		Recombination: opts.Num("recombination", 0), Seed: uint64(opts.Num("seed", 0)),
+	set := &optimize.DESettings{Strategy: opts.Text("strategy", ""), MaxIter: opts.Int("maxiter", 0),
+		PopSize: opts.Int("popsize", 0), Tol: opts.Num("tol", 0), ATol: opts.Num("atol", 0),
+		Recombination: opts.Num("recombination", 0), Seed: uint64(opts.Int("seed", 0)),
 		NoPolish: !opts.Bool("polish", true), Init: opts.Text("init", "")}
 	if m := opts.Get("mutation", lang.Nil); !m.IsNil() {
 		f := numberVector(m, "mutation")
@@ -113,7 +113,7 @@ func shgo(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
 	_, lo, hi := intervals(args[1], "bounds")
 	p := pointProblem(s, args[0], len(lo), opts)
-	r, err := optimize.SHGO(p.obj.Scalar, lo, hi, &optimize.SHGOSettings{N: int(opts.Num("n", 0)), Iters: int(opts.Num("iters", 0)),
+	r, err := optimize.SHGO(p.obj.Scalar, lo, hi, &optimize.SHGOSettings{N: opts.Int("n", 0), Iters: opts.Int("iters", 0),
 		Local: func(f optimize.Func, x0 []float64, b *optimize.Bounds) (*optimize.Result, error) {
 			pr := optimize.Problem{Func: f}
 			if p.obj.Traced() {
@@ -241,9 +241,9 @@ var globalBuiltins = []*lang.Builtin{
 				}
 			}
 			r, err := optimize.BasinHopping(p.obj.Scalar, p.x0, &optimize.BasinHoppingSettings{
-				NIter: int(opts.Num("niter", 0)), T: opts.Num("T", 0), StepSize: opts.Num("stepsize", 0),
-				Seed: uint64(opts.Num("seed", 0)), Interval: int(opts.Num("interval", 0)),
-				NIterSuccess: int(opts.Num("niter_success", 0)), Local: local})
+				NIter: opts.Int("niter", 0), T: opts.Num("T", 0), StepSize: opts.Num("stepsize", 0),
+				Seed: uint64(opts.Int("seed", 0)), Interval: opts.Int("interval", 0),
+				NIterSuccess: opts.Int("niter_success", 0), Local: local})
 			if err != nil {
 				lang.Throw(err)
 			}

@@ -116,7 +116,8 @@ const examplePrompt = "  calc> "
 // exampleTranscript runs an example in a fresh session and returns it as
 // a transcript: each statement after the prompt, its output indented
 // under it. A statement that fails shows no output (the help tests make
-// sure none does).
+// sure none does), except in safe mode: there the example runs in a safe
+// session, and one that needs files is shown without its results.
 func exampleTranscript(example string, safe bool) string {
 	s := exampleSession()
 	s.Safe = safe
@@ -129,7 +130,11 @@ func exampleTranscript(example string, safe bool) string {
 		}
 		var out strings.Builder
 		s.Out = &out
-		if s.Run("<example>", pending.String()) == nil && out.Len() > 0 {
+		err := s.Run("<example>", pending.String())
+		if err != nil && strings.Contains(err.Error(), lang.FilesOff) {
+			return examplePrompt + strings.ReplaceAll(example, "\n", "\n"+examplePrompt) + "\n  (not run: " + lang.FilesOff + ")\n"
+		}
+		if err == nil && out.Len() > 0 {
 			for _, o := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
 				b.WriteString("  " + o + "\n")
 			}

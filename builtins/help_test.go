@@ -158,3 +158,28 @@ func TestExampleOutputs(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpSafe: in a safe session, help runs examples in a safe session
+// too; an example that needs files is shown without running it, and
+// writes nothing (it would have written to the temporary folder).
+func TestHelpSafe(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	s := builtins.NewSession()
+	s.Safe = true
+	for _, name := range []string{"imwrite", "savefig", "imread", "tempdir", "savetxt"} {
+		text, err := builtins.Help(s, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(text, "\n  (not run: files are off in safe mode)") {
+			t.Errorf("help %s in safe mode:\n%s", name, text)
+		}
+	}
+	if text, _ := builtins.Help(s, "sqrt"); strings.Contains(text, "not run") {
+		t.Errorf("help sqrt in safe mode:\n%s", text)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
+		t.Errorf("help in safe mode wrote %s", entries[0].Name())
+	}
+}

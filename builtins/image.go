@@ -131,7 +131,7 @@ func derivFilter(name, doc string, ksize bool, run func(ctx context.Context, m *
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			m := img(args, 0)
-			dx, dy, k, scale, delta, b := args.Int(1), args.Int(2), int(opts.Num("ksize", 3)), opts.Num("scale", 1), opts.Num("delta", 0), border(opts)
+			dx, dy, k, scale, delta, b := args.Int(1), args.Int(2), opts.Int("ksize", 3), opts.Num("scale", 1), opts.Num("delta", 0), border(opts)
 			d := ddepth(opts, m, array.Float64)
 			return toDepth(stoppable(s, func(ctx context.Context) (*array.Array, error) {
 				return run(ctx, m, dx, dy, k, scale, delta, b)
@@ -211,7 +211,7 @@ var imageBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			m := img(args, 0)
-			k, scale, delta, b, d := int(opts.Num("ksize", 1)), opts.Num("scale", 1), opts.Num("delta", 0), border(opts), ddepth(opts, m, array.Float64)
+			k, scale, delta, b, d := opts.Int("ksize", 1), opts.Num("scale", 1), opts.Num("delta", 0), border(opts), ddepth(opts, m, array.Float64)
 			return toDepth(stoppable(s, func(ctx context.Context) (*array.Array, error) {
 				return image.Laplacian(ctx, m, k, scale, delta, b)
 			}), d)
@@ -422,7 +422,7 @@ var imageBuiltins = []*lang.Builtin{
 			if err != nil {
 				panic(lang.ArgErrorf(1, "%v", err))
 			}
-			m, k, n := img(args, 0), morphKernel(args, 2), int(opts.Num("iterations", 1))
+			m, k, n := img(args, 0), morphKernel(args, 2), opts.Int("iterations", 1)
 			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.MorphologyEx(ctx, m, op, k, -1, -1, n) }))
 		},
 	},
@@ -453,7 +453,7 @@ var imageBuiltins = []*lang.Builtin{
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			m, lo, hi, k, l2 := img(args, 0), args.Num(1), args.Num(2), int(opts.Num("aperture", 3)), opts.Bool("l2gradient", false)
+			m, lo, hi, k, l2 := img(args, 0), args.Num(1), args.Num(2), opts.Int("aperture", 3), opts.Bool("l2gradient", false)
 			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.Canny(ctx, m, lo, hi, k, l2) }))
 		},
 	},
@@ -536,7 +536,7 @@ func morphFilter(name, doc string, run func(ctx context.Context, img, kernel *ar
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			m, k, n := img(args, 0), morphKernel(args, 1), int(opts.Num("iterations", 1))
+			m, k, n := img(args, 0), morphKernel(args, 1), opts.Int("iterations", 1)
 			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return run(ctx, m, k, -1, -1, n) }))
 		},
 	}

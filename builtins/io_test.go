@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"calc/builtins"
@@ -134,5 +135,51 @@ func TestDataSafeMode(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
 		t.Errorf("safe mode wrote %d files", len(entries))
+	}
+}
+
+// Every builtin that writes a file replaces only a regular file: a
+// symbolic link or a named pipe in its place stays, with an error, and a
+// replaced file keeps its mode.
+func TestWritersRefuseSpecialFiles(t *testing.T) {
+	s, dir := dataSession(t)
+	target := filepath.Join(dir, "target")
+	os.WriteFile(target, []byte("kept"), 0o600)
+	for _, name := range []string{"l.png", "l.svg", "l.txt", "l.npy", "l.csv"} {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "f.png"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ src, want string }{
+		{`imwrite(dir + "/l.png", zeros(2, 2))`, "l.png: it is a symbolic link"},
+		{`imwrite(dir + "/f.png", zeros(2, 2))`, "f.png: it is a named pipe (FIFO)"},
+		{`savefig(plot([1, 2]), dir + "/l.svg")`, "l.svg: it is a symbolic link"},
+		{`savefig(plot([1, 2]), dir + "/f.png")`, "f.png: it is a named pipe (FIFO)"},
+		{`savetxt(dir + "/l.txt", [1])`, "l.txt: it is a symbolic link"},
+		{`save(dir + "/l.npy", [1])`, "l.npy: it is a symbolic link"},
+		{`writecsv(dir + "/l.csv", [[1]])`, "l.csv: it is a symbolic link"},
+	} {
+		if _, err := s.Eval(c.src); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want an error saying %q", c.src, err, c.want)
+		}
+	}
+	if b, _ := os.ReadFile(target); string(b) != "kept" {
+		t.Errorf("a link's target holds %q", b)
+	}
+	kept := filepath.Join(dir, "kept.png")
+	os.WriteFile(kept, nil, 0o600)
+	for _, src := range []string{`imwrite(dir + "/kept.png", zeros(2, 2))`, `savefig(plot([1, 2]), dir + "/kept.png")`} {
+		if _, err := s.Eval(src); err != nil {
+			t.Fatal(err)
+		}
+		if fi, err := os.Stat(kept); err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s: the file's mode became %v (%v), want 0600 kept", src, fi.Mode().Perm(), err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 8 {
+		t.Errorf("%d files in the folder, want 8: a temporary file was left", len(entries))
 	}
 }

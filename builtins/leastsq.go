@@ -64,7 +64,7 @@ var leastSquaresBuiltins = []*lang.Builtin{
 			checkUnstoppable(s, "lm", m, len(p.x0))
 			res, err := optimize.LeastSq(r, jac, p.x0, m, &optimize.LeastSqSettings{
 				FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
-				MaxFuncEvals: int(opts.Num("maxfev", 0)), EpsFcn: opts.Num("epsfcn", 0), Factor: opts.Num("factor", 0)})
+				MaxFuncEvals: opts.Int("maxfev", 0), EpsFcn: opts.Num("epsfcn", 0), Factor: opts.Num("factor", 0)})
 			if err != nil {
 				lang.Throw(err)
 			}
@@ -108,7 +108,7 @@ var leastSquaresBuiltins = []*lang.Builtin{
 			r, jac, m := residuals(p, opts, "jac")
 			checkWork(s, "least_squares", len(p.x0), m, 0)
 			settings := &optimize.LeastSquaresSettings{FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
-				MaxFuncEvals: int(opts.Num("max_nfev", 0)), DiffStep: opts.Num("diff_step", 0), FScale: opts.Num("f_scale", 0)}
+				MaxFuncEvals: opts.Int("max_nfev", 0), DiffStep: opts.Num("diff_step", 0), FScale: opts.Num("f_scale", 0)}
 			losses := map[string]optimize.LeastSquaresLoss{"linear": optimize.Linear, "soft_l1": optimize.SoftL1,
 				"huber": optimize.Huber, "cauchy": optimize.Cauchy, "arctan": optimize.Arctan}
 			loss, ok := losses[opts.Text("loss", "linear")]
@@ -246,7 +246,7 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 		return pts.Scalar(in)
 	}
 	settings := &optimize.CurveFitSettings{AbsoluteSigma: opts.Bool("absolute_sigma", false),
-		MaxFuncEvals: int(opts.Num("maxfev", 0)), FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
+		MaxFuncEvals: opts.Int("maxfev", 0), FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
 		Bounds: scalarBounds(opts, nparams), TRF: opts.OneOf("method", "lm", "trf") == "trf"}
 	if pts.Traced() {
 		grad := make([]float64, 1+nparams)

@@ -154,7 +154,7 @@ var linprogBuiltins = []*lang.Builtin{
 					panic(lang.Errorf("%s has %d rows, but %s has %d entries", m.a, len(*m.rows), m.b, len(*m.rhs)))
 				}
 			}
-			set := &optimize.LPSettings{MaxIter: int(opts.Num("maxiter", 0))}
+			set := &optimize.LPSettings{MaxIter: opts.Int("maxiter", 0)}
 			if iv := opts.Get("integrality", lang.Nil); !iv.IsNil() {
 				r, err := optimize.MILP(p, integrality(iv, n), &optimize.MILPSettings{LP: *set})
 				if err != nil {
@@ -223,7 +223,7 @@ var linprogBuiltins = []*lang.Builtin{
 				addLinearConstraint(&p, con, n)
 			}
 			r, err := optimize.MILP(p, integrality(opts.Get("integrality", lang.Nil), n),
-				&optimize.MILPSettings{MaxNodes: int(opts.Num("maxnodes", 0))})
+				&optimize.MILPSettings{MaxNodes: opts.Int("maxnodes", 0)})
 			if err != nil {
 				lang.Throw(err)
 			}

@@ -82,13 +82,13 @@ type minimizer struct {
 }
 
 // iterLimit reads scipy's maxiter option (0: the method's default).
-func iterLimit(opts lang.Options, name string) int { return int(opts.Num(name, 0)) }
+func iterLimit(opts lang.Options, name string) int { return opts.Int(name, 0) }
 
 var minimizers = []minimizer{
 	{name: "Nelder-Mead", run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.NelderMead(p.obj.Scalar, p.x0, &optimize.NelderMeadSettings{
 			XTol: opts.Num("xtol", opts.Num("xatol", 0)), FTol: opts.Num("ftol", opts.Num("fatol", 0)),
-			MaxIter: iterLimit(opts, "maxiter"), MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxfev", 0))),
+			MaxIter: iterLimit(opts, "maxiter"), MaxFuncEvals: opts.Int("maxfun", opts.Int("maxfev", 0)),
 			Adaptive: opts.Bool("adaptive", false), KeepPath: opts.Bool("retall", false), Bounds: p.directBounds(opts),
 			Callback: p.callback(opts),
 		})
@@ -96,7 +96,7 @@ var minimizers = []minimizer{
 	{name: "Powell", run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.Powell(p.obj.Scalar, p.x0, &optimize.PowellSettings{
 			XTol: opts.Num("xtol", 0), FTol: opts.Num("ftol", 0),
-			MaxIter: iterLimit(opts, "maxiter"), MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxfev", 0))),
+			MaxIter: iterLimit(opts, "maxiter"), MaxFuncEvals: opts.Int("maxfun", opts.Int("maxfev", 0)),
 			KeepPath: opts.Bool("retall", false), Bounds: p.directBounds(opts), Callback: p.callback(opts),
 		})
 	}},
@@ -128,14 +128,14 @@ var minimizers = []minimizer{
 		}
 		return optimize.LBFGSB(p.withGradient(opts), p.x0, p.bounds(opts), &optimize.LBFGSBSettings{
 			M: opts.Int("m", opts.Int("maxcor", 0)), FTol: ftol, GTol: opts.Num("pgtol", opts.Num("gtol", 0)),
-			MaxFuncEvals: int(opts.Num("maxfun", 0)), MaxIter: iterLimit(opts, "maxiter"),
-			MaxLineSearch: int(opts.Num("maxls", 0)), Step: opts.Num("epsilon", opts.Num("eps", 0)),
+			MaxFuncEvals: opts.Int("maxfun", 0), MaxIter: iterLimit(opts, "maxiter"),
+			MaxLineSearch: opts.Int("maxls", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
 			Callback: p.callback(opts),
 		})
 	}},
 	{name: "TNC", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.TNC(p.withGradient(opts), p.x0, p.bounds(opts), &optimize.TNCSettings{
-			MaxCGIter: int(opts.Num("maxCGit", 0)), MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))),
+			MaxCGIter: opts.Int("maxCGit", 0), MaxFuncEvals: opts.Int("maxfun", opts.Int("maxiter", 0)),
 			Eta: opts.Num("eta", 0), StepMax: opts.Num("stepmx", 0), Accuracy: opts.Num("accuracy", 0),
 			FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("pgtol", opts.Num("gtol", 0)),
 			Step: opts.Num("epsilon", opts.Num("eps", 0)), Callback: p.callback(opts),
@@ -144,13 +144,13 @@ var minimizers = []minimizer{
 	{name: "COBYLA", run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.COBYLA(p.obj.Scalar, p.x0, p.constraints(opts), &optimize.COBYLASettings{
 			RhoBeg: opts.Num("rhobeg", 0), RhoEnd: opts.Num("rhoend", opts.Num("tol", 0)),
-			MaxFuncEvals: int(opts.Num("maxfun", opts.Num("maxiter", 0))), CATol: opts.Num("catol", 0),
+			MaxFuncEvals: opts.Int("maxfun", opts.Int("maxiter", 0)), CATol: opts.Num("catol", 0),
 			Callback: p.callback(opts),
 		})
 	}},
 	{name: "SLSQP", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
 		return optimize.SLSQP(p.withGradient(opts), p.x0, p.constraints(opts), p.bounds(opts), &optimize.SLSQPSettings{
-			Acc: opts.Num("acc", opts.Num("ftol", 0)), MaxIter: int(opts.Num("iter", opts.Num("maxiter", 0))),
+			Acc: opts.Num("acc", opts.Num("ftol", 0)), MaxIter: opts.Int("iter", opts.Int("maxiter", 0)),
 			Step: opts.Num("epsilon", opts.Num("eps", 0)), Callback: p.callback(opts),
 		})
 	}},
@@ -811,7 +811,7 @@ var optimizeBuiltins = []*lang.Builtin{
 			for i := range rowsA {
 				rowsA[i] = A.Data[i*n : (i+1)*n]
 			}
-			x, rnorm, err := optimize.NNLS(rowsA, args.Array(1).Data, int(opts.Num("maxiter", 0)))
+			x, rnorm, err := optimize.NNLS(rowsA, args.Array(1).Data, opts.Int("maxiter", 0))
 			if err != nil {
 				lang.Throw(err)
 			}

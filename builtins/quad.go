@@ -1,6 +1,10 @@
 package builtins
 
 import (
+	"fmt"
+	"math"
+	"strings"
+
 	"calc/lang"
 	"calc/stdlib/integrate"
 )
@@ -67,12 +71,29 @@ var quadBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
-			r, err := integrate.Quad(f, args.Num(1), args.Num(2), quadSettings(opts))
+			lo, hi := args.Num(1), args.Num(2)
+			r, err := integrate.Quad(f, lo, hi, quadSettings(opts))
 			if err != nil {
 				lang.Throw(err)
 			}
 			if !r.Success {
 				s.Print("IntegrationWarning: " + r.Message)
+			} else if math.IsInf(lo, 0) && math.IsInf(hi, 0) && lo != hi {
+				// QUADPACK's qagi integrates f(x) + f(-x) over (0, inf), so
+				// the halves of an odd integrand cancel exactly: sin gives
+				// 0 with abserr 0 where the integral does not exist. scipy
+				// says nothing; calc checks that each half converges.
+				for _, half := range [][2]float64{{0, math.Inf(1)}, {math.Inf(-1), 0}} {
+					if h, err := integrate.Quad(f, half[0], half[1], quadSettings(opts)); err == nil && !h.Success {
+						why, _, _ := strings.Cut(h.Message, ".") // QUADPACK's first sentence
+						if why != "" {
+							why = strings.ToLower(why[:1]) + why[1:]
+						}
+						s.Note(fmt.Sprintf("quad: the integral over (%s, %s) does not converge (%s); %s is only the principal value over (-inf, inf), where the halves cancel",
+							lang.Format(lang.Num(half[0])), lang.Format(lang.Num(half[1])), why, lang.Format(lang.Num(r.Value))))
+						break
+					}
+				}
 			}
 			return quadResult(r, opts.Bool("full_output", false))
 		},

@@ -42,8 +42,8 @@ var scanOptions = []lang.Opt{{Name: "resolution", Doc: "the narrowest piece exam
 // formula, encloses its k-th derivative and the next over cells; where it
 // is not, it notes that the scan is the grid heuristic.
 func scanSettings(s *lang.Session, o *fn, k int, opts lang.Options) *roots.ScanSettings {
-	set := &roots.ScanSettings{Intervals: int(opts.Num("intervals", 0)), Resolution: opts.Num("resolution", 0),
-		MaxCells: int(opts.Num("maxcells", 0))}
+	set := &roots.ScanSettings{Intervals: opts.Int("intervals", 0), Resolution: opts.Num("resolution", 0),
+		MaxCells: opts.Int("maxcells", 0)}
 	b, err := cellBounds(o, k)
 	if err != nil {
 		n := set.Intervals
@@ -129,7 +129,7 @@ func rootOrResult(r roots.Result, opts lang.Options) lang.Value {
 
 // bracketSettings reads xtol, rtol and maxiter.
 func bracketSettings(opts lang.Options) roots.BracketSettings {
-	return roots.BracketSettings{XTol: opts.Num("xtol", 0), RTol: opts.Num("rtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
+	return roots.BracketSettings{XTol: opts.Num("xtol", 0), RTol: opts.Num("rtol", 0), MaxIter: opts.Int("maxiter", 0)}
 }
 
 // bracketOpts are the options of the bracketing root finders.
@@ -193,7 +193,7 @@ func newtonVector(s *lang.Session, f, x0 lang.Value, method string, opts lang.Op
 	}
 	df, d2f = newtonDerivatives(s, f, method, df, d2f)
 	r, err := roots.NewtonVec(fx, df, d2f, p.x0, &roots.NewtonSettings{XTol: opts.Num("tol", opts.Num("xtol", 0)),
-		MaxIter: int(opts.Num("maxiter", 0))})
+		MaxIter: opts.Int("maxiter", 0)})
 	if err != nil {
 		lang.Throw(err)
 	}
@@ -226,7 +226,7 @@ func newtonFamily(s *lang.Session, f lang.Value, x0 float64, method string, opts
 	if g := opts.Func("fprime2"); !g.IsNil() {
 		d2f, _ = scalarFunc(s, g, extraArgs(opts))
 	}
-	set := &roots.NewtonSettings{XTol: opts.Num("tol", opts.Num("xtol", 0)), RTol: opts.Num("rtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
+	set := &roots.NewtonSettings{XTol: opts.Num("tol", opts.Num("xtol", 0)), RTol: opts.Num("rtol", 0), MaxIter: opts.Int("maxiter", 0)}
 	if opts.Has("x1") {
 		x1 := opts.Num("x1", 0)
 		set.X1 = &x1
@@ -300,7 +300,7 @@ var (
 
 // nonlinSettings reads the options scipy's nonlinear solvers share.
 func nonlinSettings(opts lang.Options) roots.NonlinSettings {
-	set := roots.NonlinSettings{Iter: int(opts.Num("iter", 0)), MaxIter: int(opts.Num("maxiter", 0)),
+	set := roots.NonlinSettings{Iter: opts.Int("iter", 0), MaxIter: opts.Int("maxiter", 0),
 		FTol: opts.Num("f_tol", opts.Num("tol", 0)), FRTol: opts.Num("f_rtol", 0), XTol: opts.Num("x_tol", 0), XRTol: opts.Num("x_rtol", 0)}
 	if ls := opts.Get("line_search", lang.Str("armijo")); ls.IsNil() || opts.OneOf("line_search", "armijo", "none") == "none" {
 		set.LineSearch = roots.NoLineSearch
@@ -319,24 +319,24 @@ type systemSolver struct {
 // systemSolvers are root's methods.
 var systemSolvers = []systemSolver{
 	{"hybr", "", "", []lang.Opt{xtolOpt, maxfevOpt, epsfcnOpt, factorOpt}, func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
-		return roots.Hybr(f, jac, x0, &roots.HybrSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), MaxFuncEvals: int(opts.Num("maxfev", 0)),
+		return roots.Hybr(f, jac, x0, &roots.HybrSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), MaxFuncEvals: opts.Int("maxfev", 0),
 			EpsFcn: opts.Num("epsfcn", 0), Factor: opts.Num("factor", 0)})
 	}},
 	{"lm", "", "", []lang.Opt{xtolOpt, ftolOpt, gtolOpt, maxfevOpt, maxiterOpt}, func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.LM(f, jac, x0, &roots.LMSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), FTol: opts.Num("ftol", 0),
-			GTol: opts.Num("gtol", 0), MaxFuncEvals: int(opts.Num("maxfev", opts.Num("maxiter", 0)))})
+			GTol: opts.Num("gtol", 0), MaxFuncEvals: opts.Int("maxfev", opts.Int("maxiter", 0))})
 	}},
 	{"broyden1", "broyden1", "Broyden's first (good) method: a quasi-Newton method updating an approximate Jacobian", slices.Concat(nonlinOptions, []lang.Opt{alphaOpt, maxRankOpt}), func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
-		return roots.Broyden1(f, x0, &roots.BroydenSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), MaxRank: int(opts.Num("max_rank", 0))})
+		return roots.Broyden1(f, x0, &roots.BroydenSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), MaxRank: opts.Int("max_rank", 0)})
 	}},
 	{"broyden2", "broyden2", "Broyden's second (bad) method: a quasi-Newton method updating an approximate inverse Jacobian", slices.Concat(nonlinOptions, []lang.Opt{alphaOpt, maxRankOpt}), func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
-		return roots.Broyden2(f, x0, &roots.BroydenSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), MaxRank: int(opts.Num("max_rank", 0))})
+		return roots.Broyden2(f, x0, &roots.BroydenSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), MaxRank: opts.Int("max_rank", 0)})
 	}},
 	{"anderson", "anderson", "extended Anderson mixing", slices.Concat(nonlinOptions, []lang.Opt{alphaOpt, {Name: "w0", Doc: "the regularization of the mixing (0.01)"}, {Name: "M", Doc: "how many previous iterates are mixed (5)"}}), func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
-		return roots.Anderson(f, x0, &roots.AndersonSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), W0: opts.Num("w0", 0), M: int(opts.Num("M", 0))})
+		return roots.Anderson(f, x0, &roots.AndersonSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), W0: opts.Num("w0", 0), M: opts.Int("M", 0)})
 	}},
 	{"krylov", "newton_krylov", "Newton's method with the Jacobian inverted by a Krylov method (LGMRES) on finite differences", slices.Concat(nonlinOptions, []lang.Opt{{Name: "rdiff", Doc: "the relative step of the finite differences"}, {Name: "inner_maxiter", Doc: "the most inner Krylov iterations (20)"}, {Name: "method", Doc: "the Krylov method: lgmres (default) or gmres"}}), func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
-		set := &roots.KrylovSettings{NonlinSettings: nonlinSettings(opts), RDiff: opts.Num("rdiff", 0), InnerMaxIter: int(opts.Num("inner_maxiter", 0))}
+		set := &roots.KrylovSettings{NonlinSettings: nonlinSettings(opts), RDiff: opts.Num("rdiff", 0), InnerMaxIter: opts.Int("inner_maxiter", 0)}
 		if opts.OneOf("method", "lgmres", "gmres") == "gmres" {
 			set.Method = roots.GMRES
 		}
@@ -450,7 +450,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
-			r, err := roots.TOMS748(f, args.Num(1), args.Num(2), &roots.TOMS748Settings{BracketSettings: bracketSettings(opts), K: int(opts.Num("k", 0))})
+			r, err := roots.TOMS748(f, args.Num(1), args.Num(2), &roots.TOMS748Settings{BracketSettings: bracketSettings(opts), K: opts.Int("k", 0)})
 			if err != nil {
 				lang.Throw(err)
 			}
@@ -547,7 +547,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			set := &roots.FixedPointSettings{XTol: opts.Num("xtol", 0), MaxIter: int(opts.Num("maxiter", 0))}
+			set := &roots.FixedPointSettings{XTol: opts.Num("xtol", 0), MaxIter: opts.Int("maxiter", 0)}
 			switch m := opts.Text("method", "del2"); m {
 			case "del2":
 			case "iteration":

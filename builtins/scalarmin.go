@@ -64,7 +64,7 @@ func scalarMinimizer(name, doc string, run func(f func(float64) float64, brack [
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
-			r, err := run(f, bracketArg(opts.Get("brack", lang.Nil)), opts.Num("tol", 0), int(opts.Num("maxiter", 0)))
+			r, err := run(f, bracketArg(opts.Get("brack", lang.Nil)), opts.Num("tol", 0), opts.Int("maxiter", 0))
 			if err != nil {
 				lang.Throw(err)
 			}
@@ -99,7 +99,7 @@ var scalarMinBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
-			r, err := optimize.Bounded(f, args.Num(1), args.Num(2), &optimize.BoundedSettings{XTol: opts.Num("xtol", 0), MaxFuncEvals: int(opts.Num("maxfun", 0))})
+			r, err := optimize.Bounded(f, args.Num(1), args.Num(2), &optimize.BoundedSettings{XTol: opts.Num("xtol", 0), MaxFuncEvals: opts.Int("maxfun", 0)})
 			if err != nil {
 				lang.Throw(err)
 			}
@@ -129,7 +129,7 @@ var scalarMinBuiltins = []*lang.Builtin{
 			if len(args) > 2 {
 				xb = args.Num(2)
 			}
-			r, err := optimize.Bracket(f, xa, xb, &optimize.BracketSettings{GrowLimit: opts.Num("grow_limit", 0), MaxIter: int(opts.Num("maxiter", 0))})
+			r, err := optimize.Bracket(f, xa, xb, &optimize.BracketSettings{GrowLimit: opts.Num("grow_limit", 0), MaxIter: opts.Int("maxiter", 0)})
 			if err != nil {
 				lang.Throw(err)
 			}
@@ -159,15 +159,15 @@ var scalarMinBuiltins = []*lang.Builtin{
 			var err error
 			switch opts.Method("method", method) {
 			case "brent":
-				r, err = runBrent(f, bracketArg(opts.Get("bracket", lang.Nil)), opts.Num("tol", 0), int(opts.Num("maxiter", 0)))
+				r, err = runBrent(f, bracketArg(opts.Get("bracket", lang.Nil)), opts.Num("tol", 0), opts.Int("maxiter", 0))
 			case "golden":
-				r, err = runGolden(f, bracketArg(opts.Get("bracket", lang.Nil)), opts.Num("tol", 0), int(opts.Num("maxiter", 0)))
+				r, err = runGolden(f, bracketArg(opts.Get("bracket", lang.Nil)), opts.Num("tol", 0), opts.Int("maxiter", 0))
 			case "bounded":
 				b, ok := toArray(opts.Get("bounds", lang.Nil))
 				if !ok || len(b.Data) != 2 {
 					panic(lang.Errorf("the bounded method needs bounds [lo, hi]"))
 				}
-				r, err = optimize.Bounded(f, b.Data[0], b.Data[1], &optimize.BoundedSettings{XTol: opts.Num("xatol", opts.Num("tol", 0)), MaxFuncEvals: int(opts.Num("maxiter", 0))})
+				r, err = optimize.Bounded(f, b.Data[0], b.Data[1], &optimize.BoundedSettings{XTol: opts.Num("xatol", opts.Num("tol", 0)), MaxFuncEvals: opts.Int("maxiter", 0)})
 			}
 			if err != nil {
 				lang.Throw(err)
@@ -196,7 +196,7 @@ var scalarMinBuiltins = []*lang.Builtin{
 				panic(lang.ArgErrorf(2, "the direction must be an array like the point"))
 			}
 			r, err := optimize.LineSearch(p.withGradient(opts), p.x0, d.Data, &optimize.LineSearchSettings{
-				C1: opts.Num("c1", 0), C2: opts.Num("c2", 0), AMax: opts.Num("amax", 0), MaxIter: int(opts.Num("maxiter", 0))})
+				C1: opts.Num("c1", 0), C2: opts.Num("c2", 0), AMax: opts.Num("amax", 0), MaxIter: opts.Int("maxiter", 0)})
 			if err != nil {
 				lang.Throw(err)
 			}

@@ -69,6 +69,11 @@ type Error struct {
 	// Arg, when non-negative, is the index of the argument of a builtin call
 	// the error is about; the call's compiler moves the caret there.
 	Arg int
+	// Calls is the chain of user-function calls the error happened in,
+	// innermost first, with Skipped calls left out of its middle when it
+	// is long (deep recursion).
+	Calls   []Call
+	Skipped int
 }
 
 // Errorf returns an Error with no position yet; the evaluator gives it the
@@ -96,6 +101,12 @@ func (e *Error) Error() string {
 	b.WriteString("\n    ")
 	b.WriteString(strings.Repeat(" ", displayWidth(before)))
 	b.WriteString("^")
+	for i, c := range e.Calls {
+		if i == chainEnds && e.Skipped > 0 {
+			fmt.Fprintf(&b, "\n  ... %d more call%s ...", e.Skipped, plural(e.Skipped))
+		}
+		b.WriteString("\n  " + c.String())
+	}
 	return b.String()
 }
 

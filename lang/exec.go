@@ -102,6 +102,9 @@ func (s *Session) exec(src *Source, st syntax.Stmt) (v Value, show bool, err err
 			if e == nil {
 				panic(r)
 			}
+			if e.Calls == nil {
+				e.Calls, e.Skipped = s.callChain()
+			}
 			s.bp, s.sp, s.depth = 0, 0, 0
 			v, show, err = Nil, false, e.at(Pos{src, st.Pos()})
 		}

@@ -84,8 +84,13 @@ type Session struct {
 	stack         []Value
 	bp, sp        int
 	depth         int
-	interrupt     atomic.Bool
-	reason        atomic.Pointer[string]
+	// sites[:depth] are where the user functions running were called, for
+	// an error's chain of calls; builtin is the innermost builtin running
+	// and where it was called, the site of the calls it makes.
+	sites     []callSite
+	builtin   callSite
+	interrupt atomic.Bool
+	reason    atomic.Pointer[string]
 	// running is the outermost builtin running, for Running; checks counts
 	// the calls of Check and Interrupted, so that callBuiltin can tell a
 	// builtin that never looks for an interrupt.
@@ -244,9 +249,12 @@ func (s *Session) Stopping() bool { return s.interrupt.Load() }
 // read or write files.
 func (s *Session) CheckFiles(what string) {
 	if s.Safe {
-		panic(Errorf("%s is not allowed: files are off in safe mode", what))
+		panic(Errorf("%s is not allowed: %s", what, FilesOff))
 	}
 }
+
+// FilesOff ends the error of a builtin refused in safe mode.
+const FilesOff = "files are off in safe mode"
 
 // Interrupted reports, and clears, a pending Ctrl-C (Interrupt), for
 // builtins that stop cleanly with a partial result (training keeps its
@@ -335,6 +343,7 @@ func (s *Session) callAt(f Value, base int, pos Pos, argPos []Pos) Value {
 				s.stack[base+c.to] = fn.captured[i]
 			}
 		}
+		s.enter(fn, pos)
 		savedBP := s.bp
 		s.bp = base
 		s.depth++
@@ -386,14 +395,17 @@ func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Valu
 		defer s.running.Store(nil)
 	}
 	checks := s.checks
+	outer := s.builtin
+	s.builtin = callSite{by: b, at: pos}
 	v, err := s.runBuiltin(b, args, pos, argPos)
 	if err != nil {
 		// A fresh panic from the body, not from the deferred recover: Go
 		// keeps every panic raised inside a deferred call chained to the
 		// one it interrupts, so re-panicking there made unwinding through
 		// n nested builtins cost O(n²) and more (87 s at depth 10,000).
-		panic(err)
+		panic(err) // s.builtin stays, for the chain of calls
 	}
+	s.builtin = outer
 	if s.interrupt.Load() && s.checks == checks {
 		// The builtin never looked for an interrupt, so it ran to the end
 		// after Ctrl-C: its result is dropped, as if it had stopped.

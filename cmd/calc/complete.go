@@ -29,7 +29,8 @@ var keywords = func() []string {
 // Tab: builtins, constants, keywords and the session's names; a record's
 // fields after `r.` (an array's attributes after `a.`); the REPL's
 // commands after `:`; the user's names after `help ` and `:clear `; and
-// .calc files and directories after `:load ` and `:save `. It implements
+// .calc files and directories after `:load ` and `:save ` (none in safe
+// mode). It implements
 // readline.AutoCompleter.
 type completer struct{ s *lang.Session }
 
@@ -49,7 +50,9 @@ func (c completer) Do(line []rune, pos int) ([][]rune, int) {
 	case strings.HasPrefix(trimmed, ":load "), strings.HasPrefix(trimmed, ":save "):
 		_, word, _ = strings.Cut(trimmed, " ")
 		word = strings.TrimLeft(word, " ")
-		cands = scriptFiles(word)
+		if !c.s.Safe { // safe mode lists no folders either
+			cands = scriptFiles(word)
+		}
 	case strings.HasPrefix(trimmed, ":clear "):
 		word = lastWord(trimmed)
 		cands = c.s.Names()

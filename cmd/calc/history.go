@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -23,7 +22,8 @@ import (
 // comments dropped. Inside brackets, where a statement may go on over
 // lines, a newline is only white space, so the joined line runs the same.
 type history struct {
-	rl *readline.Instance
+	rl   *readline.Instance
+	path string // the history file appended to; "" for none
 	// mu guards what follows: readline's goroutine calls filter and
 	// OnChange while the REPL's adds a statement, if keys are typed ahead.
 	mu      sync.Mutex
@@ -37,39 +37,42 @@ type history struct {
 	step        int // -1 for Up and 1 for Down, between filter and OnChange
 }
 
-// load reads the entries that a history file holds, the last
-// historyLimit of them.
-func (h *history) load(path string) {
+// load starts the history with the entries a history file held, and
+// keeps the file to append to ("" for none).
+func (h *history) load(path string, entries []string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.at = -1
-	if path == "" {
-		return
+	h.at, h.path = -1, path
+	for _, e := range entries {
+		h.rl.SaveHistory(e) // for Ctrl-R
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return // open reported it
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.TrimSpace(line) != "" {
-			h.entries = append(h.entries, line)
-		}
-	}
-	h.entries = h.entries[max(0, len(h.entries)-historyLimit):]
+	h.entries = entries
 }
 
-// add keeps the statement text (one or more lines) in the history.
-func (h *history) add(text string) {
+// add keeps the statement text (one or more lines) in the history. An
+// error appending to the history file is returned once; the history then
+// stays in memory only.
+func (h *history) add(text string) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	var added []string
 	for _, e := range historyEntries(text) {
 		if len(h.entries) > 0 && h.entries[len(h.entries)-1] == e {
 			continue // readline keeps no repeat either
 		}
 		h.rl.SaveHistory(e)
 		h.entries = append(h.entries, e)
+		added = append(added, e)
 	}
 	h.entries = h.entries[max(0, len(h.entries)-historyLimit):]
+	if h.path == "" || len(added) == 0 {
+		return nil
+	}
+	if err := appendHistory(h.path, added); err != nil {
+		h.path = ""
+		return err
+	}
+	return nil
 }
 
 // filter hands Up and Down (Ctrl-P and Ctrl-N) to OnChange as a bell,

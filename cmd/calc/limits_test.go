@@ -1,7 +1,9 @@
 package main
 
 import (
+	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -98,5 +100,52 @@ func TestInterruptSlowBuiltin(t *testing.T) {
 	}
 	if _, ok := s.Get("x"); ok {
 		t.Error("x was bound to the interrupted result")
+	}
+}
+
+// TestREPLTimeoutPerStatement: in the REPL, -timeout limits each
+// statement from its start. Time spent waiting at the prompt does not
+// count, so a statement typed after the limit has passed still runs, and
+// a long one is still stopped.
+func TestREPLTimeoutPerStatement(t *testing.T) {
+	sys, out, errOut := testSystem(t, "")
+	keysIn, keys := io.Pipe()
+	sys.stdin = keysIn
+	status := make(chan int, 1)
+	go func() { status <- run([]string{"-timeout", "200ms", "-i", "-e", "k = 6"}, sys) }()
+	time.Sleep(400 * time.Millisecond) // idle at the prompt, past the limit
+	io.WriteString(keys, "k * 7\nf(x) = x*x\nsum(map(f, range(5e7)))\nk + 1\n")
+	keys.Close()
+	if s := <-status; s != 0 {
+		t.Errorf("status %d", s)
+	}
+	if got, want := out.String(), "42\n7\n"; got != want {
+		t.Errorf("stdout %q, want %q", got, want)
+	}
+	if got, want := errOut.String(), "interrupted: the time limit of 200ms passed"; strings.Count(got, want) != 1 {
+		t.Errorf("stderr %q, want %q once", got, want)
+	}
+}
+
+// TestSafeModeFiles: safe mode keeps no history file and refuses
+// -history, and Tab after :load or :save lists no files or folders.
+func TestSafeModeFiles(t *testing.T) {
+	t.Setenv("CALC_HISTORY", filepath.Join(t.TempDir(), "history"))
+	if path, _ := historyPath("", true); path != "" {
+		t.Errorf("safe mode keeps its history in %q", path)
+	}
+	sys, _, errOut := testSystem(t, "")
+	if status := run([]string{"-safe", "-history", os.Getenv("CALC_HISTORY"), "-i"}, sys); status != 2 {
+		t.Errorf("-safe -history: status %d, want 2", status)
+	}
+	if want := "calc: -history cannot be used with -safe: safe mode reads and writes no files\n"; errOut.String() != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+	s := calc.NewSession()
+	s.Safe = true
+	for _, line := range []string{":load /", ":save ./", ":load "} {
+		if ends, _ := (completer{s}).Do([]rune(line), len(line)); len(ends) > 0 {
+			t.Errorf("safe mode completes %q to %q", line, ends)
+		}
 	}
 }

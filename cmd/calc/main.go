@@ -19,11 +19,13 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"calc"
 	"calc/autodiff"
 	"calc/lang"
+	"calc/stdlib/dataio"
 )
 
 const usage = `usage:
@@ -40,7 +42,22 @@ flags:
 func main() {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt)
+	go cleanUpOnTermination()
 	os.Exit(run(os.Args[1:], stdio(sigs)))
+}
+
+// cleanUpOnTermination waits for SIGTERM or SIGHUP, removes the temporary
+// files of the writes under way (a figure or an image half written), and
+// lets the signal end calc as it would have.
+func cleanUpOnTermination() {
+	term := make(chan os.Signal, 1)
+	signal.Notify(term, syscall.SIGTERM, syscall.SIGHUP)
+	sig := <-term
+	dataio.RemoveTemporaries()
+	signal.Reset(sig)
+	if p, err := os.FindProcess(os.Getpid()); err == nil {
+		p.Signal(sig)
+	}
 }
 
 // options are the command line's meaning.
@@ -84,33 +101,14 @@ func (l limits) check() error {
 	return nil
 }
 
-// apply sets the limits on a session and starts the timeout's clock; the
-// function it returns stops the clock.
-func (l limits) apply(s *lang.Session) (stop func()) {
+// apply sets the limits on a session. The time limit is the
+// interrupter's to keep (see interrupter.limitTime).
+func (l limits) apply(s *lang.Session) {
 	s.Safe = l.safe
 	s.MaxDepth = l.maxDepth
 	s.MaxElements = l.maxElements
 	s.Graph().MaxNodes = l.maxNodes
 	s.MaxOutput = l.maxOutput
-	done := make(chan struct{})
-	if l.timeout > 0 {
-		s.Deadline = time.Now().Add(l.timeout)
-		reason := fmt.Sprintf("interrupted: the time limit of %v passed", l.timeout)
-		time.AfterFunc(l.timeout, func() {
-			// Keep stopping: a script started after the deadline stops too.
-			t := time.NewTicker(repeatInterrupt)
-			defer t.Stop()
-			for {
-				s.StopWith(reason)
-				select {
-				case <-done:
-					return
-				case <-t.C:
-				}
-			}
-		})
-	}
-	return func() { close(done) }
 }
 
 // run is the whole command, with its surroundings as a parameter for tests.
@@ -134,9 +132,12 @@ func run(args []string, sys *system) (status int) {
 		// a terminal they stay in order with the values they are about.
 		s.Err = sys.stderr
 	}
-	defer opts.limits.apply(s)()
+	opts.limits.apply(s)
 	stop := newInterrupter(s, sys)
 	stop.setIdleQuits(true)
+	// The scripts share one time limit from now; the REPL gives each
+	// statement its own, so that time spent at the prompt is not counted.
+	stop.limitTime(opts.limits.timeout, time.Now().Add(opts.limits.timeout))
 
 	scripts, err := readScripts(opts.files, sys.stdin)
 	if err != nil {
@@ -158,9 +159,10 @@ func run(args []string, sys *system) (status int) {
 		return status
 	}
 	stop.setIdleQuits(false)
+	stop.limitTime(opts.limits.timeout, time.Time{})
 	con := sys.console()
 	if con.terminal { // lines from a pipe were not typed: no history for them
-		path, warn := historyPath(opts.history)
+		path, warn := historyPath(opts.history, opts.limits.safe)
 		if warn != "" {
 			sys.errorf("calc: %s", warn)
 		}
@@ -184,8 +186,8 @@ func parseArgs(args []string, sys *system) (opts options, status int, ok bool) {
 		return nil
 	})
 	flags.BoolVar(&opts.repl, "i", false, "open the REPL after running the files, even if standard input is not a terminal")
-	flags.StringVar(&opts.history, "history", "", "keep the REPL's history in `FILE` (default $CALC_HISTORY, or calc/history in the user's config directory)")
-	flags.DurationVar(&opts.limits.timeout, "timeout", 0, "stop scripts after `DURATION` of wall time (such as 10s; 0: no limit)")
+	flags.StringVar(&opts.history, "history", "", "keep the REPL's history in `FILE` (default $CALC_HISTORY, or calc/history in the user's config directory; none with -safe)")
+	flags.DurationVar(&opts.limits.timeout, "timeout", 0, "stop scripts after `DURATION` of wall time, and each statement typed in the REPL after as long (such as 10s; 0: no limit)")
 	flags.BoolVar(&opts.limits.safe, "safe", false, "safe mode for untrusted scripts: no file reads or writes at all")
 	flags.IntVar(&opts.limits.maxDepth, "max-depth", lang.DefaultMaxDepth, "the deepest nesting of function calls")
 	flags.Float64Var(&opts.limits.maxElements, "max-elements", lang.DefaultMaxElements, "the most elements one array may have")
@@ -206,6 +208,10 @@ func parseArgs(args []string, sys *system) (opts options, status int, ok bool) {
 	}
 	if err := opts.limits.check(); err != nil {
 		sys.errorf("calc: %v", err)
+		return opts, 2, false
+	}
+	if opts.limits.safe && opts.history != "" {
+		fmt.Fprintln(sys.stderr, "calc: -history cannot be used with -safe: safe mode reads and writes no files")
 		return opts, 2, false
 	}
 	opts.files = flags.Args()

@@ -19,6 +19,7 @@ import (
 	"calc"
 	"calc/builtins"
 	"calc/lang"
+	"calc/lang/syntax"
 )
 
 // historyLimit bounds the number of lines kept in the history file.
@@ -63,16 +64,16 @@ func newREPL(s *lang.Session, con *console, stop *interrupter) *repl {
 // is reported once and the REPL goes on without it.
 func (r *repl) open() error {
 	con := r.con
+	var entries []string
 	if con.history != "" {
-		if err := openHistory(con.history); err != nil {
-			r.errorf("calc: cannot keep the history in %s: %v; going on without it", con.history, unwrapPath(err))
-			con.history = ""
+		var err error
+		if entries, err = readHistory(con.history); err != nil {
+			r.historyFailed(err)
 		}
 	}
 	h := r.history
 	cfg := &readline.Config{
 		Prompt:                 r.prompt(false),
-		HistoryFile:            con.history,
 		HistoryLimit:           historyLimit,
 		HistorySearchFold:      true,
 		DisableAutoSaveHistory: true, // history.add keeps a statement as one entry
@@ -111,8 +112,22 @@ func (r *repl) open() error {
 		return err
 	}
 	r.rl, h.rl = rl, rl
-	h.load(con.history)
+	h.load(con.history, entries)
 	return nil
+}
+
+// remember keeps statement text in the history.
+func (r *repl) remember(text string) {
+	if err := r.history.add(text); err != nil {
+		r.historyFailed(err)
+	}
+}
+
+// historyFailed reports, once, that the history file cannot be used; the
+// REPL goes on with the history in memory.
+func (r *repl) historyFailed(err error) {
+	r.errorf("calc: cannot keep the history in %s: %v; going on without it", r.con.history, unwrapPath(err))
+	r.con.history = ""
 }
 
 // prompt returns the prompt, or the continuation prompt shown while a
@@ -139,32 +154,35 @@ func (r *repl) loop() int {
 	if r.con.terminal {
 		r.note("calc %s: help lists the builtins, :help the commands, Ctrl-D quits.", calc.Version)
 	}
-	var pending strings.Builder // the lines of a statement whose brackets are open
+	var pending strings.Builder  // the lines of a statement whose brackets are open
+	var more syntax.Continuation // whether pending goes on, scanned line by line
 	for !r.quit {
 		r.rl.SetPrompt(r.prompt(pending.Len() > 0))
 		line, err := r.rl.Readline()
 		if errors.Is(err, readline.ErrInterrupt) {
 			// Ctrl-C clears the line and any statement being continued.
 			// The line stays in the history, so nothing typed is lost.
-			r.history.add(pending.String() + line)
+			r.remember(pending.String() + line)
 			pending.Reset()
+			more.Reset()
 			continue
 		}
 		if err != nil { // io.EOF: Ctrl-D or the end of the input
 			break
 		}
 		if pending.Len() == 0 && r.command(line) {
-			r.history.add(line)
+			r.remember(line)
 			continue
 		}
 		pending.WriteString(line)
 		pending.WriteByte('\n')
-		if lang.Incomplete(pending.String()) {
+		if more.Add(line + "\n") {
 			continue
 		}
-		r.history.add(pending.String())
+		r.remember(pending.String())
 		r.run(replName, pending.String())
 		pending.Reset()
+		more.Reset()
 	}
 	if pending.Len() > 0 {
 		// Say what was left unfinished (an unclosed bracket) rather than

@@ -389,3 +389,71 @@ func TestComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestREPLPasteLong pastes a 60,000-line list literal into calc -i: the
+// REPL scans each line once to see whether the statement goes on, so
+// this takes a second or two, not the minutes that rescanning the
+// pending text at each line took.
+func TestREPLPasteLong(t *testing.T) {
+	var paste strings.Builder
+	paste.WriteString("x = [\n")
+	for i := range 60000 {
+		fmt.Fprintf(&paste, "  %d,\n", i)
+	}
+	paste.WriteString("]\nsum(x)\n")
+	sys, out, errOut := testSystem(t, paste.String())
+	start := time.Now()
+	if status := run([]string{"-i"}, sys); status != 0 {
+		t.Errorf("status %d; stderr %q", status, errOut)
+	}
+	if got, want := out.String(), "1799970000\n"; got != want {
+		t.Errorf("stdout %q, want %q", got, want)
+	}
+	if d := time.Since(start); d > 30*time.Second { // a few seconds on a loaded machine; minutes before
+		t.Errorf("the paste took %v", d)
+	}
+}
+
+// TestHistoryShared: two REPLs share a history file. The second to start
+// trims it (by renaming a shorter copy over it) while the first is open;
+// the first's later lines still reach the file, and the file keeps its
+// mode.
+func TestHistoryShared(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "history")
+	var old strings.Builder
+	for i := range historyLimit + 100 {
+		fmt.Fprintf(&old, "%d\n", i)
+	}
+	writeFile(t, filepath.Dir(path), "history", old.String())
+	if err := os.Chmod(path, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	a := startREPL(t, path) // trims the file
+	a.typeKeys("100 + 1", enter)
+	a.expect("\n101\n")
+	b := startREPL(t, path) // trims it again: a's line made it one too long
+	b.typeKeys("200 + 2", enter)
+	b.expect("\n202\n")
+	a.typeKeys("300 + 3", enter)
+	a.expect("\n303\n")
+	a.typeKeys(upKey, upKey, enter) // a's own history: b's line is not in it
+	a.expect("\n101\n")
+	b.typeKeys("400 + 4", enter)
+	b.expect("\n404\n")
+	a.quit()
+	b.quit()
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(text), "\n"), "\n")
+	if got, want := lines[len(lines)-5:], []string{"100 + 1", "200 + 2", "300 + 3", "100 + 1", "400 + 4"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("the history ends %q, want %q", got, want)
+	}
+	if len(lines) != historyLimit+4 {
+		t.Errorf("the history has %d lines, want %d", len(lines), historyLimit+4)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o640 {
+		t.Errorf("the history's mode after a trim: %v (%v), want 0640", fi.Mode().Perm(), err)
+	}
+}

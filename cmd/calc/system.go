@@ -13,6 +13,7 @@ import (
 	"github.com/chzyer/readline"
 
 	"calc/lang"
+	"calc/stdlib/dataio"
 )
 
 // system is what the command runs against: the standard streams, whether
@@ -49,7 +50,11 @@ func stdio(signals <-chan os.Signal) *system {
 		flush:          func() error { return nil },
 	}
 	sys.stderr = &errWriter{w: os.Stderr, before: func() { sys.flush() }, red: errTerm && colourOK}
-	sys.exit = func(status int) { os.Exit(sys.finish(status)) }
+	sys.exit = func(status int) {
+		status = sys.finish(status)
+		dataio.RemoveTemporaries() // of a figure or image being written
+		os.Exit(status)
+	}
 	return sys
 }
 
@@ -198,8 +203,13 @@ func readFile(path string) (script, error) {
 
 // historyPath returns the REPL's history file: the -history flag, else
 // $CALC_HISTORY (set and empty means no history), else calc/history in the
-// user's configuration directory. warn explains why there is none.
-func historyPath(flag string) (path, warn string) {
+// user's configuration directory. warn explains why there is none. Safe
+// mode has none: it reads and writes no files, so its history stays in
+// memory (and -history is refused with -safe).
+func historyPath(flag string, safe bool) (path, warn string) {
+	if safe {
+		return "", ""
+	}
 	if flag != "" {
 		return flag, ""
 	}
@@ -211,20 +221,6 @@ func historyPath(flag string) (path, warn string) {
 		return "", fmt.Sprintf("no history: %v", err)
 	}
 	return filepath.Join(dir, "calc", "history"), ""
-}
-
-// openHistory makes sure the history file at path can be read and
-// appended to, creating it and its directory if need be, so that a
-// problem is reported once instead of readline silently losing lines.
-func openHistory(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil {
-		return err
-	}
-	return f.Close()
 }
 
 // interrupter turns Ctrl-C into Session.Interrupt while a computation
@@ -242,6 +238,10 @@ type interrupter struct {
 	running   chan struct{} // closed when the computation ends; nil when idle
 	presses   int
 	idleQuits bool
+	// timeout is -timeout (0: none). A computation stops at deadline, or,
+	// when deadline is zero, timeout after it starts.
+	timeout  time.Duration
+	deadline time.Time
 }
 
 // repeatInterrupt is how often a pending Ctrl-C is repeated to the session.
@@ -271,11 +271,25 @@ func (i *interrupter) setIdleQuits(quits bool) {
 	i.mu.Unlock()
 }
 
-// run runs f, a computation in the session, stoppable by Ctrl-C.
+// limitTime sets the time limit of the computations to come: they stop
+// at deadline, or, when it is zero, timeout after each one starts (0: no
+// limit).
+func (i *interrupter) limitTime(timeout time.Duration, deadline time.Time) {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	i.timeout, i.deadline = timeout, deadline
+	if timeout <= 0 {
+		i.deadline = time.Time{}
+	}
+}
+
+// run runs f, a computation in the session, stoppable by Ctrl-C and by
+// the time limit.
 func (i *interrupter) run(f func() error) error {
 	done := make(chan struct{})
 	i.mu.Lock()
 	i.running, i.presses = done, 0
+	timeout, deadline := i.timeout, i.deadline
 	i.mu.Unlock()
 	defer func() {
 		i.mu.Lock()
@@ -283,7 +297,35 @@ func (i *interrupter) run(f func() error) error {
 		i.mu.Unlock()
 		close(done)
 	}()
+	if timeout > 0 {
+		if deadline.IsZero() {
+			deadline = time.Now().Add(timeout)
+		}
+		reason := fmt.Sprintf("interrupted: the time limit of %v passed", timeout)
+		t := time.AfterFunc(time.Until(deadline), func() { i.keepStopping(reason, done) })
+		defer t.Stop()
+		// Builtins that cannot be stopped midway refuse work that would
+		// outlast the deadline.
+		i.s.Deadline = deadline
+		defer func() { i.s.Deadline = time.Time{} }()
+	}
 	return f()
+}
+
+// keepStopping asks the session to stop, for the given reason, until done
+// is closed: the session forgets a request at each statement's start, and
+// a long builtin may look for one only now and then.
+func (i *interrupter) keepStopping(reason string, done <-chan struct{}) {
+	t := time.NewTicker(repeatInterrupt)
+	defer t.Stop()
+	for {
+		i.s.StopWith(reason)
+		select {
+		case <-done:
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // press handles one Ctrl-C.
@@ -309,18 +351,7 @@ func (i *interrupter) press() {
 				}
 			}
 		})
-		go func() {
-			t := time.NewTicker(repeatInterrupt)
-			defer t.Stop()
-			for {
-				i.s.Interrupt()
-				select {
-				case <-done:
-					return
-				case <-t.C:
-				}
-			}
-		}()
+		go i.keepStopping(lang.ErrInterrupted, done)
 	case 2:
 		i.sys.errorf("calc: stopping... (Ctrl-C once more quits calc)")
 	default:

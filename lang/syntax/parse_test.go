@@ -2,8 +2,10 @@ package syntax
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // strip returns a copy of a tree's printable content with every position
@@ -82,9 +84,60 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		Incomplete(text)
+		checkContinuation(t, text)
 		roundTrip(t, text)
 	})
+}
+
+// checkContinuation feeds text to a Continuation line by line, as the
+// REPL does, and checks each answer against Incomplete of the whole text
+// so far, until the statement is done.
+func checkContinuation(t *testing.T, text string) {
+	t.Helper()
+	var c Continuation
+	so := 0
+	for so < len(text) {
+		end := strings.IndexByte(text[so:], '\n') + 1
+		if end == 0 {
+			end = len(text) - so
+		}
+		so += end
+		got, want := c.Add(text[so-end:so]), Incomplete(text[:so])
+		if got != want {
+			t.Fatalf("after %q: Continuation says incomplete %v, Incomplete %v", text[:so], got, want)
+		}
+		if !got {
+			return
+		}
+	}
+}
+
+func TestContinuation(t *testing.T) {
+	for _, text := range append(seeds,
+		"x = [1,\n2,\n3]\n", "f(\n`raw\n(((\n`,\n 2\n)\n", "`a\nb` + [\n1]\n", "[\n# ]\n]\n", "[1,\n 2)\n3\n",
+		"a = {\n x: \"[\",\n}\n", "[\n\"unclosed\n]\n", "((\n)\n)\n", "x\\\n+ 1\n", "[a\n'\n]\n") {
+		checkContinuation(t, text)
+	}
+}
+
+// TestContinuationLinear pastes a 60,000-line list literal, line by line:
+// each line is scanned once, so it takes milliseconds (rescanning the
+// pending text at each line took half a minute in the REPL).
+func TestContinuationLinear(t *testing.T) {
+	start := time.Now()
+	var c Continuation
+	c.Add("x = [\n")
+	for i := range 60000 {
+		if !c.Add(strconv.Itoa(i) + ",\n") {
+			t.Fatalf("line %d ended the statement", i)
+		}
+	}
+	if c.Add("]\n") {
+		t.Fatal("the closing bracket did not end the statement")
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("60,000 lines took %v", d)
+	}
 }
 
 func TestNestingLimit(t *testing.T) {

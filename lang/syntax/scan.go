@@ -30,7 +30,36 @@ func Scan(text string) ([]Token, error) {
 // backquoted string, so that a REPL should read another line before
 // running it.
 func Incomplete(text string) bool {
-	sc := scanner{text: text}
+	var c Continuation
+	return c.Add(text)
+}
+
+// Continuation tells a REPL, line after line, whether the statement typed
+// so far goes on: it keeps the open brackets and whether a backquoted
+// string is open, so each line is scanned once however many came before
+// (rescanning the whole pending text made pasting a long literal
+// quadratic). The zero Continuation starts a statement.
+type Continuation struct{ sc scanner }
+
+// Add scans the next piece of the statement (a line with its newline)
+// and reports whether the text so far ends inside an open bracket or a
+// backquoted string, as Incomplete would for all of it. After it reports
+// false the statement is done, and Reset starts the next one.
+func (c *Continuation) Add(text string) bool {
+	sc := &c.sc
+	if sc.inRaw {
+		end := strings.IndexByte(text, '`')
+		if end < 0 {
+			return true
+		}
+		text = text[end+1:]
+		sc.inRaw = false
+		sc.toks = append(sc.toks[:0], Token{Kind: String})
+	}
+	sc.text, sc.off, sc.eofInside = text, 0, false
+	if n := len(sc.toks); n > 1 {
+		sc.toks = sc.toks[n-1:] // afterOperand looks at the last token only
+	}
 	for {
 		t, err := sc.next()
 		if err != nil {
@@ -43,6 +72,9 @@ func Incomplete(text string) bool {
 	}
 }
 
+// Reset makes c ready for the next statement.
+func (c *Continuation) Reset() { *c = Continuation{} }
+
 type scanner struct {
 	text  string
 	off   int // byte offset
@@ -50,8 +82,9 @@ type scanner struct {
 	open  []Token
 	toks  []Token
 	space bool
-	// eofInside says the text ended inside a bracket or a raw string.
-	eofInside bool
+	// eofInside says the text ended inside a bracket or a raw string;
+	// inRaw, inside a raw string.
+	eofInside, inRaw bool
 }
 
 // peekByte returns the byte k after the current one, or 0 past the end.
@@ -343,6 +376,7 @@ func (sc *scanner) str() (Token, error) {
 	if i >= len(sc.text) {
 		sc.advance(len(sc.text) - from)
 		sc.eofInside = q == '`'
+		sc.inRaw = sc.eofInside
 		return Token{}, errorf(start, "unterminated string")
 	}
 	raw := sc.text[from : i+1]

@@ -200,7 +200,7 @@ func TestWriteErrors(t *testing.T) {
 		{"x.png", array.Zeros(4), "2-d"},
 		{"x.png", array.Zeros(0, 3), "empty"},
 		{"x.png", nil, "nil"},
-		{"missing/x.png", img, "no such file"},
+		{"missing/x.png", img, "the folder"},
 	} {
 		err := Write(filepath.Join(dir, c.path), c.img, false)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

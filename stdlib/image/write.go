@@ -27,10 +27,12 @@ const jpegQuality = 95
 // maximum onto 0…255, as cv2.normalize(img, None, 0, 255, NORM_MINMAX) does
 // (a constant image becomes 0). JPEG files get OpenCV's default quality, 95.
 //
-// The file is replaced atomically: the image is written to a temporary
-// file in the same directory, flushed to disk and renamed over path, so
-// readers see the old file or the new one, and a failed write leaves the old
-// file as it was. A new file gets mode 0644, a replaced one keeps its mode.
+// The file is replaced atomically by dataio.WriteFile: the image is written
+// to a temporary file in the same directory, flushed to disk and renamed
+// over path, so readers see the old file or the new one, and a failed write
+// leaves the old file as it was. A new file gets mode 0644, a replaced one
+// keeps its mode; only a regular file is replaced (not a symbolic link, a
+// named pipe or a device).
 func Write(path string, img *array.Array, normalize bool) error {
 	const fn = "write"
 	ext := filepath.Ext(path)
@@ -57,10 +59,7 @@ func Write(path string, img *array.Array, normalize bool) error {
 		return fmt.Errorf("%s: %s: JPEG has no alpha channel; give an H×W×3 image", fn, path)
 	}
 	m := toImage(img.Data, l, byteConverter(img.Data, normalize))
-	if err := dataio.WriteFile(path, func(w io.Writer) error { return encode(w, m) }); err != nil {
-		return fmt.Errorf("%s: %w", fn, err)
-	}
-	return nil
+	return dataio.WriteFile(path, func(w io.Writer) error { return encode(w, m) }) // its errors say "cannot write PATH"
 }
 
 // byteConverter returns the function that takes a value of data to 8 bits:

@@ -1,18 +1,16 @@
 package plot
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"image"
 	"image/color"
 	"io"
-	"io/fs"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
+
+	"calc/stdlib/dataio"
 
 	gplot "gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -514,70 +512,16 @@ func (c *stoppingCanvas) DrawImage(r vg.Rectangle, img image.Image) {
 }
 
 // Save writes f to the file path in the format its extension names (.png,
-// .svg or .pdf), atomically: it writes a temporary file in the same
-// folder and renames it over path, so that a failed write leaves any
-// previous file untouched and readers never see half a picture.
+// .svg or .pdf), atomically, as dataio.WriteFile writes: a failed write
+// leaves any previous file untouched, readers never see half a picture,
+// and only a regular file is replaced.
 func (f *Figure) Save(path string) error { return f.SaveStop(path, nil) }
 
 // SaveStop is Save that stops drawing as WriteStop does.
-func (f *Figure) SaveStop(path string, stop func() bool) (err error) {
+func (f *Figure) SaveStop(path string, stop func() bool) error {
 	format, err := FormatOf(path)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := f.WriteStop(&buf, format, stop); err != nil {
-		return err
-	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	if info, err := os.Stat(dir); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("cannot write %s: the folder %s does not exist", path, dir)
-		}
-		if errors.Is(err, syscall.ENOTDIR) {
-			return fmt.Errorf("cannot write %s: %s is not a folder", path, dir)
-		}
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
-	} else if !info.IsDir() {
-		return fmt.Errorf("cannot write %s: %s is not a folder", path, dir)
-	}
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fmt.Errorf("cannot write %s: it is a folder", path)
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
-	}
-	return nil
-}
-
-// unwrapPath drops the operation and path of a *fs.PathError, which the
-// messages above already say.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
+	return dataio.WriteFile(path, func(w io.Writer) error { return f.WriteStop(w, format, stop) })
 }

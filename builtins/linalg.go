@@ -32,6 +32,31 @@ func scalarFn(name, doc, example string, f func(*array.Array) (float64, error)) 
 	}
 }
 
+// withComplex makes the builtin b of one matrix take a complex matrix
+// too, which f handles.
+func withComplex(b *lang.Builtin, f func(*array.Complex) lang.Value) *lang.Builtin {
+	realFn := b.Fn
+	b.Fn = func(s *lang.Session, a lang.Args) lang.Value {
+		if !anyComplex(a) {
+			return realFn(s, a)
+		}
+		c, _ := complexArg(a, 0)
+		noteUnstoppable(s, b.Name, c.Re)
+		return f(c)
+	}
+	return b
+}
+
+// anyComplex reports whether one of the arguments is complex.
+func anyComplex(a lang.Args) bool {
+	for _, v := range a {
+		if v.Kind() == lang.ComplexKind {
+			return true
+		}
+	}
+	return false
+}
+
 // unstoppableWork is the size, rows·cols·min(rows, cols), from which a
 // factorization is worth a note that it cannot be stopped: about 10⁹
 // multiply-adds, a second or more in gonum's LAPACK.
@@ -172,18 +197,26 @@ var linalgBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "solve", Params: "A, b", Topic: "linalg",
-		Doc:     "The solution x of A·x = b.\nA is square and non-singular; b a vector or a matrix of right-hand sides.",
+		Doc:     "The solution x of A·x = b.\nA is square and non-singular, real or complex; b a vector or a matrix of right-hand sides.",
 		Example: "solve([[3, 1], [1, 2]], [9, 8])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			if anyComplex(a) {
+				x, _ := complexArg(a, 0)
+				b, _ := complexArg(a, 1)
+				noteUnstoppable(s, "solve", x.Re)
+				return lang.CArr(must(linalg.ComplexSolve(x, b)))
+			}
 			noteUnstoppable(s, "solve", a.Array(0))
 			return lang.Arr(must(linalg.Solve(a.Array(0), a.Array(1))))
 		},
 	},
-	matrixFn("inv", "The inverse of a square, non-singular matrix.", "inv([[4, 7], [2, 6]])", linalg.Inv),
+	withComplex(matrixFn("inv", "The inverse of a square, non-singular matrix.\nReal or complex.", "inv([[4, 7], [2, 6]])", linalg.Inv),
+		func(c *array.Complex) lang.Value { return lang.CArr(must(linalg.ComplexInv(c))) }),
 	matrixFn("pinv", "The Moore–Penrose pseudo-inverse (by SVD; any shape).", "pinv([[1, 2], [2, 4], [3, 6]])", linalg.Pinv),
 	matrixFn("cholesky", "The Cholesky factor: the lower-triangular L with L·L.T = m.\nm must be symmetric positive definite.", "cholesky([[4, 2], [2, 3]])", linalg.Cholesky),
-	scalarFn("det", "The determinant of a square matrix.", "det([[1, 2], [3, 4]])", linalg.Det),
+	withComplex(scalarFn("det", "The determinant of a square matrix.\nReal or complex.", "det([[1, 2], [3, 4]])", linalg.Det),
+		func(c *array.Complex) lang.Value { return lang.Complex(must(linalg.ComplexDet(c))) }),
 	scalarFn("trace", "The sum of the diagonal of a square matrix.", "trace([[1, 2], [3, 4]])", linalg.Trace),
 	{
 		Name: "matrix_rank", Params: "m, tol?", Topic: "linalg",

@@ -232,6 +232,9 @@ func minMax(name string, reduce func(*array.Array, int) (*array.Array, error)) *
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			if len(args) == 1 {
+				if args[0].Kind() == lang.ComplexKind {
+					return complexReduction(name, args, axisOf(args, 1, opts))
+				}
 				return lang.Arr(reduceAxis(reduce, args.Array(0), axisOf(args, 1, opts)))
 			}
 			if x, k := args[0], args[1]; len(args) == 2 && x.Kind() == lang.ArrayKind && k.Kind() == lang.NumKind {

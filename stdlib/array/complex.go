@@ -185,4 +185,3 @@ func complexExtreme(re, im lane, sign float64) complex128 {
 	}
 	return best
 }
-

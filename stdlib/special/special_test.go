@@ -86,6 +86,7 @@ var specialCases = map[string]specialCase{
 	"binom":         {func(a []float64) float64 { return Binom(a[0], a[1]) }, 1e-13},
 	"poch":          {func(a []float64) float64 { return Poch(a[0], a[1]) }, 1e-13},
 	"sinc":          {func(a []float64) float64 { return Sinc(a[0]) }, 1e-13},
+	"polygamma":     {func(a []float64) float64 { return Polygamma(a[0], a[1]) }, 1e-13},
 }
 
 type specialRecord struct {

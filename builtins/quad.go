@@ -1,6 +1,8 @@
 package builtins
 
 import (
+	"math"
+
 	"calc/lang"
 	"calc/stdlib/integrate"
 )
@@ -31,6 +33,109 @@ func limitFunc(s *lang.Session, v lang.Value) func(float64) float64 {
 	}
 	f, _ := scalarFunc(s, v, nil)
 	return f
+}
+
+// limitFunc2 reads tplquad's innermost limits: a number or a function of
+// x and y.
+func limitFunc2(s *lang.Session, v lang.Value) func(x, y float64) float64 {
+	if v.Kind() == lang.NumKind {
+		c := v.Float()
+		return func(float64, float64) float64 { return c }
+	}
+	o := newSpreadFn(s, v, []float64{0, 0})
+	xy := make([]float64, 2)
+	return func(x, y float64) float64 {
+		xy[0], xy[1] = x, y
+		return o.Scalar(xy)
+	}
+}
+
+// spreadScalar returns f called with the n numbers of a point spread as
+// its arguments.
+func spreadScalar(s *lang.Session, f lang.Value, n int) func([]float64) float64 {
+	o := newSpreadFn(s, f, make([]float64, n))
+	return o.Scalar
+}
+
+// nquadRanges reads nquad's ranges, innermost first: each a pair [lo, hi]
+// or a function of the variables outside it returning one.
+func nquadRanges(s *lang.Session, v lang.Value) []integrate.QuadRange {
+	items, ok := lang.Items(v)
+	if !ok || len(items) == 0 {
+		panic(lang.ArgErrorf(1, "ranges must be a non-empty list of [lo, hi] pairs or functions, got %s", v.TypeName()))
+	}
+	ranges := make([]integrate.QuadRange, len(items))
+	for i, item := range items {
+		if pair, ok := lang.Items(item); ok {
+			lo, hi := rangePair(i, pair)
+			ranges[i] = integrate.ConstRange(lo, hi)
+			continue
+		}
+		o := newSpreadFn(s, item, make([]float64, len(items)-1-i))
+		ranges[i] = func(outer []float64) (float64, float64) {
+			out := o.Eval(outer, 0)
+			if len(out) != 2 {
+				panic(lang.Errorf("range %d must return [lo, hi], got %d values", i, len(out)))
+			}
+			return out[0], out[1]
+		}
+	}
+	return ranges
+}
+
+// rangePair reads the fixed range i of nquad.
+func rangePair(i int, pair []lang.Value) (lo, hi float64) {
+	if len(pair) == 2 && pair[0].Kind() == lang.NumKind && pair[1].Kind() == lang.NumKind {
+		return pair[0].Float(), pair[1].Float()
+	}
+	panic(lang.ArgErrorf(1, "range %d must be [lo, hi] with two numbers", i))
+}
+
+// nquadSettings reads nquad's opts: one record for every level, or a list
+// of records, innermost first, one per level.
+func nquadSettings(opts lang.Options, levels int) []*integrate.QuadSettings {
+	v := opts.Get("opts", lang.Nil)
+	if v.IsNil() {
+		return nil
+	}
+	items, ok := lang.Items(v)
+	if !ok {
+		items = []lang.Value{v}
+	} else if len(items) != levels {
+		panic(lang.Errorf("opts must be one record or %d, one per range; got %d", levels, len(items)))
+	}
+	settings := make([]*integrate.QuadSettings, len(items))
+	for i, item := range items {
+		settings[i] = levelSettings(item)
+	}
+	return settings
+}
+
+// levelSettings reads one record of nquad's opts.
+func levelSettings(v lang.Value) *integrate.QuadSettings {
+	if v.Kind() != lang.RecordKind {
+		panic(lang.Errorf("opts must hold records {epsabs, epsrel, limit}, got %s", v.TypeName()))
+	}
+	num := func(name string) float64 {
+		x, ok := v.Record().Get(name)
+		if !ok {
+			return 0
+		}
+		if x.Kind() != lang.NumKind {
+			panic(lang.Errorf("opts: %s must be a number, got %s", name, x.TypeName()))
+		}
+		return x.Float()
+	}
+	for _, k := range v.Record().Keys {
+		if k != "epsabs" && k != "epsrel" && k != "limit" {
+			panic(lang.Errorf("opts: unknown option %q (options: epsabs, epsrel, limit)", k))
+		}
+	}
+	limit := num("limit")
+	if limit != math.Trunc(limit) {
+		panic(lang.Errorf("opts: limit must be a whole number, got %g", limit))
+	}
+	return &integrate.QuadSettings{EpsAbs: num("epsabs"), EpsRel: num("epsrel"), Limit: int(limit)}
 }
 
 // sampled reads the samples y (a vector) and the optional x of the
@@ -90,6 +195,75 @@ var quadBuiltins = []*lang.Builtin{
 				lang.Throw(err)
 			}
 			return quadResult(r, false)
+		},
+	},
+	{
+		Name: "tplquad", Params: "f, a, b, gfun, hfun, qfun, rfun, {epsabs, epsrel}", Topic: "ode",
+		Doc: "A triple integral, as scipy's tplquad.\nThe integral of f(z, y, x) for x from a to b, y from gfun(x) to hfun(x) and z from qfun(x, y) to rfun(x, y)\n" +
+			"(limits numbers or functions), by nested quad as scipy.integrate.tplquad; a record value, abserr",
+		Example: "f(z, y, x) = x*y*z\ntplquad(f, 0, 1, 0, 1, 0, 1).value",
+		MinArgs: 7, MaxArgs: 8,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("epsabs", "epsrel")
+			f := spreadScalar(s, args[0], 3)
+			zyx := make([]float64, 3)
+			g := func(z, y, x float64) float64 {
+				zyx[0], zyx[1], zyx[2] = z, y, x
+				return f(zyx)
+			}
+			r, err := integrate.TplQuad(g, args.Num(1), args.Num(2), limitFunc(s, args[3]), limitFunc(s, args[4]),
+				limitFunc2(s, args[5]), limitFunc2(s, args[6]), quadSettings(opts))
+			if err != nil {
+				lang.Throw(err)
+			}
+			return quadResult(r, false)
+		},
+	},
+	{
+		Name: "nquad", Params: "f, ranges, {opts, full_output}", Topic: "ode",
+		Doc: "An integral over several variables, as scipy's nquad.\nThe integral of f(x0, x1, ..., xn) over ranges, innermost (x0's) first: each [lo, hi] or a function of the variables\n" +
+			"outside it returning [lo, hi]; opts is a record {epsabs, epsrel, limit} for every level or a list of them, one per level;\n" +
+			"a record value, abserr, with full_output also neval (the evaluations of f)",
+		Example: "f(x, y) = x*y\nnquad(f, [(y) -> [0, y], [0, 1]]).value",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("opts", "full_output")
+			ranges := nquadRanges(s, args[1])
+			r, err := integrate.NQuad(spreadScalar(s, args[0], len(ranges)), ranges, nquadSettings(opts, len(ranges)))
+			if err != nil {
+				lang.Throw(err)
+			}
+			rec := lang.NewRecord()
+			rec.Set("value", lang.Num(r.Value))
+			rec.Set("abserr", lang.Num(r.AbsErr))
+			if opts.Bool("full_output", false) {
+				rec.Set("neval", count(r.NEval))
+			}
+			return lang.RecordOf(rec)
+		},
+	},
+	{
+		Name: "fixed_quad", Params: "f, a, b, n?, {n, args}", Topic: "ode",
+		Doc: "The integral of f from a to b by n-point Gauss–Legendre quadrature.\n" +
+			"As scipy.integrate.fixed_quad (n is 5 by default): exact for polynomials of degree up to 2n - 1; the value alone,\n" +
+			"for scipy's second result is always None",
+		Example: "fixed_quad(x**7, 0, 1, 4)",
+		MinArgs: 3, MaxArgs: 5,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			opts.Check("n", "args")
+			n := opts.Int("n", 5)
+			if len(args) > 3 {
+				n = args.Int(3)
+			}
+			if n < 1 {
+				panic(lang.Errorf("n must be at least 1, got %d", n))
+			}
+			s.CheckElements(float64(n))
+			f, _ := scalarFunc(s, args[0], extraArgs(opts))
+			return lang.Num(must(integrate.FixedQuad(f, args.Num(1), args.Num(2), n)))
 		},
 	},
 	{

@@ -3,7 +3,9 @@
 // written in plain Go and checked against scipy's own outputs. It knows
 // nothing of the calc language: integrands are Go functions.
 //
-// Quadrature follows QUADPACK (Quad, DblQuad), sampled data has the
+// Quadrature follows QUADPACK (Quad, and nested in NQuad, DblQuad and
+// TplQuad), with Gauss–Legendre rules of fixed order beside it
+// (FixedQuad); sampled data has the
 // trapezoidal, Simpson and Romberg rules (Trapezoid, CumulativeTrapezoid,
 // Simpson, Romb), and the initial value problems have ODEPACK's LSODA
 // (Odeint) and solve_ivp's methods. Each algorithm lives in its own file
@@ -25,7 +27,7 @@ import (
 // bisects the same intervals, extrapolates at the same moments and reports
 // the same neval and ier as scipy.
 
-// QuadSettings tunes Quad and DblQuad. The zero value means scipy's
+// QuadSettings tunes Quad and each level of NQuad. The zero value means scipy's
 // defaults.
 type QuadSettings struct {
 	// EpsAbs is the absolute error tolerance. Zero means scipy's 1.49e-8;

@@ -1,12 +1,13 @@
 #!/usr/bin/python3
-"""Records scipy.integrate.quad and dblquad on calc's quadrature catalogue.
+"""Records scipy.integrate.quad, dblquad, tplquad, nquad and fixed_quad on
+calc's quadrature catalogue.
 
 Run with Debian's scipy 1.10.1 (/usr/bin/python3) from this directory:
 
     /usr/bin/python3 scipy_quad.py > scipy_quad.json
 
-The integrands and limits repeat quadCatalogue and dblquadCatalogue in
-../quad_test.go entry by entry; the tests compare values, error
+The integrands and limits repeat the catalogues of ../quad_test.go and
+../nquad_test.go entry by entry; the tests compare values, error
 estimates, neval and ier with what is written here. Every case uses scipy's
 defaults (epsabs = epsrel = 1.49e-8, limit = 50) unless it names others.
 """
@@ -15,6 +16,7 @@ import math
 import sys
 import warnings
 
+import numpy as np
 import scipy
 from scipy import integrate
 
@@ -64,6 +66,39 @@ DBLQUAD = [
      lambda x: -math.sqrt(1 - x*x), lambda x: math.sqrt(1 - x*x)),
 ]
 
+TPLQUAD = [
+    # name, f(z, y, x), a, b, gfun(x), hfun(x), qfun(x, y), rfun(x, y)
+    ("xyz_cube", lambda z, y, x: x*y*z, 0, 1, lambda x: 0, lambda x: 1,
+     lambda x, y: 0, lambda x, y: 1),
+    ("gauss_space", lambda z, y, x: math.exp(-(x*x + y*y + z*z)), -inf, inf,
+     lambda x: -inf, lambda x: inf, lambda x, y: -inf, lambda x, y: inf),
+    ("exp_simplex", lambda z, y, x: math.exp(-(x*x + y*y + z*z)), 0, 1,
+     lambda x: 0, lambda x: 1 - x, lambda x, y: 0, lambda x, y: 1 - x - y),
+    ("ball_volume", lambda z, y, x: 1.0, -1, 1,
+     lambda x: -math.sqrt(1 - x*x), lambda x: math.sqrt(1 - x*x),
+     lambda x, y: -math.sqrt(max(0.0, 1 - x*x - y*y)), lambda x, y: math.sqrt(max(0.0, 1 - x*x - y*y))),
+]
+
+NQUAD = [
+    # name, f(x0, ..., xn), ranges (innermost first; a callable takes the
+    # outer variables), opts
+    ("product4", lambda a, b, c, d: a*b*c*d, [[0, 1]] * 4, {"epsrel": 1e-6}),
+    ("gauss_cone", lambda x, y, z: math.exp(-(x*x + y*y + z*z)),
+     [lambda y, z: [-z, z], lambda z: [-z, z], [0, 2]], {}),
+    ("triangle_area", lambda x, y: 1.0, [lambda y: [0, y], [0, 1]], {}),
+    ("tight_inner", lambda x, y: math.exp(x*y), [[0, 1], [0, 1]], [{"epsabs": 0, "epsrel": 1e-12}, {}]),
+]
+
+FIXED_QUAD = [
+    # name, f, a, b, n
+    ("x7_n4", lambda x: x**7, 0, 1, 4),
+    ("exp_n5", lambda x: math.exp(x), 0, 1, 5),
+    ("cos_n1", lambda x: math.cos(x), -1, 2, 1),
+    ("runge_n20", lambda x: 1/(1 + 25*x*x), -1, 1, 20),
+    ("sqrt_n100", lambda x: math.sqrt(x), 0, 3, 100),
+    ("exp_reversed_n7", lambda x: math.exp(x), 2, -1, 7),
+]
+
 
 def record_quad(name, f, a, b, opts):
     with warnings.catch_warnings():
@@ -109,11 +144,41 @@ def record_dblquad(name, f, a, b, gfun, hfun):
     return {"name": name, "value": value, "abserr": abserr, "neval": calls[0]}
 
 
+def record_tplquad(name, f, a, b, gfun, hfun, qfun, rfun):
+    calls = [0]
+
+    def counted(z, y, x):
+        calls[0] += 1
+        return f(z, y, x)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value, abserr = integrate.tplquad(counted, a, b, gfun, hfun, qfun, rfun)
+    return {"name": name, "value": value, "abserr": abserr, "neval": calls[0]}
+
+
+def record_nquad(name, f, ranges, opts):
+    if isinstance(opts, list):
+        opts = [{k: v for k, v in o.items() if k != "points"} for o in opts]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value, abserr, info = integrate.nquad(f, ranges, opts=opts, full_output=True)
+    return {"name": name, "value": value, "abserr": abserr, "neval": info["neval"]}
+
+
+def record_fixed_quad(name, f, a, b, n):
+    value, _ = integrate.fixed_quad(np.vectorize(f), a, b, n=n)
+    return {"name": name, "value": float(value), "neval": n}
+
+
 def main():
     json.dump({
         "scipy": scipy.__version__,
         "quad": [record_quad(*c) for c in QUAD],
         "dblquad": [record_dblquad(*c) for c in DBLQUAD],
+        "tplquad": [record_tplquad(*c) for c in TPLQUAD],
+        "nquad": [record_nquad(*c) for c in NQUAD],
+        "fixed_quad": [record_fixed_quad(*c) for c in FIXED_QUAD],
     }, sys.stdout, indent=1)
     sys.stdout.write("\n")
 

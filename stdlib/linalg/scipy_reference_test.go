@@ -143,7 +143,10 @@ func TestScipyReference(t *testing.T) {
 					break
 				}
 			}
-		case "eigvals":
+		case "eigvals", "eigvals_formula":
+			if c.Fn == "eigvals_formula" {
+				a = formulaMatrix(int(c.P.(float64)))
+			}
 			var pairs [][2]float64
 			if err := json.Unmarshal(c.Out, &pairs); err != nil {
 				t.Fatal(err)
@@ -192,6 +195,18 @@ func TestScipyReference(t *testing.T) {
 			t.Fatalf("%s: unknown function", name)
 		}
 	}
+}
+
+// formulaMatrix is the n×n integer matrix of formula_matrix in
+// testdata/scipy_reference.py.
+func formulaMatrix(n int) *array.Array {
+	a := array.Zeros(n, n)
+	for i := range n {
+		for j := range n {
+			a.Data[i*n+j] = float64((i*31+j*17+i*j)%23 - 11)
+		}
+	}
+	return a
 }
 
 // checkEigenpairs checks A·v = λ·v and ‖v‖ = 1 for every pair.

@@ -89,4 +89,18 @@ for m in eig_inputs:
 for m in [mats["singular"], np.array([[1., 1], [1, 1]]), rng.normal(size=(3, 6))]:
     add("null_space", m, sl.null_space(m).shape[1])
 
+
+def formula_matrix(n):
+    """An n×n integer matrix, the same as formulaMatrix in
+    ../scipy_reference_test.go, so that only its eigenvalues are stored."""
+    return np.array([[float((i * 31 + j * 17 + i * j) % 23 - 11) for j in range(n)] for i in range(n)])
+
+
+# Orders on both sides of LAPACK's crossover to the multishift QR (75) and
+# past 150, where the sweeps accumulate their reflections (kacc22).
+for n in [60, 100, 160, 240]:
+    w = np.linalg.eigvals(formula_matrix(n))
+    w = sorted(w.tolist(), key=lambda z: (round(z.real, 9), round(z.imag, 9)))
+    add("eigvals_formula", [[0.0]], [[z.real, z.imag] for z in w], p=n)
+
 json.dump({"numpy": np.__version__, "scipy": scipy.__version__, "cases": cases}, sys.stdout)

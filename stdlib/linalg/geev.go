@@ -46,7 +46,7 @@ func geev(a []float64, n int, vectors bool) (wr, wi, vr []float64, ok bool) {
 	}
 	scale := make([]float64, n)
 	ilo, ihi := impl.Dgebal(lapack.PermuteScale, n, a, n, scale)
-	tau := make([]float64, max(n-1, 1))
+	tau := make([]float64, n-1)
 	work := workFor(func(w []float64, l int) { impl.Dgehrd(n, ilo, ihi, a, n, tau, w, l) })
 	impl.Dgehrd(n, ilo, ihi, a, n, tau, work, len(work))
 	var unconverged int

@@ -32,6 +32,26 @@ func scalarFn(name, doc, example string, f func(*array.Array) (float64, error)) 
 	}
 }
 
+// matrixFunction builds sqrtm and logm: a function of one real matrix
+// whose value is real or complex.
+func matrixFunction(name, doc, example string, f func(*array.Array) (re, im *array.Array, err error)) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "m", Topic: "linalg", Doc: doc, Example: example,
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			noteUnstoppable(s, name, a.Array(0))
+			re, im, err := f(a.Array(0))
+			if err != nil {
+				lang.Throw(err)
+			}
+			if im == nil {
+				return lang.Arr(re)
+			}
+			return lang.CArr(array.NewComplex(re, im))
+		},
+	}
+}
+
 // withComplex makes the builtin b of one matrix take a complex matrix
 // too, which f handles.
 func withComplex(b *lang.Builtin, f func(*array.Complex) lang.Value) *lang.Builtin {
@@ -148,6 +168,12 @@ var linalgBuiltins = []*lang.Builtin{
 		},
 	},
 	matrixFn("expm", "The matrix exponential.\nBy scaling and squaring with Padé approximants (scipy.linalg.expm)", "expm([[0, 1], [-1, 0]])", linalg.Expm),
+	matrixFunction("sqrtm", "The principal square root of a matrix, as scipy.linalg.sqrtm.\n"+
+		"The X with X @ X = m whose eigenvalues have positive real parts, through the Schur form; complex when m has\n"+
+		"complex or negative eigenvalues", "sqrtm([[4, 1], [0, 9]])", linalg.Sqrtm),
+	matrixFunction("logm", "The principal logarithm of a matrix, as scipy.linalg.logm.\n"+
+		"The X with expm(X) = m whose eigenvalues have imaginary parts in (-pi, pi], through the Schur form\n"+
+		"(inverse scaling and squaring); real unless its imaginary parts exceed 2.2e-10", "logm([[1, 1], [0, 1]])", linalg.Logm),
 	{
 		Name: "kron", Params: "a, b", Topic: "linalg",
 		Doc: "The Kronecker product of two matrices.\n" +

@@ -168,6 +168,8 @@ func TestScipyReference(t *testing.T) {
 					t.Errorf("%s: eigenvalue %d is %v, want %v", name, j, got[j], p)
 				}
 			}
+		case "sqrtm", "logm":
+			checkMatrixFunction(t, name, c, a)
 		case "null_space":
 			var want int
 			json.Unmarshal(c.Out, &want)
@@ -193,6 +195,52 @@ func TestScipyReference(t *testing.T) {
 			}
 		default:
 			t.Fatalf("%s: unknown function", name)
+		}
+	}
+}
+
+// checkMatrixFunction compares Sqrtm or Logm with scipy's: real where
+// scipy's is, each part to 1e-12 of the result's largest element (2e-10
+// for the non-normal [[1, 1000], [0, 2]], whose square root's condition
+// number is about 10⁴ times larger).
+func checkMatrixFunction(t *testing.T, name string, c refCase, a *array.Array) {
+	t.Helper()
+	var want struct{ Re, Im json.RawMessage }
+	if err := json.Unmarshal(c.Out, &want); err != nil {
+		t.Fatal(err)
+	}
+	f := Sqrtm
+	if c.Fn == "logm" {
+		f = Logm
+	}
+	re, im, err := f(a)
+	if err != nil {
+		t.Errorf("%s: %v", name, err)
+		return
+	}
+	if (im == nil) != (string(want.Im) == "null") {
+		t.Errorf("%s: imaginary part %v, scipy's %v", name, im, want.Im)
+		return
+	}
+	wantRe := nested(want.Re)
+	scale := 0.0
+	for _, v := range wantRe.Data {
+		scale = max(scale, math.Abs(v))
+	}
+	tol := 1e-12
+	if a.Data[1] == 1000 {
+		tol = 2e-10
+	}
+	parts := [][2]*array.Array{{re, wantRe}}
+	if im != nil {
+		parts = append(parts, [2]*array.Array{im, nested(want.Im)})
+	}
+	for _, p := range parts {
+		for j := range p[1].Data {
+			if !closeTo(p[0].Data[j], p[1].Data[j], tol, scale) {
+				t.Errorf("%s [%d]: got %v, scipy %v", name, j, p[0].Data[j], p[1].Data[j])
+				return
+			}
 		}
 	}
 }

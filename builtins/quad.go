@@ -22,7 +22,27 @@ func quadResult(r integrate.QuadResult, full bool) lang.Value {
 }
 
 func quadSettings(opts lang.Options) *integrate.QuadSettings {
-	return &integrate.QuadSettings{EpsAbs: opts.Num("epsabs", 0), EpsRel: opts.Num("epsrel", 0), Limit: opts.Int("limit", 0)}
+	return &integrate.QuadSettings{EpsAbs: opts.Num("epsabs", 0), EpsRel: opts.Num("epsrel", 0), Limit: opts.Int("limit", 0),
+		Points: breakPoints(opts.Get("points", lang.Nil))}
+}
+
+// breakPoints reads quad's points: nil, or a list or vector of numbers.
+func breakPoints(v lang.Value) []float64 {
+	if v.IsNil() {
+		return nil
+	}
+	items, ok := lang.Items(v)
+	if !ok {
+		panic(lang.Errorf("points must be a list of numbers, got %s", v.TypeName()))
+	}
+	points := make([]float64, len(items))
+	for i, item := range items {
+		if item.Kind() != lang.NumKind {
+			panic(lang.Errorf("points must be a list of numbers, got %s among them", item.TypeName()))
+		}
+		points[i] = item.Float()
+	}
+	return points
 }
 
 // limitFunc reads dblquad's inner limits: a number or a function of x.
@@ -127,15 +147,16 @@ func levelSettings(v lang.Value) *integrate.QuadSettings {
 		return x.Float()
 	}
 	for _, k := range v.Record().Keys {
-		if k != "epsabs" && k != "epsrel" && k != "limit" {
-			panic(lang.Errorf("opts: unknown option %q (options: epsabs, epsrel, limit)", k))
+		if k != "epsabs" && k != "epsrel" && k != "limit" && k != "points" {
+			panic(lang.Errorf("opts: unknown option %q (options: epsabs, epsrel, limit, points)", k))
 		}
 	}
+	points, _ := v.Record().Get("points")
 	limit := num("limit")
 	if limit != math.Trunc(limit) {
 		panic(lang.Errorf("opts: limit must be a whole number, got %g", limit))
 	}
-	return &integrate.QuadSettings{EpsAbs: num("epsabs"), EpsRel: num("epsrel"), Limit: int(limit)}
+	return &integrate.QuadSettings{EpsAbs: num("epsabs"), EpsRel: num("epsrel"), Limit: int(limit), Points: breakPoints(points)}
 }
 
 // sampled reads the samples y (a vector) and the optional x of the
@@ -157,14 +178,15 @@ func sampled(a lang.Args) (y, x []float64) {
 
 var quadBuiltins = []*lang.Builtin{
 	{
-		Name: "quad", Params: "f, a, b, {epsabs, epsrel, limit, full_output, args}", Topic: "ode",
+		Name: "quad", Params: "f, a, b, {epsabs, epsrel, limit, points, full_output, args}", Topic: "ode",
 		Doc: "The integral of f from a to b, as scipy's quad.\nThe integral of f from a to b (either may be ±inf) by adaptive Gauss–Kronrod quadrature with extrapolation,\n" +
-			"as QUADPACK's qags/qagi and scipy.integrate.quad; a record value, abserr (an error estimate).",
+			"as QUADPACK's qags/qagi and scipy.integrate.quad; a record value, abserr (an error estimate).\n" +
+			"points lists break points of a finite range where f is singular or jumps (QUADPACK's qagp).",
 		Example: "quad(exp(-x**2), -inf, inf).value - sqrt(pi)",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("epsabs", "epsrel", "limit", "full_output", "args")
+			opts.Check("epsabs", "epsrel", "limit", "points", "full_output", "args")
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
 			r, err := integrate.Quad(f, args.Num(1), args.Num(2), quadSettings(opts))
 			if err != nil {
@@ -223,7 +245,7 @@ var quadBuiltins = []*lang.Builtin{
 	{
 		Name: "nquad", Params: "f, ranges, {opts, full_output}", Topic: "ode",
 		Doc: "An integral over several variables, as scipy's nquad.\nThe integral of f(x0, x1, ..., xn) over ranges, innermost (x0's) first: each [lo, hi] or a function of the variables\n" +
-			"outside it returning [lo, hi]; opts is a record {epsabs, epsrel, limit} for every level or a list of them, one per level;\n" +
+			"outside it returning [lo, hi]; opts is a record {epsabs, epsrel, limit, points} for every level or a list of them, one per level;\n" +
 			"a record value, abserr, with full_output also neval (the evaluations of f)",
 		Example: "f(x, y) = x*y\nnquad(f, [(y) -> [0, y], [0, 1]]).value",
 		MinArgs: 2, MaxArgs: 3,

@@ -38,6 +38,9 @@ var quadRounding = map[string]float64{
 	"x_pow_-0.9":              4,
 	"x_sin_50x":               4,
 	"x_pow_-1.0001_divergent": 4,
+	"log_interior_points":     1,
+	"abs_sqrt_points":         0.05,
+	"inv_sqrt_two_points":     0.05,
 }
 
 var quadPosInf = math.Inf(1) // +∞, the limit of the infinite ranges below
@@ -86,6 +89,22 @@ var quadCatalogue = []quadProblem{
 	{"exp_cos2_inf", func(x float64) float64 { c := math.Cos(x); return math.Exp(-x) * c * c }, 0, quadPosInf, 0.6, nil},
 	{"abs_sqrt_interior_tight", func(x float64) float64 { return math.Pow(math.Abs(x-0.3), -0.5) }, 0, 1,
 		2 * (math.Sqrt(0.3) + math.Sqrt(0.7)), &QuadSettings{EpsAbs: -1, EpsRel: 1.2e-14}},
+	{"log_interior_points", func(x float64) float64 { return math.Log(math.Abs(x - 1.0/3)) }, 0, 1,
+		2.0/3*math.Log(2.0/3) + 1.0/3*math.Log(1.0/3) - 1, &QuadSettings{Points: []float64{1.0 / 3}}},
+	{"step_points", func(x float64) float64 {
+		if x > 1.0/3 {
+			return 1
+		}
+		return 0
+	}, 0, 1, 2.0 / 3, &QuadSettings{Points: []float64{1.0 / 3}}},
+	{"abs_sqrt_points", func(x float64) float64 { return math.Pow(math.Abs(x-0.3), -0.5) }, 0, 1,
+		2 * (math.Sqrt(0.3) + math.Sqrt(0.7)), &QuadSettings{Points: []float64{0.3}}},
+	{"floor_points", math.Floor, 0, 5, 10, &QuadSettings{Points: []float64{4, 2, 1, 3, 4, 7, -1}}},
+	{"exp_reversed_points", math.Exp, 1, 0, 1 - math.E, &QuadSettings{Points: []float64{0.5}}},
+	{"cos_1000x_points", func(x float64) float64 { return math.Cos(1000 * x) }, 0, 1, math.Sin(1000) / 1000,
+		&QuadSettings{Points: []float64{0.25, 0.5, 0.75}}},
+	{"inv_sqrt_two_points", func(x float64) float64 { return math.Pow(math.Abs(x-0.2), -0.5) + math.Pow(math.Abs(x-0.7), -0.5) }, 0, 1,
+		2*(math.Sqrt(0.2)+math.Sqrt(0.8)) + 2*(math.Sqrt(0.7)+math.Sqrt(0.3)), &QuadSettings{Points: []float64{0.2, 0.7}}},
 }
 
 // dblquadProblem is a double integral from the catalogue.
@@ -215,6 +234,7 @@ func TestQuadInvalid(t *testing.T) {
 	for _, s := range []*QuadSettings{
 		{EpsAbs: -1, EpsRel: 1e-15}, // below 50ε with no absolute tolerance
 		{Limit: -1},
+		{Points: []float64{0.2, 0.4}, Limit: 2}, // scipy: fewer break points than the limit
 	} {
 		r, err := Quad(math.Exp, 0, 1, s)
 		if err != ErrQuadInput || r.Ier != 6 || r.Message != "The input is invalid." || r.NEval != 0 {
@@ -223,6 +243,9 @@ func TestQuadInvalid(t *testing.T) {
 	}
 	if _, err := Quad(math.Exp, math.NaN(), 1, nil); err != ErrQuadInput {
 		t.Errorf("NaN limit: %v", err)
+	}
+	if _, err := Quad(math.Exp, 0, math.Inf(1), &QuadSettings{Points: []float64{1}}); err != ErrQuadPointsInfinite {
+		t.Errorf("break points on an infinite range: %v", err)
 	}
 }
 

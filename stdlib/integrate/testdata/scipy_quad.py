@@ -54,6 +54,14 @@ QUAD = [
     ("exp_cos2_inf", lambda x: math.exp(-x)*math.cos(x)**2, 0, inf, {}),
     ("abs_sqrt_interior_tight", lambda x: abs(x - 0.3)**-0.5, 0, 1,
      {"epsabs": 0, "epsrel": 1.2e-14}),
+    # Break points (QAGP).
+    ("log_interior_points", lambda x: math.log(abs(x - 1/3)), 0, 1, {"points": [1/3]}),
+    ("step_points", lambda x: 1.0 if x > 1/3 else 0.0, 0, 1, {"points": [1/3]}),
+    ("abs_sqrt_points", lambda x: abs(x - 0.3)**-0.5, 0, 1, {"points": [0.3]}),
+    ("floor_points", lambda x: math.floor(x), 0, 5, {"points": [4, 2, 1, 3, 4, 7, -1]}),
+    ("exp_reversed_points", lambda x: math.exp(x), 1, 0, {"points": [0.5]}),
+    ("cos_1000x_points", lambda x: math.cos(1000*x), 0, 1, {"points": [0.25, 0.5, 0.75]}),
+    ("inv_sqrt_two_points", lambda x: abs(x - 0.2)**-0.5 + abs(x - 0.7)**-0.5, 0, 1, {"points": [0.2, 0.7]}),
 ]
 
 DBLQUAD = [

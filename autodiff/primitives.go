@@ -15,7 +15,7 @@ import (
 
 // Primitive is one entry of the table: an elementwise operation with its
 // numeric kernel and its derivative. Exactly one of Unary and Binary is
-// set, according to Arity.
+// set, according to Arity (Ternary for three arguments).
 type Primitive struct {
 	Name   string
 	Arity  int
@@ -34,6 +34,11 @@ type Primitive struct {
 	Deriv func(g *Graph, x, y *Node) *Node
 	// Partials returns ∂out/∂x and ∂out/∂y for a binary primitive.
 	Partials func(g *Graph, x, y, out *Node) (*Node, *Node)
+	// Ternary is the kernel of a primitive of three arguments, and
+	// Partials3 its partial derivatives (nil for an argument it cannot
+	// be differentiated by).
+	Ternary   func(x, y, z float64) float64
+	Partials3 func(g *Graph, x, y, z, out *Node) [3]*Node
 	// Piecewise says the derivative is zero wherever it exists (floor,
 	// sign, comparisons). A primitive with neither derivative rule nor
 	// Piecewise has no derivative here, and differentiating it is an error.
@@ -188,6 +193,13 @@ var functions = []*Primitive{
 	{Name: "spherical_yn", Arity: 2, Params: "n, x", Topic: "special", Binary: special.SphericalYn, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
 		return nil, g.Sub(g.Mul(g.Div(n, x), out), g.Apply(Lookup("spherical_yn"), g.Add(n, g.Const(1)), x))
 	}, Doc: "the spherical Bessel function of the second kind, defined as y_n(x) = sqrt(pi/(2x))·Y_(n+1/2)(x) for whole n >= 0", Example: "spherical_yn(1, 2)"},
+	{Name: "betainc", Arity: 3, Params: "a, b, x", Topic: "special", Ternary: special.Betainc, Partials3: func(g *Graph, a, b, x, out *Node) [3]*Node {
+		// The beta density x^(a−1)(1−x)^(b−1)/B(a, b); a and b have no
+		// closed form.
+		one := g.Const(1)
+		density := g.Div(g.Mul(g.Pow(x, g.Sub(a, one)), g.Pow(g.Sub(one, x), g.Sub(b, one))), g.Apply(Lookup("beta"), a, b))
+		return [3]*Node{nil, nil, density}
+	}, Doc: "the regularized incomplete beta function I_x(a, b), for a, b > 0 and 0 <= x <= 1 (differentiable in x)", Example: "betainc(2, 3, 0.4)"},
 	{Name: "gammainc", Arity: 2, Params: "a, x", Topic: "special", Binary: special.Gammainc, Partials: func(g *Graph, a, x, out *Node) (*Node, *Node) {
 		return nil, gammaDensity(g, a, x)
 	}, Doc: "the regularized lower incomplete gamma function P(a, x) = γ(a, x)/Γ(a), a > 0, x >= 0", Example: "gammainc(2, 1)"},

@@ -268,8 +268,8 @@ var quadBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "fixed_quad", Params: "f, a, b, n?, {n, args}", Topic: "ode",
-		Doc: "The integral of f from a to b by n-point Gauss–Legendre quadrature.\n" +
-			"As scipy.integrate.fixed_quad (n is 5 by default): exact for polynomials of degree up to 2n - 1; the value alone,\n" +
+		Doc: "The integral of f from a to b by a Gauss–Legendre rule.\n" +
+			"With n points, as scipy.integrate.fixed_quad (n is 5 by default): exact for polynomials of degree up to 2n - 1; the value alone,\n" +
 			"for scipy's second result is always None",
 		Example: "fixed_quad(x**7, 0, 1, 4)",
 		MinArgs: 3, MaxArgs: 5,

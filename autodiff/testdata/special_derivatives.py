@@ -44,6 +44,9 @@ FUNCS = [
     ("binom(x, 2.5)", lambda x: mp.binomial(x, 2.5), [4.5, 7]),
     ("poch(x, 1.5)", lambda x: mp.rf(x, 1.5), [0.5, 3]),
     ("sinc(x)", lambda x: mp.sincpi(x), [0.3, 2.5]),
+    ("betainc(2.5, 1.5, x)", lambda x: mp.betainc(2.5, 1.5, 0, x, regularized=True), [0.05, 0.3, 0.9]),
+    ("betainc(0.5, 30, x)", lambda x: mp.betainc(0.5, 30, 0, x, regularized=True), [1e-3, 0.02]),
+    ("betainc(2, 3, x**2)", lambda x: mp.betainc(2, 3, 0, x**2, regularized=True), [0.3, 0.8]),
     ("eval_legendre(4, x)", lambda x: mp.legendre(4, x), [0.3, -0.8]),
 ]
 cases = []

@@ -45,6 +45,34 @@ func breakPoints(v lang.Value) []float64 {
 	return points
 }
 
+// algWeights are quad's weights of the form (x−a)^α (b−x)^β times
+// logarithms, QUADPACK's qaws.
+var algWeights = map[string]integrate.QuadAlgWeight{
+	"alg": integrate.WeightAlg, "alg-loga": integrate.WeightAlgLogA,
+	"alg-logb": integrate.WeightAlgLogB, "alg-log": integrate.WeightAlgLog,
+}
+
+// weightedQuad is quad with a weight option.
+func weightedQuad(f func(float64) float64, a, b float64, opts lang.Options) (integrate.QuadResult, error) {
+	name := opts.Text("weight", "")
+	kind, ok := algWeights[name]
+	if !ok {
+		panic(lang.Errorf("weight %q is not supported here: the weights are \"alg\", \"alg-loga\", \"alg-logb\" and \"alg-log\"", name))
+	}
+	if opts.Has("points") {
+		panic(lang.Errorf("points and weight cannot be combined"))
+	}
+	wvar, ok := lang.Items(opts.Get("wvar", lang.Nil))
+	if !ok || len(wvar) != 2 || wvar[0].Kind() != lang.NumKind || wvar[1].Kind() != lang.NumKind {
+		panic(lang.Errorf("weight %q needs wvar = [alpha, beta], two numbers above -1", name))
+	}
+	alpha, beta := wvar[0].Float(), wvar[1].Float()
+	if !(alpha > -1 && beta > -1) {
+		panic(lang.Errorf("wvar = [%g, %g]: alpha and beta must be above -1", alpha, beta))
+	}
+	return integrate.QuadAlg(f, a, b, alpha, beta, kind, quadSettings(opts))
+}
+
 // limitFunc reads dblquad's inner limits: a number or a function of x.
 func limitFunc(s *lang.Session, v lang.Value) func(float64) float64 {
 	if v.Kind() == lang.NumKind {
@@ -178,17 +206,24 @@ func sampled(a lang.Args) (y, x []float64) {
 
 var quadBuiltins = []*lang.Builtin{
 	{
-		Name: "quad", Params: "f, a, b, {epsabs, epsrel, limit, points, full_output, args}", Topic: "ode",
+		Name: "quad", Params: "f, a, b, {epsabs, epsrel, limit, points, weight, wvar, full_output, args}", Topic: "ode",
 		Doc: "The integral of f from a to b, as scipy's quad.\nThe integral of f from a to b (either may be ±inf) by adaptive Gauss–Kronrod quadrature with extrapolation,\n" +
 			"as QUADPACK's qags/qagi and scipy.integrate.quad; a record value, abserr (an error estimate).\n" +
-			"points lists break points of a finite range where f is singular or jumps (QUADPACK's qagp).",
+			"points lists break points of a finite range where f is singular or jumps (QUADPACK's qagp);\n" +
+			"weight \"alg\" with wvar [α, β] integrates f·(x-a)^α·(b-x)^β, \"alg-loga\", \"alg-logb\", \"alg-log\" times log(x-a), log(b-x) or both (qaws).",
 		Example: "quad(exp(-x**2), -inf, inf).value - sqrt(pi)",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			opts.Check("epsabs", "epsrel", "limit", "points", "full_output", "args")
+			opts.Check("epsabs", "epsrel", "limit", "points", "weight", "wvar", "full_output", "args")
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
-			r, err := integrate.Quad(f, args.Num(1), args.Num(2), quadSettings(opts))
+			var r integrate.QuadResult
+			var err error
+			if opts.Has("weight") {
+				r, err = weightedQuad(f, args.Num(1), args.Num(2), opts)
+			} else {
+				r, err = integrate.Quad(f, args.Num(1), args.Num(2), quadSettings(opts))
+			}
 			if err != nil {
 				lang.Throw(err)
 			}

@@ -3,9 +3,10 @@
 // written in plain Go and checked against scipy's own outputs. It knows
 // nothing of the calc language: integrands are Go functions.
 //
-// Quadrature follows QUADPACK (Quad, and nested in NQuad, DblQuad and
-// TplQuad), with Gauss–Legendre rules of fixed order beside it
-// (FixedQuad); sampled data has the
+// Quadrature follows QUADPACK (Quad, with break points too; QuadAlg for
+// algebraic-logarithmic weights; nested in NQuad, DblQuad and TplQuad),
+// with Gauss–Legendre rules of fixed order beside it (FixedQuad); sampled
+// data has the
 // trapezoidal, Simpson and Romberg rules (Trapezoid, CumulativeTrapezoid,
 // Simpson, Romb), and the initial value problems have ODEPACK's LSODA
 // (Odeint) and solve_ivp's methods. Each algorithm lives in its own file

@@ -52,15 +52,22 @@ var algWeights = map[string]integrate.QuadAlgWeight{
 	"alg-logb": integrate.WeightAlgLogB, "alg-log": integrate.WeightAlgLog,
 }
 
-// weightedQuad is quad with a weight option.
+// weightedQuad is quad with a weight option: QUADPACK's qaws or qawc.
 func weightedQuad(f func(float64) float64, a, b float64, opts lang.Options) (integrate.QuadResult, error) {
 	name := opts.Text("weight", "")
-	kind, ok := algWeights[name]
-	if !ok {
-		panic(lang.Errorf("weight %q is not supported here: the weights are \"alg\", \"alg-loga\", \"alg-logb\" and \"alg-log\"", name))
-	}
 	if opts.Has("points") {
 		panic(lang.Errorf("points and weight cannot be combined"))
+	}
+	if name == "cauchy" {
+		c := opts.Get("wvar", lang.Nil)
+		if c.Kind() != lang.NumKind {
+			panic(lang.Errorf("weight \"cauchy\" needs wvar = c, the pole of 1/(x - c), a number"))
+		}
+		return integrate.QuadCauchy(f, a, b, c.Float(), quadSettings(opts))
+	}
+	kind, ok := algWeights[name]
+	if !ok {
+		panic(lang.Errorf("weight %q is not supported here: the weights are \"alg\", \"alg-loga\", \"alg-logb\", \"alg-log\" and \"cauchy\"", name))
 	}
 	wvar, ok := lang.Items(opts.Get("wvar", lang.Nil))
 	if !ok || len(wvar) != 2 || wvar[0].Kind() != lang.NumKind || wvar[1].Kind() != lang.NumKind {
@@ -210,7 +217,8 @@ var quadBuiltins = []*lang.Builtin{
 		Doc: "The integral of f from a to b, as scipy's quad.\nThe integral of f from a to b (either may be ±inf) by adaptive Gauss–Kronrod quadrature with extrapolation,\n" +
 			"as QUADPACK's qags/qagi and scipy.integrate.quad; a record value, abserr (an error estimate).\n" +
 			"points lists break points of a finite range where f is singular or jumps (QUADPACK's qagp);\n" +
-			"weight \"alg\" with wvar [α, β] integrates f·(x-a)^α·(b-x)^β, \"alg-loga\", \"alg-logb\", \"alg-log\" times log(x-a), log(b-x) or both (qaws).",
+			"weight \"alg\" with wvar [α, β] integrates f·(x-a)^α·(b-x)^β, \"alg-loga\", \"alg-logb\", \"alg-log\" times log(x-a), log(b-x) or both (qaws);\n" +
+			"weight \"cauchy\" with wvar c the principal value of the integral of f/(x - c) (qawc).",
 		Example: "quad(exp(-x**2), -inf, inf).value - sqrt(pi)",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

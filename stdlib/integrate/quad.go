@@ -4,7 +4,8 @@
 // nothing of the calc language: integrands are Go functions.
 //
 // Quadrature follows QUADPACK (Quad, with break points too; QuadAlg for
-// algebraic-logarithmic weights; nested in NQuad, DblQuad and TplQuad),
+// algebraic-logarithmic weights, QuadCauchy for principal values; nested
+// in NQuad, DblQuad and TplQuad),
 // with Gauss–Legendre rules of fixed order beside it (FixedQuad); sampled
 // data has the
 // trapezoidal, Simpson and Romberg rules (Trapezoid, CumulativeTrapezoid,

@@ -372,3 +372,55 @@ func TestQuadAlgCatalogue(t *testing.T) {
 		}
 	}
 }
+
+// qawcCatalogue repeats QAWC in testdata/scipy_quad.py: f, a, b and c.
+var qawcCatalogue = []struct {
+	name    string
+	f       func(float64) float64
+	a, b, c float64
+}{
+	{"exp_cauchy", math.Exp, 0, 1, 0.3},
+	{"lorentz_cauchy", func(x float64) float64 { return 1 / (1 + x*x) }, -1, 2, 0.5},
+	{"cos_cauchy_near_end", math.Cos, 0, 5, 4.9},
+	{"exp_cauchy_reversed", math.Exp, 2, -1, 0.2},
+	{"sin_cauchy_outside", math.Sin, 0, 1, 3},
+	{"cos20_cauchy", func(x float64) float64 { return math.Cos(20 * x) }, -1, 1, 1e-3},
+}
+
+// TestQuadCauchyCatalogue compares QuadCauchy with scipy's quad with
+// weight "cauchy": neval and ier exactly, the value to 1e-13, the error
+// estimate to 1e-5 (exp, sin and cos round differently in Go and glibc)
+// or to 1e-14 of the value.
+func TestQuadCauchyCatalogue(t *testing.T) {
+	data, err := os.ReadFile("testdata/scipy_quad.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file struct{ Qawc []quadRecord }
+	if err := json.Unmarshal(data, &file); err != nil {
+		t.Fatal(err)
+	}
+	if len(file.Qawc) != len(qawcCatalogue) {
+		t.Fatalf("%d qawc cases in scipy_quad.json, %d in the catalogue", len(file.Qawc), len(qawcCatalogue))
+	}
+	for i, p := range qawcCatalogue {
+		want := file.Qawc[i]
+		got, err := QuadCauchy(p.f, p.a, p.b, p.c, nil)
+		if err != nil || want.Name != p.name {
+			t.Errorf("%s (%s): %v", p.name, want.Name, err)
+			continue
+		}
+		if got.NEval != want.NEval || got.Ier != want.Ier || got.Message != want.Message {
+			t.Errorf("%s: neval %d ier %d, scipy %d %d", p.name, got.NEval, got.Ier, want.NEval, want.Ier)
+		}
+		if math.Abs(got.Value-want.Value) > 1e-13*math.Max(1, math.Abs(want.Value)) ||
+			math.Abs(got.AbsErr-want.AbsErr) > math.Max(1e-5*want.AbsErr, 1e-14*math.Abs(want.Value)) {
+			t.Errorf("%s: %.17g ± %g, scipy %.17g ± %g", p.name, got.Value, got.AbsErr, want.Value, want.AbsErr)
+		}
+	}
+	for _, c := range [][3]float64{{0, 1, 0}, {0, 1, 1}, {0, math.Inf(1), 0.5}, {0, 1, math.NaN()}} {
+		if _, err := QuadCauchy(math.Exp, c[0], c[1], c[2], nil); err != ErrQuadInput {
+			t.Errorf("QuadCauchy on %v: %v", c, err)
+		}
+	}
+}

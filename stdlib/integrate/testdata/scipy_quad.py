@@ -94,6 +94,16 @@ QAWS = [
     ("cos30_alg_limit5", lambda x: math.cos(30*x), 0, 1, "alg", (-0.5, -0.5)),
 ]
 
+# Cauchy principal values (QAWC): name, f, a, b, c.
+QAWC = [
+    ("exp_cauchy", math.exp, 0, 1, 0.3),
+    ("lorentz_cauchy", lambda x: 1/(1 + x*x), -1, 2, 0.5),
+    ("cos_cauchy_near_end", math.cos, 0, 5, 4.9),
+    ("exp_cauchy_reversed", math.exp, 2, -1, 0.2),
+    ("sin_cauchy_outside", math.sin, 0, 1, 3),
+    ("cos20_cauchy", lambda x: math.cos(20*x), -1, 1, 1e-3),
+]
+
 TPLQUAD = [
     # name, f(z, y, x), a, b, gfun(x), hfun(x), qfun(x, y), rfun(x, y)
     ("xyz_cube", lambda z, y, x: x*y*z, 0, 1, lambda x: 0, lambda x: 1,
@@ -209,6 +219,10 @@ def fsym(name, x):
     return mp.sin(x)
 
 
+def record_qawc(name, f, a, b, c):
+    return record_quad(name, f, a, b, {"weight": "cauchy", "wvar": c})
+
+
 def record_tplquad(name, f, a, b, gfun, hfun, qfun, rfun):
     calls = [0]
 
@@ -242,6 +256,7 @@ def main():
         "quad": [record_quad(*c) for c in QUAD],
         "dblquad": [record_dblquad(*c) for c in DBLQUAD],
         "qaws": [record_qaws(*c) for c in QAWS],
+        "qawc": [record_qawc(*c) for c in QAWC],
         "tplquad": [record_tplquad(*c) for c in TPLQUAD],
         "nquad": [record_nquad(*c) for c in NQUAD],
         "fixed_quad": [record_fixed_quad(*c) for c in FIXED_QUAD],

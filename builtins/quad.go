@@ -52,11 +52,22 @@ var algWeights = map[string]integrate.QuadAlgWeight{
 	"alg-logb": integrate.WeightAlgLogB, "alg-log": integrate.WeightAlgLog,
 }
 
-// weightedQuad is quad with a weight option: QUADPACK's qaws or qawc.
+// weightedQuad is quad with a weight option: QUADPACK's qawo, qaws or
+// qawc.
 func weightedQuad(f func(float64) float64, a, b float64, opts lang.Options) (integrate.QuadResult, error) {
 	name := opts.Text("weight", "")
 	if opts.Has("points") {
 		panic(lang.Errorf("points and weight cannot be combined"))
+	}
+	if name == "cos" || name == "sin" {
+		omega := opts.Get("wvar", lang.Nil)
+		if omega.Kind() != lang.NumKind {
+			panic(lang.Errorf("weight %q needs wvar = ω, the angular frequency, a number", name))
+		}
+		if math.IsInf(a, 0) || math.IsInf(b, 0) {
+			panic(lang.Errorf("weight %q is supported on finite ranges only here (scipy's qawf for infinite ones is not)", name))
+		}
+		return integrate.QuadOscillatory(f, a, b, omega.Float(), name == "sin", quadSettings(opts))
 	}
 	if name == "cauchy" {
 		c := opts.Get("wvar", lang.Nil)
@@ -67,7 +78,7 @@ func weightedQuad(f func(float64) float64, a, b float64, opts lang.Options) (int
 	}
 	kind, ok := algWeights[name]
 	if !ok {
-		panic(lang.Errorf("weight %q is not supported here: the weights are \"alg\", \"alg-loga\", \"alg-logb\", \"alg-log\" and \"cauchy\"", name))
+		panic(lang.Errorf("weight %q is not supported here: the weights are \"cos\", \"sin\", \"alg\", \"alg-loga\", \"alg-logb\", \"alg-log\" and \"cauchy\"", name))
 	}
 	wvar, ok := lang.Items(opts.Get("wvar", lang.Nil))
 	if !ok || len(wvar) != 2 || wvar[0].Kind() != lang.NumKind || wvar[1].Kind() != lang.NumKind {
@@ -218,7 +229,8 @@ var quadBuiltins = []*lang.Builtin{
 			"as QUADPACK's qags/qagi and scipy.integrate.quad; a record value, abserr (an error estimate).\n" +
 			"points lists break points of a finite range where f is singular or jumps (QUADPACK's qagp);\n" +
 			"weight \"alg\" with wvar [α, β] integrates f·(x-a)^α·(b-x)^β, \"alg-loga\", \"alg-logb\", \"alg-log\" times log(x-a), log(b-x) or both (qaws);\n" +
-			"weight \"cauchy\" with wvar c the principal value of the integral of f/(x - c) (qawc).",
+			"weight \"cauchy\" with wvar c the principal value of the integral of f/(x - c) (qawc);\n" +
+			"weight \"cos\" or \"sin\" with wvar ω integrates f·cos(ωx) or f·sin(ωx) on a finite range (qawo).",
 		Example: "quad(exp(-x**2), -inf, inf).value - sqrt(pi)",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -3,9 +3,9 @@
 // written in plain Go and checked against scipy's own outputs. It knows
 // nothing of the calc language: integrands are Go functions.
 //
-// Quadrature follows QUADPACK (Quad, with break points too; QuadAlg for
-// algebraic-logarithmic weights, QuadCauchy for principal values; nested
-// in NQuad, DblQuad and TplQuad),
+// Quadrature follows QUADPACK (Quad, with break points too; QuadAlg,
+// QuadCauchy and QuadOscillatory for scipy's weights; nested in NQuad,
+// DblQuad and TplQuad),
 // with Gauss–Legendre rules of fixed order beside it (FixedQuad); sampled
 // data has the
 // trapezoidal, Simpson and Romberg rules (Trapezoid, CumulativeTrapezoid,

@@ -104,6 +104,20 @@ QAWC = [
     ("cos20_cauchy", lambda x: math.cos(20*x), -1, 1, 1e-3),
 ]
 
+# Oscillatory weights on finite ranges (QAWO): name, f, a, b, weight, omega.
+QAWO = [
+    ("exp_cos3", math.exp, 0, 1, "cos", 3),
+    ("exp_sin3", math.exp, 0, 1, "sin", 3),
+    ("lorentz_cos20", lambda x: 1/(1 + x*x), -2, 5, "cos", 20),
+    ("lorentz_sin20", lambda x: 1/(1 + x*x), -2, 5, "sin", 20),
+    ("log1p_sin100", math.log1p, 0, 10, "sin", 100),
+    ("log1p_cos100", math.log1p, 0, 10, "cos", 100),
+    ("exp_neg_cos_half", lambda x: math.exp(-x), 0, 30, "cos", 0.5),
+    ("sqrt_sin1000", math.sqrt, 0, 1, "sin", 1000),
+    ("sqrt_sin_negative_omega", math.sqrt, 0, 1, "sin", -7),
+    ("exp_cos10_reversed", math.exp, 1, -1, "cos", 10),
+]
+
 TPLQUAD = [
     # name, f(z, y, x), a, b, gfun(x), hfun(x), qfun(x, y), rfun(x, y)
     ("xyz_cube", lambda z, y, x: x*y*z, 0, 1, lambda x: 0, lambda x: 1,
@@ -223,6 +237,10 @@ def record_qawc(name, f, a, b, c):
     return record_quad(name, f, a, b, {"weight": "cauchy", "wvar": c})
 
 
+def record_qawo(name, f, a, b, weight, omega):
+    return record_quad(name, f, a, b, {"weight": weight, "wvar": omega})
+
+
 def record_tplquad(name, f, a, b, gfun, hfun, qfun, rfun):
     calls = [0]
 
@@ -257,6 +275,7 @@ def main():
         "dblquad": [record_dblquad(*c) for c in DBLQUAD],
         "qaws": [record_qaws(*c) for c in QAWS],
         "qawc": [record_qawc(*c) for c in QAWC],
+        "qawo": [record_qawo(*c) for c in QAWO],
         "tplquad": [record_tplquad(*c) for c in TPLQUAD],
         "nquad": [record_nquad(*c) for c in NQUAD],
         "fixed_quad": [record_fixed_quad(*c) for c in FIXED_QUAD],

@@ -64,8 +64,11 @@ func weightedQuad(f func(float64) float64, a, b float64, opts lang.Options) (int
 		if omega.Kind() != lang.NumKind {
 			panic(lang.Errorf("weight %q needs wvar = ω, the angular frequency, a number", name))
 		}
-		if math.IsInf(a, 0) || math.IsInf(b, 0) {
-			panic(lang.Errorf("weight %q is supported on finite ranges only here (scipy's qawf for infinite ones is not)", name))
+		switch {
+		case math.IsInf(b, 1) && !math.IsInf(a, 0):
+			return integrate.QuadFourier(f, a, omega.Float(), name == "sin", quadSettings(opts))
+		case math.IsInf(a, 0) || math.IsInf(b, 0):
+			panic(lang.Errorf("weight %q takes a finite range or one from a number to inf", name))
 		}
 		return integrate.QuadOscillatory(f, a, b, omega.Float(), name == "sin", quadSettings(opts))
 	}
@@ -230,7 +233,7 @@ var quadBuiltins = []*lang.Builtin{
 			"points lists break points of a finite range where f is singular or jumps (QUADPACK's qagp);\n" +
 			"weight \"alg\" with wvar [α, β] integrates f·(x-a)^α·(b-x)^β, \"alg-loga\", \"alg-logb\", \"alg-log\" times log(x-a), log(b-x) or both (qaws);\n" +
 			"weight \"cauchy\" with wvar c the principal value of the integral of f/(x - c) (qawc);\n" +
-			"weight \"cos\" or \"sin\" with wvar ω integrates f·cos(ωx) or f·sin(ωx) on a finite range (qawo).",
+			"weight \"cos\" or \"sin\" with wvar ω integrates f·cos(ωx) or f·sin(ωx) (qawo; qawf up to inf).",
 		Example: "quad(exp(-x**2), -inf, inf).value - sqrt(pi)",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -38,7 +38,7 @@ func QuadOscillatory(f func(float64) float64, a, b, omega float64, sine bool, s 
 	if sine {
 		integr = 2
 	}
-	q, neval := qawoe(f, a, b, omega, integr, epsabs, epsrel, limit)
+	q, neval := qawoe(f, a, b, omega, integr, epsabs, epsrel, limit, &qawoMoments{})
 	r := QuadResult{Value: sign * q.result, AbsErr: q.abserr, NEval: neval, Intervals: q.last, Ier: q.ier,
 		Message: quadMessage(q.ier, limit), Success: q.ier == 0}
 	if q.ier == 6 && neval == 0 {
@@ -56,13 +56,14 @@ type qawoMoments struct {
 	m      int
 }
 
-// qawoe is DQAWOE with icall 1.
-func qawoe(f func(float64) float64, a, b, omega float64, integr int, epsabs, epsrel float64, limit int) (quadOutcome, int) {
+// qawoe is DQAWOE. mom carries the moments from call to call: fresh for
+// a first call (icall 1), the previous call's for the next cycle of QAWF,
+// whose intervals all have one length.
+func qawoe(f func(float64) float64, a, b, omega float64, integr int, epsabs, epsrel float64, limit int, mom *qawoMoments) (quadOutcome, int) {
 	if epsabs <= 0 && epsrel < math.Max(50*quadEpmach, 0.5e-28) {
 		return quadOutcome{ier: 6}, 0
 	}
 	domega := math.Abs(omega)
-	mom := &qawoMoments{}
 	nrmom := 0
 	result, abserr, neval, defabs, _ := mom.qc25f(f, a, b, domega, integr, nrmom, false)
 	flip := func(q quadOutcome) quadOutcome {

@@ -4,7 +4,7 @@
 // nothing of the calc language: integrands are Go functions.
 //
 // Quadrature follows QUADPACK (Quad, with break points too; QuadAlg,
-// QuadCauchy and QuadOscillatory for scipy's weights; nested in NQuad,
+// QuadCauchy, QuadOscillatory and QuadFourier for scipy's weights; nested in NQuad,
 // DblQuad and TplQuad),
 // with Gauss–Legendre rules of fixed order beside it (FixedQuad); sampled
 // data has the

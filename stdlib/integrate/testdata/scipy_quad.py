@@ -118,6 +118,16 @@ QAWO = [
     ("exp_cos10_reversed", math.exp, 1, -1, "cos", 10),
 ]
 
+# Fourier integrals to infinity (QAWF): name, f, a, weight, omega.
+QAWF = [
+    ("exp_cos1_inf", lambda x: math.exp(-x), 0, "cos", 1),
+    ("lorentz_cos2_inf", lambda x: 1/(1 + x*x), 0, "cos", 2),
+    ("inv1px_sin3_inf", lambda x: 1/(1 + x), 0, "sin", 3),
+    ("inv_sqrt_cos_half_inf", lambda x: 1/math.sqrt(x), 1, "cos", 0.5),
+    ("exp_cos0_inf", lambda x: math.exp(-x), 0, "cos", 0),
+    ("lorentz_sin10_inf", lambda x: 1/(1 + x*x), 2, "sin", 10),
+]
+
 TPLQUAD = [
     # name, f(z, y, x), a, b, gfun(x), hfun(x), qfun(x, y), rfun(x, y)
     ("xyz_cube", lambda z, y, x: x*y*z, 0, 1, lambda x: 0, lambda x: 1,
@@ -241,6 +251,14 @@ def record_qawo(name, f, a, b, weight, omega):
     return record_quad(name, f, a, b, {"weight": weight, "wvar": omega})
 
 
+def record_qawf(name, f, a, weight, omega):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = integrate.quad(f, a, math.inf, weight=weight, wvar=omega, full_output=1)
+    return {"name": name, "value": out[0], "abserr": out[1], "neval": out[2]["neval"],
+            "intervals": out[2]["lst"], "ier": 0 if len(out) == 3 else -1}
+
+
 def record_tplquad(name, f, a, b, gfun, hfun, qfun, rfun):
     calls = [0]
 
@@ -276,6 +294,7 @@ def main():
         "qaws": [record_qaws(*c) for c in QAWS],
         "qawc": [record_qawc(*c) for c in QAWC],
         "qawo": [record_qawo(*c) for c in QAWO],
+        "qawf": [record_qawf(*c) for c in QAWF],
         "tplquad": [record_tplquad(*c) for c in TPLQUAD],
         "nquad": [record_nquad(*c) for c in NQUAD],
         "fixed_quad": [record_fixed_quad(*c) for c in FIXED_QUAD],

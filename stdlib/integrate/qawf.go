@@ -62,12 +62,12 @@ func qawfe(f func(float64) float64, a, omega float64, integr int, epsabs float64
 	l := math.Trunc(math.Abs(omega))
 	cycle := (2*l + 1) * math.Pi / math.Abs(omega)
 	var (
-		ier, ktmin, numrl2, ll       int
-		result, abserr               float64
-		correc, errsum, drl          float64
-		psum                         quadEpsilon
-		neval                        int
-		mom                          qawoMoments
+		ier, ktmin, numrl2, ll int
+		result, abserr         float64
+		correc, errsum, drl    float64
+		psum                   quadEpsilon
+		neval                  int
+		mom                    qawoMoments
 	)
 	c1, c2 := a, cycle+a
 	p1 := 1 - p

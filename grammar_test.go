@@ -150,7 +150,7 @@ var grammarCases = []struct{ src, want string }{
 	{"sqrt(4, x=1)", "<expr>:1:9: sqrt(x) gets x twice"},
 	{"sqrt(x=4)", "2"},
 	{"quad(x**2, b=3, a=0).value", "9"},
-	{"quad(x**2, b=3)", "<expr>:1:12: quad(f, a, b, {epsabs, epsrel, limit, full_output, args}) is called without a"},
+	{"quad(x**2, b=3)", "<expr>:1:12: quad(f, a, b, {epsabs, epsrel, limit, points, weight, wvar, ...}) is called without a"},
 	{"linspace(0, 1, n=3, endpoint=false)", "[0.        , 0.33333333, 0.66666667]"},
 	{"f(a=1, 2)", "<expr>:1:8: a positional argument cannot follow keyword arguments"},
 	{"sorted([1], key=abs, key=abs)", "<expr>:1:22: keyword argument key is given twice"},

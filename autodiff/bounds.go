@@ -80,7 +80,7 @@ func boundable(n *Node) error {
 		}
 		return fmt.Errorf("it uses arrays (a value of shape %v)", n.Args[0].Shape)
 	case OpApply:
-		if (n.Prim.Arity == 1 && n.Prim.Range == nil) || (n.Prim.Arity == 2 && n.Prim.Range2 == nil) {
+		if (n.Prim.Arity == 1 && n.Prim.Range == nil) || (n.Prim.Arity == 2 && n.Prim.Range2 == nil) || n.Prim.Arity == 3 {
 			return fmt.Errorf("%s has no interval bounds", n.Prim.Name)
 		}
 		return nil

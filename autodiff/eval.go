@@ -80,8 +80,11 @@ func evalNode(n *Node, arg func(*Node) *array.Array) *array.Array {
 	case OpPow:
 		return check(array.Broadcast(args[0], args[1], pow))
 	case OpApply:
-		if n.Prim.Arity == 1 {
+		switch n.Prim.Arity {
+		case 1:
 			return array.Map(args[0], n.Prim.Unary)
+		case 3:
+			return check(array.Broadcast3(args[0], args[1], args[2], n.Prim.Ternary))
 		}
 		return check(array.Broadcast(args[0], args[1], n.Prim.Binary))
 	case OpSelect:

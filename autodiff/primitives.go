@@ -15,7 +15,7 @@ import (
 
 // Primitive is one entry of the table: an elementwise operation with its
 // numeric kernel and its derivative. Exactly one of Unary and Binary is
-// set, according to Arity.
+// set, according to Arity (Ternary for three arguments).
 type Primitive struct {
 	Name   string
 	Arity  int
@@ -34,6 +34,11 @@ type Primitive struct {
 	Deriv func(g *Graph, x, y *Node) *Node
 	// Partials returns ∂out/∂x and ∂out/∂y for a binary primitive.
 	Partials func(g *Graph, x, y, out *Node) (*Node, *Node)
+	// Ternary is the kernel of a primitive of three arguments, and
+	// Partials3 its partial derivatives (nil for an argument it cannot
+	// be differentiated by).
+	Ternary   func(x, y, z float64) float64
+	Partials3 func(g *Graph, x, y, z, out *Node) [3]*Node
 	// Piecewise says the derivative is zero wherever it exists (floor,
 	// sign, comparisons). A primitive with neither derivative rule nor
 	// Piecewise has no derivative here, and differentiating it is an error.
@@ -126,7 +131,11 @@ var functions = []*Primitive{
 		Doc: "the gamma function Γ(x), with Γ(n) = (n-1)! for whole n", Example: "gamma([5, 0.5])"},
 	{Name: "gammaln", Arity: 1, Topic: "special", Unary: special.Gammaln, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("digamma"), x) },
 		Doc: "log|Γ(x)|, without overflow for large x", Example: "gammaln(100)"},
-	{Name: "digamma", Arity: 1, Topic: "special", Unary: special.Digamma, Doc: "ψ(x) = Γ'(x)/Γ(x)", Example: "digamma(1)"},
+	{Name: "digamma", Arity: 1, Topic: "special", Unary: special.Digamma, Deriv: func(g *Graph, x, y *Node) *Node { return g.Apply(Lookup("polygamma"), g.Const(1), x) },
+		Doc: "ψ(x) = Γ'(x)/Γ(x)", Example: "digamma(1)"},
+	{Name: "polygamma", Arity: 2, Params: "n, x", Topic: "special", Binary: special.Polygamma, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
+		return nil, g.Apply(Lookup("polygamma"), g.Add(n, g.Const(1)), x)
+	}, Doc: "the n-th derivative of digamma, ψ⁽ⁿ⁾(x), for whole n >= 0 (scipy.special.polygamma)", Example: "polygamma(1, 1) - pi**2/6"},
 	{Name: "erf", Arity: 1, Range: interval.Monotone(special.Erf, true, math.Inf(-1), math.Inf(1), -1, 1), Topic: "special", Unary: special.Erf, Deriv: func(g *Graph, x, y *Node) *Node {
 		return g.Mul(g.Const(2/math.SqrtPi), g.Apply(Lookup("exp"), g.Neg(g.Pow(x, g.Const(2)))))
 	}, Doc: "the error function 2/sqrt(pi) ∫₀ˣ exp(-t²) dt", Example: "erf(1)"},
@@ -184,6 +193,13 @@ var functions = []*Primitive{
 	{Name: "spherical_yn", Arity: 2, Params: "n, x", Topic: "special", Binary: special.SphericalYn, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
 		return nil, g.Sub(g.Mul(g.Div(n, x), out), g.Apply(Lookup("spherical_yn"), g.Add(n, g.Const(1)), x))
 	}, Doc: "the spherical Bessel function of the second kind, defined as y_n(x) = sqrt(pi/(2x))·Y_(n+1/2)(x) for whole n >= 0", Example: "spherical_yn(1, 2)"},
+	{Name: "betainc", Arity: 3, Params: "a, b, x", Topic: "special", Ternary: special.Betainc, Partials3: func(g *Graph, a, b, x, out *Node) [3]*Node {
+		// The beta density x^(a−1)(1−x)^(b−1)/B(a, b); a and b have no
+		// closed form.
+		one := g.Const(1)
+		density := g.Div(g.Mul(g.Pow(x, g.Sub(a, one)), g.Pow(g.Sub(one, x), g.Sub(b, one))), g.Apply(Lookup("beta"), a, b))
+		return [3]*Node{nil, nil, density}
+	}, Doc: "the regularized incomplete beta function I_x(a, b), for a, b > 0 and 0 <= x <= 1 (differentiable in x)", Example: "betainc(2, 3, 0.4)"},
 	{Name: "gammainc", Arity: 2, Params: "a, x", Topic: "special", Binary: special.Gammainc, Partials: func(g *Graph, a, x, out *Node) (*Node, *Node) {
 		return nil, gammaDensity(g, a, x)
 	}, Doc: "the regularized lower incomplete gamma function P(a, x) = γ(a, x)/Γ(a), a > 0, x >= 0", Example: "gammainc(2, 1)"},
@@ -209,11 +225,20 @@ var functions = []*Primitive{
 		return g.Div(g.Sub(y, g.Apply(Lookup("ellipk"), m)), g.Mul(g.Const(2), m))
 	}, Doc: "the complete elliptic integral of the second kind E(m), parameter m = k² <= 1", Example: "ellipe(0.5)"},
 	{Name: "ellipkinc", Arity: 2, Params: "phi, m", Topic: "special", Binary: special.Ellipkinc, Partials: func(g *Graph, phi, m, out *Node) (*Node, *Node) {
-		return g.Pow(ellipDelta(g, phi, m), g.Const(-0.5)), nil
-	}, Doc: "the incomplete elliptic integral of the first kind F(phi | m), differentiable in phi", Example: "ellipkinc(pi/4, 0.5)"},
+		// ∂F/∂m = E/(2m(1−m)) − F/(2m) − sin(2φ)/(4(1−m)·√Δ) (DLMF 19.4.2
+		// with m = k²), NaN at m = 0 where the limit is finite.
+		delta := ellipDelta(g, phi, m)
+		oneMinus := g.Sub(g.Const(1), m)
+		e := g.Div(g.Apply(Lookup("ellipeinc"), phi, m), g.Mul(g.Const(2), m, oneMinus))
+		f := g.Div(out, g.Mul(g.Const(2), m))
+		s := g.Div(g.Apply(Lookup("sin"), g.Mul(g.Const(2), phi)), g.Mul(g.Const(4), oneMinus, g.Pow(delta, g.Const(0.5))))
+		return g.Pow(delta, g.Const(-0.5)), g.Sub(g.Sub(e, f), s)
+	}, Doc: "the incomplete elliptic integral of the first kind F(phi | m)", Example: "ellipkinc(pi/4, 0.5)"},
 	{Name: "ellipeinc", Arity: 2, Params: "phi, m", Topic: "special", Binary: special.Ellipeinc, Partials: func(g *Graph, phi, m, out *Node) (*Node, *Node) {
-		return g.Pow(ellipDelta(g, phi, m), g.Const(0.5)), nil
-	}, Doc: "the incomplete elliptic integral of the second kind E(phi | m), differentiable in phi", Example: "ellipeinc(pi/4, 0.5)"},
+		// ∂E/∂m = (E − F)/(2m) (DLMF 19.4.4 with m = k²), NaN at m = 0.
+		dm := g.Div(g.Sub(out, g.Apply(Lookup("ellipkinc"), phi, m)), g.Mul(g.Const(2), m))
+		return g.Pow(ellipDelta(g, phi, m), g.Const(0.5)), dm
+	}, Doc: "the incomplete elliptic integral of the second kind E(phi | m)", Example: "ellipeinc(pi/4, 0.5)"},
 	{Name: "expn", Arity: 2, Params: "n, x", Topic: "special", Binary: special.Expn, Partials: func(g *Graph, n, x, out *Node) (*Node, *Node) {
 		return nil, g.Neg(g.Apply(Lookup("expn"), g.Sub(n, g.Const(1)), x))
 	}, Doc: "the generalized exponential integral E_n(x), whole n >= 0, x >= 0 (differentiable in x for n >= 1)", Example: "expn(2, 1)"},

@@ -181,6 +181,15 @@ func (g *Graph) backward(n *Node, adj *Node, reaches map[*Node]bool) []*Node {
 					shapeErrorf("%s has no derivative by its %s argument here", p.Name, []string{"first", "second"}[i])
 				}
 			}
+		case p.Arity == 3 && p.Partials3 != nil:
+			parts := p.Partials3(g, n.Args[0], n.Args[1], n.Args[2], n)
+			for i, part := range parts {
+				if part != nil {
+					d[i] = g.Mul(adj, part)
+				} else if reaches[n.Args[i]] {
+					shapeErrorf("%s has no derivative by its %s argument here", p.Name, []string{"first", "second", "third"}[i])
+				}
+			}
 		default:
 			shapeErrorf("%s has no derivative here", p.Name)
 		}

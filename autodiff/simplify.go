@@ -454,8 +454,11 @@ func (g *Graph) Apply(p *Primitive, args ...*Node) *Node {
 		return st
 	}
 	kernel := func(v []float64) float64 { return p.Unary(v[0]) }
-	if p.Arity == 2 {
+	switch p.Arity {
+	case 2:
 		kernel = func(v []float64) float64 { return p.Binary(v[0], v[1]) }
+	case 3:
+		kernel = func(v []float64) float64 { return p.Ternary(v[0], v[1], v[2]) }
 	}
 	if c := g.fold(kernel, args...); c != nil {
 		return c

@@ -424,6 +424,13 @@ func (in *instr) run(mem []float64) {
 			return
 		}
 		b := &in.args[1]
+		if p.Arity == 3 {
+			c := &in.args[2]
+			for k := range out {
+				out[k] = p.Ternary(a.at(mem, k), b.at(mem, k), c.at(mem, k))
+			}
+			return
+		}
 		for k := range out {
 			out[k] = p.Binary(a.at(mem, k), b.at(mem, k))
 		}

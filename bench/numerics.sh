@@ -21,6 +21,7 @@ run ./stdlib/fft FFT2p20 1s
 run ./stdlib/fft FFTPrime99991 1s
 run ./stdlib/fft FFT1024 1s
 run ./stdlib/linalg Eig500 3x
+run ./stdlib/linalg Eigvals500 3x
 awk '
 	FNR == NR { if (!($1 in np) || $2 < np[$1]) np[$1] = $2; next }
 	/^Benchmark/ {

@@ -33,6 +33,7 @@ for name, f in [("Sort1e7", lambda: np.sort(x)),
                 ("FFT2p20", lambda: np.fft.fft(z20)),
                 ("FFTPrime99991", lambda: np.fft.fft(zp)),
                 ("FFT1024", lambda: np.fft.fft(z1k)),
-                ("Eig500", lambda: np.linalg.eig(m500))]:
+                ("Eig500", lambda: np.linalg.eig(m500)),
+                ("Eigvals500", lambda: np.linalg.eigvals(m500))]:
     if len(sys.argv) == 1 or name in sys.argv[1:]:
         print("%s %.6f" % (name, best(f)))

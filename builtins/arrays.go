@@ -77,21 +77,51 @@ func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error)
 				noteScalarSymbols(s, name, x)
 				return expr(func() *autodiff.Node { return symbolic(s.Graph(), x, axis) })
 			}
-			if c, ok := args[0].ComplexArray(); ok && args[0].Kind() == lang.ComplexKind {
-				if !linearReductions[name] {
-					panic(lang.ArgErrorf(0, "%s of complex numbers is not defined (sum and mean are)", name))
-				}
-				// sum and mean are linear: the parts reduce apart.
-				return lang.CArr(array.NewComplex(reduceAxis(f, c.Re, axis), reduceAxis(f, c.Im, axis)))
+			if args[0].Kind() == lang.ComplexKind {
+				return complexReduction(name, args, axis)
 			}
 			return lang.Arr(reduceAxis(f, args.Array(0), axis))
 		},
 	}
 }
 
-// linearReductions are the reductions of a complex array that reduce its
-// real and imaginary parts apart.
-var linearReductions = map[string]bool{"sum": true, "mean": true}
+// complexReductions are the reductions and accumulations defined on
+// complex arrays.
+var complexReductions = map[string]func(*array.Complex, int) (*array.Complex, error){
+	"sum":    partsApart(array.Sum),
+	"mean":   partsApart(array.Mean),
+	"cumsum": partsApart(array.Cumsum),
+	"prod":   array.ComplexProd,
+	"min":    array.ComplexMin,
+	"max":    array.ComplexMax,
+}
+
+// partsApart makes a linear real reduction a complex one: the real and
+// imaginary parts reduce apart.
+func partsApart(f func(*array.Array, int) (*array.Array, error)) func(*array.Complex, int) (*array.Complex, error) {
+	return func(c *array.Complex, axis int) (*array.Complex, error) {
+		re, err := f(c.Re, axis)
+		if err != nil {
+			return nil, err
+		}
+		im, err := f(c.Im, axis)
+		if err != nil {
+			return nil, err
+		}
+		return array.NewComplex(re, im), nil
+	}
+}
+
+// complexReduction applies the complex reduction name to the complex
+// array args[0] along axis, or says that it has none.
+func complexReduction(name string, args lang.Args, axis int) lang.Value {
+	f, ok := complexReductions[name]
+	if !ok {
+		panic(lang.ArgErrorf(0, "%s of complex numbers is not defined (sum, mean, prod, min, max and cumsum are)", name))
+	}
+	c, _ := args[0].ComplexArray()
+	return lang.CArr(must(f(c, axis)))
+}
 
 func symbolicSum(g *autodiff.Graph, x *autodiff.Node, axis int) *autodiff.Node { return g.Sum(x, axis) }
 
@@ -483,7 +513,7 @@ var arrayBuiltins = []*lang.Builtin{
 				noteScalarSymbols(s, "dot", x, y)
 				return expr(func() *autodiff.Node { return s.Graph().Dot(x, y) })
 			}
-			if a[0].Kind() == lang.ComplexKind || a[1].Kind() == lang.ComplexKind {
+			if anyComplex(a) {
 				return complexDot(s, a)
 			}
 			x, y := a.Array(0), a.Array(1)
@@ -523,6 +553,9 @@ var arrayBuiltins = []*lang.Builtin{
 		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
+			if args[0].Kind() == lang.ComplexKind {
+				return complexReduction("cumsum", args, axisOf(args, 1, opts))
+			}
 			return lang.Arr(reduceAxis(array.Cumsum, args.Array(0), axisOf(args, 1, opts)))
 		},
 	},

@@ -6,6 +6,7 @@ import (
 
 	"calc/lang"
 	"calc/stdlib/array"
+	"calc/stdlib/special"
 )
 
 // complexArg returns argument i as a complex array (numbers and real
@@ -55,6 +56,28 @@ func complexDot(s *lang.Session, a lang.Args) lang.Value {
 }
 
 var complexBuiltins = []*lang.Builtin{
+	{
+		Name: "lambertw", Params: "z, k?", Topic: "special",
+		Options: []lang.Opt{{Name: "tol", Doc: "the relative step at which Halley's iteration stops (1e-8)"}},
+		Doc: "The Lambert W function: the w with w·exp(w) = z, on branch k.\n" +
+			"As scipy.special.lambertw: complex, elementwise; branch 0 (the default) is real on [-1/e, inf), branch -1 on [-1/e, 0);\n" +
+			"Halley's iteration stops when a step is below tol (1e-8) relative, leaving full double precision",
+		Example: "lambertw(1) + lambertw(-0.1, -1)",
+		MinArgs: 1, MaxArgs: 3,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			args, opts := a.Options()
+			k := 0
+			if len(args) > 1 {
+				k = args.Int(1)
+			}
+			tol := opts.Num("tol", 1e-8)
+			if !(tol > 0) {
+				panic(lang.Errorf("option tol must be positive, got %g", tol))
+			}
+			z, _ := complexArg(args, 0)
+			return lang.CArr(array.ComplexMap(z, func(z complex128) complex128 { return special.LambertW(z, k, tol) }))
+		},
+	},
 	{
 		Name: "real", Params: "z", Topic: "math",
 		Doc:     "The real part of a complex number or array.\nA real number or array is its own real part.",

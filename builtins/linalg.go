@@ -33,6 +33,51 @@ func scalarFn(name, doc, example string, f func(*array.Array) (float64, error)) 
 	}
 }
 
+// matrixFunction builds sqrtm and logm: a function of one real matrix
+// whose value is real or complex.
+func matrixFunction(name, doc, example string, f func(*array.Array) (re, im *array.Array, err error)) *lang.Builtin {
+	return &lang.Builtin{
+		Name: name, Params: "m", Topic: "linalg", Doc: doc, Example: example,
+		MinArgs: 1, MaxArgs: 1,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			checkMatrix(s, name, a.Array(0))
+			re, im, err := f(a.Array(0))
+			if err != nil {
+				lang.Throw(err)
+			}
+			if im == nil {
+				return lang.Arr(re)
+			}
+			return lang.CArr(array.NewComplex(re, im))
+		},
+	}
+}
+
+// withComplex makes the builtin b of one matrix take a complex matrix
+// too, which f handles.
+func withComplex(b *lang.Builtin, f func(*array.Complex) lang.Value) *lang.Builtin {
+	realFn := b.Fn
+	b.Fn = func(s *lang.Session, a lang.Args) lang.Value {
+		if !anyComplex(a) {
+			return realFn(s, a)
+		}
+		c, _ := complexArg(a, 0)
+		checkMatrix(s, b.Name, c.Re)
+		return f(c)
+	}
+	return b
+}
+
+// anyComplex reports whether one of the arguments is complex.
+func anyComplex(a lang.Args) bool {
+	for _, v := range a {
+		if v.Kind() == lang.ComplexKind {
+			return true
+		}
+	}
+	return false
+}
+
 // unstoppableWork is the count of floating-point operations from which a
 // factorization is worth a note that it cannot be stopped: a second or
 // more in gonum's LAPACK.
@@ -45,11 +90,12 @@ const unstoppableWork = 2e9
 // and Van Loan, Matrix Computations, 4th ed., §3.2.5, §4.2.4, §5.2.2,
 // §8.3.4, Figure 8.6.1), matrix_rank's and lstsq's SVD without vectors 4,
 // the nonsymmetric QR algorithm with vectors 25 (§7.5.6), expm's products
-// and solve about 20; MINPACK's QR of the Jacobian in hybr and lm (one
+// and solve about 20, sqrtm's and logm's complex Schur form 25 (the
+// triangular work after it not counted); MINPACK's QR of the Jacobian in hybr and lm (one
 // step of fsolve, root and leastsq) 2. A name not listed counts 1.
 var lapackFlops = map[string]float64{
 	"solve": 2.0 / 3, "det": 2.0 / 3, "inv": 2, "cholesky": 1.0 / 3, "qr": 2, "eigh": 9,
-	"svd": 22, "pinv": 22, "matrix_rank": 4, "lstsq": 4, "eig": 25, "eigvals": 10, "expm": 20, "trace": 0,
+	"svd": 22, "pinv": 22, "matrix_rank": 4, "lstsq": 4, "eig": 25, "eigvals": 10, "expm": 20, "sqrtm": 25, "logm": 25, "trace": 0,
 	"hybr": 2, "lm": 2,
 }
 
@@ -168,6 +214,12 @@ var linalgBuiltins = []*lang.Builtin{
 		},
 	},
 	matrixFn("expm", "The matrix exponential.\nBy scaling and squaring with Padé approximants (scipy.linalg.expm)", "expm([[0, 1], [-1, 0]])", linalg.Expm),
+	matrixFunction("sqrtm", "The principal square root of a matrix, as scipy.linalg.sqrtm.\n"+
+		"The X with X @ X = m whose eigenvalues have positive real parts, through the Schur form; complex when m has\n"+
+		"complex or negative eigenvalues", "sqrtm([[4, 1], [0, 9]])", linalg.Sqrtm),
+	matrixFunction("logm", "The principal logarithm of a matrix, as scipy.linalg.logm.\n"+
+		"The X with expm(X) = m whose eigenvalues have imaginary parts in (-pi, pi], through the Schur form\n"+
+		"(inverse scaling and squaring); real unless its imaginary parts exceed 2.2e-10", "logm([[1, 1], [0, 1]])", linalg.Logm),
 	{
 		Name: "kron", Params: "a, b", Topic: "linalg",
 		Doc: "The Kronecker product of two matrices.\n" +
@@ -217,18 +269,26 @@ var linalgBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "solve", Params: "A, b", Topic: "linalg",
-		Doc:     "The solution x of A·x = b.\nA is square and non-singular; b a vector or a matrix of right-hand sides.",
+		Doc:     "The solution x of A·x = b.\nA is square and non-singular, real or complex; b a vector or a matrix of right-hand sides.",
 		Example: "solve([[3, 1], [1, 2]], [9, 8])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			if anyComplex(a) {
+				x, _ := complexArg(a, 0)
+				b, _ := complexArg(a, 1)
+				checkMatrix(s, "solve", x.Re)
+				return lang.CArr(must(linalg.ComplexSolve(x, b)))
+			}
 			checkMatrix(s, "solve", a.Array(0))
 			return lang.Arr(must(linalg.Solve(a.Array(0), a.Array(1))))
 		},
 	},
-	matrixFn("inv", "The inverse of a square, non-singular matrix.", "inv([[4, 7], [2, 6]])", linalg.Inv),
+	withComplex(matrixFn("inv", "The inverse of a square, non-singular matrix.\nReal or complex.", "inv([[4, 7], [2, 6]])", linalg.Inv),
+		func(c *array.Complex) lang.Value { return lang.CArr(must(linalg.ComplexInv(c))) }),
 	matrixFn("pinv", "The Moore–Penrose pseudo-inverse (by SVD; any shape).", "pinv([[1, 2], [2, 4], [3, 6]])", linalg.Pinv),
 	matrixFn("cholesky", "The Cholesky factor: the lower-triangular L with L·L.T = m.\nm must be symmetric positive definite.", "cholesky([[4, 2], [2, 3]])", linalg.Cholesky),
-	scalarFn("det", "The determinant of a square matrix.", "det([[1, 2], [3, 4]])", linalg.Det),
+	withComplex(scalarFn("det", "The determinant of a square matrix.\nReal or complex.", "det([[1, 2], [3, 4]])", linalg.Det),
+		func(c *array.Complex) lang.Value { return lang.Complex(must(linalg.ComplexDet(c))) }),
 	scalarFn("trace", "The sum of the diagonal of a square matrix.", "trace([[1, 2], [3, 4]])", linalg.Trace),
 	{
 		Name: "matrix_rank", Params: "m, tol?", Topic: "linalg",

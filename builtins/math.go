@@ -110,14 +110,8 @@ func elementwise(a lang.Args, i int, f func(float64) float64) lang.Value {
 
 // elementwise3 applies f to three arguments broadcast together.
 func elementwise3(a lang.Args, f func(x, y, z float64) float64) lang.Value {
-	x, y, z := a.Array(0), a.Array(1), a.Array(2)
-	shape := must(array.BroadcastShapes(must(array.BroadcastShapes(x.Shape, y.Shape)), z.Shape))
-	X, Y, Z := must(array.BroadcastTo(x, shape)), must(array.BroadcastTo(y, shape)), must(array.BroadcastTo(z, shape))
-	out := array.Zeros(shape...)
-	for i := range out.Data {
-		out.Data[i] = f(X.Data[i], Y.Data[i], Z.Data[i])
-	}
-	if len(shape) == 0 {
+	out := must(array.Broadcast3(a.Array(0), a.Array(1), a.Array(2), f))
+	if len(out.Shape) == 0 {
 		return lang.Num(out.Data[0])
 	}
 	return lang.Arr(out)
@@ -158,14 +152,6 @@ var extraMath = []*lang.Builtin{
 			}
 			return lang.Num(special.Binom(n, k))
 		},
-	},
-	{
-		Name: "betainc", Params: "a, b, x", Topic: "special",
-		Doc: "The regularized incomplete beta function I_x(a, b).\n" +
-			"For a, b > 0, 0 <= x <= 1; elementwise with broadcasting (not differentiable here)",
-		Example: "betainc(2, 3, 0.4)",
-		MinArgs: 3, MaxArgs: 3,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value { return elementwise3(a, special.Betainc) },
 	},
 	{
 		Name: "betaincinv", Params: "a, b, y", Topic: "special",
@@ -232,6 +218,9 @@ func minMax(name string, reduce func(*array.Array, int) (*array.Array, error)) *
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			if len(args) == 1 {
+				if args[0].Kind() == lang.ComplexKind {
+					return complexReduction(name, args, axisOf(args, 1, opts))
+				}
 				return lang.Arr(reduceAxis(reduce, args.Array(0), axisOf(args, 1, opts)))
 			}
 			if x, k := args[0], args[1]; len(args) == 2 && x.Kind() == lang.ArrayKind && k.Kind() == lang.NumKind {

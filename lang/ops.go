@@ -409,10 +409,40 @@ func (s *Session) Apply(p *autodiff.Primitive, args ...Value) Value {
 			panic(ArgErrorf(i, "expected a number or an array, got %s", a.TypeName()))
 		}
 	}
-	if p.Arity == 1 {
+	switch p.Arity {
+	case 1:
 		return s.unaryOp(p, args[0], Pos{})
+	case 3:
+		return s.ternaryOp(p, args)
 	}
 	return s.binaryOp(operatorFor(p), args[0], args[1], Pos{})
+}
+
+// ternaryOp applies a primitive of three arguments: symbolically if one
+// is an expression, else to numbers or broadcast arrays.
+func (s *Session) ternaryOp(p *autodiff.Primitive, args []Value) Value {
+	if hasExpr(args...) {
+		if v, ok := s.symbolicOp(p, Pos{}, args...); ok {
+			return v
+		}
+	}
+	xs := make([]*array.Array, 3)
+	scalar := true
+	for i, a := range args {
+		x, ok := numeric(a)
+		if !ok {
+			panic(ArgErrorf(i, "%s takes numbers or arrays, got %s", p.Name, a.TypeName()))
+		}
+		xs[i], scalar = x, scalar && a.kind != ArrayKind
+	}
+	if scalar {
+		return Num(p.Ternary(xs[0].Data[0], xs[1].Data[0], xs[2].Data[0]))
+	}
+	z, err := array.Broadcast3(xs[0], xs[1], xs[2], p.Ternary)
+	if err != nil {
+		panic(Errorf("cannot broadcast the arguments of %s: %v", p.Name, err))
+	}
+	return Arr(z)
 }
 
 // symbolicAt runs a graph constructor, giving its errors the position pos.

@@ -3,11 +3,13 @@
 
 Each case is a calc expression and the numpy expression that means the
 same; the result is written as flat lists of real and imaginary parts with
-its shape. Run with Debian's python3-numpy:
+its shape, NaN and the infinities as the strings "nan", "inf" and
+"-inf". Run with Debian's python3-numpy:
 
     /usr/bin/python3 testdata/complex_reference.py > testdata/complex_reference.json
 """
 import json
+import math
 import numpy as np
 
 CASES = [
@@ -69,17 +71,48 @@ CASES = [
     ("eig([[2, 1], [1, 3]]).values", "np.linalg.eig([[2, 1], [1, 3]])[0]"),
     ("polyroots([1, -6, 11, -6])", "np.roots([1, -6, 11, -6])"),
     ("polyroots([1, 0, 0, 1])", "np.roots([1, 0, 0, 1])"),
+    ("solve([[1, 2j], [3, 4]], [1j, 2])", "np.linalg.solve([[1, 2j], [3, 4]], [1j, 2])"),
+    ("solve([[1, 2j], [3, 4]], [[1j, 2], [2, 1]])", "np.linalg.solve([[1, 2j], [3, 4]], [[1j, 2], [2, 1]])"),
+    ("solve([[2, 1, 0], [1, 3, 1], [0, 1, 4]], [1 + 1j, 2, -1j])",
+     "np.linalg.solve([[2, 1, 0], [1, 3, 1], [0, 1, 4]], [1 + 1j, 2, -1j])"),
+    ("solve([[4 - 1j, 1, 2j, 0], [1, 3 + 2j, -1, 1j], [0.5j, 2, 5, 1], [1, -1j, 0.25, 2 - 3j]], [1, 1j, -2, 3 + 1j])",
+     "np.linalg.solve([[4 - 1j, 1, 2j, 0], [1, 3 + 2j, -1, 1j], [0.5j, 2, 5, 1], [1, -1j, 0.25, 2 - 3j]], [1, 1j, -2, 3 + 1j])"),
+    ("inv([[1, 2j], [3, 4]])", "np.linalg.inv([[1, 2j], [3, 4]])"),
+    ("inv([[4 - 1j, 1, 2j, 0], [1, 3 + 2j, -1, 1j], [0.5j, 2, 5, 1], [1, -1j, 0.25, 2 - 3j]])",
+     "np.linalg.inv([[4 - 1j, 1, 2j, 0], [1, 3 + 2j, -1, 1j], [0.5j, 2, 5, 1], [1, -1j, 0.25, 2 - 3j]])"),
+    ("det([[1, 2j], [3, 4]])", "np.linalg.det([[1, 2j], [3, 4]])"),
+    ("det([[1, 1j], [1j, -1]])", "np.linalg.det([[1, 1j], [1j, -1]])"),
+    ("det([[4 - 1j, 1, 2j, 0], [1, 3 + 2j, -1, 1j], [0.5j, 2, 5, 1], [1, -1j, 0.25, 2 - 3j]])",
+     "np.linalg.det([[4 - 1j, 1, 2j, 0], [1, 3 + 2j, -1, 1j], [0.5j, 2, 5, 1], [1, -1j, 0.25, 2 - 3j]])"),
+    ("[[1, 2j], [3, 4]] @ [[1j, 2], [2, 1]]", "np.array([[1, 2j], [3, 4]]) @ np.array([[1j, 2], [2, 1]])"),
+    ("dot([1j, 2], [[1, 2j], [3, 4]])", "np.dot([1j, 2], [[1, 2j], [3, 4]])"),
+    ("prod([1 + 2j, 3 - 1j, 2j])", "np.prod([1 + 2j, 3 - 1j, 2j])"),
+    ("prod([[1 + 2j, 3], [1j, -1j]], 1)", "np.prod([[1 + 2j, 3], [1j, -1j]], 1)"),
+    ("max([1 + 2j, 1 + 3j, 9j])", "np.max([1 + 2j, 1 + 3j, 9j])"),
+    ("min([1 + 2j, 1 + 3j, 9j])", "np.min([1 + 2j, 1 + 3j, 9j])"),
+    ("max([[1 + 2j, 1 + 1j], [0, 5j]], axis=1)", "np.max([[1 + 2j, 1 + 1j], [0, 5j]], axis=1)"),
+    ("min([[1 + 2j, 1 + 1j], [0, 5j]], axis=0)", "np.min([[1 + 2j, 1 + 1j], [0, 5j]], axis=0)"),
+    ("max([1 + 2j, complex(nan, 1), complex(2, nan)])", "np.max([1 + 2j, complex(np.nan, 1), complex(2, np.nan)])"),
+    ("min([-1j, complex(1, nan)])", "np.min([-1j, complex(1, np.nan)])"),
+    ("cumsum([1 + 2j, 3 - 1j, 2j])", "np.cumsum([1 + 2j, 3 - 1j, 2j])"),
+    ("cumsum([[1j, 2], [3, 4j]], 0)", "np.cumsum([[1j, 2], [3, 4j]], 0)"),
 ]
 
-# Transforms, eigenvalues and roots sum many terms in another order than
+# Transforms, eigenvalues, roots and solutions sum many terms in another order than
 # numpy's pocketfft and LAPACK builds: they are compared to 1e-13 of their
 # largest value; elementwise functions to 2 ulps.
-SUMMED = ("fft", "ifft", "rfft", "irfft", "eig", "eigvals", "polyroots", "sum", "mean")
+SUMMED = ("fft", "ifft", "rfft", "irfft", "eig", "eigvals", "polyroots", "sum", "mean", "solve", "inv", "det", "prod")
+
+
+def num(x):
+    """x as JSON: a number, or "nan", "inf" or "-inf"."""
+    return float(x) if math.isfinite(x) else str(float(x))
+
 
 out = []
 for calc, expr in CASES:
     v = np.asarray(eval(expr), dtype=complex)
     summed = calc.split("(")[0] in SUMMED
     out.append({"calc": calc, "shape": list(v.shape), "tol": 1e-13 if summed else 4e-16, "scaled": summed,
-                "re": [float(x) for x in v.real.ravel()], "im": [float(x) for x in v.imag.ravel()]})
+                "re": [num(x) for x in v.real.ravel()], "im": [num(x) for x in v.imag.ravel()]})
 print(json.dumps(out, indent=1))

@@ -157,7 +157,7 @@ func TestREPLSession(t *testing.T) {
 	r.expect("sqrt(x)\n")
 	r.expect("Example:\n  calc> sqrt(")
 	r.typeKeys("help sqrtt", enter)
-	r.expectErr(`no builtin named "sqrtt" (did you mean "sqrt"?)`)
+	r.expectErr(`no builtin named "sqrtt" (did you mean "sqrt" or "sqrtm"?)`)
 	r.typeKeys("help", enter)
 	r.expect("  functional ")
 
@@ -367,12 +367,12 @@ func TestComplete(t *testing.T) {
 		{"nosuch.", nil},
 		{"1.", nil},
 		{"solve2", []string{"solve2"}},
-		{"map(sqr", []string{"sqrt"}},
+		{"map(sqr", []string{"sqrt", "sqrtm"}},
 		{"ps", nil},
 		{"pi", []string{"pi", "pinv"}},
 		{"", nil},
 		{":c", []string{":clear"}},
-		{"help sqr", []string{"sqrt"}},
+		{"help sqr", []string{"sqrt", "sqrtm"}},
 		{":clear so", []string{"solve2"}},
 		{":load " + dir + "/", []string{dir + "/demo.calc", dir + "/sub/"}},
 		{":save " + dir + "/", []string{dir + "/demo.calc", dir + "/sub/"}},

@@ -127,3 +127,61 @@ func FormatComplex(c *Complex, opts FormatOptions) string {
 	p.words = padLeft(words)
 	return p.format(0, " ", opts.LineWidth)
 }
+
+// reduceComplex is reduce for complex arrays: f reduces the lanes of the
+// real and imaginary parts that make one lane of c.
+func reduceComplex(c *Complex, axis int, name string, needsElements bool, f func(re, im lane) complex128) (*Complex, error) {
+	v, shape, err := reductionLanes(c.Re, axis, name, needsElements)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]complex128, v.lanes())
+	for j := range out {
+		out[j] = f(v.lane(c.Re.Data, j), v.lane(c.Im.Data, j))
+	}
+	return ComplexOf(shape, out), nil
+}
+
+// ComplexProd returns the product of c's elements along axis (or AllAxes),
+// as numpy.prod; the product of no elements is 1.
+func ComplexProd(c *Complex, axis int) (*Complex, error) {
+	return reduceComplex(c, axis, "prod", false, func(re, im lane) complex128 {
+		p := complex(1, 0)
+		for k := range re.n {
+			p *= complex(re.at(k), im.at(k))
+		}
+		return p
+	})
+}
+
+// ComplexMin returns the least of c's elements along axis (or AllAxes) in
+// numpy's lexicographic order of complex numbers: by real part, then by
+// imaginary part. The first element with a NaN part propagates, as in
+// numpy.min. An empty lane is an error.
+func ComplexMin(c *Complex, axis int) (*Complex, error) {
+	return reduceComplex(c, axis, "min", true, func(re, im lane) complex128 { return complexExtreme(re, im, -1) })
+}
+
+// ComplexMax returns the greatest of c's elements along axis (or AllAxes)
+// in ComplexMin's order, as numpy.max.
+func ComplexMax(c *Complex, axis int) (*Complex, error) {
+	return reduceComplex(c, axis, "max", true, func(re, im lane) complex128 { return complexExtreme(re, im, 1) })
+}
+
+// complexExtreme returns the first greatest element of the non-empty lane
+// re + i·im when sign is 1, the first least when sign is -1, or the first
+// with a NaN part if there is one.
+func complexExtreme(re, im lane, sign float64) complex128 {
+	best := complex(re.at(0), im.at(0))
+	for k := range re.n {
+		x, y := re.at(k), im.at(k)
+		if x != x || y != y {
+			return complex(x, y)
+		}
+		bx, by := sign*real(best), sign*imag(best)
+		if sx, sy := sign*x, sign*y; sx > bx || sx == bx && sy > by {
+			best = complex(x, y)
+		}
+	}
+	return best
+}

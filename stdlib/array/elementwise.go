@@ -266,21 +266,28 @@ func ShapeString(shape []int) string {
 // element of x where cond is nonzero and that of y elsewhere, like
 // numpy.where. A NaN in cond counts as nonzero, as in numpy.
 func Where(cond, x, y *Array) (*Array, error) {
-	shape, err := BroadcastShapes(cond.Shape, x.Shape)
+	return Broadcast3(cond, x, y, func(c, x, y float64) float64 {
+		if c != 0 {
+			return x
+		}
+		return y
+	})
+}
+
+// Broadcast3 returns f applied elementwise to x, y and z under numpy's
+// broadcasting rules.
+func Broadcast3(x, y, z *Array, f func(x, y, z float64) float64) (*Array, error) {
+	shape, err := BroadcastShapes(x.Shape, y.Shape)
 	if err == nil {
-		shape, err = BroadcastShapes(shape, y.Shape)
+		shape, err = BroadcastShapes(shape, z.Shape)
 	}
 	if err != nil {
 		return nil, err
 	}
-	c, xs, ys := expand(cond, shape), expand(x, shape), expand(y, shape)
+	xs, ys, zs := expand(x, shape), expand(y, shape), expand(z, shape)
 	out := make([]float64, Size(shape))
 	for i := range out {
-		if c[i] != 0 {
-			out[i] = xs[i]
-		} else {
-			out[i] = ys[i]
-		}
+		out[i] = f(xs[i], ys[i], zs[i])
 	}
 	return &Array{Shape: shape, Data: out}, nil
 }

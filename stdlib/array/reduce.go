@@ -50,26 +50,36 @@ func (v axisView) lane(data []float64, j int) lane {
 // empty lane is an error, as numpy reports for reductions without an
 // identity; name is the operation's name for that error.
 func reduce(a *Array, axis int, name string, needsElements bool, f func(lane) float64) (*Array, error) {
-	if axis == AllAxes {
-		if needsElements && len(a.Data) == 0 {
-			return nil, zeroSizeError(name)
-		}
-		return &Array{Shape: []int{}, Data: []float64{f(lane{data: a.Data, stride: 1, n: len(a.Data)})}}, nil
-	}
-	ax, err := normAxis(axis, a.Ndim())
+	v, shape, err := reductionLanes(a, axis, name, needsElements)
 	if err != nil {
 		return nil, err
-	}
-	v := viewAxis(a.Shape, ax)
-	if needsElements && v.n == 0 {
-		return nil, zeroSizeError(name)
 	}
 	out := make([]float64, v.lanes())
 	for j := range out {
 		out[j] = f(v.lane(a.Data, j))
 	}
-	shape := append(append([]int{}, a.Shape[:ax]...), a.Shape[ax+1:]...)
 	return &Array{Shape: shape, Data: out}, nil
+}
+
+// reductionLanes returns the lanes of a that a reduction along axis
+// reduces, under reduce's rules, and the shape of its result. AllAxes
+// makes all of a's elements one lane.
+func reductionLanes(a *Array, axis int, name string, needsElements bool) (axisView, []int, error) {
+	if axis == AllAxes {
+		if needsElements && len(a.Data) == 0 {
+			return axisView{}, nil, zeroSizeError(name)
+		}
+		return axisView{outer: 1, n: len(a.Data), inner: 1}, []int{}, nil
+	}
+	ax, err := normAxis(axis, a.Ndim())
+	if err != nil {
+		return axisView{}, nil, err
+	}
+	v := viewAxis(a.Shape, ax)
+	if needsElements && v.n == 0 {
+		return axisView{}, nil, zeroSizeError(name)
+	}
+	return v, append(append([]int{}, a.Shape[:ax]...), a.Shape[ax+1:]...), nil
 }
 
 // zeroSizeError reports an empty lane given to the reduction name.

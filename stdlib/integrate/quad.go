@@ -3,7 +3,11 @@
 // written in plain Go and checked against scipy's own outputs. It knows
 // nothing of the calc language: integrands are Go functions.
 //
-// Quadrature follows QUADPACK (Quad, DblQuad), sampled data has the
+// Quadrature follows QUADPACK (Quad, with break points too; QuadAlg,
+// QuadCauchy, QuadOscillatory and QuadFourier for scipy's weights; nested in NQuad,
+// DblQuad and TplQuad),
+// with Gauss–Legendre rules of fixed order beside it (FixedQuad); sampled
+// data has the
 // trapezoidal, Simpson and Romberg rules (Trapezoid, CumulativeTrapezoid,
 // Simpson, Romb), and the initial value problems have ODEPACK's LSODA
 // (Odeint) and solve_ivp's methods. Each algorithm lives in its own file
@@ -25,7 +29,7 @@ import (
 // bisects the same intervals, extrapolates at the same moments and reports
 // the same neval and ier as scipy.
 
-// QuadSettings tunes Quad and DblQuad. The zero value means scipy's
+// QuadSettings tunes Quad and each level of NQuad. The zero value means scipy's
 // defaults.
 type QuadSettings struct {
 	// EpsAbs is the absolute error tolerance. Zero means scipy's 1.49e-8;
@@ -38,6 +42,11 @@ type QuadSettings struct {
 	EpsRel float64
 	// Limit is the largest number of subintervals. Zero means scipy's 50.
 	Limit int
+	// Points are break points where the integrand may be singular or
+	// discontinuous, as scipy's points: those strictly inside the finite
+	// range split it before QUADPACK's QAGP (qagp.go) starts. Nil means
+	// none.
+	Points []float64
 }
 
 // QuadResult is what Quad found and what it cost.
@@ -120,7 +129,9 @@ func quadTolerances(s *QuadSettings) (epsabs, epsrel float64, limit int) {
 }
 
 // Quad integrates f from a to b, either of which may be infinite, as
-// scipy.integrate.quad does without weights or break points.
+// scipy.integrate.quad does without weights; with break points
+// (s.Points) a finite range goes to QAGP instead (see qagp.go), and an
+// infinite one is ErrQuadPointsInfinite, as in scipy.
 //
 // A finite range goes to QUADPACK's QAGS: globally adaptive bisection
 // with the 21-point Gauss–Kronrod rule on each subinterval, the interval
@@ -144,6 +155,9 @@ func Quad(f func(float64) float64, a, b float64, s *QuadSettings) (QuadResult, e
 	epsabs, epsrel, limit := quadTolerances(s)
 	if math.IsNaN(a) || math.IsNaN(b) || limit < 1 {
 		return QuadResult{Ier: 6, Message: quadMessage(6, limit)}, ErrQuadInput
+	}
+	if s != nil && s.Points != nil {
+		return quadWithPoints(f, a, b, s.Points, epsabs, epsrel, limit)
 	}
 	if a == b && math.IsInf(a, 0) {
 		return QuadResult{Intervals: 1, Success: true}, nil
@@ -185,6 +199,20 @@ func Quad(f func(float64) float64, a, b float64, s *QuadSettings) (QuadResult, e
 	r.NEval = perPt * (2*len(rule.x) - 1) * (2*q.last - 1)
 	if flip {
 		r.Value = -r.Value
+	}
+	return r, nil
+}
+
+// quadWithPoints is Quad with break points (QAGP).
+func quadWithPoints(f func(float64) float64, a, b float64, points []float64, epsabs, epsrel float64, limit int) (QuadResult, error) {
+	if math.IsInf(a, 0) || math.IsInf(b, 0) {
+		return QuadResult{Ier: 6, Message: quadMessage(6, limit)}, ErrQuadPointsInfinite
+	}
+	q, neval := quadPoints(f, a, b, points, epsabs, epsrel, limit)
+	r := QuadResult{Value: q.result, AbsErr: q.abserr, NEval: neval, Intervals: q.last, Ier: q.ier,
+		Message: quadMessage(q.ier, limit), Success: q.ier == 0}
+	if q.ier == 6 && neval == 0 {
+		return r, ErrQuadInput
 	}
 	return r, nil
 }

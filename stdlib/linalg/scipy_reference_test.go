@@ -143,7 +143,10 @@ func TestScipyReference(t *testing.T) {
 					break
 				}
 			}
-		case "eigvals":
+		case "eigvals", "eigvals_formula":
+			if c.Fn == "eigvals_formula" {
+				a = formulaMatrix(int(c.P.(float64)))
+			}
 			var pairs [][2]float64
 			if err := json.Unmarshal(c.Out, &pairs); err != nil {
 				t.Fatal(err)
@@ -165,6 +168,8 @@ func TestScipyReference(t *testing.T) {
 					t.Errorf("%s: eigenvalue %d is %v, want %v", name, j, got[j], p)
 				}
 			}
+		case "sqrtm", "logm":
+			checkMatrixFunction(t, name, c, a)
 		case "null_space":
 			var want int
 			json.Unmarshal(c.Out, &want)
@@ -192,6 +197,64 @@ func TestScipyReference(t *testing.T) {
 			t.Fatalf("%s: unknown function", name)
 		}
 	}
+}
+
+// checkMatrixFunction compares Sqrtm or Logm with scipy's: real where
+// scipy's is, each part to 1e-12 of the result's largest element (2e-10
+// for the non-normal [[1, 1000], [0, 2]], whose square root's condition
+// number is about 10⁴ times larger).
+func checkMatrixFunction(t *testing.T, name string, c refCase, a *array.Array) {
+	t.Helper()
+	var want struct{ Re, Im json.RawMessage }
+	if err := json.Unmarshal(c.Out, &want); err != nil {
+		t.Fatal(err)
+	}
+	f := Sqrtm
+	if c.Fn == "logm" {
+		f = Logm
+	}
+	re, im, err := f(a)
+	if err != nil {
+		t.Errorf("%s: %v", name, err)
+		return
+	}
+	if (im == nil) != (string(want.Im) == "null") {
+		t.Errorf("%s: imaginary part %v, scipy's %v", name, im, want.Im)
+		return
+	}
+	wantRe := nested(want.Re)
+	scale := 0.0
+	for _, v := range wantRe.Data {
+		scale = max(scale, math.Abs(v))
+	}
+	tol := 1e-12
+	if a.Data[1] == 1000 {
+		tol = 2e-10
+	}
+	parts := [][2]*array.Array{{re, wantRe}}
+	if im != nil {
+		parts = append(parts, [2]*array.Array{im, nested(want.Im)})
+	}
+	for _, p := range parts {
+		for j := range p[1].Data {
+			if !closeTo(p[0].Data[j], p[1].Data[j], tol, scale) {
+				t.Errorf("%s [%d]: got %v, scipy %v", name, j, p[0].Data[j], p[1].Data[j])
+				return
+			}
+		}
+	}
+}
+
+// formulaMatrix is the n×n integer matrix of formula_matrix in
+// testdata/scipy_reference.py.
+func formulaMatrix(n int) *array.Array {
+	a := array.Zeros(n, n)
+	for i := range n {
+		for j := range n {
+			a.Data[i*n+j] = float64((i*31+j*17+i*j)%23 - 11)
+		}
+	}
+	return a
 }
 
 // checkEigenpairs checks A·v = λ·v and ‖v‖ = 1 for every pair.

@@ -86,3 +86,27 @@ func Digamma(x float64) float64 {
 func digammaTanPi(x float64) float64 {
 	return math.Tan(math.Pi * (x - math.Round(x)))
 }
+
+// Polygamma returns ψ⁽ⁿ⁾(x), the n-th derivative of Digamma, as
+// scipy.special.polygamma: Digamma for n = 0 and, for whole n ≥ 1,
+//
+//	ψ⁽ⁿ⁾(x) = (−1)^(n+1)·n!·ζ(n+1, x)
+//
+// through HurwitzZeta (A&S 6.4.10), which sums the series for x < 0 too.
+// It is NaN for a negative or non-whole n, ±Inf at the poles 0, −1, −2, ….
+// For x < 0 the series' terms change sign when n is even, and the error is
+// relative to |ψ⁽ⁿ⁾(1−x)| + |dⁿ/dxⁿ π·cot(πx)|, the size of the terms of
+// the reflection formula.
+func Polygamma(n, x float64) float64 {
+	switch {
+	case math.IsNaN(n) || n < 0 || n != math.Trunc(n):
+		return math.NaN()
+	case n == 0:
+		return Digamma(x)
+	}
+	sign := 1.0
+	if math.Mod(n, 2) == 0 {
+		sign = -1
+	}
+	return sign * Gamma(n+1) * HurwitzZeta(n+1, x)
+}

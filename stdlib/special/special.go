@@ -25,7 +25,12 @@
 //
 //	d/dx Gamma(x)     = Gamma(x)·Digamma(x)
 //	d/dx Gammaln(x)   = Digamma(x)
-//	d/dx Digamma(x)   = trigamma(x) = HurwitzZeta(2, x)
+//	d/dx Digamma(x)   = trigamma(x) = Polygamma(1, x) = HurwitzZeta(2, x)
+//	d/dx Polygamma(n, x) = Polygamma(n+1, x)
+//	∂/∂m F(φ|m)       = E(φ|m)/(2m(1−m)) − F(φ|m)/(2m) − sin 2φ/(4(1−m)√(1−m·sin²φ))
+//	∂/∂m E(φ|m)       = (E(φ|m) − F(φ|m))/(2m)
+//	∂/∂x Betainc(a, b, x) = x^(a−1)·(1−x)^(b−1)/Beta(a, b); in a and b
+//	                    it has no closed form
 //	d/da Beta(a, b)   = Beta(a, b)·(Digamma(a) − Digamma(a+b)), and so in b
 //	d/dx Erf(x)       = 2/√π·exp(−x²)
 //	d/dx Erfc(x)      = −2/√π·exp(−x²)

@@ -13,6 +13,7 @@ pairs sorted by (re, im).
 """
 import json
 import sys
+import warnings
 
 import numpy as np
 import scipy
@@ -88,5 +89,43 @@ for m in eig_inputs:
     add("eigvals", m, [[z.real, z.imag] for z in w])
 for m in [mats["singular"], np.array([[1., 1], [1, 1]]), rng.normal(size=(3, 6))]:
     add("null_space", m, sl.null_space(m).shape[1])
+
+
+def formula_matrix(n):
+    """An n×n integer matrix, the same as formulaMatrix in
+    ../scipy_reference_test.go, so that only its eigenvalues are stored."""
+    return np.array([[float((i * 31 + j * 17 + i * j) % 23 - 11) for j in range(n)] for i in range(n)])
+
+
+# Orders on both sides of LAPACK's crossover to the multishift QR (75) and
+# past 150, where the sweeps accumulate their reflections (kacc22).
+for n in [60, 100, 160, 240]:
+    w = np.linalg.eigvals(formula_matrix(n))
+    w = sorted(w.tolist(), key=lambda z: (round(z.real, 9), round(z.imag, 9)))
+    add("eigvals_formula", [[0.0]], [[z.real, z.imag] for z in w], p=n)
+
+# Matrix square roots and logarithms: normal (symmetric, rotation) and
+# non-normal matrices, a defective one (a Jordan block), negative and
+# complex eigenvalues, and orders past the multishift QR's crossover. The
+# result is {"re": matrix, "im": matrix or None}, None where scipy's is
+# real.
+funm_inputs = [
+    np.array([[4., 1], [1, 3]]),
+    np.array([[0., 1], [-1, 0]]),
+    np.array([[1., 2], [3, 4]]),
+    np.array([[2., 1], [0, 2]]),
+    np.array([[1., 1000], [0, 2]]),
+    np.array([[4., 1, 0], [0, 4, 1], [0, 0, 4]]),
+    np.array([[-1., 0], [0, -4]]),
+    np.array([[1., 0.3, 0.1, 0], [-0.2, 2, 0.5, 0.1], [0, 0.4, 3, -0.6], [0.2, 0, 0.7, 1.5]]),
+    formula_matrix(8) + 40 * np.eye(8),
+    formula_matrix(90) + 300 * np.eye(90),
+]
+for m in funm_inputs:
+    for name, f in [("sqrtm", sl.sqrtm), ("logm", sl.logm)]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            r = np.asarray(f(m))
+        add(name, m, {"re": r.real.tolist(), "im": r.imag.tolist() if np.iscomplexobj(r) else None})
 
 json.dump({"numpy": np.__version__, "scipy": scipy.__version__, "cases": cases}, sys.stdout)

@@ -161,4 +161,15 @@ for z, m in [(1, 5), (2.5, 3), (0.5, 0.5), (10, 2.25), (-2.5, 3), (3, -2), (100,
 for x in [0, 1e-9, 0.1, 0.5, 1, 1.5, 2, 2.5, 10.25, -0.7, -3, 1e6 + 0.5]:
     add("sinc", [x], mp.sincpi(x) if x != 0 else 1, max(abs(mp.sincpi(x)), 1 / (mp.pi * max(abs(x), 1))) if x != 0 else 1)
 
+# Polygamma functions of whole order, on both sides of 0. For x < 0 the
+# Hurwitz series' terms change sign with odd order; the error is measured
+# against the sum of the magnitudes of the reflection's terms,
+# |psi_n(1-x)| + |d^n/dx^n pi cot(pi x)|.
+for n in [1, 2, 3, 4, 7, 12]:
+    for x in [1e-6, 0.1, 0.5, 1, 1.4616, 2.5, 10, 100, 1e5]:
+        add("polygamma", [n, x], mp.polygamma(n, x))
+    for x in [-0.5, -1.25, -3.7, -10.1]:
+        v = mp.polygamma(n, x)
+        add("polygamma", [n, x], v, abs(mp.polygamma(n, 1 - x)) + abs(mp.diff(lambda t: mp.pi * mp.cot(mp.pi * t), x, n)))
+
 json.dump({"mpmath": mp.__version__, "dps": mp.mp.dps, "records": records}, sys.stdout)

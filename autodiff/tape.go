@@ -66,6 +66,7 @@ type instr struct {
 	transA, transB bool
 	lo             int
 	terms          []fterm     // opTerms, opTermsTotal
+	callArgs       [][]float64 // OpCall: its arguments' registers
 	factors        []mulFactor // OpMul over whole arrays
 	// split, if set, computes the output's elements [lo, hi): the
 	// instruction is elementwise and large, and Eval splits it across
@@ -98,7 +99,7 @@ func Compile(outs []*Node, inputs []*Node) (*Tape, error) {
 		}
 		t.inputs = append(t.inputs, regs[in])
 	}
-	order := topo(outs...)
+	order := callFirst(topo(outs...))
 	t.nodes = len(order)
 	fz := planFusion(order, outs)
 	type preload struct {
@@ -201,6 +202,8 @@ func compileNode(n *Node, regs map[*Node]span, fz *fusion) instr {
 		in.idx = broadcastIndex(n.Shape, n.Args[0].Shape)
 	case OpScatter:
 		in.lo = n.Lo * array.Size(n.Shape[1:])
+	case OpCall:
+		in.callArgs = make([][]float64, len(n.Args))
 	}
 	return in
 }
@@ -469,6 +472,11 @@ func (in *instr) run(mem []float64) {
 		a := &in.args[0]
 		clear(out)
 		copy(out[in.lo:], mem[a.off:a.off+a.n])
+	case OpCall:
+		for i, a := range in.args {
+			in.callArgs[i] = mem[a.off : a.off+a.n]
+		}
+		in.node.Call.Eval(in.callArgs, out)
 	case OpStack:
 		off := 0
 		for i := range in.args {

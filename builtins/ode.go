@@ -88,19 +88,15 @@ var odeBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("args", "Dfun", "col_deriv", "full_output", "rtol", "atol", "tcrit", "h0", "hmax", "hmin", "ixpr", "mxstep", "mxhnil", "mxordn", "mxords", "printmessg")
+			extra := odeArgs(s, opts)
+			if anySymbolic(append([]lang.Value{args[1], args[2]}, extra...)...) {
+				return odeintNode(s, args, opts, extra)
+			}
 			ts := args.Array(2).Data
 			checkODESize(s, args[1], len(ts), true)
-			o, y0 := timeFunc(s, args[0], args[1], extraArgs(opts), false)
-			rtol, rtolv := numbers(opts, "rtol")
-			atol, atolv := numbers(opts, "atol")
-			_, tcrit := numbers(opts, "tcrit")
-			if c := opts.Get("tcrit", lang.Nil); c.Kind() == lang.NumKind {
-				tcrit = []float64{c.Float()}
-			}
+			o, y0 := timeFunc(s, args[0], args[1], extra, false)
 			r, err := integrate.Odeint(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, jacobianOf(s, o, opts.Get("Dfun", lang.Nil)), y0, ts,
-				&integrate.OdeintSettings{Rtol: rtol, RtolVec: rtolv, Atol: atol, AtolVec: atolv, Tcrit: tcrit,
-					H0: opts.Num("h0", 0), Hmax: opts.Num("hmax", 0), Hmin: opts.Num("hmin", 0), MxStep: opts.Int("mxstep", 0),
-					MxOrdN: opts.Int("mxordn", 0), MxOrdS: opts.Int("mxords", 0)})
+				odeintSettings(opts, 1))
 			if err != nil {
 				lang.Throw(err)
 			}

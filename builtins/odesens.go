@@ -1,0 +1,305 @@
+package builtins
+
+import (
+	"calc/autodiff"
+	"calc/lang"
+	"calc/stdlib/integrate"
+)
+
+// Forward sensitivities of an ODE (Hindmarsh et al., "SUNDIALS: Suite of
+// nonlinear and differential/algebraic equation solvers", ACM TOMS 31,
+// 2005, §3 on CVODES): with y' = f(y, t, p) and S = ∂y/∂(y0, p), S obeys
+// the variational equations S' = J_y·S + [0 | J_p], S(t0) = [I | 0].
+// They are integrated together with y as one system, by the same method
+// under the same error control (CVODES's simultaneous corrector), so the
+// sensitivities are as accurate as the solution. J_y and J_p come from
+// autodiff as a graph of the traced right-hand side, and the whole
+// augmented right-hand side compiles to one tape. The implicit methods
+// get the block-diagonal Jacobian with J_y in every block, which drops
+// only the coupling ∂(J_y·S)/∂y: a block lower triangular term, so the
+// Newton iteration still converges.
+
+// odeSensitivity is an ODE right-hand side compiled for the plain and
+// the sensitivity solves, with the numbers of its arguments.
+type odeSensitivity struct {
+	n      int       // the size of the state
+	y0     []float64 // the initial state (overwritten when it is symbolic)
+	p      []float64 // every number of the args (the symbolic ones overwritten)
+	fromY0 bool      // the initial state is symbolic: its n columns come first
+	params []int     // the positions in p of the symbolic numbers
+	cols   int       // the columns of S: n if fromY0, plus len(params)
+	plain  *autodiff.Tape
+	aug    *autodiff.Tape
+	tbuf   []float64
+	zeroS  []float64 // S for the plain solve's Jacobian, which ignores it
+	s      *lang.Session
+}
+
+// integrator solves an ODE given its right-hand side, its Jacobian and
+// its initial state, and returns the state at each output time. copies
+// says how many systems of the original size the state holds, so that
+// tolerances given per component can be repeated.
+type integrator func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0 []float64, copies int) [][]float64
+
+// newODESensitivity compiles the traced right-hand side o for y0 and the
+// args extra (either may hold symbolic numbers), and returns it with the
+// nodes of the symbolic numbers: the solver node's inputs.
+func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, extra []lang.Value) (*odeSensitivity, []*autodiff.Node) {
+	if !o.Traced() {
+		panic(lang.Errorf("the right-hand side %s cannot be traced, so the solution cannot be differentiated", lang.Format(o.f)))
+	}
+	g := s.Graph()
+	t := o.traced
+	e := &odeSensitivity{n: len(y0num), y0: append([]float64(nil), y0num...), s: s}
+	var ins []*autodiff.Node
+	if anySymbolic(y0) {
+		node, _ := s.NodeOf(y0)
+		if node == nil {
+			panic(lang.Errorf("y0 must be a number or a vector, not %s", y0.TypeName()))
+		}
+		e.fromY0 = true
+		ins = append(ins, lang.Symbolic(func() *autodiff.Node { return g.Reshape(node, []int{e.n}) }))
+	}
+	// Each trace variable of the args stands for a piece of one parameter
+	// vector p, so that ∂f/∂p is one gradient per component of f.
+	type piece struct {
+		v      *autodiff.Node
+		off, k int
+	}
+	var pieces []piece
+	first := 2 // the args follow the state and the time
+	for i, arg := range extra {
+		for j, leaf := range lang.Leaves(arg) {
+			v := t.Args[first+i].Vars[j]
+			off := len(e.p)
+			if leaf.Kind() == lang.ExprKind {
+				ins = append(ins, leaf.Node())
+				for k := range v.Size() {
+					e.params = append(e.params, off+k)
+				}
+				e.p = append(e.p, make([]float64, v.Size())...)
+			} else {
+				e.p = append(e.p, arrayOf(leaf).Data...)
+			}
+			pieces = append(pieces, piece{v, off, v.Size()})
+		}
+	}
+	e.cols = len(e.params)
+	if e.fromY0 {
+		e.cols += e.n
+	}
+	yOld, tVar := t.Args[o.point].Vars[0], t.Args[o.time].Vars[0]
+	lang.Symbolic(func() *autodiff.Node {
+		yv := g.Var("ode_state", []int{e.n})
+		pv := g.Var("ode_parameters", []int{max(1, len(e.p))})
+		// S is held transposed, one row per column, so that the state
+		// vector [y, Sᵀ] holds each column of S as a copy of y.
+		sv := g.Var("ode_sensitivities", []int{max(1, e.cols), e.n})
+		repl := map[*autodiff.Node]*autodiff.Node{yOld: g.Reshape(yv, yOld.Shape)}
+		for _, pc := range pieces {
+			if pc.v.IsScalar() {
+				repl[pc.v] = g.Index(pv, pc.off)
+			} else {
+				repl[pc.v] = g.Reshape(g.Slice(pv, pc.off, pc.off+pc.k), pc.v.Shape)
+			}
+		}
+		f := flatten(g, g.Reshape(g.Substitute(t.Out, repl), []int{t.Out.Size()}))
+		rows := make([]*autodiff.Node, e.n)
+		jy := make([]*autodiff.Node, e.n)
+		for i := range rows {
+			grads := g.Grad(g.Index(f, i), yv, pv)
+			jy[i] = grads[0]
+			var extraCols []*autodiff.Node
+			if e.fromY0 {
+				for range e.n {
+					extraCols = append(extraCols, g.Const(0))
+				}
+			}
+			for _, at := range e.params {
+				extraCols = append(extraCols, g.Index(grads[1], at))
+			}
+			rows[i] = g.Dot(sv, grads[0])
+			if len(e.params) > 0 {
+				rows[i] = g.Add(rows[i], g.Stack(extraCols))
+			}
+		}
+		var err error
+		if e.plain, err = autodiff.Compile([]*autodiff.Node{f}, []*autodiff.Node{yv, tVar, pv}); err != nil {
+			lang.Throw(err)
+		}
+		if e.aug, err = autodiff.Compile([]*autodiff.Node{f, g.Transpose(g.Stack(rows)), g.Stack(jy)}, []*autodiff.Node{yv, tVar, pv, sv}); err != nil {
+			lang.Throw(err)
+		}
+		return nil
+	})
+	e.tbuf = make([]float64, 1)
+	e.zeroS = make([]float64, e.n*max(1, e.cols))
+	return e, ins
+}
+
+// bind sets the symbolic numbers from in, the solver node's inputs.
+func (e *odeSensitivity) bind(in []float64) {
+	if e.fromY0 {
+		copy(e.y0, in[:e.n])
+		in = in[e.n:]
+	}
+	for k, at := range e.params {
+		e.p[at] = in[k]
+	}
+}
+
+// pvec returns the parameter vector as the tapes take it.
+func (e *odeSensitivity) pvec() []float64 {
+	if len(e.p) == 0 {
+		return []float64{0}
+	}
+	return e.p
+}
+
+// jacobian writes ∂f/∂y at (t, y) into J, by the augmented tape.
+func (e *odeSensitivity) jacobian(t float64, y, J []float64) {
+	e.tbuf[0] = t
+	e.aug.Eval(y, e.tbuf, e.pvec(), e.zeroS)
+	copy(J, e.aug.Output(2))
+}
+
+// solve returns the solution at the output times, flattened (time by
+// time), for the symbolic numbers in.
+func (e *odeSensitivity) solve(integrate integrator, in []float64) []float64 {
+	e.bind(in)
+	p := e.pvec()
+	rhs := func(t float64, y, dy []float64) {
+		e.s.Check()
+		e.tbuf[0] = t
+		e.plain.Eval(y, e.tbuf, p)
+		copy(dy, e.plain.Output(0))
+	}
+	rows := integrate(rhs, e.jacobian, e.y0, 1)
+	out := make([]float64, 0, len(rows)*e.n)
+	for _, r := range rows {
+		out = append(out, r...)
+	}
+	return out
+}
+
+// sensitivities returns the solution and the transposed Jacobian of the
+// flattened solution by the symbolic numbers in, by integrating the
+// variational equations with the state.
+func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (value, jt []float64) {
+	e.bind(in)
+	p := e.pvec()
+	n, c := e.n, e.cols
+	z0 := make([]float64, n*(1+c))
+	copy(z0, e.y0)
+	if e.fromY0 {
+		for i := range n {
+			z0[n+i*n+i] = 1
+		}
+	}
+	rhs := func(t float64, z, dz []float64) {
+		e.s.Check()
+		e.tbuf[0] = t
+		e.aug.Eval(z[:n], e.tbuf, p, z[n:])
+		copy(dz[:n], e.aug.Output(0))
+		copy(dz[n:], e.aug.Output(1))
+	}
+	jac := func(t float64, z, J []float64) {
+		e.tbuf[0] = t
+		e.aug.Eval(z[:n], e.tbuf, p, z[n:])
+		jy := e.aug.Output(2)
+		size := n * (1 + c)
+		clear(J)
+		// The state block, then one block per column of S.
+		for off := 0; off < size; off += n {
+			for i := range n {
+				copy(J[(off+i)*size+off:(off+i)*size+off+n], jy[i*n:(i+1)*n])
+			}
+		}
+	}
+	rows := integrate(rhs, jac, z0, 1+c)
+	m := len(rows) * n
+	value = make([]float64, 0, m)
+	jt = make([]float64, c*m)
+	for r, z := range rows {
+		value = append(value, z[:n]...)
+		for j := range c {
+			copy(jt[j*m+r*n:j*m+(r+1)*n], z[n+j*n:n+(j+1)*n])
+		}
+	}
+	return value, jt
+}
+
+// node returns the solver node of the solution (one row per output time)
+// for the integrator and the inputs ins.
+func (e *odeSensitivity) node(name string, integrate integrator, times int, ins []*autodiff.Node) *autodiff.Node {
+	return solverNode(e.s.Graph(), name, []int{times, e.n}, ins, sensitivities{
+		value: func(in []float64) []float64 { return e.solve(integrate, in) },
+		both:  func(in []float64) ([]float64, []float64) { return e.sensitivities(integrate, in) },
+	})
+}
+
+// repeated returns a per-component tolerance repeated for copies
+// systems, or nil.
+func repeated(v []float64, copies int) []float64 {
+	if v == nil {
+		return nil
+	}
+	out := make([]float64, 0, len(v)*copies)
+	for range copies {
+		out = append(out, v...)
+	}
+	return out
+}
+
+// symbolicTimes refuses times that depend on the variables of
+// differentiation.
+func symbolicTimes(name string, t lang.Value) {
+	if anySymbolic(t) {
+		panic(lang.Errorf("%s cannot be differentiated by its times yet: give them as numbers", name))
+	}
+}
+
+// odeintSettings reads odeint's settings, with the tolerances given per
+// component repeated for copies systems.
+func odeintSettings(opts lang.Options, copies int) *integrate.OdeintSettings {
+	rtol, rtolv := numbers(opts, "rtol")
+	atol, atolv := numbers(opts, "atol")
+	_, tcrit := numbers(opts, "tcrit")
+	if c := opts.Get("tcrit", lang.Nil); c.Kind() == lang.NumKind {
+		tcrit = []float64{c.Float()}
+	}
+	return &integrate.OdeintSettings{Rtol: rtol, RtolVec: repeated(rtolv, copies), Atol: atol, AtolVec: repeated(atolv, copies), Tcrit: tcrit,
+		H0: opts.Num("h0", 0), Hmax: opts.Num("hmax", 0), Hmin: opts.Num("hmin", 0), MxStep: opts.Int("mxstep", 0),
+		MxOrdN: opts.Int("mxordn", 0), MxOrdS: opts.Int("mxords", 0)}
+}
+
+// odeintNode is odeint whose initial state or args depend on the
+// variables of a function being differentiated: a node of the graph,
+// differentiated by forward sensitivities.
+func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang.Value) lang.Value {
+	symbolicTimes("odeint", args[2])
+	if opts.Bool("full_output", false) {
+		panic(lang.Errorf("full_output is not available while odeint is differentiated"))
+	}
+	opts.Get("Dfun", lang.Nil) // the Jacobian comes from autodiff
+	ts := args.Array(2).Data
+	y0 := numericTemplate(args[1])
+	checkODESize(s, y0, len(ts), true)
+	templates := make([]lang.Value, len(extra))
+	for i, x := range extra {
+		templates[i] = numericTemplate(x)
+	}
+	o, y0num := timeFunc(s, args[0], y0, templates, false)
+	e, ins := newODESensitivity(s, o, args[1], y0num, extra)
+	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0 []float64, copies int) [][]float64 {
+		r, err := integrate.Odeint(rhs, jac, y0, ts, odeintSettings(opts, copies))
+		if err != nil {
+			lang.Throw(err)
+		}
+		if !r.Success {
+			panic(lang.Errorf("odeint: %s", r.Message))
+		}
+		return r.Y
+	}
+	return lang.Expr(e.node("odeint", solve, len(ts), ins))
+}

@@ -96,7 +96,7 @@ var odeBuiltins = []*lang.Builtin{
 			checkODESize(s, args[1], len(ts), true)
 			o, y0 := timeFunc(s, args[0], args[1], extra, false)
 			r, err := integrate.Odeint(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, jacobianOf(s, o, opts.Get("Dfun", lang.Nil)), y0, ts,
-				odeintSettings(opts, 1))
+				odeintSettings(opts))
 			if err != nil {
 				lang.Throw(err)
 			}
@@ -168,18 +168,19 @@ func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	if te := opts.Get("t_eval", lang.Nil); !te.IsNil() {
 		tEval = arrayOf(te).Data
 	}
-	checkODESize(s, args[2], len(tEval), method == "Radau" || method == "BDF" || method == "LSODA")
-	extra := extraArgs(opts)
+	implicit := method == "Radau" || method == "BDF" || method == "LSODA"
+	extra := odeArgs(s, opts)
+	if anySymbolic(append([]lang.Value{args[1], args[2]}, extra...)...) {
+		return solveIVPNode(s, args, opts, extra, method, tEval, implicit)
+	}
+	checkODESize(s, args[2], len(tEval), implicit)
 	o, y0 := timeFunc(s, args[0], args[2], extra, true)
 	span := args.Array(1).Data
 	if len(span) != 2 {
 		panic(lang.ArgErrorf(1, "t_span must be [t0, t1]"))
 	}
-	set := &integrate.IVPSettings{Method: method, TEval: tEval,
-		DenseOutput: opts.Bool("dense_output", false), MaxStep: opts.Num("max_step", 0),
-		FirstStep: opts.Num("first_step", 0), MinStep: opts.Num("min_step", 0), Jac: jacobianOf(s, o, opts.Get("jac", lang.Nil))}
-	set.Rtol, _ = numbers(opts, "rtol")
-	set.Atol, set.AtolVec = numbers(opts, "atol")
+	set := ivpSettings(opts, method, tEval)
+	set.Jac = jacobianOf(s, o, opts.Get("jac", lang.Nil))
 	set.Events = events(s, opts, o)
 	r, err := integrate.SolveIVP(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, [2]float64{span[0], span[1]}, y0, set)
 	if err != nil {

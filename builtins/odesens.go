@@ -259,16 +259,15 @@ func symbolicTimes(name string, t lang.Value) {
 	}
 }
 
-// odeintSettings reads odeint's settings, with the tolerances given per
-// component repeated for copies systems.
-func odeintSettings(opts lang.Options, copies int) *integrate.OdeintSettings {
+// odeintSettings reads odeint's settings.
+func odeintSettings(opts lang.Options) *integrate.OdeintSettings {
 	rtol, rtolv := numbers(opts, "rtol")
 	atol, atolv := numbers(opts, "atol")
 	_, tcrit := numbers(opts, "tcrit")
 	if c := opts.Get("tcrit", lang.Nil); c.Kind() == lang.NumKind {
 		tcrit = []float64{c.Float()}
 	}
-	return &integrate.OdeintSettings{Rtol: rtol, RtolVec: repeated(rtolv, copies), Atol: atol, AtolVec: repeated(atolv, copies), Tcrit: tcrit,
+	return &integrate.OdeintSettings{Rtol: rtol, RtolVec: rtolv, Atol: atol, AtolVec: atolv, Tcrit: tcrit,
 		H0: opts.Num("h0", 0), Hmax: opts.Num("hmax", 0), Hmin: opts.Num("hmin", 0), MxStep: opts.Int("mxstep", 0),
 		MxOrdN: opts.Int("mxordn", 0), MxOrdS: opts.Int("mxords", 0)}
 }
@@ -291,8 +290,11 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 	}
 	o, y0num := timeFunc(s, args[0], y0, templates, false)
 	e, ins := newODESensitivity(s, o, args[1], y0num, extra)
+	settings := odeintSettings(opts)
 	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0 []float64, copies int) [][]float64 {
-		r, err := integrate.Odeint(rhs, jac, y0, ts, odeintSettings(opts, copies))
+		set := *settings
+		set.RtolVec, set.AtolVec = repeated(set.RtolVec, copies), repeated(set.AtolVec, copies)
+		r, err := integrate.Odeint(rhs, jac, y0, ts, &set)
 		if err != nil {
 			lang.Throw(err)
 		}
@@ -302,4 +304,59 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 		return r.Y
 	}
 	return lang.Expr(e.node("odeint", solve, len(ts), ins))
+}
+
+// ivpSettings reads solve_ivp's settings but for the Jacobian and the
+// events.
+func ivpSettings(opts lang.Options, method integrate.IVPMethod, tEval []float64) *integrate.IVPSettings {
+	set := &integrate.IVPSettings{Method: method, TEval: tEval,
+		DenseOutput: opts.Bool("dense_output", false), MaxStep: opts.Num("max_step", 0),
+		FirstStep: opts.Num("first_step", 0), MinStep: opts.Num("min_step", 0)}
+	set.Rtol, _ = numbers(opts, "rtol")
+	set.Atol, set.AtolVec = numbers(opts, "atol")
+	return set
+}
+
+// solveIVPNode is solve_ivp whose initial state or args depend on the
+// variables of a function being differentiated: its y is a node of the
+// graph, differentiated by forward sensitivities. Its times must be
+// fixed in advance (t_eval), and it gives t and y only.
+func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang.Value, method integrate.IVPMethod, tEval []float64, implicit bool) lang.Value {
+	symbolicTimes("solve_ivp", args[1])
+	if tEval == nil {
+		panic(lang.Errorf("solve_ivp needs t_eval to be differentiated: the times it reports must not depend on the solve"))
+	}
+	for _, name := range []string{"events", "dense_output"} {
+		if !opts.Get(name, lang.Nil).IsNil() {
+			panic(lang.Errorf("%s is not available while solve_ivp is differentiated", name))
+		}
+	}
+	opts.Get("jac", lang.Nil) // the Jacobian comes from autodiff
+	span := args.Array(1).Data
+	if len(span) != 2 {
+		panic(lang.ArgErrorf(1, "t_span must be [t0, t1]"))
+	}
+	y0 := numericTemplate(args[2])
+	checkODESize(s, y0, len(tEval), implicit)
+	templates := make([]lang.Value, len(extra))
+	for i, x := range extra {
+		templates[i] = numericTemplate(x)
+	}
+	o, y0num := timeFunc(s, args[0], y0, templates, true)
+	e, ins := newODESensitivity(s, o, args[2], y0num, extra)
+	settings := ivpSettings(opts, method, tEval)
+	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0 []float64, copies int) [][]float64 {
+		set := *settings
+		set.Jac, set.AtolVec = jac, repeated(set.AtolVec, copies)
+		r, err := integrate.SolveIVP(rhs, [2]float64{span[0], span[1]}, y0, &set)
+		if err != nil {
+			lang.Throw(err)
+		}
+		if !r.Success {
+			panic(lang.Errorf("solve_ivp: %s", r.Message))
+		}
+		return r.Y
+	}
+	y := e.node("solve_ivp", solve, len(tEval), ins)
+	return record("t", vecValue(tEval), "y", lang.Expr(lang.Symbolic(func() *autodiff.Node { return s.Graph().Transpose(y) })))
 }

@@ -1,0 +1,108 @@
+package builtins_test
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"calc/builtins"
+	"calc/lang"
+)
+
+// numbers runs src in a fresh session and returns the numbers of its
+// last value.
+func numbers(t *testing.T, src string) []float64 {
+	t.Helper()
+	s := builtins.NewSession()
+	var out strings.Builder
+	s.Out = &out
+	v, err := s.Eval(src)
+	if err != nil {
+		t.Fatalf("%s: %v", src, err)
+	}
+	switch v.Kind() {
+	case lang.NumKind:
+		return []float64{v.Float()}
+	case lang.ArrayKind:
+		return v.Array().Data
+	}
+	t.Fatalf("%s: got %s", src, v.TypeName())
+	return nil
+}
+
+// closeTo checks got against want to within tol relative to the largest
+// magnitude of want (or absolutely below 1).
+func closeTo(t *testing.T, what string, got, want []float64, tol float64) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s: got %d numbers, want %d", what, len(got), len(want))
+	}
+	scale := 1.0
+	for _, w := range want {
+		scale = math.Max(scale, math.Abs(w))
+	}
+	for i := range got {
+		if math.Abs(got[i]-want[i]) > tol*scale || math.IsNaN(got[i]) {
+			t.Errorf("%s: [%d] = %.12g, want %.12g (tol %g)", what, i, got[i], want[i], tol)
+		}
+	}
+}
+
+// TestODESensitivityClosedForms differentiates ODE solutions with respect
+// to the initial state and the parameters, against closed forms.
+func TestODESensitivityClosedForms(t *testing.T) {
+	decayGrad := []float64{-math.Exp(-0.5)}
+	for _, c := range []struct {
+		name, src string
+		want      []float64
+		tol       float64
+	}{
+		{"odeint decay by k", "decay(y, t, k) = [-k*y[0]]\nf(k) = odeint(decay, [1], [0, 1], {args: [k]})[-1][0]\ngrad(f)(0.5)", decayGrad, 1e-7},
+		{"odeint decay by y0", "decay(y, t, k) = -k*y\nf(y0) = odeint(decay, y0, [0, 0.5, 1], args=[0.5])[-1][0]\ngrad(f)(2)", []float64{math.Exp(-0.5)}, 1e-7},
+		{"odeint decay both", "decay(y, t, k) = -k*y\nf(p) = odeint(decay, p[0], [0, 1], args=p[1], rtol=1e-11, atol=1e-13)[-1][0]\njacobian(f)([2, 0.5])",
+			[]float64{math.Exp(-0.5), -2 * math.Exp(-0.5)}, 1e-9},
+	} {
+		closeTo(t, c.name, numbers(t, c.src), c.want, c.tol)
+	}
+	for _, method := range []string{"RK45", "RK23", "DOP853", "Radau", "BDF", "LSODA"} {
+		src := "decay(t, y, k) = -k*y\nf(k) = solve_ivp(decay, [0, 1], [1], args=[k], t_eval=[0.5, 1], rtol=1e-10, atol=1e-12, method=\"" + method + "\").y[0][1]\ngrad(f)(0.5)"
+		closeTo(t, "solve_ivp decay "+method, numbers(t, src), decayGrad, 1e-6)
+	}
+	// The harmonic oscillator x'' = -w²x: x(T) = x0 cos wT + v0/w sin wT.
+	const x0, v0, w, T = 1.0, 0.5, 2.0, 3.0
+	s, co := math.Sin(w*T), math.Cos(w*T)
+	want := []float64{co, s / w, -x0*T*s + v0*(T*co/w-s/(w*w))}
+	src := "osc(y, t, w) = [y[1], -w**2*y[0]]\nx(p) = odeint(osc, [p[0], p[1]], [0, 3], args=[p[2]], rtol=1e-11, atol=1e-12)[-1][0]\njacobian(x)([1, 0.5, 2])"
+	closeTo(t, "harmonic oscillator", numbers(t, src), want, 1e-8)
+}
+
+// TestODESensitivityLinear differentiates y' = A(p)·y, whose solution is
+// expm(A(p)·T)·y0, against central differences of expm.
+func TestODESensitivityLinear(t *testing.T) {
+	prog := "A(p) = [[-p[0], p[1]], [p[0], -p[1] - p[2]]]\n" +
+		"lin(y, t, p) = dot(A(p), y)\n" +
+		"exact(p) = dot(expm(A(p)*2), [1, 0.5])\n" +
+		"h = 1e-5\n" +
+		"fd(p) = stack(map(e -> (exact(p + h*e) - exact(p - h*e))/(2*h), eye(3)))\n"
+	got := numbers(t, prog+"y(p) = odeint(lin, [1, 0.5], [0, 1, 2], args=[p], rtol=1e-12, atol=1e-13)[-1]\njacobian(y)([0.7, 0.3, 0.2]).T")
+	want := numbers(t, prog+"fd([0.7, 0.3, 0.2])")
+	closeTo(t, "expm", got, want, 1e-7)
+}
+
+// TestODESensitivityFiniteDifferences compares sensitivities with central
+// differences of the whole solve at tight tolerances: Lotka–Volterra, and
+// the stiff Robertson problem with its rate constants as parameters
+// (through their logarithms, so that one step fits all three).
+func TestODESensitivityFiniteDifferences(t *testing.T) {
+	fd := "fd(f, p, h) = stack(map(e -> (f(p + h*e) - f(p - h*e))/(2*h), eye(len(p)))).T\n"
+	lv := fd + "lv(z, t, a, b, c, d) = [a*z[0] - b*z[0]*z[1], -c*z[1] + d*z[0]*z[1]]\n" +
+		"m(p) = odeint(lv, [p[4], p[5]], linspace(0, 10, 6), args=(p[0], p[1], p[2], p[3]), rtol=1e-12, atol=1e-12).T[0]\n" +
+		"p = [1.1, 0.1, 1.4, 0.08, 10, 5]\n"
+	closeTo(t, "Lotka–Volterra", numbers(t, lv+"jacobian(m)(p)"), numbers(t, lv+"fd(m, p, 1e-6)"), 1e-6)
+	for _, method := range []string{"LSODA", "BDF", "Radau"} {
+		rob := fd + "rob(t, y, k) = [-k[0]*y[0] + k[2]*y[1]*y[2], k[0]*y[0] - k[1]*y[1]**2 - k[2]*y[1]*y[2], k[1]*y[1]**2]\n" +
+			"f(q) = solve_ivp(rob, [0, 40], [1, 0, 0], args=[exp(q)], t_eval=[0.4, 40], method=\"" + method + "\", rtol=1e-10, atol=1e-14).y.T[1]\n" +
+			"q = log([0.04, 3e7, 1e4])\n"
+		closeTo(t, "Robertson "+method, numbers(t, rob+"jacobian(f)(q)"), numbers(t, rob+"fd(f, q, 1e-5)"), 1e-5)
+	}
+}

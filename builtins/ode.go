@@ -88,7 +88,7 @@ var odeBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts.Check("args", "Dfun", "col_deriv", "full_output", "rtol", "atol", "tcrit", "h0", "hmax", "hmin", "ixpr", "mxstep", "mxhnil", "mxordn", "mxords", "printmessg")
-			extra := odeArgs(s, opts)
+			extra := splitArgs(s, opts)
 			if anySymbolic(append([]lang.Value{args[1], args[2]}, extra...)...) {
 				return odeintNode(s, args, opts, extra)
 			}
@@ -169,7 +169,7 @@ func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 		tEval = arrayOf(te).Data
 	}
 	implicit := method == "Radau" || method == "BDF" || method == "LSODA"
-	extra := odeArgs(s, opts)
+	extra := splitArgs(s, opts)
 	if anySymbolic(append([]lang.Value{args[1], args[2]}, extra...)...) {
 		return solveIVPNode(s, args, opts, extra, method, tEval, implicit)
 	}

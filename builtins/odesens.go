@@ -24,10 +24,9 @@ import (
 type odeSensitivity struct {
 	n      int       // the size of the state
 	y0     []float64 // the initial state (overwritten when it is symbolic)
-	p      []float64 // every number of the args (the symbolic ones overwritten)
-	fromY0 bool      // the initial state is symbolic: its n columns come first
-	params []int     // the positions in p of the symbolic numbers
-	cols   int       // the columns of S: n if fromY0, plus len(params)
+	pv     *paramVector
+	fromY0 bool // the initial state is symbolic: its n columns come first
+	cols   int  // the columns of S: n if fromY0, plus the symbolic numbers of the args
 	plain  *autodiff.Tape
 	aug    *autodiff.Tape
 	tbuf   []float64
@@ -60,54 +59,26 @@ func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, e
 		e.fromY0 = true
 		ins = append(ins, lang.Symbolic(func() *autodiff.Node { return g.Reshape(node, []int{e.n}) }))
 	}
-	// Each trace variable of the args stands for a piece of one parameter
-	// vector p, so that ∂f/∂p is one gradient per component of f.
-	type piece struct {
-		v      *autodiff.Node
-		off, k int
-	}
-	var pieces []piece
-	first := 2 // the args follow the state and the time
-	for i, arg := range extra {
-		for j, leaf := range lang.Leaves(arg) {
-			v := t.Args[first+i].Vars[j]
-			off := len(e.p)
-			if leaf.Kind() == lang.ExprKind {
-				ins = append(ins, leaf.Node())
-				for k := range v.Size() {
-					e.params = append(e.params, off+k)
-				}
-				e.p = append(e.p, make([]float64, v.Size())...)
-			} else {
-				e.p = append(e.p, arrayOf(leaf).Data...)
-			}
-			pieces = append(pieces, piece{v, off, v.Size()})
-		}
-	}
-	e.cols = len(e.params)
+	pv, argIns := newParamVector(s, t, 2, extra) // the args follow the state and the time
+	e.pv = pv
+	ins = append(ins, argIns...)
+	e.cols = len(pv.params)
 	if e.fromY0 {
 		e.cols += e.n
 	}
 	yOld, tVar := t.Args[o.point].Vars[0], t.Args[o.time].Vars[0]
 	lang.Symbolic(func() *autodiff.Node {
 		yv := g.Var("ode_state", []int{e.n})
-		pv := g.Var("ode_parameters", []int{max(1, len(e.p))})
 		// S is held transposed, one row per column, so that the state
 		// vector [y, Sᵀ] holds each column of S as a copy of y.
 		sv := g.Var("ode_sensitivities", []int{max(1, e.cols), e.n})
-		repl := map[*autodiff.Node]*autodiff.Node{yOld: g.Reshape(yv, yOld.Shape)}
-		for _, pc := range pieces {
-			if pc.v.IsScalar() {
-				repl[pc.v] = g.Index(pv, pc.off)
-			} else {
-				repl[pc.v] = g.Reshape(g.Slice(pv, pc.off, pc.off+pc.k), pc.v.Shape)
-			}
-		}
+		repl := pv.substitutions(g)
+		repl[yOld] = g.Reshape(yv, yOld.Shape)
 		f := flatten(g, g.Reshape(g.Substitute(t.Out, repl), []int{t.Out.Size()}))
 		rows := make([]*autodiff.Node, e.n)
 		jy := make([]*autodiff.Node, e.n)
 		for i := range rows {
-			grads := g.Grad(g.Index(f, i), yv, pv)
+			grads := g.Grad(g.Index(f, i), yv, pv.v)
 			jy[i] = grads[0]
 			var extraCols []*autodiff.Node
 			if e.fromY0 {
@@ -115,19 +86,19 @@ func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, e
 					extraCols = append(extraCols, g.Const(0))
 				}
 			}
-			for _, at := range e.params {
+			for _, at := range pv.params {
 				extraCols = append(extraCols, g.Index(grads[1], at))
 			}
 			rows[i] = g.Dot(sv, grads[0])
-			if len(e.params) > 0 {
+			if len(pv.params) > 0 {
 				rows[i] = g.Add(rows[i], g.Stack(extraCols))
 			}
 		}
 		var err error
-		if e.plain, err = autodiff.Compile([]*autodiff.Node{f}, []*autodiff.Node{yv, tVar, pv}); err != nil {
+		if e.plain, err = autodiff.Compile([]*autodiff.Node{f}, []*autodiff.Node{yv, tVar, pv.v}); err != nil {
 			lang.Throw(err)
 		}
-		if e.aug, err = autodiff.Compile([]*autodiff.Node{f, g.Transpose(g.Stack(rows)), g.Stack(jy)}, []*autodiff.Node{yv, tVar, pv, sv}); err != nil {
+		if e.aug, err = autodiff.Compile([]*autodiff.Node{f, g.Transpose(g.Stack(rows)), g.Stack(jy)}, []*autodiff.Node{yv, tVar, pv.v, sv}); err != nil {
 			lang.Throw(err)
 		}
 		return nil
@@ -143,23 +114,13 @@ func (e *odeSensitivity) bind(in []float64) {
 		copy(e.y0, in[:e.n])
 		in = in[e.n:]
 	}
-	for k, at := range e.params {
-		e.p[at] = in[k]
-	}
-}
-
-// pvec returns the parameter vector as the tapes take it.
-func (e *odeSensitivity) pvec() []float64 {
-	if len(e.p) == 0 {
-		return []float64{0}
-	}
-	return e.p
+	e.pv.bind(in)
 }
 
 // jacobian writes ∂f/∂y at (t, y) into J, by the augmented tape.
 func (e *odeSensitivity) jacobian(t float64, y, J []float64) {
 	e.tbuf[0] = t
-	e.aug.Eval(y, e.tbuf, e.pvec(), e.zeroS)
+	e.aug.Eval(y, e.tbuf, e.pv.vector(), e.zeroS)
 	copy(J, e.aug.Output(2))
 }
 
@@ -167,7 +128,7 @@ func (e *odeSensitivity) jacobian(t float64, y, J []float64) {
 // time), for the symbolic numbers in.
 func (e *odeSensitivity) solve(integrate integrator, in []float64) []float64 {
 	e.bind(in)
-	p := e.pvec()
+	p := e.pv.vector()
 	rhs := func(t float64, y, dy []float64) {
 		e.s.Check()
 		e.tbuf[0] = t
@@ -187,7 +148,7 @@ func (e *odeSensitivity) solve(integrate integrator, in []float64) []float64 {
 // variational equations with the state.
 func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (value, jt []float64) {
 	e.bind(in)
-	p := e.pvec()
+	p := e.pv.vector()
 	n, c := e.n, e.cols
 	z0 := make([]float64, n*(1+c))
 	copy(z0, e.y0)

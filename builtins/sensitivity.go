@@ -122,10 +122,10 @@ func leafNumbers(v lang.Value) []float64 {
 	return out
 }
 
-// odeArgs reads the args option as extraArgs does, and also when some of
+// splitArgs reads the args option as extraArgs does, and also when some of
 // its numbers are symbolic, which makes the list one expression: its
 // items are then the expression's rows.
-func odeArgs(s *lang.Session, opts lang.Options) []lang.Value {
+func splitArgs(s *lang.Session, opts lang.Options) []lang.Value {
 	extra := extraArgs(opts)
 	if len(extra) != 1 || extra[0].Kind() != lang.ExprKind || len(extra[0].Node().Shape) == 0 {
 		return extra
@@ -136,4 +136,111 @@ func odeArgs(s *lang.Session, opts lang.Options) []lang.Value {
 		items[i] = lang.Expr(lang.Symbolic(func() *autodiff.Node { return s.Graph().Index(n, i) }))
 	}
 	return items
+}
+
+// paramVector stands for every number of a solver's args (scipy's args,
+// after the point and the time) as one vector variable, so that the
+// derivative by all of them is one gradient. The args may mix numbers
+// and symbols; only the symbolic numbers are inputs of the solver node.
+type paramVector struct {
+	v      *autodiff.Node // the vector variable
+	p      []float64      // the numbers; the symbolic ones are set by bind
+	params []int          // the positions in p of the symbolic numbers
+	pieces []paramPiece
+}
+
+// paramPiece is one number or array of the args: the trace variable that
+// stood for it, its value as a node, and where it sits in the vector.
+type paramPiece struct {
+	trace, value *autodiff.Node
+	off          int
+}
+
+// newParamVector returns the vector for the args extra of the traced
+// function t, whose arguments from index first on stand for extra, with
+// the nodes of the symbolic numbers (the solver node's inputs).
+func newParamVector(s *lang.Session, t *lang.Traced, first int, extra []lang.Value) (*paramVector, []*autodiff.Node) {
+	pv := &paramVector{}
+	var ins []*autodiff.Node
+	for i, arg := range extra {
+		for j, leaf := range lang.Leaves(arg) {
+			v := t.Args[first+i].Vars[j]
+			node, _ := s.NodeOf(leaf)
+			pv.pieces = append(pv.pieces, paramPiece{v, node, len(pv.p)})
+			if leaf.Kind() == lang.ExprKind {
+				ins = append(ins, node)
+				for k := range v.Size() {
+					pv.params = append(pv.params, len(pv.p)+k)
+				}
+				pv.p = append(pv.p, make([]float64, v.Size())...)
+			} else {
+				pv.p = append(pv.p, arrayOf(leaf).Data...)
+			}
+		}
+	}
+	pv.v = s.Graph().Var("solver_parameters", []int{max(1, len(pv.p))})
+	return pv, ins
+}
+
+// substitutions maps each trace variable of the args to its piece of
+// the vector.
+func (pv *paramVector) substitutions(g *autodiff.Graph) map[*autodiff.Node]*autodiff.Node {
+	repl := map[*autodiff.Node]*autodiff.Node{}
+	for _, pc := range pv.pieces {
+		if pc.trace.IsScalar() {
+			repl[pc.trace] = g.Index(pv.v, pc.off)
+		} else {
+			repl[pc.trace] = g.Reshape(g.Slice(pv.v, pc.off, pc.off+pc.trace.Size()), pc.trace.Shape)
+		}
+	}
+	return repl
+}
+
+// values maps each trace variable of the args to the value it stood for.
+func (pv *paramVector) values() map[*autodiff.Node]*autodiff.Node {
+	repl := map[*autodiff.Node]*autodiff.Node{}
+	for _, pc := range pv.pieces {
+		repl[pc.trace] = pc.value
+	}
+	return repl
+}
+
+// bind sets the symbolic numbers from in.
+func (pv *paramVector) bind(in []float64) {
+	for k, at := range pv.params {
+		pv.p[at] = in[k]
+	}
+}
+
+// vector returns the numbers as the vector variable takes them.
+func (pv *paramVector) vector() []float64 {
+	if len(pv.p) == 0 {
+		return []float64{0}
+	}
+	return pv.p
+}
+
+// numeric returns the args extra with their numbers taken from the
+// vector.
+func (pv *paramVector) numeric(extra []lang.Value) []lang.Value {
+	out := make([]lang.Value, len(extra))
+	k := 0
+	for i, arg := range extra {
+		leaves := lang.Leaves(arg)
+		for j := range leaves {
+			pc := pv.pieces[k]
+			leaves[j] = numberLike(pc.trace.Shape, pv.p[pc.off:pc.off+pc.trace.Size()])
+			k++
+		}
+		out[i], _ = lang.Rebuild(arg, leaves)
+	}
+	return out
+}
+
+// numberLike returns data as a number (shape ()) or an array of shape.
+func numberLike(shape []int, data []float64) lang.Value {
+	if len(shape) == 0 {
+		return lang.Num(data[0])
+	}
+	return lang.Arr(array.New(shape, append([]float64(nil), data...)))
 }

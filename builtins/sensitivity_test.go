@@ -106,3 +106,27 @@ func TestODESensitivityFiniteDifferences(t *testing.T) {
 		closeTo(t, "Robertson "+method, numbers(t, rob+"jacobian(f)(q)"), numbers(t, rob+"fd(f, q, 1e-5)"), 1e-5)
 	}
 }
+
+// TestImplicitDerivatives differentiates roots and minima by their
+// parameters, against closed forms.
+func TestImplicitDerivatives(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		want      []float64
+	}{
+		// x² = a: dx/da = 1/(2√a).
+		{"fsolve", "F(x, a) = x**2 - a\nr(a) = fsolve(F, 1, args=[a])\ngrad(r)(2)", []float64{1 / (2 * math.Sqrt2)}},
+		// x + y = a, x = b·y: x = ab/(1+b), y = a/(1+b).
+		{"root", "G(x, a, b) = [x[0] + x[1] - a, x[0] - b*x[1]]\ns(p) = root(G, [0, 0], args=(p[0], p[1])).x\njacobian(s)([3, 2])",
+			[]float64{2.0 / 3, 1.0 / 3, 1.0 / 3, -1.0 / 3}},
+		{"root lm", "G(x, a, b) = [x[0] + x[1] - a, x[0] - b*x[1]]\ns(p) = root(G, [0, 0], args=(p[0], p[1]), method=\"lm\").x\njacobian(s)([3, 2])",
+			[]float64{2.0 / 3, 1.0 / 3, 1.0 / 3, -1.0 / 3}},
+		// (x-c)² + 2(y-c²)² + xy: ∇ = 0 at x = (8c - 4c²)/7, y = 2c - 2x.
+		{"minimize argmin", "f(x, c) = (x[0] - c)**2 + 2*(x[1] - c**2)**2 + x[0]*x[1]\nm(c) = minimize(f, [0, 0], args=[c], method=\"BFGS\", gtol=1e-10).x\njacobian(m)(1.5)",
+			[]float64{(8 - 8*1.5) / 7, 2 - 2*(8-8*1.5)/7}},
+		{"minimize fun", "f(x, c) = (x[0] - c)**2 + 2*(x[1] - c**2)**2 + x[0]*x[1]\nv(c) = minimize(f, [0, 0], args=[c], method=\"Nelder-Mead\", xatol=1e-10, fatol=1e-14).fun\ngrad(v)(1.5)",
+			[]float64{3.428571428571}},
+	} {
+		closeTo(t, c.name, numbers(t, c.src), c.want, 1e-7)
+	}
+}

@@ -126,6 +126,9 @@ func TestImplicitDerivatives(t *testing.T) {
 			[]float64{(8 - 8*1.5) / 7, 2 - 2*(8-8*1.5)/7}},
 		{"minimize fun", "f(x, c) = (x[0] - c)**2 + 2*(x[1] - c**2)**2 + x[0]*x[1]\nv(c) = minimize(f, [0, 0], args=[c], method=\"Nelder-Mead\", xatol=1e-10, fatol=1e-14).fun\ngrad(v)(1.5)",
 			[]float64{3.428571428571}},
+		// ∫_a^b e^{kx} dx = (e^{kb} - e^{ka})/k.
+		{"quad", "f(x, k) = exp(k*x)\nQ(p) = quad(f, p[0], p[1], args=[p[2]]).value\njacobian(Q)([0.5, 1, 2])",
+			[]float64{-math.Exp(1), math.Exp(2), (math.Exp(2)*(2-1) - math.Exp(1)*(1-1)) / 4}},
 	} {
 		closeTo(t, c.name, numbers(t, c.src), c.want, 1e-7)
 	}

@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sync/atomic"
 
@@ -243,4 +244,64 @@ func numberLike(shape []int, data []float64) lang.Value {
 		return lang.Num(data[0])
 	}
 	return lang.Arr(array.New(shape, append([]float64(nil), data...)))
+}
+
+func init() {
+	calculusBuiltins = append(calculusBuiltins, &lang.Builtin{
+		Name: "sensitivity", Params: "f, p, {cov}", Topic: "calculus",
+		Doc: "The value of f at p and its sensitivities to p.\n" +
+			"A record value (f(p)) and S, the derivatives of every number of the value by each of p: of shape value's + p's " +
+			"(value's alone for a number p). f may call solvers: odeint and solve_ivp give forward sensitivities (S[i] is " +
+			"∂y(t_i)/∂p), fsolve, root and minimize implicit derivatives, quad derivatives under the integral sign. With cov, " +
+			"the covariance of p, the record also holds cov, the covariance of the value's numbers to first order (S·cov·Sᵀ), " +
+			"and std, their standard deviations shaped as the value.",
+		Example: "decay(y, t, k) = -k*y\nsensitivity(k -> odeint(decay, 1, [0, 1, 2], args=[k]).T[0], 0.5).S",
+		MinArgs: 2, MaxArgs: 3,
+		Fn: sensitivity,
+	})
+}
+
+// sensitivity is the builtin: f and its Jacobian at p, by tracing f.
+func sensitivity(s *lang.Session, a lang.Args) lang.Value {
+	args, opts := a.Options()
+	p, ok := toArray(args[1])
+	if !ok || len(p.Shape) > 1 {
+		panic(lang.ArgErrorf(1, "p must be a number or a vector, not %s", args[1].TypeName()))
+	}
+	o := newFn(s, args[0], []lang.Value{args[1]}, 0, -1)
+	if !o.Traced() {
+		panic(lang.ArgErrorf(0, "%s cannot be traced, so it cannot be differentiated", lang.Format(args[0])))
+	}
+	value := append([]float64(nil), o.Eval(p.Data, 0)...)
+	m, np := len(value), len(p.Data)
+	jac := make([]float64, m*np)
+	o.Deriv(p.Data, 0, jac)
+	shape := o.traced.Out.Shape
+	sShape := append(append([]int(nil), shape...), p.Shape...)
+	rec := lang.NewRecord()
+	rec.Set("value", numberLike(shape, value))
+	rec.Set("S", numberLike(sShape, jac))
+	if c := opts.Get("cov", lang.Nil); !c.IsNil() {
+		cov := arrayOf(c)
+		if len(cov.Data) != np*np {
+			panic(lang.Errorf("cov must be a %d×%d matrix, not of shape %v", np, np, cov.Shape))
+		}
+		out := make([]float64, m*m)
+		std := make([]float64, m)
+		for i := range m {
+			for j := range m {
+				sum := 0.0
+				for k := range np {
+					for l := range np {
+						sum += jac[i*np+k] * cov.Data[k*np+l] * jac[j*np+l]
+					}
+				}
+				out[i*m+j] = sum
+			}
+			std[i] = math.Sqrt(out[i*m+i])
+		}
+		rec.Set("cov", lang.Arr(array.New([]int{m, m}, out)))
+		rec.Set("std", numberLike(shape, std))
+	}
+	return lang.RecordOf(rec)
 }

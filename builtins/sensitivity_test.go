@@ -133,3 +133,18 @@ func TestImplicitDerivatives(t *testing.T) {
 		closeTo(t, c.name, numbers(t, c.src), c.want, 1e-7)
 	}
 }
+
+// TestSensitivityBuiltin checks sensitivity's matrices and its first-order
+// propagation of a covariance, for y = y0·exp(-k t).
+func TestSensitivityBuiltin(t *testing.T) {
+	prog := "decay(y, t, k) = -k*y\nr = sensitivity(p -> odeint(decay, p[0], [0, 1, 2], args=[p[1]], rtol=1e-11, atol=1e-13).T[0], [2, 0.5], cov=[[0.01, 0], [0, 0.0004]])\n"
+	var wantS, wantStd []float64
+	for _, tt := range []float64{0, 1, 2} {
+		e := math.Exp(-0.5 * tt)
+		dy0, dk := e, -2*tt*e
+		wantS = append(wantS, dy0, dk)
+		wantStd = append(wantStd, math.Sqrt(0.01*dy0*dy0+0.0004*dk*dk))
+	}
+	closeTo(t, "S", numbers(t, prog+"r.S"), wantS, 1e-8)
+	closeTo(t, "std", numbers(t, prog+"r.std"), wantStd, 1e-8)
+}

@@ -44,7 +44,7 @@ func init() {
 		if k, ok := implicitSolvers[b.Name]; ok {
 			numeric := b.Fn
 			b.Fn = func(s *lang.Session, a lang.Args) lang.Value {
-				if len(a) < 2 || !anySymbolic(a[1:]...) {
+				if !symbolicCall(a, 1) {
 					return numeric(s, a)
 				}
 				return implicitNode(s, b, k, a)
@@ -64,12 +64,9 @@ func implicitNode(s *lang.Session, b *lang.Builtin, k implicitSolver, a lang.Arg
 	if len(args) < len(a) {
 		options = a[len(a)-1].Record()
 	}
-	// The solver reads its options itself when it runs; here only x0 and
-	// args may be symbolic.
+	// The solver reads its options itself when it runs.
 	for _, key := range options.Keys {
-		if v := opts.Get(key, lang.Nil); key != "args" && anySymbolic(v) {
-			panic(lang.Errorf("only x0 and args may depend on the variables of differentiation, not %s", key))
-		}
+		opts.Get(key, lang.Nil)
 	}
 	x0 := args[1]
 	templates := []lang.Value{numericTemplate(x0)}

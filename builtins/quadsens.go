@@ -16,7 +16,7 @@ func init() {
 		if b.Name == "quad" {
 			numeric := b.Fn
 			b.Fn = func(s *lang.Session, a lang.Args) lang.Value {
-				if len(a) < 3 || !anySymbolic(a[1:]...) {
+				if !symbolicCall(a, 1) {
 					return numeric(s, a)
 				}
 				return quadNode(s, b, a)

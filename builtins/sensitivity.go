@@ -97,6 +97,21 @@ func anySymbolic(vals ...lang.Value) bool {
 	return false
 }
 
+// symbolicCall reports whether the arguments of a solver call from
+// index first on (before the options), or its args option, hold
+// symbolic numbers: what makes the solver's result a node of the graph.
+// Other options may hold expressions of their own (constraints).
+func symbolicCall(a lang.Args, first int) bool {
+	n := len(a)
+	if n > 0 && a[n-1].Kind() == lang.RecordKind {
+		n--
+		if v, ok := a[n].Record().Get("args"); ok && anySymbolic(v) {
+			return true
+		}
+	}
+	return first < n && anySymbolic(a[first:n]...)
+}
+
 // numericTemplate returns a value shaped like v with its symbolic
 // numbers replaced by zeros: what a solver's function is traced like.
 func numericTemplate(v lang.Value) lang.Value {

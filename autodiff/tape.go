@@ -547,7 +547,37 @@ func (in *instr) dot(mem []float64, out []float64) {
 	if in.transB {
 		ldb = in.k
 	}
+	if in.m*in.n*in.k <= smallDot {
+		in.smallDot(a, b, lda, ldb, out)
+		return
+	}
 	gemm.Dgemm(in.transA, in.transB, in.m, in.n, in.k, 1, a, lda, b, ldb, 0, out, in.n)
+}
+
+// smallDot is the most multiplications a matrix product does by plain
+// loops: below it, the setup of Dgemm costs more than the arithmetic
+// (the small products of an ODE's sensitivities, say).
+const smallDot = 512
+
+// smallDot computes out = a·b by plain loops, reading a and b transposed
+// in place as the instruction says, with leading dimensions lda and ldb.
+func (in *instr) smallDot(a, b []float64, lda, ldb int, out []float64) {
+	for i := range in.m {
+		for j := range in.n {
+			s := 0.0
+			for l := range in.k {
+				x, y := a[i*lda+l], b[l*ldb+j]
+				if in.transA {
+					x = a[l*lda+i]
+				}
+				if in.transB {
+					y = b[j*ldb+l]
+				}
+				s += x * y
+			}
+			out[i*in.n+j] = s
+		}
+	}
 }
 
 // Disassemble lists the tape's instructions, one a line, for debugging.

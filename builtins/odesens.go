@@ -1,6 +1,8 @@
 package builtins
 
 import (
+	"sync/atomic"
+
 	"calc/autodiff"
 	"calc/lang"
 	"calc/stdlib/integrate"
@@ -19,18 +21,23 @@ import (
 // only the coupling ∂(J_y·S)/∂y: a block lower triangular term, so the
 // Newton iteration still converges.
 
+// rhsCounts counts the evaluations of right-hand sides compiled for
+// sensitivities, plain and augmented, across sessions: the benchmarks
+// report them beside scipy's.
+var rhsCounts struct{ plain, augmented atomic.Int64 }
+
 // odeSensitivity is an ODE right-hand side compiled for the plain and
 // the sensitivity solves, with the numbers of its arguments.
 type odeSensitivity struct {
 	n      int       // the size of the state
 	y0     []float64 // the initial state (overwritten when it is symbolic)
 	pv     *paramVector
-	fromY0 bool // the initial state is symbolic: its n columns come first
-	cols   int  // the columns of S: n if fromY0, plus the symbolic numbers of the args
-	plain  *autodiff.Tape
-	aug    *autodiff.Tape
+	fromY0 bool           // the initial state is symbolic: its n columns come first
+	cols   int            // the columns of S: n if fromY0, plus the symbolic numbers of the args
+	plain  *autodiff.Tape // f
+	jac    *autodiff.Tape // J_y
+	aug    *autodiff.Tape // f and S'ᵀ
 	tbuf   []float64
-	zeroS  []float64 // S for the plain solve's Jacobian, which ignores it
 	s      *lang.Session
 }
 
@@ -75,37 +82,44 @@ func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, e
 		repl := pv.substitutions(g)
 		repl[yOld] = g.Reshape(yv, yOld.Shape)
 		f := flatten(g, g.Reshape(g.Substitute(t.Out, repl), []int{t.Out.Size()}))
-		rows := make([]*autodiff.Node, e.n)
+		// S' = J_y·S + [0 | J_p], computed transposed: Sᵀ·J_yᵀ + [0 | J_p]ᵀ.
 		jy := make([]*autodiff.Node, e.n)
-		for i := range rows {
+		jp := make([]*autodiff.Node, e.n)
+		for i := range jy {
 			grads := g.Grad(g.Index(f, i), yv, pv.v)
 			jy[i] = grads[0]
-			var extraCols []*autodiff.Node
+			var cols []*autodiff.Node
 			if e.fromY0 {
 				for range e.n {
-					extraCols = append(extraCols, g.Const(0))
+					cols = append(cols, g.Const(0))
 				}
 			}
 			for _, at := range pv.params {
-				extraCols = append(extraCols, g.Index(grads[1], at))
+				cols = append(cols, g.Index(grads[1], at))
 			}
-			rows[i] = g.Dot(sv, grads[0])
-			if len(pv.params) > 0 {
-				rows[i] = g.Add(rows[i], g.Stack(extraCols))
-			}
+			jp[i] = g.Stack(cols)
 		}
-		var err error
-		if e.plain, err = autodiff.Compile([]*autodiff.Node{f}, []*autodiff.Node{yv, tVar, pv.v}); err != nil {
-			lang.Throw(err)
+		jacobian := g.Stack(jy)
+		dS := g.Dot(sv, g.Transpose(jacobian))
+		if len(pv.params) > 0 {
+			dS = g.Add(dS, g.Transpose(g.Stack(jp)))
 		}
-		if e.aug, err = autodiff.Compile([]*autodiff.Node{f, g.Transpose(g.Stack(rows)), g.Stack(jy)}, []*autodiff.Node{yv, tVar, pv.v, sv}); err != nil {
-			lang.Throw(err)
-		}
+		e.plain = compile([]*autodiff.Node{f}, yv, tVar, pv.v)
+		e.jac = compile([]*autodiff.Node{jacobian}, yv, tVar, pv.v)
+		e.aug = compile([]*autodiff.Node{f, dS}, yv, tVar, pv.v, sv)
 		return nil
 	})
 	e.tbuf = make([]float64, 1)
-	e.zeroS = make([]float64, e.n*max(1, e.cols))
 	return e, ins
+}
+
+// compile compiles outs for the inputs, or raises the error.
+func compile(outs []*autodiff.Node, inputs ...*autodiff.Node) *autodiff.Tape {
+	t, err := autodiff.Compile(outs, inputs)
+	if err != nil {
+		lang.Throw(err)
+	}
+	return t
 }
 
 // bind sets the symbolic numbers from in, the solver node's inputs.
@@ -120,8 +134,8 @@ func (e *odeSensitivity) bind(in []float64) {
 // jacobian writes ∂f/∂y at (t, y) into J, by the augmented tape.
 func (e *odeSensitivity) jacobian(t float64, y, J []float64) {
 	e.tbuf[0] = t
-	e.aug.Eval(y, e.tbuf, e.pv.vector(), e.zeroS)
-	copy(J, e.aug.Output(2))
+	e.jac.Eval(y, e.tbuf, e.pv.vector())
+	copy(J, e.jac.Output(0))
 }
 
 // solve returns the solution at the output times, flattened (time by
@@ -131,6 +145,7 @@ func (e *odeSensitivity) solve(integrate integrator, in []float64) []float64 {
 	p := e.pv.vector()
 	rhs := func(t float64, y, dy []float64) {
 		e.s.Check()
+		rhsCounts.plain.Add(1)
 		e.tbuf[0] = t
 		e.plain.Eval(y, e.tbuf, p)
 		copy(dy, e.plain.Output(0))
@@ -159,6 +174,7 @@ func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (valu
 	}
 	rhs := func(t float64, z, dz []float64) {
 		e.s.Check()
+		rhsCounts.augmented.Add(1)
 		e.tbuf[0] = t
 		e.aug.Eval(z[:n], e.tbuf, p, z[n:])
 		copy(dz[:n], e.aug.Output(0))
@@ -166,8 +182,8 @@ func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (valu
 	}
 	jac := func(t float64, z, J []float64) {
 		e.tbuf[0] = t
-		e.aug.Eval(z[:n], e.tbuf, p, z[n:])
-		jy := e.aug.Output(2)
+		e.jac.Eval(z[:n], e.tbuf, p)
+		jy := e.jac.Output(0)
 		size := n * (1 + c)
 		clear(J)
 		// The state block, then one block per column of S.

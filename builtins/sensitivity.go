@@ -34,9 +34,12 @@ type sensitivities struct {
 
 // solverCache keeps the last input a solver node was evaluated at, with
 // its result and (once asked for) its sensitivities: a tape that needs
-// both solves once.
+// both solves once. Once the sensitivities have been asked for, every
+// solve computes them: a fit asks for the Jacobian at the points whose
+// residuals it accepts, which then costs nothing more.
 type solverCache struct {
-	in, value, jt []float64
+	in, value, jt  []float64
+	differentiated bool
 }
 
 // solverNode returns the node of a solver's result, of shape, as a
@@ -61,6 +64,7 @@ func solverNode(g *autodiff.Graph, name string, shape []int, ins []*autodiff.Nod
 	jac := &autodiff.Call{Name: fmt.Sprintf("%s_%d'", name, id), Eval: func(args [][]float64, out []float64) {
 		in := flat(args)
 		fresh(in)
+		cache.differentiated = true
 		if cache.jt == nil {
 			value, jt := sens.both(in)
 			if cache.value == nil {
@@ -72,7 +76,11 @@ func solverNode(g *autodiff.Graph, name string, shape []int, ins []*autodiff.Nod
 	}}
 	call := &autodiff.Call{Name: fmt.Sprintf("%s_%d", name, id), Jacobian: jac, Eval: func(args [][]float64, out []float64) {
 		in := flat(args)
-		if fresh(in) || cache.value == nil {
+		switch {
+		case !fresh(in) && cache.value != nil:
+		case cache.differentiated:
+			cache.value, cache.jt = sens.both(in)
+		default:
 			cache.value = sens.value(in)
 		}
 		copy(out, cache.value)

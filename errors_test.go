@@ -60,7 +60,7 @@ func TestErrors(t *testing.T) {
 		{"fmin_l_bfgs_b((x-3)**2 + (y+1)**2, [0, 0], {eqcons: [x - y]})", `<expr>:1:44: fmin_l_bfgs_b: option "eqcons" does not apply here; the options that do: args, jac, ftol, fprime, bounds, maxcor, m, gtol, pgtol, maxfun, maxiter, maxls, eps, epsilon, callback`},
 		{"r(p) = [p[0]-1, p[1]-2]\nleastsq(r, [0.5, 0.5], col_deriv=true)", `<expr>:2:24: leastsq: option "col_deriv" does not apply here; the options that do: args, jac, Dfun, ftol, xtol, gtol, maxfev, epsfcn, factor, full_output`},
 		{"minimize((x-3)**2, [0], method=\"BFGS\", rhobeg=1)", `<expr>:1:40: minimize: option "rhobeg" does not apply here; the options that do: method, args, jac, fprime, gtol, norm, eps, epsilon, maxiter, retall, callback`},
-		{"decay(y, t, k) = [-k*y[0]]\nf(T) = odeint(decay, [1], [0, T], args=[0.5])[-1][0]\ngrad(f)(1)", `<expr>:3:1: cannot differentiate f(T): odeint cannot be differentiated by its times yet: give them as numbers`},
+		{"decay(t, y) = -y\nf(T) = solve_ivp(decay, [0, T], [1], t_eval=[0.5]).y[0][0]\ngrad(f)(1)", `<expr>:3:1: cannot differentiate f(T): solve_ivp cannot be differentiated by its times yet: give them as numbers`},
 		{"fmin_ncg(x**2, 1, fhess=\"not a function\", disp=false)", `<expr>:1:1: fmin_ncg: fhess must be a function, not string`},
 		{"range(1e12)", `<expr>:1:1: range: an array of 1000000000000 elements is more than the limit of 100000000`},
 	}

@@ -31,9 +31,13 @@ var rhsCounts struct{ plain, augmented atomic.Int64 }
 type odeSensitivity struct {
 	n      int       // the size of the state
 	y0     []float64 // the initial state (overwritten when it is symbolic)
+	times  []float64 // the output times (overwritten when they are symbolic)
 	pv     *paramVector
-	fromY0 bool           // the initial state is symbolic: its n columns come first
-	cols   int            // the columns of S: n if fromY0, plus the symbolic numbers of the args
+	// y0Input and timesInput say that the initial state and the times are
+	// symbolic, inputs of the solver node before the args. Either needs
+	// Φ = ∂y/∂y0, the first n columns of S (stateCols).
+	y0Input, timesInput, stateCols bool
+	cols                           int // the columns of S: n if stateCols, plus the symbolic numbers of the args
 	plain  *autodiff.Tape // f
 	jac    *autodiff.Tape // J_y
 	aug    *autodiff.Tape // f and S'ᵀ
@@ -41,16 +45,18 @@ type odeSensitivity struct {
 	s      *lang.Session
 }
 
-// integrator solves an ODE given its right-hand side, its Jacobian and
-// its initial state, and returns the state at each output time. copies
+// integrator solves an ODE given its right-hand side, its Jacobian, its
+// initial state and its output times (odeint's; solve_ivp has its own),
+// and returns the state at each output time. copies
 // says how many systems of the original size the state holds, so that
 // tolerances given per component can be repeated.
-type integrator func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0 []float64, copies int) [][]float64
+type integrator func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, copies int) [][]float64
 
-// newODESensitivity compiles the traced right-hand side o for y0 and the
-// args extra (either may hold symbolic numbers), and returns it with the
-// nodes of the symbolic numbers: the solver node's inputs.
-func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, extra []lang.Value) (*odeSensitivity, []*autodiff.Node) {
+// newODESensitivity compiles the traced right-hand side o for y0, the
+// output times and the args extra (each may hold symbolic numbers), and
+// returns it with the nodes of the symbolic numbers: the solver node's
+// inputs.
+func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, times lang.Value, extra []lang.Value) (*odeSensitivity, []*autodiff.Node) {
 	if !o.Traced() {
 		panic(lang.Errorf("the right-hand side %s cannot be traced, so the solution cannot be differentiated", lang.Format(o.f)))
 	}
@@ -63,14 +69,24 @@ func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, e
 		if node == nil {
 			panic(lang.Errorf("y0 must be a number or a vector, not %s", y0.TypeName()))
 		}
-		e.fromY0 = true
+		e.y0Input = true
 		ins = append(ins, lang.Symbolic(func() *autodiff.Node { return g.Reshape(node, []int{e.n}) }))
 	}
+	e.times = leafNumbers(numericTemplate(times))
+	if anySymbolic(times) {
+		node, _ := s.NodeOf(times)
+		if node == nil || len(node.Shape) != 1 {
+			panic(lang.Errorf("the times must be a vector"))
+		}
+		e.timesInput = true
+		ins = append(ins, node)
+	}
+	e.stateCols = e.y0Input || e.timesInput
 	pv, argIns := newParamVector(s, t, 2, extra) // the args follow the state and the time
 	e.pv = pv
 	ins = append(ins, argIns...)
 	e.cols = len(pv.params)
-	if e.fromY0 {
+	if e.stateCols {
 		e.cols += e.n
 	}
 	yOld, tVar := t.Args[o.point].Vars[0], t.Args[o.time].Vars[0]
@@ -89,7 +105,7 @@ func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, e
 			grads := g.Grad(g.Index(f, i), yv, pv.v)
 			jy[i] = grads[0]
 			var cols []*autodiff.Node
-			if e.fromY0 {
+			if e.stateCols {
 				for range e.n {
 					cols = append(cols, g.Const(0))
 				}
@@ -124,9 +140,13 @@ func compile(outs []*autodiff.Node, inputs ...*autodiff.Node) *autodiff.Tape {
 
 // bind sets the symbolic numbers from in, the solver node's inputs.
 func (e *odeSensitivity) bind(in []float64) {
-	if e.fromY0 {
+	if e.y0Input {
 		copy(e.y0, in[:e.n])
 		in = in[e.n:]
+	}
+	if e.timesInput {
+		copy(e.times, in[:len(e.times)])
+		in = in[len(e.times):]
 	}
 	e.pv.bind(in)
 }
@@ -150,7 +170,7 @@ func (e *odeSensitivity) solve(integrate integrator, in []float64) []float64 {
 		e.plain.Eval(y, e.tbuf, p)
 		copy(dy, e.plain.Output(0))
 	}
-	rows := integrate(rhs, e.jacobian, e.y0, 1)
+	rows := integrate(rhs, e.jacobian, e.y0, e.times, 1)
 	out := make([]float64, 0, len(rows)*e.n)
 	for _, r := range rows {
 		out = append(out, r...)
@@ -167,7 +187,7 @@ func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (valu
 	n, c := e.n, e.cols
 	z0 := make([]float64, n*(1+c))
 	copy(z0, e.y0)
-	if e.fromY0 {
+	if e.stateCols {
 		for i := range n {
 			z0[n+i*n+i] = 1
 		}
@@ -193,17 +213,56 @@ func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (valu
 			}
 		}
 	}
-	rows := integrate(rhs, jac, z0, 1+c)
+	rows := integrate(rhs, jac, z0, e.times, 1+c)
 	m := len(rows) * n
 	value = make([]float64, 0, m)
-	jt = make([]float64, c*m)
-	for r, z := range rows {
+	for _, z := range rows {
 		value = append(value, z[:n]...)
-		for j := range c {
-			copy(jt[j*m+r*n:j*m+(r+1)*n], z[n+j*n:n+(j+1)*n])
+	}
+	// The rows of the transposed Jacobian: y0's (Φ), the times', the
+	// args' (the columns of S after Φ's).
+	column := func(r, j int) []float64 { return rows[r][n+j*n : n+(j+1)*n] }
+	if e.y0Input {
+		for j := range n {
+			for r := range rows {
+				jt = append(jt, column(r, j)...)
+			}
+		}
+	}
+	if e.timesInput {
+		jt = append(jt, e.timeRows(rows, column, p)...)
+	}
+	first := c - len(e.pv.params)
+	for j := first; j < c; j++ {
+		for r := range rows {
+			jt = append(jt, column(r, j)...)
 		}
 	}
 	return value, jt
+}
+
+// timeRows returns the rows of the transposed Jacobian for the output
+// times: y(t_k) moves with t_k at y' = f(y(t_k), t_k), and with t_0 at
+// -Φ(t_k)·f(y0, t0), as the whole solution shifts (y(t_0) = y0 does not
+// move).
+func (e *odeSensitivity) timeRows(rows [][]float64, column func(r, j int) []float64, p []float64) []float64 {
+	n, m := e.n, len(rows)*e.n
+	f := func(y []float64, t float64) []float64 {
+		e.tbuf[0] = t
+		e.plain.Eval(y, e.tbuf, p)
+		return append([]float64(nil), e.plain.Output(0)...)
+	}
+	f0 := f(e.y0, e.times[0])
+	jt := make([]float64, len(rows)*m)
+	for r := 1; r < len(rows); r++ {
+		copy(jt[r*m+r*n:], f(rows[r][:n], e.times[r]))
+		for j := range n {
+			for i, v := range column(r, j) {
+				jt[r*n+i] -= v * f0[j]
+			}
+		}
+	}
+	return jt
 }
 
 // node returns the solver node of the solution (one row per output time)
@@ -253,12 +312,12 @@ func odeintSettings(opts lang.Options) *integrate.OdeintSettings {
 // variables of a function being differentiated: a node of the graph,
 // differentiated by forward sensitivities.
 func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang.Value) lang.Value {
-	symbolicTimes("odeint", args[2])
 	if opts.Bool("full_output", false) {
 		panic(lang.Errorf("full_output is not available while odeint is differentiated"))
 	}
 	opts.Get("Dfun", lang.Nil) // the Jacobian comes from autodiff
-	ts := args.Array(2).Data
+	times := numericTemplate(args[2])
+	ts := arrayOf(times).Data
 	y0 := numericTemplate(args[1])
 	checkODESize(s, y0, len(ts), true)
 	templates := make([]lang.Value, len(extra))
@@ -266,12 +325,12 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 		templates[i] = numericTemplate(x)
 	}
 	o, y0num := timeFunc(s, args[0], y0, templates, false)
-	e, ins := newODESensitivity(s, o, args[1], y0num, extra)
+	e, ins := newODESensitivity(s, o, args[1], y0num, args[2], extra)
 	settings := odeintSettings(opts)
-	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0 []float64, copies int) [][]float64 {
+	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, copies int) [][]float64 {
 		set := *settings
 		set.RtolVec, set.AtolVec = repeated(set.RtolVec, copies), repeated(set.AtolVec, copies)
-		r, err := integrate.Odeint(rhs, jac, y0, ts, &set)
+		r, err := integrate.Odeint(rhs, jac, y0, times, &set)
 		if err != nil {
 			lang.Throw(err)
 		}
@@ -320,9 +379,9 @@ func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []la
 		templates[i] = numericTemplate(x)
 	}
 	o, y0num := timeFunc(s, args[0], y0, templates, true)
-	e, ins := newODESensitivity(s, o, args[2], y0num, extra)
+	e, ins := newODESensitivity(s, o, args[2], y0num, vecValue(tEval), extra)
 	settings := ivpSettings(opts, method, tEval)
-	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0 []float64, copies int) [][]float64 {
+	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, _ []float64, copies int) [][]float64 {
 		set := *settings
 		set.Jac, set.AtolVec = jac, repeated(set.AtolVec, copies)
 		r, err := integrate.SolveIVP(rhs, [2]float64{span[0], span[1]}, y0, &set)

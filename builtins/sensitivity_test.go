@@ -76,6 +76,17 @@ func TestODESensitivityClosedForms(t *testing.T) {
 	closeTo(t, "harmonic oscillator", numbers(t, src), want, 1e-8)
 }
 
+// TestODESensitivityTimes differentiates odeint by its output times:
+// x(t) = x0 cos wt + v0/w sin wt from x(t0) = x0, v(t0) = v0 is x0 cos
+// w(t - t0) + v0/w sin w(t - t0), so ∂x/∂t = -∂x/∂t0.
+func TestODESensitivityTimes(t *testing.T) {
+	const x0, v0, w, t0, t1 = 1.0, 0.5, 2.0, 0.2, 3.0
+	s, c := math.Sin(w*(t1-t0)), math.Cos(w*(t1-t0))
+	dx := -x0*w*s + v0*c
+	src := "osc(y, t, w) = [y[1], -w**2*y[0]]\nx(ts) = odeint(osc, [1, 0.5], ts, args=[2], rtol=1e-11, atol=1e-12)[-1][0]\ngrad(x)([0.2, 3])"
+	closeTo(t, "times", numbers(t, src), []float64{-dx, dx}, 1e-8)
+}
+
 // TestODESensitivityLinear differentiates y' = A(p)·y, whose solution is
 // expm(A(p)·T)·y0, against central differences of expm.
 func TestODESensitivityLinear(t *testing.T) {

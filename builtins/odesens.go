@@ -29,20 +29,20 @@ var rhsCounts struct{ plain, augmented atomic.Int64 }
 // odeSensitivity is an ODE right-hand side compiled for the plain and
 // the sensitivity solves, with the numbers of its arguments.
 type odeSensitivity struct {
-	n      int       // the size of the state
-	y0     []float64 // the initial state (overwritten when it is symbolic)
-	times  []float64 // the output times (overwritten when they are symbolic)
-	pv     *paramVector
+	n     int       // the size of the state
+	y0    []float64 // the initial state (overwritten when it is symbolic)
+	times []float64 // the output times (overwritten when they are symbolic)
+	pv    *paramVector
 	// y0Input and timesInput say that the initial state and the times are
 	// symbolic, inputs of the solver node before the args. Either needs
 	// Φ = ∂y/∂y0, the first n columns of S (stateCols).
 	y0Input, timesInput, stateCols bool
-	cols                           int // the columns of S: n if stateCols, plus the symbolic numbers of the args
-	plain  *autodiff.Tape // f
-	jac    *autodiff.Tape // J_y
-	aug    *autodiff.Tape // f and S'ᵀ
-	tbuf   []float64
-	s      *lang.Session
+	cols                           int            // the columns of S: n if stateCols, plus the symbolic numbers of the args
+	plain                          *autodiff.Tape // f
+	jac                            *autodiff.Tape // J_y
+	aug                            *autodiff.Tape // f and S'ᵀ
+	tbuf                           []float64
+	s                              *lang.Session
 }
 
 // integrator solves an ODE given its right-hand side, its Jacobian, its

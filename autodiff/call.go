@@ -46,15 +46,44 @@ func (g *Graph) callAdjoints(n, adj *Node, reaches map[*Node]bool) []*Node {
 	m := n.Size()
 	jt := g.Call(c.Jacobian, []int{total, m}, n.Args...)
 	flat := g.Reshape(adj, []int{m})
+	at, scale := oneHot(flat)
 	d := make([]*Node, len(n.Args))
 	off := 0
 	for k, a := range n.Args {
 		if reaches[a] {
-			d[k] = g.Reshape(g.Dot(g.Slice(jt, off, off+a.Size()), flat), a.Shape)
+			rows := g.Slice(jt, off, off+a.Size())
+			if at >= 0 {
+				// A Jacobian's row: one column of the rows, not a product.
+				d[k] = g.Reshape(g.Mul(g.Const(scale), g.Index(g.Transpose(rows), at)), a.Shape)
+			} else {
+				d[k] = g.Reshape(g.Dot(rows, flat), a.Shape)
+			}
 		}
 		off += a.Size()
 	}
 	return d
+}
+
+// oneHot returns the position and value of the one nonzero element of a
+// constant vector (the adjoint of one component of a result), or -1.
+func oneHot(v *Node) (int, float64) {
+	c := constArray(v)
+	if c == nil || len(c.Data) < 2 {
+		return -1, 0
+	}
+	at := -1
+	for i, x := range c.Data {
+		if x != 0 {
+			if at >= 0 {
+				return -1, 0
+			}
+			at = i
+		}
+	}
+	if at < 0 {
+		return -1, 0
+	}
+	return at, c.Data[at]
 }
 
 // evalCall computes a call's value from its arguments' values.

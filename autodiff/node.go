@@ -221,7 +221,10 @@ func (n *Node) key() string {
 		b.WriteString(strconv.Itoa(d))
 		b.WriteByte(',')
 	}
-	fmt.Fprintf(&b, "|%d|%d", n.Lo, n.Hi)
+	b.WriteByte('|')
+	b.WriteString(strconv.Itoa(n.Lo))
+	b.WriteByte('|')
+	b.WriteString(strconv.Itoa(n.Hi))
 	return b.String()
 }
 

@@ -68,6 +68,14 @@ func implicitNode(s *lang.Session, b *lang.Builtin, k implicitSolver, a lang.Arg
 	for _, key := range options.Keys {
 		opts.Get(key, lang.Nil)
 	}
+	for _, key := range []string{"bounds", "constraints", "full_output"} {
+		// A bound or a constraint active at the solution changes the
+		// equations it satisfies; full_output's record has no place for
+		// a node.
+		if v, ok := options.Get(key); ok && !v.IsNil() && !(v.Kind() == lang.BoolKind && !isTrue(v)) {
+			panic(lang.Errorf("%s cannot be differentiated with %s", b.Name, key))
+		}
+	}
 	x0 := args[1]
 	templates := []lang.Value{numericTemplate(x0)}
 	for _, x := range extra {
@@ -112,6 +120,10 @@ func implicitNode(s *lang.Session, b *lang.Builtin, k implicitSolver, a lang.Arg
 		num = append(num, lang.RecordOf(rec))
 		v := s.Call(lang.Func(b), num...)
 		if k.record {
+			if ok, _ := v.Record().Get("success"); ok.Kind() == lang.BoolKind && !isTrue(ok) {
+				msg, _ := v.Record().Get("message")
+				panic(lang.Errorf("%s did not converge, so its solution cannot be differentiated: %s", b.Name, msg.Text()))
+			}
 			v, _ = v.Record().Get("x")
 		}
 		return append([]float64(nil), arrayOf(v).Data...)
@@ -189,4 +201,10 @@ func implicitRows(name string, gx, gp []float64, pv *paramVector, x0ins, n int) 
 		}
 	}
 	return jt
+}
+
+// isTrue reports whether v is true.
+func isTrue(v lang.Value) bool {
+	t, _ := v.Truth()
+	return t
 }

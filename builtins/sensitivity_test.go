@@ -159,3 +159,21 @@ func TestSensitivityBuiltin(t *testing.T) {
 	closeTo(t, "S", numbers(t, prog+"r.S"), wantS, 1e-8)
 	closeTo(t, "std", numbers(t, prog+"r.std"), wantStd, 1e-8)
 }
+
+// TestSolverDerivativeErrors checks that what cannot be differentiated
+// exactly is an error, never a zero.
+func TestSolverDerivativeErrors(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"f(x, c) = (x[0] - c)**2 + x[1]**2\nm(c) = minimize(f, [0, 0], args=[c], bounds=[[0, 1], [nil, nil]]).x[0]\ngrad(m)(2)",
+			"minimize cannot be differentiated with bounds"},
+		{"m(c) = fsolve(x -> x**2 - c, 1)\ngrad(m)(2)", "cannot differentiate m(c)"}, // a parameter captured, not in args
+		{"decay(t, y) = -y\nf(T) = solve_ivp(decay, [0, 1], [T]).y[0][-1]\ngrad(f)(1)", "solve_ivp needs t_eval to be differentiated"},
+	} {
+		s := builtins.NewSession()
+		s.Out = &strings.Builder{}
+		_, err := s.Eval(c.src)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want an error with %q", c.src, err, c.want)
+		}
+	}
+}

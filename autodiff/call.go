@@ -26,9 +26,18 @@ type Call struct {
 	Jacobian *Call
 }
 
-// Call returns the node of c applied to args, with a result of shape.
+// Call returns the node of c applied to args, with a result of shape:
+// its value, a constant, when every argument is a constant (a solver's
+// symbols substituted by numbers).
 func (g *Graph) Call(c *Call, shape []int, args ...*Node) *Node {
-	return g.intern(&Node{Op: OpCall, Call: c, Args: args, Shape: slices.Clone(shape)})
+	n := &Node{Op: OpCall, Call: c, Args: args, Shape: slices.Clone(shape)}
+	values := make([]*array.Array, len(args))
+	for i, a := range args {
+		if values[i] = constArray(a); values[i] == nil {
+			return g.intern(n)
+		}
+	}
+	return g.ConstArray(evalCall(n, values))
 }
 
 // callAdjoints returns the adjoint of each argument of the call n given

@@ -117,6 +117,9 @@ func callFirst(order []*Node) []*Node {
 			jacobians[callKey(n.Call, n.Args)] = n
 		}
 	}
+	if len(jacobians) == 0 {
+		return order
+	}
 	out := make([]*Node, 0, len(order))
 	emitted := map[*Node]bool{}
 	emit := func(n *Node) {

@@ -84,6 +84,8 @@ func boundable(n *Node) error {
 			return fmt.Errorf("%s has no interval bounds", n.Prim.Name)
 		}
 		return nil
+	case OpCall:
+		return fmt.Errorf("%s has no interval bounds", n.Call.Name)
 	}
 	return fmt.Errorf("it uses an operation on arrays")
 }

@@ -112,6 +112,8 @@ func evalNode(n *Node, arg func(*Node) *array.Array) *array.Array {
 		stride := array.Size(n.Shape[1:])
 		copy(out.Data[n.Lo*stride:], args[0].Data)
 		return out
+	case OpCall:
+		return evalCall(n, args)
 	}
 	panic(fmt.Sprintf("autodiff: evalNode of op %d", n.Op))
 }

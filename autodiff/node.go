@@ -33,6 +33,7 @@ const (
 	OpBroadcast           // Args[0] broadcast to Shape
 	OpSumTo               // Args[0] summed down to Shape (undoes a broadcast)
 	OpScatter             // zeros of Shape with Args[0] at [Lo] (Hi < 0) or [Lo:Hi]
+	OpCall                // Call applied to Args: a solver's result (see Call)
 )
 
 // AllAxes is the axis of a sum over every element.
@@ -44,6 +45,7 @@ const AllAxes = array.AllAxes
 type Node struct {
 	Op     Op
 	Prim   *Primitive // OpApply
+	Call   *Call      // OpCall
 	Args   []*Node
 	Coefs  []float64    // OpAdd: the coefficient of each term
 	Val    float64      // OpConst value, OpAdd constant term, OpMul coefficient
@@ -198,6 +200,9 @@ func (n *Node) key() string {
 	if n.Prim != nil {
 		b.WriteString(n.Prim.Name)
 	}
+	if n.Call != nil {
+		b.WriteString(n.Call.Name)
+	}
 	for _, a := range n.Args {
 		b.WriteByte(',')
 		b.WriteString(strconv.Itoa(a.id))
@@ -216,7 +221,10 @@ func (n *Node) key() string {
 		b.WriteString(strconv.Itoa(d))
 		b.WriteByte(',')
 	}
-	fmt.Fprintf(&b, "|%d|%d", n.Lo, n.Hi)
+	b.WriteByte('|')
+	b.WriteString(strconv.Itoa(n.Lo))
+	b.WriteByte('|')
+	b.WriteString(strconv.Itoa(n.Hi))
 	return b.String()
 }
 

@@ -151,6 +151,8 @@ func (pr printer) format(n *Node) (string, int) {
 			where += ":" + strconv.Itoa(n.Hi)
 		}
 		return pr.callText("scatter", pr.text(n.Args[0]), where, formatShape(n.Shape)), precAtom
+	case OpCall:
+		return pr.call(n.Call.Name, n.Args...), precAtom
 	}
 	return "?", precAtom
 }

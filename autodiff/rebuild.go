@@ -87,6 +87,8 @@ func (g *Graph) rebuildOp(n *Node, args []*Node) *Node {
 		return g.SumTo(args[0], n.Shape)
 	case OpScatter:
 		return g.scatter(args[0], n.Lo, n.Hi, n.Shape)
+	case OpCall:
+		return g.Call(n.Call, n.Shape, args...)
 	}
 	return n
 }

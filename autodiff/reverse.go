@@ -230,6 +230,8 @@ func (g *Graph) backward(n *Node, adj *Node, reaches map[*Node]bool) []*Node {
 		} else {
 			d[0] = g.Slice(adj, n.Lo, n.Hi)
 		}
+	case OpCall:
+		d = g.callAdjoints(n, adj, reaches)
 	}
 	return d
 }

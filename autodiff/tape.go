@@ -66,6 +66,7 @@ type instr struct {
 	transA, transB bool
 	lo             int
 	terms          []fterm     // opTerms, opTermsTotal
+	callArgs       [][]float64 // OpCall: its arguments' registers
 	factors        []mulFactor // OpMul over whole arrays
 	// split, if set, computes the output's elements [lo, hi): the
 	// instruction is elementwise and large, and Eval splits it across
@@ -98,7 +99,7 @@ func Compile(outs []*Node, inputs []*Node) (*Tape, error) {
 		}
 		t.inputs = append(t.inputs, regs[in])
 	}
-	order := topo(outs...)
+	order := callFirst(topo(outs...))
 	t.nodes = len(order)
 	fz := planFusion(order, outs)
 	type preload struct {
@@ -201,6 +202,8 @@ func compileNode(n *Node, regs map[*Node]span, fz *fusion) instr {
 		in.idx = broadcastIndex(n.Shape, n.Args[0].Shape)
 	case OpScatter:
 		in.lo = n.Lo * array.Size(n.Shape[1:])
+	case OpCall:
+		in.callArgs = make([][]float64, len(n.Args))
 	}
 	return in
 }
@@ -476,6 +479,11 @@ func (in *instr) run(mem []float64) {
 		a := &in.args[0]
 		clear(out)
 		copy(out[in.lo:], mem[a.off:a.off+a.n])
+	case OpCall:
+		for i, a := range in.args {
+			in.callArgs[i] = mem[a.off : a.off+a.n]
+		}
+		in.node.Call.Eval(in.callArgs, out)
 	case OpStack:
 		off := 0
 		for i := range in.args {
@@ -546,7 +554,37 @@ func (in *instr) dot(mem []float64, out []float64) {
 	if in.transB {
 		ldb = in.k
 	}
+	if in.m*in.n*in.k <= smallDot {
+		in.smallDot(a, b, lda, ldb, out)
+		return
+	}
 	gemm.Dgemm(in.transA, in.transB, in.m, in.n, in.k, 1, a, lda, b, ldb, 0, out, in.n)
+}
+
+// smallDot is the most multiplications a matrix product does by plain
+// loops: below it, the setup of Dgemm costs more than the arithmetic
+// (the small products of an ODE's sensitivities, say).
+const smallDot = 512
+
+// smallDot computes out = a·b by plain loops, reading a and b transposed
+// in place as the instruction says, with leading dimensions lda and ldb.
+func (in *instr) smallDot(a, b []float64, lda, ldb int, out []float64) {
+	for i := range in.m {
+		for j := range in.n {
+			s := 0.0
+			for l := range in.k {
+				x, y := a[i*lda+l], b[l*ldb+j]
+				if in.transA {
+					x = a[l*lda+i]
+				}
+				if in.transB {
+					y = b[j*ldb+l]
+				}
+				s += x * y
+			}
+			out[i*in.n+j] = s
+		}
+	}
 }
 
 // Disassemble lists the tape's instructions, one a line, for debugging.

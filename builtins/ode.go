@@ -88,20 +88,16 @@ var odeBuiltins = []*lang.Builtin{
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
+			printmessg := opts.Bool("printmessg", true)
+			extra := splitArgs(s, opts)
+			if anySymbolic(append([]lang.Value{args[1], args[2]}, extra...)...) {
+				return odeintNode(s, args, opts, extra)
+			}
 			ts := args.Array(2).Data
 			checkODESize(s, args[1], len(ts), true)
-			o, y0 := timeFunc(s, args[0], args[1], extraArgs(opts), false)
-			rtol, rtolv := numbers(opts, "rtol")
-			atol, atolv := numbers(opts, "atol")
-			_, tcrit := numbers(opts, "tcrit")
-			if c := opts.Get("tcrit", lang.Nil); c.Kind() == lang.NumKind {
-				tcrit = []float64{c.Float()}
-			}
-			printmessg := opts.Bool("printmessg", true)
+			o, y0 := timeFunc(s, args[0], args[1], extra, false)
 			r, err := integrate.Odeint(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, jacobianOf(s, o, opts.Func("Dfun")), y0, ts,
-				&integrate.OdeintSettings{Rtol: rtol, RtolVec: rtolv, Atol: atol, AtolVec: atolv, Tcrit: tcrit,
-					H0: opts.Num("h0", 0), Hmax: opts.Num("hmax", 0), Hmin: opts.Num("hmin", 0), MxStep: opts.Int("mxstep", 0),
-					MxOrdN: opts.Int("mxordn", 0), MxOrdS: opts.Int("mxords", 0)})
+				odeintSettings(opts))
 			if err != nil {
 				lang.Throw(err)
 			}
@@ -186,18 +182,19 @@ func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	if te := opts.Get("t_eval", lang.Nil); !te.IsNil() {
 		tEval = arrayOf(te).Data
 	}
-	checkODESize(s, args[2], len(tEval), method == "Radau" || method == "BDF" || method == "LSODA")
-	extra := extraArgs(opts)
+	implicit := method == "Radau" || method == "BDF" || method == "LSODA"
+	extra := splitArgs(s, opts)
+	if anySymbolic(append([]lang.Value{args[1], args[2]}, extra...)...) {
+		return solveIVPNode(s, args, opts, extra, method, tEval, implicit)
+	}
+	checkODESize(s, args[2], len(tEval), implicit)
 	o, y0 := timeFunc(s, args[0], args[2], extra, true)
 	span := args.Array(1).Data
 	if len(span) != 2 {
 		panic(lang.ArgErrorf(1, "t_span must be [t0, t1]"))
 	}
-	set := &integrate.IVPSettings{Method: method, TEval: tEval,
-		DenseOutput: opts.Bool("dense_output", false), MaxStep: opts.Num("max_step", 0),
-		FirstStep: opts.Num("first_step", 0), MinStep: opts.Num("min_step", 0), Jac: jacobianOf(s, o, opts.Func("jac"))}
-	set.Rtol, _ = numbers(opts, "rtol")
-	set.Atol, set.AtolVec = numbers(opts, "atol")
+	set := ivpSettings(opts, method, tEval)
+	set.Jac = jacobianOf(s, o, opts.Func("jac"))
 	set.Events = events(s, opts, o)
 	r, err := integrate.SolveIVP(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, [2]float64{span[0], span[1]}, y0, set)
 	if err != nil {

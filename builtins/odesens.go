@@ -1,0 +1,398 @@
+package builtins
+
+import (
+	"sync/atomic"
+
+	"calc/autodiff"
+	"calc/lang"
+	"calc/stdlib/integrate"
+)
+
+// Forward sensitivities of an ODE (Hindmarsh et al., "SUNDIALS: Suite of
+// nonlinear and differential/algebraic equation solvers", ACM TOMS 31,
+// 2005, §3 on CVODES): with y' = f(y, t, p) and S = ∂y/∂(y0, p), S obeys
+// the variational equations S' = J_y·S + [0 | J_p], S(t0) = [I | 0].
+// They are integrated together with y as one system, by the same method
+// under the same error control (CVODES's simultaneous corrector), so the
+// sensitivities are as accurate as the solution. J_y and J_p come from
+// autodiff as a graph of the traced right-hand side, and the whole
+// augmented right-hand side compiles to one tape. The implicit methods
+// get the block-diagonal Jacobian with J_y in every block, which drops
+// only the coupling ∂(J_y·S)/∂y: a block lower triangular term, so the
+// Newton iteration still converges.
+
+// rhsCounts counts the evaluations of right-hand sides compiled for
+// sensitivities, plain and augmented, across sessions: the benchmarks
+// report them beside scipy's.
+var rhsCounts struct{ plain, augmented atomic.Int64 }
+
+// odeSensitivity is an ODE right-hand side compiled for the plain and
+// the sensitivity solves, with the numbers of its arguments.
+type odeSensitivity struct {
+	n     int       // the size of the state
+	y0    []float64 // the initial state (overwritten when it is symbolic)
+	times []float64 // the output times (overwritten when they are symbolic)
+	pv    *paramVector
+	// y0Input and timesInput say that the initial state and the times are
+	// symbolic, inputs of the solver node before the args. Either needs
+	// Φ = ∂y/∂y0, the first n columns of S (stateCols).
+	y0Input, timesInput, stateCols bool
+	cols                           int            // the columns of S: n if stateCols, plus the symbolic numbers of the args
+	plain                          *autodiff.Tape // f
+	jac                            *autodiff.Tape // J_y
+	aug                            *autodiff.Tape // f and S'ᵀ
+	tbuf                           []float64
+	s                              *lang.Session
+}
+
+// integrator solves an ODE given its right-hand side, its Jacobian, its
+// initial state and its output times (odeint's; solve_ivp has its own),
+// and returns the state at each output time. copies
+// says how many systems of the original size the state holds, so that
+// tolerances given per component can be repeated.
+type integrator func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, copies int) [][]float64
+
+// newODESensitivity compiles the traced right-hand side o for y0, the
+// output times and the args extra (each may hold symbolic numbers), and
+// returns it with the nodes of the symbolic numbers: the solver node's
+// inputs.
+func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, times lang.Value, extra []lang.Value) (*odeSensitivity, []*autodiff.Node) {
+	if !o.Traced() {
+		panic(lang.Errorf("the right-hand side %s cannot be traced, so the solution cannot be differentiated", lang.Format(o.f)))
+	}
+	g := s.Graph()
+	t := o.traced
+	e := &odeSensitivity{n: len(y0num), y0: append([]float64(nil), y0num...), s: s}
+	var ins []*autodiff.Node
+	if anySymbolic(y0) {
+		node, _ := s.NodeOf(y0)
+		if node == nil {
+			panic(lang.Errorf("y0 must be a number or a vector, not %s", y0.TypeName()))
+		}
+		e.y0Input = true
+		ins = append(ins, lang.Symbolic(func() *autodiff.Node { return g.Reshape(node, []int{e.n}) }))
+	}
+	e.times = leafNumbers(numericTemplate(times))
+	if anySymbolic(times) {
+		node, _ := s.NodeOf(times)
+		if node == nil || len(node.Shape) != 1 {
+			panic(lang.Errorf("the times must be a vector"))
+		}
+		e.timesInput = true
+		ins = append(ins, node)
+	}
+	e.stateCols = e.y0Input || e.timesInput
+	pv, argIns := newParamVector(s, t, 2, extra) // the args follow the state and the time
+	e.pv = pv
+	ins = append(ins, argIns...)
+	e.cols = len(pv.params)
+	if e.stateCols {
+		e.cols += e.n
+	}
+	yOld, tVar := t.Args[o.point].Vars[0], t.Args[o.time].Vars[0]
+	lang.Symbolic(func() *autodiff.Node {
+		yv := g.Var("ode_state", []int{e.n})
+		// S is held transposed, one row per column, so that the state
+		// vector [y, Sᵀ] holds each column of S as a copy of y.
+		sv := g.Var("ode_sensitivities", []int{max(1, e.cols), e.n})
+		repl := pv.substitutions(g)
+		repl[yOld] = g.Reshape(yv, yOld.Shape)
+		f := flatten(g, g.Reshape(g.Substitute(t.Out, repl), []int{t.Out.Size()}))
+		// S' = J_y·S + [0 | J_p], computed transposed: Sᵀ·J_yᵀ + [0 | J_p]ᵀ.
+		jy := make([]*autodiff.Node, e.n)
+		jp := make([]*autodiff.Node, e.n)
+		for i := range jy {
+			grads := g.Grad(g.Index(f, i), yv, pv.v)
+			jy[i] = grads[0]
+			var cols []*autodiff.Node
+			if e.stateCols {
+				for range e.n {
+					cols = append(cols, g.Const(0))
+				}
+			}
+			for _, at := range pv.params {
+				cols = append(cols, g.Index(grads[1], at))
+			}
+			jp[i] = g.Stack(cols)
+		}
+		jacobian := g.Stack(jy)
+		dS := g.Dot(sv, g.Transpose(jacobian))
+		if len(pv.params) > 0 {
+			dS = g.Add(dS, g.Transpose(g.Stack(jp)))
+		}
+		e.plain = compile([]*autodiff.Node{f}, yv, tVar, pv.v)
+		e.jac = compile([]*autodiff.Node{jacobian}, yv, tVar, pv.v)
+		e.aug = compile([]*autodiff.Node{f, dS}, yv, tVar, pv.v, sv)
+		return nil
+	})
+	e.tbuf = make([]float64, 1)
+	return e, ins
+}
+
+// compile compiles outs for the inputs, or raises the error.
+func compile(outs []*autodiff.Node, inputs ...*autodiff.Node) *autodiff.Tape {
+	t, err := autodiff.Compile(outs, inputs)
+	if err != nil {
+		lang.Throw(err)
+	}
+	return t
+}
+
+// bind sets the symbolic numbers from in, the solver node's inputs.
+func (e *odeSensitivity) bind(in []float64) {
+	if e.y0Input {
+		copy(e.y0, in[:e.n])
+		in = in[e.n:]
+	}
+	if e.timesInput {
+		copy(e.times, in[:len(e.times)])
+		in = in[len(e.times):]
+	}
+	e.pv.bind(in)
+}
+
+// jacobian writes ∂f/∂y at (t, y) into J, by the augmented tape.
+func (e *odeSensitivity) jacobian(t float64, y, J []float64) {
+	e.tbuf[0] = t
+	e.jac.Eval(y, e.tbuf, e.pv.vector())
+	copy(J, e.jac.Output(0))
+}
+
+// solve returns the solution at the output times, flattened (time by
+// time), for the symbolic numbers in.
+func (e *odeSensitivity) solve(integrate integrator, in []float64) []float64 {
+	e.bind(in)
+	p := e.pv.vector()
+	rhs := func(t float64, y, dy []float64) {
+		e.s.Check()
+		rhsCounts.plain.Add(1)
+		e.tbuf[0] = t
+		e.plain.Eval(y, e.tbuf, p)
+		copy(dy, e.plain.Output(0))
+	}
+	rows := integrate(rhs, e.jacobian, e.y0, e.times, 1)
+	out := make([]float64, 0, len(rows)*e.n)
+	for _, r := range rows {
+		out = append(out, r...)
+	}
+	return out
+}
+
+// sensitivities returns the solution and the transposed Jacobian of the
+// flattened solution by the symbolic numbers in, by integrating the
+// variational equations with the state.
+func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (value, jt []float64) {
+	e.bind(in)
+	p := e.pv.vector()
+	n, c := e.n, e.cols
+	z0 := make([]float64, n*(1+c))
+	copy(z0, e.y0)
+	if e.stateCols {
+		for i := range n {
+			z0[n+i*n+i] = 1
+		}
+	}
+	rhs := func(t float64, z, dz []float64) {
+		e.s.Check()
+		rhsCounts.augmented.Add(1)
+		e.tbuf[0] = t
+		e.aug.Eval(z[:n], e.tbuf, p, z[n:])
+		copy(dz[:n], e.aug.Output(0))
+		copy(dz[n:], e.aug.Output(1))
+	}
+	jac := func(t float64, z, J []float64) {
+		e.tbuf[0] = t
+		e.jac.Eval(z[:n], e.tbuf, p)
+		jy := e.jac.Output(0)
+		size := n * (1 + c)
+		clear(J)
+		// The state block, then one block per column of S.
+		for off := 0; off < size; off += n {
+			for i := range n {
+				copy(J[(off+i)*size+off:(off+i)*size+off+n], jy[i*n:(i+1)*n])
+			}
+		}
+	}
+	rows := integrate(rhs, jac, z0, e.times, 1+c)
+	m := len(rows) * n
+	value = make([]float64, 0, m)
+	for _, z := range rows {
+		value = append(value, z[:n]...)
+	}
+	// The rows of the transposed Jacobian: y0's (Φ), the times', the
+	// args' (the columns of S after Φ's).
+	column := func(r, j int) []float64 { return rows[r][n+j*n : n+(j+1)*n] }
+	if e.y0Input {
+		for j := range n {
+			for r := range rows {
+				jt = append(jt, column(r, j)...)
+			}
+		}
+	}
+	if e.timesInput {
+		jt = append(jt, e.timeRows(rows, column, p)...)
+	}
+	first := c - len(e.pv.params)
+	for j := first; j < c; j++ {
+		for r := range rows {
+			jt = append(jt, column(r, j)...)
+		}
+	}
+	return value, jt
+}
+
+// timeRows returns the rows of the transposed Jacobian for the output
+// times: y(t_k) moves with t_k at y' = f(y(t_k), t_k), and with t_0 at
+// -Φ(t_k)·f(y0, t0), as the whole solution shifts (y(t_0) = y0 does not
+// move).
+func (e *odeSensitivity) timeRows(rows [][]float64, column func(r, j int) []float64, p []float64) []float64 {
+	n, m := e.n, len(rows)*e.n
+	f := func(y []float64, t float64) []float64 {
+		e.tbuf[0] = t
+		e.plain.Eval(y, e.tbuf, p)
+		return append([]float64(nil), e.plain.Output(0)...)
+	}
+	f0 := f(e.y0, e.times[0])
+	jt := make([]float64, len(rows)*m)
+	for r := 1; r < len(rows); r++ {
+		copy(jt[r*m+r*n:], f(rows[r][:n], e.times[r]))
+		for j := range n {
+			for i, v := range column(r, j) {
+				jt[r*n+i] -= v * f0[j]
+			}
+		}
+	}
+	return jt
+}
+
+// node returns the solver node of the solution (one row per output time)
+// for the integrator and the inputs ins.
+func (e *odeSensitivity) node(name string, integrate integrator, times int, ins []*autodiff.Node) *autodiff.Node {
+	return solverNode(e.s.Graph(), name, []int{times, e.n}, ins, sensitivities{
+		value: func(in []float64) []float64 { return e.solve(integrate, in) },
+		both:  func(in []float64) ([]float64, []float64) { return e.sensitivities(integrate, in) },
+	})
+}
+
+// repeated returns a per-component tolerance repeated for copies
+// systems, or nil.
+func repeated(v []float64, copies int) []float64 {
+	if v == nil {
+		return nil
+	}
+	out := make([]float64, 0, len(v)*copies)
+	for range copies {
+		out = append(out, v...)
+	}
+	return out
+}
+
+// symbolicTimes refuses times that depend on the variables of
+// differentiation.
+func symbolicTimes(name string, t lang.Value) {
+	if anySymbolic(t) {
+		panic(lang.Errorf("%s cannot be differentiated by its times yet: give them as numbers", name))
+	}
+}
+
+// odeintSettings reads odeint's settings.
+func odeintSettings(opts lang.Options) *integrate.OdeintSettings {
+	rtol, rtolv := numbers(opts, "rtol")
+	atol, atolv := numbers(opts, "atol")
+	_, tcrit := numbers(opts, "tcrit")
+	if c := opts.Get("tcrit", lang.Nil); c.Kind() == lang.NumKind {
+		tcrit = []float64{c.Float()}
+	}
+	return &integrate.OdeintSettings{Rtol: rtol, RtolVec: rtolv, Atol: atol, AtolVec: atolv, Tcrit: tcrit,
+		H0: opts.Num("h0", 0), Hmax: opts.Num("hmax", 0), Hmin: opts.Num("hmin", 0), MxStep: opts.Int("mxstep", 0),
+		MxOrdN: opts.Int("mxordn", 0), MxOrdS: opts.Int("mxords", 0)}
+}
+
+// odeintNode is odeint whose initial state or args depend on the
+// variables of a function being differentiated: a node of the graph,
+// differentiated by forward sensitivities.
+func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang.Value) lang.Value {
+	if opts.Bool("full_output", false) {
+		panic(lang.Errorf("full_output is not available while odeint is differentiated"))
+	}
+	opts.Get("Dfun", lang.Nil) // the Jacobian comes from autodiff
+	times := numericTemplate(args[2])
+	ts := arrayOf(times).Data
+	y0 := numericTemplate(args[1])
+	checkODESize(s, y0, len(ts), true)
+	templates := make([]lang.Value, len(extra))
+	for i, x := range extra {
+		templates[i] = numericTemplate(x)
+	}
+	o, y0num := timeFunc(s, args[0], y0, templates, false)
+	e, ins := newODESensitivity(s, o, args[1], y0num, args[2], extra)
+	settings := odeintSettings(opts)
+	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, copies int) [][]float64 {
+		set := *settings
+		set.RtolVec, set.AtolVec = repeated(set.RtolVec, copies), repeated(set.AtolVec, copies)
+		r, err := integrate.Odeint(rhs, jac, y0, times, &set)
+		if err != nil {
+			lang.Throw(err)
+		}
+		if !r.Success {
+			panic(lang.Errorf("odeint: %s", r.Message))
+		}
+		return r.Y
+	}
+	return lang.Expr(e.node("odeint", solve, len(ts), ins))
+}
+
+// ivpSettings reads solve_ivp's settings but for the Jacobian and the
+// events.
+func ivpSettings(opts lang.Options, method integrate.IVPMethod, tEval []float64) *integrate.IVPSettings {
+	set := &integrate.IVPSettings{Method: method, TEval: tEval,
+		DenseOutput: opts.Bool("dense_output", false), MaxStep: opts.Num("max_step", 0),
+		FirstStep: opts.Num("first_step", 0), MinStep: opts.Num("min_step", 0)}
+	set.Rtol, _ = numbers(opts, "rtol")
+	set.Atol, set.AtolVec = numbers(opts, "atol")
+	return set
+}
+
+// solveIVPNode is solve_ivp whose initial state or args depend on the
+// variables of a function being differentiated: its y is a node of the
+// graph, differentiated by forward sensitivities. Its times must be
+// fixed in advance (t_eval), and it gives t and y only.
+func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang.Value, method integrate.IVPMethod, tEval []float64, implicit bool) lang.Value {
+	symbolicTimes("solve_ivp", args[1])
+	if tEval == nil {
+		panic(lang.Errorf("solve_ivp needs t_eval to be differentiated: the times it reports must not depend on the solve"))
+	}
+	for _, name := range []string{"events", "dense_output"} {
+		if !opts.Get(name, lang.Nil).IsNil() {
+			panic(lang.Errorf("%s is not available while solve_ivp is differentiated", name))
+		}
+	}
+	opts.Get("jac", lang.Nil) // the Jacobian comes from autodiff
+	span := args.Array(1).Data
+	if len(span) != 2 {
+		panic(lang.ArgErrorf(1, "t_span must be [t0, t1]"))
+	}
+	y0 := numericTemplate(args[2])
+	checkODESize(s, y0, len(tEval), implicit)
+	templates := make([]lang.Value, len(extra))
+	for i, x := range extra {
+		templates[i] = numericTemplate(x)
+	}
+	o, y0num := timeFunc(s, args[0], y0, templates, true)
+	e, ins := newODESensitivity(s, o, args[2], y0num, vecValue(tEval), extra)
+	settings := ivpSettings(opts, method, tEval)
+	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, _ []float64, copies int) [][]float64 {
+		set := *settings
+		set.Jac, set.AtolVec = jac, repeated(set.AtolVec, copies)
+		r, err := integrate.SolveIVP(rhs, [2]float64{span[0], span[1]}, y0, &set)
+		if err != nil {
+			lang.Throw(err)
+		}
+		if !r.Success {
+			panic(lang.Errorf("solve_ivp: %s", r.Message))
+		}
+		return r.Y
+	}
+	y := e.node("solve_ivp", solve, len(tEval), ins)
+	return record("t", vecValue(tEval), "y", lang.Expr(lang.Symbolic(func() *autodiff.Node { return s.Graph().Transpose(y) })))
+}

@@ -160,17 +160,17 @@ func (p *padder) pad(src, dst []float64) {
 // rowCache keeps the rows a worker made for the last len(rows) vertical
 // positions, so that a kernel n rows tall makes each row once per band
 // rather than n times.
-type rowCache struct {
-	rows  [][]float64
+type rowCache[T any] struct {
+	rows  [][]T
 	pos   []int
-	build func(p int, dst []float64)
+	build func(p int, dst []T)
 }
 
 // newRowCache returns a cache of n rows of the given width, made on demand
 // by build(p, dst) for the vertical position p (which may lie outside the
 // image).
-func newRowCache(n, width int, build func(p int, dst []float64)) *rowCache {
-	rc := &rowCache{rows: make2d(n, width), pos: make([]int, n), build: build}
+func newRowCache[T any](n, width int, build func(p int, dst []T)) *rowCache[T] {
+	rc := &rowCache[T]{rows: make2d[T](n, width), pos: make([]int, n), build: build}
 	for i := range rc.pos {
 		rc.pos[i] = -1 << 62
 	}
@@ -178,9 +178,9 @@ func newRowCache(n, width int, build func(p int, dst []float64)) *rowCache {
 }
 
 // make2d returns n rows of the given width over one allocation.
-func make2d(n, width int) [][]float64 {
-	buf := make([]float64, n*width)
-	rows := make([][]float64, n)
+func make2d[T any](n, width int) [][]T {
+	buf := make([]T, n*width)
+	rows := make([][]T, n)
 	for i := range rows {
 		rows[i] = buf[i*width : (i+1)*width : (i+1)*width]
 	}
@@ -189,7 +189,7 @@ func make2d(n, width int) [][]float64 {
 
 // get returns the row for vertical position p. Rows of n consecutive
 // positions are all valid at once.
-func (rc *rowCache) get(p int) []float64 {
+func (rc *rowCache[T]) get(p int) []T {
 	s := p % len(rc.rows)
 	if s < 0 {
 		s += len(rc.rows)

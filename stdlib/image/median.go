@@ -2,6 +2,7 @@ package image
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"slices"
 
@@ -18,10 +19,12 @@ const maxMedian = 255
 // ksize is odd and at least 3; OpenCV accepts 3 and 5 only for
 // floating-point images, and any odd size for 8-bit ones, while here every
 // image takes any odd size up to 255. Colour images are filtered channel
-// by channel. For 8-bit images the window's histogram is updated as the
-// window slides along a row (Huang, Yang and Tang, "A fast two-dimensional
-// median filtering algorithm", IEEE TASSP 27(1), 1979), which costs 2·ksize
-// updates per value; other images sort each window, ksize² log ksize.
+// by channel. For 8-bit images of ksize 3 and 5 comparator networks pick
+// the median of eight values at once (see medianNet8); for larger ones the
+// window's histogram is updated as the window slides along a row (Huang,
+// Yang and Tang, "A fast two-dimensional median filtering algorithm", IEEE
+// TASSP 27(1), 1979), which costs 2·ksize updates per value; other images
+// sort each window, ksize² log ksize.
 func MedianBlur(ctx context.Context, img *array.Array, ksize int) (*array.Array, error) {
 	const fn = "medianBlur"
 	l, err := layoutOf(fn, img)
@@ -36,33 +39,50 @@ func MedianBlur(ctx context.Context, img *array.Array, ksize int) (*array.Array,
 	}
 	dst := like(img)
 	dst.Depth = img.Depth
+	switch {
+	case img.Depth == array.Uint8 && ksize <= 5:
+		err = medianNet8(ctx, img.Data, l, ksize, dst.Data)
+	case img.Depth == array.Uint8:
+		err = medianHist8(ctx, img.Data, l, ksize, dst.Data)
+	default:
+		err = medianSort(ctx, img.Data, l, ksize, dst.Data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return dst, nil
+}
+
+// medianHist8 sets dst to the ksize×ksize median of the 8-bit image src
+// laid out as l, sliding a histogram along each row (see medianRow8).
+func medianHist8(ctx context.Context, src []float64, l layout, ksize int, dst []float64) error {
 	r := ksize / 2
-	if img.Depth == array.Uint8 {
-		// The replicated border as tables: the pixel offset of each
-		// column and the row of each vertical position a window reaches.
-		cols := make([]int, l.w+2*r)
-		for i := range cols {
-			cols[i] = Replicate.index(i-r, l.w) * l.c
-		}
-		err := parallelFor(ctx, l.h, len(img.Data)*ksize, func() func(y0, y1 int) {
-			rows := make([][]float64, ksize)
-			return func(y0, y1 int) {
-				for y := y0; y < y1; y++ {
-					for i := range rows {
-						rows[i] = l.row(img.Data, Replicate.index(y-r+i, l.h))
-					}
-					for c := range l.c {
-						medianRow8(rows, cols, c, l.c, dst.Data[y*l.stride():(y+1)*l.stride()])
-					}
+	// The replicated border as tables: the pixel offset of each
+	// column and the row of each vertical position a window reaches.
+	cols := make([]int, l.w+2*r)
+	for i := range cols {
+		cols[i] = Replicate.index(i-r, l.w) * l.c
+	}
+	return parallelFor(ctx, l.h, len(src)*ksize, func() func(y0, y1 int) {
+		rows := make([][]float64, ksize)
+		return func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				for i := range rows {
+					rows[i] = l.row(src, Replicate.index(y-r+i, l.h))
+				}
+				for c := range l.c {
+					medianRow8(rows, cols, c, l.c, dst[y*l.stride():(y+1)*l.stride()])
 				}
 			}
-		})
-		if err != nil {
-			return nil, err
 		}
-		return dst, nil
-	}
-	err = parallelFor(ctx, l.h, len(img.Data)*ksize*ksize, func() func(y0, y1 int) {
+	})
+}
+
+// medianSort sets dst to the ksize×ksize median of src laid out as l,
+// sorting each window.
+func medianSort(ctx context.Context, src []float64, l layout, ksize int, dst []float64) error {
+	r := ksize / 2
+	return parallelFor(ctx, l.h, len(src)*ksize*ksize, func() func(y0, y1 int) {
 		win := make([]float64, 0, ksize*ksize)
 		return func(y0, y1 int) {
 			for y := y0; y < y1; y++ {
@@ -72,20 +92,16 @@ func MedianBlur(ctx context.Context, img *array.Array, ksize int) (*array.Array,
 						for i := -r; i <= r; i++ {
 							row := Replicate.index(y+i, l.h) * l.w
 							for j := -r; j <= r; j++ {
-								win = append(win, img.Data[(row+Replicate.index(x+j, l.w))*l.c+c])
+								win = append(win, src[(row+Replicate.index(x+j, l.w))*l.c+c])
 							}
 						}
 						slices.Sort(win)
-						dst.Data[(y*l.w+x)*l.c+c] = win[len(win)/2]
+						dst[(y*l.w+x)*l.c+c] = win[len(win)/2]
 					}
 				}
 			}
 		}
 	})
-	if err != nil {
-		return nil, err
-	}
-	return dst, nil
 }
 
 // medianRow8 computes channel c of one row of the median of an 8-bit image
@@ -130,4 +146,103 @@ func medianRow8(rows [][]float64, cols []int, c, nc int, dst []float64) {
 		}
 		dst[x*nc+c] = float64(v)
 	}
+}
+
+// medianNet8 sets dst to the ksize×ksize median (ksize 3 or 5) of the 8-bit
+// image src laid out as l, with the networks of medianNets run on eight
+// values packed in a uint64 (see minMax8). Each worker keeps the source
+// rows a window reaches as bytes extended by the replicated border, sorts
+// the columns of each output row's window once for the whole row, and
+// then picks each window's median from its sorted columns.
+func medianNet8(ctx context.Context, src []float64, l layout, ksize int, dst []float64) error {
+	net := medianNets()[ksize]
+	r, c, n := ksize/2, l.c, l.stride()
+	width := n + 2*r*c
+	// Rows are 8 bytes longer than their values, for the loads of the
+	// last word of a row.
+	long := width + 8
+	return parallelFor(ctx, l.h, len(src)*(len(net.window)+len(net.column))*2, func() func(y0, y1 int) {
+		source := newRowCache(ksize, long, func(p int, row []uint8) {
+			padBytes(l.row(src, Replicate.index(p, l.h)), r, c, row[:width])
+		})
+		window := make([][]uint8, ksize)
+		sorted := make2d[uint8](ksize, long)
+		return func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				for i := range window {
+					window[i] = source.get(y - r + i)
+				}
+				net.sortColumns(window, sorted, width)
+				net.medians(sorted, c, dst[y*n:(y+1)*n])
+			}
+		}
+	})
+}
+
+// padBytes sets row to the bytes of src, a row of pixels of c values,
+// extended on both sides by pad pixels of Replicate's border.
+func padBytes(src []float64, pad, c int, row []uint8) {
+	body := row[pad*c : pad*c+len(src)]
+	for i, v := range src {
+		body[i] = uint8(v)
+	}
+	first, last := body[:c], body[len(body)-c:]
+	for p := range pad {
+		copy(row[p*c:], first)
+		copy(row[pad*c+len(src)+p*c:], last)
+	}
+}
+
+// sortColumns sets sorted[r][x] to the r-th smallest of rows[0][x], ...,
+// rows[k-1][x] for x < width, eight columns at a time.
+func (net *medianNet) sortColumns(rows, sorted [][]uint8, width int) {
+	var v [32]uint64
+	for x := 0; x < width; x += 8 {
+		for i, row := range rows {
+			v[i&31] = binary.LittleEndian.Uint64(row[x:])
+		}
+		for _, cp := range net.column {
+			v[cp.lo&31], v[cp.hi&31] = minMax8(v[cp.lo&31], v[cp.hi&31])
+		}
+		for r, w := range net.rank {
+			binary.LittleEndian.PutUint64(sorted[r][x:], v[w&31])
+		}
+	}
+}
+
+// medians sets out[x] to the median of the window whose columns, sorted,
+// begin at sorted[·][x], sorted[·][x+c], ..., eight values at a time: the
+// window of a pixel's value x spans the same channel of k pixels, c values
+// apart.
+func (net *medianNet) medians(sorted [][]uint8, c int, out []float64) {
+	k := len(sorted)
+	var v [32]uint64
+	for x := 0; x < len(out); x += 8 {
+		for j := range k {
+			for r, row := range sorted {
+				v[(j*k+r)&31] = binary.LittleEndian.Uint64(row[x+j*c:])
+			}
+		}
+		for _, cp := range net.window {
+			v[cp.lo&31], v[cp.hi&31] = minMax8(v[cp.lo&31], v[cp.hi&31])
+		}
+		m := v[net.median&31]
+		for i := range out[x:min(x+8, len(out))] {
+			out[x+i] = float64(uint8(m >> (8 * i)))
+		}
+	}
+}
+
+// minMax8 returns the byte-wise minimum and maximum of the eight unsigned
+// bytes packed in a and b, without branches (SIMD within a register): the
+// top bit of each byte of ge says a ≥ b there, from the bytes' top bits
+// when they differ and otherwise from the difference of their low 7 bits,
+// which the top bit set in a keeps from borrowing across bytes; ge is
+// then spread to whole bytes as a mask of where to swap.
+func minMax8(a, b uint64) (lo, hi uint64) {
+	const top = 0x8080808080808080
+	low := (a | top) - (b &^ top)
+	ge := (a&^b | ^(a^b)&low) & top
+	swap := (a ^ b) & (ge - ge>>7 | ge)
+	return a ^ swap, b ^ swap
 }

@@ -19,8 +19,8 @@ const maxMedian = 255
 // ksize is odd and at least 3; OpenCV accepts 3 and 5 only for
 // floating-point images, and any odd size for 8-bit ones, while here every
 // image takes any odd size up to 255. Colour images are filtered channel
-// by channel. For 8-bit images of ksize 3 and 5 comparator networks pick
-// the median of eight values at once (see medianNet8); for larger ones the
+// by channel. For 8-bit images of ksize 3 comparator networks pick the
+// median of eight values at once (see medianNet8); for larger ones the
 // window's histogram is updated as the window slides along a row (Huang,
 // Yang and Tang, "A fast two-dimensional median filtering algorithm", IEEE
 // TASSP 27(1), 1979), which costs 2·ksize updates per value; other images
@@ -40,8 +40,8 @@ func MedianBlur(ctx context.Context, img *array.Array, ksize int) (*array.Array,
 	dst := like(img)
 	dst.Depth = img.Depth
 	switch {
-	case img.Depth == array.Uint8 && ksize <= 5:
-		err = medianNet8(ctx, img.Data, l, ksize, dst.Data)
+	case img.Depth == array.Uint8 && ksize == 3:
+		err = medianNet8(ctx, img.Data, l, dst.Data)
 	case img.Depth == array.Uint8:
 		err = medianHist8(ctx, img.Data, l, ksize, dst.Data)
 	default:
@@ -56,23 +56,37 @@ func MedianBlur(ctx context.Context, img *array.Array, ksize int) (*array.Array,
 // medianHist8 sets dst to the ksize×ksize median of the 8-bit image src
 // laid out as l, sliding a histogram along each row (see medianRow8).
 func medianHist8(ctx context.Context, src []float64, l layout, ksize int, dst []float64) error {
-	r := ksize / 2
-	// The replicated border as tables: the pixel offset of each
-	// column and the row of each vertical position a window reaches.
-	cols := make([]int, l.w+2*r)
-	for i := range cols {
-		cols[i] = Replicate.index(i-r, l.w) * l.c
-	}
-	return parallelFor(ctx, l.h, len(src)*ksize, func() func(y0, y1 int) {
-		rows := make([][]float64, ksize)
+	n := l.stride()
+	return byteWindows(ctx, src, l, ksize, len(src)*ksize*4, func() func(rows [][]uint8, y int) {
+		return func(rows [][]uint8, y int) {
+			for c := range l.c {
+				medianRow8(rows, c, l.c, dst[y*n:(y+1)*n])
+			}
+		}
+	})
+}
+
+// byteWindows runs a filter of 8-bit src, laid out as l, with ksize×ksize
+// windows and the Replicate border, over bands of rows as parallelFor
+// does, for work units in all. Each goroutine calls worker once, and the
+// function it returns for each output row y with the ksize source rows its
+// windows reach: as bytes, extended on both sides by ksize/2 pixels of the
+// border, and then by 8 spare bytes.
+func byteWindows(ctx context.Context, src []float64, l layout, ksize, work int, worker func() func(rows [][]uint8, y int)) error {
+	r, c := ksize/2, l.c
+	width := l.stride() + 2*r*c
+	return parallelFor(ctx, l.h, work, func() func(y0, y1 int) {
+		source := newRowCache(ksize, width+8, func(p int, row []uint8) {
+			padBytes(l.row(src, Replicate.index(p, l.h)), r, c, row[:width])
+		})
+		rows := make([][]uint8, ksize)
+		fn := worker()
 		return func(y0, y1 int) {
 			for y := y0; y < y1; y++ {
 				for i := range rows {
-					rows[i] = l.row(src, Replicate.index(y-r+i, l.h))
+					rows[i] = source.get(y - r + i)
 				}
-				for c := range l.c {
-					medianRow8(rows, cols, c, l.c, dst[y*l.stride():(y+1)*l.stride()])
-				}
+				fn(rows, y)
 			}
 		}
 	})
@@ -105,27 +119,26 @@ func medianSort(ctx context.Context, src []float64, l layout, ksize int, dst []f
 }
 
 // medianRow8 computes channel c of one row of the median of an 8-bit image
-// of nc channels: rows are the source rows the window covers, cols the
-// offsets of the columns it reaches (the border replicated), dst the output
-// row. It slides a histogram of the window along the row and keeps the
-// median v with the count lt of values below it, so that each step moves v
-// only as far as the values that entered and left push it.
-func medianRow8(rows [][]float64, cols []int, c, nc int, dst []float64) {
+// of nc channels: rows are the source rows the window covers, extended by
+// the border (see byteWindows), dst the output row. It slides a histogram
+// of the window along the row and keeps the median v with the count lt of
+// values below it, so that each step moves v only as far as the values
+// that entered and left push it.
+func medianRow8(rows [][]uint8, c, nc int, dst []float64) {
 	var hist [256]int32
 	k := len(rows)
 	half := int32(k*k/2 + 1) // the median is the half-th smallest value
 	for _, row := range rows {
-		for _, off := range cols[:k] {
-			hist[int(row[off+c])]++
+		for j := range k {
+			hist[row[j*nc+c]]++
 		}
 	}
-	v, lt := 0, int32(0)
-	w := len(cols) - k + 1
-	for x := range w {
+	v, lt := uint8(0), int32(0)
+	for x := range len(dst) / nc {
 		if x > 0 {
-			out, in := cols[x-1]+c, cols[x+k-1]+c
+			out, in := (x-1)*nc+c, (x+k-1)*nc+c
 			for _, row := range rows {
-				a, b := int(row[out]), int(row[in])
+				a, b := row[out], row[in]
 				hist[a]--
 				hist[b]++
 				if a < v {
@@ -148,33 +161,23 @@ func medianRow8(rows [][]float64, cols []int, c, nc int, dst []float64) {
 	}
 }
 
-// medianNet8 sets dst to the ksize×ksize median (ksize 3 or 5) of the 8-bit
-// image src laid out as l, with the networks of medianNets run on eight
+// medianNet8 sets dst to the 3×3 median of the 8-bit image src laid out as
+// l, with the networks of median3Net run on eight
 // values packed in a uint64 (see minMax8). Each worker keeps the source
 // rows a window reaches as bytes extended by the replicated border, sorts
 // the columns of each output row's window once for the whole row, and
 // then picks each window's median from its sorted columns.
-func medianNet8(ctx context.Context, src []float64, l layout, ksize int, dst []float64) error {
-	net := medianNets()[ksize]
-	r, c, n := ksize/2, l.c, l.stride()
-	width := n + 2*r*c
-	// Rows are 8 bytes longer than their values, for the loads of the
-	// last word of a row.
-	long := width + 8
-	return parallelFor(ctx, l.h, len(src)*(len(net.window)+len(net.column))*2, func() func(y0, y1 int) {
-		source := newRowCache(ksize, long, func(p int, row []uint8) {
-			padBytes(l.row(src, Replicate.index(p, l.h)), r, c, row[:width])
-		})
-		window := make([][]uint8, ksize)
-		sorted := make2d[uint8](ksize, long)
-		return func(y0, y1 int) {
-			for y := y0; y < y1; y++ {
-				for i := range window {
-					window[i] = source.get(y - r + i)
-				}
-				net.sortColumns(window, sorted, width)
-				net.medians(sorted, c, dst[y*n:(y+1)*n])
-			}
+func medianNet8(ctx context.Context, src []float64, l layout, dst []float64) error {
+	const ksize = 3
+	net := median3Net()
+	n := l.stride()
+	work := len(src) * (len(net.window) + len(net.column)) * 2
+	return byteWindows(ctx, src, l, ksize, work, func() func(rows [][]uint8, y int) {
+		// The sorted columns, as long as the rows.
+		sorted := make2d[uint8](ksize, n+2*(ksize/2)*l.c+8)
+		return func(rows [][]uint8, y int) {
+			net.sortColumns(rows, sorted, len(rows[0])-8)
+			net.medians(sorted, l.c, dst[y*n:(y+1)*n])
 		}
 	})
 }

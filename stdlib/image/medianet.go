@@ -2,8 +2,8 @@ package image
 
 import "sync"
 
-// This file builds the comparator networks of the small 8-bit medians
-// (medianBlur with ksize 3 or 5). A k×k window's median is found in two
+// This file builds the comparator networks of the 3×3 8-bit median
+// (medianBlur with ksize 3), and of any k×k one. A k×k window's median is found in two
 // steps, as in the sorting-network median filters OpenCV uses for these
 // sizes, but with the columns' work shared: first each column of k source
 // values is sorted (one sort per column and output row, shared by the k
@@ -31,10 +31,10 @@ type medianNet struct {
 	median int
 }
 
-// medianNets holds the networks of ksize 3 and 5, built on first use.
-var medianNets = sync.OnceValue(func() map[int]*medianNet {
-	return map[int]*medianNet{3: newMedianNet(3), 5: newMedianNet(5)}
-})
+// median3Net holds the networks of ksize 3, built on first use. (Those of
+// ksize 5, 9 comparators a column and 82 a window, are slower on packed
+// bytes than the sliding histogram.)
+var median3Net = sync.OnceValue(func() *medianNet { return newMedianNet(3) })
 
 // newMedianNet builds the networks of a k×k median.
 func newMedianNet(k int) *medianNet {

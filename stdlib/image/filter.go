@@ -313,6 +313,12 @@ func (f *separable) apply(ctx context.Context, src []float64, l layout, dst []fl
 			across.add(padded[j*l.c:], k)
 		}
 		rows := newRowCache(len(f.ky), n, func(p int, dst []float64) {
+			// A band's first output row makes len(ky) rows, which for
+			// long kernels is more than a piece's work: once ctx is done
+			// the rows are left as they are, for a result no one reads.
+			if ctx.Err() != nil {
+				return
+			}
 			pd.pad(l.row(src, f.border.index(p, l.h)), padded)
 			accumulate(dst, zeros, across.x, across.w)
 		})

@@ -157,9 +157,9 @@ func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error)
 	case "ResizeLinear":
 		return arr(ResizeLinear(bg, in(c.Input), c.int("w"), c.int("h")))
 	case "ResizeArea":
-		return arr(ResizeArea(in(c.Input), c.int("w"), c.int("h")))
+		return arr(ResizeArea(bg, in(c.Input), c.int("w"), c.int("h")))
 	case "ResizeNearest":
-		return arr(ResizeNearest(in(c.Input), c.int("w"), c.int("h")))
+		return arr(ResizeNearest(bg, in(c.Input), c.int("w"), c.int("h")))
 	case "Bilateral":
 		return arr(BilateralFilter(bg, in(c.Input), c.int("d"), c.num("sigmaColor"), c.num("sigmaSpace"), c.border()))
 	case "Canny":

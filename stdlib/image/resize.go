@@ -14,7 +14,7 @@ import (
 // with sx = 1/(w/W) computed in float64 as OpenCV computes it (W the
 // source's width; likewise sy), so that the same pixels are picked. The
 // result has img's depth and channels. The cost is one copy per value.
-func ResizeNearest(img *array.Array, w, h int) (*array.Array, error) {
+func ResizeNearest(ctx context.Context, img *array.Array, w, h int) (*array.Array, error) {
 	const fn = "resize"
 	l, err := layoutOf(fn, img)
 	if err != nil {
@@ -37,8 +37,7 @@ func ResizeNearest(img *array.Array, w, h int) (*array.Array, error) {
 		shape = append(shape, l.c)
 	}
 	out := &array.Array{Shape: shape, Data: make([]float64, h*w*l.c), Depth: img.Depth}
-	// One copy per value, bounded by MaxPixels: quick enough not to stop.
-	_ = parallelFor(context.Background(), h, h*w*l.c, func() func(y0, y1 int) {
+	err = parallelFor(ctx, h, h*w*l.c, func() func(y0, y1 int) {
 		return func(y0, y1 int) {
 			for y := y0; y < y1; y++ {
 				row := l.row(img.Data, ys[y])
@@ -49,6 +48,9 @@ func ResizeNearest(img *array.Array, w, h int) (*array.Array, error) {
 			}
 		}
 	})
+	if err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -63,7 +65,7 @@ func ResizeNearest(img *array.Array, w, h int) (*array.Array, error) {
 // error:
 // OpenCV weighs partial pixels there, which this does not. The cost is one
 // addition per source value.
-func ResizeArea(img *array.Array, w, h int) (*array.Array, error) {
+func ResizeArea(ctx context.Context, img *array.Array, w, h int) (*array.Array, error) {
 	const fn = "resize"
 	l, err := layoutOf(fn, img)
 	if err != nil {
@@ -91,19 +93,26 @@ func ResizeArea(img *array.Array, w, h int) (*array.Array, error) {
 	case img.Depth == array.Uint8:
 		mean = func(s float64) float64 { return math.RoundToEven(float64(float32(s) * scale)) }
 	}
-	for y := range h {
-		for x := range w {
-			for c := range l.c {
-				s := 0.0
-				for i := range ky {
-					row := l.row(img.Data, y*ky+i)
-					for j := range kx {
-						s += row[(x*kx+j)*l.c+c]
+	err = parallelFor(ctx, h, len(img.Data), func() func(y0, y1 int) {
+		return func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				for x := range w {
+					for c := range l.c {
+						s := 0.0
+						for i := range ky {
+							row := l.row(img.Data, y*ky+i)
+							for j := range kx {
+								s += row[(x*kx+j)*l.c+c]
+							}
+						}
+						out.Data[(y*w+x)*l.c+c] = mean(s)
 					}
 				}
-				out.Data[(y*w+x)*l.c+c] = mean(s)
 			}
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -119,9 +128,9 @@ const resizeCoefBits = 11
 // are 1 − frac(f) and frac(f). Across the axis of x (clamp set) a position
 // before the first pixel or past the last takes that pixel alone; down the
 // axis of y OpenCV keeps the weights and repeats the edge row instead.
-func linearTaps(n, src int, clamp bool) (first []int, w0, w1 []float32) {
+func linearTaps(n, src int, clamp bool) taps {
 	scale := 1 / (float64(n) / float64(src))
-	first, w0, w1 = make([]int, n), make([]float32, n), make([]float32, n)
+	first, w0, w1 := make([]int, n), make([]float32, n), make([]float32, n)
 	for i := range n {
 		f := float32((float64(i)+0.5)*scale - 0.5)
 		s := int(math.Floor(float64(f)))
@@ -134,7 +143,14 @@ func linearTaps(n, src int, clamp bool) (first []int, w0, w1 []float32) {
 		}
 		first[i], w0[i], w1[i] = s, 1-f, f
 	}
-	return first, w0, w1
+	return taps{first, w0, w1}
+}
+
+// taps are the interpolation weights along one axis: output position i is
+// w0[i] times source pixel first[i] plus w1[i] times the next one.
+type taps struct {
+	first  []int
+	w0, w1 []float32
 }
 
 // ResizeLinear returns img resized to w×h pixels by bilinear interpolation,
@@ -160,62 +176,102 @@ func ResizeLinear(ctx context.Context, img *array.Array, w, h int) (*array.Array
 		return nil, err
 	}
 	if 2*w == l.w && 2*h == l.h {
-		return ResizeArea(img, w, h)
+		return ResizeArea(ctx, img, w, h)
 	}
-	eight := img.Depth == array.Uint8
-	xs, ax0, ax1 := linearTaps(w, l.w, true)
-	ys, by0, by1 := linearTaps(h, l.h, false)
-	fixed := func(v float32) float64 { return math.RoundToEven(float64(v * (1 << resizeCoefBits))) }
+	across, down := linearTaps(w, l.w, true), linearTaps(h, l.h, false)
 	shape := []int{h, w}
 	if img.Ndim() == 3 {
 		shape = append(shape, l.c)
 	}
 	out := &array.Array{Shape: shape, Data: make([]float64, h*w*l.c), Depth: img.Depth}
-	n := w * l.c
-	// The weights across, as the rows are interpolated with them.
-	a0, a1 := make([]float64, w), make([]float64, w)
-	for x := range xs {
-		a0[x], a1[x] = float64(ax0[x]), float64(ax1[x])
-		if eight {
-			a0[x], a1[x] = fixed(ax0[x]), fixed(ax1[x])
-		}
+	if img.Depth == array.Uint8 {
+		err = resizeLinear8(ctx, img.Data, l, out.Data, across, down)
+	} else {
+		err = resizeLinearFloat(ctx, img, l, out.Data, across, down)
 	}
-	// across sets dst to source row y (clamped) interpolated to the
-	// output's width.
-	across := func(y int, dst []float64) {
-		row := l.row(img.Data, min(max(y, 0), l.h-1))
-		for x, sx := range xs {
-			next := min(sx+1, l.w-1)
-			for c := range l.c {
-				dst[x*l.c+c] = row[sx*l.c+c]*a0[x] + row[next*l.c+c]*a1[x]
-			}
-		}
-	}
-	err = parallelFor(ctx, h, h*n*4, func() func(y0, y1 int) {
-		// The rows made last, by source row, as neighbouring output rows
-		// mostly share theirs.
-		rows := newRowCache(2, n, across)
-		return func(y0, y1 int) {
-			for y := y0; y < y1; y++ {
-				r0, r1 := rows.get(ys[y]), rows.get(ys[y]+1)
-				dst := out.Data[y*n : (y+1)*n]
-				if !eight {
-					b0, b1 := float64(by0[y]), float64(by1[y])
-					for i := range dst {
-						dst[i] = img.Depth.Saturate(r0[i]*b0 + r1[i]*b1)
-					}
-					continue
-				}
-				b0, b1 := int64(fixed(by0[y])), int64(fixed(by1[y]))
-				for i := range dst {
-					v := ((b0*(int64(r0[i])>>4))>>16 + (b1*(int64(r1[i])>>4))>>16 + 2) >> 2
-					dst[i] = float64(min(max(v, 0), 255))
-				}
-			}
-		}
-	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// resizeLinearFloat sets dst to img, laid out as l, resized by bilinear
+// interpolation in float64 with the taps across and down of linearTaps.
+func resizeLinearFloat(ctx context.Context, img *array.Array, l layout, dst []float64, across, down taps) error {
+	n := len(across.first) * l.c
+	interpolate := func(y int, row []float64) {
+		src := l.row(img.Data, min(max(y, 0), l.h-1))
+		for x, sx := range across.first {
+			next := min(sx+1, l.w-1)
+			a0, a1 := float64(across.w0[x]), float64(across.w1[x])
+			for c := range l.c {
+				row[x*l.c+c] = src[sx*l.c+c]*a0 + src[next*l.c+c]*a1
+			}
+		}
+	}
+	return parallelFor(ctx, len(down.first), len(down.first)*n*4, func() func(y0, y1 int) {
+		// The rows made last, by source row, as neighbouring output rows
+		// mostly share theirs.
+		rows := newRowCache(2, n, interpolate)
+		return func(y0, y1 int) {
+			for y, sy := range down.first[y0:y1] {
+				y += y0
+				r0, r1 := rows.get(sy), rows.get(sy+1)
+				b0, b1 := float64(down.w0[y]), float64(down.w1[y])
+				out := dst[y*n : (y+1)*n]
+				for i := range out {
+					out[i] = img.Depth.Saturate(r0[i]*b0 + r1[i]*b1)
+				}
+			}
+		}
+	})
+}
+
+// fixedCoef returns the weight v in the fixed point of OpenCV's 8-bit
+// resizing, rounded half to even as its cvRound does.
+func fixedCoef(v float32) int32 {
+	return int32(math.RoundToEven(float64(v * (1 << resizeCoefBits))))
+}
+
+// resizeLinear8 is resizeLinearFloat for 8-bit images, in OpenCV's fixed
+// point: the rows interpolated across exactly with weights of 11 fraction
+// bits, then the column step ((b₀·(r₀ >> 4)) >> 16) + ((b₁·(r₁ >> 4)) >>
+// 16) rounded from 2 more bits, as its vector code does.
+func resizeLinear8(ctx context.Context, src []float64, l layout, dst []float64, across, down taps) error {
+	n := len(across.first) * l.c
+	// Per output value: the offsets of its two source values in a row,
+	// and their weights.
+	off0, off1 := make([]int32, n), make([]int32, n)
+	w0, w1 := make([]int32, n), make([]int32, n)
+	for x, sx := range across.first {
+		next := min(sx+1, l.w-1)
+		for c := range l.c {
+			i := x*l.c + c
+			off0[i], off1[i] = int32(sx*l.c+c), int32(next*l.c+c)
+			w0[i], w1[i] = fixedCoef(across.w0[x]), fixedCoef(across.w1[x])
+		}
+	}
+	interpolate := func(y int, row []int32) {
+		in := l.row(src, min(max(y, 0), l.h-1))
+		row = row[:n]
+		for i := range row {
+			row[i] = int32(in[off0[i]])*w0[i] + int32(in[off1[i]])*w1[i]
+		}
+	}
+	return parallelFor(ctx, len(down.first), len(down.first)*n*4, func() func(y0, y1 int) {
+		rows := newRowCache(2, n, interpolate)
+		return func(y0, y1 int) {
+			for y, sy := range down.first[y0:y1] {
+				y += y0
+				r0, r1 := rows.get(sy), rows.get(sy+1)
+				b0, b1 := fixedCoef(down.w0[y]), fixedCoef(down.w1[y])
+				out := dst[y*n : (y+1)*n]
+				r0, r1 = r0[:len(out)], r1[:len(out)]
+				for i := range out {
+					v := ((b0*(r0[i]>>4))>>16 + (b1*(r1[i]>>4))>>16 + 2) >> 2
+					out[i] = float64(min(max(v, 0), 255))
+				}
+			}
+		}
+	})
 }

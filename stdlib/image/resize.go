@@ -54,29 +54,43 @@ func ResizeNearest(ctx context.Context, img *array.Array, w, h int) (*array.Arra
 	return out, nil
 }
 
-// ResizeArea returns img shrunk by whole factors to w×h pixels by
-// averaging blocks, as cv::resize(img, (w, h), interpolation=INTER_AREA)
-// does when W/w and H/h are whole numbers (W×H the source's size): each
-// output pixel is the mean of its kx×ky block. An 8-bit image gives 8
-// bits rounded as OpenCV 4.6 rounds them: for 2×2 blocks (s + 2) >> 2, as
-// its vector code does, and for other blocks the float32 product of the
-// sum and 1/(kx·ky), rounded half to even; other images the sum times
-// 1/(kx·ky) rounded to float32, as OpenCV's scale is. Other sizes are an
-// error:
-// OpenCV weighs partial pixels there, which this does not. The cost is one
-// addition per source value.
+// ResizeArea returns img resized to w×h pixels by area interpolation, as
+// cv::resize(img, (w, h), interpolation=INTER_AREA). Shrinking both sides,
+// each output pixel is the mean of the source pixels its area covers,
+// those it covers in part weighted by the part: by whole factors (W/w and
+// H/h whole numbers, W×H the source's size) the mean of blocks (see
+// resizeBlocks), and otherwise with OpenCV's tables of weights (see
+// resizeAreaTables). Otherwise, as OpenCV, it interpolates bilinearly
+// with the weights of areaTaps. The result has img's depth and channels.
 func ResizeArea(ctx context.Context, img *array.Array, w, h int) (*array.Array, error) {
 	const fn = "resize"
 	l, err := layoutOf(fn, img)
 	if err != nil {
 		return nil, err
 	}
-	if w < 1 || h < 1 || l.w%w != 0 || l.h%h != 0 {
-		return nil, fmt.Errorf("%s: area interpolation needs a size that divides the image's %d×%d, got %d×%d", fn, l.w, l.h, w, h)
+	if w < 1 || h < 1 || w*h > MaxPixels {
+		return nil, fmt.Errorf("%s: the size must be positive and at most %d pixels, got %d×%d", fn, MaxPixels, w, h)
 	}
 	if err := checkDepth(fn, img); err != nil {
 		return nil, err
 	}
+	switch {
+	case l.w%w == 0 && l.h%h == 0:
+		return resizeBlocks(ctx, img, l, w, h)
+	case w <= l.w && h <= l.h:
+		return resizeAreaTables(ctx, img, l, w, h)
+	}
+	return resizeBilinear(ctx, img, l, areaTaps(w, l.w, true), areaTaps(h, l.h, false))
+}
+
+// resizeBlocks returns img, laid out as l, shrunk by whole factors to w×h
+// pixels: each output pixel is the mean of its kx×ky block. An 8-bit image
+// gives 8 bits rounded as OpenCV 4.6 rounds them: for 2×2 blocks (s + 2)
+// >> 2, as its vector code does, and for other blocks the float32 product
+// of the sum and 1/(kx·ky), rounded half to even; other images the sum
+// times 1/(kx·ky) rounded to float32, as OpenCV's scale is. The cost is
+// one addition per source value.
+func resizeBlocks(ctx context.Context, img *array.Array, l layout, w, h int) (*array.Array, error) {
 	kx, ky := l.w/w, l.h/h
 	n := kx * ky
 	shape := []int{h, w}
@@ -93,7 +107,7 @@ func ResizeArea(ctx context.Context, img *array.Array, w, h int) (*array.Array, 
 	case img.Depth == array.Uint8:
 		mean = func(s float64) float64 { return math.RoundToEven(float64(float32(s) * scale)) }
 	}
-	err = parallelFor(ctx, h, len(img.Data), func() func(y0, y1 int) {
+	err := parallelFor(ctx, h, len(img.Data), func() func(y0, y1 int) {
 		return func(y0, y1 int) {
 			for y := y0; y < y1; y++ {
 				for x := range w {
@@ -117,6 +131,124 @@ func ResizeArea(ctx context.Context, img *array.Array, w, h int) (*array.Array, 
 	return out, nil
 }
 
+// areaTab is one entry of OpenCV's tables for area resizing
+// (computeResizeAreaTab): source pixel from adds alpha times its value to
+// output pixel to.
+type areaTab struct {
+	to, from int
+	alpha    float32
+}
+
+// areaTables returns OpenCV's table of area weights for shrinking an axis
+// of src pixels to n: output pixel i covers [i·s, (i+1)·s) of the source,
+// s = src/n, and takes each source pixel in full with weight 1/s and
+// those at the ends in part with the part of them it covers over s (parts
+// under 10⁻³ pixel are left out), the weights in float32.
+func areaTables(n, src int) []areaTab {
+	scale := 1 / (float64(n) / float64(src))
+	var tab []areaTab
+	for i := range n {
+		f1 := float64(i) * scale
+		f2 := f1 + scale
+		cell := math.Min(scale, float64(src)-f1)
+		s2 := min(int(math.Floor(f2)), src-1)
+		s1 := min(int(math.Ceil(f1)), s2)
+		if float64(s1)-f1 > 1e-3 {
+			tab = append(tab, areaTab{i, s1 - 1, float32((float64(s1) - f1) / cell)})
+		}
+		for s := s1; s < s2; s++ {
+			tab = append(tab, areaTab{i, s, float32(1 / cell)})
+		}
+		if f2-float64(s2) > 1e-3 {
+			tab = append(tab, areaTab{i, s2, float32(math.Min(math.Min(f2-float64(s2), 1), cell) / cell)})
+		}
+	}
+	return tab
+}
+
+// resizeAreaTables returns img, laid out as l, shrunk to w×h pixels with
+// the weights of areaTables, as OpenCV's resizeArea_ computes it: each
+// source row the output row covers is summed across with the weights of
+// the x table, and the sums are added down with those of the y table. For
+// an 8-bit image the sums are float32 and the result rounded half to even,
+// for others float64, as OpenCV's for float64 images. The cost is about
+// two multiply-adds per source value.
+func resizeAreaTables(ctx context.Context, img *array.Array, l layout, w, h int) (*array.Array, error) {
+	across, down := areaTables(w, l.w), areaTables(h, l.h)
+	// The entries of down of each output row.
+	start := make([]int, h+1)
+	for k, t := range down {
+		start[t.to+1] = k + 1
+	}
+	shape := []int{h, w}
+	if img.Ndim() == 3 {
+		shape = append(shape, l.c)
+	}
+	out := &array.Array{Shape: shape, Data: make([]float64, h*w*l.c), Depth: img.Depth}
+	n := w * l.c
+	// sumRows runs the function sum makes, once per goroutine, on each
+	// output row.
+	sumRows := func(sum func() func(y int, dst []float64)) error {
+		return parallelFor(ctx, h, len(img.Data)*2, func() func(y0, y1 int) {
+			f := sum()
+			return func(y0, y1 int) {
+				for y := y0; y < y1; y++ {
+					f(y, out.Data[y*n:(y+1)*n])
+				}
+			}
+		})
+	}
+	var err error
+	if img.Depth == array.Uint8 {
+		err = sumRows(func() func(y int, dst []float64) {
+			buf, sum := make([]float32, n), make([]float32, n)
+			return func(y int, dst []float64) {
+				clear(sum)
+				for _, t := range down[start[y]:start[y+1]] {
+					clear(buf)
+					src := l.row(img.Data, t.from)
+					for _, a := range across {
+						for c := range l.c {
+							buf[a.to*l.c+c] += float32(float32(src[a.from*l.c+c]) * a.alpha)
+						}
+					}
+					for i, v := range buf {
+						sum[i] += float32(t.alpha * v)
+					}
+				}
+				for i, v := range sum {
+					dst[i] = min(max(math.RoundToEven(float64(v)), 0), 255)
+				}
+			}
+		})
+	} else {
+		err = sumRows(func() func(y int, dst []float64) {
+			buf := make([]float64, n)
+			return func(y int, dst []float64) {
+				for _, t := range down[start[y]:start[y+1]] {
+					clear(buf)
+					src := l.row(img.Data, t.from)
+					for _, a := range across {
+						for c := range l.c {
+							buf[a.to*l.c+c] += float64(src[a.from*l.c+c] * float64(a.alpha))
+						}
+					}
+					for i, v := range buf {
+						dst[i] += float64(float64(t.alpha) * v)
+					}
+				}
+				for i, v := range dst {
+					dst[i] = img.Depth.Saturate(v)
+				}
+			}
+		})
+	}
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // resizeCoefBits is the fixed point of OpenCV's 8-bit linear resizing
 // (INTER_RESIZE_COEF_BITS): weights are integers out of 2¹¹.
 const resizeCoefBits = 11
@@ -130,11 +262,38 @@ const resizeCoefBits = 11
 // axis of y OpenCV keeps the weights and repeats the edge row instead.
 func linearTaps(n, src int, clamp bool) taps {
 	scale := 1 / (float64(n) / float64(src))
-	first, w0, w1 := make([]int, n), make([]float32, n), make([]float32, n)
-	for i := range n {
+	return bilinearTaps(n, src, clamp, func(i int) (int, float32) {
 		f := float32((float64(i)+0.5)*scale - 0.5)
 		s := int(math.Floor(float64(f)))
-		f -= float32(s)
+		return s, f - float32(s)
+	})
+}
+
+// areaTaps is linearTaps for INTER_AREA where it does not shrink both
+// axes: OpenCV then interpolates bilinearly from pixel s = ⌊i·s⌋, with the
+// weight f = (i + 1) − (s + 1)·n/src in float32 of the next one, or 0 if
+// that is not positive, less its whole part.
+func areaTaps(n, src int, clamp bool) taps {
+	inv := float64(n) / float64(src)
+	scale := 1 / inv
+	return bilinearTaps(n, src, clamp, func(i int) (int, float32) {
+		s := int(math.Floor(float64(i) * scale))
+		f := float32(float64(i+1) - float64(s+1)*inv)
+		if f <= 0 {
+			return s, 0
+		}
+		return s, f - float32(math.Floor(float64(f)))
+	})
+}
+
+// bilinearTaps returns the taps of n output positions along an axis of
+// src input pixels, position i interpolating from pixel s with weight 1 −
+// f and the next with weight f, where s, f = at(i); with clamp set, a
+// position before the first pixel or past the last takes that pixel alone.
+func bilinearTaps(n, src int, clamp bool, at func(i int) (int, float32)) taps {
+	first, w0, w1 := make([]int, n), make([]float32, n), make([]float32, n)
+	for i := range n {
+		s, f := at(i)
 		if clamp && s < 0 {
 			s, f = 0, 0
 		}
@@ -178,12 +337,20 @@ func ResizeLinear(ctx context.Context, img *array.Array, w, h int) (*array.Array
 	if 2*w == l.w && 2*h == l.h {
 		return ResizeArea(ctx, img, w, h)
 	}
-	across, down := linearTaps(w, l.w, true), linearTaps(h, l.h, false)
+	return resizeBilinear(ctx, img, l, linearTaps(w, l.w, true), linearTaps(h, l.h, false))
+}
+
+// resizeBilinear returns img, laid out as l, resized by bilinear
+// interpolation with the given taps across and down, as ResizeLinear
+// describes.
+func resizeBilinear(ctx context.Context, img *array.Array, l layout, across, down taps) (*array.Array, error) {
+	w, h := len(across.first), len(down.first)
 	shape := []int{h, w}
 	if img.Ndim() == 3 {
 		shape = append(shape, l.c)
 	}
 	out := &array.Array{Shape: shape, Data: make([]float64, h*w*l.c), Depth: img.Depth}
+	var err error
 	if img.Depth == array.Uint8 {
 		err = resizeLinear8(ctx, img.Data, l, out.Data, across, down)
 	} else {

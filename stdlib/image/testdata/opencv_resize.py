@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Reference outputs of OpenCV 4.6's cv2.resize with INTER_CUBIC for
-calc/stdlib/image's tests (the other modes are in opencv_reference.py).
+"""Reference outputs of OpenCV 4.6's cv2.resize with INTER_CUBIC, and with
+INTER_AREA at sizes that are not whole fractions of the image's, for
+calc/stdlib/image's tests (the rest of resize is in opencv_reference.py).
 
 Run with Debian's python3-opencv (4.6.0) and numpy:
 
@@ -57,6 +58,17 @@ for name, img in inputs.items():
         case = "resizeCubic/%s/%dx%d" % (name, w, h)
         arrays["out/" + case] = out.astype(np.float64)
         cases.append({"name": case, "func": "ResizeCubic", "input": name, "args": {"w": w, "h": h}})
+
+# Area interpolation: shrinking both sides by fractions (OpenCV's tables of
+# partial pixels), enlarging one or both (bilinear with its area weights).
+for name, img in inputs.items():
+    ih, iw = img.shape[:2]
+    for w, h in [(iw * 2 // 3, ih * 3 // 5), (iw - 1, ih - 1), (iw // 3 + 1, ih // 2 - 1), (1, 1), (5, 3),
+                 (iw * 2, ih * 2), (iw * 3 + 1, ih // 3), (iw // 2, ih * 2 + 3), (iw + 1, ih)]:
+        out = cv2.resize(img, (w, h), interpolation=cv2.INTER_AREA)
+        case = "resizeArea/%s/%dx%d" % (name, w, h)
+        arrays["out/" + case] = out.astype(np.float64)
+        cases.append({"name": case, "func": "ResizeArea", "input": name, "args": {"w": w, "h": h}})
 
 np.savez_compressed(os.path.join(HERE, "resize.npz"), **arrays)
 with open(os.path.join(HERE, "resize.json"), "w") as f:

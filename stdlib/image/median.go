@@ -2,7 +2,6 @@ package image
 
 import (
 	"context"
-	"encoding/binary"
 	"fmt"
 	"slices"
 
@@ -19,8 +18,9 @@ const maxMedian = 255
 // ksize is odd and at least 3; OpenCV accepts 3 and 5 only for
 // floating-point images, and any odd size for 8-bit ones, while here every
 // image takes any odd size up to 255. Colour images are filtered channel
-// by channel. For 8-bit images of ksize 3 comparator networks pick the
-// median of eight values at once (see medianNet8); for larger ones the
+// by channel. For 8-bit images of ksize 3, and 5 on CPUs with AVX2,
+// comparator networks pick the median of 32 values at once (see
+// medianNet8); for larger ones the
 // window's histogram is updated as the window slides along a row (Huang,
 // Yang and Tang, "A fast two-dimensional median filtering algorithm", IEEE
 // TASSP 27(1), 1979), which costs 2·ksize updates per value; other images
@@ -40,8 +40,8 @@ func MedianBlur(ctx context.Context, img *array.Array, ksize int) (*array.Array,
 	dst := like(img)
 	dst.Depth = img.Depth
 	switch {
-	case img.Depth == array.Uint8 && ksize == 3:
-		err = medianNet8(ctx, img.Data, l, dst.Data)
+	case img.Depth == array.Uint8 && (ksize == 3 || ksize == 5 && fastNet):
+		err = medianNet8(ctx, img.Data, l, ksize, dst.Data)
 	case img.Depth == array.Uint8:
 		err = medianHist8(ctx, img.Data, l, ksize, dst.Data)
 	default:
@@ -71,13 +71,13 @@ func medianHist8(ctx context.Context, src []float64, l layout, ksize int, dst []
 // does, for work units in all. Each goroutine calls worker once, and the
 // function it returns for each output row y with the ksize source rows its
 // windows reach: as bytes, extended on both sides by ksize/2 pixels of the
-// border, and then by 8 spare bytes.
+// border, and then by rowSlack spare bytes.
 func byteWindows(ctx context.Context, src []float64, l layout, ksize, work int, worker func() func(rows [][]uint8, y int)) error {
 	r, c := ksize/2, l.c
-	width := l.stride() + 2*r*c
+	width := paddedWidth(l, ksize)
 	return parallelFor(ctx, l.h, work, func() func(y0, y1 int) {
-		source := newRowCache(ksize, width+8, func(p int, row []uint8) {
-			padBytes(l.row(src, Replicate.index(p, l.h)), r, c, row[:width])
+		source := newRowCache(ksize, width, func(p int, row []uint8) {
+			padBytes(l.row(src, Replicate.index(p, l.h)), r, c, row[:width-rowSlack])
 		})
 		rows := make([][]uint8, ksize)
 		fn := worker()
@@ -158,26 +158,32 @@ func medianRow8(rows [][]uint8, c, nc int, dst []float64) {
 	}
 }
 
-// medianNet8 sets dst to the 3×3 median of the 8-bit image src laid out as
-// l, with the networks of median3Net run on eight
-// values packed in a uint64 (see minMax8). Each worker keeps the source
-// rows a window reaches as bytes extended by the replicated border, sorts
-// the columns of each output row's window once for the whole row, and
-// then picks each window's median from its sorted columns.
-func medianNet8(ctx context.Context, src []float64, l layout, dst []float64) error {
-	const ksize = 3
-	net := median3Net()
+// medianNet8 sets dst to the ksize×ksize median (ksize 3 or 5) of the
+// 8-bit image src laid out as l, with the networks of medianNets run on 32
+// values at once by netBytes. For each output row it sorts the columns of
+// the source rows its windows reach, once for the whole row, and then
+// picks each window's median from its sorted columns.
+func medianNet8(ctx context.Context, src []float64, l layout, ksize int, dst []float64) error {
+	net := medianNets()[ksize]
 	n := l.stride()
-	work := len(src) * (len(net.window) + len(net.column)) * 2
+	work := len(src) * (len(net.window) + len(net.column)) / 4
 	return byteWindows(ctx, src, l, ksize, work, func() func(rows [][]uint8, y int) {
-		// The sorted columns, as long as the rows.
-		sorted := make2d[uint8](ksize, n+2*(ksize/2)*l.c+8)
+		sorted := make2d[uint8](ksize, paddedWidth(l, ksize))
+		w := new(wires)
 		return func(rows [][]uint8, y int) {
-			net.sortColumns(rows, sorted, len(rows[0])-8)
-			net.medians(sorted, l.c, dst[y*n:(y+1)*n])
+			net.sortColumns(w, rows, sorted)
+			net.medians(w, sorted, l.c, dst[y*n:(y+1)*n])
 		}
 	})
 }
+
+// paddedWidth is the length of a source row of l extended by the border of
+// ksize×ksize windows, and by rowSlack bytes for whole loads of 32.
+func paddedWidth(l layout, ksize int) int { return l.stride() + 2*(ksize/2)*l.c + rowSlack }
+
+// rowSlack is the room left at the end of rows of bytes, for loads of 32
+// past their last value.
+const rowSlack = 32
 
 // padBytes sets row to the bytes of src, a row of pixels of c values,
 // extended on both sides by pad pixels of Replicate's border.
@@ -194,55 +200,35 @@ func padBytes(src []float64, pad, c int, row []uint8) {
 }
 
 // sortColumns sets sorted[r][x] to the r-th smallest of rows[0][x], ...,
-// rows[k-1][x] for x < width, eight columns at a time.
-func (net *medianNet) sortColumns(rows, sorted [][]uint8, width int) {
-	var v [32]uint64
-	for x := 0; x < width; x += 8 {
+// rows[k-1][x], 32 columns at a time in w, for x before the rows' slack.
+func (net *medianNet) sortColumns(w *wires, rows, sorted [][]uint8) {
+	for x := 0; x < len(rows[0])-rowSlack; x += 32 {
 		for i, row := range rows {
-			v[i&31] = binary.LittleEndian.Uint64(row[x:])
+			w[i&31] = [32]byte(row[x : x+32])
 		}
-		for _, cp := range net.column {
-			v[cp.lo&31], v[cp.hi&31] = minMax8(v[cp.lo&31], v[cp.hi&31])
-		}
-		for r, w := range net.rank {
-			binary.LittleEndian.PutUint64(sorted[r][x:], v[w&31])
+		netBytes(w, net.column)
+		for r, i := range net.rank {
+			copy(sorted[r][x:x+32], w[i&31][:])
 		}
 	}
 }
 
 // medians sets out[x] to the median of the window whose columns, sorted,
-// begin at sorted[·][x], sorted[·][x+c], ..., eight values at a time: the
-// window of a pixel's value x spans the same channel of k pixels, c values
-// apart.
-func (net *medianNet) medians(sorted [][]uint8, c int, out []float64) {
+// begin at sorted[·][x], sorted[·][x+c], ..., 32 values at a time in w:
+// the window of a pixel's value x spans the same channel of k pixels, c
+// values apart.
+func (net *medianNet) medians(w *wires, sorted [][]uint8, c int, out []float64) {
 	k := len(sorted)
-	var v [32]uint64
-	for x := 0; x < len(out); x += 8 {
+	for x := 0; x < len(out); x += 32 {
 		for j := range k {
 			for r, row := range sorted {
-				v[(j*k+r)&31] = binary.LittleEndian.Uint64(row[x+j*c:])
+				w[(j*k+r)&31] = [32]byte(row[x+j*c : x+j*c+32])
 			}
 		}
-		for _, cp := range net.window {
-			v[cp.lo&31], v[cp.hi&31] = minMax8(v[cp.lo&31], v[cp.hi&31])
-		}
-		m := v[net.median&31]
-		for i := range out[x:min(x+8, len(out))] {
-			out[x+i] = float64(uint8(m >> (8 * i)))
+		netBytes(w, net.window)
+		m := &w[net.median&31]
+		for i := range out[x:min(x+32, len(out))] {
+			out[x+i] = float64(m[i])
 		}
 	}
-}
-
-// minMax8 returns the byte-wise minimum and maximum of the eight unsigned
-// bytes packed in a and b, without branches (SIMD within a register): the
-// top bit of each byte of ge says a ≥ b there, from the bytes' top bits
-// when they differ and otherwise from the difference of their low 7 bits,
-// which the top bit set in a keeps from borrowing across bytes; ge is
-// then spread to whole bytes as a mask of where to swap.
-func minMax8(a, b uint64) (lo, hi uint64) {
-	const top = 0x8080808080808080
-	low := (a | top) - (b &^ top)
-	ge := (a&^b | ^(a^b)&low) & top
-	swap := (a ^ b) & (ge - ge>>7 | ge)
-	return a ^ swap, b ^ swap
 }

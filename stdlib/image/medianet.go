@@ -1,9 +1,13 @@
 package image
 
-import "sync"
+import (
+	"encoding/binary"
+	"sync"
+)
 
-// This file builds the comparator networks of the 3×3 8-bit median
-// (medianBlur with ksize 3), and of any k×k one. A k×k window's median is found in two
+// This file builds the comparator networks of the 3×3 and 5×5 8-bit
+// medians (medianBlur with ksize 3 or 5), and of any k×k one, and applies
+// them to 32 values at once. A k×k window's median is found in two
 // steps, as in the sorting-network median filters OpenCV uses for these
 // sizes, but with the columns' work shared: first each column of k source
 // values is sorted (one sort per column and output row, shared by the k
@@ -31,10 +35,28 @@ type medianNet struct {
 	median int
 }
 
-// median3Net holds the networks of ksize 3, built on first use. (Those of
-// ksize 5, 9 comparators a column and 82 a window, are slower on packed
-// bytes than the sliding histogram.)
-var median3Net = sync.OnceValue(func() *medianNet { return newMedianNet(3) })
+// medianNets holds the networks of ksize 3 (3 comparators a column and 14
+// a window) and 5 (9 and 82), built on first use.
+var medianNets = sync.OnceValue(func() map[int]*medianNet {
+	return map[int]*medianNet{3: newMedianNet(3), 5: newMedianNet(5)}
+})
+
+// wires are the values of a network's wires (up to 32) in 32 lanes:
+// w[i][j] is wire i's value in lane j.
+type wires [32][32]byte
+
+// netSWAR applies net to w eight lanes at a time, packed in a uint64 (see
+// minMax8).
+func netSWAR(w *wires, net []comparator) {
+	for _, c := range net {
+		lo, hi := &w[c.lo&31], &w[c.hi&31]
+		for q := 0; q < 32; q += 8 {
+			a, b := minMax8(binary.LittleEndian.Uint64(lo[q:]), binary.LittleEndian.Uint64(hi[q:]))
+			binary.LittleEndian.PutUint64(lo[q:], a)
+			binary.LittleEndian.PutUint64(hi[q:], b)
+		}
+	}
+}
 
 // newMedianNet builds the networks of a k×k median.
 func newMedianNet(k int) *medianNet {
@@ -188,4 +210,18 @@ func prune(net []comparator, in bitInputs, keep int) []comparator {
 		kept[i], kept[j] = kept[j], kept[i]
 	}
 	return kept
+}
+
+// minMax8 returns the byte-wise minimum and maximum of the eight unsigned
+// bytes packed in a and b, without branches (SIMD within a register): the
+// top bit of each byte of ge says a ≥ b there, from the bytes' top bits
+// when they differ and otherwise from the difference of their low 7 bits,
+// which the top bit set in a keeps from borrowing across bytes; ge is
+// then spread to whole bytes as a mask of where to swap.
+func minMax8(a, b uint64) (lo, hi uint64) {
+	const top = 0x8080808080808080
+	low := (a | top) - (b &^ top)
+	ge := (a&^b | ^(a^b)&low) & top
+	swap := (a ^ b) & (ge - ge>>7 | ge)
+	return a ^ swap, b ^ swap
 }

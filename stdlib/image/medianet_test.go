@@ -52,9 +52,19 @@ func TestMedianNets(t *testing.T) {
 	}
 }
 
-// TestMedianNet8 compares the networks' medians with the sliding
-// histogram's on random 8-bit images of widths that leave partial words.
+// TestMedianNet8 compares the networks' medians, with netBytes and with
+// netSWAR, with the sliding histogram's on random 8-bit images of widths
+// that leave partial vectors.
 func TestMedianNet8(t *testing.T) {
+	fast := netBytes
+	defer func() { netBytes = fast }()
+	for _, net := range []func(*wires, []comparator){fast, netSWAR} {
+		netBytes = net
+		testMedianNet8(t)
+	}
+}
+
+func testMedianNet8(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for _, shape := range [][]int{{37, 53}, {9, 2, 3}, {1, 1}, {64, 100, 4}, {3, 17}} {
 		img := randomArray(rng, 0, 256, shape...)
@@ -63,14 +73,16 @@ func TestMedianNet8(t *testing.T) {
 		}
 		l, _ := layoutOf("test", img)
 		got, want := make([]float64, len(img.Data)), make([]float64, len(img.Data))
-		if err := medianNet8(bg, img.Data, l, got); err != nil {
-			t.Fatal(err)
-		}
-		if err := medianHist8(bg, img.Data, l, 3, want); err != nil {
-			t.Fatal(err)
-		}
-		if !slices.Equal(got, want) {
-			t.Errorf("shape %v: the networks' medians differ from the histogram's", shape)
+		for _, k := range []int{3, 5} {
+			if err := medianNet8(bg, img.Data, l, k, got); err != nil {
+				t.Fatal(err)
+			}
+			if err := medianHist8(bg, img.Data, l, k, want); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("shape %v, ksize %d: the networks' medians differ from the histogram's", shape, k)
+			}
 		}
 	}
 }

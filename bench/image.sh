@@ -5,17 +5,31 @@
 # Each Go benchmark runs between two OpenCV timings of the same call, so
 # that both see nearly the same machine load; OpenCV's figure is the best
 # of its rounds, the Go figure the best of 3 runs. Prints each time and the
-# ratio calc/OpenCV.
+# ratio calc/OpenCV; then the processor time (user + system, all threads)
+# of one call, which a loaded machine disturbs less than the wall time:
+# calc's from the test binary's time for 21 calls less its time for 1,
+# OpenCV's from python's process_time around 20 calls.
 # Run from the repository root: sh bench/image.sh [benchmark names...]
 set -e
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-opencv() { /usr/bin/python3 stdlib/image/testdata/opencv_bench.py "$1" >> "$tmp/opencv"; }
-names=${*:-Canny8bit MedianBlur5x8bit ResizeLinear8bit ResizeCubic8bit ResizeArea8bit GaussianBlur5x8bit Blur5x8bit}
+names=${*:-Canny8bit MedianBlur5x8bit ResizeLinear8bit ResizeCubic8bit ResizeArea8bit}
+script=stdlib/image/testdata/opencv_bench.py
+opencv() { /usr/bin/python3 "$script" "$@"; }
+go test -c -o "$tmp/image.test" ./stdlib/image
+gobench="$tmp/image.test -test.run ^$ -test.bench"
+cpu() { # label, name, command...: appends "label name user system" to $tmp/cpu
+	label=$1 name=$2
+	shift 2
+	/usr/bin/time -f "$label $name %U %S" -a -o "$tmp/cpu" "$@" > /dev/null
+}
 for name in $names; do
-	opencv "$name"
-	go test -run '^$' -bench "^Benchmark$name\$" -benchtime 10x -count 3 ./stdlib/image >> "$tmp/go"
-	opencv "$name"
+	opencv "$name" >> "$tmp/opencv"
+	$gobench "^Benchmark$name\$" -test.benchtime 10x -test.count 3 >> "$tmp/go"
+	opencv "$name" >> "$tmp/opencv"
+	opencv "$name" 20 >> "$tmp/cvcpu"
+	cpu go1 "$name" $gobench "^Benchmark$name\$" -test.benchtime 1x
+	cpu go21 "$name" $gobench "^Benchmark$name\$" -test.benchtime 21x
 done
 awk '
 	FNR == NR { if (!($1 in cv) || $2 < cv[$1]) cv[$1] = $2; next }
@@ -25,6 +39,16 @@ awk '
 		if (!(name in go) || $3 < go[name]) go[name] = $3
 	}
 	END {
-		printf "%-20s %12s %12s %8s\n", "benchmark", "calc (ms)", "OpenCV (ms)", "ratio"
+		printf "%-20s %12s %12s %8s\n", "wall time", "calc (ms)", "OpenCV (ms)", "ratio"
 		for (i = 1; i <= n; i++) { k = order[i]; printf "%-20s %12.2f %12.2f %8.2f\n", k, go[k] / 1e6, cv[k] / 1e6, go[k] / cv[k] }
 	}' "$tmp/opencv" "$tmp/go"
+awk '
+	FNR == NR { cv[$1] = $2 / 1e9; next }
+	{ t[$1, $2] = $3 + $4; if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 } }
+	END {
+		printf "%-20s %12s %12s %8s\n", "processor time", "calc (ms)", "OpenCV (ms)", "ratio"
+		for (i = 1; i <= n; i++) {
+			k = order[i]; g = (t["go21", k] - t["go1", k]) / 20
+			printf "%-20s %12.1f %12.1f %8.2f\n", k, g * 1e3, cv[k] * 1e3, g / cv[k]
+		}
+	}' "$tmp/cvcpu" "$tmp/cpu"

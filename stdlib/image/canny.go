@@ -97,7 +97,8 @@ func Canny(ctx context.Context, img *array.Array, low, high float64, aperture in
 	return out, nil
 }
 
-// The states of a pixel in Canny's suppression and hysteresis.
+// The states of a pixel in Canny's suppression and hysteresis; suppressRow
+// computes them from their values.
 const (
 	candidate uint8 = iota // a local maximum above the low threshold
 	notEdge
@@ -241,6 +242,9 @@ func (g *cannyGradient) suppress(ctx context.Context, lo, hi int64) ([]uint8, er
 // suppressRow sets the states of one row, out (w+2 long, with the border),
 // from the magnitudes of it and the rows above and below (w+2 long, zero
 // at the ends) and its derivatives, which follow its magnitudes in row.
+// It has no branch on the data, which on a noisy image would be
+// unpredictable: the two neighbours along the gradient are picked from
+// the four directions' by 0-or-1 factors.
 func suppressRow(above, row, below []int32, w int, lo, hi int64, out []uint8) {
 	mag, gx, gy := row[:w+2], row[w+2:2*w+2], row[2*w+2:3*w+2]
 	above, below, out = above[:w+2], below[:w+2], out[:w+2]
@@ -248,32 +252,34 @@ func suppressRow(above, row, below []int32, w int, lo, hi int64, out []uint8) {
 	for x := range w {
 		q := x + 1
 		m := int64(mag[q])
-		out[q] = notEdge
-		if m <= lo {
-			continue
-		}
 		xs, ys := int64(gx[x]), int64(gy[x])
 		ax, ay := abs64(xs), abs64(ys)<<cannyShift
 		t22 := ax * tg22
-		var peak bool
-		switch {
-		case ay < t22: // the gradient is about horizontal
-			peak = m > int64(mag[q-1]) && m >= int64(mag[q+1])
-		case ay > t22+ax<<(cannyShift+1): // about vertical
-			peak = m > int64(above[q]) && m >= int64(below[q])
-		case xs^ys < 0:
-			peak = m > int64(above[q+1]) && m > int64(below[q-1])
-		default:
-			peak = m > int64(above[q-1]) && m > int64(below[q+1])
-		}
-		switch {
-		case !peak:
-		case m > hi:
-			out[q] = edge
-		default:
-			out[q] = candidate
-		}
+		// One of the four is 1: the gradient about horizontal, about
+		// vertical, or along one of the diagonals.
+		horizontal := b2i(ay < t22)
+		vertical := (1 - horizontal) * b2i(ay > t22+ax<<(cannyShift+1))
+		diagonal := 1 - horizontal - vertical
+		rising := diagonal * b2i(xs^ys < 0)
+		falling := diagonal - rising
+		before := horizontal*int64(mag[q-1]) + vertical*int64(above[q]) +
+			rising*int64(above[q+1]) + falling*int64(above[q-1])
+		after := horizontal*int64(mag[q+1]) + vertical*int64(below[q]) +
+			rising*int64(below[q-1]) + falling*int64(below[q+1])
+		// A pixel beats the neighbour before it strictly and the one
+		// after it or equally, except along the diagonals.
+		peak := b2i(m > lo) * b2i(m > before) * b2i(m+1-diagonal > after)
+		// notEdge (1), a candidate (0), or above hi an edge (2).
+		out[q] = uint8(1 + peak*(2*b2i(m > hi)-1))
 	}
+}
+
+// b2i returns 1 for true and 0 for false.
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // hysteresis makes edges of the candidates of state (rows pw wide, with a

@@ -84,9 +84,7 @@ func Canny(ctx context.Context, img *array.Array, low, high float64, aperture in
 				row := state[(y+1)*(l.w+2)+1:][:l.w]
 				dst := out.Data[y*l.w:][:l.w]
 				for x, s := range row {
-					if s == edge {
-						dst[x] = 255
-					}
+					dst[x] = float64(s/edge) * 255 // without a branch
 				}
 			}
 		}

@@ -28,7 +28,7 @@
 // a depth as OpenCV stores one. The function documentation notes where
 // OpenCV's results are of lower precision than float64 (Phase) or where
 // its arithmetic is copied on purpose (Laplacian's float32 kernels).
-// testdata/opencv_reference.py and testdata/opencv_resize.py compute the
+// testdata/opencv_reference.py and testdata/opencv_more.py compute the
 // reference outputs the tests compare against, and say how.
 //
 // The filters are separable where the kernel is (Sobel, Scharr, Gaussian,

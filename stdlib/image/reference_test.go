@@ -38,7 +38,7 @@ type reference struct {
 
 // referenceFiles are the stems of the reference files: each a .json of
 // cases and a .npz of arrays, made by the scripts beside them.
-var referenceFiles = []string{"reference", "resize"}
+var referenceFiles = []string{"reference", "more"}
 
 var loadReference = sync.OnceValues(func() (*reference, error) {
 	ref := &reference{arrays: map[string]*array.Array{}}

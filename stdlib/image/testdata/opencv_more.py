@@ -1,14 +1,15 @@
 #!/usr/bin/python3
-"""Reference outputs of OpenCV 4.6's cv2.resize with INTER_CUBIC, and with
-INTER_AREA at sizes that are not whole fractions of the image's, for
-calc/stdlib/image's tests (the rest of resize is in opencv_reference.py).
+"""Reference outputs of OpenCV 4.6 for calc/stdlib/image's tests, beside
+opencv_reference.py's: cv2.resize with INTER_CUBIC, and with INTER_AREA at
+sizes that are not whole fractions of the image's; and cv2.Canny on an
+image large enough that the Go code splits it into bands of rows.
 
 Run with Debian's python3-opencv (4.6.0) and numpy:
 
-    /usr/bin/python3 stdlib/image/testdata/opencv_resize.py
+    /usr/bin/python3 stdlib/image/testdata/opencv_more.py
 
-It writes, beside itself, resize.npz (the inputs "in/<name>" and the
-outputs "out/<case>") and resize.json (the cases, in the format of
+It writes, beside itself, more.npz (the inputs "in/<name>" and the
+outputs "out/<case>") and more.json (the cases, in the format of
 reference.json), which reference_test.go reads with reference.json.
 Names of 8-bit inputs end in 8.
 """
@@ -70,7 +71,17 @@ for name, img in inputs.items():
         arrays["out/" + case] = out.astype(np.float64)
         cases.append({"name": case, "func": "ResizeArea", "input": name, "args": {"w": w, "h": h}})
 
-np.savez_compressed(os.path.join(HERE, "resize.npz"), **arrays)
-with open(os.path.join(HERE, "resize.json"), "w") as f:
+# Canny on 300 rows of noise over structure: the Go code suppresses
+# non-maxima in bands of rows, each with its own rows of gradients.
+large = add_input("cannylarge8", smooth(300, 200, 1))
+for lo, hi, aperture, l2 in [(50, 150, 3, False), (20, 60, 3, True), (100, 400, 5, False), (5, 30, 3, False)]:
+    case = "canny/cannylarge8/%g_%g_%d_%s" % (lo, hi, aperture, l2)
+    out = cv2.Canny(large, lo, hi, apertureSize=aperture, L2gradient=l2)
+    arrays["out/" + case] = out.astype(np.float64)
+    cases.append({"name": case, "func": "Canny", "input": "cannylarge8",
+                  "args": {"low": lo, "high": hi, "aperture": aperture, "l2": l2}})
+
+np.savez_compressed(os.path.join(HERE, "more.npz"), **arrays)
+with open(os.path.join(HERE, "more.json"), "w") as f:
     json.dump({"opencv": cv2.__version__, "cases": cases}, f, indent=0)
 print("%d cases, %d arrays" % (len(cases), len(arrays)))

@@ -3,6 +3,7 @@ package image
 import (
 	"context"
 	"fmt"
+	"math"
 	"runtime"
 	"sync"
 
@@ -172,7 +173,7 @@ type rowCache[T any] struct {
 func newRowCache[T any](n, width int, build func(p int, dst []T)) *rowCache[T] {
 	rc := &rowCache[T]{rows: make2d[T](n, width), pos: make([]int, n), build: build}
 	for i := range rc.pos {
-		rc.pos[i] = -1 << 62
+		rc.pos[i] = math.MinInt
 	}
 	return rc
 }

@@ -477,11 +477,13 @@ var imageBuiltins = []*lang.Builtin{
 			case "linear":
 				return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.ResizeLinear(ctx, m, w, h) }))
 			case "nearest":
-				return lang.Arr(must(image.ResizeNearest(m, w, h)))
+				return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.ResizeNearest(ctx, m, w, h) }))
 			case "area":
-				return lang.Arr(must(image.ResizeArea(m, w, h)))
+				return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.ResizeArea(ctx, m, w, h) }))
+			case "cubic":
+				return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.ResizeCubic(ctx, m, w, h) }))
 			default:
-				panic(lang.ArgErrorf(2, "interpolation %q is not implemented: \"linear\", \"nearest\" or \"area\"", mode))
+				panic(lang.ArgErrorf(2, "interpolation %q is not implemented: \"linear\", \"nearest\", \"cubic\" or \"area\"", mode))
 			}
 		},
 	},

@@ -99,3 +99,15 @@ func BenchmarkResizeLinear8bit(b *testing.B) {
 		return ResizeLinear(bg, img, benchSize*3/4, benchSize*3/4)
 	})
 }
+
+func BenchmarkResizeCubic8bit(b *testing.B) {
+	benchmark8(b, func(img *array.Array) (*array.Array, error) {
+		return ResizeCubic(bg, img, benchSize*3/4, benchSize*3/4)
+	})
+}
+
+func BenchmarkResizeArea8bit(b *testing.B) {
+	benchmark8(b, func(img *array.Array) (*array.Array, error) {
+		return ResizeArea(bg, img, benchSize*3/4, benchSize*3/4)
+	})
+}

@@ -118,7 +118,7 @@ type tap struct {
 
 // bilateralGray returns the bilateral filter's value at the pixel of value
 // v0 at offset at in row y of rows.
-func bilateralGray(rows *rowCache, y, at, v0 int, taps []tap, colourWeight []float32) float64 {
+func bilateralGray(rows *rowCache[float64], y, at, v0 int, taps []tap, colourWeight []float32) float64 {
 	var sum, wsum float32
 	for _, t := range taps {
 		v := int(rows.get(y + t.dy)[at+t.dx])

@@ -3,9 +3,10 @@
 // filters (Sobel, Scharr, Laplacian), correlation with any kernel
 // (Filter2D), Gaussian, box and median smoothing, morphology (erosion,
 // dilation and their compounds), Canny's edges, colour conversion,
-// histogram equalization, nearest-neighbour resizing, thresholding with
-// Otsu's method, gradient magnitude and direction, conversion to 8 bits,
-// and a focus measure. It knows nothing of the calc language.
+// histogram equalization, resizing (cv::resize's nearest, bilinear,
+// bicubic and area interpolations), thresholding with Otsu's method,
+// gradient magnitude and direction, conversion to 8 bits, and a focus
+// measure. It knows nothing of the calc language.
 //
 // Images are array.Array values of float64, row-major: H×W for gray, H×W×C
 // for C channels, which every filter processes channel by channel. Colour
@@ -20,21 +21,24 @@
 // getGaussianKernel, Laplacian's 3×3 kernels), the borders are its
 // BorderTypes, and the sums are formed in its order. On an 8-bit image the
 // filters that keep the depth (GaussianBlur, BoxFilter, MedianBlur, the
-// morphology, ToGray, ToHSV, EqualizeHist, ResizeNearest) give OpenCV's
-// 8-bit results to the bit, its fixed-point arithmetic copied where it has
-// one; the derivative filters give float64 results, as cv::Sobel(img,
+// morphology, ToGray, ToHSV, EqualizeHist, the resizing) and Canny give
+// OpenCV's 8-bit results to the bit, its fixed-point arithmetic copied
+// where it has one; the derivative filters give float64 results, as cv::Sobel(img,
 // CV_64F, ...) does, and array.Convert rounds and saturates any result to
 // a depth as OpenCV stores one. The function documentation notes where
 // OpenCV's results are of lower precision than float64 (Phase) or where
 // its arithmetic is copied on purpose (Laplacian's float32 kernels).
-// testdata/opencv_reference.py computes the reference outputs the tests
-// compare against, and says how.
+// testdata/opencv_reference.py and testdata/opencv_more.py compute the
+// reference outputs the tests compare against, and say how.
 //
 // The filters are separable where the kernel is (Sobel, Scharr, Gaussian,
 // box, Laplacian with ksize ≥ 5), running as two 1-d passes; each source
 // row is copied once into a buffer extended by the border, so the inner
 // loops never test for edges; and the output rows are split into one band
-// per CPU. Nothing is allocated per pixel. The filters take a context
+// per CPU. The 8-bit filters whose OpenCV arithmetic is in integers
+// (Canny, the median, bilinear resizing) compute in integers, from rows
+// converted to bytes or int32 once. Nothing is allocated per pixel. The
+// filters take a context
 // first and look at it between pieces of a fraction of a millisecond's
 // work: once it is done (Ctrl-C, a time limit) they stop and return its
 // error. Errors name the function and the argument at fault, in the form

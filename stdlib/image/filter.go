@@ -3,6 +3,7 @@ package image
 import (
 	"context"
 	"fmt"
+	"math"
 	"runtime"
 	"sync"
 
@@ -160,27 +161,27 @@ func (p *padder) pad(src, dst []float64) {
 // rowCache keeps the rows a worker made for the last len(rows) vertical
 // positions, so that a kernel n rows tall makes each row once per band
 // rather than n times.
-type rowCache struct {
-	rows  [][]float64
+type rowCache[T any] struct {
+	rows  [][]T
 	pos   []int
-	build func(p int, dst []float64)
+	build func(p int, dst []T)
 }
 
 // newRowCache returns a cache of n rows of the given width, made on demand
 // by build(p, dst) for the vertical position p (which may lie outside the
 // image).
-func newRowCache(n, width int, build func(p int, dst []float64)) *rowCache {
-	rc := &rowCache{rows: make2d(n, width), pos: make([]int, n), build: build}
+func newRowCache[T any](n, width int, build func(p int, dst []T)) *rowCache[T] {
+	rc := &rowCache[T]{rows: make2d[T](n, width), pos: make([]int, n), build: build}
 	for i := range rc.pos {
-		rc.pos[i] = -1 << 62
+		rc.pos[i] = math.MinInt
 	}
 	return rc
 }
 
 // make2d returns n rows of the given width over one allocation.
-func make2d(n, width int) [][]float64 {
-	buf := make([]float64, n*width)
-	rows := make([][]float64, n)
+func make2d[T any](n, width int) [][]T {
+	buf := make([]T, n*width)
+	rows := make([][]T, n)
 	for i := range rows {
 		rows[i] = buf[i*width : (i+1)*width : (i+1)*width]
 	}
@@ -189,7 +190,7 @@ func make2d(n, width int) [][]float64 {
 
 // get returns the row for vertical position p. Rows of n consecutive
 // positions are all valid at once.
-func (rc *rowCache) get(p int) []float64 {
+func (rc *rowCache[T]) get(p int) []T {
 	s := p % len(rc.rows)
 	if s < 0 {
 		s += len(rc.rows)
@@ -313,6 +314,12 @@ func (f *separable) apply(ctx context.Context, src []float64, l layout, dst []fl
 			across.add(padded[j*l.c:], k)
 		}
 		rows := newRowCache(len(f.ky), n, func(p int, dst []float64) {
+			// A band's first output row makes len(ky) rows, which for
+			// long kernels is more than a piece's work: once ctx is done
+			// the rows are left as they are, for a result no one reads.
+			if ctx.Err() != nil {
+				return
+			}
 			pd.pad(l.row(src, f.border.index(p, l.h)), padded)
 			accumulate(dst, zeros, across.x, across.w)
 		})

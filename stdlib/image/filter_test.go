@@ -256,3 +256,15 @@ func TestPhaseEdges(t *testing.T) {
 		t.Errorf("Phase in degrees = %v", deg.Data)
 	}
 }
+
+// TestOutside8 checks outside8 against array.Uint8.Outside on the values
+// at and past a byte's edges.
+func TestOutside8(t *testing.T) {
+	for _, v := range []float64{0, math.Copysign(0, -1), 1, 254, 255, 255.5, 256, -0.5, -1, 0.5, 300,
+		1e300, -1e300, math.NaN(), math.Inf(1), math.Inf(-1), 1 << 63, -(1 << 63), 1<<64 + 7} {
+		data := []float64{7, v}
+		if got, want := outside8(data), array.Uint8.Outside(&array.Array{Data: data}); got != want {
+			t.Errorf("outside8 of %g = %d, Outside %d", v, got, want)
+		}
+	}
+}

@@ -36,21 +36,35 @@ type reference struct {
 	arrays map[string]*array.Array
 }
 
+// referenceFiles are the stems of the reference files: each a .json of
+// cases and a .npz of arrays, made by the scripts beside them.
+var referenceFiles = []string{"reference", "more"}
+
 var loadReference = sync.OnceValues(func() (*reference, error) {
-	b, err := os.ReadFile(filepath.Join("testdata", "reference.json"))
-	if err != nil {
-		return nil, err
+	ref := &reference{arrays: map[string]*array.Array{}}
+	for _, stem := range referenceFiles {
+		b, err := os.ReadFile(filepath.Join("testdata", stem+".json"))
+		if err != nil {
+			return nil, err
+		}
+		var part reference
+		if err := json.Unmarshal(b, &part); err != nil {
+			return nil, err
+		}
+		if ref.OpenCV != "" && part.OpenCV != ref.OpenCV {
+			return nil, fmt.Errorf("%s.json is from OpenCV %s, the others from %s", stem, part.OpenCV, ref.OpenCV)
+		}
+		ref.OpenCV = part.OpenCV
+		ref.Cases = append(ref.Cases, part.Cases...)
+		named, err := dataio.ReadNPZ(filepath.Join("testdata", stem+".npz"), 1<<30)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range named {
+			ref.arrays[n.Name] = n.Array
+		}
 	}
-	var ref reference
-	if err := json.Unmarshal(b, &ref); err != nil {
-		return nil, err
-	}
-	named, err := dataio.ReadNPZ(filepath.Join("testdata", "reference.npz"), 1<<30)
-	ref.arrays = map[string]*array.Array{}
-	for _, n := range named {
-		ref.arrays[n.Name] = n.Array
-	}
-	return &ref, err
+	return ref, nil
 })
 
 // array returns the reference array of the given name, failing t without it.
@@ -157,9 +171,11 @@ func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error)
 	case "ResizeLinear":
 		return arr(ResizeLinear(bg, in(c.Input), c.int("w"), c.int("h")))
 	case "ResizeArea":
-		return arr(ResizeArea(in(c.Input), c.int("w"), c.int("h")))
+		return arr(ResizeArea(bg, in(c.Input), c.int("w"), c.int("h")))
+	case "ResizeCubic":
+		return arr(ResizeCubic(bg, in(c.Input), c.int("w"), c.int("h")))
 	case "ResizeNearest":
-		return arr(ResizeNearest(in(c.Input), c.int("w"), c.int("h")))
+		return arr(ResizeNearest(bg, in(c.Input), c.int("w"), c.int("h")))
 	case "Bilateral":
 		return arr(BilateralFilter(bg, in(c.Input), c.int("d"), c.num("sigmaColor"), c.num("sigmaSpace"), c.border()))
 	case "Canny":

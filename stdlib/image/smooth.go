@@ -115,10 +115,48 @@ func fixedGaussian(k []float64) []float64 {
 	return out
 }
 
+// outside8 is array.Uint8.Outside for a slice, in fewer operations: a
+// value is a byte exactly when converting it to one and back gives it
+// again (a conversion out of range gives some byte, never the value).
+func outside8(data []float64) int {
+	for i, v := range data {
+		if float64(uint8(int64(v))) != v {
+			return i
+		}
+	}
+	return -1
+}
+
 // checkDepth reports an image labelled with an integer depth that holds a
 // value outside it, such as an 8-bit image given 300 or 0.5 by assignment.
+// The values are checked in one share per CPU: for a large image the check
+// takes a noticeable part of a quick filter's time.
 func checkDepth(fn string, img *array.Array) error {
-	if i := img.Depth.Outside(img); i >= 0 {
+	if img.Depth == array.Float64 {
+		return nil
+	}
+	const chunk = 1 << 16
+	chunks := (len(img.Data) + chunk - 1) / chunk
+	first := make([]int, chunks)
+	_ = parallelFor(context.Background(), chunks, len(img.Data), func() func(lo, hi int) {
+		return func(lo, hi int) {
+			for k := lo; k < hi; k++ {
+				part := &array.Array{Data: img.Data[k*chunk : min((k+1)*chunk, len(img.Data))]}
+				if img.Depth == array.Uint8 {
+					first[k] = outside8(part.Data)
+				} else {
+					first[k] = img.Depth.Outside(part)
+				}
+				if first[k] >= 0 {
+					first[k] += k * chunk
+				}
+			}
+		}
+	})
+	for _, i := range first {
+		if i < 0 {
+			continue
+		}
 		return fmt.Errorf("%s: the image is labelled %s but holds %g at index %d; convert it with as_depth(img, \"%s\")",
 			fn, img.Depth, img.Data[i], i, img.Depth)
 	}

@@ -16,6 +16,15 @@ var bg = context.Background()
 // with the context's error, rather than finishing a long computation.
 func TestStop(t *testing.T) {
 	img := benchImage8()
+	// Four copies of img side by side, and img as three colour channels.
+	tiled := &array.Array{Shape: []int{benchSize, 4 * benchSize}, Depth: array.Uint8}
+	for y := range benchSize {
+		row := img.Data[y*benchSize : (y+1)*benchSize]
+		for range 4 {
+			tiled.Data = append(tiled.Data, row...)
+		}
+	}
+	colour := &array.Array{Shape: []int{benchSize, benchSize, 3}, Data: make([]float64, 3*len(img.Data)), Depth: array.Uint8}
 	kernel, _ := StructuringElement(Ellipse, 31, 31, -1, -1)
 	for name, f := range map[string]func(ctx context.Context) (*array.Array, error){
 		"GaussianBlur": func(ctx context.Context) (*array.Array, error) {
@@ -25,10 +34,21 @@ func TestStop(t *testing.T) {
 			return Filter2D(ctx, img, array.Full([]int{40, 40}, 1), -1, -1, 0, Reflect101)
 		},
 		"MedianBlur": func(ctx context.Context) (*array.Array, error) { return MedianBlur(ctx, img, 255) },
+		"MedianBlur3": func(ctx context.Context) (*array.Array, error) {
+			return MedianBlur(ctx, tiled, 3)
+		},
+		"Canny": func(ctx context.Context) (*array.Array, error) { return Canny(ctx, tiled, 10, 20, 5, true) },
+		"ResizeLinear": func(ctx context.Context) (*array.Array, error) {
+			return ResizeLinear(ctx, img, 5000, 5000)
+		},
+		"ResizeNearest": func(ctx context.Context) (*array.Array, error) {
+			return ResizeNearest(ctx, colour, 5000, 5000)
+		},
+		"ResizeArea": func(ctx context.Context) (*array.Array, error) { return ResizeArea(ctx, img, 5000, 5000) },
 		"Erode":      func(ctx context.Context) (*array.Array, error) { return Erode(ctx, img, kernel, -1, -1, 50) },
 		"Sobel":      func(ctx context.Context) (*array.Array, error) { return Sobel(ctx, img, 1, 0, 31, 1, 0, Reflect101) },
 	} {
-		ctx, cancel := context.WithTimeout(bg, 50*time.Millisecond)
+		ctx, cancel := context.WithTimeout(bg, 10*time.Millisecond)
 		start := time.Now()
 		_, err := f(ctx)
 		cancel()

@@ -6,6 +6,12 @@ rounds, each the mean of several calls, for comparison with
 
     go test ./stdlib/image -run XXX -bench .
 
+Given a case's name, it times OpenCV's call of that case only and prints
+the name and ns/op, for bench/image.sh, which runs it beside the Go
+benchmark of the same name; given a name and a count, it prints the name
+and the processor time (time.process_time: user and system, all threads)
+per call over that many calls, after one call to warm up.
+
 OpenCV runs with its default threads (cv2.getNumThreads()); scipy.ndimage
 uses one. The scipy figures are for ndimage.convolve with the same 3×3
 kernel flipped (convolve flips it back), and, for reference, ndimage.sobel
@@ -14,6 +20,8 @@ kernel flipped (convolve flips it back), and, for reference, ndimage.sobel
 OPENBLAS_* settings do not matter here: neither library calls BLAS.
 """
 
+import sys
+import time
 import timeit
 
 import cv2
@@ -43,7 +51,30 @@ cases = [
     ("Canny8bit", "OpenCV", lambda: cv2.Canny(img8, 50, 150)),
     ("Blur5x8bit", "OpenCV", lambda: cv2.blur(img8, (5, 5))),
     ("ResizeLinear8bit", "OpenCV", lambda: cv2.resize(img8, (N * 3 // 4, N * 3 // 4))),
+    ("ResizeCubic8bit", "OpenCV", lambda: cv2.resize(img8, (N * 3 // 4, N * 3 // 4), interpolation=cv2.INTER_CUBIC)),
+    ("ResizeArea8bit", "OpenCV", lambda: cv2.resize(img8, (N * 3 // 4, N * 3 // 4), interpolation=cv2.INTER_AREA)),
 ]
+
+
+def best_ns(f):
+    n = 10
+    return min(timeit.repeat(f, number=n, repeat=5)) / n * 1e9
+
+
+if len(sys.argv) > 1:
+    for name, who, f in cases:
+        if name == sys.argv[1] and who == "OpenCV":
+            if len(sys.argv) > 2:
+                f()
+                calls = int(sys.argv[2])
+                start = time.process_time()
+                for _ in range(calls):
+                    f()
+                print("%s %.0f" % (name, (time.process_time() - start) / calls * 1e9))
+            else:
+                print("%s %.0f" % (name, best_ns(f)))
+            sys.exit(0)
+    sys.exit("no OpenCV case %s" % sys.argv[1])
 
 # The three agree, which checks that the scipy calls compute the same thing.
 ref = cv2.filter2D(img, cv2.CV_64F, k3)
@@ -51,6 +82,4 @@ assert np.allclose(ndimage.convolve(img, k3[::-1, ::-1], mode="mirror"), ref)
 
 print("OpenCV %s with %d threads, numpy %s" % (cv2.__version__, cv2.getNumThreads(), np.__version__))
 for name, who, f in cases:
-    n = 10
-    best = min(timeit.repeat(f, number=n, repeat=5)) / n
-    print("%-18s %-24s %12.0f ns/op" % (name, who, best * 1e9))
+    print("%-18s %-24s %12.0f ns/op" % (name, who, best_ns(f)))

@@ -103,9 +103,16 @@ func (ph *phase) tiling(threads int) {
 func (ph *phase) tiles() int { return ph.rowTiles * ((ph.ncur + ph.cols - 1) / ph.cols) }
 
 // piece computes tile i of the phase with the thread's workspace w.
+// Once the last slice of the inner dimension is in, the tile is final and
+// gets the problem's then.
 func (ph *phase) piece(i int, w *workspace) {
+	p := ph.p
 	ic, jo := i%ph.rowTiles*ph.rows, i/ph.rowTiles*ph.cols
-	ph.p.macroKernel(w, ph.b[jo*ph.kcur:], ic, ph.jc+jo, ph.pc, min(ph.rows, ph.p.m-ic), min(ph.cols, ph.ncur-jo), ph.kcur, ph.beta)
+	rows, cols := min(ph.rows, p.m-ic), min(ph.cols, ph.ncur-jo)
+	p.macroKernel(w, ph.b[jo*ph.kcur:], ic, ph.jc+jo, ph.pc, rows, cols, ph.kcur, ph.beta)
+	if p.then != nil && ph.pc+ph.kcur == p.k {
+		finish(p.then, rows, cols, p.c[ic*p.ldc+ph.jc+jo:], p.ldc)
+	}
 }
 
 // macroKernel updates the mcur×ncur block of C at (ic, jc) with the

@@ -158,6 +158,11 @@ func (p *problem) macroKernel(w *workspace, bp []float64, ic, jc, pc, mcur, ncur
 // The rows of a last, partial panel are padded with zeros. B is packed as
 // X = op(B)ᵀ, the bottom edge of A as X = op(A): one routine serves both.
 func pack(dst, src []float64, ld int, trans bool, r, i0, rows, p0, depth int) {
+	if trans && r == 16 {
+		full := rows / r * r
+		packRows16(dst, src, ld, i0, full, p0, depth)
+		dst, i0, rows = dst[full*depth:], i0+full, rows-full
+	}
 	for s := 0; s < rows; s += r {
 		panel := dst[s*depth : (s+r)*depth]
 		w := min(r, rows-s)
@@ -175,6 +180,19 @@ func pack(dst, src []float64, ld int, trans bool, r, i0, rows, p0, depth int) {
 			for q, x := range src[start : start+depth] {
 				panel[q*r+i] = x
 			}
+		}
+	}
+}
+
+// packRows16 is pack's transposed case for whole panels of sixteen (the
+// AVX-512 kernel's B): each row of the source, read once in order, is
+// dealt out sixteen elements to a panel, with copies of a fixed size that
+// the compiler makes inline.
+func packRows16(dst, src []float64, ld, i0, rows, p0, depth int) {
+	for q := range depth {
+		row := src[(p0+q)*ld+i0 : (p0+q)*ld+i0+rows]
+		for s := 0; s < rows; s += 16 {
+			*(*[16]float64)(dst[s*depth+q*16:]) = *(*[16]float64)(row[s:])
 		}
 	}
 }

@@ -61,9 +61,9 @@ func (p *problem) compute(w *workspace, stop func() bool) bool {
 			if ph.pc > 0 {
 				ph.beta = 1
 			}
-			// Element (j, q) of the block of op(B)ᵀ is b[j*ldb+q] when
-			// B is stored transposed, b[q*ldb+j] otherwise.
-			pack(w.b, p.b, p.ldb, !p.transB, p.kern.nr, ph.jc, ph.ncur, ph.pc, ph.kcur)
+			if !ph.packEach {
+				ph.packB(0, ph.ncur)
+			}
 			if !runPhase(ph, ph.tiles(), threads, stop) {
 				return false
 			}
@@ -73,13 +73,24 @@ func (p *problem) compute(w *workspace, stop func() bool) bool {
 }
 
 // phase is the work on one packed block of B: the kcur-deep slice at pc
-// of the ncur columns of C at jc, cut into tiles of rows×cols.
+// of the ncur columns of C at jc, cut into tiles of rows×cols. When
+// packEach is set, the tiles span all rows of C and each packs its own
+// columns of B, so that the threads share the packing.
 type phase struct {
 	p                    *problem
 	b                    []float64
 	jc, pc, ncur, kcur   int
 	beta                 float64
 	rows, cols, rowTiles int
+	packEach             bool
+}
+
+// packB packs the block's columns [jo, jo+cols) of B into their panels.
+// Element (j, q) of the block of op(B)ᵀ is b[j*ldb+q] when B is stored
+// transposed, b[q*ldb+j] otherwise.
+func (ph *phase) packB(jo, cols int) {
+	p := ph.p
+	pack(ph.b[jo*ph.kcur:], p.b, p.ldb, !p.transB, p.kern.nr, ph.jc+jo, cols, ph.pc, ph.kcur)
 }
 
 // tiling chooses the tiles of C for threads: about four per thread, so
@@ -87,11 +98,23 @@ type phase struct {
 // to the others instead of holding them up, cut across rows first (each
 // reads all of the packed B, which stays in cache), across columns too
 // when C has few rows.
+//
+// When C's rows fit one tile and its columns make a panel of B per tile
+// or more (Xᵀ·Δ, with few rows and a deep inner dimension), the tiles
+// span all rows instead, and each packs its own panels: the threads
+// share the packing, and a panel, packed once, serves every row of C
+// from the level-1 cache.
 func (ph *phase) tiling(threads int) {
 	kern := ph.p.kern
 	want := 4 * threads
 	if threads == 1 {
 		want = 1
+	}
+	ph.packEach = ph.p.m <= mc && (ph.ncur+kern.nr-1)/kern.nr >= want
+	if ph.packEach {
+		ph.rows, ph.rowTiles = ph.p.m, 1
+		ph.cols = roundUp((ph.ncur+want-1)/want, kern.nr)
+		return
 	}
 	ph.rows = min(mc, max(kern.mr, roundUp((ph.p.m+want-1)/want, kern.mr)))
 	ph.rowTiles = (ph.p.m + ph.rows - 1) / ph.rows
@@ -111,6 +134,9 @@ func (ph *phase) piece(i int, w *workspace) {
 	p := ph.p
 	ic, jo := i%ph.rowTiles*ph.rows, i/ph.rowTiles*ph.cols
 	rows, cols := min(ph.rows, p.m-ic), min(ph.cols, ph.ncur-jo)
+	if ph.packEach {
+		ph.packB(jo, cols)
+	}
 	p.macroKernel(w, ph.b[jo*ph.kcur:], ic, ph.jc+jo, ph.pc, rows, cols, ph.kcur, ph.beta)
 	if p.then != nil && ph.pc+ph.kcur == p.k {
 		finish(p.then, rows, cols, p.c[ic*p.ldc+ph.jc+jo:], p.ldc)

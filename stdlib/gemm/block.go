@@ -220,7 +220,8 @@ func packRows16(dst, src []float64, ld, i0, rows, p0, depth int) {
 	for q := range depth {
 		row := src[(p0+q)*ld+i0 : (p0+q)*ld+i0+rows]
 		for s := 0; s < rows; s += 16 {
-			*(*[16]float64)(dst[s*depth+q*16:]) = *(*[16]float64)(row[s:])
+			v := *(*[16]float64)(row[s:]) // through a value: no overlap, no call to memmove
+			*(*[16]float64)(dst[s*depth+q*16:]) = v
 		}
 	}
 }

@@ -25,14 +25,12 @@ const minWork = 1 << 18
 
 // workspace holds a packed block of B, shared by the threads of a
 // product, and, for each thread, a packed panel of A for the bottom edge
-// of C and a tile for the edges of C; the caller's workspace also holds
-// the product and the phases it runs in, so that nothing is allocated.
+// of C and a tile for the edges of C.
 type workspace struct {
 	a, b  []float64
 	tile  [maxTile]float64
 	prob  problem // the product, when this is its caller's workspace
 	phase phase   // its phase
-	vec   matVec  // or its matrix-vector product
 }
 
 // workspaces recycles packing buffers between calls, so that a caller

@@ -102,7 +102,7 @@ func dgemm(kern kernel, stop func() bool, then func([]float64), transA, transB b
 		alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc}
 	defer func() { *p = problem{} }() // let the operands go
 	if n == 1 || m == 1 {
-		p.vector(w)
+		p.vector()
 		finish(then, m, n, c, ldc)
 		return true
 	}

@@ -1,89 +1,49 @@
 package gemm
 
-import "runtime"
-
 // vector computes p when C is a single row or column, a matrix-vector
 // product y = alpha·M·x + beta·y that packing cannot speed up (each element
 // of the matrix is used once). M is op(A) with x the column op(B) when
 // n is 1, else op(B)ᵀ with x the row op(A). When M's rows are contiguous
 // each y_i is a dot product; otherwise y accumulates multiples of M's
 // columns (BLAS's axpy), reading the matrix in storage order either way.
-// Large products split y into ranges computed on Dgemm's threads (w's
-// vec is their phase).
-func (p *problem) vector(w *workspace) {
-	v := &w.vec
-	*v = matVec{p: p, length: p.m, y: p.c, incy: p.ldc, mat: p.a, ld: p.lda, byRows: !p.transA, x: p.b, incx: p.ldb}
+func (p *problem) vector() {
+	length, y, incy := p.m, p.c, p.ldc
+	mat, ld, byRows := p.a, p.lda, !p.transA
+	x, incx := p.b, p.ldb
 	if p.transB {
-		v.incx = 1
+		incx = 1
 	}
 	if p.n != 1 {
-		v.length, v.incy = p.n, 1
-		v.mat, v.ld, v.byRows = p.b, p.ldb, p.transB
-		v.x, v.incx = p.a, 1
+		length, incy = p.n, 1
+		mat, ld, byRows = p.b, p.ldb, p.transB
+		x, incx = p.a, 1
 		if p.transA {
-			v.incx = p.lda
+			incx = p.lda
 		}
 	}
-	defer func() { *v = matVec{} }() // let the operands go
-	threads := min(runtime.GOMAXPROCS(0), v.length/vecGrain, p.k*v.length/minVecWork)
-	if threads <= 1 || v.incy != 1 {
-		v.rows(0, v.length)
-		return
-	}
-	v.size = roundUp((v.length+threads-1)/threads, vecGrain)
-	runPhase(v, (v.length+v.size-1)/v.size, threads, nil)
-}
-
-// A matrix-vector product is split across threads when it has at least
-// minVecWork multiply-adds (about two microseconds' worth, reading the
-// matrix from the level-2 cache), into one range of y a thread, a whole
-// multiple of vecGrain elements (the assembly's width): shorter ranges
-// would cost a call per column of M each.
-const (
-	minVecWork = 1 << 14
-	vecGrain   = 16
-)
-
-// matVec is a matrix-vector product y = alpha·M·x + beta·y as vector
-// sets it up, y's length elements incy apart, M's rows ld apart (its
-// columns when not byRows), x's elements incx apart; when split, size
-// elements of y a piece.
-type matVec struct {
-	p                      *problem
-	length, incy, ld, incx int
-	size                   int
-	byRows                 bool
-	y, mat, x              []float64
-}
-
-func (v *matVec) piece(i int, _ *workspace) { v.rows(i*v.size, min((i+1)*v.size, v.length)) }
-
-// rows computes y's elements [lo, hi).
-func (v *matVec) rows(lo, hi int) {
-	p := v.p
-	if v.byRows {
-		for i := lo; i < hi; i++ {
-			row := v.mat[i*v.ld : i*v.ld+p.k]
+	if byRows {
+		for i := range length {
+			row := mat[i*ld : i*ld+p.k]
 			var s float64
-			if v.incx == 1 {
-				s = p.alpha * dotUnit(row, v.x)
+			if incx == 1 {
+				s = p.alpha * dotUnit(row, x)
 			} else {
-				s = p.alpha * dot(row, v.x, v.incx)
+				s = p.alpha * dot(row, x, incx)
 			}
 			if p.beta != 0 {
-				s += p.beta * v.y[i*v.incy]
+				s += p.beta * y[i*incy]
 			}
-			v.y[i*v.incy] = s
+			y[i*incy] = s
 		}
 		return
 	}
-	scale(hi-lo, 1, p.beta, v.y[lo*v.incy:], v.incy)
+	scale(length, 1, p.beta, y, incy)
 	for q := range p.k {
-		col := v.mat[q*v.ld+lo : q*v.ld+hi]
-		if v.incy == 1 {
-			axpyUnit(p.alpha*v.x[q*v.incx], col, v.y[lo:hi])
+		col := mat[q*ld : q*ld+length]
+		if incy == 1 {
+			axpyUnit(p.alpha*x[q*incx], col, y)
 		} else {
-			axpy(p.alpha*v.x[q*v.incx], col, v.y[lo*v.incy:], v.incy)
+			axpy(p.alpha*x[q*incx], col, y, incy)
 		}
 	}
 }

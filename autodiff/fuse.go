@@ -42,12 +42,15 @@ type fusion struct {
 	output     map[*Node]bool
 	fused      map[*Node]bool
 	affine     map[*Node]bool // fused into a product as an affine factor
+	outer      map[*Node]bool // fused into a product as an outer-product factor
+	activated  map[*Node]bool // a product whose activation is applied as it is computed
 	transposed map[*Node]bool
 }
 
 func planFusion(order, outs []*Node) *fusion {
 	f := &fusion{uses: map[*Node]int{}, consumer: map[*Node]*Node{}, output: map[*Node]bool{},
-		fused: map[*Node]bool{}, affine: map[*Node]bool{}, transposed: map[*Node]bool{}}
+		fused: map[*Node]bool{}, affine: map[*Node]bool{}, outer: map[*Node]bool{}, activated: map[*Node]bool{},
+		transposed: map[*Node]bool{}}
 	for _, o := range outs {
 		f.output[o] = true
 	}
@@ -75,6 +78,10 @@ func planFusion(order, outs []*Node) *fusion {
 			f.fused[n] = true
 		case f.isAffineFactor(n):
 			f.fused[n], f.affine[n] = true, true
+		case f.isOuterFactor(n):
+			f.fused[n], f.outer[n] = true, true
+		case f.isActivated(n):
+			f.fused[n], f.activated[n] = true, true
 		}
 	}
 	return f
@@ -86,12 +93,24 @@ func planFusion(order, outs []*Node) *fusion {
 // that the product takes one pass instead of three and can be split
 // across threads.
 
+// A factor may also be the outer product u·vᵀ of a column and a row (the
+// backward pass's Δ·w2ᵀ of a layer with one output), used nowhere else:
+// its elements are then made as the product needs them, not stored.
+//
+// A matrix product whose only use is an elementwise primitive with a
+// slice kernel (a sigmoid layer's activation) is computed with the
+// primitive applied by gemm.DgemmThen, tile by tile while C is in cache.
+
 // mulFactor is one factor of a product: mem[off+k], or c + d·mem[off+k]
-// when affine.
+// when affine, or, when outer, u[k/cols]·v[k%cols] with u at off and v
+// the cols elements at vOff.
 type mulFactor struct {
 	off    int
 	c, d   float64
 	affine bool
+	outer  bool
+	vOff   int
+	cols   int
 }
 
 // factorsMul reports whether the Mul n runs over factors: every operand
@@ -115,12 +134,33 @@ func (f *fusion) isAffineFactor(n *Node) bool {
 		f.uses[n] == 1 && !f.output[n] && f.factorsMul(f.consumer[n])
 }
 
+// isOuterFactor reports whether n is the outer product of a column and a
+// row (matrices m×1 and 1×n), used only as a factor of a product.
+func (f *fusion) isOuterFactor(n *Node) bool {
+	return n.Op == OpDot && len(n.Args[0].Shape) == 2 && len(n.Args[1].Shape) == 2 && n.Args[1].Shape[0] == 1 &&
+		f.uses[n] == 1 && !f.output[n] && f.factorsMul(f.consumer[n])
+}
+
+// isActivated reports whether n is a matrix product used only by a
+// unary primitive with a slice kernel.
+func (f *fusion) isActivated(n *Node) bool {
+	if n.Op != OpDot || f.uses[n] != 1 || f.output[n] {
+		return false
+	}
+	c := f.consumer[n]
+	return c.Op == OpApply && c.Prim.Arity == 1 && c.Prim.Slice != nil
+}
+
 // factors lists the factors of the product n.
 func (f *fusion) factors(n *Node, regs map[*Node]span) []mulFactor {
 	fs := make([]mulFactor, len(n.Args))
 	for i, a := range n.Args {
-		if f.affine[a] {
+		switch {
+		case f.affine[a]:
 			fs[i] = mulFactor{off: regs[a.Args[0]].off, c: a.Val, d: a.Coefs[0], affine: true}
+			continue
+		case f.outer[a]:
+			fs[i] = mulFactor{off: regs[a.Args[0]].off, vOff: regs[a.Args[1]].off, cols: a.Shape[1], outer: true}
 			continue
 		}
 		fs[i] = mulFactor{off: regs[a].off}
@@ -137,27 +177,43 @@ const factorBlock = 512
 // runFactors sets out[lo:hi] to v·Π factors a piece of out at a time:
 // the piece starts as v (or as the first factor when v is 1, which is the
 // same number) and is multiplied by the factors in turn with gemm's vector
-// loops.
+// loops. An outer product's element u_r·v_j multiplies as the affine
+// factor 0 + u_r·v_j, which is the same number.
 func runFactors(v float64, fs []mulFactor, mem, out []float64, lo, hi int) {
 	for b := lo; b < hi; b += factorBlock {
 		o := out[b:min(b+factorBlock, hi)]
 		for i, f := range fs {
-			x := mem[f.off+b : f.off+b+len(o)]
 			switch {
-			case i == 0 && v == 1 && !f.affine:
-				copy(o, x)
+			case i == 0 && v == 1 && !f.affine && !f.outer:
+				copy(o, mem[f.off+b:])
 				continue
 			case i == 0:
 				for k := range o {
 					o[k] = v
 				}
 			}
-			if f.affine {
-				gemm.MulAffine(o, x, f.c, f.d)
-			} else {
-				gemm.Mul(o, x)
+			switch {
+			case f.outer:
+				mulOuter(o, b, mem[f.off:], mem[f.vOff:f.vOff+f.cols])
+			case f.affine:
+				gemm.MulAffine(o, mem[f.off+b:], f.c, f.d)
+			default:
+				gemm.Mul(o, mem[f.off+b:])
 			}
 		}
+	}
+}
+
+// mulOuter multiplies o, the elements from b on of a matrix with rows of
+// len(v), by those of the outer product u·vᵀ, a run within a row at a
+// time.
+func mulOuter(o []float64, b int, u, v []float64) {
+	cols := len(v)
+	for j := 0; j < len(o); {
+		r, c := (b+j)/cols, (b+j)%cols
+		run := min(cols-c, len(o)-j)
+		gemm.MulAffine(o[j:j+run], v[c:], 0, u[r])
+		j += run
 	}
 }
 

@@ -22,7 +22,8 @@ type Primitive struct {
 	Unary  func(x float64) float64
 	Binary func(x, y float64) float64
 	// Slice, if set, is Unary over a whole slice at once (vectorised):
-	// the tape uses it for arrays.
+	// the tape uses it for arrays, with dst and src the same slice when it
+	// follows a matrix product.
 	Slice func(dst, src []float64)
 	// Complex, if set, is Unary on complex numbers, with numpy's branch
 	// cuts (Go's math/cmplx follows C99, as numpy does). The graph stays

@@ -68,6 +68,9 @@ type instr struct {
 	terms          []fterm     // opTerms, opTermsTotal
 	callArgs       [][]float64 // OpCall: its arguments' registers
 	factors        []mulFactor // OpMul over whole arrays
+	// then, if set, is the activation applied to a dot's result (see
+	// fusion.activated).
+	then func(row []float64)
 	// split, if set, computes the output's elements [lo, hi): the
 	// instruction is elementwise and large, and Eval splits it across
 	// threads.
@@ -143,6 +146,8 @@ func Compile(outs []*Node, inputs []*Node) (*Tape, error) {
 		switch {
 		case n.Op == OpAdd && termsConsumer(n), n.Op == OpSum && termsConsumer(n) && fz.fused[n.Args[0]]:
 			t.code = append(t.code, fz.compileTerms(n, regs))
+		case n.Op == OpApply && fz.activated[n.Args[0]]:
+			t.code = append(t.code, compileActivated(n, regs, fz))
 		case fz.factorsMul(n):
 			t.code = append(t.code, instr{op: OpMul, node: n, out: regs[n], val: n.Val, factors: fz.factors(n, regs)})
 		default:
@@ -205,6 +210,16 @@ func compileNode(n *Node, regs map[*Node]span, fz *fusion) instr {
 	case OpCall:
 		in.callArgs = make([][]float64, len(n.Args))
 	}
+	return in
+}
+
+// compileActivated makes the instruction that computes the primitive n
+// of a matrix product as the product's activation.
+func compileActivated(n *Node, regs map[*Node]span, fz *fusion) instr {
+	in := compileNode(n.Args[0], regs, fz)
+	in.node, in.out = n, regs[n]
+	slice := n.Prim.Slice
+	in.then = func(row []float64) { slice(row, row) }
 	return in
 }
 
@@ -534,8 +549,9 @@ func powConst(out []float64, base *arg, mem []float64, e float64) {
 	}
 }
 
-// dot computes a matrix product with gemm.Dgemm, or a plain loop when the
-// result is a single number (a vector's data reads the same transposed).
+// dot computes a matrix product, then its activation if any, with
+// gemm.DgemmThen, or a plain loop when the result is a single number (a
+// vector's data reads the same transposed).
 func (in *instr) dot(mem []float64, out []float64) {
 	a := mem[in.args[0].off : in.args[0].off+in.args[0].n]
 	b := mem[in.args[1].off : in.args[1].off+in.args[1].n]
@@ -545,6 +561,9 @@ func (in *instr) dot(mem []float64, out []float64) {
 			s += x * b[i]
 		}
 		out[0] = s
+		if in.then != nil {
+			in.then(out)
+		}
 		return
 	}
 	lda, ldb := in.k, in.n
@@ -556,9 +575,14 @@ func (in *instr) dot(mem []float64, out []float64) {
 	}
 	if in.m*in.n*in.k <= smallDot {
 		in.smallDot(a, b, lda, ldb, out)
+		if in.then != nil {
+			for i := range in.m {
+				in.then(out[i*in.n : (i+1)*in.n])
+			}
+		}
 		return
 	}
-	gemm.Dgemm(in.transA, in.transB, in.m, in.n, in.k, 1, a, lda, b, ldb, 0, out, in.n)
+	gemm.DgemmThen(in.then, in.transA, in.transB, in.m, in.n, in.k, 1, a, lda, b, ldb, 0, out, in.n)
 }
 
 // smallDot is the most multiplications a matrix product does by plain

@@ -324,9 +324,11 @@ func TestRandomGraphs(t *testing.T) {
 
 // TestNetworkTape compiles a 256×64 → 128 → 1 sigmoid network's loss and
 // gradient, large enough that the tape splits its elementwise work
-// across threads, reads the transposes in its products in place and
-// multiplies y·(1 - y)·Δ over factors: the values match the reference
-// evaluator's, and an evaluation allocates nothing.
+// across threads, applies both layers' sigmoids as their products'
+// activations, reads the transposes in its products in place and
+// multiplies y·(1 - y)·(δ·w2ᵀ) over factors, the outer product among
+// them: the values match the reference evaluator's, and an evaluation
+// allocates nothing.
 func TestNetworkTape(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	g := NewGraph()
@@ -341,7 +343,7 @@ func TestNetworkTape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	split, factors, transposes := 0, 0, 0
+	split, factors, outer, activated, transposes := 0, 0, 0, 0, 0
 	for _, in := range tape.code {
 		if in.split != nil {
 			split++
@@ -349,12 +351,21 @@ func TestNetworkTape(t *testing.T) {
 		if in.factors != nil {
 			factors++
 		}
-		if in.op == OpTranspose {
+		for _, f := range in.factors {
+			if f.outer {
+				outer++
+			}
+		}
+		if in.then != nil {
+			activated++
+		}
+		if in.op == OpTranspose || in.op == OpApply {
 			transposes++
 		}
 	}
-	if split < 2 || factors < 1 || transposes != 0 {
-		t.Errorf("%d split instructions, %d products of factors, %d transposes:\n%s", split, factors, transposes, tape.Disassemble())
+	if split < 1 || factors < 1 || outer != 1 || activated != 2 || transposes != 0 {
+		t.Errorf("%d split instructions, %d products of factors, %d outer products among them, %d activated products, %d transposes or activations apart:\n%s",
+			split, factors, outer, activated, transposes, tape.Disassemble())
 	}
 	in := [][]float64{randomPoint(64*128, 1), randomPoint(128, 2)}
 	tape.Eval(in...)

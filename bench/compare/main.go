@@ -9,7 +9,7 @@
 //     a busy machine disturbs far less than wall time;
 //   - in process: the median of five rounds of the workload's mean time
 //     after setup, calc in this process through the embedding API, python
-//     in its own (bench/workloads.py NAME time).
+//     in its own (bench/workloads.py NAME time), the rounds alternating.
 //
 // Ratios are calc's time over python's: below 1, calc is faster. The
 // machine may be shared, so compare ratios from one run, and repeat the
@@ -115,8 +115,7 @@ func main() {
 		row := fmt.Sprintf("| %-48s | %12s | %12s | %6.2f | %9.2f |", w.what, ms(c), ms(p), c.Seconds()/p.Seconds(),
 			median(calcCPU).Seconds()/median(pyCPU).Seconds())
 		if w.reps > 0 {
-			ci := inProcess(w, *runs)
-			pi := pythonInProcess(*python, w, *runs)
+			ci, pi := inProcess(*python, w, *runs)
 			row += fmt.Sprintf(" %12s | %14s | %6.2f |", ms(ci), ms(pi), ci.Seconds()/pi.Seconds())
 		} else {
 			row += fmt.Sprintf(" %12s | %14s | %6s |", "", "", "")
@@ -126,14 +125,16 @@ func main() {
 }
 
 // inProcess is the median over rounds of the mean time of w's statement
-// in a calc session, after its setup and one warm-up run.
-func inProcess(w workload, rounds int) time.Duration {
+// after its setup and one warm-up run, in a calc session in this process
+// and in python (bench/workloads.py NAME time, a process per round), the
+// rounds of the two alternating so that both see the same load.
+func inProcess(python string, w workload, rounds int) (calcTime, pythonTime time.Duration) {
 	s := calc.NewSession()
 	var errOut bytes.Buffer
 	if err := calc.Run(s, w.name, w.setup+"\n"+w.work, io.Discard, &errOut); err != nil {
 		fail("calc %s: %v\n%s", w.name, err, errOut.String())
 	}
-	var times []time.Duration
+	var calcTimes, pythonTimes []time.Duration
 	for range rounds {
 		start := time.Now()
 		for range w.reps {
@@ -141,14 +142,16 @@ func inProcess(w workload, rounds int) time.Duration {
 				fail("calc %s: %v", w.name, err)
 			}
 		}
-		times = append(times, time.Since(start)/time.Duration(w.reps))
+		calcTimes = append(calcTimes, time.Since(start)/time.Duration(w.reps))
+		pythonTimes = append(pythonTimes, pythonRound(python, w))
 	}
-	return median(times)
+	return median(calcTimes), median(pythonTimes)
 }
 
-// pythonInProcess is bench/workloads.py's in-process figure for w.
-func pythonInProcess(python string, w workload, rounds int) time.Duration {
-	out, err := exec.Command(python, "bench/workloads.py", w.name, "time", fmt.Sprint(w.reps), fmt.Sprint(rounds)).Output()
+// pythonRound is the mean time of w's statement over one round of
+// bench/workloads.py's in-process measurement.
+func pythonRound(python string, w workload) time.Duration {
+	out, err := exec.Command(python, "bench/workloads.py", w.name, "time", fmt.Sprint(w.reps), "1").Output()
 	check(err)
 	var secs float64
 	if _, err := fmt.Sscan(string(out), &secs); err != nil {

@@ -59,9 +59,9 @@ func (p *problem) compute(w *workspace, stop func() bool) bool {
 			if ph.pc > 0 {
 				ph.beta = 1
 			}
-			// Element (j, q) of the block of op(B)ᵀ is b[j*ldb+q] when
-			// B is stored transposed, b[q*ldb+j] otherwise.
-			pack(w.b, p.b, p.ldb, !p.transB, p.kern.nr, ph.jc, ph.ncur, ph.pc, ph.kcur)
+			if !ph.packEach {
+				ph.packB(0, ph.ncur)
+			}
 			if !runPhase(ph, ph.tiles(), threads, stop) {
 				return false
 			}
@@ -71,13 +71,24 @@ func (p *problem) compute(w *workspace, stop func() bool) bool {
 }
 
 // phase is the work on one packed block of B: the kcur-deep slice at pc
-// of the ncur columns of C at jc, cut into tiles of rows×cols.
+// of the ncur columns of C at jc, cut into tiles of rows×cols. When
+// packEach is set, the tiles span all rows of C and each packs its own
+// columns of B, so that the threads share the packing.
 type phase struct {
 	p                    *problem
 	b                    []float64
 	jc, pc, ncur, kcur   int
 	beta                 float64
 	rows, cols, rowTiles int
+	packEach             bool
+}
+
+// packB packs the block's columns [jo, jo+cols) of B into their panels.
+// Element (j, q) of the block of op(B)ᵀ is b[j*ldb+q] when B is stored
+// transposed, b[q*ldb+j] otherwise.
+func (ph *phase) packB(jo, cols int) {
+	p := ph.p
+	pack(ph.b[jo*ph.kcur:], p.b, p.ldb, !p.transB, p.kern.nr, ph.jc+jo, cols, ph.pc, ph.kcur)
 }
 
 // tiling chooses the tiles of C for threads: about four per thread, so
@@ -85,11 +96,23 @@ type phase struct {
 // to the others instead of holding them up, cut across rows first (each
 // reads all of the packed B, which stays in cache), across columns too
 // when C has few rows.
+//
+// When C's rows fit one tile and its columns make a panel of B per tile
+// or more (Xᵀ·Δ, with few rows and a deep inner dimension), the tiles
+// span all rows instead, and each packs its own panels: the threads
+// share the packing, and a panel, packed once, serves every row of C
+// from the level-1 cache.
 func (ph *phase) tiling(threads int) {
 	kern := ph.p.kern
 	want := 4 * threads
 	if threads == 1 {
 		want = 1
+	}
+	ph.packEach = ph.p.m <= mc && (ph.ncur+kern.nr-1)/kern.nr >= want
+	if ph.packEach {
+		ph.rows, ph.rowTiles = ph.p.m, 1
+		ph.cols = roundUp((ph.ncur+want-1)/want, kern.nr)
+		return
 	}
 	ph.rows = min(mc, max(kern.mr, roundUp((ph.p.m+want-1)/want, kern.mr)))
 	ph.rowTiles = (ph.p.m + ph.rows - 1) / ph.rows
@@ -103,9 +126,19 @@ func (ph *phase) tiling(threads int) {
 func (ph *phase) tiles() int { return ph.rowTiles * ((ph.ncur + ph.cols - 1) / ph.cols) }
 
 // piece computes tile i of the phase with the thread's workspace w.
+// Once the last slice of the inner dimension is in, the tile is final and
+// gets the problem's then.
 func (ph *phase) piece(i int, w *workspace) {
+	p := ph.p
 	ic, jo := i%ph.rowTiles*ph.rows, i/ph.rowTiles*ph.cols
-	ph.p.macroKernel(w, ph.b[jo*ph.kcur:], ic, ph.jc+jo, ph.pc, min(ph.rows, ph.p.m-ic), min(ph.cols, ph.ncur-jo), ph.kcur, ph.beta)
+	rows, cols := min(ph.rows, p.m-ic), min(ph.cols, ph.ncur-jo)
+	if ph.packEach {
+		ph.packB(jo, cols)
+	}
+	p.macroKernel(w, ph.b[jo*ph.kcur:], ic, ph.jc+jo, ph.pc, rows, cols, ph.kcur, ph.beta)
+	if p.then != nil && ph.pc+ph.kcur == p.k {
+		finish(p.then, rows, cols, p.c[ic*p.ldc+ph.jc+jo:], p.ldc)
+	}
 }
 
 // macroKernel updates the mcur×ncur block of C at (ic, jc) with the
@@ -151,6 +184,11 @@ func (p *problem) macroKernel(w *workspace, bp []float64, ic, jc, pc, mcur, ncur
 // The rows of a last, partial panel are padded with zeros. B is packed as
 // X = op(B)ᵀ, the bottom edge of A as X = op(A): one routine serves both.
 func pack(dst, src []float64, ld int, trans bool, r, i0, rows, p0, depth int) {
+	if trans && r == 16 {
+		full := rows / r * r
+		packRows16(dst, src, ld, i0, full, p0, depth)
+		dst, i0, rows = dst[full*depth:], i0+full, rows-full
+	}
 	for s := 0; s < rows; s += r {
 		panel := dst[s*depth : (s+r)*depth]
 		w := min(r, rows-s)
@@ -168,6 +206,20 @@ func pack(dst, src []float64, ld int, trans bool, r, i0, rows, p0, depth int) {
 			for q, x := range src[start : start+depth] {
 				panel[q*r+i] = x
 			}
+		}
+	}
+}
+
+// packRows16 is pack's transposed case for whole panels of sixteen (the
+// AVX-512 kernel's B): each row of the source, read once in order, is
+// dealt out sixteen elements to a panel, with copies of a fixed size that
+// the compiler makes inline.
+func packRows16(dst, src []float64, ld, i0, rows, p0, depth int) {
+	for q := range depth {
+		row := src[(p0+q)*ld+i0 : (p0+q)*ld+i0+rows]
+		for s := 0; s < rows; s += 16 {
+			v := *(*[16]float64)(row[s:]) // through a value: no overlap, no call to memmove
+			*(*[16]float64)(dst[s*depth+q*16:]) = v
 		}
 	}
 }

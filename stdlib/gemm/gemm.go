@@ -35,7 +35,18 @@ import "fmt"
 // Cost: 2·m·n·k flops, plus O(k·n) per thread to pack B into cache-sized
 // panels (A is read in place).
 func Dgemm(transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
-	dgemm(bestKernel, nil, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+	dgemm(bestKernel, nil, nil, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+// DgemmThen is Dgemm followed by then (unless nil) on every element of C, as a
+// network layer's activation follows its product: then(row) replaces each
+// element of row, a run of consecutive elements of one row of C, by a
+// function of it. It is called on each tile of C as soon as the tile is
+// final, on the thread that computed it and while the tile is in its
+// cache, so the elementwise work costs no pass over memory and no phase
+// of its own. then must be safe to call concurrently on disjoint slices.
+func DgemmThen(then func(row []float64), transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
+	dgemm(bestKernel, nil, then, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
 // DgemmStop is Dgemm that asks stop, between tiles of the work, whether
@@ -47,12 +58,12 @@ func Dgemm(transA, transB bool, m, n, k int, alpha float64, a []float64, lda int
 // atomic load, say). Matrix-vector products (m or n is 1), being quick,
 // do not ask.
 func DgemmStop(stop func() bool, transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) bool {
-	return dgemm(bestKernel, stop, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+	return dgemm(bestKernel, stop, nil, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
-// dgemm is DgemmStop with the micro-kernel as a parameter, so that tests
-// run every kernel this CPU has.
-func dgemm(kern kernel, stop func() bool, transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) bool {
+// dgemm is DgemmStop and DgemmThen with the micro-kernel as a parameter,
+// so that tests run every kernel this CPU has.
+func dgemm(kern kernel, stop func() bool, then func([]float64), transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) bool {
 	ar, ac := m, k
 	if transA {
 		ar, ac = k, m
@@ -81,16 +92,18 @@ func dgemm(kern kernel, stop func() bool, transA, transB bool, m, n, k int, alph
 	}
 	if alpha == 0 || k == 0 {
 		scale(m, n, beta, c, ldc)
+		finish(then, m, n, c, ldc)
 		return true
 	}
 	w := workspaces.Get().(*workspace)
 	defer workspaces.Put(w)
 	p := &w.prob // in the workspace, so that it is not allocated
-	*p = problem{kern: kern, transA: transA, transB: transB, m: m, n: n, k: k,
+	*p = problem{kern: kern, then: then, transA: transA, transB: transB, m: m, n: n, k: k,
 		alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc}
 	defer func() { *p = problem{} }() // let the operands go
 	if n == 1 || m == 1 {
 		p.vector()
+		finish(then, m, n, c, ldc)
 		return true
 	}
 	return p.compute(w, stop)
@@ -121,9 +134,25 @@ func scale(m, n int, beta float64, c []float64, ldc int) {
 	}
 }
 
-// problem is one call's arguments, with the micro-kernel to use.
+// finish applies then, if set, to the m×n matrix C: at once when its rows
+// are contiguous, else row by row.
+func finish(then func([]float64), m, n int, c []float64, ldc int) {
+	switch {
+	case then == nil:
+	case ldc == n:
+		then(c[:m*n])
+	default:
+		for i := range m {
+			then(c[i*ldc : i*ldc+n])
+		}
+	}
+}
+
+// problem is one call's arguments, with the micro-kernel to use and the
+// function to apply to C's final elements.
 type problem struct {
 	kern           kernel
+	then           func([]float64)
 	transA, transB bool
 	m, n, k        int
 	alpha, beta    float64

@@ -99,7 +99,7 @@ func at(x []float64, ld int, trans bool, i, j int) float64 {
 // run calls dgemm with kern on copies of the operands and returns C.
 func (c call) run(kern kernel, a, b, c0 []float64) []float64 {
 	got := append([]float64(nil), c0...)
-	dgemm(kern, nil, c.transA, c.transB, c.m, c.n, c.k, c.alpha, a, c.lda, b, c.ldb, c.beta, got, c.ldc)
+	dgemm(kern, nil, nil, c.transA, c.transB, c.m, c.n, c.k, c.alpha, a, c.lda, b, c.ldb, c.beta, got, c.ldc)
 	return got
 }
 
@@ -168,6 +168,45 @@ func TestDgemmBlocks(t *testing.T) {
 					}
 					a, b, c0 := c.operands(rng)
 					c.check(t, name, a, b, c0, c.run(kern, a, b, c0))
+				}
+			}
+		}
+	}
+}
+
+// TestDgemmThen checks that DgemmThen's result is Dgemm's with then
+// applied to every element of C once (then counts its calls per element),
+// and that C's padding is left alone, for shapes that cross the block
+// sizes, tile C across rows and columns on four threads, take the
+// matrix-vector path and skip the product (k = 0).
+func TestDgemmThen(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, s := range [][3]int{{256, 128, 64}, {64, 128, 256}, {2*mc + 5, 3, 2*kc + 7}, {5, nc + 13, 3}, {300, 1, 40}, {1, 300, 40}, {7, 9, 0}} {
+		for _, pad := range []int{0, 3} {
+			c := random(rng, s[0], s[1], s[2])
+			c.ldc = s[1] + pad
+			a, b, c0 := c.operands(rng)
+			want := c.run(bestKernel, a, b, c0)
+			got := make([]float64, len(c0)) // cap(got) = len(got), for then's index
+			copy(got, c0)
+			calls := make([]atomic.Int32, len(got))
+			then := func(row []float64) {
+				for i := range row {
+					calls[len(got)-cap(row[i:])].Add(1)
+					row[i] = 2*row[i] + 1
+				}
+			}
+			dgemm(bestKernel, nil, then, c.transA, c.transB, c.m, c.n, c.k, c.alpha, a, c.lda, b, c.ldb, c.beta, got, c.ldc)
+			for i := range got {
+				w, n := want[i], int32(1)
+				if i%c.ldc < c.n {
+					w = 2*w + 1
+				} else {
+					n = 0
+				}
+				if math.Float64bits(got[i]) != math.Float64bits(w) || calls[i].Load() != n {
+					t.Fatalf("%v: c[%d] = %v after %d calls, want %v after %d", c, i, got[i], calls[i].Load(), w, n)
 				}
 			}
 		}

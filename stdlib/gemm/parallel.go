@@ -54,7 +54,11 @@ func runPhase(work pieces, n, threads int, stop func() bool) bool {
 	c.stopped.Store(false)
 	c.pending.Add(n)
 	c.holders.Store(1)
-	if helpers := min(threads, n) - 1; helpers > 0 {
+	helpers := min(threads, n) - 1
+	if helpers > 0 && time.Now().UnixNano() < aloneUntil.Load() {
+		helpers = 0
+	}
+	if helpers > 0 {
 		startHelpers(helpers)
 		for range helpers {
 			c.holders.Add(1)
@@ -68,21 +72,54 @@ func runPhase(work pieces, n, threads int, stop func() bool) bool {
 			}
 		}
 	}
-	c.claim()
+	start := time.Now()
+	claimed := c.claim()
 	if offered.CompareAndSwap(c, nil) { // no spinning helper came by
 		c.holders.Add(-1)
 	}
-	c.pending.Wait()
+	if helpers > 0 {
+		waitForHelpers(c, time.Since(start)/time.Duration(max(1, claimed)))
+	} else {
+		c.pending.Wait()
+	}
 	finished := !c.stopped.Load()
 	c.release()
 	return finished
 }
 
+// A helper that the operating system suspends in the middle of a piece
+// (the machine is shared) holds its caller up for a scheduling period,
+// milliseconds, longer than a whole training step. When the caller waits
+// for a phase's last pieces longer than it takes to compute two of them,
+// plus lateHelper, the phases of the next aloneFor run on the calling
+// goroutine alone, which on such a machine is faster; then the helpers
+// are tried again.
+const (
+	lateHelper = 30 * time.Microsecond
+	aloneFor   = 50 * time.Millisecond
+)
+
+// aloneUntil is the time, in Unix nanoseconds, until which phases run
+// without helpers.
+var aloneUntil atomic.Int64
+
+// waitForHelpers waits for the pieces of c that helpers are computing,
+// perPiece being the time the caller took for one, and has phases run
+// alone for aloneFor when the helpers were late.
+func waitForHelpers(c *crew, perPiece time.Duration) {
+	start := time.Now()
+	c.pending.Wait()
+	if end := time.Now(); end.Sub(start) > 2*perPiece+lateHelper {
+		aloneUntil.Store(end.Add(aloneFor).UnixNano())
+	}
+}
+
 // claim computes pieces until none is left; once stop has said so, it
 // only marks the rest as finished.
-func (c *crew) claim() {
+func (c *crew) claim() (claimed int) {
 	w := workspaces.Get().(*workspace)
-	for {
+	defer workspaces.Put(w)
+	for ; ; claimed++ {
 		i := int(c.next.Add(1)) - 1
 		if i >= c.n {
 			break
@@ -95,7 +132,7 @@ func (c *crew) claim() {
 		}
 		c.pending.Done()
 	}
-	workspaces.Put(w)
+	return claimed
 }
 
 // release lets go of the crew; the last holder recycles it.

@@ -15,6 +15,10 @@ import "math"
 // without branches so that on amd64 with AVX2 and FMA it runs on vectors
 // of four, eight elements at a time; elsewhere the same steps run one
 // element at a time. Cost: about 40 flops and two divisions an element.
+// With AVX-512, exp(r) is Taylor's polynomial and the quotient starts from
+// a reciprocal estimate refined by Newton's method (sigmoid_amd64.s):
+// about 50 flops and no division, a tenth faster on AMD's Zen 4, within
+// the same 1 ulp.
 func Sigmoid(dst, src []float64) {
 	if len(dst) != len(src) {
 		panic("gemm: Sigmoid of slices of different lengths")

@@ -1,7 +1,8 @@
 #include "textflag.h"
 
 // The constants of sigmoid (sigmoid.go), each four times for full-width
-// memory operands.
+// memory operands, then, once each, the Taylor coefficients 1/n! of exp
+// that the AVX-512 loop broadcasts.
 #define CONST(off, v) \
 	DATA sigconst<>+(off+0)(SB)/8, v; \
 	DATA sigconst<>+(off+8)(SB)/8, v; \
@@ -22,7 +23,18 @@ CONST(320, $1.0)
 CONST(352, $0.5)
 CONST(384, $4503599627371519.0)
 CONST(416, $0x8000000000000000)
-GLOBL sigconst<>(SB), RODATA|NOPTR, $448
+DATA sigconst<>+448(SB)/8, $1.6059043836821613e-10
+DATA sigconst<>+456(SB)/8, $2.08767569878681e-09
+DATA sigconst<>+464(SB)/8, $2.505210838544172e-08
+DATA sigconst<>+472(SB)/8, $2.755731922398589e-07
+DATA sigconst<>+480(SB)/8, $2.7557319223985893e-06
+DATA sigconst<>+488(SB)/8, $2.48015873015873e-05
+DATA sigconst<>+496(SB)/8, $0.0001984126984126984
+DATA sigconst<>+504(SB)/8, $0.001388888888888889
+DATA sigconst<>+512(SB)/8, $0.008333333333333333
+DATA sigconst<>+520(SB)/8, $0.041666666666666664
+DATA sigconst<>+528(SB)/8, $0.16666666666666666
+GLOBL sigconst<>(SB), RODATA|NOPTR, $536
 
 #define FLOOR sigconst<>+0(SB)
 #define LOG2E sigconst<>+32(SB)
@@ -38,6 +50,17 @@ GLOBL sigconst<>(SB), RODATA|NOPTR, $448
 #define HALF sigconst<>+352(SB)
 #define MAGIC sigconst<>+384(SB)
 #define SIGN sigconst<>+416(SB)
+#define TAYLOR13 sigconst<>+448(SB)
+#define TAYLOR12 sigconst<>+456(SB)
+#define TAYLOR11 sigconst<>+464(SB)
+#define TAYLOR10 sigconst<>+472(SB)
+#define TAYLOR9 sigconst<>+480(SB)
+#define TAYLOR8 sigconst<>+488(SB)
+#define TAYLOR7 sigconst<>+496(SB)
+#define TAYLOR6 sigconst<>+504(SB)
+#define TAYLOR5 sigconst<>+512(SB)
+#define TAYLOR4 sigconst<>+520(SB)
+#define TAYLOR3 sigconst<>+528(SB)
 
 // The steps of sigmoid (sigmoid.go) on four elements, in registers
 // x, y, k, l, r, t and p; Y14 holds 1 and Y15 expFloor. Two groups of
@@ -133,14 +156,21 @@ loop:
 	VZEROUPPER
 	RET
 
-// The same steps with AVX-512 on eight elements per register, the
-// constants held in registers: Z14 = 1, Z15 = expFloor, Z16 = log2e,
-// Z17 = ln2Hi, Z18 = ln2Lo, Z19-Z23 = P5..P1, Z24 = 2, Z25 = 0.5,
-// Z26 = 2^52 + 1023, Z27 = the sign bit. The sign of x selects the
-// numerator through the mask register m.
+// With AVX-512 the steps avoid both divisions, which the processor runs
+// one at a time in a long-latency unit: exp(r) is Taylor's polynomial of
+// degree 13 (its remainder, below r¹⁴/14! ≤ 4·10⁻¹⁸ for |r| ≤ ln2/2, is
+// far below an ulp), 1 + (r + r²·Q(r)) with Q's coefficients 1/2!..1/13!,
+// scaled by 2^k with VSCALEFPD (one rounding, subnormal results
+// included); the quotient num/(1+e) starts from VRCP14PD's reciprocal
+// (relative error below 2⁻¹⁴), refined by a Newton step (2⁻²⁸), and the
+// correction q + (num - q·hi - q·lo)·r squares that error away. Eight
+// elements per register, the constants in registers: Z14 = 1, Z15 =
+// expFloor, Z16 = log2e, Z17 = ln2Hi, Z18 = ln2Lo, Z19 = the sign bit,
+// Z20-Z31 = 1/13!..1/2!. The sign of x selects the numerator through the
+// mask register m.
 
 #define REDUCE16(x, y, k, l, r) \
-	VPORQ        Z27, x, y;   \
+	VPORQ        Z19, x, y;   \
 	VMAXPD       y, Z15, y;   \
 	VMULPD       Z16, y, k;   \
 	VRNDSCALEPD  $0, k, k;    \
@@ -148,44 +178,42 @@ loop:
 	VMULPD       Z18, k, l;   \
 	VSUBPD       l, y, r
 
-#define EXPR16(y, l, r, t, p) \
-	VMULPD       r, r, t;      \
-	VMOVAPD      Z19, p;       \
-	VFMADD213PD  Z20, t, p;    \
-	VFMADD213PD  Z21, t, p;    \
-	VFMADD213PD  Z22, t, p;    \
-	VFMADD213PD  Z23, t, p;    \
-	VFNMADD213PD r, t, p;      \
-	VMULPD       p, r, t;      \
-	VSUBPD       p, Z24, r;    \
-	VDIVPD       r, t, t;      \
-	VSUBPD       t, l, t;      \
-	VSUBPD       y, t, t;      \
-	VSUBPD       t, Z14, t
+// EXP16: t = e = (1 + (r + r²·Q(r)))·2^k; frees y, l and p.
+#define EXP16(k, r, t, p) \
+	VMULPD      r, r, t;    \
+	VMOVAPD     Z20, p;     \
+	VFMADD213PD Z21, r, p;  \
+	VFMADD213PD Z22, r, p;  \
+	VFMADD213PD Z23, r, p;  \
+	VFMADD213PD Z24, r, p;  \
+	VFMADD213PD Z25, r, p;  \
+	VFMADD213PD Z26, r, p;  \
+	VFMADD213PD Z27, r, p;  \
+	VFMADD213PD Z28, r, p;  \
+	VFMADD213PD Z29, r, p;  \
+	VFMADD213PD Z30, r, p;  \
+	VFMADD213PD Z31, r, p;  \
+	VFMADD213PD r, t, p;    \
+	VADDPD      Z14, p, t;  \
+	VSCALEFPD   k, t, t
 
-#define SCALE16E(k, t, p) \
-	VMULPD      Z25, k, p;  \
-	VRNDSCALEPD $1, p, p;   \
-	VSUBPD      p, k, k;    \
-	VADDPD      Z26, p, p;  \
-	VPSLLQ      $52, p, p;  \
-	VADDPD      Z26, k, k;  \
-	VPSLLQ      $52, k, k;  \
-	VMULPD      p, t, t;    \
-	VMULPD      k, t, t
-
+// LOGISTIC16: p = num/(1+e), num = e where x < 0, else 1: y = hi = 1+e,
+// l = lo = (1-hi)+e, r = 1/hi to 2⁻²⁸, k = q = num·r, then
+// q + (num - q·hi - q·lo)·r.
 #define LOGISTIC16(x, y, k, l, r, t, p, m) \
 	VADDPD       Z14, t, y;    \
 	VSUBPD       y, Z14, l;    \
 	VADDPD       t, l, l;      \
 	VPMOVQ2M     x, m;         \
 	VBLENDMPD    t, Z14, m, p; \
-	VDIVPD       y, Z14, r;    \
+	VRCP14PD     y, r;         \
+	VMOVAPD      Z14, t;       \
+	VFNMADD231PD r, y, t;      \
+	VFMADD231PD  t, r, r;      \
 	VMULPD       r, p, k;      \
 	VFNMADD231PD k, y, p;      \
 	VFNMADD231PD k, l, p;      \
-	VMULPD       r, p, p;      \
-	VADDPD       k, p, p
+	VFMADD213PD  k, r, p
 
 // func sigmoid16(dst, src *float64, n int)
 //
@@ -200,25 +228,27 @@ TEXT ·sigmoid16(SB), NOSPLIT, $0-24
 	VBROADCASTSD LOG2E, Z16
 	VBROADCASTSD LN2HI, Z17
 	VBROADCASTSD LN2LO, Z18
-	VBROADCASTSD P5, Z19
-	VBROADCASTSD P4, Z20
-	VBROADCASTSD P3, Z21
-	VBROADCASTSD P2, Z22
-	VBROADCASTSD P1, Z23
-	VBROADCASTSD TWO, Z24
-	VBROADCASTSD HALF, Z25
-	VBROADCASTSD MAGIC, Z26
-	VBROADCASTSD SIGN, Z27
+	VBROADCASTSD SIGN, Z19
+	VBROADCASTSD TAYLOR13, Z20
+	VBROADCASTSD TAYLOR12, Z21
+	VBROADCASTSD TAYLOR11, Z22
+	VBROADCASTSD TAYLOR10, Z23
+	VBROADCASTSD TAYLOR9, Z24
+	VBROADCASTSD TAYLOR8, Z25
+	VBROADCASTSD TAYLOR7, Z26
+	VBROADCASTSD TAYLOR6, Z27
+	VBROADCASTSD TAYLOR5, Z28
+	VBROADCASTSD TAYLOR4, Z29
+	VBROADCASTSD TAYLOR3, Z30
+	VBROADCASTSD HALF, Z31
 
 loop16:
 	VMOVUPD (SI), Z0
 	VMOVUPD 64(SI), Z7
 	REDUCE16(Z0, Z1, Z2, Z3, Z4)
 	REDUCE16(Z7, Z8, Z9, Z10, Z11)
-	EXPR16(Z1, Z3, Z4, Z5, Z6)
-	EXPR16(Z8, Z10, Z11, Z12, Z13)
-	SCALE16E(Z2, Z5, Z6)
-	SCALE16E(Z9, Z12, Z13)
+	EXP16(Z2, Z4, Z5, Z6)
+	EXP16(Z9, Z11, Z12, Z13)
 	LOGISTIC16(Z0, Z1, Z2, Z3, Z4, Z5, Z6, K1)
 	LOGISTIC16(Z7, Z8, Z9, Z10, Z11, Z12, Z13, K2)
 	VMOVUPD Z6, (DI)

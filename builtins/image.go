@@ -459,11 +459,12 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "resize", Params: "img, [w, h]", Topic: "images",
-		Options: []lang.Opt{{Name: "interpolation", Doc: "linear (default), nearest or area"}},
+		Options: []lang.Opt{{Name: "interpolation", Doc: "linear (default), nearest, cubic or area"}},
 		Doc: "The image resized to w×h pixels.\n" +
 			"As OpenCV's resize: interpolation \"linear\" (the default: bilinear, in OpenCV's\n" +
-			"fixed point for 8-bit images), \"nearest\" (each pixel copies the source pixel it falls on) or \"area\" (the mean\n" +
-			"of each block, for sizes that divide the image's); cubic is not there yet",
+			"fixed point for 8-bit images), \"nearest\" (each pixel copies the source pixel it falls on), \"cubic\"\n" +
+			"(bicubic with a = -0.75, as INTER_CUBIC) or \"area\" (each pixel the mean of the source area it covers,\n" +
+			"weighted by the part covered, when shrinking; bilinear when enlarging, as INTER_AREA)",
 		Example: "resize([[0, 100], [200, 250]], [4, 3])\nresize([[1, 2], [3, 4]], [4, 3], {interpolation: \"nearest\"})",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -677,7 +677,9 @@ var minimizeBuiltin = &lang.Builtin{
 		"jac is given. Nelder-Mead and Powell clip their trial points into the bounds\n" +
 		"as scipy 1.10 does. An option that the method does not read is an error.\n" +
 		"Returns a record x, fun, jac, nit, nfev, njev, status, success, message\n" +
-		"(hess_inv from BFGS and L-BFGS-B).",
+		"(hess_inv from BFGS and L-BFGS-B). Inside a function being differentiated, with args\n" +
+		"that hold its variables, x and fun are differentiable: the implicit function theorem\n" +
+		"at the optimum (see sensitivity).",
 	Example: "minimize((x - 3)**2 + (y + 1)**2, [1, 1]).x",
 	MinArgs: 2, MaxArgs: 3,
 	Fn: func(s *lang.Session, a lang.Args) lang.Value {

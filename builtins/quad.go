@@ -245,7 +245,9 @@ var quadBuiltins = []*lang.Builtin{
 			"points lists break points of a finite range where f is singular or jumps (QUADPACK's qagp);\n" +
 			"weight \"alg\" with wvar [α, β] integrates f·(x-a)^α·(b-x)^β, \"alg-loga\", \"alg-logb\", \"alg-log\" times log(x-a), log(b-x) or both (qaws);\n" +
 			"weight \"cauchy\" with wvar c the principal value of the integral of f/(x - c) (qawc);\n" +
-			"weight \"cos\" or \"sin\" with wvar ω integrates f·cos(ωx) or f·sin(ωx) (qawo; qawf up to inf).",
+			"weight \"cos\" or \"sin\" with wvar ω integrates f·cos(ωx) or f·sin(ωx) (qawo; qawf up to inf).\n" +
+			"Inside a function being differentiated, the value is differentiable with respect to args (under the\n" +
+			"integral sign) and the limits.",
 		Example: "quad(exp(-x**2), -inf, inf).value - sqrt(pi)",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

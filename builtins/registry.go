@@ -51,8 +51,8 @@ func topicSummary(topic string) string {
 	return ""
 }
 
-// solverTopics are the topics of the numerical solvers, whose results
-// cannot be differentiated (see lang.Builtin's Solver).
+// solverTopics are the topics of the numerical solvers, whose numeric
+// results cannot carry a derivative (see lang.Builtin's Solver).
 var solverTopics = map[string]bool{"optimize": true, "roots": true, "ode": true}
 
 // All returns every builtin, grouped by topic.

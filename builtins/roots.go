@@ -588,7 +588,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 		Doc: "A root of a system of equations by Powell's hybrid method.\n" +
 			"Solves F(x) = 0 near x0 (MINPACK's hybrj), as scipy.optimize.fsolve,\n" +
 			"with the Jacobian from autodiff (a user fprime wins). {full_output: true} gives a record x, infodict (nfev,\n" +
-			"njev, fvec, fjac, r, qtf), ier, mesg.",
+			"njev, fvec, fjac, r, qtf), ier, mesg. Inside a function being differentiated, with args that hold its\n" +
+			"variables, the root is differentiable by the implicit function theorem (see sensitivity).",
 		Example: "fsolve([x + 0.5*(x - y)**3 - 1, 0.5*(y - x)**3 + y], [0, 0])",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -610,7 +611,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 		Doc: "A root of a system of equations, by a chosen method.\n" +
 			"Solves F(x) = 0 near x0, as scipy.optimize.root (hybr by default); the Jacobian from autodiff for hybr\n" +
 			"and lm.\n" +
-			"A record x, success, status, message, fun, nfev, njev, nit.",
+			"A record x, success, status, message, fun, nfev, njev, nit; x is differentiable with respect to args\n" +
+			"by the implicit function theorem, as fsolve's.",
 		Example: "root([x + 0.5*(x - y)**3 - 1, 0.5*(y - x)**3 + y], [0, 0], {method: \"lm\"}).x",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

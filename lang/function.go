@@ -70,9 +70,12 @@ type Builtin struct {
 	MinArgs int
 	MaxArgs int // -1 for any number
 	// Solver marks a numerical solver (a minimizer, a root finder, an
-	// integrator): its numbers cannot carry a derivative, so a function
-	// being differentiated that passes it something that depends on the
-	// variables of differentiation gets an error rather than a zero.
+	// integrator). The solvers that give their own sensitivities (odeint,
+	// solve_ivp, fsolve, root, minimize, quad) return graph nodes when
+	// given symbolic input; for any other, its numbers cannot carry a
+	// derivative, so a function being differentiated that passes it
+	// something that depends on the variables of differentiation gets an
+	// error rather than a zero.
 	Solver bool
 	// Fn computes the result. It reports user mistakes by panicking with an
 	// *Error (see Throw, Errorf and ArgErrorf). args is only valid during the

@@ -111,9 +111,10 @@ func qagpe(f func(float64) float64, pts []float64, epsabs, epsrel float64, limit
 	area := result
 	l.nrmax = 1
 	var (
-		ktmin, iroff1, iroff2, iroff3, ierro int
-		extrap, noext                        bool
-		correc                               float64
+		ktmin, ierro  int
+		roundoff      quadRoundoff
+		extrap, noext bool
+		correc        float64
 	)
 	erlarg, ertest := errsum, errbnd
 	levmax := 1
@@ -137,44 +138,17 @@ func qagpe(f func(float64) float64, pts []float64, epsabs, epsrel float64, limit
 		erro12 := error1 + error2
 		errsum = errsum + erro12 - l.errmax
 		area = area + area12 - l.rlist[m]
-		if defab1 != error1 && defab2 != error2 {
-			if math.Abs(l.rlist[m]-area12) <= 1e-5*math.Abs(area12) && erro12 >= 0.99*l.errmax {
-				if extrap {
-					iroff2++
-				} else {
-					iroff1++
-				}
-			}
-			if last > 10 && erro12 > l.errmax {
-				iroff3++
-			}
-		}
+		roundoff.count(l.rlist[m], l.errmax, area12, erro12, defab1 != error1 && defab2 != error2, extrap, last)
 		level[m], level[last-1] = levcur, levcur
-		l.rlist[m] = area1
-		l.rlist[last-1] = area2
 		errbnd = math.Max(epsabs, epsrel*math.Abs(area))
-		if iroff1+iroff2 >= 10 || iroff3 >= 20 {
-			ier = 2
-		}
-		if iroff2 >= 5 {
-			ierro = 3
-		}
+		ier, ierro = roundoff.flags(ier, ierro)
 		if last == limit {
 			ier = 1
 		}
-		if math.Max(math.Abs(a1), math.Abs(b2)) <= (1+100*quadEpmach)*(math.Abs(a2)+1000*quadUflow) {
+		if tooNarrow(a1, a2, b2) {
 			ier = 4
 		}
-		nl := last - 1
-		if error2 > error1 {
-			l.alist[m], l.alist[nl], l.blist[nl] = a2, a1, b1
-			l.rlist[m], l.rlist[nl] = area2, area1
-			l.elist[m], l.elist[nl] = error2, error1
-		} else {
-			l.alist[nl], l.blist[m], l.blist[nl] = a2, b1, b2
-			l.elist[m], l.elist[nl] = error1, error2
-		}
-		l.sort(limit, last)
+		l.bisected(m, limit, last, a1, b1, a2, b2, area1, area2, error1, error2)
 		if errsum <= errbnd {
 			sumAll = true
 			break
@@ -249,47 +223,8 @@ func qagpe(f func(float64) float64, pts []float64, epsabs, epsrel float64, limit
 		levmax++
 		erlarg = errsum
 	}
-	last = min(last, limit)
-
-	// Choose between the extrapolated result and the sum over the
-	// intervals, and test for divergence (labels 170 to 210).
-	if !sumAll && abserr == quadOflow {
-		sumAll = true
-	}
-	if !sumAll {
-		divergence := true
-		if ier+ierro != 0 {
-			if ierro == 3 {
-				abserr += correc
-			}
-			if ier == 0 {
-				ier = 3
-			}
-			switch {
-			case result != 0 && area != 0:
-				sumAll = abserr/math.Abs(result) > errsum/math.Abs(area)
-			case abserr > errsum:
-				sumAll = true
-			case area == 0:
-				divergence = false
-			}
-		}
-		if !sumAll && divergence {
-			if !(ksgn == -1 && math.Max(math.Abs(result), math.Abs(area)) <= resabs*0.01) {
-				if 0.01 > result/area || result/area > 100 || errsum > math.Abs(area) {
-					ier = 6
-				}
-			}
-		}
-	}
-	if sumAll {
-		result = 0
-		for _, r := range l.rlist[:last] {
-			result += r
-		}
-		abserr = errsum
-	}
-	return qagpeFinish(ier, result, abserr, last), neval
+	return l.finish(quadEnd{result: result, abserr: abserr, area: area, errsum: errsum, correc: correc,
+		ier: ier, ierro: ierro, sumAll: sumAll, ksgn: ksgn, small: resabs * 0.01}, min(last, limit)), neval
 }
 
 // qagpeFinish is DQAGPE's label 210: codes above 2 move down by one.

@@ -82,8 +82,6 @@ func qawce(f func(float64) float64, a, b, c, epsabs, epsrel float64, limit int) 
 		if last > 10 && erro12 > l.errmax && krule == 0 {
 			iroff2++
 		}
-		l.rlist[m] = area1
-		l.rlist[last-1] = area2
 		errbnd = math.Max(epsabs, epsrel*math.Abs(area))
 		if errsum > errbnd {
 			if iroff1 >= 6 && iroff2 > 20 {
@@ -92,30 +90,17 @@ func qawce(f func(float64) float64, a, b, c, epsabs, epsrel float64, limit int) 
 			if last == limit {
 				ier = 1
 			}
-			if math.Max(math.Abs(a1), math.Abs(b2)) <= (1+100*quadEpmach)*(math.Abs(a2)+1000*quadUflow) {
+			if tooNarrow(a1, a2, b2) {
 				ier = 3
 			}
 		}
-		n := last - 1
-		if error2 > error1 {
-			l.alist[m], l.alist[n], l.blist[n] = a2, a1, b1
-			l.rlist[m], l.rlist[n] = area2, area1
-			l.elist[m], l.elist[n] = error2, error1
-		} else {
-			l.alist[n], l.blist[m], l.blist[n] = a2, b1, b2
-			l.elist[m], l.elist[n] = error1, error2
-		}
-		l.sort(limit, last)
+		l.bisected(m, limit, last, a1, b1, a2, b2, area1, area2, error1, error2)
 		if ier != 0 || errsum <= errbnd {
 			break
 		}
 	}
 	last = min(last, limit)
-	result = 0
-	for _, r := range l.rlist[:last] {
-		result += r
-	}
-	return quadOutcome{result: result, abserr: errsum, ier: ier, last: last}, neval
+	return quadOutcome{result: l.sum(last), abserr: errsum, ier: ier, last: last}, neval
 }
 
 // qc25c is DQC25C: the integral of f(x)/(x − c) over (a, b), its error

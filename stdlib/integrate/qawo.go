@@ -92,10 +92,11 @@ func qawoe(f func(float64) float64, a, b, omega float64, integr int, epsabs, eps
 	area, errsum := result, abserr
 	abserr = quadOflow
 	var (
-		eps                                  quadEpsilon
-		extrap, noext                        bool
-		ierro, iroff1, iroff2, iroff3, ktmin int
-		erlarg, ertest, correc               float64
+		eps                    quadEpsilon
+		extrap, noext          bool
+		ierro, ktmin           int
+		roundoff               quadRoundoff
+		erlarg, ertest, correc float64
 	)
 	small := math.Abs(b-a) * 0.75
 	extall := false
@@ -127,44 +128,17 @@ loop:
 		erro12 := error1 + error2
 		errsum = errsum + erro12 - l.errmax
 		area = area + area12 - l.rlist[m]
-		if defab1 != error1 && defab2 != error2 {
-			if math.Abs(l.rlist[m]-area12) <= 1e-5*math.Abs(area12) && erro12 >= 0.99*l.errmax {
-				if extrap {
-					iroff2++
-				} else {
-					iroff1++
-				}
-			}
-			if last > 10 && erro12 > l.errmax {
-				iroff3++
-			}
-		}
-		l.rlist[m] = area1
-		l.rlist[last-1] = area2
+		roundoff.count(l.rlist[m], l.errmax, area12, erro12, defab1 != error1 && defab2 != error2, extrap, last)
 		nnlog[m], nnlog[last-1] = nrmom, nrmom
 		errbnd = math.Max(epsabs, epsrel*math.Abs(area))
-		if iroff1+iroff2 >= 10 || iroff3 >= 20 {
-			ier = 2
-		}
-		if iroff2 >= 5 {
-			ierro = 3
-		}
+		ier, ierro = roundoff.flags(ier, ierro)
 		if last == limit {
 			ier = 1
 		}
-		if math.Max(math.Abs(a1), math.Abs(b2)) <= (1+100*quadEpmach)*(math.Abs(a2)+1000*quadUflow) {
+		if tooNarrow(a1, a2, b2) {
 			ier = 4
 		}
-		n := last - 1
-		if error2 > error1 {
-			l.alist[m], l.alist[n], l.blist[n] = a2, a1, b1
-			l.rlist[m], l.rlist[n] = area2, area1
-			l.elist[m], l.elist[n] = error2, error1
-		} else {
-			l.alist[n], l.blist[m], l.blist[n] = a2, b1, b2
-			l.elist[m], l.elist[n] = error1, error2
-		}
-		l.sort(limit, last)
+		l.bisected(m, limit, last, a1, b1, a2, b2, area1, area2, error1, error2)
 		if errsum <= errbnd {
 			sumAll = true
 			break
@@ -258,49 +232,10 @@ loop:
 		small *= 0.5
 		erlarg = errsum
 	}
-	last = min(last, limit)
-
 	// Labels 150 to 200.
-	if !sumAll && (abserr == quadOflow || eps.nres == 0) {
-		sumAll = true
-	}
-	if !sumAll {
-		divergence := true
-		if ier+ierro != 0 {
-			if ierro == 3 {
-				abserr += correc
-			}
-			if ier == 0 {
-				ier = 3
-			}
-			switch {
-			case result != 0 && area != 0:
-				sumAll = abserr/math.Abs(result) > errsum/math.Abs(area)
-			case abserr > errsum:
-				sumAll = true
-			case area == 0:
-				divergence = false
-			}
-		}
-		if !sumAll && divergence {
-			if !(ksgn == -1 && math.Max(math.Abs(result), math.Abs(area)) <= defabs*0.01) {
-				if 0.01 > result/area || result/area > 100 || errsum >= math.Abs(area) {
-					ier = 6
-				}
-			}
-		}
-	}
-	if sumAll {
-		result = 0
-		for _, r := range l.rlist[:last] {
-			result += r
-		}
-		abserr = errsum
-	}
-	if ier > 2 {
-		ier--
-	}
-	return flip(quadOutcome{result: result, abserr: abserr, ier: ier, last: last}), neval
+	end := quadEnd{result: result, abserr: abserr, area: area, errsum: errsum, correc: correc,
+		ier: ier, ierro: ierro, sumAll: sumAll || eps.nres == 0, ksgn: ksgn, small: defabs * 0.01, atEqual: true}
+	return flip(l.finish(end, min(last, limit))), neval
 }
 
 // qc25f is DQC25F: the integral of f(x)·cos(ωx) (integr 1) or sin(ωx)

@@ -110,8 +110,6 @@ func qawse(f func(float64) float64, a, b, alfa, beta float64, integr int, epsabs
 				iroff2++
 			}
 		}
-		l.rlist[mx] = area1
-		l.rlist[last-1] = area2
 		errbnd = math.Max(epsabs, epsrel*math.Abs(area))
 		if errsum > errbnd {
 			if last == limit {
@@ -120,30 +118,17 @@ func qawse(f func(float64) float64, a, b, alfa, beta float64, integr int, epsabs
 			if iroff1 >= 6 || iroff2 >= 20 {
 				ier = 2
 			}
-			if math.Max(math.Abs(a1), math.Abs(b2)) <= (1+100*quadEpmach)*(math.Abs(a2)+1000*quadUflow) {
+			if tooNarrow(a1, a2, b2) {
 				ier = 3
 			}
 		}
-		n := last - 1
-		if error2 > error1 {
-			l.alist[mx], l.alist[n], l.blist[n] = a2, a1, b1
-			l.rlist[mx], l.rlist[n] = area2, area1
-			l.elist[mx], l.elist[n] = error2, error1
-		} else {
-			l.alist[n], l.blist[mx], l.blist[n] = a2, b1, b2
-			l.elist[mx], l.elist[n] = error1, error2
-		}
-		l.sort(limit, last)
+		l.bisected(mx, limit, last, a1, b1, a2, b2, area1, area2, error1, error2)
 		if ier != 0 || errsum <= errbnd {
 			break
 		}
 	}
 	last = min(last, limit)
-	result = 0
-	for _, r := range l.rlist[:last] {
-		result += r
-	}
-	return quadOutcome{result: result, abserr: errsum, ier: ier, last: last}, neval
+	return quadOutcome{result: l.sum(last), abserr: errsum, ier: ier, last: last}, neval
 }
 
 // qawsMomentSet holds DQMOMO's modified Chebyshev moments over (−1, 1):

@@ -387,6 +387,136 @@ type quadList struct {
 	errmax                     float64
 }
 
+// bisected records the halves (a1, b1) and (a2, b2) of interval m, with
+// their integrals and errors, as intervals m and last−1, the half with the
+// larger error in slot m, and ranks them (sort).
+func (l *quadList) bisected(m, limit, last int, a1, b1, a2, b2, area1, area2, error1, error2 float64) {
+	n := last - 1
+	l.rlist[m], l.rlist[n] = area1, area2
+	if error2 > error1 {
+		l.alist[m], l.alist[n], l.blist[n] = a2, a1, b1
+		l.rlist[m], l.rlist[n] = area2, area1
+		l.elist[m], l.elist[n] = error2, error1
+	} else {
+		l.alist[n], l.blist[m], l.blist[n] = a2, b1, b2
+		l.elist[m], l.elist[n] = error1, error2
+	}
+	l.sort(limit, last)
+}
+
+// sum is the sum of the integrals over the first last intervals.
+func (l *quadList) sum(last int) float64 {
+	total := 0.0
+	for _, r := range l.rlist[:last] {
+		total += r
+	}
+	return total
+}
+
+// tooNarrow reports whether the interval bisected into (a1, b1) and
+// (a2, b2) is too narrow to bisect again in floating point.
+func tooNarrow(a1, a2, b2 float64) bool {
+	return math.Max(math.Abs(a1), math.Abs(b2)) <= (1+100*quadEpmach)*(math.Abs(a2)+1000*quadUflow)
+}
+
+// quadRoundoff counts the signs of roundoff in the extrapolating routines
+// (DQAGSE, DQAGPE, DQAWOE): a bisection that hardly changes the integral
+// but not the error, before extrapolation (iroff1) or during it (iroff2),
+// or one that raises the error late (iroff3).
+type quadRoundoff struct{ iroff1, iroff2, iroff3 int }
+
+// count looks at one bisection: the interval's old integral and error,
+// the halves' integrals and errors summed, and whether both halves' rules
+// were free of roundoff (their error estimates not their resasc).
+func (r *quadRoundoff) count(old, errmax, area12, erro12 float64, clean, extrap bool, last int) {
+	if !clean {
+		return
+	}
+	if math.Abs(old-area12) <= 1e-5*math.Abs(area12) && erro12 >= 0.99*errmax {
+		if extrap {
+			r.iroff2++
+		} else {
+			r.iroff1++
+		}
+	}
+	if last > 10 && erro12 > errmax {
+		r.iroff3++
+	}
+}
+
+// flags returns the codes roundoff sets: ier 2 when it is too frequent
+// (else ier unchanged), ierro 3 when it spoiled extrapolation.
+func (r *quadRoundoff) flags(ier, ierro int) (int, int) {
+	if r.iroff1+r.iroff2 >= 10 || r.iroff3 >= 20 {
+		ier = 2
+	}
+	if r.iroff2 >= 5 {
+		ierro = 3
+	}
+	return ier, ierro
+}
+
+// quadEnd is the state at the end of an extrapolating routine's
+// subdivision: the best extrapolated result and its error, the sum of
+// the intervals' integrals and errors, and the codes so far.
+type quadEnd struct {
+	result, abserr float64 // the extrapolated result
+	area, errsum   float64 // the sums over the intervals
+	correc         float64 // the error added when roundoff spoiled extrapolation
+	ier, ierro     int
+	sumAll         bool // the sum over the intervals is the result
+	// ksgn is 1 when f seems to keep one sign (|∫f| within 50 ulps of
+	// ∫|f| on the whole range), else −1; then a result and area both
+	// below small (1% of that ∫|f|) are not tested for divergence.
+	ksgn  int
+	small float64
+	// atEqual makes errsum = |area| a divergence, as DQAWOE tests (the
+	// others test errsum > |area|).
+	atEqual bool
+}
+
+// finish is the end DQAGSE, DQAGPE and DQAWOE share: the choice between
+// the extrapolated result and the sum over the first last intervals, the
+// test for divergence (ier 6 before the shift), and codes above 2 moved
+// down by one.
+func (l *quadList) finish(e quadEnd, last int) quadOutcome {
+	if !e.sumAll && e.abserr == quadOflow {
+		e.sumAll = true
+	}
+	divergence := true
+	if !e.sumAll && e.ier+e.ierro != 0 {
+		if e.ierro == 3 {
+			e.abserr += e.correc
+		}
+		if e.ier == 0 {
+			e.ier = 3
+		}
+		switch {
+		case e.result != 0 && e.area != 0:
+			e.sumAll = e.abserr/math.Abs(e.result) > e.errsum/math.Abs(e.area)
+		case e.abserr > e.errsum:
+			e.sumAll = true
+		case e.area == 0:
+			divergence = false
+		}
+	}
+	if !e.sumAll && divergence {
+		if e.ksgn != -1 || math.Max(math.Abs(e.result), math.Abs(e.area)) > e.small {
+			ratio := e.result / e.area
+			if 0.01 > ratio || ratio > 100 || e.errsum > math.Abs(e.area) || e.atEqual && e.errsum == math.Abs(e.area) {
+				e.ier = 6
+			}
+		}
+	}
+	if e.sumAll {
+		e.result, e.abserr = l.sum(last), e.errsum
+	}
+	if e.ier > 2 {
+		e.ier--
+	}
+	return quadOutcome{result: e.result, abserr: e.abserr, ier: e.ier, last: last}
+}
+
 // sort is DQPSRT: it inserts the two halves of the interval just bisected
 // (maxerr, now its left or right half, and the new interval last−1) into
 // the ranking and selects the interval with the nrmax-th largest error.
@@ -489,9 +619,10 @@ func quadAdaptive(g func(float64) float64, rule *quadKronrod, a, b, epsabs, epsr
 	area, errsum := result, abserr
 	abserr = quadOflow
 	var (
-		ktmin, iroff1, iroff2, iroff3, ierro int
-		extrap, noext, sumAll                bool
-		small, erlarg, ertest, correc        float64
+		ktmin, ierro                  int
+		roundoff                      quadRoundoff
+		extrap, noext, sumAll         bool
+		small, erlarg, ertest, correc float64
 	)
 	ksgn := -1
 	if dres >= (1-50*quadEpmach)*defabs {
@@ -508,54 +639,21 @@ func quadAdaptive(g func(float64) float64, rule *quadKronrod, a, b, epsabs, epsr
 		area1, error1, _, defab1 := rule.apply(g, a1, b1)
 		area2, error2, _, defab2 := rule.apply(g, a2, b2)
 
-		// Improve the integral and error sums and test for roundoff:
-		// a bisection that hardly changes the integral but not the
-		// error (iroff1, iroff2), or raises the error late (iroff3).
+		// Improve the integral and error sums and test for roundoff.
 		area12 := area1 + area2
 		erro12 := error1 + error2
 		errsum = errsum + erro12 - l.errmax
 		area = area + area12 - l.rlist[m]
-		if defab1 != error1 && defab2 != error2 {
-			if math.Abs(l.rlist[m]-area12) <= 1e-5*math.Abs(area12) && erro12 >= 0.99*l.errmax {
-				if extrap {
-					iroff2++
-				} else {
-					iroff1++
-				}
-			}
-			if last > 10 && erro12 > l.errmax {
-				iroff3++
-			}
-		}
-		l.rlist[m] = area1
-		l.rlist[last-1] = area2
+		roundoff.count(l.rlist[m], l.errmax, area12, erro12, defab1 != error1 && defab2 != error2, extrap, last)
 		errbnd = math.Max(epsabs, epsrel*math.Abs(area))
-		if iroff1+iroff2 >= 10 || iroff3 >= 20 {
-			ier = 2
-		}
-		if iroff2 >= 5 {
-			ierro = 3
-		}
+		ier, ierro = roundoff.flags(ier, ierro)
 		if last == limit {
 			ier = 1
 		}
-		// An interval too small to bisect in floating point.
-		if math.Max(math.Abs(a1), math.Abs(b2)) <= (1+100*quadEpmach)*(math.Abs(a2)+1000*quadUflow) {
+		if tooNarrow(a1, a2, b2) {
 			ier = 4
 		}
-
-		// Append the new intervals, the one with the larger error in
-		// the slot of the interval bisected.
-		n := last - 1
-		if error2 > error1 {
-			l.alist[m], l.alist[n], l.blist[n] = a2, a1, b1
-			l.rlist[m], l.rlist[n] = area2, area1
-			l.elist[m], l.elist[n] = error2, error1
-		} else {
-			l.alist[n], l.blist[m], l.blist[n] = a2, b1, b2
-			l.elist[m], l.elist[n] = error1, error2
-		}
-		l.sort(limit, last)
+		l.bisected(m, limit, last, a1, b1, a2, b2, area1, area2, error1, error2)
 		if errsum <= errbnd {
 			sumAll = true
 			break
@@ -641,48 +739,8 @@ func quadAdaptive(g func(float64) float64, rule *quadKronrod, a, b, epsabs, epsr
 		small *= 0.5
 		erlarg = errsum
 	}
-	last = min(last, limit)
-
-	// Choose between the extrapolated result and the sum over the
-	// intervals, and test for divergence.
-	divergence := true
-	if !sumAll && abserr == quadOflow {
-		sumAll = true
-	}
-	if !sumAll && ier+ierro != 0 {
-		if ierro == 3 {
-			abserr += correc
-		}
-		if ier == 0 {
-			ier = 3
-		}
-		switch {
-		case result != 0 && area != 0:
-			sumAll = abserr/math.Abs(result) > errsum/math.Abs(area)
-		case abserr > errsum:
-			sumAll = true
-		case area == 0:
-			divergence = false
-		}
-	}
-	if !sumAll && divergence {
-		if ksgn != -1 || math.Max(math.Abs(result), math.Abs(area)) > defabs*0.01 {
-			if 0.01 > result/area || result/area > 100 || errsum > math.Abs(area) {
-				ier = 6
-			}
-		}
-	}
-	if sumAll {
-		result = 0
-		for _, r := range l.rlist[:last] {
-			result += r
-		}
-		abserr = errsum
-	}
-	if ier > 2 {
-		ier--
-	}
-	return quadOutcome{result: result, abserr: abserr, ier: ier, last: last}
+	return l.finish(quadEnd{result: result, abserr: abserr, area: area, errsum: errsum, correc: correc,
+		ier: ier, ierro: ierro, sumAll: sumAll, ksgn: ksgn, small: defabs * 0.01}, min(last, limit))
 }
 
 // quadEpsilon is DQELG's state: Wynn's epsilon algorithm (P. Wynn, "On a

@@ -65,7 +65,7 @@ func BenchmarkODESensitivityCost(b *testing.B) {
 	}
 	y0 := lang.Arr(array.Vector([]float64{10, 5}))
 	o, y0num := timeFunc(s, lv, y0, templates, false)
-	e, _ := newODESensitivity(s, o, y0, y0num, must(s.Eval("t")), extra)
+	e, _ := newODESensitivity(s, o, y0, y0num, must(s.Eval("t")), extra, lang.Options{})
 	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, copies int) [][]float64 {
 		return must(integrate.Odeint(rhs, jac, y0, times, nil)).Y
 	}

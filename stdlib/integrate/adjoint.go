@@ -1,8 +1,9 @@
 package integrate
 
 import (
-	"errors"
+	"fmt"
 	"math"
+	"slices"
 )
 
 // The adjoint method for the gradient of a function of an ODE's solution
@@ -29,10 +30,12 @@ import (
 // own interpolant is the checkpointing with a checkpoint per step, exact
 // to the method's order and never recomputed). The backward system is
 // solved between consecutive output times by the forward method, under
-// the same tolerances for λ and μ (CVODES's errconQB). For the implicit
-// methods its Jacobian is [-J_yᵀ 0; 0 0]: μ's coupling to λ is block
-// lower triangular and μ enters nothing, so Newton converges as with the
-// full Jacobian.
+// the same tolerances for λ, μ being left out of the error test (see
+// adjointSettings). For the implicit
+// methods its Jacobian is [-J_yᵀ 0; 0 0], which drops -J_pᵀ: μ then lags
+// λ by one Newton iteration, and as μ is out of the error test (and so of
+// the Newton convergence test) that costs nothing, while J_p, an N×P
+// matrix, is never formed.
 
 // AdjointProblem is what Adjoint needs of an ODE beside its forward
 // solution.
@@ -52,8 +55,7 @@ type AdjointProblem struct {
 // times ts (in the direction of integration, the first possibly t0),
 // whose derivatives by them are w[k]. s holds the forward solve's method
 // and tolerances (its output times, dense output and events are not
-// used); the backward system has one absolute tolerance, the smallest of
-// s's.
+// used); λ has one absolute tolerance, the smallest of s's.
 func Adjoint(pr *AdjointProblem, sol *Solution, t0 float64, ts []float64, w [][]float64, s *IVPSettings) (lambda, mu []float64, err error) {
 	n := pr.N
 	z := make([]float64, n+pr.P)
@@ -82,20 +84,33 @@ func Adjoint(pr *AdjointProblem, sol *Solution, t0 float64, ts []float64, w [][]
 			return nil, nil, err
 		}
 		if !r.Success {
-			return nil, nil, errors.New("integrate: the adjoint solve failed: " + r.Message)
+			return nil, nil, fmt.Errorf("integrate: the adjoint solve from t = %g to %g failed: %s", from, to, r.Message)
 		}
 		copy(z, r.Y[len(r.Y)-1])
 	}
 	return z[:n], z[n:], nil
 }
 
-// adjointSettings returns the settings of the backward solve.
+// adjointSettings returns the settings of the backward solve: λ under
+// the smallest absolute tolerance of the forward solve, μ out of the
+// error test (as CVODES's quadratures by default, errconQB false: a
+// quadrature starting from zero under a tight absolute tolerance makes
+// BDF cut its steps to nothing on Robertson's problem, and μ, an
+// integral of λ, is as accurate as λ and the steps).
 func adjointSettings(pr *AdjointProblem, sol *Solution, s *IVPSettings) *IVPSettings {
-	back := &IVPSettings{Method: s.Method, Rtol: s.Rtol, Atol: s.Atol, MaxStep: s.MaxStep, MinStep: s.MinStep}
+	back := &IVPSettings{Method: s.Method, Rtol: s.Rtol, MaxStep: s.MaxStep, MinStep: s.MinStep}
+	atol := s.Atol
 	if s.AtolVec != nil {
-		back.Atol = math.Inf(1)
-		for _, a := range s.AtolVec {
-			back.Atol = math.Min(back.Atol, a)
+		atol = slices.Min(s.AtolVec)
+	}
+	if atol == 0 {
+		atol = 1e-6 // SolveIVP's default
+	}
+	back.AtolVec = make([]float64, pr.N+pr.P)
+	for i := range back.AtolVec {
+		back.AtolVec[i] = atol
+		if i >= pr.N {
+			back.AtolVec[i] = math.Inf(1)
 		}
 	}
 	if s.Method == Radau || s.Method == BDF || s.Method == LSODA {

@@ -31,6 +31,13 @@ func TestODEAdjointClosedForms(t *testing.T) {
 	closeTo(t, "times", numbers(t, src), []float64{-2 * x * dx, 2 * x * dx}, 1e-8)
 	src = osc + "L(y0) = odeint(osc, y0, [0.2, 1, 3], args=[2], rtol=1e-11, atol=1e-12, adjoint=true)[-1][0]**2\ngrad(L)([1, 0.5])"
 	closeTo(t, "initial state", numbers(t, src), []float64{2 * x * c, 2 * x * s / w}, 1e-8)
+	// A Jacobian by the adjoint method, one backward solve per row: x(T)
+	// and v(T) by x0, v0, w from t = 0.
+	const T = 3.0
+	s, c = math.Sin(w*T), math.Cos(w*T)
+	want = []float64{c, s / w, -x0*T*s + v0*(T*c/w-s/(w*w)), -w * s, c, -x0*s - x0*w*T*c - v0*T*s}
+	src = osc + "x(p) = odeint(osc, [p[0], p[1]], [0, 3], args=[p[2]], rtol=1e-11, atol=1e-12, adjoint=true)[-1]\njacobian(x)([1, 0.5, 2])"
+	closeTo(t, "Jacobian", numbers(t, src), want, 1e-8)
 }
 
 // TestODEAdjointLinear takes the gradient of a sum of squared residuals

@@ -99,29 +99,40 @@ func cpuTime() int64 {
 	return u.Utime.Nano() + u.Stime.Nano()
 }
 
-// adjointModel is a 7-state linear ODE y' = A·y whose 49 entries of A
-// are the parameters, fitted at 11 times: the gradient of the sum of
-// squared residuals by the adjoint method or by forward sensitivities.
-const adjointModel = `
-lin(y, t, a) = dot(reshape(a, 7, 7), y)
+// adjointModel is an n-state linear ODE y' = A·y whose n² entries of A
+// are the parameters, fitted at 11 times, with the gradients of the sum
+// of squared residuals by the adjoint method (gA) and by forward
+// sensitivities (gF).
+func adjointModel(n int) string {
+	return fmt.Sprintf(`
+lin(y, t, a) = dot(reshape(a, %[1]d, %[1]d), y)
 ts = linspace(0, 5, 11)
-A = -eye(7) + 0.1*reshape(sin(range(49)), 7, 7)
-data = odeint(lin, ones(7), ts, args=[reshape(A, 49)]) + 0.01*reshape(cos(range(77)), 11, 7)
-L(a, adjoint) = sum((odeint(lin, ones(7), ts, args=[a], adjoint=adjoint) - data)**2)
+A = -eye(%[1]d) + 0.1*reshape(sin(range(%[2]d)), %[1]d, %[1]d)
+data = odeint(lin, ones(%[1]d), ts, args=[reshape(A, %[2]d)]) + 0.01*reshape(cos(range(11*%[1]d)), 11, %[1]d)
+L(a, adjoint) = sum((odeint(lin, ones(%[1]d), ts, args=[a], adjoint=adjoint) - data)**2)
 gA = grad(a -> L(a, true))
 gF = grad(a -> L(a, false))
-a0 = reshape(A, 49) + 0.05
+a0 = reshape(A, %[2]d) + 0.05
 a1 = a0 + 0.001
-`
+`, n, n*n)
+}
 
 // BenchmarkODEAdjoint times the gradient of a scalar loss of an ODE's
-// solution by 49 parameters, by the adjoint method (adjoint) and by
-// forward sensitivities (forward), side by side, with the right-hand
-// side evaluations of each (plain, augmented, adjoint) per gradient.
+// solution by P = 9, 16, 25 and 49 parameters, by the adjoint method
+// (adjoint) and by forward sensitivities (forward), side by side, with
+// the right-hand side evaluations of each (plain, augmented, adjoint)
+// per gradient: the crossing sets adjointThreshold.
 func BenchmarkODEAdjoint(b *testing.B) {
+	for _, n := range []int{3, 4, 5, 7} {
+		b.Run(fmt.Sprintf("P=%d", n*n), func(b *testing.B) { benchmarkODEAdjoint(b, n) })
+	}
+}
+
+// benchmarkODEAdjoint is BenchmarkODEAdjoint for adjointModel(n).
+func benchmarkODEAdjoint(b *testing.B, n int) {
 	s := NewSession()
 	s.Out = &strings.Builder{}
-	must(s.Eval(adjointModel))
+	must(s.Eval(adjointModel(n)))
 	adjoint, forward := must(s.Eval("gA(a0)")).Array().Data, must(s.Eval("gF(a0)")).Array().Data
 	for i := range adjoint {
 		if d := adjoint[i] - forward[i]; d*d > 1e-12*(1+forward[i]*forward[i]) {

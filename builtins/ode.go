@@ -83,7 +83,10 @@ var odeBuiltins = []*lang.Builtin{
 		Doc: "Solves an ODE system at given times, as scipy's odeint.\nSolves y' = func(y, t, args...) from y(t[0]) = y0 and returns y at every time of t (one row each), as\n" +
 			"scipy.integrate.odeint: LSODA, switching between Adams (non-stiff) and BDF (stiff) methods by itself. The\n" +
 			"BDF Jacobian comes from autodiff unless Dfun is given. {full_output: true} gives a\n" +
-			"record y, infodict (hu, tcur, tolsf, tsw, nst, nfe, nje, nqu, imxer, lenrw, leniw, mused, message).",
+			"record y, infodict (hu, tcur, tolsf, tsw, nst, nfe, nje, nqu, imxer, lenrw, leniw, mused, message).\n" +
+			"Differentiable by y0, the args and t: grad, jacobian and the fits differentiate a function that calls\n" +
+			"odeint exactly, by forward sensitivities, or for a gradient by more than 16 numbers by the adjoint method\n" +
+			"(one backward solve; the option adjoint: true or false chooses).",
 		Example: "decay(y, t) = -0.5*y\nodeint(decay, 1, [0, 1, 2])",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -121,7 +124,10 @@ var odeBuiltins = []*lang.Builtin{
 		Doc: "Solves an initial value problem, as scipy's solve_ivp.\nSolves y' = fun(t, y, args...) over t_span = [t0, t1] from y0, as scipy.integrate.solve_ivp (RK45 by\n" +
 			"default; the implicit methods get the Jacobian from autodiff).\n" +
 			"Returns a record t, y (one row per component), sol (with dense_output: a function of t), t_events,\n" +
-			"y_events, nfev, njev, nlu, status, message, success.",
+			"y_events, nfev, njev, nlu, status, message, success.\n" +
+			"Differentiable by y0 and the args when t_eval is given (the record then holds t and y only): by forward\n" +
+			"sensitivities, or for a gradient by more than 16 numbers by the adjoint method (the option adjoint:\n" +
+			"true or false chooses).",
 		Example: "decay(t, y) = -0.5*y\nsolve_ivp(decay, [0, 10], [2], {t_eval: [0, 5, 10]}).y",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: solveIVP,

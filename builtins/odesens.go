@@ -323,6 +323,13 @@ func (e *odeSensitivity) node(name string, integrate integrator, dense *denseFor
 	if e.adjoint {
 		e.dense = dense
 		sens.vjp = e.adjointGradient
+		if dense.isValue {
+			sens.value = func(in []float64) []float64 {
+				e.bind(in)
+				e.solution(in)
+				return slices.Concat(dense.rows...)
+			}
+		}
 	}
 	return solverNode(e.s.Graph(), name, []int{times, e.n}, ins, sens)
 }
@@ -331,13 +338,20 @@ func (e *odeSensitivity) node(name string, integrate integrator, dense *denseFor
 // and tolerances of the solve being differentiated (odeint's are
 // LSODA's), with dense output, over span, kept for the last input.
 type denseForward struct {
+	name string
 	set  *integrate.IVPSettings
 	span func() [2]float64
-	in   []float64
-	sol  *integrate.Solution
+	// isValue says that the rows the solve gives (at set's t_eval) are
+	// the solver's value: solve_ivp's, the same solve with dense output,
+	// which does not change its steps.
+	isValue bool
+	in      []float64
+	sol     *integrate.Solution
+	rows    [][]float64
 }
 
-// solution returns the continuous solution for the bound input in.
+// solution returns the continuous solution for the bound input in, and
+// keeps it with the rows at the output times.
 func (e *odeSensitivity) solution(in []float64) *integrate.Solution {
 	d := e.dense
 	if d.sol != nil && slices.Equal(in, d.in) {
@@ -357,9 +371,9 @@ func (e *odeSensitivity) solution(in []float64) *integrate.Solution {
 		lang.Throw(err)
 	}
 	if !r.Success {
-		panic(lang.Errorf("the forward solve of the adjoint method failed: %s", r.Message))
+		panic(lang.Errorf("%s: %s", d.name, r.Message))
 	}
-	d.in, d.sol = slices.Clone(in), r.Sol
+	d.in, d.sol, d.rows = slices.Clone(in), r.Sol, r.Y
 	return d.sol
 }
 
@@ -496,7 +510,7 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 		}
 		return r.Y
 	}
-	dense := &denseForward{set: odeintAdjointSettings(settings),
+	dense := &denseForward{name: "odeint", set: odeintAdjointSettings(settings),
 		span: func() [2]float64 { return [2]float64{e.times[0], e.times[len(e.times)-1]} }}
 	return lang.Expr(e.node("odeint", solve, dense, len(ts), ins))
 }
@@ -572,7 +586,8 @@ func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []la
 		}
 		return r.Y
 	}
-	dense := &denseForward{set: settings, span: func() [2]float64 { return [2]float64{span[0], span[1]} }}
+	dense := &denseForward{name: "solve_ivp", set: settings, isValue: true,
+		span: func() [2]float64 { return [2]float64{span[0], span[1]} }}
 	y := e.node("solve_ivp", solve, dense, len(tEval), ins)
 	return record("t", vecValue(tEval), "y", lang.Expr(lang.Symbolic(func() *autodiff.Node { return s.Graph().Transpose(y) })))
 }

@@ -58,8 +58,9 @@ type odeSensitivity struct {
 // n·(1+P) numbers; an adjoint gradient costs a forward solve with dense
 // output and a backward solve of n + P numbers restarted at each output
 // time, whatever P. BenchmarkODEAdjoint (y' = A·y, P = n² entries of A,
-// 11 output times) puts the crossing at P ≈ 16: the adjoint method is
-// 1.1× slower at 16, 1.3–1.6× faster at 25 and 2× faster at 49.
+// 11 output times) puts the crossing between 16 and 25: in processor
+// time the adjoint method is 1.1–1.3× slower at 9 and 16, 1.3–1.9×
+// faster at 25, 1.5–2× at 49 and 2.9× at 100.
 const adjointThreshold = 16
 
 // adjointOpt is odeint's and solve_ivp's option choosing how their

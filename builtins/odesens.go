@@ -24,8 +24,7 @@ import (
 
 // rhsCounts counts the evaluations of right-hand sides compiled for
 // sensitivities, plain, augmented and adjoint (λᵀJ_y and λᵀJ_p), across
-// sessions: the benchmarks
-// report them beside scipy's.
+// sessions: the benchmarks report them beside scipy's.
 var rhsCounts struct{ plain, augmented, adjoint atomic.Int64 }
 
 // odeSensitivity is an ODE right-hand side compiled for the plain and
@@ -145,6 +144,9 @@ func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, t
 		for i := range jy {
 			grads := g.Grad(g.Index(f, i), yv, pv.v)
 			jy[i] = grads[0]
+			if !e.forward {
+				continue
+			}
 			var cols []*autodiff.Node
 			if e.stateCols {
 				for range e.n {
@@ -424,9 +426,9 @@ func (e *odeSensitivity) timeAdjoints(sol *integrate.Solution, w [][]float64, la
 	n := e.n
 	out := make([]float64, len(e.times))
 	y := make([]float64, n)
-	dot := func(a []float64, y []float64, t float64) float64 {
+	dot := func(a, at []float64, t float64) float64 {
 		e.tbuf[0] = t
-		e.plain.Eval(y, e.tbuf, p)
+		e.plain.Eval(at, e.tbuf, p)
 		sum := 0.0
 		for i, f := range e.plain.Output(0) {
 			sum += a[i] * f

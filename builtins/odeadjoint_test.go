@@ -71,6 +71,9 @@ func TestODEAdjointForward(t *testing.T) {
 		"L(p) = sum((odeint(lv, [p[4], p[5]], linspace(0, 10, 6), args=(p[0], p[1], p[2], p[3]), rtol=1e-12, atol=1e-12, adjoint=true) - 5)**2)\n" +
 		"p = [1.1, 0.1, 1.4, 0.08, 10, 5]\n"
 	closeTo(t, "Lotka–Volterra", numbers(t, lv+"grad(L)(p)"), numbers(t, lv+"fdg(L, p, 1e-6)"), 1e-6)
+	// Some args numbers, some symbols, and the initial state partly symbolic.
+	mixed := "L(p, adjoint) = sum((odeint(lv, [10, p[2]], linspace(0, 5, 6), args=(p[0], 0.1, p[1], 0.075), rtol=1e-12, atol=1e-12, adjoint=adjoint) - 4)**2)\n"
+	closeTo(t, "mixed", numbers(t, lv+mixed+"grad(p -> L(p, true))([1.1, 1.4, 5])"), numbers(t, lv+mixed+"grad(p -> L(p, false))([1.1, 1.4, 5])"), 1e-9)
 
 	for _, method := range []string{"LSODA", "BDF", "Radau"} {
 		rob := fdGrad + "rob(t, y, k) = [-k[0]*y[0] + k[2]*y[1]*y[2], k[0]*y[0] - k[1]*y[1]**2 - k[2]*y[1]*y[2], k[1]*y[1]**2]\n" +

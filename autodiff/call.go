@@ -9,14 +9,26 @@ import (
 
 // Call is a function computed by Go code outside the graph, such as a
 // numerical solver, applied to nodes (OpCall): the node's value, of the
-// node's shape, is Eval of its arguments' values. Its derivative is
-// another Call, Jacobian, whose value is the transposed Jacobian: a matrix
-// of shape [N, M], N the number of elements of all the arguments in
-// order, M the number of elements of the result, row i holding the
-// derivative of the result by argument element i. Reverse mode takes the
-// adjoint of each argument as its rows times the result's adjoint, so a
-// solver that gives its sensitivities is differentiated exactly wherever
-// it is used; a Call without Jacobian cannot be differentiated.
+// node's shape, is Eval of its arguments' values. It is differentiated
+// in reverse mode by one of two derivatives, both Calls of their own:
+//
+//   - Jacobian, on the same arguments, whose value is the transposed
+//     Jacobian: a matrix of shape [N, M], N the number of elements of all
+//     the arguments in order, M the number of elements of the result, row
+//     i holding the derivative of the result by argument element i. An
+//     argument's adjoint is its rows times the result's adjoint. One
+//     evaluation serves every row of a Jacobian of the result (forward
+//     sensitivities of an ODE).
+//   - VJP, the vector–Jacobian product, on the arguments followed by the
+//     result's adjoint (flattened, M numbers), whose value is the adjoints
+//     of all the arguments concatenated (N numbers), with no N×M matrix
+//     formed (the adjoint method of an ODE, whose cost does not grow with
+//     N).
+//
+// A Call with both takes VJP for a general adjoint (the gradient of a
+// scalar function of the result) and Jacobian for a constant one-hot
+// adjoint (a row of a Jacobian, where the rows share one evaluation of
+// the Jacobian). A Call with neither cannot be differentiated.
 type Call struct {
 	// Name names the call in printed graphs. It must be unique within a
 	// graph, because nodes are interned by name.
@@ -24,6 +36,7 @@ type Call struct {
 	// Eval writes the result for the arguments' values into out.
 	Eval     func(args [][]float64, out []float64)
 	Jacobian *Call
+	VJP      *Call
 }
 
 // Call returns the node of c applied to args, with a result of shape:
@@ -41,36 +54,60 @@ func (g *Graph) Call(c *Call, shape []int, args ...*Node) *Node {
 }
 
 // callAdjoints returns the adjoint of each argument of the call n given
-// the adjoint adj of its result: its rows of the transposed Jacobian
-// times adj.
+// the adjoint adj of its result: by its vector–Jacobian product, or by
+// its rows of the transposed Jacobian times adj (see Call).
 func (g *Graph) callAdjoints(n, adj *Node, reaches map[*Node]bool) []*Node {
 	c := n.Call
-	if c.Jacobian == nil {
+	flat := g.Reshape(adj, []int{n.Size()})
+	at, scale := oneHot(flat)
+	switch {
+	case c.VJP != nil && (c.Jacobian == nil || at < 0):
+		return g.vjpAdjoints(n, flat, reaches)
+	case c.Jacobian == nil:
 		shapeErrorf("%s has no derivative here", c.Name)
 	}
-	total := 0
-	for _, a := range n.Args {
-		total += a.Size()
-	}
-	m := n.Size()
-	jt := g.Call(c.Jacobian, []int{total, m}, n.Args...)
-	flat := g.Reshape(adj, []int{m})
-	at, scale := oneHot(flat)
+	jt := g.Call(c.Jacobian, []int{argsSize(n), n.Size()}, n.Args...)
+	return g.splitAdjoints(n, reaches, func(a *Node, off int) *Node {
+		rows := g.Slice(jt, off, off+a.Size())
+		if at >= 0 {
+			// A Jacobian's row: one column of the rows, not a product.
+			return g.Mul(g.Const(scale), g.Index(g.Transpose(rows), at))
+		}
+		return g.Dot(rows, flat)
+	})
+}
+
+// vjpAdjoints returns the adjoint of each argument of the call n by its
+// vector–Jacobian product with the flattened adjoint flat.
+func (g *Graph) vjpAdjoints(n, flat *Node, reaches map[*Node]bool) []*Node {
+	all := g.Call(n.Call.VJP, []int{argsSize(n)}, append(slices.Clone(n.Args), flat)...)
+	return g.splitAdjoints(n, reaches, func(a *Node, off int) *Node {
+		return g.Slice(all, off, off+a.Size())
+	})
+}
+
+// splitAdjoints returns the adjoint of each argument of n that reaches
+// the variables, from piece(argument, its offset among all the
+// arguments' numbers) shaped as the argument.
+func (g *Graph) splitAdjoints(n *Node, reaches map[*Node]bool, piece func(a *Node, off int) *Node) []*Node {
 	d := make([]*Node, len(n.Args))
 	off := 0
 	for k, a := range n.Args {
 		if reaches[a] {
-			rows := g.Slice(jt, off, off+a.Size())
-			if at >= 0 {
-				// A Jacobian's row: one column of the rows, not a product.
-				d[k] = g.Reshape(g.Mul(g.Const(scale), g.Index(g.Transpose(rows), at)), a.Shape)
-			} else {
-				d[k] = g.Reshape(g.Dot(rows, flat), a.Shape)
-			}
+			d[k] = g.Reshape(piece(a, off), a.Shape)
 		}
 		off += a.Size()
 	}
 	return d
+}
+
+// argsSize returns the number of elements of all the arguments of n.
+func argsSize(n *Node) int {
+	total := 0
+	for _, a := range n.Args {
+		total += a.Size()
+	}
+	return total
 }
 
 // oneHot returns the position and value of the one nonzero element of a

@@ -79,11 +79,14 @@ func ints(xs []int) lang.Value {
 var odeBuiltins = []*lang.Builtin{
 	{
 		Name: "odeint", Params: "func, y0, t", Topic: "ode",
-		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian of func by y, in place of autodiff's"}, fullOutputOpt, {Name: "rtol", Doc: "the relative tolerance, one or one per component (1.49012e-8)"}, {Name: "atol", Doc: "the absolute tolerance, one or one per component (1.49012e-8)"}, {Name: "tcrit", Doc: "times the solver must not step past"}, {Name: "h0", Doc: "the first step (chosen by the solver)"}, {Name: "hmax", Doc: "the largest step (inf)"}, {Name: "hmin", Doc: "the smallest step (0)"}, {Name: "mxstep", Doc: "the most steps per output time (500)"}, {Name: "mxordn", Doc: "the highest Adams order (12)"}, {Name: "mxords", Doc: "the highest BDF order (5)"}, {Name: "printmessg", Doc: "false: print no message on failure"}},
+		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian of func by y, in place of autodiff's"}, fullOutputOpt, {Name: "rtol", Doc: "the relative tolerance, one or one per component (1.49012e-8)"}, {Name: "atol", Doc: "the absolute tolerance, one or one per component (1.49012e-8)"}, {Name: "tcrit", Doc: "times the solver must not step past"}, {Name: "h0", Doc: "the first step (chosen by the solver)"}, {Name: "hmax", Doc: "the largest step (inf)"}, {Name: "hmin", Doc: "the smallest step (0)"}, {Name: "mxstep", Doc: "the most steps per output time (500)"}, {Name: "mxordn", Doc: "the highest Adams order (12)"}, {Name: "mxords", Doc: "the highest BDF order (5)"}, {Name: "printmessg", Doc: "false: print no message on failure"}, adjointOpt},
 		Doc: "Solves an ODE system at given times, as scipy's odeint.\nSolves y' = func(y, t, args...) from y(t[0]) = y0 and returns y at every time of t (one row each), as\n" +
 			"scipy.integrate.odeint: LSODA, switching between Adams (non-stiff) and BDF (stiff) methods by itself. The\n" +
 			"BDF Jacobian comes from autodiff unless Dfun is given. {full_output: true} gives a\n" +
-			"record y, infodict (hu, tcur, tolsf, tsw, nst, nfe, nje, nqu, imxer, lenrw, leniw, mused, message).",
+			"record y, infodict (hu, tcur, tolsf, tsw, nst, nfe, nje, nqu, imxer, lenrw, leniw, mused, message).\n" +
+			"Differentiable by y0, the args and t: grad, jacobian and the fits differentiate a function that calls\n" +
+			"odeint exactly, by forward sensitivities, or for a gradient by more than 16 numbers by the adjoint method\n" +
+			"(one backward solve; the option adjoint: true or false chooses).",
 		Example: "decay(y, t) = -0.5*y\nodeint(decay, 1, [0, 1, 2])",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -93,6 +96,7 @@ var odeBuiltins = []*lang.Builtin{
 			if anySymbolic(append([]lang.Value{args[1], args[2]}, extra...)...) {
 				return odeintNode(s, args, opts, extra)
 			}
+			opts.Bool("adjoint", false) // says how a solution is differentiated; numbers are not
 			ts := args.Array(2).Data
 			checkODESize(s, args[1], len(ts), true)
 			o, y0 := timeFunc(s, args[0], args[1], extra, false)
@@ -120,7 +124,10 @@ var odeBuiltins = []*lang.Builtin{
 		Doc: "Solves an initial value problem, as scipy's solve_ivp.\nSolves y' = fun(t, y, args...) over t_span = [t0, t1] from y0, as scipy.integrate.solve_ivp (RK45 by\n" +
 			"default; the implicit methods get the Jacobian from autodiff).\n" +
 			"Returns a record t, y (one row per component), sol (with dense_output: a function of t), t_events,\n" +
-			"y_events, nfev, njev, nlu, status, message, success.",
+			"y_events, nfev, njev, nlu, status, message, success.\n" +
+			"Differentiable by y0 and the args when t_eval is given (the record then holds t and y only): by forward\n" +
+			"sensitivities, or for a gradient by more than 16 numbers by the adjoint method (the option adjoint:\n" +
+			"true or false chooses).",
 		Example: "decay(t, y) = -0.5*y\nsolve_ivp(decay, [0, 10], [2], {t_eval: [0, 5, 10]}).y",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: solveIVP,
@@ -173,7 +180,7 @@ var ivpOpts = []lang.Opt{methodOpt, {Name: "t_eval", Doc: "the times to give the
 	argsOpt, {Name: "rtol", Doc: "the relative tolerance (1e-3)"}, {Name: "atol", Doc: "the absolute tolerance (1e-6)"},
 	{Name: "max_step", Doc: "the largest step (inf)"}, {Name: "first_step", Doc: "the first step (chosen by the solver)"},
 	{Name: "min_step", Doc: "the smallest step (0)", Methods: []string{"LSODA"}},
-	{Name: "jac", Doc: "the Jacobian of fun by y, in place of autodiff's", Methods: []string{"Radau", "BDF", "LSODA"}}}
+	{Name: "jac", Doc: "the Jacobian of fun by y, in place of autodiff's", Methods: []string{"Radau", "BDF", "LSODA"}}, adjointOpt}
 
 func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
@@ -187,6 +194,7 @@ func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	if anySymbolic(append([]lang.Value{args[1], args[2]}, extra...)...) {
 		return solveIVPNode(s, args, opts, extra, method, tEval, implicit)
 	}
+	opts.Bool("adjoint", false) // says how a solution is differentiated; numbers are not
 	checkODESize(s, args[2], len(tEval), implicit)
 	o, y0 := timeFunc(s, args[0], args[2], extra, true)
 	span := args.Array(1).Data

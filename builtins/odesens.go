@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"slices"
 	"sync/atomic"
 
 	"calc/autodiff"
@@ -22,9 +23,9 @@ import (
 // Newton iteration still converges.
 
 // rhsCounts counts the evaluations of right-hand sides compiled for
-// sensitivities, plain and augmented, across sessions: the benchmarks
-// report them beside scipy's.
-var rhsCounts struct{ plain, augmented atomic.Int64 }
+// sensitivities, plain, augmented and adjoint (λᵀJ_y and λᵀJ_p), across
+// sessions: the benchmarks report them beside scipy's.
+var rhsCounts struct{ plain, augmented, adjoint atomic.Int64 }
 
 // odeSensitivity is an ODE right-hand side compiled for the plain and
 // the sensitivity solves, with the numbers of its arguments.
@@ -40,9 +41,43 @@ type odeSensitivity struct {
 	cols                           int            // the columns of S: n if stateCols, plus the symbolic numbers of the args
 	plain                          *autodiff.Tape // f
 	jac                            *autodiff.Tape // J_y
-	aug                            *autodiff.Tape // f and S'ᵀ
-	tbuf                           []float64
-	s                              *lang.Session
+	aug                            *autodiff.Tape // f and S'ᵀ (forward sensitivities)
+	vjp                            *autodiff.Tape // λᵀJ_y and λᵀJ_p (the adjoint method)
+	// forward and adjoint say which derivatives the solver node offers
+	// (see derivativeModes).
+	forward, adjoint bool
+	dense            *denseForward
+	tbuf             []float64
+	s                *lang.Session
+}
+
+// adjointThreshold is the number of differentiated numbers (of the
+// initial state and the args) above which a solver node offers the
+// adjoint method by default. A forward-sensitivity solve carries
+// n·(1+P) numbers; an adjoint gradient costs a forward solve with dense
+// output and a backward solve of n + P numbers restarted at each output
+// time, whatever P. BenchmarkODEAdjoint (y' = A·y, P = n² entries of A,
+// 11 output times) puts the crossing between 16 and 25: in processor
+// time the adjoint method is 1.1–1.3× slower at 9 and 16, 1.3–1.9×
+// faster at 25, 1.5–2× at 49 and 2.9× at 100.
+const adjointThreshold = 16
+
+// adjointOpt is odeint's and solve_ivp's option choosing how their
+// solution is differentiated.
+var adjointOpt = lang.Opt{Name: "adjoint", Doc: "true: gradients by the adjoint method, false: by forward sensitivities (default: the adjoint method for gradients beyond 16 numbers of y0 and args)"}
+
+// derivativeModes returns which derivatives a solver node offers for the
+// adjoint option and the number of differentiated numbers: forward
+// sensitivities (one solve gives every row of a Jacobian), the adjoint
+// method (a gradient by one backward solve), or by default both beyond
+// adjointThreshold numbers, autodiff then taking the adjoint method for
+// gradients and forward sensitivities for Jacobians.
+func derivativeModes(opts lang.Options, numbers int) (forward, adjoint bool) {
+	if opts.Get("adjoint", lang.Nil).IsNil() {
+		return true, numbers > adjointThreshold
+	}
+	on := opts.Bool("adjoint", false)
+	return !on, on
 }
 
 // integrator solves an ODE given its right-hand side, its Jacobian, its
@@ -56,7 +91,7 @@ type integrator func(rhs func(t float64, y, dy []float64), jac func(t float64, y
 // output times and the args extra (each may hold symbolic numbers), and
 // returns it with the nodes of the symbolic numbers: the solver node's
 // inputs.
-func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, times lang.Value, extra []lang.Value) (*odeSensitivity, []*autodiff.Node) {
+func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, times lang.Value, extra []lang.Value, opts lang.Options) (*odeSensitivity, []*autodiff.Node) {
 	if !o.Traced() {
 		panic(lang.Errorf("the right-hand side %s cannot be traced, so the solution cannot be differentiated", lang.Format(o.f)))
 	}
@@ -89,6 +124,11 @@ func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, t
 	if e.stateCols {
 		e.cols += e.n
 	}
+	numbers := len(pv.params)
+	if e.y0Input {
+		numbers += e.n
+	}
+	e.forward, e.adjoint = derivativeModes(opts, numbers)
 	yOld, tVar := t.Args[o.point].Vars[0], t.Args[o.time].Vars[0]
 	lang.Symbolic(func() *autodiff.Node {
 		yv := g.Var("ode_state", []int{e.n})
@@ -104,6 +144,9 @@ func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, t
 		for i := range jy {
 			grads := g.Grad(g.Index(f, i), yv, pv.v)
 			jy[i] = grads[0]
+			if !e.forward {
+				continue
+			}
 			var cols []*autodiff.Node
 			if e.stateCols {
 				for range e.n {
@@ -116,13 +159,20 @@ func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, t
 			jp[i] = g.Stack(cols)
 		}
 		jacobian := g.Stack(jy)
-		dS := g.Dot(sv, g.Transpose(jacobian))
-		if len(pv.params) > 0 {
-			dS = g.Add(dS, g.Transpose(g.Stack(jp)))
-		}
 		e.plain = compile([]*autodiff.Node{f}, yv, tVar, pv.v)
 		e.jac = compile([]*autodiff.Node{jacobian}, yv, tVar, pv.v)
-		e.aug = compile([]*autodiff.Node{f, dS}, yv, tVar, pv.v, sv)
+		if e.forward {
+			dS := g.Dot(sv, g.Transpose(jacobian))
+			if len(pv.params) > 0 {
+				dS = g.Add(dS, g.Transpose(g.Stack(jp)))
+			}
+			e.aug = compile([]*autodiff.Node{f, dS}, yv, tVar, pv.v, sv)
+		}
+		if e.adjoint {
+			// One reverse sweep of λᵀf gives both products.
+			lambda := g.Var("ode_adjoint", []int{e.n})
+			e.vjp = compile(g.Grad(g.Dot(lambda, f), yv, pv.v), yv, tVar, pv.v, lambda)
+		}
 		return nil
 	})
 	e.tbuf = make([]float64, 1)
@@ -266,12 +316,135 @@ func (e *odeSensitivity) timeRows(rows [][]float64, column func(r, j int) []floa
 }
 
 // node returns the solver node of the solution (one row per output time)
-// for the integrator and the inputs ins.
-func (e *odeSensitivity) node(name string, integrate integrator, times int, ins []*autodiff.Node) *autodiff.Node {
-	return solverNode(e.s.Graph(), name, []int{times, e.n}, ins, sensitivities{
-		value: func(in []float64) []float64 { return e.solve(integrate, in) },
-		both:  func(in []float64) ([]float64, []float64) { return e.sensitivities(integrate, in) },
-	})
+// for the integrator and the inputs ins; the adjoint method, when
+// offered, solves forward by dense.
+func (e *odeSensitivity) node(name string, integrate integrator, dense *denseForward, times int, ins []*autodiff.Node) *autodiff.Node {
+	sens := sensitivities{value: func(in []float64) []float64 { return e.solve(integrate, in) }}
+	if e.forward {
+		sens.both = func(in []float64) ([]float64, []float64) { return e.sensitivities(integrate, in) }
+	}
+	if e.adjoint {
+		e.dense = dense
+		sens.vjp = e.adjointGradient
+		if dense.isValue {
+			sens.value = func(in []float64) []float64 {
+				e.bind(in)
+				e.solution(in)
+				return slices.Concat(dense.rows...)
+			}
+		}
+	}
+	return solverNode(e.s.Graph(), name, []int{times, e.n}, ins, sens)
+}
+
+// denseForward is the forward solve of the adjoint method: the method
+// and tolerances of the solve being differentiated (odeint's are
+// LSODA's), with dense output, over span, kept for the last input.
+type denseForward struct {
+	name string
+	set  *integrate.IVPSettings
+	span func() [2]float64
+	// isValue says that the rows the solve gives (at set's t_eval) are
+	// the solver's value: solve_ivp's, the same solve with dense output,
+	// which does not change its steps.
+	isValue bool
+	in      []float64
+	sol     *integrate.Solution
+	rows    [][]float64
+}
+
+// solution returns the continuous solution for the bound input in, and
+// keeps it with the rows at the output times.
+func (e *odeSensitivity) solution(in []float64) *integrate.Solution {
+	d := e.dense
+	if d.sol != nil && slices.Equal(in, d.in) {
+		return d.sol
+	}
+	p := e.pv.vector()
+	set := *d.set
+	set.DenseOutput, set.Jac = true, e.jacobian
+	r, err := integrate.SolveIVP(func(t float64, y, dy []float64) {
+		e.s.Check()
+		rhsCounts.plain.Add(1)
+		e.tbuf[0] = t
+		e.plain.Eval(y, e.tbuf, p)
+		copy(dy, e.plain.Output(0))
+	}, d.span(), e.y0, &set)
+	if err != nil {
+		lang.Throw(err)
+	}
+	if !r.Success {
+		panic(lang.Errorf("%s: %s", d.name, r.Message))
+	}
+	d.in, d.sol, d.rows = slices.Clone(in), r.Sol, r.Y
+	return d.sol
+}
+
+// adjointGradient returns the adjoints of the symbolic numbers in (the
+// solver node's inputs) given adj, the adjoint of the flattened
+// solution, by the adjoint method (integrate.Adjoint).
+func (e *odeSensitivity) adjointGradient(in, adj []float64) []float64 {
+	e.bind(in)
+	sol := e.solution(in)
+	n, p := e.n, e.pv.vector()
+	w := make([][]float64, len(e.times))
+	for k := range w {
+		w[k] = adj[k*n : (k+1)*n]
+	}
+	pr := &integrate.AdjointProblem{N: n, P: len(e.pv.params), Jac: e.jacobian,
+		VJP: func(t float64, y, lambda, gy, gp []float64) {
+			e.s.Check()
+			rhsCounts.adjoint.Add(1)
+			e.tbuf[0] = t
+			e.vjp.Eval(y, e.tbuf, p, lambda)
+			copy(gy, e.vjp.Output(0))
+			all := e.vjp.Output(1)
+			for k, at := range e.pv.params {
+				gp[k] = all[at]
+			}
+		}}
+	span := e.dense.span()
+	lambda, mu, err := integrate.Adjoint(pr, sol, span[0], e.times, w, e.dense.set)
+	if err != nil {
+		lang.Throw(err)
+	}
+	var out []float64
+	if e.y0Input {
+		out = append(out, lambda...)
+	}
+	if e.timesInput {
+		out = append(out, e.timeAdjoints(sol, w, lambda, p)...)
+	}
+	return append(out, mu...)
+}
+
+// timeAdjoints returns the adjoints of odeint's output times (the first
+// the start): w_kᵀ·f(y(t_k), t_k) for t_k, as y(t_k) moves with t_k, and
+// -(λ(t_0) - w_0)ᵀ·f(y0, t0) for t_0, as the whole solution shifts
+// (timeRows' transpose).
+func (e *odeSensitivity) timeAdjoints(sol *integrate.Solution, w [][]float64, lambda, p []float64) []float64 {
+	n := e.n
+	out := make([]float64, len(e.times))
+	y := make([]float64, n)
+	dot := func(a, at []float64, t float64) float64 {
+		e.tbuf[0] = t
+		e.plain.Eval(at, e.tbuf, p)
+		sum := 0.0
+		for i, f := range e.plain.Output(0) {
+			sum += a[i] * f
+		}
+		return sum
+	}
+	for k := 1; k < len(out); k++ {
+		sol.At(e.times[k], y)
+		out[k] = dot(w[k], y, e.times[k])
+	}
+	before := make([]float64, n)
+	for i := range before {
+		before[i] = lambda[i] - w[0][i]
+	}
+	out[0] = -dot(before, e.y0, e.times[0])
+	return out
 }
 
 // repeated returns a per-component tolerance repeated for copies
@@ -310,7 +483,8 @@ func odeintSettings(opts lang.Options) *integrate.OdeintSettings {
 
 // odeintNode is odeint whose initial state or args depend on the
 // variables of a function being differentiated: a node of the graph,
-// differentiated by forward sensitivities.
+// differentiated by forward sensitivities or the adjoint method
+// (derivativeModes).
 func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang.Value) lang.Value {
 	if opts.Bool("full_output", false) {
 		panic(lang.Errorf("full_output is not available while odeint is differentiated"))
@@ -325,7 +499,7 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 		templates[i] = numericTemplate(x)
 	}
 	o, y0num := timeFunc(s, args[0], y0, templates, false)
-	e, ins := newODESensitivity(s, o, args[1], y0num, args[2], extra)
+	e, ins := newODESensitivity(s, o, args[1], y0num, args[2], extra, opts)
 	settings := odeintSettings(opts)
 	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, copies int) [][]float64 {
 		set := *settings
@@ -339,7 +513,28 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 		}
 		return r.Y
 	}
-	return lang.Expr(e.node("odeint", solve, len(ts), ins))
+	dense := &denseForward{name: "odeint", set: odeintAdjointSettings(settings),
+		span: func() [2]float64 { return [2]float64{e.times[0], e.times[len(e.times)-1]} }}
+	return lang.Expr(e.node("odeint", solve, dense, len(ts), ins))
+}
+
+// odeintAdjointSettings returns the settings of the adjoint method's
+// solves for odeint's: LSODA under its tolerances (the smallest relative
+// one when they are per component) and step bounds.
+func odeintAdjointSettings(o *integrate.OdeintSettings) *integrate.IVPSettings {
+	const odeintTolerance = 1.49012e-8 // scipy's default rtol and atol
+	set := &integrate.IVPSettings{Method: integrate.LSODA, Rtol: o.Rtol, Atol: o.Atol, AtolVec: o.AtolVec,
+		MaxStep: o.Hmax, FirstStep: o.H0, MinStep: o.Hmin}
+	if o.RtolVec != nil {
+		set.Rtol = slices.Min(o.RtolVec)
+	}
+	if set.Rtol == 0 {
+		set.Rtol = odeintTolerance
+	}
+	if set.Atol == 0 {
+		set.Atol = odeintTolerance
+	}
+	return set
 }
 
 // ivpSettings reads solve_ivp's settings but for the Jacobian and the
@@ -355,7 +550,8 @@ func ivpSettings(opts lang.Options, method integrate.IVPMethod, tEval []float64)
 
 // solveIVPNode is solve_ivp whose initial state or args depend on the
 // variables of a function being differentiated: its y is a node of the
-// graph, differentiated by forward sensitivities. Its times must be
+// graph, differentiated by forward sensitivities or the adjoint method
+// (derivativeModes). Its times must be
 // fixed in advance (t_eval), and it gives t and y only.
 func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang.Value, method integrate.IVPMethod, tEval []float64, implicit bool) lang.Value {
 	symbolicTimes("solve_ivp", args[1])
@@ -379,7 +575,7 @@ func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []la
 		templates[i] = numericTemplate(x)
 	}
 	o, y0num := timeFunc(s, args[0], y0, templates, true)
-	e, ins := newODESensitivity(s, o, args[2], y0num, vecValue(tEval), extra)
+	e, ins := newODESensitivity(s, o, args[2], y0num, vecValue(tEval), extra, opts)
 	settings := ivpSettings(opts, method, tEval)
 	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, _ []float64, copies int) [][]float64 {
 		set := *settings
@@ -393,6 +589,8 @@ func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []la
 		}
 		return r.Y
 	}
-	y := e.node("solve_ivp", solve, len(tEval), ins)
+	dense := &denseForward{name: "solve_ivp", set: settings, isValue: true,
+		span: func() [2]float64 { return [2]float64{span[0], span[1]} }}
+	y := e.node("solve_ivp", solve, dense, len(tEval), ins)
 	return record("t", vecValue(tEval), "y", lang.Expr(lang.Symbolic(func() *autodiff.Node { return s.Graph().Transpose(y) })))
 }

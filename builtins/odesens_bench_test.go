@@ -65,7 +65,7 @@ func BenchmarkODESensitivityCost(b *testing.B) {
 	}
 	y0 := lang.Arr(array.Vector([]float64{10, 5}))
 	o, y0num := timeFunc(s, lv, y0, templates, false)
-	e, _ := newODESensitivity(s, o, y0, y0num, must(s.Eval("t")), extra)
+	e, _ := newODESensitivity(s, o, y0, y0num, must(s.Eval("t")), extra, lang.Options{})
 	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, copies int) [][]float64 {
 		return must(integrate.Odeint(rhs, jac, y0, times, nil)).Y
 	}
@@ -97,4 +97,62 @@ func cpuTime() int64 {
 		panic(err)
 	}
 	return u.Utime.Nano() + u.Stime.Nano()
+}
+
+// adjointModel is an n-state linear ODE y' = A·y whose n² entries of A
+// are the parameters, fitted at 11 times, with the gradients of the sum
+// of squared residuals by the adjoint method (gA) and by forward
+// sensitivities (gF).
+func adjointModel(n int) string {
+	return fmt.Sprintf(`
+lin(y, t, a) = dot(reshape(a, %[1]d, %[1]d), y)
+ts = linspace(0, 5, 11)
+A = -eye(%[1]d) + 0.1*reshape(sin(range(%[2]d)), %[1]d, %[1]d)
+data = odeint(lin, ones(%[1]d), ts, args=[reshape(A, %[2]d)]) + 0.01*reshape(cos(range(11*%[1]d)), 11, %[1]d)
+L(a, adjoint) = sum((odeint(lin, ones(%[1]d), ts, args=[a], adjoint=adjoint) - data)**2)
+gA = grad(a -> L(a, true))
+gF = grad(a -> L(a, false))
+a0 = reshape(A, %[2]d) + 0.05
+a1 = a0 + 0.001
+`, n, n*n)
+}
+
+// BenchmarkODEAdjoint times the gradient of a scalar loss of an ODE's
+// solution by P = 9, 16, 25, 49 and 100 parameters, by the adjoint method
+// (adjoint) and by forward sensitivities (forward), side by side, with
+// the right-hand side evaluations of each (plain, augmented, adjoint)
+// per gradient: the crossing sets adjointThreshold.
+func BenchmarkODEAdjoint(b *testing.B) {
+	for _, n := range []int{3, 4, 5, 7, 10} {
+		b.Run(fmt.Sprintf("P=%d", n*n), func(b *testing.B) { benchmarkODEAdjoint(b, n) })
+	}
+}
+
+// benchmarkODEAdjoint is BenchmarkODEAdjoint for adjointModel(n).
+func benchmarkODEAdjoint(b *testing.B, n int) {
+	s := NewSession()
+	s.Out = &strings.Builder{}
+	must(s.Eval(adjointModel(n)))
+	adjoint, forward := must(s.Eval("gA(a0)")).Array().Data, must(s.Eval("gF(a0)")).Array().Data
+	for i := range adjoint {
+		if d := adjoint[i] - forward[i]; d*d > 1e-12*(1+forward[i]*forward[i]) {
+			b.Fatalf("gradient [%d]: adjoint %g, forward %g", i, adjoint[i], forward[i])
+		}
+	}
+	// Each gradient is at another point than the last, so that no solver
+	// node answers from its cache.
+	for _, c := range []struct{ name, g string }{{"adjoint", "gA"}, {"forward", "gF"}} {
+		b.Run(c.name, func(b *testing.B) {
+			plain, aug, adj, cpu := rhsCounts.plain.Load(), rhsCounts.augmented.Load(), rhsCounts.adjoint.Load(), cpuTime()
+			srcs := []string{c.g + "(a0)", c.g + "(a1)"}
+			for i := 0; b.Loop(); i++ {
+				must(s.Eval(srcs[i%2]))
+			}
+			n := float64(b.N)
+			b.ReportMetric(float64(cpuTime()-cpu)/n, "cpu-ns/op")
+			b.ReportMetric(float64(rhsCounts.plain.Load()-plain)/n, "rhs/op")
+			b.ReportMetric(float64(rhsCounts.augmented.Load()-aug)/n, "augrhs/op")
+			b.ReportMetric(float64(rhsCounts.adjoint.Load()-adj)/n, "adjrhs/op")
+		})
+	}
 }

@@ -26,10 +26,13 @@ var solverCalls atomic.Int64
 // sensitivities is what a differentiable solver computes for the numbers
 // of its symbolic inputs, concatenated in order: its result, and the
 // transposed Jacobian (one row per input number, one column per result
-// number) with the result on the way.
+// number) with the result on the way, or (vjp) the input numbers'
+// adjoints for an adjoint of its result. A solver offers both or only
+// one of both and vjp (see autodiff.Call).
 type sensitivities struct {
 	value func(in []float64) []float64
 	both  func(in []float64) (value, jt []float64)
+	vjp   func(in, adj []float64) []float64
 }
 
 // solverCache keeps the last input a solver node was evaluated at, with
@@ -61,20 +64,7 @@ func solverNode(g *autodiff.Graph, name string, shape []int, ins []*autodiff.Nod
 		return true
 	}
 	id := solverCalls.Add(1)
-	jac := &autodiff.Call{Name: fmt.Sprintf("%s_%d'", name, id), Eval: func(args [][]float64, out []float64) {
-		in := flat(args)
-		fresh(in)
-		cache.differentiated = true
-		if cache.jt == nil {
-			value, jt := sens.both(in)
-			if cache.value == nil {
-				cache.value = value
-			}
-			cache.jt = jt
-		}
-		copy(out, cache.jt)
-	}}
-	call := &autodiff.Call{Name: fmt.Sprintf("%s_%d", name, id), Jacobian: jac, Eval: func(args [][]float64, out []float64) {
+	call := &autodiff.Call{Name: fmt.Sprintf("%s_%d", name, id), Eval: func(args [][]float64, out []float64) {
 		in := flat(args)
 		switch {
 		case !fresh(in) && cache.value != nil:
@@ -85,6 +75,27 @@ func solverNode(g *autodiff.Graph, name string, shape []int, ins []*autodiff.Nod
 		}
 		copy(out, cache.value)
 	}}
+	if sens.both != nil {
+		call.Jacobian = &autodiff.Call{Name: call.Name + "'", Eval: func(args [][]float64, out []float64) {
+			in := flat(args)
+			fresh(in)
+			cache.differentiated = true
+			if cache.jt == nil {
+				value, jt := sens.both(in)
+				if cache.value == nil {
+					cache.value = value
+				}
+				cache.jt = jt
+			}
+			copy(out, cache.jt)
+		}}
+	}
+	if sens.vjp != nil {
+		call.VJP = &autodiff.Call{Name: call.Name + "ᵀ", Eval: func(args [][]float64, out []float64) {
+			last := len(args) - 1
+			copy(out, sens.vjp(flat(args[:last]), args[last]))
+		}}
+	}
 	var n *autodiff.Node
 	lang.Symbolic(func() *autodiff.Node {
 		n = g.Call(call, shape, ins...)

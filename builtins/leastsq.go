@@ -108,7 +108,7 @@ var leastSquaresBuiltins = []*lang.Builtin{
 			r, jac, m := residuals(p, opts, "jac")
 			checkWork(s, "least_squares", len(p.x0), m, 0)
 			settings := &optimize.LeastSquaresSettings{FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
-				MaxFuncEvals: opts.Int("max_nfev", 0), DiffStep: opts.Num("diff_step", 0), FScale: opts.Num("f_scale", 0)}
+				MaxFuncEvals: opts.Int("max_nfev", 0), Diff: optimize.Differences{RelStep: opts.Num("diff_step", 0)}, FScale: opts.Num("f_scale", 0)}
 			losses := map[string]optimize.LeastSquaresLoss{"linear": optimize.Linear, "soft_l1": optimize.SoftL1,
 				"huber": optimize.Huber, "cauchy": optimize.Cauchy, "arctan": optimize.Arctan}
 			loss, ok := losses[opts.Text("loss", "linear")]

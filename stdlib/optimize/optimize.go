@@ -36,6 +36,11 @@ type Problem struct {
 	// Hess, if set, writes the n×n Hessian at x into h, row-major (the
 	// trust-region methods that need it: Dogleg, TrustExact).
 	Hess func(x, h []float64)
+	// Diff, if set, is how a missing Grad is approximated (scipy's jac
+	// "2-point", "3-point" or "cs"); nil means forward differences with
+	// the method's absolute step (scipy's jac None), except for
+	// TrustConstr, whose default is scipy's "2-point".
+	Diff *Differences
 }
 
 // Status says why an algorithm stopped.

@@ -94,7 +94,7 @@ const (
 // MaxFuncEvals counts evaluations of f and its gradient together, as
 // scipy's.
 func TNC(p Problem, x0 []float64, b *Bounds, s *TNCSettings) (*Result, error) {
-	if err := vecCheckStart(x0); err != nil {
+	if err := p.check(x0); err != nil {
 		return nil, err
 	}
 	if p.Func == nil {

@@ -258,13 +258,26 @@ func denseHessian(hv func(x, v, hv []float64), n int) func(x, h []float64) {
 // function; false (or approx_grad: true), scipy's forward differences
 // with the absolute step epsilon; or "2-point", "3-point" or "cs",
 // scipy's finite differences with the relative step
-// finite_diff_rel_step. Finite differences are refused for a method that
-// does not take them, naming those that do.
+// finite_diff_rel_step. Giving a step without jac asks for its finite
+// differences, as scipy's default. Finite differences are refused for a
+// method that does not take them, naming those that do.
 func (p *problem) withGradient(opts lang.Options, method string) optimize.Problem {
 	pr := p.optimizeProblem()
 	name, g := "jac", opts.Get("jac", lang.Nil)
 	if f := opts.Get("fprime", lang.Nil); !f.IsNil() {
 		name, g = "fprime", f // the fmin functions' name
+	}
+	if g.IsNil() && (opts.Has("epsilon") || opts.Has("eps")) {
+		// A step asks for finite differences, as scipy's default: of the
+		// gradient, or for Newton-CG of the Hessian-vector products.
+		if method == "Newton-CG" {
+			pr.HessVec = nil
+		} else {
+			g = lang.Bool(false)
+		}
+	}
+	if g.IsNil() && opts.Has("finite_diff_rel_step") {
+		g = lang.Str("2-point")
 	}
 	if opts.Bool("approx_grad", false) {
 		if !g.IsNil() {
@@ -274,6 +287,9 @@ func (p *problem) withGradient(opts lang.Options, method string) optimize.Proble
 	}
 	switch {
 	case g.IsCallable():
+		if method != "Newton-CG" && (opts.Has("epsilon") || opts.Has("eps")) {
+			panic(lang.Errorf("epsilon is the step of finite differences, which %s as a function leaves unused", name))
+		}
 		user := p.sibling(g)
 		pr.Grad = func(x, grad []float64) { copy(grad, user.Eval(x, 0)) }
 	case g.Kind() == lang.BoolKind && g.Float() == 0:
@@ -285,7 +301,7 @@ func (p *problem) withGradient(opts lang.Options, method string) optimize.Proble
 		pr.Diff = p.differences(opts, name, g.Text())
 	}
 	if pr.Diff == nil && opts.Has("finite_diff_rel_step") {
-		panic(lang.Errorf("finite_diff_rel_step is the relative step of jac \"2-point\", \"3-point\" or \"cs\"; without them the step is epsilon, absolute"))
+		panic(lang.Errorf("finite_diff_rel_step is the relative step of jac \"2-point\", \"3-point\" or \"cs\", not of %s %s", name, lang.Format(g)))
 	}
 	if p.obj.pair {
 		pr.Grad = p.obj.PairGrad

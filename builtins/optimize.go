@@ -861,7 +861,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			p, r := minimizeWith(s, findMinimizer("TNC"), args, opts)
-			rec := record("x", p.point(r.X), "nfeval", count(r.FuncEvals), "rc", count(int(r.Status)), "message", lang.Str(r.Message))
+			rec := record("x", p.point(r.X), "nfeval", count(r.FuncEvals), "rc", count(r.Code), "message", lang.Str(r.Message))
 			rec.Record().Tuple = []string{"x", "nfeval", "rc"} // scipy's (x, nfeval, rc)
 			return rec
 		},

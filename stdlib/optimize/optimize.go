@@ -79,7 +79,9 @@ type Result struct {
 	// Message is scipy's message for the outcome, e.g. "Optimization
 	// terminated successfully." or "Maximum number of function
 	// evaluations has been exceeded."
-	Message    string
+	Message string
+	// Code is TNC's return code (scipy's rc, 0 to 6); 0 from the others.
+	Code       int
 	Iterations int
 	FuncEvals  int
 	GradEvals  int

@@ -39,6 +39,9 @@ var fdjacDeviations = map[string]fdjacDeviation{
 	`fmin_bfgs(rosen, [-1.2, 1], {disp: false, full_output: true, fprime: false})`: {why: whyFMA},
 	`fmin_cg(rosen, [-1.2, 1], {disp: false, full_output: true, fprime: false})`:   {why: whyFMA},
 	`minimize(rosen, [-1.2, 1.0], {method: "BFGS", jac: "2-point"})`:               {why: whyFMA, countsAgree: true},
+	`minimize(rosen, [-1.2, 1.0], {method: "CG", tol: 1e-3, jac: false})`:          {why: whyFMA},
+	`minimize(rosen, [-1.2, 1.0], {method: "BFGS", tol: 1e-3, jac: false})`:        {why: whyFMA, countsAgree: true},
+	`minimize(rosen, [-1.2, 1.0], {method: "L-BFGS-B", tol: 1e-3, jac: false})`:    {why: whyFMA, countsAgree: true},
 	`minimize(rosen, [-1.2, 1.0], {method: "L-BFGS-B", jac: false})`:               {why: whyFMA, countsAgree: true},
 	`fmin_l_bfgs_b(rosen, [-1.2, 1], {approx_grad: true})`:                         {why: whyFMA, countsAgree: true},
 }
@@ -156,6 +159,34 @@ func fdjacClose(t *testing.T, what string, got, want []float64, tol float64) {
 	for i := range want {
 		if math.Abs(got[i]-want[i]) > tol*(1+math.Abs(want[i])) {
 			t.Errorf("%s[%d] = %.12g, scipy %.12g", what, i, got[i], want[i])
+		}
+	}
+}
+
+// TestFiniteDifferenceRefusals: finite differences a method or a function
+// cannot take are clear errors, naming what can (scipy raises for the
+// methods that need a gradient and warns, or answers wrongly, for the
+// others).
+func TestFiniteDifferenceRefusals(t *testing.T) {
+	s := builtins.NewSession()
+	for src, want := range map[string]string{
+		`minimize((x-3)**2 + (y+1)**2, [0, 0], {method: "Newton-CG", jac: false})`:                     "the methods that do: CG, BFGS, L-BFGS-B, TNC, SLSQP, trust-constr",
+		`minimize((x-3)**2 + (y+1)**2, [0, 0], {method: "dogleg", jac: "2-point"})`:                    "which dogleg does not take",
+		`minimize((x-3)**2 + (y+1)**2, [0, 0], {method: "Nelder-Mead", jac: "3-point"})`:               "Nelder-Mead uses no derivatives",
+		`minimize((x-3)**2 + (y+1)**2, [0, 0], {jac: "4-point"})`:                                      "not a finite-difference scheme",
+		`minimize((x-3)**2 + (y+1)**2, [0, 0], {jac: "cs"})`:                                           "an expression cannot take",
+		`minimize((x-3)**2 + (y+1)**2, [0, 0], {jac: "3-point", epsilon: 1e-6})`:                       "give finite_diff_rel_step",
+		`minimize((x-3)**2 + (y+1)**2, [0, 0], {jac: false, finite_diff_rel_step: 1e-6})`:              "not of jac false",
+		`minimize((x-3)**2 + (y+1)**2, [0, 0], {method: "BFGS", bounds: [[0, 1], [0, 1]]})`:            "the methods that take it: Nelder-Mead, Powell, L-BFGS-B, TNC, SLSQP, trust-constr",
+		`minimize((x-3)**2 + (y+1)**2, [0, 0], {method: "CG", constraints: {type: "eq", fun: x - y}})`: "the methods that take it: COBYLA, SLSQP, trust-constr",
+		`fmin_l_bfgs_b((x-3)**2 + (y+1)**2, [0, 0], {approx_grad: true, fprime: false})`:               "not both",
+		`f(v) = (v[0]-3)**2 + abs(v[1]+1)**1.5` + "\n" + `minimize(f, [0, 0], {jac: "cs"})`:            "is not analytic there",
+		`least_squares([x - 1, y - 2], [0, 0], {method: "lm", jac: "3-point"})`:                        "apply to TRF and Dogbox",
+		`leastsq([x - 1, y - 2], [0, 0], {Dfun: "2-point"})`:                                           "Dfun must be a function, or false",
+	} {
+		_, err := s.Eval(src)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v, want one saying %q", src, err, want)
 		}
 	}
 }

@@ -346,8 +346,32 @@ func (p *problem) differences(opts lang.Options, name, scheme string) *optimize.
 	d := &optimize.Differences{Scheme: sc, RelStep: opts.Num("finite_diff_rel_step", opts.Num("diff_step", 0))}
 	if sc == optimize.ComplexStep {
 		d.Complex = p.complexValues(name)
+		p.checkAnalytic(name, d)
 	}
 	return d
+}
+
+// checkAnalytic refuses complex steps that disagree at x0 with central
+// differences: f is then not analytic (abs, a comparison or a real part
+// drops the imaginary part), and the complex step would be wrong in
+// silence.
+func (p *problem) checkAnalytic(name string, d *optimize.Differences) {
+	fun := func(x, out []float64) { copy(out, p.obj.Eval(x, 0)) }
+	f0 := slices.Clone(p.obj.Eval(p.x0, 0))
+	n := len(p.x0)
+	cs, central := make([]float64, len(f0)*n), make([]float64, len(f0)*n)
+	if err := d.Jacobian(fun, p.x0, f0, cs); err != nil {
+		lang.Throw(err)
+	}
+	if err := (&optimize.Differences{Scheme: optimize.ThreePoint}).Jacobian(fun, p.x0, f0, central); err != nil {
+		lang.Throw(err)
+	}
+	for k := range cs {
+		if math.Abs(cs[k]-central[k]) > 1e-4*(1+math.Abs(central[k])) {
+			panic(lang.Errorf("%s \"cs\": at x0, the complex step gives the derivative %.6g by x[%d], central differences %.6g: %s is not analytic there (abs, a comparison or real() drops the imaginary part); use \"2-point\" or \"3-point\"",
+				name, cs[k], k%n, central[k], lang.Format(p.obj.f)))
+		}
+	}
 }
 
 // complexValues evaluates the function at a complex point, for the

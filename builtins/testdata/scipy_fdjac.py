@@ -87,6 +87,16 @@ for name, (f, x0) in PROBLEMS.items():
                 "x": list(r.x), "fun": float(r.fun), "nfev": num(r.nfev), "njev": num(r.get("njev")),
             })
 
+# minimize's tol, which each method maps to its own tolerances.
+for name, (f, x0) in PROBLEMS.items():
+    for method in ["Nelder-Mead", "Powell", "CG", "BFGS", "L-BFGS-B", "TNC", "SLSQP", "COBYLA"]:
+        jac = None if method in ("Nelder-Mead", "Powell", "COBYLA") else False
+        r = optimize.minimize(f, x0, method=method, jac=jac, tol=1e-3)
+        cases.append({
+            "call": "minimize(%s, %s, {method: \"%s\", tol: 1e-3%s})" % (name, calc_vector(x0), method, "" if jac is None else ", jac: false"),
+            "x": list(r.x), "fun": float(r.fun), "nfev": num(r.nfev), "njev": num(r.get("njev")),
+        })
+
 # The fmin functions' ways of asking for finite differences.
 for fname, fn in [("fmin_bfgs", optimize.fmin_bfgs), ("fmin_cg", optimize.fmin_cg)]:
     for fprime in [None, "3-point"]:

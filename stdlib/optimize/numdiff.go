@@ -213,6 +213,16 @@ func (d *Differences) jacobian(fun func(x, out []float64), x, f0 []float64, box 
 	}
 }
 
+// Jacobian writes the m×n Jacobian of fun at x, row-major, into jac,
+// from f0 = fun(x) (m values), without bounds, as jacobian does.
+func (d *Differences) Jacobian(fun func(x, out []float64), x, f0, jac []float64) error {
+	if err := d.check(); err != nil {
+		return err
+	}
+	d.jacobian(fun, append([]float64(nil), x...), f0, consBox{}, jac)
+	return nil
+}
+
 // gradient writes the gradient of the objective f at x into g, from
 // f0 = f(x), within box, as jacobian does for one value.
 func (d *Differences) gradient(f Func, x []float64, f0 float64, box consBox, g []float64) {

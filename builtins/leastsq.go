@@ -29,7 +29,7 @@ func (p *problem) jacobianOption(opts lang.Options, name string) optimize.Jacobi
 	case j.Kind() == lang.BoolKind && j.Float() == 0:
 		return nil
 	case !j.IsNil():
-		panic(lang.Errorf("%s must be a function, or false for finite differences, not %s", name, lang.Format(j)))
+		panic(opts.Errorf(name, "%s must be a function, or false for finite differences, not %s", name, lang.Format(j)))
 	case p.obj.Traced():
 		return func(x, out []float64) { p.obj.Deriv(x, 0, out) }
 	}

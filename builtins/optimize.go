@@ -281,27 +281,27 @@ func (p *problem) withGradient(opts lang.Options, method string) optimize.Proble
 	}
 	if opts.Bool("approx_grad", false) {
 		if !g.IsNil() {
-			panic(lang.Errorf("give %s or approx_grad, not both", name))
+			panic(opts.Errorf(name, "give %s or approx_grad, not both", name))
 		}
 		g = lang.Bool(false)
 	}
 	switch {
 	case g.IsCallable():
 		if method != "Newton-CG" && (opts.Has("epsilon") || opts.Has("eps")) {
-			panic(lang.Errorf("epsilon is the step of finite differences, which %s as a function leaves unused", name))
+			panic(opts.Errorf("epsilon", "epsilon is the step of finite differences, which %s as a function leaves unused", name))
 		}
 		user := p.sibling(g)
 		pr.Grad = func(x, grad []float64) { copy(grad, user.Eval(x, 0)) }
 	case g.Kind() == lang.BoolKind && g.Float() == 0:
-		requireDifferences(method, name, "false")
+		requireDifferences(opts, method, name, "false")
 		pr.Grad, pr.HessVec = nil, nil
 	case g.Kind() == lang.StrKind:
-		requireDifferences(method, name, fmt.Sprintf("%q", g.Text()))
+		requireDifferences(opts, method, name, fmt.Sprintf("%q", g.Text()))
 		pr.Grad, pr.HessVec = nil, nil
 		pr.Diff = p.differences(opts, name, g.Text())
 	}
 	if pr.Diff == nil && opts.Has("finite_diff_rel_step") {
-		panic(lang.Errorf("finite_diff_rel_step is the relative step of jac \"2-point\", \"3-point\" or \"cs\", not of %s %s", name, lang.Format(g)))
+		panic(opts.Errorf("finite_diff_rel_step", "finite_diff_rel_step is the relative step of jac \"2-point\", \"3-point\" or \"cs\", not of %s %s", name, lang.Format(g)))
 	}
 	if p.obj.pair {
 		pr.Grad = p.obj.PairGrad
@@ -319,9 +319,9 @@ var derivativeFreeMethods = []string{"Nelder-Mead", "Powell", "COBYLA"}
 
 // requireDifferences refuses finite differences (option name given as
 // value) for a method that needs an exact gradient.
-func requireDifferences(method, name, value string) {
+func requireDifferences(opts lang.Options, method, name, value string) {
 	if !slices.Contains(differenceMethods, method) {
-		panic(lang.Errorf("%s %s asks for finite differences, which %s does not take (the methods that do: %s); leave %s out for autodiff's gradient, or give it as a function",
+		panic(opts.Errorf(name, "%s %s asks for finite differences, which %s does not take (the methods that do: %s); leave %s out for autodiff's gradient, or give it as a function",
 			name, value, method, strings.Join(differenceMethods, ", "), name))
 	}
 }
@@ -336,17 +336,17 @@ var schemes = map[string]optimize.Scheme{"2-point": optimize.TwoPoint, "3-point"
 func (p *problem) differences(opts lang.Options, name, scheme string) *optimize.Differences {
 	sc, ok := schemes[scheme]
 	if !ok {
-		panic(lang.Errorf("%s %q is not a finite-difference scheme: \"2-point\", \"3-point\" or \"cs\" (or give a function)", name, scheme))
+		panic(opts.Errorf(name, "%s %q is not a finite-difference scheme: \"2-point\", \"3-point\" or \"cs\" (or give a function)", name, scheme))
 	}
 	for _, abs := range []string{"epsilon", "eps"} {
 		if opts.Has(abs) {
-			panic(lang.Errorf("%s is the absolute step of %s false; the step of %s %q is relative: give finite_diff_rel_step", abs, name, name, scheme))
+			panic(opts.Errorf(abs, "%s is the absolute step of %s false; the step of %s %q is relative: give finite_diff_rel_step", abs, name, name, scheme))
 		}
 	}
 	d := &optimize.Differences{Scheme: sc, RelStep: opts.Num("finite_diff_rel_step", opts.Num("diff_step", 0))}
 	if sc == optimize.ComplexStep {
-		d.Complex = p.complexValues(name)
-		p.checkAnalytic(name, d)
+		d.Complex = p.complexValues(opts, name)
+		p.checkAnalytic(opts, name, d)
 	}
 	return d
 }
@@ -355,7 +355,7 @@ func (p *problem) differences(opts lang.Options, name, scheme string) *optimize.
 // differences: f is then not analytic (abs, a comparison or a real part
 // drops the imaginary part), and the complex step would be wrong in
 // silence.
-func (p *problem) checkAnalytic(name string, d *optimize.Differences) {
+func (p *problem) checkAnalytic(opts lang.Options, name string, d *optimize.Differences) {
 	fun := func(x, out []float64) { copy(out, p.obj.Eval(x, 0)) }
 	f0 := slices.Clone(p.obj.Eval(p.x0, 0))
 	n := len(p.x0)
@@ -368,7 +368,7 @@ func (p *problem) checkAnalytic(name string, d *optimize.Differences) {
 	}
 	for k := range cs {
 		if math.Abs(cs[k]-central[k]) > 1e-4*(1+math.Abs(central[k])) {
-			panic(lang.Errorf("%s \"cs\": at x0, the complex step gives the derivative %.6g by x[%d], central differences %.6g: %s is not analytic there (abs, a comparison or real() drops the imaginary part); use \"2-point\" or \"3-point\"",
+			panic(opts.Errorf(name, "%s \"cs\": at x0, the complex step gives the derivative %.6g by x[%d], central differences %.6g: %s is not analytic there (abs, a comparison or real() drops the imaginary part); use \"2-point\" or \"3-point\"",
 				name, cs[k], k%n, central[k], lang.Format(p.obj.f)))
 		}
 	}
@@ -378,10 +378,10 @@ func (p *problem) checkAnalytic(name string, d *optimize.Differences) {
 // complex-step differences that option name asks for. An expression
 // cannot take complex values for its symbols; a function can, as far as
 // the builtins it calls take complex numbers.
-func (p *problem) complexValues(name string) func(z, out []complex128) {
+func (p *problem) complexValues(opts lang.Options, name string) func(z, out []complex128) {
 	f := p.obj.f
 	if f.Kind() == lang.ExprKind {
-		panic(lang.Errorf("%s \"cs\" evaluates %s at complex points, which an expression cannot take: define it as a function, such as f(v) = ...",
+		panic(opts.Errorf(name, "%s \"cs\" evaluates %s at complex points, which an expression cannot take: define it as a function, such as f(v) = ...",
 			name, lang.Format(f)))
 	}
 	spread := len(p.args) == 1 && len(p.s.Params(f, 1)) == len(p.x0) && len(p.x0) > 1
@@ -551,7 +551,7 @@ func (p *problem) constraints(opts lang.Options) []optimize.Constraint {
 func minimizeWith(s *lang.Session, m *minimizer, args lang.Args, opts lang.Options) (*problem, *optimize.Result) {
 	p := newProblem(s, args[0], args[1], opts)
 	if j := opts.Get("jac", lang.Nil); slices.Contains(derivativeFreeMethods, m.name) && (j.IsCallable() || j.Kind() == lang.StrKind) {
-		panic(lang.Errorf("%s uses no derivatives, so jac %s would go unused; the methods that use it: %s",
+		panic(opts.Errorf("jac", "%s uses no derivatives, so jac %s would go unused; the methods that use it: %s",
 			m.name, lang.Format(j), strings.Join(slices.DeleteFunc(minimizerNames(), func(n string) bool { return slices.Contains(derivativeFreeMethods, n) }), ", ")))
 	}
 	m.checkWork(s, len(p.x0), opts)

@@ -129,6 +129,12 @@ func (o Options) errorAt(k, format string, args ...any) *Error {
 	return err
 }
 
+// Errorf is an error about the option name: at its keyword when it was
+// given as one, else at the options argument.
+func (o Options) Errorf(name, format string, args ...any) *Error {
+	return o.errorAt(name, format, args...)
+}
+
 // Method returns the option that chooses the method (option: "method"
 // for scipy's solvers, "optimizer" for train), def when it is not given,
 // spelled as the builtin's Methods spell it (as scipy, any case matches).

@@ -177,7 +177,10 @@ var leastSquaresBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "curve_fit", Params: "f, xdata, ydata", Topic: "optimize",
-		Options: []lang.Opt{{Name: "p0", Doc: "the starting parameters (all 1)"}, {Name: "sigma", Doc: "the uncertainty of each ydata"}, {Name: "absolute_sigma", Doc: "true: sigma is absolute, not relative, in the covariance"}, {Name: "bounds", Doc: "[lo, hi], numbers or one per parameter"}, {Name: "method", Doc: "lm (default without bounds) or trf"}, maxfevOpt, ftolOpt, xtolOpt, gtolOpt},
+		Options: []lang.Opt{{Name: "p0", Doc: "the starting parameters (all 1)"}, {Name: "sigma", Doc: "the uncertainty of each ydata"}, {Name: "absolute_sigma", Doc: "true: sigma is absolute, not relative, in the covariance"}, {Name: "bounds", Doc: "[lo, hi], numbers or one per parameter"}, {Name: "method", Doc: "lm (default without bounds) or trf"}, maxfevOpt, ftolOpt, xtolOpt, gtolOpt,
+			{Name: "jac", Doc: "false: finite differences in place of autodiff's; with trf, \"2-point\" or \"3-point\" as scipy's"},
+			{Name: "epsfcn", Doc: "lm: the step of MINPACK's forward differences, relative to p (alone, it asks for them)"},
+			{Name: "diff_step", Doc: "trf: the relative step of the finite differences (alone, it asks for them)"}},
 		Doc: "Fits a model to data by nonlinear least squares.\n" +
 			"As scipy.optimize.curve_fit. The model\n" +
 			"is a function f(x, p1, p2, ...) or an expression in x and its parameters (the other symbols, alphabetically).\n" +
@@ -207,6 +210,37 @@ func (p *problem) leastSquaresDifferences(opts lang.Options) optimize.Difference
 		scheme = j.Text()
 	}
 	return *p.differences(opts, "jac", scheme)
+}
+
+// curveFitDifferences reads curve_fit's finite differences into settings
+// (jac false, "2-point" or "3-point", or a step given alone) and reports
+// whether they were asked for. lm takes MINPACK's, with epsfcn; trf
+// scipy's, with diff_step; a step of the other method is refused.
+func curveFitDifferences(opts lang.Options, settings *optimize.CurveFitSettings) bool {
+	step, other := "epsfcn", "diff_step"
+	if settings.TRF || settings.Bounds != nil {
+		step, other = other, step
+	}
+	if opts.Has(other) {
+		panic(opts.Errorf(other, "%s is a step of method %s, not of this fit's", other, map[string]string{"epsfcn": "lm", "diff_step": "trf"}[other]))
+	}
+	settings.EpsFcn = opts.Num("epsfcn", 0)
+	settings.Diff.RelStep = opts.Num("diff_step", 0)
+	switch j := opts.Get("jac", lang.Nil); {
+	case j.IsNil():
+		return opts.Has(step)
+	case j.Kind() == lang.BoolKind && j.Float() == 0:
+		return true
+	case j.Kind() == lang.StrKind && step == "diff_step" && (j.Text() == "2-point" || j.Text() == "3-point"):
+		settings.Diff.Scheme = schemes[j.Text()]
+		return true
+	case j.Kind() == lang.StrKind && j.Text() == "cs":
+		panic(opts.Errorf("jac", "curve_fit's jac \"cs\" would need the model at complex points, which its compiled form does not take: use \"3-point\""))
+	case j.Kind() == lang.StrKind && step == "epsfcn":
+		panic(opts.Errorf("jac", "jac %s needs method \"trf\"; method lm takes MINPACK's differences (jac false)", lang.Format(j)))
+	default:
+		panic(opts.Errorf("jac", "curve_fit's jac is false, \"2-point\" or \"3-point\", not %s", lang.Format(j)))
+	}
 }
 
 // scalarBounds reads least_squares' bounds: [lo, hi] with numbers (for
@@ -284,7 +318,7 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 	settings := &optimize.CurveFitSettings{AbsoluteSigma: opts.Bool("absolute_sigma", false),
 		MaxFuncEvals: opts.Int("maxfev", 0), FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
 		Bounds: scalarBounds(opts, nparams), TRF: opts.OneOf("method", "lm", "trf") == "trf"}
-	if pts.Traced() {
+	if differences := curveFitDifferences(opts, settings); pts.Traced() && !differences {
 		grad := make([]float64, 1+nparams)
 		settings.Jac = func(x, p, g []float64) {
 			set(x, p)

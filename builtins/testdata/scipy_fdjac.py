@@ -138,6 +138,15 @@ for method in ["hybr", "lm"]:
     cases.append({"call": "root(system, [1, 1], {method: \"%s\", jac: false})" % method, "x": list(r.x),
                   "fields": {"nfev": int(r.nfev)}})
 
+# curve_fit: MINPACK's differences for lm, scipy's for trf.
+model = lambda x, a, b, c: a / (1 + b * x) + c
+for method, jac, extra, calc_extra in [("lm", None, {}, "jac: false"), ("lm", None, {"epsfcn": 1e-10}, "epsfcn: 1e-10"),
+                                       ("trf", "2-point", {}, "method: \"trf\", jac: \"2-point\""),
+                                       ("trf", "3-point", {}, "method: \"trf\", jac: \"3-point\""),
+                                       ("trf", None, {"diff_step": 1e-5}, "method: \"trf\", diff_step: 1e-5")]:
+    popt, pcov = optimize.curve_fit(model, T, Y, p0=[1, 1, 0], method=method, jac=jac, **extra)
+    cases.append({"call": "curve_fit(a/(1 + b*x) + c, T, Y, {p0: [1, 1, 0], %s}).popt" % calc_extra, "value": list(popt)})
+
 # The gradient checks.
 g = optimize.approx_fprime(np.array([-1.2, 1.0]), rosen)
 cases.append({"call": "approx_fprime([-1.2, 1], rosen)", "value": list(g)})

@@ -87,6 +87,15 @@ for name, (f, x0) in PROBLEMS.items():
                 "x": list(r.x), "fun": float(r.fun), "nfev": num(r.nfev), "njev": num(r.get("njev")),
             })
 
+# Bounds that hold at the minimum: the steps are fitted into them.
+for method in ["L-BFGS-B", "TNC", "SLSQP"]:
+    for jac in [False, "2-point", "3-point"]:
+        r = optimize.minimize(quadratic, [1.0, 0.5], method=method, jac=jac, bounds=[(0, 2), (-0.5, 1)])
+        cases.append({
+            "call": "minimize(quadratic, [1.0, 0.5], {method: \"%s\", jac: %s, bounds: [[0, 2], [-0.5, 1]]})" % (method, calc_jac(jac)),
+            "x": list(r.x), "fun": float(r.fun), "nfev": num(r.nfev), "njev": num(r.get("njev")),
+        })
+
 # minimize's tol, which each method maps to its own tolerances.
 for name, (f, x0) in PROBLEMS.items():
     for method in ["Nelder-Mead", "Powell", "CG", "BFGS", "L-BFGS-B", "TNC", "SLSQP", "COBYLA"]:

@@ -106,6 +106,16 @@ for name, (f, x0) in PROBLEMS.items():
             "x": list(r.x), "fun": float(r.fun), "nfev": num(r.nfev), "njev": num(r.get("njev")),
         })
 
+# Newton-CG with eps: the gradient exact (autodiff's in calc, the formula
+# below in scipy, equal here), Hessian-vector products by differences.
+def rosen_grad(v):
+    return np.array([-400 * v[0] * (v[1] - v[0] * v[0]) - 2 * (1 - v[0]), 200 * (v[1] - v[0] * v[0])])
+
+
+r = optimize.minimize(rosen, [-1.2, 1.0], method="Newton-CG", jac=rosen_grad, options={"eps": 1e-6})
+cases.append({"call": "minimize(rosen, [-1.2, 1.0], {method: \"Newton-CG\", eps: 1e-6})",
+              "x": list(r.x), "fun": float(r.fun), "nfev": num(r.nfev), "njev": num(r.njev)})
+
 # The fmin functions' ways of asking for finite differences.
 for fname, fn in [("fmin_bfgs", optimize.fmin_bfgs), ("fmin_cg", optimize.fmin_cg)]:
     for fprime in [None, "3-point"]:
@@ -145,6 +155,9 @@ cases.append({"call": "fsolve(system, [1, 1], {epsfcn: 1e-10, full_output: true}
 for method in ["hybr", "lm"]:
     r = optimize.root(system, [1, 1], method=method)
     cases.append({"call": "root(system, [1, 1], {method: \"%s\", jac: false})" % method, "x": list(r.x),
+                  "fields": {"nfev": int(r.nfev)}})
+    r = optimize.root(system, [1, 1], method=method, options={"eps": 1e-4})
+    cases.append({"call": "root(system, [1, 1], {method: \"%s\", eps: 1e-4})" % method, "x": list(r.x),
                   "fields": {"nfev": int(r.nfev)}})
 
 # curve_fit: MINPACK's differences for lm, scipy's for trf.

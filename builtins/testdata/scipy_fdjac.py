@@ -87,6 +87,17 @@ for name, (f, x0) in PROBLEMS.items():
                 "x": list(r.x), "fun": float(r.fun), "nfev": num(r.nfev), "njev": num(r.get("njev")),
             })
 
+# The steps: eps (absolute, jac None) and finite_diff_rel_step.
+for method, opts, calc_opts in [("L-BFGS-B", {"eps": 1e-6}, "eps: 1e-6"), ("TNC", {"eps": 1e-6}, "eps: 1e-6"),
+                                ("SLSQP", {"eps": 1e-6}, "eps: 1e-6"),
+                                ("L-BFGS-B", {"finite_diff_rel_step": 1e-6}, "jac: \"2-point\", finite_diff_rel_step: 1e-6"),
+                                ("TNC", {"finite_diff_rel_step": 1e-4}, "jac: \"3-point\", finite_diff_rel_step: 1e-4"),
+                                ("SLSQP", {"finite_diff_rel_step": 1e-4}, "jac: \"3-point\", finite_diff_rel_step: 1e-4")]:
+    jac = None if "eps" in opts else calc_opts.split('"')[1]
+    r = optimize.minimize(rosen, [-1.2, 1.0], method=method, jac=jac, options=opts)
+    cases.append({"call": "minimize(rosen, [-1.2, 1.0], {method: \"%s\", %s})" % (method, calc_opts),
+                  "x": list(r.x), "fun": float(r.fun), "nfev": num(r.nfev), "njev": num(r.get("njev"))})
+
 # Bounds that hold at the minimum: the steps are fitted into them.
 for method in ["L-BFGS-B", "TNC", "SLSQP"]:
     for jac in [False, "2-point", "3-point"]:

@@ -815,7 +815,8 @@ var minimizeBuiltin = &lang.Builtin{
 		"Hessian from autodiff when f and every constraint are traced numbers (else\n" +
 		"BFGS); the trust-region methods take Hessians or Hessian-vector products from\n" +
 		"autodiff unless hess or hessp is given. Gradients come from autodiff unless\n" +
-		"jac is given. Nelder-Mead and Powell clip their trial points into the bounds\n" +
+		"jac is given (false, \"2-point\", \"3-point\" or \"cs\": scipy's finite differences,\n" +
+		"with scipy's counts). Nelder-Mead and Powell clip their trial points into the bounds\n" +
 		"as scipy 1.10 does. An option that the method does not read is an error.\n" +
 		"Returns a record x, fun, jac, nit, nfev, njev, status, success, message\n" +
 		"(hess_inv from BFGS and L-BFGS-B).",

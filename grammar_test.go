@@ -244,7 +244,7 @@ var grammarCases = []struct{ src, want string }{
 	// jac=false and tol mean what they mean in scipy's minimize (scipy 1.10's counts)
 	{"r1 = minimize(x**2 - 4*x + 8, 1.3, method=\"BFGS\")\nr2 = minimize(x**2 - 4*x + 8, 1.3, method=\"BFGS\", jac=false)\n[r1.nfev, r1.njev, r2.nfev, r2.njev]", "[3, 3, 6, 3]"},
 	{"f = (x - 1)**2 + 10*(y - x**2)**2\n[minimize(f, [0, 0], method=\"BFGS\").nit, minimize(f, [0, 0], method=\"BFGS\", tol=1e-2).nit, minimize(f, [0, 0], method=\"Nelder-Mead\", tol=1e-2).nit]", "[11,  9,  1]"},
-	{"minimize(x**2, 1.3, jac=\"3-point\")", `<expr>:1:1: minimize: jac "3-point" is not supported: calc's finite differences are forward ones ("2-point"); leave jac out for the exact gradient`},
+	{"r = minimize(x**2, 1.3, jac=\"3-point\")\n[r.nfev, r.njev, r.nit, r.x]", "[9.00000000e+00, 3.00000000e+00, 2.00000000e+00, 2.94764213e-14]"},
 	{"minimize((x - 1)**2 + 10*(y - x**2)**2, [0, 0], options={maxiter: 3}).nit", "3"},
 	{"minimize_scalar(x**2 - 4*x + 8, options={maxiter: 2}).nit", "2"},
 	{"minimize((x - 1)**2, [0], maxiter=3, options={maxiter: 3})", `<expr>:1:27: minimize: option "maxiter" is given twice, beside options and inside it`},

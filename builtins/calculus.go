@@ -337,10 +337,12 @@ var calculusBuiltins = []*lang.Builtin{
 		Name: "check_grad", Params: "f, g, x0", Topic: "calculus",
 		Doc:     "How far a gradient function is from finite differences.\nThe 2-norm of the difference between the gradient g(x0) and a forward-difference gradient of f at x0\n(scipy's check_grad): small, about 1e-7 or less, when g is right",
 		Example: "f(x) = sum(x**2)\ncheck_grad(f, grad(f), [1, 2, 3])",
-		MinArgs: 3, MaxArgs: 3,
+		Options: []lang.Opt{{Name: "epsilon", Doc: "the step of the forward differences (sqrt of machine epsilon)"}},
+		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			a, opts := a.Options()
 			f, x := pointFunc(s, a[0], a, 2)
-			approx, _ := optimize.ApproxGrad(f.Scalar, x, 0)
+			approx, _ := optimize.ApproxGrad(f.Scalar, x, opts.Num("epsilon", 0))
 			g, _ := pointFunc(s, a[1], a, 2)
 			exact := g.Eval(x, 0)
 			if len(exact) != len(approx) {

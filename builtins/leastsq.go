@@ -9,20 +9,41 @@ import (
 )
 
 // residuals adapts a calc vector function for the least-squares solvers:
-// the residuals, their length, and the Jacobian from autodiff (or from the
-// user's Dfun/jac option) when there is one.
+// the residuals, their length, and the Jacobian as the option jacOption
+// gives it (jacobianOption).
 func residuals(p *problem, opts lang.Options, jacOption string) (optimize.Residuals, optimize.Jacobian, int) {
 	m := len(p.obj.Eval(p.x0, 0))
 	r := func(x, out []float64) { copy(out, p.obj.Eval(x, 0)) }
-	var jac optimize.Jacobian
-	switch j := opts.Func(jacOption); {
+	return r, p.jacobianOption(opts, jacOption), m
+}
+
+// jacobianOption is the Jacobian of a vector function as the option name
+// gives it: a function (the user's); false, for the solver's own finite
+// differences; or, left out, autodiff's (finite differences when f cannot
+// be traced).
+func (p *problem) jacobianOption(opts lang.Options, name string) optimize.Jacobian {
+	switch j := opts.Get(name, lang.Nil); {
 	case j.IsCallable():
 		user := p.sibling(j)
-		jac = func(x, out []float64) { copy(out, user.Eval(x, 0)) }
+		return func(x, out []float64) { copy(out, user.Eval(x, 0)) }
+	case j.Kind() == lang.BoolKind && j.Float() == 0:
+		return nil
+	case !j.IsNil():
+		panic(opts.Errorf(name, "%s must be a function, or false for finite differences, not %s", name, lang.Format(j)))
 	case p.obj.Traced():
-		jac = func(x, out []float64) { p.obj.Deriv(x, 0, out) }
+		return func(x, out []float64) { p.obj.Deriv(x, 0, out) }
 	}
-	return r, jac, m
+	return nil
+}
+
+// withStep makes a finite-difference step (the option step) given
+// without a Jacobian (the option jac) ask for finite differences, jac
+// false, as scipy's default Jacobian is theirs.
+func withStep(opts lang.Options, jac, step string) lang.Options {
+	if opts.Has(step) && opts.Get(jac, lang.Nil).IsNil() {
+		return opts.With(jac, lang.Bool(false))
+	}
+	return opts
 }
 
 // matrix turns rows into an array value.
@@ -49,7 +70,7 @@ func count(n int) lang.Value { return lang.Num(float64(n)) }
 var leastSquaresBuiltins = []*lang.Builtin{
 	{
 		Name: "leastsq", Params: "f, x0", Topic: "optimize",
-		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian as a function, in place of autodiff's"}, fullOutputOpt, {Name: "ftol", Doc: "the relative tolerance on the sum of squares (1.49e-8)"}, {Name: "xtol", Doc: "the relative tolerance on x (1.49e-8)"}, {Name: "gtol", Doc: "the orthogonality tolerance between residuals and Jacobian columns (0)"}, maxfevOpt, epsfcnOpt, factorOpt},
+		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian as a function, in place of autodiff's; false: MINPACK's forward differences (lmdif)"}, fullOutputOpt, {Name: "ftol", Doc: "the relative tolerance on the sum of squares (1.49e-8)"}, {Name: "xtol", Doc: "the relative tolerance on x (1.49e-8)"}, {Name: "gtol", Doc: "the orthogonality tolerance between residuals and Jacobian columns (0)"}, maxfevOpt, epsfcnOpt, factorOpt},
 		Doc: "Minimizes a sum of squares by Levenberg–Marquardt.\n" +
 			"The residuals are f(x); MINPACK's lmder, as\n" +
 			"scipy.optimize.leastsq, with the Jacobian from autodiff (a user Dfun wins). Returns a record x, ier, mesg;\n" +
@@ -59,7 +80,7 @@ var leastSquaresBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			p := newProblem(s, args[0], args[1], opts)
-			r, jac, m := residuals(p, opts, "Dfun")
+			r, jac, m := residuals(p, withStep(opts, "Dfun", "epsfcn"), "Dfun")
 			checkWork(s, "lm", len(p.x0), m, 0)
 			checkUnstoppable(s, "lm", m, len(p.x0))
 			res, err := optimize.LeastSq(r, jac, p.x0, m, &optimize.LeastSqSettings{
@@ -105,10 +126,14 @@ var leastSquaresBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			p := newProblem(s, args[0], args[1], opts)
-			r, jac, m := residuals(p, opts, "jac")
+			jacOpts := withStep(opts, "jac", "diff_step")
+			if j := opts.Get("jac", lang.Nil); j.Kind() == lang.StrKind {
+				jacOpts = opts.With("jac", lang.Bool(false)) // scipy's finite differences, below
+			}
+			r, jac, m := residuals(p, jacOpts, "jac")
 			checkWork(s, "least_squares", len(p.x0), m, 0)
 			settings := &optimize.LeastSquaresSettings{FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
-				MaxFuncEvals: opts.Int("max_nfev", 0), DiffStep: opts.Num("diff_step", 0), FScale: opts.Num("f_scale", 0)}
+				MaxFuncEvals: opts.Int("max_nfev", 0), Diff: p.leastSquaresDifferences(opts), FScale: opts.Num("f_scale", 0)}
 			losses := map[string]optimize.LeastSquaresLoss{"linear": optimize.Linear, "soft_l1": optimize.SoftL1,
 				"huber": optimize.Huber, "cauchy": optimize.Cauchy, "arctan": optimize.Arctan}
 			loss, ok := losses[opts.Text("loss", "linear")]
@@ -152,7 +177,10 @@ var leastSquaresBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "curve_fit", Params: "f, xdata, ydata", Topic: "optimize",
-		Options: []lang.Opt{{Name: "p0", Doc: "the starting parameters (all 1)"}, {Name: "sigma", Doc: "the uncertainty of each ydata"}, {Name: "absolute_sigma", Doc: "true: sigma is absolute, not relative, in the covariance"}, {Name: "bounds", Doc: "[lo, hi], numbers or one per parameter"}, {Name: "method", Doc: "lm (default without bounds) or trf"}, maxfevOpt, ftolOpt, xtolOpt, gtolOpt},
+		Options: []lang.Opt{{Name: "p0", Doc: "the starting parameters (all 1)"}, {Name: "sigma", Doc: "the uncertainty of each ydata"}, {Name: "absolute_sigma", Doc: "true: sigma is absolute, not relative, in the covariance"}, {Name: "bounds", Doc: "[lo, hi], numbers or one per parameter"}, {Name: "method", Doc: "lm (default without bounds) or trf"}, maxfevOpt, ftolOpt, xtolOpt, gtolOpt,
+			{Name: "jac", Doc: "false: finite differences in place of autodiff's; with trf, \"2-point\" or \"3-point\" as scipy's"},
+			{Name: "epsfcn", Doc: "lm: the step of MINPACK's forward differences, relative to p (alone, it asks for them)"},
+			{Name: "diff_step", Doc: "trf: the relative step of the finite differences (alone, it asks for them)"}},
 		Doc: "Fits a model to data by nonlinear least squares.\n" +
 			"As scipy.optimize.curve_fit. The model\n" +
 			"is a function f(x, p1, p2, ...) or an expression in x and its parameters (the other symbols, alphabetically).\n" +
@@ -165,13 +193,55 @@ var leastSquaresBuiltins = []*lang.Builtin{
 }
 
 // leastSquaresOpts are least_squares' options.
-var leastSquaresOpts = []lang.Opt{methodOpt, {Name: "jac", Doc: "the Jacobian as a function, in place of autodiff's"},
+var leastSquaresOpts = []lang.Opt{methodOpt, {Name: "jac", Doc: "the Jacobian as a function, in place of autodiff's; \"2-point\", \"3-point\" or \"cs\" (complex step, for a function): scipy's finite differences (lm: 2-point only)"},
 	{Name: "bounds", Doc: "[lo, hi], numbers or one per variable", Methods: []string{"trf", "dogbox"}},
 	{Name: "loss", Doc: "linear (default), soft_l1, huber, cauchy or arctan", Methods: []string{"trf", "dogbox"}},
 	{Name: "f_scale", Doc: "the soft margin between inlier and outlier residuals (1)", Methods: []string{"trf", "dogbox"}},
 	{Name: "ftol", Doc: "the tolerance on the cost's change (1e-8)"}, {Name: "xtol", Doc: "the tolerance on the step (1e-8)"},
 	{Name: "gtol", Doc: "the tolerance on the gradient (1e-8)"}, {Name: "max_nfev", Doc: "the most function evaluations"},
-	{Name: "diff_step", Doc: "the relative step of finite differences, when f cannot be traced"}, argsOpt}
+	{Name: "diff_step", Doc: "the relative step of finite differences (sqrt(eps)); alone, it asks for jac \"2-point\""}, argsOpt}
+
+// leastSquaresDifferences are least_squares' finite differences: the
+// scheme its jac names ("2-point" when a diff_step comes without jac),
+// with the relative step diff_step.
+func (p *problem) leastSquaresDifferences(opts lang.Options) optimize.Differences {
+	scheme := "2-point"
+	if j := opts.Get("jac", lang.Nil); j.Kind() == lang.StrKind {
+		scheme = j.Text()
+	}
+	return *p.differences(opts, "jac", scheme)
+}
+
+// curveFitDifferences reads curve_fit's finite differences into settings
+// (jac false, "2-point" or "3-point", or a step given alone) and reports
+// whether they were asked for. lm takes MINPACK's, with epsfcn; trf
+// scipy's, with diff_step; a step of the other method is refused.
+func curveFitDifferences(opts lang.Options, settings *optimize.CurveFitSettings) bool {
+	step, other := "epsfcn", "diff_step"
+	if settings.TRF || settings.Bounds != nil {
+		step, other = other, step
+	}
+	if opts.Has(other) {
+		panic(opts.Errorf(other, "%s is a step of method %s, not of this fit's", other, map[string]string{"epsfcn": "lm", "diff_step": "trf"}[other]))
+	}
+	settings.EpsFcn = opts.Num("epsfcn", 0)
+	settings.Diff.RelStep = opts.Num("diff_step", 0)
+	switch j := opts.Get("jac", lang.Nil); {
+	case j.IsNil():
+		return opts.Has(step)
+	case j.Kind() == lang.BoolKind && j.Float() == 0:
+		return true
+	case j.Kind() == lang.StrKind && step == "diff_step" && (j.Text() == "2-point" || j.Text() == "3-point"):
+		settings.Diff.Scheme = schemes[j.Text()]
+		return true
+	case j.Kind() == lang.StrKind && j.Text() == "cs":
+		panic(opts.Errorf("jac", "curve_fit's jac \"cs\" would need the model at complex points, which its compiled form does not take: use \"3-point\""))
+	case j.Kind() == lang.StrKind && step == "epsfcn":
+		panic(opts.Errorf("jac", "jac %s needs method \"trf\"; method lm takes MINPACK's differences (jac false)", lang.Format(j)))
+	default:
+		panic(opts.Errorf("jac", "curve_fit's jac is false, \"2-point\" or \"3-point\", not %s", lang.Format(j)))
+	}
+}
 
 // scalarBounds reads least_squares' bounds: [lo, hi] with numbers (for
 // every variable) or arrays.
@@ -248,7 +318,7 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 	settings := &optimize.CurveFitSettings{AbsoluteSigma: opts.Bool("absolute_sigma", false),
 		MaxFuncEvals: opts.Int("maxfev", 0), FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("gtol", 0),
 		Bounds: scalarBounds(opts, nparams), TRF: opts.OneOf("method", "lm", "trf") == "trf"}
-	if pts.Traced() {
+	if differences := curveFitDifferences(opts, settings); pts.Traced() && !differences {
 		grad := make([]float64, 1+nparams)
 		settings.Jac = func(x, p, g []float64) {
 			set(x, p)

@@ -101,19 +101,19 @@ var minimizers = []minimizer{
 		})
 	}},
 	{name: "CG", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
-		return optimize.CG(p.withGradient(opts), p.x0, &optimize.GradientSettings{
+		return optimize.CG(p.withGradient(opts, "CG"), p.x0, &optimize.GradientSettings{
 			GTol: opts.Num("gtol", 0), Norm: opts.Num("norm", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
 			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
 	}},
 	{name: "BFGS", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
-		return optimize.BFGS(p.withGradient(opts), p.x0, &optimize.GradientSettings{
+		return optimize.BFGS(p.withGradient(opts, "BFGS"), p.x0, &optimize.GradientSettings{
 			GTol: opts.Num("gtol", 0), Norm: opts.Num("norm", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
 			MaxIter: iterLimit(opts, "maxiter"), KeepPath: opts.Bool("retall", false), Callback: p.callback(opts),
 		})
 	}},
 	{name: "Newton-CG", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
-		pr := p.withGradient(opts)
+		pr := p.withGradient(opts, "Newton-CG")
 		p.userHessian(&pr, opts, "hess", "hessp")
 		p.userHessian(&pr, opts, "fhess", "fhess_p") // fmin_ncg's names
 		return optimize.NewtonCG(pr, p.x0, &optimize.NewtonCGSettings{
@@ -126,7 +126,7 @@ var minimizers = []minimizer{
 		if opts.Has("factr") {
 			ftol = opts.Num("factr", 1e7) * 0x1p-52
 		}
-		return optimize.LBFGSB(p.withGradient(opts), p.x0, p.bounds(opts), &optimize.LBFGSBSettings{
+		return optimize.LBFGSB(p.withGradient(opts, "L-BFGS-B"), p.x0, p.bounds(opts), &optimize.LBFGSBSettings{
 			M: opts.Int("m", opts.Int("maxcor", 0)), FTol: ftol, GTol: opts.Num("pgtol", opts.Num("gtol", 0)),
 			MaxFuncEvals: opts.Int("maxfun", 0), MaxIter: iterLimit(opts, "maxiter"),
 			MaxLineSearch: opts.Int("maxls", 0), Step: opts.Num("epsilon", opts.Num("eps", 0)),
@@ -134,7 +134,7 @@ var minimizers = []minimizer{
 		})
 	}},
 	{name: "TNC", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
-		return optimize.TNC(p.withGradient(opts), p.x0, p.bounds(opts), &optimize.TNCSettings{
+		return optimize.TNC(p.withGradient(opts, "TNC"), p.x0, p.bounds(opts), &optimize.TNCSettings{
 			MaxCGIter: opts.Int("maxCGit", 0), MaxFuncEvals: opts.Int("maxfun", opts.Int("maxiter", 0)),
 			Eta: opts.Num("eta", 0), StepMax: opts.Num("stepmx", 0), Accuracy: opts.Num("accuracy", 0),
 			FTol: opts.Num("ftol", 0), XTol: opts.Num("xtol", 0), GTol: opts.Num("pgtol", opts.Num("gtol", 0)),
@@ -149,13 +149,13 @@ var minimizers = []minimizer{
 		})
 	}},
 	{name: "SLSQP", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
-		return optimize.SLSQP(p.withGradient(opts), p.x0, p.constraints(opts), p.bounds(opts), &optimize.SLSQPSettings{
+		return optimize.SLSQP(p.withGradient(opts, "SLSQP"), p.x0, p.constraints(opts), p.bounds(opts), &optimize.SLSQPSettings{
 			Acc: opts.Num("acc", opts.Num("ftol", 0)), MaxIter: opts.Int("iter", opts.Int("maxiter", 0)),
 			Step: opts.Num("epsilon", opts.Num("eps", 0)), Callback: p.callback(opts),
 		})
 	}},
 	{name: "trust-constr", reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
-		pr := p.withGradient(opts)
+		pr := p.withGradient(opts, "trust-constr")
 		if pr.HessVec != nil {
 			pr.Hess = denseHessian(pr.HessVec, len(p.x0))
 		}
@@ -177,7 +177,7 @@ var minimizers = []minimizer{
 // (or its products) from autodiff unless the user gives hess or hessp.
 func trustMethod(name string, run func(optimize.Problem, []float64, *optimize.TrustRegionSettings) (*optimize.Result, error)) minimizer {
 	return minimizer{name: name, reportsGrad: true, run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
-		pr := p.withGradient(opts)
+		pr := p.withGradient(opts, name)
 		if pr.Grad == nil {
 			return nil, lang.Errorf("%s needs the gradient: %s cannot be traced, so give jac", name, lang.Format(p.obj.f))
 		}
@@ -253,27 +253,161 @@ func denseHessian(hv func(x, v, hv []float64), n int) func(x, h []float64) {
 	}
 }
 
-// withGradient is the optimize problem with the gradient a user gave (the
-// fprime or jac option) in place of autodiff's.
-func (p *problem) withGradient(opts lang.Options) optimize.Problem {
+// withGradient is the optimize problem for method with the gradient a
+// user gave (the fprime or jac option) in place of autodiff's: a
+// function; false (or approx_grad: true), scipy's forward differences
+// with the absolute step epsilon; or "2-point", "3-point" or "cs",
+// scipy's finite differences with the relative step
+// finite_diff_rel_step. Giving a step without jac asks for its finite
+// differences, as scipy's default. Finite differences are refused for a
+// method that does not take them, naming those that do.
+func (p *problem) withGradient(opts lang.Options, method string) optimize.Problem {
 	pr := p.optimizeProblem()
-	for _, name := range []string{"fprime", "jac"} {
-		switch g := opts.Get(name, lang.Nil); {
-		case g.IsCallable():
-			user := p.sibling(g)
-			pr.Grad = func(x, grad []float64) { copy(grad, user.Eval(x, 0)) }
-		case g.Kind() == lang.BoolKind && g.Float() == 0, g.Kind() == lang.StrKind && g.Text() == "2-point":
-			// scipy's jac=False or "2-point": forward differences, with
-			// scipy's counts, in place of autodiff's exact gradient.
-			pr.Grad, pr.HessVec = nil, nil
-		case g.Kind() == lang.StrKind:
-			panic(lang.Errorf("%s %q is not supported: calc's finite differences are forward ones (\"2-point\"); leave %s out for the exact gradient", name, g.Text(), name))
+	name, g := "jac", opts.Get("jac", lang.Nil)
+	if f := opts.Get("fprime", lang.Nil); !f.IsNil() {
+		name, g = "fprime", f // the fmin functions' name
+	}
+	if g.IsNil() && (opts.Has("epsilon") || opts.Has("eps")) {
+		// A step asks for finite differences, as scipy's default: of the
+		// gradient, or for Newton-CG of the Hessian-vector products.
+		if method == "Newton-CG" {
+			pr.HessVec = nil
+		} else {
+			g = lang.Bool(false)
 		}
+	}
+	if g.IsNil() && opts.Has("finite_diff_rel_step") {
+		g = lang.Str("2-point")
+	}
+	if opts.Bool("approx_grad", false) {
+		if !g.IsNil() {
+			panic(opts.Errorf(name, "give %s or approx_grad, not both", name))
+		}
+		g = lang.Bool(false)
+	}
+	switch {
+	case g.IsCallable():
+		if method != "Newton-CG" && (opts.Has("epsilon") || opts.Has("eps")) {
+			panic(opts.Errorf("epsilon", "epsilon is the step of finite differences, which %s as a function leaves unused", name))
+		}
+		user := p.sibling(g)
+		pr.Grad = func(x, grad []float64) { copy(grad, user.Eval(x, 0)) }
+	case g.Kind() == lang.BoolKind && g.Float() == 0:
+		requireDifferences(opts, method, name, "false")
+		pr.Grad, pr.HessVec = nil, nil
+	case g.Kind() == lang.StrKind:
+		requireDifferences(opts, method, name, fmt.Sprintf("%q", g.Text()))
+		pr.Grad, pr.HessVec = nil, nil
+		pr.Diff = p.differences(opts, name, g.Text())
+	}
+	if pr.Diff == nil && opts.Has("finite_diff_rel_step") {
+		panic(opts.Errorf("finite_diff_rel_step", "finite_diff_rel_step is the relative step of jac \"2-point\", \"3-point\" or \"cs\", not of %s %s", name, lang.Format(g)))
 	}
 	if p.obj.pair {
 		pr.Grad = p.obj.PairGrad
 	}
 	return pr
+}
+
+// differenceMethods are the methods of minimize that approximate the
+// gradient by finite differences, as scipy's minimize allows.
+var differenceMethods = []string{"CG", "BFGS", "L-BFGS-B", "TNC", "SLSQP", "trust-constr"}
+
+// derivativeFreeMethods are the methods of minimize that use no
+// derivatives: jac true (f returns its gradient too) is all they read.
+var derivativeFreeMethods = []string{"Nelder-Mead", "Powell", "COBYLA"}
+
+// requireDifferences refuses finite differences (option name given as
+// value) for a method that needs an exact gradient.
+func requireDifferences(opts lang.Options, method, name, value string) {
+	if !slices.Contains(differenceMethods, method) {
+		panic(opts.Errorf(name, "%s %s asks for finite differences, which %s does not take (the methods that do: %s); leave %s out for autodiff's gradient, or give it as a function",
+			name, value, method, strings.Join(differenceMethods, ", "), name))
+	}
+}
+
+// schemes are scipy's names of the finite-difference schemes.
+var schemes = map[string]optimize.Scheme{"2-point": optimize.TwoPoint, "3-point": optimize.ThreePoint, "cs": optimize.ComplexStep}
+
+// differences reads the finite differences that the option name asks for
+// by scheme: its relative step (finite_diff_rel_step, or diff_step as
+// least_squares names it; epsilon, an absolute step, is refused), and for
+// "cs" the function at complex points.
+func (p *problem) differences(opts lang.Options, name, scheme string) *optimize.Differences {
+	sc, ok := schemes[scheme]
+	if !ok {
+		panic(opts.Errorf(name, "%s %q is not a finite-difference scheme: \"2-point\", \"3-point\" or \"cs\" (or give a function)", name, scheme))
+	}
+	for _, abs := range []string{"epsilon", "eps"} {
+		if opts.Has(abs) {
+			panic(opts.Errorf(abs, "%s is the absolute step of %s false; the step of %s %q is relative: give finite_diff_rel_step", abs, name, name, scheme))
+		}
+	}
+	d := &optimize.Differences{Scheme: sc, RelStep: opts.Num("finite_diff_rel_step", opts.Num("diff_step", 0))}
+	if sc == optimize.ComplexStep {
+		d.Complex = p.complexValues(opts, name)
+		p.checkAnalytic(opts, name, d)
+	}
+	return d
+}
+
+// checkAnalytic refuses complex steps that disagree at x0 with central
+// differences: f is then not analytic (abs, a comparison or a real part
+// drops the imaginary part), and the complex step would be wrong in
+// silence.
+func (p *problem) checkAnalytic(opts lang.Options, name string, d *optimize.Differences) {
+	fun := func(x, out []float64) { copy(out, p.obj.Eval(x, 0)) }
+	f0 := slices.Clone(p.obj.Eval(p.x0, 0))
+	n := len(p.x0)
+	cs, central := make([]float64, len(f0)*n), make([]float64, len(f0)*n)
+	if err := d.Jacobian(fun, p.x0, f0, cs); err != nil {
+		lang.Throw(err)
+	}
+	if err := (&optimize.Differences{Scheme: optimize.ThreePoint}).Jacobian(fun, p.x0, f0, central); err != nil {
+		lang.Throw(err)
+	}
+	for k := range cs {
+		if math.Abs(cs[k]-central[k]) > 1e-4*(1+math.Abs(central[k])) {
+			panic(opts.Errorf(name, "%s \"cs\": at x0, the complex step gives the derivative %.6g by x[%d], central differences %.6g: %s is not analytic there (abs, a comparison or real() drops the imaginary part); use \"2-point\" or \"3-point\"",
+				name, cs[k], k%n, central[k], lang.Format(p.obj.f)))
+		}
+	}
+}
+
+// complexValues evaluates the function at a complex point, for the
+// complex-step differences that option name asks for. An expression
+// cannot take complex values for its symbols; a function can, as far as
+// the builtins it calls take complex numbers.
+func (p *problem) complexValues(opts lang.Options, name string) func(z, out []complex128) {
+	f := p.obj.f
+	if f.Kind() == lang.ExprKind {
+		panic(opts.Errorf(name, "%s \"cs\" evaluates %s at complex points, which an expression cannot take: define it as a function, such as f(v) = ...",
+			name, lang.Format(f)))
+	}
+	spread := len(p.args) == 1 && len(p.s.Params(f, 1)) == len(p.x0) && len(p.x0) > 1
+	return func(z, out []complex128) {
+		p.s.Check()
+		args := slices.Clone(p.args)
+		switch {
+		case spread:
+			args = make([]lang.Value, len(z))
+			for i, v := range z {
+				args[i] = lang.Complex(v)
+			}
+		case p.scalar:
+			args[0] = lang.Complex(z[0])
+		default:
+			args[0] = lang.CArr(array.ComplexOf(p.shape, slices.Clone(z)))
+		}
+		v := p.s.Call(f, args...)
+		c, ok := v.ComplexArray()
+		if !ok || len(c.Re.Data) != len(out) {
+			panic(lang.Errorf("with %s \"cs\", %s must return %d number%s at a complex point, not %s", name, lang.Format(f), len(out), plural(len(out)), lang.Format(v)))
+		}
+		for i := range out {
+			out[i] = c.At(i)
+		}
+	}
 }
 
 // bounds reads the bounds option: a [lo, hi] pair per variable, nil (or
@@ -416,6 +550,10 @@ func (p *problem) constraints(opts lang.Options) []optimize.Constraint {
 // minimizeWith runs a method on the call's f and x0 with its options.
 func minimizeWith(s *lang.Session, m *minimizer, args lang.Args, opts lang.Options) (*problem, *optimize.Result) {
 	p := newProblem(s, args[0], args[1], opts)
+	if j := opts.Get("jac", lang.Nil); slices.Contains(derivativeFreeMethods, m.name) && (j.IsCallable() || j.Kind() == lang.StrKind) {
+		panic(opts.Errorf("jac", "%s uses no derivatives, so jac %s would go unused; the methods that use it: %s",
+			m.name, lang.Format(j), strings.Join(slices.DeleteFunc(minimizerNames(), func(n string) bool { return slices.Contains(derivativeFreeMethods, n) }), ", ")))
+	}
 	m.checkWork(s, len(p.x0), opts)
 	r, err := m.run(p, opts)
 	if err != nil {
@@ -610,23 +748,25 @@ var (
 var (
 	callbackOpt = lang.Opt{Name: "callback", Doc: "a function called with each iterate",
 		Methods: []string{"Nelder-Mead", "Powell", "CG", "BFGS", "Newton-CG", "L-BFGS-B", "TNC", "COBYLA", "SLSQP", "dogleg", "trust-ncg", "trust-exact", "trust-krylov"}}
-	retallOpt   = lang.Opt{Name: "retall", Doc: "true: keep the path of iterates (allvecs)", Methods: retallMethods}
-	epsilonOpt  = lang.Opt{Name: "epsilon", Doc: "the step of forward differences, when the gradient cannot be traced", Methods: epsilonMethods}
-	normOpt     = lang.Opt{Name: "norm", Doc: "the order of the gradient's norm in the gtol test (inf)", Methods: []string{"CG", "BFGS"}}
-	avextolOpt  = lang.Opt{Name: "avextol", Doc: "the tolerance on the average step (1e-5)", Methods: []string{"Newton-CG"}}
-	mOpt        = lang.Opt{Name: "m", Doc: "the number of corrections kept (10)", Methods: []string{"L-BFGS-B"}}
-	factrOpt    = lang.Opt{Name: "factr", Doc: "ftol in units of the machine epsilon (1e7)", Methods: []string{"L-BFGS-B"}}
-	pgtolOpt    = lang.Opt{Name: "pgtol", Doc: "the tolerance on the projected gradient (1e-5)", Methods: []string{"L-BFGS-B", "TNC"}}
-	maxlsOpt    = lang.Opt{Name: "maxls", Doc: "the most line search steps per iteration (20)", Methods: []string{"L-BFGS-B"}}
-	maxCGitOpt  = lang.Opt{Name: "maxCGit", Doc: "the most conjugate gradient steps per iteration", Methods: []string{"TNC"}}
-	etaOpt      = lang.Opt{Name: "eta", Doc: "TNC: the line search's severity; trust regions: the acceptance threshold", Methods: append([]string{"TNC"}, trustMethods...)}
-	stepmxOpt   = lang.Opt{Name: "stepmx", Doc: "the largest line search step", Methods: []string{"TNC"}}
-	accuracyOpt = lang.Opt{Name: "accuracy", Doc: "the relative precision of the function's values", Methods: []string{"TNC"}}
-	rhobegOpt   = lang.Opt{Name: "rhobeg", Doc: "the first change to the variables (1)", Methods: []string{"COBYLA"}}
-	rhoendOpt   = lang.Opt{Name: "rhoend", Doc: "the final accuracy of the trust region (1e-4)", Methods: []string{"COBYLA"}}
-	catolOpt    = lang.Opt{Name: "catol", Doc: "the absolute tolerance on constraint violations (2e-4)", Methods: []string{"COBYLA"}}
-	accOpt      = lang.Opt{Name: "acc", Doc: "the requested accuracy (1e-6)", Methods: []string{"SLSQP"}}
-	iterOpt     = lang.Opt{Name: "iter", Doc: "the most iterations (100)", Methods: []string{"SLSQP"}}
+	retallOpt     = lang.Opt{Name: "retall", Doc: "true: keep the path of iterates (allvecs)", Methods: retallMethods}
+	epsilonOpt    = lang.Opt{Name: "epsilon", Doc: "the absolute step of forward differences (jac false, or f not traced)", Methods: epsilonMethods}
+	fminFprimeOpt = lang.Opt{Name: "fprime", Doc: "the gradient as a function, in place of autodiff's; false: forward differences with step epsilon; \"2-point\", \"3-point\" or \"cs\": scipy's finite differences"}
+	approxGradOpt = lang.Opt{Name: "approx_grad", Doc: "true: the gradient by forward differences with step epsilon, not autodiff"}
+	normOpt       = lang.Opt{Name: "norm", Doc: "the order of the gradient's norm in the gtol test (inf)", Methods: []string{"CG", "BFGS"}}
+	avextolOpt    = lang.Opt{Name: "avextol", Doc: "the tolerance on the average step (1e-5)", Methods: []string{"Newton-CG"}}
+	mOpt          = lang.Opt{Name: "m", Doc: "the number of corrections kept (10)", Methods: []string{"L-BFGS-B"}}
+	factrOpt      = lang.Opt{Name: "factr", Doc: "ftol in units of the machine epsilon (1e7)", Methods: []string{"L-BFGS-B"}}
+	pgtolOpt      = lang.Opt{Name: "pgtol", Doc: "the tolerance on the projected gradient (1e-5)", Methods: []string{"L-BFGS-B", "TNC"}}
+	maxlsOpt      = lang.Opt{Name: "maxls", Doc: "the most line search steps per iteration (20)", Methods: []string{"L-BFGS-B"}}
+	maxCGitOpt    = lang.Opt{Name: "maxCGit", Doc: "the most conjugate gradient steps per iteration", Methods: []string{"TNC"}}
+	etaOpt        = lang.Opt{Name: "eta", Doc: "TNC: the line search's severity; trust regions: the acceptance threshold", Methods: append([]string{"TNC"}, trustMethods...)}
+	stepmxOpt     = lang.Opt{Name: "stepmx", Doc: "the largest line search step", Methods: []string{"TNC"}}
+	accuracyOpt   = lang.Opt{Name: "accuracy", Doc: "the relative precision of the function's values", Methods: []string{"TNC"}}
+	rhobegOpt     = lang.Opt{Name: "rhobeg", Doc: "the first change to the variables (1)", Methods: []string{"COBYLA"}}
+	rhoendOpt     = lang.Opt{Name: "rhoend", Doc: "the final accuracy of the trust region (1e-4)", Methods: []string{"COBYLA"}}
+	catolOpt      = lang.Opt{Name: "catol", Doc: "the absolute tolerance on constraint violations (2e-4)", Methods: []string{"COBYLA"}}
+	accOpt        = lang.Opt{Name: "acc", Doc: "the requested accuracy (1e-6)", Methods: []string{"SLSQP"}}
+	iterOpt       = lang.Opt{Name: "iter", Doc: "the most iterations (100)", Methods: []string{"SLSQP"}}
 )
 
 // fminOpts are the options every fmin-style function shares.
@@ -645,7 +785,8 @@ var slsqpConstraintOpts = []lang.Opt{
 var minimizeBuiltin = &lang.Builtin{
 	Name: "minimize", Params: "f, x0", Methods: minimizerNames(), Topic: "optimize",
 	Options: []lang.Opt{methodOpt, argsOpt,
-		{Name: "jac", Doc: "the gradient as a function; true: f returns (value, gradient); false or \"2-point\": forward differences (a method without gradients reads only true)"},
+		{Name: "jac", Doc: "the gradient as a function; true: f returns (value, gradient); false: forward differences with step epsilon; \"2-point\", \"3-point\" or \"cs\" (complex step, for a function): scipy's finite differences (" + strings.Join(differenceMethods, ", ") + ")"},
+		{Name: "finite_diff_rel_step", Doc: "the relative step of jac \"2-point\", \"3-point\" or \"cs\" (sqrt(eps), eps**(1/3) for 3-point)", Methods: differenceMethods},
 		{Name: "hess", Doc: "the Hessian as a function, in place of autodiff's", Methods: hessianMethods},
 		{Name: "hessp", Doc: "the Hessian-vector product as a function of x and v", Methods: hessianMethods},
 		{Name: "bounds", Doc: boundsOpt.Doc, Methods: []string{"Nelder-Mead", "Powell", "L-BFGS-B", "TNC", "SLSQP", "trust-constr"}},
@@ -674,7 +815,8 @@ var minimizeBuiltin = &lang.Builtin{
 		"Hessian from autodiff when f and every constraint are traced numbers (else\n" +
 		"BFGS); the trust-region methods take Hessians or Hessian-vector products from\n" +
 		"autodiff unless hess or hessp is given. Gradients come from autodiff unless\n" +
-		"jac is given. Nelder-Mead and Powell clip their trial points into the bounds\n" +
+		"jac is given (false, \"2-point\", \"3-point\" or \"cs\": scipy's finite differences,\n" +
+		"with scipy's counts). Nelder-Mead and Powell clip their trial points into the bounds\n" +
 		"as scipy 1.10 does. An option that the method does not read is an error.\n" +
 		"Returns a record x, fun, jac, nit, nfev, njev, status, success, message\n" +
 		"(hess_inv from BFGS and L-BFGS-B). Inside a function being differentiated, with args\n" +
@@ -706,12 +848,12 @@ var optimizeBuiltins = []*lang.Builtin{
 		"Minimizes f by the quasi-Newton BFGS method.\n"+
 			"Starts from x0, as scipy.optimize.fmin_bfgs, with the exact gradient\n"+
 			"from autodiff (a user fprime wins); reports as fmin.",
-		"fmin_bfgs(x**2 - 4*x + 8, 1.3)", fprimeOpt, gtolOpt, normOpt, epsilonOpt),
+		"fmin_bfgs(x**2 - 4*x + 8, 1.3)", fminFprimeOpt, gtolOpt, normOpt, epsilonOpt),
 	fminStyle("fmin_cg", "CG",
 		"Minimizes f by nonlinear conjugate gradients.\n"+
 			"Starts from x0 (Polak–Ribière), as scipy.optimize.fmin_cg,\n"+
 			"with the exact gradient from autodiff (a user fprime wins); reports as fmin.",
-		"fmin_cg(x**2 - 4*x + 8, 1.3)", fprimeOpt, gtolOpt, normOpt, epsilonOpt),
+		"fmin_cg(x**2 - 4*x + 8, 1.3)", fminFprimeOpt, gtolOpt, normOpt, epsilonOpt),
 	fminStyle("fmin_ncg", "Newton-CG",
 		"Minimizes f by the Newton-CG method.\n"+
 			"Starts from x0 (line-search Newton's method with conjugate gradients), as\n"+
@@ -721,7 +863,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		lang.Opt{Name: "fhess_p", Doc: "the Hessian-vector product as a function of x and v"}, avextolOpt, epsilonOpt),
 	{
 		Name: "fmin_l_bfgs_b", Params: "func, x0", Topic: "optimize",
-		Options: []lang.Opt{fprimeOpt, argsOpt, boundsOpt, mOpt, factrOpt, pgtolOpt, epsilonOpt, maxfunOpt, maxiterOpt, maxlsOpt, callbackOpt},
+		Options: []lang.Opt{fminFprimeOpt, argsOpt, approxGradOpt, boundsOpt, mOpt, factrOpt, pgtolOpt, epsilonOpt, maxfunOpt, maxiterOpt, maxlsOpt, callbackOpt},
 		Doc: "Minimizes a function within bounds by L-BFGS-B.\n" +
 			"Starts from x0, as scipy.optimize.fmin_l_bfgs_b, with the exact gradient from\n" +
 			"autodiff (a user fprime wins). Returns a record x, f, and scipy's d: grad, task, funcalls, nit, warnflag.",
@@ -737,7 +879,7 @@ var optimizeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "fmin_tnc", Params: "func, x0", Topic: "optimize",
-		Options: []lang.Opt{fprimeOpt, argsOpt, boundsOpt, epsilonOpt, maxCGitOpt, maxfunOpt, etaOpt, stepmxOpt, accuracyOpt, ftolOpt, xtolOpt, pgtolOpt, callbackOpt},
+		Options: []lang.Opt{fminFprimeOpt, argsOpt, approxGradOpt, boundsOpt, epsilonOpt, maxCGitOpt, maxfunOpt, etaOpt, stepmxOpt, accuracyOpt, ftolOpt, xtolOpt, pgtolOpt, callbackOpt},
 		Doc: "Minimizes within bounds by a truncated Newton method.\n" +
 			"Starts from x0, as scipy.optimize.fmin_tnc, with the\n" +
 			"exact gradient from autodiff. Returns a record x, nfeval, rc, message.",
@@ -746,7 +888,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			p, r := minimizeWith(s, findMinimizer("TNC"), args, opts)
-			rec := record("x", p.point(r.X), "nfeval", count(r.FuncEvals), "rc", count(int(r.Status)), "message", lang.Str(r.Message))
+			rec := record("x", p.point(r.X), "nfeval", count(r.FuncEvals), "rc", count(r.Code), "message", lang.Str(r.Message))
 			rec.Record().Tuple = []string{"x", "nfeval", "rc"} // scipy's (x, nfeval, rc)
 			return rec
 		},
@@ -771,7 +913,7 @@ var optimizeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "fmin_slsqp", Params: "func, x0", Topic: "optimize",
-		Options: slices.Concat(slsqpConstraintOpts, []lang.Opt{boundsOpt, fprimeOpt, argsOpt, iterOpt, accOpt, dispOpt, fullOutputOpt, epsilonOpt, callbackOpt}),
+		Options: slices.Concat(slsqpConstraintOpts, []lang.Opt{boundsOpt, fminFprimeOpt, argsOpt, iterOpt, accOpt, dispOpt, fullOutputOpt, epsilonOpt, callbackOpt}),
 		Doc: "Minimizes subject to constraints by SLSQP.\n" +
 			"Starts from x0, subject to equations c(x) = 0 (eqcons: a list of functions, or f_eqcons: one vector\n" +
 			"function), inequalities c(x) >= 0 (ieqcons, f_ieqcons) and bounds, by sequential least squares programming,\n" +

@@ -265,23 +265,23 @@ func newtonDerivatives[D ~func(float64) float64 | ~func(x, y []float64)](s *lang
 }
 
 // systemFunc prepares F for a solver of F(x) = 0 and returns its Jacobian
-// (from autodiff, or the user's fprime/jac option), nil if neither.
+// as the fprime or jac option gives it (jacobianOption); nil asks for
+// MINPACK's finite differences, which a step (root's eps, fsolve's
+// epsfcn) given alone asks for too.
 func systemFunc(p *problem, opts lang.Options) (func(x, fx []float64), func(x, j []float64)) {
 	f := func(x, fx []float64) { copy(fx, p.obj.Eval(x, 0)) }
 	if n := len(p.obj.Eval(p.x0, 0)); n != len(p.x0) {
 		panic(lang.Errorf("the system has %d equations in %d unknowns: it needs as many of each", n, len(p.x0)))
 	}
-	for _, name := range []string{"fprime", "jac"} {
-		if g := opts.Func(name); !g.IsNil() {
-			user := p.sibling(g)
-			return f, func(x, j []float64) { copy(j, user.Eval(x, 0)) }
-		}
+	name, step := "jac", "eps"
+	if opts.Has("fprime") || opts.Has("epsfcn") {
+		name, step = "fprime", "epsfcn" // fsolve's names
 	}
-	if p.obj.Traced() {
-		return f, func(x, j []float64) { p.obj.Deriv(x, 0, j) }
-	}
-	return f, nil
+	return f, p.jacobianOption(withStep(opts, name, step), name)
 }
+
+// rootEpsOpt is root's name for MINPACK's epsfcn (hybr and lm).
+var rootEpsOpt = lang.Opt{Name: "eps", Doc: epsfcnOpt.Doc + " (alone, it asks for finite differences)"}
 
 // nonlinOptions are the options of scipy's nonlinear solvers.
 var nonlinOptions = []lang.Opt{
@@ -318,13 +318,13 @@ type systemSolver struct {
 
 // systemSolvers are root's methods.
 var systemSolvers = []systemSolver{
-	{"hybr", "", "", []lang.Opt{xtolOpt, maxfevOpt, epsfcnOpt, factorOpt}, func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+	{"hybr", "", "", []lang.Opt{xtolOpt, maxfevOpt, rootEpsOpt, factorOpt}, func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.Hybr(f, jac, x0, &roots.HybrSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), MaxFuncEvals: opts.Int("maxfev", 0),
-			EpsFcn: opts.Num("epsfcn", 0), Factor: opts.Num("factor", 0)})
+			EpsFcn: opts.Num("epsfcn", opts.Num("eps", 0)), Factor: opts.Num("factor", 0)})
 	}},
-	{"lm", "", "", []lang.Opt{xtolOpt, ftolOpt, gtolOpt, maxfevOpt, maxiterOpt}, func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
+	{"lm", "", "", []lang.Opt{xtolOpt, ftolOpt, gtolOpt, maxfevOpt, maxiterOpt, rootEpsOpt}, func(f, jac func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.LM(f, jac, x0, &roots.LMSettings{XTol: opts.Num("xtol", opts.Num("tol", 0)), FTol: opts.Num("ftol", 0),
-			GTol: opts.Num("gtol", 0), MaxFuncEvals: opts.Int("maxfev", opts.Int("maxiter", 0))})
+			GTol: opts.Num("gtol", 0), MaxFuncEvals: opts.Int("maxfev", opts.Int("maxiter", 0)), EpsFcn: opts.Num("eps", 0)})
 	}},
 	{"broyden1", "broyden1", "Broyden's first (good) method: a quasi-Newton method updating an approximate Jacobian", slices.Concat(nonlinOptions, []lang.Opt{alphaOpt, maxRankOpt}), func(f, _ func(x, y []float64), x0 []float64, opts lang.Options) (*roots.SystemResult, error) {
 		return roots.Broyden1(f, x0, &roots.BroydenSettings{NonlinSettings: nonlinSettings(opts), Alpha: opts.Num("alpha", 0), MaxRank: opts.Int("max_rank", 0)})
@@ -383,7 +383,7 @@ func rootMethods() []string {
 // the inner Krylov method, is root's method.)
 func rootOptions() []lang.Opt {
 	all := []lang.Opt{methodOpt, argsOpt, tolOpt,
-		{Name: "jac", Doc: "the Jacobian as a function, in place of autodiff's", Methods: []string{"hybr", "lm"}}}
+		{Name: "jac", Doc: "the Jacobian as a function, in place of autodiff's; false: MINPACK's forward differences", Methods: []string{"hybr", "lm"}}}
 	for _, m := range systemSolvers {
 		for _, o := range m.options {
 			i := slices.IndexFunc(all, func(a lang.Opt) bool { return a.Name == o.Name })
@@ -584,7 +584,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 	},
 	{
 		Name: "fsolve", Params: "F, x0", Topic: "roots",
-		Options: []lang.Opt{fprimeOpt, fullOutputOpt, {Name: "xtol", Doc: "the relative tolerance between iterates (1.49e-8)"}, maxfevOpt, epsfcnOpt, factorOpt, argsOpt},
+		Options: []lang.Opt{{Name: "fprime", Doc: "the Jacobian as a function, in place of autodiff's; false: MINPACK's forward differences (hybrd)"}, fullOutputOpt, {Name: "xtol", Doc: "the relative tolerance between iterates (1.49e-8)"}, maxfevOpt, epsfcnOpt, factorOpt, argsOpt},
 		Doc: "A root of a system of equations by Powell's hybrid method.\n" +
 			"Solves F(x) = 0 near x0 (MINPACK's hybrj), as scipy.optimize.fsolve,\n" +
 			"with the Jacobian from autodiff (a user fprime wins). {full_output: true} gives a record x, infodict (nfev,\n" +

@@ -195,7 +195,7 @@ var scalarMinBuiltins = []*lang.Builtin{
 			if !ok || len(d.Data) != len(p.x0) {
 				panic(lang.ArgErrorf(2, "the direction must be an array like the point"))
 			}
-			r, err := optimize.LineSearch(p.withGradient(opts), p.x0, d.Data, &optimize.LineSearchSettings{
+			r, err := optimize.LineSearch(p.withGradient(opts, "line_search"), p.x0, d.Data, &optimize.LineSearchSettings{
 				C1: opts.Num("c1", 0), C2: opts.Num("c2", 0), AMax: opts.Num("amax", 0), MaxIter: opts.Int("maxiter", 0)})
 			if err != nil {
 				lang.Throw(err)

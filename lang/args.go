@@ -129,11 +129,18 @@ func (o Options) errorAt(k, format string, args ...any) *Error {
 	return err
 }
 
+// Errorf is an error about the option name: at its keyword when it was
+// given as one, else at the options argument.
+func (o Options) Errorf(name, format string, args ...any) *Error {
+	return o.errorAt(name, format, args...)
+}
+
 // Method returns the option that chooses the method (option: "method"
 // for scipy's solvers, "optimizer" for train), def when it is not given,
 // spelled as the builtin's Methods spell it (as scipy, any case matches).
 // A method not among them is an error listing them, and so is an option
-// given that does not apply to the method, listing the options that do.
+// given that does not apply to the method, listing the methods it applies
+// to and the options the method takes.
 func (o Options) Method(option, def string) string {
 	name := o.Text(option, def)
 	if o.of == nil {
@@ -146,7 +153,8 @@ func (o Options) Method(option, def string) string {
 	method := o.of.Methods[i]
 	for _, k := range o.rec.Keys {
 		if opt := o.of.option(k); opt != nil && !opt.appliesTo(method) {
-			panic(o.errorAt(k, "option %q does not apply to %s %s; the options that do: %s", k, option, method, o.of.optionNames(method)))
+			panic(o.errorAt(k, "option %q does not apply to %s %s; the %ss that take it: %s (%s takes %s)",
+				k, option, method, option, joinNames(opt.Methods), method, o.of.optionNames(method)))
 		}
 	}
 	return method

@@ -7,7 +7,7 @@ import (
 
 // approxGradStep is scipy's default forward-difference step, the square
 // root of the float64 machine epsilon (≈ 1.49e-8).
-var approxGradStep = math.Sqrt(0x1p-52)
+const approxGradStep = relStepSqrtEps
 
 // ApproxGrad returns the forward-difference approximation of the gradient
 // of f at x, as scipy.optimize.approx_fprime, and the number of
@@ -22,33 +22,37 @@ var approxGradStep = math.Sqrt(0x1p-52)
 // does. The error is O(h·|f”|) + O(ε|f|/h), so about √ε in relative
 // terms for well-scaled f.
 func ApproxGrad(f Func, x []float64, step float64) (grad []float64, evals int) {
-	if step == 0 {
-		step = approxGradStep
-	}
 	grad = make([]float64, len(x))
 	work := append([]float64(nil), x...)
-	approxGradInto(f, work, f(work), step, grad)
+	absoluteDifferences(step).gradient(f, work, f(work), consBox{}, grad)
 	return grad, len(x) + 1
 }
 
-// approxGradInto writes the forward-difference gradient of f at x into
-// grad, given f0 = f(x), with len(x) evaluations of f. It perturbs x in
-// place and restores it.
-func approxGradInto(f Func, x []float64, f0, step float64, grad []float64) {
-	for i, xi := range x {
-		h := step
-		if xi+h == xi {
-			h = approxGradStep * math.Max(1, math.Abs(xi))
-			if xi < 0 {
-				h = -h
-			}
-		}
-		x[i] = xi + h
-		dx := x[i] - xi
-		fi := f(x)
-		x[i] = xi
-		grad[i] = (fi - f0) / dx
+// absoluteDifferences are forward differences with the absolute step h
+// (0: √ε), scipy's approximation when jac is None.
+func absoluteDifferences(h float64) *Differences {
+	if h == 0 {
+		h = approxGradStep
 	}
+	return &Differences{AbsStep: h}
+}
+
+// differences are the finite differences that stand in for p's missing
+// gradient: p.Diff, or forward ones with the absolute step h (0: √ε).
+func (p Problem) differences(h float64) *Differences {
+	if p.Diff != nil {
+		return p.Diff
+	}
+	return absoluteDifferences(h)
+}
+
+// check refuses a start that is not finite and complex-step differences
+// without the function at complex points.
+func (p Problem) check(x0 []float64) error {
+	if err := p.Diff.check(); err != nil {
+		return err
+	}
+	return vecCheckStart(x0)
 }
 
 // evalNotFinite returns the message for a value v of the objective (or,
@@ -72,14 +76,15 @@ func evalNotFinite(v float64, inGrad bool) string {
 // gradient-based methods exactly as scipy's ScalarFunction does, so that
 // evaluation counts agree with scipy's: the value and the gradient are
 // memoized for the last point only; a missing gradient is approximated by
-// forward differences (len(x) evaluations, counted in nfev) after the
-// value at the point; each gradient, exact or approximate, counts once in
-// ngev. The first value or gradient that is not finite stops it: status
-// becomes NotFinite and later calls return NaN without evaluating.
+// finite differences (diff.Evals(len(x)) evaluations, counted in nfev)
+// after the value at the point; each gradient, exact or approximate,
+// counts once in ngev. The first value or gradient that is not finite
+// stops it: status becomes NotFinite and later calls return NaN without
+// evaluating.
 type smoothObjective struct {
 	f    Func
 	g    Grad
-	step float64
+	diff *Differences
 
 	x          []float64 // the memoized point
 	fx         float64
@@ -91,14 +96,11 @@ type smoothObjective struct {
 	msg        string
 }
 
-// newSmoothObjective returns the objective of p with forward-difference
-// step h (0 for the default), evaluating the value and the gradient at x0
-// as ScalarFunction's constructor does.
+// newSmoothObjective returns the objective of p, whose missing gradient
+// is approximated by p.differences(h), evaluating the value and the
+// gradient at x0 as ScalarFunction's constructor does.
 func newSmoothObjective(p Problem, x0 []float64, h float64) *smoothObjective {
-	if h == 0 {
-		h = approxGradStep
-	}
-	o := &smoothObjective{f: p.Func, g: p.Grad, step: h, x: append([]float64(nil), x0...)}
+	o := &smoothObjective{f: p.Func, g: p.Grad, diff: p.differences(h), x: append([]float64(nil), x0...)}
 	o.value(x0)
 	o.gradient(x0)
 	return o
@@ -153,8 +155,8 @@ func (o *smoothObjective) gradient(x []float64) []float64 {
 		if o.stopped() {
 			return vecNaN(len(x))
 		}
-		o.nfev += len(x)
-		approxGradInto(o.f, o.x, f0, o.step, g)
+		o.nfev += o.diff.Evals(len(x))
+		o.diff.gradient(o.f, o.x, f0, consBox{}, g)
 	}
 	o.ngev++
 	o.gx, o.haveG = g, true

@@ -76,7 +76,7 @@ func (s GradientSettings) start(p Problem, x0 []float64) (obj *smoothObjective, 
 // gradients (each finite-difference gradient n more values) and O(n²)
 // arithmetic and memory.
 func BFGS(p Problem, x0 []float64, settings *GradientSettings) (*Result, error) {
-	if err := vecCheckStart(x0); err != nil {
+	if err := p.check(x0); err != nil {
 		return nil, err
 	}
 	n := len(x0)

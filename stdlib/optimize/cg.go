@@ -16,7 +16,7 @@ import "errors"
 // gradients and O(n) arithmetic, and the memory is O(n): suited to large
 // problems, though it needs more iterations than BFGS.
 func CG(p Problem, x0 []float64, settings *GradientSettings) (*Result, error) {
-	if err := vecCheckStart(x0); err != nil {
+	if err := p.check(x0); err != nil {
 		return nil, err
 	}
 	n := len(x0)

@@ -138,64 +138,20 @@ func (bx consBox) unbounded() bool {
 	return true
 }
 
-// forwardJac approximates the m×n Jacobian of fun at x, row-major into
-// jac, by forward differences from f0 = fun(x) with absolute step h,
-// exactly as scipy's approx_derivative(method='2-point', abs_step=h,
-// bounds=...): a step that would leave the box is reversed when the
-// reversed one fits, and otherwise shortened to the farther bound; dx is
-// recomputed as the representable (x+h)-x. It costs n calls of fun; work
-// holds m floats.
-func (bx consBox) forwardJac(fun func(x, out []float64), x, f0 []float64, h float64, jac, work []float64) {
-	n, m := len(x), len(f0)
-	bounded := !bx.unbounded()
-	for i := range n {
-		xi := x[i]
-		hi := h
-		if xi+hi == xi {
-			// The absolute step vanishes next to a huge x: fall back to
-			// scipy's relative step sqrt(eps)*max(1, |x|).
-			hi = math.Sqrt(consEps) * math.Max(1, math.Abs(xi))
-			if xi < 0 {
-				hi = -hi
-			}
-		}
-		if bounded {
-			lower, upper := xi-bx.lo[i], bx.up[i]-xi
-			fits := math.Abs(hi) <= math.Max(lower, upper)
-			if t := xi + hi; (t < bx.lo[i] || t > bx.up[i]) && fits {
-				hi = -hi
-			} else if !fits {
-				if upper >= lower {
-					hi = upper
-				} else {
-					hi = -lower
-				}
-			}
-		}
-		x[i] = xi + hi
-		dx := x[i] - xi
-		fun(x, work)
-		x[i] = xi
-		for k := range m {
-			jac[k*n+i] = (work[k] - f0[k]) / dx
-		}
-	}
-}
-
 // consEps is the machine epsilon of float64.
 const consEps = 2.220446049250313e-16
 
 // consObjective evaluates an objective and its gradient the way scipy's
 // ScalarFunction does, so that evaluation counts agree with scipy's: f and
 // the gradient are memoized for the last x only, a missing gradient is
-// approximated by forward differences with absolute step h inside the box
-// (n evaluations of f, counted in nfev), and each gradient, exact or
+// approximated by finite differences inside the box (diff.Evals(n)
+// evaluations of f, counted in nfev), and each gradient, exact or
 // approximate, counts once in ngev.
 type consObjective struct {
 	f    Func
 	grad Grad
 	box  consBox
-	h    float64
+	diff *Differences
 
 	x          []float64
 	fx         float64
@@ -203,12 +159,13 @@ type consObjective struct {
 	haveF      bool
 	haveG      bool
 	nfev, ngev int
-	one        [1]float64 // f0 and work for forwardJac
 	scratch    []float64
 }
 
+// newConsObjective returns the objective of p in box, whose missing
+// gradient is approximated by p.differences(h).
 func newConsObjective(p Problem, box consBox, h float64, n int) *consObjective {
-	return &consObjective{f: p.Func, grad: p.Grad, box: box, h: h,
+	return &consObjective{f: p.Func, grad: p.Grad, box: box, diff: p.differences(h),
 		x: make([]float64, n), g: make([]float64, n), scratch: make([]float64, n)}
 }
 
@@ -247,13 +204,11 @@ func (o *consObjective) gradient(x []float64) []float64 {
 		copy(o.scratch, x)
 		o.grad(o.scratch, o.g)
 	} else {
-		f0 := [1]float64{o.value(x)}
+		f0 := o.value(x)
 		o.ngev++
+		o.nfev += o.diff.Evals(len(x))
 		copy(o.scratch, x)
-		o.box.forwardJac(func(x, out []float64) {
-			o.nfev++
-			out[0] = o.f(x)
-		}, o.scratch, f0[:], o.h, o.g, o.one[:])
+		o.diff.gradient(o.f, o.scratch, f0, o.box, o.g)
 	}
 	o.haveG = true
 	return o.g

@@ -36,9 +36,12 @@ type CurveFitSettings struct {
 	// TRF fits with LeastSquares' TRF even without bounds, as scipy's
 	// method='trf'.
 	TRF bool
-	// Jac is the model's gradient in its parameters; nil means forward
-	// differences.
-	Jac CurveGrad
+	// Jac is the model's gradient in its parameters; nil means finite
+	// differences: MINPACK's, with step sqrt(EpsFcn)·|p_j| (EpsFcn zero:
+	// ε), for LeastSq; Diff's for TRF (scipy's diff_step is its RelStep).
+	Jac    CurveGrad
+	EpsFcn float64
+	Diff   Differences
 	// MaxFuncEvals caps the evaluations, scipy's maxfev; zero means the
 	// method's default (see LeastSqSettings.MaxFuncEvals and
 	// LeastSquaresSettings.MaxFuncEvals).
@@ -126,13 +129,13 @@ func CurveFit(model CurveModel, xdata [][]float64, ydata, p0 []float64, s *Curve
 		if n > m {
 			return nil, fmt.Errorf("optimize: curve_fit: the number of parameters %d must not exceed the number of data points %d", n, m)
 		}
-		out, err := LeastSq(r, jac, p0, m, &LeastSqSettings{FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxFuncEvals: set.MaxFuncEvals})
+		out, err := LeastSq(r, jac, p0, m, &LeastSqSettings{FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxFuncEvals: set.MaxFuncEvals, EpsFcn: set.EpsFcn})
 		if err != nil {
 			return nil, err
 		}
 		res.Result, res.Fvec, res.Ier, cov = out.Result, out.Fvec, out.Ier, out.Cov
 	} else {
-		out, err := LeastSquares(r, jac, p0, m, set.Bounds, &LeastSquaresSettings{FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxFuncEvals: set.MaxFuncEvals})
+		out, err := LeastSquares(r, jac, p0, m, set.Bounds, &LeastSquaresSettings{FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxFuncEvals: set.MaxFuncEvals, Diff: set.Diff})
 		if err != nil {
 			return nil, err
 		}

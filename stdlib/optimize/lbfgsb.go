@@ -68,7 +68,7 @@ const (
 // Each iteration costs O(mn) besides the evaluations, plus O(m²n) when the
 // set of free variables changes.
 func LBFGSB(p Problem, x0 []float64, b *Bounds, s *LBFGSBSettings) (*Result, error) {
-	if err := vecCheckStart(x0); err != nil {
+	if err := p.check(x0); err != nil {
 		return nil, err
 	}
 	if p.Func == nil {

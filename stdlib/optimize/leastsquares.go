@@ -48,10 +48,11 @@ type LeastSquaresSettings struct {
 	// for TRF (where finite-difference calls are not counted), and for
 	// LM 100·n with a Jacobian or 100·n·(n+1) without (counted).
 	MaxFuncEvals int
-	// DiffStep is the relative step of the forward differences when
-	// there is no Jacobian: h = DiffStep·|x_j|. Zero means scipy's
-	// sqrt(ε)·max(1, |x_j|).
-	DiffStep float64
+	// Diff approximates the Jacobian when there is none, as scipy's jac
+	// "2-point" (the zero value), "3-point" or "cs" with diff_step as
+	// RelStep. LM takes MINPACK's forward differences with
+	// epsfcn = RelStep² (ε when zero) and refuses another scheme.
+	Diff Differences
 	// Loss is the robust loss ρ (TRF only); the zero value is Linear,
 	// the plain sum of squares.
 	Loss LeastSquaresLoss
@@ -173,6 +174,7 @@ var leastSquaresFromMinpack = map[int]int{1: 2, 2: 3, 3: 4, 4: 1, 5: 0, 6: 2, 7:
 var (
 	ErrLeastSquaresBounds = errors.New("optimize: least_squares needs each lower bound strictly below its upper bound and x0 within them")
 	ErrLeastSquaresLM     = errors.New("optimize: least_squares' method LM takes no bounds and needs at least as many residuals as variables")
+	ErrLMScheme           = errors.New("optimize: least_squares' method LM differentiates by MINPACK's forward differences; the 3-point and complex-step schemes apply to TRF and Dogbox")
 )
 
 // LeastSquares minimizes ½‖f(x)‖² over m residuals of n variables,
@@ -226,8 +228,14 @@ func LeastSquares(r Residuals, jac Jacobian, x0 []float64, m int, b *Bounds, s *
 	if set.GTol == 0 {
 		set.GTol = 1e-8
 	}
-	if set.FTol < 0 || set.XTol < 0 || set.GTol < 0 || set.MaxFuncEvals < 0 || set.DiffStep < 0 {
-		return nil, errors.New("optimize: least_squares tolerances, MaxFuncEvals and DiffStep must not be negative")
+	if set.FTol < 0 || set.XTol < 0 || set.GTol < 0 || set.MaxFuncEvals < 0 || set.Diff.RelStep < 0 {
+		return nil, errors.New("optimize: least_squares tolerances, MaxFuncEvals and the relative step must not be negative")
+	}
+	if err := set.Diff.check(); err != nil {
+		return nil, err
+	}
+	if jac == nil && set.Method == LM && set.Diff.Scheme != TwoPoint {
+		return nil, ErrLMScheme
 	}
 	scale := make([]float64, n)
 	for i := range scale {
@@ -281,8 +289,8 @@ func LeastSquares(r Residuals, jac Jacobian, x0 []float64, m int, b *Bounds, s *
 func leastSquaresLM(r Residuals, jac Jacobian, x0 []float64, m int, scale []float64, set *LeastSquaresSettings) *LeastSquaresResult {
 	n := len(x0)
 	lm := LeastSqSettings{FTol: set.FTol, XTol: set.XTol, GTol: set.GTol, MaxFuncEvals: set.MaxFuncEvals, Factor: 100, EpsFcn: leastsqEpsmch}
-	if set.DiffStep != 0 {
-		lm.EpsFcn = set.DiffStep * set.DiffStep
+	if set.Diff.RelStep != 0 {
+		lm.EpsFcn = set.Diff.RelStep * set.Diff.RelStep
 	}
 	if lm.MaxFuncEvals == 0 {
 		lm.MaxFuncEvals = 100 * n
@@ -308,9 +316,7 @@ func leastSquaresLM(r Residuals, jac Jacobian, x0 []float64, m int, scale []floa
 	if jac != nil {
 		jac(res.X, J)
 	} else {
-		var none *Bounds
-		infinite, _ := none.box(n)
-		leastSquaresFDJac(r, res.X, res.Fun, infinite, 0, J)
+		(&Differences{}).jacobian(r, res.X, res.Fun, consBox{}, J)
 	}
 	res.finish(J, leastSquaresFromMinpack[out.Ier])
 	return res
@@ -632,7 +638,7 @@ func leastSquaresEvalJac(r Residuals, jac Jacobian, x, f []float64, box consBox,
 	if jac != nil {
 		jac(x, J)
 	} else {
-		leastSquaresFDJac(r, x, f, box, set.DiffStep, J)
+		set.Diff.jacobian(r, x, f, box, J)
 	}
 	return leastsqFinite(J)
 }
@@ -666,48 +672,6 @@ func leastSquaresJacScale(J []float64, m, n int, scale, scaleInv []float64, firs
 		}
 		scaleInv[j] = s
 		scale[j] = 1 / s
-	}
-}
-
-// leastSquaresFDJac is scipy's approx_derivative(method='2-point') with
-// bounds: forward differences with the relative step rel·|x_j| (or
-// sqrt(ε)·max(1, |x_j|) when rel is zero or the step vanishes), the sign
-// of x_j, reversed when the step would leave the box and the reversed one
-// fits, else cut to the farther bound; dx is the representable
-// (x+h) − x. It costs n calls of r, which scipy's TRF does not count.
-func leastSquaresFDJac(r Residuals, x, f0 []float64, box consBox, rel float64, J []float64) {
-	n, m := len(x), len(f0)
-	work := make([]float64, m)
-	for j := 0; j < n; j++ {
-		xj := x[j]
-		sign := 1.0
-		if xj < 0 {
-			sign = -1
-		}
-		h := math.Sqrt(consEps) * sign * math.Max(1, math.Abs(xj))
-		if rel != 0 {
-			if hr := rel * sign * math.Abs(xj); (xj+hr)-xj != 0 {
-				h = hr
-			}
-		}
-		lower, upper := xj-box.lo[j], box.up[j]-xj
-		fits := math.Abs(h) <= math.Max(lower, upper)
-		if t := xj + h; (t < box.lo[j] || t > box.up[j]) && fits {
-			h = -h
-		} else if !fits {
-			if upper >= lower {
-				h = upper
-			} else {
-				h = -lower
-			}
-		}
-		x[j] = xj + h
-		dx := x[j] - xj
-		r(x, work)
-		x[j] = xj
-		for i := 0; i < m; i++ {
-			J[i*n+j] = (work[i] - f0[i]) / dx
-		}
 	}
 }
 

@@ -77,7 +77,7 @@ func LineSearch(p Problem, x, d []float64, s *LineSearchSettings) (LineSearchRes
 		c.maxIter = 10
 	}
 	// The memo starts at a NaN point, which no x equals.
-	obj := &smoothObjective{f: p.Func, g: p.Grad, step: approxGradStep, x: vecNaN(len(x))}
+	obj := &smoothObjective{f: p.Func, g: p.Grad, diff: absoluteDifferences(0), x: vecNaN(len(x))}
 	l := newWolfeLine(obj, x, d)
 	g0 := s.Grad0
 	if g0 == nil {

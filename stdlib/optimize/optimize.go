@@ -36,6 +36,11 @@ type Problem struct {
 	// Hess, if set, writes the n×n Hessian at x into h, row-major (the
 	// trust-region methods that need it: Dogleg, TrustExact).
 	Hess func(x, h []float64)
+	// Diff, if set, is how a missing Grad is approximated (scipy's jac
+	// "2-point", "3-point" or "cs"); nil means forward differences with
+	// the method's absolute step (scipy's jac None), except for
+	// TrustConstr, whose default is scipy's "2-point".
+	Diff *Differences
 }
 
 // Status says why an algorithm stopped.
@@ -74,7 +79,9 @@ type Result struct {
 	// Message is scipy's message for the outcome, e.g. "Optimization
 	// terminated successfully." or "Maximum number of function
 	// evaluations has been exceeded."
-	Message    string
+	Message string
+	// Code is TNC's return code (scipy's rc, 0 to 6); 0 from the others.
+	Code       int
 	Iterations int
 	FuncEvals  int
 	GradEvals  int

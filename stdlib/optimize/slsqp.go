@@ -61,10 +61,12 @@ var slsqpStatus = [...]Status{0: Success, 2: Failure, 3: Failure, 4: Infeasible,
 //
 // x0 is moved into the bounds first and f is always evaluated inside
 // them, as in scipy. Without p.Grad, and for a Constraint without Jac,
-// derivatives are forward differences with absolute step s.Step; the
+// derivatives are p.Diff's finite differences, by default forward ones
+// with absolute step s.Step (under ComplexStep, a constraint's are
+// TwoPoint with p.Diff's step: constraints have no complex form); the
 // objective's count in FuncEvals as scipy counts them.
 func SLSQP(p Problem, x0 []float64, cons []Constraint, b *Bounds, s *SLSQPSettings) (*Result, error) {
-	if err := vecCheckStart(x0); err != nil {
+	if err := p.check(x0); err != nil {
 		return nil, err
 	}
 	if p.Func == nil {
@@ -89,6 +91,7 @@ func SLSQP(p Problem, x0 []float64, cons []Constraint, b *Bounds, s *SLSQPSettin
 		return nil, err
 	}
 	st := &slsqp{n: n, box: box, set: &set, obj: newConsObjective(p, box, set.Step, n)}
+	st.consDiff = st.obj.diff.forConstraints()
 	for _, c := range cons {
 		if c.Func == nil || c.Len < 0 {
 			return nil, ErrConstraint
@@ -117,6 +120,7 @@ type slsqp struct {
 	box           consBox
 	set           *SLSQPSettings
 	obj           *consObjective
+	consDiff      *Differences // the differences for a constraint without Jac
 	res           Result
 
 	x, xl, xu, xc []float64 // x, the bounds (NaN for none) and x clipped into them
@@ -162,7 +166,7 @@ func (st *slsqp) alloc(x0 []float64) {
 	for _, c := range st.ineq {
 		maxLen = max(maxLen, c.Len)
 	}
-	st.cwork, st.jwork = vec(2*maxLen), vec(maxLen*n)
+	st.cwork, st.jwork = vec(maxLen), vec(maxLen*n)
 }
 
 // value evaluates f at x clipped into the bounds and the constraints at
@@ -204,7 +208,7 @@ func (st *slsqp) derivatives() {
 				// scipy differentiates at x clipped into the bounds.
 				f0 := st.cwork[:c.Len]
 				c.Func(st.xc, f0)
-				st.box.forwardJac(c.Func, st.xc, f0, st.set.Step, jac, st.cwork[c.Len:2*c.Len])
+				st.consDiff.jacobian(c.Func, st.xc, f0, st.box, jac)
 			}
 			for k := range c.Len {
 				for j := range n {

@@ -94,7 +94,7 @@ const (
 // MaxFuncEvals counts evaluations of f and its gradient together, as
 // scipy's.
 func TNC(p Problem, x0 []float64, b *Bounds, s *TNCSettings) (*Result, error) {
-	if err := vecCheckStart(x0); err != nil {
+	if err := p.check(x0); err != nil {
 		return nil, err
 	}
 	if p.Func == nil {
@@ -129,7 +129,7 @@ func TNC(p Problem, x0 []float64, b *Bounds, s *TNCSettings) (*Result, error) {
 	if rc == tncNotFinite {
 		res.Status, res.Message = NotFinite, st.msg
 	} else {
-		res.Status, res.Message = tncStatus[rc], tncMessages[rc]
+		res.Status, res.Message, res.Code = tncStatus[rc], tncMessages[rc], rc
 		res.Success = rc <= tncXConverged
 	}
 	res.FuncEvals, res.GradEvals = st.obj.nfev, st.obj.ngev

@@ -55,7 +55,7 @@ func TrustConstr(p Problem, x0 []float64, cons []Constraint, b *Bounds, s *Trust
 	if s == nil {
 		s = &TrustConstrSettings{}
 	}
-	if err := vecCheckStart(x0); err != nil {
+	if err := p.check(x0); err != nil {
 		return nil, err
 	}
 	n := len(x0)
@@ -95,10 +95,18 @@ type tcProblem struct {
 	box        consBox
 	n, mE, mI  int
 	nfev, njev int
+	// diff approximates a missing gradient (p.Diff, by default scipy's
+	// "2-point"), counted in nfev as scipy counts it; consDiff a missing
+	// constraint Jacobian.
+	diff, consDiff *Differences
 }
 
 func newTCProblem(p Problem, cons []Constraint, box consBox, n int) *tcProblem {
-	tc := &tcProblem{p: p, cons: cons, box: box, n: n, exact: p.Hess != nil}
+	tc := &tcProblem{p: p, cons: cons, box: box, n: n, exact: p.Hess != nil, diff: p.Diff}
+	if tc.diff == nil {
+		tc.diff = &Differences{}
+	}
+	tc.consDiff = tc.diff.forConstraints()
 	for _, c := range cons {
 		tc.exact = tc.exact && c.HessW != nil
 		if c.Kind == Eq {
@@ -129,7 +137,8 @@ func (tc *tcProblem) eval(x []float64) (f float64, g, c, J []float64) {
 	if tc.p.Grad != nil {
 		tc.p.Grad(x, g)
 	} else {
-		approxGradInto(tc.p.Func, append([]float64(nil), x...), f, approxGradStep, g)
+		tc.nfev += tc.diff.Evals(n)
+		tc.diff.gradient(tc.p.Func, append([]float64(nil), x...), f, consBox{}, g)
 	}
 	c, J = make([]float64, m), make([]float64, m*n)
 	eq, in := 0, tc.mE
@@ -139,7 +148,7 @@ func (tc *tcProblem) eval(x []float64) (f float64, g, c, J []float64) {
 		if con.Jac != nil {
 			con.Jac(x, jac)
 		} else {
-			approxJac(con.Func, x, v, jac)
+			tc.consDiff.jacobian(con.Func, append([]float64(nil), x...), v, consBox{}, jac)
 		}
 		at := &in
 		if con.Kind == Eq {
@@ -160,22 +169,6 @@ func (tc *tcProblem) eval(x []float64) (f float64, g, c, J []float64) {
 		}
 	}
 	return f, g, c, J
-}
-
-// approxJac is the forward-difference Jacobian of c at x (row-major).
-func approxJac(c func(x, v []float64), x, cx, jac []float64) {
-	n, m := len(x), len(cx)
-	xx := append([]float64(nil), x...)
-	v := make([]float64, m)
-	for j := range n {
-		h := math.Sqrt(0x1p-52) * math.Max(1, math.Abs(x[j]))
-		xx[j] = x[j] + h
-		c(xx, v)
-		for i := range m {
-			jac[i*n+j] = (v[i] - cx[i]) / h
-		}
-		xx[j] = x[j]
-	}
 }
 
 // lagHess writes the exact Hessian of the Lagrangian f − λᵀc at x into B,

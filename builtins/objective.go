@@ -140,10 +140,13 @@ func (o *fn) derivTape() *autodiff.Tape {
 		t := o.traced
 		var d *autodiff.Node
 		lang.Symbolic(func() *autodiff.Node {
-			if t.Out.IsScalar() {
-				d = gradient(o.s.Graph(), t.Out, o.wrt)
-			} else {
-				d = jacobian(o.s.Graph(), flatten(o.s.Graph(), t.Out), o.wrt)
+			switch g := o.s.Graph(); {
+			case t.Out.IsScalar():
+				d = gradient(g, t.Out, o.wrt)
+			case t.Out.Size() > inputSize(o.wrt):
+				d = g.JacobianColumns(t.Out, o.wrt...)
+			default:
+				d = jacobian(g, flatten(g, t.Out), o.wrt)
 			}
 			return nil
 		})
@@ -154,6 +157,15 @@ func (o *fn) derivTape() *autodiff.Tape {
 		o.deriv = tape
 	}
 	return o.deriv
+}
+
+// inputSize is the number of elements of the variables vars.
+func inputSize(vars []*autodiff.Node) int {
+	n := 0
+	for _, v := range vars {
+		n += v.Size()
+	}
+	return n
 }
 
 // flatten reshapes a non-vector output to a vector.

@@ -1,10 +1,6 @@
 package autodiff
 
-import (
-	"slices"
-
-	"calc/stdlib/array"
-)
+import "calc/stdlib/array"
 
 // Forward-mode differentiation on the graph (Griewank & Walther,
 // "Evaluating Derivatives", ch. 3): the tangent of every node, its
@@ -228,17 +224,4 @@ func (g *Graph) JacobianColumns(out *Node, wrt ...*Node) *Node {
 		}
 	}
 	return g.Transpose(g.Stack(cols))
-}
-
-// ForwardSeeds splits a direction, a vector as long as wrt's sizes summed,
-// into a tangent seed for each of wrt (for JVP).
-func (g *Graph) ForwardSeeds(dir *Node, wrt []*Node) map[*Node]*Node {
-	seeds := make(map[*Node]*Node, len(wrt))
-	off := 0
-	for _, w := range wrt {
-		part := g.Slice(dir, off, off+w.Size())
-		seeds[w] = g.Reshape(part, slices.Clone(w.Shape))
-		off += w.Size()
-	}
-	return seeds
 }

@@ -6,33 +6,21 @@ import (
 	"testing"
 )
 
-// concat returns the elements of nodes in order, as one vector.
-func concat(g *Graph, nodes []*Node) *Node {
-	var parts []*Node
-	for _, n := range nodes {
-		flat := g.Reshape(n, []int{n.Size()})
-		for j := range n.Size() {
-			parts = append(parts, g.Index(flat, j))
-		}
-	}
-	return g.Stack(parts)
-}
-
 // reverseJacobian is the Jacobian of out by wrt as rows, one reverse
 // sweep per element of out, flattened like JacobianColumns's.
 func reverseJacobian(g *Graph, out *Node, wrt ...*Node) *Node {
 	flat := g.Reshape(out, []int{out.Size()})
 	rows := make([]*Node, out.Size())
 	for i := range rows {
-		rows[i] = concat(g, g.Grad(g.Index(flat, i), wrt...))
+		rows[i] = g.Concat(g.Grad(g.Index(flat, i), wrt...))
 	}
 	return g.Stack(rows)
 }
 
 // TestForwardMatchesReverse compares the Jacobians of random graphs built
 // column by column (forward mode) with those built row by row (reverse
-// mode), and the forward-over-reverse Hessian–vector product with the
-// reverse-over-reverse one.
+// mode), and the forward-over-reverse Hessian–vector product and Hessian
+// with the reverse-over-reverse ones.
 func TestForwardMatchesReverse(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 7))
 	for trial := 0; trial < 500; trial++ {
@@ -54,16 +42,18 @@ func TestForwardMatchesReverse(t *testing.T) {
 		}
 		v := g.Var("v", []int{5})
 		scalar := g.Sum(g.Mul(f, f), AllAxes)
-		grad := concat(g, g.Grad(scalar, x, y))
-		hvForward := g.JVP(grad, g.ForwardSeeds(v, []*Node{x, y}))
-		hvReverse := concat(g, g.Grad(g.Sum(g.Mul(grad, v), AllAxes), x, y))
-		outs := []*Node{g.JacobianColumns(f, x, y), reverseJacobian(g, f, x, y), hvForward, hvReverse}
+		grad := g.Concat(g.Grad(scalar, x, y))
+		parts := g.Split(v, []*Node{x, y})
+		hvForward := g.JVP(grad, map[*Node]*Node{x: parts[0], y: parts[1]})
+		hvReverse := g.Concat(g.HVP(scalar, v, x, y))
+		outs := []*Node{g.JacobianColumns(f, x, y), reverseJacobian(g, f, x, y), hvForward, hvReverse,
+			g.JacobianColumns(grad, x, y), g.Hessian(scalar, x, y)}
 		tape, err := Compile(outs, []*Node{x, y, v})
 		if err != nil {
 			t.Fatal(err)
 		}
 		tape.Eval(randomPoint(4, uint64(trial)), []float64{0.3}, []float64{0.5, -1, 2, 0.25, 1.5})
-		for _, pair := range [][2]int{{0, 1}, {2, 3}} {
+		for _, pair := range [][2]int{{0, 1}, {2, 3}, {4, 5}} {
 			a, b := tape.Output(pair[0]), tape.Output(pair[1])
 			for k := range a {
 				if d := math.Abs(a[k] - b[k]); d > 1e-9*math.Max(1, math.Abs(b[k])) && !math.IsNaN(b[k]) {

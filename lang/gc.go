@@ -81,8 +81,8 @@ func (s *Session) graphRoots(extra ...Value) []*autodiff.Node {
 					delete(r.cache, key)
 					continue
 				}
-				roots = append(roots, e.c.outs...)
-				roots = append(roots, e.c.vars...)
+				roots = append(roots, e.c.f.Outs...)
+				roots = append(roots, e.c.f.Vars...)
 			}
 		}
 	}

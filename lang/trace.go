@@ -343,7 +343,7 @@ func (d *Derived) lookup(s *Session, args []Value) (*compiled, error) {
 	if d.cache == nil {
 		d.cache = map[string]derivedEntry{}
 	}
-	c := &compiled{outs: outs, vars: t.Vars(), assemble: assemble}
+	c := s.newCompiled(outs, t.Vars(), assemble)
 	d.cache[key] = derivedEntry{c, s.generation}
 	return c, nil
 }

@@ -1,0 +1,159 @@
+package lang
+
+import "calc/autodiff"
+
+// Function is a function given by graphs, made ready for numeric use by
+// a solver, a derivative or a trainer: its outputs over its variables,
+// compiled to a tape on first use; and, for one scalar or vector output,
+// its derivatives by the variables Wrt — the gradient or the Jacobian, the
+// Hessian, Hessian–vector products — each built from autodiff's reverse
+// mode (forward mode for a Jacobian of fewer inputs than outputs) and
+// compiled on first use too, so that a solver pays only for the
+// derivatives it evaluates. The inputs are bound with Inputs; evaluations
+// then allocate nothing.
+type Function struct {
+	Outs []*autodiff.Node // what the function computes
+	Vars []*autodiff.Node // its inputs, in the order of Inputs
+	Wrt  []*autodiff.Node // the variables its derivatives are taken by
+
+	g                          *autodiff.Graph
+	in                         [][]float64 // the bound inputs, then a direction
+	value, deriv, hessian, hvp *autodiff.Tape
+	joined                     []float64 // derivatives by several of Wrt, one after another
+}
+
+// NewFunction returns the function computing outs from vars, to be
+// differentiated by wrt (among vars; nil for none).
+func (s *Session) NewFunction(outs, vars, wrt []*autodiff.Node) *Function {
+	return &Function{Outs: outs, Vars: vars, Wrt: wrt, g: s.graph, in: make([][]float64, len(vars)+1)}
+}
+
+// Inputs returns the slices the tapes read, one per variable in order:
+// set them before evaluating.
+func (f *Function) Inputs() [][]float64 { return f.in[:len(f.Vars)] }
+
+// Compile compiles the tape of the outputs, if not yet done.
+func (f *Function) Compile() error {
+	if f.value != nil {
+		return nil
+	}
+	tape, err := autodiff.Compile(f.Outs, f.Vars)
+	f.value = tape
+	return err
+}
+
+// Eval evaluates the outputs at the inputs; Output reads them.
+func (f *Function) Eval() {
+	if err := f.Compile(); err != nil {
+		Throw(err)
+	}
+	f.value.Eval(f.Inputs()...)
+}
+
+// Output returns output i of the last Eval: the tape's own memory, valid
+// until the next evaluation.
+func (f *Function) Output(i int) []float64 { return f.value.Output(i) }
+
+// out is the single output derivatives are taken of.
+func (f *Function) out() *autodiff.Node {
+	if len(f.Outs) != 1 || len(f.Wrt) == 0 {
+		panic(Errorf("only a function of one output has derivatives by its variables"))
+	}
+	return f.Outs[0]
+}
+
+// Deriv evaluates the output and its derivative at the inputs: the
+// gradient of a scalar output by Wrt's elements in order, or the
+// row-major Jacobian of an array output (flattened) by them. Both slices
+// are valid until the next evaluation.
+func (f *Function) Deriv() (value, deriv []float64) {
+	if f.deriv == nil {
+		out := f.out()
+		var d []*autodiff.Node
+		Symbolic(func() *autodiff.Node {
+			switch {
+			case out.IsScalar():
+				d = f.g.Grad(out, f.Wrt...)
+			case out.Size() > elements(f.Wrt):
+				d = []*autodiff.Node{f.g.JacobianColumns(out, f.Wrt...)}
+			default:
+				d = []*autodiff.Node{f.jacobianRows(out)}
+			}
+			return nil
+		})
+		f.deriv = f.compile(append([]*autodiff.Node{out}, d...), f.Vars)
+	}
+	f.deriv.Eval(f.Inputs()...)
+	return f.deriv.Output(0), f.join(f.deriv, 1)
+}
+
+// jacobianRows is the Jacobian of out by Wrt, one reverse sweep per
+// element of out.
+func (f *Function) jacobianRows(out *autodiff.Node) *autodiff.Node {
+	flat := f.g.Reshape(out, []int{out.Size()})
+	rows := make([]*autodiff.Node, out.Size())
+	for i := range rows {
+		rows[i] = f.g.Concat(f.g.Grad(f.g.Index(flat, i), f.Wrt...))
+	}
+	return f.g.Stack(rows)
+}
+
+// Hessian evaluates the Hessian of the scalar output by Wrt's elements at
+// the inputs, row-major; valid until the next evaluation.
+func (f *Function) Hessian() []float64 {
+	if f.hessian == nil {
+		var h *autodiff.Node
+		Symbolic(func() *autodiff.Node { h = f.g.Hessian(f.out(), f.Wrt...); return nil })
+		f.hessian = f.compile([]*autodiff.Node{h}, f.Vars)
+	}
+	f.hessian.Eval(f.Inputs()...)
+	return f.hessian.Output(0)
+}
+
+// HessVec evaluates the product of the Hessian of the scalar output at
+// the inputs with dir (as long as Wrt's elements): one more reverse sweep
+// over the gradient, with no allocation. The result is valid until the
+// next evaluation.
+func (f *Function) HessVec(dir []float64) []float64 {
+	n := len(f.Vars)
+	if f.hvp == nil {
+		v := f.g.Var("hessian_direction", []int{elements(f.Wrt)})
+		var hv []*autodiff.Node
+		Symbolic(func() *autodiff.Node { hv = f.g.HVP(f.out(), v, f.Wrt...); return nil })
+		f.hvp = f.compile(hv, append(f.Vars[:n:n], v))
+	}
+	f.in[n] = dir
+	f.hvp.Eval(f.in...)
+	return f.join(f.hvp, 0)
+}
+
+// compile compiles outs over inputs, raising a compilation error.
+func (f *Function) compile(outs, inputs []*autodiff.Node) *autodiff.Tape {
+	tape, err := autodiff.Compile(outs, inputs)
+	if err != nil {
+		Throw(err)
+	}
+	return tape
+}
+
+// join returns the tape's outputs from first on, one per variable of Wrt,
+// as one slice: the output itself when it is the only one.
+func (f *Function) join(t *autodiff.Tape, first int) []float64 {
+	if t.Outputs() == first+1 {
+		return t.Output(first)
+	}
+	f.joined = f.joined[:0]
+	for i := first; i < t.Outputs(); i++ {
+		f.joined = append(f.joined, t.Output(i)...)
+	}
+	return f.joined
+}
+
+// elements is the number of elements of the variables vars.
+func elements(vars []*autodiff.Node) int {
+	n := 0
+	for _, v := range vars {
+		n += v.Size()
+	}
+	return n
+}

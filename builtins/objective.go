@@ -98,31 +98,27 @@ func newSpreadFn(s *lang.Session, f lang.Value, x0 []float64) *fn {
 // trace compiles the function and its derivative to tapes, if it can be
 // traced; otherwise it notes once that derivatives are approximate.
 func (o *fn) trace() {
-	t, err := o.s.Trace(o.f, o.args)
+	by := fmt.Sprintf("argument %d", o.point)
+	if o.spread {
+		by = "all arguments"
+	}
+	fun, err := o.s.SolverFunction(o.f, o.args, by, func(t *lang.Traced) (*autodiff.Node, []*autodiff.Node) {
+		if t.Out.Size() == 1 && !t.Out.IsScalar() {
+			// f([1.3]) of an elementwise formula is a one-element array:
+			// the number it holds is the objective.
+			t.Out = o.s.Graph().Sum(t.Out, autodiff.AllAxes)
+		}
+		if o.spread {
+			return t.Out, t.Vars()
+		}
+		return t.Out, t.Args[o.point].Vars
+	})
 	if err != nil {
 		o.s.Note(fmt.Sprintf("%s cannot be traced (%v); derivatives by finite differences", lang.Format(o.f), lang.ErrorMessage(err)))
 		return
 	}
-	if t.Out.Size() == 1 && !t.Out.IsScalar() {
-		// f([1.3]) of an elementwise formula is a one-element array: the
-		// number it holds is the objective.
-		t.Out = lang.Symbolic(func() *autodiff.Node { return o.s.Graph().Sum(t.Out, autodiff.AllAxes) })
-	}
-	var wrt []*autodiff.Node
-	if o.spread {
-		for _, a := range t.Args {
-			wrt = append(wrt, a.Vars...)
-		}
-	} else {
-		wrt = t.Args[o.point].Vars
-	}
-	vars := t.Vars()
-	fun := o.s.NewFunction([]*autodiff.Node{t.Out}, vars, wrt)
-	if fun.Compile() != nil {
-		return
-	}
-	o.traced, o.fun, o.outLen = t, fun, t.Out.Size()
-	o.scalars = make([]float64, len(vars))
+	o.traced, o.fun, o.outLen = fun.Traced, fun, fun.Outs[0].Size()
+	o.scalars = make([]float64, len(fun.Vars))
 }
 
 // flatten reshapes a non-vector output to a vector.

@@ -268,7 +268,7 @@ func (e *odeSensitivity) timeRows(rows [][]float64, column func(r, j int) []floa
 // node returns the solver node of the solution (one row per output time)
 // for the integrator and the inputs ins.
 func (e *odeSensitivity) node(name string, integrate integrator, times int, ins []*autodiff.Node) *autodiff.Node {
-	return solverNode(e.s.Graph(), name, []int{times, e.n}, ins, sensitivities{
+	return solverNode(e.s, name, []int{times, e.n}, ins, sensitivities{
 		value: func(in []float64) []float64 { return e.solve(integrate, in) },
 		both:  func(in []float64) ([]float64, []float64) { return e.sensitivities(integrate, in) },
 	})

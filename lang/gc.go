@@ -37,14 +37,18 @@ func (s *Session) Sweep() int {
 
 // graphRoots returns the nodes the session's values hold: bound values,
 // the symbols of unbound names, and the graphs cached by derived functions
-// that are still valid.
+// and for solvers that are still valid; it drops the cached functions
+// for solvers that are no longer valid or whose function is unreachable.
 func (s *Session) graphRoots(extra ...Value) []*autodiff.Node {
 	var roots []*autodiff.Node
 	seen := map[any]bool{}
 	var walk func(v Value)
 	walk = func(v Value) {
 		switch r := v.ref.(type) {
+		case *Builtin:
+			seen[r] = true
 		case *autodiff.Node:
+			seen[r] = true
 			roots = append(roots, r)
 		case *List:
 			if seen[r] {
@@ -89,6 +93,14 @@ func (s *Session) graphRoots(extra ...Value) []*autodiff.Node {
 	for _, c := range s.globals {
 		walk(c.value)
 		walk(c.sym)
+	}
+	for key, fn := range s.functions {
+		if !seen[key.f] || !fn.Traced.valid() {
+			delete(s.functions, key)
+			continue
+		}
+		roots = append(roots, fn.Outs...)
+		roots = append(roots, fn.Vars...)
 	}
 	for _, v := range extra {
 		walk(v)

@@ -15,6 +15,8 @@ type Function struct {
 	Outs []*autodiff.Node // what the function computes
 	Vars []*autodiff.Node // its inputs, in the order of Inputs
 	Wrt  []*autodiff.Node // the variables its derivatives are taken by
+	// Traced is the trace the function comes from, if any.
+	Traced *Traced
 
 	g                          *autodiff.Graph
 	in                         [][]float64 // the bound inputs, then a direction
@@ -156,4 +158,43 @@ func elements(vars []*autodiff.Node) int {
 		n += v.Size()
 	}
 	return n
+}
+
+// functionKey identifies a traced function made ready for a solver: the
+// function, the shapes of its arguments, and what it is differentiated by.
+type functionKey struct {
+	f   any
+	sig string
+	wrt string
+}
+
+// SolverFunction traces f like templates and returns the trace and the
+// function of its output that prepare picks, differentiated by the
+// variables prepare picks (named by wrt: one name, the same choice). It
+// comes from a cache while none of the global names the trace read has
+// changed, so that a solver called again on the same function (a fit in a
+// loop, a model refitted in a session) neither traces, differentiates nor
+// compiles it again.
+func (s *Session) SolverFunction(f Value, templates []Value, wrt string, prepare func(*Traced) (out *autodiff.Node, wrt []*autodiff.Node)) (*Function, error) {
+	key := functionKey{f.ref, signature(templates), wrt}
+	if fn := s.functions[key]; fn != nil && fn.Traced.valid() {
+		for _, reset := range fn.Traced.resets {
+			reset()
+		}
+		return fn, nil
+	}
+	t, err := s.Trace(f, templates)
+	if err != nil {
+		return nil, err
+	}
+	var out *autodiff.Node
+	var by []*autodiff.Node
+	Symbolic(func() *autodiff.Node { out, by = prepare(t); return nil })
+	fn := s.NewFunction([]*autodiff.Node{out}, t.Vars(), by)
+	if err := fn.Compile(); err != nil {
+		return nil, err
+	}
+	fn.Traced = t
+	s.functions[key] = fn
+	return fn, nil
 }

@@ -283,18 +283,13 @@ func (g *Graph) HVP(out, dir *Node, wrt ...*Node) []*Node {
 }
 
 // Hessian returns the matrix of second derivatives of the scalar out with
-// respect to the variables wrt, their elements taken in order: row j is
-// the Hessian–vector product with the j-th unit vector.
+// respect to the variables wrt, their elements taken in order: row i is
+// the gradient of the gradient's element i.
 func (g *Graph) Hessian(out *Node, wrt ...*Node) *Node {
-	n := 0
-	for _, w := range wrt {
-		n += w.Size()
-	}
-	rows := make([]*Node, n)
-	for j := range rows {
-		e := array.Zeros(n)
-		e.Data[j] = 1
-		rows[j] = g.Concat(g.HVP(out, g.ConstArray(e), wrt...))
+	grad := g.Concat(g.Grad(out, wrt...))
+	rows := make([]*Node, grad.Size())
+	for i := range rows {
+		rows[i] = g.Concat(g.Grad(g.Index(grad, i), wrt...))
 	}
 	return g.Stack(rows)
 }

@@ -81,7 +81,7 @@ func (s *Session) graphRoots(extra ...Value) []*autodiff.Node {
 			seen[r] = true
 			walk(r.F)
 			for key, e := range r.cache {
-				if e.gen != s.generation {
+				if !e.from.Traced.valid() {
 					delete(r.cache, key)
 					continue
 				}

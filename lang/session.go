@@ -99,8 +99,8 @@ type Session struct {
 	running atomic.Pointer[Builtin]
 	checks  int
 	printed int // bytes printed by the current statement
-	// generation counts the statements that changed a binding; caches of
-	// traced functions are valid for one generation.
+	// generation counts the changes of bindings; a trace stays valid
+	// while no name it read has changed since its generation.
 	generation int
 	// statement counts the statements run; notes are said once each per
 	// statement.

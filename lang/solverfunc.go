@@ -22,6 +22,9 @@ type Function struct {
 	in                         [][]float64 // the bound inputs, then a direction
 	value, deriv, hessian, hvp *autodiff.Tape
 	joined                     []float64 // derivatives by several of Wrt, one after another
+	// The derivatives' graphs, built on first use.
+	grads             []*autodiff.Node
+	jacobian, hessMat *autodiff.Node
 }
 
 // NewFunction returns the function computing outs from vars, to be
@@ -29,6 +32,9 @@ type Function struct {
 func (s *Session) NewFunction(outs, vars, wrt []*autodiff.Node) *Function {
 	return &Function{Outs: outs, Vars: vars, Wrt: wrt, g: s.graph, in: make([][]float64, len(vars)+1)}
 }
+
+// Graph returns the graph the function's nodes belong to.
+func (f *Function) Graph() *autodiff.Graph { return f.g }
 
 // Inputs returns the slices the tapes read, one per variable in order:
 // set them before evaluating.
@@ -64,26 +70,56 @@ func (f *Function) out() *autodiff.Node {
 	return f.Outs[0]
 }
 
+// Gradients returns the graphs of the scalar output's derivatives by
+// each of Wrt.
+func (f *Function) Gradients() []*autodiff.Node {
+	if f.grads == nil {
+		out := f.out()
+		Symbolic(func() *autodiff.Node { f.grads = f.g.Grad(out, f.Wrt...); return nil })
+	}
+	return f.grads
+}
+
+// Jacobian returns the graph of the Jacobian of the output, flattened, by
+// Wrt's elements in order: a matrix with a row per output element, built
+// by columns (forward mode) when Wrt has fewer elements than the output,
+// by rows (reverse mode) otherwise.
+func (f *Function) Jacobian() *autodiff.Node {
+	if f.jacobian == nil {
+		out := f.out()
+		Symbolic(func() *autodiff.Node {
+			if out.Size() > elements(f.Wrt) {
+				f.jacobian = f.g.JacobianColumns(out, f.Wrt...)
+			} else {
+				f.jacobian = f.jacobianRows(out)
+			}
+			return nil
+		})
+	}
+	return f.jacobian
+}
+
+// HessianMatrix returns the graph of the Hessian of the scalar output by
+// Wrt's elements in order.
+func (f *Function) HessianMatrix() *autodiff.Node {
+	if f.hessMat == nil {
+		out := f.out()
+		Symbolic(func() *autodiff.Node { f.hessMat = f.g.Hessian(out, f.Wrt...); return nil })
+	}
+	return f.hessMat
+}
+
 // Deriv evaluates the output and its derivative at the inputs: the
 // gradient of a scalar output by Wrt's elements in order, or the
 // row-major Jacobian of an array output (flattened) by them. Both slices
 // are valid until the next evaluation.
 func (f *Function) Deriv() (value, deriv []float64) {
 	if f.deriv == nil {
-		out := f.out()
-		var d []*autodiff.Node
-		Symbolic(func() *autodiff.Node {
-			switch {
-			case out.IsScalar():
-				d = f.g.Grad(out, f.Wrt...)
-			case out.Size() > elements(f.Wrt):
-				d = []*autodiff.Node{f.g.JacobianColumns(out, f.Wrt...)}
-			default:
-				d = []*autodiff.Node{f.jacobianRows(out)}
-			}
-			return nil
-		})
-		f.deriv = f.compile(append([]*autodiff.Node{out}, d...), f.Vars)
+		d := f.Gradients
+		if !f.out().IsScalar() {
+			d = func() []*autodiff.Node { return []*autodiff.Node{f.Jacobian()} }
+		}
+		f.deriv = f.compile(append([]*autodiff.Node{f.Outs[0]}, d()...), f.Vars)
 	}
 	f.deriv.Eval(f.Inputs()...)
 	return f.deriv.Output(0), f.join(f.deriv, 1)
@@ -104,9 +140,7 @@ func (f *Function) jacobianRows(out *autodiff.Node) *autodiff.Node {
 // the inputs, row-major; valid until the next evaluation.
 func (f *Function) Hessian() []float64 {
 	if f.hessian == nil {
-		var h *autodiff.Node
-		Symbolic(func() *autodiff.Node { h = f.g.Hessian(f.out(), f.Wrt...); return nil })
-		f.hessian = f.compile([]*autodiff.Node{h}, f.Vars)
+		f.hessian = f.compile([]*autodiff.Node{f.HessianMatrix()}, f.Vars)
 	}
 	f.hessian.Eval(f.Inputs()...)
 	return f.hessian.Output(0)

@@ -339,47 +339,51 @@ func describeFunc(f Value) string {
 
 // Derived is a function computed from another by a graph transformation:
 // grad(f), jacobian(f), hessian(f). It traces f when called, like the
-// arguments it gets, and caches the transformed graph and its tape.
+// arguments it gets, as a Function (shared with the solvers that call f),
+// and caches the transformed graph and its tape.
 type Derived struct {
 	Name string // "grad", "hessian", ...
 	F    Value
-	// Transform builds the derived function's outputs from the trace of
-	// F, and a function that assembles their values into its result.
-	Transform func(g *autodiff.Graph, t *Traced) (outs []*autodiff.Node, assemble func([]Value) Value)
+	// By picks the variables of F's trace to differentiate by; it must
+	// be the same for every derived function of one Name.
+	By func(t *Traced) []*autodiff.Node
+	// Transform builds the derived function's outputs from F made ready,
+	// and a function that assembles their values into its result.
+	Transform func(f *Function) (outs []*autodiff.Node, assemble func([]Value) Value)
 
 	cache map[string]derivedEntry
 }
 
 type derivedEntry struct {
-	c   *compiled
-	gen int
+	c    *compiled
+	from *Function
 }
 
 // Signature returns the derived function's name and what it derives from.
 func (d *Derived) Signature() string { return d.Name + "(" + describeFunc(d.F) + ")" }
 
 // lookup returns the derived graph for arguments like args, from the
-// cache while no binding has changed since it was made.
+// cache while F's trace is.
 func (d *Derived) lookup(s *Session, args []Value) (*compiled, error) {
-	key := signature(args)
-	if e, ok := d.cache[key]; ok && e.gen == s.generation {
-		return e.c, nil
-	}
-	t, err := s.Trace(d.F, args)
+	f, err := s.SolverFunction(d.F, args, "by "+d.Name, func(t *Traced) (*autodiff.Node, []*autodiff.Node) { return t.Out, d.By(t) })
 	if err != nil {
 		return nil, err
+	}
+	key := signature(args)
+	if e, ok := d.cache[key]; ok && e.from == f {
+		return e.c, nil
 	}
 	var outs []*autodiff.Node
 	var assemble func([]Value) Value
 	Symbolic(func() *autodiff.Node {
-		outs, assemble = d.Transform(s.graph, t)
+		outs, assemble = d.Transform(f)
 		return nil
 	})
 	if d.cache == nil {
 		d.cache = map[string]derivedEntry{}
 	}
-	c := s.newCompiled(outs, t.Vars(), assemble)
-	d.cache[key] = derivedEntry{c, s.generation}
+	c := s.newCompiled(outs, f.Vars, assemble)
+	d.cache[key] = derivedEntry{c, f}
 	return c, nil
 }
 

@@ -213,11 +213,13 @@ var calculusBuiltins = []*lang.Builtin{
 			case a[0].Kind() == lang.FuncKind:
 				// A function of one number: its derivative as a formula in
 				// its parameter, which is itself a function of it.
-				t, err := s.Trace(a[0], []lang.Value{lang.Num(0)})
+				f, err := s.SolverFunction(a[0], []lang.Value{lang.Num(0)}, "diff", func(t *lang.Traced) (*autodiff.Node, []*autodiff.Node) {
+					return t.Out, t.Args[0].Vars
+				})
 				if err != nil {
 					panic(lang.ArgErrorf(0, "cannot differentiate %s: %v", a[0].Callable().Signature(), err))
 				}
-				return expr(func() *autodiff.Node { return s.Graph().Derivative(t.Out, t.Args[0].Vars[0]) })
+				return expr(func() *autodiff.Node { return s.Graph().Derivative(f.Outs[0], f.Wrt[0]) })
 			case symbolic:
 				n := node(s, a, 0)
 				if len(a) < 2 {

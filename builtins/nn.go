@@ -163,7 +163,7 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 	if iters < 0 {
 		panic(lang.ArgErrorf(2, "iters must be at least 0"))
 	}
-	fun, err := s.SolverFunction(loss, []lang.Value{start}, "argument 0", func(t *lang.Traced) (*autodiff.Node, []*autodiff.Node) {
+	fun, err := s.SolverFunction(loss, []lang.Value{start}, "train", func(t *lang.Traced) (*autodiff.Node, []*autodiff.Node) {
 		if !t.Out.IsScalar() {
 			panic(lang.ArgErrorf(0, "the loss must be a number, not of shape %s", array.ShapeString(t.Out.Shape)))
 		}

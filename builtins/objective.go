@@ -98,9 +98,9 @@ func newSpreadFn(s *lang.Session, f lang.Value, x0 []float64) *fn {
 // trace compiles the function and its derivative to tapes, if it can be
 // traced; otherwise it notes once that derivatives are approximate.
 func (o *fn) trace() {
-	by := fmt.Sprintf("argument %d", o.point)
+	by := fmt.Sprintf("solver, argument %d", o.point)
 	if o.spread {
-		by = "all arguments"
+		by = "solver, all arguments"
 	}
 	fun, err := o.s.SolverFunction(o.f, o.args, by, func(t *lang.Traced) (*autodiff.Node, []*autodiff.Node) {
 		if t.Out.Size() == 1 && !t.Out.IsScalar() {
@@ -116,6 +116,9 @@ func (o *fn) trace() {
 	if err != nil {
 		o.s.Note(fmt.Sprintf("%s cannot be traced (%v); derivatives by finite differences", lang.Format(o.f), lang.ErrorMessage(err)))
 		return
+	}
+	if fun.Compile() != nil {
+		return // a free symbol, say: the interpreter will say what is wrong
 	}
 	o.traced, o.fun, o.outLen = fun.Traced, fun, fun.Outs[0].Size()
 	o.scalars = make([]float64, len(fun.Vars))

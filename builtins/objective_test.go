@@ -23,7 +23,7 @@ func TestSolverFunctionCache(t *testing.T) {
 	}
 	retraced := func() bool {
 		traced := false
-		_, err := s.SolverFunction(must(s.Eval("residuals")), []lang.Value{must(s.Eval("start"))}, "argument 0",
+		_, err := s.SolverFunction(must(s.Eval("residuals")), []lang.Value{must(s.Eval("start"))}, "solver, argument 0",
 			func(t *lang.Traced) (*autodiff.Node, []*autodiff.Node) { traced = true; return t.Out, t.Args[0].Vars })
 		if err != nil {
 			t.Fatal(err)
@@ -42,5 +42,17 @@ func TestSolverFunctionCache(t *testing.T) {
 	must(s.Eval("data = 1.01*data"))
 	if !retraced() {
 		t.Error("the function was not traced again after its data changed")
+	}
+}
+
+// TestDerivedFreeSymbols differentiates functions that use an unbound
+// name: their derivatives keep it as a symbol.
+func TestDerivedFreeSymbols(t *testing.T) {
+	s := NewSession()
+	must(s.Eval("f(x) = a*x**2\ng(v) = c*v[0]*v[1]"))
+	for src, want := range map[string]string{"diff(f)": "2*a*x", "grad(f)(3)": "6*a", "grad(g)([1, 2])": "[2*c, c]"} {
+		if got := lang.Format(must(s.Eval(src))); got != want {
+			t.Errorf("%s = %s, want %s", src, got, want)
+		}
 	}
 }

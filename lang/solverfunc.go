@@ -195,22 +195,23 @@ func elements(vars []*autodiff.Node) int {
 }
 
 // functionKey identifies a traced function made ready for a solver: the
-// function, the shapes of its arguments, and what it is differentiated by.
+// function, the shapes of its arguments, and the use it was prepared for.
 type functionKey struct {
 	f   any
 	sig string
-	wrt string
+	use string
 }
 
-// SolverFunction traces f like templates and returns the trace and the
-// function of its output that prepare picks, differentiated by the
-// variables prepare picks (named by wrt: one name, the same choice). It
-// comes from a cache while none of the global names the trace read has
-// changed, so that a solver called again on the same function (a fit in a
-// loop, a model refitted in a session) neither traces, differentiates nor
-// compiles it again.
-func (s *Session) SolverFunction(f Value, templates []Value, wrt string, prepare func(*Traced) (out *autodiff.Node, wrt []*autodiff.Node)) (*Function, error) {
-	key := functionKey{f.ref, signature(templates), wrt}
+// SolverFunction traces f like templates and returns the function of the
+// output that prepare picks from the trace, differentiated by the
+// variables prepare picks; use names prepare ("train", "solver, argument
+// 0": one name for one way to prepare). The function comes from a cache
+// while none of the global names its trace read has changed, so that a
+// solver called again on the same function (a fit in a loop, a model
+// refitted in a session) neither traces, differentiates nor compiles it
+// again.
+func (s *Session) SolverFunction(f Value, templates []Value, use string, prepare func(*Traced) (out *autodiff.Node, wrt []*autodiff.Node)) (*Function, error) {
+	key := functionKey{f.ref, signature(templates), use}
 	if fn := s.functions[key]; fn != nil && fn.Traced.valid() {
 		for _, reset := range fn.Traced.resets {
 			reset()
@@ -225,9 +226,6 @@ func (s *Session) SolverFunction(f Value, templates []Value, wrt string, prepare
 	var by []*autodiff.Node
 	Symbolic(func() *autodiff.Node { out, by = prepare(t); return nil })
 	fn := s.NewFunction([]*autodiff.Node{out}, t.Vars(), by)
-	if err := fn.Compile(); err != nil {
-		return nil, err
-	}
 	fn.Traced = t
 	s.functions[key] = fn
 	return fn, nil

@@ -205,12 +205,41 @@ func (g *Graph) callTangent(n *Node, ts []*Node) *Node {
 	return g.Reshape(g.addAll(parts), n.Shape)
 }
 
-// JacobianColumns returns the Jacobian of out (any shape) with respect to
+// JacobianMatrix returns the Jacobian of out (any shape) with respect to
 // wrt as the matrix ∂out[i]/∂w[j] of shape [out's size, the sizes of wrt
-// summed], out flattened and wrt's elements taken in order: one forward
-// sweep per element of wrt, the way to differentiate a function of fewer
-// inputs than outputs.
-func (g *Graph) JacobianColumns(out *Node, wrt ...*Node) *Node {
+// summed], out flattened and wrt's elements taken in order: by columns,
+// one forward sweep per element of wrt, when wrt has fewer elements than
+// out (and every call on the way has a Jacobian to take columns of); by
+// rows, one reverse sweep per element of out, otherwise.
+func (g *Graph) JacobianMatrix(out *Node, wrt ...*Node) *Node {
+	n := 0
+	for _, w := range wrt {
+		n += w.Size()
+	}
+	if n < out.Size() && forwardable(out) {
+		return g.jacobianColumns(out, wrt)
+	}
+	rows := g.Jacobian(g.Reshape(out, []int{out.Size()}), wrt...)
+	flat := make([]*Node, len(rows))
+	for i, r := range rows {
+		flat[i] = g.Concat(r)
+	}
+	return g.Stack(flat)
+}
+
+// forwardable reports whether every call out depends on has a Jacobian,
+// which forward mode takes its columns from.
+func forwardable(out *Node) bool {
+	for _, n := range topo(out) {
+		if n.Op == OpCall && n.Call.Jacobian == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// jacobianColumns is JacobianMatrix by columns.
+func (g *Graph) jacobianColumns(out *Node, wrt []*Node) *Node {
 	var cols []*Node
 	for _, w := range wrt {
 		for j := range w.Size() {

@@ -7,7 +7,7 @@ import (
 )
 
 // reverseJacobian is the Jacobian of out by wrt as rows, one reverse
-// sweep per element of out, flattened like JacobianColumns's.
+// sweep per element of out, flattened like jacobianColumns's.
 func reverseJacobian(g *Graph, out *Node, wrt ...*Node) *Node {
 	flat := g.Reshape(out, []int{out.Size()})
 	rows := make([]*Node, out.Size())
@@ -46,8 +46,8 @@ func TestForwardMatchesReverse(t *testing.T) {
 		parts := g.Split(v, []*Node{x, y})
 		hvForward := g.JVP(grad, map[*Node]*Node{x: parts[0], y: parts[1]})
 		hvReverse := g.Concat(g.HVP(scalar, v, x, y))
-		outs := []*Node{g.JacobianColumns(f, x, y), reverseJacobian(g, f, x, y), hvForward, hvReverse,
-			g.JacobianColumns(grad, x, y), g.Hessian(scalar, x, y)}
+		outs := []*Node{g.jacobianColumns(f, []*Node{x, y}), reverseJacobian(g, f, x, y), hvForward, hvReverse,
+			g.jacobianColumns(grad, []*Node{x, y}), g.Hessian(scalar, x, y)}
 		tape, err := Compile(outs, []*Node{x, y, v})
 		if err != nil {
 			t.Fatal(err)
@@ -71,7 +71,7 @@ func TestCallTangent(t *testing.T) {
 	var evals [2]int
 	p := g.Var("p", []int{2})
 	xy := g.Call(polar(&evals), []int{2}, g.Index(p, 0), g.Mul(g.Const(2), g.Index(p, 1)))
-	jac := g.JacobianColumns(g.Mul(g.Const(3), xy), p)
+	jac := g.jacobianColumns(g.Mul(g.Const(3), xy), []*Node{p})
 	tape, err := Compile([]*Node{jac}, []*Node{p})
 	if err != nil {
 		t.Fatal(err)
@@ -86,5 +86,30 @@ func TestCallTangent(t *testing.T) {
 	}
 	if evals[1] != 1 {
 		t.Errorf("Jacobian evaluations = %d, want 1", evals[1])
+	}
+}
+
+// TestJacobianMatrix builds the Jacobian of a function of one input and
+// three outputs by columns, and tells which graphs forward mode cannot
+// take: those with a call that has no Jacobian to take columns of.
+func TestJacobianMatrix(t *testing.T) {
+	g := NewGraph()
+	x := g.Var("x", nil)
+	twice := &Call{Name: "twice", Eval: func(args [][]float64, out []float64) { out[0] = 2 * args[0][0] }}
+	f := g.Stack([]*Node{g.Mul(x, x), g.Apply(Lookup("sin"), x), g.Call(twice, nil, g.Const(1))})
+	if !forwardable(f) {
+		t.Fatal("a call on constants folds: nothing to differentiate")
+	}
+	opaque := g.Stack([]*Node{x, g.Call(twice, nil, x), x})
+	if forwardable(opaque) {
+		t.Error("a call without Jacobian is taken for forwardable")
+	}
+	tape, err := Compile([]*Node{g.JacobianMatrix(f, x)}, []*Node{x})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tape.Eval([]float64{0.5})
+	if got := tape.Output(0); got[0] != 1 || got[1] != math.Cos(0.5) || got[2] != 0 {
+		t.Errorf("J = %v", got)
 	}
 }

@@ -81,20 +81,12 @@ func (f *Function) Gradients() []*autodiff.Node {
 }
 
 // Jacobian returns the graph of the Jacobian of the output, flattened, by
-// Wrt's elements in order: a matrix with a row per output element, built
-// by columns (forward mode) when Wrt has fewer elements than the output,
-// by rows (reverse mode) otherwise.
+// Wrt's elements in order: a matrix with a row per output element (see
+// autodiff's JacobianMatrix).
 func (f *Function) Jacobian() *autodiff.Node {
 	if f.jacobian == nil {
 		out := f.out()
-		Symbolic(func() *autodiff.Node {
-			if out.Size() > elements(f.Wrt) {
-				f.jacobian = f.g.JacobianColumns(out, f.Wrt...)
-			} else {
-				f.jacobian = f.jacobianRows(out)
-			}
-			return nil
-		})
+		Symbolic(func() *autodiff.Node { f.jacobian = f.g.JacobianMatrix(out, f.Wrt...); return nil })
 	}
 	return f.jacobian
 }
@@ -123,17 +115,6 @@ func (f *Function) Deriv() (value, deriv []float64) {
 	}
 	f.deriv.Eval(f.Inputs()...)
 	return f.deriv.Output(0), f.join(f.deriv, 1)
-}
-
-// jacobianRows is the Jacobian of out by Wrt, one reverse sweep per
-// element of out.
-func (f *Function) jacobianRows(out *autodiff.Node) *autodiff.Node {
-	flat := f.g.Reshape(out, []int{out.Size()})
-	rows := make([]*autodiff.Node, out.Size())
-	for i := range rows {
-		rows[i] = f.g.Concat(f.g.Grad(f.g.Index(flat, i), f.Wrt...))
-	}
-	return f.g.Stack(rows)
 }
 
 // Hessian evaluates the Hessian of the scalar output by Wrt's elements at

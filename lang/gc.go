@@ -99,8 +99,7 @@ func (s *Session) graphRoots(extra ...Value) []*autodiff.Node {
 			delete(s.functions, key)
 			continue
 		}
-		roots = append(roots, fn.Outs...)
-		roots = append(roots, fn.Vars...)
+		roots = append(roots, fn.nodes()...)
 	}
 	for _, v := range extra {
 		walk(v)

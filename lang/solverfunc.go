@@ -1,6 +1,10 @@
 package lang
 
-import "calc/autodiff"
+import (
+	"slices"
+
+	"calc/autodiff"
+)
 
 // Function is a function given by graphs, made ready for numeric use by
 // a solver, a derivative or a trainer: its outputs over its variables,
@@ -35,6 +39,18 @@ func (s *Session) NewFunction(outs, vars, wrt []*autodiff.Node) *Function {
 
 // Graph returns the graph the function's nodes belong to.
 func (f *Function) Graph() *autodiff.Graph { return f.g }
+
+// nodes returns the graph nodes the function holds, for the sweep of the
+// graph.
+func (f *Function) nodes() []*autodiff.Node {
+	held := slices.Concat(f.Outs, f.Vars, f.grads)
+	for _, n := range []*autodiff.Node{f.jacobian, f.hessMat} {
+		if n != nil {
+			held = append(held, n)
+		}
+	}
+	return held
+}
 
 // Inputs returns the slices the tapes read, one per variable in order:
 // set them before evaluating.

@@ -9,10 +9,11 @@ import (
 // Function is a function given by graphs, made ready for numeric use by
 // a solver, a derivative or a trainer: its outputs over its variables,
 // compiled to a tape on first use; and, for one scalar or vector output,
-// its derivatives by the variables Wrt — the gradient or the Jacobian, the
-// Hessian, Hessian–vector products — each built from autodiff's reverse
-// mode (forward mode for a Jacobian of fewer inputs than outputs) and
-// compiled on first use too, so that a solver pays only for the
+// its derivatives by the variables Wrt — the graphs of the gradient or
+// the Jacobian and of the Hessian, the tapes of the value with the
+// gradient or Jacobian and of Hessian–vector products — each built from
+// autodiff's reverse mode (forward mode for a Jacobian of fewer inputs
+// than outputs) on first use too, so that a solver pays only for the
 // derivatives it evaluates. The inputs are bound with Inputs; evaluations
 // then allocate nothing.
 type Function struct {
@@ -22,10 +23,10 @@ type Function struct {
 	// Traced is the trace the function comes from, if any.
 	Traced *Traced
 
-	g                          *autodiff.Graph
-	in                         [][]float64 // the bound inputs, then a direction
-	value, deriv, hessian, hvp *autodiff.Tape
-	joined                     []float64 // derivatives by several of Wrt, one after another
+	g                 *autodiff.Graph
+	in                [][]float64 // the bound inputs, then a direction
+	value, deriv, hvp *autodiff.Tape
+	joined            []float64 // derivatives by several of Wrt, one after another
 	// The derivatives' graphs, built on first use.
 	grads             []*autodiff.Node
 	jacobian, hessMat *autodiff.Node
@@ -131,16 +132,6 @@ func (f *Function) Deriv() (value, deriv []float64) {
 	}
 	f.deriv.Eval(f.Inputs()...)
 	return f.deriv.Output(0), f.join(f.deriv, 1)
-}
-
-// Hessian evaluates the Hessian of the scalar output by Wrt's elements at
-// the inputs, row-major; valid until the next evaluation.
-func (f *Function) Hessian() []float64 {
-	if f.hessian == nil {
-		f.hessian = f.compile([]*autodiff.Node{f.HessianMatrix()}, f.Vars)
-	}
-	f.hessian.Eval(f.Inputs()...)
-	return f.hessian.Output(0)
 }
 
 // HessVec evaluates the product of the Hessian of the scalar output at

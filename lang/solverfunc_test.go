@@ -10,8 +10,8 @@ import (
 )
 
 // rosenbrock returns the function (1 - x0)² + 100 (x1 - x0²)² of the
-// vector x, differentiated by x.
-func rosenbrock(t testing.TB) *lang.Function {
+// vector x, differentiated by x, and its session.
+func rosenbrock(t testing.TB) (*lang.Session, *lang.Function) {
 	s := builtins.NewSession()
 	g := s.Graph()
 	x := g.Var("x", []int{2})
@@ -21,13 +21,13 @@ func rosenbrock(t testing.TB) *lang.Function {
 	if err := fn.Compile(); err != nil {
 		t.Fatal(err)
 	}
-	return fn
+	return s, fn
 }
 
 // TestFunctionDerivatives checks the gradient, Hessian and Hessian–vector
 // product of Rosenbrock's function against their closed forms.
 func TestFunctionDerivatives(t *testing.T) {
-	fn := rosenbrock(t)
+	s, fn := rosenbrock(t)
 	x := []float64{-1.2, 1}
 	fn.Inputs()[0] = x
 	x0, x1 := x[0], x[1]
@@ -41,7 +41,10 @@ func TestFunctionDerivatives(t *testing.T) {
 		"H·v":      {h[0]*v[0] + h[1]*v[1], h[2]*v[0] + h[3]*v[1]},
 	}
 	got := map[string][]float64{"value": append([]float64(nil), value...), "gradient": append([]float64(nil), grad...)}
-	got["Hessian"] = append([]float64(nil), fn.Hessian()...)
+	hess := s.NewFunction([]*autodiff.Node{fn.HessianMatrix()}, fn.Vars, nil)
+	hess.Inputs()[0] = x
+	hess.Eval()
+	got["Hessian"] = hess.Output(0)
 	got["H·v"] = fn.HessVec(v)
 	for name, w := range want {
 		for i := range w {
@@ -59,7 +62,7 @@ func TestFunctionDerivatives(t *testing.T) {
 // BenchmarkHessVec times one Hessian–vector product of Rosenbrock's
 // function, which must allocate nothing.
 func BenchmarkHessVec(b *testing.B) {
-	fn := rosenbrock(b)
+	_, fn := rosenbrock(b)
 	fn.Inputs()[0] = []float64{-1.2, 1}
 	v := []float64{0.5, -2}
 	fn.HessVec(v)

@@ -268,22 +268,70 @@ func (g *Graph) Jacobian(out *Node, wrt ...*Node) [][]*Node {
 	return rows
 }
 
-// Hessian returns the matrix of second derivatives of the scalar out with
-// respect to the scalar variables vars, by differentiating the gradient.
-func (g *Graph) Hessian(out *Node, vars ...*Node) [][]*Node {
-	grad := g.Grad(out, vars...)
-	h := make([][]*Node, len(vars))
-	for i, gi := range grad {
-		h[i] = g.Grad(gi, vars...)
+// HVP returns the Hessian–vector product ∇²out·dir for a scalar out of
+// the variables wrt, dir a vector as long as their sizes summed: the
+// gradient of ∇out·dir, one more reverse sweep. It returns one product
+// per variable, of its shape.
+func (g *Graph) HVP(out, dir *Node, wrt ...*Node) []*Node {
+	grads := g.Grad(out, wrt...)
+	parts := g.Split(dir, wrt)
+	dots := make([]*Node, len(wrt))
+	for k, d := range grads {
+		dots[k] = g.Sum(g.Mul(d, parts[k]), AllAxes)
 	}
-	return h
+	return g.Grad(g.Add(dots...), wrt...)
 }
 
-// HVP returns the Hessian–vector product ∇²out·v for a scalar out of the
-// variable x: the gradient of ∇out·v, one extra reverse sweep.
-func (g *Graph) HVP(out, x, v *Node) *Node {
-	grad := g.Grad(out, x)[0]
-	return g.Grad(g.Sum(g.Mul(grad, v), AllAxes), x)[0]
+// Hessian returns the matrix of second derivatives of the scalar out with
+// respect to the variables wrt, their elements taken in order: row i is
+// the gradient of the gradient's element i.
+func (g *Graph) Hessian(out *Node, wrt ...*Node) *Node {
+	grad := g.Concat(g.Grad(out, wrt...))
+	rows := make([]*Node, grad.Size())
+	for i := range rows {
+		rows[i] = g.Concat(g.Grad(g.Index(grad, i), wrt...))
+	}
+	return g.Stack(rows)
+}
+
+// Split cuts a vector as long as the sizes of nodes summed into one part
+// per node, of its shape.
+func (g *Graph) Split(v *Node, nodes []*Node) []*Node {
+	parts := make([]*Node, len(nodes))
+	off := 0
+	for k, n := range nodes {
+		if n.IsScalar() {
+			parts[k] = g.Index(v, off)
+		} else {
+			parts[k] = g.Reshape(g.Slice(v, off, off+n.Size()), n.Shape)
+		}
+		off += n.Size()
+	}
+	return parts
+}
+
+// Concat returns the elements of nodes, each flattened, one after
+// another as one vector: Split's inverse.
+func (g *Graph) Concat(nodes []*Node) *Node {
+	if len(nodes) == 1 {
+		return g.Reshape(nodes[0], []int{nodes[0].Size()})
+	}
+	total := 0
+	scalars := true
+	for _, n := range nodes {
+		total += n.Size()
+		scalars = scalars && n.IsScalar()
+	}
+	if scalars {
+		return g.Stack(nodes)
+	}
+	parts := make([]*Node, len(nodes))
+	off := 0
+	for k, n := range nodes {
+		parts[k] = g.scatter(g.Reshape(n, []int{n.Size()}), off, off+n.Size(), []int{total})
+		off += n.Size()
+	}
+	return g.Add(parts...)
 }
 
 // Derivative returns d(out)/dx for a variable x of any shape; for a scalar

@@ -209,13 +209,26 @@ func (g *Graph) Reshape(a *Node, shape []int) *Node {
 	if array.Size(shape) != a.Size() {
 		shapeErrorf("cannot reshape an array of size %d into shape %s", a.Size(), array.ShapeString(shape))
 	}
+	// Stacking one node, transposing a matrix of one row or column and
+	// reshaping keep the elements in order: reshape what they apply to.
+	for a.Op == OpReshape || a.Op == OpStack && len(a.Args) == 1 || a.Op == OpTranspose && isLine(a.Shape) {
+		a = a.Args[0]
+	}
 	if slices.Equal(shape, a.Shape) {
 		return a
 	}
-	if a.Op == OpReshape {
-		a = a.Args[0]
-	}
 	return g.structural(&Node{Op: OpReshape, Args: []*Node{a}, Shape: slices.Clone(shape)})
+}
+
+// isLine reports whether at most one dimension of shape is not 1.
+func isLine(shape []int) bool {
+	long := 0
+	for _, d := range shape {
+		if d != 1 {
+			long++
+		}
+	}
+	return long <= 1
 }
 
 // scatter returns zeros of shape with v placed at [lo] (hi < 0) or

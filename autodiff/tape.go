@@ -346,6 +346,9 @@ func (t *Tape) Output(i int) []float64 {
 	return t.mem[o.off : o.off+o.n]
 }
 
+// Outputs returns the number of outputs of the tape.
+func (t *Tape) Outputs() int { return len(t.outputs) }
+
 // Len returns the number of instructions of the tape.
 func (t *Tape) Len() int { return len(t.code) }
 

@@ -3,6 +3,8 @@ package builtins
 import (
 	"math"
 
+	"slices"
+
 	"calc/autodiff"
 	"calc/lang"
 	"calc/stdlib/array"
@@ -95,44 +97,92 @@ func hessian(g *autodiff.Graph, out *autodiff.Node, wrt []*autodiff.Node) *autod
 	return jacobian(g, grad, wrt)
 }
 
-// byFirstOrAll applies a transform to a traced function: by its first
-// argument when that is an array (the other arguments are extra data, as
-// scipy's args and an ODE's t are), by all its arguments when they are
-// numbers. grad also accepts a record or a list of arrays as the first
-// argument and returns a gradient of the same structure.
-func byFirstOrAll(name string, t transform) func(g *autodiff.Graph, tr *lang.Traced) ([]*autodiff.Node, func([]lang.Value) lang.Value) {
-	return func(g *autodiff.Graph, tr *lang.Traced) ([]*autodiff.Node, func([]lang.Value) lang.Value) {
-		first := tr.Args[0]
+// firstOrAll picks the variables a derived function differentiates by:
+// its first argument when that is an array (the other arguments are extra
+// data, as scipy's args and an ODE's t are), all its arguments when they
+// are numbers. grad also accepts a record or a list of arrays as the
+// first argument.
+func firstOrAll(name string) func(t *lang.Traced) []*autodiff.Node {
+	return func(t *lang.Traced) []*autodiff.Node {
+		first := t.Args[0]
 		switch first.Template.Kind() {
 		case lang.NumKind, lang.BoolKind:
 			var wrt []*autodiff.Node
-			for _, a := range tr.Args {
+			for _, a := range t.Args {
 				if len(a.Vars) != 1 || !a.Vars[0].IsScalar() {
 					panic(&autodiff.ShapeError{Msg: name + " differentiates by the first argument, or by all of them when they are numbers"})
 				}
 				wrt = append(wrt, a.Vars[0])
 			}
-			return []*autodiff.Node{t(g, tr.Out, wrt)}, nil
+			return wrt
 		case lang.RecordKind, lang.ListKind:
 			if name != "grad" {
 				panic(&autodiff.ShapeError{Msg: name + " needs an array argument, not " + first.Template.TypeName()})
 			}
-			outs := g.Grad(tr.Out, first.Vars...)
-			return outs, func(vals []lang.Value) lang.Value {
-				v, _ := lang.Rebuild(first.Template, vals)
-				return v
-			}
 		}
-		return []*autodiff.Node{t(g, tr.Out, first.Vars)}, nil
+		return first.Vars
 	}
+}
+
+// derivedShape is the shape of the derivatives by f's variables: the
+// point's for an array, none for one number, [k] for k numbers.
+func derivedShape(f *lang.Function) []int {
+	if first := f.Traced.Args[0]; first.Template.Kind() != lang.NumKind && first.Template.Kind() != lang.BoolKind {
+		return first.Vars[0].Shape
+	}
+	if len(f.Wrt) == 1 {
+		return nil
+	}
+	return []int{len(f.Wrt)}
+}
+
+// derivedGrad is grad(f): the gradient of the function's scalar value, shaped
+// like its point (a record or a list for one of those).
+func derivedGrad(f *lang.Function) ([]*autodiff.Node, func([]lang.Value) lang.Value) {
+	grads := f.Gradients()
+	if first := f.Traced.Args[0]; first.Template.Kind() == lang.RecordKind || first.Template.Kind() == lang.ListKind {
+		return grads, func(vals []lang.Value) lang.Value {
+			v, _ := lang.Rebuild(first.Template, vals)
+			return v
+		}
+	}
+	if len(grads) == 1 {
+		return grads, nil
+	}
+	return []*autodiff.Node{f.Graph().Stack(grads)}, nil
+}
+
+// derivedJacobian is jacobian(f): of a vector value, a row per element, each
+// shaped like the point; of a scalar value, the gradient.
+func derivedJacobian(f *lang.Function) ([]*autodiff.Node, func([]lang.Value) lang.Value) {
+	out := f.Outs[0]
+	switch {
+	case out.IsScalar():
+		return derivedGrad(f)
+	case len(out.Shape) != 1:
+		panic(&autodiff.ShapeError{Msg: "the Jacobian needs a vector function, not one of shape " + array.ShapeString(out.Shape)})
+	}
+	shape := append([]int{out.Size()}, derivedShape(f)...)
+	return []*autodiff.Node{f.Graph().Reshape(f.Jacobian(), shape)}, nil
+}
+
+// derivedHessian is hessian(f): the matrix of second derivatives of a scalar
+// value, shaped like the point twice over.
+func derivedHessian(f *lang.Function) ([]*autodiff.Node, func([]lang.Value) lang.Value) {
+	out := f.Outs[0]
+	if !out.IsScalar() {
+		panic(&autodiff.ShapeError{Msg: "the Hessian needs a function with a scalar value, not shape " + array.ShapeString(out.Shape)})
+	}
+	shape := derivedShape(f)
+	return []*autodiff.Node{f.Graph().Reshape(f.HessianMatrix(), append(slices.Clone(shape), shape...))}, nil
 }
 
 // exprOrFunc dispatches a calculus builtin on its first argument: an
 // expression (with optional symbols) or a function (giving a function).
-func exprOrFunc(name string, t transform) func(s *lang.Session, a lang.Args) lang.Value {
+func exprOrFunc(name string, t transform, of func(f *lang.Function) ([]*autodiff.Node, func([]lang.Value) lang.Value)) func(s *lang.Session, a lang.Args) lang.Value {
 	return func(s *lang.Session, a lang.Args) lang.Value {
 		if a[0].Kind() == lang.FuncKind {
-			return lang.Func(&lang.Derived{Name: name, F: a[0], Transform: byFirstOrAll(name, t)})
+			return lang.Func(&lang.Derived{Name: name, F: a[0], By: firstOrAll(name), Transform: of})
 		}
 		n := node(s, a, 0)
 		vars := symbolsArg(a, 1, n)
@@ -163,11 +213,13 @@ var calculusBuiltins = []*lang.Builtin{
 			case a[0].Kind() == lang.FuncKind:
 				// A function of one number: its derivative as a formula in
 				// its parameter, which is itself a function of it.
-				t, err := s.Trace(a[0], []lang.Value{lang.Num(0)})
+				f, err := s.SolverFunction(a[0], []lang.Value{lang.Num(0)}, "diff", func(t *lang.Traced) (*autodiff.Node, []*autodiff.Node) {
+					return t.Out, t.Args[0].Vars
+				})
 				if err != nil {
 					panic(lang.ArgErrorf(0, "cannot differentiate %s: %v", a[0].Callable().Signature(), err))
 				}
-				return expr(func() *autodiff.Node { return s.Graph().Derivative(t.Out, t.Args[0].Vars[0]) })
+				return expr(func() *autodiff.Node { return s.Graph().Derivative(f.Outs[0], f.Wrt[0]) })
 			case symbolic:
 				n := node(s, a, 0)
 				if len(a) < 2 {
@@ -222,21 +274,21 @@ var calculusBuiltins = []*lang.Builtin{
 			"are extra arguments (as scipy's args). A function of numbers is differentiated by all of them.",
 		Example: "grad(x**2*y + y**3, [x, y])",
 		MinArgs: 1, MaxArgs: 2,
-		Fn: exprOrFunc("grad", gradient),
+		Fn: exprOrFunc("grad", gradient, derivedGrad),
 	},
 	{
 		Name: "jacobian", Params: "F | exprs, [x, y, ...]?", Topic: "calculus",
 		Doc:     "The Jacobian matrix of a vector function, by autodiff.\n∂F[i]/∂x[j], one reverse sweep per output.",
 		Example: "jacobian([x*y, x + y**2], [x, y])",
 		MinArgs: 1, MaxArgs: 2,
-		Fn: exprOrFunc("jacobian", jacobian),
+		Fn: exprOrFunc("jacobian", jacobian, derivedJacobian),
 	},
 	{
 		Name: "hessian", Params: "f | expr, [x, y, ...]?", Topic: "calculus",
 		Doc:     "The matrix of second derivatives of a scalar function.\nThe Jacobian of its gradient.",
 		Example: "hessian(x**3*y + y**2, [x, y])",
 		MinArgs: 1, MaxArgs: 2,
-		Fn: exprOrFunc("hessian", hessian),
+		Fn: exprOrFunc("hessian", hessian, derivedHessian),
 	},
 	{
 		Name: "subs", Params: "expr, values", Topic: "calculus",

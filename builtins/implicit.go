@@ -133,7 +133,7 @@ func implicitNode(s *lang.Session, b *lang.Builtin, k implicitSolver, a lang.Arg
 		tape.Eval(x, pv.vector())
 		return x, implicitRows(b.Name, tape.Output(0), tape.Output(1), pv, x0ins, n)
 	}
-	solution := solverNode(g, b.Name, []int{n}, ins, sensitivities{value: solve, both: both})
+	solution := solverNode(s, b.Name, []int{n}, ins, sensitivities{value: solve, both: both})
 	var x, fun *autodiff.Node
 	lang.Symbolic(func() *autodiff.Node {
 		xv := g.Var("implicit_x", []int{n})

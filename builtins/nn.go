@@ -163,19 +163,14 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 	if iters < 0 {
 		panic(lang.ArgErrorf(2, "iters must be at least 0"))
 	}
-	t, err := s.Trace(loss, []lang.Value{start})
+	fun, err := s.SolverFunction(loss, []lang.Value{start}, "train", func(t *lang.Traced) (*autodiff.Node, []*autodiff.Node) {
+		if !t.Out.IsScalar() {
+			panic(lang.ArgErrorf(0, "the loss must be a number, not of shape %s", array.ShapeString(t.Out.Shape)))
+		}
+		return t.Out, t.Args[0].Vars
+	})
 	if err != nil {
 		panic(lang.ArgErrorf(0, "cannot differentiate the loss: %v", err))
-	}
-	if !t.Out.IsScalar() {
-		panic(lang.ArgErrorf(0, "the loss must be a number, not of shape %s", array.ShapeString(t.Out.Shape)))
-	}
-	vars := t.Args[0].Vars
-	var grads []*autodiff.Node
-	lang.Symbolic(func() *autodiff.Node { grads = s.Graph().Grad(t.Out, vars...); return nil })
-	tape, err := autodiff.Compile(append([]*autodiff.Node{t.Out}, grads...), vars)
-	if err != nil {
-		lang.Throw(err)
 	}
 	// The parameters live in buffers the optimizer updates in place;
 	// last keeps the values of the last step whose loss was finite.
@@ -206,8 +201,9 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 			message = fmt.Sprintf("interrupted after %d iterations", done)
 			break
 		}
-		tape.Eval(params...)
-		l := tape.Output(0)[0]
+		copy(fun.Inputs(), params)
+		value, grad := fun.Deriv()
+		l := value[0]
 		if math.IsNaN(l) || math.IsInf(l, 0) {
 			message = fmt.Sprintf("the loss became %v at iteration %d; the parameters are those of the last finite loss", l, it)
 			if len(history) > 0 {
@@ -220,9 +216,11 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 		}
 		s.CheckWork("train's loss history", float64(len(history)+1))
 		history = append(history, l)
+		off := 0
 		for i := range params {
 			copy(last[i], params[i])
-			gradBufs[i] = tape.Output(1 + i)
+			gradBufs[i] = grad[off : off+len(params[i])]
+			off += len(params[i])
 		}
 		if every > 0 && (it == 1 || it%every == 0) {
 			s.Print(fmt.Sprintf("iteration %*d: loss %s", len(fmt.Sprint(iters)), it, array.FormatNumber(l, s.Precision)))
@@ -233,8 +231,9 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 	}
 	bar(-1, 0)
 	// The loss of the returned parameters.
-	tape.Eval(params...)
-	final := tape.Output(0)[0]
+	copy(fun.Inputs(), params)
+	value, _ := fun.Deriv()
+	final := value[0]
 	values := make([]lang.Value, len(params))
 	for i, l := range leaves {
 		values[i] = lang.Arr(array.New(arrayOf(l).Shape, params[i]))

@@ -27,13 +27,8 @@ type fn struct {
 	outLen int          // the number of values the function returns
 
 	traced  *lang.Traced
-	wrt     []*autodiff.Node
-	value   *autodiff.Tape // the function
-	deriv   *autodiff.Tape // the function and its gradient or Jacobian, made on demand
-	hv      *autodiff.Tape // Hessian–vector products, made on demand
-	hvVar   *autodiff.Node
-	inputs  [][]float64
-	scalars []float64 // backing for number arguments
+	fun     *lang.Function // the traced function, differentiated by the point
+	scalars []float64      // backing for number arguments
 	// Calls counts evaluations of the function and of its derivatives.
 	Calls, DerivCalls int
 	// pair says f returns (value, gradient); pairX and pairG keep the
@@ -103,57 +98,30 @@ func newSpreadFn(s *lang.Session, f lang.Value, x0 []float64) *fn {
 // trace compiles the function and its derivative to tapes, if it can be
 // traced; otherwise it notes once that derivatives are approximate.
 func (o *fn) trace() {
-	t, err := o.s.Trace(o.f, o.args)
+	by := fmt.Sprintf("solver, argument %d", o.point)
+	if o.spread {
+		by = "solver, all arguments"
+	}
+	fun, err := o.s.SolverFunction(o.f, o.args, by, func(t *lang.Traced) (*autodiff.Node, []*autodiff.Node) {
+		if t.Out.Size() == 1 && !t.Out.IsScalar() {
+			// f([1.3]) of an elementwise formula is a one-element array:
+			// the number it holds is the objective.
+			t.Out = o.s.Graph().Sum(t.Out, autodiff.AllAxes)
+		}
+		if o.spread {
+			return t.Out, t.Vars()
+		}
+		return t.Out, t.Args[o.point].Vars
+	})
 	if err != nil {
 		o.s.Note(fmt.Sprintf("%s cannot be traced (%v); derivatives by finite differences", lang.Format(o.f), lang.ErrorMessage(err)))
 		return
 	}
-	if t.Out.Size() == 1 && !t.Out.IsScalar() {
-		// f([1.3]) of an elementwise formula is a one-element array: the
-		// number it holds is the objective.
-		t.Out = lang.Symbolic(func() *autodiff.Node { return o.s.Graph().Sum(t.Out, autodiff.AllAxes) })
+	if fun.Compile() != nil {
+		return // a free symbol, say: the interpreter will say what is wrong
 	}
-	o.traced = t
-	if o.spread {
-		for _, a := range t.Args {
-			o.wrt = append(o.wrt, a.Vars...)
-		}
-	} else {
-		o.wrt = t.Args[o.point].Vars
-	}
-	o.outLen = t.Out.Size()
-	vars := t.Vars()
-	if o.value, err = autodiff.Compile([]*autodiff.Node{t.Out}, vars); err != nil {
-		o.traced = nil
-		return
-	}
-	o.inputs = make([][]float64, len(vars))
-	o.scalars = make([]float64, len(vars))
-}
-
-// derivTape returns the tape of the function and its gradient or
-// Jacobian, built on first use: solvers without derivatives (brentq,
-// Nelder–Mead, quad), called again and again from a loop, then do not pay
-// for differentiating and compiling what they never evaluate.
-func (o *fn) derivTape() *autodiff.Tape {
-	if o.deriv == nil {
-		t := o.traced
-		var d *autodiff.Node
-		lang.Symbolic(func() *autodiff.Node {
-			if t.Out.IsScalar() {
-				d = gradient(o.s.Graph(), t.Out, o.wrt)
-			} else {
-				d = jacobian(o.s.Graph(), flatten(o.s.Graph(), t.Out), o.wrt)
-			}
-			return nil
-		})
-		tape, err := autodiff.Compile([]*autodiff.Node{t.Out, d}, t.Vars())
-		if err != nil {
-			lang.Throw(err)
-		}
-		o.deriv = tape
-	}
-	return o.deriv
+	o.traced, o.fun, o.outLen = fun.Traced, fun, fun.Outs[0].Size()
+	o.scalars = make([]float64, len(fun.Vars))
 }
 
 // flatten reshapes a non-vector output to a vector.
@@ -186,23 +154,24 @@ func (o *fn) Traced() bool { return o.traced != nil }
 
 // bind sets the tape inputs for the point x and time t.
 func (o *fn) bind(x []float64, t float64) {
+	in := o.fun.Inputs()
 	k := 0
 	for i, a := range o.args {
 		for _, leaf := range lang.Leaves(a) {
 			switch {
 			case o.spread:
 				o.scalars[k] = x[k]
-				o.inputs[k] = o.scalars[k : k+1]
+				in[k] = o.scalars[k : k+1]
 			case i == o.point:
-				o.inputs[k] = x
+				in[k] = x
 			case i == o.time:
 				o.scalars[k] = t
-				o.inputs[k] = o.scalars[k : k+1]
+				in[k] = o.scalars[k : k+1]
 			case leaf.Kind() == lang.ArrayKind:
-				o.inputs[k] = leaf.Array().Data
+				in[k] = leaf.Array().Data
 			default:
 				o.scalars[k] = leaf.Float()
-				o.inputs[k] = o.scalars[k : k+1]
+				in[k] = o.scalars[k : k+1]
 			}
 			k++
 		}
@@ -254,8 +223,8 @@ func (o *fn) Eval(x []float64, t float64) []float64 {
 		return o.call(x, t)
 	}
 	o.bind(x, t)
-	o.value.Eval(o.inputs...)
-	return o.value.Output(0)
+	o.fun.Eval()
+	return o.fun.Output(0)
 }
 
 // PairGrad writes the gradient that f, returning (value, gradient),
@@ -279,12 +248,12 @@ func (o *fn) ElementwiseDerivs() (d1, d2 func(x, y []float64)) {
 	g := o.s.Graph()
 	var n1, n2 *autodiff.Node
 	lang.Symbolic(func() *autodiff.Node {
-		n1 = flatten(g, gradient(g, g.Sum(o.traced.Out, autodiff.AllAxes), o.wrt))
-		n2 = flatten(g, gradient(g, g.Sum(n1, autodiff.AllAxes), o.wrt))
+		n1 = flatten(g, gradient(g, g.Sum(o.traced.Out, autodiff.AllAxes), o.fun.Wrt))
+		n2 = flatten(g, gradient(g, g.Sum(n1, autodiff.AllAxes), o.fun.Wrt))
 		return nil
 	})
-	tape, err := autodiff.Compile([]*autodiff.Node{n1, n2}, o.traced.Vars())
-	if err != nil {
+	derivs := o.s.NewFunction([]*autodiff.Node{n1, n2}, o.fun.Vars, nil)
+	if derivs.Compile() != nil {
 		return nil, nil
 	}
 	out := func(k int) func(x, y []float64) {
@@ -292,8 +261,9 @@ func (o *fn) ElementwiseDerivs() (d1, d2 func(x, y []float64)) {
 			o.s.Check()
 			o.DerivCalls++
 			o.bind(x, 0)
-			tape.Eval(o.inputs...)
-			copy(y, tape.Output(k))
+			copy(derivs.Inputs(), o.fun.Inputs())
+			derivs.Eval()
+			copy(y, derivs.Output(k))
 		}
 	}
 	return out(0), out(1)
@@ -313,39 +283,16 @@ func (o *fn) Scalar(x []float64) float64 {
 func (o *fn) Deriv(x []float64, t float64, d []float64) {
 	o.s.Check()
 	o.DerivCalls++
-	tape := o.derivTape()
 	o.bind(x, t)
-	tape.Eval(o.inputs...)
-	copy(d, tape.Output(1))
+	_, deriv := o.fun.Deriv()
+	copy(d, deriv)
 }
 
-// HessVec writes the Hessian of a scalar f at x times v into hv, by one
-// more reverse sweep over the gradient (compiled on first use).
+// HessVec writes the Hessian of a scalar f at x times v into hv.
 func (o *fn) HessVec(x, v, hv []float64) {
-	if o.hv == nil {
-		g := o.s.Graph()
-		o.hvVar = g.Var("hessian_direction", []int{len(x)})
-		var prod *autodiff.Node
-		lang.Symbolic(func() *autodiff.Node {
-			grad := flatten(g, gradient(g, o.traced.Out, o.wrt))
-			hvs := g.Grad(g.Sum(g.Mul(grad, o.hvVar), autodiff.AllAxes), o.wrt...)
-			if len(hvs) == 1 {
-				prod = flatten(g, hvs[0])
-			} else {
-				prod = g.Stack(hvs)
-			}
-			return nil
-		})
-		tape, err := autodiff.Compile([]*autodiff.Node{prod}, append(o.traced.Vars(), o.hvVar))
-		if err != nil {
-			lang.Throw(err)
-		}
-		o.hv = tape
-	}
 	o.s.Check()
 	o.bind(x, 0)
-	o.hv.Eval(append(o.inputs, v)...)
-	copy(hv, o.hv.Output(0))
+	copy(hv, o.fun.HessVec(v))
 }
 
 // callVector calls f at the point x: a function of one parameter gets the

@@ -334,7 +334,7 @@ func (e *odeSensitivity) node(name string, integrate integrator, dense *denseFor
 			}
 		}
 	}
-	return solverNode(e.s.Graph(), name, []int{times, e.n}, ins, sens)
+	return solverNode(e.s, name, []int{times, e.n}, ins, sens)
 }
 
 // denseForward is the forward solve of the adjoint method: the method

@@ -343,7 +343,7 @@ func plotQuiverFn(s *lang.Session, a lang.Args) lang.Value {
 			// As grad(f) does for a function; an expression keeps its
 			// free symbols as the parameters, even those the gradient
 			// loses (the gradient of x**2 + 3*y has no y).
-			f = lang.Func(&lang.Derived{Name: "grad", F: f, Transform: byFirstOrAll("grad", gradient)})
+			f = lang.Func(&lang.Derived{Name: "grad", F: f, By: firstOrAll("grad"), Transform: derivedGrad})
 		}
 		xs, ys := plotGrid(s, f, xr, yr, n, n, func(i, j int, v lang.Value) {
 			w, ok := toArray(v)

@@ -121,6 +121,6 @@ func quadNode(s *lang.Session, b *lang.Builtin, a lang.Args) lang.Value {
 		}
 		return v, jt
 	}
-	q := solverNode(g, b.Name, nil, ins, sensitivities{value: value, both: both})
+	q := solverNode(s, b.Name, nil, ins, sensitivities{value: value, both: both})
 	return record("value", lang.Expr(q), "abserr", lang.Nil)
 }

@@ -39,7 +39,8 @@ type sensitivities struct {
 // its result and (once asked for) its sensitivities: a tape that needs
 // both solves once. Once the sensitivities have been asked for, every
 // solve computes them: a fit asks for the Jacobian at the points whose
-// residuals it accepts, which then costs nothing more.
+// residuals it accepts, which then costs nothing more. A solver that
+// reuses the cached trace starts from an empty cache (lang.OnReuse).
 type solverCache struct {
 	in, value, jt  []float64
 	differentiated bool
@@ -47,8 +48,9 @@ type solverCache struct {
 
 // solverNode returns the node of a solver's result, of shape, as a
 // function of the nodes ins.
-func solverNode(g *autodiff.Graph, name string, shape []int, ins []*autodiff.Node, sens sensitivities) *autodiff.Node {
+func solverNode(s *lang.Session, name string, shape []int, ins []*autodiff.Node, sens sensitivities) *autodiff.Node {
 	cache := &solverCache{}
+	s.OnReuse(func() { *cache = solverCache{} })
 	flat := func(args [][]float64) []float64 {
 		var in []float64
 		for _, a := range args {
@@ -98,7 +100,7 @@ func solverNode(g *autodiff.Graph, name string, shape []int, ins []*autodiff.Nod
 	}
 	var n *autodiff.Node
 	lang.Symbolic(func() *autodiff.Node {
-		n = g.Call(call, shape, ins...)
+		n = s.Graph().Call(call, shape, ins...)
 		return n
 	})
 	return n

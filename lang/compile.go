@@ -174,6 +174,9 @@ func (c *compiler) identifier(n *syntax.Ident, sc *scope) code {
 	}
 	cl := c.sess.cell(n.Name)
 	return func(s *Session) Value {
+		if s.tracing > 0 {
+			s.reads = append(s.reads, cl)
+		}
 		if cl.bound {
 			return cl.value
 		}

@@ -37,14 +37,18 @@ func (s *Session) Sweep() int {
 
 // graphRoots returns the nodes the session's values hold: bound values,
 // the symbols of unbound names, and the graphs cached by derived functions
-// that are still valid.
+// and for solvers that are still valid; it drops the cached functions
+// for solvers that are no longer valid or whose function is unreachable.
 func (s *Session) graphRoots(extra ...Value) []*autodiff.Node {
 	var roots []*autodiff.Node
 	seen := map[any]bool{}
 	var walk func(v Value)
 	walk = func(v Value) {
 		switch r := v.ref.(type) {
+		case *Builtin:
+			seen[r] = true
 		case *autodiff.Node:
+			seen[r] = true
 			roots = append(roots, r)
 		case *List:
 			if seen[r] {
@@ -77,18 +81,25 @@ func (s *Session) graphRoots(extra ...Value) []*autodiff.Node {
 			seen[r] = true
 			walk(r.F)
 			for key, e := range r.cache {
-				if e.gen != s.generation {
+				if !e.from.Traced.valid() {
 					delete(r.cache, key)
 					continue
 				}
-				roots = append(roots, e.c.outs...)
-				roots = append(roots, e.c.vars...)
+				roots = append(roots, e.c.f.Outs...)
+				roots = append(roots, e.c.f.Vars...)
 			}
 		}
 	}
 	for _, c := range s.globals {
 		walk(c.value)
 		walk(c.sym)
+	}
+	for key, fn := range s.functions {
+		if !seen[key.f] || !fn.Traced.valid() {
+			delete(s.functions, key)
+			continue
+		}
+		roots = append(roots, fn.nodes()...)
 	}
 	for _, v := range extra {
 		walk(v)

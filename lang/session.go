@@ -34,6 +34,8 @@ type cell struct {
 	name  string
 	sym   Value  // the symbol the name stands for while unbound, made on first use
 	pre   *Value // the predefined value (builtin or constant), if any
+	// changed is the generation in which the binding last changed.
+	changed int
 }
 
 // Session is one calc workspace: its global names and the machinery that
@@ -97,8 +99,8 @@ type Session struct {
 	running atomic.Pointer[Builtin]
 	checks  int
 	printed int // bytes printed by the current statement
-	// generation counts the statements that changed a binding; caches of
-	// traced functions are valid for one generation.
+	// generation counts the changes of bindings; a trace stays valid
+	// while no name it read has changed since its generation.
 	generation int
 	// statement counts the statements run; notes are said once each per
 	// statement.
@@ -108,8 +110,15 @@ type Session struct {
 	notedOnce map[string]bool
 	// sweepAt is the graph size at which the next sweep is due.
 	sweepAt int
-	// traced holds the variables of the traces in progress (Trace).
-	traced []*autodiff.Node
+	// traced holds the variables of the traces in progress (Trace);
+	// tracing counts them, reads holds the global names they read and
+	// resets the resets of the state their graphs keep (OnReuse).
+	traced  []*autodiff.Node
+	tracing int
+	reads   []*cell
+	resets  []func()
+	// functions caches traced functions made ready for solvers.
+	functions map[functionKey]*Function
 }
 
 // NewSession returns a session with the given builtins and constants
@@ -126,6 +135,7 @@ func NewSession(builtins []*Builtin, constants map[string]Value) *Session {
 		stack:         make([]Value, 256),
 		graph:         autodiff.NewGraph(),
 		compiledExprs: map[*autodiff.Node]*compiled{},
+		functions:     map[functionKey]*Function{},
 	}
 	s.graph.Check = s.Check
 	for _, b := range builtins {
@@ -167,8 +177,10 @@ func (s *Session) Get(name string) (Value, bool) {
 
 // Set binds a global name.
 func (s *Session) Set(name string, v Value) {
-	s.cell(name).set(v)
+	c := s.cell(name)
+	c.set(v)
 	s.generation++
+	c.changed = s.generation
 }
 
 // Unset removes a user's binding of a name; a predefined name (a builtin
@@ -180,6 +192,7 @@ func (s *Session) Unset(name string) {
 	}
 	c.user = false
 	s.generation++
+	c.changed = s.generation
 	if c.pre != nil {
 		c.value = *c.pre
 		return

@@ -102,15 +102,16 @@ func (s *Session) stackExprs(items []Value) (Value, bool) {
 func (s *Session) callExpr(n *autodiff.Node, args []Value, pos Pos) Value {
 	c := s.compiledExprs[n]
 	if c == nil {
-		c = &compiled{outs: []*autodiff.Node{n}, vars: autodiff.Vars(n)}
+		c = s.newCompiled([]*autodiff.Node{n}, autodiff.Vars(n), nil)
 		s.compiledExprs[n] = c
 	}
-	if len(args) != len(c.vars) {
-		panic(arityError(exprSignature(n, c.vars), len(c.vars), len(c.vars), len(args)).at(pos))
+	vars := c.f.Vars
+	if len(args) != len(vars) {
+		panic(arityError(exprSignature(n, vars), len(vars), len(vars), len(args)).at(pos))
 	}
 	if len(args) >= 2 && pos.Known() && c.noted != s.statement {
 		c.noted = s.statement
-		s.noteOrder(n, c.vars)
+		s.noteOrder(n, vars)
 	}
 	return c.callAt(s, args, pos)
 }
@@ -125,19 +126,20 @@ func exprSignature(n *autodiff.Node, vars []*autodiff.Node) string {
 	return "the expression " + n.String() + " of (" + strings.Join(names, ", ") + ")"
 }
 
-// compiled is a function given by graphs: outputs over variables, with a
-// way to assemble the outputs' values into its result (nil: the single
-// output is the result). It is compiled to a tape on its first numeric
-// call; numeric calls then run the tape, with no allocation for scalar
-// results.
+// compiled is a function given by graphs, with a way to assemble its
+// outputs' values into its result (nil: the single output is the
+// result). Numeric calls run its tape, with no allocation for scalar
+// results; symbolic calls substitute.
 type compiled struct {
-	outs     []*autodiff.Node
-	vars     []*autodiff.Node
+	f        *Function
 	assemble func([]Value) Value
-	tape     *autodiff.Tape
-	ins      [][]float64
 	one      []float64 // backing for scalar inputs
 	noted    int       // the statement that last noted the argument order
+}
+
+// newCompiled returns the function computing outs from vars.
+func (s *Session) newCompiled(outs, vars []*autodiff.Node, assemble func([]Value) Value) *compiled {
+	return &compiled{f: s.NewFunction(outs, vars, nil), assemble: assemble, one: make([]float64, len(vars))}
 }
 
 // callAt evaluates the function at args (numbers, arrays, expressions, or
@@ -147,14 +149,15 @@ func (c *compiled) callAt(s *Session, args []Value, pos Pos) Value {
 	for _, a := range args {
 		leaves = append(leaves, Leaves(a)...)
 	}
-	if len(leaves) != len(c.vars) {
-		panic(Errorf("expected %d numbers or arrays, got %d", len(c.vars), len(leaves)).at(pos))
+	vars := c.f.Vars
+	if len(leaves) != len(vars) {
+		panic(Errorf("expected %d numbers or arrays, got %d", len(vars), len(leaves)).at(pos))
 	}
 	if v, ok := c.numeric(leaves); ok {
 		return v
 	}
-	repl := make(map[*autodiff.Node]*autodiff.Node, len(c.vars))
-	for i, v := range c.vars {
+	repl := make(map[*autodiff.Node]*autodiff.Node, len(vars))
+	for i, v := range vars {
 		a, ok := s.NodeOf(leaves[i])
 		if !ok {
 			panic(Errorf("cannot substitute %s for %s", leaves[i].TypeName(), v.Name).at(pos))
@@ -164,8 +167,8 @@ func (c *compiled) callAt(s *Session, args []Value, pos Pos) Value {
 		}
 		repl[v] = a
 	}
-	vals := make([]Value, len(c.outs))
-	for i, o := range c.outs {
+	vals := make([]Value, len(c.f.Outs))
+	for i, o := range c.f.Outs {
 		vals[i] = Expr(symbolicAt(pos, func() *autodiff.Node { return s.graph.Substitute(o, repl) }))
 	}
 	return c.result(vals)
@@ -181,42 +184,40 @@ func (c *compiled) result(vals []Value) Value {
 // numeric evaluates the tape if each leaf is a number or an array of its
 // variable's shape; ok is false otherwise (the caller substitutes).
 func (c *compiled) numeric(leaves []Value) (Value, bool) {
+	vars, outs := c.f.Vars, c.f.Outs
 	for i, a := range leaves {
 		switch a.kind {
 		case NumKind, BoolKind:
-			if !c.vars[i].IsScalar() {
+			if !vars[i].IsScalar() {
 				return Nil, false
 			}
 		case ArrayKind:
-			if !slices.Equal(a.Array().Shape, c.vars[i].Shape) {
+			if !slices.Equal(a.Array().Shape, vars[i].Shape) {
 				return Nil, false
 			}
 		default:
 			return Nil, false
 		}
 	}
-	if c.tape == nil {
-		tape, err := autodiff.Compile(c.outs, c.vars)
-		if err != nil {
-			return Nil, false
-		}
-		c.tape, c.ins, c.one = tape, make([][]float64, len(c.vars)), make([]float64, len(c.vars))
+	if c.f.Compile() != nil {
+		return Nil, false
 	}
+	in := c.f.Inputs()
 	for i, a := range leaves {
 		if a.kind == ArrayKind {
-			c.ins[i] = a.Array().Data
+			in[i] = a.Array().Data
 		} else {
 			c.one[i] = a.num
-			c.ins[i] = c.one[i : i+1]
+			in[i] = c.one[i : i+1]
 		}
 	}
-	c.tape.Eval(c.ins...)
-	if len(c.outs) == 1 && c.outs[0].IsScalar() && c.assemble == nil {
-		return Num(c.tape.Output(0)[0]), true
+	c.f.Eval()
+	if len(outs) == 1 && outs[0].IsScalar() && c.assemble == nil {
+		return Num(c.f.Output(0)[0]), true
 	}
-	vals := make([]Value, len(c.outs))
-	for i, o := range c.outs {
-		out := c.tape.Output(i)
+	vals := make([]Value, len(outs))
+	for i, o := range outs {
+		out := c.f.Output(i)
 		if o.IsScalar() {
 			vals[i] = Num(out[0])
 		} else {

@@ -46,6 +46,22 @@ type Arg struct {
 type Traced struct {
 	Out  *autodiff.Node
 	Args []Arg
+	// reads are the global names the trace read, and gen the generation
+	// it was made in: it stays valid while none of them changes. resets
+	// reset the state its graph keeps between evaluations.
+	reads  []*cell
+	gen    int
+	resets []func()
+}
+
+// valid reports whether no global name the trace read has changed since.
+func (t *Traced) valid() bool {
+	for _, c := range t.reads {
+		if c.changed > t.gen {
+			return false
+		}
+	}
+	return true
 }
 
 // Vars returns the variables of all the arguments, in order.
@@ -67,7 +83,7 @@ func (s *Session) Trace(f Value, templates []Value) (t *Traced, err error) {
 	if len(names) != len(templates) {
 		return nil, Errorf("%s takes %d arguments, not %d", describeFunc(f), len(names), len(templates))
 	}
-	t = &Traced{Args: make([]Arg, len(templates))}
+	t = &Traced{Args: make([]Arg, len(templates)), gen: s.generation}
 	args := make([]Value, len(templates))
 	for i, tmpl := range templates {
 		v, vars, err := s.standIn(names[i], tmpl)
@@ -76,10 +92,19 @@ func (s *Session) Trace(f Value, templates []Value) (t *Traced, err error) {
 		}
 		args[i], t.Args[i] = v, Arg{Template: tmpl, Vars: vars}
 	}
-	depth, sp, bp, traced := s.depth, s.sp, s.bp, len(s.traced)
+	depth, sp, bp, traced, reads, resets := s.depth, s.sp, s.bp, len(s.traced), len(s.reads), len(s.resets)
 	s.traced = append(s.traced, t.Vars()...)
+	s.tracing++
 	defer func() {
 		s.traced = s.traced[:traced]
+		s.tracing--
+		if t != nil {
+			t.reads = slices.Compact(slices.SortedFunc(slices.Values(s.reads[reads:]), func(a, b *cell) int { return strings.Compare(a.name, b.name) }))
+			t.resets = slices.Clone(s.resets[resets:])
+		}
+		if s.tracing == 0 {
+			s.reads, s.resets = s.reads[:0], s.resets[:0]
+		}
 		if r := recover(); r != nil {
 			e, ok := r.(*Error)
 			if !ok {
@@ -96,6 +121,16 @@ func (s *Session) Trace(f Value, templates []Value) (t *Traced, err error) {
 	}
 	t.Out = n
 	return t, nil
+}
+
+// OnReuse registers, while a function is traced, the reset of state that
+// its graph keeps between evaluations (a solver node's cache of its last
+// result): a solver that reuses the cached trace (SolverFunction) runs it
+// first, so that each solve starts as from a fresh trace.
+func (s *Session) OnReuse(reset func()) {
+	if s.tracing > 0 {
+		s.resets = append(s.resets, reset)
+	}
 }
 
 // Tracing reports whether a function is being traced (called with
@@ -304,47 +339,51 @@ func describeFunc(f Value) string {
 
 // Derived is a function computed from another by a graph transformation:
 // grad(f), jacobian(f), hessian(f). It traces f when called, like the
-// arguments it gets, and caches the transformed graph and its tape.
+// arguments it gets, as a Function (shared with the solvers that call f),
+// and caches the transformed graph and its tape.
 type Derived struct {
 	Name string // "grad", "hessian", ...
 	F    Value
-	// Transform builds the derived function's outputs from the trace of
-	// F, and a function that assembles their values into its result.
-	Transform func(g *autodiff.Graph, t *Traced) (outs []*autodiff.Node, assemble func([]Value) Value)
+	// By picks the variables of F's trace to differentiate by; it must
+	// be the same for every derived function of one Name.
+	By func(t *Traced) []*autodiff.Node
+	// Transform builds the derived function's outputs from F made ready,
+	// and a function that assembles their values into its result.
+	Transform func(f *Function) (outs []*autodiff.Node, assemble func([]Value) Value)
 
 	cache map[string]derivedEntry
 }
 
 type derivedEntry struct {
-	c   *compiled
-	gen int
+	c    *compiled
+	from *Function
 }
 
 // Signature returns the derived function's name and what it derives from.
 func (d *Derived) Signature() string { return d.Name + "(" + describeFunc(d.F) + ")" }
 
 // lookup returns the derived graph for arguments like args, from the
-// cache while no binding has changed since it was made.
+// cache while F's trace is.
 func (d *Derived) lookup(s *Session, args []Value) (*compiled, error) {
-	key := signature(args)
-	if e, ok := d.cache[key]; ok && e.gen == s.generation {
-		return e.c, nil
-	}
-	t, err := s.Trace(d.F, args)
+	f, err := s.SolverFunction(d.F, args, "by "+d.Name, func(t *Traced) (*autodiff.Node, []*autodiff.Node) { return t.Out, d.By(t) })
 	if err != nil {
 		return nil, err
+	}
+	key := signature(args)
+	if e, ok := d.cache[key]; ok && e.from == f {
+		return e.c, nil
 	}
 	var outs []*autodiff.Node
 	var assemble func([]Value) Value
 	Symbolic(func() *autodiff.Node {
-		outs, assemble = d.Transform(s.graph, t)
+		outs, assemble = d.Transform(f)
 		return nil
 	})
 	if d.cache == nil {
 		d.cache = map[string]derivedEntry{}
 	}
-	c := &compiled{outs: outs, vars: t.Vars(), assemble: assemble}
-	d.cache[key] = derivedEntry{c, s.generation}
+	c := s.newCompiled(outs, f.Vars, assemble)
+	d.cache[key] = derivedEntry{c, f}
 	return c, nil
 }
 

@@ -156,6 +156,23 @@ func TestTextbookDerivatives(t *testing.T) {
 	}
 }
 
+// TestDerivedFunctionsOfSymbols checks that a derived function called
+// with symbols differentiates by the same variables as with numbers: by
+// every argument when they are numbers, not by the first alone.
+func TestDerivedFunctionsOfSymbols(t *testing.T) {
+	for src, want := range map[string]string{
+		"grad((x, y) -> x*y)(a, b)":                           "[b, a]",
+		"hessian((x, y) -> x**2*y)(a, b)":                     "[[2*b, 2*a], [2*a, 0]]",
+		"shape(jacobian((x, y) -> [x*y, x + y, x**2])(a, b))": "[3, 2]",
+		"jacobian(v -> [v[0]*v[1], v[0]**2])([a, b])":         "[[b, a], [2*a, 0]]",
+	} {
+		s := builtins.NewSession()
+		if got := lang.Format(eval(t, s, src)); got != want {
+			t.Errorf("%s = %s, want %s", src, got, want)
+		}
+	}
+}
+
 // TestTapesAgainstSympy compiles every reference expression with its
 // gradient to a tape and checks the tape's numbers against SymPy's.
 func TestTapesAgainstSympy(t *testing.T) {

@@ -77,9 +77,9 @@ func implicitNode(s *lang.Session, b *lang.Builtin, k implicitSolver, a lang.Arg
 		}
 	}
 	x0 := args[1]
-	templates := []lang.Value{numericTemplate(x0)}
+	templates := []lang.Value{lang.NumericTemplate(x0)}
 	for _, x := range extra {
-		templates = append(templates, numericTemplate(x))
+		templates = append(templates, lang.NumericTemplate(x))
 	}
 	o := newFn(s, args[0], templates, 0, -1)
 	if !o.Traced() {

@@ -107,7 +107,7 @@ func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, t
 		e.y0Input = true
 		ins = append(ins, lang.Symbolic(func() *autodiff.Node { return g.Reshape(node, []int{e.n}) }))
 	}
-	e.times = leafNumbers(numericTemplate(times))
+	e.times = leafNumbers(lang.NumericTemplate(times))
 	if anySymbolic(times) {
 		node, _ := s.NodeOf(times)
 		if node == nil || len(node.Shape) != 1 {
@@ -490,13 +490,13 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 		panic(lang.Errorf("full_output is not available while odeint is differentiated"))
 	}
 	opts.Get("Dfun", lang.Nil) // the Jacobian comes from autodiff
-	times := numericTemplate(args[2])
+	times := lang.NumericTemplate(args[2])
 	ts := arrayOf(times).Data
-	y0 := numericTemplate(args[1])
+	y0 := lang.NumericTemplate(args[1])
 	checkODESize(s, y0, len(ts), true)
 	templates := make([]lang.Value, len(extra))
 	for i, x := range extra {
-		templates[i] = numericTemplate(x)
+		templates[i] = lang.NumericTemplate(x)
 	}
 	o, y0num := timeFunc(s, args[0], y0, templates, false)
 	e, ins := newODESensitivity(s, o, args[1], y0num, args[2], extra, opts)
@@ -568,11 +568,11 @@ func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []la
 	if len(span) != 2 {
 		panic(lang.ArgErrorf(1, "t_span must be [t0, t1]"))
 	}
-	y0 := numericTemplate(args[2])
+	y0 := lang.NumericTemplate(args[2])
 	checkODESize(s, y0, len(tEval), implicit)
 	templates := make([]lang.Value, len(extra))
 	for i, x := range extra {
-		templates[i] = numericTemplate(x)
+		templates[i] = lang.NumericTemplate(x)
 	}
 	o, y0num := timeFunc(s, args[0], y0, templates, true)
 	e, ins := newODESensitivity(s, o, args[2], y0num, vecValue(tEval), extra, opts)

@@ -39,7 +39,7 @@ func quadNode(s *lang.Session, b *lang.Builtin, a lang.Args) lang.Value {
 	settings := quadSettings(opts)
 	templates := []lang.Value{lang.Num(0)}
 	for _, x := range extra {
-		templates = append(templates, numericTemplate(x))
+		templates = append(templates, lang.NumericTemplate(x))
 	}
 	o := newFn(s, args[0], templates, 0, -1)
 	if !o.Traced() {

@@ -133,23 +133,6 @@ func symbolicCall(a lang.Args, first int) bool {
 	return first < n && anySymbolic(a[first:n]...)
 }
 
-// numericTemplate returns a value shaped like v with its symbolic
-// numbers replaced by zeros: what a solver's function is traced like.
-func numericTemplate(v lang.Value) lang.Value {
-	leaves := lang.Leaves(v)
-	for i, leaf := range leaves {
-		if leaf.Kind() == lang.ExprKind {
-			if shape := leaf.Node().Shape; len(shape) > 0 {
-				leaves[i] = lang.Arr(array.Zeros(shape...))
-			} else {
-				leaves[i] = lang.Num(0)
-			}
-		}
-	}
-	out, _ := lang.Rebuild(v, leaves)
-	return out
-}
-
 // leafNumbers returns the numbers of a numeric value's leaves, flattened.
 func leafNumbers(v lang.Value) []float64 {
 	var out []float64

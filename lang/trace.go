@@ -269,6 +269,24 @@ func Leaves(v Value) []Value {
 	return []Value{v}
 }
 
+// NumericTemplate returns a value shaped like v with its symbolic
+// numbers replaced by zeros: what a function is traced like when it is
+// called with expressions.
+func NumericTemplate(v Value) Value {
+	leaves := Leaves(v)
+	for i, leaf := range leaves {
+		if leaf.Kind() == ExprKind {
+			if shape := leaf.Node().Shape; len(shape) > 0 {
+				leaves[i] = Arr(array.Zeros(shape...))
+			} else {
+				leaves[i] = Num(0)
+			}
+		}
+	}
+	out, _ := Rebuild(v, leaves)
+	return out
+}
+
 // Rebuild returns a value shaped like tmpl with its numbers and arrays
 // taken in order from leaves, and the leaves left over.
 func Rebuild(tmpl Value, leaves []Value) (Value, []Value) {
@@ -365,6 +383,13 @@ func (d *Derived) Signature() string { return d.Name + "(" + describeFunc(d.F) +
 // lookup returns the derived graph for arguments like args, from the
 // cache while F's trace is.
 func (d *Derived) lookup(s *Session, args []Value) (*compiled, error) {
+	// Expressions given for numbers are traced as numbers, so that
+	// grad(f)(a, b) differentiates by both, as grad(f)(1, 2) does.
+	templates := make([]Value, len(args))
+	for i, a := range args {
+		templates[i] = NumericTemplate(a)
+	}
+	args = templates
 	f, err := s.SolverFunction(d.F, args, "by "+d.Name, func(t *Traced) (*autodiff.Node, []*autodiff.Node) { return t.Out, d.By(t) })
 	if err != nil {
 		return nil, err

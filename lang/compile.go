@@ -392,6 +392,15 @@ func (c *compiler) unary(n *syntax.Unary, sc *scope) code {
 	return func(s *Session) Value { return s.not(x(s), pos) }
 }
 
+// noteNotOperand says so when Python's and or or would give the number
+// v itself, where calc gives true or false.
+func (s *Session) noteNotOperand(v Value) {
+	if v.kind == NumKind && v.num != 0 && v.num != 1 {
+		s.Note("and and or give true or false in calc, not one of their operands as Python's do " +
+			"(2 or 3 is true, not 2); to choose a value, write c ? a : b")
+	}
+}
+
 func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 	l, r := c.expr(n.X, sc), c.expr(n.Y, sc)
 	pos := c.pos(n.At)
@@ -405,12 +414,14 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 			}
 			t := truth(a, pos)
 			if t != isAnd {
+				s.noteNotOperand(a)
 				return Bool(t)
 			}
 			b := r(s)
 			if b.kind == ArrayKind {
 				return s.logical(isAnd, a, b, pos)
 			}
+			s.noteNotOperand(b)
 			return Bool(truth(b, pos))
 		}
 	// The four arithmetic operators are spelled out so that numbers take an

@@ -486,6 +486,9 @@ func (p *parser) postfix() Expr {
 			if len(ix.Items) == 0 {
 				p.fail(t.Pos, "an index needs at least one item, as in a[0]")
 			}
+			if tup, ok := ix.Items[0].(*Tuple); ok && len(ix.Items) == 1 && len(tup.Items) > 0 {
+				p.fail(tup.At, "numpy reads a[(i, j)] as a[i, j]: calc writes a[i, j], or a[[i, j]] for the items at i and j")
+			}
 			x = ix
 		case ".":
 			p.next()

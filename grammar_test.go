@@ -39,7 +39,9 @@ var grammarCases = []struct{ src, want string }{
 	{"[7, -7] % 3", "[1, 2]"},
 	{"x // 2", "floordiv(x, 2)"},
 	// Numbers
-	{"99999999999999999999", "1e+20"},
+	{"99999999999999999999", "note: 99999999999999999999 is 1e+20 in calc: its numbers are float64, whose integers are exact only up to 2**53 = 9007199254740992\n1e+20"},
+	{"9007199254740993", "note: 9007199254740993 is 9007199254740992 in calc: its numbers are float64, whose integers are exact only up to 2**53 = 9007199254740992\n9007199254740992"},
+	{"9007199254740992 + 100000000000000000000", "1.000090072e+20"},
 	{"1_000_000", "1000000"},
 	{"0x1F", "31"},
 	{"0xff_ff", "65535"},

@@ -1,7 +1,11 @@
 package lang
 
 import (
+	"fmt"
+	"math"
+	"math/big"
 	"slices"
+	"strings"
 
 	"calc/autodiff"
 	"calc/lang/syntax"
@@ -114,10 +118,29 @@ func (c *compiler) function(d *syntax.Def) *UserFunc {
 	return f
 }
 
+// noteInexactInteger says so when an integer literal is too wide for a
+// float64, calc's only kind of number, and so is not the integer written
+// (numpy's int64 and Python's int would hold it).
+func (c *compiler) noteInexactInteger(n *syntax.Num) {
+	digits := strings.TrimRight(n.Text, "jJ")
+	exact, ok := new(big.Int).SetString(digits, 0)
+	if !ok || exact.IsInt64() && exact.Int64() <= 1<<53 {
+		return
+	}
+	if !math.IsInf(n.Value, 0) {
+		if kept, _ := big.NewFloat(n.Value).Int(nil); kept.Cmp(exact) == 0 {
+			return
+		}
+	}
+	c.sess.Note(fmt.Sprintf("%s is %s in calc: its numbers are float64, whose integers are exact only up to 2**53 = 9007199254740992",
+		n.Text, Format(Num(n.Value))))
+}
+
 // expr compiles one syntax node.
 func (c *compiler) expr(node syntax.Expr, sc *scope) code {
 	switch n := node.(type) {
 	case *syntax.Num:
+		c.noteInexactInteger(n)
 		v := Num(n.Value)
 		if n.Imag {
 			v = Complex(complex(0, n.Value))

@@ -140,8 +140,8 @@ var spectralBuiltins = []*lang.Builtin{
 	{
 		Name: "eig", Params: "m", Topic: "linalg",
 		Doc: "Eigenvalues and eigenvectors of a square matrix, as numpy.\n" +
-			"A record {values, vectors}: vectors[:, k] belongs to values[k] and has unit length. Both are complex,\n" +
-			"as a general real matrix's may be (a rotation's are); eigh is for symmetric matrices.",
+			"A record {values, vectors}: vectors[:, k] belongs to values[k] and has unit length. Both are complex\n" +
+			"when an eigenvalue is (a rotation's are), real otherwise, as numpy's; eigh is for symmetric matrices.",
 		Example: "eig([[0, -1], [1, 0]]).values",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -152,13 +152,16 @@ var spectralBuiltins = []*lang.Builtin{
 				lang.Throw(err)
 			}
 			n := len(values)
+			if allReal(values) {
+				return record("values", realParts([]int{n}, values), "vectors", realParts([]int{n, n}, vectors))
+			}
 			return record("values", lang.CArr(array.ComplexOf([]int{n}, values)),
 				"vectors", lang.CArr(array.ComplexOf([]int{n, n}, vectors)))
 		},
 	},
 	{
 		Name: "eigvals", Params: "m", Topic: "linalg",
-		Doc:     "The eigenvalues of a square matrix, as numpy (complex).",
+		Doc:     "The eigenvalues of a square matrix, as numpy (complex when one is).",
 		Example: "eigvals([[2, 0], [0, 3]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -167,13 +170,13 @@ var spectralBuiltins = []*lang.Builtin{
 			if err != nil {
 				lang.Throw(err)
 			}
-			return lang.CArr(array.ComplexOf([]int{len(values)}, values))
+			return realOrComplex([]int{len(values)}, values)
 		},
 	},
 	{
 		Name: "polyroots", Params: "p", Topic: "polynomials",
 		Doc: "The roots of a polynomial, as numpy.roots.\np holds its coefficients, the highest power first. " +
-			"The eigenvalues of its companion matrix, complex; calc's roots(f, a, b) finds the real roots of any\n" +
+			"The eigenvalues of its companion matrix, complex when one root is; calc's roots(f, a, b) finds the real roots of any\n" +
 			"function on an interval instead.",
 		Example: "polyroots([1, 0, 1])",
 		MinArgs: 1, MaxArgs: 1,
@@ -184,7 +187,36 @@ var spectralBuiltins = []*lang.Builtin{
 			if err != nil {
 				lang.Throw(err)
 			}
-			return lang.CArr(array.ComplexOf([]int{len(r)}, r))
+			return realOrComplex([]int{len(r)}, r)
 		},
 	},
+}
+
+// allReal reports whether every imaginary part of zs is zero.
+func allReal(zs []complex128) bool {
+	for _, z := range zs {
+		if imag(z) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// realOrComplex returns zs, of the given shape, as a real array when
+// every imaginary part is zero, as numpy's eig, eigvals and roots do,
+// and as a complex array otherwise.
+func realOrComplex(shape []int, zs []complex128) lang.Value {
+	if allReal(zs) {
+		return realParts(shape, zs)
+	}
+	return lang.CArr(array.ComplexOf(shape, zs))
+}
+
+// realParts returns the real parts of zs as an array of the given shape.
+func realParts(shape []int, zs []complex128) lang.Value {
+	re := make([]float64, len(zs))
+	for i, z := range zs {
+		re[i] = real(z)
+	}
+	return lang.Arr(array.New(shape, re))
 }

@@ -3,7 +3,7 @@
 
 Each case is a calc expression and the numpy expression that means the
 same; the result is written as flat lists of real and imaginary parts with
-its shape, NaN and the infinities as the strings "nan", "inf" and
+its shape and whether numpy's result is complex, NaN and the infinities as the strings "nan", "inf" and
 "-inf". Run with Debian's python3-numpy:
 
     /usr/bin/python3 testdata/complex_reference.py > testdata/complex_reference.json
@@ -111,8 +111,10 @@ def num(x):
 
 out = []
 for calc, expr in CASES:
-    v = np.asarray(eval(expr), dtype=complex)
+    result = eval(expr)
+    v = np.asarray(result, dtype=complex)
     summed = calc.split("(")[0] in SUMMED
-    out.append({"calc": calc, "shape": list(v.shape), "tol": 1e-13 if summed else 4e-16, "scaled": summed,
+    out.append({"calc": calc, "shape": list(v.shape), "complex": bool(np.iscomplexobj(result)),
+                "tol": 1e-13 if summed else 4e-16, "scaled": summed,
                 "re": [num(x) for x in v.real.ravel()], "im": [num(x) for x in v.imag.ravel()]})
 print(json.dumps(out, indent=1))

@@ -161,7 +161,7 @@ var spectralBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "eigvals", Params: "m", Topic: "linalg",
-		Doc:     "The eigenvalues of a square matrix, as numpy (complex when one is).",
+		Doc:     "The eigenvalues of a square matrix, as numpy: complex if one is.",
 		Example: "eigvals([[2, 0], [0, 3]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

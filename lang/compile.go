@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"math/big"
 	"slices"
@@ -345,7 +346,13 @@ func bindParams(b *Builtin, args []code, argPos []Pos, names []string, values []
 	for j := len(args); len(bound) > 0; j++ {
 		v, ok := bound[j]
 		if !ok {
-			panic(Errorf("%s is called without %s", b.Signature(), params[j]).at(at[names[0]]))
+			later := params[slices.Min(slices.Collect(maps.Keys(bound)))]
+			hint := ""
+			if k := slices.IndexFunc(restNames, func(name string) bool { return b.option(name) == nil }); k >= 0 {
+				hint = fmt.Sprintf(" (%s= is none of its parameters or options)", restNames[k])
+			}
+			panic(Errorf("%s is called with %s but without %s, which comes before it: give %s too%s",
+				b.Signature(), later, params[j], params[j], hint).at(at[later]))
 		}
 		outArgs, outPos = append(outArgs, v), append(outPos, at[params[j]])
 		delete(bound, j)

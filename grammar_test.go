@@ -57,6 +57,8 @@ var grammarCases = []struct{ src, want string }{
 	{"z = [1 + 2j, 3]; z[0]", "1+2j"},
 	{"z = [1 + 2j, 3]; z.imag", "[2, 0]"},
 	{"1j < 2", "<expr>:1:4: < is not defined for complex numbers"},
+	{"sort([1j, 2])", "<expr>:1:6: sort: expected a real array, got complex array(2,) (real(z), imag(z) and abs(z) make real ones)"},
+	{"int(1 + 2j)", "<expr>:1:7: int: expected a real number, got complex (real(z), imag(z) and abs(z) make real ones)"},
 	{"x * 1j", "<expr>:1:3: cannot multiply symbol and complex"},
 	{"grad(x -> x * 1j)(1)", "<expr>:1:1: cannot differentiate x -> x*1j: cannot multiply symbol and complex"},
 	{"a = [1, 2]; a[0] = 1j", "<expr>:1:14: cannot store a complex value in a real array: make the array complex first, as in a = a + 0j"},

@@ -329,6 +329,11 @@ var grammarCases = []struct{ src, want string }{
 	{"a = [1, 2]; a'", "<expr>:1:14: calc has no ' operator: transpose with .T, as in a.T"},
 	{"1:10", "<expr>:1:2: calc has no a:b ranges outside indexing: write range(a, b) (Octave's 1:10 is range(1, 11))"},
 	{"function y = f(x)", "<expr>:1:1: calc defines functions as f(x, y) = expression (Octave's function ... end is not calc)"},
+	{"5 << 1", "<expr>:1:3: calc has no shift operators: write x * 2**k for x << k, and x // 2**k for x >> k"},
+	{"5 >> 1", "<expr>:1:3: calc has no shift operators: write x * 2**k for x << k, and x // 2**k for x >> k"},
+	{"5 < -1", "false"},
+	{"a, *b = [1, 2, 3]", "<expr>:1:4: calc has no starred unpacking: take the parts by slicing, as in a = xs[0]; rest = xs[1:]"},
+	{`"%.3f" % pi`, `<expr>:1:8: cannot take the remainder of string and number (calc has no % formatting: write format(x, ".3f"), and join text with +)`},
 	{"x = ~true", "<expr>:1:5: calc has no ~ operator: write not a (elementwise on arrays)"},
 	{"f(*args)", "<expr>:1:3: calc has no argument unpacking with * or **; pass the list or the options record itself"},
 	// Brackets

@@ -135,8 +135,11 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 		return Bool(!Equal(a, b))
 	}
 	hint := ""
-	if o.prim.Name == "+" && (a.kind == ListKind || b.kind == ListKind) {
+	switch {
+	case o.prim.Name == "+" && (a.kind == ListKind || b.kind == ListKind):
 		hint = " (+ joins two lists; to join arrays or a list and an array, write concat(a, b))"
+	case o.prim.Name == "mod" && a.kind == StrKind:
+		hint = ` (calc has no % formatting: write format(x, ".3f"), and join text with +)`
 	}
 	panic(Errorf("cannot %s %s and %s%s", o.verb, a.TypeName(), b.TypeName(), hint).at(pos))
 }

@@ -236,6 +236,9 @@ func (p *parser) exprList() Expr {
 		if k := p.tok().Kind; k == Newline || k == EOF || k == Semicolon || p.is("=") {
 			break
 		}
+		if p.is("*") {
+			p.fail(p.tok().Pos, "calc has no starred unpacking: take the parts by slicing, as in a = xs[0]; rest = xs[1:]")
+		}
 		t.Items = append(t.Items, p.expr())
 	}
 	return t
@@ -372,6 +375,9 @@ func (p *parser) compare() Expr {
 			c := &Compare{Operands: []Expr{x}}
 			for t := p.tok(); t.Kind == Op && comparisons[t.Text]; t = p.tok() {
 				p.next()
+				if (t.Text == "<" || t.Text == ">") && p.is(t.Text) && p.tok().Pos == t.Pos+1 {
+					p.fail(t.Pos, "calc has no shift operators: write x * 2**k for x << k, and x // 2**k for x >> k")
+				}
 				p.node()
 				c.Ops = append(c.Ops, t.Text)
 				c.OpPos = append(c.OpPos, t.Pos)

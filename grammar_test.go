@@ -201,6 +201,8 @@ var grammarCases = []struct{ src, want string }{
 	{"m = [[1, 2], [3, 4]]; m[(1, 0)]", "<expr>:1:25: numpy reads a[(i, j)] as a[i, j]: calc writes a[i, j], or a[[i, j]] for the items at i and j"},
 	{"m = [[1, 2], [3, 4]]; m[(1,)]", "<expr>:1:25: numpy reads a[(i, j)] as a[i, j]: calc writes a[i, j], or a[[i, j]] for the items at i and j"},
 	{"m = [[1, 2], [3, 4]]; m[(1)]", "[3, 4]"},
+	{"percentile([1, 2, 3], 150)", "<expr>:1:23: percentile: q must be in percent, [0, 100], got 150"},
+	{"quantile([1, 2, 3], [0.5, -1])", "<expr>:1:21: quantile: q must be in [0, 1], got -1"},
 	// numpy's None: all axes, an open side of clip
 	{"sum([[1, 2], [3, 4]], axis=None)", "10"},
 	{"mean([[1, 2], [3, 4]], None)", "2.5"},

@@ -8,11 +8,12 @@ import (
 	"calc/stdlib/poly"
 )
 
-// This file binds the functions whose answers are complex: the Fourier
+// This file binds the functions whose answers can be complex: the Fourier
 // transforms, the eigenvalues of general matrices and the roots of
-// polynomials. Their results are complex arrays even when every imaginary
-// part is 0 (numpy's eig returns a real array then; calc keeps one type
-// for each function's result, so code that uses it never has two cases).
+// polynomials. The transforms' results are complex arrays even when every
+// imaginary part is 0, as numpy's are; eigenvalues and roots are real
+// arrays when all of them are real, as numpy's are, so that comparing and
+// sorting them works.
 
 // alongLastAxis applies f to each lane of c along its last axis; f gives
 // the new lane, all of one length (rfft and n= change it).

@@ -46,10 +46,17 @@ func resize(x []complex128, n int) []complex128 {
 	return out
 }
 
-// transformLength reads the option n, the length of the transform, with
-// def when it is not given.
-func transformLength(opts lang.Options, def int) int {
+// transformLength reads n, the length of the transform: positional
+// argument 1 (as numpy's fft(x, 8)) or the option n, def when neither is
+// given or it is nil.
+func transformLength(args lang.Args, opts lang.Options, def int) int {
 	v := opts.Get("n", lang.Nil)
+	if len(args) > 1 {
+		if opts.Has("n") {
+			panic(lang.Errorf("n is given twice, as an argument and as an option"))
+		}
+		v = args[1]
+	}
 	if v.IsNil() {
 		return def
 	}
@@ -63,8 +70,8 @@ func transformLength(opts lang.Options, def int) int {
 // fourier builds fft and ifft.
 func fourier(name, doc, example string, f func([]complex128) []complex128) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "x", Options: []lang.Opt{{Name: "n", Doc: "the transform's length: x is cut or padded with zeros to it"}}, Topic: "signal", Doc: doc, Example: example,
-		MinArgs: 1, MaxArgs: 2,
+		Name: name, Params: "x, n?", Options: []lang.Opt{{Name: "n", Doc: "the transform's length: x is cut or padded with zeros to it"}}, Topic: "signal", Doc: doc, Example: example,
+		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			c, _ := complexArg(args, 0)
@@ -73,7 +80,7 @@ func fourier(name, doc, example string, f func([]complex128) []complex128) *lang
 			if len(shape) > 0 {
 				last = shape[len(shape)-1]
 			}
-			n := transformLength(opts, last)
+			n := transformLength(args, opts, last)
 			s.CheckElements(float64(n) * float64(max(array.Size(shape)/max(last, 1), 1)))
 			return lang.CArr(alongLastAxis(c, func(x []complex128) []complex128 { return f(resize(x, n)) }))
 		},
@@ -89,19 +96,19 @@ var spectralBuiltins = []*lang.Builtin{
 		"ifft(fft(x)) is x again, up to rounding; along the last axis, {n} as fft's.",
 		"real(ifft(fft([1, 2, 3])))", fft.IFFT),
 	{
-		Name: "rfft", Params: "x", Topic: "signal",
+		Name: "rfft", Params: "x, n?", Topic: "signal",
 		Options: []lang.Opt{{Name: "n", Doc: "the transform's length: x is cut or padded with zeros to it"}},
 		Doc: "The Fourier transform of a real signal, as numpy.fft.rfft.\n" +
 			"The n/2 + 1 terms of non-negative frequency (the rest are their conjugates), along the last axis.",
 		Example: "abs(rfft([0, 1, 0, -1, 0, 1, 0, -1]))",
-		MinArgs: 1, MaxArgs: 2,
+		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			x := args.Array(0)
 			if len(x.Shape) == 0 {
 				x = array.Vector([]float64{x.Data[0]})
 			}
-			n := transformLength(opts, x.Shape[len(x.Shape)-1])
+			n := transformLength(args, opts, x.Shape[len(x.Shape)-1])
 			return lang.CArr(alongLastAxis(array.Real(x), func(lane []complex128) []complex128 {
 				re := make([]float64, n)
 				for i := range min(n, len(lane)) {
@@ -112,12 +119,12 @@ var spectralBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "irfft", Params: "X", Topic: "signal",
+		Name: "irfft", Params: "X, n?", Topic: "signal",
 		Options: []lang.Opt{{Name: "n", Doc: "the output's length (2·(len(X) - 1))"}},
 		Doc: "The real signal whose rfft is X, as numpy.fft.irfft.\n" +
 			"Of length n, by default 2*(len(X) - 1), along the last axis.",
 		Example: "irfft(rfft([1, 2, 3, 4]))",
-		MinArgs: 1, MaxArgs: 2,
+		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			c, _ := complexArg(args, 0)
@@ -126,7 +133,7 @@ var spectralBuiltins = []*lang.Builtin{
 				c, shape = array.ComplexOf([]int{1}, c.Values()), []int{1}
 			}
 			m := shape[len(shape)-1]
-			n := transformLength(opts, max(2*(m-1), 1))
+			n := transformLength(args, opts, max(2*(m-1), 1))
 			out := alongLastAxis(c, func(X []complex128) []complex128 {
 				y := fft.IRFFT(X, n)
 				z := make([]complex128, len(y))

@@ -511,6 +511,22 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 		c.fail(n.At, "operator %s is not supported in calc", n.Op)
 	}
 	o := operatorFor(p)
+	if op == "**" {
+		return func(s *Session) Value {
+			a, b := l(s), r(s)
+			var v Value
+			if a.kind == NumKind && b.kind == NumKind {
+				v = Num(p.Binary(a.num, b.num))
+			} else {
+				v = s.binaryOp(o, a, b, pos)
+			}
+			if holdsNaN(v) && !holdsNaN(a) && !holdsNaN(b) {
+				s.Note("a negative number to a fractional power is nan, as numpy's; " +
+					"for the complex answer give a complex base, as (x + 0j)**p")
+			}
+			return v
+		}
+	}
 	return func(s *Session) Value {
 		a, b := l(s), r(s)
 		if a.kind == NumKind && b.kind == NumKind {
@@ -518,6 +534,17 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 		}
 		return s.binaryOp(o, a, b, pos)
 	}
+}
+
+// holdsNaN reports whether v is NaN or a real array holding NaN.
+func holdsNaN(v Value) bool {
+	switch v.kind {
+	case NumKind:
+		return math.IsNaN(v.num)
+	case ArrayKind:
+		return slices.ContainsFunc(v.Array().Data, math.IsNaN)
+	}
+	return false
 }
 
 // compare compiles a comparison chain: a < b < c is a < b and b < c,

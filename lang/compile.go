@@ -485,7 +485,13 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 		return func(s *Session) Value {
 			a, b := l(s), r(s)
 			if a.kind == NumKind && b.kind == NumKind {
+				if b.num == 0 {
+					s.noteZeroDivisor()
+				}
 				return Num(a.num / b.num)
+			}
+			if holdsZero(b) {
+				s.noteZeroDivisor()
 			}
 			return s.binaryOp(opDiv, a, b, pos)
 		}
@@ -527,6 +533,18 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 			return v
 		}
 	}
+	if op == "//" || op == "%" {
+		return func(s *Session) Value {
+			a, b := l(s), r(s)
+			if holdsZero(b) {
+				s.noteZeroDivisor()
+			}
+			if a.kind == NumKind && b.kind == NumKind {
+				return Num(p.Binary(a.num, b.num))
+			}
+			return s.binaryOp(o, a, b, pos)
+		}
+	}
 	return func(s *Session) Value {
 		a, b := l(s), r(s)
 		if a.kind == NumKind && b.kind == NumKind {
@@ -534,6 +552,23 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 		}
 		return s.binaryOp(o, a, b, pos)
 	}
+}
+
+// holdsZero reports whether v is 0 (or false) or a real array holding 0.
+func holdsZero(v Value) bool {
+	switch v.kind {
+	case NumKind, BoolKind:
+		return v.num == 0
+	case ArrayKind:
+		return slices.Contains(v.Array().Data, 0)
+	}
+	return false
+}
+
+// noteZeroDivisor says that dividing by zero gives inf or nan, where
+// Python raises an error (numpy warns).
+func (s *Session) noteZeroDivisor() {
+	s.Note("division by zero gives inf or nan, as numpy's (Python raises ZeroDivisionError)")
 }
 
 // holdsNaN reports whether v is NaN or a real array holding NaN.

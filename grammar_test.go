@@ -55,7 +55,7 @@ var grammarCases = []struct{ src, want string }{
 	{"log([1, -1])", "note: log of a real number outside its domain is nan, as numpy's; for the complex answer give it a complex number, as log(x + 0j)\n[  0, nan]"},
 	{"sqrt(nan)", "nan"},
 	{"1 / 0", "note: division by zero gives inf or nan, as numpy's (Python raises ZeroDivisionError)\ninf"},
-	{"[1, -1] // [0, 2]", "note: division by zero gives inf or nan, as numpy's (Python raises ZeroDivisionError)\n[inf, -1]"},
+	{"[1, -1] // [0, 2]", "note: division by zero gives inf or nan, as numpy's (Python raises ZeroDivisionError)\n[inf,  -1]"},
 	{"5 % 0", "note: division by zero gives inf or nan, as numpy's (Python raises ZeroDivisionError)\nnan"},
 	{"5 % 0.5", "0"},
 	{"(-8) ** (1/3)", "note: a negative number to a fractional power is nan, as numpy's; for the complex answer give a complex base, as (x + 0j)**p\nnan"},

@@ -640,6 +640,9 @@ func (c *compiler) member(n *syntax.Member, sc *scope) code {
 	if id, ok := root.(*syntax.Ident); ok {
 		if _, local := sc.lookup(id.Name); !local && modulePrefixes[id.Name] {
 			if cl := c.sess.globals[id.Name]; cl == nil || !cl.bound {
+				if n.Name == "newaxis" {
+					c.fail(id.At, "%s", noNewaxis)
+				}
 				c.fail(id.At, "calc's functions need no module prefix: write %s, not %s.%s", n.Name, id.Name, path)
 			}
 		}
@@ -653,7 +656,8 @@ func (c *compiler) member(n *syntax.Member, sc *scope) code {
 // modulePrefixes are the module names Python users put before numpy's and
 // scipy's functions.
 var modulePrefixes = map[string]bool{"np": true, "numpy": true, "math": true, "scipy": true, "sp": true,
-	"optimize": true, "integrate": true, "special": true, "linalg": true, "cv2": true, "plt": true}
+	"optimize": true, "integrate": true, "special": true, "linalg": true, "cv2": true, "plt": true,
+	"random": true, "interpolate": true, "stats": true}
 
 func (c *compiler) collection(items []syntax.Expr, sc *scope) code {
 	codes := make([]code, len(items))

@@ -124,7 +124,11 @@ type optionReads struct {
 func (o Options) checkDeclared() {
 	for _, k := range o.rec.Keys {
 		if o.of.option(k) == nil {
-			panic(o.errorAt(k, "unknown option %q (options: %s)", k, o.of.optionNames("")))
+			byPosition := "" // an optional parameter may be what was meant
+			if strings.Contains(o.of.Params, "?") {
+				byPosition = "; by position: " + o.of.Params
+			}
+			panic(o.errorAt(k, "unknown option %q (options: %s%s)", k, o.of.optionNames(""), byPosition))
 		}
 	}
 }

@@ -166,6 +166,7 @@ var grammarCases = []struct{ src, want string }{
 	// Keyword arguments
 	{"sorted([3, -9, 4], key=abs, reverse=true)", "[-9,  4,  3]"},
 	{"sorted([3, -9, 4], {key: abs, reverse: true})", "[-9,  4,  3]"},
+	{"range(0, 5, step=2)", "<expr>:1:13: range(stop | start, stop, step?) takes step by position, not as step="},
 	{"linspace(0, 1, num=5)", "<expr>:1:16: linspace: unknown option \"num\" (options: endpoint; by position: start, stop, n?)"},
 	{"sorted([3, 1], kye=abs)", `<expr>:1:16: sorted: unknown option "kye" (options: key, reverse)`},
 	{"sqrt(4, y=1)", "<expr>:1:9: sqrt(x) takes no options, got y="},

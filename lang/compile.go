@@ -298,6 +298,9 @@ func (c *compiler) keywordCall(n *syntax.Call, callee code, args []code, argPos 
 		case *Builtin:
 			args, argPos, names, values = bindParams(fn, args, argPos, names, values, at)
 			if len(names) > 0 && !fn.TakesOptions() {
+				if fn.namesParam(names[0]) {
+					panic(Errorf("%s takes %s by position, not as %s=", fn.Signature(), names[0], names[0]).at(at[names[0]]))
+				}
 				panic(Errorf("%s takes no options, got %s=", fn.Signature(), names[0]).at(at[names[0]]))
 			}
 		default:

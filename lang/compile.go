@@ -10,6 +10,7 @@ import (
 
 	"calc/autodiff"
 	"calc/lang/syntax"
+	"calc/stdlib/array"
 )
 
 // code is a compiled expression: a tree of closures over a session. Names
@@ -557,6 +558,44 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 	}
 }
 
+// noteNearlyEqual says so when == or != compares numbers that differ
+// only in their last bits, which print alike (0.1 + 0.2 and 0.3): two
+// numbers, or each element of an array against a number.
+func (s *Session) noteNearlyEqual(a, b Value) {
+	switch {
+	case a.kind == NumKind && b.kind == NumKind:
+		s.noteIfNearlyEqual(a.num, b.num)
+	case a.kind == NumKind && b.kind == ArrayKind:
+		for _, y := range b.Array().Data {
+			if s.noteIfNearlyEqual(a.num, y) {
+				return
+			}
+		}
+	case a.kind == ArrayKind && b.kind == NumKind:
+		for _, x := range a.Array().Data {
+			if s.noteIfNearlyEqual(x, b.num) {
+				return
+			}
+		}
+	}
+}
+
+// closeButUnequal reports whether x and y differ only in their last bits.
+func closeButUnequal(x, y float64) bool {
+	return x != y && math.Abs(x-y) <= 1e-12*(math.Abs(x)+math.Abs(y))
+}
+
+// noteIfNearlyEqual notes x and y if they differ only in their last
+// bits, and reports whether it did.
+func (s *Session) noteIfNearlyEqual(x, y float64) bool {
+	if !closeButUnequal(x, y) {
+		return false
+	}
+	s.Note(fmt.Sprintf("%s and %s differ only in their last bits, so == tells them apart; "+
+		"isclose(a, b) compares within a tolerance", array.FormatExact(x), array.FormatExact(y)))
+	return true
+}
+
 // holdsZero reports whether v is 0 (or false) or a real array holding 0.
 func holdsZero(v Value) bool {
 	switch v.kind {
@@ -599,10 +638,17 @@ func (c *compiler) compare(n *syntax.Compare, sc *scope) code {
 	}
 	if len(ops) == 1 {
 		l, r, o, p := operands[0], operands[1], ops[0], pos[0]
+		equality := n.Ops[0] == "==" || n.Ops[0] == "!="
 		return func(s *Session) Value {
 			a, b := l(s), r(s)
 			if a.kind == NumKind && b.kind == NumKind {
+				if equality && closeButUnequal(a.num, b.num) {
+					s.noteNearlyEqual(a, b)
+				}
 				return Bool(o.prim.Binary(a.num, b.num) != 0)
+			}
+			if equality {
+				s.noteNearlyEqual(a, b)
 			}
 			return s.binaryOp(o, a, b, p)
 		}

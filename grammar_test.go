@@ -356,6 +356,9 @@ var grammarCases = []struct{ src, want string }{
 	{"5 < -1", "false"},
 	{"a, *b = [1, 2, 3]", "<expr>:1:4: calc has no starred unpacking: take the parts by slicing, as in a = xs[0]; rest = xs[1:]"},
 	{`"%.3f" % pi`, `<expr>:1:8: cannot take the remainder of string and number (calc has no % formatting: write format(x, ".3f"), and join text with +)`},
+	{"x := 3", "<expr>:1:3: calc assigns with =, not := (an assignment is a statement, not a value)"},
+	{"[1 2 3]", "<expr>:1:4: list items are separated by commas, as [1, 2, 3] (Octave's [1 2 3] is not calc)"},
+	{"[1, x 2]", "<expr>:1:7: list items are separated by commas, as [1, 2, 3] (Octave's [1 2 3] is not calc)"},
 	{"x = ~true", "<expr>:1:5: calc has no ~ operator: write not a (elementwise on arrays)"},
 	{"f(*args)", "<expr>:1:3: calc has no argument unpacking with * or **; pass the list or the options record itself"},
 	// Brackets

@@ -142,6 +142,9 @@ func (p *parser) statement() Stmt {
 			p.fail(t.Pos, "one = per statement: assign one name at a time (use == to compare)")
 		}
 		if t.Kind == Op && t.Text == ":" {
+			if next := p.peek(1); next.Text == "=" && next.Pos == t.Pos+1 {
+				p.fail(t.Pos, "calc assigns with =, not := (an assignment is a statement, not a value)")
+			}
 			p.fail(t.Pos, "calc has no a:b ranges outside indexing: write range(a, b) (Octave's 1:10 is range(1, 11))")
 		}
 		p.unexpected("the end of the statement")
@@ -720,6 +723,9 @@ func (p *parser) list() Expr {
 		}
 		l.Items = append(l.Items, item)
 		if !p.is(",") {
+			if k := p.tok().Kind; k == Number || k == Name || k == Imag {
+				p.fail(p.tok().Pos, "list items are separated by commas, as [1, 2, 3] (Octave's [1 2 3] is not calc)")
+			}
 			break
 		}
 		p.next()

@@ -10,9 +10,6 @@ import (
 // i or the axis option, def when neither is given; nil means all axes, as
 // numpy's axis=None.
 func axisOrDefault(a lang.Args, i int, opts lang.Options, def int) int {
-	if len(a) > i && a[i].IsNil() || opts.Has("axis") && opts.Get("axis", lang.Num(0)).IsNil() {
-		return array.AllAxes
-	}
 	if len(a) > i || opts.Has("axis") {
 		return axisOf(a, i, opts)
 	}

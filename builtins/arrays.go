@@ -11,21 +11,33 @@ import (
 )
 
 // axisOf returns the axis argument of a reduction: positional argument i,
-// or the axis option, or all axes.
+// or the axis option, or all axes; nil (numpy's None) means all axes too.
 func axisOf(a lang.Args, i int, opts lang.Options) int {
 	if len(a) > i {
 		if opts.Has("axis") {
 			panic(lang.Errorf("the axis is given twice, as an argument and as an option"))
 		}
+		if a[i].IsNil() {
+			return array.AllAxes
+		}
 		return a.Int(i)
 	}
-	if opts.Has("axis") {
-		if v := opts.Get("axis", lang.Nil); v.Kind() != lang.NumKind {
-			panic(lang.Errorf("option axis must be an integer, got %s", v.TypeName()))
-		}
+	switch v := opts.Get("axis", lang.Nil); v.Kind() {
+	case lang.NilKind:
+		return array.AllAxes
+	case lang.NumKind:
 		return opts.Int("axis", 0) // NaN, an infinity or a fraction is an error naming its value
+	default:
+		panic(lang.Errorf("option axis must be an integer, got %s", v.TypeName()))
 	}
-	return array.AllAxes
+}
+
+// numOr returns argument i as a number, or def when it is nil.
+func numOr(a lang.Args, i int, def float64) float64 {
+	if a[i].IsNil() {
+		return def
+	}
+	return a.Num(i)
 }
 
 // must turns a stdlib error into a user error.
@@ -591,11 +603,14 @@ var arrayBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "clip", Params: "xs, lo, hi", Topic: "arrays",
-		Doc:     "Each element limited to the interval [lo, hi].",
-		Example: "clip([-2, 0.5, 3], 0, 1)",
+		Doc:     "Each element limited to the interval [lo, hi].\nnil (None) for lo or hi leaves that side open, as numpy's.",
+		Example: "clip([-2, 0.5, 3], 0, 1)\nclip([-2, 0.5, 3], nil, 1)",
 		MinArgs: 3, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			return lang.Arr(array.Clip(a.Array(0), a.Num(1), a.Num(2)))
+			if a[1].IsNil() && a[2].IsNil() {
+				panic(lang.Errorf("clip needs lo or hi; both are nil"))
+			}
+			return lang.Arr(array.Clip(a.Array(0), numOr(a, 1, math.Inf(-1)), numOr(a, 2, math.Inf(1))))
 		},
 	},
 	{

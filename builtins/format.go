@@ -15,8 +15,8 @@ var formatBuiltin = &lang.Builtin{
 	Doc: "x as text in a format of Python's mini-language, such as \".3f\".\n" +
 		"spec is [[fill]align][sign][0][width][,|_][.precision][type]: align <, > or ^;\n" +
 		"sign + or space; type f (fixed), e (scientific), g (general), % (percent),\n" +
-		"d (a whole number) or s (a string). An array or a list is formatted\n" +
-		"entry by entry, inside brackets.",
+		"d (a whole number) or s (a string). A complex number's parts are formatted\n" +
+		"both, as 1.00+2.00j; an array or a list is formatted entry by entry, inside brackets.",
 	Example: "format(pi, \".3f\")\nformat(1234567.891, \",.2f\")\nformat([0.5, 0.25], \"6.1%\")",
 	MinArgs: 2, MaxArgs: 2,
 	Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -91,8 +91,15 @@ func formatValue(v lang.Value, sp formatSpec) string {
 	switch v.Kind() {
 	case lang.NumKind:
 		return sp.pad(sp.number(v.Float()), true)
+	case lang.BoolKind:
+		if sp.verb != 0 && sp.verb != 's' || sp.precision >= 0 {
+			return sp.pad(sp.number(v.Float()), true) // Python's True formats as 1
+		}
 	case lang.StrKind:
 		return sp.pad(v.Text(), false)
+	case lang.ComplexKind:
+		c, _ := v.ComplexArray()
+		return sp.complexEntries(c.Shape(), c.Values())
 	case lang.ArrayKind, lang.ListKind:
 		items, _ := lang.Items(v)
 		parts := make([]string, len(items))
@@ -102,6 +109,37 @@ func formatValue(v lang.Value, sp formatSpec) string {
 		return "[" + strings.Join(parts, ", ") + "]"
 	}
 	return sp.pad(lang.Format(v), false)
+}
+
+// complexEntries formats the complex numbers zs, of the given shape, one
+// by one, inside brackets for each axis.
+func (sp formatSpec) complexEntries(shape []int, zs []complex128) string {
+	if len(shape) == 0 {
+		return sp.pad(sp.complex(zs[0]), true)
+	}
+	parts := make([]string, shape[0])
+	step := len(zs) / max(shape[0], 1)
+	for i := range parts {
+		parts[i] = sp.complexEntries(shape[1:], zs[i*step:(i+1)*step])
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// complex formats z as Python's format does: both parts by the spec's
+// type and precision, as 1.00+2.00j, or as calc prints it when the spec
+// has neither.
+func (sp formatSpec) complex(z complex128) string {
+	switch {
+	case sp.verb == 0 && sp.precision < 0:
+		return lang.Format(lang.Complex(z))
+	case sp.verb == 'd' || sp.verb == '%' || sp.verb == 's':
+		panic(lang.ArgErrorf(1, "the format %c does not take complex numbers (f, e and g do)", sp.verb))
+	}
+	part := sp
+	part.width, part.zero = 0, false
+	im := part
+	im.sign = '+'
+	return part.number(real(z)) + im.number(imag(z)) + "j"
 }
 
 // number formats x by the spec's type, sign, grouping and precision.

@@ -8,11 +8,12 @@ import (
 	"calc/stdlib/poly"
 )
 
-// This file binds the functions whose answers are complex: the Fourier
+// This file binds the functions whose answers can be complex: the Fourier
 // transforms, the eigenvalues of general matrices and the roots of
-// polynomials. Their results are complex arrays even when every imaginary
-// part is 0 (numpy's eig returns a real array then; calc keeps one type
-// for each function's result, so code that uses it never has two cases).
+// polynomials. The transforms' results are complex arrays even when every
+// imaginary part is 0, as numpy's are; eigenvalues and roots are real
+// arrays when all of them are real, as numpy's are, so that comparing and
+// sorting them works.
 
 // alongLastAxis applies f to each lane of c along its last axis; f gives
 // the new lane, all of one length (rfft and n= change it).
@@ -45,10 +46,17 @@ func resize(x []complex128, n int) []complex128 {
 	return out
 }
 
-// transformLength reads the option n, the length of the transform, with
-// def when it is not given.
-func transformLength(opts lang.Options, def int) int {
+// transformLength reads n, the length of the transform: positional
+// argument 1 (as numpy's fft(x, 8)) or the option n, def when neither is
+// given or it is nil.
+func transformLength(args lang.Args, opts lang.Options, def int) int {
 	v := opts.Get("n", lang.Nil)
+	if len(args) > 1 {
+		if opts.Has("n") {
+			panic(lang.Errorf("n is given twice, as an argument and as an option"))
+		}
+		v = args[1]
+	}
 	if v.IsNil() {
 		return def
 	}
@@ -62,8 +70,8 @@ func transformLength(opts lang.Options, def int) int {
 // fourier builds fft and ifft.
 func fourier(name, doc, example string, f func([]complex128) []complex128) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "x", Options: []lang.Opt{{Name: "n", Doc: "the transform's length: x is cut or padded with zeros to it"}}, Topic: "signal", Doc: doc, Example: example,
-		MinArgs: 1, MaxArgs: 2,
+		Name: name, Params: "x, n?", Options: []lang.Opt{{Name: "n", Doc: "the transform's length: x is cut or padded with zeros to it"}}, Topic: "signal", Doc: doc, Example: example,
+		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			c, _ := complexArg(args, 0)
@@ -72,7 +80,7 @@ func fourier(name, doc, example string, f func([]complex128) []complex128) *lang
 			if len(shape) > 0 {
 				last = shape[len(shape)-1]
 			}
-			n := transformLength(opts, last)
+			n := transformLength(args, opts, last)
 			s.CheckElements(float64(n) * float64(max(array.Size(shape)/max(last, 1), 1)))
 			return lang.CArr(alongLastAxis(c, func(x []complex128) []complex128 { return f(resize(x, n)) }))
 		},
@@ -88,19 +96,19 @@ var spectralBuiltins = []*lang.Builtin{
 		"ifft(fft(x)) is x again, up to rounding; along the last axis, {n} as fft's.",
 		"real(ifft(fft([1, 2, 3])))", fft.IFFT),
 	{
-		Name: "rfft", Params: "x", Topic: "signal",
+		Name: "rfft", Params: "x, n?", Topic: "signal",
 		Options: []lang.Opt{{Name: "n", Doc: "the transform's length: x is cut or padded with zeros to it"}},
 		Doc: "The Fourier transform of a real signal, as numpy.fft.rfft.\n" +
 			"The n/2 + 1 terms of non-negative frequency (the rest are their conjugates), along the last axis.",
 		Example: "abs(rfft([0, 1, 0, -1, 0, 1, 0, -1]))",
-		MinArgs: 1, MaxArgs: 2,
+		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			x := args.Array(0)
 			if len(x.Shape) == 0 {
 				x = array.Vector([]float64{x.Data[0]})
 			}
-			n := transformLength(opts, x.Shape[len(x.Shape)-1])
+			n := transformLength(args, opts, x.Shape[len(x.Shape)-1])
 			return lang.CArr(alongLastAxis(array.Real(x), func(lane []complex128) []complex128 {
 				re := make([]float64, n)
 				for i := range min(n, len(lane)) {
@@ -111,12 +119,12 @@ var spectralBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "irfft", Params: "X", Topic: "signal",
+		Name: "irfft", Params: "X, n?", Topic: "signal",
 		Options: []lang.Opt{{Name: "n", Doc: "the output's length (2·(len(X) - 1))"}},
 		Doc: "The real signal whose rfft is X, as numpy.fft.irfft.\n" +
 			"Of length n, by default 2*(len(X) - 1), along the last axis.",
 		Example: "irfft(rfft([1, 2, 3, 4]))",
-		MinArgs: 1, MaxArgs: 2,
+		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			c, _ := complexArg(args, 0)
@@ -125,7 +133,7 @@ var spectralBuiltins = []*lang.Builtin{
 				c, shape = array.ComplexOf([]int{1}, c.Values()), []int{1}
 			}
 			m := shape[len(shape)-1]
-			n := transformLength(opts, max(2*(m-1), 1))
+			n := transformLength(args, opts, max(2*(m-1), 1))
 			out := alongLastAxis(c, func(X []complex128) []complex128 {
 				y := fft.IRFFT(X, n)
 				z := make([]complex128, len(y))
@@ -140,8 +148,8 @@ var spectralBuiltins = []*lang.Builtin{
 	{
 		Name: "eig", Params: "m", Topic: "linalg",
 		Doc: "Eigenvalues and eigenvectors of a square matrix, as numpy.\n" +
-			"A record {values, vectors}: vectors[:, k] belongs to values[k] and has unit length. Both are complex,\n" +
-			"as a general real matrix's may be (a rotation's are); eigh is for symmetric matrices.",
+			"A record {values, vectors}: vectors[:, k] belongs to values[k] and has unit length. Both are complex\n" +
+			"when an eigenvalue is (a rotation's are), real otherwise, as numpy's; eigh is for symmetric matrices.",
 		Example: "eig([[0, -1], [1, 0]]).values",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -152,13 +160,16 @@ var spectralBuiltins = []*lang.Builtin{
 				lang.Throw(err)
 			}
 			n := len(values)
+			if allReal(values) {
+				return record("values", realParts([]int{n}, values), "vectors", realParts([]int{n, n}, vectors))
+			}
 			return record("values", lang.CArr(array.ComplexOf([]int{n}, values)),
 				"vectors", lang.CArr(array.ComplexOf([]int{n, n}, vectors)))
 		},
 	},
 	{
 		Name: "eigvals", Params: "m", Topic: "linalg",
-		Doc:     "The eigenvalues of a square matrix, as numpy (complex).",
+		Doc:     "The eigenvalues of a square matrix, as numpy: complex if one is.",
 		Example: "eigvals([[2, 0], [0, 3]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -167,13 +178,13 @@ var spectralBuiltins = []*lang.Builtin{
 			if err != nil {
 				lang.Throw(err)
 			}
-			return lang.CArr(array.ComplexOf([]int{len(values)}, values))
+			return realOrComplex([]int{len(values)}, values)
 		},
 	},
 	{
 		Name: "polyroots", Params: "p", Topic: "polynomials",
 		Doc: "The roots of a polynomial, as numpy.roots.\np holds its coefficients, the highest power first. " +
-			"The eigenvalues of its companion matrix, complex; calc's roots(f, a, b) finds the real roots of any\n" +
+			"The eigenvalues of its companion matrix, complex when one root is; calc's roots(f, a, b) finds the real roots of any\n" +
 			"function on an interval instead.",
 		Example: "polyroots([1, 0, 1])",
 		MinArgs: 1, MaxArgs: 1,
@@ -184,7 +195,36 @@ var spectralBuiltins = []*lang.Builtin{
 			if err != nil {
 				lang.Throw(err)
 			}
-			return lang.CArr(array.ComplexOf([]int{len(r)}, r))
+			return realOrComplex([]int{len(r)}, r)
 		},
 	},
+}
+
+// allReal reports whether every imaginary part of zs is zero.
+func allReal(zs []complex128) bool {
+	for _, z := range zs {
+		if imag(z) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// realOrComplex returns zs, of the given shape, as a real array when
+// every imaginary part is zero, as numpy's eig, eigvals and roots do,
+// and as a complex array otherwise.
+func realOrComplex(shape []int, zs []complex128) lang.Value {
+	if allReal(zs) {
+		return realParts(shape, zs)
+	}
+	return lang.CArr(array.ComplexOf(shape, zs))
+}
+
+// realParts returns the real parts of zs as an array of the given shape.
+func realParts(shape []int, zs []complex128) lang.Value {
+	re := make([]float64, len(zs))
+	for i, z := range zs {
+		re[i] = real(z)
+	}
+	return lang.Arr(array.New(shape, re))
 }

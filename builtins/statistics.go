@@ -39,6 +39,11 @@ func quantileBuiltin(name string, scale float64, example string) *lang.Builtin {
 		MinArgs: 2, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
+			for _, p := range args.Array(1).Data {
+				if !(p >= 0 && p <= scale) {
+					panic(lang.ArgErrorf(1, "q must be %s, got %s", unit, lang.Format(lang.Num(p))))
+				}
+			}
 			q := array.Map(args.Array(1), func(p float64) float64 { return p / scale })
 			return lang.Arr(must(array.Quantile(args.Array(0), q, axisOf(args, 2, opts))))
 		},

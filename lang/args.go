@@ -18,8 +18,15 @@ func (a Args) Num(i int) float64 {
 	case NumKind, BoolKind:
 		return a[i].num
 	}
+	if a[i].kind == ComplexKind {
+		panic(ArgErrorf(i, "expected a real number, got %s%s", a[i].TypeName(), realParts))
+	}
 	panic(ArgErrorf(i, "expected a number, got %s", a[i].TypeName()))
 }
+
+// realParts tells what to do with a complex argument where only real
+// ones are taken.
+const realParts = " (real(z), imag(z) and abs(z) make real ones)"
 
 // Int returns argument i as an integer.
 func (a Args) Int(i int) int {
@@ -47,6 +54,9 @@ func (a Args) Array(i int) *array.Array {
 	}
 	if a[i].kind == ListKind && len(a[i].List().Items) == 0 {
 		return &array.Array{Shape: []int{0}}
+	}
+	if a[i].kind == ComplexKind {
+		panic(ArgErrorf(i, "expected a real array, got %s%s", a[i].TypeName(), realParts))
 	}
 	panic(ArgErrorf(i, "expected an array, got %s", a[i].TypeName()))
 }
@@ -114,7 +124,11 @@ type optionReads struct {
 func (o Options) checkDeclared() {
 	for _, k := range o.rec.Keys {
 		if o.of.option(k) == nil {
-			panic(o.errorAt(k, "unknown option %q (options: %s)", k, o.of.optionNames("")))
+			byPosition := "" // an optional parameter may be what was meant
+			if strings.Contains(o.of.Params, "?") {
+				byPosition = "; by position: " + o.of.Params
+			}
+			panic(o.errorAt(k, "unknown option %q (options: %s%s)", k, o.of.optionNames(""), byPosition))
 		}
 	}
 }

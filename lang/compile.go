@@ -1,10 +1,16 @@
 package lang
 
 import (
+	"fmt"
+	"maps"
+	"math"
+	"math/big"
 	"slices"
+	"strings"
 
 	"calc/autodiff"
 	"calc/lang/syntax"
+	"calc/stdlib/array"
 )
 
 // code is a compiled expression: a tree of closures over a session. Names
@@ -114,10 +120,29 @@ func (c *compiler) function(d *syntax.Def) *UserFunc {
 	return f
 }
 
+// noteInexactInteger says so when an integer literal is too wide for a
+// float64, calc's only kind of number, and so is not the integer written
+// (numpy's int64 and Python's int would hold it).
+func (c *compiler) noteInexactInteger(n *syntax.Num) {
+	digits := strings.TrimRight(n.Text, "jJ")
+	exact, ok := new(big.Int).SetString(digits, 0)
+	if !ok || exact.IsInt64() && exact.Int64() <= 1<<53 {
+		return
+	}
+	if !math.IsInf(n.Value, 0) {
+		if kept, _ := big.NewFloat(n.Value).Int(nil); kept.Cmp(exact) == 0 {
+			return
+		}
+	}
+	c.sess.Note(fmt.Sprintf("%s is %s in calc: its numbers are float64, whose integers are exact only up to 2**53 = 9007199254740992",
+		n.Text, Format(Num(n.Value))))
+}
+
 // expr compiles one syntax node.
 func (c *compiler) expr(node syntax.Expr, sc *scope) code {
 	switch n := node.(type) {
 	case *syntax.Num:
+		c.noteInexactInteger(n)
 		v := Num(n.Value)
 		if n.Imag {
 			v = Complex(complex(0, n.Value))
@@ -277,6 +302,9 @@ func (c *compiler) keywordCall(n *syntax.Call, callee code, args []code, argPos 
 		case *Builtin:
 			args, argPos, names, values = bindParams(fn, args, argPos, names, values, at)
 			if len(names) > 0 && !fn.TakesOptions() {
+				if fn.namesParam(names[0]) {
+					panic(Errorf("%s takes %s by position, not as %s=", fn.Signature(), names[0], names[0]).at(at[names[0]]))
+				}
 				panic(Errorf("%s takes no options, got %s=", fn.Signature(), names[0]).at(at[names[0]]))
 			}
 		default:
@@ -325,7 +353,13 @@ func bindParams(b *Builtin, args []code, argPos []Pos, names []string, values []
 	for j := len(args); len(bound) > 0; j++ {
 		v, ok := bound[j]
 		if !ok {
-			panic(Errorf("%s is called without %s", b.Signature(), params[j]).at(at[names[0]]))
+			later := params[slices.Min(slices.Collect(maps.Keys(bound)))]
+			hint := ""
+			if k := slices.IndexFunc(restNames, func(name string) bool { return b.option(name) == nil }); k >= 0 {
+				hint = fmt.Sprintf(" (%s= is none of its parameters or options)", restNames[k])
+			}
+			panic(Errorf("%s is called with %s but without %s, which comes before it: give %s too%s",
+				b.Signature(), later, params[j], params[j], hint).at(at[later]))
 		}
 		outArgs, outPos = append(outArgs, v), append(outPos, at[params[j]])
 		delete(bound, j)
@@ -395,6 +429,15 @@ func (c *compiler) unary(n *syntax.Unary, sc *scope) code {
 	return func(s *Session) Value { return s.not(x(s), pos) }
 }
 
+// noteNotOperand says so when Python's and or or would give the number
+// v itself, where calc gives true or false.
+func (s *Session) noteNotOperand(v Value) {
+	if v.kind == NumKind && v.num != 0 && v.num != 1 {
+		s.Note("and and or give true or false in calc, not one of their operands as Python's do " +
+			"(2 or 3 is true, not 2); to choose a value, write c ? a : b")
+	}
+}
+
 func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 	l, r := c.expr(n.X, sc), c.expr(n.Y, sc)
 	pos := c.pos(n.At)
@@ -408,12 +451,14 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 			}
 			t := truth(a, pos)
 			if t != isAnd {
+				s.noteNotOperand(a)
 				return Bool(t)
 			}
 			b := r(s)
 			if b.kind == ArrayKind {
 				return s.logical(isAnd, a, b, pos)
 			}
+			s.noteNotOperand(b)
 			return Bool(truth(b, pos))
 		}
 	// The four arithmetic operators are spelled out so that numbers take an
@@ -447,7 +492,13 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 		return func(s *Session) Value {
 			a, b := l(s), r(s)
 			if a.kind == NumKind && b.kind == NumKind {
+				if b.num == 0 {
+					s.noteZeroDivisor()
+				}
 				return Num(a.num / b.num)
+			}
+			if holdsZero(b) {
+				s.noteZeroDivisor()
 			}
 			return s.binaryOp(opDiv, a, b, pos)
 		}
@@ -473,6 +524,34 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 		c.fail(n.At, "operator %s is not supported in calc", n.Op)
 	}
 	o := operatorFor(p)
+	if op == "**" {
+		return func(s *Session) Value {
+			a, b := l(s), r(s)
+			var v Value
+			if a.kind == NumKind && b.kind == NumKind {
+				v = Num(p.Binary(a.num, b.num))
+			} else {
+				v = s.binaryOp(o, a, b, pos)
+			}
+			if holdsNaN(v) && !holdsNaN(a) && !holdsNaN(b) {
+				s.Note("a negative number to a fractional power is nan, as numpy's; " +
+					"for the complex answer give a complex base, as (x + 0j)**p")
+			}
+			return v
+		}
+	}
+	if op == "//" || op == "%" {
+		return func(s *Session) Value {
+			a, b := l(s), r(s)
+			if holdsZero(b) {
+				s.noteZeroDivisor()
+			}
+			if a.kind == NumKind && b.kind == NumKind {
+				return Num(p.Binary(a.num, b.num))
+			}
+			return s.binaryOp(o, a, b, pos)
+		}
+	}
 	return func(s *Session) Value {
 		a, b := l(s), r(s)
 		if a.kind == NumKind && b.kind == NumKind {
@@ -480,6 +559,72 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 		}
 		return s.binaryOp(o, a, b, pos)
 	}
+}
+
+// noteNearlyEqual says so when == or != compares numbers that differ
+// only in their last bits, which print alike (0.1 + 0.2 and 0.3): two
+// numbers, or each element of an array against a number.
+func (s *Session) noteNearlyEqual(a, b Value) {
+	switch {
+	case a.kind == NumKind && b.kind == NumKind:
+		s.noteIfNearlyEqual(a.num, b.num)
+	case a.kind == NumKind && b.kind == ArrayKind:
+		for _, y := range b.Array().Data {
+			if s.noteIfNearlyEqual(a.num, y) {
+				return
+			}
+		}
+	case a.kind == ArrayKind && b.kind == NumKind:
+		for _, x := range a.Array().Data {
+			if s.noteIfNearlyEqual(x, b.num) {
+				return
+			}
+		}
+	}
+}
+
+// closeButUnequal reports whether x and y differ only in their last bits.
+func closeButUnequal(x, y float64) bool {
+	return x != y && math.Abs(x-y) <= 1e-12*(math.Abs(x)+math.Abs(y))
+}
+
+// noteIfNearlyEqual notes x and y if they differ only in their last
+// bits, and reports whether it did.
+func (s *Session) noteIfNearlyEqual(x, y float64) bool {
+	if !closeButUnequal(x, y) {
+		return false
+	}
+	s.Note(fmt.Sprintf("%s and %s differ only in their last bits, so == tells them apart; "+
+		"isclose(a, b) compares within a tolerance", array.FormatExact(x), array.FormatExact(y)))
+	return true
+}
+
+// holdsZero reports whether v is 0 (or false) or a real array holding 0.
+func holdsZero(v Value) bool {
+	switch v.kind {
+	case NumKind, BoolKind:
+		return v.num == 0
+	case ArrayKind:
+		return slices.Contains(v.Array().Data, 0)
+	}
+	return false
+}
+
+// noteZeroDivisor says that dividing by zero gives inf or nan, where
+// Python raises an error (numpy warns).
+func (s *Session) noteZeroDivisor() {
+	s.Note("division by zero gives inf or nan, as numpy's (Python raises ZeroDivisionError)")
+}
+
+// holdsNaN reports whether v is NaN or a real array holding NaN.
+func holdsNaN(v Value) bool {
+	switch v.kind {
+	case NumKind:
+		return math.IsNaN(v.num)
+	case ArrayKind:
+		return slices.ContainsFunc(v.Array().Data, math.IsNaN)
+	}
+	return false
 }
 
 // compare compiles a comparison chain: a < b < c is a < b and b < c,
@@ -496,10 +641,17 @@ func (c *compiler) compare(n *syntax.Compare, sc *scope) code {
 	}
 	if len(ops) == 1 {
 		l, r, o, p := operands[0], operands[1], ops[0], pos[0]
+		equality := n.Ops[0] == "==" || n.Ops[0] == "!="
 		return func(s *Session) Value {
 			a, b := l(s), r(s)
 			if a.kind == NumKind && b.kind == NumKind {
+				if equality && closeButUnequal(a.num, b.num) {
+					s.noteNearlyEqual(a, b)
+				}
 				return Bool(o.prim.Binary(a.num, b.num) != 0)
+			}
+			if equality {
+				s.noteNearlyEqual(a, b)
 			}
 			return s.binaryOp(o, a, b, p)
 		}
@@ -540,6 +692,9 @@ func (c *compiler) member(n *syntax.Member, sc *scope) code {
 	if id, ok := root.(*syntax.Ident); ok {
 		if _, local := sc.lookup(id.Name); !local && modulePrefixes[id.Name] {
 			if cl := c.sess.globals[id.Name]; cl == nil || !cl.bound {
+				if n.Name == "newaxis" {
+					c.fail(id.At, "%s", noNewaxis)
+				}
 				c.fail(id.At, "calc's functions need no module prefix: write %s, not %s.%s", n.Name, id.Name, path)
 			}
 		}
@@ -553,7 +708,8 @@ func (c *compiler) member(n *syntax.Member, sc *scope) code {
 // modulePrefixes are the module names Python users put before numpy's and
 // scipy's functions.
 var modulePrefixes = map[string]bool{"np": true, "numpy": true, "math": true, "scipy": true, "sp": true,
-	"optimize": true, "integrate": true, "special": true, "linalg": true, "cv2": true, "plt": true}
+	"optimize": true, "integrate": true, "special": true, "linalg": true, "cv2": true, "plt": true,
+	"random": true, "interpolate": true, "stats": true}
 
 func (c *compiler) collection(items []syntax.Expr, sc *scope) code {
 	codes := make([]code, len(items))

@@ -141,6 +141,13 @@ func (b *Builtin) paramNames() []string {
 	return names
 }
 
+// namesParam reports whether name is one of the parameters the
+// signature shows, in any of its forms (range(stop | start, stop, step?)).
+func (b *Builtin) namesParam(name string) bool {
+	notName := func(r rune) bool { return r != '_' && !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+	return slices.Contains(strings.FieldsFunc(b.Params, notName), name)
+}
+
 // isIdent reports whether s is a name: a letter or _ then letters, digits
 // and _.
 func isIdent(s string) bool {

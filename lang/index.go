@@ -118,6 +118,9 @@ func (s *Session) index(v, i Value, pos Pos) Value {
 	panic(Errorf("cannot index %s", v.TypeName()).at(pos))
 }
 
+// noNewaxis says that calc has no numpy newaxis (None) in an index.
+const noNewaxis = "None (numpy's newaxis) is not an index in calc: add an axis with reshape, as reshape(a, n, 1)"
+
 // indexer converts one index item for an array.
 func indexer(it indexItem) array.Indexer {
 	if it.slice {
@@ -141,7 +144,11 @@ func indexer(it indexItem) array.Indexer {
 			return array.Indexer{Kind: array.IndexArray, Idx: array.Vector(nil)}
 		}
 	case NilKind:
-		panic(Errorf("None (numpy's newaxis) is not an index in calc: add an axis with reshape, as reshape(a, n, 1)").at(it.pos))
+		panic(Errorf("%s", noNewaxis).at(it.pos))
+	case ExprKind:
+		if v.SymbolName() == "newaxis" {
+			panic(Errorf("%s", noNewaxis).at(it.pos))
+		}
 	case BoolKind:
 		panic(Errorf("a single true or false cannot index: index with a boolean array (a mask), as in a[a > 0]").at(it.pos))
 	}

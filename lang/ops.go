@@ -2,6 +2,8 @@ package lang
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"calc/autodiff"
@@ -135,8 +137,11 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 		return Bool(!Equal(a, b))
 	}
 	hint := ""
-	if o.prim.Name == "+" && (a.kind == ListKind || b.kind == ListKind) {
+	switch {
+	case o.prim.Name == "+" && (a.kind == ListKind || b.kind == ListKind):
 		hint = " (+ joins two lists; to join arrays or a list and an array, write concat(a, b))"
+	case o.prim.Name == "mod" && a.kind == StrKind:
+		hint = ` (calc has no % formatting: write format(x, ".3f"), and join text with +)`
 	}
 	panic(Errorf("cannot %s %s and %s%s", o.verb, a.TypeName(), b.TypeName(), hint).at(pos))
 }
@@ -187,9 +192,17 @@ func (s *Session) pollingBinary(p *autodiff.Primitive) func(x, y float64) float6
 func (s *Session) unaryOp(p *autodiff.Primitive, v Value, pos Pos) Value {
 	switch v.kind {
 	case NumKind, BoolKind:
-		return Num(p.Unary(v.num))
+		r := p.Unary(v.num)
+		if math.IsNaN(r) && p.Complex != nil {
+			s.noteRealNaN(p, []float64{v.num})
+		}
+		return Num(r)
 	case ArrayKind:
-		return Arr(array.Map(v.Array(), s.pollingUnary(p)))
+		r := array.Map(v.Array(), s.pollingUnary(p))
+		if p.Complex != nil && slices.ContainsFunc(r.Data, math.IsNaN) {
+			s.noteRealNaN(p, v.Array().Data)
+		}
+		return Arr(r)
 	case ExprKind:
 		r, _ := s.symbolicOp(p, pos, v)
 		return r
@@ -201,6 +214,19 @@ func (s *Session) unaryOp(p *autodiff.Primitive, v Value, pos Pos) Value {
 		name = "-"
 	}
 	panic(Errorf("cannot apply %s to %s", name, v.TypeName()).at(pos))
+}
+
+// noteRealNaN says, when p (a function with a complex extension, as
+// sqrt or log) gives nan for a finite real number among xs, that the
+// complex answer needs a complex argument; numpy warns there too.
+func (s *Session) noteRealNaN(p *autodiff.Primitive, xs []float64) {
+	for _, x := range xs {
+		if math.IsNaN(p.Unary(x)) && !math.IsNaN(x) && !math.IsInf(x, 0) {
+			s.Note(fmt.Sprintf("%s of a real number outside its domain is nan, as numpy's; "+
+				"for the complex answer give it a complex number, as %s(x + 0j)", p.Name, p.Name))
+			return
+		}
+	}
 }
 
 // not implements `not v`: the negation of a truth value, elementwise on

@@ -3,7 +3,7 @@
 
 Each case is a calc expression and the numpy expression that means the
 same; the result is written as flat lists of real and imaginary parts with
-its shape, NaN and the infinities as the strings "nan", "inf" and
+its shape and whether numpy's result is complex, NaN and the infinities as the strings "nan", "inf" and
 "-inf". Run with Debian's python3-numpy:
 
     /usr/bin/python3 testdata/complex_reference.py > testdata/complex_reference.json
@@ -61,11 +61,14 @@ CASES = [
     ("fft([1, 0, -1, 0])", "np.fft.fft([1, 0, -1, 0])"),
     ("fft([1, 2, 3, 4, 5, 6, 7])", "np.fft.fft([1, 2, 3, 4, 5, 6, 7])"),
     ("fft([1, 2, 3], n=5)", "np.fft.fft([1, 2, 3], n=5)"),
+    ("fft([1, 2, 3], 5)", "np.fft.fft([1, 2, 3], 5)"),
+    ("rfft([1, 2, 3, 4, 5], 4)", "np.fft.rfft([1, 2, 3, 4, 5], 4)"),
     ("fft([[1, 2, 3], [4, 5, 6]])", "np.fft.fft([[1, 2, 3], [4, 5, 6]])"),
     ("ifft([1 + 1j, 2, 3 - 2j, 0.5])", "np.fft.ifft([1 + 1j, 2, 3 - 2j, 0.5])"),
     ("rfft([0.5, 1, -2, 3, 0, 1, 7])", "np.fft.rfft([0.5, 1, -2, 3, 0, 1, 7])"),
     ("irfft([1, 2 - 1j, 0.5j, 3])", "np.fft.irfft([1, 2 - 1j, 0.5j, 3])"),
     ("irfft([1, 2 - 1j, 0.5j, 3], n=7)", "np.fft.irfft([1, 2 - 1j, 0.5j, 3], n=7)"),
+    ("irfft([1, 2 - 1j, 0.5j, 3], 7)", "np.fft.irfft([1, 2 - 1j, 0.5j, 3], 7)"),
     ("eigvals([[0, -1], [1, 0]])", "np.linalg.eigvals([[0, -1], [1, 0]])"),
     ("eigvals([[4, 1, 2], [0.5, 3, 1], [2, -1, 1]])", "np.linalg.eigvals([[4, 1, 2], [0.5, 3, 1], [2, -1, 1]])"),
     ("eig([[2, 1], [1, 3]]).values", "np.linalg.eig([[2, 1], [1, 3]])[0]"),
@@ -111,8 +114,10 @@ def num(x):
 
 out = []
 for calc, expr in CASES:
-    v = np.asarray(eval(expr), dtype=complex)
+    result = eval(expr)
+    v = np.asarray(result, dtype=complex)
     summed = calc.split("(")[0] in SUMMED
-    out.append({"calc": calc, "shape": list(v.shape), "tol": 1e-13 if summed else 4e-16, "scaled": summed,
+    out.append({"calc": calc, "shape": list(v.shape), "complex": bool(np.iscomplexobj(result)),
+                "tol": 1e-13 if summed else 4e-16, "scaled": summed,
                 "re": [num(x) for x in v.real.ravel()], "im": [num(x) for x in v.imag.ravel()]})
 print(json.dumps(out, indent=1))

@@ -19,6 +19,11 @@ cases = [
     (987654321.0, ",.3e"), ("ab", "*^6"), ("ab", ">5"), ("ab", "5"),
 ]
 
+cases += [
+    (1j, ".2f"), (1 - 2j, "10.1e"), (-1.5 + 0.25j, "+.3f"), (3 + 4j, ">20.2f"), (1234.5 + 1j, ",.1f"),
+    (2 + 3j, ".3g"), (True, ".2f"), (False, "d"), (True, "5.1%"),
+]
+
 for value, spec in cases:
     shown = '"%s"' % value if isinstance(value, str) else repr(value)
     print(f"{shown}\t{spec}\t{format(value, spec)}")

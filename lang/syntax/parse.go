@@ -142,6 +142,9 @@ func (p *parser) statement() Stmt {
 			p.fail(t.Pos, "one = per statement: assign one name at a time (use == to compare)")
 		}
 		if t.Kind == Op && t.Text == ":" {
+			if next := p.peek(1); next.Text == "=" && next.Pos == t.Pos+1 {
+				p.fail(t.Pos, "calc assigns with =, not := (an assignment is a statement, not a value)")
+			}
 			p.fail(t.Pos, "calc has no a:b ranges outside indexing: write range(a, b) (Octave's 1:10 is range(1, 11))")
 		}
 		p.unexpected("the end of the statement")
@@ -235,6 +238,9 @@ func (p *parser) exprList() Expr {
 		p.next()
 		if k := p.tok().Kind; k == Newline || k == EOF || k == Semicolon || p.is("=") {
 			break
+		}
+		if p.is("*") {
+			p.fail(p.tok().Pos, "calc has no starred unpacking: take the parts by slicing, as in a = xs[0]; rest = xs[1:]")
 		}
 		t.Items = append(t.Items, p.expr())
 	}
@@ -372,6 +378,9 @@ func (p *parser) compare() Expr {
 			c := &Compare{Operands: []Expr{x}}
 			for t := p.tok(); t.Kind == Op && comparisons[t.Text]; t = p.tok() {
 				p.next()
+				if (t.Text == "<" || t.Text == ">") && p.is(t.Text) && p.tok().Pos == t.Pos+1 {
+					p.fail(t.Pos, "calc has no shift operators: write x * 2**k for x << k, and x // 2**k for x >> k")
+				}
 				p.node()
 				c.Ops = append(c.Ops, t.Text)
 				c.OpPos = append(c.OpPos, t.Pos)
@@ -485,6 +494,9 @@ func (p *parser) postfix() Expr {
 			p.expect("]")
 			if len(ix.Items) == 0 {
 				p.fail(t.Pos, "an index needs at least one item, as in a[0]")
+			}
+			if tup, ok := ix.Items[0].(*Tuple); ok && len(ix.Items) == 1 && len(tup.Items) > 0 {
+				p.fail(tup.At, "numpy reads a[(i, j)] as a[i, j]: calc writes a[i, j], or a[[i, j]] for the items at i and j")
 			}
 			x = ix
 		case ".":
@@ -711,6 +723,9 @@ func (p *parser) list() Expr {
 		}
 		l.Items = append(l.Items, item)
 		if !p.is(",") {
+			if k := p.tok().Kind; k == Number || k == Name || k == Imag {
+				p.fail(p.tok().Pos, "list items are separated by commas, as [1, 2, 3] (Octave's [1 2 3] is not calc)")
+			}
 			break
 		}
 		p.next()

@@ -122,9 +122,14 @@ func FormatComplex(c *Complex, opts FormatOptions) string {
 		if math.Signbit(im[i]) && !math.IsNaN(im[i]) {
 			sign = "-"
 		}
-		words[i] = reWords[i] + sign + strings.TrimSpace(imWords[i]) + "j"
+		// numpy's layout: the sign just before the imaginary part's
+		// digits and the j just after them, in that part's padding.
+		w := imWords[i]
+		digits := strings.TrimSpace(w)
+		lead := len(w) - len(strings.TrimLeft(w, " "))
+		words[i] = reWords[i] + w[:lead] + sign + digits + "j" + w[lead+len(digits):]
 	}
-	p.words = padLeft(words)
+	p.words = words
 	return p.format(0, " ", opts.LineWidth)
 }
 

@@ -1,6 +1,7 @@
 package array
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -178,6 +179,30 @@ func TestFormatNumpy(t *testing.T) {
 		got := Format(New(dims, data), FormatOptions{LineWidth: width})
 		if want = strings.TrimSuffix(want, "\n"); got != want {
 			t.Errorf("%sat %d columns:\n%s\nnumpy:\n%s", name, width, got, want)
+		}
+	}
+}
+
+// TestFormatComplexNumpy compares FormatComplex with numpy's array2string
+// over the arrays of testdata/numpy_complex_format.json, which
+// testdata/numpy_complex_format.py wrote.
+func TestFormatComplexNumpy(t *testing.T) {
+	text, err := os.ReadFile("testdata/numpy_complex_format.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		Re, Im []float64
+		Shape  []int
+		Want   string
+	}
+	if err := json.Unmarshal(text, &cases); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		z := NewComplex(New(c.Shape, c.Re), New(c.Shape, c.Im))
+		if got := FormatComplex(z, FormatOptions{}); got != c.Want {
+			t.Errorf("got\n%s\nnumpy:\n%s", got, c.Want)
 		}
 	}
 }

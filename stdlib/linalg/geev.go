@@ -130,16 +130,7 @@ const hseqrCrossover = 75
 // eigenvalue that did not converge.
 func hseqr(schur bool, n, ilo, ihi int, h, wr, wi, z []float64) int {
 	if n <= hseqrCrossover {
-		job, compz := lapack.EigenvaluesOnly, lapack.SchurNone
-		if schur {
-			job, compz = lapack.EigenvaluesAndSchur, lapack.SchurOrig
-		}
-		ldz := max(1, n)
-		if !schur {
-			ldz = 1
-		}
-		work := workFor(func(w []float64, l int) { impl.Dhseqr(job, compz, n, ilo, ihi, h, n, wr, wi, z, ldz, w, l) })
-		return impl.Dhseqr(job, compz, n, ilo, ihi, h, n, wr, wi, z, ldz, work, len(work))
+		return hseqrSmall(schur, n, ilo, ihi, h, wr, wi, z)
 	}
 	for i := range ilo {
 		wr[i], wi[i] = h[i*n+i], 0

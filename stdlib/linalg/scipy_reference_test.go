@@ -168,6 +168,8 @@ func TestScipyReference(t *testing.T) {
 					t.Errorf("%s: eigenvalue %d is %v, want %v", name, j, got[j], p)
 				}
 			}
+		case "eig_numpy_order":
+			checkEigNumpyOrder(t, name, c.Out, a)
 		case "sqrtm", "logm":
 			checkMatrixFunction(t, name, c, a)
 		case "null_space":
@@ -277,6 +279,40 @@ func checkEigenpairs(t *testing.T, name string, a *array.Array, values, vecs []c
 		}
 		if math.Abs(norm-1) > 1e-13 {
 			t.Errorf("%s: eigenvector %d has norm² %v", name, k, norm)
+		}
+	}
+}
+
+// checkEigNumpyOrder checks Eig's eigenvalues and eigenvectors against
+// numpy's, in numpy's order, to 1e-13.
+func checkEigNumpyOrder(t *testing.T, name string, out json.RawMessage, a *array.Array) {
+	t.Helper()
+	var want struct {
+		Values  [][2]float64
+		Vectors [][][2]float64
+	}
+	if err := json.Unmarshal(out, &want); err != nil {
+		t.Fatal(err)
+	}
+	values, vecs, err := Eig(a, true)
+	if err != nil {
+		t.Errorf("%s: %v", name, err)
+		return
+	}
+	n := len(values)
+	near := func(z complex128, p [2]float64) bool { return cmplx.Abs(z-complex(p[0], p[1])) <= 1e-13 }
+	for k, p := range want.Values {
+		if !near(values[k], p) {
+			t.Errorf("%s: eigenvalues %v, numpy's %v", name, values, want.Values)
+			return
+		}
+	}
+	for i, row := range want.Vectors {
+		for k, p := range row {
+			if !near(vecs[i*n+k], p) {
+				t.Errorf("%s: eigenvector %d has %v in row %d, numpy's %v", name, k, vecs[i*n+k], i, p)
+				return
+			}
 		}
 	}
 }

@@ -87,6 +87,23 @@ for m in eig_inputs:
     w = np.linalg.eigvals(m)
     w = sorted(w.tolist(), key=lambda z: (round(z.real, 9), round(z.imag, 9)))
     add("eigvals", m, [[z.real, z.imag] for z in w])
+# Small matrices whose eigenvalues LAPACK gives in an order worth keeping:
+# numpy's, with the eigenvectors as numpy gives them (out is {"values":
+# [[re, im], ...], "vectors": [[[re, im], ...], ...]} in numpy's order).
+# Several have a 2×2 block with equal diagonal entries, the case where
+# gonum's Dlanv2 orders the pair the other way.
+ordered_inputs = [
+    [[2., 1], [1, 2]], [[0., 1], [1, 0]], [[1., 2], [2, 1]], [[1., -1], [-1, 1]], [[1., 0.5], [0.5, 1]],
+    [[2., 1, 0], [1, 2, 1], [0, 1, 2]], [[2., 1, 0], [1, 2, 0], [0, 0, 5]],
+    [[1., 1, 0, 0], [1, 1, 0, 0], [0, 0, 2, 1], [0, 0, 1, 2]],
+    [[1., 2], [3, 4]], [[1., 2, 3], [4, 5, 6], [7, 8, 10]], [[4., 1, 2], [0.5, 3, 1], [2, -1, 1]],
+    [[0., 1], [-1, 0]], [[3., -2], [4, -1]],
+]
+for m in ordered_inputs:
+    w, v = np.linalg.eig(np.array(m))
+    w, v = np.asarray(w, complex), np.asarray(v, complex)
+    add("eig_numpy_order", m, {"values": [[z.real, z.imag] for z in w],
+                               "vectors": [[[z.real, z.imag] for z in row] for row in v]})
 for m in [mats["singular"], np.array([[1., 1], [1, 1]]), rng.normal(size=(3, 6))]:
     add("null_space", m, sl.null_space(m).shape[1])
 

@@ -178,7 +178,7 @@ var grammarCases = []struct{ src, want string }{
 	{"quad(x**2, b=3, a=0).value", "9"},
 	{"quad(x**2, b=3)", "<expr>:1:12: quad(f, a, b, {epsabs, epsrel, limit, points, weight, wvar, ...}) is called with b but without a, which comes before it: give a too"},
 	{"eye(3, k=1)", "<expr>:1:8: eye(n, m?, k?) is called with k but without m, which comes before it: give m too"},
-	{"minimize(fun=x -> x**2, x0=1)", "<expr>:1:25: minimize(f, x0, {method, args, jac, hess, hessp, bounds, ...}) is called with x0 but without f, which comes before it: give f too (fun= is none of its parameters or options)"},
+	{"minimize(fun=x -> x**2, x0=1)", "<expr>:1:25: minimize(f, x0, {method, args, jac, finite_diff_rel_step, hess, hessp, ...}) is called with x0 but without f, which comes before it: give f too (fun= is none of its parameters or options)"},
 	{"linspace(0, 1, n=3, endpoint=false)", "[0.        , 0.33333333, 0.66666667]"},
 	{"f(a=1, 2)", "<expr>:1:8: a positional argument cannot follow keyword arguments"},
 	{"sorted([1], key=abs, key=abs)", "<expr>:1:22: keyword argument key is given twice"},

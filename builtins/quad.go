@@ -269,6 +269,12 @@ var quadBuiltins = []*lang.Builtin{
 			}
 			if !r.Success {
 				s.Print("IntegrationWarning: " + r.Message)
+			} else if math.IsNaN(r.Value) || math.IsInf(r.Value, 0) || math.IsNaN(r.AbsErr) || math.IsInf(r.AbsErr, 0) {
+				// f was infinite or nan at a node (1/x at 0 in (-1, 1)):
+				// QUADPACK reports success, scipy's Python raises or
+				// numpy warns.
+				s.Print("IntegrationWarning: the integrand is infinite or nan at a point of the range, so the value " +
+					lang.Format(lang.Num(r.Value)) + " cannot be trusted; split the range there or use points")
 			} else if math.IsInf(lo, 0) && math.IsInf(hi, 0) && lo != hi {
 				// QUADPACK's qagi integrates f(x) + f(-x) over (0, inf), so
 				// the halves of an odd integrand cancel exactly: sin gives

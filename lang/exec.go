@@ -136,6 +136,9 @@ func (c *compiler) assign(st *syntax.Assign) {
 	sc := newFrame(nil, nil)
 	value := c.expr(st.Value, sc)
 	target := c.target(st.Target, sc)
+	if st.Op == "" {
+		target.sliceOf = slicedName(st.Target, st.Value)
+	}
 	var apply func(s *Session, old, v Value) Value
 	switch pos := c.pos(st.At); st.Op {
 	case "":
@@ -169,13 +172,34 @@ func (c *compiler) assign(st *syntax.Assign) {
 	}, sc.frame)
 }
 
+// slicedName returns a's name for an assignment b = a[...] with a slice
+// in the index, and "" for any other.
+func slicedName(target, value syntax.Expr) string {
+	b, ok := target.(*syntax.Ident)
+	ix, ok2 := value.(*syntax.Index)
+	if !ok || !ok2 {
+		return ""
+	}
+	a, ok := ix.X.(*syntax.Ident)
+	if !ok || a.Name == b.Name {
+		return ""
+	}
+	for _, it := range ix.Items {
+		if _, ok := it.(*syntax.Slice); ok {
+			return a.Name
+		}
+	}
+	return ""
+}
+
 // targetCode stores a value into what the left side of an assignment
 // names.
 type targetCode struct {
-	name  string // the global name that changes
-	pos   Pos
-	path  []accessor   // from the name's value to the place that changes
-	parts []targetCode // a tuple target: one per item
+	name    string // the global name that changes
+	pos     Pos
+	path    []accessor   // from the name's value to the place that changes
+	parts   []targetCode // a tuple target: one per item
+	sliceOf string       // the name sliced, for b = a[0:2] (see cell.sliceOf)
 }
 
 // accessor is one step into a value: an index or a field.
@@ -224,15 +248,34 @@ func (t targetCode) store(s *Session, v Value, apply func(s *Session, old, v Val
 			if !cl.bound {
 				panic(Errorf("%q is not defined, so it cannot be updated%s", t.name, s.DidYouMean(t.name)).at(t.pos))
 			}
+			s.noteSliceCopy(cl)
 			v = apply(s, cl.value, v)
 		}
 		s.Set(t.name, v)
+		if v.kind == ArrayKind || v.kind == ComplexKind {
+			s.cell(t.name).sliceOf = t.sliceOf
+		} else {
+			s.cell(t.name).sliceOf = ""
+		}
 		return
 	}
 	if !cl.bound {
 		panic(Errorf("%q is not defined%s", t.name, s.DidYouMean(t.name)).at(t.pos))
 	}
+	s.noteSliceCopy(cl)
 	s.Set(t.name, s.update(cl.value, t.path, v, apply))
+}
+
+// noteSliceCopy notes, the first time a variable assigned a slice of
+// another changes in place (b[0] = 1, b += 1), that the other does not
+// change with it, as it would with numpy's views.
+func (s *Session) noteSliceCopy(cl *cell) {
+	if cl.sliceOf == "" {
+		return
+	}
+	s.Note(fmt.Sprintf("%s was assigned a slice of %s, and calc's slices are copies: this changes %s only, where numpy's view would change %s too",
+		cl.name, cl.sliceOf, cl.name, cl.sliceOf))
+	cl.sliceOf = ""
 }
 
 // update returns a copy of container with the place path leads to set to

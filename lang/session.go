@@ -36,6 +36,10 @@ type cell struct {
 	pre   *Value // the predefined value (builtin or constant), if any
 	// changed is the generation in which the binding last changed.
 	changed int
+	// sliceOf names the variable whose slice the value was assigned from
+	// (b = a[0:2]), until the first change of one of b's elements, which
+	// notes that calc's slices are copies where numpy's are views.
+	sliceOf string
 }
 
 // Session is one calc workspace: its global names and the machinery that

@@ -588,7 +588,7 @@ func withTol(method string, opts lang.Options) lang.Options {
 	if !opts.Has("tol") || method == "COBYLA" {
 		return opts
 	}
-	tol := opts.Get("tol", lang.Nil)
+	tol := lang.Num(opts.Num("tol", 0)) // a number, said of tol itself
 	for _, name := range tolOptions[method] {
 		if !opts.Has(name) {
 			opts = opts.With(name, tol)

@@ -301,7 +301,8 @@ var imageBuiltins = []*lang.Builtin{
 		Name: "phase", Params: "x, y", Topic: "images",
 		Options: []lang.Opt{{Name: "degrees", Doc: "true: in degrees rather than radians"}},
 		Doc: "The angle of the vector (x, y), elementwise.\n" +
-			"In [0, 2π) (or degrees), as OpenCV's phase",
+			"In [0, 2π) (or degrees), as OpenCV's phase, but exact (atan2): OpenCV's approximates the angle, within\n" +
+			"about 0.01° (1.7e-4 radians), so the two differ in the fourth or fifth digit",
 		Example: "phase([1, 0, -1], [0, 1, 0], {degrees: true})",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -509,13 +510,27 @@ var imageBuiltins = []*lang.Builtin{
 			conv := map[string]func(*array.Array) (*array.Array, error){
 				"rgb2gray": image.ToGray, "gray2rgb": image.ToRGB, "rgb2hsv": image.ToHSV, "hsv2rgb": image.FromHSV,
 			}
-			f, ok := conv[strings.ToLower(a.Str(1))]
+			code := strings.TrimPrefix(strings.ToLower(a.Str(1)), "color_")
+			f, ok := conv[code]
+			if !ok && strings.Contains(code, "bgr") {
+				panic(lang.ArgErrorf(1, "calc has no code %q: %s", a.Str(1), bgrAdvice(code, conv)))
+			}
 			if !ok {
 				panic(lang.ArgErrorf(1, "unknown code %q (rgb2gray, gray2rgb, rgb2hsv or hsv2rgb)", a.Str(1)))
 			}
 			return lang.Arr(must(f(img(a, 0))))
 		},
 	},
+}
+
+// bgrAdvice explains, for an OpenCV colour code with BGR in it, that
+// calc's images are RGB, and names the code that does the same here.
+func bgrAdvice(code string, conv map[string]func(*array.Array) (*array.Array, error)) string {
+	why := "calc's imread gives RGB, where OpenCV's gives BGR"
+	if rgb := strings.ReplaceAll(code, "bgr", "rgb"); conv[rgb] != nil {
+		return why + ", so OpenCV's " + strings.ToUpper("color_"+code) + " on what cv2.imread read is \"" + rgb + "\" here"
+	}
+	return why + ": img[:, :, ::-1] reverses the channels"
 }
 
 // morphKernel reads argument i, a structuring element: an array of zeros

@@ -140,8 +140,9 @@ var spectralBuiltins = []*lang.Builtin{
 	{
 		Name: "eig", Params: "m", Topic: "linalg",
 		Doc: "Eigenvalues and eigenvectors of a square matrix, as numpy.\n" +
-			"A record {values, vectors}: vectors[:, k] belongs to values[k] and has unit length. Both are complex,\n" +
-			"as a general real matrix's may be (a rotation's are); eigh is for symmetric matrices.",
+			"A record {values, vectors}: vectors[:, k] belongs to values[k] and has unit length. Both are complex\n" +
+			"when some eigenvalue is, as a general real matrix's may be (a rotation's are), and real otherwise, as\n" +
+			"numpy's; eigh is for symmetric matrices.",
 		Example: "eig([[0, -1], [1, 0]]).values",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -152,13 +153,16 @@ var spectralBuiltins = []*lang.Builtin{
 				lang.Throw(err)
 			}
 			n := len(values)
-			return record("values", lang.CArr(array.ComplexOf([]int{n}, values)),
-				"vectors", lang.CArr(array.ComplexOf([]int{n, n}, vectors)))
+			if !allReal(values) {
+				return record("values", lang.CArr(array.ComplexOf([]int{n}, values)),
+					"vectors", lang.CArr(array.ComplexOf([]int{n, n}, vectors)))
+			}
+			return record("values", realOrComplex([]int{n}, values), "vectors", lang.Arr(array.ComplexOf([]int{n, n}, vectors).Re))
 		},
 	},
 	{
 		Name: "eigvals", Params: "m", Topic: "linalg",
-		Doc:     "The eigenvalues of a square matrix, as numpy (complex).",
+		Doc:     "The eigenvalues of a square matrix, as numpy.\nComplex when some eigenvalue is, real otherwise, as numpy's.",
 		Example: "eigvals([[2, 0], [0, 3]])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -167,14 +171,14 @@ var spectralBuiltins = []*lang.Builtin{
 			if err != nil {
 				lang.Throw(err)
 			}
-			return lang.CArr(array.ComplexOf([]int{len(values)}, values))
+			return realOrComplex([]int{len(values)}, values)
 		},
 	},
 	{
 		Name: "polyroots", Params: "p", Topic: "polynomials",
 		Doc: "The roots of a polynomial, as numpy.roots.\np holds its coefficients, the highest power first. " +
-			"The eigenvalues of its companion matrix, complex; calc's roots(f, a, b) finds the real roots of any\n" +
-			"function on an interval instead.",
+			"The eigenvalues of its companion matrix: complex when some root is, real otherwise, as numpy's;\n" +
+			"calc's roots(f, a, b) finds the real roots of any function on an interval instead.",
 		Example: "polyroots([1, 0, 1])",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -184,7 +188,27 @@ var spectralBuiltins = []*lang.Builtin{
 			if err != nil {
 				lang.Throw(err)
 			}
-			return lang.CArr(array.ComplexOf([]int{len(r)}, r))
+			return realOrComplex([]int{len(r)}, r)
 		},
 	},
+}
+
+// allReal reports whether every value has imaginary part 0.
+func allReal(values []complex128) bool {
+	for _, v := range values {
+		if imag(v) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// realOrComplex is numpy's rule for eigenvalues and polynomial roots: a
+// real array when every imaginary part is exactly 0, complex otherwise.
+func realOrComplex(shape []int, values []complex128) lang.Value {
+	c := array.ComplexOf(shape, values)
+	if allReal(values) {
+		return lang.Arr(c.Re)
+	}
+	return lang.CArr(c)
 }

@@ -75,3 +75,14 @@ func TestRealWhenAllReal(t *testing.T) {
 		}
 	}
 }
+
+// TestSolveOfAFunction: solve given an equation, as sympy's solve is
+// called, says what calc's solve is and names the root finders.
+func TestSolveOfAFunction(t *testing.T) {
+	s := builtins.NewSession()
+	for _, src := range []string{"solve(diff(x**3 - 3*x, x), x)", "solve(x -> x**2 - 2, 1)"} {
+		if _, err := s.Eval(src); err == nil || !strings.Contains(err.Error(), "roots(f, a, b)") {
+			t.Errorf("%s: err = %v, want one naming roots(f, a, b)", src, err)
+		}
+	}
+}

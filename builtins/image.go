@@ -126,7 +126,7 @@ func derivFilter(name, doc string, ksize bool, run func(ctx context.Context, m *
 	}
 	return &lang.Builtin{
 		Name: name, Params: "img, dx, dy", Options: options, Topic: "images", Doc: doc,
-		Example: "img = outer(range(8), ones(8))\n" + name + "(img, 1, 0)[3]",
+		Example: "img = outer(range(8), ones(8))    # brighter down the rows\n" + name + "(img, 1, 0)[3]\n" + name + "(img, 0, 1)[3]",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()

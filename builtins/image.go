@@ -156,11 +156,11 @@ reflect, replicate, constant (zeros) and wrap.
 Depth. An image read by imread is 8-bit: type(img) says "array(H, W) uint8". Its values are
 still numbers 0..255, but the filters that keep the depth of their input, as OpenCV's do with
 ddepth -1 (gaussian_blur, blur, box_filter, median_blur, bilateral_filter, filter2d, erode,
-dilate, morphology, threshold, resize, cvt_color, equalize_hist), give 8-bit results: rounded
-and saturated to 0..255 exactly as OpenCV computes them. The derivative filters (sobel, scharr,
-laplacian) give float64 (CV_64F) unless asked otherwise with {ddepth: -1} or {ddepth: "uint8"}.
-Indexing, slicing, reshaping and stacking images keep their depth; arithmetic and every other
-function give float64 arrays, so nothing wraps around as numpy's uint8 does:
+dilate, morphology, threshold, resize, cvt_color, equalize_hist, add_weighted), give 8-bit
+results: rounded and saturated to 0..255 exactly as OpenCV computes them. The derivative filters
+(sobel, scharr, laplacian) give float64 (CV_64F) unless asked otherwise with {ddepth: -1} or
+{ddepth: "uint8"}. Indexing, slicing, reshaping and stacking images keep their depth; arithmetic
+and every other function give float64 arrays, so nothing wraps around as numpy's uint8 does:
 as_depth(x, "uint8") makes any array 8-bit, and as_depth(img, "float64") makes an image plain.`
 
 var imageBuiltins = []*lang.Builtin{
@@ -320,6 +320,18 @@ var imageBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			return lang.Arr(must(image.ConvertScaleAbs(args.Array(0), opts.Num("alpha", 1), opts.Num("beta", 0))))
+		},
+	},
+	{
+		Name: "add_weighted", Params: "img1, alpha, img2, beta, gamma", Topic: "images",
+		Doc: "The weighted sum alpha·img1 + beta·img2 + gamma.\n" +
+			"As OpenCV's addWeighted, for images of the same shape: two 8-bit images give an 8-bit one, rounded and\n" +
+			"saturated from OpenCV's float32 arithmetic (to the bit, as OpenCV 4.6 computes it with AVX2); other\n" +
+			"images give float64. It blends the two Sobel derivatives into one picture of the edges.",
+		Example: "gx = as_depth([[0, 100], [255, 40]], \"uint8\")\ngy = as_depth([[10, 100], [255, 3]], \"uint8\")\nadd_weighted(gx, 0.5, gy, 0.5, 0)",
+		MinArgs: 5, MaxArgs: 5,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Arr(must(image.AddWeighted(a.Array(0), a.Num(1), a.Array(2), a.Num(3), a.Num(4))))
 		},
 	},
 	{

@@ -2,6 +2,7 @@ package roots
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -104,6 +105,22 @@ func TestExtrema(t *testing.T) {
 	}
 	if _, err := Extrema(cubic, dcubic, 3, -2, nil); err == nil {
 		t.Error("a reversed interval is accepted")
+	}
+}
+
+// TestExtremaRefusesAPole: tan on [0, 3] has a pole at π/2 where its
+// derivative 1 + tan² keeps its sign, so no critical point and no cluster
+// betrays it; the check on a grid does, and names a point near the pole.
+// On [0, 1.5], where tan is continuous, the answer stands.
+func TestExtremaRefusesAPole(t *testing.T) {
+	dtan := func(x float64) float64 { return 1 + math.Tan(x)*math.Tan(x) }
+	_, err := Extrema(math.Tan, dtan, 0, 3, nil)
+	if err == nil || !strings.Contains(err.Error(), "f(1.572)") || !strings.Contains(err.Error(), "not continuous") {
+		t.Errorf("tan on [0, 3]: err = %v, want one naming f(1.572) and saying f is not continuous", err)
+	}
+	got, err := Extrema(math.Tan, dtan, 0, 1.5, nil)
+	if err != nil || got.Min != 0 || !near(got.Max, math.Tan(1.5), 1e-15) {
+		t.Errorf("tan on [0, 1.5]: %+v, %v", got, err)
 	}
 }
 

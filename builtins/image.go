@@ -377,15 +377,16 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "box_filter", Params: "img, ksize", Topic: "images",
-		Options: []lang.Opt{{Name: "normalize", Doc: "true: divide by the box's area"}, borderOpt},
+		Options: []lang.Opt{{Name: "normalize", Doc: "false: the sum rather than the mean (true, as OpenCV's default)"}, borderOpt},
 		Doc: "The sum or mean of each window of an image.\n" +
-			"The sum of each ksize window (a number or [w, h]), or with {normalize: true} its mean, as OpenCV's boxFilter",
-		Example: "box_filter([[1, 2, 3, 4]], [2, 1])",
+			"The mean of each ksize window (a number or [w, h]), as OpenCV's boxFilter, or with {normalize: false} its sum\n" +
+			"(which an 8-bit image saturates at 255, as OpenCV's does with ddepth -1)",
+		Example: "box_filter([[1, 2, 3, 4]], [2, 1])\nbox_filter([[1, 2, 3, 4]], [2, 1], {normalize: false})",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			w, h := ksize(args, 1)
-			m, normalize, b := img(args, 0), opts.Bool("normalize", false), border(opts)
+			m, normalize, b := img(args, 0), opts.Bool("normalize", true), border(opts)
 			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) {
 				return image.BoxFilter(ctx, m, w, h, -1, -1, normalize, b)
 			}))

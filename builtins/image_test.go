@@ -105,3 +105,23 @@ func TestCvtColorBGR(t *testing.T) {
 		t.Errorf("COLOR_RGB2GRAY: %v, %v", v, err)
 	}
 }
+
+// TestBoxFilterMeanByDefault: box_filter gives the window's mean unless
+// {normalize: false}, as OpenCV's boxFilter (normalize=True by default);
+// the values are OpenCV 4.6's cv2.boxFilter(a, -1, (3, 3)) for this 8-bit a.
+func TestBoxFilterMeanByDefault(t *testing.T) {
+	s := builtins.NewSession()
+	for src, want := range map[string]string{
+		`box_filter(as_depth([[10, 200, 30, 41], [5, 6, 250, 8], [90, 100, 110, 120]], "uint8"), 3)`:                        "[[ 49,  85,  89, 124],\n [ 80,  89,  96, 105],\n [ 36,  91,  95, 151]]",
+		`box_filter(as_depth([[10, 200, 30, 41], [5, 6, 250, 8], [90, 100, 110, 120]], "uint8"), 3, {normalize: false})[0]`: "[255, 255, 255, 255]",
+		`box_filter([[1, 2, 3, 4]], [2, 1])`: "[[1.5, 1.5, 2.5, 3.5]]",
+	} {
+		v, err := s.Eval(src)
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		if got := lang.Format(v); got != want {
+			t.Errorf("%s =\n%s\nwant\n%s", src, got, want)
+		}
+	}
+}

@@ -153,7 +153,7 @@ var spectralBuiltins = []*lang.Builtin{
 				lang.Throw(err)
 			}
 			n := len(values)
-			if !allReal(values) {
+			if !allReal(values) || !allReal(vectors) {
 				return record("values", lang.CArr(array.ComplexOf([]int{n}, values)),
 					"vectors", lang.CArr(array.ComplexOf([]int{n, n}, vectors)))
 			}

@@ -2,6 +2,8 @@ package builtins_test
 
 import (
 	"io"
+	"math"
+	"strings"
 	"testing"
 
 	"calc/builtins"
@@ -47,5 +49,28 @@ func TestScalarFullOutputUnpacks(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestExtremaOfPolesAndJumps: extrema refuses a pole, whether f' changes
+// sign there (1/(x - 1.5), whose scan cluster gave ±5.7e9 as min and max)
+// or not (tan at π/2, which gave max 0 and min -0.14 without a note), and
+// keeps its answer across a finite jump: the value just before it.
+func TestExtremaOfPolesAndJumps(t *testing.T) {
+	s := builtins.NewSession()
+	s.Out = io.Discard
+	s.Err = io.Discard
+	for src, want := range map[string]string{
+		"extrema(1/(x - 1.5), 0, 3)": "f has a pole near 1.4999999998",
+		"extrema(1/x, -1, 1)":        "f has a pole near",
+		"extrema(tan(x), 0, 3)":      "f(1.572) = -830.789879526 lies outside [-0.142546543074, 0]",
+	} {
+		if _, err := s.Eval(src); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want one saying %q", src, err, want)
+		}
+	}
+	got := eval(t, s, "extrema(x -> x < 1 ? x : x - 5, 0, 3)").Record()
+	if max, min := got.Values["max"].Float(), got.Values["min"].Float(); max < 1-1e-9 || max >= 1 || math.Abs(min+4) > 1e-9 {
+		t.Errorf("a jump at 1: max %v, min %v; want just below 1 and about -4", max, min)
 	}
 }

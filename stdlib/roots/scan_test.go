@@ -124,6 +124,33 @@ func TestExtremaRefusesAPole(t *testing.T) {
 	}
 }
 
+// TestExtremaRefusesPoles: 1/(x - 1.5) on [0, 3] and 1/x² on [-1, 1]
+// have poles; without interval bounds the grid scan of f' misses them
+// and the check grid says so, and a finite jump is refused the same way
+// (with bounds, as extrema has them, the jump's cluster gives the answer
+// and the pole's is named: see builtins' TestExtremaOfPolesAndJumps).
+func TestExtremaRefusesPoles(t *testing.T) {
+	jump := func(x float64) float64 {
+		if x < 1 {
+			return x
+		}
+		return x - 5
+	}
+	for name, c := range map[string]struct {
+		f    func(float64) float64
+		a, b float64
+	}{
+		"1/(x - 1.5)": {func(x float64) float64 { return 1 / (x - 1.5) }, 0, 3},
+		"1/x²":        {func(x float64) float64 { return 1 / (x * x) }, -1, 1},
+		"jump":        {jump, 0, 3},
+	} {
+		_, err := Extrema(c.f, nil, c.a, c.b, nil)
+		if err == nil || !strings.Contains(err.Error(), "not continuous") && !strings.Contains(err.Error(), "has a pole") {
+			t.Errorf("%s: err = %v, want one saying f is not continuous or has a pole", name, err)
+		}
+	}
+}
+
 func nearAny(x float64, want []float64, tol float64) bool {
 	for _, w := range want {
 		if near(x, w, tol) {

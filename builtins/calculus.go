@@ -197,6 +197,42 @@ func pointFunc(s *lang.Session, f lang.Value, a lang.Args, i int) (*fn, []float6
 	return newFn(s, f, []lang.Value{a[i]}, 0, -1), x
 }
 
+// evenGradient is numpy.gradient of samples h apart: central differences
+// inside, one-sided at the ends, in numpy's order of operations.
+func evenGradient(f []float64, h float64) []float64 {
+	n := len(f)
+	out := make([]float64, n)
+	for i := 1; i < n-1; i++ {
+		out[i] = (f[i+1] - f[i-1]) / (2 * h)
+	}
+	out[0], out[n-1] = (f[1]-f[0])/h, (f[n-1]-f[n-2])/h
+	return out
+}
+
+// sampledGradient is numpy.gradient of samples at the points x: the even
+// formula when the steps are all equal (numpy checks the same), otherwise
+// the second-order formula for uneven steps, with numpy's coefficients.
+func sampledGradient(f, x []float64) []float64 {
+	n := len(f)
+	even := true
+	for i := 2; i < n; i++ {
+		even = even && x[i]-x[i-1] == x[1]-x[0]
+	}
+	if even {
+		return evenGradient(f, x[1]-x[0])
+	}
+	out := make([]float64, n)
+	for i := 1; i < n-1; i++ {
+		dx1, dx2 := x[i]-x[i-1], x[i+1]-x[i]
+		a := -dx2 / (dx1 * (dx1 + dx2))
+		b := (dx2 - dx1) / (dx1 * dx2)
+		c := dx1 / (dx2 * (dx1 + dx2))
+		out[i] = float64(a*f[i-1]) + float64(b*f[i]) + float64(c*f[i+1])
+	}
+	out[0], out[n-1] = (f[1]-f[0])/(x[1]-x[0]), (f[n-1]-f[n-2])/(x[n-1]-x[n-2])
+	return out
+}
+
 var calculusBuiltins = []*lang.Builtin{
 	{
 		Name: "diff", Params: "expr, x, n? | f | xs, n?", Topic: "calculus",
@@ -264,6 +300,34 @@ var calculusBuiltins = []*lang.Builtin{
 				xs = must(array.Diff(xs, 1, axis))
 			}
 			return lang.Arr(xs)
+		},
+	},
+	{
+		Name: "gradient", Params: "ys, spacing?", Topic: "calculus",
+		Doc: "The derivative of sampled values, as numpy.gradient.\n" +
+			"Central differences inside, one-sided ones at the two ends (numpy's edge_order 1), for samples ys\n" +
+			"spaced 1 apart, spacing apart (a number) or at the points spacing (an array, evenly spaced or not).\n" +
+			"For a vector; grad differentiates a function exactly.",
+		Example: "xs = linspace(0, 1, 5)\ngradient(xs**2, xs)\ngradient([1, 4, 9, 16], 1)",
+		MinArgs: 1, MaxArgs: 2,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			ys := a.Array(0)
+			if len(ys.Shape) != 1 || len(ys.Data) < 2 {
+				panic(lang.ArgErrorf(0, "gradient takes a vector of at least 2 samples, got %s (for an image, sobel "+
+					"differentiates along x or y)", a[0].TypeName()))
+			}
+			if len(a) < 2 || a[1].Kind() == lang.NumKind {
+				h := 1.0
+				if len(a) > 1 {
+					h = a.Num(1)
+				}
+				return lang.Arr(array.Vector(evenGradient(ys.Data, h)))
+			}
+			xs := a.Array(1)
+			if len(xs.Shape) != 1 || len(xs.Data) != len(ys.Data) {
+				panic(lang.ArgErrorf(1, "the points must be a vector as long as the samples (%d), got %s", len(ys.Data), a[1].TypeName()))
+			}
+			return lang.Arr(array.Vector(sampledGradient(ys.Data, xs.Data)))
 		},
 	},
 	{

@@ -8,6 +8,7 @@ import (
 
 	"calc/lang"
 	"calc/stdlib/array"
+	"calc/stdlib/random"
 )
 
 var coreBuiltins = []*lang.Builtin{
@@ -133,20 +134,25 @@ var coreBuiltins = []*lang.Builtin{
 	formatBuiltin,
 	{
 		Name: "seed", Params: "n", Topic: "arrays",
-		Doc:     "Seeds the random generator, so that numbers repeat.\nSeeds this session's generator of rand, randn and randint.",
+		Doc: "Seeds the random generator, so that numbers repeat.\nSeeds this session's generator of rand, randn and randint, which is numpy's legacy one\n" +
+			"(MT19937): after seed(n), rand, randn and randint give the numbers numpy.random.rand, randn and randint\n" +
+			"give after numpy.random.seed(n), n from 0 to 2**32 - 1.",
 		Example: "seed(1)\nrand()",
 		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			n := uint64(int64(a.Int(0)))
-			s.SetLocal(rngKey, rand.New(rand.NewPCG(n, n^0x9e3779b97f4a7c15)))
+			n := a.Num(0)
+			if n != math.Trunc(n) || n < 0 || n > math.MaxUint32 {
+				panic(lang.ArgErrorf(0, "the seed must be a whole number from 0 to 2**32 - 1, as numpy's, got %s", lang.Format(a[0])))
+			}
+			s.SetLocal(rngKey, random.New(uint32(n)))
 			return lang.Nil
 		},
 	},
-	randomFill("rand", "Uniformly distributed random numbers in [0, 1)", func(r *rand.Rand) float64 { return r.Float64() }),
-	randomFill("randn", "Normally distributed random numbers (mean 0, deviation 1)", func(r *rand.Rand) float64 { return r.NormFloat64() }),
+	randomFill("rand", "Uniformly distributed random numbers in [0, 1)", (*random.MT19937).Float64),
+	randomFill("randn", "Normally distributed random numbers (mean 0, deviation 1)", (*random.MT19937).NormFloat64),
 	{
 		Name: "randint", Params: "lo, hi, shape...", Topic: "arrays",
-		Doc:     "Random whole numbers from lo up to but not including hi.\nOne, or an array of the given shape.",
+		Doc:     "Random whole numbers from lo up to but not including hi.\nOne, or an array of the given shape, as numpy.random.randint.",
 		Example: "seed(3)\nrandint(1, 7, 5)",
 		MinArgs: 2, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -155,7 +161,7 @@ var coreBuiltins = []*lang.Builtin{
 				panic(lang.ArgErrorf(1, "hi must be above lo, got %d and %d", lo, hi))
 			}
 			r := rng(s)
-			draw := func() float64 { return float64(lo + r.IntN(hi-lo)) }
+			draw := func() float64 { return float64(lo + int(r.Bounded(uint64(hi-lo-1)))) }
 			return randomArray(s, a[2:], draw)
 		},
 	},
@@ -165,18 +171,18 @@ const rngKey = "builtins.rng"
 
 // rng returns the session's random generator, seeding it from the
 // system's entropy on first use.
-func rng(s *lang.Session) *rand.Rand {
-	if r, ok := s.Local(rngKey).(*rand.Rand); ok {
+func rng(s *lang.Session) *random.MT19937 {
+	if r, ok := s.Local(rngKey).(*random.MT19937); ok {
 		return r
 	}
-	r := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
+	r := random.New(rand.Uint32())
 	s.SetLocal(rngKey, r)
 	return r
 }
 
 // randomFill builds rand and randn: rand() is one number, rand(2, 3) an
 // array of that shape.
-func randomFill(name, doc string, draw func(*rand.Rand) float64) *lang.Builtin {
+func randomFill(name, doc string, draw func(*random.MT19937) float64) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "shape...", Topic: "arrays",
 		Doc:     doc + ".\nOne, or an array of the given shape; seed(n) makes them repeatable.",

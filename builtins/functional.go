@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"calc/lang"
@@ -183,8 +184,8 @@ var functionalBuiltins = []*lang.Builtin{
 			return s.Collect(out)
 		},
 	},
-	quantifier("any", "True if any item of xs is true (or f(item) is, given f).", "any([0, 0, 1])", true),
-	quantifier("all", "True if every item of xs is true (or f(item) is, given f).", "all([1, 2, 3] > 0)", false),
+	quantifier("any", "True if any item of xs is true (or f(item) is, given f).\nOf an array, without f: any element, whatever the shape, as numpy's any.", "any([0, 0, 1])\nany([[0, 0], [0, 1]])", true),
+	quantifier("all", "True if every item of xs is true (or f(item) is, given f).\nOf an array, without f: every element, whatever the shape, as numpy's all.", "all([1, 2, 3] > 0)\nall([[1, 2], [0, 3]] > 0)", false),
 	{
 		Name: "zip", Params: "xs, ys, ...", Topic: "functional",
 		Doc:     "The items of several collections side by side.\n[[xs[0], ys[0]], [xs[1], ys[1]], ...], as long as the shortest.",
@@ -278,6 +279,11 @@ func quantifier(name, doc, example string, stopAt bool) *lang.Builtin {
 		Name: name, Params: "xs, f?", Topic: "functional", Doc: doc, Example: example,
 		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			if arr := a[0].Array(); len(a) == 1 && arr != nil {
+				// as numpy's all and any: every element, whatever the shape
+				found := slices.ContainsFunc(arr.Data, func(x float64) bool { return (x != 0) == stopAt })
+				return lang.Bool(found == stopAt)
+			}
 			var f lang.Value
 			var items seq
 			if len(a) == 2 {

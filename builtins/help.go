@@ -43,10 +43,8 @@ func BuiltinHelp(s *lang.Session, b *lang.Builtin) string {
 		fmt.Fprintf(&t, "%s\n", line)
 	}
 	t.WriteString("\n")
-	for _, line := range strings.Split(b.Doc, "\n") {
-		for _, part := range wrapWords(line, helpWidth-2) {
-			fmt.Fprintf(&t, "  %s\n", part)
-		}
+	for _, line := range wrapDoc(b.Doc, helpWidth-2) {
+		fmt.Fprintf(&t, "  %s\n", line)
 	}
 	t.WriteString(optionsHelp(b))
 	t.WriteString("\nExample:\n")
@@ -86,6 +84,33 @@ func optionsHelp(b *lang.Builtin) string {
 
 // helpWidth is the width help's text is wrapped to.
 const helpWidth = 80
+
+// wrapDoc wraps a builtin's documentation to width. The author's line
+// breaks are kept, except after a line too long for width: the end that
+// had to be cut off runs on into the next line (unless that one is blank
+// or indented), so a paragraph wrapped for a wider screen reads as a
+// paragraph rather than as alternating long and short lines.
+func wrapDoc(doc string, width int) []string {
+	var lines []string
+	carry := ""
+	for _, line := range strings.Split(doc, "\n") {
+		if carry != "" && line != "" && !strings.HasPrefix(line, " ") {
+			line = carry + " " + line
+		} else if carry != "" {
+			lines = append(lines, carry)
+		}
+		parts := wrapWords(line, width)
+		carry = ""
+		if len(parts) > 1 {
+			parts, carry = parts[:len(parts)-1], parts[len(parts)-1]
+		}
+		lines = append(lines, parts...)
+	}
+	if carry != "" {
+		lines = append(lines, carry)
+	}
+	return lines
+}
 
 // wrapWords breaks line at spaces into lines of at most width runes (a
 // word longer than that keeps a line of its own).

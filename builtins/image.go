@@ -126,7 +126,7 @@ func derivFilter(name, doc string, ksize bool, run func(ctx context.Context, m *
 	}
 	return &lang.Builtin{
 		Name: name, Params: "img, dx, dy", Options: options, Topic: "images", Doc: doc,
-		Example: "img = outer(range(8), ones(8))\n" + name + "(img, 1, 0)[3]",
+		Example: "img = outer(range(8), ones(8))    # brighter down the rows\n" + name + "(img, 1, 0)[3]\n" + name + "(img, 0, 1)[3]",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -156,11 +156,11 @@ reflect, replicate, constant (zeros) and wrap.
 Depth. An image read by imread is 8-bit: type(img) says "array(H, W) uint8". Its values are
 still numbers 0..255, but the filters that keep the depth of their input, as OpenCV's do with
 ddepth -1 (gaussian_blur, blur, box_filter, median_blur, bilateral_filter, filter2d, erode,
-dilate, morphology, threshold, resize, cvt_color, equalize_hist), give 8-bit results: rounded
-and saturated to 0..255 exactly as OpenCV computes them. The derivative filters (sobel, scharr,
-laplacian) give float64 (CV_64F) unless asked otherwise with {ddepth: -1} or {ddepth: "uint8"}.
-Indexing, slicing, reshaping and stacking images keep their depth; arithmetic and every other
-function give float64 arrays, so nothing wraps around as numpy's uint8 does:
+dilate, morphology, threshold, resize, cvt_color, equalize_hist, add_weighted), give 8-bit
+results: rounded and saturated to 0..255 exactly as OpenCV computes them. The derivative filters
+(sobel, scharr, laplacian) give float64 (CV_64F) unless asked otherwise with {ddepth: -1} or
+{ddepth: "uint8"}. Indexing, slicing, reshaping and stacking images keep their depth; arithmetic
+and every other function give float64 arrays, so nothing wraps around as numpy's uint8 does:
 as_depth(x, "uint8") makes any array 8-bit, and as_depth(img, "float64") makes an image plain.`
 
 var imageBuiltins = []*lang.Builtin{
@@ -301,7 +301,8 @@ var imageBuiltins = []*lang.Builtin{
 		Name: "phase", Params: "x, y", Topic: "images",
 		Options: []lang.Opt{{Name: "degrees", Doc: "true: in degrees rather than radians"}},
 		Doc: "The angle of the vector (x, y), elementwise.\n" +
-			"In [0, 2π) (or degrees), as OpenCV's phase",
+			"In [0, 2π) (or degrees), as OpenCV's phase, but exact (atan2): OpenCV's approximates the angle, within\n" +
+			"about 0.01° (1.7e-4 radians), so the two differ in the fourth or fifth digit",
 		Example: "phase([1, 0, -1], [0, 1, 0], {degrees: true})",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -319,6 +320,18 @@ var imageBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			return lang.Arr(must(image.ConvertScaleAbs(args.Array(0), opts.Num("alpha", 1), opts.Num("beta", 0))))
+		},
+	},
+	{
+		Name: "add_weighted", Params: "img1, alpha, img2, beta, gamma", Topic: "images",
+		Doc: "The weighted sum alpha·img1 + beta·img2 + gamma.\n" +
+			"As OpenCV's addWeighted, for images of the same shape: two 8-bit images give an 8-bit one, rounded and\n" +
+			"saturated from OpenCV's float32 arithmetic (to the bit, as OpenCV 4.6 computes it with AVX2); other\n" +
+			"images give float64. It blends the two Sobel derivatives into one picture of the edges.",
+		Example: "gx = as_depth([[0, 100], [255, 40]], \"uint8\")\ngy = as_depth([[10, 100], [255, 3]], \"uint8\")\nadd_weighted(gx, 0.5, gy, 0.5, 0)",
+		MinArgs: 5, MaxArgs: 5,
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			return lang.Arr(must(image.AddWeighted(a.Array(0), a.Num(1), a.Array(2), a.Num(3), a.Num(4))))
 		},
 	},
 	{
@@ -364,15 +377,16 @@ var imageBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "box_filter", Params: "img, ksize", Topic: "images",
-		Options: []lang.Opt{{Name: "normalize", Doc: "true: divide by the box's area"}, borderOpt},
+		Options: []lang.Opt{{Name: "normalize", Doc: "false: the sum rather than the mean (true, as OpenCV's default)"}, borderOpt},
 		Doc: "The sum or mean of each window of an image.\n" +
-			"The sum of each ksize window (a number or [w, h]), or with {normalize: true} its mean, as OpenCV's boxFilter",
-		Example: "box_filter([[1, 2, 3, 4]], [2, 1])",
+			"The mean of each ksize window (a number or [w, h]), as OpenCV's boxFilter, or with {normalize: false} its sum\n" +
+			"(which an 8-bit image saturates at 255, as OpenCV's does with ddepth -1)",
+		Example: "box_filter([[1, 2, 3, 4]], [2, 1])\nbox_filter([[1, 2, 3, 4]], [2, 1], {normalize: false})",
 		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			w, h := ksize(args, 1)
-			m, normalize, b := img(args, 0), opts.Bool("normalize", false), border(opts)
+			m, normalize, b := img(args, 0), opts.Bool("normalize", true), border(opts)
 			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) {
 				return image.BoxFilter(ctx, m, w, h, -1, -1, normalize, b)
 			}))
@@ -509,13 +523,27 @@ var imageBuiltins = []*lang.Builtin{
 			conv := map[string]func(*array.Array) (*array.Array, error){
 				"rgb2gray": image.ToGray, "gray2rgb": image.ToRGB, "rgb2hsv": image.ToHSV, "hsv2rgb": image.FromHSV,
 			}
-			f, ok := conv[strings.ToLower(a.Str(1))]
+			code := strings.TrimPrefix(strings.ToLower(a.Str(1)), "color_")
+			f, ok := conv[code]
+			if !ok && strings.Contains(code, "bgr") {
+				panic(lang.ArgErrorf(1, "calc has no code %q: %s", a.Str(1), bgrAdvice(code, conv)))
+			}
 			if !ok {
 				panic(lang.ArgErrorf(1, "unknown code %q (rgb2gray, gray2rgb, rgb2hsv or hsv2rgb)", a.Str(1)))
 			}
 			return lang.Arr(must(f(img(a, 0))))
 		},
 	},
+}
+
+// bgrAdvice explains, for an OpenCV colour code with BGR in it, that
+// calc's images are RGB, and names the code that does the same here.
+func bgrAdvice(code string, conv map[string]func(*array.Array) (*array.Array, error)) string {
+	why := "calc's imread gives RGB, where OpenCV's gives BGR"
+	if rgb := strings.ReplaceAll(code, "bgr", "rgb"); conv[rgb] != nil {
+		return why + ", so OpenCV's " + strings.ToUpper("color_"+code) + " on what cv2.imread read is \"" + rgb + "\" here"
+	}
+	return why + ": img[:, :, ::-1] reverses the channels"
 }
 
 // morphKernel reads argument i, a structuring element: an array of zeros

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"calc/builtins"
+	"calc/lang"
 )
 
 // TestImageInterrupt checks that an interrupt (Ctrl-C, or a time limit)
@@ -80,4 +81,47 @@ func FuzzImage(f *testing.F) {
 		defer timer.Stop()
 		s.Eval(src)
 	})
+}
+
+// TestCvtColorBGR: OpenCV's BGR codes are errors that give calc's RGB
+// spelling, since calc's imread gives RGB and OpenCV's BGR; OpenCV's
+// COLOR_ prefix is accepted.
+func TestCvtColorBGR(t *testing.T) {
+	s := builtins.NewSession()
+	if _, err := s.Eval(`img = as_depth([[[255, 0, 0], [0, 128, 255]]], "uint8")`); err != nil {
+		t.Fatal(err)
+	}
+	for call, want := range map[string]string{
+		`cvt_color(img, "bgr2gray")`:       `"rgb2gray" here`,
+		`cvt_color(img, "COLOR_BGR2GRAY")`: `OpenCV's COLOR_BGR2GRAY on what cv2.imread read is "rgb2gray" here`,
+		`cvt_color(img, "bgr2rgb")`:        `img[:, :, ::-1] reverses the channels`,
+	} {
+		if _, err := s.Eval(call); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want one saying %s", call, err, want)
+		}
+	}
+	v, err := s.Eval(`all(cvt_color(img, "COLOR_RGB2GRAY") == cvt_color(img, "rgb2gray"))`)
+	if err != nil || lang.Format(v) != "true" {
+		t.Errorf("COLOR_RGB2GRAY: %v, %v", v, err)
+	}
+}
+
+// TestBoxFilterMeanByDefault: box_filter gives the window's mean unless
+// {normalize: false}, as OpenCV's boxFilter (normalize=True by default);
+// the values are OpenCV 4.6's cv2.boxFilter(a, -1, (3, 3)) for this 8-bit a.
+func TestBoxFilterMeanByDefault(t *testing.T) {
+	s := builtins.NewSession()
+	for src, want := range map[string]string{
+		`box_filter(as_depth([[10, 200, 30, 41], [5, 6, 250, 8], [90, 100, 110, 120]], "uint8"), 3)`:                        "[[ 49,  85,  89, 124],\n [ 80,  89,  96, 105],\n [ 36,  91,  95, 151]]",
+		`box_filter(as_depth([[10, 200, 30, 41], [5, 6, 250, 8], [90, 100, 110, 120]], "uint8"), 3, {normalize: false})[0]`: "[255, 255, 255, 255]",
+		`box_filter([[1, 2, 3, 4]], [2, 1])`: "[[1.5, 1.5, 2.5, 3.5]]",
+	} {
+		v, err := s.Eval(src)
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		if got := lang.Format(v); got != want {
+			t.Errorf("%s =\n%s\nwant\n%s", src, got, want)
+		}
+	}
 }

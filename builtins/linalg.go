@@ -273,6 +273,10 @@ var linalgBuiltins = []*lang.Builtin{
 		Example: "solve([[3, 1], [1, 2]], [9, 8])",
 		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			if a[0].Kind() == lang.ExprKind || a[0].IsCallable() {
+				panic(lang.ArgErrorf(0, "solve(A, b) solves the linear system A·x = b, as numpy.linalg.solve; for f(x) = 0 "+
+					"calc has roots(f, a, b) (every root in [a, b]), brentq(f, a, b) and fsolve(f, x0)"))
+			}
 			if anyComplex(a) {
 				x, _ := complexArg(a, 0)
 				b, _ := complexArg(a, 1)

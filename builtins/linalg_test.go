@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"calc/builtins"
+	"calc/lang"
 )
 
 // TestUnstoppableNote: a factorization large enough to take a while says,
@@ -47,5 +48,41 @@ func TestUnstoppableRefused(t *testing.T) {
 	s.Deadline = time.Now().Add(time.Hour)
 	if _, err := s.Eval("svd(ones(200, 200))"); err != nil {
 		t.Errorf("a small svd under an hour's limit: %v", err)
+	}
+}
+
+// TestRealWhenAllReal: eigvals, eig and polyroots give real arrays when
+// every imaginary part is 0 and complex ones otherwise, as numpy's do
+// (numpy 1.24: eigvals([[2, 0], [0, 3]]) is array([2., 3.]), roots([3,
+// -12, 9]) array([3., 1.]), roots([1, 0, 1]) array([-0.+1.j, 0.-1.j])).
+func TestRealWhenAllReal(t *testing.T) {
+	s := builtins.NewSession()
+	for src, want := range map[string]string{
+		"type(eigvals([[2, 0], [0, 3]]))":      "array(2,)",
+		"type(eig([[2, 1], [1, 3]]).values)":   "array(2,)",
+		"type(eig([[2, 1], [1, 3]]).vectors)":  "array(2, 2)",
+		"type(polyroots([3, -12, 9]))":         "array(2,)",
+		"type(polyroots([1, 0, 1]))":           "complex array(2,)",
+		"type(eig([[0, -1], [1, 0]]).vectors)": "complex array(2, 2)",
+		"polyroots([3, -12, 9])":               "[3, 1]",
+	} {
+		v, err := s.Eval(src)
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		if got := strings.Trim(lang.Format(v), `"`); got != want {
+			t.Errorf("%s = %s, want %s", src, got, want)
+		}
+	}
+}
+
+// TestSolveOfAFunction: solve given an equation, as sympy's solve is
+// called, says what calc's solve is and names the root finders.
+func TestSolveOfAFunction(t *testing.T) {
+	s := builtins.NewSession()
+	for _, src := range []string{"solve(diff(x**3 - 3*x, x), x)", "solve(x -> x**2 - 2, 1)"} {
+		if _, err := s.Eval(src); err == nil || !strings.Contains(err.Error(), "roots(f, a, b)") {
+			t.Errorf("%s: err = %v, want one naming roots(f, a, b)", src, err)
+		}
 	}
 }

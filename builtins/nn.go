@@ -3,6 +3,7 @@ package builtins
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"calc/autodiff"
@@ -57,6 +58,23 @@ func logSumExp(g *autodiff.Graph, x *autodiff.Node) *autodiff.Node {
 	return g.Apply(autodiff.Lookup("log"), lastAxisSum(g, g.Apply(autodiff.Lookup("exp"), x)))
 }
 
+// checkLossShapes refuses a loss whose prediction and target are arrays
+// of different shapes: broadcasting them, as numpy would, compares every
+// prediction with every target (a column of outputs against a vector of
+// labels gives an N×N table) and silently trains towards the wrong
+// answer. PyTorch warns of the same. hint ends the message.
+func checkLossShapes(name string, x []*autodiff.Node, hint string) {
+	pred, target := x[0].Shape, x[1].Shape
+	if len(pred) == 0 || len(target) == 0 || slices.Equal(pred, target) {
+		return
+	}
+	if array.Size(pred) == array.Size(target) {
+		hint = fmt.Sprintf(" (reshape(target, %s) makes it match)", strings.Trim(array.ShapeString(pred), "(,)")) + hint
+	}
+	panic(lang.Errorf("%s: the prediction has shape %s and the target %s; they must match, since broadcasting one against "+
+		"the other compares every prediction with every target%s", name, array.ShapeString(pred), array.ShapeString(target), hint))
+}
+
 var nnBuiltins = []*lang.Builtin{
 	graphFn("softmax", "x", "exp(x)/sum(exp(x)) along the last axis, as probabilities.", "softmax([1, 2, 3])", 1,
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
@@ -66,17 +84,20 @@ var nnBuiltins = []*lang.Builtin{
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node { return g.Sub(x[0], logSumExp(g, x[0])) }),
 	graphFn("logsumexp", "x", "log(sum(exp(x))) along the last axis, without overflow.\nOver all of a vector.", "logsumexp([1000, 1000])", 1,
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node { return logSumExp(g, x[0]) }),
-	graphFn("sse", "pred, target", "The sum of squared errors, sum((target - pred)**2).", "sse([0.9, 0.2], [1, 0])", 2,
+	graphFn("sse", "pred, target", "The sum of squared errors, sum((target - pred)**2).\npred and target have the same shape, or one is a number.", "sse([0.9, 0.2], [1, 0])", 2,
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
+			checkLossShapes("sse", x, "")
 			return g.Sum(g.Pow(g.Sub(x[1], x[0]), g.Const(2)), autodiff.AllAxes)
 		}),
-	graphFn("mse", "pred, target", "The mean squared error, mean((target - pred)**2).", "mse([0.9, 0.2], [1, 0])", 2,
+	graphFn("mse", "pred, target", "The mean squared error, mean((target - pred)**2).\npred and target have the same shape, or one is a number.", "mse([0.9, 0.2], [1, 0])", 2,
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
+			checkLossShapes("mse", x, "")
 			d := g.Pow(g.Sub(x[1], x[0]), g.Const(2))
 			return g.Mul(g.Sum(d, autodiff.AllAxes), g.Const(1/float64(max(1, d.Size()))))
 		}),
-	graphFn("cross_entropy", "probs, target", "The cross-entropy loss of predicted probabilities.\n-sum(target*log(probs)) averaged over rows, against one-hot (or probability)\ntargets; for a vector, the plain sum.", "cross_entropy([0.7, 0.2, 0.1], [1, 0, 0])", 2,
+	graphFn("cross_entropy", "probs, target", "The cross-entropy loss of predicted probabilities.\n-sum(target*log(probs)) averaged over rows, against one-hot (or probability)\ntargets of probs' shape; for a vector, the plain sum.", "cross_entropy([0.7, 0.2, 0.1], [1, 0, 0])", 2,
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
+			checkLossShapes("cross_entropy", x, "; for class labels, make one-hot targets: eye(classes)[labels]")
 			total := g.Neg(g.Sum(g.Mul(x[1], g.Apply(autodiff.Lookup("log"), x[0])), autodiff.AllAxes))
 			if len(x[0].Shape) == 2 {
 				return g.Mul(total, g.Const(1/float64(max(1, x[0].Shape[0]))))

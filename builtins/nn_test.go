@@ -1,6 +1,8 @@
 package builtins_test
 
 import (
+	"math"
+	"strings"
 	"testing"
 
 	"calc/builtins"
@@ -88,4 +90,33 @@ func BenchmarkTrainSeedNetwork(b *testing.B) { benchmarkTrain(b, seedNetwork, "0
 // 8 585 216 flops.
 func BenchmarkTrainLargeNetwork(b *testing.B) {
 	benchmarkTrain(b, largeNetwork, "0.01", 4*256*64*128+6*256*128)
+}
+
+// TestLossShapesMustMatch: sse, mse and cross_entropy refuse a target
+// whose shape differs from the prediction's, where broadcasting would
+// compare every prediction with every target: the seed network's output
+// is a column, and a vector of labels beside it trained towards the mean.
+func TestLossShapesMustMatch(t *testing.T) {
+	s := builtins.NewSession()
+	for src, want := range map[string]string{
+		"sse([[1], [2]], [1, 2])":                         "reshape(target, 2, 1)",
+		"mse([1, 2], [[1], [2]])":                         "the prediction has shape (2,) and the target (2, 1)",
+		"cross_entropy([[0.9, 0.1], [0.2, 0.8]], [0, 1])": "eye(classes)[labels]",
+		"grad(w -> sse(w*[[1], [2]], [1, 2]))(1)":         "reshape(target, 2, 1)",
+	} {
+		if _, err := s.Eval(src); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want one saying %q", src, err, want)
+		}
+	}
+	for src, want := range map[string]float64{
+		"sse([1, 2], 1)":              1,
+		"sse(1, [1, 2])":              1,
+		"mse([[1], [3]], [[1], [2]])": 0.5,
+		"cross_entropy([[0.5, 0.5], [0.2, 0.8]], eye(2)[[0, 1]])": -(math.Log(0.5) + math.Log(0.8)) / 2,
+	} {
+		v, err := s.Eval(src)
+		if err != nil || math.Abs(v.Float()-want) > 1e-15 {
+			t.Errorf("%s = %v (%v), want %v", src, v.Float(), err, want)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"slices"
 
 	"calc/lang"
 	"calc/stdlib/optimize"
@@ -42,6 +43,23 @@ func scalarResult(r optimize.ScalarResult) lang.Value {
 	return lang.RecordOf(rec)
 }
 
+// fullOutput is brent's, golden's or fminbound's {full_output: true}: the
+// record of scalarResult, which unpacks as scipy's tuple, whose fields
+// tuple names in order.
+func fullOutput(r optimize.ScalarResult, tuple ...string) lang.Value {
+	v := scalarResult(r)
+	rec := v.Record()
+	if slices.Contains(tuple, "ierr") { // fminbound's: 1 when maxfun stopped it
+		ierr := 0.0
+		if !r.Success {
+			ierr = 1
+		}
+		rec.Set("ierr", lang.Num(ierr))
+	}
+	rec.Tuple = tuple
+	return v
+}
+
 // bracketArg reads scipy's brack: two or three starting points, or nil.
 func bracketArg(v lang.Value) []float64 {
 	if v.IsNil() {
@@ -55,7 +73,7 @@ func bracketArg(v lang.Value) []float64 {
 }
 
 // scalarMinimizer builds brent and golden: minimizers from a bracket.
-func scalarMinimizer(name, doc string, run func(f func(float64) float64, brack []float64, tol float64, maxiter int) (optimize.ScalarResult, error)) *lang.Builtin {
+func scalarMinimizer(name, doc string, tuple []string, run func(f func(float64) float64, brack []float64, tol float64, maxiter int) (optimize.ScalarResult, error)) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: "f", Topic: "optimize", Doc: doc,
 		Options: []lang.Opt{{Name: "brack", Doc: "two or three points to start the bracket search from ([0, 1])"}, {Name: "tol", Doc: "the relative tolerance on x (1.48e-8)"}, maxiterOpt, fullOutputOpt, argsOpt},
@@ -69,7 +87,7 @@ func scalarMinimizer(name, doc string, run func(f func(float64) float64, brack [
 				lang.Throw(err)
 			}
 			if opts.Bool("full_output", false) {
-				return scalarResult(r)
+				return fullOutput(r, tuple...)
 			}
 			return lang.Num(r.X)
 		},
@@ -86,14 +104,19 @@ func runGolden(f func(float64) float64, brack []float64, tol float64, maxiter in
 
 var scalarMinBuiltins = []*lang.Builtin{
 	scalarMinimizer("brent", "Minimizes a one-variable function by Brent's method.\nParabolic steps guarded by golden sections, as\n"+
-		"scipy.optimize.brent; brack gives starting points. {full_output: true} gives a record.", runBrent),
-	scalarMinimizer("golden", "Minimizes a one-variable function by golden sections.\nThe minimizer by golden-section search, as scipy.optimize.golden.", runGolden),
+		"scipy.optimize.brent; brack gives starting points. {full_output: true} gives a record x, fun, nit, nfev, success,\n"+
+		"message that unpacks as scipy's tuple: xmin, fval, iter, funcalls = brent(f, full_output=true).",
+		[]string{"x", "fun", "nit", "nfev"}, runBrent),
+	scalarMinimizer("golden", "Minimizes a one-variable function by golden sections.\nThe minimizer by golden-section search, as scipy.optimize.golden. {full_output: true} gives a record x,\n"+
+		"fun, nit, nfev, success, message that unpacks as scipy's tuple: xmin, fval, funcalls = golden(f, full_output=true).",
+		[]string{"x", "fun", "nfev"}, runGolden),
 	{
 		Name: "fminbound", Params: "f, x1, x2", Topic: "optimize",
 		Options: []lang.Opt{{Name: "xtol", Doc: "the absolute tolerance on x (1e-5)"}, {Name: "maxfun", Doc: "the most function evaluations (500)"}, fullOutputOpt, argsOpt},
 		Doc: "Minimizes a function on an interval.\n" +
 			"The minimizer of f on [x1, x2], by Brent's bounded method as scipy.optimize.fminbound\n" +
-			"(xtol 1e-5, maxfun 500). {full_output: true} gives a record x, fun, nit, nfev, success, message.",
+			"(xtol 1e-5, maxfun 500). {full_output: true} gives a record x, fun, nit, nfev, success, message, ierr (1 when\n" +
+			"maxfun stopped it, else 0) that unpacks as scipy's tuple: xopt, fval, ierr, numfunc = fminbound(f, x1, x2, full_output=true).",
 		Example: "fminbound(sin(x), 0, 2*pi)",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -107,7 +130,7 @@ var scalarMinBuiltins = []*lang.Builtin{
 				s.Print("Warning: " + r.Message)
 			}
 			if opts.Bool("full_output", false) {
-				return scalarResult(r)
+				return fullOutput(r, "x", "fun", "ierr", "nfev")
 			}
 			return lang.Num(r.X)
 		},

@@ -662,8 +662,11 @@ type ExtremaResult struct {
 // df nil means a central difference with step cbrt(eps)*max(1, |x|),
 // accurate to about eps^(2/3) relative. Points where f is not finite are
 // skipped; the error reports an invalid interval or settings, or an f
-// that is not finite at any candidate. Cost: that of FindAll on df, plus
-// one call of f per candidate.
+// that is not finite at any candidate, one with a pole at the least or
+// greatest value found (poleAtExtreme), or one that is not continuous or
+// not differentiable: a value of f on a grid of 1000 intervals beyond the
+// extremes found. Cost: that of FindAll on df, plus one call of f per
+// candidate and 999 more.
 func Extrema(f, df func(float64) float64, a, b float64, s *ScanSettings) (ExtremaResult, error) {
 	if df == nil {
 		df = func(x float64) float64 {
@@ -698,5 +701,58 @@ func Extrema(f, df func(float64) float64, a, b float64, s *ScanSettings) (Extrem
 	if math.IsNaN(res.ArgMin) {
 		return res, fmt.Errorf("f is not finite at a, b or any critical point in [%v, %v]", a, b)
 	}
+	if x, ok := poleAtExtreme(f, res); ok {
+		return res, fmt.Errorf("f has a pole near %.12g (|f| at least doubles over the last %.3g before it): f is "+
+			"unbounded on [%v, %v], so it has no least or greatest value there; split the interval at the pole",
+			x, res.Resolution, a, b)
+	}
+	if x, y, outside := beyondExtremes(f, a, b, res); outside {
+		return res, fmt.Errorf("f(%.12g) = %.12g lies outside [%.12g, %.12g], the least and greatest values at the ends "+
+			"and critical points: f is not continuous or not differentiable on [%v, %v] (a pole, a jump or a cusp, "+
+			"where f' need not vanish or change sign, as tan's at π/2), so its extremes are not among those points; "+
+			"split the interval there", x, y, res.Min, res.Max, a, b)
+	}
 	return res, nil
+}
+
+// poleAtExtreme reports whether the least or greatest value res found is
+// f at the end of a cluster next to a pole: one where |f| at least doubles
+// over the cluster's width before it, as |1/(x - p)| does when p lies in
+// the cluster, while near a finite jump or a steep continuous stretch it
+// barely changes. Such a value is only the largest seen at the resolution.
+func poleAtExtreme(f func(float64) float64, res ExtremaResult) (float64, bool) {
+	for _, c := range res.Clusters {
+		w := c.Hi - c.Lo
+		for _, end := range []struct{ x, before float64 }{{c.Lo, c.Lo - w}, {c.Hi, c.Hi + w}} {
+			if end.x != res.ArgMin && end.x != res.ArgMax {
+				continue
+			}
+			if y, outer := f(end.x), f(end.before); ok(y) && ok(outer) && math.Abs(y) >= 2*math.Abs(outer) {
+				return end.x, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// extremaCheckPoints is the number of points on which Extrema checks its
+// answer.
+const extremaCheckPoints = 1000
+
+// beyondExtremes finds the value of f on an even grid over [a, b] that
+// lies farthest beyond res's extremes, if one is beyond by more than
+// rounding: the closed-interval
+// method holds only for a continuous f, and a pole where f' keeps its
+// sign (tan at π/2, whose derivative 1 + tan² never vanishes) gives no
+// critical point, no note and extremes far from the truth.
+func beyondExtremes(f func(float64) float64, a, b float64, res ExtremaResult) (x, y float64, outside bool) {
+	worst := 1e-9 * (math.Abs(res.Min) + math.Abs(res.Max) + 1) // more than rounding
+	for i := 1; i < extremaCheckPoints; i++ {
+		xi := a + (b-a)*float64(i)/extremaCheckPoints
+		yi := f(xi)
+		if excess := max(yi-res.Max, res.Min-yi); ok(yi) && excess > worst {
+			x, y, worst, outside = xi, yi, excess, true
+		}
+	}
+	return x, y, outside
 }

@@ -2,6 +2,7 @@ package roots
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -104,6 +105,49 @@ func TestExtrema(t *testing.T) {
 	}
 	if _, err := Extrema(cubic, dcubic, 3, -2, nil); err == nil {
 		t.Error("a reversed interval is accepted")
+	}
+}
+
+// TestExtremaRefusesAPole: tan on [0, 3] has a pole at π/2 where its
+// derivative 1 + tan² keeps its sign, so no critical point and no cluster
+// betrays it; the check on a grid does, and names a point near the pole.
+// On [0, 1.5], where tan is continuous, the answer stands.
+func TestExtremaRefusesAPole(t *testing.T) {
+	dtan := func(x float64) float64 { return 1 + math.Tan(x)*math.Tan(x) }
+	_, err := Extrema(math.Tan, dtan, 0, 3, nil)
+	if err == nil || !strings.Contains(err.Error(), "f(1.572)") || !strings.Contains(err.Error(), "not continuous") {
+		t.Errorf("tan on [0, 3]: err = %v, want one naming f(1.572) and saying f is not continuous", err)
+	}
+	got, err := Extrema(math.Tan, dtan, 0, 1.5, nil)
+	if err != nil || got.Min != 0 || !near(got.Max, math.Tan(1.5), 1e-15) {
+		t.Errorf("tan on [0, 1.5]: %+v, %v", got, err)
+	}
+}
+
+// TestExtremaRefusesPoles: 1/(x - 1.5) on [0, 3] and 1/x² on [-1, 1]
+// have poles; without interval bounds the grid scan of f' misses them
+// and the check grid says so, and a finite jump is refused the same way
+// (with bounds, as extrema has them, the jump's cluster gives the answer
+// and the pole's is named: see builtins' TestExtremaOfPolesAndJumps).
+func TestExtremaRefusesPoles(t *testing.T) {
+	jump := func(x float64) float64 {
+		if x < 1 {
+			return x
+		}
+		return x - 5
+	}
+	for name, c := range map[string]struct {
+		f    func(float64) float64
+		a, b float64
+	}{
+		"1/(x - 1.5)": {func(x float64) float64 { return 1 / (x - 1.5) }, 0, 3},
+		"1/x²":        {func(x float64) float64 { return 1 / (x * x) }, -1, 1},
+		"jump":        {jump, 0, 3},
+	} {
+		_, err := Extrema(c.f, nil, c.a, c.b, nil)
+		if err == nil || !strings.Contains(err.Error(), "not continuous") && !strings.Contains(err.Error(), "has a pole") {
+			t.Errorf("%s: err = %v, want one saying f is not continuous or has a pole", name, err)
+		}
 	}
 }
 

@@ -172,6 +172,7 @@ const rngKey = "builtins.rng"
 // rng returns the session's random generator, seeding it from the
 // system's entropy on first use.
 func rng(s *lang.Session) *random.MT19937 {
+	s.DrawRandom()
 	if r, ok := s.Local(rngKey).(*random.MT19937); ok {
 		return r
 	}

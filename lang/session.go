@@ -119,6 +119,7 @@ type Session struct {
 	// resets the resets of the state their graphs keep (OnReuse).
 	traced  []*autodiff.Node
 	tracing int
+	draws   int // random draws made while tracing (DrawRandom)
 	reads   []*cell
 	resets  []func()
 	// functions caches traced functions made ready for solvers.

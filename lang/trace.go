@@ -52,10 +52,16 @@ type Traced struct {
 	reads  []*cell
 	gen    int
 	resets []func()
+	// random says that the function drew random numbers while traced:
+	// the trace holds the numbers drawn then, so it is never reused.
+	random bool
 }
 
 // valid reports whether no global name the trace read has changed since.
 func (t *Traced) valid() bool {
+	if t.random {
+		return false
+	}
 	for _, c := range t.reads {
 		if c.changed > t.gen {
 			return false
@@ -92,7 +98,7 @@ func (s *Session) Trace(f Value, templates []Value) (t *Traced, err error) {
 		}
 		args[i], t.Args[i] = v, Arg{Template: tmpl, Vars: vars}
 	}
-	depth, sp, bp, traced, reads, resets := s.depth, s.sp, s.bp, len(s.traced), len(s.reads), len(s.resets)
+	depth, sp, bp, traced, reads, resets, draws := s.depth, s.sp, s.bp, len(s.traced), len(s.reads), len(s.resets), s.draws
 	s.traced = append(s.traced, t.Vars()...)
 	s.tracing++
 	defer func() {
@@ -120,7 +126,20 @@ func (s *Session) Trace(f Value, templates []Value) (t *Traced, err error) {
 		return nil, Errorf("%s returns %s, not a number or an array", describeFunc(f), v.TypeName())
 	}
 	t.Out = n
+	if s.draws != draws {
+		t.random = true
+		s.Note(fmt.Sprintf("%s draws random numbers, and calc traces it once to compile it: the numbers drawn then stay fixed "+
+			"while it runs, where numpy would draw new ones at every call", describeFunc(f)))
+	}
 	return t, nil
+}
+
+// DrawRandom tells the session that a builtin draws random numbers, so
+// that a function traced meanwhile is known to hold fixed draws.
+func (s *Session) DrawRandom() {
+	if s.tracing > 0 {
+		s.draws++
+	}
 }
 
 // OnReuse registers, while a function is traced, the reset of state that

@@ -58,6 +58,8 @@ var grammarCases = []struct{ src, want string }{
 	{"m = [[1, 2], [3, 4]]\nr = m[:, 0]\nr += 1\nr", "note: r was assigned a slice of m, and calc's slices are copies: this changes r only, where numpy's view would change m too\n[2, 4]"},
 	{"a = [1, 2, 3]\nb = a[0:2]\nb = b * 2\nb[0] = 1\nb", "[1, 4]"},
 	{"f(x) = (x - rand())**2\nseed(1)\na = fmin(f, 0, disp=false)\nb = fmin(f, 0, disp=false)\na == b", "note: f(x) draws random numbers, and calc traces it once to compile it: the numbers drawn then stay fixed while it runs, where numpy would draw new ones at every call\nnote: f(x) draws random numbers, and calc traces it once to compile it: the numbers drawn then stay fixed while it runs, where numpy would draw new ones at every call\nfalse"},
+	{"mean([])", "note: mean of an empty array is nan, as numpy's (which warns: Mean of empty slice)\nnan"},
+	{"std(zeros(0, 3), 0)", "note: std of an empty array is nan, as numpy's (which warns: Mean of empty slice)\n[nan, nan, nan]"},
 	{"1 / 0", "note: division by zero gives inf or nan, as numpy's (Python raises ZeroDivisionError)\ninf"},
 	{"[1, -1] // [0, 2]", "note: division by zero gives inf or nan, as numpy's (Python raises ZeroDivisionError)\n[inf,  -1]"},
 	{"5 % 0", "note: division by zero gives inf or nan, as numpy's (Python raises ZeroDivisionError)\nnan"},

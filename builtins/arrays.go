@@ -92,8 +92,20 @@ func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error)
 			if args[0].Kind() == lang.ComplexKind {
 				return complexReduction(name, args, axis)
 			}
-			return lang.Arr(reduceAxis(f, args.Array(0), axis))
+			x := args.Array(0)
+			if name == "mean" {
+				noteEmptyNaN(s, name, x)
+			}
+			return lang.Arr(reduceAxis(f, x, axis))
 		},
+	}
+}
+
+// noteEmptyNaN notes that a mean-like statistic of an empty array is nan,
+// where numpy warns (Mean of empty slice).
+func noteEmptyNaN(s *lang.Session, name string, x *array.Array) {
+	if len(x.Data) == 0 {
+		s.Note(name + " of an empty array is nan, as numpy's (which warns: Mean of empty slice)")
 	}
 }
 
@@ -156,7 +168,9 @@ func spread(name, doc string, f func(*array.Array, int, int) (*array.Array, erro
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			ddof := opts.Int("ddof", 0)
-			return lang.Arr(must(f(args.Array(0), axisOf(args, 1, opts), ddof)))
+			x := args.Array(0)
+			noteEmptyNaN(s, name, x)
+			return lang.Arr(must(f(x, axisOf(args, 1, opts), ddof)))
 		},
 	}
 }

@@ -30,6 +30,13 @@ func alongLastAxis(c *array.Complex, f func(lane []complex128) []complex128) *ar
 	for r := range rows {
 		lane := f(vals[r*n : (r+1)*n])
 		m = len(lane)
+		if rows == 1 {
+			out = lane // f's own slice: no copy for one lane
+			break
+		}
+		if out == nil {
+			out = make([]complex128, 0, rows*m)
+		}
 		out = append(out, lane...)
 	}
 	if rows == 0 {
@@ -40,7 +47,11 @@ func alongLastAxis(c *array.Complex, f func(lane []complex128) []complex128) *ar
 }
 
 // resize cuts x, or pads it with zeros, to n entries: numpy's n argument.
+// x itself is returned when it has n entries.
 func resize(x []complex128, n int) []complex128 {
+	if len(x) == n {
+		return x
+	}
 	out := make([]complex128, n)
 	copy(out, x)
 	return out

@@ -100,24 +100,8 @@ func (g *Graph) forward(n *Node, ts []*Node) *Node {
 		ts[i] = g.Broadcast(g.orZero(ts[i], a), a.Shape)
 	}
 	switch n.Op {
-	case OpTranspose:
-		return g.Transpose(ts[0])
-	case OpSum:
-		return g.Sum(ts[0], n.Lo)
-	case OpIndex:
-		return g.Index(ts[0], n.Lo)
-	case OpSlice:
-		return g.Slice(ts[0], n.Lo, n.Hi)
-	case OpStack:
-		return g.Stack(ts)
-	case OpReshape:
-		return g.Reshape(ts[0], n.Shape)
-	case OpBroadcast:
-		return g.Broadcast(ts[0], n.Shape)
-	case OpSumTo:
-		return g.SumTo(ts[0], n.Shape)
-	case OpScatter:
-		return g.scatter(ts[0], n.Lo, n.Hi, n.Shape)
+	case OpTranspose, OpSum, OpIndex, OpSlice, OpStack, OpReshape, OpBroadcast, OpSumTo, OpScatter:
+		return g.rebuildOp(n, ts)
 	}
 	shapeErrorf("%s has no derivative here", n)
 	return nil

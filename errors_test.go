@@ -159,6 +159,12 @@ func TestForeignNames(t *testing.T) {
 		{"np.matmul(a, b)", `calc's functions need no module prefix`},
 		{"concatenate([1], [2])", `(calc writes concat)`},
 		{"help(matmul)", `help: no builtin named "matmul" (calc writes a @ b, or dot(a, b))`},
+		{"uniform(0, 1, 3)", `(calc writes lo + (hi - lo)*rand(shape...))`},
+		{"normal(0, 1, 3)", `(calc writes mu + sigma*randn(shape...))`},
+		{"Bounds([0], [1])", `(calc writes minimize's option bounds: [[lo, hi], ...]`},
+		{"LinearConstraint(A, 0, 1)", `(calc writes minimize's option constraints:`},
+		{"NonlinearConstraint(f, 0, 1)", `(calc writes minimize's option constraints:`},
+		{"addWeighted(a, 0.5, b, 0.5, 0)", `(calc writes add_weighted)`},
 	}
 	for _, c := range cases {
 		var out bytes.Buffer

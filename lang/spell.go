@@ -107,4 +107,9 @@ var foreignNames = map[string]string{
 	"exit":       "quit in the REPL, or Ctrl-D", "quit": "quit in the REPL, or Ctrl-D",
 	"conjugate": "conj", "copy": "y = x: values are never shared, so assignment copies", "astype": "int(x) or float(x)",
 	"open": "readcsv, loadtxt, load or imread", "input": "readcsv, loadtxt, load or imread",
+	"uniform": "lo + (hi - lo)*rand(shape...)", "normal": "mu + sigma*randn(shape...)",
+	"Bounds":              "minimize's option bounds: [[lo, hi], ...], one pair per variable",
+	"LinearConstraint":    "minimize's option constraints: {type: \"ineq\", fun: x -> b - dot(A, x)}, or a list of them",
+	"NonlinearConstraint": "minimize's option constraints: {type: \"ineq\" | \"eq\", fun}, or a list of them",
+	"addWeighted":         "add_weighted",
 }

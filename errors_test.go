@@ -181,6 +181,27 @@ func TestForeignNames(t *testing.T) {
 	}
 }
 
+// TestForeignArgumentOrders: a call in numpy's, scipy's or OpenCV's order
+// of arguments, or with OpenCV's spelling of an option, says how calc
+// writes it.
+func TestForeignArgumentOrders(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"roots([3, -12, 9])", "got 1; numpy's roots(p) of a polynomial's coefficients is polyroots(p) here"},
+		{"where([1, 0] > 0)", "got 1; numpy's where(cond) of one argument, the indices where cond holds, is range(len(cond))[cond] here"},
+		{"sobel(zeros(4, 4), -1, 1, 0)", "got 4; OpenCV's ddepth is the option ddepth here"},
+		{"laplacian(zeros(4, 4), 6)", "got 2; OpenCV's ddepth is the option ddepth here"},
+		{"threshold(zeros(4, 4), 127, 255)", "got 3; OpenCV's threshold(img, t, maxval, type) is threshold(img, t, {maxval, mode}) here"},
+		{"canny(zeros(4, 4), 1, 2, L2gradient=true)", `<expr>:1:26: canny: unknown option "L2gradient" (calc spells it l2gradient)`},
+	}
+	for _, c := range cases {
+		var out bytes.Buffer
+		calc.Run(calc.NewSession(), "<expr>", c.src, &out, &out)
+		if !strings.Contains(out.String(), c.want) {
+			t.Errorf("%s:\n got %s\nwant %s", c.src, out.String(), c.want)
+		}
+	}
+}
+
 // TestMethodCalls: numpy's methods get calc's function spelling.
 func TestMethodCalls(t *testing.T) {
 	cases := []struct{ src, want string }{

@@ -605,6 +605,7 @@ var arrayBuiltins = []*lang.Builtin{
 		Doc:     "Elementwise choice: x where cond is true, y elsewhere.\nTrue means nonzero; all three broadcast.",
 		Example: "where([1, -2, 3] > 0, [1, -2, 3], 0)",
 		MinArgs: 3, MaxArgs: 3,
+		ArityHint: "numpy's where(cond) of one argument, the indices where cond holds, is range(len(cond))[cond] here",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[0].Kind() == lang.ExprKind || a[1].Kind() == lang.ExprKind || a[2].Kind() == lang.ExprKind {
 				c, x, y := node(s, a, 0), node(s, a, 1), node(s, a, 2)

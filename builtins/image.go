@@ -118,6 +118,10 @@ func ksize(a lang.Args, i int) (w, h int) {
 	return int(k[0]), int(k[len(k)-1])
 }
 
+// ddepthHint is the arity hint of the filters whose OpenCV spelling takes
+// ddepth by position.
+const ddepthHint = "OpenCV's ddepth is the option ddepth here ({ddepth: -1} keeps the image's depth; float64, CV_64F, by default)"
+
 // derivFilter builds the derivative filters sobel and scharr.
 func derivFilter(name, doc string, ksize bool, run func(ctx context.Context, m *array.Array, dx, dy, ksize int, scale, delta float64, b image.Border) (*array.Array, error)) *lang.Builtin {
 	options := []lang.Opt{scaleOpt, deltaOpt, borderOpt, ddepthOpt}
@@ -127,7 +131,7 @@ func derivFilter(name, doc string, ksize bool, run func(ctx context.Context, m *
 	return &lang.Builtin{
 		Name: name, Params: "img, dx, dy", Options: options, Topic: "images", Doc: doc,
 		Example: "img = outer(range(8), ones(8))    # brighter down the rows\n" + name + "(img, 1, 0)[3]\n" + name + "(img, 0, 1)[3]",
-		MinArgs: 3, MaxArgs: 4,
+		MinArgs: 3, MaxArgs: 4, ArityHint: ddepthHint,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			m := img(args, 0)
@@ -207,7 +211,7 @@ var imageBuiltins = []*lang.Builtin{
 			"d²/dx² + d²/dy², as OpenCV's Laplacian to CV_64F (ksize 1 by default: the 3×3 kernel\n" +
 			"[[0, 1, 0], [1, -4, 1], [0, 1, 0]]); {ddepth: -1} keeps the image's depth, rounding and saturating",
 		Example: "laplacian(outer(range(5), range(5)))",
-		MinArgs: 1, MaxArgs: 2,
+		MinArgs: 1, MaxArgs: 2, ArityHint: ddepthHint,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			m := img(args, 0)
@@ -271,6 +275,7 @@ var imageBuiltins = []*lang.Builtin{
 			"threshold used) and image.",
 		Example: "threshold([[10, 200], [90, 180]], 100).image",
 		MinArgs: 2, MaxArgs: 3,
+		ArityHint: "OpenCV's threshold(img, t, maxval, type) is threshold(img, t, {maxval, mode}) here",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			modes := map[string]image.ThresholdMode{"binary": image.Binary, "binary_inv": image.BinaryInv, "trunc": image.Trunc,

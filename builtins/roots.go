@@ -634,6 +634,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 			"grid of intervals (1000) with a note: sign changes and minima of |f|, which can miss close pairs.",
 		Example: "roots(sin(1/x), 0.01, 1)",
 		MinArgs: 3, MaxArgs: 4,
+		ArityHint: "numpy's roots(p) of a polynomial's coefficients is polyroots(p) here",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			f, o := scalarFunc(s, args[0], nil)

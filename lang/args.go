@@ -124,6 +124,9 @@ type optionReads struct {
 func (o Options) checkDeclared() {
 	for _, k := range o.rec.Keys {
 		if o.of.option(k) == nil {
+			if same := o.of.optionFolded(k); same != nil {
+				panic(o.errorAt(k, "unknown option %q (calc spells it %s)", k, same.Name))
+			}
 			byPosition := "" // an optional parameter may be what was meant
 			if strings.Contains(o.of.Params, "?") {
 				byPosition = "; by position: " + o.of.Params

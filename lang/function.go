@@ -69,6 +69,10 @@ type Builtin struct {
 	Example string // a runnable calc expression or statements
 	MinArgs int
 	MaxArgs int // -1 for any number
+	// ArityHint, when set, follows an error about the number of arguments:
+	// what the wrong count suggests, such as numpy's or OpenCV's order of
+	// arguments and calc's way of writing it.
+	ArityHint string
 	// Solver marks a numerical solver (a minimizer, a root finder, an
 	// integrator). The solvers that give their own sensitivities (odeint,
 	// solve_ivp, fsolve, root, minimize, quad) return graph nodes when
@@ -169,6 +173,17 @@ func (b *Builtin) option(name string) *Opt {
 	return nil
 }
 
+// optionFolded returns the option whose name differs from name only in
+// case (OpenCV's L2gradient for l2gradient), or nil.
+func (b *Builtin) optionFolded(name string) *Opt {
+	for i := range b.Options {
+		if strings.EqualFold(b.Options[i].Name, name) {
+			return &b.Options[i]
+		}
+	}
+	return nil
+}
+
 // optionNames lists the names of the options that apply to method (all
 // of them when method is "").
 func (b *Builtin) optionNames(method string) string {
@@ -195,6 +210,15 @@ func (b *Builtin) Summary() string {
 // arityError describes a call with the wrong number of arguments.
 func arityError(sig string, min, max, got int) *Error {
 	return Errorf("%s takes %s, got %d", sig, countArgs(min, max), got)
+}
+
+// withArityHint adds b's ArityHint, if it has one, to err, an error about
+// the number of arguments of a call of b.
+func (b *Builtin) withArityHint(err *Error) *Error {
+	if b.ArityHint != "" {
+		err.Msg += "; " + b.ArityHint
+	}
+	return err
 }
 
 // countArgs says how many arguments are wanted: "2 arguments", "1 to 3

@@ -395,7 +395,7 @@ func (s *Session) callAt(f Value, base int, pos Pos, argPos []Pos) Value {
 // unless the message already starts with it.
 func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Value {
 	if len(args) < b.MinArgs || (b.MaxArgs >= 0 && len(args) > b.MaxArgs) {
-		panic(arityError(b.Signature(), b.MinArgs, b.MaxArgs, len(args)).at(pos))
+		panic(b.withArityHint(arityError(b.Signature(), b.MinArgs, b.MaxArgs, len(args))).at(pos))
 	}
 	if n := len(args); n > 0 && args[n-1].kind == RecordKind && n <= b.MinArgs {
 		// A trailing record the required arguments cannot spare (train's
@@ -406,7 +406,7 @@ func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Valu
 		// (n > 1: a builtin with options takes at least one argument besides
 		// them, so one-argument calls such as sin(x) skip this test.)
 		// The last place of a builtin with options is for the options.
-		panic(Errorf("%s takes %s before its options, got %d", b.Signature(), countArgs(b.MinArgs, b.MaxArgs-1), n).at(pos))
+		panic(b.withArityHint(Errorf("%s takes %s before its options, got %d", b.Signature(), countArgs(b.MinArgs, b.MaxArgs-1), n)).at(pos))
 	}
 	if s.running.Load() == nil {
 		s.running.Store(b)

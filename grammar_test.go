@@ -305,6 +305,10 @@ var grammarCases = []struct{ src, want string }{
 	// let, if, ternary
 	{"let d = 3; d * d + 1", "10"},
 	{"let a = 2; let b = 3; a * b", "6"},
+	{"let x, y, z = [1, 2, 3]; x + 10*y + 100*z", "321"},
+	{"f(w) = let x, y = w; x*y\ngrad(f)([3, 4])", "[4, 3]"},
+	{"let x, y = [1, 2, 3]; x", "<expr>:1:12: cannot unpack 3 items into 2 names"},
+	{"let x, = [1]; x", `<expr>:1:8: unexpected "="; expected a name after let`},
 	{"1 + (let y = 2; y * y)", "5"},
 	{"1 > 0 ? \"yes\" : \"no\"", `"yes"`},
 	{"0 ? 1 : 2 ? 3 : 4", "3"},

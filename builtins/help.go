@@ -235,6 +235,7 @@ const syntaxHelp = `calc's grammar                                       (help N
   (1, 2)  [1, 2]  {x: 1}    tuple, array, record (r.x, r[0] in field order)
   c ? a : b                 conditional; also if c { a } else { b }
   let d = b**2 - 4*a*c; d   a local name inside an expression
+  let x, y = w; x*y         unpacks, as x, y = w does
   xs | map(f)               the pipe: f(xs, ...) written left to right
   f(xs, key=abs)            keywords mean the options record f(xs, {key: abs})
   grad(f)(1)  fs[0](2)      call any expression that gives a function

@@ -211,10 +211,22 @@ func (c *compiler) identifier(n *syntax.Ident, sc *scope) code {
 
 func (c *compiler) let(n *syntax.Let, sc *scope) code {
 	value := c.expr(n.Value, sc)
-	inner, slot := sc.child(n.Name)
+	inner, slots := sc, make([]int, len(n.Names))
+	for i, name := range n.Names {
+		inner, slots[i] = inner.child(name)
+	}
 	body := c.expr(n.Body, inner)
+	if len(slots) == 1 {
+		return func(s *Session) Value {
+			s.stack[s.bp+slots[0]] = value(s)
+			return body(s)
+		}
+	}
+	pos := c.at(n.Value)
 	return func(s *Session) Value {
-		s.stack[s.bp+slot] = value(s)
+		for i, v := range s.unpack(value(s), len(slots), pos) {
+			s.stack[s.bp+slots[i]] = v
+		}
 		return body(s)
 	}
 }

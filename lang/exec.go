@@ -236,7 +236,7 @@ func (c *compiler) target(e syntax.Expr, sc *scope) targetCode {
 // with v first (an augmented assignment such as +=).
 func (t targetCode) store(s *Session, v Value, apply func(s *Session, old, v Value) Value) {
 	if t.parts != nil {
-		items := unpack(v, len(t.parts), t.pos)
+		items := s.unpack(v, len(t.parts), t.pos)
 		for i, p := range t.parts {
 			p.store(s, items[i], nil)
 		}
@@ -360,12 +360,19 @@ func setIndex(container Value, items []indexItem, v Value, pos Pos) Value {
 	panic(Errorf("cannot set an element of %s", container.TypeName()).at(pos))
 }
 
-// unpack returns the n items of v for a, b, ... = v: the items of an array,
-// a list or a string, or the fields of a record in order (a solver's
-// result unpacks as scipy's tuple does).
-func unpack(v Value, n int, pos Pos) []Value {
+// unpack returns the n items of v for a, b, ... = v: the items of an
+// array (symbolic or not), a list or a string, or the fields of a record
+// in order (a solver's result unpacks as scipy's tuple does).
+func (s *Session) unpack(v Value, n int, pos Pos) []Value {
 	var items []Value
-	if r := v.Record(); r != nil {
+	if v.kind == ExprKind && len(v.Node().Shape) > 0 {
+		// A symbolic vector (a traced function's argument) unpacks into
+		// its traced elements.
+		items = make([]Value, v.Node().Shape[0])
+		for i := range items {
+			items[i] = s.index(v, Num(float64(i)), pos)
+		}
+	} else if r := v.Record(); r != nil {
 		for _, k := range positions(r, pos) {
 			items = append(items, r.Values[k])
 		}

@@ -62,11 +62,12 @@ type (
 		If               bool
 		Test, Then, Else Expr
 	}
-	// Let is let name = value; body.
+	// Let is let name = value; body, or let a, b = value; body, which
+	// unpacks value as an assignment to a, b does.
 	Let struct {
 		At      int
-		Name    string
-		NamePos int
+		Names   []string
+		NamePos []int
 		Value   Expr
 		Body    Expr
 	}

@@ -661,16 +661,24 @@ func (p *parser) ifExpr() Expr {
 }
 
 func (p *parser) let() Expr {
-	t := p.next()
-	name := p.tok()
-	if name.Kind != Name || Keywords[name.Text] {
-		p.unexpected("a name after let")
+	l := &Let{At: p.next().Pos}
+	for {
+		name := p.tok()
+		if name.Kind != Name || Keywords[name.Text] {
+			p.unexpected("a name after let")
+		}
+		p.next()
+		l.Names = append(l.Names, name.Text)
+		l.NamePos = append(l.NamePos, name.Pos)
+		if !p.is(",") {
+			break
+		}
+		p.next()
 	}
-	p.next()
 	p.expect("=")
 	p.nest()
 	defer p.unnest()
-	l := &Let{At: t.Pos, Name: name.Text, NamePos: name.Pos, Value: p.expr()}
+	l.Value = p.expr()
 	if p.tok().Kind != Semicolon {
 		p.unexpected(`";" between let's value and its body, as in let y = 2; y*y`)
 	}

@@ -154,7 +154,7 @@ func write(b *strings.Builder, e Expr, min int) {
 		b.WriteString(" : ")
 		write(b, n.Else, precTernary)
 	case *Let:
-		b.WriteString("let " + n.Name + " = ")
+		b.WriteString("let " + strings.Join(n.Names, ", ") + " = ")
 		write(b, n.Value, 0)
 		b.WriteString("; ")
 		write(b, n.Body, 0)

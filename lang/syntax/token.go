@@ -29,7 +29,7 @@
 //	primary  = number | string | name | "true" | "false" | "nil"
 //	         | "(" expr ")" | "(" [expr {"," expr} [","]] ")" | "[" [exprs] "]"
 //	         | "{" [field {"," field}] "}" | "if" expr "{" expr "}" "else" ("{" expr "}" | if)
-//	         | "let" name "=" expr ";" expr
+//	         | "let" name {"," name} "=" expr ";" expr
 package syntax
 
 import "fmt"

@@ -202,6 +202,17 @@ func TestForeignArgumentOrders(t *testing.T) {
 	}
 }
 
+// TestEventAttributes: scipy's way of marking an event terminal names
+// solve_ivp's options.
+func TestEventAttributes(t *testing.T) {
+	var out bytes.Buffer
+	calc.Run(calc.NewSession(), "<expr>", "hit(t, y) = y[0]\nhit.terminal = true", &out, &out)
+	want := "<expr>:2:5: cannot set field terminal of a function: scipy's event attributes are solve_ivp's options here"
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("got %s\nwant %s", out.String(), want)
+	}
+}
+
 // TestMethodCalls: numpy's methods get calc's function spelling.
 func TestMethodCalls(t *testing.T) {
 	cases := []struct{ src, want string }{

@@ -306,6 +306,10 @@ func (s *Session) update(container Value, path []accessor, v Value, apply func(s
 // setField returns a copy of a record with one field set.
 func setField(container Value, name string, v Value, pos Pos) Value {
 	r := container.Record()
+	if r == nil && container.IsCallable() && (name == "terminal" || name == "direction") {
+		panic(Errorf("cannot set field %s of a function: scipy's event attributes are solve_ivp's options here, "+
+			"as in solve_ivp(fun, t_span, y0, {events: hit, terminal: true, direction: -1})", name).at(pos))
+	}
 	if r == nil {
 		panic(Errorf("cannot set field %s of %s: only records have settable fields", name, container.TypeName()).at(pos))
 	}

@@ -79,14 +79,17 @@ func ints(xs []int) lang.Value {
 var odeBuiltins = []*lang.Builtin{
 	{
 		Name: "odeint", Params: "func, y0, t", Topic: "ode",
-		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian of func by y, in place of autodiff's"}, fullOutputOpt, {Name: "rtol", Doc: "the relative tolerance, one or one per component (1.49012e-8)"}, {Name: "atol", Doc: "the absolute tolerance, one or one per component (1.49012e-8)"}, {Name: "tcrit", Doc: "times the solver must not step past"}, {Name: "h0", Doc: "the first step (chosen by the solver)"}, {Name: "hmax", Doc: "the largest step (inf)"}, {Name: "hmin", Doc: "the smallest step (0)"}, {Name: "mxstep", Doc: "the most steps per output time (500)"}, {Name: "mxordn", Doc: "the highest Adams order (12)"}, {Name: "mxords", Doc: "the highest BDF order (5)"}, {Name: "printmessg", Doc: "false: print no message on failure"}, adjointOpt},
-		Doc: "Solves an ODE system at given times, as scipy's odeint.\nSolves y' = func(y, t, args...) from y(t[0]) = y0 and returns y at every time of t (one row each), as\n" +
+		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian of func by y, in place of autodiff's"}, fullOutputOpt, {Name: "rtol", Doc: "the relative tolerance, one or one per component (1.49012e-8)"}, {Name: "atol", Doc: "the absolute tolerance, one or one per component (1.49012e-8)"}, {Name: "tcrit", Doc: "times the solver must not step past"}, {Name: "h0", Doc: "the first step (chosen by the solver)"}, {Name: "hmax", Doc: "the largest step (inf)"}, {Name: "hmin", Doc: "the smallest step (0)"}, {Name: "mxstep", Doc: "the most steps per output time (500)"}, {Name: "mxordn", Doc: "the highest Adams order (12)"}, {Name: "mxords", Doc: "the highest BDF order (5)"}, {Name: "printmessg", Doc: "false: print no message on failure"}, {Name: "tfirst", Doc: "true: func(t, y, args...) and Dfun(t, y, args...), time first (false)"}, adjointOpt},
+		Doc: "Solves an ODE system at given times, as scipy's odeint.\nSolves y' = func(y, t, args...) (func(t, y, args...) with {tfirst: true}) from y(t[0]) = y0 and\n" +
+			"returns y at every time of t (one row each), as\n" +
 			"scipy.integrate.odeint: LSODA, switching between Adams (non-stiff) and BDF (stiff) methods by itself. The\n" +
 			"BDF Jacobian comes from autodiff unless Dfun is given. {full_output: true} gives a\n" +
 			"record y, infodict (hu, tcur, tolsf, tsw, nst, nfe, nje, nqu, imxer, lenrw, leniw, mused, message).\n" +
 			"Differentiable by y0, the args and t: grad, jacobian and the fits differentiate a function that calls\n" +
 			"odeint exactly, by forward sensitivities, or for a gradient by more than 16 numbers by the adjoint method\n" +
-			"(one backward solve; the option adjoint: true or false chooses).",
+			"(one backward solve; the option adjoint: true or false chooses). A chaotic system (Lorenz's) parts from\n" +
+			"scipy's trajectory after a while: calc's Jacobian is autodiff's exact one where scipy's LSODA takes\n" +
+			"finite differences, so the steps differ at rounding level and the chaos grows the difference.",
 		Example: "decay(y, t) = -0.5*y\nodeint(decay, 1, [0, 1, 2])",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -99,7 +102,7 @@ var odeBuiltins = []*lang.Builtin{
 			opts.Bool("adjoint", false) // says how a solution is differentiated; numbers are not
 			ts := args.Array(2).Data
 			checkODESize(s, args[1], len(ts), true)
-			o, y0 := timeFunc(s, args[0], args[1], extra, false)
+			o, y0 := timeFunc(s, args[0], args[1], extra, opts.Bool("tfirst", false))
 			r, err := integrate.Odeint(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, jacobianOf(s, o, opts.Func("Dfun")), y0, ts,
 				odeintSettings(opts))
 			if err != nil {

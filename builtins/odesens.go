@@ -498,7 +498,7 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 	for i, x := range extra {
 		templates[i] = lang.NumericTemplate(x)
 	}
-	o, y0num := timeFunc(s, args[0], y0, templates, false)
+	o, y0num := timeFunc(s, args[0], y0, templates, opts.Bool("tfirst", false))
 	e, ins := newODESensitivity(s, o, args[1], y0num, args[2], extra, opts)
 	settings := odeintSettings(opts)
 	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, copies int) [][]float64 {

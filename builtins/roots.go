@@ -654,7 +654,9 @@ var rootsBuiltins = append([]*lang.Builtin{
 			"of f' (exact, from autodiff) in [a, b], found as roots finds them (none missed where f is a formula, with\n" +
 			"f'' bounding f'); f at them, at the endpoints and at every stretch a note reports is compared. Where f'\n" +
 			"underflows (|f'| < 2.2e-308, as for x*exp(-x) beyond x = 745) there are no critical points, and a note\n" +
-			"says so. A record min, argmin, max, argmax, critical.",
+			"says so. A record min, argmin, max, argmax, critical. An error, rather than an answer, where f has a pole in\n" +
+			"[a, b] (unbounded, no extremes), or where f on a check grid of [a, b] lies beyond the extremes found (a jump\n" +
+			"or cusp, where f' need not vanish): split the interval there.",
 		Example: "extrema(x**3 - 3*x, -2, 3)",
 		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -780,6 +780,11 @@ var slsqpConstraintOpts = []lang.Opt{
 	{Name: "fprime_ieqcons", Doc: "the Jacobian of f_ieqcons, in place of autodiff's"},
 }
 
+// reportingMethods are the methods whose report scipy's minimize prints
+// with disp as their fmin function prints it (fmin, fmin_powell, fmin_cg,
+// fmin_bfgs, fmin_ncg); the others print their solvers' own output.
+var reportingMethods = []string{"Nelder-Mead", "Powell", "CG", "BFGS", "Newton-CG"}
+
 // minimizeBuiltin is minimize, whose options basinhopping's
 // minimizer_kwargs also holds.
 var minimizeBuiltin = &lang.Builtin{
@@ -792,6 +797,7 @@ var minimizeBuiltin = &lang.Builtin{
 		{Name: "bounds", Doc: boundsOpt.Doc, Methods: []string{"Nelder-Mead", "Powell", "L-BFGS-B", "TNC", "SLSQP", "trust-constr"}},
 		{Name: "constraints", Doc: "{type: \"ineq\" | \"eq\", fun, jac?} or a list of them", Methods: []string{"COBYLA", "SLSQP", "trust-constr"}},
 		tolOpt, callbackOpt, maxiterOpt,
+		{Name: "disp", Doc: "true: print scipy's convergence report, as the fmin functions do (false)", Methods: reportingMethods},
 		{Name: "maxfun", Doc: maxfunOpt.Doc, Methods: []string{"Nelder-Mead", "Powell", "L-BFGS-B", "TNC", "COBYLA"}},
 		{Name: "maxfev", Doc: maxfevOpt.Doc, Methods: []string{"Nelder-Mead", "Powell"}},
 		{Name: "xtol", Doc: xtolOpt.Doc, Methods: []string{"Nelder-Mead", "Powell", "Newton-CG", "TNC", "trust-constr"}},
@@ -828,6 +834,9 @@ var minimizeBuiltin = &lang.Builtin{
 		args, opts := a.Options()
 		m := chooseMinimizer(opts)
 		p, r := minimizeWith(s, m, args, withTol(m.name, opts))
+		if opts.Bool("disp", false) {
+			report(s, r, m.reportsGrad)
+		}
 		return p.optimizeResult(r)
 	},
 }

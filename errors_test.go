@@ -165,6 +165,7 @@ func TestForeignNames(t *testing.T) {
 		{"LinearConstraint(A, 0, 1)", `(calc writes minimize's option constraints:`},
 		{"NonlinearConstraint(f, 0, 1)", `(calc writes minimize's option constraints:`},
 		{"addWeighted(a, 0.5, b, 0.5, 0)", `(calc writes add_weighted)`},
+		{"np.random.uniform(0, 1, 3)", `<expr>:1:1: calc's functions need no module prefix: for np.random.uniform calc writes lo + (hi - lo)*rand(shape...)`},
 	}
 	for _, c := range cases {
 		var out bytes.Buffer

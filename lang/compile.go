@@ -707,6 +707,9 @@ func (c *compiler) member(n *syntax.Member, sc *scope) code {
 				if n.Name == "newaxis" {
 					c.fail(id.At, "%s", noNewaxis)
 				}
+				if spelling, ok := foreignNames[n.Name]; ok {
+					c.fail(id.At, "calc's functions need no module prefix: for %s.%s calc writes %s", id.Name, path, spelling)
+				}
 				c.fail(id.At, "calc's functions need no module prefix: write %s, not %s.%s", n.Name, id.Name, path)
 			}
 		}

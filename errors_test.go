@@ -59,8 +59,8 @@ func TestErrors(t *testing.T) {
 		{"zeros(1e12)", `<expr>:1:1: zeros: an array of 1000000000000 elements is more than the limit of 100000000 (-max-elements)`},
 		{"fmin_l_bfgs_b((x-3)**2 + (y+1)**2, [0, 0], {eqcons: [x - y]})", `<expr>:1:44: fmin_l_bfgs_b: unknown option "eqcons" (options: fprime, args, approx_grad, bounds, m, factr, pgtol, epsilon, maxfun, maxiter, maxls, callback)`},
 		{"r(p) = [p[0]-1, p[1]-2]\nleastsq(r, [0.5, 0.5], col_deriv=true)", `<expr>:2:24: leastsq: unknown option "col_deriv" (options: args, Dfun, full_output, ftol, xtol, gtol, maxfev, epsfcn, factor)`},
-		{"minimize((x-3)**2, [0], method=\"BFGS\", rhobeg=1)", `<expr>:1:40: minimize: option "rhobeg" does not apply to method BFGS; the methods that take it: COBYLA (BFGS takes method, args, jac, finite_diff_rel_step, tol, callback, maxiter, gtol, retall, norm, epsilon, eps)`},
-		{"minimize((x-3)**2, [0], method=\"bfgs\", bounds=[[0, 1]])", `<expr>:1:40: minimize: option "bounds" does not apply to method BFGS; the methods that take it: Nelder-Mead, Powell, L-BFGS-B, TNC, SLSQP, trust-constr (BFGS takes method, args, jac, finite_diff_rel_step, tol, callback, maxiter, gtol, retall, norm, epsilon, eps)`},
+		{"minimize((x-3)**2, [0], method=\"BFGS\", rhobeg=1)", `<expr>:1:40: minimize: option "rhobeg" does not apply to method BFGS; the methods that take it: COBYLA (BFGS takes method, args, jac, finite_diff_rel_step, tol, callback, maxiter, disp, gtol, retall, norm, epsilon, eps)`},
+		{"minimize((x-3)**2, [0], method=\"bfgs\", bounds=[[0, 1]])", `<expr>:1:40: minimize: option "bounds" does not apply to method BFGS; the methods that take it: Nelder-Mead, Powell, L-BFGS-B, TNC, SLSQP, trust-constr (BFGS takes method, args, jac, finite_diff_rel_step, tol, callback, maxiter, disp, gtol, retall, norm, epsilon, eps)`},
 		{"minimize((x-3)**2, [0], method=\"nosuch\")", `<expr>:1:25: minimize: unknown method "nosuch" (methods: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B, TNC, COBYLA, SLSQP, trust-constr, dogleg, trust-ncg, trust-exact, trust-krylov)`},
 		{"r(p) = [p[0]-1, p[1]-2]\nleastsq(r, [0.5, 0.5], Dfun=1)", `<expr>:2:24: leastsq: Dfun must be a function, or false for finite differences, not 1`},
 		{"newton_krylov([0.5*cos(y) - x, 0.5*sin(x) - y], [0, 0], line_search=\"zz\")", `<expr>:1:57: newton_krylov: option line_search must be armijo or none, not "zz"`},
@@ -165,6 +165,9 @@ func TestForeignNames(t *testing.T) {
 		{"LinearConstraint(A, 0, 1)", `(calc writes minimize's option constraints:`},
 		{"NonlinearConstraint(f, 0, 1)", `(calc writes minimize's option constraints:`},
 		{"addWeighted(a, 0.5, b, 0.5, 0)", `(calc writes add_weighted)`},
+		{"GaussianBlur(a, [3, 3], 0)", `(calc writes gaussian_blur)`},
+		{"cv2.filter2D(a, -1, k)", `for cv2.filter2D calc writes filter2d`},
+		{"Sobel(a, -1, 1, 0)", `(calc writes sobel)`},
 		{"np.random.uniform(0, 1, 3)", `<expr>:1:1: calc's functions need no module prefix: for np.random.uniform calc writes lo + (hi - lo)*rand(shape...)`},
 	}
 	for _, c := range cases {

@@ -707,7 +707,7 @@ func (c *compiler) member(n *syntax.Member, sc *scope) code {
 				if n.Name == "newaxis" {
 					c.fail(id.At, "%s", noNewaxis)
 				}
-				if spelling, ok := foreignNames[n.Name]; ok {
+				if spelling, ok := c.sess.calcSpelling(n.Name); ok {
 					c.fail(id.At, "calc's functions need no module prefix: for %s.%s calc writes %s", id.Name, path, spelling)
 				}
 				c.fail(id.At, "calc's functions need no module prefix: write %s, not %s.%s", n.Name, id.Name, path)

@@ -372,7 +372,7 @@ func (s *Session) methodHint(name string) string {
 	if s.Builtin(name) != nil {
 		return fmt.Sprintf("; calc has no methods: write %s(x, ...), not x.%s(...)", name, name)
 	}
-	if spelling, ok := foreignNames[name]; ok {
+	if spelling, ok := s.calcSpelling(name); ok {
 		return "; calc has no methods: it writes " + spelling
 	}
 	return ""

@@ -3,6 +3,7 @@ package lang
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -65,7 +66,7 @@ func editDistance(a, b string) int {
 // reach for that calc spells otherwise (pow, arcsin, concatenate) gets
 // calc's spelling instead.
 func (s *Session) DidYouMean(name string) string {
-	if spelling, ok := foreignNames[name]; ok {
+	if spelling, ok := s.calcSpelling(name); ok {
 		return " (calc writes " + spelling + ")"
 	}
 	near := s.Suggest(name)
@@ -73,6 +74,40 @@ func (s *Session) DidYouMean(name string) string {
 		return ""
 	}
 	return " (did you mean \"" + strings.Join(near, "\" or \"") + "\"?)"
+}
+
+// calcSpelling returns calc's spelling of a name numpy, scipy, Python or
+// OpenCV users write: from foreignNames, or the builtin an OpenCV name in
+// camel case stands for (addWeighted is add_weighted, GaussianBlur
+// gaussian_blur, filter2D filter2d).
+func (s *Session) calcSpelling(name string) (string, bool) {
+	if spelling, ok := foreignNames[name]; ok {
+		return spelling, true
+	}
+	if strings.ToLower(name) == name {
+		return "", false
+	}
+	for _, n := range []string{snakeCase(name), strings.ToLower(name)} {
+		if s.Builtin(n) != nil {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+// snakeCase writes a camel-case name in lower case with an underscore
+// before each word: addWeighted, add_weighted.
+func snakeCase(name string) string {
+	var b strings.Builder
+	var prev rune
+	for _, r := range name {
+		if unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev)) {
+			b.WriteByte('_')
+		}
+		b.WriteRune(unicode.ToLower(r))
+		prev = r
+	}
+	return b.String()
 }
 
 // foreignNames are numpy's, scipy's and Python's names for what calc
@@ -111,5 +146,4 @@ var foreignNames = map[string]string{
 	"Bounds":              "minimize's option bounds: [[lo, hi], ...], one pair per variable",
 	"LinearConstraint":    "minimize's option constraints: {type: \"ineq\", fun: x -> b - dot(A, x)}, or a list of them",
 	"NonlinearConstraint": "minimize's option constraints: {type: \"ineq\" | \"eq\", fun}, or a list of them",
-	"addWeighted":         "add_weighted",
 }

@@ -195,6 +195,7 @@ func TestForeignArgumentOrders(t *testing.T) {
 		{"sobel(zeros(4, 4), -1, 1, 0)", "got 4; OpenCV's ddepth is the option ddepth here"},
 		{"laplacian(zeros(4, 4), 6)", "got 2; OpenCV's ddepth is the option ddepth here"},
 		{"threshold(zeros(4, 4), 127, 255)", "got 3; OpenCV's threshold(img, t, maxval, type) is threshold(img, t, {maxval, mode}) here"},
+		{"convert_scale_abs(zeros(2, 2), 0.5, 3)", "got 3; OpenCV's convertScaleAbs(img, alpha, beta) is convert_scale_abs(img, {alpha, beta}) here"},
 		{"canny(zeros(4, 4), 1, 2, L2gradient=true)", `<expr>:1:26: canny: unknown option "L2gradient" (calc spells it l2gradient)`},
 	}
 	for _, c := range cases {

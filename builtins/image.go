@@ -322,6 +322,7 @@ var imageBuiltins = []*lang.Builtin{
 			"|alpha·img + beta| rounded and clipped to 0..255, as OpenCV's convertScaleAbs: gradients made displayable",
 		Example: "convert_scale_abs([-300, -2.5, 7.5], {alpha: 1})",
 		MinArgs: 1, MaxArgs: 2,
+		ArityHint: "OpenCV's convertScaleAbs(img, alpha, beta) is convert_scale_abs(img, {alpha, beta}) here",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			return lang.Arr(must(image.ConvertScaleAbs(args.Array(0), opts.Num("alpha", 1), opts.Num("beta", 0))))

@@ -41,6 +41,25 @@ func jacobianOf(s *lang.Session, o *fn, user lang.Value) func(t float64, y, J []
 	return nil
 }
 
+// odeintJacobian is odeint's Jacobian: Dfun's, transposed with scipy's
+// col_deriv, or autodiff's.
+func odeintJacobian(s *lang.Session, o *fn, opts lang.Options, n int) func(t float64, y, J []float64) {
+	dfun := opts.Func("Dfun")
+	jac := jacobianOf(s, o, dfun)
+	if !dfun.IsCallable() || !opts.Bool("col_deriv", false) {
+		return jac
+	}
+	columns := make([]float64, n*n)
+	return func(t float64, y, J []float64) {
+		jac(t, y, columns)
+		for i := range n {
+			for j := range n {
+				J[i*n+j] = columns[j*n+i]
+			}
+		}
+	}
+}
+
 // checkODESize refuses, before solving, a problem whose work arrays would
 // pass the session's limit on elements: the n×n Jacobian that the implicit
 // methods factor (LSODA too, once it finds the problem stiff), and the
@@ -79,7 +98,7 @@ func ints(xs []int) lang.Value {
 var odeBuiltins = []*lang.Builtin{
 	{
 		Name: "odeint", Params: "func, y0, t", Topic: "ode",
-		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian of func by y, in place of autodiff's"}, fullOutputOpt, {Name: "rtol", Doc: "the relative tolerance, one or one per component (1.49012e-8)"}, {Name: "atol", Doc: "the absolute tolerance, one or one per component (1.49012e-8)"}, {Name: "tcrit", Doc: "times the solver must not step past"}, {Name: "h0", Doc: "the first step (chosen by the solver)"}, {Name: "hmax", Doc: "the largest step (inf)"}, {Name: "hmin", Doc: "the smallest step (0)"}, {Name: "mxstep", Doc: "the most steps per output time (500)"}, {Name: "mxordn", Doc: "the highest Adams order (12)"}, {Name: "mxords", Doc: "the highest BDF order (5)"}, {Name: "printmessg", Doc: "false: print no message on failure"}, {Name: "tfirst", Doc: "true: func(t, y, args...) and Dfun(t, y, args...), time first (false)"}, adjointOpt},
+		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian of func by y, in place of autodiff's"}, fullOutputOpt, {Name: "rtol", Doc: "the relative tolerance, one or one per component (1.49012e-8)"}, {Name: "atol", Doc: "the absolute tolerance, one or one per component (1.49012e-8)"}, {Name: "tcrit", Doc: "times the solver must not step past"}, {Name: "h0", Doc: "the first step (chosen by the solver)"}, {Name: "hmax", Doc: "the largest step (inf)"}, {Name: "hmin", Doc: "the smallest step (0)"}, {Name: "mxstep", Doc: "the most steps per output time (500)"}, {Name: "mxordn", Doc: "the highest Adams order (12)"}, {Name: "mxords", Doc: "the highest BDF order (5)"}, {Name: "printmessg", Doc: "false: print no message on failure"}, {Name: "tfirst", Doc: "true: func(t, y, args...) and Dfun(t, y, args...), time first (false)"}, {Name: "col_deriv", Doc: "true: Dfun returns the Jacobian transposed, ∂f_j/∂y_i in row i (false)"}, adjointOpt},
 		Doc: "Solves an ODE system at given times, as scipy's odeint.\nSolves y' = func(y, t, args...) (func(t, y, args...) with {tfirst: true}) from y(t[0]) = y0 and\n" +
 			"returns y at every time of t (one row each), as\n" +
 			"scipy.integrate.odeint: LSODA, switching between Adams (non-stiff) and BDF (stiff) methods by itself. The\n" +
@@ -103,7 +122,7 @@ var odeBuiltins = []*lang.Builtin{
 			ts := args.Array(2).Data
 			checkODESize(s, args[1], len(ts), true)
 			o, y0 := timeFunc(s, args[0], args[1], extra, opts.Bool("tfirst", false))
-			r, err := integrate.Odeint(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, jacobianOf(s, o, opts.Func("Dfun")), y0, ts,
+			r, err := integrate.Odeint(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, odeintJacobian(s, o, opts, len(y0)), y0, ts,
 				odeintSettings(opts))
 			if err != nil {
 				lang.Throw(err)

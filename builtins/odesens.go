@@ -490,6 +490,7 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 		panic(lang.Errorf("full_output is not available while odeint is differentiated"))
 	}
 	opts.Get("Dfun", lang.Nil) // the Jacobian comes from autodiff
+	opts.Get("col_deriv", lang.Nil)
 	times := lang.NumericTemplate(args[2])
 	ts := arrayOf(times).Data
 	y0 := lang.NumericTemplate(args[1])

@@ -44,9 +44,12 @@ func jacobianOf(s *lang.Session, o *fn, user lang.Value) func(t float64, y, J []
 // odeintJacobian is odeint's Jacobian: Dfun's, transposed with scipy's
 // col_deriv, or autodiff's.
 func odeintJacobian(s *lang.Session, o *fn, opts lang.Options, n int) func(t float64, y, J []float64) {
-	dfun := opts.Func("Dfun")
+	dfun, transposed := opts.Func("Dfun"), opts.Bool("col_deriv", false)
 	jac := jacobianOf(s, o, dfun)
-	if !dfun.IsCallable() || !opts.Bool("col_deriv", false) {
+	if transposed && !dfun.IsCallable() {
+		panic(lang.Errorf("col_deriv says how Dfun returns the Jacobian, but no Dfun is given"))
+	}
+	if !transposed {
 		return jac
 	}
 	columns := make([]float64, n*n)

@@ -63,10 +63,7 @@ func geev(a []float64, n int, vectors bool) (wr, wi, vr []float64, ok bool) {
 		return nil, nil, nil, false
 	}
 	if vectors {
-		work := workFor(func(w []float64, l int) {
-			impl.Dtrevc3(lapack.EVRight, lapack.EVAllMulQ, nil, n, a, n, nil, 1, vr, n, n, w, l)
-		})
-		impl.Dtrevc3(lapack.EVRight, lapack.EVAllMulQ, nil, n, a, n, nil, 1, vr, n, n, work, len(work))
+		vr = rightEigenvectors(n, a, vr)
 		impl.Dgebak(lapack.PermuteScale, lapack.EVRight, n, ilo, ihi, scale, n, vr, n)
 		normalizeVectors(n, wi, vr)
 	}

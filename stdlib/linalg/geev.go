@@ -19,7 +19,8 @@ import (
 // LAPACK's shift counts the eigendecomposition of a 500×500 matrix is
 // about three times faster. The code follows gonum's Dgeev and Dlaqr04
 // (themselves LAPACK 3.x's) statement by statement; only the tuning
-// parameters differ.
+// parameters differ, and the eigenvectors of the Schur form come from
+// trevc.go's row-wise dtrevc3 instead of gonum's Dtrevc3.
 
 var impl gonum.Implementation
 
@@ -63,10 +64,7 @@ func geev(a []float64, n int, vectors bool) (wr, wi, vr []float64, ok bool) {
 		return nil, nil, nil, false
 	}
 	if vectors {
-		work := workFor(func(w []float64, l int) {
-			impl.Dtrevc3(lapack.EVRight, lapack.EVAllMulQ, nil, n, a, n, nil, 1, vr, n, n, w, l)
-		})
-		impl.Dtrevc3(lapack.EVRight, lapack.EVAllMulQ, nil, n, a, n, nil, 1, vr, n, n, work, len(work))
+		vr = rightEigenvectors(n, a, vr)
 		impl.Dgebak(lapack.PermuteScale, lapack.EVRight, n, ilo, ihi, scale, n, vr, n)
 		normalizeVectors(n, wi, vr)
 	}

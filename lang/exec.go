@@ -254,8 +254,6 @@ func (t targetCode) store(s *Session, v Value, apply func(s *Session, old, v Val
 		s.Set(t.name, v)
 		if v.kind == ArrayKind || v.kind == ComplexKind {
 			s.cell(t.name).sliceOf = t.sliceOf
-		} else {
-			s.cell(t.name).sliceOf = ""
 		}
 		return
 	}

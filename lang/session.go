@@ -184,6 +184,7 @@ func (s *Session) Get(name string) (Value, bool) {
 func (s *Session) Set(name string, v Value) {
 	c := s.cell(name)
 	c.set(v)
+	c.sliceOf = "" // a new binding; an assignment from a slice marks it after
 	s.generation++
 	c.changed = s.generation
 }

@@ -131,13 +131,7 @@ loop:
 		roundoff.count(l.rlist[m], l.errmax, area12, erro12, defab1 != error1 && defab2 != error2, extrap, last)
 		nnlog[m], nnlog[last-1] = nrmom, nrmom
 		errbnd = math.Max(epsabs, epsrel*math.Abs(area))
-		ier, ierro = roundoff.flags(ier, ierro)
-		if last == limit {
-			ier = 1
-		}
-		if tooNarrow(a1, a2, b2) {
-			ier = 4
-		}
+		ier, ierro = roundoff.codes(ier, ierro, last == limit, tooNarrow(a1, a2, b2))
 		l.bisected(m, limit, last, a1, b1, a2, b2, area1, area2, error1, error2)
 		if errsum <= errbnd {
 			sumAll = true

@@ -444,14 +444,23 @@ func (r *quadRoundoff) count(old, errmax, area12, erro12 float64, clean, extrap 
 	}
 }
 
-// flags returns the codes roundoff sets: ier 2 when it is too frequent
-// (else ier unchanged), ierro 3 when it spoiled extrapolation.
-func (r *quadRoundoff) flags(ier, ierro int) (int, int) {
+// codes returns the codes after a bisection of the extrapolating
+// routines: ier 2 when roundoff is too frequent, 1 when the limit of
+// subintervals is reached, 4 when the interval was too narrow to bisect
+// (the last that applies; else ier unchanged), and ierro 3 when roundoff
+// spoiled extrapolation.
+func (r *quadRoundoff) codes(ier, ierro int, full, narrow bool) (int, int) {
 	if r.iroff1+r.iroff2 >= 10 || r.iroff3 >= 20 {
 		ier = 2
 	}
 	if r.iroff2 >= 5 {
 		ierro = 3
+	}
+	if full {
+		ier = 1
+	}
+	if narrow {
+		ier = 4
 	}
 	return ier, ierro
 }
@@ -646,13 +655,7 @@ func quadAdaptive(g func(float64) float64, rule *quadKronrod, a, b, epsabs, epsr
 		area = area + area12 - l.rlist[m]
 		roundoff.count(l.rlist[m], l.errmax, area12, erro12, defab1 != error1 && defab2 != error2, extrap, last)
 		errbnd = math.Max(epsabs, epsrel*math.Abs(area))
-		ier, ierro = roundoff.flags(ier, ierro)
-		if last == limit {
-			ier = 1
-		}
-		if tooNarrow(a1, a2, b2) {
-			ier = 4
-		}
+		ier, ierro = roundoff.codes(ier, ierro, last == limit, tooNarrow(a1, a2, b2))
 		l.bisected(m, limit, last, a1, b1, a2, b2, area1, area2, error1, error2)
 		if errsum <= errbnd {
 			sumAll = true

@@ -20,10 +20,9 @@ func axisOrDefault(a lang.Args, i int, opts lang.Options, def int) int {
 // not given) that gives an array.
 func alongAxis(name, doc, example string, def int, f func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "xs, axis?", Topic: "arrays",
+		Name: name, Params: []lang.Param{{Name: "xs"}, {Name: "axis", Optional: true}}, Topic: "arrays",
 		Options: []lang.Opt{axisOpt},
 		Doc:     doc, Example: example,
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			return lang.Arr(must(f(args.Array(0), axisOrDefault(args, 1, opts, def))))
@@ -49,9 +48,8 @@ func counts(a lang.Args, i int) []int {
 func elementwisePair(name, prim, doc string) *lang.Builtin {
 	p := autodiff.Lookup(prim)
 	return &lang.Builtin{
-		Name: name, Params: "x, y", Topic: "arrays",
+		Name: name, Params: []lang.Param{{Name: "x"}, {Name: "y"}}, Topic: "arrays",
 		Doc: doc + " of x and y, elementwise.\nWith broadcasting; NaN if either is NaN (numpy." + name + ")", Example: name + "([1, 5, 3], [4, 2, 6])",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a[0], a[1]) },
 	}
 }
@@ -64,12 +62,11 @@ var arrayOpsBuiltins = []*lang.Builtin{
 	alongAxis("flip", "An array with its elements in reverse order.\nAlong an axis, or along every axis by default (numpy.flip)",
 		"flip([[1, 2], [3, 4]], 0)", array.AllAxes, array.Flip),
 	{
-		Name: "unique", Params: "xs", Topic: "arrays",
+		Name: "unique", Params: []lang.Param{{Name: "xs"}}, Topic: "arrays",
 		Options: []lang.Opt{{Name: "return_counts", Doc: "true: a record values, counts"}},
 		Doc: "The sorted distinct elements of an array.\n" +
 			"The array xs is flattened first; {return_counts: true} gives a record {values, counts}",
 		Example: "values, counts = unique([3, 1, 3, 2, 3], return_counts=true); counts",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			v, c := array.Unique(args.Array(0))
@@ -80,12 +77,11 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "searchsorted", Params: "sorted, v", Topic: "arrays",
+		Name: "searchsorted", Params: []lang.Param{{Name: "sorted"}, {Name: "v"}}, Topic: "arrays",
 		Options: []lang.Opt{{Name: "side", Doc: "left (default): the first place v fits; right: the last"}},
 		Doc: "Where values would be inserted to keep a vector sorted.\n" +
 			"For each v, its index in the ascending vector sorted: before equal elements, or after with {side: \"right\"}",
 		Example: "searchsorted([1, 2, 3, 5], [0, 3, 4])",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			side := opts.Text("side", "left")
@@ -100,13 +96,12 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "meshgrid", Params: "xs...", Topic: "arrays",
+		Name: "meshgrid", Params: []lang.Param{{Name: "xs", Variadic: true}}, Topic: "arrays",
 		Options: []lang.Opt{{Name: "indexing", Doc: "xy (default, Cartesian) or ij (matrix)"}},
 		Doc: "Coordinate matrices from coordinate vectors.\n" +
 			"As numpy.meshgrid: X, Y = meshgrid(x, y) gives arrays of shape (len(y), len(x));\n" +
 			"{indexing: \"ij\"} gives shape (len(x), len(y))",
 		Example: "X, Y = meshgrid([1, 2, 3], [10, 20]); Y",
-		MinArgs: 1, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			idx := opts.Text("indexing", "xy")
@@ -129,11 +124,10 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "tile", Params: "xs, reps", Topic: "arrays",
+		Name: "tile", Params: []lang.Param{{Name: "xs"}, {Name: "reps"}}, Topic: "arrays",
 		Doc: "An array repeated along its axes like tiles.\n" +
 			"The array xs is repeated reps times (a number, or one count per axis), as numpy.tile",
 		Example: "tile([1, 2], [2, 2])",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			x, reps := a.Array(0), counts(a, 1)
 			size := float64(len(x.Data))
@@ -145,12 +139,11 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "repeat", Params: "xs, repeats, axis?", Topic: "arrays",
+		Name: "repeat", Params: []lang.Param{{Name: "xs"}, {Name: "repeats"}, {Name: "axis", Optional: true}}, Topic: "arrays",
 		Options: []lang.Opt{axisOpt},
 		Doc: "Each element of an array repeated in place.\n" +
 			"The count is a number, or one per element along the axis; without an axis xs is flattened, as numpy.repeat",
 		Example: "repeat([1, 2, 3], [1, 0, 2])",
-		MinArgs: 2, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			x, reps := args.Array(0), counts(args, 1)
@@ -166,12 +159,11 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "roll", Params: "xs, shift, axis?", Topic: "arrays",
+		Name: "roll", Params: []lang.Param{{Name: "xs"}, {Name: "shift"}, {Name: "axis", Optional: true}}, Topic: "arrays",
 		Options: []lang.Opt{axisOpt},
 		Doc: "An array with its elements shifted cyclically.\n" +
 			"Shifted by shift places, with those pushed off the end coming back at the start (flattened without an axis), as numpy.roll",
 		Example: "roll([1, 2, 3, 4, 5], 2)",
-		MinArgs: 2, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			return lang.Arr(must(array.Roll(args.Array(0), args.Int(1), axisOf(args, 2, opts))))

@@ -73,11 +73,10 @@ func reduceAxis(f func(*array.Array, int) (*array.Array, error), a *array.Array,
 // nil, builds the graph node for an expression argument.
 func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error), symbolic func(g *autodiff.Graph, x *autodiff.Node, axis int) *autodiff.Node) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "xs, axis?", Topic: "arrays",
+		Name: name, Params: []lang.Param{{Name: "xs"}, {Name: "axis", Optional: true}}, Topic: "arrays",
 		Options: []lang.Opt{axisOpt},
 		Doc:     doc + " of an array's elements.\nAlong an axis if given (also {axis: k}).",
 		Example: name + "([[1, 2], [3, 4]], 0)",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			axis := axisOf(args, 1, opts)
@@ -160,11 +159,10 @@ func symbolicMean(g *autodiff.Graph, x *autodiff.Node, axis int) *autodiff.Node 
 // spread builds var and std, which take a ddof option like numpy's.
 func spread(name, doc string, f func(*array.Array, int, int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "xs, axis?", Topic: "arrays",
+		Name: name, Params: []lang.Param{{Name: "xs"}, {Name: "axis", Optional: true}}, Topic: "arrays",
 		Options: []lang.Opt{axisOpt, ddofOpt},
 		Doc:     doc + " of an array's elements.\nThe population's (ddof 0, like numpy); {ddof: 1} gives the sample estimate.",
 		Example: name + "([2, 4, 4, 4, 5, 5, 7, 9])",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			ddof := opts.Int("ddof", 0)
@@ -212,10 +210,9 @@ func arraysOf(a lang.Args) []*array.Array {
 // joiner builds concat, stack, hstack and vstack.
 func joiner(name, doc string, join func([]*array.Array, int) (*array.Array, error), example string) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "arrays...", Topic: "arrays",
+		Name: name, Params: []lang.Param{{Name: "arrays", Variadic: true}}, Topic: "arrays",
 		Options: []lang.Opt{{Name: "axis", Doc: "the axis to join along (0)"}},
 		Doc:     doc, Example: example,
-		MinArgs: 1, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			axis := opts.Int("axis", 0)
@@ -341,8 +338,7 @@ func ignoreAxis(f func([]*array.Array) (*array.Array, error)) func([]*array.Arra
 // to stop, with one option.
 func spaced(name, doc, example string, option lang.Opt, f func(start, stop float64, n int, opts lang.Options) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "start, stop, n?", Options: []lang.Opt{option}, Topic: "arrays", Doc: doc, Example: example,
-		MinArgs: 2, MaxArgs: 4,
+		Name: name, Params: []lang.Param{{Name: "start"}, {Name: "stop"}, {Name: "n", Optional: true}}, Options: []lang.Opt{option}, Topic: "arrays", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			n := 50
@@ -358,10 +354,9 @@ func spaced(name, doc, example string, option lang.Opt, f func(start, stop float
 // filled builds zeros and ones.
 func filled(name string, v float64) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "shape...", Topic: "arrays",
+		Name: name, Params: []lang.Param{{Name: "shape", Variadic: true}}, Topic: "arrays",
 		Doc:     "An array of the given shape filled with " + name + ".",
 		Example: name + "(2, 3)",
-		MinArgs: 1, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Arr(array.Full(shapeArgs(s, a, false), v))
 		},
@@ -399,19 +394,17 @@ var arrayBuiltins = []*lang.Builtin{
 	filled("zeros", 0),
 	filled("ones", 1),
 	{
-		Name: "full", Params: "shape, value", Topic: "arrays",
+		Name: "full", Params: []lang.Param{{Name: "shape"}, {Name: "value"}}, Topic: "arrays",
 		Doc:     "An array of the given shape filled with one value.\nThe shape is a number or a list of dimensions.",
 		Example: "full([2, 2], 7)",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Arr(array.Full(shapeArgs(s, a[:1], false), a.Num(1)))
 		},
 	},
 	{
-		Name: "eye", Params: "n, m?, k?", Topic: "arrays",
+		Name: "eye", Params: []lang.Param{{Name: "n"}, {Name: "m", Optional: true}, {Name: "k", Optional: true}}, Topic: "arrays",
 		Doc:     "The identity matrix, or ones on another diagonal.\nn×m (m = n by default), with ones on diagonal k (0 by default).",
 		Example: "eye(3)",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			n := a.Int(0)
 			m, k := n, 0
@@ -443,10 +436,9 @@ var arrayBuiltins = []*lang.Builtin{
 			return array.Logspace(start, stop, n, opts.Num("base", 10))
 		}),
 	{
-		Name: "array", Params: "xs", Topic: "arrays",
+		Name: "array", Params: []lang.Param{{Name: "xs"}}, Topic: "arrays",
 		Doc:     "A list of numbers or of equal-shaped arrays as an array.\nRagged or non-numeric lists are an error.",
 		Example: "array([[1, 2], [3, 4]])",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			arr, ok := toArray(a[0])
 			if !ok {
@@ -456,10 +448,9 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "len", Params: "xs", Topic: "arrays",
+		Name: "len", Params: []lang.Param{{Name: "xs"}}, Topic: "arrays",
 		Doc:     "The number of items of a list, array, string or record.\nItems are a list's elements, an array's rows, a string's characters, a record's fields.",
 		Example: "len([[1, 2], [3, 4], [5, 6]])",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			n, ok := lang.Len(a[0])
 			if !ok {
@@ -469,10 +460,9 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "shape", Params: "xs", Topic: "arrays",
+		Name: "shape", Params: []lang.Param{{Name: "xs"}}, Topic: "arrays",
 		Doc:     "The dimensions of an array.\nThe same as xs.shape; a number has shape [].",
 		Example: "shape(zeros(2, 3))",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			var shape []int
 			if n := a[0].Node(); n != nil {
@@ -491,10 +481,9 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "reshape", Params: "xs, shape...", Topic: "arrays",
+		Name: "reshape", Params: []lang.Param{{Name: "xs"}, {Name: "shape", Variadic: true}}, Topic: "arrays",
 		Doc:     "The elements of an array in a new shape.\nThe new shape has the same number of elements; one dimension may be -1.",
 		Example: "reshape(range(6), 2, 3)",
-		MinArgs: 2, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			shape := shapeArgs(s, a[1:], true)
 			if a[0].Kind() == lang.ExprKind {
@@ -508,17 +497,15 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "flatten", Params: "xs", Topic: "arrays",
+		Name: "flatten", Params: []lang.Param{{Name: "xs"}}, Topic: "arrays",
 		Doc:     "The elements of an array as a vector, row by row.",
 		Example: "flatten([[1, 2], [3, 4]])",
-		MinArgs: 1, MaxArgs: 1,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Arr(array.Flatten(a.Array(0))) },
+		Fn:      func(s *lang.Session, a lang.Args) lang.Value { return lang.Arr(array.Flatten(a.Array(0))) },
 	},
 	{
-		Name: "transpose", Params: "m", Topic: "arrays",
+		Name: "transpose", Params: []lang.Param{{Name: "m"}}, Topic: "arrays",
 		Doc:     "The transpose of an array: its axes reversed.\nThe same as m.T.",
 		Example: "transpose([[1, 2, 3], [4, 5, 6]])",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[0].Kind() == lang.ExprKind {
 				x := a[0].Node()
@@ -528,11 +515,10 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "dot", Params: "a, b", Topic: "arrays",
+		Name: "dot", Params: []lang.Param{{Name: "a"}, {Name: "b"}}, Topic: "arrays",
 		Doc: "The matrix product, as numpy.dot.\nvector·vector is the inner product; matrix·vector and matrix·matrix multiply.\n" +
 			"Ctrl-C (and -timeout) stops a long product within milliseconds.",
 		Example: "dot([[1, 2], [3, 4]], [1, 1])",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[0].Kind() == lang.ExprKind || a[1].Kind() == lang.ExprKind {
 				x, y := node(s, a, 0), node(s, a, 1)
@@ -552,10 +538,9 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "outer", Params: "a, b", Topic: "arrays",
+		Name: "outer", Params: []lang.Param{{Name: "a"}, {Name: "b"}}, Topic: "arrays",
 		Doc:     "The outer product: the matrix of a[i]*b[j].",
 		Example: "outer([1, 2], [1, 10, 100])",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			x, y := a.Array(0), a.Array(1)
 			s.CheckElements(float64(len(x.Data)) * float64(len(y.Data)))
@@ -572,11 +557,10 @@ var arrayBuiltins = []*lang.Builtin{
 	spread("var", "The variance", array.Var),
 	spread("std", "The standard deviation", array.Std),
 	{
-		Name: "cumsum", Params: "xs, axis?", Topic: "arrays",
+		Name: "cumsum", Params: []lang.Param{{Name: "xs"}, {Name: "axis", Optional: true}}, Topic: "arrays",
 		Options: []lang.Opt{axisOpt},
 		Doc:     "Running sums.\nFlattened first unless an axis is given.",
 		Example: "cumsum([1, 2, 3, 4])",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			if args[0].Kind() == lang.ComplexKind {
@@ -586,11 +570,10 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "cumprod", Params: "xs, axis?", Topic: "arrays",
+		Name: "cumprod", Params: []lang.Param{{Name: "xs"}, {Name: "axis", Optional: true}}, Topic: "arrays",
 		Options: []lang.Opt{axisOpt},
 		Doc:     "Running products.\nFlattened first unless an axis is given.",
 		Example: "cumprod([1, 2, 3, 4])",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			return lang.Arr(reduceAxis(array.Cumprod, args.Array(0), axisOf(args, 1, opts)))
@@ -601,10 +584,10 @@ var arrayBuiltins = []*lang.Builtin{
 	joiner("hstack", "Joins arrays side by side; vectors end to end.", ignoreAxis(array.Hstack), "hstack([[1], [2]], [[3], [4]])"),
 	joiner("vstack", "Joins arrays vertically: vectors become rows.", ignoreAxis(array.Vstack), "vstack([1, 2], [3, 4])"),
 	{
-		Name: "where", Params: "cond, x, y", Topic: "arrays",
+		Name: "where", Params: []lang.Param{{Name: "cond"}, {Name: "x"}, {Name: "y"}}, Topic: "arrays",
 		Doc:     "Elementwise choice: x where cond is true, y elsewhere.\nTrue means nonzero; all three broadcast.",
 		Example: "where([1, -2, 3] > 0, [1, -2, 3], 0)",
-		MinArgs: 3, MaxArgs: 3,
+
 		ArityHint: "numpy's where(cond) of one argument, the indices where cond holds, is range(len(cond))[cond] here",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[0].Kind() == lang.ExprKind || a[1].Kind() == lang.ExprKind || a[2].Kind() == lang.ExprKind {
@@ -617,10 +600,9 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "clip", Params: "xs, lo, hi", Topic: "arrays",
+		Name: "clip", Params: []lang.Param{{Name: "xs"}, {Name: "lo"}, {Name: "hi"}}, Topic: "arrays",
 		Doc:     "Each element limited to the interval [lo, hi].\nnil (None) for lo or hi leaves that side open, as numpy's.",
 		Example: "clip([-2, 0.5, 3], 0, 1)\nclip([-2, 0.5, 3], nil, 1)",
-		MinArgs: 3, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[1].IsNil() && a[2].IsNil() {
 				panic(lang.Errorf("clip needs lo or hi; both are nil"))
@@ -629,19 +611,17 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "col", Params: "m, j", Topic: "arrays",
+		Name: "col", Params: []lang.Param{{Name: "m"}, {Name: "j"}}, Topic: "arrays",
 		Doc:     "Column j of a matrix, as a vector.\nA negative j counts from the end.",
 		Example: "col([[1, 2], [3, 4]], 1)",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Arr(must(array.Col(a.Array(0), a.Int(1))))
 		},
 	},
 	{
-		Name: "row", Params: "m, i", Topic: "arrays",
+		Name: "row", Params: []lang.Param{{Name: "m"}, {Name: "i"}}, Topic: "arrays",
 		Doc:     "Row i of a matrix, as a vector.\nThe same as m[i].",
 		Example: "row([[1, 2], [3, 4]], -1)",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Arr(must(array.Row(a.Array(0), a.Int(1))))
 		},
@@ -650,10 +630,9 @@ var arrayBuiltins = []*lang.Builtin{
 
 // rangeBuiltin is range, which numpy users also know as arange.
 var rangeBuiltin = &lang.Builtin{
-	Name: "range", Params: "stop | start, stop, step?", Topic: "arrays",
+	Name: "range", Forms: [][]lang.Param{{{Name: "stop"}}, {{Name: "start"}, {Name: "stop"}, {Name: "step", Optional: true}}}, Topic: "arrays",
 	Doc:     "Evenly spaced numbers up to but not including stop.\nFrom start (0 by default) in steps of step (1 by default), like numpy's\narange; the step may be a fraction: range(0, 4, 0.01) has 400 elements",
 	Example: "range(0, 1, 0.25)",
-	MinArgs: 1, MaxArgs: 3,
 	Fn: func(s *lang.Session, a lang.Args) lang.Value {
 		start, stop, step := 0.0, a.Num(0), 1.0
 		if len(a) > 1 {

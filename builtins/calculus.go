@@ -235,13 +235,12 @@ func sampledGradient(f, x []float64) []float64 {
 
 var calculusBuiltins = []*lang.Builtin{
 	{
-		Name: "diff", Params: "expr, x, n? | f | xs, n?", Topic: "calculus",
+		Name: "diff", Forms: [][]lang.Param{{{Name: "expr"}, {Name: "x"}, {Name: "n", Optional: true}}, {{Name: "f"}}, {{Name: "xs"}, {Name: "n", Optional: true}}}, Topic: "calculus",
 		Options: []lang.Opt{{Name: "axis", Doc: "the axis to difference along (the last)"}},
 		Doc: "The exact derivative of an expression, simplified.\nThe derivative of an expression by the symbol x (n times), exact and simplified;\n" +
 			"diff(f) is the derivative of a function of one variable, itself a function;\n" +
 			"on an array, the differences of neighbouring elements (numpy.diff, last axis; {axis} to choose)",
 		Example: "diff(x**2*sin(x), x)",
-		MinArgs: 1, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			a, opts := a.Options() // the axis option, for arrays only
 			symbolic := a[0].Kind() == lang.ExprKind || len(a) > 1 && a[1].SymbolName() != ""
@@ -303,13 +302,12 @@ var calculusBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "gradient", Params: "ys, spacing?", Topic: "calculus",
+		Name: "gradient", Params: []lang.Param{{Name: "ys"}, {Name: "spacing", Optional: true}}, Topic: "calculus",
 		Doc: "The derivative of sampled values, as numpy.gradient.\n" +
 			"Central differences inside, one-sided ones at the two ends (numpy's edge_order 1), for samples ys\n" +
 			"spaced 1 apart, spacing apart (a number) or at the points spacing (an array, evenly spaced or not).\n" +
 			"For a vector; grad differentiates a function exactly.",
 		Example: "xs = linspace(0, 1, 5)\ngradient(xs**2, xs)\ngradient([1, 4, 9, 16], 1)",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			ys := a.Array(0)
 			if len(ys.Shape) != 1 || len(ys.Data) < 2 {
@@ -331,34 +329,30 @@ var calculusBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "grad", Params: "f | expr, [x, y, ...]?", Topic: "calculus",
+		Name: "grad", Forms: [][]lang.Param{{{Name: "f"}}, {{Name: "expr"}, {Name: "[x, y, ...]", Optional: true}}}, Topic: "calculus",
 		Doc: "The gradient of a function or expression, by autodiff.\nThe gradient, by reverse-mode autodiff: of a function, a function; of an expression, the vector of\n" +
 			"partial derivatives by the given symbols (all free symbols, alphabetically, by default).\n" +
 			"A function whose first parameter is an array is differentiated by that one only; the others\n" +
 			"are extra arguments (as scipy's args). A function of numbers is differentiated by all of them.",
 		Example: "grad(x**2*y + y**3, [x, y])",
-		MinArgs: 1, MaxArgs: 2,
-		Fn: exprOrFunc("grad", gradient, derivedGrad),
+		Fn:      exprOrFunc("grad", gradient, derivedGrad),
 	},
 	{
-		Name: "jacobian", Params: "F | exprs, [x, y, ...]?", Topic: "calculus",
+		Name: "jacobian", Forms: [][]lang.Param{{{Name: "F"}}, {{Name: "exprs"}, {Name: "[x, y, ...]", Optional: true}}}, Topic: "calculus",
 		Doc:     "The Jacobian matrix of a vector function, by autodiff.\n∂F[i]/∂x[j], one reverse sweep per output.",
 		Example: "jacobian([x*y, x + y**2], [x, y])",
-		MinArgs: 1, MaxArgs: 2,
-		Fn: exprOrFunc("jacobian", jacobian, derivedJacobian),
+		Fn:      exprOrFunc("jacobian", jacobian, derivedJacobian),
 	},
 	{
-		Name: "hessian", Params: "f | expr, [x, y, ...]?", Topic: "calculus",
+		Name: "hessian", Forms: [][]lang.Param{{{Name: "f"}}, {{Name: "expr"}, {Name: "[x, y, ...]", Optional: true}}}, Topic: "calculus",
 		Doc:     "The matrix of second derivatives of a scalar function.\nThe Jacobian of its gradient.",
 		Example: "hessian(x**3*y + y**2, [x, y])",
-		MinArgs: 1, MaxArgs: 2,
-		Fn: exprOrFunc("hessian", hessian, derivedHessian),
+		Fn:      exprOrFunc("hessian", hessian, derivedHessian),
 	},
 	{
-		Name: "subs", Params: "expr, values", Topic: "calculus",
+		Name: "subs", Params: []lang.Param{{Name: "expr"}, {Name: "values"}}, Topic: "calculus",
 		Doc:     "An expression with values put in for its symbols.\nThe expression with symbols replaced, as a record {x: value, ...} gives them (numbers or expressions), simplified",
 		Example: "subs(x**2 + y, {x: 3})",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			n := node(s, a, 0)
 			r := a[1].Record()
@@ -381,20 +375,18 @@ var calculusBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "expand", Params: "expr", Topic: "calculus",
+		Name: "expand", Params: []lang.Param{{Name: "expr"}}, Topic: "calculus",
 		Doc:     "An expression with its products of sums multiplied out.\nWhole powers of sums are expanded too.",
 		Example: "expand((x + 1)**3)",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			n := node(s, a, 0)
 			return expr(func() *autodiff.Node { return s.Graph().Expand(n) })
 		},
 	},
 	{
-		Name: "taylor", Params: "expr, x, x0, n", Topic: "calculus",
+		Name: "taylor", Params: []lang.Param{{Name: "expr"}, {Name: "x"}, {Name: "x0"}, {Name: "n"}}, Topic: "calculus",
 		Doc:     "The Taylor polynomial of an expression.\nThe Taylor polynomial of degree n of the expression in x about x0: Σ f⁽ᵏ⁾(x0)/k! (x - x0)**k",
 		Example: "taylor(exp(x), x, 0, 4)",
-		MinArgs: 4, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			n, x := node(s, a, 0), symbol(a, 1)
 			x0, deg := node(s, a, 2), a.Int(3)
@@ -421,10 +413,9 @@ var calculusBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "symbols", Params: "expr", Topic: "calculus",
+		Name: "symbols", Params: []lang.Param{{Name: "expr"}}, Topic: "calculus",
 		Doc:     "The free symbols of an expression, in alphabetical order.\nThey are the parameters it takes as a function.",
 		Example: "symbols(y*sin(x) + z)",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			vars := autodiff.Vars(node(s, a, 0))
 			out := make([]lang.Value, len(vars))
@@ -435,10 +426,9 @@ var calculusBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "approx_fprime", Params: "x0, f, eps?", Topic: "calculus",
+		Name: "approx_fprime", Params: []lang.Param{{Name: "x0"}, {Name: "f"}, {Name: "eps", Optional: true}}, Topic: "calculus",
 		Doc:     "A gradient by forward differences, as scipy's.\nThe gradient of f at x0 by forward differences with step eps (default sqrt of machine epsilon), as scipy's",
 		Example: "approx_fprime([1, 2], x**2 + 3*y)",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			eps := 0.0 // ApproxGrad's default, √ε
 			if len(a) > 2 {
@@ -450,11 +440,10 @@ var calculusBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "check_grad", Params: "f, g, x0", Topic: "calculus",
+		Name: "check_grad", Params: []lang.Param{{Name: "f"}, {Name: "g"}, {Name: "x0"}}, Topic: "calculus",
 		Doc:     "How far a gradient function is from finite differences.\nThe 2-norm of the difference between the gradient g(x0) and a forward-difference gradient of f at x0\n(scipy's check_grad): small, about 1e-7 or less, when g is right",
 		Example: "f(x) = sum(x**2)\ncheck_grad(f, grad(f), [1, 2, 3])",
 		Options: []lang.Opt{{Name: "epsilon", Doc: "the step of the forward differences (sqrt of machine epsilon)"}},
-		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			a, opts := a.Options()
 			f, x := pointFunc(s, a[0], a, 2)
@@ -472,10 +461,9 @@ var calculusBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "latex", Params: "expr", Topic: "calculus",
+		Name: "latex", Params: []lang.Param{{Name: "expr"}}, Topic: "calculus",
 		Doc:     "The expression as a LaTeX formula, as notebooks render it.\nIt is simplified as calc prints it.",
 		Example: "latex(diff(x**2*sin(x), x))",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			s.CheckPrintable(a[0])
 			return lang.Str(autodiff.Latex(node(s, a, 0), s.Precision))

@@ -57,13 +57,12 @@ func complexDot(s *lang.Session, a lang.Args) lang.Value {
 
 var complexBuiltins = []*lang.Builtin{
 	{
-		Name: "lambertw", Params: "z, k?", Topic: "special",
+		Name: "lambertw", Params: []lang.Param{{Name: "z"}, {Name: "k", Optional: true}}, Topic: "special",
 		Options: []lang.Opt{{Name: "tol", Doc: "the relative step at which Halley's iteration stops (1e-8)"}},
 		Doc: "The Lambert W function: the w with w·exp(w) = z, on branch k.\n" +
 			"As scipy.special.lambertw: complex, elementwise; branch 0 (the default) is real on [-1/e, inf), branch -1 on [-1/e, 0);\n" +
 			"Halley's iteration stops when a step is below tol (1e-8) relative, leaving full double precision",
 		Example: "lambertw(1) + lambertw(-0.1, -1)",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			k := 0
@@ -79,25 +78,22 @@ var complexBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "real", Params: "z", Topic: "math",
+		Name: "real", Params: []lang.Param{{Name: "z"}}, Topic: "math",
 		Doc:     "The real part of a complex number or array.\nA real number or array is its own real part.",
 		Example: "real([1 + 2j, 3 - 4j])",
-		MinArgs: 1, MaxArgs: 1,
-		Fn: partOf(func(z complex128) float64 { return real(z) }),
+		Fn:      partOf(func(z complex128) float64 { return real(z) }),
 	},
 	{
-		Name: "imag", Params: "z", Topic: "math",
+		Name: "imag", Params: []lang.Param{{Name: "z"}}, Topic: "math",
 		Doc:     "The imaginary part of a complex number or array.\nIt is 0 for a real number or array.",
 		Example: "imag([1 + 2j, 3 - 4j])",
-		MinArgs: 1, MaxArgs: 1,
-		Fn: partOf(func(z complex128) float64 { return imag(z) }),
+		Fn:      partOf(func(z complex128) float64 { return imag(z) }),
 	},
 	{
-		Name: "angle", Params: "z", Topic: "math",
+		Name: "angle", Params: []lang.Param{{Name: "z"}}, Topic: "math",
 		Options: []lang.Opt{{Name: "deg", Doc: "true: in degrees rather than radians"}},
 		Doc:     "The argument of a complex number, atan2(imag, real).\nIn radians, or in degrees with {deg: true}.",
 		Example: "angle(1j, {deg: true})",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			scale := 1.0
@@ -108,20 +104,18 @@ var complexBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "conj", Params: "z", Topic: "math",
+		Name: "conj", Params: []lang.Param{{Name: "z"}}, Topic: "math",
 		Doc:     "The complex conjugate: the imaginary part negated.",
 		Example: "conj(1 + 2j)",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			c, _ := complexArg(a, 0)
 			return lang.CArr(array.ComplexMap(c, cmplx.Conj))
 		},
 	},
 	{
-		Name: "complex", Params: "re, im?", Topic: "math",
+		Name: "complex", Params: []lang.Param{{Name: "re"}, {Name: "im", Optional: true}}, Topic: "math",
 		Doc:     "The complex number or array re + im*1j.\nim is 0 when left out; re and im broadcast as in arithmetic.",
 		Example: "complex([1, 2], 3)",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			re := a.Array(0)
 			im := array.Zeros()

@@ -13,34 +13,30 @@ import (
 
 var coreBuiltins = []*lang.Builtin{
 	{
-		Name: "str", Params: "x", Topic: "core",
+		Name: "str", Params: []lang.Param{{Name: "x"}}, Topic: "core",
 		Doc:     "A value as text, as calc prints it.\nStrings are unchanged.",
 		Example: "str(1/3) + \"!\"",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			s.CheckPrintable(a[0])
 			return lang.Str(s.FormatText(a[0]))
 		},
 	},
 	{
-		Name: "float", Params: "x", Topic: "core",
+		Name: "float", Params: []lang.Param{{Name: "x"}}, Topic: "core",
 		Doc:     "A value as a number; strings are parsed.\nx as a number: numbers unchanged, bools as 0 or 1, strings parsed (\"2.5\", \"1e-3\", \"inf\")",
 		Example: "float(\"2.5\") * 2",
-		MinArgs: 1, MaxArgs: 1,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(toNumber(a, 0)) },
+		Fn:      func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(toNumber(a, 0)) },
 	},
 	{
-		Name: "int", Params: "x", Topic: "core",
+		Name: "int", Params: []lang.Param{{Name: "x"}}, Topic: "core",
 		Doc:     "A value as a whole number, truncated towards zero.\nStrings are parsed first.",
 		Example: "int(\"42\") + int(-2.7)",
-		MinArgs: 1, MaxArgs: 1,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(math.Trunc(toNumber(a, 0))) },
+		Fn:      func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(math.Trunc(toNumber(a, 0))) },
 	},
 	{
-		Name: "bool", Params: "x", Topic: "core",
+		Name: "bool", Params: []lang.Param{{Name: "x"}}, Topic: "core",
 		Doc:     "The truth of a value.\nThe truth of x: nonzero numbers and non-empty strings, lists, arrays and records are true",
 		Example: "bool(0.5)",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			v := a[0]
 			if t, ok := v.Truth(); ok {
@@ -54,17 +50,15 @@ var coreBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "type", Params: "x", Topic: "core",
+		Name: "type", Params: []lang.Param{{Name: "x"}}, Topic: "core",
 		Doc:     "The type of a value, as a string.\nThe type of x as a string: number, bool, string, array(2, 3), list, record, function, symbol, nil",
 		Example: "type(eye(2))",
-		MinArgs: 1, MaxArgs: 1,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value { return lang.Str(a[0].TypeName()) },
+		Fn:      func(s *lang.Session, a lang.Args) lang.Value { return lang.Str(a[0].TypeName()) },
 	},
 	{
-		Name: "print", Params: "x, ...", Topic: "core",
+		Name: "print", Params: []lang.Param{{Name: "x", Optional: true}, {Optional: true, Variadic: true}}, Topic: "core",
 		Doc:     "Writes its arguments on a line, separated by spaces.\nWrites its arguments separated by spaces and a newline (strings without quotes); returns nil",
 		Example: "print(\"x =\", 42)",
-		MinArgs: 0, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			parts := make([]string, len(a))
 			for i, v := range a {
@@ -76,10 +70,9 @@ var coreBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "help", Params: "f?", Topic: "core",
+		Name: "help", Params: []lang.Param{{Name: "f", Optional: true}}, Topic: "core",
 		Doc:     "Help on a builtin, a topic or the grammar.\nHelp on a builtin (its signature, what it does and an example); without an argument, the list of builtins by topic",
 		Example: "help(sqrt)",
-		MinArgs: 0, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if len(a) == 0 {
 				s.Print(Overview(s))
@@ -110,7 +103,7 @@ var coreBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "precision", Params: "digits?", Topic: "core",
+		Name: "precision", Params: []lang.Param{{Name: "digits", Optional: true}}, Topic: "core",
 		Doc: "Sets how many digits numbers print with.\n" +
 			"precision() returns the setting. A lone number shows that many\n" +
 			"significant digits (10 at first, 1 to 17), but never hides a fraction:\n" +
@@ -118,7 +111,6 @@ var coreBuiltins = []*lang.Builtin{
 			"digits after the point (8 at first, numpy's default), in one format\n" +
 			"for the whole array, points aligned.",
 		Example: "precision(4)\npi\n[pi, e]",
-		MinArgs: 0, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if len(a) == 0 {
 				return lang.Num(float64(s.Precision))
@@ -133,12 +125,11 @@ var coreBuiltins = []*lang.Builtin{
 	},
 	formatBuiltin,
 	{
-		Name: "seed", Params: "n", Topic: "arrays",
+		Name: "seed", Params: []lang.Param{{Name: "n"}}, Topic: "arrays",
 		Doc: "Seeds the random generator, so that numbers repeat.\nSeeds this session's generator of rand, randn and randint, which is numpy's legacy one\n" +
 			"(MT19937): after seed(n), rand, randn and randint give the numbers numpy.random.rand, randn and randint\n" +
 			"give after numpy.random.seed(n), n from 0 to 2**32 - 1.",
 		Example: "seed(1)\nrand()",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			n := a.Num(0)
 			if n != math.Trunc(n) || n < 0 || n > math.MaxUint32 {
@@ -151,10 +142,9 @@ var coreBuiltins = []*lang.Builtin{
 	randomFill("rand", "Uniformly distributed random numbers in [0, 1)", (*random.MT19937).Float64),
 	randomFill("randn", "Normally distributed random numbers (mean 0, deviation 1)", (*random.MT19937).NormFloat64),
 	{
-		Name: "randint", Params: "lo, hi, shape...", Topic: "arrays",
+		Name: "randint", Params: []lang.Param{{Name: "lo"}, {Name: "hi"}, {Name: "shape", Optional: true, Variadic: true}}, Topic: "arrays",
 		Doc:     "Random whole numbers from lo up to but not including hi.\nOne, or an array of the given shape, as numpy.random.randint.",
 		Example: "seed(3)\nrandint(1, 7, 5)",
-		MinArgs: 2, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			lo, hi := a.Int(0), a.Int(1)
 			if hi <= lo {
@@ -185,10 +175,9 @@ func rng(s *lang.Session) *random.MT19937 {
 // array of that shape.
 func randomFill(name, doc string, draw func(*random.MT19937) float64) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "shape...", Topic: "arrays",
+		Name: name, Params: []lang.Param{{Name: "shape", Optional: true, Variadic: true}}, Topic: "arrays",
 		Doc:     doc + ".\nOne, or an array of the given shape; seed(n) makes them repeatable.",
 		Example: "seed(42)\n" + name + "(3)",
-		MinArgs: 0, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			r := rng(s)
 			return randomArray(s, a, func() float64 { return draw(r) })

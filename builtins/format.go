@@ -11,14 +11,13 @@ import (
 
 // formatBuiltin is format(x, spec), listed with the core builtins.
 var formatBuiltin = &lang.Builtin{
-	Name: "format", Params: "x, spec", Topic: "core",
+	Name: "format", Params: []lang.Param{{Name: "x"}, {Name: "spec"}}, Topic: "core",
 	Doc: "x as text in a format of Python's mini-language, such as \".3f\".\n" +
 		"spec is [[fill]align][sign][0][width][,|_][.precision][type]: align <, > or ^;\n" +
 		"sign + or space; type f (fixed), e (scientific), g (general), % (percent),\n" +
 		"d (a whole number) or s (a string). A complex number's parts are formatted\n" +
 		"both, as 1.00+2.00j; an array or a list is formatted entry by entry, inside brackets.",
 	Example: "format(pi, \".3f\")\nformat(1234567.891, \",.2f\")\nformat([0.5, 0.25], \"6.1%\")",
-	MinArgs: 2, MaxArgs: 2,
 	Fn: func(s *lang.Session, a lang.Args) lang.Value {
 		spec, err := parseSpec(a.Str(1))
 		if err != nil {

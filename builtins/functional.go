@@ -79,10 +79,9 @@ func compareKeys(x, y lang.Value) int {
 
 var functionalBuiltins = []*lang.Builtin{
 	{
-		Name: "map", Params: "f, xs, ys...", Topic: "functional",
+		Name: "map", Params: []lang.Param{{Name: "f"}, {Name: "xs"}, {Name: "ys", Optional: true, Variadic: true}}, Topic: "functional",
 		Doc:     "A function applied to each item of a collection.\nf applied to each item of xs, or to the items of several collections side by side\n(as long as the shortest); also written xs | map(f). A result of numbers is an array, anything else a list.",
 		Example: "map(sqrt, [1, 4, 9])",
-		MinArgs: 2, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			f, first, rest := funcAndItems(a)
 			cols := []seq{first}
@@ -106,10 +105,9 @@ var functionalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "filter", Params: "f, xs", Topic: "functional",
+		Name: "filter", Params: []lang.Param{{Name: "f"}, {Name: "xs"}}, Topic: "functional",
 		Doc:     "The items of a collection for which a function is true.\nIn order; also written xs | filter(f).",
 		Example: "isodd(n) = n % 2 == 1\nfilter(isodd, range(10))",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			f, items, _ := funcAndItems(a)
 			out := lang.NewCollector(0)
@@ -124,10 +122,9 @@ var functionalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "reduce", Params: "f, xs, init?", Topic: "functional",
+		Name: "reduce", Params: []lang.Param{{Name: "f"}, {Name: "xs"}, {Name: "init", Optional: true}}, Topic: "functional",
 		Doc:     "Folds a collection from the left with a function of two.\nFolds xs from the left with a function of two arguments: f(f(f(init, x0), x1), x2)...;\nwithout init the first item starts the fold. Also written xs | reduce(f).",
 		Example: "add(a, b) = a + b\nreduce(add, [1, 2, 3, 4])",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			f, items, rest := funcAndItems(a)
 			var acc lang.Value
@@ -149,11 +146,10 @@ var functionalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "sorted", Params: "xs", Topic: "functional",
+		Name: "sorted", Params: []lang.Param{{Name: "xs"}}, Topic: "functional",
 		Options: []lang.Opt{{Name: "key", Doc: "a function of an item giving what to sort by"}, {Name: "reverse", Doc: "true: largest first"}},
 		Doc:     "A sorted copy of a collection.\nA sorted copy of xs (numbers or strings), ordered by key(x) if a key function is given,\ndescending with {reverse: true}; the sort is stable and xs is left unchanged",
 		Example: "sorted([3, -5, 1], {key: abs, reverse: true})",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			s.CheckItems(seqArg(args, 0).n)
@@ -187,10 +183,9 @@ var functionalBuiltins = []*lang.Builtin{
 	quantifier("any", "True if any item of xs is true (or f(item) is, given f).\nOf an array, without f: any element, whatever the shape, as numpy's any.", "any([0, 0, 1])\nany([[0, 0], [0, 1]])", true),
 	quantifier("all", "True if every item of xs is true (or f(item) is, given f).\nOf an array, without f: every element, whatever the shape, as numpy's all.", "all([1, 2, 3] > 0)\nall([[1, 2], [0, 3]] > 0)", false),
 	{
-		Name: "zip", Params: "xs, ys, ...", Topic: "functional",
+		Name: "zip", Params: []lang.Param{{Name: "xs"}, {Name: "ys", Optional: true}, {Optional: true, Variadic: true}}, Topic: "functional",
 		Doc:     "The items of several collections side by side.\n[[xs[0], ys[0]], [xs[1], ys[1]], ...], as long as the shortest.",
 		Example: "zip([1, 2, 3], [10, 20, 30])",
-		MinArgs: 1, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			n := -1
 			for i := range a {
@@ -218,10 +213,9 @@ var functionalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "enumerate", Params: "xs, start?", Topic: "functional",
+		Name: "enumerate", Params: []lang.Param{{Name: "xs"}, {Name: "start", Optional: true}}, Topic: "functional",
 		Doc:     "The items of a collection paired with their indices.\n[[0, xs[0]], [1, xs[1]], ...]",
 		Example: "enumerate([\"a\", \"b\"])",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			s.CheckItems(3 * seqArg(a, 0).n)
 			items := a.Items(0)
@@ -237,10 +231,9 @@ var functionalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "iterate", Params: "f, x0, n", Topic: "functional",
+		Name: "iterate", Params: []lang.Param{{Name: "f"}, {Name: "x0"}, {Name: "n"}}, Topic: "functional",
 		Doc:     "The first n terms of x0, f(x0), f(f(x0)), ...\nA fixed-point or Newton iteration made visible.",
 		Example: "half(x) = x / 2\niterate(half, 1, 5)",
-		MinArgs: 3, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			f, n := a.Func(0), a.Int(2)
 			if n < 0 {
@@ -276,8 +269,7 @@ func checkBoxed(s *lang.Session, out *lang.Collector, i int) {
 // the first false one.
 func quantifier(name, doc, example string, stopAt bool) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "xs, f?", Topic: "functional", Doc: doc, Example: example,
-		MinArgs: 1, MaxArgs: 2,
+		Name: name, Params: []lang.Param{{Name: "xs"}, {Name: "f", Optional: true}}, Topic: "functional", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if arr := a[0].Array(); len(a) == 1 && arr != nil {
 				// as numpy's all and any: every element, whatever the shape

@@ -135,7 +135,7 @@ func shgo(s *lang.Session, a lang.Args) lang.Value {
 
 var globalBuiltins = []*lang.Builtin{
 	{
-		Name: "shgo", Params: "f, bounds", Topic: "optimize",
+		Name: "shgo", Params: []lang.Param{{Name: "f"}, {Name: "bounds"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "n", Doc: "the fewest grid vertices (100)"}, {Name: "iters", Doc: "how many times the grid is refined (1)"}, argsOpt},
 		Doc: "Global and local minima of f in a box, as shgo.\n" +
 			"bounds are [lo, hi] per variable. In the manner of\n" +
@@ -144,13 +144,11 @@ var globalBuiltins = []*lang.Builtin{
 			"the minima found are returned sorted: a record x, fun, xl, funl, nfev, nlfev, nit, success, message.\n" +
 			"For a few variables (the grid has n points in all); bounds only, no constraints.",
 		Example: "shgo((x**2 + y - 11)**2 + (x + y**2 - 7)**2, [[-5, 5], [-5, 5]]).funl",
-		MinArgs: 2, MaxArgs: 3,
-		Fn: shgo,
+		Fn:      shgo,
 	},
 	{
-		Name: "differential_evolution", Params: "f, bounds",
-		Options: []lang.Opt{{Name: "strategy", Doc: "the mutation strategy (best1bin)"}, {Name: "maxiter", Doc: "the most generations (1000)"}, {Name: "popsize", Doc: "the population per variable (15)"}, {Name: "tol", Doc: "the relative tolerance on the population's values (0.01)"}, {Name: "atol", Doc: "the absolute tolerance on the population's values (0)"}, {Name: "mutation", Doc: "the mutation constant F, or [lo, hi] to draw it from ([0.5, 1])"}, {Name: "recombination", Doc: "the crossover probability (0.7)"}, seedOpt, {Name: "polish", Doc: "false: do not polish the best by L-BFGS-B"}, {Name: "init", Doc: "the initial population: latinhypercube (default) or random"}, argsOpt},
-		Topic:   "optimize",
+		Name: "differential_evolution", Params: []lang.Param{{Name: "f"}, {Name: "bounds"}}, Options: []lang.Opt{{Name: "strategy", Doc: "the mutation strategy (best1bin)"}, {Name: "maxiter", Doc: "the most generations (1000)"}, {Name: "popsize", Doc: "the population per variable (15)"}, {Name: "tol", Doc: "the relative tolerance on the population's values (0.01)"}, {Name: "atol", Doc: "the absolute tolerance on the population's values (0)"}, {Name: "mutation", Doc: "the mutation constant F, or [lo, hi] to draw it from ([0.5, 1])"}, {Name: "recombination", Doc: "the crossover probability (0.7)"}, seedOpt, {Name: "polish", Doc: "false: do not polish the best by L-BFGS-B"}, {Name: "init", Doc: "the initial population: latinhypercube (default) or random"}, argsOpt},
+		Topic: "optimize",
 		Doc: "A global minimum in a box by differential evolution.\n" +
 			"bounds are [lo, hi] per variable. As\n" +
 			"scipy.optimize.differential_evolution: a population of popsize*n points mutates and recombines\n" +
@@ -158,17 +156,15 @@ var globalBuiltins = []*lang.Builtin{
 			"agree to tol, then the best is polished by L-BFGS-B with autodiff's gradient. Seeded, so runs repeat,\n" +
 			"though not scipy's own, whose generator differs. Returns scipy's OptimizeResult record.",
 		Example: "differential_evolution(20 + x**2 + y**2 - 10*cos(2*pi*x) - 10*cos(2*pi*y), [[-5, 5], [-5, 5]], {seed: 1}).x",
-		MinArgs: 2, MaxArgs: 3,
-		Fn: differentialEvolution,
+		Fn:      differentialEvolution,
 	},
 	{
-		Name: "brute", Params: "f, ranges", Topic: "optimize",
+		Name: "brute", Params: []lang.Param{{Name: "f"}, {Name: "ranges"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "Ns", Doc: "the grid points per [lo, hi] range (20)"}, fullOutputOpt, {Name: "finish", Doc: "false: do not polish the best grid point by Nelder–Mead"}, argsOpt},
 		Doc: "Minimizes a function over a grid, as scipy's brute.\nMinimizes f over a grid, as scipy.optimize.brute: ranges holds [lo, hi] (Ns points, 20 by default) or\n" +
 			"[lo, hi, step] per variable; the best grid point is then polished with Nelder–Mead unless {finish: false}.\n" +
 			"{full_output: true} gives a record x0, fval, grid, Jout.",
 		Example: "brute((x - 1)**2 + (y + 2)**2, [[-4, 4], [-4, 4]])",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			ranges, _, _ := intervals(args[1], "ranges")
@@ -191,35 +187,32 @@ var globalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "dual_annealing", Params: "f, bounds", Topic: "optimize",
+		Name: "dual_annealing", Params: []lang.Param{{Name: "f"}, {Name: "bounds"}}, Topic: "optimize",
 		Options: annealingOpts,
 		Doc: "A global minimum by generalized simulated annealing.\nA global minimum of f within bounds ([lo, hi] per variable) by generalized simulated annealing with local\n" +
 			"search, as scipy.optimize.dual_annealing; seeded (seed 0 by default), so runs repeat. Returns scipy's\n" +
 			"OptimizeResult record.",
 		Example: "dual_annealing(x**2 + 10 - 10*cos(2*pi*x), [[-5, 5]], {seed: 1}).x",
-		MinArgs: 2, MaxArgs: 3,
-		Fn: dualAnnealing,
+		Fn:      dualAnnealing,
 	},
 	{
-		Name: "anneal", Params: "f, bounds", Topic: "optimize",
+		Name: "anneal", Params: []lang.Param{{Name: "f"}, {Name: "bounds"}}, Topic: "optimize",
 		Options: annealingOpts,
 		Doc: "The old scipy anneal, run as dual_annealing.\nThe global minimizer scipy once had as anneal (removed in scipy 0.16); calc runs dual_annealing,\n" +
 			"its replacement, with the same arguments.",
 		Example: "anneal(x**2 + 10 - 10*cos(2*pi*x), [[-5, 5]], {seed: 1}).x",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			s.Note("scipy removed anneal in version 0.16; running dual_annealing")
 			return dualAnnealing(s, a)
 		},
 	},
 	{
-		Name: "basinhopping", Params: "f, x0", Topic: "optimize",
+		Name: "basinhopping", Params: []lang.Param{{Name: "f"}, {Name: "x0"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "niter", Doc: "the number of hops (100)"}, {Name: "T", Doc: "the temperature of the Metropolis rule (1)"}, {Name: "stepsize", Doc: "the largest random displacement (0.5)"}, seedOpt, {Name: "interval", Doc: "how often the step size is adapted (50)"}, {Name: "niter_success", Doc: "stop when the best stays the same for this many hops"}, {Name: "minimizer_kwargs", Doc: "minimize's options for the local minimizer (BFGS)"}, argsOpt},
 		Doc: "A global minimum by basin hopping, as scipy's.\nRandom hops, each followed by a local minimization, accepted by\n" +
 			"the Metropolis rule, as scipy.optimize.basinhopping; seeded. The local minimizer is BFGS with autodiff's\n" +
 			"gradient, or minimize with the options in minimizer_kwargs ({method: \"L-BFGS-B\", bounds: ...}).",
 		Example: "basinhopping(x**2 + 10 - 10*cos(2*pi*x), 3.3, {seed: 1, niter: 50}).x",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			p := newProblem(s, args[0], args[1], opts)

@@ -46,10 +46,49 @@ func BuiltinHelp(s *lang.Session, b *lang.Builtin) string {
 	for _, line := range wrapDoc(b.Doc, helpWidth-2) {
 		fmt.Fprintf(&t, "  %s\n", line)
 	}
+	t.WriteString(paramsHelp(b))
 	t.WriteString(optionsHelp(b))
 	t.WriteString("\nExample:\n")
 	t.WriteString(exampleTranscript(b.Example, s.Safe))
 	return strings.TrimRight(t.String(), "\n")
+}
+
+// paramsHelp lists a builtin's parameters, one to a line, each with its
+// default if it has one; a name that several forms share is listed once.
+func paramsHelp(b *lang.Builtin) string {
+	var t strings.Builder
+	seen := map[string]bool{}
+	for _, p := range b.AllParams() {
+		if seen[p.Name] || p.Doc == "" {
+			continue
+		}
+		seen[p.Name] = true
+		name := p.Name
+		if name == "" {
+			name = "..."
+		}
+		line := name + ": " + p.Doc
+		if !p.Default.IsNil() {
+			line += " (default " + lang.Format(p.Default) + ")"
+		}
+		writeHanging(&t, line)
+	}
+	if t.Len() == 0 {
+		return ""
+	}
+	return "\nParameters:\n" + t.String()
+}
+
+// writeHanging writes a help entry wrapped to help's width, its first
+// line indented two spaces and the rest six.
+func writeHanging(t *strings.Builder, line string) {
+	for i, part := range wrapWords(line, helpWidth-6) {
+		indent := "  "
+		if i > 0 {
+			indent = "      "
+		}
+		fmt.Fprintf(t, "%s%s\n", indent, part)
+	}
 }
 
 // optionsHelp lists a builtin's methods, if it has them, and its options,
@@ -71,13 +110,7 @@ func optionsHelp(b *lang.Builtin) string {
 		if len(b.Methods) > 0 && o.Methods != nil {
 			line += " [" + strings.Join(o.Methods, ", ") + "]"
 		}
-		for i, part := range wrapWords(line, helpWidth-6) {
-			indent := "  "
-			if i > 0 {
-				indent = "      "
-			}
-			fmt.Fprintf(&t, "%s%s\n", indent, part)
-		}
+		writeHanging(&t, line)
 	}
 	return t.String()
 }

@@ -129,9 +129,9 @@ func derivFilter(name, doc string, ksize bool, run func(ctx context.Context, m *
 		options = append([]lang.Opt{{Name: "ksize", Doc: "the aperture size: 1, 3 (default), 5 or 7"}}, options...)
 	}
 	return &lang.Builtin{
-		Name: name, Params: "img, dx, dy", Options: options, Topic: "images", Doc: doc,
-		Example: "img = outer(range(8), ones(8))    # brighter down the rows\n" + name + "(img, 1, 0)[3]\n" + name + "(img, 0, 1)[3]",
-		MinArgs: 3, MaxArgs: 4, ArityHint: ddepthHint,
+		Name: name, Params: []lang.Param{{Name: "img"}, {Name: "dx"}, {Name: "dy"}}, Options: options, Topic: "images", Doc: doc,
+		Example:   "img = outer(range(8), ones(8))    # brighter down the rows\n" + name + "(img, 1, 0)[3]\n" + name + "(img, 0, 1)[3]",
+		ArityHint: ddepthHint,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			m := img(args, 0)
@@ -169,12 +169,11 @@ as_depth(x, "uint8") makes any array 8-bit, and as_depth(img, "float64") makes a
 
 var imageBuiltins = []*lang.Builtin{
 	{
-		Name: "imread", Params: "path", Topic: "images",
+		Name: "imread", Params: []lang.Param{{Name: "path"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "gray", Doc: "true: read as one gray channel"}},
 		Doc: "Reads an image file as an array.\n" +
 			"PNG, JPEG or GIF, as values 0..255: H×W×3 (RGB) or, with {gray: true}, H×W with\nOpenCV's gray weights",
 		Example: "img = zeros(4, 6)\npath = tempdir() + \"/calc-example.png\"\nimwrite(path, img)\nimread(path, {gray: true}).shape",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			s.CheckFiles("imread")
@@ -182,13 +181,12 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "imwrite", Params: "path, img", Topic: "images",
+		Name: "imwrite", Params: []lang.Param{{Name: "path"}, {Name: "img"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "normalize", Doc: "true: stretch the values to 0..255 first"}},
 		Doc: "Writes an image array to a file.\n" +
 			"PNG or JPEG by the extension, written atomically: values are rounded and clipped\n" +
 			"to 0..255, or with {normalize: true} scaled from their range onto 0..255 first",
 		Example: "imwrite(tempdir() + \"/calc-gradient.png\", outer(range(16), ones(16))*16, {normalize: true})",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			s.CheckFiles("imwrite")
@@ -205,13 +203,13 @@ var imageBuiltins = []*lang.Builtin{
 			return image.Scharr(ctx, m, dx, dy, scale, delta, b)
 		}),
 	{
-		Name: "laplacian", Params: "img", Topic: "images",
+		Name: "laplacian", Params: []lang.Param{{Name: "img"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "ksize", Doc: "the aperture size (1)"}, scaleOpt, deltaOpt, borderOpt, ddepthOpt},
 		Doc: "The Laplacian of an image.\n" +
 			"d²/dx² + d²/dy², as OpenCV's Laplacian to CV_64F (ksize 1 by default: the 3×3 kernel\n" +
 			"[[0, 1, 0], [1, -4, 1], [0, 1, 0]]); {ddepth: -1} keeps the image's depth, rounding and saturating",
-		Example: "laplacian(outer(range(5), range(5)))",
-		MinArgs: 1, MaxArgs: 2, ArityHint: ddepthHint,
+		Example:   "laplacian(outer(range(5), range(5)))",
+		ArityHint: ddepthHint,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			m := img(args, 0)
@@ -222,14 +220,13 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "filter2d", Params: "img, kernel", Topic: "images",
+		Name: "filter2d", Params: []lang.Param{{Name: "img"}, {Name: "kernel"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "anchor", Doc: "[x, y], the kernel's point that lands on the pixel (its centre)"}, deltaOpt, borderOpt, ddepthOpt},
 		Doc: "The correlation of an image with a kernel.\n" +
 			"The kernel is not flipped, as OpenCV's filter2D; anchor [x, y] defaults to the centre.\n" +
 			"The result has the image's depth (ddepth -1): an 8-bit image gives 8 bits, rounded and saturated; {ddepth: \"float64\"}\n" +
 			"keeps the exact sums",
 		Example: "filter2d(outer(range(5), ones(5)), [[-1, -1, -1], [0, 0, 0], [1, 1, 1]])",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			ax, ay := -1, -1
@@ -248,13 +245,12 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "gaussian_blur", Params: "img, ksize, sigma", Topic: "images",
+		Name: "gaussian_blur", Params: []lang.Param{{Name: "img"}, {Name: "ksize"}, {Name: "sigma"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "sigma_y", Doc: "the vertical sigma (sigma's)"}, borderOpt},
 		Doc: "The image smoothed by a Gaussian kernel.\n" +
 			"The kernel has odd size ksize (a number or [kx, ky]; 0 derives it from sigma), as\n" +
 			"OpenCV's GaussianBlur. An 8-bit image gives an 8-bit one, computed in OpenCV's fixed point to the bit",
 		Example: "gaussian_blur(eye(5)*10, 3, 0)[2]",
-		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			kx, ky := ksize(args, 1)
@@ -266,7 +262,7 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "threshold", Params: "img, t", Topic: "images",
+		Name: "threshold", Params: []lang.Param{{Name: "img"}, {Name: "t"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "maxval", Doc: "the value of pixels over the threshold (255)"}, {Name: "mode", Doc: "binary (default), binary_inv, trunc, tozero, tozero_inv or otsu"}},
 		Doc: "Each value compared with a threshold.\n" +
 			"The threshold is t, as OpenCV's threshold: mode binary (the default: maxval where above t, else 0),\n" +
@@ -274,7 +270,7 @@ var imageBuiltins = []*lang.Builtin{
 			"8-bit gray image). An 8-bit image is compared with floor(t) and gives 8 bits, as in OpenCV. A record t (the\n" +
 			"threshold used) and image.",
 		Example: "threshold([[10, 200], [90, 180]], 100).image",
-		MinArgs: 2, MaxArgs: 3,
+
 		ArityHint: "OpenCV's threshold(img, t, maxval, type) is threshold(img, t, {maxval, mode}) here",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -293,35 +289,33 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "magnitude", Params: "x, y", Topic: "images",
+		Name: "magnitude", Params: []lang.Param{{Name: "x"}, {Name: "y"}}, Topic: "images",
 		Doc: "The length of the vector (x, y), elementwise.\n" +
 			"sqrt(x**2 + y**2): the strength of a gradient from its two components",
 		Example: "magnitude([3, 0], [4, 2])",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Arr(must(image.Magnitude(a.Array(0), a.Array(1))))
 		},
 	},
 	{
-		Name: "phase", Params: "x, y", Topic: "images",
+		Name: "phase", Params: []lang.Param{{Name: "x"}, {Name: "y"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "degrees", Doc: "true: in degrees rather than radians"}},
 		Doc: "The angle of the vector (x, y), elementwise.\n" +
 			"In [0, 2π) (or degrees), as OpenCV's phase, but exact (atan2): OpenCV's approximates the angle, within\n" +
 			"about 0.01° (1.7e-4 radians), so the two differ in the fourth or fifth digit",
 		Example: "phase([1, 0, -1], [0, 1, 0], {degrees: true})",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			return lang.Arr(must(image.Phase(args.Array(0), args.Array(1), opts.Bool("degrees", false))))
 		},
 	},
 	{
-		Name: "convert_scale_abs", Params: "img", Topic: "images",
+		Name: "convert_scale_abs", Params: []lang.Param{{Name: "img"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "alpha", Doc: "the scale (1)"}, {Name: "beta", Doc: "the value added after scaling (0)"}},
 		Doc: "Scales, takes absolute values and converts to 8 bits.\n" +
 			"|alpha·img + beta| rounded and clipped to 0..255, as OpenCV's convertScaleAbs: gradients made displayable",
 		Example: "convert_scale_abs([-300, -2.5, 7.5], {alpha: 1})",
-		MinArgs: 1, MaxArgs: 2,
+
 		ArityHint: "OpenCV's convertScaleAbs(img, alpha, beta) is convert_scale_abs(img, {alpha, beta}) here",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -329,35 +323,32 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "add_weighted", Params: "img1, alpha, img2, beta, gamma", Topic: "images",
+		Name: "add_weighted", Params: []lang.Param{{Name: "img1"}, {Name: "alpha"}, {Name: "img2"}, {Name: "beta"}, {Name: "gamma"}}, Topic: "images",
 		Doc: "The weighted sum alpha·img1 + beta·img2 + gamma.\n" +
 			"As OpenCV's addWeighted, for images of the same shape: two 8-bit images give an 8-bit one, rounded and\n" +
 			"saturated from OpenCV's float32 arithmetic (to the bit, as OpenCV 4.6 computes it with AVX2); other\n" +
 			"images give float64. It blends the two Sobel derivatives into one picture of the edges.",
 		Example: "gx = as_depth([[0, 100], [255, 40]], \"uint8\")\ngy = as_depth([[10, 100], [255, 3]], \"uint8\")\nadd_weighted(gx, 0.5, gy, 0.5, 0)",
-		MinArgs: 5, MaxArgs: 5,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Arr(must(image.AddWeighted(a.Array(0), a.Num(1), a.Array(2), a.Num(3), a.Num(4))))
 		},
 	},
 	{
-		Name: "blur_measure", Params: "img", Topic: "images",
+		Name: "blur_measure", Params: []lang.Param{{Name: "img"}}, Topic: "images",
 		Doc: "How sharp an image is: the variance of its Laplacian.\n" +
 			"Large when it is sharp, small when it is blurred (see help(\"images\"))",
 		Example: "seed(1)\nsharp = round(255*rand(32, 32))\n[blur_measure(sharp), blur_measure(gaussian_blur(sharp, 5, 0))]",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			m := img(a, 0)
 			return lang.Num(stoppable(s, func(ctx context.Context) (float64, error) { return image.BlurMeasure(ctx, m) }))
 		},
 	},
 	{
-		Name: "as_depth", Params: "x, depth", Topic: "images",
+		Name: "as_depth", Params: []lang.Param{{Name: "x"}, {Name: "depth"}}, Topic: "images",
 		Doc: "An array converted to another depth.\n" +
 			"The depth is one of (\"uint8\", \"uint16\", \"int16\", \"float32\" or \"float64\"), as OpenCV's convertTo:\n" +
 			"values rounded half to even and clipped to the depth's range (numpy's astype would wrap 300 to 44; this gives 255)",
 		Example: "type(as_depth([[-3, 2.5, 300]], \"uint8\"))\nas_depth([[-3, 2.5, 300]], \"uint8\")",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			d, err := array.ParseDepth(a.Str(1))
 			if err != nil {
@@ -367,13 +358,12 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "blur", Params: "img, ksize", Topic: "images",
+		Name: "blur", Params: []lang.Param{{Name: "img"}, {Name: "ksize"}}, Topic: "images",
 		Options: []lang.Opt{borderOpt},
 		Doc: "The image smoothed by a box filter.\n" +
 			"Each pixel the mean of its ksize window (a number or [w, h]), as OpenCV's blur; an 8-bit image gives 8 bits, rounded as\n" +
 			"OpenCV's fixed point rounds them",
 		Example: "blur([[0, 0, 9, 0, 0]], [3, 1])",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			w, h := ksize(args, 1)
@@ -382,13 +372,12 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "box_filter", Params: "img, ksize", Topic: "images",
+		Name: "box_filter", Params: []lang.Param{{Name: "img"}, {Name: "ksize"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "normalize", Doc: "false: the sum rather than the mean (true, as OpenCV's default)"}, borderOpt},
 		Doc: "The sum or mean of each window of an image.\n" +
 			"The mean of each ksize window (a number or [w, h]), as OpenCV's boxFilter, or with {normalize: false} its sum\n" +
 			"(which an 8-bit image saturates at 255, as OpenCV's does with ddepth -1)",
 		Example: "box_filter([[1, 2, 3, 4]], [2, 1])\nbox_filter([[1, 2, 3, 4]], [2, 1], {normalize: false})",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			w, h := ksize(args, 1)
@@ -399,23 +388,21 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "median_blur", Params: "img, ksize", Topic: "images",
+		Name: "median_blur", Params: []lang.Param{{Name: "img"}, {Name: "ksize"}}, Topic: "images",
 		Doc: "The image smoothed by a median filter.\n" +
 			"Each pixel the median of its ksize×ksize window (ksize odd, 3 or more) with the replicate border, as OpenCV's medianBlur:\n" +
 			"it removes salt-and-pepper noise and keeps edges sharp",
 		Example: "median_blur([[0, 0, 255, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]], 3)",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			m, k := img(a, 0), a.Int(1)
 			return lang.Arr(stoppable(s, func(ctx context.Context) (*array.Array, error) { return image.MedianBlur(ctx, m, k) }))
 		},
 	},
 	{
-		Name: "structuring_element", Params: "shape, ksize", Topic: "images",
+		Name: "structuring_element", Params: []lang.Param{{Name: "shape"}, {Name: "ksize"}}, Topic: "images",
 		Doc: "A kernel for erode, dilate and morphology.\n" +
 			"Zeros and ones: shape rect, cross or ellipse, of ksize (n or [w, h]),\nas OpenCV's getStructuringElement",
 		Example: "structuring_element(\"ellipse\", 5)",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			shape, err := image.ParseShape(a.Str(0))
 			if err != nil {
@@ -428,14 +415,13 @@ var imageBuiltins = []*lang.Builtin{
 	morphFilter("erode", "The image eroded: dark regions grow.\nEach pixel the minimum over the kernel's ones around it, as OpenCV's erode", image.Erode),
 	morphFilter("dilate", "The image dilated: bright regions grow.\nEach pixel the maximum over the kernel's ones around it, as OpenCV's dilate", image.Dilate),
 	{
-		Name: "morphology", Params: "img, op, kernel", Topic: "images",
+		Name: "morphology", Params: []lang.Param{{Name: "img"}, {Name: "op"}, {Name: "kernel"}}, Topic: "images",
 		Options: []lang.Opt{iterationsOpt},
 		Doc: "Morphological operations: open, close and more.\n" +
 			"As OpenCV's morphologyEx: op open (erode then dilate: removes specks), close (dilate then erode: fills holes),\n" +
 			"gradient (dilation minus erosion: outlines), tophat (image minus opening) or blackhat (closing minus image);\n" +
 			"kernel is an array of zeros and ones (see structuring_element) or a size for a rectangle",
 		Example: "morphology([[0, 0, 0, 0], [0, 9, 0, 0], [0, 0, 0, 0]], \"open\", 3)",
-		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			op, err := image.ParseMorphOp(args.Str(1))
@@ -447,14 +433,13 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "bilateral_filter", Params: "img, d, sigma_color, sigma_space", Topic: "images",
+		Name: "bilateral_filter", Params: []lang.Param{{Name: "img"}, {Name: "d"}, {Name: "sigma_color"}, {Name: "sigma_space"}}, Topic: "images",
 		Options: []lang.Opt{borderOpt},
 		Doc: "Smooths an image while keeping its edges.\n" +
 			"For 8-bit images, as OpenCV's bilateralFilter: each pixel the\n" +
 			"mean of those within d/2 (d ≤ 0: 1.5·sigma_space), weighted by closeness in place (sigma_space) and in value\n" +
 			"(sigma_color)",
 		Example: "img = as_depth([[10, 12, 11, 200, 202], [12, 10, 13, 201, 199]], \"uint8\")\nbilateral_filter(img, 5, 20, 5)",
-		MinArgs: 4, MaxArgs: 5,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			m, d, sc, ss, b := img(args, 0), args.Int(1), args.Num(2), args.Num(3), border(opts)
@@ -462,7 +447,7 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "canny", Params: "img, low, high", Topic: "images",
+		Name: "canny", Params: []lang.Param{{Name: "img"}, {Name: "low"}, {Name: "high"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "aperture", Doc: "the Sobel aperture size (3)"}, {Name: "l2gradient", Doc: "true: the exact L2 norm of the gradient rather than L1"}},
 		Doc: "The edges of an image by Canny's method.\n" +
 			"For 8-bit images, as OpenCV's Canny: 255 on edges, 0 elsewhere. Gradients above\n" +
@@ -470,7 +455,6 @@ var imageBuiltins = []*lang.Builtin{
 			"edge. aperture is the Sobel size (3 or 5); l2gradient: true measures the gradient as sqrt(dx² + dy²)\n" +
 			"rather than |dx| + |dy|",
 		Example: "img = as_depth(outer(ones(6), [0, 0, 0, 200, 200, 200]), \"uint8\")\ncanny(img, 50, 150)[2]",
-		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			m, lo, hi, k, l2 := img(args, 0), args.Num(1), args.Num(2), opts.Int("aperture", 3), opts.Bool("l2gradient", false)
@@ -478,7 +462,7 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "resize", Params: "img, [w, h]", Topic: "images",
+		Name: "resize", Params: []lang.Param{{Name: "img"}, {Name: "[w, h]"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "interpolation", Doc: "linear (default), nearest, cubic or area"}},
 		Doc: "The image resized to w×h pixels.\n" +
 			"As OpenCV's resize: interpolation \"linear\" (the default: bilinear, in OpenCV's\n" +
@@ -486,7 +470,6 @@ var imageBuiltins = []*lang.Builtin{
 			"(bicubic with a = -0.75, as INTER_CUBIC) or \"area\" (each pixel the mean of the source area it covers,\n" +
 			"weighted by the part covered, when shrinking; bilinear when enlarging, as INTER_AREA)",
 		Example: "resize([[0, 100], [200, 250]], [4, 3])\nresize([[1, 2], [3, 4]], [4, 3], {interpolation: \"nearest\"})",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			size := args.Array(1).Data
@@ -509,22 +492,20 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "equalize_hist", Params: "img", Topic: "images",
+		Name: "equalize_hist", Params: []lang.Param{{Name: "img"}}, Topic: "images",
 		Doc: "The image with its histogram equalized.\n" +
 			"For 8-bit gray images: values spread over 0..255, as OpenCV's equalizeHist: contrast for dull images",
 		Example: "equalize_hist(as_depth([[50, 52, 54], [56, 58, 60]], \"uint8\"))",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Arr(must(image.EqualizeHist(img(a, 0))))
 		},
 	},
 	{
-		Name: "cvt_color", Params: "img, code", Topic: "images",
+		Name: "cvt_color", Params: []lang.Param{{Name: "img"}, {Name: "code"}}, Topic: "images",
 		Doc: "Converts an image between colour spaces.\n" +
 			"As OpenCV's cvtColor: code \"rgb2gray\" (H×W×3 to H×W), \"gray2rgb\", \"rgb2hsv\" or \"hsv2rgb\"\n" +
 			"(8-bit images: hue 0..179 in degrees halved, saturation and value 0..255)",
 		Example: "cvt_color(as_depth([[[255, 0, 0], [0, 128, 255]]], \"uint8\"), \"rgb2hsv\")",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			conv := map[string]func(*array.Array) (*array.Array, error){
 				"rgb2gray": image.ToGray, "gray2rgb": image.ToRGB, "rgb2hsv": image.ToHSV, "hsv2rgb": image.FromHSV,
@@ -566,11 +547,10 @@ func morphKernel(a lang.Args, i int) *array.Array {
 // morphFilter builds erode and dilate.
 func morphFilter(name, doc string, run func(ctx context.Context, img, kernel *array.Array, ax, ay, iterations int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "img, kernel", Topic: "images",
+		Name: name, Params: []lang.Param{{Name: "img"}, {Name: "kernel"}}, Topic: "images",
 		Options: []lang.Opt{iterationsOpt},
 		Doc:     doc + ";\nkernel is an array of zeros and ones (see structuring_element) or a size for a rectangle; pixels past the border\nare left out",
 		Example: name + "([[0, 0, 0, 0], [0, 9, 0, 0], [0, 0, 0, 0]], 3)",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			m, k, n := img(args, 0), morphKernel(args, 1), opts.Int("iterations", 1)

@@ -42,13 +42,12 @@ func interpolant(kind, doc string, withNu bool, at func(x float64, nu int) float
 			p.Piecewise = true
 		}
 	}
-	params, maxArgs := "x", 1
+	params := []lang.Param{{Name: "x"}}
 	if withNu {
-		params, maxArgs = "x, nu?", 2
+		params = append(params, lang.Param{Name: "nu", Optional: true})
 	}
 	return lang.Func(&lang.Builtin{
 		Name: name, Params: params, Topic: "interpolate", Doc: doc,
-		MinArgs: 1, MaxArgs: maxArgs,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			nu := 0
 			if len(a) > 1 {
@@ -102,13 +101,12 @@ func boundary(v lang.Value) (b interp.Boundary, periodic bool) {
 
 var interpolateBuiltins = []*lang.Builtin{
 	{
-		Name: "interp", Params: "x, xp, fp", Topic: "interpolate",
+		Name: "interp", Params: []lang.Param{{Name: "x"}, {Name: "xp"}, {Name: "fp"}}, Topic: "interpolate",
 		Options: []lang.Opt{{Name: "left", Doc: "the value left of xp (fp's first)"}, {Name: "right", Doc: "the value right of xp (fp's last)"}},
 		Doc: "Piecewise-linear interpolation at x.\n" +
 			"Through the points (xp, fp), as numpy.interp (xp increasing);\n" +
 			"below xp[0] it is {left} (fp[0] by default), above the last xp {right} (the last fp)",
 		Example: "interp([0.5, 1.5, 5], [0, 1, 2], [0, 10, 0])",
-		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			xp, fp := points(args[1:])
@@ -123,13 +121,12 @@ var interpolateBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "interp1d", Params: "x, y", Topic: "interpolate",
+		Name: "interp1d", Params: []lang.Param{{Name: "x"}, {Name: "y"}}, Topic: "interpolate",
 		Options: []lang.Opt{{Name: "kind", Doc: "linear (default), nearest or cubic"}, {Name: "fill_value", Doc: "the value outside x (NaN); giving it allows points outside"}, {Name: "bounds_error", Doc: "true: a point outside x is an error (the default unless fill_value is given)"}},
 		Doc: "A function interpolating points, of a chosen kind.\n" +
 			"Through the points (x, y), of kind \"linear\" (default), \"nearest\" or \"cubic\" (the not-a-knot spline),\n" +
 			"as scipy.interpolate.interp1d; outside x's range it is an error, or {fill_value} (nan with {bounds_error: false})",
 		Example: "f = interp1d([0, 1, 2, 3], [0, 1, 8, 27], kind=\"cubic\"); f(1.5)",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			x, y := points(args)
@@ -142,14 +139,13 @@ var interpolateBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "CubicSpline", Params: "x, y", Topic: "interpolate",
+		Name: "CubicSpline", Params: []lang.Param{{Name: "x"}, {Name: "y"}}, Topic: "interpolate",
 		Options: []lang.Opt{{Name: "bc_type", Doc: "the end conditions (not-a-knot), as below"}},
 		Doc: "The cubic spline through points, as a function.\n" +
 			"As scipy.interpolate.CubicSpline: a function of x, and of x and nu for its nu-th derivative;\n" +
 			"{bc_type} is \"not-a-knot\" (default), \"natural\", \"clamped\", \"periodic\", or [[order, value], [order, value]] for the two ends\n" +
 			"(the first or second derivative given); outside x it extends its end pieces (wraps around if periodic)",
 		Example: "cs = CubicSpline([0, 1, 2, 3], [0, 1, 0, 1], bc_type=\"natural\"); [cs(1.5), cs(1.5, 1)]",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			x, y := points(args)

@@ -247,13 +247,12 @@ func nested(shape []int, data []float64) any {
 
 var ioBuiltins = []*lang.Builtin{
 	{
-		Name: "loadtxt", Params: "path", Topic: "data",
+		Name: "loadtxt", Params: []lang.Param{{Name: "path"}}, Topic: "data",
 		Options: []lang.Opt{{Name: "delimiter", Doc: "the text between fields (white space)"}, {Name: "skiprows", Doc: "how many lines to skip first (0)"}, {Name: "usecols", Doc: "the column or columns to keep (all)"}, {Name: "comments", Doc: "the text that starts a comment (#; a list, or nil for none)"}, {Name: "max_rows", Doc: "the most rows to read (all)"}, {Name: "ndmin", Doc: "the fewest dimensions of the result: 0, 1 or 2 (0)"}, {Name: "unpack", Doc: "true: the columns as rows"}},
 		Doc: "Reads a table of numbers from a text file, as numpy.loadtxt.\n" +
 			"Rows are lines, split into fields; a comment runs to the end of its line; an empty field is missing\n" +
 			"and reads as nan. A matrix, or a vector for one row or column (unless ndmin is 2).",
 		Example: "path = tempdir() + \"/calc-loadtxt.txt\"\nsavetxt(path, [[1, 2], [3, 4]])\nloadtxt(path)\nloadtxt(path, {usecols: 1})",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			path := fileArg(s, args, 0, "loadtxt")
@@ -273,13 +272,12 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "savetxt", Params: "path, a", Topic: "data",
+		Name: "savetxt", Params: []lang.Param{{Name: "path"}, {Name: "a"}}, Topic: "data",
 		Options: []lang.Opt{{Name: "fmt", Doc: "the format of a number (%.18e), or one per column"}, {Name: "delimiter", Doc: "the text between columns (a space)"}, {Name: "header", Doc: "a line written first"}, {Name: "footer", Doc: "a line written last"}, {Name: "comments", Doc: "the text put before the header and footer (# )"}},
 		Doc: "Writes a vector or a matrix to a text file, as numpy.savetxt.\n" +
 			"A vector is written as a column. fmt is a Python %-format: one for all columns, a list of one per\n" +
 			"column, or one string for the row; header and footer lines start with comments.",
 		Example: "path = tempdir() + \"/calc-savetxt.txt\"\nsavetxt(path, [[1, 2.5], [3, 4]], {fmt: \"%.2f\", delimiter: \",\", header: \"x,y\"})\nloadtxt(path, {delimiter: \",\"})",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			path := fileArg(s, args, 0, "savetxt")
@@ -293,14 +291,13 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "readcsv", Params: "path", Topic: "data",
+		Name: "readcsv", Params: []lang.Param{{Name: "path"}}, Topic: "data",
 		Options: []lang.Opt{{Name: "header", Doc: "false: the first line is data, the columns named col0, col1, …"}, {Name: "delimiter", Doc: "the field separator, one character (,)"}, {Name: "columns", Doc: "the names of the columns to keep (all)"}},
 		Doc: "Reads a CSV file as a record of its columns.\n" +
 			"reads a CSV file (RFC 4180 quoting; LF or CRLF; a UTF-8 byte order mark is skipped) as a record of its\n" +
 			"columns, named by the first line (or col0, col1, … with {header: false}): columns of numbers become\n" +
 			"arrays (an empty field is nan), other columns lists of strings. columns: the names of those to keep.",
 		Example: "path = tempdir() + \"/calc-readcsv.csv\"\nwritecsv(path, {t: [0, 1, 2], name: [\"a\", \"b, c\", \"d\"]})\nd = readcsv(path)\nd.t\nd.name",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			path := fileArg(s, args, 0, "readcsv")
@@ -326,14 +323,13 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "writecsv", Params: "path, data", Topic: "data",
+		Name: "writecsv", Params: []lang.Param{{Name: "path"}, {Name: "data"}}, Topic: "data",
 		Options: []lang.Opt{{Name: "header", Doc: "false: no header line; for a matrix, a list of column names"}},
 		Doc: "Writes a record of columns, or a matrix, as a CSV file.\n" +
 			"writes a CSV file (RFC 4180) of a record of columns (arrays or lists of equal length; the header line\n" +
 			"names them unless {header: false}) or of a vector or matrix (header: a list of column names, none by\n" +
 			"default). Numbers are written in the shortest form that reads back exactly.",
 		Example: "writecsv(tempdir() + \"/calc-writecsv.csv\", [[1, 2], [3, 4]], {header: [\"x\", \"y\"]}) != \"\"",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			path := fileArg(s, args, 0, "writecsv")
@@ -352,25 +348,23 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "load", Params: "path", Topic: "data",
+		Name: "load", Params: []lang.Param{{Name: "path"}}, Topic: "data",
 		Doc: "Reads an array from numpy's .npy file.\n" +
 			"reads an array from numpy's .npy file: float, integer or bool values of either byte order, C or\n" +
 			"Fortran order (integers past 2^53 are rounded to the nearest float, as numpy's astype(float) does)",
 		Example: "path = tempdir() + \"/calc-load.npy\"\nsave(path, [[1, 2], [3, 4]])\nload(path)",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			path := fileArg(s, a, 0, "load")
 			return lang.Arr(must(dataio.ReadNPY(path, elementLimit(s))))
 		},
 	},
 	{
-		Name: "save", Params: "path, a", Topic: "data",
+		Name: "save", Params: []lang.Param{{Name: "path"}, {Name: "a"}}, Topic: "data",
 		Options: []lang.Opt{dtypeOpt},
 		Doc: "Writes an array to numpy's .npy file.\n" +
 			"writes an array to numpy's .npy file (numpy.save's bytes): float64 values, or with dtype \"int64\" whole\n" +
 			"numbers or \"bool\" (nonzero is true)",
 		Example: "save(tempdir() + \"/calc-labels.npy\", [0, 1, 1, 2], {dtype: \"int64\"}) != \"\"",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			path := fileArg(s, args, 0, "save")
@@ -379,11 +373,10 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "loadz", Params: "path", Topic: "data",
+		Name: "loadz", Params: []lang.Param{{Name: "path"}}, Topic: "data",
 		Doc: "Reads numpy's .npz file as a record of its arrays.\n" +
 			"reads numpy's .npz file (numpy.savez or savez_compressed) as a record of its arrays, by name",
 		Example: "path = tempdir() + \"/calc-loadz.npz\"\nsavez(path, {x: [1, 2, 3], m: eye(2)})\nloadz(path)",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			path := fileArg(s, a, 0, "loadz")
 			r := lang.NewRecord()
@@ -394,12 +387,11 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "savez", Params: "path, arrays", Topic: "data",
+		Name: "savez", Params: []lang.Param{{Name: "path"}, {Name: "arrays"}}, Topic: "data",
 		Options: []lang.Opt{dtypeOpt},
 		Doc: "Writes a record of arrays to numpy's .npz file.\n" +
 			"writes a record of arrays to numpy's .npz file, as numpy.savez(path, **arrays) does (dtype as for save)",
 		Example: "savez(tempdir() + \"/calc-savez.npz\", {x: [1, 2, 3], y: [4, 5, 6]}) != \"\"",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			path := fileArg(s, args, 0, "savez")
@@ -420,11 +412,10 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "readjson", Params: "path", Topic: "data",
+		Name: "readjson", Params: []lang.Param{{Name: "path"}}, Topic: "data",
 		Doc: "Reads a JSON file as calc values.\n" +
 			"reads a JSON file: objects become records, arrays of numbers (evenly nested) arrays, other arrays lists,\nnull nil",
 		Example: "path = tempdir() + \"/calc-data.json\"\nwritejson(path, {name: \"run 1\", x: [1, 2, 3], m: eye(2)})\nreadjson(path)",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			path := fileArg(s, a, 0, "readjson")
 			b := must(readLimited(path, 16*s.MaxElements))
@@ -432,11 +423,10 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "writejson", Params: "path, value", Topic: "data",
+		Name: "writejson", Params: []lang.Param{{Name: "path"}, {Name: "value"}}, Topic: "data",
 		Doc: "Writes a value as JSON.\n" +
 			"writes a value as JSON: records as objects, arrays as (nested) arrays; nan and inf, which JSON lacks, are\nan error",
 		Example: "writejson(tempdir() + \"/calc-out.json\", {ok: true, x: [1.5, 2]}) != \"\"",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			path := fileArg(s, a, 0, "writejson")
 			v := toJSON(a[1])

@@ -69,14 +69,13 @@ func count(n int) lang.Value { return lang.Num(float64(n)) }
 
 var leastSquaresBuiltins = []*lang.Builtin{
 	{
-		Name: "leastsq", Params: "f, x0", Topic: "optimize",
+		Name: "leastsq", Params: []lang.Param{{Name: "f"}, {Name: "x0"}}, Topic: "optimize",
 		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian as a function, in place of autodiff's; false: MINPACK's forward differences (lmdif)"}, fullOutputOpt, {Name: "ftol", Doc: "the relative tolerance on the sum of squares (1.49e-8)"}, {Name: "xtol", Doc: "the relative tolerance on x (1.49e-8)"}, {Name: "gtol", Doc: "the orthogonality tolerance between residuals and Jacobian columns (0)"}, maxfevOpt, epsfcnOpt, factorOpt},
 		Doc: "Minimizes a sum of squares by Levenberg–Marquardt.\n" +
 			"The residuals are f(x); MINPACK's lmder, as\n" +
 			"scipy.optimize.leastsq, with the Jacobian from autodiff (a user Dfun wins). Returns a record x, ier, mesg;\n" +
 			"{full_output: true} adds cov_x (the inverse of JᵀJ), nfev, njev, fvec, fjac, ipvt, qtf.",
 		Example: "t = [0, 1, 2, 3]\nres(p) = p[0]*exp(p[1]*t) - [1, 2.7, 7.4, 20.1]\nleastsq(res, [1, 1]).x",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			p := newProblem(s, args[0], args[1], opts)
@@ -114,7 +113,7 @@ var leastSquaresBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "least_squares", Params: "fun, x0", Topic: "optimize",
+		Name: "least_squares", Params: []lang.Param{{Name: "fun"}, {Name: "x0"}}, Topic: "optimize",
 		Options: leastSquaresOpts, Methods: []string{"trf", "dogbox", "lm"},
 		Doc: "Minimizes a sum of squares, optionally within bounds.\n" +
 			"The cost is half the sum of squares of fun(x), as scipy.optimize.least_squares (trf by default);\n" +
@@ -122,7 +121,6 @@ var leastSquaresBuiltins = []*lang.Builtin{
 			"to (f/f_scale)**2. Returns a record x, cost, fun, jac, grad, optimality, active_mask, nfev, njev,\n" +
 			"status, message, success.",
 		Example: "least_squares([x - 1, 10*(y - x**2)], [-1.2, 1]).x",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			p := newProblem(s, args[0], args[1], opts)
@@ -176,7 +174,7 @@ var leastSquaresBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "curve_fit", Params: "f, xdata, ydata", Topic: "optimize",
+		Name: "curve_fit", Params: []lang.Param{{Name: "f"}, {Name: "xdata"}, {Name: "ydata"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "p0", Doc: "the starting parameters (all 1)"}, {Name: "sigma", Doc: "the uncertainty of each ydata"}, {Name: "absolute_sigma", Doc: "true: sigma is absolute, not relative, in the covariance"}, {Name: "bounds", Doc: "[lo, hi], numbers or one per parameter"}, {Name: "method", Doc: "lm (default without bounds) or trf"}, maxfevOpt, ftolOpt,
 			{Name: "xtol", Doc: "the relative tolerance on the parameters' step (1.49e-8 with lm, 1e-8 with trf)"}, gtolOpt,
 			{Name: "jac", Doc: "false: finite differences in place of autodiff's; with trf, \"2-point\" or \"3-point\" as scipy's"},
@@ -187,8 +185,7 @@ var leastSquaresBuiltins = []*lang.Builtin{
 			"p0 defaults to ones. sigma is the uncertainty of each y, or (a matrix) the covariance of their errors.\n" +
 			"Returns a record popt, pcov (the parameters' covariance; perr = sqrt(diag(pcov))).",
 		Example: "xs = linspace(0, 4, 20)\nys = 2.5*exp(-1.3*xs) + 0.5\ncurve_fit(a*exp(-b*x) + c, xs, ys).popt",
-		MinArgs: 3, MaxArgs: 4,
-		Fn: curveFit,
+		Fn:      curveFit,
 	},
 }
 

@@ -12,8 +12,7 @@ import (
 // matrixFn builds a linear-algebra builtin of one matrix with one result.
 func matrixFn(name, doc, example string, f func(*array.Array) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "m", Topic: "linalg", Doc: doc, Example: example,
-		MinArgs: 1, MaxArgs: 1,
+		Name: name, Params: []lang.Param{{Name: "m"}}, Topic: "linalg", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			checkMatrix(s, name, a.Array(0))
 			return lang.Arr(must(f(a.Array(0))))
@@ -24,8 +23,7 @@ func matrixFn(name, doc, example string, f func(*array.Array) (*array.Array, err
 // scalarFn builds a linear-algebra builtin of one matrix with a number result.
 func scalarFn(name, doc, example string, f func(*array.Array) (float64, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "m", Topic: "linalg", Doc: doc, Example: example,
-		MinArgs: 1, MaxArgs: 1,
+		Name: name, Params: []lang.Param{{Name: "m"}}, Topic: "linalg", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			checkMatrix(s, name, a.Array(0))
 			return lang.Num(must(f(a.Array(0))))
@@ -37,8 +35,7 @@ func scalarFn(name, doc, example string, f func(*array.Array) (float64, error)) 
 // whose value is real or complex.
 func matrixFunction(name, doc, example string, f func(*array.Array) (re, im *array.Array, err error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "m", Topic: "linalg", Doc: doc, Example: example,
-		MinArgs: 1, MaxArgs: 1,
+		Name: name, Params: []lang.Param{{Name: "m"}}, Topic: "linalg", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			checkMatrix(s, name, a.Array(0))
 			re, im, err := f(a.Array(0))
@@ -175,10 +172,9 @@ func normOrder(a lang.Args, i int) linalg.NormOrder {
 // triangle builds triu and tril.
 func triangle(name, doc string, upper bool) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "m, k?", Topic: "linalg",
+		Name: name, Params: []lang.Param{{Name: "m"}, {Name: "k", Optional: true}}, Topic: "linalg",
 		Doc:     doc + ".\nThe diagonal is the main one, or the k-th: above it for k > 0; the rest is set to 0",
 		Example: name + "([[1, 2, 3], [4, 5, 6], [7, 8, 9]])",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			k := 0
 			if len(a) > 1 {
@@ -191,24 +187,22 @@ func triangle(name, doc string, upper bool) *lang.Builtin {
 
 var linalgBuiltins = []*lang.Builtin{
 	{
-		Name: "norm", Params: "x, ord?", Topic: "linalg",
+		Name: "norm", Params: []lang.Param{{Name: "x"}, {Name: "ord", Optional: true}}, Topic: "linalg",
 		Doc: "The norm of a vector or a matrix.\n" +
 			"As numpy.linalg.norm: by default the 2-norm of a vector, the Frobenius norm of a matrix;\n" +
 			"vectors: ord p gives (Σ|x|^p)^(1/p), inf and -inf the largest and smallest |x|, 0 the count of nonzeros;\n" +
 			"matrices: \"fro\", \"nuc\" (sum of singular values), 2 and -2 (largest and smallest singular value),\n" +
 			"1 and -1 (largest and smallest column sum of |a|), inf and -inf (the same for rows)",
 		Example: "norm([[1, 2], [3, 4]], 2)",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Num(must(linalg.Norm(a.Array(0), normOrder(a, 1))))
 		},
 	},
 	{
-		Name: "cond", Params: "m, ord?", Topic: "linalg",
+		Name: "cond", Params: []lang.Param{{Name: "m"}, {Name: "ord", Optional: true}}, Topic: "linalg",
 		Doc: "The condition number of a matrix.\n" +
 			"As numpy.linalg.cond: by default the ratio of its largest to smallest singular value; any ord of norm",
 		Example: "cond([[1, 2], [3, 4]])",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Num(must(linalg.Cond(a.Array(0), normOrder(a, 1))))
 		},
@@ -221,11 +215,10 @@ var linalgBuiltins = []*lang.Builtin{
 		"The X with expm(X) = m whose eigenvalues have imaginary parts in (-pi, pi], through the Schur form\n"+
 		"(inverse scaling and squaring); real unless its imaginary parts exceed 2.2e-10", "logm([[1, 1], [0, 1]])", linalg.Logm),
 	{
-		Name: "kron", Params: "a, b", Topic: "linalg",
+		Name: "kron", Params: []lang.Param{{Name: "a"}, {Name: "b"}}, Topic: "linalg",
 		Doc: "The Kronecker product of two matrices.\n" +
 			"The block matrix of blocks a[i, j]·b (numpy.kron)",
 		Example: "kron([[1, 2], [3, 4]], eye(2))",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			x, y := a.Array(0), a.Array(1)
 			s.CheckElements(float64(len(x.Data)) * float64(len(y.Data)))
@@ -233,11 +226,10 @@ var linalgBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "diag", Params: "v, k?", Topic: "linalg",
+		Name: "diag", Params: []lang.Param{{Name: "v"}, {Name: "k", Optional: true}}, Topic: "linalg",
 		Doc: "A diagonal matrix from a vector, or a matrix's diagonal.\n" +
 			"The square matrix with the vector v on its diagonal (the k-th: above the main one for k > 0), or the diagonal of a matrix v, as numpy.diag",
 		Example: "diag([1, 2, 3])",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			k := 0
 			if len(a) > 1 {
@@ -254,11 +246,10 @@ var linalgBuiltins = []*lang.Builtin{
 	triangle("triu", "The upper triangle of a matrix from its diagonal", true),
 	triangle("tril", "The lower triangle of a matrix up to its diagonal", false),
 	{
-		Name: "null_space", Params: "m, rcond?", Topic: "linalg",
+		Name: "null_space", Params: []lang.Param{{Name: "m"}, {Name: "rcond", Optional: true}}, Topic: "linalg",
 		Doc: "An orthonormal basis of the null space of a matrix.\n" +
 			"The basis vectors are the columns of the result (scipy.linalg.null_space, by SVD)",
 		Example: "null_space([[1, 1], [1, 1]])",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			rcond := 0.0
 			if len(a) > 1 {
@@ -268,10 +259,9 @@ var linalgBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "solve", Params: "A, b", Topic: "linalg",
+		Name: "solve", Params: []lang.Param{{Name: "A"}, {Name: "b"}}, Topic: "linalg",
 		Doc:     "The solution x of A·x = b.\nA is square and non-singular, real or complex; b a vector or a matrix of right-hand sides.",
 		Example: "solve([[3, 1], [1, 2]], [9, 8])",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[0].Kind() == lang.ExprKind || a[0].IsCallable() {
 				panic(lang.ArgErrorf(0, "solve(A, b) solves the linear system A·x = b, as numpy.linalg.solve; for f(x) = 0 "+
@@ -295,10 +285,9 @@ var linalgBuiltins = []*lang.Builtin{
 		func(c *array.Complex) lang.Value { return lang.Complex(must(linalg.ComplexDet(c))) }),
 	scalarFn("trace", "The sum of the diagonal of a square matrix.", "trace([[1, 2], [3, 4]])", linalg.Trace),
 	{
-		Name: "matrix_rank", Params: "m, tol?", Topic: "linalg",
+		Name: "matrix_rank", Params: []lang.Param{{Name: "m"}, {Name: "tol", Optional: true}}, Topic: "linalg",
 		Doc:     "The rank of a matrix, from its singular values.\nThe number of singular values above tol (by default numpy's: largest singular value × max(rows, cols) × machine epsilon)",
 		Example: "matrix_rank([[1, 2], [2, 4]])",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			tol := 0.0
 			if len(a) > 1 {
@@ -309,10 +298,9 @@ var linalgBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "lstsq", Params: "A, b", Topic: "linalg",
+		Name: "lstsq", Params: []lang.Param{{Name: "A"}, {Name: "b"}}, Topic: "linalg",
 		Doc:     "The least-squares solution of A·x ≈ b, as numpy's.\nA record {x, residuals, rank, sv}, like numpy.linalg.lstsq.",
 		Example: "lstsq([[1, 0], [1, 1], [1, 2]], [1, 3, 5]).x",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			checkMatrix(s, "lstsq", a.Array(0))
 			x, res, rank, sv, err := linalg.Lstsq(a.Array(0), a.Array(1))
@@ -346,8 +334,7 @@ var linalgBuiltins = []*lang.Builtin{
 // back as a record with the given fields.
 func decomposition(name, doc, example string, fields []string, f func(*array.Array) ([]*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "m", Topic: "linalg", Doc: doc, Example: example,
-		MinArgs: 1, MaxArgs: 1,
+		Name: name, Params: []lang.Param{{Name: "m"}}, Topic: "linalg", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			checkMatrix(s, name, a.Array(0))
 			parts := must(f(a.Array(0)))

@@ -117,7 +117,7 @@ var linprogMethods = map[string]func(optimize.LP, *optimize.LPSettings) (*optimi
 
 var linprogBuiltins = []*lang.Builtin{
 	{
-		Name: "linprog", Params: "c", Topic: "optimize",
+		Name: "linprog", Params: []lang.Param{{Name: "c"}}, Topic: "optimize",
 		Methods: slices.Sorted(maps.Keys(linprogMethods)),
 		Options: []lang.Opt{{Name: "A_ub", Doc: "the matrix of the inequalities A_ub·x <= b_ub"}, {Name: "b_ub", Doc: "the right sides of the inequalities"}, {Name: "A_eq", Doc: "the matrix of the equations A_eq·x = b_eq"}, {Name: "b_eq", Doc: "the right sides of the equations"}, {Name: "bounds", Doc: "nil (x >= 0), one [lo, hi] pair for all, or one per variable"}, {Name: "integrality", Doc: "0 (continuous) or 1 (integer) per variable, as milp"}, methodOpt, {Name: "maxiter", Doc: "the most simplex or interior point iterations"}},
 		Doc: "Minimizes c·x under linear constraints.\n" +
@@ -130,7 +130,6 @@ var linprogBuiltins = []*lang.Builtin{
 			"4 numerical trouble), message, nit and the marginals (dual values) ineqlin, eqlin, lower, upper.\n" +
 			"integrality (0/1 per variable) solves the mixed-integer problem as milp does.",
 		Example: "linprog([-1, 4], {A_ub: [[-3, 1], [1, 2]], b_ub: [6, 4], bounds: [[nil, nil], [-3, nil]]}).x",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			solve := linprogMethods[opts.Method("method", "highs")]
@@ -195,7 +194,7 @@ var linprogBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "milp", Params: "c", Topic: "optimize",
+		Name: "milp", Params: []lang.Param{{Name: "c"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "integrality", Doc: "0 (continuous) or 1 (integer), one for all or one per variable (0)"}, {Name: "bounds", Doc: "{lb, ub} or [lb, ub], numbers or vectors (0 and inf)"}, {Name: "constraints", Doc: "{A, lb, ub} for lb <= A·x <= ub, or a list of them"}, {Name: "maxnodes", Doc: "the most branch and bound nodes (100000)"}},
 		Doc: "Minimizes c·x over mixed-integer x.\n" +
 			"Minimizes c·x over mixed-integer x, as scipy.optimize.milp: integrality is 0 (continuous) or 1 (integer),\n" +
@@ -205,7 +204,6 @@ var linprogBuiltins = []*lang.Builtin{
 			"optimality unless maxnodes (100000) runs out. A record x, fun, status, success, message, mip_node_count,\n" +
 			"mip_dual_bound, mip_gap.",
 		Example: "milp([0, -1], {integrality: 1, constraints: {A: [[-1, 1], [3, 2], [2, 3]], ub: [1, 12, 12]}}).fun",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			c := numberVector(args[0], "c")

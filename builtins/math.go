@@ -27,19 +27,22 @@ func mathBuiltins() []*lang.Builtin {
 		if topic == "" {
 			topic = "math"
 		}
-		params := p.Params
+		names := p.Params
 		switch {
-		case params != "":
+		case names != "":
 		case p.Arity == 2:
-			params = "x, y"
+			names = "x, y"
 		default:
-			params = "x"
+			names = "x"
+		}
+		var params []lang.Param
+		for _, name := range strings.Split(names, ", ") {
+			params = append(params, lang.Param{Name: name, Doc: elementwiseDoc})
 		}
 		b := &lang.Builtin{
 			Name: p.Name, Params: params, Topic: topic,
 			Doc:     sentence(p.Doc) + "\nElementwise on arrays.",
 			Example: p.Example,
-			MinArgs: p.Arity, MaxArgs: p.Arity,
 			Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a...) },
 		}
 		if p.Name == "round" {
@@ -52,15 +55,17 @@ func mathBuiltins() []*lang.Builtin {
 		name := aliases[alias]
 		p := autodiff.Lookup(name)
 		bs = append(bs, &lang.Builtin{
-			Name: alias, Params: "x", Topic: "special",
+			Name: alias, Params: []lang.Param{{Name: "x"}}, Topic: "special",
 			Doc:     "Scipy.special's name for " + name + ".\n" + p.Doc + "; elementwise on arrays.",
 			Example: alias + "(0)",
-			MinArgs: 1, MaxArgs: 1,
-			Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a...) },
+			Fn:      func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a...) },
 		})
 	}
 	return append(bs, extraMath...)
 }
+
+// elementwiseDoc describes the argument of an elementwise function.
+const elementwiseDoc = "a number, an array (elementwise) or an expression"
 
 // sentence makes a primitive's short description a sentence for help:
 // capitalized unless it starts with a symbol or a formula ("e to the
@@ -81,7 +86,7 @@ func sentence(doc string) string {
 
 // withDecimals lets round take numpy's decimals: round(x, 2).
 func withDecimals(b *lang.Builtin) {
-	b.Params, b.MaxArgs = "x, decimals?", 2
+	b.Params = append(b.Params, lang.Param{Name: "decimals", Kind: lang.IntArg, Optional: true, Doc: "how many decimals to keep (0)"})
 	b.Doc += ";\nround(x, d) rounds to d decimals (negative d to tens, hundreds, ...), as numpy.round"
 	b.Example = "round([3.14159, 2.71828], 2)"
 	apply := b.Fn
@@ -119,11 +124,10 @@ func elementwise3(a lang.Args, f func(x, y, z float64) float64) lang.Value {
 
 var extraMath = []*lang.Builtin{
 	{
-		Name: "factorial", Params: "n", Topic: "math",
+		Name: "factorial", Params: []lang.Param{{Name: "n"}}, Topic: "math",
 		Doc: "n! for a whole number n >= 0.\nExact up to 22!, then to double precision; inf past 170!;\n" +
 			"as scipy's factorial(n, exact=False), gamma(n + 1) for other n >= 0 and 0 for n < 0; elementwise on arrays",
 		Example: "factorial([10, 2.5, -1])",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return elementwise(a, 0, func(n float64) float64 {
 				switch {
@@ -137,11 +141,10 @@ var extraMath = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "comb", Params: "n, k", Topic: "math",
+		Name: "comb", Params: []lang.Param{{Name: "n"}, {Name: "k"}}, Topic: "math",
 		Doc: "The number of ways to choose k items from n.\nn!/(k!(n-k)!), exact for whole n and k;\n" +
 			"as scipy's comb(n, k, exact=False), binom(n, k) for other n and k, and 0 when k > n, n < 0 or k < 0",
 		Example: "comb(5, 2) + comb(5.5, 2)",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			n, k := a.Num(0), a.Num(1)
 			switch {
@@ -154,19 +157,17 @@ var extraMath = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "betaincinv", Params: "a, b, y", Topic: "special",
+		Name: "betaincinv", Params: []lang.Param{{Name: "a"}, {Name: "b"}, {Name: "y"}}, Topic: "special",
 		Doc: "The inverse of betainc in x.\n" +
 			"The x with betainc(a, b, x) = y; elementwise with broadcasting (not differentiable here)",
 		Example: "betaincinv(2, 3, 0.5248)",
-		MinArgs: 3, MaxArgs: 3,
-		Fn: func(s *lang.Session, a lang.Args) lang.Value { return elementwise3(a, special.Betaincinv) },
+		Fn:      func(s *lang.Session, a lang.Args) lang.Value { return elementwise3(a, special.Betaincinv) },
 	},
 	{
-		Name: "legendre", Params: "n", Topic: "special",
+		Name: "legendre", Params: []lang.Param{{Name: "n"}}, Topic: "special",
 		Doc: "The coefficients of the Legendre polynomial P_n.\n" +
 			"Highest power first (scipy.special.legendre; polyval evaluates them)",
 		Example: "legendre(3)",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			n := a.Int(0)
 			if n < 0 {
@@ -210,11 +211,10 @@ func comb(n, k int) float64 {
 func minMax(name string, reduce func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
 	p := autodiff.Lookup(name)
 	return &lang.Builtin{
-		Name: name, Params: "xs | x, y, ...", Options: []lang.Opt{axisOpt}, Topic: "math",
+		Name: name, Forms: [][]lang.Param{{{Name: "xs"}}, {{Name: "x"}, {Name: "y"}, {Variadic: true}}}, Options: []lang.Opt{axisOpt}, Topic: "math",
 		Doc: "The " + map[string]string{"min": "smallest", "max": "largest"}[name] + " element of an array, or of several values.\n" +
 			"Along axis if given; of several values, their elementwise " + name + ".",
 		Example: name + "([3, 1, 2]) + " + name + "(4, 5)",
-		MinArgs: 1, MaxArgs: -1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			if len(args) == 1 {

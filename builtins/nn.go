@@ -14,10 +14,9 @@ import (
 // graphFn builds a builtin whose result is a graph over its arguments:
 // with numbers it folds to numbers, with symbols it builds an expression
 // that can be differentiated, so the same loss works in both roles.
-func graphFn(name, params, doc, example string, nargs int, build func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node) *lang.Builtin {
+func graphFn(name string, params []lang.Param, doc, example string, build func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node) *lang.Builtin {
 	return &lang.Builtin{
 		Name: name, Params: params, Topic: "nn", Doc: doc, Example: example,
-		MinArgs: nargs, MaxArgs: nargs,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			x := make([]*autodiff.Node, len(a))
 			for i := range a {
@@ -76,26 +75,26 @@ func checkLossShapes(name string, x []*autodiff.Node, hint string) {
 }
 
 var nnBuiltins = []*lang.Builtin{
-	graphFn("softmax", "x", "exp(x)/sum(exp(x)) along the last axis, as probabilities.", "softmax([1, 2, 3])", 1,
+	graphFn("softmax", []lang.Param{{Name: "x"}}, "exp(x)/sum(exp(x)) along the last axis, as probabilities.", "softmax([1, 2, 3])",
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
 			return g.Apply(autodiff.Lookup("exp"), g.Sub(x[0], logSumExp(g, x[0])))
 		}),
-	graphFn("log_softmax", "x", "The log of softmax, x - log(sum(exp(x))), computed stably.", "log_softmax([1, 2, 3])", 1,
+	graphFn("log_softmax", []lang.Param{{Name: "x"}}, "The log of softmax, x - log(sum(exp(x))), computed stably.", "log_softmax([1, 2, 3])",
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node { return g.Sub(x[0], logSumExp(g, x[0])) }),
-	graphFn("logsumexp", "x", "log(sum(exp(x))) along the last axis, without overflow.\nOver all of a vector.", "logsumexp([1000, 1000])", 1,
+	graphFn("logsumexp", []lang.Param{{Name: "x"}}, "log(sum(exp(x))) along the last axis, without overflow.\nOver all of a vector.", "logsumexp([1000, 1000])",
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node { return logSumExp(g, x[0]) }),
-	graphFn("sse", "pred, target", "The sum of squared errors, sum((target - pred)**2).\npred and target have the same shape, or one is a number.", "sse([0.9, 0.2], [1, 0])", 2,
+	graphFn("sse", []lang.Param{{Name: "pred"}, {Name: "target"}}, "The sum of squared errors, sum((target - pred)**2).\npred and target have the same shape, or one is a number.", "sse([0.9, 0.2], [1, 0])",
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
 			checkLossShapes("sse", x, "")
 			return g.Sum(g.Pow(g.Sub(x[1], x[0]), g.Const(2)), autodiff.AllAxes)
 		}),
-	graphFn("mse", "pred, target", "The mean squared error, mean((target - pred)**2).\npred and target have the same shape, or one is a number.", "mse([0.9, 0.2], [1, 0])", 2,
+	graphFn("mse", []lang.Param{{Name: "pred"}, {Name: "target"}}, "The mean squared error, mean((target - pred)**2).\npred and target have the same shape, or one is a number.", "mse([0.9, 0.2], [1, 0])",
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
 			checkLossShapes("mse", x, "")
 			d := g.Pow(g.Sub(x[1], x[0]), g.Const(2))
 			return g.Mul(g.Sum(d, autodiff.AllAxes), g.Const(1/float64(max(1, d.Size()))))
 		}),
-	graphFn("cross_entropy", "probs, target", "The cross-entropy loss of predicted probabilities.\n-sum(target*log(probs)) averaged over rows, against one-hot (or probability)\ntargets of probs' shape; for a vector, the plain sum.", "cross_entropy([0.7, 0.2, 0.1], [1, 0, 0])", 2,
+	graphFn("cross_entropy", []lang.Param{{Name: "probs"}, {Name: "target"}}, "The cross-entropy loss of predicted probabilities.\n-sum(target*log(probs)) averaged over rows, against one-hot (or probability)\ntargets of probs' shape; for a vector, the plain sum.", "cross_entropy([0.7, 0.2, 0.1], [1, 0, 0])",
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
 			checkLossShapes("cross_entropy", x, "; for class labels, make one-hot targets: eye(classes)[labels]")
 			total := g.Neg(g.Sum(g.Mul(x[1], g.Apply(autodiff.Lookup("log"), x[0])), autodiff.AllAxes))
@@ -105,7 +104,7 @@ var nnBuiltins = []*lang.Builtin{
 			return total
 		}),
 	{
-		Name: "train", Params: "loss, params", Topic: "nn",
+		Name: "train", Params: []lang.Param{{Name: "loss"}, {Name: "params"}}, Topic: "nn",
 		Options: []lang.Opt{{Name: "lr", Doc: "the learning rate (0.1)"}, {Name: "iters", Doc: "the number of steps (1000)"}, {Name: "optimizer", Doc: "one of the methods above (sgd)"}, {Name: "every", Doc: "print the loss every this many steps (never)"}, {Name: "momentum", Doc: "the momentum's factor (0.9)", Methods: []string{"momentum"}},
 			{Name: "beta1", Doc: "the first moment's decay (0.9)", Methods: []string{"adam"}}, {Name: "beta2", Doc: "the second moment's decay (0.999)", Methods: []string{"adam"}},
 			{Name: "eps", Doc: "the guard against division by zero (1e-8)", Methods: []string{"adam"}}},
@@ -115,8 +114,7 @@ var nnBuiltins = []*lang.Builtin{
 			"Returns a record {params, loss, history, iterations, message}. Ctrl-C stops early, keeping the\n" +
 			"parameters so far (a time limit, -timeout, is an error); a loss that turns NaN stops with the last finite parameters.",
 		Example: "loss(w) = sum((w - [1, 2])**2)\ntrain(loss, [0, 0], {lr: 0.1, iters: 100}).params",
-		MinArgs: 2, MaxArgs: 3,
-		Fn: trainBuiltin,
+		Fn:      trainBuiltin,
 	},
 }
 

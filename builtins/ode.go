@@ -100,7 +100,7 @@ func ints(xs []int) lang.Value {
 
 var odeBuiltins = []*lang.Builtin{
 	{
-		Name: "odeint", Params: "func, y0, t", Topic: "ode",
+		Name: "odeint", Params: []lang.Param{{Name: "func"}, {Name: "y0"}, {Name: "t"}}, Topic: "ode",
 		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian of func by y, in place of autodiff's"}, fullOutputOpt, {Name: "rtol", Doc: "the relative tolerance, one or one per component (1.49012e-8)"}, {Name: "atol", Doc: "the absolute tolerance, one or one per component (1.49012e-8)"}, {Name: "tcrit", Doc: "times the solver must not step past"}, {Name: "h0", Doc: "the first step (chosen by the solver)"}, {Name: "hmax", Doc: "the largest step (inf)"}, {Name: "hmin", Doc: "the smallest step (0)"}, {Name: "mxstep", Doc: "the most steps per output time (500)"}, {Name: "mxordn", Doc: "the highest Adams order (12)"}, {Name: "mxords", Doc: "the highest BDF order (5)"}, {Name: "printmessg", Doc: "false: print no message on failure"}, {Name: "tfirst", Doc: "true: func(t, y, args...) and Dfun(t, y, args...), time first (false)"}, {Name: "col_deriv", Doc: "true: Dfun returns the Jacobian transposed, ∂f_j/∂y_i in row i (false)"}, adjointOpt},
 		Doc: "Solves an ODE system at given times, as scipy's odeint.\nSolves y' = func(y, t, args...) (func(t, y, args...) with {tfirst: true}) from y(t[0]) = y0 and\n" +
 			"returns y at every time of t (one row each), as\n" +
@@ -113,7 +113,6 @@ var odeBuiltins = []*lang.Builtin{
 			"scipy's trajectory after a while: calc's Jacobian is autodiff's exact one where scipy's LSODA takes\n" +
 			"finite differences, so the steps differ at rounding level and the chaos grows the difference.",
 		Example: "decay(y, t) = -0.5*y\nodeint(decay, 1, [0, 1, 2])",
-		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			printmessg := opts.Bool("printmessg", true)
@@ -144,7 +143,7 @@ var odeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "solve_ivp", Params: "fun, t_span, y0", Topic: "ode",
+		Name: "solve_ivp", Params: []lang.Param{{Name: "fun"}, {Name: "t_span"}, {Name: "y0"}}, Topic: "ode",
 		Options: ivpOpts, Methods: []string{"RK45", "RK23", "DOP853", "Radau", "BDF", "LSODA"},
 		Doc: "Solves an initial value problem, as scipy's solve_ivp.\nSolves y' = fun(t, y, args...) over t_span = [t0, t1] from y0, as scipy.integrate.solve_ivp (RK45 by\n" +
 			"default; the implicit methods get the Jacobian from autodiff).\n" +
@@ -154,14 +153,12 @@ var odeBuiltins = []*lang.Builtin{
 			"sensitivities, or for a gradient by more than 16 numbers by the adjoint method (the option adjoint:\n" +
 			"true or false chooses).",
 		Example: "decay(t, y) = -0.5*y\nsolve_ivp(decay, [0, 10], [2], {t_eval: [0, 5, 10]}).y",
-		MinArgs: 3, MaxArgs: 4,
-		Fn: solveIVP,
+		Fn:      solveIVP,
 	},
 	{
-		Name: "airy", Params: "x", Topic: "special",
+		Name: "airy", Params: []lang.Param{{Name: "x"}}, Topic: "special",
 		Doc:     "The Airy functions Ai, Ai', Bi and Bi'.\n[Ai, Ai', Bi, Bi'] at x, like scipy.special.airy (each an array when x is one).",
 		Example: "airy(0)",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			x := a.Array(0)
 			parts := make([]*array.Array, 4)
@@ -183,10 +180,9 @@ var odeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "zeta", Params: "s, q?", Topic: "special",
+		Name: "zeta", Params: []lang.Param{{Name: "s"}, {Name: "q", Optional: true}}, Topic: "special",
 		Doc:     "The Riemann or Hurwitz zeta function.\nThe Riemann zeta function ζ(s), or with q the Hurwitz zeta function ζ(s, q), as scipy.special.zeta",
 		Example: "zeta(2) - pi**2/6",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if len(a) == 2 {
 				return lang.Num(special.HurwitzZeta(a.Num(0), a.Num(1)))
@@ -247,7 +243,7 @@ func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	rec.Set("y", matrix(ys))
 	if r.Sol != nil {
 		sol := r.Sol
-		rec.Set("sol", lang.Func(&lang.Builtin{Name: "sol", Params: "t", Doc: "the dense output of solve_ivp", MinArgs: 1, MaxArgs: 1,
+		rec.Set("sol", lang.Func(&lang.Builtin{Name: "sol", Params: []lang.Param{{Name: "t"}}, Doc: "the dense output of solve_ivp",
 			Fn: func(s *lang.Session, a lang.Args) lang.Value {
 				ts := a.Array(0)
 				out := make([][]float64, len(ts.Data))

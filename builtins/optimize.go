@@ -683,8 +683,7 @@ var fullOutputOrder = map[string][]string{
 // true} a record of scipy's output names.
 func fminStyle(name, method, doc, example string, options ...lang.Opt) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "f, x0", Options: slices.Concat([]lang.Opt{argsOpt}, options, fminOpts), Topic: "optimize", Doc: doc, Example: example,
-		MinArgs: 2, MaxArgs: 3,
+		Name: name, Params: []lang.Param{{Name: "f"}, {Name: "x0"}}, Options: slices.Concat([]lang.Opt{argsOpt}, options, fminOpts), Topic: "optimize", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			m := findMinimizer(method)
@@ -788,7 +787,7 @@ var reportingMethods = []string{"Nelder-Mead", "Powell", "CG", "BFGS", "Newton-C
 // minimizeBuiltin is minimize, whose options basinhopping's
 // minimizer_kwargs also holds.
 var minimizeBuiltin = &lang.Builtin{
-	Name: "minimize", Params: "f, x0", Methods: minimizerNames(), Topic: "optimize",
+	Name: "minimize", Params: []lang.Param{{Name: "f"}, {Name: "x0"}}, Methods: minimizerNames(), Topic: "optimize",
 	Options: []lang.Opt{methodOpt, argsOpt,
 		{Name: "jac", Doc: "the gradient as a function; true: f returns (value, gradient); false: forward differences with step epsilon; \"2-point\", \"3-point\" or \"cs\" (complex step, for a function): scipy's finite differences (" + strings.Join(differenceMethods, ", ") + ")"},
 		{Name: "finite_diff_rel_step", Doc: "the relative step of jac \"2-point\", \"3-point\" or \"cs\" (sqrt(eps), eps**(1/3) for 3-point)", Methods: differenceMethods},
@@ -829,7 +828,6 @@ var minimizeBuiltin = &lang.Builtin{
 		"that hold its variables, x and fun are differentiable: the implicit function theorem\n" +
 		"at the optimum (see sensitivity).",
 	Example: "minimize((x - 3)**2 + (y + 1)**2, [1, 1]).x",
-	MinArgs: 2, MaxArgs: 3,
 	Fn: func(s *lang.Session, a lang.Args) lang.Value {
 		args, opts := a.Options()
 		m := chooseMinimizer(opts)
@@ -871,13 +869,12 @@ var optimizeBuiltins = []*lang.Builtin{
 		lang.Opt{Name: "fhess", Doc: "the Hessian as a function, in place of autodiff's"},
 		lang.Opt{Name: "fhess_p", Doc: "the Hessian-vector product as a function of x and v"}, avextolOpt, epsilonOpt),
 	{
-		Name: "fmin_l_bfgs_b", Params: "func, x0", Topic: "optimize",
+		Name: "fmin_l_bfgs_b", Params: []lang.Param{{Name: "func"}, {Name: "x0"}}, Topic: "optimize",
 		Options: []lang.Opt{fminFprimeOpt, argsOpt, approxGradOpt, boundsOpt, mOpt, factrOpt, pgtolOpt, epsilonOpt, maxfunOpt, maxiterOpt, maxlsOpt, callbackOpt},
 		Doc: "Minimizes a function within bounds by L-BFGS-B.\n" +
 			"Starts from x0, as scipy.optimize.fmin_l_bfgs_b, with the exact gradient from\n" +
 			"autodiff (a user fprime wins). Returns a record x, f, and scipy's d: grad, task, funcalls, nit, warnflag.",
 		Example: "fmin_l_bfgs_b((x - 3)**2 + (y + 1)**2, [0, 0], {bounds: [[0, 2], [nil, nil]]}).x",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			p, r := minimizeWith(s, findMinimizer("L-BFGS-B"), args, opts)
@@ -887,13 +884,12 @@ var optimizeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "fmin_tnc", Params: "func, x0", Topic: "optimize",
+		Name: "fmin_tnc", Params: []lang.Param{{Name: "func"}, {Name: "x0"}}, Topic: "optimize",
 		Options: []lang.Opt{fminFprimeOpt, argsOpt, approxGradOpt, boundsOpt, epsilonOpt, maxCGitOpt, maxfunOpt, etaOpt, stepmxOpt, accuracyOpt, ftolOpt, xtolOpt, pgtolOpt, callbackOpt},
 		Doc: "Minimizes within bounds by a truncated Newton method.\n" +
 			"Starts from x0, as scipy.optimize.fmin_tnc, with the\n" +
 			"exact gradient from autodiff. Returns a record x, nfeval, rc, message.",
 		Example: "fmin_tnc((x - 3)**2 + (y + 1)**2, [0, 0], {bounds: [[0, 2], [nil, nil]]}).x",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			p, r := minimizeWith(s, findMinimizer("TNC"), args, opts)
@@ -903,13 +899,12 @@ var optimizeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "fmin_cobyla", Params: "func, x0, cons", Topic: "optimize",
+		Name: "fmin_cobyla", Params: []lang.Param{{Name: "func"}, {Name: "x0"}, {Name: "cons"}}, Topic: "optimize",
 		Options: []lang.Opt{argsOpt, rhobegOpt, rhoendOpt, maxfunOpt, catolOpt, callbackOpt},
 		Doc: "Minimizes subject to inequality constraints (COBYLA).\n" +
 			"Starts from x0, subject to the inequalities c(x) >= 0 for each function c in cons (one or a list), by\n" +
 			"Powell's COBYLA (linear approximations, no derivatives), as scipy.optimize.fmin_cobyla.",
 		Example: "fmin_cobyla(x*y, [1, 1], [1 - x**2 - y**2, y])",
-		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			opts = opts.With("ieqcons", args[2])
@@ -921,7 +916,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "fmin_slsqp", Params: "func, x0", Topic: "optimize",
+		Name: "fmin_slsqp", Params: []lang.Param{{Name: "func"}, {Name: "x0"}}, Topic: "optimize",
 		Options: slices.Concat(slsqpConstraintOpts, []lang.Opt{boundsOpt, fminFprimeOpt, argsOpt, iterOpt, accOpt, dispOpt, fullOutputOpt, epsilonOpt, callbackOpt}),
 		Doc: "Minimizes subject to constraints by SLSQP.\n" +
 			"Starts from x0, subject to equations c(x) = 0 (eqcons: a list of functions, or f_eqcons: one vector\n" +
@@ -929,7 +924,6 @@ var optimizeBuiltins = []*lang.Builtin{
 			"as scipy.optimize.fmin_slsqp; gradients and constraint Jacobians from autodiff. Prints scipy's report unless\n" +
 			"{disp: false}; {full_output: true} gives a record x, fx, its, imode, smode.",
 		Example: "fmin_slsqp(x**2 + y**2, [1, 1], {eqcons: [x + y - 1], disp: false})",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			p, r := minimizeWith(s, findMinimizer("SLSQP"), args, opts)
@@ -947,12 +941,11 @@ var optimizeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "nnls", Params: "A, b", Topic: "optimize",
+		Name: "nnls", Params: []lang.Param{{Name: "A"}, {Name: "b"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "maxiter", Doc: "the most iterations (3·n)"}},
 		Doc: "Non-negative least squares for a linear system.\n" +
 			"The x >= 0 minimizing ||A·x - b|| (Lawson and Hanson's active set method), as scipy.optimize.nnls;\na record x, rnorm",
 		Example: "nnls([[1, 0], [1, 0], [0, 1]], [2, 1, 1]).x",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			A := args.Array(0)

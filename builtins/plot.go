@@ -47,7 +47,7 @@ func plotOptions(own ...lang.Opt) []lang.Opt { return slices.Concat(own, plotFig
 
 var plotBuiltins = []*lang.Builtin{
 	{
-		Name: "plot", Params: "fig?, x?, y | f, a, b", Options: plotOptions(plotStyleOptions...), Topic: "plots",
+		Name: "plot", Forms: [][]lang.Param{{{Name: "fig", Optional: true}, {Name: "x", Optional: true}, {Name: "y"}}, {{Name: "fig", Optional: true}, {Name: "f"}, {Name: "a"}, {Name: "b"}}}, Options: plotOptions(plotStyleOptions...), Topic: "plots",
 		Doc: "A line plot of data or of functions, as a figure.\n" +
 			"Data y against x (or against 0, 1, 2, ... if x is left out), or a function (or an expression in one\n" +
 			"symbol) on [a, b], sampled adaptively so that curves are smooth where they bend.\n" +
@@ -56,28 +56,25 @@ var plotBuiltins = []*lang.Builtin{
 			"{label: \"data\"}, or a list of labels for several series; several functions are labelled by their names.\n" +
 			"NaN values leave gaps in the line.",
 		Example: "plot(sin, 0, 2*pi, {title: \"sine\"})\nplot([1, 2, 3], [1, 4, 9], {label: \"squares\", style: \"o-\"})",
-		MinArgs: 1, MaxArgs: 5,
-		Fn: plotPlotFn,
+		Fn:      plotPlotFn,
 	},
 	{
-		Name: "scatter", Params: "fig?, x, y", Options: plotOptions(plotStyleOptions...), Topic: "plots",
+		Name: "scatter", Params: []lang.Param{{Name: "fig", Optional: true}, {Name: "x"}, {Name: "y"}}, Options: plotOptions(plotStyleOptions...), Topic: "plots",
 		Doc:     "A scatter plot of the points (x[i], y[i]), as a figure.",
 		Example: "scatter([1, 2, 3, 4], [2, 1, 4, 3], {label: \"samples\", color: \"red\"})",
-		MinArgs: 2, MaxArgs: 4,
-		Fn: plotScatterFn,
+		Fn:      plotScatterFn,
 	},
 	{
-		Name: "plot3", Params: "fig?, x, y, z | points", Options: plotOptions(plotStyleOptions...), Topic: "plots",
+		Name: "plot3", Forms: [][]lang.Param{{{Name: "fig", Optional: true}, {Name: "x"}, {Name: "y"}, {Name: "z"}}, {{Name: "points"}}}, Options: plotOptions(plotStyleOptions...), Topic: "plots",
 		Doc: "A curve in space, drawn in projection, as a figure.\n" +
 			"The curve runs through (x[i], y[i], z[i]) (or the rows of an n×3 matrix) inside its bounding box,\n" +
 			"seen from the azimuth azim (-60°) and the elevation elev (30°), as matplotlib's 3-D axes are.\n" +
 			"zlabel names the third axis.",
 		Example: "t = range(0, 20, 0.05)\nplot3(cos(t), sin(t), t, {title: \"helix\", elev: 20})",
-		MinArgs: 1, MaxArgs: 5,
-		Fn: plotPlot3Fn,
+		Fn:      plotPlot3Fn,
 	},
 	{
-		Name: "hist", Params: "fig?, x", Topic: "plots",
+		Name: "hist", Params: []lang.Param{{Name: "fig", Optional: true}, {Name: "x"}}, Topic: "plots",
 		Options: plotOptions(lang.Opt{Name: "bins", Doc: "a number of equal bins (10), or an array of bin edges"},
 			lang.Opt{Name: "range", Doc: "[lo, hi] of the bins (the data's)"}, lang.Opt{Name: "density", Doc: "true: scale the bars to area 1"},
 			plotLabelOpt, plotColorOpt),
@@ -86,133 +83,119 @@ var plotBuiltins = []*lang.Builtin{
 			"density: true scales the bars to area 1. Bins are as numpy's: half-open, the last one closed.\n" +
 			"figinfo(h).series[0].heights gives the counts.",
 		Example: "hist([1, 2, 2, 3, 3, 3, 4, 4, 5], {bins: 5})",
-		MinArgs: 1, MaxArgs: 3,
-		Fn: plotHistFn,
+		Fn:      plotHistFn,
 	},
 	{
-		Name: "bar", Params: "fig?, x?, heights", Topic: "plots",
+		Name: "bar", Params: []lang.Param{{Name: "fig", Optional: true}, {Name: "x", Optional: true}, {Name: "heights"}}, Topic: "plots",
 		Options: plotOptions(lang.Opt{Name: "barwidth", Doc: "in units of x (0.8)"}, plotLabelOpt, plotColorOpt),
 		Doc: "A bar chart, as a figure.\nBars of the given heights at x (0, 1, 2, ... if left out), or over names\n" +
 			"given as a list of strings.",
 		Example: "bar([\"apples\", \"pears\", \"plums\"], [3, 5, 2], {title: \"fruit\"})",
-		MinArgs: 1, MaxArgs: 4,
-		Fn: plotBarFn,
+		Fn:      plotBarFn,
 	},
 	{
-		Name: "contour", Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z", Options: contourOpts, Topic: "plots",
+		Name: "contour", Forms: [][]lang.Param{{{Name: "fig", Optional: true}, {Name: "f"}, {Name: "[x0, x1]"}, {Name: "[y0, y1]"}}, {{Name: "fig", Optional: true}, {Name: "x", Optional: true}, {Name: "y", Optional: true}, {Name: "Z"}}}, Options: contourOpts, Topic: "plots",
 		Doc: "The level lines of f(x, y) or of a matrix, as a figure.\n" +
 			"f is sampled over a rectangle on an n×n grid (n = 100, at most 1000); a matrix Z's rows go with y\n" +
 			"and its columns with x. levels is a number of levels (10) evenly\n" +
 			"spaced inside the range of the values, or an array of levels, as in levels: 10**range(-1, 4, 0.5).\n" +
 			"cmap colours the levels from low to high.",
 		Example: "contour(x**2 + 2*y**2, [-2, 2], [-2, 2], {levels: 6})",
-		MinArgs: 1, MaxArgs: 5,
-		Fn: plotContour(false),
+		Fn:      plotContour(false),
 	},
 	{
-		Name: "contourf", Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z", Options: contourOpts, Topic: "plots",
+		Name: "contourf", Forms: [][]lang.Param{{{Name: "fig", Optional: true}, {Name: "f"}, {Name: "[x0, x1]"}, {Name: "[y0, y1]"}}, {{Name: "fig", Optional: true}, {Name: "x", Optional: true}, {Name: "y", Optional: true}, {Name: "Z"}}}, Options: contourOpts, Topic: "plots",
 		Doc: "Filled contours of f(x, y) or of a matrix, as a figure.\n" +
 			"The bands between levels coloured from low to high\n" +
 			"Arguments and options as contour's; the n levels make n + 1 bands. Add {colorbar: true} for the scale.",
 		Example: "contourf(x**2 + 2*y**2, [-2, 2], [-2, 2], {levels: 6, colorbar: true})",
-		MinArgs: 1, MaxArgs: 5,
-		Fn: plotContour(true),
+		Fn:      plotContour(true),
 	},
 	{
-		Name: "quiver", Params: "fig?, f, [x0, x1], [y0, y1] | x, y, u, v", Topic: "plots",
+		Name: "quiver", Forms: [][]lang.Param{{{Name: "fig", Optional: true}, {Name: "f"}, {Name: "[x0, x1]"}, {Name: "[y0, y1]"}}, {{Name: "fig", Optional: true}, {Name: "x"}, {Name: "y"}, {Name: "u"}, {Name: "v"}}}, Topic: "plots",
 		Options: plotOptions(lang.Opt{Name: "n", Doc: "the grid's points per side (15, at most 200)"}, plotLabelOpt, plotColorOpt, plotLinewidthOpt),
 		Doc: "A vector field drawn as arrows, as a figure.\nOf f(x, y) = [u, v] on an n×n grid (n = 15, at most 200) of a\n" +
 			"rectangle, or of the gradient of f when f gives a number; or arrows (u[i], v[i]) at points (x[i], y[i]).\n" +
 			"The arrows are scaled together, the longest about one grid cell long.",
 		Example: "quiver(x**2 + 2*y**2, [-2, 2], [-2, 2], {n: 9})",
-		MinArgs: 3, MaxArgs: 6,
-		Fn: plotQuiverFn,
+		Fn:      plotQuiverFn,
 	},
 	{
-		Name: "imshow", Params: "fig?, image", Topic: "plots",
+		Name: "imshow", Params: []lang.Param{{Name: "fig", Optional: true}, {Name: "image"}}, Topic: "plots",
 		Options: plotOptions(plotCmapOpt, lang.Opt{Name: "vmin", Doc: "the value shown darkest"}, lang.Opt{Name: "vmax", Doc: "the value shown brightest"}, plotLabelOpt),
 		Doc: "An image or a matrix in colour, as a figure.\nRow 0 is at the top. A matrix through a colour map (cmap: viridis or gray) from\n" +
 			"vmin to vmax (its least and greatest values), or an H×W×3 (RGB) or H×W×4 (RGBA) array of intensities\n" +
 			"from vmin to vmax (0 to 255, or 0 to 1 if no value exceeds 1). NaN pixels are blank.",
 		Example: "imshow(outer(range(8), range(12)), {cmap: \"gray\"})",
-		MinArgs: 1, MaxArgs: 3,
-		Fn: plotImshowFn,
+		Fn:      plotImshowFn,
 	},
 	{
-		Name: "subplots", Params: "figs", Topic: "plots",
+		Name: "subplots", Params: []lang.Param{{Name: "figs"}}, Topic: "plots",
 		Options: []lang.Opt{{Name: "cols", Doc: "figures to a row (about as many columns as rows)"}, {Name: "title", Doc: "the title over them"}, plotWidthOpt, plotHeightOpt, plotFileOpt},
 		Doc: "A figure showing figures in a grid.\nA list of figures laid out cols to a row (about as many\n" +
 			"columns as rows by default), or a list of rows.",
 		Example: "subplots([plot(sin, 0, 6), plot(cos, 0, 6)], {title: \"two waves\"})",
-		MinArgs: 1, MaxArgs: 2,
-		Fn: plotSubplotsFn,
+		Fn:      plotSubplotsFn,
 	},
 	{
-		Name: "figure", Params: "fig?", Options: plotFigureOptions, Topic: "plots",
+		Name: "figure", Params: []lang.Param{{Name: "fig", Optional: true}}, Options: plotFigureOptions, Topic: "plots",
 		Doc:     "A figure with options applied.\nAn empty figure to add series to, or a copy of fig changed.",
 		Example: "figure(plot(exp, 0, 2), {title: \"growth\", ylabel: \"exp(x)\", grid: true})",
-		MinArgs: 0, MaxArgs: 2,
-		Fn: plotFigureFn,
+		Fn:      plotFigureFn,
 	},
-	plotSetter("title", "text", "A copy of the figure with a title.", `title(plot(sin, 0, 6), "sine")`, "title"),
-	plotSetter("xlabel", "text", "A copy of the figure with the x axis named.", `xlabel(plot(sin, 0, 6), "time (s)")`, "xlabel"),
-	plotSetter("ylabel", "text", "A copy of the figure with the y axis named.", `ylabel(plot(sin, 0, 6), "height (m)")`, "ylabel"),
-	plotSetter("grid", "on?", "A copy of the figure with grid lines at the ticks.\nOr without them, for grid(fig, false).", `grid(plot(sin, 0, 6))`, "grid"),
-	plotSetter("colorbar", "on?", "A copy of the figure with a colour bar beside the axes.\nOr without one, for colorbar(fig, false). The bar is the\n"+
+	plotSetter("title", lang.Param{Name: "text", Kind: lang.TextArg, Doc: "the title"}, "A copy of the figure with a title.", `title(plot(sin, 0, 6), "sine")`, "title"),
+	plotSetter("xlabel", lang.Param{Name: "text", Kind: lang.TextArg, Doc: "the x axis's name"}, "A copy of the figure with the x axis named.", `xlabel(plot(sin, 0, 6), "time (s)")`, "xlabel"),
+	plotSetter("ylabel", lang.Param{Name: "text", Kind: lang.TextArg, Doc: "the y axis's name"}, "A copy of the figure with the y axis named.", `ylabel(plot(sin, 0, 6), "height (m)")`, "ylabel"),
+	plotSetter("grid", lang.Param{Name: "on", Optional: true, Default: lang.Bool(true), Doc: "true for grid lines, false for none"}, "A copy of the figure with grid lines at the ticks.\nOr without them, for grid(fig, false).", `grid(plot(sin, 0, 6))`, "grid"),
+	plotSetter("colorbar", lang.Param{Name: "on", Optional: true, Default: lang.Bool(true), Doc: "true for a colour bar, false for none"}, "A copy of the figure with a colour bar beside the axes.\nOr without one, for colorbar(fig, false). The bar is the\n"+
 		"scale of its contour, contourf, one-channel imshow or plot_surface", `colorbar(imshow(outer(range(8), range(8))))`, "colorbar"),
-	plotSetter("xscale", "scale", "A copy of the figure with its x axis log or linear.\nThe scale is \"log\" (base 10) or \"linear\".", `xscale(plot(log, 0.01, 100), "log")`, "xscale"),
-	plotSetter("yscale", "scale", "A copy of the figure with its y axis log or linear.\nThe scale is \"log\" (base 10) or \"linear\".", `yscale(plot(exp, 0, 10), "log")`, "yscale"),
+	plotSetter("xscale", lang.Param{Name: "scale", Kind: lang.TextArg, Doc: "\"log\" or \"linear\""}, "A copy of the figure with its x axis log or linear.\nThe scale is \"log\" (base 10) or \"linear\".", `xscale(plot(log, 0.01, 100), "log")`, "xscale"),
+	plotSetter("yscale", lang.Param{Name: "scale", Kind: lang.TextArg, Doc: "\"log\" or \"linear\""}, "A copy of the figure with its y axis log or linear.\nThe scale is \"log\" (base 10) or \"linear\".", `yscale(plot(exp, 0, 10), "log")`, "yscale"),
 	{
-		Name: "xlim", Params: "fig, [lo, hi] | fig, lo, hi", Topic: "plots",
+		Name: "xlim", Forms: [][]lang.Param{{{Name: "fig"}, {Name: "[lo, hi]"}}, {{Name: "fig"}, {Name: "lo"}, {Name: "hi"}}}, Topic: "plots",
 		Doc:     "A copy of the figure whose x axis runs from lo to hi.",
 		Example: "xlim(plot(tan, -1.5, 1.5), -1, 1)",
-		MinArgs: 2, MaxArgs: 3,
-		Fn: plotLimBuiltin("xlim"),
+		Fn:      plotLimBuiltin("xlim"),
 	},
 	{
-		Name: "ylim", Params: "fig, [lo, hi] | fig, lo, hi", Topic: "plots",
+		Name: "ylim", Forms: [][]lang.Param{{{Name: "fig"}, {Name: "[lo, hi]"}}, {{Name: "fig"}, {Name: "lo"}, {Name: "hi"}}}, Topic: "plots",
 		Doc:     "A copy of the figure whose y axis runs from lo to hi.",
 		Example: "ylim(plot(tan, -1.5, 1.5), -5, 5)",
-		MinArgs: 2, MaxArgs: 3,
-		Fn: plotLimBuiltin("ylim"),
+		Fn:      plotLimBuiltin("ylim"),
 	},
 	{
-		Name: "legend", Params: "fig, labels | position | on", Topic: "plots",
+		Name: "legend", Forms: [][]lang.Param{{{Name: "fig"}, {Name: "labels"}}, {{Name: "fig"}, {Name: "position"}}, {{Name: "fig"}, {Name: "on"}}}, Topic: "plots",
 		Doc: "A copy of the figure with its legend set.\n" +
 			"Labels its series, or places or hides its legend.\n" +
 			"Labels are a list of strings, for the series in order; a place is \"top right\", \"top left\",\n" +
 			"\"bottom left\" or \"bottom right\"; false hides the legend, true shows it in its usual place.",
 		Example: "legend(plot([sin, cos], 0, 6), [\"sine\", \"cosine\"])",
-		MinArgs: 2, MaxArgs: 2,
-		Fn: plotLegendFn,
+		Fn:      plotLegendFn,
 	},
 	{
-		Name: "savefig", Params: "fig, path", Options: []lang.Opt{plotWidthOpt, plotHeightOpt}, Topic: "plots",
+		Name: "savefig", Params: []lang.Param{{Name: "fig"}, {Name: "path"}}, Options: []lang.Opt{plotWidthOpt, plotHeightOpt}, Topic: "plots",
 		Doc: "Writes a figure to a PNG, SVG or PDF file.\n" +
 			"The format is the extension's; returns the path\n" +
 			"The file is written whole or not at all: a failed write leaves an old file of that name as it was.",
 		Example: "savefig(plot(sin, 0, 6), tempdir() + \"/sine.svg\") != \"\"",
-		MinArgs: 2, MaxArgs: 3,
-		Fn: plotSavefigFn,
+		Fn:      plotSavefigFn,
 	},
 	{
-		Name: "figinfo", Params: "fig", Topic: "plots",
+		Name: "figinfo", Params: []lang.Param{{Name: "fig"}}, Topic: "plots",
 		Doc: "What a figure holds, as a record.\nIts width, height, title, the series (kind, label, points; heights\n" +
 			"of bars, levels of contours) and the axes' ranges xlim and ylim (and zlim in 3-D), or its panels",
 		Example: "figinfo(plot([1, 2, 3], [2, 4, 3]))",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return plotInfo(plotFigureArg(a, 0))
 		},
 	},
 	{
-		Name: "preview", Params: "fig, cols?, rows?", Topic: "plots",
+		Name: "preview", Params: []lang.Param{{Name: "fig"}, {Name: "cols", Optional: true}, {Name: "rows", Optional: true}}, Topic: "plots",
 		Doc: "The figure drawn in text.\n" +
 			"As the REPL previews it on a terminal.\n" +
 			"Unicode braille, 2×4 dots to a character, cols×rows characters (72×20), with the axes' ranges.\n" +
 			"print() shows it.",
 		Example: "print(preview(plot(sin, 0, 2*pi), 40, 8))",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			fig := plotFigureArg(a, 0)
 			cols, rows := plot.PreviewCols, plot.PreviewRows
@@ -226,12 +209,11 @@ var plotBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "tempdir", Params: "", Topic: "plots",
+		Name: "tempdir", Topic: "plots",
 		Doc: "The folder for figures and other scratch files.\n" +
 			"calc-plots in the system's temporary folder, created if it is missing. The REPL writes the figures\n" +
 			"it shows there.",
 		Example: `len(tempdir()) > 0`,
-		MaxArgs: 0,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			s.CheckFiles("tempdir")
 			dir, err := PlotDir()
@@ -245,24 +227,15 @@ var plotBuiltins = []*lang.Builtin{
 
 // plotSetter builds title, xlabel, ylabel, xscale, yscale, grid and colorbar: a copy of the figure
 // with one option set.
-func plotSetter(name, param, doc, example, option string) *lang.Builtin {
-	least := 2
-	if strings.HasSuffix(param, "?") {
-		least = 1
-	}
+func plotSetter(name string, param lang.Param, doc, example, option string) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "fig, " + param, Topic: "plots", Doc: doc, Example: example,
-		MinArgs: least, MaxArgs: 2,
+		Name: name, Params: []lang.Param{{Name: "fig"}, param}, Topic: "plots", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			g := plotFigureArg(a, 0).Clone()
 			if option == "grid" || option == "colorbar" {
-				on := true
-				if len(a) > 1 {
-					t, ok := a[1].Truth()
-					if !ok {
-						panic(lang.ArgErrorf(1, "expected true or false, got %s", a[1].TypeName()))
-					}
-					on = t
+				on, ok := a[1].Truth()
+				if !ok {
+					panic(lang.ArgErrorf(1, "expected true or false, got %s", a[1].TypeName()))
 				}
 				if option == "grid" {
 					g.Grid = on

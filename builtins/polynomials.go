@@ -32,12 +32,11 @@ func order(a lang.Args, i int) int {
 
 var polynomialBuiltins = []*lang.Builtin{
 	{
-		Name: "polyval", Params: "p, x", Topic: "polynomials",
+		Name: "polyval", Params: []lang.Param{{Name: "p"}, {Name: "x"}}, Topic: "polynomials",
 		Doc: "The value of a polynomial at x.\n" +
 			"The coefficients p are highest power first, as numpy; evaluated by Horner's rule;\n" +
 			"x may be an array or a symbol, and polyval is differentiable in x and p",
 		Example: "polyval([1, 0, -2], [0, 1, 2])",
-		MinArgs: 2, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			mul, add := autodiff.Lookup("*"), autodiff.Lookup("+")
 			items := a.Items(0)
@@ -50,13 +49,12 @@ var polynomialBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "polyfit", Params: "x, y, deg", Topic: "polynomials",
+		Name: "polyfit", Params: []lang.Param{{Name: "x"}, {Name: "y"}, {Name: "deg"}}, Topic: "polynomials",
 		Options: []lang.Opt{{Name: "w", Doc: "a weight per point, multiplying its residual"}},
 		Doc: "The least-squares polynomial fit of a given degree to points.\n" +
 			"The coefficients (highest power first) of the degree-deg polynomial closest to the points (x, y) in least squares,\n" +
 			"with weights {w} on the residuals, as numpy.polyfit",
 		Example: "polyfit([0, 1, 2, 3], [1, 3, 7, 13], 2)",
-		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			var w []float64
@@ -67,22 +65,20 @@ var polynomialBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "polyder", Params: "p, m?", Topic: "polynomials",
+		Name: "polyder", Params: []lang.Param{{Name: "p"}, {Name: "m", Optional: true}}, Topic: "polynomials",
 		Doc: "The derivative of a polynomial.\n" +
 			"Coefficients of the m-th derivative (1st by default) of p, as numpy.polyder",
 		Example: "polyder([1, 1, 1, 1])",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Arr(array.Vector(poly.Der(coefficients(a, 0), order(a, 1))))
 		},
 	},
 	{
-		Name: "polyint", Params: "p, m?", Topic: "polynomials",
+		Name: "polyint", Params: []lang.Param{{Name: "p"}, {Name: "m", Optional: true}}, Topic: "polynomials",
 		Options: []lang.Opt{{Name: "k", Doc: "the integration constants, one per integration (0)"}},
 		Doc: "The antiderivative of a polynomial.\n" +
 			"Coefficients of the m-th antiderivative (1st by default) of p, with integration constants {k} (0), as numpy.polyint",
 		Example: "polyint([3, 2, 1])",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			var k []float64

@@ -235,7 +235,7 @@ func sampled(a lang.Args) (y, x []float64) {
 
 var quadBuiltins = []*lang.Builtin{
 	{
-		Name: "quad", Params: "f, a, b", Topic: "ode",
+		Name: "quad", Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}}, Topic: "ode",
 		Options: []lang.Opt{epsabsOpt, epsrelOpt, {Name: "limit", Doc: "the most subintervals (50)"},
 			{Name: "points", Doc: "break points of a finite range where f is singular or jumps"},
 			{Name: "weight", Doc: "a weight function: \"cos\", \"sin\", \"alg\", \"alg-loga\", \"alg-logb\", \"alg-log\" or \"cauchy\""},
@@ -249,7 +249,6 @@ var quadBuiltins = []*lang.Builtin{
 			"Inside a function being differentiated, the value is differentiable with respect to args (under the\n" +
 			"integral sign) and the limits.",
 		Example: "quad(exp(-x**2), -inf, inf).value - sqrt(pi)",
-		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
@@ -296,11 +295,10 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "dblquad", Params: "f, a, b, gfun, hfun", Topic: "ode",
+		Name: "dblquad", Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}, {Name: "gfun"}, {Name: "hfun"}}, Topic: "ode",
 		Options: []lang.Opt{epsabsOpt, epsrelOpt},
 		Doc:     "A double integral, as scipy's dblquad.\nThe double integral of f(y, x) for x from a to b and y from gfun(x) to hfun(x) (numbers or functions), as scipy.integrate.dblquad",
 		Example: "area(y, x) = 1\ndblquad(area, 0, 1, 0, 2).value",
-		MinArgs: 5, MaxArgs: 6,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			o := newSpreadFn(s, args[0], []float64{0, 0})
@@ -317,12 +315,11 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "tplquad", Params: "f, a, b, gfun, hfun, qfun, rfun", Topic: "ode",
+		Name: "tplquad", Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}, {Name: "gfun"}, {Name: "hfun"}, {Name: "qfun"}, {Name: "rfun"}}, Topic: "ode",
 		Options: []lang.Opt{epsabsOpt, epsrelOpt},
 		Doc: "A triple integral, as scipy's tplquad.\nThe integral of f(z, y, x) for x from a to b, y from gfun(x) to hfun(x) and z from qfun(x, y) to rfun(x, y)\n" +
 			"(limits numbers or functions), by nested quad as scipy.integrate.tplquad; a record value, abserr",
 		Example: "f(z, y, x) = x*y*z\ntplquad(f, 0, 1, 0, 1, 0, 1).value",
-		MinArgs: 7, MaxArgs: 8,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			f := spreadScalar(s, args[0], 3)
@@ -340,13 +337,12 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "nquad", Params: "f, ranges", Topic: "ode",
+		Name: "nquad", Params: []lang.Param{{Name: "f"}, {Name: "ranges"}}, Topic: "ode",
 		Options: []lang.Opt{{Name: "opts", Doc: "a record {epsabs, epsrel, limit, points} for every level, or a list of them, innermost first"}, fullOutputOpt},
 		Doc: "An integral over several variables, as scipy's nquad.\nThe integral of f(x0, x1, ..., xn) over ranges, innermost (x0's) first: each [lo, hi] or a function of the variables\n" +
 			"outside it returning [lo, hi]; opts is a record {epsabs, epsrel, limit, points} for every level or a list of them, one per level;\n" +
 			"a record value, abserr, with full_output also neval (the evaluations of f)",
 		Example: "f(x, y) = x*y\nnquad(f, [(y) -> [0, y], [0, 1]]).value",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			ranges := nquadRanges(s, args[1])
@@ -364,13 +360,12 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "fixed_quad", Params: "f, a, b, n?", Topic: "ode",
+		Name: "fixed_quad", Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}, {Name: "n", Optional: true}}, Topic: "ode",
 		Options: []lang.Opt{argsOpt},
 		Doc: "The integral of f from a to b by a Gauss–Legendre rule.\n" +
 			"With n points, as scipy.integrate.fixed_quad (n is 5 by default): exact for polynomials of degree up to 2n - 1; the value alone,\n" +
 			"for scipy's second result is always None",
 		Example: "fixed_quad(x**7, 0, 1, 4)",
-		MinArgs: 3, MaxArgs: 5,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			n := 5
@@ -386,11 +381,10 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "trapezoid", Params: "y, x?", Topic: "ode",
+		Name: "trapezoid", Params: []lang.Param{{Name: "y"}, {Name: "x", Optional: true}}, Topic: "ode",
 		Options: []lang.Opt{dxOpt},
 		Doc:     "The integral of samples by the trapezoidal rule.\nThe samples y are at points x, or spaced dx (1) apart.",
 		Example: "trapezoid([1, 2, 3], [0, 1, 2])",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			y, x := sampled(args)
@@ -398,11 +392,10 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "simpson", Params: "y, x?", Topic: "ode",
+		Name: "simpson", Params: []lang.Param{{Name: "y"}, {Name: "x", Optional: true}}, Topic: "ode",
 		Options: []lang.Opt{dxOpt, {Name: "even", Doc: "for an even number of samples: avg (default), first or last"}},
 		Doc:     "The integral of samples by Simpson's rule.\nThe integral of samples y by Simpson's rule, at points x or spaced dx apart; for an even number of samples\n{even: \"avg\"} (the default), \"first\" or \"last\" as scipy 1.10",
 		Example: "simpson(range(0, 1.01, 0.25)**2, {dx: 0.25})",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			y, x := sampled(args)
@@ -420,11 +413,10 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "cumulative_trapezoid", Params: "y, x?", Topic: "ode",
+		Name: "cumulative_trapezoid", Params: []lang.Param{{Name: "y"}, {Name: "x", Optional: true}}, Topic: "ode",
 		Options: []lang.Opt{dxOpt, {Name: "initial", Doc: "a value put first, so that the result is as long as y"}},
 		Doc:     "The running integral of samples (trapezoids).\nOne value fewer than y, unless initial is given.",
 		Example: "cumulative_trapezoid([1, 2, 3, 4], {initial: 0})",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			y, x := sampled(args)
@@ -437,11 +429,10 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "romb", Params: "y", Topic: "ode",
+		Name: "romb", Params: []lang.Param{{Name: "y"}}, Topic: "ode",
 		Options: []lang.Opt{{Name: "dx", Doc: "the spacing of the samples (1)"}},
 		Doc:     "The integral of 2**k + 1 samples by Romberg's method.\nThe samples are equally spaced.",
 		Example: "romb(exp(linspace(0, 1, 9)), {dx: 0.125}) - (e - 1)",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			return lang.Num(must(integrate.Romb(args.Array(0).Data, opts.Num("dx", 1))))

@@ -149,9 +149,8 @@ type bracketing func(f func(float64) float64, a, b float64, s *roots.BracketSett
 
 func bracketMethod(name, doc string, method bracketing) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "f, a, b", Options: bracketOpts, Topic: "roots", Doc: doc,
+		Name: name, Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}}, Options: bracketOpts, Topic: "roots", Doc: doc,
 		Example: name + "(x**3 - 2*x - 5, 2, 3)",
-		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
@@ -416,12 +415,11 @@ func namedSolvers() []*lang.Builtin {
 		}
 		method := m.method
 		bs = append(bs, &lang.Builtin{
-			Name: m.name, Params: "F, xin", Options: append([]lang.Opt{argsOpt}, m.options...), Topic: "roots",
+			Name: m.name, Params: []lang.Param{{Name: "F"}, {Name: "xin"}}, Options: append([]lang.Opt{argsOpt}, m.options...), Topic: "roots",
 			Doc: "A root of a system of equations, by scipy's " + m.name + ".\n" +
 				"Solves F(x) = 0 near xin by " + m.doc + ", as scipy.optimize." + m.name +
 				";\nit stops with an error when it does not converge (scipy's NoConvergence).",
 			Example: m.name + "([0.5*cos(y) - x, 0.5*sin(x) - y], [0, 0])",
-			MinArgs: 2, MaxArgs: 3,
 			Fn: func(s *lang.Session, a lang.Args) lang.Value {
 				args, opts := a.Options()
 				p, r := solveSystem(s, args[0], args[1], method, opts)
@@ -441,12 +439,11 @@ var rootsBuiltins = append([]*lang.Builtin{
 	bracketMethod("ridder", "A root of f in [a, b] by Ridders' method.\nAs scipy.optimize.ridder", roots.Ridder),
 	bracketMethod("bisect", "A root of f in [a, b] by bisection.\nAs scipy.optimize.bisect", roots.Bisect),
 	{
-		Name: "toms748", Params: "f, a, b", Topic: "roots",
+		Name: "toms748", Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}}, Topic: "roots",
 		Options: append([]lang.Opt{{Name: "k", Doc: "the number of Newton steps per iteration: 1 or 2 (1)"}}, bracketOpts...),
 		Doc: "A root of f in [a, b] by TOMS algorithm 748.\n" +
 			"By Alefeld, Potra and Shi's algorithm 748 (k = 1 or 2), as scipy.optimize.toms748",
 		Example: "toms748(x**3 - 2*x - 5, 2, 3)",
-		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
@@ -458,7 +455,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "newton", Params: "f, x0", Topic: "roots",
+		Name: "newton", Params: []lang.Param{{Name: "f"}, {Name: "x0"}}, Topic: "roots",
 		Options: []lang.Opt{fprimeOpt, fprime2Opt, {Name: "method", Doc: "newton (default), secant, or halley (the default with fprime2)"}, x1Opt,
 			{Name: "tol", Doc: "the absolute tolerance on the root (1.48e-8)"}, rtolOpt, {Name: "maxiter", Doc: "the most iterations (50)"},
 			fullOutputOpt, argsOpt},
@@ -469,7 +466,6 @@ var rootsBuiltins = append([]*lang.Builtin{
 			"once (f elementwise, as scipy's vectorized newton; f' and f'' from autodiff unless given); full_output gives\n" +
 			"root, converged, zero_der.",
 		Example: "newton(x**2 - 2, 1)",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			method := "newton"
@@ -484,7 +480,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "root_scalar", Params: "f", Topic: "roots", Methods: rootScalarMethods,
+		Name: "root_scalar", Params: []lang.Param{{Name: "f"}}, Topic: "roots", Methods: rootScalarMethods,
 		Options: []lang.Opt{methodOpt, {Name: "bracket", Doc: "[a, b], where f changes sign", Methods: bracketMethods},
 			{Name: "x0", Doc: x0Opt.Doc, Methods: newtonMethods}, {Name: "x1", Doc: x1Opt.Doc, Methods: newtonMethods},
 			{Name: "fprime", Doc: fprimeOpt.Doc, Methods: newtonMethods}, {Name: "fprime2", Doc: fprime2Opt.Doc, Methods: newtonMethods},
@@ -493,7 +489,6 @@ var rootsBuiltins = append([]*lang.Builtin{
 			"As scipy.optimize.root_scalar: brentq by default with a bracket, newton with x0 (the derivative from\n" +
 			"autodiff). A record root, iterations, function_calls, converged, flag.",
 		Example: "root_scalar(cos(x) - x, {bracket: [0, 1]}).root",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			method := "newton"
@@ -537,14 +532,13 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "fixed_point", Params: "g, x0", Topic: "roots",
+		Name: "fixed_point", Params: []lang.Param{{Name: "g"}, {Name: "x0"}}, Topic: "roots",
 		Options: []lang.Opt{{Name: "method", Doc: "del2 (default, Steffensen's acceleration) or iteration"}, {Name: "xtol", Doc: "the relative tolerance (1e-8)"},
 			{Name: "maxiter", Doc: "the most iterations (500)"}, argsOpt},
 		Doc: "A fixed point of g: an x with g(x) = x.\n" +
 			"Searched near x0, with Steffensen's del2 acceleration (or {method: \"iteration\"}), as\n" +
 			"scipy.optimize.fixed_point; a vector x0 makes g a map of vectors, accelerated componentwise.",
 		Example: "fixed_point(cos(x), 1)",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			set := &roots.FixedPointSettings{XTol: opts.Num("xtol", 0), MaxIter: opts.Int("maxiter", 0)}
@@ -583,7 +577,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "fsolve", Params: "F, x0", Topic: "roots",
+		Name: "fsolve", Params: []lang.Param{{Name: "F"}, {Name: "x0"}}, Topic: "roots",
 		Options: []lang.Opt{{Name: "fprime", Doc: "the Jacobian as a function, in place of autodiff's; false: MINPACK's forward differences (hybrd)"}, fullOutputOpt, {Name: "xtol", Doc: "the relative tolerance between iterates (1.49e-8)"}, maxfevOpt, epsfcnOpt, factorOpt, argsOpt},
 		Doc: "A root of a system of equations by Powell's hybrid method.\n" +
 			"Solves F(x) = 0 near x0 (MINPACK's hybrj), as scipy.optimize.fsolve,\n" +
@@ -591,7 +585,6 @@ var rootsBuiltins = append([]*lang.Builtin{
 			"njev, fvec, fjac, r, qtf), ier, mesg. Inside a function being differentiated, with args that hold its\n" +
 			"variables, the root is differentiable by the implicit function theorem (see sensitivity).",
 		Example: "fsolve([x + 0.5*(x - y)**3 - 1, 0.5*(y - x)**3 + y], [0, 0])",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			p, r := solveSystem(s, args[0], args[1], "hybr", opts)
@@ -607,14 +600,13 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "root", Params: "F, x0", Options: rootOptions(), Methods: rootMethods(), Topic: "roots",
+		Name: "root", Params: []lang.Param{{Name: "F"}, {Name: "x0"}}, Options: rootOptions(), Methods: rootMethods(), Topic: "roots",
 		Doc: "A root of a system of equations, by a chosen method.\n" +
 			"Solves F(x) = 0 near x0, as scipy.optimize.root (hybr by default); the Jacobian from autodiff for hybr\n" +
 			"and lm.\n" +
 			"A record x, success, status, message, fun, nfev, njev, nit; x is differentiable with respect to args\n" +
 			"by the implicit function theorem, as fsolve's.",
 		Example: "root([x + 0.5*(x - y)**3 - 1, 0.5*(y - x)**3 + y], [0, 0], {method: \"lm\"}).x",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			p, r := solveSystem(s, args[0], args[1], opts.Method("method", "hybr"), opts)
@@ -622,7 +614,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "roots", Params: "f, a, b", Options: scanOptions, Topic: "roots",
+		Name: "roots", Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}}, Options: scanOptions, Topic: "roots",
 		Doc: "Every root of f in an interval.\n" +
 			"On [a, b]: where f is a formula (it can be traced, and every function in it has interval\n" +
 			"bounds) none is missed: [a, b] is halved until interval arithmetic on f and f' (from autodiff) proves that\n" +
@@ -633,7 +625,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 			"maxcells (200000) reached. Exact up to the rounding of the math library. Other functions are scanned on a\n" +
 			"grid of intervals (1000) with a note: sign changes and minima of |f|, which can miss close pairs.",
 		Example: "roots(sin(1/x), 0.01, 1)",
-		MinArgs: 3, MaxArgs: 4,
+
 		ArityHint: "numpy's roots(p) of a polynomial's coefficients is polyroots(p) here",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -648,7 +640,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "extrema", Params: "f, a, b", Options: scanOptions, Topic: "roots",
+		Name: "extrema", Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}}, Options: scanOptions, Topic: "roots",
 		Doc: "The largest and smallest values of f on an interval.\n" +
 			"Found on [a, b] by the calculus recipe: the critical points are the roots\n" +
 			"of f' (exact, from autodiff) in [a, b], found as roots finds them (none missed where f is a formula, with\n" +
@@ -658,7 +650,6 @@ var rootsBuiltins = append([]*lang.Builtin{
 			"[a, b] (unbounded, no extremes), or where f on a check grid of [a, b] lies beyond the extremes found (a jump\n" +
 			"or cusp, where f' need not vanish): split the interval there.",
 		Example: "extrema(x**3 - 3*x, -2, 3)",
-		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			f, o := scalarFunc(s, args[0], nil)

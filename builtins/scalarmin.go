@@ -75,10 +75,9 @@ func bracketArg(v lang.Value) []float64 {
 // scalarMinimizer builds brent and golden: minimizers from a bracket.
 func scalarMinimizer(name, doc string, tuple []string, run func(f func(float64) float64, brack []float64, tol float64, maxiter int) (optimize.ScalarResult, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "f", Topic: "optimize", Doc: doc,
+		Name: name, Params: []lang.Param{{Name: "f"}}, Topic: "optimize", Doc: doc,
 		Options: []lang.Opt{{Name: "brack", Doc: "two or three points to start the bracket search from ([0, 1])"}, {Name: "tol", Doc: "the relative tolerance on x (1.48e-8)"}, maxiterOpt, fullOutputOpt, argsOpt},
 		Example: name + "(x**2 - 4*x + 8)",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
@@ -111,14 +110,13 @@ var scalarMinBuiltins = []*lang.Builtin{
 		"fun, nit, nfev, success, message that unpacks as scipy's tuple: xmin, fval, funcalls = golden(f, full_output=true).",
 		[]string{"x", "fun", "nfev"}, runGolden),
 	{
-		Name: "fminbound", Params: "f, x1, x2", Topic: "optimize",
+		Name: "fminbound", Params: []lang.Param{{Name: "f"}, {Name: "x1"}, {Name: "x2"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "xtol", Doc: "the absolute tolerance on x (1e-5)"}, {Name: "maxfun", Doc: "the most function evaluations (500)"}, fullOutputOpt, argsOpt},
 		Doc: "Minimizes a function on an interval.\n" +
 			"The minimizer of f on [x1, x2], by Brent's bounded method as scipy.optimize.fminbound\n" +
 			"(xtol 1e-5, maxfun 500). {full_output: true} gives a record x, fun, nit, nfev, success, message, ierr (1 when\n" +
 			"maxfun stopped it, else 0) that unpacks as scipy's tuple: xopt, fval, ierr, numfunc = fminbound(f, x1, x2, full_output=true).",
 		Example: "fminbound(sin(x), 0, 2*pi)",
-		MinArgs: 3, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
@@ -136,12 +134,11 @@ var scalarMinBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "bracket", Params: "f, xa?, xb?", Topic: "optimize",
+		Name: "bracket", Params: []lang.Param{{Name: "f"}, {Name: "xa", Optional: true}, {Name: "xb", Optional: true}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "grow_limit", Doc: "the most a parabolic step may grow the bracket (110)"}, {Name: "maxiter", Doc: "the most iterations (1000)"}, argsOpt},
 		Doc: "Three points bracketing a minimum of f.\n" +
 			"Three points xa, xb, xc with f(xb) below f(xa) and f(xc), bracketing a minimum, found downhill from xa, xb\n(0 and 1 by default), as scipy.optimize.bracket; a record xa, xb, xc, fa, fb, fc, funcalls.",
 		Example: "bracket(x**2 - 4*x + 8)",
-		MinArgs: 1, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
@@ -164,13 +161,12 @@ var scalarMinBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "minimize_scalar", Params: "f", Methods: []string{"brent", "golden", "bounded"}, Topic: "optimize",
+		Name: "minimize_scalar", Params: []lang.Param{{Name: "f"}}, Methods: []string{"brent", "golden", "bounded"}, Topic: "optimize",
 		Options: []lang.Opt{methodOpt, {Name: "bracket", Doc: "two or three points to start the bracket search from", Methods: []string{"brent", "golden"}}, {Name: "bounds", Doc: "[lo, hi]", Methods: []string{"bounded"}}, {Name: "tol", Doc: "the tolerance on x"}, argsOpt, maxiterOpt, {Name: "xatol", Doc: "the absolute tolerance on x (1e-5)", Methods: []string{"bounded"}}},
 		Doc: "Minimizes a function of one variable.\n" +
 			"As scipy.optimize.minimize_scalar: brent by default, bounded when bounds are given.\n" +
 			"A record x, fun, nit, nfev, success, message.",
 		Example: "minimize_scalar(x**2 - 4*x + 8).x",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
@@ -199,14 +195,13 @@ var scalarMinBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "line_search", Params: "f, myfprime?, xk, pk", Topic: "optimize",
+		Name: "line_search", Params: []lang.Param{{Name: "f"}, {Name: "myfprime", Optional: true}, {Name: "xk"}, {Name: "pk"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "c1", Doc: "the sufficient decrease constant (1e-4)"}, {Name: "c2", Doc: "the curvature constant (0.9)"}, {Name: "amax", Doc: "the largest step"}, {Name: "maxiter", Doc: "the most iterations (10)"}, argsOpt},
 		Doc: "A step size satisfying the strong Wolfe conditions.\n" +
 			"A step alpha along the direction pk from xk, as\n" +
 			"scipy.optimize.line_search (the gradient from autodiff unless given); a record alpha, fc, gc,\n" +
 			"new_fval, old_fval, new_slope. alpha is nil when no step was found.",
 		Example: "line_search(x**2 + 4*y**2, [1, 1], [-1, -4]).alpha",
-		MinArgs: 3, MaxArgs: 5,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			if len(args) == 4 { // line_search(f, fprime, xk, pk)

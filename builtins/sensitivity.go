@@ -267,7 +267,7 @@ func numberLike(shape []int, data []float64) lang.Value {
 
 func init() {
 	calculusBuiltins = append(calculusBuiltins, &lang.Builtin{
-		Name: "sensitivity", Params: "f, p", Topic: "calculus",
+		Name: "sensitivity", Params: []lang.Param{{Name: "f"}, {Name: "p"}}, Topic: "calculus",
 		Options: []lang.Opt{{Name: "cov", Doc: "the covariance of p: adds cov and std of the value"}},
 		Doc: "The value of f at p and its sensitivities to p.\n" +
 			"A record value (f(p)) and S, the derivatives of every number of the value by each of p: of shape value's + p's " +
@@ -276,8 +276,7 @@ func init() {
 			"the covariance of p, the record also holds cov, the covariance of the value's numbers to first order (S·cov·Sᵀ), " +
 			"and std, their standard deviations shaped as the value.",
 		Example: "decay(y, t, k) = -k*y\nsensitivity(k -> odeint(decay, 1, [0, 1, 2], args=[k]).T[0], 0.5).S",
-		MinArgs: 2, MaxArgs: 3,
-		Fn: sensitivity,
+		Fn:      sensitivity,
 	})
 }
 

@@ -9,8 +9,7 @@ import (
 // frequencies builds fftfreq and rfftfreq.
 func frequencies(name, doc, example string, f func(int, float64) []float64) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "n, d?", Topic: "signal", Doc: doc, Example: example,
-		MinArgs: 1, MaxArgs: 2,
+		Name: name, Params: []lang.Param{{Name: "n"}, {Name: "d", Optional: true}}, Topic: "signal", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			n, d := a.Int(0), 1.0
 			if n < 1 {
@@ -28,8 +27,7 @@ func frequencies(name, doc, example string, f func(int, float64) []float64) *lan
 // sliding builds convolve and correlate.
 func sliding(name, doc, example, mode string, f func(a, v []float64, mode string, stop func() bool) ([]float64, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "a, v, mode?", Topic: "signal", Doc: doc, Example: example,
-		MinArgs: 2, MaxArgs: 3,
+		Name: name, Params: []lang.Param{{Name: "a"}, {Name: "v"}, {Name: "mode", Optional: true}}, Topic: "signal", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			m := mode
 			if len(a) > 2 {
@@ -54,11 +52,10 @@ var signalBuiltins = []*lang.Builtin{
 	frequencies("rfftfreq", "The non-negative sample frequencies of an n-point rfft.\nThe n/2+1 of them, with sample spacing d (1), as numpy.fft.rfftfreq",
 		"rfftfreq(8, 0.1)", fft.RFreq),
 	{
-		Name: "fftshift", Params: "x", Topic: "signal",
+		Name: "fftshift", Params: []lang.Param{{Name: "x"}}, Topic: "signal",
 		Doc: "The spectrum with the zero frequency moved to the centre.\n" +
 			"Every axis of x rolled by half its length, as numpy.fft.fftshift",
 		Example: "fftshift(fftfreq(5))",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			x := a.Array(0)
 			for axis, n := range x.Shape {

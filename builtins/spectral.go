@@ -81,8 +81,7 @@ func transformLength(args lang.Args, opts lang.Options, def int) int {
 // fourier builds fft and ifft.
 func fourier(name, doc, example string, f func([]complex128) []complex128) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "x, n?", Options: []lang.Opt{{Name: "n", Doc: "the transform's length: x is cut or padded with zeros to it"}}, Topic: "signal", Doc: doc, Example: example,
-		MinArgs: 1, MaxArgs: 3,
+		Name: name, Params: []lang.Param{{Name: "x"}, {Name: "n", Optional: true}}, Options: []lang.Opt{{Name: "n", Doc: "the transform's length: x is cut or padded with zeros to it"}}, Topic: "signal", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			c, _ := complexArg(args, 0)
@@ -107,12 +106,11 @@ var spectralBuiltins = []*lang.Builtin{
 		"ifft(fft(x)) is x again, up to rounding; along the last axis, {n} as fft's.",
 		"real(ifft(fft([1, 2, 3])))", fft.IFFT),
 	{
-		Name: "rfft", Params: "x, n?", Topic: "signal",
+		Name: "rfft", Params: []lang.Param{{Name: "x"}, {Name: "n", Optional: true}}, Topic: "signal",
 		Options: []lang.Opt{{Name: "n", Doc: "the transform's length: x is cut or padded with zeros to it"}},
 		Doc: "The Fourier transform of a real signal, as numpy.fft.rfft.\n" +
 			"The n/2 + 1 terms of non-negative frequency (the rest are their conjugates), along the last axis.",
 		Example: "abs(rfft([0, 1, 0, -1, 0, 1, 0, -1]))",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			x := args.Array(0)
@@ -130,12 +128,11 @@ var spectralBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "irfft", Params: "X, n?", Topic: "signal",
+		Name: "irfft", Params: []lang.Param{{Name: "X"}, {Name: "n", Optional: true}}, Topic: "signal",
 		Options: []lang.Opt{{Name: "n", Doc: "the output's length (2·(len(X) - 1))"}},
 		Doc: "The real signal whose rfft is X, as numpy.fft.irfft.\n" +
 			"Of length n, by default 2*(len(X) - 1), along the last axis.",
 		Example: "irfft(rfft([1, 2, 3, 4]))",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			c, _ := complexArg(args, 0)
@@ -157,12 +154,11 @@ var spectralBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "eig", Params: "m", Topic: "linalg",
+		Name: "eig", Params: []lang.Param{{Name: "m"}}, Topic: "linalg",
 		Doc: "Eigenvalues and eigenvectors of a square matrix, as numpy.\n" +
 			"A record {values, vectors}: vectors[:, k] belongs to values[k] and has unit length. Both are complex\n" +
 			"when an eigenvalue is (a rotation's are), real otherwise, as numpy's; eigh is for symmetric matrices.",
 		Example: "eig([[0, -1], [1, 0]]).values",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			m := a.Array(0)
 			checkMatrix(s, "eig", m)
@@ -179,10 +175,9 @@ var spectralBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "eigvals", Params: "m", Topic: "linalg",
+		Name: "eigvals", Params: []lang.Param{{Name: "m"}}, Topic: "linalg",
 		Doc:     "The eigenvalues of a square matrix, as numpy: complex if one is.",
 		Example: "eigvals([[2, 0], [0, 3]])",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			checkMatrix(s, "eigvals", a.Array(0))
 			values, _, err := linalg.Eig(a.Array(0), false)
@@ -193,12 +188,11 @@ var spectralBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "polyroots", Params: "p", Topic: "polynomials",
+		Name: "polyroots", Params: []lang.Param{{Name: "p"}}, Topic: "polynomials",
 		Doc: "The roots of a polynomial, as numpy.roots.\np holds its coefficients, the highest power first. " +
 			"The eigenvalues of its companion matrix, complex when one root is; calc's roots(f, a, b) finds the real roots of any\n" +
 			"function on an interval instead.",
 		Example: "polyroots([1, 0, 1])",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			p := a.Array(0).Data
 			checkUnstoppable(s, "eigvals", len(p)-1, len(p)-1) // the companion matrix's

@@ -10,11 +10,10 @@ import (
 // nanReduction builds nansum, nanmean, nanmin and nanmax.
 func nanReduction(name, doc string, f func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "xs, axis?", Topic: "statistics",
+		Name: name, Params: []lang.Param{{Name: "xs"}, {Name: "axis", Optional: true}}, Topic: "statistics",
 		Options: []lang.Opt{axisOpt},
 		Doc:     doc + " of an array's elements, ignoring NaN.\nAlong an axis if given (numpy." + name + ")",
 		Example: name + "([1, nan, 3])",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			return lang.Arr(reduceAxis(f, args.Array(0), axisOf(args, 1, opts)))
@@ -30,13 +29,12 @@ func quantileBuiltin(name string, scale float64, example string) *lang.Builtin {
 		unit = "in percent, [0, 100]"
 	}
 	return &lang.Builtin{
-		Name: name, Params: "xs, q, axis?", Topic: "statistics",
+		Name: name, Params: []lang.Param{{Name: "xs"}, {Name: "q"}, {Name: "axis", Optional: true}}, Topic: "statistics",
 		Options: []lang.Opt{axisOpt},
 		Doc: "The q-th " + name + " of an array's elements.\n" +
 			"With q " + unit + ", a number or an array; by numpy's default linear method:\n" +
 			"the sorted values interpolated at position (n-1)·q; NaN if xs holds NaN",
 		Example: example,
-		MinArgs: 2, MaxArgs: 4,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			for _, p := range args.Array(1).Data {
@@ -60,9 +58,8 @@ func moreDoc(b *lang.Builtin, line string) *lang.Builtin {
 // predicate builds isnan, isinf and isfinite: elementwise truth values.
 func predicate(name, doc string, f func(float64) bool) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: "x", Topic: "statistics",
+		Name: name, Params: []lang.Param{{Name: "x"}}, Topic: "statistics",
 		Doc: doc + ".\nElementwise on arrays, giving a mask", Example: name + "([1, nan, inf, -inf])",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[0].Kind() == lang.NumKind {
 				return lang.Bool(f(a.Num(0)))
@@ -99,13 +96,12 @@ var statisticsBuiltins = []*lang.Builtin{
 	nanReduction("nanmin", "The smallest", array.Nanmin),
 	nanReduction("nanmax", "The largest", array.Nanmax),
 	{
-		Name: "cov", Params: "m, y?", Topic: "statistics",
+		Name: "cov", Params: []lang.Param{{Name: "m"}, {Name: "y", Optional: true}}, Topic: "statistics",
 		Options: []lang.Opt{rowvarOpt, {Name: "ddof", Doc: "the delta degrees of freedom: the divisor is n - ddof (1)"}},
 		Doc: "The covariance matrix of the rows of a matrix.\n" +
 			"The variables are the rows of m (and of y, stacked below), as numpy.cov;\n" +
 			"{rowvar: false} takes columns as variables; ddof is 1 (the unbiased estimate) unless given",
 		Example: "cov([[0, 1, 2], [2, 1, 0]])",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			rowvar := opts.Bool("rowvar", true)
@@ -115,12 +111,11 @@ var statisticsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "corrcoef", Params: "m, y?", Topic: "statistics",
+		Name: "corrcoef", Params: []lang.Param{{Name: "m"}, {Name: "y", Optional: true}}, Topic: "statistics",
 		Options: []lang.Opt{rowvarOpt},
 		Doc: "The Pearson correlation coefficients of the rows of a matrix.\n" +
 			"The rows of m (and of y) are the variables, as numpy.corrcoef; {rowvar: false} for columns",
 		Example: "corrcoef([1, 2, 3, 4], [2, 4, 5, 9])",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			rowvar := opts.Bool("rowvar", true)
@@ -130,14 +125,13 @@ var statisticsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "histogram", Params: "xs, bins?", Topic: "statistics",
+		Name: "histogram", Params: []lang.Param{{Name: "xs"}, {Name: "bins", Optional: true}}, Topic: "statistics",
 		Options: []lang.Opt{{Name: "range", Doc: "[lo, hi] of the bins (the data's least and greatest)"}},
 		Doc: "Counts of values in bins.\n" +
 			"As numpy.histogram: a record {counts, edges} that unpacks as counts, edges = ...;\n" +
 			"bins is a number of equal bins (10) over {range: [lo, hi]} (xs' extremes by default), or the edges themselves;\n" +
 			"bins are half-open [a, b) except the last, [a, b]",
 		Example: "counts, edges = histogram([1, 2, 2, 3, 3, 3], 3); counts",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			bins, lo, hi := 10, math.NaN(), math.NaN()
@@ -162,12 +156,11 @@ var statisticsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "bincount", Params: "xs, weights?", Topic: "statistics",
+		Name: "bincount", Params: []lang.Param{{Name: "xs"}, {Name: "weights", Optional: true}}, Topic: "statistics",
 		Options: []lang.Opt{{Name: "minlength", Doc: "the fewest bins in the output"}},
 		Doc: "How often each whole number occurs in an array.\n" +
 			"Counts of each whole number 0, 1, 2, ... in xs (the sum of their weights if given), as numpy.bincount",
 		Example: "bincount([0, 1, 1, 3])",
-		MinArgs: 1, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			var w *array.Array
@@ -187,12 +180,11 @@ var statisticsBuiltins = []*lang.Builtin{
 	predicate("isinf", "Whether x is +inf or -inf", func(x float64) bool { return math.IsInf(x, 0) }),
 	predicate("isfinite", "Whether x is neither infinite nor NaN", func(x float64) bool { return !math.IsInf(x, 0) && x == x }),
 	{
-		Name: "isclose", Params: "a, b", Topic: "statistics",
+		Name: "isclose", Params: []lang.Param{{Name: "a"}, {Name: "b"}}, Topic: "statistics",
 		Options: closenessOpts,
 		Doc: "Whether a and b are equal within a tolerance, elementwise.\n" +
 			"True where |a - b| <= atol + rtol·|b| (rtol 1e-5, atol 1e-8, as numpy.isclose); NaN is close to nothing unless {equal_nan: true}",
 		Example: "isclose([1, 2], [1.000001, 2.1])",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			r := closeness(a)
 			if len(r.Shape) == 0 {
@@ -202,12 +194,11 @@ var statisticsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "allclose", Params: "a, b", Topic: "statistics",
+		Name: "allclose", Params: []lang.Param{{Name: "a"}, {Name: "b"}}, Topic: "statistics",
 		Options: closenessOpts,
 		Doc: "Whether two arrays are close everywhere.\n" +
 			"True when isclose(a, b) holds for every element, as numpy.allclose",
 		Example: "allclose([1, 2], [1.000001, 2.000001])",
-		MinArgs: 2, MaxArgs: 3,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			for _, x := range closeness(a).Data {
 				if x == 0 {

@@ -27,10 +27,9 @@ func surfaceBuiltin(name string, wire bool, doc, example string) *lang.Builtin {
 		n = 20
 	}
 	return &lang.Builtin{
-		Name: name, Params: "fig?, f, [x0, x1], [y0, y1] | x?, y?, Z", Topic: "plots",
+		Name: name, Forms: [][]lang.Param{{{Name: "fig", Optional: true}, {Name: "f"}, {Name: "[x0, x1]"}, {Name: "[y0, y1]"}}, {{Name: "fig", Optional: true}, {Name: "x", Optional: true}, {Name: "y", Optional: true}, {Name: "Z"}}}, Topic: "plots",
 		Options: plotOptions(lang.Opt{Name: "n", Doc: fmt.Sprintf("the grid's points per side, for a function (%d)", n)}, plotCmapOpt, plotColorOpt, plotLinewidthOpt, plotLabelOpt),
 		Doc:     doc, Example: example,
-		MinArgs: 1, MaxArgs: 5,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			fig, data, o, off := plotArgs(s, a)
 			sf := &plot.Surface{Wireframe: wire, Map: plotColormap(o, "viridis")}

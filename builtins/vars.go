@@ -160,13 +160,12 @@ func readLimited(path string, most float64) ([]byte, error) {
 
 var varsBuiltins = []*lang.Builtin{
 	{
-		Name: "savevars", Params: "path", Topic: "data",
+		Name: "savevars", Params: []lang.Param{{Name: "path"}}, Topic: "data",
 		Options: []lang.Opt{{Name: "names", Doc: "the names of the variables to save (all)"}},
 		Doc: "Saves the values you defined to a file, as a calc script.\n" +
 			"saves the values you defined (or those in names, a list of strings) to a file, as a calc script of\n" +
 			"assignments with numbers written exactly; functions and symbolic expressions are not saved. The names saved.",
 		Example: "a = [1.5, 2]\nb = {k: \"v\"}\npath = tempdir() + \"/calc-vars.calc\"\nsavevars(path, {names: [\"a\", \"b\"]})",
-		MinArgs: 1, MaxArgs: 2,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			path := fileArg(s, args, 0, "savevars")
@@ -178,12 +177,11 @@ var varsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "loadvars", Params: "path", Topic: "data",
+		Name: "loadvars", Params: []lang.Param{{Name: "path"}}, Topic: "data",
 		Doc: "Binds the values a file written by savevars holds.\n" +
 			"binds the values a file written by savevars holds (it runs in a separate session in safe mode, and only\n" +
 			"values are taken over). The names bound.",
 		Example: "path = tempdir() + \"/calc-vars2.calc\"\nv = [1, 2, 3]\nsavevars(path, {names: [\"v\"]})\nv = 0\nloadvars(path)\nv",
-		MinArgs: 1, MaxArgs: 1,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			path := fileArg(s, a, 0, "loadvars")
 			return strList(must(LoadVars(s, path)))

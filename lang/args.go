@@ -128,8 +128,8 @@ func (o Options) checkDeclared() {
 				panic(o.errorAt(k, "unknown option %q (calc spells it %s)", k, same.Name))
 			}
 			byPosition := "" // an optional parameter may be what was meant
-			if strings.Contains(o.of.Params, "?") {
-				byPosition = "; by position: " + o.of.Params
+			if params := o.of.paramList(); strings.Contains(params, "?") {
+				byPosition = "; by position: " + params
 			}
 			panic(o.errorAt(k, "unknown option %q (options: %s%s)", k, o.of.optionNames(""), byPosition))
 		}

@@ -54,8 +54,13 @@ func (f *UserFunc) Definition() string {
 // Builtin is a function provided by Go. Builtins are data: the help system
 // and the arity checks read these fields, so they never drift from the code.
 type Builtin struct {
-	Name   string
-	Params string // the positional parameters as help shows them: "f, xs, init?"
+	Name string
+	// Params declares the positional parameters, in order.
+	Params []Param
+	// Forms declares the parameters of a builtin that takes several forms
+	// of argument list, each a list, in place of Params: range(stop) and
+	// range(start, stop, step?).
+	Forms [][]Param
 	// Options declares the options the builtin reads from a trailing
 	// record or keyword arguments; a call giving any other is refused
 	// before the builtin runs.
@@ -67,8 +72,6 @@ type Builtin struct {
 	Topic   string // help topic: math, arrays, functional, ...
 	Doc     string // what it does; the first line is the summary
 	Example string // a runnable calc expression or statements
-	MinArgs int
-	MaxArgs int // -1 for any number
 	// ArityHint, when set, follows an error about the number of arguments:
 	// what the wrong count suggests, such as numpy's or OpenCV's order of
 	// arguments and calc's way of writing it.
@@ -103,7 +106,7 @@ const signatureOptions = 6
 // Signature returns the builtin's name and parameters, its options in
 // braces: "sorted(xs, {key, reverse})".
 func (b *Builtin) Signature() string {
-	params := b.Params
+	params := b.paramList()
 	if b.TakesOptions() {
 		names := make([]string, 0, signatureOptions+1)
 		for _, o := range b.Options {
@@ -123,34 +126,6 @@ func (b *Builtin) Signature() string {
 
 // TakesOptions reports whether the builtin declares options.
 func (b *Builtin) TakesOptions() bool { return len(b.Options) > 0 }
-
-// paramNames returns the names of the builtin's positional parameters, in
-// order, when keyword arguments can name them: Params is a plain list such
-// as "f, a, b, n?" (no alternatives, unpacked pairs or variadic
-// parameters, no optional parameter before a required one); nil if not.
-func (b *Builtin) paramNames() []string {
-	if b.Params == "" {
-		return nil
-	}
-	var names []string
-	optional := false
-	for _, p := range strings.Split(b.Params, ", ") {
-		name, opt := strings.CutSuffix(p, "?")
-		if !isIdent(name) || optional && !opt {
-			return nil
-		}
-		optional = opt
-		names = append(names, name)
-	}
-	return names
-}
-
-// namesParam reports whether name is one of the parameters the
-// signature shows, in any of its forms (range(stop | start, stop, step?)).
-func (b *Builtin) namesParam(name string) bool {
-	notName := func(r rune) bool { return r != '_' && !unicode.IsLetter(r) && !unicode.IsDigit(r) }
-	return slices.Contains(strings.FieldsFunc(b.Params, notName), name)
-}
 
 // isIdent reports whether s is a name: a letter or _ then letters, digits
 // and _.

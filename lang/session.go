@@ -395,19 +395,24 @@ func (s *Session) callAt(f Value, base int, pos Pos, argPos []Pos) Value {
 // call's position (or their argument's) and the builtin's name in front,
 // unless the message already starts with it.
 func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Value {
-	if len(args) < b.MinArgs || (b.MaxArgs >= 0 && len(args) > b.MaxArgs) {
-		panic(b.withArityHint(arityError(b.Signature(), b.MinArgs, b.MaxArgs, len(args))).at(pos))
+	least, most := b.Arity()
+	if len(args) < least || (most >= 0 && len(args) > most) {
+		panic(b.withArityHint(arityError(b.Signature(), least, most, len(args))).at(pos))
 	}
-	if n := len(args); n > 0 && args[n-1].kind == RecordKind && n <= b.MinArgs {
+	hasOptions := false
+	if n := len(args); n > 0 && args[n-1].kind == RecordKind && n <= least {
 		// A trailing record the required arguments cannot spare (train's
 		// parameters, say) is an argument, not options: give Options an
 		// empty options record to take instead.
 		args = append(args[:n:n], RecordOf(NewRecord()))
-	} else if n > 1 && n == b.MaxArgs && args[n-1].kind != RecordKind && b.TakesOptions() {
+		hasOptions = b.TakesOptions()
+	} else if n > 1 && n == most && args[n-1].kind != RecordKind && b.TakesOptions() {
 		// (n > 1: a builtin with options takes at least one argument besides
 		// them, so one-argument calls such as sin(x) skip this test.)
 		// The last place of a builtin with options is for the options.
-		panic(b.withArityHint(Errorf("%s takes %s before its options, got %d", b.Signature(), countArgs(b.MinArgs, b.MaxArgs-1), n)).at(pos))
+		panic(b.withArityHint(Errorf("%s takes %s before its options, got %d", b.Signature(), countArgs(least, most-1), n)).at(pos))
+	} else {
+		hasOptions = n > 0 && args[n-1].kind == RecordKind && b.TakesOptions()
 	}
 	if s.running.Load() == nil {
 		s.running.Store(b)
@@ -416,7 +421,7 @@ func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Valu
 	checks := s.checks
 	outer := s.builtin
 	s.builtin = callSite{by: b, at: pos}
-	v, err := s.runBuiltin(b, args, pos, argPos)
+	v, err := s.runBuiltin(b, args, hasOptions, pos, argPos)
 	if err != nil {
 		// A fresh panic from the body, not from the deferred recover: Go
 		// keeps every panic raised inside a deferred call chained to the
@@ -435,7 +440,7 @@ func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Valu
 
 // runBuiltin runs b's function and returns the user error it raises, with
 // its position and the builtin's name; any other panic goes on unwinding.
-func (s *Session) runBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) (_ Value, failed *Error) {
+func (s *Session) runBuiltin(b *Builtin, args Args, hasOptions bool, pos Pos, argPos []Pos) (_ Value, failed *Error) {
 	defer func() {
 		if r := recover(); r != nil {
 			e, ok := r.(*Error)
@@ -455,6 +460,7 @@ func (s *Session) runBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) (_ Va
 			failed = e
 		}
 	}()
+	args = b.unpack(args, hasOptions)
 	var reads *optionReads
 	if b.TakesOptions() {
 		reads = trackOptions(b, args)

@@ -43,7 +43,7 @@ func mathBuiltins() []*lang.Builtin {
 			Name: p.Name, Params: params, Topic: topic,
 			Doc:     sentence(p.Doc) + "\nElementwise on arrays.",
 			Example: p.Example,
-			Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a...) },
+			Fn:      func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a...) },
 		}
 		if p.Name == "round" {
 			withDecimals(b)

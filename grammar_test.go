@@ -57,6 +57,8 @@ var grammarCases = []struct{ src, want string }{
 	{"a = [1, 2, 3]\nb = a[0:2]\nb[0] = 99\nb[1] = 5\na", "note: b was assigned a slice of a, and calc's slices are copies: this changes b only, where numpy's view would change a too\n[1, 2, 3]"},
 	{"m = [[1, 2], [3, 4]]\nr = m[:, 0]\nr += 1\nr", "note: r was assigned a slice of m, and calc's slices are copies: this changes r only, where numpy's view would change m too\n[2, 4]"},
 	{"a = [1, 2, 3]\nb = a[0:2]\nb = b * 2\nb[0] = 1\nb", "[1, 4]"},
+	{"m = [[1, 2], [3, 4]]\ni = (0, 1)\nm[i]", "note: i was assigned the tuple (0, 1), which calc keeps as an array: m[i] picks items [0, 1] along the first axis, where numpy's reads the tuple as one index per axis; write m[i[0], i[1]] for that\n[[1, 2],\n [3, 4]]"},
+	{"m = [[1, 2], [3, 4]]\ni = (0, 1)\ni = [0, 1]\nm[i][0]", "[1, 2]"},
 	{"f(x) = (x - rand())**2\nseed(1)\na = fmin(f, 0, disp=false)\nb = fmin(f, 0, disp=false)\na == b", "note: f(x) draws random numbers, and calc traces it once to compile it: the numbers drawn then stay fixed while it runs, where numpy would draw new ones at every call\nnote: f(x) draws random numbers, and calc traces it once to compile it: the numbers drawn then stay fixed while it runs, where numpy would draw new ones at every call\nfalse"},
 	{"mean([])", "note: mean of an empty array is nan, as numpy's (which warns: Mean of empty slice)\nnan"},
 	{"std(zeros(0, 3), 0)", "note: std of an empty array is nan, as numpy's (which warns: Mean of empty slice)\n[nan, nan, nan]"},

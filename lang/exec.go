@@ -138,6 +138,9 @@ func (c *compiler) assign(st *syntax.Assign) {
 	target := c.target(st.Target, sc)
 	if st.Op == "" {
 		target.sliceOf = slicedName(st.Target, st.Value)
+		if t, ok := st.Value.(*syntax.Tuple); ok && len(t.Items) > 1 {
+			target.tuple = syntax.Print(t)
+		}
 	}
 	var apply func(s *Session, old, v Value) Value
 	switch pos := c.pos(st.At); st.Op {
@@ -200,6 +203,7 @@ type targetCode struct {
 	path    []accessor   // from the name's value to the place that changes
 	parts   []targetCode // a tuple target: one per item
 	sliceOf string       // the name sliced, for b = a[0:2] (see cell.sliceOf)
+	tuple   string       // the tuple assigned, for i = (0, 1) (see cell.tuple)
 }
 
 // accessor is one step into a value: an index or a field.
@@ -255,6 +259,7 @@ func (t targetCode) store(s *Session, v Value, apply func(s *Session, old, v Val
 		if v.kind == ArrayKind || v.kind == ComplexKind {
 			s.cell(t.name).sliceOf = t.sliceOf
 		}
+		s.cell(t.name).tuple = t.tuple
 		return
 	}
 	if !cl.bound {

@@ -1,10 +1,14 @@
 package lang
 
 import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
 	"calc/autodiff"
 	"calc/lang/syntax"
 	"calc/stdlib/array"
-	"strings"
 )
 
 // indexCode is one compiled item of an index: an expression, or a slice
@@ -30,11 +34,45 @@ func (c *compiler) index(n *syntax.Index, sc *scope) code {
 	if _, isSlice := n.Items[0].(*syntax.Slice); len(n.Items) == 1 && !isSlice {
 		i := c.expr(n.Items[0], sc)
 		pos := c.at(n.Items[0])
+		if id, ok := n.Items[0].(*syntax.Ident); ok {
+			if _, local := sc.lookup(id.Name); !local {
+				cl := c.sess.cell(id.Name)
+				return func(s *Session) Value {
+					v, iv := x(s), i(s)
+					if cl.tuple != "" {
+						s.noteTupleIndex(cl, v, iv, syntax.Print(n.X))
+					}
+					return s.index(v, iv, pos)
+				}
+			}
+		}
 		return func(s *Session) Value { return s.index(x(s), i(s), pos) }
 	}
 	items := c.indexItems(n.Items, sc)
 	pos := c.pos(n.At)
 	return func(s *Session) Value { return s.indexN(x(s), evalIndex(s, items), pos) }
+}
+
+// noteTupleIndex notes that a[i], with i assigned a tuple of whole
+// numbers no longer than a has axes, picks items along a's first axis,
+// where numpy reads a tuple index as one index per axis.
+func (s *Session) noteTupleIndex(cl *cell, a, i Value, name string) {
+	if a.kind != ArrayKind || i.kind != ArrayKind {
+		return
+	}
+	ix, x := i.Array(), a.Array()
+	if len(ix.Shape) != 1 || ix.Shape[0] > len(x.Shape) {
+		return
+	}
+	each := make([]string, ix.Shape[0])
+	for k, v := range ix.Data {
+		if v != math.Trunc(v) {
+			return
+		}
+		each[k] = cl.name + "[" + strconv.Itoa(k) + "]"
+	}
+	s.Note(fmt.Sprintf("%s was assigned the tuple %s, which calc keeps as an array: %s[%s] picks items %s along the first axis, where numpy's reads the tuple as one index per axis; write %s[%s] for that",
+		cl.name, cl.tuple, name, cl.name, Format(i), name, strings.Join(each, ", ")))
 }
 
 func (c *compiler) indexItems(items []syntax.Expr, sc *scope) []indexCode {

@@ -40,6 +40,10 @@ type cell struct {
 	// (b = a[0:2]), until the first change of one of b's elements, which
 	// notes that calc's slices are copies where numpy's are views.
 	sliceOf string
+	// tuple holds the source of the tuple the value was assigned from
+	// (i = (0, 1)), so that indexing with it notes that numpy would read
+	// a[i] as a[0, 1] (see Session.noteTupleIndex).
+	tuple string
 }
 
 // Session is one calc workspace: its global names and the machinery that
@@ -184,7 +188,7 @@ func (s *Session) Get(name string) (Value, bool) {
 func (s *Session) Set(name string, v Value) {
 	c := s.cell(name)
 	c.set(v)
-	c.sliceOf = "" // a new binding; an assignment from a slice marks it after
+	c.sliceOf, c.tuple = "", "" // a new binding; an assignment from a slice or a tuple marks it after
 	s.generation++
 	c.changed = s.generation
 }

@@ -480,7 +480,10 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 		return func(s *Session) Value {
 			a, b := l(s), r(s)
 			if a.kind == NumKind && b.kind == NumKind {
-				return Num(a.num + b.num)
+				if r := a.num + b.num; math.Abs(r) < 1<<53 {
+					return Num(r)
+				}
+				return s.scalarArithmetic(opAdd.prim, a.num, b.num)
 			}
 			return s.binaryOp(opAdd, a, b, pos)
 		}
@@ -488,7 +491,10 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 		return func(s *Session) Value {
 			a, b := l(s), r(s)
 			if a.kind == NumKind && b.kind == NumKind {
-				return Num(a.num - b.num)
+				if r := a.num - b.num; math.Abs(r) < 1<<53 {
+					return Num(r)
+				}
+				return s.scalarArithmetic(opSub.prim, a.num, b.num)
 			}
 			return s.binaryOp(opSub, a, b, pos)
 		}
@@ -496,7 +502,10 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 		return func(s *Session) Value {
 			a, b := l(s), r(s)
 			if a.kind == NumKind && b.kind == NumKind {
-				return Num(a.num * b.num)
+				if r := a.num * b.num; math.Abs(r) < 1<<53 {
+					return Num(r)
+				}
+				return s.scalarArithmetic(opMul.prim, a.num, b.num)
 			}
 			return s.binaryOp(opMul, a, b, pos)
 		}
@@ -541,7 +550,7 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 			a, b := l(s), r(s)
 			var v Value
 			if a.kind == NumKind && b.kind == NumKind {
-				v = Num(p.Binary(a.num, b.num))
+				v = s.scalarArithmetic(p, a.num, b.num)
 			} else {
 				v = s.binaryOp(o, a, b, pos)
 			}
@@ -567,7 +576,7 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 	return func(s *Session) Value {
 		a, b := l(s), r(s)
 		if a.kind == NumKind && b.kind == NumKind {
-			return Num(p.Binary(a.num, b.num))
+			return s.scalarArithmetic(p, a.num, b.num)
 		}
 		return s.binaryOp(o, a, b, pos)
 	}

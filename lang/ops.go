@@ -3,6 +3,7 @@ package lang
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"slices"
 	"strings"
 
@@ -96,11 +97,10 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 	if x, ok := numeric(a); ok {
 		if y, ok := numeric(b); ok {
 			if a.kind != ArrayKind && b.kind != ArrayKind {
-				r := o.prim.Binary(x.Data[0], y.Data[0])
 				if o.compare {
-					return Bool(r != 0)
+					return Bool(o.prim.Binary(x.Data[0], y.Data[0]) != 0)
 				}
-				return Num(r)
+				return s.scalarArithmetic(o.prim, x.Data[0], y.Data[0])
 			}
 			z, err := s.broadcast(x, y, s.pollingBinary(o.prim))
 			if err != nil {
@@ -144,6 +144,47 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 		hint = ` (calc has no % formatting: write format(x, ".3f"), and join text with +)`
 	}
 	panic(Errorf("cannot %s %s and %s%s", o.verb, a.TypeName(), b.TypeName(), hint).at(pos))
+}
+
+// scalarArithmetic applies the binary primitive p to two numbers, noting
+// an inexact whole result (see noteInexactArithmetic).
+func (s *Session) scalarArithmetic(p *autodiff.Primitive, x, y float64) Value {
+	r := p.Binary(x, y)
+	if math.Abs(r) >= 1<<53 {
+		s.noteInexactArithmetic(p.Name, x, y, r)
+	}
+	return Num(r)
+}
+
+// noteInexactArithmetic notes when +, -, * or ** of two whole numbers
+// gives a whole number past 2**53 that is not the exact result, which
+// Python's int (and numpy's int64, within its range) would give.
+func (s *Session) noteInexactArithmetic(op string, x, y, r float64) {
+	if x != math.Trunc(x) || y != math.Trunc(y) || math.IsInf(r, 0) || math.Abs(x) > 1<<53 || math.Abs(y) > 1<<53 {
+		return
+	}
+	a, b := big.NewInt(int64(x)), big.NewInt(int64(y))
+	exact := new(big.Int)
+	switch op {
+	case "+":
+		exact.Add(a, b)
+	case "-":
+		exact.Sub(a, b)
+	case "*":
+		exact.Mul(a, b)
+	case "**":
+		if y < 0 || y > 1100 {
+			return
+		}
+		exact.Exp(a, b, nil)
+	default:
+		return
+	}
+	if kept, _ := big.NewFloat(r).Int(nil); kept.Cmp(exact) == 0 {
+		return
+	}
+	s.Note(fmt.Sprintf("%s %s %s is %s in calc, not %s: its numbers are float64, whose integers are exact only up to 2**53 = 9007199254740992",
+		Format(Num(x)), op, Format(Num(y)), Format(Num(r)), exact))
 }
 
 // pollEvery is how many values an elementwise special function computes

@@ -50,3 +50,16 @@ func TestCallUserFunctionDoesNotAllocate(t *testing.T) {
 		t.Errorf("f(3) = %v, want 5", got)
 	}
 }
+
+// TestCallBuiltinDoesNotAllocate checks that a builtin's call (arity,
+// parameter kinds, no default to add) costs no allocation.
+func TestCallBuiltinDoesNotAllocate(t *testing.T) {
+	s := builtins.NewSession()
+	if _, err := s.Eval("f(x) = sin(x) + abs(x) + round(x)"); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := s.Get("f")
+	if allocs := testing.AllocsPerRun(1000, func() { s.Call(f, lang.Num(3)) }); allocs != 0 {
+		t.Errorf("calling builtins allocates %v times", allocs)
+	}
+}

@@ -126,28 +126,39 @@ func (b *Builtin) paramList() string {
 // Arity returns the least and the most arguments a call may give,
 // counting the options record as one; most is -1 for any number.
 func (b *Builtin) Arity() (least, most int) {
-	least = -1
-	for _, form := range b.forms() {
-		required, all := 0, len(form)
-		for i := range form {
-			if !form[i].optional() {
-				required++
+	if b.Forms == nil {
+		least, most = formArity(b.Params)
+	} else {
+		least = -1
+		for _, form := range b.Forms {
+			required, all := formArity(form)
+			if least < 0 || required < least {
+				least = required
 			}
-			if form[i].Variadic {
-				all = -1
+			if most >= 0 && (all < 0 || all > most) {
+				most = all
 			}
-		}
-		if least < 0 || required < least {
-			least = required
-		}
-		if most >= 0 && (all < 0 || all > most) {
-			most = all
 		}
 	}
 	if most >= 0 && b.TakesOptions() {
 		most++
 	}
 	return least, most
+}
+
+// formArity returns how many arguments a form's parameters require and
+// how many they take at most (-1 for any number).
+func formArity(form []Param) (required, all int) {
+	all = len(form)
+	for i := range form {
+		if !form[i].Optional {
+			required++
+		}
+		if form[i].Variadic {
+			all = -1
+		}
+	}
+	return required, all
 }
 
 // simple returns the parameters when the builtin's arguments go to its

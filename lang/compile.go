@@ -364,6 +364,10 @@ func bindParams(b *Builtin, args []code, argPos []Pos, names []string, values []
 	outArgs, outPos := slices.Clone(args), slices.Clone(argPos[:len(args)])
 	for j := len(args); len(bound) > 0; j++ {
 		v, ok := bound[j]
+		if def := b.Params[j].Default; !ok && !def.IsNil() {
+			// Left out before a parameter given by name: its default.
+			v, ok = func(*Session) Value { return def }, true
+		}
 		if !ok {
 			later := params[slices.Min(slices.Collect(maps.Keys(bound)))]
 			hint := ""

@@ -160,7 +160,7 @@ func readLimited(path string, most float64) ([]byte, error) {
 
 var varsBuiltins = []*lang.Builtin{
 	{
-		Name: "savevars", Params: []lang.Param{{Name: "path"}}, Topic: "data",
+		Name: "savevars", Params: []lang.Param{writeParam}, Topic: "data",
 		Options: []lang.Opt{{Name: "names", Doc: "the names of the variables to save (all)"}},
 		Doc: "Saves the values you defined to a file, as a calc script.\n" +
 			"saves the values you defined (or those in names, a list of strings) to a file, as a calc script of\n" +
@@ -177,7 +177,7 @@ var varsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "loadvars", Params: []lang.Param{{Name: "path"}}, Topic: "data",
+		Name: "loadvars", Params: []lang.Param{readParam}, Topic: "data",
 		Doc: "Binds the values a file written by savevars holds.\n" +
 			"binds the values a file written by savevars holds (it runs in a separate session in safe mode, and only\n" +
 			"values are taken over). The names bound.",

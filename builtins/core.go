@@ -106,7 +106,7 @@ var coreBuiltins = []*lang.Builtin{
 		Name: "precision", Params: []lang.Param{{Name: "digits", Kind: lang.IntArg, Optional: true, Doc: "significant digits, from 1 to 17 (the setting is returned if left out)"}}, Topic: "core",
 		Doc: "Sets how many digits numbers print with.\n" +
 			"precision() returns the setting. A lone number shows that many\n" +
-			"significant digits (10 at first, 1 to 17), but never hides a fraction:\n" +
+			"significant digits (10 at first), but never hides a fraction:\n" +
 			"1234567890.123 prints in full. Array entries show at most two fewer\n" +
 			"digits after the point (8 at first, numpy's default), in one format\n" +
 			"for the whole array, points aligned.",
@@ -128,7 +128,7 @@ var coreBuiltins = []*lang.Builtin{
 		Name: "seed", Params: []lang.Param{{Name: "n", Kind: lang.NumberArg, Doc: "the seed, a whole number from 0 to 2**32 - 1"}}, Topic: "arrays",
 		Doc: "Seeds the random generator, so that numbers repeat.\nSeeds this session's generator of rand, randn and randint, which is numpy's legacy one\n" +
 			"(MT19937): after seed(n), rand, randn and randint give the numbers numpy.random.rand, randn and randint\n" +
-			"give after numpy.random.seed(n), n from 0 to 2**32 - 1.",
+			"give after numpy.random.seed(n).",
 		Example: "seed(1)\nrand()",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			n := a.Num(0)

@@ -204,7 +204,7 @@ var imageBuiltins = []*lang.Builtin{
 			return lang.Str(args.Str(0))
 		},
 	},
-	derivFilter("sobel", "The Sobel derivative of an image.\nOf order dx in x and dy in y, as OpenCV's Sobel to CV_64F:\n"+
+	derivFilter("sobel", "The Sobel derivative of an image.\nAs OpenCV's Sobel to CV_64F:\n"+
 		"ksize 1, 3 (the default), 5 or 7 (-1 for Scharr); scale and delta scale and shift the result", true, image.Sobel),
 	derivFilter("scharr", "The Scharr derivative of an image.\nFirst order (dx + dy = 1), a 3×3 kernel more accurate in direction than Sobel's, as OpenCV's Scharr", false,
 		func(ctx context.Context, m *array.Array, dx, dy, _ int, scale, delta float64, b image.Border) (*array.Array, error) {
@@ -273,7 +273,7 @@ var imageBuiltins = []*lang.Builtin{
 		Name: "threshold", Params: []lang.Param{imgParam, {Name: "t", Kind: lang.NumberArg, Doc: "the threshold"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "maxval", Doc: "the value of pixels over the threshold (255)"}, {Name: "mode", Doc: "binary (default), binary_inv, trunc, tozero, tozero_inv or otsu"}},
 		Doc: "Each value compared with a threshold.\n" +
-			"The threshold is t, as OpenCV's threshold: mode binary (the default: maxval where above t, else 0),\n" +
+			"As OpenCV's threshold: mode binary (the default: maxval where above t, else 0),\n" +
 			"binary_inv, trunc, tozero, tozero_inv, or otsu (binary with Otsu's threshold chosen from the histogram of an\n" +
 			"8-bit gray image). An 8-bit image is compared with floor(t) and gives 8 bits, as in OpenCV. A record t (the\n" +
 			"threshold used) and image.",

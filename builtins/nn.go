@@ -98,7 +98,7 @@ var nnBuiltins = []*lang.Builtin{
 			return g.Mul(g.Sum(d, autodiff.AllAxes), g.Const(1/float64(max(1, d.Size()))))
 		}),
 	graphFn("cross_entropy", []lang.Param{{Name: "probs", Doc: "the predicted probabilities: a vector, or a matrix of one row per sample"},
-		{Name: "target", Doc: "the true probabilities, one-hot or not, of probs' shape"}}, "The cross-entropy loss of predicted probabilities.\n-sum(target*log(probs)) averaged over rows, against one-hot (or probability)\ntargets of probs' shape; for a vector, the plain sum.", "cross_entropy([0.7, 0.2, 0.1], [1, 0, 0])",
+		{Name: "target", Doc: "the true probabilities, one-hot or not, of probs' shape"}}, "The cross-entropy loss of predicted probabilities.\n-sum(target*log(probs)) averaged over rows; for a vector, the plain sum.", "cross_entropy([0.7, 0.2, 0.1], [1, 0, 0])",
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
 			checkLossShapes("cross_entropy", x, "; for class labels, make one-hot targets: eye(classes)[labels]")
 			total := g.Neg(g.Sum(g.Mul(x[1], g.Apply(autodiff.Lookup("log"), x[0])), autodiff.AllAxes))

@@ -75,7 +75,7 @@ var plotBuiltins = []*lang.Builtin{
 		},
 		Options: plotOptions(plotStyleOptions...), Topic: "plots",
 		Doc: "A line plot of data or of functions, as a figure.\n" +
-			"Data y against x (or against 0, 1, 2, ... if x is left out), or a function (or an expression in one\n" +
+			"Data y against x, or a function (or an expression in one\n" +
 			"symbol) on [a, b], sampled adaptively so that curves are smooth where they bend.\n" +
 			"Several series: rows of a matrix y, as in plot(x, [y1, y2]), or a list of functions, as in\n" +
 			"plot([sin, cos], 0, 2*pi); or add to a figure with plot(fig, ...). A legend shows the series' labels:\n" +
@@ -117,8 +117,7 @@ var plotBuiltins = []*lang.Builtin{
 	{
 		Name: "bar", Params: []lang.Param{plotAddParam, {Name: "x", Optional: true, Doc: "the bars' places, or their names as a list of strings (0, 1, 2, ... if left out)"}, {Name: "heights", Doc: "the bars' heights"}}, Topic: "plots",
 		Options: plotOptions(lang.Opt{Name: "barwidth", Doc: "in units of x (0.8)"}, plotLabelOpt, plotColorOpt),
-		Doc: "A bar chart, as a figure.\nBars of the given heights at x (0, 1, 2, ... if left out), or over names\n" +
-			"given as a list of strings.",
+		Doc:     "A bar chart, as a figure.",
 		Example: "bar([\"apples\", \"pears\", \"plums\"], [3, 5, 2], {title: \"fruit\"})",
 		Fn:      plotBarFn,
 	},

@@ -13,7 +13,7 @@ import (
 
 var coreBuiltins = []*lang.Builtin{
 	{
-		Name: "str", Params: []lang.Param{{Name: "x"}}, Topic: "core",
+		Name: "str", Params: []lang.Param{{Name: "x", Doc: "any value"}}, Topic: "core",
 		Doc:     "A value as text, as calc prints it.\nStrings are unchanged.",
 		Example: "str(1/3) + \"!\"",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -22,20 +22,20 @@ var coreBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "float", Params: []lang.Param{{Name: "x"}}, Topic: "core",
-		Doc:     "A value as a number; strings are parsed.\nx as a number: numbers unchanged, bools as 0 or 1, strings parsed (\"2.5\", \"1e-3\", \"inf\")",
+		Name: "float", Params: []lang.Param{{Name: "x", Doc: "a number, a bool or a string"}}, Topic: "core",
+		Doc:     "A value as a number; strings are parsed.\nNumbers unchanged, bools as 0 or 1, strings parsed (\"2.5\", \"1e-3\", \"inf\")",
 		Example: "float(\"2.5\") * 2",
 		Fn:      func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(toNumber(a, 0)) },
 	},
 	{
-		Name: "int", Params: []lang.Param{{Name: "x"}}, Topic: "core",
+		Name: "int", Params: []lang.Param{{Name: "x", Doc: "a number, a bool or a string"}}, Topic: "core",
 		Doc:     "A value as a whole number, truncated towards zero.\nStrings are parsed first.",
 		Example: "int(\"42\") + int(-2.7)",
 		Fn:      func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(math.Trunc(toNumber(a, 0))) },
 	},
 	{
-		Name: "bool", Params: []lang.Param{{Name: "x"}}, Topic: "core",
-		Doc:     "The truth of a value.\nThe truth of x: nonzero numbers and non-empty strings, lists, arrays and records are true",
+		Name: "bool", Params: []lang.Param{{Name: "x", Doc: "any value"}}, Topic: "core",
+		Doc:     "The truth of a value.\nNonzero numbers and non-empty strings, lists, arrays and records are true",
 		Example: "bool(0.5)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			v := a[0]
@@ -50,13 +50,13 @@ var coreBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "type", Params: []lang.Param{{Name: "x"}}, Topic: "core",
-		Doc:     "The type of a value, as a string.\nThe type of x as a string: number, bool, string, array(2, 3), list, record, function, symbol, nil",
+		Name: "type", Params: []lang.Param{{Name: "x", Doc: "any value"}}, Topic: "core",
+		Doc:     "The type of a value, as a string.\nnumber, bool, string, array(2, 3), list, record, function, symbol or nil",
 		Example: "type(eye(2))",
 		Fn:      func(s *lang.Session, a lang.Args) lang.Value { return lang.Str(a[0].TypeName()) },
 	},
 	{
-		Name: "print", Params: []lang.Param{{Name: "x", Optional: true}, {Optional: true, Variadic: true}}, Topic: "core",
+		Name: "print", Params: []lang.Param{{Name: "x", Optional: true, Doc: "a value to write"}, {Optional: true, Variadic: true, Doc: "more values"}}, Topic: "core",
 		Doc:     "Writes its arguments on a line, separated by spaces.\nWrites its arguments separated by spaces and a newline (strings without quotes); returns nil",
 		Example: "print(\"x =\", 42)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -70,7 +70,7 @@ var coreBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "help", Params: []lang.Param{{Name: "f", Optional: true}}, Topic: "core",
+		Name: "help", Params: []lang.Param{{Name: "f", Optional: true, Doc: "a builtin, a function, or a name as a string (the list of builtins if left out)"}}, Topic: "core",
 		Doc:     "Help on a builtin, a topic or the grammar.\nHelp on a builtin (its signature, what it does and an example); without an argument, the list of builtins by topic",
 		Example: "help(sqrt)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -103,10 +103,10 @@ var coreBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "precision", Params: []lang.Param{{Name: "digits", Optional: true}}, Topic: "core",
+		Name: "precision", Params: []lang.Param{{Name: "digits", Kind: lang.IntArg, Optional: true, Doc: "significant digits, from 1 to 17 (the setting is returned if left out)"}}, Topic: "core",
 		Doc: "Sets how many digits numbers print with.\n" +
 			"precision() returns the setting. A lone number shows that many\n" +
-			"significant digits (10 at first, 1 to 17), but never hides a fraction:\n" +
+			"significant digits (10 at first), but never hides a fraction:\n" +
 			"1234567890.123 prints in full. Array entries show at most two fewer\n" +
 			"digits after the point (8 at first, numpy's default), in one format\n" +
 			"for the whole array, points aligned.",
@@ -125,10 +125,10 @@ var coreBuiltins = []*lang.Builtin{
 	},
 	formatBuiltin,
 	{
-		Name: "seed", Params: []lang.Param{{Name: "n"}}, Topic: "arrays",
+		Name: "seed", Params: []lang.Param{{Name: "n", Kind: lang.NumberArg, Doc: "the seed, a whole number from 0 to 2**32 - 1"}}, Topic: "arrays",
 		Doc: "Seeds the random generator, so that numbers repeat.\nSeeds this session's generator of rand, randn and randint, which is numpy's legacy one\n" +
 			"(MT19937): after seed(n), rand, randn and randint give the numbers numpy.random.rand, randn and randint\n" +
-			"give after numpy.random.seed(n), n from 0 to 2**32 - 1.",
+			"give after numpy.random.seed(n).",
 		Example: "seed(1)\nrand()",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			n := a.Num(0)
@@ -142,7 +142,7 @@ var coreBuiltins = []*lang.Builtin{
 	randomFill("rand", "Uniformly distributed random numbers in [0, 1)", (*random.MT19937).Float64),
 	randomFill("randn", "Normally distributed random numbers (mean 0, deviation 1)", (*random.MT19937).NormFloat64),
 	{
-		Name: "randint", Params: []lang.Param{{Name: "lo"}, {Name: "hi"}, {Name: "shape", Optional: true, Variadic: true}}, Topic: "arrays",
+		Name: "randint", Params: []lang.Param{{Name: "lo", Kind: lang.IntArg, Doc: "the least number"}, {Name: "hi", Kind: lang.IntArg, Doc: "one more than the greatest number"}, randomShapeParam}, Topic: "arrays",
 		Doc:     "Random whole numbers from lo up to but not including hi.\nOne, or an array of the given shape, as numpy.random.randint.",
 		Example: "seed(3)\nrandint(1, 7, 5)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -171,11 +171,14 @@ func rng(s *lang.Session) *random.MT19937 {
 	return r
 }
 
+// randomShapeParam is the shape of the array rand, randn and randint fill.
+var randomShapeParam = lang.Param{Name: "shape", Optional: true, Variadic: true, Doc: "the array's dimensions, as numbers or one list (one number if left out)"}
+
 // randomFill builds rand and randn: rand() is one number, rand(2, 3) an
 // array of that shape.
 func randomFill(name, doc string, draw func(*random.MT19937) float64) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "shape", Optional: true, Variadic: true}}, Topic: "arrays",
+		Name: name, Params: []lang.Param{randomShapeParam}, Topic: "arrays",
 		Doc:     doc + ".\nOne, or an array of the given shape; seed(n) makes them repeatable.",
 		Example: "seed(42)\n" + name + "(3)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

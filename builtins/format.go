@@ -11,7 +11,7 @@ import (
 
 // formatBuiltin is format(x, spec), listed with the core builtins.
 var formatBuiltin = &lang.Builtin{
-	Name: "format", Params: []lang.Param{{Name: "x"}, {Name: "spec"}}, Topic: "core",
+	Name: "format", Params: []lang.Param{{Name: "x", Doc: "a number, a string, or an array or a list of them"}, {Name: "spec", Kind: lang.TextArg, Doc: "the format, such as \".3f\""}}, Topic: "core",
 	Doc: "x as text in a format of Python's mini-language, such as \".3f\".\n" +
 		"spec is [[fill]align][sign][0][width][,|_][.precision][type]: align <, > or ^;\n" +
 		"sign + or space; type f (fixed), e (scientific), g (general), % (percent),\n" +

@@ -118,6 +118,14 @@ func ksize(a lang.Args, i int) (w, h int) {
 	return int(k[0]), int(k[len(k)-1])
 }
 
+// The parameters of image builtins that several share.
+var (
+	imgParam     = lang.Param{Name: "img", Kind: lang.ArrayArg, Doc: "the image: an H×W (gray) or H×W×3 (colour) array"}
+	ksizeParam   = lang.Param{Name: "ksize", Kind: lang.ArrayArg, Doc: "the size: n for n×n, or [w, h]"}
+	kernelParam  = lang.Param{Name: "kernel", Kind: lang.ArrayArg, Doc: "an array of zeros and ones (see structuring_element), or a size n or [w, h] for a rectangle"}
+	vectorParams = []lang.Param{{Name: "x", Kind: lang.ArrayArg, Doc: "the x components"}, {Name: "y", Kind: lang.ArrayArg, Doc: "the y components"}}
+)
+
 // ddepthHint is the arity hint of the filters whose OpenCV spelling takes
 // ddepth by position.
 const ddepthHint = "OpenCV's ddepth is the option ddepth here ({ddepth: -1} keeps the image's depth; float64, CV_64F, by default)"
@@ -129,7 +137,7 @@ func derivFilter(name, doc string, ksize bool, run func(ctx context.Context, m *
 		options = append([]lang.Opt{{Name: "ksize", Doc: "the aperture size: 1, 3 (default), 5 or 7"}}, options...)
 	}
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "img"}, {Name: "dx"}, {Name: "dy"}}, Options: options, Topic: "images", Doc: doc,
+		Name: name, Params: []lang.Param{imgParam, {Name: "dx", Kind: lang.IntArg, Doc: "the order of the derivative in x"}, {Name: "dy", Kind: lang.IntArg, Doc: "the order of the derivative in y"}}, Options: options, Topic: "images", Doc: doc,
 		Example:   "img = outer(range(8), ones(8))    # brighter down the rows\n" + name + "(img, 1, 0)[3]\n" + name + "(img, 0, 1)[3]",
 		ArityHint: ddepthHint,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -169,7 +177,7 @@ as_depth(x, "uint8") makes any array 8-bit, and as_depth(img, "float64") makes a
 
 var imageBuiltins = []*lang.Builtin{
 	{
-		Name: "imread", Params: []lang.Param{{Name: "path"}}, Topic: "images",
+		Name: "imread", Params: []lang.Param{readParam}, Topic: "images",
 		Options: []lang.Opt{{Name: "gray", Doc: "true: read as one gray channel"}},
 		Doc: "Reads an image file as an array.\n" +
 			"PNG, JPEG or GIF, as values 0..255: H×W×3 (RGB) or, with {gray: true}, H×W with\nOpenCV's gray weights",
@@ -181,7 +189,7 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "imwrite", Params: []lang.Param{{Name: "path"}, {Name: "img"}}, Topic: "images",
+		Name: "imwrite", Params: []lang.Param{writeParam, imgParam}, Topic: "images",
 		Options: []lang.Opt{{Name: "normalize", Doc: "true: stretch the values to 0..255 first"}},
 		Doc: "Writes an image array to a file.\n" +
 			"PNG or JPEG by the extension, written atomically: values are rounded and clipped\n" +
@@ -196,14 +204,14 @@ var imageBuiltins = []*lang.Builtin{
 			return lang.Str(args.Str(0))
 		},
 	},
-	derivFilter("sobel", "The Sobel derivative of an image.\nOf order dx in x and dy in y, as OpenCV's Sobel to CV_64F:\n"+
+	derivFilter("sobel", "The Sobel derivative of an image.\nAs OpenCV's Sobel to CV_64F:\n"+
 		"ksize 1, 3 (the default), 5 or 7 (-1 for Scharr); scale and delta scale and shift the result", true, image.Sobel),
 	derivFilter("scharr", "The Scharr derivative of an image.\nFirst order (dx + dy = 1), a 3×3 kernel more accurate in direction than Sobel's, as OpenCV's Scharr", false,
 		func(ctx context.Context, m *array.Array, dx, dy, _ int, scale, delta float64, b image.Border) (*array.Array, error) {
 			return image.Scharr(ctx, m, dx, dy, scale, delta, b)
 		}),
 	{
-		Name: "laplacian", Params: []lang.Param{{Name: "img"}}, Topic: "images",
+		Name: "laplacian", Params: []lang.Param{imgParam}, Topic: "images",
 		Options: []lang.Opt{{Name: "ksize", Doc: "the aperture size (1)"}, scaleOpt, deltaOpt, borderOpt, ddepthOpt},
 		Doc: "The Laplacian of an image.\n" +
 			"d²/dx² + d²/dy², as OpenCV's Laplacian to CV_64F (ksize 1 by default: the 3×3 kernel\n" +
@@ -220,7 +228,7 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "filter2d", Params: []lang.Param{{Name: "img"}, {Name: "kernel"}}, Topic: "images",
+		Name: "filter2d", Params: []lang.Param{imgParam, {Name: "kernel", Kind: lang.ArrayArg, Doc: "the kernel, a matrix"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "anchor", Doc: "[x, y], the kernel's point that lands on the pixel (its centre)"}, deltaOpt, borderOpt, ddepthOpt},
 		Doc: "The correlation of an image with a kernel.\n" +
 			"The kernel is not flipped, as OpenCV's filter2D; anchor [x, y] defaults to the centre.\n" +
@@ -245,11 +253,11 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "gaussian_blur", Params: []lang.Param{{Name: "img"}, {Name: "ksize"}, {Name: "sigma"}}, Topic: "images",
+		Name: "gaussian_blur", Params: []lang.Param{imgParam, {Name: "ksize", Kind: lang.ArrayArg, Doc: "the kernel's size: odd n for n×n or [kx, ky], or 0 to derive it from sigma"},
+			{Name: "sigma", Kind: lang.NumberArg, Doc: "the kernel's standard deviation in x (0 to derive it from ksize)"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "sigma_y", Doc: "the vertical sigma (sigma's)"}, borderOpt},
 		Doc: "The image smoothed by a Gaussian kernel.\n" +
-			"The kernel has odd size ksize (a number or [kx, ky]; 0 derives it from sigma), as\n" +
-			"OpenCV's GaussianBlur. An 8-bit image gives an 8-bit one, computed in OpenCV's fixed point to the bit",
+			"As OpenCV's GaussianBlur. An 8-bit image gives an 8-bit one, computed in OpenCV's fixed point to the bit",
 		Example: "gaussian_blur(eye(5)*10, 3, 0)[2]",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -262,10 +270,10 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "threshold", Params: []lang.Param{{Name: "img"}, {Name: "t"}}, Topic: "images",
+		Name: "threshold", Params: []lang.Param{imgParam, {Name: "t", Kind: lang.NumberArg, Doc: "the threshold"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "maxval", Doc: "the value of pixels over the threshold (255)"}, {Name: "mode", Doc: "binary (default), binary_inv, trunc, tozero, tozero_inv or otsu"}},
 		Doc: "Each value compared with a threshold.\n" +
-			"The threshold is t, as OpenCV's threshold: mode binary (the default: maxval where above t, else 0),\n" +
+			"As OpenCV's threshold: mode binary (the default: maxval where above t, else 0),\n" +
 			"binary_inv, trunc, tozero, tozero_inv, or otsu (binary with Otsu's threshold chosen from the histogram of an\n" +
 			"8-bit gray image). An 8-bit image is compared with floor(t) and gives 8 bits, as in OpenCV. A record t (the\n" +
 			"threshold used) and image.",
@@ -289,7 +297,7 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "magnitude", Params: []lang.Param{{Name: "x"}, {Name: "y"}}, Topic: "images",
+		Name: "magnitude", Params: vectorParams, Topic: "images",
 		Doc: "The length of the vector (x, y), elementwise.\n" +
 			"sqrt(x**2 + y**2): the strength of a gradient from its two components",
 		Example: "magnitude([3, 0], [4, 2])",
@@ -298,7 +306,7 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "phase", Params: []lang.Param{{Name: "x"}, {Name: "y"}}, Topic: "images",
+		Name: "phase", Params: vectorParams, Topic: "images",
 		Options: []lang.Opt{{Name: "degrees", Doc: "true: in degrees rather than radians"}},
 		Doc: "The angle of the vector (x, y), elementwise.\n" +
 			"In [0, 2π) (or degrees), as OpenCV's phase, but exact (atan2): OpenCV's approximates the angle, within\n" +
@@ -310,7 +318,7 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "convert_scale_abs", Params: []lang.Param{{Name: "img"}}, Topic: "images",
+		Name: "convert_scale_abs", Params: []lang.Param{{Name: "img", Kind: lang.ArrayArg, Doc: "an image, or any array"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "alpha", Doc: "the scale (1)"}, {Name: "beta", Doc: "the value added after scaling (0)"}},
 		Doc: "Scales, takes absolute values and converts to 8 bits.\n" +
 			"|alpha·img + beta| rounded and clipped to 0..255, as OpenCV's convertScaleAbs: gradients made displayable",
@@ -323,7 +331,9 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "add_weighted", Params: []lang.Param{{Name: "img1"}, {Name: "alpha"}, {Name: "img2"}, {Name: "beta"}, {Name: "gamma"}}, Topic: "images",
+		Name: "add_weighted", Params: []lang.Param{{Name: "img1", Kind: lang.ArrayArg, Doc: "the first image"}, {Name: "alpha", Kind: lang.NumberArg, Doc: "img1's weight"},
+			{Name: "img2", Kind: lang.ArrayArg, Doc: "the second image, of img1's shape"}, {Name: "beta", Kind: lang.NumberArg, Doc: "img2's weight"},
+			{Name: "gamma", Kind: lang.NumberArg, Doc: "the number added"}}, Topic: "images",
 		Doc: "The weighted sum alpha·img1 + beta·img2 + gamma.\n" +
 			"As OpenCV's addWeighted, for images of the same shape: two 8-bit images give an 8-bit one, rounded and\n" +
 			"saturated from OpenCV's float32 arithmetic (to the bit, as OpenCV 4.6 computes it with AVX2); other\n" +
@@ -334,7 +344,7 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "blur_measure", Params: []lang.Param{{Name: "img"}}, Topic: "images",
+		Name: "blur_measure", Params: []lang.Param{imgParam}, Topic: "images",
 		Doc: "How sharp an image is: the variance of its Laplacian.\n" +
 			"Large when it is sharp, small when it is blurred (see help(\"images\"))",
 		Example: "seed(1)\nsharp = round(255*rand(32, 32))\n[blur_measure(sharp), blur_measure(gaussian_blur(sharp, 5, 0))]",
@@ -344,10 +354,10 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "as_depth", Params: []lang.Param{{Name: "x"}, {Name: "depth"}}, Topic: "images",
+		Name: "as_depth", Params: []lang.Param{{Name: "x", Kind: lang.ArrayArg, Doc: "the array"},
+			{Name: "depth", Kind: lang.TextArg, Doc: "\"uint8\", \"uint16\", \"int16\", \"float32\" or \"float64\""}}, Topic: "images",
 		Doc: "An array converted to another depth.\n" +
-			"The depth is one of (\"uint8\", \"uint16\", \"int16\", \"float32\" or \"float64\"), as OpenCV's convertTo:\n" +
-			"values rounded half to even and clipped to the depth's range (numpy's astype would wrap 300 to 44; this gives 255)",
+			"As OpenCV's convertTo: values rounded half to even and clipped to the depth's range (numpy's astype would wrap 300 to 44; this gives 255)",
 		Example: "type(as_depth([[-3, 2.5, 300]], \"uint8\"))\nas_depth([[-3, 2.5, 300]], \"uint8\")",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			d, err := array.ParseDepth(a.Str(1))
@@ -358,10 +368,10 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "blur", Params: []lang.Param{{Name: "img"}, {Name: "ksize"}}, Topic: "images",
+		Name: "blur", Params: []lang.Param{imgParam, ksizeParam}, Topic: "images",
 		Options: []lang.Opt{borderOpt},
 		Doc: "The image smoothed by a box filter.\n" +
-			"Each pixel the mean of its ksize window (a number or [w, h]), as OpenCV's blur; an 8-bit image gives 8 bits, rounded as\n" +
+			"Each pixel the mean of its ksize window, as OpenCV's blur; an 8-bit image gives 8 bits, rounded as\n" +
 			"OpenCV's fixed point rounds them",
 		Example: "blur([[0, 0, 9, 0, 0]], [3, 1])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -372,10 +382,10 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "box_filter", Params: []lang.Param{{Name: "img"}, {Name: "ksize"}}, Topic: "images",
+		Name: "box_filter", Params: []lang.Param{imgParam, ksizeParam}, Topic: "images",
 		Options: []lang.Opt{{Name: "normalize", Doc: "false: the sum rather than the mean (true, as OpenCV's default)"}, borderOpt},
 		Doc: "The sum or mean of each window of an image.\n" +
-			"The mean of each ksize window (a number or [w, h]), as OpenCV's boxFilter, or with {normalize: false} its sum\n" +
+			"The mean of each ksize window, as OpenCV's boxFilter, or with {normalize: false} its sum\n" +
 			"(which an 8-bit image saturates at 255, as OpenCV's does with ddepth -1)",
 		Example: "box_filter([[1, 2, 3, 4]], [2, 1])\nbox_filter([[1, 2, 3, 4]], [2, 1], {normalize: false})",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -388,9 +398,9 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "median_blur", Params: []lang.Param{{Name: "img"}, {Name: "ksize"}}, Topic: "images",
+		Name: "median_blur", Params: []lang.Param{imgParam, {Name: "ksize", Kind: lang.IntArg, Doc: "the window's side: odd, 3 or more"}}, Topic: "images",
 		Doc: "The image smoothed by a median filter.\n" +
-			"Each pixel the median of its ksize×ksize window (ksize odd, 3 or more) with the replicate border, as OpenCV's medianBlur:\n" +
+			"Each pixel the median of its ksize×ksize window with the replicate border, as OpenCV's medianBlur:\n" +
 			"it removes salt-and-pepper noise and keeps edges sharp",
 		Example: "median_blur([[0, 0, 255, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]], 3)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -399,9 +409,9 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "structuring_element", Params: []lang.Param{{Name: "shape"}, {Name: "ksize"}}, Topic: "images",
+		Name: "structuring_element", Params: []lang.Param{{Name: "shape", Kind: lang.TextArg, Doc: "rect, cross or ellipse"}, ksizeParam}, Topic: "images",
 		Doc: "A kernel for erode, dilate and morphology.\n" +
-			"Zeros and ones: shape rect, cross or ellipse, of ksize (n or [w, h]),\nas OpenCV's getStructuringElement",
+			"Zeros and ones, as OpenCV's getStructuringElement",
 		Example: "structuring_element(\"ellipse\", 5)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			shape, err := image.ParseShape(a.Str(0))
@@ -415,12 +425,11 @@ var imageBuiltins = []*lang.Builtin{
 	morphFilter("erode", "The image eroded: dark regions grow.\nEach pixel the minimum over the kernel's ones around it, as OpenCV's erode", image.Erode),
 	morphFilter("dilate", "The image dilated: bright regions grow.\nEach pixel the maximum over the kernel's ones around it, as OpenCV's dilate", image.Dilate),
 	{
-		Name: "morphology", Params: []lang.Param{{Name: "img"}, {Name: "op"}, {Name: "kernel"}}, Topic: "images",
+		Name: "morphology", Params: []lang.Param{imgParam, {Name: "op", Kind: lang.TextArg, Doc: "open, close, gradient, tophat or blackhat"}, kernelParam}, Topic: "images",
 		Options: []lang.Opt{iterationsOpt},
 		Doc: "Morphological operations: open, close and more.\n" +
 			"As OpenCV's morphologyEx: op open (erode then dilate: removes specks), close (dilate then erode: fills holes),\n" +
-			"gradient (dilation minus erosion: outlines), tophat (image minus opening) or blackhat (closing minus image);\n" +
-			"kernel is an array of zeros and ones (see structuring_element) or a size for a rectangle",
+			"gradient (dilation minus erosion: outlines), tophat (image minus opening) or blackhat (closing minus image)",
 		Example: "morphology([[0, 0, 0, 0], [0, 9, 0, 0], [0, 0, 0, 0]], \"open\", 3)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -433,7 +442,9 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "bilateral_filter", Params: []lang.Param{{Name: "img"}, {Name: "d"}, {Name: "sigma_color"}, {Name: "sigma_space"}}, Topic: "images",
+		Name: "bilateral_filter", Params: []lang.Param{imgParam, {Name: "d", Kind: lang.IntArg, Doc: "the neighbourhood's diameter in pixels (≤ 0: from sigma_space)"},
+			{Name: "sigma_color", Kind: lang.NumberArg, Doc: "how far apart in value pixels may be and still mix"},
+			{Name: "sigma_space", Kind: lang.NumberArg, Doc: "how far apart in place pixels may be and still mix"}}, Topic: "images",
 		Options: []lang.Opt{borderOpt},
 		Doc: "Smooths an image while keeping its edges.\n" +
 			"For 8-bit images, as OpenCV's bilateralFilter: each pixel the\n" +
@@ -447,7 +458,8 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "canny", Params: []lang.Param{{Name: "img"}, {Name: "low"}, {Name: "high"}}, Topic: "images",
+		Name: "canny", Params: []lang.Param{imgParam, {Name: "low", Kind: lang.NumberArg, Doc: "the lower threshold of the gradient"},
+			{Name: "high", Kind: lang.NumberArg, Doc: "the upper threshold: gradients above it are edges"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "aperture", Doc: "the Sobel aperture size (3)"}, {Name: "l2gradient", Doc: "true: the exact L2 norm of the gradient rather than L1"}},
 		Doc: "The edges of an image by Canny's method.\n" +
 			"For 8-bit images, as OpenCV's Canny: 255 on edges, 0 elsewhere. Gradients above\n" +
@@ -462,7 +474,7 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "resize", Params: []lang.Param{{Name: "img"}, {Name: "[w, h]"}}, Topic: "images",
+		Name: "resize", Params: []lang.Param{imgParam, {Name: "[w, h]", Kind: lang.ArrayArg, Doc: "the new width and height in pixels"}}, Topic: "images",
 		Options: []lang.Opt{{Name: "interpolation", Doc: "linear (default), nearest, cubic or area"}},
 		Doc: "The image resized to w×h pixels.\n" +
 			"As OpenCV's resize: interpolation \"linear\" (the default: bilinear, in OpenCV's\n" +
@@ -492,7 +504,7 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "equalize_hist", Params: []lang.Param{{Name: "img"}}, Topic: "images",
+		Name: "equalize_hist", Params: []lang.Param{imgParam}, Topic: "images",
 		Doc: "The image with its histogram equalized.\n" +
 			"For 8-bit gray images: values spread over 0..255, as OpenCV's equalizeHist: contrast for dull images",
 		Example: "equalize_hist(as_depth([[50, 52, 54], [56, 58, 60]], \"uint8\"))",
@@ -501,7 +513,7 @@ var imageBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "cvt_color", Params: []lang.Param{{Name: "img"}, {Name: "code"}}, Topic: "images",
+		Name: "cvt_color", Params: []lang.Param{imgParam, {Name: "code", Kind: lang.TextArg, Doc: "\"rgb2gray\", \"gray2rgb\", \"rgb2hsv\" or \"hsv2rgb\""}}, Topic: "images",
 		Doc: "Converts an image between colour spaces.\n" +
 			"As OpenCV's cvtColor: code \"rgb2gray\" (H×W×3 to H×W), \"gray2rgb\", \"rgb2hsv\" or \"hsv2rgb\"\n" +
 			"(8-bit images: hue 0..179 in degrees halved, saturation and value 0..255)",
@@ -547,9 +559,9 @@ func morphKernel(a lang.Args, i int) *array.Array {
 // morphFilter builds erode and dilate.
 func morphFilter(name, doc string, run func(ctx context.Context, img, kernel *array.Array, ax, ay, iterations int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "img"}, {Name: "kernel"}}, Topic: "images",
+		Name: name, Params: []lang.Param{imgParam, kernelParam}, Topic: "images",
 		Options: []lang.Opt{iterationsOpt},
-		Doc:     doc + ";\nkernel is an array of zeros and ones (see structuring_element) or a size for a rectangle; pixels past the border\nare left out",
+		Doc:     doc + "; pixels past the border\nare left out",
 		Example: name + "([[0, 0, 0, 0], [0, 9, 0, 0], [0, 0, 0, 0]], 3)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()

@@ -245,9 +245,15 @@ func nested(shape []int, data []float64) any {
 	return out
 }
 
+// The path parameter of the builtins that read and write files.
+var (
+	readParam  = lang.Param{Name: "path", Kind: lang.TextArg, Doc: "the file to read"}
+	writeParam = lang.Param{Name: "path", Kind: lang.TextArg, Doc: "the file to write"}
+)
+
 var ioBuiltins = []*lang.Builtin{
 	{
-		Name: "loadtxt", Params: []lang.Param{{Name: "path"}}, Topic: "data",
+		Name: "loadtxt", Params: []lang.Param{readParam}, Topic: "data",
 		Options: []lang.Opt{{Name: "delimiter", Doc: "the text between fields (white space)"}, {Name: "skiprows", Doc: "how many lines to skip first (0)"}, {Name: "usecols", Doc: "the column or columns to keep (all)"}, {Name: "comments", Doc: "the text that starts a comment (#; a list, or nil for none)"}, {Name: "max_rows", Doc: "the most rows to read (all)"}, {Name: "ndmin", Doc: "the fewest dimensions of the result: 0, 1 or 2 (0)"}, {Name: "unpack", Doc: "true: the columns as rows"}},
 		Doc: "Reads a table of numbers from a text file, as numpy.loadtxt.\n" +
 			"Rows are lines, split into fields; a comment runs to the end of its line; an empty field is missing\n" +
@@ -272,7 +278,7 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "savetxt", Params: []lang.Param{{Name: "path"}, {Name: "a"}}, Topic: "data",
+		Name: "savetxt", Params: []lang.Param{writeParam, {Name: "a", Kind: lang.ArrayArg, Doc: "a vector or a matrix"}}, Topic: "data",
 		Options: []lang.Opt{{Name: "fmt", Doc: "the format of a number (%.18e), or one per column"}, {Name: "delimiter", Doc: "the text between columns (a space)"}, {Name: "header", Doc: "a line written first"}, {Name: "footer", Doc: "a line written last"}, {Name: "comments", Doc: "the text put before the header and footer (# )"}},
 		Doc: "Writes a vector or a matrix to a text file, as numpy.savetxt.\n" +
 			"A vector is written as a column. fmt is a Python %-format: one for all columns, a list of one per\n" +
@@ -291,11 +297,11 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "readcsv", Params: []lang.Param{{Name: "path"}}, Topic: "data",
+		Name: "readcsv", Params: []lang.Param{readParam}, Topic: "data",
 		Options: []lang.Opt{{Name: "header", Doc: "false: the first line is data, the columns named col0, col1, …"}, {Name: "delimiter", Doc: "the field separator, one character (,)"}, {Name: "columns", Doc: "the names of the columns to keep (all)"}},
 		Doc: "Reads a CSV file as a record of its columns.\n" +
-			"reads a CSV file (RFC 4180 quoting; LF or CRLF; a UTF-8 byte order mark is skipped) as a record of its\n" +
-			"columns, named by the first line (or col0, col1, … with {header: false}): columns of numbers become\n" +
+			"RFC 4180 quoting; LF or CRLF; a UTF-8 byte order mark is skipped. The columns are\n" +
+			"named by the first line (or col0, col1, … with {header: false}): columns of numbers become\n" +
 			"arrays (an empty field is nan), other columns lists of strings. columns: the names of those to keep.",
 		Example: "path = tempdir() + \"/calc-readcsv.csv\"\nwritecsv(path, {t: [0, 1, 2], name: [\"a\", \"b, c\", \"d\"]})\nd = readcsv(path)\nd.t\nd.name",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -323,12 +329,11 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "writecsv", Params: []lang.Param{{Name: "path"}, {Name: "data"}}, Topic: "data",
+		Name: "writecsv", Params: []lang.Param{writeParam, {Name: "data", Doc: "a record of columns (arrays or lists of equal length), or a vector or a matrix"}}, Topic: "data",
 		Options: []lang.Opt{{Name: "header", Doc: "false: no header line; for a matrix, a list of column names"}},
 		Doc: "Writes a record of columns, or a matrix, as a CSV file.\n" +
-			"writes a CSV file (RFC 4180) of a record of columns (arrays or lists of equal length; the header line\n" +
-			"names them unless {header: false}) or of a vector or matrix (header: a list of column names, none by\n" +
-			"default). Numbers are written in the shortest form that reads back exactly.",
+			"As RFC 4180. A record's fields name the columns in the header line unless {header: false}; a matrix has\n" +
+			"none unless header is a list of column names. Numbers are written in the shortest form that reads back exactly.",
 		Example: "writecsv(tempdir() + \"/calc-writecsv.csv\", [[1, 2], [3, 4]], {header: [\"x\", \"y\"]}) != \"\"",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -348,9 +353,9 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "load", Params: []lang.Param{{Name: "path"}}, Topic: "data",
+		Name: "load", Params: []lang.Param{readParam}, Topic: "data",
 		Doc: "Reads an array from numpy's .npy file.\n" +
-			"reads an array from numpy's .npy file: float, integer or bool values of either byte order, C or\n" +
+			"Float, integer or bool values of either byte order, C or\n" +
 			"Fortran order (integers past 2^53 are rounded to the nearest float, as numpy's astype(float) does)",
 		Example: "path = tempdir() + \"/calc-load.npy\"\nsave(path, [[1, 2], [3, 4]])\nload(path)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -359,10 +364,10 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "save", Params: []lang.Param{{Name: "path"}, {Name: "a"}}, Topic: "data",
+		Name: "save", Params: []lang.Param{writeParam, {Name: "a", Kind: lang.ArrayArg, Doc: "the array"}}, Topic: "data",
 		Options: []lang.Opt{dtypeOpt},
 		Doc: "Writes an array to numpy's .npy file.\n" +
-			"writes an array to numpy's .npy file (numpy.save's bytes): float64 values, or with dtype \"int64\" whole\n" +
+			"The bytes numpy.save writes: float64 values, or with dtype \"int64\" whole\n" +
 			"numbers or \"bool\" (nonzero is true)",
 		Example: "save(tempdir() + \"/calc-labels.npy\", [0, 1, 1, 2], {dtype: \"int64\"}) != \"\"",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -373,9 +378,9 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "loadz", Params: []lang.Param{{Name: "path"}}, Topic: "data",
+		Name: "loadz", Params: []lang.Param{readParam}, Topic: "data",
 		Doc: "Reads numpy's .npz file as a record of its arrays.\n" +
-			"reads numpy's .npz file (numpy.savez or savez_compressed) as a record of its arrays, by name",
+			"As numpy.savez or savez_compressed wrote it; the record's fields are the arrays' names",
 		Example: "path = tempdir() + \"/calc-loadz.npz\"\nsavez(path, {x: [1, 2, 3], m: eye(2)})\nloadz(path)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			path := fileArg(s, a, 0, "loadz")
@@ -387,10 +392,10 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "savez", Params: []lang.Param{{Name: "path"}, {Name: "arrays"}}, Topic: "data",
+		Name: "savez", Params: []lang.Param{writeParam, {Name: "arrays", Doc: "a record of arrays, by name"}}, Topic: "data",
 		Options: []lang.Opt{dtypeOpt},
 		Doc: "Writes a record of arrays to numpy's .npz file.\n" +
-			"writes a record of arrays to numpy's .npz file, as numpy.savez(path, **arrays) does (dtype as for save)",
+			"As numpy.savez(path, **arrays) does (dtype as for save)",
 		Example: "savez(tempdir() + \"/calc-savez.npz\", {x: [1, 2, 3], y: [4, 5, 6]}) != \"\"",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -412,9 +417,9 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "readjson", Params: []lang.Param{{Name: "path"}}, Topic: "data",
+		Name: "readjson", Params: []lang.Param{readParam}, Topic: "data",
 		Doc: "Reads a JSON file as calc values.\n" +
-			"reads a JSON file: objects become records, arrays of numbers (evenly nested) arrays, other arrays lists,\nnull nil",
+			"Objects become records, arrays of numbers (evenly nested) arrays, other arrays lists,\nnull nil",
 		Example: "path = tempdir() + \"/calc-data.json\"\nwritejson(path, {name: \"run 1\", x: [1, 2, 3], m: eye(2)})\nreadjson(path)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			path := fileArg(s, a, 0, "readjson")
@@ -423,9 +428,9 @@ var ioBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "writejson", Params: []lang.Param{{Name: "path"}, {Name: "value"}}, Topic: "data",
+		Name: "writejson", Params: []lang.Param{writeParam, {Name: "value", Doc: "a number, string, bool, nil, array, list or record"}}, Topic: "data",
 		Doc: "Writes a value as JSON.\n" +
-			"writes a value as JSON: records as objects, arrays as (nested) arrays; nan and inf, which JSON lacks, are\nan error",
+			"Records as objects, arrays as (nested) arrays; nan and inf, which JSON lacks, are\nan error",
 		Example: "writejson(tempdir() + \"/calc-out.json\", {ok: true, x: [1.5, 2]}) != \"\"",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			path := fileArg(s, a, 0, "writejson")

@@ -74,27 +74,31 @@ func checkLossShapes(name string, x []*autodiff.Node, hint string) {
 		"the other compares every prediction with every target%s", name, array.ShapeString(pred), array.ShapeString(target), hint))
 }
 
+// lossParams are the parameters of sse and mse.
+var lossParams = []lang.Param{{Name: "pred", Doc: "the predictions"}, {Name: "target", Doc: "the true values, of pred's shape (or either one a number)"}}
+
 var nnBuiltins = []*lang.Builtin{
-	graphFn("softmax", []lang.Param{{Name: "x"}}, "exp(x)/sum(exp(x)) along the last axis, as probabilities.", "softmax([1, 2, 3])",
+	graphFn("softmax", []lang.Param{{Name: "x", Doc: "the scores: a vector, or a matrix of one row per sample"}}, "exp(x)/sum(exp(x)) along the last axis, as probabilities.", "softmax([1, 2, 3])",
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
 			return g.Apply(autodiff.Lookup("exp"), g.Sub(x[0], logSumExp(g, x[0])))
 		}),
-	graphFn("log_softmax", []lang.Param{{Name: "x"}}, "The log of softmax, x - log(sum(exp(x))), computed stably.", "log_softmax([1, 2, 3])",
+	graphFn("log_softmax", []lang.Param{{Name: "x", Doc: "the scores: a vector, or a matrix of one row per sample"}}, "The log of softmax, x - log(sum(exp(x))), computed stably.", "log_softmax([1, 2, 3])",
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node { return g.Sub(x[0], logSumExp(g, x[0])) }),
-	graphFn("logsumexp", []lang.Param{{Name: "x"}}, "log(sum(exp(x))) along the last axis, without overflow.\nOver all of a vector.", "logsumexp([1000, 1000])",
+	graphFn("logsumexp", []lang.Param{{Name: "x", Doc: "a vector, or a matrix whose rows are summed"}}, "log(sum(exp(x))) along the last axis, without overflow.\nOver all of a vector.", "logsumexp([1000, 1000])",
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node { return logSumExp(g, x[0]) }),
-	graphFn("sse", []lang.Param{{Name: "pred"}, {Name: "target"}}, "The sum of squared errors, sum((target - pred)**2).\npred and target have the same shape, or one is a number.", "sse([0.9, 0.2], [1, 0])",
+	graphFn("sse", lossParams, "The sum of squared errors, sum((target - pred)**2).", "sse([0.9, 0.2], [1, 0])",
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
 			checkLossShapes("sse", x, "")
 			return g.Sum(g.Pow(g.Sub(x[1], x[0]), g.Const(2)), autodiff.AllAxes)
 		}),
-	graphFn("mse", []lang.Param{{Name: "pred"}, {Name: "target"}}, "The mean squared error, mean((target - pred)**2).\npred and target have the same shape, or one is a number.", "mse([0.9, 0.2], [1, 0])",
+	graphFn("mse", lossParams, "The mean squared error, mean((target - pred)**2).", "mse([0.9, 0.2], [1, 0])",
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
 			checkLossShapes("mse", x, "")
 			d := g.Pow(g.Sub(x[1], x[0]), g.Const(2))
 			return g.Mul(g.Sum(d, autodiff.AllAxes), g.Const(1/float64(max(1, d.Size()))))
 		}),
-	graphFn("cross_entropy", []lang.Param{{Name: "probs"}, {Name: "target"}}, "The cross-entropy loss of predicted probabilities.\n-sum(target*log(probs)) averaged over rows, against one-hot (or probability)\ntargets of probs' shape; for a vector, the plain sum.", "cross_entropy([0.7, 0.2, 0.1], [1, 0, 0])",
+	graphFn("cross_entropy", []lang.Param{{Name: "probs", Doc: "the predicted probabilities: a vector, or a matrix of one row per sample"},
+		{Name: "target", Doc: "the true probabilities, one-hot or not, of probs' shape"}}, "The cross-entropy loss of predicted probabilities.\n-sum(target*log(probs)) averaged over rows; for a vector, the plain sum.", "cross_entropy([0.7, 0.2, 0.1], [1, 0, 0])",
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
 			checkLossShapes("cross_entropy", x, "; for class labels, make one-hot targets: eye(classes)[labels]")
 			total := g.Neg(g.Sum(g.Mul(x[1], g.Apply(autodiff.Lookup("log"), x[0])), autodiff.AllAxes))
@@ -104,13 +108,14 @@ var nnBuiltins = []*lang.Builtin{
 			return total
 		}),
 	{
-		Name: "train", Params: []lang.Param{{Name: "loss"}, {Name: "params"}}, Topic: "nn",
+		Name: "train", Params: []lang.Param{{Name: "loss", Kind: lang.FunctionArg, Doc: "the loss, a function of the parameters"},
+			{Name: "params", Doc: "the starting parameters: an array, or a record or a list of arrays"}}, Topic: "nn",
 		Options: []lang.Opt{{Name: "lr", Doc: "the learning rate (0.1)"}, {Name: "iters", Doc: "the number of steps (1000)"}, {Name: "optimizer", Doc: "one of the methods above (sgd)"}, {Name: "every", Doc: "print the loss every this many steps (never)"}, {Name: "momentum", Doc: "the momentum's factor (0.9)", Methods: []string{"momentum"}},
 			{Name: "beta1", Doc: "the first moment's decay (0.9)", Methods: []string{"adam"}}, {Name: "beta2", Doc: "the second moment's decay (0.999)", Methods: []string{"adam"}},
 			{Name: "eps", Doc: "the guard against division by zero (1e-8)", Methods: []string{"adam"}}},
 		Methods: []string{"sgd", "momentum", "adam"},
 		Doc: "Minimizes a loss by gradient descent (backpropagation).\nMinimizes loss(params) by gradient descent, with gradients by reverse-mode autodiff (backpropagation).\n" +
-			"params is an array, or a record or list of arrays (the network's weights); loss takes it as its argument.\n" +
+			"The parameters are the network's weights; loss takes them as its argument.\n" +
 			"Returns a record {params, loss, history, iterations, message}. Ctrl-C stops early, keeping the\n" +
 			"parameters so far (a time limit, -timeout, is an error); a loss that turns NaN stops with the last finite parameters.",
 		Example: "loss(w) = sum((w - [1, 2])**2)\ntrain(loss, [0, 0], {lr: 0.1, iters: 100}).params",

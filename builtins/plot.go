@@ -38,6 +38,28 @@ var (
 	plotStyleOpt     = lang.Opt{Name: "style", Doc: "- (default), --, :, -., o, or o with a line as in o-"}
 )
 
+// The parameters of plotting builtins that several share.
+var (
+	plotAddParam    = lang.Param{Name: "fig", Optional: true, Doc: "a figure to add to (a new one if left out)"}
+	plotFigParam    = lang.Param{Name: "fig", Doc: "the figure"}
+	plotXRangeParam = lang.Param{Name: "[x0, x1]", Doc: "the range of x"}
+	plotYRangeParam = lang.Param{Name: "[y0, y1]", Doc: "the range of y"}
+)
+
+// plotGridForms are the forms of contour, contourf, plot_surface and
+// plot_wireframe: a function over a rectangle, or a matrix of values.
+var plotGridForms = [][]lang.Param{
+	{plotAddParam, {Name: "f", Doc: "a function of x and y, or an expression in x and y"}, plotXRangeParam, plotYRangeParam},
+	{plotAddParam, {Name: "x", Optional: true, Doc: "the x of Z's columns (0, 1, 2, ... if left out)"},
+		{Name: "y", Optional: true, Doc: "the y of Z's rows (0, 1, 2, ... if left out)"}, {Name: "Z", Doc: "a matrix of values, a row for each y"}},
+}
+
+// plotLimForms are the forms of xlim and ylim.
+var plotLimForms = [][]lang.Param{
+	{plotFigParam, {Name: "[lo, hi]", Doc: "the axis's ends, as a list"}},
+	{plotFigParam, {Name: "lo", Doc: "the axis's lower end"}, {Name: "hi", Doc: "the axis's upper end"}},
+}
+
 // plotStyleOptions are the options of builtins that draw lines or points.
 var plotStyleOptions = []lang.Opt{plotLabelOpt, plotColorOpt, plotLinewidthOpt, plotStyleOpt, plotSizeOpt}
 
@@ -47,9 +69,13 @@ func plotOptions(own ...lang.Opt) []lang.Opt { return slices.Concat(own, plotFig
 
 var plotBuiltins = []*lang.Builtin{
 	{
-		Name: "plot", Forms: [][]lang.Param{{{Name: "fig", Optional: true}, {Name: "x", Optional: true}, {Name: "y"}}, {{Name: "fig", Optional: true}, {Name: "f"}, {Name: "a"}, {Name: "b"}}}, Options: plotOptions(plotStyleOptions...), Topic: "plots",
+		Name: "plot", Forms: [][]lang.Param{
+			{plotAddParam, {Name: "x", Optional: true, Doc: "the x values (0, 1, 2, ... if left out)"}, {Name: "y", Doc: "the y values, or a matrix whose rows are series"}},
+			{plotAddParam, {Name: "f", Doc: "a function, an expression in one symbol, or a list of them"}, {Name: "a", Doc: "the left end of the interval"}, {Name: "b", Doc: "the right end of the interval"}},
+		},
+		Options: plotOptions(plotStyleOptions...), Topic: "plots",
 		Doc: "A line plot of data or of functions, as a figure.\n" +
-			"Data y against x (or against 0, 1, 2, ... if x is left out), or a function (or an expression in one\n" +
+			"Data y against x, or a function (or an expression in one\n" +
 			"symbol) on [a, b], sampled adaptively so that curves are smooth where they bend.\n" +
 			"Several series: rows of a matrix y, as in plot(x, [y1, y2]), or a list of functions, as in\n" +
 			"plot([sin, cos], 0, 2*pi); or add to a figure with plot(fig, ...). A legend shows the series' labels:\n" +
@@ -59,13 +85,16 @@ var plotBuiltins = []*lang.Builtin{
 		Fn:      plotPlotFn,
 	},
 	{
-		Name: "scatter", Params: []lang.Param{{Name: "fig", Optional: true}, {Name: "x"}, {Name: "y"}}, Options: plotOptions(plotStyleOptions...), Topic: "plots",
+		Name: "scatter", Params: []lang.Param{plotAddParam, {Name: "x", Doc: "the points' x values"}, {Name: "y", Doc: "the points' y values"}}, Options: plotOptions(plotStyleOptions...), Topic: "plots",
 		Doc:     "A scatter plot of the points (x[i], y[i]), as a figure.",
 		Example: "scatter([1, 2, 3, 4], [2, 1, 4, 3], {label: \"samples\", color: \"red\"})",
 		Fn:      plotScatterFn,
 	},
 	{
-		Name: "plot3", Forms: [][]lang.Param{{{Name: "fig", Optional: true}, {Name: "x"}, {Name: "y"}, {Name: "z"}}, {{Name: "points"}}}, Options: plotOptions(plotStyleOptions...), Topic: "plots",
+		Name: "plot3", Forms: [][]lang.Param{
+			{plotAddParam, {Name: "x", Doc: "the points' x values, in order along the curve"}, {Name: "y", Doc: "the points' y values"}, {Name: "z", Doc: "the points' z values"}},
+			{plotAddParam, {Name: "points", Doc: "an n×3 matrix of the points, one to a row"}},
+		}, Options: plotOptions(plotStyleOptions...), Topic: "plots",
 		Doc: "A curve in space, drawn in projection, as a figure.\n" +
 			"The curve runs through (x[i], y[i], z[i]) (or the rows of an n×3 matrix) inside its bounding box,\n" +
 			"seen from the azimuth azim (-60°) and the elevation elev (30°), as matplotlib's 3-D axes are.\n" +
@@ -74,7 +103,7 @@ var plotBuiltins = []*lang.Builtin{
 		Fn:      plotPlot3Fn,
 	},
 	{
-		Name: "hist", Params: []lang.Param{{Name: "fig", Optional: true}, {Name: "x"}}, Topic: "plots",
+		Name: "hist", Params: []lang.Param{plotAddParam, {Name: "x", Doc: "the values to count"}}, Topic: "plots",
 		Options: plotOptions(lang.Opt{Name: "bins", Doc: "a number of equal bins (10), or an array of bin edges"},
 			lang.Opt{Name: "range", Doc: "[lo, hi] of the bins (the data's)"}, lang.Opt{Name: "density", Doc: "true: scale the bars to area 1"},
 			plotLabelOpt, plotColorOpt),
@@ -86,15 +115,14 @@ var plotBuiltins = []*lang.Builtin{
 		Fn:      plotHistFn,
 	},
 	{
-		Name: "bar", Params: []lang.Param{{Name: "fig", Optional: true}, {Name: "x", Optional: true}, {Name: "heights"}}, Topic: "plots",
+		Name: "bar", Params: []lang.Param{plotAddParam, {Name: "x", Optional: true, Doc: "the bars' places, or their names as a list of strings (0, 1, 2, ... if left out)"}, {Name: "heights", Doc: "the bars' heights"}}, Topic: "plots",
 		Options: plotOptions(lang.Opt{Name: "barwidth", Doc: "in units of x (0.8)"}, plotLabelOpt, plotColorOpt),
-		Doc: "A bar chart, as a figure.\nBars of the given heights at x (0, 1, 2, ... if left out), or over names\n" +
-			"given as a list of strings.",
+		Doc:     "A bar chart, as a figure.",
 		Example: "bar([\"apples\", \"pears\", \"plums\"], [3, 5, 2], {title: \"fruit\"})",
 		Fn:      plotBarFn,
 	},
 	{
-		Name: "contour", Forms: [][]lang.Param{{{Name: "fig", Optional: true}, {Name: "f"}, {Name: "[x0, x1]"}, {Name: "[y0, y1]"}}, {{Name: "fig", Optional: true}, {Name: "x", Optional: true}, {Name: "y", Optional: true}, {Name: "Z"}}}, Options: contourOpts, Topic: "plots",
+		Name: "contour", Forms: plotGridForms, Options: contourOpts, Topic: "plots",
 		Doc: "The level lines of f(x, y) or of a matrix, as a figure.\n" +
 			"f is sampled over a rectangle on an n×n grid (n = 100, at most 1000); a matrix Z's rows go with y\n" +
 			"and its columns with x. levels is a number of levels (10) evenly\n" +
@@ -104,7 +132,7 @@ var plotBuiltins = []*lang.Builtin{
 		Fn:      plotContour(false),
 	},
 	{
-		Name: "contourf", Forms: [][]lang.Param{{{Name: "fig", Optional: true}, {Name: "f"}, {Name: "[x0, x1]"}, {Name: "[y0, y1]"}}, {{Name: "fig", Optional: true}, {Name: "x", Optional: true}, {Name: "y", Optional: true}, {Name: "Z"}}}, Options: contourOpts, Topic: "plots",
+		Name: "contourf", Forms: plotGridForms, Options: contourOpts, Topic: "plots",
 		Doc: "Filled contours of f(x, y) or of a matrix, as a figure.\n" +
 			"The bands between levels coloured from low to high\n" +
 			"Arguments and options as contour's; the n levels make n + 1 bands. Add {colorbar: true} for the scale.",
@@ -112,7 +140,10 @@ var plotBuiltins = []*lang.Builtin{
 		Fn:      plotContour(true),
 	},
 	{
-		Name: "quiver", Forms: [][]lang.Param{{{Name: "fig", Optional: true}, {Name: "f"}, {Name: "[x0, x1]"}, {Name: "[y0, y1]"}}, {{Name: "fig", Optional: true}, {Name: "x"}, {Name: "y"}, {Name: "u"}, {Name: "v"}}}, Topic: "plots",
+		Name: "quiver", Forms: [][]lang.Param{
+			{plotAddParam, {Name: "f", Doc: "a function of x and y giving [u, v], or a number whose gradient is drawn; or such an expression in x and y"}, plotXRangeParam, plotYRangeParam},
+			{plotAddParam, {Name: "x", Doc: "the arrows' x"}, {Name: "y", Doc: "the arrows' y"}, {Name: "u", Doc: "the arrows' x components"}, {Name: "v", Doc: "the arrows' y components"}},
+		}, Topic: "plots",
 		Options: plotOptions(lang.Opt{Name: "n", Doc: "the grid's points per side (15, at most 200)"}, plotLabelOpt, plotColorOpt, plotLinewidthOpt),
 		Doc: "A vector field drawn as arrows, as a figure.\nOf f(x, y) = [u, v] on an n×n grid (n = 15, at most 200) of a\n" +
 			"rectangle, or of the gradient of f when f gives a number; or arrows (u[i], v[i]) at points (x[i], y[i]).\n" +
@@ -121,7 +152,7 @@ var plotBuiltins = []*lang.Builtin{
 		Fn:      plotQuiverFn,
 	},
 	{
-		Name: "imshow", Params: []lang.Param{{Name: "fig", Optional: true}, {Name: "image"}}, Topic: "plots",
+		Name: "imshow", Params: []lang.Param{plotAddParam, {Name: "image", Doc: "a matrix, or an H×W×3 (RGB) or H×W×4 (RGBA) array"}}, Topic: "plots",
 		Options: plotOptions(plotCmapOpt, lang.Opt{Name: "vmin", Doc: "the value shown darkest"}, lang.Opt{Name: "vmax", Doc: "the value shown brightest"}, plotLabelOpt),
 		Doc: "An image or a matrix in colour, as a figure.\nRow 0 is at the top. A matrix through a colour map (cmap: viridis or gray) from\n" +
 			"vmin to vmax (its least and greatest values), or an H×W×3 (RGB) or H×W×4 (RGBA) array of intensities\n" +
@@ -130,7 +161,7 @@ var plotBuiltins = []*lang.Builtin{
 		Fn:      plotImshowFn,
 	},
 	{
-		Name: "subplots", Params: []lang.Param{{Name: "figs"}}, Topic: "plots",
+		Name: "subplots", Params: []lang.Param{{Name: "figs", Kind: lang.ListArg, Doc: "a list of figures, or a list of rows of figures"}}, Topic: "plots",
 		Options: []lang.Opt{{Name: "cols", Doc: "figures to a row (about as many columns as rows)"}, {Name: "title", Doc: "the title over them"}, plotWidthOpt, plotHeightOpt, plotFileOpt},
 		Doc: "A figure showing figures in a grid.\nA list of figures laid out cols to a row (about as many\n" +
 			"columns as rows by default), or a list of rows.",
@@ -138,7 +169,7 @@ var plotBuiltins = []*lang.Builtin{
 		Fn:      plotSubplotsFn,
 	},
 	{
-		Name: "figure", Params: []lang.Param{{Name: "fig", Optional: true}}, Options: plotFigureOptions, Topic: "plots",
+		Name: "figure", Params: []lang.Param{{Name: "fig", Optional: true, Doc: "the figure to copy (an empty one if left out)"}}, Options: plotFigureOptions, Topic: "plots",
 		Doc:     "A figure with options applied.\nAn empty figure to add series to, or a copy of fig changed.",
 		Example: "figure(plot(exp, 0, 2), {title: \"growth\", ylabel: \"exp(x)\", grid: true})",
 		Fn:      plotFigureFn,
@@ -152,28 +183,29 @@ var plotBuiltins = []*lang.Builtin{
 	plotSetter("xscale", lang.Param{Name: "scale", Kind: lang.TextArg, Doc: "\"log\" or \"linear\""}, "A copy of the figure with its x axis log or linear.\nThe scale is \"log\" (base 10) or \"linear\".", `xscale(plot(log, 0.01, 100), "log")`, "xscale"),
 	plotSetter("yscale", lang.Param{Name: "scale", Kind: lang.TextArg, Doc: "\"log\" or \"linear\""}, "A copy of the figure with its y axis log or linear.\nThe scale is \"log\" (base 10) or \"linear\".", `yscale(plot(exp, 0, 10), "log")`, "yscale"),
 	{
-		Name: "xlim", Forms: [][]lang.Param{{{Name: "fig"}, {Name: "[lo, hi]"}}, {{Name: "fig"}, {Name: "lo"}, {Name: "hi"}}}, Topic: "plots",
+		Name: "xlim", Forms: plotLimForms, Topic: "plots",
 		Doc:     "A copy of the figure whose x axis runs from lo to hi.",
 		Example: "xlim(plot(tan, -1.5, 1.5), -1, 1)",
 		Fn:      plotLimBuiltin("xlim"),
 	},
 	{
-		Name: "ylim", Forms: [][]lang.Param{{{Name: "fig"}, {Name: "[lo, hi]"}}, {{Name: "fig"}, {Name: "lo"}, {Name: "hi"}}}, Topic: "plots",
+		Name: "ylim", Forms: plotLimForms, Topic: "plots",
 		Doc:     "A copy of the figure whose y axis runs from lo to hi.",
 		Example: "ylim(plot(tan, -1.5, 1.5), -5, 5)",
 		Fn:      plotLimBuiltin("ylim"),
 	},
 	{
-		Name: "legend", Forms: [][]lang.Param{{{Name: "fig"}, {Name: "labels"}}, {{Name: "fig"}, {Name: "position"}}, {{Name: "fig"}, {Name: "on"}}}, Topic: "plots",
-		Doc: "A copy of the figure with its legend set.\n" +
-			"Labels its series, or places or hides its legend.\n" +
-			"Labels are a list of strings, for the series in order; a place is \"top right\", \"top left\",\n" +
-			"\"bottom left\" or \"bottom right\"; false hides the legend, true shows it in its usual place.",
+		Name: "legend", Forms: [][]lang.Param{
+			{plotFigParam, {Name: "labels", Doc: "the series' labels: a list of strings, in order"}},
+			{plotFigParam, {Name: "position", Doc: "the legend's place: \"top right\", \"top left\", \"bottom left\" or \"bottom right\""}},
+			{plotFigParam, {Name: "on", Doc: "false hides the legend, true shows it in its usual place"}},
+		}, Topic: "plots",
+		Doc:     "A copy of the figure with its legend set.\nLabels its series, or places or hides its legend.",
 		Example: "legend(plot([sin, cos], 0, 6), [\"sine\", \"cosine\"])",
 		Fn:      plotLegendFn,
 	},
 	{
-		Name: "savefig", Params: []lang.Param{{Name: "fig"}, {Name: "path"}}, Options: []lang.Opt{plotWidthOpt, plotHeightOpt}, Topic: "plots",
+		Name: "savefig", Params: []lang.Param{plotFigParam, {Name: "path", Kind: lang.TextArg, Doc: "the file to write: .png, .svg or .pdf"}}, Options: []lang.Opt{plotWidthOpt, plotHeightOpt}, Topic: "plots",
 		Doc: "Writes a figure to a PNG, SVG or PDF file.\n" +
 			"The format is the extension's; returns the path\n" +
 			"The file is written whole or not at all: a failed write leaves an old file of that name as it was.",
@@ -181,7 +213,7 @@ var plotBuiltins = []*lang.Builtin{
 		Fn:      plotSavefigFn,
 	},
 	{
-		Name: "figinfo", Params: []lang.Param{{Name: "fig"}}, Topic: "plots",
+		Name: "figinfo", Params: []lang.Param{plotFigParam}, Topic: "plots",
 		Doc: "What a figure holds, as a record.\nIts width, height, title, the series (kind, label, points; heights\n" +
 			"of bars, levels of contours) and the axes' ranges xlim and ylim (and zlim in 3-D), or its panels",
 		Example: "figinfo(plot([1, 2, 3], [2, 4, 3]))",
@@ -190,21 +222,16 @@ var plotBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "preview", Params: []lang.Param{{Name: "fig"}, {Name: "cols", Optional: true}, {Name: "rows", Optional: true}}, Topic: "plots",
+		Name: "preview", Params: []lang.Param{plotFigParam,
+			{Name: "cols", Kind: lang.IntArg, Optional: true, Default: lang.Num(plot.PreviewCols), Doc: "the width in characters, from 4 to 500"},
+			{Name: "rows", Kind: lang.IntArg, Optional: true, Default: lang.Num(plot.PreviewRows), Doc: "the height in characters, from 4 to 200"}}, Topic: "plots",
 		Doc: "The figure drawn in text.\n" +
 			"As the REPL previews it on a terminal.\n" +
-			"Unicode braille, 2×4 dots to a character, cols×rows characters (72×20), with the axes' ranges.\n" +
+			"Unicode braille, 2×4 dots to a character, cols×rows characters, with the axes' ranges.\n" +
 			"print() shows it.",
 		Example: "print(preview(plot(sin, 0, 2*pi), 40, 8))",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			fig := plotFigureArg(a, 0)
-			cols, rows := plot.PreviewCols, plot.PreviewRows
-			if len(a) > 1 {
-				cols = plotCells(a, 1, 500)
-			}
-			if len(a) > 2 {
-				rows = plotCells(a, 2, 200)
-			}
+			fig, cols, rows := plotFigureArg(a, 0), plotCells(a, 1, 500), plotCells(a, 2, 200)
 			return lang.Str(strings.TrimSuffix(fig.Braille(cols, rows), "\n"))
 		},
 	},
@@ -229,7 +256,7 @@ var plotBuiltins = []*lang.Builtin{
 // with one option set.
 func plotSetter(name string, param lang.Param, doc, example, option string) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "fig"}, param}, Topic: "plots", Doc: doc, Example: example,
+		Name: name, Params: []lang.Param{plotFigParam, param}, Topic: "plots", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			g := plotFigureArg(a, 0).Clone()
 			if option == "grid" || option == "colorbar" {

@@ -11,11 +11,11 @@ import (
 // curves, texts and arrows.
 var markBuiltins = []*lang.Builtin{
 	{
-		Name: "errorbar", Params: []lang.Param{{Name: "fig", Optional: true}, {Name: "x"}, {Name: "y"}, {Name: "yerr"}}, Topic: "plots",
+		Name: "errorbar", Params: []lang.Param{plotAddParam, {Name: "x", Doc: "the points' x values"}, {Name: "y", Doc: "the points' y values"},
+			{Name: "yerr", Doc: "the errors in y: a number, a vector (the same both ways) or [lower, upper], two vectors"}}, Topic: "plots",
 		Options: plotOptions(lang.Opt{Name: "xerr", Doc: "the errors in x, as yerr"}, plotLabelOpt, plotColorOpt, plotSizeOpt, plotLinewidthOpt),
 		Doc: "Points with error bars, as a figure.\n" +
-			"yerr (and the option xerr) is a number, a vector (the same both ways) or\n" +
-			"[lower, upper], two vectors, as in matplotlib's errorbar.",
+			"The errors yerr and xerr are as in matplotlib's errorbar.",
 		Example: "errorbar([1, 2, 3], [2, 4, 3], [0.5, 0.3, 0.8], {label: \"measured\"})",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			fig, data, o, off := plotArgs(s, a)
@@ -36,10 +36,10 @@ var markBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "fill_between", Params: []lang.Param{{Name: "fig", Optional: true}, {Name: "x"}, {Name: "y1"}, {Name: "y2", Optional: true}}, Options: plotOptions(plotLabelOpt, plotColorOpt), Topic: "plots",
+		Name: "fill_between", Params: []lang.Param{plotAddParam, {Name: "x", Doc: "the x values"}, {Name: "y1", Doc: "one curve: a vector, or a number"},
+			{Name: "y2", Optional: true, Doc: "the other curve: a vector, or a number (0 if left out)"}}, Options: plotOptions(plotLabelOpt, plotColorOpt), Topic: "plots",
 		Doc: "The region between two curves, filled, as a figure.\n" +
-			"Between y1 and y2 (0 if left out; numbers or vectors) over x, filled with a translucent\n" +
-			"colour, as a figure: a confidence band, or the area under a curve.",
+			"Between y1 and y2 over x, filled with a translucent colour: a confidence band, or the area under a curve.",
 		Example: "x = range(0, 6, 0.1)\nfill_between(x, sin(x) - 0.2, sin(x) + 0.2, {label: \"band\"})",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			fig, data, o, off := plotArgs(s, a)
@@ -67,7 +67,8 @@ var markBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "text", Params: []lang.Param{{Name: "fig"}, {Name: "x"}, {Name: "y"}, {Name: "text"}}, Options: noteOpts, Topic: "plots",
+		Name: "text", Params: []lang.Param{plotFigParam, {Name: "x", Kind: lang.NumberArg, Doc: "where the text's centre is, in x"},
+			{Name: "y", Kind: lang.NumberArg, Doc: "where the text's centre is, in y"}, {Name: "text", Kind: lang.TextArg, Doc: "the text"}}, Options: noteOpts, Topic: "plots",
 		Doc: "A copy of the figure with text written on it.\n" +
 			"Written centred at (x, y) in data coordinates; size in points (10)",
 		Example: "text(plot(sin, 0, 6), 1.57, 1.1, \"peak\")",
@@ -83,7 +84,8 @@ var markBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "annotate", Params: []lang.Param{{Name: "fig"}, {Name: "text"}, {Name: "[x, y]"}, {Name: "[tx, ty]"}}, Options: noteOpts, Topic: "plots",
+		Name: "annotate", Params: []lang.Param{plotFigParam, {Name: "text", Kind: lang.TextArg, Doc: "the note"},
+			{Name: "[x, y]", Doc: "the point the arrow points to"}, {Name: "[tx, ty]", Doc: "where the note is written"}}, Options: noteOpts, Topic: "plots",
 		Doc: "A copy of the figure with an arrow and a note.\n" +
 			"The text written at [tx, ty] and an arrow from it to the point [x, y], as matplotlib's\nannotate",
 		Example: "annotate(plot(sin, 0, 6), \"maximum\", [1.57, 1], [3, 1.3])",

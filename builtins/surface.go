@@ -27,7 +27,7 @@ func surfaceBuiltin(name string, wire bool, doc, example string) *lang.Builtin {
 		n = 20
 	}
 	return &lang.Builtin{
-		Name: name, Forms: [][]lang.Param{{{Name: "fig", Optional: true}, {Name: "f"}, {Name: "[x0, x1]"}, {Name: "[y0, y1]"}}, {{Name: "fig", Optional: true}, {Name: "x", Optional: true}, {Name: "y", Optional: true}, {Name: "Z"}}}, Topic: "plots",
+		Name: name, Forms: plotGridForms, Topic: "plots",
 		Options: plotOptions(lang.Opt{Name: "n", Doc: fmt.Sprintf("the grid's points per side, for a function (%d)", n)}, plotCmapOpt, plotColorOpt, plotLinewidthOpt, plotLabelOpt),
 		Doc:     doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -160,11 +160,10 @@ func readLimited(path string, most float64) ([]byte, error) {
 
 var varsBuiltins = []*lang.Builtin{
 	{
-		Name: "savevars", Params: []lang.Param{{Name: "path"}}, Topic: "data",
+		Name: "savevars", Params: []lang.Param{writeParam}, Topic: "data",
 		Options: []lang.Opt{{Name: "names", Doc: "the names of the variables to save (all)"}},
 		Doc: "Saves the values you defined to a file, as a calc script.\n" +
-			"saves the values you defined (or those in names, a list of strings) to a file, as a calc script of\n" +
-			"assignments with numbers written exactly; functions and symbolic expressions are not saved. The names saved.",
+			"Those in names (a list of strings), or all; the script's assignments write numbers exactly; functions and symbolic expressions are not saved. The names saved.",
 		Example: "a = [1.5, 2]\nb = {k: \"v\"}\npath = tempdir() + \"/calc-vars.calc\"\nsavevars(path, {names: [\"a\", \"b\"]})",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -177,10 +176,9 @@ var varsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "loadvars", Params: []lang.Param{{Name: "path"}}, Topic: "data",
+		Name: "loadvars", Params: []lang.Param{readParam}, Topic: "data",
 		Doc: "Binds the values a file written by savevars holds.\n" +
-			"binds the values a file written by savevars holds (it runs in a separate session in safe mode, and only\n" +
-			"values are taken over). The names bound.",
+			"The file runs in a separate session in safe mode, and only values are taken over. The names bound.",
 		Example: "path = tempdir() + \"/calc-vars2.calc\"\nv = [1, 2, 3]\nsavevars(path, {names: [\"v\"]})\nv = 0\nloadvars(path)\nv",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			path := fileArg(s, a, 0, "loadvars")

@@ -61,6 +61,7 @@ var grammarCases = []struct{ src, want string }{
 	{"m = [[1, 2], [3, 4]]\ni = (0, 1)\ni = [0, 1]\nm[i][0]", "[1, 2]"},
 	{"f(x) = (x - rand())**2\nseed(1)\na = fmin(f, 0, disp=false)\nb = fmin(f, 0, disp=false)\na == b", "note: f(x) draws random numbers, and calc traces it once to compile it: the numbers drawn then stay fixed while it runs, where numpy would draw new ones at every call\nnote: f(x) draws random numbers, and calc traces it once to compile it: the numbers drawn then stay fixed while it runs, where numpy would draw new ones at every call\nfalse"},
 	{"grid(plot(sin, 0, 1), on=false) != nil", "true"},
+	{"p = plot(sin, 0, 6)\npreview(p, rows=4) == preview(p, 72, 4)", "true"},
 	{"2**53 + 1", "note: 9007199254740992 + 1 is 9007199254740992 in calc, not 9007199254740993: its numbers are float64, whose integers are exact only up to 2**53 = 9007199254740992\n9007199254740992"},
 	{"3**40", "note: 3 ** 40 is 1.215766546e+19 in calc, not 12157665459056928801: its numbers are float64, whose integers are exact only up to 2**53 = 9007199254740992\n1.215766546e+19"},
 	{"2**60 + 2**53", "1.161928704e+18"},

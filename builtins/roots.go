@@ -161,7 +161,7 @@ var intervalParams = []lang.Param{scalarParam,
 // systemParams are the parameters of the solvers of systems of equations.
 func systemParams(start string) []lang.Param {
 	return []lang.Param{{Name: "F", Kind: lang.FunctionArg, Doc: "the equations F(x) = 0: a function of x returning a vector, or a list of expressions"},
-		{Name: start, Doc: "the starting point: a number or an array"}}
+		startParam(start)}
 }
 
 // bracketing is the type of brentq, brenth, ridder and bisect.

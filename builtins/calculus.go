@@ -312,7 +312,7 @@ var calculusBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "gradient", Params: []lang.Param{{Name: "ys", Kind: lang.ArrayArg, Doc: "the samples, a vector"},
-			{Name: "spacing", Kind: lang.ArrayArg, Optional: true, Default: lang.Num(1), Doc: "the samples' spacing, or their points (a vector, evenly spaced or not)"}}, Topic: "calculus",
+			{Name: "spacing", Kind: lang.ArrayArg, Optional: true, Default: lang.Num(1), Doc: "the spacing of the samples, or a vector of their points, evenly spaced or not"}}, Topic: "calculus",
 		Doc: "The derivative of sampled values, as numpy.gradient.\n" +
 			"Central differences inside, one-sided ones at the two ends (numpy's edge_order 1).\n" +
 			"For a vector; grad differentiates a function exactly.",
@@ -433,7 +433,7 @@ var calculusBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "approx_fprime", Params: []lang.Param{{Name: "x0", Kind: lang.ArrayArg, Doc: "the point"}, pointFuncParam,
-			{Name: "eps", Kind: lang.NumberArg, Optional: true, Default: lang.Num(0), Doc: "the step (0 for the square root of the machine epsilon)"}}, Topic: "calculus",
+			{Name: "eps", Kind: lang.NumberArg, Optional: true, Default: lang.Num(0), Doc: "the step; 0 takes the square root of the machine epsilon"}}, Topic: "calculus",
 		Doc:     "A gradient by forward differences, as scipy's.\nThe gradient of f at x0 by forward differences with step eps, as scipy's",
 		Example: "approx_fprime([1, 2], x**2 + 3*y)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

@@ -165,7 +165,7 @@ var globalBuiltins = []*lang.Builtin{
 		Name: "brute", Params: []lang.Param{boxParams[0],
 			{Name: "ranges", Doc: "the grid: [lo, hi] (Ns points) or [lo, hi, step] per variable"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "Ns", Doc: "the grid points per [lo, hi] range (20)"}, fullOutputOpt, {Name: "finish", Doc: "false: do not polish the best grid point by Nelder–Mead"}, argsOpt},
-		Doc: "Minimizes a function over a grid, as scipy's brute.\nMinimizes f over a grid, as scipy.optimize.brute, over ranges;\n" +
+		Doc: "Minimizes a function over a grid, as scipy's brute.\nMinimizes f over the grid of ranges, as scipy.optimize.brute;\n" +
 			"the best grid point is then polished with Nelder–Mead unless {finish: false}.\n" +
 			"{full_output: true} gives a record x0, fval, grid, Jout.",
 		Example: "brute((x - 1)**2 + (y + 2)**2, [[-4, 4], [-4, 4]])",

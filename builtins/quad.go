@@ -361,8 +361,8 @@ var quadBuiltins = []*lang.Builtin{
 			{Name: "f", Kind: lang.FunctionArg, Doc: "the integrand: a function of x0, x1, ..., xn"},
 			{Name: "ranges", Doc: "one range per variable, innermost first: [lo, hi], or a function of the outer variables returning it"}}, Topic: "ode",
 		Options: []lang.Opt{{Name: "opts", Doc: "a record {epsabs, epsrel, limit, points} for every level, or a list of them, innermost first"}, fullOutputOpt},
-		Doc: "An integral over several variables, as scipy's nquad.\nThe integral of f(x0, x1, ..., xn) over ranges, innermost (x0's) first: each [lo, hi] or a function of the variables\n" +
-			"outside it returning [lo, hi]; opts is a record {epsabs, epsrel, limit, points} for every level or a list of them, one per level;\n" +
+		Doc: "An integral over several variables, as scipy's nquad.\nThe integral of f(x0, x1, ..., xn) over ranges, innermost (x0's) first;\n" +
+			"opts is a record {epsabs, epsrel, limit, points} for every level or a list of them, one per level;\n" +
 			"a record value, abserr, with full_output also neval (the evaluations of f)",
 		Example: "f(x, y) = x*y\nnquad(f, [(y) -> [0, y], [0, 1]]).value",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

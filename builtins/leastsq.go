@@ -181,7 +181,7 @@ var leastSquaresBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "curve_fit", Params: []lang.Param{
-			{Name: "f", Kind: lang.FunctionArg, Doc: "the model: a function f(x, p1, p2, ...), or an expression in x and its parameters"},
+			{Name: "f", Kind: lang.FunctionArg, Doc: "the model: a function f(x, p1, p2, ...), or an expression in x and its parameters (the other symbols, alphabetically)"},
 			{Name: "xdata", Kind: lang.ArrayArg, Doc: "the data's x values"}, {Name: "ydata", Kind: lang.ArrayArg, Doc: "the data's y values, one per x"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "p0", Doc: "the starting parameters (all 1)"}, {Name: "sigma", Doc: "the uncertainty of each ydata"}, {Name: "absolute_sigma", Doc: "true: sigma is absolute, not relative, in the covariance"}, {Name: "bounds", Doc: "[lo, hi], numbers or one per parameter"}, {Name: "method", Doc: "lm (default without bounds) or trf"}, maxfevOpt, ftolOpt,
 			{Name: "xtol", Doc: "the relative tolerance on the parameters' step (1.49e-8 with lm, 1e-8 with trf)"}, gtolOpt,
@@ -189,8 +189,7 @@ var leastSquaresBuiltins = []*lang.Builtin{
 			{Name: "epsfcn", Doc: "lm: the step of MINPACK's forward differences, relative to p (alone, it asks for them)"},
 			{Name: "diff_step", Doc: "trf: the relative step of the finite differences (alone, it asks for them)"}},
 		Doc: "Fits a model to data by nonlinear least squares.\n" +
-			"As scipy.optimize.curve_fit. The model is a function f(x, p1, p2, ...) or an expression in x and its parameters (the other symbols, alphabetically).\n" +
-			"p0 defaults to ones. sigma is the uncertainty of each y, or (a matrix) the covariance of their errors.\n" +
+			"As scipy.optimize.curve_fit. p0 defaults to ones. sigma is the uncertainty of each y, or (a matrix) the covariance of their errors.\n" +
 			"Returns a record popt, pcov (the parameters' covariance; perr = sqrt(diag(pcov))).",
 		Example: "xs = linspace(0, 4, 20)\nys = 2.5*exp(-1.3*xs) + 0.5\ncurve_fit(a*exp(-b*x) + c, xs, ys).popt",
 		Fn:      curveFit,

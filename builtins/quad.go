@@ -248,7 +248,7 @@ var quadBuiltins = []*lang.Builtin{
 			{Name: "points", Doc: "break points of a finite range where f is singular or jumps"},
 			{Name: "weight", Doc: "a weight function: \"cos\", \"sin\", \"alg\", \"alg-loga\", \"alg-logb\", \"alg-log\" or \"cauchy\""},
 			{Name: "wvar", Doc: "the weight's variables: ω, [α, β] or c"}, fullOutputOpt, argsOpt},
-		Doc: "The integral of f from a to b, as scipy's quad.\nThe integral of f from a to b (either may be ±inf) by adaptive Gauss–Kronrod quadrature with extrapolation,\n" +
+		Doc: "The integral of f from a to b, as scipy's quad.\nThe integral of f from a to b by adaptive Gauss–Kronrod quadrature with extrapolation,\n" +
 			"as QUADPACK's qags/qagi and scipy.integrate.quad; a record value, abserr (an error estimate).\n" +
 			"points lists break points of a finite range where f is singular or jumps (QUADPACK's qagp);\n" +
 			"weight \"alg\" with wvar [α, β] integrates f·(x-a)^α·(b-x)^β, \"alg-loga\", \"alg-logb\", \"alg-log\" times log(x-a), log(b-x) or both (qaws);\n" +
@@ -406,7 +406,7 @@ var quadBuiltins = []*lang.Builtin{
 	{
 		Name: "trapezoid", Params: samplesParams, Topic: "ode",
 		Options: []lang.Opt{dxOpt},
-		Doc:     "The integral of samples by the trapezoidal rule.\nThe samples y are at points x, or spaced dx (1) apart.",
+		Doc:     "The integral of samples by the trapezoidal rule.",
 		Example: "trapezoid([1, 2, 3], [0, 1, 2])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -452,7 +452,7 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "romb", Params: []lang.Param{{Name: "y", Kind: lang.ArrayArg, Doc: "the samples, 2**k + 1 of them equally spaced"}}, Topic: "ode",
+		Name: "romb", Params: []lang.Param{{Name: "y", Kind: lang.ArrayArg, Doc: "the samples, a vector"}}, Topic: "ode",
 		Options: []lang.Opt{{Name: "dx", Doc: "the spacing of the samples (1)"}},
 		Doc:     "The integral of 2**k + 1 samples by Romberg's method.\nThe samples are equally spaced.",
 		Example: "romb(exp(linspace(0, 1, 9)), {dx: 0.125}) - (e - 1)",

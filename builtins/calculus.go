@@ -233,9 +233,18 @@ func sampledGradient(f, x []float64) []float64 {
 	return out
 }
 
+// The parameters several calculus builtins share.
+var (
+	exprParam      = lang.Param{Name: "expr", Doc: "the expression"}
+	symbolsParam   = lang.Param{Name: "[x, y, ...]", Optional: true, Doc: "the symbols to differentiate by (all free symbols, alphabetically, if left out)"}
+	diffOrderParam = lang.Param{Name: "n", Optional: true, Doc: "how many times to differentiate or difference (once if left out)"}
+	pointFuncParam = lang.Param{Name: "f", Kind: lang.FunctionArg, Doc: "the function: of x, or an expression in its variables"}
+)
+
 var calculusBuiltins = []*lang.Builtin{
 	{
-		Name: "diff", Forms: [][]lang.Param{{{Name: "expr"}, {Name: "x"}, {Name: "n", Optional: true}}, {{Name: "f"}}, {{Name: "xs"}, {Name: "n", Optional: true}}}, Topic: "calculus",
+		Name: "diff", Forms: [][]lang.Param{{exprParam, {Name: "x", Doc: "the symbol to differentiate by"}, diffOrderParam},
+			{{Name: "f", Doc: "a function of one number"}}, {{Name: "xs", Doc: "an array to difference"}, diffOrderParam}}, Topic: "calculus",
 		Options: []lang.Opt{{Name: "axis", Doc: "the axis to difference along (the last)"}},
 		Doc: "The exact derivative of an expression, simplified.\nThe derivative of an expression by the symbol x (n times), exact and simplified;\n" +
 			"diff(f) is the derivative of a function of one variable, itself a function;\n" +
@@ -302,10 +311,10 @@ var calculusBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "gradient", Params: []lang.Param{{Name: "ys"}, {Name: "spacing", Optional: true}}, Topic: "calculus",
+		Name: "gradient", Params: []lang.Param{{Name: "ys", Kind: lang.ArrayArg, Doc: "the samples, a vector"},
+			{Name: "spacing", Kind: lang.ArrayArg, Optional: true, Default: lang.Num(1), Doc: "the spacing of the samples, or a vector of their points, evenly spaced or not"}}, Topic: "calculus",
 		Doc: "The derivative of sampled values, as numpy.gradient.\n" +
-			"Central differences inside, one-sided ones at the two ends (numpy's edge_order 1), for samples ys\n" +
-			"spaced 1 apart, spacing apart (a number) or at the points spacing (an array, evenly spaced or not).\n" +
+			"Central differences inside, one-sided ones at the two ends (numpy's edge_order 1).\n" +
 			"For a vector; grad differentiates a function exactly.",
 		Example: "xs = linspace(0, 1, 5)\ngradient(xs**2, xs)\ngradient([1, 4, 9, 16], 1)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -314,12 +323,8 @@ var calculusBuiltins = []*lang.Builtin{
 				panic(lang.ArgErrorf(0, "gradient takes a vector of at least 2 samples, got %s (for an image, sobel "+
 					"differentiates along x or y)", a[0].TypeName()))
 			}
-			if len(a) < 2 || a[1].Kind() == lang.NumKind {
-				h := 1.0
-				if len(a) > 1 {
-					h = a.Num(1)
-				}
-				return lang.Arr(array.Vector(evenGradient(ys.Data, h)))
+			if a[1].Kind() == lang.NumKind {
+				return lang.Arr(array.Vector(evenGradient(ys.Data, a.Num(1))))
 			}
 			xs := a.Array(1)
 			if len(xs.Shape) != 1 || len(xs.Data) != len(ys.Data) {
@@ -329,28 +334,28 @@ var calculusBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "grad", Forms: [][]lang.Param{{{Name: "f"}}, {{Name: "expr"}, {Name: "[x, y, ...]", Optional: true}}}, Topic: "calculus",
+		Name: "grad", Forms: [][]lang.Param{{{Name: "f", Doc: "a function to differentiate"}}, {exprParam, symbolsParam}}, Topic: "calculus",
 		Doc: "The gradient of a function or expression, by autodiff.\nThe gradient, by reverse-mode autodiff: of a function, a function; of an expression, the vector of\n" +
-			"partial derivatives by the given symbols (all free symbols, alphabetically, by default).\n" +
+			"partial derivatives by the given symbols.\n" +
 			"A function whose first parameter is an array is differentiated by that one only; the others\n" +
 			"are extra arguments (as scipy's args). A function of numbers is differentiated by all of them.",
 		Example: "grad(x**2*y + y**3, [x, y])",
 		Fn:      exprOrFunc("grad", gradient, derivedGrad),
 	},
 	{
-		Name: "jacobian", Forms: [][]lang.Param{{{Name: "F"}}, {{Name: "exprs"}, {Name: "[x, y, ...]", Optional: true}}}, Topic: "calculus",
+		Name: "jacobian", Forms: [][]lang.Param{{{Name: "F", Doc: "a function returning a vector"}}, {{Name: "exprs", Doc: "a vector of expressions"}, symbolsParam}}, Topic: "calculus",
 		Doc:     "The Jacobian matrix of a vector function, by autodiff.\n∂F[i]/∂x[j], one reverse sweep per output.",
 		Example: "jacobian([x*y, x + y**2], [x, y])",
 		Fn:      exprOrFunc("jacobian", jacobian, derivedJacobian),
 	},
 	{
-		Name: "hessian", Forms: [][]lang.Param{{{Name: "f"}}, {{Name: "expr"}, {Name: "[x, y, ...]", Optional: true}}}, Topic: "calculus",
+		Name: "hessian", Forms: [][]lang.Param{{{Name: "f", Doc: "a function returning a number"}}, {exprParam, symbolsParam}}, Topic: "calculus",
 		Doc:     "The matrix of second derivatives of a scalar function.\nThe Jacobian of its gradient.",
 		Example: "hessian(x**3*y + y**2, [x, y])",
 		Fn:      exprOrFunc("hessian", hessian, derivedHessian),
 	},
 	{
-		Name: "subs", Params: []lang.Param{{Name: "expr"}, {Name: "values"}}, Topic: "calculus",
+		Name: "subs", Params: []lang.Param{exprParam, {Name: "values", Doc: "a record {x: value, ...} of numbers or expressions"}}, Topic: "calculus",
 		Doc:     "An expression with values put in for its symbols.\nThe expression with symbols replaced, as a record {x: value, ...} gives them (numbers or expressions), simplified",
 		Example: "subs(x**2 + y, {x: 3})",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -375,7 +380,7 @@ var calculusBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "expand", Params: []lang.Param{{Name: "expr"}}, Topic: "calculus",
+		Name: "expand", Params: []lang.Param{exprParam}, Topic: "calculus",
 		Doc:     "An expression with its products of sums multiplied out.\nWhole powers of sums are expanded too.",
 		Example: "expand((x + 1)**3)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -384,7 +389,8 @@ var calculusBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "taylor", Params: []lang.Param{{Name: "expr"}, {Name: "x"}, {Name: "x0"}, {Name: "n"}}, Topic: "calculus",
+		Name: "taylor", Params: []lang.Param{exprParam, {Name: "x", Doc: "the symbol of the polynomial"},
+			{Name: "x0", Doc: "the point to expand about: a number or an expression"}, {Name: "n", Kind: lang.IntArg, Doc: "the degree"}}, Topic: "calculus",
 		Doc:     "The Taylor polynomial of an expression.\nThe Taylor polynomial of degree n of the expression in x about x0: Σ f⁽ᵏ⁾(x0)/k! (x - x0)**k",
 		Example: "taylor(exp(x), x, 0, 4)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -413,7 +419,7 @@ var calculusBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "symbols", Params: []lang.Param{{Name: "expr"}}, Topic: "calculus",
+		Name: "symbols", Params: []lang.Param{exprParam}, Topic: "calculus",
 		Doc:     "The free symbols of an expression, in alphabetical order.\nThey are the parameters it takes as a function.",
 		Example: "symbols(y*sin(x) + z)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -426,21 +432,20 @@ var calculusBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "approx_fprime", Params: []lang.Param{{Name: "x0"}, {Name: "f"}, {Name: "eps", Optional: true}}, Topic: "calculus",
-		Doc:     "A gradient by forward differences, as scipy's.\nThe gradient of f at x0 by forward differences with step eps (default sqrt of machine epsilon), as scipy's",
+		Name: "approx_fprime", Params: []lang.Param{{Name: "x0", Kind: lang.ArrayArg, Doc: "the point"}, pointFuncParam,
+			{Name: "eps", Kind: lang.NumberArg, Optional: true, Default: lang.Num(0), Doc: "the step; 0 takes the square root of the machine epsilon"}}, Topic: "calculus",
+		Doc:     "A gradient by forward differences, as scipy's.\nThe gradient of f at x0 by forward differences with step eps, as scipy's",
 		Example: "approx_fprime([1, 2], x**2 + 3*y)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			eps := 0.0 // ApproxGrad's default, √ε
-			if len(a) > 2 {
-				eps = a.Num(2)
-			}
 			f, x := pointFunc(s, a[1], a, 0)
-			grad, _ := optimize.ApproxGrad(f.Scalar, x, eps)
+			grad, _ := optimize.ApproxGrad(f.Scalar, x, a.Num(2))
 			return vecValue(grad)
 		},
 	},
 	{
-		Name: "check_grad", Params: []lang.Param{{Name: "f"}, {Name: "g"}, {Name: "x0"}}, Topic: "calculus",
+		Name: "check_grad", Params: []lang.Param{pointFuncParam,
+			{Name: "g", Kind: lang.FunctionArg, Doc: "its gradient, to check: a function of x, or a vector of expressions"},
+			{Name: "x0", Kind: lang.ArrayArg, Doc: "the point"}}, Topic: "calculus",
 		Doc:     "How far a gradient function is from finite differences.\nThe 2-norm of the difference between the gradient g(x0) and a forward-difference gradient of f at x0\n(scipy's check_grad): small, about 1e-7 or less, when g is right",
 		Example: "f(x) = sum(x**2)\ncheck_grad(f, grad(f), [1, 2, 3])",
 		Options: []lang.Opt{{Name: "epsilon", Doc: "the step of the forward differences (sqrt of machine epsilon)"}},
@@ -461,7 +466,7 @@ var calculusBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "latex", Params: []lang.Param{{Name: "expr"}}, Topic: "calculus",
+		Name: "latex", Params: []lang.Param{exprParam}, Topic: "calculus",
 		Doc:     "The expression as a LaTeX formula, as notebooks render it.\nIt is simplified as calc prints it.",
 		Example: "latex(diff(x**2*sin(x), x))",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {

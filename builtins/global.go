@@ -133,13 +133,17 @@ func shgo(s *lang.Session, a lang.Args) lang.Value {
 		"message", lang.Str(r.Message))
 }
 
+// boxParams are the parameters of the global minimizers in a box.
+var boxParams = []lang.Param{
+	{Name: "f", Kind: lang.FunctionArg, Doc: "the function to minimize: of x, or an expression in its variables"},
+	{Name: "bounds", Doc: "the box: [lo, hi] per variable"}}
+
 var globalBuiltins = []*lang.Builtin{
 	{
-		Name: "shgo", Params: []lang.Param{{Name: "f"}, {Name: "bounds"}}, Topic: "optimize",
+		Name: "shgo", Params: boxParams, Topic: "optimize",
 		Options: []lang.Opt{{Name: "n", Doc: "the fewest grid vertices (100)"}, {Name: "iters", Doc: "how many times the grid is refined (1)"}, argsOpt},
 		Doc: "Global and local minima of f in a box, as shgo.\n" +
-			"bounds are [lo, hi] per variable. In the manner of\n" +
-			"scipy.optimize.shgo with simplicial sampling: the box is triangulated (a grid of at least n vertices, 100,\n" +
+			"In the manner of scipy.optimize.shgo with simplicial sampling: the box is triangulated (a grid of at least n vertices, 100,\n" +
 			"refined iters times, 1), every vertex below all its neighbours starts SLSQP with autodiff's gradient, and\n" +
 			"the minima found are returned sorted: a record x, fun, xl, funl, nfev, nlfev, nit, success, message.\n" +
 			"For a few variables (the grid has n points in all); bounds only, no constraints.",
@@ -147,11 +151,10 @@ var globalBuiltins = []*lang.Builtin{
 		Fn:      shgo,
 	},
 	{
-		Name: "differential_evolution", Params: []lang.Param{{Name: "f"}, {Name: "bounds"}}, Options: []lang.Opt{{Name: "strategy", Doc: "the mutation strategy (best1bin)"}, {Name: "maxiter", Doc: "the most generations (1000)"}, {Name: "popsize", Doc: "the population per variable (15)"}, {Name: "tol", Doc: "the relative tolerance on the population's values (0.01)"}, {Name: "atol", Doc: "the absolute tolerance on the population's values (0)"}, {Name: "mutation", Doc: "the mutation constant F, or [lo, hi] to draw it from ([0.5, 1])"}, {Name: "recombination", Doc: "the crossover probability (0.7)"}, seedOpt, {Name: "polish", Doc: "false: do not polish the best by L-BFGS-B"}, {Name: "init", Doc: "the initial population: latinhypercube (default) or random"}, argsOpt},
+		Name: "differential_evolution", Params: boxParams, Options: []lang.Opt{{Name: "strategy", Doc: "the mutation strategy (best1bin)"}, {Name: "maxiter", Doc: "the most generations (1000)"}, {Name: "popsize", Doc: "the population per variable (15)"}, {Name: "tol", Doc: "the relative tolerance on the population's values (0.01)"}, {Name: "atol", Doc: "the absolute tolerance on the population's values (0)"}, {Name: "mutation", Doc: "the mutation constant F, or [lo, hi] to draw it from ([0.5, 1])"}, {Name: "recombination", Doc: "the crossover probability (0.7)"}, seedOpt, {Name: "polish", Doc: "false: do not polish the best by L-BFGS-B"}, {Name: "init", Doc: "the initial population: latinhypercube (default) or random"}, argsOpt},
 		Topic: "optimize",
 		Doc: "A global minimum in a box by differential evolution.\n" +
-			"bounds are [lo, hi] per variable. As\n" +
-			"scipy.optimize.differential_evolution: a population of popsize*n points mutates and recombines\n" +
+			"As scipy.optimize.differential_evolution: a population of popsize*n points mutates and recombines\n" +
 			"(strategy best1bin, or scipy's others: rand1bin, best2exp, currenttobest1bin, ...) until its values\n" +
 			"agree to tol, then the best is polished by L-BFGS-B with autodiff's gradient. Seeded, so runs repeat,\n" +
 			"though not scipy's own, whose generator differs. Returns scipy's OptimizeResult record.",
@@ -159,10 +162,11 @@ var globalBuiltins = []*lang.Builtin{
 		Fn:      differentialEvolution,
 	},
 	{
-		Name: "brute", Params: []lang.Param{{Name: "f"}, {Name: "ranges"}}, Topic: "optimize",
+		Name: "brute", Params: []lang.Param{boxParams[0],
+			{Name: "ranges", Doc: "the grid: [lo, hi] (Ns points) or [lo, hi, step] per variable"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "Ns", Doc: "the grid points per [lo, hi] range (20)"}, fullOutputOpt, {Name: "finish", Doc: "false: do not polish the best grid point by Nelder–Mead"}, argsOpt},
-		Doc: "Minimizes a function over a grid, as scipy's brute.\nMinimizes f over a grid, as scipy.optimize.brute: ranges holds [lo, hi] (Ns points, 20 by default) or\n" +
-			"[lo, hi, step] per variable; the best grid point is then polished with Nelder–Mead unless {finish: false}.\n" +
+		Doc: "Minimizes a function over a grid, as scipy's brute.\nMinimizes f over the grid of ranges, as scipy.optimize.brute;\n" +
+			"the best grid point is then polished with Nelder–Mead unless {finish: false}.\n" +
 			"{full_output: true} gives a record x0, fval, grid, Jout.",
 		Example: "brute((x - 1)**2 + (y + 2)**2, [[-4, 4], [-4, 4]])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -187,16 +191,16 @@ var globalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "dual_annealing", Params: []lang.Param{{Name: "f"}, {Name: "bounds"}}, Topic: "optimize",
+		Name: "dual_annealing", Params: boxParams, Topic: "optimize",
 		Options: annealingOpts,
-		Doc: "A global minimum by generalized simulated annealing.\nA global minimum of f within bounds ([lo, hi] per variable) by generalized simulated annealing with local\n" +
+		Doc: "A global minimum by generalized simulated annealing.\nA global minimum of f within bounds by generalized simulated annealing with local\n" +
 			"search, as scipy.optimize.dual_annealing; seeded (seed 0 by default), so runs repeat. Returns scipy's\n" +
 			"OptimizeResult record.",
 		Example: "dual_annealing(x**2 + 10 - 10*cos(2*pi*x), [[-5, 5]], {seed: 1}).x",
 		Fn:      dualAnnealing,
 	},
 	{
-		Name: "anneal", Params: []lang.Param{{Name: "f"}, {Name: "bounds"}}, Topic: "optimize",
+		Name: "anneal", Params: boxParams, Topic: "optimize",
 		Options: annealingOpts,
 		Doc: "The old scipy anneal, run as dual_annealing.\nThe global minimizer scipy once had as anneal (removed in scipy 0.16); calc runs dual_annealing,\n" +
 			"its replacement, with the same arguments.",
@@ -207,7 +211,7 @@ var globalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "basinhopping", Params: []lang.Param{{Name: "f"}, {Name: "x0"}}, Topic: "optimize",
+		Name: "basinhopping", Params: objectiveParams("f"), Topic: "optimize",
 		Options: []lang.Opt{{Name: "niter", Doc: "the number of hops (100)"}, {Name: "T", Doc: "the temperature of the Metropolis rule (1)"}, {Name: "stepsize", Doc: "the largest random displacement (0.5)"}, seedOpt, {Name: "interval", Doc: "how often the step size is adapted (50)"}, {Name: "niter_success", Doc: "stop when the best stays the same for this many hops"}, {Name: "minimizer_kwargs", Doc: "minimize's options for the local minimizer (BFGS)"}, argsOpt},
 		Doc: "A global minimum by basin hopping, as scipy's.\nRandom hops, each followed by a local minimization, accepted by\n" +
 			"the Metropolis rule, as scipy.optimize.basinhopping; seeded. The local minimizer is BFGS with autodiff's\n" +

@@ -67,9 +67,15 @@ func vecValue(x []float64) lang.Value { return lang.Arr(array.Vector(append([]fl
 
 func count(n int) lang.Value { return lang.Num(float64(n)) }
 
+// residualParams are the residuals, named name, and the starting point
+// of leastsq and least_squares.
+func residualParams(name string) []lang.Param {
+	return []lang.Param{{Name: name, Kind: lang.FunctionArg, Doc: "the residuals: a function of x returning a vector, or a vector of expressions"}, startParam("x0")}
+}
+
 var leastSquaresBuiltins = []*lang.Builtin{
 	{
-		Name: "leastsq", Params: []lang.Param{{Name: "f"}, {Name: "x0"}}, Topic: "optimize",
+		Name: "leastsq", Params: residualParams("f"), Topic: "optimize",
 		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian as a function, in place of autodiff's; false: MINPACK's forward differences (lmdif)"}, fullOutputOpt, {Name: "ftol", Doc: "the relative tolerance on the sum of squares (1.49e-8)"}, {Name: "xtol", Doc: "the relative tolerance on x (1.49e-8)"}, {Name: "gtol", Doc: "the orthogonality tolerance between residuals and Jacobian columns (0)"}, maxfevOpt, epsfcnOpt, factorOpt},
 		Doc: "Minimizes a sum of squares by Levenberg–Marquardt.\n" +
 			"The residuals are f(x); MINPACK's lmder, as\n" +
@@ -113,7 +119,7 @@ var leastSquaresBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "least_squares", Params: []lang.Param{{Name: "fun"}, {Name: "x0"}}, Topic: "optimize",
+		Name: "least_squares", Params: residualParams("fun"), Topic: "optimize",
 		Options: leastSquaresOpts, Methods: []string{"trf", "dogbox", "lm"},
 		Doc: "Minimizes a sum of squares, optionally within bounds.\n" +
 			"The cost is half the sum of squares of fun(x), as scipy.optimize.least_squares (trf by default);\n" +
@@ -174,15 +180,16 @@ var leastSquaresBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "curve_fit", Params: []lang.Param{{Name: "f"}, {Name: "xdata"}, {Name: "ydata"}}, Topic: "optimize",
+		Name: "curve_fit", Params: []lang.Param{
+			{Name: "f", Kind: lang.FunctionArg, Doc: "the model: a function f(x, p1, p2, ...), or an expression in x and its parameters (the other symbols, alphabetically)"},
+			{Name: "xdata", Kind: lang.ArrayArg, Doc: "the data's x values"}, {Name: "ydata", Kind: lang.ArrayArg, Doc: "the data's y values, one per x"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "p0", Doc: "the starting parameters (all 1)"}, {Name: "sigma", Doc: "the uncertainty of each ydata"}, {Name: "absolute_sigma", Doc: "true: sigma is absolute, not relative, in the covariance"}, {Name: "bounds", Doc: "[lo, hi], numbers or one per parameter"}, {Name: "method", Doc: "lm (default without bounds) or trf"}, maxfevOpt, ftolOpt,
 			{Name: "xtol", Doc: "the relative tolerance on the parameters' step (1.49e-8 with lm, 1e-8 with trf)"}, gtolOpt,
 			{Name: "jac", Doc: "false: finite differences in place of autodiff's; with trf, \"2-point\" or \"3-point\" as scipy's"},
 			{Name: "epsfcn", Doc: "lm: the step of MINPACK's forward differences, relative to p (alone, it asks for them)"},
 			{Name: "diff_step", Doc: "trf: the relative step of the finite differences (alone, it asks for them)"}},
 		Doc: "Fits a model to data by nonlinear least squares.\n" +
-			"As scipy.optimize.curve_fit. The model is a function f(x, p1, p2, ...) or an expression in x and its parameters (the other symbols, alphabetically).\n" +
-			"p0 defaults to ones. sigma is the uncertainty of each y, or (a matrix) the covariance of their errors.\n" +
+			"As scipy.optimize.curve_fit. p0 defaults to ones. sigma is the uncertainty of each y, or (a matrix) the covariance of their errors.\n" +
 			"Returns a record popt, pcov (the parameters' covariance; perr = sqrt(diag(pcov))).",
 		Example: "xs = linspace(0, 4, 20)\nys = 2.5*exp(-1.3*xs) + 0.5\ncurve_fit(a*exp(-b*x) + c, xs, ys).popt",
 		Fn:      curveFit,

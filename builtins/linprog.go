@@ -115,9 +115,12 @@ var linprogMethods = map[string]func(optimize.LP, *optimize.LPSettings) (*optimi
 	"highs-ipm": optimize.LinProgIPM, "interior-point": optimize.LinProgIPM,
 }
 
+// costParam is the objective c of linprog and milp.
+var costParam = lang.Param{Name: "c", Doc: "the costs: a vector, one per variable"}
+
 var linprogBuiltins = []*lang.Builtin{
 	{
-		Name: "linprog", Params: []lang.Param{{Name: "c"}}, Topic: "optimize",
+		Name: "linprog", Params: []lang.Param{costParam}, Topic: "optimize",
 		Methods: slices.Sorted(maps.Keys(linprogMethods)),
 		Options: []lang.Opt{{Name: "A_ub", Doc: "the matrix of the inequalities A_ub·x <= b_ub"}, {Name: "b_ub", Doc: "the right sides of the inequalities"}, {Name: "A_eq", Doc: "the matrix of the equations A_eq·x = b_eq"}, {Name: "b_eq", Doc: "the right sides of the equations"}, {Name: "bounds", Doc: "nil (x >= 0), one [lo, hi] pair for all, or one per variable"}, {Name: "integrality", Doc: "0 (continuous) or 1 (integer) per variable, as milp"}, methodOpt, {Name: "maxiter", Doc: "the most simplex or interior point iterations"}},
 		Doc: "Minimizes c·x under linear constraints.\n" +
@@ -194,7 +197,7 @@ var linprogBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "milp", Params: []lang.Param{{Name: "c"}}, Topic: "optimize",
+		Name: "milp", Params: []lang.Param{costParam}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "integrality", Doc: "0 (continuous) or 1 (integer), one for all or one per variable (0)"}, {Name: "bounds", Doc: "{lb, ub} or [lb, ub], numbers or vectors (0 and inf)"}, {Name: "constraints", Doc: "{A, lb, ub} for lb <= A·x <= ub, or a list of them"}, {Name: "maxnodes", Doc: "the most branch and bound nodes (100000)"}},
 		Doc: "Minimizes c·x over mixed-integer x.\n" +
 			"Minimizes c·x over mixed-integer x, as scipy.optimize.milp: integrality is 0 (continuous) or 1 (integer),\n" +

@@ -100,7 +100,10 @@ func ints(xs []int) lang.Value {
 
 var odeBuiltins = []*lang.Builtin{
 	{
-		Name: "odeint", Params: []lang.Param{{Name: "func"}, {Name: "y0"}, {Name: "t"}}, Topic: "ode",
+		Name: "odeint", Params: []lang.Param{
+			{Name: "func", Kind: lang.FunctionArg, Doc: "the right-hand side: a function of y, t and the args (t first with tfirst)"},
+			{Name: "y0", Doc: "the initial state: a number or a vector"},
+			{Name: "t", Kind: lang.ArrayArg, Doc: "the times to give y at, t[0] the initial one"}}, Topic: "ode",
 		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian of func by y, in place of autodiff's"}, fullOutputOpt, {Name: "rtol", Doc: "the relative tolerance, one or one per component (1.49012e-8)"}, {Name: "atol", Doc: "the absolute tolerance, one or one per component (1.49012e-8)"}, {Name: "tcrit", Doc: "times the solver must not step past"}, {Name: "h0", Doc: "the first step (chosen by the solver)"}, {Name: "hmax", Doc: "the largest step (inf)"}, {Name: "hmin", Doc: "the smallest step (0)"}, {Name: "mxstep", Doc: "the most steps per output time (500)"}, {Name: "mxordn", Doc: "the highest Adams order (12)"}, {Name: "mxords", Doc: "the highest BDF order (5)"}, {Name: "printmessg", Doc: "false: print no message on failure"}, {Name: "tfirst", Doc: "true: func(t, y, args...) and Dfun(t, y, args...), time first (false)"}, {Name: "col_deriv", Doc: "true: Dfun returns the Jacobian transposed, ∂f_j/∂y_i in row i (false)"}, adjointOpt},
 		Doc: "Solves an ODE system at given times, as scipy's odeint.\nSolves y' = func(y, t, args...) (func(t, y, args...) with {tfirst: true}) from y(t[0]) = y0 and\n" +
 			"returns y at every time of t (one row each), as\n" +
@@ -143,7 +146,10 @@ var odeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "solve_ivp", Params: []lang.Param{{Name: "fun"}, {Name: "t_span"}, {Name: "y0"}}, Topic: "ode",
+		Name: "solve_ivp", Params: []lang.Param{
+			{Name: "fun", Kind: lang.FunctionArg, Doc: "the right-hand side: a function of t, y and the args"},
+			{Name: "t_span", Kind: lang.ArrayArg, Doc: "the interval [t0, t1] to integrate over"},
+			{Name: "y0", Doc: "the initial state: a number or a vector"}}, Topic: "ode",
 		Options: ivpOpts, Methods: []string{"RK45", "RK23", "DOP853", "Radau", "BDF", "LSODA"},
 		Doc: "Solves an initial value problem, as scipy's solve_ivp.\nSolves y' = fun(t, y, args...) over t_span = [t0, t1] from y0, as scipy.integrate.solve_ivp (RK45 by\n" +
 			"default; the implicit methods get the Jacobian from autodiff).\n" +
@@ -156,7 +162,7 @@ var odeBuiltins = []*lang.Builtin{
 		Fn:      solveIVP,
 	},
 	{
-		Name: "airy", Params: []lang.Param{{Name: "x"}}, Topic: "special",
+		Name: "airy", Params: []lang.Param{{Name: "x", Kind: lang.ArrayArg, Doc: "the point: a number or an array"}}, Topic: "special",
 		Doc:     "The Airy functions Ai, Ai', Bi and Bi'.\n[Ai, Ai', Bi, Bi'] at x, like scipy.special.airy (each an array when x is one).",
 		Example: "airy(0)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -180,7 +186,9 @@ var odeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "zeta", Params: []lang.Param{{Name: "s"}, {Name: "q", Optional: true}}, Topic: "special",
+		Name: "zeta", Params: []lang.Param{
+			{Name: "s", Kind: lang.ArrayArg, Doc: "the argument: a number, or an array without q"},
+			{Name: "q", Kind: lang.NumberArg, Optional: true, Doc: "the Hurwitz parameter (the Riemann zeta function if left out)"}}, Topic: "special",
 		Doc:     "The Riemann or Hurwitz zeta function.\nThe Riemann zeta function ζ(s), or with q the Hurwitz zeta function ζ(s, q), as scipy.special.zeta",
 		Example: "zeta(2) - pi**2/6",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -243,7 +251,7 @@ func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	rec.Set("y", matrix(ys))
 	if r.Sol != nil {
 		sol := r.Sol
-		rec.Set("sol", lang.Func(&lang.Builtin{Name: "sol", Params: []lang.Param{{Name: "t"}}, Doc: "the dense output of solve_ivp",
+		rec.Set("sol", lang.Func(&lang.Builtin{Name: "sol", Params: []lang.Param{{Name: "t", Kind: lang.ArrayArg, Doc: "the time: a number or an array"}}, Doc: "the dense output of solve_ivp",
 			Fn: func(s *lang.Session, a lang.Args) lang.Value {
 				ts := a.Array(0)
 				out := make([][]float64, len(ts.Data))

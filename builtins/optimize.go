@@ -678,12 +678,23 @@ var fullOutputOrder = map[string][]string{
 	"fmin_cg": {"xopt", "fopt", "funcalls", "gradcalls", "warnflag"},
 }
 
+// startParam is a solver's starting point.
+func startParam(name string) lang.Param {
+	return lang.Param{Name: name, Doc: "the starting point: a number or an array"}
+}
+
+// objectiveParams are a minimizer's function, named name, and starting
+// point.
+func objectiveParams(name string) []lang.Param {
+	return []lang.Param{{Name: name, Kind: lang.FunctionArg, Doc: "the function to minimize: of x, or an expression in its variables"}, startParam("x0")}
+}
+
 // fminStyle builds one of scipy's fmin_* functions: it prints scipy's
 // report unless {disp: false}, and returns xopt, or with {full_output:
 // true} a record of scipy's output names.
 func fminStyle(name, method, doc, example string, options ...lang.Opt) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "f"}, {Name: "x0"}}, Options: slices.Concat([]lang.Opt{argsOpt}, options, fminOpts), Topic: "optimize", Doc: doc, Example: example,
+		Name: name, Params: objectiveParams("f"), Options: slices.Concat([]lang.Opt{argsOpt}, options, fminOpts), Topic: "optimize", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			m := findMinimizer(method)
@@ -787,7 +798,7 @@ var reportingMethods = []string{"Nelder-Mead", "Powell", "CG", "BFGS", "Newton-C
 // minimizeBuiltin is minimize, whose options basinhopping's
 // minimizer_kwargs also holds.
 var minimizeBuiltin = &lang.Builtin{
-	Name: "minimize", Params: []lang.Param{{Name: "f"}, {Name: "x0"}}, Methods: minimizerNames(), Topic: "optimize",
+	Name: "minimize", Params: objectiveParams("f"), Methods: minimizerNames(), Topic: "optimize",
 	Options: []lang.Opt{methodOpt, argsOpt,
 		{Name: "jac", Doc: "the gradient as a function; true: f returns (value, gradient); false: forward differences with step epsilon; \"2-point\", \"3-point\" or \"cs\" (complex step, for a function): scipy's finite differences (" + strings.Join(differenceMethods, ", ") + ")"},
 		{Name: "finite_diff_rel_step", Doc: "the relative step of jac \"2-point\", \"3-point\" or \"cs\" (sqrt(eps), eps**(1/3) for 3-point)", Methods: differenceMethods},
@@ -869,7 +880,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		lang.Opt{Name: "fhess", Doc: "the Hessian as a function, in place of autodiff's"},
 		lang.Opt{Name: "fhess_p", Doc: "the Hessian-vector product as a function of x and v"}, avextolOpt, epsilonOpt),
 	{
-		Name: "fmin_l_bfgs_b", Params: []lang.Param{{Name: "func"}, {Name: "x0"}}, Topic: "optimize",
+		Name: "fmin_l_bfgs_b", Params: objectiveParams("func"), Topic: "optimize",
 		Options: []lang.Opt{fminFprimeOpt, argsOpt, approxGradOpt, boundsOpt, mOpt, factrOpt, pgtolOpt, epsilonOpt, maxfunOpt, maxiterOpt, maxlsOpt, callbackOpt},
 		Doc: "Minimizes a function within bounds by L-BFGS-B.\n" +
 			"Starts from x0, as scipy.optimize.fmin_l_bfgs_b, with the exact gradient from\n" +
@@ -884,7 +895,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "fmin_tnc", Params: []lang.Param{{Name: "func"}, {Name: "x0"}}, Topic: "optimize",
+		Name: "fmin_tnc", Params: objectiveParams("func"), Topic: "optimize",
 		Options: []lang.Opt{fminFprimeOpt, argsOpt, approxGradOpt, boundsOpt, epsilonOpt, maxCGitOpt, maxfunOpt, etaOpt, stepmxOpt, accuracyOpt, ftolOpt, xtolOpt, pgtolOpt, callbackOpt},
 		Doc: "Minimizes within bounds by a truncated Newton method.\n" +
 			"Starts from x0, as scipy.optimize.fmin_tnc, with the\n" +
@@ -899,7 +910,8 @@ var optimizeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "fmin_cobyla", Params: []lang.Param{{Name: "func"}, {Name: "x0"}, {Name: "cons"}}, Topic: "optimize",
+		Name: "fmin_cobyla", Params: append(objectiveParams("func"),
+			lang.Param{Name: "cons", Doc: "the constraints c(x) >= 0: a function or an expression, or a list of them"}), Topic: "optimize",
 		Options: []lang.Opt{argsOpt, rhobegOpt, rhoendOpt, maxfunOpt, catolOpt, callbackOpt},
 		Doc: "Minimizes subject to inequality constraints (COBYLA).\n" +
 			"Starts from x0, subject to the inequalities c(x) >= 0 for each function c in cons (one or a list), by\n" +
@@ -916,7 +928,7 @@ var optimizeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "fmin_slsqp", Params: []lang.Param{{Name: "func"}, {Name: "x0"}}, Topic: "optimize",
+		Name: "fmin_slsqp", Params: objectiveParams("func"), Topic: "optimize",
 		Options: slices.Concat(slsqpConstraintOpts, []lang.Opt{boundsOpt, fminFprimeOpt, argsOpt, iterOpt, accOpt, dispOpt, fullOutputOpt, epsilonOpt, callbackOpt}),
 		Doc: "Minimizes subject to constraints by SLSQP.\n" +
 			"Starts from x0, subject to equations c(x) = 0 (eqcons: a list of functions, or f_eqcons: one vector\n" +
@@ -941,7 +953,9 @@ var optimizeBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "nnls", Params: []lang.Param{{Name: "A"}, {Name: "b"}}, Topic: "optimize",
+		Name: "nnls", Params: []lang.Param{
+			{Name: "A", Kind: lang.ArrayArg, Doc: "the matrix of the system"},
+			{Name: "b", Kind: lang.ArrayArg, Doc: "the right-hand side, a vector"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "maxiter", Doc: "the most iterations (3·n)"}},
 		Doc: "Non-negative least squares for a linear system.\n" +
 			"The x >= 0 minimizing ||A·x - b|| (Lawson and Hanson's active set method), as scipy.optimize.nnls;\na record x, rnorm",

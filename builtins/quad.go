@@ -233,14 +233,22 @@ func sampled(a lang.Args) (y, x []float64) {
 	return y, x
 }
 
+// samplesParams are the parameters of the integrals of samples.
+var samplesParams = []lang.Param{
+	{Name: "y", Kind: lang.ArrayArg, Doc: "the samples, a vector"},
+	{Name: "x", Kind: lang.ArrayArg, Optional: true, Doc: "the points of the samples (spaced dx apart if left out)"}}
+
 var quadBuiltins = []*lang.Builtin{
 	{
-		Name: "quad", Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}}, Topic: "ode",
+		Name: "quad", Params: []lang.Param{
+			{Name: "f", Kind: lang.FunctionArg, Doc: "the integrand: a function of x, or an expression in x"},
+			{Name: "a", Kind: lang.NumberArg, Doc: "the lower limit (may be -inf)"},
+			{Name: "b", Kind: lang.NumberArg, Doc: "the upper limit (may be inf)"}}, Topic: "ode",
 		Options: []lang.Opt{epsabsOpt, epsrelOpt, {Name: "limit", Doc: "the most subintervals (50)"},
 			{Name: "points", Doc: "break points of a finite range where f is singular or jumps"},
 			{Name: "weight", Doc: "a weight function: \"cos\", \"sin\", \"alg\", \"alg-loga\", \"alg-logb\", \"alg-log\" or \"cauchy\""},
 			{Name: "wvar", Doc: "the weight's variables: ω, [α, β] or c"}, fullOutputOpt, argsOpt},
-		Doc: "The integral of f from a to b, as scipy's quad.\nThe integral of f from a to b (either may be ±inf) by adaptive Gauss–Kronrod quadrature with extrapolation,\n" +
+		Doc: "The integral of f from a to b, as scipy's quad.\nThe integral of f from a to b by adaptive Gauss–Kronrod quadrature with extrapolation,\n" +
 			"as QUADPACK's qags/qagi and scipy.integrate.quad; a record value, abserr (an error estimate).\n" +
 			"points lists break points of a finite range where f is singular or jumps (QUADPACK's qagp);\n" +
 			"weight \"alg\" with wvar [α, β] integrates f·(x-a)^α·(b-x)^β, \"alg-loga\", \"alg-logb\", \"alg-log\" times log(x-a), log(b-x) or both (qaws);\n" +
@@ -295,7 +303,12 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "dblquad", Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}, {Name: "gfun"}, {Name: "hfun"}}, Topic: "ode",
+		Name: "dblquad", Params: []lang.Param{
+			{Name: "f", Kind: lang.FunctionArg, Doc: "the integrand: a function of y and x, in that order"},
+			{Name: "a", Kind: lang.NumberArg, Doc: "the lower limit of x"},
+			{Name: "b", Kind: lang.NumberArg, Doc: "the upper limit of x"},
+			{Name: "gfun", Doc: "the lower limit of y: a number or a function of x"},
+			{Name: "hfun", Doc: "the upper limit of y: a number or a function of x"}}, Topic: "ode",
 		Options: []lang.Opt{epsabsOpt, epsrelOpt},
 		Doc:     "A double integral, as scipy's dblquad.\nThe double integral of f(y, x) for x from a to b and y from gfun(x) to hfun(x) (numbers or functions), as scipy.integrate.dblquad",
 		Example: "area(y, x) = 1\ndblquad(area, 0, 1, 0, 2).value",
@@ -315,7 +328,14 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "tplquad", Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}, {Name: "gfun"}, {Name: "hfun"}, {Name: "qfun"}, {Name: "rfun"}}, Topic: "ode",
+		Name: "tplquad", Params: []lang.Param{
+			{Name: "f", Kind: lang.FunctionArg, Doc: "the integrand: a function of z, y and x, in that order"},
+			{Name: "a", Kind: lang.NumberArg, Doc: "the lower limit of x"},
+			{Name: "b", Kind: lang.NumberArg, Doc: "the upper limit of x"},
+			{Name: "gfun", Doc: "the lower limit of y: a number or a function of x"},
+			{Name: "hfun", Doc: "the upper limit of y: a number or a function of x"},
+			{Name: "qfun", Doc: "the lower limit of z: a number or a function of x and y"},
+			{Name: "rfun", Doc: "the upper limit of z: a number or a function of x and y"}}, Topic: "ode",
 		Options: []lang.Opt{epsabsOpt, epsrelOpt},
 		Doc: "A triple integral, as scipy's tplquad.\nThe integral of f(z, y, x) for x from a to b, y from gfun(x) to hfun(x) and z from qfun(x, y) to rfun(x, y)\n" +
 			"(limits numbers or functions), by nested quad as scipy.integrate.tplquad; a record value, abserr",
@@ -337,10 +357,12 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "nquad", Params: []lang.Param{{Name: "f"}, {Name: "ranges"}}, Topic: "ode",
+		Name: "nquad", Params: []lang.Param{
+			{Name: "f", Kind: lang.FunctionArg, Doc: "the integrand: a function of x0, x1, ..., xn"},
+			{Name: "ranges", Doc: "one range per variable, innermost first: [lo, hi], or a function of the outer variables returning it"}}, Topic: "ode",
 		Options: []lang.Opt{{Name: "opts", Doc: "a record {epsabs, epsrel, limit, points} for every level, or a list of them, innermost first"}, fullOutputOpt},
-		Doc: "An integral over several variables, as scipy's nquad.\nThe integral of f(x0, x1, ..., xn) over ranges, innermost (x0's) first: each [lo, hi] or a function of the variables\n" +
-			"outside it returning [lo, hi]; opts is a record {epsabs, epsrel, limit, points} for every level or a list of them, one per level;\n" +
+		Doc: "An integral over several variables, as scipy's nquad.\nThe integral of f(x0, x1, ..., xn) over ranges, innermost (x0's) first;\n" +
+			"opts is a record {epsabs, epsrel, limit, points} for every level or a list of them, one per level;\n" +
 			"a record value, abserr, with full_output also neval (the evaluations of f)",
 		Example: "f(x, y) = x*y\nnquad(f, [(y) -> [0, y], [0, 1]]).value",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -360,18 +382,19 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "fixed_quad", Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}, {Name: "n", Optional: true}}, Topic: "ode",
+		Name: "fixed_quad", Params: []lang.Param{
+			{Name: "f", Kind: lang.FunctionArg, Doc: "the integrand: a function of x, or an expression in x"},
+			{Name: "a", Kind: lang.NumberArg, Doc: "the lower limit"},
+			{Name: "b", Kind: lang.NumberArg, Doc: "the upper limit"},
+			{Name: "n", Kind: lang.IntArg, Optional: true, Default: lang.Num(5), Doc: "the number of points"}}, Topic: "ode",
 		Options: []lang.Opt{argsOpt},
 		Doc: "The integral of f from a to b by a Gauss–Legendre rule.\n" +
-			"With n points, as scipy.integrate.fixed_quad (n is 5 by default): exact for polynomials of degree up to 2n - 1; the value alone,\n" +
+			"With n points, as scipy.integrate.fixed_quad: exact for polynomials of degree up to 2n - 1; the value alone,\n" +
 			"for scipy's second result is always None",
 		Example: "fixed_quad(x**7, 0, 1, 4)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			n := 5
-			if len(args) > 3 {
-				n = args.Int(3)
-			}
+			n := args.Int(3)
 			if n < 1 {
 				panic(lang.Errorf("n must be at least 1, got %d", n))
 			}
@@ -381,9 +404,9 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "trapezoid", Params: []lang.Param{{Name: "y"}, {Name: "x", Optional: true}}, Topic: "ode",
+		Name: "trapezoid", Params: samplesParams, Topic: "ode",
 		Options: []lang.Opt{dxOpt},
-		Doc:     "The integral of samples by the trapezoidal rule.\nThe samples y are at points x, or spaced dx (1) apart.",
+		Doc:     "The integral of samples by the trapezoidal rule.",
 		Example: "trapezoid([1, 2, 3], [0, 1, 2])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -392,7 +415,7 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "simpson", Params: []lang.Param{{Name: "y"}, {Name: "x", Optional: true}}, Topic: "ode",
+		Name: "simpson", Params: samplesParams, Topic: "ode",
 		Options: []lang.Opt{dxOpt, {Name: "even", Doc: "for an even number of samples: avg (default), first or last"}},
 		Doc:     "The integral of samples by Simpson's rule.\nThe integral of samples y by Simpson's rule, at points x or spaced dx apart; for an even number of samples\n{even: \"avg\"} (the default), \"first\" or \"last\" as scipy 1.10",
 		Example: "simpson(range(0, 1.01, 0.25)**2, {dx: 0.25})",
@@ -413,7 +436,7 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "cumulative_trapezoid", Params: []lang.Param{{Name: "y"}, {Name: "x", Optional: true}}, Topic: "ode",
+		Name: "cumulative_trapezoid", Params: samplesParams, Topic: "ode",
 		Options: []lang.Opt{dxOpt, {Name: "initial", Doc: "a value put first, so that the result is as long as y"}},
 		Doc:     "The running integral of samples (trapezoids).\nOne value fewer than y, unless initial is given.",
 		Example: "cumulative_trapezoid([1, 2, 3, 4], {initial: 0})",
@@ -429,7 +452,7 @@ var quadBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "romb", Params: []lang.Param{{Name: "y"}}, Topic: "ode",
+		Name: "romb", Params: []lang.Param{{Name: "y", Kind: lang.ArrayArg, Doc: "the samples, a vector"}}, Topic: "ode",
 		Options: []lang.Opt{{Name: "dx", Doc: "the spacing of the samples (1)"}},
 		Doc:     "The integral of 2**k + 1 samples by Romberg's method.\nThe samples are equally spaced.",
 		Example: "romb(exp(linspace(0, 1, 9)), {dx: 0.125}) - (e - 1)",

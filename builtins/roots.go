@@ -144,12 +144,32 @@ var (
 	rootScalarMethods = slices.Concat(bracketMethods, newtonMethods)
 )
 
+// scalarParam is the function of one variable that the scalar root
+// finders and minimizers take.
+var scalarParam = lang.Param{Name: "f", Kind: lang.FunctionArg, Doc: "the function: of x, or an expression in x"}
+
+// bracketParams are the parameters of the bracketing root finders.
+var bracketParams = []lang.Param{scalarParam,
+	{Name: "a", Kind: lang.NumberArg, Doc: "the bracket's left end"},
+	{Name: "b", Kind: lang.NumberArg, Doc: "the bracket's right end, where f has the sign opposite to f(a)'s"}}
+
+// intervalParams are the parameters of roots and extrema.
+var intervalParams = []lang.Param{scalarParam,
+	{Name: "a", Kind: lang.NumberArg, Doc: "the interval's left end"},
+	{Name: "b", Kind: lang.NumberArg, Doc: "the interval's right end"}}
+
+// systemParams are the parameters of the solvers of systems of equations.
+func systemParams(start string) []lang.Param {
+	return []lang.Param{{Name: "F", Kind: lang.FunctionArg, Doc: "the equations F(x) = 0: a function of x returning a vector, or a list of expressions"},
+		startParam(start)}
+}
+
 // bracketing is the type of brentq, brenth, ridder and bisect.
 type bracketing func(f func(float64) float64, a, b float64, s *roots.BracketSettings) (roots.Result, error)
 
 func bracketMethod(name, doc string, method bracketing) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}}, Options: bracketOpts, Topic: "roots", Doc: doc,
+		Name: name, Params: bracketParams, Options: bracketOpts, Topic: "roots", Doc: doc,
 		Example: name + "(x**3 - 2*x - 5, 2, 3)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -415,7 +435,7 @@ func namedSolvers() []*lang.Builtin {
 		}
 		method := m.method
 		bs = append(bs, &lang.Builtin{
-			Name: m.name, Params: []lang.Param{{Name: "F"}, {Name: "xin"}}, Options: append([]lang.Opt{argsOpt}, m.options...), Topic: "roots",
+			Name: m.name, Params: systemParams("xin"), Options: append([]lang.Opt{argsOpt}, m.options...), Topic: "roots",
 			Doc: "A root of a system of equations, by scipy's " + m.name + ".\n" +
 				"Solves F(x) = 0 near xin by " + m.doc + ", as scipy.optimize." + m.name +
 				";\nit stops with an error when it does not converge (scipy's NoConvergence).",
@@ -439,7 +459,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 	bracketMethod("ridder", "A root of f in [a, b] by Ridders' method.\nAs scipy.optimize.ridder", roots.Ridder),
 	bracketMethod("bisect", "A root of f in [a, b] by bisection.\nAs scipy.optimize.bisect", roots.Bisect),
 	{
-		Name: "toms748", Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}}, Topic: "roots",
+		Name: "toms748", Params: bracketParams, Topic: "roots",
 		Options: append([]lang.Opt{{Name: "k", Doc: "the number of Newton steps per iteration: 1 or 2 (1)"}}, bracketOpts...),
 		Doc: "A root of f in [a, b] by TOMS algorithm 748.\n" +
 			"By Alefeld, Potra and Shi's algorithm 748 (k = 1 or 2), as scipy.optimize.toms748",
@@ -455,7 +475,8 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "newton", Params: []lang.Param{{Name: "f"}, {Name: "x0"}}, Topic: "roots",
+		Name: "newton", Params: []lang.Param{scalarParam,
+			{Name: "x0", Doc: "the starting point: a number, or an array to solve f(x) = 0 elementwise"}}, Topic: "roots",
 		Options: []lang.Opt{fprimeOpt, fprime2Opt, {Name: "method", Doc: "newton (default), secant, or halley (the default with fprime2)"}, x1Opt,
 			{Name: "tol", Doc: "the absolute tolerance on the root (1.48e-8)"}, rtolOpt, {Name: "maxiter", Doc: "the most iterations (50)"},
 			fullOutputOpt, argsOpt},
@@ -480,7 +501,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "root_scalar", Params: []lang.Param{{Name: "f"}}, Topic: "roots", Methods: rootScalarMethods,
+		Name: "root_scalar", Params: []lang.Param{scalarParam}, Topic: "roots", Methods: rootScalarMethods,
 		Options: []lang.Opt{methodOpt, {Name: "bracket", Doc: "[a, b], where f changes sign", Methods: bracketMethods},
 			{Name: "x0", Doc: x0Opt.Doc, Methods: newtonMethods}, {Name: "x1", Doc: x1Opt.Doc, Methods: newtonMethods},
 			{Name: "fprime", Doc: fprimeOpt.Doc, Methods: newtonMethods}, {Name: "fprime2", Doc: fprime2Opt.Doc, Methods: newtonMethods},
@@ -532,7 +553,9 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "fixed_point", Params: []lang.Param{{Name: "g"}, {Name: "x0"}}, Topic: "roots",
+		Name: "fixed_point", Params: []lang.Param{
+			{Name: "g", Kind: lang.FunctionArg, Doc: "the function: of x, or an expression in x"},
+			{Name: "x0", Doc: "the starting point: a number, or a vector for a map of vectors"}}, Topic: "roots",
 		Options: []lang.Opt{{Name: "method", Doc: "del2 (default, Steffensen's acceleration) or iteration"}, {Name: "xtol", Doc: "the relative tolerance (1e-8)"},
 			{Name: "maxiter", Doc: "the most iterations (500)"}, argsOpt},
 		Doc: "A fixed point of g: an x with g(x) = x.\n" +
@@ -577,7 +600,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "fsolve", Params: []lang.Param{{Name: "F"}, {Name: "x0"}}, Topic: "roots",
+		Name: "fsolve", Params: systemParams("x0"), Topic: "roots",
 		Options: []lang.Opt{{Name: "fprime", Doc: "the Jacobian as a function, in place of autodiff's; false: MINPACK's forward differences (hybrd)"}, fullOutputOpt, {Name: "xtol", Doc: "the relative tolerance between iterates (1.49e-8)"}, maxfevOpt, epsfcnOpt, factorOpt, argsOpt},
 		Doc: "A root of a system of equations by Powell's hybrid method.\n" +
 			"Solves F(x) = 0 near x0 (MINPACK's hybrj), as scipy.optimize.fsolve,\n" +
@@ -600,7 +623,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "root", Params: []lang.Param{{Name: "F"}, {Name: "x0"}}, Options: rootOptions(), Methods: rootMethods(), Topic: "roots",
+		Name: "root", Params: systemParams("x0"), Options: rootOptions(), Methods: rootMethods(), Topic: "roots",
 		Doc: "A root of a system of equations, by a chosen method.\n" +
 			"Solves F(x) = 0 near x0, as scipy.optimize.root (hybr by default); the Jacobian from autodiff for hybr\n" +
 			"and lm.\n" +
@@ -614,7 +637,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "roots", Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}}, Options: scanOptions, Topic: "roots",
+		Name: "roots", Params: intervalParams, Options: scanOptions, Topic: "roots",
 		Doc: "Every root of f in an interval.\n" +
 			"On [a, b]: where f is a formula (it can be traced, and every function in it has interval\n" +
 			"bounds) none is missed: [a, b] is halved until interval arithmetic on f and f' (from autodiff) proves that\n" +
@@ -640,7 +663,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 		},
 	},
 	{
-		Name: "extrema", Params: []lang.Param{{Name: "f"}, {Name: "a"}, {Name: "b"}}, Options: scanOptions, Topic: "roots",
+		Name: "extrema", Params: intervalParams, Options: scanOptions, Topic: "roots",
 		Doc: "The largest and smallest values of f on an interval.\n" +
 			"Found on [a, b] by the calculus recipe: the critical points are the roots\n" +
 			"of f' (exact, from autodiff) in [a, b], found as roots finds them (none missed where f is a formula, with\n" +

@@ -75,7 +75,7 @@ func bracketArg(v lang.Value) []float64 {
 // scalarMinimizer builds brent and golden: minimizers from a bracket.
 func scalarMinimizer(name, doc string, tuple []string, run func(f func(float64) float64, brack []float64, tol float64, maxiter int) (optimize.ScalarResult, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "f"}}, Topic: "optimize", Doc: doc,
+		Name: name, Params: []lang.Param{scalarParam}, Topic: "optimize", Doc: doc,
 		Options: []lang.Opt{{Name: "brack", Doc: "two or three points to start the bracket search from ([0, 1])"}, {Name: "tol", Doc: "the relative tolerance on x (1.48e-8)"}, maxiterOpt, fullOutputOpt, argsOpt},
 		Example: name + "(x**2 - 4*x + 8)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -110,7 +110,9 @@ var scalarMinBuiltins = []*lang.Builtin{
 		"fun, nit, nfev, success, message that unpacks as scipy's tuple: xmin, fval, funcalls = golden(f, full_output=true).",
 		[]string{"x", "fun", "nfev"}, runGolden),
 	{
-		Name: "fminbound", Params: []lang.Param{{Name: "f"}, {Name: "x1"}, {Name: "x2"}}, Topic: "optimize",
+		Name: "fminbound", Params: []lang.Param{scalarParam,
+			{Name: "x1", Kind: lang.NumberArg, Doc: "the interval's left end"},
+			{Name: "x2", Kind: lang.NumberArg, Doc: "the interval's right end"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "xtol", Doc: "the absolute tolerance on x (1e-5)"}, {Name: "maxfun", Doc: "the most function evaluations (500)"}, fullOutputOpt, argsOpt},
 		Doc: "Minimizes a function on an interval.\n" +
 			"The minimizer of f on [x1, x2], by Brent's bounded method as scipy.optimize.fminbound\n" +
@@ -134,22 +136,17 @@ var scalarMinBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "bracket", Params: []lang.Param{{Name: "f"}, {Name: "xa", Optional: true}, {Name: "xb", Optional: true}}, Topic: "optimize",
+		Name: "bracket", Params: []lang.Param{scalarParam,
+			{Name: "xa", Kind: lang.NumberArg, Optional: true, Default: lang.Num(0), Doc: "the first starting point"},
+			{Name: "xb", Kind: lang.NumberArg, Optional: true, Default: lang.Num(1), Doc: "the second starting point"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "grow_limit", Doc: "the most a parabolic step may grow the bracket (110)"}, {Name: "maxiter", Doc: "the most iterations (1000)"}, argsOpt},
 		Doc: "Three points bracketing a minimum of f.\n" +
-			"Three points xa, xb, xc with f(xb) below f(xa) and f(xc), bracketing a minimum, found downhill from xa, xb\n(0 and 1 by default), as scipy.optimize.bracket; a record xa, xb, xc, fa, fb, fc, funcalls.",
+			"Three points xa, xb, xc with f(xb) below f(xa) and f(xc), bracketing a minimum, found downhill from xa, xb,\nas scipy.optimize.bracket; a record xa, xb, xc, fa, fb, fc, funcalls.",
 		Example: "bracket(x**2 - 4*x + 8)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
-			xa, xb := 0.0, 1.0
-			if len(args) > 1 {
-				xa = args.Num(1)
-			}
-			if len(args) > 2 {
-				xb = args.Num(2)
-			}
-			r, err := optimize.Bracket(f, xa, xb, &optimize.BracketSettings{GrowLimit: opts.Num("grow_limit", 0), MaxIter: opts.Int("maxiter", 0)})
+			r, err := optimize.Bracket(f, args.Num(1), args.Num(2), &optimize.BracketSettings{GrowLimit: opts.Num("grow_limit", 0), MaxIter: opts.Int("maxiter", 0)})
 			if err != nil {
 				lang.Throw(err)
 			}
@@ -161,7 +158,7 @@ var scalarMinBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "minimize_scalar", Params: []lang.Param{{Name: "f"}}, Methods: []string{"brent", "golden", "bounded"}, Topic: "optimize",
+		Name: "minimize_scalar", Params: []lang.Param{scalarParam}, Methods: []string{"brent", "golden", "bounded"}, Topic: "optimize",
 		Options: []lang.Opt{methodOpt, {Name: "bracket", Doc: "two or three points to start the bracket search from", Methods: []string{"brent", "golden"}}, {Name: "bounds", Doc: "[lo, hi]", Methods: []string{"bounded"}}, {Name: "tol", Doc: "the tolerance on x"}, argsOpt, maxiterOpt, {Name: "xatol", Doc: "the absolute tolerance on x (1e-5)", Methods: []string{"bounded"}}},
 		Doc: "Minimizes a function of one variable.\n" +
 			"As scipy.optimize.minimize_scalar: brent by default, bounded when bounds are given.\n" +
@@ -195,7 +192,10 @@ var scalarMinBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "line_search", Params: []lang.Param{{Name: "f"}, {Name: "myfprime", Optional: true}, {Name: "xk"}, {Name: "pk"}}, Topic: "optimize",
+		Name: "line_search", Params: []lang.Param{
+			{Name: "f", Doc: "the function: of the point, or an expression in its variables"},
+			{Name: "myfprime", Optional: true, Doc: "the gradient as a function (autodiff's if left out)"},
+			{Name: "xk", Doc: "the point to search from"}, {Name: "pk", Doc: "the direction to search along"}}, Topic: "optimize",
 		Options: []lang.Opt{{Name: "c1", Doc: "the sufficient decrease constant (1e-4)"}, {Name: "c2", Doc: "the curvature constant (0.9)"}, {Name: "amax", Doc: "the largest step"}, {Name: "maxiter", Doc: "the most iterations (10)"}, argsOpt},
 		Doc: "A step size satisfying the strong Wolfe conditions.\n" +
 			"A step alpha along the direction pk from xk, as\n" +

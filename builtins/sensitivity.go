@@ -267,7 +267,9 @@ func numberLike(shape []int, data []float64) lang.Value {
 
 func init() {
 	calculusBuiltins = append(calculusBuiltins, &lang.Builtin{
-		Name: "sensitivity", Params: []lang.Param{{Name: "f"}, {Name: "p"}}, Topic: "calculus",
+		Name: "sensitivity", Params: []lang.Param{
+			{Name: "f", Kind: lang.FunctionArg, Doc: "the function: of p, or an expression in its variables"},
+			{Name: "p", Doc: "the point: a number or a vector"}}, Topic: "calculus",
 		Options: []lang.Opt{{Name: "cov", Doc: "the covariance of p: adds cov and std of the value"}},
 		Doc: "The value of f at p and its sensitivities to p.\n" +
 			"A record value (f(p)) and S, the derivatives of every number of the value by each of p: of shape value's + p's " +

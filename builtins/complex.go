@@ -61,7 +61,7 @@ var complexParam = lang.Param{Name: "z", Doc: "a number or an array, real or com
 var complexBuiltins = []*lang.Builtin{
 	{
 		Name: "lambertw", Params: []lang.Param{
-			{Name: "z", Doc: complexParam.Doc},
+			complexParam,
 			{Name: "k", Kind: lang.IntArg, Optional: true, Default: lang.Num(0), Doc: "the branch"},
 		}, Topic: "special",
 		Options: []lang.Opt{{Name: "tol", Doc: "the relative step at which Halley's iteration stops (1e-8)"}},

@@ -110,7 +110,7 @@ var pointParams = []lang.Param{
 var interpolateBuiltins = []*lang.Builtin{
 	{
 		Name: "interp", Params: []lang.Param{
-			{Name: "x", Kind: lang.ArrayArg, Doc: "where to interpolate: a number or an array"},
+			{Name: "x", Doc: "where to interpolate: a number or an array"},
 			{Name: "xp", Kind: lang.ArrayArg, Doc: "the points' x, increasing"},
 			{Name: "fp", Kind: lang.ArrayArg, Doc: "the points' values"},
 		}, Topic: "interpolate",

@@ -126,7 +126,7 @@ func elementwise3(a lang.Args, f func(x, y, z float64) float64) lang.Value {
 
 var extraMath = []*lang.Builtin{
 	{
-		Name: "factorial", Params: []lang.Param{{Name: "n", Kind: lang.ArrayArg, Doc: "a number or an array (elementwise)"}}, Topic: "math",
+		Name: "factorial", Params: []lang.Param{{Name: "n", Doc: "a number or an array (elementwise)"}}, Topic: "math",
 		Doc: "n! for a whole number n >= 0.\nExact up to 22!, then to double precision; inf past 170!;\n" +
 			"as scipy's factorial(n, exact=False), gamma(n + 1) for other n >= 0 and 0 for n < 0; elementwise on arrays",
 		Example: "factorial([10, 2.5, -1])",

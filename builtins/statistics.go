@@ -62,7 +62,7 @@ func moreDoc(b *lang.Builtin, line string) *lang.Builtin {
 // predicate builds isnan, isinf and isfinite: elementwise truth values.
 func predicate(name, doc string, f func(float64) bool) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "x", Kind: lang.ArrayArg, Doc: "a number or an array"}}, Topic: "statistics",
+		Name: name, Params: []lang.Param{{Name: "x", Doc: "a number or an array"}}, Topic: "statistics",
 		Doc: doc + ".\nElementwise on arrays, giving a mask", Example: name + "([1, nan, inf, -inf])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[0].Kind() == lang.NumKind {

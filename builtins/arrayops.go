@@ -52,7 +52,7 @@ func counts(a lang.Args, i int) []int {
 func elementwisePair(name, prim, doc string) *lang.Builtin {
 	p := autodiff.Lookup(prim)
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "x", Doc: "a number or an array"}, {Name: "y", Doc: "a number or an array"}}, Topic: "arrays",
+		Name: name, Params: []lang.Param{{Name: "x", Doc: elementwiseDoc}, {Name: "y", Doc: elementwiseDoc}}, Topic: "arrays",
 		Doc: doc + " of x and y, elementwise.\nWith broadcasting; NaN if either is NaN (numpy." + name + ")", Example: name + "([1, 5, 3], [4, 2, 6])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a[0], a[1]) },
 	}
@@ -63,7 +63,7 @@ var arrayOpsBuiltins = []*lang.Builtin{
 	alongAxis("argsort", "The indices that sort an array along an axis.\nEqual elements keep their order (numpy's stable kind).",
 
 		"argsort([30, 10, 20])", -1, array.Argsort),
-	alongAxis("flip", "An array with its elements in reverse order.\nAlong an axis, or along every axis by default (numpy.flip)",
+	alongAxis("flip", "An array with its elements in reverse order.\nAs numpy.flip.",
 		"flip([[1, 2], [3, 4]], 0)", array.AllAxes, array.Flip),
 	{
 		Name: "unique", Params: []lang.Param{{Name: "xs", Kind: lang.ArrayArg, Doc: "the values"}}, Topic: "arrays",
@@ -130,7 +130,7 @@ var arrayOpsBuiltins = []*lang.Builtin{
 	{
 		Name: "tile", Params: []lang.Param{{Name: "xs", Kind: lang.ArrayArg, Doc: "the array"}, {Name: "reps", Doc: "the number of copies: one count, or a list of one per axis"}}, Topic: "arrays",
 		Doc: "An array repeated along its axes like tiles.\n" +
-			"The array xs is repeated reps times (a number, or one count per axis), as numpy.tile",
+			"As numpy.tile.",
 		Example: "tile([1, 2], [2, 2])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			x, reps := a.Array(0), counts(a, 1)
@@ -150,7 +150,7 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		}, Topic: "arrays",
 		Options: []lang.Opt{axisOpt},
 		Doc: "Each element of an array repeated in place.\n" +
-			"The count is a number, or one per element along the axis; without an axis xs is flattened, as numpy.repeat",
+			"Without an axis xs is flattened first, as numpy.repeat.",
 		Example: "repeat([1, 2, 3], [1, 0, 2])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()

@@ -79,7 +79,7 @@ func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error)
 	return &lang.Builtin{
 		Name: name, Params: []lang.Param{{Name: "xs", Doc: "the array"}, axisParam}, Topic: "arrays",
 		Options: []lang.Opt{axisOpt},
-		Doc:     doc + " of an array's elements.\nAlong an axis if given (also {axis: k}).",
+		Doc:     doc + " of an array's elements.",
 		Example: name + "([[1, 2], [3, 4]], 0)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -625,7 +625,7 @@ var arrayBuiltins = []*lang.Builtin{
 			{Name: "lo", Doc: "the lower limit (nil for none)"},
 			{Name: "hi", Doc: "the upper limit (nil for none)"},
 		}, Topic: "arrays",
-		Doc:     "Each element limited to the interval [lo, hi].\nnil (None) for lo or hi leaves that side open, as numpy's.",
+		Doc:     "Each element limited to the interval [lo, hi].\nAs numpy's clip.",
 		Example: "clip([-2, 0.5, 3], 0, 1)\nclip([-2, 0.5, 3], nil, 1)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[1].IsNil() && a[2].IsNil() {

@@ -195,8 +195,8 @@ var linalgBuiltins = []*lang.Builtin{
 			{Name: "ord", Optional: true, Doc: "the order: a number, \"fro\" or \"nuc\" (the 2-norm of a vector, the Frobenius norm of a matrix if left out or nil)"},
 		}, Topic: "linalg",
 		Doc: "The norm of a vector or a matrix.\n" +
-			"As numpy.linalg.norm: by default the 2-norm of a vector, the Frobenius norm of a matrix;\n" +
-			"vectors: ord p gives (Σ|x|^p)^(1/p), inf and -inf the largest and smallest |x|, 0 the count of nonzeros;\n" +
+			"As numpy.linalg.norm. Vectors: ord p gives (Σ|x|^p)^(1/p), inf and -inf the largest and smallest |x|,\n" +
+			"0 the count of nonzeros;\n" +
 			"matrices: \"fro\", \"nuc\" (sum of singular values), 2 and -2 (largest and smallest singular value),\n" +
 			"1 and -1 (largest and smallest column sum of |a|), inf and -inf (the same for rows)",
 		Example: "norm([[1, 2], [3, 4]], 2)",
@@ -210,7 +210,7 @@ var linalgBuiltins = []*lang.Builtin{
 			{Name: "ord", Optional: true, Doc: "the order of the norm, as norm's (the ratio of the extreme singular values if left out or nil)"},
 		}, Topic: "linalg",
 		Doc: "The condition number of a matrix.\n" +
-			"As numpy.linalg.cond: by default the ratio of its largest to smallest singular value; any ord of norm",
+			"As numpy.linalg.cond.",
 		Example: "cond([[1, 2], [3, 4]])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Num(must(linalg.Cond(a.Array(0), normOrder(a, 1))))
@@ -254,7 +254,7 @@ var linalgBuiltins = []*lang.Builtin{
 	{
 		Name: "null_space", Params: []lang.Param{
 			matrixParam,
-			{Name: "rcond", Kind: lang.NumberArg, Optional: true, Default: lang.Num(0), Doc: "singular values up to rcond times the largest count as zero (0 or less: scipy's max(rows, cols)·eps)"},
+			{Name: "rcond", Kind: lang.NumberArg, Optional: true, Default: lang.Num(0), Doc: "singular values up to rcond times the largest count as zero; 0 or less for scipy's max(rows, cols)·eps"},
 		}, Topic: "linalg",
 		Doc: "An orthonormal basis of the null space of a matrix.\n" +
 			"The basis vectors are the columns of the result (scipy.linalg.null_space, by SVD)",
@@ -295,7 +295,7 @@ var linalgBuiltins = []*lang.Builtin{
 	{
 		Name: "matrix_rank", Params: []lang.Param{
 			matrixParam,
-			{Name: "tol", Kind: lang.NumberArg, Optional: true, Default: lang.Num(0), Doc: "singular values above it count (0 or less: numpy's, the largest singular value × max(rows, cols) × machine epsilon)"},
+			{Name: "tol", Kind: lang.NumberArg, Optional: true, Default: lang.Num(0), Doc: "the singular values above it count; 0 or less for numpy's, the largest singular value × max(rows, cols) × machine epsilon"},
 		}, Topic: "linalg",
 		Doc:     "The rank of a matrix, from its singular values.\nThe number of singular values above tol.",
 		Example: "matrix_rank([[1, 2], [2, 4]])",

@@ -41,8 +41,7 @@ var polynomialBuiltins = []*lang.Builtin{
 			{Name: "x", Doc: "where to evaluate: a number, an array or a symbol"},
 		}, Topic: "polynomials",
 		Doc: "The value of a polynomial at x.\n" +
-			"As numpy's, evaluated by Horner's rule;\n" +
-			"x may be an array or a symbol, and polyval is differentiable in x and p",
+			"As numpy's, by Horner's rule; differentiable in x and p",
 		Example: "polyval([1, 0, -2], [0, 1, 2])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			mul, add := autodiff.Lookup("*"), autodiff.Lookup("+")

@@ -12,7 +12,7 @@ func nanReduction(name, doc string, f func(*array.Array, int) (*array.Array, err
 	return &lang.Builtin{
 		Name: name, Params: []lang.Param{{Name: "xs", Kind: lang.ArrayArg, Doc: "the values"}, axisParam}, Topic: "statistics",
 		Options: []lang.Opt{axisOpt},
-		Doc:     doc + " of an array's elements, ignoring NaN.\nAlong an axis if given (numpy." + name + ")",
+		Doc:     doc + " of an array's elements, ignoring NaN.\nAs numpy." + name + ".",
 		Example: name + "([1, nan, 3])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()

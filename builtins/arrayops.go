@@ -17,10 +17,14 @@ func axisOrDefault(a lang.Args, i int, opts lang.Options, def int) int {
 }
 
 // alongAxis builds a builtin of an array and an optional axis (def when
-// not given) that gives an array.
+// not given: the last axis, or array.AllAxes) that gives an array.
 func alongAxis(name, doc, example string, def int, f func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
+	axis := axisParam
+	if def != array.AllAxes {
+		axis.Doc = "the axis to work along (the last if left out; nil for the whole array)"
+	}
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "xs"}, {Name: "axis", Optional: true}}, Topic: "arrays",
+		Name: name, Params: []lang.Param{{Name: "xs", Kind: lang.ArrayArg, Doc: "the array"}, axis}, Topic: "arrays",
 		Options: []lang.Opt{axisOpt},
 		Doc:     doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -48,21 +52,21 @@ func counts(a lang.Args, i int) []int {
 func elementwisePair(name, prim, doc string) *lang.Builtin {
 	p := autodiff.Lookup(prim)
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "x"}, {Name: "y"}}, Topic: "arrays",
+		Name: name, Params: []lang.Param{{Name: "x", Doc: elementwiseDoc}, {Name: "y", Doc: elementwiseDoc}}, Topic: "arrays",
 		Doc: doc + " of x and y, elementwise.\nWith broadcasting; NaN if either is NaN (numpy." + name + ")", Example: name + "([1, 5, 3], [4, 2, 6])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a[0], a[1]) },
 	}
 }
 
 var arrayOpsBuiltins = []*lang.Builtin{
-	alongAxis("sort", "A sorted copy of an array along an axis, NaN last.\nThe last axis by default; nil for the flattened array;\n"+
-		"sorted sorts lists of anything, with a key", "sort([[3, 1, 2], [9, 7, 8]])", -1, array.Sort),
-	alongAxis("argsort", "The indices that sort an array along an axis.\nThe last by default; equal elements keep their order (numpy's stable kind).",
+	alongAxis("sort", "A sorted copy of an array along an axis, NaN last.\nsorted sorts lists of anything, with a key", "sort([[3, 1, 2], [9, 7, 8]])", -1, array.Sort),
+	alongAxis("argsort", "The indices that sort an array along an axis.\nEqual elements keep their order (numpy's stable kind).",
+
 		"argsort([30, 10, 20])", -1, array.Argsort),
-	alongAxis("flip", "An array with its elements in reverse order.\nAlong an axis, or along every axis by default (numpy.flip)",
+	alongAxis("flip", "An array with its elements in reverse order.\nAs numpy.flip.",
 		"flip([[1, 2], [3, 4]], 0)", array.AllAxes, array.Flip),
 	{
-		Name: "unique", Params: []lang.Param{{Name: "xs"}}, Topic: "arrays",
+		Name: "unique", Params: []lang.Param{{Name: "xs", Kind: lang.ArrayArg, Doc: "the values"}}, Topic: "arrays",
 		Options: []lang.Opt{{Name: "return_counts", Doc: "true: a record values, counts"}},
 		Doc: "The sorted distinct elements of an array.\n" +
 			"The array xs is flattened first; {return_counts: true} gives a record {values, counts}",
@@ -77,7 +81,7 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "searchsorted", Params: []lang.Param{{Name: "sorted"}, {Name: "v"}}, Topic: "arrays",
+		Name: "searchsorted", Params: []lang.Param{{Name: "sorted", Kind: lang.ArrayArg, Doc: "the ascending vector"}, {Name: "v", Kind: lang.ArrayArg, Doc: "the values to place: a number or an array"}}, Topic: "arrays",
 		Options: []lang.Opt{{Name: "side", Doc: "left (default): the first place v fits; right: the last"}},
 		Doc: "Where values would be inserted to keep a vector sorted.\n" +
 			"For each v, its index in the ascending vector sorted: before equal elements, or after with {side: \"right\"}",
@@ -96,7 +100,7 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "meshgrid", Params: []lang.Param{{Name: "xs", Variadic: true}}, Topic: "arrays",
+		Name: "meshgrid", Params: []lang.Param{{Name: "xs", Kind: lang.ArrayArg, Variadic: true, Doc: "the coordinate vectors, one per axis"}}, Topic: "arrays",
 		Options: []lang.Opt{{Name: "indexing", Doc: "xy (default, Cartesian) or ij (matrix)"}},
 		Doc: "Coordinate matrices from coordinate vectors.\n" +
 			"As numpy.meshgrid: X, Y = meshgrid(x, y) gives arrays of shape (len(y), len(x));\n" +
@@ -124,9 +128,9 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "tile", Params: []lang.Param{{Name: "xs"}, {Name: "reps"}}, Topic: "arrays",
+		Name: "tile", Params: []lang.Param{{Name: "xs", Kind: lang.ArrayArg, Doc: "the array"}, {Name: "reps", Doc: "the number of copies: one count, or a list of one per axis"}}, Topic: "arrays",
 		Doc: "An array repeated along its axes like tiles.\n" +
-			"The array xs is repeated reps times (a number, or one count per axis), as numpy.tile",
+			"As numpy.tile.",
 		Example: "tile([1, 2], [2, 2])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			x, reps := a.Array(0), counts(a, 1)
@@ -139,10 +143,14 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "repeat", Params: []lang.Param{{Name: "xs"}, {Name: "repeats"}, {Name: "axis", Optional: true}}, Topic: "arrays",
+		Name: "repeat", Params: []lang.Param{
+			{Name: "xs", Kind: lang.ArrayArg, Doc: "the array"},
+			{Name: "repeats", Doc: "the count: one number, or a list of one per element along the axis"},
+			axisParam,
+		}, Topic: "arrays",
 		Options: []lang.Opt{axisOpt},
 		Doc: "Each element of an array repeated in place.\n" +
-			"The count is a number, or one per element along the axis; without an axis xs is flattened, as numpy.repeat",
+			"Without an axis xs is flattened first, as numpy.repeat.",
 		Example: "repeat([1, 2, 3], [1, 0, 2])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -159,7 +167,12 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "roll", Params: []lang.Param{{Name: "xs"}, {Name: "shift"}, {Name: "axis", Optional: true}}, Topic: "arrays",
+		Name: "roll", Params: []lang.Param{
+			{Name: "xs", Kind: lang.ArrayArg, Doc: "the array"},
+			{Name: "shift", Kind: lang.IntArg, Doc: "the number of places to shift by (negative: towards the start)"},
+			axisParam,
+		}, Topic: "arrays",
+
 		Options: []lang.Opt{axisOpt},
 		Doc: "An array with its elements shifted cyclically.\n" +
 			"Shifted by shift places, with those pushed off the end coming back at the start (flattened without an axis), as numpy.roll",

@@ -32,6 +32,10 @@ func axisOf(a lang.Args, i int, opts lang.Options) int {
 	}
 }
 
+// axisParam is the optional axis of a reduction or of an operation on an
+// array's elements.
+var axisParam = lang.Param{Name: "axis", Optional: true, Doc: "the axis to work along (the whole array if left out or nil)"}
+
 // numOr returns argument i as a number, or def when it is nil.
 func numOr(a lang.Args, i int, def float64) float64 {
 	if a[i].IsNil() {
@@ -73,9 +77,9 @@ func reduceAxis(f func(*array.Array, int) (*array.Array, error), a *array.Array,
 // nil, builds the graph node for an expression argument.
 func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error), symbolic func(g *autodiff.Graph, x *autodiff.Node, axis int) *autodiff.Node) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "xs"}, {Name: "axis", Optional: true}}, Topic: "arrays",
+		Name: name, Params: []lang.Param{{Name: "xs", Doc: "the array"}, axisParam}, Topic: "arrays",
 		Options: []lang.Opt{axisOpt},
-		Doc:     doc + " of an array's elements.\nAlong an axis if given (also {axis: k}).",
+		Doc:     doc + " of an array's elements.",
 		Example: name + "([[1, 2], [3, 4]], 0)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -159,7 +163,7 @@ func symbolicMean(g *autodiff.Graph, x *autodiff.Node, axis int) *autodiff.Node 
 // spread builds var and std, which take a ddof option like numpy's.
 func spread(name, doc string, f func(*array.Array, int, int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "xs"}, {Name: "axis", Optional: true}}, Topic: "arrays",
+		Name: name, Params: []lang.Param{{Name: "xs", Kind: lang.ArrayArg, Doc: "the values"}, axisParam}, Topic: "arrays",
 		Options: []lang.Opt{axisOpt, ddofOpt},
 		Doc:     doc + " of an array's elements.\nThe population's (ddof 0, like numpy); {ddof: 1} gives the sample estimate.",
 		Example: name + "([2, 4, 4, 4, 5, 5, 7, 9])",
@@ -210,7 +214,7 @@ func arraysOf(a lang.Args) []*array.Array {
 // joiner builds concat, stack, hstack and vstack.
 func joiner(name, doc string, join func([]*array.Array, int) (*array.Array, error), example string) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "arrays", Variadic: true}}, Topic: "arrays",
+		Name: name, Params: []lang.Param{{Name: "arrays", Variadic: true, Doc: "the arrays to join, or one list of them"}}, Topic: "arrays",
 		Options: []lang.Opt{{Name: "axis", Doc: "the axis to join along (0)"}},
 		Doc:     doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -335,16 +339,18 @@ func ignoreAxis(f func([]*array.Array) (*array.Array, error)) func([]*array.Arra
 }
 
 // spaced builds linspace and logspace: n points (50 by default) from start
-// to stop, with one option.
-func spaced(name, doc, example string, option lang.Opt, f func(start, stop float64, n int, opts lang.Options) (*array.Array, error)) *lang.Builtin {
+// to stop, with one option; ends documents start and stop.
+func spaced(name, doc, example string, ends [2]string, option lang.Opt, f func(start, stop float64, n int, opts lang.Options) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "start"}, {Name: "stop"}, {Name: "n", Optional: true}}, Options: []lang.Opt{option}, Topic: "arrays", Doc: doc, Example: example,
+		Name: name, Params: []lang.Param{
+			{Name: "start", Kind: lang.NumberArg, Doc: ends[0]},
+			{Name: "stop", Kind: lang.NumberArg, Doc: ends[1]},
+			{Name: "n", Kind: lang.IntArg, Optional: true, Default: lang.Num(50), Doc: "the number of points"},
+		},
+		Options: []lang.Opt{option}, Topic: "arrays", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			n := 50
-			if len(args) > 2 {
-				n = args.Int(2)
-			}
+			n := args.Int(2)
 			s.CheckElements(float64(n))
 			return lang.Arr(must(f(args.Num(0), args.Num(1), n, opts)))
 		},
@@ -354,7 +360,7 @@ func spaced(name, doc, example string, option lang.Opt, f func(start, stop float
 // filled builds zeros and ones.
 func filled(name string, v float64) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "shape", Variadic: true}}, Topic: "arrays",
+		Name: name, Params: []lang.Param{shapeParam}, Topic: "arrays",
 		Doc:     "An array of the given shape filled with " + name + ".",
 		Example: name + "(2, 3)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -390,20 +396,27 @@ func toArray(v lang.Value) (*array.Array, bool) {
 	return nil, false
 }
 
+// shapeParam is the shape of a new array.
+var shapeParam = lang.Param{Name: "shape", Variadic: true, Doc: "the dimensions: numbers, or one list of them"}
+
 var arrayBuiltins = []*lang.Builtin{
 	filled("zeros", 0),
 	filled("ones", 1),
 	{
-		Name: "full", Params: []lang.Param{{Name: "shape"}, {Name: "value"}}, Topic: "arrays",
-		Doc:     "An array of the given shape filled with one value.\nThe shape is a number or a list of dimensions.",
+		Name: "full", Params: []lang.Param{{Name: "shape", Doc: "the dimensions: a number or a list"}, {Name: "value", Kind: lang.NumberArg, Doc: "the value of every element"}}, Topic: "arrays",
+		Doc:     "An array of the given shape filled with one value.",
 		Example: "full([2, 2], 7)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Arr(array.Full(shapeArgs(s, a[:1], false), a.Num(1)))
 		},
 	},
 	{
-		Name: "eye", Params: []lang.Param{{Name: "n"}, {Name: "m", Optional: true}, {Name: "k", Optional: true}}, Topic: "arrays",
-		Doc:     "The identity matrix, or ones on another diagonal.\nn×m (m = n by default), with ones on diagonal k (0 by default).",
+		Name: "eye", Params: []lang.Param{
+			{Name: "n", Kind: lang.IntArg, Doc: "the number of rows"},
+			{Name: "m", Kind: lang.IntArg, Optional: true, Doc: "the number of columns (n if left out)"},
+			{Name: "k", Kind: lang.IntArg, Optional: true, Doc: "the diagonal of ones: 0 the main one, k > 0 above it, k < 0 below (0 if left out)"},
+		}, Topic: "arrays",
+		Doc:     "The identity matrix, or ones on another diagonal.",
 		Example: "eye(3)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			n := a.Int(0)
@@ -424,19 +437,19 @@ var arrayBuiltins = []*lang.Builtin{
 	rangeBuiltin,
 	alias(rangeBuiltin, "arange", "arange(0, 1, 0.25)"),
 	spaced("linspace",
-		"n evenly spaced numbers from start to stop.\nn is 50 by default; stop is included unless {endpoint: false}.",
-		"linspace(0, 1, 5)", lang.Opt{Name: "endpoint", Doc: "false: leave stop out"},
+		"n evenly spaced numbers from start to stop.\nStop is included unless {endpoint: false}.",
+		"linspace(0, 1, 5)", [2]string{"the first number", "the last number"}, lang.Opt{Name: "endpoint", Doc: "false: leave stop out"},
 		func(start, stop float64, n int, opts lang.Options) (*array.Array, error) {
 			return array.Linspace(start, stop, n, opts.Bool("endpoint", true))
 		}),
 	spaced("logspace",
-		"n numbers evenly spaced on a log scale.\nFrom base**start to base**stop (base 10 by default); n is 50 by default.",
-		"logspace(0, 3, 4)", lang.Opt{Name: "base", Doc: "the base of the log scale (10)"},
+		"n numbers evenly spaced on a log scale.\nFrom base**start to base**stop (base 10 by default).",
+		"logspace(0, 3, 4)", [2]string{"the power of the base that is the first number", "the power of the base that is the last number"}, lang.Opt{Name: "base", Doc: "the base of the log scale (10)"},
 		func(start, stop float64, n int, opts lang.Options) (*array.Array, error) {
 			return array.Logspace(start, stop, n, opts.Num("base", 10))
 		}),
 	{
-		Name: "array", Params: []lang.Param{{Name: "xs"}}, Topic: "arrays",
+		Name: "array", Params: []lang.Param{{Name: "xs", Doc: "a number, or a list of numbers or of equal-shaped arrays"}}, Topic: "arrays",
 		Doc:     "A list of numbers or of equal-shaped arrays as an array.\nRagged or non-numeric lists are an error.",
 		Example: "array([[1, 2], [3, 4]])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -448,7 +461,7 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "len", Params: []lang.Param{{Name: "xs"}}, Topic: "arrays",
+		Name: "len", Params: []lang.Param{{Name: "xs", Doc: "the list, array, string or record"}}, Topic: "arrays",
 		Doc:     "The number of items of a list, array, string or record.\nItems are a list's elements, an array's rows, a string's characters, a record's fields.",
 		Example: "len([[1, 2], [3, 4], [5, 6]])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -460,7 +473,7 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "shape", Params: []lang.Param{{Name: "xs"}}, Topic: "arrays",
+		Name: "shape", Params: []lang.Param{{Name: "xs", Kind: lang.ArrayArg, Doc: "the array"}}, Topic: "arrays",
 		Doc:     "The dimensions of an array.\nThe same as xs.shape; a number has shape [].",
 		Example: "shape(zeros(2, 3))",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -481,8 +494,11 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "reshape", Params: []lang.Param{{Name: "xs"}, {Name: "shape", Variadic: true}}, Topic: "arrays",
-		Doc:     "The elements of an array in a new shape.\nThe new shape has the same number of elements; one dimension may be -1.",
+		Name: "reshape", Params: []lang.Param{
+			{Name: "xs", Kind: lang.ArrayArg, Doc: "the array"},
+			{Name: "shape", Variadic: true, Doc: "the new dimensions: numbers, or one list of them (one may be -1)"},
+		}, Topic: "arrays",
+		Doc:     "The elements of an array in a new shape.\nThe new shape has the same number of elements; a dimension of -1 stands for what is left.",
 		Example: "reshape(range(6), 2, 3)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			shape := shapeArgs(s, a[1:], true)
@@ -497,13 +513,13 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "flatten", Params: []lang.Param{{Name: "xs"}}, Topic: "arrays",
+		Name: "flatten", Params: []lang.Param{{Name: "xs", Kind: lang.ArrayArg, Doc: "the array"}}, Topic: "arrays",
 		Doc:     "The elements of an array as a vector, row by row.",
 		Example: "flatten([[1, 2], [3, 4]])",
 		Fn:      func(s *lang.Session, a lang.Args) lang.Value { return lang.Arr(array.Flatten(a.Array(0))) },
 	},
 	{
-		Name: "transpose", Params: []lang.Param{{Name: "m"}}, Topic: "arrays",
+		Name: "transpose", Params: []lang.Param{{Name: "m", Kind: lang.ArrayArg, Doc: "the array"}}, Topic: "arrays",
 		Doc:     "The transpose of an array: its axes reversed.\nThe same as m.T.",
 		Example: "transpose([[1, 2, 3], [4, 5, 6]])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -515,7 +531,7 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "dot", Params: []lang.Param{{Name: "a"}, {Name: "b"}}, Topic: "arrays",
+		Name: "dot", Params: []lang.Param{{Name: "a", Doc: "the left factor"}, {Name: "b", Doc: "the right factor"}}, Topic: "arrays",
 		Doc: "The matrix product, as numpy.dot.\nvector·vector is the inner product; matrix·vector and matrix·matrix multiply.\n" +
 			"Ctrl-C (and -timeout) stops a long product within milliseconds.",
 		Example: "dot([[1, 2], [3, 4]], [1, 1])",
@@ -538,7 +554,7 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "outer", Params: []lang.Param{{Name: "a"}, {Name: "b"}}, Topic: "arrays",
+		Name: "outer", Params: []lang.Param{{Name: "a", Kind: lang.ArrayArg, Doc: "the vector along the rows"}, {Name: "b", Kind: lang.ArrayArg, Doc: "the vector along the columns"}}, Topic: "arrays",
 		Doc:     "The outer product: the matrix of a[i]*b[j].",
 		Example: "outer([1, 2], [1, 10, 100])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -557,7 +573,7 @@ var arrayBuiltins = []*lang.Builtin{
 	spread("var", "The variance", array.Var),
 	spread("std", "The standard deviation", array.Std),
 	{
-		Name: "cumsum", Params: []lang.Param{{Name: "xs"}, {Name: "axis", Optional: true}}, Topic: "arrays",
+		Name: "cumsum", Params: []lang.Param{{Name: "xs", Doc: "the array"}, axisParam}, Topic: "arrays",
 		Options: []lang.Opt{axisOpt},
 		Doc:     "Running sums.\nFlattened first unless an axis is given.",
 		Example: "cumsum([1, 2, 3, 4])",
@@ -570,7 +586,7 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "cumprod", Params: []lang.Param{{Name: "xs"}, {Name: "axis", Optional: true}}, Topic: "arrays",
+		Name: "cumprod", Params: []lang.Param{{Name: "xs", Kind: lang.ArrayArg, Doc: "the array"}, axisParam}, Topic: "arrays",
 		Options: []lang.Opt{axisOpt},
 		Doc:     "Running products.\nFlattened first unless an axis is given.",
 		Example: "cumprod([1, 2, 3, 4])",
@@ -584,7 +600,11 @@ var arrayBuiltins = []*lang.Builtin{
 	joiner("hstack", "Joins arrays side by side; vectors end to end.", ignoreAxis(array.Hstack), "hstack([[1], [2]], [[3], [4]])"),
 	joiner("vstack", "Joins arrays vertically: vectors become rows.", ignoreAxis(array.Vstack), "vstack([1, 2], [3, 4])"),
 	{
-		Name: "where", Params: []lang.Param{{Name: "cond"}, {Name: "x"}, {Name: "y"}}, Topic: "arrays",
+		Name: "where", Params: []lang.Param{
+			{Name: "cond", Kind: lang.ArrayArg, Doc: "the condition, true where nonzero"},
+			{Name: "x", Kind: lang.ArrayArg, Doc: "the values where cond holds"},
+			{Name: "y", Kind: lang.ArrayArg, Doc: "the values elsewhere"},
+		}, Topic: "arrays",
 		Doc:     "Elementwise choice: x where cond is true, y elsewhere.\nTrue means nonzero; all three broadcast.",
 		Example: "where([1, -2, 3] > 0, [1, -2, 3], 0)",
 
@@ -600,8 +620,12 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "clip", Params: []lang.Param{{Name: "xs"}, {Name: "lo"}, {Name: "hi"}}, Topic: "arrays",
-		Doc:     "Each element limited to the interval [lo, hi].\nnil (None) for lo or hi leaves that side open, as numpy's.",
+		Name: "clip", Params: []lang.Param{
+			{Name: "xs", Kind: lang.ArrayArg, Doc: "the values"},
+			{Name: "lo", Doc: "the lower limit (nil for none)"},
+			{Name: "hi", Doc: "the upper limit (nil for none)"},
+		}, Topic: "arrays",
+		Doc:     "Each element limited to the interval [lo, hi].\nAs numpy's clip.",
 		Example: "clip([-2, 0.5, 3], 0, 1)\nclip([-2, 0.5, 3], nil, 1)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[1].IsNil() && a[2].IsNil() {
@@ -611,7 +635,7 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "col", Params: []lang.Param{{Name: "m"}, {Name: "j"}}, Topic: "arrays",
+		Name: "col", Params: []lang.Param{{Name: "m", Kind: lang.ArrayArg, Doc: "the matrix"}, {Name: "j", Kind: lang.IntArg, Doc: "the column's index"}}, Topic: "arrays",
 		Doc:     "Column j of a matrix, as a vector.\nA negative j counts from the end.",
 		Example: "col([[1, 2], [3, 4]], 1)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -619,7 +643,7 @@ var arrayBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "row", Params: []lang.Param{{Name: "m"}, {Name: "i"}}, Topic: "arrays",
+		Name: "row", Params: []lang.Param{{Name: "m", Kind: lang.ArrayArg, Doc: "the matrix"}, {Name: "i", Kind: lang.IntArg, Doc: "the row's index"}}, Topic: "arrays",
 		Doc:     "Row i of a matrix, as a vector.\nThe same as m[i].",
 		Example: "row([[1, 2], [3, 4]], -1)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -630,8 +654,12 @@ var arrayBuiltins = []*lang.Builtin{
 
 // rangeBuiltin is range, which numpy users also know as arange.
 var rangeBuiltin = &lang.Builtin{
-	Name: "range", Forms: [][]lang.Param{{{Name: "stop"}}, {{Name: "start"}, {Name: "stop"}, {Name: "step", Optional: true}}}, Topic: "arrays",
-	Doc:     "Evenly spaced numbers up to but not including stop.\nFrom start (0 by default) in steps of step (1 by default), like numpy's\narange; the step may be a fraction: range(0, 4, 0.01) has 400 elements",
+	Name: "range", Forms: [][]lang.Param{{rangeStop}, {
+		{Name: "start", Kind: lang.NumberArg, Doc: "the first number (0 if left out)"},
+		rangeStop,
+		{Name: "step", Kind: lang.NumberArg, Optional: true, Doc: "the difference between neighbours (1 if left out)"},
+	}}, Topic: "arrays",
+	Doc:     "Evenly spaced numbers up to but not including stop.\nLike numpy's arange; the step may be a fraction: range(0, 4, 0.01) has 400 elements",
 	Example: "range(0, 1, 0.25)",
 	Fn: func(s *lang.Session, a lang.Args) lang.Value {
 		start, stop, step := 0.0, a.Num(0), 1.0
@@ -649,7 +677,11 @@ var rangeBuiltin = &lang.Builtin{
 	},
 }
 
+// rangeStop is the end of range, in both its forms.
+var rangeStop = lang.Param{Name: "stop", Kind: lang.NumberArg, Doc: "the end, left out of the numbers"}
+
 // alias returns b under another name, with its own example.
+
 func alias(b *lang.Builtin, name, example string) *lang.Builtin {
 	c := *b
 	c.Name, c.Example = name, example

@@ -55,20 +55,23 @@ func complexDot(s *lang.Session, a lang.Args) lang.Value {
 	return lang.CArr(array.NewComplex(re, im))
 }
 
+// complexParam is the argument of a function of complex numbers.
+var complexParam = lang.Param{Name: "z", Doc: "a number or an array, real or complex"}
+
 var complexBuiltins = []*lang.Builtin{
 	{
-		Name: "lambertw", Params: []lang.Param{{Name: "z"}, {Name: "k", Optional: true}}, Topic: "special",
+		Name: "lambertw", Params: []lang.Param{
+			complexParam,
+			{Name: "k", Kind: lang.IntArg, Optional: true, Default: lang.Num(0), Doc: "the branch"},
+		}, Topic: "special",
 		Options: []lang.Opt{{Name: "tol", Doc: "the relative step at which Halley's iteration stops (1e-8)"}},
 		Doc: "The Lambert W function: the w with w·exp(w) = z, on branch k.\n" +
-			"As scipy.special.lambertw: complex, elementwise; branch 0 (the default) is real on [-1/e, inf), branch -1 on [-1/e, 0);\n" +
+			"As scipy.special.lambertw: complex, elementwise; branch 0 is real on [-1/e, inf), branch -1 on [-1/e, 0);\n" +
 			"Halley's iteration stops when a step is below tol (1e-8) relative, leaving full double precision",
 		Example: "lambertw(1) + lambertw(-0.1, -1)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			k := 0
-			if len(args) > 1 {
-				k = args.Int(1)
-			}
+			k := args.Int(1)
 			tol := opts.Num("tol", 1e-8)
 			if !(tol > 0) {
 				panic(lang.Errorf("option tol must be positive, got %g", tol))
@@ -78,19 +81,19 @@ var complexBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "real", Params: []lang.Param{{Name: "z"}}, Topic: "math",
+		Name: "real", Params: []lang.Param{complexParam}, Topic: "math",
 		Doc:     "The real part of a complex number or array.\nA real number or array is its own real part.",
 		Example: "real([1 + 2j, 3 - 4j])",
 		Fn:      partOf(func(z complex128) float64 { return real(z) }),
 	},
 	{
-		Name: "imag", Params: []lang.Param{{Name: "z"}}, Topic: "math",
+		Name: "imag", Params: []lang.Param{complexParam}, Topic: "math",
 		Doc:     "The imaginary part of a complex number or array.\nIt is 0 for a real number or array.",
 		Example: "imag([1 + 2j, 3 - 4j])",
 		Fn:      partOf(func(z complex128) float64 { return imag(z) }),
 	},
 	{
-		Name: "angle", Params: []lang.Param{{Name: "z"}}, Topic: "math",
+		Name: "angle", Params: []lang.Param{complexParam}, Topic: "math",
 		Options: []lang.Opt{{Name: "deg", Doc: "true: in degrees rather than radians"}},
 		Doc:     "The argument of a complex number, atan2(imag, real).\nIn radians, or in degrees with {deg: true}.",
 		Example: "angle(1j, {deg: true})",
@@ -104,7 +107,7 @@ var complexBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "conj", Params: []lang.Param{{Name: "z"}}, Topic: "math",
+		Name: "conj", Params: []lang.Param{complexParam}, Topic: "math",
 		Doc:     "The complex conjugate: the imaginary part negated.",
 		Example: "conj(1 + 2j)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -113,15 +116,14 @@ var complexBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "complex", Params: []lang.Param{{Name: "re"}, {Name: "im", Optional: true}}, Topic: "math",
-		Doc:     "The complex number or array re + im*1j.\nim is 0 when left out; re and im broadcast as in arithmetic.",
+		Name: "complex", Params: []lang.Param{
+			{Name: "re", Kind: lang.ArrayArg, Doc: "the real part: a number or an array"},
+			{Name: "im", Kind: lang.ArrayArg, Optional: true, Default: lang.Num(0), Doc: "the imaginary part: a number or an array"},
+		}, Topic: "math",
+		Doc:     "The complex number or array re + im*1j.\nre and im broadcast as in arithmetic.",
 		Example: "complex([1, 2], 3)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			re := a.Array(0)
-			im := array.Zeros()
-			if len(a) > 1 {
-				im = a.Array(1)
-			}
+			re, im := a.Array(0), a.Array(1)
 			shape, err := array.BroadcastShapes(re.Shape, im.Shape)
 			if err != nil {
 				panic(lang.Errorf("%v", err))

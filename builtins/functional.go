@@ -79,7 +79,11 @@ func compareKeys(x, y lang.Value) int {
 
 var functionalBuiltins = []*lang.Builtin{
 	{
-		Name: "map", Params: []lang.Param{{Name: "f"}, {Name: "xs"}, {Name: "ys", Optional: true, Variadic: true}}, Topic: "functional",
+		Name: "map", Params: []lang.Param{
+			{Name: "f", Doc: "the function"},
+			{Name: "xs", Doc: "the collection: a list, an array or a string"},
+			{Name: "ys", Optional: true, Variadic: true, Doc: "more collections, whose items go to f side by side with xs's"},
+		}, Topic: "functional",
 		Doc:     "A function applied to each item of a collection.\nf applied to each item of xs, or to the items of several collections side by side\n(as long as the shortest); also written xs | map(f). A result of numbers is an array, anything else a list.",
 		Example: "map(sqrt, [1, 4, 9])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -105,7 +109,7 @@ var functionalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "filter", Params: []lang.Param{{Name: "f"}, {Name: "xs"}}, Topic: "functional",
+		Name: "filter", Params: []lang.Param{{Name: "f", Doc: "the predicate"}, {Name: "xs", Doc: "the collection: a list, an array or a string"}}, Topic: "functional",
 		Doc:     "The items of a collection for which a function is true.\nIn order; also written xs | filter(f).",
 		Example: "isodd(n) = n % 2 == 1\nfilter(isodd, range(10))",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -122,8 +126,12 @@ var functionalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "reduce", Params: []lang.Param{{Name: "f"}, {Name: "xs"}, {Name: "init", Optional: true}}, Topic: "functional",
-		Doc:     "Folds a collection from the left with a function of two.\nFolds xs from the left with a function of two arguments: f(f(f(init, x0), x1), x2)...;\nwithout init the first item starts the fold. Also written xs | reduce(f).",
+		Name: "reduce", Params: []lang.Param{
+			{Name: "f", Doc: "the function of two arguments"},
+			{Name: "xs", Doc: "the collection: a list, an array or a string"},
+			{Name: "init", Optional: true, Doc: "the value the fold starts from (the first item if left out)"},
+		}, Topic: "functional",
+		Doc:     "Folds a collection from the left with a function of two.\nf(f(f(init, x0), x1), x2)...; also written xs | reduce(f).",
 		Example: "add(a, b) = a + b\nreduce(add, [1, 2, 3, 4])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			f, items, rest := funcAndItems(a)
@@ -146,7 +154,7 @@ var functionalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "sorted", Params: []lang.Param{{Name: "xs"}}, Topic: "functional",
+		Name: "sorted", Params: []lang.Param{{Name: "xs", Doc: "the collection: a list, an array or a string"}}, Topic: "functional",
 		Options: []lang.Opt{{Name: "key", Doc: "a function of an item giving what to sort by"}, {Name: "reverse", Doc: "true: largest first"}},
 		Doc:     "A sorted copy of a collection.\nA sorted copy of xs (numbers or strings), ordered by key(x) if a key function is given,\ndescending with {reverse: true}; the sort is stable and xs is left unchanged",
 		Example: "sorted([3, -5, 1], {key: abs, reverse: true})",
@@ -183,7 +191,11 @@ var functionalBuiltins = []*lang.Builtin{
 	quantifier("any", "True if any item of xs is true (or f(item) is, given f).\nOf an array, without f: any element, whatever the shape, as numpy's any.", "any([0, 0, 1])\nany([[0, 0], [0, 1]])", true),
 	quantifier("all", "True if every item of xs is true (or f(item) is, given f).\nOf an array, without f: every element, whatever the shape, as numpy's all.", "all([1, 2, 3] > 0)\nall([[1, 2], [0, 3]] > 0)", false),
 	{
-		Name: "zip", Params: []lang.Param{{Name: "xs"}, {Name: "ys", Optional: true}, {Optional: true, Variadic: true}}, Topic: "functional",
+		Name: "zip", Params: []lang.Param{
+			{Name: "xs", Doc: "the first collection"},
+			{Name: "ys", Optional: true, Doc: "the second collection"},
+			{Optional: true, Variadic: true, Doc: "more collections"},
+		}, Topic: "functional",
 		Doc:     "The items of several collections side by side.\n[[xs[0], ys[0]], [xs[1], ys[1]], ...], as long as the shortest.",
 		Example: "zip([1, 2, 3], [10, 20, 30])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -213,16 +225,16 @@ var functionalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "enumerate", Params: []lang.Param{{Name: "xs"}, {Name: "start", Optional: true}}, Topic: "functional",
+		Name: "enumerate", Params: []lang.Param{
+			{Name: "xs", Doc: "the collection"},
+			{Name: "start", Kind: lang.IntArg, Optional: true, Default: lang.Num(0), Doc: "the index of the first item"},
+		}, Topic: "functional",
 		Doc:     "The items of a collection paired with their indices.\n[[0, xs[0]], [1, xs[1]], ...]",
 		Example: "enumerate([\"a\", \"b\"])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			s.CheckItems(3 * seqArg(a, 0).n)
 			items := a.Items(0)
-			start := 0
-			if len(a) > 1 {
-				start = a.Int(1)
-			}
+			start := a.Int(1)
 			rows := make([]lang.Value, len(items))
 			for i, x := range items {
 				rows[i] = s.Collect([]lang.Value{lang.Num(float64(start + i)), x})
@@ -231,7 +243,11 @@ var functionalBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "iterate", Params: []lang.Param{{Name: "f"}, {Name: "x0"}, {Name: "n"}}, Topic: "functional",
+		Name: "iterate", Params: []lang.Param{
+			{Name: "f", Kind: lang.FunctionArg, Doc: "the function of one argument"},
+			{Name: "x0", Doc: "the first term"},
+			{Name: "n", Kind: lang.IntArg, Doc: "the number of terms"},
+		}, Topic: "functional",
 		Doc:     "The first n terms of x0, f(x0), f(f(x0)), ...\nA fixed-point or Newton iteration made visible.",
 		Example: "half(x) = x / 2\niterate(half, 1, 5)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -269,7 +285,10 @@ func checkBoxed(s *lang.Session, out *lang.Collector, i int) {
 // the first false one.
 func quantifier(name, doc, example string, stopAt bool) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "xs"}, {Name: "f", Optional: true}}, Topic: "functional", Doc: doc, Example: example,
+		Name: name, Params: []lang.Param{
+			{Name: "xs", Doc: "the collection"},
+			{Name: "f", Optional: true, Doc: "the predicate (the items' own truth if left out)"},
+		}, Topic: "functional", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if arr := a[0].Array(); len(a) == 1 && arr != nil {
 				// as numpy's all and any: every element, whatever the shape

@@ -42,9 +42,11 @@ func interpolant(kind, doc string, withNu bool, at func(x float64, nu int) float
 			p.Piecewise = true
 		}
 	}
-	params := []lang.Param{{Name: "x"}}
+	params := []lang.Param{{Name: "x", Doc: "where to evaluate: a number, an array or a formula"}}
 	if withNu {
-		params = append(params, lang.Param{Name: "nu", Optional: true})
+		// No Default: an interpolant is called in solvers' loops, and a
+		// default would copy every call's arguments.
+		params = append(params, lang.Param{Name: "nu", Kind: lang.IntArg, Optional: true, Doc: "the order of the derivative (0, the function itself, if left out)"})
 	}
 	return lang.Func(&lang.Builtin{
 		Name: name, Params: params, Topic: "interpolate", Doc: doc,
@@ -99,9 +101,19 @@ func boundary(v lang.Value) (b interp.Boundary, periodic bool) {
 	return interp.Boundary{Order: order, Value: lang.Args(pair).Num(1)}, false
 }
 
+// pointParams are the points an interpolant goes through.
+var pointParams = []lang.Param{
+	{Name: "x", Kind: lang.ArrayArg, Doc: "the points' x, a vector"},
+	{Name: "y", Kind: lang.ArrayArg, Doc: "the points' values, a vector as long"},
+}
+
 var interpolateBuiltins = []*lang.Builtin{
 	{
-		Name: "interp", Params: []lang.Param{{Name: "x"}, {Name: "xp"}, {Name: "fp"}}, Topic: "interpolate",
+		Name: "interp", Params: []lang.Param{
+			{Name: "x", Doc: "where to interpolate: a number or an array"},
+			{Name: "xp", Kind: lang.ArrayArg, Doc: "the points' x, increasing"},
+			{Name: "fp", Kind: lang.ArrayArg, Doc: "the points' values"},
+		}, Topic: "interpolate",
 		Options: []lang.Opt{{Name: "left", Doc: "the value left of xp (fp's first)"}, {Name: "right", Doc: "the value right of xp (fp's last)"}},
 		Doc: "Piecewise-linear interpolation at x.\n" +
 			"Through the points (xp, fp), as numpy.interp (xp increasing);\n" +
@@ -121,7 +133,7 @@ var interpolateBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "interp1d", Params: []lang.Param{{Name: "x"}, {Name: "y"}}, Topic: "interpolate",
+		Name: "interp1d", Params: pointParams, Topic: "interpolate",
 		Options: []lang.Opt{{Name: "kind", Doc: "linear (default), nearest or cubic"}, {Name: "fill_value", Doc: "the value outside x (NaN); giving it allows points outside"}, {Name: "bounds_error", Doc: "true: a point outside x is an error (the default unless fill_value is given)"}},
 		Doc: "A function interpolating points, of a chosen kind.\n" +
 			"Through the points (x, y), of kind \"linear\" (default), \"nearest\" or \"cubic\" (the not-a-knot spline),\n" +
@@ -139,7 +151,7 @@ var interpolateBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "CubicSpline", Params: []lang.Param{{Name: "x"}, {Name: "y"}}, Topic: "interpolate",
+		Name: "CubicSpline", Params: pointParams, Topic: "interpolate",
 		Options: []lang.Opt{{Name: "bc_type", Doc: "the end conditions (not-a-knot), as below"}},
 		Doc: "The cubic spline through points, as a function.\n" +
 			"As scipy.interpolate.CubicSpline: a function of x, and of x and nu for its nu-th derivative;\n" +

@@ -12,7 +12,7 @@ import (
 // matrixFn builds a linear-algebra builtin of one matrix with one result.
 func matrixFn(name, doc, example string, f func(*array.Array) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "m"}}, Topic: "linalg", Doc: doc, Example: example,
+		Name: name, Params: []lang.Param{matrixParam}, Topic: "linalg", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			checkMatrix(s, name, a.Array(0))
 			return lang.Arr(must(f(a.Array(0))))
@@ -23,7 +23,7 @@ func matrixFn(name, doc, example string, f func(*array.Array) (*array.Array, err
 // scalarFn builds a linear-algebra builtin of one matrix with a number result.
 func scalarFn(name, doc, example string, f func(*array.Array) (float64, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "m"}}, Topic: "linalg", Doc: doc, Example: example,
+		Name: name, Params: []lang.Param{matrixParam}, Topic: "linalg", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			checkMatrix(s, name, a.Array(0))
 			return lang.Num(must(f(a.Array(0))))
@@ -35,7 +35,7 @@ func scalarFn(name, doc, example string, f func(*array.Array) (float64, error)) 
 // whose value is real or complex.
 func matrixFunction(name, doc, example string, f func(*array.Array) (re, im *array.Array, err error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "m"}}, Topic: "linalg", Doc: doc, Example: example,
+		Name: name, Params: []lang.Param{matrixParam}, Topic: "linalg", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			checkMatrix(s, name, a.Array(0))
 			re, im, err := f(a.Array(0))
@@ -50,9 +50,16 @@ func matrixFunction(name, doc, example string, f func(*array.Array) (re, im *arr
 	}
 }
 
+// matrixParam is the matrix of a linear-algebra builtin of one matrix.
+var matrixParam = lang.Param{Name: "m", Kind: lang.ArrayArg, Doc: "the matrix"}
+
+// diagonalParam is the diagonal that diag, triu and tril work from.
+var diagonalParam = lang.Param{Name: "k", Kind: lang.IntArg, Optional: true, Default: lang.Num(0), Doc: "the diagonal: 0 the main one, k > 0 above it, k < 0 below"}
+
 // withComplex makes the builtin b of one matrix take a complex matrix
-// too, which f handles.
+// too, which f handles: its matrix may be of any kind.
 func withComplex(b *lang.Builtin, f func(*array.Complex) lang.Value) *lang.Builtin {
+	b.Params[0].Kind, b.Params[0].Doc = lang.AnyArg, "the matrix, real or complex"
 	realFn := b.Fn
 	b.Fn = func(s *lang.Session, a lang.Args) lang.Value {
 		if !anyComplex(a) {
@@ -172,25 +179,24 @@ func normOrder(a lang.Args, i int) linalg.NormOrder {
 // triangle builds triu and tril.
 func triangle(name, doc string, upper bool) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "m"}, {Name: "k", Optional: true}}, Topic: "linalg",
-		Doc:     doc + ".\nThe diagonal is the main one, or the k-th: above it for k > 0; the rest is set to 0",
+		Name: name, Params: []lang.Param{matrixParam, diagonalParam}, Topic: "linalg",
+		Doc:     doc + ".\nThe rest is set to 0.",
 		Example: name + "([[1, 2, 3], [4, 5, 6], [7, 8, 9]])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			k := 0
-			if len(a) > 1 {
-				k = a.Int(1)
-			}
-			return lang.Arr(must(linalg.Triangle(a.Array(0), k, upper)))
+			return lang.Arr(must(linalg.Triangle(a.Array(0), a.Int(1), upper)))
 		},
 	}
 }
 
 var linalgBuiltins = []*lang.Builtin{
 	{
-		Name: "norm", Params: []lang.Param{{Name: "x"}, {Name: "ord", Optional: true}}, Topic: "linalg",
+		Name: "norm", Params: []lang.Param{
+			{Name: "x", Kind: lang.ArrayArg, Doc: "the vector or matrix"},
+			{Name: "ord", Optional: true, Doc: "the order: a number, \"fro\" or \"nuc\" (the 2-norm of a vector, the Frobenius norm of a matrix if left out or nil)"},
+		}, Topic: "linalg",
 		Doc: "The norm of a vector or a matrix.\n" +
-			"As numpy.linalg.norm: by default the 2-norm of a vector, the Frobenius norm of a matrix;\n" +
-			"vectors: ord p gives (Σ|x|^p)^(1/p), inf and -inf the largest and smallest |x|, 0 the count of nonzeros;\n" +
+			"As numpy.linalg.norm. Vectors: ord p gives (Σ|x|^p)^(1/p), inf and -inf the largest and smallest |x|,\n" +
+			"0 the count of nonzeros;\n" +
 			"matrices: \"fro\", \"nuc\" (sum of singular values), 2 and -2 (largest and smallest singular value),\n" +
 			"1 and -1 (largest and smallest column sum of |a|), inf and -inf (the same for rows)",
 		Example: "norm([[1, 2], [3, 4]], 2)",
@@ -199,9 +205,12 @@ var linalgBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "cond", Params: []lang.Param{{Name: "m"}, {Name: "ord", Optional: true}}, Topic: "linalg",
+		Name: "cond", Params: []lang.Param{
+			matrixParam,
+			{Name: "ord", Optional: true, Doc: "the order of the norm, as norm's (the ratio of the extreme singular values if left out or nil)"},
+		}, Topic: "linalg",
 		Doc: "The condition number of a matrix.\n" +
-			"As numpy.linalg.cond: by default the ratio of its largest to smallest singular value; any ord of norm",
+			"As numpy.linalg.cond.",
 		Example: "cond([[1, 2], [3, 4]])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Num(must(linalg.Cond(a.Array(0), normOrder(a, 1))))
@@ -215,7 +224,7 @@ var linalgBuiltins = []*lang.Builtin{
 		"The X with expm(X) = m whose eigenvalues have imaginary parts in (-pi, pi], through the Schur form\n"+
 		"(inverse scaling and squaring); real unless its imaginary parts exceed 2.2e-10", "logm([[1, 1], [0, 1]])", linalg.Logm),
 	{
-		Name: "kron", Params: []lang.Param{{Name: "a"}, {Name: "b"}}, Topic: "linalg",
+		Name: "kron", Params: []lang.Param{{Name: "a", Kind: lang.ArrayArg, Doc: "the left factor"}, {Name: "b", Kind: lang.ArrayArg, Doc: "the right factor"}}, Topic: "linalg",
 		Doc: "The Kronecker product of two matrices.\n" +
 			"The block matrix of blocks a[i, j]·b (numpy.kron)",
 		Example: "kron([[1, 2], [3, 4]], eye(2))",
@@ -226,15 +235,12 @@ var linalgBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "diag", Params: []lang.Param{{Name: "v"}, {Name: "k", Optional: true}}, Topic: "linalg",
+		Name: "diag", Params: []lang.Param{{Name: "v", Kind: lang.ArrayArg, Doc: "the vector, or the matrix"}, diagonalParam}, Topic: "linalg",
 		Doc: "A diagonal matrix from a vector, or a matrix's diagonal.\n" +
-			"The square matrix with the vector v on its diagonal (the k-th: above the main one for k > 0), or the diagonal of a matrix v, as numpy.diag",
+			"The square matrix with the vector v on its diagonal k, or diagonal k of a matrix v, as numpy.diag",
 		Example: "diag([1, 2, 3])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			k := 0
-			if len(a) > 1 {
-				k = a.Int(1)
-			}
+			k := a.Int(1)
 			v := a.Array(0)
 			if v.Ndim() == 1 {
 				n := float64(len(v.Data) + max(k, -k))
@@ -246,21 +252,23 @@ var linalgBuiltins = []*lang.Builtin{
 	triangle("triu", "The upper triangle of a matrix from its diagonal", true),
 	triangle("tril", "The lower triangle of a matrix up to its diagonal", false),
 	{
-		Name: "null_space", Params: []lang.Param{{Name: "m"}, {Name: "rcond", Optional: true}}, Topic: "linalg",
+		Name: "null_space", Params: []lang.Param{
+			matrixParam,
+			{Name: "rcond", Kind: lang.NumberArg, Optional: true, Default: lang.Num(0), Doc: "singular values up to rcond times the largest count as zero; 0 or less for scipy's max(rows, cols)·eps"},
+		}, Topic: "linalg",
 		Doc: "An orthonormal basis of the null space of a matrix.\n" +
 			"The basis vectors are the columns of the result (scipy.linalg.null_space, by SVD)",
 		Example: "null_space([[1, 1], [1, 1]])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			rcond := 0.0
-			if len(a) > 1 {
-				rcond = a.Num(1)
-			}
-			return lang.Arr(must(linalg.NullSpace(a.Array(0), rcond)))
+			return lang.Arr(must(linalg.NullSpace(a.Array(0), a.Num(1))))
 		},
 	},
 	{
-		Name: "solve", Params: []lang.Param{{Name: "A"}, {Name: "b"}}, Topic: "linalg",
-		Doc:     "The solution x of A·x = b.\nA is square and non-singular, real or complex; b a vector or a matrix of right-hand sides.",
+		Name: "solve", Params: []lang.Param{
+			{Name: "A", Doc: "the square, non-singular matrix, real or complex"},
+			{Name: "b", Doc: "the right-hand side: a vector, or a matrix of them"},
+		}, Topic: "linalg",
+		Doc:     "The solution x of A·x = b.",
 		Example: "solve([[3, 1], [1, 2]], [9, 8])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[0].Kind() == lang.ExprKind || a[0].IsCallable() {
@@ -277,28 +285,27 @@ var linalgBuiltins = []*lang.Builtin{
 			return lang.Arr(must(linalg.Solve(a.Array(0), a.Array(1))))
 		},
 	},
-	withComplex(matrixFn("inv", "The inverse of a square, non-singular matrix.\nReal or complex.", "inv([[4, 7], [2, 6]])", linalg.Inv),
+	withComplex(matrixFn("inv", "The inverse of a square, non-singular matrix.", "inv([[4, 7], [2, 6]])", linalg.Inv),
 		func(c *array.Complex) lang.Value { return lang.CArr(must(linalg.ComplexInv(c))) }),
 	matrixFn("pinv", "The Moore–Penrose pseudo-inverse (by SVD; any shape).", "pinv([[1, 2], [2, 4], [3, 6]])", linalg.Pinv),
 	matrixFn("cholesky", "The Cholesky factor: the lower-triangular L with L·L.T = m.\nm must be symmetric positive definite.", "cholesky([[4, 2], [2, 3]])", linalg.Cholesky),
-	withComplex(scalarFn("det", "The determinant of a square matrix.\nReal or complex.", "det([[1, 2], [3, 4]])", linalg.Det),
+	withComplex(scalarFn("det", "The determinant of a square matrix.", "det([[1, 2], [3, 4]])", linalg.Det),
 		func(c *array.Complex) lang.Value { return lang.Complex(must(linalg.ComplexDet(c))) }),
 	scalarFn("trace", "The sum of the diagonal of a square matrix.", "trace([[1, 2], [3, 4]])", linalg.Trace),
 	{
-		Name: "matrix_rank", Params: []lang.Param{{Name: "m"}, {Name: "tol", Optional: true}}, Topic: "linalg",
-		Doc:     "The rank of a matrix, from its singular values.\nThe number of singular values above tol (by default numpy's: largest singular value × max(rows, cols) × machine epsilon)",
+		Name: "matrix_rank", Params: []lang.Param{
+			matrixParam,
+			{Name: "tol", Kind: lang.NumberArg, Optional: true, Default: lang.Num(0), Doc: "the singular values above it count; 0 or less for numpy's, the largest singular value × max(rows, cols) × machine epsilon"},
+		}, Topic: "linalg",
+		Doc:     "The rank of a matrix, from its singular values.\nThe number of singular values above tol.",
 		Example: "matrix_rank([[1, 2], [2, 4]])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			tol := 0.0
-			if len(a) > 1 {
-				tol = a.Num(1)
-			}
 			checkMatrix(s, "matrix_rank", a.Array(0))
-			return lang.Num(float64(must(linalg.MatrixRank(a.Array(0), tol))))
+			return lang.Num(float64(must(linalg.MatrixRank(a.Array(0), a.Num(1)))))
 		},
 	},
 	{
-		Name: "lstsq", Params: []lang.Param{{Name: "A"}, {Name: "b"}}, Topic: "linalg",
+		Name: "lstsq", Params: []lang.Param{{Name: "A", Kind: lang.ArrayArg, Doc: "the matrix"}, {Name: "b", Kind: lang.ArrayArg, Doc: "the right-hand side: a vector, or a matrix of them"}}, Topic: "linalg",
 		Doc:     "The least-squares solution of A·x ≈ b, as numpy's.\nA record {x, residuals, rank, sv}, like numpy.linalg.lstsq.",
 		Example: "lstsq([[1, 0], [1, 1], [1, 2]], [1, 3, 5]).x",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -334,10 +341,11 @@ var linalgBuiltins = []*lang.Builtin{
 // back as a record with the given fields.
 func decomposition(name, doc, example string, fields []string, f func(*array.Array) ([]*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "m"}}, Topic: "linalg", Doc: doc, Example: example,
+		Name: name, Params: []lang.Param{matrixParam}, Topic: "linalg", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			checkMatrix(s, name, a.Array(0))
 			parts := must(f(a.Array(0)))
+
 			r := lang.NewRecord()
 			for i, name := range fields {
 				r.Set(name, lang.Arr(parts[i]))

@@ -55,7 +55,7 @@ func mathBuiltins() []*lang.Builtin {
 		name := aliases[alias]
 		p := autodiff.Lookup(name)
 		bs = append(bs, &lang.Builtin{
-			Name: alias, Params: []lang.Param{{Name: "x"}}, Topic: "special",
+			Name: alias, Params: []lang.Param{{Name: "x", Doc: elementwiseDoc}}, Topic: "special",
 			Doc:     "Scipy.special's name for " + name + ".\n" + p.Doc + "; elementwise on arrays.",
 			Example: alias + "(0)",
 			Fn:      func(s *lang.Session, a lang.Args) lang.Value { return s.Apply(p, a...) },
@@ -86,7 +86,9 @@ func sentence(doc string) string {
 
 // withDecimals lets round take numpy's decimals: round(x, 2).
 func withDecimals(b *lang.Builtin) {
-	b.Params = append(b.Params, lang.Param{Name: "decimals", Kind: lang.IntArg, Optional: true, Doc: "how many decimals to keep (0)"})
+	// No Default: round is called in loops, and a default would copy
+	// every call's arguments.
+	b.Params = append(b.Params, lang.Param{Name: "decimals", Kind: lang.IntArg, Optional: true, Doc: "how many decimals to keep (0 if left out)"})
 	b.Doc += ";\nround(x, d) rounds to d decimals (negative d to tens, hundreds, ...), as numpy.round"
 	b.Example = "round([3.14159, 2.71828], 2)"
 	apply := b.Fn
@@ -124,7 +126,7 @@ func elementwise3(a lang.Args, f func(x, y, z float64) float64) lang.Value {
 
 var extraMath = []*lang.Builtin{
 	{
-		Name: "factorial", Params: []lang.Param{{Name: "n"}}, Topic: "math",
+		Name: "factorial", Params: []lang.Param{{Name: "n", Doc: "a number or an array (elementwise)"}}, Topic: "math",
 		Doc: "n! for a whole number n >= 0.\nExact up to 22!, then to double precision; inf past 170!;\n" +
 			"as scipy's factorial(n, exact=False), gamma(n + 1) for other n >= 0 and 0 for n < 0; elementwise on arrays",
 		Example: "factorial([10, 2.5, -1])",
@@ -141,7 +143,7 @@ var extraMath = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "comb", Params: []lang.Param{{Name: "n"}, {Name: "k"}}, Topic: "math",
+		Name: "comb", Params: []lang.Param{{Name: "n", Kind: lang.NumberArg, Doc: "the number of items"}, {Name: "k", Kind: lang.NumberArg, Doc: "the number to choose"}}, Topic: "math",
 		Doc: "The number of ways to choose k items from n.\nn!/(k!(n-k)!), exact for whole n and k;\n" +
 			"as scipy's comb(n, k, exact=False), binom(n, k) for other n and k, and 0 when k > n, n < 0 or k < 0",
 		Example: "comb(5, 2) + comb(5.5, 2)",
@@ -157,14 +159,18 @@ var extraMath = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "betaincinv", Params: []lang.Param{{Name: "a"}, {Name: "b"}, {Name: "y"}}, Topic: "special",
+		Name: "betaincinv", Params: []lang.Param{
+			{Name: "a", Kind: lang.ArrayArg, Doc: "the first shape parameter"},
+			{Name: "b", Kind: lang.ArrayArg, Doc: "the second shape parameter"},
+			{Name: "y", Kind: lang.ArrayArg, Doc: "the value of betainc, in [0, 1]"},
+		}, Topic: "special",
 		Doc: "The inverse of betainc in x.\n" +
 			"The x with betainc(a, b, x) = y; elementwise with broadcasting (not differentiable here)",
 		Example: "betaincinv(2, 3, 0.5248)",
 		Fn:      func(s *lang.Session, a lang.Args) lang.Value { return elementwise3(a, special.Betaincinv) },
 	},
 	{
-		Name: "legendre", Params: []lang.Param{{Name: "n"}}, Topic: "special",
+		Name: "legendre", Params: []lang.Param{{Name: "n", Kind: lang.IntArg, Doc: "the degree"}}, Topic: "special",
 		Doc: "The coefficients of the Legendre polynomial P_n.\n" +
 			"Highest power first (scipy.special.legendre; polyval evaluates them)",
 		Example: "legendre(3)",
@@ -211,7 +217,10 @@ func comb(n, k int) float64 {
 func minMax(name string, reduce func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
 	p := autodiff.Lookup(name)
 	return &lang.Builtin{
-		Name: name, Forms: [][]lang.Param{{{Name: "xs"}}, {{Name: "x"}, {Name: "y"}, {Variadic: true}}}, Options: []lang.Opt{axisOpt}, Topic: "math",
+		Name: name, Forms: [][]lang.Param{
+			{{Name: "xs", Doc: "the array"}},
+			{{Name: "x", Doc: elementwiseDoc}, {Name: "y", Doc: elementwiseDoc}, {Variadic: true, Doc: "more of them"}},
+		}, Options: []lang.Opt{axisOpt}, Topic: "math",
 		Doc: "The " + map[string]string{"min": "smallest", "max": "largest"}[name] + " element of an array, or of several values.\n" +
 			"Along axis if given; of several values, their elementwise " + name + ".",
 		Example: name + "([3, 1, 2]) + " + name + "(4, 5)",

@@ -17,12 +17,16 @@ func coefficients(a lang.Args, i int) []float64 {
 	return p.Data
 }
 
-// order reads an optional whole number of times at argument i (1 by
-// default).
+// coefficientsParam is a polynomial given by its coefficients.
+var coefficientsParam = lang.Param{Name: "p", Kind: lang.ArrayArg, Doc: "the coefficients, the highest power first"}
+
+// orderParam is the number of times polyder and polyint do what verb says.
+func orderParam(verb string) lang.Param {
+	return lang.Param{Name: "m", Kind: lang.IntArg, Optional: true, Default: lang.Num(1), Doc: "how many times to " + verb}
+}
+
+// order reads the whole number of times at argument i.
 func order(a lang.Args, i int) int {
-	if len(a) <= i {
-		return 1
-	}
 	m := a.Int(i)
 	if m < 0 {
 		panic(lang.ArgErrorf(i, "the order must be at least 0, got %d", m))
@@ -32,10 +36,12 @@ func order(a lang.Args, i int) int {
 
 var polynomialBuiltins = []*lang.Builtin{
 	{
-		Name: "polyval", Params: []lang.Param{{Name: "p"}, {Name: "x"}}, Topic: "polynomials",
+		Name: "polyval", Params: []lang.Param{
+			{Name: "p", Doc: coefficientsParam.Doc},
+			{Name: "x", Doc: "where to evaluate: a number, an array or a symbol"},
+		}, Topic: "polynomials",
 		Doc: "The value of a polynomial at x.\n" +
-			"The coefficients p are highest power first, as numpy; evaluated by Horner's rule;\n" +
-			"x may be an array or a symbol, and polyval is differentiable in x and p",
+			"As numpy's, by Horner's rule; differentiable in x and p",
 		Example: "polyval([1, 0, -2], [0, 1, 2])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			mul, add := autodiff.Lookup("*"), autodiff.Lookup("+")
@@ -49,7 +55,11 @@ var polynomialBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "polyfit", Params: []lang.Param{{Name: "x"}, {Name: "y"}, {Name: "deg"}}, Topic: "polynomials",
+		Name: "polyfit", Params: []lang.Param{
+			{Name: "x", Kind: lang.ArrayArg, Doc: "the points' x"},
+			{Name: "y", Kind: lang.ArrayArg, Doc: "the points' values"},
+			{Name: "deg", Kind: lang.IntArg, Doc: "the polynomial's degree"},
+		}, Topic: "polynomials",
 		Options: []lang.Opt{{Name: "w", Doc: "a weight per point, multiplying its residual"}},
 		Doc: "The least-squares polynomial fit of a given degree to points.\n" +
 			"The coefficients (highest power first) of the degree-deg polynomial closest to the points (x, y) in least squares,\n" +
@@ -65,19 +75,19 @@ var polynomialBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "polyder", Params: []lang.Param{{Name: "p"}, {Name: "m", Optional: true}}, Topic: "polynomials",
+		Name: "polyder", Params: []lang.Param{coefficientsParam, orderParam("differentiate")}, Topic: "polynomials",
 		Doc: "The derivative of a polynomial.\n" +
-			"Coefficients of the m-th derivative (1st by default) of p, as numpy.polyder",
+			"Coefficients of the m-th derivative of p, as numpy.polyder",
 		Example: "polyder([1, 1, 1, 1])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			return lang.Arr(array.Vector(poly.Der(coefficients(a, 0), order(a, 1))))
 		},
 	},
 	{
-		Name: "polyint", Params: []lang.Param{{Name: "p"}, {Name: "m", Optional: true}}, Topic: "polynomials",
+		Name: "polyint", Params: []lang.Param{coefficientsParam, orderParam("integrate")}, Topic: "polynomials",
 		Options: []lang.Opt{{Name: "k", Doc: "the integration constants, one per integration (0)"}},
 		Doc: "The antiderivative of a polynomial.\n" +
-			"Coefficients of the m-th antiderivative (1st by default) of p, with integration constants {k} (0), as numpy.polyint",
+			"Coefficients of the m-th antiderivative of p, with integration constants {k} (0), as numpy.polyint",
 		Example: "polyint([3, 2, 1])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()

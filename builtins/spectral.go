@@ -78,10 +78,13 @@ func transformLength(args lang.Args, opts lang.Options, def int) int {
 	return n
 }
 
+// transformLengthParam is the length of fft's, ifft's and rfft's transform.
+var transformLengthParam = lang.Param{Name: "n", Optional: true, Doc: "the transform's length: x is cut or padded with zeros to it (x's length if left out or nil)"}
+
 // fourier builds fft and ifft.
 func fourier(name, doc, example string, f func([]complex128) []complex128) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "x"}, {Name: "n", Optional: true}}, Options: []lang.Opt{{Name: "n", Doc: "the transform's length: x is cut or padded with zeros to it"}}, Topic: "signal", Doc: doc, Example: example,
+		Name: name, Params: []lang.Param{{Name: "x", Doc: "the signal, real or complex"}, transformLengthParam}, Options: []lang.Opt{{Name: "n", Doc: "the transform's length: x is cut or padded with zeros to it"}}, Topic: "signal", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			c, _ := complexArg(args, 0)
@@ -106,7 +109,7 @@ var spectralBuiltins = []*lang.Builtin{
 		"ifft(fft(x)) is x again, up to rounding; along the last axis, {n} as fft's.",
 		"real(ifft(fft([1, 2, 3])))", fft.IFFT),
 	{
-		Name: "rfft", Params: []lang.Param{{Name: "x"}, {Name: "n", Optional: true}}, Topic: "signal",
+		Name: "rfft", Params: []lang.Param{{Name: "x", Kind: lang.ArrayArg, Doc: "the real signal"}, transformLengthParam}, Topic: "signal",
 		Options: []lang.Opt{{Name: "n", Doc: "the transform's length: x is cut or padded with zeros to it"}},
 		Doc: "The Fourier transform of a real signal, as numpy.fft.rfft.\n" +
 			"The n/2 + 1 terms of non-negative frequency (the rest are their conjugates), along the last axis.",
@@ -128,10 +131,13 @@ var spectralBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "irfft", Params: []lang.Param{{Name: "X"}, {Name: "n", Optional: true}}, Topic: "signal",
+		Name: "irfft", Params: []lang.Param{
+			{Name: "X", Doc: "the terms of non-negative frequency, as rfft gives them"},
+			{Name: "n", Optional: true, Doc: "the output's length (2·(len(X) - 1) if left out or nil)"},
+		}, Topic: "signal",
 		Options: []lang.Opt{{Name: "n", Doc: "the output's length (2·(len(X) - 1))"}},
 		Doc: "The real signal whose rfft is X, as numpy.fft.irfft.\n" +
-			"Of length n, by default 2*(len(X) - 1), along the last axis.",
+			"Along the last axis.",
 		Example: "irfft(rfft([1, 2, 3, 4]))",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -154,7 +160,7 @@ var spectralBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "eig", Params: []lang.Param{{Name: "m"}}, Topic: "linalg",
+		Name: "eig", Params: []lang.Param{matrixParam}, Topic: "linalg",
 		Doc: "Eigenvalues and eigenvectors of a square matrix, as numpy.\n" +
 			"A record {values, vectors}: vectors[:, k] belongs to values[k] and has unit length. Both are complex\n" +
 			"when an eigenvalue is (a rotation's are), real otherwise, as numpy's; eigh is for symmetric matrices.",
@@ -175,7 +181,7 @@ var spectralBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "eigvals", Params: []lang.Param{{Name: "m"}}, Topic: "linalg",
+		Name: "eigvals", Params: []lang.Param{matrixParam}, Topic: "linalg",
 		Doc:     "The eigenvalues of a square matrix, as numpy: complex if one is.",
 		Example: "eigvals([[2, 0], [0, 3]])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -188,8 +194,8 @@ var spectralBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "polyroots", Params: []lang.Param{{Name: "p"}}, Topic: "polynomials",
-		Doc: "The roots of a polynomial, as numpy.roots.\np holds its coefficients, the highest power first. " +
+		Name: "polyroots", Params: []lang.Param{coefficientsParam}, Topic: "polynomials",
+		Doc: "The roots of a polynomial, as numpy.roots.\n" +
 			"The eigenvalues of its companion matrix, complex when one root is; calc's roots(f, a, b) finds the real roots of any\n" +
 			"function on an interval instead.",
 		Example: "polyroots([1, 0, 1])",

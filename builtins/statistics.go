@@ -10,9 +10,9 @@ import (
 // nanReduction builds nansum, nanmean, nanmin and nanmax.
 func nanReduction(name, doc string, f func(*array.Array, int) (*array.Array, error)) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "xs"}, {Name: "axis", Optional: true}}, Topic: "statistics",
+		Name: name, Params: []lang.Param{{Name: "xs", Kind: lang.ArrayArg, Doc: "the values"}, axisParam}, Topic: "statistics",
 		Options: []lang.Opt{axisOpt},
-		Doc:     doc + " of an array's elements, ignoring NaN.\nAlong an axis if given (numpy." + name + ")",
+		Doc:     doc + " of an array's elements, ignoring NaN.\nAs numpy." + name + ".",
 		Example: name + "([1, nan, 3])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -29,11 +29,15 @@ func quantileBuiltin(name string, scale float64, example string) *lang.Builtin {
 		unit = "in percent, [0, 100]"
 	}
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "xs"}, {Name: "q"}, {Name: "axis", Optional: true}}, Topic: "statistics",
+		Name: name, Params: []lang.Param{
+			{Name: "xs", Kind: lang.ArrayArg, Doc: "the values"},
+			{Name: "q", Kind: lang.ArrayArg, Doc: "which " + name + ", " + unit + ": a number or an array"},
+			axisParam,
+		}, Topic: "statistics",
 		Options: []lang.Opt{axisOpt},
 		Doc: "The q-th " + name + " of an array's elements.\n" +
-			"With q " + unit + ", a number or an array; by numpy's default linear method:\n" +
-			"the sorted values interpolated at position (n-1)·q; NaN if xs holds NaN",
+			"By numpy's default linear method: the sorted values interpolated at position (n-1)·q;\n" +
+			"NaN if xs holds NaN",
 		Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
@@ -58,7 +62,7 @@ func moreDoc(b *lang.Builtin, line string) *lang.Builtin {
 // predicate builds isnan, isinf and isfinite: elementwise truth values.
 func predicate(name, doc string, f func(float64) bool) *lang.Builtin {
 	return &lang.Builtin{
-		Name: name, Params: []lang.Param{{Name: "x"}}, Topic: "statistics",
+		Name: name, Params: []lang.Param{{Name: "x", Doc: "a number or an array"}}, Topic: "statistics",
 		Doc: doc + ".\nElementwise on arrays, giving a mask", Example: name + "([1, nan, inf, -inf])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[0].Kind() == lang.NumKind {
@@ -80,6 +84,18 @@ func predicate(name, doc string, f func(float64) bool) *lang.Builtin {
 var closenessOpts = []lang.Opt{{Name: "rtol", Doc: "the relative tolerance (1e-5)"}, {Name: "atol", Doc: "the absolute tolerance (1e-8)"},
 	{Name: "equal_nan", Doc: "true: NaN is close to NaN"}}
 
+// closenessParams are the parameters of isclose and allclose.
+var closenessParams = []lang.Param{
+	{Name: "a", Kind: lang.ArrayArg, Doc: "the values"},
+	{Name: "b", Kind: lang.ArrayArg, Doc: "the values to compare them with (rtol is relative to them)"},
+}
+
+// covParams are the parameters of cov and corrcoef.
+var covParams = []lang.Param{
+	{Name: "m", Kind: lang.ArrayArg, Doc: "the observations: a row for each variable (a column with {rowvar: false})"},
+	{Name: "y", Kind: lang.ArrayArg, Optional: true, Doc: "more variables, stacked below m's"},
+}
+
 // closeness reads isclose's and allclose's arguments and compares.
 func closeness(a lang.Args) *array.Array {
 	args, opts := a.Options()
@@ -96,7 +112,7 @@ var statisticsBuiltins = []*lang.Builtin{
 	nanReduction("nanmin", "The smallest", array.Nanmin),
 	nanReduction("nanmax", "The largest", array.Nanmax),
 	{
-		Name: "cov", Params: []lang.Param{{Name: "m"}, {Name: "y", Optional: true}}, Topic: "statistics",
+		Name: "cov", Params: covParams, Topic: "statistics",
 		Options: []lang.Opt{rowvarOpt, {Name: "ddof", Doc: "the delta degrees of freedom: the divisor is n - ddof (1)"}},
 		Doc: "The covariance matrix of the rows of a matrix.\n" +
 			"The variables are the rows of m (and of y, stacked below), as numpy.cov;\n" +
@@ -111,7 +127,7 @@ var statisticsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "corrcoef", Params: []lang.Param{{Name: "m"}, {Name: "y", Optional: true}}, Topic: "statistics",
+		Name: "corrcoef", Params: covParams, Topic: "statistics",
 		Options: []lang.Opt{rowvarOpt},
 		Doc: "The Pearson correlation coefficients of the rows of a matrix.\n" +
 			"The rows of m (and of y) are the variables, as numpy.corrcoef; {rowvar: false} for columns",
@@ -125,24 +141,25 @@ var statisticsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "histogram", Params: []lang.Param{{Name: "xs"}, {Name: "bins", Optional: true}}, Topic: "statistics",
+		Name: "histogram", Params: []lang.Param{
+			{Name: "xs", Kind: lang.ArrayArg, Doc: "the values"},
+			{Name: "bins", Optional: true, Default: lang.Num(10), Doc: "the number of equal bins, or the bins' edges"},
+		}, Topic: "statistics",
 		Options: []lang.Opt{{Name: "range", Doc: "[lo, hi] of the bins (the data's least and greatest)"}},
 		Doc: "Counts of values in bins.\n" +
 			"As numpy.histogram: a record {counts, edges} that unpacks as counts, edges = ...;\n" +
-			"bins is a number of equal bins (10) over {range: [lo, hi]} (xs' extremes by default), or the edges themselves;\n" +
+			"equal bins span {range: [lo, hi]} (xs' extremes by default);\n" +
 			"bins are half-open [a, b) except the last, [a, b]",
 		Example: "counts, edges = histogram([1, 2, 2, 3, 3, 3], 3); counts",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			bins, lo, hi := 10, math.NaN(), math.NaN()
+			bins, lo, hi := 0, math.NaN(), math.NaN()
 			var edges []float64
-			if len(args) > 1 {
-				if args[1].Kind() == lang.NumKind {
-					bins = args.Int(1)
-					s.CheckElements(float64(bins))
-				} else {
-					edges = args.Array(1).Data
-				}
+			if args[1].Kind() == lang.NumKind {
+				bins = args.Int(1)
+				s.CheckElements(float64(bins))
+			} else {
+				edges = args.Array(1).Data
 			}
 			if opts.Has("range") {
 				r := lang.Args{opts.Get("range", lang.Nil)}.Array(0)
@@ -156,7 +173,10 @@ var statisticsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "bincount", Params: []lang.Param{{Name: "xs"}, {Name: "weights", Optional: true}}, Topic: "statistics",
+		Name: "bincount", Params: []lang.Param{
+			{Name: "xs", Kind: lang.ArrayArg, Doc: "the whole numbers to count, 0 or more"},
+			{Name: "weights", Kind: lang.ArrayArg, Optional: true, Doc: "a weight for each element of xs (1 each if left out)"},
+		}, Topic: "statistics",
 		Options: []lang.Opt{{Name: "minlength", Doc: "the fewest bins in the output"}},
 		Doc: "How often each whole number occurs in an array.\n" +
 			"Counts of each whole number 0, 1, 2, ... in xs (the sum of their weights if given), as numpy.bincount",
@@ -180,7 +200,7 @@ var statisticsBuiltins = []*lang.Builtin{
 	predicate("isinf", "Whether x is +inf or -inf", func(x float64) bool { return math.IsInf(x, 0) }),
 	predicate("isfinite", "Whether x is neither infinite nor NaN", func(x float64) bool { return !math.IsInf(x, 0) && x == x }),
 	{
-		Name: "isclose", Params: []lang.Param{{Name: "a"}, {Name: "b"}}, Topic: "statistics",
+		Name: "isclose", Params: closenessParams, Topic: "statistics",
 		Options: closenessOpts,
 		Doc: "Whether a and b are equal within a tolerance, elementwise.\n" +
 			"True where |a - b| <= atol + rtol·|b| (rtol 1e-5, atol 1e-8, as numpy.isclose); NaN is close to nothing unless {equal_nan: true}",
@@ -194,7 +214,7 @@ var statisticsBuiltins = []*lang.Builtin{
 		},
 	},
 	{
-		Name: "allclose", Params: []lang.Param{{Name: "a"}, {Name: "b"}}, Topic: "statistics",
+		Name: "allclose", Params: closenessParams, Topic: "statistics",
 		Options: closenessOpts,
 		Doc: "Whether two arrays are close everywhere.\n" +
 			"True when isclose(a, b) holds for every element, as numpy.allclose",

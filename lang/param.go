@@ -70,7 +70,9 @@ func (k ArgKind) check(a Args, i int) {
 			panic(ArgErrorf(i, "expected a function, got %s", v.TypeName()))
 		}
 	case ArrayArg:
-		a.Array(i)
+		if v.kind != NumKind && v.kind != BoolKind && v.kind != ArrayKind {
+			a.Array(i) // the empty list passes; anything else raises its error
+		}
 	case ListArg:
 		a.Items(i)
 	}

@@ -155,7 +155,8 @@ var odeBuiltins = []*lang.Builtin{
 			"default; the implicit methods get the Jacobian from autodiff).\n" +
 			"Returns a record t, y (one row per component), sol (with dense_output: a function of t), t_events,\n" +
 			"y_events, nfev, njev, nlu, status, message, success.\n" +
-			"Differentiable by y0 and the args when t_eval is given (the record then holds t and y only): by forward\n" +
+			"Differentiable by y0, the args and the times of t_eval when t_eval is given (the record then holds t and y\n" +
+			"only): by forward\n" +
 			"sensitivities, or for a gradient by more than 16 numbers by the adjoint method (the option adjoint:\n" +
 			"true or false chooses).",
 		Example: "decay(t, y) = -0.5*y\nsolve_ivp(decay, [0, 10], [2], {t_eval: [0, 5, 10]}).y",
@@ -214,14 +215,15 @@ var ivpOpts = []lang.Opt{methodOpt, {Name: "t_eval", Doc: "the times to give the
 func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
 	method := integrate.IVPMethod(opts.Method("method", "RK45"))
-	var tEval []float64
-	if te := opts.Get("t_eval", lang.Nil); !te.IsNil() {
-		tEval = arrayOf(te).Data
-	}
+	te := opts.Get("t_eval", lang.Nil)
 	implicit := method == "Radau" || method == "BDF" || method == "LSODA"
 	extra := splitArgs(s, opts)
-	if anySymbolic(append([]lang.Value{args[1], args[2]}, extra...)...) {
-		return solveIVPNode(s, args, opts, extra, method, tEval, implicit)
+	if anySymbolic(append([]lang.Value{args[1], args[2], te}, extra...)...) {
+		return solveIVPNode(s, args, opts, extra, method, te, implicit)
+	}
+	var tEval []float64
+	if !te.IsNil() {
+		tEval = arrayOf(te).Data
 	}
 	opts.Bool("adjoint", false) // says how a solution is differentiated; numbers are not
 	checkODESize(s, args[2], len(tEval), implicit)

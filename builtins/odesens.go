@@ -38,11 +38,15 @@ type odeSensitivity struct {
 	// symbolic, inputs of the solver node before the args. Either needs
 	// Φ = ∂y/∂y0, the first n columns of S (stateCols).
 	y0Input, timesInput, stateCols bool
-	cols                           int            // the columns of S: n if stateCols, plus the symbolic numbers of the args
-	plain                          *autodiff.Tape // f
-	jac                            *autodiff.Tape // J_y
-	aug                            *autodiff.Tape // f and S'ᵀ (forward sensitivities)
-	vjp                            *autodiff.Tape // λᵀJ_y and λᵀJ_p (the adjoint method)
+	// fromFirst says that the solve starts at the first output time, as
+	// odeint's does, so that moving it moves the whole solution;
+	// solve_ivp's starts at t_span's t0, before or at its t_eval.
+	fromFirst bool
+	cols      int            // the columns of S: n if stateCols, plus the symbolic numbers of the args
+	plain     *autodiff.Tape // f
+	jac       *autodiff.Tape // J_y
+	aug       *autodiff.Tape // f and S'ᵀ (forward sensitivities)
+	vjp       *autodiff.Tape // λᵀJ_y and λᵀJ_p (the adjoint method)
 	// forward and adjoint say which derivatives the solver node offers
 	// (see derivativeModes).
 	forward, adjoint bool
@@ -292,9 +296,9 @@ func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (valu
 }
 
 // timeRows returns the rows of the transposed Jacobian for the output
-// times: y(t_k) moves with t_k at y' = f(y(t_k), t_k), and with t_0 at
-// -Φ(t_k)·f(y0, t0), as the whole solution shifts (y(t_0) = y0 does not
-// move).
+// times: y(t_k) moves with t_k at y' = f(y(t_k), t_k); when the solve
+// starts at t_0 (fromFirst), y(t_0) = y0 does not move, and t_0 moves
+// the others by -Φ(t_k)·f(y0, t0), as the whole solution shifts.
 func (e *odeSensitivity) timeRows(rows [][]float64, column func(r, j int) []float64, p []float64) []float64 {
 	n, m := e.n, len(rows)*e.n
 	f := func(y []float64, t float64) []float64 {
@@ -302,8 +306,14 @@ func (e *odeSensitivity) timeRows(rows [][]float64, column func(r, j int) []floa
 		e.plain.Eval(y, e.tbuf, p)
 		return append([]float64(nil), e.plain.Output(0)...)
 	}
-	f0 := f(e.y0, e.times[0])
 	jt := make([]float64, len(rows)*m)
+	if !e.fromFirst {
+		for r := range rows {
+			copy(jt[r*m+r*n:], f(rows[r][:n], e.times[r]))
+		}
+		return jt
+	}
+	f0 := f(e.y0, e.times[0])
 	for r := 1; r < len(rows); r++ {
 		copy(jt[r*m+r*n:], f(rows[r][:n], e.times[r]))
 		for j := range n {
@@ -418,10 +428,10 @@ func (e *odeSensitivity) adjointGradient(in, adj []float64) []float64 {
 	return append(out, mu...)
 }
 
-// timeAdjoints returns the adjoints of odeint's output times (the first
-// the start): w_kᵀ·f(y(t_k), t_k) for t_k, as y(t_k) moves with t_k, and
-// -(λ(t_0) - w_0)ᵀ·f(y0, t0) for t_0, as the whole solution shifts
-// (timeRows' transpose).
+// timeAdjoints returns the adjoints of the output times: w_kᵀ·f(y(t_k),
+// t_k) for t_k, as y(t_k) moves with t_k; when the solve starts at t_0
+// (fromFirst), -(λ(t_0) - w_0)ᵀ·f(y0, t0) for t_0, as the whole solution
+// shifts (timeRows' transpose).
 func (e *odeSensitivity) timeAdjoints(sol *integrate.Solution, w [][]float64, lambda, p []float64) []float64 {
 	n := e.n
 	out := make([]float64, len(e.times))
@@ -435,15 +445,19 @@ func (e *odeSensitivity) timeAdjoints(sol *integrate.Solution, w [][]float64, la
 		}
 		return sum
 	}
-	for k := 1; k < len(out); k++ {
+	first := 0
+	if e.fromFirst {
+		first = 1
+		before := make([]float64, n)
+		for i := range before {
+			before[i] = lambda[i] - w[0][i]
+		}
+		out[0] = -dot(before, e.y0, e.times[0])
+	}
+	for k := first; k < len(out); k++ {
 		sol.At(e.times[k], y)
 		out[k] = dot(w[k], y, e.times[k])
 	}
-	before := make([]float64, n)
-	for i := range before {
-		before[i] = lambda[i] - w[0][i]
-	}
-	out[0] = -dot(before, e.y0, e.times[0])
 	return out
 }
 
@@ -458,14 +472,6 @@ func repeated(v []float64, copies int) []float64 {
 		out = append(out, v...)
 	}
 	return out
-}
-
-// symbolicTimes refuses times that depend on the variables of
-// differentiation.
-func symbolicTimes(name string, t lang.Value) {
-	if anySymbolic(t) {
-		panic(lang.Errorf("%s cannot be differentiated by its times yet: give them as numbers", name))
-	}
 }
 
 // odeintSettings reads odeint's settings.
@@ -501,6 +507,7 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 	}
 	o, y0num := timeFunc(s, args[0], y0, templates, opts.Bool("tfirst", false))
 	e, ins := newODESensitivity(s, o, args[1], y0num, args[2], extra, opts)
+	e.fromFirst = true
 	settings := odeintSettings(opts)
 	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, copies int) [][]float64 {
 		set := *settings
@@ -552,11 +559,14 @@ func ivpSettings(opts lang.Options, method integrate.IVPMethod, tEval []float64)
 // solveIVPNode is solve_ivp whose initial state or args depend on the
 // variables of a function being differentiated: its y is a node of the
 // graph, differentiated by forward sensitivities or the adjoint method
-// (derivativeModes). Its times must be
-// fixed in advance (t_eval), and it gives t and y only.
-func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang.Value, method integrate.IVPMethod, tEval []float64, implicit bool) lang.Value {
-	symbolicTimes("solve_ivp", args[1])
-	if tEval == nil {
+// (derivativeModes), and by the times of tEval, which may be symbolic:
+// y(t_k) moves with t_k as y' says. Its output times must be known in
+// advance (t_eval), and t_span must be numbers; it gives t and y only.
+func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang.Value, method integrate.IVPMethod, tEval lang.Value, implicit bool) lang.Value {
+	if anySymbolic(args[1]) {
+		panic(lang.ArgErrorf(1, "solve_ivp cannot be differentiated by t_span: give it as numbers, and the times that move as t_eval"))
+	}
+	if tEval.IsNil() {
 		panic(lang.Errorf("solve_ivp needs t_eval to be differentiated: the times it reports must not depend on the solve"))
 	}
 	for _, name := range []string{"events", "dense_output"} {
@@ -570,14 +580,15 @@ func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []la
 		panic(lang.ArgErrorf(1, "t_span must be [t0, t1]"))
 	}
 	y0 := lang.NumericTemplate(args[2])
-	checkODESize(s, y0, len(tEval), implicit)
+	ts := arrayOf(lang.NumericTemplate(tEval)).Data
+	checkODESize(s, y0, len(ts), implicit)
 	templates := make([]lang.Value, len(extra))
 	for i, x := range extra {
 		templates[i] = lang.NumericTemplate(x)
 	}
 	o, y0num := timeFunc(s, args[0], y0, templates, true)
-	e, ins := newODESensitivity(s, o, args[2], y0num, vecValue(tEval), extra, opts)
-	settings := ivpSettings(opts, method, tEval)
+	e, ins := newODESensitivity(s, o, args[2], y0num, tEval, extra, opts)
+	settings := ivpSettings(opts, method, e.times) // e.times holds the times bound at each solve
 	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, _ []float64, copies int) [][]float64 {
 		set := *settings
 		set.Jac, set.AtolVec = jac, repeated(set.AtolVec, copies)
@@ -592,6 +603,6 @@ func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []la
 	}
 	dense := &denseForward{name: "solve_ivp", set: settings, isValue: true,
 		span: func() [2]float64 { return [2]float64{span[0], span[1]} }}
-	y := e.node("solve_ivp", solve, dense, len(tEval), ins)
-	return record("t", vecValue(tEval), "y", lang.Expr(lang.Symbolic(func() *autodiff.Node { return s.Graph().Transpose(y) })))
+	y := e.node("solve_ivp", solve, dense, len(ts), ins)
+	return record("t", tEval, "y", lang.Expr(lang.Symbolic(func() *autodiff.Node { return s.Graph().Transpose(y) })))
 }

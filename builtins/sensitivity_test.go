@@ -68,6 +68,11 @@ func TestODESensitivityClosedForms(t *testing.T) {
 		src := "decay(t, y, k) = -k*y\nf(k) = solve_ivp(decay, [0, 1], [1], args=[k], t_eval=[0.5, 1], rtol=1e-10, atol=1e-12, method=\"" + method + "\").y[0][1]\ngrad(f)(0.5)"
 		closeTo(t, "solve_ivp decay "+method, numbers(t, src), decayGrad, 1e-6)
 	}
+	// By t_eval's times: y(t_k) moves with t_k at y'(t_k) = -k·y(t_k).
+	for _, adjoint := range []string{"false", "true"} {
+		src := "f(T) = solve_ivp((t, y) -> -0.5*y, [0, 5], [2], t_eval=[0.5, T], rtol=1e-10, atol=1e-12, adjoint=" + adjoint + ").y[0]\njacobian(f)(1)"
+		closeTo(t, "solve_ivp by t_eval, adjoint "+adjoint, numbers(t, src), []float64{0, -math.Exp(-0.5)}, 1e-7)
+	}
 	// The harmonic oscillator x'' = -w²x: x(T) = x0 cos wT + v0/w sin wT.
 	const x0, v0, w, T = 1.0, 0.5, 2.0, 3.0
 	s, co := math.Sin(w*T), math.Cos(w*T)
@@ -168,6 +173,7 @@ func TestSolverDerivativeErrors(t *testing.T) {
 			"minimize cannot be differentiated with bounds"},
 		{"m(c) = fsolve(x -> x**2 - c, 1)\ngrad(m)(2)", "cannot differentiate m(c)"}, // a parameter captured, not in args
 		{"decay(t, y) = -y\nf(T) = solve_ivp(decay, [0, 1], [T]).y[0][-1]\ngrad(f)(1)", "solve_ivp needs t_eval to be differentiated"},
+		{"decay(t, y) = -y\nf(T) = solve_ivp(decay, [0, T], [1], t_eval=[1]).y[0][-1]\ngrad(f)(2)", "solve_ivp cannot be differentiated by t_span"},
 	} {
 		s := builtins.NewSession()
 		s.Out = &strings.Builder{}

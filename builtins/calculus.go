@@ -244,11 +244,12 @@ var (
 var calculusBuiltins = []*lang.Builtin{
 	{
 		Name: "diff", Forms: [][]lang.Param{{exprParam, {Name: "x", Doc: "the symbol to differentiate by"}, diffOrderParam},
-			{{Name: "f", Doc: "a function of one number"}}, {{Name: "xs", Doc: "an array to difference"}, diffOrderParam}}, Topic: "calculus",
+			{{Name: "f", Doc: "a function of one number"}}, {{Name: "xs", Doc: "an array to difference"}, diffOrderParam,
+				{Name: "axis", Optional: true, Doc: "the axis to difference along, as numpy's third argument (the last if left out)"}}}, Topic: "calculus",
 		Options: []lang.Opt{{Name: "axis", Doc: "the axis to difference along (the last)"}},
 		Doc: "The exact derivative of an expression, simplified.\nThe derivative of an expression by the symbol x (n times), exact and simplified;\n" +
 			"diff(f) is the derivative of a function of one variable, itself a function;\n" +
-			"on an array, the differences of neighbouring elements (numpy.diff, last axis; {axis} to choose)",
+			"on an array, the differences of neighbouring elements, n times, along the last axis or the axis given (numpy.diff)",
 		Example: "diff(x**2*sin(x), x)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			a, opts := a.Options() // the axis option, for arrays only
@@ -298,6 +299,12 @@ var calculusBuiltins = []*lang.Builtin{
 				n = a.Int(1)
 			}
 			axis := opts.Int("axis", -1)
+			if len(a) > 2 {
+				if opts.Has("axis") {
+					panic(lang.ArgErrorf(2, "the axis is given twice, as the third argument and as the option axis"))
+				}
+				axis = a.Int(2)
+			}
 			if n <= 1 {
 				return lang.Arr(must(array.Diff(xs, n, axis)))
 			}

@@ -53,9 +53,9 @@ func (o FormatOptions) withDefaults() FormatOptions {
 // precision of 0 or less means 10.
 //
 // A number that is not whole never prints as if it were: when precision
-// digits would round its fraction away (1234567890.123 at 10 digits), it
-// prints in full, in the shortest positional form that reads back as the
-// same float64 ("1234567890.123").
+// digits would round its fraction away (1234567890.123 or
+// 7.999999999999999 at 10 digits), it prints in full, in the shortest
+// form that reads back as the same float64 ("1234567890.123").
 func FormatNumber(x float64, precision int) string {
 	if name, ok := nonFiniteName(x); ok {
 		return name
@@ -73,7 +73,13 @@ func FormatNumber(x float64, precision int) string {
 		// form is at most 17 digits long.
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
-	return strconv.FormatFloat(x, 'g', precision, 64)
+	text := strconv.FormatFloat(x, 'g', precision, 64)
+	if !strings.ContainsAny(text, ".e") {
+		// Rounded to a whole number (7.999999999999999, 12345.000001):
+		// the shortest form that reads back shows the fraction.
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	return text
 }
 
 // FormatExact writes x in the shortest form that reads back as the same

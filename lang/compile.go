@@ -457,6 +457,7 @@ func (s *Session) noteNotOperand(v Value) {
 func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 	l, r := c.expr(n.X, sc), c.expr(n.Y, sc)
 	pos := c.pos(n.At)
+	c.notePythonSequences(n)
 	switch op := n.Op; op {
 	case "and", "or":
 		isAnd := op == "and"
@@ -583,6 +584,21 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 			return s.scalarArithmetic(p, a.num, b.num)
 		}
 		return s.binaryOp(o, a, b, pos)
+	}
+}
+
+// notePythonSequences notes the Python idioms of sequences that calc's
+// arrays read otherwise: shape + (3,) joins tuples in Python and adds
+// elementwise in calc; [0] * n repeats a list in Python and is [0] in
+// calc.
+func (c *compiler) notePythonSequences(n *syntax.Binary) {
+	tuple := func(e syntax.Expr) bool { _, ok := e.(*syntax.Tuple); return ok }
+	single := func(e syntax.Expr) bool { l, ok := e.(*syntax.List); return ok && len(l.Items) == 1 }
+	switch {
+	case n.Op == "+" && (tuple(n.X) || tuple(n.Y)):
+		c.sess.Note(fmt.Sprintf("calc has no tuples: in %s the tuple is an array, and + adds elementwise where Python's joins; to join, write concat(a, b)", syntax.Print(n)))
+	case n.Op == "*" && (single(n.X) || single(n.Y)):
+		c.sess.Note(fmt.Sprintf("in %s the list is an array, and * multiplies elementwise where Python's repeats it; to repeat, write full(n, value) or tile(xs, n)", syntax.Print(n)))
 	}
 }
 

@@ -137,7 +137,7 @@ func (c *compiler) assign(st *syntax.Assign) {
 	value := c.expr(st.Value, sc)
 	target := c.target(st.Target, sc)
 	if st.Op == "" {
-		target.sliceOf = slicedName(st.Target, st.Value)
+		target.view = viewOf(st.Target, st.Value)
 		if t, ok := st.Value.(*syntax.Tuple); ok && len(t.Items) > 1 {
 			target.tuple = syntax.Print(t)
 		}
@@ -175,24 +175,61 @@ func (c *compiler) assign(st *syntax.Assign) {
 	}, sc.frame)
 }
 
-// slicedName returns a's name for an assignment b = a[...] with a slice
-// in the index, and "" for any other.
-func slicedName(target, value syntax.Expr) string {
+// view is what numpy would make of an assignment b = a[0:2], r = m[0],
+// t = m.T, r = reshape(m, ...) or b = a: a view of a's array (or a itself),
+// which calc copies (see cell.view).
+type view struct {
+	of   string // the variable viewed, a
+	what string // "a slice of a", "a row of m", ...; "" for b = a
+	kind string // the copies calc makes: "slices", "rows", ...
+}
+
+// viewOf returns what numpy would make of the assignment target = value:
+// a view of another variable, or the zero view.
+func viewOf(target, value syntax.Expr) view {
 	b, ok := target.(*syntax.Ident)
-	ix, ok2 := value.(*syntax.Index)
-	if !ok || !ok2 {
-		return ""
+	if !ok {
+		return view{}
 	}
-	a, ok := ix.X.(*syntax.Ident)
-	if !ok || a.Name == b.Name {
-		return ""
-	}
-	for _, it := range ix.Items {
-		if _, ok := it.(*syntax.Slice); ok {
+	named := func(e syntax.Expr) string {
+		if a, ok := e.(*syntax.Ident); ok && a.Name != b.Name {
 			return a.Name
 		}
+		return ""
 	}
-	return ""
+	switch v := value.(type) {
+	case *syntax.Ident:
+		if a := named(v); a != "" {
+			return view{of: a}
+		}
+	case *syntax.Index:
+		a := named(v.X)
+		if a == "" {
+			return view{}
+		}
+		literals := true // m[0], m[1, 2]: whole numbers written out
+		for _, it := range v.Items {
+			if _, ok := it.(*syntax.Slice); ok {
+				return view{of: a, what: "a slice of " + a, kind: "slices"}
+			}
+			_, num := it.(*syntax.Num)
+			literals = literals && num
+		}
+		if literals {
+			return view{of: a, what: "a row of " + a, kind: "rows"}
+		}
+	case *syntax.Member:
+		if a := named(v.X); a != "" && v.Name == "T" {
+			return view{of: a, what: "the transpose of " + a, kind: "transposes"}
+		}
+	case *syntax.Call:
+		if f, ok := v.Fn.(*syntax.Ident); ok && len(v.Args) > 0 {
+			if a := named(v.Args[0]); a != "" && (f.Name == "reshape" || f.Name == "transpose") {
+				return view{of: a, what: "a " + f.Name + " of " + a, kind: f.Name + "s"}
+			}
+		}
+	}
+	return view{}
 }
 
 // targetCode stores a value into what the left side of an assignment
@@ -202,7 +239,7 @@ type targetCode struct {
 	pos     Pos
 	path    []accessor   // from the name's value to the place that changes
 	parts   []targetCode // a tuple target: one per item
-	sliceOf string       // the name sliced, for b = a[0:2] (see cell.sliceOf)
+	view    view         // what numpy would make of the value (see cell.view)
 	tuple   string       // the tuple assigned, for i = (0, 1) (see cell.tuple)
 }
 
@@ -252,12 +289,13 @@ func (t targetCode) store(s *Session, v Value, apply func(s *Session, old, v Val
 			if !cl.bound {
 				panic(Errorf("%q is not defined, so it cannot be updated%s", t.name, s.DidYouMean(t.name)).at(t.pos))
 			}
-			s.noteSliceCopy(cl)
+			s.noteViewCopy(cl)
 			v = apply(s, cl.value, v)
 		}
 		s.Set(t.name, v)
-		if v.kind == ArrayKind || v.kind == ComplexKind {
-			s.cell(t.name).sliceOf = t.sliceOf
+		alias := t.view.what == "" && (v.kind == ListKind || v.kind == RecordKind) // Python's lists and dicts
+		if v.kind == ArrayKind || v.kind == ComplexKind || alias {
+			s.cell(t.name).view = t.view
 		}
 		s.cell(t.name).tuple = t.tuple
 		return
@@ -265,20 +303,26 @@ func (t targetCode) store(s *Session, v Value, apply func(s *Session, old, v Val
 	if !cl.bound {
 		panic(Errorf("%q is not defined%s", t.name, s.DidYouMean(t.name)).at(t.pos))
 	}
-	s.noteSliceCopy(cl)
+	s.noteViewCopy(cl)
 	s.Set(t.name, s.update(cl.value, t.path, v, apply))
 }
 
-// noteSliceCopy notes, the first time a variable assigned a slice of
-// another changes in place (b[0] = 1, b += 1), that the other does not
-// change with it, as it would with numpy's views.
-func (s *Session) noteSliceCopy(cl *cell) {
-	if cl.sliceOf == "" {
+// noteViewCopy notes, the first time a variable assigned what numpy
+// makes a view of another (b = a[0:2], r = m[0], t = m.T, b = a) changes
+// in place (b[0] = 1, b += 1), that the other does not change with it.
+func (s *Session) noteViewCopy(cl *cell) {
+	v := cl.view
+	if v.of == "" {
 		return
 	}
-	s.Note(fmt.Sprintf("%s was assigned a slice of %s, and calc's slices are copies: this changes %s only, where numpy's view would change %s too",
-		cl.name, cl.sliceOf, cl.name, cl.sliceOf))
-	cl.sliceOf = ""
+	if v.what == "" {
+		s.Note(fmt.Sprintf("%s was assigned %s, and calc's assignment copies: this changes %s only, where in Python %s would be the same object as %s and change it too",
+			cl.name, v.of, cl.name, cl.name, v.of))
+	} else {
+		s.Note(fmt.Sprintf("%s was assigned %s, and calc's %s are copies: this changes %s only, where numpy's view would change %s too",
+			cl.name, v.what, v.kind, cl.name, v.of))
+	}
+	cl.view = view{}
 }
 
 // update returns a copy of container with the place path leads to set to

@@ -36,10 +36,11 @@ type cell struct {
 	pre   *Value // the predefined value (builtin or constant), if any
 	// changed is the generation in which the binding last changed.
 	changed int
-	// sliceOf names the variable whose slice the value was assigned from
-	// (b = a[0:2]), until the first change of one of b's elements, which
-	// notes that calc's slices are copies where numpy's are views.
-	sliceOf string
+	// view says what numpy would make of the value's assignment: a view
+	// of another variable (b = a[0:2], r = m[0], t = m.T, b = a), until
+	// the first change of one of its elements, which notes that calc
+	// copied it (Session.noteViewCopy).
+	view view
 	// tuple holds the source of the tuple the value was assigned from
 	// (i = (0, 1)), so that indexing with it notes that numpy would read
 	// a[i] as a[0, 1] (see Session.noteTupleIndex).
@@ -188,7 +189,7 @@ func (s *Session) Get(name string) (Value, bool) {
 func (s *Session) Set(name string, v Value) {
 	c := s.cell(name)
 	c.set(v)
-	c.sliceOf, c.tuple = "", "" // a new binding; an assignment from a slice or a tuple marks it after
+	c.view, c.tuple = view{}, "" // a new binding; an assignment from a view or a tuple marks it after
 	s.generation++
 	c.changed = s.generation
 }

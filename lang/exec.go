@@ -235,12 +235,12 @@ func viewOf(target, value syntax.Expr) view {
 // targetCode stores a value into what the left side of an assignment
 // names.
 type targetCode struct {
-	name    string // the global name that changes
-	pos     Pos
-	path    []accessor   // from the name's value to the place that changes
-	parts   []targetCode // a tuple target: one per item
-	view    view         // what numpy would make of the value (see cell.view)
-	tuple   string       // the tuple assigned, for i = (0, 1) (see cell.tuple)
+	name  string // the global name that changes
+	pos   Pos
+	path  []accessor   // from the name's value to the place that changes
+	parts []targetCode // a tuple target: one per item
+	view  view         // what numpy would make of the value (see cell.view)
+	tuple string       // the tuple assigned, for i = (0, 1) (see cell.tuple)
 }
 
 // accessor is one step into a value: an index or a field.

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"math"
 	"slices"
 	"sync/atomic"
 
@@ -46,9 +47,12 @@ type odeSensitivity struct {
 	// forward and adjoint say which derivatives the solver node offers
 	// (see derivativeModes).
 	forward, adjoint bool
-	dense            *denseForward
-	tbuf             []float64
-	s                *lang.Session
+	// errorControl is the option sensitivity_error_control, or nil for
+	// its default (sensitivitiesTested).
+	errorControl *bool
+	dense        *denseForward
+	tbuf         []float64
+	s            *lang.Session
 }
 
 // adjointThreshold is the number of differentiated numbers (of the
@@ -80,12 +84,58 @@ func derivativeModes(opts lang.Options, numbers int) (forward, adjoint bool) {
 	return !on, on
 }
 
+// sensitivityErrorOpt is odeint's and solve_ivp's option saying whether
+// forward sensitivities are under the error test.
+var sensitivityErrorOpt = lang.Opt{Name: "sensitivity_error_control", Doc: "true: forward sensitivities under the error test, as accurate as the solution; false: out of it, the solution's own steps, sensitivities about 10× less accurate (default: true, false for the Jacobians of least_squares, leastsq and curve_fit)"}
+
+// readDerivativeOptions reads the options that say how a solution is
+// differentiated, when it is not.
+func readDerivativeOptions(opts lang.Options) {
+	opts.Bool("adjoint", false)
+	opts.Bool("sensitivity_error_control", true)
+}
+
 // integrator solves an ODE given its right-hand side, its Jacobian, its
 // initial state and its output times (odeint's; solve_ivp has its own),
-// and returns the state at each output time. copies
-// says how many systems of the original size the state holds, so that
-// tolerances given per component can be repeated.
-type integrator func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, copies int) [][]float64
+// and returns the state at each output time. aug says how the state
+// extends the ODE's, so that tolerances apply to it.
+type integrator func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, aug augmentation) [][]float64
+
+// augmentation is the shape of a state that extends an ODE's: copies
+// systems of the ODE's size n (the solution, then the columns of S), the
+// copies after the first out of the error test unless tested (CVODES's
+// errconS).
+type augmentation struct {
+	n, copies int
+	tested    bool
+}
+
+// plainState is the augmentation of a plain solve: the ODE alone.
+func plainState(n int) augmentation { return augmentation{n: n, copies: 1, tested: true} }
+
+// atol returns the absolute tolerances of the augmented state given the
+// ODE's, one per component (vec) or one for all (scalar, or def when
+// zero): nil when one for all serves, the copies after the first at
+// +Inf when they are out of the error test.
+func (a augmentation) atol(vec []float64, scalar, def float64) []float64 {
+	if a.tested || a.copies == 1 {
+		return repeated(vec, a.copies)
+	}
+	out := make([]float64, a.n*a.copies)
+	for i := range out {
+		switch {
+		case i >= a.n:
+			out[i] = math.Inf(1)
+		case vec != nil:
+			out[i] = vec[i]
+		case scalar != 0:
+			out[i] = scalar
+		default:
+			out[i] = def
+		}
+	}
+	return out
+}
 
 // newODESensitivity compiles the traced right-hand side o for y0, the
 // output times and the args extra (each may hold symbolic numbers), and
@@ -129,6 +179,10 @@ func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, t
 		numbers += e.n
 	}
 	e.forward, e.adjoint = derivativeModes(opts, numbers)
+	if c := opts.Get("sensitivity_error_control", lang.Nil); !c.IsNil() {
+		on := opts.Bool("sensitivity_error_control", true)
+		e.errorControl = &on
+	}
 	yOld, tVar := t.Args[o.point].Vars[0], t.Args[o.time].Vars[0]
 	lang.Symbolic(func() *autodiff.Node {
 		yv := g.Var("ode_state", []int{e.n})
@@ -220,7 +274,7 @@ func (e *odeSensitivity) solve(integrate integrator, in []float64) []float64 {
 		e.plain.Eval(y, e.tbuf, p)
 		copy(dy, e.plain.Output(0))
 	}
-	rows := integrate(rhs, e.jacobian, e.y0, e.times, 1)
+	rows := integrate(rhs, e.jacobian, e.y0, e.times, plainState(e.n))
 	out := make([]float64, 0, len(rows)*e.n)
 	for _, r := range rows {
 		out = append(out, r...)
@@ -263,7 +317,7 @@ func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (valu
 			}
 		}
 	}
-	rows := integrate(rhs, jac, z0, e.times, 1+c)
+	rows := integrate(rhs, jac, z0, e.times, augmentation{n: n, copies: 1 + c, tested: e.sensitivitiesTested()})
 	m := len(rows) * n
 	value = make([]float64, 0, m)
 	for _, z := range rows {
@@ -289,6 +343,22 @@ func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (valu
 		}
 	}
 	return value, jt
+}
+
+// sensitivitiesTested reports whether a forward-sensitivity solve keeps
+// the sensitivities under the error test: as the option
+// sensitivity_error_control says, or by default unless a fitter asks
+// (fitting). Out of the error test, the steps are those of the plain
+// solve, so the solution is the plain solve's, number for number, and
+// the sensitivities are as accurate as the variational equations
+// integrated on those steps (about 10× the tolerance on the tests'
+// problems: a Jacobian far better than a fitter's finite differences,
+// and a fit's answer is fixed by its residuals).
+func (e *odeSensitivity) sensitivitiesTested() bool {
+	if e.errorControl != nil {
+		return *e.errorControl
+	}
+	return !fitting(e.s)
 }
 
 // timeRows returns the rows of the transposed Jacobian for the output
@@ -502,9 +572,9 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 	o, y0num := timeFunc(s, args[0], y0, templates, opts.Bool("tfirst", false))
 	e, ins := newODESensitivity(s, o, args[1], y0num, args[2], extra, opts)
 	settings := odeintSettings(opts)
-	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, copies int) [][]float64 {
+	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, aug augmentation) [][]float64 {
 		set := *settings
-		set.RtolVec, set.AtolVec = repeated(set.RtolVec, copies), repeated(set.AtolVec, copies)
+		set.RtolVec, set.AtolVec = repeated(set.RtolVec, aug.copies), aug.atol(set.AtolVec, set.Atol, odeintTolerance)
 		r, err := integrate.Odeint(rhs, jac, y0, times, &set)
 		if err != nil {
 			lang.Throw(err)
@@ -519,11 +589,13 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 	return lang.Expr(e.node("odeint", solve, dense, len(ts), ins))
 }
 
+// odeintTolerance is scipy's default rtol and atol for odeint.
+const odeintTolerance = 1.49012e-8
+
 // odeintAdjointSettings returns the settings of the adjoint method's
 // solves for odeint's: LSODA under its tolerances (the smallest relative
 // one when they are per component) and step bounds.
 func odeintAdjointSettings(o *integrate.OdeintSettings) *integrate.IVPSettings {
-	const odeintTolerance = 1.49012e-8 // scipy's default rtol and atol
 	set := &integrate.IVPSettings{Method: integrate.LSODA, Rtol: o.Rtol, Atol: o.Atol, AtolVec: o.AtolVec,
 		MaxStep: o.Hmax, FirstStep: o.H0, MinStep: o.Hmin}
 	if o.RtolVec != nil {
@@ -537,6 +609,9 @@ func odeintAdjointSettings(o *integrate.OdeintSettings) *integrate.IVPSettings {
 	}
 	return set
 }
+
+// ivpTolerance is solve_ivp's default atol.
+const ivpTolerance = 1e-6
 
 // ivpSettings reads solve_ivp's settings but for the Jacobian and the
 // events.
@@ -578,9 +653,9 @@ func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []la
 	o, y0num := timeFunc(s, args[0], y0, templates, true)
 	e, ins := newODESensitivity(s, o, args[2], y0num, vecValue(tEval), extra, opts)
 	settings := ivpSettings(opts, method, tEval)
-	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, _ []float64, copies int) [][]float64 {
+	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, _ []float64, aug augmentation) [][]float64 {
 		set := *settings
-		set.Jac, set.AtolVec = jac, repeated(set.AtolVec, copies)
+		set.Jac, set.AtolVec = jac, aug.atol(set.AtolVec, set.Atol, ivpTolerance)
 		r, err := integrate.SolveIVP(rhs, [2]float64{span[0], span[1]}, y0, &set)
 		if err != nil {
 			lang.Throw(err)

@@ -806,7 +806,12 @@ func (s *lsoda) pjac() bool {
 		ftem := s.acor
 		for j := 0; j < n; j++ {
 			yj := s.y[j]
-			r := math.Max(srur*math.Abs(yj), r0/s.ewt[j])
+			r := srur * math.Abs(yj)
+			if s.ewt[j] != 0 {
+				r = math.Max(r, r0/s.ewt[j])
+			} else if r == 0 {
+				r = r0 // a component out of the error test, at zero
+			}
 			s.y[j] += r
 			c := -hl0 / r
 			if !s.fcall(s.tn, s.y, ftem) {
@@ -818,12 +823,19 @@ func (s *lsoda) pjac() bool {
 			s.y[j] = yj
 		}
 	}
-	// The norm max_i Σ_j |P_ij|·w_j/w_i, with w the error weights.
+	// The norm max_i Σ_j |P_ij|·w_j/w_i, with w the error weights, over
+	// the components in the error test (a zero reciprocal weight, from an
+	// infinite absolute tolerance, leaves one out).
 	norm := 0.0
 	for i := 0; i < n; i++ {
+		if s.ewt[i] == 0 {
+			continue
+		}
 		sum := 0.0
 		for j := 0; j < n; j++ {
-			sum += math.Abs(P[i*n+j]) / s.ewt[j]
+			if s.ewt[j] != 0 {
+				sum += math.Abs(P[i*n+j]) / s.ewt[j]
+			}
 		}
 		norm = math.Max(norm, sum*s.ewt[i])
 	}

@@ -15,7 +15,9 @@ type OdeintSettings struct {
 	Rtol, Atol float64
 	// RtolVec and AtolVec, when not nil, give one tolerance per component
 	// (length n) and override Rtol and Atol. An AtolVec of zeros asks for
-	// pure relative error control, which a zero Atol cannot.
+	// pure relative error control, which a zero Atol cannot. An infinite
+	// AtolVec entry leaves its component out of the error test and of the
+	// corrector's convergence test: it follows the steps the others choose.
 	RtolVec, AtolVec []float64
 	// Tcrit lists critical points, in the direction of integration, that
 	// the solver must not step past (singularities of f). Default none.

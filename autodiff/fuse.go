@@ -180,6 +180,10 @@ const factorBlock = 512
 // loops. An outer product's element u_r·v_j multiplies as the affine
 // factor 0 + u_r·v_j, which is the same number.
 func runFactors(v float64, fs []mulFactor, mem, out []float64, lo, hi int) {
+	if len(out) == 1 {
+		out[0] = scalarFactors(v, fs, mem)
+		return
+	}
 	for b := lo; b < hi; b += factorBlock {
 		o := out[b:min(b+factorBlock, hi)]
 		for i, f := range fs {
@@ -202,6 +206,25 @@ func runFactors(v float64, fs []mulFactor, mem, out []float64, lo, hi int) {
 			}
 		}
 	}
+}
+
+// scalarFactors is runFactors for one element, without the vector
+// loops (the products of an ODE's right-hand side or its Jacobian's
+// entries are scalars): the same multiplications in the same order.
+func scalarFactors(v float64, fs []mulFactor, mem []float64) float64 {
+	p := v
+	for i := range fs {
+		f := &fs[i]
+		switch {
+		case f.outer:
+			p *= 0 + mem[f.off]*mem[f.vOff]
+		case f.affine:
+			p *= f.c + f.d*mem[f.off]
+		default:
+			p *= mem[f.off]
+		}
+	}
+	return p
 }
 
 // mulOuter multiplies o, the elements from b on of a matrix with rows of

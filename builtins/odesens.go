@@ -42,8 +42,12 @@ type odeSensitivity struct {
 	cols                           int            // the columns of S: n if stateCols, plus the symbolic numbers of the args
 	plain                          *autodiff.Tape // f
 	jac                            *autodiff.Tape // J_y
-	aug                            *autodiff.Tape // f and S'ᵀ (forward sensitivities)
-	vjp                            *autodiff.Tape // λᵀJ_y and λᵀJ_p (the adjoint method)
+	// aug gives f and [J_y | J_p] (J_p's columns for the symbolic numbers
+	// only), row by row, for the forward sensitivities: S' = J_y·S +
+	// [0 | J_p] is then a few loops (sensitivityRHS) rather than tape
+	// instructions of small matrices.
+	aug *autodiff.Tape
+	vjp *autodiff.Tape // λᵀJ_y and λᵀJ_p (the adjoint method)
 	// forward and adjoint say which derivatives the solver node offers
 	// (see derivativeModes).
 	forward, adjoint bool
@@ -186,41 +190,27 @@ func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, t
 	yOld, tVar := t.Args[o.point].Vars[0], t.Args[o.time].Vars[0]
 	lang.Symbolic(func() *autodiff.Node {
 		yv := g.Var("ode_state", []int{e.n})
-		// S is held transposed, one row per column, so that the state
-		// vector [y, Sᵀ] holds each column of S as a copy of y.
-		sv := g.Var("ode_sensitivities", []int{max(1, e.cols), e.n})
 		repl := pv.substitutions(g)
 		repl[yOld] = g.Reshape(yv, yOld.Shape)
 		f := flatten(g, g.Reshape(g.Substitute(t.Out, repl), []int{t.Out.Size()}))
-		// S' = J_y·S + [0 | J_p], computed transposed: Sᵀ·J_yᵀ + [0 | J_p]ᵀ.
 		jy := make([]*autodiff.Node, e.n)
-		jp := make([]*autodiff.Node, e.n)
+		var jyp []*autodiff.Node // [J_y | J_p]'s entries, row by row
 		for i := range jy {
 			grads := g.Grad(g.Index(f, i), yv, pv.v)
 			jy[i] = grads[0]
-			if !e.forward {
-				continue
-			}
-			var cols []*autodiff.Node
-			if e.stateCols {
-				for range e.n {
-					cols = append(cols, g.Const(0))
+			if e.forward {
+				for j := range e.n {
+					jyp = append(jyp, g.Index(grads[0], j))
+				}
+				for _, at := range pv.params {
+					jyp = append(jyp, g.Index(grads[1], at))
 				}
 			}
-			for _, at := range pv.params {
-				cols = append(cols, g.Index(grads[1], at))
-			}
-			jp[i] = g.Stack(cols)
 		}
-		jacobian := g.Stack(jy)
 		e.plain = compile([]*autodiff.Node{f}, yv, tVar, pv.v)
-		e.jac = compile([]*autodiff.Node{jacobian}, yv, tVar, pv.v)
+		e.jac = compile([]*autodiff.Node{g.Stack(jy)}, yv, tVar, pv.v)
 		if e.forward {
-			dS := g.Dot(sv, g.Transpose(jacobian))
-			if len(pv.params) > 0 {
-				dS = g.Add(dS, g.Transpose(g.Stack(jp)))
-			}
-			e.aug = compile([]*autodiff.Node{f, dS}, yv, tVar, pv.v, sv)
+			e.aug = compile([]*autodiff.Node{f, g.Stack(jyp)}, yv, tVar, pv.v)
 		}
 		if e.adjoint {
 			// One reverse sweep of λᵀf gives both products.
@@ -300,9 +290,9 @@ func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (valu
 		e.s.Check()
 		rhsCounts.augmented.Add(1)
 		e.tbuf[0] = t
-		e.aug.Eval(z[:n], e.tbuf, p, z[n:])
+		e.aug.Eval(z[:n], e.tbuf, p)
 		copy(dz[:n], e.aug.Output(0))
-		copy(dz[n:], e.aug.Output(1))
+		e.sensitivityRHS(e.aug.Output(1), z[n:], dz[n:])
 	}
 	jac := func(t float64, z, J []float64) {
 		e.tbuf[0] = t
@@ -343,6 +333,29 @@ func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (valu
 		}
 	}
 	return value, jt
+}
+
+// sensitivityRHS writes S' = J_y·S + [0 | J_p] into dS given jyp, the
+// rows of [J_y | J_p], and S. S and dS are held transposed, one row per
+// column, so that the state [y, Sᵀ] holds each column of S as a copy of
+// y; the columns of Φ = ∂y/∂y0 (stateCols) come first, with no J_p term.
+func (e *odeSensitivity) sensitivityRHS(jyp, S, dS []float64) {
+	n, width := e.n, e.n+len(e.pv.params)
+	first := e.cols - len(e.pv.params)
+	for col := range e.cols {
+		s, d := S[col*n:(col+1)*n], dS[col*n:(col+1)*n]
+		for i := range n {
+			row := jyp[i*width : (i+1)*width]
+			sum := 0.0
+			if col >= first {
+				sum = row[n+col-first]
+			}
+			for k, v := range s {
+				sum += row[k] * v
+			}
+			d[i] = sum
+		}
+	}
 }
 
 // sensitivitiesTested reports whether a forward-sensitivity solve keeps

@@ -673,11 +673,22 @@ func (s *lsoda) rescale(rh float64) {
 // prediction) or its inverse (sign −1, the retraction).
 func (s *lsoda) shift(sign float64) {
 	n, nq := s.n, s.nq
-	yh := s.yh
 	end := nq * n
 	for k := 1; k <= nq; k++ {
-		for i := (nq - k) * n; i < end; i++ {
-			yh[i] += sign * yh[i+n]
+		lo := (nq - k) * n
+		// yh[i] += sign·yh[i+n] over [lo, end), written as a sum or a
+		// difference (the same numbers) on slices the compiler needs not
+		// check.
+		to, from := s.yh[lo:end], s.yh[lo+n:end+n]
+		from = from[:len(to)]
+		if sign > 0 {
+			for i, v := range from {
+				to[i] += v
+			}
+		} else {
+			for i, v := range from {
+				to[i] -= v
+			}
 		}
 	}
 }

@@ -42,10 +42,10 @@ type odeSensitivity struct {
 	cols                           int            // the columns of S: n if stateCols, plus the symbolic numbers of the args
 	plain                          *autodiff.Tape // f
 	jac                            *autodiff.Tape // J_y
-	// aug gives f and [J_y | J_p] (J_p's columns for the symbolic numbers
-	// only), row by row, for the forward sensitivities: S' = J_y·S +
-	// [0 | J_p] is then a few loops (sensitivityRHS) rather than tape
-	// instructions of small matrices.
+	// aug gives f then [J_y | J_p] (J_p's columns for the symbolic
+	// numbers only) row by row, as one vector of scalars, for the forward
+	// sensitivities: S' = J_y·S + [0 | J_p] is then a few loops
+	// (sensitivityRHS) rather than tape instructions of small matrices.
 	aug *autodiff.Tape
 	vjp *autodiff.Tape // λᵀJ_y and λᵀJ_p (the adjoint method)
 	// forward and adjoint say which derivatives the solver node offers
@@ -194,23 +194,26 @@ func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, t
 		repl[yOld] = g.Reshape(yv, yOld.Shape)
 		f := flatten(g, g.Reshape(g.Substitute(t.Out, repl), []int{t.Out.Size()}))
 		jy := make([]*autodiff.Node, e.n)
-		var jyp []*autodiff.Node // [J_y | J_p]'s entries, row by row
+		var entries []*autodiff.Node // f's, then [J_y | J_p]'s row by row
+		for i := range e.n {
+			entries = append(entries, g.Index(f, i))
+		}
 		for i := range jy {
 			grads := g.Grad(g.Index(f, i), yv, pv.v)
 			jy[i] = grads[0]
 			if e.forward {
 				for j := range e.n {
-					jyp = append(jyp, g.Index(grads[0], j))
+					entries = append(entries, g.Index(grads[0], j))
 				}
 				for _, at := range pv.params {
-					jyp = append(jyp, g.Index(grads[1], at))
+					entries = append(entries, g.Index(grads[1], at))
 				}
 			}
 		}
 		e.plain = compile([]*autodiff.Node{f}, yv, tVar, pv.v)
 		e.jac = compile([]*autodiff.Node{g.Stack(jy)}, yv, tVar, pv.v)
 		if e.forward {
-			e.aug = compile([]*autodiff.Node{f, g.Stack(jyp)}, yv, tVar, pv.v)
+			e.aug = compile([]*autodiff.Node{g.Stack(entries)}, yv, tVar, pv.v)
 		}
 		if e.adjoint {
 			// One reverse sweep of λᵀf gives both products.
@@ -291,8 +294,9 @@ func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (valu
 		rhsCounts.augmented.Add(1)
 		e.tbuf[0] = t
 		e.aug.Eval(z[:n], e.tbuf, p)
-		copy(dz[:n], e.aug.Output(0))
-		e.sensitivityRHS(e.aug.Output(1), z[n:], dz[n:])
+		out := e.aug.Output(0)
+		copy(dz[:n], out[:n])
+		e.sensitivityRHS(out[n:], z[n:], dz[n:])
 	}
 	jac := func(t float64, z, J []float64) {
 		e.tbuf[0] = t

@@ -358,6 +358,10 @@ func (f *fusion) compileTerms(n *Node, regs map[*Node]span) instr {
 // x**2 - 4*x + 8, so that results agree to the last bit. The first term
 // that covers all of out writes it instead of adding, saving a pass.
 func runTerms(val float64, ts []fterm, mem, out []float64) {
+	if len(out) == 1 && ts[0].lo == 0 && ts[0].n == 1 {
+		out[0] = scalarTerms(val, ts, mem)
+		return
+	}
 	first := -1
 	for i := range ts {
 		if ts[i].lo == 0 && ts[i].n == len(out) {
@@ -446,6 +450,39 @@ func setTerm(t *fterm, mem, o []float64) {
 			o[k] = c * t.value(mem, k)
 		}
 	}
+}
+
+// scalarTerms is runTerms for one element whose first term covers it,
+// without the loops (the entries of an ODE's right-hand side or its
+// Jacobian are scalars): the same operations in the same order.
+func scalarTerms(val float64, ts []fterm, mem []float64) float64 {
+	s := scalarTerm(&ts[0], mem)
+	for i := 1; i < len(ts); i++ {
+		if ts[i].n == 1 {
+			s += scalarTerm(&ts[i], mem)
+		}
+	}
+	if val != 0 {
+		s += val
+	}
+	return s
+}
+
+// scalarTerm is setTerm's number for a term of one element.
+func scalarTerm(t *fterm, mem []float64) float64 {
+	c := t.coef
+	switch {
+	case !t.hasA:
+		return c
+	case t.sa == 1 && !t.hasB && !t.square:
+		return c * mem[t.a]
+	case t.sa == 1 && t.square:
+		a := mem[t.a]
+		return c * (a * a)
+	case t.sa == 1 && t.hasB && t.sb == 1:
+		return c * mem[t.a] * mem[t.b]
+	}
+	return c * t.value(mem, 0)
 }
 
 // value returns the term's element k without its coefficient, for any

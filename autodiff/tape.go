@@ -506,7 +506,11 @@ func (in *instr) run(mem []float64) {
 		off := 0
 		for i := range in.args {
 			a := &in.args[i]
-			copy(out[off:], mem[a.off:a.off+a.n])
+			if a.n == 1 { // a scalar (a gradient's, a Jacobian's entry): no copy call
+				out[off] = mem[a.off]
+			} else {
+				copy(out[off:], mem[a.off:a.off+a.n])
+			}
 			off += a.n
 		}
 	default:

@@ -5,6 +5,7 @@ import (
 
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/lapack/lapack64"
 )
 
@@ -675,13 +676,16 @@ func (s *lsoda) shift(sign float64) {
 	n, nq := s.n, s.nq
 	end := nq * n
 	for k := 1; k <= nq; k++ {
+		// yh[i] += sign·yh[i+n] over [lo, end), read ahead of where it
+		// writes, in ascending order, so that the overlap is harmless.
 		lo := (nq - k) * n
-		// yh[i] += sign·yh[i+n] over [lo, end), written as a sum or a
-		// difference (the same numbers) on slices the compiler needs not
-		// check.
 		to, from := s.yh[lo:end], s.yh[lo+n:end+n]
+		if len(to) >= vectorKernel {
+			floats.AddScaled(to, sign, from)
+			continue
+		}
 		from = from[:len(to)]
-		if sign > 0 {
+		if sign > 0 { // a sum or a difference: the same numbers
 			for i, v := range from {
 				to[i] += v
 			}
@@ -692,6 +696,13 @@ func (s *lsoda) shift(sign float64) {
 		}
 	}
 }
+
+// vectorKernel is the length from which lsoda updates a vector by
+// gonum's kernel (floats.AddScaled, the same numbers as a loop: the
+// product and the sum rounded separately): a system with sensitivities,
+// a high order's Nordsieck columns. Below, its call costs more than it
+// saves.
+const vectorKernel = 8
 
 // correct runs the corrector iteration from the prediction in yh,
 // accumulating the correction in acor and leaving the corrected y in y.
@@ -870,6 +881,10 @@ func (s *lsoda) accept(dsm, pnorm float64) {
 	n := s.n
 	for j := 0; j < s.l; j++ {
 		c, e := s.col(j), s.el[j]
+		if n >= vectorKernel {
+			floats.AddScaled(c, e, s.acor)
+			continue
+		}
 		for i := 0; i < n; i++ {
 			c[i] += e * s.acor[i]
 		}

@@ -66,8 +66,10 @@ type odeSensitivity struct {
 // output and a backward solve of n + P numbers restarted at each output
 // time, whatever P. BenchmarkODEAdjoint (y' = A·y, P = n² entries of A,
 // 11 output times) puts the crossing between 16 and 25: in processor
-// time the adjoint method is 1.1–1.3× slower at 9 and 16, 1.3–1.9×
-// faster at 25, 1.5–2× at 49 and 2.9× at 100.
+// time, best of runs, the adjoint method is 3.4× slower at 9 and 1.5–1.9×
+// at 16, even at 25 (0.9–1.1×), 1.4× faster at 36, 1.9× at 49 and 2.5×
+// at 100 (since forward sensitivities take f and [J_y | J_p] from one
+// tape of scalars).
 const adjointThreshold = 16
 
 // adjointOpt is odeint's and solve_ivp's option choosing how their

@@ -119,12 +119,12 @@ a1 = a0 + 0.001
 }
 
 // BenchmarkODEAdjoint times the gradient of a scalar loss of an ODE's
-// solution by P = 9, 16, 25, 49 and 100 parameters, by the adjoint method
+// solution by P = 9, 16, 25, 36, 49 and 100 parameters, by the adjoint method
 // (adjoint) and by forward sensitivities (forward), side by side, with
 // the right-hand side evaluations of each (plain, augmented, adjoint)
 // per gradient: the crossing sets adjointThreshold.
 func BenchmarkODEAdjoint(b *testing.B) {
-	for _, n := range []int{3, 4, 5, 7, 10} {
+	for _, n := range []int{3, 4, 5, 6, 7, 10} {
 		b.Run(fmt.Sprintf("P=%d", n*n), func(b *testing.B) { benchmarkODEAdjoint(b, n) })
 	}
 }

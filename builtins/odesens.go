@@ -66,10 +66,10 @@ type odeSensitivity struct {
 // output and a backward solve of n + P numbers restarted at each output
 // time, whatever P. BenchmarkODEAdjoint (y' = A·y, P = n² entries of A,
 // 11 output times) puts the crossing between 16 and 25: in processor
-// time, best of runs, the adjoint method is 3.4× slower at 9 and 1.5–1.9×
-// at 16, even at 25 (0.9–1.1×), 1.4× faster at 36, 1.9× at 49 and 2.5×
-// at 100 (since forward sensitivities take f and [J_y | J_p] from one
-// tape of scalars).
+// time, best of runs, the adjoint method is 3.4× slower at 9 and
+// 1.5–1.9× at 16, within 1.2× either way at 25, 1.4× faster at 36, 1.9×
+// at 49 and 2.5× at 100 (since forward sensitivities take f and
+// [J_y | J_p] from one tape of scalars).
 const adjointThreshold = 16
 
 // adjointOpt is odeint's and solve_ivp's option choosing how their

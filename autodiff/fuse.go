@@ -180,10 +180,6 @@ const factorBlock = 512
 // loops. An outer product's element u_r·v_j multiplies as the affine
 // factor 0 + u_r·v_j, which is the same number.
 func runFactors(v float64, fs []mulFactor, mem, out []float64, lo, hi int) {
-	if len(out) == 1 {
-		out[0] = scalarFactors(v, fs, mem)
-		return
-	}
 	for b := lo; b < hi; b += factorBlock {
 		o := out[b:min(b+factorBlock, hi)]
 		for i, f := range fs {
@@ -209,8 +205,7 @@ func runFactors(v float64, fs []mulFactor, mem, out []float64, lo, hi int) {
 }
 
 // scalarFactors is runFactors for one element, without the vector
-// loops (the products of an ODE's right-hand side or its Jacobian's
-// entries are scalars): the same multiplications in the same order.
+// loops: the same multiplications in the same order.
 func scalarFactors(v float64, fs []mulFactor, mem []float64) float64 {
 	p := v
 	for i := range fs {
@@ -358,10 +353,6 @@ func (f *fusion) compileTerms(n *Node, regs map[*Node]span) instr {
 // x**2 - 4*x + 8, so that results agree to the last bit. The first term
 // that covers all of out writes it instead of adding, saving a pass.
 func runTerms(val float64, ts []fterm, mem, out []float64) {
-	if len(out) == 1 && ts[0].lo == 0 && ts[0].n == 1 {
-		out[0] = scalarTerms(val, ts, mem)
-		return
-	}
 	first := -1
 	for i := range ts {
 		if ts[i].lo == 0 && ts[i].n == len(out) {
@@ -453,8 +444,7 @@ func setTerm(t *fterm, mem, o []float64) {
 }
 
 // scalarTerms is runTerms for one element whose first term covers it,
-// without the loops (the entries of an ODE's right-hand side or its
-// Jacobian are scalars): the same operations in the same order.
+// without the loops: the same operations in the same order.
 func scalarTerms(val float64, ts []fterm, mem []float64) float64 {
 	s := scalarTerm(&ts[0], mem)
 	for i := 1; i < len(ts); i++ {

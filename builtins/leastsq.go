@@ -21,10 +21,19 @@ func residuals(p *problem, opts lang.Options, jacOption string) (optimize.Residu
 	if !p.obj.Traced() || !opts.Get(jacOption, lang.Nil).IsNil() {
 		return r, jac, len(p.obj.Eval(p.x0, 0))
 	}
-	s, m := p.obj.s, p.obj.outLen
-	atX0 := make([]float64, m*len(p.x0))
-	whileFitting(s, func() { p.obj.Deriv(p.x0, 0, atX0) })
-	fitR := func(x, out []float64) { whileFitting(s, func() { r(x, out) }) }
+	s := p.obj.s
+	first := true
+	var atX0 []float64 // the Jacobian at x0, taken with the first residuals
+	fitR := func(x, out []float64) {
+		whileFitting(s, func() {
+			if first && slices.Equal(x, p.x0) {
+				atX0 = make([]float64, len(out)*len(x))
+				p.obj.Deriv(x, 0, atX0)
+			}
+			first = false
+			r(x, out)
+		})
+	}
 	fitJac := func(x, out []float64) {
 		if at := atX0; at != nil {
 			atX0 = nil
@@ -35,7 +44,7 @@ func residuals(p *problem, opts lang.Options, jacOption string) (optimize.Residu
 		}
 		whileFitting(s, func() { jac(x, out) })
 	}
-	return fitR, fitJac, m
+	return fitR, fitJac, p.obj.outLen
 }
 
 // jacobianOption is the Jacobian of a vector function as the option name

@@ -593,7 +593,7 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 	settings := odeintSettings(opts)
 	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, aug augmentation) [][]float64 {
 		set := *settings
-		set.RtolVec, set.AtolVec = repeated(set.RtolVec, aug.copies), aug.atol(set.AtolVec, set.Atol, odeintTolerance)
+		set.RtolVec, set.AtolVec = repeated(set.RtolVec, aug.copies), aug.atol(set.AtolVec, set.Atol, integrate.OdeintTolerance)
 		r, err := integrate.Odeint(rhs, jac, y0, times, &set)
 		if err != nil {
 			lang.Throw(err)
@@ -608,9 +608,6 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 	return lang.Expr(e.node("odeint", solve, dense, len(ts), ins))
 }
 
-// odeintTolerance is scipy's default rtol and atol for odeint.
-const odeintTolerance = 1.49012e-8
-
 // odeintAdjointSettings returns the settings of the adjoint method's
 // solves for odeint's: LSODA under its tolerances (the smallest relative
 // one when they are per component) and step bounds.
@@ -621,16 +618,13 @@ func odeintAdjointSettings(o *integrate.OdeintSettings) *integrate.IVPSettings {
 		set.Rtol = slices.Min(o.RtolVec)
 	}
 	if set.Rtol == 0 {
-		set.Rtol = odeintTolerance
+		set.Rtol = integrate.OdeintTolerance
 	}
 	if set.Atol == 0 {
-		set.Atol = odeintTolerance
+		set.Atol = integrate.OdeintTolerance
 	}
 	return set
 }
-
-// ivpTolerance is solve_ivp's default atol.
-const ivpTolerance = 1e-6
 
 // ivpSettings reads solve_ivp's settings but for the Jacobian and the
 // events.
@@ -674,7 +668,7 @@ func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []la
 	settings := ivpSettings(opts, method, tEval)
 	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, _ []float64, aug augmentation) [][]float64 {
 		set := *settings
-		set.Jac, set.AtolVec = jac, aug.atol(set.AtolVec, set.Atol, ivpTolerance)
+		set.Jac, set.AtolVec = jac, aug.atol(set.AtolVec, set.Atol, integrate.IVPAtol)
 		r, err := integrate.SolveIVP(rhs, [2]float64{span[0], span[1]}, y0, &set)
 		if err != nil {
 			lang.Throw(err)

@@ -79,7 +79,7 @@ func BenchmarkODESensitivityCost(b *testing.B) {
 	o, y0num := timeFunc(s, lv, y0, templates, false)
 	e, _ := newODESensitivity(s, o, y0, y0num, must(s.Eval("t")), extra, lang.Options{})
 	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, aug augmentation) [][]float64 {
-		set := &integrate.OdeintSettings{AtolVec: aug.atol(nil, 0, odeintTolerance)}
+		set := &integrate.OdeintSettings{AtolVec: aug.atol(nil, 0, integrate.OdeintTolerance)}
 		return must(integrate.Odeint(rhs, jac, y0, times, set)).Y
 	}
 	p := []float64{1, 0.1, 1.5, 0.075}

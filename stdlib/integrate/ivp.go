@@ -34,6 +34,9 @@ type Event struct {
 	Direction float64
 }
 
+// IVPAtol is SolveIVP's default absolute tolerance, scipy's.
+const IVPAtol = 1e-6
+
 // IVPSettings tunes SolveIVP. The zero value means scipy's defaults:
 // RK45 with rtol 1e-3 and atol 1e-6.
 type IVPSettings struct {
@@ -634,7 +637,7 @@ func ivpNewStepper(f func(t float64, y, dydt []float64), tspan [2]float64, y0 []
 	default:
 		a := s.Atol
 		if a == 0 {
-			a = 1e-6
+			a = IVPAtol
 		}
 		for i := range b.atol {
 			b.atol[i] = a

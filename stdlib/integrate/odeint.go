@@ -36,6 +36,9 @@ type OdeintSettings struct {
 	MxOrdN, MxOrdS int
 }
 
+// OdeintTolerance is Odeint's default rtol and atol, scipy's.
+const OdeintTolerance = 1.49012e-8
+
 // OdeintResult is what Odeint computed and what it cost. The per-point
 // slices are scipy's infodict: entry k belongs to the output point
 // ts[k+1], so each has length len(ts)−1.
@@ -226,7 +229,7 @@ func odeintConfigure(solver *lsoda, s *OdeintSettings, n int) error {
 	tol := func(name string, scalar float64, vec []float64) ([]float64, error) {
 		if vec == nil {
 			if scalar == 0 {
-				scalar = 1.49012e-8
+				scalar = OdeintTolerance
 			}
 			vec = []float64{scalar}
 		} else if len(vec) != n {

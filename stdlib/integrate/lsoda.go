@@ -737,15 +737,19 @@ func (s *lsoda) correct(pnorm float64) (m int, del float64, outcome int) {
 		for {
 			el0 := s.el[0]
 			if s.miter == 0 {
-				// Functional iteration.
-				for i := range s.savf {
-					s.savf[i] = s.h*s.savf[i] - yh1[i]
-					s.y[i] = s.savf[i] - s.acor[i]
+				// Functional iteration, on slices of one length so that
+				// the loops need no bounds checks.
+				savf, y, acor, h := s.savf, s.y[:n], s.acor[:n], s.h
+				yh0, yh1 := yh0[:n], yh1[:n]
+				for i, f := range savf[:n] {
+					v := h*f - yh1[i]
+					savf[i] = v
+					y[i] = v - acor[i]
 				}
-				del = lsodaNorm(s.y, s.ewt)
-				for i, v := range s.savf {
-					s.y[i] = yh0[i] + el0*v
-					s.acor[i] = v
+				del = lsodaNorm(y, s.ewt)
+				for i, v := range savf[:n] {
+					y[i] = yh0[i] + el0*v
+					acor[i] = v
 				}
 			} else {
 				// Chord Newton iteration: P·Δ = h·f − (yh1 + acor).

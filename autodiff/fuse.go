@@ -204,6 +204,24 @@ func runFactors(v float64, fs []mulFactor, mem, out []float64, lo, hi int) {
 	}
 }
 
+// scalarFactors is runFactors for one element, without the vector
+// loops: the same multiplications in the same order.
+func scalarFactors(v float64, fs []mulFactor, mem []float64) float64 {
+	p := v
+	for i := range fs {
+		f := &fs[i]
+		switch {
+		case f.outer:
+			p *= 0 + mem[f.off]*mem[f.vOff]
+		case f.affine:
+			p *= f.c + f.d*mem[f.off]
+		default:
+			p *= mem[f.off]
+		}
+	}
+	return p
+}
+
 // mulOuter multiplies o, the elements from b on of a matrix with rows of
 // len(v), by those of the outer product u·vᵀ, a run within a row at a
 // time.
@@ -423,6 +441,38 @@ func setTerm(t *fterm, mem, o []float64) {
 			o[k] = c * t.value(mem, k)
 		}
 	}
+}
+
+// scalarTerms is runTerms for one element whose first term covers it,
+// without the loops: the same operations in the same order.
+func scalarTerms(val float64, ts []fterm, mem []float64) float64 {
+	s := scalarTerm(&ts[0], mem)
+	for i := 1; i < len(ts); i++ {
+		if ts[i].n == 1 {
+			s += scalarTerm(&ts[i], mem)
+		}
+	}
+	if val != 0 {
+		s += val
+	}
+	return s
+}
+
+// scalarTerm is setTerm's number for a term of one element.
+func scalarTerm(t *fterm, mem []float64) float64 {
+	c := t.coef
+	switch {
+	case !t.hasA:
+		return c
+	case t.sa == 1 && !t.hasB && !t.square:
+		return c * mem[t.a]
+	case t.sa == 1 && t.square:
+		a := mem[t.a]
+		return c * (a * a)
+	case t.sa == 1 && t.hasB && t.sb == 1:
+		return c * mem[t.a] * mem[t.b]
+	}
+	return c * t.value(mem, 0)
 }
 
 // value returns the term's element k without its coefficient, for any

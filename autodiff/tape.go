@@ -75,6 +75,33 @@ type instr struct {
 	// instruction is elementwise and large, and Eval splits it across
 	// threads.
 	split func(lo, hi int)
+	// scalar says that the instruction computes one number by a fused
+	// sum or product, which Eval does itself (see scalarKind).
+	scalar scalarKind
+}
+
+// scalarKind marks the instructions that compute a single number by a
+// fused sum or product: the code of a traced scalar function, an ODE's
+// right-hand side, a Jacobian's entries, is mostly these, so that Eval
+// runs them without run's dispatch, output slice and loops.
+type scalarKind uint8
+
+const (
+	notScalar scalarKind = iota
+	scalarSum
+	scalarProduct
+)
+
+// scalarKindOf returns in's scalarKind.
+func scalarKindOf(in *instr) scalarKind {
+	switch {
+	case in.out.n != 1:
+	case in.op == opTerms && in.terms[0].lo == 0 && in.terms[0].n == 1:
+		return scalarSum
+	case in.op == OpMul && in.factors != nil:
+		return scalarProduct
+	}
+	return notScalar
 }
 
 // splitGrain is the fewest elements per thread an elementwise instruction
@@ -157,6 +184,7 @@ func Compile(outs []*Node, inputs []*Node) (*Tape, error) {
 	t.mem = make([]float64, size)
 	for i := range t.code {
 		t.code[i].split = t.code[i].splitter(t.mem)
+		t.code[i].scalar = scalarKindOf(&t.code[i])
 	}
 	for _, c := range consts {
 		copy(t.mem[c.s.off:], c.data)
@@ -310,11 +338,16 @@ func (t *Tape) Eval(inputs ...[]float64) {
 	mem := t.mem
 	for i := range t.code {
 		in := &t.code[i]
-		if in.split != nil {
+		switch {
+		case in.scalar == scalarSum:
+			mem[in.out.off] = scalarTerms(in.val, in.terms, mem)
+		case in.scalar == scalarProduct:
+			mem[in.out.off] = scalarFactors(in.val, in.factors, mem)
+		case in.split != nil:
 			gemm.Split(in.out.n, splitGrain, in.split)
-			continue
+		default:
+			in.run(mem)
 		}
-		in.run(mem)
 	}
 }
 
@@ -506,7 +539,11 @@ func (in *instr) run(mem []float64) {
 		off := 0
 		for i := range in.args {
 			a := &in.args[i]
-			copy(out[off:], mem[a.off:a.off+a.n])
+			if a.n == 1 { // a scalar (a gradient's, a Jacobian's entry): no copy call
+				out[off] = mem[a.off]
+			} else {
+				copy(out[off:], mem[a.off:a.off+a.n])
+			}
 			off += a.n
 		}
 	default:

@@ -10,11 +10,41 @@ import (
 
 // residuals adapts a calc vector function for the least-squares solvers:
 // the residuals, their length, and the Jacobian as the option jacOption
-// gives it (jacobianOption).
+// gives it (jacobianOption). With autodiff's Jacobian the fit runs as one
+// (whileFitting), and the first evaluation, at x0, takes the Jacobian
+// there along, which the solver always asks for next: a solver in the
+// model then solves once at x0, with its sensitivities, rather than
+// plainly and again for them.
 func residuals(p *problem, opts lang.Options, jacOption string) (optimize.Residuals, optimize.Jacobian, int) {
-	m := len(p.obj.Eval(p.x0, 0))
 	r := func(x, out []float64) { copy(out, p.obj.Eval(x, 0)) }
-	return r, p.jacobianOption(opts, jacOption), m
+	jac := p.jacobianOption(opts, jacOption)
+	if !p.obj.Traced() || !opts.Get(jacOption, lang.Nil).IsNil() {
+		return r, jac, len(p.obj.Eval(p.x0, 0))
+	}
+	s := p.obj.s
+	first := true
+	var atX0 []float64 // the Jacobian at x0, taken with the first residuals
+	fitR := func(x, out []float64) {
+		whileFitting(s, func() {
+			if first && slices.Equal(x, p.x0) {
+				atX0 = make([]float64, len(out)*len(x))
+				p.obj.Deriv(x, 0, atX0)
+			}
+			first = false
+			r(x, out)
+		})
+	}
+	fitJac := func(x, out []float64) {
+		if at := atX0; at != nil {
+			atX0 = nil
+			if slices.Equal(x, p.x0) {
+				copy(out, at)
+				return
+			}
+		}
+		whileFitting(s, func() { jac(x, out) })
+	}
+	return fitR, fitJac, p.obj.outLen
 }
 
 // jacobianOption is the Jacobian of a vector function as the option name
@@ -351,7 +381,9 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 	for i, x := range xdata.Data {
 		xs[i] = []float64{x}
 	}
-	res, err := optimize.CurveFit(eval, xs, ydata.Data, p0, settings)
+	var res *optimize.CurveFitResult
+	var err error
+	whileFitting(s, func() { res, err = optimize.CurveFit(eval, xs, ydata.Data, p0, settings) })
 	if err != nil {
 		lang.Throw(err)
 	}

@@ -104,7 +104,7 @@ var odeBuiltins = []*lang.Builtin{
 			{Name: "func", Kind: lang.FunctionArg, Doc: "the right-hand side: a function of y, t and the args (t first with tfirst)"},
 			{Name: "y0", Doc: "the initial state: a number or a vector"},
 			{Name: "t", Kind: lang.ArrayArg, Doc: "the times to give y at, t[0] the initial one"}}, Topic: "ode",
-		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian of func by y, in place of autodiff's"}, fullOutputOpt, {Name: "rtol", Doc: "the relative tolerance, one or one per component (1.49012e-8)"}, {Name: "atol", Doc: "the absolute tolerance, one or one per component (1.49012e-8)"}, {Name: "tcrit", Doc: "times the solver must not step past"}, {Name: "h0", Doc: "the first step (chosen by the solver)"}, {Name: "hmax", Doc: "the largest step (inf)"}, {Name: "hmin", Doc: "the smallest step (0)"}, {Name: "mxstep", Doc: "the most steps per output time (500)"}, {Name: "mxordn", Doc: "the highest Adams order (12)"}, {Name: "mxords", Doc: "the highest BDF order (5)"}, {Name: "printmessg", Doc: "false: print no message on failure"}, {Name: "tfirst", Doc: "true: func(t, y, args...) and Dfun(t, y, args...), time first (false)"}, {Name: "col_deriv", Doc: "true: Dfun returns the Jacobian transposed, ∂f_j/∂y_i in row i (false)"}, adjointOpt},
+		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian of func by y, in place of autodiff's"}, fullOutputOpt, {Name: "rtol", Doc: "the relative tolerance, one or one per component (1.49012e-8)"}, {Name: "atol", Doc: "the absolute tolerance, one or one per component (1.49012e-8)"}, {Name: "tcrit", Doc: "times the solver must not step past"}, {Name: "h0", Doc: "the first step (chosen by the solver)"}, {Name: "hmax", Doc: "the largest step (inf)"}, {Name: "hmin", Doc: "the smallest step (0)"}, {Name: "mxstep", Doc: "the most steps per output time (500)"}, {Name: "mxordn", Doc: "the highest Adams order (12)"}, {Name: "mxords", Doc: "the highest BDF order (5)"}, {Name: "printmessg", Doc: "false: print no message on failure"}, {Name: "tfirst", Doc: "true: func(t, y, args...) and Dfun(t, y, args...), time first (false)"}, {Name: "col_deriv", Doc: "true: Dfun returns the Jacobian transposed, ∂f_j/∂y_i in row i (false)"}, adjointOpt, sensitivityErrorOpt},
 		Doc: "Solves an ODE system at given times, as scipy's odeint.\nSolves y' = func(y, t, args...) (func(t, y, args...) with {tfirst: true}) from y(t[0]) = y0 and\n" +
 			"returns y at every time of t (one row each), as\n" +
 			"scipy.integrate.odeint: LSODA, switching between Adams (non-stiff) and BDF (stiff) methods by itself. The\n" +
@@ -123,7 +123,7 @@ var odeBuiltins = []*lang.Builtin{
 			if anySymbolic(append([]lang.Value{args[1], args[2]}, extra...)...) {
 				return odeintNode(s, args, opts, extra)
 			}
-			opts.Bool("adjoint", false) // says how a solution is differentiated; numbers are not
+			readDerivativeOptions(opts) // how a solution is differentiated; numbers are not
 			ts := args.Array(2).Data
 			checkODESize(s, args[1], len(ts), true)
 			o, y0 := timeFunc(s, args[0], args[1], extra, opts.Bool("tfirst", false))
@@ -210,7 +210,7 @@ var ivpOpts = []lang.Opt{methodOpt, {Name: "t_eval", Doc: "the times to give the
 	argsOpt, {Name: "rtol", Doc: "the relative tolerance (1e-3)"}, {Name: "atol", Doc: "the absolute tolerance (1e-6)"},
 	{Name: "max_step", Doc: "the largest step (inf)"}, {Name: "first_step", Doc: "the first step (chosen by the solver)"},
 	{Name: "min_step", Doc: "the smallest step (0)", Methods: []string{"LSODA"}},
-	{Name: "jac", Doc: "the Jacobian of fun by y, in place of autodiff's", Methods: []string{"Radau", "BDF", "LSODA"}}, adjointOpt}
+	{Name: "jac", Doc: "the Jacobian of fun by y, in place of autodiff's", Methods: []string{"Radau", "BDF", "LSODA"}}, adjointOpt, sensitivityErrorOpt}
 
 func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
@@ -225,7 +225,7 @@ func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	if !te.IsNil() {
 		tEval = arrayOf(te).Data
 	}
-	opts.Bool("adjoint", false) // says how a solution is differentiated; numbers are not
+	readDerivativeOptions(opts) // how a solution is differentiated; numbers are not
 	checkODESize(s, args[2], len(tEval), implicit)
 	o, y0 := timeFunc(s, args[0], args[2], extra, true)
 	span := args.Array(1).Data

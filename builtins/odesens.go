@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"math"
 	"slices"
 	"sync/atomic"
 
@@ -45,14 +46,21 @@ type odeSensitivity struct {
 	cols      int            // the columns of S: n if stateCols, plus the symbolic numbers of the args
 	plain     *autodiff.Tape // f
 	jac       *autodiff.Tape // J_y
-	aug       *autodiff.Tape // f and S'ᵀ (forward sensitivities)
-	vjp       *autodiff.Tape // λᵀJ_y and λᵀJ_p (the adjoint method)
+	// aug gives f then [J_y | J_p] (J_p's columns for the symbolic
+	// numbers only) row by row, as one vector of scalars, for the forward
+	// sensitivities: S' = J_y·S + [0 | J_p] is then a few loops
+	// (sensitivityRHS) rather than tape instructions of small matrices.
+	aug *autodiff.Tape
+	vjp *autodiff.Tape // λᵀJ_y and λᵀJ_p (the adjoint method)
 	// forward and adjoint say which derivatives the solver node offers
 	// (see derivativeModes).
 	forward, adjoint bool
-	dense            *denseForward
-	tbuf             []float64
-	s                *lang.Session
+	// errorControl is the option sensitivity_error_control, or nil for
+	// its default (sensitivitiesTested).
+	errorControl *bool
+	dense        *denseForward
+	tbuf         []float64
+	s            *lang.Session
 }
 
 // adjointThreshold is the number of differentiated numbers (of the
@@ -62,8 +70,10 @@ type odeSensitivity struct {
 // output and a backward solve of n + P numbers restarted at each output
 // time, whatever P. BenchmarkODEAdjoint (y' = A·y, P = n² entries of A,
 // 11 output times) puts the crossing between 16 and 25: in processor
-// time the adjoint method is 1.1–1.3× slower at 9 and 16, 1.3–1.9×
-// faster at 25, 1.5–2× at 49 and 2.9× at 100.
+// time, best of runs, the adjoint method is 3.4× slower at 9 and
+// 1.5–1.9× at 16, within 1.2× either way at 25, 1.4× faster at 36, 1.9×
+// at 49 and 2.5× at 100 (since forward sensitivities take f and
+// [J_y | J_p] from one tape of scalars).
 const adjointThreshold = 16
 
 // adjointOpt is odeint's and solve_ivp's option choosing how their
@@ -84,12 +94,58 @@ func derivativeModes(opts lang.Options, numbers int) (forward, adjoint bool) {
 	return !on, on
 }
 
+// sensitivityErrorOpt is odeint's and solve_ivp's option saying whether
+// forward sensitivities are under the error test.
+var sensitivityErrorOpt = lang.Opt{Name: "sensitivity_error_control", Doc: "true: forward sensitivities under the error test, as accurate as the solution; false: out of it, the solution's own steps, sensitivities about 10× less accurate (default: true, false for the Jacobians of least_squares, leastsq and curve_fit)"}
+
+// readDerivativeOptions reads the options that say how a solution is
+// differentiated, when it is not.
+func readDerivativeOptions(opts lang.Options) {
+	opts.Bool("adjoint", false)
+	opts.Bool("sensitivity_error_control", true)
+}
+
 // integrator solves an ODE given its right-hand side, its Jacobian, its
 // initial state and its output times (odeint's; solve_ivp has its own),
-// and returns the state at each output time. copies
-// says how many systems of the original size the state holds, so that
-// tolerances given per component can be repeated.
-type integrator func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, copies int) [][]float64
+// and returns the state at each output time. aug says how the state
+// extends the ODE's, so that tolerances apply to it.
+type integrator func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, aug augmentation) [][]float64
+
+// augmentation is the shape of a state that extends an ODE's: copies
+// systems of the ODE's size n (the solution, then the columns of S), the
+// copies after the first out of the error test unless tested (CVODES's
+// errconS).
+type augmentation struct {
+	n, copies int
+	tested    bool
+}
+
+// plainState is the augmentation of a plain solve: the ODE alone.
+func plainState(n int) augmentation { return augmentation{n: n, copies: 1, tested: true} }
+
+// atol returns the absolute tolerances of the augmented state given the
+// ODE's, one per component (vec) or one for all (scalar, or def when
+// zero): nil when one for all serves, the copies after the first at
+// +Inf when they are out of the error test.
+func (a augmentation) atol(vec []float64, scalar, def float64) []float64 {
+	if a.tested || a.copies == 1 {
+		return repeated(vec, a.copies)
+	}
+	out := make([]float64, a.n*a.copies)
+	for i := range out {
+		switch {
+		case i >= a.n:
+			out[i] = math.Inf(1)
+		case vec != nil:
+			out[i] = vec[i]
+		case scalar != 0:
+			out[i] = scalar
+		default:
+			out[i] = def
+		}
+	}
+	return out
+}
 
 // newODESensitivity compiles the traced right-hand side o for y0, the
 // output times and the args extra (each may hold symbolic numbers), and
@@ -133,44 +189,37 @@ func newODESensitivity(s *lang.Session, o *fn, y0 lang.Value, y0num []float64, t
 		numbers += e.n
 	}
 	e.forward, e.adjoint = derivativeModes(opts, numbers)
+	if c := opts.Get("sensitivity_error_control", lang.Nil); !c.IsNil() {
+		on := opts.Bool("sensitivity_error_control", true)
+		e.errorControl = &on
+	}
 	yOld, tVar := t.Args[o.point].Vars[0], t.Args[o.time].Vars[0]
 	lang.Symbolic(func() *autodiff.Node {
 		yv := g.Var("ode_state", []int{e.n})
-		// S is held transposed, one row per column, so that the state
-		// vector [y, Sᵀ] holds each column of S as a copy of y.
-		sv := g.Var("ode_sensitivities", []int{max(1, e.cols), e.n})
 		repl := pv.substitutions(g)
 		repl[yOld] = g.Reshape(yv, yOld.Shape)
 		f := flatten(g, g.Reshape(g.Substitute(t.Out, repl), []int{t.Out.Size()}))
-		// S' = J_y·S + [0 | J_p], computed transposed: Sᵀ·J_yᵀ + [0 | J_p]ᵀ.
 		jy := make([]*autodiff.Node, e.n)
-		jp := make([]*autodiff.Node, e.n)
+		var entries []*autodiff.Node // f's, then [J_y | J_p]'s row by row
+		for i := range e.n {
+			entries = append(entries, g.Index(f, i))
+		}
 		for i := range jy {
 			grads := g.Grad(g.Index(f, i), yv, pv.v)
 			jy[i] = grads[0]
-			if !e.forward {
-				continue
-			}
-			var cols []*autodiff.Node
-			if e.stateCols {
-				for range e.n {
-					cols = append(cols, g.Const(0))
+			if e.forward {
+				for j := range e.n {
+					entries = append(entries, g.Index(grads[0], j))
+				}
+				for _, at := range pv.params {
+					entries = append(entries, g.Index(grads[1], at))
 				}
 			}
-			for _, at := range pv.params {
-				cols = append(cols, g.Index(grads[1], at))
-			}
-			jp[i] = g.Stack(cols)
 		}
-		jacobian := g.Stack(jy)
 		e.plain = compile([]*autodiff.Node{f}, yv, tVar, pv.v)
-		e.jac = compile([]*autodiff.Node{jacobian}, yv, tVar, pv.v)
+		e.jac = compile([]*autodiff.Node{g.Stack(jy)}, yv, tVar, pv.v)
 		if e.forward {
-			dS := g.Dot(sv, g.Transpose(jacobian))
-			if len(pv.params) > 0 {
-				dS = g.Add(dS, g.Transpose(g.Stack(jp)))
-			}
-			e.aug = compile([]*autodiff.Node{f, dS}, yv, tVar, pv.v, sv)
+			e.aug = compile([]*autodiff.Node{g.Stack(entries)}, yv, tVar, pv.v)
 		}
 		if e.adjoint {
 			// One reverse sweep of λᵀf gives both products.
@@ -224,7 +273,7 @@ func (e *odeSensitivity) solve(integrate integrator, in []float64) []float64 {
 		e.plain.Eval(y, e.tbuf, p)
 		copy(dy, e.plain.Output(0))
 	}
-	rows := integrate(rhs, e.jacobian, e.y0, e.times, 1)
+	rows := integrate(rhs, e.jacobian, e.y0, e.times, plainState(e.n))
 	out := make([]float64, 0, len(rows)*e.n)
 	for _, r := range rows {
 		out = append(out, r...)
@@ -250,9 +299,10 @@ func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (valu
 		e.s.Check()
 		rhsCounts.augmented.Add(1)
 		e.tbuf[0] = t
-		e.aug.Eval(z[:n], e.tbuf, p, z[n:])
-		copy(dz[:n], e.aug.Output(0))
-		copy(dz[n:], e.aug.Output(1))
+		e.aug.Eval(z[:n], e.tbuf, p)
+		out := e.aug.Output(0)
+		copy(dz[:n], out[:n])
+		e.sensitivityRHS(out[n:], z[n:], dz[n:])
 	}
 	jac := func(t float64, z, J []float64) {
 		e.tbuf[0] = t
@@ -267,7 +317,7 @@ func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (valu
 			}
 		}
 	}
-	rows := integrate(rhs, jac, z0, e.times, 1+c)
+	rows := integrate(rhs, jac, z0, e.times, augmentation{n: n, copies: 1 + c, tested: e.sensitivitiesTested()})
 	m := len(rows) * n
 	value = make([]float64, 0, m)
 	for _, z := range rows {
@@ -293,6 +343,45 @@ func (e *odeSensitivity) sensitivities(integrate integrator, in []float64) (valu
 		}
 	}
 	return value, jt
+}
+
+// sensitivityRHS writes S' = J_y·S + [0 | J_p] into dS given jyp, the
+// rows of [J_y | J_p], and S. S and dS are held transposed, one row per
+// column, so that the state [y, Sᵀ] holds each column of S as a copy of
+// y; the columns of Φ = ∂y/∂y0 (stateCols) come first, with no J_p term.
+func (e *odeSensitivity) sensitivityRHS(jyp, S, dS []float64) {
+	n, width := e.n, e.n+len(e.pv.params)
+	first := e.cols - len(e.pv.params)
+	for col := range e.cols {
+		s, d := S[col*n:(col+1)*n], dS[col*n:(col+1)*n]
+		for i := range n {
+			row := jyp[i*width : (i+1)*width]
+			sum := 0.0
+			if col >= first {
+				sum = row[n+col-first]
+			}
+			for k, v := range s {
+				sum += row[k] * v
+			}
+			d[i] = sum
+		}
+	}
+}
+
+// sensitivitiesTested reports whether a forward-sensitivity solve keeps
+// the sensitivities under the error test: as the option
+// sensitivity_error_control says, or by default unless a fitter asks
+// (fitting). Out of the error test, the steps are those of the plain
+// solve, so the solution is the plain solve's, number for number, and
+// the sensitivities are as accurate as the variational equations
+// integrated on those steps (about 10× the tolerance on the tests'
+// problems: a Jacobian far better than a fitter's finite differences,
+// and a fit's answer is fixed by its residuals).
+func (e *odeSensitivity) sensitivitiesTested() bool {
+	if e.errorControl != nil {
+		return *e.errorControl
+	}
+	return !fitting(e.s)
 }
 
 // timeRows returns the rows of the transposed Jacobian for the output
@@ -509,9 +598,9 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 	e, ins := newODESensitivity(s, o, args[1], y0num, args[2], extra, opts)
 	e.fromFirst = true
 	settings := odeintSettings(opts)
-	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, copies int) [][]float64 {
+	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, times []float64, aug augmentation) [][]float64 {
 		set := *settings
-		set.RtolVec, set.AtolVec = repeated(set.RtolVec, copies), repeated(set.AtolVec, copies)
+		set.RtolVec, set.AtolVec = repeated(set.RtolVec, aug.copies), aug.atol(set.AtolVec, set.Atol, integrate.OdeintTolerance)
 		r, err := integrate.Odeint(rhs, jac, y0, times, &set)
 		if err != nil {
 			lang.Throw(err)
@@ -530,17 +619,16 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 // solves for odeint's: LSODA under its tolerances (the smallest relative
 // one when they are per component) and step bounds.
 func odeintAdjointSettings(o *integrate.OdeintSettings) *integrate.IVPSettings {
-	const odeintTolerance = 1.49012e-8 // scipy's default rtol and atol
 	set := &integrate.IVPSettings{Method: integrate.LSODA, Rtol: o.Rtol, Atol: o.Atol, AtolVec: o.AtolVec,
 		MaxStep: o.Hmax, FirstStep: o.H0, MinStep: o.Hmin}
 	if o.RtolVec != nil {
 		set.Rtol = slices.Min(o.RtolVec)
 	}
 	if set.Rtol == 0 {
-		set.Rtol = odeintTolerance
+		set.Rtol = integrate.OdeintTolerance
 	}
 	if set.Atol == 0 {
-		set.Atol = odeintTolerance
+		set.Atol = integrate.OdeintTolerance
 	}
 	return set
 }
@@ -589,9 +677,9 @@ func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []la
 	o, y0num := timeFunc(s, args[0], y0, templates, true)
 	e, ins := newODESensitivity(s, o, args[2], y0num, tEval, extra, opts)
 	settings := ivpSettings(opts, method, e.times) // e.times holds the times bound at each solve
-	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, _ []float64, copies int) [][]float64 {
+	solve := func(rhs func(t float64, y, dy []float64), jac func(t float64, y, J []float64), y0, _ []float64, aug augmentation) [][]float64 {
 		set := *settings
-		set.Jac, set.AtolVec = jac, repeated(set.AtolVec, copies)
+		set.Jac, set.AtolVec = jac, aug.atol(set.AtolVec, set.Atol, integrate.IVPAtol)
 		r, err := integrate.SolveIVP(rhs, [2]float64{span[0], span[1]}, y0, &set)
 		if err != nil {
 			lang.Throw(err)

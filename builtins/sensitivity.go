@@ -44,6 +44,30 @@ type sensitivities struct {
 type solverCache struct {
 	in, value, jt  []float64
 	differentiated bool
+	// fitting is whether the entry was computed for a fitter (fitting),
+	// which may take sensitivities less accurate.
+	fitting bool
+}
+
+// fittingKey is the session local (lang.Session.Local) saying that a
+// fitter (least_squares, leastsq, curve_fit) is running with its
+// model's autodiff Jacobian: the solvers in the model may then give
+// their sensitivities at a fitter's accuracy rather than the solution's
+// (odeint's sensitivity_error_control).
+const fittingKey = "fitting"
+
+// whileFitting runs fit with fittingKey set.
+func whileFitting(s *lang.Session, fit func()) {
+	was := s.Local(fittingKey)
+	s.SetLocal(fittingKey, true)
+	defer s.SetLocal(fittingKey, was)
+	fit()
+}
+
+// fitting reports whether a fitter is running (whileFitting).
+func fitting(s *lang.Session) bool {
+	on, _ := s.Local(fittingKey).(bool)
+	return on
 }
 
 // solverNode returns the node of a solver's result, of shape, as a
@@ -59,10 +83,10 @@ func solverNode(s *lang.Session, name string, shape []int, ins []*autodiff.Node,
 		return in
 	}
 	fresh := func(in []float64) bool {
-		if cache.in != nil && slices.Equal(in, cache.in) {
+		if cache.in != nil && slices.Equal(in, cache.in) && cache.fitting == fitting(s) {
 			return false
 		}
-		cache.in, cache.value, cache.jt = in, nil, nil
+		cache.in, cache.value, cache.jt, cache.fitting = in, nil, nil, fitting(s)
 		return true
 	}
 	id := solverCalls.Add(1)

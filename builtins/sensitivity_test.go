@@ -123,6 +123,38 @@ func TestODESensitivityFiniteDifferences(t *testing.T) {
 	}
 }
 
+// TestODESensitivitiesOutOfErrorTest checks sensitivity_error_control
+// false: the sensitivities of decay against the closed form and of
+// Robertson's problem under the implicit methods against central
+// differences, less accurate than under the error test but well within
+// a fitter's needs; and inside least_squares, its default there, a fit
+// whose residuals are the plain solve's, number for number, and whose
+// Jacobian is the one under the error test to 1e-6.
+func TestODESensitivitiesOutOfErrorTest(t *testing.T) {
+	decay := "decay(y, t, k) = [-k*y[0]]\nf(k) = odeint(decay, [1], [0, 1], args=[k], sensitivity_error_control=false)[-1][0]\ngrad(f)(0.5)"
+	closeTo(t, "decay", numbers(t, decay), []float64{-math.Exp(-0.5)}, 5e-7)
+	fd := "fd(f, p, h) = stack(map(e -> (f(p + h*e) - f(p - h*e))/(2*h), eye(len(p)))).T\n"
+	for _, method := range []string{"LSODA", "BDF", "Radau"} {
+		rob := fd + "rob(t, y, k) = [-k[0]*y[0] + k[2]*y[1]*y[2], k[0]*y[0] - k[1]*y[1]**2 - k[2]*y[1]*y[2], k[1]*y[1]**2]\n" +
+			"f(q, control) = solve_ivp(rob, [0, 40], [1, 0, 0], args=[exp(q)], t_eval=[0.4, 40], method=\"" + method + "\", rtol=1e-10, atol=1e-14, sensitivity_error_control=control).y.T[1]\n" +
+			"q = log([0.04, 3e7, 1e4])\n"
+		closeTo(t, "Robertson "+method, numbers(t, rob+"jacobian(q -> f(q, false))(q)"), numbers(t, rob+"fd(q -> f(q, true), q, 1e-5)"), 1e-5)
+	}
+	fit := "lv(z, t, a, b, c, d) = [a*z[0] - b*z[0]*z[1], -c*z[1] + d*z[0]*z[1]]\n" +
+		"t = linspace(0, 15, 31)\n" +
+		"data = odeint(lv, [10, 5], t, args=[1.0, 0.1, 1.5, 0.075]) + 0.5*reshape(sin(0.7*range(62)**2), 31, 2)\n" +
+		"r(p) = reshape(odeint(lv, [10, 5], t, args=(p[0], p[1], p[2], p[3]), mxstep=5000) - data, 62)\n" +
+		"fit = least_squares(r, [0.8, 0.12, 1.2, 0.06], bounds=([0, 0, 0, 0], inf))\n"
+	// sensitivity's value is the plain solve of r's solver node.
+	got, want := numbers(t, fit+"fit.fun"), numbers(t, fit+"sensitivity(r, fit.x).value")
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("fit.fun[%d] = %.17g, the plain solve's %.17g", i, got[i], want[i])
+		}
+	}
+	closeTo(t, "fit.jac", numbers(t, fit+"fit.jac"), numbers(t, fit+"jacobian(r)(fit.x)"), 1e-6)
+}
+
 // TestImplicitDerivatives differentiates roots and minima by their
 // parameters, against closed forms.
 func TestImplicitDerivatives(t *testing.T) {

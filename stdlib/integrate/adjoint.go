@@ -104,7 +104,7 @@ func adjointSettings(pr *AdjointProblem, sol *Solution, s *IVPSettings) *IVPSett
 		atol = slices.Min(s.AtolVec)
 	}
 	if atol == 0 {
-		atol = 1e-6 // SolveIVP's default
+		atol = IVPAtol
 	}
 	back.AtolVec = make([]float64, pr.N+pr.P)
 	for i := range back.AtolVec {

@@ -102,7 +102,7 @@ func dop853ErrorNorm(r *rk, h float64, scale []float64) float64 {
 	if n5 == 0 && n3 == 0 {
 		return 0
 	}
-	return math.Abs(h) * n5 / math.Sqrt((n5+0.01*n3)*float64(len(scale)))
+	return math.Abs(h) * n5 / math.Sqrt((n5+0.01*n3)*float64(tested(scale)))
 }
 
 // dop853Poly is DOP853's dense output: with x = (t − t0)/h,

@@ -34,6 +34,9 @@ type Event struct {
 	Direction float64
 }
 
+// IVPAtol is SolveIVP's default absolute tolerance, scipy's.
+const IVPAtol = 1e-6
+
 // IVPSettings tunes SolveIVP. The zero value means scipy's defaults:
 // RK45 with rtol 1e-3 and atol 1e-6.
 type IVPSettings struct {
@@ -44,6 +47,9 @@ type IVPSettings struct {
 	Rtol, Atol float64
 	// AtolVec, when not nil, gives one absolute tolerance per component
 	// and overrides Atol (a vector of zeros asks for relative control).
+	// An infinite one leaves its component out of the error test and of
+	// the Newton iterations' convergence test: it follows the steps the
+	// others choose.
 	AtolVec []float64
 	// TEval lists the times at which to report the solution, within the
 	// span and sorted in the direction of integration. Nil reports the
@@ -216,14 +222,30 @@ func (b *ivpBase) minStep(t float64) float64 {
 	return 10 * math.Abs(math.Nextafter(t, b.direction*math.Inf(1))-t)
 }
 
-// ivpNorm is the root-mean-square norm of v[i]/scale[i].
+// ivpNorm is the root-mean-square norm of v[i]/scale[i] over the
+// components in the error test (tested).
 func ivpNorm(v, scale []float64) float64 {
 	s := 0.0
 	for i, x := range v {
 		x /= scale[i]
 		s += x * x
 	}
-	return math.Sqrt(s) / math.Sqrt(float64(len(v)))
+	return math.Sqrt(s) / math.Sqrt(float64(tested(scale)))
+}
+
+// tested is the number of components in the error test: those of finite
+// scale. An infinite absolute tolerance takes a component out (CVODES's
+// errconS false for sensitivities, its quadratures' errconQ), so that it
+// neither weighs in a norm nor dilutes the others' root mean square: the
+// steps are those the other components alone would take.
+func tested(scale []float64) int {
+	n := 0
+	for _, s := range scale {
+		if !math.IsInf(s, 1) {
+			n++
+		}
+	}
+	return max(n, 1)
 }
 
 // initialStep chooses the first step (Hairer, Nørsett & Wanner, Solving
@@ -615,7 +637,7 @@ func ivpNewStepper(f func(t float64, y, dydt []float64), tspan [2]float64, y0 []
 	default:
 		a := s.Atol
 		if a == 0 {
-			a = 1e-6
+			a = IVPAtol
 		}
 		for i := range b.atol {
 			b.atol[i] = a

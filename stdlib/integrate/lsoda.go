@@ -5,6 +5,7 @@ import (
 
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/lapack/lapack64"
 )
 
@@ -673,14 +674,35 @@ func (s *lsoda) rescale(rh float64) {
 // prediction) or its inverse (sign −1, the retraction).
 func (s *lsoda) shift(sign float64) {
 	n, nq := s.n, s.nq
-	yh := s.yh
 	end := nq * n
 	for k := 1; k <= nq; k++ {
-		for i := (nq - k) * n; i < end; i++ {
-			yh[i] += sign * yh[i+n]
+		// yh[i] += sign·yh[i+n] over [lo, end), read ahead of where it
+		// writes, in ascending order, so that the overlap is harmless.
+		lo := (nq - k) * n
+		to, from := s.yh[lo:end], s.yh[lo+n:end+n]
+		if len(to) >= vectorKernel {
+			floats.AddScaled(to, sign, from)
+			continue
+		}
+		from = from[:len(to)]
+		if sign > 0 { // a sum or a difference: the same numbers
+			for i, v := range from {
+				to[i] += v
+			}
+		} else {
+			for i, v := range from {
+				to[i] -= v
+			}
 		}
 	}
 }
+
+// vectorKernel is the length from which lsoda updates a vector by
+// gonum's kernel (floats.AddScaled, the same numbers as a loop: the
+// product and the sum rounded separately): a system with sensitivities,
+// a high order's Nordsieck columns. Below, its call costs more than it
+// saves.
+const vectorKernel = 8
 
 // correct runs the corrector iteration from the prediction in yh,
 // accumulating the correction in acor and leaving the corrected y in y.
@@ -715,15 +737,19 @@ func (s *lsoda) correct(pnorm float64) (m int, del float64, outcome int) {
 		for {
 			el0 := s.el[0]
 			if s.miter == 0 {
-				// Functional iteration.
-				for i := range s.savf {
-					s.savf[i] = s.h*s.savf[i] - yh1[i]
-					s.y[i] = s.savf[i] - s.acor[i]
+				// Functional iteration, on slices of one length so that
+				// the loops need no bounds checks.
+				savf, y, acor, h := s.savf, s.y[:n], s.acor[:n], s.h
+				yh0, yh1 := yh0[:n], yh1[:n]
+				for i, f := range savf[:n] {
+					v := h*f - yh1[i]
+					savf[i] = v
+					y[i] = v - acor[i]
 				}
-				del = lsodaNorm(s.y, s.ewt)
-				for i, v := range s.savf {
-					s.y[i] = yh0[i] + el0*v
-					s.acor[i] = v
+				del = lsodaNorm(y, s.ewt)
+				for i, v := range savf[:n] {
+					y[i] = yh0[i] + el0*v
+					acor[i] = v
 				}
 			} else {
 				// Chord Newton iteration: P·Δ = h·f − (yh1 + acor).
@@ -806,7 +832,12 @@ func (s *lsoda) pjac() bool {
 		ftem := s.acor
 		for j := 0; j < n; j++ {
 			yj := s.y[j]
-			r := math.Max(srur*math.Abs(yj), r0/s.ewt[j])
+			r := srur * math.Abs(yj)
+			if s.ewt[j] != 0 {
+				r = math.Max(r, r0/s.ewt[j])
+			} else if r == 0 {
+				r = r0 // a component out of the error test, at zero
+			}
 			s.y[j] += r
 			c := -hl0 / r
 			if !s.fcall(s.tn, s.y, ftem) {
@@ -818,12 +849,19 @@ func (s *lsoda) pjac() bool {
 			s.y[j] = yj
 		}
 	}
-	// The norm max_i Σ_j |P_ij|·w_j/w_i, with w the error weights.
+	// The norm max_i Σ_j |P_ij|·w_j/w_i, with w the error weights, over
+	// the components in the error test (a zero reciprocal weight, from an
+	// infinite absolute tolerance, leaves one out).
 	norm := 0.0
 	for i := 0; i < n; i++ {
+		if s.ewt[i] == 0 {
+			continue
+		}
 		sum := 0.0
 		for j := 0; j < n; j++ {
-			sum += math.Abs(P[i*n+j]) / s.ewt[j]
+			if s.ewt[j] != 0 {
+				sum += math.Abs(P[i*n+j]) / s.ewt[j]
+			}
 		}
 		norm = math.Max(norm, sum*s.ewt[i])
 	}
@@ -847,6 +885,10 @@ func (s *lsoda) accept(dsm, pnorm float64) {
 	n := s.n
 	for j := 0; j < s.l; j++ {
 		c, e := s.col(j), s.el[j]
+		if n >= vectorKernel {
+			floats.AddScaled(c, e, s.acor)
+			continue
+		}
 		for i := 0; i < n; i++ {
 			c[i] += e * s.acor[i]
 		}

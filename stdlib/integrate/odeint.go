@@ -15,7 +15,9 @@ type OdeintSettings struct {
 	Rtol, Atol float64
 	// RtolVec and AtolVec, when not nil, give one tolerance per component
 	// (length n) and override Rtol and Atol. An AtolVec of zeros asks for
-	// pure relative error control, which a zero Atol cannot.
+	// pure relative error control, which a zero Atol cannot. An infinite
+	// AtolVec entry leaves its component out of the error test and of the
+	// corrector's convergence test: it follows the steps the others choose.
 	RtolVec, AtolVec []float64
 	// Tcrit lists critical points, in the direction of integration, that
 	// the solver must not step past (singularities of f). Default none.
@@ -33,6 +35,9 @@ type OdeintSettings struct {
 	// (stiff) methods; 0 means the largest, 12 and 5.
 	MxOrdN, MxOrdS int
 }
+
+// OdeintTolerance is Odeint's default rtol and atol, scipy's.
+const OdeintTolerance = 1.49012e-8
 
 // OdeintResult is what Odeint computed and what it cost. The per-point
 // slices are scipy's infodict: entry k belongs to the output point
@@ -224,7 +229,7 @@ func odeintConfigure(solver *lsoda, s *OdeintSettings, n int) error {
 	tol := func(name string, scalar float64, vec []float64) ([]float64, error) {
 		if vec == nil {
 			if scalar == 0 {
-				scalar = 1.49012e-8
+				scalar = OdeintTolerance
 			}
 			vec = []float64{scalar}
 		} else if len(vec) != n {

@@ -238,7 +238,7 @@ func (r *radau) collocate(t, h float64, y []float64) (converged bool, iters int,
 				sum += v * v
 			}
 		}
-		dwNorm := math.Sqrt(sum) / math.Sqrt(float64(3*n))
+		dwNorm := math.Sqrt(sum) / math.Sqrt(float64(3*tested(r.scale)))
 		if !math.IsNaN(dwNormOld) {
 			rate = dwNorm / dwNormOld
 		}

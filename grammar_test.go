@@ -73,6 +73,7 @@ var grammarCases = []struct{ src, want string }{
 	{"m = [[1, 2], [3, 4]]\nt = m.T\nt[0, 1] = 9\nm[1, 0]", "note: t was assigned the transpose of m, and calc's transposes are copies: this changes t only, where numpy's view would change m too\n3"},
 	{"a = [1, 2, 3]\nb = a\nb[0] = 9\na[0]", "note: b was assigned a, and calc's assignment copies: this changes b only, where in Python b would be the same object as a and change it too\n1"},
 	{"m = [[1, 2], [3, 4]]\nw = m[[0, 1]]\nw[0] = 5\nm[0]", "[1, 2]"},
+	{"r = linprog([-1, -1], A_ub=[[1, -1]], b_ub=[1])\nr.x == nil", "true"},
 	{"2**53 + 1", "note: 9007199254740992 + 1 is 9007199254740992 in calc, not 9007199254740993: its numbers are float64, whose integers are exact only up to 2**53 = 9007199254740992\n9007199254740992"},
 	{"3**40", "note: 3 ** 40 is 1.215766546e+19 in calc, not 12157665459056928801: its numbers are float64, whose integers are exact only up to 2**53 = 9007199254740992\n1.215766546e+19"},
 	{"2**60 + 2**53", "1.161928704e+18"},

@@ -130,7 +130,8 @@ var linprogBuiltins = []*lang.Builtin{
 			"primal simplex method in two phases (both give a vertex); \"highs-ipm\" or \"interior-point\" is Mehrotra's\n" +
 			"primal-dual interior point method (a point inside the optimal face when it is not a vertex). Returns a\n" +
 			"record x, fun, slack, con, success, status (0 optimal, 1 iteration limit, 2 infeasible, 3 unbounded,\n" +
-			"4 numerical trouble), message, nit and the marginals (dual values) ineqlin, eqlin, lower, upper.\n" +
+			"4 numerical trouble), message, nit and the marginals (dual values) ineqlin, eqlin, lower, upper;\n" +
+			"x, fun, slack and con are nil when the problem is infeasible or unbounded (scipy's None).\n" +
 			"integrality (0/1 per variable) solves the mixed-integer problem as milp does.",
 		Example: "linprog([-1, 4], {A_ub: [[-3, 1], [1, 2]], b_ub: [6, 4], bounds: [[nil, nil], [-3, nil]]}).x",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -169,10 +170,18 @@ var linprogBuiltins = []*lang.Builtin{
 				lang.Throw(err)
 			}
 			rec := lang.NewRecord()
-			rec.Set("x", vecValue(r.X))
-			rec.Set("fun", lang.Num(r.Fun))
-			rec.Set("slack", vecValue(r.Slack))
-			rec.Set("con", vecValue(r.Con))
+			if r.Status == 2 || r.Status == 3 {
+				// Infeasible or unbounded: no point, as scipy's None, so a
+				// script that goes on with x stops with an error there.
+				for _, name := range []string{"x", "fun", "slack", "con"} {
+					rec.Set(name, lang.Nil)
+				}
+			} else {
+				rec.Set("x", vecValue(r.X))
+				rec.Set("fun", lang.Num(r.Fun))
+				rec.Set("slack", vecValue(r.Slack))
+				rec.Set("con", vecValue(r.Con))
+			}
 			rec.Set("success", lang.Bool(r.Success))
 			rec.Set("status", count(r.Status))
 			rec.Set("message", lang.Str(r.Message))

@@ -31,11 +31,20 @@ var coreBuiltins = []*lang.Builtin{
 		Name: "int", Params: []lang.Param{{Name: "x", Doc: "a number, a bool or a string"}}, Topic: "core",
 		Doc:     "A value as a whole number, truncated towards zero.\nStrings are parsed first.",
 		Example: "int(\"42\") + int(-2.7)",
-		Fn:      func(s *lang.Session, a lang.Args) lang.Value { return lang.Num(math.Trunc(toNumber(a, 0))) },
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			x := toNumber(a, 0)
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				panic(lang.ArgErrorf(0, "%s has no whole number, as in Python (int(nan) and int(inf) raise); trunc(x) keeps it", lang.Format(lang.Num(x))))
+			}
+			if a[0].Kind() == lang.StrKind && x != math.Trunc(x) {
+				panic(lang.ArgErrorf(0, "%q is not a whole number, as Python's int reads strings; int(float(s)) truncates it", a.Str(0)))
+			}
+			return lang.Num(math.Trunc(x))
+		},
 	},
 	{
 		Name: "bool", Params: []lang.Param{{Name: "x", Doc: "any value"}}, Topic: "core",
-		Doc:     "The truth of a value.\nNonzero numbers and non-empty strings, lists, arrays and records are true",
+		Doc:     "The truth of a value.\nNonzero numbers and non-empty strings, lists and records are true; an array of one value is that\nvalue's truth, of more an error (any or all), as numpy's",
 		Example: "bool(0.5)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			v := a[0]
@@ -44,6 +53,15 @@ var coreBuiltins = []*lang.Builtin{
 			}
 			if v.Kind() == lang.NilKind {
 				return lang.Bool(false)
+			}
+			if v.Kind() == lang.ArrayKind {
+				// numpy: the truth of a one-element array is its element's;
+				// of a longer one, ambiguous.
+				if x := v.Array(); len(x.Data) == 1 {
+					return lang.Bool(x.Data[0] != 0)
+				} else if len(x.Data) > 1 {
+					panic(lang.ArgErrorf(0, "the truth of an array of %d values is ambiguous, as numpy's: any(x) or all(x) says which", len(x.Data)))
+				}
 			}
 			n, ok := lang.Len(v)
 			return lang.Bool(!ok || n > 0)

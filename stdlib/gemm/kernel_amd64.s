@@ -106,6 +106,12 @@ loop1:
 	JNZ  loop1
 
 store:
+	// alpha == 1, the bits of 1.0, leaves AB as it is.
+	MOVQ alpha+8(FP), AX
+	MOVQ $0x3ff0000000000000, BX
+	CMPQ AX, BX
+	JEQ  beta
+
 	VBROADCASTSD alpha+8(FP), Y0
 	SCALE(Y4, Y5)
 	SCALE(Y6, Y7)
@@ -113,6 +119,8 @@ store:
 	SCALE(Y10, Y11)
 	SCALE(Y12, Y13)
 	SCALE(Y14, Y15)
+
+beta:
 
 	// beta == 0 (either sign) means C is only written; a NaN beta
 	// compares unordered and takes the reading path, as in the
@@ -261,6 +269,11 @@ loop16one:
 	JNZ  loop16one
 
 store16:
+	MOVQ alpha+8(FP), AX
+	MOVQ $0x3ff0000000000000, BX
+	CMPQ AX, BX
+	JEQ  beta16
+
 	VBROADCASTSD alpha+8(FP), Z0
 	SCALE16(Z16, Z17)
 	SCALE16(Z18, Z19)
@@ -270,6 +283,8 @@ store16:
 	SCALE16(Z26, Z27)
 	SCALE16(Z28, Z29)
 	SCALE16(Z30, Z31)
+
+beta16:
 
 	// As in dgemmKernel6x8: beta == 0 only writes C.
 	VXORPD   X2, X2, X2

@@ -25,22 +25,22 @@ func axpyUnit(alpha float64, u, y []float64) {
 
 // mulVec is Mul, sixteen elements at a time in assembly where the CPU
 // has AVX2.
-func mulVec(dst, x []float64) {
+func mulVec(dst, y, x []float64) {
 	n := len(dst) &^ 15
 	if hasAVX2FMA && n > 0 {
-		mulFMA(&dst[0], &x[0], n)
+		mulFMA(&dst[0], &y[0], &x[0], n)
 	}
-	mulGo(dst[n:], x[n:])
+	mulGo(dst[n:], y[n:], x[n:])
 }
 
 // mulAffineVec is MulAffine, sixteen elements at a time in assembly
 // where the CPU has AVX2.
-func mulAffineVec(dst, x []float64, c, d float64) {
+func mulAffineVec(dst, y, x []float64, c, d float64) {
 	n := len(dst) &^ 15
 	if hasAVX2FMA && n > 0 {
-		mulAffineFMA(&dst[0], &x[0], n, c, d)
+		mulAffineFMA(&dst[0], &y[0], &x[0], n, c, d)
 	}
-	mulAffineGo(dst[n:], x[n:], c, d)
+	mulAffineGo(dst[n:], y[n:], x[n:], c, d)
 }
 
 // dotFMA, axpyFMA, mulFMA and mulAffineFMA are the assembly loops; n
@@ -53,7 +53,7 @@ func dotFMA(x, y *float64, n int) float64
 func axpyFMA(alpha float64, x, y *float64, n int)
 
 //go:noescape
-func mulFMA(dst, x *float64, n int)
+func mulFMA(dst, y, x *float64, n int)
 
 //go:noescape
-func mulAffineFMA(dst, x *float64, n int, c, d float64)
+func mulAffineFMA(dst, y, x *float64, n int, c, d float64)

@@ -66,19 +66,20 @@ axpyloop:
 	VZEROUPPER
 	RET
 
-// func mulFMA(dst, x *float64, n int)
-// dst[i] *= x[i] for n a positive multiple of 16.
-TEXT ·mulFMA(SB), NOSPLIT, $0-24
+// func mulFMA(dst, y, x *float64, n int)
+// dst[i] = y[i]·x[i] for n a positive multiple of 16.
+TEXT ·mulFMA(SB), NOSPLIT, $0-32
 	MOVQ dst+0(FP), DI
-	MOVQ x+8(FP), SI
-	MOVQ n+16(FP), CX
+	MOVQ y+8(FP), DX
+	MOVQ x+16(FP), SI
+	MOVQ n+24(FP), CX
 	SHRQ $4, CX
 
 mulloop:
-	VMOVUPD (DI), Y0
-	VMOVUPD 32(DI), Y1
-	VMOVUPD 64(DI), Y2
-	VMOVUPD 96(DI), Y3
+	VMOVUPD (DX), Y0
+	VMOVUPD 32(DX), Y1
+	VMOVUPD 64(DX), Y2
+	VMOVUPD 96(DX), Y3
 	VMULPD  (SI), Y0, Y0
 	VMULPD  32(SI), Y1, Y1
 	VMULPD  64(SI), Y2, Y2
@@ -87,6 +88,7 @@ mulloop:
 	VMOVUPD Y1, 32(DI)
 	VMOVUPD Y2, 64(DI)
 	VMOVUPD Y3, 96(DI)
+	ADDQ    $128, DX
 	ADDQ    $128, SI
 	ADDQ    $128, DI
 	DECQ    CX
@@ -94,16 +96,17 @@ mulloop:
 	VZEROUPPER
 	RET
 
-// func mulAffineFMA(dst, x *float64, n int, c, d float64)
-// dst[i] *= c + d·x[i] for n a positive multiple of 16, with the
+// func mulAffineFMA(dst, y, x *float64, n int, c, d float64)
+// dst[i] = y[i]·(c + d·x[i]) for n a positive multiple of 16, with the
 // multiplication and the addition rounded separately, as in Go.
-TEXT ·mulAffineFMA(SB), NOSPLIT, $0-40
+TEXT ·mulAffineFMA(SB), NOSPLIT, $0-48
 	MOVQ         dst+0(FP), DI
-	MOVQ         x+8(FP), SI
-	MOVQ         n+16(FP), CX
+	MOVQ         y+8(FP), DX
+	MOVQ         x+16(FP), SI
+	MOVQ         n+24(FP), CX
 	SHRQ         $4, CX
-	VBROADCASTSD c+24(FP), Y8
-	VBROADCASTSD d+32(FP), Y9
+	VBROADCASTSD c+32(FP), Y8
+	VBROADCASTSD d+40(FP), Y9
 
 affineloop:
 	VMULPD  (SI), Y9, Y4
@@ -114,14 +117,15 @@ affineloop:
 	VADDPD  Y8, Y5, Y5
 	VADDPD  Y8, Y6, Y6
 	VADDPD  Y8, Y7, Y7
-	VMULPD  (DI), Y4, Y4
-	VMULPD  32(DI), Y5, Y5
-	VMULPD  64(DI), Y6, Y6
-	VMULPD  96(DI), Y7, Y7
+	VMULPD  (DX), Y4, Y4
+	VMULPD  32(DX), Y5, Y5
+	VMULPD  64(DX), Y6, Y6
+	VMULPD  96(DX), Y7, Y7
 	VMOVUPD Y4, (DI)
 	VMOVUPD Y5, 32(DI)
 	VMOVUPD Y6, 64(DI)
 	VMOVUPD Y7, 96(DI)
+	ADDQ    $128, DX
 	ADDQ    $128, SI
 	ADDQ    $128, DI
 	DECQ    CX

@@ -137,7 +137,7 @@ func BenchmarkSigmoid(b *testing.B) {
 // slice.
 func TestMul(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	for _, n := range []int{0, 1, 15, 16, 17, 33, 100} {
+	for _, n := range []int{0, 1, 15, 16, 17, 33, 48, 63, 100} {
 		x, y := make([]float64, n), make([]float64, n+2)
 		for i := range x {
 			x[i] = rng.NormFloat64()

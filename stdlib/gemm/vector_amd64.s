@@ -132,3 +132,70 @@ affineloop:
 	JNZ     affineloop
 	VZEROUPPER
 	RET
+
+// func axpy512(alpha float64, x, y *float64, n int)
+// axpyFMA with AVX-512: y[i] += alpha·x[i] for n a positive multiple of
+// 32, the same fused multiply-add per element.
+TEXT ·axpy512(SB), NOSPLIT, $0-32
+	VBROADCASTSD alpha+0(FP), Z0
+	MOVQ         x+8(FP), SI
+	MOVQ         y+16(FP), DI
+	MOVQ         n+24(FP), CX
+	SHRQ         $5, CX
+
+axpyloop512:
+	VMOVUPD     (DI), Z1
+	VMOVUPD     64(DI), Z2
+	VMOVUPD     128(DI), Z3
+	VMOVUPD     192(DI), Z4
+	VFMADD231PD (SI), Z0, Z1
+	VFMADD231PD 64(SI), Z0, Z2
+	VFMADD231PD 128(SI), Z0, Z3
+	VFMADD231PD 192(SI), Z0, Z4
+	VMOVUPD     Z1, (DI)
+	VMOVUPD     Z2, 64(DI)
+	VMOVUPD     Z3, 128(DI)
+	VMOVUPD     Z4, 192(DI)
+	ADDQ        $256, SI
+	ADDQ        $256, DI
+	DECQ        CX
+	JNZ         axpyloop512
+	VZEROUPPER
+	RET
+
+// func mulAffine512(dst, y, x *float64, n int, c, d float64)
+// mulAffineFMA with AVX-512: dst[i] = y[i]·(c + d·x[i]) for n a positive
+// multiple of 32, the same three roundings per element.
+TEXT ·mulAffine512(SB), NOSPLIT, $0-48
+	MOVQ         dst+0(FP), DI
+	MOVQ         y+8(FP), DX
+	MOVQ         x+16(FP), SI
+	MOVQ         n+24(FP), CX
+	SHRQ         $5, CX
+	VBROADCASTSD c+32(FP), Z8
+	VBROADCASTSD d+40(FP), Z9
+
+affineloop512:
+	VMULPD  (SI), Z9, Z4
+	VMULPD  64(SI), Z9, Z5
+	VMULPD  128(SI), Z9, Z6
+	VMULPD  192(SI), Z9, Z7
+	VADDPD  Z8, Z4, Z4
+	VADDPD  Z8, Z5, Z5
+	VADDPD  Z8, Z6, Z6
+	VADDPD  Z8, Z7, Z7
+	VMULPD  (DX), Z4, Z4
+	VMULPD  64(DX), Z5, Z5
+	VMULPD  128(DX), Z6, Z6
+	VMULPD  192(DX), Z7, Z7
+	VMOVUPD Z4, (DI)
+	VMOVUPD Z5, 64(DI)
+	VMOVUPD Z6, 128(DI)
+	VMOVUPD Z7, 192(DI)
+	ADDQ    $256, DX
+	ADDQ    $256, SI
+	ADDQ    $256, DI
+	DECQ    CX
+	JNZ     affineloop512
+	VZEROUPPER
+	RET

@@ -174,32 +174,39 @@ func (f *fusion) factors(n *Node, regs map[*Node]span) []mulFactor {
 // is the same to the bit as one multiplication after the other.
 const factorBlock = 512
 
-// runFactors sets out[lo:hi] to v·Π factors a piece of out at a time:
-// the piece starts as v (or as the first factor when v is 1, which is the
-// same number) and is multiplied by the factors in turn with gemm's vector
-// loops. An outer product's element u_r·v_j multiplies as the affine
-// factor 0 + u_r·v_j, which is the same number.
+// runFactors sets out[lo:hi] to v·Π factors a piece of out at a time.
+// The piece starts as v, or, when v is 1 (which multiplies to the same
+// number), as the first factor, which the second then multiplies on its
+// way into the piece, saving a copy; each further factor multiplies the
+// piece in place, with gemm's vector loops. An outer product's element
+// u_r·v_j multiplies as the affine factor 0 + u_r·v_j, which is the same
+// number.
 func runFactors(v float64, fs []mulFactor, mem, out []float64, lo, hi int) {
+	first := v == 1 && !fs[0].affine && !fs[0].outer
 	for b := lo; b < hi; b += factorBlock {
 		o := out[b:min(b+factorBlock, hi)]
-		for i, f := range fs {
-			switch {
-			case i == 0 && v == 1 && !f.affine && !f.outer:
-				copy(o, mem[f.off+b:])
-				continue
-			case i == 0:
-				for k := range o {
-					o[k] = v
-				}
+		rest, src := fs, o // src is what the next factor multiplies into o
+		switch {
+		case first && len(fs) == 1:
+			copy(o, mem[fs[0].off+b:])
+			continue
+		case first:
+			rest, src = fs[1:], mem[fs[0].off+b:]
+		default:
+			for k := range o {
+				o[k] = v
 			}
+		}
+		for _, f := range rest {
 			switch {
 			case f.outer:
-				mulOuter(o, b, mem[f.off:], mem[f.vOff:f.vOff+f.cols])
+				mulOuter(o, src, b, mem[f.off:], mem[f.vOff:f.vOff+f.cols])
 			case f.affine:
-				gemm.MulAffine(o, mem[f.off+b:], f.c, f.d)
+				gemm.MulAffine(o, src, mem[f.off+b:], f.c, f.d)
 			default:
-				gemm.Mul(o, mem[f.off+b:])
+				gemm.Mul(o, src, mem[f.off+b:])
 			}
+			src = o
 		}
 	}
 }
@@ -222,15 +229,15 @@ func scalarFactors(v float64, fs []mulFactor, mem []float64) float64 {
 	return p
 }
 
-// mulOuter multiplies o, the elements from b on of a matrix with rows of
-// len(v), by those of the outer product u·vᵀ, a run within a row at a
-// time.
-func mulOuter(o []float64, b int, u, v []float64) {
+// mulOuter sets o, the elements from b on of a matrix with rows of
+// len(v), to those of src times those of the outer product u·vᵀ, a run
+// within a row at a time.
+func mulOuter(o, src []float64, b int, u, v []float64) {
 	cols := len(v)
 	for j := 0; j < len(o); {
 		r, c := (b+j)/cols, (b+j)%cols
 		run := min(cols-c, len(o)-j)
-		gemm.MulAffine(o[j:j+run], v[c:], 0, u[r])
+		gemm.MulAffine(o[j:j+run], src[j:], v[c:], 0, u[r])
 		j += run
 	}
 }

@@ -1,5 +1,11 @@
 package gemm
 
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
 // kernels lists the micro-kernels this CPU can run, for the tests to check
 // each of them.
 func kernels() map[string]kernel {
@@ -23,4 +29,27 @@ func sigmoids() map[string]func(dst, src []float64) {
 		fs["avx512"] = sigmoidAVX512
 	}
 	return fs
+}
+
+// TestAxpyUnit checks that axpyUnit adds alpha·u[i] to y[i] with one
+// rounding (a fused multiply-add) on every element that its vector loops
+// take, on lengths that use the 32-wide loop, the 16-wide one, or both.
+func TestAxpyUnit(t *testing.T) {
+	if !hasAVX2FMA {
+		t.Skip("no FMA")
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, n := range []int{16, 32, 48, 64, 80, 128} {
+		u, y := make([]float64, n), make([]float64, n)
+		for i := range u {
+			u[i], y[i] = rng.NormFloat64(), rng.NormFloat64()
+		}
+		got := append([]float64(nil), y...)
+		axpyUnit(0.3, u, got)
+		for i := range y {
+			if want := math.FMA(0.3, u[i], y[i]); got[i] != want {
+				t.Fatalf("n=%d: y[%d] = %v, want %v", n, i, got[i], want)
+			}
+		}
+	}
 }

@@ -39,7 +39,8 @@ var workspaces = sync.Pool{New: func() any { return new(workspace) }}
 
 // compute runs, with the caller's workspace w, Goto's five loops around the micro-kernel: over nc-column
 // blocks of C and kc-deep slices of the inner dimension, for each of
-// which the calling goroutine packs B's block into nr-column panels once;
+// which the calling goroutine packs B's block into nr-column panels once
+// (unless B is small enough to be read in place, see inPlace);
 // then the block of C is cut into tiles of whole mr×nr micro-tiles (at
 // most mc rows), which the threads claim one after the other (a phase,
 // see crew), each computing its tiles with macroKernel. The first kc slice
@@ -47,9 +48,12 @@ var workspaces = sync.Pool{New: func() any { return new(workspace) }}
 // to give up; compute reports whether it finished.
 func (p *problem) compute(w *workspace, stop func() bool) bool {
 	threads := min(runtime.GOMAXPROCS(0), max(1, p.m*p.n*p.k/minWork))
-	w.b = grow(w.b, roundUp(min(nc, p.n), p.kern.nr)*min(kc, p.k))
 	ph := &w.phase
-	*ph = phase{p: p, b: w.b}
+	*ph = phase{p: p, inPlace: p.bInPlace()}
+	if !ph.inPlace {
+		w.b = grow(w.b, roundUp(min(nc, p.n), p.kern.nr)*min(kc, p.k))
+		ph.b = w.b
+	}
 	for ph.jc = 0; ph.jc < p.n; ph.jc += nc {
 		ph.ncur = min(nc, p.n-ph.jc)
 		ph.tiling(threads)
@@ -59,7 +63,7 @@ func (p *problem) compute(w *workspace, stop func() bool) bool {
 			if ph.pc > 0 {
 				ph.beta = 1
 			}
-			if !ph.packEach {
+			if !ph.packEach && !ph.inPlace {
 				ph.packB(0, ph.ncur)
 			}
 			if !runPhase(ph, ph.tiles(), threads, stop) {
@@ -70,17 +74,46 @@ func (p *problem) compute(w *workspace, stop func() bool) bool {
 	return true
 }
 
-// phase is the work on one packed block of B: the kcur-deep slice at pc
-// of the ncur columns of C at jc, cut into tiles of rows×cols. When
-// packEach is set, the tiles span all rows of C and each packs its own
-// columns of B, so that the threads share the packing.
+// phase is the work on one block of B, packed into b unless inPlace:
+// the kcur-deep slice at pc of the ncur columns of C at jc, cut into
+// tiles of rows×cols. When packEach is set, the tiles span all rows of C
+// and each packs its own columns of B, so that the threads share the
+// packing.
 type phase struct {
 	p                    *problem
 	b                    []float64
 	jc, pc, ncur, kcur   int
 	beta                 float64
 	rows, cols, rowTiles int
-	packEach             bool
+	packEach, inPlace    bool
+}
+
+// smallB bounds, in elements, the span of a B that the micro-kernel reads
+// in place: half a mebibyte, which stays in the level-2 cache.
+const smallB = 1 << 16
+
+// bInPlace reports whether the micro-kernel reads B where it is, as
+// BLIS's kernels for small problems do, instead of packing it: B is not
+// transposed, so that each row of a panel is nr consecutive elements; its
+// columns make whole panels; and it is small, so that its rows stay in
+// cache between the micro-tiles that use them. Packing such a B (a
+// network's weights, or the error terms of its backward pass) would cost
+// a pass over it per product and, but for packEach, a serial phase,
+// while the kernel, bound by its multiply-adds, reads the panel no
+// slower in place.
+func (p *problem) bInPlace() bool {
+	return !p.transB && p.n%p.kern.nr == 0 && p.k*p.ldb <= smallB
+}
+
+// panels returns where the micro-kernel finds the panels of B for the
+// phase's columns from jo on: panel jr (a multiple of nr) starts at
+// b[jr*step], its rows rs elements apart.
+func (ph *phase) panels(jo int) (b []float64, step, rs int) {
+	p := ph.p
+	if ph.inPlace {
+		return p.b[ph.pc*p.ldb+ph.jc+jo:], 1, p.ldb
+	}
+	return ph.b[jo*ph.kcur:], ph.kcur, p.kern.nr
 }
 
 // packB packs the block's columns [jo, jo+cols) of B into their panels.
@@ -132,21 +165,22 @@ func (ph *phase) piece(i int, w *workspace) {
 	p := ph.p
 	ic, jo := i%ph.rowTiles*ph.rows, i/ph.rowTiles*ph.cols
 	rows, cols := min(ph.rows, p.m-ic), min(ph.cols, ph.ncur-jo)
-	if ph.packEach {
+	if ph.packEach && !ph.inPlace {
 		ph.packB(jo, cols)
 	}
-	p.macroKernel(w, ph.b[jo*ph.kcur:], ic, ph.jc+jo, ph.pc, rows, cols, ph.kcur, ph.beta)
+	b, step, rs := ph.panels(jo)
+	p.macroKernel(w, b, step, rs, ic, ph.jc+jo, ph.pc, rows, cols, ph.kcur, ph.beta)
 	if p.then != nil && ph.pc+ph.kcur == p.k {
 		finish(p.then, rows, cols, p.c[ic*p.ldc+ph.jc+jo:], p.ldc)
 	}
 }
 
 // macroKernel updates the mcur×ncur block of C at (ic, jc) with the
-// product of A's block at (ic, pc) and the packed panels of B in bp,
-// micro-tile by micro-tile. Full micro-tiles go straight to C; at the
+// product of A's block at (ic, pc) and the panels of B in bp (panel jr at
+// bp[jr*step], rows rsb apart), micro-tile by micro-tile. Full micro-tiles go straight to C; at the
 // right and bottom edges the kernel writes w.tile and only the part
 // inside C is updated.
-func (p *problem) macroKernel(w *workspace, bp []float64, ic, jc, pc, mcur, ncur, kcur int, beta float64) {
+func (p *problem) macroKernel(w *workspace, bp []float64, step, rsb, ic, jc, pc, mcur, ncur, kcur int, beta float64) {
 	mr, nr := p.kern.mr, p.kern.nr
 	rsa, csa := p.lda, 1
 	if p.transA {
@@ -158,7 +192,7 @@ func (p *problem) macroKernel(w *workspace, bp []float64, ic, jc, pc, mcur, ncur
 		pack(w.a, p.a, p.lda, p.transA, mr, ic+full, mcur-full, pc, kcur)
 	}
 	for jr := 0; jr < ncur; jr += nr {
-		panel := bp[jr*kcur : (jr+nr)*kcur]
+		panel := bp[jr*step:]
 		cols := min(nr, ncur-jr)
 		for ir := 0; ir < mcur; ir += mr {
 			a, rs, cs := p.a[(ic+ir)*rsa+pc*csa:], rsa, csa
@@ -168,10 +202,10 @@ func (p *problem) macroKernel(w *workspace, bp []float64, ic, jc, pc, mcur, ncur
 			c := p.c[(ic+ir)*p.ldc+jc+jr:]
 			rows := min(mr, mcur-ir)
 			if rows == mr && cols == nr {
-				p.kern.run(kcur, p.alpha, beta, a, rs, cs, panel, c, p.ldc)
+				p.kern.run(kcur, p.alpha, beta, a, rs, cs, panel, rsb, c, p.ldc)
 				continue
 			}
-			p.kern.run(kcur, 1, 0, a, rs, cs, panel, w.tile[:], nr)
+			p.kern.run(kcur, 1, 0, a, rs, cs, panel, rsb, w.tile[:], nr)
 			update(c, p.ldc, rows, cols, p.alpha, w.tile[:], nr, beta)
 		}
 	}

@@ -32,8 +32,8 @@ import "fmt"
 // length (or 1), or, unless m or n is 0, a slice is too short for its
 // matrix.
 //
-// Cost: 2·m·n·k flops, plus O(k·n) per thread to pack B into cache-sized
-// panels (A is read in place).
+// Cost: 2·m·n·k flops, plus O(k·n) to pack B into cache-sized panels
+// (A is read in place, and so is a small B that is not transposed).
 func Dgemm(transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
 	dgemm(bestKernel, nil, nil, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }

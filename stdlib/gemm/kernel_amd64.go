@@ -27,9 +27,9 @@ var bestKernel = func() kernel {
 // doubles), two registers for the row of the B panel and one element of
 // A's column at a time, broadcast from its place in A, twelve VFMADD231PD
 // per step of k.
-var kernelFMA = kernel{mr, nr, func(k int, alpha, beta float64, a []float64, rsa, csa int, b, c []float64, ldc int) {
-	_, _, _ = a[(mr-1)*rsa+(k-1)*csa], b[k*nr-1], c[(mr-1)*ldc+nr-1]
-	dgemmKernel6x8(k, alpha, beta, &a[0], rsa, csa, &b[0], &c[0], ldc)
+var kernelFMA = kernel{mr, nr, func(k int, alpha, beta float64, a []float64, rsa, csa int, b []float64, rsb int, c []float64, ldc int) {
+	_, _, _ = a[(mr-1)*rsa+(k-1)*csa], b[(k-1)*rsb+nr-1], c[(mr-1)*ldc+nr-1]
+	dgemmKernel6x8(k, alpha, beta, &a[0], rsa, csa, &b[0], rsb, &c[0], ldc)
 }}
 
 // kernelAVX512 is an 8×16 micro-kernel with AVX-512: sixteen ZMM
@@ -39,19 +39,19 @@ var kernelFMA = kernel{mr, nr, func(k int, alpha, beta float64, a []float64, rsa
 // readable in place (two base registers and three strides address them)
 // and divide the sizes neural networks use; sixteen accumulators already
 // hide the FMA latency (four cycles, two units: eight in flight).
-var kernelAVX512 = kernel{8, 16, func(k int, alpha, beta float64, a []float64, rsa, csa int, b, c []float64, ldc int) {
-	_, _, _ = a[7*rsa+(k-1)*csa], b[k*16-1], c[7*ldc+15]
-	dgemmKernel8x16(k, alpha, beta, &a[0], rsa, csa, &b[0], &c[0], ldc)
+var kernelAVX512 = kernel{8, 16, func(k int, alpha, beta float64, a []float64, rsa, csa int, b []float64, rsb int, c []float64, ldc int) {
+	_, _, _ = a[7*rsa+(k-1)*csa], b[(k-1)*rsb+15], c[7*ldc+15]
+	dgemmKernel8x16(k, alpha, beta, &a[0], rsa, csa, &b[0], rsb, &c[0], ldc)
 }}
 
 // dgemmKernel6x8 and dgemmKernel8x16 are the kernels' bodies without
 // bounds checks (the closures above do them); k must be positive.
 //
 //go:noescape
-func dgemmKernel6x8(k int, alpha, beta float64, a *float64, rsa, csa int, b, c *float64, ldc int)
+func dgemmKernel6x8(k int, alpha, beta float64, a *float64, rsa, csa int, b *float64, rsb int, c *float64, ldc int)
 
 //go:noescape
-func dgemmKernel8x16(k int, alpha, beta float64, a *float64, rsa, csa int, b, c *float64, ldc int)
+func dgemmKernel8x16(k int, alpha, beta float64, a *float64, rsa, csa int, b *float64, rsb int, c *float64, ldc int)
 
 // peakAVX512 and peakAVX2 run n steps of twelve independent FMAs on ZMM
 // (192 flops a step) or YMM registers (96 flops): the yardstick the

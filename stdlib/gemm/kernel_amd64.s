@@ -1,12 +1,12 @@
 #include "textflag.h"
 
-// STEP accumulates one outer product: the row of the B panel at boff(DI)
-// into Y0:Y1, the column of A at SI (rows R9 bytes apart; R10 = 3·R9,
+// STEP accumulates one outer product: the row of the B panel at b0 and b1
+// (its two halves) into Y0:Y1, the column of A at SI (rows R9 bytes apart; R10 = 3·R9,
 // R11 = 5·R9) broadcast an element at a time into Y2 and Y3, and row i of
 // the 6×8 block in Y(4+2i):Y(5+2i); then SI moves to A's next column.
-#define STEP(boff) \
-	VMOVUPD      boff(DI), Y0;      \
-	VMOVUPD      boff+32(DI), Y1;   \
+#define STEP(b0, b1) \
+	VMOVUPD      b0, Y0;            \
+	VMOVUPD      b1, Y1;            \
 	VBROADCASTSD (SI), Y2;          \
 	VBROADCASTSD (SI)(R9*1), Y3;    \
 	VFMADD231PD  Y0, Y2, Y4;        \
@@ -47,8 +47,10 @@
 	VMOVUPD r1, 32(DX); \
 	ADDQ    R8, DX
 
-// func dgemmKernel6x8(k int, alpha, beta float64, a *float64, rsa, csa int, b, c *float64, ldc int)
-TEXT ·dgemmKernel6x8(SB), NOSPLIT, $0-72
+// func dgemmKernel6x8(k int, alpha, beta float64, a *float64, rsa, csa int, b *float64, rsb int, c *float64, ldc int)
+//
+// The rows of the B panel are AX bytes apart (R13 = 3·AX).
+TEXT ·dgemmKernel6x8(SB), NOSPLIT, $0-80
 	MOVQ k+0(FP), CX
 	MOVQ a+24(FP), SI
 	MOVQ rsa+32(FP), R9
@@ -58,8 +60,11 @@ TEXT ·dgemmKernel6x8(SB), NOSPLIT, $0-72
 	MOVQ csa+40(FP), R12
 	SHLQ $3, R12
 	MOVQ b+48(FP), DI
-	MOVQ c+56(FP), DX
-	MOVQ ldc+64(FP), R8
+	MOVQ rsb+56(FP), AX
+	SHLQ $3, AX
+	LEAQ (AX)(AX*2), R13
+	MOVQ c+64(FP), DX
+	MOVQ ldc+72(FP), R8
 	SHLQ $3, R8
 
 	VXORPD Y4, Y4, Y4
@@ -82,11 +87,11 @@ TEXT ·dgemmKernel6x8(SB), NOSPLIT, $0-72
 	JZ   tail
 
 loop4:
-	STEP(0)
-	STEP(64)
-	STEP(128)
-	STEP(192)
-	ADDQ $256, DI
+	STEP((DI), 32(DI))
+	STEP((DI)(AX*1), 32(DI)(AX*1))
+	STEP((DI)(AX*2), 32(DI)(AX*2))
+	STEP((DI)(R13*1), 32(DI)(R13*1))
+	LEAQ (DI)(AX*4), DI
 	DECQ BX
 	JNZ  loop4
 
@@ -95,12 +100,18 @@ tail:
 	JZ    store
 
 loop1:
-	STEP(0)
-	ADDQ $64, DI
+	STEP((DI), 32(DI))
+	ADDQ AX, DI
 	DECQ CX
 	JNZ  loop1
 
 store:
+	// alpha == 1, the bits of 1.0, leaves AB as it is.
+	MOVQ alpha+8(FP), AX
+	MOVQ $0x3ff0000000000000, BX
+	CMPQ AX, BX
+	JEQ  beta
+
 	VBROADCASTSD alpha+8(FP), Y0
 	SCALE(Y4, Y5)
 	SCALE(Y6, Y7)
@@ -108,6 +119,8 @@ store:
 	SCALE(Y10, Y11)
 	SCALE(Y12, Y13)
 	SCALE(Y14, Y15)
+
+beta:
 
 	// beta == 0 (either sign) means C is only written; a NaN beta
 	// compares unordered and takes the reading path, as in the
@@ -139,13 +152,13 @@ readc:
 	RET
 
 // STEP16 accumulates one outer product for the 8×16 kernel: the row of
-// the B panel at boff(DI) into Z0:Z1, rows 0-3 of A's column from SI and
+// the B panel at b0 and b1 (its two halves) into Z0:Z1, rows 0-3 of A's column from SI and
 // rows 4-7 from R13 (rows R9 bytes apart, R10 = 3·R9) broadcast into
 // Z2-Z9, and row i of the block in Z(16+2i):Z(17+2i); then SI and R13
 // move to A's next column.
-#define STEP16(boff) \
-	VMOVUPD      boff(DI), Z0;       \
-	VMOVUPD      boff+64(DI), Z1;    \
+#define STEP16(b0, b1) \
+	VMOVUPD      b0, Z0;             \
+	VMOVUPD      b1, Z1;             \
 	VBROADCASTSD (SI), Z2;           \
 	VBROADCASTSD (SI)(R9*1), Z3;     \
 	VBROADCASTSD (SI)(R9*2), Z4;     \
@@ -193,8 +206,10 @@ readc:
 	VMOVUPD r1, 64(DX); \
 	ADDQ    R8, DX
 
-// func dgemmKernel8x16(k int, alpha, beta float64, a *float64, rsa, csa int, b, c *float64, ldc int)
-TEXT ·dgemmKernel8x16(SB), NOSPLIT, $0-72
+// func dgemmKernel8x16(k int, alpha, beta float64, a *float64, rsa, csa int, b *float64, rsb int, c *float64, ldc int)
+//
+// The rows of the B panel are AX bytes apart (R11 = 3·AX).
+TEXT ·dgemmKernel8x16(SB), NOSPLIT, $0-80
 	MOVQ k+0(FP), CX
 	MOVQ a+24(FP), SI
 	MOVQ rsa+32(FP), R9
@@ -204,8 +219,11 @@ TEXT ·dgemmKernel8x16(SB), NOSPLIT, $0-72
 	MOVQ csa+40(FP), R12
 	SHLQ $3, R12
 	MOVQ b+48(FP), DI
-	MOVQ c+56(FP), DX
-	MOVQ ldc+64(FP), R8
+	MOVQ rsb+56(FP), AX
+	SHLQ $3, AX
+	LEAQ (AX)(AX*2), R11
+	MOVQ c+64(FP), DX
+	MOVQ ldc+72(FP), R8
 	SHLQ $3, R8
 
 	VPXORQ Z16, Z16, Z16
@@ -232,11 +250,11 @@ TEXT ·dgemmKernel8x16(SB), NOSPLIT, $0-72
 	JZ   tail16
 
 loop16:
-	STEP16(0)
-	STEP16(128)
-	STEP16(256)
-	STEP16(384)
-	ADDQ $512, DI
+	STEP16((DI), 64(DI))
+	STEP16((DI)(AX*1), 64(DI)(AX*1))
+	STEP16((DI)(AX*2), 64(DI)(AX*2))
+	STEP16((DI)(R11*1), 64(DI)(R11*1))
+	LEAQ (DI)(AX*4), DI
 	DECQ BX
 	JNZ  loop16
 
@@ -245,12 +263,17 @@ tail16:
 	JZ    store16
 
 loop16one:
-	STEP16(0)
-	ADDQ $128, DI
+	STEP16((DI), 64(DI))
+	ADDQ AX, DI
 	DECQ CX
 	JNZ  loop16one
 
 store16:
+	MOVQ alpha+8(FP), AX
+	MOVQ $0x3ff0000000000000, BX
+	CMPQ AX, BX
+	JEQ  beta16
+
 	VBROADCASTSD alpha+8(FP), Z0
 	SCALE16(Z16, Z17)
 	SCALE16(Z18, Z19)
@@ -260,6 +283,8 @@ store16:
 	SCALE16(Z26, Z27)
 	SCALE16(Z28, Z29)
 	SCALE16(Z30, Z31)
+
+beta16:
 
 	// As in dgemmKernel6x8: beta == 0 only writes C.
 	VXORPD   X2, X2, X2

@@ -133,10 +133,11 @@ func BenchmarkSigmoid(b *testing.B) {
 }
 
 // TestMul checks Mul and MulAffine against their definitions, to the bit,
-// on lengths around the assembly's sixteen.
+// on lengths around the assembly's sixteen, in place and into another
+// slice.
 func TestMul(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	for _, n := range []int{0, 1, 15, 16, 17, 33, 100} {
+	for _, n := range []int{0, 1, 15, 16, 17, 33, 48, 63, 100} {
 		x, y := make([]float64, n), make([]float64, n+2)
 		for i := range x {
 			x[i] = rng.NormFloat64()
@@ -144,18 +145,27 @@ func TestMul(t *testing.T) {
 		for i := range y {
 			y[i] = rng.NormFloat64()
 		}
-		got := append([]float64(nil), x...)
-		Mul(got, y)
-		for i := range x {
-			if want := x[i] * y[i]; got[i] != want {
-				t.Fatalf("n=%d: Mul[%d] = %v, want %v", n, i, got[i], want)
+		for _, inPlace := range []bool{false, true} {
+			got := make([]float64, n)
+			src := x
+			if inPlace {
+				copy(got, x)
+				src = got
 			}
-		}
-		got = append(got[:0], x...)
-		MulAffine(got, y, 1, -1)
-		for i := range x {
-			if want := x[i] * (1 + -1*y[i]); got[i] != want {
-				t.Fatalf("n=%d: MulAffine[%d] = %v, want %v", n, i, got[i], want)
+			Mul(got, src, y)
+			for i := range x {
+				if want := x[i] * y[i]; got[i] != want {
+					t.Fatalf("n=%d in place %v: Mul[%d] = %v, want %v", n, inPlace, i, got[i], want)
+				}
+			}
+			if inPlace {
+				copy(got, x)
+			}
+			MulAffine(got, src, y, 1, -1)
+			for i := range x {
+				if want := x[i] * (1 + -1*y[i]); got[i] != want {
+					t.Fatalf("n=%d in place %v: MulAffine[%d] = %v, want %v", n, inPlace, i, got[i], want)
+				}
 			}
 		}
 	}

@@ -72,29 +72,31 @@ func axpy(alpha float64, u, y []float64, incy int) {
 	}
 }
 
-// Mul sets dst[i] *= x[i]; x must be at least as long as dst. With
-// MulAffine it computes the elementwise products of a network's backward
-// pass (y·(1-y)·Δ) at vector speed.
-func Mul(dst, x []float64) { mulVec(dst, x[:len(dst)]) }
+// Mul sets dst[i] = y[i]·x[i]; y and x must be at least as long as dst,
+// and dst may be y. With MulAffine it computes the elementwise products
+// of a network's backward pass (y·(1-y)·Δ) at vector speed.
+func Mul(dst, y, x []float64) { mulVec(dst, y[:len(dst)], x[:len(dst)]) }
 
-// MulAffine sets dst[i] *= c + d·x[i]; x must be at least as long as
-// dst. The product d·x[i] and the sum are rounded separately (no fused
-// multiply-add), as Go evaluates the expression, so that every CPU gives
-// the same bits.
-func MulAffine(dst, x []float64, c, d float64) { mulAffineVec(dst, x[:len(dst)], c, d) }
+// MulAffine sets dst[i] = y[i]·(c + d·x[i]); y and x must be at least as
+// long as dst, and dst may be y. The product d·x[i] and the sum are
+// rounded separately (no fused multiply-add), as Go evaluates the
+// expression, so that every CPU gives the same bits.
+func MulAffine(dst, y, x []float64, c, d float64) {
+	mulAffineVec(dst, y[:len(dst)], x[:len(dst)], c, d)
+}
 
 // mulGo is the portable Mul.
-func mulGo(dst, x []float64) {
-	x = x[:len(dst)]
+func mulGo(dst, y, x []float64) {
+	y, x = y[:len(dst)], x[:len(dst)]
 	for i := range dst {
-		dst[i] *= x[i]
+		dst[i] = y[i] * x[i]
 	}
 }
 
 // mulAffineGo is the portable MulAffine.
-func mulAffineGo(dst, x []float64, c, d float64) {
-	x = x[:len(dst)]
+func mulAffineGo(dst, y, x []float64, c, d float64) {
+	y, x = y[:len(dst)], x[:len(dst)]
 	for i := range dst {
-		dst[i] *= c + d*x[i]
+		dst[i] = y[i] * (c + d*x[i])
 	}
 }

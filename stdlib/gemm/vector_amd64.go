@@ -12,39 +12,50 @@ func dotUnit(u, x []float64) float64 {
 	return dotFMA(&u[0], &x[0], n) + dot(u[n:], x[n:], 1)
 }
 
-// axpyUnit adds alpha·u[i] to y[i], sixteen at a time in assembly where
-// the CPU has AVX2 and FMA.
+// axpyUnit adds alpha·u[i] to y[i], thirty-two at a time in assembly
+// where the CPU has AVX-512, then sixteen where it has AVX2 and FMA.
 func axpyUnit(alpha float64, u, y []float64) {
 	y = y[:len(u)]
-	n := len(u) &^ 15
-	if hasAVX2FMA && n > 0 {
-		axpyFMA(alpha, &u[0], &y[0], n)
+	n := 0
+	if wide := len(u) &^ 31; hasAVX512 && wide > 0 {
+		axpy512(alpha, &u[0], &y[0], wide)
+		n = wide
+	}
+	if m := (len(u) - n) &^ 15; hasAVX2FMA && m > 0 {
+		axpyFMA(alpha, &u[n], &y[n], m)
+		n += m
 	}
 	axpy(alpha, u[n:], y[n:], 1)
 }
 
 // mulVec is Mul, sixteen elements at a time in assembly where the CPU
 // has AVX2.
-func mulVec(dst, x []float64) {
+func mulVec(dst, y, x []float64) {
 	n := len(dst) &^ 15
 	if hasAVX2FMA && n > 0 {
-		mulFMA(&dst[0], &x[0], n)
+		mulFMA(&dst[0], &y[0], &x[0], n)
 	}
-	mulGo(dst[n:], x[n:])
+	mulGo(dst[n:], y[n:], x[n:])
 }
 
-// mulAffineVec is MulAffine, sixteen elements at a time in assembly
-// where the CPU has AVX2.
-func mulAffineVec(dst, x []float64, c, d float64) {
-	n := len(dst) &^ 15
-	if hasAVX2FMA && n > 0 {
-		mulAffineFMA(&dst[0], &x[0], n, c, d)
+// mulAffineVec is MulAffine, thirty-two elements at a time in assembly
+// where the CPU has AVX-512, then sixteen where it has AVX2.
+func mulAffineVec(dst, y, x []float64, c, d float64) {
+	n := 0
+	if wide := len(dst) &^ 31; hasAVX512 && wide > 0 {
+		mulAffine512(&dst[0], &y[0], &x[0], wide, c, d)
+		n = wide
 	}
-	mulAffineGo(dst[n:], x[n:], c, d)
+	if m := (len(dst) - n) &^ 15; hasAVX2FMA && m > 0 {
+		mulAffineFMA(&dst[n], &y[n], &x[n], m, c, d)
+		n += m
+	}
+	mulAffineGo(dst[n:], y[n:], x[n:], c, d)
 }
 
-// dotFMA, axpyFMA, mulFMA and mulAffineFMA are the assembly loops; n
-// must be a positive multiple of 16.
+// dotFMA, axpyFMA, mulFMA and mulAffineFMA are the assembly loops, n a
+// positive multiple of 16; axpy512 and mulAffine512 their AVX-512
+// versions, n a positive multiple of 32.
 //
 //go:noescape
 func dotFMA(x, y *float64, n int) float64
@@ -53,7 +64,13 @@ func dotFMA(x, y *float64, n int) float64
 func axpyFMA(alpha float64, x, y *float64, n int)
 
 //go:noescape
-func mulFMA(dst, x *float64, n int)
+func mulFMA(dst, y, x *float64, n int)
 
 //go:noescape
-func mulAffineFMA(dst, x *float64, n int, c, d float64)
+func mulAffineFMA(dst, y, x *float64, n int, c, d float64)
+
+//go:noescape
+func axpy512(alpha float64, x, y *float64, n int)
+
+//go:noescape
+func mulAffine512(dst, y, x *float64, n int, c, d float64)

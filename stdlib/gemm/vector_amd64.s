@@ -66,19 +66,20 @@ axpyloop:
 	VZEROUPPER
 	RET
 
-// func mulFMA(dst, x *float64, n int)
-// dst[i] *= x[i] for n a positive multiple of 16.
-TEXT ·mulFMA(SB), NOSPLIT, $0-24
+// func mulFMA(dst, y, x *float64, n int)
+// dst[i] = y[i]·x[i] for n a positive multiple of 16.
+TEXT ·mulFMA(SB), NOSPLIT, $0-32
 	MOVQ dst+0(FP), DI
-	MOVQ x+8(FP), SI
-	MOVQ n+16(FP), CX
+	MOVQ y+8(FP), DX
+	MOVQ x+16(FP), SI
+	MOVQ n+24(FP), CX
 	SHRQ $4, CX
 
 mulloop:
-	VMOVUPD (DI), Y0
-	VMOVUPD 32(DI), Y1
-	VMOVUPD 64(DI), Y2
-	VMOVUPD 96(DI), Y3
+	VMOVUPD (DX), Y0
+	VMOVUPD 32(DX), Y1
+	VMOVUPD 64(DX), Y2
+	VMOVUPD 96(DX), Y3
 	VMULPD  (SI), Y0, Y0
 	VMULPD  32(SI), Y1, Y1
 	VMULPD  64(SI), Y2, Y2
@@ -87,6 +88,7 @@ mulloop:
 	VMOVUPD Y1, 32(DI)
 	VMOVUPD Y2, 64(DI)
 	VMOVUPD Y3, 96(DI)
+	ADDQ    $128, DX
 	ADDQ    $128, SI
 	ADDQ    $128, DI
 	DECQ    CX
@@ -94,16 +96,17 @@ mulloop:
 	VZEROUPPER
 	RET
 
-// func mulAffineFMA(dst, x *float64, n int, c, d float64)
-// dst[i] *= c + d·x[i] for n a positive multiple of 16, with the
+// func mulAffineFMA(dst, y, x *float64, n int, c, d float64)
+// dst[i] = y[i]·(c + d·x[i]) for n a positive multiple of 16, with the
 // multiplication and the addition rounded separately, as in Go.
-TEXT ·mulAffineFMA(SB), NOSPLIT, $0-40
+TEXT ·mulAffineFMA(SB), NOSPLIT, $0-48
 	MOVQ         dst+0(FP), DI
-	MOVQ         x+8(FP), SI
-	MOVQ         n+16(FP), CX
+	MOVQ         y+8(FP), DX
+	MOVQ         x+16(FP), SI
+	MOVQ         n+24(FP), CX
 	SHRQ         $4, CX
-	VBROADCASTSD c+24(FP), Y8
-	VBROADCASTSD d+32(FP), Y9
+	VBROADCASTSD c+32(FP), Y8
+	VBROADCASTSD d+40(FP), Y9
 
 affineloop:
 	VMULPD  (SI), Y9, Y4
@@ -114,17 +117,85 @@ affineloop:
 	VADDPD  Y8, Y5, Y5
 	VADDPD  Y8, Y6, Y6
 	VADDPD  Y8, Y7, Y7
-	VMULPD  (DI), Y4, Y4
-	VMULPD  32(DI), Y5, Y5
-	VMULPD  64(DI), Y6, Y6
-	VMULPD  96(DI), Y7, Y7
+	VMULPD  (DX), Y4, Y4
+	VMULPD  32(DX), Y5, Y5
+	VMULPD  64(DX), Y6, Y6
+	VMULPD  96(DX), Y7, Y7
 	VMOVUPD Y4, (DI)
 	VMOVUPD Y5, 32(DI)
 	VMOVUPD Y6, 64(DI)
 	VMOVUPD Y7, 96(DI)
+	ADDQ    $128, DX
 	ADDQ    $128, SI
 	ADDQ    $128, DI
 	DECQ    CX
 	JNZ     affineloop
+	VZEROUPPER
+	RET
+
+// func axpy512(alpha float64, x, y *float64, n int)
+// axpyFMA with AVX-512: y[i] += alpha·x[i] for n a positive multiple of
+// 32, the same fused multiply-add per element.
+TEXT ·axpy512(SB), NOSPLIT, $0-32
+	VBROADCASTSD alpha+0(FP), Z0
+	MOVQ         x+8(FP), SI
+	MOVQ         y+16(FP), DI
+	MOVQ         n+24(FP), CX
+	SHRQ         $5, CX
+
+axpyloop512:
+	VMOVUPD     (DI), Z1
+	VMOVUPD     64(DI), Z2
+	VMOVUPD     128(DI), Z3
+	VMOVUPD     192(DI), Z4
+	VFMADD231PD (SI), Z0, Z1
+	VFMADD231PD 64(SI), Z0, Z2
+	VFMADD231PD 128(SI), Z0, Z3
+	VFMADD231PD 192(SI), Z0, Z4
+	VMOVUPD     Z1, (DI)
+	VMOVUPD     Z2, 64(DI)
+	VMOVUPD     Z3, 128(DI)
+	VMOVUPD     Z4, 192(DI)
+	ADDQ        $256, SI
+	ADDQ        $256, DI
+	DECQ        CX
+	JNZ         axpyloop512
+	VZEROUPPER
+	RET
+
+// func mulAffine512(dst, y, x *float64, n int, c, d float64)
+// mulAffineFMA with AVX-512: dst[i] = y[i]·(c + d·x[i]) for n a positive
+// multiple of 32, the same three roundings per element.
+TEXT ·mulAffine512(SB), NOSPLIT, $0-48
+	MOVQ         dst+0(FP), DI
+	MOVQ         y+8(FP), DX
+	MOVQ         x+16(FP), SI
+	MOVQ         n+24(FP), CX
+	SHRQ         $5, CX
+	VBROADCASTSD c+32(FP), Z8
+	VBROADCASTSD d+40(FP), Z9
+
+affineloop512:
+	VMULPD  (SI), Z9, Z4
+	VMULPD  64(SI), Z9, Z5
+	VMULPD  128(SI), Z9, Z6
+	VMULPD  192(SI), Z9, Z7
+	VADDPD  Z8, Z4, Z4
+	VADDPD  Z8, Z5, Z5
+	VADDPD  Z8, Z6, Z6
+	VADDPD  Z8, Z7, Z7
+	VMULPD  (DX), Z4, Z4
+	VMULPD  64(DX), Z5, Z5
+	VMULPD  128(DX), Z6, Z6
+	VMULPD  192(DX), Z7, Z7
+	VMOVUPD Z4, (DI)
+	VMOVUPD Z5, 64(DI)
+	VMOVUPD Z6, 128(DI)
+	VMOVUPD Z7, 192(DI)
+	ADDQ    $256, DX
+	ADDQ    $256, SI
+	ADDQ    $256, DI
+	DECQ    CX
+	JNZ     affineloop512
 	VZEROUPPER
 	RET

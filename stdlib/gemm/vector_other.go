@@ -9,7 +9,7 @@ func dotUnit(u, x []float64) float64 { return dot(u, x, 1) }
 func axpyUnit(alpha float64, u, y []float64) { axpy(alpha, u, y, 1) }
 
 // mulVec is Mul: the portable loop on this architecture.
-func mulVec(dst, x []float64) { mulGo(dst, x) }
+func mulVec(dst, y, x []float64) { mulGo(dst, y, x) }
 
 // mulAffineVec is MulAffine: the portable loop on this architecture.
-func mulAffineVec(dst, x []float64, c, d float64) { mulAffineGo(dst, x, c, d) }
+func mulAffineVec(dst, y, x []float64, c, d float64) { mulAffineGo(dst, y, x, c, d) }

@@ -67,7 +67,7 @@ func TestErrors(t *testing.T) {
 		{"loss(w) = sum((w - [1, 2])**2)\ntrain(loss, [0, 0], optimizer=\"adam\", momentum=0.5)", `<expr>:2:39: train: option "momentum" does not apply to optimizer adam; the optimizers that take it: momentum (adam takes lr, iters, optimizer, every, beta1, beta2, eps)`},
 		{"sum([[1, 2], [3, 4]], 0, axis=1)", `<expr>:1:1: sum: the axis is given twice, as an argument and as an option`},
 		{"root_scalar(cos(x) - x, bracket=[0, 1], fprime=sin)", `<expr>:1:41: root_scalar: option "fprime" does not apply to method brentq; the methods that take it: newton, secant, halley (brentq takes method, bracket, xtol, rtol, maxiter, args)`},
-		{"decay(t, y) = -y\nf(T) = solve_ivp(decay, [0, T], [1], t_eval=[0.5]).y[0][0]\ngrad(f)(1)", `<expr>:3:1: cannot differentiate f(T): solve_ivp cannot be differentiated by its times yet: give them as numbers`},
+		{"decay(t, y) = -y\nf(T) = solve_ivp(decay, [0, T], [1], t_eval=[0.5]).y[0][0]\ngrad(f)(1)", `<expr>:3:1: cannot differentiate f(T): solve_ivp cannot be differentiated by t_span: give it as numbers, and the times that move as t_eval`},
 		{"fmin_ncg(x**2, 1, fhess=\"not a function\", disp=false)", `<expr>:1:1: fmin_ncg: fhess must be a function, not string`},
 		{"range(1e12)", `<expr>:1:1: range: an array of 1000000000000 elements is more than the limit of 100000000 (-max-elements)`},
 	}

@@ -621,6 +621,13 @@ func (s *Session) noteNearlyEqual(a, b Value) {
 				return
 			}
 		}
+	case a.kind == ArrayKind && b.kind == ArrayKind && slices.Equal(a.Array().Shape, b.Array().Shape):
+		y := b.Array().Data
+		for i, x := range a.Array().Data {
+			if s.noteIfNearlyEqual(x, y[i]) {
+				return
+			}
+		}
 	}
 }
 

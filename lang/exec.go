@@ -160,7 +160,14 @@ func (c *compiler) assign(st *syntax.Assign) {
 			if old.kind == NumKind && v.kind == NumKind {
 				return Num(p.Binary(old.num, v.num))
 			}
-			return s.binaryOp(o, old, v, pos)
+			r := s.binaryOp(o, old, v, pos)
+			if old.kind == ArrayKind && r.kind == ArrayKind && !slices.Equal(old.Array().Shape, r.Array().Shape) {
+				target := syntax.Print(st.Target)
+				panic(Errorf("%s would make an array of shape %s from one of shape %s, which numpy's in-place %s= refuses; write %s = %s to make the new array",
+					syntax.PrintStmt(st), array.ShapeString(r.Array().Shape), array.ShapeString(old.Array().Shape), st.Op, target,
+					syntax.Print(&syntax.Binary{X: st.Target, Op: st.Op, Y: st.Value})).at(pos))
+			}
+			return r
 		}
 	}
 	s.runTop(func(s *Session) Value {

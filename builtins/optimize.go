@@ -142,7 +142,13 @@ var minimizers = []minimizer{
 		})
 	}},
 	{name: "COBYLA", run: func(p *problem, opts lang.Options) (*optimize.Result, error) {
-		return optimize.COBYLA(p.obj.Scalar, p.x0, p.constraints(opts), &optimize.COBYLASettings{
+		cons := p.constraints(opts)
+		if slices.ContainsFunc(cons, func(c optimize.Constraint) bool { return c.Kind == optimize.Eq }) {
+			// scipy 1.10 refuses them too; two inequalities would leave
+			// the answer off by catol while claiming success.
+			panic(opts.Errorf("constraints", "COBYLA takes inequality constraints only, as scipy's: for an equality use method SLSQP or trust-constr"))
+		}
+		return optimize.COBYLA(p.obj.Scalar, p.x0, cons, &optimize.COBYLASettings{
 			RhoBeg: opts.Num("rhobeg", 0), RhoEnd: opts.Num("rhoend", opts.Num("tol", 0)),
 			MaxFuncEvals: opts.Int("maxfun", opts.Int("maxiter", 0)), CATol: opts.Num("catol", 0),
 			Callback: p.callback(opts),

@@ -476,13 +476,19 @@ func (s *Session) Apply(p *autodiff.Primitive, args ...Value) Value {
 			panic(ArgErrorf(i, "expected a number or an array, got %s", a.TypeName()))
 		}
 	}
+	var v Value
 	switch p.Arity {
 	case 1:
-		return s.unaryOp(p, args[0], Pos{})
+		v = s.unaryOp(p, args[0], Pos{})
 	case 3:
-		return s.ternaryOp(p, args)
+		v = s.ternaryOp(p, args)
+	default:
+		v = s.binaryOp(operatorFor(p), args[0], args[1], Pos{})
 	}
-	return s.binaryOp(operatorFor(p), args[0], args[1], Pos{})
+	if p.Topic == "special" && holdsNaN(v) && !slices.ContainsFunc(args, holdsNaN) {
+		s.Note(fmt.Sprintf("%s gives nan here: its arguments are outside the domain calc computes it on (help(%s) says which)", p.Name, p.Name))
+	}
+	return v
 }
 
 // ternaryOp applies a primitive of three arguments: symbolically if one

@@ -75,6 +75,16 @@ func (s *Session) noteTupleIndex(cl *cell, a, i Value, name string) {
 		cl.name, cl.tuple, name, cl.name, Format(i), name, strings.Join(each, ", ")))
 }
 
+// indexHint says why a number may be where an array was expected: a
+// solver started from a number gives a number, where scipy's x is always
+// an array.
+func indexHint(v Value) string {
+	if v.kind != NumKind {
+		return ""
+	}
+	return " (a solver started from a number, as minimize(f, 0), gives a number x, where scipy's x is an array: start from [0] for an array)"
+}
+
 func (c *compiler) indexItems(items []syntax.Expr, sc *scope) []indexCode {
 	out := make([]indexCode, len(items))
 	opt := func(e syntax.Expr) code {
@@ -153,7 +163,7 @@ func (s *Session) index(v, i Value, pos Pos) Value {
 	case ExprKind, ComplexKind:
 		return s.indexN(v, []indexItem{{val: i, pos: pos}}, pos)
 	}
-	panic(Errorf("cannot index %s", v.TypeName()).at(pos))
+	panic(Errorf("cannot index %s%s", v.TypeName(), indexHint(v)).at(pos))
 }
 
 // noNewaxis says that calc has no numpy newaxis (None) in an index.
@@ -263,7 +273,7 @@ func (s *Session) indexN(v Value, items []indexItem, pos Pos) Value {
 		}
 		panic(Errorf("a record takes one field name or position as index").at(pos))
 	}
-	panic(Errorf("cannot index %s", v.TypeName()).at(pos))
+	panic(Errorf("cannot index %s%s", v.TypeName(), indexHint(v)).at(pos))
 }
 
 // indexExpr indexes a symbolic array: integers pick rows (one axis each)

@@ -67,7 +67,11 @@ func (k ArgKind) check(a Args, i int) {
 		a.Str(i)
 	case FunctionArg:
 		if !v.IsCallable() {
-			panic(ArgErrorf(i, "expected a function, got %s", v.TypeName()))
+			hint := ""
+			if v.kind == NumKind || v.kind == ArrayKind {
+				hint = " (an expression whose names all have values is a number: write a lambda, as x -> x**2 - 2, or free the name, as :clear x)"
+			}
+			panic(ArgErrorf(i, "expected a function, got %s%s", v.TypeName(), hint))
 		}
 	case ArrayArg:
 		if v.kind != NumKind && v.kind != BoolKind && v.kind != ArrayKind {

@@ -72,13 +72,17 @@ func All() []*lang.Builtin {
 	return all
 }
 
-// Constants returns the named constants bound in every new session.
+// Constants returns the named constants bound in every new session; NaN
+// and Inf as Octave and MATLAB write them (and numpy's np.NaN, np.Inf),
+// so that they are never taken for symbols.
 func Constants() map[string]lang.Value {
 	return map[string]lang.Value{
 		"pi":  lang.Num(math.Pi),
 		"e":   lang.Num(math.E),
 		"inf": lang.Num(math.Inf(1)),
 		"nan": lang.Num(math.NaN()),
+		"Inf": lang.Num(math.Inf(1)),
+		"NaN": lang.Num(math.NaN()),
 	}
 }
 

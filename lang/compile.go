@@ -746,6 +746,9 @@ func (c *compiler) member(n *syntax.Member, sc *scope) code {
 				if spelling, ok := c.sess.calcSpelling(n.Name); ok {
 					c.fail(id.At, "calc's functions need no module prefix: for %s.%s calc writes %s", id.Name, path, spelling)
 				}
+				if cl := c.sess.globals[n.Name]; c.sess.Builtin(n.Name) == nil && (cl == nil || cl.pre == nil) {
+					c.fail(id.At, "calc has no %s.%s%s", id.Name, path, c.sess.DidYouMean(n.Name))
+				}
 				c.fail(id.At, "calc's functions need no module prefix: write %s, not %s.%s", n.Name, id.Name, path)
 			}
 		}

@@ -314,7 +314,7 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 		copy(in[xi+1:], p[xi:])
 	}
 	set([]float64{0}, p0)
-	pts := newSpreadFn(s, model, in)
+	pts := newSpreadFn(s, model, in, nil)
 	eval := func(x, p []float64) float64 {
 		set(x, p)
 		return pts.Scalar(in)

@@ -8,6 +8,13 @@ Run: /usr/bin/python3 builtins/testdata/solver_vars.py > builtins/testdata/solve
 import numpy as np
 from scipy import integrate, optimize
 
+
+
+def central(f, c, h=1e-5):
+    """The derivative of f at c by central differences."""
+    return (f(c + h) - f(c - h)) / (2 * h)
+
+
 cases = [
     ("brentq(cos(x) - a*x, 0, 2, args=[1])", optimize.brentq(lambda x, a: np.cos(x) - a * x, 0, 2, args=(1,))),
     ("brentq(x**2 - c, 0, 5, args=[2])", optimize.brentq(lambda x, c: x**2 - c, 0, 5, args=(2,))),
@@ -37,8 +44,15 @@ cases = [
     ("dblquad(x*y**2, 0, 2, 0, 1).value", integrate.dblquad(lambda y, x: x * y**2, 0, 2, 0, 1)[0]),
     ("dblquad(x**2 + y, 0, 1, 0, 3).value", integrate.dblquad(lambda y, x: x**2 + y, 0, 1, 0, 3)[0]),
     ("tplquad(x*y*z**2, 0, 1, 0, 2, 0, 3).value", integrate.tplquad(lambda z, y, x: x * y * z**2, 0, 1, 0, 2, 0, 3)[0]),
+    # Differentiated by args: the implicit derivative and the derivative
+    # under the integral sign bind as the solver does (scipy: central
+    # differences of the solver's answer).
+    ("g(c) = fsolve(x**2 - c, 1, args=[c])\ngrad(g)(2)",
+     central(lambda c: optimize.fsolve(lambda x, c: x**2 - c, 1, args=(c,))[0], 2)),
+    ("f(k) = quad(x**n, 0, 1, args=[k]).value\ngrad(f)(3)",
+     central(lambda k: integrate.quad(lambda x, n: x**n, 0, 1, args=(k,), epsabs=1e-14)[0], 3)),
     ("fmin(x**2 - 4*x + 8, 1.3, disp=false)", optimize.fmin(lambda x: x**2 - 4 * x + 8, 1.3, disp=False)),
     ("brentq(x**3 - 2*x - 5, 2, 3)", optimize.brentq(lambda x: x**3 - 2 * x - 5, 2, 3)),
 ]
 for src, want in cases:
-    print(src + "\t" + " ".join(repr(float(v)) for v in np.ravel(want)))
+    print(src.replace("\n", "; ") + "\t" + " ".join(repr(float(v)) for v in np.ravel(want)))

@@ -19,7 +19,8 @@ import (
 // solver's finite differences, and the session is told so once.
 type fn struct {
 	s      *lang.Session
-	f      lang.Value
+	f      lang.Value   // the function called: given, or the expression given bound by byName
+	given  lang.Value   // the function or expression the user gave
 	args   []lang.Value // every argument; the point's and the time's are templates
 	point  int          // index of the point among the arguments
 	time   int          // index of the time among the arguments, or -1
@@ -66,12 +67,13 @@ func prepareFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int
 	if !f.IsCallable() {
 		panic(lang.Errorf("expected a function, got %s", describeValue(f)))
 	}
+	given := f
 	f = byName(s, f, vars, len(args))
 	x, ok := toArray(args[point])
 	if !ok {
 		panic(lang.Errorf("the starting point must be a number or an array, not %s", args[point].TypeName()))
 	}
-	o := &fn{s: s, f: f, args: args, point: point, time: time, shape: x.Shape, vars: vars}
+	o := &fn{s: s, f: f, given: given, args: args, point: point, time: time, shape: x.Shape, vars: vars}
 	switch nparams := len(s.Params(f, len(args))); {
 	case nparams == len(args):
 	case len(args) == 1 && nparams == len(x.Data) && len(x.Data) > 1:
@@ -93,7 +95,7 @@ func prepareFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int
 // varies all of them at once as the entries of one vector; vars names
 // them, for an expression given as f (see byName; nil for none).
 func newSpreadFn(s *lang.Session, f lang.Value, x0 []float64, vars []string) *fn {
-	o := &fn{s: s, f: byName(s, f, vars, len(x0)), time: -1, spread: true, vars: vars}
+	o := &fn{s: s, f: byName(s, f, vars, len(x0)), given: f, time: -1, spread: true, vars: vars}
 	for _, v := range x0 {
 		o.args = append(o.args, lang.Num(v))
 	}

@@ -380,9 +380,9 @@ func (p *problem) checkAnalytic(opts lang.Options, name string, d *optimize.Diff
 // the builtins it calls take complex numbers.
 func (p *problem) complexValues(opts lang.Options, name string) func(z, out []complex128) {
 	f := p.obj.f
-	if f.Kind() == lang.ExprKind {
+	if p.obj.given.Kind() == lang.ExprKind {
 		panic(opts.Errorf(name, "%s \"cs\" evaluates %s at complex points, which an expression cannot take: define it as a function, such as f(v) = ...",
-			name, lang.Format(f)))
+			name, lang.Format(p.obj.given)))
 	}
 	spread := len(p.args) == 1 && len(p.s.Params(f, 1)) == len(p.x0) && len(p.x0) > 1
 	return func(z, out []complex128) {

@@ -50,7 +50,7 @@ func TestSolverVariablesByName(t *testing.T) {
 // TestSolverVariableMissing checks what happens to an expression without
 // the solver's variable: with args, the alphabetical order and a note
 // naming the binding; with too few arguments, an error showing the
-// lambda calc made.
+// lambda calc made; with complex steps, the error an expression gets.
 func TestSolverVariableMissing(t *testing.T) {
 	s := NewSession()
 	notes := &strings.Builder{}
@@ -64,6 +64,11 @@ func TestSolverVariableMissing(t *testing.T) {
 	_, err := s.Eval("brentq(x**2 - c, 0, 5)")
 	if err == nil || !strings.Contains(lang.ErrorMessage(err), "(x, c) -> x**2 - c takes 2 arguments") {
 		t.Errorf("brentq(x**2 - c, 0, 5) without args: %v", err)
+	}
+	// Complex steps need a function, as before the binding.
+	_, err = s.Eval(`minimize((x - c)**2, 0, args=[5], jac="cs")`)
+	if err == nil || !strings.Contains(lang.ErrorMessage(err), "evaluates (x - c)**2 at complex points, which an expression cannot take") {
+		t.Errorf("minimize with jac cs of an expression: %v", err)
 	}
 }
 

@@ -194,7 +194,7 @@ func exprOrFunc(name string, t transform, of func(f *lang.Function) ([]*autodiff
 // or an array), returning the point too.
 func pointFunc(s *lang.Session, f lang.Value, a lang.Args, i int) (*fn, []float64) {
 	x := append([]float64(nil), a.Array(i).Data...)
-	return newFn(s, f, []lang.Value{a[i]}, 0, -1), x
+	return newFn(s, f, []lang.Value{a[i]}, 0, -1, nil), x
 }
 
 // evenGradient is numpy.gradient of samples h apart: central differences

@@ -81,7 +81,7 @@ func implicitNode(s *lang.Session, b *lang.Builtin, k implicitSolver, a lang.Arg
 	for _, x := range extra {
 		templates = append(templates, lang.NumericTemplate(x))
 	}
-	o := newFn(s, args[0], templates, 0, -1)
+	o := newFn(s, args[0], templates, 0, -1, varX)
 	if !o.Traced() {
 		panic(lang.Errorf("%s cannot be traced, so the solution of %s cannot be differentiated", lang.Format(args[0]), b.Name))
 	}

@@ -311,17 +311,13 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 	if len(xdata.Data) != len(ydata.Data) {
 		panic(lang.ArgErrorf(2, "xdata has %d values and ydata %d", len(xdata.Data), len(ydata.Data)))
 	}
-	// The model's arguments in order: a function's x comes first; an
-	// expression takes its symbols alphabetically, x among them.
-	names := s.Params(model, 0)
-	xi := 0
-	if model.Node() != nil {
-		xi = slices.Index(names, "x")
-		if xi < 0 {
-			panic(lang.ArgErrorf(0, "the model %s has no symbol x for the data", lang.Format(model)))
-		}
+	// The model takes x first, then its parameters: an expression its
+	// other symbols, alphabetically.
+	if model.Node() != nil && !slices.Contains(s.Params(model, 0), "x") {
+		panic(lang.ArgErrorf(0, "the model %s has no symbol x for the data", lang.Format(model)))
 	}
-	nparams := len(names) - 1
+	model = byName(s, model, varX, len(s.Params(model, 0)))
+	nparams := len(s.Params(model, 0)) - 1
 	if nparams < 1 {
 		panic(lang.ArgErrorf(0, "the model needs at least one parameter besides x"))
 	}
@@ -336,15 +332,14 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 		}
 		copy(p0, arr.Data)
 	}
-	// in holds all the model's arguments: x at xi, the parameters around it.
+	// in holds all the model's arguments: x, then the parameters.
 	in := make([]float64, 1+nparams)
 	set := func(x, p []float64) {
-		in[xi] = x[0]
-		copy(in[:xi], p[:xi])
-		copy(in[xi+1:], p[xi:])
+		in[0] = x[0]
+		copy(in[1:], p)
 	}
 	set([]float64{0}, p0)
-	pts := newSpreadFn(s, model, in)
+	pts := newSpreadFn(s, model, in, nil)
 	eval := func(x, p []float64) float64 {
 		set(x, p)
 		return pts.Scalar(in)
@@ -357,8 +352,7 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 		settings.Jac = func(x, p, g []float64) {
 			set(x, p)
 			pts.Deriv(in, 0, grad)
-			copy(g[:xi], grad[:xi])
-			copy(g[xi:], grad[xi+1:])
+			copy(g, grad[1:])
 		}
 	}
 	if v := opts.Get("sigma", lang.Nil); !v.IsNil() {

@@ -3,6 +3,7 @@ package builtins
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"calc/autodiff"
 	"calc/lang"
@@ -18,13 +19,15 @@ import (
 // solver's finite differences, and the session is told so once.
 type fn struct {
 	s      *lang.Session
-	f      lang.Value
+	f      lang.Value   // the function called: given, or the expression given bound by byName
+	given  lang.Value   // the function or expression the user gave
 	args   []lang.Value // every argument; the point's and the time's are templates
 	point  int          // index of the point among the arguments
 	time   int          // index of the time among the arguments, or -1
 	spread bool         // the point's entries are k separate number arguments
 	shape  []int        // the point's shape (nil for a number)
 	outLen int          // the number of values the function returns
+	vars   []string     // the names of the solver's variables, for an expression (see byName)
 
 	traced  *lang.Traced
 	fun     *lang.Function // the traced function, differentiated by the point
@@ -39,10 +42,12 @@ type fn struct {
 
 // newFn prepares f for a solver. args are all the arguments f is called
 // with, the point's starting value at index point and the time's at index
-// time (-1 for none). A function of k numbers, called by a solver of
-// k-vectors with no other arguments, gets the point's entries spread.
-func newFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int) *fn {
-	o := prepareFn(s, f, args, point, time)
+// time (-1 for none). vars names the first arguments, the solver's
+// variables, for an expression given as f (see byName; nil for none). A
+// function of k numbers, called by a solver of k-vectors with no other
+// arguments, gets the point's entries spread.
+func newFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int, vars []string) *fn {
+	o := prepareFn(s, f, args, point, time, vars)
 	o.trace()
 	return o
 }
@@ -51,22 +56,24 @@ func newFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int) *f
 // scipy's jac=True wants: it is not traced (the user gives the gradient),
 // the value is the objective and PairGrad the gradient.
 func newPairFn(s *lang.Session, f lang.Value, args []lang.Value) *fn {
-	o := prepareFn(s, f, args, 0, -1)
+	o := prepareFn(s, f, args, 0, -1, varX)
 	o.pair = true
 	return o
 }
 
 // prepareFn checks f and its arguments and decides how the point is
 // passed, without tracing.
-func prepareFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int) *fn {
+func prepareFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int, vars []string) *fn {
 	if !f.IsCallable() {
 		panic(lang.Errorf("expected a function, got %s", describeValue(f)))
 	}
+	given := f
+	f = byName(s, f, vars, len(args))
 	x, ok := toArray(args[point])
 	if !ok {
 		panic(lang.Errorf("the starting point must be a number or an array, not %s", args[point].TypeName()))
 	}
-	o := &fn{s: s, f: f, args: args, point: point, time: time, shape: x.Shape}
+	o := &fn{s: s, f: f, given: given, args: args, point: point, time: time, shape: x.Shape, vars: vars}
 	switch nparams := len(s.Params(f, len(args))); {
 	case nparams == len(args):
 	case len(args) == 1 && nparams == len(x.Data) && len(x.Data) > 1:
@@ -75,7 +82,7 @@ func prepareFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int
 		for i, v := range x.Data {
 			o.args[i] = lang.Num(v)
 		}
-	case len(args) == 1:
+	case len(args) == 1 && len(x.Data) > 1:
 		panic(lang.Errorf("%s takes %d argument%s, but the point has %d entries: give it one argument (the vector) or one per entry",
 			lang.Format(f), nparams, plural(nparams), len(x.Data)))
 	default:
@@ -85,9 +92,10 @@ func prepareFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int
 }
 
 // newSpreadFn prepares f, a function of len(x0) numbers, for a solver that
-// varies all of them at once as the entries of one vector.
-func newSpreadFn(s *lang.Session, f lang.Value, x0 []float64) *fn {
-	o := &fn{s: s, f: f, time: -1, spread: true}
+// varies all of them at once as the entries of one vector; vars names
+// them, for an expression given as f (see byName; nil for none).
+func newSpreadFn(s *lang.Session, f lang.Value, x0 []float64, vars []string) *fn {
+	o := &fn{s: s, f: byName(s, f, vars, len(x0)), given: f, time: -1, spread: true, vars: vars}
 	for _, v := range x0 {
 		o.args = append(o.args, lang.Num(v))
 	}
@@ -315,4 +323,63 @@ func callVector(s *lang.Session, f lang.Value, x []float64) lang.Value {
 		args[i] = lang.Num(xi)
 	}
 	return s.Call(f, args...)
+}
+
+// The names scipy's lambdas give the solvers' variables, in the order the
+// solvers pass them: the inner variable first, scipy's args after them.
+var (
+	varX    = []string{"x"}           // roots, minimizers, quad, fixed_point
+	varsYT  = []string{"y", "t"}      // odeint
+	varsTY  = []string{"t", "y"}      // solve_ivp, odeint with tfirst
+	varsYX  = []string{"y", "x"}      // dblquad
+	varsZYX = []string{"z", "y", "x"} // tplquad
+)
+
+// byName returns f, when it is an expression given to a solver instead of
+// a function, as the lambda scipy's user would write: its symbols named
+// as the solver's variables vars take them, its other symbols take
+// scipy's args (the arguments after vars, nargs arguments in all) in
+// alphabetical order. An expression with none of the names keeps taking
+// the arguments in the alphabetical order of its symbols, with a note
+// when it has several and the solver passes several. Functions, and
+// expressions already in the order named, are returned as they are.
+func byName(s *lang.Session, f lang.Value, vars []string, nargs int) lang.Value {
+	n := f.Node()
+	if n == nil || len(vars) == 0 {
+		return f
+	}
+	symbols := s.Params(f, 0)
+	named := slices.ContainsFunc(vars, func(v string) bool { return slices.Contains(symbols, v) })
+	if !named {
+		if len(symbols) > 1 && nargs > 1 {
+			s.Note(alphabeticalBinding(n, symbols, vars))
+		}
+		return f
+	}
+	params := slices.Clone(vars)
+	for _, name := range symbols {
+		if !slices.Contains(vars, name) {
+			params = append(params, name)
+		}
+	}
+	if slices.Equal(params, symbols) {
+		return f
+	}
+	return lang.ExprFunc(n, params)
+}
+
+// alphabeticalBinding says how an expression with none of the solver's
+// variables vars takes the solver's arguments: its symbols in
+// alphabetical order.
+func alphabeticalBinding(n *autodiff.Node, symbols, vars []string) string {
+	roles := make([]string, len(symbols))
+	for i, name := range symbols {
+		if i < len(vars) {
+			roles[i] = name + " as " + vars[i]
+		} else {
+			roles[i] = fmt.Sprintf("%s = args[%d]", name, i-len(vars))
+		}
+	}
+	return fmt.Sprintf("%s has no symbol %s, so the solver gives its symbols in alphabetical order: %s; to choose, name the variable %s or pass a lambda",
+		n, strings.Join(vars, " or "), strings.Join(roles, ", "), strings.Join(vars, ", "))
 }

@@ -15,12 +15,12 @@ func timeFunc(s *lang.Session, f, y0 lang.Value, extra []lang.Value, timeFirst b
 		panic(lang.Errorf("y0 must be a number or a vector, not %s", y0.TypeName()))
 	}
 	args := append([]lang.Value{y0, lang.Num(0)}, extra...)
-	point, time := 0, 1
+	point, time, vars := 0, 1, varsYT
 	if timeFirst {
 		args[0], args[1] = lang.Num(0), y0
-		point, time = 1, 0
+		point, time, vars = 1, 0, varsTY
 	}
-	o := newFn(s, f, args, point, time)
+	o := newFn(s, f, args, point, time, vars)
 	n := len(o.Eval(y.Data, 0))
 	if n != len(y.Data) {
 		panic(lang.Errorf("the right-hand side returns %d values for a state of %d", n, len(y.Data)))
@@ -32,7 +32,7 @@ func timeFunc(s *lang.Session, f, y0 lang.Value, extra []lang.Value, timeFirst b
 // the same arguments), or autodiff's, or nil for finite differences.
 func jacobianOf(s *lang.Session, o *fn, user lang.Value) func(t float64, y, J []float64) {
 	if user.IsCallable() {
-		u := newFn(s, user, o.args, o.point, o.time)
+		u := newFn(s, user, o.args, o.point, o.time, o.vars)
 		return func(t float64, y, J []float64) { copy(J, u.Eval(y, t)) }
 	}
 	if o.Traced() {
@@ -101,7 +101,7 @@ func ints(xs []int) lang.Value {
 var odeBuiltins = []*lang.Builtin{
 	{
 		Name: "odeint", Params: []lang.Param{
-			{Name: "func", Kind: lang.FunctionArg, Doc: "the right-hand side: a function of y, t and the args (t first with tfirst)"},
+			{Name: "func", Kind: lang.FunctionArg, Doc: "the right-hand side: a function of y, t and the args (t first with tfirst), or an expression in y and t"},
 			{Name: "y0", Doc: "the initial state: a number or a vector"},
 			{Name: "t", Kind: lang.ArrayArg, Doc: "the times to give y at, t[0] the initial one"}}, Topic: "ode",
 		Options: []lang.Opt{argsOpt, {Name: "Dfun", Doc: "the Jacobian of func by y, in place of autodiff's"}, fullOutputOpt, {Name: "rtol", Doc: "the relative tolerance, one or one per component (1.49012e-8)"}, {Name: "atol", Doc: "the absolute tolerance, one or one per component (1.49012e-8)"}, {Name: "tcrit", Doc: "times the solver must not step past"}, {Name: "h0", Doc: "the first step (chosen by the solver)"}, {Name: "hmax", Doc: "the largest step (inf)"}, {Name: "hmin", Doc: "the smallest step (0)"}, {Name: "mxstep", Doc: "the most steps per output time (500)"}, {Name: "mxordn", Doc: "the highest Adams order (12)"}, {Name: "mxords", Doc: "the highest BDF order (5)"}, {Name: "printmessg", Doc: "false: print no message on failure"}, {Name: "tfirst", Doc: "true: func(t, y, args...) and Dfun(t, y, args...), time first (false)"}, {Name: "col_deriv", Doc: "true: Dfun returns the Jacobian transposed, ∂f_j/∂y_i in row i (false)"}, adjointOpt, sensitivityErrorOpt},
@@ -147,7 +147,7 @@ var odeBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "solve_ivp", Params: []lang.Param{
-			{Name: "fun", Kind: lang.FunctionArg, Doc: "the right-hand side: a function of t, y and the args"},
+			{Name: "fun", Kind: lang.FunctionArg, Doc: "the right-hand side: a function of t, y and the args, or an expression in t and y"},
 			{Name: "t_span", Kind: lang.ArrayArg, Doc: "the interval [t0, t1] to integrate over"},
 			{Name: "y0", Doc: "the initial state: a number or a vector"}}, Topic: "ode",
 		Options: ivpOpts, Methods: []string{"RK45", "RK23", "DOP853", "Radau", "BDF", "LSODA"},
@@ -324,7 +324,7 @@ func events(s *lang.Session, opts lang.Options, o *fn) []integrate.Event {
 	}
 	evs := make([]integrate.Event, len(fs))
 	for i, f := range fs {
-		g := newFn(s, f, o.args, o.point, o.time)
+		g := newFn(s, f, o.args, o.point, o.time, o.vars)
 		terminal, ok := perEvent("terminal", i, lang.Bool(false)).Truth()
 		if !ok {
 			panic(lang.Errorf("terminal must be true or false"))

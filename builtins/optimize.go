@@ -43,7 +43,7 @@ func newProblem(s *lang.Session, f, x0 lang.Value, opts lang.Options) *problem {
 	if j := opts.Get("jac", lang.Nil); j.Kind() == lang.BoolKind && j.Float() != 0 {
 		p.obj = newPairFn(s, f, args)
 	} else {
-		p.obj = newFn(s, f, args, 0, -1)
+		p.obj = newFn(s, f, args, 0, -1, varX)
 	}
 	return p
 }
@@ -51,7 +51,7 @@ func newProblem(s *lang.Session, f, x0 lang.Value, opts lang.Options) *problem {
 // sibling prepares another function of the same point — a constraint, a
 // user gradient or Jacobian — which decides for itself whether it takes
 // the point whole or its entries spread.
-func (p *problem) sibling(g lang.Value) *fn { return newFn(p.s, g, p.args, 0, -1) }
+func (p *problem) sibling(g lang.Value) *fn { return newFn(p.s, g, p.args, 0, -1, varX) }
 
 // point returns a solver's point in the form of x0.
 func (p *problem) point(x []float64) lang.Value {
@@ -386,9 +386,9 @@ func (p *problem) checkAnalytic(opts lang.Options, name string, d *optimize.Diff
 // the builtins it calls take complex numbers.
 func (p *problem) complexValues(opts lang.Options, name string) func(z, out []complex128) {
 	f := p.obj.f
-	if f.Kind() == lang.ExprKind {
+	if p.obj.given.Kind() == lang.ExprKind {
 		panic(opts.Errorf(name, "%s \"cs\" evaluates %s at complex points, which an expression cannot take: define it as a function, such as f(v) = ...",
-			name, lang.Format(f)))
+			name, lang.Format(p.obj.given)))
 	}
 	spread := len(p.args) == 1 && len(p.s.Params(f, 1)) == len(p.x0) && len(p.x0) > 1
 	return func(z, out []complex128) {

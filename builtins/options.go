@@ -5,7 +5,7 @@ import "calc/lang"
 // The options several builtins share, declared once (see lang.Opt).
 var (
 	axisOpt       = lang.Opt{Name: "axis", Doc: "the axis to work along (as the positional axis)"}
-	argsOpt       = lang.Opt{Name: "args", Doc: "extra arguments passed to the function after the point"}
+	argsOpt       = lang.Opt{Name: "args", Doc: "extra arguments passed to the function after the point; an expression takes the point by its name (x; y and t for an ODE) and args for its other symbols, alphabetically"}
 	maxiterOpt    = lang.Opt{Name: "maxiter", Doc: "the most iterations (0 or unset: the method's default)"}
 	xtolOpt       = lang.Opt{Name: "xtol", Doc: "the absolute tolerance on x"}
 	rtolOpt       = lang.Opt{Name: "rtol", Doc: "the relative tolerance"}

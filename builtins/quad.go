@@ -119,7 +119,7 @@ func limitFunc2(s *lang.Session, v lang.Value) func(x, y float64) float64 {
 		c := v.Float()
 		return func(float64, float64) float64 { return c }
 	}
-	o := newSpreadFn(s, v, []float64{0, 0})
+	o := newSpreadFn(s, v, []float64{0, 0}, nil)
 	xy := make([]float64, 2)
 	return func(x, y float64) float64 {
 		xy[0], xy[1] = x, y
@@ -128,9 +128,9 @@ func limitFunc2(s *lang.Session, v lang.Value) func(x, y float64) float64 {
 }
 
 // spreadScalar returns f called with the n numbers of a point spread as
-// its arguments.
-func spreadScalar(s *lang.Session, f lang.Value, n int) func([]float64) float64 {
-	o := newSpreadFn(s, f, make([]float64, n))
+// its arguments, named vars for an expression (see byName).
+func spreadScalar(s *lang.Session, f lang.Value, n int, vars []string) func([]float64) float64 {
+	o := newSpreadFn(s, f, make([]float64, n), vars)
 	return o.Scalar
 }
 
@@ -148,7 +148,7 @@ func nquadRanges(s *lang.Session, v lang.Value) []integrate.QuadRange {
 			ranges[i] = integrate.ConstRange(lo, hi)
 			continue
 		}
-		o := newSpreadFn(s, item, make([]float64, len(items)-1-i))
+		o := newSpreadFn(s, item, make([]float64, len(items)-1-i), nil)
 		ranges[i] = func(outer []float64) (float64, float64) {
 			out := o.Eval(outer, 0)
 			if len(out) != 2 {
@@ -304,7 +304,7 @@ var quadBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "dblquad", Params: []lang.Param{
-			{Name: "f", Kind: lang.FunctionArg, Doc: "the integrand: a function of y and x, in that order"},
+			{Name: "f", Kind: lang.FunctionArg, Doc: "the integrand: a function of y and x, in that order, or an expression in x and y"},
 			{Name: "a", Kind: lang.NumberArg, Doc: "the lower limit of x"},
 			{Name: "b", Kind: lang.NumberArg, Doc: "the upper limit of x"},
 			{Name: "gfun", Doc: "the lower limit of y: a number or a function of x"},
@@ -314,7 +314,7 @@ var quadBuiltins = []*lang.Builtin{
 		Example: "area(y, x) = 1\ndblquad(area, 0, 1, 0, 2).value",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			o := newSpreadFn(s, args[0], []float64{0, 0})
+			o := newSpreadFn(s, args[0], []float64{0, 0}, varsYX)
 			yx := make([]float64, 2)
 			f := func(y, x float64) float64 {
 				yx[0], yx[1] = y, x
@@ -329,7 +329,7 @@ var quadBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "tplquad", Params: []lang.Param{
-			{Name: "f", Kind: lang.FunctionArg, Doc: "the integrand: a function of z, y and x, in that order"},
+			{Name: "f", Kind: lang.FunctionArg, Doc: "the integrand: a function of z, y and x, in that order, or an expression in x, y and z"},
 			{Name: "a", Kind: lang.NumberArg, Doc: "the lower limit of x"},
 			{Name: "b", Kind: lang.NumberArg, Doc: "the upper limit of x"},
 			{Name: "gfun", Doc: "the lower limit of y: a number or a function of x"},
@@ -342,7 +342,7 @@ var quadBuiltins = []*lang.Builtin{
 		Example: "f(z, y, x) = x*y*z\ntplquad(f, 0, 1, 0, 1, 0, 1).value",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			f := spreadScalar(s, args[0], 3)
+			f := spreadScalar(s, args[0], 3, varsZYX)
 			zyx := make([]float64, 3)
 			g := func(z, y, x float64) float64 {
 				zyx[0], zyx[1], zyx[2] = z, y, x
@@ -368,7 +368,7 @@ var quadBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			ranges := nquadRanges(s, args[1])
-			r, err := integrate.NQuad(spreadScalar(s, args[0], len(ranges)), ranges, nquadSettings(opts, len(ranges)))
+			r, err := integrate.NQuad(spreadScalar(s, args[0], len(ranges), nil), ranges, nquadSettings(opts, len(ranges)))
 			if err != nil {
 				lang.Throw(err)
 			}

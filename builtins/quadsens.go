@@ -41,7 +41,7 @@ func quadNode(s *lang.Session, b *lang.Builtin, a lang.Args) lang.Value {
 	for _, x := range extra {
 		templates = append(templates, lang.NumericTemplate(x))
 	}
-	o := newFn(s, args[0], templates, 0, -1)
+	o := newFn(s, args[0], templates, 0, -1, varX)
 	if !o.Traced() {
 		panic(lang.Errorf("%s cannot be traced, so its integral cannot be differentiated", lang.Format(args[0])))
 	}

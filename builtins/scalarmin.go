@@ -11,7 +11,7 @@ import (
 // scalarFunc returns f as a Go function of one number: a traced tape when
 // possible, the interpreter otherwise.
 func scalarFunc(s *lang.Session, f lang.Value, args []lang.Value) (func(float64) float64, *fn) {
-	o := newFn(s, f, append([]lang.Value{lang.Num(0)}, args...), 0, -1)
+	o := newFn(s, f, append([]lang.Value{lang.Num(0)}, args...), 0, -1, varX)
 	x := make([]float64, 1)
 	return func(v float64) float64 {
 		x[0] = v

@@ -313,7 +313,7 @@ func sensitivity(s *lang.Session, a lang.Args) lang.Value {
 	if !ok || len(p.Shape) > 1 {
 		panic(lang.ArgErrorf(1, "p must be a number or a vector, not %s", args[1].TypeName()))
 	}
-	o := newFn(s, args[0], []lang.Value{args[1]}, 0, -1)
+	o := newFn(s, args[0], []lang.Value{args[1]}, 0, -1, nil)
 	if !o.Traced() {
 		panic(lang.ArgErrorf(0, "%s cannot be traced, so it cannot be differentiated", lang.Format(args[0])))
 	}

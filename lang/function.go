@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"calc/autodiff"
 )
 
 // Callable is a function value: a user-defined function or a builtin.
@@ -213,4 +215,28 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// ExprFunc returns the expression n as the lambda (params) -> n: params
+// name every symbol of n, in the order the function takes them, and may
+// name others, which it ignores. Solvers use it to take an expression as
+// scipy's lambda would be written, its variables by name.
+func ExprFunc(n *autodiff.Node, params []string) Value {
+	vars := autodiff.Vars(n) // the order Call gives an expression its arguments
+	at := make([]int, len(vars))
+	for i, v := range vars {
+		at[i] = slices.Index(params, v.Name)
+		if at[i] < 0 {
+			panic(Errorf("%s has the symbol %s, which is not among (%s)", n, v.Name, strings.Join(params, ", ")))
+		}
+	}
+	body := func(s *Session) Value {
+		args := make([]Value, len(at))
+		for i, k := range at {
+			args[i] = s.stack[s.bp+k]
+		}
+		return s.Call(Expr(n), args...)
+	}
+	text := "(" + strings.Join(params, ", ") + ") -> " + n.String()
+	return Func(&UserFunc{params: params, slots: len(params), body: body, text: text, lambda: true})
 }

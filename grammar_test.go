@@ -80,6 +80,8 @@ var grammarCases = []struct{ src, want string }{
 	{"yn(1.5, 2)", "note: yn gives nan here: its arguments are outside the domain calc computes it on (help(yn) says which)\nnan"},
 	{"mean([1, 2, NaN]) + Inf", "nan"},
 	{"random.random()", "<expr>:1:1: calc has no random.random (did you mean \"rand\" or \"randn\"?)"},
+	{"norm([[3, 4], [6, 8]], axis=1)", "[ 5, 10]"},
+	{"norm([[3, 4], [6, 8]], 1, 1)", "[ 7, 14]"},
 	{"2**53 + 1", "note: 9007199254740992 + 1 is 9007199254740992 in calc, not 9007199254740993: its numbers are float64, whose integers are exact only up to 2**53 = 9007199254740992\n9007199254740992"},
 	{"3**40", "note: 3 ** 40 is 1.215766546e+19 in calc, not 12157665459056928801: its numbers are float64, whose integers are exact only up to 2**53 = 9007199254740992\n1.215766546e+19"},
 	{"2**60 + 2**53", "1.161928704e+18"},

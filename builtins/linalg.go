@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"calc/lang"
@@ -176,6 +177,37 @@ func normOrder(a lang.Args, i int) linalg.NormOrder {
 	return linalg.NormOrder{P: a.Num(i)}
 }
 
+// vectorNorms returns the norms of x's vectors along axis, of order ord,
+// as numpy.linalg.norm(x, ord, axis) with an integer axis.
+func vectorNorms(x *array.Array, axis int, ord linalg.NormOrder) (*array.Array, error) {
+	if axis < -x.Ndim() || axis >= x.Ndim() {
+		return nil, fmt.Errorf("axis %d is out of bounds for an array of %d dimensions", axis, x.Ndim())
+	}
+	if axis < 0 {
+		axis += x.Ndim()
+	}
+	n, inner := x.Shape[axis], 1
+	for _, d := range x.Shape[axis+1:] {
+		inner *= d
+	}
+	shape := append(slices.Clone(x.Shape[:axis]), x.Shape[axis+1:]...)
+	out := make([]float64, 0, len(x.Data)/max(n, 1))
+	lane := make([]float64, n)
+	for o := 0; o < len(x.Data); o += n * inner {
+		for i := range inner {
+			for k := range lane {
+				lane[k] = x.Data[o+k*inner+i]
+			}
+			v, err := linalg.Norm(array.Vector(lane), ord)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+	}
+	return array.New(shape, out), nil
+}
+
 // triangle builds triu and tril.
 func triangle(name, doc string, upper bool) *lang.Builtin {
 	return &lang.Builtin{
@@ -193,15 +225,26 @@ var linalgBuiltins = []*lang.Builtin{
 		Name: "norm", Params: []lang.Param{
 			{Name: "x", Kind: lang.ArrayArg, Doc: "the vector or matrix"},
 			{Name: "ord", Optional: true, Doc: "the order: a number, \"fro\" or \"nuc\" (the 2-norm of a vector, the Frobenius norm of a matrix if left out or nil)"},
-		}, Topic: "linalg",
+			{Name: "axis", Optional: true, Doc: "the axis along which vectors' norms are taken, as numpy's third argument (none if left out)"},
+		}, Options: []lang.Opt{{Name: "axis", Doc: "as the third argument: norm(m, axis=1) is the norms of m's rows"}}, Topic: "linalg",
 		Doc: "The norm of a vector or a matrix.\n" +
 			"As numpy.linalg.norm. Vectors: ord p gives (Σ|x|^p)^(1/p), inf and -inf the largest and smallest |x|,\n" +
 			"0 the count of nonzeros;\n" +
 			"matrices: \"fro\", \"nuc\" (sum of singular values), 2 and -2 (largest and smallest singular value),\n" +
 			"1 and -1 (largest and smallest column sum of |a|), inf and -inf (the same for rows)",
-		Example: "norm([[1, 2], [3, 4]], 2)",
+		Example: "norm([[1, 2], [3, 4]], 2)\nnorm([[3, 4], [6, 8]], axis=1)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			return lang.Num(must(linalg.Norm(a.Array(0), normOrder(a, 1))))
+			a, opts := a.Options()
+			x, ord := a.Array(0), normOrder(a, 1)
+			switch {
+			case len(a) > 2 && opts.Has("axis"):
+				panic(lang.ArgErrorf(2, "the axis is given twice, as the third argument and as the option axis"))
+			case len(a) > 2 && !a[2].IsNil():
+				return lang.Arr(must(vectorNorms(x, a.Int(2), ord)))
+			case opts.Has("axis"):
+				return lang.Arr(must(vectorNorms(x, opts.Int("axis", 0), ord)))
+			}
+			return lang.Num(must(linalg.Norm(x, ord)))
 		},
 	},
 	{

@@ -160,10 +160,13 @@ var coreBuiltins = []*lang.Builtin{
 	randomFill("rand", "Uniformly distributed random numbers in [0, 1)", (*random.MT19937).Float64),
 	randomFill("randn", "Normally distributed random numbers (mean 0, deviation 1)", (*random.MT19937).NormFloat64),
 	{
-		Name: "randint", Params: []lang.Param{{Name: "lo", Kind: lang.IntArg, Doc: "the least number"}, {Name: "hi", Kind: lang.IntArg, Doc: "one more than the greatest number"}, randomShapeParam}, Topic: "arrays",
-		Doc:     "Random whole numbers from lo up to but not including hi.\nOne, or an array of the given shape, as numpy.random.randint.",
-		Example: "seed(3)\nrandint(1, 7, 5)",
+		Name: "randint", Forms: [][]lang.Param{{randintHi}, {{Name: "lo", Kind: lang.IntArg, Doc: "the least number"}, randintHi, randomShapeParam}}, Topic: "arrays",
+		Doc:     "Random whole numbers from lo (0 if only hi is given) up to but not including hi.\nOne, or an array of the given shape, as numpy.random.randint.",
+		Example: "seed(3)\nrandint(1, 7, 5)\nrandint(10)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			if len(a) == 1 { // numpy's randint(hi)
+				a = lang.Args{lang.Num(0), a[0]}
+			}
 			lo, hi := a.Int(0), a.Int(1)
 			if hi <= lo {
 				panic(lang.ArgErrorf(1, "hi must be above lo, got %d and %d", lo, hi))
@@ -174,6 +177,9 @@ var coreBuiltins = []*lang.Builtin{
 		},
 	},
 }
+
+// randintHi is randint's upper end.
+var randintHi = lang.Param{Name: "hi", Kind: lang.IntArg, Doc: "one more than the greatest number"}
 
 const rngKey = "builtins.rng"
 

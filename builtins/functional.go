@@ -45,11 +45,13 @@ func truthOf(v lang.Value) bool {
 	return t
 }
 
-// compareKeys orders two sort keys: numbers by value, strings by text.
-// NaN sorts after every number, as in numpy's sort.
+// compareKeys orders two sort keys: numbers (and bools, false before
+// true, as Python's) by value, strings by text. NaN sorts after every
+// number, as in numpy's sort.
 func compareKeys(x, y lang.Value) int {
+	number := func(v lang.Value) bool { return v.Kind() == lang.NumKind || v.Kind() == lang.BoolKind }
 	switch {
-	case x.Kind() == lang.NumKind && y.Kind() == lang.NumKind:
+	case number(x) && number(y):
 		switch xn, yn := math.IsNaN(x.Float()), math.IsNaN(y.Float()); {
 		case xn && yn:
 			return 0

@@ -404,10 +404,14 @@ var arrayBuiltins = []*lang.Builtin{
 	filled("ones", 1),
 	{
 		Name: "full", Params: []lang.Param{{Name: "shape", Doc: "the dimensions: a number or a list"}, {Name: "value", Kind: lang.NumberArg, Doc: "the value of every element"}}, Topic: "arrays",
-		Doc:     "An array of the given shape filled with one value.",
+		Doc:     "An array of the given shape filled with one value.\nfull(n, true) is a mask (a bool array), as numpy's.",
 		Example: "full([2, 2], 7)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			return lang.Arr(array.Full(shapeArgs(s, a[:1], false), a.Num(1)))
+			r := array.Full(shapeArgs(s, a[:1], false), a.Num(1))
+			if a[1].Kind() == lang.BoolKind {
+				r.Depth = array.Bool
+			}
+			return lang.Arr(r)
 		},
 	},
 	{

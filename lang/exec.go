@@ -303,7 +303,31 @@ func (s *Session) update(container Value, path []accessor, v Value, apply func(s
 	if acc.index == nil {
 		return setField(container, acc.field, v, acc.pos)
 	}
-	return setIndex(container, items, v, acc.pos)
+	return s.setIndex(container, items, v, acc.pos)
+}
+
+// noteStoreConverts notes when a value stored into an array of depth d
+// changes on the way in (see array.Assign): a number other than 0 and 1
+// stored in a mask becomes true, as numpy casts it; a number outside an
+// integer depth's range, or not whole, is saturated and rounded as OpenCV's
+// saturate_cast does, where numpy would wrap it around.
+func (s *Session) noteStoreConverts(d array.Depth, v *array.Array) {
+	if !d.IsInt() {
+		return
+	}
+	i := d.Outside(v)
+	if i < 0 {
+		return
+	}
+	x := v.Data[i]
+	if d == array.Bool {
+		s.Note(fmt.Sprintf("storing %s in a mask (a bool array) stores true, as numpy does; "+
+			"to store numbers, make the mask numbers first, as in b = b * 1", Format(Num(x))))
+		return
+	}
+	s.Note(fmt.Sprintf("storing %s in a %s array stores %s, rounded and saturated as OpenCV's saturate_cast "+
+		"(numpy would wrap or truncate it); to store it, make the array float64 first, as in a = as_depth(a, \"float64\")",
+		Format(Num(x)), d, Format(Num(d.Saturate(x)))))
 }
 
 // setField returns a copy of a record with one field set.
@@ -322,7 +346,7 @@ func setField(container Value, name string, v Value, pos Pos) Value {
 }
 
 // setIndex returns a copy of container with container[items] = v.
-func setIndex(container Value, items []indexItem, v Value, pos Pos) Value {
+func (s *Session) setIndex(container Value, items []indexItem, v Value, pos Pos) Value {
 	switch container.kind {
 	case ArrayKind:
 		val, ok := numeric(v)
@@ -332,6 +356,7 @@ func setIndex(container Value, items []indexItem, v Value, pos Pos) Value {
 			}
 			panic(Errorf("cannot store %s in an array of numbers", v.TypeName()).at(pos))
 		}
+		s.noteStoreConverts(container.Array().Depth, val)
 		r, err := array.Assign(container.Array(), indexers(items), val)
 		if err != nil {
 			panic(Errorf("%v", err).at(pos))

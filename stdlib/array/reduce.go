@@ -113,15 +113,27 @@ func Mean(a *Array, axis int) (*Array, error) {
 }
 
 // Min returns the least of a's elements along axis (or AllAxes). NaN
-// propagates, as in numpy.min. An empty lane is an error.
+// propagates, as in numpy.min. An empty lane is an error. The result has
+// a's depth.
 func Min(a *Array, axis int) (*Array, error) {
-	return reduce(a, axis, "min", true, func(l lane) float64 { return l.at(extremeIndex(l, -1)) })
+	return extreme(a, axis, "min", -1)
 }
 
 // Max returns the greatest of a's elements along axis (or AllAxes). NaN
-// propagates, as in numpy.max. An empty lane is an error.
+// propagates, as in numpy.max. An empty lane is an error. The result has
+// a's depth.
 func Max(a *Array, axis int) (*Array, error) {
-	return reduce(a, axis, "max", true, func(l lane) float64 { return l.at(extremeIndex(l, 1)) })
+	return extreme(a, axis, "max", 1)
+}
+
+// extreme is Min (sign -1) and Max (sign 1): values picked from a, so of
+// a's depth.
+func extreme(a *Array, axis int, name string, sign float64) (*Array, error) {
+	r, err := reduce(a, axis, name, true, func(l lane) float64 { return l.at(extremeIndex(l, sign)) })
+	if err == nil {
+		r.Depth = a.Depth
+	}
+	return r, err
 }
 
 // Argmin returns the index of the first least element along axis, or with

@@ -32,12 +32,24 @@ const npyAlign = 64
 // integers (labels, counts) or masks.
 type DType string
 
-// The element types WriteNPY writes, named by their numpy descr.
+// The element types WriteNPY writes, named by their numpy descr, and
+// ByDepth, which writes each array as its depth says (see DTypeOf).
 const (
 	Float64 DType = "<f8"
 	Int64   DType = "<i8"
 	Bool    DType = "|b1"
+	ByDepth DType = ""
 )
+
+// DTypeOf returns the dtype that keeps what a's depth says: Bool for a
+// mask, so that numpy reads it back as a bool array, and Float64 for
+// others.
+func DTypeOf(a *array.Array) DType {
+	if a.Depth == array.Bool {
+		return Bool
+	}
+	return Float64
+}
 
 // ParseDType returns the DType named by numpy's name for it: float64 (or
 // f8), int64 (or i8, int) or bool.
@@ -285,7 +297,11 @@ func (h npyHeader) decode(data []byte, limit int) (*array.Array, error) {
 	if h.fortran && len(h.shape) > 1 {
 		v = fromFortran(v, h.shape)
 	}
-	return array.New(h.shape, v), nil
+	r := array.New(h.shape, v)
+	if h.descr[1:] == "b1" {
+		r.Depth = array.Bool // a numpy bool array is a mask
+	}
+	return r, nil
 }
 
 // fromFortran returns the values v of an array of the given shape, stored
@@ -387,8 +403,12 @@ func halfToFloat(h uint16) float64 {
 // WriteNPY writes a as a version 1.0 .npy file of the given dtype, in C
 // order, with the header numpy.save writes for it. Int64 needs whole
 // numbers within ±2^63; Bool writes true for every nonzero value (NaN
-// included, as numpy's astype(bool) does).
+// included, as numpy's astype(bool) does); ByDepth writes a mask as Bool
+// and other arrays as Float64.
 func WriteNPY(w io.Writer, a *array.Array, dtype DType) error {
+	if dtype == ByDepth {
+		dtype = DTypeOf(a)
+	}
 	enc, err := elementEncoder(dtype)
 	if err != nil {
 		return err

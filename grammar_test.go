@@ -263,6 +263,8 @@ var grammarCases = []struct{ src, want string }{
 	{"x = [10, 20, 30]; (x > 15) - (x > 25)", "<expr>:1:28: cannot subtract masks (bool arrays), as numpy cannot: for where exactly one holds write a != b (xor), for a but not b write a and not b"},
 	{`p = tempdir() + "/calc-grammar-mask.npy"; x = [10, 20, 30]; save(p, x > 15); x[load(p)]`, "[20, 30]"},
 	{`p = tempdir() + "/calc-grammar-mask.npz"; x = [10, 20, 30]; savez(p, {m: x > 25, x: x}); r = loadz(p); [x[r.m], r.x]`, "[[30], [10, 20, 30]]"},
+	{"x = [10, 20, 30]; clip(x > 15, false, true)", "[false,  true,  true]"},
+	{"x = [10, 20, 30]; x[clip(x > 15, 0, 1)]", "[10, 20, 20]"},
 	{"true + true", "2"},
 	// An 8-bit image saturates and rounds what is stored in it, as
 	// OpenCV's saturate_cast (numpy would wrap 300 to 44 and truncate 3.7).

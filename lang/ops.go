@@ -118,8 +118,11 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 			if err != nil {
 				panic(Errorf("cannot %s arrays: %v", o.verb, err).at(pos))
 			}
-			if o.compare || masks && maskOps[o.prim.Name] {
-				z = array.Convert(z, array.Bool)
+			switch {
+			case o.compare:
+				z.Depth = array.Bool
+			case masks && maskOps[o.prim.Name]:
+				z = array.Convert(z, array.Bool) // true + true is true
 			}
 			return Arr(z)
 		}

@@ -265,6 +265,9 @@ var grammarCases = []struct{ src, want string }{
 	{`p = tempdir() + "/calc-grammar-mask.npz"; x = [10, 20, 30]; savez(p, {m: x > 25, x: x}); r = loadz(p); [x[r.m], r.x]`, "[[30], [10, 20, 30]]"},
 	{"x = [10, 20, 30]; clip(x > 15, false, true)", "[false,  true,  true]"},
 	{"x = [10, 20, 30]; x[clip(x > 15, 0, 1)]", "[10, 20, 20]"},
+	{"x = [10, 20, 30]; x[:2][diff(x > 15)]", "[10]"},
+	{"diff([true, false, false, true], 2)", "[true, true]"},
+	{"x = [10, 20, 30]; outer(x > 15, x > 25)", "[[false, false, false],\n [false, false,  true],\n [false, false,  true]]"},
 	{"true + true", "2"},
 	// An 8-bit image saturates and rounds what is stored in it, as
 	// OpenCV's saturate_cast (numpy would wrap 300 to 44 and truncate 3.7).

@@ -299,7 +299,8 @@ func accumulate(a *Array, axis int, f func(acc, x float64) float64) (*Array, err
 
 // Diff returns the n-th discrete difference of a along axis, as numpy.diff:
 // out[i] = a[i+1] - a[i], applied n times, so the axis shrinks by n (to no
-// less than 0). Order 0 returns a itself.
+// less than 0); of a mask, out[i] = a[i+1] != a[i], a mask, as numpy's diff
+// of a bool array. Order 0 returns a itself.
 func Diff(a *Array, n int, axis int) (*Array, error) {
 	if n < 0 {
 		return nil, fmt.Errorf("diff: order must be non-negative, got %d", n)
@@ -329,6 +330,10 @@ func diffOnce(a *Array, ax int) *Array {
 		for k := range w.n {
 			out[o+k*w.inner] = in.at(k+1) - in.at(k)
 		}
+	}
+	if a.Depth == Bool {
+		// numpy's diff of bools is not_equal: -1 and 1 are both true.
+		return Convert(&Array{Shape: shape, Data: out}, Bool)
 	}
 	return &Array{Shape: shape, Data: out}
 }

@@ -234,7 +234,7 @@ var grammarCases = []struct{ src, want string }{
 	{"x = [10, 20, 30]; b = x > 15; b[x == 10] = true; x[b]", "[10, 20, 30]"},
 	{"x = [10, 20, 30]; b = zeros(3) > 1; b[1] = true; x[b]", "[20]"},
 	{"m = [[1, 2], [3, 4]]; b = m > 1; b[0, 1] = false; m[b]", "[3, 4]"},
-	{"x = [10, 20, 30]; b = x > 15; b[0] = 5; b", "note: storing 5 in a mask (a bool array) stores true, as numpy does; to store numbers, make the mask numbers first, as in b = b * 1\n[true, true, true]"},
+	{"x = [10, 20, 30]; b = x > 15; b[0] = 5; b", "note: a number other than 0 and 1 stored in a mask (a bool array) is stored as true, as numpy casts it; to store numbers, make the mask numbers first, as in b = b * 1\n[true, true, true]"},
 	{"x = [10, 20, 30]; b = x > 15; b[0] = 1; b", "[true, true, true]"},
 	{"x = [10, 20, 30]; x[full(3, true)]", "[10, 20, 30]"},
 	{"x = [10, 20, 30]; x[flip(x > 15)]", "[10, 20]"},
@@ -271,8 +271,9 @@ var grammarCases = []struct{ src, want string }{
 	{"true + true", "2"},
 	// An 8-bit image saturates and rounds what is stored in it, as
 	// OpenCV's saturate_cast (numpy would wrap 300 to 44 and truncate 3.7).
-	{`img = as_depth([[10, 250]], "uint8"); img[0, 0] = 300; img`, "note: storing 300 in a uint8 array stores 255, rounded and saturated as OpenCV's saturate_cast (numpy would wrap or truncate it); to store it, make the array float64 first, as in a = as_depth(a, \"float64\")\n[[255, 250]]"},
-	{`img = as_depth([[10, 250]], "uint8"); img[0, 1] = 3.5; img[0, 0] = 2.5; img`, "note: storing 3.5 in a uint8 array stores 4, rounded and saturated as OpenCV's saturate_cast (numpy would wrap or truncate it); to store it, make the array float64 first, as in a = as_depth(a, \"float64\")\nnote: storing 2.5 in a uint8 array stores 2, rounded and saturated as OpenCV's saturate_cast (numpy would wrap or truncate it); to store it, make the array float64 first, as in a = as_depth(a, \"float64\")\n[[2, 4]]"},
+	{`img = as_depth([[10, 250]], "uint8"); img[0, 0] = 300; img`, "note: values stored in a uint8 array are rounded and saturated to 0..255, as OpenCV's saturate_cast (numpy would wrap or truncate them); to store them as they are, make the array float64 first, as in a = as_depth(a, \"float64\")\n[[255, 250]]"},
+	{`img = as_depth([[10, 250]], "uint8"); img[0, 1] = 3.5; img[0, 0] = 2.5; img`, "note: values stored in a uint8 array are rounded and saturated to 0..255, as OpenCV's saturate_cast (numpy would wrap or truncate them); to store them as they are, make the array float64 first, as in a = as_depth(a, \"float64\")\n[[2, 4]]"},
+	{`img = as_depth([[10, 250]], "uint8"); img[0, 1] += 10; img`, "note: values stored in a uint8 array are rounded and saturated to 0..255, as OpenCV's saturate_cast (numpy would wrap or truncate them); to store them as they are, make the array float64 first, as in a = as_depth(a, \"float64\")\n[[ 10, 255]]"},
 	{`["a", "b", "c"][::-1]`, `["c", "b", "a"]`},
 	{`"hello"[1:4]`, `"ell"`},
 	{`"hello"[::-1]`, `"olleh"`},

@@ -306,28 +306,25 @@ func (s *Session) update(container Value, path []accessor, v Value, apply func(s
 	return s.setIndex(container, items, v, acc.pos)
 }
 
-// noteStoreConverts notes when a value stored into an array of depth d
-// changes on the way in (see array.Assign): a number other than 0 and 1
+// noteStoreConverts notes when values stored into an array of depth d
+// change on the way in (see array.Assign): a number other than 0 and 1
 // stored in a mask becomes true, as numpy casts it; a number outside an
-// integer depth's range, or not whole, is saturated and rounded as OpenCV's
-// saturate_cast does, where numpy would wrap it around.
+// integer depth's range, or not whole, is rounded and saturated as OpenCV's
+// saturate_cast does, where numpy would wrap or truncate it. Each is said
+// once in a session.
 func (s *Session) noteStoreConverts(d array.Depth, v *array.Array) {
-	if !d.IsInt() {
+	if !d.IsInt() || d.Outside(v) < 0 {
 		return
 	}
-	i := d.Outside(v)
-	if i < 0 {
-		return
-	}
-	x := v.Data[i]
 	if d == array.Bool {
-		s.Note(fmt.Sprintf("storing %s in a mask (a bool array) stores true, as numpy does; "+
-			"to store numbers, make the mask numbers first, as in b = b * 1", Format(Num(x))))
+		s.noteOnce("a number other than 0 and 1 stored in a mask (a bool array) is stored as true, as numpy casts it; " +
+			"to store numbers, make the mask numbers first, as in b = b * 1")
 		return
 	}
-	s.Note(fmt.Sprintf("storing %s in a %s array stores %s, rounded and saturated as OpenCV's saturate_cast "+
-		"(numpy would wrap or truncate it); to store it, make the array float64 first, as in a = as_depth(a, \"float64\")",
-		Format(Num(x)), d, Format(Num(d.Saturate(x)))))
+	lo, hi := d.Range()
+	s.noteOnce(fmt.Sprintf("values stored in a %s array are rounded and saturated to %s..%s, as OpenCV's saturate_cast "+
+		"(numpy would wrap or truncate them); to store them as they are, make the array float64 first, as in a = as_depth(a, \"float64\")",
+		d, Format(Num(lo)), Format(Num(hi))))
 }
 
 // setField returns a copy of a record with one field set.

@@ -268,6 +268,7 @@ var grammarCases = []struct{ src, want string }{
 	{"x = [10, 20, 30]; x[:2][diff(x > 15)]", "[10]"},
 	{"diff([true, false, false, true], 2)", "[true, true]"},
 	{"x = [10, 20, 30]; outer(x > 15, x > 25)", "[[false, false, false],\n [false, false,  true],\n [false, false,  true]]"},
+	{`p = tempdir() + "/calc-grammar-img.npy"; save(p, as_depth([[10, 250]], "uint8")); img = load(p); [type(img), img]`, `["array(1, 2) uint8", [[ 10, 250]]]`},
 	{"true + true", "2"},
 	// An 8-bit image saturates and rounds what is stored in it, as
 	// OpenCV's saturate_cast (numpy would wrap 300 to 44 and truncate 3.7).

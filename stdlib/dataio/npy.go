@@ -28,8 +28,8 @@ const npyMagic = "\x93NUMPY"
 const npyAlign = 64
 
 // DType is an element type calc writes to .npy files. Calc's arrays are
-// float64; Int64 and Bool are for files that numpy code expects to hold
-// integers (labels, counts) or masks.
+// float64; Int64, Bool and Uint8 are for files that numpy code expects to
+// hold integers (labels, counts), masks or 8-bit images.
 type DType string
 
 // The element types WriteNPY writes, named by their numpy descr, and
@@ -38,21 +38,29 @@ const (
 	Float64 DType = "<f8"
 	Int64   DType = "<i8"
 	Bool    DType = "|b1"
+	Uint8   DType = "|u1"
 	ByDepth DType = ""
 )
 
 // DTypeOf returns the dtype that keeps what a's depth says: Bool for a
-// mask, so that numpy reads it back as a bool array, and Float64 for
-// others.
+// mask and Uint8 for an 8-bit image, so that numpy reads them back as
+// bool and uint8 arrays, and Float64 for others.
 func DTypeOf(a *array.Array) DType {
-	if a.Depth == array.Bool {
+	switch a.Depth {
+	case array.Bool:
 		return Bool
+	case array.Uint8:
+		return Uint8
 	}
 	return Float64
 }
 
+// descrDepths are the depths of the numpy dtypes (by kind and size) that
+// read as labelled arrays: bool as masks, uint8 as 8-bit images.
+var descrDepths = map[string]array.Depth{"b1": array.Bool, "u1": array.Uint8}
+
 // ParseDType returns the DType named by numpy's name for it: float64 (or
-// f8), int64 (or i8, int) or bool.
+// f8), int64 (or i8, int), bool or uint8 (or u1).
 func ParseDType(name string) (DType, error) {
 	switch name {
 	case "float64", "f8", "float":
@@ -61,8 +69,10 @@ func ParseDType(name string) (DType, error) {
 		return Int64, nil
 	case "bool", "b1":
 		return Bool, nil
+	case "uint8", "u1":
+		return Uint8, nil
 	}
-	return "", fmt.Errorf("unknown dtype %q (float64, int64 or bool)", name)
+	return "", fmt.Errorf("unknown dtype %q (float64, int64, bool or uint8)", name)
 }
 
 // ReadNPY reads the .npy file at path; see DecodeNPY.
@@ -298,9 +308,7 @@ func (h npyHeader) decode(data []byte, limit int) (*array.Array, error) {
 		v = fromFortran(v, h.shape)
 	}
 	r := array.New(h.shape, v)
-	if h.descr[1:] == "b1" {
-		r.Depth = array.Bool // a numpy bool array is a mask
-	}
+	r.Depth = descrDepths[h.descr[1:]]
 	return r, nil
 }
 
@@ -403,8 +411,8 @@ func halfToFloat(h uint16) float64 {
 // WriteNPY writes a as a version 1.0 .npy file of the given dtype, in C
 // order, with the header numpy.save writes for it. Int64 needs whole
 // numbers within ±2^63; Bool writes true for every nonzero value (NaN
-// included, as numpy's astype(bool) does); ByDepth writes a mask as Bool
-// and other arrays as Float64.
+// included, as numpy's astype(bool) does); Uint8 needs whole numbers in
+// 0..255; ByDepth writes each array as DTypeOf says.
 func WriteNPY(w io.Writer, a *array.Array, dtype DType) error {
 	if dtype == ByDepth {
 		dtype = DTypeOf(a)
@@ -476,6 +484,13 @@ func elementEncoder(dtype DType) (func([]byte, float64) ([]byte, error), error) 
 				return b, fmt.Errorf("%v is not an int64", x)
 			}
 			return binary.LittleEndian.AppendUint64(b, uint64(int64(x))), nil
+		}, nil
+	case Uint8:
+		return func(b []byte, x float64) ([]byte, error) {
+			if array.Uint8.Saturate(x) != x {
+				return b, fmt.Errorf("%v is not a uint8", x)
+			}
+			return append(b, byte(x)), nil
 		}, nil
 	case Bool:
 		return func(b []byte, x float64) ([]byte, error) {

@@ -408,10 +408,14 @@ var arrayBuiltins = []*lang.Builtin{
 	filled("ones", 1),
 	{
 		Name: "full", Params: []lang.Param{{Name: "shape", Doc: "the dimensions: a number or a list"}, {Name: "value", Kind: lang.NumberArg, Doc: "the value of every element"}}, Topic: "arrays",
-		Doc:     "An array of the given shape filled with one value.",
+		Doc:     "An array of the given shape filled with one value.\nfull(n, true) is a mask (a bool array), as numpy's.",
 		Example: "full([2, 2], 7)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			return lang.Arr(array.Full(shapeArgs(s, a[:1], false), a.Num(1)))
+			r := array.Full(shapeArgs(s, a[:1], false), a.Num(1))
+			if a[1].Kind() == lang.BoolKind {
+				r.Depth = array.Bool
+			}
+			return lang.Arr(r)
 		},
 	},
 	{
@@ -629,13 +633,18 @@ var arrayBuiltins = []*lang.Builtin{
 			{Name: "lo", Doc: "the lower limit (nil for none)"},
 			{Name: "hi", Doc: "the upper limit (nil for none)"},
 		}, Topic: "arrays",
-		Doc:     "Each element limited to the interval [lo, hi].\nAs numpy's clip.",
+		Doc:     "Each element limited to the interval [lo, hi].\nAs numpy's clip; a mask clipped by true or false stays a mask.",
 		Example: "clip([-2, 0.5, 3], 0, 1)\nclip([-2, 0.5, 3], nil, 1)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if a[1].IsNil() && a[2].IsNil() {
 				panic(lang.Errorf("clip needs lo or hi; both are nil"))
 			}
-			return lang.Arr(array.Clip(a.Array(0), numOr(a, 1, math.Inf(-1)), numOr(a, 2, math.Inf(1))))
+			x := a.Array(0)
+			r := array.Clip(x, numOr(a, 1, math.Inf(-1)), numOr(a, 2, math.Inf(1)))
+			if x.Depth == array.Bool && boolOrNil(a[1]) && boolOrNil(a[2]) {
+				r.Depth = array.Bool
+			}
+			return lang.Arr(r)
 		},
 	},
 	{
@@ -711,3 +720,7 @@ func dotSize(a, b []int) float64 {
 	}
 	return n
 }
+
+// boolOrNil reports whether v is true, false or nil: the bounds that keep
+// a clipped mask a mask, as numpy's clip of a bool array by bools is one.
+func boolOrNil(v lang.Value) bool { return v.IsNil() || v.Kind() == lang.BoolKind }

@@ -105,9 +105,14 @@ func delimiterOption(opts lang.Options, def string) string {
 	return opts.Text("delimiter", def)
 }
 
-// dtypeOption reads the dtype option of save and savez.
+// dtypeOption reads the dtype option of save and savez; without it each
+// array is written as its depth says (see dataio.DTypeOf).
 func dtypeOption(opts lang.Options) dataio.DType {
-	return must(dataio.ParseDType(opts.Text("dtype", "float64")))
+	name := opts.Text("dtype", "")
+	if name == "" {
+		return dataio.ByDepth
+	}
+	return must(dataio.ParseDType(name))
 }
 
 // column returns a record field or list as a CSV column: an array of
@@ -367,8 +372,8 @@ var ioBuiltins = []*lang.Builtin{
 		Name: "save", Params: []lang.Param{writeParam, {Name: "a", Kind: lang.ArrayArg, Doc: "the array"}}, Topic: "data",
 		Options: []lang.Opt{dtypeOpt},
 		Doc: "Writes an array to numpy's .npy file.\n" +
-			"The bytes numpy.save writes: float64 values, or with dtype \"int64\" whole\n" +
-			"numbers or \"bool\" (nonzero is true)",
+			"The bytes numpy.save writes: float64 values (bool for a mask, uint8 for an\n" +
+			"8-bit image), or with dtype \"int64\" or \"uint8\" whole numbers, or \"bool\" (nonzero is true)",
 		Example: "save(tempdir() + \"/calc-labels.npy\", [0, 1, 1, 2], {dtype: \"int64\"}) != \"\"",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()

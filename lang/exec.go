@@ -354,7 +354,28 @@ func (s *Session) update(container Value, path []accessor, v Value, apply func(s
 	if acc.index == nil {
 		return setField(container, acc.field, v, acc.pos)
 	}
-	return setIndex(container, items, v, acc.pos)
+	return s.setIndex(container, items, v, acc.pos)
+}
+
+// noteStoreConverts notes when values stored into an array of depth d
+// change on the way in (see array.Assign): a number other than 0 and 1
+// stored in a mask becomes true, as numpy casts it; a number outside an
+// integer depth's range, or not whole, is rounded and saturated as OpenCV's
+// saturate_cast does, where numpy would wrap or truncate it. Each is said
+// once in a session.
+func (s *Session) noteStoreConverts(d array.Depth, v *array.Array) {
+	if !d.IsInt() || d.Outside(v) < 0 {
+		return
+	}
+	if d == array.Bool {
+		s.noteOnce("a number other than 0 and 1 stored in a mask (a bool array) is stored as true, as numpy casts it; " +
+			"to store numbers, make the mask numbers first, as in b = b * 1")
+		return
+	}
+	lo, hi := d.Range()
+	s.noteOnce(fmt.Sprintf("values stored in a %s array are rounded and saturated to %s..%s, as OpenCV's saturate_cast "+
+		"(numpy would wrap or truncate them); to store them as they are, make the array float64 first, as in a = as_depth(a, \"float64\")",
+		d, Format(Num(lo)), Format(Num(hi))))
 }
 
 // setField returns a copy of a record with one field set.
@@ -373,7 +394,7 @@ func setField(container Value, name string, v Value, pos Pos) Value {
 }
 
 // setIndex returns a copy of container with container[items] = v.
-func setIndex(container Value, items []indexItem, v Value, pos Pos) Value {
+func (s *Session) setIndex(container Value, items []indexItem, v Value, pos Pos) Value {
 	switch container.kind {
 	case ArrayKind:
 		val, ok := numeric(v)
@@ -383,6 +404,7 @@ func setIndex(container Value, items []indexItem, v Value, pos Pos) Value {
 			}
 			panic(Errorf("cannot store %s in an array of numbers", v.TypeName()).at(pos))
 		}
+		s.noteStoreConverts(container.Array().Depth, val)
 		r, err := array.Assign(container.Array(), indexers(items), val)
 		if err != nil {
 			panic(Errorf("%v", err).at(pos))

@@ -43,16 +43,24 @@ func operatorFor(p *autodiff.Primitive) *operator {
 	return &operator{prim: p, verb: verb}
 }
 
-// numeric returns v as an array (numbers and bools as 0-d arrays).
+// numeric returns v as an array (numbers and bools as 0-d arrays, a bool
+// of depth Bool).
 func numeric(v Value) (*array.Array, bool) {
 	switch v.kind {
-	case NumKind, BoolKind:
+	case NumKind:
 		return &array.Array{Data: []float64{v.num}}, true
+	case BoolKind:
+		return &array.Array{Data: []float64{v.num}, Depth: array.Bool}, true
 	case ArrayKind:
 		return v.Array(), true
 	}
 	return nil, false
 }
+
+// maskOps are the binary operators that give a mask of two masks, as
+// numpy's do of two bool arrays: + is or, * is and, max is or, min is and.
+// Others of two masks give numbers, and - is refused.
+var maskOps = map[string]bool{"+": true, "*": true, "max": true, "min": true}
 
 // binaryOp applies a binary operator to values that are not both numbers:
 // arrays broadcast like numpy, strings concatenate and compare, and
@@ -102,12 +110,19 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 				}
 				return s.scalarArithmetic(o.prim, x.Data[0], y.Data[0])
 			}
+			masks := x.Depth == array.Bool && y.Depth == array.Bool
+			if masks && o.prim.Name == "-" {
+				panic(Errorf("cannot subtract masks (bool arrays), as numpy cannot: for where exactly one holds write a != b (xor), for a but not b write a and not b").at(pos))
+			}
 			z, err := s.broadcast(x, y, s.pollingBinary(o.prim))
 			if err != nil {
 				panic(Errorf("cannot %s arrays: %v", o.verb, err).at(pos))
 			}
-			if o.compare {
+			switch {
+			case o.compare:
 				z.Depth = array.Bool
+			case masks && maskOps[o.prim.Name]:
+				z = array.Convert(z, array.Bool) // true + true is true
 			}
 			return Arr(z)
 		}
@@ -239,6 +254,9 @@ func (s *Session) unaryOp(p *autodiff.Primitive, v Value, pos Pos) Value {
 		}
 		return Num(r)
 	case ArrayKind:
+		if v.Array().Depth == array.Bool && keepsMask(p, pos) {
+			return v
+		}
 		r := array.Map(v.Array(), s.pollingUnary(p))
 		if p.Complex != nil && slices.ContainsFunc(r.Data, math.IsNaN) {
 			s.noteRealNaN(p, v.Array().Data)
@@ -255,6 +273,16 @@ func (s *Session) unaryOp(p *autodiff.Primitive, v Value, pos Pos) Value {
 		name = "-"
 	}
 	panic(Errorf("cannot apply %s to %s", name, v.TypeName()).at(pos))
+}
+
+// keepsMask reports whether p of a mask is the mask itself, as numpy's abs
+// of a bool array is; numpy refuses - of one, and so does calc. Other
+// functions of a mask give numbers.
+func keepsMask(p *autodiff.Primitive, pos Pos) bool {
+	if p.Name == "neg" {
+		panic(Errorf("cannot negate a mask (a bool array), as numpy cannot: write not b").at(pos))
+	}
+	return p.Name == "abs"
 }
 
 // noteRealNaN says, when p (a function with a complex extension, as

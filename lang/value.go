@@ -106,9 +106,13 @@ func Bool(b bool) Value {
 // Str returns a string value.
 func Str(s string) Value { return Value{kind: StrKind, ref: s} }
 
-// Arr returns an array value; a zero-dimensional array becomes a number.
+// Arr returns an array value; a zero-dimensional array becomes a number,
+// or a bool if its depth is Bool.
 func Arr(a *array.Array) Value {
 	if len(a.Shape) == 0 {
+		if a.Depth == array.Bool {
+			return Bool(a.Data[0] != 0)
+		}
 		return Num(a.Data[0])
 	}
 	return Value{kind: ArrayKind, ref: a}

@@ -83,3 +83,63 @@ func TestDepthKept(t *testing.T) {
 		t.Errorf("Stack of uint8 and float64 gave %s", mixed.Depth)
 	}
 }
+
+// Operations that only move values keep the depth, as numpy keeps the
+// dtype; argsort gives positions, numbers.
+func TestMovingKeepsDepth(t *testing.T) {
+	m := &Array{Shape: []int{2, 2}, Data: []float64{0, 1, 1, 0}, Depth: Bool}
+	img := &Array{Shape: []int{3}, Data: []float64{7, 255, 0}, Depth: Uint8}
+	ops := map[string]func(a *Array) (*Array, error){
+		"flip":     func(a *Array) (*Array, error) { return Flip(a, 0) },
+		"flip all": func(a *Array) (*Array, error) { return Flip(a, AllAxes) },
+		"roll":     func(a *Array) (*Array, error) { return Roll(a, 1, 0) },
+		"roll all": func(a *Array) (*Array, error) { return Roll(a, 1, AllAxes) },
+		"sort":     func(a *Array) (*Array, error) { return Sort(a, -1) },
+		"sort all": func(a *Array) (*Array, error) { return Sort(a, AllAxes) },
+		"tile":     func(a *Array) (*Array, error) { return Tile(a, []int{2}) },
+		"repeat":   func(a *Array) (*Array, error) { return Repeat(a, []int{2}, AllAxes) },
+		"max":      func(a *Array) (*Array, error) { return Max(a, 0) },
+		"min all":  func(a *Array) (*Array, error) { return Min(a, AllAxes) },
+		"vstack":   func(a *Array) (*Array, error) { return Vstack([]*Array{a, a}) },
+		"hstack":   func(a *Array) (*Array, error) { return Hstack([]*Array{a, a}) },
+		"where":    func(a *Array) (*Array, error) { return Where(Vector([]float64{1}), a, a) },
+		"unique":   func(a *Array) (*Array, error) { u, _ := Unique(a); return u, nil },
+	}
+	for name, op := range ops {
+		for _, a := range []*Array{m, img} {
+			r, err := op(a)
+			if err != nil {
+				t.Fatalf("%s of %s: %v", name, a.Depth, err)
+			}
+			if r.Depth != a.Depth {
+				t.Errorf("%s of %s gives %s", name, a.Depth, r.Depth)
+			}
+		}
+	}
+	if r, err := Argsort(m, 0); err != nil || r.Depth != Float64 {
+		t.Errorf("argsort of a mask gives %v, %v: want positions, float64", r, err)
+	}
+}
+
+// Stored values convert to the array's depth: numpy's cast to bool for a
+// mask, OpenCV's saturate_cast for 8 bits.
+func TestAssignConverts(t *testing.T) {
+	m := &Array{Shape: []int{3}, Data: []float64{0, 1, 1}, Depth: Bool}
+	img := &Array{Shape: []int{3}, Data: []float64{7, 255, 0}, Depth: Uint8}
+	for _, c := range []struct {
+		a    *Array
+		v    []float64
+		want []float64
+	}{
+		{m, []float64{5, 0, math.NaN()}, []float64{1, 0, 1}},
+		{img, []float64{300, 3.5, -2}, []float64{255, 4, 0}},
+	} {
+		got, err := Assign(c.a, []Indexer{{Kind: IndexSlice}}, Vector(c.v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Depth != c.a.Depth || !Equal(got, Vector(c.want)) {
+			t.Errorf("%s[:] = %v gives %s %v, want %v", c.a.Depth, c.v, got.Depth, got.Data, c.want)
+		}
+	}
+}

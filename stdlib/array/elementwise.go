@@ -264,14 +264,19 @@ func ShapeString(shape []int) string {
 
 // Where returns, elementwise under broadcasting of all three operands, the
 // element of x where cond is nonzero and that of y elsewhere, like
-// numpy.where. A NaN in cond counts as nonzero, as in numpy.
+// numpy.where. A NaN in cond counts as nonzero, as in numpy. The result
+// has the depth x and y share (see commonDepth).
 func Where(cond, x, y *Array) (*Array, error) {
-	return Broadcast3(cond, x, y, func(c, x, y float64) float64 {
+	r, err := Broadcast3(cond, x, y, func(c, x, y float64) float64 {
 		if c != 0 {
 			return x
 		}
 		return y
 	})
+	if err == nil {
+		r.Depth = commonDepth([]*Array{x, y})
+	}
+	return r, err
 }
 
 // Broadcast3 returns f applied elementwise to x, y and z under numpy's

@@ -38,7 +38,7 @@ func Tile(a *Array, reps []int) (*Array, error) {
 			o.next()
 		}
 	}
-	return &Array{Shape: shape, Data: out}, nil
+	return &Array{Shape: shape, Data: out, Depth: a.Depth}, nil
 }
 
 // Repeat repeats each element of a count times along axis (numpy.repeat;
@@ -46,7 +46,7 @@ func Tile(a *Array, reps []int) (*Array, error) {
 // for every element along the axis, or a single count for all.
 func Repeat(a *Array, counts []int, axis int) (*Array, error) {
 	if axis == AllAxes {
-		a, axis = Vector(a.Data), 0
+		a, axis = Flatten(a), 0
 	}
 	ax, err := normAxis(axis, a.Ndim())
 	if err != nil {
@@ -80,7 +80,7 @@ func Repeat(a *Array, counts []int, axis int) (*Array, error) {
 			}
 		}
 	}
-	return &Array{Shape: shape, Data: out}, nil
+	return &Array{Shape: shape, Data: out, Depth: a.Depth}, nil
 }
 
 // Roll shifts a's elements by shift places along axis, those pushed off
@@ -88,13 +88,13 @@ func Repeat(a *Array, counts []int, axis int) (*Array, error) {
 // flattened array and keeps a's shape).
 func Roll(a *Array, shift, axis int) (*Array, error) {
 	if axis == AllAxes {
-		r, err := Roll(Vector(a.Data), shift, 0)
+		r, err := Roll(Flatten(a), shift, 0)
 		if err != nil {
 			return nil, err
 		}
-		return &Array{Shape: slices.Clone(a.Shape), Data: r.Data}, nil
+		return &Array{Shape: slices.Clone(a.Shape), Data: r.Data, Depth: a.Depth}, nil
 	}
-	return mapLanes(a, axis, func(buf []float64) {
+	return mapLanes(a, axis, a.Depth, func(buf []float64) {
 		if n := len(buf); n > 0 {
 			k := ((shift % n) + n) % n
 			slices.Reverse(buf)
@@ -110,9 +110,9 @@ func Flip(a *Array, axis int) (*Array, error) {
 	if axis == AllAxes {
 		data := slices.Clone(a.Data)
 		slices.Reverse(data)
-		return &Array{Shape: slices.Clone(a.Shape), Data: data}, nil
+		return &Array{Shape: slices.Clone(a.Shape), Data: data, Depth: a.Depth}, nil
 	}
-	return mapLanes(a, axis, slices.Reverse[[]float64])
+	return mapLanes(a, axis, a.Depth, slices.Reverse[[]float64])
 }
 
 // Meshgrid returns coordinate matrices from coordinate vectors, as

@@ -17,7 +17,16 @@ func Outer(a, b *Array) *Array {
 	for i, x := range a.Data {
 		zipLeft(out[i*n:(i+1)*n], x, b.Data, mul)
 	}
-	return &Array{Shape: []int{m, n}, Data: out}
+	return &Array{Shape: []int{m, n}, Data: out, Depth: andDepth(a, b)}
+}
+
+// andDepth is the depth of a product of a and b: Bool when both are masks,
+// whose product is their and, as numpy's of bool arrays; else Float64.
+func andDepth(a, b *Array) Depth {
+	if a.Depth == Bool && b.Depth == Bool {
+		return Bool
+	}
+	return Float64
 }
 
 // mul is multiplication as a function, for Broadcast.

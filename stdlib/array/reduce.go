@@ -113,15 +113,27 @@ func Mean(a *Array, axis int) (*Array, error) {
 }
 
 // Min returns the least of a's elements along axis (or AllAxes). NaN
-// propagates, as in numpy.min. An empty lane is an error.
+// propagates, as in numpy.min. An empty lane is an error. The result has
+// a's depth.
 func Min(a *Array, axis int) (*Array, error) {
-	return reduce(a, axis, "min", true, func(l lane) float64 { return l.at(extremeIndex(l, -1)) })
+	return extreme(a, axis, "min", -1)
 }
 
 // Max returns the greatest of a's elements along axis (or AllAxes). NaN
-// propagates, as in numpy.max. An empty lane is an error.
+// propagates, as in numpy.max. An empty lane is an error. The result has
+// a's depth.
 func Max(a *Array, axis int) (*Array, error) {
-	return reduce(a, axis, "max", true, func(l lane) float64 { return l.at(extremeIndex(l, 1)) })
+	return extreme(a, axis, "max", 1)
+}
+
+// extreme is Min (sign -1) and Max (sign 1): values picked from a, so of
+// a's depth.
+func extreme(a *Array, axis int, name string, sign float64) (*Array, error) {
+	r, err := reduce(a, axis, name, true, func(l lane) float64 { return l.at(extremeIndex(l, sign)) })
+	if err == nil {
+		r.Depth = a.Depth
+	}
+	return r, err
 }
 
 // Argmin returns the index of the first least element along axis, or with
@@ -287,7 +299,8 @@ func accumulate(a *Array, axis int, f func(acc, x float64) float64) (*Array, err
 
 // Diff returns the n-th discrete difference of a along axis, as numpy.diff:
 // out[i] = a[i+1] - a[i], applied n times, so the axis shrinks by n (to no
-// less than 0). Order 0 returns a itself.
+// less than 0); of a mask, out[i] = a[i+1] != a[i], a mask, as numpy's diff
+// of a bool array. Order 0 returns a itself.
 func Diff(a *Array, n int, axis int) (*Array, error) {
 	if n < 0 {
 		return nil, fmt.Errorf("diff: order must be non-negative, got %d", n)
@@ -317,6 +330,10 @@ func diffOnce(a *Array, ax int) *Array {
 		for k := range w.n {
 			out[o+k*w.inner] = in.at(k+1) - in.at(k)
 		}
+	}
+	if a.Depth == Bool {
+		// numpy's diff of bools is not_equal: -1 and 1 are both true.
+		return Convert(&Array{Shape: shape, Data: out}, Bool)
 	}
 	return &Array{Shape: shape, Data: out}
 }

@@ -47,7 +47,10 @@ func Select(a *Array, items []Indexer) (*Array, error) {
 }
 
 // Assign returns a copy of a with a[items...] = v, v broadcast to the
-// shape of the selection as numpy does. a is not changed.
+// shape of the selection as numpy does and converted to a's depth (see
+// Saturate): a number stored in a mask becomes true or false, as numpy
+// casts it, and one stored in an 8-bit image is rounded and saturated, as
+// OpenCV's saturate_cast does. a is not changed.
 func Assign(a *Array, items []Indexer, v *Array) (*Array, error) {
 	shape, offsets, err := resolve(a.Shape, items)
 	if err != nil {
@@ -57,13 +60,9 @@ func Assign(a *Array, items []Indexer, v *Array) (*Array, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot assign %s to a selection of shape %s", ShapeString(v.Shape), ShapeString(shape))
 	}
-	depth := a.Depth
-	if depth == Bool && v.Depth != Bool {
-		depth = Float64 // numbers stored in a mask make it numbers
-	}
-	out := &Array{Shape: append([]int(nil), a.Shape...), Data: append([]float64(nil), a.Data...), Depth: depth}
+	out := &Array{Shape: append([]int(nil), a.Shape...), Data: append([]float64(nil), a.Data...), Depth: a.Depth}
 	for k, off := range offsets {
-		out.Data[off] = vals.Data[k]
+		out.Data[off] = a.Depth.Saturate(vals.Data[k])
 	}
 	return out, nil
 }

@@ -210,7 +210,7 @@ func atLeast(arrays []*Array, nd int) []*Array {
 			for k := range missing {
 				shape[k] = 1
 			}
-			out[i] = &Array{Shape: shape, Data: a.Data}
+			out[i] = &Array{Shape: shape, Data: a.Data, Depth: a.Depth}
 		}
 	}
 	return out

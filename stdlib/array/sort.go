@@ -16,11 +16,11 @@ func less(x, y float64) bool { return x < y || (y != y && x == x) }
 // it in place and stores it at the same place of a new array of a's shape.
 // AllAxes works on the flattened array and gives a vector, as numpy's
 // axis=None.
-func mapLanes(a *Array, axis int, f func(buf []float64)) (*Array, error) {
+func mapLanes(a *Array, axis int, depth Depth, f func(buf []float64)) (*Array, error) {
 	if axis == AllAxes {
 		data := slices.Clone(a.Data)
 		f(data)
-		return Vector(data), nil
+		return &Array{Shape: []int{len(data)}, Data: data, Depth: depth}, nil
 	}
 	ax, err := normAxis(axis, a.Ndim())
 	if err != nil {
@@ -32,7 +32,7 @@ func mapLanes(a *Array, axis int, f func(buf []float64)) (*Array, error) {
 		for j := range v.lanes() {
 			f(out[j*v.n : (j+1)*v.n])
 		}
-		return &Array{Shape: slices.Clone(a.Shape), Data: out}, nil
+		return &Array{Shape: slices.Clone(a.Shape), Data: out, Depth: depth}, nil
 	}
 	buf := make([]float64, v.n)
 	for j := range v.lanes() {
@@ -45,7 +45,7 @@ func mapLanes(a *Array, axis int, f func(buf []float64)) (*Array, error) {
 			out[start+k*v.inner] = x
 		}
 	}
-	return &Array{Shape: slices.Clone(a.Shape), Data: out}, nil
+	return &Array{Shape: slices.Clone(a.Shape), Data: out, Depth: depth}, nil
 }
 
 // sortNaNLast sorts x ascending with NaNs at the end. It moves the NaNs
@@ -84,7 +84,7 @@ func sortNaNLast(x []float64) {
 
 // Sort returns a sorted copy of a along axis (numpy.sort: -1, the last
 // axis, by default; AllAxes sorts the flattened array). NaNs go last.
-func Sort(a *Array, axis int) (*Array, error) { return mapLanes(a, axis, sortNaNLast) }
+func Sort(a *Array, axis int) (*Array, error) { return mapLanes(a, axis, a.Depth, sortNaNLast) }
 
 // indexed is an element with its position, the unit argsort sorts.
 type indexed struct {
@@ -97,7 +97,7 @@ type indexed struct {
 // stable radix sort from radixMin elements on.
 func Argsort(a *Array, axis int) (*Array, error) {
 	var pairs []indexed
-	return mapLanes(a, axis, func(buf []float64) {
+	return mapLanes(a, axis, Float64, func(buf []float64) {
 		if len(buf) >= radixMin && len(buf) < math.MaxInt32 {
 			radixArgsort(buf)
 			return
@@ -162,7 +162,7 @@ func Unique(a *Array) (values, counts *Array) {
 		cnts = append(cnts, float64(j-i))
 		i = j
 	}
-	return Vector(vals), Vector(cnts)
+	return &Array{Shape: []int{len(vals)}, Data: vals, Depth: a.Depth}, Vector(cnts)
 }
 
 // Searchsorted returns, for each element of v, the index at which it

@@ -28,19 +28,39 @@ const npyMagic = "\x93NUMPY"
 const npyAlign = 64
 
 // DType is an element type calc writes to .npy files. Calc's arrays are
-// float64; Int64 and Bool are for files that numpy code expects to hold
-// integers (labels, counts) or masks.
+// float64; Int64, Bool and Uint8 are for files that numpy code expects to
+// hold integers (labels, counts), masks or 8-bit images.
 type DType string
 
-// The element types WriteNPY writes, named by their numpy descr.
+// The element types WriteNPY writes, named by their numpy descr, and
+// ByDepth, which writes each array as its depth says (see DTypeOf).
 const (
 	Float64 DType = "<f8"
 	Int64   DType = "<i8"
 	Bool    DType = "|b1"
+	Uint8   DType = "|u1"
+	ByDepth DType = ""
 )
 
+// DTypeOf returns the dtype that keeps what a's depth says: Bool for a
+// mask and Uint8 for an 8-bit image, so that numpy reads them back as
+// bool and uint8 arrays, and Float64 for others.
+func DTypeOf(a *array.Array) DType {
+	switch a.Depth {
+	case array.Bool:
+		return Bool
+	case array.Uint8:
+		return Uint8
+	}
+	return Float64
+}
+
+// descrDepths are the depths of the numpy dtypes (by kind and size) that
+// read as labelled arrays: bool as masks, uint8 as 8-bit images.
+var descrDepths = map[string]array.Depth{"b1": array.Bool, "u1": array.Uint8}
+
 // ParseDType returns the DType named by numpy's name for it: float64 (or
-// f8), int64 (or i8, int) or bool.
+// f8), int64 (or i8, int), bool or uint8 (or u1).
 func ParseDType(name string) (DType, error) {
 	switch name {
 	case "float64", "f8", "float":
@@ -49,8 +69,10 @@ func ParseDType(name string) (DType, error) {
 		return Int64, nil
 	case "bool", "b1":
 		return Bool, nil
+	case "uint8", "u1":
+		return Uint8, nil
 	}
-	return "", fmt.Errorf("unknown dtype %q (float64, int64 or bool)", name)
+	return "", fmt.Errorf("unknown dtype %q (float64, int64, bool or uint8)", name)
 }
 
 // ReadNPY reads the .npy file at path; see DecodeNPY.
@@ -285,7 +307,9 @@ func (h npyHeader) decode(data []byte, limit int) (*array.Array, error) {
 	if h.fortran && len(h.shape) > 1 {
 		v = fromFortran(v, h.shape)
 	}
-	return array.New(h.shape, v), nil
+	r := array.New(h.shape, v)
+	r.Depth = descrDepths[h.descr[1:]]
+	return r, nil
 }
 
 // fromFortran returns the values v of an array of the given shape, stored
@@ -387,8 +411,12 @@ func halfToFloat(h uint16) float64 {
 // WriteNPY writes a as a version 1.0 .npy file of the given dtype, in C
 // order, with the header numpy.save writes for it. Int64 needs whole
 // numbers within ±2^63; Bool writes true for every nonzero value (NaN
-// included, as numpy's astype(bool) does).
+// included, as numpy's astype(bool) does); Uint8 needs whole numbers in
+// 0..255; ByDepth writes each array as DTypeOf says.
 func WriteNPY(w io.Writer, a *array.Array, dtype DType) error {
+	if dtype == ByDepth {
+		dtype = DTypeOf(a)
+	}
 	enc, err := elementEncoder(dtype)
 	if err != nil {
 		return err
@@ -456,6 +484,13 @@ func elementEncoder(dtype DType) (func([]byte, float64) ([]byte, error), error) 
 				return b, fmt.Errorf("%v is not an int64", x)
 			}
 			return binary.LittleEndian.AppendUint64(b, uint64(int64(x))), nil
+		}, nil
+	case Uint8:
+		return func(b []byte, x float64) ([]byte, error) {
+			if array.Uint8.Saturate(x) != x {
+				return b, fmt.Errorf("%v is not a uint8", x)
+			}
+			return append(b, byte(x)), nil
 		}, nil
 	case Bool:
 		return func(b []byte, x float64) ([]byte, error) {

@@ -3,6 +3,7 @@ package dataio
 import (
 	"bytes"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -69,6 +70,31 @@ func TestReadNPYFixtures(t *testing.T) {
 	}
 }
 
+// numpy's bool arrays read as masks (depth Bool) and uint8 arrays as 8-bit
+// images, from .npy and .npz alike; other arrays as numbers.
+func TestReadKeepsDepth(t *testing.T) {
+	depths := map[string]array.Depth{}
+	for _, file := range []string{"b1.npy", "u1.npy", "f8.npy", "i1.npy"} {
+		a, err := ReadNPY(filepath.Join("testdata", file), 1e8)
+		if err != nil {
+			t.Fatal(err)
+		}
+		depths[file] = a.Depth
+	}
+	arrays, err := ReadNPZ(filepath.Join("testdata", "savez.npz"), 1e8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range arrays {
+		depths["savez.npz/"+n.Name] = n.Array.Depth
+	}
+	want := map[string]array.Depth{"b1.npy": array.Bool, "u1.npy": array.Uint8, "f8.npy": array.Float64, "i1.npy": array.Float64,
+		"savez.npz/a": array.Float64, "savez.npz/labels": array.Float64, "savez.npz/mask": array.Bool}
+	if !maps.Equal(depths, want) {
+		t.Errorf("got depths %v, want %v", depths, want)
+	}
+}
+
 func TestReadNPYRefuses(t *testing.T) {
 	f8, err := os.ReadFile("testdata/f8.npy")
 	if err != nil {
@@ -115,6 +141,10 @@ func TestWriteNPYIsNumpys(t *testing.T) {
 		{"f8.npy", array.New([]int{3, 4}, arange(12, -1, 0.25)), Float64},
 		{"i8.npy", array.Vector(arange(6, -3, 1)), Int64},
 		{"b1.npy", array.New([]int{2, 2}, []float64{1, 0, 0, 7}), Bool},
+		{"b1.npy", &array.Array{Shape: []int{2, 2}, Data: []float64{1, 0, 0, 1}, Depth: array.Bool}, ByDepth},
+		{"f8.npy", array.New([]int{3, 4}, arange(12, -1, 0.25)), ByDepth},
+		{"u1.npy", &array.Array{Shape: []int{6}, Data: arange(6, 250, 1), Depth: array.Uint8}, ByDepth},
+		{"u1.npy", array.Vector(arange(6, 250, 1)), Uint8},
 		{"scalar.npy", array.New([]int{}, []float64{2.5}), Float64},
 		{"empty.npy", array.New([]int{0, 3}, []float64{}), Float64},
 	} {
@@ -132,6 +162,9 @@ func TestWriteNPYIsNumpys(t *testing.T) {
 	}
 	if err := WriteNPY(&bytes.Buffer{}, array.Vector([]float64{1.5}), Int64); err == nil || !strings.Contains(err.Error(), "1.5 is not an int64") {
 		t.Errorf("int64 of 1.5: got %v", err)
+	}
+	if err := WriteNPY(&bytes.Buffer{}, array.Vector([]float64{256}), Uint8); err == nil || !strings.Contains(err.Error(), "256 is not a uint8") {
+		t.Errorf("uint8 of 256: got %v", err)
 	}
 }
 

@@ -220,7 +220,8 @@ func joiner(name, doc string, join func([]*array.Array, int) (*array.Array, erro
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
 			axis := opts.Int("axis", 0)
-			if n := len(args); n > 1 && args[n-1].Kind() == lang.NumKind && args[0].Kind() != lang.NumKind {
+			if n := len(args); n > 1 && args[n-1].Kind() == lang.NumKind && args[0].Kind() == lang.ArrayKind && args[0].Array().Ndim() > 1 {
+				// concat(a, b, 1) of matrices: numpy's axis by position.
 				panic(lang.ArgErrorf(n-1, "%s joins arrays, and %s is a number: numpy's axis goes as axis=%s, as in %s(a, b, axis=%s)",
 					name, lang.Format(args[n-1]), lang.Format(args[n-1]), name, lang.Format(args[n-1])))
 			}

@@ -161,7 +161,7 @@ var coreBuiltins = []*lang.Builtin{
 	randomFill("randn", "Normally distributed random numbers (mean 0, deviation 1)", (*random.MT19937).NormFloat64),
 	{
 		Name: "randint", Forms: [][]lang.Param{{randintHi}, {{Name: "lo", Kind: lang.IntArg, Doc: "the least number"}, randintHi, randomShapeParam}}, Topic: "arrays",
-		Doc:     "Random whole numbers from lo (0 if only hi is given) up to but not including hi.\nOne, or an array of the given shape, as numpy.random.randint.",
+		Doc:     "Random whole numbers from lo up to but not including hi.\nOne, or an array of the given shape, as numpy.random.randint; randint(hi) draws from 0.",
 		Example: "seed(3)\nrandint(1, 7, 5)\nrandint(10)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			if len(a) == 1 { // numpy's randint(hi)

@@ -26,7 +26,7 @@ var (
 	deltaOpt      = lang.Opt{Name: "delta", Doc: "a value added to each output pixel (0)"}
 	ddepthOpt     = lang.Opt{Name: "ddepth", Doc: "the output's depth: -1 for the input's, or a name such as uint8 or float64"}
 	iterationsOpt = lang.Opt{Name: "iterations", Doc: "how many times to apply it (1)"}
-	dtypeOpt      = lang.Opt{Name: "dtype", Doc: "the element type written: float64 (default), int64 or bool"}
+	dtypeOpt      = lang.Opt{Name: "dtype", Doc: "the element type written: float64, int64, bool or uint8 (as the array holds if left out: bool for a mask, uint8 for an 8-bit image, else float64)"}
 	fprimeOpt     = lang.Opt{Name: "fprime", Doc: "the derivative (gradient) as a function, in place of autodiff's"}
 	fprime2Opt    = lang.Opt{Name: "fprime2", Doc: "the second derivative as a function, in place of autodiff's"}
 	methodOpt     = lang.Opt{Name: "method", Doc: "one of the methods above; an option marked with methods applies to those only"}

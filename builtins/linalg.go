@@ -349,11 +349,17 @@ var linalgBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "lstsq", Params: []lang.Param{{Name: "A", Kind: lang.ArrayArg, Doc: "the matrix"}, {Name: "b", Kind: lang.ArrayArg, Doc: "the right-hand side: a vector, or a matrix of them"}}, Topic: "linalg",
+		Options: []lang.Opt{{Name: "rcond", Doc: "singular values at or below rcond times the largest count as zero (nil, numpy's None: max(m, n)·eps; -1: eps)"}},
 		Doc:     "The least-squares solution of A·x ≈ b, as numpy's.\nA record {x, residuals, rank, sv}, like numpy.linalg.lstsq.",
 		Example: "lstsq([[1, 0], [1, 1], [1, 2]], [1, 3, 5]).x",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			a, opts := a.Options()
 			checkMatrix(s, "lstsq", a.Array(0))
-			x, res, rank, sv, err := linalg.Lstsq(a.Array(0), a.Array(1))
+			rcond := 0.0
+			if v := opts.Get("rcond", lang.Nil); !v.IsNil() {
+				rcond = opts.Num("rcond", 0)
+			}
+			x, res, rank, sv, err := linalg.Lstsq(a.Array(0), a.Array(1), rcond)
 			if err != nil {
 				lang.Throw(err)
 			}
@@ -366,12 +372,22 @@ var linalgBuiltins = []*lang.Builtin{
 			v, w, err := linalg.Eigh(m)
 			return []*array.Array{v, w}, err
 		}),
-	decomposition("svd", "The singular value decomposition m = u·diag(s)·vt.\nA record {u, s, vt}, with full matrices, like numpy.",
-		"svd([[3, 0], [0, 4]]).s", []string{"u", "s", "vt"},
-		func(m *array.Array) ([]*array.Array, error) {
-			u, sv, vt, err := linalg.SVD(m)
-			return []*array.Array{u, sv, vt}, err
-		}),
+	{
+		Name: "svd", Params: []lang.Param{matrixParam}, Topic: "linalg",
+		Options: []lang.Opt{{Name: "full_matrices", Doc: "false: u of m×k and vt of k×n, k = min(m, n), numpy's reduced form (true)"}},
+		Doc:     "The singular value decomposition m = u·diag(s)·vt.\nA record {u, s, vt}, with full matrices unless full_matrices is false, like numpy.",
+		Example: "svd([[3, 0], [0, 4]]).s\nsvd(ones(5, 2), full_matrices=false).u.shape",
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			a, opts := a.Options()
+			m := a.Array(0)
+			checkMatrix(s, "svd", m)
+			u, sv, vt, err := linalg.SVD(m, opts.Bool("full_matrices", true))
+			if err != nil {
+				lang.Throw(err)
+			}
+			return record("u", lang.Arr(u), "s", lang.Arr(sv), "vt", lang.Arr(vt))
+		},
+	},
 	decomposition("qr", "The QR decomposition m = q·r.\nA record {q, r}: orthonormal columns in q, r upper-triangular (numpy's reduced mode).",
 		"qr([[1, 2], [3, 4]]).r", []string{"q", "r"},
 		func(m *array.Array) ([]*array.Array, error) {

@@ -22,7 +22,7 @@ func ExampleSolve() {
 func ExampleLstsq() {
 	// Fit y = c0 + c1·x through (0, 1), (1, 3), (2, 5), (3, 7).
 	a := array.New([]int{4, 2}, []float64{1, 0, 1, 1, 1, 2, 1, 3})
-	c, residuals, rank, _, _ := linalg.Lstsq(a, array.Vector([]float64{1, 3, 5, 7}))
+	c, residuals, rank, _, _ := linalg.Lstsq(a, array.Vector([]float64{1, 3, 5, 7}), 0)
 	fmt.Printf("c = %.4g, residuals = %.2f, rank = %d\n", c.Data, residuals.Data, rank)
 	// Output:
 	// c = [1 2], residuals = [0.00], rank = 2

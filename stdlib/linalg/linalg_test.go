@@ -87,7 +87,7 @@ func TestFactorizations(t *testing.T) {
 			m, n := A.Dims()
 			k := min(m, n)
 
-			u, s, vt, err := SVD(tm.a)
+			u, s, vt, err := SVD(tm.a, true)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -133,7 +133,7 @@ func TestFactorizations(t *testing.T) {
 			for i := range b.Data {
 				b.Data[i] = float64(i*i) - 1
 			}
-			x, res, rank, sv, err := Lstsq(tm.a, b)
+			x, res, rank, sv, err := Lstsq(tm.a, b, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -259,12 +259,12 @@ var knownValues = []struct {
 	}, []float64{1, 3}},
 	{"lstsq y = 1 + 2x", func() ([]float64, error) {
 		a := matrix([]float64{1, 0}, []float64{1, 1}, []float64{1, 2}, []float64{1, 3})
-		x, res, rank, _, err := Lstsq(a, array.Vector([]float64{1, 3, 5, 7}))
+		x, res, rank, _, err := Lstsq(a, array.Vector([]float64{1, 3, 5, 7}), 0)
 		return append(x.Data, append(res.Data, float64(rank))...), err
 	}, []float64{1, 2, 0, 2}},
 	{"lstsq of a rank-deficient matrix has no residuals", func() ([]float64, error) {
 		a := matrix([]float64{1, 1}, []float64{1, 1}, []float64{1, 1})
-		x, res, rank, _, err := Lstsq(a, array.Vector([]float64{2, 2, 2}))
+		x, res, rank, _, err := Lstsq(a, array.Vector([]float64{2, 2, 2}), 0)
 		return append(x.Data, append(res.Data, float64(rank))...), err
 	}, []float64{1, 1, 1}},
 	{"matrix_rank with an explicit tol", func() ([]float64, error) {
@@ -276,7 +276,7 @@ var knownValues = []struct {
 		return p.Data, err
 	}, []float64{1.0 / 9, 2.0 / 9, 2.0 / 9}},
 	{"svd values of [[3,0],[0,-4]]", func() ([]float64, error) {
-		_, s, _, err := SVD(matrix([]float64{3, 0}, []float64{0, -4}))
+		_, s, _, err := SVD(matrix([]float64{3, 0}, []float64{0, -4}), true)
 		return s.Data, err
 	}, []float64{4, 3}},
 	// Wikipedia, "Cholesky decomposition", example.
@@ -300,9 +300,9 @@ func TestKnownValues(t *testing.T) {
 func TestShapes(t *testing.T) {
 	a := matrix([]float64{1, 0}, []float64{1, 1}, []float64{1, 2})
 	b := matrix([]float64{1, 2}, []float64{3, 4}, []float64{5, 7})
-	x, res, _, sv, _ := Lstsq(a, b)
-	xv, resv, _, _, _ := Lstsq(a, array.Vector([]float64{1, 3, 5}))
-	u, s, vt, _ := SVD(a)
+	x, res, _, sv, _ := Lstsq(a, b, 0)
+	xv, resv, _, _, _ := Lstsq(a, array.Vector([]float64{1, 3, 5}), 0)
+	u, s, vt, _ := SVD(a, true)
 	q, r, _ := QR(matrix([]float64{1, 2, 3}, []float64{4, 5, 6}))
 	sq := matrix([]float64{2, 1}, []float64{1, 2})
 	sol, _ := Solve(sq, array.Vector([]float64{1, 1}))
@@ -333,10 +333,10 @@ func calls(a, b *array.Array) map[string]error {
 	_, errs["det"] = Det(a)
 	_, errs["trace"] = Trace(a)
 	_, errs["matrix_rank"] = MatrixRank(a, 0)
-	_, _, _, _, errs["lstsq"] = Lstsq(a, b)
+	_, _, _, _, errs["lstsq"] = Lstsq(a, b, 0)
 	_, errs["pinv"] = Pinv(a)
 	_, _, errs["eigh"] = Eigh(a)
-	_, _, _, errs["svd"] = SVD(a)
+	_, _, _, errs["svd"] = SVD(a, true)
 	_, _, errs["qr"] = QR(a)
 	_, errs["cholesky"] = Cholesky(a)
 	return errs

@@ -111,7 +111,7 @@ func Cond(a *array.Array, ord NormOrder) (float64, error) {
 // vectors whose singular values are at most rcond times the largest
 // (rcond ≤ 0 selects scipy's default, max(m, n)·eps).
 func NullSpace(a *array.Array, rcond float64) (*array.Array, error) {
-	_, s, vt, err := SVD(a)
+	_, s, vt, err := SVD(a, true)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package linalg
 
 import (
 	"calc/stdlib/array"
+	"math"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -11,16 +12,21 @@ import (
 const pinvRcond = 1e-15
 
 // SVD returns the singular value decomposition a = u·diag(s)·vt of the m×n
-// matrix a, like numpy.linalg.svd with full_matrices=True: u is m×m and vt
-// is n×n, both orthogonal, and s holds the min(m, n) singular values in
+// matrix a, like numpy.linalg.svd: with full (full_matrices=True) u is
+// m×m and vt n×n, both orthogonal; else u is m×k and vt k×n, k = min(m, n),
+// with orthonormal columns and rows. s holds the k singular values in
 // descending order. It uses LAPACK's gesvd (Golub–Kahan bidiagonalization
 // then implicit QR) in O(mn·max(m, n)).
-func SVD(a *array.Array) (u, s, vt *array.Array, err error) {
+func SVD(a *array.Array, full bool) (u, s, vt *array.Array, err error) {
 	A, err := dense("svd", a, false)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	f, err := factorizeSVD("svd", A, mat.SVDFull)
+	kind := mat.SVDThin
+	if full {
+		kind = mat.SVDFull
+	}
+	f, err := factorizeSVD("svd", A, kind)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -54,8 +60,9 @@ func MatrixRank(a *array.Array, tol float64) (int, error) {
 }
 
 // Lstsq returns the minimum-norm x minimizing the 2-norm of b - a·x for the
-// m×n matrix a, like numpy.linalg.lstsq with rcond=None: singular values at
-// or below max(m, n)·eps times the largest are treated as zero. b is a
+// m×n matrix a, like numpy.linalg.lstsq: singular values at or below rcond
+// times the largest are treated as zero; rcond 0 (or nan) is numpy's
+// rcond=None, max(m, n)·eps, and a negative one its legacy -1, eps. b is a
 // vector of length m, giving a vector x, or an m×k matrix, giving an n×k x.
 //
 // Lstsq also returns, as numpy does, the squared 2-norm of each column of
@@ -66,7 +73,7 @@ func MatrixRank(a *array.Array, tol float64) (int, error) {
 // Where numpy calls LAPACK's gelsd, Lstsq uses gesvd's thin SVD
 // a = U·diag(s)·Vᵀ and forms x = V·diag(1/s)·Uᵀ·b over the retained
 // singular values, in O(mn·min(m, n) + mnk).
-func Lstsq(a, b *array.Array) (x, residuals *array.Array, rank int, sv *array.Array, err error) {
+func Lstsq(a, b *array.Array, rcond float64) (x, residuals *array.Array, rank int, sv *array.Array, err error) {
 	A, err := dense("lstsq", a, false)
 	if err != nil {
 		return nil, nil, 0, nil, err
@@ -76,7 +83,13 @@ func Lstsq(a, b *array.Array) (x, residuals *array.Array, rank int, sv *array.Ar
 	if err != nil {
 		return nil, nil, 0, nil, err
 	}
-	X, s, rank, err := minNorm("lstsq", A, B, float64(max(m, n))*eps)
+	if rcond < 0 { // numpy's legacy rcond=-1: machine precision
+		rcond = eps
+	}
+	if rcond == 0 || math.IsNaN(rcond) {
+		rcond = float64(max(m, n)) * eps
+	}
+	X, s, rank, err := minNorm("lstsq", A, B, rcond)
 	if err != nil {
 		return nil, nil, 0, nil, err
 	}

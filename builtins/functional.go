@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"calc/lang"
+	"calc/stdlib/array"
 )
 
 // seq is a collection argument: its length and its items one at a time.
@@ -290,8 +291,29 @@ func quantifier(name, doc, example string, stopAt bool) *lang.Builtin {
 		Name: name, Params: []lang.Param{
 			{Name: "xs", Doc: "the collection"},
 			{Name: "f", Optional: true, Doc: "the predicate (the items' own truth if left out)"},
-		}, Topic: "functional", Doc: doc, Example: example,
+		}, Options: []lang.Opt{{Name: "axis", Doc: "of an array: the axis to test along, giving a mask (numpy's axis, also as a number in f's place)"}},
+		Topic: "functional", Doc: doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			a, opts := a.Options()
+			if arr := a[0].Array(); arr != nil && (opts.Has("axis") || len(a) == 2 && a[1].Kind() == lang.NumKind) {
+				axis := opts.Int("axis", 0)
+				if len(a) == 2 {
+					axis = a.Int(1)
+				}
+				truth := array.Map(arr, func(x float64) float64 {
+					if x != 0 {
+						return 1
+					}
+					return 0
+				})
+				reduce := array.Min // all
+				if stopAt {
+					reduce = array.Max // any
+				}
+				r := must(reduce(truth, axis))
+				r.Depth = array.Bool
+				return lang.Arr(r)
+			}
 			if arr := a[0].Array(); len(a) == 1 && arr != nil {
 				// as numpy's all and any: every element, whatever the shape
 				found := slices.ContainsFunc(arr.Data, func(x float64) bool { return (x != 0) == stopAt })

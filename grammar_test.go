@@ -86,6 +86,7 @@ var grammarCases = []struct{ src, want string }{
 	{"r = svd([[1, 2], [3, 4], [5, 6]], full_matrices=false)\n[r.u.shape, r.vt.shape]", "[[3, 2],\n [2, 2]]"},
 	{"r = svd([[1, 2], [3, 4], [5, 6]], full_matrices=false)\nallclose(r.u @ diag(r.s) @ r.vt, [[1, 2], [3, 4], [5, 6]])", "true"},
 	{"m = [[1, 0], [0, 0]] > 0\n[any(m, axis=0), all(m, 1)]", "[[ true, false],\n [false, false]]"},
+	{"t = linspace(0, 1, 100)\nplot(odeint((y, t) -> [y[1], -y[0]], [1, 0], t))", "<figure 640×480: 2 series>"},
 	{"2**53 + 1", "note: 9007199254740992 + 1 is 9007199254740992 in calc, not 9007199254740993: its numbers are float64, whose integers are exact only up to 2**53 = 9007199254740992\n9007199254740992"},
 	{"3**40", "note: 3 ** 40 is 1.215766546e+19 in calc, not 12157665459056928801: its numbers are float64, whose integers are exact only up to 2**53 = 9007199254740992\n1.215766546e+19"},
 	{"2**60 + 2**53", "1.161928704e+18"},

@@ -70,14 +70,15 @@ func plotOptions(own ...lang.Opt) []lang.Opt { return slices.Concat(own, plotFig
 var plotBuiltins = []*lang.Builtin{
 	{
 		Name: "plot", Forms: [][]lang.Param{
-			{plotAddParam, {Name: "x", Optional: true, Doc: "the x values (0, 1, 2, ... if left out)"}, {Name: "y", Doc: "the y values, or a matrix whose rows are series"}},
+			{plotAddParam, {Name: "x", Optional: true, Doc: "the x values (0, 1, 2, ... if left out)"}, {Name: "y", Doc: "the y values, or a matrix whose columns are series, as matplotlib's (its rows, when only they fit)"}},
 			{plotAddParam, {Name: "f", Doc: "a function, an expression in one symbol, or a list of them"}, {Name: "a", Doc: "the left end of the interval"}, {Name: "b", Doc: "the right end of the interval"}},
 		},
 		Options: plotOptions(plotStyleOptions...), Topic: "plots",
 		Doc: "A line plot of data or of functions, as a figure.\n" +
 			"Data y against x, or a function (or an expression in one\n" +
 			"symbol) on [a, b], sampled adaptively so that curves are smooth where they bend.\n" +
-			"Several series: rows of a matrix y, as in plot(x, [y1, y2]), or a list of functions, as in\n" +
+			"Several series: the columns of a matrix y, as matplotlib draws them, or its rows when only they fit\n" +
+			"x, as in plot(x, [y1, y2]) and solve_ivp's y (without x, a wide matrix's rows); or a list of functions, as in\n" +
 			"plot([sin, cos], 0, 2*pi); or add to a figure with plot(fig, ...). A legend shows the series' labels:\n" +
 			"{label: \"data\"}, or a list of labels for several series; several functions are labelled by their names.\n" +
 			"NaN values leave gaps in the line.",

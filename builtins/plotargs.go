@@ -207,9 +207,11 @@ func plotVector(a lang.Args, i int, name string) []float64 {
 	return append([]float64(nil), v.Data...)
 }
 
-// plotRows returns argument i as series of n values each: a vector, the rows
-// (or, if they do not fit, the columns) of a matrix, or a list of vectors.
-// n < 0 accepts any length common to all.
+// plotRows returns argument i as series of n values each: a vector, the
+// columns of a matrix, as matplotlib draws them (or its rows, when only
+// they fit n, or when n < 0 and the matrix is wider than tall, as
+// solve_ivp's y), or a list of vectors. n < 0 accepts any length common
+// to all.
 func plotRows(a lang.Args, i, n int, xname, name string) [][]float64 {
 	mismatch := func(got int) {
 		panic(lang.ArgErrorf(i, "%s and %s differ in length: %d and %d", xname, name, n, got))
@@ -218,11 +220,11 @@ func plotRows(a lang.Args, i, n int, xname, name string) [][]float64 {
 		r, c := m.Shape[0], m.Shape[1]
 		var out [][]float64
 		switch {
-		case n < 0 || c == n:
+		case n < 0 && c > r || n >= 0 && r != n && c == n:
 			for k := range r {
 				out = append(out, append([]float64(nil), m.Data[k*c:(k+1)*c]...))
 			}
-		case r == n:
+		case n < 0 || r == n:
 			for k := range c {
 				col := make([]float64, r)
 				for j := range r {

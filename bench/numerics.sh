@@ -20,6 +20,10 @@ run ./stdlib/poly Polyfit5on1e6 5x
 run ./stdlib/fft FFT2p20 1s
 run ./stdlib/fft FFTPrime99991 1s
 run ./stdlib/fft FFT1024 1s
+run ./stdlib/fft FFT64 1s
+run ./stdlib/fft FFT8 1s
+run ./stdlib/fft RFFT1024 1s
+run ./stdlib/fft RFFT64 1s
 run ./stdlib/linalg Eig500 3x
 run ./stdlib/linalg Eigvals500 3x
 awk '
@@ -30,6 +34,6 @@ awk '
 		if (!(name in go) || $3 / 1e9 < go[name]) go[name] = $3 / 1e9
 	}
 	END {
-		printf "%-16s %12s %12s %8s\n", "benchmark", "calc (s)", "numpy (s)", "ratio"
-		for (i = 1; i <= n; i++) { k = order[i]; printf "%-16s %12.6f %12.6f %8.2f\n", k, go[k], np[k], go[k] / np[k] }
+		printf "%-16s %14s %14s %8s\n", "benchmark", "calc (s)", "numpy (s)", "ratio"
+		for (i = 1; i <= n; i++) { k = order[i]; printf "%-16s %14.9f %14.9f %8.2f\n", k, go[k], np[k], go[k] / np[k] }
 	}' "$tmp/numpy" "$tmp/go"

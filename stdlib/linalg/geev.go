@@ -197,10 +197,8 @@ func laqr0(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int, work []
 	}
 	nwr = min(ihi-ilo+1, min((n-1)/3, max(2, nwr)))
 	nsr := max(2, min(shifts, min((n-3)/6, ihi-ilo))&^1)
-	kacc22 := 0
-	if shifts >= 14 {
-		kacc22 = 2
-	}
+	sweep := &qrSweep{wantt: wantt, wantz: wantz, accum: shifts >= 14, n: n, h: h, ldh: ldh,
+		iloz: iloz, ihiz: ihiz, z: z, ldz: ldz}
 
 	impl.Dlaqr23(wantt, wantz, n, ilo, ihi, nwr+1, h, ldh, iloz, ihiz, z, ldz,
 		wr, wi, h, ldh, n, h, ldh, n, h, ldh, work, -1, 1)
@@ -354,17 +352,11 @@ func laqr0(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int, work []
 			}
 		}
 
-		// The small-bulge multishift sweep, with workspace in h.
+		// The small-bulge multishift sweep.
 		ns = min(ns, kbot-ks+1) &^ 1
 		ks = kbot - ns + 1
-		kdu := 2 * ns
-		ku := n - kdu
-		kwh := kdu
-		kwv = kdu + 3
-		nhv = n - kwv - kdu
-		impl.Dlaqr5(wantt, wantz, kacc22, n, ktop, kbot, ns,
-			wr[ks:ks+ns], wi[ks:ks+ns], h, ldh, iloz, ihiz, z, ldz,
-			work, 3, h[ku*ldh:], ldh, nhv, h[kwv*ldh:], ldh, nhv, h[ku*ldh+kwh:], ldh)
+		sweep.ktop, sweep.kbot = ktop, kbot
+		sweep.laqr5(wr[ks:ks+ns], wi[ks:ks+ns])
 
 		if ld > 0 {
 			ndfl = 1

@@ -197,7 +197,7 @@ func laqr0(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int, work []
 	}
 	nwr = min(ihi-ilo+1, min((n-1)/3, max(2, nwr)))
 	nsr := max(2, min(shifts, min((n-3)/6, ihi-ilo))&^1)
-	sweep := &qrSweep{wantt: wantt, wantz: wantz, accum: shifts >= 14, n: n, h: h, ldh: ldh,
+	sweep := &multishift{wantt: wantt, wantz: wantz, accum: shifts >= 14, n: n, h: h, ldh: ldh,
 		iloz: iloz, ihiz: ihiz, z: z, ldz: ldz}
 
 	impl.Dlaqr23(wantt, wantz, n, ilo, ihi, nwr+1, h, ldh, iloz, ihiz, z, ldz,
@@ -260,14 +260,9 @@ func laqr0(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int, work []
 			nw -= ndec
 		}
 
-		// Aggressive early deflation, with workspace in the bottom of h.
-		kv := n - nw
-		kt := nw
-		kwv := nw + 1
-		nhv := n - kwv - kt
-		ls, ld := impl.Dlaqr23(wantt, wantz, n, ktop, kbot, nw,
-			h, ldh, iloz, ihiz, z, ldz, wr[:kbot+1], wi[:kbot+1],
-			h[kv*ldh:], ldh, nhv, h[kv*ldh+kt:], ldh, nhv, h[kwv*ldh:], ldh, work, lwork, 1)
+		// Aggressive early deflation.
+		sweep.ktop, sweep.kbot = ktop, kbot
+		ls, ld := sweep.laqr3(nw, wr[:kbot+1], wi[:kbot+1])
 		kbot -= ld
 		ks := kbot - ls + 1 // the first unused shift
 
@@ -297,7 +292,7 @@ func laqr0(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int, work []
 			// of the trailing principal submatrix.
 			if kbot-ks+1 <= ns/2 {
 				ks = kbot - ns + 1
-				kt = n - ns
+				kt := n - ns // workspace in the bottom rows of h
 				impl.Dlacpy(blas.All, ns, ns, h[ks*ldh+ks:], ldh, h[kt*ldh:], ldh)
 				if ns > nmin {
 					ks += impl.Dlaqr04(false, false, ns, 1, ns-1, h[kt*ldh:], ldh,

@@ -26,14 +26,15 @@ import (
 //   - the reflections are made by householder below instead of dlarfg's
 //     general routine.
 
-// qrSweep holds what one call of laqr5 works on: the upper Hessenberg h
-// (leading dimension ldh) with active block ktop..kbot, and z, into
-// whose rows iloz..ihiz the transformations are accumulated when wantz
-// is set. With wantt, the whole of h is updated (for the Schur form),
-// otherwise only the active block. With accum, the reflections of each
-// chase are gathered in ut and applied to the far-from-diagonal parts by
-// matrix products (LAPACK's kacc22 ≥ 1).
-type qrSweep struct {
+// multishift holds what laqr5 and laqr3 (laqr3.go) work on: the upper
+// Hessenberg h (leading dimension ldh) with active block ktop..kbot, and
+// z, into whose rows iloz..ihiz the transformations are accumulated when
+// wantz is set. With wantt, the whole of h is updated (for the Schur
+// form), otherwise only the active block. With accum, the reflections of
+// each chase are gathered in ut and applied to the far-from-diagonal
+// parts by matrix products (LAPACK's kacc22 ≥ 1). The rest is workspace,
+// kept from one call to the next.
+type multishift struct {
 	wantt, wantz, accum bool
 	n, ktop, kbot       int
 	h                   []float64
@@ -48,12 +49,22 @@ type qrSweep struct {
 	// bulges; wh and wv hold the products before they are copied back.
 	kdu        int
 	ut, wh, wv []float64
+	// laqr3's deflation window T, its Schur vectors V and workspace.
+	t, vw, work, tau []float64
+}
+
+// grown returns *buf with at least size elements, reallocated if short.
+func grown(buf *[]float64, size int) []float64 {
+	if len(*buf) < size {
+		*buf = make([]float64, size)
+	}
+	return *buf
 }
 
 // laqr5 is LAPACK's dlaqr5 with the shifts sr + i·si (an even number of
 // them, complex ones in conjugate pairs); s says what to update. The
 // workspace in s is grown as needed and kept for the next sweep.
-func (s *qrSweep) laqr5(sr, si []float64) {
+func (s *multishift) laqr5(sr, si []float64) {
 	ns := len(sr)
 	if ns < 2 || s.ktop >= s.kbot {
 		return
@@ -87,14 +98,14 @@ func (s *qrSweep) laqr5(sr, si []float64) {
 
 // grow makes room for nbmps reflections and the products of a chase of
 // width kdu.
-func (s *qrSweep) grow(nbmps, kdu int) {
+func (s *multishift) grow(nbmps, kdu int) {
 	if len(s.v) < nbmps {
 		s.v = make([][3]float64, nbmps)
 	}
-	if s.accum && len(s.ut) < kdu*kdu {
-		s.ut = make([]float64, kdu*kdu)
-		s.wh = make([]float64, kdu*s.n)
-		s.wv = make([]float64, kdu*s.n)
+	if s.accum {
+		grown(&s.ut, kdu*kdu)
+		grown(&s.wh, kdu*s.n)
+		grown(&s.wv, kdu*s.n)
 	}
 }
 
@@ -112,7 +123,7 @@ func pairShifts(sr, si []float64) {
 
 // rightRows returns the first row from which reflections are applied
 // from the right in the chase that starts at incol.
-func (s *qrSweep) rightRows(incol int) int {
+func (s *multishift) rightRows(incol int) int {
 	switch {
 	case s.accum:
 		return max(s.ktop, incol)
@@ -124,7 +135,7 @@ func (s *qrSweep) rightRows(incol int) int {
 
 // leftColumns returns the last column to which reflections are applied
 // from the left in the chase that ends at ndcol.
-func (s *qrSweep) leftColumns(ndcol int) int {
+func (s *multishift) leftColumns(ndcol int) int {
 	switch {
 	case s.accum:
 		return min(ndcol, s.kbot)
@@ -137,7 +148,7 @@ func (s *qrSweep) leftColumns(ndcol int) int {
 // chaseOneColumn moves the active bulges of the chain one column to the
 // right: bulges mtop..mbot are 3×3 reflections, and a 2×2 one may sit at
 // the bottom of the block (dlaqr5's loop over KRCOL).
-func (s *qrSweep) chaseOneColumn(sr, si []float64, nbmps, incol, ndcol, krcol int) {
+func (s *multishift) chaseOneColumn(sr, si []float64, nbmps, incol, ndcol, krcol int) {
 	h, ldh := s.h, s.ldh
 	ktop, kbot := s.ktop, s.kbot
 	mtop := max(0, (ktop-krcol)/2)
@@ -178,7 +189,7 @@ func (s *qrSweep) chaseOneColumn(sr, si []float64, nbmps, incol, ndcol, krcol in
 
 // chase2 is the special case of a 2×2 reflection at the bottom of the
 // block, for bulge m at row k.
-func (s *qrSweep) chase2(sr, si []float64, m, k, incol, jtop, jbot int) {
+func (s *multishift) chase2(sr, si []float64, m, k, incol, jtop, jbot int) {
 	h, ldh := s.h, s.ldh
 	v := &s.v[m]
 	if k == s.ktop-1 {
@@ -204,7 +215,7 @@ func (s *qrSweep) chase2(sr, si []float64, m, k, incol, jtop, jbot int) {
 // reflection3 makes the 3×3 reflection that introduces bulge m at the
 // top of the block (k = ktop−1) or moves it one column down, applying the
 // delayed update of the row below it first.
-func (s *qrSweep) reflection3(sr, si []float64, m, k int) {
+func (s *multishift) reflection3(sr, si []float64, m, k int) {
 	h, ldh := s.h, s.ldh
 	v := &s.v[m]
 	if k == s.ktop-1 {
@@ -236,7 +247,7 @@ func (s *qrSweep) reflection3(sr, si []float64, m, k int) {
 // computes a fresh reflection from the shifts, ignoring h[k+1,k] and
 // h[k+2,k]; if the fill that it makes is negligible it replaces v[m] and
 // the returned subdiagonal entry, otherwise beta stays.
-func (s *qrSweep) reintroduce(sr, si []float64, m, k int, beta float64) float64 {
+func (s *multishift) reintroduce(sr, si []float64, m, k int, beta float64) float64 {
 	h, ldh := s.h, s.ldh
 	var vt [3]float64
 	impl.Dlaqr1(3, h[(k+1)*ldh+k+1:], ldh, sr[2*m], si[2*m], sr[2*m+1], si[2*m+1], vt[:])
@@ -254,7 +265,7 @@ func (s *qrSweep) reintroduce(sr, si []float64, m, k int, beta float64) float64 
 // deflate sets the subdiagonal entry h[k+1,k] (k ≥ ktop) to zero when it
 // is negligible by both the traditional small-compared-to-nearby-
 // diagonals criterion and Ahues and Tisseur's (LAWN 122, 1997).
-func (s *qrSweep) deflate(k int) {
+func (s *multishift) deflate(k int) {
 	h, ldh := s.h, s.ldh
 	ktop, kbot := s.ktop, s.kbot
 	if k < ktop || h[(k+1)*ldh+k] == 0 {
@@ -301,7 +312,7 @@ func (s *qrSweep) deflate(k int) {
 // farUpdates applies the accumulated U of the chase incol..ndcol to the
 // rest of h (rows of the chase right of it: Uᵀ·H; columns above it: H·U)
 // and to z (Z·U), each as one matrix product.
-func (s *qrSweep) farUpdates(incol, ndcol int) {
+func (s *multishift) farUpdates(incol, ndcol int) {
 	kdu := s.kdu
 	jtop, jbot := s.ktop, s.kbot
 	if s.wantt {
@@ -327,7 +338,7 @@ func (s *qrSweep) farUpdates(incol, ndcol int) {
 
 // rightMultiply sets the rows×nu block a to a·U, where U's transpose is
 // the nu×nu block u (leading dimension ldu).
-func (s *qrSweep) rightMultiply(a []float64, lda, rows, nu int, u []float64, ldu int) {
+func (s *multishift) rightMultiply(a []float64, lda, rows, nu int, u []float64, ldu int) {
 	gemm.Dgemm(false, true, rows, nu, nu, 1, a, lda, u, ldu, 0, s.wv, nu)
 	copyBlock(rows, nu, s.wv, nu, a, lda)
 }

@@ -134,7 +134,7 @@ func compareSweeps(t *testing.T, name string, n int, h0 []float64, ns, ktop, kbo
 		z0[i*n+i] = 1
 	}
 	got, gotZ := append([]float64(nil), h0...), append([]float64(nil), z0...)
-	sweep := qrSweep{wantt: wantt, wantz: wantz, accum: accum, n: n, ktop: ktop, kbot: kbot,
+	sweep := multishift{wantt: wantt, wantz: wantz, accum: accum, n: n, ktop: ktop, kbot: kbot,
 		h: got, ldh: n, iloz: 0, ihiz: n - 1, z: gotZ, ldz: n}
 	sweep.laqr5(append([]float64(nil), sr...), append([]float64(nil), si...))
 

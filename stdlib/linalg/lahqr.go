@@ -125,8 +125,8 @@ func lahqr(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int) (unconv
 				if k > m {
 					bi.Dcopy(nr, h[k*ldh+k-1:], ldh, v[:], 1)
 				}
-				var t0 float64
-				v[0], t0 = impl.Dlarfg(nr, v[0], v[1:], 1)
+				var tau float64
+				v[0], tau = householder(v[0], v[1:nr])
 				if k > m {
 					h[k*ldh+k-1] = v[0]
 					h[(k+1)*ldh+k-1] = 0
@@ -134,48 +134,20 @@ func lahqr(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int) (unconv
 						h[(k+2)*ldh+k-1] = 0
 					}
 				} else if m > l {
-					h[k*ldh+k-1] *= 1 - t0
+					h[k*ldh+k-1] *= 1 - tau
 				}
-				t1 := t0 * v[1]
+				refl := [3]float64{tau, v[1], v[2]}
 				if nr == 3 {
-					t2 := t0 * v[2]
-					for j := k; j <= i2; j++ {
-						sum := h[k*ldh+j] + v[1]*h[(k+1)*ldh+j] + v[2]*h[(k+2)*ldh+j]
-						h[k*ldh+j] -= sum * t0
-						h[(k+1)*ldh+j] -= sum * t1
-						h[(k+2)*ldh+j] -= sum * t2
-					}
-					for j := i1; j <= min(k+3, i); j++ {
-						sum := h[j*ldh+k] + v[1]*h[j*ldh+k+1] + v[2]*h[j*ldh+k+2]
-						h[j*ldh+k] -= sum * t0
-						h[j*ldh+k+1] -= sum * t1
-						h[j*ldh+k+2] -= sum * t2
-					}
+					reflectLeft3(h, ldh, k, k, i2+1, &refl)
+					reflectRight3(h, ldh, k, i1, min(k+3, i), &refl)
 					if schur {
-						for j := ilo; j <= ihi; j++ {
-							sum := z[j*ldz+k] + v[1]*z[j*ldz+k+1] + v[2]*z[j*ldz+k+2]
-							z[j*ldz+k] -= sum * t0
-							z[j*ldz+k+1] -= sum * t1
-							z[j*ldz+k+2] -= sum * t2
-						}
+						reflectRight3(z, ldz, k, ilo, ihi, &refl)
 					}
-				} else if nr == 2 {
-					for j := k; j <= i2; j++ {
-						sum := h[k*ldh+j] + v[1]*h[(k+1)*ldh+j]
-						h[k*ldh+j] -= sum * t0
-						h[(k+1)*ldh+j] -= sum * t1
-					}
-					for j := i1; j <= i; j++ {
-						sum := h[j*ldh+k] + v[1]*h[j*ldh+k+1]
-						h[j*ldh+k] -= sum * t0
-						h[j*ldh+k+1] -= sum * t1
-					}
+				} else {
+					reflectLeft2(h, ldh, k, k, i2+1, &refl)
+					reflectRight2(h, ldh, k, i1, i, &refl)
 					if schur {
-						for j := ilo; j <= ihi; j++ {
-							sum := z[j*ldz+k] + v[1]*z[j*ldz+k+1]
-							z[j*ldz+k] -= sum * t0
-							z[j*ldz+k+1] -= sum * t1
-						}
+						reflectRight2(z, ldz, k, ilo, ihi, &refl)
 					}
 				}
 			}

@@ -51,9 +51,15 @@ func hseqrSmall(schur bool, n, ilo, ihi int, h, wr, wi, z []float64) int {
 	if schur {
 		ldz = n
 	}
+	if schur {
+		transpose(n, z)
+	}
 	if lahqr(schur, n, ilo, ihi, h, wr[:ihi+1], wi[:ihi+1], z, ldz) == 0 {
-		if schur && n > 2 {
-			impl.Dlaset(blas.Lower, n-2, n-2, 0, 0, h[2*n:], n)
+		if schur {
+			transpose(n, z)
+			if n > 2 {
+				impl.Dlaset(blas.Lower, n-2, n-2, 0, 0, h[2*n:], n)
+			}
 		}
 		return 0
 	}
@@ -67,13 +73,24 @@ func hseqrSmall(schur bool, n, ilo, ihi int, h, wr, wi, z []float64) int {
 	return impl.Dhseqr(job, compz, n, ilo, ihi, h, n, wr, wi, z, ldz, work, len(work))
 }
 
+// transpose transposes the n×n matrix a in place.
+func transpose(n int, a []float64) {
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			a[i*n+j], a[j*n+i] = a[j*n+i], a[i*n+j]
+		}
+	}
+}
+
 // lahqr is LAPACK's dlahqr with ldh = n, iloz = ilo and ihiz = ihi: the
 // eigenvalues wr + i·wi of rows and columns ilo..ihi of the n×n upper
 // Hessenberg matrix h, and with schur set the Schur form in h and the
-// transformations accumulated into z (ldz n). wr and wi have length
-// ihi+1. It returns 0, or one more than the index of the last eigenvalue
-// that did not converge.
-func lahqr(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int) (unconverged int) {
+// transformations accumulated into zt = Zᵀ (leading dimension ldz), which
+// is stored transposed so that each reflection updates three contiguous
+// rows of it instead of three entries of every row of Z. wr and wi have
+// length ihi+1. It returns 0, or one more than the index of the last
+// eigenvalue that did not converge.
+func lahqr(schur bool, n, ilo, ihi int, h, wr, wi, zt []float64, ldz int) (unconverged int) {
 	ldh := n
 	if ilo == ihi {
 		wr[ilo], wi[ilo] = h[ilo*ldh+ilo], 0
@@ -141,13 +158,13 @@ func lahqr(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int) (unconv
 					reflectLeft3(h, ldh, k, k, i2+1, &refl)
 					reflectRight3(h, ldh, k, i1, min(k+3, i), &refl)
 					if schur {
-						reflectRight3(z, ldz, k, ilo, ihi, &refl)
+						reflectLeft3(zt, ldz, k, ilo, ihi+1, &refl)
 					}
 				} else {
 					reflectLeft2(h, ldh, k, k, i2+1, &refl)
 					reflectRight2(h, ldh, k, i1, i, &refl)
 					if schur {
-						reflectRight2(z, ldz, k, ilo, ihi, &refl)
+						reflectLeft2(zt, ldz, k, ilo, ihi+1, &refl)
 					}
 				}
 			}
@@ -170,7 +187,7 @@ func lahqr(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int) (unconv
 					bi.Drot(i2-i, h[(i-1)*ldh+i+1:], 1, h[i*ldh+i+1:], 1, cs, sn)
 				}
 				bi.Drot(i-i1-1, h[i1*ldh+i-1:], ldh, h[i1*ldh+i:], ldh, cs, sn)
-				bi.Drot(ihi-ilo+1, z[ilo*ldz+i-1:], ldz, z[ilo*ldz+i:], ldz, cs, sn)
+				bi.Drot(ihi-ilo+1, zt[(i-1)*ldz+ilo:], 1, zt[i*ldz+ilo:], 1, cs, sn)
 			}
 		}
 		kdefl = 0

@@ -82,7 +82,8 @@ func (s *multishift) windowSchur(kwtop, jw int, sr, si []float64) (t, v []float6
 		})
 		infqr = impl.Dlaqr04(true, true, jw, 0, jw-1, t, jw, sr[:jw], si[:jw], 0, jw-1, v, jw, work, len(work), 0)
 	} else {
-		infqr = lahqr(true, jw, 0, jw-1, t, sr[:jw], si[:jw], v, jw)
+		infqr = lahqr(true, jw, 0, jw-1, t, sr[:jw], si[:jw], v, jw) // v = Vᵀ = I
+		transpose(jw, v)
 	}
 	// Clear the trash below the subdiagonal.
 	for j := 0; j < jw-3; j++ {

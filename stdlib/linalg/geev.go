@@ -19,8 +19,10 @@ import (
 // LAPACK's shift counts the eigendecomposition of a 500×500 matrix is
 // about three times faster. The code follows gonum's Dgeev and Dlaqr04
 // (themselves LAPACK 3.x's) statement by statement; only the tuning
-// parameters differ, and the eigenvectors of the Schur form come from
-// trevc.go's row-wise dtrevc3 instead of gonum's Dtrevc3.
+// parameters differ, and the routines where the time goes are calc's own
+// row-major ports: the sweeps are laqr5.go's dlaqr5, the aggressive early
+// deflation laqr3.go's dlaqr3, and the eigenvectors of the Schur form
+// trevc.go's row-wise dtrevc3.
 
 var impl gonum.Implementation
 
@@ -200,6 +202,9 @@ func laqr0(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int, work []
 	sweep := &multishift{wantt: wantt, wantz: wantz, accum: shifts >= 14, n: n, h: h, ldh: ldh,
 		iloz: iloz, ihiz: ihiz, z: z, ldz: ldz}
 
+	// dlaqr3's workspace query: dlaqr0 bounds the deflation window and
+	// the shift count by the workspace it has, so its size keeps LAPACK's
+	// tuning (laqr3 itself keeps its workspace in sweep).
 	impl.Dlaqr23(wantt, wantz, n, ilo, ihi, nwr+1, h, ldh, iloz, ihiz, z, ldz,
 		wr, wi, h, ldh, n, h, ldh, n, h, ldh, work, -1, 1)
 	lwkopt := max(3*nsr/2, int(work[0]))

@@ -121,9 +121,9 @@ func pairShifts(sr, si []float64) {
 	}
 }
 
-// rightRows returns the first row from which reflections are applied
+// firstRightRow returns the first row from which reflections are applied
 // from the right in the chase that starts at incol.
-func (s *multishift) rightRows(incol int) int {
+func (s *multishift) firstRightRow(incol int) int {
 	switch {
 	case s.accum:
 		return max(s.ktop, incol)
@@ -133,9 +133,9 @@ func (s *multishift) rightRows(incol int) int {
 	return s.ktop
 }
 
-// leftColumns returns the last column to which reflections are applied
+// lastLeftColumn returns the last column to which reflections are applied
 // from the left in the chase that ends at ndcol.
-func (s *multishift) leftColumns(ndcol int) int {
+func (s *multishift) lastLeftColumn(ndcol int) int {
 	switch {
 	case s.accum:
 		return min(ndcol, s.kbot)
@@ -154,7 +154,7 @@ func (s *multishift) chaseOneColumn(sr, si []float64, nbmps, incol, ndcol, krcol
 	mtop := max(0, (ktop-krcol)/2)
 	mbot := min(nbmps, (kbot-krcol-1)/2) - 1
 	m22 := mbot + 1
-	jtop, jbot := s.rightRows(incol), s.leftColumns(ndcol)
+	jtop, jbot := s.firstRightRow(incol), s.lastLeftColumn(ndcol)
 	if mbot < nbmps-1 && krcol+2*m22 == kbot-2 {
 		s.chase2(sr, si, m22, krcol+2*m22, incol, jtop, jbot)
 	}

@@ -99,19 +99,21 @@ func RFFT(x []float64) []complex128 {
 // separateHalves turns z[:h], the transform of the even samples plus i
 // times that of the odd ones, into the n/2+1 = h+1 terms of the real
 // transform, in place: terms k and h−k are made together from Z[k] and
-// Z[h−k]. w[k] = exp(−2πi·k/n) for k ≤ h/2; w^(h−k) = −conj(w^k).
+// Z[h−k]. w[k] = exp(−2πi·k/n) for k ≤ h/2. With E and O the halves' k-th
+// terms, term h−k is conj(E − w^k·O), as E and O at h−k are conj(E) and
+// conj(O) and w^(h−k) = −conj(w^k): one complex product per pair.
 func separateHalves(z, w []complex128) {
 	h := len(z) - 1
 	z0 := z[0]
 	z[0], z[h] = complex(real(z0)+imag(z0), 0), complex(real(z0)-imag(z0), 0)
 	for k := 1; 2*k <= h; k++ {
 		a, b := z[k], z[h-k]
-		ek, dk := (a+cmplx.Conj(b))*0.5, (a-cmplx.Conj(b))*0.5
-		eh, dh := (b+cmplx.Conj(a))*0.5, (b-cmplx.Conj(a))*0.5
-		// d/i
-		ok, oh := complex(imag(dk), -real(dk)), complex(imag(dh), -real(dh))
-		z[k] = ek + w[k]*ok
-		z[h-k] = eh - cmplx.Conj(w[k])*oh
+		// E = (a + conj b)/2, D = (a − conj b)/2 and O = D/i.
+		er, ei := (real(a)+real(b))*0.5, (imag(a)-imag(b))*0.5
+		dr, di := (real(a)-real(b))*0.5, (imag(a)+imag(b))*0.5
+		t := w[k] * complex(di, -dr)
+		z[k] = complex(er+real(t), ei+imag(t))
+		z[h-k] = complex(er-real(t), imag(t)-ei)
 	}
 }
 

@@ -389,6 +389,9 @@ func reflectLeft3(a []float64, lda, row, c0, c1 int, v *[3]float64) {
 	r1 := a[row*lda+c0 : row*lda+c1]
 	r2 := a[(row+1)*lda+c0 : (row+1)*lda+c1][:len(r1)]
 	r3 := a[(row+2)*lda+c0 : (row+2)*lda+c1][:len(r1)]
+	done := reflectRows3Vector(r1, r2, r3, v1, v2, t1, t2, t3)
+	r1 = r1[done:]
+	r2, r3 = r2[done:][:len(r1)], r3[done:][:len(r1)]
 	for j, x := range r1 {
 		sum := x + v1*r2[j] + v2*r3[j]
 		r1[j] = x - sum*t1

@@ -208,7 +208,7 @@ func (s *multishift) restoreWindow(t, v []float64, jw, ns, kwtop int, spike floa
 		impl.Dlarf(blas.Left, ns, jw, x, 1, beta, t, jw, scratch)
 		impl.Dlarf(blas.Right, ns, ns, x, 1, beta, t, jw, scratch)
 		impl.Dlarf(blas.Right, jw, ns, x, 1, beta, v, jw, scratch)
-		work := workFor(func(w []float64, l int) { impl.Dgehrd(jw, 0, ns-1, t, jw, tau[:jw-1], w, l) })
+		work := s.workspace(func(w []float64, l int) { impl.Dgehrd(jw, 0, ns-1, t, jw, tau[:jw-1], w, l) })
 		impl.Dgehrd(jw, 0, ns-1, t, jw, tau[:jw-1], work, len(work))
 	}
 	if kwtop > 0 {
@@ -219,12 +219,20 @@ func (s *multishift) restoreWindow(t, v []float64, jw, ns, kwtop int, spike floa
 		copy(h[(kwtop+i)*ldh+kwtop+from:(kwtop+i)*ldh+kwtop+jw], t[i*jw+from:(i+1)*jw])
 	}
 	if reduce {
-		work := workFor(func(w []float64, l int) {
+		work := s.workspace(func(w []float64, l int) {
 			impl.Dormhr(blas.Right, blas.NoTrans, jw, ns, 0, ns-1, t, jw, tau[:ns-1], v, jw, w, l)
 		})
 		impl.Dormhr(blas.Right, blas.NoTrans, jw, ns, 0, ns-1, t, jw, tau[:ns-1], v, jw, work, len(work))
 	}
 	s.applyWindowFactor(v, jw, kwtop)
+}
+
+// workspace returns s.lwork, grown to the size that query (a LAPACK
+// routine called with lwork −1) asks for.
+func (s *multishift) workspace(query func(work []float64, lwork int)) []float64 {
+	var size [1]float64
+	query(size[:], -1)
+	return grown(&s.lwork, max(1, int(size[0])))
 }
 
 // applyWindowFactor multiplies the rows of h above the window (from ktop

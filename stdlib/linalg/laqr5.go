@@ -49,8 +49,9 @@ type multishift struct {
 	// bulges; wh and wv hold the products before they are copied back.
 	kdu        int
 	ut, wh, wv []float64
-	// laqr3's deflation window T, its Schur vectors V and workspace.
-	t, vw, work, tau []float64
+	// laqr3's deflation window T, its Schur vectors V and workspace
+	// (lwork for the LAPACK routines it calls).
+	t, vw, work, tau, lwork []float64
 }
 
 // grown returns *buf with at least size elements, reallocated if short.

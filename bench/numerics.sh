@@ -2,7 +2,9 @@
 # Issue 16's speed targets: calc's Go benchmarks beside numpy's timings of
 # the same work. Each Go benchmark runs between two numpy timings of the
 # same task, so that both see nearly the same machine load; as numpy's
-# timings are the best of 5 calls, the Go figure is the best of 3 runs.
+# timings are the best of 5 batches (single calls for the large tasks,
+# averages over enough calls to last 0.05 s for the small ones, as
+# timeit's), the Go figure is the best of 3 runs.
 # Prints each time and the ratio calc/numpy.
 # Run from the repository root: sh bench/numerics.sh
 set -e

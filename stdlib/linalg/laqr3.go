@@ -20,15 +20,15 @@ import (
 // gemm in one product each.
 
 // laqr3 looks for negligible entries of the spike that joins the trailing
-// nw×nw window of the active block to the rest (nw ≤ kbot−ktop+1). It
-// deflates those eigenvalues and returns their number nd; of the
-// eigenvalues of the window that did not deflate, it returns the number
-// ns and stores them in sr + i·si at kbot−nd−ns+1..kbot−nd, for use as
-// shifts. sr and si have length kbot+1.
-func (s *multishift) laqr3(nw int, sr, si []float64) (ns, nd int) {
+// jw×jw window of the active block to the rest (jw ≤ kbot−ktop+1). It
+// deflates those eigenvalues, stores them in sr + i·si at
+// kbot−nd+1..kbot and returns their number nd; of the eigenvalues of the
+// window that did not deflate, it returns the number ns and stores them
+// at kbot−nd−ns+1..kbot−nd, for use as shifts. sr and si have length
+// kbot+1.
+func (s *multishift) laqr3(jw int, sr, si []float64) (ns, nd int) {
 	h, ldh := s.h, s.ldh
 	ktop, kbot := s.ktop, s.kbot
-	jw := nw
 	smlnum := float64(s.n) / dlamchP * dlamchS
 	kwtop := kbot - jw + 1
 	var spike float64

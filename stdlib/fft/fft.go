@@ -32,6 +32,21 @@ type Plan struct {
 	inner  *Plan
 	// scratch buffers, one per concurrent caller.
 	pool sync.Pool
+	// half[k] = exp(−2πi·k/2n) for k ≤ n/2, the twiddles with which
+	// RFFT of length 2n completes this plan's transform; made on first use.
+	half     []complex128
+	halfOnce sync.Once
+}
+
+// halfRoots returns p.half, computing it the first time.
+func (p *Plan) halfRoots() []complex128 {
+	p.halfOnce.Do(func() {
+		p.half = make([]complex128, p.n/2+1)
+		for k := range p.half {
+			p.half[k] = root(k, 2*p.n)
+		}
+	})
+	return p.half
 }
 
 // factor splits n into the radices Stockham uses: fours first, then a
@@ -321,21 +336,44 @@ func radix4(x, y []complex128, m, s, stride int, roots []complex128) {
 		y1 := y[s*(4*j+1) : s*(4*j+1)+s][:len(x0)]
 		y2 := y[s*(4*j+2) : s*(4*j+2)+s][:len(x0)]
 		y3 := y[s*(4*j+3) : s*(4*j+3)+s][:len(x0)]
-		for q, a := range x0 {
-			b, c, d := x1[q], x2[q], x3[q]
-			apc, amc := a+c, a-c
-			bpd, bmd := b+d, b-d
-			// −i·(b − d)
-			mibmd := complex(imag(bmd), -real(bmd))
-			y0[q] = apc + bpd
-			if j == 0 {
-				y1[q], y2[q], y3[q] = amc+mibmd, apc-bpd, amc-mibmd
-				continue
-			}
-			y1[q] = (amc + mibmd) * w1
-			y2[q] = (apc - bpd) * w2
-			y3[q] = (amc - mibmd) * w3
+		if j == 0 {
+			done := radix4Vector(x0, x1, x2, x3, y0, y1, y2, y3, nil)
+			unitButterflies4(x0[done:], x1[done:], x2[done:], x3[done:], y0[done:], y1[done:], y2[done:], y3[done:])
+			continue
 		}
+		done := radix4Vector(x0, x1, x2, x3, y0, y1, y2, y3, &[3]complex128{w1, w2, w3})
+		butterflies4(x0[done:], x1[done:], x2[done:], x3[done:], y0[done:], y1[done:], y2[done:], y3[done:], w1, w2, w3)
+	}
+}
+
+// unitButterflies4 is butterflies4 for the group with unit twiddles.
+func unitButterflies4(x0, x1, x2, x3, y0, y1, y2, y3 []complex128) {
+	x1, x2, x3 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)]
+	y0, y1, y2, y3 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)], y3[:len(x0)]
+	for q, a := range x0 {
+		b, c, d := x1[q], x2[q], x3[q]
+		apc, amc := a+c, a-c
+		bpd, bmd := b+d, b-d
+		// −i·(b − d)
+		mibmd := complex(imag(bmd), -real(bmd))
+		y0[q], y1[q], y2[q], y3[q] = apc+bpd, amc+mibmd, apc-bpd, amc-mibmd
+	}
+}
+
+// butterflies4 is a radix-4 pass's loop over the inputs x0..x3 and outputs
+// y0..y3 of one group, with twiddles w1, w2, w3.
+func butterflies4(x0, x1, x2, x3, y0, y1, y2, y3 []complex128, w1, w2, w3 complex128) {
+	x1, x2, x3 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)]
+	y0, y1, y2, y3 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)], y3[:len(x0)]
+	for q, a := range x0 {
+		b, c, d := x1[q], x2[q], x3[q]
+		apc, amc := a+c, a-c
+		bpd, bmd := b+d, b-d
+		mibmd := complex(imag(bmd), -real(bmd))
+		y0[q] = apc + bpd
+		y1[q] = (amc + mibmd) * w1
+		y2[q] = (apc - bpd) * w2
+		y3[q] = (amc - mibmd) * w3
 	}
 }
 

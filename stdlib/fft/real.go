@@ -3,18 +3,33 @@ package fft
 import (
 	"math/cmplx"
 	"sync"
+	"sync/atomic"
 )
 
 // plans caches the plans of the lengths last used, as numpy's pocketfft
 // keeps an LRU cache of 16: building one costs as much as a few
 // transforms. It is safe for concurrent use and invisible to callers.
+// last, the plan most recently returned, is found without the lock, so
+// that repeated transforms of one small length pay no locking.
 var plans struct {
 	sync.Mutex
 	order []*Plan
+	last  atomic.Pointer[Plan]
 }
 
 // planFor returns a plan for length n from the cache, or a new one.
 func planFor(n int) *Plan {
+	if p := plans.last.Load(); p != nil && p.n == n {
+		return p
+	}
+	p := cachedPlan(n)
+	plans.last.Store(p)
+	return p
+}
+
+// cachedPlan returns the plan for length n from the LRU list, moving it
+// to the front, or a new one added there.
+func cachedPlan(n int) *Plan {
 	plans.Lock()
 	defer plans.Unlock()
 	for i, p := range plans.order {
@@ -71,21 +86,35 @@ func RFFT(x []float64) []complex128 {
 		return c[:n/2+1]
 	}
 	h := n / 2
-	z := make([]complex128, h+1)
-	for j := range h {
-		z[j] = complex(x[2*j], x[2*j+1])
-	}
-	planFor(h).Forward(z[:h], z[:h])
-	z[h] = z[0]
 	out := make([]complex128, h+1)
-	for k := 0; k <= h; k++ {
-		a, b := z[k], cmplx.Conj(z[h-k])
-		e := (a + b) * 0.5
-		d := (a - b) * 0.5
-		o := complex(imag(d), -real(d)) // d/i
-		out[k] = e + root(k, n)*o
+	for j := range h {
+		out[j] = complex(x[2*j], x[2*j+1])
 	}
+	p := planFor(h)
+	p.Forward(out[:h], out[:h])
+	separateHalves(out, p.halfRoots())
 	return out
+}
+
+// separateHalves turns z[:h], the transform of the even samples plus i
+// times that of the odd ones, into the n/2+1 = h+1 terms of the real
+// transform, in place: terms k and h−k are made together from Z[k] and
+// Z[h−k]. w[k] = exp(−2πi·k/n) for k ≤ h/2. With E and O the halves' k-th
+// terms, term h−k is conj(E − w^k·O), as E and O at h−k are conj(E) and
+// conj(O) and w^(h−k) = −conj(w^k): one complex product per pair.
+func separateHalves(z, w []complex128) {
+	h := len(z) - 1
+	z0 := z[0]
+	z[0], z[h] = complex(real(z0)+imag(z0), 0), complex(real(z0)-imag(z0), 0)
+	for k := 1; 2*k <= h; k++ {
+		a, b := z[k], z[h-k]
+		// E = (a + conj b)/2, D = (a − conj b)/2 and O = D/i.
+		er, ei := (real(a)+real(b))*0.5, (imag(a)-imag(b))*0.5
+		dr, di := (real(a)-real(b))*0.5, (imag(a)+imag(b))*0.5
+		t := w[k] * complex(di, -dr)
+		z[k] = complex(er+real(t), ei+imag(t))
+		z[h-k] = complex(er-real(t), imag(t)-ei)
+	}
 }
 
 // IRFFT returns the real signal of length n whose rfft is X, as

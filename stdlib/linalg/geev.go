@@ -19,8 +19,10 @@ import (
 // LAPACK's shift counts the eigendecomposition of a 500×500 matrix is
 // about three times faster. The code follows gonum's Dgeev and Dlaqr04
 // (themselves LAPACK 3.x's) statement by statement; only the tuning
-// parameters differ, and the eigenvectors of the Schur form come from
-// trevc.go's row-wise dtrevc3 instead of gonum's Dtrevc3.
+// parameters differ, and the routines where the time goes are calc's own
+// row-major ports: the sweeps are laqr5.go's dlaqr5, the aggressive early
+// deflation laqr3.go's dlaqr3, and the eigenvectors of the Schur form
+// trevc.go's row-wise dtrevc3.
 
 var impl gonum.Implementation
 
@@ -197,11 +199,12 @@ func laqr0(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int, work []
 	}
 	nwr = min(ihi-ilo+1, min((n-1)/3, max(2, nwr)))
 	nsr := max(2, min(shifts, min((n-3)/6, ihi-ilo))&^1)
-	kacc22 := 0
-	if shifts >= 14 {
-		kacc22 = 2
-	}
+	sweep := &multishift{wantt: wantt, wantz: wantz, accum: shifts >= 14, n: n, h: h, ldh: ldh,
+		iloz: iloz, ihiz: ihiz, z: z, ldz: ldz}
 
+	// dlaqr3's workspace query: dlaqr0 bounds the deflation window and
+	// the shift count by the workspace it has, so its size keeps LAPACK's
+	// tuning (laqr3 itself keeps its workspace in sweep).
 	impl.Dlaqr23(wantt, wantz, n, ilo, ihi, nwr+1, h, ldh, iloz, ihiz, z, ldz,
 		wr, wi, h, ldh, n, h, ldh, n, h, ldh, work, -1, 1)
 	lwkopt := max(3*nsr/2, int(work[0]))
@@ -262,14 +265,9 @@ func laqr0(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int, work []
 			nw -= ndec
 		}
 
-		// Aggressive early deflation, with workspace in the bottom of h.
-		kv := n - nw
-		kt := nw
-		kwv := nw + 1
-		nhv := n - kwv - kt
-		ls, ld := impl.Dlaqr23(wantt, wantz, n, ktop, kbot, nw,
-			h, ldh, iloz, ihiz, z, ldz, wr[:kbot+1], wi[:kbot+1],
-			h[kv*ldh:], ldh, nhv, h[kv*ldh+kt:], ldh, nhv, h[kwv*ldh:], ldh, work, lwork, 1)
+		// Aggressive early deflation.
+		sweep.ktop, sweep.kbot = ktop, kbot
+		ls, ld := sweep.laqr3(nw, wr[:kbot+1], wi[:kbot+1])
 		kbot -= ld
 		ks := kbot - ls + 1 // the first unused shift
 
@@ -299,7 +297,7 @@ func laqr0(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int, work []
 			// of the trailing principal submatrix.
 			if kbot-ks+1 <= ns/2 {
 				ks = kbot - ns + 1
-				kt = n - ns
+				kt := n - ns // workspace in the bottom rows of h
 				impl.Dlacpy(blas.All, ns, ns, h[ks*ldh+ks:], ldh, h[kt*ldh:], ldh)
 				if ns > nmin {
 					ks += impl.Dlaqr04(false, false, ns, 1, ns-1, h[kt*ldh:], ldh,
@@ -354,17 +352,11 @@ func laqr0(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int, work []
 			}
 		}
 
-		// The small-bulge multishift sweep, with workspace in h.
+		// The small-bulge multishift sweep.
 		ns = min(ns, kbot-ks+1) &^ 1
 		ks = kbot - ns + 1
-		kdu := 2 * ns
-		ku := n - kdu
-		kwh := kdu
-		kwv = kdu + 3
-		nhv = n - kwv - kdu
-		impl.Dlaqr5(wantt, wantz, kacc22, n, ktop, kbot, ns,
-			wr[ks:ks+ns], wi[ks:ks+ns], h, ldh, iloz, ihiz, z, ldz,
-			work, 3, h[ku*ldh:], ldh, nhv, h[kwv*ldh:], ldh, nhv, h[ku*ldh+kwh:], ldh)
+		sweep.ktop, sweep.kbot = ktop, kbot
+		sweep.laqr5(wr[ks:ks+ns], wi[ks:ks+ns])
 
 		if ld > 0 {
 			ndfl = 1

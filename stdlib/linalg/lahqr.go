@@ -51,9 +51,15 @@ func hseqrSmall(schur bool, n, ilo, ihi int, h, wr, wi, z []float64) int {
 	if schur {
 		ldz = n
 	}
+	if schur {
+		transpose(n, z)
+	}
 	if lahqr(schur, n, ilo, ihi, h, wr[:ihi+1], wi[:ihi+1], z, ldz) == 0 {
-		if schur && n > 2 {
-			impl.Dlaset(blas.Lower, n-2, n-2, 0, 0, h[2*n:], n)
+		if schur {
+			transpose(n, z)
+			if n > 2 {
+				impl.Dlaset(blas.Lower, n-2, n-2, 0, 0, h[2*n:], n)
+			}
 		}
 		return 0
 	}
@@ -67,13 +73,24 @@ func hseqrSmall(schur bool, n, ilo, ihi int, h, wr, wi, z []float64) int {
 	return impl.Dhseqr(job, compz, n, ilo, ihi, h, n, wr, wi, z, ldz, work, len(work))
 }
 
+// transpose transposes the n×n matrix a in place.
+func transpose(n int, a []float64) {
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			a[i*n+j], a[j*n+i] = a[j*n+i], a[i*n+j]
+		}
+	}
+}
+
 // lahqr is LAPACK's dlahqr with ldh = n, iloz = ilo and ihiz = ihi: the
 // eigenvalues wr + i·wi of rows and columns ilo..ihi of the n×n upper
 // Hessenberg matrix h, and with schur set the Schur form in h and the
-// transformations accumulated into z (ldz n). wr and wi have length
-// ihi+1. It returns 0, or one more than the index of the last eigenvalue
-// that did not converge.
-func lahqr(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int) (unconverged int) {
+// transformations accumulated into zt = Zᵀ (leading dimension ldz), which
+// is stored transposed so that each reflection updates three contiguous
+// rows of it instead of three entries of every row of Z. wr and wi have
+// length ihi+1. It returns 0, or one more than the index of the last
+// eigenvalue that did not converge.
+func lahqr(schur bool, n, ilo, ihi int, h, wr, wi, zt []float64, ldz int) (unconverged int) {
 	ldh := n
 	if ilo == ihi {
 		wr[ilo], wi[ilo] = h[ilo*ldh+ilo], 0
@@ -125,8 +142,8 @@ func lahqr(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int) (unconv
 				if k > m {
 					bi.Dcopy(nr, h[k*ldh+k-1:], ldh, v[:], 1)
 				}
-				var t0 float64
-				v[0], t0 = impl.Dlarfg(nr, v[0], v[1:], 1)
+				var tau float64
+				v[0], tau = householder(v[0], v[1:nr])
 				if k > m {
 					h[k*ldh+k-1] = v[0]
 					h[(k+1)*ldh+k-1] = 0
@@ -134,48 +151,20 @@ func lahqr(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int) (unconv
 						h[(k+2)*ldh+k-1] = 0
 					}
 				} else if m > l {
-					h[k*ldh+k-1] *= 1 - t0
+					h[k*ldh+k-1] *= 1 - tau
 				}
-				t1 := t0 * v[1]
+				refl := [3]float64{tau, v[1], v[2]}
 				if nr == 3 {
-					t2 := t0 * v[2]
-					for j := k; j <= i2; j++ {
-						sum := h[k*ldh+j] + v[1]*h[(k+1)*ldh+j] + v[2]*h[(k+2)*ldh+j]
-						h[k*ldh+j] -= sum * t0
-						h[(k+1)*ldh+j] -= sum * t1
-						h[(k+2)*ldh+j] -= sum * t2
-					}
-					for j := i1; j <= min(k+3, i); j++ {
-						sum := h[j*ldh+k] + v[1]*h[j*ldh+k+1] + v[2]*h[j*ldh+k+2]
-						h[j*ldh+k] -= sum * t0
-						h[j*ldh+k+1] -= sum * t1
-						h[j*ldh+k+2] -= sum * t2
-					}
+					reflectLeft3(h, ldh, k, k, i2+1, &refl)
+					reflectRight3(h, ldh, k, i1, min(k+3, i), &refl)
 					if schur {
-						for j := ilo; j <= ihi; j++ {
-							sum := z[j*ldz+k] + v[1]*z[j*ldz+k+1] + v[2]*z[j*ldz+k+2]
-							z[j*ldz+k] -= sum * t0
-							z[j*ldz+k+1] -= sum * t1
-							z[j*ldz+k+2] -= sum * t2
-						}
+						reflectLeft3(zt, ldz, k, ilo, ihi+1, &refl)
 					}
-				} else if nr == 2 {
-					for j := k; j <= i2; j++ {
-						sum := h[k*ldh+j] + v[1]*h[(k+1)*ldh+j]
-						h[k*ldh+j] -= sum * t0
-						h[(k+1)*ldh+j] -= sum * t1
-					}
-					for j := i1; j <= i; j++ {
-						sum := h[j*ldh+k] + v[1]*h[j*ldh+k+1]
-						h[j*ldh+k] -= sum * t0
-						h[j*ldh+k+1] -= sum * t1
-					}
+				} else {
+					reflectLeft2(h, ldh, k, k, i2+1, &refl)
+					reflectRight2(h, ldh, k, i1, i, &refl)
 					if schur {
-						for j := ilo; j <= ihi; j++ {
-							sum := z[j*ldz+k] + v[1]*z[j*ldz+k+1]
-							z[j*ldz+k] -= sum * t0
-							z[j*ldz+k+1] -= sum * t1
-						}
+						reflectLeft2(zt, ldz, k, ilo, ihi+1, &refl)
 					}
 				}
 			}
@@ -198,7 +187,7 @@ func lahqr(schur bool, n, ilo, ihi int, h, wr, wi, z []float64, ldz int) (unconv
 					bi.Drot(i2-i, h[(i-1)*ldh+i+1:], 1, h[i*ldh+i+1:], 1, cs, sn)
 				}
 				bi.Drot(i-i1-1, h[i1*ldh+i-1:], ldh, h[i1*ldh+i:], ldh, cs, sn)
-				bi.Drot(ihi-ilo+1, z[ilo*ldz+i-1:], ldz, z[ilo*ldz+i:], ldz, cs, sn)
+				bi.Drot(ihi-ilo+1, zt[(i-1)*ldz+ilo:], 1, zt[i*ldz+ilo:], 1, cs, sn)
 			}
 		}
 		kdefl = 0

@@ -158,7 +158,7 @@ func (c *compiler) assign(st *syntax.Assign) {
 		o := operatorFor(p)
 		apply = func(s *Session, old, v Value) Value {
 			if old.kind == NumKind && v.kind == NumKind {
-				return Num(p.Binary(old.num, v.num))
+				return s.scalarArithmetic(p, old.num, v.num)
 			}
 			r := s.binaryOp(o, old, v, pos)
 			if old.kind == ArrayKind && r.kind == ArrayKind && !slices.Equal(old.Array().Shape, r.Array().Shape) {

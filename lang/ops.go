@@ -175,26 +175,24 @@ func (s *Session) scalarArithmetic(p *autodiff.Primitive, x, y float64) Value {
 // gives a whole number past 2**53 that is not the exact result, which
 // Python's int (and numpy's int64, within its range) would give.
 func (s *Session) noteInexactArithmetic(op string, x, y, r float64) {
-	if x != math.Trunc(x) || y != math.Trunc(y) || math.IsInf(r, 0) || math.Abs(x) > 1<<53 || math.Abs(y) > 1<<53 {
+	whole := func(v float64) bool { return v == math.Trunc(v) && math.Abs(v) <= 1<<53 }
+	if !whole(x) || !whole(y) || math.IsInf(r, 0) || op == "**" && (y < 0 || y > 1100) {
 		return
 	}
-	a, b := big.NewInt(int64(x)), big.NewInt(int64(y))
-	exact := new(big.Int)
+	var combine func(z, a, b *big.Int) *big.Int
 	switch op {
 	case "+":
-		exact.Add(a, b)
+		combine = (*big.Int).Add
 	case "-":
-		exact.Sub(a, b)
+		combine = (*big.Int).Sub
 	case "*":
-		exact.Mul(a, b)
+		combine = (*big.Int).Mul
 	case "**":
-		if y < 0 || y > 1100 {
-			return
-		}
-		exact.Exp(a, b, nil)
-	default:
+		combine = func(z, a, b *big.Int) *big.Int { return z.Exp(a, b, nil) }
+	default: // other functions of numbers past 2**53 (atan2, hypot...)
 		return
 	}
+	exact := combine(new(big.Int), big.NewInt(int64(x)), big.NewInt(int64(y)))
 	if kept, _ := big.NewFloat(r).Int(nil); kept.Cmp(exact) == 0 {
 		return
 	}

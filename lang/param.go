@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -244,4 +245,37 @@ func (b *Builtin) unpack(args Args, hasOptions bool) Args {
 		full = append(full, params[i].Default)
 	}
 	return append(full, args[n:]...)
+}
+
+// CheckParams returns an error when the builtin's declarations break the
+// rules above: Params or Forms (two or more), a name for each parameter
+// but a variadic one, a variadic parameter only last, a default only
+// where a call can be given it (see unpack), and a doc of one line for
+// each, which help shows.
+func (b *Builtin) CheckParams() error {
+	if b.Params != nil && b.Forms != nil || len(b.Forms) == 1 {
+		return fmt.Errorf("%s: declare Params, or Forms for two forms or more", b.Name)
+	}
+	for _, form := range b.forms() {
+		defaults := b.simple() != nil // no optional parameter without one yet
+		for i, p := range form {
+			where := b.Name + " " + p.Name
+			switch {
+			case p.Name == "" && !p.Variadic:
+				return fmt.Errorf("%s: parameter %d has no name", b.Name, i+1)
+			case p.Variadic && i != len(form)-1:
+				return fmt.Errorf("%s: only the last parameter can be variadic", where)
+			case p.Doc == "" || strings.Contains(p.Doc, "\n"):
+				return fmt.Errorf("%s: needs a doc of one line", where)
+			case !p.Default.IsNil() && (!p.Optional || p.Variadic):
+				return fmt.Errorf("%s: only an optional parameter has a default", where)
+			case !p.Default.IsNil() && !defaults:
+				return fmt.Errorf("%s: a default that no call can be given (several forms, an optional parameter before a required one, or after an optional one without a default)", where)
+			}
+			if p.Optional && p.Default.IsNil() {
+				defaults = false
+			}
+		}
+	}
+	return nil
 }

@@ -404,21 +404,19 @@ func (s *Session) callBuiltin(b *Builtin, args Args, pos Pos, argPos []Pos) Valu
 	if len(args) < least || (most >= 0 && len(args) > most) {
 		panic(b.withArityHint(arityError(b.Signature(), least, most, len(args))).at(pos))
 	}
-	hasOptions := false
 	if n := len(args); n > 0 && args[n-1].kind == RecordKind && n <= least {
 		// A trailing record the required arguments cannot spare (train's
 		// parameters, say) is an argument, not options: give Options an
 		// empty options record to take instead.
 		args = append(args[:n:n], RecordOf(NewRecord()))
-		hasOptions = b.TakesOptions()
 	} else if n > 1 && n == most && args[n-1].kind != RecordKind && b.TakesOptions() {
 		// (n > 1: a builtin with options takes at least one argument besides
 		// them, so one-argument calls such as sin(x) skip this test.)
 		// The last place of a builtin with options is for the options.
 		panic(b.withArityHint(Errorf("%s takes %s before its options, got %d", b.Signature(), countArgs(least, most-1), n)).at(pos))
-	} else {
-		hasOptions = n > 0 && args[n-1].kind == RecordKind && b.TakesOptions()
 	}
+	n := len(args)
+	hasOptions := b.TakesOptions() && n > 0 && args[n-1].kind == RecordKind
 	if s.running.Load() == nil {
 		s.running.Store(b)
 		defer s.running.Store(nil)

@@ -85,6 +85,21 @@ func Arange(start, stop, step float64) (*Array, error) {
 		return nil, err
 	}
 	delta := (start + step) - start
+	// The numbers are evenly spaced only where float64 can take the step
+	// (a whole step exactly): check both ends, as the magnitude in between
+	// is no greater.
+	for _, x := range []float64{start, start + float64(max(n-1, 0))*delta} {
+		taken := (x + step) - x
+		if math.IsInf(x+step, 0) {
+			taken = x - (x - step)
+		}
+		if taken != step && (step == math.Trunc(step) && math.Abs(step) <= 1<<53 || math.Abs(taken-step) > 1e-6*math.Abs(step)) {
+			// numpy's float arange gives such numbers silently (its integer
+			// arange, which numpy users mostly mean, is exact to 2**63).
+			return nil, fmt.Errorf("arange: a step of %g cannot be taken at %s: float64 numbers there are %g apart "+
+				"(whole numbers are exact only up to 2**53 = 9007199254740992)", step, FormatNumber(x, 17), math.Nextafter(math.Abs(x), math.Inf(1))-math.Abs(x))
+		}
+	}
 	data := make([]float64, n)
 	for i := range data {
 		data[i] = start + float64(i)*delta

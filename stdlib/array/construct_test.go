@@ -53,6 +53,14 @@ func TestArange(t *testing.T) {
 		{"infinite", 0, math.Inf(1), 1, nil, "arange: cannot make +Inf elements (at most 1073741824)"},
 		{"huge", 0, 1e18, 1, nil, "arange: cannot make 1e+18 elements (at most 1073741824)"},
 		{"nan", 0, math.NaN(), 1, nil, "arange: cannot make NaN elements (at most 1073741824)"},
+		{"below 2**53", 1<<53 - 3, 1 << 53, 1, vec(1<<53-3, 1<<53-2, 1<<53-1), ""},
+		{"even steps past 2**53", 1 << 53, 1<<53 + 6, 2, vec(1<<53, 1<<53+2, 1<<53+4), ""},
+		{"whole steps past 2**53", 1 << 53, 1<<53 + 4, 1, nil, "arange: a step of 1 cannot be taken at 9007199254740992: " +
+			"float64 numbers there are 2 apart (whole numbers are exact only up to 2**53 = 9007199254740992)"},
+		{"end past 2**53", 1<<53 - 2, 1<<53 + 2, 1, nil, "arange: a step of 1 cannot be taken at 9007199254740992: " +
+			"float64 numbers there are 2 apart (whole numbers are exact only up to 2**53 = 9007199254740992)"},
+		{"odd steps past 2**53", 1e16, 1e16 + 20, 5, nil, "arange: a step of 5 cannot be taken at 1e+16: " +
+			"float64 numbers there are 2 apart (whole numbers are exact only up to 2**53 = 9007199254740992)"},
 	} {
 		got, err := Arange(c.start, c.stop, c.step)
 		check(t, "Arange "+c.name, got, err, c.want, c.err, 0)

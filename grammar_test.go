@@ -71,6 +71,8 @@ var grammarCases = []struct{ src, want string }{
 	{"fliplr([[1, 2], [3, 4]])", "<expr>:1:1: unknown function \"fliplr\" (calc writes flip(m, 1))"},
 	{"m = [[1, 2], [3, 4]]\nr = m[0]\nr[0] = 9\nm[0]", "note: r was assigned a row of m, and calc's rows are copies: this changes r only, where numpy's view would change m too\n[1, 2]"},
 	{"m = [[1, 2], [3, 4]]\nt = m.T\nt[0, 1] = 9\nm[1, 0]", "note: t was assigned the transpose of m, and calc's transposes are copies: this changes t only, where numpy's view would change m too\n3"},
+	{"m = [1, 2, 3, 4]\nm[[0, 2]][0] = -1\nm[m > 2][0] = 9\nm[0:2][1] = 5\nm", "note: this sets the elements the index array picks, in place; in numpy an index array (or mask) makes a copy, so m[[0, 2]][0] = v would leave m unchanged\nnote: this sets the elements the index array picks, in place; in numpy an index array (or mask) makes a copy, so m[[0, 2]][0] = v would leave m unchanged\n[-1,  5,  9,  4]"},
+	{"range(2**53, 2**53 + 2)", "<expr>:1:1: range: arange: a step of 1 cannot be taken at 9007199254740992: float64 numbers there are 2 apart (whole numbers are exact only up to 2**53 = 9007199254740992)"},
 	{"a = [1, 2, 3]\nb = a\nb[0] = 9\na[0]", "note: b was assigned a, and calc's assignment copies: this changes b only, where in Python b would be the same object as a and change it too\n1"},
 	{"m = [[1, 2], [3, 4]]\nw = m[[0, 1]]\nw[0] = 5\nm[0]", "[1, 2]"},
 	{"r = linprog([-1, -1], A_ub=[[1, -1]], b_ub=[1])\nr.x == nil", "true"},

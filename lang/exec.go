@@ -347,6 +347,7 @@ func (s *Session) update(container Value, path []accessor, v Value, apply func(s
 		return s.indexN(container, items, acc.pos)
 	}
 	if len(path) > 1 {
+		s.noteFancyPath(container, items, acc.pos)
 		v = s.update(get(), path[1:], v, apply)
 	} else if apply != nil {
 		v = apply(s, get(), v)
@@ -355,6 +356,22 @@ func (s *Session) update(container Value, path []accessor, v Value, apply func(s
 		return setField(container, acc.field, v, acc.pos)
 	}
 	return s.setIndex(container, items, v, acc.pos)
+}
+
+// noteFancyPath notes an assignment such as m[[0, 2]][0] = v or
+// m[m > 2][0] = v, which sets m's element through the index array, where
+// numpy's index array makes a copy, so that m would not change.
+func (s *Session) noteFancyPath(container Value, items []indexItem, pos Pos) {
+	if container.kind != ArrayKind {
+		return
+	}
+	for _, it := range items {
+		if !it.slice && (it.val.kind == ArrayKind || it.val.kind == ListKind) {
+			s.Note("this sets the elements the index array picks, in place; in numpy an index array (or mask) " +
+				"makes a copy, so m[[0, 2]][0] = v would leave m unchanged")
+			return
+		}
+	}
 }
 
 // noteStoreConverts notes when values stored into an array of depth d

@@ -56,7 +56,14 @@ func TestBasinhoppingMinimizerKwargs(t *testing.T) {
 	if d := x.Array().Data; math.Abs(d[0]-1) > 1e-9 || math.Abs(d[1]) > 1e-6 {
 		t.Errorf("x = %v, want [1, 0]", d)
 	}
+	// scipy takes the function's extra arguments only in minimizer_kwargs.
+	v, err = s.Eval(`f(x, a) = (x - a)**2
+		basinhopping(f, 0, {seed: 1, niter: 5, minimizer_kwargs: {args: [3]}}).x`)
+	if err != nil || math.Abs(v.Float()-3) > 1e-6 {
+		t.Errorf("basinhopping with minimizer_kwargs args = %v, %v; want 3", v, err)
+	}
 	for _, src := range []string{
+		`basinhopping(f, 0, {args: [2], minimizer_kwargs: {args: [3]}})`,
 		`basinhopping(x**2, 3, {minimizer_kwargs: {methd: "BFGS"}})`,
 		`basinhopping(x**2, 3, {minimizer_kwargs: {method: "CG", bounds: [[0, 1]]}})`,
 		`basinhopping(x**2, 3, {minimizer_kwargs: 3})`,

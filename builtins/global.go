@@ -219,16 +219,24 @@ var globalBuiltins = []*lang.Builtin{
 		Example: "basinhopping(x**2 + 10 - 10*cos(2*pi*x), 3.3, {seed: 1, niter: 50}).x",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			p := newProblem(s, args[0], args[1], opts)
-			local := p.localMinimizer()
-			if kw := opts.Get("minimizer_kwargs", lang.Nil); !kw.IsNil() {
+			var kwOpts lang.Options
+			kw := opts.Get("minimizer_kwargs", lang.Nil)
+			if !kw.IsNil() {
 				if kw.Record() == nil {
 					panic(lang.Errorf("minimizer_kwargs must be a record of minimize's options, not %s", lang.Format(kw)))
 				}
-				kwOpts := lang.OptionsIn(minimizeBuiltin, kw.Record(), 2)
+				kwOpts = lang.OptionsIn(minimizeBuiltin, kw.Record(), 2)
 				if kwOpts.Has("args") {
-					panic(lang.Errorf("give args to basinhopping, not in minimizer_kwargs"))
+					// scipy's only way to give them: minimizer_kwargs={"args": (a,)}.
+					if opts.Has("args") {
+						panic(lang.Errorf("args are given twice, to basinhopping and in minimizer_kwargs; give them once"))
+					}
+					opts = opts.With("args", kwOpts.Get("args", lang.Nil))
 				}
+			}
+			p := newProblem(s, args[0], args[1], opts)
+			local := p.localMinimizer()
+			if !kw.IsNil() {
 				m := chooseMinimizer(kwOpts)
 				m.checkWork(s, len(p.x0), kwOpts)
 				local = func(_ optimize.Func, x0 []float64) (*optimize.Result, error) {

@@ -212,7 +212,7 @@ var globalBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "basinhopping", Params: objectiveParams("f"), Topic: "optimize",
-		Options: []lang.Opt{{Name: "niter", Doc: "the number of hops (100)"}, {Name: "T", Doc: "the temperature of the Metropolis rule (1)"}, {Name: "stepsize", Doc: "the largest random displacement (0.5)"}, seedOpt, {Name: "interval", Doc: "how often the step size is adapted (50)"}, {Name: "niter_success", Doc: "stop when the best stays the same for this many hops"}, {Name: "minimizer_kwargs", Doc: "minimize's options for the local minimizer (BFGS)"}, argsOpt},
+		Options: []lang.Opt{{Name: "niter", Doc: "the number of hops (100)"}, {Name: "T", Doc: "the temperature of the Metropolis rule (1)"}, {Name: "stepsize", Doc: "the largest random displacement (0.5)"}, seedOpt, {Name: "interval", Doc: "how often the step size is adapted (50)"}, {Name: "niter_success", Doc: "stop when the best stays the same for this many hops"}, {Name: "minimizer_kwargs", Doc: "minimize's options for the local minimizer (BFGS); args here are the function's, as in scipy"}, argsOpt},
 		Doc: "A global minimum by basin hopping, as scipy's.\nRandom hops, each followed by a local minimization, accepted by\n" +
 			"the Metropolis rule, as scipy.optimize.basinhopping; seeded. The local minimizer is BFGS with autodiff's\n" +
 			"gradient, or minimize with the options in minimizer_kwargs ({method: \"L-BFGS-B\", bounds: ...}).",

@@ -374,26 +374,45 @@ var linalgBuiltins = []*lang.Builtin{
 		}),
 	{
 		Name: "svd", Params: []lang.Param{matrixParam}, Topic: "linalg",
-		Options: []lang.Opt{{Name: "full_matrices", Doc: "false: u of m×k and vt of k×n, k = min(m, n), numpy's reduced form (true)"}},
+		Options: []lang.Opt{{Name: "full_matrices", Doc: "false: u of m×k and vt of k×n, k = min(m, n), numpy's reduced form (true)"},
+			{Name: "compute_uv", Doc: "false: the singular values s alone, as numpy's (true)"}},
 		Doc:     "The singular value decomposition m = u·diag(s)·vt.\nA record {u, s, vt}, with full matrices unless full_matrices is false, like numpy.",
-		Example: "svd([[3, 0], [0, 4]]).s\nsvd(ones(5, 2), full_matrices=false).u.shape",
+		Example: "svd([[3, 0], [0, 4]]).s\nsvd(ones(5, 2), full_matrices=false).u.shape\nsvd([[3, 0], [0, 4]], compute_uv=false)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			a, opts := a.Options()
 			m := a.Array(0)
 			checkMatrix(s, "svd", m)
-			u, sv, vt, err := linalg.SVD(m, opts.Bool("full_matrices", true))
+			full := opts.Bool("full_matrices", true) // numpy reads it without u and vt too
+			if !opts.Bool("compute_uv", true) {
+				return lang.Arr(array.Vector(must(linalg.SingularValues("svd", m))))
+			}
+			u, sv, vt, err := linalg.SVD(m, full)
 			if err != nil {
 				lang.Throw(err)
 			}
 			return record("u", lang.Arr(u), "s", lang.Arr(sv), "vt", lang.Arr(vt))
 		},
 	},
-	decomposition("qr", "The QR decomposition m = q·r.\nA record {q, r}: orthonormal columns in q, r upper-triangular (numpy's reduced mode).",
-		"qr([[1, 2], [3, 4]]).r", []string{"q", "r"},
-		func(m *array.Array) ([]*array.Array, error) {
-			q, r, err := linalg.QR(m)
-			return []*array.Array{q, r}, err
-		}),
+	{
+		Name: "qr", Params: []lang.Param{matrixParam}, Topic: "linalg",
+		Options: []lang.Opt{{Name: "mode", Doc: `"reduced" (q of m×k, r of k×n, k = min(m, n)), "complete" (q of m×m, r of m×n) or "r" (r alone), as numpy's`}},
+		Doc: "The QR decomposition m = q·r.\nA record {q, r}: orthonormal columns in q, r upper-triangular; numpy's reduced mode unless mode says otherwise.",
+		Example: "qr([[1, 2], [3, 4]]).r\nqr(ones(3, 2), mode=\"complete\").q.shape",
+		Fn: func(s *lang.Session, a lang.Args) lang.Value {
+			a, opts := a.Options()
+			m := a.Array(0)
+			checkMatrix(s, "qr", m)
+			mode := opts.OneOf("mode", "reduced", "complete", "r")
+			q, r, err := linalg.QR(m, mode == "complete")
+			if err != nil {
+				lang.Throw(err)
+			}
+			if mode == "r" {
+				return lang.Arr(r)
+			}
+			return record("q", lang.Arr(q), "r", lang.Arr(r))
+		},
+	},
 }
 
 // decomposition builds a builtin of one matrix whose several results come

@@ -86,3 +86,29 @@ func TestSolveOfAFunction(t *testing.T) {
 		}
 	}
 }
+
+// TestDecompositionModes checks qr's mode and svd's compute_uv against
+// numpy 1.24: for A = [[1, 2], [3, 4], [5, 6]], np.linalg.qr(A, "complete")
+// gives q[:, 2] = [0.40824829, -0.81649658, 0.40824829] and r of shape
+// (3, 2), qr(A, "r") the 2×2 r with r[1, 1] = 0.82807867, and
+// svd(A, compute_uv=False) [9.52551809, 0.51430058].
+func TestDecompositionModes(t *testing.T) {
+	s := builtins.NewSession()
+	for src, want := range map[string]string{
+		`A = [[1, 2], [3, 4], [5, 6]]
+		 q = qr(A, mode="complete")
+		 [col(q.q, 2), q.r.shape]`: "[[ 0.40824829, -0.81649658,  0.40824829], [3, 2]]",
+		`qr([[1, 2], [3, 4], [5, 6]], mode="r")`:          "[[-5.91607978, -7.43735744],\n [ 0.        ,  0.82807867]]",
+		`qr([[1, 2], [3, 4], [5, 6]]).q.shape`:            "[3, 2]",
+		`svd([[1, 2], [3, 4], [5, 6]], compute_uv=false)`: "[9.52551809, 0.51430058]",
+	} {
+		v, err := s.Eval(src)
+		if err != nil {
+			t.Errorf("%s: %v", src, err)
+			continue
+		}
+		if got := lang.Format(v); got != want {
+			t.Errorf("%s = %s, want %s", src, got, want)
+		}
+	}
+}

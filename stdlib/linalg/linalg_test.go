@@ -106,7 +106,7 @@ func TestFactorizations(t *testing.T) {
 				t.Errorf("MatrixRank = %d, %v; want %d", rank, err, tm.rank)
 			}
 
-			q, r, err := QR(tm.a)
+			q, r, err := QR(tm.a, false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -116,6 +116,20 @@ func TestFactorizations(t *testing.T) {
 			checkOrthonormalColumns(t, "Q", asDense(q))
 			checkClose(t, "Q·R", product(asDense(q), asDense(r)), A)
 			checkTriangular(t, "R", r, false)
+
+			// numpy's complete mode: q m×m orthogonal, r m×n; the reduced
+			// q is its first k columns (the same reflections build both).
+			qc, rc, err := QR(tm.a, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(qc.Shape, []int{m, m}) || !slices.Equal(rc.Shape, []int{m, n}) {
+				t.Errorf("complete QR shapes %v, %v; want (%d, %d), (%d, %d)", qc.Shape, rc.Shape, m, m, m, n)
+			}
+			checkOrthonormalColumns(t, "complete Q", asDense(qc))
+			checkClose(t, "complete Q·R", product(asDense(qc), asDense(rc)), A)
+			checkTriangular(t, "complete R", rc, false)
+			checkClose(t, "reduced Q within the complete Q", mat.DenseCopyOf(asDense(qc).Slice(0, m, 0, k)), asDense(q))
 
 			// The Moore–Penrose conditions define the pseudo-inverse.
 			p, err := Pinv(tm.a)
@@ -303,7 +317,7 @@ func TestShapes(t *testing.T) {
 	x, res, _, sv, _ := Lstsq(a, b, 0)
 	xv, resv, _, _, _ := Lstsq(a, array.Vector([]float64{1, 3, 5}), 0)
 	u, s, vt, _ := SVD(a, true)
-	q, r, _ := QR(matrix([]float64{1, 2, 3}, []float64{4, 5, 6}))
+	q, r, _ := QR(matrix([]float64{1, 2, 3}, []float64{4, 5, 6}), false)
 	sq := matrix([]float64{2, 1}, []float64{1, 2})
 	sol, _ := Solve(sq, array.Vector([]float64{1, 1}))
 	values, vectors, _ := Eigh(sq)
@@ -337,7 +351,7 @@ func calls(a, b *array.Array) map[string]error {
 	_, errs["pinv"] = Pinv(a)
 	_, _, errs["eigh"] = Eigh(a)
 	_, _, _, errs["svd"] = SVD(a, true)
-	_, _, errs["qr"] = QR(a)
+	_, _, errs["qr"] = QR(a, false)
 	_, errs["cholesky"] = Cholesky(a)
 	return errs
 }

@@ -36,19 +36,29 @@ func SVD(a *array.Array, full bool) (u, s, vt *array.Array, err error) {
 	return toArray(&U), array.Vector(f.Values(nil)), toArray(V.T()), nil
 }
 
+// SingularValues returns the singular values of the matrix a in
+// descending order, as numpy.linalg.svd with compute_uv=False: the name
+// is the caller's, for errors. It costs O(mn·min(m, n)), without u and vt.
+func SingularValues(name string, a *array.Array) ([]float64, error) {
+	A, err := dense(name, a, false)
+	if err != nil {
+		return nil, err
+	}
+	f, err := factorizeSVD(name, A, mat.SVDNone)
+	if err != nil {
+		return nil, err
+	}
+	return f.Values(nil), nil
+}
+
 // MatrixRank returns the number of singular values of a greater than tol,
 // like numpy.linalg.matrix_rank. A tol of zero or less selects numpy's
 // default, S.max()·max(m, n)·eps. It costs O(mn·min(m, n)).
 func MatrixRank(a *array.Array, tol float64) (int, error) {
-	A, err := dense("matrix_rank", a, false)
+	s, err := SingularValues("matrix_rank", a)
 	if err != nil {
 		return 0, err
 	}
-	f, err := factorizeSVD("matrix_rank", A, mat.SVDNone)
-	if err != nil {
-		return 0, err
-	}
-	s := f.Values(nil)
 	if tol <= 0 {
 		tol = s[0] * float64(max(a.Shape[0], a.Shape[1])) * eps
 	}

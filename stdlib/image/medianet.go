@@ -225,3 +225,12 @@ func minMax8(a, b uint64) (lo, hi uint64) {
 	swap := (a ^ b) & (ge - ge>>7 | ge)
 	return a ^ swap, b ^ swap
 }
+
+// newRow returns the fastest netRow of net on this CPU: in assembly, or
+// else the Go loops of wiresRow.
+func (net *medianNet) newRow() netRow {
+	if r := asmRow(len(net.rank)); r != nil {
+		return r
+	}
+	return wiresRow{net, new(wires)}
+}

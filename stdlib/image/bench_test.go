@@ -138,3 +138,9 @@ func BenchmarkMedianBlur5x8bitBytes(b *testing.B) {
 func BenchmarkMedianBlur3x8bitBytes(b *testing.B) {
 	benchmarkBytes(b, func(src []uint8, l layout) error { return median8(bg, src, l, 3, make([]uint8, len(src))) })
 }
+
+func BenchmarkCanny8bitBytes(b *testing.B) {
+	benchmarkBytes(b, func(src []uint8, l layout) error {
+		return canny8(bg, src, l, 3, false, 50, 150, make([]uint8, len(src)))
+	})
+}

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
+	"slices"
+	"sync"
 
 	"calc/stdlib/array"
 )
@@ -69,30 +72,69 @@ func Canny(ctx context.Context, img *array.Array, low, high float64, aperture in
 	}
 	// Magnitudes are below 2³¹, so thresholds beyond it are as good as it.
 	threshold := func(t float64) int64 { return int64(math.Max(-1, math.Min(math.Floor(t), math.MaxInt32))) }
-	g := newCannyGradient(img.Data, l, aperture, l2)
-	state, err := g.suppress(ctx, threshold(low), threshold(high))
+	src, err := bytesOf(ctx, img)
 	if err != nil {
 		return nil, err
 	}
-	if err := hysteresis(ctx, state, l.w+2); err != nil {
+	dst := make([]uint8, l.h*l.w)
+	if err := canny8(ctx, src, l, aperture, l2, threshold(low), threshold(high), dst); err != nil {
 		return nil, err
 	}
-	out := &array.Array{Shape: []int{l.h, l.w}, Data: make([]float64, l.w*l.h), Depth: array.Uint8}
-	err = parallelFor(ctx, l.h, len(out.Data), func() func(y0, y1 int) {
-		return func(y0, y1 int) {
-			for y := y0; y < y1; y++ {
-				row := state[(y+1)*(l.w+2)+1:][:l.w]
-				dst := out.Data[y*l.w:][:l.w]
-				for x, s := range row {
-					dst[x] = float64(s/edge) * 255 // without a branch
+	return imageOfBytes(ctx, []int{l.h, l.w}, dst)
+}
+
+// canny8 sets dst, h×w bytes, to the edges of the 8-bit image src laid out
+// as l: 255 on edges, else 0, with the thresholds lo and hi (on the
+// magnitude as Canny describes). As OpenCV's parallelCanny, it splits the
+// rows into one band per CPU, each of which computes its gradient, makes
+// its non-maximum suppression and follows its edges (cannyBand); then the
+// edges on the bands' first and last rows are followed across the bands,
+// on one goroutine, and the states made bytes.
+func canny8(ctx context.Context, src []uint8, l layout, aperture int, l2 bool, lo, hi int64, dst []uint8) error {
+	g := newCannyGradient(src, l, aperture, l2)
+	pw := l.w + 2
+	state := make([]uint8, pw*(l.h+2))
+	for x := range pw {
+		state[x], state[(l.h+1)*pw+x] = notEdge, notEdge
+	}
+	work := len(src) * 30
+	bands := 1
+	if work >= minParallel {
+		bands = min(runtime.NumCPU(), l.h)
+	}
+	var mu sync.Mutex
+	var crossing []int // the edges on bands' borders, followed last
+	err := parallelFor(ctx, bands, work, func() func(b0, b1 int) {
+		return func(b0, b1 int) {
+			for b := b0; b < b1; b++ {
+				y0, y1 := l.h*b/bands, l.h*(b+1)/bands
+				border, err := g.band(ctx, y0, y1, lo, hi, state)
+				if err != nil {
+					return
 				}
+				mu.Lock()
+				crossing = append(crossing, border...)
+				mu.Unlock()
 			}
 		}
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return out, nil
+	if _, err := follow(ctx, state, pw, crossing, 0, len(state)); err != nil {
+		return err
+	}
+	return parallelFor(ctx, l.h, len(dst), func() func(y0, y1 int) {
+		return func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				row := state[(y+1)*pw+1:][:l.w]
+				out := dst[y*l.w:][:l.w]
+				for x, s := range row {
+					out[x] = s >> 1 * 255 // edge (2) to 255, without a branch
+				}
+			}
+		}
+	})
 }
 
 // The states of a pixel in Canny's suppression and hysteresis; suppressRow
@@ -106,7 +148,7 @@ const (
 // cannyGradient computes the rows of Canny's gradient of an 8-bit image
 // in integers, from its Sobel derivatives with the Replicate border.
 type cannyGradient struct {
-	src        []float64
+	src        []uint8
 	l          layout
 	smooth     []int32 // the derivative kernels: order 0 and 1
 	derivative []int32
@@ -115,7 +157,7 @@ type cannyGradient struct {
 
 // newCannyGradient returns the gradient of src, laid out as l, with the
 // given aperture, its magnitude the L2 one's square if l2 is set.
-func newCannyGradient(src []float64, l layout, aperture int, l2 bool) *cannyGradient {
+func newCannyGradient(src []uint8, l layout, aperture int, l2 bool) *cannyGradient {
 	ints := func(k []float64) []int32 {
 		out := make([]int32, len(k))
 		for i, v := range k {
@@ -134,7 +176,7 @@ func newCannyGradient(src []float64, l layout, aperture int, l2 bool) *cannyGrad
 func (g *cannyGradient) across(p int, pad, dst []int32) {
 	l, k := g.l, len(g.smooth)
 	r, n := k/2, l.stride()
-	row := l.row(g.src, Replicate.index(p, l.h))
+	row := l.row8(g.src, Replicate.index(p, l.h))
 	body := pad[r*l.c:][:n]
 	for i, v := range row {
 		body[i] = int32(v)
@@ -211,41 +253,54 @@ func (g *cannyGradient) magnitudeRow(y int, rows *rowCache[int32], dx, dy, dst [
 	}
 }
 
-// suppress returns the state of each pixel after non-maximum suppression
-// with the thresholds lo and hi: a (w+2)×(h+2) map, its border notEdge,
-// each pixel notEdge, a candidate or (above hi) an edge.
-func (g *cannyGradient) suppress(ctx context.Context, lo, hi int64) ([]uint8, error) {
+// band sets the states of rows [y0, y1) of the image in state, a
+// (w+2)×(h+2) map with a border of notEdge, after non-maximum suppression
+// with the thresholds lo and hi: notEdge, a candidate or (above hi) an
+// edge. Then it follows the edges through the candidates of its rows
+// (follow), and returns the edges on its first and last rows, through
+// which they may go on in the bands above and below.
+func (g *cannyGradient) band(ctx context.Context, y0, y1 int, lo, hi int64, state []uint8) ([]int, error) {
 	l := g.l
 	w, pw, n := l.w, l.w+2, l.stride()
 	k := len(g.smooth)
-	state := make([]uint8, pw*(l.h+2))
-	for x := range pw {
-		state[x], state[(l.h+1)*pw+x] = notEdge, notEdge
-	}
-	err := parallelFor(ctx, l.h, len(g.src)*30, func() func(y0, y1 int) {
-		pad := make([]int32, (l.w+k)*l.c)
-		rows := newRowCache(k, 2*n, func(p int, dst []int32) { g.across(p, pad, dst) })
-		dx, dy := make([]int32, n), make([]int32, n)
-		mags := newRowCache(3, 3*w+2, func(y int, dst []int32) { g.magnitudeRow(y, rows, dx, dy, dst) })
-		return func(y0, y1 int) {
-			for y := y0; y < y1; y++ {
-				above, row, below := mags.get(y-1), mags.get(y), mags.get(y+1)
-				suppressRow(above[:pw], row, below[:pw], w, lo, hi, state[(y+1)*pw:][:pw])
-			}
+	pad := make([]int32, (l.w+k)*l.c)
+	rows := newRowCache(k, 2*n, func(p int, dst []int32) { g.across(p, pad, dst) })
+	dx, dy := make([]int32, n), make([]int32, n)
+	mags := newRowCache(3, 3*w+2, func(y int, dst []int32) { g.magnitudeRow(y, rows, dx, dy, dst) })
+	var edges []int
+	step := max(1, checkEvery/(30*n))
+	for y := y0; y < y1; y++ {
+		if (y-y0)%step == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-	})
-	return state, err
+		above, row, below := mags.get(y-1), mags.get(y), mags.get(y+1)
+		edges = suppressRow(above[:pw], row, below[:pw], w, lo, hi, state[(y+1)*pw:][:pw], (y+1)*pw, edges)
+	}
+	// The band's first and last rows are its border, unless they are the
+	// image's.
+	inner0, inner1 := (y0+1)*pw, (y1+1)*pw
+	if y0 > 0 {
+		inner0 += pw
+	}
+	if y1 < l.h {
+		inner1 -= pw
+	}
+	return follow(ctx, state, pw, edges, inner0, inner1)
 }
 
 // suppressRow sets the states of one row, out (w+2 long, with the border),
 // from the magnitudes of it and the rows above and below (w+2 long, zero
-// at the ends) and its derivatives, which follow its magnitudes in row.
-// It has no branch on the data, which on a noisy image would be
-// unpredictable: the two neighbours along the gradient are picked from
-// the four directions' by 0-or-1 factors.
-func suppressRow(above, row, below []int32, w int, lo, hi int64, out []uint8) {
+// at the ends) and its derivatives, which follow its magnitudes in row,
+// and returns edges with the positions of its edges appended, out being at
+// position at in the map. It has no branch on the data, which on a noisy
+// image would be unpredictable: the two neighbours along the gradient are
+// picked from the four directions' by 0-or-1 factors, and every pixel's
+// position written past the end of edges, which grows by one at edges.
+func suppressRow(above, row, below []int32, w int, lo, hi int64, out []uint8, at int, edges []int) []int {
 	mag, gx, gy := row[:w+2], row[w+2:2*w+2], row[2*w+2:3*w+2]
 	above, below, out = above[:w+2], below[:w+2], out[:w+2]
+	top := len(edges)
+	edges = slices.Grow(edges, w)[:top+w]
 	out[0], out[w+1] = notEdge, notEdge
 	for x := range w {
 		q := x + 1
@@ -268,8 +323,12 @@ func suppressRow(above, row, below []int32, w int, lo, hi int64, out []uint8) {
 		// after it or equally, except along the diagonals.
 		peak := b2i(m > lo) * b2i(m > before) * b2i(m+1-diagonal > after)
 		// notEdge (1), a candidate (0), or above hi an edge (2).
-		out[q] = uint8(1 + peak*(2*b2i(m > hi)-1))
+		strong := peak * b2i(m > hi)
+		out[q] = uint8(1 + 2*strong - peak)
+		edges[top] = at + q
+		top += int(strong)
 	}
+	return edges[:top]
 }
 
 // b2i returns 1 for true and 0 for false.
@@ -280,35 +339,36 @@ func b2i(b bool) int64 {
 	return 0
 }
 
-// hysteresis makes edges of the candidates of state (rows pw wide, with a
-// border of notEdge) connected to an edge through their 8 neighbours.
-func hysteresis(ctx context.Context, state []uint8, pw int) error {
+// follow makes edges of the candidates of state (rows pw wide, with a
+// border of notEdge) connected to the edges at the positions in stack
+// through their 8 neighbours, within the rows [inner0, inner1) of positions
+// and the row on either side of them: an edge on one of those two rows is
+// followed along its row and inwards only, and returned, to be followed
+// outwards by the band beyond (see canny8).
+func follow(ctx context.Context, state []uint8, pw int, stack []int, inner0, inner1 int) ([]int, error) {
 	near := [8]int{-pw - 1, -pw, -pw + 1, -1, 1, pw - 1, pw, pw + 1}
-	var stack []int
-	steps := 0
-	for p, s := range state {
-		if s != edge {
-			continue
+	var border []int
+	for steps := 1; len(stack) > 0; steps++ {
+		if steps%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-		stack = append(stack[:0], p)
-		for len(stack) > 0 {
-			if steps++; steps%checkEvery == 0 && ctx.Err() != nil {
-				return ctx.Err()
-			}
-			q := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			for _, d := range near {
-				if state[q+d] == candidate {
-					state[q+d] = edge
-					stack = append(stack, q+d)
-				}
-			}
+		q := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		reach := near[:]
+		switch {
+		case q < inner0: // the band's first row: this row and below
+			reach, border = near[3:], append(border, q)
+		case q >= inner1: // its last row: above and this row
+			reach, border = near[:5], append(border, q)
 		}
-		if p%checkEvery == 0 && ctx.Err() != nil {
-			return ctx.Err()
+		for _, d := range reach {
+			if state[q+d] == candidate {
+				state[q+d] = edge
+				stack = append(stack, q+d)
+			}
 		}
 	}
-	return ctx.Err()
+	return border, ctx.Err()
 }
 
 // abs32 returns |v|.

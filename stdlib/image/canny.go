@@ -71,7 +71,7 @@ func Canny(ctx context.Context, img *array.Array, low, high float64, aperture in
 		}
 	}
 	// Magnitudes are below 2³¹, so thresholds beyond it are as good as it.
-	threshold := func(t float64) int64 { return int64(math.Max(-1, math.Min(math.Floor(t), math.MaxInt32))) }
+	threshold := func(t float64) int32 { return int32(math.Max(-1, math.Min(math.Floor(t), math.MaxInt32))) }
 	src, err := bytesOf(ctx, img)
 	if err != nil {
 		return nil, err
@@ -90,7 +90,7 @@ func Canny(ctx context.Context, img *array.Array, low, high float64, aperture in
 // its non-maximum suppression and follows its edges (cannyBand); then the
 // edges on the bands' first and last rows are followed across the bands,
 // on one goroutine, and the states made bytes.
-func canny8(ctx context.Context, src []uint8, l layout, aperture int, l2 bool, lo, hi int64, dst []uint8) error {
+func canny8(ctx context.Context, src []uint8, l layout, aperture int, l2 bool, lo, hi int32, dst []uint8) error {
 	g := newCannyGradient(src, l, aperture, l2)
 	pw := l.w + 2
 	state := make([]uint8, pw*(l.h+2))
@@ -187,6 +187,14 @@ func (g *cannyGradient) across(p int, pad, dst []int32) {
 		copy(pad[(r+l.w+i)*l.c:], last)
 	}
 	smooth, diff := dst[:n], dst[n:2*n]
+	if k == 3 { // aperture 3's [1 2 1] and [-1 0 1], in one pass
+		a, b, c := pad[:n], pad[l.c:][:n], pad[2*l.c:][:n]
+		for i := range smooth {
+			smooth[i] = a[i] + 2*b[i] + c[i]
+			diff[i] = c[i] - a[i]
+		}
+		return
+	}
 	clear(smooth)
 	clear(diff)
 	for j := range k {
@@ -205,36 +213,26 @@ func (g *cannyGradient) across(p int, pad, dst []int32) {
 // dst[2w+2 : 3w+2] the derivatives in x and y of that channel. rows holds
 // the rows across makes.
 func (g *cannyGradient) magnitudeRow(y int, rows *rowCache[int32], dx, dy, dst []int32) {
-	l, k := g.l, len(g.smooth)
+	l := g.l
 	w, n := l.w, l.stride()
 	mag, gx, gy := dst[:w+2], dst[w+2:2*w+2], dst[2*w+2:3*w+2]
 	clear(mag)
 	if y < 0 || y >= l.h {
 		return
 	}
-	clear(dx)
-	clear(dy)
-	for i := range k {
-		row := rows.get(y - k/2 + i)
-		s, d := g.smooth[i], g.derivative[i]
-		smooth, diff := row[:n], row[n:2*n]
-		dx, dy := dx[:n], dy[:n]
-		for x := range n {
-			dx[x] += s * diff[x]
-			dy[x] += d * smooth[x]
-		}
-	}
 	if l.c == 1 {
-		for x := range w {
-			a, b := dx[x], dy[x]
+		g.down(y, rows, gx, gy)
+		for x, a := range gx {
+			b := gy[x]
 			m := abs32(a) + abs32(b)
 			if g.l2 {
 				m = a*a + b*b
 			}
-			mag[x+1], gx[x], gy[x] = m, a, b
+			mag[x+1] = m
 		}
 		return
 	}
+	g.down(y, rows, dx[:n], dy[:n])
 	// OpenCV's channels are in BGR order and the first of equals wins,
 	// so ours are visited from the last.
 	for x := range w {
@@ -253,28 +251,66 @@ func (g *cannyGradient) magnitudeRow(y int, rows *rowCache[int32], dx, dy, dst [
 	}
 }
 
+// down sets dx and dy to the derivatives in x and y of row y, from the
+// rows across makes, held in rows.
+func (g *cannyGradient) down(y int, rows *rowCache[int32], dx, dy []int32) {
+	k, n := len(g.smooth), len(dx)
+	if k == 3 { // aperture 3's [1 2 1] and [-1 0 1], in one pass
+		a, b, c := rows.get(y-1), rows.get(y), rows.get(y+1)
+		sa, sc := a[:n], c[:n]
+		da, db, dc := a[n:2*n], b[n:2*n], c[n:2*n]
+		dy = dy[:n]
+		for x := range dx {
+			dx[x] = da[x] + 2*db[x] + dc[x]
+			dy[x] = sc[x] - sa[x]
+		}
+		return
+	}
+	clear(dx)
+	clear(dy)
+	for i := range k {
+		row := rows.get(y - k/2 + i)
+		s, d := g.smooth[i], g.derivative[i]
+		smooth, diff := row[:n], row[n:2*n]
+		dy := dy[:n]
+		for x := range dx {
+			dx[x] += s * diff[x]
+			dy[x] += d * smooth[x]
+		}
+	}
+}
+
 // band sets the states of rows [y0, y1) of the image in state, a
 // (w+2)×(h+2) map with a border of notEdge, after non-maximum suppression
 // with the thresholds lo and hi: notEdge, a candidate or (above hi) an
 // edge. Then it follows the edges through the candidates of its rows
 // (follow), and returns the edges on its first and last rows, through
 // which they may go on in the bands above and below.
-func (g *cannyGradient) band(ctx context.Context, y0, y1 int, lo, hi int64, state []uint8) ([]int, error) {
+func (g *cannyGradient) band(ctx context.Context, y0, y1 int, lo, hi int32, state []uint8) ([]int, error) {
 	l := g.l
 	w, pw, n := l.w, l.w+2, l.stride()
 	k := len(g.smooth)
 	pad := make([]int32, (l.w+k)*l.c)
 	rows := newRowCache(k, 2*n, func(p int, dst []int32) { g.across(p, pad, dst) })
 	dx, dy := make([]int32, n), make([]int32, n)
-	mags := newRowCache(3, 3*w+2, func(y int, dst []int32) { g.magnitudeRow(y, rows, dx, dy, dst) })
-	var edges []int
+	// The gradient rows of the three positions y-1, y and y+1 about the
+	// row y suppressed, each width long at its slot in ring.
+	width := 3*w + 2
+	ring := make([]int32, 3*width)
+	slot := func(p int) int { return (p + 3) % 3 * width }
+	for p := y0 - 1; p <= y0; p++ {
+		g.magnitudeRow(p, rows, dx, dy, ring[slot(p):][:width])
+	}
+	// About a tenth of a noisy image's pixels are edges: room for a
+	// quarter spares most of the stack's growing.
+	edges := make([]int, 0, (y1-y0)*w/4+w)
 	step := max(1, checkEvery/(30*n))
 	for y := y0; y < y1; y++ {
 		if (y-y0)%step == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		above, row, below := mags.get(y-1), mags.get(y), mags.get(y+1)
-		edges = suppressRow(above[:pw], row, below[:pw], w, lo, hi, state[(y+1)*pw:][:pw], (y+1)*pw, edges)
+		g.magnitudeRow(y+1, rows, dx, dy, ring[slot(y+1):][:width])
+		edges = suppressRow(ring, slot(y-1), slot(y), slot(y+1), w, lo, hi, state[(y+1)*pw:][:pw], (y+1)*pw, edges)
 	}
 	// The band's first and last rows are its border, unless they are the
 	// image's.
@@ -289,39 +325,38 @@ func (g *cannyGradient) band(ctx context.Context, y0, y1 int, lo, hi int64, stat
 }
 
 // suppressRow sets the states of one row, out (w+2 long, with the border),
-// from the magnitudes of it and the rows above and below (w+2 long, zero
-// at the ends) and its derivatives, which follow its magnitudes in row,
-// and returns edges with the positions of its edges appended, out being at
-// position at in the map. It has no branch on the data, which on a noisy
-// image would be unpredictable: the two neighbours along the gradient are
-// picked from the four directions' by 0-or-1 factors, and every pixel's
-// position written past the end of edges, which grows by one at edges.
-func suppressRow(above, row, below []int32, w int, lo, hi int64, out []uint8, at int, edges []int) []int {
-	mag, gx, gy := row[:w+2], row[w+2:2*w+2], row[2*w+2:3*w+2]
-	above, below, out = above[:w+2], below[:w+2], out[:w+2]
+// from the gradient rows (as magnitudeRow makes them) of it and of the rows
+// above and below, at those offsets in ring, and returns edges with the
+// positions of its edges appended, out being at position at in the map.
+// It has no branch on the data, which on a noisy image would be
+// unpredictable: the two neighbours along the gradient are read at offsets
+// picked by the direction's number, and every pixel's position is written
+// past the end of edges, which grows by one at edges.
+func suppressRow(ring []int32, above, row, below, w int, lo, hi int32, out []uint8, at int, edges []int) []int {
+	mag := ring[row : row+w+2]
+	gx, gy := ring[row+w+2:][:w], ring[row+2*w+2:][:w]
+	out = out[:w+2]
+	// The neighbours before and after a pixel q along the directions 0
+	// (about horizontal), 1 (about vertical), 2 (the rising diagonal) and
+	// 3 (the falling one) are at these offsets plus q.
+	before := [4]int{row - 1, above, above + 1, above - 1}
+	after := [4]int{row + 1, below, below - 1, below + 1}
 	top := len(edges)
 	edges = slices.Grow(edges, w)[:top+w]
 	out[0], out[w+1] = notEdge, notEdge
 	for x := range w {
 		q := x + 1
-		m := int64(mag[q])
-		xs, ys := int64(gx[x]), int64(gy[x])
-		ax, ay := abs64(xs), abs64(ys)<<cannyShift
+		m := mag[q]
+		xs, ys := gx[x], gy[x]
+		ax, ay := abs32(xs), abs32(ys)<<cannyShift
 		t22 := ax * tg22
-		// One of the four is 1: the gradient about horizontal, about
-		// vertical, or along one of the diagonals.
 		horizontal := b2i(ay < t22)
-		vertical := (1 - horizontal) * b2i(ay > t22+ax<<(cannyShift+1))
-		diagonal := 1 - horizontal - vertical
-		rising := diagonal * b2i(xs^ys < 0)
-		falling := diagonal - rising
-		before := horizontal*int64(mag[q-1]) + vertical*int64(above[q]) +
-			rising*int64(above[q+1]) + falling*int64(above[q-1])
-		after := horizontal*int64(mag[q+1]) + vertical*int64(below[q]) +
-			rising*int64(below[q-1]) + falling*int64(below[q+1])
+		vertical := b2i(ay > t22+ax<<(cannyShift+1))
+		diagonal := (1 - horizontal) * (1 - vertical)
+		d := (1 - horizontal) * (vertical + diagonal*(2+b2i(xs^ys >= 0)))
 		// A pixel beats the neighbour before it strictly and the one
 		// after it or equally, except along the diagonals.
-		peak := b2i(m > lo) * b2i(m > before) * b2i(m+1-diagonal > after)
+		peak := b2i(m > lo) * b2i(m > ring[before[d&3]+q]) * b2i(m+1-diagonal > ring[after[d&3]+q])
 		// notEdge (1), a candidate (0), or above hi an edge (2).
 		strong := peak * b2i(m > hi)
 		out[q] = uint8(1 + 2*strong - peak)
@@ -332,7 +367,7 @@ func suppressRow(above, row, below []int32, w int, lo, hi int64, out []uint8, at
 }
 
 // b2i returns 1 for true and 0 for false.
-func b2i(b bool) int64 {
+func b2i(b bool) int32 {
 	if b {
 		return 1
 	}
@@ -373,14 +408,6 @@ func follow(ctx context.Context, state []uint8, pw int, stack []int, inner0, inn
 
 // abs32 returns |v|.
 func abs32(v int32) int32 {
-	if v < 0 {
-		return -v
-	}
-	return v
-}
-
-// abs64 returns |v|.
-func abs64(v int64) int64 {
 	if v < 0 {
 		return -v
 	}

@@ -331,7 +331,8 @@ func (g *cannyGradient) band(ctx context.Context, y0, y1 int, lo, hi int32, stat
 // It has no branch on the data, which on a noisy image would be
 // unpredictable: the two neighbours along the gradient are read at offsets
 // picked by the direction's number, and every pixel's position is written
-// past the end of edges, which grows by one at edges.
+// past the end of edges, which grows by one at edges. suppressVector does
+// the same to the first pixels, many at a time, where it can.
 func suppressRow(ring []int32, above, row, below, w int, lo, hi int32, out []uint8, at int, edges []int) []int {
 	mag := ring[row : row+w+2]
 	gx, gy := ring[row+w+2:][:w], ring[row+2*w+2:][:w]
@@ -341,10 +342,12 @@ func suppressRow(ring []int32, above, row, below, w int, lo, hi int32, out []uin
 	// 3 (the falling one) are at these offsets plus q.
 	before := [4]int{row - 1, above, above + 1, above - 1}
 	after := [4]int{row + 1, below, below - 1, below + 1}
-	top := len(edges)
-	edges = slices.Grow(edges, w)[:top+w]
 	out[0], out[w+1] = notEdge, notEdge
-	for x := range w {
+	x0, edges := suppressVector(mag, ring[above:][:w+2], ring[below:][:w+2], gx, gy, lo, hi, out,
+		at, slices.Grow(edges, w+vectorSlack))
+	top := len(edges)
+	edges = edges[:top+w-x0]
+	for x := x0; x < w; x++ {
 		q := x + 1
 		m := mag[q]
 		xs, ys := gx[x], gy[x]

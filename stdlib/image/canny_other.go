@@ -1,0 +1,13 @@
+//go:build !amd64
+
+package image
+
+// vectorSlack is the room suppressVector needs in edges beyond a row's
+// pixels.
+const vectorSlack = 0
+
+// suppressVector does none of suppressRow's pixels: there is no vector
+// code for this architecture.
+func suppressVector(_, _, _, _, _ []int32, _, _ int32, _ []uint8, _ int, edges []int) (int, []int) {
+	return 0, edges
+}

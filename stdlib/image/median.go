@@ -18,9 +18,9 @@ const maxMedian = 255
 // ksize is odd and at least 3; OpenCV accepts 3 and 5 only for
 // floating-point images, and any odd size for 8-bit ones, while here every
 // image takes any odd size up to 255. Colour images are filtered channel
-// by channel. For 8-bit images of ksize 3, and 5 on CPUs with AVX2,
-// comparator networks pick the median of 32 values at once (see
-// medianNet8); for larger ones the
+// by channel. For 8-bit images of ksize 3, and 5 on CPUs with AVX2 or
+// AVX-512, comparator networks pick the median of 32 or 64 values at once
+// (see medianNet8); for larger ones the
 // window's histogram is updated as the window slides along a row (Huang,
 // Yang and Tang, "A fast two-dimensional median filtering algorithm", IEEE
 // TASSP 27(1), 1979), which costs 2·ksize updates per value; other images

@@ -7,9 +7,9 @@ import (
 
 // This file builds the comparator networks of the 3×3 and 5×5 8-bit
 // medians (medianBlur with ksize 3 or 5), and of any k×k one, and applies
-// them to 32 values at once (the straight-line AVX-512 code of
-// medianet_avx512_amd64.s, generated from them, to 64). A k×k window's median is found in two
-// steps, as in the sorting-network median filters OpenCV uses for these
+// them to 32 values at once (the straight-line AVX-512 code generated from
+// them, medianet_avx512_amd64.s, to 64). A k×k window's median is found
+// in two steps, as in the sorting-network median filters OpenCV uses for these
 // sizes, but with the columns' work shared: first each column of k source
 // values is sorted (one sort per column and output row, shared by the k
 // windows that contain the column); then a network picks the median of the

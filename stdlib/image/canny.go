@@ -280,6 +280,32 @@ func (g *cannyGradient) down(y int, rows *rowCache[int32], dx, dy []int32) {
 	}
 }
 
+// rows returns a function that sets dst to the gradient row of position y
+// as magnitudeRow does, with buffers of its own. For gray images of 16
+// pixels or more and aperture 3, it computes the row from the source rows
+// as bytes with gradientVector where the CPU has it.
+func (g *cannyGradient) rows() func(y int, dst []int32) {
+	l, k := g.l, len(g.smooth)
+	w, n := l.w, l.stride()
+	if hasGradientVector && k == 3 && l.c == 1 && w >= 16 {
+		source := newRowCache(3, w+2, func(p int, row []uint8) {
+			copy(row[1:], l.row8(g.src, Replicate.index(p, l.h)))
+			replicateEnds(row, 1, 1)
+		})
+		return func(y int, dst []int32) {
+			mag, gx, gy := dst[:w+2], dst[w+2:2*w+2], dst[2*w+2:3*w+2]
+			clear(mag)
+			if y >= 0 && y < l.h {
+				gradientVector(source.get(y-1), source.get(y), source.get(y+1), g.l2, mag[1:w+1], gx, gy)
+			}
+		}
+	}
+	pad := make([]int32, (w+k)*l.c)
+	rows := newRowCache(k, 2*n, func(p int, dst []int32) { g.across(p, pad, dst) })
+	dx, dy := make([]int32, n), make([]int32, n)
+	return func(y int, dst []int32) { g.magnitudeRow(y, rows, dx, dy, dst) }
+}
+
 // band sets the states of rows [y0, y1) of the image in state, a
 // (w+2)×(h+2) map with a border of notEdge, after non-maximum suppression
 // with the thresholds lo and hi: notEdge, a candidate or (above hi) an
@@ -289,17 +315,14 @@ func (g *cannyGradient) down(y int, rows *rowCache[int32], dx, dy []int32) {
 func (g *cannyGradient) band(ctx context.Context, y0, y1 int, lo, hi int32, state []uint8) ([]int, error) {
 	l := g.l
 	w, pw, n := l.w, l.w+2, l.stride()
-	k := len(g.smooth)
-	pad := make([]int32, (l.w+k)*l.c)
-	rows := newRowCache(k, 2*n, func(p int, dst []int32) { g.across(p, pad, dst) })
-	dx, dy := make([]int32, n), make([]int32, n)
+	gradient := g.rows()
 	// The gradient rows of the three positions y-1, y and y+1 about the
 	// row y suppressed, each width long at its slot in ring.
 	width := 3*w + 2
 	ring := make([]int32, 3*width)
 	slot := func(p int) int { return (p + 3) % 3 * width }
 	for p := y0 - 1; p <= y0; p++ {
-		g.magnitudeRow(p, rows, dx, dy, ring[slot(p):][:width])
+		gradient(p, ring[slot(p):][:width])
 	}
 	// About a tenth of a noisy image's pixels are edges: room for a
 	// quarter spares most of the stack's growing.
@@ -309,7 +332,7 @@ func (g *cannyGradient) band(ctx context.Context, y0, y1 int, lo, hi int32, stat
 		if (y-y0)%step == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		g.magnitudeRow(y+1, rows, dx, dy, ring[slot(y+1):][:width])
+		gradient(y+1, ring[slot(y+1):][:width])
 		edges = suppressRow(ring, slot(y-1), slot(y), slot(y+1), w, lo, hi, state[(y+1)*pw:][:pw], (y+1)*pw, edges)
 	}
 	// The band's first and last rows are its border, unless they are the

@@ -20,3 +20,20 @@ func suppressVector(mag, above, below, gx, gy []int32, lo, hi int32, out []uint8
 	count := suppressAVX512(&mag[0], &above[0], &below[0], &gx[0], &gy[0], n, int(lo), int(hi), &out[1], at+1, &edges[:top+vectorSlack][top])
 	return n, edges[:top+count]
 }
+
+//go:noescape
+func gradient3AVX512(above, row, below *uint8, n int, l2 bool, mag, gx, gy *int32)
+
+// hasGradientVector reports whether gradientVector runs here.
+var hasGradientVector = hasAVX512BW
+
+// gradientVector sets gx, gy and mag (each w long) to the Sobel
+// derivatives of aperture 3 and the gradient's magnitude (the square of
+// its L2 norm if l2) of a row of a gray image, at least 16 pixels wide,
+// from the rows above, at and below it extended by one pixel of border on
+// each side, with AVX-512.
+func gradientVector(above, row, below []uint8, l2 bool, mag, gx, gy []int32) {
+	w := len(gx)
+	_, _, _, _, _ = above[w+1], row[w+1], below[w+1], mag[w-1], gy[w-1]
+	gradient3AVX512(&above[0], &row[0], &below[0], w, l2, &mag[0], &gx[0], &gy[0])
+}

@@ -112,3 +112,73 @@ done:
 	MOVQ AX, ret+88(FP)
 	VZEROUPPER
 	RET
+
+// func gradient3AVX512(above, row, below *uint8, n int, l2 bool, mag, gx, gy *int32)
+//
+// The Sobel derivatives of aperture 3 of one row of a gray image, and the
+// gradient's magnitude (|dx| + |dy|, or dx² + dy² if l2), 16 pixels at a
+// time: above, row and below are the source rows extended by one pixel of
+// border on each side, n ≥ 16 the row's width; the last 16 pixels overlap
+// the ones before.
+TEXT ·gradient3AVX512(SB), NOSPLIT, $0-64
+	MOVQ above+0(FP), R8
+	MOVQ row+8(FP), R9
+	MOVQ below+16(FP), R10
+	MOVQ n+24(FP), CX
+	MOVBQZX l2+32(FP), DX
+	MOVQ mag+40(FP), SI
+	MOVQ gx+48(FP), R11
+	MOVQ gy+56(FP), R12
+	SUBQ $16, CX
+	XORQ AX, AX
+
+loop:
+	CMPQ AX, CX
+	JLE  body
+	MOVQ CX, AX
+
+body:
+	VPMOVZXBD (R8)(AX*1), Z0   // above[x-1]
+	VPMOVZXBD 1(R8)(AX*1), Z1  // above[x]
+	VPMOVZXBD 2(R8)(AX*1), Z2  // above[x+1]
+	VPMOVZXBD (R9)(AX*1), Z3   // row[x-1]
+	VPMOVZXBD 2(R9)(AX*1), Z4  // row[x+1]
+	VPMOVZXBD (R10)(AX*1), Z5  // below[x-1]
+	VPMOVZXBD 1(R10)(AX*1), Z6 // below[x]
+	VPMOVZXBD 2(R10)(AX*1), Z7 // below[x+1]
+	VPSUBD Z0, Z2, Z8          // dx: [-1 0 1] across, [1 2 1] down
+	VPSUBD Z3, Z4, Z9
+	VPSLLD $1, Z9, Z9
+	VPADDD Z9, Z8, Z8
+	VPSUBD Z5, Z7, Z9
+	VPADDD Z9, Z8, Z8
+	VPSUBD Z0, Z5, Z9          // dy: [1 2 1] across, [-1 0 1] down
+	VPSUBD Z1, Z6, Z10
+	VPSLLD $1, Z10, Z10
+	VPADDD Z10, Z9, Z9
+	VPSUBD Z2, Z7, Z10
+	VPADDD Z10, Z9, Z9
+	VMOVDQU32 Z8, (R11)(AX*4)
+	VMOVDQU32 Z9, (R12)(AX*4)
+	TESTQ DX, DX
+	JNZ  squares
+	VPABSD Z8, Z10
+	VPABSD Z9, Z11
+	VPADDD Z11, Z10, Z10
+	JMP  store
+
+squares:
+	VPMULLD Z8, Z8, Z10
+	VPMULLD Z9, Z9, Z11
+	VPADDD Z11, Z10, Z10
+
+store:
+	VMOVDQU32 Z10, (SI)(AX*4)
+	CMPQ AX, CX
+	JGE  done
+	ADDQ $16, AX
+	JMP  loop
+
+done:
+	VZEROUPPER
+	RET

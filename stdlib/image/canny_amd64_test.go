@@ -41,3 +41,49 @@ func TestSuppressVector(t *testing.T) {
 		}
 	}
 }
+
+// TestGradientVector compares Canny's gradient rows, and edges, with and
+// without gradientVector on random gray images of widths that leave
+// partial vectors.
+func TestGradientVector(t *testing.T) {
+	if !hasGradientVector {
+		t.Skip("the CPU has no AVX-512")
+	}
+	defer func() { hasGradientVector = true }()
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, w := range []int{16, 17, 40, 129} {
+		l := layout{h: 7, w: w, c: 1}
+		src := make([]uint8, l.h*l.w)
+		for i := range src {
+			src[i] = uint8(rng.IntN(256))
+		}
+		for _, l2 := range []bool{false, true} {
+			g := newCannyGradient(src, l, 3, l2)
+			results := func(vector bool) ([][]int32, []uint8) {
+				hasGradientVector = vector
+				gradient := g.rows()
+				var rows [][]int32
+				for y := -1; y <= l.h; y++ {
+					row := make([]int32, 3*w+2)
+					gradient(y, row)
+					rows = append(rows, row)
+				}
+				edges := make([]uint8, len(src))
+				if err := canny8(bg, src, l, 3, l2, 100, 300, edges); err != nil {
+					t.Fatal(err)
+				}
+				return rows, edges
+			}
+			got, gotEdges := results(true)
+			want, wantEdges := results(false)
+			for y := range got {
+				if !slices.Equal(got[y], want[y]) {
+					t.Errorf("w=%d l2=%v: gradient row %d differs", w, l2, y-1)
+				}
+			}
+			if !slices.Equal(gotEdges, wantEdges) {
+				t.Errorf("w=%d l2=%v: edges differ", w, l2)
+			}
+		}
+	}
+}

@@ -11,3 +11,10 @@ const vectorSlack = 0
 func suppressVector(_, _, _, _, _ []int32, _, _ int32, _ []uint8, _ int, edges []int) (int, []int) {
 	return 0, edges
 }
+
+// hasGradientVector reports whether gradientVector runs here: not on this
+// architecture.
+const hasGradientVector = false
+
+// gradientVector is not called on this architecture.
+func gradientVector(_, _, _ []uint8, _ bool, _, _, _ []int32) {}

@@ -100,7 +100,12 @@ func canny8(ctx context.Context, src []uint8, l layout, aperture int, l2 bool, l
 	work := len(src) * 30
 	bands := 1
 	if work >= minParallel {
-		bands = min(runtime.NumCPU(), l.h)
+		bands = runtime.NumCPU()
+	}
+	// Within a band, positions in the map are int32 from its start.
+	bands = min(max(bands, len(state)/maxBand+1), l.h)
+	if len(state)/bands+3*pw > math.MaxInt32 {
+		return fmt.Errorf("canny: image of %d×%d pixels is too large", l.h, l.w)
 	}
 	var mu sync.Mutex
 	var crossing []int // the edges on bands' borders, followed last
@@ -306,12 +311,17 @@ func (g *cannyGradient) rows() func(y int, dst []int32) {
 	return func(y int, dst []int32) { g.magnitudeRow(y, rows, dx, dy, dst) }
 }
 
+// maxBand is about the most positions in the map a band spans, well
+// within its int32 positions' reach.
+const maxBand = 1 << 30
+
 // band sets the states of rows [y0, y1) of the image in state, a
 // (w+2)×(h+2) map with a border of notEdge, after non-maximum suppression
 // with the thresholds lo and hi: notEdge, a candidate or (above hi) an
 // edge. Then it follows the edges through the candidates of its rows
 // (follow), and returns the edges on its first and last rows, through
-// which they may go on in the bands above and below.
+// which they may go on in the bands above and below. Its edges are on a
+// stack of int32 positions from the start of the map's row above the band.
 func (g *cannyGradient) band(ctx context.Context, y0, y1 int, lo, hi int32, state []uint8) ([]int, error) {
 	l := g.l
 	w, pw, n := l.w, l.w+2, l.stride()
@@ -324,27 +334,35 @@ func (g *cannyGradient) band(ctx context.Context, y0, y1 int, lo, hi int32, stat
 	for p := y0 - 1; p <= y0; p++ {
 		gradient(p, ring[slot(p):][:width])
 	}
-	// About a tenth of a noisy image's pixels are edges: room for a
-	// quarter spares most of the stack's growing.
-	edges := make([]int, 0, (y1-y0)*w/4+w)
+	base := y0 * pw
+	sub := state[base : (y1+2)*pw]
+	// A third of a noisy image's pixels are edges: room for them all
+	// spares the stack's growing.
+	edges := make([]int32, 0, (y1-y0)*w/2+w)
 	step := max(1, checkEvery/(30*n))
 	for y := y0; y < y1; y++ {
 		if (y-y0)%step == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		gradient(y+1, ring[slot(y+1):][:width])
-		edges = suppressRow(ring, slot(y-1), slot(y), slot(y+1), w, lo, hi, state[(y+1)*pw:][:pw], (y+1)*pw, edges)
+		at := (y + 1) * pw
+		edges = suppressRow(ring, slot(y-1), slot(y), slot(y+1), w, lo, hi, state[at:][:pw], at-base, edges)
 	}
 	// The band's first and last rows are its border, unless they are the
 	// image's.
-	inner0, inner1 := (y0+1)*pw, (y1+1)*pw
+	inner0, inner1 := pw, (y1-y0+1)*pw
 	if y0 > 0 {
 		inner0 += pw
 	}
 	if y1 < l.h {
 		inner1 -= pw
 	}
-	return follow(ctx, state, pw, edges, inner0, inner1)
+	border, err := follow(ctx, sub, pw, edges, inner0, inner1)
+	out := make([]int, len(border))
+	for i, q := range border {
+		out[i] = base + int(q)
+	}
+	return out, err
 }
 
 // suppressRow sets the states of one row, out (w+2 long, with the border),
@@ -356,7 +374,7 @@ func (g *cannyGradient) band(ctx context.Context, y0, y1 int, lo, hi int32, stat
 // picked by the direction's number, and every pixel's position is written
 // past the end of edges, which grows by one at edges. suppressVector does
 // the same to the first pixels, many at a time, where it can.
-func suppressRow(ring []int32, above, row, below, w int, lo, hi int32, out []uint8, at int, edges []int) []int {
+func suppressRow(ring []int32, above, row, below, w int, lo, hi int32, out []uint8, at int, edges []int32) []int32 {
 	mag := ring[row : row+w+2]
 	gx, gy := ring[row+w+2:][:w], ring[row+2*w+2:][:w]
 	out = out[:w+2]
@@ -386,7 +404,7 @@ func suppressRow(ring []int32, above, row, below, w int, lo, hi int32, out []uin
 		// notEdge (1), a candidate (0), or above hi an edge (2).
 		strong := peak * b2i(m > hi)
 		out[q] = uint8(1 + 2*strong - peak)
-		edges[top] = at + q
+		edges[top] = int32(at + q)
 		top += int(strong)
 	}
 	return edges[:top]
@@ -406,26 +424,26 @@ func b2i(b bool) int32 {
 // and the row on either side of them: an edge on one of those two rows is
 // followed along its row and inwards only, and returned, to be followed
 // outwards by the band beyond (see canny8).
-func follow(ctx context.Context, state []uint8, pw int, stack []int, inner0, inner1 int) ([]int, error) {
+func follow[P int | int32](ctx context.Context, state []uint8, pw int, stack []P, inner0, inner1 int) ([]P, error) {
 	near := [8]int{-pw - 1, -pw, -pw + 1, -1, 1, pw - 1, pw, pw + 1}
-	var border []int
+	var border []P
 	for steps := 1; len(stack) > 0; steps++ {
 		if steps%checkEvery == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		q := stack[len(stack)-1]
+		q := int(stack[len(stack)-1])
 		stack = stack[:len(stack)-1]
 		reach := near[:]
 		switch {
 		case q < inner0: // the band's first row: this row and below
-			reach, border = near[3:], append(border, q)
+			reach, border = near[3:], append(border, P(q))
 		case q >= inner1: // its last row: above and this row
-			reach, border = near[:5], append(border, q)
+			reach, border = near[:5], append(border, P(q))
 		}
 		for _, d := range reach {
 			if state[q+d] == candidate {
 				state[q+d] = edge
-				stack = append(stack, q+d)
+				stack = append(stack, P(q+d))
 			}
 		}
 	}

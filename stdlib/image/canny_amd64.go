@@ -1,17 +1,17 @@
 package image
 
 // vectorSlack is the room suppressVector needs in edges beyond a row's
-// pixels: it stores its positions 8 at a time.
-const vectorSlack = 8
+// pixels: it stores its positions 16 at a time.
+const vectorSlack = 16
 
 //go:noescape
-func suppressAVX512(mag, above, below, gx, gy *int32, n int, lo, hi int, out *uint8, pos int, edges *int) int
+func suppressAVX512(mag, above, below, gx, gy *int32, n int, lo, hi int, out *uint8, pos int, edges *int32) int
 
 // suppressVector runs suppressRow's loop on the row's first pixels, 16 at a
 // time, with AVX-512 where the CPU has it, and returns how many pixels it
 // did and the edges with theirs appended (see suppressRow): edges has
 // room for the row's pixels and vectorSlack more.
-func suppressVector(mag, above, below, gx, gy []int32, lo, hi int32, out []uint8, at int, edges []int) (int, []int) {
+func suppressVector(mag, above, below, gx, gy []int32, lo, hi int32, out []uint8, at int, edges []int32) (int, []int32) {
 	n := len(gx) &^ 15
 	if !hasAVX512BW || n == 0 {
 		return 0, edges

@@ -1,17 +1,25 @@
 #include "textflag.h"
 
-// iota64 is 0, 1, ..., 7 as quadwords.
-DATA iota64<>+0(SB)/8, $0
-DATA iota64<>+8(SB)/8, $1
-DATA iota64<>+16(SB)/8, $2
-DATA iota64<>+24(SB)/8, $3
-DATA iota64<>+32(SB)/8, $4
-DATA iota64<>+40(SB)/8, $5
-DATA iota64<>+48(SB)/8, $6
-DATA iota64<>+56(SB)/8, $7
-GLOBL iota64<>(SB), RODATA|NOPTR, $64
+// iota32 is 0, 1, ..., 15 as doublewords.
+DATA iota32<>+0(SB)/4, $0
+DATA iota32<>+4(SB)/4, $1
+DATA iota32<>+8(SB)/4, $2
+DATA iota32<>+12(SB)/4, $3
+DATA iota32<>+16(SB)/4, $4
+DATA iota32<>+20(SB)/4, $5
+DATA iota32<>+24(SB)/4, $6
+DATA iota32<>+28(SB)/4, $7
+DATA iota32<>+32(SB)/4, $8
+DATA iota32<>+36(SB)/4, $9
+DATA iota32<>+40(SB)/4, $10
+DATA iota32<>+44(SB)/4, $11
+DATA iota32<>+48(SB)/4, $12
+DATA iota32<>+52(SB)/4, $13
+DATA iota32<>+56(SB)/4, $14
+DATA iota32<>+60(SB)/4, $15
+GLOBL iota32<>(SB), RODATA|NOPTR, $64
 
-// func suppressAVX512(mag, above, below, gx, gy *int32, n int, lo, hi int, out *uint8, pos int, edges *int) int
+// func suppressAVX512(mag, above, below, gx, gy *int32, n int, lo, hi int, out *uint8, pos int, edges *int32) int
 //
 // suppressRow's loop on 16 pixels at a time, n a multiple of 16: mag,
 // above and below point at the magnitude rows' values before the first
@@ -20,7 +28,7 @@ GLOBL iota64<>(SB), RODATA|NOPTR, $64
 // under masks, for the rising one, vertical and horizontal; the states
 // (notEdge 1, candidate 0, edge 2) are stored as bytes at out, and the
 // positions of the edges (pos for the first pixel) compressed to edges,
-// which has room for 8 more. Returns the number of edges.
+// which has room for 16 more. Returns the number of edges.
 TEXT ·suppressAVX512(SB), NOSPLIT, $0-96
 	MOVQ mag+0(FP), SI
 	MOVQ above+8(FP), R8
@@ -42,13 +50,10 @@ TEXT ·suppressAVX512(SB), NOSPLIT, $0-96
 	VPBROADCASTD BX, Z24
 	VPXORD Z25, Z25, Z25
 	MOVQ pos+72(FP), BX
-	VPBROADCASTQ BX, Z26
-	VPADDQ iota64<>(SB), Z26, Z26 // positions of pixels 0-7
-	MOVQ $8, BX
-	VPBROADCASTQ BX, Z28
-	VPADDQ Z28, Z26, Z27          // of pixels 8-15
-	MOVQ $16, BX
-	VPBROADCASTQ BX, Z28
+	VPBROADCASTD BX, Z26
+	VPADDD iota32<>(SB), Z26, Z26 // the pixels' positions
+	MOVL $16, BX
+	VPBROADCASTD BX, Z28
 	XORQ AX, AX
 	TESTQ CX, CX
 	JZ done
@@ -86,21 +91,12 @@ loop:
 	VMOVDQA32 Z25, K5, Z11
 	VMOVDQA32 Z24, K6, Z11
 	VPMOVDB Z11, (DI)(AX*1)
-	VPCOMPRESSQ Z26, K6, Z12 // then stored whole: compressing to memory is slow on some CPUs
-	VMOVDQU64 Z12, (DX)
+	VPCOMPRESSD Z26, K6, Z12 // then stored whole: compressing to memory is slow on some CPUs
+	VMOVDQU32 Z12, (DX)
 	KMOVW K6, BX
-	MOVL BX, R12
-	ANDL $0xff, R12
-	POPCNTL R12, R12
-	LEAQ (DX)(R12*8), DX
-	KSHIFTRW $8, K6, K7
-	VPCOMPRESSQ Z27, K7, Z12
-	VMOVDQU64 Z12, (DX)
-	SHRL $8, BX
 	POPCNTL BX, BX
-	LEAQ (DX)(BX*8), DX
-	VPADDQ Z28, Z26, Z26
-	VPADDQ Z28, Z27, Z27
+	LEAQ (DX)(BX*4), DX
+	VPADDD Z28, Z26, Z26
 	ADDQ $16, AX
 	CMPQ AX, CX
 	JLT loop
@@ -108,7 +104,7 @@ loop:
 done:
 	MOVQ DX, AX
 	SUBQ edges+80(FP), AX
-	SHRQ $3, AX
+	SHRQ $2, AX
 	MOVQ AX, ret+88(FP)
 	VZEROUPPER
 	RET

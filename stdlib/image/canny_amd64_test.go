@@ -28,10 +28,10 @@ func TestSuppressVector(t *testing.T) {
 				row[x] = int32(rng.IntN(61) - 30)
 			}
 		}
-		suppress := func(vector bool) ([]uint8, []int) {
+		suppress := func(vector bool) ([]uint8, []int32) {
 			hasAVX512BW = vector
 			out := make([]uint8, w+2)
-			edges := suppressRow(ring, 0, width, 2*width, w, 2, 5, out, 1000, []int{-1})
+			edges := suppressRow(ring, 0, width, 2*width, w, 2, 5, out, 1000, []int32{-1})
 			return out, edges
 		}
 		out, edges := suppress(true)

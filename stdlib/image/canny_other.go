@@ -8,7 +8,7 @@ const vectorSlack = 0
 
 // suppressVector does none of suppressRow's pixels: there is no vector
 // code for this architecture.
-func suppressVector(_, _, _, _, _ []int32, _, _ int32, _ []uint8, _ int, edges []int) (int, []int) {
+func suppressVector(_, _, _, _, _ []int32, _, _ int32, _ []uint8, _ int, edges []int32) (int, []int32) {
 	return 0, edges
 }
 

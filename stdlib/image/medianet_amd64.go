@@ -29,9 +29,10 @@ func columns5AVX512(rows, sorted *rowPointers, n int)
 //go:noescape
 func windows5AVX512(sorted *rowPointers, c int, dst *uint8, n int)
 
-// hasAVX512BW reports whether the CPU has the byte instructions of
-// AVX-512 that the straight-line networks use.
-var hasAVX512BW = cpu.X86.HasAVX512BW
+// hasAVX512BW reports whether the CPU (and the OS) supports AVX-512
+// Foundation and its byte and word instructions, which the straight-line
+// networks and Canny's vector code use, and POPCNT.
+var hasAVX512BW = cpu.X86.HasAVX512F && cpu.X86.HasAVX512BW && cpu.X86.HasPOPCNT
 
 // fastNet reports whether the networks run on vectors of 32 bytes or
 // more, fast enough for the 5×5 median to beat the sliding histogram.

@@ -89,23 +89,34 @@ func Canny(ctx context.Context, img *array.Array, low, high float64, aperture in
 // as l: 255 on edges, else 0, with the thresholds lo and hi (on the
 // magnitude as Canny describes). As OpenCV's parallelCanny, it splits the
 // rows into one band per CPU, each of which computes its gradient, makes
-// its non-maximum suppression and follows its edges (cannyBand); then the
+// its non-maximum suppression and follows its edges (band); then the
 // edges on the bands' first and last rows are followed across the bands,
 // on one goroutine, and the states made bytes.
 func canny8(ctx context.Context, src []uint8, l layout, aperture int, l2 bool, lo, hi int32, dst []uint8) error {
+	bands := 1
+	if len(src)*cannyWork >= minParallel {
+		bands = runtime.NumCPU()
+	}
+	return cannyInBands(ctx, src, l, aperture, l2, lo, hi, bands, dst)
+}
+
+// cannyWork is about the operations per value of Canny's suppression.
+const cannyWork = 30
+
+// cannyInBands is canny8 with the given number of bands, or more if the
+// map is too large for int32 positions within fewer, or fewer to give each
+// at least two rows.
+func cannyInBands(ctx context.Context, src []uint8, l layout, aperture int, l2 bool, lo, hi int32, bands int, dst []uint8) error {
 	g := newCannyGradient(src, l, aperture, l2)
 	pw := l.w + 2
 	state := make([]uint8, pw*(l.h+2))
 	for x := range pw {
 		state[x], state[(l.h+1)*pw+x] = notEdge, notEdge
 	}
-	work := len(src) * 30
-	bands := 1
-	if work >= minParallel {
-		bands = runtime.NumCPU()
-	}
-	// Within a band, positions in the map are int32 from its start.
-	bands = min(max(bands, len(state)/maxBand+1), l.h)
+	work := len(src) * cannyWork
+	// Within a band, positions in the map are int32 from its start. A
+	// band's first and last rows must differ (see follow).
+	bands = min(max(bands, len(state)/maxBand+1), max(1, l.h/2))
 	if len(state)/bands+3*pw > math.MaxInt32 {
 		return fmt.Errorf("canny: image of %d×%d pixels is too large", l.h, l.w)
 	}
@@ -341,7 +352,7 @@ func (g *cannyGradient) band(ctx context.Context, y0, y1 int, lo, hi int32, stat
 	// A third of a noisy image's pixels are edges: room for them all
 	// spares the stack's growing.
 	edges := make([]int32, 0, (y1-y0)*w/2+w)
-	step := max(1, checkEvery/(30*n))
+	step := max(1, checkEvery/(cannyWork*n))
 	for y := y0; y < y1; y++ {
 		if (y-y0)%step == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()

@@ -72,20 +72,25 @@ func TestMedianNet8(t *testing.T) {
 				t.Fatal(err)
 			}
 			net := medianNets()[k]
-			rows := map[string]func() netRow{
-				"AVX2/wires": func() netRow { netBytes = fast; return wiresRow{net, new(wires)} },
-				"SWAR":       func() netRow { netBytes = netSWAR; return wiresRow{net, new(wires)} },
+			wiresRows := func() netRow { return wiresRow{net, new(wires)} }
+			// Each way of running the networks: its netBytes and netRow.
+			type variant struct {
+				name   string
+				bytes  func(*wires, []comparator)
+				newRow func() netRow
 			}
+			variants := []variant{{"AVX2/wires", fast, wiresRows}, {"SWAR", netSWAR, wiresRows}}
 			if asmRow(k) != nil {
-				rows["assembly"] = func() netRow { return asmRow(k) }
+				variants = append(variants, variant{"assembly", fast, func() netRow { return asmRow(k) }})
 			}
-			for name, newRow := range rows {
+			for _, v := range variants {
+				netBytes = v.bytes
 				clear(got)
-				if err := medianRows(bg, src, l, net, newRow, got); err != nil {
+				if err := medianRows(bg, src, l, net, v.newRow, got); err != nil {
 					t.Fatal(err)
 				}
 				if !slices.Equal(got, want) {
-					t.Errorf("shape %v, ksize %d: the medians of %s differ from the histogram's", shape, k, name)
+					t.Errorf("shape %v, ksize %d: the medians of %s differ from the histogram's", shape, k, v.name)
 				}
 			}
 		}

@@ -129,10 +129,10 @@ func medianSort(ctx context.Context, src []float64, l layout, ksize int, dst []f
 
 // medianRow8 computes channel c of one row of the median of an 8-bit image
 // of nc channels: rows are the source rows the window covers, extended by
-// the border (see byteWindows), dst the output row. It slides a histogram
-// of the window along the row and keeps the median v with the count lt of
-// values below it, so that each step moves v only as far as the values
-// that entered and left push it.
+// ksize/2 pixels of border on each side (see medianHist8), dst the output
+// row. It slides a histogram of the window along the row and keeps the
+// median v with the count lt of values below it, so that each step moves v
+// only as far as the values that entered and left push it.
 func medianRow8(rows [][]uint8, c, nc int, dst []uint8) {
 	var hist [256]int32
 	k := len(rows)

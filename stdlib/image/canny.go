@@ -349,8 +349,8 @@ func (g *cannyGradient) band(ctx context.Context, y0, y1 int, lo, hi int32, stat
 	}
 	base := y0 * pw
 	sub := state[base : (y1+2)*pw]
-	// A third of a noisy image's pixels are edges: room for them all
-	// spares the stack's growing.
+	// A third of a noisy image's pixels are edges: room for half the
+	// band's spares the stack's growing.
 	edges := make([]int32, 0, (y1-y0)*w/2+w)
 	step := max(1, checkEvery/(cannyWork*n))
 	for y := y0; y < y1; y++ {

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"calc/stdlib/array"
 )
@@ -39,9 +40,9 @@ const (
 //     connected to an edge through their 8 neighbours.
 //
 // The thresholds are swapped if low > high; OpenCV floors them (after
-// squaring for l2gradient). The rows are split into one band per CPU (see
-// canny8); the cost is about 30 operations per pixel, less where AVX-512
-// computes the gradient and the suppression 16 pixels at a time.
+// squaring for l2gradient). The rows are split into a few bands per CPU
+// (see canny8); the cost is about 30 operations per pixel, less where
+// AVX-512 computes the gradient and the suppression 16 pixels at a time.
 func Canny(ctx context.Context, img *array.Array, low, high float64, aperture int, l2 bool) (*array.Array, error) {
 	const fn = "canny"
 	l, err := layoutOf(fn, img)
@@ -88,32 +89,37 @@ func Canny(ctx context.Context, img *array.Array, low, high float64, aperture in
 // canny8 sets dst, h×w bytes, to the edges of the 8-bit image src laid out
 // as l: 255 on edges, else 0, with the thresholds lo and hi (on the
 // magnitude as Canny describes). As OpenCV's parallelCanny, it splits the
-// rows into one band per CPU, each of which computes its gradient, makes
+// rows into a few bands per CPU, each of which computes its gradient, makes
 // its non-maximum suppression and follows its edges (band); then the
 // edges on the bands' first and last rows are followed across the bands,
 // on one goroutine, and the states made bytes.
 func canny8(ctx context.Context, src []uint8, l layout, aperture int, l2 bool, lo, hi int32, dst []uint8) error {
-	bands := 1
+	workers, bands := 1, 1
 	if len(src)*cannyWork >= minParallel {
-		bands = runtime.NumCPU()
+		workers = runtime.NumCPU()
+		bands = bandsPerWorker * workers
 	}
-	return cannyInBands(ctx, src, l, aperture, l2, lo, hi, bands, dst)
+	return cannyInBands(ctx, src, l, aperture, l2, lo, hi, bands, workers, dst)
 }
+
+// bandsPerWorker is how many bands canny8 makes per goroutine: a goroutine
+// held up by other work on the machine then holds up the others for a
+// fraction of its share only.
+const bandsPerWorker = 4
 
 // cannyWork is about the operations per value of Canny's suppression.
 const cannyWork = 30
 
-// cannyInBands is canny8 with the given number of bands, or more if the
+// cannyInBands is canny8 with the given number of bands (or more if the
 // map is too large for int32 positions within fewer, or fewer to give each
-// at least two rows.
-func cannyInBands(ctx context.Context, src []uint8, l layout, aperture int, l2 bool, lo, hi int32, bands int, dst []uint8) error {
+// at least two rows) on the given number of goroutines.
+func cannyInBands(ctx context.Context, src []uint8, l layout, aperture int, l2 bool, lo, hi int32, bands, workers int, dst []uint8) error {
 	g := newCannyGradient(src, l, aperture, l2)
 	pw := l.w + 2
 	state := make([]uint8, pw*(l.h+2))
 	for x := range pw {
 		state[x], state[(l.h+1)*pw+x] = notEdge, notEdge
 	}
-	work := len(src) * cannyWork
 	// Within a band, positions in the map are int32 from its start. A
 	// band's first and last rows must differ (see follow).
 	bands = min(max(bands, len(state)/maxBand+1), max(1, l.h/2))
@@ -122,21 +128,17 @@ func cannyInBands(ctx context.Context, src []uint8, l layout, aperture int, l2 b
 	}
 	var mu sync.Mutex
 	var crossing []int // the edges on bands' borders, followed last
-	err := parallelFor(ctx, bands, work, func() func(b0, b1 int) {
-		return func(b0, b1 int) {
-			for b := b0; b < b1; b++ {
-				y0, y1 := l.h*b/bands, l.h*(b+1)/bands
-				border, err := g.band(ctx, y0, y1, lo, hi, state)
-				if err != nil {
-					return
-				}
-				mu.Lock()
-				crossing = append(crossing, border...)
-				mu.Unlock()
-			}
+	eachBand(ctx, bands, workers, func(b int) {
+		y0, y1 := l.h*b/bands, l.h*(b+1)/bands
+		border, err := g.band(ctx, y0, y1, lo, hi, state)
+		if err != nil {
+			return
 		}
+		mu.Lock()
+		crossing = append(crossing, border...)
+		mu.Unlock()
 	})
-	if err != nil {
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if _, err := follow(ctx, state, pw, crossing, 0, len(state)); err != nil {
@@ -153,6 +155,22 @@ func cannyInBands(ctx context.Context, src []uint8, l layout, aperture int, l2 b
 			}
 		}
 	})
+}
+
+// eachBand calls band(b) for each b in [0, bands) on the given number of
+// goroutines, each taking the next band when it is done with one, until
+// ctx is done.
+func eachBand(ctx context.Context, bands, workers int, band func(b int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, bands) {
+		wg.Go(func() {
+			for b := int(next.Add(1)) - 1; b < bands && ctx.Err() == nil; b = int(next.Add(1)) - 1 {
+				band(b)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // The states of a pixel in Canny's suppression and hysteresis; suppressRow

@@ -23,12 +23,12 @@ func TestCannyBands(t *testing.T) {
 					lo, hi = lo*lo, hi*hi
 				}
 				want := make([]uint8, l.h*l.w)
-				if err := cannyInBands(bg, src, l, aperture, l2, lo, hi, 1, want); err != nil {
+				if err := cannyInBands(bg, src, l, aperture, l2, lo, hi, 1, 1, want); err != nil {
 					t.Fatal(err)
 				}
 				for bands := 2; bands <= 7; bands++ {
 					got := make([]uint8, len(want))
-					if err := cannyInBands(bg, src, l, aperture, l2, lo, hi, bands, got); err != nil {
+					if err := cannyInBands(bg, src, l, aperture, l2, lo, hi, bands, 2, got); err != nil {
 						t.Fatal(err)
 					}
 					if !slices.Equal(got, want) {

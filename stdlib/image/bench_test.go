@@ -111,3 +111,36 @@ func BenchmarkResizeArea8bit(b *testing.B) {
 		return ResizeArea(bg, img, benchSize*3/4, benchSize*3/4)
 	})
 }
+
+// benchmarkBytes times an 8-bit kernel alone, on benchImage8's values as
+// bytes, writing bytes: without the conversions of calc's float64 arrays
+// (bytesOf, imageOfBytes), as when 8-bit arrays are backed by bytes.
+func benchmarkBytes(b *testing.B, kernel func(src []uint8, l layout) error) {
+	img := benchImage8()
+	src := make([]uint8, len(img.Data))
+	for i, v := range img.Data {
+		src[i] = uint8(v)
+	}
+	l, _ := layoutOf("bench", img)
+	b.SetBytes(int64(len(src)))
+	b.ResetTimer()
+	for b.Loop() {
+		if err := kernel(src, l); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMedianBlur5x8bitBytes(b *testing.B) {
+	benchmarkBytes(b, func(src []uint8, l layout) error { return median8(bg, src, l, 5, make([]uint8, len(src))) })
+}
+
+func BenchmarkMedianBlur3x8bitBytes(b *testing.B) {
+	benchmarkBytes(b, func(src []uint8, l layout) error { return median8(bg, src, l, 3, make([]uint8, len(src))) })
+}
+
+func BenchmarkCanny8bitBytes(b *testing.B) {
+	benchmarkBytes(b, func(src []uint8, l layout) error {
+		return canny8(bg, src, l, 3, false, 50, 150, make([]uint8, len(src)))
+	})
+}

@@ -36,8 +36,11 @@
 // row is copied once into a buffer extended by the border, so the inner
 // loops never test for edges; and the output rows are split into one band
 // per CPU. The 8-bit filters whose OpenCV arithmetic is in integers
-// (Canny, the median, bilinear resizing) compute in integers, from rows
-// converted to bytes or int32 once. Nothing is allocated per pixel. The
+// (Canny, the median, bilinear resizing) compute in integers: the median
+// and Canny on the image's bytes, converted once (bytesOf), with
+// comparator networks and Canny's suppression in AVX-512 where the CPU
+// has it; Canny follows its edges band by band as OpenCV's parallelCanny.
+// Nothing is allocated per pixel. The
 // filters take a context
 // first and look at it between pieces of a fraction of a millisecond's
 // work: once it is done (Ctrl-C, a time limit) they stop and return its

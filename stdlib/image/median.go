@@ -18,9 +18,9 @@ const maxMedian = 255
 // ksize is odd and at least 3; OpenCV accepts 3 and 5 only for
 // floating-point images, and any odd size for 8-bit ones, while here every
 // image takes any odd size up to 255. Colour images are filtered channel
-// by channel. For 8-bit images of ksize 3, and 5 on CPUs with AVX2,
-// comparator networks pick the median of 32 values at once (see
-// medianNet8); for larger ones the
+// by channel. For 8-bit images of ksize 3, and 5 on CPUs with AVX2 or
+// AVX-512, comparator networks pick the median of 32 or 64 values at once
+// (see medianNet8); for larger ones the
 // window's histogram is updated as the window slides along a row (Huang,
 // Yang and Tang, "A fast two-dimensional median filtering algorithm", IEEE
 // TASSP 27(1), 1979), which costs 2·ksize updates per value; other images
@@ -37,59 +37,68 @@ func MedianBlur(ctx context.Context, img *array.Array, ksize int) (*array.Array,
 	if err := checkDepth(fn, img); err != nil {
 		return nil, err
 	}
+	if img.Depth == array.Uint8 {
+		src, err := bytesOf(ctx, img)
+		if err != nil {
+			return nil, err
+		}
+		dst := make([]uint8, len(src))
+		if err := median8(ctx, src, l, ksize, dst); err != nil {
+			return nil, err
+		}
+		return imageOfBytes(ctx, img.Shape, dst)
+	}
 	dst := like(img)
 	dst.Depth = img.Depth
-	switch {
-	case img.Depth == array.Uint8 && (ksize == 3 || ksize == 5 && fastNet):
-		err = medianNet8(ctx, img.Data, l, ksize, dst.Data)
-	case img.Depth == array.Uint8:
-		err = medianHist8(ctx, img.Data, l, ksize, dst.Data)
-	default:
-		err = medianSort(ctx, img.Data, l, ksize, dst.Data)
-	}
-	if err != nil {
+	if err := medianSort(ctx, img.Data, l, ksize, dst.Data); err != nil {
 		return nil, err
 	}
 	return dst, nil
 }
 
-// medianHist8 sets dst to the ksize×ksize median of the 8-bit image src
-// laid out as l, sliding a histogram along each row (see medianRow8).
-func medianHist8(ctx context.Context, src []float64, l layout, ksize int, dst []float64) error {
-	n := l.stride()
-	return byteWindows(ctx, src, l, ksize, len(src)*ksize*4, func() func(rows [][]uint8, y int) {
-		return func(rows [][]uint8, y int) {
-			for c := range l.c {
-				medianRow8(rows, c, l.c, dst[y*n:(y+1)*n])
-			}
-		}
-	})
+// median8 sets dst to the ksize×ksize median of the 8-bit image src laid
+// out as l: with the comparator networks where they are the faster (see
+// medianNet8), else with the sliding histogram.
+func median8(ctx context.Context, src []uint8, l layout, ksize int, dst []uint8) error {
+	if (ksize == 3 || ksize == 5 && fastNet) && l.stride() >= netWidth {
+		return medianNet8(ctx, src, l, ksize, dst)
+	}
+	return medianHist8(ctx, src, l, ksize, dst)
 }
 
-// byteWindows runs a filter of 8-bit src, laid out as l, with ksize×ksize
-// windows and the Replicate border, over bands of rows as parallelFor
-// does, for work units in all. Each goroutine calls worker once, and the
-// function it returns for each output row y with the ksize source rows its
-// windows reach: as bytes, extended on both sides by ksize/2 pixels of the
-// border, and then by rowSlack spare bytes.
-func byteWindows(ctx context.Context, src []float64, l layout, ksize, work int, worker func() func(rows [][]uint8, y int)) error {
-	r, c := ksize/2, l.c
-	width := paddedWidth(l, ksize)
-	return parallelFor(ctx, l.h, work, func() func(y0, y1 int) {
+// medianHist8 sets dst to the ksize×ksize median of the 8-bit image src
+// laid out as l, sliding a histogram along each row (see medianRow8).
+func medianHist8(ctx context.Context, src []uint8, l layout, ksize int, dst []uint8) error {
+	r, c, n := ksize/2, l.c, l.stride()
+	width := n + 2*r*c
+	return parallelFor(ctx, l.h, len(src)*ksize*4, func() func(y0, y1 int) {
 		source := newRowCache(ksize, width, func(p int, row []uint8) {
-			padBytes(l.row(src, Replicate.index(p, l.h)), r, c, row[:width-rowSlack])
+			copy(row[r*c:], l.row8(src, Replicate.index(p, l.h)))
+			replicateEnds(row, r*c, c)
 		})
 		rows := make([][]uint8, ksize)
-		fn := worker()
 		return func(y0, y1 int) {
 			for y := y0; y < y1; y++ {
 				for i := range rows {
 					rows[i] = source.get(y - r + i)
 				}
-				fn(rows, y)
+				for ch := range c {
+					medianRow8(rows, ch, c, dst[y*n:(y+1)*n])
+				}
 			}
 		}
 	})
+}
+
+// replicateEnds sets the first and the last pad values of row, a row of
+// pixels of c values, to copies of the first and the last pixel between
+// them: Replicate's border.
+func replicateEnds(row []uint8, pad, c int) {
+	first, last := row[pad:pad+c], row[len(row)-pad-c:len(row)-pad]
+	for p := 0; p < pad; p += c {
+		copy(row[p:], first)
+		copy(row[len(row)-pad+p:], last)
+	}
 }
 
 // medianSort sets dst to the ksize×ksize median of src laid out as l,
@@ -120,11 +129,11 @@ func medianSort(ctx context.Context, src []float64, l layout, ksize int, dst []f
 
 // medianRow8 computes channel c of one row of the median of an 8-bit image
 // of nc channels: rows are the source rows the window covers, extended by
-// the border (see byteWindows), dst the output row. It slides a histogram
-// of the window along the row and keeps the median v with the count lt of
-// values below it, so that each step moves v only as far as the values
-// that entered and left push it.
-func medianRow8(rows [][]uint8, c, nc int, dst []float64) {
+// ksize/2 pixels of border on each side (see medianHist8), dst the output
+// row. It slides a histogram of the window along the row and keeps the
+// median v with the count lt of values below it, so that each step moves v
+// only as far as the values that entered and left push it.
+func medianRow8(rows [][]uint8, c, nc int, dst []uint8) {
 	var hist [256]int32
 	k := len(rows)
 	half := int32(k*k/2 + 1) // the median is the half-th smallest value
@@ -154,81 +163,102 @@ func medianRow8(rows [][]uint8, c, nc int, dst []float64) {
 			v--
 			lt -= hist[v]
 		}
-		dst[x*nc+c] = float64(v)
+		dst[x*nc+c] = v
 	}
 }
 
 // medianNet8 sets dst to the ksize×ksize median (ksize 3 or 5) of the
-// 8-bit image src laid out as l, with the networks of medianNets run on 32
-// values at once by netBytes. For each output row it sorts the columns of
-// the source rows its windows reach, once for the whole row, and then
-// picks each window's median from its sorted columns.
-func medianNet8(ctx context.Context, src []float64, l layout, ksize int, dst []float64) error {
+// 8-bit image src laid out as l, at least netWidth values wide, with the
+// networks of medianNets run on many values at once by the fastest netRow.
+func medianNet8(ctx context.Context, src []uint8, l layout, ksize int, dst []uint8) error {
 	net := medianNets()[ksize]
-	n := l.stride()
-	work := len(src) * (len(net.window) + len(net.column)) / 4
-	return byteWindows(ctx, src, l, ksize, work, func() func(rows [][]uint8, y int) {
-		sorted := make2d[uint8](ksize, paddedWidth(l, ksize))
-		w := new(wires)
-		return func(rows [][]uint8, y int) {
-			net.sortColumns(w, rows, sorted)
-			net.medians(w, sorted, l.c, dst[y*n:(y+1)*n])
+	return medianRows(ctx, src, l, net, net.newRow, dst)
+}
+
+// medianRows sets dst to the median of src laid out as l with the network
+// net, run by the netRow of newRow (one per goroutine). For each output
+// row it sorts the columns of the source rows its windows reach, once for
+// the whole row, and then picks each window's median from its sorted
+// columns.
+func medianRows(ctx context.Context, src []uint8, l layout, net *medianNet, newRow func() netRow, dst []uint8) error {
+	ksize := len(net.rank)
+	r, c, n := ksize/2, l.c, l.stride()
+	work := len(src) * (len(net.window) + len(net.column)) / 16
+	return parallelFor(ctx, l.h, work, func() func(y0, y1 int) {
+		rows := make([][]uint8, ksize)
+		sorted := make2d[uint8](ksize, n+2*r*c)
+		body := make([][]uint8, ksize)
+		for i, row := range sorted {
+			body[i] = row[r*c : r*c+n]
+		}
+		run := newRow()
+		return func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				for i := range rows {
+					rows[i] = l.row8(src, Replicate.index(y-r+i, l.h))
+				}
+				run.columns(rows, body)
+				for _, row := range sorted {
+					replicateEnds(row, r*c, c)
+				}
+				run.windows(sorted, c, dst[y*n:(y+1)*n])
+			}
 		}
 	})
 }
 
-// paddedWidth is the length of a source row of l extended by the border of
-// ksize×ksize windows, and by rowSlack bytes for whole loads of 32.
-func paddedWidth(l layout, ksize int) int { return l.stride() + 2*(ksize/2)*l.c + rowSlack }
+// netWidth is the fewest values a row needs for medianNet8, which works on
+// vectors of up to 64 bytes, the last of a row overlapping the one before.
+const netWidth = 64
 
-// rowSlack is the room left at the end of rows of bytes, for loads of 32
-// past their last value.
-const rowSlack = 32
-
-// padBytes sets row to the bytes of src, a row of pixels of c values,
-// extended on both sides by pad pixels of Replicate's border.
-func padBytes(src []float64, pad, c int, row []uint8) {
-	body := row[pad*c : pad*c+len(src)]
-	for i, v := range src {
-		body[i] = uint8(v)
-	}
-	first, last := body[:c], body[len(body)-c:]
-	for p := range pad {
-		copy(row[p*c:], first)
-		copy(row[pad*c+len(src)+p*c:], last)
-	}
+// netRow applies a medianNet to whole rows.
+type netRow interface {
+	// columns sets sorted[r][x] to the r-th smallest of rows[0][x], ...,
+	// rows[k-1][x].
+	columns(rows, sorted [][]uint8)
+	// windows sets out[x] to the median of the window whose sorted
+	// columns begin at sorted[·][x], sorted[·][x+c], ..., the same
+	// channel of k pixels c values apart.
+	windows(sorted [][]uint8, c int, out []uint8)
 }
 
-// sortColumns sets sorted[r][x] to the r-th smallest of rows[0][x], ...,
-// rows[k-1][x], 32 columns at a time in w, for x before the rows' slack.
-func (net *medianNet) sortColumns(w *wires, rows, sorted [][]uint8) {
-	for x := 0; x < len(rows[0])-rowSlack; x += 32 {
+// wiresRow is the netRow of Go loops that run a network on 32 columns at a
+// time with netBytes.
+type wiresRow struct {
+	net *medianNet
+	w   *wires
+}
+
+func (wr wiresRow) columns(rows, sorted [][]uint8) {
+	n := len(sorted[0])
+	for x := 0; ; x += 32 {
+		x = min(x, n-32) // the last vector overlaps the one before
 		for i, row := range rows {
-			w[i&31] = [32]byte(row[x : x+32])
+			wr.w[i&31] = [32]byte(row[x : x+32])
 		}
-		netBytes(w, net.column)
-		for r, i := range net.rank {
-			copy(sorted[r][x:x+32], w[i&31][:])
+		netBytes(wr.w, wr.net.column)
+		for r, i := range wr.net.rank {
+			copy(sorted[r][x:x+32], wr.w[i&31][:])
+		}
+		if x == n-32 {
+			return
 		}
 	}
 }
 
-// medians sets out[x] to the median of the window whose columns, sorted,
-// begin at sorted[·][x], sorted[·][x+c], ..., 32 values at a time in w:
-// the window of a pixel's value x spans the same channel of k pixels, c
-// values apart.
-func (net *medianNet) medians(w *wires, sorted [][]uint8, c int, out []float64) {
+func (wr wiresRow) windows(sorted [][]uint8, c int, out []uint8) {
 	k := len(sorted)
-	for x := 0; x < len(out); x += 32 {
+	for x := 0; ; x += 32 {
+		x = min(x, len(out)-32)
 		for j := range k {
 			for r, row := range sorted {
-				w[(j*k+r)&31] = [32]byte(row[x+j*c : x+j*c+32])
+				wr.w[(j*k+r)&31] = [32]byte(row[x+j*c : x+j*c+32])
 			}
 		}
-		netBytes(w, net.window)
-		m := &w[net.median&31]
-		for i := range out[x:min(x+32, len(out))] {
-			out[x+i] = float64(m[i])
+		netBytes(wr.w, wr.net.window)
+		copy(out[x:x+32], wr.w[wr.net.median&31][:])
+		if x == len(out)-32 {
+			return
 		}
 	}
 }

@@ -7,8 +7,9 @@ import (
 
 // This file builds the comparator networks of the 3×3 and 5×5 8-bit
 // medians (medianBlur with ksize 3 or 5), and of any k×k one, and applies
-// them to 32 values at once. A k×k window's median is found in two
-// steps, as in the sorting-network median filters OpenCV uses for these
+// them to 32 values at once (the straight-line AVX-512 code generated from
+// them, medianet_avx512_amd64.s, to 64). A k×k window's median is found
+// in two steps, as in the sorting-network median filters OpenCV uses for these
 // sizes, but with the columns' work shared: first each column of k source
 // values is sorted (one sort per column and output row, shared by the k
 // windows that contain the column); then a network picks the median of the
@@ -224,4 +225,13 @@ func minMax8(a, b uint64) (lo, hi uint64) {
 	ge := (a&^b | ^(a^b)&low) & top
 	swap := (a ^ b) & (ge - ge>>7 | ge)
 	return a ^ swap, b ^ swap
+}
+
+// newRow returns the fastest netRow of net on this CPU: in assembly, or
+// else the Go loops of wiresRow.
+func (net *medianNet) newRow() netRow {
+	if r := asmRow(len(net.rank)); r != nil {
+		return r
+	}
+	return wiresRow{net, new(wires)}
 }

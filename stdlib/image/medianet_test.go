@@ -52,36 +52,46 @@ func TestMedianNets(t *testing.T) {
 	}
 }
 
-// TestMedianNet8 compares the networks' medians, with netBytes and with
-// netSWAR, with the sliding histogram's on random 8-bit images of widths
-// that leave partial vectors.
+// TestMedianNet8 compares the networks' medians, in assembly, with
+// netBytes and with netSWAR, with the sliding histogram's on random 8-bit
+// images of widths that leave partial vectors.
 func TestMedianNet8(t *testing.T) {
 	fast := netBytes
 	defer func() { netBytes = fast }()
-	for _, net := range []func(*wires, []comparator){fast, netSWAR} {
-		netBytes = net
-		testMedianNet8(t)
-	}
-}
-
-func testMedianNet8(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	for _, shape := range [][]int{{37, 53}, {9, 2, 3}, {1, 1}, {64, 100, 4}, {3, 17}} {
+	for _, shape := range [][]int{{37, 70}, {9, 22, 3}, {2, 64}, {64, 100, 4}, {3, 129}, {40, 2048}} {
 		img := randomArray(rng, 0, 256, shape...)
+		src := make([]uint8, len(img.Data))
 		for i, v := range img.Data {
-			img.Data[i] = float64(int(v))
+			src[i] = uint8(v)
 		}
 		l, _ := layoutOf("test", img)
-		got, want := make([]float64, len(img.Data)), make([]float64, len(img.Data))
+		got, want := make([]uint8, len(src)), make([]uint8, len(src))
 		for _, k := range []int{3, 5} {
-			if err := medianNet8(bg, img.Data, l, k, got); err != nil {
+			if err := medianHist8(bg, src, l, k, want); err != nil {
 				t.Fatal(err)
 			}
-			if err := medianHist8(bg, img.Data, l, k, want); err != nil {
-				t.Fatal(err)
+			net := medianNets()[k]
+			wiresRows := func() netRow { return wiresRow{net, new(wires)} }
+			// Each way of running the networks: its netBytes and netRow.
+			type variant struct {
+				name   string
+				bytes  func(*wires, []comparator)
+				newRow func() netRow
 			}
-			if !slices.Equal(got, want) {
-				t.Errorf("shape %v, ksize %d: the networks' medians differ from the histogram's", shape, k)
+			variants := []variant{{"AVX2/wires", fast, wiresRows}, {"SWAR", netSWAR, wiresRows}}
+			if asmRow(k) != nil {
+				variants = append(variants, variant{"assembly", fast, func() netRow { return asmRow(k) }})
+			}
+			for _, v := range variants {
+				netBytes = v.bytes
+				clear(got)
+				if err := medianRows(bg, src, l, net, v.newRow, got); err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("shape %v, ksize %d: the medians of %s differ from the histogram's", shape, k, v.name)
+				}
 			}
 		}
 	}

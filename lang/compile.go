@@ -274,10 +274,17 @@ func (c *compiler) call(n *syntax.Call, sc *scope) code {
 	if len(n.Keywords) > 0 {
 		return c.keywordCall(n, callee, args, argPos, sc)
 	}
+	calleeName := ""
+	if id, ok := n.Fn.(*syntax.Ident); ok {
+		calleeName = id.Name
+	}
 	return func(s *Session) Value {
 		f := callee(s)
 		if name := f.SymbolName(); name != "" {
 			panic(Errorf("unknown function %q%s", name, s.DidYouMean(name)).at(pos))
+		}
+		if f.kind < FuncKind {
+			panic(Errorf("cannot call %s: it is not a function%s", f.TypeName(), s.notCallableHint(f, calleeName, len(args))).at(pos))
 		}
 		base := s.sp
 		for _, a := range args {
@@ -760,10 +767,10 @@ func (c *compiler) member(n *syntax.Member, sc *scope) code {
 }
 
 // modulePrefixes are the module names Python users put before numpy's and
-// scipy's functions.
+// scipy's functions (and JAX's and PyTorch's, which mirror numpy's).
 var modulePrefixes = map[string]bool{"np": true, "numpy": true, "math": true, "scipy": true, "sp": true,
 	"optimize": true, "integrate": true, "special": true, "linalg": true, "cv2": true, "plt": true,
-	"random": true, "interpolate": true, "stats": true}
+	"random": true, "interpolate": true, "stats": true, "jnp": true, "jax": true, "torch": true}
 
 func (c *compiler) collection(items []syntax.Expr, sc *scope) code {
 	codes := make([]code, len(items))

@@ -193,6 +193,9 @@ func (p *parser) definition(lhs Expr) *Def {
 	for _, a := range c.Args {
 		id, ok := a.(*Ident)
 		if !ok {
+			if _, number := a.(*Num); number {
+				p.fail(a.Pos(), "a function's parameters must be names, as in %s(x, y) = ...; an element is set with brackets, from 0: %s[0] = ... (Octave's %s(1))", name.Name, name.Name, name.Name)
+			}
 			p.fail(a.Pos(), "a function's parameters must be names, as in %s(x, y) = ...", name.Name)
 		}
 		def.Params = append(def.Params, id.Name)
@@ -222,6 +225,10 @@ func (p *parser) checkTarget(e Expr, tuples bool) {
 		}
 	case *Call:
 		p.fail(e.Pos(), "cannot assign to the result of a call (a function definition names its parameters: f(x, y) = ...)")
+	case *List:
+		if tuples {
+			p.fail(e.Pos(), "calc unpacks into names without brackets: a, b = ... (Octave's [a, b] = ...)")
+		}
 	}
 	p.fail(e.Pos(), "only a name, an element a[i], a field r.x, or a function heading such as f(x, y) can be assigned (use == to compare)")
 }
@@ -433,6 +440,9 @@ func (p *parser) product() Expr {
 		case "&":
 			p.fail(t.Pos, "calc has no & operator: write a and b (elementwise on arrays)")
 		case "~":
+			if nt := p.peek(1); nt.Text == "=" && !nt.Space {
+				p.fail(t.Pos, "calc writes != for not equal (Octave's ~=)")
+			}
 			p.fail(t.Pos, "calc has no ~ operator: write not a (elementwise on arrays)")
 		default:
 			return x
@@ -503,6 +513,9 @@ func (p *parser) postfix() Expr {
 			p.next()
 			name := p.tok()
 			if name.Kind != Name {
+				if spelling, ok := octaveDotOps[name.Text]; ok && !name.Space {
+					p.fail(t.Pos, "calc's arithmetic is elementwise already: write %s (Octave's .%s)", spelling, name.Text)
+				}
 				p.unexpected("a field name after .")
 			}
 			p.next()
@@ -621,11 +634,19 @@ func (p *parser) primary() Expr {
 			return p.list()
 		case "{":
 			return p.record()
+		case "@":
+			if nt := p.peek(1); nt.Text == "(" && !nt.Space {
+				p.fail(t.Pos, "calc writes a function of x as x -> x**2, or (x, y) -> x*y (Octave's @(x) ...)")
+			}
 		}
 	}
 	p.unexpected("an expression")
 	return nil
 }
+
+// octaveDotOps are Octave's elementwise operators after their dot, with
+// calc's spelling.
+var octaveDotOps = map[string]string{"*": "a * b", "/": "a / b", "^": "a ** b", "**": "a ** b"}
 
 func isStringPrefix(s string) bool {
 	switch strings.ToLower(s) {

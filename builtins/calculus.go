@@ -414,6 +414,10 @@ var calculusBuiltins = []*lang.Builtin{
 				d := n
 				for k := 0; k <= deg; k++ {
 					c := g.Substitute(d, at)
+					if c.IsConst() && c.Arr == nil && (math.IsNaN(c.Val) || math.IsInf(c.Val, 0)) {
+						panic(lang.ArgErrorf(0, "the derivative of order %d is %s at %s, so there is no Taylor polynomial there "+
+							"(a pole, a branch point as sqrt's at 0, or a 0/0 as sin(x)/x's, whose limit calc does not take): expand about another point", k, array.FormatNumber(c.Val, 10), x0))
+					}
 					terms = append(terms, g.Mul(c, g.Const(1/factorial(k)), g.Pow(dx, g.Const(float64(k)))))
 					d = g.Derivative(d, x)
 				}

@@ -454,6 +454,13 @@ var grammarCases = []struct{ src, want string }{
 	{"[1, x 2]", "<expr>:1:7: list items are separated by commas, as [1, 2, 3] (Octave's [1 2 3] is not calc)"},
 	{"x = ~true", "<expr>:1:5: calc has no ~ operator: write not a (elementwise on arrays)"},
 	{"f(*args)", "<expr>:1:3: calc has no argument unpacking with * or **; pass the list or the options record itself"},
+	// Octave's meanings that differ from numpy's, which calc follows, are noted once a session
+	{"m = [[1, 2], [3, 4]]\nsum(m)\nmean(m)", "note: sum, prod, mean, median, min, max, std and var of a matrix without an axis are over all its elements, as numpy's; Octave's, down the columns, are sum(m, axis=0) and so on\n10\n2.5"},
+	{"sum([[1, 2], [3, 4]], 0)\nsum([[1, 2, 3]])\nmax([1, 5])", "[4, 6]\n6\n5"},
+	{"std([1, 2, 3, 4])\nstd([1, 2])", "note: std divides by n (ddof 0), as numpy's; Octave's, MATLAB's and R's std divide by n - 1: std(x, ddof=1)\n1.118033989\n0.5"},
+	{"std([1, 2, 3, 4], ddof=1)", "1.290994449"},
+	{"round(2.5)\nround([0.5, 1.5])", "note: round takes halves to the even neighbour, as numpy's and Python's: round(2.5) is 2, round(0.5) is 0; Octave's and MATLAB's round takes them away from zero: sign(x)*floor(abs(x) + 0.5)\n2\n[0, 2]"},
+	{"round(2.4)\nround(2.25, 1)", "2\n2.2"},
 	// Octave's spellings get calc's
 	{"a = [1, 2, 3]; a(2)", "<expr>:1:16: cannot call array(3,): it is not a function (calc indexes with brackets, from 0: a[0] is the first item, Octave's a(1))"},
 	{"a = [1, 2, 3]; a(1) = 10", "<expr>:1:18: a function's parameters must be names, as in a(x, y) = ...; an element is set with brackets, from 0: a[0] = ... (Octave's a(1))"},

@@ -99,6 +99,7 @@ func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error)
 			if name == "mean" {
 				noteEmptyNaN(s, name, x)
 			}
+			noteWholeMatrix(s, x, args, opts)
 			return lang.Arr(reduceAxis(f, x, axis))
 		},
 	}
@@ -109,6 +110,29 @@ func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error)
 func noteEmptyNaN(s *lang.Session, name string, x *array.Array) {
 	if len(x.Data) == 0 {
 		s.Note(name + " of an empty array is nan, as numpy's (which warns: Mean of empty slice)")
+	}
+}
+
+// wholeMatrixNote says that reductions of a matrix cover all its elements.
+const wholeMatrixNote = "sum, prod, mean, median, min, max, std and var of a matrix without an axis are over all its elements, as numpy's; " +
+	"Octave's, down the columns, are sum(m, axis=0) and so on"
+
+// noteWholeMatrix says, once a session, that a reduction of a matrix
+// without an axis covers all its elements, as numpy's, where Octave's and
+// MATLAB's work down the columns. args and opts are the call's: an axis
+// given, even nil, says the user knows.
+func noteWholeMatrix(s *lang.Session, x *array.Array, args lang.Args, opts lang.Options) {
+	if len(args) == 1 && !opts.Has("axis") && len(x.Shape) == 2 && x.Shape[0] > 1 && x.Shape[1] > 1 {
+		s.NoteOnce(wholeMatrixNote)
+	}
+}
+
+// noteDdof says, once a session, that std and var divide by n unless
+// asked otherwise, as numpy's, where Octave's, MATLAB's and R's divide by
+// n - 1 (of an empty array both are nan, noted otherwise).
+func noteDdof(s *lang.Session, name string, x *array.Array, opts lang.Options) {
+	if !opts.Has("ddof") && x.Len() > 0 {
+		s.NoteOnce(fmt.Sprintf("%s divides by n (ddof 0), as numpy's; Octave's, MATLAB's and R's %s divide by n - 1: %s(x, ddof=1)", name, name, name))
 	}
 }
 
@@ -172,6 +196,8 @@ func spread(name, doc string, f func(*array.Array, int, int) (*array.Array, erro
 			ddof := opts.Int("ddof", 0)
 			x := args.Array(0)
 			noteEmptyNaN(s, name, x)
+			noteDdof(s, name, x, opts)
+			noteWholeMatrix(s, x, args, opts)
 			return lang.Arr(must(f(x, axisOf(args, 1, opts), ddof)))
 		},
 	}

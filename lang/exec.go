@@ -368,12 +368,12 @@ func (s *Session) noteStoreConverts(d array.Depth, v *array.Array) {
 		return
 	}
 	if d == array.Bool {
-		s.noteOnce("a number other than 0 and 1 stored in a mask (a bool array) is stored as true, as numpy casts it; " +
+		s.NoteOnce("a number other than 0 and 1 stored in a mask (a bool array) is stored as true, as numpy casts it; " +
 			"to store numbers, make the mask numbers first, as in b = b * 1")
 		return
 	}
 	lo, hi := d.Range()
-	s.noteOnce(fmt.Sprintf("values stored in a %s array are rounded and saturated to %s..%s, as OpenCV's saturate_cast "+
+	s.NoteOnce(fmt.Sprintf("values stored in a %s array are rounded and saturated to %s..%s, as OpenCV's saturate_cast "+
 		"(numpy would wrap or truncate them); to store them as they are, make the array float64 first, as in a = as_depth(a, \"float64\")",
 		d, Format(Num(lo)), Format(Num(hi))))
 }

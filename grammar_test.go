@@ -461,6 +461,8 @@ var grammarCases = []struct{ src, want string }{
 	{"std([1, 2, 3, 4], ddof=1)", "1.290994449"},
 	{"round(2.5)\nround([0.5, 1.5])", "note: round takes halves to the even neighbour, as numpy's and Python's: round(2.5) is 2, round(0.5) is 0; Octave's and MATLAB's round takes them away from zero: sign(x)*floor(abs(x) + 0.5)\n2\n[0, 2]"},
 	{"round(2.4)\nround(2.25, 1)", "2\n2.2"},
+	{"x = 3 % comment\nx", "note: % is the remainder in calc, as in Python: 3 % comment is the remainder by the symbol comment; a comment starts with # (Octave's % comment)\nmod(3, comment)"},
+	{"n = 5\n7 % n\nf(a, width) = a % width\nf(7, 4)", "2\n3"},
 	// Octave's spellings get calc's
 	{"a = [1, 2, 3]; a(2)", "<expr>:1:16: cannot call array(3,): it is not a function (calc indexes with brackets, from 0: a[0] is the first item, Octave's a(1))"},
 	{"a = [1, 2, 3]; a(1) = 10", "<expr>:1:18: a function's parameters must be names, as in a(x, y) = ...; an element is set with brackets, from 0: a[0] = ... (Octave's a(1))"},

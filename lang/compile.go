@@ -465,6 +465,7 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 	l, r := c.expr(n.X, sc), c.expr(n.Y, sc)
 	pos := c.pos(n.At)
 	c.notePythonSequences(n)
+	c.noteOctaveComment(n, sc)
 	switch op := n.Op; op {
 	case "and", "or":
 		isAnd := op == "and"
@@ -606,6 +607,21 @@ func (c *compiler) notePythonSequences(n *syntax.Binary) {
 		c.sess.Note(fmt.Sprintf("calc has no tuples: in %s the tuple is an array, and + adds elementwise where Python's joins; to join, write concat(a, b)", syntax.Print(n)))
 	case n.Op == "*" && (single(n.X) || single(n.Y)):
 		c.sess.Note(fmt.Sprintf("in %s the list is an array, and * multiplies elementwise where Python's repeats it; to repeat, write full(n, value) or tile(xs, n)", syntax.Print(n)))
+	}
+}
+
+// noteOctaveComment says so when % takes the remainder by a word that has
+// no value, as an Octave comment would read (x = 3 % the start).
+func (c *compiler) noteOctaveComment(n *syntax.Binary, sc *scope) {
+	id, ok := n.Y.(*syntax.Ident)
+	if n.Op != "%" || !ok || conventionalSymbol(id.Name) {
+		return
+	}
+	if _, local := sc.lookup(id.Name); local {
+		return
+	}
+	if cl := c.sess.globals[id.Name]; cl == nil || !cl.bound {
+		c.sess.Note(fmt.Sprintf("%% is the remainder in calc, as in Python: %s is the remainder by the symbol %s; a comment starts with # (Octave's %% comment)", syntax.Print(n), id.Name))
 	}
 }
 

@@ -25,6 +25,7 @@ type frame struct {
 	slots    int
 	outer    *scope
 	captures []capture
+	top      bool // a statement's own frame, outside any function or lambda
 }
 
 // capture copies a value from the frame a lambda is made in (from) to the
@@ -99,8 +100,15 @@ func (c *compiler) fail(off int, format string, args ...any) {
 // toplevel compiles a statement's expression; it returns the code and the
 // number of local slots its lets need.
 func (c *compiler) toplevel(e syntax.Expr) (code, *frame) {
-	sc := newFrame(nil, nil)
+	sc := topFrame()
 	return c.expr(e, sc), sc.frame
+}
+
+// topFrame returns the scope of a statement's own frame.
+func topFrame() *scope {
+	sc := newFrame(nil, nil)
+	sc.frame.top = true
+	return sc
 }
 
 // function compiles a function definition.
@@ -278,6 +286,7 @@ func (c *compiler) call(n *syntax.Call, sc *scope) code {
 	if id, ok := n.Fn.(*syntax.Ident); ok {
 		calleeName = id.Name
 	}
+	watch := c.solverNamesIn(n.Args, sc)
 	return func(s *Session) Value {
 		f := callee(s)
 		if name := f.SymbolName(); name != "" {
@@ -287,11 +296,72 @@ func (c *compiler) call(n *syntax.Call, sc *scope) code {
 			panic(Errorf("cannot call %s: it is not a function%s", f.TypeName(), s.notCallableHint(f, calleeName, len(args))).at(pos))
 		}
 		base := s.sp
-		for _, a := range args {
+		for i, a := range args {
 			v := a(s)
+			if watch != nil {
+				s.noteBoundSolverNames(f, v, watch[i], n.Args[i])
+			}
 			s.push(v)
 		}
 		return s.callAt(f, base, pos, argPos)
+	}
+}
+
+// solverNames are the names the solvers give their variables when they
+// take an expression: x, y for ODEs with t, z for tplquad.
+var solverNames = []string{"x", "y", "z", "t"}
+
+// solverNamesIn returns, for each argument of a call in a statement's own
+// frame, the solver names it writes other than as the whole argument, or
+// nil when none does: those whose value may have replaced the symbol a
+// solver or a derivative was meant to vary.
+func (c *compiler) solverNamesIn(args []syntax.Expr, sc *scope) [][]string {
+	if !sc.frame.top {
+		return nil
+	}
+	var names [][]string
+	for i, a := range args {
+		if _, ok := a.(*syntax.Ident); ok {
+			continue
+		}
+		syntax.Walk(a, func(e syntax.Expr) bool {
+			if id, ok := e.(*syntax.Ident); ok && slices.Contains(solverNames, id.Name) {
+				if names == nil {
+					names = make([][]string, len(args))
+				}
+				if !slices.Contains(names[i], id.Name) {
+					names[i] = append(names[i], id.Name)
+				}
+			}
+			_, lambda := e.(*syntax.Lambda)
+			return !lambda
+		})
+	}
+	return names
+}
+
+// noteBoundSolverNames says so when an argument v given to a builtin is an
+// expression, so meant as a function of its symbols, while names it
+// writes (x, y, z, t) are bound to values: the value took the symbol's
+// place, which a solver or a derivative will not vary.
+func (s *Session) noteBoundSolverNames(f, v Value, names []string, arg syntax.Expr) {
+	if v.kind != ExprKind || s.tracing > 0 {
+		return
+	}
+	if _, builtin := f.ref.(*Builtin); !builtin {
+		return
+	}
+	for _, name := range names {
+		c := s.globals[name]
+		if c == nil || !c.bound || !c.user || (c.value.kind != NumKind && c.value.kind != ArrayKind) {
+			continue
+		}
+		value := c.value.TypeName()
+		if c.value.kind == NumKind {
+			value = Format(c.value)
+		}
+		s.Note(fmt.Sprintf("%s is bound to %s, so in %s it stands for that value, not for a symbol that a solver or a derivative varies; "+
+			"for the symbol %s, :clear %s or write a lambda", name, value, syntax.Print(arg), name, name))
 	}
 }
 
@@ -308,6 +378,7 @@ func (c *compiler) keywordCall(n *syntax.Call, callee code, args []code, argPos 
 		at[k.Name] = c.pos(k.NamePos)
 	}
 	argPos = append(argPos, c.pos(n.Keywords[0].NamePos))
+	watch := c.solverNamesIn(n.Args, sc)
 	return func(s *Session) Value {
 		f := callee(s)
 		if name := f.SymbolName(); name != "" {
@@ -329,8 +400,11 @@ func (c *compiler) keywordCall(n *syntax.Call, callee code, args []code, argPos 
 		default:
 			panic(Errorf("%s takes no keyword arguments, got %s=", describeFunc(f), names[0]).at(argPos[len(args)]))
 		}
-		for _, a := range args {
+		for i, a := range args {
 			v := a(s)
+			if watch != nil && i < len(watch) {
+				s.noteBoundSolverNames(f, v, watch[i], n.Args[i])
+			}
 			s.push(v)
 		}
 		if len(names) > 0 {

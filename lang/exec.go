@@ -133,7 +133,7 @@ func (s *Session) exec(src *Source, st syntax.Stmt) (v Value, show bool, err err
 // several targets from one collection.
 func (c *compiler) assign(st *syntax.Assign) {
 	s := c.sess
-	sc := newFrame(nil, nil)
+	sc := topFrame()
 	value := c.expr(st.Value, sc)
 	target := c.target(st.Target, sc)
 	if st.Op == "" {

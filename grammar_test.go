@@ -464,9 +464,9 @@ var grammarCases = []struct{ src, want string }{
 	{"x = 3 % comment\nx", "note: % is the remainder in calc, as in Python: 3 % comment is the remainder by the symbol comment; a comment starts with # (Octave's % comment)\nmod(3, comment)"},
 	{"n = 5\n7 % n\nf(a, width) = a % width\nf(7, 4)", "2\n3"},
 	// A solver's variable bound to a value by an earlier statement is noted where an expression uses it
-	{"x = 1\nquad(x*y, 0, 1).value", "note: x is bound to 1, so in x*y it stands for that value, not for a symbol that a solver or a derivative varies; for the symbol x, :clear x or write a lambda\n0.5"},
-	{"t = 2\nodeint(cos(t) - y, 0, [0, 1])[1][0] < 0", "note: t is bound to 2, so in cos(t) - y it stands for that value, not for a symbol that a solver or a derivative varies; for the symbol t, :clear t or write a lambda\ntrue"},
-	{"y = 2\ngrad(x**2 * y)", "note: y is bound to 2, so in x**2*y it stands for that value, not for a symbol that a solver or a derivative varies; for the symbol y, :clear y or write a lambda\n4*x"},
+	{"x = 1\nquad(x*y, 0, 1).value", "note: x is bound to 1, so where this statement's expressions write x it stands for that value, not for a symbol that a solver or a derivative varies; for the symbol x, :clear x or write a lambda\n0.5"},
+	{"t = 2\nodeint(cos(t) - y, 0, [0, 1])[1][0] < 0", "note: t is bound to 2, so where this statement's expressions write t it stands for that value, not for a symbol that a solver or a derivative varies; for the symbol t, :clear t or write a lambda\ntrue"},
+	{"y = 2\ngrad(x**2 * y)", "note: y is bound to 2, so where this statement's expressions write y it stands for that value, not for a symbol that a solver or a derivative varies; for the symbol y, :clear y or write a lambda\n4*x"},
 	{"a = 2\nbrentq(x**2 - a, 0, 5)", "1.414213562"},
 	{"x = [1, 2]\nsum(x**2)\nmap(x -> quad(x*y, 0, 1).value, [2])", "5\n[1]"},
 	// Octave's spellings get calc's

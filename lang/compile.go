@@ -299,7 +299,7 @@ func (c *compiler) call(n *syntax.Call, sc *scope) code {
 		for i, a := range args {
 			v := a(s)
 			if watch != nil {
-				s.noteBoundSolverNames(f, v, watch[i], n.Args[i])
+				s.noteBoundSolverNames(f, v, watch[i])
 			}
 			s.push(v)
 		}
@@ -344,7 +344,7 @@ func (c *compiler) solverNamesIn(args []syntax.Expr, sc *scope) [][]string {
 // expression, so meant as a function of its symbols, while names it
 // writes (x, y, z, t) are bound to values: the value took the symbol's
 // place, which a solver or a derivative will not vary.
-func (s *Session) noteBoundSolverNames(f, v Value, names []string, arg syntax.Expr) {
+func (s *Session) noteBoundSolverNames(f, v Value, names []string) {
 	if v.kind != ExprKind || s.tracing > 0 {
 		return
 	}
@@ -360,8 +360,8 @@ func (s *Session) noteBoundSolverNames(f, v Value, names []string, arg syntax.Ex
 		if c.value.kind == NumKind {
 			value = Format(c.value)
 		}
-		s.Note(fmt.Sprintf("%s is bound to %s, so in %s it stands for that value, not for a symbol that a solver or a derivative varies; "+
-			"for the symbol %s, :clear %s or write a lambda", name, value, syntax.Print(arg), name, name))
+		s.Note(fmt.Sprintf("%s is bound to %s, so where this statement's expressions write %s it stands for that value, "+
+			"not for a symbol that a solver or a derivative varies; for the symbol %s, :clear %s or write a lambda", name, value, name, name, name))
 	}
 }
 
@@ -403,7 +403,7 @@ func (c *compiler) keywordCall(n *syntax.Call, callee code, args []code, argPos 
 		for i, a := range args {
 			v := a(s)
 			if watch != nil && i < len(watch) {
-				s.noteBoundSolverNames(f, v, watch[i], n.Args[i])
+				s.noteBoundSolverNames(f, v, watch[i])
 			}
 			s.push(v)
 		}

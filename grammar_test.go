@@ -459,6 +459,7 @@ var grammarCases = []struct{ src, want string }{
 	{"sum([[1, 2], [3, 4]], 0)\nsum([[1, 2, 3]])\nmax([1, 5])", "[4, 6]\n6\n5"},
 	{"std([1, 2, 3, 4])\nstd([1, 2])", "note: std divides by n (ddof 0), as numpy's; Octave's, MATLAB's and R's std divide by n - 1: std(x, ddof=1)\n1.118033989\n0.5"},
 	{"std([1, 2, 3, 4], ddof=1)", "1.290994449"},
+	{"sort([[3, 1], [2, 4]])\nsort([[3, 1], [2, 4]], 0)", "note: sort of a matrix sorts each row (along the last axis), as numpy's; Octave's sort(m), down the columns, is sort(m, 0)\n[[1, 3],\n [2, 4]]\n[[2, 1],\n [3, 4]]"},
 	{"round(2.5)\nround([0.5, 1.5])", "note: round takes halves to the even neighbour, as numpy's and Python's: round(2.5) is 2, round(0.5) is 0; Octave's and MATLAB's round takes them away from zero: sign(x)*floor(abs(x) + 0.5)\n2\n[0, 2]"},
 	{"round(2.4)\nround(2.25, 1)", "2\n2.2"},
 	{"x = 3 % comment\nx", "note: % is the remainder in calc, as in Python: 3 % comment is the remainder by the symbol comment; a comment starts with # (Octave's % comment)\nmod(3, comment)"},

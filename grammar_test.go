@@ -470,6 +470,9 @@ var grammarCases = []struct{ src, want string }{
 	{"y = 2\ngrad(x**2 * y)", "note: y is bound to 2, so where this statement's expressions write y it stands for that value, not for a symbol that a solver or a derivative varies; for the symbol y, :clear y or write a lambda\n4*x"},
 	{"a = 2\nbrentq(x**2 - a, 0, 5)", "1.414213562"},
 	{"x = [1, 2]\nsum(x**2)\nmap(x -> quad(x*y, 0, 1).value, [2])", "5\n[1]"},
+	{"X = [[0, 1] [1, 0], [1, 1]]", "<expr>:1:13: a comma is missing before this [: a list followed by [...] is indexed by it; rows are separated by commas, as [[1, 2], [3, 4]]"},
+	{"X = [[1, 2] [1]]", "<expr>:1:13: a comma is missing before this [: a list followed by [...] is indexed by it; rows are separated by commas, as [[1, 2], [3, 4]]"},
+	{"[10, 20, 30][1]", "20"},
 	// Octave's spellings get calc's
 	{"a = [1, 2, 3]; a(2)", "<expr>:1:16: cannot call array(3,): it is not a function (calc indexes with brackets, from 0: a[0] is the first item, Octave's a(1))"},
 	{"a = [1, 2, 3]; a(1) = 10", "<expr>:1:18: a function's parameters must be names, as in a(x, y) = ...; an element is set with brackets, from 0: a[0] = ... (Octave's a(1))"},

@@ -491,6 +491,9 @@ func (p *parser) postfix() Expr {
 			p.arguments(c)
 			x = c
 		case "[":
+			if _, list := x.(*List); list && t.Space {
+				p.fail(t.Pos, "a comma is missing before this [: a list followed by [...] is indexed by it; rows are separated by commas, as [[1, 2], [3, 4]]")
+			}
 			p.next()
 			p.node()
 			ix := &Index{At: t.Pos, X: x}

@@ -473,6 +473,8 @@ var grammarCases = []struct{ src, want string }{
 	{"X = [[0, 1] [1, 0], [1, 1]]", "<expr>:1:13: a comma is missing before this [: a list followed by [...] is indexed by it; rows are separated by commas, as [[1, 2], [3, 4]]"},
 	{"X = [[1, 2] [1]]", "<expr>:1:13: a comma is missing before this [: a list followed by [...] is indexed by it; rows are separated by commas, as [[1, 2], [3, 4]]"},
 	{"[10, 20, 30][1]", "20"},
+	{"f(x, y) = x*y\ngrad(f)(2, 3)", "note: grad(f) of a function of several numbers differentiates by all of them: grad(f)(x, y) is [df/dx, df/dy]; JAX's grad takes the first only, grad(f)(x, y)[0] here\n[3, 2]"},
+	{"f(w, b) = sum((w - b)**2)\ngrad(f)([1, 2], 0.5)", "[1, 3]"},
 	// Octave's spellings get calc's
 	{"a = [1, 2, 3]; a(2)", "<expr>:1:16: cannot call array(3,): it is not a function (calc indexes with brackets, from 0: a[0] is the first item, Octave's a(1))"},
 	{"a = [1, 2, 3]; a(1) = 10", "<expr>:1:18: a function's parameters must be names, as in a(x, y) = ...; an element is set with brackets, from 0: a[0] = ... (Octave's a(1))"},

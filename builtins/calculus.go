@@ -124,6 +124,20 @@ func firstOrAll(name string) func(t *lang.Traced) []*autodiff.Node {
 	}
 }
 
+// notingAllNumbers wraps grad's choice of variables to say, once a
+// session, that a function of several numbers is differentiated by all of
+// them, where JAX's grad takes the first only (its argnums=0).
+func notingAllNumbers(s *lang.Session, by func(t *lang.Traced) []*autodiff.Node) func(t *lang.Traced) []*autodiff.Node {
+	return func(t *lang.Traced) []*autodiff.Node {
+		wrt := by(t)
+		if len(wrt) > 1 && t.Args[0].Template.Kind() == lang.NumKind {
+			s.NoteOnce("grad(f) of a function of several numbers differentiates by all of them: grad(f)(x, y) is [df/dx, df/dy]; " +
+				"JAX's grad takes the first only, grad(f)(x, y)[0] here")
+		}
+		return wrt
+	}
+}
+
 // derivedShape is the shape of the derivatives by f's variables: the
 // point's for an array, none for one number, [k] for k numbers.
 func derivedShape(f *lang.Function) []int {
@@ -182,7 +196,11 @@ func derivedHessian(f *lang.Function) ([]*autodiff.Node, func([]lang.Value) lang
 func exprOrFunc(name string, t transform, of func(f *lang.Function) ([]*autodiff.Node, func([]lang.Value) lang.Value)) func(s *lang.Session, a lang.Args) lang.Value {
 	return func(s *lang.Session, a lang.Args) lang.Value {
 		if a[0].Kind() == lang.FuncKind {
-			return lang.Func(&lang.Derived{Name: name, F: a[0], By: firstOrAll(name), Transform: of})
+			by := firstOrAll(name)
+			if name == "grad" {
+				by = notingAllNumbers(s, by)
+			}
+			return lang.Func(&lang.Derived{Name: name, F: a[0], By: by, Transform: of})
 		}
 		n := node(s, a, 0)
 		vars := symbolsArg(a, 1, n)

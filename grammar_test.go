@@ -475,6 +475,8 @@ var grammarCases = []struct{ src, want string }{
 	{"[10, 20, 30][1]", "20"},
 	{"f(x, y) = x*y\ngrad(f)(2, 3)", "note: grad(f) of a function of several numbers differentiates by all of them: grad(f)(x, y) is [df/dx, df/dy]; JAX's grad takes the first only, grad(f)(x, y)[0] here\n[3, 2]"},
 	{"f(w, b) = sum((w - b)**2)\ngrad(f)([1, 2], 0.5)", "[1, 3]"},
+	{"A = [[1, 2], [3, 4]]\nA * A\nA * [1, 1]", "note: * of a matrix is elementwise (broadcast), as numpy's; the matrix product, Octave's A * B, is A @ B\n[[ 1,  4],\n [ 9, 16]]\n[[1, 2],\n [3, 4]]"},
+	{"A = [[1, 2], [3, 4]]\n(A > 1) * (A < 4)\nr = [[1, 2, 3]]\nc = [[1], [2]]\nr * c", "[[false,  true],\n [ true, false]]\n[[1, 2, 3],\n [2, 4, 6]]"},
 	// Octave's spellings get calc's
 	{"a = [1, 2, 3]; a(2)", "<expr>:1:16: cannot call array(3,): it is not a function (calc indexes with brackets, from 0: a[0] is the first item, Octave's a(1))"},
 	{"a = [1, 2, 3]; a(1) = 10", "<expr>:1:18: a function's parameters must be names, as in a(x, y) = ...; an element is set with brackets, from 0: a[0] = ... (Octave's a(1))"},

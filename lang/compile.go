@@ -526,6 +526,19 @@ func (c *compiler) unary(n *syntax.Unary, sc *scope) code {
 	return func(s *Session) Value { return s.not(x(s), pos) }
 }
 
+// noteElementwiseProduct says, once a session, that * of a matrix and a
+// matrix or vector it could multiply as Octave's * does is elementwise,
+// as numpy's. Masks, which Octave users multiply elementwise too, and
+// traced functions are left alone.
+func (s *Session) noteElementwiseProduct(a, b *array.Array) {
+	if s.tracing > 0 || len(a.Shape) != 2 || a.Shape[0] < 2 || a.Shape[1] < 2 || a.Depth == array.Bool || b.Depth == array.Bool {
+		return
+	}
+	if len(b.Shape) >= 1 && len(b.Shape) <= 2 && b.Shape[0] == a.Shape[1] {
+		s.NoteOnce("* of a matrix is elementwise (broadcast), as numpy's; the matrix product, Octave's A * B, is A @ B")
+	}
+}
+
 // noteNotOperand says so when Python's and or or would give the number
 // v itself, where calc gives true or false.
 func (s *Session) noteNotOperand(v Value) {
@@ -593,6 +606,9 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 					return Num(r)
 				}
 				return s.scalarArithmetic(opMul.prim, a.num, b.num)
+			}
+			if a.kind == ArrayKind && b.kind == ArrayKind {
+				s.noteElementwiseProduct(a.Array(), b.Array())
 			}
 			return s.binaryOp(opMul, a, b, pos)
 		}

@@ -24,7 +24,7 @@ var grammarCases = []struct{ src, want string }{
 	{"-7 % 3", "2"},
 	{"7 % -3", "-2"},
 	{"2 ** 10", "1024"},
-	{"2 ^ 10", "note: ^ is the power in calc, as in Octave and MATLAB (3 ^ 2 is 9), not Python's exclusive or\n1024"},
+	{"2 ^ 10", "note: ^ is the power in calc (3 ^ 2 is 9), not Python's exclusive or; on arrays it is elementwise, as Octave's .^ (a matrix power is repeated @)\n1024"},
 	{"-2 ** 2", "-4"},
 	{"(-2) ** 2", "4"},
 	{"2 ** -1", "0.5"},

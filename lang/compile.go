@@ -640,7 +640,7 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 	}
 	op := n.Op
 	if op == "^" {
-		c.sess.NoteOnce("^ is the power in calc, as in Octave and MATLAB (3 ^ 2 is 9), not Python's exclusive or")
+		c.sess.NoteOnce("^ is the power in calc (3 ^ 2 is 9), not Python's exclusive or; on arrays it is elementwise, as Octave's .^ (a matrix power is repeated @)")
 		op = "**"
 	}
 	p := autodiff.Lookup(op)

@@ -442,7 +442,7 @@ var grammarCases = []struct{ src, want string }{
 	{"v[0]", `<expr>:1:3: "v" is not defined, so it is a scalar symbol, which has no elements; to index a vector, define a function of it, as in f(v) = v[0]`},
 	{"e = sum(v**2); e([1, 2])", "note: sum treats v**2 as a number, for its symbols are scalars; to work on vectors, define a function of them, as in f(v) = sum(v**2)\n[1, 4]"},
 	{"a = [1, 2]; a'", "<expr>:1:14: calc has no ' operator: transpose with .T, as in a.T"},
-	{"1:10", "<expr>:1:2: calc has no a:b ranges outside indexing: write range(a, b) (Octave's 1:10 is range(1, 11))"},
+	{"1:10", "<expr>:1:2: calc has no a:b ranges outside indexing: write range(a, b) (Octave's 1:10 is range(1, 11), and 0:0.1:1 is linspace(0, 1, 11))"},
 	{"function y = f(x)", "<expr>:1:1: calc defines functions as f(x, y) = expression (Octave's function ... end is not calc)"},
 	{"5 << 1", "<expr>:1:3: calc has no shift operators: write x * 2**k for x << k, and x // 2**k for x >> k"},
 	{"5 >> 1", "<expr>:1:3: calc has no shift operators: write x * 2**k for x << k, and x // 2**k for x >> k"},
@@ -478,6 +478,8 @@ var grammarCases = []struct{ src, want string }{
 	{"A = [[1, 2], [3, 4]]\nA * A\nA * [1, 1]", "note: * of a matrix is elementwise (broadcast), as numpy's; the matrix product, Octave's A * B, is A @ B\n[[ 1,  4],\n [ 9, 16]]\n[[1, 2],\n [3, 4]]"},
 	{"A = [[1, 2], [3, 4]]\n(A > 1) * (A < 4)\nr = [[1, 2, 3]]\nc = [[1], [2]]\nr * c", "[[false,  true],\n [ true, false]]\n[[1, 2, 3],\n [2, 4, 6]]"},
 	// Octave's spellings get calc's
+	{"[1, 2; 3, 4]", "<expr>:1:6: calc writes a matrix as a list of its rows: [[1, 2], [3, 4]] (Octave's [1, 2; 3, 4])"},
+	{"a = [1, 2]; a[end]", "<expr>:1:15: calc counts from the end with negative indices: a[-1] is the last item, a[-2] the one before (Octave's a(end), a(end-1))"},
 	{"a = [1, 2, 3]; a(2)", "<expr>:1:16: cannot call array(3,): it is not a function (calc indexes with brackets, from 0: a[0] is the first item, Octave's a(1))"},
 	{"a = [1, 2, 3]; a(1) = 10", "<expr>:1:18: a function's parameters must be names, as in a(x, y) = ...; an element is set with brackets, from 0: a[0] = ... (Octave's a(1))"},
 	{"a = [1, 2]; a.*a", "<expr>:1:14: calc's arithmetic is elementwise already: write a * b (Octave's .*)"},

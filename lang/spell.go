@@ -184,6 +184,7 @@ var foreignNames = map[string]string{
 	"default_rng": "seed(n), then rand, randn and randint", "choice": "xs[randint(0, len(xs), n)]",
 	"shuffle": "xs[argsort(rand(len(xs)))]", "permutation": "xs[argsort(rand(len(xs)))]",
 	"matrix_power": "repeated @, as A @ A @ A", "mpower": "repeated @, as A @ A @ A",
+	"isequal": "all(a == b), for arrays of one shape", "strcmp": "a == b",
 	"rem":  "x - y*trunc(x/y): rem keeps x's sign, where calc's mod and % keep y's, as Python's %",
 	"disp": "print(x)", "printf": "print(format(x, \".2f\")): calc has no % formats", "fprintf": "print(format(x, \".2f\")): calc has no % formats",
 	"sprintf": "format(x, \".2f\"): calc has no % formats", "num2str": "str(x), or format(x, \".4g\")", "strcat": "a + b",

@@ -145,7 +145,7 @@ func (p *parser) statement() Stmt {
 			if next := p.peek(1); next.Text == "=" && next.Pos == t.Pos+1 {
 				p.fail(t.Pos, "calc assigns with =, not := (an assignment is a statement, not a value)")
 			}
-			p.fail(t.Pos, "calc has no a:b ranges outside indexing: write range(a, b) (Octave's 1:10 is range(1, 11))")
+			p.fail(t.Pos, "calc has no a:b ranges outside indexing: write range(a, b) (Octave's 1:10 is range(1, 11), and 0:0.1:1 is linspace(0, 1, 11))")
 		}
 		p.unexpected("the end of the statement")
 	}
@@ -571,6 +571,9 @@ func (p *parser) indexItem() Expr {
 	if p.is(".") && p.peek(1).Text == "." {
 		p.fail(at, "calc has no ... in an index: write each axis, as a[:, 0] or a[:, :, 0]")
 	}
+	if t := p.tok(); t.Kind == Name && t.Text == "end" {
+		p.fail(at, "calc counts from the end with negative indices: a[-1] is the last item, a[-2] the one before (Octave's a(end), a(end-1))")
+	}
 	var lo Expr
 	if !p.is(":") {
 		lo = p.expr()
@@ -757,6 +760,9 @@ func (p *parser) list() Expr {
 		if !p.is(",") {
 			if k := p.tok().Kind; k == Number || k == Name || k == Imag {
 				p.fail(p.tok().Pos, "list items are separated by commas, as [1, 2, 3] (Octave's [1 2 3] is not calc)")
+			}
+			if p.tok().Kind == Semicolon {
+				p.fail(p.tok().Pos, "calc writes a matrix as a list of its rows: [[1, 2], [3, 4]] (Octave's [1, 2; 3, 4])")
 			}
 			break
 		}

@@ -477,6 +477,8 @@ var grammarCases = []struct{ src, want string }{
 	{"f(w, b) = sum((w - b)**2)\ngrad(f)([1, 2], 0.5)", "[1, 3]"},
 	{"A = [[1, 2], [3, 4]]\nA * A\nA * [1, 1]", "note: * of a matrix is elementwise (broadcast), as numpy's; the matrix product, Octave's A * B, is A @ B\n[[ 1,  4],\n [ 9, 16]]\n[[1, 2],\n [3, 4]]"},
 	{"A = [[1, 2], [3, 4]]\n(A > 1) * (A < 4)\nr = [[1, 2, 3]]\nc = [[1], [2]]\nr * c", "[[false,  true],\n [ true, false]]\n[[1, 2, 3],\n [2, 4, 6]]"},
+	{"extrema(f, 0, 1).max", "note: \"f\" is not defined, so it is a symbol, which as a function is the identity, f -> f; define f first\n1"},
+	{"quad(x, 0, 1).value", "0.5"},
 	// Octave's spellings get calc's
 	{"[1, 2; 3, 4]", "<expr>:1:6: calc writes a matrix as a list of its rows: [[1, 2], [3, 4]] (Octave's [1, 2; 3, 4])"},
 	{"a = [1, 2]; a[end]", "<expr>:1:15: calc counts from the end with negative indices: a[-1] is the last item, a[-2] the one before (Octave's a(end), a(end-1))"},

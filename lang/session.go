@@ -476,7 +476,7 @@ func (s *Session) runBuiltin(b *Builtin, args Args, hasOptions bool, pos Pos, ar
 			failed = e
 		}
 	}()
-	args = b.unpack(args, hasOptions)
+	args = b.unpack(s, args, hasOptions)
 	var reads *optionReads
 	if b.TakesOptions() {
 		reads = trackOptions(b, args)

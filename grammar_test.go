@@ -482,6 +482,8 @@ var grammarCases = []struct{ src, want string }{
 	{"out = [[0.1], [0.9]]\ny = [0, 1]\nsum((out - y)**2)", "note: a column (2, 1) with a vector (2,) broadcasts to (2, 2), as numpy's: each row against each element; to pair them, reshape one: reshape(v, 2, 1) or reshape(c, 2)\nnote: sum, prod, mean, median, min, max, std and var of a matrix without an axis are over all its elements, as numpy's; Octave's, down the columns, are sum(m, axis=0) and so on\n1.64"},
 	{"out = [[0.1], [0.9]]\ny = [[0], [1]]\nsum((out - y)**2)\n[[1, 2]] + [3, 4]", "0.02\n[[4, 6]]"},
 	{"int([1.7, -1.7])", "<expr>:1:5: int: expected a number, got array(2,): for each element, write trunc(x) (numpy's x.astype(int)), or x itself (astype(float))"},
+	{"f(x) = x**3\ndiff(f, 2)\ndiff(f, x, 3)\ndiff(f)", "6*x\n6\n3*x**2"},
+	{"f(x) = x**3\ndiff(f, y)", "<expr>:2:9: diff: f(x) is a function of its parameter x, not of y: diff(f, x) or diff(f)"},
 	// Octave's spellings get calc's
 	{"[1, 2; 3, 4]", "<expr>:1:6: calc writes a matrix as a list of its rows: [[1, 2], [3, 4]] (Octave's [1, 2; 3, 4])"},
 	{"a = [1, 2]; a[end]", "<expr>:1:15: calc counts from the end with negative indices: a[-1] is the last item, a[-2] the one before (Octave's a(end), a(end-1))"},

@@ -124,6 +124,27 @@ func firstOrAll(name string) func(t *lang.Traced) []*autodiff.Node {
 	}
 }
 
+// derivativeOrder reads argument i, the order of a derivative.
+func derivativeOrder(a lang.Args, i int) int {
+	times := a.Int(i)
+	if times < 0 {
+		panic(lang.ArgErrorf(i, "the order of a derivative is at least 0, got %d", times))
+	}
+	return times
+}
+
+// nthDerivative differentiates n by x times times.
+func nthDerivative(s *lang.Session, n, x *autodiff.Node, times int) *autodiff.Node {
+	for i := 0; i < times; i++ {
+		s.Check()
+		if n.IsConst() { // and so are its derivatives from here on
+			return s.Graph().Derivative(n, x)
+		}
+		n = s.Graph().Derivative(n, x)
+	}
+	return n
+}
+
 // notingAllNumbers wraps grad's choice of variables to say, once a
 // session, that a function of several numbers is differentiated by all of
 // them, where JAX's grad takes the first only (its argnums=0).
@@ -262,11 +283,11 @@ var (
 var calculusBuiltins = []*lang.Builtin{
 	{
 		Name: "diff", Forms: [][]lang.Param{{exprParam, {Name: "x", Doc: "the symbol to differentiate by"}, diffOrderParam},
-			{{Name: "f", Doc: "a function of one number"}}, {{Name: "xs", Doc: "an array to difference"}, diffOrderParam,
+			{{Name: "f", Doc: "a function of one number"}, diffOrderParam}, {{Name: "xs", Doc: "an array to difference"}, diffOrderParam,
 				{Name: "axis", Optional: true, Doc: "the axis to difference along, as numpy's third argument (the last if left out)"}}}, Topic: "calculus",
 		Options: []lang.Opt{{Name: "axis", Doc: "the axis to difference along (the last)"}},
 		Doc: "The exact derivative of an expression, simplified.\nThe derivative of an expression by the symbol x (n times), exact and simplified;\n" +
-			"diff(f) is the derivative of a function of one variable, itself a function;\n" +
+			"diff(f) is the derivative of a function of one variable, itself a function (diff(f, n) the n-th);\n" +
 			"on an array, the differences of neighbouring elements, n times, along the last axis or the axis given (numpy.diff)",
 		Example: "diff(x**2*sin(x), x)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -275,14 +296,27 @@ var calculusBuiltins = []*lang.Builtin{
 			switch {
 			case a[0].Kind() == lang.FuncKind:
 				// A function of one number: its derivative as a formula in
-				// its parameter, which is itself a function of it.
+				// its parameter, which is itself a function of it;
+				// diff(f, n) and diff(f, x, n) differentiate n times.
 				f, err := s.SolverFunction(a[0], []lang.Value{lang.Num(0)}, "diff", func(t *lang.Traced) (*autodiff.Node, []*autodiff.Node) {
 					return t.Out, t.Args[0].Vars
 				})
 				if err != nil {
 					panic(lang.ArgErrorf(0, "cannot differentiate %s: %v", a[0].Callable().Signature(), err))
 				}
-				return expr(func() *autodiff.Node { return s.Graph().Derivative(f.Outs[0], f.Wrt[0]) })
+				x, times := f.Wrt[0], 1
+				switch {
+				case len(a) == 2 && a[1].Kind() == lang.NumKind:
+					times = derivativeOrder(a, 1)
+				case len(a) >= 2:
+					if name := symbol(a, 1).Name; name != x.Name {
+						panic(lang.ArgErrorf(1, "%s is a function of its parameter %s, not of %s: diff(f, %s) or diff(f)", a[0].Callable().Signature(), x.Name, name, x.Name))
+					}
+					if len(a) > 2 {
+						times = derivativeOrder(a, 2)
+					}
+				}
+				return expr(func() *autodiff.Node { return nthDerivative(s, f.Outs[0], x, times) })
 			case symbolic:
 				n := node(s, a, 0)
 				if len(a) < 2 {
@@ -296,21 +330,9 @@ var calculusBuiltins = []*lang.Builtin{
 				x := symbol(a, 1)
 				times := 1
 				if len(a) > 2 {
-					times = a.Int(2)
+					times = derivativeOrder(a, 2)
 				}
-				if times < 0 {
-					panic(lang.ArgErrorf(2, "the order of a derivative is at least 0, got %d", times))
-				}
-				return expr(func() *autodiff.Node {
-					for i := 0; i < times; i++ {
-						s.Check()
-						if n.IsConst() { // and so are its derivatives from here on
-							return s.Graph().Derivative(n, x)
-						}
-						n = s.Graph().Derivative(n, x)
-					}
-					return n
-				})
+				return expr(func() *autodiff.Node { return nthDerivative(s, n, x, times) })
 			}
 			xs, n := a.Array(0), 1
 			if len(a) > 1 {

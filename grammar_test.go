@@ -484,6 +484,7 @@ var grammarCases = []struct{ src, want string }{
 	{"int([1.7, -1.7])", "<expr>:1:5: int: expected a number, got array(2,): for each element, write trunc(x) (numpy's x.astype(int)), or x itself (astype(float))"},
 	{"f(x) = x**3\ndiff(f, 2)\ndiff(f, x, 3)\ndiff(f)", "6*x\n6\n3*x**2"},
 	{"f(x) = x**3\ndiff(f, y)", "<expr>:2:9: diff: f(x) is a function of its parameter x, not of y: diff(f, x) or diff(f)"},
+	{"f(x, y) = x*y\ngrad(f, 1)(2, 3)", "<expr>:2:9: grad(f) of a function takes f alone: it differentiates by f's first argument when that is an array, by all of them when they are numbers; pick one from the result, as grad(f)(x, y)[1] (JAX's argnums=1)"},
 	// Octave's spellings get calc's
 	{"[1, 2; 3, 4]", "<expr>:1:6: calc writes a matrix as a list of its rows: [[1, 2], [3, 4]] (Octave's [1, 2; 3, 4])"},
 	{"a = [1, 2]; a[end]", "<expr>:1:15: calc counts from the end with negative indices: a[-1] is the last item, a[-2] the one before (Octave's a(end), a(end-1))"},

@@ -217,6 +217,10 @@ func derivedHessian(f *lang.Function) ([]*autodiff.Node, func([]lang.Value) lang
 func exprOrFunc(name string, t transform, of func(f *lang.Function) ([]*autodiff.Node, func([]lang.Value) lang.Value)) func(s *lang.Session, a lang.Args) lang.Value {
 	return func(s *lang.Session, a lang.Args) lang.Value {
 		if a[0].Kind() == lang.FuncKind {
+			if len(a) > 1 {
+				panic(lang.ArgErrorf(1, "%s(f) of a function takes f alone: it differentiates by f's first argument when that is an array, "+
+					"by all of them when they are numbers; pick one from the result, as grad(f)(x, y)[1] (JAX's argnums=1)", name))
+			}
 			by := firstOrAll(name)
 			if name == "grad" {
 				by = notingAllNumbers(s, by)

@@ -485,7 +485,10 @@ var grammarCases = []struct{ src, want string }{
 	{"f(x) = x**3\ndiff(f, 2)\ndiff(f, x, 3)\ndiff(f)", "6*x\n6\n3*x**2"},
 	{"f(x) = x**3\ndiff(f, y)", "<expr>:2:9: diff: f(x) is a function of its parameter x, not of y: diff(f, x) or diff(f)"},
 	{"f(x, y) = x*y\ngrad(f, 1)(2, 3)", "<expr>:2:9: grad(f) of a function takes f alone: it differentiates by f's first argument when that is an array, by all of them when they are numbers; pick one from the result, as grad(f)(x, y)[1] (JAX's argnums=1)"},
+	{"sum([[1, 2]], 1, keepdims=true)", "<expr>:1:18: sum: unknown option \"keepdims\" (options: axis; by position: xs, axis?; calc has no keepdims: reshape the result, as reshape(sum(m, 1), len(m), 1))"},
+	{"zeros(3, dtype=int)", "<expr>:1:10: zeros(shape...) takes no options, got dtype=; calc's numbers are all float64 (trunc(x) makes whole ones)"},
 	// Octave's spellings get calc's
+	{"A = [[1, 2], [3, 4]]; A(:)", "<expr>:1:25: calc indexes with brackets: a[:] (Octave's A(:), the elements column by column, is flatten(a.T))"},
 	{"[1, 2; 3, 4]", "<expr>:1:6: calc writes a matrix as a list of its rows: [[1, 2], [3, 4]] (Octave's [1, 2; 3, 4])"},
 	{"a = [1, 2]; a[end]", "<expr>:1:15: calc counts from the end with negative indices: a[-1] is the last item, a[-2] the one before (Octave's a(end), a(end-1))"},
 	{"a = [1, 2, 3]; a(2)", "<expr>:1:16: cannot call array(3,): it is not a function (calc indexes with brackets, from 0: a[0] is the first item, Octave's a(1))"},

@@ -395,7 +395,11 @@ func (c *compiler) keywordCall(n *syntax.Call, callee code, args []code, argPos 
 				if fn.namesParam(names[0]) {
 					panic(Errorf("%s takes %s by position, not as %s=", fn.Signature(), names[0], names[0]).at(at[names[0]]))
 				}
-				panic(Errorf("%s takes no options, got %s=", fn.Signature(), names[0]).at(at[names[0]]))
+				hint := ""
+				if h, ok := foreignOptions[names[0]]; ok {
+					hint = "; " + h
+				}
+				panic(Errorf("%s takes no options, got %s=%s", fn.Signature(), names[0], hint).at(at[names[0]]))
 			}
 		default:
 			panic(Errorf("%s takes no keyword arguments, got %s=", describeFunc(f), names[0]).at(argPos[len(args)]))

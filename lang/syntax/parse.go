@@ -533,6 +533,9 @@ func (p *parser) postfix() Expr {
 // arguments parses a call's arguments after its "(": positional ones,
 // then name=value keywords.
 func (p *parser) arguments(c *Call) {
+	if p.is(":") && p.peek(1).Text == ")" {
+		p.fail(p.tok().Pos, "calc indexes with brackets: a[:] (Octave's A(:), the elements column by column, is flatten(a.T))")
+	}
 	p.nest()
 	defer p.unnest()
 	for !p.is(")") {

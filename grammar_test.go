@@ -320,7 +320,7 @@ var grammarCases = []struct{ src, want string }{
 	// Assignment into values, copy on write
 	{"w = [[1, 2], [3, 4]]; w[0][0] = 5; w", "[[5, 2],\n [3, 4]]"},
 	{"w = [[1, 2], [3, 4]]; w[0, 1] = 7; w", "[[1, 7],\n [3, 4]]"},
-	{"w = [[1, 2], [3, 4]]; v = w; w[0, 0] = 9; v", "[[1, 2],\n [3, 4]]"},
+	{"w = [[1, 2], [3, 4]]; v = w; w[0, 0] = 9; v", "note: v was assigned w, and calc's assignment copies: this changes w only, where in Python v would be the same object and change too\n[[1, 2],\n [3, 4]]"},
 	{"x = [1, -2, 3, -4]; x[x < 0] = 0; x", "[1, 0, 3, 0]"},
 	{"x = [1, 2, 3, 4]; x[1:3] = [20, 30]; x", "[ 1, 20, 30,  4]"},
 	{"x = [1, 2, 3, 4]; x[::2] = 0; x", "[0, 2, 0, 4]"},
@@ -487,6 +487,9 @@ var grammarCases = []struct{ src, want string }{
 	{"f(x, y) = x*y\ngrad(f, 1)(2, 3)", "<expr>:2:9: grad(f) of a function takes f alone: it differentiates by f's first argument when that is an array, by all of them when they are numbers; pick one from the result, as grad(f)(x, y)[1] (JAX's argnums=1)"},
 	{"sum([[1, 2]], 1, keepdims=true)", "<expr>:1:18: sum: unknown option \"keepdims\" (options: axis; by position: xs, axis?; calc has no keepdims: reshape the result, as reshape(sum(m, 1), len(m), 1))"},
 	{"zeros(3, dtype=int)", "<expr>:1:10: zeros(shape...) takes no options, got dtype=; calc's numbers are all float64 (trunc(x) makes whole ones)"},
+	{"x = [1, 2]\ny = x\nx += 1\ny", "note: y was assigned x, and calc's assignment copies: this changes x only, where in Python y would be the same object and change too\n[1, 2]"},
+	{"m = [[1, 2], [3, 4]]\nr = m[0]\nm[0, 0] = 9\nr", "note: r was assigned a row of m, and calc's rows are copies: this changes m only, where r, numpy's view, would change too\n[1, 2]"},
+	{"x = [1, 2]\ny = x\nx = [5, 6]\nx[0] = 9\ny", "[1, 2]"},
 	// Octave's spellings get calc's
 	{"A = [[1, 2], [3, 4]]; A(:)", "<expr>:1:25: calc indexes with brackets: a[:] (Octave's A(:), the elements column by column, is flatten(a.T))"},
 	{"[1, 2; 3, 4]", "<expr>:1:6: calc writes a matrix as a list of its rows: [[1, 2], [3, 4]] (Octave's [1, 2; 3, 4])"},

@@ -292,11 +292,16 @@ func (t targetCode) store(s *Session, v Value, apply func(s *Session, old, v Val
 	}
 	cl := s.cell(t.name)
 	if len(t.path) == 0 {
-		if apply != nil {
+		if apply == nil {
+			for _, c := range s.viewersOf(t.name) {
+				c.view = view{} // a new value for t.name: numpy's views are of the old one
+			}
+		} else {
 			if !cl.bound {
 				panic(Errorf("%q is not defined, so it cannot be updated%s", t.name, s.DidYouMean(t.name)).at(t.pos))
 			}
 			s.noteViewCopy(cl)
+			s.noteViewsOf(t.name)
 			v = apply(s, cl.value, v)
 		}
 		s.Set(t.name, v)
@@ -311,7 +316,37 @@ func (t targetCode) store(s *Session, v Value, apply func(s *Session, old, v Val
 		panic(Errorf("%q is not defined%s", t.name, s.DidYouMean(t.name)).at(t.pos))
 	}
 	s.noteViewCopy(cl)
+	s.noteViewsOf(t.name)
 	s.Set(t.name, s.update(cl.value, t.path, v, apply))
+}
+
+// viewersOf returns the variables assigned what numpy makes a view of the
+// variable name, by name.
+func (s *Session) viewersOf(name string) []*cell {
+	var viewers []*cell
+	for _, c := range s.globals {
+		if c.view.of == name && c.bound {
+			viewers = append(viewers, c)
+		}
+	}
+	slices.SortFunc(viewers, func(a, b *cell) int { return strings.Compare(a.name, b.name) })
+	return viewers
+}
+
+// noteViewsOf notes, when the variable name changes in place (a[0] = 1,
+// a += 1), the variables assigned what numpy makes a view of it (b = a,
+// r = a[0]): they keep the values they had, where numpy's would change.
+func (s *Session) noteViewsOf(name string) {
+	for _, c := range s.viewersOf(name) {
+		if c.view.what == "" {
+			s.Note(fmt.Sprintf("%s was assigned %s, and calc's assignment copies: this changes %s only, where in Python %s would be the same object and change too",
+				c.name, name, name, c.name))
+		} else {
+			s.Note(fmt.Sprintf("%s was assigned %s, and calc's %s are copies: this changes %s only, where %s, numpy's view, would change too",
+				c.name, c.view.what, c.view.kind, name, c.name))
+		}
+		c.view = view{}
+	}
 }
 
 // noteViewCopy notes, the first time a variable assigned what numpy

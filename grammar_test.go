@@ -490,6 +490,8 @@ var grammarCases = []struct{ src, want string }{
 	{"x = [1, 2]\ny = x\nx += 1\ny", "note: y was assigned x, and calc's assignment copies: this changes x only, where in Python y would be the same object and change too\n[1, 2]"},
 	{"m = [[1, 2], [3, 4]]\nr = m[0]\nm[0, 0] = 9\nr", "note: r was assigned a row of m, and calc's rows are copies: this changes m only, where r, numpy's view, would change too\n[1, 2]"},
 	{"x = [1, 2]\ny = x\nx = [5, 6]\nx[0] = 9\ny", "[1, 2]"},
+	{"x = [1, 2]; x.size()", "<expr>:1:15: cannot call number: it is not a function (x.size is the number of elements; PyTorch's x.size() is x.shape here)"},
+	{"torch.tensor([1, 2])", "<expr>:1:1: calc's functions need no module prefix: for torch.tensor calc writes [a, b, ...]: a list of numbers is an array"},
 	// Octave's spellings get calc's
 	{"A = [[1, 2], [3, 4]]; A(:)", "<expr>:1:25: calc indexes with brackets: a[:] (Octave's A(:), the elements column by column, is flatten(a.T))"},
 	{"[1, 2; 3, 4]", "<expr>:1:6: calc writes a matrix as a list of its rows: [[1, 2], [3, 4]] (Octave's [1, 2; 3, 4])"},

@@ -283,8 +283,11 @@ func (c *compiler) call(n *syntax.Call, sc *scope) code {
 		return c.keywordCall(n, callee, args, argPos, sc)
 	}
 	calleeName := ""
-	if id, ok := n.Fn.(*syntax.Ident); ok {
-		calleeName = id.Name
+	switch fn := n.Fn.(type) {
+	case *syntax.Ident:
+		calleeName = fn.Name
+	case *syntax.Member:
+		calleeName = "." + fn.Name
 	}
 	watch := c.solverNamesIn(n.Args, sc)
 	return func(s *Session) Value {

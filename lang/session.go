@@ -397,9 +397,16 @@ func (s *Session) callAt(f Value, base int, pos Pos, argPos []Pos) Value {
 }
 
 // notCallableHint says why a call of a value that is no function, written
-// name(...) with n arguments, is probably meant otherwise: a name the user
-// bound over a builtin's, or Octave's a(i) for an element.
+// name(...) or x.field(...) (name ".field") with n arguments, is probably
+// meant otherwise: a name the user bound over a builtin's, a field called
+// as PyTorch's methods are, or Octave's a(i) for an element.
 func (s *Session) notCallableHint(f Value, name string, n int) string {
+	if field, ok := strings.CutPrefix(name, "."); ok {
+		if field == "size" {
+			return " (x.size is the number of elements; PyTorch's x.size() is x.shape here)"
+		}
+		return fmt.Sprintf(" (x.%s is a value: write it without parentheses)", field)
+	}
 	if name != "" && s.Builtin(name) != nil {
 		return fmt.Sprintf(" (%s is bound to a %s here, which hides the builtin %s: :clear %s brings it back)", name, kindNames[f.kind], name, name)
 	}

@@ -456,7 +456,7 @@ var grammarCases = []struct{ src, want string }{
 	{"f(*args)", "<expr>:1:3: calc has no argument unpacking with * or **; pass the list or the options record itself"},
 	// Octave's meanings that differ from numpy's, which calc follows, are noted once a session
 	{"m = [[1, 2], [3, 4]]\nsum(m)\nmean(m)", "note: sum, prod, mean, median, min, max, std and var of a matrix without an axis are over all its elements, as numpy's; Octave's, down the columns, are sum(m, axis=0) and so on\n10\n2.5"},
-	{"sum([[1, 2], [3, 4]], 0)\nsum([[1, 2, 3]])\nmax([1, 5])", "[4, 6]\n6\n5"},
+	{"sum([[1, 2], [3, 4]], 0)\nsum([[1, 2, 3]])\nmax([1, 5])\nsum([[1, 2], [3, 4]] > 1)", "[4, 6]\n6\n5\n3"},
 	{"std([1, 2, 3, 4])\nstd([1, 2])", "note: std divides by n (ddof 0), as numpy's; Octave's, MATLAB's and R's std divide by n - 1: std(x, ddof=1)\n1.118033989\n0.5"},
 	{"std([1, 2, 3, 4], ddof=1)", "1.290994449"},
 	{"sort([[3, 1], [2, 4]])\nsort([[3, 1], [2, 4]], 0)", "note: sort of a matrix sorts each row (along the last axis), as numpy's; Octave's sort(m), down the columns, is sort(m, 0)\n[[1, 3],\n [2, 4]]\n[[2, 1],\n [3, 4]]"},

@@ -120,9 +120,10 @@ const wholeMatrixNote = "sum, prod, mean, median, min, max, std and var of a mat
 // noteWholeMatrix says, once a session, that a reduction of a matrix
 // without an axis covers all its elements, as numpy's, where Octave's and
 // MATLAB's work down the columns. args and opts are the call's: an axis
-// given, even nil, says the user knows.
+// given, even nil, says the user knows. Images and masks (8-bit and bool
+// arrays) are left alone: their extremes and counts are meant whole.
 func noteWholeMatrix(s *lang.Session, x *array.Array, args lang.Args, opts lang.Options) {
-	if len(args) == 1 && !opts.Has("axis") && len(x.Shape) == 2 && x.Shape[0] > 1 && x.Shape[1] > 1 {
+	if len(args) == 1 && !opts.Has("axis") && x.Depth == array.Float64 && len(x.Shape) == 2 && x.Shape[0] > 1 && x.Shape[1] > 1 {
 		s.NoteOnce(wholeMatrixNote)
 	}
 }

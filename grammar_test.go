@@ -492,6 +492,8 @@ var grammarCases = []struct{ src, want string }{
 	{"x = [1, 2]\ny = x\nx = [5, 6]\nx[0] = 9\ny", "[1, 2]"},
 	{"x = [1, 2]; x.size()", "<expr>:1:15: cannot call number: it is not a function (x.size is the number of elements; PyTorch's x.size() is x.shape here)"},
 	{"torch.tensor([1, 2])", "<expr>:1:1: calc's functions need no module prefix: for torch.tensor calc writes [a, b, ...]: a list of numbers is an array"},
+	{"lambda = 0.5\nlambda * 2\nexp(-lambda)", "1\n0.6065306597"},
+	{"map(lambda x: x * 2, [1])", "<expr>:1:5: calc writes lambdas with an arrow: x -> x**2, (a, b) -> a*b (not lambda x: ...)"},
 	// Octave's spellings get calc's
 	{"A = [[1, 2], [3, 4]]; A(:)", "<expr>:1:25: calc indexes with brackets: a[:] (Octave's A(:), the elements column by column, is flatten(a.T))"},
 	{"[1, 2; 3, 4]", "<expr>:1:6: calc writes a matrix as a list of its rows: [[1, 2], [3, 4]] (Octave's [1, 2; 3, 4])"},

@@ -871,8 +871,10 @@ func (p *parser) foreignStatement() {
 // foreignWord fails on a Python keyword inside an expression.
 func (p *parser) foreignWord(t Token) {
 	switch t.Text {
-	case "lambda":
-		p.fail(t.Pos, "calc writes lambdas with an arrow: x -> x**2, (a, b) -> a*b (not lambda x: ...)")
+	case "lambda": // Python's lambda x: ..., or else the Greek letter, a name like any other
+		if next := p.peek(1); next.Kind == Name || next.Text == ":" {
+			p.fail(t.Pos, "calc writes lambdas with an arrow: x -> x**2, (a, b) -> a*b (not lambda x: ...)")
+		}
 	case "else", "and", "or", "in":
 		p.unexpected("an expression")
 	}

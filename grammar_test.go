@@ -494,6 +494,7 @@ var grammarCases = []struct{ src, want string }{
 	{"torch.tensor([1, 2])", "<expr>:1:1: calc's functions need no module prefix: for torch.tensor calc writes [a, b, ...]: a list of numbers is an array"},
 	{"lambda = 0.5\nlambda * 2\nexp(-lambda)", "1\n0.6065306597"},
 	{"map(lambda x: x * 2, [1])", "<expr>:1:5: calc writes lambdas with an arrow: x -> x**2, (a, b) -> a*b (not lambda x: ...)"},
+	{"g(x) = x**2\nfmin(g [1.3])", "<expr>:2:9: cannot index function (a function is called with parentheses, f(x); or is a comma missing before the [?)"},
 	// Octave's spellings get calc's
 	{"A = [[1, 2], [3, 4]]; A(:)", "<expr>:1:25: calc indexes with brackets: a[:] (Octave's A(:), the elements column by column, is flatten(a.T))"},
 	{"[1, 2; 3, 4]", "<expr>:1:6: calc writes a matrix as a list of its rows: [[1, 2], [3, 4]] (Octave's [1, 2; 3, 4])"},

@@ -190,6 +190,8 @@ var foreignNames = map[string]string{
 	"item": "x[0], or x itself for a number", "unsqueeze": "reshape", "view": "reshape(x, ...), a copy", "dim": "x.ndim",
 	"requires_grad": "grad(f)(x): calc differentiates functions, not arrays", "backward": "grad(loss)(params)",
 	"at":   "y = x; y[i] = v (JAX's x.at[i].set(v)): assignment copies, so x keeps its values",
+	"mode": "u = unique(xs, return_counts=true); u.values[argmax(u.counts)]", "prctile": "percentile",
+	"histc": "histogram(xs, edges)", "linsolve": "solve(A, b)", "mldivide": "solve(A, b)",
 	"rem":  "x - y*trunc(x/y): rem keeps x's sign, where calc's mod and % keep y's, as Python's %",
 	"disp": "print(x)", "printf": "print(format(x, \".2f\")): calc has no % formats", "fprintf": "print(format(x, \".2f\")): calc has no % formats",
 	"sprintf": "format(x, \".2f\"): calc has no % formats", "num2str": "str(x), or format(x, \".4g\")", "strcat": "a + b",

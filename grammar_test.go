@@ -512,6 +512,8 @@ var grammarCases = []struct{ src, want string }{
 	{"sin = 3; sin(1)", "<expr>:1:10: cannot call number: it is not a function (sin is bound to a number here, which hides the builtin sin: :clear sin brings it back)"},
 	{"size([1, 2])", "<expr>:1:1: unknown function \"size\" (calc writes x.shape for the lengths of the axes (Octave's size), x.size for the number of elements (numpy's), len(x) for the first axis)"},
 	{"rem(-7, 3)", "<expr>:1:1: unknown function \"rem\" (calc writes x - y*trunc(x/y): rem keeps x's sign, where calc's mod and % keep y's, as Python's %)"},
+	{"rank([[1, 2], [2, 4]])", "<expr>:1:1: unknown function \"rank\" (calc writes matrix_rank(m))"},
+	{"interp1([1, 2], [10, 20], 1.5)", "<expr>:1:1: unknown function \"interp1\" (calc writes interp(xq, x, v): the query points come first)"},
 	{"repmat([1, 2], 2, 2)", "<expr>:1:1: unknown function \"repmat\" (calc writes tile(x, [m, n]))"},
 	{"jnp.sin(1)", "<expr>:1:1: calc's functions need no module prefix: write sin, not jnp.sin"},
 	// Brackets

@@ -469,6 +469,7 @@ var grammarCases = []struct{ src, want string }{
 	{"t = 2\nodeint(cos(t) - y, 0, [0, 1])[1][0] < 0", "note: t is bound to 2, so where this statement's expressions write t it stands for that value, not for a symbol that a solver or a derivative varies; for the symbol t, :clear t or write a lambda\ntrue"},
 	{"y = 2\ngrad(x**2 * y)", "note: y is bound to 2, so where this statement's expressions write y it stands for that value, not for a symbol that a solver or a derivative varies; for the symbol y, :clear y or write a lambda\n4*x"},
 	{"a = 2\nbrentq(x**2 - a, 0, 5)", "1.414213562"},
+	{"x = 5\ng = x**2 * y\ngrad(g)", "note: x is bound to 5, so where this statement's expressions write x it stands for that value, not for a symbol that a solver or a derivative varies; for the symbol x, :clear x or write a lambda\n25"},
 	{"x = [1, 2]\nsum(x**2)\nmap(x -> quad(x*y, 0, 1).value, [2])", "5\n[1]"},
 	{"X = [[0, 1] [1, 0], [1, 1]]", "<expr>:1:13: a comma is missing before this [: a list followed by [...] is indexed by it; rows are separated by commas, as [[1, 2], [3, 4]]"},
 	{"X = [[1, 2] [1]]", "<expr>:1:13: a comma is missing before this [: a list followed by [...] is indexed by it; rows are separated by commas, as [[1, 2], [3, 4]]"},

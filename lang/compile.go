@@ -348,10 +348,15 @@ func (c *compiler) solverNamesIn(args []syntax.Expr, sc *scope) [][]string {
 // writes (x, y, z, t) are bound to values: the value took the symbol's
 // place, which a solver or a derivative will not vary.
 func (s *Session) noteBoundSolverNames(f, v Value, names []string) {
-	if v.kind != ExprKind || s.tracing > 0 {
-		return
+	if _, builtin := f.ref.(*Builtin); builtin {
+		s.noteBoundSymbols(v, names)
 	}
-	if _, builtin := f.ref.(*Builtin); !builtin {
+}
+
+// noteBoundSymbols says so when v, a value a statement computes, is an
+// expression while names it writes (x, y, z, t) are bound to values.
+func (s *Session) noteBoundSymbols(v Value, names []string) {
+	if v.kind != ExprKind || s.tracing > 0 {
 		return
 	}
 	for _, name := range names {

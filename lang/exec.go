@@ -170,12 +170,16 @@ func (c *compiler) assign(st *syntax.Assign) {
 			return r
 		}
 	}
+	watch := c.solverNamesIn([]syntax.Expr{st.Value}, sc)
 	s.runTop(func(s *Session) Value {
 		v := value(s)
 		if apply == nil {
 			if id, ok := st.Target.(*syntax.Ident); ok {
 				s.noteSymbols(v, id.Name, st.Value)
 			}
+		}
+		if watch != nil {
+			s.noteBoundSymbols(v, watch[0])
 		}
 		target.store(s, v, apply)
 		return Nil

@@ -126,6 +126,10 @@ func firstOrAll(name string) func(t *lang.Traced) []*autodiff.Node {
 
 // derivativeOrder reads argument i, the order of a derivative.
 func derivativeOrder(a lang.Args, i int) int {
+	if name := a[i].SymbolName(); name != "" {
+		panic(lang.ArgErrorf(i, "the argument after the symbol is the order of the derivative, not a second symbol: "+
+			"for the mixed derivative by %s and %s, write diff(diff(expr, %s), %s)", lang.Format(a[i-1]), name, lang.Format(a[i-1]), name))
+	}
 	times := a.Int(i)
 	if times < 0 {
 		panic(lang.ArgErrorf(i, "the order of a derivative is at least 0, got %d", times))

@@ -486,6 +486,7 @@ var grammarCases = []struct{ src, want string }{
 	{"f(x) = x**3\ndiff(f, 2)\ndiff(f, x, 3)\ndiff(f)", "6*x\n6\n3*x**2"},
 	{"diff(x**2*y, x, y)", "<expr>:1:17: diff: the argument after the symbol is the order of the derivative, not a second symbol: for the mixed derivative by x and y, write diff(diff(expr, x), y)"},
 	{"diff(diff(x**2*y, x), y)", "2*x"},
+	{"x = 5\ndiff(x**2, x)", "<expr>:2:7: diff: expected an expression to differentiate or an array to difference, got the number 25 (an expression whose names all have values is a number: free the name, as :clear x, or write a lambda)"},
 	{"f(x) = x**3\ndiff(f, y)", "<expr>:2:9: diff: f(x) is a function of its parameter x, not of y: diff(f, x) or diff(f)"},
 	{"f(x, y) = x*y\ngrad(f, 1)(2, 3)", "<expr>:2:9: grad(f) of a function takes f alone: it differentiates by f's first argument when that is an array, by all of them when they are numbers; pick one from the result, as grad(f)(x, y)[1] (JAX's argnums=1)"},
 	{"sum([[1, 2]], 1, keepdims=true)", "<expr>:1:18: sum: unknown option \"keepdims\" (options: axis; by position: xs, axis?; calc has no keepdims: reshape the result, as reshape(sum(m, 1), len(m), 1))"},

@@ -342,6 +342,10 @@ var calculusBuiltins = []*lang.Builtin{
 				}
 				return expr(func() *autodiff.Node { return nthDerivative(s, n, x, times) })
 			}
+			if a[0].Kind() == lang.NumKind {
+				panic(lang.ArgErrorf(0, "expected an expression to differentiate or an array to difference, got the number %s "+
+					"(an expression whose names all have values is a number: free the name, as :clear x, or write a lambda)", lang.Format(a[0])))
+			}
 			xs, n := a.Array(0), 1
 			if len(a) > 1 {
 				n = a.Int(1)

@@ -25,7 +25,11 @@ func node(s *lang.Session, a lang.Args, i int) *autodiff.Node {
 func symbol(a lang.Args, i int) *autodiff.Node {
 	n := a[i].Node()
 	if n == nil || n.Op != autodiff.OpVar {
-		panic(lang.ArgErrorf(i, "expected a symbol to differentiate by, got %s", a[i].TypeName()))
+		hint := ""
+		if k := a[i].Kind(); k == lang.NumKind || k == lang.ArrayKind {
+			hint = " (the order comes after the symbol, as diff(expr, x, 2); a name bound to a value is no symbol: :clear x frees it)"
+		}
+		panic(lang.ArgErrorf(i, "expected a symbol to differentiate by, got %s%s", a[i].TypeName(), hint))
 	}
 	return n
 }

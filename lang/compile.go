@@ -295,7 +295,7 @@ func (c *compiler) call(n *syntax.Call, sc *scope) code {
 		if name := f.SymbolName(); name != "" {
 			panic(Errorf("unknown function %q%s", name, s.DidYouMean(name)).at(pos))
 		}
-		if f.kind < FuncKind {
+		if !f.IsCallable() && f.kind != ObjectKind {
 			panic(Errorf("cannot call %s: it is not a function%s", f.TypeName(), s.notCallableHint(f, calleeName, len(args))).at(pos))
 		}
 		base := s.sp
@@ -311,7 +311,8 @@ func (c *compiler) call(n *syntax.Call, sc *scope) code {
 }
 
 // solverNames are the names the solvers give their variables when they
-// take an expression: x, y for ODEs with t, z for tplquad.
+// take an expression: x for roots, minimizers and quad, y and t for ODEs,
+// z, y and x for tplquad.
 var solverNames = []string{"x", "y", "z", "t"}
 
 // solverNamesIn returns, for each argument of a call in a statement's own

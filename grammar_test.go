@@ -499,6 +499,7 @@ var grammarCases = []struct{ src, want string }{
 	{"lambda = 0.5\nlambda * 2\nexp(-lambda)", "1\n0.6065306597"},
 	{"map(lambda x: x * 2, [1])", "<expr>:1:5: calc writes lambdas with an arrow: x -> x**2, (a, b) -> a*b (not lambda x: ...)"},
 	{"g(x) = x**2\nfmin(g [1.3])", "<expr>:2:9: cannot index function (a function is called with parentheses, f(x); or is a comma missing before the [?)"},
+	{"p = tempdir() + \"/grammar-numbers.csv\"\nw = writecsv(p, [[1, 2], [3, 4]])\nreadcsv(p)\nreadcsv(p, header=false)", "note: readcsv took the first line (1, 2) as the column names, as pandas does; a file of numbers only reads whole with {header: false}\n{1: [3], 2: [4]}\n{col0: [1, 3], col1: [2, 4]}"},
 	// Octave's spellings get calc's
 	{"A = [[1, 2], [3, 4]]; A(:)", "<expr>:1:25: calc indexes with brackets: a[:] (Octave's A(:), the elements column by column, is flatten(a.T))"},
 	{"[1, 2; 3, 4]", "<expr>:1:6: calc writes a matrix as a list of its rows: [[1, 2], [3, 4]] (Octave's [1, 2; 3, 4])"},

@@ -501,6 +501,7 @@ var grammarCases = []struct{ src, want string }{
 	{"g(x) = x**2\nfmin(g [1.3])", "<expr>:2:9: cannot index function (a function is called with parentheses, f(x); or is a comma missing before the [?)"},
 	{"p = tempdir() + \"/grammar-numbers.csv\"\nw = writecsv(p, [[1, 2], [3, 4]])\nreadcsv(p)\nreadcsv(p, header=false)", "note: readcsv took the first line (1, 2) as the column names, as pandas does; a file of numbers only reads whole with {header: false}\n{1: [3], 2: [4]}\n{col0: [1, 3], col1: [2, 4]}"},
 	// Octave's spellings get calc's
+	{"A = [[1, 2], [3, 4]]; mean(A, 2)", "<expr>:1:23: mean: axis 2 is out of bounds for array of dimension 2 (axes count from 0: Octave's dimension 2 is axis 1)"},
 	{"A = [[1, 2], [3, 4]]; A(:)", "<expr>:1:25: calc indexes with brackets: a[:] (Octave's A(:), the elements column by column, is flatten(a.T))"},
 	{"[1, 2; 3, 4]", "<expr>:1:6: calc writes a matrix as a list of its rows: [[1, 2], [3, 4]] (Octave's [1, 2; 3, 4])"},
 	{"a = [1, 2]; a[end]", "<expr>:1:15: calc counts from the end with negative indices: a[-1] is the last item, a[-2] the one before (Octave's a(end), a(end-1))"},

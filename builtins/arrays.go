@@ -68,9 +68,14 @@ func noteScalarSymbols(s *lang.Session, name string, xs ...*autodiff.Node) {
 	}
 }
 
-// reduceAxis applies a reduction, raising its error as a user error.
+// reduceAxis applies a reduction, raising its error as a user error; an
+// axis one past the last is probably Octave's dimension, counted from 1.
 func reduceAxis(f func(*array.Array, int) (*array.Array, error), a *array.Array, axis int) *array.Array {
-	return must(f(a, axis))
+	r, err := f(a, axis)
+	if err != nil && axis == a.Ndim() && axis > 0 {
+		err = fmt.Errorf("%w (axes count from 0: Octave's dimension %d is axis %d)", err, axis, axis-1)
+	}
+	return must(r, err)
 }
 
 // reduction builds a builtin such as sum(xs, axis?). symbolic, if not

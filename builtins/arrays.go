@@ -204,7 +204,12 @@ func spread(name, doc string, f func(*array.Array, int, int) (*array.Array, erro
 			noteEmptyNaN(s, name, x)
 			noteDdof(s, name, x, opts)
 			noteWholeMatrix(s, x, args, opts)
-			return lang.Arr(must(f(x, axisOf(args, 1, opts), ddof)))
+			r, err := f(x, axisOf(args, 1, opts), ddof)
+			if err != nil && len(args) > 1 {
+				err = fmt.Errorf("%w (%s(x, k)'s k is the axis, as numpy's; Octave's %s(x, 1), dividing by n, is %s(x) here, and %s(x, ddof=1) divides by n - 1)",
+					err, name, name, name, name)
+			}
+			return lang.Arr(must(r, err))
 		},
 	}
 }

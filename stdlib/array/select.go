@@ -82,7 +82,11 @@ func resolve(shape []int, items []Indexer) ([]int, []int, error) {
 		return nil, nil, err
 	}
 	if len(items) > len(shape) {
-		return nil, nil, fmt.Errorf("too many indices: the array has %d dimension%s, the index %d", len(shape), plural(len(shape)), len(items))
+		hint := ""
+		if len(shape) == 1 && len(items) == 2 {
+			hint = " (zeros(n), ones(n) and rand(n) of one number are vectors, as numpy's; Octave's n×n matrix is zeros(n, n))"
+		}
+		return nil, nil, fmt.Errorf("too many indices: the array has %d dimension%s, the index %d%s", len(shape), plural(len(shape)), len(items), hint)
 	}
 	strides := make([]int, len(shape))
 	for k, st := len(shape)-1, 1; k >= 0; k-- {

@@ -503,6 +503,7 @@ var grammarCases = []struct{ src, want string }{
 	// Octave's spellings get calc's
 	{"std([1, 2, 3, 4], 1)", "note: std divides by n (ddof 0), as numpy's; Octave's, MATLAB's and R's std divide by n - 1: std(x, ddof=1)\n<expr>:1:1: std: axis 1 is out of bounds for array of dimension 1 (std(x, k)'s k is the axis, as numpy's; Octave's std(x, 1), dividing by n, is std(x) here, and std(x, ddof=1) divides by n - 1)"},
 	{"A = zeros(3); A[1, 1] = 5", "<expr>:1:16: too many indices: the array has 1 dimension, the index 2 (zeros(n), ones(n) and rand(n) of one number are vectors, as numpy's; Octave's n×n matrix is zeros(n, n))"},
+	{"inv(rand(3))", "<expr>:1:1: inv: expected a square matrix, got shape (3,) (zeros(n), ones(n) and rand(n) of one number are vectors, as numpy's; Octave's n×n matrix is zeros(n, n))"},
 	{"A = [[1, 2], [3, 4]]; mean(A, 2)", "<expr>:1:23: mean: axis 2 is out of bounds for array of dimension 2 (axes count from 0: Octave's dimension 2 is axis 1)"},
 	{"A = [[1, 2], [3, 4]]; A(:)", "<expr>:1:25: calc indexes with brackets: a[:] (Octave's A(:), the elements column by column, is flatten(a.T))"},
 	{"[1, 2; 3, 4]", "<expr>:1:6: calc writes a matrix as a list of its rows: [[1, 2], [3, 4]] (Octave's [1, 2; 3, 4])"},

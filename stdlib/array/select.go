@@ -74,6 +74,10 @@ type axisPart struct {
 	axis, start, n, step int
 }
 
+// VectorNotMatrix explains a vector where a matrix was expected: Octave's
+// zeros(n) is n×n.
+const VectorNotMatrix = "zeros(n), ones(n) and rand(n) of one number are vectors, as numpy's; Octave's n×n matrix is zeros(n, n)"
+
 // resolve returns the shape of a[items...] and the offsets into a's data
 // of its elements in row-major order.
 func resolve(shape []int, items []Indexer) ([]int, []int, error) {
@@ -84,7 +88,7 @@ func resolve(shape []int, items []Indexer) ([]int, []int, error) {
 	if len(items) > len(shape) {
 		hint := ""
 		if len(shape) == 1 && len(items) == 2 {
-			hint = " (zeros(n), ones(n) and rand(n) of one number are vectors, as numpy's; Octave's n×n matrix is zeros(n, n))"
+			hint = " (" + VectorNotMatrix + ")"
 		}
 		return nil, nil, fmt.Errorf("too many indices: the array has %d dimension%s, the index %d%s", len(shape), plural(len(shape)), len(items), hint)
 	}

@@ -501,6 +501,10 @@ var grammarCases = []struct{ src, want string }{
 	{"g(x) = x**2\nfmin(g [1.3])", "<expr>:2:9: cannot index function (a function is called with parentheses, f(x); or is a comma missing before the [?)"},
 	{"p = tempdir() + \"/grammar-numbers.csv\"\nw = writecsv(p, [[1, 2], [3, 4]])\nreadcsv(p)\nreadcsv(p, header=false)", "note: readcsv took the first line (1, 2) as the column names, as pandas does; a file of numbers only reads whole with {header: false}\n{1: [3], 2: [4]}\n{col0: [1, 3], col1: [2, 4]}"},
 	// Octave's spellings get calc's
+	{"if x > 0, y = 1, end", "<expr>:1:9: calc writes if c { a } else { b }, with braces (or c ? a : b)"},
+	{"switch x", "<expr>:1:1: switch is not calc: calc writes a choice as c ? a : b, or if c { a } else { b }"},
+	{`print "hi"`, "<expr>:1:1: calc prints with parentheses: print(x) (a bare expression's value is printed too)"},
+	{"case = 2\nprint(case)", "2"},
 	{"std([1, 2, 3, 4], 1)", "note: std divides by n (ddof 0), as numpy's; Octave's, MATLAB's and R's std divide by n - 1: std(x, ddof=1)\n<expr>:1:1: std: axis 1 is out of bounds for array of dimension 1 (std(x, k)'s k is the axis, as numpy's; Octave's std(x, 1), dividing by n, is std(x) here, and std(x, ddof=1) divides by n - 1)"},
 	{"A = zeros(3); A[1, 1] = 5", "<expr>:1:16: too many indices: the array has 1 dimension, the index 2 (zeros(n), ones(n) and rand(n) of one number are vectors, as numpy's; Octave's n×n matrix is zeros(n, n))"},
 	{"inv(rand(3))", "<expr>:1:1: inv: expected a square matrix, got shape (3,) (zeros(n), ones(n) and rand(n) of one number are vectors, as numpy's; Octave's n×n matrix is zeros(n, n))"},

@@ -670,7 +670,7 @@ func (p *parser) ifExpr() Expr {
 	p.nest()
 	defer p.unnest()
 	c := &Cond{At: t.Pos, If: true, Test: p.expr()}
-	if p.is(":") {
+	if p.is(":") || p.is(",") || p.tok().Kind == Newline {
 		p.fail(p.tok().Pos, "calc writes if c { a } else { b }, with braces (or c ? a : b)")
 	}
 	p.expect("{")
@@ -860,6 +860,14 @@ func (p *parser) foreignStatement() {
 	case "function":
 		if next.Kind == Name || (next.Kind == Op && next.Text == "[") {
 			p.fail(t.Pos, "calc defines functions as f(x, y) = expression (Octave's function ... end is not calc)")
+		}
+	case "print", "disp", "fprintf":
+		if next.Kind == String || next.Kind == Name || next.Kind == Number {
+			p.fail(t.Pos, "calc prints with parentheses: print(x) (a bare expression's value is printed too)")
+		}
+	case "switch", "case", "otherwise", "endif", "endfor", "endwhile", "elseif":
+		if next.Kind == Name || next.Kind == String || next.Kind == Number {
+			p.fail(t.Pos, "%s is not calc: calc writes a choice as c ? a : b, or if c { a } else { b }", t.Text)
 		}
 	case "class", "elif", "with", "try", "except", "pass", "del", "global", "end", "endfunction":
 		if next.Kind != Op || (next.Text != "=" && next.Text != "(") {

@@ -500,6 +500,8 @@ var grammarCases = []struct{ src, want string }{
 	{"map(lambda x: x * 2, [1])", "<expr>:1:5: calc writes lambdas with an arrow: x -> x**2, (a, b) -> a*b (not lambda x: ...)"},
 	{"g(x) = x**2\nfmin(g [1.3])", "<expr>:2:9: cannot index function (a function is called with parentheses, f(x); or is a comma missing before the [?)"},
 	{"p = tempdir() + \"/grammar-numbers.csv\"\nw = writecsv(p, [[1, 2], [3, 4]])\nreadcsv(p)\nreadcsv(p, header=false)", "note: readcsv took the first line (1, 2) as the column names, as pandas does; a file of numbers only reads whole with {header: false}\n{1: [3], 2: [4]}\n{col0: [1, 3], col1: [2, 4]}"},
+	{"cross_entropy([2, 1, 0.1], [1, 0, 0])", "<expr>:1:15: cross_entropy: probs must be probabilities, from 0 to 1, and it holds 2: for scores (logits, as PyTorch's cross_entropy takes), write cross_entropy(softmax(z), target)"},
+	{"cross_entropy(softmax([2, 1, 0.1]), [1, 0, 0])", "0.4170300163"},
 	// Octave's spellings get calc's
 	{"if x > 0, y = 1, end", "<expr>:1:9: calc writes if c { a } else { b }, with braces (or c ? a : b)"},
 	{"switch x", "<expr>:1:1: switch is not calc: calc writes a choice as c ? a : b, or if c { a } else { b }"},

@@ -207,6 +207,7 @@ var foreignNames = map[string]string{
 	"conv2d": "filter2d(img, kernel), a correlation as OpenCV's", "value_and_grad": "f(x) and grad(f)(x)",
 	"jacfwd": "jacobian(f)", "jacrev": "jacobian(f)", "cat": "concat", "clamp": "clip(x, lo, hi)",
 	"manual_seed": "seed(n)", "PRNGKey": "seed(n)", "mse_loss": "mse(pred, target)",
+	"null": "the null space: svd(m).vt[matrix_rank(m):].T",
 	"rem":  "x - y*trunc(x/y): rem keeps x's sign, where calc's mod and % keep y's, as Python's %",
 	"disp": "print(x)", "printf": "print(format(x, \".2f\")): calc has no % formats", "fprintf": "print(format(x, \".2f\")): calc has no % formats",
 	"sprintf": "format(x, \".2f\"): calc has no % formats", "num2str": "str(x), or format(x, \".4g\")", "strcat": "a + b",

@@ -29,7 +29,7 @@ func TestErrors(t *testing.T) {
 		{"[1, 2, 3][1.5]", `<expr>:1:11: an index must be an integer, not 1.5`},
 		{`x + "a"`, `<expr>:1:3: cannot add symbol and string`},
 		{"diff(x > 0, x)", `<expr>:1:1: diff: x > 0 is a comparison, true or false: it has no derivative`},
-		{"diff(x**2, 3)", `<expr>:1:12: diff: expected a symbol to differentiate by, got number`},
+		{"diff(x**2, 3)", `<expr>:1:12: diff: expected a symbol to differentiate by, got number (the order comes after the symbol, as diff(expr, x, 2); a name bound to a value is no symbol: :clear x frees it)`},
 		{`diff("a", x)`, `<expr>:1:6: diff: expected an expression, got string`},
 		{"f(x) = x < 1 and x > 0\ngrad(f)(2)", `<expr>:2:1: cannot differentiate f(x): this condition depends on the symbolic value x < 1; use ?: or if, which trace`},
 		{"map([1, 2], # * 2)", `<expr>:1:4: unclosed '(' (# starts a comment in calc: the rest of its line is not read)`},

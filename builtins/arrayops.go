@@ -29,7 +29,11 @@ func alongAxis(name, doc, example string, def int, f func(*array.Array, int) (*a
 		Doc:     doc, Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			return lang.Arr(must(f(args.Array(0), axisOrDefault(args, 1, opts, def))))
+			x := args.Array(0)
+			if name == "sort" && len(args) == 1 && !opts.Has("axis") && len(x.Shape) == 2 && x.Shape[0] > 1 && x.Shape[1] > 1 {
+				s.NoteOnce("sort of a matrix sorts each row (along the last axis), as numpy's; Octave's sort(m), down the columns, is sort(m, 0)")
+			}
+			return lang.Arr(must(f(x, axisOrDefault(args, 1, opts, def))))
 		},
 	}
 }

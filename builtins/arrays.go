@@ -68,9 +68,14 @@ func noteScalarSymbols(s *lang.Session, name string, xs ...*autodiff.Node) {
 	}
 }
 
-// reduceAxis applies a reduction, raising its error as a user error.
+// reduceAxis applies a reduction, raising its error as a user error; an
+// axis one past the last is probably Octave's dimension, counted from 1.
 func reduceAxis(f func(*array.Array, int) (*array.Array, error), a *array.Array, axis int) *array.Array {
-	return must(f(a, axis))
+	r, err := f(a, axis)
+	if err != nil && axis == a.Ndim() && axis > 0 {
+		err = fmt.Errorf("%w (axes count from 0: Octave's dimension %d is axis %d)", err, axis, axis-1)
+	}
+	return must(r, err)
 }
 
 // reduction builds a builtin such as sum(xs, axis?). symbolic, if not
@@ -99,6 +104,7 @@ func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error)
 			if name == "mean" {
 				noteEmptyNaN(s, name, x)
 			}
+			noteWholeMatrix(s, x, args, opts)
 			return lang.Arr(reduceAxis(f, x, axis))
 		},
 	}
@@ -109,6 +115,30 @@ func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error)
 func noteEmptyNaN(s *lang.Session, name string, x *array.Array) {
 	if len(x.Data) == 0 {
 		s.Note(name + " of an empty array is nan, as numpy's (which warns: Mean of empty slice)")
+	}
+}
+
+// wholeMatrixNote says that reductions of a matrix cover all its elements.
+const wholeMatrixNote = "sum, prod, mean, median, min, max, std and var of a matrix without an axis are over all its elements, as numpy's; " +
+	"Octave's, down the columns, are sum(m, axis=0) and so on"
+
+// noteWholeMatrix says, once a session, that a reduction of a matrix
+// without an axis covers all its elements, as numpy's, where Octave's and
+// MATLAB's work down the columns. args and opts are the call's: an axis
+// given, even nil, says the user knows. Images and masks (8-bit and bool
+// arrays) are left alone: their extremes and counts are meant whole.
+func noteWholeMatrix(s *lang.Session, x *array.Array, args lang.Args, opts lang.Options) {
+	if len(args) == 1 && !opts.Has("axis") && x.Depth == array.Float64 && len(x.Shape) == 2 && x.Shape[0] > 1 && x.Shape[1] > 1 {
+		s.NoteOnce(wholeMatrixNote)
+	}
+}
+
+// noteDdof says, once a session, that std and var divide by n unless
+// asked otherwise, as numpy's, where Octave's, MATLAB's and R's divide by
+// n - 1 (of an empty array both are nan, noted otherwise).
+func noteDdof(s *lang.Session, name string, x *array.Array, opts lang.Options) {
+	if !opts.Has("ddof") && x.Len() > 0 {
+		s.NoteOnce(fmt.Sprintf("%s divides by n (ddof 0), as numpy's; Octave's, MATLAB's and R's %s divide by n - 1: %s(x, ddof=1)", name, name, name))
 	}
 }
 
@@ -172,7 +202,14 @@ func spread(name, doc string, f func(*array.Array, int, int) (*array.Array, erro
 			ddof := opts.Int("ddof", 0)
 			x := args.Array(0)
 			noteEmptyNaN(s, name, x)
-			return lang.Arr(must(f(x, axisOf(args, 1, opts), ddof)))
+			noteDdof(s, name, x, opts)
+			noteWholeMatrix(s, x, args, opts)
+			r, err := f(x, axisOf(args, 1, opts), ddof)
+			if err != nil && len(args) > 1 {
+				err = fmt.Errorf("%w (%s(x, k)'s k is the axis, as numpy's; Octave's %s(x, 1), dividing by n, is %s(x) here, and %s(x, ddof=1) divides by n - 1)",
+					err, name, name, name, name)
+			}
+			return lang.Arr(must(r, err))
 		},
 	}
 }

@@ -25,7 +25,11 @@ func node(s *lang.Session, a lang.Args, i int) *autodiff.Node {
 func symbol(a lang.Args, i int) *autodiff.Node {
 	n := a[i].Node()
 	if n == nil || n.Op != autodiff.OpVar {
-		panic(lang.ArgErrorf(i, "expected a symbol to differentiate by, got %s", a[i].TypeName()))
+		hint := ""
+		if k := a[i].Kind(); k == lang.NumKind || k == lang.ArrayKind {
+			hint = " (the order comes after the symbol, as diff(expr, x, 2); a name bound to a value is no symbol: :clear x frees it)"
+		}
+		panic(lang.ArgErrorf(i, "expected a symbol to differentiate by, got %s%s", a[i].TypeName(), hint))
 	}
 	return n
 }
@@ -124,6 +128,45 @@ func firstOrAll(name string) func(t *lang.Traced) []*autodiff.Node {
 	}
 }
 
+// derivativeOrder reads argument i, the order of a derivative.
+func derivativeOrder(a lang.Args, i int) int {
+	if name := a[i].SymbolName(); name != "" {
+		panic(lang.ArgErrorf(i, "the argument after the symbol is the order of the derivative, not a second symbol: "+
+			"for the mixed derivative by %s and %s, write diff(diff(expr, %s), %s)", lang.Format(a[i-1]), name, lang.Format(a[i-1]), name))
+	}
+	times := a.Int(i)
+	if times < 0 {
+		panic(lang.ArgErrorf(i, "the order of a derivative is at least 0, got %d", times))
+	}
+	return times
+}
+
+// nthDerivative differentiates n by x times times.
+func nthDerivative(s *lang.Session, n, x *autodiff.Node, times int) *autodiff.Node {
+	for i := 0; i < times; i++ {
+		s.Check()
+		if n.IsConst() { // and so are its derivatives from here on
+			return s.Graph().Derivative(n, x)
+		}
+		n = s.Graph().Derivative(n, x)
+	}
+	return n
+}
+
+// notingAllNumbers wraps grad's choice of variables to say, once a
+// session, that a function of several numbers is differentiated by all of
+// them, where JAX's grad takes the first only (its argnums=0).
+func notingAllNumbers(s *lang.Session, by func(t *lang.Traced) []*autodiff.Node) func(t *lang.Traced) []*autodiff.Node {
+	return func(t *lang.Traced) []*autodiff.Node {
+		wrt := by(t)
+		if len(wrt) > 1 && t.Args[0].Template.Kind() == lang.NumKind {
+			s.NoteOnce("grad(f) of a function of several numbers differentiates by all of them: grad(f)(x, y) is [df/dx, df/dy]; " +
+				"JAX's grad takes the first only, grad(f)(x, y)[0] here")
+		}
+		return wrt
+	}
+}
+
 // derivedShape is the shape of the derivatives by f's variables: the
 // point's for an array, none for one number, [k] for k numbers.
 func derivedShape(f *lang.Function) []int {
@@ -182,7 +225,15 @@ func derivedHessian(f *lang.Function) ([]*autodiff.Node, func([]lang.Value) lang
 func exprOrFunc(name string, t transform, of func(f *lang.Function) ([]*autodiff.Node, func([]lang.Value) lang.Value)) func(s *lang.Session, a lang.Args) lang.Value {
 	return func(s *lang.Session, a lang.Args) lang.Value {
 		if a[0].Kind() == lang.FuncKind {
-			return lang.Func(&lang.Derived{Name: name, F: a[0], By: firstOrAll(name), Transform: of})
+			if len(a) > 1 {
+				panic(lang.ArgErrorf(1, "%s(f) of a function takes f alone: it differentiates by f's first argument when that is an array, "+
+					"by all of them when they are numbers; pick one from the result, as grad(f)(x, y)[1] (JAX's argnums=1)", name))
+			}
+			by := firstOrAll(name)
+			if name == "grad" {
+				by = notingAllNumbers(s, by)
+			}
+			return lang.Func(&lang.Derived{Name: name, F: a[0], By: by, Transform: of})
 		}
 		n := node(s, a, 0)
 		vars := symbolsArg(a, 1, n)
@@ -244,11 +295,11 @@ var (
 var calculusBuiltins = []*lang.Builtin{
 	{
 		Name: "diff", Forms: [][]lang.Param{{exprParam, {Name: "x", Doc: "the symbol to differentiate by"}, diffOrderParam},
-			{{Name: "f", Doc: "a function of one number"}}, {{Name: "xs", Doc: "an array to difference"}, diffOrderParam,
+			{{Name: "f", Doc: "a function of one number"}, diffOrderParam}, {{Name: "xs", Doc: "an array to difference"}, diffOrderParam,
 				{Name: "axis", Optional: true, Doc: "the axis to difference along, as numpy's third argument (the last if left out)"}}}, Topic: "calculus",
 		Options: []lang.Opt{{Name: "axis", Doc: "the axis to difference along (the last)"}},
 		Doc: "The exact derivative of an expression, simplified.\nThe derivative of an expression by the symbol x (n times), exact and simplified;\n" +
-			"diff(f) is the derivative of a function of one variable, itself a function;\n" +
+			"diff(f) is the derivative of a function of one variable, itself a function (diff(f, n) the n-th);\n" +
 			"on an array, the differences of neighbouring elements, n times, along the last axis or the axis given (numpy.diff)",
 		Example: "diff(x**2*sin(x), x)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
@@ -257,14 +308,27 @@ var calculusBuiltins = []*lang.Builtin{
 			switch {
 			case a[0].Kind() == lang.FuncKind:
 				// A function of one number: its derivative as a formula in
-				// its parameter, which is itself a function of it.
+				// its parameter, which is itself a function of it;
+				// diff(f, n) and diff(f, x, n) differentiate n times.
 				f, err := s.SolverFunction(a[0], []lang.Value{lang.Num(0)}, "diff", func(t *lang.Traced) (*autodiff.Node, []*autodiff.Node) {
 					return t.Out, t.Args[0].Vars
 				})
 				if err != nil {
 					panic(lang.ArgErrorf(0, "cannot differentiate %s: %v", a[0].Callable().Signature(), err))
 				}
-				return expr(func() *autodiff.Node { return s.Graph().Derivative(f.Outs[0], f.Wrt[0]) })
+				x, times := f.Wrt[0], 1
+				switch {
+				case len(a) == 2 && a[1].Kind() == lang.NumKind:
+					times = derivativeOrder(a, 1)
+				case len(a) >= 2:
+					if name := symbol(a, 1).Name; name != x.Name {
+						panic(lang.ArgErrorf(1, "%s is a function of its parameter %s, not of %s: diff(f, %s) or diff(f)", a[0].Callable().Signature(), x.Name, name, x.Name))
+					}
+					if len(a) > 2 {
+						times = derivativeOrder(a, 2)
+					}
+				}
+				return expr(func() *autodiff.Node { return nthDerivative(s, f.Outs[0], x, times) })
 			case symbolic:
 				n := node(s, a, 0)
 				if len(a) < 2 {
@@ -278,21 +342,13 @@ var calculusBuiltins = []*lang.Builtin{
 				x := symbol(a, 1)
 				times := 1
 				if len(a) > 2 {
-					times = a.Int(2)
+					times = derivativeOrder(a, 2)
 				}
-				if times < 0 {
-					panic(lang.ArgErrorf(2, "the order of a derivative is at least 0, got %d", times))
-				}
-				return expr(func() *autodiff.Node {
-					for i := 0; i < times; i++ {
-						s.Check()
-						if n.IsConst() { // and so are its derivatives from here on
-							return s.Graph().Derivative(n, x)
-						}
-						n = s.Graph().Derivative(n, x)
-					}
-					return n
-				})
+				return expr(func() *autodiff.Node { return nthDerivative(s, n, x, times) })
+			}
+			if a[0].Kind() == lang.NumKind {
+				panic(lang.ArgErrorf(0, "expected an expression to differentiate or an array to difference, got the number %s "+
+					"(an expression whose names all have values is a number: free the name, as :clear x, or write a lambda)", lang.Format(a[0])))
 			}
 			xs, n := a.Array(0), 1
 			if len(a) > 1 {
@@ -414,6 +470,10 @@ var calculusBuiltins = []*lang.Builtin{
 				d := n
 				for k := 0; k <= deg; k++ {
 					c := g.Substitute(d, at)
+					if c.IsConst() && c.Arr == nil && (math.IsNaN(c.Val) || math.IsInf(c.Val, 0)) {
+						panic(lang.ArgErrorf(0, "the derivative of order %d is %s at %s, so there is no Taylor polynomial there "+
+							"(a pole, a branch point as sqrt's at 0, or a 0/0 as sin(x)/x's, whose limit calc does not take): expand about another point", k, array.FormatNumber(c.Val, 10), x0))
+					}
 					terms = append(terms, g.Mul(c, g.Const(1/factorial(k)), g.Pow(dx, g.Const(float64(k)))))
 					d = g.Derivative(d, x)
 				}

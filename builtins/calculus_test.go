@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"os"
+	"strings"
 	"testing"
 
 	"calc/autodiff"
@@ -153,6 +154,28 @@ func TestTextbookDerivatives(t *testing.T) {
 		if got := lang.Format(eval(t, s, src)); got != want {
 			t.Errorf("%s = %s, want %s", src, got, want)
 		}
+	}
+}
+
+// TestTaylorWithoutAPolynomial: an expression that is not differentiable
+// at the point (a pole, a branch point, 0/0) has no Taylor polynomial
+// there, which is an error rather than one of inf or nan coefficients.
+func TestTaylorWithoutAPolynomial(t *testing.T) {
+	for src, want := range map[string]string{
+		"taylor(sqrt(x), x, 0, 2)":   "the derivative of order 1 is inf at 0",
+		"taylor(log(x), x, 0, 2)":    "the derivative of order 0 is -inf at 0",
+		"taylor(sin(x)/x, x, 0, 4)":  "the derivative of order 0 is nan at 0",
+		"taylor(x**1.5, x, 0, 3)":    "the derivative of order 2 is inf at 0",
+		"taylor(1/(x - 1), x, 1, 1)": "the derivative of order 0 is",
+	} {
+		_, err := builtins.NewSession().Eval(src)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v, want an error with %q", src, err, want)
+		}
+	}
+	s := builtins.NewSession()
+	if got := lang.Format(eval(t, s, "taylor(sqrt(x), x, 1, 2)")); got != "0.5 - (x - 1)**2/8 + x/2" {
+		t.Errorf("taylor(sqrt(x), x, 1, 2) = %s", got)
 	}
 }
 

@@ -234,5 +234,8 @@ func toNumber(a lang.Args, i int) float64 {
 		}
 		return x
 	}
+	if a[i].Kind() == lang.ArrayKind {
+		panic(lang.ArgErrorf(i, "expected a number, got %s: for each element, write trunc(x) (numpy's x.astype(int)), or x itself (astype(float))", a[i].TypeName()))
+	}
 	return a.Num(i)
 }

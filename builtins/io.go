@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"calc/lang"
 	"calc/stdlib/array"
@@ -256,6 +257,23 @@ var (
 	writeParam = lang.Param{Name: "path", Kind: lang.TextArg, Doc: "the file to write"}
 )
 
+// noteNumericHeader says so when the first line, read as the column names,
+// is all numbers: a file of numbers only (as writecsv writes a matrix),
+// whose first row would otherwise be lost without a word.
+func noteNumericHeader(s *lang.Session, columns []dataio.Column) {
+	names := make([]string, len(columns))
+	for i, c := range columns {
+		if _, err := strconv.ParseFloat(c.Name, 64); err != nil {
+			return
+		}
+		names[i] = c.Name
+	}
+	if len(names) > 0 {
+		s.Note(fmt.Sprintf("readcsv took the first line (%s) as the column names, as pandas does; a file of numbers only reads whole with {header: false}",
+			strings.Join(names, ", ")))
+	}
+}
+
 var ioBuiltins = []*lang.Builtin{
 	{
 		Name: "loadtxt", Params: []lang.Param{readParam}, Topic: "data",
@@ -318,6 +336,9 @@ var ioBuiltins = []*lang.Builtin{
 			}
 			t := must(dataio.ReadCSV(path, dataio.CSVOptions{Delimiter: delim[0], NoHeader: !opts.Bool("header", true),
 				Columns: stringsOption(opts, "columns"), Limit: elementLimit(s)}))
+			if !opts.Has("header") {
+				noteNumericHeader(s, t.Columns)
+			}
 			r := lang.NewRecord()
 			for _, c := range t.Columns {
 				if c.Numbers != nil {

@@ -93,6 +93,9 @@ func withDecimals(b *lang.Builtin) {
 	b.Example = "round([3.14159, 2.71828], 2)"
 	apply := b.Fn
 	b.Fn = func(s *lang.Session, a lang.Args) lang.Value {
+		if len(a) == 1 || a[0].Kind() != lang.ExprKind && a.Int(1) == 0 {
+			noteHalves(s, a[0])
+		}
 		if len(a) == 1 || a[0].Kind() == lang.ExprKind {
 			if len(a) == 2 && a.Int(1) != 0 {
 				panic(lang.ArgErrorf(1, "round to decimals needs a number or an array, not a formula"))
@@ -105,6 +108,26 @@ func withDecimals(b *lang.Builtin) {
 		}
 		return lang.Arr(r)
 	}
+}
+
+// noteHalves says, once a session, that round takes halves to even when
+// x holds a number halfway between two integers.
+func noteHalves(s *lang.Session, x lang.Value) {
+	isHalf := func(v float64) bool { return v-math.Floor(v) == 0.5 }
+	switch x.Kind() {
+	case lang.NumKind:
+		if !isHalf(x.Float()) {
+			return
+		}
+	case lang.ArrayKind:
+		if !slices.ContainsFunc(x.Array().Data, isHalf) {
+			return
+		}
+	default:
+		return
+	}
+	s.NoteOnce("round takes halves to the even neighbour, as numpy's and Python's: round(2.5) is 2, round(0.5) is 0; " +
+		"Octave's and MATLAB's round takes them away from zero: sign(x)*floor(abs(x) + 0.5)")
 }
 
 // elementwise applies f to a number, or to each element of an array.
@@ -230,7 +253,9 @@ func minMax(name string, reduce func(*array.Array, int) (*array.Array, error)) *
 				if args[0].Kind() == lang.ComplexKind {
 					return complexReduction(name, args, axisOf(args, 1, opts))
 				}
-				return lang.Arr(reduceAxis(reduce, args.Array(0), axisOf(args, 1, opts)))
+				x := args.Array(0)
+				noteWholeMatrix(s, x, args, opts)
+				return lang.Arr(reduceAxis(reduce, x, axisOf(args, 1, opts)))
 			}
 			if x, k := args[0], args[1]; len(args) == 2 && x.Kind() == lang.ArrayKind && k.Kind() == lang.NumKind {
 				if axis, ok := k.Int(); ok && axis >= -x.Array().Ndim() && axis < x.Array().Ndim() {

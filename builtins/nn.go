@@ -74,6 +74,25 @@ func checkLossShapes(name string, x []*autodiff.Node, hint string) {
 		"the other compares every prediction with every target%s", name, array.ShapeString(pred), array.ShapeString(target), hint))
 }
 
+// checkProbabilities refuses constant predictions outside [0, 1], which
+// cross_entropy would turn into a negative or nan loss: scores (logits),
+// which PyTorch's cross_entropy takes, given where probabilities go.
+func checkProbabilities(probs *autodiff.Node) {
+	if !probs.IsConst() {
+		return
+	}
+	values := []float64{probs.Val}
+	if probs.Arr != nil {
+		values = probs.Arr.Data
+	}
+	for _, p := range values {
+		if p < 0 || p > 1 {
+			panic(lang.ArgErrorf(0, "probs must be probabilities, from 0 to 1, and it holds %s: for scores (logits, as PyTorch's cross_entropy takes), write cross_entropy(softmax(z), target)",
+				array.FormatNumber(p, 10)))
+		}
+	}
+}
+
 // lossParams are the parameters of sse and mse.
 var lossParams = []lang.Param{{Name: "pred", Doc: "the predictions"}, {Name: "target", Doc: "the true values, of pred's shape (or either one a number)"}}
 
@@ -101,6 +120,7 @@ var nnBuiltins = []*lang.Builtin{
 		{Name: "target", Doc: "the true probabilities, one-hot or not, of probs' shape"}}, "The cross-entropy loss of predicted probabilities.\n-sum(target*log(probs)) averaged over rows; for a vector, the plain sum.", "cross_entropy([0.7, 0.2, 0.1], [1, 0, 0])",
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
 			checkLossShapes("cross_entropy", x, "; for class labels, make one-hot targets: eye(classes)[labels]")
+			checkProbabilities(x[0])
 			total := g.Neg(g.Sum(g.Mul(x[1], g.Apply(autodiff.Lookup("log"), x[0])), autodiff.AllAxes))
 			if len(x[0].Shape) == 2 {
 				return g.Mul(total, g.Const(1/float64(max(1, x[0].Shape[0]))))

@@ -131,9 +131,20 @@ func (o Options) checkDeclared() {
 			if params := o.of.paramList(); strings.Contains(params, "?") {
 				byPosition = "; by position: " + params
 			}
+			if hint, ok := foreignOptions[k]; ok {
+				byPosition += "; " + hint
+			}
 			panic(o.errorAt(k, "unknown option %q (options: %s%s)", k, o.of.optionNames(""), byPosition))
 		}
 	}
+}
+
+// foreignOptions are numpy's and JAX's options that no builtin has, with
+// what calc writes instead.
+var foreignOptions = map[string]string{
+	"keepdims": "calc has no keepdims: reshape the result, as reshape(sum(m, 1), len(m), 1)",
+	"dtype":    "calc's numbers are all float64 (trunc(x) makes whole ones)",
+	"out":      "calc never writes into an argument: assign the result",
 }
 
 // errorAt is an error about option k: at its keyword when it was given as

@@ -25,6 +25,7 @@ type frame struct {
 	slots    int
 	outer    *scope
 	captures []capture
+	top      bool // a statement's own frame, outside any function or lambda
 }
 
 // capture copies a value from the frame a lambda is made in (from) to the
@@ -99,8 +100,15 @@ func (c *compiler) fail(off int, format string, args ...any) {
 // toplevel compiles a statement's expression; it returns the code and the
 // number of local slots its lets need.
 func (c *compiler) toplevel(e syntax.Expr) (code, *frame) {
-	sc := newFrame(nil, nil)
+	sc := topFrame()
 	return c.expr(e, sc), sc.frame
+}
+
+// topFrame returns the scope of a statement's own frame.
+func topFrame() *scope {
+	sc := newFrame(nil, nil)
+	sc.frame.top = true
+	return sc
 }
 
 // function compiles a function definition.
@@ -274,17 +282,95 @@ func (c *compiler) call(n *syntax.Call, sc *scope) code {
 	if len(n.Keywords) > 0 {
 		return c.keywordCall(n, callee, args, argPos, sc)
 	}
+	calleeName := ""
+	switch fn := n.Fn.(type) {
+	case *syntax.Ident:
+		calleeName = fn.Name
+	case *syntax.Member:
+		calleeName = "." + fn.Name
+	}
+	watch := c.solverNamesIn(n.Args, sc)
 	return func(s *Session) Value {
 		f := callee(s)
 		if name := f.SymbolName(); name != "" {
 			panic(Errorf("unknown function %q%s", name, s.DidYouMean(name)).at(pos))
 		}
+		if !f.IsCallable() && f.kind != ObjectKind {
+			panic(Errorf("cannot call %s: it is not a function%s", f.TypeName(), s.notCallableHint(f, calleeName, len(args))).at(pos))
+		}
 		base := s.sp
-		for _, a := range args {
+		for i, a := range args {
 			v := a(s)
+			if watch != nil {
+				s.noteBoundSolverNames(f, v, watch[i])
+			}
 			s.push(v)
 		}
 		return s.callAt(f, base, pos, argPos)
+	}
+}
+
+// solverNames are the names the solvers give their variables when they
+// take an expression: x for roots, minimizers and quad, y and t for ODEs,
+// z, y and x for tplquad.
+var solverNames = []string{"x", "y", "z", "t"}
+
+// solverNamesIn returns, for each argument of a call in a statement's own
+// frame, the solver names it writes other than as the whole argument, or
+// nil when none does: those whose value may have replaced the symbol a
+// solver or a derivative was meant to vary.
+func (c *compiler) solverNamesIn(args []syntax.Expr, sc *scope) [][]string {
+	if !sc.frame.top {
+		return nil
+	}
+	var names [][]string
+	for i, a := range args {
+		if _, ok := a.(*syntax.Ident); ok {
+			continue
+		}
+		syntax.Walk(a, func(e syntax.Expr) bool {
+			if id, ok := e.(*syntax.Ident); ok && slices.Contains(solverNames, id.Name) {
+				if names == nil {
+					names = make([][]string, len(args))
+				}
+				if !slices.Contains(names[i], id.Name) {
+					names[i] = append(names[i], id.Name)
+				}
+			}
+			_, lambda := e.(*syntax.Lambda)
+			return !lambda
+		})
+	}
+	return names
+}
+
+// noteBoundSolverNames says so when an argument v given to a builtin is an
+// expression, so meant as a function of its symbols, while names it
+// writes (x, y, z, t) are bound to values: the value took the symbol's
+// place, which a solver or a derivative will not vary.
+func (s *Session) noteBoundSolverNames(f, v Value, names []string) {
+	if _, builtin := f.ref.(*Builtin); builtin {
+		s.noteBoundSymbols(v, names)
+	}
+}
+
+// noteBoundSymbols says so when v, a value a statement computes, is an
+// expression while names it writes (x, y, z, t) are bound to values.
+func (s *Session) noteBoundSymbols(v Value, names []string) {
+	if v.kind != ExprKind || s.tracing > 0 {
+		return
+	}
+	for _, name := range names {
+		c := s.globals[name]
+		if c == nil || !c.bound || !c.user || (c.value.kind != NumKind && c.value.kind != ArrayKind) {
+			continue
+		}
+		value := c.value.TypeName()
+		if c.value.kind == NumKind {
+			value = Format(c.value)
+		}
+		s.Note(fmt.Sprintf("%s is bound to %s, so where this statement's expressions write %s it stands for that value, "+
+			"not for a symbol that a solver or a derivative varies; for the symbol %s, :clear %s or write a lambda", name, value, name, name, name))
 	}
 }
 
@@ -301,6 +387,7 @@ func (c *compiler) keywordCall(n *syntax.Call, callee code, args []code, argPos 
 		at[k.Name] = c.pos(k.NamePos)
 	}
 	argPos = append(argPos, c.pos(n.Keywords[0].NamePos))
+	watch := c.solverNamesIn(n.Args, sc)
 	return func(s *Session) Value {
 		f := callee(s)
 		if name := f.SymbolName(); name != "" {
@@ -317,13 +404,20 @@ func (c *compiler) keywordCall(n *syntax.Call, callee code, args []code, argPos 
 				if fn.namesParam(names[0]) {
 					panic(Errorf("%s takes %s by position, not as %s=", fn.Signature(), names[0], names[0]).at(at[names[0]]))
 				}
-				panic(Errorf("%s takes no options, got %s=", fn.Signature(), names[0]).at(at[names[0]]))
+				hint := ""
+				if h, ok := foreignOptions[names[0]]; ok {
+					hint = "; " + h
+				}
+				panic(Errorf("%s takes no options, got %s=%s", fn.Signature(), names[0], hint).at(at[names[0]]))
 			}
 		default:
 			panic(Errorf("%s takes no keyword arguments, got %s=", describeFunc(f), names[0]).at(argPos[len(args)]))
 		}
-		for _, a := range args {
+		for i, a := range args {
 			v := a(s)
+			if watch != nil && i < len(watch) {
+				s.noteBoundSolverNames(f, v, watch[i])
+			}
 			s.push(v)
 		}
 		if len(names) > 0 {
@@ -445,6 +539,19 @@ func (c *compiler) unary(n *syntax.Unary, sc *scope) code {
 	return func(s *Session) Value { return s.not(x(s), pos) }
 }
 
+// noteElementwiseProduct says, once a session, that * of a matrix and a
+// matrix or vector it could multiply as Octave's * does is elementwise,
+// as numpy's. Masks, which Octave users multiply elementwise too, and
+// traced functions are left alone.
+func (s *Session) noteElementwiseProduct(a, b *array.Array) {
+	if s.tracing > 0 || len(a.Shape) != 2 || a.Shape[0] < 2 || a.Shape[1] < 2 || a.Depth == array.Bool || b.Depth == array.Bool {
+		return
+	}
+	if len(b.Shape) >= 1 && len(b.Shape) <= 2 && b.Shape[0] == a.Shape[1] {
+		s.NoteOnce("* of a matrix is elementwise (broadcast), as numpy's; the matrix product, Octave's A * B, is A @ B")
+	}
+}
+
 // noteNotOperand says so when Python's and or or would give the number
 // v itself, where calc gives true or false.
 func (s *Session) noteNotOperand(v Value) {
@@ -458,6 +565,7 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 	l, r := c.expr(n.X, sc), c.expr(n.Y, sc)
 	pos := c.pos(n.At)
 	c.notePythonSequences(n)
+	c.noteOctaveComment(n, sc)
 	switch op := n.Op; op {
 	case "and", "or":
 		isAnd := op == "and"
@@ -512,6 +620,9 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 				}
 				return s.scalarArithmetic(opMul.prim, a.num, b.num)
 			}
+			if a.kind == ArrayKind && b.kind == ArrayKind {
+				s.noteElementwiseProduct(a.Array(), b.Array())
+			}
 			return s.binaryOp(opMul, a, b, pos)
 		}
 	case "/":
@@ -542,7 +653,7 @@ func (c *compiler) binary(n *syntax.Binary, sc *scope) code {
 	}
 	op := n.Op
 	if op == "^" {
-		c.sess.noteOnce("^ is the power in calc, as in Octave and MATLAB (3 ^ 2 is 9), not Python's exclusive or")
+		c.sess.NoteOnce("^ is the power in calc (3 ^ 2 is 9), not Python's exclusive or; on arrays it is elementwise, as Octave's .^ (a matrix power is repeated @)")
 		op = "**"
 	}
 	p := autodiff.Lookup(op)
@@ -599,6 +710,21 @@ func (c *compiler) notePythonSequences(n *syntax.Binary) {
 		c.sess.Note(fmt.Sprintf("calc has no tuples: in %s the tuple is an array, and + adds elementwise where Python's joins; to join, write concat(a, b)", syntax.Print(n)))
 	case n.Op == "*" && (single(n.X) || single(n.Y)):
 		c.sess.Note(fmt.Sprintf("in %s the list is an array, and * multiplies elementwise where Python's repeats it; to repeat, write full(n, value) or tile(xs, n)", syntax.Print(n)))
+	}
+}
+
+// noteOctaveComment says so when % takes the remainder by a word that has
+// no value, as an Octave comment would read (x = 3 % the start).
+func (c *compiler) noteOctaveComment(n *syntax.Binary, sc *scope) {
+	id, ok := n.Y.(*syntax.Ident)
+	if n.Op != "%" || !ok || conventionalSymbol(id.Name) {
+		return
+	}
+	if _, local := sc.lookup(id.Name); local {
+		return
+	}
+	if cl := c.sess.globals[id.Name]; cl == nil || !cl.bound {
+		c.sess.Note(fmt.Sprintf("%% is the remainder in calc, as in Python: %s is the remainder by the symbol %s; a comment starts with # (Octave's %% comment)", syntax.Print(n), id.Name))
 	}
 }
 
@@ -760,10 +886,10 @@ func (c *compiler) member(n *syntax.Member, sc *scope) code {
 }
 
 // modulePrefixes are the module names Python users put before numpy's and
-// scipy's functions.
+// scipy's functions (and JAX's and PyTorch's, which mirror numpy's).
 var modulePrefixes = map[string]bool{"np": true, "numpy": true, "math": true, "scipy": true, "sp": true,
 	"optimize": true, "integrate": true, "special": true, "linalg": true, "cv2": true, "plt": true,
-	"random": true, "interpolate": true, "stats": true}
+	"random": true, "interpolate": true, "stats": true, "jnp": true, "jax": true, "torch": true}
 
 func (c *compiler) collection(items []syntax.Expr, sc *scope) code {
 	codes := make([]code, len(items))

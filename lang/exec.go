@@ -133,7 +133,7 @@ func (s *Session) exec(src *Source, st syntax.Stmt) (v Value, show bool, err err
 // several targets from one collection.
 func (c *compiler) assign(st *syntax.Assign) {
 	s := c.sess
-	sc := newFrame(nil, nil)
+	sc := topFrame()
 	value := c.expr(st.Value, sc)
 	target := c.target(st.Target, sc)
 	if st.Op == "" {
@@ -170,12 +170,16 @@ func (c *compiler) assign(st *syntax.Assign) {
 			return r
 		}
 	}
+	watch := c.solverNamesIn([]syntax.Expr{st.Value}, sc)
 	s.runTop(func(s *Session) Value {
 		v := value(s)
 		if apply == nil {
 			if id, ok := st.Target.(*syntax.Ident); ok {
 				s.noteSymbols(v, id.Name, st.Value)
 			}
+		}
+		if watch != nil {
+			s.noteBoundSymbols(v, watch[0])
 		}
 		target.store(s, v, apply)
 		return Nil
@@ -292,11 +296,16 @@ func (t targetCode) store(s *Session, v Value, apply func(s *Session, old, v Val
 	}
 	cl := s.cell(t.name)
 	if len(t.path) == 0 {
-		if apply != nil {
+		if apply == nil {
+			for _, c := range s.viewersOf(t.name) {
+				c.view = view{} // a new value for t.name: numpy's views are of the old one
+			}
+		} else {
 			if !cl.bound {
 				panic(Errorf("%q is not defined, so it cannot be updated%s", t.name, s.DidYouMean(t.name)).at(t.pos))
 			}
 			s.noteViewCopy(cl)
+			s.noteViewsOf(t.name)
 			v = apply(s, cl.value, v)
 		}
 		s.Set(t.name, v)
@@ -311,7 +320,37 @@ func (t targetCode) store(s *Session, v Value, apply func(s *Session, old, v Val
 		panic(Errorf("%q is not defined%s", t.name, s.DidYouMean(t.name)).at(t.pos))
 	}
 	s.noteViewCopy(cl)
+	s.noteViewsOf(t.name)
 	s.Set(t.name, s.update(cl.value, t.path, v, apply))
+}
+
+// viewersOf returns the variables assigned what numpy makes a view of the
+// variable name, by name.
+func (s *Session) viewersOf(name string) []*cell {
+	var viewers []*cell
+	for _, c := range s.globals {
+		if c.view.of == name && c.bound {
+			viewers = append(viewers, c)
+		}
+	}
+	slices.SortFunc(viewers, func(a, b *cell) int { return strings.Compare(a.name, b.name) })
+	return viewers
+}
+
+// noteViewsOf notes, when the variable name changes in place (a[0] = 1,
+// a += 1), the variables assigned what numpy makes a view of it (b = a,
+// r = a[0]): they keep the values they had, where numpy's would change.
+func (s *Session) noteViewsOf(name string) {
+	for _, c := range s.viewersOf(name) {
+		if c.view.what == "" {
+			s.Note(fmt.Sprintf("%s was assigned %s, and calc's assignment copies: this changes %s only, where in Python %s would be the same object and change too",
+				c.name, name, name, c.name))
+		} else {
+			s.Note(fmt.Sprintf("%s was assigned %s, and calc's %s are copies: this changes %s only, where %s, numpy's view, would change too",
+				c.name, c.view.what, c.view.kind, name, c.name))
+		}
+		c.view = view{}
+	}
 }
 
 // noteViewCopy notes, the first time a variable assigned what numpy
@@ -385,12 +424,12 @@ func (s *Session) noteStoreConverts(d array.Depth, v *array.Array) {
 		return
 	}
 	if d == array.Bool {
-		s.noteOnce("a number other than 0 and 1 stored in a mask (a bool array) is stored as true, as numpy casts it; " +
+		s.NoteOnce("a number other than 0 and 1 stored in a mask (a bool array) is stored as true, as numpy casts it; " +
 			"to store numbers, make the mask numbers first, as in b = b * 1")
 		return
 	}
 	lo, hi := d.Range()
-	s.noteOnce(fmt.Sprintf("values stored in a %s array are rounded and saturated to %s..%s, as OpenCV's saturate_cast "+
+	s.NoteOnce(fmt.Sprintf("values stored in a %s array are rounded and saturated to %s..%s, as OpenCV's saturate_cast "+
 		"(numpy would wrap or truncate them); to store them as they are, make the array float64 first, as in a = as_depth(a, \"float64\")",
 		d, Format(Num(lo)), Format(Num(hi))))
 }

@@ -79,10 +79,13 @@ func (s *Session) noteTupleIndex(cl *cell, a, i Value, name string) {
 // solver started from a number gives a number, where scipy's x is always
 // an array.
 func indexHint(v Value) string {
-	if v.kind != NumKind {
-		return ""
+	switch v.kind {
+	case NumKind:
+		return " (a solver started from a number, as minimize(f, 0), gives a number x, where scipy's x is an array: start from [0] for an array)"
+	case FuncKind:
+		return " (a function is called with parentheses, f(x); or is a comma missing before the [?)"
 	}
-	return " (a solver started from a number, as minimize(f, 0), gives a number x, where scipy's x is an array: start from [0] for an array)"
+	return ""
 }
 
 func (c *compiler) indexItems(items []syntax.Expr, sc *scope) []indexCode {

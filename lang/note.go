@@ -30,9 +30,9 @@ func (s *Session) Note(msg string) {
 	fmt.Fprintln(w, text)
 }
 
-// noteOnce says msg once in the session's life: for a meaning that
-// differs from Python's but that the user may well mean.
-func (s *Session) noteOnce(msg string) {
+// NoteOnce says msg once in the session's life: for a meaning that
+// differs from Python's or Octave's but that the user may well mean.
+func (s *Session) NoteOnce(msg string) {
 	if s.notedOnce[msg] {
 		return
 	}

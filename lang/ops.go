@@ -43,6 +43,22 @@ func operatorFor(p *autodiff.Primitive) *operator {
 	return &operator{prim: p, verb: verb}
 }
 
+// noteColumnAgainstVector says, once a session for each length, that an
+// operation between a column (n, 1) and a vector (n,) broadcasts to an
+// n×n table, as numpy's does: the classic slip of a model's output
+// column against 1-D targets, silent in numpy.
+func (s *Session) noteColumnAgainstVector(a, b Value) {
+	x, y := a.shape(), b.shape()
+	if len(x) == 1 {
+		x, y = y, x
+	}
+	if len(x) == 2 && len(y) == 1 && x[1] == 1 && x[0] == y[0] && x[0] > 1 {
+		n := x[0]
+		s.NoteOnce(fmt.Sprintf("a column (%d, 1) with a vector (%d,) broadcasts to (%d, %d), as numpy's: each row against each element; "+
+			"to pair them, reshape one: reshape(v, %d, 1) or reshape(c, %d)", n, n, n, n, n, n))
+	}
+}
+
 // numeric returns v as an array (numbers and bools as 0-d arrays, a bool
 // of depth Bool).
 func numeric(v Value) (*array.Array, bool) {
@@ -94,6 +110,7 @@ func (s *Session) CheckBroadcast(shapes ...[]int) {
 }
 
 func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
+	s.noteColumnAgainstVector(a, b)
 	if hasExpr(a, b) {
 		if v, ok := s.symbolicOp(o.prim, pos, a, b); ok {
 			return v

@@ -83,6 +83,15 @@ func (k ArgKind) check(a Args, i int) {
 	}
 }
 
+// noteUndefinedFunction says so when a function argument is a bare symbol
+// other than a solver's variable: a name that was meant to be a function
+// but is not defined, which as an expression is the identity.
+func (s *Session) noteUndefinedFunction(v Value) {
+	if name := v.SymbolName(); name != "" && s.tracing == 0 && !slices.Contains(solverNames, name) {
+		s.Note(fmt.Sprintf("%q is not defined, so it is a symbol, which as a function is the identity, %s -> %s; define %s first", name, name, name, name))
+	}
+}
+
 // optional reports whether a call may leave the parameter out.
 func (p *Param) optional() bool { return p.Optional }
 
@@ -219,7 +228,7 @@ func (b *Builtin) namesParam(name string) bool {
 // parameters left out that have a Default their defaults, in place before
 // the options. It returns args, or a copy when it adds defaults: args is
 // a view of the session's stack, which the call itself will push onto.
-func (b *Builtin) unpack(args Args, hasOptions bool) Args {
+func (b *Builtin) unpack(s *Session, args Args, hasOptions bool) Args {
 	params := b.simple()
 	if params == nil {
 		return args
@@ -231,6 +240,9 @@ func (b *Builtin) unpack(args Args, hasOptions bool) Args {
 	for i := 0; i < n; i++ {
 		p := &params[min(i, len(params)-1)]
 		p.Kind.check(args, i)
+		if p.Kind == FunctionArg {
+			s.noteUndefinedFunction(args[i])
+		}
 	}
 	missing := 0
 	for i := n; i < len(params) && !params[i].Default.IsNil(); i++ {

@@ -396,6 +396,26 @@ func (s *Session) callAt(f Value, base int, pos Pos, argPos []Pos) Value {
 	panic(Errorf("cannot call %s: it is not a function", f.TypeName()).at(pos))
 }
 
+// notCallableHint says why a call of a value that is no function, written
+// name(...) or x.field(...) (name ".field") with n arguments, is probably
+// meant otherwise: a name the user bound over a builtin's, a field called
+// as PyTorch's methods are, or Octave's a(i) for an element.
+func (s *Session) notCallableHint(f Value, name string, n int) string {
+	if field, ok := strings.CutPrefix(name, "."); ok {
+		if field == "size" {
+			return " (x.size is the number of elements; PyTorch's x.size() is x.shape here)"
+		}
+		return fmt.Sprintf(" (x.%s is a value: write it without parentheses)", field)
+	}
+	if name != "" && s.Builtin(name) != nil {
+		return fmt.Sprintf(" (%s is bound to a %s here, which hides the builtin %s: :clear %s brings it back)", name, kindNames[f.kind], name, name)
+	}
+	if (f.kind == ArrayKind || f.kind == ListKind) && n > 0 {
+		return " (calc indexes with brackets, from 0: a[0] is the first item, Octave's a(1))"
+	}
+	return ""
+}
+
 // callBuiltin runs a builtin. Errors it raises without a position get the
 // call's position (or their argument's) and the builtin's name in front,
 // unless the message already starts with it.
@@ -463,7 +483,7 @@ func (s *Session) runBuiltin(b *Builtin, args Args, hasOptions bool, pos Pos, ar
 			failed = e
 		}
 	}()
-	args = b.unpack(args, hasOptions)
+	args = b.unpack(s, args, hasOptions)
 	var reads *optionReads
 	if b.TakesOptions() {
 		reads = trackOptions(b, args)

@@ -208,6 +208,17 @@ func (v Value) Callable() Callable { c, _ := v.ref.(Callable); return c }
 // Node returns v's expression graph node, or nil if v is not an expression.
 func (v Value) Node() *autodiff.Node { n, _ := v.ref.(*autodiff.Node); return n }
 
+// shape returns the shape of an array or an expression, nil for others.
+func (v Value) shape() []int {
+	switch v.kind {
+	case ArrayKind:
+		return v.Array().Shape
+	case ExprKind:
+		return v.Node().Shape
+	}
+	return nil
+}
+
 // SymbolName returns the name of a bare symbol (an unbound name), or "".
 func (v Value) SymbolName() string {
 	if n := v.Node(); n != nil && n.Op == autodiff.OpVar {

@@ -70,7 +70,7 @@ func writeFile(t *testing.T, dir, name, text string) string {
 func TestScripts(t *testing.T) {
 	dir := t.TempDir()
 	lib := writeFile(t, dir, "lib.calc", "f(x) = x**2 - 4*x + 8  # a parabola\nm = [[1, 2],\n     [3, 4]]\n")
-	use := writeFile(t, dir, "use.calc", "f(3)\nsum(m)\n")
+	use := writeFile(t, dir, "use.calc", "f(3)\nsum(flatten(m))\n")
 	bad := writeFile(t, dir, "bad.calc", "x = 3\nprint(\"before\")\ny = 2 * sinn(x)\nprint(\"after\")\n")
 	tests := []struct {
 		name    string

@@ -145,7 +145,7 @@ func (p *parser) statement() Stmt {
 			if next := p.peek(1); next.Text == "=" && next.Pos == t.Pos+1 {
 				p.fail(t.Pos, "calc assigns with =, not := (an assignment is a statement, not a value)")
 			}
-			p.fail(t.Pos, "calc has no a:b ranges outside indexing: write range(a, b) (Octave's 1:10 is range(1, 11))")
+			p.fail(t.Pos, "calc has no a:b ranges outside indexing: write range(a, b) (Octave's 1:10 is range(1, 11), and 0:0.1:1 is linspace(0, 1, 11))")
 		}
 		p.unexpected("the end of the statement")
 	}
@@ -193,6 +193,9 @@ func (p *parser) definition(lhs Expr) *Def {
 	for _, a := range c.Args {
 		id, ok := a.(*Ident)
 		if !ok {
+			if _, number := a.(*Num); number {
+				p.fail(a.Pos(), "a function's parameters must be names, as in %s(x, y) = ...; an element is set with brackets, from 0: %s[0] = ... (Octave's %s(1))", name.Name, name.Name, name.Name)
+			}
 			p.fail(a.Pos(), "a function's parameters must be names, as in %s(x, y) = ...", name.Name)
 		}
 		def.Params = append(def.Params, id.Name)
@@ -222,6 +225,10 @@ func (p *parser) checkTarget(e Expr, tuples bool) {
 		}
 	case *Call:
 		p.fail(e.Pos(), "cannot assign to the result of a call (a function definition names its parameters: f(x, y) = ...)")
+	case *List:
+		if tuples {
+			p.fail(e.Pos(), "calc unpacks into names without brackets: a, b = ... (Octave's [a, b] = ...)")
+		}
 	}
 	p.fail(e.Pos(), "only a name, an element a[i], a field r.x, or a function heading such as f(x, y) can be assigned (use == to compare)")
 }
@@ -433,6 +440,9 @@ func (p *parser) product() Expr {
 		case "&":
 			p.fail(t.Pos, "calc has no & operator: write a and b (elementwise on arrays)")
 		case "~":
+			if nt := p.peek(1); nt.Text == "=" && !nt.Space {
+				p.fail(t.Pos, "calc writes != for not equal (Octave's ~=)")
+			}
 			p.fail(t.Pos, "calc has no ~ operator: write not a (elementwise on arrays)")
 		default:
 			return x
@@ -481,6 +491,9 @@ func (p *parser) postfix() Expr {
 			p.arguments(c)
 			x = c
 		case "[":
+			if _, list := x.(*List); list && t.Space {
+				p.fail(t.Pos, "a comma is missing before this [: a list followed by [...] is indexed by it; rows are separated by commas, as [[1, 2], [3, 4]]")
+			}
 			p.next()
 			p.node()
 			ix := &Index{At: t.Pos, X: x}
@@ -503,6 +516,9 @@ func (p *parser) postfix() Expr {
 			p.next()
 			name := p.tok()
 			if name.Kind != Name {
+				if spelling, ok := octaveDotOps[name.Text]; ok && !name.Space {
+					p.fail(t.Pos, "calc's arithmetic is elementwise already: write %s (Octave's .%s)", spelling, name.Text)
+				}
 				p.unexpected("a field name after .")
 			}
 			p.next()
@@ -517,6 +533,9 @@ func (p *parser) postfix() Expr {
 // arguments parses a call's arguments after its "(": positional ones,
 // then name=value keywords.
 func (p *parser) arguments(c *Call) {
+	if p.is(":") && p.peek(1).Text == ")" {
+		p.fail(p.tok().Pos, "calc indexes with brackets: a[:] (Octave's A(:), the elements column by column, is flatten(a.T))")
+	}
 	p.nest()
 	defer p.unnest()
 	for !p.is(")") {
@@ -554,6 +573,9 @@ func (p *parser) indexItem() Expr {
 	at := p.tok().Pos
 	if p.is(".") && p.peek(1).Text == "." {
 		p.fail(at, "calc has no ... in an index: write each axis, as a[:, 0] or a[:, :, 0]")
+	}
+	if t := p.tok(); t.Kind == Name && t.Text == "end" {
+		p.fail(at, "calc counts from the end with negative indices: a[-1] is the last item, a[-2] the one before (Octave's a(end), a(end-1))")
 	}
 	var lo Expr
 	if !p.is(":") {
@@ -621,11 +643,19 @@ func (p *parser) primary() Expr {
 			return p.list()
 		case "{":
 			return p.record()
+		case "@":
+			if nt := p.peek(1); nt.Text == "(" && !nt.Space {
+				p.fail(t.Pos, "calc writes a function of x as x -> x**2, or (x, y) -> x*y (Octave's @(x) ...)")
+			}
 		}
 	}
 	p.unexpected("an expression")
 	return nil
 }
+
+// octaveDotOps are Octave's elementwise operators after their dot, with
+// calc's spelling.
+var octaveDotOps = map[string]string{"*": "a * b", "/": "a / b", "^": "a ** b", "**": "a ** b"}
 
 func isStringPrefix(s string) bool {
 	switch strings.ToLower(s) {
@@ -640,7 +670,7 @@ func (p *parser) ifExpr() Expr {
 	p.nest()
 	defer p.unnest()
 	c := &Cond{At: t.Pos, If: true, Test: p.expr()}
-	if p.is(":") {
+	if p.is(":") || p.is(",") || p.tok().Kind == Newline {
 		p.fail(p.tok().Pos, "calc writes if c { a } else { b }, with braces (or c ? a : b)")
 	}
 	p.expect("{")
@@ -733,6 +763,9 @@ func (p *parser) list() Expr {
 		if !p.is(",") {
 			if k := p.tok().Kind; k == Number || k == Name || k == Imag {
 				p.fail(p.tok().Pos, "list items are separated by commas, as [1, 2, 3] (Octave's [1 2 3] is not calc)")
+			}
+			if p.tok().Kind == Semicolon {
+				p.fail(p.tok().Pos, "calc writes a matrix as a list of its rows: [[1, 2], [3, 4]] (Octave's [1, 2; 3, 4])")
 			}
 			break
 		}
@@ -828,6 +861,14 @@ func (p *parser) foreignStatement() {
 		if next.Kind == Name || (next.Kind == Op && next.Text == "[") {
 			p.fail(t.Pos, "calc defines functions as f(x, y) = expression (Octave's function ... end is not calc)")
 		}
+	case "print", "disp", "fprintf":
+		if next.Kind == String || next.Kind == Name || next.Kind == Number {
+			p.fail(t.Pos, "calc prints with parentheses: print(x) (a bare expression's value is printed too)")
+		}
+	case "switch", "case", "otherwise", "endif", "endfor", "endwhile", "elseif":
+		if next.Kind == Name || next.Kind == String || next.Kind == Number {
+			p.fail(t.Pos, "%s is not calc: calc writes a choice as c ? a : b, or if c { a } else { b }", t.Text)
+		}
 	case "class", "elif", "with", "try", "except", "pass", "del", "global", "end", "endfunction":
 		if next.Kind != Op || (next.Text != "=" && next.Text != "(") {
 			p.fail(t.Pos, "%s is not calc: help(\"syntax\") shows the grammar", t.Text)
@@ -838,8 +879,10 @@ func (p *parser) foreignStatement() {
 // foreignWord fails on a Python keyword inside an expression.
 func (p *parser) foreignWord(t Token) {
 	switch t.Text {
-	case "lambda":
-		p.fail(t.Pos, "calc writes lambdas with an arrow: x -> x**2, (a, b) -> a*b (not lambda x: ...)")
+	case "lambda": // Python's lambda x: ..., or else the Greek letter, a name like any other
+		if next := p.peek(1); next.Kind == Name || next.Text == ":" {
+			p.fail(t.Pos, "calc writes lambdas with an arrow: x -> x**2, (a, b) -> a*b (not lambda x: ...)")
+		}
 	case "else", "and", "or", "in":
 		p.unexpected("an expression")
 	}

@@ -201,6 +201,9 @@ func (sc *scanner) next() (Token, error) {
 			return t, nil
 		}
 	}
+	if r == '\\' {
+		return Token{}, errorf(start, "calc has no \\ operator: solve A·x = b with solve(A, b) (Octave's A\\b), or lstsq(A, b) when A is not square")
+	}
 	return Token{}, errorf(start, "unexpected character %q", r)
 }
 
@@ -327,6 +330,9 @@ func (sc *scanner) number() (Token, error) {
 	if i < len(text) {
 		if r, _ := utf8.DecodeRuneInString(text[i:]); r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) {
 			sc.advance(i - from)
+			if name := identAt(text[i:]); name == "i" || name == "I" {
+				return Token{}, errorf(sc.pos, "calc writes an imaginary number with j, as Python: %sj (Octave's %si)", text[from:i], text[from:i])
+			}
 			return Token{}, errorf(sc.pos, "a name cannot follow a number directly: write %s*%s for a product", text[from:i], identAt(text[i:]))
 		}
 	}

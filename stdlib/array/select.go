@@ -74,6 +74,10 @@ type axisPart struct {
 	axis, start, n, step int
 }
 
+// VectorNotMatrix explains a vector where a matrix was expected: Octave's
+// zeros(n) is n×n.
+const VectorNotMatrix = "zeros(n), ones(n) and rand(n) of one number are vectors, as numpy's; Octave's n×n matrix is zeros(n, n)"
+
 // resolve returns the shape of a[items...] and the offsets into a's data
 // of its elements in row-major order.
 func resolve(shape []int, items []Indexer) ([]int, []int, error) {
@@ -82,7 +86,11 @@ func resolve(shape []int, items []Indexer) ([]int, []int, error) {
 		return nil, nil, err
 	}
 	if len(items) > len(shape) {
-		return nil, nil, fmt.Errorf("too many indices: the array has %d dimension%s, the index %d", len(shape), plural(len(shape)), len(items))
+		hint := ""
+		if len(shape) == 1 && len(items) == 2 {
+			hint = " (" + VectorNotMatrix + ")"
+		}
+		return nil, nil, fmt.Errorf("too many indices: the array has %d dimension%s, the index %d%s", len(shape), plural(len(shape)), len(items), hint)
 	}
 	strides := make([]int, len(shape))
 	for k, st := len(shape)-1, 1; k >= 0; k-- {

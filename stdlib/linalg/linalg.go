@@ -85,7 +85,11 @@ func checkMatrix(name string, a *array.Array, square bool) (m, n int, err error)
 		want = "a square matrix"
 	}
 	if len(a.Shape) != 2 || square && a.Shape[0] != a.Shape[1] {
-		return 0, 0, fmt.Errorf("%s: expected %s, got shape %s", name, want, formatShape(a.Shape))
+		hint := ""
+		if len(a.Shape) == 1 && square {
+			hint = " (" + array.VectorNotMatrix + ")"
+		}
+		return 0, 0, fmt.Errorf("%s: expected %s, got shape %s%s", name, want, formatShape(a.Shape), hint)
 	}
 	m, n = a.Shape[0], a.Shape[1]
 	if m == 0 || n == 0 {

@@ -687,8 +687,11 @@ func Extrema(f, df func(float64) float64, a, b float64, s *ScanSettings) (Extrem
 	}
 	slices.Sort(candidates)
 	for _, x := range candidates {
+		// An end where f is infinite (log at 0) holds its extreme: f is
+		// unbounded there. Inside, an infinite value is a pole's, whose
+		// sign the clusters judge (poleAtExtreme).
 		y := f(x)
-		if !ok(y) {
+		if math.IsNaN(y) || !ok(y) && x != a && x != b {
 			continue
 		}
 		if y < res.Min {

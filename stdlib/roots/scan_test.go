@@ -106,6 +106,11 @@ func TestExtrema(t *testing.T) {
 	if _, err := Extrema(cubic, dcubic, 3, -2, nil); err == nil {
 		t.Error("a reversed interval is accepted")
 	}
+	// log on [0, 1] is -inf at 0, its least value; not the least one seen near 0.
+	got, err := Extrema(math.Log, func(x float64) float64 { return 1 / x }, 0, 1, nil)
+	if err != nil || !math.IsInf(got.Min, -1) || got.ArgMin != 0 || got.Max != 0 || got.ArgMax != 1 {
+		t.Errorf("log on [0, 1]: %+v, %v; want min -inf at 0, max 0 at 1", got, err)
+	}
 }
 
 // TestExtremaRefusesAPole: tan on [0, 3] has a pole at π/2 where its

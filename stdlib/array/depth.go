@@ -104,14 +104,14 @@ func (d Depth) Outside(a *Array) int {
 		// In range, v converts to int64 exactly when it is an integer; a
 		// NaN fails the range test.
 		lo, hi := d.Range()
-		for i, v := range a.Data {
+		for i, v := range a.Floats() {
 			if !(v >= lo && v <= hi) || float64(int64(v)) != v {
 				return i
 			}
 		}
 		return -1
 	}
-	for i, v := range a.Data {
+	for i, v := range a.Floats() {
 		if !math.IsNaN(v) && d.Saturate(v) != v {
 			return i
 		}
@@ -122,9 +122,9 @@ func (d Depth) Outside(a *Array) int {
 // Convert returns a as an array of depth d: each value saturated to d (see
 // Saturate), as OpenCV's Mat::convertTo(dst, d) does.
 func Convert(a *Array, d Depth) *Array {
-	out := &Array{Shape: append([]int(nil), a.Shape...), Data: make([]float64, len(a.Data)), Depth: d}
-	for i, v := range a.Data {
-		out.Data[i] = d.Saturate(v)
+	out := make([]float64, a.Len())
+	for i, v := range a.Floats() {
+		out[i] = d.Saturate(v)
 	}
-	return out
+	return &Array{Shape: append([]int(nil), a.Shape...), data: out, Depth: d}
 }

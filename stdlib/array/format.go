@@ -142,17 +142,17 @@ func nonFiniteName(x float64) (name string, ok bool) {
 func Format(a *Array, opts FormatOptions) string {
 	opts = opts.withDefaults()
 	if a.Ndim() == 0 {
-		return FormatNumber(a.Data[0], opts.Precision)
+		return FormatNumber(a.Floats()[0], opts.Precision)
 	}
-	if len(a.Data) == 0 {
+	if a.Len() == 0 {
 		return "[]"
 	}
 	p := &printer{shape: a.Shape, edge: -1}
-	if len(a.Data) > opts.Threshold {
+	if a.Len() > opts.Threshold {
 		p.edge = opts.EdgeItems
 	}
 	var shown []float64
-	p.collect(a.Data, rowMajorStrides(a.Shape), 0, 0, &shown)
+	p.collect(a.Floats(), rowMajorStrides(a.Shape), 0, 0, &shown)
 	p.words = formatEntries(shown, a.Depth == Bool, opts.Decimals)
 	return p.format(0, " ", opts.LineWidth)
 }

@@ -24,7 +24,7 @@ func normIndex(i, n, axis int) (int, error) {
 // write into a.
 func rows(a *Array, lo, hi int) []float64 {
 	inner := Size(a.Shape[1:])
-	return a.Data[lo*inner : hi*inner : hi*inner]
+	return a.Floats()[lo*inner : hi*inner : hi*inner]
 }
 
 // Index returns element i of a along axis 0, as numpy's a[i]: a number (0-d
@@ -38,7 +38,7 @@ func Index(a *Array, i int) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Array{Shape: a.Shape[1:], Data: rows(a, i, i+1), Depth: a.Depth}, nil
+	return &Array{Shape: a.Shape[1:], data: rows(a, i, i+1), Depth: a.Depth}, nil
 }
 
 // Row returns row i of the 2-d array a, as Index does.
@@ -61,8 +61,8 @@ func Col(a *Array, j int) (*Array, error) {
 		return nil, err
 	}
 	out := make([]float64, m)
-	gather(out, []int{m}, a.Data, j, []int{n})
-	return &Array{Shape: []int{m}, Data: out, Depth: a.Depth}, nil
+	gather(out, []int{m}, a.Floats(), j, []int{n})
+	return &Array{Shape: []int{m}, data: out, Depth: a.Depth}, nil
 }
 
 // Slice returns a[lo:hi:step] along axis 0 with Python's slice semantics:
@@ -80,12 +80,12 @@ func Slice(a *Array, lo, hi, step int, hasLo, hasHi bool) (*Array, error) {
 	lo, count, step, _ := SliceRange(lo, hi, step, hasLo, hasHi, a.Shape[0])
 	shape := append([]int{count}, a.Shape[1:]...)
 	if step == 1 {
-		return &Array{Shape: shape, Data: rows(a, lo, lo+count), Depth: a.Depth}, nil
+		return &Array{Shape: shape, data: rows(a, lo, lo+count), Depth: a.Depth}, nil
 	}
 	inner := Size(a.Shape[1:])
 	out := make([]float64, count*inner)
-	gather(out, []int{count, inner}, a.Data, lo*inner, []int{step * inner, 1})
-	return &Array{Shape: shape, Data: out, Depth: a.Depth}, nil
+	gather(out, []int{count, inner}, a.Floats(), lo*inner, []int{step * inner, 1})
+	return &Array{Shape: shape, data: out, Depth: a.Depth}, nil
 }
 
 // sliceBound clamps the slice bound i of an axis of length n as CPython's

@@ -39,11 +39,11 @@ func Select(a *Array, items []Indexer) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]float64, len(offsets))
+	out, data := make([]float64, len(offsets)), a.Floats()
 	for k, off := range offsets {
-		out[k] = a.Data[off]
+		out[k] = data[off]
 	}
-	return &Array{Shape: shape, Data: out, Depth: a.Depth}, nil
+	return &Array{Shape: shape, data: out, Depth: a.Depth}, nil
 }
 
 // Assign returns a copy of a with a[items...] = v, v broadcast to the
@@ -60,11 +60,11 @@ func Assign(a *Array, items []Indexer, v *Array) (*Array, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot assign %s to a selection of shape %s", ShapeString(v.Shape), ShapeString(shape))
 	}
-	out := &Array{Shape: append([]int(nil), a.Shape...), Data: append([]float64(nil), a.Data...), Depth: a.Depth}
+	data, from := append([]float64(nil), a.Floats()...), vals.Floats()
 	for k, off := range offsets {
-		out.Data[off] = a.Depth.Saturate(vals.Data[k])
+		data[off] = a.Depth.Saturate(from[k])
 	}
-	return out, nil
+	return &Array{Shape: append([]int(nil), a.Shape...), data: data, Depth: a.Depth}, nil
 }
 
 // axisPart is one axis of the result: a slice of a source axis, or (adv)
@@ -211,7 +211,7 @@ func expandMasks(shape []int, items []Indexer) ([]Indexer, error) {
 			}
 		}
 		var pos [][]float64 = make([][]float64, k)
-		for flat, x := range m.Data {
+		for flat, x := range m.Floats() {
 			if x == 0 {
 				continue
 			}
@@ -247,7 +247,7 @@ func advancedOffsets(shape, strides, axes []int, idx []*Array) ([]int, []int, er
 			return nil, nil, err
 		}
 		axis := axes[k]
-		for p, x := range b.Data {
+		for p, x := range b.Floats() {
 			if x != math.Trunc(x) {
 				return nil, nil, fmt.Errorf("an index must be an integer, not %s", FormatNumber(x, 10))
 			}

@@ -455,7 +455,7 @@ func WriteNPY(w io.Writer, a *array.Array, dtype DType) error {
 		return err
 	}
 	out := make([]byte, 0, 1<<16)
-	for i, x := range a.Data {
+	for i, x := range a.Floats() {
 		if out, err = enc(out, x); err != nil {
 			return fmt.Errorf("element %d: %w", i, err)
 		}

@@ -21,7 +21,7 @@ var bench3x3 = array.New([]int{3, 3}, []float64{0.1, -0.2, 0.3, 0.4, 0.5, -0.6, 
 
 func benchmark(b *testing.B, f func(img *array.Array) (*array.Array, error)) {
 	img := benchImage()
-	b.SetBytes(int64(8 * len(img.Data)))
+	b.SetBytes(int64(8 * img.Len()))
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := f(img); err != nil {
@@ -60,8 +60,8 @@ func BenchmarkNaiveFilter2D3x3(b *testing.B) {
 // testdata/opencv_bench.py makes it with astype(np.uint8).
 func benchImage8() *array.Array {
 	img := benchImage()
-	for i, v := range img.Data {
-		img.Data[i] = float64(int(v))
+	for i, v := range img.Floats() {
+		img.Floats()[i] = float64(int(v))
 	}
 	img.Depth = array.Uint8
 	return img
@@ -69,7 +69,7 @@ func benchImage8() *array.Array {
 
 func benchmark8(b *testing.B, f func(img *array.Array) (*array.Array, error)) {
 	img := benchImage8()
-	b.SetBytes(int64(len(img.Data)))
+	b.SetBytes(int64(img.Len()))
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := f(img); err != nil {

@@ -47,7 +47,7 @@ func BoxFilter(ctx context.Context, img *array.Array, kw, kh, ax, ay int, normal
 	dst := like(img)
 	dst.Depth = img.Depth
 	f := separable{kx: ones(kw), ky: ones(kh), ax: ax, ay: ay, border: border}
-	if err := f.apply(ctx, img.Data, l, dst.Data); err != nil {
+	if err := f.apply(ctx, img.Floats(), l, dst.Floats()); err != nil {
 		return nil, err
 	}
 	area := kw * kh
@@ -60,10 +60,10 @@ func BoxFilter(ctx context.Context, img *array.Array, kw, kh, ax, ay int, normal
 	case img.Depth == array.Uint8 && area <= 256 && area > 1:
 		divide = func(v float64) float64 { return float64((int64(v) + d) * m >> boxShift) }
 	}
-	err = parallelFor(ctx, len(dst.Data), len(dst.Data), func() func(lo, hi int) {
+	err = parallelFor(ctx, dst.Len(), dst.Len(), func() func(lo, hi int) {
 		return func(lo, hi int) {
-			for i, v := range dst.Data[lo:hi] {
-				dst.Data[lo+i] = divide(v)
+			for i, v := range dst.Floats()[lo:hi] {
+				dst.Floats()[lo+i] = divide(v)
 			}
 		}
 	})

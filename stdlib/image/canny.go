@@ -69,7 +69,7 @@ func Canny(ctx context.Context, img *array.Array, low, high float64, aperture in
 	}
 	// Magnitudes are below 2³¹, so thresholds beyond it are as good as it.
 	threshold := func(t float64) int64 { return int64(math.Max(-1, math.Min(math.Floor(t), math.MaxInt32))) }
-	g := newCannyGradient(img.Data, l, aperture, l2)
+	g := newCannyGradient(img.Floats(), l, aperture, l2)
 	state, err := g.suppress(ctx, threshold(low), threshold(high))
 	if err != nil {
 		return nil, err
@@ -77,12 +77,12 @@ func Canny(ctx context.Context, img *array.Array, low, high float64, aperture in
 	if err := hysteresis(ctx, state, l.w+2); err != nil {
 		return nil, err
 	}
-	out := &array.Array{Shape: []int{l.h, l.w}, Data: make([]float64, l.w*l.h), Depth: array.Uint8}
-	err = parallelFor(ctx, l.h, len(out.Data), func() func(y0, y1 int) {
+	out := array.NewDepth([]int{l.h, l.w}, make([]float64, l.w*l.h), array.Uint8)
+	err = parallelFor(ctx, l.h, out.Len(), func() func(y0, y1 int) {
 		return func(y0, y1 int) {
 			for y := y0; y < y1; y++ {
 				row := state[(y+1)*(l.w+2)+1:][:l.w]
-				dst := out.Data[y*l.w:][:l.w]
+				dst := out.Floats()[y*l.w:][:l.w]
 				for x, s := range row {
 					dst[x] = float64(s/edge) * 255 // without a branch
 				}

@@ -24,14 +24,14 @@ func ToGray(img *array.Array) (*array.Array, error) {
 	if err := checkDepth(fn, img); err != nil {
 		return nil, err
 	}
-	out := &array.Array{Shape: []int{l.h, l.w}, Data: make([]float64, l.h*l.w), Depth: img.Depth}
+	out := array.NewDepth([]int{l.h, l.w}, make([]float64, l.h*l.w), img.Depth)
 	w := cvtColorWeights
-	for i := range out.Data {
-		r, g, b := img.Data[3*i], img.Data[3*i+1], img.Data[3*i+2]
+	for i := range out.Len() {
+		r, g, b := img.Floats()[3*i], img.Floats()[3*i+1], img.Floats()[3*i+2]
 		if img.Depth == array.Uint8 {
-			out.Data[i] = float64((w.r*uint32(r) + w.g*uint32(g) + w.b*uint32(b) + w.round8) >> 15)
+			out.Floats()[i] = float64((w.r*uint32(r) + w.g*uint32(g) + w.b*uint32(b) + w.round8) >> 15)
 		} else {
-			out.Data[i] = img.Depth.Saturate(0.299*r + 0.587*g + 0.114*b)
+			out.Floats()[i] = img.Depth.Saturate(0.299*r + 0.587*g + 0.114*b)
 		}
 	}
 	return out, nil
@@ -47,9 +47,9 @@ func ToRGB(img *array.Array) (*array.Array, error) {
 	if img.Ndim() != 2 {
 		return nil, fmt.Errorf("cvtColor: gray to RGB needs an H×W image, got shape %s", array.ShapeString(img.Shape))
 	}
-	out := &array.Array{Shape: []int{l.h, l.w, 3}, Data: make([]float64, 3*l.h*l.w), Depth: img.Depth}
-	for i, v := range img.Data {
-		out.Data[3*i], out.Data[3*i+1], out.Data[3*i+2] = v, v, v
+	out := array.NewDepth([]int{l.h, l.w, 3}, make([]float64, 3*l.h*l.w), img.Depth)
+	for i, v := range img.Floats() {
+		out.Floats()[3*i], out.Floats()[3*i+1], out.Floats()[3*i+2] = v, v, v
 	}
 	return out, nil
 }
@@ -83,8 +83,8 @@ func ToHSV(img *array.Array) (*array.Array, error) {
 	out := like(img)
 	out.Depth = array.Uint8
 	const half = 1 << (hsvShift - 1)
-	for i := 0; i < len(img.Data); i += 3 {
-		r, g, b := int(img.Data[i]), int(img.Data[i+1]), int(img.Data[i+2])
+	for i := 0; i < img.Len(); i += 3 {
+		r, g, b := int(img.Floats()[i]), int(img.Floats()[i+1]), int(img.Floats()[i+2])
 		v, vmin := max(r, g, b), min(r, g, b)
 		diff := v - vmin
 		s := (diff*div(255<<hsvShift, v) + half) >> hsvShift
@@ -101,7 +101,7 @@ func ToHSV(img *array.Array) (*array.Array, error) {
 		if h < 0 {
 			h += 180
 		}
-		out.Data[i], out.Data[i+1], out.Data[i+2] = float64(h), float64(s), float64(v)
+		out.Floats()[i], out.Floats()[i+1], out.Floats()[i+2] = float64(h), float64(s), float64(v)
 	}
 	return out, nil
 }
@@ -132,10 +132,10 @@ func FromHSV(img *array.Array) (*array.Array, error) {
 	out := like(img)
 	out.Depth = array.Uint8
 	const hscale = float32(6.0) / 180
-	for i := 0; i < len(img.Data); i += 3 {
-		h := float32(img.Data[i])
-		s := float32(img.Data[i+1]) * (1.0 / 255)
-		v := float32(img.Data[i+2]) * (1.0 / 255)
+	for i := 0; i < img.Len(); i += 3 {
+		h := float32(img.Floats()[i])
+		s := float32(img.Floats()[i+1]) * (1.0 / 255)
+		v := float32(img.Floats()[i+2]) * (1.0 / 255)
 		b, g, r := v, v, v
 		if s != 0 {
 			h *= hscale
@@ -157,9 +157,9 @@ func FromHSV(img *array.Array) (*array.Array, error) {
 			tab := [4]float32{v, v * (1 - s), v * fma32(-s, h, 1), v * (1 - float32(s*(1-h)))}
 			b, g, r = tab[hsvSectors[sector][0]], tab[hsvSectors[sector][1]], tab[hsvSectors[sector][2]]
 		}
-		out.Data[i] = array.Uint8.Saturate(float64(r * 255))
-		out.Data[i+1] = array.Uint8.Saturate(float64(g * 255))
-		out.Data[i+2] = array.Uint8.Saturate(float64(b * 255))
+		out.Floats()[i] = array.Uint8.Saturate(float64(r * 255))
+		out.Floats()[i+1] = array.Uint8.Saturate(float64(g * 255))
+		out.Floats()[i+2] = array.Uint8.Saturate(float64(b * 255))
 	}
 	return out, nil
 }
@@ -180,7 +180,7 @@ func EqualizeHist(img *array.Array) (*array.Array, error) {
 		return nil, err
 	}
 	var hist [256]int
-	for _, v := range img.Data {
+	for _, v := range img.Floats() {
 		hist[int(v)]++
 	}
 	i := 0
@@ -189,9 +189,9 @@ func EqualizeHist(img *array.Array) (*array.Array, error) {
 	}
 	out := like(img)
 	out.Depth = array.Uint8
-	total := len(img.Data)
+	total := img.Len()
 	if hist[i] == total {
-		fill(out.Data, float64(i))
+		fill(out.Floats(), float64(i))
 		return out, nil
 	}
 	scale := float32(255) / float32(total-hist[i])
@@ -201,8 +201,8 @@ func EqualizeHist(img *array.Array) (*array.Array, error) {
 		sum += hist[i]
 		lut[i] = array.Uint8.Saturate(float64(float32(sum) * scale))
 	}
-	for k, v := range img.Data {
-		out.Data[k] = lut[int(v)]
+	for k, v := range img.Floats() {
+		out.Floats()[k] = lut[int(v)]
 	}
 	return out, nil
 }

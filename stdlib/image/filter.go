@@ -42,8 +42,8 @@ func layoutOf(fn string, img *array.Array) (layout, error) {
 	if l.h <= 0 || l.w <= 0 || l.c <= 0 {
 		return l, fmt.Errorf("%s: image is empty, shape %s", fn, array.ShapeString(img.Shape))
 	}
-	if len(img.Data) != l.h*l.w*l.c {
-		return l, fmt.Errorf("%s: image of shape %s has %d values", fn, array.ShapeString(img.Shape), len(img.Data))
+	if img.Len() != l.h*l.w*l.c {
+		return l, fmt.Errorf("%s: image of shape %s has %d values", fn, array.ShapeString(img.Shape), img.Len())
 	}
 	return l, nil
 }
@@ -62,7 +62,7 @@ func (l layout) row(data []float64, y int) []float64 {
 
 // like returns a new array of img's shape for a filter's output.
 func like(img *array.Array) *array.Array {
-	return &array.Array{Shape: append([]int(nil), img.Shape...), Data: make([]float64, len(img.Data))}
+	return array.New(append([]int(nil), img.Shape...), make([]float64, img.Len()))
 }
 
 // minParallel is the number of values below which a filter runs on one
@@ -402,7 +402,7 @@ func Filter2D(ctx context.Context, img, kernel *array.Array, anchorX, anchorY in
 		return nil, err
 	}
 	dst := like(img)
-	if err := correlate2d(ctx, img.Data, l, kernel.Data, kh, kw, ax, ay, delta, border, dst.Data); err != nil {
+	if err := correlate2d(ctx, img.Floats(), l, kernel.Floats(), kh, kw, ax, ay, delta, border, dst.Floats()); err != nil {
 		return nil, err
 	}
 	return dst, nil

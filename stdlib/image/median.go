@@ -41,11 +41,11 @@ func MedianBlur(ctx context.Context, img *array.Array, ksize int) (*array.Array,
 	dst.Depth = img.Depth
 	switch {
 	case img.Depth == array.Uint8 && (ksize == 3 || ksize == 5 && fastNet):
-		err = medianNet8(ctx, img.Data, l, ksize, dst.Data)
+		err = medianNet8(ctx, img.Floats(), l, ksize, dst.Floats())
 	case img.Depth == array.Uint8:
-		err = medianHist8(ctx, img.Data, l, ksize, dst.Data)
+		err = medianHist8(ctx, img.Floats(), l, ksize, dst.Floats())
 	default:
-		err = medianSort(ctx, img.Data, l, ksize, dst.Data)
+		err = medianSort(ctx, img.Floats(), l, ksize, dst.Floats())
 	}
 	if err != nil {
 		return nil, err

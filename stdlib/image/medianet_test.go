@@ -68,16 +68,16 @@ func testMedianNet8(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for _, shape := range [][]int{{37, 53}, {9, 2, 3}, {1, 1}, {64, 100, 4}, {3, 17}} {
 		img := randomArray(rng, 0, 256, shape...)
-		for i, v := range img.Data {
-			img.Data[i] = float64(int(v))
+		for i, v := range img.Floats() {
+			img.Floats()[i] = float64(int(v))
 		}
 		l, _ := layoutOf("test", img)
-		got, want := make([]float64, len(img.Data)), make([]float64, len(img.Data))
+		got, want := make([]float64, img.Len()), make([]float64, img.Len())
 		for _, k := range []int{3, 5} {
-			if err := medianNet8(bg, img.Data, l, k, got); err != nil {
+			if err := medianNet8(bg, img.Floats(), l, k, got); err != nil {
 				t.Fatal(err)
 			}
-			if err := medianHist8(bg, img.Data, l, k, want); err != nil {
+			if err := medianHist8(bg, img.Floats(), l, k, want); err != nil {
 				t.Fatal(err)
 			}
 			if !slices.Equal(got, want) {

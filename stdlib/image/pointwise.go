@@ -18,7 +18,7 @@ func pointwise(fn string, x, y *array.Array, f func(x, y float64) float64) (*arr
 	// One pass over values bounded by memory: quick enough not to stop.
 	_ = parallelFor(context.Background(), x.Len(), x.Len(), func() func(lo, hi int) {
 		return func(lo, hi int) {
-			out, xs, ys := dst.Data[lo:hi], x.Data[lo:hi], y.Data[lo:hi]
+			out, xs, ys := dst.Floats()[lo:hi], x.Floats()[lo:hi], y.Floats()[lo:hi]
 			for i := range out {
 				out[i] = f(xs[i], ys[i])
 			}
@@ -111,15 +111,15 @@ func AddWeighted(x *array.Array, alpha float64, y *array.Array, beta, gamma floa
 	dst := like(x)
 	dst.Depth = array.Uint8
 	vectors := x.Len() - x.Len()%16
-	for i := range dst.Data {
-		u, v := float32(x.Data[i]), float32(y.Data[i])
+	for i := range dst.Len() {
+		u, v := float32(x.Floats()[i]), float32(y.Floats()[i])
 		var sum float32
 		if i < vectors {
 			sum = fma32(u, a, fma32(v, b, g))
 		} else {
 			sum = fma32(u, a, float32(v*b)) + g
 		}
-		dst.Data[i] = saturate8(float64(sum))
+		dst.Floats()[i] = saturate8(float64(sum))
 	}
 	return dst, nil
 }
@@ -135,10 +135,10 @@ func ConvertScaleAbs(img *array.Array, alpha, beta float64) (*array.Array, error
 	}
 	dst := like(img)
 	dst.Depth = array.Uint8
-	for i, x := range img.Data {
+	for i, x := range img.Floats() {
 		// The conversion keeps the product from being fused with the sum,
 		// which Go allows: OpenCV rounds it, and halves decide the rounding.
-		dst.Data[i] = saturate8(math.Abs(float64(alpha*x) + beta))
+		dst.Floats()[i] = saturate8(math.Abs(float64(alpha*x) + beta))
 	}
 	return dst, nil
 }

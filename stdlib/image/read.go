@@ -251,7 +251,7 @@ func (s samples) colour() *array.Array {
 	out := array.Zeros(s.h, s.w, 3)
 	shift := s.shift()
 	for i, v := range s.rgb {
-		out.Data[i] = float64(v >> shift)
+		out.Floats()[i] = float64(v >> shift)
 	}
 	return out
 }
@@ -264,10 +264,10 @@ func (s samples) gray(w grayWeights) *array.Array {
 	if s.deep {
 		round = w.round16
 	}
-	for i := range out.Data {
+	for i := range out.Len() {
 		p := s.rgb[3*i : 3*i+3]
 		sum := w.r*uint32(p[0]) + w.g*uint32(p[1]) + w.b*uint32(p[2]) + round
-		out.Data[i] = float64(sum >> 15 >> shift)
+		out.Floats()[i] = float64(sum >> 15 >> shift)
 	}
 	return out
 }
@@ -288,7 +288,7 @@ func lumaPlane(m *stdimage.YCbCr) *array.Array {
 	for y := range b.Dy() {
 		row := m.Y[m.YOffset(b.Min.X, b.Min.Y+y):][:b.Dx()]
 		for x, v := range row {
-			out.Data[y*b.Dx()+x] = float64(v)
+			out.Floats()[y*b.Dx()+x] = float64(v)
 		}
 	}
 	return out

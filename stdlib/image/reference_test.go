@@ -107,7 +107,7 @@ func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error)
 	in := func(name string) *array.Array {
 		a := r.array(t, "in/"+name)
 		if strings.HasSuffix(name, "8") {
-			a = &array.Array{Shape: a.Shape, Data: a.Data, Depth: array.Uint8}
+			a = array.NewDepth(a.Shape, a.Floats(), array.Uint8)
 		}
 		return a
 	}
@@ -247,7 +247,7 @@ func TestOpenCV(t *testing.T) {
 			d, at := maxDiff(got, want, period)
 			if d > tol || math.IsNaN(d) {
 				t.Errorf("%s: differs from OpenCV by %.3g at index %d (got %.17g, want %.17g)",
-					c.Name, d, at, got.Data[at], want.Data[at])
+					c.Name, d, at, got.Floats()[at], want.Floats()[at])
 			}
 			diff = max(diff, d)
 		}
@@ -276,8 +276,8 @@ func maxDiff(got, want *array.Array, period float64) (float64, int) {
 		return math.Inf(1), 0
 	}
 	worst, at := 0.0, 0
-	for i, w := range want.Data {
-		g := got.Data[i]
+	for i, w := range want.Floats() {
+		g := got.Floats()[i]
 		if math.IsNaN(g) && math.IsNaN(w) {
 			continue
 		}

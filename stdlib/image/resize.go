@@ -45,12 +45,12 @@ func ResizeNearest(ctx context.Context, img *array.Array, w, h int) (*array.Arra
 	if img.Ndim() == 3 {
 		shape = append(shape, l.c)
 	}
-	out := &array.Array{Shape: shape, Data: make([]float64, h*w*l.c), Depth: img.Depth}
+	out := array.NewDepth(shape, make([]float64, h*w*l.c), img.Depth)
 	err = parallelFor(ctx, h, h*w*l.c, func() func(y0, y1 int) {
 		return func(y0, y1 int) {
 			for y := y0; y < y1; y++ {
-				row := l.row(img.Data, ys[y])
-				dst := out.Data[y*w*l.c : (y+1)*w*l.c]
+				row := l.row(img.Floats(), ys[y])
+				dst := out.Floats()[y*w*l.c : (y+1)*w*l.c]
 				for x, sx := range xs {
 					copy(dst[x*l.c:(x+1)*l.c], row[sx*l.c:(sx+1)*l.c])
 				}
@@ -102,7 +102,7 @@ func resizeBlocks(ctx context.Context, img *array.Array, l layout, w, h int) (*a
 	if img.Ndim() == 3 {
 		shape = append(shape, l.c)
 	}
-	out := &array.Array{Shape: shape, Data: make([]float64, h*w*l.c), Depth: img.Depth}
+	out := array.NewDepth(shape, make([]float64, h*w*l.c), img.Depth)
 	// OpenCV's scale is a float32 even for float64 images.
 	scale := 1 / float32(n)
 	mean := func(s float64) float64 { return img.Depth.Saturate(s * float64(scale)) }
@@ -112,19 +112,19 @@ func resizeBlocks(ctx context.Context, img *array.Array, l layout, w, h int) (*a
 	case img.Depth == array.Uint8:
 		mean = func(s float64) float64 { return math.RoundToEven(float64(float32(s) * scale)) }
 	}
-	err := parallelFor(ctx, h, len(img.Data), func() func(y0, y1 int) {
+	err := parallelFor(ctx, h, img.Len(), func() func(y0, y1 int) {
 		return func(y0, y1 int) {
 			for y := y0; y < y1; y++ {
 				for x := range w {
 					for c := range l.c {
 						s := 0.0
 						for i := range ky {
-							row := l.row(img.Data, y*ky+i)
+							row := l.row(img.Floats(), y*ky+i)
 							for j := range kx {
 								s += row[(x*kx+j)*l.c+c]
 							}
 						}
-						out.Data[(y*w+x)*l.c+c] = mean(s)
+						out.Floats()[(y*w+x)*l.c+c] = mean(s)
 					}
 				}
 			}
@@ -189,16 +189,16 @@ func resizeAreaTables(ctx context.Context, img *array.Array, l layout, w, h int)
 	if img.Ndim() == 3 {
 		shape = append(shape, l.c)
 	}
-	out := &array.Array{Shape: shape, Data: make([]float64, h*w*l.c), Depth: img.Depth}
+	out := array.NewDepth(shape, make([]float64, h*w*l.c), img.Depth)
 	n := w * l.c
 	// sumRows runs the function sum makes, once per goroutine, on each
 	// output row.
 	sumRows := func(sum func() func(y int, dst []float64)) error {
-		return parallelFor(ctx, h, len(img.Data)*2, func() func(y0, y1 int) {
+		return parallelFor(ctx, h, img.Len()*2, func() func(y0, y1 int) {
 			f := sum()
 			return func(y0, y1 int) {
 				for y := y0; y < y1; y++ {
-					f(y, out.Data[y*n:(y+1)*n])
+					f(y, out.Floats()[y*n:(y+1)*n])
 				}
 			}
 		})
@@ -211,7 +211,7 @@ func resizeAreaTables(ctx context.Context, img *array.Array, l layout, w, h int)
 				clear(sum)
 				for _, t := range down[start[y]:start[y+1]] {
 					clear(buf)
-					src := l.row(img.Data, t.from)
+					src := l.row(img.Floats(), t.from)
 					for _, a := range across {
 						for c := range l.c {
 							buf[a.to*l.c+c] += float32(float32(src[a.from*l.c+c]) * a.alpha)
@@ -232,7 +232,7 @@ func resizeAreaTables(ctx context.Context, img *array.Array, l layout, w, h int)
 			return func(y int, dst []float64) {
 				for _, t := range down[start[y]:start[y+1]] {
 					clear(buf)
-					src := l.row(img.Data, t.from)
+					src := l.row(img.Floats(), t.from)
 					for _, a := range across {
 						for c := range l.c {
 							buf[a.to*l.c+c] += float64(src[a.from*l.c+c] * float64(a.alpha))
@@ -350,12 +350,12 @@ func resizeBilinear(ctx context.Context, img *array.Array, l layout, across, dow
 	if img.Ndim() == 3 {
 		shape = append(shape, l.c)
 	}
-	out := &array.Array{Shape: shape, Data: make([]float64, h*w*l.c), Depth: img.Depth}
+	out := array.NewDepth(shape, make([]float64, h*w*l.c), img.Depth)
 	var err error
 	if img.Depth == array.Uint8 {
-		err = resizeLinear8(ctx, img.Data, l, out.Data, across, down)
+		err = resizeLinear8(ctx, img.Floats(), l, out.Floats(), across, down)
 	} else {
-		err = resizeLinearFloat(ctx, img, l, out.Data, across, down)
+		err = resizeLinearFloat(ctx, img, l, out.Floats(), across, down)
 	}
 	if err != nil {
 		return nil, err
@@ -368,7 +368,7 @@ func resizeBilinear(ctx context.Context, img *array.Array, l layout, across, dow
 func resizeLinearFloat(ctx context.Context, img *array.Array, l layout, dst []float64, across, down taps) error {
 	n := len(across.first) * l.c
 	interpolate := func(y int, row []float64) {
-		src := l.row(img.Data, min(max(y, 0), l.h-1))
+		src := l.row(img.Floats(), min(max(y, 0), l.h-1))
 		for x, sx := range across.first {
 			next := min(sx+1, l.w-1)
 			a0, a1 := float64(across.w0[x]), float64(across.w1[x])
@@ -513,7 +513,7 @@ func ResizeCubic(ctx context.Context, img *array.Array, w, h int) (*array.Array,
 	if img.Ndim() == 3 {
 		shape = append(shape, l.c)
 	}
-	out := &array.Array{Shape: shape, Data: make([]float64, h*w*l.c), Depth: img.Depth}
+	out := array.NewDepth(shape, make([]float64, h*w*l.c), img.Depth)
 	n := w * l.c
 	// Per output value: the offsets of its four source values in a row.
 	offsets := make([][4]int, n)
@@ -541,7 +541,7 @@ func ResizeCubic(ctx context.Context, img *array.Array, w, h int) (*array.Array,
 		}
 	}
 	across := func(y int, row []float64) {
-		src := l.row(img.Data, y)
+		src := l.row(img.Floats(), y)
 		for i, at := range offsets {
 			k := &wx[i]
 			v := 0.0
@@ -559,7 +559,7 @@ func ResizeCubic(ctx context.Context, img *array.Array, w, h int) (*array.Array,
 				for k, p := range ys[y] {
 					r[k] = rows.get(p)
 				}
-				dst := out.Data[y*n : (y+1)*n]
+				dst := out.Floats()[y*n : (y+1)*n]
 				b := fixed(by[y])
 				if !eight {
 					for i := range dst {

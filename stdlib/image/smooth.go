@@ -64,7 +64,7 @@ func GaussianBlur(ctx context.Context, img *array.Array, ksizeX, ksizeY int, sig
 	dst := like(img)
 	dst.Depth = img.Depth
 	if nx == 1 && ny == 1 {
-		copy(dst.Data, img.Data)
+		copy(dst.Floats(), img.Floats())
 		return dst, nil
 	}
 	f := separable{
@@ -72,20 +72,20 @@ func GaussianBlur(ctx context.Context, img *array.Array, ksizeX, ksizeY int, sig
 		ax: nx / 2, ay: ny / 2, border: border,
 	}
 	if !eight {
-		if err := f.apply(ctx, img.Data, l, dst.Data); err != nil {
+		if err := f.apply(ctx, img.Floats(), l, dst.Floats()); err != nil {
 			return nil, err
 		}
 		return dst, nil
 	}
 	// In fixed point the sums are integers below 2³², exact in float64.
 	f.kx, f.ky = fixedGaussian(f.kx), fixedGaussian(f.ky)
-	if err := f.apply(ctx, img.Data, l, dst.Data); err != nil {
+	if err := f.apply(ctx, img.Floats(), l, dst.Floats()); err != nil {
 		return nil, err
 	}
-	err = parallelFor(ctx, len(dst.Data), len(dst.Data), func() func(lo, hi int) {
+	err = parallelFor(ctx, dst.Len(), dst.Len(), func() func(lo, hi int) {
 		return func(lo, hi int) {
-			for i, v := range dst.Data[lo:hi] {
-				dst.Data[lo+i] = float64((int64(v) + 1<<15) >> 16) // rounded half up, as OpenCV's cast
+			for i, v := range dst.Floats()[lo:hi] {
+				dst.Floats()[lo+i] = float64((int64(v) + 1<<15) >> 16) // rounded half up, as OpenCV's cast
 			}
 		}
 	})
@@ -136,16 +136,17 @@ func checkDepth(fn string, img *array.Array) error {
 		return nil
 	}
 	const chunk = 1 << 16
-	chunks := (len(img.Data) + chunk - 1) / chunk
+	data := img.Floats()
+	chunks := (len(data) + chunk - 1) / chunk
 	first := make([]int, chunks)
-	_ = parallelFor(context.Background(), chunks, len(img.Data), func() func(lo, hi int) {
+	_ = parallelFor(context.Background(), chunks, len(data), func() func(lo, hi int) {
 		return func(lo, hi int) {
 			for k := lo; k < hi; k++ {
-				part := &array.Array{Data: img.Data[k*chunk : min((k+1)*chunk, len(img.Data))]}
+				part := data[k*chunk : min((k+1)*chunk, len(data))]
 				if img.Depth == array.Uint8 {
-					first[k] = outside8(part.Data)
+					first[k] = outside8(part)
 				} else {
-					first[k] = img.Depth.Outside(part)
+					first[k] = img.Depth.Outside(array.Vector(part))
 				}
 				if first[k] >= 0 {
 					first[k] += k * chunk
@@ -158,7 +159,7 @@ func checkDepth(fn string, img *array.Array) error {
 			continue
 		}
 		return fmt.Errorf("%s: the image is labelled %s but holds %g at index %d; convert it with as_depth(img, \"%s\")",
-			fn, img.Depth, img.Data[i], i, img.Depth)
+			fn, img.Depth, data[i], i, img.Depth)
 	}
 	return nil
 }

@@ -58,7 +58,7 @@ func Write(path string, img *array.Array, normalize bool) error {
 	case l.c == 4 && format != ".png":
 		return fmt.Errorf("%s: %s: JPEG has no alpha channel; give an H×W×3 image", fn, path)
 	}
-	m := toImage(img.Data, l, byteConverter(img.Data, normalize))
+	m := toImage(img.Floats(), l, byteConverter(img.Floats(), normalize))
 	return dataio.WriteFile(path, func(w io.Writer) error { return encode(w, m) }) // its errors say "cannot write PATH"
 }
 

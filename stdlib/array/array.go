@@ -5,6 +5,7 @@ package array
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 )
 
@@ -119,13 +120,26 @@ func (a *Array) Floats() []float64 {
 	return a.bytes.float64s()
 }
 
-// float64s returns the bytes as float64, made once.
+// float64s returns the bytes as float64, made once, in one share per CPU
+// for a large array.
 func (s *byteStore) float64s() []float64 {
 	s.once.Do(func() {
 		s.floats = make([]float64, len(s.b))
-		for i, v := range s.b {
-			s.floats[i] = float64(v)
+		convert := func(lo, hi int) {
+			for i, v := range s.b[lo:hi] {
+				s.floats[lo+i] = float64(v)
+			}
 		}
+		k := runtime.NumCPU()
+		if len(s.b) < 1<<16 || k < 2 {
+			convert(0, len(s.b))
+			return
+		}
+		var wg sync.WaitGroup
+		for i := range k {
+			wg.Go(func() { convert(len(s.b)*i/k, len(s.b)*(i+1)/k) })
+		}
+		wg.Wait()
 	})
 	return s.floats
 }
@@ -137,6 +151,12 @@ func (a *Array) Uint8s() ([]uint8, bool) {
 		return nil, false
 	}
 	return a.bytes.b, true
+}
+
+// withBytes returns the byte-backed array of the given shape over b, with
+// a's depth.
+func (a *Array) withBytes(shape []int, b []uint8) *Array {
+	return &Array{Shape: shape, bytes: &byteStore{b: b}, Depth: a.Depth}
 }
 
 // withShape returns a over the same values, with another shape of the same

@@ -120,11 +120,23 @@ func (d Depth) Outside(a *Array) int {
 }
 
 // Convert returns a as an array of depth d: each value saturated to d (see
-// Saturate), as OpenCV's Mat::convertTo(dst, d) does.
+// Saturate), as OpenCV's Mat::convertTo(dst, d) does. A Uint8 result is
+// backed by bytes.
 func Convert(a *Array, d Depth) *Array {
+	shape := append([]int(nil), a.Shape...)
+	if d == Uint8 {
+		if b, ok := a.Uint8s(); ok {
+			return FromBytes(shape, b)
+		}
+		out := make([]uint8, a.Len())
+		for i, v := range a.Floats() {
+			out[i] = uint8(Uint8.Saturate(v))
+		}
+		return FromBytes(shape, out)
+	}
 	out := make([]float64, a.Len())
 	for i, v := range a.Floats() {
 		out[i] = d.Saturate(v)
 	}
-	return &Array{Shape: append([]int(nil), a.Shape...), data: out, Depth: d}
+	return &Array{Shape: shape, data: out, Depth: d}
 }

@@ -175,7 +175,7 @@ func broadcastStrides(in, out []int, dst []int) {
 // src[offset + Σ idx[i]*strides[i]] for every multi-index idx of shape.
 // It is the one strided copy behind broadcasting, transposing, slicing with
 // a step and column selection; shape has at least one axis.
-func gather(out []float64, shape []int, src []float64, offset int, strides []int) {
+func gather[T uint8 | float64](out []T, shape []int, src []T, offset int, strides []int) {
 	if len(out) == 0 {
 		return
 	}

@@ -39,11 +39,19 @@ func Select(a *Array, items []Indexer) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, data := make([]float64, len(offsets)), a.Floats()
-	for k, off := range offsets {
-		out[k] = data[off]
+	if b, ok := a.Uint8s(); ok {
+		return a.withBytes(shape, pick(b, offsets)), nil
 	}
-	return &Array{Shape: shape, data: out, Depth: a.Depth}, nil
+	return &Array{Shape: shape, data: pick(a.Floats(), offsets), Depth: a.Depth}, nil
+}
+
+// pick returns the values of src at offsets.
+func pick[T uint8 | float64](src []T, offsets []int) []T {
+	out := make([]T, len(offsets))
+	for k, off := range offsets {
+		out[k] = src[off]
+	}
+	return out
 }
 
 // Assign returns a copy of a with a[items...] = v, v broadcast to the

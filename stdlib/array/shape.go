@@ -42,21 +42,31 @@ func Transpose(a *Array) *Array {
 	}
 	shape := slices.Clone(a.Shape)
 	slices.Reverse(shape)
-	out := make([]float64, a.Len())
-	if nd == 2 {
-		transpose2(out, a.Floats(), a.Shape[0], a.Shape[1])
-	} else {
-		strides := rowMajorStrides(a.Shape)
-		slices.Reverse(strides)
-		gather(out, shape, a.Floats(), 0, strides)
+	if b, ok := a.Uint8s(); ok {
+		out := make([]uint8, len(b))
+		transpose(out, b, a.Shape, shape)
+		return a.withBytes(shape, out)
 	}
+	out := make([]float64, a.Len())
+	transpose(out, a.Floats(), a.Shape, shape)
 	return &Array{Shape: shape, data: out, Depth: a.Depth}
+}
+
+// transpose sets dst, of the given shape, to src, of shape in reversed.
+func transpose[T uint8 | float64](dst, src []T, in, shape []int) {
+	if len(in) == 2 {
+		transpose2(dst, src, in[0], in[1])
+		return
+	}
+	strides := rowMajorStrides(in)
+	slices.Reverse(strides)
+	gather(dst, shape, src, 0, strides)
 }
 
 // transpose2 sets dst (n×m) to the transpose of src (m×n). It copies in
 // 32×32 tiles, which fit in the L1 cache together, so that neither the
 // reads nor the writes stride through memory a whole row at a time.
-func transpose2(dst, src []float64, m, n int) {
+func transpose2[T uint8 | float64](dst, src []T, m, n int) {
 	const tile = 32
 	for i0 := 0; i0 < m; i0 += tile {
 		i1 := min(i0+tile, m)

@@ -80,6 +80,9 @@ func TestReadKeepsDepth(t *testing.T) {
 			t.Fatal(err)
 		}
 		depths[file] = a.Depth
+		if _, bytes := a.Uint8s(); bytes != (a.Depth == array.Uint8) {
+			t.Errorf("%s: depth %s, backed by bytes %v", file, a.Depth, bytes)
+		}
 	}
 	arrays, err := ReadNPZ(filepath.Join("testdata", "savez.npz"), 1e8)
 	if err != nil {
@@ -145,6 +148,7 @@ func TestWriteNPYIsNumpys(t *testing.T) {
 		{"f8.npy", array.New([]int{3, 4}, arange(12, -1, 0.25)), ByDepth},
 		{"u1.npy", array.NewDepth([]int{6}, arange(6, 250, 1), array.Uint8), ByDepth},
 		{"u1.npy", array.Vector(arange(6, 250, 1)), Uint8},
+		{"u1.npy", array.FromBytes([]int{6}, []uint8{250, 251, 252, 253, 254, 255}), ByDepth},
 		{"scalar.npy", array.New([]int{}, []float64{2.5}), Float64},
 		{"empty.npy", array.New([]int{0, 3}, []float64{}), Float64},
 	} {

@@ -106,7 +106,7 @@ func BilateralFilter(ctx context.Context, img *array.Array, d int, sigmaColor, s
 	if err != nil {
 		return nil, err
 	}
-	return dst, nil
+	return packed(dst), nil
 }
 
 // tap is a place in a bilateral filter's window, with its weight for the

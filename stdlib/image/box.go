@@ -44,10 +44,9 @@ func BoxFilter(ctx context.Context, img *array.Array, kw, kh, ax, ay int, normal
 	if ay, err = anchor(fn, "anchorY", ay, kh); err != nil {
 		return nil, err
 	}
-	dst := like(img)
-	dst.Depth = img.Depth
+	sums := make([]float64, img.Len())
 	f := separable{kx: ones(kw), ky: ones(kh), ax: ax, ay: ay, border: border}
-	if err := f.apply(ctx, img.Floats(), l, dst.Floats()); err != nil {
+	if err := f.apply(ctx, img.Floats(), l, sums); err != nil {
 		return nil, err
 	}
 	area := kw * kh
@@ -60,17 +59,7 @@ func BoxFilter(ctx context.Context, img *array.Array, kw, kh, ax, ay int, normal
 	case img.Depth == array.Uint8 && area <= 256 && area > 1:
 		divide = func(v float64) float64 { return float64((int64(v) + d) * m >> boxShift) }
 	}
-	err = parallelFor(ctx, dst.Len(), dst.Len(), func() func(lo, hi int) {
-		return func(lo, hi int) {
-			for i, v := range dst.Floats()[lo:hi] {
-				dst.Floats()[lo+i] = divide(v)
-			}
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	return dst, nil
+	return finish(ctx, img, sums, divide)
 }
 
 // boxDivisor returns the multiplier m and offset δ with which OpenCV's

@@ -77,14 +77,14 @@ func Canny(ctx context.Context, img *array.Array, low, high float64, aperture in
 	if err := hysteresis(ctx, state, l.w+2); err != nil {
 		return nil, err
 	}
-	out := array.NewDepth([]int{l.h, l.w}, make([]float64, l.w*l.h), array.Uint8)
-	err = parallelFor(ctx, l.h, out.Len(), func() func(y0, y1 int) {
+	out := make([]uint8, l.w*l.h)
+	err = parallelFor(ctx, l.h, len(out), func() func(y0, y1 int) {
 		return func(y0, y1 int) {
 			for y := y0; y < y1; y++ {
 				row := state[(y+1)*(l.w+2)+1:][:l.w]
-				dst := out.Floats()[y*l.w:][:l.w]
+				dst := out[y*l.w:][:l.w]
 				for x, s := range row {
-					dst[x] = float64(s/edge) * 255 // without a branch
+					dst[x] = s / edge * 255 // without a branch
 				}
 			}
 		}
@@ -92,7 +92,7 @@ func Canny(ctx context.Context, img *array.Array, low, high float64, aperture in
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return imageOfBytes([]int{l.h, l.w}, out), nil
 }
 
 // The states of a pixel in Canny's suppression and hysteresis; suppressRow

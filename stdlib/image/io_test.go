@@ -50,6 +50,9 @@ func TestRead(t *testing.T) {
 				t.Errorf("%s: %v", c.file, err)
 				continue
 			}
+			if _, ok := got.Uint8s(); !ok || got.Depth != array.Uint8 {
+				t.Errorf("%s %s: depth %s, backed by bytes %v", c.file, mode, got.Depth, ok)
+			}
 			want := ref.array(t, "read/"+c.file+"/"+mode)
 			d, at := maxDiff(got, want, 0)
 			off := 0

@@ -50,7 +50,7 @@ func MedianBlur(ctx context.Context, img *array.Array, ksize int) (*array.Array,
 	if err != nil {
 		return nil, err
 	}
-	return dst, nil
+	return packed(dst), nil
 }
 
 // medianHist8 sets dst to the ksize×ksize median of the 8-bit image src

@@ -134,7 +134,7 @@ func morph(ctx context.Context, fn string, img, kernel *array.Array, ax, ay, ite
 	dst.Depth = img.Depth
 	copy(dst.Floats(), src)
 	if len(taps) == 0 {
-		return dst, nil
+		return packed(dst), nil
 	}
 	for range iterations {
 		src = append([]float64(nil), dst.Floats()...)
@@ -169,7 +169,7 @@ func morph(ctx context.Context, fn string, img, kernel *array.Array, ax, ay, ite
 			return nil, err
 		}
 	}
-	return dst, nil
+	return packed(dst), nil
 }
 
 // MorphOp is a morphological operation built of erosions and dilations,
@@ -223,10 +223,11 @@ func MorphologyEx(ctx context.Context, img *array.Array, op MorphOp, kernel *arr
 		}
 		out := like(img)
 		out.Depth = img.Depth
-		for i := range out.Len() {
-			out.Floats()[i] = img.Depth.Saturate(a.Floats()[i] - b.Floats()[i])
+		od, ad, bd := out.Floats(), a.Floats(), b.Floats()
+		for i := range od {
+			od[i] = img.Depth.Saturate(ad[i] - bd[i])
 		}
-		return out, nil
+		return packed(out), nil
 	}
 	switch op {
 	case Open:

@@ -21,6 +21,23 @@ func resizeLayout(img *array.Array, w, h int) (layout, error) {
 	return l, nil
 }
 
+// resizedShape returns the shape of img, laid out as l, resized to w×h.
+func resizedShape(img *array.Array, l layout, w, h int) []int {
+	if img.Ndim() == 3 {
+		return []int{h, w, l.c}
+	}
+	return []int{h, w}
+}
+
+// resized8 returns the 8-bit image of img's values as bytes (see bytesOf)
+// and a new 8-bit image of the given shape with its bytes, for an 8-bit
+// resize to fill.
+func resized8(ctx context.Context, img *array.Array, shape []int) (src []uint8, out *array.Array, dst []uint8, err error) {
+	src, err = bytesOf(ctx, img)
+	dst = make([]uint8, array.Size(shape))
+	return src, imageOfBytes(shape, dst), dst, err
+}
+
 // ResizeNearest returns img resized to w×h pixels by nearest-neighbour
 // sampling, as cv::resize(img, (w, h), interpolation=INTER_NEAREST): output
 // pixel (x, y) copies source pixel (⌊x·sx⌋, ⌊y·sy⌋), clamped to the image,
@@ -41,26 +58,38 @@ func ResizeNearest(ctx context.Context, img *array.Array, w, h int) (*array.Arra
 		return at
 	}
 	xs, ys := pick(w, l.w), pick(h, l.h)
-	shape := []int{h, w}
-	if img.Ndim() == 3 {
-		shape = append(shape, l.c)
+	shape := resizedShape(img, l, w, h)
+	if src, ok := img.Uint8s(); ok {
+		dst := make([]uint8, array.Size(shape))
+		return unlessErr(imageOfBytes(shape, dst), nearest(ctx, src, l, xs, ys, dst))
 	}
-	out := array.NewDepth(shape, make([]float64, h*w*l.c), img.Depth)
-	err = parallelFor(ctx, h, h*w*l.c, func() func(y0, y1 int) {
-		return func(y0, y1 int) {
-			for y := y0; y < y1; y++ {
-				row := l.row(img.Floats(), ys[y])
-				dst := out.Floats()[y*w*l.c : (y+1)*w*l.c]
-				for x, sx := range xs {
-					copy(dst[x*l.c:(x+1)*l.c], row[sx*l.c:(sx+1)*l.c])
-				}
-			}
-		}
-	})
+	out := array.NewDepth(shape, make([]float64, array.Size(shape)), img.Depth)
+	return unlessErr(out, nearest(ctx, img.Floats(), l, xs, ys, out.Floats()))
+}
+
+// unlessErr returns out, or err if it is not nil.
+func unlessErr(out *array.Array, err error) (*array.Array, error) {
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// nearest sets dst to src, laid out as l, resized by copying pixel (xs[x],
+// ys[y]) to (x, y).
+func nearest[T uint8 | float64](ctx context.Context, src []T, l layout, xs, ys []int, dst []T) error {
+	n := len(xs) * l.c
+	return parallelFor(ctx, len(ys), len(dst), func() func(y0, y1 int) {
+		return func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				row := src[ys[y]*l.stride():][:l.stride()]
+				out := dst[y*n : (y+1)*n]
+				for x, sx := range xs {
+					copy(out[x*l.c:(x+1)*l.c], row[sx*l.c:(sx+1)*l.c])
+				}
+			}
+		}
+	})
 }
 
 // ResizeArea returns img resized to w×h pixels by area interpolation, as
@@ -97,43 +126,47 @@ func ResizeArea(ctx context.Context, img *array.Array, w, h int) (*array.Array, 
 // one addition per source value.
 func resizeBlocks(ctx context.Context, img *array.Array, l layout, w, h int) (*array.Array, error) {
 	kx, ky := l.w/w, l.h/h
-	n := kx * ky
-	shape := []int{h, w}
-	if img.Ndim() == 3 {
-		shape = append(shape, l.c)
-	}
-	out := array.NewDepth(shape, make([]float64, h*w*l.c), img.Depth)
+	shape := resizedShape(img, l, w, h)
 	// OpenCV's scale is a float32 even for float64 images.
-	scale := 1 / float32(n)
-	mean := func(s float64) float64 { return img.Depth.Saturate(s * float64(scale)) }
-	switch {
-	case img.Depth == array.Uint8 && kx == 2 && ky == 2:
-		mean = func(s float64) float64 { return float64((int64(s) + 2) >> 2) }
-	case img.Depth == array.Uint8:
-		mean = func(s float64) float64 { return math.RoundToEven(float64(float32(s) * scale)) }
+	scale := 1 / float32(kx*ky)
+	if img.Depth != array.Uint8 {
+		out := array.NewDepth(shape, make([]float64, array.Size(shape)), img.Depth)
+		mean := func(s float64) float64 { return img.Depth.Saturate(s * float64(scale)) }
+		return unlessErr(out, blockMeans(ctx, img.Floats(), l, kx, ky, out.Floats(), mean))
 	}
-	err := parallelFor(ctx, h, img.Len(), func() func(y0, y1 int) {
+	mean := func(s float64) float64 { return math.RoundToEven(float64(float32(s) * scale)) }
+	if kx == 2 && ky == 2 {
+		mean = func(s float64) float64 { return float64((int64(s) + 2) >> 2) }
+	}
+	src, out, dst, err := resized8(ctx, img, shape)
+	if err != nil {
+		return nil, err
+	}
+	return unlessErr(out, blockMeans(ctx, src, l, kx, ky, dst, mean))
+}
+
+// blockMeans sets dst to src, laid out as l, shrunk by kx×ky blocks: each
+// value mean(s) of the sum s of its block's.
+func blockMeans[T uint8 | float64](ctx context.Context, src []T, l layout, kx, ky int, dst []T, mean func(s float64) float64) error {
+	w, h := l.w/kx, l.h/ky
+	return parallelFor(ctx, h, len(src), func() func(y0, y1 int) {
 		return func(y0, y1 int) {
 			for y := y0; y < y1; y++ {
 				for x := range w {
 					for c := range l.c {
 						s := 0.0
 						for i := range ky {
-							row := l.row(img.Floats(), y*ky+i)
+							row := src[(y*ky+i)*l.stride():]
 							for j := range kx {
-								s += row[(x*kx+j)*l.c+c]
+								s += float64(row[(x*kx+j)*l.c+c])
 							}
 						}
-						out.Floats()[(y*w+x)*l.c+c] = mean(s)
+						dst[(y*w+x)*l.c+c] = T(mean(s))
 					}
 				}
 			}
 		}
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // areaTab is one entry of OpenCV's tables for area resizing
@@ -185,36 +218,35 @@ func resizeAreaTables(ctx context.Context, img *array.Array, l layout, w, h int)
 	for k, t := range down {
 		start[t.to+1] = k + 1
 	}
-	shape := []int{h, w}
-	if img.Ndim() == 3 {
-		shape = append(shape, l.c)
-	}
-	out := array.NewDepth(shape, make([]float64, h*w*l.c), img.Depth)
+	shape := resizedShape(img, l, w, h)
 	n := w * l.c
 	// sumRows runs the function sum makes, once per goroutine, on each
-	// output row.
-	sumRows := func(sum func() func(y int, dst []float64)) error {
+	// output row y.
+	sumRows := func(sum func() func(y int)) error {
 		return parallelFor(ctx, h, img.Len()*2, func() func(y0, y1 int) {
 			f := sum()
 			return func(y0, y1 int) {
 				for y := y0; y < y1; y++ {
-					f(y, out.Floats()[y*n:(y+1)*n])
+					f(y)
 				}
 			}
 		})
 	}
-	var err error
 	if img.Depth == array.Uint8 {
-		err = sumRows(func() func(y int, dst []float64) {
+		src, out, dst, err := resized8(ctx, img, shape)
+		if err != nil {
+			return nil, err
+		}
+		return unlessErr(out, sumRows(func() func(y int) {
 			buf, sum := make([]float32, n), make([]float32, n)
-			return func(y int, dst []float64) {
+			return func(y int) {
 				clear(sum)
 				for _, t := range down[start[y]:start[y+1]] {
 					clear(buf)
-					src := l.row(img.Floats(), t.from)
+					row := l.row8(src, t.from)
 					for _, a := range across {
 						for c := range l.c {
-							buf[a.to*l.c+c] += float32(float32(src[a.from*l.c+c]) * a.alpha)
+							buf[a.to*l.c+c] += float32(float32(row[a.from*l.c+c]) * a.alpha)
 						}
 					}
 					for i, v := range buf {
@@ -222,36 +254,34 @@ func resizeAreaTables(ctx context.Context, img *array.Array, l layout, w, h int)
 					}
 				}
 				for i, v := range sum {
-					dst[i] = min(max(math.RoundToEven(float64(v)), 0), 255)
+					dst[y*n+i] = uint8(min(max(math.RoundToEven(float64(v)), 0), 255))
 				}
 			}
-		})
-	} else {
-		err = sumRows(func() func(y int, dst []float64) {
-			buf := make([]float64, n)
-			return func(y int, dst []float64) {
-				for _, t := range down[start[y]:start[y+1]] {
-					clear(buf)
-					src := l.row(img.Floats(), t.from)
-					for _, a := range across {
-						for c := range l.c {
-							buf[a.to*l.c+c] += float64(src[a.from*l.c+c] * float64(a.alpha))
-						}
-					}
-					for i, v := range buf {
-						dst[i] += float64(float64(t.alpha) * v)
+		}))
+	}
+	out := array.NewDepth(shape, make([]float64, array.Size(shape)), img.Depth)
+	src := img.Floats()
+	return unlessErr(out, sumRows(func() func(y int) {
+		buf := make([]float64, n)
+		return func(y int) {
+			dst := out.Floats()[y*n : (y+1)*n]
+			for _, t := range down[start[y]:start[y+1]] {
+				clear(buf)
+				row := l.row(src, t.from)
+				for _, a := range across {
+					for c := range l.c {
+						buf[a.to*l.c+c] += float64(row[a.from*l.c+c] * float64(a.alpha))
 					}
 				}
-				for i, v := range dst {
-					dst[i] = img.Depth.Saturate(v)
+				for i, v := range buf {
+					dst[i] += float64(float64(t.alpha) * v)
 				}
 			}
-		})
-	}
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+			for i, v := range dst {
+				dst[i] = img.Depth.Saturate(v)
+			}
+		}
+	}))
 }
 
 // resizeCoefBits is the fixed point of OpenCV's 8-bit linear resizing
@@ -345,30 +375,25 @@ func ResizeLinear(ctx context.Context, img *array.Array, w, h int) (*array.Array
 // interpolation with the given taps across and down, as ResizeLinear
 // describes.
 func resizeBilinear(ctx context.Context, img *array.Array, l layout, across, down taps) (*array.Array, error) {
-	w, h := len(across.first), len(down.first)
-	shape := []int{h, w}
-	if img.Ndim() == 3 {
-		shape = append(shape, l.c)
-	}
-	out := array.NewDepth(shape, make([]float64, h*w*l.c), img.Depth)
-	var err error
+	shape := resizedShape(img, l, len(across.first), len(down.first))
 	if img.Depth == array.Uint8 {
-		err = resizeLinear8(ctx, img.Floats(), l, out.Floats(), across, down)
-	} else {
-		err = resizeLinearFloat(ctx, img, l, out.Floats(), across, down)
+		src, out, dst, err := resized8(ctx, img, shape)
+		if err != nil {
+			return nil, err
+		}
+		return unlessErr(out, resizeLinear8(ctx, src, l, dst, across, down))
 	}
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	out := array.NewDepth(shape, make([]float64, array.Size(shape)), img.Depth)
+	return unlessErr(out, resizeLinearFloat(ctx, img, l, out.Floats(), across, down))
 }
 
 // resizeLinearFloat sets dst to img, laid out as l, resized by bilinear
 // interpolation in float64 with the taps across and down of linearTaps.
 func resizeLinearFloat(ctx context.Context, img *array.Array, l layout, dst []float64, across, down taps) error {
 	n := len(across.first) * l.c
+	data := img.Floats()
 	interpolate := func(y int, row []float64) {
-		src := l.row(img.Floats(), min(max(y, 0), l.h-1))
+		src := l.row(data, min(max(y, 0), l.h-1))
 		for x, sx := range across.first {
 			next := min(sx+1, l.w-1)
 			a0, a1 := float64(across.w0[x]), float64(across.w1[x])
@@ -405,7 +430,7 @@ func fixedCoef(v float32) int32 {
 // point: the rows interpolated across exactly with weights of 11 fraction
 // bits, then the column step ((b₀·(r₀ >> 4)) >> 16) + ((b₁·(r₁ >> 4)) >>
 // 16) rounded from 2 more bits, as its vector code does.
-func resizeLinear8(ctx context.Context, src []float64, l layout, dst []float64, across, down taps) error {
+func resizeLinear8(ctx context.Context, src []uint8, l layout, dst []uint8, across, down taps) error {
 	n := len(across.first) * l.c
 	// Per output value: the offsets of its two source values in a row,
 	// and their weights.
@@ -420,7 +445,7 @@ func resizeLinear8(ctx context.Context, src []float64, l layout, dst []float64, 
 		}
 	}
 	interpolate := func(y int, row []int32) {
-		in := l.row(src, min(max(y, 0), l.h-1))
+		in := l.row8(src, min(max(y, 0), l.h-1))
 		row = row[:n]
 		for i := range row {
 			row[i] = int32(in[off0[i]])*w0[i] + int32(in[off1[i]])*w1[i]
@@ -437,7 +462,7 @@ func resizeLinear8(ctx context.Context, src []float64, l layout, dst []float64, 
 				r0, r1 = r0[:len(out)], r1[:len(out)]
 				for i := range out {
 					v := ((b0*(r0[i]>>4))>>16 + (b1*(r1[i]>>4))>>16 + 2) >> 2
-					out[i] = float64(min(max(v, 0), 255))
+					out[i] = uint8(min(max(v, 0), 255))
 				}
 			}
 		}
@@ -509,11 +534,7 @@ func ResizeCubic(ctx context.Context, img *array.Array, w, h int) (*array.Array,
 	}
 	xs, ax := cubicTaps(w, l.w)
 	ys, by := cubicTaps(h, l.h)
-	shape := []int{h, w}
-	if img.Ndim() == 3 {
-		shape = append(shape, l.c)
-	}
-	out := array.NewDepth(shape, make([]float64, h*w*l.c), img.Depth)
+	shape := resizedShape(img, l, w, h)
 	n := w * l.c
 	// Per output value: the offsets of its four source values in a row.
 	offsets := make([][4]int, n)
@@ -540,41 +561,51 @@ func ResizeCubic(ctx context.Context, img *array.Array, w, h int) (*array.Array,
 			wx[x*l.c+c] = fixed(ax[x])
 		}
 	}
-	across := func(y int, row []float64) {
-		src := l.row(img.Floats(), y)
-		for i, at := range offsets {
-			k := &wx[i]
-			v := 0.0
-			for j, p := range at {
-				v += src[p] * k[j]
-			}
-			row[i] = v
-		}
-	}
-	err = parallelFor(ctx, h, h*n*8, func() func(y0, y1 int) {
-		rows := newRowCache(4, n, across)
-		var r [4][]float64
-		return func(y0, y1 int) {
-			for y := y0; y < y1; y++ {
-				for k, p := range ys[y] {
-					r[k] = rows.get(p)
-				}
-				dst := out.Floats()[y*n : (y+1)*n]
-				b := fixed(by[y])
-				if !eight {
-					for i := range dst {
-						dst[i] = img.Depth.Saturate(r[0][i]*b[0] + r[1][i]*b[1] + r[2][i]*b[2] + r[3][i]*b[3])
+	// columns runs, once per goroutine, the function it returns for each
+	// output row y with the four rows made across its weights apply to.
+	columns := func(across func(y int, row []float64), column func(y int, r [4][]float64, b [4]float64)) error {
+		return parallelFor(ctx, h, h*n*8, func() func(y0, y1 int) {
+			rows := newRowCache(4, n, across)
+			var r [4][]float64
+			return func(y0, y1 int) {
+				for y := y0; y < y1; y++ {
+					for k, p := range ys[y] {
+						r[k] = rows.get(p)
 					}
-					continue
+					column(y, r, fixed(by[y]))
 				}
-				cubicColumn8(r, b, dst)
 			}
-		}
-	})
-	if err != nil {
-		return nil, err
+		})
 	}
-	return out, nil
+	if eight {
+		src, out, dst, err := resized8(ctx, img, shape)
+		if err != nil {
+			return nil, err
+		}
+		return unlessErr(out, columns(func(y int, row []float64) { cubicAcross(l.row8(src, y), offsets, wx, row) },
+			func(y int, r [4][]float64, b [4]float64) { cubicColumn8(r, b, dst[y*n:(y+1)*n]) }))
+	}
+	out := array.NewDepth(shape, make([]float64, array.Size(shape)), img.Depth)
+	src, dst := img.Floats(), out.Floats()
+	return unlessErr(out, columns(func(y int, row []float64) { cubicAcross(l.row(src, y), offsets, wx, row) },
+		func(y int, r [4][]float64, b [4]float64) {
+			for i := range n {
+				dst[y*n+i] = img.Depth.Saturate(r[0][i]*b[0] + r[1][i]*b[1] + r[2][i]*b[2] + r[3][i]*b[3])
+			}
+		}))
+}
+
+// cubicAcross sets row to the sums across the source row src, each value's
+// of the four values at its offsets with its weights wx.
+func cubicAcross[T uint8 | float64](src []T, offsets [][4]int, wx [][4]float64, row []float64) {
+	for i, at := range offsets {
+		k := &wx[i]
+		v := 0.0
+		for j, p := range at {
+			v += float64(src[p]) * k[j]
+		}
+		row[i] = v
+	}
 }
 
 // cubicColumn8 sets dst to the 8-bit bicubic sums down the rows r (made
@@ -582,7 +613,7 @@ func ResizeCubic(ctx context.Context, img *array.Array, w, h int) (*array.Array,
 // fraction bits, as OpenCV's VResizeCubic for 8 bits computes them: in
 // float32 for the whole groups of cubicVectorLanes values, in integers for
 // the rest (see ResizeCubic).
-func cubicColumn8(r [4][]float64, b [4]float64, dst []float64) {
+func cubicColumn8(r [4][]float64, b [4]float64, dst []uint8) {
 	var bf [4]float32
 	for k, v := range b {
 		bf[k] = float32(v) * (1.0 / (1 << (2 * resizeCoefBits)))
@@ -593,10 +624,10 @@ func cubicColumn8(r [4][]float64, b [4]float64, dst []float64) {
 		s = float32(float32(r[2][i])*bf[2]) + s
 		s = float32(float32(r[1][i])*bf[1]) + s
 		s = float32(float32(r[0][i])*bf[0]) + s
-		dst[i] = min(max(math.RoundToEven(float64(s)), 0), 255)
+		dst[i] = uint8(min(max(math.RoundToEven(float64(s)), 0), 255))
 	}
 	for i := vector; i < len(dst); i++ {
 		s := int64(r[0][i]*b[0]+r[1][i]*b[1]+r[2][i]*b[2]+r[3][i]*b[3]) + 1<<(2*resizeCoefBits-1)
-		dst[i] = float64(min(max(s>>(2*resizeCoefBits), 0), 255))
+		dst[i] = uint8(min(max(s>>(2*resizeCoefBits), 0), 255))
 	}
 }

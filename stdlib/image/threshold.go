@@ -80,7 +80,7 @@ func Threshold(img *array.Array, t, maxval float64, mode ThresholdMode) (*array.
 			out[i] = pick(above, 0, x)
 		}
 	}
-	return dst, t, nil
+	return packed(dst), t, nil
 }
 
 // pick returns a if cond holds and b otherwise.

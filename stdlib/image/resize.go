@@ -427,46 +427,59 @@ func fixedCoef(v float32) int32 {
 }
 
 // resizeLinear8 is resizeLinearFloat for 8-bit images, in OpenCV's fixed
-// point: the rows interpolated across exactly with weights of 11 fraction
-// bits, then the column step ((b₀·(r₀ >> 4)) >> 16) + ((b₁·(r₁ >> 4)) >>
-// 16) rounded from 2 more bits, as its vector code does.
+// point: each source row interpolated across once per band of output rows
+// (linearAcross), exactly, with weights of 11 fraction bits, then the
+// output rows made from two of them (linearDown).
 func resizeLinear8(ctx context.Context, src []uint8, l layout, dst []uint8, across, down taps) error {
 	n := len(across.first) * l.c
-	// Per output value: the offsets of its two source values in a row,
-	// and their weights.
-	off0, off1 := make([]int32, n), make([]int32, n)
-	w0, w1 := make([]int32, n), make([]int32, n)
+	// Per output value: the offset of its first source value in a row
+	// (the second is l.c values on, or weighs 0) and the two weights.
+	off, w := make([]int32, n), make([]int32, n)
 	for x, sx := range across.first {
-		next := min(sx+1, l.w-1)
 		for c := range l.c {
-			i := x*l.c + c
-			off0[i], off1[i] = int32(sx*l.c+c), int32(next*l.c+c)
-			w0[i], w1[i] = fixedCoef(across.w0[x]), fixedCoef(across.w1[x])
-		}
-	}
-	interpolate := func(y int, row []int32) {
-		in := l.row8(src, min(max(y, 0), l.h-1))
-		row = row[:n]
-		for i := range row {
-			row[i] = int32(in[off0[i]])*w0[i] + int32(in[off1[i]])*w1[i]
+			off[x*l.c+c] = int32(sx*l.c + c)
+			w[x*l.c+c] = fixedCoef(across.w0[x]) | fixedCoef(across.w1[x])<<16
 		}
 	}
 	return parallelFor(ctx, len(down.first), len(down.first)*n*4, func() func(y0, y1 int) {
-		rows := newRowCache(2, n, interpolate)
+		padded := make([]uint8, l.stride()+acrossSlack)
+		rows := newRowCache(2, n, func(y int, row []int32) {
+			copy(padded, l.row8(src, min(max(y, 0), l.h-1)))
+			linearAcross(padded, l.c, off, w, row)
+		})
 		return func(y0, y1 int) {
 			for y, sy := range down.first[y0:y1] {
 				y += y0
-				r0, r1 := rows.get(sy), rows.get(sy+1)
-				b0, b1 := fixedCoef(down.w0[y]), fixedCoef(down.w1[y])
-				out := dst[y*n : (y+1)*n]
-				r0, r1 = r0[:len(out)], r1[:len(out)]
-				for i := range out {
-					v := ((b0*(r0[i]>>4))>>16 + (b1*(r1[i]>>4))>>16 + 2) >> 2
-					out[i] = uint8(min(max(v, 0), 255))
-				}
+				linearDown(dst[y*n:(y+1)*n], rows.get(sy), rows.get(sy+1), fixedCoef(down.w0[y]), fixedCoef(down.w1[y]))
 			}
 		}
 	})
+}
+
+// acrossSlack is the number of bytes past a source row that
+// linearAcross may read: a row is copied into a buffer that long.
+const acrossSlack = 4
+
+// linearAcrossGo sets row to the source row in (of pixels of c values,
+// followed by acrossSlack spare bytes) interpolated across: value i is
+// w[i]&0xffff times in[off[i]] plus w[i]>>16 times in[off[i]+c].
+func linearAcrossGo(in []uint8, c int, off, w, row []int32) {
+	row, w = row[:len(off)], w[:len(off)]
+	for i, o := range off {
+		row[i] = int32(in[o])*(w[i]&0xffff) + int32(in[int(o)+c])*(w[i]>>16)
+	}
+}
+
+// linearDownGo sets out to the 8-bit values between the rows r0 and r1
+// made by linearAcross, with the weights b0 and b1 of 11 fraction bits, as
+// OpenCV's vector code computes them: ((b₀·(r₀ >> 4)) >> 16) + ((b₁·(r₁ >>
+// 4)) >> 16), rounded from 2 more fraction bits.
+func linearDownGo(out []uint8, r0, r1 []int32, b0, b1 int32) {
+	r0, r1 = r0[:len(out)], r1[:len(out)]
+	for i := range out {
+		v := ((b0*(r0[i]>>4))>>16 + (b1*(r1[i]>>4))>>16 + 2) >> 2
+		out[i] = uint8(min(max(v, 0), 255))
+	}
 }
 
 // cubicA is the A of OpenCV's bicubic weights (interpolateCubic).

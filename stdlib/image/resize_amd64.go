@@ -1,0 +1,56 @@
+package image
+
+import "golang.org/x/sys/cpu"
+
+// linearDownAVX2 is linearDownGo for len(out), a multiple of 16, values,
+// 16 at a time: the rows shifted and packed to 16 bits (their values are
+// below 2¹⁵ after the shift), multiplied by the weights keeping the high
+// halves (VPMULHW: the same (b·r) >> 16), summed, rounded and packed to
+// bytes with saturation. r0 and r1 hold at least len(out) values.
+//
+//go:noescape
+func linearDownAVX2(out []uint8, r0, r1 []int32, b0, b1 int32)
+
+// linearAcrossAVX2 is linearAcrossGo for len(off), a multiple of 8,
+// values, 8 at a time, for pixels of at most 3 values: it gathers the 4
+// bytes from each offset (VPGATHERDD), moves the two it needs into words
+// (VPSHUFB with shuffle, bytes 0 and c of each 4), and multiplies and adds
+// the words with the weights (VPMADDWD). It reads up to 3 bytes past an
+// offset, which must lie within the row.
+//
+//go:noescape
+func linearAcrossAVX2(in []uint8, off, w, row []int32, shuffle *[32]uint8)
+
+// acrossShuffles are the shuffles of linearAcrossAVX2 for pixels of 1, 2
+// and 3 values: for each 4 bytes gathered, words of byte 0 and byte c.
+var acrossShuffles = func() (s [4][32]uint8) {
+	for c := 1; c <= 3; c++ {
+		for k := range 8 {
+			lane := 4 * (k % 4)
+			copy(s[c][4*k:], []uint8{uint8(lane), 0x80, uint8(lane + c), 0x80})
+		}
+	}
+	return s
+}()
+
+// linearAcross is linearAcrossGo, with AVX2 for whole groups of 8 values
+// of pixels of 1 to 3 values where the CPU has it.
+func linearAcross(in []uint8, c int, off, w, row []int32) {
+	if cpu.X86.HasAVX2 && c <= 3 {
+		n := len(off) &^ 7
+		linearAcrossAVX2(in, off[:n], w[:n], row[:n], &acrossShuffles[c])
+		off, w, row = off[n:], w[n:], row[n:]
+	}
+	linearAcrossGo(in, c, off, w, row)
+}
+
+// linearDown is linearDownGo, with AVX2 for whole groups of 16 values
+// where the CPU has it.
+func linearDown(out []uint8, r0, r1 []int32, b0, b1 int32) {
+	if cpu.X86.HasAVX2 {
+		n := len(out) &^ 15
+		linearDownAVX2(out[:n], r0[:n], r1[:n], b0, b1)
+		out, r0, r1 = out[n:], r0[n:], r1[n:]
+	}
+	linearDownGo(out, r0, r1, b0, b1)
+}

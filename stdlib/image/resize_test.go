@@ -1,0 +1,70 @@
+package image
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestLinearDown checks linearDown (with AVX2 where the CPU has it)
+// against linearDownGo on rows of every length up to 80, with values and
+// weights up to the largest linearAcross can make: rows of 255 times
+// weights summing to 2049 (two weights rounded up).
+func TestLinearDown(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for n := range 80 {
+		for range 20 {
+			b0 := rng.Int32N(2049)
+			b1 := 2047 + rng.Int32N(3) - b0
+			r0, r1 := make([]int32, n), make([]int32, n)
+			for i := range n {
+				r0[i], r1[i] = rng.Int32N(255*2049+1), rng.Int32N(255*2049+1)
+				if rng.IntN(4) == 0 {
+					r0[i], r1[i] = 255*2049, 255*2049
+				}
+			}
+			got, want := make([]uint8, n), make([]uint8, n)
+			linearDown(got, r0, r1, b0, b1)
+			linearDownGo(want, r0, r1, b0, b1)
+			if !slices.Equal(got, want) {
+				t.Fatalf("n %d, weights %d and %d: got %v, want %v", n, b0, b1, got, want)
+			}
+		}
+	}
+}
+
+// TestLinearAcross checks linearAcross (with AVX2 where the CPU has it)
+// against linearAcrossGo for pixels of 1 to 4 values, on rows of random
+// bytes with offsets anywhere in the row, the last pixel's among them.
+func TestLinearAcross(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for c := 1; c <= 4; c++ {
+		for n := range 70 {
+			width := 1 + rng.IntN(40)
+			in := make([]uint8, width*c+acrossSlack)
+			for i := range in[:width*c] {
+				in[i] = uint8(rng.IntN(256))
+			}
+			off, w := make([]int32, n), make([]int32, n)
+			for i := range n {
+				x := rng.IntN(width)
+				if i%5 == 0 {
+					x = width - 1
+				}
+				off[i] = int32(x*c + i%c)
+				w0 := rng.Int32N(2049)
+				w1 := 2048 - w0
+				if x == width-1 {
+					w0, w1 = 2048, 0
+				}
+				w[i] = w0 | w1<<16
+			}
+			got, want := make([]int32, n), make([]int32, n)
+			linearAcross(in, c, off, w, got)
+			linearAcrossGo(in, c, off, w, want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("c %d, n %d: got %v, want %v", c, n, got, want)
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package array
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -310,6 +311,11 @@ func Clip(a *Array, lo, hi float64) *Array {
 func Equal(a, b *Array) bool {
 	if !sameShape(a.Shape, b.Shape) {
 		return false
+	}
+	if x, ok := a.Uint8s(); ok {
+		if y, ok := b.Uint8s(); ok {
+			return slices.Equal(x, y)
+		}
 	}
 	bd := b.Floats()
 	for i, x := range a.Floats() {

@@ -204,6 +204,16 @@ func areaTables(n, src int) []areaTab {
 	return tab
 }
 
+// tableStarts returns, for a table of areaTables for n output pixels, where
+// the entries of each begin: those of pixel i are [at[i], at[i+1]).
+func tableStarts(tab []areaTab, n int) []int {
+	at := make([]int, n+1)
+	for k, t := range tab {
+		at[t.to+1] = k + 1
+	}
+	return at
+}
+
 // resizeAreaTables returns img, laid out as l, shrunk to w×h pixels with
 // the weights of areaTables, as OpenCV's resizeArea_ computes it: each
 // source row the output row covers is summed across with the weights of
@@ -213,75 +223,76 @@ func areaTables(n, src int) []areaTab {
 // two multiply-adds per source value.
 func resizeAreaTables(ctx context.Context, img *array.Array, l layout, w, h int) (*array.Array, error) {
 	across, down := areaTables(w, l.w), areaTables(h, l.h)
-	// The entries of down of each output row.
-	start := make([]int, h+1)
-	for k, t := range down {
-		start[t.to+1] = k + 1
-	}
+	// The entries of the tables of each output column and row, from
+	// first[x] to first[x+1] and from start[y] to start[y+1].
+	first, start := tableStarts(across, w), tableStarts(down, h)
 	shape := resizedShape(img, l, w, h)
 	n := w * l.c
-	// sumRows runs the function sum makes, once per goroutine, on each
-	// output row y.
-	sumRows := func(sum func() func(y int)) error {
-		return parallelFor(ctx, h, img.Len()*2, func() func(y0, y1 int) {
-			f := sum()
-			return func(y0, y1 int) {
-				for y := y0; y < y1; y++ {
-					f(y)
-				}
-			}
-		})
+	most := 0 // the most source rows an output row covers
+	for y := range h {
+		most = max(most, start[y+1]-start[y])
 	}
 	if img.Depth == array.Uint8 {
 		src, out, dst, err := resized8(ctx, img, shape)
 		if err != nil {
 			return nil, err
 		}
-		return unlessErr(out, sumRows(func() func(y int) {
-			buf, sum := make([]float32, n), make([]float32, n)
-			return func(y int) {
-				clear(sum)
-				for _, t := range down[start[y]:start[y+1]] {
-					clear(buf)
-					row := l.row8(src, t.from)
-					for _, a := range across {
-						for c := range l.c {
-							buf[a.to*l.c+c] += float32(float32(row[a.from*l.c+c]) * a.alpha)
-						}
-					}
-					for i, v := range buf {
-						sum[i] += float32(t.alpha * v)
-					}
-				}
-				for i, v := range sum {
-					dst[y*n+i] = uint8(min(max(math.RoundToEven(float64(v)), 0), 255))
-				}
+		rowSums := func(p int, sums []float32) { areaAcross(l.row8(src, p), l.c, across, first, sums) }
+		return unlessErr(out, areaDown(ctx, l, n, down, start, most, rowSums, func(y int, sum []float32) {
+			for i, v := range sum {
+				dst[y*n+i] = uint8(min(max(math.RoundToEven(float64(v)), 0), 255))
 			}
 		}))
 	}
 	out := array.NewDepth(shape, make([]float64, array.Size(shape)), img.Depth)
-	src := img.Floats()
-	return unlessErr(out, sumRows(func() func(y int) {
-		buf := make([]float64, n)
-		return func(y int) {
-			dst := out.Floats()[y*n : (y+1)*n]
-			for _, t := range down[start[y]:start[y+1]] {
-				clear(buf)
-				row := l.row(src, t.from)
-				for _, a := range across {
-					for c := range l.c {
-						buf[a.to*l.c+c] += float64(row[a.from*l.c+c] * float64(a.alpha))
-					}
-				}
-				for i, v := range buf {
-					dst[i] += float64(float64(t.alpha) * v)
-				}
-			}
-			for i, v := range dst {
-				dst[i] = img.Depth.Saturate(v)
-			}
+	src, dst := img.Floats(), out.Floats()
+	rowSums := func(p int, sums []float64) { areaAcross(l.row(src, p), l.c, across, first, sums) }
+	return unlessErr(out, areaDown(ctx, l, n, down, start, most, rowSums, func(y int, sum []float64) {
+		for i, v := range sum {
+			dst[y*n+i] = img.Depth.Saturate(v)
 		}
 	}))
+}
+
+// areaAcross sets sums to the source row of pixels of c values summed
+// across with the weights of the table across, whose entries for output
+// pixel x are from first[x] to first[x+1]: in float32 for 8-bit rows, as
+// OpenCV's, else in float64, in the table's order.
+func areaAcross[T uint8 | float64, S float32 | float64](row []T, c int, across []areaTab, first []int, sums []S) {
+	for x := range len(first) - 1 {
+		for ch := range c {
+			s := S(0)
+			for _, a := range across[first[x]:first[x+1]] {
+				s += S(S(row[a.from*c+ch]) * S(a.alpha))
+			}
+			sums[x*c+ch] = s
+		}
+	}
+}
+
+// areaDown runs, in bands of output rows, the sums down the rows that
+// across makes (each once per band) with the weights of the table down,
+// whose entries for output row y are from start[y] to start[y+1] (at most
+// most of them), in its order, and hands each output row's n sums to put.
+func areaDown[S float32 | float64](ctx context.Context, l layout, n int, down []areaTab, start []int, most int,
+	across func(p int, sums []S), put func(y int, sum []S)) error {
+	h := len(start) - 1
+	return parallelFor(ctx, h, l.h*l.stride()*2, func() func(y0, y1 int) {
+		rows := newRowCache(most+1, n, across)
+		sum := make([]S, n)
+		return func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				clear(sum)
+				for _, t := range down[start[y]:start[y+1]] {
+					r := rows.get(t.from)[:n]
+					for i, v := range r {
+						sum[i] += S(S(t.alpha) * v)
+					}
+				}
+				put(y, sum)
+			}
+		}
+	})
 }
 
 // resizeCoefBits is the fixed point of OpenCV's 8-bit linear resizing

@@ -79,3 +79,14 @@ func packed(out *array.Array) *array.Array {
 	}
 	return array.Convert(out, array.Uint8)
 }
+
+// replicateEnds sets the first and the last pad values of row, a row of
+// pixels of c values, to copies of the first and the last pixel between
+// them: Replicate's border.
+func replicateEnds(row []uint8, pad, c int) {
+	first, last := row[pad:pad+c], row[len(row)-pad-c:len(row)-pad]
+	for p := 0; p < pad; p += c {
+		copy(row[p:], first)
+		copy(row[len(row)-pad+p:], last)
+	}
+}

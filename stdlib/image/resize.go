@@ -511,24 +511,28 @@ func cubicWeights(x float32) [4]float32 {
 }
 
 // cubicTaps returns, for each of n output positions along an axis of src
-// input pixels, the input pixels its four weights apply to, clamped to the
-// image (OpenCV repeats the edge pixel), and the weights, as cv::resize
-// computes them for INTER_CUBIC: the position maps to f = (i + ½)·s − ½
-// in float32, s = 1/(n/src) in float64, the pixels are ⌊f⌋ − 1 … ⌊f⌋ + 2
-// and the weights cubicWeights(f − ⌊f⌋).
-func cubicTaps(n, src int) (at [][4]int, w [][4]float32) {
+// input pixels, the first of the four input pixels its weights apply to
+// (the others follow it; those outside the image stand for the edge pixel,
+// as OpenCV repeats it), and the weights, as cv::resize computes them for
+// INTER_CUBIC: the position maps to f = (i + ½)·s − ½ in float32, s =
+// 1/(n/src) in float64, the pixels are ⌊f⌋ − 1 … ⌊f⌋ + 2 and the weights
+// cubicWeights(f − ⌊f⌋). The first pixel is at least −cubicPad and at
+// most src − 2, so that all four lie within cubicPad pixels of the image.
+func cubicTaps(n, src int) (first []int, w [][4]float32) {
 	scale := 1 / (float64(n) / float64(src))
-	at, w = make([][4]int, n), make([][4]float32, n)
+	first, w = make([]int, n), make([][4]float32, n)
 	for i := range n {
 		f := float32((float64(i)+0.5)*scale - 0.5)
 		s := int(math.Floor(float64(f)))
 		w[i] = cubicWeights(f - float32(s))
-		for k := range 4 {
-			at[i][k] = min(max(s-1+k, 0), src-1)
-		}
+		first[i] = min(max(s-1, -cubicPad), src-2)
 	}
-	return at, w
+	return first, w
 }
+
+// cubicPad is the number of pixels the four taps of cubicTaps reach
+// beyond either edge of the image.
+const cubicPad = 2
 
 // cubicVectorLanes is the number of values of a row OpenCV's 8-bit bicubic
 // resizing computes at once in float32 (VResizeCubicVec_32s8u, with
@@ -560,75 +564,97 @@ func ResizeCubic(ctx context.Context, img *array.Array, w, h int) (*array.Array,
 	ys, by := cubicTaps(h, l.h)
 	shape := resizedShape(img, l, w, h)
 	n := w * l.c
-	// Per output value: the offsets of its four source values in a row.
-	offsets := make([][4]int, n)
-	for x, at := range xs {
-		for c := range l.c {
-			for k, p := range at {
-				offsets[x*l.c+c][k] = p*l.c + c
-			}
-		}
-	}
-	eight := img.Depth == array.Uint8
-	fixed := func(ws [4]float32) (f [4]float64) {
-		for k, v := range ws {
-			f[k] = float64(v)
-			if eight {
-				f[k] = math.RoundToEven(float64(v * (1 << resizeCoefBits)))
-			}
-		}
-		return f
-	}
-	wx := make([][4]float64, n)
-	for x := range ax {
-		for c := range l.c {
-			wx[x*l.c+c] = fixed(ax[x])
-		}
-	}
-	// columns runs, once per goroutine, the function it returns for each
-	// output row y with the four rows made across its weights apply to.
-	columns := func(across func(y int, row []float64), column func(y int, r [4][]float64, b [4]float64)) error {
-		return parallelFor(ctx, h, h*n*8, func() func(y0, y1 int) {
-			rows := newRowCache(4, n, across)
-			var r [4][]float64
-			return func(y0, y1 int) {
-				for y := y0; y < y1; y++ {
-					for k, p := range ys[y] {
-						r[k] = rows.get(p)
-					}
-					column(y, r, fixed(by[y]))
-				}
-			}
-		})
-	}
-	if eight {
+	if img.Depth == array.Uint8 {
 		src, out, dst, err := resized8(ctx, img, shape)
 		if err != nil {
 			return nil, err
 		}
-		return unlessErr(out, columns(func(y int, row []float64) { cubicAcross(l.row8(src, y), offsets, wx, row) },
-			func(y int, r [4][]float64, b [4]float64) { cubicColumn8(r, b, dst[y*n:(y+1)*n]) }))
+		// Per output value: the offset of its first source value in a
+		// row padded by cubicPad pixels, and the four weights.
+		base, wx := make([]int32, n), make([][4]int32, n)
+		for x, p := range xs {
+			for c := range l.c {
+				base[x*l.c+c], wx[x*l.c+c] = int32((p+cubicPad)*l.c+c), fixedCubic(ax[x])
+			}
+		}
+		return unlessErr(out, cubicRows(ctx, l, n, ys, func() func(y int, row []int32) {
+			padded := make([]uint8, (l.w+2*cubicPad)*l.c)
+			return func(y int, row []int32) {
+				copy(padded[cubicPad*l.c:], l.row8(src, y))
+				replicateEnds(padded, cubicPad*l.c, l.c)
+				cubicAcross8(padded, l.c, base, wx, row)
+			}
+		}, func(y int, r [4][]int32) { cubicColumn8(r, fixedCubic(by[y]), dst[y*n:(y+1)*n]) }))
+	}
+	offsets, wx := make([][4]int, n), make([][4]float64, n)
+	for x, p := range xs {
+		for c := range l.c {
+			for k := range 4 {
+				offsets[x*l.c+c][k] = min(max(p+k, 0), l.w-1)*l.c + c
+				wx[x*l.c+c][k] = float64(ax[x][k])
+			}
+		}
 	}
 	out := array.NewDepth(shape, make([]float64, array.Size(shape)), img.Depth)
 	src, dst := img.Floats(), out.Floats()
-	return unlessErr(out, columns(func(y int, row []float64) { cubicAcross(l.row(src, y), offsets, wx, row) },
-		func(y int, r [4][]float64, b [4]float64) {
-			for i := range n {
-				dst[y*n+i] = img.Depth.Saturate(r[0][i]*b[0] + r[1][i]*b[1] + r[2][i]*b[2] + r[3][i]*b[3])
+	return unlessErr(out, cubicRows(ctx, l, n, ys, func() func(y int, row []float64) {
+		return func(y int, row []float64) {
+			in := l.row(src, y)
+			for i, at := range offsets {
+				k, v := &wx[i], 0.0
+				for j, p := range at {
+					v += in[p] * k[j]
+				}
+				row[i] = v
 			}
-		}))
+		}
+	}, func(y int, r [4][]float64) {
+		b := by[y]
+		for i := range n {
+			v := r[0][i]*float64(b[0]) + r[1][i]*float64(b[1]) + r[2][i]*float64(b[2]) + r[3][i]*float64(b[3])
+			dst[y*n+i] = img.Depth.Saturate(v)
+		}
+	}))
 }
 
-// cubicAcross sets row to the sums across the source row src, each value's
-// of the four values at its offsets with its weights wx.
-func cubicAcross[T uint8 | float64](src []T, offsets [][4]int, wx [][4]float64, row []float64) {
-	for i, at := range offsets {
-		k := &wx[i]
-		v := 0.0
-		for j, p := range at {
-			v += float64(src[p]) * k[j]
+// fixedCubic returns the bicubic weights in the fixed point of OpenCV's
+// 8-bit resizing, rounded half to even.
+func fixedCubic(ws [4]float32) (f [4]int32) {
+	for k, v := range ws {
+		f[k] = int32(math.RoundToEven(float64(v * (1 << resizeCoefBits))))
+	}
+	return f
+}
+
+// cubicRows runs the bicubic resize in bands of output rows: on each
+// band's goroutine, the function newAcross makes sums each source row y
+// across into row, once per band, and column makes output row y from the
+// four rows its taps from ys reach (the edge rows repeated).
+func cubicRows[R int32 | float64](ctx context.Context, l layout, n int, ys []int,
+	newAcross func() func(y int, row []R), column func(y int, r [4][]R)) error {
+	h := len(ys)
+	return parallelFor(ctx, h, h*n*8, func() func(y0, y1 int) {
+		rows := newRowCache(4, n, newAcross())
+		var r [4][]R
+		return func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				for k := range r {
+					r[k] = rows.get(min(max(ys[y]+k, 0), l.h-1))
+				}
+				column(y, r)
+			}
 		}
-		row[i] = v
+	})
+}
+
+// cubicAcross8 sets row to the sums across the 8-bit row in, of pixels of
+// c values padded by cubicPad pixels on both sides: value i is the sum of
+// the four values from base[i] on, c apart, times the weights wx[i].
+func cubicAcross8(in []uint8, c int, base []int32, wx [][4]int32, row []int32) {
+	row, wx = row[:len(base)], wx[:len(base)]
+	for i, b := range base {
+		p, k := in[b:int(b)+3*c+1], &wx[i]
+		row[i] = int32(p[0])*k[0] + int32(p[c])*k[1] + int32(p[2*c])*k[2] + int32(p[3*c])*k[3]
 	}
 }
 
@@ -637,7 +663,7 @@ func cubicAcross[T uint8 | float64](src []T, offsets [][4]int, wx [][4]float64, 
 // fraction bits, as OpenCV's VResizeCubic for 8 bits computes them: in
 // float32 for the whole groups of cubicVectorLanes values, in integers for
 // the rest (see ResizeCubic).
-func cubicColumn8(r [4][]float64, b [4]float64, dst []uint8) {
+func cubicColumn8(r [4][]int32, b [4]int32, dst []uint8) {
 	var bf [4]float32
 	for k, v := range b {
 		bf[k] = float32(v) * (1.0 / (1 << (2 * resizeCoefBits)))
@@ -651,7 +677,7 @@ func cubicColumn8(r [4][]float64, b [4]float64, dst []uint8) {
 		dst[i] = uint8(min(max(math.RoundToEven(float64(s)), 0), 255))
 	}
 	for i := vector; i < len(dst); i++ {
-		s := int64(r[0][i]*b[0]+r[1][i]*b[1]+r[2][i]*b[2]+r[3][i]*b[3]) + 1<<(2*resizeCoefBits-1)
+		s := int64(r[0][i])*int64(b[0]) + int64(r[1][i])*int64(b[1]) + int64(r[2][i])*int64(b[2]) + int64(r[3][i])*int64(b[3]) + 1<<(2*resizeCoefBits-1)
 		dst[i] = uint8(min(max(s>>(2*resizeCoefBits), 0), 255))
 	}
 }

@@ -571,10 +571,14 @@ func ResizeCubic(ctx context.Context, img *array.Array, w, h int) (*array.Array,
 		}
 		// Per output value: the offset of its first source value in a
 		// row padded by cubicPad pixels, and the four weights.
-		base, wx := make([]int32, n), make([][4]int32, n)
+		base, wx := make([]int32, n), make([][4]int16, n)
 		for x, p := range xs {
+			f := fixedCubic(ax[x])
 			for c := range l.c {
-				base[x*l.c+c], wx[x*l.c+c] = int32((p+cubicPad)*l.c+c), fixedCubic(ax[x])
+				base[x*l.c+c] = int32((p+cubicPad)*l.c + c)
+				for k, v := range f {
+					wx[x*l.c+c][k] = int16(v) // |v| < 1.5·2¹¹
+				}
 			}
 		}
 		return unlessErr(out, cubicRows(ctx, l, n, ys, func() func(y int, row []int32) {
@@ -647,14 +651,14 @@ func cubicRows[R int32 | float64](ctx context.Context, l layout, n int, ys []int
 	})
 }
 
-// cubicAcross8 sets row to the sums across the 8-bit row in, of pixels of
-// c values padded by cubicPad pixels on both sides: value i is the sum of
-// the four values from base[i] on, c apart, times the weights wx[i].
-func cubicAcross8(in []uint8, c int, base []int32, wx [][4]int32, row []int32) {
+// cubicAcross8Go sets row to the sums across the 8-bit row in, of pixels
+// of c values padded by cubicPad pixels on both sides: value i is the sum
+// of the four values from base[i] on, c apart, times the weights wx[i].
+func cubicAcross8Go(in []uint8, c int, base []int32, wx [][4]int16, row []int32) {
 	row, wx = row[:len(base)], wx[:len(base)]
 	for i, b := range base {
 		p, k := in[b:int(b)+3*c+1], &wx[i]
-		row[i] = int32(p[0])*k[0] + int32(p[c])*k[1] + int32(p[2*c])*k[2] + int32(p[3*c])*k[3]
+		row[i] = int32(p[0])*int32(k[0]) + int32(p[c])*int32(k[1]) + int32(p[2*c])*int32(k[2]) + int32(p[3*c])*int32(k[3])
 	}
 }
 
@@ -669,15 +673,22 @@ func cubicColumn8(r [4][]int32, b [4]int32, dst []uint8) {
 		bf[k] = float32(v) * (1.0 / (1 << (2 * resizeCoefBits)))
 	}
 	vector := len(dst) / cubicVectorLanes * cubicVectorLanes
-	for i := range dst[:vector] {
+	cubicVector8(r, &bf, dst[:vector])
+	for i := vector; i < len(dst); i++ {
+		s := int64(r[0][i])*int64(b[0]) + int64(r[1][i])*int64(b[1]) + int64(r[2][i])*int64(b[2]) + int64(r[3][i])*int64(b[3]) + 1<<(2*resizeCoefBits-1)
+		dst[i] = uint8(min(max(s>>(2*resizeCoefBits), 0), 255))
+	}
+}
+
+// cubicVector8Go sets dst to the sums down the rows r with the weights bf
+// in float32, as OpenCV's VResizeCubicVec_32s8u forms them, rounded half
+// to even and saturated to 8 bits.
+func cubicVector8Go(r [4][]int32, bf *[4]float32, dst []uint8) {
+	for i := range dst {
 		s := float32(float32(r[3][i]) * bf[3])
 		s = float32(float32(r[2][i])*bf[2]) + s
 		s = float32(float32(r[1][i])*bf[1]) + s
 		s = float32(float32(r[0][i])*bf[0]) + s
 		dst[i] = uint8(min(max(math.RoundToEven(float64(s)), 0), 255))
-	}
-	for i := vector; i < len(dst); i++ {
-		s := int64(r[0][i])*int64(b[0]) + int64(r[1][i])*int64(b[1]) + int64(r[2][i])*int64(b[2]) + int64(r[3][i])*int64(b[3]) + 1<<(2*resizeCoefBits-1)
-		dst[i] = uint8(min(max(s>>(2*resizeCoefBits), 0), 255))
 	}
 }

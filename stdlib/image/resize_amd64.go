@@ -54,3 +54,46 @@ func linearDown(out []uint8, r0, r1 []int32, b0, b1 int32) {
 	}
 	linearDownGo(out, r0, r1, b0, b1)
 }
+
+// cubicAcrossAVX2 is cubicAcross8Go for gray rows (c = 1) and len(base),
+// a multiple of 8, values, 8 at a time: it gathers the 4 bytes from each
+// base offset (VPGATHERDD), widens them to words and multiplies and adds
+// them with the weights (VPMADDWD, then VPHADDD of the pairs).
+//
+//go:noescape
+func cubicAcrossAVX2(in []uint8, base []int32, wx [][4]int16, row []int32)
+
+// cubicAcross8 is cubicAcross8Go, with AVX2 for whole groups of 8 values
+// of gray rows where the CPU has it.
+func cubicAcross8(in []uint8, c int, base []int32, wx [][4]int16, row []int32) {
+	if cpu.X86.HasAVX2 && c == 1 {
+		n := len(base) &^ 7
+		cubicAcrossAVX2(in, base[:n], wx[:n], row[:n])
+		base, wx, row = base[n:], wx[n:], row[n:]
+	}
+	cubicAcross8Go(in, c, base, wx, row)
+}
+
+// cubicVectorAVX2 is cubicVector8Go for len(dst), a multiple of 8,
+// values, 8 at a time: converted to float32, multiplied and added in the
+// same order, converted back rounding half to even (the default rounding)
+// and packed to bytes with saturation. Each of r holds len(dst) values.
+//
+//go:noescape
+func cubicVectorAVX2(dst []uint8, r0, r1, r2, r3 *int32, bf *[4]float32)
+
+// cubicVector8 is cubicVector8Go, with AVX2 for whole groups of 8 values
+// where the CPU has it.
+func cubicVector8(r [4][]int32, bf *[4]float32, dst []uint8) {
+	if n := len(dst) &^ 7; cpu.X86.HasAVX2 && n > 0 {
+		for k := range r {
+			r[k] = r[k][:len(dst)]
+		}
+		cubicVectorAVX2(dst[:n], &r[0][0], &r[1][0], &r[2][0], &r[3][0], bf)
+		for k := range r {
+			r[k] = r[k][n:]
+		}
+		dst = dst[n:]
+	}
+	cubicVector8Go(r, bf, dst)
+}

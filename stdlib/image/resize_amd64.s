@@ -82,3 +82,90 @@ across_loop:
 
 across_done:
 	RET
+
+// func cubicAcrossAVX2(in []uint8, base []int32, wx [][4]int16, row []int32)
+//
+// Per 8 values: the 4 bytes at each base gathered, the first 4 values'
+// bytes widened to words in Y1 and the last 4's in Y2, each multiplied by
+// their 4 weights and added in pairs (VPMADDWD), the pairs added
+// (VPHADDD: values 0, 1, 4, 5 | 2, 3, 6, 7) and put in order (VPERMQ).
+TEXT ·cubicAcrossAVX2(SB), NOSPLIT, $0-96
+	MOVQ in_base+0(FP), SI
+	MOVQ base_base+24(FP), R8
+	MOVQ base_len+32(FP), CX
+	MOVQ wx_base+48(FP), R9
+	MOVQ row_base+72(FP), DI
+	SHRQ $3, CX
+	JZ   cubic_across_done
+
+cubic_across_loop:
+	VMOVDQU      (R8), Y3
+	VPCMPEQD     Y4, Y4, Y4
+	VPGATHERDD   Y4, (SI)(Y3*1), Y0
+	VPMOVZXBW    X0, Y1
+	VEXTRACTI128 $1, Y0, X2
+	VPMOVZXBW    X2, Y2
+	VPMADDWD     (R9), Y1, Y1
+	VPMADDWD     32(R9), Y2, Y2
+	VPHADDD      Y2, Y1, Y1
+	VPERMQ       $0xD8, Y1, Y1
+	VMOVDQU      Y1, (DI)
+	ADDQ         $32, R8
+	ADDQ         $64, R9
+	ADDQ         $32, DI
+	DECQ         CX
+	JNZ          cubic_across_loop
+	VZEROUPPER
+
+cubic_across_done:
+	RET
+
+// func cubicVectorAVX2(dst []uint8, r0, r1, r2, r3 *int32, bf *[4]float32)
+//
+// Per 8 values: s = r3·b3, then s = r2·b2 + s, r1·b1 + s, r0·b0 + s, each
+// product and sum rounded to float32 (no fused multiply-add), converted
+// to int32 rounding half to even, packed to words and to bytes with
+// saturation (0…255), and the 8 bytes stored.
+TEXT ·cubicVectorAVX2(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         r0+24(FP), R8
+	MOVQ         r1+32(FP), R9
+	MOVQ         r2+40(FP), R10
+	MOVQ         r3+48(FP), R11
+	MOVQ         bf+56(FP), AX
+	VBROADCASTSS 0(AX), Y8
+	VBROADCASTSS 4(AX), Y9
+	VBROADCASTSS 8(AX), Y10
+	VBROADCASTSS 12(AX), Y11
+	SHRQ         $3, CX
+	JZ           cubic_vector_done
+
+cubic_vector_loop:
+	VCVTDQ2PS    (R11), Y0
+	VMULPS       Y11, Y0, Y0
+	VCVTDQ2PS    (R10), Y1
+	VMULPS       Y10, Y1, Y1
+	VADDPS       Y0, Y1, Y0
+	VCVTDQ2PS    (R9), Y1
+	VMULPS       Y9, Y1, Y1
+	VADDPS       Y0, Y1, Y0
+	VCVTDQ2PS    (R8), Y1
+	VMULPS       Y8, Y1, Y1
+	VADDPS       Y0, Y1, Y0
+	VCVTPS2DQ    Y0, Y0
+	VEXTRACTI128 $1, Y0, X1
+	VPACKSSDW    X1, X0, X0
+	VPACKUSWB    X0, X0, X0
+	VMOVQ        X0, (DI)
+	ADDQ         $32, R8
+	ADDQ         $32, R9
+	ADDQ         $32, R10
+	ADDQ         $32, R11
+	ADDQ         $8, DI
+	DECQ         CX
+	JNZ          cubic_vector_loop
+	VZEROUPPER
+
+cubic_vector_done:
+	RET

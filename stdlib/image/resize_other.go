@@ -7,3 +7,11 @@ func linearDown(out []uint8, r0, r1 []int32, b0, b1 int32) { linearDownGo(out, r
 
 // linearAcross is linearAcrossGo on this architecture.
 func linearAcross(in []uint8, c int, off, w, row []int32) { linearAcrossGo(in, c, off, w, row) }
+
+// cubicAcross8 is cubicAcross8Go on this architecture.
+func cubicAcross8(in []uint8, c int, base []int32, wx [][4]int16, row []int32) {
+	cubicAcross8Go(in, c, base, wx, row)
+}
+
+// cubicVector8 is cubicVector8Go on this architecture.
+func cubicVector8(r [4][]int32, bf *[4]float32, dst []uint8) { cubicVector8Go(r, bf, dst) }

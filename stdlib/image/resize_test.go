@@ -68,3 +68,51 @@ func TestLinearAcross(t *testing.T) {
 		}
 	}
 }
+
+// TestCubic8 checks cubicAcross8 and cubicVector8 (with AVX2 where the CPU
+// has it) against cubicAcross8Go and cubicVector8Go: rows of random bytes
+// of 1 to 4 values a pixel with random weights of up to ±1.5·2¹¹, and
+// columns of the sums those can make.
+func TestCubic8(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	weight := func() int16 { return int16(rng.IntN(3*2048+1) - 1536) }
+	for c := 1; c <= 4; c++ {
+		for n := range 60 {
+			width := 1 + rng.IntN(40)
+			in := make([]uint8, (width+2*cubicPad)*c)
+			for i := range in {
+				in[i] = uint8(rng.IntN(256))
+			}
+			base, wx := make([]int32, n), make([][4]int16, n)
+			for i := range n {
+				base[i] = int32(rng.IntN(width+1)*c + rng.IntN(c))
+				wx[i] = [4]int16{weight(), weight(), weight(), weight()}
+			}
+			got, want := make([]int32, n), make([]int32, n)
+			cubicAcross8(in, c, base, wx, got)
+			cubicAcross8Go(in, c, base, wx, want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("across, c %d, n %d: got %v, want %v", c, n, got, want)
+			}
+		}
+	}
+	for n := range 80 {
+		var r [4][]int32
+		for k := range r {
+			r[k] = make([]int32, n)
+			for i := range n {
+				r[k][i] = int32(rng.IntN(255*4096) - 255*1024)
+			}
+		}
+		bf := [4]float32{}
+		for k := range bf {
+			bf[k] = float32(weight()) * (1.0 / (1 << 22))
+		}
+		got, want := make([]uint8, n), make([]uint8, n)
+		cubicVector8(r, &bf, got)
+		cubicVector8Go(r, &bf, want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("column, n %d: got %v, want %v", n, got, want)
+		}
+	}
+}

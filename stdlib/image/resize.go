@@ -239,8 +239,9 @@ func resizeAreaTables(ctx context.Context, img *array.Array, l layout, w, h int)
 		}
 		rowSums := func(p int, sums []float32) { areaAcross(l.row8(src, p), l.c, across, first, sums) }
 		return unlessErr(out, areaDown(ctx, l, n, down, start, most, rowSums, func(y int, sum []float32) {
-			for i, v := range sum {
-				dst[y*n+i] = uint8(min(max(math.RoundToEven(float64(v)), 0), 255))
+			row := dst[y*n : (y+1)*n]
+			for i, v := range sum[:len(row)] {
+				row[i] = round8(v)
 			}
 		}))
 	}
@@ -252,6 +253,14 @@ func resizeAreaTables(ctx context.Context, img *array.Array, l layout, w, h int)
 			dst[y*n+i] = img.Depth.Saturate(v)
 		}
 	}))
+}
+
+// round8 returns v, a float32 below 2²² in magnitude, rounded half to even
+// and saturated to 0…255. Adding 1.5·2²³ leaves the sum no fraction bits,
+// so the float32 addition rounds v to an integer, half to even.
+func round8(v float32) uint8 {
+	const shift = 0x1.8p23
+	return uint8(min(max(int32(float32(v+shift)-shift), 0), 255))
 }
 
 // areaAcross sets sums to the source row of pixels of c values summed

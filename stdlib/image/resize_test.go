@@ -1,6 +1,7 @@
 package image
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -113,6 +114,19 @@ func TestCubic8(t *testing.T) {
 		cubicVector8Go(r, &bf, want)
 		if !slices.Equal(got, want) {
 			t.Fatalf("column, n %d: got %v, want %v", n, got, want)
+		}
+	}
+}
+
+// TestRound8 checks round8 against math.RoundToEven on halves, their
+// neighbours and values beyond 0…255.
+func TestRound8(t *testing.T) {
+	for i := -600; i <= 1200; i++ {
+		for _, v := range []float32{float32(i) / 2, math.Nextafter32(float32(i)/2, -1e9), math.Nextafter32(float32(i)/2, 1e9)} {
+			want := uint8(min(max(math.RoundToEven(float64(v)), 0), 255))
+			if got := round8(v); got != want {
+				t.Fatalf("round8(%v) = %d, want %d", v, got, want)
+			}
 		}
 	}
 }

@@ -112,8 +112,9 @@ func Laplacian(ctx context.Context, img *array.Array, ksize int, scale, delta fl
 	if err := (&separable{kx: smooth, ky: d2, ax: a, ay: a, border: border}).apply(ctx, img.Floats(), l, d2y); err != nil {
 		return nil, err
 	}
+	sum := dst.Floats()
 	for i, v := range d2y {
-		dst.Floats()[i] = (dst.Floats()[i]+v)*scale + delta
+		sum[i] = (sum[i]+v)*scale + delta
 	}
 	return dst, nil
 }

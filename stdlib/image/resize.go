@@ -173,7 +173,7 @@ func blockMeans[T uint8 | float64](ctx context.Context, src []T, l layout, kx, k
 // (computeResizeAreaTab): source pixel from adds alpha times its value to
 // output pixel to.
 type areaTab struct {
-	to, from int
+	to, from int32
 	alpha    float32
 }
 
@@ -192,13 +192,13 @@ func areaTables(n, src int) []areaTab {
 		s2 := min(int(math.Floor(f2)), src-1)
 		s1 := min(int(math.Ceil(f1)), s2)
 		if float64(s1)-f1 > 1e-3 {
-			tab = append(tab, areaTab{i, s1 - 1, float32((float64(s1) - f1) / cell)})
+			tab = append(tab, areaTab{int32(i), int32(s1 - 1), float32((float64(s1) - f1) / cell)})
 		}
 		for s := s1; s < s2; s++ {
-			tab = append(tab, areaTab{i, s, float32(1 / cell)})
+			tab = append(tab, areaTab{int32(i), int32(s), float32(1 / cell)})
 		}
 		if f2-float64(s2) > 1e-3 {
-			tab = append(tab, areaTab{i, s2, float32(math.Min(math.Min(f2-float64(s2), 1), cell) / cell)})
+			tab = append(tab, areaTab{int32(i), int32(s2), float32(math.Min(math.Min(f2-float64(s2), 1), cell) / cell)})
 		}
 	}
 	return tab
@@ -237,7 +237,14 @@ func resizeAreaTables(ctx context.Context, img *array.Array, l layout, w, h int)
 		if err != nil {
 			return nil, err
 		}
-		rowSums := func(p int, sums []float32) { areaAcross(l.row8(src, p), l.c, across, first, sums) }
+		sumAcross := newAreaAcross8(across, first, l.c)
+		rowSums := func() func(p int, sums []float32) {
+			padded := make([]uint8, l.stride()+acrossSlack)
+			return func(p int, sums []float32) {
+				copy(padded, l.row8(src, p))
+				sumAcross(padded, sums)
+			}
+		}
 		return unlessErr(out, areaDown(ctx, l, n, down, start, most, rowSums, func(y int, sum []float32) {
 			row := dst[y*n : (y+1)*n]
 			for i, v := range sum[:len(row)] {
@@ -247,7 +254,9 @@ func resizeAreaTables(ctx context.Context, img *array.Array, l layout, w, h int)
 	}
 	out := array.NewDepth(shape, make([]float64, array.Size(shape)), img.Depth)
 	src, dst := img.Floats(), out.Floats()
-	rowSums := func(p int, sums []float64) { areaAcross(l.row(src, p), l.c, across, first, sums) }
+	rowSums := func() func(p int, sums []float64) {
+		return func(p int, sums []float64) { areaAcross(l.row(src, p), l.c, across, first, sums) }
+	}
 	return unlessErr(out, areaDown(ctx, l, n, down, start, most, rowSums, func(y int, sum []float64) {
 		for i, v := range sum {
 			dst[y*n+i] = img.Depth.Saturate(v)
@@ -272,28 +281,59 @@ func areaAcross[T uint8 | float64, S float32 | float64](row []T, c int, across [
 		for ch := range c {
 			s := S(0)
 			for _, a := range across[first[x]:first[x+1]] {
-				s += S(S(row[a.from*c+ch]) * S(a.alpha))
+				s += S(S(row[int(a.from)*c+ch]) * S(a.alpha))
 			}
 			sums[x*c+ch] = s
 		}
 	}
 }
 
-// areaDown runs, in bands of output rows, the sums down the rows that
-// across makes (each once per band) with the weights of the table down,
+// areaGather is the table of areaAcross for gray 8-bit rows in groups of
+// 8 output pixels, as areaAcrossAVX2 reads it: for each group, k rows of 8
+// source offsets and 8 weights, each pixel's entries of the table in
+// order, then entries of offset 0 and weight 0, which add +0 and leave
+// the sums as they are.
+type areaGather struct {
+	k     int
+	from  []int32
+	alpha []float32
+}
+
+// newAreaGather returns the areaGather of the table across, whose entries
+// for output pixel x are from first[x] to first[x+1], for its whole groups
+// of 8 pixels.
+func newAreaGather(across []areaTab, first []int) areaGather {
+	k := 0
+	for x := range len(first) - 1 {
+		k = max(k, first[x+1]-first[x])
+	}
+	n := (len(first) - 1) &^ 7
+	g := areaGather{k, make([]int32, n*k), make([]float32, n*k)}
+	for x := range n {
+		for j, a := range across[first[x]:first[x+1]] {
+			at := ((x/8)*k+j)*8 + x%8
+			g.from[at], g.alpha[at] = a.from, a.alpha
+		}
+	}
+	return g
+}
+
+// areaDown runs, in bands of output rows, the sums down the rows that the
+// function newAcross makes for the band's goroutine makes (each once per
+// band) with the weights of the table down,
 // whose entries for output row y are from start[y] to start[y+1] (at most
 // most of them), in its order, and hands each output row's n sums to put.
 func areaDown[S float32 | float64](ctx context.Context, l layout, n int, down []areaTab, start []int, most int,
-	across func(p int, sums []S), put func(y int, sum []S)) error {
+	newAcross func() func(p int, sums []S), put func(y int, sum []S)) error {
 	h := len(start) - 1
 	return parallelFor(ctx, h, l.h*l.stride()*2, func() func(y0, y1 int) {
-		rows := newRowCache(most+1, n, across)
+		rows := newRowCache(most+1, n, newAcross())
 		sum := make([]S, n)
 		return func(y0, y1 int) {
 			for y := y0; y < y1; y++ {
 				clear(sum)
 				for _, t := range down[start[y]:start[y+1]] {
-					r := rows.get(t.from)[:n]
+					r := rows.get(int(t.from))[:n]
 					for i, v := range r {
 						sum[i] += S(S(t.alpha) * v)
 					}
@@ -476,8 +516,9 @@ func resizeLinear8(ctx context.Context, src []uint8, l layout, dst []uint8, acro
 	})
 }
 
-// acrossSlack is the number of bytes past a source row that
-// linearAcross may read: a row is copied into a buffer that long.
+// acrossSlack is the number of bytes past a source row that the kernels
+// that gather (linearAcross, areaAcross8) may read: a row is copied into a
+// buffer that much longer.
 const acrossSlack = 4
 
 // linearAcrossGo sets row to the source row in (of pixels of c values,

@@ -97,3 +97,28 @@ func cubicVector8(r [4][]int32, bf *[4]float32, dst []uint8) {
 	}
 	cubicVector8Go(r, bf, dst)
 }
+
+// areaAcrossAVX2 is areaAcross for gray 8-bit rows and len(sums), a
+// multiple of 8, output pixels, 8 at a time with the table g: for each of
+// its k entries, the 4 bytes at the 8 offsets gathered, the first kept,
+// converted to float32, multiplied by the weights and added, each product
+// and sum rounded to float32 as the Go loop rounds them.
+//
+//go:noescape
+func areaAcrossAVX2(row []uint8, from []int32, alpha []float32, k int, sums []float32)
+
+// newAreaAcross8 returns the function that sets sums to the 8-bit row of
+// pixels of c values, followed by acrossSlack spare bytes, summed across
+// with the table across as areaAcross does: with AVX2 for whole groups of
+// 8 output pixels of gray rows where the CPU has it.
+func newAreaAcross8(across []areaTab, first []int, c int) func(row []uint8, sums []float32) {
+	if !cpu.X86.HasAVX2 || c != 1 {
+		return func(row []uint8, sums []float32) { areaAcross(row, c, across, first, sums) }
+	}
+	g := newAreaGather(across, first)
+	n := (len(first) - 1) &^ 7
+	return func(row []uint8, sums []float32) {
+		areaAcrossAVX2(row, g.from, g.alpha, g.k, sums[:n])
+		areaAcross(row, c, across, first[n:], sums[n:])
+	}
+}

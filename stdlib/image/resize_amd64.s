@@ -169,3 +169,41 @@ cubic_vector_loop:
 
 cubic_vector_done:
 	RET
+
+// func areaAcrossAVX2(row []uint8, from []int32, alpha []float32, k int, sums []float32)
+TEXT ·areaAcrossAVX2(SB), NOSPLIT, $0-104
+	MOVQ     row_base+0(FP), SI
+	MOVQ     from_base+24(FP), R8
+	MOVQ     alpha_base+48(FP), R9
+	MOVQ     k+72(FP), BX
+	MOVQ     sums_base+80(FP), DI
+	MOVQ     sums_len+88(FP), CX
+	VPCMPEQD Y15, Y15, Y15
+	VPSRLD   $24, Y15, Y15 // the low byte of each 4
+	SHRQ     $3, CX
+	JZ       area_done
+
+area_group:
+	VXORPS Y0, Y0, Y0
+	MOVQ   BX, DX
+
+area_entry:
+	VMOVDQU    (R8), Y1
+	VPCMPEQD   Y2, Y2, Y2
+	VPGATHERDD Y2, (SI)(Y1*1), Y3
+	VPAND      Y15, Y3, Y3
+	VCVTDQ2PS  Y3, Y3
+	VMULPS     (R9), Y3, Y3
+	VADDPS     Y3, Y0, Y0
+	ADDQ       $32, R8
+	ADDQ       $32, R9
+	DECQ       DX
+	JNZ        area_entry
+	VMOVUPS    Y0, (DI)
+	ADDQ       $32, DI
+	DECQ       CX
+	JNZ        area_group
+	VZEROUPPER
+
+area_done:
+	RET

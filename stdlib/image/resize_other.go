@@ -15,3 +15,9 @@ func cubicAcross8(in []uint8, c int, base []int32, wx [][4]int16, row []int32) {
 
 // cubicVector8 is cubicVector8Go on this architecture.
 func cubicVector8(r [4][]int32, bf *[4]float32, dst []uint8) { cubicVector8Go(r, bf, dst) }
+
+// newAreaAcross8 returns areaAcross of the table across for 8-bit rows of
+// pixels of c values, on this architecture.
+func newAreaAcross8(across []areaTab, first []int, c int) func(row []uint8, sums []float32) {
+	return func(row []uint8, sums []float32) { areaAcross(row, c, across, first, sums) }
+}

@@ -130,3 +130,28 @@ func TestRound8(t *testing.T) {
 		}
 	}
 }
+
+// TestAreaAcross8 checks newAreaAcross8's function (with AVX2 where the
+// CPU has it) against areaAcross on OpenCV's area tables for shrinking
+// rows of random bytes of 1 to 3 values a pixel by many factors.
+func TestAreaAcross8(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for c := 1; c <= 3; c++ {
+		for src := 1; src < 90; src += 1 + src/8 {
+			for w := 1; w <= src; w += 1 + w/5 {
+				across := areaTables(w, src)
+				first := tableStarts(across, w)
+				row := make([]uint8, src*c+acrossSlack)
+				for i := range row[:src*c] {
+					row[i] = uint8(rng.IntN(256))
+				}
+				got, want := make([]float32, w*c), make([]float32, w*c)
+				newAreaAcross8(across, first, c)(row, got)
+				areaAcross(row, c, across, first, want)
+				if !slices.Equal(got, want) {
+					t.Fatalf("c %d, %d to %d: got %v, want %v", c, src, w, got, want)
+				}
+			}
+		}
+	}
+}

@@ -40,12 +40,12 @@ func TestStop(t *testing.T) {
 		},
 		"Canny": func(ctx context.Context) (*array.Array, error) { return Canny(ctx, tiled, 10, 20, 5, true) },
 		"ResizeLinear": func(ctx context.Context) (*array.Array, error) {
-			return ResizeLinear(ctx, img, 5000, 5000)
+			return ResizeLinear(ctx, colour, 5000, 5000)
 		},
 		"ResizeNearest": func(ctx context.Context) (*array.Array, error) {
 			return ResizeNearest(ctx, colour, 5000, 5000)
 		},
-		"ResizeArea": func(ctx context.Context) (*array.Array, error) { return ResizeArea(ctx, img, 5000, 5000) },
+		"ResizeArea": func(ctx context.Context) (*array.Array, error) { return ResizeArea(ctx, colour, 5000, 5000) },
 		"Erode":      func(ctx context.Context) (*array.Array, error) { return Erode(ctx, img, kernel, -1, -1, 50) },
 		"Sobel":      func(ctx context.Context) (*array.Array, error) { return Sobel(ctx, img, 1, 0, 31, 1, 0, Reflect101) },
 	} {

@@ -492,20 +492,13 @@ func fixedCoef(v float32) int32 {
 // output rows made from two of them (linearDown).
 func resizeLinear8(ctx context.Context, src []uint8, l layout, dst []uint8, across, down taps) error {
 	n := len(across.first) * l.c
-	// Per output value: the offset of its first source value in a row
-	// (the second is l.c values on, or weighs 0) and the two weights.
-	off, w := make([]int32, n), make([]int32, n)
-	for x, sx := range across.first {
-		for c := range l.c {
-			off[x*l.c+c] = int32(sx*l.c + c)
-			w[x*l.c+c] = fixedCoef(across.w0[x]) | fixedCoef(across.w1[x])<<16
-		}
-	}
+	off, w := across.fixed(l.c)
+	interpolate := newLinearAcross(l.c, off, w)
 	return parallelFor(ctx, len(down.first), len(down.first)*n*4, func() func(y0, y1 int) {
 		padded := make([]uint8, l.stride()+acrossSlack)
 		rows := newRowCache(2, n, func(y int, row []int32) {
 			copy(padded, l.row8(src, min(max(y, 0), l.h-1)))
-			linearAcross(padded, l.c, off, w, row)
+			interpolate(padded, row)
 		})
 		return func(y0, y1 int) {
 			for y, sy := range down.first[y0:y1] {
@@ -516,10 +509,26 @@ func resizeLinear8(ctx context.Context, src []uint8, l layout, dst []uint8, acro
 	})
 }
 
+// fixed returns, per output value of rows of pixels of c values, the
+// offset of its first source value in a row (the second is c values on, or
+// weighs 0) and the two weights in the fixed point of 8-bit resizing,
+// packed as w₀ + w₁·2¹⁶.
+func (t taps) fixed(c int) (off, w []int32) {
+	n := len(t.first) * c
+	off, w = make([]int32, n), make([]int32, n)
+	for x, sx := range t.first {
+		for ch := range c {
+			off[x*c+ch] = int32(sx*c + ch)
+			w[x*c+ch] = fixedCoef(t.w0[x]) | fixedCoef(t.w1[x])<<16
+		}
+	}
+	return off, w
+}
+
 // acrossSlack is the number of bytes past a source row that the kernels
-// that gather (linearAcross, areaAcross8) may read: a row is copied into a
-// buffer that much longer.
-const acrossSlack = 4
+// that gather or permute bytes (newLinearAcross's, newAreaAcross8's) may
+// read: a row is copied into a buffer that much longer.
+const acrossSlack = 64
 
 // linearAcrossGo sets row to the source row in (of pixels of c values,
 // followed by acrossSlack spare bytes) interpolated across: value i is

@@ -44,6 +44,49 @@ func linearAcross(in []uint8, c int, off, w, row []int32) {
 	linearAcrossGo(in, c, off, w, row)
 }
 
+// linearAcrossVBMI is linearAcrossGo for gray rows in blocks of 32 values
+// whose source values lie within 64 bytes: for block b, the 64 bytes from
+// starts[b] on, permuted (VPERMB) by the block's 64 indices idx into the
+// pairs of source values of its outputs, widened to words and multiplied
+// and added with the weights (VPMADDWD). len(w) and len(row) are
+// 32·len(starts); it reads 64 bytes from each start.
+//
+//go:noescape
+func linearAcrossVBMI(in []uint8, starts []int32, idx []uint8, w, row []int32)
+
+// permuteBytes reports whether the CPU has AVX-512 with byte permutes
+// (VBMI), which make the rows of a linear resize without gathers.
+var permuteBytes = cpu.X86.HasAVX512F && cpu.X86.HasAVX512BW && cpu.X86.HasAVX512VBMI
+
+// newLinearAcross returns the function that sets row to the source row in
+// (followed by acrossSlack spare bytes) interpolated across with the
+// offsets off and the weights w, as linearAcrossGo: by byte permutes for
+// gray rows where the CPU has them and each block of 32 outputs reads
+// within 64 bytes (shrinking by up to about 2), else by linearAcross.
+func newLinearAcross(c int, off, w []int32) func(in []uint8, row []int32) {
+	byGathers := func(in []uint8, row []int32) { linearAcross(in, c, off, w, row) }
+	blocks := len(off) / 32
+	if !permuteBytes || c != 1 || blocks == 0 {
+		return byGathers
+	}
+	starts, idx := make([]int32, blocks), make([]uint8, 64*blocks)
+	for b := range blocks {
+		starts[b] = off[32*b]
+		for j, o := range off[32*b : 32*b+32] {
+			d := o - starts[b] // offsets do not decrease along a row
+			if d+1 >= 64 {
+				return byGathers
+			}
+			idx[64*b+2*j], idx[64*b+2*j+1] = uint8(d), uint8(d+1)
+		}
+	}
+	n := 32 * blocks
+	return func(in []uint8, row []int32) {
+		linearAcrossVBMI(in, starts, idx, w[:n], row[:n])
+		linearAcross(in, c, off[n:], w[n:], row[n:])
+	}
+}
+
 // linearDown is linearDownGo, with AVX2 for whole groups of 16 values
 // where the CPU has it.
 func linearDown(out []uint8, r0, r1 []int32, b0, b1 int32) {

@@ -207,3 +207,37 @@ area_entry:
 
 area_done:
 	RET
+
+// func linearAcrossVBMI(in []uint8, starts []int32, idx []uint8, w, row []int32)
+TEXT ·linearAcrossVBMI(SB), NOSPLIT, $0-120
+	MOVQ  in_base+0(FP), SI
+	MOVQ  starts_base+24(FP), R10
+	MOVQ  starts_len+32(FP), CX
+	MOVQ  idx_base+48(FP), R11
+	MOVQ  w_base+72(FP), R9
+	MOVQ  row_base+96(FP), DI
+	TESTQ CX, CX
+	JZ    vbmi_done
+
+vbmi_loop:
+	MOVLQSX       (R10), AX
+	VMOVDQU64     (SI)(AX*1), Z0
+	VMOVDQU64     (R11), Z1
+	VPERMB        Z0, Z1, Z2
+	VPMOVZXBW     Y2, Z3
+	VEXTRACTI64X4 $1, Z2, Y4
+	VPMOVZXBW     Y4, Z4
+	VPMADDWD      (R9), Z3, Z3
+	VPMADDWD      64(R9), Z4, Z4
+	VMOVDQU64     Z3, (DI)
+	VMOVDQU64     Z4, 64(DI)
+	ADDQ          $4, R10
+	ADDQ          $64, R11
+	ADDQ          $128, R9
+	ADDQ          $128, DI
+	DECQ          CX
+	JNZ           vbmi_loop
+	VZEROUPPER
+
+vbmi_done:
+	RET

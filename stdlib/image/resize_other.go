@@ -21,3 +21,9 @@ func cubicVector8(r [4][]int32, bf *[4]float32, dst []uint8) { cubicVector8Go(r,
 func newAreaAcross8(across []areaTab, first []int, c int) func(row []uint8, sums []float32) {
 	return func(row []uint8, sums []float32) { areaAcross(row, c, across, first, sums) }
 }
+
+// newLinearAcross returns linearAcrossGo with the offsets off and weights
+// w, on this architecture.
+func newLinearAcross(c int, off, w []int32) func(in []uint8, row []int32) {
+	return func(in []uint8, row []int32) { linearAcrossGo(in, c, off, w, row) }
+}

@@ -155,3 +155,30 @@ func TestAreaAcross8(t *testing.T) {
 		}
 	}
 }
+
+// TestNewLinearAcross checks newLinearAcross's function (by byte permutes
+// or gathers where the CPU has them) against linearAcrossGo on the taps of
+// shrinking and enlarging rows of 1 and 3 values a pixel by many factors.
+func TestNewLinearAcross(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	for _, c := range []int{1, 3} {
+		for src := 1; src < 300; src += 1 + src/4 {
+			for _, n := range []int{1, src / 3, src / 2, src * 2 / 3, src - 1, src, src + 7, 3 * src} {
+				if n < 1 {
+					continue
+				}
+				off, w := linearTaps(n, src, true).fixed(c)
+				in := make([]uint8, src*c+acrossSlack)
+				for i := range in[:src*c] {
+					in[i] = uint8(rng.IntN(256))
+				}
+				got, want := make([]int32, n*c), make([]int32, n*c)
+				newLinearAcross(c, off, w)(in, got)
+				linearAcrossGo(in, c, off, w, want)
+				if !slices.Equal(got, want) {
+					t.Fatalf("c %d, %d to %d: got %v, want %v", c, src, n, got, want)
+				}
+			}
+		}
+	}
+}

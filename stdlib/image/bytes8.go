@@ -72,12 +72,15 @@ func finish(ctx context.Context, img *array.Array, sums []float64, f func(float6
 }
 
 // packed returns out, the result of a filter that computes in float64,
-// backed by bytes if it is an 8-bit image.
+// backed by bytes if it is an 8-bit image (whose values the filter has
+// rounded and saturated to bytes).
 func packed(out *array.Array) *array.Array {
 	if out.Depth != array.Uint8 {
 		return out
 	}
-	return array.Convert(out, array.Uint8)
+	// One pass over values bounded by memory: quick enough not to stop.
+	b, _ := bytesOf(context.Background(), out)
+	return imageOfBytes(out.Shape, b)
 }
 
 // replicateEnds sets the first and the last pad values of row, a row of

@@ -108,6 +108,9 @@ func morph(ctx context.Context, fn string, img, kernel *array.Array, ax, ay, ite
 	if err != nil {
 		return nil, err
 	}
+	if err := checkDepth(fn, img); err != nil {
+		return nil, err
+	}
 	if kernel == nil || kernel.Ndim() != 2 || kernel.Len() == 0 {
 		return nil, fmt.Errorf("%s: kernel must be a non-empty 2-d array", fn)
 	}

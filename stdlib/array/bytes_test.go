@@ -44,9 +44,9 @@ func TestFromBytes(t *testing.T) {
 	}
 }
 
-// TestMovesKeepBytes checks that indexing, slicing, selecting and
-// transposing a byte-backed array give byte-backed arrays, equal to those
-// of the same values in float64.
+// TestMovesKeepBytes checks that indexing, slicing, selecting, assigning
+// and transposing a byte-backed array give byte-backed arrays, equal to
+// those of the same values in float64.
 func TestMovesKeepBytes(t *testing.T) {
 	b := make([]uint8, 24)
 	for i := range b {
@@ -62,6 +62,9 @@ func TestMovesKeepBytes(t *testing.T) {
 		"transpose 2": func(a *Array) (*Array, error) { r, _ := Index(a, 0); return Transpose(r), nil },
 		"select": func(a *Array) (*Array, error) {
 			return Select(a, []Indexer{{Kind: IndexInt, I: 1}, {Kind: IndexArray, Idx: Vector([]float64{2, 0})}})
+		},
+		"assign": func(a *Array) (*Array, error) {
+			return Assign(a, []Indexer{{Kind: IndexInt, I: 1}, {Kind: IndexInt, I: 2}}, Vector([]float64{-3, 2.5, 300, 7}))
 		},
 	} {
 		got, err := f(byBytes)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // IndexKind says what one item of a numpy index is.
@@ -68,11 +69,19 @@ func Assign(a *Array, items []Indexer, v *Array) (*Array, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot assign %s to a selection of shape %s", ShapeString(v.Shape), ShapeString(shape))
 	}
-	data, from := append([]float64(nil), a.Floats()...), vals.Floats()
+	from := vals.Floats()
+	if b, ok := a.Uint8s(); ok {
+		data := slices.Clone(b)
+		for k, off := range offsets {
+			data[off] = uint8(Uint8.Saturate(from[k]))
+		}
+		return a.withBytes(slices.Clone(a.Shape), data), nil
+	}
+	data := slices.Clone(a.Floats())
 	for k, off := range offsets {
 		data[off] = a.Depth.Saturate(from[k])
 	}
-	return &Array{Shape: append([]int(nil), a.Shape...), data: data, Depth: a.Depth}, nil
+	return &Array{Shape: slices.Clone(a.Shape), data: data, Depth: a.Depth}, nil
 }
 
 // axisPart is one axis of the result: a slice of a source axis, or (adv)

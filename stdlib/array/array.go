@@ -153,6 +153,23 @@ func (a *Array) Uint8s() ([]uint8, bool) {
 	return a.bytes.b, true
 }
 
+// values returns a's values at the given offsets, without making the
+// float64 values of a byte-backed array.
+func (a *Array) values(at []int) []float64 {
+	out := make([]float64, len(at))
+	if b, ok := a.Uint8s(); ok {
+		for k, i := range at {
+			out[k] = float64(b[i])
+		}
+		return out
+	}
+	data := a.Floats()
+	for k, i := range at {
+		out[k] = data[i]
+	}
+	return out
+}
+
 // withBytes returns the byte-backed array of the given shape over b, with
 // a's depth.
 func (a *Array) withBytes(shape []int, b []uint8) *Array {

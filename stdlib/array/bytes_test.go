@@ -90,3 +90,20 @@ func BenchmarkFloatsOfBytes(b *testing.B) {
 		FromBytes([]int{2048, 2048}, pix).Floats()
 	}
 }
+
+// TestFormatBytes checks that a large byte-backed array prints as its
+// float64 values do, without making them.
+func TestFormatBytes(t *testing.T) {
+	b := make([]uint8, 3000)
+	for i := range b {
+		b[i] = uint8(i)
+	}
+	a := FromBytes([]int{30, 100}, b)
+	got := Format(a, FormatOptions{})
+	if a.bytes.floats != nil {
+		t.Error("Format made the float64 values")
+	}
+	if want := Format(NewDepth([]int{30, 100}, slices.Clone(a.Floats()), Uint8), FormatOptions{}); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

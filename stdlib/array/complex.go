@@ -107,10 +107,9 @@ func FormatComplex(c *Complex, opts FormatOptions) string {
 	if c.Re.Len() > opts.Threshold {
 		p.edge = opts.EdgeItems
 	}
-	var re, im []float64
-	strides := rowMajorStrides(c.Shape())
-	p.collect(c.Re.Floats(), strides, 0, 0, &re)
-	p.collect(c.Im.Floats(), strides, 0, 0, &im)
+	var at []int
+	p.collect(rowMajorStrides(c.Shape()), 0, 0, &at)
+	re, im := c.Re.values(at), c.Im.values(at)
 	mag := make([]float64, len(im))
 	for i, x := range im {
 		mag[i] = math.Abs(x)

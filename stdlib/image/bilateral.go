@@ -72,7 +72,7 @@ func BilateralFilter(ctx context.Context, img *array.Array, d int, sigmaColor, s
 	dst.Depth = array.Uint8
 	err = parallelFor(ctx, l.h, img.Len()*len(taps), func() func(y0, y1 int) {
 		rows := newRowCache(2*radius+1, pd.width(), func(p int, dst []float64) {
-			pd.pad(l.row(img.Floats(), border.index(p, l.h)), dst)
+			pad(pd, l.row(img.Floats(), border.index(p, l.h)), dst)
 		})
 		return func(y0, y1 int) {
 			for y := y0; y < y1; y++ {

@@ -136,9 +136,9 @@ func newPadder(l layout, left, right int, b Border) *padder {
 // width returns the length of a padded row.
 func (p *padder) width() int { return (p.left + p.l.w + p.right) * p.l.c }
 
-// pad fills dst, of length width(), with src extended by the border; a nil
-// src stands for a row of zeros.
-func (p *padder) pad(src, dst []float64) {
+// pad fills dst, of length p.width(), with src extended by p's border; a
+// nil src stands for a row of zeros.
+func pad[T uint8 | float64](p *padder, src, dst []T) {
 	if src == nil {
 		clear(dst)
 		return
@@ -320,7 +320,7 @@ func (f *separable) apply(ctx context.Context, src []float64, l layout, dst []fl
 			if ctx.Err() != nil {
 				return
 			}
-			pd.pad(l.row(src, f.border.index(p, l.h)), padded)
+			pad(pd, l.row(src, f.border.index(p, l.h)), padded)
 			accumulate(dst, zeros, across.x, across.w)
 		})
 		return func(y0, y1 int) {
@@ -335,6 +335,79 @@ func (f *separable) apply(ctx context.Context, src []float64, l layout, dst []fl
 	})
 }
 
+// apply8 is apply for 8-bit src and kernels of integers whose sums stay
+// below 2³¹ in magnitude, without delta: the sums, exact in int32, made
+// across then down as apply makes them, are handed to put for each output
+// row y (the slice is reused for the next row).
+func (f *separable) apply8(ctx context.Context, src []uint8, l layout, put func(y int, sums []int32)) error {
+	pd := newPadder(l, f.ax, len(f.kx)-1-f.ax, f.border)
+	n := l.stride()
+	ints := func(k []float64) []int32 {
+		out := make([]int32, len(k))
+		for i, v := range k {
+			out[i] = int32(v)
+		}
+		return out
+	}
+	kx, ky := ints(f.kx), ints(f.ky)
+	return parallelFor(ctx, l.h, len(src)*(len(kx)+len(ky)), func() func(y0, y1 int) {
+		padded := make([]uint8, pd.width())
+		rows := newRowCache(len(ky), n, func(p int, dst []int32) {
+			if ctx.Err() != nil { // as in apply
+				return
+			}
+			if y := f.border.index(p, l.h); y >= 0 {
+				pad(pd, l.row8(src, y), padded)
+			} else {
+				pad(pd, nil, padded)
+			}
+			dst = dst[:n]
+			clear(dst)
+			for j, k := range kx {
+				for i, v := range padded[j*l.c:][:n] {
+					dst[i] += k * int32(v)
+				}
+			}
+		})
+		sums := make([]int32, n)
+		return func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				clear(sums)
+				for i, k := range ky {
+					for x, v := range rows.get(y - f.ay + i)[:n] {
+						sums[x] += k * v
+					}
+				}
+				put(y, sums)
+			}
+		}
+	})
+}
+
+// fixedRound takes an integer filter's sum s to a byte: (s·mul + add) >>
+// shift, saturated to 0…255.
+type fixedRound struct {
+	mul, add int64
+	shift    uint
+}
+
+// filter8 returns the 8-bit image img, laid out as l, filtered by f in
+// integers (see apply8), each sum taken to a byte by r.
+func (f *separable) filter8(ctx context.Context, img *array.Array, l layout, r fixedRound) (*array.Array, error) {
+	src, err := bytesOf(ctx, img)
+	if err != nil {
+		return nil, err
+	}
+	dst, n := make([]uint8, len(src)), l.stride()
+	err = f.apply8(ctx, src, l, func(y int, sums []int32) {
+		out := dst[y*n : (y+1)*n]
+		for i, v := range sums[:len(out)] {
+			out[i] = uint8(min(max((int64(v)*r.mul+r.add)>>r.shift, 0), 255))
+		}
+	})
+	return unlessErr(imageOfBytes(img.Shape, dst), err)
+}
+
 // correlate2d is the correlation of src, laid out as l, with the kh×kw
 // kernel k (row-major), anchored at (ax, ay), plus delta, into dst, as
 // cv::filter2D computes it: delta first, then the kernel's non-zero terms
@@ -344,7 +417,7 @@ func correlate2d(ctx context.Context, src []float64, l layout, k []float64, kh, 
 	n := l.stride()
 	return parallelFor(ctx, l.h, len(src)*kh*kw, func() func(y0, y1 int) {
 		rows := newRowCache(kh, pd.width(), func(p int, dst []float64) {
-			pd.pad(l.row(src, b.index(p, l.h)), dst)
+			pad(pd, l.row(src, b.index(p, l.h)), dst)
 		})
 		deltas := make([]float64, n)
 		fill(deltas, delta)

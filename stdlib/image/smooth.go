@@ -64,25 +64,20 @@ func GaussianBlur(ctx context.Context, img *array.Array, ksizeX, ksizeY int, sig
 	if nx == 1 && ny == 1 {
 		return img, nil // arrays are immutable values
 	}
-	sums := make([]float64, img.Len())
 	f := separable{
 		kx: gaussianKernel(nx, max(sigmaX, 0)), ky: gaussianKernel(ny, max(sigmaY, 0)),
 		ax: nx / 2, ay: ny / 2, border: border,
 	}
 	if !eight {
+		sums := make([]float64, img.Len())
 		if err := f.apply(ctx, img.Floats(), l, sums); err != nil {
 			return nil, err
 		}
 		return array.NewDepth(append([]int(nil), img.Shape...), sums, img.Depth), nil
 	}
-	// In fixed point the sums are integers below 2³², exact in float64.
+	// In fixed point the sums are integers below 255·2¹⁶, exact in int32.
 	f.kx, f.ky = fixedGaussian(f.kx), fixedGaussian(f.ky)
-	if err := f.apply(ctx, img.Floats(), l, sums); err != nil {
-		return nil, err
-	}
-	return finish(ctx, img, sums, func(v float64) float64 {
-		return float64((int64(v) + 1<<15) >> 16) // rounded half up, as OpenCV's cast
-	})
+	return f.filter8(ctx, img, l, fixedRound{1, 1 << 15, 16}) // rounded half up, as OpenCV's cast
 }
 
 // fixedGaussian returns the Gaussian kernel k in integers of 8 fraction

@@ -364,9 +364,7 @@ func (f *separable) apply8(ctx context.Context, src []uint8, l layout, put func(
 			dst = dst[:n]
 			clear(dst)
 			for j, k := range kx {
-				for i, v := range padded[j*l.c:][:n] {
-					dst[i] += k * int32(v)
-				}
+				addScaledBytes(dst, padded[j*l.c:][:n], k)
 			}
 		})
 		sums := make([]int32, n)
@@ -374,9 +372,7 @@ func (f *separable) apply8(ctx context.Context, src []uint8, l layout, put func(
 			for y := y0; y < y1; y++ {
 				clear(sums)
 				for i, k := range ky {
-					for x, v := range rows.get(y - f.ay + i)[:n] {
-						sums[x] += k * v
-					}
+					addScaled(sums, rows.get(y - f.ay + i)[:n], k)
 				}
 				put(y, sums)
 			}
@@ -391,6 +387,42 @@ type fixedRound struct {
 	shift    uint
 }
 
+// addScaledBytesGo sets dst[i] += k·src[i] for each i < len(dst).
+func addScaledBytesGo(dst []int32, src []uint8, k int32) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		dst[i] += k * int32(v)
+	}
+}
+
+// addScaledGo sets dst[i] += k·src[i] for each i < len(dst).
+func addScaledGo(dst, src []int32, k int32) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		dst[i] += k * v
+	}
+}
+
+// round sets out to the bytes of the sums.
+func (r fixedRound) round(out []uint8, sums []int32) {
+	if r.mul == 1 { // then add is small, and (s + add) >> shift fits in int32
+		roundShift(out, sums, int32(r.add), r.shift)
+		return
+	}
+	for i, v := range sums[:len(out)] {
+		out[i] = uint8(min(max((int64(v)*r.mul+r.add)>>r.shift, 0), 255))
+	}
+}
+
+// roundShiftGo sets out[i] to (sums[i] + add) >> shift saturated to
+// 0…255, for each i < len(out); the sums plus add fit in int32.
+func roundShiftGo(out []uint8, sums []int32, add int32, shift uint) {
+	sums = sums[:len(out)]
+	for i, v := range sums {
+		out[i] = uint8(min(max((v+add)>>shift, 0), 255))
+	}
+}
+
 // filter8 returns the 8-bit image img, laid out as l, filtered by f in
 // integers (see apply8), each sum taken to a byte by r.
 func (f *separable) filter8(ctx context.Context, img *array.Array, l layout, r fixedRound) (*array.Array, error) {
@@ -400,10 +432,7 @@ func (f *separable) filter8(ctx context.Context, img *array.Array, l layout, r f
 	}
 	dst, n := make([]uint8, len(src)), l.stride()
 	err = f.apply8(ctx, src, l, func(y int, sums []int32) {
-		out := dst[y*n : (y+1)*n]
-		for i, v := range sums[:len(out)] {
-			out[i] = uint8(min(max((int64(v)*r.mul+r.add)>>r.shift, 0), 255))
-		}
+		r.round(dst[y*n:(y+1)*n], sums)
 	})
 	return unlessErr(imageOfBytes(img.Shape, dst), err)
 }

@@ -2,6 +2,12 @@ package image
 
 import "golang.org/x/sys/cpu"
 
+// This file holds the vector loops (simd_amd64.s) of the 8-bit resizes and
+// of the integer separable filters, each used where the CPU has the
+// instructions, for whole groups of values, its Go loop doing the rest; on
+// other architectures simd_other.go runs the Go loops. simd_test.go checks
+// each against its Go loop.
+
 // linearDownAVX2 is linearDownGo for len(out), a multiple of 16, values,
 // 16 at a time: the rows shifted and packed to 16 bits (their values are
 // below 2¹⁵ after the shift), multiplied by the weights keeping the high
@@ -164,4 +170,52 @@ func newAreaAcross8(across []areaTab, first []int, c int) func(row []uint8, sums
 		areaAcrossAVX2(row, g.from, g.alpha, g.k, sums[:n])
 		areaAcross(row, c, across, first[n:], sums[n:])
 	}
+}
+
+// addScaledBytesAVX2 is addScaledBytesGo for len(dst), a multiple of 8,
+// values, 8 at a time (VPMOVZXBD, VPMULLD, VPADDD).
+//
+//go:noescape
+func addScaledBytesAVX2(dst []int32, src []uint8, k int32)
+
+// addScaledAVX2 is addScaledGo for len(dst), a multiple of 8, values, 8 at
+// a time (VPMULLD, VPADDD).
+//
+//go:noescape
+func addScaledAVX2(dst, src []int32, k int32)
+
+// addScaledBytes is addScaledBytesGo, with AVX2 for whole groups of 8
+// values where the CPU has it.
+func addScaledBytes(dst []int32, src []uint8, k int32) {
+	if n := len(dst) &^ 7; cpu.X86.HasAVX2 && n > 0 {
+		addScaledBytesAVX2(dst[:n], src[:n], k)
+		dst, src = dst[n:], src[n:]
+	}
+	addScaledBytesGo(dst, src, k)
+}
+
+// addScaled is addScaledGo, with AVX2 for whole groups of 8 values where
+// the CPU has it.
+func addScaled(dst, src []int32, k int32) {
+	if n := len(dst) &^ 7; cpu.X86.HasAVX2 && n > 0 {
+		addScaledAVX2(dst[:n], src[:n], k)
+		dst, src = dst[n:], src[n:]
+	}
+	addScaledGo(dst, src, k)
+}
+
+// roundShiftAVX2 is roundShiftGo for len(out), a multiple of 8, values, 8
+// at a time: added, shifted (VPSRAD) and packed to bytes with saturation.
+//
+//go:noescape
+func roundShiftAVX2(out []uint8, sums []int32, add int32, shift uint64)
+
+// roundShift is roundShiftGo, with AVX2 for whole groups of 8 values where
+// the CPU has it.
+func roundShift(out []uint8, sums []int32, add int32, shift uint) {
+	if n := len(out) &^ 7; cpu.X86.HasAVX2 && n > 0 {
+		roundShiftAVX2(out[:n], sums[:n], add, uint64(shift))
+		out, sums = out[n:], sums[n:]
+	}
+	roundShiftGo(out, sums, add, shift)
 }

@@ -27,3 +27,14 @@ func newAreaAcross8(across []areaTab, first []int, c int) func(row []uint8, sums
 func newLinearAcross(c int, off, w []int32) func(in []uint8, row []int32) {
 	return func(in []uint8, row []int32) { linearAcrossGo(in, c, off, w, row) }
 }
+
+// addScaledBytes is addScaledBytesGo on this architecture.
+func addScaledBytes(dst []int32, src []uint8, k int32) { addScaledBytesGo(dst, src, k) }
+
+// addScaled is addScaledGo on this architecture.
+func addScaled(dst, src []int32, k int32) { addScaledGo(dst, src, k) }
+
+// roundShift is roundShiftGo on this architecture.
+func roundShift(out []uint8, sums []int32, add int32, shift uint) {
+	roundShiftGo(out, sums, add, shift)
+}

@@ -241,3 +241,80 @@ vbmi_loop:
 
 vbmi_done:
 	RET
+
+// func addScaledBytesAVX2(dst []int32, src []uint8, k int32)
+TEXT ·addScaledBytesAVX2(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         src_base+24(FP), SI
+	MOVL         k+48(FP), AX
+	VMOVD        AX, X8
+	VPBROADCASTD X8, Y8
+	SHRQ         $3, CX
+	JZ           bytes_done
+
+bytes_loop:
+	VPMOVZXBD (SI), Y0
+	VPMULLD   Y8, Y0, Y0
+	VPADDD    (DI), Y0, Y0
+	VMOVDQU   Y0, (DI)
+	ADDQ      $8, SI
+	ADDQ      $32, DI
+	DECQ      CX
+	JNZ       bytes_loop
+	VZEROUPPER
+
+bytes_done:
+	RET
+
+// func addScaledAVX2(dst, src []int32, k int32)
+TEXT ·addScaledAVX2(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         src_base+24(FP), SI
+	MOVL         k+48(FP), AX
+	VMOVD        AX, X8
+	VPBROADCASTD X8, Y8
+	SHRQ         $3, CX
+	JZ           int32_done
+
+int32_loop:
+	VPMULLD (SI), Y8, Y0
+	VPADDD  (DI), Y0, Y0
+	VMOVDQU Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	DECQ    CX
+	JNZ     int32_loop
+	VZEROUPPER
+
+int32_done:
+	RET
+
+// func roundShiftAVX2(out []uint8, sums []int32, add int32, shift uint64)
+TEXT ·roundShiftAVX2(SB), NOSPLIT, $0-64
+	MOVQ         out_base+0(FP), DI
+	MOVQ         out_len+8(FP), CX
+	MOVQ         sums_base+24(FP), SI
+	MOVL         add+48(FP), AX
+	VMOVD        AX, X8
+	VPBROADCASTD X8, Y8
+	MOVQ         shift+56(FP), X9
+	SHRQ         $3, CX
+	JZ           round_done
+
+round_loop:
+	VPADDD       (SI), Y8, Y0
+	VPSRAD       X9, Y0, Y0
+	VEXTRACTI128 $1, Y0, X1
+	VPACKSSDW    X1, X0, X0
+	VPACKUSWB    X0, X0, X0
+	VMOVQ        X0, (DI)
+	ADDQ         $32, SI
+	ADDQ         $8, DI
+	DECQ         CX
+	JNZ          round_loop
+	VZEROUPPER
+
+round_done:
+	RET

@@ -182,3 +182,47 @@ func TestNewLinearAcross(t *testing.T) {
 		}
 	}
 }
+
+// TestAddScaled checks addScaledBytes and addScaled (with AVX2 where the
+// CPU has it) against their Go loops on every length up to 40.
+func TestAddScaled(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	for n := range 40 {
+		k := rng.Int32N(1<<16) - 1<<15
+		src8, src := make([]uint8, n), make([]int32, n)
+		got, want := make([]int32, n), make([]int32, n)
+		for i := range n {
+			src8[i], src[i] = uint8(rng.IntN(256)), rng.Int32N(1<<20)-1<<19
+			got[i] = rng.Int32N(1 << 20)
+			want[i] = got[i]
+		}
+		addScaledBytes(got, src8, k)
+		addScaledBytesGo(want, src8, k)
+		addScaled(got, src, k)
+		addScaledGo(want, src, k)
+		if !slices.Equal(got, want) {
+			t.Fatalf("n %d, k %d: got %v, want %v", n, k, got, want)
+		}
+	}
+}
+
+// TestRoundShift checks roundShift (with AVX2 where the CPU has it)
+// against roundShiftGo on sums around and beyond the bytes' range, with
+// the shifts of GaussianBlur and of unnormalized sums.
+func TestRoundShift(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	for _, r := range []fixedRound{{1, 1 << 15, 16}, {1, 0, 0}} {
+		for n := range 40 {
+			sums := make([]int32, n)
+			for i := range sums {
+				sums[i] = rng.Int32N(300<<r.shift) - 20<<r.shift
+			}
+			got, want := make([]uint8, n), make([]uint8, n)
+			r.round(got, sums)
+			roundShiftGo(want, sums, int32(r.add), r.shift)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%v, n %d: got %v, want %v", r, n, got, want)
+			}
+		}
+	}
+}

@@ -59,7 +59,7 @@ func TestComplexAgainstNumpy(t *testing.T) {
 			t.Errorf("%s = %s: numpy's result is complex: %v", c.Calc, lang.Format(v), c.Complex)
 		}
 		for k := range c.Re {
-			if !close(z.Re.Data[k], c.Re[k]) || !close(z.Im.Data[k], c.Im[k]) {
+			if !close(z.Re.Floats()[k], c.Re[k]) || !close(z.Im.Floats()[k], c.Im[k]) {
 				t.Errorf("%s = %s, want %v%+vj at %d", c.Calc, lang.Format(v), c.Re[k], c.Im[k], k)
 			}
 		}

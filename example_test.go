@@ -19,7 +19,7 @@ func Example() {
 	}
 	fmt.Println(v.Float())
 	xs, _ := s.Get("xs")
-	fmt.Println(xs.Array().Data)
+	fmt.Println(xs.Array().Floats())
 	// Output:
 	// 5
 	// 22

@@ -108,7 +108,7 @@ func (b *Bounds) node(n *Node) interval.I {
 	switch n.Op {
 	case OpConst:
 		if n.Arr != nil {
-			return interval.Point(n.Arr.Data[0])
+			return interval.Point(n.Arr.Floats()[0])
 		}
 		return interval.Point(n.Val)
 	case OpAdd:

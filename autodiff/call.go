@@ -114,11 +114,11 @@ func argsSize(n *Node) int {
 // constant vector (the adjoint of one component of a result), or -1.
 func oneHot(v *Node) (int, float64) {
 	c := constArray(v)
-	if c == nil || len(c.Data) < 2 {
+	if c == nil || c.Len() < 2 {
 		return -1, 0
 	}
 	at := -1
-	for i, x := range c.Data {
+	for i, x := range c.Floats() {
 		if x != 0 {
 			if at >= 0 {
 				return -1, 0
@@ -129,17 +129,17 @@ func oneHot(v *Node) (int, float64) {
 	if at < 0 {
 		return -1, 0
 	}
-	return at, c.Data[at]
+	return at, c.Floats()[at]
 }
 
 // evalCall computes a call's value from its arguments' values.
 func evalCall(n *Node, args []*array.Array) *array.Array {
 	in := make([][]float64, len(args))
 	for i, a := range args {
-		in[i] = a.Data
+		in[i] = a.Floats()
 	}
 	out := array.Zeros(n.Shape...)
-	n.Call.Eval(in, out.Data)
+	n.Call.Eval(in, out.Floats())
 	return out
 }
 

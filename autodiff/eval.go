@@ -110,7 +110,7 @@ func evalNode(n *Node, arg func(*Node) *array.Array) *array.Array {
 	case OpScatter:
 		out := array.Zeros(n.Shape...)
 		stride := array.Size(n.Shape[1:])
-		copy(out.Data[n.Lo*stride:], args[0].Data)
+		copy(out.Floats()[n.Lo*stride:], args[0].Floats())
 		return out
 	case OpCall:
 		return evalCall(n, args)

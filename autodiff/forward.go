@@ -230,7 +230,7 @@ func (g *Graph) jacobianColumns(out *Node, wrt []*Node) *Node {
 			seed := g.Const(1)
 			if !w.IsScalar() {
 				e := array.Zeros(w.Shape...)
-				e.Data[j] = 1
+				e.Floats()[j] = 1
 				seed = g.ConstArray(e)
 			}
 			cols = append(cols, g.Reshape(g.JVP(out, map[*Node]*Node{w: seed}), []int{out.Size()}))

@@ -236,7 +236,7 @@ func (g *Graph) Const(x float64) *Node {
 // ConstArray returns an array constant. A 0-d array is a scalar constant.
 func (g *Graph) ConstArray(a *array.Array) *Node {
 	if len(a.Shape) == 0 {
-		return g.Const(a.Data[0])
+		return g.Const(a.Floats()[0])
 	}
 	return g.intern(&Node{Op: OpConst, Arr: a, Shape: a.Shape})
 }

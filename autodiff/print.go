@@ -256,7 +256,7 @@ func (pr printer) formatArray(a *array.Array) string {
 		}
 		return pr.brackets(strings.Join(items, ", "))
 	}
-	return rec(a.Shape, a.Data)
+	return rec(a.Shape, a.Floats())
 }
 
 // formatNumber writes a number exactly (the shortest text that reads back

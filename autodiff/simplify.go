@@ -26,7 +26,7 @@ func constArray(n *Node) *array.Array {
 		if n.Arr != nil {
 			return n.Arr
 		}
-		return &array.Array{Data: []float64{n.Val}}
+		return array.Scalar(n.Val)
 	case OpBroadcast:
 		if c := constArray(n.Args[0]); c != nil {
 			out, _ := array.Broadcast(c, array.Zeros(n.Shape...), func(x, _ float64) float64 { return x })
@@ -63,16 +63,17 @@ func (g *Graph) fold(f func(xs []float64) float64, args ...*Node) *Node {
 	shape := out.Shape
 	res := array.Zeros(shape...)
 	xs := make([]float64, len(args))
-	bvals := make([]*array.Array, len(args))
+	bvals := make([][]float64, len(args))
 	for i, v := range vals {
 		b, _ := array.Broadcast(v, res, func(x, _ float64) float64 { return x })
-		bvals[i] = b
+		bvals[i] = b.Floats()
 	}
-	for k := range res.Data {
+	vs := res.Floats()
+	for k := range vs {
 		for i := range xs {
-			xs[i] = bvals[i].Data[k]
+			xs[i] = bvals[i][k]
 		}
-		res.Data[k] = f(xs)
+		vs[k] = f(xs)
 	}
 	return g.ConstArray(res)
 }
@@ -475,8 +476,8 @@ func (g *Graph) Select(cond, a, b *Node) *Node {
 	if st := g.stackwise(func(x ...*Node) *Node { return g.Select(x[0], x[1], x[2]) }, cond, a, b); st != nil {
 		return st
 	}
-	if c := constArray(cond); c != nil && len(c.Data) == 1 {
-		if c.Data[0] != 0 {
+	if c := constArray(cond); c != nil && c.Len() == 1 {
+		if c.Floats()[0] != 0 {
 			return g.Broadcast(a, shape)
 		}
 		return g.Broadcast(b, shape)

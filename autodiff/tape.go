@@ -144,10 +144,10 @@ func Compile(outs []*Node, inputs []*Node) (*Tape, error) {
 		if c := constArray(n); c != nil {
 			regs[n] = alloc(n.Size())
 			full := c
-			if len(c.Data) != n.Size() {
+			if c.Len() != n.Size() {
 				full = check(array.Broadcast(c, array.Zeros(n.Shape...), func(x, _ float64) float64 { return x }))
 			}
-			consts = append(consts, preload{regs[n], full.Data})
+			consts = append(consts, preload{regs[n], full.Floats()})
 			continue
 		}
 		switch n.Op {

@@ -71,8 +71,8 @@ func TestRosenbrockTapeAndGradient(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i := range want {
-			if math.Abs(ref.Data[i]-want[i]) > 1e-10*math.Max(1, math.Abs(want[i])) {
-				t.Errorf("n=%d: Eval grad[%d] = %v, want %v", n, i, ref.Data[i], want[i])
+			if math.Abs(ref.Floats()[i]-want[i]) > 1e-10*math.Max(1, math.Abs(want[i])) {
+				t.Errorf("n=%d: Eval grad[%d] = %v, want %v", n, i, ref.Floats()[i], want[i])
 			}
 		}
 		if allocs := testing.AllocsPerRun(100, func() { tape.Eval(pt) }); allocs != 0 {
@@ -314,8 +314,8 @@ func TestRandomGraphs(t *testing.T) {
 			}
 			got := tape.Output(i)
 			for k := range got {
-				if d := math.Abs(got[k] - want.Data[k]); d > 1e-9*math.Max(1, math.Abs(want.Data[k])) && !math.IsNaN(want.Data[k]) {
-					t.Fatalf("trial %d output %d[%d]: tape %v, reference %v\nf = %s\n%s", trial, i, k, got[k], want.Data[k], f, tape.Disassemble())
+				if d := math.Abs(got[k] - want.Floats()[k]); d > 1e-9*math.Max(1, math.Abs(want.Floats()[k])) && !math.IsNaN(want.Floats()[k]) {
+					t.Fatalf("trial %d output %d[%d]: tape %v, reference %v\nf = %s\n%s", trial, i, k, got[k], want.Floats()[k], f, tape.Disassemble())
 				}
 			}
 		}
@@ -376,8 +376,8 @@ func TestNetworkTape(t *testing.T) {
 			t.Fatal(err)
 		}
 		for k, got := range tape.Output(i) {
-			if d := math.Abs(got - want.Data[k]); d > 1e-12*math.Max(1, math.Abs(want.Data[k])) {
-				t.Fatalf("output %d[%d]: tape %v, reference %v", i, k, got, want.Data[k])
+			if d := math.Abs(got - want.Floats()[k]); d > 1e-12*math.Max(1, math.Abs(want.Floats()[k])) {
+				t.Fatalf("output %d[%d]: tape %v, reference %v", i, k, got, want.Floats()[k])
 			}
 		}
 	}

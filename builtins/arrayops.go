@@ -98,7 +98,7 @@ var arrayOpsBuiltins = []*lang.Builtin{
 			}
 			r := must(array.Searchsorted(args.Array(0), args.Array(1), side == "right"))
 			if args[1].Kind() == lang.NumKind {
-				return lang.Num(r.Data[0])
+				return lang.Num(r.Floats()[0])
 			}
 			return lang.Arr(r)
 		},
@@ -120,7 +120,7 @@ var arrayOpsBuiltins = []*lang.Builtin{
 			size := 1.0
 			for i := range args {
 				xs[i] = args.Array(i)
-				size *= float64(len(xs[i].Data))
+				size *= float64(xs[i].Len())
 			}
 			s.CheckElements(size * float64(len(xs)))
 			grids := must(array.Meshgrid(xs, idx == "ij"))
@@ -138,7 +138,7 @@ var arrayOpsBuiltins = []*lang.Builtin{
 		Example: "tile([1, 2], [2, 2])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			x, reps := a.Array(0), counts(a, 1)
-			size := float64(len(x.Data))
+			size := float64(x.Len())
 			for _, r := range reps {
 				size *= float64(r)
 			}
@@ -164,9 +164,9 @@ var arrayOpsBuiltins = []*lang.Builtin{
 				total += float64(r)
 			}
 			if len(reps) == 1 {
-				total *= float64(len(x.Data))
+				total *= float64(x.Len())
 			}
-			s.CheckElements(total * float64(len(x.Data)) / float64(max(1, len(x.Data))))
+			s.CheckElements(total * float64(x.Len()) / float64(max(1, x.Len())))
 			return lang.Arr(must(array.Repeat(x, reps, axisOf(args, 2, opts))))
 		},
 	},

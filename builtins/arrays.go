@@ -113,7 +113,7 @@ func reduction(name, doc string, f func(*array.Array, int) (*array.Array, error)
 // noteEmptyNaN notes that a mean-like statistic of an empty array is nan,
 // where numpy warns (Mean of empty slice).
 func noteEmptyNaN(s *lang.Session, name string, x *array.Array) {
-	if len(x.Data) == 0 {
+	if x.Len() == 0 {
 		s.Note(name + " of an empty array is nan, as numpy's (which warns: Mean of empty slice)")
 	}
 }
@@ -605,7 +605,7 @@ var arrayBuiltins = []*lang.Builtin{
 		Example: "outer([1, 2], [1, 10, 100])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			x, y := a.Array(0), a.Array(1)
-			s.CheckElements(float64(len(x.Data)) * float64(len(y.Data)))
+			s.CheckElements(float64(x.Len()) * float64(y.Len()))
 			return lang.Arr(array.Outer(x, y))
 		},
 	},

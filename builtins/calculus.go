@@ -244,7 +244,7 @@ func exprOrFunc(name string, t transform, of func(f *lang.Function) ([]*autodiff
 // pointFunc prepares f for evaluation at points like argument i (a number
 // or an array), returning the point too.
 func pointFunc(s *lang.Session, f lang.Value, a lang.Args, i int) (*fn, []float64) {
-	x := append([]float64(nil), a.Array(i).Data...)
+	x := append([]float64(nil), a.Array(i).Floats()...)
 	return newFn(s, f, []lang.Value{a[i]}, 0, -1, nil), x
 }
 
@@ -366,7 +366,7 @@ var calculusBuiltins = []*lang.Builtin{
 			}
 			// One order at a time, so that a high order over a long array
 			// (O(n·len) work) stops when the session is interrupted.
-			for ; n > 0 && len(xs.Data) > 0; n-- {
+			for ; n > 0 && xs.Len() > 0; n-- {
 				s.Check()
 				xs = must(array.Diff(xs, 1, axis))
 			}
@@ -382,18 +382,18 @@ var calculusBuiltins = []*lang.Builtin{
 		Example: "xs = linspace(0, 1, 5)\ngradient(xs**2, xs)\ngradient([1, 4, 9, 16], 1)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			ys := a.Array(0)
-			if len(ys.Shape) != 1 || len(ys.Data) < 2 {
+			if len(ys.Shape) != 1 || ys.Len() < 2 {
 				panic(lang.ArgErrorf(0, "gradient takes a vector of at least 2 samples, got %s (for an image, sobel "+
 					"differentiates along x or y)", a[0].TypeName()))
 			}
 			if a[1].Kind() == lang.NumKind {
-				return lang.Arr(array.Vector(evenGradient(ys.Data, a.Num(1))))
+				return lang.Arr(array.Vector(evenGradient(ys.Floats(), a.Num(1))))
 			}
 			xs := a.Array(1)
-			if len(xs.Shape) != 1 || len(xs.Data) != len(ys.Data) {
-				panic(lang.ArgErrorf(1, "the points must be a vector as long as the samples (%d), got %s", len(ys.Data), a[1].TypeName()))
+			if len(xs.Shape) != 1 || xs.Len() != ys.Len() {
+				panic(lang.ArgErrorf(1, "the points must be a vector as long as the samples (%d), got %s", ys.Len(), a[1].TypeName()))
 			}
-			return lang.Arr(array.Vector(sampledGradient(ys.Data, xs.Data)))
+			return lang.Arr(array.Vector(sampledGradient(ys.Floats(), xs.Floats())))
 		},
 	},
 	{

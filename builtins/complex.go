@@ -24,7 +24,7 @@ func complexArg(a lang.Args, i int) (c *array.Complex, scalar bool) {
 func partOf(f func(z complex128) float64) func(s *lang.Session, a lang.Args) lang.Value {
 	return func(s *lang.Session, a lang.Args) lang.Value {
 		c, _ := complexArg(a, 0)
-		out := make([]float64, len(c.Re.Data))
+		out := make([]float64, c.Re.Len())
 		for k := range out {
 			out[k] = f(c.At(k))
 		}

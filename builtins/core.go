@@ -57,10 +57,10 @@ var coreBuiltins = []*lang.Builtin{
 			if v.Kind() == lang.ArrayKind {
 				// numpy: the truth of a one-element array is its element's;
 				// of a longer one, ambiguous.
-				if x := v.Array(); len(x.Data) == 1 {
-					return lang.Bool(x.Data[0] != 0)
-				} else if len(x.Data) > 1 {
-					panic(lang.ArgErrorf(0, "the truth of an array of %d values is ambiguous, as numpy's: any(x) or all(x) says which", len(x.Data)))
+				if x := v.Array(); x.Len() == 1 {
+					return lang.Bool(x.Floats()[0] != 0)
+				} else if x.Len() > 1 {
+					panic(lang.ArgErrorf(0, "the truth of an array of %d values is ambiguous, as numpy's: any(x) or all(x) says which", x.Len()))
 				}
 			}
 			n, ok := lang.Len(v)
@@ -219,8 +219,8 @@ func randomArray(s *lang.Session, a lang.Args, draw func() float64) lang.Value {
 		return lang.Num(draw())
 	}
 	out := array.Zeros(shapeArgs(s, a, false)...)
-	for i := range out.Data {
-		out.Data[i] = draw()
+	for i := range out.Len() {
+		out.Floats()[i] = draw()
 	}
 	return lang.Arr(out)
 }

@@ -53,7 +53,7 @@ func TestBasinhoppingMinimizerKwargs(t *testing.T) {
 		t.Fatal(err)
 	}
 	x, _ := v.Record().Get("x")
-	if d := x.Array().Data; math.Abs(d[0]-1) > 1e-9 || math.Abs(d[1]) > 1e-6 {
+	if d := x.Array().Floats(); math.Abs(d[0]-1) > 1e-9 || math.Abs(d[1]) > 1e-6 {
 		t.Errorf("x = %v, want [1, 0]", d)
 	}
 	// scipy takes the function's extra arguments only in minimizer_kwargs.
@@ -85,7 +85,7 @@ func TestSHGOBinding(t *testing.T) {
 		t.Fatal(err)
 	}
 	funl, _ := v.Record().Get("funl")
-	if f := funl.Array().Data; len(f) != 4 || f[3] > 1e-10 {
+	if f := funl.Array().Floats(); len(f) != 4 || f[3] > 1e-10 {
 		t.Errorf("funl = %v, want four zeros", f)
 	}
 	if _, err := s.Eval(`shgo(x**2, [[-1, 1]], {constraints: []})`); err == nil {

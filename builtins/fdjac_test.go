@@ -101,7 +101,7 @@ func TestFiniteDifferencesAgainstScipy(t *testing.T) {
 				t.Fatalf("%s: r%s: %v", c.Call, name, err)
 			}
 			if a := v.Array(); a != nil {
-				return a.Data
+				return a.Floats()
 			}
 			return []float64{v.Float()}
 		}

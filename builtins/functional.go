@@ -316,7 +316,7 @@ func quantifier(name, doc, example string, stopAt bool) *lang.Builtin {
 			}
 			if arr := a[0].Array(); len(a) == 1 && arr != nil {
 				// as numpy's all and any: every element, whatever the shape
-				found := slices.ContainsFunc(arr.Data, func(x float64) bool { return (x != 0) == stopAt })
+				found := slices.ContainsFunc(arr.Floats(), func(x float64) bool { return (x != 0) == stopAt })
 				return lang.Bool(found == stopAt)
 			}
 			var f lang.Value

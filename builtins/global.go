@@ -18,14 +18,14 @@ func intervals(v lang.Value, what string) ([]optimize.Range, []float64, []float6
 	lo, hi := make([]float64, len(items)), make([]float64, len(items))
 	for i, it := range items {
 		r, ok := toArray(it)
-		if !ok || (len(r.Data) != 2 && len(r.Data) != 3) {
+		if !ok || (r.Len() != 2 && r.Len() != 3) {
 			panic(lang.Errorf("%s: range %d must be [lo, hi] or [lo, hi, step], not %s", what, i, lang.Format(it)))
 		}
-		ranges[i] = optimize.Range{Lo: r.Data[0], Hi: r.Data[1]}
-		if len(r.Data) == 3 {
-			ranges[i].Step = r.Data[2]
+		ranges[i] = optimize.Range{Lo: r.Floats()[0], Hi: r.Floats()[1]}
+		if r.Len() == 3 {
+			ranges[i].Step = r.Floats()[2]
 		}
-		lo[i], hi[i] = r.Data[0], r.Data[1]
+		lo[i], hi[i] = r.Floats()[0], r.Floats()[1]
 	}
 	return ranges, lo, hi
 }
@@ -65,7 +65,7 @@ func dualAnnealing(s *lang.Session, a lang.Args) lang.Value {
 		Visit: opts.Num("visit", 0), Accept: opts.Num("accept", 0), Seed: uint64(opts.Int("seed", 0)),
 		NoLocalSearch: opts.Bool("no_local_search", false)}
 	if x0 := opts.Get("x0", lang.Nil); !x0.IsNil() {
-		settings.X0 = arrayOf(x0).Data
+		settings.X0 = arrayOf(x0).Floats()
 	}
 	r, err := optimize.DualAnnealing(p.obj.Scalar, lo, hi, settings)
 	if err != nil {

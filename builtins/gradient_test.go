@@ -23,7 +23,7 @@ func TestGradientAsNumpy(t *testing.T) {
 		"gradient(y, linspace(0, 1.5, 6))": {-0.6633333333333334, -1.0952083333333333, -1.126666666666667, -0.02479166666666699, 8.125, 15.57333333333333},
 		"gradient([1, 4, 9, 16])":          {3, 4, 6, 7},
 	} {
-		if got := eval(t, s, src).Array().Data; !slices.Equal(got, want) {
+		if got := eval(t, s, src).Array().Floats(); !slices.Equal(got, want) {
 			t.Errorf("%s = %v, numpy %v", src, got, want)
 		}
 	}

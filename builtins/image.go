@@ -106,7 +106,7 @@ func toDepth(m *array.Array, d array.Depth) lang.Value {
 
 // ksize reads argument i, a window size: a number n (n×n) or [w, h].
 func ksize(a lang.Args, i int) (w, h int) {
-	k := a.Array(i).Data
+	k := a.Array(i).Floats()
 	if len(k) != 1 && len(k) != 2 {
 		panic(lang.ArgErrorf(i, "ksize is a number or [w, h], not %d numbers", len(k)))
 	}
@@ -173,7 +173,10 @@ results: rounded and saturated to 0..255 exactly as OpenCV computes them. The de
 (sobel, scharr, laplacian) give float64 (CV_64F) unless asked otherwise with {ddepth: -1} or
 {ddepth: "uint8"}. Indexing, slicing, reshaping and stacking images keep their depth; arithmetic
 and every other function give float64 arrays, so nothing wraps around as numpy's uint8 does:
-as_depth(x, "uint8") makes any array 8-bit, and as_depth(img, "float64") makes an image plain.`
+as_depth(x, "uint8") makes any array 8-bit, and as_depth(img, "float64") makes an image plain.
+An 8-bit image is kept as bytes, one per value (a 2048×2048 gray image takes 4 MB), as OpenCV
+keeps it: the filters read and write the bytes, and the image's values as float64 numbers are
+made once, when arithmetic or printing first needs them.`
 
 var imageBuiltins = []*lang.Builtin{
 	{
@@ -240,10 +243,10 @@ var imageBuiltins = []*lang.Builtin{
 			ax, ay := -1, -1
 			if v := opts.Get("anchor", lang.Nil); !v.IsNil() {
 				p := arrayOf(v)
-				if len(p.Data) != 2 {
+				if p.Len() != 2 {
 					panic(lang.ArgErrorf(2, "anchor must be [x, y]"))
 				}
-				ax, ay = int(p.Data[0]), int(p.Data[1])
+				ax, ay = int(p.Floats()[0]), int(p.Floats()[1])
 			}
 			m := img(args, 0)
 			kernel, delta, b, d := args.Array(1), opts.Num("delta", 0), border(opts), ddepth(opts, m, m.Depth)
@@ -484,7 +487,7 @@ var imageBuiltins = []*lang.Builtin{
 		Example: "resize([[0, 100], [200, 250]], [4, 3])\nresize([[1, 2], [3, 4]], [4, 3], {interpolation: \"nearest\"})",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			size := args.Array(1).Data
+			size := args.Array(1).Floats()
 			if len(size) != 2 || size[0] != math.Trunc(size[0]) || size[1] != math.Trunc(size[1]) || size[0] < 1 || size[1] < 1 || size[0] > 1<<20 || size[1] > 1<<20 {
 				panic(lang.ArgErrorf(1, "the size is [w, h], two whole numbers of pixels"))
 			}

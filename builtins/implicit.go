@@ -126,7 +126,7 @@ func implicitNode(s *lang.Session, b *lang.Builtin, k implicitSolver, a lang.Arg
 			}
 			v, _ = v.Record().Get("x")
 		}
-		return append([]float64(nil), arrayOf(v).Data...)
+		return append([]float64(nil), arrayOf(v).Floats()...)
 	}
 	both := func(in []float64) ([]float64, []float64) {
 		x := solve(in)
@@ -187,7 +187,7 @@ func implicitRows(name string, gx, gp []float64, pv *paramVector, x0ins, n int) 
 	rhs := array.New([]int{n, np}, make([]float64, n*np))
 	for i := range n {
 		for j, at := range pv.params {
-			rhs.Data[i*np+j] = -gp[i*len(pv.vector())+at]
+			rhs.Floats()[i*np+j] = -gp[i*len(pv.vector())+at]
 		}
 	}
 	dx, err := linalg.Solve(array.New([]int{n, n}, append([]float64(nil), gx...)), rhs)
@@ -197,7 +197,7 @@ func implicitRows(name string, gx, gp []float64, pv *paramVector, x0ins, n int) 
 	jt := make([]float64, (x0ins+np)*n)
 	for j := range np {
 		for i := range n {
-			jt[(x0ins+j)*n+i] = dx.Data[i*np+j]
+			jt[(x0ins+j)*n+i] = dx.Floats()[i*np+j]
 		}
 	}
 	return jt

@@ -72,7 +72,7 @@ func points(a lang.Args) (x, y []float64) {
 	if xs.Ndim() != 1 || ys.Ndim() != 1 {
 		panic(lang.Errorf("x and y must be vectors, got shapes %v and %v", xs.Shape, ys.Shape))
 	}
-	return append([]float64(nil), xs.Data...), append([]float64(nil), ys.Data...)
+	return append([]float64(nil), xs.Floats()...), append([]float64(nil), ys.Floats()...)
 }
 
 // boundary reads one end of CubicSpline's bc_type: a name or [order, value].

@@ -79,7 +79,7 @@ func intsOption(opts lang.Options, name string) []int {
 	v := opts.Get(name, lang.Nil)
 	var out []int
 	if a, ok := toArray(v); ok {
-		for _, x := range a.Data {
+		for _, x := range a.Floats() {
 			if x != math.Trunc(x) || math.Abs(x) > 1<<31 {
 				ok = false
 			}
@@ -123,7 +123,7 @@ func column(name string, v lang.Value) dataio.Column {
 		if len(a.Shape) > 1 {
 			panic(lang.Errorf("column %q is an array of shape %s: a column is a vector or a list", name, array.ShapeString(a.Shape)))
 		}
-		return dataio.Column{Name: name, Numbers: a.Data}
+		return dataio.Column{Name: name, Numbers: a.Floats()}
 	}
 	items, ok := lang.Items(v)
 	if !ok || v.Kind() == lang.StrKind {
@@ -171,7 +171,7 @@ func table(v lang.Value, header []string) *dataio.Table {
 			c.Name = header[j]
 		}
 		for i := range rows {
-			c.Numbers[i] = a.Data[i*cols+j]
+			c.Numbers[i] = a.Floats()[i*cols+j]
 		}
 		t.Columns = append(t.Columns, c)
 	}
@@ -219,7 +219,7 @@ func toJSON(v lang.Value) any {
 	case lang.StrKind:
 		return v.Text()
 	case lang.ArrayKind:
-		return nested(v.Array().Shape, v.Array().Data)
+		return nested(v.Array().Shape, v.Array().Floats())
 	case lang.ListKind:
 		out := make([]any, len(v.List().Items))
 		for i, it := range v.List().Items {
@@ -312,7 +312,7 @@ var ioBuiltins = []*lang.Builtin{
 			path := fileArg(s, args, 0, "savetxt")
 			m := args.Array(1)
 			if len(m.Shape) == 0 {
-				m = array.Vector(m.Data)
+				m = array.Vector(m.Floats())
 			}
 			so := dataio.SaveOptions{Fmt: stringsOption(opts, "fmt"), Delimiter: delimiterOption(opts, " "),
 				Header: opts.Text("header", ""), Footer: opts.Text("footer", ""), Comments: opts.Text("comments", "# ")}

@@ -53,7 +53,7 @@ func TestJoinsTrace(t *testing.T) {
 			t.Errorf("%s: %v", src, err)
 			continue
 		}
-		got := v.Array().Data
+		got := v.Array().Floats()
 		if len(got) != len(want) {
 			t.Errorf("%s = %v, want %v", src, got, want)
 			continue

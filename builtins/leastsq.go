@@ -290,12 +290,12 @@ func scalarBounds(opts lang.Options, n int) *optimize.Bounds {
 	}
 	side := func(v lang.Value) []float64 {
 		a, ok := toArray(v)
-		if !ok || (len(a.Data) != 1 && len(a.Data) != n) {
+		if !ok || (a.Len() != 1 && a.Len() != n) {
 			panic(lang.Errorf("a bound must be a number or %d numbers, not %s", n, lang.Format(v)))
 		}
 		out := make([]float64, n)
 		for i := range out {
-			out[i] = a.Data[i%len(a.Data)]
+			out[i] = a.Floats()[i%a.Len()]
 		}
 		return out
 	}
@@ -308,8 +308,8 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 	args, opts := a.Options()
 	model := args[0]
 	xdata, ydata := args.Array(1), args.Array(2)
-	if len(xdata.Data) != len(ydata.Data) {
-		panic(lang.ArgErrorf(2, "xdata has %d values and ydata %d", len(xdata.Data), len(ydata.Data)))
+	if xdata.Len() != ydata.Len() {
+		panic(lang.ArgErrorf(2, "xdata has %d values and ydata %d", xdata.Len(), ydata.Len()))
 	}
 	// The model takes x first, then its parameters: an expression its
 	// other symbols, alphabetically.
@@ -327,10 +327,10 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 	}
 	if v := opts.Get("p0", lang.Nil); !v.IsNil() {
 		arr, ok := toArray(v)
-		if !ok || len(arr.Data) != nparams {
+		if !ok || arr.Len() != nparams {
 			panic(lang.Errorf("p0 must hold the model's %d parameters", nparams))
 		}
-		copy(p0, arr.Data)
+		copy(p0, arr.Floats())
 	}
 	// in holds all the model's arguments: x, then the parameters.
 	in := make([]float64, 1+nparams)
@@ -356,28 +356,28 @@ func curveFit(s *lang.Session, a lang.Args) lang.Value {
 		}
 	}
 	if v := opts.Get("sigma", lang.Nil); !v.IsNil() {
-		m := len(ydata.Data)
+		m := ydata.Len()
 		arr, ok := toArray(v)
 		switch {
 		case ok && len(arr.Shape) == 2 && arr.Shape[0] == m && arr.Shape[1] == m:
 			// scipy's 2-D sigma: the covariance of the errors in ydata.
 			settings.SigmaCov = make([][]float64, m)
 			for i := range m {
-				settings.SigmaCov[i] = arr.Data[i*m : (i+1)*m]
+				settings.SigmaCov[i] = arr.Floats()[i*m : (i+1)*m]
 			}
-		case ok && len(arr.Shape) <= 1 && len(arr.Data) == m:
-			settings.Sigma = arr.Data
+		case ok && len(arr.Shape) <= 1 && arr.Len() == m:
+			settings.Sigma = arr.Floats()
 		default:
 			panic(lang.Errorf("sigma must hold one value per data point (%d), or be their %d×%d covariance matrix", m, m, m))
 		}
 	}
-	xs := make([][]float64, len(xdata.Data))
-	for i, x := range xdata.Data {
+	xs := make([][]float64, xdata.Len())
+	for i, x := range xdata.Floats() {
 		xs[i] = []float64{x}
 	}
 	var res *optimize.CurveFitResult
 	var err error
-	whileFitting(s, func() { res, err = optimize.CurveFit(eval, xs, ydata.Data, p0, settings) })
+	whileFitting(s, func() { res, err = optimize.CurveFit(eval, xs, ydata.Floats(), p0, settings) })
 	if err != nil {
 		lang.Throw(err)
 	}

@@ -191,12 +191,12 @@ func vectorNorms(x *array.Array, axis int, ord linalg.NormOrder) (*array.Array, 
 		inner *= d
 	}
 	shape := append(slices.Clone(x.Shape[:axis]), x.Shape[axis+1:]...)
-	out := make([]float64, 0, len(x.Data)/max(n, 1))
+	out := make([]float64, 0, x.Len()/max(n, 1))
 	lane := make([]float64, n)
-	for o := 0; o < len(x.Data); o += n * inner {
+	for o := 0; o < x.Len(); o += n * inner {
 		for i := range inner {
 			for k := range lane {
-				lane[k] = x.Data[o+k*inner+i]
+				lane[k] = x.Floats()[o+k*inner+i]
 			}
 			v, err := linalg.Norm(array.Vector(lane), ord)
 			if err != nil {
@@ -273,7 +273,7 @@ var linalgBuiltins = []*lang.Builtin{
 		Example: "kron([[1, 2], [3, 4]], eye(2))",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			x, y := a.Array(0), a.Array(1)
-			s.CheckElements(float64(len(x.Data)) * float64(len(y.Data)))
+			s.CheckElements(float64(x.Len()) * float64(y.Len()))
 			return lang.Arr(must(linalg.Kron(x, y)))
 		},
 	},
@@ -286,7 +286,7 @@ var linalgBuiltins = []*lang.Builtin{
 			k := a.Int(1)
 			v := a.Array(0)
 			if v.Ndim() == 1 {
-				n := float64(len(v.Data) + max(k, -k))
+				n := float64(v.Len() + max(k, -k))
 				s.CheckElements(n * n)
 			}
 			return lang.Arr(must(linalg.Diag(v, k)))

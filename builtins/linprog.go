@@ -15,7 +15,7 @@ func numberVector(v lang.Value, what string) []float64 {
 	if !ok || len(a.Shape) > 1 {
 		panic(lang.Errorf("%s must be a number or a vector of numbers, not %s", what, lang.Format(v)))
 	}
-	return append([]float64(nil), a.Data...)
+	return append([]float64(nil), a.Floats()...)
 }
 
 // numberMatrix reads a matrix with n columns (a vector is one row).
@@ -33,7 +33,7 @@ func numberMatrix(v lang.Value, what string, n int) [][]float64 {
 	}
 	out := make([][]float64, rows)
 	for i := range out {
-		out[i] = a.Data[i*cols : (i+1)*cols]
+		out[i] = a.Floats()[i*cols : (i+1)*cols]
 	}
 	return out
 }

@@ -104,7 +104,7 @@ func withDecimals(b *lang.Builtin) {
 		}
 		r := array.RoundTo(a.Array(0), a.Int(1))
 		if a[0].Kind() == lang.NumKind {
-			return lang.Num(r.Data[0])
+			return lang.Num(r.Floats()[0])
 		}
 		return lang.Arr(r)
 	}
@@ -120,7 +120,7 @@ func noteHalves(s *lang.Session, x lang.Value) {
 			return
 		}
 	case lang.ArrayKind:
-		if !slices.ContainsFunc(x.Array().Data, isHalf) {
+		if !slices.ContainsFunc(x.Array().Floats(), isHalf) {
 			return
 		}
 	default:
@@ -142,7 +142,7 @@ func elementwise(a lang.Args, i int, f func(float64) float64) lang.Value {
 func elementwise3(a lang.Args, f func(x, y, z float64) float64) lang.Value {
 	out := must(array.Broadcast3(a.Array(0), a.Array(1), a.Array(2), f))
 	if len(out.Shape) == 0 {
-		return lang.Num(out.Data[0])
+		return lang.Num(out.Floats()[0])
 	}
 	return lang.Arr(out)
 }

@@ -46,7 +46,7 @@ func logSumExp(g *autodiff.Graph, x *autodiff.Node) *autodiff.Node {
 		m := 0.0
 		if c := x.Arr; c != nil {
 			m = math.Inf(-1)
-			for _, v := range c.Data {
+			for _, v := range c.Floats() {
 				m = math.Max(m, v)
 			}
 		}
@@ -83,7 +83,7 @@ func checkProbabilities(probs *autodiff.Node) {
 	}
 	values := []float64{probs.Val}
 	if probs.Arr != nil {
-		values = probs.Arr.Data
+		values = probs.Arr.Floats()
 	}
 	for _, p := range values {
 		if p < 0 || p > 1 {
@@ -221,7 +221,7 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 	leaves := lang.Leaves(start)
 	params, last := make([][]float64, len(leaves)), make([][]float64, len(leaves))
 	for i, l := range leaves {
-		params[i] = append([]float64(nil), arrayOf(l).Data...)
+		params[i] = append([]float64(nil), arrayOf(l).Floats()...)
 		last[i] = append([]float64(nil), params[i]...)
 	}
 	var opt optimizer

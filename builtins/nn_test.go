@@ -35,7 +35,7 @@ func TestTrainingLowersTheLoss(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hist := r.Record().Values["history"].Array().Data
+	hist := r.Record().Values["history"].Array().Floats()
 	for i := 1; i < len(hist); i++ {
 		if hist[i] >= hist[i-1] {
 			t.Fatalf("the loss rose at iteration %d: %v then %v", i+1, hist[i-1], hist[i])
@@ -56,7 +56,7 @@ func TestTrainingStopsOnNaN(t *testing.T) {
 	if want := "the loss became"; len(msg) < len(want) || msg[:len(want)] != want {
 		t.Errorf("message %q", msg)
 	}
-	if p := r.Record().Values["params"].Array().Data; p[0] != 1 || p[1] != 2 {
+	if p := r.Record().Values["params"].Array().Floats(); p[0] != 1 || p[1] != 2 {
 		t.Errorf("parameters %v are not the last finite ones", p)
 	}
 }

@@ -76,15 +76,15 @@ func prepareFn(s *lang.Session, f lang.Value, args []lang.Value, point, time int
 	o := &fn{s: s, f: f, given: given, args: args, point: point, time: time, shape: x.Shape, vars: vars}
 	switch nparams := len(s.Params(f, len(args))); {
 	case nparams == len(args):
-	case len(args) == 1 && nparams == len(x.Data) && len(x.Data) > 1:
+	case len(args) == 1 && nparams == x.Len() && x.Len() > 1:
 		o.spread = true
-		o.args = make([]lang.Value, len(x.Data))
-		for i, v := range x.Data {
+		o.args = make([]lang.Value, x.Len())
+		for i, v := range x.Floats() {
 			o.args[i] = lang.Num(v)
 		}
-	case len(args) == 1 && len(x.Data) > 1:
+	case len(args) == 1 && x.Len() > 1:
 		panic(lang.Errorf("%s takes %d argument%s, but the point has %d entries: give it one argument (the vector) or one per entry",
-			lang.Format(f), nparams, plural(nparams), len(x.Data)))
+			lang.Format(f), nparams, plural(nparams), x.Len()))
 	default:
 		panic(lang.Errorf("%s takes %d argument%s, but the solver calls it with %d", lang.Format(f), nparams, plural(nparams), len(args)))
 	}
@@ -176,7 +176,7 @@ func (o *fn) bind(x []float64, t float64) {
 				o.scalars[k] = t
 				in[k] = o.scalars[k : k+1]
 			case leaf.Kind() == lang.ArrayKind:
-				in[k] = leaf.Array().Data
+				in[k] = leaf.Array().Floats()
 			default:
 				o.scalars[k] = leaf.Float()
 				in[k] = o.scalars[k : k+1]
@@ -209,17 +209,17 @@ func (o *fn) call(x []float64, t float64) []float64 {
 		if ok && len(items) == 2 {
 			g, ok = toArray(items[1])
 		}
-		if !ok || len(g.Data) != len(x) {
+		if !ok || g.Len() != len(x) {
 			panic(lang.Errorf("with jac: true, %s must return (value, gradient), the gradient of %d numbers", lang.Format(o.f), len(x)))
 		}
-		o.pairX, o.pairG = append(o.pairX[:0], x...), append(o.pairG[:0], g.Data...)
+		o.pairX, o.pairG = append(o.pairX[:0], x...), append(o.pairG[:0], g.Floats()...)
 		v = items[0]
 	}
 	a, ok := toArray(v)
 	if !ok {
 		panic(lang.Errorf("%s must return numbers, not %s", lang.Format(o.f), v.TypeName()))
 	}
-	return a.Data
+	return a.Floats()
 }
 
 // Eval returns f at the point x and time t. The slice is valid until the

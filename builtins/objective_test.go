@@ -19,7 +19,7 @@ func TestSolverFunctionCache(t *testing.T) {
 	fit := func() ([]float64, int64) {
 		before := rhsCounts.plain.Load() + rhsCounts.augmented.Load()
 		v := must(s.Eval("least_squares(residuals, start, bounds=([0, 0, 0, 0], inf)).x"))
-		return v.Array().Data, rhsCounts.plain.Load() + rhsCounts.augmented.Load() - before
+		return v.Array().Floats(), rhsCounts.plain.Load() + rhsCounts.augmented.Load() - before
 	}
 	retraced := func() bool {
 		traced := false

@@ -11,7 +11,7 @@ import (
 // for odeint (point first) or fun(t, y, args) for solve_ivp.
 func timeFunc(s *lang.Session, f, y0 lang.Value, extra []lang.Value, timeFirst bool) (*fn, []float64) {
 	y, ok := toArray(y0)
-	if !ok || len(y.Data) == 0 || len(y.Shape) > 1 {
+	if !ok || y.Len() == 0 || len(y.Shape) > 1 {
 		panic(lang.Errorf("y0 must be a number or a vector, not %s", y0.TypeName()))
 	}
 	args := append([]lang.Value{y0, lang.Num(0)}, extra...)
@@ -21,11 +21,11 @@ func timeFunc(s *lang.Session, f, y0 lang.Value, extra []lang.Value, timeFirst b
 		point, time, vars = 1, 0, varsTY
 	}
 	o := newFn(s, f, args, point, time, vars)
-	n := len(o.Eval(y.Data, 0))
-	if n != len(y.Data) {
-		panic(lang.Errorf("the right-hand side returns %d values for a state of %d", n, len(y.Data)))
+	n := len(o.Eval(y.Floats(), 0))
+	if n != y.Len() {
+		panic(lang.Errorf("the right-hand side returns %d values for a state of %d", n, y.Len()))
 	}
-	return o, append([]float64(nil), y.Data...)
+	return o, append([]float64(nil), y.Floats()...)
 }
 
 // jacobianOf returns the ODE's Jacobian ∂f/∂y: the user's (a function of
@@ -70,7 +70,7 @@ func odeintJacobian(s *lang.Session, o *fn, opts lang.Options, n int) func(t flo
 func checkODESize(s *lang.Session, y0 lang.Value, rows int, implicit bool) {
 	n := 1
 	if y, ok := toArray(y0); ok {
-		n = len(y.Data)
+		n = y.Len()
 	}
 	if implicit && float64(n)*float64(n) > s.MaxElements {
 		panic(lang.Errorf("a state of %d components needs a %d×%d Jacobian: more than the limit of %.0f elements (-max-elements)", n, n, n, s.MaxElements))
@@ -87,7 +87,7 @@ func numbers(opts lang.Options, name string) (float64, []float64) {
 	case lang.NumKind:
 		return v.Float(), nil
 	}
-	return 0, arrayOf(v).Data
+	return 0, arrayOf(v).Floats()
 }
 
 func ints(xs []int) lang.Value {
@@ -124,7 +124,7 @@ var odeBuiltins = []*lang.Builtin{
 				return odeintNode(s, args, opts, extra)
 			}
 			readDerivativeOptions(opts) // how a solution is differentiated; numbers are not
-			ts := args.Array(2).Data
+			ts := args.Array(2).Floats()
 			checkODESize(s, args[1], len(ts), true)
 			o, y0 := timeFunc(s, args[0], args[1], extra, opts.Bool("tfirst", false))
 			r, err := integrate.Odeint(func(t float64, y, dy []float64) { copy(dy, o.Eval(y, t)) }, odeintJacobian(s, o, opts, len(y0)), y0, ts,
@@ -172,12 +172,12 @@ var odeBuiltins = []*lang.Builtin{
 			for k := range parts {
 				parts[k] = array.Zeros(x.Shape...)
 			}
-			for i, v := range x.Data {
+			for i, v := range x.Floats() {
 				if i%4096 == 0 {
 					s.Check()
 				}
 				ai, aip, bi, bip := special.Airy(v)
-				parts[0].Data[i], parts[1].Data[i], parts[2].Data[i], parts[3].Data[i] = ai, aip, bi, bip
+				parts[0].Floats()[i], parts[1].Floats()[i], parts[2].Floats()[i], parts[3].Floats()[i] = ai, aip, bi, bip
 			}
 			out := make([]lang.Value, 4)
 			for k, p := range parts {
@@ -223,12 +223,12 @@ func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 	}
 	var tEval []float64
 	if !te.IsNil() {
-		tEval = arrayOf(te).Data
+		tEval = arrayOf(te).Floats()
 	}
 	readDerivativeOptions(opts) // how a solution is differentiated; numbers are not
 	checkODESize(s, args[2], len(tEval), implicit)
 	o, y0 := timeFunc(s, args[0], args[2], extra, true)
-	span := args.Array(1).Data
+	span := args.Array(1).Floats()
 	if len(span) != 2 {
 		panic(lang.ArgErrorf(1, "t_span must be [t0, t1]"))
 	}
@@ -256,8 +256,8 @@ func solveIVP(s *lang.Session, a lang.Args) lang.Value {
 		rec.Set("sol", lang.Func(&lang.Builtin{Name: "sol", Params: []lang.Param{{Name: "t", Kind: lang.ArrayArg, Doc: "the time: a number or an array"}}, Doc: "the dense output of solve_ivp",
 			Fn: func(s *lang.Session, a lang.Args) lang.Value {
 				ts := a.Array(0)
-				out := make([][]float64, len(ts.Data))
-				for i, t := range ts.Data {
+				out := make([][]float64, ts.Len())
+				for i, t := range ts.Floats() {
 					out[i] = make([]float64, n)
 					sol.At(t, out[i])
 				}

@@ -587,7 +587,7 @@ func odeintNode(s *lang.Session, args lang.Args, opts lang.Options, extra []lang
 	opts.Get("Dfun", lang.Nil) // the Jacobian comes from autodiff
 	opts.Get("col_deriv", lang.Nil)
 	times := lang.NumericTemplate(args[2])
-	ts := arrayOf(times).Data
+	ts := arrayOf(times).Floats()
 	y0 := lang.NumericTemplate(args[1])
 	checkODESize(s, y0, len(ts), true)
 	templates := make([]lang.Value, len(extra))
@@ -663,12 +663,12 @@ func solveIVPNode(s *lang.Session, args lang.Args, opts lang.Options, extra []la
 		}
 	}
 	opts.Get("jac", lang.Nil) // the Jacobian comes from autodiff
-	span := args.Array(1).Data
+	span := args.Array(1).Floats()
 	if len(span) != 2 {
 		panic(lang.ArgErrorf(1, "t_span must be [t0, t1]"))
 	}
 	y0 := lang.NumericTemplate(args[2])
-	ts := arrayOf(lang.NumericTemplate(tEval)).Data
+	ts := arrayOf(lang.NumericTemplate(tEval)).Floats()
 	checkODESize(s, y0, len(ts), implicit)
 	templates := make([]lang.Value, len(extra))
 	for i, x := range extra {

@@ -55,7 +55,7 @@ func BenchmarkFitODE(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Logf("calc: nfev %v njev %v x %v", must(s.Eval("fit.nfev")), must(s.Eval("fit.njev")), x.Array().Data)
+	b.Logf("calc: nfev %v njev %v x %v", must(s.Eval("fit.nfev")), must(s.Eval("fit.njev")), x.Array().Floats())
 }
 
 // BenchmarkODESensitivityCost solves Lotka–Volterra at 31 times once
@@ -143,7 +143,7 @@ func benchmarkODEAdjoint(b *testing.B, n int) {
 	s := NewSession()
 	s.Out = &strings.Builder{}
 	must(s.Eval(adjointModel(n)))
-	adjoint, forward := must(s.Eval("gA(a0)")).Array().Data, must(s.Eval("gF(a0)")).Array().Data
+	adjoint, forward := must(s.Eval("gA(a0)")).Array().Floats(), must(s.Eval("gF(a0)")).Array().Floats()
 	for i := range adjoint {
 		if d := adjoint[i] - forward[i]; d*d > 1e-12*(1+forward[i]*forward[i]) {
 			b.Fatalf("gradient [%d]: adjoint %g, forward %g", i, adjoint[i], forward[i])

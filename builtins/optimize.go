@@ -28,7 +28,7 @@ func newProblem(s *lang.Session, f, x0 lang.Value, opts lang.Options) *problem {
 	if !ok {
 		panic(lang.ArgErrorf(1, "the starting point must be a number or an array, not %s", x0.TypeName()))
 	}
-	if len(x.Data) == 0 {
+	if x.Len() == 0 {
 		panic(lang.ArgErrorf(1, "the starting point is empty"))
 	}
 	args := []lang.Value{x0}
@@ -39,7 +39,7 @@ func newProblem(s *lang.Session, f, x0 lang.Value, opts lang.Options) *problem {
 		}
 		args = append(args, items...)
 	}
-	p := &problem{s: s, args: args, x0: append([]float64(nil), x.Data...), scalar: x0.Kind() == lang.NumKind, shape: x.Shape}
+	p := &problem{s: s, args: args, x0: append([]float64(nil), x.Floats()...), scalar: x0.Kind() == lang.NumKind, shape: x.Shape}
 	if j := opts.Get("jac", lang.Nil); j.Kind() == lang.BoolKind && j.Float() != 0 {
 		p.obj = newPairFn(s, f, args)
 	} else {
@@ -235,10 +235,10 @@ func (p *problem) userHessian(pr *optimize.Problem, opts lang.Options, hessName,
 		pr.Hess = nil
 		pr.HessVec = func(x, v, hv []float64) {
 			out, ok := toArray(p.s.Call(hessp, p.point(x), p.point(v)))
-			if !ok || len(out.Data) != n {
+			if !ok || out.Len() != n {
 				panic(lang.Errorf("%s must return a vector of %d numbers", hesspName, n))
 			}
-			copy(hv, out.Data)
+			copy(hv, out.Floats())
 		}
 	}
 }
@@ -407,7 +407,7 @@ func (p *problem) complexValues(opts lang.Options, name string) func(z, out []co
 		}
 		v := p.s.Call(f, args...)
 		c, ok := v.ComplexArray()
-		if !ok || len(c.Re.Data) != len(out) {
+		if !ok || c.Re.Len() != len(out) {
 			panic(lang.Errorf("with %s \"cs\", %s must return %d number%s at a complex point, not %s", name, lang.Format(f), len(out), plural(len(out)), lang.Format(v)))
 		}
 		for i := range out {
@@ -975,9 +975,9 @@ var optimizeBuiltins = []*lang.Builtin{
 			m, n := A.Shape[0], A.Shape[1]
 			rowsA := make([][]float64, m)
 			for i := range rowsA {
-				rowsA[i] = A.Data[i*n : (i+1)*n]
+				rowsA[i] = A.Floats()[i*n : (i+1)*n]
 			}
-			x, rnorm, err := optimize.NNLS(rowsA, args.Array(1).Data, opts.Int("maxiter", 0))
+			x, rnorm, err := optimize.NNLS(rowsA, args.Array(1).Floats(), opts.Int("maxiter", 0))
 			if err != nil {
 				lang.Throw(err)
 			}

@@ -100,10 +100,10 @@ func (o plotOpts) rangeOpt(name string) (plot.Range, bool) {
 // plotRange reads [lo, hi] with finite lo < hi; err says what is wrong.
 func plotRange(v lang.Value) (plot.Range, string) {
 	a := v.Array()
-	if a == nil || len(a.Shape) != 1 || len(a.Data) != 2 {
+	if a == nil || len(a.Shape) != 1 || a.Len() != 2 {
 		return plot.Range{}, "must be [lo, hi], got " + v.TypeName()
 	}
-	r := plot.Range{Min: a.Data[0], Max: a.Data[1]}
+	r := plot.Range{Min: a.Floats()[0], Max: a.Floats()[1]}
 	if err := plot.CheckRange(r); err != nil {
 		return r, "must be [lo, hi] with finite lo < hi, got " + lang.Format(v)
 	}
@@ -204,7 +204,7 @@ func plotVector(a lang.Args, i int, name string) []float64 {
 	if !ok || len(v.Shape) > 1 {
 		panic(lang.ArgErrorf(i, "%s must be a vector of numbers, got %s", name, a[i].TypeName()))
 	}
-	return append([]float64(nil), v.Data...)
+	return append([]float64(nil), v.Floats()...)
 }
 
 // plotRows returns argument i as series of n values each: a vector, the
@@ -222,13 +222,13 @@ func plotRows(a lang.Args, i, n int, xname, name string) [][]float64 {
 		switch {
 		case n < 0 && c > r || n >= 0 && r != n && c == n:
 			for k := range r {
-				out = append(out, append([]float64(nil), m.Data[k*c:(k+1)*c]...))
+				out = append(out, append([]float64(nil), m.Floats()[k*c:(k+1)*c]...))
 			}
 		case n < 0 || r == n:
 			for k := range c {
 				col := make([]float64, r)
 				for j := range r {
-					col[j] = m.Data[j*c+k]
+					col[j] = m.Floats()[j*c+k]
 				}
 				out = append(out, col)
 			}
@@ -247,10 +247,10 @@ func plotRows(a lang.Args, i, n int, xname, name string) [][]float64 {
 			if !ok || len(v.Shape) > 1 {
 				panic(lang.ArgErrorf(i, "%s must hold vectors of numbers, got %s", name, it.TypeName()))
 			}
-			if n >= 0 && len(v.Data) != n {
-				mismatch(len(v.Data))
+			if n >= 0 && v.Len() != n {
+				mismatch(v.Len())
 			}
-			out = append(out, append([]float64(nil), v.Data...))
+			out = append(out, append([]float64(nil), v.Floats()...))
 		}
 		if len(out) == 0 {
 			panic(lang.ArgErrorf(i, "%s is empty", name))
@@ -299,8 +299,8 @@ func plotNumber(v lang.Value, argi int) float64 {
 	switch {
 	case v.Kind() == lang.NumKind || v.Kind() == lang.BoolKind:
 		return v.Float()
-	case v.Kind() == lang.ArrayKind && len(v.Array().Data) == 1:
-		return v.Array().Data[0]
+	case v.Kind() == lang.ArrayKind && v.Array().Len() == 1:
+		return v.Array().Floats()[0]
 	}
 	panic(lang.ArgErrorf(argi, "the function must return a number, got %s", v.TypeName()))
 }
@@ -362,7 +362,7 @@ func plotGridded(s *lang.Session, data []lang.Value, off int, o plotOpts, name s
 		if m == nil || len(m.Shape) != 2 || m.Shape[0] < 2 || m.Shape[1] < 2 {
 			panic(lang.ArgErrorf(k, "Z must be a matrix of at least 2×2 values, got %s", args[k].TypeName()))
 		}
-		z = append([]float64(nil), m.Data...)
+		z = append([]float64(nil), m.Floats()...)
 		x, y = plot.Indices(m.Shape[1]), plot.Indices(m.Shape[0])
 		if len(data) == 3 {
 			x, y = plotVector(args, off, "x"), plotVector(args, off+1, "y")

@@ -201,7 +201,7 @@ func plotPlot3Fn(s *lang.Session, a lang.Args) lang.Value {
 		n := m.Shape[0]
 		x, y, z = make([]float64, n), make([]float64, n), make([]float64, n)
 		for i := range n {
-			x[i], y[i], z[i] = m.Data[3*i], m.Data[3*i+1], m.Data[3*i+2]
+			x[i], y[i], z[i] = m.Floats()[3*i], m.Floats()[3*i+1], m.Floats()[3*i+2]
 		}
 	case 3:
 		x, y, z = plotVector(args, off, "x"), plotVector(args, off+1, "y"), plotVector(args, off+2, "z")
@@ -227,7 +227,7 @@ func plotHistFn(s *lang.Session, a lang.Args) lang.Value {
 	var edges []float64
 	bins := o.Get("bins", lang.Num(10))
 	if bins.Kind() == lang.ArrayKind {
-		edges = append([]float64(nil), bins.Array().Data...)
+		edges = append([]float64(nil), bins.Array().Floats()...)
 		if len(bins.Array().Shape) != 1 {
 			o.fail("option bins must be a number of bins or a vector of edges")
 		}
@@ -316,7 +316,7 @@ func plotContourFn(s *lang.Session, a lang.Args, filled bool) lang.Value {
 	c.X, c.Y, c.Z = plotGridded(s, data, off, o, "contour", 100)
 	lv := o.Get("levels", lang.Num(10))
 	if lv.Kind() == lang.ArrayKind {
-		c.Levels = append([]float64(nil), lv.Array().Data...)
+		c.Levels = append([]float64(nil), lv.Array().Floats()...)
 	} else if n, ok := lv.Int(); ok && n >= 1 && n <= 1000 {
 		c.Levels = plot.Levels(c.Z, n)
 	} else {
@@ -347,10 +347,10 @@ func plotQuiverFn(s *lang.Session, a lang.Args) lang.Value {
 		}
 		xs, ys := plotGrid(s, f, xr, yr, n, n, func(i, j int, v lang.Value) {
 			w, ok := toArray(v)
-			if !ok || len(w.Data) != 2 {
+			if !ok || w.Len() != 2 {
 				panic(lang.ArgErrorf(off, "the field must give a vector [u, v] (or a number, for its gradient), got %s", v.TypeName()))
 			}
-			field.U, field.V = append(field.U, w.Data[0]), append(field.V, w.Data[1])
+			field.U, field.V = append(field.U, w.Floats()[0]), append(field.V, w.Floats()[1])
 		})
 		for _, y := range ys {
 			for _, x := range xs {
@@ -364,7 +364,7 @@ func plotQuiverFn(s *lang.Session, a lang.Args) lang.Value {
 			if !ok {
 				panic(lang.ArgErrorf(i, "%s must be numbers, got %s", name, args[i].TypeName()))
 			}
-			return append([]float64(nil), v.Data...)
+			return append([]float64(nil), v.Floats()...)
 		}
 		field.X, field.Y, field.U, field.V = flat(off, "x"), flat(off+1, "y"), flat(off+2, "u"), flat(off+3, "v")
 		for i, v := range [][]float64{field.Y, field.U, field.V} {
@@ -387,7 +387,7 @@ func plotImshowFn(s *lang.Session, a lang.Args) lang.Value {
 	if m == nil || !(len(m.Shape) == 2 || len(m.Shape) == 3 && (m.Shape[2] == 3 || m.Shape[2] == 4)) {
 		panic(lang.ArgErrorf(off, "imshow needs a matrix or an H×W×3 or H×W×4 array, got %s", data[0].TypeName()))
 	}
-	img := &plot.Image{Rows: m.Shape[0], Cols: m.Shape[1], Channels: 1, Data: append([]float64(nil), m.Data...), Map: plotColormap(o, "viridis"), Name: o.labels(1, nil)[0]}
+	img := &plot.Image{Rows: m.Shape[0], Cols: m.Shape[1], Channels: 1, Data: append([]float64(nil), m.Floats()...), Map: plotColormap(o, "viridis"), Name: o.labels(1, nil)[0]}
 	lo, hi := plot.DataRange(img.Data)
 	if len(m.Shape) == 3 {
 		img.Channels = m.Shape[2]

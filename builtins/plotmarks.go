@@ -129,14 +129,14 @@ func plotErrors(v lang.Value, n int, fail func(string)) (lo, hi []float64) {
 	switch {
 	case !ok:
 		fail("must be numbers, not " + v.TypeName())
-	case len(m.Data) == 1 && len(m.Shape) <= 1:
-		lo = plot.Filled(n, m.Data[0])
+	case m.Len() == 1 && len(m.Shape) <= 1:
+		lo = plot.Filled(n, m.Floats()[0])
 		hi = lo
 	case len(m.Shape) == 1 && m.Shape[0] == n:
-		lo = append([]float64(nil), m.Data...)
+		lo = append([]float64(nil), m.Floats()...)
 		hi = lo
 	case len(m.Shape) == 2 && m.Shape[0] == 2 && m.Shape[1] == n:
-		lo, hi = append([]float64(nil), m.Data[:n]...), append([]float64(nil), m.Data[n:]...)
+		lo, hi = append([]float64(nil), m.Floats()[:n]...), append([]float64(nil), m.Floats()[n:]...)
 	default:
 		fail("must be a number, a vector of one per point or [lower, upper] for " + strconv.Itoa(n) + " points")
 	}

@@ -14,7 +14,7 @@ func coefficients(a lang.Args, i int) []float64 {
 	if p.Ndim() > 1 {
 		panic(lang.ArgErrorf(i, "polynomial coefficients must be a vector, got shape %v", p.Shape))
 	}
-	return p.Data
+	return p.Floats()
 }
 
 // coefficientsParam is a polynomial given by its coefficients.
@@ -69,9 +69,9 @@ var polynomialBuiltins = []*lang.Builtin{
 			args, opts := a.Options()
 			var w []float64
 			if opts.Has("w") {
-				w = lang.Args{opts.Get("w", lang.Nil)}.Array(0).Data
+				w = lang.Args{opts.Get("w", lang.Nil)}.Array(0).Floats()
 			}
-			return lang.Arr(array.Vector(must(poly.Fit(args.Array(0).Data, args.Array(1).Data, w, args.Int(2)))))
+			return lang.Arr(array.Vector(must(poly.Fit(args.Array(0).Floats(), args.Array(1).Floats(), w, args.Int(2)))))
 		},
 	},
 	{
@@ -93,7 +93,7 @@ var polynomialBuiltins = []*lang.Builtin{
 			args, opts := a.Options()
 			var k []float64
 			if opts.Has("k") {
-				k = lang.Args{opts.Get("k", lang.Nil)}.Array(0).Data
+				k = lang.Args{opts.Get("k", lang.Nil)}.Array(0).Floats()
 			}
 			p, m := coefficients(args, 0), order(args, 1)
 			s.CheckElements(float64(len(p)) + float64(m))

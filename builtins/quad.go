@@ -223,9 +223,9 @@ func sampled(a lang.Args) (y, x []float64) {
 	if len(ys.Shape) != 1 {
 		panic(lang.ArgErrorf(0, "y must be a vector of samples, not of shape %v", ys.Shape))
 	}
-	y = ys.Data
+	y = ys.Floats()
 	if len(a) > 1 {
-		x = a.Array(1).Data
+		x = a.Array(1).Floats()
 		if len(x) != len(y) {
 			panic(lang.ArgErrorf(1, "x has %d values and y %d", len(x), len(y)))
 		}
@@ -458,7 +458,7 @@ var quadBuiltins = []*lang.Builtin{
 		Example: "romb(exp(linspace(0, 1, 9)), {dx: 0.125}) - (e - 1)",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			return lang.Num(must(integrate.Romb(args.Array(0).Data, opts.Num("dx", 1))))
+			return lang.Num(must(integrate.Romb(args.Array(0).Floats(), opts.Num("dx", 1))))
 		},
 	},
 }

@@ -525,7 +525,7 @@ var rootsBuiltins = append([]*lang.Builtin{
 				return rootResult(newtonFamily(s, args[0], opts.Num("x0", 0), method, opts))
 			}
 			br, ok := toArray(opts.Get("bracket", lang.Nil))
-			if !ok || len(br.Data) != 2 {
+			if !ok || br.Len() != 2 {
 				panic(lang.Errorf("method %s needs a bracket [a, b]", method))
 			}
 			f, _ := scalarFunc(s, args[0], extraArgs(opts))
@@ -534,15 +534,15 @@ var rootsBuiltins = append([]*lang.Builtin{
 			var err error
 			switch method {
 			case "brentq":
-				r, err = roots.Brentq(f, br.Data[0], br.Data[1], &set)
+				r, err = roots.Brentq(f, br.Floats()[0], br.Floats()[1], &set)
 			case "brenth":
-				r, err = roots.Brenth(f, br.Data[0], br.Data[1], &set)
+				r, err = roots.Brenth(f, br.Floats()[0], br.Floats()[1], &set)
 			case "ridder":
-				r, err = roots.Ridder(f, br.Data[0], br.Data[1], &set)
+				r, err = roots.Ridder(f, br.Floats()[0], br.Floats()[1], &set)
 			case "bisect":
-				r, err = roots.Bisect(f, br.Data[0], br.Data[1], &set)
+				r, err = roots.Bisect(f, br.Floats()[0], br.Floats()[1], &set)
 			case "toms748":
-				r, err = roots.TOMS748(f, br.Data[0], br.Data[1], &roots.TOMS748Settings{BracketSettings: set})
+				r, err = roots.TOMS748(f, br.Floats()[0], br.Floats()[1], &roots.TOMS748Settings{BracketSettings: set})
 			default:
 				panic(lang.Errorf("unknown method %q", method))
 			}

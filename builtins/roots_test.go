@@ -39,7 +39,7 @@ func TestRootsNeverMiss(t *testing.T) {
 		if v.Kind() == lang.NumKind {
 			got = []float64{v.Float()}
 		} else {
-			got = v.Array().Data
+			got = v.Array().Floats()
 		}
 		if len(got) != len(c.want) {
 			t.Errorf("%s = %v, want %v", c.src, got, c.want)
@@ -80,8 +80,8 @@ func TestFixedPointVector(t *testing.T) {
 	}
 	want := []float64{1.4920333010795233, 1.3722813232690143}
 	for i, w := range want {
-		if math.Abs(v.Array().Data[i]-w) > 1e-8 {
-			t.Errorf("fixed_point = %v, scipy %v", v.Array().Data, want)
+		if math.Abs(v.Array().Floats()[i]-w) > 1e-8 {
+			t.Errorf("fixed_point = %v, scipy %v", v.Array().Floats(), want)
 		}
 	}
 	if _, err := s.Eval(`fixed_point(g, [1.2, 1.3], {args: [[10, 12], [3, 5]], method: "steffensen"})`); err == nil {
@@ -101,7 +101,7 @@ func TestNewtonVector(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, r := range v.Array().Data {
+	for i, r := range v.Array().Floats() {
 		if want := math.Cbrt(float64(i - 4)); math.Abs(r-want) > 1e-7 {
 			t.Errorf("root %d = %v, want %v", i, r, want)
 		}
@@ -112,7 +112,7 @@ func TestNewtonVector(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := h.Array().Data; math.Abs(d[4]-1.341104507446289e-08) > 1e-20 || math.Abs(d[0]+1.5874010519681994) > 1e-15 {
+	if d := h.Array().Floats(); math.Abs(d[4]-1.341104507446289e-08) > 1e-20 || math.Abs(d[0]+1.5874010519681994) > 1e-15 {
 		t.Errorf("halley: %v", d)
 	}
 	for _, src := range []string{

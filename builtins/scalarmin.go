@@ -66,10 +66,10 @@ func bracketArg(v lang.Value) []float64 {
 		return nil
 	}
 	a, ok := toArray(v)
-	if !ok || (len(a.Data) != 2 && len(a.Data) != 3) {
+	if !ok || (a.Len() != 2 && a.Len() != 3) {
 		panic(lang.Errorf("brack must hold two or three numbers, not %s", lang.Format(v)))
 	}
-	return a.Data
+	return a.Floats()
 }
 
 // scalarMinimizer builds brent and golden: minimizers from a bracket.
@@ -180,10 +180,10 @@ var scalarMinBuiltins = []*lang.Builtin{
 				r, err = runGolden(f, bracketArg(opts.Get("bracket", lang.Nil)), opts.Num("tol", 0), opts.Int("maxiter", 0))
 			case "bounded":
 				b, ok := toArray(opts.Get("bounds", lang.Nil))
-				if !ok || len(b.Data) != 2 {
+				if !ok || b.Len() != 2 {
 					panic(lang.Errorf("the bounded method needs bounds [lo, hi]"))
 				}
-				r, err = optimize.Bounded(f, b.Data[0], b.Data[1], &optimize.BoundedSettings{XTol: opts.Num("xatol", opts.Num("tol", 0)), MaxFuncEvals: opts.Int("maxiter", 0)})
+				r, err = optimize.Bounded(f, b.Floats()[0], b.Floats()[1], &optimize.BoundedSettings{XTol: opts.Num("xatol", opts.Num("tol", 0)), MaxFuncEvals: opts.Int("maxiter", 0)})
 			}
 			if err != nil {
 				lang.Throw(err)
@@ -210,10 +210,10 @@ var scalarMinBuiltins = []*lang.Builtin{
 			}
 			p := newProblem(s, args[0], args[1], opts)
 			d, ok := toArray(args[2])
-			if !ok || len(d.Data) != len(p.x0) {
+			if !ok || d.Len() != len(p.x0) {
 				panic(lang.ArgErrorf(2, "the direction must be an array like the point"))
 			}
-			r, err := optimize.LineSearch(p.withGradient(opts, "line_search"), p.x0, d.Data, &optimize.LineSearchSettings{
+			r, err := optimize.LineSearch(p.withGradient(opts, "line_search"), p.x0, d.Floats(), &optimize.LineSearchSettings{
 				C1: opts.Num("c1", 0), C2: opts.Num("c2", 0), AMax: opts.Num("amax", 0), MaxIter: opts.Int("maxiter", 0)})
 			if err != nil {
 				lang.Throw(err)

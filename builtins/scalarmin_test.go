@@ -35,7 +35,7 @@ func TestScalarFullOutputUnpacks(t *testing.T) {
 		a := got.Array()
 		var data []float64
 		if a != nil {
-			data = a.Data
+			data = a.Floats()
 		} else if got.Kind() == lang.NumKind {
 			data = []float64{got.Float()}
 		}

@@ -161,7 +161,7 @@ func symbolicCall(a lang.Args, first int) bool {
 func leafNumbers(v lang.Value) []float64 {
 	var out []float64
 	for _, leaf := range lang.Leaves(v) {
-		out = append(out, arrayOf(leaf).Data...)
+		out = append(out, arrayOf(leaf).Floats()...)
 	}
 	return out
 }
@@ -218,7 +218,7 @@ func newParamVector(s *lang.Session, t *lang.Traced, first int, extra []lang.Val
 				}
 				pv.p = append(pv.p, make([]float64, v.Size())...)
 			} else {
-				pv.p = append(pv.p, arrayOf(leaf).Data...)
+				pv.p = append(pv.p, arrayOf(leaf).Floats()...)
 			}
 		}
 	}
@@ -317,10 +317,10 @@ func sensitivity(s *lang.Session, a lang.Args) lang.Value {
 	if !o.Traced() {
 		panic(lang.ArgErrorf(0, "%s cannot be traced, so it cannot be differentiated", lang.Format(args[0])))
 	}
-	value := append([]float64(nil), o.Eval(p.Data, 0)...)
-	m, np := len(value), len(p.Data)
+	value := append([]float64(nil), o.Eval(p.Floats(), 0)...)
+	m, np := len(value), p.Len()
 	jac := make([]float64, m*np)
-	o.Deriv(p.Data, 0, jac)
+	o.Deriv(p.Floats(), 0, jac)
 	shape := o.traced.Out.Shape
 	sShape := append(append([]int(nil), shape...), p.Shape...)
 	rec := lang.NewRecord()
@@ -328,17 +328,17 @@ func sensitivity(s *lang.Session, a lang.Args) lang.Value {
 	rec.Set("S", numberLike(sShape, jac))
 	if c := opts.Get("cov", lang.Nil); !c.IsNil() {
 		cov := arrayOf(c)
-		if len(cov.Data) != np*np {
+		if cov.Len() != np*np {
 			panic(lang.Errorf("cov must be a %d×%d matrix, not of shape %v", np, np, cov.Shape))
 		}
 		out := make([]float64, m*m)
-		std := make([]float64, m)
+		std, cd := make([]float64, m), cov.Floats()
 		for i := range m {
 			for j := range m {
 				sum := 0.0
 				for k := range np {
 					for l := range np {
-						sum += jac[i*np+k] * cov.Data[k*np+l] * jac[j*np+l]
+						sum += jac[i*np+k] * cd[k*np+l] * jac[j*np+l]
 					}
 				}
 				out[i*m+j] = sum

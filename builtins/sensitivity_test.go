@@ -24,7 +24,7 @@ func numbers(t *testing.T, src string) []float64 {
 	case lang.NumKind:
 		return []float64{v.Float()}
 	case lang.ArrayKind:
-		return v.Array().Data
+		return v.Array().Floats()
 	}
 	t.Fatalf("%s: got %s", src, v.TypeName())
 	return nil

@@ -38,7 +38,7 @@ func sliding(name, doc, example, mode string, f func(a, v []float64, mode string
 			if x.Ndim() != 1 || v.Ndim() != 1 {
 				panic(lang.Errorf("%s needs two vectors, got shapes %v and %v", name, x.Shape, v.Shape))
 			}
-			r, err := f(x.Data, v.Data, m, s.Stopping)
+			r, err := f(x.Floats(), v.Floats(), m, s.Stopping)
 			if err == array.ErrStopped {
 				s.Check()
 			}

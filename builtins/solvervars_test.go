@@ -30,14 +30,14 @@ func TestSolverVariablesByName(t *testing.T) {
 			continue
 		}
 		want := strings.Fields(wantText)
-		if len(got.Data) != len(want) {
-			t.Errorf("%s = %v, want %d numbers", src, got.Data, len(want))
+		if got.Len() != len(want) {
+			t.Errorf("%s = %v, want %d numbers", src, got.Floats(), len(want))
 			continue
 		}
 		for i, w := range want {
 			wi, _ := strconv.ParseFloat(w, 64)
-			if math.Abs(got.Data[i]-wi) > 1e-6*max(1, math.Abs(wi)) {
-				t.Errorf("%s = %v, scipy %s", src, got.Data, wantText)
+			if math.Abs(got.Floats()[i]-wi) > 1e-6*max(1, math.Abs(wi)) {
+				t.Errorf("%s = %v, scipy %s", src, got.Floats(), wantText)
 				break
 			}
 		}

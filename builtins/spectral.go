@@ -118,7 +118,7 @@ var spectralBuiltins = []*lang.Builtin{
 			args, opts := a.Options()
 			x := args.Array(0)
 			if len(x.Shape) == 0 {
-				x = array.Vector([]float64{x.Data[0]})
+				x = array.Vector([]float64{x.Floats()[0]})
 			}
 			n := transformLength(args, opts, x.Shape[len(x.Shape)-1])
 			return lang.CArr(alongLastAxis(array.Real(x), func(lane []complex128) []complex128 {
@@ -200,7 +200,7 @@ var spectralBuiltins = []*lang.Builtin{
 			"function on an interval instead.",
 		Example: "polyroots([1, 0, 1])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			p := a.Array(0).Data
+			p := a.Array(0).Floats()
 			checkUnstoppable(s, "eigvals", len(p)-1, len(p)-1) // the companion matrix's
 			r, err := poly.Roots(p)
 			if err != nil {

@@ -41,7 +41,7 @@ func quantileBuiltin(name string, scale float64, example string) *lang.Builtin {
 		Example: example,
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			args, opts := a.Options()
-			for _, p := range args.Array(1).Data {
+			for _, p := range args.Array(1).Floats() {
 				if !(p >= 0 && p <= scale) {
 					panic(lang.ArgErrorf(1, "q must be %s, got %s", unit, lang.Format(lang.Num(p))))
 				}
@@ -159,14 +159,14 @@ var statisticsBuiltins = []*lang.Builtin{
 				bins = args.Int(1)
 				s.CheckElements(float64(bins))
 			} else {
-				edges = args.Array(1).Data
+				edges = args.Array(1).Floats()
 			}
 			if opts.Has("range") {
 				r := lang.Args{opts.Get("range", lang.Nil)}.Array(0)
-				if len(r.Data) != 2 {
+				if r.Len() != 2 {
 					panic(lang.Errorf("option range must be [lo, hi]"))
 				}
-				lo, hi = r.Data[0], r.Data[1]
+				lo, hi = r.Floats()[0], r.Floats()[1]
 			}
 			counts, e := mustPair(array.Histogram(args.Array(0), bins, lo, hi, edges))
 			return record("counts", counts, "edges", e)
@@ -189,7 +189,7 @@ var statisticsBuiltins = []*lang.Builtin{
 			}
 			x, minLength := args.Array(0), opts.Num("minlength", 0)
 			longest := minLength
-			for _, v := range x.Data {
+			for _, v := range x.Floats() {
 				longest = max(longest, v+1)
 			}
 			s.CheckElements(longest)
@@ -208,7 +208,7 @@ var statisticsBuiltins = []*lang.Builtin{
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			r := closeness(a)
 			if len(r.Shape) == 0 {
-				return lang.Bool(r.Data[0] != 0)
+				return lang.Bool(r.Floats()[0] != 0)
 			}
 			return lang.Arr(r)
 		},
@@ -220,7 +220,7 @@ var statisticsBuiltins = []*lang.Builtin{
 			"True when isclose(a, b) holds for every element, as numpy.allclose",
 		Example: "allclose([1, 2], [1.000001, 2.000001])",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
-			for _, x := range closeness(a).Data {
+			for _, x := range closeness(a).Floats() {
 				if x == 0 {
 					return lang.Bool(false)
 				}

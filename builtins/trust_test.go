@@ -38,7 +38,7 @@ func TestTrustRegionBindings(t *testing.T) {
 			t.Errorf("%s: %v", src, err)
 			continue
 		}
-		got := v.Array().Data
+		got := v.Array().Floats()
 		for i := range want {
 			if d := got[i] - want[i]; d > 1e-6 || d < -1e-6 {
 				t.Errorf("%s = %v, want %v", src, got, want)
@@ -70,7 +70,7 @@ func TestLeastSquaresLoss(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d := v.Array().Data; d[1] < 1.9 || d[1] > 2.3 {
+		if d := v.Array().Floats(); d[1] < 1.9 || d[1] > 2.3 {
 			t.Errorf("%s: slope %v, want about 2 despite the outlier", loss, d[1])
 		}
 	}
@@ -99,13 +99,13 @@ func TestCurveFitCovariance(t *testing.T) {
 	want := []float64{1.925, 1.1833333333333333}
 	wantCov := []float64{0.00701389, -0.01402778, -0.01402778, 0.04675926}
 	for i, w := range want {
-		if d := popt.Array().Data[i] - w; d > 1e-9 || d < -1e-9 {
-			t.Errorf("popt %v, scipy %v", popt.Array().Data, want)
+		if d := popt.Array().Floats()[i] - w; d > 1e-9 || d < -1e-9 {
+			t.Errorf("popt %v, scipy %v", popt.Array().Floats(), want)
 		}
 	}
 	for i, w := range wantCov {
-		if d := pcov.Array().Data[i] - w; d > 1e-8 || d < -1e-8 {
-			t.Errorf("pcov %v, scipy %v", pcov.Array().Data, wantCov)
+		if d := pcov.Array().Floats()[i] - w; d > 1e-8 || d < -1e-8 {
+			t.Errorf("pcov %v, scipy %v", pcov.Array().Floats(), wantCov)
 		}
 	}
 	if _, err := s.Eval(`curve_fit(a*x + b, [0, 1, 2], [1, 2, 3], {sigma: [[1, 0], [0, 1]]})`); err == nil {
@@ -130,8 +130,8 @@ func TestHessInv(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, w := range want {
-			if d := v.Array().Data[i] - w; d > 1e-7 || d < -1e-7 {
-				t.Errorf("%s = %v, scipy %v", src, v.Array().Data, want)
+			if d := v.Array().Floats()[i] - w; d > 1e-7 || d < -1e-7 {
+				t.Errorf("%s = %v, scipy %v", src, v.Array().Floats(), want)
 				break
 			}
 		}
@@ -156,8 +156,8 @@ func TestJacTrue(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, w := range want {
-			if d := v.Array().Data[i] - w; d > 1e-7 || d < -1e-7 {
-				t.Errorf("%s = %v, scipy %v", src, v.Array().Data, want)
+			if d := v.Array().Floats()[i] - w; d > 1e-7 || d < -1e-7 {
+				t.Errorf("%s = %v, scipy %v", src, v.Array().Floats(), want)
 				break
 			}
 		}
@@ -178,7 +178,7 @@ func TestDogboxBinding(t *testing.T) {
 	}
 	x, _ := v.Record().Get("x")
 	cost, _ := v.Record().Get("cost")
-	if d := x.Array().Data; math.Abs(d[0]-1.2243707487446318) > 1e-8 || d[1] != 1.5 || math.Abs(cost.Float()-0.02521309394680354) > 1e-10 {
+	if d := x.Array().Floats(); math.Abs(d[0]-1.2243707487446318) > 1e-8 || d[1] != 1.5 || math.Abs(cost.Float()-0.02521309394680354) > 1e-10 {
 		t.Errorf("x %v cost %v", d, cost.Float())
 	}
 }
@@ -233,8 +233,8 @@ func TestTrustConstrBinding(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, w := range want {
-			if d := v.Array().Data[i] - w; d > 1e-6 || d < -1e-6 {
-				t.Errorf("%s = %v, want %v", src, v.Array().Data, want)
+			if d := v.Array().Floats()[i] - w; d > 1e-6 || d < -1e-6 {
+				t.Errorf("%s = %v, want %v", src, v.Array().Floats(), want)
 				break
 			}
 		}

@@ -73,7 +73,7 @@ func literal(v lang.Value) (string, string) {
 			return "zeros(" + strings.Join(dims, ", ") + ")", ""
 		}
 		var b strings.Builder
-		arrayLiteral(&b, a.Shape, a.Data)
+		arrayLiteral(&b, a.Shape, a.Floats())
 		return b.String(), ""
 	case lang.ListKind:
 		parts := make([]string, len(v.List().Items))

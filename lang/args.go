@@ -53,7 +53,7 @@ func (a Args) Array(i int) *array.Array {
 		return x
 	}
 	if a[i].kind == ListKind && len(a[i].List().Items) == 0 {
-		return &array.Array{Shape: []int{0}}
+		return array.Zeros(0)
 	}
 	if a[i].kind == ComplexKind {
 		panic(ArgErrorf(i, "expected a real array, got %s%s", a[i].TypeName(), realParts))

@@ -265,7 +265,7 @@ func truth(v Value, pos Pos) bool {
 	case ExprKind:
 		panic(Errorf("this condition depends on the symbolic value %s; use ?: or if, which trace", v.Node()).at(pos))
 	case ArrayKind:
-		panic(Errorf("an array of %d elements is not one truth value: use any(...) or all(...)", len(v.Array().Data)).at(pos))
+		panic(Errorf("an array of %d elements is not one truth value: use any(...) or all(...)", v.Array().Len()).at(pos))
 	}
 	panic(Errorf("a condition must be a bool or a number, not %s", v.TypeName()).at(pos))
 }
@@ -736,20 +736,20 @@ func (s *Session) noteNearlyEqual(a, b Value) {
 	case a.kind == NumKind && b.kind == NumKind:
 		s.noteIfNearlyEqual(a.num, b.num)
 	case a.kind == NumKind && b.kind == ArrayKind:
-		for _, y := range b.Array().Data {
+		for _, y := range b.Array().Floats() {
 			if s.noteIfNearlyEqual(a.num, y) {
 				return
 			}
 		}
 	case a.kind == ArrayKind && b.kind == NumKind:
-		for _, x := range a.Array().Data {
+		for _, x := range a.Array().Floats() {
 			if s.noteIfNearlyEqual(x, b.num) {
 				return
 			}
 		}
 	case a.kind == ArrayKind && b.kind == ArrayKind && slices.Equal(a.Array().Shape, b.Array().Shape):
-		y := b.Array().Data
-		for i, x := range a.Array().Data {
+		y := b.Array().Floats()
+		for i, x := range a.Array().Floats() {
 			if s.noteIfNearlyEqual(x, y[i]) {
 				return
 			}
@@ -779,7 +779,7 @@ func holdsZero(v Value) bool {
 	case NumKind, BoolKind:
 		return v.num == 0
 	case ArrayKind:
-		return slices.Contains(v.Array().Data, 0)
+		return slices.Contains(v.Array().Floats(), 0)
 	}
 	return false
 }
@@ -796,7 +796,7 @@ func holdsNaN(v Value) bool {
 	case NumKind:
 		return math.IsNaN(v.num)
 	case ArrayKind:
-		return slices.ContainsFunc(v.Array().Data, math.IsNaN)
+		return slices.ContainsFunc(v.Array().Floats(), math.IsNaN)
 	}
 	return false
 }

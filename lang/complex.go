@@ -132,7 +132,7 @@ func (s *Session) complexBinary(o *operator, a, b Value, pos Pos) Value {
 func (s *Session) complexUnary(p *autodiff.Primitive, v Value, pos Pos) Value {
 	c, _ := v.ComplexArray()
 	if p.Name == "abs" {
-		out := make([]float64, len(c.Re.Data))
+		out := make([]float64, c.Re.Len())
 		for k := range out {
 			out[k] = cmplx.Abs(c.At(k))
 		}

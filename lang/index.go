@@ -65,7 +65,7 @@ func (s *Session) noteTupleIndex(cl *cell, a, i Value, name string) {
 		return
 	}
 	each := make([]string, ix.Shape[0])
-	for k, v := range ix.Data {
+	for k, v := range ix.Floats() {
 		if v != math.Trunc(v) {
 			return
 		}
@@ -129,7 +129,7 @@ func evalIndex(s *Session, items []indexCode) []indexItem {
 func selection(r *array.Array, depth array.Depth) Value {
 	r.Depth = depth
 	if len(r.Shape) == 0 && depth == array.Bool {
-		return Bool(r.Data[0] != 0)
+		return Bool(r.Floats()[0] != 0)
 	}
 	return Arr(r)
 }
@@ -154,7 +154,7 @@ func (s *Session) index(v, i Value, pos Pos) Value {
 			if err != nil {
 				panic(Errorf("%v", err).at(pos))
 			}
-			return selection(&array.Array{Shape: r.Shape, Data: r.Data}, a.Depth)
+			return selection(array.New(r.Shape, r.Floats()), a.Depth)
 		}
 		return s.indexN(v, []indexItem{{val: i, pos: pos}}, pos)
 	case ListKind:

@@ -64,9 +64,11 @@ func (s *Session) noteColumnAgainstVector(a, b Value) {
 func numeric(v Value) (*array.Array, bool) {
 	switch v.kind {
 	case NumKind:
-		return &array.Array{Data: []float64{v.num}}, true
+		return array.Scalar(v.num), true
 	case BoolKind:
-		return &array.Array{Data: []float64{v.num}, Depth: array.Bool}, true
+		b := array.Scalar(v.num)
+		b.Depth = array.Bool
+		return b, true
 	case ArrayKind:
 		return v.Array(), true
 	}
@@ -123,9 +125,9 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 		if y, ok := numeric(b); ok {
 			if a.kind != ArrayKind && b.kind != ArrayKind {
 				if o.compare {
-					return Bool(o.prim.Binary(x.Data[0], y.Data[0]) != 0)
+					return Bool(o.prim.Binary(x.Floats()[0], y.Floats()[0]) != 0)
 				}
-				return s.scalarArithmetic(o.prim, x.Data[0], y.Data[0])
+				return s.scalarArithmetic(o.prim, x.Floats()[0], y.Floats()[0])
 			}
 			masks := x.Depth == array.Bool && y.Depth == array.Bool
 			if masks && o.prim.Name == "-" {
@@ -273,8 +275,8 @@ func (s *Session) unaryOp(p *autodiff.Primitive, v Value, pos Pos) Value {
 			return v
 		}
 		r := array.Map(v.Array(), s.pollingUnary(p))
-		if p.Complex != nil && slices.ContainsFunc(r.Data, math.IsNaN) {
-			s.noteRealNaN(p, v.Array().Data)
+		if p.Complex != nil && slices.ContainsFunc(r.Floats(), math.IsNaN) {
+			s.noteRealNaN(p, v.Array().Floats())
 		}
 		return Arr(r)
 	case ExprKind:
@@ -345,7 +347,7 @@ func (s *Session) logical(isAnd bool, a, b Value, pos Pos) Value {
 		panic(Errorf("cannot combine arrays with and/or: %v", err).at(pos))
 	}
 	if len(z.Shape) == 0 {
-		return Bool(z.Data[0] != 0)
+		return Bool(z.Floats()[0] != 0)
 	}
 	z.Depth = array.Bool
 	return Arr(z)
@@ -405,7 +407,7 @@ func (s *Session) member(v Value, name string, pos Pos) Value {
 		case "ndim":
 			return Num(float64(len(a.Shape)))
 		case "size":
-			return Num(float64(len(a.Data)))
+			return Num(float64(a.Len()))
 		case "dtype":
 			return Str(a.Depth.String())
 		}
@@ -552,7 +554,7 @@ func (s *Session) ternaryOp(p *autodiff.Primitive, args []Value) Value {
 		xs[i], scalar = x, scalar && a.kind != ArrayKind
 	}
 	if scalar {
-		return Num(p.Ternary(xs[0].Data[0], xs[1].Data[0], xs[2].Data[0]))
+		return Num(p.Ternary(xs[0].Floats()[0], xs[1].Floats()[0], xs[2].Floats()[0]))
 	}
 	z, err := array.Broadcast3(xs[0], xs[1], xs[2], p.Ternary)
 	if err != nil {

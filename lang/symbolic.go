@@ -205,7 +205,7 @@ func (c *compiled) numeric(leaves []Value) (Value, bool) {
 	in := c.f.Inputs()
 	for i, a := range leaves {
 		if a.kind == ArrayKind {
-			in[i] = a.Array().Data
+			in[i] = a.Array().Floats()
 		} else {
 			c.one[i] = a.num
 			in[i] = c.one[i : i+1]

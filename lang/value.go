@@ -111,9 +111,9 @@ func Str(s string) Value { return Value{kind: StrKind, ref: s} }
 func Arr(a *array.Array) Value {
 	if len(a.Shape) == 0 {
 		if a.Depth == array.Bool {
-			return Bool(a.Data[0] != 0)
+			return Bool(a.Floats()[0] != 0)
 		}
-		return Num(a.Data[0])
+		return Num(a.Floats()[0])
 	}
 	return Value{kind: ArrayKind, ref: a}
 }
@@ -296,8 +296,9 @@ func Equal(a, b Value) bool {
 				return false
 			}
 		}
-		for i := range x.Data {
-			if x.Data[i] != y.Data[i] {
+		yd := y.Floats()
+		for i, v := range x.Floats() {
+			if v != yd[i] {
 				return false
 			}
 		}
@@ -386,7 +387,7 @@ func (s *Session) Collect(items []Value) Value {
 			}
 			parts[i] = a
 		}
-		s.CheckElements(float64(len(parts)) * float64(len(first.Data)))
+		s.CheckElements(float64(len(parts)) * float64(first.Len()))
 		st, err := array.Stack(parts, 0)
 		if err != nil {
 			return ListOf(items)
@@ -435,12 +436,12 @@ func Items(v Value) (items []Value, ok bool) {
 func element(a *array.Array, i int) Value {
 	if len(a.Shape) == 1 {
 		if a.Depth == array.Bool {
-			return Bool(a.Data[i] != 0)
+			return Bool(a.Floats()[i] != 0)
 		}
-		return Num(a.Data[i])
+		return Num(a.Floats()[i])
 	}
 	row, _ := array.Index(a, i)
-	return selection(&array.Array{Shape: row.Shape, Data: row.Data}, a.Depth)
+	return selection(array.New(row.Shape, row.Floats()), a.Depth)
 }
 
 // Len returns the number of items of a collection.

@@ -410,7 +410,7 @@ func brief(s *lang.Session, v lang.Value, width int) string {
 		a := v.Array()
 		lo, hi := math.Inf(1), math.Inf(-1)
 		nans := 0
-		for _, x := range a.Data {
+		for _, x := range a.Floats() {
 			if math.IsNaN(x) {
 				nans++
 				continue
@@ -418,7 +418,7 @@ func brief(s *lang.Session, v lang.Value, width int) string {
 			lo, hi = min(lo, x), max(hi, x)
 		}
 		text := "from " + s.Format(lang.Num(lo)) + " to " + s.Format(lang.Num(hi))
-		if nans == len(a.Data) {
+		if nans == a.Len() {
 			text = "all nan"
 		} else if nans > 0 {
 			text += fmt.Sprintf(", %d nan", nans)

@@ -20,8 +20,8 @@ func shape(dims ...int) []int { return dims }
 // iota returns the array of the given shape holding 0, 1, 2, ...
 func iota(dims ...int) *Array {
 	a := Zeros(dims...)
-	for i := range a.Data {
-		a.Data[i] = float64(i)
+	for i := range a.Len() {
+		a.Floats()[i] = float64(i)
 	}
 	return a
 }
@@ -32,8 +32,8 @@ func same(a, b *Array, tol float64) bool {
 	if !sameShape(a.Shape, b.Shape) {
 		return false
 	}
-	for i, x := range a.Data {
-		y := b.Data[i]
+	for i, x := range a.Floats() {
+		y := b.Floats()[i]
 		switch {
 		case math.IsNaN(x) || math.IsNaN(y):
 			if math.IsNaN(x) != math.IsNaN(y) {
@@ -54,12 +54,12 @@ func check(t *testing.T, name string, got *Array, err error, want *Array, wantEr
 	t.Helper()
 	switch {
 	case want == nil && err == nil:
-		t.Errorf("%s = %v %v, want error %q", name, ShapeString(got.Shape), got.Data, wantErr)
+		t.Errorf("%s = %v %v, want error %q", name, ShapeString(got.Shape), got.Floats(), wantErr)
 	case want == nil && err.Error() != wantErr:
 		t.Errorf("%s: error %q, want %q", name, err, wantErr)
 	case want != nil && err != nil:
 		t.Errorf("%s: unexpected error %v", name, err)
 	case want != nil && !same(got, want, tol):
-		t.Errorf("%s = %v %v, want %v %v", name, ShapeString(got.Shape), got.Data, ShapeString(want.Shape), want.Data)
+		t.Errorf("%s = %v %v, want %v %v", name, ShapeString(got.Shape), got.Floats(), ShapeString(want.Shape), want.Floats())
 	}
 }

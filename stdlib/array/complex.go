@@ -31,11 +31,11 @@ func ComplexOf(shape []int, data []complex128) *Complex {
 func (c *Complex) Shape() []int { return c.Re.Shape }
 
 // At returns the element at row-major offset k.
-func (c *Complex) At(k int) complex128 { return complex(c.Re.Data[k], c.Im.Data[k]) }
+func (c *Complex) At(k int) complex128 { return complex(c.Re.Floats()[k], c.Im.Floats()[k]) }
 
 // Values returns the elements in row-major order.
 func (c *Complex) Values() []complex128 {
-	out := make([]complex128, len(c.Re.Data))
+	out := make([]complex128, c.Re.Len())
 	for k := range out {
 		out[k] = c.At(k)
 	}
@@ -49,7 +49,7 @@ func Real(a *Array) *Complex {
 
 // ComplexMap returns f applied to each element of c.
 func ComplexMap(c *Complex, f func(complex128) complex128) *Complex {
-	out := make([]complex128, len(c.Re.Data))
+	out := make([]complex128, c.Re.Len())
 	for k := range out {
 		out[k] = f(c.At(k))
 	}
@@ -100,17 +100,16 @@ func FormatComplex(c *Complex, opts FormatOptions) string {
 	if len(c.Shape()) == 0 {
 		return FormatComplexNumber(c.At(0), opts.Precision)
 	}
-	if len(c.Re.Data) == 0 {
+	if c.Re.Len() == 0 {
 		return "[]"
 	}
 	p := &printer{shape: c.Shape(), edge: -1}
-	if len(c.Re.Data) > opts.Threshold {
+	if c.Re.Len() > opts.Threshold {
 		p.edge = opts.EdgeItems
 	}
-	var re, im []float64
-	strides := rowMajorStrides(c.Shape())
-	p.collect(c.Re.Data, strides, 0, 0, &re)
-	p.collect(c.Im.Data, strides, 0, 0, &im)
+	var at []int
+	p.collect(rowMajorStrides(c.Shape()), 0, 0, &at)
+	re, im := c.Re.values(at), c.Im.values(at)
 	mag := make([]float64, len(im))
 	for i, x := range im {
 		mag[i] = math.Abs(x)
@@ -142,7 +141,7 @@ func reduceComplex(c *Complex, axis int, name string, needsElements bool, f func
 	}
 	out := make([]complex128, v.lanes())
 	for j := range out {
-		out[j] = f(v.lane(c.Re.Data, j), v.lane(c.Im.Data, j))
+		out[j] = f(v.lane(c.Re.Floats(), j), v.lane(c.Im.Floats(), j))
 	}
 	return ComplexOf(shape, out), nil
 }

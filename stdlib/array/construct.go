@@ -55,7 +55,7 @@ func Full(shape []int, v float64) *Array {
 	for i := range data {
 		data[i] = v
 	}
-	return &Array{Shape: shape, Data: data}
+	return &Array{Shape: shape, data: data}
 }
 
 // Eye returns the n×m array, as numpy.eye(n, m, k), with ones on diagonal k
@@ -65,7 +65,7 @@ func Eye(n, m, k int) *Array {
 	a := Full([]int{n, m}, 0)
 	n, m = a.Shape[0], a.Shape[1]
 	for i := max(0, -k); i < n && i+k < m; i++ {
-		a.Data[i*m+i+k] = 1
+		a.Floats()[i*m+i+k] = 1
 	}
 	return a
 }

@@ -66,13 +66,13 @@ func TestArange(t *testing.T) {
 		check(t, "Arange "+c.name, got, err, c.want, c.err, 0)
 	}
 
-	if a, _ := Arange(0, 4, 0.01); a.Len() != 400 || a.Data[399] != 3.99 {
-		t.Errorf("Arange(0, 4, 0.01) has %d elements ending %v, want 400 ending 3.99", a.Len(), a.Data[a.Len()-1])
+	if a, _ := Arange(0, 4, 0.01); a.Len() != 400 || a.Floats()[399] != 3.99 {
+		t.Errorf("Arange(0, 4, 0.01) has %d elements ending %v, want 400 ending 3.99", a.Len(), a.Floats()[a.Len()-1])
 	}
 	// numpy's well-known surprise: (1.3-1)/0.1 rounds up past 3, so 1.3
 	// itself, rounded up, is included.
-	if a, _ := Arange(1, 1.3, 0.1); a.Len() != 4 || a.Data[3] <= 1.3 {
-		t.Errorf("Arange(1, 1.3, 0.1) = %v, want 4 elements ending above 1.3", a.Data)
+	if a, _ := Arange(1, 1.3, 0.1); a.Len() != 4 || a.Floats()[3] <= 1.3 {
+		t.Errorf("Arange(1, 1.3, 0.1) = %v, want 4 elements ending above 1.3", a.Floats())
 	}
 }
 

@@ -104,14 +104,14 @@ func (d Depth) Outside(a *Array) int {
 		// In range, v converts to int64 exactly when it is an integer; a
 		// NaN fails the range test.
 		lo, hi := d.Range()
-		for i, v := range a.Data {
+		for i, v := range a.Floats() {
 			if !(v >= lo && v <= hi) || float64(int64(v)) != v {
 				return i
 			}
 		}
 		return -1
 	}
-	for i, v := range a.Data {
+	for i, v := range a.Floats() {
 		if !math.IsNaN(v) && d.Saturate(v) != v {
 			return i
 		}
@@ -120,11 +120,23 @@ func (d Depth) Outside(a *Array) int {
 }
 
 // Convert returns a as an array of depth d: each value saturated to d (see
-// Saturate), as OpenCV's Mat::convertTo(dst, d) does.
+// Saturate), as OpenCV's Mat::convertTo(dst, d) does. A Uint8 result is
+// backed by bytes.
 func Convert(a *Array, d Depth) *Array {
-	out := &Array{Shape: append([]int(nil), a.Shape...), Data: make([]float64, len(a.Data)), Depth: d}
-	for i, v := range a.Data {
-		out.Data[i] = d.Saturate(v)
+	shape := append([]int(nil), a.Shape...)
+	if d == Uint8 {
+		if b, ok := a.Uint8s(); ok {
+			return FromBytes(shape, b)
+		}
+		out := make([]uint8, a.Len())
+		for i, v := range a.Floats() {
+			out[i] = uint8(Uint8.Saturate(v))
+		}
+		return FromBytes(shape, out)
 	}
-	return out
+	out := make([]float64, a.Len())
+	for i, v := range a.Floats() {
+		out[i] = d.Saturate(v)
+	}
+	return &Array{Shape: shape, data: out, Depth: d}
 }

@@ -24,8 +24,8 @@ func TestDepthSaturate(t *testing.T) {
 			t.Errorf("%s: depth %s", c.d, got.Depth)
 		}
 		for i, w := range c.want {
-			if got.Data[i] != w {
-				t.Errorf("%s(%g) = %g, want %g", c.d, c.in[i], got.Data[i], w)
+			if got.Floats()[i] != w {
+				t.Errorf("%s(%g) = %g, want %g", c.d, c.in[i], got.Floats()[i], w)
 			}
 		}
 	}
@@ -65,7 +65,7 @@ func TestDepthNames(t *testing.T) {
 // TestDepthKept checks that moving values keeps a depth and that joining
 // arrays of different depths does not.
 func TestDepthKept(t *testing.T) {
-	a := &Array{Shape: []int{2, 3}, Data: []float64{1, 2, 3, 4, 5, 6}, Depth: Uint8}
+	a := &Array{Shape: []int{2, 3}, data: []float64{1, 2, 3, 4, 5, 6}, Depth: Uint8}
 	row, _ := Index(a, 1)
 	sl, _ := Slice(a, 0, 1, 1, true, true)
 	re, _ := Reshape(a, []int{3, 2})
@@ -87,8 +87,8 @@ func TestDepthKept(t *testing.T) {
 // Operations that only move values keep the depth, as numpy keeps the
 // dtype; argsort gives positions, numbers.
 func TestMovingKeepsDepth(t *testing.T) {
-	m := &Array{Shape: []int{2, 2}, Data: []float64{0, 1, 1, 0}, Depth: Bool}
-	img := &Array{Shape: []int{3}, Data: []float64{7, 255, 0}, Depth: Uint8}
+	m := &Array{Shape: []int{2, 2}, data: []float64{0, 1, 1, 0}, Depth: Bool}
+	img := &Array{Shape: []int{3}, data: []float64{7, 255, 0}, Depth: Uint8}
 	ops := map[string]func(a *Array) (*Array, error){
 		"flip":     func(a *Array) (*Array, error) { return Flip(a, 0) },
 		"flip all": func(a *Array) (*Array, error) { return Flip(a, AllAxes) },
@@ -124,8 +124,8 @@ func TestMovingKeepsDepth(t *testing.T) {
 // Stored values convert to the array's depth: numpy's cast to bool for a
 // mask, OpenCV's saturate_cast for 8 bits.
 func TestAssignConverts(t *testing.T) {
-	m := &Array{Shape: []int{3}, Data: []float64{0, 1, 1}, Depth: Bool}
-	img := &Array{Shape: []int{3}, Data: []float64{7, 255, 0}, Depth: Uint8}
+	m := &Array{Shape: []int{3}, data: []float64{0, 1, 1}, Depth: Bool}
+	img := &Array{Shape: []int{3}, data: []float64{7, 255, 0}, Depth: Uint8}
 	for _, c := range []struct {
 		a    *Array
 		v    []float64
@@ -139,7 +139,7 @@ func TestAssignConverts(t *testing.T) {
 			t.Fatal(err)
 		}
 		if got.Depth != c.a.Depth || !Equal(got, Vector(c.want)) {
-			t.Errorf("%s[:] = %v gives %s %v, want %v", c.a.Depth, c.v, got.Depth, got.Data, c.want)
+			t.Errorf("%s[:] = %v gives %s %v, want %v", c.a.Depth, c.v, got.Depth, got.Floats(), c.want)
 		}
 	}
 }

@@ -3,17 +3,18 @@ package array
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
 
 // Map returns an array of a's shape whose elements are f of a's elements.
 func Map(a *Array, f func(float64) float64) *Array {
-	out := make([]float64, len(a.Data))
-	for i, x := range a.Data {
+	out := make([]float64, a.Len())
+	for i, x := range a.Floats() {
 		out[i] = f(x)
 	}
-	return &Array{Shape: a.Shape, Data: out}
+	return &Array{Shape: a.Shape, data: out}
 }
 
 // Broadcast returns f applied elementwise to a and b under numpy's
@@ -25,9 +26,9 @@ func Map(a *Array, f func(float64) float64) *Array {
 // operands' layouts allow.
 func Broadcast(a, b *Array, f func(x, y float64) float64) (*Array, error) {
 	if sameShape(a.Shape, b.Shape) {
-		out := make([]float64, len(a.Data))
-		zip(out, a.Data, b.Data, f)
-		return &Array{Shape: a.Shape, Data: out}, nil
+		out := make([]float64, a.Len())
+		zip(out, a.Floats(), b.Floats(), f)
+		return &Array{Shape: a.Shape, data: out}, nil
 	}
 	shape, err := BroadcastShapes(a.Shape, b.Shape)
 	if err != nil {
@@ -36,16 +37,16 @@ func Broadcast(a, b *Array, f func(x, y float64) float64) (*Array, error) {
 	out := make([]float64, Size(shape))
 	switch {
 	case len(out) == 0:
-	case len(b.Data) == 1:
+	case b.Len() == 1:
 		// Broadcasting against a single element only prepends axes of
 		// length 1 to a, which leaves a's flat order unchanged.
-		zipRight(out, a.Data, b.Data[0], f)
-	case len(a.Data) == 1:
-		zipLeft(out, a.Data[0], b.Data, f)
+		zipRight(out, a.Floats(), b.Floats()[0], f)
+	case a.Len() == 1:
+		zipLeft(out, a.Floats()[0], b.Floats(), f)
 	default:
 		broadcastInto(out, shape, a, b, f)
 	}
-	return &Array{Shape: shape, Data: out}, nil
+	return &Array{Shape: shape, data: out}, nil
 }
 
 // zip sets out[i] = f(x[i], y[i]); x and y are at least as long as out.
@@ -106,16 +107,17 @@ func broadcastInto(out []float64, shape []int, a, b *Array, f func(x, y float64)
 	last := len(dims) - 1
 	n, unitA, unitB := dims[last], sa[last] == 1, sb[last] == 1
 	odo := newOdometer(dims[:last], sa[:last], sb[:last])
+	da, db := a.Floats(), b.Floats()
 	for o := 0; o < len(out); o += n {
 		run := out[o : o+n]
 		pa, pb := odo.pos[0], odo.pos[1]
 		switch {
 		case unitA && unitB:
-			zip(run, a.Data[pa:], b.Data[pb:], f)
+			zip(run, da[pa:], db[pb:], f)
 		case unitA:
-			zipRight(run, a.Data[pa:], b.Data[pb], f)
+			zipRight(run, da[pa:], db[pb], f)
 		default:
-			zipLeft(run, a.Data[pa], b.Data[pb:], f)
+			zipLeft(run, da[pa], db[pb:], f)
 		}
 		odo.next()
 	}
@@ -174,7 +176,7 @@ func broadcastStrides(in, out []int, dst []int) {
 // src[offset + Σ idx[i]*strides[i]] for every multi-index idx of shape.
 // It is the one strided copy behind broadcasting, transposing, slicing with
 // a step and column selection; shape has at least one axis.
-func gather(out []float64, shape []int, src []float64, offset int, strides []int) {
+func gather[T uint8 | float64](out []T, shape []int, src []T, offset int, strides []int) {
 	if len(out) == 0 {
 		return
 	}
@@ -233,19 +235,19 @@ func BroadcastTo(a *Array, shape []int) (*Array, error) {
 		return nil, fmt.Errorf("cannot broadcast shape %s to %s", ShapeString(a.Shape), ShapeString(shape))
 	}
 	shape = append([]int(nil), shape...)
-	return &Array{Shape: shape, Data: expand(a, shape)}, nil
+	return &Array{Shape: shape, data: expand(a, shape)}, nil
 }
 
 // expand returns a's elements broadcast to shape, which a's shape must
 // broadcast to; it returns a.Data itself when a already has that shape.
 func expand(a *Array, shape []int) []float64 {
 	if sameShape(a.Shape, shape) {
-		return a.Data
+		return a.Floats()
 	}
 	strides := make([]int, len(shape))
 	broadcastStrides(a.Shape, shape, strides)
 	out := make([]float64, Size(shape))
-	gather(out, shape, a.Data, 0, strides)
+	gather(out, shape, a.Floats(), 0, strides)
 	return out
 }
 
@@ -294,7 +296,7 @@ func Broadcast3(x, y, z *Array, f func(x, y, z float64) float64) (*Array, error)
 	for i := range out {
 		out[i] = f(xs[i], ys[i], zs[i])
 	}
-	return &Array{Shape: shape, Data: out}, nil
+	return &Array{Shape: shape, data: out}, nil
 }
 
 // Clip returns a with every element limited to [lo, hi], computed as
@@ -310,8 +312,14 @@ func Equal(a, b *Array) bool {
 	if !sameShape(a.Shape, b.Shape) {
 		return false
 	}
-	for i, x := range a.Data {
-		if x != b.Data[i] {
+	if x, ok := a.Uint8s(); ok {
+		if y, ok := b.Uint8s(); ok {
+			return slices.Equal(x, y)
+		}
+	}
+	bd := b.Floats()
+	for i, x := range a.Floats() {
+		if x != bd[i] {
 			return false
 		}
 	}

@@ -101,8 +101,8 @@ func naiveBroadcast(a, b *Array, shape []int, f func(x, y float64) float64) *Arr
 		}
 		return off
 	}
-	for k := range out.Data {
-		out.Data[k] = f(a.Data[offset(a.Shape)], b.Data[offset(b.Shape)])
+	for k := range out.Len() {
+		out.Floats()[k] = f(a.Floats()[offset(a.Shape)], b.Floats()[offset(b.Shape)])
 		for j := len(shape) - 1; j >= 0; j-- {
 			if idx[j]++; idx[j] < shape[j] {
 				break
@@ -129,8 +129,8 @@ func TestBroadcastRandomShapes(t *testing.T) {
 				}
 			}
 			a := Zeros(s...)
-			for i := range a.Data {
-				a.Data[i] = float64(rng.IntN(100))
+			for i := range a.Len() {
+				a.Floats()[i] = float64(rng.IntN(100))
 			}
 			return a
 		}
@@ -140,7 +140,7 @@ func TestBroadcastRandomShapes(t *testing.T) {
 			t.Fatalf("Broadcast %s with %s: %v", ShapeString(a.Shape), ShapeString(b.Shape), err)
 		}
 		if want := naiveBroadcast(a, b, got.Shape, sub); !Equal(got, want) {
-			t.Fatalf("Broadcast %s with %s = %v, want %v", ShapeString(a.Shape), ShapeString(b.Shape), got.Data, want.Data)
+			t.Fatalf("Broadcast %s with %s = %v, want %v", ShapeString(a.Shape), ShapeString(b.Shape), got.Floats(), want.Floats())
 		}
 	}
 }
@@ -192,7 +192,7 @@ func TestEqual(t *testing.T) {
 		{Zeros(0, 2), Zeros(0, 2), true},
 	} {
 		if got := Equal(c.a, c.b); got != c.want {
-			t.Errorf("Equal(%v %v, %v %v) = %v", c.a.Shape, c.a.Data, c.b.Shape, c.b.Data, got)
+			t.Errorf("Equal(%v %v, %v %v) = %v", c.a.Shape, c.a.Floats(), c.b.Shape, c.b.Floats(), got)
 		}
 	}
 }

@@ -25,7 +25,7 @@ func ExampleSum() {
 	total, _ := array.Sum(m, array.AllAxes)
 	cols, _ := array.Sum(m, 0)
 	rows, _ := array.Sum(m, -1)
-	fmt.Println(array.ShapeString(total.Shape), total.Data, cols.Data, rows.Data)
+	fmt.Println(array.ShapeString(total.Shape), total.Floats(), cols.Floats(), rows.Floats())
 	// Output: () [21] [5 7 9] [6 15]
 }
 
@@ -34,7 +34,7 @@ func ExampleSlice() {
 	evens, _ := array.Slice(a, 0, 0, 2, false, false)
 	tail, _ := array.Slice(a, -3, 0, 1, true, false)
 	backwards, _ := array.Slice(a, 8, 2, -2, true, true)
-	fmt.Println(evens.Data, tail.Data, backwards.Data)
+	fmt.Println(evens.Floats(), tail.Floats(), backwards.Floats())
 	// Output: [0 2 4 6 8] [7 8 9] [8 6 4]
 }
 
@@ -57,7 +57,7 @@ func ExampleDot() {
 	a := array.New([]int{2, 2}, []float64{1, 2, 3, 4})
 	b := array.New([]int{2, 2}, []float64{5, 6, 7, 8})
 	c, _ := array.Dot(a, b)
-	fmt.Println(c.Data)
+	fmt.Println(c.Floats())
 	_, err := array.Dot(array.Zeros(2, 3), array.Zeros(2, 3))
 	fmt.Println(err)
 	// Output:

@@ -142,18 +142,18 @@ func nonFiniteName(x float64) (name string, ok bool) {
 func Format(a *Array, opts FormatOptions) string {
 	opts = opts.withDefaults()
 	if a.Ndim() == 0 {
-		return FormatNumber(a.Data[0], opts.Precision)
+		return FormatNumber(a.Floats()[0], opts.Precision)
 	}
-	if len(a.Data) == 0 {
+	if a.Len() == 0 {
 		return "[]"
 	}
 	p := &printer{shape: a.Shape, edge: -1}
-	if len(a.Data) > opts.Threshold {
+	if a.Len() > opts.Threshold {
 		p.edge = opts.EdgeItems
 	}
-	var shown []float64
-	p.collect(a.Data, rowMajorStrides(a.Shape), 0, 0, &shown)
-	p.words = formatEntries(shown, a.Depth == Bool, opts.Decimals)
+	var at []int
+	p.collect(rowMajorStrides(a.Shape), 0, 0, &at)
+	p.words = formatEntries(a.values(at), a.Depth == Bool, opts.Decimals)
 	return p.format(0, " ", opts.LineWidth)
 }
 
@@ -313,15 +313,15 @@ func (p *printer) shown(n int) (idx []int, gap int) {
 	return idx, p.edge
 }
 
-// collect appends to shown the shown elements of the block of data at
+// collect appends to at the offsets of the shown elements of the block at
 // offset spanning axes axis... of the array, in row-major order.
-func (p *printer) collect(data []float64, strides []int, axis, offset int, shown *[]float64) {
+func (p *printer) collect(strides []int, axis, offset int, at *[]int) {
 	idx, _ := p.shown(p.shape[axis])
 	for _, i := range idx {
 		if axis == len(p.shape)-1 {
-			*shown = append(*shown, data[offset+i])
+			*at = append(*at, offset+i)
 		} else {
-			p.collect(data, strides, axis+1, offset+i*strides[axis], shown)
+			p.collect(strides, axis+1, offset+i*strides[axis], at)
 		}
 	}
 }

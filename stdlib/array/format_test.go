@@ -64,7 +64,7 @@ func TestFormat(t *testing.T) {
 		{"mixed", vec(1, 2.5, -3), FormatOptions{}, "[ 1. ,  2.5, -3. ]"},
 		{"decimals", vec(1.0/3, 2), FormatOptions{Decimals: 3}, "[0.333, 2.   ]"},
 		{"nan and inf", vec(nan, inf, -inf, 1), FormatOptions{}, "[ nan,  inf, -inf,    1]"},
-		{"booleans", &Array{Shape: []int{2}, Data: []float64{1, 0}, Depth: Bool}, FormatOptions{}, "[ true, false]"},
+		{"booleans", &Array{Shape: []int{2}, data: []float64{1, 0}, Depth: Bool}, FormatOptions{}, "[ true, false]"},
 		{"2-d", arr(shape(2, 2), 1, 2, 3, 4), FormatOptions{}, "" +
 			"[[1, 2],\n" +
 			" [3, 4]]"},

@@ -19,12 +19,15 @@ func normIndex(i, n, axis int) (int, error) {
 	return i, nil
 }
 
-// rows returns the elements of rows lo to hi of a along axis 0, without
-// copying; the capacity is cut so that appending to the result cannot
-// write into a.
-func rows(a *Array, lo, hi int) []float64 {
+// rows returns rows lo to hi of a along axis 0 as an array of the given
+// shape, over a's values (bytes or float64) without copying; the capacity
+// is cut so that appending to the values cannot write into a's.
+func rows(a *Array, lo, hi int, shape []int) *Array {
 	inner := Size(a.Shape[1:])
-	return a.Data[lo*inner : hi*inner : hi*inner]
+	if b, ok := a.Uint8s(); ok {
+		return a.withBytes(shape, b[lo*inner:hi*inner:hi*inner])
+	}
+	return &Array{Shape: shape, data: a.Floats()[lo*inner : hi*inner : hi*inner], Depth: a.Depth}
 }
 
 // Index returns element i of a along axis 0, as numpy's a[i]: a number (0-d
@@ -38,7 +41,7 @@ func Index(a *Array, i int) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Array{Shape: a.Shape[1:], Data: rows(a, i, i+1), Depth: a.Depth}, nil
+	return rows(a, i, i+1, a.Shape[1:]), nil
 }
 
 // Row returns row i of the 2-d array a, as Index does.
@@ -61,8 +64,8 @@ func Col(a *Array, j int) (*Array, error) {
 		return nil, err
 	}
 	out := make([]float64, m)
-	gather(out, []int{m}, a.Data, j, []int{n})
-	return &Array{Shape: []int{m}, Data: out, Depth: a.Depth}, nil
+	gather(out, []int{m}, a.Floats(), j, []int{n})
+	return &Array{Shape: []int{m}, data: out, Depth: a.Depth}, nil
 }
 
 // Slice returns a[lo:hi:step] along axis 0 with Python's slice semantics:
@@ -80,12 +83,18 @@ func Slice(a *Array, lo, hi, step int, hasLo, hasHi bool) (*Array, error) {
 	lo, count, step, _ := SliceRange(lo, hi, step, hasLo, hasHi, a.Shape[0])
 	shape := append([]int{count}, a.Shape[1:]...)
 	if step == 1 {
-		return &Array{Shape: shape, Data: rows(a, lo, lo+count), Depth: a.Depth}, nil
+		return rows(a, lo, lo+count, shape), nil
 	}
 	inner := Size(a.Shape[1:])
+	dims, strides := []int{count, inner}, []int{step * inner, 1}
+	if b, ok := a.Uint8s(); ok {
+		out := make([]uint8, count*inner)
+		gather(out, dims, b, lo*inner, strides)
+		return a.withBytes(shape, out), nil
+	}
 	out := make([]float64, count*inner)
-	gather(out, []int{count, inner}, a.Data, lo*inner, []int{step * inner, 1})
-	return &Array{Shape: shape, Data: out, Depth: a.Depth}, nil
+	gather(out, dims, a.Floats(), lo*inner, strides)
+	return &Array{Shape: shape, data: out, Depth: a.Depth}, nil
 }
 
 // sliceBound clamps the slice bound i of an axis of length n as CPython's

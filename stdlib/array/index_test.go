@@ -31,9 +31,9 @@ func TestIndexResultCannotOverwrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_ = append(row.Data, 99)
-	if m.Data[2] != 2 {
-		t.Errorf("appending to a row changed the array to %v", m.Data)
+	_ = append(row.Floats(), 99)
+	if m.Floats()[2] != 2 {
+		t.Errorf("appending to a row changed the array to %v", m.Floats())
 	}
 }
 
@@ -119,7 +119,7 @@ func TestSelectPositions(t *testing.T) {
 	check(t, "position out of range", got, err, nil, "index 3 is out of range for axis 0 with size 3", 0)
 	got, err = take(scalar(1), 0)
 	check(t, "positions of a number", got, err, nil, "too many indices: the array has 0 dimensions, the index 1", 0)
-	mask := &Array{Shape: []int{3}, Data: []float64{1, 0, 1}, Depth: Bool}
+	mask := &Array{Shape: []int{3}, data: []float64{1, 0, 1}, Depth: Bool}
 	got, err = Select(m, []Indexer{{Kind: IndexArray, Idx: mask}, {Kind: IndexInt, I: 1}})
 	check(t, "mask and position", got, err, vec(1, 5), "", 0)
 }

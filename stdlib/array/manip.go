@@ -28,17 +28,18 @@ func Tile(a *Array, reps []int) (*Array, error) {
 	out := make([]float64, Size(shape))
 	if len(out) > 0 {
 		strides := rowMajorStrides(in)
+		data := a.Floats()
 		o := newOdometer(shape)
 		for flat := range out {
 			src := 0
 			for i, k := range o.idx {
 				src += (k % in[i]) * strides[i]
 			}
-			out[flat] = a.Data[src]
+			out[flat] = data[src]
 			o.next()
 		}
 	}
-	return &Array{Shape: shape, Data: out, Depth: a.Depth}, nil
+	return &Array{Shape: shape, data: out, Depth: a.Depth}, nil
 }
 
 // Repeat repeats each element of a count times along axis (numpy.repeat;
@@ -71,16 +72,16 @@ func Repeat(a *Array, counts []int, axis int) (*Array, error) {
 	if err := CheckShape(shape); err != nil {
 		return nil, err
 	}
-	out := make([]float64, 0, Size(shape))
+	out, data := make([]float64, 0, Size(shape)), a.Floats()
 	for o := range v.outer {
 		for k, c := range counts {
-			row := a.Data[(o*v.n+k)*v.inner : (o*v.n+k+1)*v.inner]
+			row := data[(o*v.n+k)*v.inner : (o*v.n+k+1)*v.inner]
 			for range c {
 				out = append(out, row...)
 			}
 		}
 	}
-	return &Array{Shape: shape, Data: out, Depth: a.Depth}, nil
+	return &Array{Shape: shape, data: out, Depth: a.Depth}, nil
 }
 
 // Roll shifts a's elements by shift places along axis, those pushed off
@@ -92,7 +93,7 @@ func Roll(a *Array, shift, axis int) (*Array, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &Array{Shape: slices.Clone(a.Shape), Data: r.Data, Depth: a.Depth}, nil
+		return &Array{Shape: slices.Clone(a.Shape), data: r.Floats(), Depth: a.Depth}, nil
 	}
 	return mapLanes(a, axis, a.Depth, func(buf []float64) {
 		if n := len(buf); n > 0 {
@@ -108,9 +109,9 @@ func Roll(a *Array, shift, axis int) (*Array, error) {
 // reverses along every axis).
 func Flip(a *Array, axis int) (*Array, error) {
 	if axis == AllAxes {
-		data := slices.Clone(a.Data)
+		data := slices.Clone(a.Floats())
 		slices.Reverse(data)
-		return &Array{Shape: slices.Clone(a.Shape), Data: data, Depth: a.Depth}, nil
+		return &Array{Shape: slices.Clone(a.Shape), data: data, Depth: a.Depth}, nil
 	}
 	return mapLanes(a, axis, a.Depth, slices.Reverse[[]float64])
 }
@@ -122,7 +123,7 @@ func Flip(a *Array, axis int) (*Array, error) {
 func Meshgrid(xs []*Array, ij bool) ([]*Array, error) {
 	shape := make([]int, len(xs))
 	for i, x := range xs {
-		shape[i] = len(x.Data)
+		shape[i] = x.Len()
 	}
 	if !ij && len(shape) > 1 {
 		shape[0], shape[1] = shape[1], shape[0]
@@ -136,13 +137,13 @@ func Meshgrid(xs []*Array, ij bool) ([]*Array, error) {
 		if !ij && i < 2 && len(xs) > 1 {
 			axis = 1 - i
 		}
-		data := make([]float64, Size(shape))
+		data, xs := make([]float64, Size(shape)), x.Floats()
 		o := newOdometer(shape)
 		for flat := range data {
-			data[flat] = x.Data[o.idx[axis]]
+			data[flat] = xs[o.idx[axis]]
 			o.next()
 		}
-		out[i] = &Array{Shape: slices.Clone(shape), Data: data}
+		out[i] = &Array{Shape: slices.Clone(shape), data: data}
 	}
 	return out, nil
 }

@@ -44,7 +44,7 @@ func (r refArray) array() *Array {
 	for i, x := range r.Data {
 		data[i] = float64(x)
 	}
-	return &Array{Shape: append([]int{}, r.Shape...), Data: data}
+	return &Array{Shape: append([]int{}, r.Shape...), data: data}
 }
 
 // refCase is one numpy call with its answer.
@@ -126,7 +126,7 @@ var numpyFuncs = map[string]func(c refCase, in []*Array) ([]*Array, error){
 		}
 		var edges []float64
 		if len(in) > 1 {
-			edges = in[1].Data
+			edges = in[1].Floats()
 		}
 		n, e, err := Histogram(in[0], c.int("bins"), lo, hi, edges)
 		return []*Array{n, e}, err
@@ -189,8 +189,8 @@ func TestNumpyReference(t *testing.T) {
 				t.Errorf("case %d %s %v result %d: shape %v, want %v", i, c.Fn, c.P, k, got[k].Shape, want.Shape)
 				continue
 			}
-			for j, w := range want.Data {
-				g := got[k].Data[j]
+			for j, w := range want.Floats() {
+				g := got[k].Floats()[j]
 				tol := numpyTolerance[c.Fn]
 				same := g == w && (signFree[c.Fn] || math.Signbit(g) == math.Signbit(w)) || g != g && w != w
 				if !same && (tol == 0 || math.Abs(g-w) > tol*math.Max(1, math.Abs(w))) {

@@ -12,12 +12,12 @@ import (
 // Outer returns the outer product of a and b, both flattened: the
 // len(a)×len(b) array whose element (i, j) is a[i]*b[j].
 func Outer(a, b *Array) *Array {
-	m, n := len(a.Data), len(b.Data)
+	m, n := a.Len(), b.Len()
 	out := make([]float64, m*n)
-	for i, x := range a.Data {
-		zipLeft(out[i*n:(i+1)*n], x, b.Data, mul)
+	for i, x := range a.Floats() {
+		zipLeft(out[i*n:(i+1)*n], x, b.Floats(), mul)
 	}
-	return &Array{Shape: []int{m, n}, Data: out, Depth: andDepth(a, b)}
+	return &Array{Shape: []int{m, n}, data: out, Depth: andDepth(a, b)}
 }
 
 // andDepth is the depth of a product of a and b: Bool when both are masks,
@@ -66,21 +66,21 @@ func DotStop(a, b *Array, stop func() bool) (*Array, error) {
 	// without its first.
 	shape := append(append([]int{}, a.Shape[:ka]...), b.Shape[1:]...)
 	out := make([]float64, Size(shape))
-	if len(out) == 0 || len(a.Data) == 0 {
+	if len(out) == 0 || a.Len() == 0 {
 		// BLAS and Dgemm reject empty matrices; an empty sum is 0.
-		return &Array{Shape: shape, Data: out}, nil
+		return &Array{Shape: shape, data: out}, nil
 	}
 	if a.Ndim() == 1 && b.Ndim() == 1 {
-		out[0] = blas64.Dot(vector(a.Data), vector(b.Data))
-		return &Array{Shape: shape, Data: out}, nil
+		out[0] = blas64.Dot(vector(a.Floats()), vector(b.Floats()))
+		return &Array{Shape: shape, data: out}, nil
 	}
 	// An m×k by k×n product, a vector being a 1×k or k×1 matrix.
 	k := a.Shape[ka]
-	m, n := len(a.Data)/k, len(b.Data)/k
-	if !gemm.DgemmStop(stop, false, false, m, n, k, 1, a.Data, k, b.Data, n, 0, out, n) {
+	m, n := a.Len()/k, b.Len()/k
+	if !gemm.DgemmStop(stop, false, false, m, n, k, 1, a.Floats(), k, b.Floats(), n, 0, out, n) {
 		return nil, ErrStopped
 	}
-	return &Array{Shape: shape, Data: out}, nil
+	return &Array{Shape: shape, data: out}, nil
 }
 
 // vector returns x as a BLAS vector with unit stride.

@@ -44,8 +44,8 @@ func TestDotMatchesDefinition(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	random := func(dims ...int) *Array {
 		a := Zeros(dims...)
-		for i := range a.Data {
-			a.Data[i] = float64(rng.IntN(21) - 10)
+		for i := range a.Len() {
+			a.Floats()[i] = float64(rng.IntN(21) - 10)
 		}
 		return a
 	}
@@ -58,7 +58,7 @@ func TestDotMatchesDefinition(t *testing.T) {
 	for i := range 7 {
 		for j := range 3 {
 			for k := range 5 {
-				want.Data[i*3+j] += a.Data[i*5+k] * b.Data[k*3+j]
+				want.Floats()[i*3+j] += a.Floats()[i*5+k] * b.Floats()[k*3+j]
 			}
 		}
 	}
@@ -83,7 +83,7 @@ func TestDotStop(t *testing.T) {
 		t.Errorf("stopped product: error %v, want ErrStopped", err)
 	}
 	r, err := DotStop(a, a, func() bool { return false })
-	if err != nil || r.Data[0] != 300 || r.Data[len(r.Data)-1] != 300 {
-		t.Errorf("unstopped product: %v, %v", err, r.Data[:1])
+	if err != nil || r.Floats()[0] != 300 || r.Floats()[r.Len()-1] != 300 {
+		t.Errorf("unstopped product: %v, %v", err, r.Floats()[:1])
 	}
 }

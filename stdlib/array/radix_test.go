@@ -43,16 +43,16 @@ func TestRadixSort(t *testing.T) {
 		return 0
 	})
 	for i := range want {
-		g, w := s.Data[i], want[i]
+		g, w := s.Floats()[i], want[i]
 		if !(g == w || g != g && w != w) {
 			t.Fatalf("sort: [%d] = %v, want %v", i, g, w)
 		}
-		k := int(idx.Data[i])
+		k := int(idx.Floats()[i])
 		if v := x[k]; !(v == w || v != v && w != w) {
 			t.Fatalf("argsort: x[idx[%d]] = %v, want %v", i, v, w)
 		}
 		if i > 0 {
-			prev := int(idx.Data[i-1])
+			prev := int(idx.Floats()[i-1])
 			if eq := x[prev] == x[k] || x[prev] != x[prev] && x[k] != x[k]; eq && prev > k {
 				t.Fatalf("argsort is not stable at %d: %d before %d", i, prev, k)
 			}

@@ -54,11 +54,11 @@ func reduce(a *Array, axis int, name string, needsElements bool, f func(lane) fl
 	if err != nil {
 		return nil, err
 	}
-	out := make([]float64, v.lanes())
+	out, data := make([]float64, v.lanes()), a.Floats()
 	for j := range out {
-		out[j] = f(v.lane(a.Data, j))
+		out[j] = f(v.lane(data, j))
 	}
-	return &Array{Shape: shape, Data: out}, nil
+	return &Array{Shape: shape, data: out}, nil
 }
 
 // reductionLanes returns the lanes of a that a reduction along axis
@@ -66,10 +66,10 @@ func reduce(a *Array, axis int, name string, needsElements bool, f func(lane) fl
 // makes all of a's elements one lane.
 func reductionLanes(a *Array, axis int, name string, needsElements bool) (axisView, []int, error) {
 	if axis == AllAxes {
-		if needsElements && len(a.Data) == 0 {
+		if needsElements && a.Len() == 0 {
 			return axisView{}, nil, zeroSizeError(name)
 		}
-		return axisView{outer: 1, n: len(a.Data), inner: 1}, []int{}, nil
+		return axisView{outer: 1, n: a.Len(), inner: 1}, []int{}, nil
 	}
 	ax, err := normAxis(axis, a.Ndim())
 	if err != nil {
@@ -279,22 +279,23 @@ func accumulate(a *Array, axis int, f func(acc, x float64) float64) (*Array, err
 	if err != nil {
 		return nil, err
 	}
-	out := make([]float64, len(a.Data))
+	out := make([]float64, a.Len())
 	v := viewAxis(a.Shape, ax)
 	if v.n == 0 {
-		return &Array{Shape: a.Shape, Data: out}, nil
+		return &Array{Shape: a.Shape, data: out}, nil
 	}
+	data := a.Floats()
 	for j := range v.lanes() {
 		p := v.start(j)
-		acc := a.Data[p]
+		acc := data[p]
 		out[p] = acc
 		for range v.n - 1 {
 			p += v.inner
-			acc = f(acc, a.Data[p])
+			acc = f(acc, data[p])
 			out[p] = acc
 		}
 	}
-	return &Array{Shape: a.Shape, Data: out}, nil
+	return &Array{Shape: a.Shape, data: out}, nil
 }
 
 // Diff returns the n-th discrete difference of a along axis, as numpy.diff:
@@ -324,18 +325,18 @@ func diffOnce(a *Array, ax int) *Array {
 	w := axisView{v.outer, v.n - 1, v.inner}
 	shape := append([]int(nil), a.Shape...)
 	shape[ax] = w.n
-	out := make([]float64, Size(shape))
+	out, data := make([]float64, Size(shape)), a.Floats()
 	for j := range v.lanes() {
-		in, o := v.lane(a.Data, j), w.start(j)
+		in, o := v.lane(data, j), w.start(j)
 		for k := range w.n {
 			out[o+k*w.inner] = in.at(k+1) - in.at(k)
 		}
 	}
 	if a.Depth == Bool {
 		// numpy's diff of bools is not_equal: -1 and 1 are both true.
-		return Convert(&Array{Shape: shape, Data: out}, Bool)
+		return Convert(&Array{Shape: shape, data: out}, Bool)
 	}
-	return &Array{Shape: shape, Data: out}
+	return &Array{Shape: shape, data: out}
 }
 
 // Norm returns a vector or matrix norm of a, as numpy.linalg.norm.
@@ -355,7 +356,7 @@ func diffOnce(a *Array, ax int) *Array {
 func Norm(a *Array, ord float64) (float64, error) {
 	switch {
 	case a.Ndim() <= 1 || ord == 2:
-		return vectorNorm(a.Data, ord)
+		return vectorNorm(a.Floats(), ord)
 	case a.Ndim() > 2:
 		return 0, fmt.Errorf("norm: order %v is not supported for an array of shape %s", ord, ShapeString(a.Shape))
 	}
@@ -364,12 +365,12 @@ func Norm(a *Array, ord float64) (float64, error) {
 	switch math.Abs(ord) {
 	case 1:
 		sums = make([]float64, cols)
-		for i, x := range a.Data {
+		for i, x := range a.Floats() {
 			sums[i%cols] += math.Abs(x)
 		}
 	case math.Inf(1):
 		sums = make([]float64, rows)
-		for i, x := range a.Data {
+		for i, x := range a.Floats() {
 			sums[i/cols] += math.Abs(x)
 		}
 	default:
@@ -398,7 +399,7 @@ func vectorNorm(x []float64, ord float64) (float64, error) {
 		if len(x) == 0 {
 			return 0, zeroSizeError("norm")
 		}
-		abs := Map(Vector(x), math.Abs).Data
+		abs := Map(Vector(x), math.Abs).Floats()
 		return abs[extremeIndex(lane{data: abs, stride: 1, n: len(abs)}, math.Copysign(1, ord))], nil
 	}
 	s := 0.0

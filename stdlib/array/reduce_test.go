@@ -75,13 +75,13 @@ func TestReductions(t *testing.T) {
 }
 
 func TestSumIsPairwise(t *testing.T) {
-	if got, _ := Sum(iota(1000), AllAxes); got.Data[0] != 499500 {
-		t.Errorf("Sum of 0..999 = %v, want 499500", got.Data[0])
+	if got, _ := Sum(iota(1000), AllAxes); got.Floats()[0] != 499500 {
+		t.Errorf("Sum of 0..999 = %v, want 499500", got.Floats()[0])
 	}
 	// Added in order, a million 0.1s come to 100000.00000133288; pairwise
 	// summation keeps the error near one rounding.
-	if got, _ := Sum(Full(shape(1000000), 0.1), AllAxes); math.Abs(got.Data[0]-1e5) > 1e-9 {
-		t.Errorf("Sum of a million 0.1s = %v, want 100000 within 1e-9", got.Data[0])
+	if got, _ := Sum(Full(shape(1000000), 0.1), AllAxes); math.Abs(got.Floats()[0]-1e5) > 1e-9 {
+		t.Errorf("Sum of a million 0.1s = %v, want 100000 within 1e-9", got.Floats()[0])
 	}
 }
 

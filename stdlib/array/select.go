@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // IndexKind says what one item of a numpy index is.
@@ -39,11 +40,19 @@ func Select(a *Array, items []Indexer) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]float64, len(offsets))
-	for k, off := range offsets {
-		out[k] = a.Data[off]
+	if b, ok := a.Uint8s(); ok {
+		return a.withBytes(shape, pick(b, offsets)), nil
 	}
-	return &Array{Shape: shape, Data: out, Depth: a.Depth}, nil
+	return &Array{Shape: shape, data: pick(a.Floats(), offsets), Depth: a.Depth}, nil
+}
+
+// pick returns the values of src at offsets.
+func pick[T uint8 | float64](src []T, offsets []int) []T {
+	out := make([]T, len(offsets))
+	for k, off := range offsets {
+		out[k] = src[off]
+	}
+	return out
 }
 
 // Assign returns a copy of a with a[items...] = v, v broadcast to the
@@ -60,11 +69,19 @@ func Assign(a *Array, items []Indexer, v *Array) (*Array, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot assign %s to a selection of shape %s", ShapeString(v.Shape), ShapeString(shape))
 	}
-	out := &Array{Shape: append([]int(nil), a.Shape...), Data: append([]float64(nil), a.Data...), Depth: a.Depth}
-	for k, off := range offsets {
-		out.Data[off] = a.Depth.Saturate(vals.Data[k])
+	from := vals.Floats()
+	if b, ok := a.Uint8s(); ok {
+		data := slices.Clone(b)
+		for k, off := range offsets {
+			data[off] = uint8(Uint8.Saturate(from[k]))
+		}
+		return a.withBytes(slices.Clone(a.Shape), data), nil
 	}
-	return out, nil
+	data := slices.Clone(a.Floats())
+	for k, off := range offsets {
+		data[off] = a.Depth.Saturate(from[k])
+	}
+	return &Array{Shape: slices.Clone(a.Shape), data: data, Depth: a.Depth}, nil
 }
 
 // axisPart is one axis of the result: a slice of a source axis, or (adv)
@@ -219,7 +236,7 @@ func expandMasks(shape []int, items []Indexer) ([]Indexer, error) {
 			}
 		}
 		var pos [][]float64 = make([][]float64, k)
-		for flat, x := range m.Data {
+		for flat, x := range m.Floats() {
 			if x == 0 {
 				continue
 			}
@@ -255,7 +272,7 @@ func advancedOffsets(shape, strides, axes []int, idx []*Array) ([]int, []int, er
 			return nil, nil, err
 		}
 		axis := axes[k]
-		for p, x := range b.Data {
+		for p, x := range b.Floats() {
 			if x != math.Trunc(x) {
 				return nil, nil, fmt.Errorf("an index must be an integer, not %s", FormatNumber(x, 10))
 			}

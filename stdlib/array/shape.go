@@ -42,21 +42,31 @@ func Transpose(a *Array) *Array {
 	}
 	shape := slices.Clone(a.Shape)
 	slices.Reverse(shape)
-	out := make([]float64, len(a.Data))
-	if nd == 2 {
-		transpose2(out, a.Data, a.Shape[0], a.Shape[1])
-	} else {
-		strides := rowMajorStrides(a.Shape)
-		slices.Reverse(strides)
-		gather(out, shape, a.Data, 0, strides)
+	if b, ok := a.Uint8s(); ok {
+		out := make([]uint8, len(b))
+		transpose(out, b, a.Shape, shape)
+		return a.withBytes(shape, out)
 	}
-	return &Array{Shape: shape, Data: out, Depth: a.Depth}
+	out := make([]float64, a.Len())
+	transpose(out, a.Floats(), a.Shape, shape)
+	return &Array{Shape: shape, data: out, Depth: a.Depth}
+}
+
+// transpose sets dst, of the given shape, to src, of shape in reversed.
+func transpose[T uint8 | float64](dst, src []T, in, shape []int) {
+	if len(in) == 2 {
+		transpose2(dst, src, in[0], in[1])
+		return
+	}
+	strides := rowMajorStrides(in)
+	slices.Reverse(strides)
+	gather(dst, shape, src, 0, strides)
 }
 
 // transpose2 sets dst (n×m) to the transpose of src (m×n). It copies in
 // 32×32 tiles, which fit in the L1 cache together, so that neither the
 // reads nor the writes stride through memory a whole row at a time.
-func transpose2(dst, src []float64, m, n int) {
+func transpose2[T uint8 | float64](dst, src []T, m, n int) {
 	const tile = 32
 	for i0 := 0; i0 < m; i0 += tile {
 		i1 := min(i0+tile, m)
@@ -90,16 +100,16 @@ func Reshape(a *Array, shape []int) (*Array, error) {
 			known *= d
 		}
 	}
-	if unknown >= 0 && known != 0 && len(a.Data)%known == 0 {
-		shape[unknown] = len(a.Data) / known
-	} else if unknown >= 0 || known != len(a.Data) {
-		return nil, fmt.Errorf("cannot reshape array of size %d into shape %s", len(a.Data), ShapeString(shape))
+	if unknown >= 0 && known != 0 && a.Len()%known == 0 {
+		shape[unknown] = a.Len() / known
+	} else if unknown >= 0 || known != a.Len() {
+		return nil, fmt.Errorf("cannot reshape array of size %d into shape %s", a.Len(), ShapeString(shape))
 	}
-	return &Array{Shape: shape, Data: a.Data, Depth: a.Depth}, nil
+	return a.withShape(shape), nil
 }
 
 // Flatten returns a's elements as a 1-d array, over the same data.
-func Flatten(a *Array) *Array { return &Array{Shape: []int{len(a.Data)}, Data: a.Data, Depth: a.Depth} }
+func Flatten(a *Array) *Array { return a.withShape([]int{a.Len()}) }
 
 // Concat joins arrays along an existing axis, as numpy.concatenate: all
 // must have the same number of dimensions (at least one) and the same
@@ -140,13 +150,17 @@ func Concat(arrays []*Array, axis int) (*Array, error) {
 	}
 	out := make([]float64, 0, Size(shape))
 	outer := Size(shape[:ax])
+	data := make([][]float64, len(arrays))
+	for i, b := range arrays {
+		data[i] = b.Floats()
+	}
 	for o := range outer {
-		for _, b := range arrays {
-			block := len(b.Data) / outer
-			out = append(out, b.Data[o*block:(o+1)*block]...)
+		for i, b := range arrays {
+			block := b.Len() / outer
+			out = append(out, data[i][o*block:(o+1)*block]...)
 		}
 	}
-	return &Array{Shape: shape, Data: out, Depth: commonDepth(arrays)}, nil
+	return &Array{Shape: shape, data: out, Depth: commonDepth(arrays)}, nil
 }
 
 // Stack joins arrays of one shape along a new axis, as numpy.stack; axis
@@ -167,7 +181,7 @@ func Stack(arrays []*Array, axis int) (*Array, error) {
 			return nil, fmt.Errorf("stack: all arrays must have the same shape, got %s and %s",
 				ShapeString(first.Shape), ShapeString(b.Shape))
 		}
-		expanded[i] = &Array{Shape: shape, Data: b.Data, Depth: b.Depth}
+		expanded[i] = b.withShape(shape)
 	}
 	return Concat(expanded, ax)
 }
@@ -210,7 +224,7 @@ func atLeast(arrays []*Array, nd int) []*Array {
 			for k := range missing {
 				shape[k] = 1
 			}
-			out[i] = &Array{Shape: shape, Data: a.Data, Depth: a.Depth}
+			out[i] = a.withShape(shape)
 		}
 	}
 	return out

@@ -13,7 +13,7 @@ func TestTranspose(t *testing.T) {
 	at := Transpose(a)
 	for i := range 70 {
 		for j := range 45 {
-			if got, want := at.Data[j*70+i], a.Data[i*45+j]; got != want {
+			if got, want := at.Floats()[j*70+i], a.Floats()[i*45+j]; got != want {
 				t.Fatalf("Transpose (70, 45)[%d][%d] = %v, want %v", j, i, got, want)
 			}
 		}
@@ -27,7 +27,7 @@ func TestTranspose(t *testing.T) {
 	for i := range 2 {
 		for j := range 3 {
 			for k := range 4 {
-				if got, want := bt.Data[k*6+j*2+i], b.Data[i*12+j*4+k]; got != want {
+				if got, want := bt.Floats()[k*6+j*2+i], b.Floats()[i*12+j*4+k]; got != want {
 					t.Errorf("Transpose (2, 3, 4)[%d][%d][%d] = %v, want %v", k, j, i, got, want)
 				}
 			}

@@ -18,34 +18,34 @@ func less(x, y float64) bool { return x < y || (y != y && x == x) }
 // axis=None.
 func mapLanes(a *Array, axis int, depth Depth, f func(buf []float64)) (*Array, error) {
 	if axis == AllAxes {
-		data := slices.Clone(a.Data)
+		data := slices.Clone(a.Floats())
 		f(data)
-		return &Array{Shape: []int{len(data)}, Data: data, Depth: depth}, nil
+		return &Array{Shape: []int{len(data)}, data: data, Depth: depth}, nil
 	}
 	ax, err := normAxis(axis, a.Ndim())
 	if err != nil {
 		return nil, err
 	}
 	v := viewAxis(a.Shape, ax)
-	out := slices.Clone(a.Data)
+	out := slices.Clone(a.Floats())
 	if v.inner == 1 {
 		for j := range v.lanes() {
 			f(out[j*v.n : (j+1)*v.n])
 		}
-		return &Array{Shape: slices.Clone(a.Shape), Data: out, Depth: depth}, nil
+		return &Array{Shape: slices.Clone(a.Shape), data: out, Depth: depth}, nil
 	}
-	buf := make([]float64, v.n)
+	buf, data := make([]float64, v.n), a.Floats()
 	for j := range v.lanes() {
 		start := v.start(j)
 		for k := range buf {
-			buf[k] = a.Data[start+k*v.inner]
+			buf[k] = data[start+k*v.inner]
 		}
 		f(buf)
 		for k, x := range buf {
 			out[start+k*v.inner] = x
 		}
 	}
-	return &Array{Shape: slices.Clone(a.Shape), Data: out, Depth: depth}, nil
+	return &Array{Shape: slices.Clone(a.Shape), data: out, Depth: depth}, nil
 }
 
 // sortNaNLast sorts x ascending with NaNs at the end. It moves the NaNs
@@ -150,7 +150,7 @@ func radixArgsort(buf []float64) {
 // many times each occurs, as numpy.unique(a, return_counts=True); all NaNs
 // count as one value (numpy's equal_nan=True).
 func Unique(a *Array) (values, counts *Array) {
-	x := slices.Clone(a.Data)
+	x := slices.Clone(a.Floats())
 	sortNaNLast(x)
 	var vals, cnts []float64
 	for i := 0; i < len(x); {
@@ -162,7 +162,7 @@ func Unique(a *Array) (values, counts *Array) {
 		cnts = append(cnts, float64(j-i))
 		i = j
 	}
-	return &Array{Shape: []int{len(vals)}, Data: vals, Depth: a.Depth}, Vector(cnts)
+	return &Array{Shape: []int{len(vals)}, data: vals, Depth: a.Depth}, Vector(cnts)
 }
 
 // Searchsorted returns, for each element of v, the index at which it
@@ -173,7 +173,7 @@ func Searchsorted(sorted, v *Array, right bool) (*Array, error) {
 	if sorted.Ndim() != 1 {
 		return nil, fmt.Errorf("searchsorted: the sorted array must be a vector, got shape %s", ShapeString(sorted.Shape))
 	}
-	s := sorted.Data
+	s := sorted.Floats()
 	return Map(v, func(x float64) float64 {
 		if right {
 			return float64(sort.Search(len(s), func(i int) bool { return less(x, s[i]) }))
@@ -237,13 +237,13 @@ func selectK(x []float64, k int) {
 // holding NaN gives NaN. The result has q's shape followed by a's shape
 // without the axis, as numpy.quantile.
 func Quantile(a *Array, q *Array, axis int) (*Array, error) {
-	for _, p := range q.Data {
+	for _, p := range q.Floats() {
 		if !(p >= 0 && p <= 1) {
 			return nil, fmt.Errorf("quantiles must be in the range [0, 1], got %v", p)
 		}
 	}
 	var buf []float64
-	outs := make([][]float64, len(q.Data))
+	outs := make([][]float64, q.Len())
 	red, err := reduce(a, axis, "quantile", true, func(l lane) float64 {
 		vals, ok := laneValues(l, &buf)
 		if !ok {
@@ -252,22 +252,22 @@ func Quantile(a *Array, q *Array, axis int) (*Array, error) {
 			}
 			return 0
 		}
-		if len(q.Data) > 2 {
+		if q.Len() > 2 {
 			slices.Sort(vals)
 		}
-		for i, p := range q.Data {
-			outs[i] = append(outs[i], quantileOf(vals, p, len(q.Data) > 2))
+		for i, p := range q.Floats() {
+			outs[i] = append(outs[i], quantileOf(vals, p, q.Len() > 2))
 		}
 		return 0
 	})
 	if err != nil {
 		return nil, err
 	}
-	data := make([]float64, 0, len(q.Data)*len(red.Data))
+	data := make([]float64, 0, q.Len()*red.Len())
 	for _, o := range outs {
 		data = append(data, o...)
 	}
-	return &Array{Shape: append(slices.Clone(q.Shape), red.Shape...), Data: data}, nil
+	return &Array{Shape: append(slices.Clone(q.Shape), red.Shape...), data: data}, nil
 }
 
 // quantileOf is the linear-method q-quantile of x (no NaN), which is

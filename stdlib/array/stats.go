@@ -87,8 +87,8 @@ func Histogram(a *Array, bins int, lo, hi float64, edges []float64) (counts, bin
 		}
 		if lo != lo && hi != hi {
 			lo, hi = 0, 1
-			if len(a.Data) > 0 {
-				lo, hi = slicesMin(a.Data), slicesMax(a.Data)
+			if a.Len() > 0 {
+				lo, hi = slicesMin(a.Floats()), slicesMax(a.Floats())
 			}
 		}
 		if lo != lo || hi != hi || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
@@ -104,7 +104,7 @@ func Histogram(a *Array, bins int, lo, hi float64, edges []float64) (counts, bin
 		if err != nil {
 			return nil, nil, err
 		}
-		edges = e.Data
+		edges = e.Floats()
 	} else {
 		if len(edges) < 2 {
 			return nil, nil, errors.New("histogram: bin edges need at least two values")
@@ -118,7 +118,7 @@ func Histogram(a *Array, bins int, lo, hi float64, edges []float64) (counts, bin
 	n := len(edges) - 1
 	cnt := make([]float64, n)
 	first, last := edges[0], edges[n]
-	for _, x := range a.Data {
+	for _, x := range a.Floats() {
 		if !(x >= first && x <= last) {
 			continue
 		}
@@ -142,21 +142,25 @@ func Bincount(x *Array, weights *Array, minLength int) (*Array, error) {
 	if x.Ndim() != 1 {
 		return nil, fmt.Errorf("bincount: needs a vector, got shape %s", ShapeString(x.Shape))
 	}
-	if weights != nil && len(weights.Data) != len(x.Data) {
-		return nil, fmt.Errorf("bincount: %d weights for %d values", len(weights.Data), len(x.Data))
+	if weights != nil && weights.Len() != x.Len() {
+		return nil, fmt.Errorf("bincount: %d weights for %d values", weights.Len(), x.Len())
 	}
 	n := max(minLength, 0)
-	for _, v := range x.Data {
+	for _, v := range x.Floats() {
 		if v < 0 || v != math.Trunc(v) || v > 1<<31 {
 			return nil, fmt.Errorf("bincount: values must be whole numbers from 0, got %v", v)
 		}
 		n = max(n, int(v)+1)
 	}
 	out := make([]float64, n)
-	for i, v := range x.Data {
+	var ws []float64
+	if weights != nil {
+		ws = weights.Floats()
+	}
+	for i, v := range x.Floats() {
 		w := 1.0
 		if weights != nil {
-			w = weights.Data[i]
+			w = ws[i]
 		}
 		out[int(v)] += w
 	}
@@ -173,14 +177,15 @@ func Cov(m *Array, rowVar bool, ddof int) (*Array, error) {
 	}
 	x := m
 	if m.Ndim() < 2 {
-		x = &Array{Shape: []int{1, len(m.Data)}, Data: m.Data}
+		x = &Array{Shape: []int{1, m.Len()}, data: m.Floats()}
 	} else if !rowVar {
 		x = Transpose(m)
 	}
 	vars, obs := x.Shape[0], x.Shape[1]
-	dev := make([]float64, len(x.Data))
+	dev := make([]float64, x.Len())
+	xs := x.Floats()
 	for i := range vars {
-		row := x.Data[i*obs : (i+1)*obs]
+		row := xs[i*obs : (i+1)*obs]
 		mean := sumSlice(row, true) / float64(obs)
 		for k, v := range row {
 			dev[i*obs+k] = v - mean
@@ -198,9 +203,9 @@ func Cov(m *Array, rowVar bool, ddof int) (*Array, error) {
 		}
 	}
 	if m.Ndim() < 2 {
-		return &Array{Shape: []int{}, Data: out}, nil
+		return &Array{Shape: []int{}, data: out}, nil
 	}
-	return &Array{Shape: []int{vars, vars}, Data: out}, nil
+	return &Array{Shape: []int{vars, vars}, data: out}, nil
 }
 
 // Corrcoef returns the Pearson correlation coefficients of the variables
@@ -217,15 +222,16 @@ func Corrcoef(m *Array, rowVar bool) (*Array, error) {
 	}
 	n := c.Shape[0]
 	d := make([]float64, n)
+	cs := c.Floats()
 	for i := range d {
-		d[i] = math.Sqrt(c.Data[i*n+i])
+		d[i] = math.Sqrt(cs[i*n+i])
 	}
 	for i := range n {
 		for j := range n {
-			r := c.Data[i*n+j] / d[i] / d[j]
-			c.Data[i*n+j] = math.Max(-1, math.Min(1, r))
+			r := cs[i*n+j] / d[i] / d[j]
+			cs[i*n+j] = math.Max(-1, math.Min(1, r))
 			if r != r {
-				c.Data[i*n+j] = r
+				cs[i*n+j] = r
 			}
 		}
 	}

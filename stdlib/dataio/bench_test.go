@@ -23,8 +23,8 @@ const benchRows, benchCols = 1_000_000, 5
 func benchCSV(b *testing.B) (string, *array.Array) {
 	r := rand.New(rand.NewPCG(1, 2))
 	m := array.Zeros(benchRows, benchCols)
-	for i := range m.Data {
-		m.Data[i] = r.NormFloat64() * 100
+	for i := range m.Len() {
+		m.Floats()[i] = r.NormFloat64() * 100
 	}
 	path := os.Getenv("CALC_BENCH_CSV")
 	if path == "" {
@@ -37,7 +37,7 @@ func benchCSV(b *testing.B) (string, *array.Array) {
 	for j := range benchCols {
 		c := Column{Name: "c" + strings.Repeat("x", j), Numbers: make([]float64, benchRows)}
 		for i := range benchRows {
-			c.Numbers[i] = m.Data[i*benchCols+j]
+			c.Numbers[i] = m.Floats()[i*benchCols+j]
 		}
 		t.Columns = append(t.Columns, c)
 	}

@@ -25,8 +25,8 @@ func FuzzNPY(f *testing.F) {
 	f.Add([]byte("\x93NUMPY\x01\x00\x10\x00{'shape': (2L,)}"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		a, err := DecodeNPY("f.npy", b, 1<<16)
-		if err == nil && len(a.Data) > 1<<16 {
-			t.Fatalf("%d elements passed the limit", len(a.Data))
+		if err == nil && a.Len() > 1<<16 {
+			t.Fatalf("%d elements passed the limit", a.Len())
 		}
 	})
 }
@@ -43,8 +43,8 @@ func FuzzLoadTxt(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, delim := range []string{"", ","} {
 			sameParse(t, s, TextOptions{Delimiter: delim, Limit: 1 << 12})
-			if a, err := LoadTxt(strings.NewReader(s), "f.txt", int64(len(s)), TextOptions{Delimiter: delim, Limit: 1 << 12}); err == nil && len(a.Data) > 1<<12 {
-				t.Fatalf("%d elements passed the limit", len(a.Data))
+			if a, err := LoadTxt(strings.NewReader(s), "f.txt", int64(len(s)), TextOptions{Delimiter: delim, Limit: 1 << 12}); err == nil && a.Len() > 1<<12 {
+				t.Fatalf("%d elements passed the limit", a.Len())
 			}
 		}
 	})

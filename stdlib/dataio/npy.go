@@ -281,7 +281,7 @@ func (p *literal) tuple() []int {
 }
 
 // decode converts the data of an array with header h to float64, in C
-// order.
+// order; uint8 data in C order is kept as bytes (see array.FromBytes).
 func (h npyHeader) decode(data []byte, limit int) (*array.Array, error) {
 	conv, size, err := elementDecoder(h.descr)
 	if err != nil {
@@ -299,6 +299,9 @@ func (h npyHeader) decode(data []byte, limit int) (*array.Array, error) {
 	}
 	if len(data)/size < n {
 		return nil, fmt.Errorf("truncated: the header promises %d values (%d bytes) of data, the file holds %d bytes", n, n*size, len(data))
+	}
+	if h.descr[1:] == "u1" && (!h.fortran || len(h.shape) < 2) {
+		return array.FromBytes(h.shape, bytes.Clone(data[:n])), nil
 	}
 	v := make([]float64, n)
 	for i := range v {
@@ -454,8 +457,12 @@ func WriteNPY(w io.Writer, a *array.Array, dtype DType) error {
 	if _, err := w.Write(buf.Bytes()); err != nil {
 		return err
 	}
+	if b, ok := a.Uint8s(); ok && dtype == Uint8 {
+		_, err := w.Write(b) // the bytes backing an 8-bit image, as they are
+		return err
+	}
 	out := make([]byte, 0, 1<<16)
-	for i, x := range a.Data {
+	for i, x := range a.Floats() {
 		if out, err = enc(out, x); err != nil {
 			return fmt.Errorf("element %d: %w", i, err)
 		}

@@ -64,8 +64,8 @@ func TestReadNPYFixtures(t *testing.T) {
 			t.Errorf("%s: %v", c.file, err)
 			continue
 		}
-		if !slices.Equal(got.Shape, c.shape) || !sameValues(got.Data, c.want) {
-			t.Errorf("%s: got shape %v %v, want %v %v", c.file, got.Shape, got.Data, c.shape, c.want)
+		if !slices.Equal(got.Shape, c.shape) || !sameValues(got.Floats(), c.want) {
+			t.Errorf("%s: got shape %v %v, want %v %v", c.file, got.Shape, got.Floats(), c.shape, c.want)
 		}
 	}
 }
@@ -80,6 +80,9 @@ func TestReadKeepsDepth(t *testing.T) {
 			t.Fatal(err)
 		}
 		depths[file] = a.Depth
+		if _, bytes := a.Uint8s(); bytes != (a.Depth == array.Uint8) {
+			t.Errorf("%s: depth %s, backed by bytes %v", file, a.Depth, bytes)
+		}
 	}
 	arrays, err := ReadNPZ(filepath.Join("testdata", "savez.npz"), 1e8)
 	if err != nil {
@@ -141,10 +144,11 @@ func TestWriteNPYIsNumpys(t *testing.T) {
 		{"f8.npy", array.New([]int{3, 4}, arange(12, -1, 0.25)), Float64},
 		{"i8.npy", array.Vector(arange(6, -3, 1)), Int64},
 		{"b1.npy", array.New([]int{2, 2}, []float64{1, 0, 0, 7}), Bool},
-		{"b1.npy", &array.Array{Shape: []int{2, 2}, Data: []float64{1, 0, 0, 1}, Depth: array.Bool}, ByDepth},
+		{"b1.npy", array.NewDepth([]int{2, 2}, []float64{1, 0, 0, 1}, array.Bool), ByDepth},
 		{"f8.npy", array.New([]int{3, 4}, arange(12, -1, 0.25)), ByDepth},
-		{"u1.npy", &array.Array{Shape: []int{6}, Data: arange(6, 250, 1), Depth: array.Uint8}, ByDepth},
+		{"u1.npy", array.NewDepth([]int{6}, arange(6, 250, 1), array.Uint8), ByDepth},
 		{"u1.npy", array.Vector(arange(6, 250, 1)), Uint8},
+		{"u1.npy", array.FromBytes([]int{6}, []uint8{250, 251, 252, 253, 254, 255}), ByDepth},
 		{"scalar.npy", array.New([]int{}, []float64{2.5}), Float64},
 		{"empty.npy", array.New([]int{0, 3}, []float64{}), Float64},
 	} {
@@ -174,10 +178,10 @@ func TestNPZ(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got[0].Name != "a" || !sameValues(got[0].Array.Data, arange(12, -1, 0.25)) {
+		if got[0].Name != "a" || !sameValues(got[0].Array.Floats(), arange(12, -1, 0.25)) {
 			t.Errorf("%s: got %v", file, got[0])
 		}
-		if file == "savez.npz" && (len(got) != 3 || got[1].Name != "labels" || got[2].Name != "mask" || !sameValues(got[2].Array.Data, []float64{1, 0})) {
+		if file == "savez.npz" && (len(got) != 3 || got[1].Name != "labels" || got[2].Name != "mask" || !sameValues(got[2].Array.Floats(), []float64{1, 0})) {
 			t.Errorf("%s: got %v", file, got)
 		}
 	}

@@ -39,7 +39,7 @@ func TestNumpyLoadsCalcFiles(t *testing.T) {
 	})
 	write("m.txt", func(w io.Writer) error { return SaveTxt(w, m, SaveOptions{}) })
 	write("m.csv", func(w io.Writer) error {
-		return WriteCSV(w, &Table{Columns: []Column{{Name: "x", Numbers: m.Data}, {Name: "s, t", Text: []string{"a", "b\"", "c\nd", "", "e", "f"}}}}, true)
+		return WriteCSV(w, &Table{Columns: []Column{{Name: "x", Numbers: m.Floats()}, {Name: "s, t", Text: []string{"a", "b\"", "c\nd", "", "e", "f"}}}}, true)
 	})
 	script := `
 import json, sys, csv

@@ -59,7 +59,7 @@ func SaveTxt(w io.Writer, a *array.Array, opts SaveOptions) error {
 	var b []byte
 	for i := range rows {
 		b = b[:0]
-		vals := a.Data[i*cols : (i+1)*cols]
+		vals := a.Floats()[i*cols : (i+1)*cols]
 		for k, piece := range row.text {
 			b = append(b, piece...)
 			if k < len(row.specs) {

@@ -46,8 +46,8 @@ func TestLoadTxtMatchesNumpy(t *testing.T) {
 			continue
 		}
 		w := want[c.name]
-		if !slices.Equal(got.Shape, w.Shape) || !sameValues(got.Data, w.Data) {
-			t.Errorf("%s: got %v %v, numpy %v %v", c.name, got.Shape, got.Data, w.Shape, w.Data)
+		if !slices.Equal(got.Shape, w.Shape) || !sameValues(got.Floats(), w.Floats()) {
+			t.Errorf("%s: got %v %v, numpy %v %v", c.name, got.Shape, got.Floats(), w.Shape, w.Floats())
 		}
 	}
 }
@@ -95,7 +95,7 @@ func TestLoadTxtDetails(t *testing.T) {
 			}
 			continue
 		}
-		if err != nil || !slices.Equal(got.Shape, c.shape) || !sameValues(got.Data, c.want) {
+		if err != nil || !slices.Equal(got.Shape, c.shape) || !sameValues(got.Floats(), c.want) {
 			t.Errorf("%q: got %v, %v", c.text, got, err)
 		}
 	}
@@ -166,13 +166,13 @@ func TestLoadTxtBlocks(t *testing.T) {
 			t.Fatalf("shape %v", got.Shape)
 		}
 		for i := 0; i < rows; i += 997 {
-			if got.Data[2*i] != float64(i) || got.Data[2*i+1] != float64(i)+0.5 {
-				t.Fatalf("row %d: %v", i, got.Data[2*i:2*i+2])
+			if got.Floats()[2*i] != float64(i) || got.Floats()[2*i+1] != float64(i)+0.5 {
+				t.Fatalf("row %d: %v", i, got.Floats()[2*i:2*i+2])
 			}
 		}
 	}
 	got, err := LoadTxt(strings.NewReader(text), "big.csv", 0, TextOptions{Delimiter: ",", MaxRows: 150_001, SkipRows: 2})
-	if err != nil || got.Shape[0] != 150_001 || got.Data[0] != 1 || got.Data[len(got.Data)-2] != 150_001 {
+	if err != nil || got.Shape[0] != 150_001 || got.Floats()[0] != 1 || got.Floats()[got.Len()-2] != 150_001 {
 		t.Errorf("max_rows across blocks: %v, %v", got.Shape, err)
 	}
 	for _, c := range []struct {

@@ -26,14 +26,14 @@ func TestAddWeightedOpenCV(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range cases {
-		x := &array.Array{Shape: c.Shape, Data: c.A, Depth: array.Uint8}
-		y := &array.Array{Shape: c.Shape, Data: c.B, Depth: array.Uint8}
+		x := array.NewDepth(c.Shape, c.A, array.Uint8)
+		y := array.NewDepth(c.Shape, c.B, array.Uint8)
 		got, err := AddWeighted(x, c.Alpha, y, c.Beta, c.Gamma)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Depth != array.Uint8 || !slices.Equal(got.Data, c.Want) {
-			t.Errorf("shape %v, weights %v %v %v: %v (depth %v), OpenCV %v", c.Shape, c.Alpha, c.Beta, c.Gamma, got.Data, got.Depth, c.Want)
+		if got.Depth != array.Uint8 || !slices.Equal(got.Floats(), c.Want) {
+			t.Errorf("shape %v, weights %v %v %v: %v (depth %v), OpenCV %v", c.Shape, c.Alpha, c.Beta, c.Gamma, got.Floats(), got.Depth, c.Want)
 		}
 	}
 }
@@ -46,8 +46,8 @@ func TestAddWeightedFloat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []float64{9.5, 10, 163}; !slices.Equal(got.Data, want) || got.Depth == array.Uint8 {
-		t.Errorf("AddWeighted = %v, want %v in float64", got.Data, want)
+	if want := []float64{9.5, 10, 163}; !slices.Equal(got.Floats(), want) || got.Depth == array.Uint8 {
+		t.Errorf("AddWeighted = %v, want %v in float64", got.Floats(), want)
 	}
 	if _, err := AddWeighted(x, 1, array.Vector([]float64{1, 2}), 1, 0); err == nil {
 		t.Error("no error for different shapes")

@@ -21,7 +21,7 @@ var bench3x3 = array.New([]int{3, 3}, []float64{0.1, -0.2, 0.3, 0.4, 0.5, -0.6, 
 
 func benchmark(b *testing.B, f func(img *array.Array) (*array.Array, error)) {
 	img := benchImage()
-	b.SetBytes(int64(8 * len(img.Data)))
+	b.SetBytes(int64(8 * img.Len()))
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := f(img); err != nil {
@@ -57,19 +57,22 @@ func BenchmarkNaiveFilter2D3x3(b *testing.B) {
 }
 
 // benchImage8 returns the benchmarks' image cut to 8 bits, as
-// testdata/opencv_bench.py makes it with astype(np.uint8).
+// testdata/opencv_bench.py makes it with astype(np.uint8), and backed by
+// bytes as an image read from a file is.
 func benchImage8() *array.Array {
 	img := benchImage()
-	for i, v := range img.Data {
-		img.Data[i] = float64(int(v))
+	b := make([]uint8, img.Len())
+	for i, v := range img.Floats() {
+		b[i] = uint8(v)
 	}
-	img.Depth = array.Uint8
-	return img
+	return array.FromBytes(img.Shape, b)
 }
 
+// benchmark8 times f on benchImage8; it does not ask for the floats of the
+// input or of the result, which stay bytes.
 func benchmark8(b *testing.B, f func(img *array.Array) (*array.Array, error)) {
 	img := benchImage8()
-	b.SetBytes(int64(len(img.Data)))
+	b.SetBytes(int64(img.Len()))
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := f(img); err != nil {
@@ -112,15 +115,12 @@ func BenchmarkResizeArea8bit(b *testing.B) {
 	})
 }
 
-// benchmarkBytes times an 8-bit kernel alone, on benchImage8's values as
-// bytes, writing bytes: without the conversions of calc's float64 arrays
-// (bytesOf, imageOfBytes), as when 8-bit arrays are backed by bytes.
+// benchmarkBytes times an 8-bit kernel alone, on benchImage8's bytes,
+// writing into bytes it allocates once: the filter less its checks and the
+// allocation of its result.
 func benchmarkBytes(b *testing.B, kernel func(src []uint8, l layout) error) {
 	img := benchImage8()
-	src := make([]uint8, len(img.Data))
-	for i, v := range img.Data {
-		src[i] = uint8(v)
-	}
+	src, _ := img.Uint8s()
 	l, _ := layoutOf("bench", img)
 	b.SetBytes(int64(len(src)))
 	b.ResetTimer()

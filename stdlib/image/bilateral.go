@@ -70,14 +70,14 @@ func BilateralFilter(ctx context.Context, img *array.Array, d int, sigmaColor, s
 	pd := newPadder(l, radius, radius, border)
 	dst := like(img)
 	dst.Depth = array.Uint8
-	err = parallelFor(ctx, l.h, len(img.Data)*len(taps), func() func(y0, y1 int) {
+	err = parallelFor(ctx, l.h, img.Len()*len(taps), func() func(y0, y1 int) {
 		rows := newRowCache(2*radius+1, pd.width(), func(p int, dst []float64) {
-			pd.pad(l.row(img.Data, border.index(p, l.h)), dst)
+			pad(pd, l.row(img.Floats(), border.index(p, l.h)), dst)
 		})
 		return func(y0, y1 int) {
 			for y := y0; y < y1; y++ {
 				centre := rows.get(y)
-				out := dst.Data[y*l.stride() : (y+1)*l.stride()]
+				out := dst.Floats()[y*l.stride() : (y+1)*l.stride()]
 				for x := range l.w {
 					at := (x + radius) * l.c
 					if l.c == 1 {
@@ -106,7 +106,7 @@ func BilateralFilter(ctx context.Context, img *array.Array, d int, sigmaColor, s
 	if err != nil {
 		return nil, err
 	}
-	return dst, nil
+	return packed(dst), nil
 }
 
 // tap is a place in a bilateral filter's window, with its weight for the

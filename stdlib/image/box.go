@@ -44,33 +44,27 @@ func BoxFilter(ctx context.Context, img *array.Array, kw, kh, ax, ay int, normal
 	if ay, err = anchor(fn, "anchorY", ay, kh); err != nil {
 		return nil, err
 	}
-	dst := like(img)
-	dst.Depth = img.Depth
 	f := separable{kx: ones(kw), ky: ones(kh), ax: ax, ay: ay, border: border}
-	if err := f.apply(ctx, img.Data, l, dst.Data); err != nil {
-		return nil, err
-	}
 	area := kw * kh
-	scale := 1 / float64(area)
-	m, d := boxDivisor(area)
-	divide := func(v float64) float64 { return img.Depth.Saturate(v * scale) }
-	switch {
-	case !normalize:
-		divide = img.Depth.Saturate
-	case img.Depth == array.Uint8 && area <= 256 && area > 1:
-		divide = func(v float64) float64 { return float64((int64(v) + d) * m >> boxShift) }
-	}
-	err = parallelFor(ctx, len(dst.Data), len(dst.Data), func() func(lo, hi int) {
-		return func(lo, hi int) {
-			for i, v := range dst.Data[lo:hi] {
-				dst.Data[lo+i] = divide(v)
-			}
+	if img.Depth == array.Uint8 && area <= 1<<23 { // sums below 2³¹: exact in int32
+		switch {
+		case !normalize || area == 1:
+			return f.filter8(ctx, img, l, fixedRound{1, 0, 0})
+		case area <= 256:
+			m, d := boxDivisor(area)
+			return f.filter8(ctx, img, l, fixedRound{m, d * m, boxShift})
 		}
-	})
-	if err != nil {
+	}
+	scale := 1 / float64(area)
+	divide := func(v float64) float64 { return img.Depth.Saturate(v * scale) }
+	if !normalize {
+		divide = img.Depth.Saturate
+	}
+	sums := make([]float64, img.Len())
+	if err := f.apply(ctx, img.Floats(), l, sums); err != nil {
 		return nil, err
 	}
-	return dst, nil
+	return finish(ctx, img, sums, divide)
 }
 
 // boxDivisor returns the multiplier m and offset δ with which OpenCV's

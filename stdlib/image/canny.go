@@ -83,7 +83,7 @@ func Canny(ctx context.Context, img *array.Array, low, high float64, aperture in
 	if err := canny8(ctx, src, l, aperture, l2, threshold(low), threshold(high), dst); err != nil {
 		return nil, err
 	}
-	return imageOfBytes(ctx, []int{l.h, l.w}, dst)
+	return imageOfBytes([]int{l.h, l.w}, dst), nil
 }
 
 // canny8 sets dst, h×w bytes, to the edges of the 8-bit image src laid out

@@ -1,6 +1,7 @@
 package image
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -24,17 +25,26 @@ func ToGray(img *array.Array) (*array.Array, error) {
 	if err := checkDepth(fn, img); err != nil {
 		return nil, err
 	}
-	out := &array.Array{Shape: []int{l.h, l.w}, Data: make([]float64, l.h*l.w), Depth: img.Depth}
-	w := cvtColorWeights
-	for i := range out.Data {
-		r, g, b := img.Data[3*i], img.Data[3*i+1], img.Data[3*i+2]
-		if img.Depth == array.Uint8 {
-			out.Data[i] = float64((w.r*uint32(r) + w.g*uint32(g) + w.b*uint32(b) + w.round8) >> 15)
-		} else {
-			out.Data[i] = img.Depth.Saturate(0.299*r + 0.587*g + 0.114*b)
+	if img.Depth == array.Uint8 {
+		src, err := bytesOf(context.Background(), img)
+		if err != nil {
+			return nil, err
 		}
+		out := make([]uint8, l.h*l.w)
+		w := cvtColorWeights
+		for i := range out {
+			r, g, b := uint32(src[3*i]), uint32(src[3*i+1]), uint32(src[3*i+2])
+			out[i] = uint8((w.r*r + w.g*g + w.b*b + w.round8) >> 15)
+		}
+		return imageOfBytes([]int{l.h, l.w}, out), nil
 	}
-	return out, nil
+	out := make([]float64, l.h*l.w)
+	src := img.Floats()
+	for i := range out {
+		r, g, b := src[3*i], src[3*i+1], src[3*i+2]
+		out[i] = img.Depth.Saturate(0.299*r + 0.587*g + 0.114*b)
+	}
+	return array.NewDepth([]int{l.h, l.w}, out, img.Depth), nil
 }
 
 // ToRGB returns a gray image (H×W) as an RGB one (H×W×3) of equal
@@ -47,11 +57,20 @@ func ToRGB(img *array.Array) (*array.Array, error) {
 	if img.Ndim() != 2 {
 		return nil, fmt.Errorf("cvtColor: gray to RGB needs an H×W image, got shape %s", array.ShapeString(img.Shape))
 	}
-	out := &array.Array{Shape: []int{l.h, l.w, 3}, Data: make([]float64, 3*l.h*l.w), Depth: img.Depth}
-	for i, v := range img.Data {
-		out.Data[3*i], out.Data[3*i+1], out.Data[3*i+2] = v, v, v
+	shape := []int{l.h, l.w, 3}
+	if src, ok := img.Uint8s(); ok {
+		return imageOfBytes(shape, threeTimes(src)), nil
 	}
-	return out, nil
+	return array.NewDepth(shape, threeTimes(img.Floats()), img.Depth), nil
+}
+
+// threeTimes returns each value of src three times over.
+func threeTimes[T uint8 | float64](src []T) []T {
+	out := make([]T, 3*len(src))
+	for i, v := range src {
+		out[3*i], out[3*i+1], out[3*i+2] = v, v, v
+	}
+	return out
 }
 
 // hsvShift is the fixed-point shift of OpenCV's 8-bit RGB to HSV.
@@ -80,11 +99,14 @@ func ToHSV(img *array.Array) (*array.Array, error) {
 		}
 		return int(math.RoundToEven(num / float64(d)))
 	}
-	out := like(img)
-	out.Depth = array.Uint8
+	src, err := bytesOf(context.Background(), img)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]uint8, len(src))
 	const half = 1 << (hsvShift - 1)
-	for i := 0; i < len(img.Data); i += 3 {
-		r, g, b := int(img.Data[i]), int(img.Data[i+1]), int(img.Data[i+2])
+	for i := 0; i < len(src); i += 3 {
+		r, g, b := int(src[i]), int(src[i+1]), int(src[i+2])
 		v, vmin := max(r, g, b), min(r, g, b)
 		diff := v - vmin
 		s := (diff*div(255<<hsvShift, v) + half) >> hsvShift
@@ -101,9 +123,9 @@ func ToHSV(img *array.Array) (*array.Array, error) {
 		if h < 0 {
 			h += 180
 		}
-		out.Data[i], out.Data[i+1], out.Data[i+2] = float64(h), float64(s), float64(v)
+		out[i], out[i+1], out[i+2] = uint8(h), uint8(s), uint8(v)
 	}
-	return out, nil
+	return imageOfBytes(img.Shape, out), nil
 }
 
 // hsvSectors are the places of v, p, q and t (tab's indices 0 to 3) in
@@ -129,13 +151,16 @@ func FromHSV(img *array.Array) (*array.Array, error) {
 	if err := checkDepth(fn, img); err != nil {
 		return nil, err
 	}
-	out := like(img)
-	out.Depth = array.Uint8
+	src, err := bytesOf(context.Background(), img)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]uint8, len(src))
 	const hscale = float32(6.0) / 180
-	for i := 0; i < len(img.Data); i += 3 {
-		h := float32(img.Data[i])
-		s := float32(img.Data[i+1]) * (1.0 / 255)
-		v := float32(img.Data[i+2]) * (1.0 / 255)
+	for i := 0; i < len(src); i += 3 {
+		h := float32(src[i])
+		s := float32(src[i+1]) * (1.0 / 255)
+		v := float32(src[i+2]) * (1.0 / 255)
 		b, g, r := v, v, v
 		if s != 0 {
 			h *= hscale
@@ -157,11 +182,11 @@ func FromHSV(img *array.Array) (*array.Array, error) {
 			tab := [4]float32{v, v * (1 - s), v * fma32(-s, h, 1), v * (1 - float32(s*(1-h)))}
 			b, g, r = tab[hsvSectors[sector][0]], tab[hsvSectors[sector][1]], tab[hsvSectors[sector][2]]
 		}
-		out.Data[i] = array.Uint8.Saturate(float64(r * 255))
-		out.Data[i+1] = array.Uint8.Saturate(float64(g * 255))
-		out.Data[i+2] = array.Uint8.Saturate(float64(b * 255))
+		out[i] = uint8(array.Uint8.Saturate(float64(r * 255)))
+		out[i+1] = uint8(array.Uint8.Saturate(float64(g * 255)))
+		out[i+2] = uint8(array.Uint8.Saturate(float64(b * 255)))
 	}
-	return out, nil
+	return imageOfBytes(img.Shape, out), nil
 }
 
 // EqualizeHist returns an 8-bit gray image with its histogram equalized,
@@ -179,30 +204,32 @@ func EqualizeHist(img *array.Array) (*array.Array, error) {
 	if err := checkDepth(fn, img); err != nil {
 		return nil, err
 	}
+	src, err := bytesOf(context.Background(), img)
+	if err != nil {
+		return nil, err
+	}
 	var hist [256]int
-	for _, v := range img.Data {
-		hist[int(v)]++
+	for _, v := range src {
+		hist[v]++
 	}
 	i := 0
 	for hist[i] == 0 {
 		i++
 	}
-	out := like(img)
-	out.Depth = array.Uint8
-	total := len(img.Data)
-	if hist[i] == total {
-		fill(out.Data, float64(i))
-		return out, nil
+	var lut [256]uint8
+	if hist[i] == len(src) {
+		lut[i] = uint8(i) // an image of one value keeps it
+	} else {
+		scale := float32(255) / float32(len(src)-hist[i])
+		sum := 0
+		for i++; i < 256; i++ {
+			sum += hist[i]
+			lut[i] = uint8(array.Uint8.Saturate(float64(float32(sum) * scale)))
+		}
 	}
-	scale := float32(255) / float32(total-hist[i])
-	var lut [256]float64
-	sum := 0
-	for i++; i < 256; i++ {
-		sum += hist[i]
-		lut[i] = array.Uint8.Saturate(float64(float32(sum) * scale))
+	out := make([]uint8, len(src))
+	for k, v := range src {
+		out[k] = lut[v]
 	}
-	for k, v := range img.Data {
-		out.Data[k] = lut[int(v)]
-	}
-	return out, nil
+	return imageOfBytes(img.Shape, out), nil
 }

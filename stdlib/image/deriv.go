@@ -59,7 +59,7 @@ func sobel(ctx context.Context, fn string, img *array.Array, dx, dy, ksize int, 
 	}
 	dst := like(img)
 	f := separable{kx: kx, ky: ky, ax: len(kx) / 2, ay: len(ky) / 2, delta: delta, border: border}
-	if err := f.apply(ctx, img.Data, l, dst.Data); err != nil {
+	if err := f.apply(ctx, img.Floats(), l, dst.Floats()); err != nil {
 		return nil, err
 	}
 	return dst, nil
@@ -98,22 +98,23 @@ func Laplacian(ctx context.Context, img *array.Array, ksize int, scale, delta fl
 		for i := range k {
 			k[i] *= s
 		}
-		if err := correlate2d(ctx, img.Data, l, k[:], 3, 3, 1, 1, delta, border, dst.Data); err != nil {
+		if err := correlate2d(ctx, img.Floats(), l, k[:], 3, 3, 1, 1, delta, border, dst.Floats()); err != nil {
 			return nil, err
 		}
 		return dst, nil
 	}
 	d2, smooth := derivKernel(2, ksize), derivKernel(0, ksize)
 	a := ksize / 2
-	if err := (&separable{kx: d2, ky: smooth, ax: a, ay: a, border: border}).apply(ctx, img.Data, l, dst.Data); err != nil {
+	if err := (&separable{kx: d2, ky: smooth, ax: a, ay: a, border: border}).apply(ctx, img.Floats(), l, dst.Floats()); err != nil {
 		return nil, err
 	}
-	d2y := make([]float64, len(dst.Data))
-	if err := (&separable{kx: smooth, ky: d2, ax: a, ay: a, border: border}).apply(ctx, img.Data, l, d2y); err != nil {
+	d2y := make([]float64, dst.Len())
+	if err := (&separable{kx: smooth, ky: d2, ax: a, ay: a, border: border}).apply(ctx, img.Floats(), l, d2y); err != nil {
 		return nil, err
 	}
+	sum := dst.Floats()
 	for i, v := range d2y {
-		dst.Data[i] = (dst.Data[i]+v)*scale + delta
+		sum[i] = (sum[i]+v)*scale + delta
 	}
 	return dst, nil
 }
@@ -133,13 +134,13 @@ func BlurMeasure(ctx context.Context, img *array.Array) (float64, error) {
 		return 0, err
 	}
 	mean := 0.0
-	for _, v := range lap.Data {
+	for _, v := range lap.Floats() {
 		mean += v
 	}
-	mean /= float64(len(lap.Data))
+	mean /= float64(lap.Len())
 	ss := 0.0
-	for _, v := range lap.Data {
+	for _, v := range lap.Floats() {
 		ss += (v - mean) * (v - mean)
 	}
-	return ss / float64(len(lap.Data)), nil
+	return ss / float64(lap.Len()), nil
 }

@@ -18,14 +18,14 @@ func ExampleSobel() {
 		0, 0, 10, 10,
 	})
 	gx, err := image.Sobel(context.Background(), img, 1, 0, 3, 1, 0, image.Reflect101)
-	fmt.Println(gx.Data[:4], err)
+	fmt.Println(gx.Floats()[:4], err)
 	// Output: [0 40 40 0] <nil>
 }
 
 func ExampleThreshold() {
 	img := array.New([]int{2, 4}, []float64{10, 12, 11, 200, 190, 13, 210, 205})
 	out, t, _ := image.Threshold(img, 0, 1, image.Otsu)
-	fmt.Println(t, out.Data)
+	fmt.Println(t, out.Floats())
 	// Output: 13 [0 0 0 1 1 0 1 1]
 }
 
@@ -56,11 +56,11 @@ func ExampleWrite() {
 		fmt.Println(err)
 	}
 	back, _ := image.Read(path, false)
-	fmt.Println(back.Shape, back.Data)
+	fmt.Println(back.Shape, back.Floats())
 	// Gray as OpenCV reads a PNG: libpng's truncated fixed point, so the
 	// red 200 gives 59 (0.299·200 = 59.8).
 	gray, _ := image.Read(path, true)
-	fmt.Println(gray.Data)
+	fmt.Println(gray.Floats())
 	err := image.Write(filepath.Join(dir, "ramp.bmp"), ramp, false)
 	fmt.Println(err != nil)
 	// Output:
@@ -74,11 +74,11 @@ func ExampleGaussianBlur_eightBit() {
 	// keeps 8 bits, rounding its fixed-point sums half up (0.5 gives 1).
 	values := []float64{0, 0, 2, 0, 0, 0, 7, 9}
 	float := array.New([]int{1, 8}, values)
-	eight := &array.Array{Shape: []int{1, 8}, Data: values, Depth: array.Uint8}
+	eight := array.NewDepth([]int{1, 8}, values, array.Uint8)
 	a, _ := image.GaussianBlur(context.Background(), float, 3, 1, 0, 0, image.Reflect101)
 	b, _ := image.GaussianBlur(context.Background(), eight, 3, 1, 0, 0, image.Reflect101)
-	fmt.Println(a.Data, a.Depth)
-	fmt.Println(b.Data, b.Depth)
+	fmt.Println(a.Floats(), a.Depth)
+	fmt.Println(b.Floats(), b.Depth)
 	// Output:
 	// [0 0.5 1 0.5 0 1.75 5.75 8] float64
 	// [0 1 1 1 0 2 6 8] uint8
@@ -86,13 +86,13 @@ func ExampleGaussianBlur_eightBit() {
 
 func ExampleCanny() {
 	// A step from 0 to 200: one line of edge pixels where the gradient peaks.
-	img := &array.Array{Shape: []int{4, 6}, Data: make([]float64, 24), Depth: array.Uint8}
+	img := array.NewDepth([]int{4, 6}, make([]float64, 24), array.Uint8)
 	for y := range 4 {
 		for x := 3; x < 6; x++ {
-			img.Data[y*6+x] = 200
+			img.Floats()[y*6+x] = 200
 		}
 	}
 	edges, _ := image.Canny(context.Background(), img, 50, 150, 3, false)
-	fmt.Println(edges.Data[6:12])
+	fmt.Println(edges.Floats()[6:12])
 	// Output: [0 0 255 0 0 0]
 }

@@ -42,8 +42,8 @@ func layoutOf(fn string, img *array.Array) (layout, error) {
 	if l.h <= 0 || l.w <= 0 || l.c <= 0 {
 		return l, fmt.Errorf("%s: image is empty, shape %s", fn, array.ShapeString(img.Shape))
 	}
-	if len(img.Data) != l.h*l.w*l.c {
-		return l, fmt.Errorf("%s: image of shape %s has %d values", fn, array.ShapeString(img.Shape), len(img.Data))
+	if img.Len() != l.h*l.w*l.c {
+		return l, fmt.Errorf("%s: image of shape %s has %d values", fn, array.ShapeString(img.Shape), img.Len())
 	}
 	return l, nil
 }
@@ -62,7 +62,7 @@ func (l layout) row(data []float64, y int) []float64 {
 
 // like returns a new array of img's shape for a filter's output.
 func like(img *array.Array) *array.Array {
-	return &array.Array{Shape: append([]int(nil), img.Shape...), Data: make([]float64, len(img.Data))}
+	return array.New(append([]int(nil), img.Shape...), make([]float64, img.Len()))
 }
 
 // minParallel is the number of values below which a filter runs on one
@@ -136,9 +136,9 @@ func newPadder(l layout, left, right int, b Border) *padder {
 // width returns the length of a padded row.
 func (p *padder) width() int { return (p.left + p.l.w + p.right) * p.l.c }
 
-// pad fills dst, of length width(), with src extended by the border; a nil
-// src stands for a row of zeros.
-func (p *padder) pad(src, dst []float64) {
+// pad fills dst, of length p.width(), with src extended by p's border; a
+// nil src stands for a row of zeros.
+func pad[T uint8 | float64](p *padder, src, dst []T) {
 	if src == nil {
 		clear(dst)
 		return
@@ -320,7 +320,7 @@ func (f *separable) apply(ctx context.Context, src []float64, l layout, dst []fl
 			if ctx.Err() != nil {
 				return
 			}
-			pd.pad(l.row(src, f.border.index(p, l.h)), padded)
+			pad(pd, l.row(src, f.border.index(p, l.h)), padded)
 			accumulate(dst, zeros, across.x, across.w)
 		})
 		return func(y0, y1 int) {
@@ -335,6 +335,108 @@ func (f *separable) apply(ctx context.Context, src []float64, l layout, dst []fl
 	})
 }
 
+// apply8 is apply for 8-bit src and kernels of integers whose sums stay
+// below 2³¹ in magnitude, without delta: the sums, exact in int32, made
+// across then down as apply makes them, are handed to put for each output
+// row y (the slice is reused for the next row).
+func (f *separable) apply8(ctx context.Context, src []uint8, l layout, put func(y int, sums []int32)) error {
+	pd := newPadder(l, f.ax, len(f.kx)-1-f.ax, f.border)
+	n := l.stride()
+	ints := func(k []float64) []int32 {
+		out := make([]int32, len(k))
+		for i, v := range k {
+			out[i] = int32(v)
+		}
+		return out
+	}
+	kx, ky := ints(f.kx), ints(f.ky)
+	return parallelFor(ctx, l.h, len(src)*(len(kx)+len(ky)), func() func(y0, y1 int) {
+		padded := make([]uint8, pd.width())
+		rows := newRowCache(len(ky), n, func(p int, dst []int32) {
+			if ctx.Err() != nil { // as in apply
+				return
+			}
+			if y := f.border.index(p, l.h); y >= 0 {
+				pad(pd, l.row8(src, y), padded)
+			} else {
+				pad(pd, nil, padded)
+			}
+			dst = dst[:n]
+			clear(dst)
+			for j, k := range kx {
+				addScaledBytes(dst, padded[j*l.c:][:n], k)
+			}
+		})
+		sums := make([]int32, n)
+		return func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				clear(sums)
+				for i, k := range ky {
+					addScaled(sums, rows.get(y - f.ay + i)[:n], k)
+				}
+				put(y, sums)
+			}
+		}
+	})
+}
+
+// fixedRound takes an integer filter's sum s to a byte: (s·mul + add) >>
+// shift, saturated to 0…255.
+type fixedRound struct {
+	mul, add int64
+	shift    uint
+}
+
+// addScaledBytesGo sets dst[i] += k·src[i] for each i < len(dst).
+func addScaledBytesGo(dst []int32, src []uint8, k int32) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		dst[i] += k * int32(v)
+	}
+}
+
+// addScaledGo sets dst[i] += k·src[i] for each i < len(dst).
+func addScaledGo(dst, src []int32, k int32) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		dst[i] += k * v
+	}
+}
+
+// round sets out to the bytes of the sums.
+func (r fixedRound) round(out []uint8, sums []int32) {
+	if r.mul == 1 { // then add is small, and (s + add) >> shift fits in int32
+		roundShift(out, sums, int32(r.add), r.shift)
+		return
+	}
+	for i, v := range sums[:len(out)] {
+		out[i] = uint8(min(max((int64(v)*r.mul+r.add)>>r.shift, 0), 255))
+	}
+}
+
+// roundShiftGo sets out[i] to (sums[i] + add) >> shift saturated to
+// 0…255, for each i < len(out); the sums plus add fit in int32.
+func roundShiftGo(out []uint8, sums []int32, add int32, shift uint) {
+	sums = sums[:len(out)]
+	for i, v := range sums {
+		out[i] = uint8(min(max((v+add)>>shift, 0), 255))
+	}
+}
+
+// filter8 returns the 8-bit image img, laid out as l, filtered by f in
+// integers (see apply8), each sum taken to a byte by r.
+func (f *separable) filter8(ctx context.Context, img *array.Array, l layout, r fixedRound) (*array.Array, error) {
+	src, err := bytesOf(ctx, img)
+	if err != nil {
+		return nil, err
+	}
+	dst, n := make([]uint8, len(src)), l.stride()
+	err = f.apply8(ctx, src, l, func(y int, sums []int32) {
+		r.round(dst[y*n:(y+1)*n], sums)
+	})
+	return unlessErr(imageOfBytes(img.Shape, dst), err)
+}
+
 // correlate2d is the correlation of src, laid out as l, with the kh×kw
 // kernel k (row-major), anchored at (ax, ay), plus delta, into dst, as
 // cv::filter2D computes it: delta first, then the kernel's non-zero terms
@@ -344,7 +446,7 @@ func correlate2d(ctx context.Context, src []float64, l layout, k []float64, kh, 
 	n := l.stride()
 	return parallelFor(ctx, l.h, len(src)*kh*kw, func() func(y0, y1 int) {
 		rows := newRowCache(kh, pd.width(), func(p int, dst []float64) {
-			pd.pad(l.row(src, b.index(p, l.h)), dst)
+			pad(pd, l.row(src, b.index(p, l.h)), dst)
 		})
 		deltas := make([]float64, n)
 		fill(deltas, delta)
@@ -402,7 +504,7 @@ func Filter2D(ctx context.Context, img, kernel *array.Array, anchorX, anchorY in
 		return nil, err
 	}
 	dst := like(img)
-	if err := correlate2d(ctx, img.Data, l, kernel.Data, kh, kw, ax, ay, delta, border, dst.Data); err != nil {
+	if err := correlate2d(ctx, img.Floats(), l, kernel.Floats(), kh, kw, ax, ay, delta, border, dst.Floats()); err != nil {
 		return nil, err
 	}
 	return dst, nil

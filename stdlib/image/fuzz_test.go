@@ -25,8 +25,8 @@ func FuzzRead(f *testing.F) {
 				t.Fatal(err)
 			}
 			img, err := Read(path, ext == ".jpg")
-			if err == nil && len(img.Data) != sizeOf(img.Shape) {
-				t.Fatalf("%s: shape %v does not fit %d values", ext, img.Shape, len(img.Data))
+			if err == nil && img.Len() != sizeOf(img.Shape) {
+				t.Fatalf("%s: shape %v does not fit %d values", ext, img.Shape, img.Len())
 			}
 		}
 	})

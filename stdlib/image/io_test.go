@@ -50,11 +50,14 @@ func TestRead(t *testing.T) {
 				t.Errorf("%s: %v", c.file, err)
 				continue
 			}
+			if _, ok := got.Uint8s(); !ok || got.Depth != array.Uint8 {
+				t.Errorf("%s %s: depth %s, backed by bytes %v", c.file, mode, got.Depth, ok)
+			}
 			want := ref.array(t, "read/"+c.file+"/"+mode)
 			d, at := maxDiff(got, want, 0)
 			off := 0
-			for i, v := range want.Data {
-				if got.Data[i] != v {
+			for i, v := range want.Floats() {
+				if got.Floats()[i] != v {
 					off++
 				}
 			}
@@ -63,7 +66,7 @@ func TestRead(t *testing.T) {
 					c.file, mode, c.why, d, at, c.tol)
 			}
 			if c.tol > 0 {
-				t.Logf("%s %s: largest difference from OpenCV %g, in %d of %d values", c.file, mode, d, off, len(want.Data))
+				t.Logf("%s %s: largest difference from OpenCV %g, in %d of %d values", c.file, mode, d, off, want.Len())
 			}
 		}
 	}
@@ -152,10 +155,10 @@ func TestWriteRoundTrip(t *testing.T) {
 			t.Fatalf("%s: read back with shape %v, want %v", c.name, got.Shape, c.img.Shape)
 		}
 		sum := 0.0
-		for i, v := range got.Data {
-			sum += math.Abs(v - c.img.Data[i])
+		for i, v := range got.Floats() {
+			sum += math.Abs(v - c.img.Floats()[i])
 		}
-		if mean := sum / float64(len(got.Data)); mean > c.meanTol {
+		if mean := sum / float64(got.Len()); mean > c.meanTol {
 			t.Errorf("%s: read back with mean difference %g, allowed %g", c.name, mean, c.meanTol)
 		}
 	}
@@ -168,8 +171,8 @@ func TestWriteRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []float64{10, 20, 30, 200, 100, 50}; !equalData(got.Data, want) {
-		t.Errorf("RGBA read back as %v, want %v (alpha dropped)", got.Data, want)
+	if want := []float64{10, 20, 30, 200, 100, 50}; !equalData(got.Floats(), want) {
+		t.Errorf("RGBA read back as %v, want %v (alpha dropped)", got.Floats(), want)
 	}
 }
 
@@ -273,8 +276,8 @@ func TestReadSmallJPEG(t *testing.T) {
 	dir := t.TempDir()
 	for _, hw := range [][2]int{{1, 1}, {1, 3}, {3, 1}, {2, 2}, {2, 5}, {5, 4}, {7, 6}, {9, 17}} {
 		img := array.Zeros(hw[0], hw[1], 3)
-		for i := range img.Data {
-			img.Data[i] = float64(37 * i % 256)
+		for i := range img.Len() {
+			img.Floats()[i] = float64(37 * i % 256)
 		}
 		path := filepath.Join(dir, "small.jpg")
 		if err := Write(path, img, false); err != nil {

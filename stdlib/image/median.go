@@ -46,11 +46,11 @@ func MedianBlur(ctx context.Context, img *array.Array, ksize int) (*array.Array,
 		if err := median8(ctx, src, l, ksize, dst); err != nil {
 			return nil, err
 		}
-		return imageOfBytes(ctx, img.Shape, dst)
+		return imageOfBytes(img.Shape, dst), nil
 	}
 	dst := like(img)
 	dst.Depth = img.Depth
-	if err := medianSort(ctx, img.Data, l, ksize, dst.Data); err != nil {
+	if err := medianSort(ctx, img.Floats(), l, ksize, dst.Floats()); err != nil {
 		return nil, err
 	}
 	return dst, nil
@@ -88,17 +88,6 @@ func medianHist8(ctx context.Context, src []uint8, l layout, ksize int, dst []ui
 			}
 		}
 	})
-}
-
-// replicateEnds sets the first and the last pad values of row, a row of
-// pixels of c values, to copies of the first and the last pixel between
-// them: Replicate's border.
-func replicateEnds(row []uint8, pad, c int) {
-	first, last := row[pad:pad+c], row[len(row)-pad-c:len(row)-pad]
-	for p := 0; p < pad; p += c {
-		copy(row[p:], first)
-		copy(row[len(row)-pad+p:], last)
-	}
 }
 
 // medianSort sets dst to the ksize×ksize median of src laid out as l,

@@ -61,8 +61,8 @@ func TestMedianNet8(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for _, shape := range [][]int{{37, 70}, {9, 22, 3}, {2, 64}, {64, 100, 4}, {3, 129}, {40, 2048}} {
 		img := randomArray(rng, 0, 256, shape...)
-		src := make([]uint8, len(img.Data))
-		for i, v := range img.Data {
+		src := make([]uint8, img.Len())
+		for i, v := range img.Floats() {
 			src[i] = uint8(v)
 		}
 		l, _ := layoutOf("test", img)

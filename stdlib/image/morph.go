@@ -79,7 +79,7 @@ func StructuringElement(shape Shape, w, h, ax, ay int) (*array.Array, error) {
 				j1, j2 = max(c-dx, 0), min(c+dx+1, w)
 			}
 		}
-		fill(k.Data[i*w+j1:i*w+j2], 1)
+		fill(k.Floats()[i*w+j1:i*w+j2], 1)
 	}
 	return k, nil
 }
@@ -108,6 +108,9 @@ func morph(ctx context.Context, fn string, img, kernel *array.Array, ax, ay, ite
 	if err != nil {
 		return nil, err
 	}
+	if err := checkDepth(fn, img); err != nil {
+		return nil, err
+	}
 	if kernel == nil || kernel.Ndim() != 2 || kernel.Len() == 0 {
 		return nil, fmt.Errorf("%s: kernel must be a non-empty 2-d array", fn)
 	}
@@ -124,24 +127,24 @@ func morph(ctx context.Context, fn string, img, kernel *array.Array, ax, ay, ite
 	var taps [][2]int // (dy, dx) of the non-zero elements
 	for i := range kh {
 		for j := range kw {
-			if kernel.Data[i*kw+j] != 0 {
+			if kernel.Floats()[i*kw+j] != 0 {
 				taps = append(taps, [2]int{i - ay, j - ax})
 			}
 		}
 	}
-	src := img.Data
+	src := img.Floats()
 	dst := like(img)
 	dst.Depth = img.Depth
-	copy(dst.Data, src)
+	copy(dst.Floats(), src)
 	if len(taps) == 0 {
-		return dst, nil
+		return packed(dst), nil
 	}
 	for range iterations {
-		src = append([]float64(nil), dst.Data...)
+		src = append([]float64(nil), dst.Floats()...)
 		err := parallelFor(ctx, l.h, len(src)*len(taps), func() func(y0, y1 int) {
 			return func(y0, y1 int) {
 				for y := y0; y < y1; y++ {
-					out := dst.Data[y*l.stride() : (y+1)*l.stride()]
+					out := dst.Floats()[y*l.stride() : (y+1)*l.stride()]
 					for x := range l.w {
 						for c := range l.c {
 							v, found := 0.0, false
@@ -169,7 +172,7 @@ func morph(ctx context.Context, fn string, img, kernel *array.Array, ax, ay, ite
 			return nil, err
 		}
 	}
-	return dst, nil
+	return packed(dst), nil
 }
 
 // MorphOp is a morphological operation built of erosions and dilations,
@@ -223,10 +226,11 @@ func MorphologyEx(ctx context.Context, img *array.Array, op MorphOp, kernel *arr
 		}
 		out := like(img)
 		out.Depth = img.Depth
-		for i := range out.Data {
-			out.Data[i] = img.Depth.Saturate(a.Data[i] - b.Data[i])
+		od, ad, bd := out.Floats(), a.Floats(), b.Floats()
+		for i := range od {
+			od[i] = img.Depth.Saturate(ad[i] - bd[i])
 		}
-		return out, nil
+		return packed(out), nil
 	}
 	switch op {
 	case Open:

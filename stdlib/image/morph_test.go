@@ -21,7 +21,7 @@ func TestMorphEdgesAndNaN(t *testing.T) {
 	}
 	want := []float64{1, 1, 1, math.NaN(), math.NaN()}
 	for i, w := range want {
-		if g := got.Data[i]; g != w && !(math.IsNaN(g) && math.IsNaN(w)) {
+		if g := got.Floats()[i]; g != w && !(math.IsNaN(g) && math.IsNaN(w)) {
 			t.Errorf("erode[%d] = %g, want %g", i, g, w)
 		}
 	}

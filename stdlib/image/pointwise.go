@@ -18,7 +18,7 @@ func pointwise(fn string, x, y *array.Array, f func(x, y float64) float64) (*arr
 	// One pass over values bounded by memory: quick enough not to stop.
 	_ = parallelFor(context.Background(), x.Len(), x.Len(), func() func(lo, hi int) {
 		return func(lo, hi int) {
-			out, xs, ys := dst.Data[lo:hi], x.Data[lo:hi], y.Data[lo:hi]
+			out, xs, ys := dst.Floats()[lo:hi], x.Floats()[lo:hi], y.Floats()[lo:hi]
 			for i := range out {
 				out[i] = f(xs[i], ys[i])
 			}
@@ -108,20 +108,20 @@ func AddWeighted(x *array.Array, alpha float64, y *array.Array, beta, gamma floa
 		return nil, err
 	}
 	a, b, g := float32(alpha), float32(beta), float32(gamma)
-	dst := like(x)
-	dst.Depth = array.Uint8
-	vectors := x.Len() - x.Len()%16
-	for i := range dst.Data {
-		u, v := float32(x.Data[i]), float32(y.Data[i])
+	dst := make([]uint8, x.Len())
+	xs, ys := x.Floats(), y.Floats()
+	vectors := len(dst) - len(dst)%16
+	for i := range dst {
+		u, v := float32(xs[i]), float32(ys[i])
 		var sum float32
 		if i < vectors {
 			sum = fma32(u, a, fma32(v, b, g))
 		} else {
 			sum = fma32(u, a, float32(v*b)) + g
 		}
-		dst.Data[i] = saturate8(float64(sum))
+		dst[i] = uint8(saturate8(float64(sum)))
 	}
-	return dst, nil
+	return imageOfBytes(x.Shape, dst), nil
 }
 
 // ConvertScaleAbs returns saturate(|alpha·x + beta|) for every value x of
@@ -133,14 +133,26 @@ func ConvertScaleAbs(img *array.Array, alpha, beta float64) (*array.Array, error
 	if img == nil || img.Len() == 0 {
 		return nil, fmt.Errorf("convertScaleAbs: image is nil or empty")
 	}
-	dst := like(img)
-	dst.Depth = array.Uint8
-	for i, x := range img.Data {
+	convert := func(x float64) uint8 {
 		// The conversion keeps the product from being fused with the sum,
 		// which Go allows: OpenCV rounds it, and halves decide the rounding.
-		dst.Data[i] = saturate8(math.Abs(float64(alpha*x) + beta))
+		return uint8(saturate8(math.Abs(float64(alpha*x) + beta)))
 	}
-	return dst, nil
+	dst := make([]uint8, img.Len())
+	if src, ok := img.Uint8s(); ok {
+		var lut [256]uint8
+		for v := range lut {
+			lut[v] = convert(float64(v))
+		}
+		for i, v := range src {
+			dst[i] = lut[v]
+		}
+	} else {
+		for i, x := range img.Floats() {
+			dst[i] = convert(x)
+		}
+	}
+	return imageOfBytes(img.Shape, dst), nil
 }
 
 // saturate8 rounds v half to even and clips it to 0…255, NaN to 0, as

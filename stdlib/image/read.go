@@ -20,7 +20,8 @@ const MaxPixels = 1 << 25
 // Read decodes the PNG, JPEG or GIF file at path (the format is told from
 // the file's first bytes, not its name) into an H×W×3 array of red, green
 // and blue values or, if gray is set, an H×W array of gray values, both
-// 0…255 as float64, labelled array.Uint8 (CV_8U) so that the filters that
+// 0…255, of depth array.Uint8 (CV_8U) and backed by bytes (see
+// array.FromBytes), so that the filters work on the bytes and those that
 // keep a depth round and saturate as OpenCV's do. Note that calc's colour
 // order is RGB: OpenCV's imread returns BGR.
 //
@@ -77,7 +78,7 @@ func ReadLimit(path string, gray bool, limit int) (*array.Array, error) {
 	case bytes.HasPrefix(data, []byte{0xff, 0xd8, 0xff}):
 		img, err = jpeg.Decode(r)
 		if y, ok := img.(*stdimage.YCbCr); ok && gray && err == nil {
-			return eight(lumaPlane(y)), nil
+			return lumaPlane(y), nil
 		}
 	case bytes.HasPrefix(data, []byte("GIF87a")), bytes.HasPrefix(data, []byte("GIF89a")):
 		img, err = gif.Decode(r)
@@ -89,15 +90,15 @@ func ReadLimit(path string, gray bool, limit int) (*array.Array, error) {
 	}
 	s := samplesOf(img)
 	if gray {
-		return eight(s.gray(weights)), nil
+		return s.gray(weights), nil
 	}
-	return eight(s.colour()), nil
+	return s.colour(), nil
 }
 
 // checkDecode refuses an image whose decoding would pass limit numbers
 // (float64s) or MaxPixels pixels: the decoder's image (bytes per pixel by
 // its colour model), the samples (three of 16 bits a pixel) and the
-// result (one or three float64s a pixel).
+// result (one or three float64s a pixel: its values once made float64).
 func checkDecode(path string, cfg stdimage.Config, gray bool, limit int) error {
 	pixels := float64(cfg.Width) * float64(cfg.Height)
 	channels := 3.0
@@ -130,12 +131,6 @@ func decodedBytes(m color.Model) float64 {
 		return 1
 	}
 	return 8 // RGBA64, NRGBA64: four channels of 16 bits
-}
-
-// eight labels a decoded image as 8-bit, which its values are.
-func eight(a *array.Array) *array.Array {
-	a.Depth = array.Uint8
-	return a
 }
 
 // grayWeights are 15-bit fixed-point weights of red, green and blue for
@@ -245,31 +240,31 @@ func deep(img stdimage.Image) bool {
 	return false
 }
 
-// colour returns the samples as an H×W×3 array of 8-bit values; 16-bit
-// samples keep their high byte, as libpng's png_set_strip_16 does.
+// colour returns the samples as an H×W×3 8-bit image; 16-bit samples keep
+// their high byte, as libpng's png_set_strip_16 does.
 func (s samples) colour() *array.Array {
-	out := array.Zeros(s.h, s.w, 3)
+	out := make([]uint8, len(s.rgb))
 	shift := s.shift()
 	for i, v := range s.rgb {
-		out.Data[i] = float64(v >> shift)
+		out[i] = uint8(v >> shift)
 	}
-	return out
+	return imageOfBytes([]int{s.h, s.w, 3}, out)
 }
 
 // gray returns the samples mixed to gray with the weights w, as an H×W
-// array of 8-bit values.
+// 8-bit image.
 func (s samples) gray(w grayWeights) *array.Array {
-	out := array.Zeros(s.h, s.w)
+	out := make([]uint8, s.h*s.w)
 	shift, round := s.shift(), w.round8
 	if s.deep {
 		round = w.round16
 	}
-	for i := range out.Data {
+	for i := range out {
 		p := s.rgb[3*i : 3*i+3]
 		sum := w.r*uint32(p[0]) + w.g*uint32(p[1]) + w.b*uint32(p[2]) + round
-		out.Data[i] = float64(sum >> 15 >> shift)
+		out[i] = uint8(sum >> 15 >> shift)
 	}
-	return out
+	return imageOfBytes([]int{s.h, s.w}, out)
 }
 
 // shift is the right shift that takes a sample to 8 bits.
@@ -280,18 +275,15 @@ func (s samples) shift() uint {
 	return 0
 }
 
-// lumaPlane returns the Y plane of a decoded JPEG as an H×W array, the gray
-// image libjpeg decodes when asked for JCS_GRAYSCALE.
+// lumaPlane returns the Y plane of a decoded JPEG as an H×W 8-bit image,
+// the gray image libjpeg decodes when asked for JCS_GRAYSCALE.
 func lumaPlane(m *stdimage.YCbCr) *array.Array {
 	b := m.Bounds()
-	out := array.Zeros(b.Dy(), b.Dx())
+	out := make([]uint8, b.Dy()*b.Dx())
 	for y := range b.Dy() {
-		row := m.Y[m.YOffset(b.Min.X, b.Min.Y+y):][:b.Dx()]
-		for x, v := range row {
-			out.Data[y*b.Dx()+x] = float64(v)
-		}
+		copy(out[y*b.Dx():], m.Y[m.YOffset(b.Min.X, b.Min.Y+y):][:b.Dx()])
 	}
-	return out
+	return imageOfBytes([]int{b.Dy(), b.Dx()}, out)
 }
 
 // upsample returns the chroma plane p (m.Cb or m.Cr) of a decoded JPEG at

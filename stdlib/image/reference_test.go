@@ -103,13 +103,23 @@ func (c refCase) border() Border {
 }
 
 // call runs the function a case names and returns its array and number.
-func (r *reference) call(t testing.TB, c refCase) (*array.Array, float64, error) {
+// Its 8-bit inputs are backed by bytes, as images read from files are, or
+// with floats set their values are float64 labelled Uint8, as an image
+// built by assignment is.
+func (r *reference) call(t testing.TB, c refCase, floats bool) (*array.Array, float64, error) {
 	in := func(name string) *array.Array {
 		a := r.array(t, "in/"+name)
-		if strings.HasSuffix(name, "8") {
-			a = &array.Array{Shape: a.Shape, Data: a.Data, Depth: array.Uint8}
+		if !strings.HasSuffix(name, "8") {
+			return a
 		}
-		return a
+		if floats {
+			return array.NewDepth(a.Shape, a.Floats(), array.Uint8)
+		}
+		b := make([]uint8, a.Len())
+		for i, v := range a.Floats() {
+			b[i] = uint8(v)
+		}
+		return array.FromBytes(a.Shape, b)
 	}
 	arr := func(a *array.Array, err error) (*array.Array, float64, error) { return a, 0, err }
 	switch c.Func {
@@ -230,7 +240,7 @@ func TestOpenCV(t *testing.T) {
 	}
 	worst := map[string]float64{}
 	for _, c := range ref.Cases {
-		got, v, err := ref.call(t, c)
+		got, v, err := ref.call(t, c, false)
 		if err != nil {
 			t.Errorf("%s: %v", c.Name, err)
 			continue
@@ -247,7 +257,7 @@ func TestOpenCV(t *testing.T) {
 			d, at := maxDiff(got, want, period)
 			if d > tol || math.IsNaN(d) {
 				t.Errorf("%s: differs from OpenCV by %.3g at index %d (got %.17g, want %.17g)",
-					c.Name, d, at, got.Data[at], want.Data[at])
+					c.Name, d, at, got.Floats()[at], want.Floats()[at])
 			}
 			diff = max(diff, d)
 		}
@@ -276,8 +286,8 @@ func maxDiff(got, want *array.Array, period float64) (float64, int) {
 		return math.Inf(1), 0
 	}
 	worst, at := 0.0, 0
-	for i, w := range want.Data {
-		g := got.Data[i]
+	for i, w := range want.Floats() {
+		g := got.Floats()[i]
 		if math.IsNaN(g) && math.IsNaN(w) {
 			continue
 		}
@@ -290,4 +300,34 @@ func maxDiff(got, want *array.Array, period float64) (float64, int) {
 		}
 	}
 	return worst, at
+}
+
+// TestByteBacked checks that each case of an 8-bit image gives the same
+// answer whether the image is backed by bytes or only labelled Uint8, and
+// that an 8-bit result is backed by bytes.
+func TestByteBacked(t *testing.T) {
+	ref, err := loadReference()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range ref.Cases {
+		if !strings.HasSuffix(c.Input, "8") {
+			continue
+		}
+		got, v, err := ref.call(t, c, false)
+		want, wantV, wantErr := ref.call(t, c, true)
+		if fmt.Sprint(err) != fmt.Sprint(wantErr) || v != wantV || (got == nil) != (want == nil) {
+			t.Errorf("%s: bytes give %v, %v; floats %v, %v", c.Name, v, err, wantV, wantErr)
+			continue
+		}
+		if got == nil {
+			continue
+		}
+		if !array.Equal(got, want) || got.Depth != want.Depth {
+			t.Errorf("%s: bytes and floats give different %s and %s results", c.Name, got.Depth, want.Depth)
+		}
+		if _, ok := got.Uint8s(); ok != (got.Depth == array.Uint8) {
+			t.Errorf("%s: a result of depth %s backed by bytes: %v", c.Name, got.Depth, ok)
+		}
+	}
 }

@@ -17,14 +17,15 @@ var bg = context.Background()
 func TestStop(t *testing.T) {
 	img := benchImage8()
 	// Four copies of img side by side, and img as three colour channels.
-	tiled := &array.Array{Shape: []int{benchSize, 4 * benchSize}, Depth: array.Uint8}
+	var tiledData []float64
 	for y := range benchSize {
-		row := img.Data[y*benchSize : (y+1)*benchSize]
+		row := img.Floats()[y*benchSize : (y+1)*benchSize]
 		for range 4 {
-			tiled.Data = append(tiled.Data, row...)
+			tiledData = append(tiledData, row...)
 		}
 	}
-	colour := &array.Array{Shape: []int{benchSize, benchSize, 3}, Data: make([]float64, 3*len(img.Data)), Depth: array.Uint8}
+	tiled := array.NewDepth([]int{benchSize, 4 * benchSize}, tiledData, array.Uint8)
+	colour := array.NewDepth([]int{benchSize, benchSize, 3}, make([]float64, 3*img.Len()), array.Uint8)
 	kernel, _ := StructuringElement(Ellipse, 31, 31, -1, -1)
 	for name, f := range map[string]func(ctx context.Context) (*array.Array, error){
 		"GaussianBlur": func(ctx context.Context) (*array.Array, error) {
@@ -39,12 +40,12 @@ func TestStop(t *testing.T) {
 		},
 		"Canny": func(ctx context.Context) (*array.Array, error) { return Canny(ctx, tiled, 10, 20, 5, true) },
 		"ResizeLinear": func(ctx context.Context) (*array.Array, error) {
-			return ResizeLinear(ctx, img, 5000, 5000)
+			return ResizeLinear(ctx, colour, 5000, 5000)
 		},
 		"ResizeNearest": func(ctx context.Context) (*array.Array, error) {
 			return ResizeNearest(ctx, colour, 5000, 5000)
 		},
-		"ResizeArea": func(ctx context.Context) (*array.Array, error) { return ResizeArea(ctx, img, 5000, 5000) },
+		"ResizeArea": func(ctx context.Context) (*array.Array, error) { return ResizeArea(ctx, colour, 5000, 5000) },
 		"Erode":      func(ctx context.Context) (*array.Array, error) { return Erode(ctx, img, kernel, -1, -1, 50) },
 		"Sobel":      func(ctx context.Context) (*array.Array, error) { return Sobel(ctx, img, 1, 0, 31, 1, 0, Reflect101) },
 	} {

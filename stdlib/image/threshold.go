@@ -52,7 +52,7 @@ func Threshold(img *array.Array, t, maxval float64, mode ThresholdMode) (*array.
 		if l.c != 1 {
 			return nil, 0, fmt.Errorf("%s: Otsu needs a gray (1-channel) image, got shape %s", fn, array.ShapeString(img.Shape))
 		}
-		if t, err = otsu(img.Data); err != nil {
+		if t, err = otsu(img.Floats()); err != nil {
 			return nil, 0, fmt.Errorf("%s: %w", fn, err)
 		}
 	}
@@ -64,8 +64,8 @@ func Threshold(img *array.Array, t, maxval float64, mode ThresholdMode) (*array.
 		// OpenCV compares 8-bit values with ⌊t⌋, and stores 8 bits.
 		t, maxval, dst.Depth = math.Floor(t), array.Uint8.Saturate(maxval), array.Uint8
 	}
-	out := dst.Data
-	for i, x := range img.Data {
+	out := dst.Floats()
+	for i, x := range img.Floats() {
 		above := x > t
 		switch base {
 		case Binary:
@@ -80,7 +80,7 @@ func Threshold(img *array.Array, t, maxval float64, mode ThresholdMode) (*array.
 			out[i] = pick(above, 0, x)
 		}
 	}
-	return dst, t, nil
+	return packed(dst), t, nil
 }
 
 // pick returns a if cond holds and b otherwise.

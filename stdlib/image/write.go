@@ -58,7 +58,12 @@ func Write(path string, img *array.Array, normalize bool) error {
 	case l.c == 4 && format != ".png":
 		return fmt.Errorf("%s: %s: JPEG has no alpha channel; give an H×W×3 image", fn, path)
 	}
-	m := toImage(img.Data, l, byteConverter(img.Data, normalize))
+	var m stdimage.Image
+	if b, ok := img.Uint8s(); ok && !normalize {
+		m = toImage(b, l, func(v uint8) uint8 { return v })
+	} else {
+		m = toImage(img.Floats(), l, byteConverter(img.Floats(), normalize))
+	}
 	return dataio.WriteFile(path, func(w io.Writer) error { return encode(w, m) }) // its errors say "cannot write PATH"
 }
 
@@ -86,7 +91,7 @@ func byteConverter(data []float64, normalize bool) func(float64) uint8 {
 
 // toImage returns the image of data, laid out as l with 1, 3 or 4
 // channels, converting each value with conv.
-func toImage(data []float64, l layout, conv func(float64) uint8) stdimage.Image {
+func toImage[T uint8 | float64](data []T, l layout, conv func(T) uint8) stdimage.Image {
 	r := stdimage.Rect(0, 0, l.w, l.h)
 	if l.c == 1 {
 		m := stdimage.NewGray(r)

@@ -28,7 +28,7 @@ func Cholesky(a *array.Array) (*array.Array, error) {
 	if err := checkSymmetric("cholesky", a, n); err != nil {
 		return nil, err
 	}
-	l := slices.Clone(a.Data)
+	l := slices.Clone(a.Floats())
 	if _, ok := lapack64.Potrf(blas64.Symmetric{Uplo: blas.Lower, N: n, Stride: n, Data: l}); !ok {
 		return nil, fail("cholesky", ErrNotPositiveDefinite)
 	}

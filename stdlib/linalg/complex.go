@@ -40,7 +40,7 @@ func ComplexSolve(a, b *array.Complex) (*array.Complex, error) {
 	if vector {
 		shape = []int{n}
 	}
-	return splitParts(x.Data, n, k, shape), nil
+	return splitParts(x.Floats(), n, k, shape), nil
 }
 
 // ComplexInv returns the inverse of the square complex matrix a, like
@@ -55,7 +55,7 @@ func ComplexInv(a *array.Complex) (*array.Complex, error) {
 	if err != nil {
 		return nil, err
 	}
-	return splitParts(x.Data, n, n, []int{n, n}), nil
+	return splitParts(x.Floats(), n, n, []int{n, n}), nil
 }
 
 // ComplexDet returns the determinant of the square complex matrix a, like
@@ -106,9 +106,10 @@ func cabs1(z complex128) float64 { return math.Abs(real(z)) + math.Abs(imag(z)) 
 func realForm(a *array.Complex) *mat.Dense {
 	n := a.Shape()[0]
 	m := mat.NewDense(2*n, 2*n, nil)
+	re, im := a.Re.Floats(), a.Im.Floats()
 	for i := range n {
 		for j := range n {
-			p, q := a.Re.Data[i*n+j], a.Im.Data[i*n+j]
+			p, q := re[i*n+j], im[i*n+j]
 			m.Set(i, j, p)
 			m.Set(i, n+j, -q)
 			m.Set(n+i, j, q)
@@ -122,8 +123,8 @@ func realForm(a *array.Complex) *mat.Dense {
 // right-hand sides b, a vector (k = 1) or an n×k matrix.
 func stackParts(b *array.Complex, n, k int) *mat.Dense {
 	data := make([]float64, 2*n*k)
-	copy(data, b.Re.Data)
-	copy(data[n*k:], b.Im.Data)
+	copy(data, b.Re.Floats())
+	copy(data[n*k:], b.Im.Floats())
 	return mat.NewDense(2*n, k, data)
 }
 

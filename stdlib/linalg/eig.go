@@ -15,11 +15,11 @@ func Eig(a *array.Array, vectors bool) (values, vecs []complex128, err error) {
 	if _, _, err := checkMatrix("eig", a, true); err != nil {
 		return nil, nil, err
 	}
-	if err := checkFinite("eig", a.Data); err != nil {
+	if err := checkFinite("eig", a.Floats()); err != nil {
 		return nil, nil, err
 	}
 	n := a.Shape[0]
-	wr, wi, vr, ok := geev(append([]float64(nil), a.Data...), n, vectors)
+	wr, wi, vr, ok := geev(append([]float64(nil), a.Floats()...), n, vectors)
 	if !ok {
 		return nil, nil, fail("eig", ErrNoConvergence)
 	}

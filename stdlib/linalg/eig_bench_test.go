@@ -18,8 +18,8 @@ func BenchmarkEigvals500(b *testing.B) { benchmarkEig(b, false) }
 func benchmarkEig(b *testing.B, vectors bool) {
 	r := rand.New(rand.NewPCG(16, 16))
 	a := array.Zeros(500, 500)
-	for i := range a.Data {
-		a.Data[i] = r.NormFloat64()
+	for i := range a.Len() {
+		a.Floats()[i] = r.NormFloat64()
 	}
 	for b.Loop() {
 		if _, _, err := Eig(a, vectors); err != nil {

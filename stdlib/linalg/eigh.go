@@ -20,14 +20,14 @@ func Eigh(a *array.Array) (values, vectors *array.Array, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := checkFinite("eigh", a.Data); err != nil {
+	if err := checkFinite("eigh", a.Floats()); err != nil {
 		return nil, nil, err
 	}
 	if err := checkSymmetric("eigh", a, n); err != nil {
 		return nil, nil, err
 	}
 	var e mat.EigenSym
-	if !e.Factorize(mat.NewSymDense(n, a.Data), true) {
+	if !e.Factorize(mat.NewSymDense(n, a.Floats()), true) {
 		return nil, nil, fail("eigh", ErrNoConvergence)
 	}
 	// The factorization is discarded, so its storage can be handed over.

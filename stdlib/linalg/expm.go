@@ -36,7 +36,7 @@ func Expm(a *array.Array) (*array.Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkFinite("expm", a.Data); err != nil {
+	if err := checkFinite("expm", a.Floats()); err != nil {
 		return nil, err
 	}
 	n, _ := A.Dims()

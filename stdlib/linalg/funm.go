@@ -76,7 +76,7 @@ func Logm(a *array.Array) (re, im *array.Array, err error) {
 		log[k] *= scale
 	}
 	re, im = s.back(log, false)
-	for _, v := range im.Data {
+	for _, v := range im.Floats() {
 		if math.Abs(v) > 1e6*eps {
 			return re, im, nil
 		}
@@ -101,11 +101,11 @@ func complexSchur(name string, a *array.Array) (*schurForm, error) {
 	if _, _, err := checkMatrix(name, a, true); err != nil {
 		return nil, err
 	}
-	if err := checkFinite(name, a.Data); err != nil {
+	if err := checkFinite(name, a.Floats()); err != nil {
 		return nil, err
 	}
 	n := a.Shape[0]
-	h := append([]float64(nil), a.Data...)
+	h := append([]float64(nil), a.Floats()...)
 	tau := make([]float64, n-1)
 	work := workFor(func(w []float64, l int) { impl.Dgehrd(n, 0, n-1, h, n, tau, w, l) })
 	impl.Dgehrd(n, 0, n-1, h, n, tau, work, len(work))
@@ -208,13 +208,14 @@ func (s *schurForm) back(f []complex128, realOnly bool) (re, im *array.Array) {
 		}
 	}
 	re, im = array.Zeros(n, n), array.Zeros(n, n)
+	rd, id := re.Floats(), im.Floats()
 	for i := range n {
 		for j := range n {
 			var sum complex128
 			for k := range n {
 				sum += zf[i*n+k] * cmplx.Conj(s.z[j*n+k])
 			}
-			re.Data[i*n+j], im.Data[i*n+j] = real(sum), imag(sum)
+			rd[i*n+j], id[i*n+j] = real(sum), imag(sum)
 		}
 	}
 	if realOnly {

@@ -105,7 +105,7 @@ func dense(name string, a *array.Array, square bool) (*mat.Dense, error) {
 	if err != nil {
 		return nil, err
 	}
-	return mat.NewDense(m, n, a.Data), nil
+	return mat.NewDense(m, n, a.Floats()), nil
 }
 
 // rhs returns the right-hand side b of a system with m equations as an m×k
@@ -114,9 +114,9 @@ func dense(name string, a *array.Array, square bool) (*mat.Dense, error) {
 func rhs(name string, b *array.Array, m int) (B *mat.Dense, vector bool, err error) {
 	switch {
 	case len(b.Shape) == 1 && b.Shape[0] == m:
-		return mat.NewDense(m, 1, b.Data), true, nil
+		return mat.NewDense(m, 1, b.Floats()), true, nil
 	case len(b.Shape) == 2 && b.Shape[0] == m && b.Shape[1] > 0:
-		return mat.NewDense(m, b.Shape[1], b.Data), false, nil
+		return mat.NewDense(m, b.Shape[1], b.Floats()), false, nil
 	}
 	return nil, false, fmt.Errorf("%s: b must have shape (%d,) or (%d, k) with k > 0, got %s", name, m, m, formatShape(b.Shape))
 }
@@ -124,13 +124,13 @@ func rhs(name string, b *array.Array, m int) (B *mat.Dense, vector bool, err err
 // checkSymmetric reports ErrNotSymmetric unless the n×n matrix a is
 // symmetric to within symmetryTol, a finite matrix.
 func checkSymmetric(name string, a *array.Array, n int) error {
-	scale := 0.0
-	for _, v := range a.Data {
+	scale, data := 0.0, a.Floats()
+	for _, v := range data {
 		scale = max(scale, math.Abs(v))
 	}
 	for i := range n {
 		for j := range i {
-			if math.Abs(a.Data[i*n+j]-a.Data[j*n+i]) > symmetryTol*scale {
+			if math.Abs(data[i*n+j]-data[j*n+i]) > symmetryTol*scale {
 				return fail(name, ErrNotSymmetric)
 			}
 		}

@@ -24,9 +24,9 @@ func matrix(rows ...[]float64) *array.Array {
 // asDense views a matrix, or a vector as a column, as a *mat.Dense.
 func asDense(a *array.Array) *mat.Dense {
 	if len(a.Shape) == 1 {
-		return mat.NewDense(a.Shape[0], 1, a.Data)
+		return mat.NewDense(a.Shape[0], 1, a.Floats())
 	}
-	return mat.NewDense(a.Shape[0], a.Shape[1], a.Data)
+	return mat.NewDense(a.Shape[0], a.Shape[1], a.Floats())
 }
 
 // product returns the product of the given matrices.
@@ -91,11 +91,11 @@ func TestFactorizations(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(s.Data) != k || !slices.IsSortedFunc(s.Data, func(x, y float64) int { return cmp.Compare(y, x) }) {
-				t.Errorf("singular values %v: want %d in descending order", s.Data, k)
+			if s.Len() != k || !slices.IsSortedFunc(s.Floats(), func(x, y float64) int { return cmp.Compare(y, x) }) {
+				t.Errorf("singular values %v: want %d in descending order", s.Floats(), k)
 			}
 			sigma := mat.NewDense(m, n, nil)
-			for i, v := range s.Data {
+			for i, v := range s.Floats() {
 				sigma.Set(i, i, v)
 			}
 			checkOrthonormalColumns(t, "U", asDense(u))
@@ -144,24 +144,24 @@ func TestFactorizations(t *testing.T) {
 
 			// The minimum-norm least-squares solution is A⁺·b.
 			b := array.Vector(make([]float64, m))
-			for i := range b.Data {
-				b.Data[i] = float64(i*i) - 1
+			for i := range b.Len() {
+				b.Floats()[i] = float64(i*i) - 1
 			}
 			x, res, rank, sv, err := Lstsq(tm.a, b, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
 			checkClose(t, "lstsq x", asDense(x), product(P, asDense(b)))
-			if rank != tm.rank || !floats.EqualApprox(sv.Data, s.Data, tol) {
-				t.Errorf("lstsq rank %d, sv %v; want %d, %v", rank, sv.Data, tm.rank, s.Data)
+			if rank != tm.rank || !floats.EqualApprox(sv.Floats(), s.Floats(), tol) {
+				t.Errorf("lstsq rank %d, sv %v; want %d, %v", rank, sv.Floats(), tm.rank, s.Floats())
 			}
-			if wantRes := rank == n && m > n; wantRes != (len(res.Data) == 1) {
-				t.Errorf("lstsq residuals %v for rank %d of %dx%d", res.Data, rank, m, n)
+			if wantRes := rank == n && m > n; wantRes != (res.Len() == 1) {
+				t.Errorf("lstsq residuals %v for rank %d of %dx%d", res.Floats(), rank, m, n)
 			} else if wantRes {
 				var d mat.Dense
 				d.Sub(asDense(b), product(A, asDense(x)))
-				if got := mat.Dot(d.ColView(0), d.ColView(0)); math.Abs(res.Data[0]-got) > tol {
-					t.Errorf("lstsq residual %v; want %v", res.Data[0], got)
+				if got := mat.Dot(d.ColView(0), d.ColView(0)); math.Abs(res.Floats()[0]-got) > tol {
+					t.Errorf("lstsq residual %v; want %v", res.Floats()[0], got)
 				}
 			}
 
@@ -182,8 +182,7 @@ func checkSquare(t *testing.T, tm testMatrix, A *mat.Dense) {
 	}
 	if err == nil {
 		checkClose(t, "A·A⁻¹", product(A, asDense(inv)), identity(n))
-		b := matrix([]float64{1, 2}, []float64{3, 4}, []float64{5, 6})
-		b.Shape[0], b.Data = n, b.Data[:2*n]
+		b := array.New([]int{n, 2}, []float64{1, 2, 3, 4, 5, 6}[:2*n])
 		x, err := Solve(tm.a, b)
 		if err != nil {
 			t.Fatal(err)
@@ -202,13 +201,13 @@ func checkSquare(t *testing.T, tm testMatrix, A *mat.Dense) {
 		t.Errorf("Eigh error %v for symmetric = %v", err, tm.symmetric)
 	}
 	if err == nil {
-		if !slices.IsSorted(values.Data) {
-			t.Errorf("eigenvalues %v not ascending", values.Data)
+		if !slices.IsSorted(values.Floats()) {
+			t.Errorf("eigenvalues %v not ascending", values.Floats())
 		}
 		V := asDense(vectors)
 		checkOrthonormalColumns(t, "V", V)
 		var VΛ mat.Dense
-		VΛ.Mul(V, mat.NewDiagDense(n, values.Data))
+		VΛ.Mul(V, mat.NewDiagDense(n, values.Floats()))
 		checkClose(t, "A·V", product(A, V), &VΛ)
 	}
 
@@ -230,8 +229,8 @@ func checkTriangular(t *testing.T, what string, a *array.Array, lower bool) {
 	m, n := a.Shape[0], a.Shape[1]
 	for i := range m {
 		for j := range n {
-			if (j > i) == lower && i != j && a.Data[i*n+j] != 0 {
-				t.Errorf("%s[%d, %d] = %v; want 0 in a triangular matrix", what, i, j, a.Data[i*n+j])
+			if (j > i) == lower && i != j && a.Floats()[i*n+j] != 0 {
+				t.Errorf("%s[%d, %d] = %v; want 0 in a triangular matrix", what, i, j, a.Floats()[i*n+j])
 			}
 		}
 	}
@@ -253,11 +252,11 @@ var knownValues = []struct {
 	}, []float64{0}},
 	{"inv [[4,7],[2,6]]", func() ([]float64, error) {
 		x, err := Inv(matrix([]float64{4, 7}, []float64{2, 6}))
-		return x.Data, err
+		return x.Floats(), err
 	}, []float64{0.6, -0.7, -0.2, 0.4}},
 	{"solve a vector", func() ([]float64, error) {
 		x, err := Solve(matrix([]float64{3, 1}, []float64{1, 2}), array.Vector([]float64{9, 8}))
-		return x.Data, err
+		return x.Floats(), err
 	}, []float64{2, 3}},
 	{"trace of a wide matrix", func() ([]float64, error) {
 		tr, err := Trace(matrix([]float64{1, 2, 3}, []float64{4, 5, 6}))
@@ -265,21 +264,21 @@ var knownValues = []struct {
 	}, []float64{6}},
 	{"eigh [[2,1],[1,2]]", func() ([]float64, error) {
 		values, _, err := Eigh(matrix([]float64{2, 1}, []float64{1, 2}))
-		return values.Data, err
+		return values.Floats(), err
 	}, []float64{1, 3}},
 	{"eigh accepts rounding-level asymmetry", func() ([]float64, error) {
 		values, _, err := Eigh(matrix([]float64{2, 1 + 1e-14}, []float64{1, 2}))
-		return values.Data, err
+		return values.Floats(), err
 	}, []float64{1, 3}},
 	{"lstsq y = 1 + 2x", func() ([]float64, error) {
 		a := matrix([]float64{1, 0}, []float64{1, 1}, []float64{1, 2}, []float64{1, 3})
 		x, res, rank, _, err := Lstsq(a, array.Vector([]float64{1, 3, 5, 7}), 0)
-		return append(x.Data, append(res.Data, float64(rank))...), err
+		return append(x.Floats(), append(res.Floats(), float64(rank))...), err
 	}, []float64{1, 2, 0, 2}},
 	{"lstsq of a rank-deficient matrix has no residuals", func() ([]float64, error) {
 		a := matrix([]float64{1, 1}, []float64{1, 1}, []float64{1, 1})
 		x, res, rank, _, err := Lstsq(a, array.Vector([]float64{2, 2, 2}), 0)
-		return append(x.Data, append(res.Data, float64(rank))...), err
+		return append(x.Floats(), append(res.Floats(), float64(rank))...), err
 	}, []float64{1, 1, 1}},
 	{"matrix_rank with an explicit tol", func() ([]float64, error) {
 		rank, err := MatrixRank(matrix([]float64{1, 0}, []float64{0, 1e-3}), 1e-2)
@@ -287,16 +286,16 @@ var knownValues = []struct {
 	}, []float64{1}},
 	{"pinv of a column", func() ([]float64, error) {
 		p, err := Pinv(matrix([]float64{1}, []float64{2}, []float64{2}))
-		return p.Data, err
+		return p.Floats(), err
 	}, []float64{1.0 / 9, 2.0 / 9, 2.0 / 9}},
 	{"svd values of [[3,0],[0,-4]]", func() ([]float64, error) {
 		_, s, _, err := SVD(matrix([]float64{3, 0}, []float64{0, -4}), true)
-		return s.Data, err
+		return s.Floats(), err
 	}, []float64{4, 3}},
 	// Wikipedia, "Cholesky decomposition", example.
 	{"cholesky", func() ([]float64, error) {
 		l, err := Cholesky(matrix([]float64{4, 12, -16}, []float64{12, 37, -43}, []float64{-16, -43, 98}))
-		return l.Data, err
+		return l.Floats(), err
 	}, []float64{2, 0, 0, 6, 1, 0, -8, 5, 3}},
 }
 
@@ -332,8 +331,8 @@ func TestShapes(t *testing.T) {
 		{"qr q", q, []int{2, 2}}, {"qr r", r, []int{2, 3}},
 		{"solve vector", sol, []int{2}}, {"eigh values", values, []int{2}}, {"eigh vectors", vectors, []int{2, 2}},
 	} {
-		if !slices.Equal(c.got.Shape, c.want) || len(c.got.Data) != array.Size(c.want) {
-			t.Errorf("%s has shape %v with %d elements; want %v", c.name, c.got.Shape, len(c.got.Data), c.want)
+		if !slices.Equal(c.got.Shape, c.want) || c.got.Len() != array.Size(c.want) {
+			t.Errorf("%s has shape %v with %d elements; want %v", c.name, c.got.Shape, c.got.Len(), c.want)
 		}
 	}
 }
@@ -422,9 +421,9 @@ func TestNonFinite(t *testing.T) {
 			switch {
 			case squareOnly[name] && a.Shape[0] != a.Shape[1]:
 			case iterative[name] && !errors.Is(err, ErrNonFinite):
-				t.Errorf("%s of %v: error %v; want ErrNonFinite", name, a.Data, err)
+				t.Errorf("%s of %v: error %v; want ErrNonFinite", name, a.Floats(), err)
 			case !iterative[name] && err != nil && !errors.Is(err, ErrSingular) && !errors.Is(err, ErrNotPositiveDefinite):
-				t.Errorf("%s of %v: unexpected error %v", name, a.Data, err)
+				t.Errorf("%s of %v: unexpected error %v", name, a.Floats(), err)
 			}
 		}
 	}

@@ -33,7 +33,7 @@ func Solve(a, b *array.Array) (*array.Array, error) {
 		return nil, err
 	}
 	if vector {
-		x = array.Vector(x.Data)
+		x = array.Vector(x.Floats())
 	}
 	return x, nil
 }

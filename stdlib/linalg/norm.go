@@ -119,15 +119,16 @@ func NullSpace(a *array.Array, rcond float64) (*array.Array, error) {
 	if rcond <= 0 {
 		rcond = float64(max(m, n)) * eps
 	}
-	tol := s.Data[0] * rcond
+	tol := s.Floats()[0] * rcond
 	rank := 0
-	for rank < len(s.Data) && s.Data[rank] > tol {
+	for rank < s.Len() && s.Floats()[rank] > tol {
 		rank++
 	}
 	out := array.Zeros(n, n-rank)
+	od, vd := out.Floats(), vt.Floats()
 	for i := range n {
 		for j := rank; j < n; j++ {
-			out.Data[i*(n-rank)+j-rank] = vt.Data[j*n+i]
+			od[i*(n-rank)+j-rank] = vd[j*n+i]
 		}
 	}
 	return out, nil

@@ -28,7 +28,7 @@ func nested(raw json.RawMessage) *array.Array {
 	if json.Unmarshal(raw, &m) == nil {
 		a := array.Zeros(len(m), len(m[0]))
 		for i, row := range m {
-			copy(a.Data[i*len(row):], row)
+			copy(a.Floats()[i*len(row):], row)
 		}
 		return a
 	}
@@ -133,13 +133,13 @@ func TestScipyReference(t *testing.T) {
 				continue
 			}
 			scale, _ := Norm(want, NormOrder{Name: "default"})
-			if !slices.Equal(got.Shape, want.Shape) && len(want.Data) > 0 {
+			if !slices.Equal(got.Shape, want.Shape) && want.Len() > 0 {
 				t.Errorf("%s: shape %v, want %v", name, got.Shape, want.Shape)
 				continue
 			}
-			for j := range want.Data {
-				if !closeTo(got.Data[j], want.Data[j], 1e-13, scale) {
-					t.Errorf("%s [%d]: got %v, want %v", name, j, got.Data[j], want.Data[j])
+			for j := range want.Len() {
+				if !closeTo(got.Floats()[j], want.Floats()[j], 1e-13, scale) {
+					t.Errorf("%s [%d]: got %v, want %v", name, j, got.Floats()[j], want.Floats()[j])
 					break
 				}
 			}
@@ -183,15 +183,15 @@ func TestScipyReference(t *testing.T) {
 			aq, _ := array.Dot(a, q)
 			qq, _ := array.Dot(array.Transpose(q), q)
 			id := array.Eye(want, want, 0)
-			for j := range aq.Data {
-				if math.Abs(aq.Data[j]) > 1e-13 {
-					t.Errorf("%s: A·Q is not 0: %v", name, aq.Data)
+			for j := range aq.Len() {
+				if math.Abs(aq.Floats()[j]) > 1e-13 {
+					t.Errorf("%s: A·Q is not 0: %v", name, aq.Floats())
 					break
 				}
 			}
-			for j := range qq.Data {
-				if math.Abs(qq.Data[j]-id.Data[j]) > 1e-13 {
-					t.Errorf("%s: Q is not orthonormal: %v", name, qq.Data)
+			for j := range qq.Len() {
+				if math.Abs(qq.Floats()[j]-id.Floats()[j]) > 1e-13 {
+					t.Errorf("%s: Q is not orthonormal: %v", name, qq.Floats())
 					break
 				}
 			}
@@ -226,11 +226,11 @@ func checkMatrixFunction(t *testing.T, name string, c refCase, a *array.Array) {
 	}
 	wantRe := nested(want.Re)
 	scale := 0.0
-	for _, v := range wantRe.Data {
+	for _, v := range wantRe.Floats() {
 		scale = max(scale, math.Abs(v))
 	}
 	tol := 1e-12
-	if a.Data[1] == 1000 {
+	if a.Floats()[1] == 1000 {
 		tol = 2e-10
 	}
 	parts := [][2]*array.Array{{re, wantRe}}
@@ -238,9 +238,9 @@ func checkMatrixFunction(t *testing.T, name string, c refCase, a *array.Array) {
 		parts = append(parts, [2]*array.Array{im, nested(want.Im)})
 	}
 	for _, p := range parts {
-		for j := range p[1].Data {
-			if !closeTo(p[0].Data[j], p[1].Data[j], tol, scale) {
-				t.Errorf("%s [%d]: got %v, scipy %v", name, j, p[0].Data[j], p[1].Data[j])
+		for j := range p[1].Len() {
+			if !closeTo(p[0].Floats()[j], p[1].Floats()[j], tol, scale) {
+				t.Errorf("%s [%d]: got %v, scipy %v", name, j, p[0].Floats()[j], p[1].Floats()[j])
 				return
 			}
 		}
@@ -253,7 +253,7 @@ func formulaMatrix(n int) *array.Array {
 	a := array.Zeros(n, n)
 	for i := range n {
 		for j := range n {
-			a.Data[i*n+j] = float64((i*31+j*17+i*j)%23 - 11)
+			a.Floats()[i*n+j] = float64((i*31+j*17+i*j)%23 - 11)
 		}
 	}
 	return a
@@ -269,7 +269,7 @@ func checkEigenpairs(t *testing.T, name string, a *array.Array, values, vecs []c
 		for i := range n {
 			var av complex128
 			for j := range n {
-				av += complex(a.Data[i*n+j], 0) * vecs[j*n+k]
+				av += complex(a.Floats()[i*n+j], 0) * vecs[j*n+k]
 			}
 			if cmplx.Abs(av-lambda*vecs[i*n+k]) > 1e-12*max(scale, 1) {
 				t.Errorf("%s: A·v ≠ λ·v for eigenvalue %d (%v)", name, k, lambda)

@@ -14,9 +14,9 @@ func Kron(a, b *array.Array) (*array.Array, error) {
 		return nil, fmt.Errorf("kron: needs vectors or matrices, got shapes %s and %s", formatShape(a.Shape), formatShape(b.Shape))
 	}
 	if a.Ndim() <= 1 && b.Ndim() <= 1 {
-		out := make([]float64, 0, len(a.Data)*len(b.Data))
-		for _, x := range a.Data {
-			for _, y := range b.Data {
+		out := make([]float64, 0, a.Len()*b.Len())
+		for _, x := range a.Floats() {
+			for _, y := range b.Floats() {
 				out = append(out, x*y)
 			}
 		}
@@ -26,13 +26,14 @@ func Kron(a, b *array.Array) (*array.Array, error) {
 	br, bc := rowsCols(b)
 	cols := ac * bc
 	out := array.Zeros(ar*br, cols)
+	ad, bd, od := a.Floats(), b.Floats(), out.Floats()
 	for i := range ar {
 		for j := range ac {
-			x := a.Data[i*ac+j]
+			x := ad[i*ac+j]
 			for k := range br {
-				row := out.Data[(i*br+k)*cols+j*bc:]
+				row := od[(i*br+k)*cols+j*bc:]
 				for l := range bc {
-					row[l] = x * b.Data[k*bc+l]
+					row[l] = x * bd[k*bc+l]
 				}
 			}
 		}
@@ -45,7 +46,7 @@ func rowsCols(a *array.Array) (int, int) {
 	if a.Ndim() == 2 {
 		return a.Shape[0], a.Shape[1]
 	}
-	return 1, len(a.Data)
+	return 1, a.Len()
 }
 
 // Diag returns, as numpy.diag, the square matrix with the vector v on its
@@ -54,23 +55,23 @@ func rowsCols(a *array.Array) (int, int) {
 func Diag(v *array.Array, k int) (*array.Array, error) {
 	switch v.Ndim() {
 	case 1:
-		n := len(v.Data) + abs(k)
+		n := v.Len() + abs(k)
 		out := array.Zeros(n, n)
-		for i, x := range v.Data {
+		for i, x := range v.Floats() {
 			r, c := i, i
 			if k > 0 {
 				c += k
 			} else {
 				r -= k
 			}
-			out.Data[r*n+c] = x
+			out.Floats()[r*n+c] = x
 		}
 		return out, nil
 	case 2:
 		rows, cols := v.Shape[0], v.Shape[1]
 		var out []float64
 		for i := max(0, -k); i < rows && i+k < cols; i++ {
-			out = append(out, v.Data[i*cols+i+k])
+			out = append(out, v.Floats()[i*cols+i+k])
 		}
 		return array.Vector(out), nil
 	}
@@ -89,6 +90,7 @@ func Triangle(m *array.Array, k int, upper bool) (*array.Array, error) {
 	}
 	rows, cols := m.Shape[0], m.Shape[1]
 	out := array.Zeros(rows, cols)
+	od, md := out.Floats(), m.Floats()
 	for i := range rows {
 		for j := range cols {
 			keep := j-i >= k
@@ -96,7 +98,7 @@ func Triangle(m *array.Array, k int, upper bool) (*array.Array, error) {
 				keep = j-i <= k
 			}
 			if keep {
-				out.Data[i*cols+j] = m.Data[i*cols+j]
+				od[i*cols+j] = md[i*cols+j]
 			}
 		}
 	}

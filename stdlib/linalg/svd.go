@@ -118,7 +118,7 @@ func Lstsq(a, b *array.Array, rcond float64) (x, residuals *array.Array, rank in
 	}
 	x = toArray(X)
 	if vector {
-		x = array.Vector(x.Data)
+		x = array.Vector(x.Floats())
 	}
 	return x, residuals, rank, array.Vector(s), nil
 }

@@ -11,7 +11,7 @@ func Trace(a *array.Array) (float64, error) {
 	}
 	sum := 0.0
 	for i := range min(m, n) {
-		sum += a.Data[i*n+i]
+		sum += a.Floats()[i*n+i]
 	}
 	return sum, nil
 }

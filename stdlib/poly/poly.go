@@ -166,10 +166,10 @@ func Roots(p []float64) ([]complex128, error) {
 	if n > 0 {
 		comp := array.Zeros(n, n)
 		for j := range n {
-			comp.Data[j] = -q[j+1] / q[0]
+			comp.Floats()[j] = -q[j+1] / q[0]
 		}
 		for i := 1; i < n; i++ {
-			comp.Data[i*n+i-1] = 1
+			comp.Floats()[i*n+i-1] = 1
 		}
 		vals, _, err := linalg.Eig(comp, false)
 		if err != nil {

@@ -29,7 +29,7 @@ func (k *Kernel) htmlTable(v lang.Value) (table string, ok bool) {
 		}
 		for i := range a.Shape[0] {
 			b.WriteString("<tr>")
-			for _, x := range a.Data[i*a.Shape[1] : (i+1)*a.Shape[1]] {
+			for _, x := range a.Floats()[i*a.Shape[1] : (i+1)*a.Shape[1]] {
 				b.WriteString("<td>" + html.EscapeString(array.FormatNumber(x, k.s.Precision)) + "</td>")
 			}
 			b.WriteString("</tr>\n")

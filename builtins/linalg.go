@@ -396,7 +396,7 @@ var linalgBuiltins = []*lang.Builtin{
 	{
 		Name: "qr", Params: []lang.Param{matrixParam}, Topic: "linalg",
 		Options: []lang.Opt{{Name: "mode", Doc: `"reduced" (q of m×k, r of k×n, k = min(m, n)), "complete" (q of m×m, r of m×n) or "r" (r alone), as numpy's`}},
-		Doc: "The QR decomposition m = q·r.\nA record {q, r}: orthonormal columns in q, r upper-triangular; numpy's reduced mode unless mode says otherwise.",
+		Doc:     "The QR decomposition m = q·r.\nA record {q, r}: orthonormal columns in q, r upper-triangular; numpy's reduced mode unless mode says otherwise.",
 		Example: "qr([[1, 2], [3, 4]]).r\nqr(ones(3, 2), mode=\"complete\").q.shape",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			a, opts := a.Options()

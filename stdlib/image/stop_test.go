@@ -49,12 +49,15 @@ func TestStop(t *testing.T) {
 		"Erode":      func(ctx context.Context) (*array.Array, error) { return Erode(ctx, img, kernel, -1, -1, 50) },
 		"Sobel":      func(ctx context.Context) (*array.Array, error) { return Sobel(ctx, img, 1, 0, 31, 1, 0, Reflect101) },
 	} {
-		ctx, cancel := context.WithTimeout(bg, 10*time.Millisecond)
+		const deadline = 10 * time.Millisecond
+		ctx, cancel := context.WithTimeout(bg, deadline)
 		start := time.Now()
 		_, err := f(ctx)
 		cancel()
-		if !errors.Is(err, context.DeadlineExceeded) {
-			t.Errorf("%s: err = %v, want the deadline's", name, err)
+		// A filter may finish before the deadline on a fast machine;
+		// one that ends after it must end with its error.
+		if finished := err == nil && time.Since(start) < deadline; !finished && !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("%s: err = %v after %v, want the deadline's", name, err, time.Since(start))
 		}
 		if took := time.Since(start); took > 2*time.Second {
 			t.Errorf("%s took %v to stop", name, took)

@@ -323,12 +323,13 @@ func TestRandomGraphs(t *testing.T) {
 }
 
 // TestNetworkTape compiles a 256×64 → 128 → 1 sigmoid network's loss and
-// gradient, large enough that the tape splits its elementwise work
-// across threads, applies both layers' sigmoids as their products'
-// activations, reads the transposes in its products in place and
-// multiplies y·(1 - y)·(δ·w2ᵀ) over factors, the outer product among
-// them: the values match the reference evaluator's, and an evaluation
-// allocates nothing.
+// gradient, large enough that the tape computes it by parts of the batch
+// (a region, see rows.go), all of it but the loss's total; it applies
+// both layers' sigmoids as their products' activations, reads the
+// transposes in its products in place and multiplies y·(1 - y)·(δ·w2ᵀ)
+// over factors, the outer product among them: the values match the
+// reference evaluator's, are the same to the bit on one thread and two,
+// and an evaluation allocates nothing.
 func TestNetworkTape(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	g := NewGraph()
@@ -343,11 +344,11 @@ func TestNetworkTape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	split, factors, outer, activated, transposes := 0, 0, 0, 0, 0
-	for _, in := range tape.code {
-		if in.split != nil {
-			split++
-		}
+	if len(tape.code) != 1 || tape.code[0].region == nil || len(tape.code[0].region.after) != 1 {
+		t.Fatalf("the tape is not one region with the loss's total after it:\n%s", tape.Disassemble())
+	}
+	factors, outer, activated, transposes := 0, 0, 0, 0
+	for _, in := range tape.code[0].region.parts[0] {
 		if in.factors != nil {
 			factors++
 		}
@@ -363,9 +364,9 @@ func TestNetworkTape(t *testing.T) {
 			transposes++
 		}
 	}
-	if split < 1 || factors < 1 || outer != 1 || activated != 2 || transposes != 0 {
-		t.Errorf("%d split instructions, %d products of factors, %d outer products among them, %d activated products, %d transposes or activations apart:\n%s",
-			split, factors, outer, activated, transposes, tape.Disassemble())
+	if factors < 1 || outer != 1 || activated != 2 || transposes != 0 {
+		t.Errorf("%d products of factors, %d outer products among them, %d activated products, %d transposes or activations apart:\n%s",
+			factors, outer, activated, transposes, tape.Disassemble())
 	}
 	in := [][]float64{randomPoint(64*128, 1), randomPoint(128, 2)}
 	tape.Eval(in...)
@@ -379,6 +380,22 @@ func TestNetworkTape(t *testing.T) {
 			if d := math.Abs(got - want.Data[k]); d > 1e-12*math.Max(1, math.Abs(want.Data[k])) {
 				t.Fatalf("output %d[%d]: tape %v, reference %v", i, k, got, want.Data[k])
 			}
+		}
+	}
+	var two []float64
+	for i := range outs {
+		two = append(two, tape.Output(i)...)
+	}
+	runtime.GOMAXPROCS(1)
+	tape.Eval(in...)
+	runtime.GOMAXPROCS(2)
+	k := 0
+	for i := range outs {
+		for _, got := range tape.Output(i) {
+			if got != two[k] {
+				t.Fatalf("element %d: %v on one thread, %v on two", k, got, two[k])
+			}
+			k++
 		}
 	}
 	if allocs := testing.AllocsPerRun(20, func() { tape.Eval(in...) }); allocs != 0 && !raceEnabled {

@@ -36,7 +36,7 @@ func BenchmarkDgemm(b *testing.B) {
 			mul  func()
 		}{
 			{"calc", func() { Dgemm(false, false, m, n, k, 1, a, k, bm, n, 0, c, n) }},
-			{"calc-go", func() { dgemm(kernelGo, nil, nil, false, false, m, n, k, 1, a, k, bm, n, 0, c, n) }},
+			{"calc-go", func() { dgemm(kernelGo, 0, nil, nil, false, false, m, n, k, 1, a, k, bm, n, 0, c, n) }},
 			{"gonum", func() {
 				blas64.Gemm(blas.NoTrans, blas.NoTrans, 1,
 					blas64.General{Rows: m, Cols: k, Stride: k, Data: a},

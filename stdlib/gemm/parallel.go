@@ -230,3 +230,33 @@ type ranges struct {
 var rangeSets = sync.Pool{New: func() any { return new(ranges) }}
 
 func (r *ranges) piece(i int, _ *workspace) { r.f(i*r.size, min((i+1)*r.size, r.n)) }
+
+// Parts calls f(0), …, f(n-1), each once, in parallel on Dgemm's
+// threads. A caller whose result must not depend on the number of threads
+// (a sum of partial sums, added in a fixed order) cuts its work into a
+// fixed number of parts and runs them this way, each part's products by
+// DgemmPart. As for Dgemm's tiles, the caller computes every part that no
+// helper has started, so a helper that the machine does not run in time
+// costs it no waiting. f must be safe to call concurrently with
+// different i. Parts allocates nothing.
+func Parts(n int, f func(i int)) {
+	threads := min(runtime.GOMAXPROCS(0), n)
+	if threads <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	w := partSets.Get().(*parts)
+	w.f = f
+	runPhase(w, n, threads, nil)
+	w.f = nil // let f go
+	partSets.Put(w)
+}
+
+// parts is a Parts's work.
+type parts struct{ f func(i int) }
+
+var partSets = sync.Pool{New: func() any { return new(parts) }}
+
+func (w *parts) piece(i int, _ *workspace) { w.f(i) }

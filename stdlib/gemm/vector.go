@@ -100,3 +100,9 @@ func mulAffineGo(dst, y, x []float64, c, d float64) {
 		dst[i] = y[i] * (c + d*x[i])
 	}
 }
+
+// Add sets dst[i] += x[i]; x must be at least as long as dst. It runs
+// with the vector loops of the matrix-vector products: a fused
+// multiply-add by 1 rounds as the addition does, so the sums are the
+// same to the bit on every CPU.
+func Add(dst, x []float64) { axpyUnit(1, x[:len(dst)], dst) }

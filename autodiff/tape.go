@@ -67,11 +67,11 @@ type instr struct {
 	transA, transB bool
 	// alone says that a dot runs on its thread alone: it is a part of a
 	// region, whose parts the threads share.
-	alone bool
-	lo             int
-	terms          []fterm     // opTerms, opTermsTotal
-	callArgs       [][]float64 // OpCall: its arguments' registers
-	factors        []mulFactor // OpMul over whole arrays
+	alone    bool
+	lo       int
+	terms    []fterm     // opTerms, opTermsTotal
+	callArgs [][]float64 // OpCall: its arguments' registers
+	factors  []mulFactor // OpMul over whole arrays
 	// then, if set, is the activation applied to a dot's result (see
 	// fusion.activated).
 	then func(row []float64)

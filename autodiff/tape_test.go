@@ -369,8 +369,24 @@ func TestNetworkTape(t *testing.T) {
 			factors, outer, activated, transposes, tape.Disassemble())
 	}
 	in := [][]float64{randomPoint(64*128, 1), randomPoint(128, 2)}
+	checkThreads(t, tape, outs, []*Node{w1, w2}, in)
+	if allocs := testing.AllocsPerRun(20, func() { tape.Eval(in...) }); allocs != 0 && !raceEnabled {
+		t.Errorf("an evaluation allocates %v times", allocs)
+	}
+}
+
+// checkThreads evaluates tape, compiled from outs, at in (the values of
+// vars) on two threads, against the reference evaluator, and on one
+// thread, to the same bits.
+func checkThreads(t *testing.T, tape *Tape, outs, vars []*Node, in [][]float64) {
+	t.Helper()
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	tape.Eval(in...)
-	env := map[string]*array.Array{"w1": array.New([]int{64, 128}, in[0]), "w2": array.New([]int{128, 1}, in[1])}
+	env := map[string]*array.Array{}
+	for i, v := range vars {
+		env[v.Name] = array.New(v.Shape, in[i])
+	}
+	var two []float64
 	for i, o := range outs {
 		want, err := Eval(o, env)
 		if err != nil {
@@ -381,14 +397,10 @@ func TestNetworkTape(t *testing.T) {
 				t.Fatalf("output %d[%d]: tape %v, reference %v", i, k, got, want.Data[k])
 			}
 		}
-	}
-	var two []float64
-	for i := range outs {
 		two = append(two, tape.Output(i)...)
 	}
 	runtime.GOMAXPROCS(1)
 	tape.Eval(in...)
-	runtime.GOMAXPROCS(2)
 	k := 0
 	for i := range outs {
 		for _, got := range tape.Output(i) {
@@ -398,7 +410,35 @@ func TestNetworkTape(t *testing.T) {
 			k++
 		}
 	}
-	if allocs := testing.AllocsPerRun(20, func() { tape.Eval(in...) }); allocs != 0 && !raceEnabled {
-		t.Errorf("an evaluation allocates %v times", allocs)
+}
+
+// TestDeepNetworkTape: a 300×32 → 64 → 48 → 3 sigmoid network, whose
+// batch makes two parts of 144 and 156 rows, is one region but for the
+// loss's total: the backward pass's Δ2·W2ᵀ and Δ3·W3ᵀ are products by
+// rows of the batch, its gradients Xᵀ·Δ1, H1ᵀ·Δ2 and H2ᵀ·Δ3 partial
+// sums. The values match the reference evaluator's, the same on one
+// thread and two.
+func TestDeepNetworkTape(t *testing.T) {
+	g := NewGraph()
+	X := g.ConstArray(array.New([]int{300, 32}, randomPoint(300*32, 3)))
+	y := g.ConstArray(array.New([]int{300, 3}, randomPoint(300*3, 4)))
+	ws := []*Node{g.Var("w1", []int{32, 64}), g.Var("w2", []int{64, 48}), g.Var("w3", []int{48, 3})}
+	sig := Lookup("sigmoid")
+	out := X
+	for _, w := range ws {
+		out = g.Apply(sig, g.Dot(out, w))
 	}
+	loss := g.Sum(g.Pow(g.Sub(y, out), g.Const(2)), AllAxes)
+	outs := append([]*Node{loss}, g.Grad(loss, ws...)...)
+	tape, err := Compile(outs, ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tape.code) != 1 || tape.code[0].region == nil || len(tape.code[0].region.after) != 1 {
+		t.Fatalf("the tape is not one region with the loss's total after it:\n%s", tape.Disassemble())
+	}
+	if r := tape.code[0].region; len(r.parts) != 2 || len(r.sums) != 3 {
+		t.Errorf("%d parts, %d partial sums:\n%s", len(r.parts), len(r.sums), tape.Disassemble())
+	}
+	checkThreads(t, tape, outs, ws, [][]float64{randomPoint(32*64, 5), randomPoint(64*48, 6), randomPoint(48*3, 7)})
 }

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"testing"
+	"time"
 
 	"calc/stdlib/array"
 )
@@ -332,18 +333,7 @@ func TestRandomGraphs(t *testing.T) {
 // and an evaluation allocates nothing.
 func TestNetworkTape(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
-	g := NewGraph()
-	X := g.ConstArray(array.New([]int{256, 64}, randomPoint(256*64, 7)))
-	y := g.ConstArray(array.New([]int{256, 1}, randomPoint(256, 8)))
-	w1, w2 := g.Var("w1", []int{64, 128}), g.Var("w2", []int{128, 1})
-	sig := Lookup("sigmoid")
-	out := g.Apply(sig, g.Dot(g.Apply(sig, g.Dot(X, w1)), w2))
-	loss := g.Sum(g.Pow(g.Sub(y, out), g.Const(2)), AllAxes)
-	outs := append([]*Node{loss}, g.Grad(loss, w1, w2)...)
-	tape, err := Compile(outs, []*Node{w1, w2})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tape, outs, vars, in := networkTape(t)
 	if len(tape.code) != 1 || tape.code[0].region == nil || len(tape.code[0].region.after) != 1 {
 		t.Fatalf("the tape is not one region with the loss's total after it:\n%s", tape.Disassemble())
 	}
@@ -368,11 +358,47 @@ func TestNetworkTape(t *testing.T) {
 		t.Errorf("%d products of factors, %d outer products among them, %d activated products, %d transposes or activations apart:\n%s",
 			factors, outer, activated, transposes, tape.Disassemble())
 	}
-	in := [][]float64{randomPoint(64*128, 1), randomPoint(128, 2)}
-	checkThreads(t, tape, outs, []*Node{w1, w2}, in)
+	checkThreads(t, tape, outs, vars, in)
 	if allocs := testing.AllocsPerRun(20, func() { tape.Eval(in...) }); allocs != 0 && !raceEnabled {
 		t.Errorf("an evaluation allocates %v times", allocs)
 	}
+}
+
+// networkTape compiles the loss and gradient of a 256×64 → 128 → 1
+// sigmoid network, and returns the tape, its outputs and variables and
+// values for them.
+func networkTape(t testing.TB) (tape *Tape, outs, vars []*Node, in [][]float64) {
+	g := NewGraph()
+	X := g.ConstArray(array.New([]int{256, 64}, randomPoint(256*64, 7)))
+	y := g.ConstArray(array.New([]int{256, 1}, randomPoint(256, 8)))
+	vars = []*Node{g.Var("w1", []int{64, 128}), g.Var("w2", []int{128, 1})}
+	sig := Lookup("sigmoid")
+	out := g.Apply(sig, g.Dot(g.Apply(sig, g.Dot(X, vars[0])), vars[1]))
+	loss := g.Sum(g.Pow(g.Sub(y, out), g.Const(2)), AllAxes)
+	outs = append([]*Node{loss}, g.Grad(loss, vars...)...)
+	tape, err := Compile(outs, vars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tape, outs, vars, [][]float64{randomPoint(64*128, 1), randomPoint(128, 2)}
+}
+
+// BenchmarkNetworkStep evaluates networkTape's loss and gradient, a
+// training step but for the optimizer's update, reporting the rate of
+// its products (8 585 216 flops, see builtins' BenchmarkTrainLargeNetwork)
+// on average and in the fastest of the steps ("best-GFlop/s"), the one
+// least disturbed on a shared machine.
+func BenchmarkNetworkStep(b *testing.B) {
+	tape, _, _, in := networkTape(b)
+	const flops = 4*256*64*128 + 6*256*128
+	fastest := time.Duration(math.MaxInt64)
+	for b.Loop() {
+		start := time.Now()
+		tape.Eval(in...)
+		fastest = min(fastest, time.Since(start))
+	}
+	b.ReportMetric(flops*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFlop/s")
+	b.ReportMetric(flops/fastest.Seconds()/1e9, "best-GFlop/s")
 }
 
 // checkThreads evaluates tape, compiled from outs, at in (the values of

@@ -148,6 +148,9 @@ func planRegion(code []instr, first int, alloc func(n int) span) (*rowRegion, in
 			end = j + 1
 		}
 	}
+	if byParts := len(roles) - countRole(roles, deferred); byParts < 2 {
+		return nil, 0
+	}
 	r := &rowRegion{batch: batch, parts: make([][]instr, parts)}
 	for j := first; j < end; j++ {
 		in := &code[j]
@@ -170,6 +173,17 @@ func planRegion(code []instr, first int, alloc func(n int) span) (*rowRegion, in
 	return r, end
 }
 
+// countRole returns the number of instructions of the role among roles.
+func countRole(roles []int, role int) int {
+	n := 0
+	for _, r := range roles {
+		if r == role {
+			n++
+		}
+	}
+	return n
+}
+
 // partRows returns the rows [lo, hi) of part p of the batch: as many
 // rows to each part, in multiples of eight (the micro-kernels' rows).
 func partRows(batch, parts, p int) (lo, hi int) {
@@ -190,7 +204,7 @@ func (pl *regionPlan) role(in *instr) int {
 	switch {
 	case in.op == OpDot && pl.localDot(in):
 		return local
-	case in.op == OpDot && pl.reductionDot(in):
+	case in.op == OpDot && pl.reductionDot(in), in.op == OpSumTo && pl.reductionSum(in):
 		return reduction
 	case in.op != OpDot && pl.elementwise(in):
 		return local
@@ -232,16 +246,44 @@ func (pl *regionPlan) reductionDot(in *instr) bool {
 	return aOK && bOK && (aRows || bRows) && !(aRows && !in.transA && !in.vecA) && !(bRows && in.transB)
 }
 
+// reductionSum reports whether in sums a local output over the batch,
+// keeping its columns (a bias's gradient), or a column over all of it
+// (no index map).
+func (pl *regionPlan) reductionSum(in *instr) bool {
+	a := &in.args[0]
+	inRows, _ := pl.rowOperand(a.span)
+	return inRows && a.n == pl.batch*in.out.n && (in.idx == nil || rowBroadcast(in.idx, in.out.n))
+}
+
+// rowBroadcast reports whether idx maps element k of a matrix with rows
+// of cols elements to element k mod cols: a row read by every row.
+func rowBroadcast(idx []int32, cols int) bool {
+	for k, j := range idx {
+		if int(j) != k%cols {
+			return false
+		}
+	}
+	return idx != nil
+}
+
 // elementwise reports whether in computes each element of its output,
 // whole rows of the batch, from the same elements of its operands, or
-// (an outer product's column) from the element of its row: a fused sum
-// or product of whole arrays, or a primitive's slice kernel.
+// from the element of its row of an outer product's column, or of its
+// column of a row that every row reads (a bias): a fused sum or product
+// of whole arrays, an arithmetic operation or a primitive's slice kernel,
+// which cannot panic on another thread.
 func (pl *regionPlan) elementwise(in *instr) bool {
 	n := in.out.n
 	if n%pl.batch != 0 {
 		return false
 	}
 	switch {
+	case in.op == OpAdd || in.op == OpMul && in.factors == nil || in.op == OpPow:
+		for _, a := range in.args {
+			if !(a.idx == nil && (a.n == n || a.n == 1) || rowBroadcast(a.idx, n/pl.batch)) {
+				return false
+			}
+		}
 	case in.op == opTerms:
 		for i := range in.terms {
 			t := &in.terms[i]
@@ -257,7 +299,7 @@ func (pl *regionPlan) elementwise(in *instr) bool {
 		}
 	case in.op == OpApply:
 		p := in.node.Prim
-		if p.Arity != 1 || p.Slice == nil || in.args[0].idx != nil || in.args[0].n != n {
+		if p.Arity != 1 || p.Slice == nil || in.args[0].n != n {
 			return false
 		}
 	default:
@@ -276,16 +318,21 @@ func (pl *regionPlan) elementwise(in *instr) bool {
 func (pl *regionPlan) part(in *instr, role, lo, hi int, sums []partialSum, p int) instr {
 	c := *in
 	c.split = nil
-	if role == reduction {
+	switch {
+	case role == reduction && p > 0:
+		c.out = sums[len(sums)-1].partials[p-1]
+	case role == local && in.op == OpDot:
+		c.out = span{in.out.off + lo*in.n, (hi - lo) * in.n}
+	case role == local:
+		cols := in.out.n / pl.batch
+		c.out = span{in.out.off + lo*cols, (hi - lo) * cols}
+	}
+	switch {
+	case in.op == OpDot && role == reduction:
 		c.alone = true
 		c.args = sliceDot(in, lo, hi)
 		c.k = hi - lo
-		if p > 0 {
-			c.out = sums[len(sums)-1].partials[p-1]
-		}
-		return c
-	}
-	if in.op == OpDot {
+	case in.op == OpDot:
 		c.alone = true
 		c.args = append([]arg(nil), in.args...)
 		shift := lo * in.lda
@@ -295,18 +342,18 @@ func (pl *regionPlan) part(in *instr, role, lo, hi int, sums []partialSum, p int
 		c.args[0].off += shift
 		c.args[0].n -= shift
 		c.m = hi - lo
-		c.out = span{in.out.off + lo*in.n, (hi - lo) * in.n}
-		return c
-	}
-	cols := in.out.n / pl.batch
-	e0, n := lo*cols, (hi-lo)*cols
-	c.out = span{in.out.off + e0, n}
-	switch {
+	case in.op == OpSumTo:
+		cols := in.out.n
+		c.args = []arg{{span: span{in.args[0].off + lo*cols, (hi - lo) * cols}}}
+		if in.idx != nil {
+			c.idx = in.idx[:(hi-lo)*cols]
+		}
 	case in.op == opTerms:
+		e0 := c.out.off - in.out.off
 		c.terms = append([]fterm(nil), in.terms...)
 		for i := range c.terms {
 			t := &c.terms[i]
-			t.n = n
+			t.n = c.out.n
 			t.a += e0 * t.sa
 			t.b += e0 * t.sb
 		}
@@ -317,11 +364,16 @@ func (pl *regionPlan) part(in *instr, role, lo, hi int, sums []partialSum, p int
 			if f.outer {
 				f.off += lo
 			} else {
-				f.off += e0
+				f.off += c.out.off - in.out.off
 			}
 		}
-	default:
-		c.args = []arg{{span: span{in.args[0].off + e0, n}}}
+	default: // elementwise over args: those of the output's size move with it
+		c.args = append([]arg(nil), in.args...)
+		for i := range c.args {
+			if a := &c.args[i]; a.idx == nil && a.n == in.out.n {
+				a.span = span{a.off + c.out.off - in.out.off, c.out.n}
+			}
+		}
 	}
 	return c
 }

@@ -468,3 +468,26 @@ func TestDeepNetworkTape(t *testing.T) {
 	}
 	checkThreads(t, tape, outs, ws, [][]float64{randomPoint(32*64, 5), randomPoint(64*48, 6), randomPoint(48*3, 7)})
 }
+
+// TestBiasNetworkTape: a 256×64 → 128 → 1 sigmoid network with biases is
+// one region but for the loss's total: X·W1 + b1 reads b1 by every row,
+// and the biases' gradients are partial sums over the batch.
+func TestBiasNetworkTape(t *testing.T) {
+	g := NewGraph()
+	X := g.ConstArray(array.New([]int{256, 64}, randomPoint(256*64, 7)))
+	y := g.ConstArray(array.New([]int{256, 1}, randomPoint(256, 8)))
+	vars := []*Node{g.Var("w1", []int{64, 128}), g.Var("b1", []int{128}), g.Var("w2", []int{128, 1}), g.Var("b2", []int{1})}
+	sig := Lookup("sigmoid")
+	h := g.Apply(sig, g.Add(g.Dot(X, vars[0]), vars[1]))
+	out := g.Apply(sig, g.Add(g.Dot(h, vars[2]), vars[3]))
+	loss := g.Sum(g.Pow(g.Sub(y, out), g.Const(2)), AllAxes)
+	outs := append([]*Node{loss}, g.Grad(loss, vars...)...)
+	tape, err := Compile(outs, vars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tape.code) != 1 || tape.code[0].region == nil || len(tape.code[0].region.after) != 1 || len(tape.code[0].region.sums) != 4 {
+		t.Fatalf("the tape is not one region of four partial sums with the loss's total after it:\n%s", tape.Disassemble())
+	}
+	checkThreads(t, tape, outs, vars, [][]float64{randomPoint(64*128, 1), randomPoint(128, 2), randomPoint(128, 3), randomPoint(1, 4)})
+}

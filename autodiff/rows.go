@@ -24,11 +24,13 @@ import "calc/stdlib/gemm"
 // the batch, on; in it, an instruction is one of
 //   - local: row i of its output needs only rows i of the region's
 //     earlier outputs (a product with the batch as its rows, a fused sum
-//     or product of whole arrays, a primitive's slice kernel), and is
-//     computed a part's rows at a time;
+//     or product of whole arrays, arithmetic that may read a bias, a row
+//     read by every row, a primitive's slice kernel), and is computed a
+//     part's rows at a time;
 //   - a reduction: a product whose inner dimension is the batch (Xᵀ·Δ),
-//     computed a part's slice of the batch at a time into a partial
-//     result, the parts' partials then added;
+//     or a sum over the batch (a bias's gradient), computed a part's
+//     slice of the batch at a time into a partial result, the parts'
+//     partials then added;
 //   - deferred: any other instruction (the loss's total), which no local
 //     instruction or reduction of the region reads; it runs after the
 //     parts, in its order.

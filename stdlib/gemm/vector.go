@@ -38,10 +38,14 @@ func (p *problem) vector() {
 		return
 	}
 	scale(length, 1, p.beta, y, incy)
+	done := 0 // the leading elements of y that axpyRows computed
+	if incy == 1 {
+		done = axpyRows(p.alpha, x, incx, mat, ld, p.k, y[:length])
+	}
 	for q := range p.k {
-		col := mat[q*ld : q*ld+length]
+		col := mat[q*ld+done : q*ld+length]
 		if incy == 1 {
-			axpyUnit(p.alpha*x[q*incx], col, y)
+			axpyUnit(p.alpha*x[q*incx], col, y[done:length])
 		} else {
 			axpy(p.alpha*x[q*incx], col, y, incy)
 		}

@@ -411,6 +411,22 @@ func (t *Tape) Output(i int) []float64 {
 	return t.mem[o.off : o.off+o.n]
 }
 
+// OutputsFrom returns the values of outputs first, first+1, … of the last
+// Eval as one slice, the tape's own registers, when these follow each
+// other in its memory (a gradient's parts usually do), and false
+// otherwise.
+func (t *Tape) OutputsFrom(first int) ([]float64, bool) {
+	outs := t.outputs[first:]
+	end := outs[0].off
+	for _, o := range outs {
+		if o.off != end {
+			return nil, false
+		}
+		end += o.n
+	}
+	return t.mem[outs[0].off:end], true
+}
+
 // Outputs returns the number of outputs of the tape.
 func (t *Tape) Outputs() int { return len(t.outputs) }
 

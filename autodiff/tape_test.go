@@ -330,7 +330,9 @@ func TestRandomGraphs(t *testing.T) {
 // transposes in its products in place and multiplies y·(1 - y)·(δ·w2ᵀ)
 // over factors, the outer product among them: the values match the
 // reference evaluator's, are the same to the bit on one thread and two,
-// and an evaluation allocates nothing.
+// the gradient's parts are one slice of the tape's memory (OutputsFrom,
+// which lang's Deriv returns without a copy), and an evaluation allocates
+// nothing.
 func TestNetworkTape(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	tape, outs, vars, in := networkTape(t)
@@ -359,6 +361,14 @@ func TestNetworkTape(t *testing.T) {
 			factors, outer, activated, transposes, tape.Disassemble())
 	}
 	checkThreads(t, tape, outs, vars, in)
+	if grad, ok := tape.OutputsFrom(1); !ok || len(grad) != 64*128+128 || &grad[0] != &tape.Output(1)[0] {
+		t.Errorf("the gradient's parts are not one slice of the tape's memory: %v", ok)
+	}
+	if reversed, err := Compile([]*Node{outs[2], outs[1]}, vars); err != nil {
+		t.Fatal(err)
+	} else if _, ok := reversed.OutputsFrom(0); ok {
+		t.Errorf("outputs in the reverse order of their registers are one slice")
+	}
 	if allocs := testing.AllocsPerRun(20, func() { tape.Eval(in...) }); allocs != 0 && !raceEnabled {
 		t.Errorf("an evaluation allocates %v times", allocs)
 	}

@@ -132,6 +132,7 @@ type sgd struct{ lr float64 }
 
 func (o sgd) step(params, grads [][]float64, _ int) {
 	for i, p := range params {
+		p = p[:len(grads[i])] // no bounds checks in the loop
 		for k, g := range grads[i] {
 			p[k] -= o.lr * g
 		}

@@ -17,6 +17,7 @@ import (
 const (
 	opTerms      Op = 100 + iota // out = val + Σ terms
 	opTermsTotal                 // out[0] = Σ over elements of (val + Σ terms)
+	opRows                       // a region computed by parts of its batch (see rows.go)
 )
 
 // fterm is one term of a fused sum: coef * a[k] (* b[k], or * a[k] when

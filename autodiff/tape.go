@@ -62,12 +62,16 @@ type instr struct {
 	// dot dimensions: out (m×n) = a (m×k) · b (k×n); vecA/vecB for
 	// vectors; transA/transB when an operand is read transposed in place.
 	m, k, n        int
+	lda, ldb       int
 	vecA, vecB     bool
 	transA, transB bool
-	lo             int
-	terms          []fterm     // opTerms, opTermsTotal
-	callArgs       [][]float64 // OpCall: its arguments' registers
-	factors        []mulFactor // OpMul over whole arrays
+	// alone says that a dot runs on its thread alone: it is a part of a
+	// region, whose parts the threads share.
+	alone    bool
+	lo       int
+	terms    []fterm     // opTerms, opTermsTotal
+	callArgs [][]float64 // OpCall: its arguments' registers
+	factors  []mulFactor // OpMul over whole arrays
 	// then, if set, is the activation applied to a dot's result (see
 	// fusion.activated).
 	then func(row []float64)
@@ -78,6 +82,8 @@ type instr struct {
 	// scalar says that the instruction computes one number by a fused
 	// sum or product, which Eval does itself (see scalarKind).
 	scalar scalarKind
+	// region is an opRows's region.
+	region *rowRegion
 }
 
 // scalarKind marks the instructions that compute a single number by a
@@ -181,11 +187,9 @@ func Compile(outs []*Node, inputs []*Node) (*Tape, error) {
 			t.code = append(t.code, compileNode(n, regs, fz))
 		}
 	}
+	t.code = splitRows(t.code, alloc)
 	t.mem = make([]float64, size)
-	for i := range t.code {
-		t.code[i].split = t.code[i].splitter(t.mem)
-		t.code[i].scalar = scalarKindOf(&t.code[i])
-	}
+	prepare(t.code, t.mem)
 	for _, c := range consts {
 		copy(t.mem[c.s.off:], c.data)
 	}
@@ -193,6 +197,21 @@ func Compile(outs []*Node, inputs []*Node) (*Tape, error) {
 		t.outputs = append(t.outputs, regs[o])
 	}
 	return t, nil
+}
+
+// prepare readies the instructions of code to run over mem: the
+// splitters of the large elementwise ones, the kinds of the scalar ones,
+// the regions' parts.
+func prepare(code []instr, mem []float64) {
+	for i := range code {
+		in := &code[i]
+		in.split = in.splitter(mem)
+		in.scalar = scalarKindOf(in)
+		if in.region != nil {
+			in.region.bind(mem)
+			prepare(in.region.after, mem)
+		}
+	}
 }
 
 // compileNode makes the instruction that computes n.
@@ -223,6 +242,13 @@ func compileNode(n *Node, regs map[*Node]span, fz *fusion) instr {
 			in.n = b.Shape[1]
 		}
 		in.transA, in.transB = fz.transposed[a], fz.transposed[b]
+		in.lda, in.ldb = in.k, in.n
+		if in.transA {
+			in.lda = in.m
+		}
+		if in.transB {
+			in.ldb = in.k
+		}
 	case OpTranspose:
 		in.idx = transposeIndex(n.Args[0].Shape)
 	case OpBroadcast:
@@ -335,19 +361,25 @@ func (t *Tape) Eval(inputs ...[]float64) {
 	for i, in := range inputs {
 		copy(t.mem[t.inputs[i].off:t.inputs[i].off+t.inputs[i].n], in)
 	}
-	mem := t.mem
 	for i := range t.code {
-		in := &t.code[i]
-		switch {
-		case in.scalar == scalarSum:
-			mem[in.out.off] = scalarTerms(in.val, in.terms, mem)
-		case in.scalar == scalarProduct:
-			mem[in.out.off] = scalarFactors(in.val, in.factors, mem)
-		case in.split != nil:
-			gemm.Split(in.out.n, splitGrain, in.split)
-		default:
-			in.run(mem)
-		}
+		t.code[i].exec(t.mem)
+	}
+}
+
+// exec runs in over mem on the calling goroutine and, for a region or an
+// instruction with a splitter, on Dgemm's threads.
+func (in *instr) exec(mem []float64) {
+	switch {
+	case in.scalar == scalarSum:
+		mem[in.out.off] = scalarTerms(in.val, in.terms, mem)
+	case in.scalar == scalarProduct:
+		mem[in.out.off] = scalarFactors(in.val, in.factors, mem)
+	case in.split != nil:
+		gemm.Split(in.out.n, splitGrain, in.split)
+	case in.region != nil:
+		in.region.eval(mem)
+	default:
+		in.run(mem)
 	}
 }
 
@@ -377,6 +409,22 @@ func (in *instr) splitter(mem []float64) func(lo, hi int) {
 func (t *Tape) Output(i int) []float64 {
 	o := t.outputs[i]
 	return t.mem[o.off : o.off+o.n]
+}
+
+// OutputsFrom returns the values of outputs first, first+1, … of the last
+// Eval as one slice, the tape's own registers, when these follow each
+// other in its memory (a gradient's parts usually do), and false
+// otherwise.
+func (t *Tape) OutputsFrom(first int) ([]float64, bool) {
+	outs := t.outputs[first:]
+	end := outs[0].off
+	for _, o := range outs {
+		if o.off != end {
+			return nil, false
+		}
+		end += o.n
+	}
+	return t.mem[outs[0].off:end], true
 }
 
 // Outputs returns the number of outputs of the tape.
@@ -606,13 +654,7 @@ func (in *instr) dot(mem []float64, out []float64) {
 		}
 		return
 	}
-	lda, ldb := in.k, in.n
-	if in.transA {
-		lda = in.m
-	}
-	if in.transB {
-		ldb = in.k
-	}
+	lda, ldb := in.lda, in.ldb
 	if in.m*in.n*in.k <= smallDot {
 		in.smallDot(a, b, lda, ldb, out)
 		if in.then != nil {
@@ -620,6 +662,10 @@ func (in *instr) dot(mem []float64, out []float64) {
 				in.then(out[i*in.n : (i+1)*in.n])
 			}
 		}
+		return
+	}
+	if in.alone {
+		gemm.DgemmPart(in.then, in.transA, in.transB, in.m, in.n, in.k, 1, a, lda, b, ldb, 0, out, in.n)
 		return
 	}
 	gemm.DgemmThen(in.then, in.transA, in.transB, in.m, in.n, in.k, 1, a, lda, b, ldb, 0, out, in.n)
@@ -654,8 +700,21 @@ func (in *instr) smallDot(a, b []float64, lda, ldb int, out []float64) {
 // Disassemble lists the tape's instructions, one a line, for debugging.
 func (t *Tape) Disassemble() string {
 	var b strings.Builder
-	for i, in := range t.code {
-		fmt.Fprintf(&b, "%3d  r%d[%d] = %s\n", i, in.out.off, in.out.n, in.node)
-	}
+	disassemble(&b, t.code, "")
 	return b.String()
+}
+
+// disassemble lists code, each line after indent, a region's part 0 and
+// deferred instructions below it.
+func disassemble(b *strings.Builder, code []instr, indent string) {
+	for i, in := range code {
+		if r := in.region; r != nil {
+			fmt.Fprintf(b, "%s%3d  %d parts of a batch of %d rows, part 0:\n", indent, i, len(r.parts), r.batch)
+			disassemble(b, r.parts[0], indent+"     ")
+			fmt.Fprintf(b, "%s     then:\n", indent)
+			disassemble(b, r.after, indent+"     ")
+			continue
+		}
+		fmt.Fprintf(b, "%s%3d  r%d[%d] = %s\n", indent, i, in.out.off, in.out.n, in.node)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"testing"
+	"time"
 
 	"calc/stdlib/array"
 )
@@ -323,31 +324,23 @@ func TestRandomGraphs(t *testing.T) {
 }
 
 // TestNetworkTape compiles a 256×64 → 128 → 1 sigmoid network's loss and
-// gradient, large enough that the tape splits its elementwise work
-// across threads, applies both layers' sigmoids as their products'
-// activations, reads the transposes in its products in place and
-// multiplies y·(1 - y)·(δ·w2ᵀ) over factors, the outer product among
-// them: the values match the reference evaluator's, and an evaluation
-// allocates nothing.
+// gradient, large enough that the tape computes it by parts of the batch
+// (a region, see rows.go), all of it but the loss's total; it applies
+// both layers' sigmoids as their products' activations, reads the
+// transposes in its products in place and multiplies y·(1 - y)·(δ·w2ᵀ)
+// over factors, the outer product among them: the values match the
+// reference evaluator's, are the same to the bit on one thread and two,
+// the gradient's parts are one slice of the tape's memory (OutputsFrom,
+// which lang's Deriv returns without a copy), and an evaluation allocates
+// nothing.
 func TestNetworkTape(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
-	g := NewGraph()
-	X := g.ConstArray(array.New([]int{256, 64}, randomPoint(256*64, 7)))
-	y := g.ConstArray(array.New([]int{256, 1}, randomPoint(256, 8)))
-	w1, w2 := g.Var("w1", []int{64, 128}), g.Var("w2", []int{128, 1})
-	sig := Lookup("sigmoid")
-	out := g.Apply(sig, g.Dot(g.Apply(sig, g.Dot(X, w1)), w2))
-	loss := g.Sum(g.Pow(g.Sub(y, out), g.Const(2)), AllAxes)
-	outs := append([]*Node{loss}, g.Grad(loss, w1, w2)...)
-	tape, err := Compile(outs, []*Node{w1, w2})
-	if err != nil {
-		t.Fatal(err)
+	tape, outs, vars, in := networkTape(t)
+	if len(tape.code) != 1 || tape.code[0].region == nil || len(tape.code[0].region.after) != 1 {
+		t.Fatalf("the tape is not one region with the loss's total after it:\n%s", tape.Disassemble())
 	}
-	split, factors, outer, activated, transposes := 0, 0, 0, 0, 0
-	for _, in := range tape.code {
-		if in.split != nil {
-			split++
-		}
+	factors, outer, activated, transposes := 0, 0, 0, 0
+	for _, in := range tape.code[0].region.parts[0] {
 		if in.factors != nil {
 			factors++
 		}
@@ -363,13 +356,73 @@ func TestNetworkTape(t *testing.T) {
 			transposes++
 		}
 	}
-	if split < 1 || factors < 1 || outer != 1 || activated != 2 || transposes != 0 {
-		t.Errorf("%d split instructions, %d products of factors, %d outer products among them, %d activated products, %d transposes or activations apart:\n%s",
-			split, factors, outer, activated, transposes, tape.Disassemble())
+	if factors < 1 || outer != 1 || activated != 2 || transposes != 0 {
+		t.Errorf("%d products of factors, %d outer products among them, %d activated products, %d transposes or activations apart:\n%s",
+			factors, outer, activated, transposes, tape.Disassemble())
 	}
-	in := [][]float64{randomPoint(64*128, 1), randomPoint(128, 2)}
+	checkThreads(t, tape, outs, vars, in)
+	if grad, ok := tape.OutputsFrom(1); !ok || len(grad) != 64*128+128 || &grad[0] != &tape.Output(1)[0] {
+		t.Errorf("the gradient's parts are not one slice of the tape's memory: %v", ok)
+	}
+	if reversed, err := Compile([]*Node{outs[2], outs[1]}, vars); err != nil {
+		t.Fatal(err)
+	} else if _, ok := reversed.OutputsFrom(0); ok {
+		t.Errorf("outputs in the reverse order of their registers are one slice")
+	}
+	if allocs := testing.AllocsPerRun(20, func() { tape.Eval(in...) }); allocs != 0 && !raceEnabled {
+		t.Errorf("an evaluation allocates %v times", allocs)
+	}
+}
+
+// networkTape compiles the loss and gradient of a 256×64 → 128 → 1
+// sigmoid network, and returns the tape, its outputs and variables and
+// values for them.
+func networkTape(t testing.TB) (tape *Tape, outs, vars []*Node, in [][]float64) {
+	g := NewGraph()
+	X := g.ConstArray(array.New([]int{256, 64}, randomPoint(256*64, 7)))
+	y := g.ConstArray(array.New([]int{256, 1}, randomPoint(256, 8)))
+	vars = []*Node{g.Var("w1", []int{64, 128}), g.Var("w2", []int{128, 1})}
+	sig := Lookup("sigmoid")
+	out := g.Apply(sig, g.Dot(g.Apply(sig, g.Dot(X, vars[0])), vars[1]))
+	loss := g.Sum(g.Pow(g.Sub(y, out), g.Const(2)), AllAxes)
+	outs = append([]*Node{loss}, g.Grad(loss, vars...)...)
+	tape, err := Compile(outs, vars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tape, outs, vars, [][]float64{randomPoint(64*128, 1), randomPoint(128, 2)}
+}
+
+// BenchmarkNetworkStep evaluates networkTape's loss and gradient, a
+// training step but for the optimizer's update, reporting the rate of
+// its products (8 585 216 flops, see builtins' BenchmarkTrainLargeNetwork)
+// on average and in the fastest of the steps ("best-GFlop/s"), the one
+// least disturbed on a shared machine.
+func BenchmarkNetworkStep(b *testing.B) {
+	tape, _, _, in := networkTape(b)
+	const flops = 4*256*64*128 + 6*256*128
+	fastest := time.Duration(math.MaxInt64)
+	for b.Loop() {
+		start := time.Now()
+		tape.Eval(in...)
+		fastest = min(fastest, time.Since(start))
+	}
+	b.ReportMetric(flops*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFlop/s")
+	b.ReportMetric(flops/fastest.Seconds()/1e9, "best-GFlop/s")
+}
+
+// checkThreads evaluates tape, compiled from outs, at in (the values of
+// vars) on two threads, against the reference evaluator, and on one
+// thread, to the same bits.
+func checkThreads(t *testing.T, tape *Tape, outs, vars []*Node, in [][]float64) {
+	t.Helper()
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	tape.Eval(in...)
-	env := map[string]*array.Array{"w1": array.New([]int{64, 128}, in[0]), "w2": array.New([]int{128, 1}, in[1])}
+	env := map[string]*array.Array{}
+	for i, v := range vars {
+		env[v.Name] = array.New(v.Shape, in[i])
+	}
+	var two []float64
 	for i, o := range outs {
 		want, err := Eval(o, env)
 		if err != nil {
@@ -380,8 +433,71 @@ func TestNetworkTape(t *testing.T) {
 				t.Fatalf("output %d[%d]: tape %v, reference %v", i, k, got, want.Floats()[k])
 			}
 		}
+		two = append(two, tape.Output(i)...)
 	}
-	if allocs := testing.AllocsPerRun(20, func() { tape.Eval(in...) }); allocs != 0 && !raceEnabled {
-		t.Errorf("an evaluation allocates %v times", allocs)
+	runtime.GOMAXPROCS(1)
+	tape.Eval(in...)
+	k := 0
+	for i := range outs {
+		for _, got := range tape.Output(i) {
+			if got != two[k] {
+				t.Fatalf("element %d: %v on one thread, %v on two", k, got, two[k])
+			}
+			k++
+		}
 	}
+}
+
+// TestDeepNetworkTape: a 300×32 → 64 → 48 → 3 sigmoid network, whose
+// batch makes two parts of 144 and 156 rows, is one region but for the
+// loss's total: the backward pass's Δ2·W2ᵀ and Δ3·W3ᵀ are products by
+// rows of the batch, its gradients Xᵀ·Δ1, H1ᵀ·Δ2 and H2ᵀ·Δ3 partial
+// sums. The values match the reference evaluator's, the same on one
+// thread and two.
+func TestDeepNetworkTape(t *testing.T) {
+	g := NewGraph()
+	X := g.ConstArray(array.New([]int{300, 32}, randomPoint(300*32, 3)))
+	y := g.ConstArray(array.New([]int{300, 3}, randomPoint(300*3, 4)))
+	ws := []*Node{g.Var("w1", []int{32, 64}), g.Var("w2", []int{64, 48}), g.Var("w3", []int{48, 3})}
+	sig := Lookup("sigmoid")
+	out := X
+	for _, w := range ws {
+		out = g.Apply(sig, g.Dot(out, w))
+	}
+	loss := g.Sum(g.Pow(g.Sub(y, out), g.Const(2)), AllAxes)
+	outs := append([]*Node{loss}, g.Grad(loss, ws...)...)
+	tape, err := Compile(outs, ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tape.code) != 1 || tape.code[0].region == nil || len(tape.code[0].region.after) != 1 {
+		t.Fatalf("the tape is not one region with the loss's total after it:\n%s", tape.Disassemble())
+	}
+	if r := tape.code[0].region; len(r.parts) != 2 || len(r.sums) != 3 {
+		t.Errorf("%d parts, %d partial sums:\n%s", len(r.parts), len(r.sums), tape.Disassemble())
+	}
+	checkThreads(t, tape, outs, ws, [][]float64{randomPoint(32*64, 5), randomPoint(64*48, 6), randomPoint(48*3, 7)})
+}
+
+// TestBiasNetworkTape: a 256×64 → 128 → 1 sigmoid network with biases is
+// one region but for the loss's total: X·W1 + b1 reads b1 by every row,
+// and the biases' gradients are partial sums over the batch.
+func TestBiasNetworkTape(t *testing.T) {
+	g := NewGraph()
+	X := g.ConstArray(array.New([]int{256, 64}, randomPoint(256*64, 7)))
+	y := g.ConstArray(array.New([]int{256, 1}, randomPoint(256, 8)))
+	vars := []*Node{g.Var("w1", []int{64, 128}), g.Var("b1", []int{128}), g.Var("w2", []int{128, 1}), g.Var("b2", []int{1})}
+	sig := Lookup("sigmoid")
+	h := g.Apply(sig, g.Add(g.Dot(X, vars[0]), vars[1]))
+	out := g.Apply(sig, g.Add(g.Dot(h, vars[2]), vars[3]))
+	loss := g.Sum(g.Pow(g.Sub(y, out), g.Const(2)), AllAxes)
+	outs := append([]*Node{loss}, g.Grad(loss, vars...)...)
+	tape, err := Compile(outs, vars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tape.code) != 1 || tape.code[0].region == nil || len(tape.code[0].region.after) != 1 || len(tape.code[0].region.sums) != 4 {
+		t.Fatalf("the tape is not one region of four partial sums with the loss's total after it:\n%s", tape.Disassemble())
+	}
+	checkThreads(t, tape, outs, vars, [][]float64{randomPoint(64*128, 1), randomPoint(128, 2), randomPoint(128, 3), randomPoint(1, 4)})
 }

@@ -143,17 +143,22 @@ var nnBuiltins = []*lang.Builtin{
 	},
 }
 
-// optimizer updates parameters in place from their gradients.
+// optimizer writes into next the parameters that follow params by their
+// gradients; next and params are separate buffers, so that params stay
+// as they were (train keeps the last ones whose loss was finite without
+// copying them).
 type optimizer interface {
-	step(params, grads [][]float64, iter int)
+	step(next, params, grads [][]float64, iter int)
 }
 
 type sgd struct{ lr float64 }
 
-func (o sgd) step(params, grads [][]float64, _ int) {
+func (o sgd) step(next, params, grads [][]float64, _ int) {
 	for i, p := range params {
-		for k, g := range grads[i] {
-			p[k] -= o.lr * g
+		g, n := grads[i], next[i]
+		p, n = p[:len(g)], n[:len(g)] // no bounds checks in the loop
+		for k := range g {
+			n[k] = p[k] - o.lr*g[k]
 		}
 	}
 }
@@ -164,11 +169,11 @@ type momentum struct {
 	v      [][]float64
 }
 
-func (o *momentum) step(params, grads [][]float64, _ int) {
+func (o *momentum) step(next, params, grads [][]float64, _ int) {
 	for i, p := range params {
 		for k, g := range grads[i] {
 			o.v[i][k] = o.mu*o.v[i][k] - o.lr*g
-			p[k] += o.v[i][k]
+			next[i][k] = p[k] + o.v[i][k]
 		}
 	}
 }
@@ -179,14 +184,14 @@ type adam struct {
 	m, v            [][]float64
 }
 
-func (o *adam) step(params, grads [][]float64, iter int) {
+func (o *adam) step(next, params, grads [][]float64, iter int) {
 	c1 := 1 - math.Pow(o.b1, float64(iter))
 	c2 := 1 - math.Pow(o.b2, float64(iter))
 	for i, p := range params {
 		for k, g := range grads[i] {
 			o.m[i][k] = o.b1*o.m[i][k] + (1-o.b1)*g
 			o.v[i][k] = o.b2*o.v[i][k] + (1-o.b2)*g*g
-			p[k] -= o.lr * (o.m[i][k] / c1) / (math.Sqrt(o.v[i][k]/c2) + o.eps)
+			next[i][k] = p[k] - o.lr*(o.m[i][k]/c1)/(math.Sqrt(o.v[i][k]/c2)+o.eps)
 		}
 	}
 }
@@ -216,8 +221,10 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 	if err != nil {
 		panic(lang.ArgErrorf(0, "cannot differentiate the loss: %v", err))
 	}
-	// The parameters live in buffers the optimizer updates in place;
-	// last keeps the values of the last step whose loss was finite.
+	// The parameters live in two sets of buffers: params, those being
+	// evaluated, and last, those of the last step whose loss was finite,
+	// where the optimizer writes the next ones once params' loss is
+	// finite; then the two swap, and nothing is copied.
 	leaves := lang.Leaves(start)
 	params, last := make([][]float64, len(leaves)), make([][]float64, len(leaves))
 	for i, l := range leaves {
@@ -253,23 +260,21 @@ func trainBuiltin(s *lang.Session, a lang.Args) lang.Value {
 			if len(history) > 0 {
 				message += fmt.Sprintf(" (%s)", array.FormatNumber(history[len(history)-1], s.Precision))
 			}
-			for i := range params {
-				copy(params[i], last[i])
-			}
+			params = last
 			break
 		}
 		s.CheckWork("train's loss history", float64(len(history)+1))
 		history = append(history, l)
 		off := 0
 		for i := range params {
-			copy(last[i], params[i])
 			gradBufs[i] = grad[off : off+len(params[i])]
 			off += len(params[i])
 		}
 		if every > 0 && (it == 1 || it%every == 0) {
 			s.Print(fmt.Sprintf("iteration %*d: loss %s", len(fmt.Sprint(iters)), it, array.FormatNumber(l, s.Precision)))
 		}
-		opt.step(params, gradBufs, it)
+		opt.step(last, params, gradBufs, it)
+		params, last = last, params
 		done = it
 		bar(it, l)
 	}

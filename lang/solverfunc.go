@@ -161,10 +161,11 @@ func (f *Function) compile(outs, inputs []*autodiff.Node) *autodiff.Tape {
 }
 
 // join returns the tape's outputs from first on, one per variable of Wrt,
-// as one slice: the output itself when it is the only one.
+// as one slice: the tape's own memory when they follow each other there
+// (as the only output does), else a copy.
 func (f *Function) join(t *autodiff.Tape, first int) []float64 {
-	if t.Outputs() == first+1 {
-		return t.Output(first)
+	if all, ok := t.OutputsFrom(first); ok {
+		return all
 	}
 	f.joined = f.joined[:0]
 	for i := first; i < t.Outputs(); i++ {

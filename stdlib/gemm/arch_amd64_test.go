@@ -53,3 +53,33 @@ func TestAxpyUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestAxpyRows checks that the matrix-vector product by columns (y +=
+// alpha·x_q·row q for each row q) gives axpyUnit's sums row after row to
+// the bit, on lengths that axpyRows takes whole or leaves a tail of, with
+// strided x and rows longer than y.
+func TestAxpyRows(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for _, c := range []struct{ n, rows, incx, ld int }{{32, 1, 1, 32}, {40, 7, 2, 41}, {128, 256, 1, 128}, {100, 33, 3, 128}, {16, 5, 1, 16}} {
+		x, mat, y := make([]float64, c.rows*c.incx), make([]float64, c.rows*c.ld), make([]float64, c.n)
+		for _, s := range [][]float64{x, mat, y} {
+			for i := range s {
+				s[i] = rng.NormFloat64()
+			}
+		}
+		want := append([]float64(nil), y...)
+		for q := range c.rows {
+			axpyUnit(0.7*x[q*c.incx], mat[q*c.ld:q*c.ld+c.n], want)
+		}
+		got := append([]float64(nil), y...)
+		done := axpyRows(0.7, x, c.incx, mat, c.ld, c.rows, got)
+		for q := range c.rows {
+			axpyUnit(0.7*x[q*c.incx], mat[q*c.ld+done:q*c.ld+c.n], got[done:])
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("%+v: y[%d] = %v, want %v (axpyRows did %d)", c, i, got[i], want[i], done)
+			}
+		}
+	}
+}

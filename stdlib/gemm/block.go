@@ -48,6 +48,9 @@ var workspaces = sync.Pool{New: func() any { return new(workspace) }}
 // to give up; compute reports whether it finished.
 func (p *problem) compute(w *workspace, stop func() bool) bool {
 	threads := min(runtime.GOMAXPROCS(0), max(1, p.m*p.n*p.k/minWork))
+	if p.threads > 0 {
+		threads = min(threads, p.threads)
+	}
 	ph := &w.phase
 	*ph = phase{p: p, inPlace: p.bInPlace()}
 	if !ph.inPlace {

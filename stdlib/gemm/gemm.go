@@ -35,7 +35,7 @@ import "fmt"
 // Cost: 2·m·n·k flops, plus O(k·n) to pack B into cache-sized panels
 // (A is read in place, and so is a small B that is not transposed).
 func Dgemm(transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
-	dgemm(bestKernel, nil, nil, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+	dgemm(bestKernel, 0, nil, nil, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
 // DgemmThen is Dgemm followed by then (unless nil) on every element of C, as a
@@ -46,7 +46,15 @@ func Dgemm(transA, transB bool, m, n, k int, alpha float64, a []float64, lda int
 // cache, so the elementwise work costs no pass over memory and no phase
 // of its own. then must be safe to call concurrently on disjoint slices.
 func DgemmThen(then func(row []float64), transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
-	dgemm(bestKernel, nil, then, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+	dgemm(bestKernel, 0, nil, then, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+// DgemmPart is DgemmThen on the calling goroutine alone, for a caller
+// that cuts its work into parts and runs them on Dgemm's threads itself
+// (see Parts): a part's products then stay on the thread, and in the
+// caches, of the part.
+func DgemmPart(then func(row []float64), transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
+	dgemm(bestKernel, 1, nil, then, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
 // DgemmStop is Dgemm that asks stop, between tiles of the work, whether
@@ -58,12 +66,13 @@ func DgemmThen(then func(row []float64), transA, transB bool, m, n, k int, alpha
 // atomic load, say). Matrix-vector products (m or n is 1), being quick,
 // do not ask.
 func DgemmStop(stop func() bool, transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) bool {
-	return dgemm(bestKernel, stop, nil, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+	return dgemm(bestKernel, 0, stop, nil, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
-// dgemm is DgemmStop and DgemmThen with the micro-kernel as a parameter,
-// so that tests run every kernel this CPU has.
-func dgemm(kern kernel, stop func() bool, then func([]float64), transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) bool {
+// dgemm is DgemmStop, DgemmThen and DgemmPart with the micro-kernel as a
+// parameter, so that tests run every kernel this CPU has, and the number
+// of threads: at most threads, or runtime.GOMAXPROCS's when it is 0.
+func dgemm(kern kernel, threads int, stop func() bool, then func([]float64), transA, transB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) bool {
 	ar, ac := m, k
 	if transA {
 		ar, ac = k, m
@@ -98,7 +107,7 @@ func dgemm(kern kernel, stop func() bool, then func([]float64), transA, transB b
 	w := workspaces.Get().(*workspace)
 	defer workspaces.Put(w)
 	p := &w.prob // in the workspace, so that it is not allocated
-	*p = problem{kern: kern, then: then, transA: transA, transB: transB, m: m, n: n, k: k,
+	*p = problem{kern: kern, threads: threads, then: then, transA: transA, transB: transB, m: m, n: n, k: k,
 		alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc}
 	defer func() { *p = problem{} }() // let the operands go
 	if n == 1 || m == 1 {
@@ -148,10 +157,11 @@ func finish(then func([]float64), m, n int, c []float64, ldc int) {
 	}
 }
 
-// problem is one call's arguments, with the micro-kernel to use and the
-// function to apply to C's final elements.
+// problem is one call's arguments, with the micro-kernel to use, the
+// threads it may take and the function to apply to C's final elements.
 type problem struct {
 	kern           kernel
+	threads        int // at most this many threads, unless 0
 	then           func([]float64)
 	transA, transB bool
 	m, n, k        int

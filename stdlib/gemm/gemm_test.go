@@ -99,7 +99,7 @@ func at(x []float64, ld int, trans bool, i, j int) float64 {
 // run calls dgemm with kern on copies of the operands and returns C.
 func (c call) run(kern kernel, a, b, c0 []float64) []float64 {
 	got := append([]float64(nil), c0...)
-	dgemm(kern, nil, nil, c.transA, c.transB, c.m, c.n, c.k, c.alpha, a, c.lda, b, c.ldb, c.beta, got, c.ldc)
+	dgemm(kern, 0, nil, nil, c.transA, c.transB, c.m, c.n, c.k, c.alpha, a, c.lda, b, c.ldb, c.beta, got, c.ldc)
 	return got
 }
 
@@ -198,7 +198,7 @@ func TestDgemmThen(t *testing.T) {
 					row[i] = 2*row[i] + 1
 				}
 			}
-			dgemm(bestKernel, nil, then, c.transA, c.transB, c.m, c.n, c.k, c.alpha, a, c.lda, b, c.ldb, c.beta, got, c.ldc)
+			dgemm(bestKernel, 0, nil, then, c.transA, c.transB, c.m, c.n, c.k, c.alpha, a, c.lda, b, c.ldb, c.beta, got, c.ldc)
 			for i := range got {
 				w, n := want[i], int32(1)
 				if i%c.ldc < c.n {

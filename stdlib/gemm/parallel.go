@@ -29,14 +29,15 @@ type pieces interface {
 }
 
 // crew is one phase being run: the pieces, the next one to claim, the
-// pieces not yet finished, and how many goroutines (the caller and the
-// helpers it handed the phase to) still hold the crew, the last of which
-// recycles it.
+// pieces not yet finished (pending to wait for, left to watch), and how
+// many goroutines (the caller and the helpers it handed the phase to)
+// still hold the crew, the last of which recycles it.
 type crew struct {
 	work    pieces
 	n       int
 	next    atomic.Int64
 	pending sync.WaitGroup
+	left    atomic.Int64
 	holders atomic.Int32
 	stop    func() bool
 	stopped atomic.Bool
@@ -53,6 +54,7 @@ func runPhase(work pieces, n, threads int, stop func() bool) bool {
 	c.next.Store(0)
 	c.stopped.Store(false)
 	c.pending.Add(n)
+	c.left.Store(int64(n))
 	c.holders.Store(1)
 	helpers := min(threads, n) - 1
 	if helpers > 0 && time.Now().UnixNano() < aloneUntil.Load() {
@@ -106,10 +108,19 @@ var aloneUntil atomic.Int64
 // waitForHelpers waits for the pieces of c that helpers are computing,
 // perPiece being the time the caller took for one, and has phases run
 // alone for aloneFor when the helpers were late.
+//
+// It watches left, spinning, as long as a helper on time may take, and
+// only then blocks. A goroutine woken from blocking is queued on the
+// processor of the goroutine that woke it, here the helper, which then
+// spins for the next phase while its caller waits in its queue: the two
+// would share one core.
 func waitForHelpers(c *crew, perPiece time.Duration) {
 	start := time.Now()
+	late := 2*perPiece + lateHelper
+	for c.left.Load() > 0 && time.Since(start) <= late {
+	}
 	c.pending.Wait()
-	if end := time.Now(); end.Sub(start) > 2*perPiece+lateHelper {
+	if end := time.Now(); end.Sub(start) > late {
 		aloneUntil.Store(end.Add(aloneFor).UnixNano())
 	}
 }
@@ -131,6 +142,7 @@ func (c *crew) claim() (claimed int) {
 			c.work.piece(i, w)
 		}
 		c.pending.Done()
+		c.left.Add(-1) // after Done, so that pending is done when left is 0
 	}
 	return claimed
 }
@@ -230,3 +242,33 @@ type ranges struct {
 var rangeSets = sync.Pool{New: func() any { return new(ranges) }}
 
 func (r *ranges) piece(i int, _ *workspace) { r.f(i*r.size, min((i+1)*r.size, r.n)) }
+
+// Parts calls f(0), …, f(n-1), each once, in parallel on Dgemm's
+// threads. A caller whose result must not depend on the number of threads
+// (a sum of partial sums, added in a fixed order) cuts its work into a
+// fixed number of parts and runs them this way, each part's products by
+// DgemmPart. As for Dgemm's tiles, the caller computes every part that no
+// helper has started, so a helper that the machine does not run in time
+// costs it no waiting. f must be safe to call concurrently with
+// different i. Parts allocates nothing.
+func Parts(n int, f func(i int)) {
+	threads := min(runtime.GOMAXPROCS(0), n)
+	if threads <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	w := partSets.Get().(*parts)
+	w.f = f
+	runPhase(w, n, threads, nil)
+	w.f = nil // let f go
+	partSets.Put(w)
+}
+
+// parts is a Parts's work.
+type parts struct{ f func(i int) }
+
+var partSets = sync.Pool{New: func() any { return new(parts) }}
+
+func (w *parts) piece(i int, _ *workspace) { w.f(i) }

@@ -38,10 +38,14 @@ func (p *problem) vector() {
 		return
 	}
 	scale(length, 1, p.beta, y, incy)
+	done := 0 // the leading elements of y that axpyRows computed
+	if incy == 1 {
+		done = axpyRows(p.alpha, x, incx, mat, ld, p.k, y[:length])
+	}
 	for q := range p.k {
-		col := mat[q*ld : q*ld+length]
+		col := mat[q*ld+done : q*ld+length]
 		if incy == 1 {
-			axpyUnit(p.alpha*x[q*incx], col, y)
+			axpyUnit(p.alpha*x[q*incx], col, y[done:length])
 		} else {
 			axpy(p.alpha*x[q*incx], col, y, incy)
 		}
@@ -100,3 +104,9 @@ func mulAffineGo(dst, y, x []float64, c, d float64) {
 		dst[i] = y[i] * (c + d*x[i])
 	}
 }
+
+// Add sets dst[i] += x[i]; x must be at least as long as dst. It runs
+// with the vector loops of the matrix-vector products: a fused
+// multiply-add by 1 rounds as the addition does, so the sums are the
+// same to the bit on every CPU.
+func Add(dst, x []float64) { axpyUnit(1, x[:len(dst)], dst) }

@@ -28,6 +28,23 @@ func axpyUnit(alpha float64, u, y []float64) {
 	axpy(alpha, u[n:], y[n:], 1)
 }
 
+// axpyRows adds alpha·x[q·incx]·mat[q·ld+i] to y[i] for the rows q <
+// rows in order, on the leading elements of y that a multiple of 32
+// covers where the CPU has AVX-512 (none elsewhere), and returns how many
+// it did. It runs down the rows with a block of y in registers, instead
+// of a pass over y per row (axpyUnit's, which for a short y costs more in
+// calls than in arithmetic), with the same fused multiply-add per element
+// and row, in the same order: the sums are axpyUnit's to the bit.
+func axpyRows(alpha float64, x []float64, incx int, mat []float64, ld, rows int, y []float64) int {
+	wide := len(y) &^ 31
+	if !hasAVX512 || wide == 0 || rows == 0 {
+		return 0
+	}
+	_, _ = x[(rows-1)*incx], mat[(rows-1)*ld+wide-1]
+	axpyRows512(alpha, &x[0], incx, &mat[0], ld, &y[0], rows, wide)
+	return wide
+}
+
 // mulVec is Mul, sixteen elements at a time in assembly where the CPU
 // has AVX2.
 func mulVec(dst, y, x []float64) {
@@ -71,6 +88,12 @@ func mulAffineFMA(dst, y, x *float64, n int, c, d float64)
 
 //go:noescape
 func axpy512(alpha float64, x, y *float64, n int)
+
+// axpyRows512 is axpyRows's loop, n a positive multiple of 32 and rows
+// positive.
+//
+//go:noescape
+func axpyRows512(alpha float64, x *float64, incx int, mat *float64, ld int, y *float64, rows, n int)
 
 //go:noescape
 func mulAffine512(dst, y, x *float64, n int, c, d float64)

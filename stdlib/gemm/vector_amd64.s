@@ -163,6 +163,55 @@ axpyloop512:
 	VZEROUPPER
 	RET
 
+// func axpyRows512(alpha float64, x *float64, incx int, mat *float64, ld int, y *float64, rows, n int)
+// y[i] += (alpha·x[q·incx])·mat[q·ld+i] for q = 0, 1, …, rows-1 in order
+// and i < n, n a positive multiple of 32: thirty-two elements of y stay
+// in Z1-Z4 down all the rows, each row one fused multiply-add per element
+// as in axpy512.
+TEXT ·axpyRows512(SB), NOSPLIT, $0-64
+	MOVSD alpha+0(FP), X0
+	MOVQ  x+8(FP), SI
+	MOVQ  incx+16(FP), R8
+	SHLQ  $3, R8
+	MOVQ  mat+24(FP), DX
+	MOVQ  ld+32(FP), R9
+	SHLQ  $3, R9
+	MOVQ  y+40(FP), DI
+	MOVQ  rows+48(FP), R10
+	MOVQ  n+56(FP), CX
+	SHRQ  $5, CX
+
+rowsblock512:
+	VMOVUPD (DI), Z1
+	VMOVUPD 64(DI), Z2
+	VMOVUPD 128(DI), Z3
+	VMOVUPD 192(DI), Z4
+	MOVQ    SI, R11
+	MOVQ    DX, R12
+	MOVQ    R10, BX
+
+rowsloop512:
+	VMULSD       (R11), X0, X5
+	VBROADCASTSD X5, Z5
+	VFMADD231PD  (R12), Z5, Z1
+	VFMADD231PD  64(R12), Z5, Z2
+	VFMADD231PD  128(R12), Z5, Z3
+	VFMADD231PD  192(R12), Z5, Z4
+	ADDQ         R8, R11
+	ADDQ         R9, R12
+	DECQ         BX
+	JNZ          rowsloop512
+	VMOVUPD      Z1, (DI)
+	VMOVUPD      Z2, 64(DI)
+	VMOVUPD      Z3, 128(DI)
+	VMOVUPD      Z4, 192(DI)
+	ADDQ         $256, DI
+	ADDQ         $256, DX
+	DECQ         CX
+	JNZ          rowsblock512
+	VZEROUPPER
+	RET
+
 // func mulAffine512(dst, y, x *float64, n int, c, d float64)
 // mulAffineFMA with AVX-512: dst[i] = y[i]·(c + d·x[i]) for n a positive
 // multiple of 32, the same three roundings per element.

@@ -40,6 +40,10 @@ import numpy as np
 img = np.random.default_rng(3).uniform(0, 256, (2048, 2048))
 """
 
+IMAGE8 = IMAGE + """
+img8 = np.floor(img).astype(np.uint8)
+"""
+
 ROSEN = """
 import numpy as np
 from scipy.optimize import minimize, rosen, rosen_der
@@ -96,6 +100,9 @@ w1, w2 = 0.1 * rng.standard_normal((64, 128)), 0.1 * rng.standard_normal((128, 1
     "filter2d": (IMAGE + """
 k3 = np.array([[0.1, -0.2, 0.3], [0.4, 0.5, -0.6], [0.7, 0.8, -0.9]])
 """, "cv2.filter2D(img, cv2.CV_64F, k3)"),
+    "canny_8bit": (IMAGE8, "cv2.Canny(img8, 50, 150)"),
+    "median5_8bit": (IMAGE8, "cv2.medianBlur(img8, 5)"),
+    "resize_8bit": (IMAGE8, "cv2.resize(img8, (1536, 1536), interpolation=cv2.INTER_LINEAR)"),
     "sum_map": ("""
 def f(x):
     return x*x
@@ -109,6 +116,19 @@ import numpy as np
 a = np.random.default_rng(5).random((500, 500))
 a = a + a.T
 """, "np.linalg.eigh(a)"),
+    "eig_500": ("""
+import numpy as np
+a = np.random.default_rng(6).random((500, 500))
+""", "np.linalg.eig(a)"),
+    "fft_2p20": ("""
+import numpy as np
+a = np.random.default_rng(7).random(2**20)
+""", "np.fft.fft(a)"),
+    "loadtxt_csv": ("""
+import numpy as np
+path = "/tmp/calc-compare-python.csv"
+np.savetxt(path, np.random.default_rng(8).random((100000, 5)), delimiter=",")
+""", "np.loadtxt(path, delimiter=',')"),
 }
 
 

@@ -50,6 +50,9 @@ sigmoid_net(w) = sigmoid(dot(sigmoid(dot(X, w.w1)), w.w2))
 loss(w) = sse(sigmoid_net(w), y)
 `
 
+// image8 makes the 8-bit image of the image workloads, as imread gives one.
+const image8 = `img = as_depth(floor(256*rand(2048, 2048)), "uint8")`
+
 var workloads = []workload{
 	{"startup", "start-up (python: import numpy)", "", "1 + 1", 0},
 	{"seed_fmin", "the seed lesson's fmin", "myfunc(x) = x**2 - 4*x + 8", "r = fmin(myfunc, [1.3], {disp: false})", 200},
@@ -76,9 +79,17 @@ var workloads = []workload{
 	{"laplacian", "Laplacian on 2048² (OpenCV)", "img = 256*rand(2048, 2048)", "r = laplacian(img)", 5},
 	{"filter2d", "filter2D 3×3 on 2048² (OpenCV)", "img = 256*rand(2048, 2048)",
 		"r = filter2d(img, [[0.1, -0.2, 0.3], [0.4, 0.5, -0.6], [0.7, 0.8, -0.9]])", 5},
+	{"canny_8bit", "Canny of an 8-bit 2048² (OpenCV)", image8, "r = canny(img, 50, 150)", 5},
+	{"median5_8bit", "medianBlur 5×5 of an 8-bit 2048² (OpenCV)", image8, "r = median_blur(img, 5)", 5},
+	{"resize_8bit", "resize 8-bit 2048² to 1536², linear (OpenCV)", image8, "r = resize(img, [1536, 1536])", 10},
 	{"sum_map", "sum(map(f, range(1e6)))", "f(x) = x*x", "r = sum(map(f, range(1e6)))", 2},
 	{"dot_1000", "dot of 1000×1000 matrices (OpenBLAS)", "a = rand(1000, 1000)", "r = dot(a, a)", 5},
 	{"eigh_500", "eigh of a symmetric 500×500 (LAPACK)", "a = rand(500, 500)\na = a + a.T", "r = eigh(a)", 3},
+	{"eig_500", "eig of a 500×500 (LAPACK)", "a = rand(500, 500)", "r = eig(a)", 3},
+	{"fft_2p20", "fft of 2²⁰ numbers (pocketfft)", "a = rand(2**20)", "r = fft(a)", 5},
+	{"loadtxt_csv", "loadtxt of a CSV of 100000×5 numbers",
+		`path = tempdir() + "/compare.csv"` + "\n" + `savetxt(path, rand(100000, 5), {delimiter: ","})`,
+		`r = loadtxt(path, {delimiter: ","})`, 3},
 }
 
 func main() {

@@ -5,8 +5,6 @@ import (
 	"math"
 
 	"calc/stdlib/array"
-
-	"gonum.org/v1/gonum/mat"
 )
 
 // NormOrder selects a norm as numpy.linalg.norm's ord does. Name is ""
@@ -41,7 +39,7 @@ func Norm(a *array.Array, ord NormOrder) (float64, error) {
 	case ord.Name == "default" || ord.Name == "fro":
 		return array.Norm(array.Flatten(a), 2)
 	case ord.Name == "nuc" || ord.Name == "" && math.Abs(ord.P) == 2:
-		s, err := singularValues("norm", a)
+		s, err := SingularValues("norm", a)
 		if err != nil {
 			return 0, err
 		}
@@ -62,19 +60,6 @@ func Norm(a *array.Array, ord NormOrder) (float64, error) {
 	return 0, fmt.Errorf("norm: invalid norm order %v for matrices", ord)
 }
 
-// singularValues returns a's singular values, largest first.
-func singularValues(name string, a *array.Array) ([]float64, error) {
-	A, err := dense(name, a, false)
-	if err != nil {
-		return nil, err
-	}
-	f, err := factorizeSVD(name, A, mat.SVDNone)
-	if err != nil {
-		return nil, err
-	}
-	return f.Values(nil), nil
-}
-
 // Cond returns the condition number of a in the given norm, as
 // numpy.linalg.cond: with the default order (or ±2) the ratio of the
 // largest to the smallest singular value (of the smallest to the largest
@@ -82,7 +67,7 @@ func singularValues(name string, a *array.Array) ([]float64, error) {
 // matrix has condition number +Inf.
 func Cond(a *array.Array, ord NormOrder) (float64, error) {
 	if ord.Name == "default" || ord.Name == "" && math.Abs(ord.P) == 2 {
-		s, err := singularValues("cond", a)
+		s, err := SingularValues("cond", a)
 		if err != nil {
 			return 0, err
 		}

@@ -172,7 +172,7 @@ dilate, morphology, threshold, resize, cvt_color, equalize_hist, add_weighted), 
 results: rounded and saturated to 0..255 exactly as OpenCV computes them. The derivative filters
 (sobel, scharr, laplacian) give float64 (CV_64F) unless asked otherwise with {ddepth: -1} or
 {ddepth: "uint8"}. Indexing, slicing, reshaping and stacking images keep their depth; arithmetic
-and every other function give float64 arrays, so nothing wraps around as numpy's uint8 does:
+and every other function give float64 arrays, so nothing wraps around as numpy's uint8 does (a note says so when numpy's would):
 as_depth(x, "uint8") makes any array 8-bit, and as_depth(img, "float64") makes an image plain.
 An 8-bit image is kept as bytes, one per value (a 2048×2048 gray image takes 4 MB), as OpenCV
 keeps it: the filters read and write the bytes, and the image's values as float64 numbers are

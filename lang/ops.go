@@ -142,6 +142,8 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 				z.Depth = array.Bool
 			case masks && maskOps[o.prim.Name]:
 				z = array.Convert(z, array.Bool) // true + true is true
+			default:
+				s.noteIntegerOverflow(o.prim.Name, x, y, z)
 			}
 			return Arr(z)
 		}
@@ -178,6 +180,53 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 		hint = ` (calc has no % formatting: write format(x, ".3f"), and join text with +)`
 	}
 	panic(Errorf("cannot %s %s and %s%s", o.verb, a.TypeName(), b.TypeName(), hint).at(pos))
+}
+
+// noteIntegerOverflow notes, once a session, when +, - or * of an array
+// of an integer depth (an 8-bit image) gives values outside that depth
+// where numpy's would wrap around: with another array of that depth, or
+// with a whole number that fits it (numpy 1.24's casting keeps the
+// integer type then, and gives float64 or a wider type otherwise). calc's
+// result is float64 and keeps them.
+func (s *Session) noteIntegerOverflow(op string, x, y, z *array.Array) {
+	if op != "+" && op != "-" && op != "*" {
+		return
+	}
+	if !wrapsLikeNumpy(x, y) && !wrapsLikeNumpy(y, x) {
+		return
+	}
+	d := x.Depth
+	if !d.IsInt() || d == array.Bool {
+		d = y.Depth
+	}
+	lo, hi := d.Range()
+	for _, v := range z.Floats() {
+		if v < lo || v > hi {
+			s.NoteOnce(fmt.Sprintf("arithmetic on %s arrays gives float64 in calc, which keeps the values outside %g..%g; "+
+				"numpy's %s arithmetic wraps them around, and OpenCV's (cv2.add) saturates them, as as_depth(r, %q) does",
+				d, lo, hi, d, d))
+			return
+		}
+	}
+}
+
+// wrapsLikeNumpy reports whether numpy's arithmetic of a, an array of an
+// integer depth, with b stays in a's integer type: b has the same depth,
+// or is a whole number within it.
+func wrapsLikeNumpy(a, b *array.Array) bool {
+	d := a.Depth
+	if !d.IsInt() || d == array.Bool || a.Ndim() == 0 {
+		return false
+	}
+	if b.Depth == d {
+		return true
+	}
+	if b.Ndim() != 0 {
+		return false
+	}
+	lo, hi := d.Range()
+	v := b.Floats()[0]
+	return v == math.Trunc(v) && v >= lo && v <= hi
 }
 
 // scalarArithmetic applies the binary primitive p to two numbers, noting

@@ -199,6 +199,12 @@ func (s *Session) noteIntegerOverflow(op string, x, y, z *array.Array) {
 	if !d.IsInt() || d == array.Bool {
 		d = y.Depth
 	}
+	s.noteOutsideDepth(d, z)
+}
+
+// noteOutsideDepth notes, once a session, when z, computed in float64
+// from arrays of the integer depth d, holds values outside d's range.
+func (s *Session) noteOutsideDepth(d array.Depth, z *array.Array) {
 	lo, hi := d.Range()
 	for _, v := range z.Floats() {
 		if v < lo || v > hi {
@@ -326,6 +332,9 @@ func (s *Session) unaryOp(p *autodiff.Primitive, v Value, pos Pos) Value {
 		r := array.Map(v.Array(), s.pollingUnary(p))
 		if p.Complex != nil && slices.ContainsFunc(r.Floats(), math.IsNaN) {
 			s.noteRealNaN(p, v.Array().Floats())
+		}
+		if d := v.Array().Depth; p.Name == "neg" && d.IsInt() {
+			s.noteOutsideDepth(d, r) // numpy's -img wraps around
 		}
 		return Arr(r)
 	case ExprKind:

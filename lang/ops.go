@@ -182,14 +182,14 @@ func (s *Session) binaryOp(o *operator, a, b Value, pos Pos) Value {
 	panic(Errorf("cannot %s %s and %s%s", o.verb, a.TypeName(), b.TypeName(), hint).at(pos))
 }
 
-// noteIntegerOverflow notes, once a session, when +, - or * of an array
+// noteIntegerOverflow notes, once a session, when +, -, * or ** of an array
 // of an integer depth (an 8-bit image) gives values outside that depth
 // where numpy's would wrap around: with another array of that depth, or
 // with a whole number that fits it (numpy 1.24's casting keeps the
 // integer type then, and gives float64 or a wider type otherwise). calc's
 // result is float64 and keeps them.
 func (s *Session) noteIntegerOverflow(op string, x, y, z *array.Array) {
-	if op != "+" && op != "-" && op != "*" {
+	if op != "+" && op != "-" && op != "*" && op != "**" {
 		return
 	}
 	if !wrapsLikeNumpy(x, y) && !wrapsLikeNumpy(y, x) {

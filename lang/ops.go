@@ -206,11 +206,15 @@ func (s *Session) noteIntegerOverflow(op string, x, y, z *array.Array) {
 // from arrays of the integer depth d, holds values outside d's range.
 func (s *Session) noteOutsideDepth(d array.Depth, z *array.Array) {
 	lo, hi := d.Range()
+	msg := fmt.Sprintf("arithmetic on %s arrays gives float64 in calc, which keeps the values outside %g..%g; "+
+		"numpy's %s arithmetic wraps them around, and OpenCV's (cv2.add) saturates them, as as_depth(r, %q) does",
+		d, lo, hi, d, d)
+	if s.notedOnce[msg] {
+		return // no second scan of every result once said
+	}
 	for _, v := range z.Floats() {
 		if v < lo || v > hi {
-			s.NoteOnce(fmt.Sprintf("arithmetic on %s arrays gives float64 in calc, which keeps the values outside %g..%g; "+
-				"numpy's %s arithmetic wraps them around, and OpenCV's (cv2.add) saturates them, as as_depth(r, %q) does",
-				d, lo, hi, d, d))
+			s.NoteOnce(msg)
 			return
 		}
 	}

@@ -93,6 +93,31 @@ func checkProbabilities(probs *autodiff.Node) {
 	}
 }
 
+// notingScores wraps cross_entropy so that a computed probs that is a
+// matrix product, or a product plus a bias (X @ w + b), which is how
+// scores (logits) are made, gets a note once a session: checkProbabilities
+// sees only constants, and the loss of scores is negative or nan without
+// a word.
+func notingScores(b *lang.Builtin) *lang.Builtin {
+	fn := b.Fn
+	b.Fn = func(s *lang.Session, a lang.Args) lang.Value {
+		if p := a[0]; p.Kind() == lang.ExprKind && madeByProduct(p.Node()) {
+			s.NoteOnce("cross_entropy takes probabilities, and probs here is a matrix product, as scores (logits) are: " +
+				"for scores write cross_entropy(softmax(z), target), or sigmoid(z) for one output")
+		}
+		return fn(s, a)
+	}
+	return b
+}
+
+// madeByProduct reports whether n is a matrix product, or a sum with one.
+func madeByProduct(n *autodiff.Node) bool {
+	if n.Op == autodiff.OpDot {
+		return true
+	}
+	return n.Op == autodiff.OpAdd && slices.ContainsFunc(n.Args, func(a *autodiff.Node) bool { return a.Op == autodiff.OpDot })
+}
+
 // lossParams are the parameters of sse and mse.
 var lossParams = []lang.Param{{Name: "pred", Doc: "the predictions"}, {Name: "target", Doc: "the true values, of pred's shape (or either one a number)"}}
 
@@ -116,7 +141,7 @@ var nnBuiltins = []*lang.Builtin{
 			d := g.Pow(g.Sub(x[1], x[0]), g.Const(2))
 			return g.Mul(g.Sum(d, autodiff.AllAxes), g.Const(1/float64(max(1, d.Size()))))
 		}),
-	graphFn("cross_entropy", []lang.Param{{Name: "probs", Doc: "the predicted probabilities: a vector, or a matrix of one row per sample"},
+	notingScores(graphFn("cross_entropy", []lang.Param{{Name: "probs", Doc: "the predicted probabilities: a vector, or a matrix of one row per sample"},
 		{Name: "target", Doc: "the true probabilities, one-hot or not, of probs' shape"}}, "The cross-entropy loss of predicted probabilities.\n-sum(target*log(probs)) averaged over rows; for a vector, the plain sum.", "cross_entropy([0.7, 0.2, 0.1], [1, 0, 0])",
 		func(g *autodiff.Graph, x []*autodiff.Node) *autodiff.Node {
 			checkLossShapes("cross_entropy", x, "; for class labels, make one-hot targets: eye(classes)[labels]")
@@ -126,7 +151,7 @@ var nnBuiltins = []*lang.Builtin{
 				return g.Mul(total, g.Const(1/float64(max(1, x[0].Shape[0]))))
 			}
 			return total
-		}),
+		})),
 	{
 		Name: "train", Params: []lang.Param{{Name: "loss", Kind: lang.FunctionArg, Doc: "the loss, a function of the parameters"},
 			{Name: "params", Doc: "the starting parameters: an array, or a record or a list of arrays"}}, Topic: "nn",

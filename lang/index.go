@@ -154,7 +154,7 @@ func (s *Session) index(v, i Value, pos Pos) Value {
 			if err != nil {
 				panic(Errorf("%v", err).at(pos))
 			}
-			return selection(array.New(r.Shape, r.Floats()), a.Depth)
+			return selection(r, a.Depth)
 		}
 		return s.indexN(v, []indexItem{{val: i, pos: pos}}, pos)
 	case ListKind:

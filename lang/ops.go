@@ -209,14 +209,8 @@ func (s *Session) noteOutsideDepth(d array.Depth, z *array.Array) {
 	msg := fmt.Sprintf("arithmetic on %s arrays gives float64 in calc, which keeps the values outside %g..%g; "+
 		"numpy's %s arithmetic wraps them around, and OpenCV's (cv2.add) saturates them, as as_depth(r, %q) does",
 		d, lo, hi, d, d)
-	if s.notedOnce[msg] {
-		return // no second scan of every result once said
-	}
-	for _, v := range z.Floats() {
-		if v < lo || v > hi {
-			s.NoteOnce(msg)
-			return
-		}
+	if !s.notedOnce[msg] && d.Outside(z) >= 0 { // no second scan once said
+		s.NoteOnce(msg)
 	}
 }
 

@@ -441,7 +441,7 @@ func element(a *array.Array, i int) Value {
 		return Num(a.Floats()[i])
 	}
 	row, _ := array.Index(a, i)
-	return selection(array.New(row.Shape, row.Floats()), a.Depth)
+	return selection(row, a.Depth)
 }
 
 // Len returns the number of items of a collection.

@@ -144,10 +144,11 @@ func (s *byteStore) float64s() []float64 {
 	return s.floats
 }
 
-// Uint8s returns the bytes backing a byte-backed array, without copying
-// them, and whether a is one. They must not be modified.
+// Uint8s returns the bytes backing a byte-backed uint8 array, without
+// copying them, and whether a is one (an array relabelled to another depth
+// is not). They must not be modified.
 func (a *Array) Uint8s() ([]uint8, bool) {
-	if a.bytes == nil {
+	if a.bytes == nil || a.Depth != Uint8 { // a relabelled array's bytes are not its values' type
 		return nil, false
 	}
 	return a.bytes.b, true

@@ -107,3 +107,19 @@ func TestFormatBytes(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestRelabelledBytes: an array relabelled away from uint8 does not offer
+// its bytes as uint8 values, so byte kernels take its floats.
+func TestRelabelledBytes(t *testing.T) {
+	a := FromBytes([]int{2}, []uint8{3, 4})
+	if _, ok := a.Uint8s(); !ok {
+		t.Fatal("a byte-backed uint8 array has no bytes")
+	}
+	a.Depth = Float64
+	if _, ok := a.Uint8s(); ok {
+		t.Error("an array labelled float64 gives its bytes as uint8 values")
+	}
+	if got := a.Floats(); got[0] != 3 || got[1] != 4 {
+		t.Errorf("floats %v, want [3 4]", got)
+	}
+}

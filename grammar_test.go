@@ -76,6 +76,7 @@ var grammarCases = []struct{ src, want string }{
 	{"-as_depth([3, 0], \"uint8\")", "note: arithmetic on uint8 arrays gives float64 in calc, which keeps the values outside 0..255; numpy's uint8 arithmetic wraps them around, and OpenCV's (cv2.add) saturates them, as as_depth(r, \"uint8\") does\n[-3, -0]"},
 	{"X = [[1, 2], [3, 4]]\nloss(w) = cross_entropy(X @ w, eye(2))\ngrad(loss)([[1, 0], [0, 1]]).shape", "note: cross_entropy takes probabilities, and probs here is a matrix product, as scores (logits) are: for scores write cross_entropy(softmax(z), target), or sigmoid(z) for one output\n[2, 2]"},
 	{"X = [[1, 2], [3, 4]]\nloss(w) = cross_entropy(softmax(X @ w), eye(2))\ngrad(loss)([[1, 0], [0, 1]]).shape", "[2, 2]"},
+	{"y = PINF + 1\ny", "note: \"PINF\" is not defined, so it is a symbol (calc writes inf)\nPINF + 1"},
 	{"range(2**53, 2**53 + 2)", "<expr>:1:1: range: arange: a step of 1 cannot be taken at 9007199254740992: float64 numbers there are 2 apart (whole numbers are exact only up to 2**53 = 9007199254740992)"},
 	{"a = [1, 2, 3]\nb = a\nb[0] = 9\na[0]", "note: b was assigned a, and calc's assignment copies: this changes b only, where in Python b would be the same object as a and change it too\n1"},
 	{"m = [[1, 2], [3, 4]]\nw = m[[0, 1]]\nw[0] = 5\nm[0]", "[1, 2]"},

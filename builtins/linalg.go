@@ -395,15 +395,15 @@ var linalgBuiltins = []*lang.Builtin{
 	},
 	{
 		Name: "qr", Params: []lang.Param{matrixParam}, Topic: "linalg",
-		Options: []lang.Opt{{Name: "mode", Doc: `"reduced" (q of m×k, r of k×n, k = min(m, n)), "complete" (q of m×m, r of m×n) or "r" (r alone), as numpy's`}},
+		Options: []lang.Opt{{Name: "mode", Doc: `"reduced" (q of m×k, r of k×n, k = min(m, n)), "complete" (q of m×m, r of m×n) or "r" (r alone), as numpy's; scipy's "economic" and "full" too`}},
 		Doc:     "The QR decomposition m = q·r.\nA record {q, r}: orthonormal columns in q, r upper-triangular; numpy's reduced mode unless mode says otherwise.",
 		Example: "qr([[1, 2], [3, 4]]).r\nqr(ones(3, 2), mode=\"complete\").q.shape",
 		Fn: func(s *lang.Session, a lang.Args) lang.Value {
 			a, opts := a.Options()
 			m := a.Array(0)
 			checkMatrix(s, "qr", m)
-			mode := opts.OneOf("mode", "reduced", "complete", "r")
-			q, r, err := linalg.QR(m, mode == "complete")
+			mode := opts.OneOf("mode", "reduced", "complete", "r", "economic", "full") // scipy.linalg's names last
+			q, r, err := linalg.QR(m, mode == "complete" || mode == "full")
 			if err != nil {
 				lang.Throw(err)
 			}

@@ -60,7 +60,8 @@ func conventionalSymbol(name string) bool {
 }
 
 // noteSymbols says when a statement's symbolic value may be a mistake: a
-// free symbol spelt like one of the user's names, or (for an assignment
+// free symbol spelt like one of the user's names or like another
+// language's name for a calc builtin or constant, or (for an assignment
 // to assigned) a value that is symbolic only because of one unbound name
 // beside names the user bound.
 func (s *Session) noteSymbols(v Value, assigned string, e syntax.Expr) {
@@ -75,6 +76,9 @@ func (s *Session) noteSymbols(v Value, assigned string, e syntax.Expr) {
 		}
 		if near := s.nearUserName(x.Name); near != "" {
 			s.Note("\"" + x.Name + "\" is not defined, so it is a symbol (did you mean \"" + near + "\"?)")
+			noted = true
+		} else if spelling, ok := s.calcSpelling(x.Name); ok { // numpy's PINF, JavaScript's Infinity
+			s.NoteOnce("\"" + x.Name + "\" is not defined, so it is a symbol (calc writes " + spelling + ")")
 			noted = true
 		}
 	}
